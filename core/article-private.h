@@ -1,0 +1,15 @@
+/* article-private.h: what the runner may do to an article that plugins may not:
+ * number it in input order and record its failure. */
+#ifndef NF_ARTICLE_PRIVATE_H
+#define NF_ARTICLE_PRIVATE_H
+
+#include <newsflow/article.h>
+
+G_BEGIN_DECLS
+
+void nf_article_set_index  (NfArticle *article, guint64 index);
+void nf_article_set_failed (NfArticle *article, const char *stage, const GError *error);
+
+G_END_DECLS
+
+#endif /* NF_ARTICLE_PRIVATE_H */

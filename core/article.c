@@ -1,0 +1,577 @@
+/* article.c: NfArticle, the refcounted item that flows through a chain.
+ * Plain data with accessors; no locking because one stage owns an article at a time. */
+#include "config.h"
+
+#include <string.h>
+
+#include "article-private.h"
+#include <newsflow/error.h>
+
+typedef struct {
+  char     *name;
+  GVariant *value;
+} NfField;
+
+struct _NfAnnotation {
+  const char *type; /* interned */
+  gsize       start;
+  gsize       end;
+  GArray     *attrs; /* NfField, created on first use */
+};
+
+struct _NfArticle {
+  gint      ref_count;
+  guint64   index;
+  char     *source;
+  char     *id;
+  GBytes   *raw;
+  char     *content_type;
+  char     *title;
+  GPtrArray *authors;   /* char *, NULL-terminated */
+  GDateTime *published;
+  char     *language;
+  GString  *text;       /* NULL until a parser sets the body */
+  GArray   *paragraphs; /* gsize pairs: start, end */
+  GArray   *fields;     /* NfField */
+  GPtrArray *annotations; /* NfAnnotation * */
+  char     *drop_reason;
+  char     *failed_stage;
+  GError   *error;
+};
+
+/* Names the JSON form gives to core properties; a field may not shadow them. */
+static const char *const reserved_names[] = {
+  "id", "source", "content_type", "title", "authors", "published", "language",
+  "text", "paragraphs", "annotations", NULL,
+};
+
+static void
+field_clear (gpointer data)
+{
+  NfField *field = data;
+  g_free (field->name);
+  g_variant_unref (field->value);
+}
+
+static void
+annotation_free (gpointer data)
+{
+  NfAnnotation *annotation = data;
+  if (annotation->attrs)
+    g_array_unref (annotation->attrs);
+  g_free (annotation);
+}
+
+NfArticle *
+nf_article_new (const char *source)
+{
+  NfArticle *article = g_new0 (NfArticle, 1);
+  article->ref_count = 1;
+  article->source = g_strdup (source ? source : "");
+  article->authors = g_ptr_array_new_null_terminated (0, g_free, TRUE);
+  article->paragraphs = g_array_new (FALSE, FALSE, sizeof (gsize));
+  article->fields = g_array_new (FALSE, FALSE, sizeof (NfField));
+  g_array_set_clear_func (article->fields, field_clear);
+  article->annotations = g_ptr_array_new_with_free_func (annotation_free);
+  return article;
+}
+
+NfArticle *
+nf_article_ref (NfArticle *article)
+{
+  g_return_val_if_fail (article != NULL, NULL);
+  g_atomic_int_inc (&article->ref_count);
+  return article;
+}
+
+void
+nf_article_unref (NfArticle *article)
+{
+  if (article == NULL || !g_atomic_int_dec_and_test (&article->ref_count))
+    return;
+  g_free (article->source);
+  g_free (article->id);
+  g_clear_pointer (&article->raw, g_bytes_unref);
+  g_free (article->content_type);
+  g_free (article->title);
+  g_ptr_array_unref (article->authors);
+  g_clear_pointer (&article->published, g_date_time_unref);
+  g_free (article->language);
+  if (article->text)
+    g_string_free (article->text, TRUE);
+  g_array_unref (article->paragraphs);
+  g_array_unref (article->fields);
+  g_ptr_array_unref (article->annotations);
+  g_free (article->drop_reason);
+  g_free (article->failed_stage);
+  g_clear_error (&article->error);
+  g_free (article);
+}
+
+const char *
+nf_article_get_source (const NfArticle *article)
+{
+  return article->source;
+}
+
+const char *
+nf_article_get_id (NfArticle *article)
+{
+  /* Derived lazily: most runs never ask, and a hash per article is not free. */
+  if (article->id == NULL)
+    {
+      g_autofree char *sha = g_compute_checksum_for_string (G_CHECKSUM_SHA1, article->source, -1);
+      article->id = g_strndup (sha, 16);
+    }
+  return article->id;
+}
+
+void
+nf_article_set_id (NfArticle *article, const char *id)
+{
+  g_free (article->id);
+  article->id = g_strdup (id);
+}
+
+guint64
+nf_article_get_index (const NfArticle *article)
+{
+  return article->index;
+}
+
+void
+nf_article_set_index (NfArticle *article, guint64 index)
+{
+  article->index = index;
+}
+
+GBytes *
+nf_article_get_raw (const NfArticle *article)
+{
+  return article->raw;
+}
+
+void
+nf_article_set_raw (NfArticle *article, GBytes *raw, const char *content_type)
+{
+  if (raw)
+    g_bytes_ref (raw);
+  g_clear_pointer (&article->raw, g_bytes_unref);
+  article->raw = raw;
+  nf_article_set_content_type (article, content_type);
+}
+
+const char *
+nf_article_get_content_type (const NfArticle *article)
+{
+  return article->content_type;
+}
+
+void
+nf_article_set_content_type (NfArticle *article, const char *content_type)
+{
+  g_free (article->content_type);
+  article->content_type = g_strdup (content_type);
+}
+
+void
+nf_article_clear_raw (NfArticle *article)
+{
+  g_clear_pointer (&article->raw, g_bytes_unref);
+}
+
+const char *
+nf_article_get_title (const NfArticle *article)
+{
+  return article->title;
+}
+
+void
+nf_article_set_title (NfArticle *article, const char *title)
+{
+  g_free (article->title);
+  article->title = g_strdup (title);
+}
+
+const char *const *
+nf_article_get_authors (const NfArticle *article)
+{
+  static const char *const none[] = { NULL };
+  /* An empty null-terminated GPtrArray may not have allocated its terminator yet. */
+  return article->authors->pdata ? (const char *const *) article->authors->pdata : none;
+}
+
+void
+nf_article_add_author (NfArticle *article, const char *author)
+{
+  g_return_if_fail (author != NULL);
+  g_ptr_array_add (article->authors, g_strdup (author));
+}
+
+GDateTime *
+nf_article_get_published (const NfArticle *article)
+{
+  return article->published;
+}
+
+void
+nf_article_set_published (NfArticle *article, GDateTime *published)
+{
+  if (published)
+    g_date_time_ref (published);
+  g_clear_pointer (&article->published, g_date_time_unref);
+  article->published = published;
+}
+
+const char *
+nf_article_get_language (const NfArticle *article)
+{
+  return article->language;
+}
+
+void
+nf_article_set_language (NfArticle *article, const char *language)
+{
+  g_free (article->language);
+  article->language = g_strdup (language);
+}
+
+const char *
+nf_article_get_text (const NfArticle *article)
+{
+  return article->text ? article->text->str : NULL;
+}
+
+gsize
+nf_article_get_text_length (const NfArticle *article)
+{
+  return article->text ? article->text->len : 0;
+}
+
+gboolean
+nf_article_has_text (const NfArticle *article)
+{
+  return article->text != NULL;
+}
+
+void
+nf_article_set_paragraphs (NfArticle *article, const char *const *paragraphs, gssize n)
+{
+  if (article->text)
+    g_string_truncate (article->text, 0);
+  else
+    article->text = g_string_new (NULL);
+  g_array_set_size (article->paragraphs, 0);
+  g_ptr_array_set_size (article->annotations, 0);
+  for (gssize i = 0; paragraphs && (n < 0 ? paragraphs[i] != NULL : i < n); i++)
+    nf_article_add_paragraph (article, paragraphs[i], -1);
+}
+
+void
+nf_article_add_paragraph (NfArticle *article, const char *paragraph, gssize length)
+{
+  g_return_if_fail (paragraph != NULL);
+  if (article->text == NULL)
+    article->text = g_string_new (NULL);
+  if (article->text->len > 0)
+    g_string_append (article->text, "\n\n");
+  gsize start = article->text->len;
+  g_string_append_len (article->text, paragraph, length < 0 ? (gssize) strlen (paragraph) : length);
+  gsize end = article->text->len;
+  g_array_append_val (article->paragraphs, start);
+  g_array_append_val (article->paragraphs, end);
+}
+
+guint
+nf_article_get_n_paragraphs (const NfArticle *article)
+{
+  return article->paragraphs->len / 2;
+}
+
+void
+nf_article_get_paragraph_span (const NfArticle *article, guint i, gsize *start, gsize *end)
+{
+  g_return_if_fail (i < nf_article_get_n_paragraphs (article));
+  if (start)
+    *start = g_array_index (article->paragraphs, gsize, 2 * i);
+  if (end)
+    *end = g_array_index (article->paragraphs, gsize, 2 * i + 1);
+}
+
+/* ---- fields ---- */
+
+gboolean
+nf_article_is_reserved_field (const char *name)
+{
+  return g_strv_contains (reserved_names, name);
+}
+
+static NfField *
+find_field (GArray *fields, const char *name)
+{
+  for (guint i = 0; fields && i < fields->len; i++)
+    {
+      NfField *field = &g_array_index (fields, NfField, i);
+      if (strcmp (field->name, name) == 0)
+        return field;
+    }
+  return NULL;
+}
+
+static void
+fields_set (GArray *fields, const char *name, GVariant *value)
+{
+  NfField *field = find_field (fields, name);
+  g_variant_ref_sink (value);
+  if (field)
+    {
+      g_variant_unref (field->value);
+      field->value = value;
+      return;
+    }
+  NfField added = { g_strdup (name), value };
+  g_array_append_val (fields, added);
+}
+
+void
+nf_article_set_field (NfArticle *article, const char *name, GVariant *value)
+{
+  g_return_if_fail (name != NULL && value != NULL);
+  if (nf_article_is_reserved_field (name))
+    {
+      g_critical ("nf_article_set_field: '%s' is a reserved name", name);
+      g_variant_unref (g_variant_ref_sink (value));
+      return;
+    }
+  fields_set (article->fields, name, value);
+}
+
+GVariant *
+nf_article_get_field (const NfArticle *article, const char *name)
+{
+  NfField *field = find_field (article->fields, name);
+  return field ? field->value : NULL;
+}
+
+gboolean
+nf_article_remove_field (NfArticle *article, const char *name)
+{
+  for (guint i = 0; i < article->fields->len; i++)
+    if (strcmp (g_array_index (article->fields, NfField, i).name, name) == 0)
+      {
+        g_array_remove_index (article->fields, i);
+        return TRUE;
+      }
+  return FALSE;
+}
+
+guint
+nf_article_get_n_fields (const NfArticle *article)
+{
+  return article->fields->len;
+}
+
+GVariant *
+nf_article_get_nth_field (const NfArticle *article, guint i, const char **name)
+{
+  g_return_val_if_fail (i < article->fields->len, NULL);
+  NfField *field = &g_array_index (article->fields, NfField, i);
+  if (name)
+    *name = field->name;
+  return field->value;
+}
+
+void
+nf_article_set_field_string (NfArticle *article, const char *name, const char *value)
+{
+  nf_article_set_field (article, name, g_variant_new_string (value ? value : ""));
+}
+
+void
+nf_article_set_field_int (NfArticle *article, const char *name, gint64 value)
+{
+  nf_article_set_field (article, name, g_variant_new_int64 (value));
+}
+
+void
+nf_article_set_field_double (NfArticle *article, const char *name, double value)
+{
+  nf_article_set_field (article, name, g_variant_new_double (value));
+}
+
+void
+nf_article_set_field_bool (NfArticle *article, const char *name, gboolean value)
+{
+  nf_article_set_field (article, name, g_variant_new_boolean (value));
+}
+
+void
+nf_article_set_field_strv (NfArticle *article, const char *name, const char *const *values, gssize n)
+{
+  nf_article_set_field (article, name, g_variant_new_strv (values, n));
+}
+
+const char *
+nf_article_get_field_string (const NfArticle *article, const char *name)
+{
+  GVariant *value = nf_article_get_field (article, name);
+  if (value && g_variant_is_of_type (value, G_VARIANT_TYPE_STRING))
+    return g_variant_get_string (value, NULL);
+  return NULL;
+}
+
+gint64
+nf_article_get_field_int (const NfArticle *article, const char *name, gint64 fallback)
+{
+  GVariant *value = nf_article_get_field (article, name);
+  if (value && g_variant_is_of_type (value, G_VARIANT_TYPE_INT64))
+    return g_variant_get_int64 (value);
+  if (value && g_variant_is_of_type (value, G_VARIANT_TYPE_INT32))
+    return g_variant_get_int32 (value);
+  return fallback;
+}
+
+/* ---- annotations ---- */
+
+NfAnnotation *
+nf_article_add_annotation (NfArticle *article, const char *type, gsize start, gsize end)
+{
+  g_return_val_if_fail (type != NULL, NULL);
+  g_return_val_if_fail (start <= end && end <= nf_article_get_text_length (article), NULL);
+  NfAnnotation *annotation = g_new0 (NfAnnotation, 1);
+  annotation->type = g_intern_string (type);
+  annotation->start = start;
+  annotation->end = end;
+  g_ptr_array_add (article->annotations, annotation);
+  return annotation;
+}
+
+guint
+nf_article_get_n_annotations (const NfArticle *article)
+{
+  return article->annotations->len;
+}
+
+NfAnnotation *
+nf_article_get_annotation (const NfArticle *article, guint i)
+{
+  g_return_val_if_fail (i < article->annotations->len, NULL);
+  return g_ptr_array_index (article->annotations, i);
+}
+
+const char *
+nf_annotation_get_type (const NfAnnotation *annotation)
+{
+  return annotation->type;
+}
+
+gsize
+nf_annotation_get_start (const NfAnnotation *annotation)
+{
+  return annotation->start;
+}
+
+gsize
+nf_annotation_get_end (const NfAnnotation *annotation)
+{
+  return annotation->end;
+}
+
+void
+nf_annotation_set_attr (NfAnnotation *annotation, const char *key, GVariant *value)
+{
+  g_return_if_fail (key != NULL && value != NULL);
+  if (annotation->attrs == NULL)
+    {
+      annotation->attrs = g_array_new (FALSE, FALSE, sizeof (NfField));
+      g_array_set_clear_func (annotation->attrs, field_clear);
+    }
+  fields_set (annotation->attrs, key, value);
+}
+
+void
+nf_annotation_set_attr_string (NfAnnotation *annotation, const char *key, const char *value)
+{
+  nf_annotation_set_attr (annotation, key, g_variant_new_string (value ? value : ""));
+}
+
+GVariant *
+nf_annotation_get_attr (const NfAnnotation *annotation, const char *key)
+{
+  NfField *field = find_field (annotation->attrs, key);
+  return field ? field->value : NULL;
+}
+
+const char *
+nf_annotation_get_attr_string (const NfAnnotation *annotation, const char *key)
+{
+  GVariant *value = nf_annotation_get_attr (annotation, key);
+  if (value && g_variant_is_of_type (value, G_VARIANT_TYPE_STRING))
+    return g_variant_get_string (value, NULL);
+  return NULL;
+}
+
+guint
+nf_annotation_get_n_attrs (const NfAnnotation *annotation)
+{
+  return annotation->attrs ? annotation->attrs->len : 0;
+}
+
+GVariant *
+nf_annotation_get_nth_attr (const NfAnnotation *annotation, guint i, const char **key)
+{
+  g_return_val_if_fail (i < nf_annotation_get_n_attrs (annotation), NULL);
+  NfField *field = &g_array_index (annotation->attrs, NfField, i);
+  if (key)
+    *key = field->name;
+  return field->value;
+}
+
+/* ---- outcome ---- */
+
+void
+nf_article_drop (NfArticle *article, const char *reason)
+{
+  g_free (article->drop_reason);
+  article->drop_reason = g_strdup (reason ? reason : "dropped");
+}
+
+gboolean
+nf_article_is_dropped (const NfArticle *article)
+{
+  return article->drop_reason != NULL;
+}
+
+const char *
+nf_article_get_drop_reason (const NfArticle *article)
+{
+  return article->drop_reason;
+}
+
+void
+nf_article_set_failed (NfArticle *article, const char *stage, const GError *error)
+{
+  g_free (article->failed_stage);
+  article->failed_stage = g_strdup (stage);
+  g_clear_error (&article->error);
+  article->error = error ? g_error_copy (error)
+                         : g_error_new_literal (NF_ERROR, NF_ERROR_FAILED, "failed without a message");
+}
+
+gboolean
+nf_article_is_failed (const NfArticle *article)
+{
+  return article->error != NULL;
+}
+
+const char *
+nf_article_get_failed_stage (const NfArticle *article)
+{
+  return article->failed_stage;
+}
+
+const GError *
+nf_article_get_error (const NfArticle *article)
+{
+  return article->error;
+}

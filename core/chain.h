@@ -1,0 +1,29 @@
+/* chain.h: a chain file read, checked against the named plugins' schemas, and turned into
+ * stages.  Every mistake is one GError "FILE:LINE: what is wrong". */
+#ifndef NF_CHAIN_H
+#define NF_CHAIN_H
+
+#include "registry.h"
+#include "stage-private.h"
+
+G_BEGIN_DECLS
+
+typedef struct {
+  char      *path;
+  GPtrArray *stages[4]; /* NfStage * per NfPluginKind, in the order written */
+} NfChain;
+
+/* Reads @path, loads the plugins it names through @registry (adding the chain's own
+ * plugin-path first) and validates every option.  Plugins are not initialised yet. */
+NfChain  *nf_chain_load          (const char *path, NfRegistry *registry, GError **error);
+/* Gives each command-line source to the first fetcher that accepts it. */
+gboolean  nf_chain_route_sources (NfChain *chain, const char *const *sources, GError **error);
+/* Initialises every stage, in chain order; the first failure stops and is returned. */
+gboolean  nf_chain_init          (NfChain *chain, GError **error);
+void      nf_chain_free          (NfChain *chain);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (NfChain, nf_chain_free)
+
+G_END_DECLS
+
+#endif /* NF_CHAIN_H */

@@ -1,0 +1,275 @@
+/* json.c: the JSON form of an article and of GVariant values.
+ * Every formatter and the error file go through here, so they agree on names and nesting. */
+#include "config.h"
+
+#include <newsflow/json.h>
+
+JsonNode *
+nf_variant_to_json (GVariant *value)
+{
+  if (value == NULL)
+    return json_node_new (JSON_NODE_NULL);
+
+  JsonNode *node = json_node_new (JSON_NODE_VALUE);
+  switch (g_variant_classify (value))
+    {
+    case G_VARIANT_CLASS_BOOLEAN:
+      json_node_set_boolean (node, g_variant_get_boolean (value));
+      return node;
+    case G_VARIANT_CLASS_BYTE:
+      json_node_set_int (node, g_variant_get_byte (value));
+      return node;
+    case G_VARIANT_CLASS_INT16:
+      json_node_set_int (node, g_variant_get_int16 (value));
+      return node;
+    case G_VARIANT_CLASS_UINT16:
+      json_node_set_int (node, g_variant_get_uint16 (value));
+      return node;
+    case G_VARIANT_CLASS_INT32:
+      json_node_set_int (node, g_variant_get_int32 (value));
+      return node;
+    case G_VARIANT_CLASS_UINT32:
+      json_node_set_int (node, g_variant_get_uint32 (value));
+      return node;
+    case G_VARIANT_CLASS_INT64:
+      json_node_set_int (node, g_variant_get_int64 (value));
+      return node;
+    case G_VARIANT_CLASS_UINT64:
+      json_node_set_int (node, (gint64) g_variant_get_uint64 (value));
+      return node;
+    case G_VARIANT_CLASS_HANDLE:
+      json_node_set_int (node, g_variant_get_handle (value));
+      return node;
+    case G_VARIANT_CLASS_DOUBLE:
+      json_node_set_double (node, g_variant_get_double (value));
+      return node;
+    case G_VARIANT_CLASS_STRING:
+    case G_VARIANT_CLASS_OBJECT_PATH:
+    case G_VARIANT_CLASS_SIGNATURE:
+      json_node_set_string (node, g_variant_get_string (value, NULL));
+      return node;
+    default:
+      break;
+    }
+  json_node_unref (node);
+
+  switch (g_variant_classify (value))
+    {
+    case G_VARIANT_CLASS_VARIANT:
+      {
+        g_autoptr (GVariant) inner = g_variant_get_variant (value);
+        return nf_variant_to_json (inner);
+      }
+    case G_VARIANT_CLASS_MAYBE:
+      {
+        g_autoptr (GVariant) inner = g_variant_get_maybe (value);
+        return nf_variant_to_json (inner);
+      }
+    case G_VARIANT_CLASS_ARRAY:
+      {
+        const GVariantType *element = g_variant_type_element (g_variant_get_type (value));
+        if (g_variant_type_equal (element, G_VARIANT_TYPE_BYTE))
+          {
+            gsize n = 0;
+            const guchar *data = g_variant_get_fixed_array (value, &n, 1);
+            g_autofree char *encoded = g_base64_encode (data, n);
+            JsonNode *string = json_node_new (JSON_NODE_VALUE);
+            json_node_set_string (string, encoded);
+            return string;
+          }
+        if (g_variant_type_is_dict_entry (element)
+            && g_variant_type_equal (g_variant_type_key (element), G_VARIANT_TYPE_STRING))
+          {
+            JsonObject *object = json_object_new ();
+            GVariantIter iter;
+            const char *key;
+            GVariant *item;
+            g_variant_iter_init (&iter, value);
+            while (g_variant_iter_next (&iter, "{&s@*}", &key, &item))
+              {
+                json_object_set_member (object, key, nf_variant_to_json (item));
+                g_variant_unref (item);
+              }
+            JsonNode *result = json_node_new (JSON_NODE_OBJECT);
+            json_node_take_object (result, object);
+            return result;
+          }
+      }
+      G_GNUC_FALLTHROUGH;
+    case G_VARIANT_CLASS_TUPLE:
+    case G_VARIANT_CLASS_DICT_ENTRY:
+      {
+        JsonArray *array = json_array_sized_new (g_variant_n_children (value));
+        GVariantIter iter;
+        GVariant *item;
+        g_variant_iter_init (&iter, value);
+        while ((item = g_variant_iter_next_value (&iter)))
+          {
+            json_array_add_element (array, nf_variant_to_json (item));
+            g_variant_unref (item);
+          }
+        JsonNode *result = json_node_new (JSON_NODE_ARRAY);
+        json_node_take_array (result, array);
+        return result;
+      }
+    default:
+      return json_node_new (JSON_NODE_NULL);
+    }
+}
+
+static gboolean
+all_strings (JsonArray *array)
+{
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      JsonNode *element = json_array_get_element (array, i);
+      if (!JSON_NODE_HOLDS_VALUE (element) || json_node_get_value_type (element) != G_TYPE_STRING)
+        return FALSE;
+    }
+  return TRUE;
+}
+
+GVariant *
+nf_variant_from_json (JsonNode *node)
+{
+  switch (json_node_get_node_type (node))
+    {
+    case JSON_NODE_OBJECT:
+      {
+        GVariantBuilder builder;
+        g_variant_builder_init (&builder, G_VARIANT_TYPE_VARDICT);
+        JsonObjectIter iter;
+        const char *key;
+        JsonNode *member;
+        json_object_iter_init (&iter, json_node_get_object (node));
+        while (json_object_iter_next (&iter, &key, &member))
+          g_variant_builder_add (&builder, "{sv}", key, nf_variant_from_json (member));
+        return g_variant_builder_end (&builder);
+      }
+    case JSON_NODE_ARRAY:
+      {
+        JsonArray *array = json_node_get_array (node);
+        gboolean strings = all_strings (array) && json_array_get_length (array) > 0;
+        GVariantBuilder builder;
+        g_variant_builder_init (&builder, strings ? G_VARIANT_TYPE_STRING_ARRAY : G_VARIANT_TYPE ("av"));
+        for (guint i = 0; i < json_array_get_length (array); i++)
+          {
+            JsonNode *element = json_array_get_element (array, i);
+            if (strings)
+              g_variant_builder_add (&builder, "s", json_node_get_string (element));
+            else
+              g_variant_builder_add (&builder, "v", nf_variant_from_json (element));
+          }
+        return g_variant_builder_end (&builder);
+      }
+    case JSON_NODE_VALUE:
+      switch (json_node_get_value_type (node))
+        {
+        case G_TYPE_BOOLEAN:
+          return g_variant_new_boolean (json_node_get_boolean (node));
+        case G_TYPE_INT64:
+          return g_variant_new_int64 (json_node_get_int (node));
+        case G_TYPE_DOUBLE:
+          return g_variant_new_double (json_node_get_double (node));
+        case G_TYPE_STRING:
+          return g_variant_new_string (json_node_get_string (node));
+        default:
+          break;
+        }
+      break;
+    case JSON_NODE_NULL:
+      break;
+    }
+  return g_variant_new_maybe (G_VARIANT_TYPE_VARIANT, NULL);
+}
+
+static void
+set_string_or_null (JsonObject *object, const char *name, const char *value)
+{
+  if (value)
+    json_object_set_string_member (object, name, value);
+  else
+    json_object_set_null_member (object, name);
+}
+
+static JsonNode *
+span_node (gsize start, gsize end)
+{
+  JsonArray *span = json_array_sized_new (2);
+  json_array_add_int_element (span, (gint64) start);
+  json_array_add_int_element (span, (gint64) end);
+  JsonNode *node = json_node_new (JSON_NODE_ARRAY);
+  json_node_take_array (node, span);
+  return node;
+}
+
+static JsonNode *
+annotation_to_json (const NfAnnotation *annotation, const char *text)
+{
+  JsonObject *object = json_object_new ();
+  gsize start = nf_annotation_get_start (annotation);
+  gsize end = nf_annotation_get_end (annotation);
+  json_object_set_string_member (object, "type", nf_annotation_get_type (annotation));
+  json_object_set_int_member (object, "start", (gint64) start);
+  json_object_set_int_member (object, "end", (gint64) end);
+  g_autofree char *covered = g_strndup (text + start, end - start);
+  json_object_set_string_member (object, "text", covered);
+  JsonObject *attrs = json_object_new ();
+  for (guint i = 0; i < nf_annotation_get_n_attrs (annotation); i++)
+    {
+      const char *key;
+      GVariant *value = nf_annotation_get_nth_attr (annotation, i, &key);
+      json_object_set_member (attrs, key, nf_variant_to_json (value));
+    }
+  json_object_set_object_member (object, "attrs", attrs);
+  JsonNode *node = json_node_new (JSON_NODE_OBJECT);
+  json_node_take_object (node, object);
+  return node;
+}
+
+JsonNode *
+nf_article_to_json (NfArticle *article)
+{
+  JsonObject *object = json_object_new ();
+  json_object_set_string_member (object, "id", nf_article_get_id (article));
+  json_object_set_string_member (object, "source", nf_article_get_source (article));
+  set_string_or_null (object, "content_type", nf_article_get_content_type (article));
+  set_string_or_null (object, "title", nf_article_get_title (article));
+
+  JsonArray *authors = json_array_new ();
+  for (const char *const *author = nf_article_get_authors (article); *author; author++)
+    json_array_add_string_element (authors, *author);
+  json_object_set_array_member (object, "authors", authors);
+
+  GDateTime *published = nf_article_get_published (article);
+  g_autofree char *iso = published ? g_date_time_format_iso8601 (published) : NULL;
+  set_string_or_null (object, "published", iso);
+  set_string_or_null (object, "language", nf_article_get_language (article));
+  set_string_or_null (object, "text", nf_article_get_text (article));
+
+  JsonArray *paragraphs = json_array_new ();
+  for (guint i = 0; i < nf_article_get_n_paragraphs (article); i++)
+    {
+      gsize start, end;
+      nf_article_get_paragraph_span (article, i, &start, &end);
+      json_array_add_element (paragraphs, span_node (start, end));
+    }
+  json_object_set_array_member (object, "paragraphs", paragraphs);
+
+  for (guint i = 0; i < nf_article_get_n_fields (article); i++)
+    {
+      const char *name;
+      GVariant *value = nf_article_get_nth_field (article, i, &name);
+      json_object_set_member (object, name, nf_variant_to_json (value));
+    }
+
+  JsonArray *annotations = json_array_new ();
+  const char *text = nf_article_get_text (article);
+  for (guint i = 0; i < nf_article_get_n_annotations (article); i++)
+    json_array_add_element (annotations, annotation_to_json (nf_article_get_annotation (article, i), text));
+  json_object_set_array_member (object, "annotations", annotations);
+
+  JsonNode *node = json_node_new (JSON_NODE_OBJECT);
+  json_node_take_object (node, object);
+  return node;
+}

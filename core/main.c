@@ -1,0 +1,272 @@
+/* main.c: the newsflow command line: options, chain loading, running, the tally.
+ * Exit status: 0 every article written or dropped, 2 some failed, 1 usage/chain/run error. */
+#include "config.h"
+
+#include <errno.h>
+#include <locale.h>
+#include <stdio.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "chain.h"
+#include "describe.h"
+#include "registry.h"
+#include "runner.h"
+#include <newsflow/error.h>
+
+enum { EXIT_OK = 0, EXIT_USAGE = 1, EXIT_SOME_FAILED = 2 };
+
+typedef struct {
+  char    *chain;
+  gint     jobs;
+  char   **plugin_paths;
+  char    *errors;
+  gboolean check;
+  gboolean list_plugins;
+  char    *describe;
+  gboolean quiet;
+  gboolean stats;
+  gboolean version;
+  char   **sources;
+} Options;
+
+static void
+options_clear (Options *options)
+{
+  g_free (options->chain);
+  g_strfreev (options->plugin_paths);
+  g_free (options->errors);
+  g_free (options->describe);
+  g_strfreev (options->sources);
+}
+
+/* "-j4" as make and most tools take it; GOption wants "-j 4". */
+static char **
+split_attached_jobs (int argc, char **argv)
+{
+  GPtrArray *args = g_ptr_array_new ();
+  for (int i = 0; i < argc; i++)
+    {
+      if (g_str_has_prefix (argv[i], "-j") && argv[i][2] && g_ascii_isdigit (argv[i][2]))
+        {
+          g_ptr_array_add (args, g_strdup ("-j"));
+          g_ptr_array_add (args, g_strdup (argv[i] + 2));
+        }
+      else
+        g_ptr_array_add (args, g_strdup (argv[i]));
+    }
+  g_ptr_array_add (args, NULL);
+  return (char **) g_ptr_array_free (args, FALSE);
+}
+
+static gboolean
+parse_command_line (char **args, Options *options, GError **error)
+{
+  const GOptionEntry entries[] = {
+    { "chain", 'c', 0, G_OPTION_ARG_FILENAME, &options->chain,
+      "Chain file to run (default: the installed default.chain)", "FILE" },
+    { "jobs", 'j', 0, G_OPTION_ARG_INT, &options->jobs,
+      "Parse and extract on N threads (default: number of cores)", "N" },
+    { "plugin-path", 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &options->plugin_paths,
+      "Look for plugins in DIR first (repeatable, or ':'-separated)", "DIR" },
+    { "errors", 0, 0, G_OPTION_ARG_FILENAME, &options->errors,
+      "Write each failed article as a JSON line to FILE", "FILE" },
+    { "check", 0, 0, G_OPTION_ARG_NONE, &options->check,
+      "Check the chain file and its plugins' options, then exit", NULL },
+    { "list-plugins", 0, 0, G_OPTION_ARG_NONE, &options->list_plugins,
+      "List every plugin found, with kind, summary and file", NULL },
+    { "describe", 0, 0, G_OPTION_ARG_STRING, &options->describe,
+      "Print a plugin's options (NAME or KIND/NAME)", "NAME" },
+    { "quiet", 'q', 0, G_OPTION_ARG_NONE, &options->quiet,
+      "No progress and no per-article failure lines on stderr", NULL },
+    { "stats", 0, 0, G_OPTION_ARG_NONE, &options->stats,
+      "Print per-stage counts and times at the end", NULL },
+    { "version", 0, 0, G_OPTION_ARG_NONE, &options->version, "Print the version and exit", NULL },
+    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &options->sources, NULL, "[SOURCE...]" },
+    G_OPTION_ENTRY_NULL
+  };
+  g_autoptr (GOptionContext) context = g_option_context_new ("- stream news articles through a chain of plugins");
+  g_option_context_set_summary (context,
+    "Reads the chain file, loads the plugins it names and streams articles through them:\n"
+    "fetch -> parse -> extract ... -> format.  SOURCEs (files, directories, globs, URLs,\n"
+    "'-' for standard input) go to the chain's fetchers instead of their configured sources.");
+  g_option_context_set_description (context,
+    "Exit status: 0 when every article was written or dropped, 2 when some failed,\n"
+    "1 on a usage, chain or run error.  See newsflow(1) and newsflow.chain(5).");
+  g_option_context_add_main_entries (context, entries, NULL);
+  if (!g_option_context_parse_strv (context, &args, error))
+    return FALSE;
+  if (options->jobs < 0)
+    {
+      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE, "--jobs must be 1 or more");
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static char *
+default_chain_path (void)
+{
+  if (nf_running_uninstalled ())
+    return g_strdup (NF_SOURCE_DIR "/etc/newsflow/default.chain");
+  return g_strdup (NF_DEFAULT_CHAIN);
+}
+
+static int
+list_plugins (NfRegistry *registry)
+{
+  g_autoptr (GPtrArray) errors = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr (GPtrArray) infos = nf_registry_load_all (registry, errors);
+  g_autoptr (GString) out = g_string_new (NULL);
+  nf_describe_list (out, infos);
+  fputs (out->str, stdout);
+  for (guint i = 0; i < errors->len; i++)
+    g_printerr ("newsflow: %s\n", (char *) g_ptr_array_index (errors, i));
+  return EXIT_OK;
+}
+
+static int
+describe_plugin (NfRegistry *registry, const char *what)
+{
+  const char *slash = strchr (what, '/');
+  g_autofree char *kind_word = slash ? g_strndup (what, slash - what) : NULL;
+  const char *name = slash ? slash + 1 : what;
+  NfPluginKind only;
+  if (kind_word && !nf_plugin_kind_from_string (kind_word, &only))
+    {
+      g_printerr ("newsflow: --describe: unknown kind '%s' (fetch, parse, extract or format)\n", kind_word);
+      return EXIT_USAGE;
+    }
+  g_autoptr (GString) out = g_string_new (NULL);
+  g_autoptr (GString) problems = g_string_new (NULL);
+  for (int kind = 0; kind < 4; kind++)
+    {
+      if (kind_word && kind != (int) only)
+        continue;
+      g_autoptr (GError) error = NULL;
+      const NfPluginInfo *info = nf_registry_load (registry, kind, name, &error);
+      if (info)
+        {
+          if (out->len)
+            g_string_append_c (out, '\n');
+          nf_describe_plugin (out, info);
+        }
+      else if (!g_error_matches (error, NF_ERROR, NF_ERROR_NOT_FOUND))
+        g_string_append_printf (problems, "newsflow: %s\n", error->message);
+    }
+  if (out->len == 0 && problems->len == 0)
+    {
+      g_printerr ("newsflow: no plugin named '%s'; see newsflow --list-plugins\n", what);
+      return EXIT_USAGE;
+    }
+  fputs (out->str, stdout);
+  g_printerr ("%s", problems->str);
+  return out->len ? EXIT_OK : EXIT_USAGE;
+}
+
+static guint
+chain_stage_count (NfChain *chain)
+{
+  guint n = 0;
+  for (int kind = 0; kind < 4; kind++)
+    n += chain->stages[kind]->len;
+  return n;
+}
+
+static int
+run_chain (NfRegistry *registry, Options *options)
+{
+  g_autofree char *path = options->chain ? g_strdup (options->chain) : default_chain_path ();
+  g_autoptr (GError) error = NULL;
+  g_autoptr (NfChain) chain = nf_chain_load (path, registry, &error);
+  if (chain == NULL)
+    {
+      g_printerr ("%s\n", error->message);
+      return EXIT_USAGE;
+    }
+  if (!nf_chain_route_sources (chain, (const char *const *) options->sources, &error))
+    {
+      g_printerr ("newsflow: %s\n", error->message);
+      return EXIT_USAGE;
+    }
+  if (options->check)
+    {
+      g_print ("%s: OK (%u stages)\n", path, chain_stage_count (chain));
+      return EXIT_OK;
+    }
+  if (!nf_chain_init (chain, &error))
+    {
+      g_printerr ("%s\n", error->message);
+      return EXIT_USAGE;
+    }
+
+  FILE *errors = NULL;
+  if (options->errors && (errors = fopen (options->errors, "w")) == NULL)
+    {
+      g_printerr ("newsflow: %s: %s\n", options->errors, g_strerror (errno));
+      return EXIT_USAGE;
+    }
+  NfRunOptions run_options = {
+    .workers = options->jobs > 0 ? (guint) options->jobs : g_get_num_processors (),
+    .errors = errors,
+    .quiet = options->quiet,
+    .progress = !options->quiet && isatty (STDERR_FILENO),
+    .stats = options->stats,
+  };
+  NfTally tally;
+  gboolean ok = nf_run (chain, &run_options, &tally, &error);
+  if (errors && fclose (errors) != 0 && ok)
+    {
+      g_set_error (&error, NF_ERROR, NF_ERROR_IO, "%s: %s", options->errors, g_strerror (errno));
+      ok = FALSE;
+    }
+  g_printerr ("read %" G_GUINT64_FORMAT ", written %" G_GUINT64_FORMAT ", dropped %" G_GUINT64_FORMAT
+              ", failed %" G_GUINT64_FORMAT "\n", tally.read, tally.written, tally.dropped, tally.failed);
+  if (!ok)
+    {
+      g_printerr ("newsflow: %s\n", error->message);
+      return EXIT_USAGE;
+    }
+  return tally.failed > 0 ? EXIT_SOME_FAILED : EXIT_OK;
+}
+
+int
+main (int argc, char **argv)
+{
+  /* Character classification from the environment; messages stay untranslated so that
+   * libconfuse's messages can be recognised and explained. */
+  setlocale (LC_CTYPE, "");
+
+  Options options = { 0 };
+  g_autoptr (GError) error = NULL;
+  g_auto (GStrv) args = split_attached_jobs (argc, argv);
+  if (!parse_command_line (args, &options, &error))
+    {
+      g_printerr ("newsflow: %s (see newsflow --help)\n", error->message);
+      options_clear (&options);
+      return EXIT_USAGE;
+    }
+  if (options.version)
+    {
+      g_print ("newsflow %s (plugin ABI %d)\n", NF_VERSION_STRING, NF_ABI_VERSION);
+      options_clear (&options);
+      return EXIT_OK;
+    }
+
+  NfRegistry *registry = nf_registry_new ();
+  for (char **dirs = options.plugin_paths; dirs && *dirs; dirs++)
+    nf_registry_add_path (registry, NF_PATH_COMMAND_LINE, *dirs);
+  nf_registry_add_standard_paths (registry);
+
+  int status;
+  if (options.list_plugins)
+    status = list_plugins (registry);
+  else if (options.describe)
+    status = describe_plugin (registry, options.describe);
+  else
+    status = run_chain (registry, &options);
+
+  nf_registry_free (registry);
+  options_clear (&options);
+  return status;
+}

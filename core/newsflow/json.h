@@ -1,0 +1,28 @@
+/* newsflow/json.h: the one JSON form of an article, shared by every formatter and the error
+ * file, so all outputs name and nest fields the same way. */
+#ifndef NEWSFLOW_JSON_H
+#define NEWSFLOW_JSON_H
+
+#include <json-glib/json-glib.h>
+#include <newsflow/article.h>
+
+G_BEGIN_DECLS
+
+/* A JSON object with every property, field and annotation of @article, in a fixed order:
+ *   id, source, content_type, title, authors, published, language, text, paragraphs,
+ *   then each field by name in insertion order, then "annotations": [
+ *     {"type", "start", "end", "text", "attrs": {...}} ...].
+ * Dates are ISO 8601.  Absent properties are null, so every article has the same keys. */
+JsonNode *nf_article_to_json (NfArticle *article);
+
+/* A GVariant as JSON: dictionaries (a{sv}, a{s*}) become objects, arrays and tuples arrays,
+ * variants are unwrapped, integers and doubles numbers, byte strings base64. */
+JsonNode *nf_variant_to_json (GVariant *value);
+
+/* Builds a variant from JSON, the inverse of nf_variant_to_json for the types it produces:
+ * objects become a{sv}, arrays av (or as when every element is a string). */
+GVariant *nf_variant_from_json (JsonNode *node);
+
+G_END_DECLS
+
+#endif /* NEWSFLOW_JSON_H */

@@ -1,0 +1,13 @@
+/* newsflow/newsflow.h: the plugin author's whole world in one include.
+ * Everything a plugin may use of the core is declared under newsflow/. */
+#ifndef NEWSFLOW_H
+#define NEWSFLOW_H
+
+#include <newsflow/version.h>
+#include <newsflow/error.h>
+#include <newsflow/article.h>
+#include <newsflow/plugin.h>
+#include <newsflow/json.h>
+#include <newsflow/output.h>
+
+#endif /* NEWSFLOW_H */

@@ -1,0 +1,166 @@
+/* newsflow/plugin.h: what a plugin module exports (NfPluginDescriptor), its option schema
+ * (NfOption), and the handles the core passes to its callbacks (NfStage, NfSink). */
+#ifndef NEWSFLOW_PLUGIN_H
+#define NEWSFLOW_PLUGIN_H
+
+#include <glib.h>
+#include <confuse.h>
+#include <newsflow/version.h>
+#include <newsflow/article.h>
+
+G_BEGIN_DECLS
+
+typedef enum {
+  NF_PLUGIN_FETCH,   /* produces raw items (files, URLs, archives) */
+  NF_PLUGIN_PARSE,   /* turns raw bytes into title, body and metadata */
+  NF_PLUGIN_EXTRACT, /* adds fields and annotations, or drops the article */
+  NF_PLUGIN_FORMAT,  /* writes articles somewhere */
+} NfPluginKind;
+
+/* The word used for a kind in chain files and messages: "fetch", "parse", ... */
+const char *nf_plugin_kind_to_string (NfPluginKind kind);
+gboolean    nf_plugin_kind_from_string (const char *word, NfPluginKind *kind);
+
+/* ---- Options ----------------------------------------------------------------------------
+ * A plugin's options are a libconfuse cfg_opt_t each, plus what users need to know about it.
+ * The core builds the chain file's schema from these, checks every option a user writes
+ * against them (type, allowed choices, required) and prints them for --describe, so the
+ * documentation is the code.  Terminate the array with NF_OPTION_END. */
+
+typedef enum {
+  NF_OPTION_REQUIRED = 1 << 0, /* the chain must set it; it has no default */
+} NfOptionFlags;
+
+typedef struct {
+  cfg_opt_t    opt;         /* name, type, list-ness and default, as libconfuse knows them */
+  const char  *description; /* one or two sentences for --describe and the man page */
+  const char  *choices;     /* for string options: the allowed values, "a|b|c"; or NULL */
+  NfOptionFlags flags;
+} NfOption;
+
+#define NF_OPTION_STR(name, def, desc)        { CFG_STR (name, def, CFGF_NONE), desc, NULL, 0 }
+#define NF_OPTION_INT(name, def, desc)        { CFG_INT (name, def, CFGF_NONE), desc, NULL, 0 }
+#define NF_OPTION_FLOAT(name, def, desc)      { CFG_FLOAT (name, def, CFGF_NONE), desc, NULL, 0 }
+#define NF_OPTION_BOOL(name, def, desc)       { CFG_BOOL (name, def, CFGF_NONE), desc, NULL, 0 }
+/* List defaults are written in chain syntax: "{\"*.txt\", \"*.html\"}", or NULL for empty. */
+#define NF_OPTION_STR_LIST(name, def, desc)   { CFG_STR_LIST (name, def, CFGF_NONE), desc, NULL, 0 }
+#define NF_OPTION_INT_LIST(name, def, desc)   { CFG_INT_LIST (name, def, CFGF_NONE), desc, NULL, 0 }
+/* A string that must be one of @choices ("precision|recall|balanced"). */
+#define NF_OPTION_CHOICE(name, def, choices, desc) { CFG_STR (name, def, CFGF_NONE), desc, choices, 0 }
+/* A string the chain must set. */
+#define NF_OPTION_STR_REQUIRED(name, desc)    { CFG_STR (name, NULL, CFGF_NODEFAULT), desc, NULL, NF_OPTION_REQUIRED }
+#define NF_OPTION_END                         { CFG_END (), NULL, NULL, 0 }
+
+/* ---- Handles ---------------------------------------------------------------------------- */
+
+/* One use of a plugin in a chain: the plugin, its parsed options and its instance data. */
+typedef struct _NfStage NfStage;
+
+/* The plugin's name, or "name:label" when the chain gave the stage a label. */
+const char *nf_stage_get_name       (const NfStage *stage);
+NfPluginKind nf_stage_get_kind      (const NfStage *stage);
+/* The stage's options, validated against the plugin's NfOption table.  Read it in init;
+ * it stays valid (read-only) until the stage is freed. */
+cfg_t      *nf_stage_get_config     (const NfStage *stage);
+/* Where the stage is defined, for messages: "chains/my.chain:12". */
+const char *nf_stage_get_location   (const NfStage *stage);
+/* Instance data: set by init, freed with the descriptor's free callback. */
+void        nf_stage_set_instance   (NfStage *stage, gpointer instance);
+gpointer    nf_stage_get_instance   (const NfStage *stage);
+/* Sources named on the command line that the core routed to this fetcher (NULL-terminated),
+ * or NULL when there are none; they replace what the chain file configured. */
+const char *const *nf_stage_get_sources (const NfStage *stage);
+/* TRUE once the run is stopping (Ctrl-C, or a fatal error elsewhere): fetchers stop
+ * producing, long computations may give up early. */
+gboolean    nf_stage_is_cancelled   (const NfStage *stage);
+
+/* Where a fetcher delivers items.  Pushing blocks while the pipeline is full (backpressure),
+ * so a fetcher's memory stays flat however large its input. */
+typedef struct _NfSink NfSink;
+
+/* Takes ownership of @article.  Returns FALSE when the run is stopping: return from fetch. */
+gboolean    nf_sink_push            (NfSink *sink, NfArticle *article);
+/* Records an item that could not be read (unreadable file, corrupt record).  It is counted
+ * as read and failed at the fetch stage, with @error's message.  Takes no ownership. */
+gboolean    nf_sink_push_failed     (NfSink *sink, const char *source, const GError *error);
+
+/* ---- The descriptor --------------------------------------------------------------------
+ * Each module exports exactly one NfPluginDescriptor, through NF_PLUGIN_DEFINE:
+ *
+ *   NF_PLUGIN_DEFINE (
+ *     .kind    = NF_PLUGIN_EXTRACT,
+ *     .name    = "wordcount",
+ *     .summary = "Counts the words of the body",
+ *     .options = wordcount_options,
+ *     .process = wordcount_process,
+ *   );
+ *
+ * Which callbacks run where (the threading contract):
+ *
+ *   init, finish, free      main thread, once per stage, before/after all items.
+ *   fetch                   the fetcher thread; fetchers run one after another.
+ *   worker_new/worker_free  each worker thread, once, for per-thread state (a Lua state,
+ *                           a scratch buffer).  Optional.
+ *   process (parse/extract) worker threads, CONCURRENTLY on the same stage: treat the
+ *                           instance as read-only after init; mutable state goes in the
+ *                           per-worker data, or behind your own lock.
+ *   process (format, and extractors with NF_PLUGIN_FLAG_ORDERED)
+ *                           one thread, one article at a time, in input order: the
+ *                           instance may be changed freely.
+ *
+ * process returns FALSE and sets @error when the article cannot be handled; the article is
+ * then counted as failed at this stage and the run goes on.  A callback must never exit,
+ * abort or print to stdout. */
+
+typedef enum {
+  /* Extractors: run on one thread in input order (after all unordered extractors before
+   * it), for stages that compare articles with earlier ones (near-duplicate detection). */
+  NF_PLUGIN_FLAG_ORDERED = 1 << 0,
+} NfPluginFlags;
+
+typedef struct {
+  guint32       abi_version;   /* NF_ABI_VERSION when the module was built */
+  guint32       struct_size;   /* sizeof (NfPluginDescriptor) when the module was built */
+  NfPluginKind  kind;
+  const char   *name;          /* lower case, [a-z0-9-]; the module file is KIND_NAME.so */
+  const char   *summary;       /* one line, no trailing period */
+  const NfOption *options;     /* NF_OPTION_END-terminated, or NULL for none */
+  NfPluginFlags flags;
+
+  /* Parsers: the content types accepted, NULL-terminated: exact ("text/plain"), a family
+   * ("text/" followed by a star) or anything (a star, slash, star). */
+  const char *const *content_types;
+  /* Fetchers: whether a command-line source (path, URL, "-") is for this fetcher. */
+  gboolean (*accepts_source) (const char *source);
+
+  gboolean (*init)        (NfStage *stage, GError **error);
+  gpointer (*worker_new)  (NfStage *stage, GError **error);
+  void     (*worker_free) (gpointer worker);
+  gboolean (*fetch)       (NfStage *stage, NfSink *sink, GError **error);
+  gboolean (*process)     (NfStage *stage, gpointer worker, NfArticle *article, GError **error);
+  gboolean (*finish)      (NfStage *stage, GError **error);
+  void     (*free)        (gpointer instance);
+
+  gpointer      reserved[8];   /* room to grow without breaking the ABI */
+} NfPluginDescriptor;
+
+/* The symbol the core looks up in every module. */
+#define NF_PLUGIN_SYMBOL "nf_plugin_descriptor"
+
+#if defined(__GNUC__)
+#define NF_PLUGIN_EXPORT __attribute__ ((visibility ("default")))
+#else
+#define NF_PLUGIN_EXPORT
+#endif
+
+#define NF_PLUGIN_DEFINE(...)                                                   \
+  NF_PLUGIN_EXPORT extern const NfPluginDescriptor nf_plugin_descriptor;        \
+  const NfPluginDescriptor nf_plugin_descriptor = {                             \
+    .abi_version = NF_ABI_VERSION,                                              \
+    .struct_size = sizeof (NfPluginDescriptor),                                 \
+    __VA_ARGS__                                                                 \
+  }
+
+G_END_DECLS
+
+#endif /* NEWSFLOW_PLUGIN_H */

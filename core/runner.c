@@ -1,0 +1,565 @@
+/* runner.c: the streaming engine.
+ *
+ * One fetcher thread pushes items into a ring of `capacity` slots (it blocks when the ring
+ * is full: backpressure, so memory stays flat); N worker threads parse and extract; the
+ * calling thread takes finished articles out of the ring strictly in input order, runs the
+ * ordered extractors and the formatters, and accounts for each article exactly once.
+ * Because the ring is indexed by sequence number, output is identical for every -j. */
+#include "config.h"
+
+#include <string.h>
+#include <unistd.h>
+
+#include "runner.h"
+#include "article-private.h"
+#include <newsflow/error.h>
+#include <newsflow/json.h>
+
+typedef struct {
+  guint64 items;
+  guint64 failed;
+  guint64 dropped;
+  gint64  usec;
+} StageStats;
+
+typedef struct {
+  NfArticle *article;
+  gboolean   done;
+} Slot;
+
+typedef struct _Run Run;
+
+typedef struct {
+  Run        *run;
+  GThread    *thread;
+  gpointer   *data;  /* per stage (flat index): worker_new's result */
+  StageStats *stats; /* per stage (flat index) */
+} Worker;
+
+struct _NfSink {
+  Run *run;
+  NfStage *stage;
+};
+
+struct _Run {
+  NfChain            *chain;
+  const NfRunOptions *options;
+  GPtrArray *stages;    /* every stage, flat, chain order: fetch, parse, extract, format */
+  guint      first[4];  /* flat index of the first stage of each kind */
+  guint      first_ordered; /* index into the extractors of the first ordered one */
+
+  GMutex   lock;
+  GCond    has_space;   /* fetcher waits for it */
+  GCond    has_done;    /* consumer waits for it */
+  Slot    *ring;
+  guint    capacity;
+  guint64  next_seq;    /* fetcher side */
+  guint64  next_emit;   /* consumer side */
+  gboolean fetch_done;
+  gint     cancelled;   /* atomic: stop fetching (fatal error) */
+
+  GAsyncQueue *work;    /* NfArticle * for workers; the run itself is the end marker */
+  Worker   *workers;
+  StageStats *stats;    /* fetch stages (fetcher thread) and consumer stages */
+  GError   *fatal;      /* first run-level error, under lock */
+};
+
+static guint
+stage_index (Run *run, NfPluginKind kind, guint i)
+{
+  return run->first[kind] + i;
+}
+
+static NfStage *
+stage_at (Run *run, NfPluginKind kind, guint i)
+{
+  return g_ptr_array_index (run->chain->stages[kind], i);
+}
+
+static void
+set_fatal (Run *run, GError *error)
+{
+  g_mutex_lock (&run->lock);
+  if (run->fatal == NULL)
+    run->fatal = error;
+  else
+    g_error_free (error);
+  g_atomic_int_set (&run->cancelled, 1);
+  g_cond_broadcast (&run->has_space);
+  g_mutex_unlock (&run->lock);
+}
+
+/* ---- fetcher side ---------------------------------------------------------------------- */
+
+gboolean
+nf_sink_push (NfSink *sink, NfArticle *article)
+{
+  Run *run = sink->run;
+  g_mutex_lock (&run->lock);
+  while (run->next_seq - run->next_emit >= run->capacity && !g_atomic_int_get (&run->cancelled))
+    g_cond_wait (&run->has_space, &run->lock);
+  if (g_atomic_int_get (&run->cancelled))
+    {
+      g_mutex_unlock (&run->lock);
+      nf_article_unref (article);
+      return FALSE;
+    }
+  guint64 seq = run->next_seq++;
+  nf_article_set_index (article, seq);
+  gboolean failed = nf_article_is_failed (article); /* nothing left to do for it */
+  Slot *slot = &run->ring[seq % run->capacity];
+  slot->article = article;
+  slot->done = failed;
+  if (failed)
+    g_cond_signal (&run->has_done);
+  g_mutex_unlock (&run->lock);
+
+  for (guint i = 0; i < run->chain->stages[NF_PLUGIN_FETCH]->len; i++)
+    if (stage_at (run, NF_PLUGIN_FETCH, i) == sink->stage)
+      {
+        StageStats *stats = &run->stats[stage_index (run, NF_PLUGIN_FETCH, i)];
+        stats->items++;
+        stats->failed += failed;
+      }
+  if (!failed)
+    g_async_queue_push (run->work, article);
+  return TRUE;
+}
+
+gboolean
+nf_sink_push_failed (NfSink *sink, const char *source, const GError *error)
+{
+  NfArticle *article = nf_article_new (source);
+  g_autofree char *stage = nf_stage_describe (sink->stage);
+  nf_article_set_failed (article, stage, error);
+  return nf_sink_push (sink, article);
+}
+
+static gpointer
+fetcher_main (gpointer data)
+{
+  Run *run = data;
+  for (guint i = 0; i < run->chain->stages[NF_PLUGIN_FETCH]->len; i++)
+    {
+      if (g_atomic_int_get (&run->cancelled))
+        break;
+      NfStage *stage = stage_at (run, NF_PLUGIN_FETCH, i);
+      NfSink sink = { run, stage };
+      g_autoptr (GError) error = NULL;
+      gint64 start = g_get_monotonic_time ();
+      gboolean ok = stage->plugin->fetch (stage, &sink, &error);
+      run->stats[stage_index (run, NF_PLUGIN_FETCH, i)].usec += g_get_monotonic_time () - start;
+      if (!ok)
+        {
+          g_autofree char *name = nf_stage_describe (stage);
+          set_fatal (run, g_error_new (NF_ERROR, NF_ERROR_FAILED, "%s: %s", name,
+                                       error ? error->message : "failed without a message"));
+        }
+    }
+  g_mutex_lock (&run->lock);
+  run->fetch_done = TRUE;
+  g_cond_signal (&run->has_done);
+  g_mutex_unlock (&run->lock);
+  for (guint i = 0; i < run->options->workers; i++)
+    g_async_queue_push (run->work, run); /* one end marker per worker */
+  return NULL;
+}
+
+/* ---- workers ---------------------------------------------------------------------------- */
+
+/* "text/html; charset=utf-8" against "text/html", a family ("text/" and a star) or a
+ * star, slash, star for anything. */
+static gboolean
+content_type_matches (const char *type, const char *pattern)
+{
+  if (strcmp (pattern, "*/*") == 0)
+    return TRUE;
+  gsize length = strcspn (type, "; \t");
+  gsize pattern_length = strlen (pattern);
+  if (pattern_length >= 2 && strcmp (pattern + pattern_length - 2, "/*") == 0)
+    return length > pattern_length - 1 && g_ascii_strncasecmp (type, pattern, pattern_length - 1) == 0;
+  return length == pattern_length && g_ascii_strncasecmp (type, pattern, length) == 0;
+}
+
+static NfStage *
+choose_parser (Run *run, const char *type, guint *index)
+{
+  for (guint i = 0; i < run->chain->stages[NF_PLUGIN_PARSE]->len; i++)
+    {
+      NfStage *stage = stage_at (run, NF_PLUGIN_PARSE, i);
+      for (const char *const *pattern = stage->plugin->content_types; *pattern; pattern++)
+        if (content_type_matches (type, *pattern))
+          {
+            *index = stage_index (run, NF_PLUGIN_PARSE, i);
+            return stage;
+          }
+    }
+  return NULL;
+}
+
+static void
+fail_unparsable (Run *run, NfArticle *article, const char *type)
+{
+  g_autoptr (GPtrArray) accepted = g_ptr_array_new ();
+  for (guint i = 0; i < run->chain->stages[NF_PLUGIN_PARSE]->len; i++)
+    for (const char *const *pattern = stage_at (run, NF_PLUGIN_PARSE, i)->plugin->content_types; *pattern; pattern++)
+      g_ptr_array_add (accepted, (gpointer) *pattern);
+  g_ptr_array_add (accepted, NULL);
+  g_autofree char *list = g_strjoinv (", ", (char **) accepted->pdata);
+  g_autoptr (GError) error = g_error_new (NF_ERROR, NF_ERROR_UNSUPPORTED,
+                                          "no parser in the chain accepts content type '%s' "
+                                          "(the chain's parsers accept: %s)",
+                                          type, *list ? list : "nothing, it has none");
+  nf_article_set_failed (article, "parse", error);
+}
+
+/* Runs one stage on one article with timing and accounting; FALSE when the article is done
+ * (failed or dropped). */
+static gboolean
+run_stage (NfStage *stage, gpointer data, NfArticle *article, StageStats *stats)
+{
+  g_autoptr (GError) error = NULL;
+  gint64 start = g_get_monotonic_time ();
+  gboolean ok = stage->plugin->process (stage, data, article, &error);
+  stats->usec += g_get_monotonic_time () - start;
+  stats->items++;
+  if (!ok)
+    {
+      g_autofree char *name = nf_stage_describe (stage);
+      if (error == NULL)
+        error = g_error_new_literal (NF_ERROR, NF_ERROR_FAILED, "failed without a message");
+      nf_article_set_failed (article, name, error);
+      stats->failed++;
+      return FALSE;
+    }
+  if (nf_article_is_dropped (article))
+    {
+      stats->dropped++;
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static void
+process_article (Worker *worker, NfArticle *article)
+{
+  Run *run = worker->run;
+  if (!nf_article_has_text (article))
+    {
+      const char *type = nf_article_get_content_type (article);
+      if (type == NULL)
+        type = "application/octet-stream";
+      guint index;
+      NfStage *parser = choose_parser (run, type, &index);
+      if (parser == NULL)
+        {
+          fail_unparsable (run, article, type);
+          return;
+        }
+      if (!run_stage (parser, worker->data[index], article, &worker->stats[index]))
+        return;
+      if (!nf_article_has_text (article))
+        nf_article_set_paragraphs (article, NULL, 0); /* a parser that found no body */
+    }
+  for (guint i = 0; i < run->first_ordered; i++)
+    {
+      guint index = stage_index (run, NF_PLUGIN_EXTRACT, i);
+      if (!run_stage (stage_at (run, NF_PLUGIN_EXTRACT, i), worker->data[index], article, &worker->stats[index]))
+        return;
+    }
+}
+
+static gpointer
+worker_main (gpointer data)
+{
+  Worker *worker = data;
+  Run *run = worker->run;
+  for (;;)
+    {
+      gpointer item = g_async_queue_pop (run->work);
+      if (item == run)
+        break;
+      NfArticle *article = item;
+      if (!g_atomic_int_get (&run->cancelled))
+        process_article (worker, article);
+      else
+        {
+          g_autoptr (GError) stopped = g_error_new_literal (NF_ERROR, NF_ERROR_FAILED,
+                                                            "not processed: the run was stopped");
+          nf_article_set_failed (article, "run", stopped);
+        }
+      g_mutex_lock (&run->lock);
+      Slot *slot = &run->ring[nf_article_get_index (article) % run->capacity];
+      slot->done = TRUE;
+      if (nf_article_get_index (article) == run->next_emit)
+        g_cond_signal (&run->has_done);
+      g_mutex_unlock (&run->lock);
+    }
+  return NULL;
+}
+
+static gboolean
+workers_start (Run *run, GError **error)
+{
+  guint n_stages = run->stages->len;
+  run->workers = g_new0 (Worker, run->options->workers);
+  for (guint w = 0; w < run->options->workers; w++)
+    {
+      run->workers[w].run = run;
+      run->workers[w].data = g_new0 (gpointer, n_stages);
+      run->workers[w].stats = g_new0 (StageStats, n_stages);
+    }
+  for (guint w = 0; w < run->options->workers; w++)
+    {
+      Worker *worker = &run->workers[w];
+      /* Per-worker state is made here, on the main thread, before any worker runs. */
+      for (guint s = 0; s < n_stages; s++)
+        {
+          NfStage *stage = g_ptr_array_index (run->stages, s);
+          if (stage->plugin->worker_new == NULL)
+            continue;
+          g_autoptr (GError) local = NULL;
+          worker->data[s] = stage->plugin->worker_new (stage, &local);
+          if (worker->data[s] == NULL && local)
+            {
+              g_autofree char *name = nf_stage_describe (stage);
+              g_set_error (error, NF_ERROR, NF_ERROR_PLUGIN, "%s: %s", name, local->message);
+              return FALSE;
+            }
+        }
+    }
+  for (guint w = 0; w < run->options->workers; w++)
+    run->workers[w].thread = g_thread_new ("nf-worker", worker_main, &run->workers[w]);
+  return TRUE;
+}
+
+static void
+workers_free (Run *run)
+{
+  for (guint w = 0; run->workers && w < run->options->workers; w++)
+    {
+      Worker *worker = &run->workers[w];
+      for (guint s = 0; s < run->stages->len; s++)
+        {
+          NfStage *stage = g_ptr_array_index (run->stages, s);
+          if (worker->data[s] && stage->plugin->worker_free)
+            stage->plugin->worker_free (worker->data[s]);
+          run->stats[s].items += worker->stats[s].items;
+          run->stats[s].failed += worker->stats[s].failed;
+          run->stats[s].dropped += worker->stats[s].dropped;
+          run->stats[s].usec += worker->stats[s].usec;
+        }
+      g_free (worker->data);
+      g_free (worker->stats);
+    }
+  g_clear_pointer (&run->workers, g_free);
+}
+
+/* ---- consumer (calling thread): in input order ------------------------------------------ */
+
+static void
+report_failure (Run *run, NfArticle *article)
+{
+  const GError *error = nf_article_get_error (article);
+  if (!run->options->quiet)
+    g_printerr ("newsflow: %s: %s: %s\n", nf_article_get_source (article),
+                nf_article_get_failed_stage (article), error->message);
+  if (run->options->errors)
+    {
+      g_autoptr (JsonBuilder) builder = json_builder_new ();
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "index");
+      json_builder_add_int_value (builder, (gint64) nf_article_get_index (article));
+      json_builder_set_member_name (builder, "source");
+      json_builder_add_string_value (builder, nf_article_get_source (article));
+      json_builder_set_member_name (builder, "stage");
+      json_builder_add_string_value (builder, nf_article_get_failed_stage (article));
+      json_builder_set_member_name (builder, "message");
+      json_builder_add_string_value (builder, error->message);
+      json_builder_end_object (builder);
+      g_autoptr (JsonNode) root = json_builder_get_root (builder);
+      g_autofree char *line = json_to_string (root, FALSE);
+      fprintf (run->options->errors, "%s\n", line);
+    }
+}
+
+static void
+consume (Run *run, NfArticle *article, NfTally *tally)
+{
+  tally->read++;
+  gboolean alive = !nf_article_is_failed (article) && !nf_article_is_dropped (article);
+  GPtrArray *extractors = run->chain->stages[NF_PLUGIN_EXTRACT];
+  for (guint i = run->first_ordered; alive && i < extractors->len; i++)
+    {
+      guint index = stage_index (run, NF_PLUGIN_EXTRACT, i);
+      alive = run_stage (stage_at (run, NF_PLUGIN_EXTRACT, i), NULL, article, &run->stats[index]);
+    }
+  for (guint i = 0; alive && i < run->chain->stages[NF_PLUGIN_FORMAT]->len; i++)
+    {
+      guint index = stage_index (run, NF_PLUGIN_FORMAT, i);
+      alive = run_stage (stage_at (run, NF_PLUGIN_FORMAT, i), NULL, article, &run->stats[index]);
+    }
+
+  if (nf_article_is_failed (article))
+    {
+      tally->failed++;
+      report_failure (run, article);
+    }
+  else if (nf_article_is_dropped (article))
+    tally->dropped++;
+  else
+    tally->written++;
+}
+
+static void
+show_progress (const NfTally *tally, gint64 started, gint64 *last_shown, gboolean final)
+{
+  gint64 now = g_get_monotonic_time ();
+  if (!final && now - *last_shown < G_USEC_PER_SEC / 2)
+    return;
+  *last_shown = now;
+  double seconds = MAX ((now - started) / (double) G_USEC_PER_SEC, 1e-6);
+  if (final)
+    g_printerr ("\r\033[K");
+  else
+    g_printerr ("\r\033[Knewsflow: %" G_GUINT64_FORMAT " articles, %.0f/s", tally->read, tally->read / seconds);
+}
+
+static void
+consumer_loop (Run *run, NfTally *tally)
+{
+  gint64 started = g_get_monotonic_time (), last_shown = started;
+  for (;;)
+    {
+      g_mutex_lock (&run->lock);
+      Slot *slot = &run->ring[run->next_emit % run->capacity];
+      while (!(run->next_emit < run->next_seq && slot->done)
+             && !(run->fetch_done && run->next_emit == run->next_seq))
+        g_cond_wait (&run->has_done, &run->lock);
+      if (run->fetch_done && run->next_emit == run->next_seq)
+        {
+          g_mutex_unlock (&run->lock);
+          break;
+        }
+      NfArticle *article = slot->article;
+      slot->article = NULL;
+      slot->done = FALSE;
+      run->next_emit++;
+      g_cond_signal (&run->has_space);
+      g_mutex_unlock (&run->lock);
+
+      consume (run, article, tally);
+      nf_article_unref (article);
+      if (run->options->progress)
+        show_progress (tally, started, &last_shown, FALSE);
+    }
+  if (run->options->progress)
+    show_progress (tally, started, &last_shown, TRUE);
+}
+
+static void
+print_stats (Run *run)
+{
+  g_printerr ("%-28s %10s %8s %8s %10s\n", "stage", "items", "failed", "dropped", "seconds");
+  for (guint s = 0; s < run->stages->len; s++)
+    {
+      g_autofree char *name = nf_stage_describe (g_ptr_array_index (run->stages, s));
+      StageStats *stats = &run->stats[s];
+      g_printerr ("%-28s %10" G_GUINT64_FORMAT " %8" G_GUINT64_FORMAT " %8" G_GUINT64_FORMAT " %10.3f\n",
+                  name, stats->items, stats->failed, stats->dropped, stats->usec / (double) G_USEC_PER_SEC);
+    }
+}
+
+static gboolean
+finish_stages (Run *run, GError **error)
+{
+  gboolean ok = TRUE;
+  for (guint s = 0; s < run->stages->len; s++)
+    {
+      NfStage *stage = g_ptr_array_index (run->stages, s);
+      g_autoptr (GError) local = NULL;
+      if (stage->plugin->finish == NULL || stage->plugin->finish (stage, &local))
+        continue;
+      if (ok)
+        {
+          g_autofree char *name = nf_stage_describe (stage);
+          g_set_error (error, NF_ERROR, NF_ERROR_FAILED, "%s: %s", name,
+                       local ? local->message : "finish failed without a message");
+        }
+      ok = FALSE;
+    }
+  return ok;
+}
+
+gboolean
+nf_run (NfChain *chain, const NfRunOptions *options, NfTally *tally, GError **error)
+{
+  Run run = { 0 };
+  run.chain = chain;
+  run.options = options;
+  run.stages = g_ptr_array_new ();
+  for (int kind = 0; kind < 4; kind++)
+    {
+      run.first[kind] = run.stages->len;
+      for (guint i = 0; i < chain->stages[kind]->len; i++)
+        {
+          NfStage *stage = g_ptr_array_index (chain->stages[kind], i);
+          stage->cancelled = &run.cancelled;
+          g_ptr_array_add (run.stages, stage);
+        }
+    }
+  /* Extractors from the first ordered one on run in the consumer, in input order. */
+  GPtrArray *extractors = chain->stages[NF_PLUGIN_EXTRACT];
+  run.first_ordered = extractors->len;
+  for (guint i = 0; i < extractors->len; i++)
+    if (((NfStage *) g_ptr_array_index (extractors, i))->plugin->flags & NF_PLUGIN_FLAG_ORDERED)
+      {
+        run.first_ordered = i;
+        break;
+      }
+
+  /* Enough in flight to keep every worker busy while one article is slow. */
+  run.capacity = MAX (64, 32 * options->workers);
+  run.ring = g_new0 (Slot, run.capacity);
+  run.stats = g_new0 (StageStats, run.stages->len);
+  run.work = g_async_queue_new ();
+  g_mutex_init (&run.lock);
+  g_cond_init (&run.has_space);
+  g_cond_init (&run.has_done);
+  memset (tally, 0, sizeof *tally);
+
+  gboolean ok = workers_start (&run, error);
+  if (ok)
+    {
+      GThread *fetcher = g_thread_new ("nf-fetch", fetcher_main, &run);
+      consumer_loop (&run, tally);
+      g_thread_join (fetcher);
+      for (guint w = 0; w < options->workers; w++)
+        g_thread_join (run.workers[w].thread);
+    }
+  workers_free (&run);
+
+  /* After a run-level failure nothing is finished: formatters leave no output that would
+   * look complete. */
+  if (ok && run.fatal)
+    {
+      g_propagate_error (error, g_steal_pointer (&run.fatal));
+      ok = FALSE;
+    }
+  else if (ok)
+    ok = finish_stages (&run, error);
+  if (options->stats)
+    print_stats (&run);
+
+  for (guint s = 0; s < run.stages->len; s++)
+    ((NfStage *) g_ptr_array_index (run.stages, s))->cancelled = NULL;
+  g_clear_error (&run.fatal);
+  g_async_queue_unref (run.work);
+  g_mutex_clear (&run.lock);
+  g_cond_clear (&run.has_space);
+  g_cond_clear (&run.has_done);
+  g_free (run.ring);
+  g_free (run.stats);
+  g_ptr_array_unref (run.stages);
+  return ok;
+}

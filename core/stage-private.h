@@ -1,0 +1,35 @@
+/* stage-private.h: the NfStage structure, shared by the chain loader that builds stages
+ * and the runner that drives them.  Plugins only see the accessors in newsflow/plugin.h. */
+#ifndef NF_STAGE_PRIVATE_H
+#define NF_STAGE_PRIVATE_H
+
+#include <newsflow/plugin.h>
+
+G_BEGIN_DECLS
+
+struct _NfStage {
+  const NfPluginDescriptor *plugin;
+  char     *name;        /* "json" or "json:label" */
+  char     *location;    /* "file:line" of its block in the chain */
+  cfg_t    *config;      /* validated against plugin->options, owned */
+  gpointer  instance;    /* set by plugin->init, freed by plugin->free */
+  gboolean  initialized;
+  char    **sources;     /* command-line sources routed to this fetcher, or NULL */
+  gint     *cancelled;   /* the run's stop flag (atomic), or NULL outside a run */
+};
+
+NfStage *nf_stage_new      (const NfPluginDescriptor *plugin, const char *name,
+                            const char *location, cfg_t *config);
+/* Calls the plugin's init; errors are prefixed with the stage's location and name. */
+gboolean nf_stage_init     (NfStage *stage, GError **error);
+/* Calls the plugin's free (if init ran) and releases the configuration.  Must run before
+ * the module is closed: the configuration may point into it. */
+void     nf_stage_free     (NfStage *stage);
+/* "extract keywords" — how messages and the error file name a stage. */
+char    *nf_stage_describe (const NfStage *stage);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (NfStage, nf_stage_free)
+
+G_END_DECLS
+
+#endif /* NF_STAGE_PRIVATE_H */
