@@ -161,8 +161,8 @@ capture_error (cfg_t *cfg, const char *fmt, va_list args)
     {
       const char *title = va_arg (copy, const char *);
       g_free (message);
-      message = g_strdup_printf ("%s \"%s\" appears twice; give the second a label, e.g. \"%s:2\"",
-                                 cfg_name (cfg), title, title);
+      message = g_strdup_printf ("\"%s\" is used twice for the same kind of stage; give the "
+                                 "second a label, e.g. \"%s:2\"", title, title);
     }
   va_end (copy);
   if (cfg && cfg->filename && cfg->line)
@@ -222,10 +222,62 @@ fill_root_options (cfg_opt_t *root, cfg_opt_t *const section_opts[N_KINDS])
   root[2 + N_KINDS] = end;
 }
 
+/* The line a block starts on.  libconfuse leaves a section's line at its closing brace, so
+ * the last `KIND "TITLE"` header at or before that line is looked up in its file (titles
+ * are unique per kind, CFGF_NO_TITLE_DUPES). */
+static int
+section_start_line (cfg_t *section)
+{
+  g_autofree char *contents = NULL;
+  if (section->filename == NULL || !g_file_get_contents (section->filename, &contents, NULL, NULL))
+    return section->line;
+  g_autofree char *escaped = g_regex_escape_string (cfg_title (section), -1);
+  g_autofree char *pattern = g_strdup_printf ("\\b%s\\s+\"%s\"", cfg_name (section), escaped);
+  g_autoptr (GRegex) header = g_regex_new (pattern, 0, 0, NULL);
+  g_auto (GStrv) lines = g_strsplit (contents, "\n", -1);
+  int start = section->line;
+  for (int i = 0; header && lines[i] && i < section->line; i++)
+    if (g_regex_match (header, lines[i], 0, NULL))
+      start = i + 1;
+  return start;
+}
+
 static char *
 section_location (cfg_t *section)
 {
-  return g_strdup_printf ("%s:%d", section->filename ? section->filename : "?", section->line);
+  return g_strdup_printf ("%s:%d", section->filename ? section->filename : "?",
+                          section_start_line (section));
+}
+
+/* libconfuse 3.3 cannot skip an unknown titled block in its lenient mode and reports a
+ * later token instead, so when the lenient pass fails, a misspelled stage keyword
+ * ("extrat \"stats\" { }") is looked for to give the message the user needs. */
+static char *
+find_unknown_stage_keyword (const char *path)
+{
+  g_autofree char *contents = NULL;
+  if (!g_file_get_contents (path, &contents, NULL, NULL))
+    return NULL;
+  g_autoptr (GRegex) header = g_regex_new ("^\\s*([A-Za-z][\\w-]*)\\s+\"[^\"]*\"\\s*(\\{|$)", 0, 0, NULL);
+  g_autoptr (GPtrArray) keywords = g_ptr_array_new ();
+  for (int kind = 0; kind < N_KINDS; kind++)
+    g_ptr_array_add (keywords, (gpointer) nf_plugin_kind_to_string (kind));
+  g_auto (GStrv) lines = g_strsplit (contents, "\n", -1);
+  for (int i = 0; lines[i]; i++)
+    {
+      g_autoptr (GMatchInfo) match = NULL;
+      if (!g_regex_match (header, lines[i], 0, &match))
+        continue;
+      g_autofree char *word = g_match_info_fetch (match, 1);
+      NfPluginKind kind;
+      if (nf_plugin_kind_from_string (word, &kind))
+        continue;
+      const char *close = nf_closest_match (word, keywords);
+      return g_strdup_printf ("%s:%d: unknown keyword '%s'%s%s%s; valid here: plugin-path, "
+                              "fetch, parse, extract, format, include", path, i + 1, word,
+                              close ? " (did you mean '" : "", close ? close : "", close ? "'?)" : "");
+    }
+  return NULL;
 }
 
 /* ---- pass two: the union schema ---------------------------------------------------- */
@@ -429,7 +481,15 @@ nf_chain_load (const char *path, NfRegistry *registry, GError **error)
   fill_root_options (lenient_root, lenient_sections);
   cfg_t *lenient = parse_file (lenient_root, CFGF_IGNORE_UNKNOWN, path, error);
   if (lenient == NULL)
-    return NULL;
+    {
+      g_autofree char *better = find_unknown_stage_keyword (path);
+      if (better && error && *error)
+        {
+          g_free ((*error)->message);
+          (*error)->message = g_steal_pointer (&better);
+        }
+      return NULL;
+    }
 
   add_chain_plugin_path (lenient, path, registry);
   GPtrArray *named[N_KINDS];

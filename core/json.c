@@ -136,14 +136,14 @@ nf_variant_from_json (JsonNode *node)
     {
     case JSON_NODE_OBJECT:
       {
+        /* Member by member in document order (the iterator would give hash order). */
         GVariantBuilder builder;
         g_variant_builder_init (&builder, G_VARIANT_TYPE_VARDICT);
-        JsonObjectIter iter;
-        const char *key;
-        JsonNode *member;
-        json_object_iter_init (&iter, json_node_get_object (node));
-        while (json_object_iter_next (&iter, &key, &member))
-          g_variant_builder_add (&builder, "{sv}", key, nf_variant_from_json (member));
+        JsonObject *object = json_node_get_object (node);
+        g_autoptr (GList) members = json_object_get_members (object);
+        for (GList *member = members; member; member = member->next)
+          g_variant_builder_add (&builder, "{sv}", (const char *) member->data,
+                                 nf_variant_from_json (json_object_get_member (object, member->data)));
         return g_variant_builder_end (&builder);
       }
     case JSON_NODE_ARRAY:

@@ -66,7 +66,7 @@ parse_command_line (char **args, Options *options, GError **error)
     { "chain", 'c', 0, G_OPTION_ARG_FILENAME, &options->chain,
       "Chain file to run (default: the installed default.chain)", "FILE" },
     { "jobs", 'j', 0, G_OPTION_ARG_INT, &options->jobs,
-      "Parse and extract on N threads (default: number of cores)", "N" },
+      "Parse and extract on N threads (default or 0: number of cores)", "N" },
     { "plugin-path", 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &options->plugin_paths,
       "Look for plugins in DIR first (repeatable, or ':'-separated)", "DIR" },
     { "errors", 0, 0, G_OPTION_ARG_FILENAME, &options->errors,
@@ -88,7 +88,7 @@ parse_command_line (char **args, Options *options, GError **error)
   g_autoptr (GOptionContext) context = g_option_context_new ("- stream news articles through a chain of plugins");
   g_option_context_set_summary (context,
     "Reads the chain file, loads the plugins it names and streams articles through them:\n"
-    "fetch -> parse -> extract ... -> format.  SOURCEs (files, directories, globs, URLs,\n"
+    "fetch -> parse -> extract ... -> format.  SOURCEs (files, directories, globs,\n"
     "'-' for standard input) go to the chain's fetchers instead of their configured sources.");
   g_option_context_set_description (context,
     "Exit status: 0 when every article was written or dropped, 2 when some failed,\n"
@@ -98,7 +98,7 @@ parse_command_line (char **args, Options *options, GError **error)
     return FALSE;
   if (options->jobs < 0)
     {
-      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE, "--jobs must be 1 or more");
+      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE, "--jobs must be 0 (one thread per core) or more");
       return FALSE;
     }
   return TRUE;

@@ -14,6 +14,7 @@ struct _NfOutput {
   char    *path;      /* what the user named */
   char    *temporary; /* NULL for standard output */
   FILE    *file;
+  gboolean owned;     /* opened in place (not stdout, no temporary): ours to close */
   gboolean committed;
 };
 
@@ -32,6 +33,20 @@ nf_output_open (const char *path, GError **error)
   if (strcmp (path, "-") == 0)
     {
       output->file = stdout;
+      return g_steal_pointer (&output);
+    }
+  /* A device or FIFO (/dev/null, a pipe) is written in place: renaming over it would
+   * replace it with a regular file. */
+  struct stat existing;
+  if (stat (path, &existing) == 0 && !S_ISREG (existing.st_mode))
+    {
+      output->file = fopen (path, "w");
+      if (output->file == NULL)
+        {
+          io_error (error, path, errno);
+          return NULL;
+        }
+      output->owned = TRUE;
       return g_steal_pointer (&output);
     }
   g_autofree char *dir = g_path_get_dirname (path);
@@ -84,6 +99,11 @@ nf_output_commit (NfOutput *output, GError **error)
   if (output->temporary == NULL)
     {
       output->committed = TRUE;
+      if (output->owned)
+        {
+          FILE *file = g_steal_pointer (&output->file);
+          return fclose (file) == 0 ? TRUE : io_error (error, output->path, errno);
+        }
       return fflush (output->file) == 0 ? TRUE : io_error (error, output->path, errno);
     }
   FILE *file = g_steal_pointer (&output->file);
@@ -106,13 +126,10 @@ nf_output_free (NfOutput *output)
 {
   if (output == NULL)
     return;
-  if (output->temporary)
-    {
-      if (output->file)
-        fclose (output->file);
-      if (!output->committed)
-        unlink (output->temporary);
-    }
+  if ((output->temporary || output->owned) && output->file)
+    fclose (output->file);
+  if (output->temporary && !output->committed)
+    unlink (output->temporary);
   g_free (output->temporary);
   g_free (output->path);
   g_free (output);

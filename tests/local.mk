@@ -5,3 +5,60 @@ AM_TESTS_ENVIRONMENT = \
 	NEWSFLOW_PLUGIN_PATH=; export NEWSFLOW_PLUGIN_PATH; \
 	ASAN_OPTIONS='detect_leaks=1:abort_on_error=1'; export ASAN_OPTIONS; \
 	UBSAN_OPTIONS='print_stacktrace=1:halt_on_error=1'; export UBSAN_OPTIONS;
+
+TEST_EXTENSIONS = .sh
+SH_LOG_COMPILER = $(BASH)
+BASH = bash
+
+# Test-only plugins: modules need -rpath or libtool builds them static.
+TEST_PLUGIN_LDFLAGS = -module -avoid-version -shared -rpath /nowhere $(SANITIZER_FLAGS)
+check_LTLIBRARIES += \
+	tests/plugins/extract_failevery3.la \
+	tests/plugins/extract_misversioned.la \
+	tests/plugins/extract_tagger.la \
+	tests/plugins/extract_ordered.la
+tests_plugins_extract_failevery3_la_SOURCES = tests/plugins/failevery3.c
+tests_plugins_extract_failevery3_la_LDFLAGS = $(TEST_PLUGIN_LDFLAGS)
+tests_plugins_extract_failevery3_la_LIBADD = $(PLUGIN_LIBADD)
+tests_plugins_extract_misversioned_la_SOURCES = tests/plugins/misversioned.c
+tests_plugins_extract_misversioned_la_LDFLAGS = $(TEST_PLUGIN_LDFLAGS)
+tests_plugins_extract_misversioned_la_LIBADD = $(PLUGIN_LIBADD)
+tests_plugins_extract_tagger_la_SOURCES = tests/plugins/tagger.c
+tests_plugins_extract_tagger_la_LDFLAGS = $(TEST_PLUGIN_LDFLAGS)
+tests_plugins_extract_tagger_la_LIBADD = $(PLUGIN_LIBADD)
+tests_plugins_extract_ordered_la_SOURCES = tests/plugins/ordered.c
+tests_plugins_extract_ordered_la_LDFLAGS = $(TEST_PLUGIN_LDFLAGS)
+tests_plugins_extract_ordered_la_LIBADD = $(PLUGIN_LIBADD)
+
+# cmocka unit tests of the core.
+UNIT_TESTS = \
+	tests/unit/test-article \
+	tests/unit/test-chain \
+	tests/unit/test-loader \
+	tests/unit/test-runner
+check_PROGRAMS += $(UNIT_TESTS)
+TESTS += $(UNIT_TESTS)
+UNIT_CFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS)
+UNIT_LDADD = core/libnewsflow.la $(CMOCKA_LIBS) $(GLIB_LIBS) $(JSON_GLIB_LIBS) $(CONFUSE_LIBS)
+UNIT_COMMON = tests/unit/test-util.c tests/unit/test-util.h
+tests_unit_test_article_SOURCES = tests/unit/test-article.c $(UNIT_COMMON)
+tests_unit_test_article_CFLAGS = $(UNIT_CFLAGS)
+tests_unit_test_article_LDADD = $(UNIT_LDADD)
+tests_unit_test_chain_SOURCES = tests/unit/test-chain.c $(UNIT_COMMON)
+tests_unit_test_chain_CFLAGS = $(UNIT_CFLAGS)
+tests_unit_test_chain_LDADD = $(UNIT_LDADD)
+tests_unit_test_loader_SOURCES = tests/unit/test-loader.c $(UNIT_COMMON)
+tests_unit_test_loader_CFLAGS = $(UNIT_CFLAGS)
+tests_unit_test_loader_LDADD = $(UNIT_LDADD)
+tests_unit_test_runner_SOURCES = tests/unit/test-runner.c $(UNIT_COMMON)
+tests_unit_test_runner_CFLAGS = $(UNIT_CFLAGS)
+tests_unit_test_runner_LDADD = $(UNIT_LDADD)
+
+# Integration tests: the real binary on fixtures.
+INTEGRATION_TESTS = \
+	tests/integration/quickstart.sh \
+	tests/integration/text-parser.sh \
+	tests/integration/chain-errors.sh \
+	tests/integration/cli.sh
+TESTS += $(INTEGRATION_TESTS)
+EXTRA_DIST += $(INTEGRATION_TESTS) tests/integration/common.sh tests/bench

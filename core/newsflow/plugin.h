@@ -70,7 +70,7 @@ gpointer    nf_stage_get_instance   (const NfStage *stage);
 /* Sources named on the command line that the core routed to this fetcher (NULL-terminated),
  * or NULL when there are none; they replace what the chain file configured. */
 const char *const *nf_stage_get_sources (const NfStage *stage);
-/* TRUE once the run is stopping (Ctrl-C, or a fatal error elsewhere): fetchers stop
+/* TRUE once the run is stopping (a fatal error elsewhere in the chain): fetchers stop
  * producing, long computations may give up early. */
 gboolean    nf_stage_is_cancelled   (const NfStage *stage);
 

@@ -71,7 +71,11 @@ guess_content_type (const char *path, const guint8 *data, gsize length)
     return "text/html";
   if (i < length && (data[i] == '{' || data[i] == '['))
     return "application/json";
-  if (g_utf8_validate_len ((const char *) data, MIN (length, 4096), NULL) || length > 4096)
+  /* UTF-8 in the first 4 KiB (a character cut at the 4 KiB mark is allowed) is text. */
+  const char *end;
+  gsize probe = MIN (length, 4096);
+  if (g_utf8_validate_len ((const char *) data, probe, &end)
+      || (probe == 4096 && (gsize) (end - (const char *) data) + 4 > probe))
     return "text/plain";
   return "application/octet-stream";
 }

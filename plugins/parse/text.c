@@ -139,6 +139,8 @@ text_process (NfStage *stage, G_GNUC_UNUSED gpointer worker, NfArticle *article,
   TextParser *parser = nf_stage_get_instance (stage);
   gsize length;
   const char *data = g_bytes_get_data (nf_article_get_raw (article), &length);
+  if (data == NULL)
+    data = ""; /* GLib gives NULL for empty bytes */
   const char *end;
   if (!g_utf8_validate_len (data, length, &end))
     {

@@ -1,0 +1,39 @@
+#!/bin/bash
+# The command line: --version, --help, --list-plugins, --describe, bad usage, the plugin
+# search path, and an output file that appears only when the run completes.
+. "$(dirname "$0")/common.sh"
+
+expect_status 0 "--version" -- "$NEWSFLOW" --version
+expect_grep "$WORK/out" "^newsflow [0-9.]+ \(plugin ABI [0-9]+\)$" "version line"
+expect_status 0 "--help" -- "$NEWSFLOW" --help
+expect_grep "$WORK/out" "--chain" "help lists --chain"
+expect_status 1 "unknown option" -- "$NEWSFLOW" --no-such-option
+expect_status 1 "bad -j" -- "$NEWSFLOW" -j -3
+
+expect_status 0 "--list-plugins" -- "$NEWSFLOW" --list-plugins
+for p in "fetch +files" "parse +text" "extract +stats" "format +json"; do
+  expect_grep "$WORK/out" "^$p " "lists $p"
+done
+
+expect_status 0 "--describe stats" -- "$NEWSFLOW" --describe stats
+expect_grep "$WORK/out" "words-per-minute \(integer, default 230\)" "describe prints type and default"
+expect_status 0 "--describe format/json" -- "$NEWSFLOW" --describe format/json
+expect_grep "$WORK/out" "output \(string, default \"-\"\)" "describe json output option"
+expect_status 1 "--describe unknown" -- "$NEWSFLOW" --describe nothing-like-this
+
+# A module built for another ABI is refused with its file named.
+expect_status 1 "misversioned module" -- "$NEWSFLOW" --plugin-path "$TESTS_PLUGINS" --describe extract/misversioned
+expect_grep "$WORK/err" "extract_misversioned.*built for plugin ABI" "ABI mismatch names the file"
+
+# NEWSFLOW_PLUGIN_PATH adds test plugins; failures give exit status 2 and the tally.
+cat > "$WORK/fail.chain" <<'CHAIN'
+fetch "files" { }
+parse "text" { }
+extract "failevery3" { }
+format "json" { output = "${OUT}" }
+CHAIN
+expect_status 2 "some articles fail" -- env OUT="$WORK/result.jsonl" NEWSFLOW_PLUGIN_PATH="$TESTS_PLUGINS" "$NEWSFLOW" -q -c "$WORK/fail.chain" "$SAMPLES"
+expect_grep "$WORK/err" "^read 24, written 16, dropped 0, failed 8$" "tally with failures"
+[ "$(wc -l < "$WORK/result.jsonl")" = 16 ] && pass "output file holds the written articles" || fail "output file"
+ls -a "$WORK" | grep -q partial && fail "a temporary output file was left" || pass "no temporary file left"
+finish
