@@ -62,3 +62,13 @@ INTEGRATION_TESTS = \
 	tests/integration/cli.sh
 TESTS += $(INTEGRATION_TESTS)
 EXTRA_DIST += $(INTEGRATION_TESTS) tests/integration/common.sh tests/bench
+
+# After `make install` (and in distcheck): the installed binary loads plain .so modules the
+# way it must on Debian, where .la files are stripped, and runs the default chain.
+installcheck-local:
+	tmp=$$(mktemp -d) && cp '$(DESTDIR)$(plugindir)'/*.so "$$tmp"/ && \
+	'$(DESTDIR)$(bindir)/newsflow' --plugin-path "$$tmp" --list-plugins > "$$tmp/list" && \
+	grep -q "$$tmp/fetch_files.so" "$$tmp/list" && \
+	'$(DESTDIR)$(bindir)/newsflow' --plugin-path "$$tmp" -q '$(srcdir)/docs/examples/articles' > "$$tmp/out.jsonl" && \
+	test "$$(wc -l < "$$tmp/out.jsonl")" -eq 24; status=$$?; rm -rf "$$tmp"; \
+	if test $$status -eq 0; then echo "installcheck: installed newsflow loads .so plugins: ok"; fi; exit $$status

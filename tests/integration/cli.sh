@@ -36,4 +36,6 @@ expect_status 2 "some articles fail" -- env OUT="$WORK/result.jsonl" NEWSFLOW_PL
 expect_grep "$WORK/err" "^read 24, written 16, dropped 0, failed 8$" "tally with failures"
 [ "$(wc -l < "$WORK/result.jsonl")" = 16 ] && pass "output file holds the written articles" || fail "output file"
 ls -a "$WORK" | grep -q partial && fail "a temporary output file was left" || pass "no temporary file left"
+expect_status 0 "--stats prints per-stage counts" -- "$NEWSFLOW" -q --stats "$SAMPLES"
+expect_grep "$WORK/err" "^extract stats +24 +0 +0 " "stats table has the stats stage"
 finish
