@@ -33,3 +33,5 @@ newsflow_LDADD = core/libnewsflow.la $(GLIB_LIBS) $(JSON_GLIB_LIBS) $(CONFUSE_LI
 pkgconfigdir = $(libdir)/pkgconfig
 pkgconfig_DATA = core/newsflow.pc
 EXTRA_DIST += core/newsflow.pc.in core/newsflow/version.h.in
+
+include core/services.mk

@@ -21,3 +21,12 @@ plugins_extract_extract_stats_la_LIBADD = $(PLUGIN_LIBADD)
 plugins_format_format_json_la_SOURCES = plugins/format/json.c
 plugins_format_format_json_la_LDFLAGS = $(PLUGIN_LDFLAGS)
 plugins_format_format_json_la_LIBADD = $(PLUGIN_LIBADD)
+
+# Each further plugin describes its build in its own fragment, next to its source.
+include plugins/fetch/net.mk
+include plugins/fetch/data.mk
+include plugins/parse/parse.mk
+include plugins/extract/nlp.mk
+include plugins/extract/more.mk
+include plugins/extract/lua.mk
+include plugins/format/format.mk

@@ -72,3 +72,10 @@ installcheck-local:
 	'$(DESTDIR)$(bindir)/newsflow' --plugin-path "$$tmp" -q '$(srcdir)/docs/examples/articles' > "$$tmp/out.jsonl" && \
 	test "$$(wc -l < "$$tmp/out.jsonl")" -eq 24; status=$$?; rm -rf "$$tmp"; \
 	if test $$status -eq 0; then echo "installcheck: installed newsflow loads .so plugins: ok"; fi; exit $$status
+
+include tests/fetch.mk
+include tests/parse.mk
+include tests/nlp.mk
+include tests/extract.mk
+include tests/format.mk
+include tests/sdk.mk

@@ -1,0 +1,1 @@
+# extract "lua" (Lua 5.4 scripts).

@@ -1,0 +1,1 @@
+# extract "keywords", "summary", "language", "dates", "dedupe", "filter".

@@ -1,0 +1,1 @@
+# fetch "warc" and "jsonl"; parse "json".

@@ -1,0 +1,1 @@
+# fetch "http" and "feed" (libcurl, libxml2).

@@ -1,0 +1,1 @@
+# parse "html" (libxml2) and content-type dispatch.

@@ -1,0 +1,1 @@
+# Tests of the entities and quotes extractors and the text services.

@@ -1,0 +1,1 @@
+# Tests of the plugin SDK: example plugin, test helpers, Lua, introspection.
