@@ -6,6 +6,7 @@
 
 #include "article-private.h"
 #include <newsflow/error.h>
+#include <newsflow/text.h>
 
 typedef struct {
   char     *name;
@@ -32,6 +33,7 @@ struct _NfArticle {
   char     *language;
   GString  *text;       /* NULL until a parser sets the body */
   GArray   *paragraphs; /* gsize pairs: start, end */
+  NfText   *segmentation; /* cached by nf_article_get_segmentation, dropped with the body */
   GArray   *fields;     /* NfField */
   GPtrArray *annotations; /* NfAnnotation * */
   char     *drop_reason;
@@ -100,6 +102,7 @@ nf_article_unref (NfArticle *article)
   if (article->text)
     g_string_free (article->text, TRUE);
   g_array_unref (article->paragraphs);
+  g_clear_pointer (&article->segmentation, nf_text_unref);
   g_array_unref (article->fields);
   g_ptr_array_unref (article->annotations);
   g_free (article->drop_reason);
@@ -263,6 +266,7 @@ nf_article_set_paragraphs (NfArticle *article, const char *const *paragraphs, gs
     article->text = g_string_new (NULL);
   g_array_set_size (article->paragraphs, 0);
   g_ptr_array_set_size (article->annotations, 0);
+  g_clear_pointer (&article->segmentation, nf_text_unref);
   for (gssize i = 0; paragraphs && (n < 0 ? paragraphs[i] != NULL : i < n); i++)
     nf_article_add_paragraph (article, paragraphs[i], -1);
 }
@@ -273,6 +277,7 @@ nf_article_add_paragraph (NfArticle *article, const char *paragraph, gssize leng
   g_return_if_fail (paragraph != NULL);
   if (article->text == NULL)
     article->text = g_string_new (NULL);
+  g_clear_pointer (&article->segmentation, nf_text_unref);
   if (article->text->len > 0)
     g_string_append (article->text, "\n\n");
   gsize start = article->text->len;
@@ -296,6 +301,14 @@ nf_article_get_paragraph_span (const NfArticle *article, guint i, gsize *start, 
     *start = g_array_index (article->paragraphs, gsize, 2 * i);
   if (end)
     *end = g_array_index (article->paragraphs, gsize, 2 * i + 1);
+}
+
+const NfText *
+nf_article_get_segmentation (NfArticle *article)
+{
+  if (article->segmentation == NULL)
+    article->segmentation = nf_text_segment (nf_article_get_text (article), nf_article_get_text_length (article));
+  return article->segmentation;
 }
 
 /* ---- fields ---- */

@@ -8,7 +8,9 @@ nfinclude_HEADERS = \
 	core/newsflow/error.h \
 	core/newsflow/json.h \
 	core/newsflow/output.h \
-	core/newsflow/plugin.h
+	core/newsflow/plugin.h \
+	core/newsflow/text.h \
+	core/newsflow/data.h
 nodist_nfinclude_HEADERS = core/newsflow/version.h
 
 core_libnewsflow_la_SOURCES = \
@@ -17,6 +19,8 @@ core_libnewsflow_la_SOURCES = \
 	core/json.c \
 	core/output.c \
 	core/stage.c core/stage-private.h \
+	core/text.c \
+	core/data.c \
 	core/registry.c core/registry.h \
 	core/suggest.c core/suggest.h \
 	core/chain.c core/chain.h \

@@ -9,5 +9,7 @@
 #include <newsflow/plugin.h>
 #include <newsflow/json.h>
 #include <newsflow/output.h>
+#include <newsflow/text.h>
+#include <newsflow/data.h>
 
 #endif /* NEWSFLOW_H */

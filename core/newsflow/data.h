@@ -1,0 +1,19 @@
+/* newsflow/data.h: finding the data files plugins ship (gazetteers, stopword lists, speech
+ * verbs) wherever newsflow runs from: installed, uninstalled in its build tree, or pointed
+ * elsewhere by the user. */
+#ifndef NEWSFLOW_DATA_H
+#define NEWSFLOW_DATA_H
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+/* The full path of @relative ("stopwords/en.txt") in the first of: each directory of
+ * $NEWSFLOW_DATA_PATH (':'-separated), the source tree's etc/newsflow when running
+ * uninstalled, and $(sysconfdir)/newsflow.  Free with g_free.  The error lists the
+ * directories searched. */
+char *nf_data_find (const char *relative, GError **error);
+
+G_END_DECLS
+
+#endif /* NEWSFLOW_DATA_H */

@@ -1,0 +1,381 @@
+/* text.c: tokens and sentences of an article body, shared by every extractor.
+ * Rule-based, in the tradition of Punkt-style splitters: a period ends a sentence unless it
+ * belongs to an abbreviation, an initial, a number or an acronym followed by a name. */
+#include "config.h"
+
+#include <string.h>
+
+#include <newsflow/text.h>
+
+struct _NfText {
+  gint    ref_count;
+  GArray *tokens;    /* NfToken */
+  GArray *sentences; /* NfSentence */
+};
+
+/* Titles and similar: their period never ends a sentence. */
+static const char *const titles[] = {
+  "mr", "mrs", "ms", "messrs", "dr", "prof", "gen", "lt", "col", "maj", "capt", "cpt", "sgt",
+  "adm", "cmdr", "cdr", "brig", "sen", "rep", "gov", "pres", "rev", "fr", "hon", "st", "mt",
+  "ft", "vs", "no", "nos", "nr", "art", "fig", "approx", "ca", "cf", "e.g", "i.e", "dept", "univ",
+  "supt", "insp", "det", "cpl", "pvt", "amb", NULL,
+};
+
+/* Abbreviations that may also end a sentence ("... of Acme Inc. The company said"). */
+static const char *const enders[] = {
+  "inc", "ltd", "co", "corp", "jr", "sr", "etc", "plc", "llc", "bros",
+  "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+  "ala", "ariz", "ark", "calif", "colo", "conn", "del", "fla", "ga", "ill", "ind", "kan", "ky",
+  "la", "md", "mass", "mich", "minn", "miss", "mo", "mont", "neb", "nev", "okla", "ore", "pa",
+  "tenn", "tex", "va", "vt", "wash", "wis", "wyo", "a.m", "p.m", NULL,
+};
+
+/* Words that start sentences far more often than they follow an abbreviation. */
+static const char *const starters[] = {
+  "the", "a", "an", "he", "she", "it", "they", "we", "i", "you", "this", "that", "these",
+  "those", "but", "and", "in", "on", "at", "for", "there", "his", "her", "their", "its", "our",
+  "after", "when", "while", "as", "if", "however", "meanwhile", "also", "yet", "so", "some",
+  "many", "most", "officials", "analysts", "der", "die", "das", "el", "la", "le", "les", "los",
+  NULL,
+};
+
+static gboolean
+in_list (const char *const *list, const char *word, gsize length)
+{
+  char lower[16];
+  if (length == 0 || length >= sizeof lower)
+    return FALSE;
+  for (gsize i = 0; i < length; i++)
+    lower[i] = g_ascii_tolower (word[i]);
+  lower[length] = '\0';
+  return g_strv_contains (list, lower);
+}
+
+gboolean
+nf_text_is_abbreviation (const char *word, gsize length)
+{
+  if (length > 0 && word[length - 1] == '.')
+    length--;
+  if (g_utf8_strlen (word, length) == 1)
+    return g_unichar_isupper (g_utf8_get_char (word));
+  return in_list (titles, word, length) || in_list (enders, word, length);
+}
+
+/* ---- tokens ---- */
+
+static gboolean
+is_letter (gunichar c)
+{
+  return g_unichar_isalpha (c) || g_unichar_ismark (c);
+}
+
+static gboolean
+is_joiner (gunichar c)
+{
+  return c == '\'' || c == 0x2019 || c == '-' || c == 0x2010;
+}
+
+/* Unicode punctuation categories only: g_unichar_ispunct also accepts symbols ($, %, +). */
+static gboolean
+is_punctuation (gunichar c)
+{
+  switch (g_unichar_type (c))
+    {
+    case G_UNICODE_CONNECT_PUNCTUATION:
+    case G_UNICODE_DASH_PUNCTUATION:
+    case G_UNICODE_CLOSE_PUNCTUATION:
+    case G_UNICODE_FINAL_PUNCTUATION:
+    case G_UNICODE_INITIAL_PUNCTUATION:
+    case G_UNICODE_OTHER_PUNCTUATION:
+    case G_UNICODE_OPEN_PUNCTUATION:
+      return TRUE;
+    default:
+      return FALSE;
+    }
+}
+
+static NfTokenFlags
+case_flags (const char *start, const char *end)
+{
+  guint letters = 0, upper = 0;
+  gboolean first_upper = FALSE;
+  for (const char *p = start; p < end; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+      if (!g_unichar_isalpha (c))
+        continue;
+      if (letters == 0)
+        first_upper = g_unichar_isupper (c) || g_unichar_istitle (c);
+      letters++;
+      upper += g_unichar_isupper (c);
+    }
+  NfTokenFlags flags = first_upper ? NF_TOKEN_CAPITALIZED : 0;
+  if (letters >= 2 && upper == letters)
+    flags |= NF_TOKEN_ALL_CAPS;
+  return flags;
+}
+
+/* A word from @p: letters with inner joiners, or an acronym "U.S." with its final period. */
+static const char *
+scan_word (const char *p, const char *end)
+{
+  const char *start = p;
+  /* Acronym: single letters each followed by a period. */
+  const char *q = p;
+  guint letters = 0;
+  while (q < end && is_letter (g_utf8_get_char (q)))
+    {
+      const char *after = g_utf8_next_char (q);
+      if (after >= end || *after != '.')
+        break;
+      letters++;
+      q = after + 1;
+    }
+  if (letters >= 2)
+    return q;
+
+  p = start;
+  while (p < end)
+    {
+      gunichar c = g_utf8_get_char (p);
+      const char *next = g_utf8_next_char (p);
+      if (is_letter (c) || g_unichar_isdigit (c))
+        p = next;
+      else if (is_joiner (c) && p > start && next < end && is_letter (g_utf8_get_char (next)))
+        p = next;
+      else
+        break;
+    }
+  return p;
+}
+
+static const char *
+scan_number (const char *p, const char *end)
+{
+  while (p < end)
+    {
+      gunichar c = g_utf8_get_char (p);
+      const char *next = g_utf8_next_char (p);
+      if (g_unichar_isdigit (c) || is_letter (c))
+        p = next;
+      else if ((c == '.' || c == ',' || c == ':') && next < end && g_unichar_isdigit (g_utf8_get_char (next)))
+        p = next;
+      else
+        break;
+    }
+  return p;
+}
+
+static void
+tokenize (NfText *segmentation, const char *text, gsize length)
+{
+  const char *p = text, *end = text + length;
+  guint paragraph = 0, newlines = 0;
+  while (p < end)
+    {
+      gunichar c = g_utf8_get_char (p);
+      if (g_unichar_isspace (c))
+        {
+          newlines += c == '\n';
+          p = g_utf8_next_char (p);
+          continue;
+        }
+      if (newlines >= 2 && segmentation->tokens->len > 0)
+        paragraph++;
+      newlines = 0;
+
+      NfToken token = { .start = p - text, .paragraph = paragraph };
+      const char *token_end;
+      if (is_letter (c))
+        {
+          token.kind = NF_TOKEN_WORD;
+          token_end = scan_word (p, end);
+          token.flags = case_flags (p, token_end);
+        }
+      else if (g_unichar_isdigit (c))
+        {
+          token.kind = NF_TOKEN_NUMBER;
+          token_end = scan_number (p, end);
+        }
+      else
+        {
+          token.kind = is_punctuation (c) ? NF_TOKEN_PUNCT : NF_TOKEN_SYMBOL;
+          token_end = g_utf8_next_char (p);
+        }
+      token.end = token_end - text;
+      g_array_append_val (segmentation->tokens, token);
+      p = token_end;
+    }
+}
+
+/* ---- sentences ---- */
+
+static gboolean
+is_terminal (const char *text, const NfToken *token)
+{
+  if (token->kind != NF_TOKEN_PUNCT)
+    return FALSE;
+  gunichar c = g_utf8_get_char (text + token->start);
+  return c == '.' || c == '!' || c == '?' || c == 0x2026;
+}
+
+static gboolean
+is_closer (const char *text, const NfToken *token)
+{
+  gunichar c = g_utf8_get_char (text + token->start);
+  return token->kind == NF_TOKEN_PUNCT
+         && (c == '"' || c == '\'' || c == ')' || c == ']' || c == 0x201D || c == 0x2019
+             || c == 0xBB || c == 0x201C /* German closing „…“ */);
+}
+
+static gboolean
+is_starter_word (const char *text, const NfToken *token)
+{
+  return token->kind == NF_TOKEN_WORD && in_list (starters, text + token->start, token->end - token->start);
+}
+
+/* Whether the sentence may end after tokens[i] (a terminal mark or an acronym), given that
+ * the next token after the closing marks is tokens[next]. */
+static gboolean
+ends_sentence (const char *text, const NfToken *tokens, guint i, const NfToken *next)
+{
+  const NfToken *token = &tokens[i];
+  if (next->kind == NF_TOKEN_WORD && !(next->flags & NF_TOKEN_CAPITALIZED))
+    return FALSE; /* "... the U.S. economy", "\"Why?\" she asked" */
+
+  gboolean period = token->kind == NF_TOKEN_PUNCT && text[token->start] == '.';
+  if (token->kind == NF_TOKEN_WORD) /* an acronym ending in a period */
+    return is_starter_word (text, next) || next->kind == NF_TOKEN_PUNCT;
+  if (!period || i == 0)
+    return TRUE;
+
+  const NfToken *before = &tokens[i - 1];
+  if (before->kind == NF_TOKEN_NUMBER && before->end == token->start)
+    return TRUE;
+  if (before->kind != NF_TOKEN_WORD || before->end != token->start)
+    return TRUE;
+  const char *word = text + before->start;
+  gsize length = before->end - before->start;
+  if (g_utf8_strlen (word, length) == 1 && g_unichar_isupper (g_utf8_get_char (word)))
+    return FALSE; /* an initial: "J. R. R. Tolkien" */
+  if (in_list (titles, word, length))
+    return FALSE;
+  if (in_list (enders, word, length))
+    return is_starter_word (text, next) || next->kind == NF_TOKEN_PUNCT;
+  return TRUE;
+}
+
+static void
+close_sentence (NfText *segmentation, guint first, guint last)
+{
+  NfToken *tokens = (NfToken *) segmentation->tokens->data;
+  NfSentence sentence = {
+    .start = tokens[first].start,
+    .end = tokens[last].end,
+    .first_token = first,
+    .n_tokens = last - first + 1,
+    .paragraph = tokens[first].paragraph,
+  };
+  guint index = segmentation->sentences->len;
+  for (guint t = first; t <= last; t++)
+    tokens[t].sentence = index;
+  tokens[first].flags |= NF_TOKEN_SENTENCE_START;
+  g_array_append_val (segmentation->sentences, sentence);
+}
+
+static void
+split_sentences (NfText *segmentation, const char *text)
+{
+  const NfToken *tokens = (const NfToken *) segmentation->tokens->data;
+  guint n = segmentation->tokens->len, first = 0;
+  for (guint i = 0; i < n; i++)
+    {
+      gboolean last_of_paragraph = i + 1 == n || tokens[i + 1].paragraph != tokens[i].paragraph;
+      if (last_of_paragraph)
+        {
+          close_sentence (segmentation, first, i);
+          first = i + 1;
+          continue;
+        }
+      gboolean acronym = tokens[i].kind == NF_TOKEN_WORD && text[tokens[i].end - 1] == '.';
+      if (!is_terminal (text, &tokens[i]) && !acronym)
+        continue;
+      /* Take the rest of "?!", "...", and closing quotes or brackets into the sentence. */
+      guint j = i + 1;
+      while (j < n && tokens[j].paragraph == tokens[i].paragraph
+             && (is_terminal (text, &tokens[j]) || is_closer (text, &tokens[j]))
+             && tokens[j].start == tokens[j - 1].end)
+        j++;
+      if (j >= n || tokens[j].paragraph != tokens[i].paragraph)
+        {
+          i = j - 1; /* the paragraph end closes it */
+          continue;
+        }
+      if (ends_sentence (text, tokens, i, &tokens[j]))
+        {
+          close_sentence (segmentation, first, j - 1);
+          first = j;
+        }
+      i = j - 1;
+    }
+}
+
+NfText *
+nf_text_segment (const char *text, gsize length)
+{
+  NfText *segmentation = g_new0 (NfText, 1);
+  segmentation->ref_count = 1;
+  segmentation->tokens = g_array_sized_new (FALSE, FALSE, sizeof (NfToken), length / 5 + 1);
+  segmentation->sentences = g_array_new (FALSE, FALSE, sizeof (NfSentence));
+  if (text)
+    {
+      tokenize (segmentation, text, length);
+      split_sentences (segmentation, text);
+    }
+  return segmentation;
+}
+
+NfText *
+nf_text_ref (NfText *segmentation)
+{
+  g_atomic_int_inc (&segmentation->ref_count);
+  return segmentation;
+}
+
+void
+nf_text_unref (NfText *segmentation)
+{
+  if (segmentation == NULL || !g_atomic_int_dec_and_test (&segmentation->ref_count))
+    return;
+  g_array_unref (segmentation->tokens);
+  g_array_unref (segmentation->sentences);
+  g_free (segmentation);
+}
+
+const NfToken *
+nf_text_get_tokens (const NfText *segmentation, guint *n_tokens)
+{
+  if (n_tokens)
+    *n_tokens = segmentation->tokens->len;
+  return (const NfToken *) segmentation->tokens->data;
+}
+
+const NfSentence *
+nf_text_get_sentences (const NfText *segmentation, guint *n_sentences)
+{
+  if (n_sentences)
+    *n_sentences = segmentation->sentences->len;
+  return (const NfSentence *) segmentation->sentences->data;
+}
+
+guint
+nf_text_count_words (const NfText *segmentation)
+{
+  guint words = 0;
+  for (guint i = 0; i < segmentation->tokens->len; i++)
+    {
+      NfTokenKind kind = g_array_index (segmentation->tokens, NfToken, i).kind;
+      words += kind == NF_TOKEN_WORD || kind == NF_TOKEN_NUMBER;
+    }
+  return words;
+}
