@@ -4,6 +4,7 @@
 
 #include <errno.h>
 #include <locale.h>
+#include <signal.h>
 #include <stdio.h>
 #include <string.h>
 #include <unistd.h>
@@ -14,7 +15,27 @@
 #include "runner.h"
 #include <newsflow/error.h>
 
-enum { EXIT_OK = 0, EXIT_USAGE = 1, EXIT_SOME_FAILED = 2 };
+enum { EXIT_OK = 0, EXIT_USAGE = 1, EXIT_SOME_FAILED = 2, EXIT_INTERRUPTED = 130 };
+
+/* Set by SIGINT/SIGTERM; the runner polls it.  A signal handler can do nothing else safely,
+ * which is why this one flag lives outside any object. */
+static volatile sig_atomic_t interrupted;
+
+static void
+on_interrupt (G_GNUC_UNUSED int signal_number)
+{
+  interrupted = 1;
+}
+
+static void
+catch_interrupts (void)
+{
+  struct sigaction action = { 0 };
+  action.sa_handler = on_interrupt;
+  sigemptyset (&action.sa_mask);
+  sigaction (SIGINT, &action, NULL);
+  sigaction (SIGTERM, &action, NULL);
+}
 
 typedef struct {
   char    *chain;
@@ -212,7 +233,9 @@ run_chain (NfRegistry *registry, Options *options)
     .quiet = options->quiet,
     .progress = !options->quiet && isatty (STDERR_FILENO),
     .stats = options->stats,
+    .interrupted = (const volatile int *) &interrupted,
   };
+  catch_interrupts ();
   NfTally tally;
   gboolean ok = nf_run (chain, &run_options, &tally, &error);
   if (errors && fclose (errors) != 0 && ok)
@@ -225,7 +248,7 @@ run_chain (NfRegistry *registry, Options *options)
   if (!ok)
     {
       g_printerr ("newsflow: %s\n", error->message);
-      return EXIT_USAGE;
+      return interrupted ? EXIT_INTERRUPTED : EXIT_USAGE;
     }
   return tally.failed > 0 ? EXIT_SOME_FAILED : EXIT_OK;
 }

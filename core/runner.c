@@ -7,6 +7,8 @@
  * Because the ring is indexed by sequence number, output is identical for every -j. */
 #include "config.h"
 
+#include <pthread.h>
+#include <signal.h>
 #include <string.h>
 #include <unistd.h>
 
@@ -56,6 +58,8 @@ struct _Run {
   guint64  next_seq;    /* fetcher side */
   guint64  next_emit;   /* consumer side */
   gboolean fetch_done;
+  gboolean fetch_started;
+  pthread_t fetcher_self; /* to break a fetcher's blocking read after an interruption */
   gint     cancelled;   /* atomic: stop fetching (fatal error) */
 
   GAsyncQueue *work;    /* NfArticle * for workers; the run itself is the end marker */
@@ -63,6 +67,27 @@ struct _Run {
   StageStats *stats;    /* fetch stages (fetcher thread) and consumer stages */
   GError   *fatal;      /* first run-level error, under lock */
 };
+
+/* Waits on @cond for at most a tenth of a second, so that an interruption requested by a
+ * signal handler (which cannot signal a GCond) is noticed; called with the lock held. */
+static void
+wait_briefly (Run *run, GCond *cond)
+{
+  g_cond_wait_until (cond, &run->lock, g_get_monotonic_time () + G_USEC_PER_SEC / 10);
+  if (!run->options->interrupted || !*run->options->interrupted)
+    return;
+  if (!g_atomic_int_get (&run->cancelled))
+    {
+      if (run->fatal == NULL)
+        run->fatal = g_error_new_literal (NF_ERROR, NF_ERROR_FAILED, "interrupted; no output was committed");
+      g_atomic_int_set (&run->cancelled, 1);
+      g_cond_broadcast (&run->has_space);
+    }
+  /* A fetcher blocked reading (a pipe, a slow disk) only notices when its read fails with
+   * EINTR; the caller's handler for the signal only sets its flag again. */
+  if (run->fetch_started && !run->fetch_done)
+    pthread_kill (run->fetcher_self, SIGINT);
+}
 
 static guint
 stage_index (Run *run, NfPluginKind kind, guint i)
@@ -97,7 +122,7 @@ nf_sink_push (NfSink *sink, NfArticle *article)
   Run *run = sink->run;
   g_mutex_lock (&run->lock);
   while (run->next_seq - run->next_emit >= run->capacity && !g_atomic_int_get (&run->cancelled))
-    g_cond_wait (&run->has_space, &run->lock);
+    wait_briefly (run, &run->has_space);
   if (g_atomic_int_get (&run->cancelled))
     {
       g_mutex_unlock (&run->lock);
@@ -139,6 +164,10 @@ static gpointer
 fetcher_main (gpointer data)
 {
   Run *run = data;
+  g_mutex_lock (&run->lock);
+  run->fetcher_self = pthread_self ();
+  run->fetch_started = TRUE;
+  g_mutex_unlock (&run->lock);
   for (guint i = 0; i < run->chain->stages[NF_PLUGIN_FETCH]->len; i++)
     {
       if (g_atomic_int_get (&run->cancelled))
@@ -361,7 +390,9 @@ static void
 report_failure (Run *run, NfArticle *article)
 {
   const GError *error = nf_article_get_error (article);
-  if (!run->options->quiet)
+  /* After an interruption the articles still in flight are counted, not each announced. */
+  gboolean stopped = g_atomic_int_get (&run->cancelled) && g_strcmp0 (nf_article_get_failed_stage (article), "run") == 0;
+  if (!run->options->quiet && !stopped)
     g_printerr ("newsflow: %s: %s: %s\n", nf_article_get_source (article),
                 nf_article_get_failed_stage (article), error->message);
   if (run->options->errors)
@@ -435,7 +466,7 @@ consumer_loop (Run *run, NfTally *tally)
       Slot *slot = &run->ring[run->next_emit % run->capacity];
       while (!(run->next_emit < run->next_seq && slot->done)
              && !(run->fetch_done && run->next_emit == run->next_seq))
-        g_cond_wait (&run->has_done, &run->lock);
+        wait_briefly (run, &run->has_done);
       if (run->fetch_done && run->next_emit == run->next_seq)
         {
           g_mutex_unlock (&run->lock);

@@ -15,6 +15,9 @@ typedef struct {
   gboolean quiet;        /* no per-article failure lines on stderr */
   gboolean progress;     /* count and rate on stderr while running */
   gboolean stats;        /* per-stage counts and times on stderr at the end */
+  /* Set (non-zero) by the caller, e.g. from a SIGINT handler, to stop the run: fetching
+   * stops, articles in flight are failed as "interrupted", no output is committed. */
+  const volatile int *interrupted;
 } NfRunOptions;
 
 typedef struct {

@@ -63,7 +63,8 @@ INTEGRATION_TESTS = \
 	tests/integration/quickstart.sh \
 	tests/integration/text-parser.sh \
 	tests/integration/chain-errors.sh \
-	tests/integration/cli.sh
+	tests/integration/cli.sh \
+	tests/integration/interrupt.sh
 TESTS += $(INTEGRATION_TESTS)
 EXTRA_DIST += $(INTEGRATION_TESTS) tests/integration/common.sh tests/bench
 
