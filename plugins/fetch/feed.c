@@ -298,13 +298,15 @@ parse_iso_date (const char *text)
   return g_date_time_new_from_iso8601 (text, utc);
 }
 
-/* A link resolved against xml:base and the feed's own URL. */
+/* A link resolved against xml:base and the feed's own URL, or else the site's (@site). */
 static char *
-resolve_link (xmlNode *node, const char *link)
+resolve_link (xmlNode *node, const char *link, const char *site)
 {
   if (link == NULL)
     return NULL;
   xmlChar *base = xmlNodeGetBase (node->doc, node);
+  if (base == NULL && site)
+    base = xmlStrdup (BAD_CAST site);
   xmlChar *resolved = base ? xmlBuildURI (BAD_CAST link, base) : NULL;
   char *result = g_strdup (resolved ? (const char *) resolved : link);
   xmlFree (resolved);
@@ -329,13 +331,23 @@ add_authors (Item *item, xmlNode *entry, const char *name, const char *ns)
       {
         g_autofree char *raw = raw_text (child);
         char *author = normalize_space (raw);
-        if (author)
-          g_ptr_array_add (item->authors, author);
+        if (author == NULL)
+          continue;
+        /* RSS writes "desk@example.org (Jane Doe)": the name is the author. */
+        char *open = strstr (author, " (");
+        gsize length = strlen (author);
+        if (open && author[length - 1] == ')' && memchr (author, '@', open - author) && open[2] != ')')
+          {
+            char *byline = g_strndup (open + 2, author + length - 1 - (open + 2));
+            g_free (author);
+            author = byline;
+          }
+        g_ptr_array_add (item->authors, author);
       }
 }
 
 static Item *
-read_rss_item (xmlNode *node, FeedKind kind, guint number)
+read_rss_item (xmlNode *node, FeedKind kind, const char *site, guint number)
 {
   Item *item = item_new (number);
   item->title = construct_text (child_element (node, "title", NULL), TRUE, " ");
@@ -349,7 +361,7 @@ read_rss_item (xmlNode *node, FeedKind kind, guint number)
   if (link == NULL && item->guid && g_strcmp0 (permalink, "false") != 0
       && (g_str_has_prefix (item->guid, "http://") || g_str_has_prefix (item->guid, "https://")))
     link = g_strdup (item->guid);
-  item->link = resolve_link (node, link);
+  item->link = resolve_link (node, link, site);
   add_authors (item, node, "author", NULL);
   add_authors (item, node, "creator", NS_DC);
   g_autofree char *date = child_text (node, "pubDate", NULL);
@@ -378,7 +390,7 @@ read_atom_entry (xmlNode *node, guint number)
         g_autofree char *rel = get_attribute (child, "rel");
         g_autofree char *href = get_attribute (child, "href");
         if (href && (rel == NULL || strcmp (rel, "alternate") == 0))
-          item->link = resolve_link (child, href);
+          item->link = resolve_link (child, href, NULL);
       }
   item->guid = child_text (node, "id", NS_ATOM);
   for (xmlNode *child = node->children; child; child = child->next)
@@ -408,6 +420,7 @@ typedef struct {
   xmlDoc     *doc;
   FeedKind    kind;
   char       *title;
+  char       *site;      /* the channel's link: the base of relative item links in a file */
   GPtrArray  *entries;   /* xmlNode *: items or entries, in document order */
 } Document;
 
@@ -415,10 +428,22 @@ static void
 document_clear (Document *document)
 {
   g_free (document->title);
+  g_free (document->site);
   if (document->entries)
     g_ptr_array_unref (document->entries);
   if (document->doc)
     xmlFreeDoc (document->doc);
+}
+
+/* A structured error handler that keeps the first error of a parse (in the context's
+ * _private) and nothing else. */
+static void
+keep_first_error (void *user_data, xmlErrorPtr problem)
+{
+  xmlParserCtxtPtr context = user_data;
+  xmlError *first = context->_private;
+  if (first->message == NULL && problem->level >= XML_ERR_ERROR)
+    xmlCopyError (problem, first);
 }
 
 /* Parses @data as a feed.  Safe on hostile input: no XML_PARSE_NOENT (entities are not
@@ -441,17 +466,23 @@ document_parse (Document *document, GBytes *data, const char *base_url, GError *
       g_set_error_literal (error, NF_ERROR, NF_ERROR_FAILED, "libxml2: out of memory");
       return FALSE;
     }
+  /* The first error says where the document went wrong; later ones are consequences. */
+  xmlError first = { 0 };
+  context->_private = &first;
+  context->sax->serror = keep_first_error;
   document->doc = xmlCtxtReadMemory (context, bytes ? bytes : "", (int) length, base_url, NULL,
                                      XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
   if (document->doc == NULL)
     {
-      const xmlError *problem = xmlCtxtGetLastError (context);
+      const xmlError *problem = first.message ? &first : xmlCtxtGetLastError (context);
       g_autofree char *message = g_strstrip (g_strdup (problem && problem->message ? problem->message : "unknown error"));
       g_set_error (error, NF_ERROR, NF_ERROR_INVALID_INPUT, "not well-formed XML: line %d: %s",
                    problem ? problem->line : 0, message);
+      xmlResetError (&first);
       xmlFreeParserCtxt (context);
       return FALSE;
     }
+  xmlResetError (&first);
   xmlFreeParserCtxt (context);
 
   xmlNode *root = xmlDocGetRootElement (document->doc);
@@ -487,6 +518,8 @@ document_parse (Document *document, GBytes *data, const char *base_url, GError *
     }
   if (channel)
     document->title = construct_text (child_element (channel, "title", item_ns), document->kind != FEED_ATOM, " ");
+  if (channel && document->kind != FEED_ATOM)
+    document->site = child_text (channel, "link", NULL);
   document->entries = g_ptr_array_new ();
   for (xmlNode *child = items_parent->children; child; child = child->next)
     if (is_element (child, item_name, item_ns))
@@ -498,13 +531,15 @@ static Item *
 document_item (Document *document, guint i)
 {
   xmlNode *node = g_ptr_array_index (document->entries, i);
-  return document->kind == FEED_ATOM ? read_atom_entry (node, i + 1) : read_rss_item (node, document->kind, i + 1);
+  return document->kind == FEED_ATOM ? read_atom_entry (node, i + 1) : read_rss_item (node, document->kind, document->site, i + 1);
 }
 
 /* The feed's fields on an article, whichever way the article was made. */
 static void
 set_feed_fields (NfArticle *article, Document *document, Item *item)
 {
+  if (item->guid)
+    nf_article_set_id (article, item->guid);
   if (document->title)
     nf_article_set_field_string (article, "feed_title", document->title);
   nf_article_set_field_string (article, "feed_source", document->source);
@@ -536,8 +571,6 @@ push_items (NfStage *stage, NfSink *sink, Document *document)
       g_autoptr (Item) item = document_item (document, i);
       g_autofree char *source = item_source (document, item);
       NfArticle *article = nf_article_new (source);
-      if (item->guid)
-        nf_article_set_id (article, item->guid);
       if (item->title)
         nf_article_set_title (article, item->title);
       for (guint a = 0; a < item->authors->len; a++)

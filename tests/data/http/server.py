@@ -38,6 +38,11 @@ class Handler(BaseHTTPRequestHandler):
     def log_message(self, *args):
         pass
 
+    def log_request(self, code="-", size="-"):
+        if self.server.log:
+            with self.lock:
+                print(self.command, self.path, code, file=self.server.log, flush=True)
+
     def send(self, status, body, content_type="text/plain; charset=utf-8", headers=()):
         self.send_response(status)
         self.send_header("Content-Type", content_type)
@@ -127,6 +132,13 @@ class Handler(BaseHTTPRequestHandler):
             self.send(404, b"no such endpoint\n")
 
 
+class Server(ThreadingHTTPServer):
+    daemon_threads = True
+    # The listen backlog: must be set before the socket listens (the default of 5 drops the
+    # SYNs of a burst of connections, which the client then resends only after a second).
+    request_queue_size = 256
+
+
 def watch_parent(parent):
     # Never outlive the test that started us, even when it is killed.
     while os.getppid() == parent:
@@ -136,12 +148,12 @@ def watch_parent(parent):
 
 def main():
     parser = argparse.ArgumentParser()
+    parser.add_argument("--log", help="append each request's method, path and status to this file")
     parser.add_argument("--root", default=os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "feed"))
     options = parser.parse_args()
-    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    server.daemon_threads = True
-    server.request_queue_size = 256
+    server = Server(("127.0.0.1", 0), Handler)
     server.root = options.root
+    server.log = open(options.log, "a") if options.log else None
     server.base = f"http://127.0.0.1:{server.server_address[1]}"
     threading.Thread(target=watch_parent, args=(os.getppid(),), daemon=True).start()
     print(server.server_address[1], flush=True)
