@@ -785,13 +785,9 @@ feed_init (NfStage *stage, GError **error)
   NfHttpOptions options;
   if (!nf_http_options_from_config (&options, config, error))
     return FALSE;
+  /* No sources is not an error: in a chain with several fetchers, the command line may
+   * route every source to another one. */
   const char *const *sources = nf_stage_get_sources (stage);
-  if (sources == NULL && cfg_size (config, "sources") == 0)
-    {
-      g_set_error_literal (error, NF_ERROR, NF_ERROR_CHAIN,
-                           "no feed to read: set sources, or name feeds on the command line");
-      return FALSE;
-    }
   NfHttpClient *client = nf_http_client_new (&options, error);
   if (client == NULL)
     return FALSE;
