@@ -255,10 +255,11 @@ content_type_charset (const char *content_type)
   return NULL;
 }
 
+/* curl_getdate is pure parsing: it needs no curl_global_init, so any thread may call it. */
 GDateTime *
 nf_http_parse_date (const char *text)
 {
-  if (text == NULL || global_init () != CURLE_OK)
+  if (text == NULL)
     return NULL;
   time_t seconds = curl_getdate (text, NULL);
   return seconds == -1 ? NULL : g_date_time_new_from_unix_utc ((gint64) seconds);

@@ -20,11 +20,13 @@
  * NF_ERROR_TOO_LARGE, a malformed URL or another scheme NF_ERROR_INVALID_INPUT.
  *
  * Threading.  libcurl needs curl_global_init() once per process before any other call, and
- * before libcurl 7.84 that call is not thread-safe.  libnewsflow does it the first time a
- * client is made (under g_once), and the core calls nf_http_client_new only from plugin
- * init callbacks, which run on the main thread before any fetcher or worker thread exists;
- * create your clients there too.  A client is not shared between threads: use it from one
- * thread at a time (a fetcher's fetch callback, a formatter's process callback). */
+ * before libcurl 7.84 that call is not thread-safe.  libnewsflow makes it when the first
+ * client is made (once, under g_once), not in a constructor, so runs that fetch nothing do
+ * not start OpenSSL.  Make clients in your plugin's init callback, which runs on the main
+ * thread before any fetcher or worker thread exists, as the bundled fetchers do; then the
+ * global init always happens there.  A client is not shared between threads: use it from
+ * one thread at a time (a fetcher's fetch callback, a formatter's process callback), and
+ * free it in the free callback.  nf_http_parse_date needs no client and no initialisation. */
 #ifndef NEWSFLOW_HTTP_H
 #define NEWSFLOW_HTTP_H
 

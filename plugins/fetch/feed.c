@@ -219,7 +219,7 @@ child_element (xmlNode *parent, const char *name, const char *ns)
   return NULL;
 }
 
-/* The text inside an element, entity references left out (see feed_parse). */
+/* The text inside an element; entity references are left out (see document_parse). */
 static char *
 raw_text (xmlNode *node)
 {
