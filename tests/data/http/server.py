@@ -16,10 +16,12 @@ is killed or its parent exits.  Endpoints (N, K, MS are numbers):
   /latin1            ISO-8859-1 text/plain with a charset parameter
   /echo              the request's method, User-Agent and body, as text/plain
   /files/NAME        a file of the --root directory, "@BASE@" replaced by this server's URL
+With --tls CERT KEY it speaks https instead.
 """
 import argparse
 import gzip
 import os
+import ssl
 import sys
 import threading
 import time
@@ -149,12 +151,19 @@ def watch_parent(parent):
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--log", help="append each request's method, path and status to this file")
+    parser.add_argument("--tls", nargs=2, metavar=("CERT", "KEY"), help="serve https with this certificate")
     parser.add_argument("--root", default=os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "feed"))
     options = parser.parse_args()
     server = Server(("127.0.0.1", 0), Handler)
     server.root = options.root
     server.log = open(options.log, "a") if options.log else None
-    server.base = f"http://127.0.0.1:{server.server_address[1]}"
+    scheme = "http"
+    if options.tls:
+        context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+        context.load_cert_chain(*options.tls)
+        server.socket = context.wrap_socket(server.socket, server_side=True)
+        scheme = "https"
+    server.base = f"{scheme}://127.0.0.1:{server.server_address[1]}"
     threading.Thread(target=watch_parent, args=(os.getppid(),), daemon=True).start()
     print(server.server_address[1], flush=True)
     server.serve_forever()
