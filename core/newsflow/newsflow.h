@@ -11,5 +11,6 @@
 #include <newsflow/output.h>
 #include <newsflow/text.h>
 #include <newsflow/data.h>
+#include <newsflow/http.h>
 
 #endif /* NEWSFLOW_H */

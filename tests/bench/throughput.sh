@@ -10,7 +10,9 @@
 #   fetch "files" -> parse "text" -> extract "stats" -> format "json" (to /dev/null)
 # under GNU time, twice: on all N articles and on the first N/10, and prints articles,
 # total MB, wall seconds, articles/s, MB/s, peak RSS and newsflow's tally line for each.
-# Exits non-zero when newsflow fails or reads fewer articles than expected.
+# The formatter writes to standard output, redirected to /dev/null (see run_once for why not
+# `output = "/dev/null"`).  Warns when other work was using the CPU just before a run.
+# Exits non-zero when newsflow fails or reads fewer articles than expected.  See README.md.
 set -u -o pipefail
 
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
@@ -33,6 +35,7 @@ EOF
 }
 
 die() { printf '%s: %s\n' "$prog" "$*" >&2; exit 1; }
+now() { local t=${EPOCHREALTIME:-$(date +%s.%N)}; printf '%s\n' "${t/,/.}"; }
 
 count= jobs=$(nproc 2>/dev/null || echo 1) binary= keep=0 collection= size=3000 once=0
 while [ $# -gt 0 ]; do
@@ -97,10 +100,10 @@ else
   collection=$work/collection
   : "${count:=100000}"
   printf 'generating %s articles of about %s bytes in %s ...\n' "$count" "$size" "$collection"
-  gen_start=${EPOCHREALTIME/,/.}
+  gen_start=$(now)
   python3 "$here/make-collection.py" --count "$count" --size "$size" --out "$collection" >/dev/null \
     || die "make-collection.py failed"
-  awk -v a="$gen_start" -v b="${EPOCHREALTIME/,/.}" 'BEGIN { printf "generated in %.1f s\n", b - a }'
+  awk -v a="$gen_start" -v b="$(now)" 'BEGIN { printf "generated in %.1f s\n", b - a }'
   # Write the new files out now: otherwise the kernel's writeback of a few hundred MB runs
   # during the timed runs and takes a core from newsflow (on 2 cores: ~30% fewer articles/s).
   sync
@@ -140,6 +143,17 @@ chain_string() { # a libconfuse double-quoted string
   printf '"%s"' "${s//\"/\\\"}"
 }
 
+# cpu_in_use: percent of all cores busy over one second (from /proc/stat), empty if unknown.
+cpu_in_use() {
+  local a b
+  a=$(head -n 1 /proc/stat 2>/dev/null) || return 0
+  sleep 1
+  b=$(head -n 1 /proc/stat 2>/dev/null) || return 0
+  printf '%s\n%s\n' "$a" "$b" | awk '
+    { idle[NR] = $5 + $6; total[NR] = 0; for (i = 2; i <= NF; i++) total[NR] += $i }
+    END { t = total[2] - total[1]; if (t > 0) printf "%d\n", 100 * (1 - (idle[2] - idle[1]) / t) }'
+}
+
 # ---- one run -----------------------------------------------------------------------------
 # run_once M: runs newsflow on the first M articles; sets r_* for the summary.
 run_once() {
@@ -158,12 +172,20 @@ run_once() {
     printf 'format "json" {\n  output = "-"\n}\n'
   } >"$chain"
 
+  # Other work on the machine takes cores from newsflow: say so, the figures will be low.
+  local used
+  used=$(cpu_in_use)
+  if [ -n "$used" ] && [ "$used" -ge 20 ]; then
+    printf '%s: warning: %s%% of the CPU was in use by other work just before this run: its figures will be low\n' \
+      "$prog" "$used" >&2
+    busy+=("$used%")
+  fi
   printf 'running: %s -q -c %s -j %s >/dev/null\n' "$binary" "$chain" "$jobs"
   local start end status
-  start=${EPOCHREALTIME/,/.}
+  start=$(now)
   "$timer" -v -o "$work/time-$m" "$binary" -q -c "$chain" -j "$jobs" >/dev/null 2>"$work/stderr-$m"
   status=$?
-  end=${EPOCHREALTIME/,/.}
+  end=$(now)
 
   local tally
   tally=$(grep -E '^read [0-9]+, written [0-9]+, dropped [0-9]+, failed [0-9]+$' "$work/stderr-$m" | tail -n 1)
@@ -190,6 +212,7 @@ run_once() {
 
 results=()
 tallies=()
+busy=()
 summarise() { # label
   local line
   line=$(awk -v label="$1" -v n="$r_articles" -v b="$r_bytes" -v s="$r_seconds" -v rss="$r_rss_kb" 'BEGIN {
@@ -220,6 +243,10 @@ printf '%-12s %10s %10s %9s %12s %9s %14s\n' "run" "articles" "total MB" "second
 printf '%s\n' "${results[@]}"
 echo
 printf 'tally %s\n' "${tallies[@]}"
+if [ "${#busy[@]}" -gt 0 ]; then
+  printf '\nwarning: other work used %s of the CPU just before %s of the runs: newsflow did not have\nevery core (the CPU percentage in the tally lines shows what it got); rerun when the machine is idle.\n' \
+    "${busy[*]}" "${#busy[@]}"
+fi
 if [ "$once" = 0 ]; then
   echo
   awk -v big="$large_rss" -v little="$small_rss" -v n="$count" -v m="$small" 'BEGIN {

@@ -67,8 +67,12 @@ test_list_and_load_all (G_GNUC_UNUSED void **state)
 {
   NfRegistry *registry = test_registry_new ();
   g_autoptr (GPtrArray) names = nf_registry_list_names (registry, NF_PLUGIN_FETCH);
-  assert_int_equal (names->len, 1);
-  assert_string_equal (g_ptr_array_index (names, 0), "files");
+  gboolean has_files = FALSE;
+  for (guint i = 0; i < names->len; i++)
+    has_files |= g_strcmp0 (g_ptr_array_index (names, i), "files") == 0;
+  assert_true (has_files);
+  for (guint i = 1; i < names->len; i++) /* sorted */
+    assert_true (g_strcmp0 (g_ptr_array_index (names, i - 1), g_ptr_array_index (names, i)) < 0);
 
   g_autoptr (GPtrArray) errors = g_ptr_array_new_with_free_func (g_free);
   g_autoptr (GPtrArray) infos = nf_registry_load_all (registry, errors);
