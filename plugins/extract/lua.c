@@ -634,14 +634,34 @@ limited_alloc (void *data, void *block, size_t old_size, size_t new_size)
   return grown;
 }
 
+/* Pushes "script.lua:LINE: " for the innermost script function on the stack (C functions
+ * such as error() or a hook have no line), or "" when there is none. */
+static void
+push_script_where (lua_State *L)
+{
+  lua_Debug ar;
+  for (int level = 0; lua_getstack (L, level, &ar); level++)
+    if (lua_getinfo (L, "Sl", &ar) && ar.currentline > 0)
+      {
+        lua_pushfstring (L, "%s:%d: ", ar.short_src, ar.currentline);
+        return;
+      }
+  lua_pushliteral (L, "");
+}
+
 static void
 count_instructions (lua_State *L, G_GNUC_UNUSED lua_Debug *ar)
 {
   LuaWorker *worker = *(LuaWorker **) lua_getextraspace (L);
   worker->executed += HOOK_EVERY;
   if (worker->plugin->max_instructions > 0 && worker->executed > worker->plugin->max_instructions)
-    luaL_error (L, "stopped after %I instructions (max-instructions; an endless loop?)",
-                worker->plugin->max_instructions);
+    {
+      push_script_where (L);
+      lua_pushfstring (L, "stopped after %I instructions (max-instructions; an endless loop?)",
+                       worker->plugin->max_instructions);
+      lua_concat (L, 2);
+      lua_error (L);
+    }
 }
 
 /* print() goes to stderr: stdout may be the formatter's output. */
@@ -726,7 +746,7 @@ message_handler (lua_State *L)
     return 1;
   if (luaL_callmeta (L, 1, "__tostring") && lua_type (L, -1) == LUA_TSTRING)
     return 1;
-  luaL_where (L, 1);
+  push_script_where (L);
   lua_pushfstring (L, "error object is a %s value", luaL_typename (L, 1));
   lua_concat (L, 2);
   return 1;
