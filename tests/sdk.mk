@@ -17,3 +17,11 @@ tests_unit_test_testing_LDADD = $(SDK_UNIT_LDADD)
 tests_unit_test_testing_lua_SOURCES = tests/unit/test-testing-lua.c
 tests_unit_test_testing_lua_CFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS)
 tests_unit_test_testing_lua_LDADD = $(SDK_UNIT_LDADD)
+
+# Introspection and Lua, the real binary on fixtures.
+SDK_INTEGRATION_TESTS = \
+	tests/integration/sdk-introspection.sh \
+	tests/integration/lua-errors.sh \
+	tests/integration/lua-examples.sh
+TESTS += $(SDK_INTEGRATION_TESTS)
+EXTRA_DIST += $(SDK_INTEGRATION_TESTS) tests/data/lua

@@ -1,8 +1,8 @@
 -- byline.lua: normalises the byline of wire copy, for extract "lua".
 --
 -- Reads the authors the parser found ("By JANE DOE and John Roe, Staff Writer") and the
--- dateline that opens the first paragraph ("KYIV, Ukraine (Reuters) — ..."), and adds one
--- field "byline":
+-- dateline that opens the body ("KYIV, Ukraine, Nov 26 (Reuters) — ...": the parser's
+-- "dateline" and "agency" fields, or the first paragraph), and adds one field "byline":
 --   { authors = { "Jane Doe", "John Roe" }, outlet = "Reuters", dateline = "KYIV, Ukraine" }
 -- Names in capitals get capitalised words (ASCII letters only), roles and outlet names
 -- after a comma or "|" go, "and" and "&" split names.  args "CODE=Full name" entries name
@@ -18,13 +18,21 @@ end
 
 local roles = { "staff writer", "staff reporter", "correspondent", "reporter", "editor" }
 
+local function is_role(name)
+  local lowered = name:lower()
+  for _, role in ipairs(roles) do
+    if lowered == role or lowered == role .. "s" then return true end
+  end
+  return false
+end
+
 local function trim(s)
   return (s:gsub("^%s+", ""):gsub("%s+$", ""):gsub("%s+", " "))
 end
 
 local function capitalise(name)
   if name:find("%l") then return name end -- already mixed case: keep it
-  return (name:gsub("(%a)([%w'%-]*)", function(first, rest)
+  return (name:gsub("(%a)(%a*)", function(first, rest)
     return first:upper() .. rest:lower()
   end))
 end
@@ -33,14 +41,7 @@ end
 local function clean(name)
   name = trim(name:gsub("^[Bb][Yy]%s+", ""))
   name = trim(name:gsub("%s*[,|].*$", ""))
-  local lowered = name:lower()
-  for _, role in ipairs(roles) do
-    if lowered == role then return nil end
-  end
-  for code in pairs(outlets) do
-    if name == code then return nil end
-  end
-  if name == "" then return nil end
+  if name == "" or is_role(name) or outlets[name] then return nil end
   return capitalise(name)
 end
 
@@ -55,13 +56,17 @@ function process(article)
   end
 
   local byline = { authors = authors }
-  local first = article:paragraphs()[1] or ""
-  -- "PLACE, Region, Date (OUTLET) —" or "PLACE (OUTLET) -" at the start of the body.
-  local place, code = first:match("^(%u[^(]-)%s*%(([%a%.]+)%)%s*[—%-]")
+  local place, code = article:field("dateline"), article:field("agency")
+  if not code then
+    -- "PLACE, Region, Date (OUTLET) —" or "PLACE (OUTLET) -" at the start of the body.
+    local first = article:paragraphs()[1] or ""
+    place, code = first:match("^(%u[^(]-)%s*%(([%a%.]+)%)%s*[—%-]")
+  end
   if code and outlets[code] then
     byline.outlet = outlets[code]
-    -- The place ends before a date such as ", Nov 26" or ", March 29".
-    byline.dateline = trim(place:gsub(",%s*%a+%.?%s+%d+$", ""):gsub(",%s*%d+%.?%s+%S+$", ""))
+    -- The place ends before a date: ", Nov 26", ", March 29", ", 11. März".
+    place = place:gsub(",%s*%a+%.?%s+%d+$", ""):gsub(",%s*%d+%.?%s+%S+$", "")
+    byline.dateline = trim(place)
   end
   article:set_field("byline", byline)
 end

@@ -1,0 +1,57 @@
+#!/bin/bash
+# The example scripts shipped in etc/newsflow/lua: keywords.lua tags articles by keyword
+# lists (and can drop the untagged), byline.lua normalises wire-copy bylines.
+. "$(dirname "$0")/common.sh"
+LUA="$SOURCE/etc/newsflow/lua"
+
+cat > "$WORK/tags.chain" <<CHAIN
+fetch "files" { }
+parse "text" { }
+extract "lua" {
+  script = "$LUA/keywords.lua"
+  args = { "agriculture=grain,harvest,farmers", "weather=drought,typhoon,monsoon", "drop-untagged" }
+}
+extract "lua:byline" { script = "$LUA/byline.lua" }
+format "json" { output = "-" }
+CHAIN
+expect_status 0 "keywords and byline scripts run" -- "$NEWSFLOW" -j 3 -c "$WORK/tags.chain" "$SAMPLES"
+python3 - "$WORK/out" > "$WORK/summary" <<'PY'
+import json, sys
+for line in open(sys.argv[1]):
+    a = json.loads(line)
+    name = a["source"].rsplit("/", 1)[-1]
+    kws = sorted({x["attrs"]["keyword"] for x in a["annotations"] if x["type"] == "keyword"})
+    print(name, ",".join(a["tags"]), "|".join(kws), json.dumps(a["byline"], ensure_ascii=False, sort_keys=True))
+PY
+expect_grep "$WORK/summary" '^01-kyiv-grain-corridor.txt agriculture [^ ]*grain' "grain article tagged agriculture"
+expect_grep "$WORK/summary" '^09-manila-typhoon-evacuation.txt weather [^ ]*typhoon' "typhoon article tagged weather"
+expect_grep "$WORK/summary" '^17-mumbai-monsoon-drains.txt weather monsoon ' "monsoon article tagged weather"
+[ "$(wc -l < "$WORK/summary")" -lt 24 ] && pass "untagged articles were dropped" || fail "drop-untagged dropped nothing"
+expect_grep "$WORK/err" "dropped [1-9][0-9]*, failed 0" "tally counts the dropped"
+expect_grep "$WORK/summary" '^01-kyiv.*\{"authors": \["Oleksandr Hnatiuk"\], "dateline": "KYIV, Ukraine", "outlet": "Reuters"\}$' \
+  "byline: author, dateline and outlet"
+expect_grep "$WORK/summary" '^09-manila.*\{"authors": \[\], "dateline": "MANILA, Philippines", "outlet": "Associated Press"\}$' \
+  "byline: AP expanded, no author"
+
+# Capitals, roles, "&" and an outlet of one's own.
+cat > "$WORK/wire.txt" <<'TEXT'
+Port strike ends
+By JANE O'NEILL & John Roe, Staff Writers
+
+HAMBURG, Germany, May 4 (DPA) — Dock workers returned on Monday.
+TEXT
+cat > "$WORK/byline.chain" <<CHAIN
+fetch "files" { }
+parse "text" { }
+extract "lua" { script = "$LUA/byline.lua"  args = { "DPA=Deutsche Presse-Agentur" } }
+format "json" { output = "-" }
+CHAIN
+expect_status 0 "byline with a custom outlet" -- "$NEWSFLOW" -c "$WORK/byline.chain" "$WORK/wire.txt"
+expect_grep "$WORK/out" '"byline":\{"authors":\["Jane O'"'"'Neill","John Roe"\],"dateline":"HAMBURG, Germany","outlet":"Deutsche Presse-Agentur"\}' \
+  "byline normalised: capitals, '&', role removed, custom outlet"
+
+# keywords.lua refuses a configuration without keywords, at start-up.
+sed 's/args = .*/args = { }/' "$WORK/tags.chain" > "$WORK/nokw.chain"
+expect_status 1 "keywords.lua without keywords" -- "$NEWSFLOW" -c "$WORK/nokw.chain" "$SAMPLES"
+expect_grep "$WORK/err" "keywords\.lua:[0-9]+: no keywords" "the script's own error is shown with its line"
+finish
