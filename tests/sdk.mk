@@ -25,3 +25,19 @@ SDK_INTEGRATION_TESTS = \
 	tests/integration/lua-examples.sh
 TESTS += $(SDK_INTEGRATION_TESTS)
 EXTRA_DIST += $(SDK_INTEGRATION_TESTS) tests/data/lua
+
+# The out-of-tree example, docs/examples/plugin-hello, built here too so `make check` runs
+# its tests against the build tree.  Its sources are copied into the build tree: objects
+# must not land in docs/examples, which is distributed whole.
+check_LTLIBRARIES += tests/sdk/extract_hello.la
+nodist_tests_sdk_extract_hello_la_SOURCES = tests/sdk/hello.c
+tests_sdk_extract_hello_la_LDFLAGS = $(TEST_PLUGIN_LDFLAGS)
+tests_sdk_extract_hello_la_LIBADD = $(PLUGIN_LIBADD)
+check_PROGRAMS += tests/sdk/test-hello
+TESTS += tests/sdk/test-hello
+nodist_tests_sdk_test_hello_SOURCES = tests/sdk/test-hello.c tests/sdk/hello.c
+tests_sdk_test_hello_CFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS)
+tests_sdk_test_hello_LDADD = $(SDK_UNIT_LDADD)
+tests/sdk/hello.c tests/sdk/test-hello.c: tests/sdk/%.c: $(srcdir)/docs/examples/plugin-hello/%.c
+	$(AM_V_GEN)$(MKDIR_P) tests/sdk && cp $< $@
+CLEANFILES += tests/sdk/hello.c tests/sdk/test-hello.c
