@@ -41,3 +41,17 @@ tests_sdk_test_hello_LDADD = $(SDK_UNIT_LDADD)
 tests/sdk/hello.c tests/sdk/test-hello.c: tests/sdk/%.c: $(srcdir)/docs/examples/plugin-hello/%.c
 	$(AM_V_GEN)$(MKDIR_P) tests/sdk && cp $< $@
 CLEANFILES += tests/sdk/hello.c tests/sdk/test-hello.c
+
+# The tutorial: its code blocks are the real files; its shell blocks run at installcheck.
+TESTS += tests/integration/sdk-tutorial.sh
+EXTRA_DIST += tests/integration/sdk-tutorial.sh tests/integration/sdk-blocks.sh \
+	tests/integration/sdk-installcheck.sh docs/writing-plugins.md
+
+# After `make install` (and in distcheck): the out-of-tree example built with pkg-config
+# against the installed newsflow, tested, installed into a plugin directory and used.
+installcheck-local: installcheck-plugin-hello
+installcheck-plugin-hello:
+	NF_BINDIR='$(DESTDIR)$(bindir)' NF_LIBDIR='$(DESTDIR)$(libdir)' \
+	NF_INCLUDEDIR='$(DESTDIR)$(includedir)' NF_PLUGINDIR='$(DESTDIR)$(plugindir)' \
+	NF_EXTRA_CFLAGS='$(SANITIZER_FLAGS)' $(BASH) '$(srcdir)/tests/integration/sdk-installcheck.sh' '$(srcdir)'
+.PHONY: installcheck-plugin-hello

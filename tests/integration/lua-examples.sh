@@ -54,4 +54,17 @@ expect_grep "$WORK/out" '"byline":\{"authors":\["Jane O'"'"'Neill","John Roe"\],
 sed 's/args = .*/args = { }/' "$WORK/tags.chain" > "$WORK/nokw.chain"
 expect_status 1 "keywords.lua without keywords" -- "$NEWSFLOW" -c "$WORK/nokw.chain" "$SAMPLES"
 expect_grep "$WORK/err" "keywords\.lua:[0-9]+: no keywords" "the script's own error is shown with its line"
+# The tutorial's script and chain (docs/writing-plugins.md shows both in full); the script
+# is found next to the chain file.
+expect_status 0 "tutorial chain" -- "$NEWSFLOW" -c "$SOURCE/tests/data/lua/tutorial.chain" "$SAMPLES"
+python3 - "$WORK/out" > "$WORK/tutorial" <<'PY'
+import json, sys
+for line in open(sys.argv[1]):
+    a = json.loads(line)
+    nums = [x for x in a["annotations"] if x["type"] == "number"]
+    assert all(x["text"] == x["attrs"]["value"] and x["text"][-1].isdigit() for x in nums), nums
+    print(a["source"].rsplit("/", 1)[-1], a["words"], len(nums), nums[0]["text"] if nums else "-")
+PY
+expect_grep "$WORK/tutorial" "^01-kyiv-grain-corridor.txt [0-9]+ [1-9][0-9]* 5\.2$" "numbers marked, trailing period left out"
+expect_grep "$WORK/err" "^read 24, written [0-9]+, dropped [1-9][0-9]*, failed 0$" "short articles dropped"
 finish
