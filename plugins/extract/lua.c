@@ -664,20 +664,19 @@ count_instructions (lua_State *L, G_GNUC_UNUSED lua_Debug *ar)
     }
 }
 
-/* print() goes to stderr: stdout may be the formatter's output. */
+/* print() goes to stderr: stdout may be the formatter's output.  The line is built on the
+ * Lua stack, so an erroring __tostring leaves nothing allocated behind. */
 static int
 safe_print (lua_State *L)
 {
-  g_autoptr (GString) line = g_string_new (NULL);
   int n = lua_gettop (L);
   for (int i = 1; i <= n; i++)
     {
-      if (i > 1)
-        g_string_append_c (line, '\t');
-      g_string_append (line, luaL_tolstring (L, i, NULL));
-      lua_pop (L, 1);
+      luaL_tolstring (L, i, NULL);
+      lua_pushstring (L, i < n ? "\t" : "\n");
     }
-  g_printerr ("%s\n", line->str);
+  lua_concat (L, 2 * n);
+  g_printerr ("%s", n ? lua_tostring (L, -1) : "\n");
   return 0;
 }
 
@@ -859,16 +858,14 @@ find_script (NfStage *stage, const char *script)
   return beside;
 }
 
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (LuaPlugin, lua_plugin_free)
+
+static void lua_worker_free (gpointer data);
+
 static gboolean
 lua_init (NfStage *stage, GError **error)
 {
   cfg_t *config = nf_stage_get_config (stage);
-  LuaPlugin *plugin = g_new0 (LuaPlugin, 1);
-  nf_stage_set_instance (stage, plugin);
-  const char *script = cfg_getstr (config, "script");
-  plugin->path = find_script (stage, script);
-  plugin->chunkname = g_strconcat ("@", script, NULL);
-  plugin->function = g_strdup (cfg_getstr (config, "function"));
   long max_instructions = cfg_getint (config, "max-instructions");
   long memory_limit = cfg_getint (config, "memory-limit");
   if (max_instructions < 0 || memory_limit < 0)
@@ -876,6 +873,12 @@ lua_init (NfStage *stage, GError **error)
       g_set_error (error, NF_ERROR, NF_ERROR_CHAIN, "max-instructions and memory-limit must be 0 or more");
       return FALSE;
     }
+  /* The stage gets the instance only on success: free is not called when init fails. */
+  g_autoptr (LuaPlugin) plugin = g_new0 (LuaPlugin, 1);
+  const char *script = cfg_getstr (config, "script");
+  plugin->path = find_script (stage, script);
+  plugin->chunkname = g_strconcat ("@", script, NULL);
+  plugin->function = g_strdup (cfg_getstr (config, "function"));
   plugin->max_instructions = max_instructions;
   plugin->memory_limit = (gsize) memory_limit * 1024 * 1024;
   unsigned int n = cfg_size (config, "args");
@@ -893,8 +896,8 @@ lua_init (NfStage *stage, GError **error)
   LuaWorker *check = lua_worker_create (plugin, error);
   if (check == NULL)
     return FALSE;
-  lua_close (check->L);
-  g_free (check);
+  lua_worker_free (check);
+  nf_stage_set_instance (stage, g_steal_pointer (&plugin));
   return TRUE;
 }
 

@@ -47,4 +47,10 @@ expect_grep "$WORK/err" "missing\.chain:3: .*nowhere\.lua" "missing script is na
 sed 's/{ script = "fails-some.lua" }/{ }/' "$WORK/errors.chain" > "$WORK/noscript.chain"
 expect_status 1 "script is required" -- env OUT=/dev/null "$NEWSFLOW" --check -c "$WORK/noscript.chain"
 expect_grep "$WORK/err" "noscript\.chain:3: extract \"lua\" needs option 'script'" "required option reported at its line"
+# print() writes to standard error: standard output stays the formatter's.
+printf 'function process(a)\n  print("seen", a:title(), 42)\nend\n' > "$WORK/print.lua"
+sed 's/fails-some.lua/print.lua/; s/"${OUT}"/"-"/' "$WORK/errors.chain" > "$WORK/print.chain"
+expect_status 0 "print in a script" -- "$NEWSFLOW" -c "$WORK/print.chain" "$SAMPLES/01-kyiv-grain-corridor.txt"
+expect_grep "$WORK/err" "^seen	Ukraine adds port berths.*	42$" "print goes to stderr, tab-separated"
+python3 -c 'import json,sys; [json.loads(l) for l in open(sys.argv[1])]' "$WORK/out" && pass "stdout is still JSON Lines" || fail "print polluted stdout"
 finish
