@@ -53,5 +53,5 @@ installcheck-local: installcheck-plugin-hello
 installcheck-plugin-hello:
 	NF_BINDIR='$(DESTDIR)$(bindir)' NF_LIBDIR='$(DESTDIR)$(libdir)' \
 	NF_INCLUDEDIR='$(DESTDIR)$(includedir)' NF_PLUGINDIR='$(DESTDIR)$(plugindir)' \
-	NF_EXTRA_CFLAGS='$(SANITIZER_FLAGS)' $(BASH) '$(srcdir)/tests/integration/sdk-installcheck.sh' '$(srcdir)'
+	NF_DESTDIR='$(DESTDIR)' NF_EXTRA_CFLAGS='$(SANITIZER_FLAGS)' $(BASH) '$(srcdir)/tests/integration/sdk-installcheck.sh' '$(srcdir)'
 .PHONY: installcheck-plugin-hello

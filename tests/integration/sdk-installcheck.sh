@@ -5,7 +5,7 @@
 # build with pkg-config, run the cmocka test, install into a plugin directory of one's own,
 # list, describe and use the plugin from a chain.
 # Environment from the make rule: NF_BINDIR NF_LIBDIR NF_INCLUDEDIR NF_PLUGINDIR (with
-# $(DESTDIR) in front) and NF_EXTRA_CFLAGS (sanitizer flags of this build).
+# $(DESTDIR) in front), NF_DESTDIR and NF_EXTRA_CFLAGS (sanitizer flags of this build).
 set -u
 SRCDIR=$(cd "${1:?usage: sdk-installcheck.sh SRCDIR}" && pwd)
 WORK=$(mktemp -d "${TMPDIR:-/tmp}/newsflow-sdk-XXXXXX")
@@ -47,5 +47,17 @@ check "--list-plugins names the installed file" \
   "newsflow --plugin-path '$HOME/.local/lib/newsflow/plugins' --list-plugins | grep -q 'from $installed\$'"
 check "the unit test ran" "grep -q 'PASSED.*5 test' '$WORK/log'"
 check "every article of the sample greeted" "grep -c '\"greeting\"' '$WORK/hello/hello.jsonl' | grep -qx 1"
+# The installed Lua examples are found by bare name (not in a staged install: the module
+# looks in the final $(sysconfdir)/newsflow/lua).
+if [ -z "${NF_DESTDIR:-}" ]; then
+  cat > "$WORK/lua.chain" <<'CHAIN'
+fetch "files" { }
+parse "text" { }
+extract "lua" { script = "keywords.lua"  args = { "ships=ferry,harbour" } }
+format "json" { output = "-" }
+CHAIN
+  check "installed keywords.lua found by name" \
+    "newsflow -c '$WORK/lua.chain' '$WORK/hello/sample.txt' 2>/dev/null | grep -q '\"tags\":\\[\"ships\"\\]'"
+fi
 [ $failures -eq 0 ] && echo "installcheck: plugin-hello built, tested, installed and used against the installed newsflow: ok"
 exit $failures

@@ -104,18 +104,28 @@ abi_has_rows (guint abi)
   return FALSE;
 }
 
+/* The rows to paste for this build's ABI version and machine. */
+static void
+print_measured (void)
+{
+  for (gsize i = 0; i < G_N_ELEMENTS (measured); i++)
+    print_message ("  { %d, %d, \"%s\", %" G_GSIZE_FORMAT " },\n", NF_ABI_VERSION,
+                   GLIB_SIZEOF_VOID_P, measured[i].what, measured[i].value);
+}
+
 static void
 test_struct_layouts_match_the_abi_version (void **state G_GNUC_UNUSED)
 {
   if (!abi_has_rows (NF_ABI_VERSION))
-    fail_msg ("NF_ABI_VERSION is %d but tests/unit/test-abi.c records no layout for it: "
-              "add its rows (the values below)", NF_ABI_VERSION);
+    {
+      print_measured ();
+      fail_msg ("NF_ABI_VERSION is %d but tests/unit/test-abi.c records no layout for it: "
+                "add its rows (printed above)", NF_ABI_VERSION);
+    }
   if (find_expected (NF_ABI_VERSION, GLIB_SIZEOF_VOID_P, "NfPluginDescriptor") == NULL)
     {
       print_message ("no layout recorded for %d-byte pointers; measured:\n", GLIB_SIZEOF_VOID_P);
-      for (gsize i = 0; i < G_N_ELEMENTS (measured); i++)
-        print_message ("  { %d, %d, \"%s\", %" G_GSIZE_FORMAT " },\n", NF_ABI_VERSION,
-                       GLIB_SIZEOF_VOID_P, measured[i].what, measured[i].value);
+      print_measured ();
       skip ();
     }
   int wrong = 0;
