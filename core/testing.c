@@ -189,6 +189,36 @@ nf_test_stage_new (const NfPluginDescriptor *plugin, const char *options, GError
                    plugin->name ? plugin->name : "?", plugin->abi_version, NF_ABI_VERSION);
       return NULL;
     }
+  /* What the loader would refuse in a module is refused here too, so a unit test finds it
+   * before a user does. */
+  const char *name = plugin->name ? plugin->name : "";
+  if (*name == '\0' || strspn (name, "abcdefghijklmnopqrstuvwxyz0123456789-") != strlen (name))
+    {
+      g_set_error (error, NF_ERROR, NF_ERROR_PLUGIN,
+                   "plugin name \"%s\" must be made of a-z, 0-9 and '-'", name);
+      return NULL;
+    }
+  const char *missing = NULL;
+  if (plugin->summary == NULL)
+    missing = "a summary";
+  else if (plugin->kind == NF_PLUGIN_FETCH && plugin->fetch == NULL)
+    missing = "a fetch callback";
+  else if (plugin->kind != NF_PLUGIN_FETCH && plugin->process == NULL)
+    missing = "a process callback";
+  else if (plugin->kind == NF_PLUGIN_PARSE && (plugin->content_types == NULL || plugin->content_types[0] == NULL))
+    missing = "content types";
+  for (const NfOption *option = plugin->options; !missing && option && option->opt.name; option++)
+    if (option->description == NULL || *option->description == '\0')
+      {
+        g_set_error (error, NF_ERROR, NF_ERROR_PLUGIN, "plugin \"%s\": option '%s' has no description",
+                     name, option->opt.name);
+        return NULL;
+      }
+  if (missing)
+    {
+      g_set_error (error, NF_ERROR, NF_ERROR_PLUGIN, "plugin \"%s\": the descriptor has no %s", name, missing);
+      return NULL;
+    }
   return stage_new (NULL, plugin, options, error);
 }
 

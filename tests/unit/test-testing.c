@@ -195,6 +195,31 @@ test_wrong_abi_is_refused (void **state G_GNUC_UNUSED)
   assert_contains (error->message, "built for plugin ABI");
 }
 
+/* The harness refuses what the loader would refuse in a module. */
+static void
+test_incomplete_descriptor_is_refused (void **state G_GNUC_UNUSED)
+{
+  static const NfOption undocumented[] = {
+    { CFG_STR ("word", NULL, CFGF_NONE), NULL, NULL, 0 },
+    NF_OPTION_END
+  };
+  NfPluginDescriptor plugin = marker;
+  plugin.options = undocumented;
+  g_autoptr (GError) error = NULL;
+  assert_null (nf_test_stage_new (&plugin, NULL, &error));
+  assert_string_equal (error->message, "plugin \"marker\": option 'word' has no description");
+  g_clear_error (&error);
+  plugin = marker;
+  plugin.name = "Marker";
+  assert_null (nf_test_stage_new (&plugin, "word = \"a\"", &error));
+  assert_string_equal (error->message, "plugin name \"Marker\" must be made of a-z, 0-9 and '-'");
+  g_clear_error (&error);
+  plugin = marker;
+  plugin.kind = NF_PLUGIN_PARSE;
+  assert_null (nf_test_stage_new (&plugin, "word = \"a\"", &error));
+  assert_contains (error->message, "has no content types");
+}
+
 /* Modules are found the way newsflow finds them (the build tree here, since this test runs
  * uninstalled; NEWSFLOW_PLUGIN_PATH first). */
 static void
@@ -249,6 +274,7 @@ main (void)
     cmocka_unit_test (test_option_block_is_checked_like_a_chain),
     cmocka_unit_test (test_failure_marks_the_article),
     cmocka_unit_test (test_wrong_abi_is_refused),
+    cmocka_unit_test (test_incomplete_descriptor_is_refused),
     cmocka_unit_test (test_load_built_modules),
   };
   return cmocka_run_group_tests (tests, NULL, NULL);
