@@ -54,14 +54,20 @@ typedef struct {
   lua_State *L;
   gsize      used;        /* bytes allocated by this state */
   lua_Integer executed;   /* instructions in the current call */
+  int        function;    /* registry reference to the script's function */
+  NfArticle *article;     /* the article of the current call, or NULL between calls */
+  guint64    call;        /* number of the current call */
 } LuaWorker;
 
 #define HOOK_EVERY 1000 /* instructions between two checks of the limit */
 #define ARTICLE_META "newsflow.article"
 #define MAX_DEPTH 32    /* nesting of tables turned into field values */
 
+/* The script's `article`: valid only during the call that made it (a script may keep it in
+ * a global); the worker says which article that is. */
 typedef struct {
-  NfArticle *article; /* NULL once the call returned: a script may keep the object */
+  LuaWorker *worker;
+  guint64    call;
 } ArticleRef;
 
 /* ---- conversions between GVariant and Lua ----------------------------------------------- */
@@ -298,9 +304,9 @@ static NfArticle *
 check_article (lua_State *L)
 {
   ArticleRef *ref = luaL_checkudata (L, 1, ARTICLE_META);
-  if (ref->article == NULL)
+  if (ref->worker->article == NULL || ref->call != ref->worker->call)
     luaL_error (L, "this article object is no longer valid (it was kept after its call)");
-  return ref->article;
+  return ref->worker->article;
 }
 
 static void
@@ -751,43 +757,16 @@ message_handler (lua_State *L)
   return 1;
 }
 
-/* Calls the function under the protected-call handler; the message is left on failure. */
-static gboolean
-protected_call (LuaWorker *worker, int nargs, GError **error)
-{
-  lua_State *L = worker->L;
-  int base = lua_gettop (L) - nargs;
-  lua_pushcfunction (L, message_handler);
-  lua_insert (L, base);
-  worker->executed = 0;
-  int status = lua_pcall (L, nargs, 0, base);
-  lua_remove (L, base);
-  if (status == LUA_OK)
-    return TRUE;
-  const char *message = lua_tostring (L, -1);
-  g_set_error (error, NF_ERROR, NF_ERROR_FAILED, "%s",
-               status == LUA_ERRMEM ? "the script ran out of memory (memory-limit)"
-                                    : message ? message : "the script failed");
-  lua_pop (L, 1);
-  return FALSE;
-}
+/* Everything that can fail or allocate in a state runs under lua_pcall, so that running out
+ * of memory is an error, not a panic (which would abort the process). */
 
-/* A state with the script loaded and its top level run; NULL and @error on failure. */
-static LuaWorker *
-lua_worker_create (const LuaPlugin *plugin, GError **error)
+/* Sets the state up: safe libraries, the article type, args, the script run once, its
+ * function kept in the registry.  Argument 1: the LuaWorker (light userdata). */
+static int
+setup_state (lua_State *L)
 {
-  LuaWorker *worker = g_new0 (LuaWorker, 1);
-  worker->plugin = plugin;
-  worker->L = lua_newstate (limited_alloc, worker);
-  if (worker->L == NULL)
-    {
-      g_set_error (error, NF_ERROR, NF_ERROR_FAILED, "cannot create a Lua state");
-      g_free (worker);
-      return NULL;
-    }
-  lua_State *L = worker->L;
-  *(LuaWorker **) lua_getextraspace (L) = worker;
-  lua_sethook (L, count_instructions, LUA_MASKCOUNT, HOOK_EVERY);
+  LuaWorker *worker = lua_touserdata (L, 1);
+  const LuaPlugin *plugin = worker->plugin;
   open_safe_libraries (L);
   luaL_newmetatable (L, ARTICLE_META);
   luaL_newlib (L, article_methods);
@@ -799,25 +778,78 @@ lua_worker_create (const LuaPlugin *plugin, GError **error)
 
   /* Text only: precompiled chunks could break the sandbox. */
   if (luaL_loadbufferx (L, plugin->source, plugin->length, plugin->chunkname, "t") != LUA_OK)
-    {
-      g_set_error (error, NF_ERROR, NF_ERROR_FAILED, "%s", lua_tostring (L, -1));
-      goto fail;
-    }
-  if (!protected_call (worker, 0, error))
-    goto fail;
+    return lua_error (L);
+  lua_call (L, 0, 0);
   if (lua_getglobal (L, plugin->function) != LUA_TFUNCTION)
     {
-      g_set_error (error, NF_ERROR, NF_ERROR_FAILED, "%s defines no function '%s' (option 'function')",
-                   plugin->chunkname + 1, plugin->function);
-      goto fail;
+      lua_pushfstring (L, "%s defines no function '%s' (option 'function')", plugin->chunkname + 1,
+                       plugin->function);
+      return lua_error (L);
     }
-  lua_pop (L, 1);
-  return worker;
+  worker->function = luaL_ref (L, LUA_REGISTRYINDEX);
+  return 0;
+}
 
-fail:
-  lua_close (L);
-  g_free (worker);
-  return NULL;
+/* Calls the script's function with a new article object.  Argument 1: the LuaWorker. */
+static int
+call_function (lua_State *L)
+{
+  LuaWorker *worker = lua_touserdata (L, 1);
+  lua_rawgeti (L, LUA_REGISTRYINDEX, worker->function);
+  ArticleRef *ref = lua_newuserdatauv (L, sizeof (ArticleRef), 0);
+  ref->worker = worker;
+  ref->call = worker->call;
+  luaL_setmetatable (L, ARTICLE_META);
+  lua_call (L, 1, 0);
+  return 0;
+}
+
+/* Runs @function (a C function taking the worker) protected; FALSE with @error on failure. */
+static gboolean
+protected_call (LuaWorker *worker, lua_CFunction function, GError **error)
+{
+  lua_State *L = worker->L;
+  lua_pushcfunction (L, message_handler); /* light C functions: pushing them allocates nothing */
+  lua_pushcfunction (L, function);
+  lua_pushlightuserdata (L, worker);
+  worker->executed = 0;
+  int status = lua_pcall (L, 1, 0, -3);
+  if (status == LUA_OK)
+    {
+      lua_pop (L, 1);
+      return TRUE;
+    }
+  const char *message = lua_tostring (L, -1);
+  g_set_error (error, NF_ERROR, NF_ERROR_FAILED, "%s",
+               status == LUA_ERRMEM ? "the script ran out of memory (memory-limit)"
+                                    : message ? message : "the script failed");
+  lua_pop (L, 2);
+  return FALSE;
+}
+
+/* A state with the script loaded and its top level run; NULL and @error on failure. */
+static LuaWorker *
+lua_worker_create (const LuaPlugin *plugin, GError **error)
+{
+  LuaWorker *worker = g_new0 (LuaWorker, 1);
+  worker->plugin = plugin;
+  worker->function = LUA_NOREF;
+  worker->L = lua_newstate (limited_alloc, worker);
+  if (worker->L == NULL)
+    {
+      g_set_error (error, NF_ERROR, NF_ERROR_FAILED, "cannot create a Lua state (memory-limit too low?)");
+      g_free (worker);
+      return NULL;
+    }
+  *(LuaWorker **) lua_getextraspace (worker->L) = worker;
+  lua_sethook (worker->L, count_instructions, LUA_MASKCOUNT, HOOK_EVERY);
+  if (!protected_call (worker, setup_state, error))
+    {
+      lua_close (worker->L);
+      g_free (worker);
+      return NULL;
+    }
+  return worker;
 }
 
 /* ---- the plugin ------------------------------------------------------------------------------ */
@@ -916,20 +948,13 @@ lua_worker_free (gpointer data)
 }
 
 static gboolean
-lua_process (NfStage *stage, gpointer data, NfArticle *article, GError **error)
+lua_process (G_GNUC_UNUSED NfStage *stage, gpointer data, NfArticle *article, GError **error)
 {
   LuaWorker *worker = data;
-  const LuaPlugin *plugin = nf_stage_get_instance (stage);
-  lua_State *L = worker->L;
-  lua_getglobal (L, plugin->function);
-  ArticleRef *ref = lua_newuserdatauv (L, sizeof (ArticleRef), 0);
-  ref->article = article;
-  luaL_setmetatable (L, ARTICLE_META);
-  lua_pushvalue (L, -1);
-  lua_insert (L, -3); /* keep the object below the call to invalidate it afterwards */
-  gboolean ok = protected_call (worker, 1, error);
-  ref->article = NULL;
-  lua_pop (L, 1);
+  worker->article = article;
+  worker->call++;
+  gboolean ok = protected_call (worker, call_function, error);
+  worker->article = NULL; /* article objects the script kept are dead from here on */
   return ok;
 }
 

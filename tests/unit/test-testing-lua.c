@@ -252,6 +252,48 @@ test_greedy_script_hits_the_memory_limit (void **state)
   assert_contains (error->message, "memory");
 }
 
+/* A script that keeps growing its own state across articles fills its worker's memory:
+ * from then on its articles fail, but nothing aborts (allocation happens only in protected
+ * calls). */
+static void
+test_state_filling_up_fails_articles_not_the_process (void **state)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (NfTestStage) stage = lua_stage (*state,
+    "big = {}\n"
+    "function process(a)\n"
+    "  for i = 1, 5000 do big[#big + 1] = ('y'):rep(64) .. #big end\n"
+    "end\n", "memory-limit = 2\nmax-instructions = 0", &error);
+  assert_non_null (stage);
+  guint failed = 0;
+  for (int i = 0; i < 40; i++)
+    {
+      g_autoptr (NfArticle) article = nf_test_article_new ("x", "Text.");
+      g_autoptr (GError) failure = NULL;
+      if (!nf_test_stage_process (stage, article, &failure))
+        {
+          assert_contains (failure->message, "memory");
+          failed++;
+        }
+    }
+  assert_true (failed > 0);
+}
+
+/* The function is kept when the state is made: a script cannot lose it by assignment. */
+static void
+test_function_survives_reassignment (void **state)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (NfTestStage) stage = lua_stage (*state,
+    "function process(a) process = nil; a:set_field('n', 1) end\n", NULL, &error);
+  for (int i = 0; i < 2; i++)
+    {
+      g_autoptr (NfArticle) article = nf_test_article_new ("x", "Text.");
+      assert_true (nf_test_stage_process (stage, article, &error));
+      assert_int_equal (nf_article_get_field_int (article, "n", 0), 1);
+    }
+}
+
 static void
 test_kept_article_object_is_invalid (void **state)
 {
@@ -325,6 +367,8 @@ main (void)
     FIXTURE_TEST (test_sandbox_hides_the_system),
     FIXTURE_TEST (test_runaway_and_greedy_scripts_are_stopped),
     FIXTURE_TEST (test_greedy_script_hits_the_memory_limit),
+    FIXTURE_TEST (test_state_filling_up_fails_articles_not_the_process),
+    FIXTURE_TEST (test_function_survives_reassignment),
     FIXTURE_TEST (test_kept_article_object_is_invalid),
     FIXTURE_TEST (test_script_problems_stop_the_chain_at_init),
     FIXTURE_TEST (test_args_and_function_name),
