@@ -236,8 +236,8 @@ nf_test_stage_load (NfPluginKind kind, const char *name, const char *options, GE
   return stage_new (registry, info->descriptor, options, error);
 }
 
-gboolean
-nf_test_stage_process (NfTestStage *test, NfArticle *article, GError **error)
+static gboolean
+process_with (NfTestStage *test, gpointer worker, NfArticle *article, GError **error)
 {
   const NfPluginDescriptor *plugin = test->stage->plugin;
   if (plugin->process == NULL)
@@ -247,7 +247,7 @@ nf_test_stage_process (NfTestStage *test, NfArticle *article, GError **error)
       return FALSE;
     }
   g_autoptr (GError) local = NULL;
-  if (plugin->process (test->stage, test->worker, article, &local))
+  if (plugin->process (test->stage, worker, article, &local))
     return TRUE;
   if (local == NULL)
     local = g_error_new_literal (NF_ERROR, NF_ERROR_FAILED, "failed without a message");
@@ -255,6 +255,18 @@ nf_test_stage_process (NfTestStage *test, NfArticle *article, GError **error)
   nf_article_set_failed (article, name, local);
   g_propagate_error (error, g_steal_pointer (&local));
   return FALSE;
+}
+
+gboolean
+nf_test_stage_process (NfTestStage *test, NfArticle *article, GError **error)
+{
+  return process_with (test, test->worker, article, error);
+}
+
+gboolean
+nf_test_stage_process_ordered (NfTestStage *test, NfArticle *article, GError **error)
+{
+  return process_with (test, NULL, article, error);
 }
 
 gboolean

@@ -40,6 +40,9 @@ NfTestStage *nf_test_stage_load        (NfPluginKind kind, const char *name, con
  * calling thread with the stage's one worker.  On failure the article is marked failed at
  * this stage, as the runner does, and @error holds the plugin's own message. */
 gboolean     nf_test_stage_process     (NfTestStage *stage, NfArticle *article, GError **error);
+/* The same, with no worker data (process gets NULL), as on the ordering thread that runs
+ * ordered extractors, the stages after them and formatters. */
+gboolean     nf_test_stage_process_ordered (NfTestStage *stage, NfArticle *article, GError **error);
 /* Runs the finish callback (formatters flush and close their output here). */
 gboolean     nf_test_stage_finish      (NfTestStage *stage, GError **error);
 /* The handle the plugin's callbacks receive (its config and instance). */

@@ -46,10 +46,14 @@ typedef struct {
   char  **args;
   lua_Integer max_instructions;
   gsize   memory_limit;
+  /* The state of the ordering thread, which runs stages placed after an ordered extractor
+   * and passes them no worker data.  Made on its first use and only ever used by that one
+   * thread, so the otherwise read-only instance may hold it. */
+  struct _LuaWorker *ordered;
 } LuaPlugin;
 
 /* One per worker thread. */
-typedef struct {
+typedef struct _LuaWorker {
   const LuaPlugin *plugin;
   lua_State *L;
   gsize      used;        /* bytes allocated by this state */
@@ -854,10 +858,14 @@ lua_worker_create (const LuaPlugin *plugin, GError **error)
 
 /* ---- the plugin ------------------------------------------------------------------------------ */
 
+static void lua_worker_free (gpointer data);
+
 static void
 lua_plugin_free (gpointer data)
 {
   LuaPlugin *plugin = data;
+  if (plugin->ordered)
+    lua_worker_free (plugin->ordered);
   g_free (plugin->path);
   g_free (plugin->chunkname);
   g_free (plugin->source);
@@ -891,8 +899,6 @@ find_script (NfStage *stage, const char *script)
 }
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (LuaPlugin, lua_plugin_free)
-
-static void lua_worker_free (gpointer data);
 
 static gboolean
 lua_init (NfStage *stage, GError **error)
@@ -948,9 +954,16 @@ lua_worker_free (gpointer data)
 }
 
 static gboolean
-lua_process (G_GNUC_UNUSED NfStage *stage, gpointer data, NfArticle *article, GError **error)
+lua_process (NfStage *stage, gpointer data, NfArticle *article, GError **error)
 {
   LuaWorker *worker = data;
+  if (worker == NULL)
+    {
+      LuaPlugin *plugin = nf_stage_get_instance (stage);
+      if (plugin->ordered == NULL && (plugin->ordered = lua_worker_create (plugin, error)) == NULL)
+        return FALSE;
+      worker = plugin->ordered;
+    }
   worker->article = article;
   worker->call++;
   gboolean ok = protected_call (worker, call_function, error);

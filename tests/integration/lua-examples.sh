@@ -50,6 +50,18 @@ expect_status 0 "byline with a custom outlet" -- "$NEWSFLOW" -c "$WORK/byline.ch
 expect_grep "$WORK/out" '"byline":\{"authors":\["Jane O'"'"'Neill","John Roe"\],"dateline":"HAMBURG, Germany","outlet":"Deutsche Presse-Agentur"\}' \
   "byline normalised: capitals, '&', role removed, custom outlet"
 
+# After an ordered extractor, stages run on the ordering thread without worker data: the lua
+# stage then keeps one more state of its own.
+cat > "$WORK/ordered.chain" <<CHAIN
+fetch "files" { }
+parse "text" { }
+extract "ordered" { }
+extract "lua" { script = "$LUA/keywords.lua"  args = { "weather=drought,typhoon,monsoon" } }
+format "json" { output = "-" }
+CHAIN
+expect_status 0 "lua after an ordered extractor" -- env NEWSFLOW_PLUGIN_PATH="$TESTS_PLUGINS" "$NEWSFLOW" -j4 -c "$WORK/ordered.chain" "$SAMPLES"
+[ "$(grep -c '"tags":\["weather"\]' "$WORK/out")" -ge 3 ] && pass "tags added on the ordering thread" || fail "no tags after ordered"
+
 # keywords.lua refuses a configuration without keywords, at start-up.
 sed 's/args = .*/args = { }/' "$WORK/tags.chain" > "$WORK/nokw.chain"
 expect_status 1 "keywords.lua without keywords" -- "$NEWSFLOW" -c "$WORK/nokw.chain" "$SAMPLES"

@@ -68,6 +68,11 @@ expect_grep "$WORK/out" '"type":"lede","start":[0-9]+,"end":[0-9]+,"text":"PORTV
 expect_status 0 "hello.chain on the samples, 4 threads" -- "$NEWSFLOW" -j4 --plugin-path "$HELLO" -c hello.chain "$SAMPLES"
 [ "$(grep -c '"greeting":"Good morning, ' "$WORK/out")" = 24 ] && pass "every sample greeted" || fail "greetings missing"
 # (Untitled articles are covered by test-hello: the text parser always finds a headline.)
+# After an ordered extractor hello gets no worker data; it must still work.
+sed 's/^extract "hello"/extract "ordered" { }\nextract "hello"/' hello.chain > "$WORK/ordered.chain"
+expect_status 0 "hello after an ordered extractor" -- env NEWSFLOW_PLUGIN_PATH="$TESTS_PLUGINS" \
+  "$NEWSFLOW" -j4 --plugin-path "$HELLO" -c "$WORK/ordered.chain" "$SAMPLES"
+[ "$(grep -c '"greeting":"Good morning, ' "$WORK/out")" = 24 ] && pass "greeted on the ordering thread" || fail "greetings missing after ordered"
 sed 's/greeting = "Good morning"/greeting = ""/' hello.chain > "$WORK/empty.chain"
 expect_status 1 "empty greeting refused at init" -- "$NEWSFLOW" --plugin-path "$HELLO" -c "$WORK/empty.chain" sample.txt
 expect_grep "$WORK/err" "empty\.chain:4: extract \"hello\": greeting must not be empty" "init error at the chain line"

@@ -52,6 +52,11 @@ static gboolean
 marker_process (NfStage *stage, gpointer data, NfArticle *article, GError **error)
 {
   MarkerWorker *worker = data;
+  if (worker == NULL)
+    {
+      nf_article_set_field_bool (article, "ordered", TRUE);
+      return TRUE;
+    }
   const char *word = nf_stage_get_instance (stage);
   cfg_t *config = nf_stage_get_config (stage);
   gboolean ignore = strcmp (cfg_getstr (config, "case"), "ignore") == 0;
@@ -143,6 +148,17 @@ test_defaults_apply_and_worker_persists (void **state G_GNUC_UNUSED)
 }
 
 /* Each mistake is reported the way a chain file's would be. */
+static void
+test_process_without_worker_data (void **state G_GNUC_UNUSED)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (NfTestStage) stage = nf_test_stage_new (&marker, "word = \"a\"", &error);
+  g_autoptr (NfArticle) article = nf_test_article_new (NULL, "a");
+  assert_true (nf_test_stage_process_ordered (stage, article, &error));
+  assert_non_null (nf_article_get_field (article, "ordered"));
+  assert_null (nf_article_get_field (article, "marks"));
+}
+
 static void
 test_option_block_is_checked_like_a_chain (void **state G_GNUC_UNUSED)
 {
@@ -271,6 +287,7 @@ main (void)
     cmocka_unit_test (test_article_from_strings),
     cmocka_unit_test (test_run_a_linked_plugin_in_ten_lines),
     cmocka_unit_test (test_defaults_apply_and_worker_persists),
+    cmocka_unit_test (test_process_without_worker_data),
     cmocka_unit_test (test_option_block_is_checked_like_a_chain),
     cmocka_unit_test (test_failure_marks_the_article),
     cmocka_unit_test (test_wrong_abi_is_refused),

@@ -113,6 +113,9 @@ hello_process (NfStage *stage, gpointer data, NfArticle *article, GError **error
   const Hello *hello = nf_stage_get_instance (stage);
   HelloWorker *worker = data;
   const char *title = nf_article_get_title (article);
+  /* After an ordered extractor, stages run on the ordering thread, without worker data. */
+  g_autoptr (GString) own = worker ? NULL : g_string_new (NULL);
+  GString *buffer = worker ? worker->buffer : own;
 
   if (title == NULL || *title == '\0')
     {
@@ -131,9 +134,9 @@ hello_process (NfStage *stage, gpointer data, NfArticle *article, GError **error
   else
     {
       const char *const *authors = nf_article_get_authors (article);
-      g_string_printf (worker->buffer, "%s, %s!", hello->greeting,
+      g_string_printf (buffer, "%s, %s!", hello->greeting,
                        authors && authors[0] ? authors[0] : "reader");
-      nf_article_set_field_string (article, "greeting", worker->buffer->str);
+      nf_article_set_field_string (article, "greeting", buffer->str);
     }
   mark_lede (hello, article);
   return TRUE;
