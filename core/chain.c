@@ -320,6 +320,9 @@ add_to_union (GArray *opts, GPtrArray *owners, const NamedPlugin *named, GError 
         }
       cfg_opt_t copy = option->opt;
       copy.flags &= ~CFGF_NODEFAULT; /* "required" is checked per plugin, after the parse */
+      /* Defaults belong to each plugin's own configuration: a list default of one plugin
+       * must not be parsed inside another plugin's block. */
+      copy.def.parsed = NULL;
       copy.validcb = validate_option;
       copy.validcb2 = NULL;
       g_array_append_val (opts, copy);

@@ -45,6 +45,8 @@ typedef struct {
   gboolean check;
   gboolean list_plugins;
   char    *describe;
+  gboolean json;
+  gboolean graph;
   gboolean quiet;
   gboolean stats;
   gboolean version;
@@ -98,6 +100,10 @@ parse_command_line (char **args, Options *options, GError **error)
       "List every plugin found, with kind, summary and file", NULL },
     { "describe", 0, 0, G_OPTION_ARG_STRING, &options->describe,
       "Print a plugin's options (NAME or KIND/NAME)", "NAME" },
+    { "json", 0, 0, G_OPTION_ARG_NONE, &options->json,
+      "With --describe or --list-plugins: print JSON schemas instead of text", NULL },
+    { "graph", 0, 0, G_OPTION_ARG_NONE, &options->graph,
+      "Print the chain (-c) as a Graphviz DOT graph, then exit", NULL },
     { "quiet", 'q', 0, G_OPTION_ARG_NONE, &options->quiet,
       "No progress and no per-article failure lines on stderr", NULL },
     { "stats", 0, 0, G_OPTION_ARG_NONE, &options->stats,
@@ -117,6 +123,11 @@ parse_command_line (char **args, Options *options, GError **error)
   g_option_context_add_main_entries (context, entries, NULL);
   if (!g_option_context_parse_strv (context, &args, error))
     return FALSE;
+  if (options->json && !options->describe && !options->list_plugins)
+    {
+      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_FAILED, "--json goes with --describe or --list-plugins");
+      return FALSE;
+    }
   if (options->jobs < 0)
     {
       g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE, "--jobs must be 0 (one thread per core) or more");
@@ -133,21 +144,39 @@ default_chain_path (void)
   return g_strdup (NF_DEFAULT_CHAIN);
 }
 
+/* A JSON array of the plugins' schemas, pretty-printed: people read it too. */
+static void
+print_json_schemas (GPtrArray *infos)
+{
+  g_autoptr (JsonNode) array = json_node_new (JSON_NODE_ARRAY);
+  json_node_take_array (array, json_array_new ());
+  for (guint i = 0; i < infos->len; i++)
+    json_array_add_element (json_node_get_array (array), nf_describe_plugin_json (g_ptr_array_index (infos, i)));
+  g_autofree char *text = json_to_string (array, TRUE);
+  fputs (text, stdout);
+  fputc ('\n', stdout);
+}
+
 static int
-list_plugins (NfRegistry *registry)
+list_plugins (NfRegistry *registry, gboolean json)
 {
   g_autoptr (GPtrArray) errors = g_ptr_array_new_with_free_func (g_free);
   g_autoptr (GPtrArray) infos = nf_registry_load_all (registry, errors);
-  g_autoptr (GString) out = g_string_new (NULL);
-  nf_describe_list (out, infos);
-  fputs (out->str, stdout);
+  if (json)
+    print_json_schemas (infos);
+  else
+    {
+      g_autoptr (GString) out = g_string_new (NULL);
+      nf_describe_list (out, infos);
+      fputs (out->str, stdout);
+    }
   for (guint i = 0; i < errors->len; i++)
     g_printerr ("newsflow: %s\n", (char *) g_ptr_array_index (errors, i));
   return EXIT_OK;
 }
 
 static int
-describe_plugin (NfRegistry *registry, const char *what)
+describe_plugin (NfRegistry *registry, const char *what, gboolean json)
 {
   const char *slash = strchr (what, '/');
   g_autofree char *kind_word = slash ? g_strndup (what, slash - what) : NULL;
@@ -160,6 +189,7 @@ describe_plugin (NfRegistry *registry, const char *what)
     }
   g_autoptr (GString) out = g_string_new (NULL);
   g_autoptr (GString) problems = g_string_new (NULL);
+  g_autoptr (GPtrArray) found = g_ptr_array_new ();
   for (int kind = 0; kind < 4; kind++)
     {
       if (kind_word && kind != (int) only)
@@ -168,6 +198,7 @@ describe_plugin (NfRegistry *registry, const char *what)
       const NfPluginInfo *info = nf_registry_load (registry, kind, name, &error);
       if (info)
         {
+          g_ptr_array_add (found, (gpointer) info);
           if (out->len)
             g_string_append_c (out, '\n');
           nf_describe_plugin (out, info);
@@ -180,7 +211,11 @@ describe_plugin (NfRegistry *registry, const char *what)
       g_printerr ("newsflow: no plugin named '%s'; see newsflow --list-plugins\n", what);
       return EXIT_USAGE;
     }
-  fputs (out->str, stdout);
+  /* JSON is always an array: "json" names both a parser and a formatter. */
+  if (json && found->len)
+    print_json_schemas (found);
+  else
+    fputs (out->str, stdout);
   g_printerr ("%s", problems->str);
   return out->len ? EXIT_OK : EXIT_USAGE;
 }
@@ -209,6 +244,13 @@ run_chain (NfRegistry *registry, Options *options)
     {
       g_printerr ("newsflow: %s\n", error->message);
       return EXIT_USAGE;
+    }
+  if (options->graph)
+    {
+      g_autoptr (GString) dot = g_string_new (NULL);
+      nf_describe_chain_dot (dot, chain);
+      fputs (dot->str, stdout);
+      return EXIT_OK;
     }
   if (options->check)
     {
@@ -283,9 +325,9 @@ main (int argc, char **argv)
 
   int status;
   if (options.list_plugins)
-    status = list_plugins (registry);
+    status = list_plugins (registry, options.json);
   else if (options.describe)
-    status = describe_plugin (registry, options.describe);
+    status = describe_plugin (registry, options.describe, options.json);
   else
     status = run_chain (registry, &options);
 

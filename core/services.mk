@@ -7,3 +7,21 @@ nfinclude_HEADERS += core/newsflow/http.h
 core_libnewsflow_la_SOURCES += core/http.c
 core_libnewsflow_la_LIBADD += $(CURL_LIBS)
 core_libnewsflow_la_CFLAGS = $(AM_CFLAGS) $(CURL_CFLAGS)
+
+# libnewsflow-testing: the harness plugin authors unit-test their plugins with
+# (newsflow/testing.h, pkg-config newsflow-testing).
+lib_LTLIBRARIES += core/libnewsflow-testing.la
+nfinclude_HEADERS += core/newsflow/testing.h
+core_libnewsflow_testing_la_SOURCES = core/testing.c
+core_libnewsflow_testing_la_LIBADD = core/libnewsflow.la $(GLIB_LIBS) $(JSON_GLIB_LIBS) $(CONFUSE_LIBS)
+core_libnewsflow_testing_la_LDFLAGS = -version-info $(NF_LT_VERSION) -no-undefined -export-symbols-regex '^nf_test_' $(SANITIZER_FLAGS)
+
+# Made here rather than by configure so the .pc stays next to the library it describes.
+pkgconfig_DATA += core/newsflow-testing.pc
+CLEANFILES += core/newsflow-testing.pc
+EXTRA_DIST += core/newsflow-testing.pc.in
+core/newsflow-testing.pc: core/newsflow-testing.pc.in Makefile
+	$(AM_V_GEN)$(MKDIR_P) core && sed \
+	  -e 's|@prefix[@]|$(prefix)|g' -e 's|@exec_prefix[@]|$(exec_prefix)|g' \
+	  -e 's|@libdir[@]|$(libdir)|g' -e 's|@includedir[@]|$(includedir)|g' \
+	  -e 's|@PACKAGE_VERSION[@]|$(PACKAGE_VERSION)|g' $(srcdir)/core/newsflow-testing.pc.in > $@

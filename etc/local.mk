@@ -1,3 +1,6 @@
 # etc/: the default chain and example chains, installed under $(sysconfdir)/newsflow.
 chain_DATA = etc/newsflow/default.chain
 EXTRA_DIST += $(chain_DATA)
+# Example Lua scripts for extract "lua" (found by bare name: script = "keywords.lua").
+luadir = $(chaindir)/lua
+dist_lua_DATA = etc/newsflow/lua/keywords.lua etc/newsflow/lua/byline.lua
