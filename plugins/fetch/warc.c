@@ -110,8 +110,7 @@ input_fill (Input *in, GError **error)
               if (!in->in_member)
                 return FILL_EOF;
               g_set_error (error, NF_ERROR, NF_ERROR_INVALID_INPUT,
-                           "truncated: the file ends inside the gzip member that starts at byte %" G_GUINT64_FORMAT,
-                           in->member_start);
+                           "truncated: the file ends inside the gzip member of the record");
               return FILL_ERROR;
             }
         }
@@ -135,8 +134,7 @@ input_fill (Input *in, GError **error)
       else if (status != Z_OK && status != Z_BUF_ERROR)
         {
           g_set_error (error, NF_ERROR, NF_ERROR_INVALID_INPUT,
-                       "corrupt gzip data in the member that starts at byte %" G_GUINT64_FORMAT ": %s",
-                       in->member_start, in->z.msg ? in->z.msg : "inflate failed");
+                       "corrupt gzip data: %s", in->z.msg ? in->z.msg : "inflate failed");
           in->out_len = 0;
           return FILL_ERROR;
         }
@@ -596,6 +594,12 @@ sniff_content_type (const guint8 *data, gsize length)
     return "text/html";
   if (i < length && (data[i] == '{' || data[i] == '['))
     return "application/json";
+  /* UTF-8 in the first 4 KiB (a character cut at the 4 KiB mark allowed) is text. */
+  const char *end;
+  gsize probe = MIN (length, 4096);
+  if (g_utf8_validate_len ((const char *) data, probe, &end)
+      || (probe == 4096 && (gsize) (end - (const char *) data) + 4 > probe))
+    return "text/plain";
   return "application/octet-stream";
 }
 
