@@ -14,10 +14,10 @@ typedef struct {
 } Jsonl;
 
 static const NfOption jsonl_options[] = {
-  NF_OPTION_STR_LIST ("paths", "{\"-\"}",
+  NF_OPTION_STR_LIST ("paths", NULL,
                       "JSON Lines files to read, plain or gzip-compressed; \"-\" is standard input. "
                       "Sources given on the command line (*.jsonl, *.ndjson, with or without .gz) "
-                      "replace this list."),
+                      "replace this list; with neither, the stage reads nothing."),
   NF_FIELD_MAP_OPTIONS,
   NF_OPTION_INT ("max-line", 16 * 1024 * 1024,
                  "Longest line read, in bytes; a longer line is a failed item and reading goes on "

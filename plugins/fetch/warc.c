@@ -28,10 +28,10 @@ typedef struct {
 } Warc;
 
 static const NfOption warc_options[] = {
-  NF_OPTION_STR_LIST ("paths", "{\"-\"}",
+  NF_OPTION_STR_LIST ("paths", NULL,
                       "WARC files to read, plain or gzip-compressed (.warc.gz, one gzip member per record "
                       "or the whole file in one); \"-\" is standard input. Sources given on the command "
-                      "line (*.warc, *.warc.gz) replace this list."),
+                      "line (*.warc, *.warc.gz) replace this list; with neither, the stage reads nothing."),
   NF_OPTION_STR_LIST ("types", "{\"response\"}",
                       "Record types that become items: warcinfo, response, resource, request, metadata, "
                       "revisit, conversion, continuation. Other records are skipped. A response holding an "

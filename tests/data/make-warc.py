@@ -120,11 +120,11 @@ def fixtures(directory):
                           f"Content-Length: {body_length - 40}".encode(), 1)
     write(f"{directory}/wrong-length.warc", b"".join(five[:1] + [wrong] + five[2:]))
     members = [gz(r) for r in five]
-    damaged = bytearray(members[2])
+    damaged = bytearray(members[1])
     for i in range(20, min(60, len(damaged) - 8)):  # the deflate data, not the gzip header
         damaged[i] ^= 0x55
     write(f"{directory}/corrupt-middle.warc.gz",
-          b"".join(members[:2]) + bytes(damaged) + b"".join(members[3:]))
+          members[0] + bytes(damaged) + b"".join(members[2:]))
 
     # Not a WARC file at all.
     write(f"{directory}/not-a-warc.warc", b"Hello, this is plain text.\n")
