@@ -762,6 +762,7 @@ read_records (Warc *warc, NfStage *stage, NfSink *sink, const char *path, Input 
         break; /* only blank lines were left */
 
       gint64 got = 0;
+      guint64 next_at = G_MAXUINT64; /* where a record found in place of the trailer starts */
       g_autoptr (GByteArray) block = NULL;
       if (header_ok)
         {
@@ -777,14 +778,19 @@ read_records (Warc *warc, NfStage *stage, NfSink *sink, const char *path, Input 
                                  got, record.length);
           else if (got >= 0)
             {
-              /* Two CRLFs close every record; anything else means the length is wrong. */
+              /* Two CRLFs close every record; anything else means the length is wrong.  When
+               * it was too short, the next record may start right here: keep its first line. */
+              guint64 at = input_fill (in, NULL) == FILL_DATA ? input_record_offset (in) : 0;
               LineStatus first = input_read_line (in, line, 16, &error);
               gboolean closed = first == LINE_OK && line->len == 0;
               if (closed)
                 {
+                  at = input_fill (in, NULL) == FILL_DATA ? input_record_offset (in) : 0;
                   LineStatus second = input_read_line (in, line, 16, &error);
                   closed = (second == LINE_OK && line->len == 0) || second == LINE_EOF;
                 }
+              if (!closed && is_version_line (line->str))
+                next_at = at;
               if (!closed && error == NULL)
                 error = g_error_new (NF_ERROR, NF_ERROR_INVALID_INPUT,
                                      "the record does not end with two CRLFs after its Content-Length "
@@ -826,6 +832,12 @@ read_records (Warc *warc, NfStage *stage, NfSink *sink, const char *path, Input 
         }
       if (error->domain == NF_ERROR && error->code == NF_ERROR_IO)
         break;
+      if (next_at != G_MAXUINT64)
+        {
+          have_version = TRUE;
+          resync_offset = next_at;
+          continue;
+        }
       have_version = resync_to_version_line (in, line, &resync_offset);
       if (!have_version)
         break;

@@ -119,6 +119,11 @@ def fixtures(directory):
     wrong = short.replace(f"Content-Length: {body_length}".encode(),
                           f"Content-Length: {body_length - 40}".encode(), 1)
     write(f"{directory}/wrong-length.warc", b"".join(five[:1] + [wrong] + five[2:]))
+    # Too long by the length of its two CRLFs: the next record's first line comes where
+    # they should be, and that record must still be read.
+    long = short.replace(f"Content-Length: {body_length}".encode(),
+                         f"Content-Length: {body_length + 4}".encode(), 1)
+    write(f"{directory}/long-length.warc", b"".join(five[:1] + [long] + five[2:]))
     members = [gz(r) for r in five]
     damaged = bytearray(members[1])
     for i in range(20, min(60, len(damaged) - 8)):  # the deflate data, not the gzip header
