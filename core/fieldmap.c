@@ -361,12 +361,12 @@ nf_field_map_apply (const NfFieldMap *map, JsonObject *object, NfArticle *articl
           gboolean mapped = FALSE;
           for (int role = 0; role < N_ROLES && !mapped; role++)
             mapped = g_strcmp0 (used[role], name) == 0;
-          if (mapped || nf_article_is_reserved_field (name) || strcmp (name, "url") == 0)
+          if (mapped || nf_article_is_reserved_field (name))
             continue;
           nf_article_set_field (article, name, nf_variant_from_json (json_object_get_member (object, name)));
         }
     }
-  if (url)
+  if (url) /* after the other keys: a "url" key the map did not choose gives way */
     nf_article_set_field_string (article, "url", url);
   return TRUE;
 }
