@@ -33,7 +33,7 @@ assert arts["plain.json"]["id"] == "plain-1", arts["plain.json"]
 PY
 
 # newsflow's own output, one article per file, read back by parse "json" with the default map.
-"$NEWSFLOW" -q "$SAMPLES" > "$WORK/first.jsonl" || fail "default chain over the samples"
+"$NEWSFLOW" -q "$SAMPLES" > "$WORK/first.jsonl" 2>/dev/null || fail "default chain over the samples"
 mkdir "$WORK/round"
 split -l 1 -d -a 3 --additional-suffix=.json "$WORK/first.jsonl" "$WORK/round/a"
 cat > "$WORK/round.chain" <<CHAIN
@@ -50,5 +50,24 @@ assert len(first) == len(again) == 24, (len(first), len(again))
 for a, b in zip(first, again):
     for key in ("id", "title", "text", "paragraphs", "authors", "published", "language"):
         assert a[key] == b[key], (key, a[key], b[key])
+PY
+# One field map, not two copies: both plugins describe the same options, word for word.
+"$NEWSFLOW" --describe json > "$WORK/json.describe" 2>&1
+"$NEWSFLOW" --describe jsonl > "$WORK/jsonl.describe" 2>&1
+python3 - "$WORK/json.describe" "$WORK/jsonl.describe" <<'PY' && pass "parse json and fetch jsonl describe the same field map" || fail "field map options differ"
+import re, sys
+def options(path):
+    found, name = {}, None
+    for line in open(path):
+        m = re.match(r"^    ([a-z-]+) \(", line)
+        if m:
+            name = m.group(1); found[name] = line
+        elif name and line.startswith("        "):
+            found[name] += line
+    return found
+a, b = options(sys.argv[1]), options(sys.argv[2])
+keys = [k for k in a if k.endswith("-field") or k == "keep-other"]
+assert len(keys) == 8, keys
+assert all(a[k] == b[k] for k in keys), [k for k in keys if a[k] != b[k]]
 PY
 finish
