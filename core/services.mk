@@ -25,3 +25,7 @@ core/newsflow-testing.pc: core/newsflow-testing.pc.in Makefile
 	  -e 's|@prefix[@]|$(prefix)|g' -e 's|@exec_prefix[@]|$(exec_prefix)|g' \
 	  -e 's|@libdir[@]|$(libdir)|g' -e 's|@includedir[@]|$(includedir)|g' \
 	  -e 's|@PACKAGE_VERSION[@]|$(PACKAGE_VERSION)|g' $(srcdir)/core/newsflow-testing.pc.in > $@
+
+# Field maps: the JSON keys holding an article's title, text, date... (fetch "jsonl", parse "json").
+nfinclude_HEADERS += core/newsflow/fieldmap.h
+core_libnewsflow_la_SOURCES += core/fieldmap.c

@@ -79,6 +79,7 @@ installcheck-local:
 	if test $$status -eq 0; then echo "installcheck: installed newsflow loads .so plugins: ok"; fi; exit $$status
 
 include tests/fetch.mk
+include tests/fetch-data.mk
 include tests/parse.mk
 include tests/nlp.mk
 include tests/extract.mk

@@ -12,5 +12,6 @@
 #include <newsflow/text.h>
 #include <newsflow/data.h>
 #include <newsflow/http.h>
+#include <newsflow/fieldmap.h>
 
 #endif /* NEWSFLOW_H */

@@ -1,5 +1,8 @@
 /* fetch "files": articles from files, directories (walked recursively, in name order),
- * globs and standard input; gzip-compressed files are read transparently (zlib). */
+ * globs and standard input; gzip-compressed files are read transparently (zlib), and .zip
+ * and .tar(.gz) collections member by member (libarchive). */
+#include <archive.h>
+#include <archive_entry.h>
 #include <errno.h>
 #include <glob.h>
 #include <string.h>
@@ -13,6 +16,7 @@ typedef struct {
   GPtrArray    *patterns; /* GPatternSpec *: names to read inside directories */
   GPtrArray    *excludes; /* GPatternSpec *: names to skip inside directories */
   gboolean      recursive;
+  gboolean      archives;
   gsize         max_size;
 } Files;
 
@@ -34,7 +38,12 @@ static const NfOption files_options[] = {
                       "Names to skip inside directories (shell patterns); hidden files are always skipped."),
   NF_OPTION_BOOL ("recursive", cfg_true, "Walk subdirectories."),
   NF_OPTION_INT ("max-size", 50 * 1024 * 1024,
-                 "Largest file read, in bytes after decompression; larger files are failed items."),
+                 "Largest file (or archive member) read, in bytes after decompression; larger ones are "
+                 "failed items."),
+  NF_OPTION_BOOL ("archives", cfg_true,
+                  "Read .zip, .tar, .tar.gz and .tgz files member by member, each regular member an item "
+                  "named ARCHIVE!MEMBER (name patterns apply to members as to files in directories); "
+                  "false reads an archive as one item."),
   NF_OPTION_END
 };
 
@@ -138,6 +147,129 @@ push_file (Files *files, NfSink *sink, const char *path)
   return nf_sink_push (sink, article);
 }
 
+/* ---- archives ---- */
+
+static gboolean
+is_archive_name (const char *path)
+{
+  g_autofree char *lower = g_ascii_strdown (path, -1);
+  return g_str_has_suffix (lower, ".zip") || g_str_has_suffix (lower, ".tar")
+         || g_str_has_suffix (lower, ".tar.gz") || g_str_has_suffix (lower, ".tgz");
+}
+
+static gboolean matches_any (GPtrArray *patterns, const char *name);
+
+/* Whether a member is one the user wants: not hidden (nor in a hidden folder, such as the
+ * __MACOSX/ folder of zips made on macOS), matching pattern, not exclude. */
+static gboolean
+wants_member (Files *files, const char *name)
+{
+  g_auto (GStrv) parts = g_strsplit (name, "/", -1);
+  for (char **part = parts; *part; part++)
+    if ((*part)[0] == '.' && strcmp (*part, ".") != 0)
+      return FALSE;
+  if (strstr (name, "__MACOSX/"))
+    return FALSE;
+  g_autofree char *base = g_path_get_basename (name);
+  return matches_any (files->patterns, base) && !matches_any (files->excludes, base);
+}
+
+/* The current member's bytes, at most @max_size of them. */
+static GBytes *
+read_member (struct archive *archive, gsize max_size, GError **error)
+{
+  g_autoptr (GByteArray) data = g_byte_array_new ();
+  guint8 chunk[64 * 1024];
+  for (;;)
+    {
+      la_ssize_t n = archive_read_data (archive, chunk, sizeof chunk);
+      if (n < 0)
+        {
+          g_set_error (error, NF_ERROR, NF_ERROR_INVALID_INPUT, "cannot read the member: %s",
+                       archive_error_string (archive));
+          return NULL;
+        }
+      if (n == 0)
+        break;
+      if (data->len + (gsize) n > max_size)
+        {
+          g_set_error (error, NF_ERROR, NF_ERROR_TOO_LARGE,
+                       "larger than max-size (%" G_GSIZE_FORMAT " bytes)", max_size);
+          return NULL;
+        }
+      g_byte_array_append (data, chunk, (guint) n);
+    }
+  return g_byte_array_free_to_bytes (g_steal_pointer (&data));
+}
+
+/* Each regular member of a zip or tar (plain or gzip) as an item "ARCHIVE!MEMBER", streamed:
+ * one member in memory at a time. */
+static gboolean
+push_archive (Files *files, NfSink *sink, const char *path)
+{
+  struct archive *archive = archive_read_new ();
+  archive_read_support_filter_gzip (archive);
+  archive_read_support_format_zip (archive);
+  archive_read_support_format_tar (archive);
+  archive_read_support_format_gnutar (archive);
+  if (archive_read_open_filename (archive, path, 128 * 1024) != ARCHIVE_OK)
+    {
+      g_autoptr (GError) error = g_error_new (NF_ERROR, NF_ERROR_INVALID_INPUT, "cannot read as an archive: %s",
+                                              archive_error_string (archive));
+      archive_read_free (archive);
+      return nf_sink_push_failed (sink, path, error);
+    }
+  gboolean going = TRUE;
+  guint members = 0;
+  while (going)
+    {
+      struct archive_entry *entry;
+      int status = archive_read_next_header (archive, &entry);
+      if (status == ARCHIVE_EOF)
+        break;
+      if (status == ARCHIVE_RETRY)
+        continue;
+      if (status == ARCHIVE_FATAL)
+        {
+          g_autoptr (GError) error = g_error_new (NF_ERROR, NF_ERROR_INVALID_INPUT,
+                                                  "damaged archive after %u members: %s", members,
+                                                  archive_error_string (archive));
+          going = nf_sink_push_failed (sink, path, error);
+          break;
+        }
+      members++;
+      const char *name = archive_entry_pathname (entry);
+      if (name == NULL || archive_entry_filetype (entry) != AE_IFREG)
+        continue;
+      while (g_str_has_prefix (name, "./"))
+        name += 2;
+      if (!wants_member (files, name))
+        continue;
+      g_autofree char *source = g_strconcat (path, "!", name, NULL);
+      g_autoptr (GError) error = NULL;
+      if (status == ARCHIVE_WARN || status == ARCHIVE_FAILED)
+        error = g_error_new (NF_ERROR, NF_ERROR_INVALID_INPUT, "damaged member header: %s",
+                             archive_error_string (archive));
+      else if (archive_entry_size_is_set (entry) && (guint64) archive_entry_size (entry) > files->max_size)
+        error = g_error_new (NF_ERROR, NF_ERROR_TOO_LARGE,
+                             "%lld bytes, larger than max-size (%" G_GSIZE_FORMAT " bytes)",
+                             (long long) archive_entry_size (entry), files->max_size);
+      g_autoptr (GBytes) bytes = error ? NULL : read_member (archive, files->max_size, &error);
+      if (bytes == NULL)
+        {
+          going = nf_sink_push_failed (sink, source, error);
+          continue;
+        }
+      gsize length;
+      const guint8 *data = g_bytes_get_data (bytes, &length);
+      NfArticle *article = nf_article_new (source);
+      nf_article_set_raw (article, bytes, guess_content_type (name, data ? data : (const guint8 *) "", length));
+      going = nf_sink_push (sink, article);
+    }
+  archive_read_free (archive);
+  return going;
+}
+
 static gboolean
 matches_any (GPtrArray *patterns, const char *name)
 {
@@ -197,6 +329,8 @@ push_path (Files *files, NfSink *sink, const char *path, gboolean named)
       g_autoptr (GError) error = g_error_new_literal (NF_ERROR, NF_ERROR_IO, "not a regular file");
       return nf_sink_push_failed (sink, path, error);
     }
+  if (S_ISREG (info.st_mode) && files->archives && is_archive_name (path))
+    return push_archive (files, sink, path);
   if (S_ISREG (info.st_mode) && !g_str_has_suffix (path, ".gz") && (gsize) info.st_size > files->max_size)
     {
       g_autoptr (GError) error = g_error_new (NF_ERROR, NF_ERROR_TOO_LARGE,
@@ -276,6 +410,7 @@ files_init (NfStage *stage, GError **error)
   files->patterns = compile_patterns (config, "pattern");
   files->excludes = compile_patterns (config, "exclude");
   files->recursive = cfg_getbool (config, "recursive");
+  files->archives = cfg_getbool (config, "archives");
   files->max_size = (gsize) max_size;
   nf_stage_set_instance (stage, files);
   return TRUE;
@@ -301,7 +436,7 @@ files_accepts_source (const char *source)
 NF_PLUGIN_DEFINE (
   .kind = NF_PLUGIN_FETCH,
   .name = "files",
-  .summary = "Reads files, directories, globs and standard input, gzip-compressed or not",
+  .summary = "Reads files, directories, globs, .zip and .tar(.gz) archives and standard input, gzip-compressed or not",
   .options = files_options,
   .accepts_source = files_accepts_source,
   .init = files_init,
