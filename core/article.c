@@ -211,6 +211,14 @@ nf_article_add_author (NfArticle *article, const char *author)
   g_ptr_array_add (article->authors, g_strdup (author));
 }
 
+void
+nf_article_set_authors (NfArticle *article, const char *const *authors)
+{
+  g_ptr_array_set_size (article->authors, 0);
+  for (const char *const *author = authors; author && *author; author++)
+    nf_article_add_author (article, *author);
+}
+
 GDateTime *
 nf_article_get_published (const NfArticle *article)
 {

@@ -561,12 +561,16 @@ nf_chain_route_sources (NfChain *chain, const char *const *sources, GError **err
         }
       g_ptr_array_add (g_ptr_array_index (routed, i), g_strdup (*source));
     }
+  /* Sources on the command line replace the chain's: a fetcher given none of them would
+   * otherwise read its configured sources too (or wait on standard input). */
+  gboolean any = sources && *sources;
   for (guint i = 0; i < fetchers->len; i++)
     {
       GPtrArray *list = g_ptr_array_index (routed, i);
+      NfStage *stage = g_ptr_array_index (fetchers, i);
+      stage->skipped = any && list->len == 0;
       if (list->len == 0)
         continue;
-      NfStage *stage = g_ptr_array_index (fetchers, i);
       g_ptr_array_add (list, NULL);
       g_strfreev (stage->sources);
       stage->sources = (char **) g_ptr_array_steal (list, NULL);

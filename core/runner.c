@@ -173,6 +173,8 @@ fetcher_main (gpointer data)
       if (g_atomic_int_get (&run->cancelled))
         break;
       NfStage *stage = stage_at (run, NF_PLUGIN_FETCH, i);
+      if (stage->skipped)
+        continue;
       NfSink sink = { run, stage };
       g_autoptr (GError) error = NULL;
       gint64 start = g_get_monotonic_time ();
@@ -331,14 +333,16 @@ static gboolean
 workers_start (Run *run, GError **error)
 {
   guint n_stages = run->stages->len;
-  run->workers = g_new0 (Worker, run->options->workers);
-  for (guint w = 0; w < run->options->workers; w++)
+  /* One more than the threads: the consumer's, for ordered extractors and formatters. */
+  guint n_workers = run->options->workers + 1;
+  run->workers = g_new0 (Worker, n_workers);
+  for (guint w = 0; w < n_workers; w++)
     {
       run->workers[w].run = run;
       run->workers[w].data = g_new0 (gpointer, n_stages);
       run->workers[w].stats = g_new0 (StageStats, n_stages);
     }
-  for (guint w = 0; w < run->options->workers; w++)
+  for (guint w = 0; w < n_workers; w++)
     {
       Worker *worker = &run->workers[w];
       /* Per-worker state is made here, on the main thread, before any worker runs. */
@@ -365,7 +369,7 @@ workers_start (Run *run, GError **error)
 static void
 workers_free (Run *run)
 {
-  for (guint w = 0; run->workers && w < run->options->workers; w++)
+  for (guint w = 0; run->workers && w < run->options->workers + 1; w++)
     {
       Worker *worker = &run->workers[w];
       for (guint s = 0; s < run->stages->len; s++)
@@ -417,18 +421,19 @@ report_failure (Run *run, NfArticle *article)
 static void
 consume (Run *run, NfArticle *article, NfTally *tally)
 {
+  Worker *consumer = &run->workers[run->options->workers];
   tally->read++;
   gboolean alive = !nf_article_is_failed (article) && !nf_article_is_dropped (article);
   GPtrArray *extractors = run->chain->stages[NF_PLUGIN_EXTRACT];
   for (guint i = run->first_ordered; alive && i < extractors->len; i++)
     {
       guint index = stage_index (run, NF_PLUGIN_EXTRACT, i);
-      alive = run_stage (stage_at (run, NF_PLUGIN_EXTRACT, i), NULL, article, &run->stats[index]);
+      alive = run_stage (stage_at (run, NF_PLUGIN_EXTRACT, i), consumer->data[index], article, &run->stats[index]);
     }
   for (guint i = 0; alive && i < run->chain->stages[NF_PLUGIN_FORMAT]->len; i++)
     {
       guint index = stage_index (run, NF_PLUGIN_FORMAT, i);
-      alive = run_stage (stage_at (run, NF_PLUGIN_FORMAT, i), NULL, article, &run->stats[index]);
+      alive = run_stage (stage_at (run, NF_PLUGIN_FORMAT, i), consumer->data[index], article, &run->stats[index]);
     }
 
   if (nf_article_is_failed (article))

@@ -13,8 +13,8 @@ struct _NfStage {
   char     *location;    /* "file:line" of its block in the chain */
   cfg_t    *config;      /* validated against plugin->options, owned */
   gpointer  instance;    /* set by plugin->init, freed by plugin->free */
-  gboolean  initialized;
   char    **sources;     /* command-line sources routed to this fetcher, or NULL */
+  gboolean  skipped;     /* a fetcher left out because the command line named other sources */
   gint     *cancelled;   /* the run's stop flag (atomic), or NULL outside a run */
 };
 

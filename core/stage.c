@@ -27,7 +27,6 @@ nf_stage_init (NfStage *stage, GError **error)
                    local ? local->message : "initialisation failed without a message");
       return FALSE;
     }
-  stage->initialized = TRUE;
   return TRUE;
 }
 
@@ -36,7 +35,8 @@ nf_stage_free (NfStage *stage)
 {
   if (stage == NULL)
     return;
-  if (stage->initialized && stage->plugin->free && stage->instance)
+  /* Also after a failed init: whatever it had set as the instance is the plugin's to free. */
+  if (stage->plugin->free && stage->instance)
     stage->plugin->free (stage->instance);
   if (stage->config)
     cfg_free (stage->config);

@@ -14,8 +14,9 @@ G_BEGIN_DECLS
  * article it is handed, and must not keep a pointer to it after its callback returns unless
  * it takes a reference.
  *
- * Strings returned by getters are owned by the article and stay valid until the same
- * property is set again or the article is freed.  Setters copy their arguments, except
+ * Strings, arrays and GVariants returned by getters (transfer none) are owned by the
+ * article and stay valid until the same property is set again or the article is freed:
+ * take a reference (g_variant_ref) to keep one longer, never unref one.  Setters copy their arguments, except
  * where a GVariant is floating: it is sunk, as GLib does everywhere.
  *
  * The body text is UTF-8.  Paragraphs and annotations are byte spans [start, end) into it,
@@ -46,7 +47,8 @@ GBytes      *nf_article_get_raw         (const NfArticle *article);
 void         nf_article_set_raw         (NfArticle *article, GBytes *raw, const char *content_type);
 const char  *nf_article_get_content_type(const NfArticle *article);
 void         nf_article_set_content_type(NfArticle *article, const char *content_type);
-/* Releases the raw bytes once parsed, so the runner does not carry them to the formatter. */
+/* Releases the raw bytes, for a stage that knows nothing later needs them (the runner keeps
+ * them until the article is written, so formatters may archive the original). */
 void         nf_article_clear_raw       (NfArticle *article);
 
 const char  *nf_article_get_title       (const NfArticle *article);
@@ -55,6 +57,8 @@ void         nf_article_set_title       (NfArticle *article, const char *title);
 /* Authors in byline order; the array is owned by the article (NULL-terminated). */
 const char *const *nf_article_get_authors (const NfArticle *article);
 void         nf_article_add_author      (NfArticle *article, const char *author);
+/* Replaces all authors (NULL-terminated; NULL or empty clears them). */
+void         nf_article_set_authors     (NfArticle *article, const char *const *authors);
 
 /* Publication date, or NULL when unknown. */
 GDateTime   *nf_article_get_published   (const NfArticle *article);

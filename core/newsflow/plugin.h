@@ -99,8 +99,10 @@ gboolean    nf_sink_push_failed     (NfSink *sink, const char *source, const GEr
  *
  *   init, finish, free      main thread, once per stage, before/after all items.
  *   fetch                   the fetcher thread; fetchers run one after another.
- *   worker_new/worker_free  each worker thread, once, for per-thread state (a Lua state,
- *                           a scratch buffer).  Optional.
+ *   worker_new/worker_free  main thread, once for each worker thread and once for the
+ *                           in-order thread, before any of them runs (after, for free):
+ *                           per-thread state (a Lua state, a scratch buffer).  Optional;
+ *                           process then receives that thread's state as @worker.
  *   process (parse/extract) worker threads, CONCURRENTLY on the same stage: treat the
  *                           instance as read-only after init; mutable state goes in the
  *                           per-worker data, or behind your own lock.

@@ -36,6 +36,16 @@ expect_status 2 "some articles fail" -- env OUT="$WORK/result.jsonl" NEWSFLOW_PL
 expect_grep "$WORK/err" "^read 24, written 16, dropped 0, failed 8$" "tally with failures"
 [ "$(wc -l < "$WORK/result.jsonl")" = 16 ] && pass "output file holds the written articles" || fail "output file"
 ls -a "$WORK" | grep -q partial && fail "a temporary output file was left" || pass "no temporary file left"
+# Sources on the command line replace the chain's: a fetcher that gets none of them is skipped.
+cat > "$WORK/two-fetchers.chain" <<CHAIN
+fetch "jsonl" { paths = { "$WORK/does-not-exist.jsonl" } }
+fetch "files" { }
+parse "text" { }
+format "json" { }
+CHAIN
+expect_status 0 "other fetchers skipped when the command line names sources" -- "$NEWSFLOW" -c "$WORK/two-fetchers.chain" "$SAMPLES"
+expect_grep "$WORK/err" "^read 24, written 24, dropped 0, failed 0$" "only the named sources were read"
+
 expect_status 0 "--stats prints per-stage counts" -- "$NEWSFLOW" -q --stats "$SAMPLES"
 expect_grep "$WORK/err" "^extract stats +24 +0 +0 " "stats table has the stats stage"
 finish

@@ -271,6 +271,7 @@ test_sources_route_to_fetcher (void **state)
   assert_true (nf_chain_route_sources (chain, sources, &error));
   NfStage *files = g_ptr_array_index (chain->stages[NF_PLUGIN_FETCH], 0);
   assert_string_equal (nf_stage_get_sources (files)[1], "dir");
+  assert_false (files->skipped);
   const char *const urls[] = { "https://example.org/a", NULL };
   assert_false (nf_chain_route_sources (chain, urls, &error));
   assert_contains (error->message, "no fetch stage of this chain accepts the source 'https://example.org/a'");
