@@ -9,5 +9,6 @@
 #include <newsflow/plugin.h>
 #include <newsflow/json.h>
 #include <newsflow/output.h>
+#include <newsflow/fields.h>
 
 #endif /* NEWSFLOW_H */

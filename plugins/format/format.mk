@@ -1,1 +1,12 @@
 # format "csv", "markdown", "html", "sqlite", "elasticsearch".
+plugin_LTLIBRARIES += \
+	plugins/format/format_csv.la \
+	plugins/format/format_elasticsearch.la
+
+plugins_format_format_csv_la_SOURCES = plugins/format/csv.c
+plugins_format_format_csv_la_LDFLAGS = $(PLUGIN_LDFLAGS)
+plugins_format_format_csv_la_LIBADD = $(PLUGIN_LIBADD)
+
+plugins_format_format_elasticsearch_la_SOURCES = plugins/format/elasticsearch.c
+plugins_format_format_elasticsearch_la_LDFLAGS = $(PLUGIN_LDFLAGS)
+plugins_format_format_elasticsearch_la_LIBADD = $(PLUGIN_LIBADD)
