@@ -10,3 +10,9 @@ plugins_format_format_csv_la_LIBADD = $(PLUGIN_LIBADD)
 plugins_format_format_elasticsearch_la_SOURCES = plugins/format/elasticsearch.c
 plugins_format_format_elasticsearch_la_LDFLAGS = $(PLUGIN_LDFLAGS)
 plugins_format_format_elasticsearch_la_LIBADD = $(PLUGIN_LIBADD)
+
+plugin_LTLIBRARIES += plugins/format/format_sqlite.la
+plugins_format_format_sqlite_la_SOURCES = plugins/format/sqlite.c
+plugins_format_format_sqlite_la_LDFLAGS = $(PLUGIN_LDFLAGS)
+plugins_format_format_sqlite_la_CFLAGS = $(AM_CFLAGS) $(SQLITE_CFLAGS)
+plugins_format_format_sqlite_la_LIBADD = $(PLUGIN_LIBADD) $(SQLITE_LIBS)
