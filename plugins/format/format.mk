@@ -16,3 +16,8 @@ plugins_format_format_sqlite_la_SOURCES = plugins/format/sqlite.c
 plugins_format_format_sqlite_la_LDFLAGS = $(PLUGIN_LDFLAGS)
 plugins_format_format_sqlite_la_CFLAGS = $(AM_CFLAGS) $(SQLITE_CFLAGS)
 plugins_format_format_sqlite_la_LIBADD = $(PLUGIN_LIBADD) $(SQLITE_LIBS)
+
+plugin_LTLIBRARIES += plugins/format/format_markdown.la
+plugins_format_format_markdown_la_SOURCES = plugins/format/markdown.c
+plugins_format_format_markdown_la_LDFLAGS = $(PLUGIN_LDFLAGS)
+plugins_format_format_markdown_la_LIBADD = $(PLUGIN_LIBADD)

@@ -56,7 +56,7 @@ annotate_init (NfStage *stage, GError **error)
   Annotator *annotator = g_new0 (Annotator, 1);
   annotator->names = g_regex_new ("\\b\\p{Lu}\\p{Ll}+(?:\\s(?:\\p{Lu}\\p{Ll}+|of|for))*\\s\\p{Lu}\\p{Ll}+",
                                   G_REGEX_OPTIMIZE, 0, NULL);
-  annotator->quotes = g_regex_new ("[\"“][^\"”]{20,}?[\"”]", G_REGEX_OPTIMIZE, 0, NULL);
+  annotator->quotes = g_regex_new ("[\"“][^\"”\\n]{20,}?[\"”]", G_REGEX_OPTIMIZE, 0, NULL);
   nf_stage_set_instance (stage, annotator);
   return TRUE;
 }
@@ -217,13 +217,16 @@ annotate_process (NfStage *stage, G_GNUC_UNUSED gpointer worker, NfArticle *arti
   add_entities (annotator, article, text);
   add_quotes (annotator, article, text);
   add_keywords (article, text);
-  const char *stop = strstr (text, ". ");
-  g_autofree char *summary = stop ? g_strndup (text, stop + 1 - text) : g_strdup (text);
+  gsize first_end = 0, ignored;
+  nf_article_get_paragraph_span (article, 0, &ignored, &first_end);
+  g_autofree char *first = g_strndup (text, first_end);
+  const char *stop = strstr (first, ". ");
+  g_autofree char *summary = stop ? g_strndup (first, stop + 1 - first) : g_strdup (first);
   nf_article_set_field_string (article, "summary", summary);
   nf_article_set_language (article, guess_language (text));
-  g_autoptr (GDateTime) first = g_date_time_new_from_iso8601 (
+  g_autoptr (GDateTime) first_date = g_date_time_new_from_iso8601 (
     cfg_getstr (nf_stage_get_config (stage), "first-date"), NULL);
-  g_autoptr (GDateTime) published = g_date_time_add_days (first, nf_article_get_index (article) % 28);
+  g_autoptr (GDateTime) published = g_date_time_add_days (first_date, nf_article_get_index (article) % 28);
   nf_article_set_published (article, published);
   return TRUE;
 }
