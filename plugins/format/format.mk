@@ -21,3 +21,8 @@ plugin_LTLIBRARIES += plugins/format/format_markdown.la
 plugins_format_format_markdown_la_SOURCES = plugins/format/markdown.c
 plugins_format_format_markdown_la_LDFLAGS = $(PLUGIN_LDFLAGS)
 plugins_format_format_markdown_la_LIBADD = $(PLUGIN_LIBADD)
+
+plugin_LTLIBRARIES += plugins/format/format_html.la
+plugins_format_format_html_la_SOURCES = plugins/format/html.c
+plugins_format_format_html_la_LDFLAGS = $(PLUGIN_LDFLAGS)
+plugins_format_format_html_la_LIBADD = $(PLUGIN_LIBADD)
