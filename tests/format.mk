@@ -5,3 +5,8 @@ check_LTLIBRARIES += tests/plugins/extract_annotate.la
 tests_plugins_extract_annotate_la_SOURCES = tests/plugins/annotate.c
 tests_plugins_extract_annotate_la_LDFLAGS = -module -avoid-version -shared -rpath /nowhere $(SANITIZER_FLAGS)
 tests_plugins_extract_annotate_la_LIBADD = $(PLUGIN_LIBADD)
+
+FORMAT_TESTS = \
+	tests/integration/format-all.sh
+TESTS += $(FORMAT_TESTS)
+EXTRA_DIST += $(FORMAT_TESTS)
