@@ -212,10 +212,34 @@ sqlite_init (NfStage *stage, GError **error)
   formatter->path = g_strdup (path);
   formatter->batch = cfg_getint (config, "batch");
   formatter->entity_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  /* What can be known up front fails the chain before any article, with the system's reason
+   * (SQLite would only say "unable to open database file"). */
+  struct stat existing;
+  g_autofree char *dir = g_path_get_dirname (path);
+  int reason = 0;
+  if (stat (path, &existing) == 0)
+    {
+      if (S_ISDIR (existing.st_mode))
+        reason = EISDIR;
+      else if (!S_ISREG (existing.st_mode))
+        reason = EINVAL;
+      else if (access (path, R_OK | W_OK) != 0)
+        reason = errno;
+    }
+  else if (errno != ENOENT)
+    reason = errno;
+  else if (access (dir, W_OK | X_OK) != 0)
+    reason = errno;
+  if (reason != 0)
+    {
+      g_set_error (error, NF_ERROR, NF_ERROR_IO, "%s: %s", path,
+                   reason == EINVAL ? "not a regular file" : g_strerror (reason));
+      sqlite_free (formatter);
+      return FALSE;
+    }
   const char *open_path = path;
   if (!append)
     {
-      g_autofree char *dir = g_path_get_dirname (path);
       g_autofree char *base = g_path_get_basename (path);
       formatter->temporary = g_strdup_printf ("%s/.%s.partial-XXXXXX", dir, base);
       int fd = g_mkstemp (formatter->temporary);
