@@ -45,7 +45,7 @@ format "html" { output = "$WORK/kept.html" }
 format "json" { output = "$missing/out.jsonl" }
 CHAIN
 expect_status 1 "a chain whose last formatter cannot start" -- "$NEWSFLOW" -q -c "$WORK/partial.chain"
-[ -z "$(ls -A "$WORK" | grep -E 'kept|partial')" ] \
+[ -z "$(ls -A "$WORK" | grep -E '^kept|\.partial-')" ] \
   && pass "no output and no temporary file left" || { fail "files left after a failed chain"; ls -A "$WORK"; }
 
 # sqlite mode = append: a second run over the same articles replaces them.
