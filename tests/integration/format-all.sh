@@ -26,7 +26,7 @@ CHAIN
 
 expect_status 0 "every formatter in one run" -- env NEWSFLOW_PLUGIN_PATH="$TESTS_PLUGINS" "$NEWSFLOW" -q -j 2 -c "$WORK/all.chain"
 expect_grep "$WORK/err" "^read 24, written 24, dropped 0, failed 0$" "all 24 articles written"
-ls -A "$WORK" | grep -q partial && fail "a temporary .partial file was left" || pass "no temporary file left"
+ls -A "$WORK" | grep -q '\.partial-' && fail "a temporary .partial file was left" || pass "no temporary file left"
 
 python3 - "$WORK" <<'PY' && pass "json: JSON Lines, array mode and fields" || fail "json outputs"
 import json, sys
