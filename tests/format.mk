@@ -12,3 +12,10 @@ FORMAT_TESTS = \
 	tests/integration/format-browser.sh
 TESTS += $(FORMAT_TESTS)
 EXTRA_DIST += $(FORMAT_TESTS) tests/data/format
+
+# cmocka: the `fields` selection shared by the json, csv and elasticsearch formatters.
+check_PROGRAMS += tests/unit/test-format-fields
+TESTS += tests/unit/test-format-fields
+tests_unit_test_format_fields_SOURCES = tests/unit/test-format-fields.c $(UNIT_COMMON)
+tests_unit_test_format_fields_CFLAGS = $(UNIT_CFLAGS)
+tests_unit_test_format_fields_LDADD = $(UNIT_LDADD)
