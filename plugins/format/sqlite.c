@@ -267,7 +267,7 @@ sqlite_init (NfStage *stage, GError **error)
   /* replace builds a private file that is renamed only when complete: no journal needed.
    * append writes the user's file in place: each batch is a durable transaction. */
   const char *pragmas = append ? "PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL;"
-                               : "PRAGMA foreign_keys = ON; PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF;";
+                               : "PRAGMA foreign_keys = ON; PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; PRAGMA cache_size = -65536;";
   gboolean ok = exec (formatter, pragmas, error) && prepare_schema (formatter, error);
   for (guint i = 0; ok && i < N_STATEMENTS; i++)
     if (sqlite3_prepare_v3 (formatter->db, statements[i], -1, SQLITE_PREPARE_PERSISTENT,
