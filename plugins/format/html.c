@@ -251,13 +251,13 @@ append_chart (GString *out, const char *heading, GHashTable *counter, const char
       guint bar = MAX (2u, (guint) ((double) entry->count / max * bar_room + 0.5));
       /* Long names are cut to fit beside the bars; the full name is the tooltip. */
       glong length = g_utf8_strlen (entry->key, -1);
-      g_autofree char *shown = length > 22 ? g_utf8_substring (entry->key, 0, 21) : g_strdup (entry->key);
+      g_autofree char *shown = length > 20 ? g_utf8_substring (entry->key, 0, 19) : g_strdup (entry->key);
       g_string_append_printf (out, "<g><title>");
       escape (out, entry->key, -1);
       g_string_append_printf (out, ": %u</title><text x=\"%u\" y=\"%u\" text-anchor=\"end\" fill=\"#1f2430\">",
                               entry->count, label_width - 8, y + 16);
       escape (out, shown, -1);
-      if (length > 22)
+      if (length > 20)
         g_string_append (out, "…");
       g_string_append_printf (out, "</text><rect x=\"%u\" y=\"%u\" width=\"%u\" height=\"%u\" rx=\"3\" fill=\"%s\"/>"
                               "<text x=\"%u\" y=\"%u\" fill=\"#5d6475\">%u</text></g>",
