@@ -77,6 +77,12 @@ static const char schema[] =
   ");\n"
   "CREATE INDEX annotations_article ON annotations (article_id);\n"
   "CREATE VIRTUAL TABLE articles_fts USING fts5 (title, text, content = 'articles', content_rowid = 'key');\n"
+  "PRAGMA user_version = 1;\n";
+
+/* What keeps the full-text index in step with articles.  replace mode creates them only when
+ * the run completes, after indexing every article at once ('rebuild'), which is faster than
+ * indexing one article at a time. */
+static const char fts_triggers[] =
   "CREATE TRIGGER articles_fts_insert AFTER INSERT ON articles BEGIN\n"
   "  INSERT INTO articles_fts (rowid, title, text) VALUES (new.key, new.title, new.text);\n"
   "END;\n"
@@ -86,8 +92,7 @@ static const char schema[] =
   "CREATE TRIGGER articles_fts_update AFTER UPDATE ON articles BEGIN\n"
   "  INSERT INTO articles_fts (articles_fts, rowid, title, text) VALUES ('delete', old.key, old.title, old.text);\n"
   "  INSERT INTO articles_fts (rowid, title, text) VALUES (new.key, new.title, new.text);\n"
-  "END;\n"
-  "PRAGMA user_version = 1;\n";
+  "END;\n";
 
 typedef enum {
   UPSERT_ARTICLE, DELETE_MENTIONS, DELETE_QUOTES, DELETE_KEYWORDS, DELETE_SOURCES,
@@ -180,7 +185,9 @@ prepare_schema (SqliteFormatter *formatter, GError **error)
   int objects = sqlite3_column_int (statement, 0), version = sqlite3_column_int (statement, 1);
   sqlite3_finalize (statement);
   if (objects == 0)
-    return exec (formatter, "BEGIN", error) && exec (formatter, schema, error) && exec (formatter, "COMMIT", error);
+    return exec (formatter, "BEGIN", error) && exec (formatter, schema, error)
+           && (formatter->temporary || exec (formatter, fts_triggers, error))
+           && exec (formatter, "COMMIT", error);
   if (version != SCHEMA_VERSION)
     {
       g_set_error (error, NF_ERROR, NF_ERROR_IO,
@@ -509,8 +516,13 @@ sqlite_finish (NfStage *stage, GError **error)
       if (!exec (formatter, "COMMIT", error))
         return FALSE;
     }
-  /* Merge the full-text index's segments: faster queries on a file that is now complete. */
-  if (!exec (formatter, "INSERT INTO articles_fts (articles_fts) VALUES ('optimize')", error))
+  /* A new database is indexed now, at once; a file appended to had its index kept up to
+   * date, and only has its segments merged, for faster queries. */
+  if (formatter->temporary
+      ? !(exec (formatter, "BEGIN", error)
+          && exec (formatter, "INSERT INTO articles_fts (articles_fts) VALUES ('rebuild')", error)
+          && exec (formatter, fts_triggers, error) && exec (formatter, "COMMIT", error))
+      : !exec (formatter, "INSERT INTO articles_fts (articles_fts) VALUES ('optimize')", error))
     return FALSE;
   for (guint i = 0; i < N_STATEMENTS; i++)
     g_clear_pointer (&formatter->statements[i], sqlite3_finalize);
