@@ -11,6 +11,7 @@ typedef struct {
   char             *separator;  /* between the items of a flattened list */
   GString          *row;        /* reused for every row */
   gboolean          header;     /* the header row is still to be written */
+  gboolean          write_failed;
 } CsvFormatter;
 
 static const char *const default_fields[] = {
@@ -70,7 +71,10 @@ static gboolean
 write_row (CsvFormatter *formatter, GError **error)
 {
   g_string_append (formatter->row, "\r\n");
-  return nf_output_write (formatter->output, formatter->row->str, formatter->row->len, error);
+  if (nf_output_write (formatter->output, formatter->row->str, formatter->row->len, error))
+    return TRUE;
+  formatter->write_failed = TRUE;
+  return FALSE;
 }
 
 static gboolean
@@ -151,6 +155,14 @@ static gboolean
 csv_finish (NfStage *stage, GError **error)
 {
   CsvFormatter *formatter = nf_stage_get_instance (stage);
+  /* A write that failed (a full disk) may have lost earlier articles in the stream's buffer
+   * too: the file would look complete and not be, so it is not put in place. */
+  if (formatter->write_failed)
+    {
+      g_set_error (error, NF_ERROR, NF_ERROR_IO, "%s: not written, a write failed during the run",
+                   nf_output_get_path (formatter->output));
+      return FALSE;
+    }
   return write_header (formatter, error) && nf_output_commit (formatter->output, error);
 }
 

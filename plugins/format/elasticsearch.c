@@ -9,6 +9,7 @@ typedef struct {
   char             *action;
   NfFieldSelection *id;      /* the path of the document id, or NULL: Elasticsearch assigns one */
   NfFieldSelection *fields;  /* NULL: the whole article */
+  gboolean          write_failed;
 } BulkFormatter;
 
 static const NfOption bulk_options[] = {
@@ -89,8 +90,11 @@ write_line (BulkFormatter *formatter, JsonNode *node, GError **error)
   json_generator_set_root (formatter->generator, node);
   gsize length;
   g_autofree char *text = json_generator_to_data (formatter->generator, &length);
-  return nf_output_write (formatter->output, text, length, error)
-         && nf_output_write (formatter->output, "\n", 1, error);
+  if (nf_output_write (formatter->output, text, length, error)
+      && nf_output_write (formatter->output, "\n", 1, error))
+    return TRUE;
+  formatter->write_failed = TRUE;
+  return FALSE;
 }
 
 static gboolean
@@ -133,6 +137,14 @@ static gboolean
 bulk_finish (NfStage *stage, GError **error)
 {
   BulkFormatter *formatter = nf_stage_get_instance (stage);
+  /* A write that failed (a full disk) may have lost earlier articles in the stream's buffer
+   * too: the file would look complete and not be, so it is not put in place. */
+  if (formatter->write_failed)
+    {
+      g_set_error (error, NF_ERROR, NF_ERROR_IO, "%s: not written, a write failed during the run",
+                   nf_output_get_path (formatter->output));
+      return FALSE;
+    }
   return nf_output_commit (formatter->output, error);
 }
 

@@ -9,6 +9,7 @@ typedef struct {
   NfFieldSelection *fields;   /* NULL: the whole article */
   gboolean          lines;
   guint64           written;
+  gboolean          write_failed;
 } JsonFormatter;
 
 static const NfOption json_options[] = {
@@ -83,7 +84,10 @@ json_process (NfStage *stage, G_GNUC_UNUSED gpointer worker, NfArticle *article,
   if (!nf_output_printf (formatter->output, error, "%s", before)
       || !nf_output_write (formatter->output, text, length, error)
       || !nf_output_printf (formatter->output, error, "%s", after))
-    return FALSE;
+    {
+      formatter->write_failed = TRUE;
+      return FALSE;
+    }
   formatter->written++;
   return TRUE;
 }
@@ -92,6 +96,14 @@ static gboolean
 json_finish (NfStage *stage, GError **error)
 {
   JsonFormatter *formatter = nf_stage_get_instance (stage);
+  /* A write that failed (a full disk) may have lost earlier articles in the stream's buffer
+   * too: the file would look complete and not be, so it is not put in place. */
+  if (formatter->write_failed)
+    {
+      g_set_error (error, NF_ERROR, NF_ERROR_IO, "%s: not written, a write failed during the run",
+                   nf_output_get_path (formatter->output));
+      return FALSE;
+    }
   if (!formatter->lines
       && !nf_output_printf (formatter->output, error, "%s", formatter->written == 0 ? "[]\n" : "\n]\n"))
     return FALSE;

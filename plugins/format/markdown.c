@@ -15,6 +15,7 @@ typedef struct {
   NameBy      name_by;
   GHashTable *names;      /* file names used so far (per-article), so none is overwritten */
   guint64     written;
+  gboolean    write_failed;
 } MarkdownFormatter;
 
 static const NfOption markdown_options[] = {
@@ -419,7 +420,10 @@ markdown_process (NfStage *stage, G_GNUC_UNUSED gpointer worker, NfArticle *arti
   if (formatter->directory == NULL)
     {
       const char *separator = formatter->written++ > 0 ? "---\n\n" : "";
-      return nf_output_printf (formatter->output, error, "%s%s", separator, document);
+      if (nf_output_printf (formatter->output, error, "%s%s", separator, document))
+        return TRUE;
+      formatter->write_failed = TRUE;
+      return FALSE;
     }
   /* Each file appears complete or not at all, as soon as its article is written. */
   g_autofree char *name = file_name (formatter, article);
@@ -433,7 +437,17 @@ static gboolean
 markdown_finish (NfStage *stage, GError **error)
 {
   MarkdownFormatter *formatter = nf_stage_get_instance (stage);
-  return formatter->output == NULL || nf_output_commit (formatter->output, error);
+  if (formatter->output == NULL)
+    return TRUE;
+  /* A write that failed (a full disk) may have lost earlier articles in the stream's buffer
+   * too: the file would look complete and not be, so it is not put in place. */
+  if (formatter->write_failed)
+    {
+      g_set_error (error, NF_ERROR, NF_ERROR_IO, "%s: not written, a write failed during the run",
+                   nf_output_get_path (formatter->output));
+      return FALSE;
+    }
+  return nf_output_commit (formatter->output, error);
 }
 
 NF_PLUGIN_DEFINE (
