@@ -16,11 +16,14 @@ struct _NfOutput {
   FILE    *file;
   gboolean owned;     /* opened in place (not stdout, no temporary): ours to close */
   gboolean committed;
+  int      write_error; /* errno of the first failed write: the file is then incomplete */
 };
 
 static gboolean
 io_error (GError **error, const char *path, int code)
 {
+  if (code == 0)
+    code = EIO;
   g_set_error (error, NF_ERROR, NF_ERROR_IO, "%s: %s", path, g_strerror (code));
   return FALSE;
 }
@@ -79,7 +82,11 @@ gboolean
 nf_output_write (NfOutput *output, const void *data, gsize length, GError **error)
 {
   if (length > 0 && fwrite (data, 1, length, output->file) != length)
-    return io_error (error, output->path, errno);
+    {
+      if (output->write_error == 0)
+        output->write_error = errno ? errno : EIO;
+      return io_error (error, output->path, errno);
+    }
   return TRUE;
 }
 
@@ -90,6 +97,8 @@ nf_output_printf (NfOutput *output, GError **error, const char *format, ...)
   va_start (args, format);
   int written = vfprintf (output->file, format, args);
   va_end (args);
+  if (written < 0 && output->write_error == 0)
+    output->write_error = errno ? errno : EIO;
   return written < 0 ? io_error (error, output->path, errno) : TRUE;
 }
 
@@ -102,14 +111,20 @@ nf_output_commit (NfOutput *output, GError **error)
       if (output->owned)
         {
           FILE *file = g_steal_pointer (&output->file);
-          return fclose (file) == 0 ? TRUE : io_error (error, output->path, errno);
+          if (fclose (file) != 0 || output->write_error)
+            return io_error (error, output->path, output->write_error ? output->write_error : errno);
+          return TRUE;
         }
-      return fflush (output->file) == 0 ? TRUE : io_error (error, output->path, errno);
+      if (output->write_error || fflush (output->file) != 0)
+        return io_error (error, output->path, output->write_error ? output->write_error : errno);
+      return TRUE;
     }
   FILE *file = g_steal_pointer (&output->file);
-  if (fflush (file) != 0 || fsync (fileno (file)) != 0)
+  /* ferror: an earlier buffered write failed (disk full), so the file is incomplete even
+   * if this flush succeeds. */
+  if (ferror (file) || output->write_error || fflush (file) != 0 || fsync (fileno (file)) != 0)
     {
-      int saved = errno;
+      int saved = output->write_error ? output->write_error : errno;
       fclose (file);
       return io_error (error, output->path, saved);
     }

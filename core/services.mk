@@ -29,3 +29,7 @@ core/newsflow-testing.pc: core/newsflow-testing.pc.in Makefile
 # Field maps: the JSON keys holding an article's title, text, date... (fetch "jsonl", parse "json").
 nfinclude_HEADERS += core/newsflow/fieldmap.h
 core_libnewsflow_la_SOURCES += core/fieldmap.c
+
+# Field selection and flattening for formatters (json, csv): newsflow/fields.h.
+core_libnewsflow_la_SOURCES += core/fields.c
+nfinclude_HEADERS += core/newsflow/fields.h

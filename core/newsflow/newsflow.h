@@ -13,5 +13,6 @@
 #include <newsflow/data.h>
 #include <newsflow/http.h>
 #include <newsflow/fieldmap.h>
+#include <newsflow/fields.h>
 
 #endif /* NEWSFLOW_H */
