@@ -284,6 +284,32 @@ add_mention (Context *c, guint a, guint b, Label label, const char *canonical, g
     .first = a,
     .last = b,
   };
+  if (!m.canonical)
+    {
+      /* the name without a nickname in quotation marks */
+      const char *open = g_utf8_strchr (c->text + m.start, m.end - m.start, 0x201C);
+      if (!open)
+        open = memchr (c->text + m.start, '"', m.end - m.start);
+      if (open)
+        {
+          const char *after = g_utf8_next_char (open);
+          const char *close = NULL;
+          for (const char *p = after; p < c->text + m.end; p = g_utf8_next_char (p))
+            if (g_utf8_get_char (p) == 0x201D || *p == '"')
+              {
+                close = g_utf8_next_char (p);
+                break;
+              }
+          if (close)
+            {
+              while (close < c->text + m.end && *close == ' ')
+                close++;
+              g_autofree char *head = g_strndup (c->text + m.start, open - (c->text + m.start));
+              g_autofree char *tail = g_strndup (close, c->text + m.end - close);
+              m.canonical = g_strconcat (head, tail, NULL);
+            }
+        }
+    }
   if (title_first >= 0)
     {
       m.title_start = c->tokens[title_first].start;
@@ -301,7 +327,8 @@ tok_is_name_word (const Context *c, guint i)
 {
   const NfToken *t = &c->tokens[i];
   if (t->kind == NF_TOKEN_PUNCT)
-    return tok_is (c, i, ".") && i > 0 && c->tokens[i - 1].end == t->start; /* "H." */
+    return (tok_is (c, i, ".") && i > 0 && c->tokens[i - 1].end == t->start) /* "H." */
+           || tok_is_punct (c, i, "\"“”"); /* a nickname's marks */
   if (t->kind != NF_TOKEN_WORD)
     return FALSE;
   if (tok_is_connector (c, i))
@@ -618,6 +645,19 @@ find_sequences (Context *c)
             {
               last = k;
               continue;
+            }
+          /* a nickname in quotation marks: John "J.D." Dorrian */
+          if (tok_is_punct (c, k, "\"“") && c->tokens[k].start == cur->end + 1)
+            {
+              guint m = k + 1;
+              while (m < c->n && m < k + 5 && (tok_is_cap_word (c, m) || tok_is_punct (c, m, ".")))
+                m++;
+              if (m > k + 1 && m + 1 < c->n && tok_is_punct (c, m, "\"”") && tok_is_cap_word (c, m + 1)
+                  && c->tokens[m + 1].sentence == c->tokens[i].sentence)
+                {
+                  last = m + 1;
+                  continue;
+                }
             }
           /* connectors, and "of the", followed by a capitalised word */
           guint j = k;

@@ -650,7 +650,7 @@ attribution_before (Context *c, Quote *q, guint sentence_first)
       return TRUE;
     }
   /* X said: the subject right before the verb, or the first person of the sentence */
-  for (guint s = verb; s-- > sentence_first && s + 4 > verb;)
+  for (guint s = verb; s-- > sentence_first && s + 5 > verb;)
     {
       const Name *n = name_at (c, s);
       if (speaker_at (c, s, verb, q, &last) && last + 1 == verb && (!n || n->person))
@@ -862,6 +862,15 @@ quotes_process (NfStage *stage, G_GNUC_UNUSED gpointer worker, NfArticle *articl
   for (guint k = 0; k < quotes->len; k++)
     {
       Quote *q = &g_array_index (quotes, Quote, k);
+      /* a nickname inside the name of a speaker: said Col. John "J.D." Dorrian */
+      gboolean nickname = FALSE;
+      for (guint j = 0; j < quotes->len && !nickname; j++)
+        {
+          const Quote *o = &g_array_index (quotes, Quote, j);
+          nickname = j != k && o->speaker_start < q->open && q->close < o->speaker_end;
+        }
+      if (nickname)
+        continue;
       if (!q->attributed)
         {
           if (q->single || looks_like_title (&c, q) || count_words (&c, q) < (guint) self->min_words)
