@@ -13,6 +13,7 @@ dist_gazetteer_DATA = \
 	etc/newsflow/gazetteers/org-suffixes.txt \
 	etc/newsflow/gazetteers/location-suffixes.txt \
 	etc/newsflow/gazetteers/not-names.txt \
-	etc/newsflow/gazetteers/other-names.txt
+	etc/newsflow/gazetteers/other-names.txt \
+	etc/newsflow/gazetteers/location-prefixes.txt
 dist_chain_DATA = etc/newsflow/speech-verbs.txt
 EXTRA_DIST += etc/newsflow/gazetteers/make-gazetteers.py etc/newsflow/gazetteers/README.md

@@ -69,6 +69,7 @@ typedef struct {
   GHashTable *titles;       /* folded words */
   GHashTable *org_suffixes;
   GHashTable *loc_suffixes;
+  GHashTable *loc_prefixes;
   GHashTable *not_names;
   GHashTable *other_names;  /* first or last words of names of other things */
   GHashTable *speech_verbs;
@@ -85,6 +86,7 @@ entities_free (gpointer data)
   g_clear_pointer (&self->titles, g_hash_table_unref);
   g_clear_pointer (&self->org_suffixes, g_hash_table_unref);
   g_clear_pointer (&self->loc_suffixes, g_hash_table_unref);
+  g_clear_pointer (&self->loc_prefixes, g_hash_table_unref);
   g_clear_pointer (&self->not_names, g_hash_table_unref);
   g_clear_pointer (&self->other_names, g_hash_table_unref);
   g_clear_pointer (&self->speech_verbs, g_hash_table_unref);
@@ -110,6 +112,7 @@ entities_init (NfStage *stage, GError **error)
   if (!(self->titles = nlp_word_set_load ("gazetteers/titles.txt", error))
       || !(self->org_suffixes = nlp_word_set_load ("gazetteers/org-suffixes.txt", error))
       || !(self->loc_suffixes = nlp_word_set_load ("gazetteers/location-suffixes.txt", error))
+      || !(self->loc_prefixes = nlp_word_set_load ("gazetteers/location-prefixes.txt", error))
       || !(self->not_names = nlp_word_set_load ("gazetteers/not-names.txt", error))
       || !(self->other_names = nlp_word_set_load ("gazetteers/other-names.txt", error))
       || !(self->speech_verbs = nlp_word_set_load ("speech-verbs.txt", error)))
@@ -521,10 +524,27 @@ classify (Context *c, guint a, guint b)
         break;
       }
 
+  /* "Gulf of Aden and the Red Sea", "Government of Iraq and the Kurdistan Regional
+   * Government": "and the" joins two names */
+  for (guint i = a + 1; i + 1 < b; i++)
+    if ((tok_is (c, i, "and") || tok_is (c, i, "&")) && tok_is_article (c, i + 1))
+      {
+        classify (c, a, i - 1);
+        classify (c, i + 2, b);
+        return;
+      }
+
   Label by_suffix = suffix_label (c, a, b);
   if (by_suffix != LABEL_NONE)
     {
       add_mention (c, a, b, by_suffix, NULL, -1);
+      return;
+    }
+
+  /* "East Mosul", "Northern Iraq", "Tal Afar", "Fort Campbell" */
+  if (b > a && is_word_in (c, a, c->self->loc_prefixes) && tok_is_cap_word (c, a + 1))
+    {
+      add_mention (c, a, b, LABEL_LOCATION, NULL, -1);
       return;
     }
 
@@ -747,8 +767,10 @@ resolve (Context *c)
       fold_into (c->scratch, c->text + m->start, m->end - m->start);
       const char *full = g_hash_table_lookup (surnames, c->scratch->str);
       /* a country keeps its name even when someone is called Jordan */
+      gboolean caps = (c->tokens[m->first].flags & NF_TOKEN_ALL_CAPS) != 0;
       if (full && (m->label == LABEL_NONE || m->label == LABEL_PERSON
-                   || (m->label == LABEL_LOCATION && !m->canonical)))
+                   || (m->label == LABEL_LOCATION && !m->canonical)
+                   || (m->label == LABEL_ORGANIZATION && caps && !m->canonical)))
         {
           m->label = LABEL_PERSON;
           g_free (m->canonical);
@@ -794,6 +816,15 @@ resolve (Context *c)
        * noun; only a title makes it a person */
       if (c->tokens[a].flags & NF_TOKEN_SENTENCE_START)
         verb_after = FALSE;
+      /* "the city of Raqqah", "north of Mosul" */
+      static const char *const place_nouns[] = {
+        "city", "town", "village", "province", "region", "district", "outskirts", "capital",
+        "port", "suburb", "suburbs", "north", "south", "east", "west", "northeast", "northwest",
+        "southeast", "southwest", "governorate", "county", "state", "island", "area", NULL,
+      };
+      if (!place && a >= 2 && tok_is (c, a - 1, "of"))
+        for (const char *const *w = place_nouns; *w && !place; w++)
+          place = tok_is (c, a - 2, *w);
       if (verb_after || verb_before || title_before)
         m->label = LABEL_PERSON;
       else if (place)
@@ -803,6 +834,39 @@ resolve (Context *c)
       m->tentative = FALSE;
       fold_into (c->scratch, c->text + m->start, m->end - m->start);
       g_hash_table_insert (known, g_strdup (c->scratch->str), GINT_TO_POINTER (m->label));
+    }
+}
+
+/* "Fort Campbell, Kentucky", "Sarmada, Syria": a place followed by its region or country
+ * is one place (Paris, Texas is not Paris); lists ("Egypt, Spain, Turkey and China") are
+ * left alone. */
+static void
+join_places (Context *c)
+{
+  Mention *ms = (Mention *) c->mentions->data;
+  for (guint i = 0; i + 1 < c->mentions->len; i++)
+    {
+      Mention *m = &ms[i], *n = &ms[i + 1];
+      gboolean place_like = m->label == LABEL_LOCATION || m->tentative
+                            || (m->label == LABEL_PERSON && m->title_end == m->title_start && !m->canonical);
+      if (!place_like || n->label != LABEL_LOCATION || n->tentative || !n->canonical || n->first != m->last + 2
+          || !tok_is (c, m->last + 1, ","))
+        continue;
+      /* not inside a list: nothing like ", X" before or ", X" / "and X" after */
+      if (m->first >= 1 && tok_is (c, m->first - 1, ",") && m->first >= 2 && tok_is_cap_word (c, m->first - 2))
+        continue;
+      guint after = n->last + 1;
+      if (after + 1 < c->n && (tok_is (c, after, ",") || tok_is (c, after, "and") || tok_is (c, after, "or"))
+          && tok_is_cap_word (c, after + 1))
+        continue;
+      m->end = n->end;
+      m->last = n->last;
+      m->label = LABEL_LOCATION;
+      m->tentative = FALSE;
+      g_free (m->canonical);
+      m->canonical = g_strndup (c->text + m->start, m->end - m->start);
+      g_array_remove_index (c->mentions, i + 1);
+      ms = (Mention *) c->mentions->data;
     }
 }
 
@@ -838,6 +902,7 @@ entities_process (NfStage *stage, G_GNUC_UNUSED gpointer worker, NfArticle *arti
 
   find_sequences (&c);
   resolve (&c);
+  join_places (&c);
 
   /* Annotations, and the distinct entities in order of first mention. */
   g_autoptr (GHashTable) counts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
