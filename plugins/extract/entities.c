@@ -506,6 +506,26 @@ classify (Context *c, guint a, guint b)
   if (b > a && (is_word_in (c, a, c->self->other_names) || is_word_in (c, b, c->self->other_names)))
     return;
 
+  /* "and" stays inside an organisation's name ("Ministry of Agrarian Policy and Food",
+   * "Foreign and Commonwealth Office") and otherwise joins two names ("Gen. Joseph Votel
+   * and Staff Sgt. Albert Connelly") */
+  for (guint i = a + 1; i < b; i++)
+    if (tok_is (c, i, "and") || tok_is (c, i, "&"))
+      {
+        gboolean head_of = FALSE;
+        for (guint k = a + 1; k < i; k++)
+          head_of |= (tok_is (c, k, "of") || tok_is (c, k, "for"))
+                     && (is_word_in (c, k - 1, c->self->org_suffixes) || is_word_in (c, k - 1, c->self->loc_suffixes));
+        gboolean suffixed = is_word_in (c, b, c->self->org_suffixes) && i - a <= 2;
+        if (!head_of && !suffixed)
+          {
+            classify (c, a, i - 1);
+            classify (c, i + 1, b);
+            return;
+          }
+        break;
+      }
+
   if (try_title (c, a, b))
     return;
 

@@ -627,6 +627,17 @@ attribution_before (Context *c, Quote *q, guint sentence_first)
     }
   else if (tok_is (c, j, "that"))
     j = j > 0 ? j - 1 : j;
+  else
+    {
+      /* a fragment: `called it 'a turning point'`, `praised its "tight storytelling"`:
+       * up to three lower-case words between the verb and the mark */
+      guint k = j;
+      while (k > sentence_first && k + 3 > j && tok_is_word (c, k) && !tok_in (c, k, c->self->verbs)
+             && !(c->tokens[k].flags & NF_TOKEN_CAPITALIZED))
+        k--;
+      if (tok_in (c, k, c->self->verbs))
+        j = k;
+    }
   /* the verb, possibly followed by its object or a short phrase before ':' or ','
    * ("told reporters", "said in a statement") */
   guint verb = G_MAXUINT;
