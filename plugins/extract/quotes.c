@@ -887,8 +887,8 @@ quotes_process (NfStage *stage, G_GNUC_UNUSED gpointer worker, NfArticle *articl
           if (q->single || looks_like_title (&c, q) || count_words (&c, q) < (guint) self->min_words)
             continue;
         }
-      else if (!q->speaker && q->speaker_end <= q->speaker_start && looks_like_title (&c, q))
-        continue;
+      else if (!q->speaker && looks_like_title (&c, q))
+        continue; /* "The Quiet Year": a title, whatever verb is near */
       g_autofree char *quoted = g_strndup (text + q->start, q->end - q->start);
       NfAnnotation *a = nf_article_add_annotation (article, "quote", q->start, q->end);
       if (q->speaker)
