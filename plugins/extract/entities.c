@@ -94,12 +94,8 @@ entities_free (gpointer data)
 }
 
 static gboolean
-entities_init (NfStage *stage, GError **error)
+entities_load (Entities *self, NfStage *stage, cfg_t *cfg, GError **error)
 {
-  cfg_t *cfg = nf_stage_get_config (stage);
-  Entities *self = g_new0 (Entities, 1);
-  nf_stage_set_instance (stage, self);
-
   self->gazetteer = nlp_gazetteer_new ();
   for (guint i = 0; i < cfg_size (cfg, "gazetteers"); i++)
     if (!nlp_gazetteer_load (self->gazetteer, cfg_getnstr (cfg, "gazetteers", i), error))
@@ -137,6 +133,21 @@ entities_init (NfStage *stage, GError **error)
         }
       self->report[l] = TRUE;
     }
+  return TRUE;
+}
+
+static gboolean
+entities_init (NfStage *stage, GError **error)
+{
+  cfg_t *cfg = nf_stage_get_config (stage);
+  /* the instance is the stage's only once init succeeds: the core frees it from then on */
+  Entities *self = g_new0 (Entities, 1);
+  if (!entities_load (self, stage, cfg, error))
+    {
+      entities_free (self);
+      return FALSE;
+    }
+  nf_stage_set_instance (stage, self);
   return TRUE;
 }
 
@@ -554,7 +565,8 @@ classify (Context *c, guint a, guint b)
         return;
       }
 
-  Label by_suffix = suffix_label (c, a, b);
+  /* a suffix word alone ("Battalion", "Office") names nothing; "the Coalition" is below */
+  Label by_suffix = b > a ? suffix_label (c, a, b) : LABEL_NONE;
   if (by_suffix != LABEL_NONE)
     {
       add_mention (c, a, b, by_suffix, NULL, -1);
@@ -867,8 +879,10 @@ join_places (Context *c)
   for (guint i = 0; i + 1 < c->mentions->len; i++)
     {
       Mention *m = &ms[i], *n = &ms[i + 1];
-      gboolean place_like = m->label == LABEL_LOCATION || m->tentative
-                            || (m->label == LABEL_PERSON && m->title_end == m->title_start && !m->canonical);
+      /* the first must not be a known place itself: "Iraq, Syria" is a list */
+      gboolean place_like = !m->canonical
+                            && (m->label == LABEL_LOCATION || m->tentative
+                                || (m->label == LABEL_PERSON && m->title_end == m->title_start));
       if (!place_like || n->label != LABEL_LOCATION || n->tentative || !n->canonical || n->first != m->last + 2
           || !tok_is (c, m->last + 1, ","))
         continue;

@@ -57,11 +57,8 @@ quotes_free (gpointer data)
 }
 
 static gboolean
-quotes_init (NfStage *stage, GError **error)
+quotes_load (Quotes *self, G_GNUC_UNUSED NfStage *stage, cfg_t *cfg, GError **error)
 {
-  cfg_t *cfg = nf_stage_get_config (stage);
-  Quotes *self = g_new0 (Quotes, 1);
-  nf_stage_set_instance (stage, self);
   self->min_words = cfg_getint (cfg, "min-words");
   self->single_quotes = cfg_getbool (cfg, "single-quotes");
   if (!(self->verbs = nlp_word_set_load (cfg_getstr (cfg, "speech-verbs"), error))
@@ -70,6 +67,22 @@ quotes_init (NfStage *stage, GError **error)
     return FALSE;
   return TRUE;
 }
+
+static gboolean
+quotes_init (NfStage *stage, GError **error)
+{
+  cfg_t *cfg = nf_stage_get_config (stage);
+  /* the instance is the stage's only once init succeeds: the core frees it from then on */
+  Quotes *self = g_new0 (Quotes, 1);
+  if (!quotes_load (self, stage, cfg, error))
+    {
+      quotes_free (self);
+      return FALSE;
+    }
+  nf_stage_set_instance (stage, self);
+  return TRUE;
+}
+
 
 /* ---- per-article state ---------------------------------------------------------------- */
 
