@@ -194,9 +194,21 @@ static gboolean
 tok_is_cap_word (const Context *c, guint i)
 {
   const NfToken *t = &c->tokens[i];
-  if (t->kind != NF_TOKEN_WORD || !(t->flags & NF_TOKEN_CAPITALIZED))
+  if (t->kind != NF_TOKEN_WORD)
     return FALSE;
   const char *hyphen = memchr (c->text + t->start, '-', t->end - t->start);
+  if (!(t->flags & NF_TOKEN_CAPITALIZED))
+    {
+      /* Arabic particles written with the name: "al-Abadi", "bin-Salman" */
+      static const char *const particles[] = { "al", "el", "ad", "ar", "as", "ash", "at", "az", "bin", "ibn", NULL };
+      if (!hyphen || hyphen + 1 >= c->text + t->end || !g_ascii_isupper (hyphen[1]))
+        return FALSE;
+      for (const char *const *p = particles; *p; p++)
+        if ((gsize) (hyphen - (c->text + t->start)) == strlen (*p)
+            && memcmp (c->text + t->start, *p, strlen (*p)) == 0)
+          return TRUE;
+      return FALSE;
+    }
   return !hyphen || hyphen + 1 >= c->text + t->end || !g_ascii_islower (hyphen[1]);
 }
 
@@ -347,7 +359,7 @@ tok_is_name_word (const Context *c, guint i)
     return FALSE;
   if (tok_is_connector (c, i))
     return !tok_is (c, i, "of") && !tok_is (c, i, "for") && !tok_is (c, i, "and") && !tok_is (c, i, "on");
-  if (!(t->flags & NF_TOKEN_CAPITALIZED))
+  if (!tok_is_cap_word (c, i))
     return FALSE;
   gsize length;
   const char *text = tok_text (c, i, &length);
@@ -369,11 +381,10 @@ all_name_words (const Context *c, guint a, guint b)
     {
       if (!tok_is_name_word (c, i))
         return FALSE;
-      words += c->tokens[i].kind == NF_TOKEN_WORD && (c->tokens[i].flags & NF_TOKEN_CAPITALIZED);
+      words += tok_is_cap_word (c, i);
     }
   /* the last word must be a real name, not an initial or a particle */
-  return words >= 1 && words <= 5 && c->tokens[b].kind == NF_TOKEN_WORD
-         && (c->tokens[b].flags & NF_TOKEN_CAPITALIZED) && c->tokens[b].end - c->tokens[b].start > 1;
+  return words >= 1 && words <= 5 && tok_is_cap_word (c, b) && c->tokens[b].end - c->tokens[b].start > 1;
 }
 
 static gboolean
