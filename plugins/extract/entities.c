@@ -445,6 +445,7 @@ try_title (Context *c, guint a, guint b)
 }
 
 static void classify (Context *c, guint a, guint b);
+static gboolean is_number_word (const Context *c, guint i);
 
 /* An organisation or a place by its last word ("... Authority", "... Sea") or by its head
  * before "of" ("Ministry of ...", "Gulf of ..."). */
@@ -471,7 +472,7 @@ suffix_label (Context *c, guint a, guint b)
   if (is_word_in (c, b, c->self->loc_suffixes))
     return LABEL_LOCATION;
   for (guint i = a; i < b; i++)
-    if (tok_is (c, i, "of") || tok_is (c, i, "for"))
+    if (tok_is (c, i, "of") || tok_is (c, i, "for") || tok_is (c, i, "on"))
       {
         if (i > a && is_word_in (c, i - 1, c->self->org_suffixes))
           return LABEL_ORGANIZATION;
@@ -525,7 +526,8 @@ classify (Context *c, guint a, guint b)
 
   /* "Operation Inherent Resolve", "Thanksgiving Day", "Typhoon Lawin", "Paris Agreement":
    * names, but of operations, days, storms, laws */
-  if (b > a && (is_word_in (c, a, c->self->other_names) || is_word_in (c, b, c->self->other_names)))
+  if (b > a && (is_word_in (c, a, c->self->other_names) || is_word_in (c, b, c->self->other_names)
+                || (b > a + 1 && is_number_word (c, b) && is_word_in (c, b - 1, c->self->other_names))))
     return;
 
   /* "and" stays inside an organisation's name ("Ministry of Agrarian Policy and Food",
@@ -538,7 +540,10 @@ classify (Context *c, guint a, guint b)
         for (guint k = a + 1; k < i; k++)
           head_of |= (tok_is (c, k, "of") || tok_is (c, k, "for"))
                      && (is_word_in (c, k - 1, c->self->org_suffixes) || is_word_in (c, k - 1, c->self->loc_suffixes));
-        gboolean suffixed = is_word_in (c, b, c->self->org_suffixes) && i - a <= 2;
+        Label left_label;
+        gboolean suffixed = is_word_in (c, b, c->self->org_suffixes) && !is_word_in (c, i - 1, c->self->org_suffixes)
+                            && !is_word_in (c, i - 1, c->self->loc_suffixes)
+                            && !lookup_label (c, a, i - 1, c->tokens[i - 1].end, &left_label);
         if (!head_of && !suffixed)
           {
             classify (c, a, i - 1);
@@ -554,7 +559,7 @@ classify (Context *c, guint a, guint b)
   /* "Hassan Mourad of Cairo University": "of" joins only after an organisation, place or
    * title head ("Bank of England", "Gulf of Aden", "Secretary of State") */
   for (guint i = a + 1; i < b; i++)
-    if (tok_is (c, i, "of") || tok_is (c, i, "for"))
+    if (tok_is (c, i, "of") || tok_is (c, i, "for") || tok_is (c, i, "on"))
       {
         if (!is_word_in (c, i - 1, c->self->org_suffixes) && !is_word_in (c, i - 1, c->self->loc_suffixes)
             && !is_word_in (c, i - 1, c->self->titles))
@@ -582,6 +587,18 @@ classify (Context *c, guint a, guint b)
     {
       add_mention (c, a, b, by_suffix, NULL, -1);
       return;
+    }
+
+  /* "Banco Horizonte", "Bank Leumi", "NHS England": an organisation word or name first */
+  if (b > a && tok_is_cap_word (c, a + 1))
+    {
+      Label first;
+      if (is_word_in (c, a, c->self->org_suffixes)
+          || (lookup_label (c, a, a, name_end (c, a), &first) && first == LABEL_ORGANIZATION))
+        {
+          add_mention (c, a, b, LABEL_ORGANIZATION, NULL, -1);
+          return;
+        }
     }
 
   /* "East Mosul", "Northern Iraq", "Tal Afar", "Fort Campbell" */
