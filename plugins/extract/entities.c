@@ -170,6 +170,7 @@ typedef struct {
   GString        *scratch;
   GHashTable     *lower_words; /* folded words the article writes in lower case */
   GArray         *mentions;    /* Mention */
+  gboolean        nouns_capitalised; /* German: capitals do not mark names */
 } Context;
 
 static const char *
@@ -363,8 +364,8 @@ tok_is_name_word (const Context *c, guint i)
     return FALSE;
   gsize length;
   const char *text = tok_text (c, i, &length);
-  if ((t->flags & NF_TOKEN_ALL_CAPS) && length > 3 && text[length - 1] != '.')
-    return FALSE;
+  if ((t->flags & NF_TOKEN_ALL_CAPS) && text[length - 1] != '.')
+    return FALSE; /* "ETH Zurich", "NHS England": an acronym is no part of a person's name */
   gsize end = nlp_strip_possessive (c->text, t->start, t->end);
   text = c->text + t->start;
   return !nlp_word_set_has (c->self->not_names, c->scratch, text, end - t->start)
@@ -590,7 +591,7 @@ classify (Context *c, guint a, guint b)
     }
 
   /* "Banco Horizonte", "Bank Leumi", "NHS England": an organisation word or name first */
-  if (b > a && tok_is_cap_word (c, a + 1))
+  if (b > a && (tok_is_cap_word (c, a + 1) || (tok_is_connector (c, a + 1) && !tok_is (c, a + 1, "and"))))
     {
       Label first;
       if (is_word_in (c, a, c->self->org_suffixes)
@@ -623,13 +624,13 @@ classify (Context *c, guint a, guint b)
       /* "Turkish Airlines" was taken by the suffix rule; "Syrian Kurdish" is two nationalities */
       Label first;
       const NlpEntry *e = lookup_label (c, a, a, name_end (c, a), &first);
-      if (e && (first == LABEL_NATIONALITY || first == LABEL_LOCATION))
+      if (e && (first == LABEL_NATIONALITY || (first == LABEL_LOCATION && !all_name_words (c, a + 1, b))))
         {
           add_mention (c, a, a, first, e->canonical, -1);
           classify (c, a + 1, b);
           return;
         }
-      if (all_name_words (c, a, b))
+      if (all_name_words (c, a, b) && !c->nouns_capitalised)
         {
           add_mention (c, a, b, LABEL_PERSON, NULL, -1);
           return;
@@ -682,10 +683,30 @@ classify (Context *c, guint a, guint b)
       add_mention (c, a, a, LABEL_ORGANIZATION, NULL, -1);
       return;
     }
-  if (is_word_in (c, a, c->self->org_suffixes) || is_word_in (c, a, c->self->loc_suffixes))
+  if (is_word_in (c, a, c->self->org_suffixes) || is_word_in (c, a, c->self->loc_suffixes)
+      || c->nouns_capitalised)
     return;
   Mention m = { .start = t->start, .end = name_end (c, a), .label = LABEL_NONE, .first = a, .last = a, .tentative = TRUE };
   g_array_append_val (c->mentions, m);
+}
+
+/* “The Quiet Year,” “Eleven Tides.”: a capitalised sequence that fills a quotation is the
+ * title of a work, unless a gazetteer knows it. */
+static gboolean
+is_quoted_title (Context *c, guint a, guint b)
+{
+  guint open = a;
+  if (open > 0 && (tok_is (c, open - 1, "The") || tok_is (c, open - 1, "A") || tok_is (c, open - 1, "An")))
+    open--;
+  if (open == 0 || !tok_is_punct (c, open - 1, "\"“‘'«„"))
+    return FALSE;
+  guint close = b + 1;
+  if (close < c->n && tok_is_punct (c, close, ",.!?"))
+    close++;
+  if (close >= c->n || !tok_is_punct (c, close, "\"”’'»“"))
+    return FALSE;
+  Label label;
+  return lookup_label (c, a, b, name_end (c, b), &label) == NULL;
 }
 
 /* Collects capitalised sequences and hands each to classify(). */
@@ -754,7 +775,8 @@ find_sequences (Context *c)
             }
           break;
         }
-      classify (c, i, last);
+      if (!is_quoted_title (c, i, last))
+        classify (c, i, last);
       i = last;
     }
 }
@@ -801,6 +823,15 @@ resolve (Context *c)
           fold_into (c->scratch, c->text + t->start, m->end - t->start);
           if (!g_hash_table_contains (surnames, c->scratch->str))
             g_hash_table_insert (surnames, g_strdup (c->scratch->str), g_strdup (name));
+          /* Spanish and Portuguese names carry two surnames: "Guadalupe Ramírez Soto" is
+           * also "Ramírez" */
+          if (m->last >= m->first + 2 && tok_is_cap_word (c, m->last - 1))
+            {
+              const NfToken *u = &c->tokens[m->last - 1];
+              fold_into (c->scratch, c->text + u->start, u->end - u->start);
+              if (!g_hash_table_contains (surnames, c->scratch->str))
+                g_hash_table_insert (surnames, g_strdup (c->scratch->str), g_strdup (name));
+            }
         }
       if ((m->label == LABEL_ORGANIZATION || m->label == LABEL_LOCATION) && m->last > m->first
           && m->last + 3 < c->n && tok_is (c, m->last + 1, "(") && tok_is (c, m->last + 3, ")")
@@ -828,8 +859,17 @@ resolve (Context *c)
       const char *full = g_hash_table_lookup (surnames, c->scratch->str);
       /* a country keeps its name even when someone is called Jordan */
       gboolean caps = (c->tokens[m->first].flags & NF_TOKEN_ALL_CAPS) != 0;
+      static const char *const place_words[] = {
+        "in", "near", "at", "from", "to", "outside", "across", "into", "around", "toward",
+        "towards", "through", "via", "throughout", "inside", NULL,
+      };
+      gboolean place = FALSE;
+      if (m->first >= 1)
+        for (const char *const *w = place_words; *w && !place; w++)
+          place = tok_is (c, m->first - 1, *w);
+      /* someone called Lugo makes "Lugo" that person, except "in Lugo" */
       if (full && (m->label == LABEL_NONE || m->label == LABEL_PERSON
-                   || (m->label == LABEL_LOCATION && !m->canonical)
+                   || (m->label == LABEL_LOCATION && !place)
                    || (m->label == LABEL_ORGANIZATION && caps && !m->canonical)))
         {
           m->label = LABEL_PERSON;
@@ -864,11 +904,7 @@ resolve (Context *c)
       gboolean title_before = a >= 1 && c->tokens[a - 1].kind == NF_TOKEN_WORD
                               && !(c->tokens[a - 1].flags & NF_TOKEN_CAPITALIZED)
                               && is_word_in (c, a - 1, c->self->titles);
-      static const char *const place_words[] = {
-        "in", "near", "at", "from", "to", "outside", "across", "into", "around", "toward",
-        "towards", "through", "via", "throughout", "inside", "across", NULL,
-      };
-      gboolean place = FALSE;
+      place = FALSE;
       if (a >= 1 && !tok_is_initial (c, a) && c->tokens[a - 1].kind == NF_TOKEN_WORD)
         for (const char *const *w = place_words; *w && !place; w++)
           place = tok_is (c, a - 1, *w);
@@ -952,6 +988,8 @@ entities_process (NfStage *stage, G_GNUC_UNUSED gpointer worker, NfArticle *arti
   g_autoptr (GArray) mentions = g_array_new (FALSE, FALSE, sizeof (Mention));
   g_array_set_clear_func (mentions, clear_mention);
   Context c = { .self = self, .text = text, .scratch = scratch, .lower_words = lower, .mentions = mentions };
+  const char *language = nf_article_get_language (article);
+  c.nouns_capitalised = language && (strcmp (language, "de") == 0 || strcmp (language, "lb") == 0);
   c.tokens = nf_text_get_tokens (segmentation, &c.n);
 
   for (guint i = 0; i < c.n; i++)

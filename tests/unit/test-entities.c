@@ -208,6 +208,40 @@ test_not_entities (void **state)
 }
 
 static void
+test_surnames (void **state)
+{
+  Fixture *f = *state;
+  /* two surnames; a person's surname that is also a place in the gazetteers */
+  assert_entities (f, "Guadalupe Ramírez Soto won. Ramírez cried. Ernesto Lugo said Lugo would run in Lugo.",
+                   "Guadalupe Ramírez Soto=PERSON:Guadalupe Ramírez Soto; Ramírez=PERSON:Guadalupe Ramírez Soto; "
+                   "Ernesto Lugo=PERSON:Ernesto Lugo; Lugo=PERSON:Ernesto Lugo; Lugo=LOCATION:Lugo");
+}
+
+static void
+test_titles_of_works (void **state)
+{
+  Fixture *f = *state;
+  assert_entities (f, "The prize went to “The Quiet Year,” a documentary, and “Eleven Tides.”", "");
+}
+
+static void
+test_german_nouns (void **state)
+{
+  Fixture *f = *state;
+  g_autoptr (NfArticle) article = nf_article_new ("test");
+  const char *paragraphs[] = { "Schnellere Genehmigungen helfen, sagte Ministerin Katrin Wehmeyer in Berlin.", NULL };
+  nf_article_set_paragraphs (article, paragraphs, -1);
+  nf_article_set_language (article, "de");
+  g_autoptr (GError) error = NULL;
+  assert_true (f->stage->plugin->process (f->stage, NULL, article, &error));
+  GString *got = g_string_new (NULL);
+  for (guint i = 0; i < nf_article_get_n_annotations (article); i++)
+    g_string_append_printf (got, "%s;", nf_annotation_get_attr_string (nf_article_get_annotation (article, i), "canonical"));
+  assert_string_equal (got->str, "Katrin Wehmeyer;Berlin;");
+  g_string_free (got, TRUE);
+}
+
+static void
 test_nickname (void **state)
 {
   Fixture *f = *state;
@@ -274,6 +308,9 @@ main (void)
     cmocka_unit_test_setup_teardown (test_short_mentions_resolve, setup, teardown),
     cmocka_unit_test_setup_teardown (test_lone_words_need_evidence, setup, teardown),
     cmocka_unit_test_setup_teardown (test_not_entities, setup, teardown),
+    cmocka_unit_test_setup_teardown (test_surnames, setup, teardown),
+    cmocka_unit_test_setup_teardown (test_titles_of_works, setup, teardown),
+    cmocka_unit_test_setup_teardown (test_german_nouns, setup, teardown),
     cmocka_unit_test_setup_teardown (test_nickname, setup, teardown),
     cmocka_unit_test_setup_teardown (test_user_gazetteer, setup_user_gazetteer, teardown),
     cmocka_unit_test_setup_teardown (test_entities_field, setup, teardown),
