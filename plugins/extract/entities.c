@@ -554,6 +554,14 @@ classify (Context *c, guint a, guint b)
         break;
       }
 
+  /* "Secretary of State", "Foreign Secretary": a title alone names nobody */
+  gboolean only_titles = TRUE;
+  for (guint i = a; i <= b && only_titles; i++)
+    only_titles = tok_is_connector (c, i) || tok_is_article (c, i) || tok_is_punct (c, i, ".")
+                  || is_word_in (c, i, c->self->titles);
+  if (only_titles)
+    return;
+
   if (try_title (c, a, b))
     return;
 
@@ -845,8 +853,10 @@ resolve (Context *c)
         }
       if (m->label != LABEL_NONE)
         {
+          /* a person stays a person: "Kerry" then "KERRY" */
           fold_into (c->scratch, c->text + m->start, m->end - m->start);
-          g_hash_table_insert (known, g_strdup (c->scratch->str), GINT_TO_POINTER (m->label));
+          if (m->label == LABEL_PERSON || !g_hash_table_contains (known, c->scratch->str))
+            g_hash_table_insert (known, g_strdup (c->scratch->str), GINT_TO_POINTER (m->label));
         }
     }
 
@@ -885,6 +895,13 @@ resolve (Context *c)
           g_free (m->canonical);
           m->canonical = g_strdup (acronym + 1);
           m->tentative = FALSE;
+          continue;
+        }
+      /* "KERRY:" in a transcript is the Kerry named elsewhere */
+      if (caps && m->label == LABEL_ORGANIZATION && !m->canonical
+          && GPOINTER_TO_INT (g_hash_table_lookup (known, c->scratch->str)) == LABEL_PERSON)
+        {
+          m->label = LABEL_PERSON;
           continue;
         }
       if (!m->tentative)
