@@ -25,6 +25,15 @@
 
 #include "nlp/lexicon.h"
 
+/* g_variant_builder_add (b, "{sv}", ...) parses its format string on every call; this is
+ * the same without the parsing, which shows in profiles at thousands of articles/s. */
+static void
+add_entry (GVariantBuilder *builder, const char *key, GVariant *value)
+{
+  g_variant_builder_add_value (builder, g_variant_new_dict_entry (g_variant_new_string (key),
+                                                                  g_variant_new_variant (value)));
+}
+
 typedef enum {
   LABEL_NONE,
   LABEL_PERSON,
@@ -1001,7 +1010,9 @@ entities_process (NfStage *stage, G_GNUC_UNUSED gpointer worker, NfArticle *arti
     return TRUE;
   const NfText *segmentation = nf_article_get_segmentation (article);
   g_autoptr (GString) scratch = g_string_sized_new (64);
-  g_autoptr (GHashTable) lower = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  /* the lower-case words, stored in one chunk: a malloc per word shows at this speed */
+  g_autoptr (GHashTable) lower = g_hash_table_new (g_str_hash, g_str_equal);
+  GStringChunk *lower_store = g_string_chunk_new (4096);
   g_autoptr (GArray) mentions = g_array_new (FALSE, FALSE, sizeof (Mention));
   g_array_set_clear_func (mentions, clear_mention);
   Context c = { .self = self, .text = text, .scratch = scratch, .lower_words = lower, .mentions = mentions };
@@ -1014,12 +1025,14 @@ entities_process (NfStage *stage, G_GNUC_UNUSED gpointer worker, NfArticle *arti
       {
         fold_into (scratch, text + c.tokens[i].start, c.tokens[i].end - c.tokens[i].start);
         if (!g_hash_table_contains (lower, scratch->str))
-          g_hash_table_add (lower, g_strdup (scratch->str));
+          g_hash_table_add (lower, g_string_chunk_insert_len (lower_store, scratch->str, scratch->len));
       }
 
   find_sequences (&c);
   resolve (&c);
   join_places (&c);
+  g_clear_pointer (&lower, g_hash_table_unref);
+  g_string_chunk_free (lower_store);
 
   /* Annotations, and the distinct entities in order of first mention. */
   g_autoptr (GHashTable) counts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
@@ -1054,11 +1067,11 @@ entities_process (NfStage *stage, G_GNUC_UNUSED gpointer worker, NfArticle *arti
       const char *tab = strchr (key, '\t');
       GVariantBuilder item;
       g_variant_builder_init (&item, G_VARIANT_TYPE_VARDICT);
-      g_variant_builder_add (&item, "{sv}", "name", g_variant_new_string (tab + 1));
-      g_variant_builder_add (&item, "{sv}", "label", g_variant_new_string (label_names[atoi (key)]));
-      g_variant_builder_add (&item, "{sv}", "mentions",
+      add_entry (&item, "name", g_variant_new_string (tab + 1));
+      add_entry (&item, "label", g_variant_new_string (label_names[atoi (key)]));
+      add_entry (&item, "mentions",
                              g_variant_new_int64 (GPOINTER_TO_INT (g_hash_table_lookup (counts, key))));
-      g_variant_builder_add (&list, "a{sv}", &item);
+      g_variant_builder_add_value (&list, g_variant_builder_end (&item));
     }
   nf_article_set_field (article, "entities", g_variant_builder_end (&list));
   return TRUE;

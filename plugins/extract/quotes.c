@@ -24,6 +24,15 @@
 
 #include "nlp/lexicon.h"
 
+/* g_variant_builder_add (b, "{sv}", ...) parses its format string on every call; this is
+ * the same without the parsing, which shows in profiles at thousands of articles/s. */
+static void
+add_entry (GVariantBuilder *builder, const char *key, GVariant *value)
+{
+  g_variant_builder_add_value (builder, g_variant_new_dict_entry (g_variant_new_string (key),
+                                                                  g_variant_new_variant (value)));
+}
+
 static const NfOption quotes_options[] = {
   NF_OPTION_STR ("speech-verbs", "speech-verbs.txt",
                  "The list of speech verbs (one inflected form a line) that attribute a "
@@ -918,14 +927,14 @@ quotes_process (NfStage *stage, G_GNUC_UNUSED gpointer worker, NfArticle *articl
 
       GVariantBuilder item;
       g_variant_builder_init (&item, G_VARIANT_TYPE_VARDICT);
-      g_variant_builder_add (&item, "{sv}", "text", g_variant_new_string (quoted));
-      g_variant_builder_add (&item, "{sv}", "speaker",
+      add_entry (&item, "text", g_variant_new_string (quoted));
+      add_entry (&item, "speaker",
                              g_variant_new_maybe (G_VARIANT_TYPE_STRING,
                                                   q->speaker ? g_variant_new_string (q->speaker) : NULL));
-      g_variant_builder_add (&item, "{sv}", "cue",
+      add_entry (&item, "cue",
                              g_variant_new_maybe (G_VARIANT_TYPE_STRING,
                                                   q->cue ? g_variant_new_string (q->cue) : NULL));
-      g_variant_builder_add (&list, "a{sv}", &item);
+      g_variant_builder_add_value (&list, g_variant_builder_end (&item));
     }
   nf_article_set_field (article, "quotes", g_variant_builder_end (&list));
   return TRUE;
