@@ -513,26 +513,60 @@ speaker_at (Context *c, guint i, guint limit, Quote *q, guint *last)
         *last = k;
       return TRUE;
     }
-  /* "the spokeswoman", "a ministry spokesman": lower-case words after an article */
+  /* "the spokeswoman", "a ministry spokesman", "a spokesman for the ministry": words after
+   * an article, up to a preposition */
   if (tok_is (c, i, "the") || tok_is (c, i, "a") || tok_is (c, i, "an"))
     {
+      static const char *const stops[] = { "for", "of", "at", "with", "in", "on", "from", "who", "which", NULL };
       guint j = i + 1;
-      while (j < limit && j < i + 4 && tok_is_word (c, j) && !tok_in (c, j, c->self->verbs))
-        j++;
+      gboolean stop = FALSE;
+      while (j < limit && j < i + 5 && tok_is_word (c, j) && !tok_in (c, j, c->self->verbs) && !stop)
+        {
+          for (const char *const *w = stops; *w && !stop; w++)
+            stop = tok_is (c, j, *w);
+          if (!stop)
+            j++;
+        }
       if (j == i + 1)
         return FALSE;
+      guint head_tok = j - 1;
       q->speaker_start = c->tokens[i].start;
-      q->speaker_end = c->tokens[j - 1].end;
+      q->speaker_end = c->tokens[head_tok].end;
       g_string_truncate (c->scratch, 0);
-      nlp_fold_append (c->scratch, c->text + c->tokens[j - 1].start, c->tokens[j - 1].end - c->tokens[j - 1].start);
+      nlp_fold_append (c->scratch, c->text + c->tokens[head_tok].start, c->tokens[head_tok].end - c->tokens[head_tok].start);
       g_autofree char *head = g_strdup (c->scratch->str);
-      /* "a Foreign Office spokesman" speaks for the Foreign Office */
+      /* "a Foreign Office spokesman" and "a spokesman for the Foreign Office" speak for it */
       const Name *inner = NULL;
       for (guint w = i + 1; w < j && !inner; w++)
         inner = name_at (c, w);
+      if (!inner && j < limit && (tok_is (c, j, "for") || tok_is (c, j, "of") || tok_is (c, j, "at")))
+        {
+          guint w = j + 1;
+          if (w < limit && tok_is (c, w, "the"))
+            w++;
+          if (w < limit && (inner = name_at (c, w)))
+            {
+              q->speaker_end = inner->end;
+              head_tok = token_at (c, inner->end) - 1;
+            }
+        }
       const Name *titled = tok_in (c, j - 1, c->self->titles) ? person_before (c, c->tokens[i].start, head) : NULL;
-      q->speaker = titled ? g_strdup (titled->canonical) : inner ? g_strdup (inner->canonical) : NULL;
-      *last = j - 1;
+      /* "the ministry": the organisation named before whose name has that word */
+      const Name *named = NULL;
+      if (!titled && !inner)
+        for (guint e = c->names->len; e-- > 0 && !named;)
+          {
+            const Name *org = &g_array_index (c->names, Name, e);
+            if (org->start >= c->tokens[i].start || org->person || strlen (head) < 4)
+              continue;
+            g_string_truncate (c->scratch, 0);
+            nlp_fold_append (c->scratch, org->canonical, strlen (org->canonical));
+            if (strstr (c->scratch->str, head))
+              named = org;
+          }
+      const Name *speaker = titled ? titled : inner ? inner : named;
+      q->speaker = speaker ? g_strdup (speaker->canonical) : NULL;
+      *last = head_tok;
       return TRUE;
     }
   return FALSE;

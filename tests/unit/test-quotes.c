@@ -146,6 +146,18 @@ test_split_quote (void **state)
 }
 
 static void
+test_organisations (void **state)
+{
+  Fixture *f = *state;
+  /* a spokesman for an organisation, and "the ministry" named earlier */
+  assert_quotes (f, "We are ready, <- European Commission (a spokesman for the European Commission) said",
+                 "\"We are ready,\" said a spokesman for the European Commission.");
+  assert_quotes (f, "Berths will open next month, <- Ministry of Agrarian Policy and Food (the ministry) said",
+                 "The Ministry of Agrarian Policy and Food met shipowners.",
+                 "\"Berths will open next month,\" the ministry said.");
+}
+
+static void
 test_pronouns (void **state)
 {
   Fixture *f = *state;
@@ -226,6 +238,7 @@ main (void)
     cmocka_unit_test_setup_teardown (test_marks, setup, teardown),
     cmocka_unit_test_setup_teardown (test_patterns, setup, teardown),
     cmocka_unit_test_setup_teardown (test_split_quote, setup, teardown),
+    cmocka_unit_test_setup_teardown (test_organisations, setup, teardown),
     cmocka_unit_test_setup_teardown (test_pronouns, setup, teardown),
     cmocka_unit_test_setup_teardown (test_paragraphs, setup, teardown),
     cmocka_unit_test_setup_teardown (test_not_quotes, setup, teardown),
