@@ -503,6 +503,19 @@ speaker_at (Context *c, guint i, guint limit, Quote *q, guint *last)
   while (k < limit && (tok_in (c, k, c->self->titles) || (tok_char (c, k) == '.' && k > i)))
     k++;
   const Name *n = k < limit ? name_at (c, k) : NULL;
+  /* "said Italian Economy Minister Lorenzo Bellandi", "said Cabinet Secretary for Special
+   * Programmes Grace Mwangi": a person further on in the same run of capitalised words */
+  for (guint w = k; !n && w < limit && w < k + 10; w++)
+    {
+      const NfToken *t = &c->tokens[w];
+      gboolean capital = t->kind == NF_TOKEN_WORD && (t->flags & NF_TOKEN_CAPITALIZED);
+      if (!capital && !tok_is (c, w, "for") && !tok_is (c, w, "of") && !tok_is (c, w, "the")
+          && tok_char (c, w) != '.')
+        break;
+      const Name *m = name_at (c, w);
+      if (m && m->person)
+        n = m;
+    }
   if (n)
     {
       q->speaker_start = n->start;
