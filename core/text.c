@@ -18,7 +18,8 @@ static const char *const titles[] = {
   "mr", "mrs", "ms", "messrs", "dr", "prof", "gen", "lt", "col", "maj", "capt", "cpt", "sgt",
   "adm", "cmdr", "cdr", "brig", "sen", "rep", "gov", "pres", "rev", "fr", "hon", "st", "mt",
   "ft", "vs", "no", "nos", "nr", "art", "fig", "approx", "ca", "cf", "e.g", "i.e", "dept", "univ",
-  "supt", "insp", "det", "cpl", "pvt", "amb", NULL,
+  "supt", "insp", "det", "cpl", "pvt", "amb", "spc", "pfc", "sfc", "cmdt", "ens", "lcpl", "atty",
+  "msgt", "ssgt", "tsgt", NULL,
 };
 
 /* Abbreviations that may also end a sentence ("... of Acme Inc. The company said"). */
@@ -308,7 +309,11 @@ split_sentences (NfText *segmentation, const char *text)
         j++;
       if (j >= n || tokens[j].paragraph != tokens[i].paragraph)
         {
-          i = j - 1; /* the paragraph end closes it */
+          /* the paragraph ends with the closing marks: close the sentence here, since the
+           * paragraph-end check above will not see its last token again */
+          close_sentence (segmentation, first, j - 1);
+          first = j;
+          i = j - 1;
           continue;
         }
       if (ends_sentence (text, tokens, i, &tokens[j]))

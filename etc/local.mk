@@ -4,3 +4,4 @@ EXTRA_DIST += $(chain_DATA)
 # Example Lua scripts for extract "lua" (found by bare name: script = "keywords.lua").
 luadir = $(chaindir)/lua
 dist_lua_DATA = etc/newsflow/lua/keywords.lua etc/newsflow/lua/byline.lua
+include etc/nlp.mk

@@ -1,1 +1,18 @@
 # Tests of the entities and quotes extractors and the text services.
+NLP_UNIT_TESTS = \
+	tests/unit/test-entities \
+	tests/unit/test-quotes
+check_PROGRAMS += $(NLP_UNIT_TESTS)
+TESTS += $(NLP_UNIT_TESTS)
+tests_unit_test_entities_SOURCES = tests/unit/test-entities.c $(UNIT_COMMON)
+tests_unit_test_entities_CFLAGS = $(UNIT_CFLAGS)
+tests_unit_test_entities_LDADD = $(UNIT_LDADD)
+tests_unit_test_quotes_SOURCES = tests/unit/test-quotes.c $(UNIT_COMMON)
+tests_unit_test_quotes_CFLAGS = $(UNIT_CFLAGS)
+tests_unit_test_quotes_LDADD = $(UNIT_LDADD)
+
+NLP_INTEGRATION_TESTS = \
+	tests/integration/entities-samples.sh \
+	tests/integration/quotes-samples.sh
+TESTS += $(NLP_INTEGRATION_TESTS)
+EXTRA_DIST += $(NLP_INTEGRATION_TESTS)

@@ -42,6 +42,8 @@ test_titles_and_initials (G_GNUC_UNUSED void **state)
 {
   assert_sentences ("Gen. Mark Hale met Dr. Ana Ruiz. They spoke.",
                     "Gen. Mark Hale met Dr. Ana Ruiz. | They spoke.");
+  assert_sentences ("\"We trained,\" said Spc. Lorraine Walsh. Staff Sgt. Al Cole agreed.",
+                    "\"We trained,\" said Spc. Lorraine Walsh. | Staff Sgt. Al Cole agreed.");
   assert_sentences ("The book by J. R. R. Tolkien sold well. Critics agreed.",
                     "The book by J. R. R. Tolkien sold well. | Critics agreed.");
 }
@@ -90,6 +92,22 @@ test_paragraphs_end_sentences (G_GNUC_UNUSED void **state)
   guint n;
   const NfSentence *sentences = nf_text_get_sentences (segmentation, &n);
   assert_int_equal (sentences[1].paragraph, 1);
+}
+
+/* A paragraph ending with closing quotation marks ends its sentence there, and every token
+ * belongs to a sentence (the last one of the text too). */
+static void
+test_paragraph_ending_in_quote (G_GNUC_UNUSED void **state)
+{
+  assert_sentences ("He said, \"We go.\"\n\n\"Then we stay,\" she said. \"Fine.\"",
+                    "He said, \"We go.\" | \"Then we stay,\" she said. | \"Fine.\"");
+  const char *text = "\"It is over.\"";
+  g_autoptr (NfText) segmentation = nf_text_segment (text, strlen (text));
+  guint n_sentences, n_tokens;
+  nf_text_get_sentences (segmentation, &n_sentences);
+  nf_text_get_tokens (segmentation, &n_tokens);
+  assert_int_equal (n_sentences, 1);
+  assert_int_equal (n_tokens, 6);
 }
 
 static void
@@ -149,6 +167,7 @@ main (void)
     cmocka_unit_test (test_decimals_and_numbers),
     cmocka_unit_test (test_quotes),
     cmocka_unit_test (test_paragraphs_end_sentences),
+    cmocka_unit_test (test_paragraph_ending_in_quote),
     cmocka_unit_test (test_tokens),
     cmocka_unit_test (test_article_cache),
     cmocka_unit_test (test_abbreviation_lookup),

@@ -1,0 +1,19 @@
+# Data of the entities and quotes extractors: gazetteers and the speech-verb list.
+# The generated lists come from make-gazetteers.py (iso-codes, tzdata); they are committed,
+# so building does not need those packages.
+gazetteerdir = $(chaindir)/gazetteers
+dist_gazetteer_DATA = \
+	etc/newsflow/gazetteers/countries.txt \
+	etc/newsflow/gazetteers/regions.txt \
+	etc/newsflow/gazetteers/cities.txt \
+	etc/newsflow/gazetteers/places.txt \
+	etc/newsflow/gazetteers/organizations.txt \
+	etc/newsflow/gazetteers/nationalities.txt \
+	etc/newsflow/gazetteers/titles.txt \
+	etc/newsflow/gazetteers/org-suffixes.txt \
+	etc/newsflow/gazetteers/location-suffixes.txt \
+	etc/newsflow/gazetteers/not-names.txt \
+	etc/newsflow/gazetteers/other-names.txt \
+	etc/newsflow/gazetteers/location-prefixes.txt
+dist_chain_DATA = etc/newsflow/speech-verbs.txt
+EXTRA_DIST += etc/newsflow/gazetteers/make-gazetteers.py etc/newsflow/gazetteers/README.md

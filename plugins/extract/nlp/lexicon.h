@@ -1,0 +1,37 @@
+/* lexicon.h: word lists and gazetteers shared by the entities and quotes extractors, loaded
+ * once in init into hash tables keyed by a case-folded form, then only read by workers. */
+#ifndef NLP_LEXICON_H
+#define NLP_LEXICON_H
+
+#include <newsflow/newsflow.h>
+
+G_BEGIN_DECLS
+
+/* A gazetteer entry: the label (PERSON, LOCATION, ORGANIZATION, NATIONALITY) and the
+ * canonical name the entry stands for ("U.S." -> "United States"). */
+typedef struct {
+  char *label;
+  char *canonical;
+} NlpEntry;
+
+/* Appends the comparison form of @length bytes of @text to @out: lower case, curly
+ * apostrophes made straight, so "KYIV", "Kyiv" and "kyiv" meet. */
+void        nlp_fold_append     (GString *out, const char *text, gsize length);
+
+/* A set of folded words from a one-per-line list (blank lines and '#' comments skipped).
+ * @name is a path when absolute, starting with ./ or ../, or naming an existing file;
+ * otherwise a data file ("gazetteers/titles.txt") found with nf_data_find. */
+GHashTable *nlp_word_set_load   (const char *name, GError **error);
+gboolean    nlp_word_set_has    (GHashTable *set, GString *scratch, const char *text, gsize length);
+
+/* Adds the entries of a gazetteer file (lines "name<TAB>LABEL[<TAB>canonical]") to @table
+ * (folded name -> NlpEntry); earlier entries win.  Errors name the file and line. */
+GHashTable *nlp_gazetteer_new   (void);
+gboolean    nlp_gazetteer_load  (GHashTable *table, const char *name, GError **error);
+
+/* The end of a word without its possessive: "Ukraine's" -> "Ukraine", "Forces'" -> "Forces". */
+gsize       nlp_strip_possessive (const char *text, gsize start, gsize end);
+
+G_END_DECLS
+
+#endif /* NLP_LEXICON_H */

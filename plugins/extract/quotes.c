@@ -1,0 +1,998 @@
+/* extract "quotes": direct quotations with their speaker, as "quote" annotations (the span
+ * is the quoted text without its marks) and a "quotes" field.
+ *
+ *   1. Quotation marks are paired per paragraph: straight and curly double quotes, German
+ *      „…“, French and Spanish «…», and single quotes ‘…’ / '…' (apostrophes are told apart
+ *      by the letters around them).  A paragraph that ends inside a quotation continues it
+ *      when the next paragraph reopens one (news style for quotes over several paragraphs).
+ *   2. The attribution is looked for after the closing mark (`"…," X said`, `"…," said X`,
+ *      `"…," according to X`) and before the opening mark (`X said, "…"`, `X told reporters:
+ *      "…"`, `X said "…"`), with the speech verbs of speech-verbs.txt.  The pieces of one
+ *      quotation (split by an attribution or running over paragraphs) share their speaker,
+ *      and a quotation right after an attributed one in the same paragraph continues it.
+ *   3. The words naming the speaker become a canonical name: an entity annotation from the
+ *      entities extractor when the chain ran it (a short "Savchuk" is already "Iryna
+ *      Savchuk"); otherwise capitalised names found here, surnames resolved to the full name.
+ *      "he"/"she" is the person last named before it; "the spokeswoman" is the last person
+ *      whose title has that word.
+ *   4. A quotation with no attribution is kept only when it is long enough to be speech
+ *      (min-words); titles of works and scare quotes ("Salt and Cinder", "tight") are not
+ *      quotes.  Single-quoted text needs an attribution. */
+#include <string.h>
+
+#include <newsflow/newsflow.h>
+
+#include "nlp/lexicon.h"
+
+/* g_variant_builder_add (b, "{sv}", ...) parses its format string on every call; this is
+ * the same without the parsing, which shows in profiles at thousands of articles/s. */
+static void
+add_entry (GVariantBuilder *builder, const char *key, GVariant *value)
+{
+  g_variant_builder_add_value (builder, g_variant_new_dict_entry (g_variant_new_string (key),
+                                                                  g_variant_new_variant (value)));
+}
+
+static const NfOption quotes_options[] = {
+  NF_OPTION_STR ("speech-verbs", "speech-verbs.txt",
+                 "The list of speech verbs (one inflected form a line) that attribute a "
+                 "quotation; a data file name or a path."),
+  NF_OPTION_INT ("min-words", 8,
+                 "Words a quotation with no attribution needs to be reported (shorter ones are "
+                 "taken for titles, terms or scare quotes)."),
+  NF_OPTION_BOOL ("single-quotes", cfg_true,
+                  "Whether text in single quotation marks counts, when it is attributed."),
+  NF_OPTION_END
+};
+
+typedef struct {
+  GHashTable *verbs;
+  GHashTable *titles;
+  GHashTable *not_names;
+  long        min_words;
+  gboolean    single_quotes;
+} Quotes;
+
+static void
+quotes_free (gpointer data)
+{
+  Quotes *self = data;
+  if (!self)
+    return;
+  g_clear_pointer (&self->verbs, g_hash_table_unref);
+  g_clear_pointer (&self->titles, g_hash_table_unref);
+  g_clear_pointer (&self->not_names, g_hash_table_unref);
+  g_free (self);
+}
+
+static gboolean
+quotes_load (Quotes *self, G_GNUC_UNUSED NfStage *stage, cfg_t *cfg, GError **error)
+{
+  self->min_words = cfg_getint (cfg, "min-words");
+  self->single_quotes = cfg_getbool (cfg, "single-quotes");
+  if (!(self->verbs = nlp_word_set_load (cfg_getstr (cfg, "speech-verbs"), error))
+      || !(self->titles = nlp_word_set_load ("gazetteers/titles.txt", error))
+      || !(self->not_names = nlp_word_set_load ("gazetteers/not-names.txt", error)))
+    return FALSE;
+  return TRUE;
+}
+
+static gboolean
+quotes_init (NfStage *stage, GError **error)
+{
+  cfg_t *cfg = nf_stage_get_config (stage);
+  /* the instance is the stage's only once init succeeds: the core frees it from then on */
+  Quotes *self = g_new0 (Quotes, 1);
+  if (!quotes_load (self, stage, cfg, error))
+    {
+      quotes_free (self);
+      return FALSE;
+    }
+  nf_stage_set_instance (stage, self);
+  return TRUE;
+}
+
+
+/* ---- per-article state ---------------------------------------------------------------- */
+
+typedef struct {
+  gsize  start, end;   /* the name */
+  char  *canonical;
+  char  *title;        /* folded, or NULL */
+  gboolean person;
+} Name;
+
+typedef struct {
+  gsize  open, close;        /* byte offsets of the marks */
+  gsize  start, end;         /* the quoted text, trimmed */
+  guint  open_tok, close_tok;
+  guint  paragraph;
+  guint  group;              /* pieces of one quotation share it */
+  gboolean single;
+  gboolean continues;        /* runs on into the next paragraph */
+  gboolean opens_paragraph;  /* nothing before it in its paragraph */
+  gboolean ends_paragraph;   /* nothing but punctuation after it in its paragraph */
+  /* attribution */
+  gboolean attributed;
+  gsize  speaker_start, speaker_end;
+  char  *speaker;            /* canonical, or NULL */
+  char  *cue;
+} Quote;
+
+typedef struct {
+  const Quotes  *self;
+  const char    *text;
+  gsize          length;
+  const NfToken *tokens;
+  guint          n;
+  GString       *scratch;
+  GArray        *names;    /* Name, sorted by start */
+  GArray        *quotes;   /* Quote */
+} Context;
+
+static void
+clear_name (gpointer data)
+{
+  Name *n = data;
+  g_free (n->canonical);
+  g_free (n->title);
+}
+
+static void
+clear_quote (gpointer data)
+{
+  Quote *q = data;
+  g_free (q->speaker);
+  g_free (q->cue);
+}
+
+static gboolean
+tok_is (const Context *c, guint i, const char *word)
+{
+  gsize length = c->tokens[i].end - c->tokens[i].start;
+  return strlen (word) == length && g_ascii_strncasecmp (c->text + c->tokens[i].start, word, length) == 0;
+}
+
+static gboolean
+tok_in (const Context *c, guint i, GHashTable *set)
+{
+  if (c->tokens[i].kind != NF_TOKEN_WORD)
+    return FALSE;
+  return nlp_word_set_has (set, c->scratch, c->text + c->tokens[i].start, c->tokens[i].end - c->tokens[i].start);
+}
+
+static gunichar
+tok_char (const Context *c, guint i)
+{
+  return c->tokens[i].kind == NF_TOKEN_WORD ? 0 : g_utf8_get_char (c->text + c->tokens[i].start);
+}
+
+static gboolean
+is_quote_char (gunichar ch)
+{
+  return ch == '"' || ch == 0x201C || ch == 0x201D || ch == 0x201E || ch == 0xAB || ch == 0xBB
+         || ch == 0x2018 || ch == 0x2019 || ch == '\'';
+}
+
+/* The token index at byte offset @pos (the first token starting at or after it). */
+static guint
+token_at (const Context *c, gsize pos)
+{
+  guint lo = 0, hi = c->n;
+  while (lo < hi)
+    {
+      guint mid = (lo + hi) / 2;
+      if (c->tokens[mid].start < pos)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  return lo;
+}
+
+/* ---- 1. pairing the marks ----------------------------------------------------------------- */
+
+static gboolean
+is_word_char (gunichar ch)
+{
+  return g_unichar_isalnum (ch) || g_unichar_ismark (ch);
+}
+
+/* What a mark may be at @p, from the characters around it. */
+typedef enum { MARK_NONE, MARK_OPEN, MARK_CLOSE, MARK_EITHER } MarkRole;
+
+static MarkRole
+mark_role (const char *text, gsize length, gsize pos, gunichar ch, gboolean *single)
+{
+  gunichar before = pos > 0 ? g_utf8_get_char (g_utf8_find_prev_char (text, text + pos)) : ' ';
+  const char *next = g_utf8_next_char (text + pos);
+  gunichar after = next < text + length ? g_utf8_get_char (next) : ' ';
+  *single = FALSE;
+  switch (ch)
+    {
+    case 0x201C: /* “ opens in English, closes in German */
+      return MARK_EITHER;
+    case 0x201E: /* „ */
+    case 0xAB:   /* « */
+      return MARK_OPEN;
+    case 0x201D: /* ” */
+    case 0xBB:   /* » */
+      return MARK_CLOSE;
+    case '"':
+      if (g_unichar_isspace (before) || before == '(' || before == '[' || before == 0x2014 || pos == 0)
+        return MARK_OPEN;
+      if (g_unichar_isspace (after) || g_unichar_ispunct (after) || next >= text + length)
+        return MARK_CLOSE;
+      return MARK_EITHER;
+    case 0x2018: /* ‘ */
+      *single = TRUE;
+      return is_word_char (before) ? MARK_NONE : MARK_OPEN;
+    case 0x2019: /* ’ : also the apostrophe */
+    case '\'':
+      *single = TRUE;
+      if (is_word_char (before) && is_word_char (after))
+        return MARK_NONE; /* don't, Ukraine’s */
+      if (!is_word_char (before) && is_word_char (after))
+        return ch == '\'' && (g_unichar_isspace (before) || pos == 0 || before == '(') ? MARK_OPEN : MARK_NONE;
+      if (is_word_char (before) || g_unichar_ispunct (before))
+        return MARK_CLOSE; /* also "the farmers’ union": checked by pairing */
+      return MARK_NONE;
+    default:
+      return MARK_NONE;
+    }
+}
+
+static void
+add_quote (Context *c, gsize open, gsize close, guint paragraph, gboolean single, gboolean continues, guint group)
+{
+  gsize start = g_utf8_next_char (c->text + open) - c->text, end = close;
+  while (start < end && g_ascii_isspace (c->text[start]))
+    start++;
+  while (end > start && g_ascii_isspace (c->text[end - 1]))
+    end--;
+  if (end <= start)
+    return;
+  Quote q = {
+    .open = open, .close = close, .start = start, .end = end, .paragraph = paragraph,
+    .single = single, .continues = continues, .group = group,
+  };
+  q.open_tok = token_at (c, open);
+  q.close_tok = close < c->length ? token_at (c, close) : c->n;
+  q.opens_paragraph = q.open_tok == 0 || c->tokens[q.open_tok - 1].paragraph != paragraph;
+  q.ends_paragraph = continues || q.close_tok + 1 >= c->n || c->tokens[q.close_tok + 1].paragraph != paragraph
+                     || (c->tokens[q.close_tok + 1].kind == NF_TOKEN_PUNCT
+                         && (q.close_tok + 2 >= c->n || c->tokens[q.close_tok + 2].paragraph != paragraph));
+  g_array_append_val (c->quotes, q);
+}
+
+/* Pairs the marks of each paragraph; a quotation left open at a paragraph's end continues
+ * when the next paragraph opens with a mark. */
+static void
+find_quotes (Context *c, NfArticle *article)
+{
+  guint n_paragraphs = nf_article_get_n_paragraphs (article);
+  guint group = 0;
+  gboolean carried = FALSE;   /* the previous paragraph ended inside a quotation */
+  for (guint p = 0; p < n_paragraphs; p++)
+    {
+      gsize pstart, pend;
+      nf_article_get_paragraph_span (article, p, &pstart, &pend);
+      gboolean inside = FALSE, single = FALSE;
+      gsize open = 0;
+      gboolean first_mark = TRUE;
+      for (gsize i = pstart; i < pend; i = g_utf8_next_char (c->text + i) - c->text)
+        {
+          gunichar ch = g_utf8_get_char (c->text + i);
+          if (!is_quote_char (ch))
+            continue;
+          gboolean is_single;
+          MarkRole role = mark_role (c->text, c->length, i, ch, &is_single);
+          if (role == MARK_NONE || (is_single && !c->self->single_quotes))
+            continue;
+          if (!inside)
+            {
+              if (role == MARK_CLOSE)
+                continue;
+              inside = TRUE;
+              single = is_single;
+              open = i;
+              if (!(first_mark && carried))
+                group++;
+              first_mark = FALSE;
+              continue;
+            }
+          /* inside: only a mark of the same kind closes; a single inside a double nests */
+          if (is_single != single || role == MARK_OPEN)
+            continue;
+          add_quote (c, open, i, p, single, FALSE, group);
+          inside = FALSE;
+        }
+      gboolean continued = FALSE;
+      if (inside && !single && p + 1 < n_paragraphs)
+        {
+          gsize next_start, next_end;
+          nf_article_get_paragraph_span (article, p + 1, &next_start, &next_end);
+          gunichar first = g_utf8_get_char (c->text + next_start);
+          continued = first == '"' || first == 0x201C || first == 0x201E || first == 0xAB;
+        }
+      if (continued)
+        {
+          add_quote (c, open, pend, p, FALSE, TRUE, group);
+          carried = TRUE;
+        }
+      else
+        carried = FALSE;
+    }
+}
+
+/* ---- 2. names, from the entities extractor or from capitalised words --------------------- */
+
+static void
+add_name (Context *c, gsize start, gsize end, const char *canonical, const char *title, gboolean person)
+{
+  Name n = { .start = start, .end = end, .canonical = g_strdup (canonical), .person = person };
+  if (title)
+    {
+      g_string_truncate (c->scratch, 0);
+      nlp_fold_append (c->scratch, title, strlen (title));
+      n.title = g_strdup (c->scratch->str);
+    }
+  g_array_append_val (c->names, n);
+}
+
+static gboolean
+names_from_entities (Context *c, NfArticle *article)
+{
+  gboolean any = FALSE;
+  for (guint i = 0; i < nf_article_get_n_annotations (article); i++)
+    {
+      NfAnnotation *a = nf_article_get_annotation (article, i);
+      if (strcmp (nf_annotation_get_type (a), "entity") != 0)
+        continue;
+      any = TRUE;
+      const char *label = nf_annotation_get_attr_string (a, "label");
+      if (!label || (strcmp (label, "PERSON") != 0 && strcmp (label, "ORGANIZATION") != 0))
+        continue;
+      const char *canonical = nf_annotation_get_attr_string (a, "canonical");
+      g_autofree char *written = NULL;
+      if (!canonical)
+        canonical = written = g_strndup (c->text + nf_annotation_get_start (a),
+                                         nf_annotation_get_end (a) - nf_annotation_get_start (a));
+      add_name (c, nf_annotation_get_start (a), nf_annotation_get_end (a), canonical,
+                nf_annotation_get_attr_string (a, "title"), strcmp (label, "PERSON") == 0);
+    }
+  return any;
+}
+
+static gboolean
+is_name_token (const Context *c, guint i)
+{
+  const NfToken *t = &c->tokens[i];
+  return t->kind == NF_TOKEN_WORD && (t->flags & NF_TOKEN_CAPITALIZED) && !(t->flags & NF_TOKEN_ALL_CAPS)
+         && !tok_in (c, i, c->self->not_names) && !tok_in (c, i, c->self->titles);
+}
+
+/* Without entity annotations: runs of capitalised words that are not titles or function
+ * words are names; a run of one word takes the longest earlier-or-later run ending in it. */
+static void
+names_from_capitals (Context *c)
+{
+  g_autoptr (GHashTable) surnames = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  g_autoptr (GArray) runs = g_array_new (FALSE, FALSE, sizeof (guint) * 2);
+  for (guint i = 0; i < c->n; i++)
+    {
+      if (!is_name_token (c, i))
+        continue;
+      guint last = i;
+      while (last + 1 < c->n && c->tokens[last + 1].sentence == c->tokens[i].sentence
+             && is_name_token (c, last + 1))
+        last++;
+      if (last - i >= 4)
+        {
+          i = last;
+          continue;
+        }
+      guint run[2] = { i, last };
+      g_array_append_val (runs, run);
+      if (last > i)
+        {
+          const NfToken *t = &c->tokens[last];
+          gsize end = nlp_strip_possessive (c->text, t->start, t->end);
+          g_string_truncate (c->scratch, 0);
+          nlp_fold_append (c->scratch, c->text + t->start, end - t->start);
+          if (!g_hash_table_contains (surnames, c->scratch->str))
+            g_hash_table_insert (surnames, g_strdup (c->scratch->str),
+                                 g_strndup (c->text + c->tokens[i].start, end - c->tokens[i].start));
+        }
+      i = last;
+    }
+  for (guint r = 0; r < runs->len; r++)
+    {
+      guint *run = &g_array_index (runs, guint, r * 2);
+      const NfToken *first = &c->tokens[run[0]], *last = &c->tokens[run[1]];
+      gsize end = nlp_strip_possessive (c->text, last->start, last->end);
+      g_string_truncate (c->scratch, 0);
+      nlp_fold_append (c->scratch, c->text + last->start, end - last->start);
+      const char *full = g_hash_table_lookup (surnames, c->scratch->str);
+      g_autofree char *written = g_strndup (c->text + first->start, end - first->start);
+      /* a title right before the run: "Deputy Minister Iryna Savchuk" */
+      g_autofree char *title = NULL;
+      if (run[0] > 0 && tok_in (c, run[0] - 1, c->self->titles))
+        title = g_strndup (c->text + c->tokens[run[0] - 1].start, c->tokens[run[0] - 1].end - c->tokens[run[0] - 1].start);
+      add_name (c, first->start, end, full && run[0] == run[1] ? full : written, title, TRUE);
+    }
+}
+
+/* The name covering or starting at token @i, or NULL. */
+static const Name *
+name_at (const Context *c, guint i)
+{
+  gsize pos = c->tokens[i].start;
+  for (guint k = 0; k < c->names->len; k++)
+    {
+      const Name *n = &g_array_index (c->names, Name, k);
+      if (n->start <= pos && pos < n->end)
+        return n;
+      if (n->start > pos)
+        break;
+    }
+  return NULL;
+}
+
+static gboolean
+inside_quote (const Context *c, gsize pos)
+{
+  for (guint k = 0; k < c->quotes->len; k++)
+    {
+      const Quote *q = &g_array_index (c->quotes, Quote, k);
+      if (q->open <= pos && pos < q->close)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* The last person named before @pos outside quotations (for "he", "she"), optionally one
+ * whose title contains @title_word. */
+static const Name *
+person_before (const Context *c, gsize pos, const char *title_word)
+{
+  for (guint k = c->names->len; k-- > 0;)
+    {
+      const Name *n = &g_array_index (c->names, Name, k);
+      if (n->start >= pos || !n->person || inside_quote (c, n->start))
+        continue;
+      if (title_word && !(n->title && strstr (n->title, title_word)))
+        continue;
+      return n;
+    }
+  return NULL;
+}
+
+/* ---- 3. attribution ----------------------------------------------------------------------- */
+
+static gboolean
+tok_is_word (const Context *c, guint i)
+{
+  return i < c->n && c->tokens[i].kind == NF_TOKEN_WORD;
+}
+
+static gboolean
+is_pronoun (const Context *c, guint i)
+{
+  return tok_is (c, i, "he") || tok_is (c, i, "she");
+}
+
+/* A speaker starting at token @i and ending before @limit: a name (after title words), a
+ * pronoun, or "the spokeswoman" / "a spokesman for the ministry".  Returns its last token. */
+static gboolean
+speaker_at (Context *c, guint i, guint limit, Quote *q, guint *last)
+{
+  if (i >= limit || i >= c->n)
+    return FALSE;
+  if (is_pronoun (c, i))
+    {
+      const Name *n = person_before (c, c->tokens[i].start, NULL);
+      q->speaker_start = c->tokens[i].start;
+      q->speaker_end = c->tokens[i].end;
+      q->speaker = n ? g_strdup (n->canonical) : NULL;
+      *last = i;
+      return TRUE;
+    }
+  /* title words and their periods before the name */
+  guint k = i;
+  while (k < limit && (tok_in (c, k, c->self->titles) || (tok_char (c, k) == '.' && k > i)))
+    k++;
+  const Name *n = k < limit ? name_at (c, k) : NULL;
+  /* "said Italian Economy Minister Lorenzo Bellandi", "said Cabinet Secretary for Special
+   * Programmes Grace Mwangi": a person further on in the same run of capitalised words */
+  for (guint w = k; !n && w < limit && w < k + 10; w++)
+    {
+      const NfToken *t = &c->tokens[w];
+      gboolean capital = t->kind == NF_TOKEN_WORD && (t->flags & NF_TOKEN_CAPITALIZED);
+      if (!capital && !tok_is (c, w, "for") && !tok_is (c, w, "of") && !tok_is (c, w, "the")
+          && tok_char (c, w) != '.')
+        break;
+      const Name *m = name_at (c, w);
+      if (m && m->person)
+        n = m;
+    }
+  if (n)
+    {
+      q->speaker_start = n->start;
+      q->speaker_end = n->end;
+      q->speaker = g_strdup (n->canonical);
+      *last = token_at (c, n->end) - 1;
+      if (*last < k)
+        *last = k;
+      return TRUE;
+    }
+  /* "the spokeswoman", "a ministry spokesman", "a spokesman for the ministry": words after
+   * an article, up to a preposition */
+  if (tok_is (c, i, "the") || tok_is (c, i, "a") || tok_is (c, i, "an"))
+    {
+      static const char *const stops[] = { "for", "of", "at", "with", "in", "on", "from", "who", "which", NULL };
+      guint j = i + 1;
+      gboolean stop = FALSE;
+      while (j < limit && j < i + 5 && tok_is_word (c, j) && !tok_in (c, j, c->self->verbs) && !stop)
+        {
+          for (const char *const *w = stops; *w && !stop; w++)
+            stop = tok_is (c, j, *w);
+          if (!stop)
+            j++;
+        }
+      if (j == i + 1)
+        return FALSE;
+      guint head_tok = j - 1;
+      q->speaker_start = c->tokens[i].start;
+      q->speaker_end = c->tokens[head_tok].end;
+      g_string_truncate (c->scratch, 0);
+      nlp_fold_append (c->scratch, c->text + c->tokens[head_tok].start, c->tokens[head_tok].end - c->tokens[head_tok].start);
+      g_autofree char *head = g_strdup (c->scratch->str);
+      /* "a Foreign Office spokesman" and "a spokesman for the Foreign Office" speak for it */
+      const Name *inner = NULL;
+      for (guint w = i + 1; w < j && !inner; w++)
+        inner = name_at (c, w);
+      if (!inner && j < limit && (tok_is (c, j, "for") || tok_is (c, j, "of") || tok_is (c, j, "at")))
+        {
+          guint w = j + 1;
+          if (w < limit && tok_is (c, w, "the"))
+            w++;
+          if (w < limit && (inner = name_at (c, w)))
+            {
+              q->speaker_end = inner->end;
+              head_tok = token_at (c, inner->end) - 1;
+            }
+        }
+      const Name *titled = tok_in (c, j - 1, c->self->titles) ? person_before (c, c->tokens[i].start, head) : NULL;
+      /* "the ministry": the organisation named before whose name has that word */
+      const Name *named = NULL;
+      if (!titled && !inner)
+        for (guint e = c->names->len; e-- > 0 && !named;)
+          {
+            const Name *org = &g_array_index (c->names, Name, e);
+            if (org->start >= c->tokens[i].start || org->person || strlen (head) < 4)
+              continue;
+            g_string_truncate (c->scratch, 0);
+            nlp_fold_append (c->scratch, org->canonical, strlen (org->canonical));
+            if (strstr (c->scratch->str, head))
+              named = org;
+          }
+      const Name *speaker = titled ? titled : inner ? inner : named;
+      q->speaker = speaker ? g_strdup (speaker->canonical) : NULL;
+      *last = head_tok;
+      return TRUE;
+    }
+  return FALSE;
+}
+
+static void
+set_cue (Context *c, Quote *q, guint verb)
+{
+  g_free (q->cue);
+  q->cue = g_strndup (c->text + c->tokens[verb].start, c->tokens[verb].end - c->tokens[verb].start);
+  q->attributed = TRUE;
+}
+
+/* `"…," X said`, `"…," said X`, `"…," according to X`. */
+static gboolean
+attribution_after (Context *c, Quote *q, guint limit)
+{
+  guint i = q->close_tok + 1;
+  if (i >= c->n || c->tokens[i].paragraph != q->paragraph)
+    return FALSE;
+  /* a quotation ending its sentence with a period is not attributed by what follows ("…
+   * cold." According to the diplomat, ...); after "?" or "!" only lower case goes on ("…?"
+   * he asked) */
+  gsize last = q->end;
+  while (last > q->start && (c->text[last - 1] == '"' || c->text[last - 1] == '\''))
+    last--;
+  char final = last > q->start ? c->text[last - 1] : 0;
+  if (final == '.')
+    return FALSE;
+  if ((final == '?' || final == '!') && c->tokens[i].kind == NF_TOKEN_WORD
+      && (c->tokens[i].flags & NF_TOKEN_CAPITALIZED))
+    return FALSE;
+  while (i < limit && (tok_char (c, i) == ',' || tok_char (c, i) == 0x2014 || tok_char (c, i) == 0x2013))
+    i++;
+  if (i >= limit)
+    return FALSE;
+  guint end_tok;
+  if (tok_in (c, i, c->self->verbs) && speaker_at (c, i + 1, limit, q, &end_tok))
+    {
+      set_cue (c, q, i);
+      return TRUE;
+    }
+  if (tok_is (c, i, "according") && i + 1 < limit && tok_is (c, i + 1, "to")
+      && speaker_at (c, i + 2, limit, q, &end_tok))
+    {
+      g_free (q->cue);
+      q->cue = g_strdup ("according to");
+      q->attributed = TRUE;
+      return TRUE;
+    }
+  if (speaker_at (c, i, limit, q, &end_tok))
+    {
+      /* X said; X, a spokeswoman for Y, said */
+      guint v = end_tok + 1;
+      if (v < limit && tok_char (c, v) == ',')
+        {
+          guint j = v + 1;
+          while (j < limit && j < v + 12 && tok_char (c, j) != ',')
+            j++;
+          if (j < limit && tok_char (c, j) == ',')
+            v = j + 1;
+        }
+      if (v < limit && tok_in (c, v, c->self->verbs))
+        {
+          set_cue (c, q, v);
+          return TRUE;
+        }
+      g_free (q->speaker);
+      q->speaker = NULL;
+    }
+  /* a longer subject: `"…," PAGASA weather specialist Rommel Dizon said`, `"…," the bank's
+   * director of consumer protection, Ngozi Adeyemi-Bakare, said`: the verb within a few
+   * words, the speaker the last person named before it */
+  guint v = i;
+  while (v < limit && v < i + 30 && !tok_in (c, v, c->self->verbs)
+         && !is_quote_char (tok_char (c, v)) && c->tokens[v].sentence == c->tokens[i].sentence)
+    v++;
+  if (v >= limit || v >= i + 30 || !tok_in (c, v, c->self->verbs))
+    return FALSE;
+  /* far from the quotation, the verb must close an apposition: "X, commander of Y, said" */
+  if (v > i + 8 && tok_char (c, v - 1) != ',')
+    return FALSE;
+  const Name *speaker = NULL;
+  for (guint k = 0; k < c->names->len; k++)
+    {
+      const Name *n = &g_array_index (c->names, Name, k);
+      if (n->start >= c->tokens[v].start)
+        break;
+      if (n->start >= c->tokens[i].start && (n->person || !speaker))
+        speaker = n;
+    }
+  if (!speaker)
+    return FALSE;
+  q->speaker_start = speaker->start;
+  q->speaker_end = speaker->end;
+  q->speaker = g_strdup (speaker->canonical);
+  set_cue (c, q, v);
+  return TRUE;
+}
+
+/* `X said, "…"`, `X told reporters: "…"`, `X said "…"`, `said X, a spokeswoman: "…"`. */
+static gboolean
+attribution_before (Context *c, Quote *q, guint sentence_first)
+{
+  if (q->open_tok == 0 || q->open_tok <= sentence_first)
+    return FALSE;
+  guint j = q->open_tok - 1;
+  gboolean marked = tok_char (c, j) == ',' || tok_char (c, j) == ':';
+  if (marked)
+    {
+      if (j == 0)
+        return FALSE;
+      j--;
+    }
+  else if (tok_is (c, j, "that"))
+    j = j > 0 ? j - 1 : j;
+  else
+    {
+      /* a fragment: `called it 'a turning point'`, `praised its "tight storytelling"`:
+       * up to three lower-case words between the verb and the mark */
+      guint k = j;
+      while (k > sentence_first && k + 3 > j && tok_is_word (c, k) && !tok_in (c, k, c->self->verbs)
+             && !(c->tokens[k].flags & NF_TOKEN_CAPITALIZED))
+        k--;
+      if (tok_in (c, k, c->self->verbs))
+        j = k;
+    }
+  /* the verb, possibly followed by its object or a short phrase before ':' or ','
+   * ("told reporters", "said in a statement") */
+  guint verb = G_MAXUINT;
+  for (guint k = j + 1; k-- > sentence_first && k + (marked ? 6 : 1) > j;)
+    {
+      if (tok_in (c, k, c->self->verbs))
+        {
+          verb = k;
+          break;
+        }
+      if (!tok_is_word (c, k) && tok_char (c, k) != '.')
+        break;
+    }
+  if (verb == G_MAXUINT)
+    return FALSE;
+  guint last;
+  /* said X, ...: */
+  if (speaker_at (c, verb + 1, q->open_tok, q, &last))
+    {
+      set_cue (c, q, verb);
+      return TRUE;
+    }
+  /* X said: the subject right before the verb, or the first person of the sentence */
+  for (guint s = verb; s-- > sentence_first && s + 5 > verb;)
+    {
+      const Name *n = name_at (c, s);
+      if (speaker_at (c, s, verb, q, &last) && last + 1 == verb && (!n || n->person))
+        {
+          set_cue (c, q, verb);
+          return TRUE;
+        }
+      g_free (q->speaker);
+      q->speaker = NULL;
+    }
+  /* the subject with an apposition ("Gen. Joseph Votel, commander of U.S. Central Command
+   * said"): the first person of the sentence, else the organisation right before the verb */
+  for (guint s = sentence_first; s < verb; s++)
+    {
+      const Name *n = name_at (c, s);
+      if (n && n->person)
+        {
+          q->speaker_start = n->start;
+          q->speaker_end = n->end;
+          q->speaker = g_strdup (n->canonical);
+          set_cue (c, q, verb);
+          return TRUE;
+        }
+    }
+  const Name *org = verb > sentence_first ? name_at (c, verb - 1) : NULL;
+  if (org)
+    {
+      q->speaker_start = org->start;
+      q->speaker_end = org->end;
+      q->speaker = g_strdup (org->canonical);
+      set_cue (c, q, verb);
+      return TRUE;
+    }
+  /* a verb without a speaker we can name ("officials said: ...") still marks speech */
+  set_cue (c, q, verb);
+  q->speaker_start = q->speaker_end = 0;
+  return TRUE;
+}
+
+/* A paragraph that introduces a quotation with a colon: "A Foreign Office spokesman said:",
+ * "Gen. Joseph Votel released the following statement today:". */
+static gboolean
+attribution_intro (Context *c, Quote *q, const NfSentence *sentences)
+{
+  if (!q->opens_paragraph || q->open_tok == 0 || tok_char (c, q->open_tok - 1) != ':')
+    return FALSE;
+  const NfSentence *s = &sentences[c->tokens[q->open_tok - 1].sentence];
+  guint first = s->first_token, colon = q->open_tok - 1, verb = G_MAXUINT;
+  gboolean statement = FALSE;
+  for (guint k = first; k < colon; k++)
+    {
+      if (verb == G_MAXUINT && tok_in (c, k, c->self->verbs))
+        verb = k;
+      statement |= tok_is (c, k, "statement") || tok_is (c, k, "following");
+    }
+  if (verb == G_MAXUINT && !statement)
+    return FALSE;
+  guint last;
+  const Name *speaker = NULL;
+  for (guint k = first; k < colon && !speaker; k++)
+    {
+      const Name *n = name_at (c, k);
+      if (n && n->person)
+        speaker = n;
+    }
+  if (speaker)
+    {
+      q->speaker_start = speaker->start;
+      q->speaker_end = speaker->end;
+      q->speaker = g_strdup (speaker->canonical);
+    }
+  else if (!speaker_at (c, first, colon, q, &last))
+    {
+      const Name *n = name_at (c, first);
+      if (n)
+        {
+          q->speaker_start = n->start;
+          q->speaker_end = n->end;
+          q->speaker = g_strdup (n->canonical);
+        }
+    }
+  if (verb != G_MAXUINT)
+    set_cue (c, q, verb);
+  else
+    {
+      q->cue = g_strdup ("statement");
+      q->attributed = TRUE;
+    }
+  return TRUE;
+}
+
+static guint
+count_words (const Context *c, const Quote *q)
+{
+  guint words = 0;
+  for (guint i = q->open_tok; i < q->close_tok && i < c->n; i++)
+    words += c->tokens[i].kind == NF_TOKEN_WORD || c->tokens[i].kind == NF_TOKEN_NUMBER;
+  return words;
+}
+
+/* Every word capitalised, or almost: the title of a work ("Salt and Cinder"). */
+static gboolean
+looks_like_title (const Context *c, const Quote *q)
+{
+  guint words = 0, caps = 0;
+  for (guint i = q->open_tok; i < q->close_tok && i < c->n; i++)
+    if (c->tokens[i].kind == NF_TOKEN_WORD)
+      {
+        words++;
+        caps += (c->tokens[i].flags & NF_TOKEN_CAPITALIZED) || c->tokens[i].end - c->tokens[i].start <= 3;
+      }
+  return words > 0 && caps == words;
+}
+
+static gboolean
+quotes_process (NfStage *stage, G_GNUC_UNUSED gpointer worker, NfArticle *article,
+                G_GNUC_UNUSED GError **error)
+{
+  const Quotes *self = nf_stage_get_instance (stage);
+  const char *text = nf_article_get_text (article);
+  if (!text)
+    return TRUE;
+  const NfText *segmentation = nf_article_get_segmentation (article);
+  g_autoptr (GString) scratch = g_string_sized_new (64);
+  g_autoptr (GArray) names = g_array_new (FALSE, FALSE, sizeof (Name));
+  g_autoptr (GArray) quotes = g_array_new (FALSE, FALSE, sizeof (Quote));
+  g_array_set_clear_func (names, clear_name);
+  g_array_set_clear_func (quotes, clear_quote);
+  Context c = {
+    .self = self, .text = text, .length = nf_article_get_text_length (article),
+    .scratch = scratch, .names = names, .quotes = quotes,
+  };
+  c.tokens = nf_text_get_tokens (segmentation, &c.n);
+  guint n_sentences;
+  const NfSentence *sentences = nf_text_get_sentences (segmentation, &n_sentences);
+
+  find_quotes (&c, article);
+  if (!names_from_entities (&c, article))
+    names_from_capitals (&c);
+
+  /* Attribution of each piece, from the words after it, then before it. */
+  for (guint k = 0; k < quotes->len; k++)
+    {
+      Quote *q = &g_array_index (quotes, Quote, k);
+      guint sentence_end_tok = c.n;
+      /* a piece running to its paragraph's end has nothing after it */
+      if (q->close_tok < c.n && !q->continues)
+        {
+          /* the attribution after a quote ends with the sentence, or at the next quotation */
+          const NfSentence *s = &sentences[c.tokens[q->close_tok].sentence];
+          guint after_close = q->close_tok + 1 < c.n ? c.tokens[q->close_tok + 1].sentence : s - sentences;
+          const NfSentence *t = &sentences[after_close];
+          sentence_end_tok = t->first_token + t->n_tokens;
+          if (k + 1 < quotes->len && g_array_index (quotes, Quote, k + 1).open_tok < sentence_end_tok)
+            sentence_end_tok = g_array_index (quotes, Quote, k + 1).open_tok;
+        }
+      if (q->close_tok < c.n && !q->continues && attribution_after (&c, q, sentence_end_tok))
+        continue;
+      guint first = q->open_tok < c.n ? sentences[c.tokens[q->open_tok].sentence].first_token : 0;
+      /* the sentence may have started inside an earlier quotation: start after it */
+      if (k > 0)
+        {
+          const Quote *p = &g_array_index (quotes, Quote, k - 1);
+          if (p->close_tok < q->open_tok && p->close_tok + 1 > first)
+            first = p->close_tok + 1;
+        }
+      if (!attribution_before (&c, q, first))
+        attribution_intro (&c, q, sentences);
+    }
+
+  /* Pieces of one quotation share the attribution; an unattributed quotation right after an
+   * attributed one in the same paragraph continues it ("…," said Russell. "We always…"). */
+  for (guint k = 0; k < quotes->len; k++)
+    {
+      Quote *q = &g_array_index (quotes, Quote, k);
+      if (q->attributed)
+        continue;
+      Quote *from = NULL;
+      for (guint j = k + 1; j < quotes->len && !from; j++)
+        {
+          Quote *o = &g_array_index (quotes, Quote, j);
+          if (o->group != q->group)
+            break;
+          if (o->attributed)
+            from = o;
+        }
+      if (!from && k > 0)
+        {
+          Quote *p = &g_array_index (quotes, Quote, k - 1);
+          /* the same paragraph, or a paragraph that is all quotation right after one that
+           * ended with an attributed quotation: the same voice goes on */
+          gboolean next_paragraph = q->paragraph == p->paragraph + 1 && q->opens_paragraph && p->ends_paragraph;
+          if (p->attributed && (p->group == q->group || p->paragraph == q->paragraph || next_paragraph)
+              && !p->single && !q->single)
+            from = p;
+        }
+      if (from)
+        {
+          q->attributed = TRUE;
+          q->speaker = g_strdup (from->speaker);
+          q->cue = g_strdup (from->cue);
+          q->speaker_start = from->speaker_start;
+          q->speaker_end = from->speaker_end;
+        }
+    }
+
+  GVariantBuilder list;
+  g_variant_builder_init (&list, G_VARIANT_TYPE ("aa{sv}"));
+  for (guint k = 0; k < quotes->len; k++)
+    {
+      Quote *q = &g_array_index (quotes, Quote, k);
+      /* a nickname inside the name of a speaker: said Col. John "J.D." Dorrian */
+      gboolean nickname = FALSE;
+      for (guint j = 0; j < quotes->len && !nickname; j++)
+        {
+          const Quote *o = &g_array_index (quotes, Quote, j);
+          nickname = j != k && o->speaker_start < q->open && q->close < o->speaker_end;
+        }
+      if (nickname)
+        continue;
+      if (!q->attributed)
+        {
+          if (q->single || looks_like_title (&c, q) || count_words (&c, q) < (guint) self->min_words)
+            continue;
+        }
+      else if (!q->speaker && looks_like_title (&c, q))
+        continue; /* "The Quiet Year": a title, whatever verb is near */
+      g_autofree char *quoted = g_strndup (text + q->start, q->end - q->start);
+      NfAnnotation *a = nf_article_add_annotation (article, "quote", q->start, q->end);
+      if (q->speaker)
+        nf_annotation_set_attr_string (a, "speaker", q->speaker);
+      if (q->speaker_end > q->speaker_start)
+        {
+          g_autofree char *words = g_strndup (text + q->speaker_start, q->speaker_end - q->speaker_start);
+          nf_annotation_set_attr_string (a, "speaker_text", words);
+          nf_annotation_set_attr (a, "speaker_start", g_variant_new_int64 (q->speaker_start));
+          nf_annotation_set_attr (a, "speaker_end", g_variant_new_int64 (q->speaker_end));
+        }
+      if (q->cue)
+        nf_annotation_set_attr_string (a, "cue", q->cue);
+
+      GVariantBuilder item;
+      g_variant_builder_init (&item, G_VARIANT_TYPE_VARDICT);
+      add_entry (&item, "text", g_variant_new_string (quoted));
+      add_entry (&item, "speaker",
+                             g_variant_new_maybe (G_VARIANT_TYPE_STRING,
+                                                  q->speaker ? g_variant_new_string (q->speaker) : NULL));
+      add_entry (&item, "cue",
+                             g_variant_new_maybe (G_VARIANT_TYPE_STRING,
+                                                  q->cue ? g_variant_new_string (q->cue) : NULL));
+      g_variant_builder_add_value (&list, g_variant_builder_end (&item));
+    }
+  nf_article_set_field (article, "quotes", g_variant_builder_end (&list));
+  return TRUE;
+}
+
+NF_PLUGIN_DEFINE (
+  .kind = NF_PLUGIN_EXTRACT,
+  .name = "quotes",
+  .summary = "Finds direct quotations and attributes them to their speakers",
+  .options = quotes_options,
+  .init = quotes_init,
+  .process = quotes_process,
+  .free = quotes_free,
+);

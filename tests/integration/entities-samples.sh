@@ -1,0 +1,34 @@
+#!/bin/bash
+# entities-samples.sh: the entities extractor through the real binary on the sample
+# articles: people with titles left out, short mentions resolved, organisations, places.
+. "$(dirname "$0")/common.sh"
+cat > "$WORK/e.chain" <<CHAIN
+fetch "files" { paths = { "-" } }
+parse "text" { }
+extract "entities" { }
+format "json" { output = "-" }
+CHAIN
+expect_status 0 "entities on the samples" -- "$NEWSFLOW" -q -c "$WORK/e.chain" "$SAMPLES"
+cp "$WORK/out" "$WORK/all.jsonl"
+python3 - "$WORK/all.jsonl" > "$WORK/ents" <<'PY'
+import json, sys
+for line in open(sys.argv[1], encoding='utf-8'):
+    r = json.loads(line)
+    name = r['source'].rsplit('/', 1)[-1]
+    for e in r.get('entities', []):
+        print(f"{name}\t{e['label']}\t{e['name']}\t{e['mentions']}")
+    for a in r['annotations']:
+        if a['type'] == 'entity':
+            print(f"{name}\tspan\t{a['text']}\t{a['attrs'].get('canonical')}\t{a['attrs'].get('title', '')}")
+PY
+expect_grep "$WORK/ents" $'^01-kyiv-grain-corridor.txt\tPERSON\tIryna Savchuk\t3$' "Savchuk and her title-less short mentions counted as one person"
+expect_grep "$WORK/ents" $'^01-kyiv-grain-corridor.txt\tspan\tIryna Savchuk\tIryna Savchuk\tDeputy Minister$' "title kept out of the span, in the title attribute"
+expect_grep "$WORK/ents" $'^01-kyiv-grain-corridor.txt\tORGANIZATION\tMinistry of Agrarian Policy and Food\t' "organisation name with of/and"
+expect_grep "$WORK/ents" $'^01-kyiv-grain-corridor.txt\tLOCATION\tBlack Sea\t' "place from a gazetteer"
+expect_grep "$WORK/ents" $'^01-kyiv-grain-corridor.txt\tNATIONALITY\tTurkish\t' "nationality"
+expect_grep "$WORK/ents" $'^24-auckland-film-festival.txt\tPERSON\tTama Rewiti\t' "film director found"
+if grep -qE $'^24-auckland-film-festival.txt\t[A-Z]+\t(Salt|Cinder|Salt and Cinder)\t' "$WORK/ents"; then
+  fail "a film title taken for an entity"; else pass "film title not an entity"; fi
+if grep -qE $'^[^\t]+\t[A-Z]+\t(The|However|Meanwhile|Exports|Details)\t' "$WORK/ents"; then
+  fail "sentence-initial common word taken for an entity"; else pass "no sentence-initial common words"; fi
+finish

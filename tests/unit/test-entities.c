@@ -1,0 +1,320 @@
+/* test-entities.c: the "entities" extractor on hand-written sentences: each rule that makes
+ * a name (gazetteers, titles, organisation and place words, capitalised sequences, short
+ * mentions resolved to the full name) and the words that must not become entities. */
+#include "config.h"
+
+#include <string.h>
+
+#include "test-util.h"
+
+typedef struct {
+  char       *dir;
+  NfRegistry *registry;
+  NfChain    *chain;
+  NfStage    *stage;
+} Fixture;
+
+static int
+setup_with (void **state, const char *options)
+{
+  Fixture *f = g_new0 (Fixture, 1);
+  f->dir = test_dir_new ();
+  f->registry = test_registry_new ();
+  g_autofree char *text = g_strdup_printf ("fetch \"files\" { }\nparse \"text\" { }\n"
+                                           "extract \"entities\" { %s }\nformat \"json\" { }\n", options);
+  g_autofree char *path = test_write_file (f->dir, "entities.chain", text);
+  g_autoptr (GError) error = NULL;
+  f->chain = nf_chain_load (path, f->registry, &error);
+  assert_null (error);
+  assert_true (nf_chain_init (f->chain, &error));
+  f->stage = g_ptr_array_index (f->chain->stages[NF_PLUGIN_EXTRACT], 0);
+  *state = f;
+  return 0;
+}
+
+static int
+setup (void **state)
+{
+  return setup_with (state, "");
+}
+
+static int
+setup_user_gazetteer (void **state)
+{
+  g_autofree char *dir = test_dir_new ();
+  g_autofree char *file = test_write_file (dir, "mine.txt",
+                                           "# a user list\nAcme Widgets\tORGANIZATION\tAcme Widgets Ltd\n"
+                                           "Zorblax\tLOCATION\n");
+  g_autofree char *options = g_strdup_printf ("gazetteers = { \"%s\" }", file);
+  int status = setup_with (state, options);
+  test_dir_remove (dir);
+  return status;
+}
+
+static int
+teardown (void **state)
+{
+  Fixture *f = *state;
+  nf_chain_free (f->chain);
+  nf_registry_free (f->registry);
+  test_dir_remove (f->dir);
+  g_free (f->dir);
+  g_free (f);
+  return 0;
+}
+
+/* The entities of @paragraphs as "text=LABEL:canonical" joined with "; ". */
+static char *
+entities_of (Fixture *f, const char *const *paragraphs)
+{
+  g_autoptr (NfArticle) article = nf_article_new ("test");
+  nf_article_set_paragraphs (article, paragraphs, -1);
+  g_autoptr (GError) error = NULL;
+  assert_true (f->stage->plugin->process (f->stage, NULL, article, &error));
+  GString *out = g_string_new (NULL);
+  const char *text = nf_article_get_text (article);
+  for (guint i = 0; i < nf_article_get_n_annotations (article); i++)
+    {
+      NfAnnotation *a = nf_article_get_annotation (article, i);
+      if (strcmp (nf_annotation_get_type (a), "entity") != 0)
+        continue;
+      gsize start = nf_annotation_get_start (a), end = nf_annotation_get_end (a);
+      g_string_append_printf (out, "%s%.*s=%s:%s", out->len ? "; " : "", (int) (end - start), text + start,
+                              nf_annotation_get_attr_string (a, "label"),
+                              nf_annotation_get_attr_string (a, "canonical"));
+      const char *title = nf_annotation_get_attr_string (a, "title");
+      if (title)
+        g_string_append_printf (out, " [%s]", title);
+    }
+  return g_string_free (out, FALSE);
+}
+
+static char *
+entities_of_text (Fixture *f, const char *text)
+{
+  const char *paragraphs[] = { text, NULL };
+  return entities_of (f, paragraphs);
+}
+
+#define assert_entities(f, text, expected)             \
+  do {                                                 \
+    g_autofree char *got_ = entities_of_text (f, text);\
+    assert_string_equal (got_, expected);              \
+  } while (0)
+
+static void
+test_gazetteers (void **state)
+{
+  Fixture *f = *state;
+  /* countries and regions from iso-codes, cities, short forms with their canonical name */
+  assert_entities (f, "Talks in Kyiv and Ohio went on while the U.S. watched.",
+                   "Kyiv=LOCATION:Kyiv; Ohio=LOCATION:Ohio; U.S.=LOCATION:United States");
+  assert_entities (f, "Officials from the Syrian Arab Republic met NATO.",
+                   "Syrian Arab Republic=LOCATION:Syria; NATO=ORGANIZATION:NATO");
+}
+
+static void
+test_nationalities (void **state)
+{
+  Fixture *f = *state;
+  assert_entities (f, "Turkish millers bought Ukrainian wheat.",
+                   "Turkish=NATIONALITY:Turkish; Ukrainian=NATIONALITY:Ukrainian");
+}
+
+static void
+test_titles_are_not_names (void **state)
+{
+  Fixture *f = *state;
+  assert_entities (f, "The visit was led by Deputy Minister Iryna Savchuk on Monday.",
+                   "Iryna Savchuk=PERSON:Iryna Savchuk [Deputy Minister]");
+  assert_entities (f, "It was approved by Gen. Joseph Votel and Staff Sgt. Albert Connelly.",
+                   "Joseph Votel=PERSON:Joseph Votel [Gen.]; Albert Connelly=PERSON:Albert Connelly [Staff Sgt.]");
+  assert_entities (f, "He met Secretary of State John Kerry in Geneva.",
+                   "John Kerry=PERSON:John Kerry [Secretary of State]; Geneva=LOCATION:Geneva");
+}
+
+static void
+test_organisation_rules (void **state)
+{
+  Fixture *f = *state;
+  /* a suffix, "of" and "and" inside the name, a possessive that ends it */
+  assert_entities (f, "The Ministry of Agrarian Policy and Food said the Ukrainian Sea Ports Authority agreed.",
+                   "Ministry of Agrarian Policy and Food=ORGANIZATION:Ministry of Agrarian Policy and Food; "
+                   "Ukrainian Sea Ports Authority=ORGANIZATION:Ukrainian Sea Ports Authority");
+  assert_entities (f, "Shares of Acme Robotics Inc. rose after the Department of the Treasury spoke.",
+                   "Acme Robotics Inc=ORGANIZATION:Acme Robotics Inc; "
+                   "Department of the Treasury=ORGANIZATION:Department of the Treasury");
+  /* "and the" joins two names */
+  assert_entities (f, "The Government of Iraq and the Kurdistan Regional Government met.",
+                   "Government of Iraq=ORGANIZATION:Government of Iraq; "
+                   "Kurdistan Regional Government=ORGANIZATION:Kurdistan Regional Government");
+}
+
+static void
+test_place_rules (void **state)
+{
+  Fixture *f = *state;
+  assert_entities (f, "Ships crossed the Gulf of Aden toward Tolaga Bay.",
+                   "Gulf of Aden=LOCATION:Gulf of Aden; Tolaga Bay=LOCATION:Tolaga Bay");
+  /* a town with its region is one place; a list is not */
+  assert_entities (f, "He was born in Vermillion, South Dakota, in 1990.",
+                   "Vermillion, South Dakota=LOCATION:Vermillion, South Dakota");
+  assert_entities (f, "Buyers were Egypt, Spain, Turkey and China.",
+                   "Egypt=LOCATION:Egypt; Spain=LOCATION:Spain; Turkey=LOCATION:Turkey; China=LOCATION:China");
+  /* evidence for an unknown word: a place preposition */
+  assert_entities (f, "Andriy Melnychenko farms near Mykolaiv.",
+                   "Andriy Melnychenko=PERSON:Andriy Melnychenko; Mykolaiv=LOCATION:Mykolaiv");
+}
+
+static void
+test_short_mentions_resolve (void **state)
+{
+  Fixture *f = *state;
+  const char *paragraphs[] = {
+    "President Volodymyr Zelenskyy spoke to the Syrian Democratic Forces (SDF) by phone.",
+    "Zelenskyy said the SDF had agreed. Later Zelenskyy's office confirmed it.",
+    NULL,
+  };
+  g_autofree char *got = entities_of (f, paragraphs);
+  assert_string_equal (got,
+                       "Volodymyr Zelenskyy=PERSON:Volodymyr Zelenskyy [President]; "
+                       "Syrian Democratic Forces=ORGANIZATION:Syrian Democratic Forces; "
+                       "SDF=ORGANIZATION:Syrian Democratic Forces; "
+                       "Zelenskyy=PERSON:Volodymyr Zelenskyy; "
+                       "SDF=ORGANIZATION:Syrian Democratic Forces; "
+                       "Zelenskyy=PERSON:Volodymyr Zelenskyy");
+}
+
+static void
+test_lone_words_need_evidence (void **state)
+{
+  Fixture *f = *state;
+  /* "said Russell": a speech verb makes a person; an unknown word alone is nothing */
+  assert_entities (f, "\"We always look ahead,\" said Russell.", "Russell=PERSON:Russell");
+  assert_entities (f, "The report mentioned Kestrel twice.", "");
+}
+
+static void
+test_not_entities (void **state)
+{
+  Fixture *f = *state;
+  /* sentence-initial common words, days, months, adjectives in capitals */
+  assert_entities (f, "Exports rose. However, exports fell on Monday in March.", "");
+  assert_entities (f, "Meanwhile the Kyiv-based firm said nothing.", "");
+  /* names of operations, storms, days and laws are not people, places or organisations */
+  assert_entities (f, "Operation Inherent Resolve began on Thanksgiving Day as Typhoon Lawin hit.", "");
+  /* a title alone names nobody */
+  assert_entities (f, "The Foreign Secretary met the President.", "");
+}
+
+static void
+test_surnames (void **state)
+{
+  Fixture *f = *state;
+  /* two surnames; a person's surname that is also a place in the gazetteers */
+  assert_entities (f, "Guadalupe Ramírez Soto won. Ramírez cried. Ernesto Lugo said Lugo would run in Lugo.",
+                   "Guadalupe Ramírez Soto=PERSON:Guadalupe Ramírez Soto; Ramírez=PERSON:Guadalupe Ramírez Soto; "
+                   "Ernesto Lugo=PERSON:Ernesto Lugo; Lugo=PERSON:Ernesto Lugo; Lugo=LOCATION:Lugo");
+}
+
+static void
+test_titles_of_works (void **state)
+{
+  Fixture *f = *state;
+  assert_entities (f, "The prize went to “The Quiet Year,” a documentary, and “Eleven Tides.”", "");
+}
+
+static void
+test_german_nouns (void **state)
+{
+  Fixture *f = *state;
+  g_autoptr (NfArticle) article = nf_article_new ("test");
+  const char *paragraphs[] = { "Schnellere Genehmigungen helfen, sagte Ministerin Katrin Wehmeyer in Berlin.", NULL };
+  nf_article_set_paragraphs (article, paragraphs, -1);
+  nf_article_set_language (article, "de");
+  g_autoptr (GError) error = NULL;
+  assert_true (f->stage->plugin->process (f->stage, NULL, article, &error));
+  GString *got = g_string_new (NULL);
+  for (guint i = 0; i < nf_article_get_n_annotations (article); i++)
+    g_string_append_printf (got, "%s;", nf_annotation_get_attr_string (nf_article_get_annotation (article, i), "canonical"));
+  assert_string_equal (got->str, "Katrin Wehmeyer;Berlin;");
+  g_string_free (got, TRUE);
+}
+
+static void
+test_nickname (void **state)
+{
+  Fixture *f = *state;
+  assert_entities (f, "It was announced by Col. John \"J.D.\" Dorrian.",
+                   "John \"J.D.\" Dorrian=PERSON:John Dorrian [Col.]");
+}
+
+static void
+test_user_gazetteer (void **state)
+{
+  Fixture *f = *state;
+  assert_entities (f, "Staff at Acme Widgets flew to Zorblax.",
+                   "Acme Widgets=ORGANIZATION:Acme Widgets Ltd; Zorblax=LOCATION:Zorblax");
+}
+
+static void
+test_entities_field (void **state)
+{
+  Fixture *f = *state;
+  g_autoptr (NfArticle) article = nf_article_new ("test");
+  const char *paragraphs[] = { "Iryna Savchuk visited Odesa. Savchuk then left Odesa.", NULL };
+  nf_article_set_paragraphs (article, paragraphs, -1);
+  g_autoptr (GError) error = NULL;
+  assert_true (f->stage->plugin->process (f->stage, NULL, article, &error));
+  GVariant *field = nf_article_get_field (article, "entities");
+  assert_non_null (field);
+  g_autofree char *printed = g_variant_print (field, FALSE);
+  assert_string_equal (printed,
+                       "[{'name': <'Iryna Savchuk'>, 'label': <'PERSON'>, 'mentions': <int64 2>}, "
+                       "{'name': <'Odesa'>, 'label': <'LOCATION'>, 'mentions': <int64 2>}]");
+}
+
+static void
+test_bad_gazetteer (G_GNUC_UNUSED void **state)
+{
+  g_autofree char *dir = test_dir_new ();
+  g_autofree char *file = test_write_file (dir, "bad.txt", "Acme\tCOMPANY\n");
+  g_autofree char *text = g_strdup_printf ("fetch \"files\" { }\nparse \"text\" { }\n"
+                                           "extract \"entities\" { gazetteers = { \"%s\" } }\n"
+                                           "format \"json\" { }\n", file);
+  g_autofree char *path = test_write_file (dir, "bad.chain", text);
+  NfRegistry *registry = test_registry_new ();
+  g_autoptr (GError) error = NULL;
+  NfChain *chain = nf_chain_load (path, registry, &error);
+  assert_null (error);
+  assert_false (nf_chain_init (chain, &error));
+  assert_non_null (error);
+  assert_contains (error->message, "bad.txt:1:");
+  assert_contains (error->message, "ORGANIZATION");
+  nf_chain_free (chain);
+  nf_registry_free (registry);
+  test_dir_remove (dir);
+}
+
+int
+main (void)
+{
+  const struct CMUnitTest tests[] = {
+    cmocka_unit_test_setup_teardown (test_gazetteers, setup, teardown),
+    cmocka_unit_test_setup_teardown (test_nationalities, setup, teardown),
+    cmocka_unit_test_setup_teardown (test_titles_are_not_names, setup, teardown),
+    cmocka_unit_test_setup_teardown (test_organisation_rules, setup, teardown),
+    cmocka_unit_test_setup_teardown (test_place_rules, setup, teardown),
+    cmocka_unit_test_setup_teardown (test_short_mentions_resolve, setup, teardown),
+    cmocka_unit_test_setup_teardown (test_lone_words_need_evidence, setup, teardown),
+    cmocka_unit_test_setup_teardown (test_not_entities, setup, teardown),
+    cmocka_unit_test_setup_teardown (test_surnames, setup, teardown),
+    cmocka_unit_test_setup_teardown (test_titles_of_works, setup, teardown),
+    cmocka_unit_test_setup_teardown (test_german_nouns, setup, teardown),
+    cmocka_unit_test_setup_teardown (test_nickname, setup, teardown),
+    cmocka_unit_test_setup_teardown (test_user_gazetteer, setup_user_gazetteer, teardown),
+    cmocka_unit_test_setup_teardown (test_entities_field, setup, teardown),
+    cmocka_unit_test (test_bad_gazetteer),
+  };
+  return cmocka_run_group_tests (tests, NULL, NULL);
+}

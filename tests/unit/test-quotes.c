@@ -1,0 +1,250 @@
+/* test-quotes.c: the "quotes" extractor on hand-written paragraphs: each quotation mark
+ * style, each attribution pattern of news writing, speakers resolved to full names (with and
+ * without the entities extractor before it), and the quoted text that is not a quote. */
+#include "config.h"
+
+#include <string.h>
+
+#include "test-util.h"
+
+typedef struct {
+  char       *dir;
+  NfRegistry *registry;
+  NfChain    *chain;
+} Fixture;
+
+static int
+setup_with (void **state, const char *extractors)
+{
+  Fixture *f = g_new0 (Fixture, 1);
+  f->dir = test_dir_new ();
+  f->registry = test_registry_new ();
+  g_autofree char *text = g_strdup_printf ("fetch \"files\" { }\nparse \"text\" { }\n%s\n"
+                                           "format \"json\" { }\n", extractors);
+  g_autofree char *path = test_write_file (f->dir, "quotes.chain", text);
+  g_autoptr (GError) error = NULL;
+  f->chain = nf_chain_load (path, f->registry, &error);
+  assert_null (error);
+  assert_true (nf_chain_init (f->chain, &error));
+  *state = f;
+  return 0;
+}
+
+/* entities then quotes: speakers come from entity annotations */
+static int
+setup (void **state)
+{
+  return setup_with (state, "extract \"entities\" { }\nextract \"quotes\" { }");
+}
+
+/* quotes alone: its own capitalised-name rules */
+static int
+setup_alone (void **state)
+{
+  return setup_with (state, "extract \"quotes\" { }");
+}
+
+static int
+teardown (void **state)
+{
+  Fixture *f = *state;
+  nf_chain_free (f->chain);
+  nf_registry_free (f->registry);
+  test_dir_remove (f->dir);
+  g_free (f->dir);
+  g_free (f);
+  return 0;
+}
+
+static NfArticle *
+process (Fixture *f, const char *const *paragraphs)
+{
+  NfArticle *article = nf_article_new ("test");
+  nf_article_set_paragraphs (article, paragraphs, -1);
+  GPtrArray *stages = f->chain->stages[NF_PLUGIN_EXTRACT];
+  for (guint i = 0; i < stages->len; i++)
+    {
+      NfStage *stage = g_ptr_array_index (stages, i);
+      g_autoptr (GError) error = NULL;
+      assert_true (stage->plugin->process (stage, NULL, article, &error));
+    }
+  return article;
+}
+
+/* The quotes as "text <- speaker (speaker_text) cue" joined with " | ". */
+static char *
+quotes_of (Fixture *f, const char *const *paragraphs)
+{
+  g_autoptr (NfArticle) article = process (f, paragraphs);
+  GString *out = g_string_new (NULL);
+  const char *text = nf_article_get_text (article);
+  for (guint i = 0; i < nf_article_get_n_annotations (article); i++)
+    {
+      NfAnnotation *a = nf_article_get_annotation (article, i);
+      if (strcmp (nf_annotation_get_type (a), "quote") != 0)
+        continue;
+      gsize start = nf_annotation_get_start (a), end = nf_annotation_get_end (a);
+      const char *speaker = nf_annotation_get_attr_string (a, "speaker");
+      const char *words = nf_annotation_get_attr_string (a, "speaker_text");
+      const char *cue = nf_annotation_get_attr_string (a, "cue");
+      g_string_append_printf (out, "%s%.*s <- %s (%s) %s", out->len ? " | " : "", (int) (end - start),
+                              text + start, speaker ? speaker : "?", words ? words : "", cue ? cue : "");
+    }
+  return g_string_free (out, FALSE);
+}
+
+#define assert_quotes(f, expected, ...)                                 \
+  do {                                                                  \
+    const char *paragraphs_[] = { __VA_ARGS__, NULL };                  \
+    g_autofree char *got_ = quotes_of (f, paragraphs_);                 \
+    assert_string_equal (got_, expected);                               \
+  } while (0)
+
+static void
+test_marks (void **state)
+{
+  Fixture *f = *state;
+  assert_quotes (f, "We will stay here, whatever happens next, until it ends <- Anna Berg (Anna Berg) said",
+                 "Anna Berg said, \"We will stay here, whatever happens next, until it ends\".");
+  assert_quotes (f, "We will stay, whatever happens, <- Anna Berg (Anna Berg) said",
+                 "“We will stay, whatever happens,” Anna Berg said.");
+  assert_quotes (f, "Wir bleiben hier, was auch passiert. <- Anna Berg (Anna Berg) sagte",
+                 "Anna Berg sagte: „Wir bleiben hier, was auch passiert.“");
+  assert_quotes (f, "Nos quedamos aquí, pase lo que pase. <- Anna Berg (Anna Berg) dijo",
+                 "Anna Berg dijo: «Nos quedamos aquí, pase lo que pase.»");
+  /* an attributed fragment in single quotes; apostrophes are not marks */
+  /* an attributed fragment, the speaker not a person we can name */
+  assert_quotes (f, "tight, unshowy storytelling <- ? (The jury) praised",
+                 "The jury praised its “tight, unshowy storytelling” on Saturday.");
+  assert_quotes (f, "a turning point <- Anna Berg (Anna Berg) described",
+                 "Anna Berg's team, in Kenya's north, described it as ‘a turning point’ on Monday.");
+}
+
+static void
+test_patterns (void **state)
+{
+  Fixture *f = *state;
+  /* "...," X said / "...," said X / X told reporters: "..." / according to X */
+  assert_quotes (f, "Prices will fall, <- Marko Lysenko (Lysenko) said",
+                 "Marko Lysenko is an analyst.", "\"Prices will fall,\" Lysenko said.");
+  assert_quotes (f, "We welcome any step, <- Hatice Demirel (Hatice Demirel) said",
+                 "\"We welcome any step,\" said Hatice Demirel, a spokeswoman for the millers.");
+  assert_quotes (f, "The corridor is open. <- Iryna Savchuk (Iryna Savchuk) told",
+                 "Deputy Minister Iryna Savchuk told reporters: \"The corridor is open.\"");
+  assert_quotes (f, "The corridor is open now, <- Iryna Savchuk (Iryna Savchuk) according to",
+                 "\"The corridor is open now,\" according to Iryna Savchuk.");
+  assert_quotes (f, "Rates will hold, <- Luciana Prado (Luciana Prado) added",
+                 "\"Rates will hold,\" Finance Minister Luciana Prado added.");
+}
+
+static void
+test_split_quote (void **state)
+{
+  Fixture *f = *state;
+  assert_quotes (f, "We will, <- Andriy Melnychenko (Melnychenko) said | and soon. <- Andriy Melnychenko (Melnychenko) said",
+                 "Andriy Melnychenko farms wheat.", "\"We will,\" Melnychenko said, \"and soon.\"");
+}
+
+static void
+test_organisations (void **state)
+{
+  Fixture *f = *state;
+  /* a spokesman for an organisation, and "the ministry" named earlier */
+  assert_quotes (f, "We are ready, <- European Commission (a spokesman for the European Commission) said",
+                 "\"We are ready,\" said a spokesman for the European Commission.");
+  assert_quotes (f, "Berths will open next month, <- Ministry of Agrarian Policy and Food (the ministry) said",
+                 "The Ministry of Agrarian Policy and Food met shipowners.",
+                 "\"Berths will open next month,\" the ministry said.");
+}
+
+static void
+test_pronouns (void **state)
+{
+  Fixture *f = *state;
+  assert_quotes (f, "Every extra hour counts. <- Iryna Savchuk (She) said",
+                 "Iryna Savchuk visited the port.", "She said, \"Every extra hour counts.\"");
+}
+
+static void
+test_paragraphs (void **state)
+{
+  Fixture *f = *state;
+  /* a quotation running over two paragraphs: no closing mark, the next one reopens */
+  assert_quotes (f,
+                 "Premiums were the real bottleneck this year. <- Marko Lysenko (Lysenko) said | "
+                 "That has changed, <- Marko Lysenko (Lysenko) said",
+                 "Marko Lysenko is an analyst.",
+                 "\"Premiums were the real bottleneck this year.",
+                 "\"That has changed,\" Lysenko said.");
+  /* a paragraph introducing a statement with a colon */
+  assert_quotes (f, "We mourn the loss of one of our own, a brave sailor. <- Joseph Votel (Joseph Votel) statement",
+                 "Gen. Joseph Votel released the following statement today:",
+                 "\"We mourn the loss of one of our own, a brave sailor.\"");
+}
+
+static void
+test_not_quotes (void **state)
+{
+  Fixture *f = *state;
+  /* the title of a film, a scare quote, a term: no quotes */
+  assert_quotes (f, "", "“Salt and Cinder,” directed by Tama Rewiti, won the prize.");
+  assert_quotes (f, "", "The film has a “tight, unshowy” style and a “brave” lead.");
+  assert_quotes (f, "", "Analysts call it the “chip war” between the two countries.");
+  /* a quotation ending its sentence is not attributed by the next sentence */
+  assert_quotes (f, "",
+                 "One diplomat said the mood had been \"polite but cold.\" According to the diplomat, they left.");
+  /* a nickname inside a speaker's name is not a quote */
+  assert_quotes (f, "We will strike, <- John Dorrian (John \"J.D.\" Dorrian) said",
+                 "\"We will strike,\" said Col. John \"J.D.\" Dorrian.");
+}
+
+static void
+test_long_unattributed (void **state)
+{
+  Fixture *f = *state;
+  assert_quotes (f, "This is a very dangerous storm and nobody should wait for the water. <- ? () ",
+                 "\"This is a very dangerous storm and nobody should wait for the water.\"");
+}
+
+static void
+test_without_entities (void **state)
+{
+  Fixture *f = *state;
+  /* surnames and pronouns resolved by the extractor's own rules */
+  assert_quotes (f, "Prices will fall, <- Marko Lysenko (Lysenko) said | We are ready. <- Marko Lysenko (he) said",
+                 "Marko Lysenko is an analyst.", "\"Prices will fall,\" Lysenko said.",
+                 "Later he said, \"We are ready.\"");
+}
+
+static void
+test_quotes_field (void **state)
+{
+  Fixture *f = *state;
+  const char *paragraphs[] = { "\"It is over,\" Anna Berg said. \"The long and very tiring search is now finally over.\"", NULL };
+  g_autoptr (NfArticle) article = process (f, paragraphs);
+  GVariant *field = nf_article_get_field (article, "quotes");
+  assert_non_null (field);
+  g_autofree char *printed = g_variant_print (field, FALSE);
+  assert_string_equal (printed,
+                       "[{'text': <'It is over,'>, 'speaker': <@ms 'Anna Berg'>, 'cue': <@ms 'said'>}, "
+                       "{'text': <'The long and very tiring search is now finally over.'>, "
+                       "'speaker': <@ms 'Anna Berg'>, 'cue': <@ms 'said'>}]");
+}
+
+int
+main (void)
+{
+  const struct CMUnitTest tests[] = {
+    cmocka_unit_test_setup_teardown (test_marks, setup, teardown),
+    cmocka_unit_test_setup_teardown (test_patterns, setup, teardown),
+    cmocka_unit_test_setup_teardown (test_split_quote, setup, teardown),
+    cmocka_unit_test_setup_teardown (test_organisations, setup, teardown),
+    cmocka_unit_test_setup_teardown (test_pronouns, setup, teardown),
+    cmocka_unit_test_setup_teardown (test_paragraphs, setup, teardown),
+    cmocka_unit_test_setup_teardown (test_not_quotes, setup, teardown),
+    cmocka_unit_test_setup_teardown (test_long_unattributed, setup, teardown),
+    cmocka_unit_test_setup_teardown (test_without_entities, setup_alone, teardown),
+    cmocka_unit_test_setup_teardown (test_quotes_field, setup, teardown),
+  };
+  return cmocka_run_group_tests (tests, NULL, NULL);
+}
