@@ -5,12 +5,13 @@
  * Ordered stage (NF_PLUGIN_FLAG_ORDERED): it runs on one thread in input order, so "earlier"
  * means earlier in the input and the result is the same for every -j.
  *
- * Index: the 64 bits are cut into bands (4 of 16 bits for thresholds up to 3, 8 of 8 bits up
- * to 7).  Two fingerprints within the threshold agree on at least one whole band (pigeonhole),
- * so a lookup only compares the articles filed under one of its band values.  Memory is
- * bounded by `window`: only the last `window` originals are remembered (a ring), about
- * 48 bytes plus the id per article plus 8 bytes per band entry; stale band entries are
- * pruned as lookups meet them, since each bucket is in input order. */
+ * Index: the 64 bits are cut into threshold + 1 bands (7 of 9 or 10 bits for the default 6).
+ * Two fingerprints within the threshold agree on at least one whole band (pigeonhole), so a
+ * lookup only compares the articles filed under one of its band values (about 1/512 of the
+ * remembered ones per band).  Memory is bounded by `window`: only the last `window` originals
+ * are remembered (a ring), about 40 bytes plus the id per article plus about 24 bytes per
+ * band entry (some 250 bytes an article with the defaults, 50 MB for the default window);
+ * stale band entries are pruned as lookups meet them, since each bucket is in input order. */
 #include <inttypes.h>
 #include <string.h>
 
@@ -27,19 +28,19 @@ typedef struct {
   guint    threshold;
   gboolean drop;
   guint    min_words;
-  guint    band_bits;
   guint    n_bands;
   gsize    window;
   Entry   *ring;      /* window entries, slot = seq % window */
-  GArray **buckets;   /* n_bands << band_bits arrays of guint64 seq, or NULL */
+  GHashTable **buckets; /* per band: band value (guint64 *) -> GArray of guint64 seq */
   guint64  next_seq;
 } Dedupe;
 
 static const NfOption dedupe_options[] = {
   NF_OPTION_INT ("shingle", 3, "Words per shingle (consecutive words hashed together)."),
-  NF_OPTION_INT ("threshold", 3,
+  NF_OPTION_INT ("threshold", 6,
                  "Largest Hamming distance (differing bits of 64) at which two fingerprints are "
-                 "near-duplicates, 0 to 7. 3 finds copies with small edits."),
+                 "near-duplicates, 0 to 7. Unrelated texts differ in about 32 bits; a copy with a "
+                 "word or a paragraph changed in 3 to 6."),
   NF_OPTION_BOOL ("drop", cfg_false,
                   "Drop later copies (counted as dropped, reason \"duplicate of ID\") instead of "
                   "only marking them with duplicate_of."),
@@ -47,7 +48,7 @@ static const NfOption dedupe_options[] = {
                  "Bodies with fewer words get a fingerprint but are never called duplicates: "
                  "short texts collide by chance."),
   NF_OPTION_INT ("window", 200000,
-                 "How many earlier originals are remembered (memory is about 100 bytes each); "
+                 "How many earlier originals are remembered (memory is about 250 bytes each); "
                  "older ones are forgotten, so a copy further back is not found."),
   NF_OPTION_END
 };
@@ -59,9 +60,8 @@ dedupe_free (gpointer instance)
   for (gsize i = 0; i < dedupe->window; i++)
     g_free (dedupe->ring[i].id);
   g_free (dedupe->ring);
-  for (gsize i = 0; i < (gsize) dedupe->n_bands << dedupe->band_bits; i++)
-    if (dedupe->buckets[i])
-      g_array_unref (dedupe->buckets[i]);
+  for (guint band = 0; band < dedupe->n_bands; band++)
+    g_hash_table_unref (dedupe->buckets[band]);
   g_free (dedupe->buckets);
   g_free (dedupe);
 }
@@ -84,11 +84,12 @@ dedupe_init (NfStage *stage, GError **error)
   dedupe->threshold = threshold;
   dedupe->drop = cfg_getbool (config, "drop");
   dedupe->min_words = min_words;
-  dedupe->band_bits = threshold <= 3 ? 16 : 8;
-  dedupe->n_bands = 64 / dedupe->band_bits;
+  dedupe->n_bands = threshold + 1;
   dedupe->window = window;
   dedupe->ring = g_new0 (Entry, window);
-  dedupe->buckets = g_new0 (GArray *, (gsize) dedupe->n_bands << dedupe->band_bits);
+  dedupe->buckets = g_new0 (GHashTable *, dedupe->n_bands);
+  for (guint band = 0; band < dedupe->n_bands; band++)
+    dedupe->buckets[band] = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, (GDestroyNotify) g_array_unref);
   nf_stage_set_instance (stage, dedupe);
   return TRUE;
 }
@@ -159,11 +160,13 @@ simhash (NfArticle *article, guint shingle, guint *n_words)
   return hash;
 }
 
-static GArray **
-bucket_of (Dedupe *dedupe, guint band, guint64 hash)
+/* The bits of @band in @hash: band i covers bits [64 i / n, 64 (i + 1) / n). */
+static guint64
+band_value (Dedupe *dedupe, guint band, guint64 hash)
 {
-  guint64 value = (hash >> (band * dedupe->band_bits)) & ((G_GUINT64_CONSTANT (1) << dedupe->band_bits) - 1);
-  return &dedupe->buckets[((gsize) band << dedupe->band_bits) + value];
+  guint from = 64 * band / dedupe->n_bands, to = 64 * (band + 1) / dedupe->n_bands;
+  guint64 mask = to - from == 64 ? G_MAXUINT64 : (G_GUINT64_CONSTANT (1) << (to - from)) - 1;
+  return (hash >> from) & mask;
 }
 
 /* The earliest remembered original within the threshold, or NULL. */
@@ -174,7 +177,8 @@ find_original (Dedupe *dedupe, guint64 hash)
   guint64 oldest_kept = dedupe->next_seq > dedupe->window ? dedupe->next_seq - dedupe->window + 1 : 1;
   for (guint band = 0; band < dedupe->n_bands; band++)
     {
-      GArray *bucket = *bucket_of (dedupe, band, hash);
+      guint64 value = band_value (dedupe, band, hash);
+      GArray *bucket = g_hash_table_lookup (dedupe->buckets[band], &value);
       if (bucket == NULL)
         continue;
       /* Entries are in input order: those older than the window are a prefix. */
@@ -206,10 +210,14 @@ remember (Dedupe *dedupe, guint64 hash, const char *id)
   entry->id = g_strdup (id);
   for (guint band = 0; band < dedupe->n_bands; band++)
     {
-      GArray **bucket = bucket_of (dedupe, band, hash);
-      if (*bucket == NULL)
-        *bucket = g_array_new (FALSE, FALSE, sizeof (guint64));
-      g_array_append_val (*bucket, seq);
+      guint64 value = band_value (dedupe, band, hash);
+      GArray *bucket = g_hash_table_lookup (dedupe->buckets[band], &value);
+      if (bucket == NULL)
+        {
+          bucket = g_array_new (FALSE, FALSE, sizeof (guint64));
+          g_hash_table_insert (dedupe->buckets[band], g_memdup2 (&value, sizeof value), bucket);
+        }
+      g_array_append_val (bucket, seq);
     }
 }
 
