@@ -183,14 +183,27 @@ compare_candidates (gconstpointer a, gconstpointer b)
   return x->first < y->first ? -1 : x->first > y->first;
 }
 
-/* Whether the term sequence @inner occurs in @outer. */
+/* Whether @candidate repeats a chosen phrase: at least half of its content terms are in it
+ * ("security" after "security guarantees", "Union finance ministers" after "European Union
+ * finance").  YAKE drops such near-repeats too (by string similarity). */
 static gboolean
-contains_terms (const int *outer, guint n_outer, const int *inner, guint n_inner)
+repeats (const int *term_of, const GArray *terms, const Candidate *candidate, const Candidate *chosen)
 {
-  for (guint i = 0; i + n_inner <= n_outer; i++)
-    if (memcmp (outer + i, inner, n_inner * sizeof (int)) == 0)
-      return TRUE;
-  return FALSE;
+  guint content = 0, shared = 0;
+  for (guint k = 0; k < candidate->length; k++)
+    {
+      int t = term_of[candidate->first + k];
+      if (g_array_index (terms, Term, t).stop)
+        continue;
+      content++;
+      for (guint c = 0; c < chosen->length; c++)
+        if (term_of[chosen->first + c] == t)
+          {
+            shared++;
+            break;
+          }
+    }
+  return content > 0 && 2 * shared >= content;
 }
 
 /* Where the text after the dateline ("BRUSSELS, Nov 26 (Reuters) - ") begins, or 0: place
@@ -381,8 +394,7 @@ keywords_process (NfStage *stage, gpointer data, NfArticle *article, G_GNUC_UNUS
     }
   g_ptr_array_sort (ranked, compare_candidates);
 
-  /* The best, skipping a phrase already inside a chosen one ("security" after "security
-   * guarantees"). */
+  /* The best, skipping near-repeats of a better one. */
   g_autoptr (GPtrArray) chosen = g_ptr_array_new ();
   for (guint r = 0; r < ranked->len && chosen->len < keywords->top; r++)
     {
@@ -391,7 +403,7 @@ keywords_process (NfStage *stage, gpointer data, NfArticle *article, G_GNUC_UNUS
       for (guint c = 0; c < chosen->len && !inside; c++)
         {
           Candidate *other = g_ptr_array_index (chosen, c);
-          inside = contains_terms (term_of + other->first, other->length, term_of + candidate->first, candidate->length);
+          inside = repeats (term_of, terms, candidate, other);
         }
       if (inside)
         continue;
