@@ -10,6 +10,10 @@
 
 typedef enum { METHOD_LEAD, METHOD_TEXTRANK } Method;
 
+/* TextRank compares every pair of sentences: beyond this many (a book, not a story) the
+ * later ones are not candidates, so time and memory stay bounded. */
+#define TEXTRANK_MAX_SENTENCES 400
+
 static const char *const stopword_languages[] = {
   "en", "de", "es", "fr", "it", "pt", "nl", "da", "sv", "no", "fi", "ru", "hu", "tr",
 };
@@ -101,21 +105,22 @@ compare_ints (gconstpointer a, gconstpointer b)
   return (x > y) - (x < y);
 }
 
-/* Each sentence's content words as sorted, distinct word ids. */
+/* The content words of each of the first @n sentences as sorted, distinct word ids. */
 static GArray **
-sentence_words (NfArticle *article, GHashTable *stopwords)
+sentence_words (NfArticle *article, GHashTable *stopwords, guint n)
 {
   const char *text = nf_article_get_text (article);
   const NfText *segmentation = nf_article_get_segmentation (article);
-  guint n_tokens, n_sentences;
+  guint n_tokens;
   const NfToken *tokens = nf_text_get_tokens (segmentation, &n_tokens);
-  nf_text_get_sentences (segmentation, &n_sentences);
-  GArray **words = g_new (GArray *, n_sentences);
-  for (guint s = 0; s < n_sentences; s++)
+  GArray **words = g_new (GArray *, n);
+  for (guint s = 0; s < n; s++)
     words[s] = g_array_new (FALSE, FALSE, sizeof (int));
   g_autoptr (GHashTable) ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   for (guint i = 0; i < n_tokens; i++)
     {
+      if (tokens[i].sentence >= n)
+        break;
       if (tokens[i].kind != NF_TOKEN_WORD)
         continue;
       char *folded = g_utf8_casefold (text + tokens[i].start, tokens[i].end - tokens[i].start);
@@ -135,7 +140,7 @@ sentence_words (NfArticle *article, GHashTable *stopwords)
       int value = GPOINTER_TO_INT (id);
       g_array_append_val (words[tokens[i].sentence], value);
     }
-  for (guint s = 0; s < n_sentences; s++)
+  for (guint s = 0; s < n; s++)
     {
       GArray *list = words[s];
       g_array_sort (list, compare_ints);
@@ -174,7 +179,7 @@ textrank (Summary *summary, NfArticle *article, const gboolean *eligible, guint 
   if (language == NULL)
     language = summary->default_language;
   GHashTable *stopwords = g_hash_table_lookup (summary->stopwords, strcmp (language, "nb") == 0 ? "no" : language);
-  GArray **words = sentence_words (article, stopwords);
+  GArray **words = sentence_words (article, stopwords, n);
   g_autofree double *weight = g_new0 (double, (gsize) n * n);
   g_autofree double *out = g_new0 (double, n);
   for (guint i = 0; i < n; i++)
@@ -275,16 +280,17 @@ summary_process (NfStage *stage, G_GNUC_UNUSED gpointer worker, NfArticle *artic
       guint words = 0;
       for (guint t = sentences[s].first_token; t < sentences[s].first_token + sentences[s].n_tokens; t++)
         words += tokens[t].kind == NF_TOKEN_WORD || tokens[t].kind == NF_TOKEN_NUMBER;
-      eligible[s] = words >= summary->min_words;
+      eligible[s] = words >= summary->min_words
+                    && (summary->method != METHOD_TEXTRANK || s < TEXTRANK_MAX_SENTENCES);
       n_eligible += eligible[s];
     }
   if (n_eligible == 0) /* a body of short sentences: take them as they come */
-    for (guint s = 0; s < n; s++)
+    for (guint s = 0; s < MIN (n, TEXTRANK_MAX_SENTENCES); s++)
       eligible[s] = TRUE;
 
   g_autofree double *scores = NULL;
   if (summary->method == METHOD_TEXTRANK)
-    scores = textrank (summary, article, eligible, n);
+    scores = textrank (summary, article, eligible, MIN (n, TEXTRANK_MAX_SENTENCES));
   g_autoptr (GArray) ranked = g_array_sized_new (FALSE, FALSE, sizeof (Ranked), n);
   for (guint s = 0; s < n; s++)
     if (eligible[s])

@@ -69,6 +69,24 @@ test_more_sentences_than_body (void **state G_GNUC_UNUSED)
   assert_int_equal (count_type (article, "summary-sentence"), 4);
 }
 
+static void
+test_textrank_on_a_very_long_body (void **state G_GNUC_UNUSED)
+{
+  /* 1000 sentences: TextRank looks at the first 400 only and still answers. */
+  GString *long_body = g_string_new (NULL);
+  for (int i = 0; i < 1000; i++)
+    g_string_append_printf (long_body, "Sentence number %d talks about the budget and the summit talks. ", i);
+  g_autoptr (GError) error = NULL;
+  Harness *harness = harness_new ("extract \"summary\" { method = \"textrank\" }", &error);
+  assert_null (error);
+  g_autoptr (NfArticle) article = harness_article ("T", long_body->str, NULL, "en");
+  g_string_free (long_body, TRUE);
+  assert_true (harness_process (harness, article, &error));
+  harness_free (harness);
+  assert_int_equal (count_type (article, "summary-sentence"), 3);
+  assert_null (strstr (nf_article_get_field_string (article, "summary"), "number 400 "));
+}
+
 int
 main (void)
 {
@@ -76,6 +94,7 @@ main (void)
     cmocka_unit_test (test_lead),
     cmocka_unit_test (test_textrank),
     cmocka_unit_test (test_more_sentences_than_body),
+    cmocka_unit_test (test_textrank_on_a_very_long_body),
   };
   return cmocka_run_group_tests_name ("summary", tests, NULL, NULL);
 }
