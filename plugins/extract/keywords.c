@@ -147,11 +147,30 @@ typedef struct {
 } Term;
 
 typedef struct {
+  const int *terms; /* its term ids: points into the article's term_of array */
   guint  tf;
   guint  first;   /* token index of the first occurrence */
   guint  length;  /* in tokens */
   double score;
 } Candidate;
+
+/* Candidates are their own hash keys: equal when their term sequences are. */
+static guint
+candidate_hash (gconstpointer key)
+{
+  const Candidate *candidate = key;
+  guint h = 2166136261u;
+  for (guint k = 0; k < candidate->length; k++)
+    h = (h ^ (guint) candidate->terms[k]) * 16777619u;
+  return h;
+}
+
+static gboolean
+candidate_equal (gconstpointer a, gconstpointer b)
+{
+  const Candidate *x = a, *y = b;
+  return x->length == y->length && memcmp (x->terms, y->terms, x->length * sizeof (int)) == 0;
+}
 
 /* The case-folded, possessive-less form of a word token. */
 static char *
@@ -347,8 +366,7 @@ keywords_process (NfStage *stage, gpointer data, NfArticle *article, G_GNUC_UNUS
 
   /* Candidate phrases: 1..max-words words in a row inside one sentence, neither first nor
    * last a stopword ("Bank of England" keeps its "of"). */
-  g_autoptr (GHashTable) candidates = g_hash_table_new_full (g_bytes_hash, g_bytes_equal,
-                                                             (GDestroyNotify) g_bytes_unref, g_free);
+  g_autoptr (GHashTable) candidates = g_hash_table_new_full (candidate_hash, candidate_equal, g_free, NULL);
   for (guint i = 0; i < n_tokens; i++)
     {
       if (term_of[i] < 0 || g_array_index (terms, Term, term_of[i]).stop)
@@ -360,14 +378,12 @@ keywords_process (NfStage *stage, gpointer data, NfArticle *article, G_GNUC_UNUS
             break;
           if (g_array_index (terms, Term, term_of[last]).stop)
             continue;
-          g_autoptr (GBytes) key = g_bytes_new (term_of + i, n * sizeof (int));
-          Candidate *candidate = g_hash_table_lookup (candidates, key);
+          Candidate probe = { .terms = term_of + i, .first = i, .length = n };
+          Candidate *candidate = g_hash_table_lookup (candidates, &probe);
           if (candidate == NULL)
             {
-              candidate = g_new0 (Candidate, 1);
-              candidate->first = i;
-              candidate->length = n;
-              g_hash_table_insert (candidates, g_bytes_ref (key), candidate);
+              candidate = g_memdup2 (&probe, sizeof probe);
+              g_hash_table_add (candidates, candidate);
             }
           candidate->tf++;
         }
@@ -377,7 +393,7 @@ keywords_process (NfStage *stage, gpointer data, NfArticle *article, G_GNUC_UNUS
   GHashTableIter iter;
   gpointer value;
   g_hash_table_iter_init (&iter, candidates);
-  while (g_hash_table_iter_next (&iter, NULL, &value))
+  while (g_hash_table_iter_next (&iter, &value, NULL))
     {
       Candidate *candidate = value;
       double product = 1, total = 0;

@@ -26,11 +26,19 @@ for ((i = 0; i < count; i++)); do
   [ $((i % 1000)) -eq 0 ] && mkdir -p "$d"
   ln -s "${samples[i % ${#samples[@]}]}" "$d/$(printf 'a%07d.txt' "$i")"
 done
+# CPU time too: on a shared machine the wall time depends on the other load, the CPU time
+# per article does not.
+times() { awk '{ print $14 + $15 + $16 + $17 }' /proc/$$/stat; }
+cpu_before=$(times)
 start=${EPOCHREALTIME/,/.}
 "$binary" -q -j "$jobs" -c "$srcdir/etc/newsflow/default.chain" "$work/in" >/dev/null 2>"$work/err"
 status=$?
 end=${EPOCHREALTIME/,/.}
+cpu_ticks=$(( $(times) - cpu_before ))
 tally=$(grep -E '^read ' "$work/err" | tail -n 1)
 [ "$status" -eq 0 ] || { echo "$0: newsflow failed ($status)"; cat "$work/err"; exit 1; }
-awk -v a="$start" -v b="$end" -v n="$count" -v j="$jobs" -v t="$tally" 'BEGIN {
-  printf "default chain: %d articles in %.2f s with -j %d: %.0f articles/s (%s)\n", n, b - a, j, n / (b - a), t }'
+awk -v a="$start" -v b="$end" -v n="$count" -v j="$jobs" -v t="$tally" -v c="$cpu_ticks" -v hz="$(getconf CLK_TCK)" \
+    -v load="$(cut -d ' ' -f 1 /proc/loadavg)" 'BEGIN {
+  cpu = c / hz
+  printf "default chain: %d articles in %.2f s with -j %d: %.0f articles/s (%s)\n", n, b - a, j, n / (b - a), t
+  printf "CPU: %.2f s (%.3f ms an article: %.0f articles/s per core); load average %s\n", cpu, 1000 * cpu / n, n / cpu, load }'
