@@ -5,3 +5,4 @@ EXTRA_DIST += $(chain_DATA)
 luadir = $(chaindir)/lua
 dist_lua_DATA = etc/newsflow/lua/keywords.lua etc/newsflow/lua/byline.lua
 include etc/nlp.mk
+include etc/extract.mk

@@ -1,1 +1,36 @@
-# Tests of the other extractors.
+# Tests of the extractors keywords, summary, language, dates, dedupe and filter.
+EXTRACT_UNIT_TESTS = \
+	tests/unit/test-dates \
+	tests/unit/test-filter \
+	tests/unit/test-dedupe \
+	tests/unit/test-language \
+	tests/unit/test-keywords \
+	tests/unit/test-summary
+check_PROGRAMS += $(EXTRACT_UNIT_TESTS)
+TESTS += $(EXTRACT_UNIT_TESTS)
+EXTRACT_HARNESS = tests/unit/test-extract-harness.c tests/unit/test-extract-harness.h $(UNIT_COMMON)
+tests_unit_test_dates_SOURCES = tests/unit/test-dates.c $(EXTRACT_HARNESS)
+tests_unit_test_dates_CFLAGS = $(UNIT_CFLAGS)
+tests_unit_test_dates_LDADD = $(UNIT_LDADD)
+tests_unit_test_filter_SOURCES = tests/unit/test-filter.c $(EXTRACT_HARNESS)
+tests_unit_test_filter_CFLAGS = $(UNIT_CFLAGS)
+tests_unit_test_filter_LDADD = $(UNIT_LDADD)
+tests_unit_test_dedupe_SOURCES = tests/unit/test-dedupe.c $(EXTRACT_HARNESS)
+tests_unit_test_dedupe_CFLAGS = $(UNIT_CFLAGS)
+tests_unit_test_dedupe_LDADD = $(UNIT_LDADD)
+tests_unit_test_language_SOURCES = tests/unit/test-language.c $(EXTRACT_HARNESS)
+tests_unit_test_language_CFLAGS = $(UNIT_CFLAGS)
+tests_unit_test_language_LDADD = $(UNIT_LDADD)
+tests_unit_test_keywords_SOURCES = tests/unit/test-keywords.c $(EXTRACT_HARNESS)
+tests_unit_test_keywords_CFLAGS = $(UNIT_CFLAGS)
+tests_unit_test_keywords_LDADD = $(UNIT_LDADD)
+tests_unit_test_summary_SOURCES = tests/unit/test-summary.c $(EXTRACT_HARNESS)
+tests_unit_test_summary_CFLAGS = $(UNIT_CFLAGS)
+tests_unit_test_summary_LDADD = $(UNIT_LDADD)
+
+# The default chain over the samples; dedupe with -j 1 and -j 4 over planted copies.
+EXTRACT_INTEGRATION_TESTS = \
+	tests/integration/extract-default-chain.sh \
+	tests/integration/extract-dedupe.sh
+TESTS += $(EXTRACT_INTEGRATION_TESTS)
+EXTRA_DIST += $(EXTRACT_INTEGRATION_TESTS)

@@ -22,7 +22,7 @@ expect_status 1 "unknown plugin" -- "$NEWSFLOW" -c "$WORK/unknown.chain"
 expect_grep "$WORK/err" "unknown.chain:2: no extract plugin named 'keywordz'.*; available extract plugins: ([a-z0-9-]+, )*stats" "lists the available plugins"
 
 expect_status 0 "--check on a good chain" -- "$NEWSFLOW" --check -c "$SOURCE/etc/newsflow/default.chain"
-expect_grep "$WORK/out" "default.chain: OK \(4 stages\)" "--check reports OK"
+expect_grep "$WORK/out" "default.chain: OK \([0-9]+ stages\)" "--check reports OK"
 expect_status 1 "--check on a bad chain" -- "$NEWSFLOW" --check -c "$WORK/typo.chain"
 
 cat > "$WORK/unwritable.chain" <<'CHAIN'

@@ -1,0 +1,19 @@
+# Data of the extractors keywords and summary: stopword lists per language (see
+# etc/newsflow/stopwords/README), installed under $(sysconfdir)/newsflow/stopwords.
+stopwordsdir = $(chaindir)/stopwords
+stopwords_DATA = \
+	etc/newsflow/stopwords/da.txt \
+	etc/newsflow/stopwords/de.txt \
+	etc/newsflow/stopwords/en.txt \
+	etc/newsflow/stopwords/es.txt \
+	etc/newsflow/stopwords/fi.txt \
+	etc/newsflow/stopwords/fr.txt \
+	etc/newsflow/stopwords/hu.txt \
+	etc/newsflow/stopwords/it.txt \
+	etc/newsflow/stopwords/nl.txt \
+	etc/newsflow/stopwords/no.txt \
+	etc/newsflow/stopwords/pt.txt \
+	etc/newsflow/stopwords/ru.txt \
+	etc/newsflow/stopwords/sv.txt \
+	etc/newsflow/stopwords/tr.txt
+EXTRA_DIST += $(stopwords_DATA) etc/newsflow/stopwords/README

@@ -1,0 +1,782 @@
+/* extract "dates": dates in the body ("2026-11-27", "November 27, 2026", "27 Nov 2026",
+ * "Nov. 27", "on Thursday", "yesterday", "last week", "in 2020") as "date" annotations whose
+ * "value" is ISO 8601; relative ones are resolved against the published date, which a
+ * dateline ("BRUSSELS, Nov 26") supplies when the metadata has none.
+ *
+ * English always; German, Spanish and French month, weekday and day words when the article
+ * is in that language (run "language" first).  Works on the shared tokens (text.h). */
+#include <string.h>
+#include <time.h>
+
+#include <newsflow/newsflow.h>
+
+typedef enum { LANG_EN = 1, LANG_DE = 2, LANG_ES = 4, LANG_FR = 8 } Lang;
+
+typedef enum {
+  W_MONTH = 1,     /* value 1..12 */
+  W_WEEKDAY,       /* value 1 (Monday) .. 7 (Sunday), as GDateWeekday */
+  W_DAY_OFFSET,    /* today, yesterday: value days + 8 */
+  W_MODIFIER,      /* last (value 0), next (2), this (1) */
+  W_UNIT,          /* day 1, week 2, month 3, year 4 */
+  W_AGO,
+  W_PREPOSITION,   /* before a bare year: "in 2020" */
+  W_FUTURE,        /* "will": a weekday in the same sentence lies ahead */
+  W_JOINER,        /* Spanish "de" in "14 de julio de 2026" */
+} WordKind;
+
+typedef struct {
+  const char *word; /* lower case */
+  guint8 lang;
+  guint8 kind;
+  guint8 value;
+  guint8 needs_capital; /* English month and weekday names are capitalised; "may" is not May */
+} Word;
+
+static const Word words[] = {
+  /* English months, full and abbreviated */
+  { "january", LANG_EN, W_MONTH, 1, 1 }, { "february", LANG_EN, W_MONTH, 2, 1 },
+  { "march", LANG_EN, W_MONTH, 3, 1 },   { "april", LANG_EN, W_MONTH, 4, 1 },
+  { "may", LANG_EN, W_MONTH, 5, 1 },     { "june", LANG_EN, W_MONTH, 6, 1 },
+  { "july", LANG_EN, W_MONTH, 7, 1 },    { "august", LANG_EN, W_MONTH, 8, 1 },
+  { "september", LANG_EN, W_MONTH, 9, 1 }, { "october", LANG_EN, W_MONTH, 10, 1 },
+  { "november", LANG_EN, W_MONTH, 11, 1 }, { "december", LANG_EN, W_MONTH, 12, 1 },
+  { "jan", LANG_EN, W_MONTH, 1, 1 }, { "feb", LANG_EN, W_MONTH, 2, 1 }, { "mar", LANG_EN, W_MONTH, 3, 1 },
+  { "apr", LANG_EN, W_MONTH, 4, 1 }, { "jun", LANG_EN, W_MONTH, 6, 1 }, { "jul", LANG_EN, W_MONTH, 7, 1 },
+  { "aug", LANG_EN, W_MONTH, 8, 1 }, { "sep", LANG_EN, W_MONTH, 9, 1 }, { "sept", LANG_EN, W_MONTH, 9, 1 },
+  { "oct", LANG_EN, W_MONTH, 10, 1 }, { "nov", LANG_EN, W_MONTH, 11, 1 }, { "dec", LANG_EN, W_MONTH, 12, 1 },
+  /* German (nouns, capitalised) */
+  { "januar", LANG_DE, W_MONTH, 1, 1 }, { "jänner", LANG_DE, W_MONTH, 1, 1 }, { "februar", LANG_DE, W_MONTH, 2, 1 },
+  { "märz", LANG_DE, W_MONTH, 3, 1 }, { "april", LANG_DE, W_MONTH, 4, 1 }, { "mai", LANG_DE, W_MONTH, 5, 1 },
+  { "juni", LANG_DE, W_MONTH, 6, 1 }, { "juli", LANG_DE, W_MONTH, 7, 1 }, { "august", LANG_DE, W_MONTH, 8, 1 },
+  { "september", LANG_DE, W_MONTH, 9, 1 }, { "oktober", LANG_DE, W_MONTH, 10, 1 },
+  { "november", LANG_DE, W_MONTH, 11, 1 }, { "dezember", LANG_DE, W_MONTH, 12, 1 },
+  { "jan", LANG_DE, W_MONTH, 1, 1 }, { "feb", LANG_DE, W_MONTH, 2, 1 }, { "mär", LANG_DE, W_MONTH, 3, 1 },
+  { "apr", LANG_DE, W_MONTH, 4, 1 }, { "jun", LANG_DE, W_MONTH, 6, 1 }, { "jul", LANG_DE, W_MONTH, 7, 1 },
+  { "aug", LANG_DE, W_MONTH, 8, 1 }, { "sep", LANG_DE, W_MONTH, 9, 1 }, { "sept", LANG_DE, W_MONTH, 9, 1 },
+  { "okt", LANG_DE, W_MONTH, 10, 1 }, { "nov", LANG_DE, W_MONTH, 11, 1 }, { "dez", LANG_DE, W_MONTH, 12, 1 },
+  /* Spanish (lower case) */
+  { "enero", LANG_ES, W_MONTH, 1, 0 }, { "febrero", LANG_ES, W_MONTH, 2, 0 }, { "marzo", LANG_ES, W_MONTH, 3, 0 },
+  { "abril", LANG_ES, W_MONTH, 4, 0 }, { "mayo", LANG_ES, W_MONTH, 5, 0 }, { "junio", LANG_ES, W_MONTH, 6, 0 },
+  { "julio", LANG_ES, W_MONTH, 7, 0 }, { "agosto", LANG_ES, W_MONTH, 8, 0 },
+  { "septiembre", LANG_ES, W_MONTH, 9, 0 }, { "setiembre", LANG_ES, W_MONTH, 9, 0 },
+  { "octubre", LANG_ES, W_MONTH, 10, 0 }, { "noviembre", LANG_ES, W_MONTH, 11, 0 },
+  { "diciembre", LANG_ES, W_MONTH, 12, 0 },
+  { "ene", LANG_ES, W_MONTH, 1, 0 }, { "feb", LANG_ES, W_MONTH, 2, 0 }, { "abr", LANG_ES, W_MONTH, 4, 0 },
+  { "jun", LANG_ES, W_MONTH, 6, 0 }, { "jul", LANG_ES, W_MONTH, 7, 0 }, { "ago", LANG_ES, W_MONTH, 8, 0 },
+  { "sept", LANG_ES, W_MONTH, 9, 0 }, { "oct", LANG_ES, W_MONTH, 10, 0 }, { "nov", LANG_ES, W_MONTH, 11, 0 },
+  { "dic", LANG_ES, W_MONTH, 12, 0 },
+  /* French (lower case) */
+  { "janvier", LANG_FR, W_MONTH, 1, 0 }, { "février", LANG_FR, W_MONTH, 2, 0 }, { "mars", LANG_FR, W_MONTH, 3, 0 },
+  { "avril", LANG_FR, W_MONTH, 4, 0 }, { "mai", LANG_FR, W_MONTH, 5, 0 }, { "juin", LANG_FR, W_MONTH, 6, 0 },
+  { "juillet", LANG_FR, W_MONTH, 7, 0 }, { "août", LANG_FR, W_MONTH, 8, 0 },
+  { "septembre", LANG_FR, W_MONTH, 9, 0 }, { "octobre", LANG_FR, W_MONTH, 10, 0 },
+  { "novembre", LANG_FR, W_MONTH, 11, 0 }, { "décembre", LANG_FR, W_MONTH, 12, 0 },
+  { "janv", LANG_FR, W_MONTH, 1, 0 }, { "févr", LANG_FR, W_MONTH, 2, 0 }, { "avr", LANG_FR, W_MONTH, 4, 0 },
+  { "juil", LANG_FR, W_MONTH, 7, 0 }, { "sept", LANG_FR, W_MONTH, 9, 0 }, { "oct", LANG_FR, W_MONTH, 10, 0 },
+  { "nov", LANG_FR, W_MONTH, 11, 0 }, { "déc", LANG_FR, W_MONTH, 12, 0 },
+  /* Weekdays */
+  { "monday", LANG_EN, W_WEEKDAY, 1, 1 }, { "tuesday", LANG_EN, W_WEEKDAY, 2, 1 },
+  { "wednesday", LANG_EN, W_WEEKDAY, 3, 1 }, { "thursday", LANG_EN, W_WEEKDAY, 4, 1 },
+  { "friday", LANG_EN, W_WEEKDAY, 5, 1 }, { "saturday", LANG_EN, W_WEEKDAY, 6, 1 },
+  { "sunday", LANG_EN, W_WEEKDAY, 7, 1 },
+  { "montag", LANG_DE, W_WEEKDAY, 1, 1 }, { "dienstag", LANG_DE, W_WEEKDAY, 2, 1 },
+  { "mittwoch", LANG_DE, W_WEEKDAY, 3, 1 }, { "donnerstag", LANG_DE, W_WEEKDAY, 4, 1 },
+  { "freitag", LANG_DE, W_WEEKDAY, 5, 1 }, { "samstag", LANG_DE, W_WEEKDAY, 6, 1 },
+  { "sonnabend", LANG_DE, W_WEEKDAY, 6, 1 }, { "sonntag", LANG_DE, W_WEEKDAY, 7, 1 },
+  { "lunes", LANG_ES, W_WEEKDAY, 1, 0 }, { "martes", LANG_ES, W_WEEKDAY, 2, 0 },
+  { "miércoles", LANG_ES, W_WEEKDAY, 3, 0 }, { "jueves", LANG_ES, W_WEEKDAY, 4, 0 },
+  { "viernes", LANG_ES, W_WEEKDAY, 5, 0 }, { "sábado", LANG_ES, W_WEEKDAY, 6, 0 },
+  { "domingo", LANG_ES, W_WEEKDAY, 7, 0 },
+  { "lundi", LANG_FR, W_WEEKDAY, 1, 0 }, { "mardi", LANG_FR, W_WEEKDAY, 2, 0 },
+  { "mercredi", LANG_FR, W_WEEKDAY, 3, 0 }, { "jeudi", LANG_FR, W_WEEKDAY, 4, 0 },
+  { "vendredi", LANG_FR, W_WEEKDAY, 5, 0 }, { "samedi", LANG_FR, W_WEEKDAY, 6, 0 },
+  { "dimanche", LANG_FR, W_WEEKDAY, 7, 0 },
+  /* Days relative to publication (value - 8 days); "tomorrow" words that also mean
+   * "morning" (morgen, mañana) are left out. */
+  { "today", LANG_EN, W_DAY_OFFSET, 8, 0 }, { "tonight", LANG_EN, W_DAY_OFFSET, 8, 0 },
+  { "yesterday", LANG_EN, W_DAY_OFFSET, 7, 0 }, { "tomorrow", LANG_EN, W_DAY_OFFSET, 9, 0 },
+  { "heute", LANG_DE, W_DAY_OFFSET, 8, 0 }, { "gestern", LANG_DE, W_DAY_OFFSET, 7, 0 },
+  { "vorgestern", LANG_DE, W_DAY_OFFSET, 6, 0 },
+  { "hoy", LANG_ES, W_DAY_OFFSET, 8, 0 }, { "ayer", LANG_ES, W_DAY_OFFSET, 7, 0 },
+  { "anteayer", LANG_ES, W_DAY_OFFSET, 6, 0 },
+  { "aujourd'hui", LANG_FR, W_DAY_OFFSET, 8, 0 }, { "aujourd’hui", LANG_FR, W_DAY_OFFSET, 8, 0 },
+  { "hier", LANG_FR, W_DAY_OFFSET, 7, 0 }, { "demain", LANG_FR, W_DAY_OFFSET, 9, 0 },
+  { "last", LANG_EN, W_MODIFIER, 0, 0 }, { "this", LANG_EN, W_MODIFIER, 1, 0 },
+  { "next", LANG_EN, W_MODIFIER, 2, 0 }, { "past", LANG_EN, W_MODIFIER, 0, 0 },
+  { "day", LANG_EN, W_UNIT, 1, 0 }, { "days", LANG_EN, W_UNIT, 1, 0 },
+  { "week", LANG_EN, W_UNIT, 2, 0 }, { "weeks", LANG_EN, W_UNIT, 2, 0 },
+  { "month", LANG_EN, W_UNIT, 3, 0 }, { "months", LANG_EN, W_UNIT, 3, 0 },
+  { "year", LANG_EN, W_UNIT, 4, 0 }, { "years", LANG_EN, W_UNIT, 4, 0 },
+  { "ago", LANG_EN, W_AGO, 0, 0 },
+  { "in", LANG_EN, W_PREPOSITION, 0, 0 }, { "since", LANG_EN, W_PREPOSITION, 0, 0 },
+  { "by", LANG_EN, W_PREPOSITION, 0, 0 }, { "until", LANG_EN, W_PREPOSITION, 0, 0 },
+  { "till", LANG_EN, W_PREPOSITION, 0, 0 }, { "from", LANG_EN, W_PREPOSITION, 0, 0 },
+  { "during", LANG_EN, W_PREPOSITION, 0, 0 }, { "before", LANG_EN, W_PREPOSITION, 0, 0 },
+  { "after", LANG_EN, W_PREPOSITION, 0, 0 }, { "of", LANG_EN, W_PREPOSITION, 0, 0 },
+  { "im", LANG_DE, W_PREPOSITION, 0, 0 }, { "seit", LANG_DE, W_PREPOSITION, 0, 0 },
+  { "bis", LANG_DE, W_PREPOSITION, 0, 0 }, { "en", LANG_ES, W_PREPOSITION, 0, 0 },
+  { "desde", LANG_ES, W_PREPOSITION, 0, 0 }, { "hasta", LANG_ES, W_PREPOSITION, 0, 0 },
+  { "en", LANG_FR, W_PREPOSITION, 0, 0 }, { "depuis", LANG_FR, W_PREPOSITION, 0, 0 },
+  { "will", LANG_EN, W_FUTURE, 0, 0 }, { "shall", LANG_EN, W_FUTURE, 0, 0 },
+  { "scheduled", LANG_EN, W_FUTURE, 0, 0 }, { "expected", LANG_EN, W_FUTURE, 0, 0 },
+  { "due", LANG_EN, W_FUTURE, 0, 0 }, { "wird", LANG_DE, W_FUTURE, 0, 0 },
+  { "werden", LANG_DE, W_FUTURE, 0, 0 },
+  { "de", LANG_ES, W_JOINER, 0, 0 },
+};
+
+typedef struct {
+  GHashTable *words; /* "LANG:word" -> const Word * */
+  gint64      default_year;
+  gboolean    from_dateline;
+} Dates;
+
+static const NfOption dates_options[] = {
+  NF_OPTION_BOOL ("dateline", cfg_true,
+                  "When the article has no published date, take it from the dateline field "
+                  "(\"BRUSSELS, Nov 26\") that parse \"text\" sets."),
+  NF_OPTION_INT ("default-year", 0,
+                 "Year of a dateline that gives none, when no complete date in the body tells it "
+                 "(0: the current year, or the previous one if the date would lie ahead)."),
+  NF_OPTION_END
+};
+
+/* ---- words ---- */
+
+static gboolean
+dates_init (NfStage *stage, G_GNUC_UNUSED GError **error)
+{
+  Dates *dates = g_new0 (Dates, 1);
+  dates->words = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  for (gsize i = 0; i < G_N_ELEMENTS (words); i++)
+    g_hash_table_insert (dates->words, g_strdup_printf ("%d:%s", words[i].lang, words[i].word),
+                         (gpointer) &words[i]);
+  dates->default_year = cfg_getint (nf_stage_get_config (stage), "default-year");
+  dates->from_dateline = cfg_getbool (nf_stage_get_config (stage), "dateline");
+  nf_stage_set_instance (stage, dates);
+  return TRUE;
+}
+
+static void
+dates_free (gpointer instance)
+{
+  Dates *dates = instance;
+  g_hash_table_unref (dates->words);
+  g_free (dates);
+}
+
+static Lang
+lang_of (const char *code)
+{
+  if (code == NULL)
+    return 0;
+  if (strcmp (code, "de") == 0)
+    return LANG_DE;
+  if (strcmp (code, "es") == 0)
+    return LANG_ES;
+  if (strcmp (code, "fr") == 0)
+    return LANG_FR;
+  return 0;
+}
+
+/* One scan of a text: its tokens with each word looked up once. */
+typedef struct {
+  const char    *text;
+  const NfToken *tokens;
+  guint          n;
+  const Word   **word; /* per token: the word entry, or NULL */
+} Scan;
+
+static const Word *
+lookup (Dates *dates, const char *text, const NfToken *token, guint langs)
+{
+  if (token->kind != NF_TOKEN_WORD || token->end - token->start > 24)
+    return NULL;
+  gsize length = token->end - token->start;
+  /* "Thursday's" is Thursday. */
+  if (length > 3 && (memcmp (text + token->end - 2, "'s", 2) == 0))
+    length -= 2;
+  else if (length > 5 && memcmp (text + token->end - 4, "’s", 4) == 0)
+    length -= 4;
+  g_autofree char *lower = g_utf8_strdown (text + token->start, length);
+  for (guint lang = LANG_EN; lang <= LANG_FR; lang <<= 1)
+    if (langs & lang)
+      {
+        char key[48];
+        g_snprintf (key, sizeof key, "%u:%s", lang, lower);
+        const Word *word = g_hash_table_lookup (dates->words, key);
+        if (word && (!word->needs_capital || (token->flags & NF_TOKEN_CAPITALIZED)))
+          return word;
+      }
+  return NULL;
+}
+
+static void
+scan_init (Scan *scan, Dates *dates, const NfText *segmentation, const char *text, guint langs)
+{
+  scan->text = text;
+  scan->tokens = nf_text_get_tokens (segmentation, &scan->n);
+  scan->word = g_new0 (const Word *, scan->n + 1);
+  for (guint i = 0; i < scan->n; i++)
+    scan->word[i] = lookup (dates, text, &scan->tokens[i], langs);
+}
+
+/* ---- matches ---- */
+
+typedef enum {
+  M_DATE,      /* y (or 0: year unknown), m, d (or 0: month precision) */
+  M_YEAR,      /* y */
+  M_WEEKDAY,   /* weekday, modifier (-1 none, 0 last, 1 this, 2 next), future */
+  M_OFFSET,    /* days from publication */
+  M_PERIOD,    /* modifier and unit: "last week", "next year" */
+  M_AGO,       /* amount and unit: "three days ago" */
+} MatchKind;
+
+typedef struct {
+  MatchKind kind;
+  gsize start, end;
+  int y, m, d;
+  int weekday, modifier, unit, amount;
+  gboolean future;
+} Match;
+
+static gboolean
+is_digits (const char *s, gsize length)
+{
+  for (gsize i = 0; i < length; i++)
+    if (!g_ascii_isdigit (s[i]))
+      return FALSE;
+  return length > 0;
+}
+
+static int
+parse_int (const char *s, gsize length)
+{
+  int value = 0;
+  for (gsize i = 0; i < length && g_ascii_isdigit (s[i]); i++)
+    value = value * 10 + (s[i] - '0');
+  return value;
+}
+
+/* A day of the month: "27", "27th", "1st", "1er"; 0 if the token is none. */
+static int
+token_day (const Scan *scan, guint i)
+{
+  if (i >= scan->n || scan->tokens[i].kind != NF_TOKEN_NUMBER)
+    return 0;
+  const char *s = scan->text + scan->tokens[i].start;
+  gsize length = scan->tokens[i].end - scan->tokens[i].start, digits = 0;
+  while (digits < length && g_ascii_isdigit (s[digits]))
+    digits++;
+  if (digits == 0 || digits > 2)
+    return 0;
+  const char *suffix = s + digits;
+  gsize rest = length - digits;
+  if (rest && !((rest == 2 && (g_ascii_strncasecmp (suffix, "st", 2) == 0 || g_ascii_strncasecmp (suffix, "nd", 2) == 0
+                               || g_ascii_strncasecmp (suffix, "rd", 2) == 0 || g_ascii_strncasecmp (suffix, "th", 2) == 0
+                               || g_ascii_strncasecmp (suffix, "er", 2) == 0))))
+    return 0;
+  int day = parse_int (s, digits);
+  return day >= 1 && day <= 31 ? day : 0;
+}
+
+/* A four-digit year 1000..2999 that is not part of a larger number ("2028-2034" is a range,
+ * still a year each). */
+static int
+token_year (const Scan *scan, guint i)
+{
+  if (i >= scan->n || scan->tokens[i].kind != NF_TOKEN_NUMBER)
+    return 0;
+  const char *s = scan->text + scan->tokens[i].start;
+  gsize length = scan->tokens[i].end - scan->tokens[i].start;
+  if (length != 4 || !is_digits (s, 4))
+    return 0;
+  int year = parse_int (s, 4);
+  return year >= 1000 && year <= 2999 ? year : 0;
+}
+
+static gboolean
+is_punct (const Scan *scan, guint i, const char *punct)
+{
+  return i < scan->n && scan->tokens[i].kind == NF_TOKEN_PUNCT
+         && scan->tokens[i].end - scan->tokens[i].start == strlen (punct)
+         && memcmp (scan->text + scan->tokens[i].start, punct, strlen (punct)) == 0;
+}
+
+static gboolean
+is_kind (const Scan *scan, guint i, WordKind kind)
+{
+  return i < scan->n && scan->word[i] && scan->word[i]->kind == kind;
+}
+
+static gboolean
+valid_date (int y, int m, int d)
+{
+  return m >= 1 && m <= 12 && d >= 1 && d <= 31
+         && (y == 0 ? d <= (m == 2 ? 29 : g_date_get_days_in_month (m, 2001)) : g_date_valid_dmy (d, m, y));
+}
+
+/* ISO 8601 written in the text: 2026-11-27 (a time may follow). */
+static guint
+match_iso (const Scan *scan, guint i, Match *match)
+{
+  const NfToken *t = &scan->tokens[i];
+  const char *s = scan->text + t->start;
+  if (t->kind != NF_TOKEN_NUMBER || t->end - t->start != 4 || !is_digits (s, 4))
+    return 0;
+  if (!(s[4] == '-' && is_digits (s + 5, 2) && s[7] == '-' && is_digits (s + 8, 2) && !g_ascii_isdigit (s[10])))
+    return 0;
+  int y = parse_int (s, 4), m = parse_int (s + 5, 2), d = parse_int (s + 8, 2);
+  if (!valid_date (y, m, d))
+    return 0;
+  *match = (Match) { .kind = M_DATE, .start = t->start, .end = t->start + 10, .y = y, .m = m, .d = d };
+  guint j = i;
+  while (j < scan->n && scan->tokens[j].start < match->end)
+    j++;
+  if (j > 0 && scan->tokens[j - 1].end > match->end)
+    match->end = scan->tokens[j - 1].end; /* "27T10:00": keep the token whole */
+  return j - i;
+}
+
+/* Month first: "November 27, 2026", "Nov. 27", "Nov 27 2026", "July 2026". */
+static guint
+match_month_first (const Scan *scan, guint i, Match *match)
+{
+  if (!is_kind (scan, i, W_MONTH))
+    return 0;
+  int m = scan->word[i]->value;
+  guint j = i + 1;
+  if (is_punct (scan, j, "."))
+    j++;
+  int d = token_day (scan, j);
+  if (d)
+    {
+      j++;
+      guint after_day = j;
+      int y = 0;
+      if (is_punct (scan, j, ","))
+        j++;
+      if ((y = token_year (scan, j)) && !is_punct (scan, j + 1, "-"))
+        j++;
+      else
+        {
+          y = 0;
+          j = after_day;
+        }
+      if (!valid_date (y, m, d))
+        return 0;
+      *match = (Match) { .kind = M_DATE, .start = scan->tokens[i].start, .end = scan->tokens[j - 1].end,
+                         .y = y, .m = m, .d = d };
+      return j - i;
+    }
+  int y = token_year (scan, j);
+  if (y)
+    {
+      *match = (Match) { .kind = M_DATE, .start = scan->tokens[i].start, .end = scan->tokens[j].end, .y = y, .m = m };
+      return j + 1 - i;
+    }
+  return 0;
+}
+
+/* Day first: "27 Nov 2026", "27 November", "11. März 2026", "14 de julio de 2026",
+ * "27 novembre 2026". */
+static guint
+match_day_first (const Scan *scan, guint i, Match *match)
+{
+  int d = token_day (scan, i);
+  if (!d)
+    return 0;
+  guint j = i + 1;
+  if (is_punct (scan, j, "."))
+    j++;
+  if (is_kind (scan, j, W_JOINER))
+    j++;
+  if (!is_kind (scan, j, W_MONTH))
+    return 0;
+  int m = scan->word[j]->value;
+  j++;
+  guint after_month = j;
+  if (is_punct (scan, j, "."))
+    j++;
+  if (is_kind (scan, j, W_JOINER))
+    j++;
+  if (is_punct (scan, j, ","))
+    j++;
+  int y = token_year (scan, j);
+  if (y && !is_punct (scan, j + 1, "-"))
+    j++;
+  else
+    {
+      y = 0;
+      j = after_month;
+    }
+  if (!valid_date (y, m, d))
+    return 0;
+  *match = (Match) { .kind = M_DATE, .start = scan->tokens[i].start, .end = scan->tokens[j - 1].end,
+                     .y = y, .m = m, .d = d };
+  return j - i;
+}
+
+/* Whether the sentence of token @i speaks of the future before it ("will meet on Friday"). */
+static gboolean
+future_before (const Scan *scan, guint i)
+{
+  guint sentence = scan->tokens[i].sentence;
+  for (guint k = i; k-- > 0 && scan->tokens[k].sentence == sentence;)
+    if (is_kind (scan, k, W_FUTURE))
+      return TRUE;
+  return FALSE;
+}
+
+static guint
+match_relative (const Scan *scan, guint i, Match *match)
+{
+  const NfToken *t = &scan->tokens[i];
+  if (is_kind (scan, i, W_DAY_OFFSET))
+    {
+      *match = (Match) { .kind = M_OFFSET, .start = t->start, .end = t->end, .amount = scan->word[i]->value - 8 };
+      return 1;
+    }
+  if (is_kind (scan, i, W_MODIFIER) && is_kind (scan, i + 1, W_WEEKDAY))
+    {
+      *match = (Match) { .kind = M_WEEKDAY, .start = t->start, .end = scan->tokens[i + 1].end,
+                         .weekday = scan->word[i + 1]->value, .modifier = scan->word[i]->value };
+      return 2;
+    }
+  if (is_kind (scan, i, W_MODIFIER) && is_kind (scan, i + 1, W_UNIT) && scan->word[i + 1]->value > 1)
+    {
+      *match = (Match) { .kind = M_PERIOD, .start = t->start, .end = scan->tokens[i + 1].end,
+                         .modifier = scan->word[i]->value, .unit = scan->word[i + 1]->value };
+      return 2;
+    }
+  if (is_kind (scan, i, W_WEEKDAY))
+    {
+      *match = (Match) { .kind = M_WEEKDAY, .start = t->start, .end = t->end,
+                         .weekday = scan->word[i]->value, .modifier = -1, .future = future_before (scan, i) };
+      /* "Monday, Nov. 30": the date says which Monday. */
+      Match date;
+      guint k = is_punct (scan, i + 1, ",") ? i + 2 : i + 1;
+      guint taken = match_month_first (scan, k, &date);
+      if (!taken)
+        taken = match_day_first (scan, k, &date);
+      if (taken)
+        {
+          date.start = t->start;
+          *match = date;
+          return k - i + taken;
+        }
+      return 1;
+    }
+  /* "three days ago" is rare in numbers-as-words; digits only: "3 days ago". */
+  if (t->kind == NF_TOKEN_NUMBER && is_kind (scan, i + 1, W_UNIT) && is_kind (scan, i + 2, W_AGO))
+    {
+      const char *s = scan->text + t->start;
+      gsize length = t->end - t->start;
+      if (length <= 3 && is_digits (s, length))
+        {
+          *match = (Match) { .kind = M_AGO, .start = t->start, .end = scan->tokens[i + 2].end,
+                             .amount = parse_int (s, length), .unit = scan->word[i + 1]->value };
+          return 3;
+        }
+    }
+  /* A bare year after a preposition: "in 2020", "since 2019", "by 2030". */
+  if (is_kind (scan, i, W_PREPOSITION))
+    {
+      int y = token_year (scan, i + 1);
+      if (y && !is_punct (scan, i + 2, "-") && !is_punct (scan, i + 2, "–"))
+        {
+          *match = (Match) { .kind = M_YEAR, .start = scan->tokens[i + 1].start, .end = scan->tokens[i + 1].end, .y = y };
+          return 2;
+        }
+    }
+  return 0;
+}
+
+/* Every date in @scan, in text order. */
+static GArray *
+find_matches (const Scan *scan)
+{
+  GArray *matches = g_array_new (FALSE, FALSE, sizeof (Match));
+  for (guint i = 0; i < scan->n;)
+    {
+      Match match;
+      guint taken = match_iso (scan, i, &match);
+      if (!taken)
+        taken = match_month_first (scan, i, &match);
+      if (!taken)
+        taken = match_day_first (scan, i, &match);
+      if (!taken)
+        taken = match_relative (scan, i, &match);
+      if (taken)
+        {
+          g_array_append_val (matches, match);
+          i += taken;
+        }
+      else
+        i++;
+    }
+  return matches;
+}
+
+/* ---- resolution ---- */
+
+/* The year nearest to @reference for a month and day written without one. */
+static int
+nearest_year (const GDate *reference, int m, int d)
+{
+  int best = 0;
+  gint64 best_distance = G_MAXINT64;
+  int y0 = g_date_get_year (reference);
+  for (int y = y0 - 1; y <= y0 + 1; y++)
+    if (g_date_valid_dmy (d, m, y))
+      {
+        GDate date;
+        g_date_clear (&date, 1);
+        g_date_set_dmy (&date, d, m, y);
+        gint64 distance = ABS ((gint64) g_date_days_between (reference, &date));
+        if (distance < best_distance)
+          best_distance = distance, best = y;
+      }
+  return best;
+}
+
+static char *
+format_date (const GDate *date)
+{
+  return g_strdup_printf ("%04d-%02d-%02d", g_date_get_year (date), g_date_get_month (date), g_date_get_day (date));
+}
+
+/* The ISO 8601 value of @match, or NULL when it needs a reference date and has none. */
+static char *
+resolve (const Match *match, const GDate *reference)
+{
+  GDate date;
+  g_date_clear (&date, 1);
+  switch (match->kind)
+    {
+    case M_DATE:
+      {
+        int y = match->y;
+        if (y == 0 && match->d && reference)
+          y = nearest_year (reference, match->m, match->d);
+        if (match->d == 0)
+          return g_strdup_printf ("%04d-%02d", y, match->m);
+        if (y == 0)
+          return g_strdup_printf ("--%02d-%02d", match->m, match->d); /* ISO 8601 without year */
+        return g_strdup_printf ("%04d-%02d-%02d", y, match->m, match->d);
+      }
+    case M_YEAR:
+      return g_strdup_printf ("%04d", match->y);
+    default:
+      break;
+    }
+  if (reference == NULL)
+    return NULL;
+  date = *reference;
+  int today = g_date_get_weekday (reference);
+  switch (match->kind)
+    {
+    case M_OFFSET:
+      if (match->amount >= 0)
+        g_date_add_days (&date, match->amount);
+      else
+        g_date_subtract_days (&date, -match->amount);
+      return format_date (&date);
+    case M_WEEKDAY:
+      {
+        int back = (today - match->weekday + 7) % 7;    /* 0..6 days back */
+        int ahead = (match->weekday - today + 7) % 7;   /* 0..6 days ahead */
+        if (match->modifier == 0) /* last Friday: before today */
+          g_date_subtract_days (&date, back ? back : 7);
+        else if (match->modifier == 2) /* next Friday: after today */
+          g_date_add_days (&date, ahead ? ahead : 7);
+        else if (match->future || match->modifier == 1)
+          g_date_add_days (&date, ahead);
+        else /* news reports the past: the latest such day up to publication */
+          g_date_subtract_days (&date, back);
+        return format_date (&date);
+      }
+    case M_PERIOD:
+      {
+        int delta = match->modifier - 1; /* last -1, this 0, next +1 */
+        if (match->unit == 2)
+          {
+            if (delta > 0)
+              g_date_add_days (&date, 7);
+            else if (delta < 0)
+              g_date_subtract_days (&date, 7);
+            /* The ISO week's year is the year of its Thursday. */
+            GDate thursday = date;
+            int weekday = g_date_get_weekday (&date);
+            if (weekday < 4)
+              g_date_add_days (&thursday, 4 - weekday);
+            else if (weekday > 4)
+              g_date_subtract_days (&thursday, weekday - 4);
+            return g_strdup_printf ("%04d-W%02u", g_date_get_year (&thursday), g_date_get_iso8601_week_of_year (&date));
+          }
+        if (match->unit == 3)
+          {
+            g_date_set_day (&date, 1);
+            if (delta > 0)
+              g_date_add_months (&date, 1);
+            else if (delta < 0)
+              g_date_subtract_months (&date, 1);
+            return g_strdup_printf ("%04d-%02d", g_date_get_year (&date), g_date_get_month (&date));
+          }
+        return g_strdup_printf ("%04d", g_date_get_year (&date) + delta);
+      }
+    case M_AGO:
+      switch (match->unit)
+        {
+        case 1: g_date_subtract_days (&date, match->amount); return format_date (&date);
+        case 2: g_date_subtract_days (&date, 7 * match->amount); return format_date (&date);
+        case 3:
+          g_date_set_day (&date, 1);
+          g_date_subtract_months (&date, match->amount);
+          return g_strdup_printf ("%04d-%02d", g_date_get_year (&date), g_date_get_month (&date));
+        default: return g_strdup_printf ("%04d", g_date_get_year (&date) - match->amount);
+        }
+    default:
+      return NULL;
+    }
+}
+
+/* ---- the published date from a dateline ---- */
+
+/* The year to give a dateline without one: the most common year of the complete dates in
+ * the body, else the configured or current year. */
+static int
+guess_year (Dates *dates, GArray *body, int m, int d)
+{
+  GHashTable *counts = g_hash_table_new (NULL, NULL);
+  int best = 0;
+  guint best_count = 0;
+  for (guint i = 0; i < body->len; i++)
+    {
+      const Match *match = &g_array_index (body, Match, i);
+      if (match->kind == M_DATE && match->y && match->d)
+        {
+          guint count = GPOINTER_TO_UINT (g_hash_table_lookup (counts, GINT_TO_POINTER (match->y))) + 1;
+          g_hash_table_insert (counts, GINT_TO_POINTER (match->y), GUINT_TO_POINTER (count));
+          if (count > best_count)
+            best_count = count, best = match->y;
+        }
+    }
+  g_hash_table_unref (counts);
+  if (best)
+    return best;
+  if (dates->default_year > 0)
+    return dates->default_year;
+  g_autoptr (GDateTime) now = g_date_time_new_now_utc ();
+  int y = g_date_time_get_year (now);
+  /* A dateline is not from the future: Dec 30 read on Jan 2 is last year's. */
+  if (m > g_date_time_get_month (now) + 1 || (m == g_date_time_get_month (now) + 1 && d > g_date_time_get_day_of_month (now)))
+    y--;
+  return y;
+}
+
+static gboolean
+date_from_dateline (Dates *dates, NfArticle *article, guint langs, GArray *body, GDate *out)
+{
+  const char *dateline = nf_article_get_field_string (article, "dateline");
+  if (dateline == NULL)
+    return FALSE;
+  g_autoptr (NfText) segmentation = nf_text_segment (dateline, strlen (dateline));
+  Scan scan;
+  scan_init (&scan, dates, segmentation, dateline, langs);
+  g_autoptr (GArray) matches = find_matches (&scan);
+  g_free (scan.word);
+  for (guint i = 0; i < matches->len; i++)
+    {
+      const Match *match = &g_array_index (matches, Match, i);
+      if (match->kind != M_DATE || match->d == 0)
+        continue;
+      int y = match->y ? match->y : guess_year (dates, body, match->m, match->d);
+      if (!g_date_valid_dmy (match->d, match->m, y))
+        return FALSE;
+      g_date_clear (out, 1);
+      g_date_set_dmy (out, match->d, match->m, y);
+      return TRUE;
+    }
+  return FALSE;
+}
+
+/* ---- the stage ---- */
+
+static const char *const unit_names[] = { "", "day", "week", "month", "year" };
+static const char *const modifier_names[] = { "last", "this", "next" };
+static const char *const weekday_names[] = { "", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday" };
+
+/* How a relative date reads when it cannot be resolved: "yesterday", "last week", "-3d". */
+static char *
+describe_relative (const Match *match)
+{
+  switch (match->kind)
+    {
+    case M_OFFSET:
+      return g_strdup (match->amount == 0 ? "today" : match->amount == -1 ? "yesterday"
+                       : match->amount == 1 ? "tomorrow" : "-2 days");
+    case M_WEEKDAY:
+      return match->modifier >= 0 ? g_strdup_printf ("%s %s", modifier_names[match->modifier], weekday_names[match->weekday])
+                                  : g_strdup_printf ("%s%s", match->future ? "next " : "", weekday_names[match->weekday]);
+    case M_PERIOD:
+      return g_strdup_printf ("%s %s", modifier_names[match->modifier], unit_names[match->unit]);
+    case M_AGO:
+      return g_strdup_printf ("%d %s%s ago", match->amount, unit_names[match->unit], match->amount == 1 ? "" : "s");
+    default:
+      return NULL;
+    }
+}
+
+static gboolean
+dates_process (NfStage *stage, G_GNUC_UNUSED gpointer worker, NfArticle *article, G_GNUC_UNUSED GError **error)
+{
+  Dates *dates = nf_stage_get_instance (stage);
+  if (!nf_article_has_text (article))
+    return TRUE;
+  guint langs = LANG_EN | lang_of (nf_article_get_language (article));
+  Scan scan;
+  scan_init (&scan, dates, nf_article_get_segmentation (article), nf_article_get_text (article), langs);
+  g_autoptr (GArray) matches = find_matches (&scan);
+  g_free (scan.word);
+
+  GDate reference;
+  gboolean have_reference = FALSE;
+  GDateTime *published = nf_article_get_published (article);
+  if (published)
+    {
+      g_date_clear (&reference, 1);
+      g_date_set_dmy (&reference, g_date_time_get_day_of_month (published), g_date_time_get_month (published),
+                      g_date_time_get_year (published));
+      have_reference = TRUE;
+    }
+  else if (dates->from_dateline && date_from_dateline (dates, article, langs, matches, &reference))
+    {
+      g_autoptr (GDateTime) from_dateline = g_date_time_new_utc (g_date_get_year (&reference), g_date_get_month (&reference),
+                                                                 g_date_get_day (&reference), 0, 0, 0);
+      nf_article_set_published (article, from_dateline);
+      have_reference = TRUE;
+    }
+
+  for (guint i = 0; i < matches->len; i++)
+    {
+      const Match *match = &g_array_index (matches, Match, i);
+      NfAnnotation *annotation = nf_article_add_annotation (article, "date", match->start, match->end);
+      g_autofree char *value = resolve (match, have_reference ? &reference : NULL);
+      if (value)
+        nf_annotation_set_attr_string (annotation, "value", value);
+      g_autofree char *relative = describe_relative (match);
+      if (relative)
+        nf_annotation_set_attr_string (annotation, "relative", relative);
+    }
+  return TRUE;
+}
+
+NF_PLUGIN_DEFINE (
+  .kind = NF_PLUGIN_EXTRACT,
+  .name = "dates",
+  .summary = "Finds dates in the body and normalises them to ISO 8601; dates the article from its dateline",
+  .options = dates_options,
+  .init = dates_init,
+  .process = dates_process,
+  .free = dates_free,
+);

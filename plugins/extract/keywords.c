@@ -1,0 +1,468 @@
+/* extract "keywords": the article's key phrases by YAKE (Campos et al., "YAKE! Keyword
+ * extraction from single documents using multiple local features", Information Sciences
+ * 509, 2020; evaluated on news collections), with language-aware stopwords (etc/newsflow/
+ * stopwords) and Snowball stemming (libstemmer) so that variants count as one term.
+ *
+ * YAKE needs no background corpus: each term is weighed by its casing, position, frequency,
+ * spread over sentences and how varied its neighbours are; a phrase of 1..max-words terms
+ * scores the product of its terms' weights over its frequency.  Lower is more relevant. */
+#include <math.h>
+#include <string.h>
+#include <libstemmer.h>
+
+#include <newsflow/newsflow.h>
+
+/* The languages whose stopword lists newsflow ships; "nb" reads "no". */
+static const char *const stopword_languages[] = {
+  "en", "de", "es", "fr", "it", "pt", "nl", "da", "sv", "no", "fi", "ru", "hu", "tr",
+};
+
+typedef struct {
+  GHashTable *stopwords; /* language -> set of case-folded words */
+  guint       top;
+  guint       max_words;
+  char       *default_language;
+} Keywords;
+
+typedef struct {
+  GHashTable *stemmers;  /* language -> struct sb_stemmer *, or a NULL value for none */
+} KeywordsWorker;
+
+static const NfOption keywords_options[] = {
+  NF_OPTION_INT ("top", 10, "How many key phrases to keep, best first."),
+  NF_OPTION_INT ("max-words", 3, "Longest key phrase, in words."),
+  NF_OPTION_STR ("default-language", "en",
+                 "Language (ISO 639-1) of the stopwords and stemmer used when the article's "
+                 "language is undetermined."),
+  NF_OPTION_END
+};
+
+/* ---- stopwords, shared by every worker (read-only after init) ---- */
+
+static GHashTable *
+load_stopwords (const char *path, GError **error)
+{
+  g_autofree char *contents = NULL;
+  if (!g_file_get_contents (path, &contents, NULL, error))
+    return NULL;
+  GHashTable *set = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_auto (GStrv) lines = g_strsplit (contents, "\n", -1);
+  for (char **line = lines; *line; line++)
+    {
+      char *word = g_strstrip (*line);
+      if (*word && *word != '#')
+        g_hash_table_add (set, g_utf8_casefold (word, -1));
+    }
+  return set;
+}
+
+static void
+keywords_free (gpointer instance)
+{
+  Keywords *keywords = instance;
+  g_hash_table_unref (keywords->stopwords);
+  g_free (keywords->default_language);
+  g_free (keywords);
+}
+
+static gboolean
+keywords_init (NfStage *stage, GError **error)
+{
+  cfg_t *config = nf_stage_get_config (stage);
+  if (cfg_getint (config, "top") < 1 || cfg_getint (config, "max-words") < 1 || cfg_getint (config, "max-words") > 8)
+    {
+      g_set_error_literal (error, NF_ERROR, NF_ERROR_CHAIN, "keywords: top must be 1 or more and max-words 1 to 8");
+      return FALSE;
+    }
+  Keywords *keywords = g_new0 (Keywords, 1);
+  keywords->top = cfg_getint (config, "top");
+  keywords->max_words = cfg_getint (config, "max-words");
+  keywords->default_language = g_strdup (cfg_getstr (config, "default-language"));
+  keywords->stopwords = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, (GDestroyNotify) g_hash_table_unref);
+  for (gsize i = 0; i < G_N_ELEMENTS (stopword_languages); i++)
+    {
+      g_autofree char *relative = g_strdup_printf ("stopwords/%s.txt", stopword_languages[i]);
+      g_autofree char *path = nf_data_find (relative, NULL);
+      if (path == NULL)
+        continue; /* a language without a list still gets key phrases, only noisier */
+      GHashTable *set = load_stopwords (path, error);
+      if (set == NULL)
+        {
+          keywords_free (keywords);
+          return FALSE;
+        }
+      g_hash_table_insert (keywords->stopwords, (gpointer) stopword_languages[i], set);
+    }
+  if (g_hash_table_size (keywords->stopwords) == 0)
+    {
+      g_autoptr (GError) missing = NULL;
+      g_free (nf_data_find ("stopwords/en.txt", &missing));
+      g_set_error (error, NF_ERROR, NF_ERROR_NOT_FOUND, "keywords: no stopword lists: %s", missing->message);
+      keywords_free (keywords);
+      return FALSE;
+    }
+  nf_stage_set_instance (stage, keywords);
+  return TRUE;
+}
+
+/* libstemmer's stemmers keep a buffer: one set per worker thread. */
+static gpointer
+keywords_worker_new (G_GNUC_UNUSED NfStage *stage, G_GNUC_UNUSED GError **error)
+{
+  KeywordsWorker *worker = g_new0 (KeywordsWorker, 1);
+  worker->stemmers = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) sb_stemmer_delete);
+  return worker;
+}
+
+static void
+keywords_worker_free (gpointer data)
+{
+  KeywordsWorker *worker = data;
+  g_hash_table_unref (worker->stemmers);
+  g_free (worker);
+}
+
+static struct sb_stemmer *
+get_stemmer (KeywordsWorker *worker, const char *language)
+{
+  gpointer stemmer;
+  if (g_hash_table_lookup_extended (worker->stemmers, language, NULL, &stemmer))
+    return stemmer;
+  stemmer = sb_stemmer_new (strcmp (language, "nb") == 0 ? "no" : language, "UTF_8");
+  g_hash_table_insert (worker->stemmers, g_strdup (language), stemmer);
+  return stemmer;
+}
+
+/* ---- YAKE ---- */
+
+typedef struct {
+  guint  tf, tf_upper, tf_acronym;
+  guint  sentences;          /* in how many sentences */
+  guint  last_sentence;
+  guint  left_total, left_distinct, right_total, right_distinct;
+  guint  first;              /* first occurrence (token index) */
+  GArray *positions;         /* sentence index of each distinct sentence */
+  gboolean stop;
+  double weight;             /* H: lower is more important */
+} Term;
+
+typedef struct {
+  const int *terms; /* its term ids: points into the article's term_of array */
+  guint  tf;
+  guint  first;   /* token index of the first occurrence */
+  guint  length;  /* in tokens */
+  double score;
+} Candidate;
+
+/* Candidates are their own hash keys: equal when their term sequences are. */
+static guint
+candidate_hash (gconstpointer key)
+{
+  const Candidate *candidate = key;
+  guint h = 2166136261u;
+  for (guint k = 0; k < candidate->length; k++)
+    h = (h ^ (guint) candidate->terms[k]) * 16777619u;
+  return h;
+}
+
+static gboolean
+candidate_equal (gconstpointer a, gconstpointer b)
+{
+  const Candidate *x = a, *y = b;
+  return x->length == y->length && memcmp (x->terms, y->terms, x->length * sizeof (int)) == 0;
+}
+
+/* The case-folded, possessive-less form of a word token. */
+static char *
+fold_word (const char *text, const NfToken *token)
+{
+  gsize length = token->end - token->start;
+  if (length > 3 && memcmp (text + token->end - 2, "'s", 2) == 0)
+    length -= 2;
+  else if (length > 5 && memcmp (text + token->end - 4, "’s", 4) == 0)
+    length -= 4;
+  return g_utf8_casefold (text + token->start, length);
+}
+
+static double
+median_position (GArray *positions)
+{
+  guint n = positions->len; /* ascending: sentences are visited in order */
+  if (n % 2)
+    return g_array_index (positions, guint, n / 2);
+  return (g_array_index (positions, guint, n / 2 - 1) + g_array_index (positions, guint, n / 2)) / 2.0;
+}
+
+static gint
+compare_candidates (gconstpointer a, gconstpointer b)
+{
+  const Candidate *x = *(Candidate *const *) a, *y = *(Candidate *const *) b;
+  if (x->score != y->score)
+    return x->score < y->score ? -1 : 1;
+  return x->first < y->first ? -1 : x->first > y->first;
+}
+
+/* Whether @candidate repeats a chosen phrase: at least half of its content terms are in it
+ * ("security" after "security guarantees", "Union finance ministers" after "European Union
+ * finance").  YAKE drops such near-repeats too (by string similarity). */
+static gboolean
+repeats (const int *term_of, const GArray *terms, const Candidate *candidate, const Candidate *chosen)
+{
+  guint content = 0, shared = 0;
+  for (guint k = 0; k < candidate->length; k++)
+    {
+      int t = term_of[candidate->first + k];
+      if (g_array_index (terms, Term, t).stop)
+        continue;
+      content++;
+      for (guint c = 0; c < chosen->length; c++)
+        if (term_of[chosen->first + c] == t)
+          {
+            shared++;
+            break;
+          }
+    }
+  return content > 0 && 2 * shared >= content;
+}
+
+/* Where the text after the dateline ("BRUSSELS, Nov 26 (Reuters) - ") begins, or 0: place
+ * and agency are not what the article is about. */
+static gsize
+dateline_end (NfArticle *article)
+{
+  for (guint i = 0; i < nf_article_get_n_annotations (article); i++)
+    {
+      NfAnnotation *annotation = nf_article_get_annotation (article, i);
+      if (strcmp (nf_annotation_get_type (annotation), "dateline") == 0 && nf_annotation_get_start (annotation) == 0)
+        return nf_annotation_get_end (annotation);
+    }
+  return 0;
+}
+
+static gboolean
+keywords_process (NfStage *stage, gpointer data, NfArticle *article, G_GNUC_UNUSED GError **error)
+{
+  Keywords *keywords = nf_stage_get_instance (stage);
+  KeywordsWorker *worker = data;
+  GVariantBuilder result;
+  g_variant_builder_init (&result, G_VARIANT_TYPE ("aa{sv}"));
+  if (!nf_article_has_text (article))
+    {
+      nf_article_set_field (article, "keywords", g_variant_builder_end (&result));
+      return TRUE;
+    }
+
+  const char *language = nf_article_get_language (article);
+  if (language == NULL)
+    language = keywords->default_language;
+  GHashTable *stopwords = g_hash_table_lookup (keywords->stopwords, strcmp (language, "nb") == 0 ? "no" : language);
+  struct sb_stemmer *stemmer = get_stemmer (worker, language);
+
+  const char *text = nf_article_get_text (article);
+  const NfText *segmentation = nf_article_get_segmentation (article);
+  guint n_tokens, n_sentences;
+  const NfToken *tokens = nf_text_get_tokens (segmentation, &n_tokens);
+  nf_text_get_sentences (segmentation, &n_sentences);
+
+  /* Terms: one per stem; -1 for tokens that are not words (they break phrases). */
+  g_autoptr (GHashTable) term_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr (GArray) terms = g_array_new (FALSE, TRUE, sizeof (Term));
+  g_autofree int *term_of = g_new (int, n_tokens + 1);
+  gsize skip = dateline_end (article);
+  for (guint i = 0; i < n_tokens; i++)
+    {
+      const NfToken *token = &tokens[i];
+      term_of[i] = -1;
+      if (token->kind != NF_TOKEN_WORD || token->start < skip)
+        continue;
+      g_autofree char *folded = fold_word (text, token);
+      gboolean stop = g_utf8_strlen (folded, -1) < 2 || (stopwords && g_hash_table_contains (stopwords, folded));
+      char *key;
+      if (stemmer && !stop)
+        {
+          const sb_symbol *stem = sb_stemmer_stem (stemmer, (const sb_symbol *) folded, strlen (folded));
+          key = stem ? g_strndup ((const char *) stem, sb_stemmer_length (stemmer)) : g_strdup (folded);
+        }
+      else
+        key = g_strdup (folded);
+      gpointer id;
+      if (g_hash_table_lookup_extended (term_ids, key, NULL, &id))
+        g_free (key);
+      else
+        {
+          id = GUINT_TO_POINTER (terms->len);
+          g_hash_table_insert (term_ids, key, id);
+          Term fresh = { .stop = stop, .first = i, .last_sentence = G_MAXUINT };
+          fresh.positions = g_array_new (FALSE, FALSE, sizeof (guint));
+          g_array_append_val (terms, fresh);
+        }
+      int t = GPOINTER_TO_INT (id);
+      term_of[i] = t;
+      Term *term = &g_array_index (terms, Term, t);
+      term->tf++;
+      if (token->flags & NF_TOKEN_ALL_CAPS)
+        term->tf_acronym++;
+      else if ((token->flags & NF_TOKEN_CAPITALIZED) && !(token->flags & NF_TOKEN_SENTENCE_START))
+        term->tf_upper++;
+      if (term->last_sentence != token->sentence)
+        {
+          term->last_sentence = token->sentence;
+          term->sentences++;
+          g_array_append_val (term->positions, token->sentence);
+        }
+    }
+
+  /* Neighbours: how many different words stand left and right of each term. */
+  g_autoptr (GHashTable) pairs = g_hash_table_new (g_int64_hash, g_int64_equal);
+  g_autoptr (GArray) pair_keys = g_array_sized_new (FALSE, FALSE, sizeof (gint64), n_tokens);
+  for (guint i = 0; i + 1 < n_tokens; i++)
+    {
+      int a = term_of[i], b = term_of[i + 1];
+      if (a < 0 || b < 0 || tokens[i].sentence != tokens[i + 1].sentence)
+        continue;
+      Term *left = &g_array_index (terms, Term, a), *right = &g_array_index (terms, Term, b);
+      left->right_total++;
+      right->left_total++;
+      gint64 key = ((gint64) a << 32) | (guint32) b;
+      g_array_append_val (pair_keys, key);
+      if (!g_hash_table_contains (pairs, &g_array_index (pair_keys, gint64, pair_keys->len - 1)))
+        {
+          /* The hash table points into pair_keys, which was sized so it never moves. */
+          g_hash_table_add (pairs, &g_array_index (pair_keys, gint64, pair_keys->len - 1));
+          left->right_distinct++;
+          right->left_distinct++;
+        }
+    }
+
+  /* Term weights. */
+  double sum = 0, sum_squares = 0, max_tf = 1;
+  guint n_valid = 0;
+  for (guint t = 0; t < terms->len; t++)
+    {
+      Term *term = &g_array_index (terms, Term, t);
+      if (term->stop)
+        continue;
+      n_valid++;
+      sum += term->tf;
+      sum_squares += (double) term->tf * term->tf;
+      max_tf = MAX (max_tf, term->tf);
+    }
+  double mean = n_valid ? sum / n_valid : 0;
+  double deviation = n_valid ? sqrt (MAX (0.0, sum_squares / n_valid - mean * mean)) : 0;
+  for (guint t = 0; t < terms->len; t++)
+    {
+      Term *term = &g_array_index (terms, Term, t);
+      if (term->stop)
+        continue;
+      double casing = MAX (term->tf_upper, term->tf_acronym) / (1.0 + log (term->tf));
+      double position = log (log (3.0 + median_position (term->positions)));
+      double frequency = term->tf / (mean + deviation);
+      double left = term->left_total ? (double) term->left_distinct / term->left_total : 0;
+      double right = term->right_total ? (double) term->right_distinct / term->right_total : 0;
+      double relatedness = 1.0 + (left + right) * term->tf / max_tf;
+      double spread = (double) term->sentences / MAX (n_sentences, 1);
+      term->weight = relatedness * position / (casing + frequency / relatedness + spread / relatedness);
+    }
+
+  /* Candidate phrases: 1..max-words words in a row inside one sentence, neither first nor
+   * last a stopword ("Bank of England" keeps its "of"). */
+  g_autoptr (GHashTable) candidates = g_hash_table_new_full (candidate_hash, candidate_equal, g_free, NULL);
+  for (guint i = 0; i < n_tokens; i++)
+    {
+      if (term_of[i] < 0 || g_array_index (terms, Term, term_of[i]).stop)
+        continue;
+      for (guint n = 1; n <= keywords->max_words && i + n <= n_tokens; n++)
+        {
+          guint last = i + n - 1;
+          if (term_of[last] < 0 || tokens[last].sentence != tokens[i].sentence)
+            break;
+          if (g_array_index (terms, Term, term_of[last]).stop)
+            continue;
+          Candidate probe = { .terms = term_of + i, .first = i, .length = n };
+          Candidate *candidate = g_hash_table_lookup (candidates, &probe);
+          if (candidate == NULL)
+            {
+              candidate = g_memdup2 (&probe, sizeof probe);
+              g_hash_table_add (candidates, candidate);
+            }
+          candidate->tf++;
+        }
+    }
+
+  g_autoptr (GPtrArray) ranked = g_ptr_array_sized_new (g_hash_table_size (candidates));
+  GHashTableIter iter;
+  gpointer value;
+  g_hash_table_iter_init (&iter, candidates);
+  while (g_hash_table_iter_next (&iter, &value, NULL))
+    {
+      Candidate *candidate = value;
+      double product = 1, total = 0;
+      for (guint k = 0; k < candidate->length; k++)
+        {
+          const Term *term = &g_array_index (terms, Term, term_of[candidate->first + k]);
+          if (term->stop)
+            continue;
+          product *= term->weight;
+          total += term->weight;
+        }
+      candidate->score = product / (candidate->tf * (1.0 + total));
+      g_ptr_array_add (ranked, candidate);
+    }
+  g_ptr_array_sort (ranked, compare_candidates);
+
+  /* The best, skipping near-repeats of a better one. */
+  g_autoptr (GPtrArray) chosen = g_ptr_array_new ();
+  for (guint r = 0; r < ranked->len && chosen->len < keywords->top; r++)
+    {
+      Candidate *candidate = g_ptr_array_index (ranked, r);
+      gboolean inside = FALSE;
+      for (guint c = 0; c < chosen->len && !inside; c++)
+        {
+          Candidate *other = g_ptr_array_index (chosen, c);
+          inside = repeats (term_of, terms, candidate, other);
+        }
+      if (inside)
+        continue;
+      g_ptr_array_add (chosen, candidate);
+
+      /* As written at its first occurrence, but lower case for words that are never
+       * capitalised except at the start of a sentence. */
+      GString *phrase = g_string_new (NULL);
+      for (guint k = 0; k < candidate->length; k++)
+        {
+          const NfToken *token = &tokens[candidate->first + k];
+          const Term *term = &g_array_index (terms, Term, term_of[candidate->first + k]);
+          if (k)
+            g_string_append_c (phrase, ' ');
+          if ((token->flags & NF_TOKEN_SENTENCE_START) && term->tf_upper == 0 && term->tf_acronym == 0)
+            {
+              g_autofree char *lower = g_utf8_strdown (text + token->start, token->end - token->start);
+              g_string_append (phrase, lower);
+            }
+          else
+            g_string_append_len (phrase, text + token->start, token->end - token->start);
+        }
+      GVariantBuilder item;
+      g_variant_builder_init (&item, G_VARIANT_TYPE_VARDICT);
+      g_variant_builder_add (&item, "{sv}", "phrase", g_variant_new_take_string (g_string_free (phrase, FALSE)));
+      g_variant_builder_add (&item, "{sv}", "score", g_variant_new_double (candidate->score));
+      g_variant_builder_add_value (&result, g_variant_builder_end (&item));
+    }
+  nf_article_set_field (article, "keywords", g_variant_builder_end (&result));
+
+  for (guint t = 0; t < terms->len; t++)
+    g_array_unref (g_array_index (terms, Term, t).positions);
+  return TRUE;
+}
+
+NF_PLUGIN_DEFINE (
+  .kind = NF_PLUGIN_EXTRACT,
+  .name = "keywords",
+  .summary = "Extracts key phrases with YAKE, language-aware stopwords and Snowball stemming",
+  .options = keywords_options,
+  .init = keywords_init,
+  .worker_new = keywords_worker_new,
+  .worker_free = keywords_worker_free,
+  .process = keywords_process,
+  .free = keywords_free,
+);

@@ -1,0 +1,217 @@
+/* extract "language": the body's language by libexttextcat's n-gram fingerprints, limited to
+ * the languages configured, as an ISO 639-1 code; short or unclear text stays undetermined. */
+#include <string.h>
+#include <unistd.h>
+#include <textcat.h>
+
+#include <newsflow/newsflow.h>
+
+/* textcat: "a few hundred bytes will suffice"; its cost grows with the sample. */
+#define SAMPLE_BYTES 768
+
+static const char *const default_languages[] = {
+  "en", "de", "fr", "es", "it", "pt", "nl", "sv", "da", "nb", "fi", "pl", "cs", "ru", "tr", "ro", "hu", "el",
+};
+
+typedef struct {
+  char    *conf_path;  /* a fingerprint list restricted to the configured languages */
+  char    *prefix;     /* directory of the .lm files, with a trailing slash */
+  gboolean override;
+  guint    min_words;
+  guint    max_candidates;
+} Language;
+
+static const NfOption language_options[] = {
+  /* The default set is in code: libconfuse fails to parse a long list default here. */
+  NF_OPTION_STR_LIST ("languages", NULL,
+                      "ISO 639-1 codes of the languages to tell apart (\"no\" means \"nb\"); empty "
+                      "means en, de, fr, es, it, pt, nl, sv, da, nb, fi, pl, cs, ru, tr, ro, hu, el. "
+                      "Text in another language is usually reported as undetermined; fewer languages "
+                      "are faster and more accurate."),
+  NF_OPTION_BOOL ("override", cfg_false,
+                  "Replace a language the parser already set (from HTML or feed metadata). By "
+                  "default such a language is kept and the text is not examined."),
+  NF_OPTION_INT ("min-words", 15,
+                 "Bodies with fewer words are too short to tell and stay undetermined."),
+  NF_OPTION_INT ("max-candidates", 2,
+                 "textcat reports every language scoring within 3% of the best; when more than "
+                 "this many do, the text is too unclear and stays undetermined."),
+  NF_OPTION_STR ("fingerprints", "/usr/share/libexttextcat",
+                 "Directory of libexttextcat's fpdb.conf and .lm fingerprint files (Debian "
+                 "package libexttextcat-data)."),
+  NF_OPTION_END
+};
+
+static void
+language_free (gpointer instance)
+{
+  Language *language = instance;
+  if (language->conf_path)
+    unlink (language->conf_path);
+  g_free (language->conf_path);
+  g_free (language->prefix);
+  g_free (language);
+}
+
+/* The ISO code a fingerprint file stands for: "sr-Latn.lm" -> "sr", "ace.lm" -> "ace". */
+static char *
+code_of_fingerprint (const char *file)
+{
+  gsize length = strcspn (file, "-.");
+  return g_ascii_strdown (file, length);
+}
+
+/* Writes a copy of fpdb.conf that lists only @codes, each named by its ISO code, so that
+ * textcat compares against those fingerprints only and answers in ISO codes. */
+static gboolean
+write_restricted_conf (Language *language, const char *dir, char **codes, guint n_codes, GError **error)
+{
+  g_autofree char *conf = g_build_filename (dir, "fpdb.conf", NULL);
+  g_autofree char *contents = NULL;
+  if (!g_file_get_contents (conf, &contents, NULL, error))
+    {
+      g_prefix_error (error, "language: cannot read libexttextcat's fingerprint list "
+                      "(install libexttextcat-data or set fingerprints): ");
+      return FALSE;
+    }
+  g_autoptr (GString) out = g_string_new ("# written by newsflow's extract \"language\"\n");
+  g_autoptr (GString) known = g_string_new (NULL);
+  g_autofree gboolean *found = g_new0 (gboolean, n_codes);
+  g_auto (GStrv) lines = g_strsplit (contents, "\n", -1);
+  for (char **line = lines; *line; line++)
+    {
+      g_auto (GStrv) words = g_strsplit_set (g_strstrip (*line), " \t", 2);
+      if (words[0] == NULL || words[0][0] == '#' || !g_str_has_suffix (words[0], ".lm"))
+        continue;
+      g_autofree char *code = code_of_fingerprint (words[0]);
+      g_string_append_printf (known, "%s%s", known->len ? ", " : "", code);
+      for (guint i = 0; i < n_codes; i++)
+        if (!found[i] && strcmp (codes[i], code) == 0)
+          {
+            /* The first fingerprint of a code wins: "sr-Cyrl" before "sr-Latn" as listed. */
+            found[i] = TRUE;
+            g_string_append_printf (out, "%s %s\n", words[0], code);
+          }
+    }
+  for (guint i = 0; i < n_codes; i++)
+    if (!found[i])
+      {
+        g_set_error (error, NF_ERROR, NF_ERROR_CHAIN,
+                     "language: no fingerprint for language '%s' in %s; known: %s",
+                     codes[i], conf, known->str);
+        return FALSE;
+      }
+  int fd = g_file_open_tmp ("newsflow-fpdb-XXXXXX.conf", &language->conf_path, error);
+  if (fd < 0)
+    return FALSE;
+  close (fd);
+  return g_file_set_contents (language->conf_path, out->str, out->len, error);
+}
+
+static gboolean
+language_init (NfStage *stage, GError **error)
+{
+  cfg_t *config = nf_stage_get_config (stage);
+  g_autoptr (GPtrArray) codes = g_ptr_array_new_with_free_func (g_free);
+  for (guint i = 0; i < cfg_size (config, "languages"); i++)
+    {
+      char *code = g_ascii_strdown (cfg_getnstr (config, "languages", i), -1);
+      if (strcmp (code, "no") == 0)
+        {
+          g_free (code);
+          code = g_strdup ("nb");
+        }
+      g_ptr_array_add (codes, code);
+    }
+  if (codes->len == 0)
+    for (gsize i = 0; i < G_N_ELEMENTS (default_languages); i++)
+      g_ptr_array_add (codes, g_strdup (default_languages[i]));
+  if (cfg_getint (config, "min-words") < 0 || cfg_getint (config, "max-candidates") < 1)
+    {
+      g_set_error_literal (error, NF_ERROR, NF_ERROR_CHAIN,
+                           "language: min-words must be 0 or more and max-candidates 1 or more");
+      return FALSE;
+    }
+  Language *language = g_new0 (Language, 1);
+  const char *dir = cfg_getstr (config, "fingerprints");
+  language->prefix = g_str_has_suffix (dir, "/") ? g_strdup (dir) : g_strconcat (dir, "/", NULL);
+  language->override = cfg_getbool (config, "override");
+  language->min_words = cfg_getint (config, "min-words");
+  language->max_candidates = cfg_getint (config, "max-candidates");
+  if (!write_restricted_conf (language, dir, (char **) codes->pdata, codes->len, error))
+    {
+      language_free (language);
+      return FALSE;
+    }
+  /* Check once here that the fingerprints load, so a broken installation is a chain error. */
+  void *probe = special_textcat_Init (language->conf_path, language->prefix);
+  if (probe == NULL)
+    {
+      g_set_error (error, NF_ERROR, NF_ERROR_PLUGIN,
+                   "language: libexttextcat could not load the fingerprints in %s", dir);
+      language_free (language);
+      return FALSE;
+    }
+  textcat_Done (probe);
+  nf_stage_set_instance (stage, language);
+  return TRUE;
+}
+
+/* A textcat handle keeps scratch state: one per worker thread. */
+static gpointer
+language_worker_new (NfStage *stage, GError **error)
+{
+  Language *language = nf_stage_get_instance (stage);
+  void *handle = special_textcat_Init (language->conf_path, language->prefix);
+  if (handle == NULL)
+    g_set_error (error, NF_ERROR, NF_ERROR_PLUGIN,
+                 "language: libexttextcat could not load the fingerprints in %s", language->prefix);
+  return handle;
+}
+
+static void
+language_worker_free (gpointer worker)
+{
+  textcat_Done (worker);
+}
+
+static gboolean
+language_process (NfStage *stage, gpointer worker, NfArticle *article, G_GNUC_UNUSED GError **error)
+{
+  Language *language = nf_stage_get_instance (stage);
+  if (nf_article_get_language (article) && !language->override)
+    return TRUE;
+  if (!nf_article_has_text (article)
+      || nf_text_count_words (nf_article_get_segmentation (article)) < language->min_words)
+    {
+      if (language->override)
+        nf_article_set_language (article, NULL);
+      return TRUE;
+    }
+
+  const char *text = nf_article_get_text (article);
+  gsize length = nf_article_get_text_length (article);
+  if (length > SAMPLE_BYTES)
+    length = g_utf8_find_prev_char (text, text + SAMPLE_BYTES + 1) - text;
+
+  candidate_t *candidates = textcat_GetClassifyFullOutput (worker);
+  int n = textcat_ClassifyFull (worker, text, length, candidates);
+  /* n is 0 (unknown), negative (too short) or the number of near-equal candidates, best
+   * first; several means textcat cannot tell them apart. */
+  const char *code = n >= 1 && (guint) n <= language->max_candidates ? candidates[0].name : NULL;
+  nf_article_set_language (article, code);
+  textcat_ReleaseClassifyFullOutput (worker, candidates);
+  return TRUE;
+}
+
+NF_PLUGIN_DEFINE (
+  .kind = NF_PLUGIN_EXTRACT,
+  .name = "language",
+  .summary = "Detects the body's language with libexttextcat, among the languages configured",
+  .options = language_options,
+  .init = language_init,
+  .worker_new = language_worker_new,
+  .worker_free = language_worker_free,
+  .process = language_process,
+  .free = language_free,
+);

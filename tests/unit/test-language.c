@@ -1,0 +1,74 @@
+/* test-language.c: extract "language": English, German, French and Spanish bodies told apart,
+ * short text left undetermined, metadata kept unless override, only configured languages. */
+#include "config.h"
+
+#include <string.h>
+
+#include "test-extract-harness.h"
+
+static const char *english = "The government said on Monday that it would spend more money on schools and hospitals "
+  "next year, after a long debate in parliament about the budget and the rising cost of living for families.";
+static const char *german = "Die Bundesregierung will Genehmigungsverfahren für neue Wohnungen drastisch verkürzen und "
+  "Kommunen dafür zusätzliche Mittel zur Verfügung stellen, sagte die Ministerin am Mittwoch in Berlin.";
+static const char *french = "Le tribunal correctionnel de Lyon a condamné jeudi la société à une amende de douze "
+  "millions d'euros pour avoir rejeté pendant plus de dix ans des polluants dans le Rhône, selon les associations.";
+static const char *spanish = "La Junta de Andalucía activó el martes el nivel máximo de su plan de emergencia por calor "
+  "después de que la Agencia Estatal de Meteorología previera temperaturas de hasta cuarenta y cinco grados.";
+
+static const char *
+detect (const char *block, const char *body, const char *metadata)
+{
+  g_autoptr (GError) error = NULL;
+  Harness *harness = harness_new (block, &error);
+  assert_null (error);
+  NfArticle *article = harness_article ("An English headline about the news", body, NULL, metadata);
+  assert_true (harness_process (harness, article, &error));
+  harness_free (harness);
+  static char code[16];
+  g_strlcpy (code, nf_article_get_language (article) ? nf_article_get_language (article) : "(none)", sizeof code);
+  nf_article_unref (article);
+  return code;
+}
+
+static void
+test_detects_languages (void **state G_GNUC_UNUSED)
+{
+  assert_string_equal (detect ("extract \"language\" { }", english, NULL), "en");
+  assert_string_equal (detect ("extract \"language\" { }", german, NULL), "de");
+  assert_string_equal (detect ("extract \"language\" { }", french, NULL), "fr");
+  assert_string_equal (detect ("extract \"language\" { }", spanish, NULL), "es");
+}
+
+static void
+test_short_text_is_undetermined (void **state G_GNUC_UNUSED)
+{
+  assert_string_equal (detect ("extract \"language\" { }", "Ja, sicher.", NULL), "(none)");
+}
+
+static void
+test_metadata_kept_unless_override (void **state G_GNUC_UNUSED)
+{
+  assert_string_equal (detect ("extract \"language\" { }", german, "en"), "en");
+  assert_string_equal (detect ("extract \"language\" { override = true }", german, "en"), "de");
+}
+
+static void
+test_only_configured_languages (void **state G_GNUC_UNUSED)
+{
+  assert_string_not_equal (detect ("extract \"language\" { languages = {\"en\", \"de\"} }", french, NULL), "fr");
+  g_autoptr (GError) error = NULL;
+  assert_null (harness_new ("extract \"language\" { languages = {\"xx\"} }", &error));
+  assert_contains (error->message, "no fingerprint for language 'xx'");
+}
+
+int
+main (void)
+{
+  const struct CMUnitTest tests[] = {
+    cmocka_unit_test (test_detects_languages),
+    cmocka_unit_test (test_short_text_is_undetermined),
+    cmocka_unit_test (test_metadata_kept_unless_override),
+    cmocka_unit_test (test_only_configured_languages),
+  };
+  return cmocka_run_group_tests_name ("language", tests, NULL, NULL);
+}
