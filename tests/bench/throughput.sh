@@ -11,7 +11,8 @@
 # under GNU time, twice: on all N articles and on the first N/10, and prints articles,
 # total MB, wall seconds, articles/s, MB/s, peak RSS and newsflow's tally line for each.
 # The formatter writes to standard output, redirected to /dev/null (see run_once for why not
-# `output = "/dev/null"`).  Warns when other work was using the CPU just before a run.
+# `output = "/dev/null"`: older builds replaced the device).  Warns when other work was using
+# the CPU just before a run.
 # Exits non-zero when newsflow fails or reads fewer articles than expected.  See README.md.
 set -u -o pipefail
 
@@ -160,10 +161,11 @@ run_once() {
   local m=$1 chain=$work/chain-$1 bytes paths= path
   bytes=$(select_first "$m") || die "cannot select $m articles"
   while IFS= read -r path; do paths+=${paths:+$',\n    '}$(chain_string "$path"); done <"$work/paths-$m"
-  # Output goes to standard output, which is /dev/null.  Not `output = "/dev/null"`:
-  # format "json" writes a temporary file beside its output and renames it over the output
-  # at the end, i.e. /dev/.null.partial-XXXXXX renamed over /dev/null (as root that
-  # replaces the device with a regular file; as anyone else it fails: permission denied).
+  # Output goes to standard output, which is /dev/null.  Not `output = "/dev/null"`: up to
+  # 31d49e3 format "json" wrote a temporary file beside its output and renamed it over the
+  # output at the end, i.e. /dev/.null.partial-XXXXXX over /dev/null (as root that replaced
+  # the device with a regular file; as anyone else it failed: permission denied).  Later
+  # builds write devices in place, but this script may be pointed at an older binary.
   {
     printf '# throughput.sh: %s articles\n' "$m"
     printf 'fetch "files" {\n  paths = {\n    %s\n  }\n}\n' "$paths"
