@@ -1,0 +1,1033 @@
+/* content.c: finds the article body of a page and returns it as clean paragraphs.
+ *
+ * The signals are those of Readability and its descendants: every block's own text scores
+ * its ancestors (length, commas), scores are discounted by link density, the best-scoring
+ * element and its plausible siblings are the article, unless schema markup
+ * (itemprop=articleBody) or well-known body classes point to a better container.  Inside it,
+ * navigation, share bars, related lists, captions, forms and link-heavy blocks are dropped.
+ * When that leaves too little, a second pass keeps what the class/id hints removed, and the
+ * JSON-LD articleBody is the last resort.  Every walk is iterative: pages nest 100,000 deep. */
+#include <string.h>
+
+#include "html-private.h"
+
+/* ---- tags ---- */
+
+enum {
+  T_OTHER = 0, T_A, T_ADDRESS, T_ARTICLE, T_ASIDE, T_BLOCKQUOTE, T_BODY, T_BR, T_CAPTION,
+  T_DD, T_DETAILS, T_DIV, T_DL, T_DT, T_FIELDSET, T_FIGCAPTION, T_FIGURE, T_FOOTER, T_FORM,
+  T_H1, T_H2, T_H3, T_H4, T_H5, T_H6, T_HEADER, T_HR, T_HTML, T_LI, T_MAIN, T_NAV, T_OL,
+  T_P, T_PRE, T_SECTION, T_SUMMARY, T_TABLE, T_TBODY, T_TD, T_TH, T_THEAD, T_TR, T_UL,
+  T_CENTER, T_TFOOT, T_JUNK
+};
+
+enum { K_BLOCK = 1 << 0, K_HEADING = 1 << 1, K_CONTAINER = 1 << 2, K_LIST = 1 << 3 };
+
+typedef struct {
+  const char *name;
+  guint8 tag;
+  guint8 kind;
+} TagInfo;
+
+/* Sorted by name for bsearch. */
+static const TagInfo tag_table[] = {
+  { "a", T_A, 0 },
+  { "address", T_ADDRESS, K_BLOCK },
+  { "applet", T_JUNK, 0 },
+  { "article", T_ARTICLE, K_BLOCK | K_CONTAINER },
+  { "aside", T_ASIDE, K_BLOCK | K_CONTAINER },
+  { "audio", T_JUNK, 0 },
+  { "blockquote", T_BLOCKQUOTE, K_BLOCK | K_CONTAINER },
+  { "body", T_BODY, K_BLOCK | K_CONTAINER },
+  { "br", T_BR, 0 },
+  { "button", T_JUNK, 0 },
+  { "canvas", T_JUNK, 0 },
+  { "caption", T_CAPTION, K_BLOCK },
+  { "center", T_CENTER, K_BLOCK | K_CONTAINER },
+  { "datalist", T_JUNK, 0 },
+  { "dd", T_DD, K_BLOCK },
+  { "details", T_DETAILS, K_BLOCK | K_CONTAINER },
+  { "dialog", T_JUNK, 0 },
+  { "div", T_DIV, K_BLOCK | K_CONTAINER },
+  { "dl", T_DL, K_BLOCK | K_CONTAINER | K_LIST },
+  { "dt", T_DT, K_BLOCK },
+  { "embed", T_JUNK, 0 },
+  { "fieldset", T_FIELDSET, K_BLOCK | K_CONTAINER },
+  { "figcaption", T_FIGCAPTION, K_BLOCK },
+  { "figure", T_FIGURE, K_BLOCK | K_CONTAINER },
+  { "footer", T_FOOTER, K_BLOCK | K_CONTAINER },
+  { "form", T_FORM, K_BLOCK | K_CONTAINER },
+  { "frame", T_JUNK, 0 },
+  { "frameset", T_JUNK, 0 },
+  { "h1", T_H1, K_BLOCK | K_HEADING },
+  { "h2", T_H2, K_BLOCK | K_HEADING },
+  { "h3", T_H3, K_BLOCK | K_HEADING },
+  { "h4", T_H4, K_BLOCK | K_HEADING },
+  { "h5", T_H5, K_BLOCK | K_HEADING },
+  { "h6", T_H6, K_BLOCK | K_HEADING },
+  { "head", T_JUNK, 0 },
+  { "header", T_HEADER, K_BLOCK | K_CONTAINER },
+  { "hr", T_HR, K_BLOCK },
+  { "html", T_HTML, K_BLOCK | K_CONTAINER },
+  { "iframe", T_JUNK, 0 },
+  { "input", T_JUNK, 0 },
+  { "li", T_LI, K_BLOCK },
+  { "link", T_JUNK, 0 },
+  { "main", T_MAIN, K_BLOCK | K_CONTAINER },
+  { "map", T_JUNK, 0 },
+  { "math", T_JUNK, 0 },
+  { "menu", T_NAV, K_BLOCK | K_CONTAINER },
+  { "meta", T_JUNK, 0 },
+  { "meter", T_JUNK, 0 },
+  { "nav", T_NAV, K_BLOCK | K_CONTAINER },
+  { "noscript", T_JUNK, 0 },
+  { "object", T_JUNK, 0 },
+  { "ol", T_OL, K_BLOCK | K_CONTAINER | K_LIST },
+  { "optgroup", T_JUNK, 0 },
+  { "option", T_JUNK, 0 },
+  { "output", T_JUNK, 0 },
+  { "p", T_P, K_BLOCK },
+  { "picture", T_JUNK, 0 },
+  { "pre", T_PRE, K_BLOCK },
+  { "progress", T_JUNK, 0 },
+  { "script", T_JUNK, 0 },
+  { "section", T_SECTION, K_BLOCK | K_CONTAINER },
+  { "select", T_JUNK, 0 },
+  { "source", T_JUNK, 0 },
+  { "style", T_JUNK, 0 },
+  { "summary", T_SUMMARY, K_BLOCK },
+  { "svg", T_JUNK, 0 },
+  { "table", T_TABLE, K_BLOCK | K_CONTAINER },
+  { "tbody", T_TBODY, K_BLOCK | K_CONTAINER },
+  { "td", T_TD, K_BLOCK },
+  { "template", T_JUNK, 0 },
+  { "textarea", T_JUNK, 0 },
+  { "tfoot", T_TFOOT, K_BLOCK | K_CONTAINER },
+  { "th", T_TH, K_BLOCK },
+  { "thead", T_THEAD, K_BLOCK | K_CONTAINER },
+  { "title", T_JUNK, 0 },
+  { "tr", T_TR, K_BLOCK | K_CONTAINER },
+  { "ul", T_UL, K_BLOCK | K_CONTAINER | K_LIST },
+  { "video", T_JUNK, 0 },
+};
+
+static int
+compare_tag (const void *key, const void *entry)
+{
+  return g_ascii_strcasecmp (key, ((const TagInfo *) entry)->name);
+}
+
+static const TagInfo *
+lookup_tag (const xmlChar *name)
+{
+  static const TagInfo other = { "", T_OTHER, 0 };
+  const TagInfo *info = bsearch (name, tag_table, G_N_ELEMENTS (tag_table), sizeof tag_table[0], compare_tag);
+  return info ? info : &other;
+}
+
+/* ---- class and id hints ---- */
+
+enum {
+  H_POSITIVE = 1 << 0, /* article, content, entry, post body... */
+  H_UNLIKELY = 1 << 1, /* Readability's "unlikely candidates": sidebar, footer, menu... */
+  H_JUNK     = 1 << 2, /* boilerplate whatever else it says: share, related, newsletter... */
+  H_BODY     = 1 << 3, /* a well-known article-body container */
+  H_ARTICLE_BODY = 1 << 4, /* itemprop="articleBody" */
+};
+
+/* Substrings of a lower-cased class or id. */
+static const char *const positive_words[] = {
+  "article", "body", "content", "entry", "main", "page", "post", "text", "blog", "story",
+  "prose", "column", NULL
+};
+static const char *const unlikely_words[] = {
+  "-ad-", "banner", "breadcrumb", "combx", "comment", "community", "cover-wrap", "disqus",
+  "extra", "footer", "gdpr", "header", "legends", "menu", "related", "remark", "replies",
+  "rss", "shoutbox", "sidebar", "skyscraper", "social", "sponsor", "supplemental", "ad-break",
+  "agegate", "pagination", "pager", "popup", "yom-remote", "masthead", "navbar", "navigation",
+  "widget", NULL
+};
+static const char *const junk_words[] = {
+  "share", "sharing", "social", "newsletter", "subscribe", "subscription", "signup", "sign-up",
+  "related", "recommend", "read-more", "readmore", "more-stories", "most-popular", "mostpopular",
+  "trending", "cookie", "consent", "advert", "sponsor", "promo", "breadcrumb", "byline",
+  "author-bio", "authorbio", "author-info", "about-author", "caption", "credit", "disqus",
+  "comment", "outbrain", "taboola", "popup", "modal", "toolbar", "print-", "tags", "tag-list",
+  "taglist", "pagination", "sr-only", "visually-hidden", "screen-reader", "skip-link",
+  "hidden", "newsfeed", "jump-link", "dateline", "timestamp", "post-meta", "entry-meta",
+  "article-meta", "meta-info", "footnote-ref", "nav", "menu", "sidebar", "widget", "banner",
+  "donate", "paywall", "login", "follow", "rating", "wp-block-buttons", "ad-container",
+  "ad-slot", "adslot", "ad-wrapper", "adsbygoogle", "dfp", "gpt-ad", "inline-ad", NULL
+};
+static const char *const junk_tokens[] = { "ad", "ads", "meta", "nav", "share", "tags", "date", "author", NULL };
+static const char *const body_words[] = {
+  "article-body", "article__body", "articlebody", "article-content", "article__content",
+  "articlecontent", "article-text", "article__text", "story-body", "storybody", "story-content",
+  "story-text", "post-content", "post__content", "postcontent", "post-body", "post-text",
+  "entry-content", "entrycontent", "entry-body", "body-text", "bodytext", "content-body",
+  "rich-text", "richtext", "single-content", "blog-content", "blogpost-content", "field-body",
+  "field--name-body", "main-text", "article-main", "news-content", "news-body", "news-text",
+  "text-content", "page-content", "td-post-content", "c-entry-content", "body-copy",
+  "articletext", "article_body", "article_content", "post_content", "entry_content",
+  "story_body", NULL
+};
+
+static gboolean
+contains_any (const char *haystack, const char *const *needles)
+{
+  for (const char *const *n = needles; *n; n++)
+    if (strstr (haystack, *n))
+      return TRUE;
+  return FALSE;
+}
+
+static gboolean
+has_any_token (const char *list, const char *const *tokens)
+{
+  const char *p = list;
+  while (*p)
+    {
+      while (*p == ' ')
+        p++;
+      const char *start = p;
+      while (*p && *p != ' ')
+        p++;
+      gsize n = p - start;
+      for (const char *const *t = tokens; *t; t++)
+        if (strlen (*t) == n && memcmp (*t, start, n) == 0)
+          return TRUE;
+    }
+  return FALSE;
+}
+
+static guint8
+class_hints (xmlNode *node)
+{
+  guint8 hints = 0;
+  GString *ids = NULL;
+  for (xmlAttr *attr = node->properties; attr; attr = attr->next)
+    {
+      const char *name = (const char *) attr->name;
+      gboolean is_class = g_ascii_strcasecmp (name, "class") == 0;
+      gboolean is_id = !is_class && g_ascii_strcasecmp (name, "id") == 0;
+      gboolean is_itemprop = !is_class && !is_id && g_ascii_strcasecmp (name, "itemprop") == 0;
+      gboolean is_role = !is_class && !is_id && !is_itemprop && g_ascii_strcasecmp (name, "role") == 0;
+      if (!is_class && !is_id && !is_itemprop && !is_role)
+        continue;
+      if (attr->children == NULL || attr->children->content == NULL)
+        continue;
+      const char *value = (const char *) attr->children->content;
+      if (is_itemprop)
+        {
+          if (strstr (value, "articleBody") || strstr (value, "reviewBody"))
+            hints |= H_ARTICLE_BODY | H_POSITIVE;
+          continue;
+        }
+      if (is_role)
+        {
+          if (!g_ascii_strcasecmp (value, "navigation") || !g_ascii_strcasecmp (value, "menu")
+              || !g_ascii_strcasecmp (value, "menubar") || !g_ascii_strcasecmp (value, "complementary")
+              || !g_ascii_strcasecmp (value, "dialog") || !g_ascii_strcasecmp (value, "alertdialog")
+              || !g_ascii_strcasecmp (value, "alert") || !g_ascii_strcasecmp (value, "contentinfo"))
+            hints |= H_UNLIKELY | H_JUNK;
+          continue;
+        }
+      if (ids == NULL)
+        ids = g_string_new (NULL);
+      g_string_append_c (ids, ' ');
+      for (const char *c = value; *c; c++)
+        g_string_append_c (ids, g_ascii_isspace (*c) ? ' ' : g_ascii_tolower (*c));
+    }
+  if (ids == NULL)
+    return hints;
+  const char *s = ids->str;
+  if (contains_any (s, positive_words))
+    hints |= H_POSITIVE;
+  if (contains_any (s, unlikely_words))
+    hints |= H_UNLIKELY;
+  if (contains_any (s, junk_words) || has_any_token (s, junk_tokens))
+    hints |= H_JUNK;
+  if (contains_any (s, body_words))
+    hints |= H_BODY;
+  g_string_free (ids, TRUE);
+  return hints;
+}
+
+/* hidden, aria-hidden="true", style="display:none" or "visibility:hidden". */
+static gboolean
+is_hidden (xmlNode *node)
+{
+  for (xmlAttr *attr = node->properties; attr; attr = attr->next)
+    {
+      const char *name = (const char *) attr->name;
+      if (g_ascii_strcasecmp (name, "hidden") == 0)
+        return TRUE;
+      if (attr->children == NULL || attr->children->content == NULL)
+        continue;
+      const char *value = (const char *) attr->children->content;
+      if (g_ascii_strcasecmp (name, "aria-hidden") == 0 && g_ascii_strcasecmp (value, "true") == 0)
+        return TRUE;
+      if (g_ascii_strcasecmp (name, "style") == 0 && strchr (value, ':'))
+        {
+          char squeezed[256];
+          gsize n = 0;
+          for (const char *c = value; *c && n < sizeof squeezed - 1; c++)
+            if (!g_ascii_isspace (*c))
+              squeezed[n++] = g_ascii_tolower (*c);
+          squeezed[n] = '\0';
+          if (strstr (squeezed, "display:none") || strstr (squeezed, "visibility:hidden"))
+            return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+/* ---- per-element statistics ---- */
+
+enum { F_SKIP = 1 << 0, F_SCORED = 1 << 1 };
+
+typedef struct {
+  xmlNode *node;
+  guint32  text;      /* characters of visible text in the subtree */
+  guint32  links;     /* of which inside <a> */
+  guint32  own;       /* characters of text whose nearest block is this element */
+  guint32  own_links;
+  guint32  commas;
+  guint32  ptext;     /* characters in paragraph-like blocks of the subtree */
+  float    score;
+  guint8   tag;
+  guint8   kind;
+  guint8   hints;
+  guint8   flags;
+} Info;
+
+typedef struct {
+  GArray *infos;       /* Info, indexed by node->_private - 1 */
+  const HtmlOptions *options;
+  const HtmlMeta *meta;
+  xmlNode *body;
+  double max_link_density;
+  double sibling_factor;
+} Extractor;
+
+static inline Info *
+info_of (Extractor *ex, xmlNode *node)
+{
+  gsize i = GPOINTER_TO_SIZE (node->_private);
+  return i ? &g_array_index (ex->infos, Info, i - 1) : NULL;
+}
+
+static inline double
+link_density (const Info *info)
+{
+  return info->text ? (double) info->links / info->text : 0.0;
+}
+
+/* Non-space characters and commas of a text node. */
+static void
+count_text (const char *text, guint32 *chars, guint32 *commas)
+{
+  guint32 n = 0, c = 0;
+  for (const unsigned char *p = (const unsigned char *) text; *p; p++)
+    {
+      if (*p <= ' ')
+        continue;
+      if ((*p & 0xC0) == 0x80)
+        continue;
+      if (*p == ',')
+        c++;
+      else if (p[0] == 0xEF && p[1] == 0xBC && p[2] == 0x8C) /* fullwidth comma */
+        c++;
+      else if (p[0] == 0xE3 && p[1] == 0x80 && p[2] == 0x81) /* ideographic comma */
+        c++;
+      else if (p[0] == 0xC2 && p[1] == 0xA0)
+        continue;
+      n++;
+    }
+  *chars = n;
+  *commas = c;
+}
+
+/* Removes scripts, styles, comments, hidden elements; gives every element its Info. */
+static void
+prepare (Extractor *ex, xmlNode *root)
+{
+  xmlNode *node = root;
+  while (node)
+    {
+      xmlNode *next_down = NULL;
+      gboolean remove = FALSE;
+      if (node->type == XML_ELEMENT_NODE)
+        {
+          const TagInfo *tag = lookup_tag (node->name);
+          if (tag->tag == T_JUNK || (node != root && is_hidden (node)))
+            remove = TRUE;
+          else
+            {
+              Info info = { .node = node, .tag = tag->tag, .kind = tag->kind, .hints = class_hints (node) };
+              if (tag->tag == T_BODY && ex->body == NULL)
+                ex->body = node;
+              g_array_append_val (ex->infos, info);
+              node->_private = GSIZE_TO_POINTER (ex->infos->len);
+              next_down = node->children;
+            }
+        }
+      else if (node->type != XML_TEXT_NODE && node->type != XML_CDATA_SECTION_NODE)
+        remove = node != root;
+
+      if (next_down && !remove)
+        {
+          node = next_down;
+          continue;
+        }
+      /* Next node in document order, not below this one. */
+      xmlNode *victim = remove ? node : NULL;
+      while (node != root && node->next == NULL)
+        node = node->parent;
+      xmlNode *next = node == root ? NULL : node->next;
+      if (victim)
+        {
+          xmlUnlinkNode (victim);
+          xmlFreeNode (victim);
+        }
+      node = next;
+    }
+}
+
+static float
+base_score (const Info *info)
+{
+  float score = 0;
+  switch (info->tag)
+    {
+    case T_DIV: case T_ARTICLE: case T_MAIN: case T_SECTION:
+      score = 5; break;
+    case T_PRE: case T_TD: case T_BLOCKQUOTE:
+      score = 3; break;
+    case T_ADDRESS: case T_OL: case T_UL: case T_DL: case T_DD: case T_DT: case T_LI: case T_FORM:
+      score = -3; break;
+    case T_H1: case T_H2: case T_H3: case T_H4: case T_H5: case T_H6: case T_TH:
+      score = -5; break;
+    default:
+      break;
+    }
+  if (info->hints & H_POSITIVE)
+    score += 25;
+  if (info->hints & (H_UNLIKELY | H_JUNK))
+    score -= 25;
+  if (info->hints & (H_BODY | H_ARTICLE_BODY))
+    score += 25;
+  return score;
+}
+
+static gboolean
+skip_unlikely (const Info *info, gboolean strip)
+{
+  if (!strip || info->tag == T_BODY || info->tag == T_HTML || info->tag == T_ARTICLE || info->tag == T_MAIN)
+    return FALSE;
+  if (info->hints & (H_BODY | H_ARTICLE_BODY))
+    return FALSE;
+  if (info->tag == T_NAV || info->tag == T_ASIDE)
+    return TRUE;
+  if ((info->hints & H_UNLIKELY) && !(info->hints & H_POSITIVE))
+    return TRUE;
+  return FALSE;
+}
+
+/* Counts text per element and gives each paragraph-like block's score to its ancestors. */
+static void
+measure (Extractor *ex, xmlNode *root, gboolean strip)
+{
+  for (guint i = 0; i < ex->infos->len; i++)
+    {
+      Info *info = &g_array_index (ex->infos, Info, i);
+      info->text = info->links = info->own = info->own_links = info->commas = info->ptext = 0;
+      info->score = 0;
+      info->flags = 0;
+    }
+  g_autoptr (GArray) blocks = g_array_new (FALSE, FALSE, sizeof (Info *));
+  guint in_link = 0;
+  xmlNode *node = root;
+  while (node)
+    {
+      gboolean descend = FALSE;
+      Info *info = NULL;
+      if (node->type == XML_ELEMENT_NODE && (info = info_of (ex, node)))
+        {
+          if (skip_unlikely (info, strip))
+            info->flags |= F_SKIP;
+          else
+            {
+              descend = node->children != NULL;
+              if (info->kind & K_BLOCK)
+                g_array_append_val (blocks, info);
+              if (info->tag == T_A)
+                in_link++;
+            }
+        }
+      else if (node->type == XML_TEXT_NODE || node->type == XML_CDATA_SECTION_NODE)
+        {
+          guint32 chars, commas;
+          count_text ((const char *) node->content, &chars, &commas);
+          Info *parent = node->parent ? info_of (ex, node->parent) : NULL;
+          if (chars && parent)
+            {
+              parent->text += chars;
+              if (in_link)
+                parent->links += chars;
+              if (blocks->len)
+                {
+                  Info *block = g_array_index (blocks, Info *, blocks->len - 1);
+                  block->own += chars;
+                  block->commas += commas;
+                  if (in_link)
+                    block->own_links += chars;
+                }
+            }
+        }
+      if (descend)
+        {
+          node = node->children;
+          continue;
+        }
+      /* Leave this node and every ancestor that has no next sibling. */
+      for (;;)
+        {
+          if (node->type == XML_ELEMENT_NODE && (info = info_of (ex, node)) && !(info->flags & F_SKIP))
+            {
+              if (info->tag == T_A && in_link)
+                in_link--;
+              if ((info->kind & K_BLOCK) && blocks->len && g_array_index (blocks, Info *, blocks->len - 1) == info)
+                g_array_set_size (blocks, blocks->len - 1);
+              /* A paragraph: enough own text that is not mostly links. */
+              if (info->own >= 25 && info->own_links * 2 < info->own
+                  && info->tag != T_BODY && info->tag != T_HTML)
+                {
+                  info->ptext += info->own - info->own_links;
+                  float score = 1.0f + info->commas + MIN (info->own / 100, 3u);
+                  xmlNode *up = node->parent;
+                  for (int level = 0; level < 5 && up && up->type == XML_ELEMENT_NODE; level++, up = up->parent)
+                    {
+                      Info *a = info_of (ex, up);
+                      if (a == NULL)
+                        break;
+                      if (!(a->flags & F_SCORED))
+                        {
+                          a->flags |= F_SCORED;
+                          a->score = base_score (a);
+                        }
+                      a->score += score / (level == 0 ? 1.0f : level == 1 ? 2.0f : level * 3.0f);
+                    }
+                }
+              Info *parent = node->parent ? info_of (ex, node->parent) : NULL;
+              if (parent && node != root)
+                {
+                  parent->text += info->text;
+                  parent->links += info->links;
+                  parent->ptext += info->ptext;
+                }
+            }
+          if (node == root)
+            return;
+          if (node->next)
+            {
+              node = node->next;
+              break;
+            }
+          node = node->parent;
+        }
+    }
+}
+
+static gboolean
+is_ancestor (xmlNode *ancestor, xmlNode *node)
+{
+  for (xmlNode *n = node; n; n = n->parent)
+    if (n == ancestor)
+      return TRUE;
+  return FALSE;
+}
+
+/* ---- choosing the article container ---- */
+
+static Info *
+top_candidate (Extractor *ex)
+{
+  Info *best = NULL;
+  float best_score = 0;
+  for (guint i = 0; i < ex->infos->len; i++)
+    {
+      Info *info = &g_array_index (ex->infos, Info, i);
+      if (!(info->flags & F_SCORED) || info->tag == T_HTML)
+        continue;
+      float score = info->score * (float) (1.0 - link_density (info));
+      if (best == NULL || score > best_score)
+        best = info, best_score = score;
+    }
+  if (best == NULL)
+    return NULL;
+  /* Readability: climb while ancestors score higher (the article split into parts). */
+  float last = best->score;
+  float threshold = best->score / 3;
+  for (xmlNode *up = best->node->parent; up && up->type == XML_ELEMENT_NODE; up = up->parent)
+    {
+      Info *a = info_of (ex, up);
+      if (a == NULL || a->tag == T_BODY || a->tag == T_HTML)
+        break;
+      if (!(a->flags & F_SCORED))
+        continue;
+      if (a->score < threshold)
+        break;
+      if (a->score > last)
+        {
+          best = a;
+          break;
+        }
+      last = a->score;
+    }
+  return best;
+}
+
+/* The element that markup says is the body: itemprop=articleBody, else a well-known body
+ * class, else the largest <article>; the one with the most paragraph text wins. */
+static Info *
+markup_candidate (Extractor *ex)
+{
+  Info *best[3] = { NULL, NULL, NULL };
+  for (guint i = 0; i < ex->infos->len; i++)
+    {
+      Info *info = &g_array_index (ex->infos, Info, i);
+      if (info->flags & F_SKIP || info->ptext == 0)
+        continue;
+      int rank = (info->hints & H_ARTICLE_BODY) ? 0 : (info->hints & H_BODY) ? 1 : info->tag == T_ARTICLE ? 2 : -1;
+      if (rank < 0 || link_density (info) > 0.5)
+        continue;
+      if (best[rank] == NULL || info->ptext > best[rank]->ptext)
+        best[rank] = info;
+    }
+  for (int rank = 0; rank < 3; rank++)
+    if (best[rank])
+      return best[rank];
+  return NULL;
+}
+
+/* ---- output ---- */
+
+typedef struct {
+  Extractor *ex;
+  GPtrArray *paragraphs;
+  GString   *current;
+  GArray    *links;
+  gboolean   pending_space;
+  gsize      link_bytes;
+  gsize      link_start;
+  char      *href;
+  int        heading;
+  guint32    root_text;
+  gboolean   in_table_row;
+} Writer;
+
+static const char *const boilerplate_starts[] = {
+  "advertisement", "advertising", "sponsored", "share this", "share on", "share:", "read more",
+  "read next", "related:", "related articles", "related stories", "see also", "click here",
+  "sign up", "subscribe", "follow us", "image:", "photo:", "credit:", "image credit",
+  "photograph:", "(photo", "getty images", "all rights reserved", "copyright", "©", "tags:",
+  "filed under", "loading", "skip to", "you may also like", "recommended", "more from",
+  "listen to this", "print this", "email this", "posted in", "categories:", NULL
+};
+
+static gboolean
+looks_like_boilerplate (const char *text, gsize length)
+{
+  if (length > 80)
+    return FALSE;
+  g_autofree char *lower = g_utf8_strdown (text, length);
+  for (const char *const *s = boilerplate_starts; *s; s++)
+    if (g_str_has_prefix (lower, *s))
+      return TRUE;
+  return FALSE;
+}
+
+static void
+flush (Writer *w)
+{
+  GString *cur = w->current;
+  while (cur->len && cur->str[cur->len - 1] == ' ')
+    g_string_truncate (cur, cur->len - 1);
+  w->pending_space = FALSE;
+  if (cur->len == 0)
+    goto reset;
+  gboolean keep = TRUE;
+  double density = (double) w->link_bytes / cur->len;
+  if (density > w->ex->max_link_density && !(w->heading && density < 0.99))
+    keep = FALSE;
+  else if (looks_like_boilerplate (cur->str, cur->len))
+    keep = FALSE;
+  else if (w->heading && w->ex->meta->title && g_ascii_strcasecmp (cur->str, w->ex->meta->title) == 0)
+    keep = FALSE;
+  if (keep)
+    {
+      HtmlParagraph *p = g_new0 (HtmlParagraph, 1);
+      p->text = g_strndup (cur->str, cur->len);
+      p->heading = w->heading;
+      if (w->links && w->links->len)
+        {
+          p->links = w->links;
+          w->links = NULL;
+        }
+      g_ptr_array_add (w->paragraphs, p);
+    }
+reset:
+  g_string_truncate (cur, 0);
+  w->link_bytes = 0;
+  w->heading = 0;
+  if (w->links)
+    {
+      for (guint i = 0; i < w->links->len; i++)
+        g_free (g_array_index (w->links, HtmlSpan, i).href);
+      g_array_set_size (w->links, 0);
+    }
+}
+
+/* Whether the writer leaves out the subtree of @info (boilerplate inside the article). */
+static gboolean
+drop_subtree (Writer *w, Info *info, gboolean is_root)
+{
+  Extractor *ex = w->ex;
+  if (info->flags & F_SKIP)
+    return TRUE;
+  if (is_root)
+    return FALSE;
+  gboolean recall = ex->options->favor == HTML_FAVOR_RECALL;
+  switch (info->tag)
+    {
+    case T_NAV: case T_ASIDE: case T_FIGCAPTION: case T_H1: case T_CAPTION:
+      return TRUE;
+    case T_FOOTER: case T_HEADER: case T_FORM: case T_FIELDSET:
+      if (info->ptext * 2 < w->root_text || info->text < 200)
+        return TRUE;
+      break;
+    case T_FIGURE:
+      if (info->ptext < 200)
+        return TRUE;
+      break;
+    case T_TABLE:
+      if (!ex->options->keep_tables && info->ptext * 4 < info->text)
+        return TRUE; /* a data table, not a layout one */
+      break;
+    default:
+      break;
+    }
+  if ((info->hints & H_JUNK) && !(info->hints & (H_BODY | H_ARTICLE_BODY))
+      && (info->text * 2 < w->root_text || info->tag == T_A || !(info->kind & K_CONTAINER)))
+    return !recall || (info->hints & H_UNLIKELY);
+  if ((info->hints & H_UNLIKELY) && !(info->hints & H_POSITIVE) && info->text * 3 < w->root_text && !recall)
+    return TRUE;
+  /* Link lists and link-heavy containers: navigation, related stories. */
+  if ((info->kind & K_CONTAINER) && info->text > 0)
+    {
+      double density = link_density (info);
+      if ((info->kind & K_LIST) && density > ex->max_link_density * 0.9)
+        return TRUE;
+      if (density > ex->max_link_density && info->text * 2 < w->root_text)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static void
+write_subtree (Writer *w, xmlNode *root)
+{
+  Extractor *ex = w->ex;
+  xmlNode *node = root;
+  while (node)
+    {
+      gboolean descend = FALSE;
+      if (node->type == XML_ELEMENT_NODE)
+        {
+          Info *info = info_of (ex, node);
+          if (info && !drop_subtree (w, info, node == root))
+            {
+              descend = node->children != NULL;
+              if (info->tag == T_BR || info->tag == T_HR)
+                flush (w);
+              else if (info->kind & K_BLOCK)
+                {
+                  if (ex->options->keep_tables && w->in_table_row && (info->tag == T_TD || info->tag == T_TH))
+                    {
+                      if (w->current->len)
+                        g_string_append (w->current, " | ");
+                      w->pending_space = FALSE;
+                    }
+                  else
+                    flush (w);
+                  if (info->kind & K_HEADING)
+                    w->heading = info->tag - T_H1 + 1;
+                  if (info->tag == T_TR && ex->options->keep_tables)
+                    w->in_table_row = TRUE;
+                }
+              else if (info->tag == T_A && ex->options->keep_links)
+                {
+                  g_free (w->href);
+                  w->href = html_attr (node, "href");
+                  w->link_start = w->current->len + (w->pending_space && w->current->len ? 1 : 0);
+                }
+            }
+        }
+      else if (node->type == XML_TEXT_NODE || node->type == XML_CDATA_SECTION_NODE)
+        {
+          gboolean in_link = FALSE;
+          for (xmlNode *up = node->parent; up && up != root->parent; up = up->parent)
+            {
+              Info *a = info_of (ex, up);
+              if (a && a->tag == T_A)
+                {
+                  in_link = TRUE;
+                  break;
+                }
+              if (a && (a->kind & K_BLOCK))
+                break;
+            }
+          gsize before = w->current->len;
+          html_append_collapsed (w->current, (const char *) node->content, &w->pending_space);
+          if (in_link)
+            w->link_bytes += w->current->len - before;
+        }
+      if (descend)
+        {
+          node = node->children;
+          continue;
+        }
+      for (;;)
+        {
+          if (node->type == XML_ELEMENT_NODE)
+            {
+              Info *info = info_of (ex, node);
+              if (info && !(info->flags & F_SKIP))
+                {
+                  if (info->tag == T_TR && w->in_table_row)
+                    {
+                      flush (w);
+                      w->in_table_row = FALSE;
+                    }
+                  else if ((info->kind & K_BLOCK) && !(w->in_table_row && (info->tag == T_TD || info->tag == T_TH)))
+                    flush (w);
+                  else if (info->tag == T_A && w->href)
+                    {
+                      if (w->current->len > w->link_start)
+                        {
+                          if (w->links == NULL)
+                            w->links = g_array_new (FALSE, FALSE, sizeof (HtmlSpan));
+                          HtmlSpan span = { w->link_start, w->current->len, g_steal_pointer (&w->href) };
+                          g_array_append_val (w->links, span);
+                        }
+                      g_clear_pointer (&w->href, g_free);
+                    }
+                }
+            }
+          if (node == root)
+            {
+              flush (w);
+              return;
+            }
+          if (node->next)
+            {
+              node = node->next;
+              break;
+            }
+          node = node->parent;
+        }
+    }
+}
+
+/* Readability's sibling test: parts of the article that sit next to the best container. */
+static gboolean
+sibling_belongs (Extractor *ex, Info *top, Info *sibling)
+{
+  if (sibling->flags & F_SKIP)
+    return FALSE;
+  float threshold = MAX (10.0f, top->score * (float) ex->sibling_factor);
+  if ((sibling->flags & F_SCORED) && sibling->score * (1.0 - link_density (sibling)) >= threshold)
+    return TRUE;
+  if (sibling->tag == T_P || (sibling->kind & K_LIST && sibling->ptext > 0))
+    {
+      double density = link_density (sibling);
+      if (sibling->text > 80 && density < 0.25)
+        return TRUE;
+      if (sibling->text > 0 && sibling->text <= 80 && density == 0 && sibling->own > 0)
+        {
+          xmlChar *content = xmlNodeGetContent (sibling->node);
+          gboolean sentence = content && g_regex_match_simple ("\\.( |$)", (const char *) content, 0, 0);
+          xmlFree (content);
+          return sentence;
+        }
+    }
+  return FALSE;
+}
+
+static gsize
+total_length (GPtrArray *paragraphs)
+{
+  gsize n = 0;
+  for (guint i = 0; i < paragraphs->len; i++)
+    n += g_utf8_strlen (((HtmlParagraph *) g_ptr_array_index (paragraphs, i))->text, -1);
+  return n;
+}
+
+static GPtrArray *
+write_article (Extractor *ex, xmlNode **roots, guint n_roots)
+{
+  Writer w = { .ex = ex, .paragraphs = g_ptr_array_new_with_free_func (html_paragraph_free),
+               .current = g_string_sized_new (1024) };
+  for (guint i = 0; i < n_roots; i++)
+    w.root_text += info_of (ex, roots[i])->text;
+  for (guint i = 0; i < n_roots; i++)
+    write_subtree (&w, roots[i]);
+  flush (&w);
+  g_string_free (w.current, TRUE);
+  if (w.links)
+    g_array_unref (w.links);
+  g_free (w.href);
+  /* Headings with nothing after them announce what was dropped ("Related stories"). */
+  while (w.paragraphs->len && ((HtmlParagraph *) g_ptr_array_index (w.paragraphs, w.paragraphs->len - 1))->heading)
+    g_ptr_array_set_size (w.paragraphs, w.paragraphs->len - 1);
+  return w.paragraphs;
+}
+
+static GPtrArray *
+extract_once (Extractor *ex, gboolean strip)
+{
+  xmlNode *body = ex->body;
+  measure (ex, body, strip);
+  Info *top = top_candidate (ex);
+  Info *markup = markup_candidate (ex);
+  if (top == NULL && markup == NULL)
+    {
+      xmlNode *roots[] = { body };
+      return write_article (ex, roots, 1);
+    }
+  if (markup && markup != top)
+    {
+      gboolean use = FALSE;
+      if (top == NULL)
+        use = TRUE;
+      else if (is_ancestor (markup->node, top->node))
+        use = link_density (markup) < 0.4 && markup->ptext <= top->ptext * 3 + 2000;
+      else if (is_ancestor (top->node, markup->node))
+        use = markup->ptext * 10 >= top->ptext * 6;
+      else
+        use = markup->ptext >= top->ptext;
+      if (use)
+        {
+          xmlNode *roots[] = { markup->node };
+          return write_article (ex, roots, 1);
+        }
+    }
+  /* The top container plus the siblings that belong with it. */
+  g_autoptr (GPtrArray) roots = g_ptr_array_new ();
+  xmlNode *parent = top->node->parent;
+  if (parent && top->tag != T_BODY && info_of (ex, parent))
+    {
+      for (xmlNode *s = parent->children; s; s = s->next)
+        {
+          if (s->type != XML_ELEMENT_NODE)
+            continue;
+          Info *info = info_of (ex, s);
+          if (info == NULL)
+            continue;
+          if (info == top || sibling_belongs (ex, top, info))
+            g_ptr_array_add (roots, s);
+        }
+    }
+  else
+    g_ptr_array_add (roots, top->node);
+  return write_article (ex, (xmlNode **) roots->pdata, roots->len);
+}
+
+void
+html_paragraph_free (gpointer data)
+{
+  HtmlParagraph *p = data;
+  g_free (p->text);
+  if (p->links)
+    {
+      for (guint i = 0; i < p->links->len; i++)
+        g_free (g_array_index (p->links, HtmlSpan, i).href);
+      g_array_unref (p->links);
+    }
+  g_free (p);
+}
+
+/* The JSON-LD articleBody as paragraphs (split at line breaks). */
+static GPtrArray *
+paragraphs_from_text (const char *text)
+{
+  GPtrArray *paragraphs = g_ptr_array_new_with_free_func (html_paragraph_free);
+  g_auto (GStrv) lines = g_strsplit (text, "\n", -1);
+  for (char **line = lines; *line; line++)
+    {
+      GString *out = g_string_new (NULL);
+      gboolean pending = FALSE;
+      html_append_collapsed (out, *line, &pending);
+      if (out->len)
+        {
+          HtmlParagraph *p = g_new0 (HtmlParagraph, 1);
+          p->text = g_string_free (out, FALSE);
+          g_ptr_array_add (paragraphs, p);
+        }
+      else
+        g_string_free (out, TRUE);
+    }
+  return paragraphs;
+}
+
+GPtrArray *
+html_extract_content (htmlDocPtr doc, const HtmlOptions *options, const HtmlMeta *meta)
+{
+  Extractor ex = { .infos = g_array_sized_new (FALSE, FALSE, sizeof (Info), 1024), .options = options, .meta = meta };
+  switch (options->favor)
+    {
+    case HTML_FAVOR_PRECISION:
+      ex.max_link_density = 0.33; ex.sibling_factor = 0.3; break;
+    case HTML_FAVOR_RECALL:
+      ex.max_link_density = 0.65; ex.sibling_factor = 0.1; break;
+    default:
+      ex.max_link_density = 0.5; ex.sibling_factor = 0.2; break;
+    }
+  xmlNode *root = xmlDocGetRootElement (doc);
+  GPtrArray *best = NULL;
+  if (root)
+    {
+      prepare (&ex, root);
+      if (ex.body == NULL)
+        ex.body = root;
+      gsize min_length = options->min_length > 0 ? (gsize) options->min_length : 0;
+      best = extract_once (&ex, options->favor != HTML_FAVOR_RECALL);
+      gsize length = total_length (best);
+      /* Too little: the class hints removed the article; try without them. */
+      if (length < MAX (min_length, 250u) && options->favor != HTML_FAVOR_RECALL)
+        {
+          GPtrArray *second = extract_once (&ex, FALSE);
+          gsize second_length = total_length (second);
+          if (second_length > length)
+            {
+              g_ptr_array_unref (best);
+              best = second;
+              length = second_length;
+            }
+          else
+            g_ptr_array_unref (second);
+        }
+      /* The publisher's own copy of the body, when the page gave far less. */
+      if (meta->article_body && g_utf8_strlen (meta->article_body, -1) > (glong) MAX (length * 2, 200u))
+        {
+          g_ptr_array_unref (best);
+          best = paragraphs_from_text (meta->article_body);
+        }
+      /* Leave libxml2's tree as we found it: _private pointed into our array. */
+      for (guint i = 0; i < ex.infos->len; i++)
+        g_array_index (ex.infos, Info, i).node->_private = NULL;
+    }
+  g_array_unref (ex.infos);
+  return best ? best : g_ptr_array_new_with_free_func (html_paragraph_free);
+}
