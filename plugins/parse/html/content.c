@@ -21,7 +21,9 @@ enum {
   T_CENTER, T_TFOOT, T_JUNK
 };
 
-enum { K_BLOCK = 1 << 0, K_HEADING = 1 << 1, K_CONTAINER = 1 << 2, K_LIST = 1 << 3 };
+/* K_SOFT: junk that libxml2's error recovery (it predates HTML5 parsing rules) can wrap around
+ * the rest of the page, e.g. a <button> holding a <div>: removed only when it holds no block. */
+enum { K_BLOCK = 1 << 0, K_HEADING = 1 << 1, K_CONTAINER = 1 << 2, K_LIST = 1 << 3, K_SOFT = 1 << 4 };
 
 typedef struct {
   const char *name;
@@ -36,18 +38,18 @@ static const TagInfo tag_table[] = {
   { "applet", T_JUNK, 0 },
   { "article", T_ARTICLE, K_BLOCK | K_CONTAINER },
   { "aside", T_ASIDE, K_BLOCK | K_CONTAINER },
-  { "audio", T_JUNK, 0 },
+  { "audio", T_JUNK, K_SOFT },
   { "blockquote", T_BLOCKQUOTE, K_BLOCK | K_CONTAINER },
   { "body", T_BODY, K_BLOCK | K_CONTAINER },
   { "br", T_BR, 0 },
-  { "button", T_JUNK, 0 },
-  { "canvas", T_JUNK, 0 },
+  { "button", T_JUNK, K_SOFT },
+  { "canvas", T_JUNK, K_SOFT },
   { "caption", T_CAPTION, K_BLOCK },
   { "center", T_CENTER, K_BLOCK | K_CONTAINER },
   { "datalist", T_JUNK, 0 },
   { "dd", T_DD, K_BLOCK },
   { "details", T_DETAILS, K_BLOCK | K_CONTAINER },
-  { "dialog", T_JUNK, 0 },
+  { "dialog", T_JUNK, K_SOFT },
   { "div", T_DIV, K_BLOCK | K_CONTAINER },
   { "dl", T_DL, K_BLOCK | K_CONTAINER | K_LIST },
   { "dt", T_DT, K_BLOCK },
@@ -69,46 +71,46 @@ static const TagInfo tag_table[] = {
   { "header", T_HEADER, K_BLOCK | K_CONTAINER },
   { "hr", T_HR, K_BLOCK },
   { "html", T_HTML, K_BLOCK | K_CONTAINER },
-  { "iframe", T_JUNK, 0 },
+  { "iframe", T_JUNK, K_SOFT },
   { "input", T_JUNK, 0 },
   { "li", T_LI, K_BLOCK },
   { "link", T_JUNK, 0 },
   { "main", T_MAIN, K_BLOCK | K_CONTAINER },
-  { "map", T_JUNK, 0 },
-  { "math", T_JUNK, 0 },
+  { "map", T_JUNK, K_SOFT },
+  { "math", T_JUNK, K_SOFT },
   { "menu", T_NAV, K_BLOCK | K_CONTAINER },
   { "meta", T_JUNK, 0 },
   { "meter", T_JUNK, 0 },
   { "nav", T_NAV, K_BLOCK | K_CONTAINER },
-  { "noscript", T_JUNK, 0 },
-  { "object", T_JUNK, 0 },
+  { "noscript", T_JUNK, K_SOFT },
+  { "object", T_JUNK, K_SOFT },
   { "ol", T_OL, K_BLOCK | K_CONTAINER | K_LIST },
   { "optgroup", T_JUNK, 0 },
   { "option", T_JUNK, 0 },
   { "output", T_JUNK, 0 },
   { "p", T_P, K_BLOCK },
-  { "picture", T_JUNK, 0 },
+  { "picture", T_JUNK, K_SOFT },
   { "pre", T_PRE, K_BLOCK },
   { "progress", T_JUNK, 0 },
   { "script", T_JUNK, 0 },
   { "section", T_SECTION, K_BLOCK | K_CONTAINER },
-  { "select", T_JUNK, 0 },
+  { "select", T_JUNK, K_SOFT },
   { "source", T_JUNK, 0 },
   { "style", T_JUNK, 0 },
   { "summary", T_SUMMARY, K_BLOCK },
-  { "svg", T_JUNK, 0 },
+  { "svg", T_JUNK, K_SOFT },
   { "table", T_TABLE, K_BLOCK | K_CONTAINER },
   { "tbody", T_TBODY, K_BLOCK | K_CONTAINER },
   { "td", T_TD, K_BLOCK },
   { "template", T_JUNK, 0 },
-  { "textarea", T_JUNK, 0 },
+  { "textarea", T_JUNK, K_SOFT },
   { "tfoot", T_TFOOT, K_BLOCK | K_CONTAINER },
   { "th", T_TH, K_BLOCK },
   { "thead", T_THEAD, K_BLOCK | K_CONTAINER },
   { "title", T_JUNK, 0 },
   { "tr", T_TR, K_BLOCK | K_CONTAINER },
   { "ul", T_UL, K_BLOCK | K_CONTAINER | K_LIST },
-  { "video", T_JUNK, 0 },
+  { "video", T_JUNK, K_SOFT },
 };
 
 static int
@@ -133,6 +135,7 @@ enum {
   H_JUNK     = 1 << 2, /* boilerplate whatever else it says: share, related, newsletter... */
   H_BODY     = 1 << 3, /* a well-known article-body container */
   H_ARTICLE_BODY = 1 << 4, /* itemprop="articleBody" */
+  H_HIDDEN   = 1 << 5, /* hidden, aria-hidden, display:none */
 };
 
 /* Substrings of a lower-cased class or id. */
@@ -294,6 +297,7 @@ typedef struct {
   guint32  own_links;
   guint32  commas;
   guint32  ptext;     /* characters in paragraph-like blocks of the subtree */
+  guint32  full;      /* text when nothing is skipped (the first measure) */
   float    score;
   guint8   tag;
   guint8   kind;
@@ -306,6 +310,7 @@ typedef struct {
   const HtmlOptions *options;
   const HtmlMeta *meta;
   xmlNode *body;
+  guint32 body_full;   /* the body's text when nothing is skipped */
   double max_link_density;
   double sibling_factor;
 } Extractor;
@@ -348,6 +353,23 @@ count_text (const char *text, guint32 *chars, guint32 *commas)
   *commas = c;
 }
 
+/* Whether a block element sits among the children or grandchildren of @node. */
+static gboolean
+holds_block (xmlNode *node)
+{
+  for (xmlNode *c = node->children; c; c = c->next)
+    {
+      if (c->type != XML_ELEMENT_NODE)
+        continue;
+      if (lookup_tag (c->name)->kind & K_BLOCK)
+        return TRUE;
+      for (xmlNode *g = c->children; g; g = g->next)
+        if (g->type == XML_ELEMENT_NODE && (lookup_tag (g->name)->kind & K_BLOCK))
+          return TRUE;
+    }
+  return FALSE;
+}
+
 /* Removes scripts, styles, comments, hidden elements; gives every element its Info. */
 static void
 prepare (Extractor *ex, xmlNode *root)
@@ -360,11 +382,15 @@ prepare (Extractor *ex, xmlNode *root)
       if (node->type == XML_ELEMENT_NODE)
         {
           const TagInfo *tag = lookup_tag (node->name);
-          if (tag->tag == T_JUNK || (node != root && is_hidden (node)))
+          if (tag->tag == T_JUNK && (!(tag->kind & K_SOFT) || !holds_block (node)))
             remove = TRUE;
           else
             {
+              /* Hidden elements stay until measured: some frameworks (Next.js streaming)
+               * ship the whole article in a hidden <div> that a script reveals. */
               Info info = { .node = node, .tag = tag->tag, .kind = tag->kind, .hints = class_hints (node) };
+              if (node != root && is_hidden (node))
+                info.hints |= H_HIDDEN;
               if (tag->tag == T_BODY && ex->body == NULL)
                 ex->body = node;
               g_array_append_val (ex->infos, info);
@@ -420,9 +446,18 @@ base_score (const Info *info)
   return score;
 }
 
+typedef enum { MEASURE_ALL, MEASURE_VISIBLE, MEASURE_LIKELY } MeasureMode;
+
+/* Whether a measure in @mode leaves out @info's subtree.  Nothing that holds most of the
+ * page is left out: libxml2's error recovery sometimes nests the page inside a footer. */
 static gboolean
-skip_unlikely (const Info *info, gboolean strip)
+skip_element (Extractor *ex, const Info *info, MeasureMode mode)
 {
+  if (mode == MEASURE_ALL || info->full * 2 > ex->body_full)
+    return FALSE;
+  if (info->hints & H_HIDDEN)
+    return TRUE;
+  gboolean strip = mode == MEASURE_LIKELY;
   if (!strip || info->tag == T_BODY || info->tag == T_HTML || info->tag == T_ARTICLE || info->tag == T_MAIN)
     return FALSE;
   if (info->hints & (H_BODY | H_ARTICLE_BODY))
@@ -436,7 +471,7 @@ skip_unlikely (const Info *info, gboolean strip)
 
 /* Counts text per element and gives each paragraph-like block's score to its ancestors. */
 static void
-measure (Extractor *ex, xmlNode *root, gboolean strip)
+measure (Extractor *ex, xmlNode *root, MeasureMode mode)
 {
   for (guint i = 0; i < ex->infos->len; i++)
     {
@@ -454,7 +489,7 @@ measure (Extractor *ex, xmlNode *root, gboolean strip)
       Info *info = NULL;
       if (node->type == XML_ELEMENT_NODE && (info = info_of (ex, node)))
         {
-          if (skip_unlikely (info, strip))
+          if (skip_element (ex, info, mode))
             info->flags |= F_SKIP;
           else
             {
@@ -528,7 +563,7 @@ measure (Extractor *ex, xmlNode *root, gboolean strip)
                 }
             }
           if (node == root)
-            return;
+            goto done;
           if (node->next)
             {
               node = node->next;
@@ -536,6 +571,16 @@ measure (Extractor *ex, xmlNode *root, gboolean strip)
             }
           node = node->parent;
         }
+    }
+done:
+  if (mode == MEASURE_ALL)
+    {
+      for (guint i = 0; i < ex->infos->len; i++)
+        {
+          Info *info = &g_array_index (ex->infos, Info, i);
+          info->full = info->text;
+        }
+      ex->body_full = info_of (ex, root)->text;
     }
 }
 
@@ -894,13 +939,33 @@ write_article (Extractor *ex, xmlNode **roots, guint n_roots)
   return w.paragraphs;
 }
 
+#ifdef HTML_DEBUG
+static void
+debug_info (const char *what, Extractor *ex, Info *info)
+{
+  if (info == NULL) { fprintf (stderr, "%s: none\n", what); return; }
+  char *cls = html_attr (info->node, "class"), *id = html_attr (info->node, "id");
+  fprintf (stderr, "%s: <%s class=%s id=%s> text %u links %u ptext %u score %.1f hints %x\n", what,
+           info->node->name, cls, id, info->text, info->links, info->ptext, info->score, info->hints);
+  g_free (cls); g_free (id);
+  (void) ex;
+}
+#include <stdio.h>
+#define DEBUG_INFO(w, e, i) debug_info (w, e, i)
+#else
+#define DEBUG_INFO(w, e, i)
+#endif
+
 static GPtrArray *
-extract_once (Extractor *ex, gboolean strip)
+extract_once (Extractor *ex, MeasureMode mode)
 {
   xmlNode *body = ex->body;
-  measure (ex, body, strip);
+  measure (ex, body, mode);
   Info *top = top_candidate (ex);
   Info *markup = markup_candidate (ex);
+  DEBUG_INFO ("top", ex, top);
+  DEBUG_INFO ("markup", ex, markup);
+  DEBUG_INFO ("body", ex, info_of (ex, body));
   if (top == NULL && markup == NULL)
     {
       xmlNode *roots[] = { body };
@@ -912,7 +977,7 @@ extract_once (Extractor *ex, gboolean strip)
       if (top == NULL)
         use = TRUE;
       else if (is_ancestor (markup->node, top->node))
-        use = link_density (markup) < 0.4 && markup->ptext <= top->ptext * 3 + 2000;
+        use = link_density (markup) < 0.35;
       else if (is_ancestor (top->node, markup->node))
         use = markup->ptext * 10 >= top->ptext * 6;
       else
@@ -1002,12 +1067,13 @@ html_extract_content (htmlDocPtr doc, const HtmlOptions *options, const HtmlMeta
       if (ex.body == NULL)
         ex.body = root;
       gsize min_length = options->min_length > 0 ? (gsize) options->min_length : 0;
-      best = extract_once (&ex, options->favor != HTML_FAVOR_RECALL);
+      measure (&ex, ex.body, MEASURE_ALL);
+      best = extract_once (&ex, options->favor != HTML_FAVOR_RECALL ? MEASURE_LIKELY : MEASURE_VISIBLE);
       gsize length = total_length (best);
       /* Too little: the class hints removed the article; try without them. */
       if (length < MAX (min_length, 250u) && options->favor != HTML_FAVOR_RECALL)
         {
-          GPtrArray *second = extract_once (&ex, FALSE);
+          GPtrArray *second = extract_once (&ex, MEASURE_VISIBLE);
           gsize second_length = total_length (second);
           if (second_length > length)
             {
