@@ -148,7 +148,7 @@ static const char *const unlikely_words[] = {
   "extra", "footer", "gdpr", "header", "legends", "menu", "related", "remark", "replies",
   "rss", "shoutbox", "sidebar", "skyscraper", "social", "sponsor", "supplemental", "ad-break",
   "agegate", "pagination", "pager", "popup", "yom-remote", "masthead", "navbar", "navigation",
-  "widget", NULL
+  NULL
 };
 static const char *const junk_words[] = {
   "share", "sharing", "social", "newsletter", "subscribe", "subscription", "signup", "sign-up",
@@ -158,8 +158,8 @@ static const char *const junk_words[] = {
   "comment", "outbrain", "taboola", "popup", "modal", "toolbar", "print-", "tags", "tag-list",
   "taglist", "pagination", "sr-only", "visually-hidden", "screen-reader", "skip-link",
   "hidden", "newsfeed", "jump-link", "dateline", "timestamp", "post-meta", "entry-meta",
-  "article-meta", "meta-info", "footnote-ref", "nav", "menu", "sidebar", "widget", "banner",
-  "donate", "paywall", "login", "follow", "rating", "wp-block-buttons", "ad-container",
+  "article-meta", "meta-info", "footnote-ref", "nav", "menu", "sidebar", "banner",
+  "donate", "paywall", "login", "rating", "wp-block-buttons", "ad-container",
   "ad-slot", "adslot", "ad-wrapper", "adsbygoogle", "dfp", "gpt-ad", "inline-ad", NULL
 };
 static const char *const junk_tokens[] = { "ad", "ads", "meta", "nav", "share", "tags", "date", "author", NULL };
@@ -966,6 +966,23 @@ extract_once (Extractor *ex, MeasureMode mode)
   DEBUG_INFO ("top", ex, top);
   DEBUG_INFO ("markup", ex, markup);
   DEBUG_INFO ("body", ex, info_of (ex, body));
+#ifdef HTML_DEBUG
+  const char *want = g_getenv ("HTML_DEBUG_TEXT");
+  for (guint i = 0; want && i < ex->infos->len; i++)
+    {
+      Info *info = &g_array_index (ex->infos, Info, i);
+      if (info->tag != T_P || !info->node->children || !info->node->children->content
+          || !strstr ((char *) info->node->children->content, want))
+        continue;
+      for (xmlNode *up = info->node; up && up->type == XML_ELEMENT_NODE; up = up->parent)
+        {
+          Info *a = info_of (ex, up);
+          if (a)
+            fprintf (stderr, "  flags %x full %u ", a->flags, a->full), debug_info ("up", ex, a);
+        }
+      break;
+    }
+#endif
   if (top == NULL && markup == NULL)
     {
       xmlNode *roots[] = { body };
@@ -1064,8 +1081,9 @@ html_extract_content (htmlDocPtr doc, const HtmlOptions *options, const HtmlMeta
   if (root)
     {
       prepare (&ex, root);
-      if (ex.body == NULL)
-        ex.body = root;
+      /* From <html>, not <body>: libxml2 puts what follows a stray </body> or </html>
+       * beside the body, and sometimes that is the article. */
+      ex.body = root;
       gsize min_length = options->min_length > 0 ? (gsize) options->min_length : 0;
       measure (&ex, ex.body, MEASURE_ALL);
       best = extract_once (&ex, options->favor != HTML_FAVOR_RECALL ? MEASURE_LIKELY : MEASURE_VISIBLE);
