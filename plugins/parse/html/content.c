@@ -7,6 +7,7 @@
  * navigation, share bars, related lists, captions, forms and link-heavy blocks are dropped.
  * When that leaves too little, a second pass keeps what the class/id hints removed, and the
  * JSON-LD articleBody is the last resort.  Every walk is iterative: pages nest 100,000 deep. */
+#include <stdlib.h>
 #include <string.h>
 
 #include "html-private.h"
@@ -287,6 +288,15 @@ is_hidden (xmlNode *node)
 
 /* ---- per-element statistics ---- */
 
+static gboolean
+is_ancestor (xmlNode *ancestor, xmlNode *node)
+{
+  for (xmlNode *n = node; n; n = n->parent)
+    if (n == ancestor)
+      return TRUE;
+  return FALSE;
+}
+
 enum { F_SKIP = 1 << 0, F_SCORED = 1 << 1 };
 
 typedef struct {
@@ -311,6 +321,7 @@ typedef struct {
   const HtmlMeta *meta;
   xmlNode *body;
   guint32 body_full;   /* the body's text when nothing is skipped */
+  double other_text_weight; /* cost of non-paragraph text when widening the container */
   double max_link_density;
   double sibling_factor;
 } Extractor;
@@ -584,14 +595,6 @@ done:
     }
 }
 
-static gboolean
-is_ancestor (xmlNode *ancestor, xmlNode *node)
-{
-  for (xmlNode *n = node; n; n = n->parent)
-    if (n == ancestor)
-      return TRUE;
-  return FALSE;
-}
 
 /* ---- choosing the article container ---- */
 
@@ -611,6 +614,22 @@ top_candidate (Extractor *ex)
     }
   if (best == NULL)
     return NULL;
+  /* The container that holds the most paragraph text net of other text (links, menus,
+   * captions): where an article is cut into many small rich-text blocks, Readability's best
+   * block is one of them and this is their common container. */
+  Info *widest = NULL;
+  double widest_gain = 0;
+  for (guint i = 0; i < ex->infos->len; i++)
+    {
+      Info *info = &g_array_index (ex->infos, Info, i);
+      if (info->flags & F_SKIP || info->ptext == 0 || info->tag == T_HTML)
+        continue;
+      double gain = info->ptext - ex->other_text_weight * (double) (info->text - info->ptext);
+      if (widest == NULL || gain > widest_gain)
+        widest = info, widest_gain = gain;
+    }
+  if (widest && widest != best && is_ancestor (widest->node, best->node) && link_density (widest) < 0.5)
+    return widest;
   /* Readability: climb while ancestors score higher (the article split into parts). */
   float last = best->score;
   float threshold = best->score / 3;
@@ -1076,6 +1095,7 @@ html_extract_content (htmlDocPtr doc, const HtmlOptions *options, const HtmlMeta
     default:
       ex.max_link_density = 0.5; ex.sibling_factor = 0.2; break;
     }
+  ex.other_text_weight = 0.5;
   xmlNode *root = xmlDocGetRootElement (doc);
   GPtrArray *best = NULL;
   if (root)
