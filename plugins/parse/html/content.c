@@ -158,12 +158,15 @@ static const char *const junk_words[] = {
   "author-bio", "authorbio", "author-info", "about-author", "caption", "credit", "disqus",
   "comment", "outbrain", "taboola", "popup", "modal", "toolbar", "print-", "tags", "tag-list",
   "taglist", "pagination", "sr-only", "visually-hidden", "screen-reader", "skip-link",
-  "hidden", "newsfeed", "jump-link", "dateline", "timestamp", "post-meta", "entry-meta",
-  "article-meta", "meta-info", "footnote-ref", "nav", "menu", "sidebar", "banner",
+  "newsfeed", "dateline", "timestamp", "post-meta", "entry-meta",
+  "article-meta", "meta-info", "footnote-ref", "navbar", "navigation", "nav-menu", "main-nav", "site-nav", "subnav",
+  "nav-links", "topnav", "sidenav", "menu", "sidebar", "banner",
   "donate", "paywall", "login", "rating", "wp-block-buttons", "ad-container",
   "ad-slot", "adslot", "ad-wrapper", "adsbygoogle", "dfp", "gpt-ad", "inline-ad", NULL
 };
-static const char *const junk_tokens[] = { "ad", "ads", "meta", "nav", "share", "tags", "date", "author", NULL };
+static const char *const junk_tokens[] = {
+  "ad", "ads", "meta", "nav", "share", "tags", "date", "author", "hidden", "is-hidden", "d-none", "hide", NULL
+};
 static const char *const body_words[] = {
   "article-body", "article__body", "articlebody", "article-content", "article__content",
   "articlecontent", "article-text", "article__text", "story-body", "storybody", "story-content",
@@ -467,7 +470,11 @@ skip_element (Extractor *ex, const Info *info, MeasureMode mode)
   if (mode == MEASURE_ALL || info->full * 2 > ex->body_full)
     return FALSE;
   if (info->hints & H_HIDDEN)
-    return TRUE;
+    {
+      /* React streams server-rendered parts into <div hidden id="S:0"> and moves them. */
+      g_autofree char *id = html_attr (info->node, "id");
+      return !(id && id[0] == 'S' && id[1] == ':');
+    }
   gboolean strip = mode == MEASURE_LIKELY;
   if (!strip || info->tag == T_BODY || info->tag == T_HTML || info->tag == T_ARTICLE || info->tag == T_MAIN)
     return FALSE;
