@@ -212,7 +212,28 @@ html_parse_utf8 (const char *text, gsize length, const char *url)
   if (length > G_MAXINT)
     return NULL;
   /* IGNORE_ENC: the bytes are UTF-8 now, whatever <meta charset> says. */
-  return htmlReadMemory (text, (int) length, url, "UTF-8",
-                         HTML_PARSE_RECOVER | HTML_PARSE_NONET | HTML_PARSE_NOERROR
-                         | HTML_PARSE_NOWARNING | HTML_PARSE_IGNORE_ENC | HTML_PARSE_COMPACT);
+  htmlDocPtr doc = htmlReadMemory (text, (int) length, url, "UTF-8",
+                                   HTML_PARSE_RECOVER | HTML_PARSE_NONET | HTML_PARSE_NOERROR
+                                   | HTML_PARSE_NOWARNING | HTML_PARSE_IGNORE_ENC | HTML_PARSE_COMPACT);
+  /* After a stray </html>, libxml2 starts a second <html> beside the first; the article
+   * may be in it.  Move its children into the first. */
+  xmlNode *root = doc ? xmlDocGetRootElement (doc) : NULL;
+  for (xmlNode *extra = root ? root->next : NULL; extra;)
+    {
+      xmlNode *next = extra->next;
+      if (extra->type == XML_ELEMENT_NODE)
+        {
+          for (xmlNode *child = extra->children; child;)
+            {
+              xmlNode *following = child->next;
+              xmlUnlinkNode (child);
+              xmlAddChild (root, child);
+              child = following;
+            }
+          xmlUnlinkNode (extra);
+          xmlFreeNode (extra);
+        }
+      extra = next;
+    }
+  return doc;
 }
