@@ -188,6 +188,18 @@ contains_any (const char *haystack, const char *const *needles)
   return FALSE;
 }
 
+/* Like contains_any, but a needle must start a word of the class or id ("menu" matches
+ * "main-menu" and "menu_item", not "contextmenu"). */
+static gboolean
+starts_any_word (const char *haystack, const char *const *needles)
+{
+  for (const char *const *n = needles; *n; n++)
+    for (const char *at = strstr (haystack, *n); at; at = strstr (at + 1, *n))
+      if (at == haystack || at[-1] == ' ' || at[-1] == '-' || at[-1] == '_' || **n == '-')
+        return TRUE;
+  return FALSE;
+}
+
 static gboolean
 has_any_token (const char *list, const char *const *tokens)
 {
@@ -250,9 +262,9 @@ class_hints (xmlNode *node)
   const char *s = ids->str;
   if (contains_any (s, positive_words))
     hints |= H_POSITIVE;
-  if (contains_any (s, unlikely_words))
+  if (starts_any_word (s, unlikely_words))
     hints |= H_UNLIKELY;
-  if (contains_any (s, junk_words) || has_any_token (s, junk_tokens))
+  if (starts_any_word (s, junk_words) || has_any_token (s, junk_tokens))
     hints |= H_JUNK;
   if (contains_any (s, body_words))
     hints |= H_BODY;
@@ -311,6 +323,8 @@ typedef struct {
   guint32  commas;
   guint32  ptext;     /* characters in paragraph-like blocks of the subtree */
   guint32  full;      /* text when nothing is skipped (the first measure) */
+  guint32  full_ptext;
+  guint32  full_links;
   float    score;
   guint8   tag;
   guint8   kind;
@@ -473,7 +487,10 @@ skip_element (Extractor *ex, const Info *info, MeasureMode mode)
     {
       /* React streams server-rendered parts into <div hidden id="S:0"> and moves them. */
       g_autofree char *id = html_attr (info->node, "id");
-      return !(id && id[0] == 'S' && id[1] == ':');
+      if (id && id[0] == 'S' && id[1] == ':')
+        return FALSE;
+      /* Collapsed accordions and "read more" parts: paragraphs, few links. */
+      return !(info->full_ptext >= 200 && info->full_links * 4 < info->full && !(info->hints & H_JUNK));
     }
   gboolean strip = mode == MEASURE_LIKELY;
   if (!strip || info->tag == T_BODY || info->tag == T_HTML || info->tag == T_ARTICLE || info->tag == T_MAIN)
@@ -597,6 +614,8 @@ done:
         {
           Info *info = &g_array_index (ex->infos, Info, i);
           info->full = info->text;
+          info->full_ptext = info->ptext;
+          info->full_links = info->links;
         }
       ex->body_full = info_of (ex, root)->text;
     }
