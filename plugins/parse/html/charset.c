@@ -207,14 +207,23 @@ html_decode (const guint8 *data, gsize length, const char *content_type,
 }
 
 htmlDocPtr
-html_parse_utf8 (const char *text, gsize length, const char *url)
+html_parse_utf8 (const char *text, gsize length, const char *url, gboolean *too_deep)
 {
+  *too_deep = FALSE;
   if (length > G_MAXINT)
     return NULL;
-  /* IGNORE_ENC: the bytes are UTF-8 now, whatever <meta charset> says. */
-  htmlDocPtr doc = htmlReadMemory (text, (int) length, url, "UTF-8",
-                                   HTML_PARSE_RECOVER | HTML_PARSE_NONET | HTML_PARSE_NOERROR
-                                   | HTML_PARSE_NOWARNING | HTML_PARSE_IGNORE_ENC | HTML_PARSE_COMPACT);
+  htmlParserCtxtPtr context = htmlNewParserCtxt ();
+  if (context == NULL)
+    return NULL;
+  /* IGNORE_ENC: the bytes are UTF-8 now, whatever <meta charset> says.  No HUGE: libxml2
+   * stops at 256 nested elements, which keeps a nesting bomb cheap; we report it. */
+  htmlDocPtr doc = htmlCtxtReadMemory (context, text, (int) length, url, "UTF-8",
+                                       HTML_PARSE_RECOVER | HTML_PARSE_NONET | HTML_PARSE_NOERROR
+                                       | HTML_PARSE_NOWARNING | HTML_PARSE_IGNORE_ENC | HTML_PARSE_COMPACT);
+  if (context->lastError.code == XML_ERR_INTERNAL_ERROR && context->lastError.message
+      && strstr (context->lastError.message, "depth"))
+    *too_deep = TRUE;
+  htmlFreeParserCtxt (context);
   /* After a stray </html>, libxml2 starts a second <html> beside the first; the article
    * may be in it.  Move its children into the first. */
   xmlNode *root = doc ? xmlDocGetRootElement (doc) : NULL;

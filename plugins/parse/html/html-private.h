@@ -31,8 +31,9 @@ typedef struct {
 char *html_decode (const guint8 *data, gsize length, const char *content_type,
                    gsize *out_length, char **charset_out, GError **error);
 
-/* libxml2's HTML parser on UTF-8 text, in recover mode, without network or messages. */
-htmlDocPtr html_parse_utf8 (const char *text, gsize length, const char *url);
+/* libxml2's HTML parser on UTF-8 text, in recover mode, without network or messages.
+ * @too_deep is set when libxml2 stopped at its nesting limit (256 elements deep). */
+htmlDocPtr html_parse_utf8 (const char *text, gsize length, const char *url, gboolean *too_deep);
 
 /* ---- meta.c ---- */
 

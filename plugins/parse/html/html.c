@@ -108,7 +108,8 @@ html_process (NfStage *stage, G_GNUC_UNUSED gpointer worker, NfArticle *article,
   if (text == NULL)
     return FALSE;
   const char *source = nf_article_get_source (article);
-  htmlDocPtr doc = html_parse_utf8 (text, text_length, strstr (source, "://") ? source : NULL);
+  gboolean too_deep;
+  htmlDocPtr doc = html_parse_utf8 (text, text_length, strstr (source, "://") ? source : NULL, &too_deep);
   g_clear_pointer (&text, g_free);
   if (doc == NULL || xmlDocGetRootElement (doc) == NULL)
     {
@@ -144,6 +145,15 @@ html_process (NfStage *stage, G_GNUC_UNUSED gpointer worker, NfArticle *article,
           if (span->href)
             nf_annotation_set_attr_string (a, "href", span->href);
         }
+    }
+  if (too_deep)
+    nf_article_set_field_bool (article, "truncated", TRUE);
+  if (options->min_length > 0 && chars < (gsize) options->min_length && too_deep)
+    {
+      g_set_error (error, NF_ERROR, NF_ERROR_INVALID_INPUT,
+                   "elements nested more than 256 deep: the HTML parser stopped there, with %"
+                   G_GSIZE_FORMAT " characters of body before it", chars);
+      return FALSE;
     }
   if (options->min_length > 0 && chars < (gsize) options->min_length)
     {
