@@ -241,7 +241,7 @@ ld_collect (JsonNode *node, GPtrArray *articles, GPtrArray *pages, int depth)
 }
 
 static void
-read_json_ld (HtmlMeta *meta, GPtrArray *scripts)
+read_json_ld (HtmlMeta *meta, GPtrArray *scripts, char **website)
 {
   g_autoptr (GPtrArray) parsers = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr (GPtrArray) articles = g_ptr_array_new ();
@@ -268,7 +268,7 @@ read_json_ld (HtmlMeta *meta, GPtrArray *scripts)
       offer (&meta->modified, ld_string (page, "dateModified"));
       offer (&meta->language, ld_string (page, "inLanguage"));
       if (ld_type_is (page, (const char *const[]) { "WebSite", NULL }))
-        offer (&meta->site_name, ld_string (page, "name"));
+        offer (website, ld_string (page, "name"));
     }
 }
 
@@ -505,10 +505,13 @@ html_meta_read (htmlDocPtr doc, HtmlMeta *meta)
     }
 
   g_autofree char *ld_title = NULL;
-  read_json_ld (meta, scripts);
+  g_autofree char *website = NULL;
+  read_json_ld (meta, scripts, &website);
   ld_title = g_steal_pointer (&meta->title);
 
+  /* The article's publisher, og:site_name, then the JSON-LD WebSite's name. */
   offer (&meta->site_name, t.og_site_name);
+  offer (&meta->site_name, website);
   /* Titles: JSON-LD headline, og:title, twitter:title, <title>; each cleaned of a suffix. */
   const char *title_sources[] = { ld_title, t.og_title, t.tw_title, t.title_element };
   for (guint i = 0; i < G_N_ELEMENTS (title_sources) && meta->title == NULL; i++)
