@@ -18,7 +18,7 @@ static const NfOption html_options[] = {
                   "\" | \"; by default only layout tables are read."),
   NF_OPTION_INT ("min-length", 250,
                  "A body shorter than this many characters makes the parser try again with fewer "
-                 "pages parts removed; an article still shorter than it is failed (0: never)."),
+                 "page parts removed; an article still shorter than it is failed (0: never)."),
   NF_OPTION_END
 };
 
