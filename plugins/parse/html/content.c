@@ -955,6 +955,85 @@ sibling_belongs (Extractor *ex, Info *top, Info *sibling)
   return FALSE;
 }
 
+/* A paragraph that reads like running text: long enough, or a finished sentence. */
+static gboolean
+is_sentence (const HtmlParagraph *p)
+{
+  gsize n = strlen (p->text);
+  if (p->heading)
+    return FALSE;
+  if (n >= 100)
+    return TRUE;
+  const char *end = p->text + n;
+  const char *last = g_utf8_find_prev_char (p->text, end);
+  if (last == NULL)
+    return FALSE;
+  gunichar c = g_utf8_get_char (last);
+  if (c == '"' || c == 0x201D || c == ')' || c == 0x2019)
+    {
+      last = g_utf8_find_prev_char (p->text, last);
+      c = last ? g_utf8_get_char (last) : 0;
+    }
+  return n >= 25 && (c == '.' || c == '!' || c == '?' || c == ':' || c == 0x3002);
+}
+
+/* Section headings after which a page has only the author's bio, comments or links. */
+static const char *const closing_headings[] = {
+  "about the author", "about the authors", "related posts", "related articles", "related stories",
+  "you may also like", "you might also like", "more stories", "recommended for you", "read next",
+  "leave a reply", "leave a comment", "join the conversation", "popular posts", "latest posts",
+  "recent posts", NULL
+};
+
+static gboolean
+is_closing_heading (const char *text)
+{
+  g_autofree char *lower = g_utf8_strdown (text, -1);
+  gsize n = strlen (lower);
+  while (n && (lower[n - 1] == ':' || lower[n - 1] == ' '))
+    lower[--n] = '\0';
+  return g_strv_contains (closing_headings, lower);
+}
+
+/* Drops what surrounds the running text: a closing section ("About the author") and the
+ * stray labels, dates and buttons before the first and after the last real paragraph. */
+static void
+trim_edges (Extractor *ex, GPtrArray *paragraphs)
+{
+  if (ex->options->favor == HTML_FAVOR_RECALL)
+    return;
+  guint first_sentence = G_MAXUINT;
+  for (guint i = 0; i < paragraphs->len && first_sentence == G_MAXUINT; i++)
+    if (is_sentence (g_ptr_array_index (paragraphs, i)))
+      first_sentence = i;
+  if (first_sentence == G_MAXUINT)
+    return;
+  for (guint i = first_sentence + 1; i < paragraphs->len; i++)
+    {
+      HtmlParagraph *p = g_ptr_array_index (paragraphs, i);
+      if (strlen (p->text) < 40 && is_closing_heading (p->text))
+        {
+          g_ptr_array_set_size (paragraphs, i);
+          break;
+        }
+    }
+  guint end = paragraphs->len;
+  /* Headings with nothing after them announce what was dropped ("Related stories"). */
+  while (end > first_sentence + 1 && ((HtmlParagraph *) g_ptr_array_index (paragraphs, end - 1))->heading)
+    end--;
+  g_ptr_array_set_size (paragraphs, end);
+  /* Before the first sentence: keep headings (a section title), drop short labels. */
+  guint kept = 0;
+  for (guint i = 0; i < first_sentence; i++)
+    {
+      HtmlParagraph *p = g_ptr_array_index (paragraphs, kept);
+      if (!p->heading && g_utf8_strlen (p->text, -1) < 50)
+        g_ptr_array_remove_index (paragraphs, kept);
+      else
+        kept++;
+    }
+}
+
 static gsize
 total_length (GPtrArray *paragraphs)
 {
@@ -978,9 +1057,7 @@ write_article (Extractor *ex, xmlNode **roots, guint n_roots)
   if (w.links)
     g_array_unref (w.links);
   g_free (w.href);
-  /* Headings with nothing after them announce what was dropped ("Related stories"). */
-  while (w.paragraphs->len && ((HtmlParagraph *) g_ptr_array_index (w.paragraphs, w.paragraphs->len - 1))->heading)
-    g_ptr_array_set_size (w.paragraphs, w.paragraphs->len - 1);
+  trim_edges (ex, w.paragraphs);
   return w.paragraphs;
 }
 
@@ -1121,7 +1198,14 @@ html_extract_content (htmlDocPtr doc, const HtmlOptions *options, const HtmlMeta
     default:
       ex.max_link_density = 0.5; ex.sibling_factor = 0.2; break;
     }
+#ifdef HTML_TUNE
+  if (g_getenv ("LD")) ex.max_link_density = g_ascii_strtod (g_getenv ("LD"), NULL);
+  if (g_getenv ("SF")) ex.sibling_factor = g_ascii_strtod (g_getenv ("SF"), NULL);
+#endif
   ex.other_text_weight = 0.5;
+#ifdef HTML_TUNE
+  if (g_getenv ("OTW")) ex.other_text_weight = g_ascii_strtod (g_getenv ("OTW"), NULL);
+#endif
   xmlNode *root = xmlDocGetRootElement (doc);
   GPtrArray *best = NULL;
   if (root)
