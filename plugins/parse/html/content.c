@@ -713,6 +713,7 @@ typedef struct {
   gsize      link_start;
   char      *href;
   int        heading;
+  guint      li_depth;  /* how many <li> the writer is in */
   guint32    root_text;
   gboolean   in_table_row;
 } Writer;
@@ -749,7 +750,9 @@ flush (Writer *w)
     goto reset;
   gboolean keep = TRUE;
   double density = (double) w->link_bytes / cur->len;
-  if (density > w->ex->max_link_density && !(w->heading && density < 0.99))
+  /* List items may be all link ("the ten best hotels", each linked): link lists as a whole
+   * were judged by drop_subtree. */
+  if (density > w->ex->max_link_density && !(w->heading && density < 0.99) && w->li_depth == 0)
     keep = FALSE;
   else if (looks_like_boilerplate (cur->str, cur->len))
     keep = FALSE;
@@ -853,6 +856,8 @@ write_subtree (Writer *w, xmlNode *root)
                     flush (w);
                   if (info->kind & K_HEADING)
                     w->heading = info->tag - T_H1 + 1;
+                  if (info->tag == T_LI)
+                    w->li_depth++;
                   if (info->tag == T_TR && ex->options->keep_tables)
                     w->in_table_row = TRUE;
                 }
@@ -895,7 +900,12 @@ write_subtree (Writer *w, xmlNode *root)
               Info *info = info_of (ex, node);
               if (info && !(info->flags & F_SKIP))
                 {
-                  if (info->tag == T_TR && w->in_table_row)
+                  if (info->tag == T_LI && w->li_depth)
+                    {
+                      flush (w);
+                      w->li_depth--;
+                    }
+                  else if (info->tag == T_TR && w->in_table_row)
                     {
                       flush (w);
                       w->in_table_row = FALSE;
