@@ -796,6 +796,7 @@ drop_subtree (Writer *w, Info *info, gboolean is_root)
     {
     case T_NAV: case T_ASIDE: case T_FIGCAPTION: case T_H1: case T_CAPTION:
       return TRUE;
+
     case T_FOOTER: case T_HEADER: case T_FORM: case T_FIELDSET:
       if (info->ptext * 2 < w->root_text || info->text < 200)
         return TRUE;
@@ -965,6 +966,25 @@ sibling_belongs (Extractor *ex, Info *top, Info *sibling)
   return FALSE;
 }
 
+/* Pages carry the same article twice (a mobile and a desktop layout, one hidden by CSS
+ * media queries we do not evaluate): a paragraph seen before is dropped.  Short ones
+ * ("Pros", "Cons") may repeat legitimately. */
+static void
+drop_repeats (GPtrArray *paragraphs)
+{
+  g_autoptr (GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+  gsize n;
+  g_autofree gpointer *all = g_ptr_array_steal (paragraphs, &n);
+  for (gsize i = 0; i < n; i++)
+    {
+      HtmlParagraph *p = all[i];
+      if (strlen (p->text) >= 40 && !g_hash_table_add (seen, p->text))
+        html_paragraph_free (p);
+      else
+        g_ptr_array_add (paragraphs, p);
+    }
+}
+
 /* A paragraph that reads like running text: long enough, or a finished sentence. */
 static gboolean
 is_sentence (const HtmlParagraph *p)
@@ -1028,6 +1048,10 @@ trim_edges (Extractor *ex, GPtrArray *paragraphs)
         }
     }
   guint end = paragraphs->len;
+  /* Precision: stray labels and buttons after the last real paragraph go too. */
+  while (ex->options->favor == HTML_FAVOR_PRECISION && end > first_sentence + 1
+         && !is_sentence (g_ptr_array_index (paragraphs, end - 1)))
+    end--;
   /* Headings with nothing after them announce what was dropped ("Related stories"). */
   while (end > first_sentence + 1 && ((HtmlParagraph *) g_ptr_array_index (paragraphs, end - 1))->heading)
     end--;
@@ -1067,6 +1091,7 @@ write_article (Extractor *ex, xmlNode **roots, guint n_roots)
   if (w.links)
     g_array_unref (w.links);
   g_free (w.href);
+  drop_repeats (w.paragraphs);
   trim_edges (ex, w.paragraphs);
   return w.paragraphs;
 }
