@@ -1096,22 +1096,6 @@ write_article (Extractor *ex, xmlNode **roots, guint n_roots)
   return w.paragraphs;
 }
 
-#ifdef HTML_DEBUG
-static void
-debug_info (const char *what, Extractor *ex, Info *info)
-{
-  if (info == NULL) { fprintf (stderr, "%s: none\n", what); return; }
-  char *cls = html_attr (info->node, "class"), *id = html_attr (info->node, "id");
-  fprintf (stderr, "%s: <%s class=%s id=%s> text %u links %u ptext %u score %.1f hints %x\n", what,
-           info->node->name, cls, id, info->text, info->links, info->ptext, info->score, info->hints);
-  g_free (cls); g_free (id);
-  (void) ex;
-}
-#include <stdio.h>
-#define DEBUG_INFO(w, e, i) debug_info (w, e, i)
-#else
-#define DEBUG_INFO(w, e, i)
-#endif
 
 static GPtrArray *
 extract_once (Extractor *ex, MeasureMode mode)
@@ -1120,26 +1104,6 @@ extract_once (Extractor *ex, MeasureMode mode)
   measure (ex, body, mode);
   Info *top = top_candidate (ex);
   Info *markup = markup_candidate (ex);
-  DEBUG_INFO ("top", ex, top);
-  DEBUG_INFO ("markup", ex, markup);
-  DEBUG_INFO ("body", ex, info_of (ex, body));
-#ifdef HTML_DEBUG
-  const char *want = g_getenv ("HTML_DEBUG_TEXT");
-  for (guint i = 0; want && i < ex->infos->len; i++)
-    {
-      Info *info = &g_array_index (ex->infos, Info, i);
-      if (info->tag != T_P || !info->node->children || !info->node->children->content
-          || !strstr ((char *) info->node->children->content, want))
-        continue;
-      for (xmlNode *up = info->node; up && up->type == XML_ELEMENT_NODE; up = up->parent)
-        {
-          Info *a = info_of (ex, up);
-          if (a)
-            fprintf (stderr, "  flags %x full %u ", a->flags, a->full), debug_info ("up", ex, a);
-        }
-      break;
-    }
-#endif
   if (top == NULL && markup == NULL)
     {
       xmlNode *roots[] = { body };
@@ -1233,14 +1197,7 @@ html_extract_content (htmlDocPtr doc, const HtmlOptions *options, const HtmlMeta
     default:
       ex.max_link_density = 0.5; ex.sibling_factor = 0.2; break;
     }
-#ifdef HTML_TUNE
-  if (g_getenv ("LD")) ex.max_link_density = g_ascii_strtod (g_getenv ("LD"), NULL);
-  if (g_getenv ("SF")) ex.sibling_factor = g_ascii_strtod (g_getenv ("SF"), NULL);
-#endif
   ex.other_text_weight = 0.5;
-#ifdef HTML_TUNE
-  if (g_getenv ("OTW")) ex.other_text_weight = g_ascii_strtod (g_getenv ("OTW"), NULL);
-#endif
   xmlNode *root = xmlDocGetRootElement (doc);
   GPtrArray *best = NULL;
   if (root)
