@@ -56,10 +56,11 @@ open(f"{d}/bomb.html", "w").write("<html><body>" + "<div>" * 100000 + "<p>deep</
 random.seed(7)
 noise = bytes(random.randrange(256) for _ in range(300000))
 open(f"{d}/garbage.html", "wb").write(b"<html><body><article><p>" + b"Readable words before the noise. " * 10 + noise)
-para = "<p>" + "The council met again and talked about the bridge, the ferry and the buses. " * 12 + "</p>\n"
+para = "<p>Meeting {}: " + "the council met again and talked about the bridge, the ferry and the buses. " * 12 + "</p>\n"
 with open(f"{d}/huge.html", "w") as f:
     f.write("<html><head><title>Huge page</title></head><body><article>")
-    f.write(para * (20 * 1024 * 1024 // len(para)))
+    for i in range(20 * 1024 * 1024 // len(para)):
+        f.write(para.format(i))
     f.write("</article></body></html>")
 PY
 expect_status 2 "broken pages: some fail, none crash" -- timeout 60 "$NEWSFLOW" -j 2 -c "$WORK/html.chain" "$WORK/bad"

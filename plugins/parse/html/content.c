@@ -978,10 +978,16 @@ drop_repeats (GPtrArray *paragraphs)
   for (gsize i = 0; i < n; i++)
     {
       HtmlParagraph *p = all[i];
-      if (strlen (p->text) >= 40 && !g_hash_table_add (seen, p->text))
-        html_paragraph_free (p);
-      else
-        g_ptr_array_add (paragraphs, p);
+      gboolean long_enough = strlen (p->text) >= 40;
+      /* (g_hash_table_add would replace the stored key with the one about to be freed.) */
+      if (long_enough && g_hash_table_contains (seen, p->text))
+        {
+          html_paragraph_free (p);
+          continue;
+        }
+      if (long_enough)
+        g_hash_table_add (seen, p->text);
+      g_ptr_array_add (paragraphs, p);
     }
 }
 
