@@ -1127,14 +1127,13 @@ extract_once (Extractor *ex, MeasureMode mode)
       else
         use = markup->ptext >= top->ptext;
       if (use)
-        {
-          xmlNode *roots[] = { markup->node };
-          return write_article (ex, roots, 1);
-        }
+        top = markup;
     }
-  /* The top container plus the siblings that belong with it. */
+  /* The container plus the siblings that belong with it: more blocks of the same body
+   * class (the article cut in parts around images), or what Readability would add. */
   g_autoptr (GPtrArray) roots = g_ptr_array_new ();
   xmlNode *parent = top->node->parent;
+  guint8 body_hint = top->hints & (H_BODY | H_ARTICLE_BODY);
   if (parent && top->tag != T_BODY && info_of (ex, parent))
     {
       for (xmlNode *s = parent->children; s; s = s->next)
@@ -1144,7 +1143,8 @@ extract_once (Extractor *ex, MeasureMode mode)
           Info *info = info_of (ex, s);
           if (info == NULL)
             continue;
-          if (info == top || sibling_belongs (ex, top, info))
+          if (info == top || sibling_belongs (ex, top, info)
+              || (body_hint && (info->hints & body_hint) && !(info->flags & F_SKIP)))
             g_ptr_array_add (roots, s);
         }
     }
