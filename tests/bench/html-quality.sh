@@ -64,13 +64,21 @@ sys.exit(status)
 PY
   echo "html-quality.sh: newsflow failed:" >&2; cat "$work/stats" >&2; exit 1; }
 
-python3 - "$work/articles.jsonl" "$out" <<'PY'
+python3 - "$work/articles.jsonl" "$out" "$data/ground-truth.json" <<'PY'
 import json, os, sys
+truth = json.load(open(sys.argv[3], encoding="utf-8"))
+titles = same = 0
+norm = lambda t: " ".join((t or "").split()).casefold()
 for line in open(sys.argv[1], encoding="utf-8"):
     a = json.loads(line)
     page = os.path.basename(a["source"]).split(".")[0]
     with open(os.path.join(sys.argv[2], page + ".txt"), "w", encoding="utf-8") as f:
         f.write(a.get("text") or "")
+    if truth.get(page, {}).get("title"):
+        titles += 1
+        same += norm(a.get("title")) == norm(truth[page]["title"])
+if titles:
+    print(f"titles: {same}/{titles} identical to the ground truth's ({100 * same / titles:.1f}%)")
 PY
 python3 "$data/evaluate.py" --data "$data" --pred "$out" | tail -1
 pages=$(ls "$out" | wc -l)

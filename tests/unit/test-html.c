@@ -197,6 +197,22 @@ test_open_graph_and_meta_when_no_json_ld (G_GNUC_UNUSED void **state)
 }
 
 static void
+test_visible_headline_is_the_title (G_GNUC_UNUSED void **state)
+{
+  /* The <h1> readers see beats an SEO title that says the same thing in other words... */
+  g_autoptr (Page) a = read_page (
+    "<html><head><meta property='og:title' content='River park grows: council backs 14m plan for the park'>"
+    "</head><body><header><h1 class='logo'>The Daily Planet</h1></header>"
+    "<article><h1>River park grows by twelve hectares</h1>" STORY "</article></body></html>");
+  assert_string_equal (a->meta->title, "River park grows by twelve hectares");
+  /* ...but an <h1> that is only the site's name or a section does not. */
+  g_autoptr (Page) b = read_page (
+    "<html><head><title>River park grows by twelve hectares | Planet</title></head>"
+    "<body><h1>Local news</h1><article>" STORY "</article></body></html>");
+  assert_string_equal (b->meta->title, "River park grows by twelve hectares");
+}
+
+static void
 test_title_suffix_is_removed (G_GNUC_UNUSED void **state)
 {
   const struct { const char *title, *site, *want; } cases[] = {
@@ -206,6 +222,7 @@ test_title_suffix_is_removed (G_GNUC_UNUSED void **state)
     { "Mayor says: park opens in March", NULL, "Mayor says: park opens in March" },
     { "Q&A - Why?", NULL, "Q&A - Why?" },
     { "  River   park\n grows  ", NULL, "River park grows" },
+    { "Fish &amp; chips &#8211; a history", NULL, "Fish & chips – a history" },
   };
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
@@ -359,6 +376,7 @@ main (void)
     cmocka_unit_test (test_boilerplate_inside_article_is_dropped),
     cmocka_unit_test (test_json_ld_wins_over_open_graph),
     cmocka_unit_test (test_open_graph_and_meta_when_no_json_ld),
+    cmocka_unit_test (test_visible_headline_is_the_title),
     cmocka_unit_test (test_title_suffix_is_removed),
     cmocka_unit_test (test_legacy_charsets_are_converted),
     cmocka_unit_test (test_entities_and_white_space),

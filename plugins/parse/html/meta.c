@@ -5,12 +5,17 @@
  *   3. Twitter cards (twitter:title, twitter:description, twitter:image)
  *   4. other <meta> names (author, description, keywords, date, dc.*, parsely-*, sailthru.*)
  *   5. the page itself: itemprop microdata, <time datetime>, rel="author" and byline
- *      elements, <link rel="canonical">, <html lang>, <title> (cleaned of its site suffix). */
+ *      elements, <link rel="canonical">, <html lang>, <title> (cleaned of its site suffix).
+ * The title is the exception: the visible <h1> headline comes first when the metadata
+ * agrees with it (SEO titles often differ from what readers see). */
 #include <string.h>
 
 #include <json-glib/json-glib.h>
 
 #include "html-private.h"
+
+static guint    count_words  (const char *text, gsize length);
+static gboolean shares_words (const char *a, const char *b);
 
 HtmlMeta *
 html_meta_new (void)
@@ -41,6 +46,41 @@ html_meta_free (HtmlMeta *meta)
   g_free (meta);
 }
 
+/* Metadata is often escaped twice ("Q&amp;amp;A" in the page, "Q&amp;A" once parsed):
+ * decodes the character references left in @value with libxml2's entity table. */
+static char *
+decode_references (const char *value)
+{
+  if (strchr (value, '&') == NULL)
+    return g_strdup (value);
+  GString *out = g_string_new (NULL);
+  for (const char *p = value; *p;)
+    {
+      const char *semi = *p == '&' ? strchr (p, ';') : NULL;
+      if (semi && semi - p > 1 && semi - p < 12)
+        {
+          g_autofree char *name = g_strndup (p + 1, semi - p - 1);
+          gunichar c = 0;
+          if (name[0] == '#')
+            c = (name[1] == 'x' || name[1] == 'X') ? (gunichar) g_ascii_strtoull (name + 2, NULL, 16)
+                                                   : (gunichar) g_ascii_strtoull (name + 1, NULL, 10);
+          else
+            {
+              const htmlEntityDesc *entity = htmlEntityLookup ((const xmlChar *) name);
+              c = entity ? entity->value : 0;
+            }
+          if (c && g_unichar_validate (c))
+            {
+              g_string_append_unichar (out, c);
+              p = semi + 1;
+              continue;
+            }
+        }
+      g_string_append_c (out, *p++);
+    }
+  return g_string_free (out, FALSE);
+}
+
 /* Sets *field to a cleaned copy of @value unless it is already set or @value is empty. */
 static void
 offer (char **field, const char *value)
@@ -49,7 +89,8 @@ offer (char **field, const char *value)
     return;
   GString *out = g_string_new (NULL);
   gboolean pending = FALSE;
-  html_append_collapsed (out, value, &pending);
+  g_autofree char *decoded = decode_references (value);
+  html_append_collapsed (out, decoded, &pending);
   if (out->len == 0 || !g_utf8_validate (out->str, out->len, NULL))
     {
       g_string_free (out, TRUE);
@@ -282,6 +323,7 @@ typedef struct {
   char *m_description, *m_published, *m_modified, *m_language, *m_section;
   GPtrArray *article_authors, *article_tags, *m_authors, *m_tags;
   char *title_element, *canonical, *html_lang;
+  GPtrArray *headlines; /* texts of the <h1> elements */
   char *item_published, *item_modified, *time_published;
   GPtrArray *page_authors;
 } MetaTags;
@@ -302,6 +344,7 @@ meta_tags_clear (MetaTags *t)
   g_ptr_array_unref (t->m_authors);
   g_ptr_array_unref (t->m_tags);
   g_ptr_array_unref (t->page_authors);
+  g_ptr_array_unref (t->headlines);
 }
 
 static void
@@ -420,6 +463,14 @@ read_element (MetaTags *t, GPtrArray *scripts, xmlNode *node)
         lang = html_attr (node, "xml:lang");
       offer (&t->html_lang, lang);
     }
+  else if (!g_ascii_strcasecmp (name, "h1") && t->headlines->len < 8)
+    {
+      char *text = html_node_text (node);
+      if (*text && g_utf8_strlen (text, -1) < 300)
+        g_ptr_array_add (t->headlines, text);
+      else
+        g_free (text);
+    }
   else if (!g_ascii_strcasecmp (name, "time") && t->time_published == NULL)
     {
       g_autofree char *datetime = html_attr (node, "datetime");
@@ -483,6 +534,7 @@ html_meta_read (htmlDocPtr doc, HtmlMeta *meta)
   t.m_authors = g_ptr_array_new_with_free_func (g_free);
   t.m_tags = g_ptr_array_new_with_free_func (g_free);
   t.page_authors = g_ptr_array_new_with_free_func (g_free);
+  t.headlines = g_ptr_array_new_with_free_func (g_free);
   g_autoptr (GPtrArray) scripts = g_ptr_array_new_with_free_func (g_free);
 
   /* One pre-order walk without recursion (pages nest deeply). */
@@ -512,7 +564,20 @@ html_meta_read (htmlDocPtr doc, HtmlMeta *meta)
   /* The article's publisher, og:site_name, then the JSON-LD WebSite's name. */
   offer (&meta->site_name, t.og_site_name);
   offer (&meta->site_name, website);
-  /* Titles: JSON-LD headline, og:title, twitter:title, <title>; each cleaned of a suffix. */
+  /* Titles: the page's visible headline (<h1>) when the metadata agrees that it is the
+   * headline (it shares most of its words with one of them; a logo or section name in an
+   * <h1> does not); else JSON-LD headline, og:title, twitter:title, <title>, each cleaned
+   * of a site-name suffix. */
+  const char *metadata_titles[] = { ld_title, t.og_title, t.tw_title, t.title_element };
+  for (guint i = 0; i < t.headlines->len && meta->title == NULL; i++)
+    {
+      const char *h1 = g_ptr_array_index (t.headlines, i);
+      if (count_words (h1, strlen (h1)) < 2 || (meta->site_name && g_ascii_strcasecmp (h1, meta->site_name) == 0))
+        continue;
+      for (guint j = 0; j < G_N_ELEMENTS (metadata_titles) && meta->title == NULL; j++)
+        if (metadata_titles[j] && shares_words (h1, metadata_titles[j]))
+          offer (&meta->title, h1);
+    }
   const char *title_sources[] = { ld_title, t.og_title, t.tw_title, t.title_element };
   for (guint i = 0; i < G_N_ELEMENTS (title_sources) && meta->title == NULL; i++)
     if (title_sources[i] && *title_sources[i])
@@ -550,6 +615,23 @@ html_meta_read (htmlDocPtr doc, HtmlMeta *meta)
 
 /* ---- titles and dates ---- */
 
+/* Whether most words of @a (case folded, 3 letters or more) appear in @b. */
+static gboolean
+shares_words (const char *a, const char *b)
+{
+  g_autofree char *la = g_utf8_casefold (a, -1);
+  g_autofree char *lb = g_utf8_casefold (b, -1);
+  g_auto (GStrv) words = g_regex_split_simple ("[^\\w]+", la, 0, 0);
+  guint total = 0, found = 0;
+  for (char **w = words; *w; w++)
+    if (g_utf8_strlen (*w, -1) >= 3)
+      {
+        total++;
+        found += strstr (lb, *w) != NULL;
+      }
+  return total > 0 && found * 2 >= total;
+}
+
 static const char *const title_separators[] = { " | ", " - ", " – ", " — ", " :: ", " · ", " • ", " / ", " » ", ": ", NULL };
 
 static guint
@@ -565,6 +647,28 @@ count_words (const char *text, gsize length)
       in_word = !space;
     }
   return words;
+}
+
+/* "The Daily Planet", "BBC News", "nytimes.com": every word capitalised, or a domain. */
+static gboolean
+looks_like_name (const char *text)
+{
+  if (strchr (text, '.') && !strchr (text, ' '))
+    return TRUE;
+  gboolean word_start = TRUE;
+  for (const char *p = text; *p; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+      if (c == ' ')
+        {
+          word_start = TRUE;
+          continue;
+        }
+      if (word_start && g_unichar_islower (c))
+        return FALSE;
+      word_start = FALSE;
+    }
+  return TRUE;
 }
 
 char *
@@ -602,8 +706,9 @@ html_clean_title (const char *title, const char *site_name)
   if (cut)
     {
       guint head_words = count_words (clean, cut - clean);
-      guint tail_words = count_words (cut + cut_length, strlen (cut + cut_length));
-      if (tail_words <= 4 && head_words >= 3)
+      const char *tail = cut + cut_length;
+      guint tail_words = count_words (tail, strlen (tail));
+      if (tail_words <= 4 && head_words >= 3 && looks_like_name (tail))
         {
           clean[cut - clean] = '\0';
           return g_strstrip (g_steal_pointer (&clean));
