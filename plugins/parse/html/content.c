@@ -730,9 +730,14 @@ static const char *const boilerplate_starts[] = {
 static gboolean
 looks_like_boilerplate (const char *text, gsize length)
 {
-  if (length > 80)
+  if (length > 300)
     return FALSE;
   g_autofree char *lower = g_utf8_strdown (text, length);
+  /* Copyright lines, wherever the notice starts. */
+  if (strstr (lower, "all rights reserved") || (strstr (lower, "©") && length < 200))
+    return TRUE;
+  if (length > 80)
+    return FALSE;
   for (const char *const *s = boilerplate_starts; *s; s++)
     if (g_str_has_prefix (lower, *s))
       return TRUE;
