@@ -27,6 +27,8 @@ static const char *const html_types[] = { "text/html", "application/xhtml+xml", 
 static gboolean
 html_init (NfStage *stage, GError **error)
 {
+  /* libxml2 wants its global tables set up on one thread before workers parse. */
+  xmlInitParser ();
   cfg_t *config = nf_stage_get_config (stage);
   HtmlOptions *options = g_new0 (HtmlOptions, 1);
   const char *favor = cfg_getstr (config, "favor");
