@@ -213,6 +213,17 @@ test_visible_headline_is_the_title (G_GNUC_UNUSED void **state)
 }
 
 static void
+test_byline_element_gives_authors (G_GNUC_UNUSED void **state)
+{
+  g_autoptr (Page) page = read_page (
+    "<html><body><article><h1>River park grows</h1><div class='article-byline'>By Jane Doe and John Roe</div>"
+    STORY "<div class='teaser'><span class='byline'>By Somebody Else</span></div></article></body></html>");
+  assert_int_equal (page->meta->authors->len, 2);
+  assert_string_equal (g_ptr_array_index (page->meta->authors, 1), "John Roe");
+  assert_not_contains (page->text, "By Jane Doe");
+}
+
+static void
 test_title_suffix_is_removed (G_GNUC_UNUSED void **state)
 {
   const struct { const char *title, *site, *want; } cases[] = {
@@ -377,6 +388,7 @@ main (void)
     cmocka_unit_test (test_json_ld_wins_over_open_graph),
     cmocka_unit_test (test_open_graph_and_meta_when_no_json_ld),
     cmocka_unit_test (test_visible_headline_is_the_title),
+    cmocka_unit_test (test_byline_element_gives_authors),
     cmocka_unit_test (test_title_suffix_is_removed),
     cmocka_unit_test (test_legacy_charsets_are_converted),
     cmocka_unit_test (test_entities_and_white_space),

@@ -108,24 +108,102 @@ contains_string (GPtrArray *array, const char *value)
   return FALSE;
 }
 
-/* Adds a name to a list (no duplicates, no URLs, no "By " prefix). */
-static void
-offer_name (GPtrArray *list, const char *value)
+/* Credentials and roles that follow names in bylines ("Jane Doe, MS, RD"). */
+static const char *const not_names[] = {
+  "ms", "ma", "md", "rd", "phd", "mba", "cfp", "cpa", "rn", "jr", "sr", "ii", "iii", "fand", "esq",
+  "staff", "editor", "editors", "admin", "administrator", "guest", "team", "by", "posted by",
+  "written by", "updated", NULL
+};
+
+/* A person's name as bylines and metadata give it, or NULL when it is not one: "By " and
+ * "Posted by" dropped, cut at " | " or " - " (what follows is an outlet or a role), no
+ * digits (dates, user ids), at most six words. */
+static char *
+clean_person_name (const char *value)
 {
   g_autofree char *clean = NULL;
   offer (&clean, value);
-  if (clean == NULL || strstr (clean, "://") || g_utf8_strlen (clean, -1) > 80)
-    return;
-  const char *name = clean;
-  if (g_ascii_strncasecmp (name, "by ", 3) == 0)
-    name += 3;
-  if (*name && !contains_string (list, name))
-    g_ptr_array_add (list, g_strdup (name));
+  if (clean == NULL || strstr (clean, "://") || strchr (clean, '@'))
+    return NULL;
+  const char *prefixes[] = { "posted by", "written by", "words by", "text by", "updated by", "reviewed by",
+                             "author", "by" };
+  char *name = clean;
+  while (*name && (g_ascii_ispunct (*name) || *name == ' '))
+    name++;
+  for (guint i = 0; i < G_N_ELEMENTS (prefixes); i++)
+    {
+      gsize n = strlen (prefixes[i]);
+      if (g_ascii_strncasecmp (name, prefixes[i], n) == 0 && (name[n] == ' ' || name[n] == ':' || name[n] == '\0'))
+        {
+          name += n;
+          while (*name == ':' || *name == ' ')
+            name++;
+          break;
+        }
+    }
+  /* "Jane Doe, MS, RD": credentials after the name. */
+  char *comma = strchr (name, ',');
+  if (comma)
+    {
+      g_auto (GStrv) rest = g_strsplit (comma + 1, ",", -1);
+      gboolean credentials = TRUE;
+      for (char **r = rest; *r && credentials; r++)
+        {
+          g_autofree char *word = g_ascii_strdown (g_strstrip (*r), -1);
+          credentials = g_strv_contains (not_names, word);
+        }
+      if (credentials)
+        *comma = '\0';
+    }
+  const char *cuts[] = { " | ", " • ", " - ", " – ", " — ", " / ", " · " };
+  for (guint i = 0; i < G_N_ELEMENTS (cuts); i++)
+    {
+      char *at = strstr (name, cuts[i]);
+      if (at)
+        *at = '\0';
+    }
+  g_strstrip (name);
+  g_autofree char *lower = g_ascii_strdown (name, -1);
+  if (*name == '\0' || g_strv_contains (not_names, lower) || g_utf8_strlen (name, -1) > 60
+      || count_words (name, strlen (name)) > 6)
+    return NULL;
+  for (const char *p = name; *p; p++)
+    if (g_ascii_isdigit (*p) || *p == '_')
+      return NULL;
+  return g_strdup (name);
+}
+
+/* Adds a name to a list (no duplicates, nothing that is not a name). */
+static void
+offer_name (GPtrArray *list, const char *value)
+{
+  g_autofree char *name = clean_person_name (value);
+  if (name && !contains_string (list, name))
+    g_ptr_array_add (list, g_steal_pointer (&name));
+}
+
+/* Adds a tag to a list (no duplicates, no URLs). */
+static void
+offer_tag (GPtrArray *list, const char *value)
+{
+  g_autofree char *clean = NULL;
+  offer (&clean, value);
+  if (clean && !strstr (clean, "://") && g_utf8_strlen (clean, -1) <= 80 && !contains_string (list, clean))
+    g_ptr_array_add (list, g_steal_pointer (&clean));
 }
 
 /* "a, b; c" -> three tags. */
 static void
 offer_tags (GPtrArray *list, const char *value)
+{
+  g_auto (GStrv) parts = g_strsplit_set (value, ",;", -1);
+  for (char **part = parts; *part; part++)
+    offer_tag (list, *part);
+}
+
+/* "Jane Doe, John Roe; Ann Lee" -> three names. */
+static void
+offer_names (GPtrArray *list, const char *value)
 {
   g_auto (GStrv) parts = g_strsplit_set (value, ",;", -1);
   for (char **part = parts; *part; part++)
@@ -246,8 +324,16 @@ ld_article (HtmlMeta *meta, JsonObject *object)
     {
       if (JSON_NODE_HOLDS_VALUE (keywords) && json_node_get_value_type (keywords) == G_TYPE_STRING)
         offer_tags (meta->tags, json_node_get_string (keywords));
-      else
-        ld_names (meta->tags, keywords);
+      else if (JSON_NODE_HOLDS_ARRAY (keywords))
+        {
+          JsonArray *array = json_node_get_array (keywords);
+          for (guint i = 0; i < json_array_get_length (array); i++)
+            {
+              JsonNode *e = json_array_get_element (array, i);
+              if (JSON_NODE_HOLDS_VALUE (e) && json_node_get_value_type (e) == G_TYPE_STRING)
+                offer_tag (meta->tags, json_node_get_string (e));
+            }
+        }
     }
   if (meta->article_body == NULL)
     {
@@ -324,6 +410,8 @@ typedef struct {
   GPtrArray *article_authors, *article_tags, *m_authors, *m_tags;
   char *title_element, *canonical, *html_lang;
   GPtrArray *headlines; /* texts of the <h1> elements */
+  GPtrArray *byline_authors;
+  gboolean byline_seen;
   char *item_published, *item_modified, *time_published;
   GPtrArray *page_authors;
 } MetaTags;
@@ -345,6 +433,7 @@ meta_tags_clear (MetaTags *t)
   g_ptr_array_unref (t->m_tags);
   g_ptr_array_unref (t->page_authors);
   g_ptr_array_unref (t->headlines);
+  g_ptr_array_unref (t->byline_authors);
 }
 
 static void
@@ -374,14 +463,14 @@ read_meta_element (MetaTags *t, xmlNode *node)
   else if (!strcmp (k, "article:modified_time") || !strcmp (k, "og:updated_time") || !strcmp (k, "og:article:modified_time")) offer (&t->article_modified, content);
   else if (!strcmp (k, "article:section") || !strcmp (k, "og:article:section")) offer (&t->article_section, content);
   else if (!strcmp (k, "article:author") || !strcmp (k, "og:article:author")) offer_name (t->article_authors, content);
-  else if (!strcmp (k, "article:tag") || !strcmp (k, "og:article:tag")) offer_name (t->article_tags, content);
+  else if (!strcmp (k, "article:tag") || !strcmp (k, "og:article:tag")) offer_tag (t->article_tags, content);
   else if (!strcmp (k, "twitter:title")) offer (&t->tw_title, content);
   else if (!strcmp (k, "twitter:description")) offer (&t->tw_description, content);
   else if (!strcmp (k, "twitter:image") || !strcmp (k, "twitter:image:src")) offer (&t->tw_image, content);
   else if (!strcmp (k, "description") || !strcmp (k, "dc.description")) offer (&t->m_description, content);
   else if (!strcmp (k, "author") || !strcmp (k, "dc.creator") || !strcmp (k, "sailthru.author")
            || !strcmp (k, "parsely-author") || !strcmp (k, "citation_author") || !strcmp (k, "byl"))
-    offer_tags (t->m_authors, content);
+    offer_names (t->m_authors, content);
   else if (!strcmp (k, "keywords") || !strcmp (k, "news_keywords") || !strcmp (k, "parsely-tags") || !strcmp (k, "sailthru.tags"))
     offer_tags (t->m_tags, content);
   else if (!strcmp (k, "date") || !strcmp (k, "pubdate") || !strcmp (k, "publishdate") || !strcmp (k, "publish-date")
@@ -414,14 +503,15 @@ has_token (const char *list, const char *token)
 static void
 offer_byline (GPtrArray *list, const char *text)
 {
-  const char *names = text;
-  if (g_ascii_strncasecmp (names, "by ", 3) == 0)
-    names += 3;
-  if (g_utf8_strlen (names, -1) > 100)
+  if (g_utf8_strlen (text, -1) > 100)
     return;
-  g_auto (GStrv) parts = g_regex_split_simple ("\\s*(?:,|\\band\\b|&|\\|)\\s*", names, 0, 0);
+  /* "By Jane Doe | Updated March 3, 2025": the names come before the first separator or
+   * date word. */
+  g_auto (GStrv) head = g_regex_split_simple ("\\s+(?:\\||•|·|-|–|—)\\s+|\\b(?:Updated|Published|Posted on|on)\\b|\\d",
+                                              text, 0, 0);
+  g_auto (GStrv) parts = g_regex_split_simple ("\\s*(?:,|\\band\\b|&|\\bwith\\b)\\s*", head[0] ? head[0] : "", 0, 0);
   for (char **part = parts; *part; part++)
-    if (**part && g_utf8_strlen (*part, -1) < 50)
+    if (**part)
       offer_name (list, *part);
 }
 
@@ -500,6 +590,21 @@ read_element (MetaTags *t, GPtrArray *scripts, xmlNode *node)
       g_autofree char *text = html_node_text (node);
       offer_byline (t->page_authors, text);
     }
+  /* A byline element ("By Jane Doe and John Roe"): the first one only, bylines repeat in
+   * teasers further down the page. */
+  if (t->byline_seen)
+    return;
+  g_autofree char *class = html_attr (node, "class");
+  if (class && (strstr (class, "byline") || strstr (class, "author-name") || strstr (class, "author__name")
+                || has_token (class, "author")))
+    {
+      g_autofree char *text = html_node_text (node);
+      if (g_utf8_strlen (text, -1) <= 100)
+        {
+          offer_byline (t->byline_authors, text);
+          t->byline_seen = t->byline_authors->len > 0;
+        }
+    }
 }
 
 static void
@@ -535,6 +640,7 @@ html_meta_read (htmlDocPtr doc, HtmlMeta *meta)
   t.m_tags = g_ptr_array_new_with_free_func (g_free);
   t.page_authors = g_ptr_array_new_with_free_func (g_free);
   t.headlines = g_ptr_array_new_with_free_func (g_free);
+  t.byline_authors = g_ptr_array_new_with_free_func (g_free);
   g_autoptr (GPtrArray) scripts = g_ptr_array_new_with_free_func (g_free);
 
   /* One pre-order walk without recursion (pages nest deeply). */
@@ -602,6 +708,7 @@ html_meta_read (htmlDocPtr doc, HtmlMeta *meta)
   take_list (meta->authors, t.article_authors);
   take_list (meta->authors, t.m_authors);
   take_list (meta->authors, t.page_authors);
+  take_list (meta->authors, t.byline_authors);
   take_list (meta->tags, t.article_tags);
   take_list (meta->tags, t.m_tags);
 
