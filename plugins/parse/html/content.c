@@ -802,7 +802,13 @@ drop_subtree (Writer *w, Info *info, gboolean is_root)
     case T_NAV: case T_ASIDE: case T_FIGCAPTION: case T_H1: case T_CAPTION:
       return TRUE;
 
-    case T_FOOTER: case T_HEADER: case T_FORM: case T_FIELDSET:
+    case T_HEADER:
+      /* An article's header holds its headline (dropped above), byline and date (junk
+       * classes) and sometimes a standfirst, which is kept. */
+      if (info->ptext < 80)
+        return TRUE;
+      break;
+    case T_FOOTER: case T_FORM: case T_FIELDSET:
       if (info->ptext * 2 < w->root_text || info->text < 200)
         return TRUE;
       break;
