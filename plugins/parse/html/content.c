@@ -778,6 +778,7 @@ flush (Writer *w)
 reset:
   g_string_truncate (cur, 0);
   w->link_bytes = 0;
+  w->link_start = 0; /* a link that holds blocks is recorded from its last one's start */
   w->heading = 0;
   if (w->links)
     {
