@@ -27,7 +27,17 @@ page_free (Page *page)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (Page, page_free)
 
 static Page *
+read_page_with (const char *bytes, gsize length, const char *content_type, const HtmlOptions *options);
+
+static Page *
 read_page_bytes (const char *bytes, gsize length, const char *content_type, HtmlFavor favor)
+{
+  HtmlOptions options = { .favor = favor, .min_length = 250 };
+  return read_page_with (bytes, length, content_type, &options);
+}
+
+static Page *
+read_page_with (const char *bytes, gsize length, const char *content_type, const HtmlOptions *options)
 {
   Page *page = g_new0 (Page, 1);
   gsize text_length;
@@ -40,8 +50,7 @@ read_page_bytes (const char *bytes, gsize length, const char *content_type, Html
   assert_non_null (doc);
   page->meta = html_meta_new ();
   html_meta_read (doc, page->meta);
-  HtmlOptions options = { .favor = favor, .min_length = 250 };
-  page->paragraphs = html_extract_content (doc, &options, page->meta);
+  page->paragraphs = html_extract_content (doc, options, page->meta);
   xmlFreeDoc (doc);
   GString *joined = g_string_new (NULL);
   for (guint i = 0; i < page->paragraphs->len; i++)
@@ -378,6 +387,28 @@ test_favor_changes_what_is_kept (G_GNUC_UNUSED void **state)
   assert_not_contains (precision->text, "full plan for the park");
 }
 
+static void
+test_tables_and_links_on_request (G_GNUC_UNUSED void **state)
+{
+  const char *html = "<html><body><article>" STORY
+                     "<table><tr><th>Stage</th><th>Opens</th></tr><tr><td>North bank</td><td>2026</td></tr></table>"
+                     "<p>Details are in <a href='https://council.example/plan'>the plan</a>, the council said.</p>"
+                     "</article></body></html>";
+  HtmlOptions plain = { .favor = HTML_FAVOR_BALANCED, .min_length = 250 };
+  g_autoptr (Page) a = read_page_with (html, strlen (html), NULL, &plain);
+  assert_not_contains (a->text, "North bank");
+  HtmlOptions rich = { .favor = HTML_FAVOR_BALANCED, .min_length = 250, .keep_tables = TRUE, .keep_links = TRUE };
+  g_autoptr (Page) b = read_page_with (html, strlen (html), NULL, &rich);
+  assert_contains (b->text, "\n\nStage | Opens\n\nNorth bank | 2026\n\n");
+  HtmlParagraph *last = g_ptr_array_index (b->paragraphs, b->paragraphs->len - 1);
+  assert_string_equal (last->text, "Details are in the plan, the council said.");
+  assert_non_null (last->links);
+  HtmlSpan *span = &g_array_index (last->links, HtmlSpan, 0);
+  assert_int_equal (span->start, strlen ("Details are in "));
+  assert_int_equal (span->end, strlen ("Details are in the plan"));
+  assert_string_equal (span->href, "https://council.example/plan");
+}
+
 int
 main (void)
 {
@@ -397,6 +428,7 @@ main (void)
     cmocka_unit_test (test_nested_div_bomb_survives),
     cmocka_unit_test (test_garbage_and_broken_markup),
     cmocka_unit_test (test_favor_changes_what_is_kept),
+    cmocka_unit_test (test_tables_and_links_on_request),
   };
   return cmocka_run_group_tests_name ("html", tests, NULL, NULL);
 }
