@@ -162,7 +162,9 @@ static const char *const junk_words[] = {
   "article-meta", "meta-info", "footnote-ref", "navbar", "navigation", "nav-menu", "main-nav", "site-nav", "subnav",
   "nav-links", "topnav", "sidenav", "menu", "sidebar", "banner",
   "donate", "paywall", "login", "rating", "wp-block-buttons", "ad-container",
-  "ad-slot", "adslot", "ad-wrapper", "adsbygoogle", "dfp", "gpt-ad", "inline-ad", NULL
+  "ad-slot", "adslot", "ad-wrapper", "adsbygoogle", "dfp", "gpt-ad", "inline-ad",
+  "w-form", "form-done", "form-fail", "form-success", "form-error", "cta", "call-to-action",
+  "references", "ref-list", "bibliography", NULL
 };
 static const char *const junk_tokens[] = {
   "ad", "ads", "meta", "nav", "share", "tags", "date", "author", "hidden", "is-hidden", "d-none", "hide", NULL
