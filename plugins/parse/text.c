@@ -240,7 +240,10 @@ read_credits (TextParser *parser, NfArticle *article, const char *line)
     }
   else if (n > 1 && inner[n - 1] == '.')
     inner[n - 1] = '\0';
-  g_auto (GStrv) clauses = g_strsplit (inner, ";", -1);
+  /* Clauses end at ";", or at "," before the next role ("Reporting by X, editing by Y"). */
+  g_auto (GStrv) clauses = g_regex_split_simple (
+    "\\s*;\\s*|,\\s*(?=(?:additional reporting|reporting|writing|editing|compiled|research|graphics|production)\\s+by\\b)",
+    inner, G_REGEX_CASELESS, 0);
   const char *roles[] = { "reporting", "writing", "editing", "research", "graphics", "production" };
   GPtrArray *credits[G_N_ELEMENTS (roles)] = { NULL };
   gboolean all = clauses[0] != NULL;

@@ -8,6 +8,7 @@ mkdir "$WORK/in"
 printf "Fed holds rates\nBy JANE DOE and JOHN O'NEIL, Associated Press\n\nWASHINGTON (AP) — The Federal Reserve held rates.\nMore text.\nAssociated Press writer Ann Lee in New York contributed to this report.\n" > "$WORK/in/ap.txt"
 printf 'Oil rises\nBy Jane Doe | Reuters\n\nLONDON, Nov 27 (Reuters) - Oil prices rose.\nMore.\n(Reporting by Jane Doe in London; Additional reporting by Bo Li in Beijing; Editing by Mark Potter)\n\nRelated Sources:\n• Opec\n' > "$WORK/in/reuters.txt"
 printf 'Quake strikes\n\n(AP) — A quake struck.\nReporting by Ann Lee; Writing by Tim Cook; Editing by Sam Holmes\n' > "$WORK/in/agency-only.txt"
+printf 'Comma credits\n\nTOKYO (Reuters) - Shares rose.\nReporting by Ann Lee and Bo Li, editing by Sam Holmes\n' > "$WORK/in/comma.txt"
 printf 'Writer role\nBy Jane Doe, AP Business Writer\n\nNEW YORK (AP) — Stocks fell.\nThe reporting by analysts was wrong; editing by nobody helped.\n' > "$WORK/in/role.txt"
 
 expect_status 0 "wire copy parses" -- "$NEWSFLOW" -j 2 "$WORK/in"
@@ -32,6 +33,9 @@ assert q["annotations"][0]["text"] == "(AP) — ", q["annotations"]
 assert q["authors"] == ["Ann Lee"], q["authors"]  # no byline: the reporters are the authors
 assert q["writing"] == ["Tim Cook"] and q["editing"] == ["Sam Holmes"], q
 assert q["text"] == "(AP) — A quake struck.", repr(q["text"])
+c = arts["comma.txt"]
+assert c["reporting"] == ["Ann Lee", "Bo Li"] and c["editing"] == ["Sam Holmes"], c
+assert c["text"] == "TOKYO (Reuters) - Shares rose.", repr(c["text"])
 w = arts["role.txt"]
 assert w["authors"] == ["Jane Doe"], w["authors"]
 # A body sentence that merely mentions reporting and editing stays in the body.
