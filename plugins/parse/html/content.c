@@ -114,10 +114,11 @@ static const TagInfo tag_table[] = {
   { "video", T_JUNK, K_SOFT },
 };
 
+/* libxml2's HTML parser gives element names in lower case. */
 static int
 compare_tag (const void *key, const void *entry)
 {
-  return g_ascii_strcasecmp (key, ((const TagInfo *) entry)->name);
+  return strcmp (key, ((const TagInfo *) entry)->name);
 }
 
 static const TagInfo *
@@ -191,14 +192,23 @@ contains_any (const char *haystack, const char *const *needles)
 }
 
 /* Like contains_any, but a needle must start a word of the class or id ("menu" matches
- * "main-menu" and "menu_item", not "contextmenu"). */
+ * "main-menu" and "menu_item", not "contextmenu").  Walks the word starts once instead of
+ * searching the string for every needle: this runs for every element of every page. */
 static gboolean
 starts_any_word (const char *haystack, const char *const *needles)
 {
+  for (const char *at = haystack; *at; at++)
+    {
+      if (!(at == haystack || at[-1] == ' ' || at[-1] == '-' || at[-1] == '_') || *at == ' ')
+        continue;
+      for (const char *const *n = needles; *n; n++)
+        if (**n == *at && strncmp (at, *n, strlen (*n)) == 0)
+          return TRUE;
+    }
+  /* A needle that starts with "-" matches inside words too ("-ad-"). */
   for (const char *const *n = needles; *n; n++)
-    for (const char *at = strstr (haystack, *n); at; at = strstr (at + 1, *n))
-      if (at == haystack || at[-1] == ' ' || at[-1] == '-' || at[-1] == '_' || **n == '-')
-        return TRUE;
+    if (**n == '-' && strstr (haystack, *n))
+      return TRUE;
   return FALSE;
 }
 
@@ -221,47 +231,15 @@ has_any_token (const char *list, const char *const *tokens)
   return FALSE;
 }
 
+/* The hints of a lower-cased " class id" string; @cache remembers them per string, since
+ * a page repeats the same few hundred classes over thousands of elements. */
 static guint8
-class_hints (xmlNode *node)
+words_hints (const char *s, GHashTable *cache)
 {
+  gpointer cached;
+  if (g_hash_table_lookup_extended (cache, s, NULL, &cached))
+    return (guint8) GPOINTER_TO_UINT (cached);
   guint8 hints = 0;
-  GString *ids = NULL;
-  for (xmlAttr *attr = node->properties; attr; attr = attr->next)
-    {
-      const char *name = (const char *) attr->name;
-      gboolean is_class = g_ascii_strcasecmp (name, "class") == 0;
-      gboolean is_id = !is_class && g_ascii_strcasecmp (name, "id") == 0;
-      gboolean is_itemprop = !is_class && !is_id && g_ascii_strcasecmp (name, "itemprop") == 0;
-      gboolean is_role = !is_class && !is_id && !is_itemprop && g_ascii_strcasecmp (name, "role") == 0;
-      if (!is_class && !is_id && !is_itemprop && !is_role)
-        continue;
-      if (attr->children == NULL || attr->children->content == NULL)
-        continue;
-      const char *value = (const char *) attr->children->content;
-      if (is_itemprop)
-        {
-          if (strstr (value, "articleBody") || strstr (value, "reviewBody"))
-            hints |= H_ARTICLE_BODY | H_POSITIVE;
-          continue;
-        }
-      if (is_role)
-        {
-          if (!g_ascii_strcasecmp (value, "navigation") || !g_ascii_strcasecmp (value, "menu")
-              || !g_ascii_strcasecmp (value, "menubar") || !g_ascii_strcasecmp (value, "complementary")
-              || !g_ascii_strcasecmp (value, "dialog") || !g_ascii_strcasecmp (value, "alertdialog")
-              || !g_ascii_strcasecmp (value, "alert") || !g_ascii_strcasecmp (value, "contentinfo"))
-            hints |= H_UNLIKELY | H_JUNK;
-          continue;
-        }
-      if (ids == NULL)
-        ids = g_string_new (NULL);
-      g_string_append_c (ids, ' ');
-      for (const char *c = value; *c; c++)
-        g_string_append_c (ids, g_ascii_isspace (*c) ? ' ' : g_ascii_tolower (*c));
-    }
-  if (ids == NULL)
-    return hints;
-  const char *s = ids->str;
   if (contains_any (s, positive_words))
     hints |= H_POSITIVE;
   if (starts_any_word (s, unlikely_words))
@@ -270,8 +248,48 @@ class_hints (xmlNode *node)
     hints |= H_JUNK;
   if (contains_any (s, body_words))
     hints |= H_BODY;
-  g_string_free (ids, TRUE);
+  g_hash_table_insert (cache, g_strdup (s), GUINT_TO_POINTER (hints));
   return hints;
+}
+
+static guint8
+class_hints (xmlNode *node, GHashTable *cache)
+{
+  guint8 hints = 0;
+  char words[512]; /* " class id", lower-cased, white space as spaces */
+  gsize n = 0;
+  for (xmlAttr *attr = node->properties; attr; attr = attr->next)
+    {
+      const char *name = (const char *) attr->name;
+      if (attr->children == NULL || attr->children->content == NULL)
+        continue;
+      const char *value = (const char *) attr->children->content;
+      if (strcmp (name, "class") == 0 || strcmp (name, "id") == 0)
+        {
+          /* Long utility-class lists are cut: the words that matter come first. */
+          if (n < sizeof words - 1)
+            words[n++] = ' ';
+          for (const char *c = value; *c && n < sizeof words - 1; c++)
+            words[n++] = g_ascii_isspace (*c) ? ' ' : g_ascii_tolower (*c);
+        }
+      else if (strcmp (name, "itemprop") == 0)
+        {
+          if (strstr (value, "articleBody") || strstr (value, "reviewBody"))
+            hints |= H_ARTICLE_BODY | H_POSITIVE;
+        }
+      else if (strcmp (name, "role") == 0)
+        {
+          if (!g_ascii_strcasecmp (value, "navigation") || !g_ascii_strcasecmp (value, "menu")
+              || !g_ascii_strcasecmp (value, "menubar") || !g_ascii_strcasecmp (value, "complementary")
+              || !g_ascii_strcasecmp (value, "dialog") || !g_ascii_strcasecmp (value, "alertdialog")
+              || !g_ascii_strcasecmp (value, "alert") || !g_ascii_strcasecmp (value, "contentinfo"))
+            hints |= H_UNLIKELY | H_JUNK;
+        }
+    }
+  if (n == 0)
+    return hints;
+  words[n] = '\0';
+  return hints | words_hints (words, cache);
 }
 
 /* hidden, aria-hidden="true", style="display:none" or "visibility:hidden". */
@@ -404,6 +422,7 @@ holds_block (xmlNode *node)
 static void
 prepare (Extractor *ex, xmlNode *root)
 {
+  g_autoptr (GHashTable) hint_cache = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   xmlNode *node = root;
   while (node)
     {
@@ -418,7 +437,8 @@ prepare (Extractor *ex, xmlNode *root)
             {
               /* Hidden elements stay until measured: some frameworks (Next.js streaming)
                * ship the whole article in a hidden <div> that a script reveals. */
-              Info info = { .node = node, .tag = tag->tag, .kind = tag->kind, .hints = class_hints (node) };
+              Info info = { .node = node, .tag = tag->tag, .kind = tag->kind,
+                            .hints = class_hints (node, hint_cache) };
               if (node != root && is_hidden (node))
                 info.hints |= H_HIDDEN;
               if (tag->tag == T_BODY && ex->body == NULL)

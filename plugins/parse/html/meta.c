@@ -515,6 +515,17 @@ offer_byline (GPtrArray *list, const char *text)
       offer_name (list, *part);
 }
 
+/* An attribute's value without a copy (NULL when absent): this runs on every element. */
+static const char *
+attr_text (xmlNode *node, const char *name)
+{
+  for (xmlAttr *attr = node->properties; attr; attr = attr->next)
+    if (strcmp ((const char *) attr->name, name) == 0)
+      return attr->children && attr->children->type == XML_TEXT_NODE && attr->children->next == NULL
+               ? (const char *) attr->children->content : NULL;
+  return NULL;
+}
+
 static void
 read_element (MetaTags *t, GPtrArray *scripts, xmlNode *node)
 {
@@ -566,7 +577,7 @@ read_element (MetaTags *t, GPtrArray *scripts, xmlNode *node)
       g_autofree char *datetime = html_attr (node, "datetime");
       offer (&t->time_published, datetime);
     }
-  g_autofree char *itemprop = html_attr (node, "itemprop");
+  const char *itemprop = attr_text (node, "itemprop");
   if (itemprop && g_ascii_strcasecmp (name, "meta") != 0)
     {
       if (has_token (itemprop, "datePublished") || has_token (itemprop, "dateModified"))
@@ -584,8 +595,8 @@ read_element (MetaTags *t, GPtrArray *scripts, xmlNode *node)
           offer_byline (t->page_authors, text);
         }
     }
-  g_autofree char *rel = html_attr (node, "rel");
-  if (has_token (rel, "author"))
+  const char *rel = attr_text (node, "rel");
+  if (rel && has_token (rel, "author"))
     {
       g_autofree char *text = html_node_text (node);
       offer_byline (t->page_authors, text);
@@ -594,7 +605,7 @@ read_element (MetaTags *t, GPtrArray *scripts, xmlNode *node)
    * teasers further down the page. */
   if (t->byline_seen)
     return;
-  g_autofree char *class = html_attr (node, "class");
+  const char *class = attr_text (node, "class");
   if (class && (strstr (class, "byline") || strstr (class, "author-name") || strstr (class, "author__name")
                 || has_token (class, "author")))
     {
