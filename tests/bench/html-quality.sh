@@ -23,7 +23,7 @@ while [ $# -gt 0 ]; do
     --favor) favor=$2; shift 2 ;;
     --keep) keep=$2; shift 2 ;;
     --slowest) slowest=1; shift ;;
-    -h|--help) sed -n '2,14p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,13p' "$0"; exit 0 ;;
     *) echo "html-quality.sh: unknown argument $1" >&2; exit 1 ;;
   esac
 done
