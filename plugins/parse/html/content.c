@@ -183,36 +183,6 @@ static const char *const body_words[] = {
 };
 
 static gboolean
-contains_any (const char *haystack, const char *const *needles)
-{
-  for (const char *const *n = needles; *n; n++)
-    if (strstr (haystack, *n))
-      return TRUE;
-  return FALSE;
-}
-
-/* Like contains_any, but a needle must start a word of the class or id ("menu" matches
- * "main-menu" and "menu_item", not "contextmenu").  Walks the word starts once instead of
- * searching the string for every needle: this runs for every element of every page. */
-static gboolean
-starts_any_word (const char *haystack, const char *const *needles)
-{
-  for (const char *at = haystack; *at; at++)
-    {
-      if (!(at == haystack || at[-1] == ' ' || at[-1] == '-' || at[-1] == '_') || *at == ' ')
-        continue;
-      for (const char *const *n = needles; *n; n++)
-        if (**n == *at && strncmp (at, *n, strlen (*n)) == 0)
-          return TRUE;
-    }
-  /* A needle that starts with "-" matches inside words too ("-ad-"). */
-  for (const char *const *n = needles; *n; n++)
-    if (**n == '-' && strstr (haystack, *n))
-      return TRUE;
-  return FALSE;
-}
-
-static gboolean
 has_any_token (const char *list, const char *const *tokens)
 {
   const char *p = list;
@@ -231,8 +201,8 @@ has_any_token (const char *list, const char *const *tokens)
   return FALSE;
 }
 
-/* The hints of a lower-cased " class id" string; @cache remembers them per string, since
- * a page repeats the same few hundred classes over thousands of elements. */
+/* The hints of a lower-cased " class id" string; this runs for every element of every page.  @cache remembers the hints of each string:
+ * pages repeat the same few hundred classes over thousands of elements. */
 static guint8
 words_hints (const char *s, GHashTable *cache)
 {
@@ -240,14 +210,41 @@ words_hints (const char *s, GHashTable *cache)
   if (g_hash_table_lookup_extended (cache, s, NULL, &cached))
     return (guint8) GPOINTER_TO_UINT (cached);
   guint8 hints = 0;
-  if (contains_any (s, positive_words))
-    hints |= H_POSITIVE;
-  if (starts_any_word (s, unlikely_words))
-    hints |= H_UNLIKELY;
-  if (starts_any_word (s, junk_words) || has_any_token (s, junk_tokens))
+  /* Positive and body words match anywhere ("maincontent"): strstr is fast at that. */
+  for (const char *const *n = positive_words; *n && !(hints & H_POSITIVE); n++)
+    if (strstr (s, *n))
+      hints |= H_POSITIVE;
+  for (const char *const *n = body_words; *n && !(hints & H_BODY); n++)
+    if (strstr (s, *n))
+      hints |= H_BODY;
+  /* Unlikely and junk words match at word starts ("menu" in "main-menu", not in
+   * "contextmenu"): the word starts are walked once for both lists. */
+  static const struct { const char *const *needles; guint8 hint; } lists[] = {
+    { unlikely_words, H_UNLIKELY }, { junk_words, H_JUNK },
+  };
+  for (const char *at = s; *at; at++)
+    {
+      if (*at == ' ' || !(at == s || at[-1] == ' ' || at[-1] == '-' || at[-1] == '_'))
+        continue;
+      for (guint l = 0; l < G_N_ELEMENTS (lists); l++)
+        {
+          if (hints & lists[l].hint)
+            continue;
+          for (const char *const *n = lists[l].needles; *n; n++)
+            if (**n == *at && strncmp (at, *n, strlen (*n)) == 0)
+              {
+                hints |= lists[l].hint;
+                break;
+              }
+        }
+    }
+  /* Needles that start with "-" match inside words too ("-ad-"). */
+  if (!(hints & H_UNLIKELY))
+    for (const char *const *n = unlikely_words; *n; n++)
+      if (**n == '-' && strstr (s, *n))
+        hints |= H_UNLIKELY;
+  if (!(hints & H_JUNK) && has_any_token (s, junk_tokens))
     hints |= H_JUNK;
-  if (contains_any (s, body_words))
-    hints |= H_BODY;
   g_hash_table_insert (cache, g_strdup (s), GUINT_TO_POINTER (hints));
   return hints;
 }
