@@ -1,5 +1,5 @@
 # etc/: the default chain and example chains, installed under $(sysconfdir)/newsflow.
-chain_DATA = etc/newsflow/default.chain
+chain_DATA = etc/newsflow/default.chain etc/newsflow/mixed.chain
 EXTRA_DIST += $(chain_DATA)
 # Example Lua scripts for extract "lua" (found by bare name: script = "keywords.lua").
 luadir = $(chaindir)/lua

@@ -1,1 +1,15 @@
 # Tests of the parsers.
+PARSE_INTEGRATION_TESTS = \
+	tests/integration/text-wire.sh \
+	tests/integration/html-parser.sh \
+	tests/integration/html-mixed.sh
+TESTS += $(PARSE_INTEGRATION_TESTS)
+EXTRA_DIST += $(PARSE_INTEGRATION_TESTS) tests/data/html
+
+# cmocka tests of parse "html"'s parts, compiled in from the plugin's sources.
+check_PROGRAMS += tests/unit/test-html
+TESTS += tests/unit/test-html
+tests_unit_test_html_SOURCES = tests/unit/test-html.c $(HTML_PARSER_SOURCES) $(UNIT_COMMON)
+tests_unit_test_html_CPPFLAGS = $(AM_CPPFLAGS) -I$(top_srcdir)/plugins/parse/html
+tests_unit_test_html_CFLAGS = $(UNIT_CFLAGS) $(LIBXML_CFLAGS) $(JSON_GLIB_CFLAGS)
+tests_unit_test_html_LDADD = $(UNIT_LDADD) $(LIBXML_LIBS) $(JSON_GLIB_LIBS)

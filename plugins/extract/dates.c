@@ -677,7 +677,11 @@ guess_year (Dates *dates, GArray *body, int m, int d)
 static gboolean
 date_from_dateline (Dates *dates, NfArticle *article, guint langs, GArray *body, GDate *out)
 {
-  const char *dateline = nf_article_get_field_string (article, "dateline");
+  /* The text parser puts a dateline's date in its own field ("Nov 26"); older input may
+   * still carry it inside the dateline ("BRUSSELS, Nov 26"). */
+  const char *dateline = nf_article_get_field_string (article, "dateline_date");
+  if (dateline == NULL)
+    dateline = nf_article_get_field_string (article, "dateline");
   if (dateline == NULL)
     return FALSE;
   g_autoptr (NfText) segmentation = nf_text_segment (dateline, strlen (dateline));

@@ -1,1 +1,12 @@
 # parse "html" (libxml2) and content-type dispatch.
+plugin_LTLIBRARIES += plugins/parse/parse_html.la
+HTML_PARSER_SOURCES = \
+	plugins/parse/html/html-private.h \
+	plugins/parse/html/charset.c \
+	plugins/parse/html/dom.c \
+	plugins/parse/html/meta.c \
+	plugins/parse/html/content.c
+plugins_parse_parse_html_la_SOURCES = plugins/parse/html/html.c $(HTML_PARSER_SOURCES)
+plugins_parse_parse_html_la_LDFLAGS = $(PLUGIN_LDFLAGS)
+plugins_parse_parse_html_la_CFLAGS = $(AM_CFLAGS) $(LIBXML_CFLAGS) $(JSON_GLIB_CFLAGS)
+plugins_parse_parse_html_la_LIBADD = $(PLUGIN_LIBADD) $(LIBXML_LIBS) $(JSON_GLIB_LIBS)

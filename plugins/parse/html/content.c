@@ -1,0 +1,1276 @@
+/* content.c: finds the article body of a page and returns it as clean paragraphs.
+ *
+ * The signals are those of Readability and its descendants: every block's own text scores
+ * its ancestors (length, commas), scores are discounted by link density, the best-scoring
+ * element and its plausible siblings are the article, unless schema markup
+ * (itemprop=articleBody) or well-known body classes point to a better container.  Inside it,
+ * navigation, share bars, related lists, captions, forms and link-heavy blocks are dropped.
+ * When that leaves too little, a second pass keeps what the class/id hints removed, and the
+ * JSON-LD articleBody is the last resort.  Every walk is iterative: pages nest 100,000 deep. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "html-private.h"
+
+/* ---- tags ---- */
+
+enum {
+  T_OTHER = 0, T_A, T_ADDRESS, T_ARTICLE, T_ASIDE, T_BLOCKQUOTE, T_BODY, T_BR, T_CAPTION,
+  T_DD, T_DETAILS, T_DIV, T_DL, T_DT, T_FIELDSET, T_FIGCAPTION, T_FIGURE, T_FOOTER, T_FORM,
+  T_H1, T_H2, T_H3, T_H4, T_H5, T_H6, T_HEADER, T_HR, T_HTML, T_LI, T_MAIN, T_NAV, T_OL,
+  T_P, T_PRE, T_SECTION, T_SUMMARY, T_TABLE, T_TBODY, T_TD, T_TH, T_THEAD, T_TR, T_UL,
+  T_CENTER, T_TFOOT, T_JUNK
+};
+
+/* K_SOFT: junk that libxml2's error recovery (it predates HTML5 parsing rules) can wrap around
+ * the rest of the page, e.g. a <button> holding a <div>: removed only when it holds no block. */
+enum { K_BLOCK = 1 << 0, K_HEADING = 1 << 1, K_CONTAINER = 1 << 2, K_LIST = 1 << 3, K_SOFT = 1 << 4 };
+
+typedef struct {
+  const char *name;
+  guint8 tag;
+  guint8 kind;
+} TagInfo;
+
+/* Sorted by name for bsearch. */
+static const TagInfo tag_table[] = {
+  { "a", T_A, 0 },
+  { "address", T_ADDRESS, K_BLOCK },
+  { "applet", T_JUNK, 0 },
+  { "article", T_ARTICLE, K_BLOCK | K_CONTAINER },
+  { "aside", T_ASIDE, K_BLOCK | K_CONTAINER },
+  { "audio", T_JUNK, K_SOFT },
+  { "blockquote", T_BLOCKQUOTE, K_BLOCK | K_CONTAINER },
+  { "body", T_BODY, K_BLOCK | K_CONTAINER },
+  { "br", T_BR, 0 },
+  { "button", T_JUNK, K_SOFT },
+  { "canvas", T_JUNK, K_SOFT },
+  { "caption", T_CAPTION, K_BLOCK },
+  { "center", T_CENTER, K_BLOCK | K_CONTAINER },
+  { "datalist", T_JUNK, 0 },
+  { "dd", T_DD, K_BLOCK },
+  { "details", T_DETAILS, K_BLOCK | K_CONTAINER },
+  { "dialog", T_JUNK, K_SOFT },
+  { "div", T_DIV, K_BLOCK | K_CONTAINER },
+  { "dl", T_DL, K_BLOCK | K_CONTAINER | K_LIST },
+  { "dt", T_DT, K_BLOCK },
+  { "embed", T_JUNK, 0 },
+  { "fieldset", T_FIELDSET, K_BLOCK | K_CONTAINER },
+  { "figcaption", T_FIGCAPTION, K_BLOCK },
+  { "figure", T_FIGURE, K_BLOCK | K_CONTAINER },
+  { "footer", T_FOOTER, K_BLOCK | K_CONTAINER },
+  { "form", T_FORM, K_BLOCK | K_CONTAINER },
+  { "frame", T_JUNK, 0 },
+  { "frameset", T_JUNK, 0 },
+  { "h1", T_H1, K_BLOCK | K_HEADING },
+  { "h2", T_H2, K_BLOCK | K_HEADING },
+  { "h3", T_H3, K_BLOCK | K_HEADING },
+  { "h4", T_H4, K_BLOCK | K_HEADING },
+  { "h5", T_H5, K_BLOCK | K_HEADING },
+  { "h6", T_H6, K_BLOCK | K_HEADING },
+  { "head", T_JUNK, 0 },
+  { "header", T_HEADER, K_BLOCK | K_CONTAINER },
+  { "hr", T_HR, K_BLOCK },
+  { "html", T_HTML, K_BLOCK | K_CONTAINER },
+  { "iframe", T_JUNK, K_SOFT },
+  { "input", T_JUNK, 0 },
+  { "li", T_LI, K_BLOCK },
+  { "link", T_JUNK, 0 },
+  { "main", T_MAIN, K_BLOCK | K_CONTAINER },
+  { "map", T_JUNK, K_SOFT },
+  { "math", T_JUNK, K_SOFT },
+  { "menu", T_NAV, K_BLOCK | K_CONTAINER },
+  { "meta", T_JUNK, 0 },
+  { "meter", T_JUNK, 0 },
+  { "nav", T_NAV, K_BLOCK | K_CONTAINER },
+  { "noscript", T_JUNK, K_SOFT },
+  { "object", T_JUNK, K_SOFT },
+  { "ol", T_OL, K_BLOCK | K_CONTAINER | K_LIST },
+  { "optgroup", T_JUNK, 0 },
+  { "option", T_JUNK, 0 },
+  { "output", T_JUNK, 0 },
+  { "p", T_P, K_BLOCK },
+  { "picture", T_JUNK, K_SOFT },
+  { "pre", T_PRE, K_BLOCK },
+  { "progress", T_JUNK, 0 },
+  { "script", T_JUNK, 0 },
+  { "section", T_SECTION, K_BLOCK | K_CONTAINER },
+  { "select", T_JUNK, K_SOFT },
+  { "source", T_JUNK, 0 },
+  { "style", T_JUNK, 0 },
+  { "summary", T_SUMMARY, K_BLOCK },
+  { "svg", T_JUNK, K_SOFT },
+  { "table", T_TABLE, K_BLOCK | K_CONTAINER },
+  { "tbody", T_TBODY, K_BLOCK | K_CONTAINER },
+  { "td", T_TD, K_BLOCK },
+  { "template", T_JUNK, 0 },
+  { "textarea", T_JUNK, K_SOFT },
+  { "tfoot", T_TFOOT, K_BLOCK | K_CONTAINER },
+  { "th", T_TH, K_BLOCK },
+  { "thead", T_THEAD, K_BLOCK | K_CONTAINER },
+  { "title", T_JUNK, 0 },
+  { "tr", T_TR, K_BLOCK | K_CONTAINER },
+  { "ul", T_UL, K_BLOCK | K_CONTAINER | K_LIST },
+  { "video", T_JUNK, K_SOFT },
+};
+
+/* libxml2's HTML parser gives element names in lower case. */
+static int
+compare_tag (const void *key, const void *entry)
+{
+  return strcmp (key, ((const TagInfo *) entry)->name);
+}
+
+static const TagInfo *
+lookup_tag (const xmlChar *name)
+{
+  static const TagInfo other = { "", T_OTHER, 0 };
+  const TagInfo *info = bsearch (name, tag_table, G_N_ELEMENTS (tag_table), sizeof tag_table[0], compare_tag);
+  return info ? info : &other;
+}
+
+/* ---- class and id hints ---- */
+
+enum {
+  H_POSITIVE = 1 << 0, /* article, content, entry, post body... */
+  H_UNLIKELY = 1 << 1, /* Readability's "unlikely candidates": sidebar, footer, menu... */
+  H_JUNK     = 1 << 2, /* boilerplate whatever else it says: share, related, newsletter... */
+  H_BODY     = 1 << 3, /* a well-known article-body container */
+  H_ARTICLE_BODY = 1 << 4, /* itemprop="articleBody" */
+  H_HIDDEN   = 1 << 5, /* hidden, aria-hidden, display:none */
+};
+
+/* Substrings of a lower-cased class or id. */
+static const char *const positive_words[] = {
+  "article", "body", "content", "entry", "main", "page", "post", "text", "blog", "story",
+  "prose", "column", NULL
+};
+static const char *const unlikely_words[] = {
+  "-ad-", "banner", "breadcrumb", "combx", "comment", "community", "cover-wrap", "disqus",
+  "extra", "footer", "gdpr", "header", "legends", "menu", "related", "remark", "replies",
+  "rss", "shoutbox", "sidebar", "skyscraper", "social", "sponsor", "supplemental", "ad-break",
+  "agegate", "pagination", "pager", "popup", "yom-remote", "masthead", "navbar", "navigation",
+  NULL
+};
+static const char *const junk_words[] = {
+  "share", "sharing", "social", "newsletter", "subscribe", "subscription", "signup", "sign-up",
+  "related", "recommend", "read-more", "readmore", "more-stories", "most-popular", "mostpopular",
+  "trending", "cookie", "consent", "advert", "sponsor", "promo", "breadcrumb", "byline",
+  "author-bio", "authorbio", "author-info", "about-author", "caption", "credit", "disqus",
+  "comment", "outbrain", "taboola", "popup", "modal", "toolbar", "print-", "tags", "tag-list",
+  "taglist", "pagination", "sr-only", "visually-hidden", "screen-reader", "skip-link",
+  "newsfeed", "dateline", "timestamp", "post-meta", "entry-meta",
+  "article-meta", "meta-info", "footnote-ref", "navbar", "navigation", "nav-menu", "main-nav", "site-nav", "subnav",
+  "nav-links", "topnav", "sidenav", "menu", "sidebar", "banner",
+  "donate", "paywall", "login", "rating", "wp-block-buttons", "ad-container",
+  "ad-slot", "adslot", "ad-wrapper", "adsbygoogle", "dfp", "gpt-ad", "inline-ad",
+  "w-form", "form-done", "form-fail", "form-success", "form-error", "cta", "call-to-action",
+  "references", "ref-list", "bibliography", NULL
+};
+static const char *const junk_tokens[] = {
+  "ad", "ads", "meta", "nav", "share", "tags", "date", "author", "hidden", "is-hidden", "d-none", "hide", NULL
+};
+static const char *const body_words[] = {
+  "article-body", "article__body", "articlebody", "article-content", "article__content",
+  "articlecontent", "article-text", "article__text", "story-body", "storybody", "story-content",
+  "story-text", "post-content", "post__content", "postcontent", "post-body", "post-text",
+  "entry-content", "entrycontent", "entry-body", "body-text", "bodytext", "content-body",
+  "rich-text", "richtext", "single-content", "blog-content", "blogpost-content", "field-body",
+  "field--name-body", "main-text", "article-main", "news-content", "news-body", "news-text",
+  "text-content", "page-content", "td-post-content", "c-entry-content", "body-copy",
+  "articletext", "article_body", "article_content", "post_content", "entry_content",
+  "story_body", NULL
+};
+
+static gboolean
+has_any_token (const char *list, const char *const *tokens)
+{
+  const char *p = list;
+  while (*p)
+    {
+      while (*p == ' ')
+        p++;
+      const char *start = p;
+      while (*p && *p != ' ')
+        p++;
+      gsize n = p - start;
+      for (const char *const *t = tokens; *t; t++)
+        if (strlen (*t) == n && memcmp (*t, start, n) == 0)
+          return TRUE;
+    }
+  return FALSE;
+}
+
+/* The hints of a lower-cased " class id" string; this runs for every element of every page.  @cache remembers the hints of each string:
+ * pages repeat the same few hundred classes over thousands of elements. */
+static guint8
+words_hints (const char *s, GHashTable *cache)
+{
+  gpointer cached;
+  if (g_hash_table_lookup_extended (cache, s, NULL, &cached))
+    return (guint8) GPOINTER_TO_UINT (cached);
+  guint8 hints = 0;
+  /* Positive and body words match anywhere ("maincontent"): strstr is fast at that. */
+  for (const char *const *n = positive_words; *n && !(hints & H_POSITIVE); n++)
+    if (strstr (s, *n))
+      hints |= H_POSITIVE;
+  for (const char *const *n = body_words; *n && !(hints & H_BODY); n++)
+    if (strstr (s, *n))
+      hints |= H_BODY;
+  /* Unlikely and junk words match at word starts ("menu" in "main-menu", not in
+   * "contextmenu"): the word starts are walked once for both lists. */
+  static const struct { const char *const *needles; guint8 hint; } lists[] = {
+    { unlikely_words, H_UNLIKELY }, { junk_words, H_JUNK },
+  };
+  for (const char *at = s; *at; at++)
+    {
+      if (*at == ' ' || !(at == s || at[-1] == ' ' || at[-1] == '-' || at[-1] == '_'))
+        continue;
+      for (guint l = 0; l < G_N_ELEMENTS (lists); l++)
+        {
+          if (hints & lists[l].hint)
+            continue;
+          for (const char *const *n = lists[l].needles; *n; n++)
+            if (**n == *at && strncmp (at, *n, strlen (*n)) == 0)
+              {
+                hints |= lists[l].hint;
+                break;
+              }
+        }
+    }
+  /* Needles that start with "-" match inside words too ("-ad-"). */
+  if (!(hints & H_UNLIKELY))
+    for (const char *const *n = unlikely_words; *n; n++)
+      if (**n == '-' && strstr (s, *n))
+        hints |= H_UNLIKELY;
+  if (!(hints & H_JUNK) && has_any_token (s, junk_tokens))
+    hints |= H_JUNK;
+  g_hash_table_insert (cache, g_strdup (s), GUINT_TO_POINTER (hints));
+  return hints;
+}
+
+static guint8
+class_hints (xmlNode *node, GHashTable *cache)
+{
+  guint8 hints = 0;
+  char words[512]; /* " class id", lower-cased, white space as spaces */
+  gsize n = 0;
+  for (xmlAttr *attr = node->properties; attr; attr = attr->next)
+    {
+      const char *name = (const char *) attr->name;
+      if (attr->children == NULL || attr->children->content == NULL)
+        continue;
+      const char *value = (const char *) attr->children->content;
+      if (strcmp (name, "class") == 0 || strcmp (name, "id") == 0)
+        {
+          /* Long utility-class lists are cut: the words that matter come first. */
+          if (n < sizeof words - 1)
+            words[n++] = ' ';
+          for (const char *c = value; *c && n < sizeof words - 1; c++)
+            words[n++] = g_ascii_isspace (*c) ? ' ' : g_ascii_tolower (*c);
+        }
+      else if (strcmp (name, "itemprop") == 0)
+        {
+          if (strstr (value, "articleBody") || strstr (value, "reviewBody"))
+            hints |= H_ARTICLE_BODY | H_POSITIVE;
+        }
+      else if (strcmp (name, "role") == 0)
+        {
+          if (!g_ascii_strcasecmp (value, "navigation") || !g_ascii_strcasecmp (value, "menu")
+              || !g_ascii_strcasecmp (value, "menubar") || !g_ascii_strcasecmp (value, "complementary")
+              || !g_ascii_strcasecmp (value, "dialog") || !g_ascii_strcasecmp (value, "alertdialog")
+              || !g_ascii_strcasecmp (value, "alert") || !g_ascii_strcasecmp (value, "contentinfo"))
+            hints |= H_UNLIKELY | H_JUNK;
+        }
+    }
+  if (n == 0)
+    return hints;
+  words[n] = '\0';
+  return hints | words_hints (words, cache);
+}
+
+/* hidden, aria-hidden="true", style="display:none" or "visibility:hidden". */
+static gboolean
+is_hidden (xmlNode *node)
+{
+  for (xmlAttr *attr = node->properties; attr; attr = attr->next)
+    {
+      const char *name = (const char *) attr->name;
+      if (g_ascii_strcasecmp (name, "hidden") == 0)
+        return TRUE;
+      if (attr->children == NULL || attr->children->content == NULL)
+        continue;
+      const char *value = (const char *) attr->children->content;
+      if (g_ascii_strcasecmp (name, "aria-hidden") == 0 && g_ascii_strcasecmp (value, "true") == 0)
+        return TRUE;
+      if (g_ascii_strcasecmp (name, "style") == 0 && strchr (value, ':'))
+        {
+          char squeezed[256];
+          gsize n = 0;
+          for (const char *c = value; *c && n < sizeof squeezed - 1; c++)
+            if (!g_ascii_isspace (*c))
+              squeezed[n++] = g_ascii_tolower (*c);
+          squeezed[n] = '\0';
+          if (strstr (squeezed, "display:none") || strstr (squeezed, "visibility:hidden"))
+            return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+/* ---- per-element statistics ---- */
+
+static gboolean
+is_ancestor (xmlNode *ancestor, xmlNode *node)
+{
+  for (xmlNode *n = node; n; n = n->parent)
+    if (n == ancestor)
+      return TRUE;
+  return FALSE;
+}
+
+enum { F_SKIP = 1 << 0, F_SCORED = 1 << 1 };
+
+typedef struct {
+  xmlNode *node;
+  guint32  text;      /* characters of visible text in the subtree */
+  guint32  links;     /* of which inside <a> */
+  guint32  own;       /* characters of text whose nearest block is this element */
+  guint32  own_links;
+  guint32  commas;
+  guint32  ptext;     /* characters in paragraph-like blocks of the subtree */
+  guint32  full;      /* text when nothing is skipped (the first measure) */
+  guint32  full_ptext;
+  guint32  full_links;
+  float    score;
+  guint8   tag;
+  guint8   kind;
+  guint8   hints;
+  guint8   flags;
+} Info;
+
+typedef struct {
+  GArray *infos;       /* Info, indexed by node->_private - 1 */
+  const HtmlOptions *options;
+  const HtmlMeta *meta;
+  xmlNode *body;
+  guint32 body_full;   /* the body's text when nothing is skipped */
+  double other_text_weight; /* cost of non-paragraph text when widening the container */
+  double max_link_density;
+  double sibling_factor;
+} Extractor;
+
+static inline Info *
+info_of (Extractor *ex, xmlNode *node)
+{
+  gsize i = GPOINTER_TO_SIZE (node->_private);
+  return i ? &g_array_index (ex->infos, Info, i - 1) : NULL;
+}
+
+static inline double
+link_density (const Info *info)
+{
+  return info->text ? (double) info->links / info->text : 0.0;
+}
+
+/* Non-space characters and commas of a text node. */
+static void
+count_text (const char *text, guint32 *chars, guint32 *commas)
+{
+  guint32 n = 0, c = 0;
+  for (const unsigned char *p = (const unsigned char *) text; *p; p++)
+    {
+      if (*p <= ' ')
+        continue;
+      if ((*p & 0xC0) == 0x80)
+        continue;
+      if (*p == ',')
+        c++;
+      else if (p[0] == 0xEF && p[1] == 0xBC && p[2] == 0x8C) /* fullwidth comma */
+        c++;
+      else if (p[0] == 0xE3 && p[1] == 0x80 && p[2] == 0x81) /* ideographic comma */
+        c++;
+      else if (p[0] == 0xC2 && p[1] == 0xA0)
+        continue;
+      n++;
+    }
+  *chars = n;
+  *commas = c;
+}
+
+/* Whether a block element sits among the children or grandchildren of @node. */
+static gboolean
+holds_block (xmlNode *node)
+{
+  for (xmlNode *c = node->children; c; c = c->next)
+    {
+      if (c->type != XML_ELEMENT_NODE)
+        continue;
+      if (lookup_tag (c->name)->kind & K_BLOCK)
+        return TRUE;
+      for (xmlNode *g = c->children; g; g = g->next)
+        if (g->type == XML_ELEMENT_NODE && (lookup_tag (g->name)->kind & K_BLOCK))
+          return TRUE;
+    }
+  return FALSE;
+}
+
+/* Removes scripts, styles, comments, hidden elements; gives every element its Info. */
+static void
+prepare (Extractor *ex, xmlNode *root)
+{
+  g_autoptr (GHashTable) hint_cache = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  xmlNode *node = root;
+  while (node)
+    {
+      xmlNode *next_down = NULL;
+      gboolean remove = FALSE;
+      if (node->type == XML_ELEMENT_NODE)
+        {
+          const TagInfo *tag = lookup_tag (node->name);
+          if (tag->tag == T_JUNK && (!(tag->kind & K_SOFT) || !holds_block (node)))
+            remove = TRUE;
+          else
+            {
+              /* Hidden elements stay until measured: some frameworks (Next.js streaming)
+               * ship the whole article in a hidden <div> that a script reveals. */
+              Info info = { .node = node, .tag = tag->tag, .kind = tag->kind,
+                            .hints = class_hints (node, hint_cache) };
+              if (node != root && is_hidden (node))
+                info.hints |= H_HIDDEN;
+              if (tag->tag == T_BODY && ex->body == NULL)
+                ex->body = node;
+              g_array_append_val (ex->infos, info);
+              node->_private = GSIZE_TO_POINTER (ex->infos->len);
+              next_down = node->children;
+            }
+        }
+      else if (node->type != XML_TEXT_NODE && node->type != XML_CDATA_SECTION_NODE)
+        remove = node != root;
+
+      if (next_down && !remove)
+        {
+          node = next_down;
+          continue;
+        }
+      /* Next node in document order, not below this one. */
+      xmlNode *victim = remove ? node : NULL;
+      while (node != root && node->next == NULL)
+        node = node->parent;
+      xmlNode *next = node == root ? NULL : node->next;
+      if (victim)
+        {
+          xmlUnlinkNode (victim);
+          xmlFreeNode (victim);
+        }
+      node = next;
+    }
+}
+
+static float
+base_score (const Info *info)
+{
+  float score = 0;
+  switch (info->tag)
+    {
+    case T_DIV: case T_ARTICLE: case T_MAIN: case T_SECTION:
+      score = 5; break;
+    case T_PRE: case T_TD: case T_BLOCKQUOTE:
+      score = 3; break;
+    case T_ADDRESS: case T_OL: case T_UL: case T_DL: case T_DD: case T_DT: case T_LI: case T_FORM:
+      score = -3; break;
+    case T_H1: case T_H2: case T_H3: case T_H4: case T_H5: case T_H6: case T_TH:
+      score = -5; break;
+    default:
+      break;
+    }
+  if (info->hints & H_POSITIVE)
+    score += 25;
+  if (info->hints & (H_UNLIKELY | H_JUNK))
+    score -= 25;
+  if (info->hints & (H_BODY | H_ARTICLE_BODY))
+    score += 25;
+  return score;
+}
+
+typedef enum { MEASURE_ALL, MEASURE_VISIBLE, MEASURE_LIKELY } MeasureMode;
+
+/* Whether a measure in @mode leaves out @info's subtree.  Nothing that holds most of the
+ * page is left out: libxml2's error recovery sometimes nests the page inside a footer. */
+static gboolean
+skip_element (Extractor *ex, const Info *info, MeasureMode mode)
+{
+  if (mode == MEASURE_ALL || info->full * 2 > ex->body_full)
+    return FALSE;
+  if (info->hints & H_HIDDEN)
+    {
+      /* React streams server-rendered parts into <div hidden id="S:0"> and moves them. */
+      g_autofree char *id = html_attr (info->node, "id");
+      if (id && id[0] == 'S' && id[1] == ':')
+        return FALSE;
+      /* Collapsed accordions and "read more" parts: paragraphs, few links. */
+      return !(info->full_ptext >= 200 && info->full_links * 4 < info->full && !(info->hints & H_JUNK));
+    }
+  gboolean strip = mode == MEASURE_LIKELY;
+  if (!strip || info->tag == T_BODY || info->tag == T_HTML || info->tag == T_ARTICLE || info->tag == T_MAIN)
+    return FALSE;
+  if (info->hints & (H_BODY | H_ARTICLE_BODY))
+    return FALSE;
+  if (info->tag == T_NAV || info->tag == T_ASIDE)
+    return TRUE;
+  if ((info->hints & H_UNLIKELY) && !(info->hints & H_POSITIVE))
+    return TRUE;
+  return FALSE;
+}
+
+/* Counts text per element and gives each paragraph-like block's score to its ancestors. */
+static void
+measure (Extractor *ex, xmlNode *root, MeasureMode mode)
+{
+  for (guint i = 0; i < ex->infos->len; i++)
+    {
+      Info *info = &g_array_index (ex->infos, Info, i);
+      info->text = info->links = info->own = info->own_links = info->commas = info->ptext = 0;
+      info->score = 0;
+      info->flags = 0;
+    }
+  g_autoptr (GArray) blocks = g_array_new (FALSE, FALSE, sizeof (Info *));
+  guint in_link = 0;
+  xmlNode *node = root;
+  while (node)
+    {
+      gboolean descend = FALSE;
+      Info *info = NULL;
+      if (node->type == XML_ELEMENT_NODE && (info = info_of (ex, node)))
+        {
+          if (skip_element (ex, info, mode))
+            info->flags |= F_SKIP;
+          else
+            {
+              descend = node->children != NULL;
+              if (info->kind & K_BLOCK)
+                g_array_append_val (blocks, info);
+              if (info->tag == T_A)
+                in_link++;
+            }
+        }
+      else if (node->type == XML_TEXT_NODE || node->type == XML_CDATA_SECTION_NODE)
+        {
+          guint32 chars, commas;
+          count_text ((const char *) node->content, &chars, &commas);
+          Info *parent = node->parent ? info_of (ex, node->parent) : NULL;
+          if (chars && parent)
+            {
+              parent->text += chars;
+              if (in_link)
+                parent->links += chars;
+              if (blocks->len)
+                {
+                  Info *block = g_array_index (blocks, Info *, blocks->len - 1);
+                  block->own += chars;
+                  block->commas += commas;
+                  if (in_link)
+                    block->own_links += chars;
+                }
+            }
+        }
+      if (descend)
+        {
+          node = node->children;
+          continue;
+        }
+      /* Leave this node and every ancestor that has no next sibling. */
+      for (;;)
+        {
+          if (node->type == XML_ELEMENT_NODE && (info = info_of (ex, node)) && !(info->flags & F_SKIP))
+            {
+              if (info->tag == T_A && in_link)
+                in_link--;
+              if ((info->kind & K_BLOCK) && blocks->len && g_array_index (blocks, Info *, blocks->len - 1) == info)
+                g_array_set_size (blocks, blocks->len - 1);
+              /* A paragraph: enough own text that is not mostly links. */
+              if (info->own >= 25 && info->own_links * 2 < info->own
+                  && info->tag != T_BODY && info->tag != T_HTML)
+                {
+                  info->ptext += info->own - info->own_links;
+                  float score = 1.0f + info->commas + MIN (info->own / 100, 3u);
+                  xmlNode *up = node->parent;
+                  for (int level = 0; level < 5 && up && up->type == XML_ELEMENT_NODE; level++, up = up->parent)
+                    {
+                      Info *a = info_of (ex, up);
+                      if (a == NULL)
+                        break;
+                      if (!(a->flags & F_SCORED))
+                        {
+                          a->flags |= F_SCORED;
+                          a->score = base_score (a);
+                        }
+                      a->score += score / (level == 0 ? 1.0f : level == 1 ? 2.0f : level * 3.0f);
+                    }
+                }
+              Info *parent = node->parent ? info_of (ex, node->parent) : NULL;
+              if (parent && node != root)
+                {
+                  parent->text += info->text;
+                  parent->links += info->links;
+                  parent->ptext += info->ptext;
+                }
+            }
+          if (node == root)
+            goto done;
+          if (node->next)
+            {
+              node = node->next;
+              break;
+            }
+          node = node->parent;
+        }
+    }
+done:
+  if (mode == MEASURE_ALL)
+    {
+      for (guint i = 0; i < ex->infos->len; i++)
+        {
+          Info *info = &g_array_index (ex->infos, Info, i);
+          info->full = info->text;
+          info->full_ptext = info->ptext;
+          info->full_links = info->links;
+        }
+      ex->body_full = info_of (ex, root)->text;
+    }
+}
+
+
+/* ---- choosing the article container ---- */
+
+static Info *
+top_candidate (Extractor *ex)
+{
+  Info *best = NULL;
+  float best_score = 0;
+  for (guint i = 0; i < ex->infos->len; i++)
+    {
+      Info *info = &g_array_index (ex->infos, Info, i);
+      if (!(info->flags & F_SCORED) || info->tag == T_HTML)
+        continue;
+      float score = info->score * (float) (1.0 - link_density (info));
+      if (best == NULL || score > best_score)
+        best = info, best_score = score;
+    }
+  if (best == NULL)
+    return NULL;
+  /* The container that holds the most paragraph text net of other text (links, menus,
+   * captions): where an article is cut into many small rich-text blocks, Readability's best
+   * block is one of them and this is their common container. */
+  Info *widest = NULL;
+  double widest_gain = 0;
+  for (guint i = 0; i < ex->infos->len; i++)
+    {
+      Info *info = &g_array_index (ex->infos, Info, i);
+      if (info->flags & F_SKIP || info->ptext == 0 || info->tag == T_HTML)
+        continue;
+      double gain = info->ptext - ex->other_text_weight * (double) (info->text - info->ptext);
+      if (widest == NULL || gain > widest_gain)
+        widest = info, widest_gain = gain;
+    }
+  if (widest && widest != best && is_ancestor (widest->node, best->node) && link_density (widest) < 0.5)
+    return widest;
+  /* Readability: climb while ancestors score higher (the article split into parts). */
+  float last = best->score;
+  float threshold = best->score / 3;
+  for (xmlNode *up = best->node->parent; up && up->type == XML_ELEMENT_NODE; up = up->parent)
+    {
+      Info *a = info_of (ex, up);
+      if (a == NULL || a->tag == T_BODY || a->tag == T_HTML)
+        break;
+      if (!(a->flags & F_SCORED))
+        continue;
+      if (a->score < threshold)
+        break;
+      if (a->score > last)
+        {
+          best = a;
+          break;
+        }
+      last = a->score;
+    }
+  return best;
+}
+
+/* The element that markup says is the body: itemprop=articleBody, else a well-known body
+ * class, else the largest <article>; the one with the most paragraph text wins. */
+static Info *
+markup_candidate (Extractor *ex)
+{
+  Info *best[3] = { NULL, NULL, NULL };
+  for (guint i = 0; i < ex->infos->len; i++)
+    {
+      Info *info = &g_array_index (ex->infos, Info, i);
+      if (info->flags & F_SKIP || info->ptext == 0)
+        continue;
+      int rank = (info->hints & H_ARTICLE_BODY) ? 0 : (info->hints & H_BODY) ? 1 : info->tag == T_ARTICLE ? 2 : -1;
+      if (rank < 0 || link_density (info) > 0.5)
+        continue;
+      if (best[rank] == NULL || info->ptext > best[rank]->ptext)
+        best[rank] = info;
+    }
+  for (int rank = 0; rank < 3; rank++)
+    if (best[rank])
+      return best[rank];
+  return NULL;
+}
+
+/* ---- output ---- */
+
+typedef struct {
+  Extractor *ex;
+  GPtrArray *paragraphs;
+  GString   *current;
+  GArray    *links;
+  gboolean   pending_space;
+  gsize      link_bytes;
+  gsize      link_start;
+  char      *href;
+  int        heading;
+  guint      li_depth;  /* how many <li> the writer is in */
+  guint32    root_text;
+  gboolean   in_table_row;
+} Writer;
+
+static const char *const boilerplate_starts[] = {
+  "advertisement", "advertising", "sponsored", "share this", "share on", "share:", "read more",
+  "read next", "related:", "related articles", "related stories", "see also", "click here",
+  "sign up", "subscribe", "follow us", "image:", "photo:", "credit:", "image credit",
+  "photograph:", "(photo", "getty images", "all rights reserved", "copyright", "©", "tags:",
+  "filed under", "loading", "skip to", "you may also like", "recommended", "more from",
+  "listen to this", "print this", "email this", "posted in", "categories:", NULL
+};
+
+static gboolean
+looks_like_boilerplate (const char *text, gsize length)
+{
+  if (length > 300)
+    return FALSE;
+  g_autofree char *lower = g_utf8_strdown (text, length);
+  /* Copyright lines, wherever the notice starts. */
+  if (strstr (lower, "all rights reserved") || (strstr (lower, "©") && length < 200))
+    return TRUE;
+  if (length > 80)
+    return FALSE;
+  for (const char *const *s = boilerplate_starts; *s; s++)
+    if (g_str_has_prefix (lower, *s))
+      return TRUE;
+  return FALSE;
+}
+
+static void
+flush (Writer *w)
+{
+  GString *cur = w->current;
+  while (cur->len && cur->str[cur->len - 1] == ' ')
+    g_string_truncate (cur, cur->len - 1);
+  w->pending_space = FALSE;
+  if (cur->len == 0)
+    goto reset;
+  gboolean keep = TRUE;
+  double density = (double) w->link_bytes / cur->len;
+  /* List items may be all link ("the ten best hotels", each linked): link lists as a whole
+   * were judged by drop_subtree. */
+  if (density > w->ex->max_link_density && !(w->heading && density < 0.99) && w->li_depth == 0)
+    keep = FALSE;
+  else if (looks_like_boilerplate (cur->str, cur->len))
+    keep = FALSE;
+  else if (w->heading && w->ex->meta->title && g_ascii_strcasecmp (cur->str, w->ex->meta->title) == 0)
+    keep = FALSE;
+  if (keep)
+    {
+      HtmlParagraph *p = g_new0 (HtmlParagraph, 1);
+      p->text = g_strndup (cur->str, cur->len);
+      p->heading = w->heading;
+      if (w->links && w->links->len)
+        {
+          p->links = w->links;
+          w->links = NULL;
+        }
+      g_ptr_array_add (w->paragraphs, p);
+    }
+reset:
+  g_string_truncate (cur, 0);
+  w->link_bytes = 0;
+  w->link_start = 0; /* a link that holds blocks is recorded from its last one's start */
+  w->heading = 0;
+  if (w->links)
+    {
+      for (guint i = 0; i < w->links->len; i++)
+        g_free (g_array_index (w->links, HtmlSpan, i).href);
+      g_array_set_size (w->links, 0);
+    }
+}
+
+/* Whether the writer leaves out the subtree of @info (boilerplate inside the article). */
+static gboolean
+drop_subtree (Writer *w, Info *info, gboolean is_root)
+{
+  Extractor *ex = w->ex;
+  if (info->flags & F_SKIP)
+    return TRUE;
+  if (is_root)
+    return FALSE;
+  gboolean recall = ex->options->favor == HTML_FAVOR_RECALL;
+  switch (info->tag)
+    {
+    case T_NAV: case T_ASIDE: case T_FIGCAPTION: case T_H1: case T_CAPTION:
+      return TRUE;
+
+    case T_HEADER:
+      /* An article's header holds its headline (dropped above), byline and date (junk
+       * classes) and sometimes a standfirst, which is kept. */
+      if (info->ptext < 80)
+        return TRUE;
+      break;
+    case T_FOOTER: case T_FORM: case T_FIELDSET:
+      if (info->ptext * 2 < w->root_text || info->text < 200)
+        return TRUE;
+      break;
+    case T_FIGURE:
+      if (info->ptext < 200)
+        return TRUE;
+      break;
+    case T_TABLE:
+      if (!ex->options->keep_tables && info->ptext * 4 < info->text)
+        return TRUE; /* a data table, not a layout one */
+      break;
+    default:
+      break;
+    }
+  if ((info->hints & H_JUNK) && !(info->hints & (H_BODY | H_ARTICLE_BODY))
+      && (info->text * 2 < w->root_text || info->tag == T_A || !(info->kind & K_CONTAINER)))
+    return !recall || (info->hints & H_UNLIKELY);
+  if ((info->hints & H_UNLIKELY) && !(info->hints & H_POSITIVE) && info->text * 3 < w->root_text && !recall)
+    return TRUE;
+  /* Link lists and link-heavy containers: navigation, related stories. */
+  if ((info->kind & K_CONTAINER) && info->text > 0)
+    {
+      double density = link_density (info);
+      if ((info->kind & K_LIST) && density > ex->max_link_density * 0.9)
+        return TRUE;
+      if (density > ex->max_link_density && info->text * 2 < w->root_text)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static void
+write_subtree (Writer *w, xmlNode *root)
+{
+  Extractor *ex = w->ex;
+  xmlNode *node = root;
+  while (node)
+    {
+      gboolean descend = FALSE;
+      if (node->type == XML_ELEMENT_NODE)
+        {
+          Info *info = info_of (ex, node);
+          if (info && !drop_subtree (w, info, node == root))
+            {
+              descend = node->children != NULL;
+              if (info->tag == T_BR || info->tag == T_HR)
+                flush (w);
+              else if (info->kind & K_BLOCK)
+                {
+                  if (ex->options->keep_tables && w->in_table_row && (info->tag == T_TD || info->tag == T_TH))
+                    {
+                      if (w->current->len)
+                        g_string_append (w->current, " | ");
+                      w->pending_space = FALSE;
+                    }
+                  else
+                    flush (w);
+                  if (info->kind & K_HEADING)
+                    w->heading = info->tag - T_H1 + 1;
+                  if (info->tag == T_LI)
+                    w->li_depth++;
+                  if (info->tag == T_TR && ex->options->keep_tables)
+                    w->in_table_row = TRUE;
+                }
+              else if (info->tag == T_A && ex->options->keep_links)
+                {
+                  g_free (w->href);
+                  w->href = html_attr (node, "href");
+                  w->link_start = w->current->len + (w->pending_space && w->current->len ? 1 : 0);
+                }
+            }
+        }
+      else if (node->type == XML_TEXT_NODE || node->type == XML_CDATA_SECTION_NODE)
+        {
+          gboolean in_link = FALSE;
+          for (xmlNode *up = node->parent; up && up != root->parent; up = up->parent)
+            {
+              Info *a = info_of (ex, up);
+              if (a && a->tag == T_A)
+                {
+                  in_link = TRUE;
+                  break;
+                }
+              if (a && (a->kind & K_BLOCK))
+                break;
+            }
+          gsize before = w->current->len;
+          html_append_collapsed (w->current, (const char *) node->content, &w->pending_space);
+          if (in_link)
+            w->link_bytes += w->current->len - before;
+        }
+      if (descend)
+        {
+          node = node->children;
+          continue;
+        }
+      for (;;)
+        {
+          if (node->type == XML_ELEMENT_NODE)
+            {
+              Info *info = info_of (ex, node);
+              if (info && !(info->flags & F_SKIP))
+                {
+                  if (info->tag == T_LI && w->li_depth)
+                    {
+                      flush (w);
+                      w->li_depth--;
+                    }
+                  else if (info->tag == T_TR && w->in_table_row)
+                    {
+                      flush (w);
+                      w->in_table_row = FALSE;
+                    }
+                  else if ((info->kind & K_BLOCK) && !(w->in_table_row && (info->tag == T_TD || info->tag == T_TH)))
+                    flush (w);
+                  else if (info->tag == T_A && w->href)
+                    {
+                      if (w->current->len > w->link_start)
+                        {
+                          if (w->links == NULL)
+                            w->links = g_array_new (FALSE, FALSE, sizeof (HtmlSpan));
+                          HtmlSpan span = { w->link_start, w->current->len, g_steal_pointer (&w->href) };
+                          g_array_append_val (w->links, span);
+                        }
+                      g_clear_pointer (&w->href, g_free);
+                    }
+                }
+            }
+          if (node == root)
+            {
+              flush (w);
+              return;
+            }
+          if (node->next)
+            {
+              node = node->next;
+              break;
+            }
+          node = node->parent;
+        }
+    }
+}
+
+/* Readability's sibling test: parts of the article that sit next to the best container. */
+static gboolean
+sibling_belongs (Extractor *ex, Info *top, Info *sibling)
+{
+  if (sibling->flags & F_SKIP)
+    return FALSE;
+  float threshold = MAX (10.0f, top->score * (float) ex->sibling_factor);
+  if ((sibling->flags & F_SCORED) && sibling->score * (1.0 - link_density (sibling)) >= threshold)
+    return TRUE;
+  if (sibling->tag == T_P || (sibling->kind & K_LIST && sibling->ptext > 0))
+    {
+      double density = link_density (sibling);
+      if (sibling->text > 80 && density < 0.25)
+        return TRUE;
+      if (sibling->text > 0 && sibling->text <= 80 && density == 0 && sibling->own > 0)
+        {
+          xmlChar *content = xmlNodeGetContent (sibling->node);
+          gboolean sentence = content && g_regex_match_simple ("\\.( |$)", (const char *) content, 0, 0);
+          xmlFree (content);
+          return sentence;
+        }
+    }
+  return FALSE;
+}
+
+/* Pages carry the same article twice (a mobile and a desktop layout, one hidden by CSS
+ * media queries we do not evaluate): a paragraph seen before is dropped.  Short ones
+ * ("Pros", "Cons") may repeat legitimately. */
+static void
+drop_repeats (GPtrArray *paragraphs)
+{
+  g_autoptr (GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+  gsize n;
+  g_autofree gpointer *all = g_ptr_array_steal (paragraphs, &n);
+  for (gsize i = 0; i < n; i++)
+    {
+      HtmlParagraph *p = all[i];
+      gboolean long_enough = strlen (p->text) >= 40;
+      /* (g_hash_table_add would replace the stored key with the one about to be freed.) */
+      if (long_enough && g_hash_table_contains (seen, p->text))
+        {
+          html_paragraph_free (p);
+          continue;
+        }
+      if (long_enough)
+        g_hash_table_add (seen, p->text);
+      g_ptr_array_add (paragraphs, p);
+    }
+}
+
+/* A paragraph that reads like running text: long enough, or a finished sentence. */
+static gboolean
+is_sentence (const HtmlParagraph *p)
+{
+  gsize n = strlen (p->text);
+  if (p->heading)
+    return FALSE;
+  if (n >= 100)
+    return TRUE;
+  const char *end = p->text + n;
+  const char *last = g_utf8_find_prev_char (p->text, end);
+  if (last == NULL)
+    return FALSE;
+  gunichar c = g_utf8_get_char (last);
+  if (c == '"' || c == 0x201D || c == ')' || c == 0x2019)
+    {
+      last = g_utf8_find_prev_char (p->text, last);
+      c = last ? g_utf8_get_char (last) : 0;
+    }
+  return n >= 25 && (c == '.' || c == '!' || c == '?' || c == ':' || c == 0x3002);
+}
+
+/* Section headings after which a page has only the author's bio, comments or links. */
+static const char *const closing_headings[] = {
+  "about the author", "about the authors", "related posts", "related articles", "related stories",
+  "you may also like", "you might also like", "more stories", "recommended for you", "read next",
+  "leave a reply", "leave a comment", "join the conversation", "popular posts", "latest posts",
+  "recent posts", NULL
+};
+
+static gboolean
+is_closing_heading (const char *text)
+{
+  g_autofree char *lower = g_utf8_strdown (text, -1);
+  gsize n = strlen (lower);
+  while (n && (lower[n - 1] == ':' || lower[n - 1] == ' '))
+    lower[--n] = '\0';
+  return g_strv_contains (closing_headings, lower);
+}
+
+/* Drops what surrounds the running text: a closing section ("About the author") and the
+ * stray labels, dates and buttons before the first and after the last real paragraph. */
+static void
+trim_edges (Extractor *ex, GPtrArray *paragraphs)
+{
+  if (ex->options->favor == HTML_FAVOR_RECALL)
+    return;
+  guint first_sentence = G_MAXUINT;
+  for (guint i = 0; i < paragraphs->len && first_sentence == G_MAXUINT; i++)
+    if (is_sentence (g_ptr_array_index (paragraphs, i)))
+      first_sentence = i;
+  if (first_sentence == G_MAXUINT)
+    return;
+  for (guint i = first_sentence + 1; i < paragraphs->len; i++)
+    {
+      HtmlParagraph *p = g_ptr_array_index (paragraphs, i);
+      if (strlen (p->text) < 40 && is_closing_heading (p->text))
+        {
+          g_ptr_array_set_size (paragraphs, i);
+          break;
+        }
+    }
+  guint end = paragraphs->len;
+  /* Precision: stray labels and buttons after the last real paragraph go too. */
+  while (ex->options->favor == HTML_FAVOR_PRECISION && end > first_sentence + 1
+         && !is_sentence (g_ptr_array_index (paragraphs, end - 1)))
+    end--;
+  /* Headings with nothing after them announce what was dropped ("Related stories"). */
+  while (end > first_sentence + 1 && ((HtmlParagraph *) g_ptr_array_index (paragraphs, end - 1))->heading)
+    end--;
+  g_ptr_array_set_size (paragraphs, end);
+  /* Before the first sentence: keep headings (a section title), drop short labels. */
+  guint kept = 0;
+  for (guint i = 0; i < first_sentence; i++)
+    {
+      HtmlParagraph *p = g_ptr_array_index (paragraphs, kept);
+      if (!p->heading && g_utf8_strlen (p->text, -1) < 50)
+        g_ptr_array_remove_index (paragraphs, kept);
+      else
+        kept++;
+    }
+}
+
+static gsize
+total_length (GPtrArray *paragraphs)
+{
+  gsize n = 0;
+  for (guint i = 0; i < paragraphs->len; i++)
+    n += g_utf8_strlen (((HtmlParagraph *) g_ptr_array_index (paragraphs, i))->text, -1);
+  return n;
+}
+
+static GPtrArray *
+write_article (Extractor *ex, xmlNode **roots, guint n_roots)
+{
+  Writer w = { .ex = ex, .paragraphs = g_ptr_array_new_with_free_func (html_paragraph_free),
+               .current = g_string_sized_new (1024) };
+  for (guint i = 0; i < n_roots; i++)
+    w.root_text += info_of (ex, roots[i])->text;
+  for (guint i = 0; i < n_roots; i++)
+    write_subtree (&w, roots[i]);
+  flush (&w);
+  g_string_free (w.current, TRUE);
+  if (w.links)
+    g_array_unref (w.links);
+  g_free (w.href);
+  drop_repeats (w.paragraphs);
+  trim_edges (ex, w.paragraphs);
+  return w.paragraphs;
+}
+
+
+static GPtrArray *
+extract_once (Extractor *ex, MeasureMode mode)
+{
+  xmlNode *body = ex->body;
+  measure (ex, body, mode);
+  Info *top = top_candidate (ex);
+  Info *markup = markup_candidate (ex);
+  if (top == NULL && markup == NULL)
+    {
+      xmlNode *roots[] = { body };
+      return write_article (ex, roots, 1);
+    }
+  if (markup && markup != top)
+    {
+      gboolean use = FALSE;
+      if (top == NULL)
+        use = TRUE;
+      else if (is_ancestor (markup->node, top->node))
+        use = link_density (markup) < 0.35;
+      else if (is_ancestor (top->node, markup->node))
+        use = markup->ptext * 10 >= top->ptext * 6;
+      else
+        use = markup->ptext >= top->ptext;
+      if (use)
+        top = markup;
+    }
+  /* The container plus the siblings that belong with it: more blocks of the same body
+   * class (the article cut in parts around images), or what Readability would add. */
+  g_autoptr (GPtrArray) roots = g_ptr_array_new ();
+  xmlNode *parent = top->node->parent;
+  guint8 body_hint = top->hints & (H_BODY | H_ARTICLE_BODY);
+  if (parent && top->tag != T_BODY && info_of (ex, parent))
+    {
+      for (xmlNode *s = parent->children; s; s = s->next)
+        {
+          if (s->type != XML_ELEMENT_NODE)
+            continue;
+          Info *info = info_of (ex, s);
+          if (info == NULL)
+            continue;
+          if (info == top || sibling_belongs (ex, top, info)
+              || (body_hint && (info->hints & body_hint) && !(info->flags & F_SKIP)))
+            g_ptr_array_add (roots, s);
+        }
+    }
+  else
+    g_ptr_array_add (roots, top->node);
+  return write_article (ex, (xmlNode **) roots->pdata, roots->len);
+}
+
+void
+html_paragraph_free (gpointer data)
+{
+  HtmlParagraph *p = data;
+  g_free (p->text);
+  if (p->links)
+    {
+      for (guint i = 0; i < p->links->len; i++)
+        g_free (g_array_index (p->links, HtmlSpan, i).href);
+      g_array_unref (p->links);
+    }
+  g_free (p);
+}
+
+/* The JSON-LD articleBody as paragraphs (split at line breaks). */
+static GPtrArray *
+paragraphs_from_text (const char *text)
+{
+  GPtrArray *paragraphs = g_ptr_array_new_with_free_func (html_paragraph_free);
+  g_auto (GStrv) lines = g_strsplit (text, "\n", -1);
+  for (char **line = lines; *line; line++)
+    {
+      GString *out = g_string_new (NULL);
+      gboolean pending = FALSE;
+      html_append_collapsed (out, *line, &pending);
+      if (out->len)
+        {
+          HtmlParagraph *p = g_new0 (HtmlParagraph, 1);
+          p->text = g_string_free (out, FALSE);
+          g_ptr_array_add (paragraphs, p);
+        }
+      else
+        g_string_free (out, TRUE);
+    }
+  return paragraphs;
+}
+
+GPtrArray *
+html_extract_content (htmlDocPtr doc, const HtmlOptions *options, const HtmlMeta *meta)
+{
+  Extractor ex = { .infos = g_array_sized_new (FALSE, FALSE, sizeof (Info), 1024), .options = options, .meta = meta };
+  switch (options->favor)
+    {
+    case HTML_FAVOR_PRECISION:
+      ex.max_link_density = 0.33; ex.sibling_factor = 0.3; break;
+    case HTML_FAVOR_RECALL:
+      ex.max_link_density = 0.65; ex.sibling_factor = 0.1; break;
+    default:
+      ex.max_link_density = 0.5; ex.sibling_factor = 0.2; break;
+    }
+  ex.other_text_weight = 0.5;
+  xmlNode *root = xmlDocGetRootElement (doc);
+  GPtrArray *best = NULL;
+  if (root)
+    {
+      prepare (&ex, root);
+      /* From <html>, not <body>: libxml2 puts what follows a stray </body> or </html>
+       * beside the body, and sometimes that is the article. */
+      ex.body = root;
+      gsize min_length = options->min_length > 0 ? (gsize) options->min_length : 0;
+      measure (&ex, ex.body, MEASURE_ALL);
+      best = extract_once (&ex, options->favor != HTML_FAVOR_RECALL ? MEASURE_LIKELY : MEASURE_VISIBLE);
+      gsize length = total_length (best);
+      /* Too little: the class hints removed the article; try without them. */
+      if (length < MAX (min_length, 250u) && options->favor != HTML_FAVOR_RECALL)
+        {
+          GPtrArray *second = extract_once (&ex, MEASURE_VISIBLE);
+          gsize second_length = total_length (second);
+          if (second_length > length)
+            {
+              g_ptr_array_unref (best);
+              best = second;
+              length = second_length;
+            }
+          else
+            g_ptr_array_unref (second);
+        }
+      /* The publisher's own copy of the body, when the page gave far less. */
+      if (meta->article_body && g_utf8_strlen (meta->article_body, -1) > (glong) MAX (length * 2, 200u))
+        {
+          g_ptr_array_unref (best);
+          best = paragraphs_from_text (meta->article_body);
+        }
+      /* Leave libxml2's tree as we found it: _private pointed into our array. */
+      for (guint i = 0; i < ex.infos->len; i++)
+        g_array_index (ex.infos, Info, i).node->_private = NULL;
+    }
+  g_array_unref (ex.infos);
+  return best ? best : g_ptr_array_new_with_free_func (html_paragraph_free);
+}

@@ -1,0 +1,866 @@
+/* meta.c: an article's metadata from the places pages put it.  Order of preference, first
+ * found wins for each field:
+ *   1. JSON-LD (schema.org NewsArticle, Article, BlogPosting, ... also inside @graph)
+ *   2. Open Graph and article:* (<meta property="og:title">, article:published_time, ...)
+ *   3. Twitter cards (twitter:title, twitter:description, twitter:image)
+ *   4. other <meta> names (author, description, keywords, date, dc.*, parsely-*, sailthru.*)
+ *   5. the page itself: itemprop microdata, <time datetime>, rel="author" and byline
+ *      elements, <link rel="canonical">, <html lang>, <title> (cleaned of its site suffix).
+ * The title is the exception: the visible <h1> headline comes first when the metadata
+ * agrees with it (SEO titles often differ from what readers see). */
+#include <string.h>
+
+#include <json-glib/json-glib.h>
+
+#include "html-private.h"
+
+static guint    count_words  (const char *text, gsize length);
+static gboolean shares_words (const char *a, const char *b);
+
+HtmlMeta *
+html_meta_new (void)
+{
+  HtmlMeta *meta = g_new0 (HtmlMeta, 1);
+  meta->authors = g_ptr_array_new_with_free_func (g_free);
+  meta->tags = g_ptr_array_new_with_free_func (g_free);
+  return meta;
+}
+
+void
+html_meta_free (HtmlMeta *meta)
+{
+  if (meta == NULL)
+    return;
+  g_free (meta->title);
+  g_free (meta->description);
+  g_free (meta->site_name);
+  g_free (meta->url);
+  g_free (meta->language);
+  g_free (meta->image);
+  g_free (meta->section);
+  g_free (meta->published);
+  g_free (meta->modified);
+  g_free (meta->article_body);
+  g_ptr_array_unref (meta->authors);
+  g_ptr_array_unref (meta->tags);
+  g_free (meta);
+}
+
+/* Metadata is often escaped twice ("Q&amp;amp;A" in the page, "Q&amp;A" once parsed):
+ * decodes the character references left in @value with libxml2's entity table. */
+static char *
+decode_references (const char *value)
+{
+  if (strchr (value, '&') == NULL)
+    return g_strdup (value);
+  GString *out = g_string_new (NULL);
+  for (const char *p = value; *p;)
+    {
+      const char *semi = *p == '&' ? strchr (p, ';') : NULL;
+      if (semi && semi - p > 1 && semi - p < 12)
+        {
+          g_autofree char *name = g_strndup (p + 1, semi - p - 1);
+          gunichar c = 0;
+          if (name[0] == '#')
+            c = (name[1] == 'x' || name[1] == 'X') ? (gunichar) g_ascii_strtoull (name + 2, NULL, 16)
+                                                   : (gunichar) g_ascii_strtoull (name + 1, NULL, 10);
+          else
+            {
+              const htmlEntityDesc *entity = htmlEntityLookup ((const xmlChar *) name);
+              c = entity ? entity->value : 0;
+            }
+          if (c && g_unichar_validate (c))
+            {
+              g_string_append_unichar (out, c);
+              p = semi + 1;
+              continue;
+            }
+        }
+      g_string_append_c (out, *p++);
+    }
+  return g_string_free (out, FALSE);
+}
+
+/* Sets *field to a cleaned copy of @value unless it is already set or @value is empty. */
+static void
+offer (char **field, const char *value)
+{
+  if (*field || value == NULL)
+    return;
+  GString *out = g_string_new (NULL);
+  gboolean pending = FALSE;
+  g_autofree char *decoded = decode_references (value);
+  html_append_collapsed (out, decoded, &pending);
+  if (out->len == 0 || !g_utf8_validate (out->str, out->len, NULL))
+    {
+      g_string_free (out, TRUE);
+      return;
+    }
+  *field = g_string_free (out, FALSE);
+}
+
+static gboolean
+contains_string (GPtrArray *array, const char *value)
+{
+  for (guint i = 0; i < array->len; i++)
+    if (g_ascii_strcasecmp (g_ptr_array_index (array, i), value) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+/* Credentials and roles that follow names in bylines ("Jane Doe, MS, RD"). */
+static const char *const not_names[] = {
+  "ms", "ma", "md", "rd", "phd", "mba", "cfp", "cpa", "rn", "jr", "sr", "ii", "iii", "fand", "esq",
+  "staff", "editor", "editors", "admin", "administrator", "guest", "team", "by", "posted by",
+  "written by", "updated", NULL
+};
+
+/* A person's name as bylines and metadata give it, or NULL when it is not one: "By " and
+ * "Posted by" dropped, cut at " | " or " - " (what follows is an outlet or a role), no
+ * digits (dates, user ids), at most six words. */
+static char *
+clean_person_name (const char *value)
+{
+  g_autofree char *clean = NULL;
+  offer (&clean, value);
+  if (clean == NULL || strstr (clean, "://") || strchr (clean, '@'))
+    return NULL;
+  const char *prefixes[] = { "posted by", "written by", "words by", "text by", "updated by", "reviewed by",
+                             "author", "by" };
+  char *name = clean;
+  while (*name && (g_ascii_ispunct (*name) || *name == ' '))
+    name++;
+  for (guint i = 0; i < G_N_ELEMENTS (prefixes); i++)
+    {
+      gsize n = strlen (prefixes[i]);
+      if (g_ascii_strncasecmp (name, prefixes[i], n) == 0 && (name[n] == ' ' || name[n] == ':' || name[n] == '\0'))
+        {
+          name += n;
+          while (*name == ':' || *name == ' ')
+            name++;
+          break;
+        }
+    }
+  /* "Jane Doe, MS, RD": credentials after the name. */
+  char *comma = strchr (name, ',');
+  if (comma)
+    {
+      g_auto (GStrv) rest = g_strsplit (comma + 1, ",", -1);
+      gboolean credentials = TRUE;
+      for (char **r = rest; *r && credentials; r++)
+        {
+          g_autofree char *word = g_ascii_strdown (g_strstrip (*r), -1);
+          credentials = g_strv_contains (not_names, word);
+        }
+      if (credentials)
+        *comma = '\0';
+    }
+  const char *cuts[] = { " | ", " • ", " - ", " – ", " — ", " / ", " · " };
+  for (guint i = 0; i < G_N_ELEMENTS (cuts); i++)
+    {
+      char *at = strstr (name, cuts[i]);
+      if (at)
+        *at = '\0';
+    }
+  g_strstrip (name);
+  g_autofree char *lower = g_ascii_strdown (name, -1);
+  if (*name == '\0' || g_strv_contains (not_names, lower) || g_utf8_strlen (name, -1) > 60
+      || count_words (name, strlen (name)) > 6)
+    return NULL;
+  for (const char *p = name; *p; p++)
+    if (g_ascii_isdigit (*p) || *p == '_')
+      return NULL;
+  return g_strdup (name);
+}
+
+/* Adds a name to a list (no duplicates, nothing that is not a name). */
+static void
+offer_name (GPtrArray *list, const char *value)
+{
+  g_autofree char *name = clean_person_name (value);
+  if (name && !contains_string (list, name))
+    g_ptr_array_add (list, g_steal_pointer (&name));
+}
+
+/* Adds a tag to a list (no duplicates, no URLs). */
+static void
+offer_tag (GPtrArray *list, const char *value)
+{
+  g_autofree char *clean = NULL;
+  offer (&clean, value);
+  if (clean && !strstr (clean, "://") && g_utf8_strlen (clean, -1) <= 80 && !contains_string (list, clean))
+    g_ptr_array_add (list, g_steal_pointer (&clean));
+}
+
+/* "a, b; c" -> three tags. */
+static void
+offer_tags (GPtrArray *list, const char *value)
+{
+  g_auto (GStrv) parts = g_strsplit_set (value, ",;", -1);
+  for (char **part = parts; *part; part++)
+    offer_tag (list, *part);
+}
+
+/* "Jane Doe, John Roe; Ann Lee" -> three names. */
+static void
+offer_names (GPtrArray *list, const char *value)
+{
+  g_auto (GStrv) parts = g_strsplit_set (value, ",;", -1);
+  for (char **part = parts; *part; part++)
+    offer_name (list, *part);
+}
+
+/* ---- JSON-LD ---- */
+
+typedef struct {
+  HtmlMeta *meta;
+  /* Fields found in JSON-LD, kept apart so that an Article beats a WebPage. */
+  gboolean  authors_from_ld;
+} LdState;
+
+static const char *
+ld_string (JsonObject *object, const char *member)
+{
+  JsonNode *node = json_object_get_member (object, member);
+  if (node == NULL)
+    return NULL;
+  if (JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING)
+    return json_node_get_string (node);
+  if (JSON_NODE_HOLDS_ARRAY (node))
+    {
+      JsonArray *array = json_node_get_array (node);
+      if (json_array_get_length (array) > 0)
+        {
+          JsonNode *first = json_array_get_element (array, 0);
+          if (JSON_NODE_HOLDS_VALUE (first) && json_node_get_value_type (first) == G_TYPE_STRING)
+            return json_node_get_string (first);
+          if (JSON_NODE_HOLDS_OBJECT (first))
+            {
+              JsonObject *o = json_node_get_object (first);
+              const char *s = ld_string (o, "url");
+              return s ? s : ld_string (o, "name");
+            }
+        }
+    }
+  if (JSON_NODE_HOLDS_OBJECT (node))
+    {
+      JsonObject *o = json_node_get_object (node);
+      const char *s = ld_string (o, "url");
+      return s ? s : ld_string (o, "name");
+    }
+  return NULL;
+}
+
+static gboolean
+ld_type_is (JsonObject *object, const char *const *types)
+{
+  JsonNode *node = json_object_get_member (object, "@type");
+  if (node == NULL)
+    return FALSE;
+  if (JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING)
+    return g_strv_contains (types, json_node_get_string (node));
+  if (JSON_NODE_HOLDS_ARRAY (node))
+    {
+      JsonArray *array = json_node_get_array (node);
+      for (guint i = 0; i < json_array_get_length (array); i++)
+        {
+          JsonNode *e = json_array_get_element (array, i);
+          if (JSON_NODE_HOLDS_VALUE (e) && json_node_get_value_type (e) == G_TYPE_STRING
+              && g_strv_contains (types, json_node_get_string (e)))
+            return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+static void
+ld_names (GPtrArray *list, JsonNode *node)
+{
+  if (node == NULL)
+    return;
+  if (JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING)
+    offer_name (list, json_node_get_string (node));
+  else if (JSON_NODE_HOLDS_OBJECT (node))
+    {
+      const char *name = ld_string (json_node_get_object (node), "name");
+      if (name)
+        offer_name (list, name);
+    }
+  else if (JSON_NODE_HOLDS_ARRAY (node))
+    {
+      JsonArray *array = json_node_get_array (node);
+      for (guint i = 0; i < json_array_get_length (array); i++)
+        ld_names (list, json_array_get_element (array, i));
+    }
+}
+
+static const char *const article_types[] = {
+  "NewsArticle", "Article", "ReportageNewsArticle", "AnalysisNewsArticle", "OpinionNewsArticle",
+  "BackgroundNewsArticle", "ReviewNewsArticle", "BlogPosting", "LiveBlogPosting", "Report",
+  "ScholarlyArticle", "TechArticle", "SocialMediaPosting", "Review", "Recipe", "HowTo", NULL
+};
+static const char *const page_types[] = { "WebPage", "ItemPage", "CollectionPage", "WebSite", NULL };
+
+static void
+ld_article (HtmlMeta *meta, JsonObject *object)
+{
+  offer (&meta->title, ld_string (object, "headline"));
+  offer (&meta->title, ld_string (object, "name"));
+  ld_names (meta->authors, json_object_get_member (object, "author"));
+  ld_names (meta->authors, json_object_get_member (object, "creator"));
+  offer (&meta->published, ld_string (object, "datePublished"));
+  offer (&meta->published, ld_string (object, "dateCreated"));
+  offer (&meta->modified, ld_string (object, "dateModified"));
+  offer (&meta->description, ld_string (object, "description"));
+  offer (&meta->image, ld_string (object, "image"));
+  offer (&meta->section, ld_string (object, "articleSection"));
+  offer (&meta->language, ld_string (object, "inLanguage"));
+  offer (&meta->url, ld_string (object, "url"));
+  JsonNode *publisher = json_object_get_member (object, "publisher");
+  if (publisher && JSON_NODE_HOLDS_OBJECT (publisher))
+    offer (&meta->site_name, ld_string (json_node_get_object (publisher), "name"));
+  JsonNode *keywords = json_object_get_member (object, "keywords");
+  if (keywords && meta->tags->len == 0)
+    {
+      if (JSON_NODE_HOLDS_VALUE (keywords) && json_node_get_value_type (keywords) == G_TYPE_STRING)
+        offer_tags (meta->tags, json_node_get_string (keywords));
+      else if (JSON_NODE_HOLDS_ARRAY (keywords))
+        {
+          JsonArray *array = json_node_get_array (keywords);
+          for (guint i = 0; i < json_array_get_length (array); i++)
+            {
+              JsonNode *e = json_array_get_element (array, i);
+              if (JSON_NODE_HOLDS_VALUE (e) && json_node_get_value_type (e) == G_TYPE_STRING)
+                offer_tag (meta->tags, json_node_get_string (e));
+            }
+        }
+    }
+  if (meta->article_body == NULL)
+    {
+      JsonNode *body = json_object_get_member (object, "articleBody");
+      if (body && JSON_NODE_HOLDS_VALUE (body) && json_node_get_value_type (body) == G_TYPE_STRING)
+        meta->article_body = g_strdup (json_node_get_string (body));
+    }
+}
+
+/* Collects the objects of a JSON-LD tree: the top, arrays, @graph and mainEntity. */
+static void
+ld_collect (JsonNode *node, GPtrArray *articles, GPtrArray *pages, int depth)
+{
+  if (node == NULL || depth > 8)
+    return;
+  if (JSON_NODE_HOLDS_ARRAY (node))
+    {
+      JsonArray *array = json_node_get_array (node);
+      for (guint i = 0; i < json_array_get_length (array); i++)
+        ld_collect (json_array_get_element (array, i), articles, pages, depth + 1);
+      return;
+    }
+  if (!JSON_NODE_HOLDS_OBJECT (node))
+    return;
+  JsonObject *object = json_node_get_object (node);
+  if (ld_type_is (object, article_types))
+    g_ptr_array_add (articles, object);
+  else if (ld_type_is (object, page_types))
+    g_ptr_array_add (pages, object);
+  ld_collect (json_object_get_member (object, "@graph"), articles, pages, depth + 1);
+  ld_collect (json_object_get_member (object, "mainEntity"), articles, pages, depth + 1);
+}
+
+static void
+read_json_ld (HtmlMeta *meta, GPtrArray *scripts, char **website)
+{
+  g_autoptr (GPtrArray) parsers = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr (GPtrArray) articles = g_ptr_array_new ();
+  g_autoptr (GPtrArray) pages = g_ptr_array_new ();
+  for (guint i = 0; i < scripts->len; i++)
+    {
+      JsonParser *parser = json_parser_new_immutable ();
+      const char *text = g_ptr_array_index (scripts, i);
+      if (!json_parser_load_from_data (parser, text, -1, NULL))
+        {
+          g_object_unref (parser);
+          continue;
+        }
+      g_ptr_array_add (parsers, parser);
+      ld_collect (json_parser_get_root (parser), articles, pages, 0);
+    }
+  for (guint i = 0; i < articles->len; i++)
+    ld_article (meta, g_ptr_array_index (articles, i));
+  /* A WebPage gives dates and a name only where no article did. */
+  for (guint i = 0; i < pages->len; i++)
+    {
+      JsonObject *page = g_ptr_array_index (pages, i);
+      offer (&meta->published, ld_string (page, "datePublished"));
+      offer (&meta->modified, ld_string (page, "dateModified"));
+      offer (&meta->language, ld_string (page, "inLanguage"));
+      if (ld_type_is (page, (const char *const[]) { "WebSite", NULL }))
+        offer (website, ld_string (page, "name"));
+    }
+}
+
+/* ---- <meta> ---- */
+
+typedef struct {
+  /* One slot per source level, resolved in order of preference at the end. */
+  char *og_title, *og_description, *og_site_name, *og_url, *og_image, *og_locale;
+  char *article_published, *article_modified, *article_section;
+  char *tw_title, *tw_description, *tw_image;
+  char *m_description, *m_published, *m_modified, *m_language, *m_section;
+  GPtrArray *article_authors, *article_tags, *m_authors, *m_tags;
+  char *title_element, *canonical, *html_lang;
+  GPtrArray *headlines; /* texts of the <h1> elements */
+  GPtrArray *byline_authors;
+  gboolean byline_seen;
+  char *item_published, *item_modified, *time_published;
+  GPtrArray *page_authors;
+} MetaTags;
+
+static void
+meta_tags_clear (MetaTags *t)
+{
+  char **strings[] = { &t->og_title, &t->og_description, &t->og_site_name, &t->og_url, &t->og_image,
+                       &t->og_locale, &t->article_published, &t->article_modified, &t->article_section,
+                       &t->tw_title, &t->tw_description, &t->tw_image, &t->m_description,
+                       &t->m_published, &t->m_modified, &t->m_language, &t->m_section,
+                       &t->title_element, &t->canonical, &t->html_lang, &t->item_published,
+                       &t->item_modified, &t->time_published };
+  for (guint i = 0; i < G_N_ELEMENTS (strings); i++)
+    g_clear_pointer (strings[i], g_free);
+  g_ptr_array_unref (t->article_authors);
+  g_ptr_array_unref (t->article_tags);
+  g_ptr_array_unref (t->m_authors);
+  g_ptr_array_unref (t->m_tags);
+  g_ptr_array_unref (t->page_authors);
+  g_ptr_array_unref (t->headlines);
+  g_ptr_array_unref (t->byline_authors);
+}
+
+static void
+read_meta_element (MetaTags *t, xmlNode *node)
+{
+  g_autofree char *key = html_attr (node, "property");
+  if (key == NULL)
+    key = html_attr (node, "name");
+  if (key == NULL)
+    key = html_attr (node, "itemprop");
+  if (key == NULL)
+    key = html_attr (node, "http-equiv");
+  if (key == NULL)
+    return;
+  g_autofree char *content = html_attr (node, "content");
+  if (content == NULL)
+    return;
+  char *k = g_ascii_strdown (key, -1);
+  g_strstrip (k);
+  if (!strcmp (k, "og:title")) offer (&t->og_title, content);
+  else if (!strcmp (k, "og:description")) offer (&t->og_description, content);
+  else if (!strcmp (k, "og:site_name")) offer (&t->og_site_name, content);
+  else if (!strcmp (k, "og:url")) offer (&t->og_url, content);
+  else if (!strcmp (k, "og:image") || !strcmp (k, "og:image:url") || !strcmp (k, "og:image:secure_url")) offer (&t->og_image, content);
+  else if (!strcmp (k, "og:locale")) offer (&t->og_locale, content);
+  else if (!strcmp (k, "article:published_time") || !strcmp (k, "og:article:published_time")) offer (&t->article_published, content);
+  else if (!strcmp (k, "article:modified_time") || !strcmp (k, "og:updated_time") || !strcmp (k, "og:article:modified_time")) offer (&t->article_modified, content);
+  else if (!strcmp (k, "article:section") || !strcmp (k, "og:article:section")) offer (&t->article_section, content);
+  else if (!strcmp (k, "article:author") || !strcmp (k, "og:article:author")) offer_name (t->article_authors, content);
+  else if (!strcmp (k, "article:tag") || !strcmp (k, "og:article:tag")) offer_tag (t->article_tags, content);
+  else if (!strcmp (k, "twitter:title")) offer (&t->tw_title, content);
+  else if (!strcmp (k, "twitter:description")) offer (&t->tw_description, content);
+  else if (!strcmp (k, "twitter:image") || !strcmp (k, "twitter:image:src")) offer (&t->tw_image, content);
+  else if (!strcmp (k, "description") || !strcmp (k, "dc.description")) offer (&t->m_description, content);
+  else if (!strcmp (k, "author") || !strcmp (k, "dc.creator") || !strcmp (k, "sailthru.author")
+           || !strcmp (k, "parsely-author") || !strcmp (k, "citation_author") || !strcmp (k, "byl"))
+    offer_names (t->m_authors, content);
+  else if (!strcmp (k, "keywords") || !strcmp (k, "news_keywords") || !strcmp (k, "parsely-tags") || !strcmp (k, "sailthru.tags"))
+    offer_tags (t->m_tags, content);
+  else if (!strcmp (k, "date") || !strcmp (k, "pubdate") || !strcmp (k, "publishdate") || !strcmp (k, "publish-date")
+           || !strcmp (k, "dc.date") || !strcmp (k, "dc.date.issued") || !strcmp (k, "dcterms.created")
+           || !strcmp (k, "dcterms.issued") || !strcmp (k, "sailthru.date") || !strcmp (k, "parsely-pub-date")
+           || !strcmp (k, "datepublished") || !strcmp (k, "citation_publication_date") || !strcmp (k, "article.published"))
+    offer (&t->m_published, content);
+  else if (!strcmp (k, "last-modified") || !strcmp (k, "dcterms.modified") || !strcmp (k, "datemodified"))
+    offer (&t->m_modified, content);
+  else if (!strcmp (k, "content-language") || !strcmp (k, "dc.language") || !strcmp (k, "language"))
+    offer (&t->m_language, content);
+  else if (!strcmp (k, "parsely-section") || !strcmp (k, "section"))
+    offer (&t->m_section, content);
+  g_free (k);
+}
+
+static gboolean
+has_token (const char *list, const char *token)
+{
+  if (list == NULL)
+    return FALSE;
+  g_auto (GStrv) parts = g_strsplit_set (list, " \t\n", -1);
+  for (char **p = parts; *p; p++)
+    if (g_ascii_strcasecmp (*p, token) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+/* A byline element's text: "By Jane Doe and John Roe" -> two names. */
+static void
+offer_byline (GPtrArray *list, const char *text)
+{
+  if (g_utf8_strlen (text, -1) > 100)
+    return;
+  /* "By Jane Doe | Updated March 3, 2025": the names come before the first separator or
+   * date word. */
+  g_auto (GStrv) head = g_regex_split_simple ("\\s+(?:\\||•|·|-|–|—)\\s+|\\b(?:Updated|Published|Posted on|on)\\b|\\d",
+                                              text, 0, 0);
+  g_auto (GStrv) parts = g_regex_split_simple ("\\s*(?:,|\\band\\b|&|\\bwith\\b)\\s*", head[0] ? head[0] : "", 0, 0);
+  for (char **part = parts; *part; part++)
+    if (**part)
+      offer_name (list, *part);
+}
+
+/* An attribute's value without a copy (NULL when absent): this runs on every element. */
+static const char *
+attr_text (xmlNode *node, const char *name)
+{
+  for (xmlAttr *attr = node->properties; attr; attr = attr->next)
+    if (strcmp ((const char *) attr->name, name) == 0)
+      return attr->children && attr->children->type == XML_TEXT_NODE && attr->children->next == NULL
+               ? (const char *) attr->children->content : NULL;
+  return NULL;
+}
+
+static void
+read_element (MetaTags *t, GPtrArray *scripts, xmlNode *node)
+{
+  const char *name = (const char *) node->name;
+  if (!g_ascii_strcasecmp (name, "meta"))
+    read_meta_element (t, node);
+  else if (!g_ascii_strcasecmp (name, "script"))
+    {
+      g_autofree char *type = html_attr (node, "type");
+      if (type && g_ascii_strcasecmp (g_strstrip (type), "application/ld+json") == 0)
+        {
+          xmlChar *content = xmlNodeGetContent (node);
+          if (content)
+            g_ptr_array_add (scripts, g_strdup ((const char *) content));
+          xmlFree (content);
+        }
+    }
+  else if (!g_ascii_strcasecmp (name, "link"))
+    {
+      g_autofree char *rel = html_attr (node, "rel");
+      if (has_token (rel, "canonical"))
+        {
+          g_autofree char *href = html_attr (node, "href");
+          offer (&t->canonical, href);
+        }
+    }
+  else if (!g_ascii_strcasecmp (name, "title"))
+    {
+      if (t->title_element == NULL)
+        t->title_element = html_node_text (node);
+    }
+  else if (!g_ascii_strcasecmp (name, "html"))
+    {
+      g_autofree char *lang = html_attr (node, "lang");
+      if (lang == NULL)
+        lang = html_attr (node, "xml:lang");
+      offer (&t->html_lang, lang);
+    }
+  else if (!g_ascii_strcasecmp (name, "h1") && t->headlines->len < 8)
+    {
+      char *text = html_node_text (node);
+      if (*text && g_utf8_strlen (text, -1) < 300)
+        g_ptr_array_add (t->headlines, text);
+      else
+        g_free (text);
+    }
+  else if (!g_ascii_strcasecmp (name, "time") && t->time_published == NULL)
+    {
+      g_autofree char *datetime = html_attr (node, "datetime");
+      offer (&t->time_published, datetime);
+    }
+  const char *itemprop = attr_text (node, "itemprop");
+  if (itemprop && g_ascii_strcasecmp (name, "meta") != 0)
+    {
+      if (has_token (itemprop, "datePublished") || has_token (itemprop, "dateModified"))
+        {
+          g_autofree char *value = html_attr (node, "datetime");
+          if (value == NULL)
+            value = html_attr (node, "content");
+          if (value == NULL)
+            value = html_node_text (node);
+          offer (has_token (itemprop, "datePublished") ? &t->item_published : &t->item_modified, value);
+        }
+      else if (has_token (itemprop, "author"))
+        {
+          g_autofree char *text = html_node_text (node);
+          offer_byline (t->page_authors, text);
+        }
+    }
+  const char *rel = attr_text (node, "rel");
+  if (rel && has_token (rel, "author"))
+    {
+      g_autofree char *text = html_node_text (node);
+      offer_byline (t->page_authors, text);
+    }
+  /* A byline element ("By Jane Doe and John Roe"): the first one only, bylines repeat in
+   * teasers further down the page. */
+  if (t->byline_seen)
+    return;
+  const char *class = attr_text (node, "class");
+  if (class && (strstr (class, "byline") || strstr (class, "author-name") || strstr (class, "author__name")
+                || has_token (class, "author")))
+    {
+      g_autofree char *text = html_node_text (node);
+      if (g_utf8_strlen (text, -1) <= 100)
+        {
+          offer_byline (t->byline_authors, text);
+          t->byline_seen = t->byline_authors->len > 0;
+        }
+    }
+}
+
+static void
+take_list (GPtrArray *into, GPtrArray *from)
+{
+  if (into->len > 0)
+    return;
+  for (guint i = 0; i < from->len; i++)
+    if (!contains_string (into, g_ptr_array_index (from, i)))
+      g_ptr_array_add (into, g_strdup (g_ptr_array_index (from, i)));
+}
+
+/* "en-US" / "en_GB" -> "en". */
+static void
+offer_language (char **field, const char *value)
+{
+  if (*field || value == NULL)
+    return;
+  gsize n = 0;
+  while (g_ascii_isalpha (value[n]))
+    n++;
+  if (n == 2 || n == 3)
+    *field = g_ascii_strdown (value, n);
+}
+
+void
+html_meta_read (htmlDocPtr doc, HtmlMeta *meta)
+{
+  MetaTags t = { 0 };
+  t.article_authors = g_ptr_array_new_with_free_func (g_free);
+  t.article_tags = g_ptr_array_new_with_free_func (g_free);
+  t.m_authors = g_ptr_array_new_with_free_func (g_free);
+  t.m_tags = g_ptr_array_new_with_free_func (g_free);
+  t.page_authors = g_ptr_array_new_with_free_func (g_free);
+  t.headlines = g_ptr_array_new_with_free_func (g_free);
+  t.byline_authors = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr (GPtrArray) scripts = g_ptr_array_new_with_free_func (g_free);
+
+  /* One pre-order walk without recursion (pages nest deeply). */
+  xmlNode *root = xmlDocGetRootElement (doc);
+  xmlNode *node = root;
+  while (node)
+    {
+      if (node->type == XML_ELEMENT_NODE)
+        read_element (&t, scripts, node);
+      if (node->type == XML_ELEMENT_NODE && node->children)
+        {
+          node = node->children;
+          continue;
+        }
+      while (node && node != root && node->next == NULL)
+        node = node->parent;
+      if (node == NULL || node == root)
+        break;
+      node = node->next;
+    }
+
+  g_autofree char *ld_title = NULL;
+  g_autofree char *website = NULL;
+  read_json_ld (meta, scripts, &website);
+  ld_title = g_steal_pointer (&meta->title);
+
+  /* The article's publisher, og:site_name, then the JSON-LD WebSite's name. */
+  offer (&meta->site_name, t.og_site_name);
+  offer (&meta->site_name, website);
+  /* Titles: the page's visible headline (<h1>) when the metadata agrees that it is the
+   * headline (it shares most of its words with one of them; a logo or section name in an
+   * <h1> does not); else JSON-LD headline, og:title, twitter:title, <title>, each cleaned
+   * of a site-name suffix. */
+  const char *metadata_titles[] = { ld_title, t.og_title, t.tw_title, t.title_element };
+  for (guint i = 0; i < t.headlines->len && meta->title == NULL; i++)
+    {
+      const char *h1 = g_ptr_array_index (t.headlines, i);
+      if (count_words (h1, strlen (h1)) < 2 || (meta->site_name && g_ascii_strcasecmp (h1, meta->site_name) == 0))
+        continue;
+      for (guint j = 0; j < G_N_ELEMENTS (metadata_titles) && meta->title == NULL; j++)
+        if (metadata_titles[j] && shares_words (h1, metadata_titles[j]))
+          offer (&meta->title, h1);
+    }
+  const char *title_sources[] = { ld_title, t.og_title, t.tw_title, t.title_element };
+  for (guint i = 0; i < G_N_ELEMENTS (title_sources) && meta->title == NULL; i++)
+    if (title_sources[i] && *title_sources[i])
+      meta->title = html_clean_title (title_sources[i], meta->site_name);
+
+  offer (&meta->description, t.og_description);
+  offer (&meta->description, t.tw_description);
+  offer (&meta->description, t.m_description);
+  offer (&meta->url, t.canonical);
+  offer (&meta->url, t.og_url);
+  offer (&meta->image, t.og_image);
+  offer (&meta->image, t.tw_image);
+  offer (&meta->published, t.article_published);
+  offer (&meta->published, t.m_published);
+  offer (&meta->published, t.item_published);
+  offer (&meta->published, t.time_published);
+  offer (&meta->modified, t.article_modified);
+  offer (&meta->modified, t.m_modified);
+  offer (&meta->modified, t.item_modified);
+  offer (&meta->section, t.article_section);
+  offer (&meta->section, t.m_section);
+  take_list (meta->authors, t.article_authors);
+  take_list (meta->authors, t.m_authors);
+  take_list (meta->authors, t.page_authors);
+  take_list (meta->authors, t.byline_authors);
+  take_list (meta->tags, t.article_tags);
+  take_list (meta->tags, t.m_tags);
+
+  g_autofree char *language = g_steal_pointer (&meta->language);
+  offer_language (&meta->language, language);
+  offer_language (&meta->language, t.html_lang);
+  offer_language (&meta->language, t.og_locale);
+  offer_language (&meta->language, t.m_language);
+  meta_tags_clear (&t);
+}
+
+/* ---- titles and dates ---- */
+
+/* Whether most words of @a (case folded, 3 letters or more) appear in @b. */
+static gboolean
+shares_words (const char *a, const char *b)
+{
+  g_autofree char *la = g_utf8_casefold (a, -1);
+  g_autofree char *lb = g_utf8_casefold (b, -1);
+  g_auto (GStrv) words = g_regex_split_simple ("[^\\w]+", la, 0, 0);
+  guint total = 0, found = 0;
+  for (char **w = words; *w; w++)
+    if (g_utf8_strlen (*w, -1) >= 3)
+      {
+        total++;
+        found += strstr (lb, *w) != NULL;
+      }
+  return total > 0 && found * 2 >= total;
+}
+
+static const char *const title_separators[] = { " | ", " - ", " – ", " — ", " :: ", " · ", " • ", " / ", " » ", ": ", NULL };
+
+static guint
+count_words (const char *text, gsize length)
+{
+  guint words = 0;
+  gboolean in_word = FALSE;
+  for (gsize i = 0; i < length; i++)
+    {
+      gboolean space = text[i] == ' ';
+      if (!space && !in_word)
+        words++;
+      in_word = !space;
+    }
+  return words;
+}
+
+/* "The Daily Planet", "BBC News", "nytimes.com": every word capitalised, or a domain. */
+static gboolean
+looks_like_name (const char *text)
+{
+  if (strchr (text, '.') && !strchr (text, ' '))
+    return TRUE;
+  gboolean word_start = TRUE;
+  for (const char *p = text; *p; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+      if (c == ' ')
+        {
+          word_start = TRUE;
+          continue;
+        }
+      if (word_start && g_unichar_islower (c))
+        return FALSE;
+      word_start = FALSE;
+    }
+  return TRUE;
+}
+
+char *
+html_clean_title (const char *title, const char *site_name)
+{
+  g_autofree char *clean = NULL;
+  offer (&clean, title);
+  if (clean == NULL)
+    return NULL;
+  gsize length = strlen (clean);
+  /* The site's own name at either end, after or before a separator. */
+  if (site_name && *site_name)
+    for (const char *const *sep = title_separators; *sep; sep++)
+      {
+        g_autofree char *suffix = g_strconcat (*sep, site_name, NULL);
+        g_autofree char *prefix = g_strconcat (site_name, *sep, NULL);
+        if (g_str_has_suffix (clean, suffix) && length > strlen (suffix))
+          {
+            clean[length - strlen (suffix)] = '\0';
+            return g_strstrip (g_steal_pointer (&clean));
+          }
+        if (g_str_has_prefix (clean, prefix) && length > strlen (prefix))
+          return g_strdup (g_strstrip (clean + strlen (prefix)));
+      }
+  /* Otherwise a short last part after " | " or " - ": "Headline - The Daily Planet". */
+  const char *const strong[] = { " | ", " - ", " – ", " — ", " :: ", " · ", " • ", " » ", NULL };
+  const char *cut = NULL;
+  gsize cut_length = 0;
+  for (const char *const *sep = strong; *sep; sep++)
+    {
+      const char *at = g_strrstr (clean, *sep);
+      if (at && (cut == NULL || at > cut))
+        cut = at, cut_length = strlen (*sep);
+    }
+  if (cut)
+    {
+      guint head_words = count_words (clean, cut - clean);
+      const char *tail = cut + cut_length;
+      guint tail_words = count_words (tail, strlen (tail));
+      if (tail_words <= 4 && head_words >= 3 && looks_like_name (tail))
+        {
+          clean[cut - clean] = '\0';
+          return g_strstrip (g_steal_pointer (&clean));
+        }
+    }
+  return g_steal_pointer (&clean);
+}
+
+GDateTime *
+html_parse_date (const char *text)
+{
+  if (text == NULL)
+    return NULL;
+  g_autofree char *s = g_strstrip (g_strdup (text));
+  gsize n = strlen (s);
+  if (n < 10 || !g_ascii_isdigit (s[0]) || s[4] != '-' || s[7] != '-')
+    return NULL;
+  g_autoptr (GTimeZone) utc = g_time_zone_new_utc ();
+  if (n == 10)
+    {
+      g_autofree char *full = g_strconcat (s, "T00:00:00", NULL);
+      return g_date_time_new_from_iso8601 (full, utc);
+    }
+  if (s[10] == ' ')
+    s[10] = 'T';
+  /* "+0000" -> "+00:00": GLib wants the colon form. */
+  n = strlen (s);
+  if (n > 5 && (s[n - 5] == '+' || s[n - 5] == '-') && g_ascii_isdigit (s[n - 4]) && g_ascii_isdigit (s[n - 1])
+      && strchr (s, 'T') < s + n - 5)
+    {
+      g_autofree char *fixed = g_strdup_printf ("%.*s:%s", (int) (n - 2), s, s + n - 2);
+      GDateTime *dt = g_date_time_new_from_iso8601 (fixed, utc);
+      if (dt)
+        return dt;
+    }
+  return g_date_time_new_from_iso8601 (s, utc);
+}

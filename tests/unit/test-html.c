@@ -1,0 +1,434 @@
+/* test-html.c: the building blocks of parse "html" on small hand-written pages: what the
+ * content extractor keeps and drops, where metadata comes from, charsets, broken pages. */
+#include "config.h"
+
+#include <string.h>
+
+#include "test-util.h"
+#include "html-private.h"
+
+typedef struct {
+  HtmlMeta *meta;
+  char     *text;      /* paragraphs joined by "\n\n" */
+  GPtrArray *paragraphs;
+  char     *charset;
+  gboolean  too_deep;
+} Page;
+
+static void
+page_free (Page *page)
+{
+  html_meta_free (page->meta);
+  g_free (page->text);
+  g_free (page->charset);
+  g_ptr_array_unref (page->paragraphs);
+  g_free (page);
+}
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (Page, page_free)
+
+static Page *
+read_page_with (const char *bytes, gsize length, const char *content_type, const HtmlOptions *options);
+
+static Page *
+read_page_bytes (const char *bytes, gsize length, const char *content_type, HtmlFavor favor)
+{
+  HtmlOptions options = { .favor = favor, .min_length = 250 };
+  return read_page_with (bytes, length, content_type, &options);
+}
+
+static Page *
+read_page_with (const char *bytes, gsize length, const char *content_type, const HtmlOptions *options)
+{
+  Page *page = g_new0 (Page, 1);
+  gsize text_length;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *text = html_decode ((const guint8 *) bytes, length, content_type, &text_length,
+                                       &page->charset, &error);
+  assert_non_null (text);
+  assert_true (g_utf8_validate (text, text_length, NULL));
+  htmlDocPtr doc = html_parse_utf8 (text, text_length, NULL, &page->too_deep);
+  assert_non_null (doc);
+  page->meta = html_meta_new ();
+  html_meta_read (doc, page->meta);
+  page->paragraphs = html_extract_content (doc, options, page->meta);
+  xmlFreeDoc (doc);
+  GString *joined = g_string_new (NULL);
+  for (guint i = 0; i < page->paragraphs->len; i++)
+    {
+      HtmlParagraph *p = g_ptr_array_index (page->paragraphs, i);
+      assert_true (g_utf8_validate (p->text, -1, NULL));
+      g_string_append_printf (joined, "%s%s", i ? "\n\n" : "", p->text);
+    }
+  page->text = g_string_free (joined, FALSE);
+  return page;
+}
+
+static Page *
+read_page (const char *html)
+{
+  return read_page_bytes (html, strlen (html), "text/html", HTML_FAVOR_BALANCED);
+}
+
+#define assert_not_contains(haystack, needle)                                              \
+  do {                                                                                     \
+    const char *h_ = (haystack), *n_ = (needle);                                           \
+    if (h_ != NULL && strstr (h_, n_) != NULL)                                             \
+      fail_msg ("expected \"%s\" not to contain \"%s\"", h_, n_);                          \
+  } while (0)
+
+/* Three real-looking paragraphs, enough text for the extractor to be sure. */
+#define STORY                                                                              \
+  "<p>The city council voted on Tuesday to expand the river park, adding twelve hectares " \
+  "of wetland, two footbridges and a cycle path along the eastern bank.</p>"               \
+  "<p>Supporters said the plan, which costs 14 million euros, would protect homes from "   \
+  "floods, while critics argued that the money was needed for schools and buses.</p>"      \
+  "<p>Work starts in March, the mayor said, and the first section opens next summer, "     \
+  "weather permitting, with the rest following in stages over three years.</p>"
+
+static void
+test_navigation_list_is_dropped (G_GNUC_UNUSED void **state)
+{
+  g_autoptr (Page) page = read_page (
+    "<html><body><nav><ul><li><a href='/'>Home</a></li><li><a href='/w'>World</a></li></ul></nav>"
+    "<div class='menu'><a href='/a'>Politics</a> <a href='/b'>Business</a></div>"
+    "<article><h1>River park grows</h1>" STORY
+    "<ul class='links'><li><a href='/1'>Another story about parks</a></li>"
+    "<li><a href='/2'>Yet another story about rivers</a></li></ul></article>"
+    "<footer><p>Copyright The Daily Planet, all rights reserved, since 1901.</p></footer></body></html>");
+  assert_contains (page->text, "The city council voted on Tuesday");
+  assert_contains (page->text, "with the rest following in stages over three years.");
+  assert_not_contains (page->text, "Home");
+  assert_not_contains (page->text, "Politics");
+  assert_not_contains (page->text, "Another story about parks");
+  assert_not_contains (page->text, "Copyright");
+  /* The headline is the title, not a paragraph of the body. */
+  assert_not_contains (page->text, "River park grows");
+}
+
+static void
+test_block_quote_and_headings_are_kept (G_GNUC_UNUSED void **state)
+{
+  g_autoptr (Page) page = read_page (
+    "<html><body><article>" STORY
+    "<blockquote><p>We have waited forty years for this park, and now it is finally here.</p></blockquote>"
+    "<h2>What happens next</h2>"
+    "<p>The council will publish the detailed plans in January, after a consultation.</p>"
+    "<ul><li>Twelve hectares of wetland restored to the river</li><li>Two new footbridges over the water</li></ul>"
+    "</article></body></html>");
+  assert_contains (page->text, "\n\nWe have waited forty years for this park, and now it is finally here.\n\n");
+  assert_contains (page->text, "\n\nWhat happens next\n\n");
+  assert_contains (page->text, "\n\nTwelve hectares of wetland restored to the river\n\n");
+  gboolean heading = FALSE;
+  for (guint i = 0; i < page->paragraphs->len; i++)
+    {
+      HtmlParagraph *p = g_ptr_array_index (page->paragraphs, i);
+      if (strcmp (p->text, "What happens next") == 0)
+        heading = p->heading == 2;
+    }
+  assert_true (heading);
+}
+
+static void
+test_boilerplate_inside_article_is_dropped (G_GNUC_UNUSED void **state)
+{
+  g_autoptr (Page) page = read_page (
+    "<html><head><style>p { color: red }</style><script>var tracking = 'Secret script text';</script></head>"
+    "<body><article><div class='share-bar'><a href='#'>Share on Facebook</a> <a href='#'>Tweet this story</a></div>"
+    STORY
+    "<figure><img src='park.jpg'><figcaption>The river park at dawn. Photo: Jane Doe</figcaption></figure>"
+    "<div style='display: none'>Hidden newsletter pop-up text</div>"
+    "<form><label>Email</label><input name='e'><button>Subscribe to our newsletter</button></form>"
+    "<div id='comments'><p>Great article, thanks for writing it, I loved every word!</p></div>"
+    "<aside class='related'><h3>Related</h3><p><a href='/x'>Parks in other cities are growing too</a></p></aside>"
+    "</article></body></html>");
+  assert_contains (page->text, "Supporters said the plan");
+  const char *gone[] = { "Share on Facebook", "Secret script text", "color: red", "The river park at dawn",
+                         "Hidden newsletter", "Subscribe", "Great article", "Parks in other cities" };
+  for (guint i = 0; i < G_N_ELEMENTS (gone); i++)
+    assert_not_contains (page->text, gone[i]);
+}
+
+static void
+test_json_ld_wins_over_open_graph (G_GNUC_UNUSED void **state)
+{
+  g_autoptr (Page) page = read_page (
+    "<html lang='en-GB'><head><title>River park grows | The Daily Planet</title>"
+    "<meta property='og:title' content='River park grows - The Daily Planet'>"
+    "<meta property='article:published_time' content='2024-01-01T00:00:00Z'>"
+    "<meta property='og:site_name' content='The Daily Planet'>"
+    "<meta name='author' content='Somebody Else'>"
+    "<link rel='canonical' href='https://planet.example/park'>"
+    "<script type='application/ld+json'>{\"@context\": \"https://schema.org\", \"@graph\": ["
+    "{\"@type\": \"WebSite\", \"name\": \"Planet\"},"
+    "{\"@type\": \"NewsArticle\", \"headline\": \"River park grows by twelve hectares\","
+    " \"datePublished\": \"2025-03-04T10:15:00+01:00\", \"dateModified\": \"2025-03-05\","
+    " \"author\": [{\"@type\": \"Person\", \"name\": \"Jane Doe\"}, {\"@type\": \"Person\", \"name\": \"John Roe\"}],"
+    " \"keywords\": \"parks, rivers\", \"articleSection\": \"City\"}]}</script></head>"
+    "<body><article>" STORY "</article></body></html>");
+  HtmlMeta *meta = page->meta;
+  assert_string_equal (meta->published, "2025-03-04T10:15:00+01:00");
+  assert_string_equal (meta->modified, "2025-03-05");
+  assert_string_equal (meta->title, "River park grows by twelve hectares");
+  assert_int_equal (meta->authors->len, 2);
+  assert_string_equal (g_ptr_array_index (meta->authors, 0), "Jane Doe");
+  assert_string_equal (meta->site_name, "The Daily Planet");
+  assert_string_equal (meta->url, "https://planet.example/park");
+  assert_string_equal (meta->language, "en");
+  assert_string_equal (meta->section, "City");
+  assert_int_equal (meta->tags->len, 2);
+  assert_string_equal (g_ptr_array_index (meta->tags, 1), "rivers");
+  g_autoptr (GDateTime) date = html_parse_date (meta->published);
+  assert_non_null (date);
+  assert_int_equal (g_date_time_to_unix (date), 1741079700);
+}
+
+static void
+test_open_graph_and_meta_when_no_json_ld (G_GNUC_UNUSED void **state)
+{
+  g_autoptr (Page) page = read_page (
+    "<html><head><title>Ignored title | Planet</title>"
+    "<meta property='og:title' content='River park grows | The Daily Planet'>"
+    "<meta property='og:site_name' content='The Daily Planet'>"
+    "<meta property='og:description' content='Twelve hectares more.'>"
+    "<meta name='twitter:image' content='https://planet.example/t.jpg'>"
+    "<meta property='og:image' content='https://planet.example/og.jpg'>"
+    "<meta name='keywords' content='parks; rivers'></head>"
+    "<body><article><p class='byline'>By <a rel='author' href='/jd'>Jane Doe</a></p>"
+    "<time datetime='2025-02-01T08:00:00Z'>1 February</time>" STORY "</article></body></html>");
+  HtmlMeta *meta = page->meta;
+  assert_string_equal (meta->title, "River park grows");
+  assert_string_equal (meta->description, "Twelve hectares more.");
+  assert_string_equal (meta->image, "https://planet.example/og.jpg");
+  assert_string_equal (meta->published, "2025-02-01T08:00:00Z");
+  assert_int_equal (meta->authors->len, 1);
+  assert_string_equal (g_ptr_array_index (meta->authors, 0), "Jane Doe");
+  assert_int_equal (meta->tags->len, 2);
+}
+
+static void
+test_visible_headline_is_the_title (G_GNUC_UNUSED void **state)
+{
+  /* The <h1> readers see beats an SEO title that says the same thing in other words... */
+  g_autoptr (Page) a = read_page (
+    "<html><head><meta property='og:title' content='River park grows: council backs 14m plan for the park'>"
+    "</head><body><header><h1 class='logo'>The Daily Planet</h1></header>"
+    "<article><h1>River park grows by twelve hectares</h1>" STORY "</article></body></html>");
+  assert_string_equal (a->meta->title, "River park grows by twelve hectares");
+  /* ...but an <h1> that is only the site's name or a section does not. */
+  g_autoptr (Page) b = read_page (
+    "<html><head><title>River park grows by twelve hectares | Planet</title></head>"
+    "<body><h1>Local news</h1><article>" STORY "</article></body></html>");
+  assert_string_equal (b->meta->title, "River park grows by twelve hectares");
+}
+
+static void
+test_byline_element_gives_authors (G_GNUC_UNUSED void **state)
+{
+  g_autoptr (Page) page = read_page (
+    "<html><body><article><h1>River park grows</h1><div class='article-byline'>By Jane Doe and John Roe</div>"
+    STORY "<div class='teaser'><span class='byline'>By Somebody Else</span></div></article></body></html>");
+  assert_int_equal (page->meta->authors->len, 2);
+  assert_string_equal (g_ptr_array_index (page->meta->authors, 1), "John Roe");
+  assert_not_contains (page->text, "By Jane Doe");
+}
+
+static void
+test_title_suffix_is_removed (G_GNUC_UNUSED void **state)
+{
+  const struct { const char *title, *site, *want; } cases[] = {
+    { "River park grows | The Daily Planet", "The Daily Planet", "River park grows" },
+    { "The Daily Planet - River park grows", "The Daily Planet", "River park grows" },
+    { "River park grows by twelve hectares – Planet News", NULL, "River park grows by twelve hectares" },
+    { "Mayor says: park opens in March", NULL, "Mayor says: park opens in March" },
+    { "Q&A - Why?", NULL, "Q&A - Why?" },
+    { "  River   park\n grows  ", NULL, "River park grows" },
+    { "Fish &amp; chips &#8211; a history", NULL, "Fish & chips – a history" },
+  };
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *clean = html_clean_title (cases[i].title, cases[i].site);
+      assert_string_equal (clean, cases[i].want);
+    }
+}
+
+static void
+test_legacy_charsets_are_converted (G_GNUC_UNUSED void **state)
+{
+  /* "Café à Zürich" in windows-1252, declared by <meta charset>. */
+  const char latin[] = "<html><head><meta charset=\"iso-8859-1\"><title>Caf\xe9 \xe0 Z\xfcrich</title></head>"
+                       "<body><p>Caf\xe9 \x93quoted\x94 \x96 fine</p></body></html>";
+  g_autoptr (Page) a = read_page_bytes (latin, sizeof latin - 1, "text/html", HTML_FAVOR_BALANCED);
+  assert_string_equal (a->charset, "WINDOWS-1252");
+  assert_string_equal (a->meta->title, "Café à Zürich");
+  assert_contains (a->text, "Café “quoted” – fine");
+
+  /* The HTTP header beats the page's own declaration. */
+  const char koi8[] = "<html><head><meta http-equiv='Content-Type' content='text/html; charset=utf-8'>"
+                      "<title>\xf0\xd2\xc9\xd7\xc5\xd4</title></head><body></body></html>";
+  g_autoptr (Page) b = read_page_bytes (koi8, sizeof koi8 - 1, "text/html; charset=KOI8-R", HTML_FAVOR_BALANCED);
+  assert_string_equal (b->meta->title, "Привет");
+
+  /* Shift_JIS from <meta http-equiv>. */
+  const char sjis[] = "<html><head><meta http-equiv=\"Content-Type\" content=\"text/html; charset=Shift_JIS\">"
+                      "<title>\x93\xfa\x96\x7b</title></head><body></body></html>";
+  g_autoptr (Page) c = read_page_bytes (sjis, sizeof sjis - 1, NULL, HTML_FAVOR_BALANCED);
+  assert_string_equal (c->meta->title, "日本");
+
+  /* A UTF-16 page with its byte-order mark. */
+  const char utf16[] = "\xff\xfe<\0t\0i\0t\0l\0e\0>\0\xe9\0t\0\xe9\0<\0/\0t\0i\0t\0l\0e\0>\0";
+  g_autoptr (Page) d = read_page_bytes (utf16, sizeof utf16 - 1, NULL, HTML_FAVOR_BALANCED);
+  assert_string_equal (d->meta->title, "été");
+
+  /* No declaration and bytes that are not UTF-8: windows-1252, as browsers do. */
+  const char bare[] = "<title>na\xefve</title>";
+  g_autoptr (Page) e = read_page_bytes (bare, sizeof bare - 1, NULL, HTML_FAVOR_BALANCED);
+  assert_string_equal (e->meta->title, "naïve");
+
+  /* Declared UTF-8 but broken: the bad byte becomes U+FFFD, the rest survives. */
+  const char broken[] = "<title>ok \xff here</title>";
+  g_autoptr (Page) f = read_page_bytes (broken, sizeof broken - 1, "text/html; charset=utf-8", HTML_FAVOR_BALANCED);
+  assert_string_equal (f->meta->title, "ok \xEF\xBF\xBD here");
+}
+
+static void
+test_entities_and_white_space (G_GNUC_UNUSED void **state)
+{
+  g_autoptr (Page) page = read_page (
+    "<html><body><article>" STORY
+    "<p>  Fish &amp; chips&nbsp;cost &euro;5,\n\t&#8220;cheap&#8221;   they&#x27;re not.  </p></article></body></html>");
+  assert_contains (page->text, "\n\nFish & chips cost €5, “cheap” they're not.");
+  assert_not_contains (page->text, "  ");
+}
+
+static void
+test_json_ld_article_body_is_the_fallback (G_GNUC_UNUSED void **state)
+{
+  /* A page whose body is rendered by a script: only JSON-LD has the text. */
+  g_autoptr (Page) page = read_page (
+    "<html><head><script type='application/ld+json'>{\"@type\": \"NewsArticle\", \"headline\": \"Park\","
+    " \"articleBody\": \"The city council voted on Tuesday to expand the river park, adding twelve hectares of wetland.\\n"
+    "Supporters said the plan would protect homes from floods, while critics wanted money for schools. "
+    "Work starts in March and the first section opens next summer, weather permitting.\"}</script></head>"
+    "<body><div id='root'><a href='/'>Home</a></div></body></html>");
+  assert_int_equal (page->paragraphs->len, 2);
+  assert_contains (page->text, "adding twelve hectares of wetland.\n\nSupporters said");
+}
+
+static void
+test_best_container_among_siblings (G_GNUC_UNUSED void **state)
+{
+  /* No semantic markup at all: the scoring must find the story among link lists. */
+  g_autoptr (Page) page = read_page (
+    "<html><body><div id='top'><a href='/'>Home</a> | <a href='/n'>News</a> | <a href='/s'>Sport</a></div>"
+    "<div id='main'><div class='c1'>" STORY "</div>"
+    "<div class='c2'><p>Councillors will meet again next week to discuss the budget, which is tight.</p></div></div>"
+    "<div id='side'><p><a href='/1'>Most read: a cat, a hat and a mat</a></p>"
+    "<p><a href='/2'>Most read: the weather will be fine, maybe</a></p></div></body></html>");
+  assert_contains (page->text, "The city council voted");
+  assert_contains (page->text, "Councillors will meet again");
+  assert_not_contains (page->text, "Most read");
+  assert_not_contains (page->text, "Sport");
+}
+
+static void
+test_nested_div_bomb_survives (G_GNUC_UNUSED void **state)
+{
+  GString *html = g_string_new ("<html><body><p>Before the bomb.</p>");
+  for (int i = 0; i < 100000; i++)
+    g_string_append (html, "<div>");
+  g_string_append (html, "<p>Deep inside.</p>");
+  for (int i = 0; i < 100000; i++)
+    g_string_append (html, "</div>");
+  g_string_append (html, "</body></html>");
+  g_autoptr (Page) page = read_page_bytes (html->str, html->len, "text/html", HTML_FAVOR_BALANCED);
+  assert_true (page->too_deep);
+  assert_contains (page->text, "Before the bomb.");
+  g_string_free (html, TRUE);
+
+  /* The same, never closed, with inline elements in between. */
+  GString *unclosed = g_string_new ("<html><body>");
+  for (int i = 0; i < 100000; i++)
+    g_string_append (unclosed, "<div><span>x");
+  g_autoptr (Page) other = read_page_bytes (unclosed->str, unclosed->len, NULL, HTML_FAVOR_RECALL);
+  assert_true (other->too_deep);
+  g_string_free (unclosed, TRUE);
+}
+
+static void
+test_garbage_and_broken_markup (G_GNUC_UNUSED void **state)
+{
+  /* Unclosed tags everywhere: the paragraphs still come out. */
+  g_autoptr (Page) a = read_page (
+    "<html><body><div><article><p>The city council voted on Tuesday to expand the river park, adding"
+    " twelve hectares of wetland <b>and two <i>footbridges<p>Supporters said the plan would protect"
+    " homes from floods, while critics argued that the money was needed for schools.<p>Work starts");
+  assert_contains (a->text, "and two footbridges");
+  assert_contains (a->text, "\n\nSupporters said");
+
+  /* Random bytes with NULs: valid UTF-8 out, no crash. */
+  guint8 noise[20000];
+  guint32 x = 12345;
+  for (gsize i = 0; i < sizeof noise; i++)
+    noise[i] = (guint8) ((x = x * 1103515245u + 12345u) >> 16);
+  g_autoptr (Page) b = read_page_bytes ((const char *) noise, sizeof noise, "text/html", HTML_FAVOR_BALANCED);
+  assert_true (g_utf8_validate (b->text, -1, NULL));
+}
+
+static void
+test_favor_changes_what_is_kept (G_GNUC_UNUSED void **state)
+{
+  /* A paragraph that is half links: recall keeps it, precision drops it. */
+  const char *html = "<html><body><article>" STORY
+                     "<p>See <a href='/a'>the council's full plan for the park</a> and read on here.</p>"
+                     "</article></body></html>";
+  g_autoptr (Page) recall = read_page_bytes (html, strlen (html), NULL, HTML_FAVOR_RECALL);
+  g_autoptr (Page) precision = read_page_bytes (html, strlen (html), NULL, HTML_FAVOR_PRECISION);
+  assert_contains (recall->text, "full plan for the park");
+  assert_not_contains (precision->text, "full plan for the park");
+}
+
+static void
+test_tables_and_links_on_request (G_GNUC_UNUSED void **state)
+{
+  const char *html = "<html><body><article>" STORY
+                     "<table><tr><th>Stage</th><th>Opens</th></tr><tr><td>North bank</td><td>2026</td></tr></table>"
+                     "<p>Details are in <a href='https://council.example/plan'>the plan</a>, the council said.</p>"
+                     "</article></body></html>";
+  HtmlOptions plain = { .favor = HTML_FAVOR_BALANCED, .min_length = 250 };
+  g_autoptr (Page) a = read_page_with (html, strlen (html), NULL, &plain);
+  assert_not_contains (a->text, "North bank");
+  HtmlOptions rich = { .favor = HTML_FAVOR_BALANCED, .min_length = 250, .keep_tables = TRUE, .keep_links = TRUE };
+  g_autoptr (Page) b = read_page_with (html, strlen (html), NULL, &rich);
+  assert_contains (b->text, "\n\nStage | Opens\n\nNorth bank | 2026\n\n");
+  HtmlParagraph *last = g_ptr_array_index (b->paragraphs, b->paragraphs->len - 1);
+  assert_string_equal (last->text, "Details are in the plan, the council said.");
+  assert_non_null (last->links);
+  HtmlSpan *span = &g_array_index (last->links, HtmlSpan, 0);
+  assert_int_equal (span->start, strlen ("Details are in "));
+  assert_int_equal (span->end, strlen ("Details are in the plan"));
+  assert_string_equal (span->href, "https://council.example/plan");
+}
+
+int
+main (void)
+{
+  const struct CMUnitTest tests[] = {
+    cmocka_unit_test (test_navigation_list_is_dropped),
+    cmocka_unit_test (test_block_quote_and_headings_are_kept),
+    cmocka_unit_test (test_boilerplate_inside_article_is_dropped),
+    cmocka_unit_test (test_json_ld_wins_over_open_graph),
+    cmocka_unit_test (test_open_graph_and_meta_when_no_json_ld),
+    cmocka_unit_test (test_visible_headline_is_the_title),
+    cmocka_unit_test (test_byline_element_gives_authors),
+    cmocka_unit_test (test_title_suffix_is_removed),
+    cmocka_unit_test (test_legacy_charsets_are_converted),
+    cmocka_unit_test (test_entities_and_white_space),
+    cmocka_unit_test (test_json_ld_article_body_is_the_fallback),
+    cmocka_unit_test (test_best_container_among_siblings),
+    cmocka_unit_test (test_nested_div_bomb_survives),
+    cmocka_unit_test (test_garbage_and_broken_markup),
+    cmocka_unit_test (test_favor_changes_what_is_kept),
+    cmocka_unit_test (test_tables_and_links_on_request),
+  };
+  return cmocka_run_group_tests_name ("html", tests, NULL, NULL);
+}
