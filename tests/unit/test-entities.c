@@ -1,6 +1,8 @@
 /* test-entities.c: the "entities" extractor on hand-written sentences: each rule that makes
  * a name (gazetteers, titles, organisation and place words, capitalised sequences, short
- * mentions resolved to the full name) and the words that must not become entities. */
+ * mentions resolved to the full name) and the words that must not become entities.  The
+ * word lists it relies on (titles, organisation and place words) live in the lexicon that
+ * entities and quotes share, plugins/extract/nlp/lexicon.c, so these tests cover it too. */
 #include "config.h"
 
 #include <string.h>
