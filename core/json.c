@@ -2,6 +2,8 @@
  * Every formatter and the error file go through here, so they agree on names and nesting. */
 #include "config.h"
 
+#include <string.h>
+
 #include <newsflow/json.h>
 
 JsonNode *
@@ -272,4 +274,61 @@ nf_article_to_json (NfArticle *article)
   JsonNode *node = json_node_new (JSON_NODE_OBJECT);
   json_node_take_object (node, object);
   return node;
+}
+
+static void
+entity_count_free (gpointer data)
+{
+  NfEntityCount *entity = data;
+  g_free (entity->name);
+  g_free (entity->label);
+  g_free (entity);
+}
+
+static gint
+by_mentions (gconstpointer a, gconstpointer b)
+{
+  const NfEntityCount *x = *(const NfEntityCount **) a, *y = *(const NfEntityCount **) b;
+  if (x->mentions != y->mentions)
+    return y->mentions > x->mentions ? 1 : -1;
+  return g_strcmp0 (x->name, y->name);
+}
+
+static const char *
+attr_string (JsonObject *attrs, const char *name)
+{
+  JsonNode *node = attrs ? json_object_get_member (attrs, name) : NULL;
+  return node && JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING
+         ? json_node_get_string (node) : NULL;
+}
+
+GPtrArray *
+nf_json_count_entities (JsonArray *annotations)
+{
+  GPtrArray *entities = g_ptr_array_new_with_free_func (entity_count_free);
+  g_autoptr (GHashTable) by_key = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  for (guint i = 0; annotations && i < json_array_get_length (annotations); i++)
+    {
+      JsonObject *annotation = json_array_get_object_element (annotations, i);
+      if (annotation == NULL || g_strcmp0 (json_object_get_string_member_with_default (annotation, "type", ""), "entity") != 0)
+        continue;
+      JsonObject *attrs = json_object_get_object_member (annotation, "attrs");
+      const char *label = attr_string (attrs, "label");
+      const char *name = attr_string (attrs, "canonical");
+      label = label ? label : "ENTITY";
+      name = name ? name : json_object_get_string_member_with_default (annotation, "text", "");
+      g_autofree char *key = g_strconcat (label, "\x1f", name, NULL);
+      NfEntityCount *entity = g_hash_table_lookup (by_key, key);
+      if (entity == NULL)
+        {
+          entity = g_new0 (NfEntityCount, 1);
+          entity->name = g_strdup (name);
+          entity->label = g_strdup (label);
+          g_ptr_array_add (entities, entity);
+          g_hash_table_insert (by_key, g_steal_pointer (&key), entity);
+        }
+      entity->mentions++;
+    }
+  g_ptr_array_sort (entities, by_mentions);
+  return entities;
 }

@@ -23,6 +23,18 @@ JsonNode *nf_variant_to_json (GVariant *value);
  * objects become a{sv}, arrays av (or as when every element is a string). */
 GVariant *nf_variant_from_json (JsonNode *node);
 
+/* One distinct entity among an article's "entity" annotations. */
+typedef struct {
+  char  *name;     /* the "canonical" attribute, or the covered text when there is none */
+  char  *label;    /* the "label" attribute, or "ENTITY" */
+  guint  mentions; /* how many annotations name it */
+} NfEntityCount;
+
+/* The distinct entities in the "annotations" array of an article's JSON form, keyed by label
+ * and name, most mentioned first (then by name).  Elements are NfEntityCount; the array
+ * frees them. */
+GPtrArray *nf_json_count_entities (JsonArray *annotations);
+
 G_END_DECLS
 
 #endif /* NEWSFLOW_JSON_H */

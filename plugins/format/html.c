@@ -403,30 +403,8 @@ append_paragraph (GString *out, const char *text, gsize start, gsize end, GArray
   g_string_append (out, "</p>\n");
 }
 
-typedef struct {
-  char  *name;
-  char  *label;
-  guint  mentions;
-} Entity;
-
 static void
-entity_free (gpointer data)
-{
-  Entity *entity = data;
-  g_free (entity->name);
-  g_free (entity->label);
-  g_free (entity);
-}
-
-static gint
-by_mentions (gconstpointer a, gconstpointer b)
-{
-  const Entity *x = *(const Entity **) a, *y = *(const Entity **) b;
-  return x->mentions != y->mentions ? (y->mentions > x->mentions ? 1 : -1) : strcmp (x->name, y->name);
-}
-
-static void
-append_chip (GString *out, const Entity *entity, gboolean with_count)
+append_chip (GString *out, const NfEntityCount *entity, gboolean with_count)
 {
   g_string_append_printf (out, "<span class=\"chip\" style=\"--c:%s\" title=\"", colour_of (entity->label));
   escape (out, entity->label, -1);
@@ -441,35 +419,18 @@ append_chip (GString *out, const Entity *entity, gboolean with_count)
 static GPtrArray *
 gather_entities (HtmlFormatter *formatter, JsonArray *annotations)
 {
-  GPtrArray *entities = g_ptr_array_new_with_free_func (entity_free);
-  g_autoptr (GHashTable) by_key = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  for (guint i = 0; i < json_array_get_length (annotations); i++)
+  GPtrArray *entities = nf_json_count_entities (annotations);
+  for (guint i = 0; i < entities->len; i++)
     {
-      JsonObject *annotation = json_array_get_object_element (annotations, i);
-      if (strcmp (json_object_get_string_member (annotation, "type"), "entity") != 0)
-        continue;
-      JsonObject *attrs = json_object_get_object_member (annotation, "attrs");
-      const char *label = string_member (attrs, "label");
-      const char *name = string_member (attrs, "canonical");
-      label = label ? label : "ENTITY";
-      name = name ? name : json_object_get_string_member (annotation, "text");
-      GHashTable *category = category_of (formatter, label);
-      if (category)
-        count (category, name);
-      count (formatter->labels, label);
-      g_autofree char *key = g_strconcat (label, "\x1f", name, NULL);
-      Entity *entity = g_hash_table_lookup (by_key, key);
-      if (entity == NULL)
+      NfEntityCount *entity = g_ptr_array_index (entities, i);
+      GHashTable *category = category_of (formatter, entity->label);
+      for (guint m = 0; m < entity->mentions; m++)
         {
-          entity = g_new0 (Entity, 1);
-          entity->name = g_strdup (name);
-          entity->label = g_strdup (label);
-          g_ptr_array_add (entities, entity);
-          g_hash_table_insert (by_key, g_steal_pointer (&key), entity);
+          if (category)
+            count (category, entity->name);
+          count (formatter->labels, entity->label);
         }
-      entity->mentions++;
     }
-  g_ptr_array_sort (entities, by_mentions);
   return entities;
 }
 
@@ -745,7 +706,7 @@ html_finish (NfStage *stage, GError **error)
       g_string_append (head, "<p class=\"legend\">Entity types: ");
       for (guint i = 0; i < labels->len; i++)
         {
-          Entity legend = { (char *) g_array_index (labels, Entry, i).key, (char *) g_array_index (labels, Entry, i).key,
+          NfEntityCount legend = { (char *) g_array_index (labels, Entry, i).key, (char *) g_array_index (labels, Entry, i).key,
                             g_array_index (labels, Entry, i).count };
           append_chip (head, &legend, FALSE);
         }

@@ -149,34 +149,10 @@ append_metadata (GString *out, JsonObject *article)
   g_ptr_array_unref (parts);
 }
 
-typedef struct {
-  char  *name;
-  char  *label;
-  guint  mentions;
-} Entity;
-
-static void
-entity_free (gpointer data)
-{
-  Entity *entity = data;
-  g_free (entity->name);
-  g_free (entity->label);
-  g_free (entity);
-}
-
-static gint
-by_mentions (gconstpointer a, gconstpointer b)
-{
-  const Entity *x = *(const Entity **) a, *y = *(const Entity **) b;
-  return x->mentions != y->mentions ? (y->mentions > x->mentions ? 1 : -1) : g_strcmp0 (x->name, y->name);
-}
-
 static void
 append_annotations (GString *out, JsonArray *annotations)
 {
   g_autoptr (GString) quotes = g_string_new (NULL);
-  g_autoptr (GPtrArray) entities = g_ptr_array_new_with_free_func (entity_free);
-  g_autoptr (GHashTable) by_key = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   for (guint i = 0; i < json_array_get_length (annotations); i++)
     {
       JsonObject *annotation = json_array_get_object_element (annotations, i);
@@ -200,33 +176,16 @@ append_annotations (GString *out, JsonArray *annotations)
             }
           g_string_append (quotes, "\n\n");
         }
-      else if (strcmp (type, "entity") == 0)
-        {
-          const char *name = string_member (attrs, "canonical");
-          const char *label = string_member (attrs, "label");
-          name = name ? name : text;
-          g_autofree char *key = g_strconcat (label ? label : "", "\x1f", name, NULL);
-          Entity *entity = g_hash_table_lookup (by_key, key);
-          if (entity == NULL)
-            {
-              entity = g_new0 (Entity, 1);
-              entity->name = g_strdup (name);
-              entity->label = g_strdup (label ? label : "");
-              g_ptr_array_add (entities, entity);
-              g_hash_table_insert (by_key, g_steal_pointer (&key), entity);
-            }
-          entity->mentions++;
-        }
     }
   if (quotes->len > 0)
     g_string_append_printf (out, "## Quotes\n\n%s", quotes->str);
+  g_autoptr (GPtrArray) entities = nf_json_count_entities (annotations);
   if (entities->len > 0)
     {
-      g_ptr_array_sort (entities, by_mentions);
       g_string_append (out, "## Entities\n\n| Entity | Type | Mentions |\n|---|---|---:|\n");
       for (guint i = 0; i < entities->len; i++)
         {
-          Entity *entity = g_ptr_array_index (entities, i);
+          NfEntityCount *entity = g_ptr_array_index (entities, i);
           g_string_append (out, "| ");
           append_escaped (out, entity->name);
           g_string_append (out, " | ");

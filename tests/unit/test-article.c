@@ -136,6 +136,36 @@ test_variant_round_trip (G_GNUC_UNUSED void **state)
   assert_string_equal (json, "{\"n\":3,\"x\":1.5,\"tags\":[\"a\",\"b\"],\"ok\":true,\"none\":null}");
 }
 
+static void
+test_count_entities (G_GNUC_UNUSED void **state)
+{
+  g_autoptr (NfArticle) article = nf_article_new ("a");
+  nf_article_add_paragraph (article, "Iryna Savchuk spoke in Kyiv. Savchuk left Kyiv. Kyiv is calm.", -1);
+  NfAnnotation *full = nf_article_add_annotation (article, "entity", 0, 13);
+  nf_annotation_set_attr_string (full, "label", "PERSON");
+  NfAnnotation *short_mention = nf_article_add_annotation (article, "entity", 29, 36);
+  nf_annotation_set_attr_string (short_mention, "label", "PERSON");
+  nf_annotation_set_attr_string (short_mention, "canonical", "Iryna Savchuk");
+  for (gsize start = 23, i = 0; i < 3; i++)
+    {
+      NfAnnotation *place = nf_article_add_annotation (article, "entity", start, start + 4);
+      nf_annotation_set_attr_string (place, "label", "LOCATION");
+      start = i == 0 ? 42 : 48;
+    }
+  nf_article_add_annotation (article, "quote", 0, 4); /* not an entity */
+
+  g_autoptr (JsonNode) node = nf_article_to_json (article);
+  JsonArray *annotations = json_object_get_array_member (json_node_get_object (node), "annotations");
+  g_autoptr (GPtrArray) entities = nf_json_count_entities (annotations);
+  assert_int_equal (entities->len, 2);
+  NfEntityCount *first = g_ptr_array_index (entities, 0), *second = g_ptr_array_index (entities, 1);
+  assert_string_equal (first->name, "Kyiv");
+  assert_string_equal (first->label, "LOCATION");
+  assert_int_equal (first->mentions, 3);
+  assert_string_equal (second->name, "Iryna Savchuk"); /* the short mention counts for her */
+  assert_int_equal (second->mentions, 2);
+}
+
 int
 main (void)
 {
@@ -148,6 +178,7 @@ main (void)
     cmocka_unit_test (test_outcome),
     cmocka_unit_test (test_json_form),
     cmocka_unit_test (test_variant_round_trip),
+    cmocka_unit_test (test_count_entities),
   };
   return cmocka_run_group_tests_name ("article", tests, NULL, NULL);
 }
