@@ -205,11 +205,31 @@ parse_file (cfg_opt_t *opts, cfg_flag_t flags, const char *path, GError **error)
   return NULL;
 }
 
+/* include("x.chain") names a file relative to the chain that includes it, also when that
+ * chain was itself included from elsewhere (libconfuse would only search fixed paths). */
+static int
+include_relative (cfg_t *cfg, cfg_opt_t *opt, int argc, const char **argv)
+{
+  if (argc != 1 || g_path_is_absolute (argv[0]) || cfg->filename == NULL)
+    return cfg_include (cfg, opt, argc, argv);
+  g_autofree char *dir = g_path_get_dirname (cfg->filename);
+  g_autofree char *resolved = g_build_filename (dir, argv[0], NULL);
+  if (!g_path_is_absolute (resolved))
+    {
+      g_autofree char *cwd = g_get_current_dir ();
+      char *absolute = g_build_filename (cwd, resolved, NULL);
+      g_free (resolved);
+      resolved = absolute;
+    }
+  const char *args[] = { resolved };
+  return cfg_include (cfg, opt, 1, args);
+}
+
 static void
 fill_root_options (cfg_opt_t *root, cfg_opt_t *const section_opts[N_KINDS])
 {
   cfg_opt_t plugin_path = CFG_STR_LIST ("plugin-path", NULL, CFGF_NONE);
-  cfg_opt_t include = CFG_FUNC ("include", cfg_include);
+  cfg_opt_t include = CFG_FUNC ("include", include_relative);
   cfg_opt_t end = CFG_END ();
   root[0] = plugin_path;
   for (int kind = 0; kind < N_KINDS; kind++)

@@ -250,6 +250,23 @@ test_include_and_environment (void **state)
 }
 
 static void
+test_nested_include_is_relative_to_its_file (void **state)
+{
+  Fixture *fixture = *state;
+  g_autofree char *sub = g_build_filename (fixture->dir, "parts", NULL);
+  g_mkdir (sub, 0755);
+  g_autofree char *inner = test_write_file (sub, "format.inc", "format \"json\" { pretty = true }\n");
+  g_autofree char *outer = test_write_file (sub, "stages.inc", "fetch \"files\" { }\ninclude(\"format.inc\")\n");
+  g_autofree char *path = test_write_file (fixture->dir, "nested.chain", "include(\"parts/stages.inc\")\n");
+  g_autoptr (GError) error = NULL;
+  g_autoptr (NfChain) chain = nf_chain_load (path, fixture->registry, &error);
+  assert_null (error);
+  NfStage *json = g_ptr_array_index (chain->stages[NF_PLUGIN_FORMAT], 0);
+  assert_true (cfg_getbool (nf_stage_get_config (json), "pretty"));
+  assert_contains (nf_stage_get_location (json), "parts/format.inc:1");
+}
+
+static void
 test_missing_file (void **state)
 {
   Fixture *fixture = *state;
@@ -294,6 +311,7 @@ main (void)
     cmocka_unit_test_setup_teardown (test_duplicate_stage_needs_label, setup, teardown),
     cmocka_unit_test_setup_teardown (test_syntax_error, setup, teardown),
     cmocka_unit_test_setup_teardown (test_include_and_environment, setup, teardown),
+    cmocka_unit_test_setup_teardown (test_nested_include_is_relative_to_its_file, setup, teardown),
     cmocka_unit_test_setup_teardown (test_missing_file, setup, teardown),
     cmocka_unit_test_setup_teardown (test_sources_route_to_fetcher, setup, teardown),
   };
