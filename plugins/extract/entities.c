@@ -358,6 +358,8 @@ add_mention (Context *c, guint a, guint b, Label label, const char *canonical, g
 }
 
 /* A word that can be part of a person's name. */
+static gboolean is_month_name (const Context *c, guint i);
+
 static gboolean
 tok_is_name_word (const Context *c, guint i)
 {
@@ -377,7 +379,10 @@ tok_is_name_word (const Context *c, guint i)
     return FALSE; /* "ETH Zurich", "NHS England": an acronym is no part of a person's name */
   gsize end = nlp_strip_possessive (c->text, t->start, t->end);
   text = c->text + t->start;
-  return !nlp_word_set_has (c->self->not_names, c->scratch, text, end - t->start)
+  /* "Theresa May": a month after a name word is a surname */
+  gboolean month_surname = is_month_name (c, i) && i > 0 && tok_is_cap_word (c, i - 1)
+                           && !(i + 1 < c->n && c->tokens[i + 1].kind == NF_TOKEN_NUMBER);
+  return (month_surname || !nlp_word_set_has (c->self->not_names, c->scratch, text, end - t->start))
          && !nlp_word_set_has (c->self->titles, c->scratch, text, end - t->start)
          && !nlp_word_set_has (c->self->org_suffixes, c->scratch, text, end - t->start)
          && !nlp_word_set_has (c->self->loc_suffixes, c->scratch, text, end - t->start);
@@ -472,6 +477,34 @@ is_number_word (const Context *c, guint i)
   return FALSE;
 }
 
+/* Months may be surnames ("Theresa May"); days are not. */
+static gboolean
+is_month_name (const Context *c, guint i)
+{
+  static const char *const months[] = {
+    "January", "February", "March", "April", "May", "June", "July", "August", "September",
+    "October", "November", "December", NULL,
+  };
+  for (const char *const *w = months; *w; w++)
+    if (tok_is (c, i, *w))
+      return TRUE;
+  return FALSE;
+}
+
+/* Honours and offices written after a British or Commonwealth name. */
+static gboolean
+is_postnominal (const Context *c, guint i)
+{
+  static const char *const letters[] = {
+    "MP", "MPs", "MEP", "MSP", "AM", "MLA", "QC", "KC", "OBE", "MBE", "CBE", "KBE", "DBE",
+    "KCMG", "GCMG", "CMG", "KCB", "GCB", "CB", "FRS", "PC", NULL,
+  };
+  for (const char *const *w = letters; *w; w++)
+    if (tok_is (c, i, *w))
+      return TRUE;
+  return FALSE;
+}
+
 static Label
 suffix_label (Context *c, guint a, guint b)
 {
@@ -479,6 +512,14 @@ suffix_label (Context *c, guint a, guint b)
     b--;
   if (is_word_in (c, b, c->self->org_suffixes))
     return LABEL_ORGANIZATION;
+  /* "Department of State", "University of Southern California": the head decides */
+  for (guint i = a + 1; i < b; i++)
+    if (tok_is (c, i, "of") || tok_is (c, i, "for") || tok_is (c, i, "on"))
+      {
+        if (is_word_in (c, i - 1, c->self->org_suffixes))
+          return LABEL_ORGANIZATION;
+        break;
+      }
   if (is_word_in (c, b, c->self->loc_suffixes))
     return LABEL_LOCATION;
   for (guint i = a; i < b; i++)
@@ -527,10 +568,31 @@ classify (Context *c, guint a, guint b)
           return;
         }
     }
-  /* Months and days may end a sequence ("Paris Monday") without being part of it. */
-  if (b > a && is_word_in (c, b, c->self->not_names))
+  /* Months and days may end a sequence ("Paris Monday") without being part of it; a month
+   * name that no day number follows is a name's last word ("Theresa May", "Brian May"). */
+  if (b > a && is_word_in (c, b, c->self->not_names)
+      && !(is_month_name (c, b) && !(b + 1 < c->n && c->tokens[b + 1].kind == NF_TOKEN_NUMBER)
+           && tok_is_cap_word (c, b - 1) && !is_word_in (c, b - 1, c->self->not_names)))
     {
       classify (c, a, b - 1);
+      return;
+    }
+
+  /* "Theresa May MP", "John Smith QC": letters after a name make it a person's */
+  if (b > a && is_postnominal (c, b))
+    {
+      guint end = b;
+      while (end > a && is_postnominal (c, end))
+        end--;
+      Label known;
+      if (all_name_words (c, a, end) && !is_word_in (c, a, c->self->not_names)
+          && !lookup_label (c, a, end, name_end (c, end), &known))
+        {
+          if (!try_title (c, a, end))
+            add_mention (c, a, end, LABEL_PERSON, NULL, -1);
+          return;
+        }
+      classify (c, a, end);
       return;
     }
 
@@ -570,6 +632,21 @@ classify (Context *c, guint a, guint b)
                   || is_word_in (c, i, c->self->titles);
   if (only_titles)
     return;
+  /* "U.S. Secretary of State", "British Prime Minister": the place or nationality alone */
+  if (b > a && is_word_in (c, a + 1, c->self->titles))
+    {
+      Label first;
+      const NlpEntry *e = lookup_label (c, a, a, name_end (c, a), &first);
+      gboolean rest_titles = e && (first == LABEL_LOCATION || first == LABEL_NATIONALITY);
+      for (guint i = a + 1; i <= b && rest_titles; i++)
+        rest_titles = tok_is_connector (c, i) || tok_is_article (c, i) || tok_is_punct (c, i, ".")
+                      || is_word_in (c, i, c->self->titles);
+      if (rest_titles)
+        {
+          add_mention (c, a, a, first, e->canonical, -1);
+          return;
+        }
+    }
 
   if (try_title (c, a, b))
     return;
@@ -680,13 +757,43 @@ classify (Context *c, guint a, guint b)
   const char *text = tok_text (c, a, &length);
   if (is_word_in (c, a, c->self->not_names) || is_word_in (c, a, c->self->titles))
     return;
+  /* "DoD", "MoD", "DfE": an acronym with a small letter inside (not "PhD") */
+  if (!(t->flags & NF_TOKEN_ALL_CAPS) && length >= 3 && length <= 5 && g_ascii_isupper (text[length - 1])
+      && !(length == 3 && memcmp (text, "PhD", 3) == 0))
+    {
+      gsize upper = 0;
+      gboolean ascii = TRUE;
+      for (gsize i = 0; i < length; i++)
+        {
+          upper += g_ascii_isupper (text[i]);
+          ascii &= g_ascii_isalpha (text[i]);
+        }
+      if (ascii && upper >= 2 && upper < length)
+        {
+          add_mention (c, a, a, LABEL_ORGANIZATION, NULL, -1);
+          return;
+        }
+    }
   if (t->flags & NF_TOKEN_ALL_CAPS)
     {
       static const char *const roman[] = { "II", "III", "IV", "VI", "VII", "VIII", "IX", "XI", "XII", NULL };
-      gsize letters = 0;
-      for (gsize i = 0; i < length; i++)
-        letters += g_ascii_isalpha (text[i]);
-      if (letters >= 2 && letters <= 7 && letters == length)
+      /* "NATO", and hyphenated "CJTF-OIR" with pieces of such a length */
+      gsize letters = 0, piece = 0, longest = 0;
+      gboolean shape = text[0] != '-' && text[length - 1] != '-';
+      for (gsize i = 0; i < length && shape; i++)
+        {
+          if (g_ascii_isalpha (text[i]))
+            {
+              letters++;
+              piece++;
+              longest = MAX (longest, piece);
+            }
+          else
+            shape = text[i] == '-' && piece >= 2; /* not "X-RAY" */
+          if (text[i] == '-')
+            piece = 0;
+        }
+      if (shape && letters >= 2 && longest <= 7)
         {
           g_autofree char *word = g_strndup (text, length);
           if (!g_strv_contains (roman, word))
