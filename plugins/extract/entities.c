@@ -505,6 +505,27 @@ is_postnominal (const Context *c, guint i)
   return FALSE;
 }
 
+static void fold_into (GString *s, const char *text, gsize length);
+
+/* Whether every capitalised word of [a, b] is also written in lower case elsewhere in the
+ * article. */
+static gboolean
+common_words (const Context *c, guint a, guint b)
+{
+  guint lower = 0, words = 0;
+  for (guint i = a; i <= b; i++)
+    {
+      if (!tok_is_cap_word (c, i))
+        continue;
+      words++;
+      gsize end = nlp_strip_possessive (c->text, c->tokens[i].start, c->tokens[i].end);
+      fold_into (c->scratch, c->text + c->tokens[i].start, end - c->tokens[i].start);
+      if (g_hash_table_contains (c->lower_words, c->scratch->str))
+        lower++;
+    }
+  return words > 0 && lower == words;
+}
+
 static Label
 suffix_label (Context *c, guint a, guint b)
 {
@@ -512,9 +533,10 @@ suffix_label (Context *c, guint a, guint b)
     b--;
   if (is_word_in (c, b, c->self->org_suffixes))
     return LABEL_ORGANIZATION;
-  /* "Department of State", "University of Southern California": the head decides */
+  /* "Department of State", "University of Southern California", "Committee to Protect
+   * Journalists": the head decides */
   for (guint i = a + 1; i < b; i++)
-    if (tok_is (c, i, "of") || tok_is (c, i, "for") || tok_is (c, i, "on"))
+    if (tok_is (c, i, "of") || tok_is (c, i, "for") || tok_is (c, i, "on") || tok_is (c, i, "to"))
       {
         if (is_word_in (c, i - 1, c->self->org_suffixes))
           return LABEL_ORGANIZATION;
@@ -726,7 +748,10 @@ classify (Context *c, guint a, guint b)
         }
       if (all_name_words (c, a, b) && !c->nouns_capitalised)
         {
-          add_mention (c, a, b, LABEL_PERSON, NULL, -1);
+          /* "Armed Conflict", "Briefing Room": words the article also writes in lower case
+           * are common nouns in a capitalised phrase, not a person's name */
+          if (!common_words (c, a, b))
+            add_mention (c, a, b, LABEL_PERSON, NULL, -1);
           return;
         }
       /* something with an acronym or a title word inside: try the pieces */
@@ -884,6 +909,14 @@ find_sequences (Context *c)
                   continue;
                 }
             }
+          /* "Global Coalition to Counter ISIL", "Committee to Protect Journalists" */
+          if (tok_is (c, k, "to") && is_word_in (c, last, c->self->org_suffixes) && k + 2 < c->n
+              && tok_is_cap_word (c, k + 1) && tok_is_cap_word (c, k + 2)
+              && c->tokens[k + 2].sentence == c->tokens[i].sentence)
+            {
+              last = k + 2;
+              continue;
+            }
           /* connectors, and "of the", followed by a capitalised word */
           guint j = k;
           if (tok_is_connector (c, j))
@@ -923,6 +956,29 @@ fold_into (GString *s, const char *text, gsize length)
 {
   g_string_truncate (s, 0);
   nlp_fold_append (s, text, length);
+}
+
+/* A known place next to mention @i in a list ("Baghdad and Najaf", "Aleppo, Homs"), or
+ * after it as its country or region ("Raqqah, Syria"). */
+static gboolean
+next_to_place (const Context *c, const Mention *ms, guint n, guint i)
+{
+  const Mention *m = &ms[i];
+  if (i + 1 < n)
+    {
+      const Mention *next = &ms[i + 1];
+      if (next->label == LABEL_LOCATION && !next->tentative && next->first == m->last + 2
+          && (tok_is (c, m->last + 1, ",") || tok_is (c, m->last + 1, "and") || tok_is (c, m->last + 1, "or")))
+        return TRUE;
+    }
+  if (i > 0)
+    {
+      const Mention *prev = &ms[i - 1];
+      if (prev->label == LABEL_LOCATION && !prev->tentative && m->first == prev->last + 2
+          && (tok_is (c, m->first - 1, ",") || tok_is (c, m->first - 1, "and") || tok_is (c, m->first - 1, "or")))
+        return TRUE;
+    }
+  return FALSE;
 }
 
 /* Short mentions take the full name; lone unknown words need evidence. */
@@ -1041,6 +1097,9 @@ resolve (Context *c)
       if (a >= 1 && !tok_is_initial (c, a) && c->tokens[a - 1].kind == NF_TOKEN_WORD)
         for (const char *const *w = place_words; *w && !place; w++)
           place = tok_is (c, a - 1, *w);
+      /* "to Counter ISIL", "to Protect Journalists": an infinitive in a capitalised name */
+      if (place && tok_is (c, a - 1, "to") && a + 1 < c->n && tok_is_cap_word (c, a + 1))
+        place = FALSE;
       /* "Analysts said": a sentence's first word followed by a verb is as likely a plural
        * noun; only a title makes it a person */
       if (c->tokens[a].flags & NF_TOKEN_SENTENCE_START)
@@ -1054,6 +1113,10 @@ resolve (Context *c)
       if (!place && a >= 2 && tok_is (c, a - 1, "of"))
         for (const char *const *w = place_nouns; *w && !place; w++)
           place = tok_is (c, a - 2, *w);
+      /* "Baghdad and Najaf", "Aleppo, Homs or Idlib": a list with a known place; "Raqqah,
+       * Syria": a place followed by its country or region */
+      if (!place)
+        place = next_to_place (c, ms, n, i);
       if (verb_after || verb_before || title_before)
         m->label = LABEL_PERSON;
       else if (place)
@@ -1063,6 +1126,21 @@ resolve (Context *c)
       m->tentative = FALSE;
       fold_into (c->scratch, c->text + m->start, m->end - m->start);
       g_hash_table_insert (known, g_strdup (c->scratch->str), GINT_TO_POINTER (m->label));
+    }
+
+  /* evidence found late in the article also names the word's earlier mentions */
+  for (guint i = 0; i < n; i++)
+    {
+      Mention *m = &ms[i];
+      if (!m->tentative)
+        continue;
+      fold_into (c->scratch, c->text + m->start, m->end - m->start);
+      gpointer seen = g_hash_table_lookup (known, c->scratch->str);
+      if (seen)
+        {
+          m->label = GPOINTER_TO_INT (seen);
+          m->tentative = FALSE;
+        }
     }
 }
 
