@@ -958,6 +958,16 @@ fold_into (GString *s, const char *text, gsize length)
   nlp_fold_append (s, text, length);
 }
 
+/* Whether token @i is @word with its first letter in capitals: "Near" for "near". */
+static gboolean
+tok_is_capitalised_form (const Context *c, guint i, const char *word)
+{
+  gsize length;
+  const char *text = tok_text (c, i, &length);
+  return strlen (word) == length && length > 0 && text[0] == g_ascii_toupper (word[0])
+         && memcmp (text + 1, word + 1, length - 1) == 0;
+}
+
 /* A known place next to mention @i in a list ("Baghdad and Najaf", "Aleppo, Homs"), or
  * after it as its country or region ("Raqqah, Syria"). */
 static gboolean
@@ -1096,7 +1106,7 @@ resolve (Context *c)
       place = FALSE;
       if (a >= 1 && !tok_is_initial (c, a) && c->tokens[a - 1].kind == NF_TOKEN_WORD)
         for (const char *const *w = place_words; *w && !place; w++)
-          place = tok_is (c, a - 1, *w);
+          place = tok_is (c, a - 1, *w) || (tok_is_initial (c, a - 1) && tok_is_capitalised_form (c, a - 1, *w));
       /* "to Counter ISIL", "to Protect Journalists": an infinitive in a capitalised name */
       if (place && tok_is (c, a - 1, "to") && a + 1 < c->n && tok_is_cap_word (c, a + 1))
         place = FALSE;
@@ -1108,7 +1118,8 @@ resolve (Context *c)
       static const char *const place_nouns[] = {
         "city", "town", "village", "province", "region", "district", "outskirts", "capital",
         "port", "suburb", "suburbs", "north", "south", "east", "west", "northeast", "northwest",
-        "southeast", "southwest", "governorate", "county", "state", "island", "area", NULL,
+        "southeast", "southwest", "governorate", "county", "state", "island", "area", "cities",
+        "towns", "villages", "provinces", "regions", "districts", "islands", NULL,
       };
       if (!place && a >= 2 && tok_is (c, a - 1, "of"))
         for (const char *const *w = place_nouns; *w && !place; w++)
