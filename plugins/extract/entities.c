@@ -780,26 +780,25 @@ classify (Context *c, guint a, guint b)
     return;
   gsize length;
   const char *text = tok_text (c, a, &length);
-  if (is_word_in (c, a, c->self->not_names) || is_word_in (c, a, c->self->titles))
+  length = name_end (c, a) - t->start; /* "ISF's" is the acronym "ISF" */
+  if (length == 0 || is_word_in (c, a, c->self->not_names) || is_word_in (c, a, c->self->titles))
     return;
-  /* "DoD", "MoD", "DfE": an acronym with a small letter inside (not "PhD") */
-  if (!(t->flags & NF_TOKEN_ALL_CAPS) && length >= 3 && length <= 5 && g_ascii_isupper (text[length - 1])
-      && !(length == 3 && memcmp (text, "PhD", 3) == 0))
+  /* the letters of the word without its possessive: "ISF's" is written in capitals */
+  gsize upper = 0, lower = 0;
+  for (gsize i = 0; i < length; i++)
     {
-      gsize upper = 0;
-      gboolean ascii = TRUE;
-      for (gsize i = 0; i < length; i++)
-        {
-          upper += g_ascii_isupper (text[i]);
-          ascii &= g_ascii_isalpha (text[i]);
-        }
-      if (ascii && upper >= 2 && upper < length)
-        {
-          add_mention (c, a, a, LABEL_ORGANIZATION, NULL, -1);
-          return;
-        }
+      upper += g_ascii_isupper (text[i]);
+      lower += g_ascii_islower (text[i]);
     }
-  if (t->flags & NF_TOKEN_ALL_CAPS)
+  gboolean all_caps = upper >= 2 && lower == 0;
+  /* "DoD", "MoD", "DfE": an acronym with a small letter inside (not "PhD") */
+  if (!all_caps && length >= 3 && length <= 5 && g_ascii_isupper (text[length - 1])
+      && upper >= 2 && upper + lower == length && !(length == 3 && memcmp (text, "PhD", 3) == 0))
+    {
+      add_mention (c, a, a, LABEL_ORGANIZATION, NULL, -1);
+      return;
+    }
+  if (all_caps)
     {
       static const char *const roman[] = { "II", "III", "IV", "VI", "VII", "VIII", "IX", "XI", "XII", NULL };
       /* "NATO", and hyphenated "CJTF-OIR" with pieces of such a length */
