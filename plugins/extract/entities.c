@@ -496,7 +496,7 @@ static gboolean
 is_postnominal (const Context *c, guint i)
 {
   static const char *const letters[] = {
-    "MP", "MPs", "MEP", "MSP", "AM", "MLA", "QC", "KC", "OBE", "MBE", "CBE", "KBE", "DBE",
+    "MP", "MEP", "MSP", "AM", "MLA", "QC", "KC", "OBE", "MBE", "CBE", "KBE", "DBE",
     "KCMG", "GCMG", "CMG", "KCB", "GCB", "CB", "FRS", "PC", NULL,
   };
   for (const char *const *w = letters; *w; w++)
@@ -607,7 +607,7 @@ classify (Context *c, guint a, guint b)
       while (end > a && is_postnominal (c, end))
         end--;
       Label known;
-      if (all_name_words (c, a, end) && !is_word_in (c, a, c->self->not_names)
+      if (end > a && all_name_words (c, a, end) && !is_word_in (c, a, c->self->not_names)
           && !lookup_label (c, a, end, name_end (c, end), &known))
         {
           if (!try_title (c, a, end))
@@ -781,7 +781,8 @@ classify (Context *c, guint a, guint b)
   gsize length;
   const char *text = tok_text (c, a, &length);
   length = name_end (c, a) - t->start; /* "ISF's" is the acronym "ISF" */
-  if (length == 0 || is_word_in (c, a, c->self->not_names) || is_word_in (c, a, c->self->titles))
+  if (length == 0 || is_word_in (c, a, c->self->not_names) || is_word_in (c, a, c->self->titles)
+      || is_postnominal (c, a))
     return;
   /* the letters of the word without its possessive: "ISF's" is written in capitals */
   gsize upper = 0, lower = 0;

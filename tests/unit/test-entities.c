@@ -276,6 +276,80 @@ test_entities_field (void **state)
                        "{'name': <'Odesa'>, 'label': <'LOCATION'>, 'mentions': <int64 2>}]");
 }
 
+/* "Theresa May" keeps its month-named surname; "May 5" after a place is a date */
+static void
+test_month_surname (void **state)
+{
+  Fixture *f = *state;
+  assert_entities (f, "Officials said Theresa May spoke.", "Theresa May=PERSON:Theresa May");
+  assert_entities (f, "They met in Paris May 5 and again in June.", "Paris=LOCATION:Paris");
+  assert_entities (f, "Rain fell in Paris Monday.", "Paris=LOCATION:Paris");
+}
+
+/* post-nominal letters and peerage titles mark a person; the letters are no part of the name */
+static void
+test_postnominals_and_peers (void **state)
+{
+  Fixture *f = *state;
+  assert_entities (f, "The report by John Smith QC was read.", "John Smith=PERSON:John Smith");
+  assert_entities (f, "The Rt Hon Theresa May MP visited.", "Theresa May=PERSON:Theresa May [Rt Hon]");
+  assert_entities (f, "A statement from Baroness Anelay followed.", "Anelay=PERSON:Anelay [Baroness]");
+  assert_entities (f, "Labour MP Jess Phillips said so.", "Jess Phillips=PERSON:Jess Phillips [Labour MP]");
+  /* the letters alone are not a name */
+  assert_entities (f, "Every MP voted and the QC agreed.", "");
+}
+
+/* acronyms: hyphenated, with a small letter inside, with a possessive; not degrees or
+ * single letters */
+static void
+test_acronym_shapes (void **state)
+{
+  Fixture *f = *state;
+  assert_entities (f, "A spokesman for CJTF-OIR spoke.", "CJTF-OIR=ORGANIZATION:CJTF-OIR");
+  assert_entities (f, "The plan of the DoD was approved.", "DoD=ORGANIZATION:DoD");
+  assert_entities (f, "It makes the ISF\u2019s job easier.", "ISF=ORGANIZATION:ISF");
+  assert_entities (f, "She earned a PhD and took an X-RAY of the US-led unit.", "");
+}
+
+/* the head before "of" decides; a country before a title names only the country */
+static void
+test_heads_and_titled_places (void **state)
+{
+  Fixture *f = *state;
+  assert_entities (f, "A cable from the Department of State arrived.",
+                   "Department of State=ORGANIZATION:Department of State");
+  assert_entities (f, "He met the U.S. Secretary of State on Friday.", "U.S.=LOCATION:United States");
+  assert_entities (f, "Ministers of the Global Coalition to Counter ISIL met.",
+                   "Global Coalition to Counter ISIL=ORGANIZATION:Global Coalition to Counter ISIL");
+  /* an infinitive "to" in a capitalised phrase is no evidence for a place */
+  assert_entities (f, "Efforts to Defeat ISIL go on.", "ISIL=ORGANIZATION:ISIL");
+}
+
+/* lone unknown words become places with evidence: a list with a known place, their country
+ * after them, a capitalised preposition starting the sentence, a plural place noun; the
+ * evidence also names the word's earlier mentions */
+static void
+test_place_evidence (void **state)
+{
+  Fixture *f = *state;
+  assert_entities (f, "Bombs went off in Baghdad and Najaf.", "Baghdad=LOCATION:Baghdad; Najaf=LOCATION:Najaf");
+  assert_entities (f, "Near Sinjar, two strikes hit.", "Sinjar=LOCATION:Sinjar");
+  assert_entities (f, "Attacks hit the towns of Jabla and Tartus.", "Jabla=LOCATION:Jabla; Tartus=LOCATION:Tartus");
+  assert_entities (f, "Fighters defend Tabqa. Later they fled from Tabqa.",
+                   "Tabqa=LOCATION:Tabqa; Tabqa=LOCATION:Tabqa");
+  /* no evidence: a lone unknown word stays out */
+  assert_entities (f, "Fighters defend Tabqa.", "");
+}
+
+/* capitalised common nouns the article also writes in lower case are not a person */
+static void
+test_common_noun_pairs (void **state)
+{
+  Fixture *f = *state;
+  assert_entities (f, "The Briefing Room was full; the room held a briefing.", "");
+  assert_entities (f, "Officials said Mark Rutte spoke; the mark was clear.", "Mark Rutte=PERSON:Mark Rutte");
+}
+
 static void
 test_bad_gazetteer (G_GNUC_UNUSED void **state)
 {
@@ -316,6 +390,12 @@ main (void)
     cmocka_unit_test_setup_teardown (test_nickname, setup, teardown),
     cmocka_unit_test_setup_teardown (test_user_gazetteer, setup_user_gazetteer, teardown),
     cmocka_unit_test_setup_teardown (test_entities_field, setup, teardown),
+    cmocka_unit_test_setup_teardown (test_month_surname, setup, teardown),
+    cmocka_unit_test_setup_teardown (test_postnominals_and_peers, setup, teardown),
+    cmocka_unit_test_setup_teardown (test_acronym_shapes, setup, teardown),
+    cmocka_unit_test_setup_teardown (test_heads_and_titled_places, setup, teardown),
+    cmocka_unit_test_setup_teardown (test_place_evidence, setup, teardown),
+    cmocka_unit_test_setup_teardown (test_common_noun_pairs, setup, teardown),
     cmocka_unit_test (test_bad_gazetteer),
   };
   return cmocka_run_group_tests (tests, NULL, NULL);
