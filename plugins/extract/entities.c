@@ -922,6 +922,11 @@ find_sequences (Context *c)
           if (tok_is_connector (c, j))
             {
               j++;
+              /* particles in a row: "von der Leyen", "de la Rúa", "bin Abdul" after "bin" */
+              while (j + 1 < c->n && j < k + 3 && tok_is_connector (c, j) && !tok_is (c, j, "of")
+                     && !tok_is (c, j, "for") && !tok_is (c, j, "and") && !tok_is (c, j, "on")
+                     && !tok_is (c, k, "of") && !tok_is (c, k, "for") && !tok_is (c, k, "and") && !tok_is (c, k, "on"))
+                j++;
               if (j < c->n && tok_is_article (c, j) && (tok_is (c, k, "of") || tok_is (c, k, "for") || tok_is (c, k, "and") || tok_is (c, k, "on")))
                 j++;
               if (j < c->n && c->tokens[j].sentence == c->tokens[i].sentence && tok_is_cap_word (c, j))
@@ -956,6 +961,28 @@ fold_into (GString *s, const char *text, gsize length)
 {
   g_string_truncate (s, 0);
   nlp_fold_append (s, text, length);
+}
+
+/* "O'Brien, the minister, ...", "Smith, 45, ...": a person's role or age after the name. */
+static gboolean
+apposition_after (const Context *c, guint last)
+{
+  guint i = last + 1;
+  if (i + 2 >= c->n || !tok_is (c, i, ","))
+    return FALSE;
+  if (c->tokens[i + 1].kind == NF_TOKEN_NUMBER)
+    return tok_is (c, i + 2, ",") && c->tokens[i + 1].end - c->tokens[i + 1].start <= 3;
+  if (!tok_is (c, i + 1, "a") && !tok_is (c, i + 1, "an") && !tok_is (c, i + 1, "the"))
+    return FALSE;
+  /* the role's head among the next few lower-case words */
+  for (guint k = i + 2; k < c->n && k < i + 6; k++)
+    {
+      if (c->tokens[k].kind != NF_TOKEN_WORD)
+        return FALSE;
+      if (!(c->tokens[k].flags & NF_TOKEN_CAPITALIZED) && is_word_in (c, k, c->self->titles))
+        return TRUE;
+    }
+  return FALSE;
 }
 
 /* Whether token @i is @word with its first letter in capitals: "Near" for "near". */
@@ -1128,7 +1155,7 @@ resolve (Context *c)
        * Syria": a place followed by its country or region */
       if (!place)
         place = next_to_place (c, ms, n, i);
-      if (verb_after || verb_before || title_before)
+      if (verb_after || verb_before || title_before || apposition_after (c, m->last))
         m->label = LABEL_PERSON;
       else if (place)
         m->label = LABEL_LOCATION;

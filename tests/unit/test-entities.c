@@ -350,6 +350,19 @@ test_common_noun_pairs (void **state)
   assert_entities (f, "Officials said Mark Rutte spoke; the mark was clear.", "Mark Rutte=PERSON:Mark Rutte");
 }
 
+/* particles in a row inside a name; a lone surname with its role or age after it */
+static void
+test_particles_and_appositions (void **state)
+{
+  Fixture *f = *state;
+  assert_entities (f, "The talks were with Ursula von der Leyen.",
+                   "Ursula von der Leyen=PERSON:Ursula von der Leyen");
+  assert_entities (f, "Later O'Brien, the minister, agreed.", "O'Brien=PERSON:O'Brien");
+  assert_entities (f, "Police said Smith, 45, was arrested.", "Smith=PERSON:Smith");
+  /* a role that is no title, or a large number, is no evidence */
+  assert_entities (f, "Fans said Chelsea, the club, would win and Tabqa, 2016, fell.", "");
+}
+
 static void
 test_bad_gazetteer (G_GNUC_UNUSED void **state)
 {
@@ -396,6 +409,7 @@ main (void)
     cmocka_unit_test_setup_teardown (test_heads_and_titled_places, setup, teardown),
     cmocka_unit_test_setup_teardown (test_place_evidence, setup, teardown),
     cmocka_unit_test_setup_teardown (test_common_noun_pairs, setup, teardown),
+    cmocka_unit_test_setup_teardown (test_particles_and_appositions, setup, teardown),
     cmocka_unit_test (test_bad_gazetteer),
   };
   return cmocka_run_group_tests (tests, NULL, NULL);
