@@ -169,6 +169,7 @@ typedef struct {
   char  *canonical;              /* NULL: the name as written */
   guint  first, last;            /* tokens */
   gboolean tentative;            /* a lone unknown word, kept only with evidence */
+  gboolean guessed;              /* labelled by the evidence around a lone word */
 } Mention;
 
 typedef struct {
@@ -995,23 +996,25 @@ tok_is_capitalised_form (const Context *c, guint i, const char *word)
          && memcmp (text + 1, word + 1, length - 1) == 0;
 }
 
-/* A known place next to mention @i in a list ("Baghdad and Najaf", "Aleppo, Homs"), or
- * after it as its country or region ("Raqqah, Syria"). */
+/* A mention of @label next to mention @i in a list ("Baghdad and Najaf", "Aleppo, Homs"),
+ * or after it as its country or region ("Raqqah, Syria").  A place found by its evidence
+ * counts ("the towns of Jabla and Tartus"); a person must be known by other means, so that
+ * lone words do not make each other people. */
 static gboolean
-next_to_place (const Context *c, const Mention *ms, guint n, guint i)
+next_to (const Context *c, const Mention *ms, guint n, guint i, Label label)
 {
   const Mention *m = &ms[i];
   if (i + 1 < n)
     {
       const Mention *next = &ms[i + 1];
-      if (next->label == LABEL_LOCATION && !next->tentative && next->first == m->last + 2
+      if (next->label == label && !next->tentative && (label == LABEL_LOCATION || !next->guessed) && next->first == m->last + 2
           && (tok_is (c, m->last + 1, ",") || tok_is (c, m->last + 1, "and") || tok_is (c, m->last + 1, "or")))
         return TRUE;
     }
   if (i > 0)
     {
       const Mention *prev = &ms[i - 1];
-      if (prev->label == LABEL_LOCATION && !prev->tentative && m->first == prev->last + 2
+      if (prev->label == label && !prev->tentative && (label == LABEL_LOCATION || !prev->guessed) && m->first == prev->last + 2
           && (tok_is (c, m->first - 1, ",") || tok_is (c, m->first - 1, "and") || tok_is (c, m->first - 1, "or")))
         return TRUE;
     }
@@ -1154,14 +1157,19 @@ resolve (Context *c)
       /* "Baghdad and Najaf", "Aleppo, Homs or Idlib": a list with a known place; "Raqqah,
        * Syria": a place followed by its country or region */
       if (!place)
-        place = next_to_place (c, ms, n, i);
-      if (verb_after || verb_before || title_before || apposition_after (c, m->last))
+        place = next_to (c, ms, n, i, LABEL_LOCATION);
+      /* "Barack Obama and Putin": a list with a person named in full */
+      gboolean with_person = !(c->tokens[a].flags & NF_TOKEN_SENTENCE_START) && next_to (c, ms, n, i, LABEL_PERSON)
+                             && (i + 1 >= n || ms[i + 1].label != LABEL_PERSON || ms[i + 1].last > ms[i + 1].first)
+                             && (i == 0 || ms[i - 1].label != LABEL_PERSON || ms[i - 1].last > ms[i - 1].first);
+      if (verb_after || verb_before || title_before || apposition_after (c, m->last) || with_person)
         m->label = LABEL_PERSON;
       else if (place)
         m->label = LABEL_LOCATION;
       else
         continue;
       m->tentative = FALSE;
+      m->guessed = TRUE;
       fold_into (c->scratch, c->text + m->start, m->end - m->start);
       g_hash_table_insert (known, g_strdup (c->scratch->str), GINT_TO_POINTER (m->label));
     }

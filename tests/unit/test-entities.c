@@ -363,6 +363,29 @@ test_particles_and_appositions (void **state)
   assert_entities (f, "Fans said Chelsea, the club, would win and Tabqa, 2016, fell.", "");
 }
 
+/* tzdata: capitals of zone.tab and older spellings of linked zones, never a merged zone */
+static void
+test_tz_cities (void **state)
+{
+  Fixture *f = *state;
+  assert_entities (f, "Envoys flew from Zagreb to Katmandu.",
+                   "Zagreb=LOCATION:Zagreb; Katmandu=LOCATION:Kathmandu");
+  /* tzdata links Belfast to Europe/London: still Belfast */
+  assert_entities (f, "Talks in Belfast ended.", "Belfast=LOCATION:Belfast");
+  /* "Christmas" names a zone.tab island but is a holiday in news */
+  assert_entities (f, "They met before Christmas.", "");
+}
+
+/* a lone surname in a list with a person named in full is a person; two lone words are not */
+static void
+test_person_lists (void **state)
+{
+  Fixture *f = *state;
+  assert_entities (f, "Officials said Barack Obama and Putin met.",
+                   "Barack Obama=PERSON:Barack Obama; Putin=PERSON:Putin");
+  assert_entities (f, "Shoppers liked Marks and Spencer.", "");
+}
+
 static void
 test_bad_gazetteer (G_GNUC_UNUSED void **state)
 {
@@ -410,6 +433,8 @@ main (void)
     cmocka_unit_test_setup_teardown (test_place_evidence, setup, teardown),
     cmocka_unit_test_setup_teardown (test_common_noun_pairs, setup, teardown),
     cmocka_unit_test_setup_teardown (test_particles_and_appositions, setup, teardown),
+    cmocka_unit_test_setup_teardown (test_tz_cities, setup, teardown),
+    cmocka_unit_test_setup_teardown (test_person_lists, setup, teardown),
     cmocka_unit_test (test_bad_gazetteer),
   };
   return cmocka_run_group_tests (tests, NULL, NULL);
