@@ -527,6 +527,21 @@ common_words (const Context *c, guint a, guint b)
   return words > 0 && lower == words;
 }
 
+/* "Fighting Falcons", "Armed Conflict": a first word that is a participle the article also
+ * writes in lower case starts no person's name (Ahmed and Irving are not written so). */
+static gboolean
+participle_first (Context *c, guint a)
+{
+  gsize length;
+  const char *text = tok_text (c, a, &length);
+  gboolean ing = length >= 5 && memcmp (text + length - 3, "ing", 3) == 0;
+  gboolean ed = length >= 5 && memcmp (text + length - 2, "ed", 2) == 0;
+  if (!ing && !ed)
+    return FALSE;
+  fold_into (c->scratch, text, length);
+  return g_hash_table_contains (c->lower_words, c->scratch->str);
+}
+
 static Label
 suffix_label (Context *c, guint a, guint b)
 {
@@ -751,7 +766,7 @@ classify (Context *c, guint a, guint b)
         {
           /* "Armed Conflict", "Briefing Room": words the article also writes in lower case
            * are common nouns in a capitalised phrase, not a person's name */
-          if (!common_words (c, a, b))
+          if (!common_words (c, a, b) && !participle_first (c, a))
             add_mention (c, a, b, LABEL_PERSON, NULL, -1);
           return;
         }

@@ -348,6 +348,12 @@ test_common_noun_pairs (void **state)
   Fixture *f = *state;
   assert_entities (f, "The Briefing Room was full; the room held a briefing.", "");
   assert_entities (f, "Officials said Mark Rutte spoke; the mark was clear.", "Mark Rutte=PERSON:Mark Rutte");
+  /* a participle first that the article writes in lower case */
+  assert_entities (f, "The Fighting Falcons flew while fighting went on.", "");
+  assert_entities (f, "Officials said Ahmed Hassan spoke; it was armed.", "Ahmed Hassan=PERSON:Ahmed Hassan");
+  /* units and meetings by their head word */
+  assert_entities (f, "Soldiers of Abel Battery came to the Manama Dialogue.",
+                   "Abel Battery=ORGANIZATION:Abel Battery; Manama Dialogue=ORGANIZATION:Manama Dialogue");
 }
 
 /* particles in a row inside a name; a lone surname with its role or age after it */
