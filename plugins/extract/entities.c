@@ -211,7 +211,10 @@ tok_is_cap_word (const Context *c, guint i)
   if (!(t->flags & NF_TOKEN_CAPITALIZED))
     {
       /* Arabic particles written with the name: "al-Abadi", "bin-Salman" */
-      static const char *const particles[] = { "al", "el", "ad", "ar", "as", "ash", "at", "az", "bin", "ibn", NULL };
+      static const char *const particles[] = {
+        "al", "el", "ad", "ar", "as", "ash", "at", "az", "adh", "ath", "ez", "es", "ed", "en", "er", "et",
+        "ud", "ul", "bin", "ibn", NULL,
+      };
       if (!hyphen || hyphen + 1 >= c->text + t->end || !g_ascii_isupper (hyphen[1]))
         return FALSE;
       for (const char *const *p = particles; *p; p++)
@@ -256,7 +259,9 @@ tok_is_connector (const Context *c, guint i)
 {
   static const char *const connectors[] = {
     "of", "for", "and", "&", "de", "del", "der", "den", "da", "do", "dos", "das", "du", "van",
-    "von", "bin", "ibn", "al", "el", "la", "le", "y", "on", NULL,
+    "von", "bin", "ibn", "al", "el", "la", "le", "y", "on",
+    /* the Arabic article assimilated: "Dayr az Zawr", "Ras ash Shamra" */
+    "az", "ash", "adh", "ath", "ez", NULL,
   };
   if (c->tokens[i].kind == NF_TOKEN_PUNCT)
     return tok_is (c, i, "&");

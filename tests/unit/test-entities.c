@@ -363,6 +363,9 @@ test_particles_and_appositions (void **state)
   Fixture *f = *state;
   assert_entities (f, "The talks were with Ursula von der Leyen.",
                    "Ursula von der Leyen=PERSON:Ursula von der Leyen");
+  /* the Arabic article assimilated, spaced or hyphenated */
+  assert_entities (f, "A strike near Dayr az Zawr hit a truck.", "Dayr az Zawr=LOCATION:Dayr az Zawr");
+  assert_entities (f, "A strike near Deir ez-Zor hit a truck.", "Deir ez-Zor=LOCATION:Deir ez-Zor");
   assert_entities (f, "Later O'Brien, the minister, agreed.", "O'Brien=PERSON:O'Brien");
   assert_entities (f, "Police said Smith, 45, was arrested.", "Smith=PERSON:Smith");
   /* a role that is no title, or a large number, is no evidence */
