@@ -547,6 +547,38 @@ participle_first (Context *c, guint a)
   return g_hash_table_contains (c->lower_words, c->scratch->str);
 }
 
+/* A number in words: "Three", "Twenty", "Ninety-Four", "Hundreds". */
+static gboolean
+is_spelled_number (const Context *c, guint i)
+{
+  static const char *const numbers[] = {
+    "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
+    "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen",
+    "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety", "hundred",
+    "hundreds", "thousand", "thousands", "dozen", "dozens", "million", "millions", NULL,
+  };
+  if (c->tokens[i].kind != NF_TOKEN_WORD)
+    return FALSE;
+  gsize length;
+  const char *text = tok_text (c, i, &length);
+  const char *hyphen = memchr (text, '-', length);
+  gsize head = hyphen ? (gsize) (hyphen - text) : length;
+  for (const char *const *w = numbers; *w; w++)
+    if (strlen (*w) == head && g_ascii_strncasecmp (text, *w, head) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+/* "Citizen Airmen", "Coalition Servicemen": a plural in -men ends no person's name. */
+static gboolean
+plural_men_last (const Context *c, guint b)
+{
+  gsize length;
+  const char *text = tok_text (c, b, &length);
+  length = name_end (c, b) - c->tokens[b].start;
+  return length > 4 && memcmp (text + length - 3, "men", 3) == 0;
+}
+
 static Label
 suffix_label (Context *c, guint a, guint b)
 {
@@ -611,6 +643,13 @@ classify (Context *c, guint a, guint b)
           return;
         }
     }
+  /* "Ninety-Four Citizen Airmen", "Three Iraqi Soldiers": a count starts no name */
+  if (b > a && is_spelled_number (c, a))
+    {
+      classify (c, a + 1, b);
+      return;
+    }
+
   /* Months and days may end a sequence ("Paris Monday") without being part of it; a month
    * name that no day number follows is a name's last word ("Theresa May", "Brian May"). */
   if (b > a && is_word_in (c, b, c->self->not_names)
@@ -771,7 +810,7 @@ classify (Context *c, guint a, guint b)
         {
           /* "Armed Conflict", "Briefing Room": words the article also writes in lower case
            * are common nouns in a capitalised phrase, not a person's name */
-          if (!common_words (c, a, b) && !participle_first (c, a))
+          if (!common_words (c, a, b) && !participle_first (c, a) && !plural_men_last (c, b))
             add_mention (c, a, b, LABEL_PERSON, NULL, -1);
           return;
         }

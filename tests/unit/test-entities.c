@@ -351,6 +351,9 @@ test_common_noun_pairs (void **state)
   /* a participle first that the article writes in lower case */
   assert_entities (f, "The Fighting Falcons flew while fighting went on.", "");
   assert_entities (f, "Officials said Ahmed Hassan spoke; it was armed.", "Ahmed Hassan=PERSON:Ahmed Hassan");
+  /* a count first, a plural in -men last */
+  assert_entities (f, "Officials said Ninety-Four Citizen Airmen deployed.", "");
+  assert_entities (f, "Officials said Carmen Lopez spoke.", "Carmen Lopez=PERSON:Carmen Lopez");
   /* units and meetings by their head word */
   assert_entities (f, "Soldiers of Abel Battery came to the Manama Dialogue.",
                    "Abel Battery=ORGANIZATION:Abel Battery; Manama Dialogue=ORGANIZATION:Manama Dialogue");
