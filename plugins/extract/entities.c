@@ -1023,11 +1023,28 @@ fold_into (GString *s, const char *text, gsize length)
   nlp_fold_append (s, text, length);
 }
 
-/* "O'Brien, the minister, ...", "Smith, 45, ...": a person's role or age after the name. */
+/* "O'Brien, the minister, ...", "Smith, 45, ...", "Smith, who", "Smith's wife": a person's
+ * role, age or kin after the name. */
 static gboolean
 apposition_after (const Context *c, guint last)
 {
   guint i = last + 1;
+  /* "Lysenko's wife": kin and counsel belong to people */
+  if (i < c->n && nlp_strip_possessive (c->text, c->tokens[last].start, c->tokens[last].end) != c->tokens[last].end)
+    {
+      static const char *const kin[] = {
+        "wife", "husband", "son", "daughter", "mother", "father", "brother", "sister", "widow",
+        "widower", "parents", "children", "lawyer", "lawyers", "attorney", "girlfriend", "boyfriend",
+        "partner", "grandson", "granddaughter", "nephew", "niece", "uncle", "aunt", NULL,
+      };
+      for (const char *const *w = kin; *w; w++)
+        if (tok_is (c, i, *w))
+          return TRUE;
+      return FALSE;
+    }
+  /* "Lysenko, who ..." */
+  if (i + 1 < c->n && tok_is (c, i, ",") && tok_is (c, i + 1, "who"))
+    return TRUE;
   if (i + 2 >= c->n || !tok_is (c, i, ","))
     return FALSE;
   if (c->tokens[i + 1].kind == NF_TOKEN_NUMBER)

@@ -371,6 +371,10 @@ test_particles_and_appositions (void **state)
   assert_entities (f, "A strike near Deir ez-Zor hit a truck.", "Deir ez-Zor=LOCATION:Deir ez-Zor");
   assert_entities (f, "Later O'Brien, the minister, agreed.", "O'Brien=PERSON:O'Brien");
   assert_entities (f, "Police said Smith, 45, was arrested.", "Smith=PERSON:Smith");
+  assert_entities (f, "Police said Lysenko\u2019s wife was safe.", "Lysenko=PERSON:Lysenko");
+  assert_entities (f, "Officials said Kowalczyk, who leads the unit, spoke.", "Kowalczyk=PERSON:Kowalczyk");
+  /* what a company owns is no kin */
+  assert_entities (f, "Analysts said Tabqa's dam held.", "");
   /* a role that is no title, or a large number, is no evidence */
   assert_entities (f, "Fans said Chelsea, the club, would win and Tabqa, 2016, fell.", "");
 }
