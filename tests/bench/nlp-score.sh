@@ -39,6 +39,8 @@ for part in "centcom-*.txt usstate-*.txt:development" "ukgov-*.txt:held-out"; do
   echo "== entities, ${part##*:} articles (${part%%:*}; spans without titles)"
   python3 "$data/score.py" entities --data "$data" --pred "$work/pred.jsonl" --ids "$ids" | tail -1
   python3 "$here/nlp-score.py" --by-type "$data" "$work/pred.jsonl" $(echo "${part%%:*}" | sed 's/\*\.txt//g')
+  printf 'with titled mentions: '
+  python3 "$data/score.py" entities --data "$data" --pred "$work/pred-titles.jsonl" --ids "$ids" | tail -1
 done
 echo "== quotes"
 python3 "$data/score.py" quotes --data "$data" --pred "$work/pred.jsonl"
