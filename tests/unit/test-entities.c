@@ -295,6 +295,8 @@ test_postnominals_and_peers (void **state)
   assert_entities (f, "The Rt Hon Theresa May MP visited.", "Theresa May=PERSON:Theresa May [Rt Hon]");
   assert_entities (f, "A statement from Baroness Anelay followed.", "Anelay=PERSON:Anelay [Baroness]");
   assert_entities (f, "Labour MP Jess Phillips said so.", "Jess Phillips=PERSON:Jess Phillips [Labour MP]");
+  assert_entities (f, "Talks with NATO Secretary-General Jens Stoltenberg ended.",
+                   "Jens Stoltenberg=PERSON:Jens Stoltenberg [NATO Secretary-General]");
   /* the letters alone are not a name */
   assert_entities (f, "Every MP voted and the QC agreed.", "");
 }
