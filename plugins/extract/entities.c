@@ -448,8 +448,12 @@ try_title (Context *c, guint a, guint b)
           /* the office's object: "of State", "for Central Asia", keeping a name of two words
            * (or one, when what follows is itself a title word) */
           name++;
-          if (name <= b && tok_is_article (c, name))
+          gboolean the = name <= b && tok_is_article (c, name);
+          if (the)
             name++;
+          /* "Chancellor of the Exchequer": one word after "the" is the office's, not a name */
+          if (the && b < name + 1)
+            return FALSE;
           while (name < b && (b - name + 1 > 2 || is_word_in (c, name, c->self->titles)))
             name++;
         }
@@ -1238,7 +1242,9 @@ resolve (Context *c)
       gboolean with_person = !(c->tokens[a].flags & NF_TOKEN_SENTENCE_START) && next_to (c, ms, n, i, LABEL_PERSON)
                              && (i + 1 >= n || ms[i + 1].label != LABEL_PERSON || ms[i + 1].last > ms[i + 1].first)
                              && (i == 0 || ms[i - 1].label != LABEL_PERSON || ms[i - 1].last > ms[i - 1].first);
-      if (verb_after || verb_before || title_before || apposition_after (c, m->last) || with_person)
+      /* "the Exchequer said": nobody is named with "the" */
+      gboolean after_the = a >= 1 && (tok_is (c, a - 1, "the") || tok_is (c, a - 1, "The"));
+      if (!after_the && (verb_after || verb_before || title_before || apposition_after (c, m->last) || with_person))
         m->label = LABEL_PERSON;
       else if (place)
         m->label = LABEL_LOCATION;

@@ -295,6 +295,10 @@ test_postnominals_and_peers (void **state)
   assert_entities (f, "The Rt Hon Theresa May MP visited.", "Theresa May=PERSON:Theresa May [Rt Hon]");
   assert_entities (f, "A statement from Baroness Anelay followed.", "Anelay=PERSON:Anelay [Baroness]");
   assert_entities (f, "Labour MP Jess Phillips said so.", "Jess Phillips=PERSON:Jess Phillips [Labour MP]");
+  /* the office's object after "of the" is no name, and nobody is named with "the" */
+  assert_entities (f, "The Chancellor of the Exchequer said so today.", "");
+  assert_entities (f, "Then Secretary of the Navy Ray Mabus said so.",
+                   "Ray Mabus=PERSON:Ray Mabus [Secretary of the Navy]");
   assert_entities (f, "Talks with NATO Secretary-General Jens Stoltenberg ended.",
                    "Jens Stoltenberg=PERSON:Jens Stoltenberg [NATO Secretary-General]");
   /* the letters alone are not a name */
