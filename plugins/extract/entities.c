@@ -947,6 +947,21 @@ find_sequences (Context *c)
               continue;
             }
           guint k = last + 1;
+          /* a plural possessive written apart: "National Police Chiefs' Council" goes on when
+           * an organisation word ends it */
+          if (tok_is_punct (c, k, "'’") && c->tokens[k].start == cur->end && cur->kind == NF_TOKEN_WORD
+              && c->text[cur->end - 1] == 's')
+            {
+              guint e = k + 1;
+              while (e < c->n && tok_is_cap_word (c, e) && c->tokens[e].sentence == c->tokens[i].sentence)
+                e++;
+              if (e > k + 1 && is_word_in (c, e - 1, c->self->org_suffixes))
+                {
+                  last = e - 1;
+                  continue;
+                }
+              break;
+            }
           /* the period of "Gen." or "H." */
           if (tok_is (c, k, ".") && c->tokens[k].start == cur->end && cur->kind == NF_TOKEN_WORD
               && nf_text_is_abbreviation (c->text + cur->start, cur->end - cur->start)

@@ -357,6 +357,10 @@ test_common_noun_pairs (void **state)
   /* a participle first that the article writes in lower case */
   assert_entities (f, "The Fighting Falcons flew while fighting went on.", "");
   assert_entities (f, "Officials said Ahmed Hassan spoke; it was armed.", "Ahmed Hassan=PERSON:Ahmed Hassan");
+  /* a plural possessive inside an organisation's name; not before a common noun */
+  assert_entities (f, "Officials at the National Farmers' Union agreed.",
+                   "National Farmers' Union=ORGANIZATION:National Farmers' Union");
+  assert_entities (f, "Fire hit the Smiths' house.", "");
   /* a count first, a plural in -men last */
   assert_entities (f, "Officials said Ninety-Four Citizen Airmen deployed.", "");
   assert_entities (f, "Officials said Carmen Lopez spoke.", "Carmen Lopez=PERSON:Carmen Lopez");
