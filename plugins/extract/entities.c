@@ -15,7 +15,11 @@
  *   4. short mentions resolve to the full name met elsewhere in the article ("Savchuk" ->
  *      "Iryna Savchuk", "SDF" -> "Syrian Democratic Forces" after "... Forces (SDF)");
  *      a lone unknown capitalised word is kept only with evidence: a speech verb after it
- *      ("Lysenko said"), a title before it, or a place preposition ("near Mykolaiv").
+ *      ("Lysenko said"), a title before it, a role, age or kin after it ("Lysenko, the
+ *      minister,", "Lysenko's wife"), a person named in full beside it in a list; or a place
+ *      preposition ("near Mykolaiv", "Near Sinjar,"), a place noun ("the towns of Jabla"), a
+ *      known place beside it in a list ("Baghdad and Najaf") or its country after it
+ *      ("Raqqah, Syria"); evidence anywhere in the article names all its mentions.
  *
  * Annotation: type "entity", span of the name without title or possessive, attributes
  * "label", "canonical" and, when one was written, "title". */
