@@ -15,7 +15,11 @@
  *   4. short mentions resolve to the full name met elsewhere in the article ("Savchuk" ->
  *      "Iryna Savchuk", "SDF" -> "Syrian Democratic Forces" after "... Forces (SDF)");
  *      a lone unknown capitalised word is kept only with evidence: a speech verb after it
- *      ("Lysenko said"), a title before it, or a place preposition ("near Mykolaiv").
+ *      ("Lysenko said"), a title before it, a role, age or kin after it ("Lysenko, the
+ *      minister,", "Lysenko's wife"), a person named in full beside it in a list; or a place
+ *      preposition ("near Mykolaiv", "Near Sinjar,"), a place noun ("the towns of Jabla"), a
+ *      known place beside it in a list ("Baghdad and Najaf") or its country after it
+ *      ("Raqqah, Syria"); evidence anywhere in the article names all its mentions.
  *
  * Annotation: type "entity", span of the name without title or possessive, attributes
  * "label", "canonical" and, when one was written, "title". */
@@ -169,6 +173,7 @@ typedef struct {
   char  *canonical;              /* NULL: the name as written */
   guint  first, last;            /* tokens */
   gboolean tentative;            /* a lone unknown word, kept only with evidence */
+  gboolean guessed;              /* labelled by the evidence around a lone word */
 } Mention;
 
 typedef struct {
@@ -210,7 +215,10 @@ tok_is_cap_word (const Context *c, guint i)
   if (!(t->flags & NF_TOKEN_CAPITALIZED))
     {
       /* Arabic particles written with the name: "al-Abadi", "bin-Salman" */
-      static const char *const particles[] = { "al", "el", "ad", "ar", "as", "ash", "at", "az", "bin", "ibn", NULL };
+      static const char *const particles[] = {
+        "al", "el", "ad", "ar", "as", "ash", "at", "az", "adh", "ath", "ez", "es", "ed", "en", "er", "et",
+        "ud", "ul", "bin", "ibn", NULL,
+      };
       if (!hyphen || hyphen + 1 >= c->text + t->end || !g_ascii_isupper (hyphen[1]))
         return FALSE;
       for (const char *const *p = particles; *p; p++)
@@ -255,7 +263,9 @@ tok_is_connector (const Context *c, guint i)
 {
   static const char *const connectors[] = {
     "of", "for", "and", "&", "de", "del", "der", "den", "da", "do", "dos", "das", "du", "van",
-    "von", "bin", "ibn", "al", "el", "la", "le", "y", "on", NULL,
+    "von", "bin", "ibn", "al", "el", "la", "le", "y", "on",
+    /* the Arabic article assimilated: "Dayr az Zawr", "Ras ash Shamra" */
+    "az", "ash", "adh", "ath", "ez", NULL,
   };
   if (c->tokens[i].kind == NF_TOKEN_PUNCT)
     return tok_is (c, i, "&");
@@ -358,6 +368,8 @@ add_mention (Context *c, guint a, guint b, Label label, const char *canonical, g
 }
 
 /* A word that can be part of a person's name. */
+static gboolean is_month_name (const Context *c, guint i);
+
 static gboolean
 tok_is_name_word (const Context *c, guint i)
 {
@@ -377,7 +389,10 @@ tok_is_name_word (const Context *c, guint i)
     return FALSE; /* "ETH Zurich", "NHS England": an acronym is no part of a person's name */
   gsize end = nlp_strip_possessive (c->text, t->start, t->end);
   text = c->text + t->start;
-  return !nlp_word_set_has (c->self->not_names, c->scratch, text, end - t->start)
+  /* "Theresa May": a month after a name word is a surname */
+  gboolean month_surname = is_month_name (c, i) && i > 0 && tok_is_cap_word (c, i - 1)
+                           && !(i + 1 < c->n && c->tokens[i + 1].kind == NF_TOKEN_NUMBER);
+  return (month_surname || !nlp_word_set_has (c->self->not_names, c->scratch, text, end - t->start))
          && !nlp_word_set_has (c->self->titles, c->scratch, text, end - t->start)
          && !nlp_word_set_has (c->self->org_suffixes, c->scratch, text, end - t->start)
          && !nlp_word_set_has (c->self->loc_suffixes, c->scratch, text, end - t->start);
@@ -437,8 +452,12 @@ try_title (Context *c, guint a, guint b)
           /* the office's object: "of State", "for Central Asia", keeping a name of two words
            * (or one, when what follows is itself a title word) */
           name++;
-          if (name <= b && tok_is_article (c, name))
+          gboolean the = name <= b && tok_is_article (c, name);
+          if (the)
             name++;
+          /* "Chancellor of the Exchequer": one word after "the" is the office's, not a name */
+          if (the && b < name + 1)
+            return FALSE;
           while (name < b && (b - name + 1 > 2 || is_word_in (c, name, c->self->titles)))
             name++;
         }
@@ -472,6 +491,102 @@ is_number_word (const Context *c, guint i)
   return FALSE;
 }
 
+/* Months may be surnames ("Theresa May"); days are not. */
+static gboolean
+is_month_name (const Context *c, guint i)
+{
+  static const char *const months[] = {
+    "January", "February", "March", "April", "May", "June", "July", "August", "September",
+    "October", "November", "December", NULL,
+  };
+  for (const char *const *w = months; *w; w++)
+    if (tok_is (c, i, *w))
+      return TRUE;
+  return FALSE;
+}
+
+/* Honours and offices written after a British or Commonwealth name. */
+static gboolean
+is_postnominal (const Context *c, guint i)
+{
+  static const char *const letters[] = {
+    "MP", "MEP", "MSP", "AM", "MLA", "QC", "KC", "OBE", "MBE", "CBE", "KBE", "DBE",
+    "KCMG", "GCMG", "CMG", "KCB", "GCB", "CB", "FRS", "PC", NULL,
+  };
+  for (const char *const *w = letters; *w; w++)
+    if (tok_is (c, i, *w))
+      return TRUE;
+  return FALSE;
+}
+
+static void fold_into (GString *s, const char *text, gsize length);
+
+/* Whether every capitalised word of [a, b] is also written in lower case elsewhere in the
+ * article. */
+static gboolean
+common_words (const Context *c, guint a, guint b)
+{
+  guint lower = 0, words = 0;
+  for (guint i = a; i <= b; i++)
+    {
+      if (!tok_is_cap_word (c, i))
+        continue;
+      words++;
+      gsize end = nlp_strip_possessive (c->text, c->tokens[i].start, c->tokens[i].end);
+      fold_into (c->scratch, c->text + c->tokens[i].start, end - c->tokens[i].start);
+      if (g_hash_table_contains (c->lower_words, c->scratch->str))
+        lower++;
+    }
+  return words > 0 && lower == words;
+}
+
+/* "Fighting Falcons", "Armed Conflict": a first word that is a participle the article also
+ * writes in lower case starts no person's name (Ahmed and Irving are not written so). */
+static gboolean
+participle_first (Context *c, guint a)
+{
+  gsize length;
+  const char *text = tok_text (c, a, &length);
+  gboolean ing = length >= 5 && memcmp (text + length - 3, "ing", 3) == 0;
+  gboolean ed = length >= 5 && memcmp (text + length - 2, "ed", 2) == 0;
+  if (!ing && !ed)
+    return FALSE;
+  fold_into (c->scratch, text, length);
+  return g_hash_table_contains (c->lower_words, c->scratch->str);
+}
+
+/* A number in words: "Three", "Twenty", "Ninety-Four", "Hundreds". */
+static gboolean
+is_spelled_number (const Context *c, guint i)
+{
+  static const char *const numbers[] = {
+    "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
+    "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen",
+    "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety", "hundred",
+    "hundreds", "thousand", "thousands", "dozen", "dozens", "million", "millions", NULL,
+  };
+  if (c->tokens[i].kind != NF_TOKEN_WORD)
+    return FALSE;
+  gsize length;
+  const char *text = tok_text (c, i, &length);
+  const char *hyphen = memchr (text, '-', length);
+  gsize head = hyphen ? (gsize) (hyphen - text) : length;
+  for (const char *const *w = numbers; *w; w++)
+    if (strlen (*w) == head && g_ascii_strncasecmp (text, *w, head) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+/* "Citizen Airmen", "Coalition Servicemen": a plural in -men ends no person's name. */
+static gboolean
+plural_men_last (const Context *c, guint b)
+{
+  gsize length;
+  const char *text = tok_text (c, b, &length);
+  length = name_end (c, b) - c->tokens[b].start;
+  return length > 4 && memcmp (text + length - 3, "men", 3) == 0;
+}
+
 static Label
 suffix_label (Context *c, guint a, guint b)
 {
@@ -479,6 +594,15 @@ suffix_label (Context *c, guint a, guint b)
     b--;
   if (is_word_in (c, b, c->self->org_suffixes))
     return LABEL_ORGANIZATION;
+  /* "Department of State", "University of Southern California", "Committee to Protect
+   * Journalists": the head decides */
+  for (guint i = a + 1; i < b; i++)
+    if (tok_is (c, i, "of") || tok_is (c, i, "for") || tok_is (c, i, "on") || tok_is (c, i, "to"))
+      {
+        if (is_word_in (c, i - 1, c->self->org_suffixes))
+          return LABEL_ORGANIZATION;
+        break;
+      }
   if (is_word_in (c, b, c->self->loc_suffixes))
     return LABEL_LOCATION;
   for (guint i = a; i < b; i++)
@@ -527,10 +651,38 @@ classify (Context *c, guint a, guint b)
           return;
         }
     }
-  /* Months and days may end a sequence ("Paris Monday") without being part of it. */
-  if (b > a && is_word_in (c, b, c->self->not_names))
+  /* "Ninety-Four Citizen Airmen", "Three Iraqi Soldiers": a count starts no name */
+  if (b > a && is_spelled_number (c, a))
+    {
+      classify (c, a + 1, b);
+      return;
+    }
+
+  /* Months and days may end a sequence ("Paris Monday") without being part of it; a month
+   * name that no day number follows is a name's last word ("Theresa May", "Brian May"). */
+  if (b > a && is_word_in (c, b, c->self->not_names)
+      && !(is_month_name (c, b) && !(b + 1 < c->n && c->tokens[b + 1].kind == NF_TOKEN_NUMBER)
+           && tok_is_cap_word (c, b - 1) && !is_word_in (c, b - 1, c->self->not_names)))
     {
       classify (c, a, b - 1);
+      return;
+    }
+
+  /* "Theresa May MP", "John Smith QC": letters after a name make it a person's */
+  if (b > a && is_postnominal (c, b))
+    {
+      guint end = b;
+      while (end > a && is_postnominal (c, end))
+        end--;
+      Label known;
+      if (end > a && all_name_words (c, a, end) && !is_word_in (c, a, c->self->not_names)
+          && !lookup_label (c, a, end, name_end (c, end), &known))
+        {
+          if (!try_title (c, a, end))
+            add_mention (c, a, end, LABEL_PERSON, NULL, -1);
+          return;
+        }
+      classify (c, a, end);
       return;
     }
 
@@ -570,6 +722,21 @@ classify (Context *c, guint a, guint b)
                   || is_word_in (c, i, c->self->titles);
   if (only_titles)
     return;
+  /* "U.S. Secretary of State", "British Prime Minister": the place or nationality alone */
+  if (b > a && is_word_in (c, a + 1, c->self->titles))
+    {
+      Label first;
+      const NlpEntry *e = lookup_label (c, a, a, name_end (c, a), &first);
+      gboolean rest_titles = e && (first == LABEL_LOCATION || first == LABEL_NATIONALITY);
+      for (guint i = a + 1; i <= b && rest_titles; i++)
+        rest_titles = tok_is_connector (c, i) || tok_is_article (c, i) || tok_is_punct (c, i, ".")
+                      || is_word_in (c, i, c->self->titles);
+      if (rest_titles)
+        {
+          add_mention (c, a, a, first, e->canonical, -1);
+          return;
+        }
+    }
 
   if (try_title (c, a, b))
     return;
@@ -649,7 +816,10 @@ classify (Context *c, guint a, guint b)
         }
       if (all_name_words (c, a, b) && !c->nouns_capitalised)
         {
-          add_mention (c, a, b, LABEL_PERSON, NULL, -1);
+          /* "Armed Conflict", "Briefing Room": words the article also writes in lower case
+           * are common nouns in a capitalised phrase, not a person's name */
+          if (!common_words (c, a, b) && !participle_first (c, a) && !plural_men_last (c, b))
+            add_mention (c, a, b, LABEL_PERSON, NULL, -1);
           return;
         }
       /* something with an acronym or a title word inside: try the pieces */
@@ -678,15 +848,45 @@ classify (Context *c, guint a, guint b)
     return;
   gsize length;
   const char *text = tok_text (c, a, &length);
-  if (is_word_in (c, a, c->self->not_names) || is_word_in (c, a, c->self->titles))
+  length = name_end (c, a) - t->start; /* "ISF's" is the acronym "ISF" */
+  if (length == 0 || is_word_in (c, a, c->self->not_names) || is_word_in (c, a, c->self->titles)
+      || is_postnominal (c, a))
     return;
-  if (t->flags & NF_TOKEN_ALL_CAPS)
+  /* the letters of the word without its possessive: "ISF's" is written in capitals */
+  gsize upper = 0, lower = 0;
+  for (gsize i = 0; i < length; i++)
+    {
+      upper += g_ascii_isupper (text[i]);
+      lower += g_ascii_islower (text[i]);
+    }
+  gboolean all_caps = upper >= 2 && lower == 0;
+  /* "DoD", "MoD", "DfE": an acronym with a small letter inside (not "PhD") */
+  if (!all_caps && length >= 3 && length <= 5 && g_ascii_isupper (text[length - 1])
+      && upper >= 2 && upper + lower == length && !(length == 3 && memcmp (text, "PhD", 3) == 0))
+    {
+      add_mention (c, a, a, LABEL_ORGANIZATION, NULL, -1);
+      return;
+    }
+  if (all_caps)
     {
       static const char *const roman[] = { "II", "III", "IV", "VI", "VII", "VIII", "IX", "XI", "XII", NULL };
-      gsize letters = 0;
-      for (gsize i = 0; i < length; i++)
-        letters += g_ascii_isalpha (text[i]);
-      if (letters >= 2 && letters <= 7 && letters == length)
+      /* "NATO", and hyphenated "CJTF-OIR" with pieces of such a length */
+      gsize letters = 0, piece = 0, longest = 0;
+      gboolean shape = text[0] != '-' && text[length - 1] != '-';
+      for (gsize i = 0; i < length && shape; i++)
+        {
+          if (g_ascii_isalpha (text[i]))
+            {
+              letters++;
+              piece++;
+              longest = MAX (longest, piece);
+            }
+          else
+            shape = text[i] == '-' && piece >= 2; /* not "X-RAY" */
+          if (text[i] == '-')
+            piece = 0;
+        }
+      if (shape && letters >= 2 && longest <= 7)
         {
           g_autofree char *word = g_strndup (text, length);
           if (!g_strv_contains (roman, word))
@@ -751,6 +951,21 @@ find_sequences (Context *c)
               continue;
             }
           guint k = last + 1;
+          /* a plural possessive written apart: "National Police Chiefs' Council" goes on when
+           * an organisation word ends it */
+          if (tok_is_punct (c, k, "'’") && c->tokens[k].start == cur->end && cur->kind == NF_TOKEN_WORD
+              && c->text[cur->end - 1] == 's')
+            {
+              guint e = k + 1;
+              while (e < c->n && tok_is_cap_word (c, e) && c->tokens[e].sentence == c->tokens[i].sentence)
+                e++;
+              if (e > k + 1 && is_word_in (c, e - 1, c->self->org_suffixes))
+                {
+                  last = e - 1;
+                  continue;
+                }
+              break;
+            }
           /* the period of "Gen." or "H." */
           if (tok_is (c, k, ".") && c->tokens[k].start == cur->end && cur->kind == NF_TOKEN_WORD
               && nf_text_is_abbreviation (c->text + cur->start, cur->end - cur->start)
@@ -777,11 +992,24 @@ find_sequences (Context *c)
                   continue;
                 }
             }
+          /* "Global Coalition to Counter ISIL", "Committee to Protect Journalists" */
+          if (tok_is (c, k, "to") && is_word_in (c, last, c->self->org_suffixes) && k + 2 < c->n
+              && tok_is_cap_word (c, k + 1) && tok_is_cap_word (c, k + 2)
+              && c->tokens[k + 2].sentence == c->tokens[i].sentence)
+            {
+              last = k + 2;
+              continue;
+            }
           /* connectors, and "of the", followed by a capitalised word */
           guint j = k;
           if (tok_is_connector (c, j))
             {
               j++;
+              /* particles in a row: "von der Leyen", "de la Rúa", "bin Abdul" after "bin" */
+              while (j + 1 < c->n && j < k + 3 && tok_is_connector (c, j) && !tok_is (c, j, "of")
+                     && !tok_is (c, j, "for") && !tok_is (c, j, "and") && !tok_is (c, j, "on")
+                     && !tok_is (c, k, "of") && !tok_is (c, k, "for") && !tok_is (c, k, "and") && !tok_is (c, k, "on"))
+                j++;
               if (j < c->n && tok_is_article (c, j) && (tok_is (c, k, "of") || tok_is (c, k, "for") || tok_is (c, k, "and") || tok_is (c, k, "on")))
                 j++;
               if (j < c->n && c->tokens[j].sentence == c->tokens[i].sentence && tok_is_cap_word (c, j))
@@ -816,6 +1044,80 @@ fold_into (GString *s, const char *text, gsize length)
 {
   g_string_truncate (s, 0);
   nlp_fold_append (s, text, length);
+}
+
+/* "O'Brien, the minister, ...", "Smith, 45, ...", "Smith, who", "Smith's wife": a person's
+ * role, age or kin after the name. */
+static gboolean
+apposition_after (const Context *c, guint last)
+{
+  guint i = last + 1;
+  /* "Lysenko's wife": kin and counsel belong to people */
+  if (i < c->n && nlp_strip_possessive (c->text, c->tokens[last].start, c->tokens[last].end) != c->tokens[last].end)
+    {
+      static const char *const kin[] = {
+        "wife", "husband", "son", "daughter", "mother", "father", "brother", "sister", "widow",
+        "widower", "parents", "children", "lawyer", "lawyers", "attorney", "girlfriend", "boyfriend",
+        "partner", "grandson", "granddaughter", "nephew", "niece", "uncle", "aunt", NULL,
+      };
+      for (const char *const *w = kin; *w; w++)
+        if (tok_is (c, i, *w))
+          return TRUE;
+      return FALSE;
+    }
+  /* "Lysenko, who ..." */
+  if (i + 1 < c->n && tok_is (c, i, ",") && tok_is (c, i + 1, "who"))
+    return TRUE;
+  if (i + 2 >= c->n || !tok_is (c, i, ","))
+    return FALSE;
+  if (c->tokens[i + 1].kind == NF_TOKEN_NUMBER)
+    return tok_is (c, i + 2, ",") && c->tokens[i + 1].end - c->tokens[i + 1].start <= 3;
+  if (!tok_is (c, i + 1, "a") && !tok_is (c, i + 1, "an") && !tok_is (c, i + 1, "the"))
+    return FALSE;
+  /* the role's head among the next few lower-case words */
+  for (guint k = i + 2; k < c->n && k < i + 6; k++)
+    {
+      if (c->tokens[k].kind != NF_TOKEN_WORD)
+        return FALSE;
+      if (!(c->tokens[k].flags & NF_TOKEN_CAPITALIZED) && is_word_in (c, k, c->self->titles))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* Whether token @i is @word with its first letter in capitals: "Near" for "near". */
+static gboolean
+tok_is_capitalised_form (const Context *c, guint i, const char *word)
+{
+  gsize length;
+  const char *text = tok_text (c, i, &length);
+  return strlen (word) == length && length > 0 && text[0] == g_ascii_toupper (word[0])
+         && memcmp (text + 1, word + 1, length - 1) == 0;
+}
+
+/* A mention of @label next to mention @i in a list ("Baghdad and Najaf", "Aleppo, Homs"),
+ * or after it as its country or region ("Raqqah, Syria").  A place found by its evidence
+ * counts ("the towns of Jabla and Tartus"); a person must be known by other means, so that
+ * lone words do not make each other people. */
+static gboolean
+next_to (const Context *c, const Mention *ms, guint n, guint i, Label label)
+{
+  const Mention *m = &ms[i];
+  if (i + 1 < n)
+    {
+      const Mention *next = &ms[i + 1];
+      if (next->label == label && !next->tentative && (label == LABEL_LOCATION || !next->guessed) && next->first == m->last + 2
+          && (tok_is (c, m->last + 1, ",") || tok_is (c, m->last + 1, "and") || tok_is (c, m->last + 1, "or")))
+        return TRUE;
+    }
+  if (i > 0)
+    {
+      const Mention *prev = &ms[i - 1];
+      if (prev->label == label && !prev->tentative && (label == LABEL_LOCATION || !prev->guessed) && m->first == prev->last + 2
+          && (tok_is (c, m->first - 1, ",") || tok_is (c, m->first - 1, "and") || tok_is (c, m->first - 1, "or")))
+        return TRUE;
+    }
+  return FALSE;
 }
 
 /* Short mentions take the full name; lone unknown words need evidence. */
@@ -933,7 +1235,10 @@ resolve (Context *c)
       place = FALSE;
       if (a >= 1 && !tok_is_initial (c, a) && c->tokens[a - 1].kind == NF_TOKEN_WORD)
         for (const char *const *w = place_words; *w && !place; w++)
-          place = tok_is (c, a - 1, *w);
+          place = tok_is (c, a - 1, *w) || (tok_is_initial (c, a - 1) && tok_is_capitalised_form (c, a - 1, *w));
+      /* "to Counter ISIL", "to Protect Journalists": an infinitive in a capitalised name */
+      if (place && tok_is (c, a - 1, "to") && a + 1 < c->n && tok_is_cap_word (c, a + 1))
+        place = FALSE;
       /* "Analysts said": a sentence's first word followed by a verb is as likely a plural
        * noun; only a title makes it a person */
       if (c->tokens[a].flags & NF_TOKEN_SENTENCE_START)
@@ -942,20 +1247,47 @@ resolve (Context *c)
       static const char *const place_nouns[] = {
         "city", "town", "village", "province", "region", "district", "outskirts", "capital",
         "port", "suburb", "suburbs", "north", "south", "east", "west", "northeast", "northwest",
-        "southeast", "southwest", "governorate", "county", "state", "island", "area", NULL,
+        "southeast", "southwest", "governorate", "county", "state", "island", "area", "cities",
+        "towns", "villages", "provinces", "regions", "districts", "islands", NULL,
       };
       if (!place && a >= 2 && tok_is (c, a - 1, "of"))
         for (const char *const *w = place_nouns; *w && !place; w++)
           place = tok_is (c, a - 2, *w);
-      if (verb_after || verb_before || title_before)
+      /* "Baghdad and Najaf", "Aleppo, Homs or Idlib": a list with a known place; "Raqqah,
+       * Syria": a place followed by its country or region */
+      if (!place)
+        place = next_to (c, ms, n, i, LABEL_LOCATION);
+      /* "Barack Obama and Putin": a list with a person named in full */
+      gboolean with_person = !(c->tokens[a].flags & NF_TOKEN_SENTENCE_START) && next_to (c, ms, n, i, LABEL_PERSON)
+                             && (i + 1 >= n || ms[i + 1].label != LABEL_PERSON || ms[i + 1].last > ms[i + 1].first)
+                             && (i == 0 || ms[i - 1].label != LABEL_PERSON || ms[i - 1].last > ms[i - 1].first);
+      /* "the Exchequer said": nobody is named with "the" */
+      gboolean after_the = a >= 1 && (tok_is (c, a - 1, "the") || tok_is (c, a - 1, "The"));
+      if (!after_the && (verb_after || verb_before || title_before || apposition_after (c, m->last) || with_person))
         m->label = LABEL_PERSON;
       else if (place)
         m->label = LABEL_LOCATION;
       else
         continue;
       m->tentative = FALSE;
+      m->guessed = TRUE;
       fold_into (c->scratch, c->text + m->start, m->end - m->start);
       g_hash_table_insert (known, g_strdup (c->scratch->str), GINT_TO_POINTER (m->label));
+    }
+
+  /* evidence found late in the article also names the word's earlier mentions */
+  for (guint i = 0; i < n; i++)
+    {
+      Mention *m = &ms[i];
+      if (!m->tentative)
+        continue;
+      fold_into (c->scratch, c->text + m->start, m->end - m->start);
+      gpointer seen = g_hash_table_lookup (known, c->scratch->str);
+      if (seen)
+        {
+          m->label = GPOINTER_TO_INT (seen);
+          m->tentative = FALSE;
+        }
     }
 }
 

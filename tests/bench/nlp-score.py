@@ -3,6 +3,8 @@
 ../shared/bench/text/score.py: one {"id", "entities", "quotes"} object per article.
 
   nlp-score.py OUTPUT.jsonl > pred.jsonl
+  nlp-score.py --by-type DATA_DIR pred.jsonl [PREFIX...]   (P/R/F1 of each type, with the
+                                                            scorer's own matching)
 
 Entities: each distinct entity of the "entities" field, with the mentions of its annotations
 as written.  With --title-mentions, a mention written after a title is also given with the
@@ -44,7 +46,39 @@ def convert(record, title_mentions):
     return {'id': ident, 'entities': entities, 'quotes': quotes}
 
 
+def by_type(data, pred_path, prefixes):
+    """Per-type precision and recall, matched as score.py matches (its functions are used)."""
+    sys.path.insert(0, data)
+    import score
+    gold = score.gold_entities(data)
+    pred = score.load_pred(pred_path)
+    tot = {}
+    for aid, g in gold.items():
+        if prefixes and not aid.startswith(tuple(prefixes)):
+            continue
+        p = []
+        for e in pred.get(aid, {}).get('entities', []):
+            names = {score.norm_name(e.get('text', ''))} | {score.norm_name(m) for m in e.get('mentions', [])}
+            p.append((score.TYPE_ALIASES.get(str(e.get('type', '')).casefold()), names - {''}))
+        for t in ('PER', 'LOC', 'ORG'):
+            c = tot.setdefault(t, [0, 0, 0, 0])
+            gt = [n for ty, n in g if ty == t]
+            pt = [n for ty, n in p if ty == t]
+            c[0] += len(gt)
+            c[1] += sum(1 for n in gt if any(m & n for m in pt))
+            c[2] += len(pt)
+            c[3] += sum(1 for n in pt if any(m & n for m in gt))
+    for t, (g, found, n, correct) in tot.items():
+        P = correct / n if n else 0.0
+        R = found / g if g else 0.0
+        F = 2 * P * R / (P + R) if P + R else 0.0
+        print(f'{t}: P {P:.3f} R {R:.3f} F1 {F:.3f} gold {g} pred {n}')
+
+
 def main():
+    if len(sys.argv) > 3 and sys.argv[1] == '--by-type':
+        by_type(sys.argv[2], sys.argv[3], sys.argv[4:])
+        return
     args = [a for a in sys.argv[1:] if not a.startswith('--')]
     title_mentions = '--title-mentions' in sys.argv
     with open(args[0], encoding='utf-8') as f:

@@ -30,6 +30,18 @@ echo "== entities (spans without titles)"
 python3 "$data/score.py" entities --data "$data" --pred "$work/pred.jsonl"
 echo "== entities (titled mentions also given with their title)"
 python3 "$data/score.py" entities --data "$data" --pred "$work/pred-titles.jsonl"
+# The entity rules were developed on the centcom-* and usstate-* articles; the ukgov-* ones
+# are held out to show whether a change generalises.
+ids_of () { (cd "$data/articles" && ls $1 2>/dev/null | sed 's/\.txt$//' | paste -sd, -); }
+for part in "centcom-*.txt usstate-*.txt:development" "ukgov-*.txt:held-out"; do
+  ids=$(ids_of "${part%%:*}")
+  [ -n "$ids" ] || continue
+  echo "== entities, ${part##*:} articles (${part%%:*}; spans without titles)"
+  python3 "$data/score.py" entities --data "$data" --pred "$work/pred.jsonl" --ids "$ids" | tail -1
+  python3 "$here/nlp-score.py" --by-type "$data" "$work/pred.jsonl" $(echo "${part%%:*}" | sed 's/\*\.txt//g')
+  printf 'with titled mentions: '
+  python3 "$data/score.py" entities --data "$data" --pred "$work/pred-titles.jsonl" --ids "$ids" | tail -1
+done
 echo "== quotes"
 python3 "$data/score.py" quotes --data "$data" --pred "$work/pred.jsonl"
 if [ -n "${NLP_SCORE_KEEP:-}" ]; then cp "$work"/*.jsonl "$NLP_SCORE_KEEP"/; fi

@@ -276,6 +276,142 @@ test_entities_field (void **state)
                        "{'name': <'Odesa'>, 'label': <'LOCATION'>, 'mentions': <int64 2>}]");
 }
 
+/* "Theresa May" keeps its month-named surname; "May 5" after a place is a date */
+static void
+test_month_surname (void **state)
+{
+  Fixture *f = *state;
+  assert_entities (f, "Officials said Theresa May spoke.", "Theresa May=PERSON:Theresa May");
+  assert_entities (f, "They met in Paris May 5 and again in June.", "Paris=LOCATION:Paris");
+  assert_entities (f, "Rain fell in Paris Monday.", "Paris=LOCATION:Paris");
+}
+
+/* post-nominal letters and peerage titles mark a person; the letters are no part of the name */
+static void
+test_postnominals_and_peers (void **state)
+{
+  Fixture *f = *state;
+  assert_entities (f, "The report by John Smith QC was read.", "John Smith=PERSON:John Smith");
+  assert_entities (f, "The Rt Hon Theresa May MP visited.", "Theresa May=PERSON:Theresa May [Rt Hon]");
+  assert_entities (f, "A statement from Baroness Anelay followed.", "Anelay=PERSON:Anelay [Baroness]");
+  assert_entities (f, "Labour MP Jess Phillips said so.", "Jess Phillips=PERSON:Jess Phillips [Labour MP]");
+  /* the office's object after "of the" is no name, and nobody is named with "the" */
+  assert_entities (f, "The Chancellor of the Exchequer said so today.", "");
+  assert_entities (f, "Then Secretary of the Navy Ray Mabus said so.",
+                   "Ray Mabus=PERSON:Ray Mabus [Secretary of the Navy]");
+  assert_entities (f, "Talks with NATO Secretary-General Jens Stoltenberg ended.",
+                   "Jens Stoltenberg=PERSON:Jens Stoltenberg [NATO Secretary-General]");
+  /* the letters alone are not a name */
+  assert_entities (f, "Every MP voted and the QC agreed.", "");
+}
+
+/* acronyms: hyphenated, with a small letter inside, with a possessive; not degrees or
+ * single letters */
+static void
+test_acronym_shapes (void **state)
+{
+  Fixture *f = *state;
+  assert_entities (f, "A spokesman for CJTF-OIR spoke.", "CJTF-OIR=ORGANIZATION:CJTF-OIR");
+  assert_entities (f, "The plan of the DoD was approved.", "DoD=ORGANIZATION:DoD");
+  assert_entities (f, "It makes the ISF\u2019s job easier.", "ISF=ORGANIZATION:ISF");
+  assert_entities (f, "She earned a PhD and took an X-RAY of the US-led unit.", "");
+}
+
+/* the head before "of" decides; a country before a title names only the country */
+static void
+test_heads_and_titled_places (void **state)
+{
+  Fixture *f = *state;
+  assert_entities (f, "A cable from the Department of State arrived.",
+                   "Department of State=ORGANIZATION:Department of State");
+  assert_entities (f, "He met the U.S. Secretary of State on Friday.", "U.S.=LOCATION:United States");
+  assert_entities (f, "Ministers of the Global Coalition to Counter ISIL met.",
+                   "Global Coalition to Counter ISIL=ORGANIZATION:Global Coalition to Counter ISIL");
+  /* an infinitive "to" in a capitalised phrase is no evidence for a place */
+  assert_entities (f, "Efforts to Defeat ISIL go on.", "ISIL=ORGANIZATION:ISIL");
+}
+
+/* lone unknown words become places with evidence: a list with a known place, their country
+ * after them, a capitalised preposition starting the sentence, a plural place noun; the
+ * evidence also names the word's earlier mentions */
+static void
+test_place_evidence (void **state)
+{
+  Fixture *f = *state;
+  assert_entities (f, "Bombs went off in Baghdad and Najaf.", "Baghdad=LOCATION:Baghdad; Najaf=LOCATION:Najaf");
+  assert_entities (f, "Near Sinjar, two strikes hit.", "Sinjar=LOCATION:Sinjar");
+  assert_entities (f, "Attacks hit the towns of Jabla and Tartus.", "Jabla=LOCATION:Jabla; Tartus=LOCATION:Tartus");
+  assert_entities (f, "Fighters defend Tabqa. Later they fled from Tabqa.",
+                   "Tabqa=LOCATION:Tabqa; Tabqa=LOCATION:Tabqa");
+  /* no evidence: a lone unknown word stays out */
+  assert_entities (f, "Fighters defend Tabqa.", "");
+}
+
+/* capitalised common nouns the article also writes in lower case are not a person */
+static void
+test_common_noun_pairs (void **state)
+{
+  Fixture *f = *state;
+  assert_entities (f, "The Briefing Room was full; the room held a briefing.", "");
+  assert_entities (f, "Officials said Mark Rutte spoke; the mark was clear.", "Mark Rutte=PERSON:Mark Rutte");
+  /* a participle first that the article writes in lower case */
+  assert_entities (f, "The Fighting Falcons flew while fighting went on.", "");
+  assert_entities (f, "Officials said Ahmed Hassan spoke; it was armed.", "Ahmed Hassan=PERSON:Ahmed Hassan");
+  /* a plural possessive inside an organisation's name; not before a common noun */
+  assert_entities (f, "Officials at the National Farmers' Union agreed.",
+                   "National Farmers' Union=ORGANIZATION:National Farmers' Union");
+  assert_entities (f, "Fire hit the Smiths' house.", "");
+  /* a count first, a plural in -men last */
+  assert_entities (f, "Officials said Ninety-Four Citizen Airmen deployed.", "");
+  assert_entities (f, "Officials said Carmen Lopez spoke.", "Carmen Lopez=PERSON:Carmen Lopez");
+  /* units and meetings by their head word */
+  assert_entities (f, "Soldiers of Abel Battery came to the Manama Dialogue.",
+                   "Abel Battery=ORGANIZATION:Abel Battery; Manama Dialogue=ORGANIZATION:Manama Dialogue");
+}
+
+/* particles in a row inside a name; a lone surname with its role or age after it */
+static void
+test_particles_and_appositions (void **state)
+{
+  Fixture *f = *state;
+  assert_entities (f, "The talks were with Ursula von der Leyen.",
+                   "Ursula von der Leyen=PERSON:Ursula von der Leyen");
+  /* the Arabic article assimilated, spaced or hyphenated */
+  assert_entities (f, "A strike near Dayr az Zawr hit a truck.", "Dayr az Zawr=LOCATION:Dayr az Zawr");
+  assert_entities (f, "A strike near Deir ez-Zor hit a truck.", "Deir ez-Zor=LOCATION:Deir ez-Zor");
+  assert_entities (f, "Later O'Brien, the minister, agreed.", "O'Brien=PERSON:O'Brien");
+  assert_entities (f, "Police said Smith, 45, was arrested.", "Smith=PERSON:Smith");
+  assert_entities (f, "Police said Lysenko\u2019s wife was safe.", "Lysenko=PERSON:Lysenko");
+  assert_entities (f, "Officials said Kowalczyk, who leads the unit, spoke.", "Kowalczyk=PERSON:Kowalczyk");
+  /* what a company owns is no kin */
+  assert_entities (f, "Analysts said Tabqa's dam held.", "");
+  /* a role that is no title, or a large number, is no evidence */
+  assert_entities (f, "Fans said Chelsea, the club, would win and Tabqa, 2016, fell.", "");
+}
+
+/* tzdata: capitals of zone.tab and older spellings of linked zones, never a merged zone */
+static void
+test_tz_cities (void **state)
+{
+  Fixture *f = *state;
+  assert_entities (f, "Envoys flew from Zagreb to Katmandu.",
+                   "Zagreb=LOCATION:Zagreb; Katmandu=LOCATION:Kathmandu");
+  /* tzdata links Belfast to Europe/London: still Belfast */
+  assert_entities (f, "Talks in Belfast ended.", "Belfast=LOCATION:Belfast");
+  /* "Christmas" names a zone.tab island but is a holiday in news */
+  assert_entities (f, "They met before Christmas.", "");
+}
+
+/* a lone surname in a list with a person named in full is a person; two lone words are not */
+static void
+test_person_lists (void **state)
+{
+  Fixture *f = *state;
+  assert_entities (f, "Officials said Barack Obama and Putin met.",
+                   "Barack Obama=PERSON:Barack Obama; Putin=PERSON:Putin");
+  assert_entities (f, "Shoppers liked Marks and Spencer.", "");
+}
+
 static void
 test_bad_gazetteer (G_GNUC_UNUSED void **state)
 {
@@ -316,6 +452,15 @@ main (void)
     cmocka_unit_test_setup_teardown (test_nickname, setup, teardown),
     cmocka_unit_test_setup_teardown (test_user_gazetteer, setup_user_gazetteer, teardown),
     cmocka_unit_test_setup_teardown (test_entities_field, setup, teardown),
+    cmocka_unit_test_setup_teardown (test_month_surname, setup, teardown),
+    cmocka_unit_test_setup_teardown (test_postnominals_and_peers, setup, teardown),
+    cmocka_unit_test_setup_teardown (test_acronym_shapes, setup, teardown),
+    cmocka_unit_test_setup_teardown (test_heads_and_titled_places, setup, teardown),
+    cmocka_unit_test_setup_teardown (test_place_evidence, setup, teardown),
+    cmocka_unit_test_setup_teardown (test_common_noun_pairs, setup, teardown),
+    cmocka_unit_test_setup_teardown (test_particles_and_appositions, setup, teardown),
+    cmocka_unit_test_setup_teardown (test_tz_cities, setup, teardown),
+    cmocka_unit_test_setup_teardown (test_person_lists, setup, teardown),
     cmocka_unit_test (test_bad_gazetteer),
   };
   return cmocka_run_group_tests (tests, NULL, NULL);

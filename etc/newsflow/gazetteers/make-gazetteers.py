@@ -4,19 +4,25 @@
   countries.txt  from iso-codes  (/usr/share/iso-codes/json/iso_3166-1.json, 3166-3 for
                  former names), names, official names and common names of every country
   regions.txt    from iso-codes  (iso_3166-2.json): states, provinces, regions, governorates...
-  cities.txt     from tzdata     (/usr/share/zoneinfo/zone1970.tab): the cities that name
-                 time zones ("Europe/Kyiv" -> Kyiv)
+  cities.txt     from tzdata     (/usr/share/zoneinfo/zone1970.tab and zone.tab): the cities
+                 that name time zones ("Europe/Kyiv" -> Kyiv), and the former names that
+                 tzdata.zi links to them ("Europe/Kiev" -> Kiev, canonical Kyiv)
 
 Each output line is `name<TAB>LABEL<TAB>canonical` (see README in this folder).
 Usage: make-gazetteers.py [OUTDIR]   (default: the folder of this script)
 """
+import difflib
 import json
 import os
 import re
 import sys
 
 ISO = '/usr/share/iso-codes/json'
-ZONES = '/usr/share/zoneinfo/zone1970.tab'
+ZONES = ['/usr/share/zoneinfo/zone1970.tab', '/usr/share/zoneinfo/zone.tab']
+LINKS = '/usr/share/zoneinfo/tzdata.zi'
+# the areas whose zones are named by a city (not "US/Eastern", "Etc/GMT")
+CITY_AREAS = {'Africa', 'America', 'Antarctica', 'Asia', 'Atlantic', 'Australia', 'Europe',
+              'Indian', 'Pacific'}
 
 # Subdivision types that name places people write about; districts and municipalities are
 # too many and too often homonyms of common words.
@@ -37,6 +43,8 @@ NOT_PLACES = {
     'north east', 'south east', 'north west', 'south west', 'midlands', 'the', 'ain', 'nord',
     # given names and surnames (a person reading is likelier in news)
     'mary', 'nelson', 'isabel', 'aurora', 'clare', 'kerry', 'davis', 'knox', 'palmer', 'casey',
+    # zone.tab names of islands and zones that are also words or names ("Christmas" Island)
+    'christmas', 'virgin', 'wake', 'midway', 'reunion', 'johnston', 'wallis', 'creston',
     'lindeman', 'beulah', 'dawson', 'darwin', 'chatham', 'mawson', 'macquarie', 'duarte',
     'flores', 'lola', 'mara', 'kara', 'bender', 'bono', 'mayo', 'chin', 'batman',
     # words: English, Spanish, Italian, Portuguese
@@ -85,16 +93,36 @@ def regions():
     return out
 
 
+def zone_city(zone):
+    parts = zone.split('/')
+    if len(parts) < 2 or parts[0] not in CITY_AREAS:
+        return None
+    city = parts[-1].replace('_', ' ')
+    if city.casefold() in NOT_PLACES or '-' in city and city[0].isupper() is False:
+        return None
+    return city
+
+
 def cities():
     out = {}
-    for line in open(ZONES, encoding='utf-8'):
-        if line.startswith('#'):
+    for path in ZONES:
+        for line in open(path, encoding='utf-8'):
+            if line.startswith('#'):
+                continue
+            city = zone_city(line.split('\t')[2].strip())
+            if city:
+                out.setdefault(city, city)
+    # "L Europe/Kyiv Europe/Kiev": an older spelling of a city named above; most links are
+    # zones merged into another city's (Belfast -> London), so only a similar spelling is
+    # taken as the same city
+    for line in open(LINKS, encoding='utf-8'):
+        fields = line.split()
+        if len(fields) != 3 or fields[0] != 'L':
             continue
-        zone = line.split('\t')[2].strip()
-        city = zone.split('/')[-1].replace('_', ' ')
-        if city.casefold() in NOT_PLACES or '-' in city and city[0].isupper() is False:
-            continue
-        out.setdefault(city, city)
+        current, former = zone_city(fields[1]), zone_city(fields[2])
+        if (current and former and current in out and former not in out and former[0] == current[0]
+                and difflib.SequenceMatcher(None, former.casefold(), current.casefold()).ratio() >= 0.6):
+            out[former] = current
     return out
 
 
@@ -112,7 +140,7 @@ def main():
     r = {k: v for k, v in regions().items() if k not in c}
     write(f'{outdir}/regions.txt', 'iso-codes (ISO 3166-2)', 'LOCATION', r)
     t = {k: v for k, v in cities().items() if k not in c and k not in r}
-    write(f'{outdir}/cities.txt', 'tzdata (zone1970.tab)', 'LOCATION', t)
+    write(f'{outdir}/cities.txt', 'tzdata (zone1970.tab, zone.tab, links in tzdata.zi)', 'LOCATION', t)
 
 
 if __name__ == '__main__':
