@@ -14,6 +14,12 @@ G_BEGIN_DECLS
  * directories searched. */
 char *nf_data_find (const char *relative, GError **error);
 
+/* Every stopword list shipped as stopwords/LANG.txt (one word a line, '#' comments), read
+ * into a table from the language code ("en") to the set of its words, casefolded
+ * (g_utf8_casefold).  Read it once in init and share it read-only between workers.  Fails
+ * with NF_ERROR_NOT_FOUND when no list is installed. */
+GHashTable *nf_stopwords_load_all (GError **error);
+
 G_END_DECLS
 
 #endif /* NEWSFLOW_DATA_H */

@@ -13,10 +13,6 @@
 #include <newsflow/newsflow.h>
 
 /* The languages whose stopword lists newsflow ships; "nb" reads "no". */
-static const char *const stopword_languages[] = {
-  "en", "de", "es", "fr", "it", "pt", "nl", "da", "sv", "no", "fi", "ru", "hu", "tr",
-};
-
 typedef struct {
   GHashTable *stopwords; /* language -> set of case-folded words */
   guint       top;
@@ -37,30 +33,11 @@ static const NfOption keywords_options[] = {
   NF_OPTION_END
 };
 
-/* ---- stopwords, shared by every worker (read-only after init) ---- */
-
-static GHashTable *
-load_stopwords (const char *path, GError **error)
-{
-  g_autofree char *contents = NULL;
-  if (!g_file_get_contents (path, &contents, NULL, error))
-    return NULL;
-  GHashTable *set = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  g_auto (GStrv) lines = g_strsplit (contents, "\n", -1);
-  for (char **line = lines; *line; line++)
-    {
-      char *word = g_strstrip (*line);
-      if (*word && *word != '#')
-        g_hash_table_add (set, g_utf8_casefold (word, -1));
-    }
-  return set;
-}
-
 static void
 keywords_free (gpointer instance)
 {
   Keywords *keywords = instance;
-  g_hash_table_unref (keywords->stopwords);
+  g_clear_pointer (&keywords->stopwords, g_hash_table_unref);
   g_free (keywords->default_language);
   g_free (keywords);
 }
@@ -78,25 +55,11 @@ keywords_init (NfStage *stage, GError **error)
   keywords->top = cfg_getint (config, "top");
   keywords->max_words = cfg_getint (config, "max-words");
   keywords->default_language = g_strdup (cfg_getstr (config, "default-language"));
-  keywords->stopwords = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, (GDestroyNotify) g_hash_table_unref);
-  for (gsize i = 0; i < G_N_ELEMENTS (stopword_languages); i++)
+  /* Stopword lists are shared by every worker (read-only after init). */
+  g_autoptr (GError) missing = NULL;
+  keywords->stopwords = nf_stopwords_load_all (&missing);
+  if (keywords->stopwords == NULL)
     {
-      g_autofree char *relative = g_strdup_printf ("stopwords/%s.txt", stopword_languages[i]);
-      g_autofree char *path = nf_data_find (relative, NULL);
-      if (path == NULL)
-        continue; /* a language without a list still gets key phrases, only noisier */
-      GHashTable *set = load_stopwords (path, error);
-      if (set == NULL)
-        {
-          keywords_free (keywords);
-          return FALSE;
-        }
-      g_hash_table_insert (keywords->stopwords, (gpointer) stopword_languages[i], set);
-    }
-  if (g_hash_table_size (keywords->stopwords) == 0)
-    {
-      g_autoptr (GError) missing = NULL;
-      g_free (nf_data_find ("stopwords/en.txt", &missing));
       g_set_error (error, NF_ERROR, NF_ERROR_NOT_FOUND, "keywords: no stopword lists: %s", missing->message);
       keywords_free (keywords);
       return FALSE;

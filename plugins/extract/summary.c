@@ -14,10 +14,6 @@ typedef enum { METHOD_LEAD, METHOD_TEXTRANK } Method;
  * later ones are not candidates, so time and memory stay bounded. */
 #define TEXTRANK_MAX_SENTENCES 400
 
-static const char *const stopword_languages[] = {
-  "en", "de", "es", "fr", "it", "pt", "nl", "da", "sv", "no", "fi", "ru", "hu", "tr",
-};
-
 typedef struct {
   Method      method;
   guint       sentences;
@@ -47,23 +43,6 @@ summary_free (gpointer instance)
   g_free (summary);
 }
 
-static GHashTable *
-load_stopwords (const char *path, GError **error)
-{
-  g_autofree char *contents = NULL;
-  if (!g_file_get_contents (path, &contents, NULL, error))
-    return NULL;
-  GHashTable *set = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  g_auto (GStrv) lines = g_strsplit (contents, "\n", -1);
-  for (char **line = lines; *line; line++)
-    {
-      char *word = g_strstrip (*line);
-      if (*word && *word != '#')
-        g_hash_table_add (set, g_utf8_casefold (word, -1));
-    }
-  return set;
-}
-
 static gboolean
 summary_init (NfStage *stage, GError **error)
 {
@@ -78,20 +57,20 @@ summary_init (NfStage *stage, GError **error)
   summary->min_words = cfg_getint (config, "min-words");
   summary->method = strcmp (cfg_getstr (config, "method"), "textrank") == 0 ? METHOD_TEXTRANK : METHOD_LEAD;
   summary->default_language = g_strdup (cfg_getstr (config, "default-language"));
-  summary->stopwords = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, (GDestroyNotify) g_hash_table_unref);
-  for (gsize i = 0; summary->method == METHOD_TEXTRANK && i < G_N_ELEMENTS (stopword_languages); i++)
+  if (summary->method == METHOD_TEXTRANK)
     {
-      g_autofree char *relative = g_strdup_printf ("stopwords/%s.txt", stopword_languages[i]);
-      g_autofree char *path = nf_data_find (relative, NULL);
-      GHashTable *set = path ? load_stopwords (path, error) : NULL;
-      if (path && set == NULL)
+      /* TextRank compares content words; without any stopword list it still works. */
+      g_autoptr (GError) local = NULL;
+      summary->stopwords = nf_stopwords_load_all (&local);
+      if (summary->stopwords == NULL && !g_error_matches (local, NF_ERROR, NF_ERROR_NOT_FOUND))
         {
+          g_propagate_error (error, g_steal_pointer (&local));
           summary_free (summary);
           return FALSE;
         }
-      if (set)
-        g_hash_table_insert (summary->stopwords, (gpointer) stopword_languages[i], set);
     }
+  if (summary->stopwords == NULL)
+    summary->stopwords = g_hash_table_new (g_str_hash, g_str_equal);
   nf_stage_set_instance (stage, summary);
   return TRUE;
 }

@@ -6,6 +6,7 @@
 
 #include "test-util.h"
 #include <newsflow/text.h>
+#include <newsflow/data.h>
 
 /* The sentences of @text joined with " | ". */
 static char *
@@ -156,6 +157,27 @@ test_abbreviation_lookup (G_GNUC_UNUSED void **state)
   assert_false (nf_text_is_abbreviation ("Kyiv", 4));
 }
 
+static void
+test_stopword_lists (G_GNUC_UNUSED void **state)
+{
+  g_autofree char *dir = test_dir_new ();
+  g_autofree char *lists = g_build_filename (dir, "stopwords", NULL);
+  g_mkdir (lists, 0755);
+  g_autofree char *en = test_write_file (lists, "en.txt", "# English\nThe\nof\n\n");
+  g_autofree char *de = test_write_file (lists, "de.txt", "Und\n");
+  g_setenv ("NEWSFLOW_DATA_PATH", dir, TRUE);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GHashTable) all = nf_stopwords_load_all (&error);
+  g_unsetenv ("NEWSFLOW_DATA_PATH");
+  assert_null (error);
+  assert_int_equal (g_hash_table_size (all), 2);
+  GHashTable *english = g_hash_table_lookup (all, "en");
+  assert_int_equal (g_hash_table_size (english), 2); /* comment and blank lines skipped */
+  assert_true (g_hash_table_contains (english, "the")); /* casefolded */
+  assert_true (g_hash_table_contains (g_hash_table_lookup (all, "de"), "und"));
+  test_dir_remove (dir);
+}
+
 int
 main (void)
 {
@@ -171,6 +193,7 @@ main (void)
     cmocka_unit_test (test_tokens),
     cmocka_unit_test (test_article_cache),
     cmocka_unit_test (test_abbreviation_lookup),
+    cmocka_unit_test (test_stopword_lists),
   };
   return cmocka_run_group_tests_name ("text", tests, NULL, NULL);
 }
