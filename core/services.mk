@@ -33,3 +33,8 @@ core_libnewsflow_la_SOURCES += core/fieldmap.c
 # Field selection and flattening for formatters (json, csv): newsflow/fields.h.
 core_libnewsflow_la_SOURCES += core/fields.c
 nfinclude_HEADERS += core/newsflow/fields.h
+
+# Charsets (newsflow/charset.h): the charset a content type declares and lossy conversion to
+# UTF-8, shared by the text and html parsers.
+nfinclude_HEADERS += core/newsflow/charset.h
+core_libnewsflow_la_SOURCES += core/charset.c

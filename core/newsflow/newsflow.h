@@ -11,6 +11,7 @@
 #include <newsflow/output.h>
 #include <newsflow/text.h>
 #include <newsflow/data.h>
+#include <newsflow/charset.h>
 #include <newsflow/http.h>
 #include <newsflow/fieldmap.h>
 #include <newsflow/fields.h>

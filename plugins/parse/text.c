@@ -337,6 +337,17 @@ text_process (NfStage *stage, G_GNUC_UNUSED gpointer worker, NfArticle *article,
   const char *data = g_bytes_get_data (nf_article_get_raw (article), &length);
   if (data == NULL)
     data = ""; /* GLib gives NULL for empty bytes */
+  /* A declared charset other than UTF-8 (an HTTP header, a feed) is converted; without one,
+   * the bytes must be UTF-8 and a bad byte fails the item with its offset. */
+  g_autofree char *charset = nf_content_type_get_charset (nf_article_get_content_type (article));
+  g_autofree char *converted = NULL;
+  if (charset && g_ascii_strcasecmp (charset, "UTF-8") != 0)
+    {
+      converted = nf_charset_to_utf8 (data, length, charset, &length, error);
+      if (converted == NULL)
+        return FALSE;
+      data = converted;
+    }
   const char *end;
   if (!g_utf8_validate_len (data, length, &end))
     {

@@ -7,6 +7,7 @@
 #include "test-util.h"
 #include <newsflow/text.h>
 #include <newsflow/data.h>
+#include <newsflow/charset.h>
 
 /* The sentences of @text joined with " | ". */
 static char *
@@ -178,6 +179,27 @@ test_stopword_lists (G_GNUC_UNUSED void **state)
   test_dir_remove (dir);
 }
 
+static void
+test_charsets (G_GNUC_UNUSED void **state)
+{
+  g_autofree char *latin1 = nf_charset_normalize ("latin1", -1);
+  assert_string_equal (latin1, "WINDOWS-1252"); /* what browsers decode ISO-8859-1 as */
+  g_autofree char *declared = nf_content_type_get_charset ("text/plain; Charset=\"ISO-8859-2\"");
+  assert_string_equal (declared, "ISO-8859-2");
+  assert_null (nf_content_type_get_charset ("text/plain"));
+
+  gsize length;
+  g_autofree char *cafe = nf_charset_to_utf8 ("caf\xe9", 4, "WINDOWS-1252", &length, NULL);
+  assert_string_equal (cafe, "café");
+  assert_int_equal (length, strlen ("café"));
+  /* A byte the charset cannot decode becomes U+FFFD instead of failing. */
+  g_autofree char *bad = nf_charset_to_utf8 ("a\x81" "b", 3, "SHIFT_JIS", &length, NULL);
+  assert_true (g_utf8_validate (bad, -1, NULL));
+  g_autoptr (GError) error = NULL;
+  assert_null (nf_charset_to_utf8 ("x", 1, "NO-SUCH-CHARSET", &length, &error));
+  assert_contains (error->message, "unknown charset");
+}
+
 int
 main (void)
 {
@@ -194,6 +216,7 @@ main (void)
     cmocka_unit_test (test_article_cache),
     cmocka_unit_test (test_abbreviation_lookup),
     cmocka_unit_test (test_stopword_lists),
+    cmocka_unit_test (test_charsets),
   };
   return cmocka_run_group_tests_name ("text", tests, NULL, NULL);
 }
