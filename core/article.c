@@ -234,6 +234,19 @@ nf_article_set_published (NfArticle *article, GDateTime *published)
   article->published = published;
 }
 
+char *
+nf_date_time_format (GDateTime *date)
+{
+  /* GLib's ISO 8601 writes "+01" for an offset, which RFC 3339 readers (and Python before
+   * 3.11) refuse. */
+  g_autofree char *seconds = g_date_time_get_microsecond (date)
+    ? g_date_time_format (date, "%Y-%m-%dT%H:%M:%S.%f") : g_date_time_format (date, "%Y-%m-%dT%H:%M:%S");
+  if (g_date_time_get_utc_offset (date) == 0)
+    return g_strconcat (seconds, "Z", NULL);
+  g_autofree char *offset = g_date_time_format (date, "%:z");
+  return g_strconcat (seconds, offset, NULL);
+}
+
 const char *
 nf_article_get_language (const NfArticle *article)
 {

@@ -224,7 +224,7 @@ nf_http_response_to_article (const NfHttpResponse *response, const char *source)
     nf_article_set_field_string (article, "charset", response->charset);
   if (response->last_modified)
     {
-      g_autofree char *date = g_date_time_format_iso8601 (response->last_modified);
+      g_autofree char *date = nf_date_time_format (response->last_modified);
       nf_article_set_field_string (article, "last_modified", date);
     }
   return article;

@@ -244,7 +244,7 @@ nf_article_to_json (NfArticle *article)
   json_object_set_array_member (object, "authors", authors);
 
   GDateTime *published = nf_article_get_published (article);
-  g_autofree char *iso = published ? g_date_time_format_iso8601 (published) : NULL;
+  g_autofree char *iso = published ? nf_date_time_format (published) : NULL;
   set_string_or_null (object, "published", iso);
   set_string_or_null (object, "language", nf_article_get_language (article));
   set_string_or_null (object, "text", nf_article_get_text (article));

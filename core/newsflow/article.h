@@ -64,6 +64,10 @@ void         nf_article_set_authors     (NfArticle *article, const char *const *
 GDateTime   *nf_article_get_published   (const NfArticle *article);
 void         nf_article_set_published   (NfArticle *article, GDateTime *published);
 
+/* @date as RFC 3339 ("2026-11-27T09:30:00Z", "2026-11-27T10:30:00+01:00"; fractions of a
+ * second only when there are some): the form every output uses.  Free with g_free. */
+char        *nf_date_time_format        (GDateTime *date);
+
 /* Language as an ISO 639-1 code ("en"), or NULL when undetermined. */
 const char  *nf_article_get_language    (const NfArticle *article);
 void         nf_article_set_language    (NfArticle *article, const char *language);

@@ -12,7 +12,7 @@ G_BEGIN_DECLS
  *   id, source, content_type, title, authors, published, language, text, paragraphs,
  *   then each field by name in insertion order, then "annotations": [
  *     {"type", "start", "end", "text", "attrs": {...}} ...].
- * Dates are ISO 8601.  Absent properties are null, so every article has the same keys. */
+ * Dates are RFC 3339 (nf_date_time_format).  Absent properties are null, so every article has the same keys. */
 JsonNode *nf_article_to_json (NfArticle *article);
 
 /* A GVariant as JSON: dictionaries (a{sv}, a{s*}) become objects, arrays and tuples arrays,

@@ -363,7 +363,7 @@ static int
 article_published (lua_State *L)
 {
   GDateTime *published = nf_article_get_published (check_article (L));
-  g_autofree char *iso = published ? g_date_time_format_iso8601 (published) : NULL;
+  g_autofree char *iso = published ? nf_date_time_format (published) : NULL;
   push_nullable (L, iso);
   return 1;
 }

@@ -126,6 +126,18 @@ test_json_form (G_GNUC_UNUSED void **state)
 }
 
 static void
+test_dates_are_rfc3339 (G_GNUC_UNUSED void **state)
+{
+  g_autoptr (GDateTime) utc = g_date_time_new_utc (2026, 11, 27, 9, 30, 0);
+  g_autofree char *z = nf_date_time_format (utc);
+  assert_string_equal (z, "2026-11-27T09:30:00Z");
+  g_autoptr (GTimeZone) paris = g_time_zone_new_offset (3600);
+  g_autoptr (GDateTime) local = g_date_time_new (paris, 2026, 11, 27, 10, 30, 0.25);
+  g_autofree char *offset = nf_date_time_format (local);
+  assert_string_equal (offset, "2026-11-27T10:30:00.250000+01:00");
+}
+
+static void
 test_variant_round_trip (G_GNUC_UNUSED void **state)
 {
   g_autoptr (JsonParser) parser = json_parser_new ();
@@ -177,6 +189,7 @@ main (void)
     cmocka_unit_test (test_annotations),
     cmocka_unit_test (test_outcome),
     cmocka_unit_test (test_json_form),
+    cmocka_unit_test (test_dates_are_rfc3339),
     cmocka_unit_test (test_variant_round_trip),
     cmocka_unit_test (test_count_entities),
   };

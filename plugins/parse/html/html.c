@@ -61,7 +61,7 @@ set_date (NfArticle *article, const char *field, const char *value)
     }
   else if (date)
     {
-      g_autofree char *iso = g_date_time_format_iso8601 (date);
+      g_autofree char *iso = nf_date_time_format (date);
       nf_article_set_field_string (article, field, iso);
     }
   else if (value)
