@@ -8,7 +8,7 @@ EXTRACT_UNIT_TESTS = \
 	tests/unit/test-summary
 check_PROGRAMS += $(EXTRACT_UNIT_TESTS)
 TESTS += $(EXTRACT_UNIT_TESTS)
-EXTRACT_HARNESS = tests/unit/test-extract-harness.c tests/unit/test-extract-harness.h $(UNIT_COMMON)
+EXTRACT_HARNESS = $(UNIT_COMMON)
 tests_unit_test_dates_SOURCES = tests/unit/test-dates.c $(EXTRACT_HARNESS)
 tests_unit_test_dates_CFLAGS = $(UNIT_CFLAGS)
 tests_unit_test_dates_LDADD = $(UNIT_LDADD)

@@ -5,7 +5,7 @@
 
 #include <string.h>
 
-#include "test-extract-harness.h"
+#include "test-util.h"
 
 static const char *
 value_of (NfArticle *article, const char *text)

@@ -4,7 +4,7 @@
 
 #include <string.h>
 
-#include "test-extract-harness.h"
+#include "test-util.h"
 
 static const char *original =
   "European Union finance ministers failed on Thursday to narrow their differences over the "

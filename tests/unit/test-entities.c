@@ -9,28 +9,16 @@
 
 #include "test-util.h"
 
-typedef struct {
-  char       *dir;
-  NfRegistry *registry;
-  NfChain    *chain;
-  NfStage    *stage;
-} Fixture;
+/* The entities stage with the given options: a Harness from test-util. */
+typedef Harness Fixture;
 
 static int
 setup_with (void **state, const char *options)
 {
-  Fixture *f = g_new0 (Fixture, 1);
-  f->dir = test_dir_new ();
-  f->registry = test_registry_new ();
-  g_autofree char *text = g_strdup_printf ("fetch \"files\" { }\nparse \"text\" { }\n"
-                                           "extract \"entities\" { %s }\nformat \"json\" { }\n", options);
-  g_autofree char *path = test_write_file (f->dir, "entities.chain", text);
+  g_autofree char *block = g_strdup_printf ("extract \"entities\" { %s }", options);
   g_autoptr (GError) error = NULL;
-  f->chain = nf_chain_load (path, f->registry, &error);
+  *state = harness_new (block, &error);
   assert_null (error);
-  assert_true (nf_chain_init (f->chain, &error));
-  f->stage = g_ptr_array_index (f->chain->stages[NF_PLUGIN_EXTRACT], 0);
-  *state = f;
   return 0;
 }
 
@@ -56,12 +44,7 @@ setup_user_gazetteer (void **state)
 static int
 teardown (void **state)
 {
-  Fixture *f = *state;
-  nf_chain_free (f->chain);
-  nf_registry_free (f->registry);
-  test_dir_remove (f->dir);
-  g_free (f->dir);
-  g_free (f);
+  harness_free (*state);
   return 0;
 }
 
@@ -72,7 +55,7 @@ entities_of (Fixture *f, const char *const *paragraphs)
   g_autoptr (NfArticle) article = nf_article_new ("test");
   nf_article_set_paragraphs (article, paragraphs, -1);
   g_autoptr (GError) error = NULL;
-  assert_true (f->stage->plugin->process (f->stage, NULL, article, &error));
+  assert_true (harness_process (f, article, &error));
   GString *out = g_string_new (NULL);
   const char *text = nf_article_get_text (article);
   for (guint i = 0; i < nf_article_get_n_annotations (article); i++)
@@ -235,7 +218,7 @@ test_german_nouns (void **state)
   nf_article_set_paragraphs (article, paragraphs, -1);
   nf_article_set_language (article, "de");
   g_autoptr (GError) error = NULL;
-  assert_true (f->stage->plugin->process (f->stage, NULL, article, &error));
+  assert_true (harness_process (f, article, &error));
   GString *got = g_string_new (NULL);
   for (guint i = 0; i < nf_article_get_n_annotations (article); i++)
     g_string_append_printf (got, "%s;", nf_annotation_get_attr_string (nf_article_get_annotation (article, i), "canonical"));
@@ -267,7 +250,7 @@ test_entities_field (void **state)
   const char *paragraphs[] = { "Iryna Savchuk visited Odesa. Savchuk then left Odesa.", NULL };
   nf_article_set_paragraphs (article, paragraphs, -1);
   g_autoptr (GError) error = NULL;
-  assert_true (f->stage->plugin->process (f->stage, NULL, article, &error));
+  assert_true (harness_process (f, article, &error));
   GVariant *field = nf_article_get_field (article, "entities");
   assert_non_null (field);
   g_autofree char *printed = g_variant_print (field, FALSE);

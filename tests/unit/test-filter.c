@@ -4,7 +4,7 @@
 
 #include <string.h>
 
-#include "test-extract-harness.h"
+#include "test-util.h"
 
 static const char *
 reason (const char *block, NfArticle *article)

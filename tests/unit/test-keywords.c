@@ -4,7 +4,7 @@
 
 #include <string.h>
 
-#include "test-extract-harness.h"
+#include "test-util.h"
 
 static GPtrArray *
 phrases (const char *block, const char *body, const char *language)

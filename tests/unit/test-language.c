@@ -4,7 +4,7 @@
 
 #include <string.h>
 
-#include "test-extract-harness.h"
+#include "test-util.h"
 
 static const char *english = "The government said on Monday that it would spend more money on schools and hospitals "
   "next year, after a long debate in parliament about the budget and the rising cost of living for families.";

@@ -7,26 +7,15 @@
 
 #include "test-util.h"
 
-typedef struct {
-  char       *dir;
-  NfRegistry *registry;
-  NfChain    *chain;
-} Fixture;
+/* The chain's extract stages: a Harness from test-util. */
+typedef Harness Fixture;
 
 static int
 setup_with (void **state, const char *extractors)
 {
-  Fixture *f = g_new0 (Fixture, 1);
-  f->dir = test_dir_new ();
-  f->registry = test_registry_new ();
-  g_autofree char *text = g_strdup_printf ("fetch \"files\" { }\nparse \"text\" { }\n%s\n"
-                                           "format \"json\" { }\n", extractors);
-  g_autofree char *path = test_write_file (f->dir, "quotes.chain", text);
   g_autoptr (GError) error = NULL;
-  f->chain = nf_chain_load (path, f->registry, &error);
+  *state = harness_new (extractors, &error);
   assert_null (error);
-  assert_true (nf_chain_init (f->chain, &error));
-  *state = f;
   return 0;
 }
 
@@ -47,12 +36,7 @@ setup_alone (void **state)
 static int
 teardown (void **state)
 {
-  Fixture *f = *state;
-  nf_chain_free (f->chain);
-  nf_registry_free (f->registry);
-  test_dir_remove (f->dir);
-  g_free (f->dir);
-  g_free (f);
+  harness_free (*state);
   return 0;
 }
 
@@ -61,13 +45,8 @@ process (Fixture *f, const char *const *paragraphs)
 {
   NfArticle *article = nf_article_new ("test");
   nf_article_set_paragraphs (article, paragraphs, -1);
-  GPtrArray *stages = f->chain->stages[NF_PLUGIN_EXTRACT];
-  for (guint i = 0; i < stages->len; i++)
-    {
-      NfStage *stage = g_ptr_array_index (stages, i);
-      g_autoptr (GError) error = NULL;
-      assert_true (stage->plugin->process (stage, NULL, article, &error));
-    }
+  g_autoptr (GError) error = NULL;
+  assert_true (harness_process (f, article, &error));
   return article;
 }
 

@@ -5,7 +5,7 @@
 
 #include <string.h>
 
-#include "test-extract-harness.h"
+#include "test-util.h"
 
 static const char *body =
   "BRUSSELS (Reuters) - Ministers failed to agree on the budget for the next seven years. "
