@@ -275,6 +275,10 @@ static void
 process_article (Worker *worker, NfArticle *article)
 {
   Run *run = worker->run;
+  /* A chain without parsers passes raw items to its formatters as they are: a producer
+   * that hands them to workers elsewhere (format "nats" with payload = "raw"). */
+  if (!nf_article_has_text (article) && run->chain->stages[NF_PLUGIN_PARSE]->len == 0)
+    return;
   if (!nf_article_has_text (article))
     {
       const char *type = nf_article_get_content_type (article);

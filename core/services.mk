@@ -38,3 +38,8 @@ nfinclude_HEADERS += core/newsflow/fields.h
 # UTF-8, shared by the text and html parsers.
 nfinclude_HEADERS += core/newsflow/charset.h
 core_libnewsflow_la_SOURCES += core/charset.c
+
+# Articles between newsflow processes (newsflow/wire.h): the exact GVariant form fetch and
+# format "nats" send over a message broker.
+nfinclude_HEADERS += core/newsflow/wire.h
+core_libnewsflow_la_SOURCES += core/wire.c

@@ -1,0 +1,254 @@
+/* format "nats": publishes each article, or each raw item before parsing, to a subject of a
+ * NATS JetStream stream, for workers and sinks on other machines (fetch "nats").
+ *
+ * The message id is the article id, so the stream drops a re-published article (a worker
+ * that died after publishing but before acknowledging its input).  Publishing is
+ * asynchronous with a bounded window of messages awaiting the server's acknowledgement;
+ * commit waits for all of them, so an article counts as written only once the server
+ * stored it. */
+#include <string.h>
+
+#include "../nats-connect.h"
+
+typedef struct {
+  natsConnection *connection;
+  jsCtx          *js;
+  char           *subject;
+  gboolean        raw;         /* payload = "raw": the item's bytes, metadata in headers */
+  gint64          ack_timeout; /* ms */
+
+  /* Filled by libnats's thread when the server refuses a message (or never answers). */
+  GMutex          lock;
+  guint64         refused;
+  char           *first_refusal;
+} NatsFormatter;
+
+static const NfOption nats_options[] = {
+  NF_OPTION_STR ("subject", "newsflow.articles", "The subject articles are published to."),
+  NF_OPTION_CHOICE ("payload", "article", "article|raw",
+                    "article: the parsed article with every field and annotation, exactly, for "
+                    "fetch \"nats\" to read back; raw: the item's bytes as fetched (before any "
+                    "parser), with content type, source, id and fetch metadata as headers — "
+                    "what a producer sends to workers that parse."),
+  NF_OPTION_INT ("max-pending", 1000, "Messages sent and not yet acknowledged by the server at "
+                 "most; publishing waits when the window is full."),
+  NF_OPTION_INT ("ack-timeout", 30, "Seconds a commit waits for the server's acknowledgements "
+                 "(re-sending what is unanswered) before it fails its articles."),
+  NF_NATS_OPTIONS,
+  NF_OPTION_END
+};
+
+static void
+on_refused (G_GNUC_UNUSED jsCtx *js, jsPubAckErr *refusal, void *data)
+{
+  NatsFormatter *formatter = data;
+  const char *id = NULL;
+  natsMsgHeader_Get (refusal->Msg, "Nats-Msg-Id", &id);
+  g_mutex_lock (&formatter->lock);
+  if (formatter->refused++ == 0)
+    formatter->first_refusal = g_strdup_printf ("%s: %s", id ? id : "?",
+                                                refusal->ErrText ? refusal->ErrText : natsStatus_GetText (refusal->Err));
+  g_mutex_unlock (&formatter->lock);
+}
+
+static void
+nats_free (gpointer instance)
+{
+  NatsFormatter *formatter = instance;
+  if (formatter->js)
+    {
+      /* Whatever was not committed is failed already; do not wait long for it. */
+      jsPubOptions options;
+      jsPubOptions_Init (&options);
+      options.MaxWait = 1000;
+      js_PublishAsyncComplete (formatter->js, &options);
+      jsCtx_Destroy (formatter->js);
+    }
+  if (formatter->connection)
+    {
+      natsConnection_Close (formatter->connection);
+      natsConnection_Destroy (formatter->connection);
+    }
+  g_free (formatter->subject);
+  g_free (formatter->first_refusal);
+  g_mutex_clear (&formatter->lock);
+  g_free (formatter);
+}
+
+static gboolean
+nats_init (NfStage *stage, GError **error)
+{
+  cfg_t *config = nf_stage_get_config (stage);
+  long max_pending = cfg_getint (config, "max-pending");
+  long ack_timeout = cfg_getint (config, "ack-timeout");
+  if (max_pending < 1 || ack_timeout < 1)
+    {
+      g_set_error (error, NF_ERROR, NF_ERROR_CHAIN, "max-pending (%ld) and ack-timeout (%ld) must be positive",
+                   max_pending, ack_timeout);
+      return FALSE;
+    }
+  NfNatsStreamSettings settings;
+  if (!nf_nats_read_stream_settings (config, &settings, error))
+    return FALSE;
+  const char *subject = cfg_getstr (config, "subject");
+  g_autofree char *stream = cfg_getstr (config, "stream") ? g_strdup (cfg_getstr (config, "stream"))
+                                                          : nf_nats_stream_for (subject);
+  NatsFormatter *formatter = g_new0 (NatsFormatter, 1);
+  g_mutex_init (&formatter->lock);
+  formatter->subject = g_strdup (subject);
+  formatter->raw = strcmp (cfg_getstr (config, "payload"), "raw") == 0;
+  formatter->ack_timeout = (gint64) ack_timeout * 1000;
+  g_autofree char *name = g_strdup_printf ("newsflow format %s", nf_stage_get_name (stage));
+  formatter->connection = nf_nats_connect (config, name, error);
+  if (formatter->connection == NULL)
+    {
+      nats_free (formatter);
+      return FALSE;
+    }
+  jsOptions options;
+  jsOptions_Init (&options);
+  options.PublishAsync.MaxPending = max_pending;
+  options.PublishAsync.ErrHandler = on_refused;
+  options.PublishAsync.ErrHandlerClosure = formatter;
+  options.PublishAsync.StallWait = 1000;
+  natsStatus s = natsConnection_JetStream (&formatter->js, formatter->connection, &options);
+  if (s != NATS_OK)
+    {
+      nf_nats_set_error (error, s, 0, "JetStream");
+      nats_free (formatter);
+      return FALSE;
+    }
+  if (!nf_nats_ensure_stream (formatter->js, stream, subject, TRUE, &settings, error))
+    {
+      nats_free (formatter);
+      return FALSE;
+    }
+  nf_stage_set_instance (stage, formatter);
+  return TRUE;
+}
+
+static natsStatus
+set_header (natsMsg *message, const char *key, const char *value)
+{
+  return value ? natsMsgHeader_Set (message, key, value) : NATS_OK;
+}
+
+static gboolean
+nats_process (NfStage *stage, G_GNUC_UNUSED gpointer worker, NfArticle *article, GError **error)
+{
+  NatsFormatter *formatter = nf_stage_get_instance (stage);
+  g_autoptr (GBytes) payload = NULL;
+  g_autofree char *meta = NULL;
+  const char *content_type;
+  if (formatter->raw)
+    {
+      GBytes *raw = nf_article_get_raw (article);
+      if (raw == NULL)
+        {
+          g_set_error_literal (error, NF_ERROR, NF_ERROR_UNSUPPORTED,
+                               "no raw bytes to publish (payload = \"raw\" needs the item as fetched)");
+          return FALSE;
+        }
+      payload = g_bytes_ref (raw);
+      content_type = nf_article_get_content_type (article);
+      /* GVariant's text form keeps every type and escapes line breaks, so it fits a header. */
+      g_autoptr (GVariant) variant = nf_article_to_variant (article, FALSE);
+      meta = g_variant_print (variant, TRUE);
+    }
+  else
+    {
+      payload = nf_article_to_wire (article, TRUE);
+      content_type = "application/x-newsflow-article";
+    }
+
+  gsize length;
+  const void *data = g_bytes_get_data (payload, &length);
+  natsMsg *message = NULL;
+  natsStatus s = natsMsg_Create (&message, formatter->subject, NULL, data, (int) length);
+  if (s == NATS_OK) s = natsMsgHeader_Set (message, "Nats-Msg-Id", nf_article_get_id (article));
+  if (s == NATS_OK) s = set_header (message, "Content-Type", content_type);
+  if (s == NATS_OK) s = natsMsgHeader_Set (message, "Newsflow-Form", formatter->raw ? "raw" : "article");
+  if (s == NATS_OK) s = set_header (message, "Newsflow-Meta", meta);
+  gint64 deadline = g_get_monotonic_time () + formatter->ack_timeout * 1000;
+  while (s == NATS_OK)
+    {
+      s = js_PublishMsgAsync (formatter->js, &message, NULL);
+      /* NATS_TIMEOUT: the window of unacknowledged messages stayed full for StallWait. */
+      if (s != NATS_TIMEOUT || g_get_monotonic_time () > deadline)
+        break;
+      s = NATS_OK;
+    }
+  natsMsg_Destroy (message); /* a no-op once libnats took it */
+  if (s != NATS_OK)
+    {
+      nf_nats_set_error (error, s, 0, "cannot publish");
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* Re-sends what the server has not acknowledged (it may never have received it: a server
+ * restarted, a cluster leader changed); the message id makes a second copy harmless. */
+static void
+resend_pending (NatsFormatter *formatter)
+{
+  natsMsgList pending = { 0 };
+  if (js_PublishAsyncGetPendingList (&pending, formatter->js) != NATS_OK)
+    return;
+  for (int i = 0; i < pending.Count; i++)
+    js_PublishMsgAsync (formatter->js, &pending.Msgs[i], NULL);
+  natsMsgList_Destroy (&pending);
+}
+
+static gboolean
+nats_commit (NfStage *stage, GError **error)
+{
+  NatsFormatter *formatter = nf_stage_get_instance (stage);
+  gint64 deadline = g_get_monotonic_time () + formatter->ack_timeout * 1000;
+  natsStatus s;
+  for (;;)
+    {
+      jsPubOptions options;
+      jsPubOptions_Init (&options);
+      options.MaxWait = MIN (5000, formatter->ack_timeout);
+      s = js_PublishAsyncComplete (formatter->js, &options);
+      if (s != NATS_TIMEOUT || g_get_monotonic_time () >= deadline)
+        break;
+      resend_pending (formatter);
+    }
+  if (s == NATS_TIMEOUT)
+    {
+      /* Given back and dropped: these articles fail, and their sources send them again. */
+      natsMsgList pending = { 0 };
+      int count = 0;
+      if (js_PublishAsyncGetPendingList (&pending, formatter->js) == NATS_OK)
+        {
+          count = pending.Count;
+          natsMsgList_Destroy (&pending);
+        }
+      g_set_error (error, NF_ERROR, NF_ERROR_IO, "%d messages to %s not acknowledged by the server within %" G_GINT64_FORMAT " s",
+                   count, formatter->subject, formatter->ack_timeout / 1000);
+    }
+  else if (s != NATS_OK)
+    nf_nats_set_error (error, s, 0, "waiting for the server's acknowledgements");
+  g_mutex_lock (&formatter->lock);
+  guint64 refused = formatter->refused;
+  g_autofree char *first = g_steal_pointer (&formatter->first_refusal);
+  formatter->refused = 0;
+  g_mutex_unlock (&formatter->lock);
+  if (s == NATS_OK && refused > 0)
+    g_set_error (error, NF_ERROR, NF_ERROR_IO, "the server refused %" G_GUINT64_FORMAT " messages to %s (first: %s)",
+                 refused, formatter->subject, first);
+  return s == NATS_OK && refused == 0;
+}
+
+NF_PLUGIN_DEFINE (
+  .kind = NF_PLUGIN_FORMAT,
+  .name = "nats",
+  .summary = "Publishes articles or raw items to a NATS JetStream subject, for workers and sinks elsewhere",
+  .options = nats_options,
+  .init = nats_init,
+  .process = nats_process,
+  .commit = nats_commit,
+  .free = nats_free,
+);

@@ -1,0 +1,114 @@
+# nats-server.sh: sourced by the NATS tests after common.sh: starts real `nats-server -js`
+# processes on free loopback ports with their stores under $WORK, and stops every one when
+# the test exits.  Skips the test (exit 77) when nats-server or the nats plugins are missing.
+#
+#   nats_start NAME [ARGS...]     start server NAME (its port stays its own across restarts);
+#                                 sets NATS_URL to its client URL
+#   nats_stop NAME [SIGNAL]       stop it (TERM by default; KILL for a crash) and wait
+#   nats_restart NAME             stop and start it again on the same ports and store
+#   nats_cluster_start N          N servers n1..nN forming one JetStream cluster;
+#                                 sets NATS_URLS to a chain-file list of their URLs
+#   nats_url NAME                 a started server's client URL
+#   free_port                     a loopback TCP port nobody listens on
+if ! command -v nats-server >/dev/null; then
+  echo "SKIP: nats-server is not installed (Debian package nats-server)"; exit 77
+fi
+if [ ! -e "$BUILD/plugins/fetch/fetch_nats.la" ]; then
+  echo "SKIP: fetch and format \"nats\" were not built (libnats-dev missing at configure time)"; exit 77
+fi
+
+NATS_NAMES=
+trap 'for _n in $NATS_NAMES; do nats_stop "$_n" KILL; done; rm -rf "$WORK"' EXIT
+
+free_port() {
+  local port
+  while :; do
+    port=$((20000 + RANDOM % 40000))
+    # Nobody answers a connection: free (a port a server of this test took is in a file).
+    if ! (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null \
+       && ! cat "$WORK"/nats-*/*port 2>/dev/null | grep -qx "$port"; then
+      echo "$port"; return
+    fi
+  done
+}
+
+# nats_launch NAME: (re)starts NAME from the arguments saved by nats_start.
+nats_launch() {
+  local name=$1 dir="$WORK/nats-$1" before
+  before=$(cat "$dir/log" 2>/dev/null | wc -l)
+  # shellcheck disable=SC2046
+  nats-server -a 127.0.0.1 -p "$(cat "$dir/port")" -js -sd "$dir/store" -n "$name" \
+    $(cat "$dir/args") >>"$dir/log" 2>&1 &
+  echo $! >"$dir/pid"
+  for _ in $(seq 100); do
+    if tail -n "+$((before + 1))" "$dir/log" 2>/dev/null | grep -q "Server is ready"; then return 0; fi
+    if ! kill -0 "$(cat "$dir/pid")" 2>/dev/null; then break; fi
+    sleep 0.1
+  done
+  echo "FAIL: nats-server $name did not start"; sed 's/^/  | /' "$dir/log" | tail -20
+  exit 1
+}
+
+nats_start() {
+  local name=$1; shift
+  local dir="$WORK/nats-$name"
+  mkdir -p "$dir/store"
+  [ -s "$dir/port" ] || free_port >"$dir/port"
+  echo "$*" >"$dir/args"
+  NATS_NAMES="$NATS_NAMES $name"
+  nats_launch "$name"
+  NATS_URL=$(nats_url "$name")
+}
+
+nats_url() { echo "nats://127.0.0.1:$(cat "$WORK/nats-$1/port")"; }
+
+nats_stop() {
+  local name=$1 signal=${2:-TERM} pidfile="$WORK/nats-$1/pid"
+  [ -s "$pidfile" ] || return 0
+  local pid; pid=$(cat "$pidfile")
+  kill "-$signal" "$pid" 2>/dev/null
+  # Cluster nodes are not this shell's children: wait by polling.
+  for _ in $(seq 100); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
+  wait "$pid" 2>/dev/null
+  : >"$pidfile"
+}
+
+nats_restart() {
+  nats_stop "$1"
+  nats_launch "$1"
+}
+
+nats_cluster_start() {
+  local n=$1 i routes= urls=
+  for i in $(seq "$n"); do
+    mkdir -p "$WORK/nats-n$i"
+    free_port >"$WORK/nats-n$i/port"
+    free_port >"$WORK/nats-n$i/cluster-port"
+  done
+  for i in $(seq "$n"); do
+    routes="$routes${routes:+,}nats://127.0.0.1:$(cat "$WORK/nats-n$i/cluster-port")"
+    urls="$urls${urls:+, }\"$(nats_url "n$i")\""
+  done
+  # Started together: each waits for the others' routes before JetStream is ready.
+  for i in $(seq "$n"); do
+    local dir="$WORK/nats-n$i"
+    mkdir -p "$dir/store"
+    echo "--cluster_name newsflow --cluster nats://127.0.0.1:$(cat "$dir/cluster-port") --routes $routes" >"$dir/args"
+    NATS_NAMES="$NATS_NAMES n$i"
+    nats_launch "n$i" &
+  done
+  wait_for_cluster "$n"
+  NATS_URLS="{ $urls }"
+}
+
+# Waits until a JetStream meta leader is elected (the cluster can create streams).
+wait_for_cluster() {
+  for _ in $(seq 150); do
+    if cat "$WORK"/nats-n*/log 2>/dev/null | grep -q "JetStream cluster new metadata leader\|Self is new JetStream cluster metadata leader"; then
+      return 0
+    fi
+    sleep 0.1
+  done
+  echo "FAIL: the NATS cluster elected no JetStream leader"; tail -5 "$WORK"/nats-n*/log
+  exit 1
+}
