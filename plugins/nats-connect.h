@@ -11,8 +11,9 @@
 
 #define NF_NATS_OPTIONS                                                                         \
   NF_OPTION_STR_LIST ("servers", "{\"nats://127.0.0.1:4222\"}",                                 \
-                      "NATS server URLs (several: the members of a cluster; the client "        \
-                      "reconnects to any of them, without end, when one goes away)."),          \
+                      "NATS server URLs (several, or several in one string separated by "       \
+                      "commas: the members of a cluster; the client reconnects to any of them, " \
+                      "without end, when one goes away)."),                                     \
   NF_OPTION_STR ("credentials", NULL, "A NATS credentials file (.creds: user JWT and NKey "     \
                  "seed) to authenticate with."),                                                \
   NF_OPTION_BOOL ("tls", cfg_false, "Require TLS (implied by tls:// URLs or the tls-* files)."), \
@@ -96,19 +97,27 @@ nf_nats_connect (cfg_t *config, const char *name, GError **error)
 {
   natsOptions *options = NULL;
   natsConnection *connection = NULL;
-  guint n = cfg_size (config, "servers");
-  if (n == 0)
+  /* An entry may list several URLs separated by commas (NATS_URL="nats://a,nats://b"). */
+  g_autoptr (GPtrArray) list = g_ptr_array_new_with_free_func (g_free);
+  gboolean tls = cfg_getbool (config, "tls");
+  for (guint i = 0; i < cfg_size (config, "servers"); i++)
+    {
+      g_auto (GStrv) urls = g_strsplit (cfg_getnstr (config, "servers", i), ",", -1);
+      for (char **url = urls; *url; url++)
+        if (*g_strstrip (*url))
+          {
+            tls = tls || g_str_has_prefix (*url, "tls://");
+            g_ptr_array_add (list, g_strdup (*url));
+          }
+    }
+  if (list->len == 0)
     {
       g_set_error_literal (error, NF_ERROR, NF_ERROR_CHAIN, "servers: name at least one NATS server URL");
       return NULL;
     }
-  g_autofree const char **servers = g_new0 (const char *, n + 1);
-  gboolean tls = cfg_getbool (config, "tls");
-  for (guint i = 0; i < n; i++)
-    {
-      servers[i] = cfg_getnstr (config, "servers", i);
-      tls = tls || g_str_has_prefix (servers[i], "tls://");
-    }
+  guint n = list->len;
+  g_ptr_array_add (list, NULL);
+  const char **servers = (const char **) list->pdata;
   const char *credentials = cfg_getstr (config, "credentials");
   const char *ca = cfg_getstr (config, "tls-ca");
   const char *cert = cfg_getstr (config, "tls-cert");

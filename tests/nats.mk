@@ -1,0 +1,11 @@
+# Tests of scaling out on NATS JetStream: the article wire form (always), and the real
+# nats-server runs of fetch and format "nats" (skipped when nats-server or libnats is missing).
+check_PROGRAMS += tests/unit/test-wire
+TESTS += tests/unit/test-wire
+tests_unit_test_wire_SOURCES = tests/unit/test-wire.c $(UNIT_COMMON)
+tests_unit_test_wire_CFLAGS = $(UNIT_CFLAGS)
+tests_unit_test_wire_LDADD = $(UNIT_LDADD)
+
+NATS_TESTS =
+TESTS += $(NATS_TESTS)
+EXTRA_DIST += $(NATS_TESTS) tests/integration/nats-server.sh
