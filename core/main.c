@@ -258,6 +258,9 @@ chain_stage_count (NfChain *chain)
 static int
 run_chain (NfRegistry *registry, Options *options)
 {
+  /* From the start: a signal while the chain loads stops the run before its first article
+   * (a background job of a script would otherwise ignore SIGINT until then). */
+  catch_interrupts ();
   g_autofree char *path = options->chain ? g_strdup (options->chain) : default_chain_path ();
   g_autoptr (GError) error = NULL;
   g_autoptr (NfChain) chain = nf_chain_load (path, registry, &error);
@@ -320,7 +323,6 @@ run_chain (NfRegistry *registry, Options *options)
     .stats = options->stats,
     .interrupted = (const volatile int *) &interrupted,
   };
-  catch_interrupts ();
   NfTally tally;
   gboolean ok = nf_run (chain, &run_options, &tally, &error);
   if (errors && !errors_is_stderr && fclose (errors) != 0 && ok)

@@ -20,6 +20,8 @@ interrupt() {
   holder=$!
   "$NEWSFLOW" -c "$WORK/out.chain" "$@" < "$WORK/fifo" > "$WORK/out" 2> "$WORK/err" &
   runner=$!
+  # Once the formatters opened their outputs, the run is under way: then the 24 samples.
+  for _ in $(seq 100); do ls -a "$WORK" | grep -q '^\.result\.jsonl\.partial' && break; sleep 0.1; done
   sleep 1
   kill -INT "$runner"
   for _ in $(seq 50); do kill -0 "$runner" 2>/dev/null || break; sleep 0.1; done
