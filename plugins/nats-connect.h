@@ -148,8 +148,8 @@ nf_nats_connect (cfg_t *config, const char *name, GError **error)
   natsOptions_Destroy (options);
   if (s != NATS_OK)
     {
-      g_autofree char *list = g_strjoinv (", ", (char **) servers);
-      g_autofree char *what = g_strdup_printf ("cannot connect to %s", list);
+      g_autofree char *joined = g_strjoinv (", ", (char **) servers);
+      g_autofree char *what = g_strdup_printf ("cannot connect to %s", joined);
       nf_nats_set_error (error, s, 0, what);
       return NULL;
     }
