@@ -6,6 +6,13 @@ tests_unit_test_wire_SOURCES = tests/unit/test-wire.c $(UNIT_COMMON)
 tests_unit_test_wire_CFLAGS = $(UNIT_CFLAGS)
 tests_unit_test_wire_LDADD = $(UNIT_LDADD)
 
-NATS_TESTS =
+NATS_TESTS = \
+	tests/integration/nats-kill.sh
 TESTS += $(NATS_TESTS)
-EXTRA_DIST += $(NATS_TESTS) tests/integration/nats-server.sh
+EXTRA_DIST += $(NATS_TESTS) tests/integration/nats-server.sh tests/integration/nats-common.sh
+
+# extract "poison" (test only): the article that kills every worker taking it.
+check_LTLIBRARIES += tests/plugins/extract_poison.la
+tests_plugins_extract_poison_la_SOURCES = tests/plugins/poison.c
+tests_plugins_extract_poison_la_LDFLAGS = $(TEST_PLUGIN_LDFLAGS)
+tests_plugins_extract_poison_la_LIBADD = $(PLUGIN_LIBADD)
