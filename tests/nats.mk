@@ -7,7 +7,8 @@ tests_unit_test_wire_CFLAGS = $(UNIT_CFLAGS)
 tests_unit_test_wire_LDADD = $(UNIT_LDADD)
 
 NATS_TESTS = \
-	tests/integration/nats-kill.sh
+	tests/integration/nats-kill.sh \
+	tests/integration/nats-poison.sh
 TESTS += $(NATS_TESTS)
 EXTRA_DIST += $(NATS_TESTS) tests/integration/nats-server.sh tests/integration/nats-common.sh
 
