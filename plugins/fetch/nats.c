@@ -210,9 +210,18 @@ give_up (NatsFetcher *fetcher, NfSink *sink, natsMsg *message, const char *sourc
   return nf_sink_push_failed (sink, source, error);
 }
 
+/* Waits until every article handed to the pipeline has ended (the runner commits an idle
+ * pipeline within its commit interval). */
+static void
+wait_until_idle (NatsFetcher *fetcher, NfStage *stage)
+{
+  while (g_atomic_int_get (&fetcher->in_flight) > 0 && !nf_stage_is_cancelled (stage))
+    g_usleep (G_USEC_PER_SEC / 200);
+}
+
 /* Hands one message to the pipeline; FALSE when the run is stopping. */
 static gboolean
-deliver (NatsFetcher *fetcher, NfSink *sink, natsMsg *message)
+deliver (NatsFetcher *fetcher, NfStage *stage, NfSink *sink, natsMsg *message)
 {
   jsMsgMetaData *meta = NULL;
   natsMsg_GetMetaData (&meta, message);
@@ -239,12 +248,21 @@ deliver (NatsFetcher *fetcher, NfSink *sink, natsMsg *message)
       nf_article_unref (article);
       return going;
     }
+  /* A crash takes every message in flight down with the one that caused it.  On its last
+   * try a message runs alone, so an innocent one is not given up for its neighbour's sake,
+   * and a poison message is blamed alone. */
+  gboolean alone = deliveries == fetcher->max_deliver && deliveries > 1;
+  if (alone)
+    wait_until_idle (fetcher, stage);
   Delivery *delivery = g_new0 (Delivery, 1);
   delivery->fetcher = fetcher;
   delivery->message = message;
   g_atomic_int_inc (&fetcher->in_flight);
   nf_article_set_ended_notify (article, on_ended, delivery, delivery_free);
-  return nf_sink_push (sink, article);
+  gboolean going = nf_sink_push (sink, article);
+  if (alone && going)
+    wait_until_idle (fetcher, stage);
+  return going;
 }
 
 /* ---- plugin callbacks ------------------------------------------------------------------- */
@@ -425,7 +443,7 @@ nats_fetch (NfStage *stage, NfSink *sink, GError **error)
           natsMsg *message = list.Msgs[i];
           list.Msgs[i] = NULL; /* ours now */
           if (going)
-            going = deliver (fetcher, sink, message);
+            going = deliver (fetcher, stage, sink, message);
           else
             {
               natsMsg_Nak (message, NULL);
