@@ -30,4 +30,4 @@ include plugins/extract/nlp.mk
 include plugins/extract/more.mk
 include plugins/extract/lua.mk
 include plugins/format/format.mk
-include plugins/nats.mk
+include plugins/nats/nats.mk

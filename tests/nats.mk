@@ -8,7 +8,9 @@ tests_unit_test_wire_LDADD = $(UNIT_LDADD)
 
 NATS_TESTS = \
 	tests/integration/nats-kill.sh \
-	tests/integration/nats-poison.sh
+	tests/integration/nats-poison.sh \
+	tests/integration/nats-restart.sh \
+	tests/integration/nats-cluster.sh
 TESTS += $(NATS_TESTS)
 EXTRA_DIST += $(NATS_TESTS) tests/integration/nats-server.sh tests/integration/nats-common.sh
 

@@ -62,7 +62,7 @@ start_sink() {
   echo $! >"$WORK/sink.pid"
 }
 
-rows() { sqlite3 "$1" 'SELECT count(*) FROM articles' 2>/dev/null || echo 0; }
+rows() { sqlite3 -cmd '.timeout 5000' "$1" 'SELECT count(*) FROM articles' 2>/dev/null || echo 0; }
 
 # wait_for_rows DB N: until the sink committed N articles (at most a minute).
 wait_for_rows() {

@@ -1,4 +1,4 @@
-/* nats-connect.h: what fetch "nats" and format "nats" share: the connection options
+/* plugins/nats/connect.h: what fetch "nats" and format "nats" share: the connection options
  * (servers, credentials, TLS), connecting with endless reconnection, and creating the
  * JetStream stream that holds a subject when it is missing.  Included by both plugins. */
 #ifndef NF_NATS_CONNECT_H

@@ -1,4 +1,4 @@
-/* fetch "nats": pulls raw items or articles from a durable work-queue consumer of a NATS
+/* plugins/nats/fetch.c, fetch "nats": pulls raw items or articles from a durable work-queue consumer of a NATS
  * JetStream stream, in batches, for many workers on many machines sharing one stream.
  *
  * A message is acknowledged only when its article has ended (the runner's ended
@@ -9,7 +9,7 @@
  * every worker that takes it) is given up with the same error record. */
 #include <string.h>
 
-#include "../nats-connect.h"
+#include "connect.h"
 
 typedef struct {
   natsConnection   *connection;

@@ -1,4 +1,4 @@
-/* format "nats": publishes each article, or each raw item before parsing, to a subject of a
+/* plugins/nats/format.c, format "nats": publishes each article, or each raw item before parsing, to a subject of a
  * NATS JetStream stream, for workers and sinks on other machines (fetch "nats").
  *
  * The message id is the article id, so the stream drops a re-published article (a worker
@@ -8,7 +8,7 @@
  * stored it. */
 #include <string.h>
 
-#include "../nats-connect.h"
+#include "connect.h"
 
 typedef struct {
   natsConnection *connection;
@@ -21,6 +21,7 @@ typedef struct {
   GMutex          lock;
   guint64         refused;
   char           *first_refusal;
+  GPtrArray      *retry;       /* natsMsg *: refused for now (no stream leader yet) */
 } NatsFormatter;
 
 static const NfOption nats_options[] = {
@@ -45,6 +46,15 @@ on_refused (G_GNUC_UNUSED jsCtx *js, jsPubAckErr *refusal, void *data)
   const char *id = NULL;
   natsMsgHeader_Get (refusal->Msg, "Nats-Msg-Id", &id);
   g_mutex_lock (&formatter->lock);
+  /* No responders: the stream has no leader at the moment (a cluster node stopped, a
+   * server restarting).  Kept, and sent again by commit. */
+  if (refusal->Err == NATS_NO_RESPONDERS || refusal->Err == NATS_TIMEOUT)
+    {
+      g_ptr_array_add (formatter->retry, refusal->Msg);
+      refusal->Msg = NULL; /* ours now: libnats does not destroy it */
+      g_mutex_unlock (&formatter->lock);
+      return;
+    }
   if (formatter->refused++ == 0)
     formatter->first_refusal = g_strdup_printf ("%s: %s", id ? id : "?",
                                                 refusal->ErrText ? refusal->ErrText : natsStatus_GetText (refusal->Err));
@@ -71,6 +81,7 @@ nats_free (gpointer instance)
     }
   g_free (formatter->subject);
   g_free (formatter->first_refusal);
+  g_ptr_array_unref (formatter->retry);
   g_mutex_clear (&formatter->lock);
   g_free (formatter);
 }
@@ -95,6 +106,7 @@ nats_init (NfStage *stage, GError **error)
                                                           : nf_nats_stream_for (subject);
   NatsFormatter *formatter = g_new0 (NatsFormatter, 1);
   g_mutex_init (&formatter->lock);
+  formatter->retry = g_ptr_array_new_with_free_func ((GDestroyNotify) natsMsg_Destroy);
   formatter->subject = g_strdup (subject);
   formatter->raw = strcmp (cfg_getstr (config, "payload"), "raw") == 0;
   formatter->ack_timeout = (gint64) ack_timeout * 1000;
@@ -200,6 +212,28 @@ resend_pending (NatsFormatter *formatter)
   natsMsgList_Destroy (&pending);
 }
 
+static guint
+refused_for_now (NatsFormatter *formatter)
+{
+  g_mutex_lock (&formatter->lock);
+  guint n = formatter->retry->len;
+  g_mutex_unlock (&formatter->lock);
+  return n;
+}
+
+/* Sends again what the server refused for now. */
+static void
+resend_refused (NatsFormatter *formatter)
+{
+  g_mutex_lock (&formatter->lock);
+  GPtrArray *retry = formatter->retry;
+  formatter->retry = g_ptr_array_new_with_free_func ((GDestroyNotify) natsMsg_Destroy);
+  g_mutex_unlock (&formatter->lock);
+  for (guint i = 0; i < retry->len; i++)
+    js_PublishMsgAsync (formatter->js, (natsMsg **) &retry->pdata[i], NULL);
+  g_ptr_array_unref (retry); /* destroys those libnats did not take */
+}
+
 static gboolean
 nats_commit (NfStage *stage, GError **error)
 {
@@ -212,9 +246,24 @@ nats_commit (NfStage *stage, GError **error)
       jsPubOptions_Init (&options);
       options.MaxWait = MIN (5000, formatter->ack_timeout);
       s = js_PublishAsyncComplete (formatter->js, &options);
-      if (s != NATS_TIMEOUT || g_get_monotonic_time () >= deadline)
+      gboolean late = g_get_monotonic_time () >= deadline;
+      if (s == NATS_TIMEOUT && !late)
+        resend_pending (formatter);
+      else if (s == NATS_OK && !late && refused_for_now (formatter) > 0)
+        {
+          g_usleep (G_USEC_PER_SEC / 4); /* give the cluster time to elect a leader */
+          resend_refused (formatter);
+          continue;
+        }
+      if (s != NATS_TIMEOUT || late)
         break;
-      resend_pending (formatter);
+    }
+  if (s == NATS_OK && refused_for_now (formatter) > 0)
+    {
+      s = NATS_TIMEOUT;
+      g_mutex_lock (&formatter->lock);
+      g_ptr_array_set_size (formatter->retry, 0);
+      g_mutex_unlock (&formatter->lock);
     }
   if (s == NATS_TIMEOUT)
     {
