@@ -1,0 +1,115 @@
+#!/usr/bin/env bash
+# scale-out.sh: articles per second of the scaled-out topology (docs/scale-out.md) with one
+# and with two workers, against a local single-process run of the same chain, and the
+# broker's cost per article.  Run by hand; it is not part of `make check`.
+#
+#   tests/bench/scale-out.sh [--count N] [--binary PATH] [--keep]
+#
+# Starts a real `nats-server -js` on a free loopback port (store in a temporary directory),
+# generates N small plain-text articles, and times:
+#   local      files -> parse "text" -> extract "stats", "keywords" -> format "json" (-j 1)
+#   1 worker   fetch "nats" -> the same stages -> format "nats", one process at -j 1
+#   2 workers  the same, two processes at -j 1 each, sharing one consumer
+# Each worker run starts on a stream the producer filled beforehand and ends when the
+# server holds N finished articles (asked from its monitoring endpoint, /jsz).  The broker's
+# cost per article is (1-worker time - local time) / N: taking each item from the server,
+# publishing the article and waiting for the acknowledgements.
+set -u -o pipefail
+
+here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+srcdir=$(cd "$here/../.." && pwd)
+count=5000 keep=
+binary=${NEWSFLOW:-}
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --count) count=$2; shift 2 ;;
+    --binary) binary=$2; shift 2 ;;
+    --keep) keep=1; shift ;;
+    *) echo "usage: $0 [--count N] [--binary PATH] [--keep]" >&2; exit 1 ;;
+  esac
+done
+if [ -z "$binary" ]; then
+  for candidate in ./newsflow "$srcdir/build/newsflow"; do
+    [ -x "$candidate" ] && { binary=$candidate; break; }
+  done
+fi
+[ -x "$binary" ] || { echo "$0: no newsflow binary (use --binary)" >&2; exit 1; }
+for tool in nats-server curl jq; do
+  command -v "$tool" >/dev/null || { echo "$0: $tool is needed" >&2; exit 1; }
+done
+
+work=$(mktemp -d "${TMPDIR:-/tmp}/newsflow-scale-XXXXXX")
+server=
+cleanup() { [ -n "$server" ] && kill "$server" 2>/dev/null && wait "$server" 2>/dev/null; [ -n "$keep" ] || rm -rf "$work"; }
+trap cleanup EXIT
+now() { local t=${EPOCHREALTIME:-$(date +%s.%N)}; printf '%s\n' "${t/,/.}"; }
+
+port() { echo $((20000 + RANDOM % 40000)); }
+client=$(port) monitor=$(port)
+nats-server -a 127.0.0.1 -p "$client" -m "$monitor" -js -sd "$work/store" >"$work/server.log" 2>&1 &
+server=$!
+for _ in $(seq 100); do grep -q "Server is ready" "$work/server.log" && break; sleep 0.1; done
+url="nats://127.0.0.1:$client"
+
+mkdir -p "$work/articles"
+awk -v dir="$work/articles" -v n="$count" 'BEGIN {
+  split("Kyiv Vilnius Auckland Lagos Lima Oslo Hanoi Quito Accra Riga", city, " ")
+  for (i = 1; i <= n; i++) {
+    f = sprintf("%s/%06d.txt", dir, i); c = city[i % 10 + 1]
+    printf "%s budget talks resume, round %d\n\n", c, i > f
+    for (p = 0; p < 6; p++)
+      printf "Officials in %s said on Monday that talks number %d would resume next week after a pause of %d days, and critics asked for a review.\n\n", c, i, p > f
+    close(f)
+  }
+}'
+
+stages='parse "text" { }
+extract "stats" { }
+extract "keywords" { }'
+
+stream_messages() {
+  curl -s "http://127.0.0.1:$monitor/jsz?streams=true" \
+    | jq --arg s "$1" '[.account_details[]?.stream_detail[]? | select(.name == $s) | .state.messages] | add // 0'
+}
+
+# The local run.
+printf 'fetch "files" { paths = { "%s" } }\n%s\nformat "json" { output = "-" }\n' "$work/articles" "$stages" >"$work/local.chain"
+start=$(now)
+"$binary" -q -j 1 -c "$work/local.chain" >/dev/null || { echo "$0: the local run failed" >&2; exit 1; }
+local_s=$(echo "$(now) - $start" | bc -l)
+
+# run_workers K: K workers on a stream of their own, filled first.
+run_workers() {
+  local k=$1 raw="bench$1.raw" out="bench$1.articles" pids=
+  printf 'fetch "files" { paths = { "%s" } }\nformat "nats" { servers = { "%s" } subject = "%s" payload = "raw" }\n' \
+    "$work/articles" "$url" "$raw" >"$work/producer$k.chain"
+  start=$(now)
+  "$binary" -q -c "$work/producer$k.chain" || { echo "$0: the producer failed" >&2; exit 1; }
+  produce_s=$(echo "$(now) - $start" | bc -l)
+  cat >"$work/worker$k.chain" <<EOF
+fetch "nats" { servers = { "$url" } subject = "$raw" consumer = "workers" stats-interval = 0 idle-exit = 2 }
+$stages
+format "nats" { servers = { "$url" } subject = "$out" }
+EOF
+  start=$(now)
+  for _ in $(seq "$k"); do "$binary" -q -j 1 -c "$work/worker$k.chain" & pids="$pids $!"; done
+  local stream; stream=$(echo "$out" | tr 'a-z.' 'A-Z_')
+  until [ "$(stream_messages "$stream")" -ge "$count" ]; do sleep 0.05; done
+  workers_s=$(echo "$(now) - $start" | bc -l)
+  wait $pids
+}
+
+run_workers 1; one_s=$workers_s; produce1_s=$produce_s
+run_workers 2; two_s=$workers_s
+
+rate() { printf '%.0f' "$(echo "$count / $1" | bc -l)"; }
+printf 'articles: %d (plain text, ~%d bytes), chain: parse text -> stats -> keywords, every process at -j 1\n' \
+  "$count" "$(($(cat "$work/articles/000001.txt" | wc -c)))"
+printf '%-34s %8.2f s  %7s articles/s\n' "local (files -> json)" "$local_s" "$(rate "$local_s")"
+printf '%-34s %8.2f s  %7s articles/s\n' "producer (files -> nats raw)" "$produce1_s" "$(rate "$produce1_s")"
+printf '%-34s %8.2f s  %7s articles/s\n' "1 worker (nats -> nats)" "$one_s" "$(rate "$one_s")"
+printf '%-34s %8.2f s  %7s articles/s  (%.2fx one worker)\n' "2 workers (nats -> nats)" "$two_s" "$(rate "$two_s")" \
+  "$(echo "$one_s / $two_s" | bc -l)"
+printf 'broker cost: %.0f us an article, %.0f%% of the local run'"'"'s time per article\n' \
+  "$(echo "($one_s - $local_s) * 1000000 / $count" | bc -l)" "$(echo "($one_s - $local_s) * 100 / $local_s" | bc -l)"
+uptime | sed 's/^/machine: /'
