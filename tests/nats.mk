@@ -12,7 +12,7 @@ NATS_TESTS = \
 	tests/integration/nats-restart.sh \
 	tests/integration/nats-cluster.sh
 TESTS += $(NATS_TESTS)
-EXTRA_DIST += $(NATS_TESTS) tests/integration/nats-server.sh tests/integration/nats-common.sh
+EXTRA_DIST += $(NATS_TESTS) tests/integration/nats-server.sh tests/integration/nats-common.sh docs/scale-out.md
 
 # extract "poison" (test only): the article that kills every worker taking it.
 check_LTLIBRARIES += tests/plugins/extract_poison.la
