@@ -64,22 +64,23 @@ start_sink() {
 
 rows() { sqlite3 -cmd '.timeout 5000' "$1" 'SELECT count(*) FROM articles' 2>/dev/null || echo 0; }
 
-# wait_for_rows DB N: until the sink committed N articles (at most a minute).
+# wait_for_rows DB N: until the sink committed N articles (at most three minutes: a CI
+# machine running other tests beside this one is slow).
 wait_for_rows() {
-  for _ in $(seq 600); do
+  for _ in $(seq 1800); do
     [ "$(rows "$1")" -ge "$2" ] && return 0
     sleep 0.1
   done
   fail "the sink never reached $2 articles (it has $(rows "$1"))"
-  tail -3 "$WORK"/*.err
+  tail -n 3 "$WORK"/*.err
   finish
 }
 
-# wait_for_exit PIDFILE WHAT: waits for a background run (at most a minute), which must
-# leave with status 0 (idle-exit).
+# wait_for_exit PIDFILE WHAT: waits for a background run (at most three minutes), which
+# must leave with status 0 (idle-exit).
 wait_for_exit() {
   local pid; pid=$(cat "$1")
-  for _ in $(seq 600); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
+  for _ in $(seq 1800); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
   if kill -0 "$pid" 2>/dev/null; then kill -9 "$pid"; fail "$2 did not leave after idle-exit"; return; fi
   wait "$pid"; local status=$?
   if [ "$status" = 0 ]; then pass "$2 left when idle (exit 0)"; else fail "$2: exit $status"; fi

@@ -26,11 +26,11 @@ start_worker 1; start_worker 2; start_worker 3
 start_sink
 
 # Mid-run: a worker and then the sink die without a chance to say anything.
-wait_for_rows "$WORK/sink.db" 1500
+wait_for_rows "$WORK/sink.db" 800
 kill -9 "$(cat "$WORK/worker-2.pid")"
 wait "$(cat "$WORK/worker-2.pid")" 2>/dev/null
 pass "worker 2 killed (kill -9) with $(rows "$WORK/sink.db") articles in the sink"
-wait_for_rows "$WORK/sink.db" 4000
+wait_for_rows "$WORK/sink.db" 3000
 kill -9 "$(cat "$WORK/sink.pid")"
 wait "$(cat "$WORK/sink.pid")" 2>/dev/null
 pass "sink killed (kill -9) with $(rows "$WORK/sink.db") articles committed"

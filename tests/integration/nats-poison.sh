@@ -25,9 +25,9 @@ for _ in 1 2 3 4 5 6; do
   crashes=$((crashes + 1))
 done
 if [ "$crashes" = 2 ]; then pass "the poison article killed a worker max-deliver (2) times"
-else fail "the poison article killed $crashes workers, wanted 2"; tail -5 "$WORK/worker.err"; fi
+else fail "the poison article killed $crashes workers, wanted 2"; tail -n 5 "$WORK/worker.err"; fi
 if [ "$status" = 2 ]; then pass "the last worker left when idle, reporting failed articles (exit 2)"
-else fail "the last worker: exit $status, wanted 2"; tail -5 "$WORK/worker.err"; fi
+else fail "the last worker: exit $status, wanted 2"; tail -n 5 "$WORK/worker.err"; fi
 expect_grep "$WORK/errors-2.jsonl" '"stage":"fetch nats".*given up after 2 deliveries' \
   "the worker's own --errors file names the given-up article"
 

@@ -20,5 +20,5 @@ wait_for_exit "$WORK/sink.pid" "the sink"
 total=$(rows "$WORK/sink.db")
 distinct=$(sqlite3 "$WORK/sink.db" 'SELECT count(DISTINCT id) FROM articles')
 if [ "$total" = "$N" ] && [ "$distinct" = "$N" ]; then pass "the sink holds exactly $N distinct articles"
-else fail "the sink holds $total articles, $distinct distinct, wanted $N"; tail -3 "$WORK"/*.err; fi
+else fail "the sink holds $total articles, $distinct distinct, wanted $N"; tail -n 3 "$WORK"/*.err; fi
 finish
