@@ -203,7 +203,9 @@ fetcher_main (gpointer data)
       gint64 start = g_get_monotonic_time ();
       gboolean ok = stage->plugin->fetch (stage, &sink, &error);
       run->stats[stage_index (run, NF_PLUGIN_FETCH, i)].usec += g_get_monotonic_time () - start;
-      if (!ok)
+      /* A read broken off by an interruption is the interruption, not a fetcher's error. */
+      gboolean stopped = g_atomic_int_get (&run->cancelled) && run->interrupted;
+      if (!ok && !stopped)
         {
           g_autofree char *name = nf_stage_describe (stage);
           set_fatal (run, g_error_new (NF_ERROR, NF_ERROR_FAILED, "%s: %s", name,
