@@ -43,8 +43,13 @@ PY
 feeder=$!
 "$NEWSFLOW" -c "$WORK/out.chain" --commit-interval 100 > "$WORK/out" 2> "$WORK/err" &
 runner=$!
-for _ in $(seq 100); do [ -e "$WORK/out.jsonl" ] || ls -a "$WORK" | grep -q '^\.out\.jsonl\.partial' && break; sleep 0.1; done
-sleep 2
+# Interrupt once the first articles are committed (whatever the machine's load), while the
+# feeder is still trickling the second half.
+for _ in $(seq 200); do
+  [ -n "$(find "$WORK" -maxdepth 1 -name '.out.jsonl.partial-*' -size +0 2>/dev/null)" ] && break
+  sleep 0.1
+done
+sleep 0.5
 kill -INT "$runner"
 wait "$runner"; status=$?
 kill "$feeder" 2>/dev/null; wait "$feeder" 2>/dev/null
