@@ -109,6 +109,6 @@ wait_for_cluster() {
     fi
     sleep 0.1
   done
-  echo "FAIL: the NATS cluster elected no JetStream leader"; tail -5 "$WORK"/nats-n*/log
+  echo "FAIL: the NATS cluster elected no JetStream leader"; tail -n 5 "$WORK"/nats-n*/log
   exit 1
 }
