@@ -184,19 +184,56 @@ nf_registry_list_names (NfRegistry *registry, NfPluginKind kind)
   return find.names;
 }
 
-static gboolean
-check_descriptor (const NfPluginDescriptor *plugin, NfPluginKind kind, const char *name,
-                  const char *path, GError **error)
+gboolean
+nf_plugin_descriptor_check (const NfPluginDescriptor *plugin, const char *where, GError **error)
 {
   if (plugin->abi_version != NF_ABI_VERSION || plugin->struct_size != sizeof (NfPluginDescriptor))
     {
       g_set_error (error, NF_ERROR, NF_ERROR_PLUGIN,
                    "%s: built for plugin ABI %u (descriptor of %u bytes) but this newsflow "
                    "provides ABI %d (%zu bytes); rebuild the plugin against newsflow %s",
-                   path, plugin->abi_version, plugin->struct_size, NF_ABI_VERSION,
+                   where, plugin->abi_version, plugin->struct_size, NF_ABI_VERSION,
                    sizeof (NfPluginDescriptor), NF_VERSION_STRING);
       return FALSE;
     }
+  const char *name = plugin->name ? plugin->name : "";
+  if (*name == '\0' || strspn (name, "abcdefghijklmnopqrstuvwxyz0123456789-") != strlen (name))
+    {
+      g_set_error (error, NF_ERROR, NF_ERROR_PLUGIN,
+                   "plugin name \"%s\" must be made of a-z, 0-9 and '-'", name);
+      return FALSE;
+    }
+  const char *missing = NULL;
+  if (plugin->summary == NULL)
+    missing = "a summary";
+  else if (plugin->kind == NF_PLUGIN_FETCH && plugin->fetch == NULL)
+    missing = "a fetch callback";
+  else if (plugin->kind != NF_PLUGIN_FETCH && plugin->process == NULL)
+    missing = "a process callback";
+  else if (plugin->kind == NF_PLUGIN_PARSE && (plugin->content_types == NULL || plugin->content_types[0] == NULL))
+    missing = "content types";
+  for (const NfOption *option = plugin->options; !missing && option && option->opt.name; option++)
+    if (option->description == NULL || *option->description == '\0')
+      {
+        g_set_error (error, NF_ERROR, NF_ERROR_PLUGIN,
+                     "%s: option '%s' has no description", where, option->opt.name);
+        return FALSE;
+      }
+  if (missing)
+    {
+      g_set_error (error, NF_ERROR, NF_ERROR_PLUGIN, "%s: the descriptor has no %s", where, missing);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* A module's descriptor: sound, and saying what the file name says. */
+static gboolean
+check_descriptor (const NfPluginDescriptor *plugin, NfPluginKind kind, const char *name,
+                  const char *path, GError **error)
+{
+  if (!nf_plugin_descriptor_check (plugin, path, error))
+    return FALSE;
   if (plugin->kind != kind || g_strcmp0 (plugin->name, name) != 0)
     {
       g_set_error (error, NF_ERROR, NF_ERROR_PLUGIN,
@@ -205,27 +242,6 @@ check_descriptor (const NfPluginDescriptor *plugin, NfPluginKind kind, const cha
                    nf_plugin_kind_to_string (plugin->kind), plugin->name ? plugin->name : "(null)");
       return FALSE;
     }
-  const char *missing = NULL;
-  if (plugin->summary == NULL)
-    missing = "a summary";
-  else if (kind == NF_PLUGIN_FETCH && plugin->fetch == NULL)
-    missing = "a fetch callback";
-  else if (kind != NF_PLUGIN_FETCH && plugin->process == NULL)
-    missing = "a process callback";
-  else if (kind == NF_PLUGIN_PARSE && (plugin->content_types == NULL || plugin->content_types[0] == NULL))
-    missing = "content types";
-  if (missing)
-    {
-      g_set_error (error, NF_ERROR, NF_ERROR_PLUGIN, "%s: the descriptor has no %s", path, missing);
-      return FALSE;
-    }
-  for (const NfOption *option = plugin->options; option && option->opt.name; option++)
-    if (option->description == NULL || *option->description == '\0')
-      {
-        g_set_error (error, NF_ERROR, NF_ERROR_PLUGIN,
-                     "%s: option '%s' has no description", path, option->opt.name);
-        return FALSE;
-      }
   return TRUE;
 }
 

@@ -48,6 +48,12 @@ GPtrArray  *nf_registry_load_all   (NfRegistry *registry, GPtrArray *errors);
  * source tree's default chain). */
 gboolean    nf_running_uninstalled (void);
 
+/* What the loader refuses in a descriptor (another ABI, a bad name, a missing summary or
+ * callback, an undocumented option), checked once for the loader and the test harness;
+ * messages start with @where (a module's path, or 'plugin "NAME"'). */
+gboolean nf_plugin_descriptor_check (const NfPluginDescriptor *plugin, const char *where,
+                                     GError **error);
+
 G_END_DECLS
 
 #endif /* NF_REGISTRY_H */

@@ -274,17 +274,12 @@ fail_unparsable (Run *run, NfArticle *article, const char *type)
 static gboolean
 run_stage (NfStage *stage, gpointer data, NfArticle *article, StageStats *stats)
 {
-  g_autoptr (GError) error = NULL;
   gint64 start = g_get_monotonic_time ();
-  gboolean ok = stage->plugin->process (stage, data, article, &error);
+  gboolean ok = nf_stage_process (stage, data, article, NULL);
   stats->usec += g_get_monotonic_time () - start;
   stats->items++;
   if (!ok)
     {
-      g_autofree char *name = nf_stage_describe (stage);
-      if (error == NULL)
-        error = g_error_new_literal (NF_ERROR, NF_ERROR_FAILED, "failed without a message");
-      nf_article_set_failed (article, name, error);
       stats->failed++;
       return FALSE;
     }
@@ -377,17 +372,8 @@ workers_start (Run *run, GError **error)
       /* Per-worker state is made here, on the main thread, before any worker runs. */
       for (guint s = 0; s < n_stages; s++)
         {
-          NfStage *stage = g_ptr_array_index (run->stages, s);
-          if (stage->plugin->worker_new == NULL)
-            continue;
-          g_autoptr (GError) local = NULL;
-          worker->data[s] = stage->plugin->worker_new (stage, &local);
-          if (worker->data[s] == NULL && local)
-            {
-              g_autofree char *name = nf_stage_describe (stage);
-              g_set_error (error, NF_ERROR, NF_ERROR_PLUGIN, "%s: %s", name, local->message);
-              return FALSE;
-            }
+          if (!nf_stage_worker_new (g_ptr_array_index (run->stages, s), &worker->data[s], error))
+            return FALSE;
         }
     }
   for (guint w = 0; w < run->options->workers; w++)
@@ -404,8 +390,7 @@ workers_free (Run *run)
       for (guint s = 0; s < run->stages->len; s++)
         {
           NfStage *stage = g_ptr_array_index (run->stages, s);
-          if (worker->data[s] && stage->plugin->worker_free)
-            stage->plugin->worker_free (worker->data[s]);
+          nf_stage_worker_free (stage, worker->data[s]);
           run->stats[s].items += worker->stats[s].items;
           run->stats[s].failed += worker->stats[s].failed;
           run->stats[s].dropped += worker->stats[s].dropped;
@@ -603,13 +588,12 @@ commit_batch (Run *run, NfTally *tally, gboolean notify)
         continue;
       g_autoptr (GError) error = NULL;
       gint64 start = g_get_monotonic_time ();
-      gboolean ok = stage->plugin->commit (stage, &error);
+      gboolean ok = nf_stage_commit (stage, &error);
       run->stats[stage_index (run, NF_PLUGIN_FORMAT, i)].usec += g_get_monotonic_time () - start;
       if (!ok && failed == NULL)
         {
           failed_stage = nf_stage_describe (stage);
-          failed = error ? g_steal_pointer (&error)
-                         : g_error_new_literal (NF_ERROR, NF_ERROR_FAILED, "commit failed without a message");
+          failed = g_steal_pointer (&error);
         }
     }
   guint64 pending = 0;
@@ -763,20 +747,17 @@ finish_stages (Run *run, NfTally *tally, GError **error)
     {
       NfStage *stage = g_ptr_array_index (run->stages, s);
       g_autoptr (GError) local = NULL;
-      if (stage->plugin->finish == NULL || stage->plugin->finish (stage, &local))
+      if (nf_stage_finish (stage, &local))
         continue;
       if (ok)
         {
-          g_autofree char *name = nf_stage_describe (stage);
           if (nf_stage_get_kind (stage) == NF_PLUGIN_FORMAT && tally->written > 0)
             g_set_error (error, NF_ERROR, NF_ERROR_FAILED,
-                         "%s: %s; its output is not complete, so the %" G_GUINT64_FORMAT
-                         " article%s committed are counted as failed", name,
-                         local ? local->message : "finish failed without a message",
+                         "%s; its output is not complete, so the %" G_GUINT64_FORMAT
+                         " article%s committed are counted as failed", local->message,
                          tally->written, tally->written == 1 ? "" : "s");
           else
-            g_set_error (error, NF_ERROR, NF_ERROR_FAILED, "%s: %s", name,
-                         local ? local->message : "finish failed without a message");
+            g_propagate_error (error, g_steal_pointer (&local));
           if (nf_stage_get_kind (stage) == NF_PLUGIN_FORMAT)
             {
               tally->failed += tally->written;

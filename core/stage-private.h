@@ -25,6 +25,19 @@ gboolean nf_stage_init     (NfStage *stage, GError **error);
 /* Calls the plugin's free (if init ran) and releases the configuration.  Must run before
  * the module is closed: the configuration may point into it. */
 void     nf_stage_free     (NfStage *stage);
+/* The life cycle, one implementation for the runner and the test harness.
+ * worker_new for one thread: *worker is the plugin's data (NULL when it has no worker_new);
+ * FALSE with the plugin's error prefixed by the stage's name. */
+gboolean nf_stage_worker_new  (NfStage *stage, gpointer *worker, GError **error);
+void     nf_stage_worker_free (NfStage *stage, gpointer worker);
+/* process with this thread's worker data; on failure the article is marked failed at this
+ * stage (with "failed without a message" when the plugin gave none) and @error holds the
+ * plugin's own message. */
+gboolean nf_stage_process     (NfStage *stage, gpointer worker, NfArticle *article, GError **error);
+/* A formatter's commit point (TRUE for a plugin without one); @error is the plugin's. */
+gboolean nf_stage_commit      (NfStage *stage, GError **error);
+/* finish; @error is prefixed with the stage's name. */
+gboolean nf_stage_finish      (NfStage *stage, GError **error);
 /* "extract keywords" — how messages and the error file name a stage. */
 char    *nf_stage_describe (const NfStage *stage);
 

@@ -1,6 +1,10 @@
-/* stage.c: NfStage, one use of a plugin in a chain, and the accessors plugins call on it. */
+/* stage.c: NfStage, one use of a plugin in a chain, and the accessors plugins call on it; and
+ * its life cycle (init, worker_new, process, commit, finish, worker_free, free), driven from
+ * here by both the runner and the test harness, so a plugin tested with the harness runs
+ * exactly as it will in a chain. */
 #include "config.h"
 
+#include "article-private.h"
 #include "stage-private.h"
 #include <newsflow/error.h>
 
@@ -44,6 +48,71 @@ nf_stage_free (NfStage *stage)
   g_free (stage->name);
   g_free (stage->location);
   g_free (stage);
+}
+
+gboolean
+nf_stage_worker_new (NfStage *stage, gpointer *worker, GError **error)
+{
+  *worker = NULL;
+  if (stage->plugin->worker_new == NULL)
+    return TRUE;
+  g_autoptr (GError) local = NULL;
+  *worker = stage->plugin->worker_new (stage, &local);
+  /* NULL without an error is a plugin that needs no state for this thread. */
+  if (*worker == NULL && local)
+    {
+      g_autofree char *name = nf_stage_describe (stage);
+      g_set_error (error, NF_ERROR, NF_ERROR_PLUGIN, "%s: %s", name, local->message);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+void
+nf_stage_worker_free (NfStage *stage, gpointer worker)
+{
+  if (worker && stage->plugin->worker_free)
+    stage->plugin->worker_free (worker);
+}
+
+gboolean
+nf_stage_process (NfStage *stage, gpointer worker, NfArticle *article, GError **error)
+{
+  g_autoptr (GError) local = NULL;
+  if (stage->plugin->process (stage, worker, article, &local))
+    return TRUE;
+  if (local == NULL)
+    local = g_error_new_literal (NF_ERROR, NF_ERROR_FAILED, "failed without a message");
+  g_autofree char *name = nf_stage_describe (stage);
+  nf_article_set_failed (article, name, local);
+  g_propagate_error (error, g_steal_pointer (&local));
+  return FALSE;
+}
+
+gboolean
+nf_stage_commit (NfStage *stage, GError **error)
+{
+  if (stage->plugin->commit == NULL)
+    return TRUE;
+  g_autoptr (GError) local = NULL;
+  if (stage->plugin->commit (stage, &local))
+    return TRUE;
+  if (local == NULL)
+    local = g_error_new_literal (NF_ERROR, NF_ERROR_FAILED, "commit failed without a message");
+  g_propagate_error (error, g_steal_pointer (&local));
+  return FALSE;
+}
+
+gboolean
+nf_stage_finish (NfStage *stage, GError **error)
+{
+  g_autoptr (GError) local = NULL;
+  if (stage->plugin->finish == NULL || stage->plugin->finish (stage, &local))
+    return TRUE;
+  g_autofree char *name = nf_stage_describe (stage);
+  g_set_error (error, NF_ERROR, NF_ERROR_FAILED, "%s: %s", name,
+               local ? local->message : "finish failed without a message");
+  return FALSE;
 }
 
 char *

@@ -14,7 +14,10 @@
 struct _NfTestStage {
   NfRegistry *registry; /* keeps a loaded module open, or NULL for a linked-in plugin */
   NfStage    *stage;
-  gpointer    worker;   /* worker_new's result */
+  /* worker_new's results: one for the worker thread of nf_test_stage_process and one for
+   * the in-order thread of nf_test_stage_process_ordered, as the runner makes them. */
+  gpointer    worker;
+  gpointer    in_order_worker;
 };
 
 /* ---- articles ------------------------------------------------------------------------------ */
@@ -164,16 +167,11 @@ stage_new (NfRegistry *registry, const NfPluginDescriptor *plugin, const char *o
       nf_test_stage_free (test);
       return NULL;
     }
-  if (plugin->worker_new)
+  if (!nf_stage_worker_new (test->stage, &test->worker, error)
+      || !nf_stage_worker_new (test->stage, &test->in_order_worker, error))
     {
-      g_autoptr (GError) local = NULL;
-      test->worker = plugin->worker_new (test->stage, &local);
-      if (test->worker == NULL && local)
-        {
-          g_propagate_error (error, g_steal_pointer (&local));
-          nf_test_stage_free (test);
-          return NULL;
-        }
+      nf_test_stage_free (test);
+      return NULL;
     }
   return test;
 }
@@ -182,43 +180,11 @@ NfTestStage *
 nf_test_stage_new (const NfPluginDescriptor *plugin, const char *options, GError **error)
 {
   g_return_val_if_fail (plugin != NULL, NULL);
-  if (plugin->abi_version != NF_ABI_VERSION || plugin->struct_size != sizeof (NfPluginDescriptor))
-    {
-      g_set_error (error, NF_ERROR, NF_ERROR_PLUGIN,
-                   "plugin \"%s\" was built for plugin ABI %u, this library is ABI %d",
-                   plugin->name ? plugin->name : "?", plugin->abi_version, NF_ABI_VERSION);
-      return NULL;
-    }
   /* What the loader would refuse in a module is refused here too, so a unit test finds it
    * before a user does. */
-  const char *name = plugin->name ? plugin->name : "";
-  if (*name == '\0' || strspn (name, "abcdefghijklmnopqrstuvwxyz0123456789-") != strlen (name))
-    {
-      g_set_error (error, NF_ERROR, NF_ERROR_PLUGIN,
-                   "plugin name \"%s\" must be made of a-z, 0-9 and '-'", name);
-      return NULL;
-    }
-  const char *missing = NULL;
-  if (plugin->summary == NULL)
-    missing = "a summary";
-  else if (plugin->kind == NF_PLUGIN_FETCH && plugin->fetch == NULL)
-    missing = "a fetch callback";
-  else if (plugin->kind != NF_PLUGIN_FETCH && plugin->process == NULL)
-    missing = "a process callback";
-  else if (plugin->kind == NF_PLUGIN_PARSE && (plugin->content_types == NULL || plugin->content_types[0] == NULL))
-    missing = "content types";
-  for (const NfOption *option = plugin->options; !missing && option && option->opt.name; option++)
-    if (option->description == NULL || *option->description == '\0')
-      {
-        g_set_error (error, NF_ERROR, NF_ERROR_PLUGIN, "plugin \"%s\": option '%s' has no description",
-                     name, option->opt.name);
-        return NULL;
-      }
-  if (missing)
-    {
-      g_set_error (error, NF_ERROR, NF_ERROR_PLUGIN, "plugin \"%s\": the descriptor has no %s", name, missing);
-      return NULL;
-    }
+  g_autofree char *where = g_strdup_printf ("plugin \"%s\"", plugin->name ? plugin->name : "?");
+  if (!nf_plugin_descriptor_check (plugin, where, error))
+    return NULL;
   return stage_new (NULL, plugin, options, error);
 }
 
@@ -246,15 +212,7 @@ process_with (NfTestStage *test, gpointer worker, NfArticle *article, GError **e
                    nf_plugin_kind_to_string (plugin->kind), plugin->name);
       return FALSE;
     }
-  g_autoptr (GError) local = NULL;
-  if (plugin->process (test->stage, worker, article, &local))
-    return TRUE;
-  if (local == NULL)
-    local = g_error_new_literal (NF_ERROR, NF_ERROR_FAILED, "failed without a message");
-  g_autofree char *name = nf_stage_describe (test->stage);
-  nf_article_set_failed (article, name, local);
-  g_propagate_error (error, g_steal_pointer (&local));
-  return FALSE;
+  return nf_stage_process (test->stage, worker, article, error);
 }
 
 gboolean
@@ -266,22 +224,13 @@ nf_test_stage_process (NfTestStage *test, NfArticle *article, GError **error)
 gboolean
 nf_test_stage_process_ordered (NfTestStage *test, NfArticle *article, GError **error)
 {
-  return process_with (test, NULL, article, error);
+  return process_with (test, test->in_order_worker, article, error);
 }
 
 gboolean
 nf_test_stage_commit (NfTestStage *test, GError **error)
 {
-  const NfPluginDescriptor *plugin = test->stage->plugin;
-  if (plugin->commit == NULL)
-    return TRUE;
-  g_autoptr (GError) local = NULL;
-  if (plugin->commit (test->stage, &local))
-    return TRUE;
-  if (local == NULL)
-    local = g_error_new_literal (NF_ERROR, NF_ERROR_FAILED, "commit failed without a message");
-  g_propagate_error (error, g_steal_pointer (&local));
-  return FALSE;
+  return nf_stage_commit (test->stage, error);
 }
 
 gboolean
@@ -295,11 +244,7 @@ gboolean
 nf_test_stage_finish (NfTestStage *test, GError **error)
 {
   /* As at the end of a run: the last commit, then finish. */
-  if (!nf_test_stage_commit (test, error))
-    return FALSE;
-  if (test->stage->plugin->finish == NULL)
-    return TRUE;
-  return test->stage->plugin->finish (test->stage, error);
+  return nf_test_stage_commit (test, error) && nf_stage_finish (test->stage, error);
 }
 
 NfStage *
@@ -313,8 +258,8 @@ nf_test_stage_free (NfTestStage *test)
 {
   if (test == NULL)
     return;
-  if (test->worker && test->stage->plugin->worker_free)
-    test->stage->plugin->worker_free (test->worker);
+  nf_stage_worker_free (test->stage, test->worker);
+  nf_stage_worker_free (test->stage, test->in_order_worker);
   nf_stage_free (test->stage); /* before the module closes: its config may point into it */
   nf_registry_free (test->registry);
   g_free (test);

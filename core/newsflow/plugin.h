@@ -102,7 +102,9 @@ gboolean    nf_sink_push_failed     (NfSink *sink, const char *source, const GEr
  *   worker_new/worker_free  main thread, once for each worker thread and once for the
  *                           in-order thread, before any of them runs (after, for free):
  *                           per-thread state (a Lua state, a scratch buffer).  Optional;
- *                           process then receives that thread's state as @worker.
+ *                           process then always receives the calling thread's own state
+ *                           as @worker, on the in-order thread too: it is never NULL
+ *                           (unless worker_new itself returned NULL without an error).
  *   process (parse/extract) worker threads, CONCURRENTLY on the same stage: treat the
  *                           instance as read-only after init; mutable state goes in the
  *                           per-worker data, or behind your own lock.

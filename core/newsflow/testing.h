@@ -40,8 +40,9 @@ NfTestStage *nf_test_stage_load        (NfPluginKind kind, const char *name, con
  * calling thread with the stage's one worker.  On failure the article is marked failed at
  * this stage, as the runner does, and @error holds the plugin's own message. */
 gboolean     nf_test_stage_process     (NfTestStage *stage, NfArticle *article, GError **error);
-/* The same, with no worker data (process gets NULL), as on the ordering thread that runs
- * ordered extractors, the stages after them and formatters. */
+/* The same on the in-order thread, which runs ordered extractors, the stages after them and
+ * formatters: process gets that thread's own worker data (another worker_new result), as
+ * in a run. */
 gboolean     nf_test_stage_process_ordered (NfTestStage *stage, NfArticle *article, GError **error);
 /* A formatter's commit point, as the runner calls it between batches: TRUE when what
  * process accepted since the last commit is durable; FALSE with the formatter's error when

@@ -46,10 +46,6 @@ typedef struct {
   char  **args;
   lua_Integer max_instructions;
   gsize   memory_limit;
-  /* The state of the ordering thread, which runs stages placed after an ordered extractor
-   * and passes them no worker data.  Made on its first use and only ever used by that one
-   * thread, so the otherwise read-only instance may hold it. */
-  struct _LuaWorker *ordered;
 } LuaPlugin;
 
 /* One per worker thread. */
@@ -864,8 +860,6 @@ static void
 lua_plugin_free (gpointer data)
 {
   LuaPlugin *plugin = data;
-  if (plugin->ordered)
-    lua_worker_free (plugin->ordered);
   g_free (plugin->path);
   g_free (plugin->chunkname);
   g_free (plugin->source);
@@ -953,17 +947,12 @@ lua_worker_free (gpointer data)
   g_free (worker);
 }
 
+/* Every thread that runs the stage, the in-order one included, has its own state
+ * (plugin.h's worker contract). */
 static gboolean
-lua_process (NfStage *stage, gpointer data, NfArticle *article, GError **error)
+lua_process (G_GNUC_UNUSED NfStage *stage, gpointer data, NfArticle *article, GError **error)
 {
   LuaWorker *worker = data;
-  if (worker == NULL)
-    {
-      LuaPlugin *plugin = nf_stage_get_instance (stage);
-      if (plugin->ordered == NULL && (plugin->ordered = lua_worker_create (plugin, error)) == NULL)
-        return FALSE;
-      worker = plugin->ordered;
-    }
   worker->article = article;
   worker->call++;
   gboolean ok = protected_call (worker, call_function, error);

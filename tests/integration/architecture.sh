@@ -1,5 +1,6 @@
 #!/bin/bash
-# architecture.sh: the layering that docs/architecture.md promises, checked on the sources.
+# architecture.sh: the layering that docs/architecture.md promises, and the worker contract
+# of plugin.h, checked on the sources.
 # A plugin includes only the public headers (<newsflow/...>), library headers and headers of
 # its own folder; no plugin family includes another; the public headers include only each
 # other; the core names no plugin source.  Fails with the offending file and line.
@@ -50,6 +51,17 @@ if [ -s "$violations" ]; then
   fail "layering violations:"; sed 's/^/  /' "$violations"
 else
   pass "plugins include only public headers and their own folder; public headers only public ones"
+fi
+
+# The worker contract (plugin.h): process always gets the calling thread's own worker data,
+# the in-order thread's included; no plugin, example or guide codes for a NULL worker.
+grep -nE '\bworker *(==|!=) *NULL|\bworker *\?|!worker\b|NULL worker|worker == NULL' \
+    $(find plugins docs/examples -name '*.c') docs/writing-plugins.md core/newsflow/plugin.h \
+    core/newsflow/testing.h 2>/dev/null > "$WORK/null-worker"
+if [ -s "$WORK/null-worker" ]; then
+  fail "code or docs assume a NULL worker (the in-order thread has its own):"; sed 's/^/  /' "$WORK/null-worker"
+else
+  pass "no plugin, example or guide assumes a NULL worker"
 fi
 
 # The check itself must be able to fail: a plugin including a private header is caught.

@@ -50,8 +50,8 @@ expect_status 0 "byline with a custom outlet" -- "$NEWSFLOW" -c "$WORK/byline.ch
 expect_grep "$WORK/out" '"byline":\{"authors":\["Jane O'"'"'Neill","John Roe"\],"dateline":"HAMBURG, Germany","outlet":"Deutsche Presse-Agentur"\}' \
   "byline normalised: capitals, '&', role removed, custom outlet"
 
-# After an ordered extractor, stages run on the ordering thread without worker data: the lua
-# stage then keeps one more state of its own.
+# After an ordered extractor, stages run on the in-order thread, which has a Lua state of
+# its own (the worker contract).
 cat > "$WORK/ordered.chain" <<CHAIN
 fetch "files" { }
 parse "text" { }

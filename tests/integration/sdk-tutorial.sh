@@ -68,7 +68,7 @@ expect_grep "$WORK/out" '"type":"lede","start":[0-9]+,"end":[0-9]+,"text":"PORTV
 expect_status 0 "hello.chain on the samples, 4 threads" -- "$NEWSFLOW" -j4 --plugin-path "$HELLO" -c hello.chain "$SAMPLES"
 [ "$(grep -c '"greeting":"Good morning, ' "$WORK/out")" = 24 ] && pass "every sample greeted" || fail "greetings missing"
 # (Untitled articles are covered by test-hello: the text parser always finds a headline.)
-# After an ordered extractor hello gets no worker data; it must still work.
+# After an ordered extractor hello runs on the in-order thread, with its own worker data.
 sed 's/^extract "hello"/extract "ordered" { }\nextract "hello"/' hello.chain > "$WORK/ordered.chain"
 expect_status 0 "hello after an ordered extractor" -- env NEWSFLOW_PLUGIN_PATH="$TESTS_PLUGINS" \
   "$NEWSFLOW" -j4 --plugin-path "$HELLO" -c "$WORK/ordered.chain" "$SAMPLES"

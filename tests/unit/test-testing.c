@@ -52,12 +52,7 @@ marker_worker_new (G_GNUC_UNUSED NfStage *stage, G_GNUC_UNUSED GError **error)
 static gboolean
 marker_process (NfStage *stage, gpointer data, NfArticle *article, GError **error)
 {
-  MarkerWorker *worker = data;
-  if (worker == NULL)
-    {
-      nf_article_set_field_bool (article, "ordered", TRUE);
-      return TRUE;
-    }
+  MarkerWorker *worker = data; /* the calling thread's own: never NULL (plugin.h) */
   const char *word = nf_stage_get_instance (stage);
   cfg_t *config = nf_stage_get_config (stage);
   gboolean ignore = strcmp (cfg_getstr (config, "case"), "ignore") == 0;
@@ -148,17 +143,27 @@ test_defaults_apply_and_worker_persists (void **state G_GNUC_UNUSED)
     }
 }
 
-/* Each mistake is reported the way a chain file's would be. */
+/* The worker contract: the in-order thread has worker data of its own, as in a run, so the
+ * calls counted on the worker thread and on the in-order thread are counted apart. */
 static void
-test_process_without_worker_data (void **state G_GNUC_UNUSED)
+test_in_order_thread_has_its_own_worker (void **state G_GNUC_UNUSED)
 {
   g_autoptr (GError) error = NULL;
   g_autoptr (NfTestStage) stage = nf_test_stage_new (&marker, "word = \"a\"", &error);
-  g_autoptr (NfArticle) article = nf_test_article_new (NULL, "a");
-  assert_true (nf_test_stage_process_ordered (stage, article, &error));
-  assert_non_null (nf_article_get_field (article, "ordered"));
-  assert_null (nf_article_get_field (article, "marks"));
+  static const struct { gboolean ordered; gint64 calls; } steps[] = {
+    { FALSE, 1 }, { FALSE, 2 }, { TRUE, 1 }, { FALSE, 3 }, { TRUE, 2 },
+  };
+  for (gsize i = 0; i < G_N_ELEMENTS (steps); i++)
+    {
+      g_autoptr (NfArticle) article = nf_test_article_new (NULL, "a");
+      assert_true (steps[i].ordered ? nf_test_stage_process_ordered (stage, article, &error)
+                                    : nf_test_stage_process (stage, article, &error));
+      assert_int_equal (nf_article_get_field_int (article, "marks", -1), 1);
+      assert_int_equal (nf_article_get_field_int (article, "calls", -1), steps[i].calls);
+    }
 }
+
+/* Each mistake is reported the way a chain file's would be. */
 
 static void
 test_option_block_is_checked_like_a_chain (void **state G_GNUC_UNUSED)
@@ -331,7 +336,7 @@ main (void)
     cmocka_unit_test (test_article_from_strings),
     cmocka_unit_test (test_run_a_linked_plugin_in_ten_lines),
     cmocka_unit_test (test_defaults_apply_and_worker_persists),
-    cmocka_unit_test (test_process_without_worker_data),
+    cmocka_unit_test (test_in_order_thread_has_its_own_worker),
     cmocka_unit_test (test_option_block_is_checked_like_a_chain),
     cmocka_unit_test (test_failure_marks_the_article),
     cmocka_unit_test (test_wrong_abi_is_refused),

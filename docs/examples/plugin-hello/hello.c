@@ -113,9 +113,8 @@ hello_process (NfStage *stage, gpointer data, NfArticle *article, GError **error
   const Hello *hello = nf_stage_get_instance (stage);
   HelloWorker *worker = data;
   const char *title = nf_article_get_title (article);
-  /* After an ordered extractor, stages run on the ordering thread, without worker data. */
-  g_autoptr (GString) own = worker ? NULL : g_string_new (NULL);
-  GString *buffer = worker ? worker->buffer : own;
+  /* This thread's own buffer: every thread that runs the stage has its worker data. */
+  GString *buffer = worker->buffer;
 
   if (title == NULL || *title == '\0')
     {

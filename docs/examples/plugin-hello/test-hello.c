@@ -26,9 +26,10 @@ test_greets_the_first_author (void **state G_GNUC_UNUSED)
   assert_non_null (nf_test_find_annotation (article, "lede", "The port reopened."));
 }
 
-/* After an ordered extractor, process gets no worker data. */
+/* After an ordered extractor, process runs on the in-order thread, with that thread's own
+ * worker data. */
 static void
-test_works_without_worker_data (void **state G_GNUC_UNUSED)
+test_works_on_the_in_order_thread (void **state G_GNUC_UNUSED)
 {
   g_autoptr (GError) error = NULL;
   g_autoptr (NfTestStage) hello = nf_test_stage_new (&nf_plugin_descriptor, NULL, &error);
@@ -103,7 +104,7 @@ main (void)
   g_log_set_always_fatal (G_LOG_LEVEL_CRITICAL | G_LOG_LEVEL_WARNING);
   const struct CMUnitTest tests[] = {
     cmocka_unit_test (test_greets_the_first_author),
-    cmocka_unit_test (test_works_without_worker_data),
+    cmocka_unit_test (test_works_on_the_in_order_thread),
     cmocka_unit_test (test_without_author_greets_the_reader),
     cmocka_unit_test (test_long_lede_is_not_marked),
     cmocka_unit_test (test_untitled_articles),
