@@ -240,7 +240,10 @@ run_chain (NfRegistry *registry, Options *options)
       g_printerr ("%s\n", error->message);
       return EXIT_USAGE;
     }
-  if (!nf_chain_route_sources (chain, (const char *const *) options->sources, &error))
+  /* With no source named, the default chain reads standard input, routed by its bytes. */
+  const char *const stdin_only[] = { "-", NULL };
+  const char *const *sources = options->sources || options->chain ? (const char *const *) options->sources : stdin_only;
+  if (!nf_chain_route_sources (chain, sources, &error))
     {
       g_printerr ("newsflow: %s\n", error->message);
       return EXIT_USAGE;
@@ -257,7 +260,9 @@ run_chain (NfRegistry *registry, Options *options)
       g_print ("%s: OK (%u stages)\n", path, chain_stage_count (chain));
       return EXIT_OK;
     }
-  if (!nf_chain_init (chain, &error))
+  if (sources == stdin_only && !options->quiet && isatty (STDIN_FILENO))
+    g_printerr ("newsflow: reading articles from standard input (end with Ctrl-D; name files or URLs to read those)\n");
+  if (!nf_chain_route_stdin (chain, &error) || !nf_chain_init (chain, &error))
     {
       g_printerr ("%s\n", error->message);
       return EXIT_USAGE;

@@ -812,6 +812,9 @@ feed_init (NfStage *stage, GError **error)
   return TRUE;
 }
 
+/* What the core routes here by its bytes: an RSS, RDF or Atom root, in a file or on stdin. */
+static const char *const feed_types[] = { "application/rss+xml", "application/rdf+xml", "application/atom+xml", NULL };
+
 /* Feeds are files, standard input or http(s) URLs; the first fetcher in the chain that
  * accepts a command-line source gets it, so put feed before files or http to route to it. */
 static gboolean
@@ -825,6 +828,7 @@ NF_PLUGIN_DEFINE (
   .name = "feed",
   .summary = "One article per item of RSS 2.0, RSS 1.0 (RDF) and Atom feeds, from files or URLs",
   .options = feed_options,
+  .content_types = feed_types,
   .accepts_source = feed_accepts_source,
   .init = feed_init,
   .fetch = feed_fetch,

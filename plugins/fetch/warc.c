@@ -963,6 +963,9 @@ warc_fetch (NfStage *stage, NfSink *sink, G_GNUC_UNUSED GError **error)
 
 /* Command-line *.warc and *.warc.gz files are ours when this stage comes before "files" in
  * the chain (sources go to the first fetcher that accepts them). */
+/* What the core routes here by its bytes: a WARC (plain or gzip) named or on standard input. */
+static const char *const warc_types[] = { "application/warc", NULL };
+
 static gboolean
 warc_accepts_source (const char *source)
 {
@@ -976,6 +979,7 @@ NF_PLUGIN_DEFINE (
   .name = "warc",
   .summary = "Reads WARC archives (plain or .warc.gz) record by record; HTTP responses become items",
   .options = warc_options,
+  .content_types = warc_types,
   .accepts_source = warc_accepts_source,
   .init = warc_init,
   .fetch = warc_fetch,
