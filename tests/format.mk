@@ -9,7 +9,8 @@ tests_plugins_extract_annotate_la_LIBADD = $(PLUGIN_LIBADD)
 FORMAT_TESTS = \
 	tests/integration/format-all.sh \
 	tests/integration/format-errors.sh \
-	tests/integration/format-browser.sh
+	tests/integration/format-browser.sh \
+	tests/integration/format-postgresql.sh
 TESTS += $(FORMAT_TESTS)
 EXTRA_DIST += $(FORMAT_TESTS) tests/data/format
 
