@@ -230,6 +230,20 @@ nf_http_response_to_article (const NfHttpResponse *response, const char *source)
   return article;
 }
 
+NfArticle *
+nf_http_response_to_dropped_article (const NfHttpResponse *response, const char *source)
+{
+  if (response->status == 0 || (response->status >= 200 && response->status <= 299))
+    return NULL;
+  NfArticle *article = nf_article_new (source ? source : response->request->url);
+  nf_article_set_field_string (article, "url", nf_http_response_get_final_url (response));
+  nf_article_set_field_int (article, "status", response->status);
+  g_autofree char *reason = g_strdup_printf ("http %u: %s", response->status,
+                                             response->error ? response->error->message : "not 2xx");
+  nf_article_drop (article, reason);
+  return article;
+}
+
 /* The charset parameter of a Content-Type value, lower case, without quotes. */
 static char *
 content_type_charset (const char *content_type)

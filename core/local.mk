@@ -27,7 +27,8 @@ core_libnewsflow_la_SOURCES = \
 	core/chain.c core/chain.h \
 	core/runner.c core/runner.h \
 	core/describe.c core/describe.h \
-	core/sniff.c core/sniff-private.h
+	core/sniff.c core/sniff-private.h \
+	core/tally.c
 core_libnewsflow_la_LIBADD = $(GLIB_LIBS) $(JSON_GLIB_LIBS) $(CONFUSE_LIBS) $(LTDL_LIBS) $(ZLIB_LIBS)
 core_libnewsflow_la_LDFLAGS = -version-info $(NF_LT_VERSION) -no-undefined -export-symbols-regex '^nf_' $(SANITIZER_FLAGS)
 

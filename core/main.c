@@ -290,8 +290,9 @@ run_chain (NfRegistry *registry, Options *options)
       g_set_error (&error, NF_ERROR, NF_ERROR_IO, "%s: %s", options->errors, g_strerror (errno));
       ok = FALSE;
     }
+  g_autofree char *drops = nf_tally_format_drops (&tally);
   g_printerr ("read %" G_GUINT64_FORMAT ", written %" G_GUINT64_FORMAT ", dropped %" G_GUINT64_FORMAT
-              ", failed %" G_GUINT64_FORMAT "\n", tally.read, tally.written, tally.dropped, tally.failed);
+              "%s, failed %" G_GUINT64_FORMAT "\n", tally.read, tally.written, tally.dropped, drops, tally.failed);
   if (!ok)
     {
       g_printerr ("newsflow: %s\n", error->message);

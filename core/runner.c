@@ -275,6 +275,8 @@ static void
 process_article (Worker *worker, NfArticle *article)
 {
   Run *run = worker->run;
+  if (nf_article_is_dropped (article))
+    return; /* by its fetcher (a crawl's 404 with non-2xx = "drop") */
   if (!nf_article_has_text (article))
     {
       const char *type = nf_article_get_content_type (article);
@@ -442,7 +444,10 @@ consume (Run *run, NfArticle *article, NfTally *tally)
       report_failure (run, article);
     }
   else if (nf_article_is_dropped (article))
-    tally->dropped++;
+    {
+      tally->dropped++;
+      nf_tally_count_drop (tally, nf_article_get_drop_reason (article));
+    }
   else
     tally->written++;
 }

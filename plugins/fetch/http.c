@@ -10,6 +10,7 @@
 typedef struct {
   char         **urls;       /* from the chain or the command line: URLs, or files of URLs ("-": stdin) */
   char          *urls_file;  /* read line by line after urls */
+  gboolean       drop_non_2xx;
   NfHttpClient  *client;
 } Http;
 
@@ -22,6 +23,10 @@ static const NfOption http_options[] = {
                  "A file of URLs, one a line, fetched after urls; blank lines and lines starting "
                  "with # are skipped."),
   NF_HTTP_OPTION_ENTRIES,
+  NF_OPTION_CHOICE ("non-2xx", "fail", "fail|drop",
+                    "What a response with a status outside 2xx becomes: a failed item (exit status 2), or "
+                    "with drop a dropped article whose reason (\"http 404\") the tally counts, as crawls "
+                    "want: dead links are not pipeline failures."),
   NF_OPTION_END
 };
 
@@ -108,8 +113,13 @@ walk_deliver (NfHttpResponse *response, gpointer user_data)
 {
   Walk *walk = user_data;
   const GError *error = nf_http_response_get_error (response);
-  gboolean more = error ? nf_sink_push_failed (walk->sink, nf_http_response_get_url (response), error)
-                        : nf_sink_push (walk->sink, nf_http_response_to_article (response, NULL));
+  gboolean more;
+  NfArticle *dropped = error && walk->http->drop_non_2xx ? nf_http_response_to_dropped_article (response, NULL) : NULL;
+  if (dropped)
+    more = nf_sink_push (walk->sink, dropped);
+  else
+    more = error ? nf_sink_push_failed (walk->sink, nf_http_response_get_url (response), error)
+                 : nf_sink_push (walk->sink, nf_http_response_to_article (response, NULL));
   walk->stopped = !more;
   return more;
 }
@@ -155,6 +165,7 @@ http_init (NfStage *stage, GError **error)
     return FALSE;
   Http *http = g_new0 (Http, 1);
   http->client = client;
+  http->drop_non_2xx = strcmp (cfg_getstr (config, "non-2xx"), "drop") == 0;
   const char *const *sources = nf_stage_get_sources (stage);
   if (sources)
     http->urls = g_strdupv ((char **) sources);
