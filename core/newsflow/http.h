@@ -49,7 +49,9 @@ typedef struct {
   guint        max_redirects;  /* redirects followed; 0 follows none (default 10) */
   const char  *user_agent;     /* default NF_HTTP_USER_AGENT; copied by the client */
   gboolean     verify_tls;     /* check certificates and host names (default TRUE) */
-  gpointer     reserved[4];
+  const char  *ca_file;        /* PEM certificates to verify servers with instead of the
+                                * system's (a private CA), or NULL; copied by the client */
+  gpointer     reserved[3];
 } NfHttpOptions;
 
 #define NF_HTTP_USER_AGENT "newsflow/" NF_VERSION_STRING
