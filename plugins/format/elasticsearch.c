@@ -13,7 +13,6 @@ typedef struct {
   char             *action;
   NfFieldSelection *id;       /* the path of the document id, or NULL: Elasticsearch assigns one */
   NfFieldSelection *fields;   /* NULL: the whole article */
-  gboolean          write_failed;
 
   /* Posting (url set). */
   NfHttpClient     *client;
@@ -348,7 +347,7 @@ post_batch (BulkFormatter *formatter, GError **error)
   return FALSE;
 }
 
-/* Posts the batch; a failure is kept (the first one) and fails the run when it finishes. */
+/* Posts the batch; a failure is kept (the first one) for the commit point. */
 static void
 flush (BulkFormatter *formatter)
 {
@@ -398,7 +397,6 @@ bulk_process (NfStage *stage, G_GNUC_UNUSED gpointer worker, NfArticle *article,
   gsize length = strlen (pair);
   if (formatter->output && !nf_output_write (formatter->output, pair, length, error))
     {
-      formatter->write_failed = TRUE;
       g_free (pair);
       return FALSE;
     }
@@ -416,28 +414,33 @@ bulk_process (NfStage *stage, G_GNUC_UNUSED gpointer worker, NfArticle *article,
   return TRUE;
 }
 
+/* The commit point: the batch posted and acknowledged document by document, the file
+ * synced.  A batch the server did not wholly index fails: its articles count as failed (the
+ * message lists the documents rejected and why) and the run stops, as any failed commit. */
 static gboolean
-bulk_finish (NfStage *stage, GError **error)
+bulk_commit (NfStage *stage, GError **error)
 {
   BulkFormatter *formatter = nf_stage_get_instance (stage);
   if (formatter->client)
     flush (formatter);
-  /* A write that failed (a full disk) may have lost earlier articles in the stream's buffer
-   * too: the file would look complete and not be, so it is not put in place. */
-  if (formatter->write_failed)
+  if (formatter->output && !nf_output_sync (formatter->output, error))
     {
-      g_set_error (error, NF_ERROR, NF_ERROR_IO, "%s: not written, a write failed during the run",
-                   nf_output_get_path (formatter->output));
+      g_clear_error (&formatter->failure);
       return FALSE;
     }
-  if (formatter->output && !nf_output_commit (formatter->output, error))
-    return FALSE;
   if (formatter->failure)
     {
       g_propagate_error (error, g_steal_pointer (&formatter->failure));
       return FALSE;
     }
   return TRUE;
+}
+
+static gboolean
+bulk_finish (NfStage *stage, GError **error)
+{
+  BulkFormatter *formatter = nf_stage_get_instance (stage);
+  return formatter->output == NULL || nf_output_commit (formatter->output, error);
 }
 
 NF_PLUGIN_DEFINE (
@@ -447,6 +450,7 @@ NF_PLUGIN_DEFINE (
   .options = bulk_options,
   .init = bulk_init,
   .process = bulk_process,
+  .commit = bulk_commit,
   .finish = bulk_finish,
   .free = bulk_free,
 );

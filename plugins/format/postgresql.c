@@ -1,7 +1,8 @@
 /* format "postgresql": articles, entities and their mentions, quotes, keywords, sources and
  * other annotations in PostgreSQL tables shaped like the sqlite formatter's, with a tsvector
  * column and a GIN index for full-text search.  Articles are upserted by id; each batch is
- * COPY'd into temporary tables and merged in one transaction (libpq). */
+ * COPY'd into temporary tables and merged in one transaction (libpq) at the run's commit
+ * points; skip-existing resumes, skipping ids the database holds. */
 #include <stdlib.h>
 #include <string.h>
 
@@ -147,7 +148,9 @@ typedef struct {
   PGconn     *db;
   char       *where;      /* the server, for messages: "db on host:port" */
   gboolean    replace;    /* mode = replace: the tables are emptied by the first commit */
-  guint       batch;      /* articles per transaction */
+  guint       batch;      /* articles buffered at most before a transaction */
+  gboolean    resume;     /* skip-existing */
+  GError     *failure;    /* a batch written between commit points that failed */
   guint       pending;    /* articles in the buffers */
   GString    *rows[N_ROWS]; /* the batch, in COPY text format */
 } PgFormatter;
@@ -161,7 +164,11 @@ static const NfOption postgresql_options[] = {
                     "append upserts: an article whose id is already in the database is replaced, with its "
                     "entities, quotes and keywords; replace empties newsflow's tables first (in the first "
                     "batch's transaction)."),
-  NF_OPTION_INT ("batch", 1000, "Articles per transaction: each batch is COPY'd and merged at once."),
+  NF_OPTION_INT ("batch", 1000, "Articles buffered at most before they are written: each batch is "
+                 "COPY'd and merged in one transaction, and so is what is buffered at each of the "
+                 "run's commit points (newsflow --commit-every, --commit-interval)."),
+  NF_OPTION_BOOL ("skip-existing", cfg_false, "Resume: keep the tables (as mode = append) and skip "
+                  "articles whose id they already hold (newsflow --resume sets it)."),
   NF_OPTION_STR ("text-search", "english",
                  "The PostgreSQL text search configuration of the search column (english, simple, "
                  "german, ...), fixed when the tables are created."),
@@ -416,7 +423,7 @@ clear_rows (PgFormatter *formatter)
 
 /* Writes the batch in one transaction: all of it, or (rolled back) none of it. */
 static gboolean
-postgresql_commit (PgFormatter *formatter, GError **error)
+write_batch (PgFormatter *formatter, GError **error)
 {
   if (formatter->pending == 0 && !formatter->replace)
     return TRUE;
@@ -450,6 +457,7 @@ postgresql_free (gpointer instance)
     if (formatter->rows[i])
       g_string_free (formatter->rows[i], TRUE);
   g_free (formatter->where);
+  g_clear_error (&formatter->failure);
   g_free (formatter);
 }
 
@@ -503,7 +511,8 @@ postgresql_init (NfStage *stage, GError **error)
 
   PgFormatter *formatter = g_new0 (PgFormatter, 1);
   formatter->batch = (guint) batch;
-  formatter->replace = strcmp (cfg_getstr (config, "mode"), "replace") == 0;
+  formatter->resume = cfg_getbool (config, "skip-existing");
+  formatter->replace = !formatter->resume && strcmp (cfg_getstr (config, "mode"), "replace") == 0;
   for (int i = 0; i < N_ROWS; i++)
     formatter->rows[i] = g_string_new (NULL);
   formatter->db = PQconnectdb (cfg_getstr (config, "connection"));
@@ -531,17 +540,53 @@ postgresql_init (NfStage *stage, GError **error)
 }
 
 static gboolean
-postgresql_process (NfStage *stage, G_GNUC_UNUSED gpointer worker, NfArticle *article, GError **error)
+postgresql_process (NfStage *stage, G_GNUC_UNUSED gpointer worker, NfArticle *article, G_GNUC_UNUSED GError **error)
 {
   PgFormatter *formatter = nf_stage_get_instance (stage);
   add_article (formatter, article);
-  return formatter->pending < formatter->batch || postgresql_commit (formatter, error);
+  /* Memory stays bounded between commit points; a failure is the commit's to report. */
+  if (formatter->pending >= formatter->batch)
+    {
+      g_autoptr (GError) local = NULL;
+      if (!write_batch (formatter, &local) && formatter->failure == NULL)
+        formatter->failure = g_steal_pointer (&local);
+    }
+  return TRUE;
+}
+
+/* The commit point: what is buffered, written in one transaction.  When it (or a batch
+ * written since the last commit point) failed, the run fails those articles. */
+static gboolean
+postgresql_commit (NfStage *stage, GError **error)
+{
+  PgFormatter *formatter = nf_stage_get_instance (stage);
+  if (formatter->failure)
+    {
+      clear_rows (formatter);
+      g_propagate_error (error, g_steal_pointer (&formatter->failure));
+      return FALSE;
+    }
+  return write_batch (formatter, error);
+}
+
+static gboolean
+postgresql_has_article (NfStage *stage, const char *id)
+{
+  PgFormatter *formatter = nf_stage_get_instance (stage);
+  if (!formatter->resume)
+    return FALSE;
+  const char *values[] = { id };
+  PGresult *result = PQexecParams (formatter->db, "SELECT 1 FROM articles WHERE id = $1", 1, NULL,
+                                   values, NULL, NULL, 0);
+  gboolean found = PQresultStatus (result) == PGRES_TUPLES_OK && PQntuples (result) > 0;
+  PQclear (result);
+  return found;
 }
 
 static gboolean
 postgresql_finish (NfStage *stage, GError **error)
 {
-  return postgresql_commit (nf_stage_get_instance (stage), error);
+  return postgresql_commit (stage, error);
 }
 
 NF_PLUGIN_DEFINE (
@@ -551,6 +596,8 @@ NF_PLUGIN_DEFINE (
   .options = postgresql_options,
   .init = postgresql_init,
   .process = postgresql_process,
+  .commit = postgresql_commit,
+  .has_article = postgresql_has_article,
   .finish = postgresql_finish,
   .free = postgresql_free,
 );

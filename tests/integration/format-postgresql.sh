@@ -73,6 +73,13 @@ expect_status 0 "a dated article" -- "$NEWSFLOW" -c "$WORK/dup.chain" "$WORK/dat
 [ "$(sql "SELECT to_char(published AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI') || ' ' || published_local FROM articles WHERE id = 'dated'")" = "2024-03-04 07:00 2024-03-04T09:00:00+02:00" ] \
   && pass "published in UTC, published_local with its offset" || fail "dates: $(sql "SELECT published, published_local FROM articles WHERE id = 'dated'")"
 
+# Resume: the first 5 samples are in; --resume skips them and writes the rest.
+sql "TRUNCATE articles, mentions, quotes, keywords, sources, annotations, entities" >/dev/null
+expect_status 0 "first 5 articles" -- "$NEWSFLOW" -c "$WORK/pg.chain" $(ls "$SAMPLES"/*.txt | head -n 5)
+expect_status 0 "--resume over all of them" -- "$NEWSFLOW" -c "$WORK/pg.chain" --resume "$SAMPLES"
+expect_grep "$WORK/err" "^read $n, written $((n - 5)), dropped 5 \(already in output \(resume\): 5\), failed 0$" "the 5 already there skipped"
+[ "$(sql 'SELECT count(*) FROM articles')" = "$n" ] && pass "no duplicates after resume" || fail "after resume: $(sql 'SELECT count(*) FROM articles')"
+
 # mode = replace empties the tables first.
 printf 'fetch "jsonl" { }\nformat "postgresql" { connection = "%s" mode = "replace" }\n' "$CONN" > "$WORK/replace.chain"
 expect_status 0 "mode = replace" -- "$NEWSFLOW" -c "$WORK/replace.chain" "$WORK/dated.jsonl"
