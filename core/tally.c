@@ -7,13 +7,44 @@
 
 #include "runner.h"
 
+/* The group of a reason: "http 404: Not Found" -> "http 404"; a reason without a colon has
+ * its numbers written N ("only 405 words" -> "only N words"), so that scripts' reasons that
+ * carry a count still group. */
+static void
+reason_group (const char *reason, char *group, gsize size)
+{
+  gsize colon = strcspn (reason, ":");
+  if (reason[colon] == ':')
+    {
+      gsize length = MIN (colon, size - 1);
+      memcpy (group, reason, length);
+      group[length] = '\0';
+      return;
+    }
+  gsize out = 0;
+  for (const char *p = reason; *p && out + 1 < size; p++)
+    {
+      if (g_ascii_isdigit (*p))
+        {
+          while (g_ascii_isdigit (p[1]))
+            p++;
+          group[out++] = 'N';
+        }
+      else
+        group[out++] = *p;
+    }
+  group[out] = '\0';
+}
+
 void
 nf_tally_count_drop (NfTally *tally, const char *reason)
 {
   if (reason == NULL || *reason == '\0')
     reason = "no reason given";
-  gsize length = strcspn (reason, ":");
-  length = MIN (length, sizeof tally->drops[0].reason - 1);
+  char group_name[sizeof tally->drops[0].reason];
+  reason_group (reason, group_name, sizeof group_name);
+  reason = group_name;
+  gsize length = strlen (reason);
   for (guint i = 0; i < NF_TALLY_DROP_GROUPS; i++)
     {
       NfTallyDrops *group = &tally->drops[i];

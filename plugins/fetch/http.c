@@ -101,7 +101,8 @@ walk_next (gpointer user_data)
           continue;
         }
       walk->next_url++;
-      if (is_url (next))
+      /* Another scheme is still a URL: the client refuses it with its reason. */
+      if (strstr (next, "://"))
         return nf_http_request_new (next);
       walk_open_file (walk, next);
     }
