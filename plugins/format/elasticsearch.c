@@ -31,7 +31,8 @@ typedef struct {
 static const NfOption bulk_options[] = {
   NF_OPTION_STR ("output", "-", "Where to write the _bulk NDJSON: a file path, or \"-\" for standard "
                  "output; \"\" writes none. With url set, no file unless output is set. A file "
-                 "appears only when the run completes."),
+                 "appears when the run ends, holding the articles committed (with newsflow --atomic, "
+                 "only when the run completes)."),
   NF_OPTION_STR ("url", "", "The Elasticsearch (or OpenSearch) server, e.g. \"http://localhost:9200\": "
                  "documents are posted to URL/_bulk in batches. Empty: only the file is written."),
   NF_OPTION_STR ("index", "newsflow", "The index every document goes to (the action line's "
