@@ -12,10 +12,15 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <fcntl.h>
+#include <unistd.h>
 
 #include "chain.h"
+#include "sniff-private.h"
 #include "suggest.h"
 #include <newsflow/error.h>
+#include <newsflow/sniff.h>
 
 #define N_KINDS 4
 
@@ -556,6 +561,60 @@ nf_chain_load (const char *path, NfRegistry *registry, GError **error)
   return ok ? g_steal_pointer (&chain) : NULL;
 }
 
+/* The first fetcher that declares @type (a container type) among its content_types, or -1. */
+static gint
+fetcher_for_type (GPtrArray *fetchers, const char *type)
+{
+  if (!nf_content_type_is_container (type))
+    return -1;
+  for (guint i = 0; i < fetchers->len; i++)
+    {
+      NfStage *stage = g_ptr_array_index (fetchers, i);
+      for (const char *const *t = stage->plugin->content_types; t && *t; t++)
+        if (g_ascii_strcasecmp (*t, type) == 0)
+          return (gint) i;
+    }
+  return -1;
+}
+
+/* The content type of a regular file by its first bytes; NULL for anything else (a
+ * directory, a glob, a URL, a file that cannot be read: its fetcher will say why). */
+static const char *
+sniff_file (const char *path)
+{
+  struct stat info;
+  if (strstr (path, "://") || stat (path, &info) != 0 || !S_ISREG (info.st_mode))
+    return NULL;
+  int fd = open (path, O_RDONLY | O_CLOEXEC);
+  if (fd < 0)
+    return NULL;
+  g_autofree guint8 *head = g_malloc (NF_SNIFF_SIZE);
+  gsize got = 0;
+  ssize_t n;
+  while (got < NF_SNIFF_SIZE && (n = read (fd, head + got, NF_SNIFF_SIZE - got)) > 0)
+    got += (gsize) n;
+  close (fd);
+  return nf_sniff_content_type (head, got, NULL);
+}
+
+/* Where a source goes: to the fetcher that reads what its bytes are (a WARC, a feed, a JSON
+ * Lines dump, a URL list), else to the one that reads what its name says, else to the first
+ * whose accepts_source takes it.  -1: none. */
+static gint
+route_one (GPtrArray *fetchers, const char *source)
+{
+  gint i = fetcher_for_type (fetchers, sniff_file (source));
+  if (i < 0 && strstr (source, "://") == NULL)
+    i = fetcher_for_type (fetchers, nf_content_type_from_name (source));
+  for (guint j = 0; i < 0 && j < fetchers->len; j++)
+    {
+      NfStage *stage = g_ptr_array_index (fetchers, j);
+      if (stage->plugin->accepts_source && stage->plugin->accepts_source (source))
+        i = (gint) j;
+    }
+  return i;
+}
+
 gboolean
 nf_chain_route_sources (NfChain *chain, const char *const *sources, GError **error)
 {
@@ -566,14 +625,8 @@ nf_chain_route_sources (NfChain *chain, const char *const *sources, GError **err
 
   for (const char *const *source = sources; source && *source; source++)
     {
-      guint i;
-      for (i = 0; i < fetchers->len; i++)
-        {
-          NfStage *stage = g_ptr_array_index (fetchers, i);
-          if (stage->plugin->accepts_source && stage->plugin->accepts_source (*source))
-            break;
-        }
-      if (i == fetchers->len)
+      gint i = route_one (fetchers, *source);
+      if (i < 0)
         {
           g_set_error (error, NF_ERROR, NF_ERROR_CHAIN,
                        "%s: no fetch stage of this chain accepts the source '%s'", chain->path, *source);
@@ -595,6 +648,55 @@ nf_chain_route_sources (NfChain *chain, const char *const *sources, GError **err
       g_strfreev (stage->sources);
       stage->sources = (char **) g_ptr_array_steal (list, NULL);
     }
+  return TRUE;
+}
+
+gboolean
+nf_chain_route_stdin (NfChain *chain, GError **error)
+{
+  GPtrArray *fetchers = chain->stages[NF_PLUGIN_FETCH];
+  NfStage *holder = NULL;
+  for (guint i = 0; holder == NULL && i < fetchers->len; i++)
+    {
+      NfStage *stage = g_ptr_array_index (fetchers, i);
+      if (!stage->skipped && stage->sources && g_strv_contains ((const char *const *) stage->sources, "-"))
+        holder = stage;
+    }
+  if (holder == NULL)
+    return TRUE;
+  g_autoptr (GError) local = NULL;
+  g_autoptr (GBytes) head = nf_stdin_peek (&local);
+  if (head == NULL && local)
+    {
+      g_propagate_error (error, g_steal_pointer (&local));
+      return FALSE;
+    }
+  if (head == NULL)
+    return TRUE;
+  gsize length;
+  const guint8 *data = g_bytes_get_data (head, &length);
+  gint i = fetcher_for_type (fetchers, nf_sniff_content_type (data ? data : (const guint8 *) "", length, NULL));
+  if (i < 0 || g_ptr_array_index (fetchers, i) == holder)
+    return TRUE;
+
+  GPtrArray *kept = g_ptr_array_new ();
+  for (char **source = holder->sources; *source; source++)
+    if (strcmp (*source, "-") != 0)
+      g_ptr_array_add (kept, g_strdup (*source));
+  holder->skipped = kept->len == 0;
+  g_ptr_array_add (kept, NULL);
+  g_strfreev (holder->sources);
+  holder->sources = (char **) g_ptr_array_free (kept, FALSE);
+
+  NfStage *reader = g_ptr_array_index (fetchers, i);
+  GStrvBuilder *builder = g_strv_builder_new ();
+  if (reader->sources)
+    g_strv_builder_addv (builder, (const char **) reader->sources);
+  g_strv_builder_add (builder, "-");
+  g_strfreev (reader->sources);
+  reader->sources = g_strv_builder_end (builder);
+  g_strv_builder_unref (builder);
+  reader->skipped = FALSE;
   return TRUE;
 }
 

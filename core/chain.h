@@ -16,8 +16,13 @@ typedef struct {
 /* Reads @path, loads the plugins it names through @registry (adding the chain's own
  * plugin-path first) and validates every option.  Plugins are not initialised yet. */
 NfChain  *nf_chain_load          (const char *path, NfRegistry *registry, GError **error);
-/* Gives each command-line source to the first fetcher that accepts it. */
+/* Gives each command-line source to a fetcher: the one declaring (in content_types) the
+ * container type its bytes or its name say, else the first whose accepts_source takes it. */
 gboolean  nf_chain_route_sources (NfChain *chain, const char *const *sources, GError **error);
+/* When a fetcher is to read standard input ("-"), peeks at it and hands it to the fetcher
+ * that declares the container type its bytes say, if another.  Call just before running:
+ * it reads standard input. */
+gboolean  nf_chain_route_stdin   (NfChain *chain, GError **error);
 /* Initialises every stage, in chain order; the first failure stops and is returned. */
 gboolean  nf_chain_init          (NfChain *chain, GError **error);
 void      nf_chain_free          (NfChain *chain);

@@ -230,6 +230,20 @@ nf_http_response_to_article (const NfHttpResponse *response, const char *source)
   return article;
 }
 
+NfArticle *
+nf_http_response_to_dropped_article (const NfHttpResponse *response, const char *source)
+{
+  if (response->status == 0 || (response->status >= 200 && response->status <= 299))
+    return NULL;
+  NfArticle *article = nf_article_new (source ? source : response->request->url);
+  nf_article_set_field_string (article, "url", nf_http_response_get_final_url (response));
+  nf_article_set_field_int (article, "status", response->status);
+  g_autofree char *reason = g_strdup_printf ("http %u: %s", response->status,
+                                             response->error ? response->error->message : "not 2xx");
+  nf_article_drop (article, reason);
+  return article;
+}
+
 /* The charset parameter of a Content-Type value, lower case, without quotes. */
 static char *
 content_type_charset (const char *content_type)
@@ -270,6 +284,7 @@ nf_http_parse_date (const char *text)
 struct _NfHttpClient {
   NfHttpOptions options;
   char         *user_agent;
+  char         *ca_file;
   CURLM        *multi;
 };
 
@@ -365,6 +380,8 @@ transfer_setup (Transfer *transfer, GError **error)
   SET (CURLOPT_MAXFILESIZE_LARGE, (curl_off_t) options->max_size);
   SET (CURLOPT_ACCEPT_ENCODING, ""); /* every encoding libcurl can decode */
   SET (CURLOPT_USERAGENT, client->user_agent);
+  if (client->ca_file)
+    SET (CURLOPT_CAINFO, client->ca_file);
   SET (CURLOPT_SSL_VERIFYPEER, options->verify_tls ? 1L : 0L);
   SET (CURLOPT_SSL_VERIFYHOST, options->verify_tls ? 2L : 0L);
   SET (CURLOPT_FILETIME, 1L); /* Last-Modified, parsed by libcurl */
@@ -506,6 +523,8 @@ nf_http_client_new (const NfHttpOptions *options, GError **error)
   client->options = *options;
   client->user_agent = g_strdup (options->user_agent ? options->user_agent : NF_HTTP_USER_AGENT);
   client->options.user_agent = client->user_agent;
+  client->ca_file = g_strdup (options->ca_file);
+  client->options.ca_file = client->ca_file;
   client->multi = multi;
   /* Keep a connection per transfer slot, so a second batch to the same hosts reuses them. */
   curl_multi_setopt (multi, CURLMOPT_MAXCONNECTS, (long) options->concurrency);
@@ -519,6 +538,7 @@ nf_http_client_free (NfHttpClient *client)
     return;
   curl_multi_cleanup (client->multi);
   g_free (client->user_agent);
+  g_free (client->ca_file);
   g_free (client);
 }
 

@@ -10,7 +10,8 @@ nfinclude_HEADERS = \
 	core/newsflow/output.h \
 	core/newsflow/plugin.h \
 	core/newsflow/text.h \
-	core/newsflow/data.h
+	core/newsflow/data.h \
+	core/newsflow/sniff.h
 nodist_nfinclude_HEADERS = core/newsflow/version.h
 
 core_libnewsflow_la_SOURCES = \
@@ -26,8 +27,10 @@ core_libnewsflow_la_SOURCES = \
 	core/chain.c core/chain.h \
 	core/runner.c core/runner.h \
 	core/outputs.c core/outputs.h \
-	core/describe.c core/describe.h
-core_libnewsflow_la_LIBADD = $(GLIB_LIBS) $(JSON_GLIB_LIBS) $(CONFUSE_LIBS) $(LTDL_LIBS)
+	core/describe.c core/describe.h \
+	core/sniff.c core/sniff-private.h \
+	core/tally.c
+core_libnewsflow_la_LIBADD = $(GLIB_LIBS) $(JSON_GLIB_LIBS) $(CONFUSE_LIBS) $(LTDL_LIBS) $(ZLIB_LIBS)
 core_libnewsflow_la_LDFLAGS = -version-info $(NF_LT_VERSION) -no-undefined -export-symbols-regex '^nf_' $(SANITIZER_FLAGS)
 
 # The binary sits at the top of the build tree (core/newsflow/ holds the headers).

@@ -14,6 +14,7 @@
 #include "outputs.h"
 #include "registry.h"
 #include "runner.h"
+#include "suggest.h"
 #include <newsflow/error.h>
 
 enum { EXIT_OK = 0, EXIT_USAGE = 1, EXIT_SOME_FAILED = 2, EXIT_INTERRUPTED = 130 };
@@ -87,6 +88,28 @@ split_attached_jobs (int argc, char **argv)
   return (char **) g_ptr_array_free (args, FALSE);
 }
 
+/* "Unknown option --chian" gets "; did you mean --chain?" when one is close. */
+static void
+suggest_long_option (GError *error, const GOptionEntry *entries)
+{
+  const char *dashes = g_error_matches (error, G_OPTION_ERROR, G_OPTION_ERROR_UNKNOWN_OPTION)
+                       ? strstr (error->message, "--") : NULL;
+  if (dashes == NULL)
+    return;
+  g_autofree char *word = g_strndup (dashes + 2, strcspn (dashes + 2, "= "));
+  g_autoptr (GPtrArray) names = g_ptr_array_new ();
+  for (const GOptionEntry *entry = entries; entry->long_name; entry++)
+    if (*entry->long_name)
+      g_ptr_array_add (names, (gpointer) entry->long_name);
+  const char *closest = nf_closest_match (word, names);
+  if (closest)
+    {
+      char *message = g_strdup_printf ("%s; did you mean --%s?", error->message, closest);
+      g_free (error->message);
+      error->message = message;
+    }
+}
+
 static gboolean
 parse_command_line (char **args, Options *options, GError **error)
 {
@@ -121,7 +144,7 @@ parse_command_line (char **args, Options *options, GError **error)
       "No progress and no per-article failure lines on stderr", NULL },
     { "stats", 0, 0, G_OPTION_ARG_NONE, &options->stats,
       "Print per-stage counts and times at the end", NULL },
-    { "version", 0, 0, G_OPTION_ARG_NONE, &options->version, "Print the version and exit", NULL },
+    { "version", 'V', 0, G_OPTION_ARG_NONE, &options->version, "Print the version and exit", NULL },
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &options->sources, NULL, "[SOURCE...]" },
     G_OPTION_ENTRY_NULL
   };
@@ -135,7 +158,10 @@ parse_command_line (char **args, Options *options, GError **error)
     "1 on a usage, chain or run error.  See newsflow(1) and newsflow.chain(5).");
   g_option_context_add_main_entries (context, entries, NULL);
   if (!g_option_context_parse_strv (context, &args, error))
-    return FALSE;
+    {
+      suggest_long_option (*error, entries);
+      return FALSE;
+    }
   if (options->json && !options->describe && !options->list_plugins)
     {
       g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_FAILED, "--json goes with --describe or --list-plugins");
@@ -234,7 +260,17 @@ describe_plugin (NfRegistry *registry, const char *what, gboolean json)
     }
   if (out->len == 0 && problems->len == 0)
     {
-      g_printerr ("newsflow: no plugin named '%s'; see newsflow --list-plugins\n", what);
+      g_autoptr (GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+      for (int kind = 0; kind < 4; kind++)
+        if (!kind_word || kind == (int) only)
+          {
+            g_autoptr (GPtrArray) some = nf_registry_list_names (registry, kind);
+            for (guint i = 0; i < some->len; i++)
+              g_ptr_array_add (names, g_strdup (g_ptr_array_index (some, i)));
+          }
+      const char *closest = nf_closest_match (name, names);
+      g_printerr ("newsflow: no plugin named '%s'%s%s%s; see newsflow --list-plugins\n", what,
+                  closest ? " (did you mean '" : "", closest ? closest : "", closest ? "'?)" : "");
       return EXIT_USAGE;
     }
   /* JSON is always an array: "json" names both a parser and a formatter. */
@@ -269,7 +305,10 @@ run_chain (NfRegistry *registry, Options *options)
       g_printerr ("%s\n", error->message);
       return EXIT_USAGE;
     }
-  if (!nf_chain_route_sources (chain, (const char *const *) options->sources, &error))
+  /* With no source named, the default chain reads standard input, routed by its bytes. */
+  const char *const stdin_only[] = { "-", NULL };
+  const char *const *sources = options->sources || options->chain ? (const char *const *) options->sources : stdin_only;
+  if (!nf_chain_route_sources (chain, sources, &error))
     {
       g_printerr ("newsflow: %s\n", error->message);
       return EXIT_USAGE;
@@ -296,7 +335,9 @@ run_chain (NfRegistry *registry, Options *options)
       g_print ("%s: OK (%u stages)\n", path, chain_stage_count (chain));
       return EXIT_OK;
     }
-  if (!nf_chain_init (chain, &error))
+  if (sources == stdin_only && !options->quiet && isatty (STDIN_FILENO))
+    g_printerr ("newsflow: reading articles from standard input (end with Ctrl-D; name files or URLs to read those)\n");
+  if (!nf_chain_route_stdin (chain, &error) || !nf_chain_init (chain, &error))
     {
       g_printerr ("%s\n", error->message);
       return EXIT_USAGE;
@@ -331,8 +372,9 @@ run_chain (NfRegistry *registry, Options *options)
                    options->errors, g_strerror (errno));
       ok = FALSE;
     }
+  g_autofree char *drops = nf_tally_format_drops (&tally);
   g_printerr ("read %" G_GUINT64_FORMAT ", written %" G_GUINT64_FORMAT ", dropped %" G_GUINT64_FORMAT
-              ", failed %" G_GUINT64_FORMAT "\n", tally.read, tally.written, tally.dropped, tally.failed);
+              "%s, failed %" G_GUINT64_FORMAT "\n", tally.read, tally.written, tally.dropped, drops, tally.failed);
   if (!ok)
     {
       g_printerr ("newsflow: %s\n", error->message);

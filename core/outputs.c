@@ -92,7 +92,7 @@ nf_chain_set_resume (NfChain *chain, GError **error)
     {
       g_set_error (error, NF_ERROR, NF_ERROR_CHAIN,
                    "%s: --resume: no formatter of the chain can tell which articles its output "
-                   "holds (format \"json\" and \"sqlite\" can)", chain->path);
+                   "holds (format \"json\", \"sqlite\" and \"postgresql\" can)", chain->path);
       return FALSE;
     }
   return TRUE;

@@ -295,6 +295,8 @@ static void
 process_article (Worker *worker, NfArticle *article)
 {
   Run *run = worker->run;
+  if (nf_article_is_dropped (article))
+    return; /* by its fetcher (a crawl's 404 with non-2xx = "drop") */
   /* A chain without parsers passes raw items to its formatters as they are: a producer
    * that hands them to workers elsewhere (format "nats" with payload = "raw"). */
   if (!nf_article_has_text (article) && run->chain->stages[NF_PLUGIN_PARSE]->len == 0)
@@ -659,6 +661,7 @@ consume (Run *run, NfArticle *article, NfTally *tally)
   else if (nf_article_is_dropped (article))
     {
       tally->dropped++;
+      nf_tally_count_drop (tally, nf_article_get_drop_reason (article));
       batch_add (run, article, ENDED_DROPPED);
     }
   else

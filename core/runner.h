@@ -29,12 +29,26 @@ typedef struct {
   const volatile int *interrupted;
 } NfRunOptions;
 
+/* Drop reasons counted by group (the reason up to its first colon: "http 404"), the most
+ * frequent first when printed; groups beyond the first NF_TALLY_DROP_GROUPS seen are "other". */
+#define NF_TALLY_DROP_GROUPS 16
+typedef struct {
+  char    reason[48];
+  guint64 count;
+} NfTallyDrops;
+
 typedef struct {
   guint64 read;
   guint64 written;
   guint64 dropped;
   guint64 failed;
+  NfTallyDrops drops[NF_TALLY_DROP_GROUPS + 1]; /* the last one is "other" */
 } NfTally;
+
+/* Counts a dropped article under its reason's group (tally.c). */
+void  nf_tally_count_drop   (NfTally *tally, const char *reason);
+/* " (http 404: 790, http 410: 22)" after "dropped N", or "" when nothing was dropped. */
+char *nf_tally_format_drops (const NfTally *tally);
 
 /* Runs an initialised chain to the end.  Returns FALSE when the run itself failed (a
  * fetcher or formatter could not go on, the error file could not be written) or was

@@ -12,7 +12,8 @@ plugins_fetch_fetch_files_la_LIBADD = $(PLUGIN_LIBADD) $(ZLIB_LIBS)
 
 plugins_parse_parse_text_la_SOURCES = plugins/parse/text.c
 plugins_parse_parse_text_la_LDFLAGS = $(PLUGIN_LDFLAGS)
-plugins_parse_parse_text_la_LIBADD = $(PLUGIN_LIBADD)
+plugins_parse_parse_text_la_CFLAGS = $(AM_CFLAGS) $(UCHARDET_CFLAGS)
+plugins_parse_parse_text_la_LIBADD = $(PLUGIN_LIBADD) $(UCHARDET_LIBS)
 
 plugins_extract_extract_stats_la_SOURCES = plugins/extract/stats.c
 plugins_extract_extract_stats_la_LDFLAGS = $(PLUGIN_LDFLAGS)

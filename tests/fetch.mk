@@ -13,7 +13,9 @@ NET_FETCH_TESTS = \
 	tests/integration/http-urls.sh \
 	tests/integration/feed-parse.sh \
 	tests/integration/feed-follow.sh \
-	tests/integration/http-tls.sh
+	tests/integration/http-tls.sh \
+	tests/integration/default-collections.sh \
+	tests/integration/crawl-drops.sh
 TESTS += $(NET_FETCH_TESTS)
 EXTRA_DIST += $(NET_FETCH_TESTS) tests/integration/http-server.sh \
 	tests/data/http/server.py \

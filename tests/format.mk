@@ -9,9 +9,11 @@ tests_plugins_extract_annotate_la_LIBADD = $(PLUGIN_LIBADD)
 FORMAT_TESTS = \
 	tests/integration/format-all.sh \
 	tests/integration/format-errors.sh \
-	tests/integration/format-browser.sh
+	tests/integration/format-browser.sh \
+	tests/integration/format-postgresql.sh \
+	tests/integration/format-elasticsearch.sh
 TESTS += $(FORMAT_TESTS)
-EXTRA_DIST += $(FORMAT_TESTS) tests/data/format
+EXTRA_DIST += $(FORMAT_TESTS) tests/data/format tests/data/http/bulk-server.py
 
 # cmocka: the `fields` selection shared by the json, csv and elasticsearch formatters.
 check_PROGRAMS += tests/unit/test-format-fields

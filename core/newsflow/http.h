@@ -49,7 +49,9 @@ typedef struct {
   guint        max_redirects;  /* redirects followed; 0 follows none (default 10) */
   const char  *user_agent;     /* default NF_HTTP_USER_AGENT; copied by the client */
   gboolean     verify_tls;     /* check certificates and host names (default TRUE) */
-  gpointer     reserved[4];
+  const char  *ca_file;        /* PEM certificates to verify servers with instead of the
+                                * system's (a private CA), or NULL; copied by the client */
+  gpointer     reserved[3];
 } NfHttpOptions;
 
 #define NF_HTTP_USER_AGENT "newsflow/" NF_VERSION_STRING
@@ -137,6 +139,11 @@ const GError  *nf_http_response_get_error         (const NfHttpResponse *respons
  * none), and the fields "url" (final URL), "status", "charset" and "last_modified" (ISO 8601)
  * when known.  The response must have no error. */
 NfArticle     *nf_http_response_to_article        (const NfHttpResponse *response, const char *source);
+/* For fetchers whose non-2xx option is "drop" (crawls, where dead links are expected): a
+ * response with a status outside 2xx as an article dropped with the reason "http STATUS:
+ * what went wrong", which the tally groups by "http STATUS".  NULL when the status is 2xx
+ * or there is none (a connection that failed stays a failure). */
+NfArticle     *nf_http_response_to_dropped_article (const NfHttpResponse *response, const char *source);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (NfHttpRequest, nf_http_request_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (NfHttpResponse, nf_http_response_free)

@@ -16,5 +16,6 @@
 #include <newsflow/fieldmap.h>
 #include <newsflow/fields.h>
 #include <newsflow/wire.h>
+#include <newsflow/sniff.h>
 
 #endif /* NEWSFLOW_H */

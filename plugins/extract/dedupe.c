@@ -42,7 +42,7 @@ static const NfOption dedupe_options[] = {
                  "near-duplicates, 0 to 7. Unrelated texts differ in about 32 bits; a copy with a "
                  "word or a paragraph changed in 3 to 6."),
   NF_OPTION_BOOL ("drop", cfg_false,
-                  "Drop later copies (counted as dropped, reason \"duplicate of ID\") instead of "
+                  "Drop later copies (counted as dropped, reason \"duplicate: copy of ID\") instead of "
                   "only marking them with duplicate_of."),
   NF_OPTION_INT ("min-words", 10,
                  "Bodies with fewer words get a fingerprint but are never called duplicates: "
@@ -243,7 +243,7 @@ dedupe_process (NfStage *stage, G_GNUC_UNUSED gpointer worker, NfArticle *articl
   nf_article_set_field_string (article, "duplicate_of", original->id);
   if (dedupe->drop)
     {
-      g_autofree char *reason = g_strdup_printf ("duplicate of %s", original->id);
+      g_autofree char *reason = g_strdup_printf ("duplicate: copy of %s", original->id);
       nf_article_drop (article, reason);
     }
   return TRUE;

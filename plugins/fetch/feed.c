@@ -22,6 +22,7 @@
 typedef struct {
   char         **sources;
   gboolean       follow;
+  gboolean       drop_non_2xx; /* non-2xx = "drop" */
   guint64        max_size;
   NfHttpClient  *client;
 } Feed;
@@ -34,6 +35,10 @@ static const NfOption feed_options[] = {
                   "Fetch each item's link and hand the page to the chain's parsers, keeping the feed's "
                   "fields as metadata; otherwise the item's content or summary is the article body."),
   NF_HTTP_OPTION_ENTRIES,
+  NF_OPTION_CHOICE ("non-2xx", "fail", "fail|drop",
+                    "What a response with a status outside 2xx becomes: a failed item (exit status 2), or "
+                    "with drop a dropped article whose reason (\"http 404\") the tally counts, as crawls "
+                    "want: dead links are not pipeline failures."),
   NF_OPTION_END
 };
 
@@ -592,6 +597,7 @@ typedef struct {
   guint     next;     /* next entry to read */
   GQueue    pending;  /* Item *: read, not yet pushed, in feed order */
   gboolean  stopped;
+  gboolean  drop_non_2xx;
 } Follow;
 
 /* Items without a link cannot be followed: failed items, in their place in the order. */
@@ -638,7 +644,10 @@ follow_deliver (NfHttpResponse *response, gpointer user_data)
   g_autoptr (Item) item = g_queue_pop_head (&follow->pending); /* the one this response is for */
   const GError *error = nf_http_response_get_error (response);
   gboolean more;
-  if (error)
+  NfArticle *dropped = error && follow->drop_non_2xx ? nf_http_response_to_dropped_article (response, item->link) : NULL;
+  if (dropped)
+    more = nf_sink_push (follow->sink, dropped);
+  else if (error)
     more = nf_sink_push_failed (follow->sink, item->link, error);
   else
     {
@@ -666,7 +675,7 @@ follow_cancelled (gpointer user_data)
 static gboolean
 follow_items (Feed *feed, NfStage *stage, NfSink *sink, Document *document, GError **error)
 {
-  Follow follow = { .stage = stage, .sink = sink, .document = document };
+  Follow follow = { .stage = stage, .sink = sink, .document = document, .drop_non_2xx = feed->drop_non_2xx };
   g_queue_init (&follow.pending);
   static const NfHttpStreamFuncs funcs = { follow_next, follow_deliver, follow_cancelled };
   gboolean ok = nf_http_client_fetch (feed->client, &funcs, &follow, error);
@@ -728,6 +737,9 @@ read_feed (Feed *feed, NfStage *stage, NfSink *sink, const char *source, GError 
   if (is_url (source))
     {
       g_autoptr (NfHttpResponse) response = nf_http_client_send (feed->client, nf_http_request_new (source));
+      NfArticle *dropped = feed->drop_non_2xx ? nf_http_response_to_dropped_article (response, source) : NULL;
+      if (dropped)
+        return nf_sink_push (sink, dropped);
       if (nf_http_response_get_error (response))
         return nf_sink_push_failed (sink, source, nf_http_response_get_error (response));
       data = g_bytes_ref (nf_http_response_get_body (response));
@@ -797,6 +809,7 @@ feed_init (NfStage *stage, GError **error)
   Feed *feed = g_new0 (Feed, 1);
   feed->client = client;
   feed->follow = cfg_getbool (config, "follow");
+  feed->drop_non_2xx = strcmp (cfg_getstr (config, "non-2xx"), "drop") == 0;
   feed->max_size = options.max_size;
   if (sources)
     feed->sources = g_strdupv ((char **) sources);
@@ -812,6 +825,9 @@ feed_init (NfStage *stage, GError **error)
   return TRUE;
 }
 
+/* What the core routes here by its bytes: an RSS, RDF or Atom root, in a file or on stdin. */
+static const char *const feed_types[] = { "application/rss+xml", "application/rdf+xml", "application/atom+xml", NULL };
+
 /* Feeds are files, standard input or http(s) URLs; the first fetcher in the chain that
  * accepts a command-line source gets it, so put feed before files or http to route to it. */
 static gboolean
@@ -825,6 +841,7 @@ NF_PLUGIN_DEFINE (
   .name = "feed",
   .summary = "One article per item of RSS 2.0, RSS 1.0 (RDF) and Atom feeds, from files or URLs",
   .options = feed_options,
+  .content_types = feed_types,
   .accepts_source = feed_accepts_source,
   .init = feed_init,
   .fetch = feed_fetch,

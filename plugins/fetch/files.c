@@ -49,44 +49,46 @@ static const NfOption files_options[] = {
 
 /* ---- content types ---- */
 
-static const struct {
-  const char *suffix;
-  const char *type;
-} suffix_types[] = {
-  { ".txt", "text/plain" },        { ".text", "text/plain" },
-  { ".html", "text/html" },        { ".htm", "text/html" },        { ".xhtml", "text/html" },
-  { ".json", "application/json" }, { ".jsonl", "application/x-ndjson" },
-  { ".ndjson", "application/x-ndjson" },
-  { ".xml", "application/xml" },   { ".rss", "application/rss+xml" },
-  { ".atom", "application/atom+xml" }, { ".warc", "application/warc" },
-  { ".md", "text/markdown" },      { ".csv", "text/csv" },
-};
-
-/* By name first; by the first bytes when the name says nothing. */
+/* Documents by their name first (an .html file that starts with text is still HTML), by their
+ * first bytes when the name says nothing; containers by either (newsflow/sniff.h). */
 static const char *
 guess_content_type (const char *path, const guint8 *data, gsize length)
 {
-  g_autofree char *lower = g_ascii_strdown (path, -1);
-  if (g_str_has_suffix (lower, ".gz"))
-    lower[strlen (lower) - 3] = '\0';
-  for (guint i = 0; i < G_N_ELEMENTS (suffix_types); i++)
-    if (g_str_has_suffix (lower, suffix_types[i].suffix))
-      return suffix_types[i].type;
+  const char *by_bytes = nf_sniff_content_type (data, length, NULL);
+  if (nf_content_type_is_container (by_bytes) && g_strcmp0 (by_bytes, "text/uri-list") != 0)
+    return by_bytes;
+  const char *by_name = nf_content_type_from_name (path);
+  return by_name ? by_name : by_bytes;
+}
 
-  gsize i = length >= 3 && memcmp (data, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
-  while (i < length && g_ascii_isspace (data[i]))
-    i++;
-  if (i < length && data[i] == '<')
-    return "text/html";
-  if (i < length && (data[i] == '{' || data[i] == '['))
-    return "application/json";
-  /* UTF-8 in the first 4 KiB (a character cut at the 4 KiB mark is allowed) is text. */
-  const char *end;
-  gsize probe = MIN (length, 4096);
-  if (g_utf8_validate_len ((const char *) data, probe, &end)
-      || (probe == 4096 && (gsize) (end - (const char *) data) + 4 > probe))
-    return "text/plain";
-  return "application/octet-stream";
+/* Containers hold many articles: this fetcher reads documents, so it names the one that reads
+ * them instead of handing the parsers something none of them accepts. */
+static const struct {
+  const char *type;
+  const char *what;
+  const char *fetcher;
+} container_readers[] = {
+  { "application/warc", "a WARC archive", "warc" },
+  { "application/rss+xml", "an RSS feed", "feed" },
+  { "application/rdf+xml", "an RSS 1.0 feed", "feed" },
+  { "application/atom+xml", "an Atom feed", "feed" },
+  { "application/x-ndjson", "a JSON Lines dump", "jsonl" },
+};
+
+static gboolean
+push_container_failure (NfSink *sink, const char *path, const char *type)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (container_readers); i++)
+    if (strcmp (type, container_readers[i].type) == 0)
+      {
+        g_autoptr (GError) error = g_error_new (NF_ERROR, NF_ERROR_UNSUPPORTED,
+                                                "%s, not an article: add fetch \"%s\" to the chain to read it "
+                                                "(the default chain routes it there when it is named on the "
+                                                "command line or piped in)",
+                                                container_readers[i].what, container_readers[i].fetcher);
+        return nf_sink_push_failed (sink, path, error);
+      }
+  return TRUE;
 }
 
 /* ---- reading ---- */
@@ -142,8 +144,11 @@ push_file (Files *files, NfSink *sink, const char *path)
     return nf_sink_push_failed (sink, path, error);
   gsize length;
   const guint8 *data = g_bytes_get_data (bytes, &length);
+  const char *type = guess_content_type (path, data ? data : (const guint8 *) "", length);
+  if (nf_content_type_is_container (type) && strcmp (type, "text/uri-list") != 0)
+    return push_container_failure (sink, path, type);
   NfArticle *article = nf_article_new (path);
-  nf_article_set_raw (article, bytes, guess_content_type (path, data, length));
+  nf_article_set_raw (article, bytes, type);
   return nf_sink_push (sink, article);
 }
 
@@ -262,8 +267,14 @@ push_archive (Files *files, NfSink *sink, const char *path)
         }
       gsize length;
       const guint8 *data = g_bytes_get_data (bytes, &length);
+      const char *type = guess_content_type (name, data ? data : (const guint8 *) "", length);
+      if (nf_content_type_is_container (type) && strcmp (type, "text/uri-list") != 0)
+        {
+          going = push_container_failure (sink, source, type);
+          continue;
+        }
       NfArticle *article = nf_article_new (source);
-      nf_article_set_raw (article, bytes, guess_content_type (name, data ? data : (const guint8 *) "", length));
+      nf_article_set_raw (article, bytes, type);
       going = nf_sink_push (sink, article);
     }
   archive_read_free (archive);

@@ -210,6 +210,9 @@ jsonl_fetch (NfStage *stage, NfSink *sink, G_GNUC_UNUSED GError **error)
 
 /* Command-line files named like JSON Lines are ours when this stage comes before "files"
  * in the chain (sources go to the first fetcher that accepts them). */
+/* What the core routes here by its bytes: JSON objects one a line, plain or gzip, named or on stdin. */
+static const char *const jsonl_types[] = { "application/x-ndjson", NULL };
+
 static gboolean
 jsonl_accepts_source (const char *source)
 {
@@ -226,6 +229,7 @@ NF_PLUGIN_DEFINE (
   .name = "jsonl",
   .summary = "Reads JSON Lines dumps (plain or gzip), one article per line, through a field map",
   .options = jsonl_options,
+  .content_types = jsonl_types,
   .accepts_source = jsonl_accepts_source,
   .init = jsonl_init,
   .fetch = jsonl_fetch,

@@ -25,6 +25,7 @@ typedef struct {
   char   **paths;
   char   **types;    /* the record types to read */
   gsize    max_size;
+  gboolean drop_non_2xx; /* non-2xx = "drop" */
 } Warc;
 
 static const NfOption warc_options[] = {
@@ -40,6 +41,10 @@ static const NfOption warc_options[] = {
   NF_OPTION_INT ("max-size", 10 * 1024 * 1024,
                  "Largest record block read, in bytes (and largest HTTP body after decoding); a larger "
                  "record is a failed item and reading goes on at the next record."),
+  NF_OPTION_CHOICE ("non-2xx", "fail", "fail|drop",
+                    "What a response with a status outside 2xx becomes: a failed item (exit status 2), or "
+                    "with drop a dropped article whose reason (\"http 404\") the tally counts, as crawls "
+                    "want: dead links are not pipeline failures."),
   NF_OPTION_END
 };
 
@@ -617,6 +622,13 @@ fill_from_http (Warc *warc, NfArticle *article, GBytes *block, GError **error)
     }
   nf_article_set_field_int (article, "http_status", http.status);
   nf_article_set_field (article, "http_headers", headers_variant (http.names, http.values));
+  if ((http.status < 200 || http.status > 299) && warc->drop_non_2xx)
+    {
+      g_autofree char *reason = g_strdup_printf ("http %d: %s", http.status, http.reason);
+      nf_article_drop (article, reason);
+      http_response_clear (&http);
+      return TRUE;
+    }
   if (http.status < 200 || http.status > 299)
     {
       const char *location = http_header (&http, "Location");
@@ -947,6 +959,7 @@ warc_init (NfStage *stage, GError **error)
       g_ptr_array_add (paths, NULL);
       warc->paths = (char **) g_ptr_array_free (paths, FALSE);
     }
+  warc->drop_non_2xx = strcmp (cfg_getstr (config, "non-2xx"), "drop") == 0;
   nf_stage_set_instance (stage, warc);
   return TRUE;
 }
@@ -963,6 +976,9 @@ warc_fetch (NfStage *stage, NfSink *sink, G_GNUC_UNUSED GError **error)
 
 /* Command-line *.warc and *.warc.gz files are ours when this stage comes before "files" in
  * the chain (sources go to the first fetcher that accepts them). */
+/* What the core routes here by its bytes: a WARC (plain or gzip) named or on standard input. */
+static const char *const warc_types[] = { "application/warc", NULL };
+
 static gboolean
 warc_accepts_source (const char *source)
 {
@@ -976,6 +992,7 @@ NF_PLUGIN_DEFINE (
   .name = "warc",
   .summary = "Reads WARC archives (plain or .warc.gz) record by record; HTTP responses become items",
   .options = warc_options,
+  .content_types = warc_types,
   .accepts_source = warc_accepts_source,
   .init = warc_init,
   .fetch = warc_fetch,

@@ -26,3 +26,14 @@ plugin_LTLIBRARIES += plugins/format/format_html.la
 plugins_format_format_html_la_SOURCES = plugins/format/html.c
 plugins_format_format_html_la_LDFLAGS = $(PLUGIN_LDFLAGS)
 plugins_format_format_html_la_LIBADD = $(PLUGIN_LIBADD)
+
+# format "postgresql" (libpq): built when configure finds libpq-dev.
+if HAVE_LIBPQ
+plugin_LTLIBRARIES += plugins/format/format_postgresql.la
+plugins_format_format_postgresql_la_SOURCES = plugins/format/postgresql.c
+plugins_format_format_postgresql_la_LDFLAGS = $(PLUGIN_LDFLAGS)
+plugins_format_format_postgresql_la_CFLAGS = $(AM_CFLAGS) $(LIBPQ_CFLAGS)
+plugins_format_format_postgresql_la_LIBADD = $(PLUGIN_LIBADD) $(LIBPQ_LIBS)
+else
+EXTRA_DIST += plugins/format/postgresql.c
+endif

@@ -78,8 +78,12 @@ static const char schema[] =
   "  attrs TEXT NOT NULL\n"
   ");\n"
   "CREATE INDEX annotations_article ON annotations (article_id);\n"
-  "CREATE VIRTUAL TABLE articles_fts USING fts5 (title, text, content = 'articles', content_rowid = 'key');\n"
   "PRAGMA user_version = 1;\n";
+
+/* The full-text index, with the tokenizer option (checked to hold only words and numbers). */
+static const char fts_table[] =
+  "CREATE VIRTUAL TABLE articles_fts USING fts5 (title, text, content = 'articles', content_rowid = 'key',"
+  " tokenize = '%s');\n";
 
 /* What keeps the full-text index in step with articles.  replace mode creates them only when
  * the run completes, after indexing every article at once ('rebuild'), which is faster than
@@ -147,6 +151,10 @@ static const NfOption sqlite_options[] = {
                  "--commit-every, --commit-interval)."),
   NF_OPTION_BOOL ("skip-existing", cfg_false, "Resume: append to the database (as mode = append) "
                   "and skip articles whose id it already holds (newsflow --resume sets it)."),
+  NF_OPTION_STR ("tokenizer", "porter unicode61 remove_diacritics 2",
+                 "The FTS5 tokenizer of the full-text index, fixed when the database is created: the "
+                 "default stems English words (\"evacuate\" finds \"evacuated\") and ignores accents; "
+                 "\"unicode61 remove_diacritics 2\" matches words exactly, for other languages."),
   NF_OPTION_END
 };
 
@@ -183,8 +191,9 @@ sqlite_free (gpointer instance)
 
 /* Creates the schema in a new database, or checks that an existing one has it. */
 static gboolean
-prepare_schema (SqliteFormatter *formatter, GError **error)
+prepare_schema (SqliteFormatter *formatter, const char *tokenizer, GError **error)
 {
+  g_autofree char *fts = g_strdup_printf (fts_table, tokenizer);
   sqlite3_stmt *statement = NULL;
   if (sqlite3_prepare_v2 (formatter->db, "SELECT (SELECT count(*) FROM sqlite_master), "
                           "(SELECT user_version FROM pragma_user_version)", -1, &statement, NULL) != SQLITE_OK
@@ -196,7 +205,7 @@ prepare_schema (SqliteFormatter *formatter, GError **error)
   int objects = sqlite3_column_int (statement, 0), version = sqlite3_column_int (statement, 1);
   sqlite3_finalize (statement);
   if (objects == 0)
-    return exec (formatter, "BEGIN", error) && exec (formatter, schema, error)
+    return exec (formatter, "BEGIN", error) && exec (formatter, schema, error) && exec (formatter, fts, error)
            && (formatter->temporary || exec (formatter, fts_triggers, error))
            && exec (formatter, "COMMIT", error);
   if (version != SCHEMA_VERSION)
@@ -221,6 +230,16 @@ sqlite_init (NfStage *stage, GError **error)
       g_set_error_literal (error, NF_ERROR, NF_ERROR_CHAIN, "output must be a file: a database cannot go to standard output");
       return FALSE;
     }
+  /* It goes into the table definition between quotes: words and numbers only. */
+  const char *tokenizer = cfg_getstr (config, "tokenizer");
+  for (const char *p = tokenizer; *p; p++)
+    if (!g_ascii_isalnum (*p) && *p != ' ' && *p != '_')
+      {
+        g_set_error (error, NF_ERROR, NF_ERROR_CHAIN,
+                     "tokenizer: '%s' is not an FTS5 tokenizer (words and numbers, such as "
+                     "\"porter unicode61 remove_diacritics 2\")", tokenizer);
+        return FALSE;
+      }
   if (cfg_getint (config, "batch") < 1)
     {
       g_set_error_literal (error, NF_ERROR, NF_ERROR_CHAIN, "batch must be at least 1");
@@ -288,7 +307,7 @@ sqlite_init (NfStage *stage, GError **error)
    * writes the user's file in place: each batch is a durable transaction. */
   const char *pragmas = append ? "PRAGMA foreign_keys = ON; PRAGMA synchronous = FULL;"
                                : "PRAGMA foreign_keys = ON; PRAGMA journal_mode = MEMORY; PRAGMA synchronous = OFF; PRAGMA cache_size = -65536;";
-  gboolean ok = exec (formatter, pragmas, error) && prepare_schema (formatter, error);
+  gboolean ok = exec (formatter, pragmas, error) && prepare_schema (formatter, cfg_getstr (config, "tokenizer"), error);
   for (guint i = 0; ok && i < N_STATEMENTS; i++)
     if (sqlite3_prepare_v3 (formatter->db, statements[i], -1, SQLITE_PREPARE_PERSISTENT,
                             &formatter->statements[i], NULL) != SQLITE_OK)

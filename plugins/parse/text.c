@@ -2,8 +2,11 @@
  * headline, an optional "By ..." byline follows, each further non-blank line is a paragraph
  * (opening with an optional dateline), and a trailing "Related Sources:" block lists sources.
  * Wire copy adds agencies to bylines ("By JANE DOE, Associated Press", "By Jane Doe | Reuters")
- * and credit footers ("Reporting by X; Editing by Y"), which become fields, not body text. */
+ * and credit footers ("Reporting by X; Editing by Y"), which become fields, not body text.
+ * Text in a legacy charset is converted: the declared one, the charset option, or uchardet's guess. */
 #include <string.h>
+
+#include <uchardet.h>
 
 #include <newsflow/newsflow.h>
 
@@ -17,6 +20,7 @@ typedef struct {
   GRegex *credit_clause;
   GRegex *contributed;
   GRegex *agency_name;
+  char   *charset;  /* the charset option, normalised; NULL: UTF-8, else detected */
 } TextParser;
 
 static const NfOption text_options[] = {
@@ -25,6 +29,11 @@ static const NfOption text_options[] = {
                   "becomes the dateline and agency fields and a \"dateline\" annotation."),
   NF_OPTION_BOOL ("bylines", cfg_true,
                   "Read a \"By Jane Doe and John Roe\" line after the headline as the authors."),
+  NF_OPTION_STR ("charset", NULL,
+                 "Charset of texts that declare none (\"ISO-8859-1\", \"windows-1252\", \"KOI8-R\"...). "
+                 "Unset: UTF-8 when the bytes are valid UTF-8, otherwise the charset uchardet detects "
+                 "(windows-1252 when it cannot tell), recorded in the \"charset\" field. A charset "
+                 "declared by the item (an HTTP header, a WARC record) wins over both."),
   NF_OPTION_END
 };
 
@@ -43,6 +52,7 @@ text_free (gpointer instance)
   g_clear_pointer (&parser->credit_clause, g_regex_unref);
   g_clear_pointer (&parser->contributed, g_regex_unref);
   g_clear_pointer (&parser->agency_name, g_regex_unref);
+  g_free (parser->charset);
   g_free (parser);
 }
 
@@ -96,6 +106,16 @@ text_init (NfStage *stage, GError **error)
            "|press association|tass|yonhap|anadolu(?: agency)?|cnn|bbc news)\\b"
            "|\\b(?:writer|correspondent|reporter|editor|staff|bureau|contributor|columnist)s?$",
            G_REGEX_CASELESS, &local);
+  const char *charset = cfg_getstr (config, "charset");
+  if (local == NULL && charset && *charset)
+    {
+      parser->charset = nf_charset_normalize (charset, -1);
+      /* An unknown name is a mistake in the chain: say so before anything runs. */
+      gsize probe_length;
+      g_autofree char *probe = nf_charset_to_utf8 ("", 0, parser->charset, &probe_length, &local);
+      if (local)
+        g_prefix_error (&local, "charset: ");
+    }
   if (local)
     {
       g_propagate_error (error, g_steal_pointer (&local));
@@ -329,6 +349,25 @@ mark_dateline (TextParser *parser, NfArticle *article)
   nf_article_add_annotation (article, "dateline", 0, end);
 }
 
+/* The charset uchardet reads in @data, normalised; windows-1252 when it cannot tell (the
+ * commonest legacy charset of western newsrooms, and one that decodes every byte). */
+static char *
+detect_charset (const char *data, gsize length)
+{
+  uchardet_t detector = uchardet_new ();
+  char *charset = NULL;
+  if (uchardet_handle_data (detector, data, length) == 0)
+    {
+      uchardet_data_end (detector);
+      const char *guess = uchardet_get_charset (detector);
+      /* uchardet says ASCII or UTF-8 only for bytes we already found not to be UTF-8. */
+      if (guess && *guess && g_ascii_strcasecmp (guess, "ASCII") != 0 && g_ascii_strcasecmp (guess, "UTF-8") != 0)
+        charset = nf_charset_normalize (guess, -1);
+    }
+  uchardet_delete (detector);
+  return charset ? charset : g_strdup ("WINDOWS-1252");
+}
+
 static gboolean
 text_process (NfStage *stage, G_GNUC_UNUSED gpointer worker, NfArticle *article, GError **error)
 {
@@ -338,8 +377,15 @@ text_process (NfStage *stage, G_GNUC_UNUSED gpointer worker, NfArticle *article,
   if (data == NULL)
     data = ""; /* GLib gives NULL for empty bytes */
   /* A declared charset other than UTF-8 (an HTTP header, a feed) is converted; without one,
-   * the bytes must be UTF-8 and a bad byte fails the item with its offset. */
+   * the charset option; without it, bytes that are not UTF-8 are in the charset detected. */
   g_autofree char *charset = nf_content_type_get_charset (nf_article_get_content_type (article));
+  if (charset == NULL && parser->charset)
+    charset = g_strdup (parser->charset);
+  if (charset == NULL && !g_utf8_validate_len (data, length, NULL))
+    {
+      charset = detect_charset (data, length);
+      nf_article_set_field_string (article, "charset", charset);
+    }
   g_autofree char *converted = NULL;
   if (charset && g_ascii_strcasecmp (charset, "UTF-8") != 0)
     {

@@ -94,7 +94,18 @@ def all_types():
     ]
 
 
+def crawl():
+    """A crawl's responses: 6 pages, 3 gone (404) and 1 removed for good (410)."""
+    statuses = [200, 404, 200, 200, 410, 404, 200, 200, 404, 200]
+    reasons = {200: "OK", 404: "Not Found", 410: "Gone"}
+    return [response(n, f"http://example.org/crawl/{n}", status, reasons[status],
+                     article(n) if status == 200 else b"gone",
+                     ["Content-Type: text/plain; charset=utf-8"])
+            for n, status in enumerate(statuses, start=1)]
+
+
 def fixtures(directory):
+    write(f"{directory}/crawl.warc.gz", b"".join(gz(r) for r in crawl()))
     records = all_types()
     write(f"{directory}/all-types.warc", b"".join(records))
     members = [gz(r) for r in records]

@@ -48,4 +48,16 @@ expect_grep "$WORK/err" "^read 24, written 24, dropped 0, failed 0$" "only the n
 
 expect_status 0 "--stats prints per-stage counts" -- "$NEWSFLOW" -q --stats "$SAMPLES"
 expect_grep "$WORK/err" "^extract stats +24 +0 +0 " "stats table has the stats stage"
+# Small things a newcomer trips on: -V, "did you mean" for long options and --describe, and
+# the default command says it reads standard input when that is a terminal.
+expect_status 0 "-V prints the version" -- "$NEWSFLOW" -V
+expect_grep "$WORK/out" "^newsflow [0-9]" "-V output"
+expect_status 1 "a misspelt long option" -- "$NEWSFLOW" --chian x.chain
+expect_grep "$WORK/err" "Unknown option --chian; did you mean --chain\?" "suggests --chain"
+expect_status 1 "a misspelt plugin name" -- "$NEWSFLOW" --describe entitites
+expect_grep "$WORK/err" "no plugin named 'entitites' \(did you mean 'entities'\?\)" "suggests entities"
+if command -v script >/dev/null; then
+  script -qc "timeout 3 $NEWSFLOW" /dev/null > "$WORK/tty" 2>&1 < /dev/null
+  expect_grep "$WORK/tty" "reading articles from standard input" "on a terminal, says it reads standard input"
+fi
 finish

@@ -27,8 +27,8 @@ CHAIN
   if cmp -s "$WORK/out-$drop-1" "$WORK/out-$drop-4"; then pass "drop=$drop: -j 1 and -j 4 identical"; else fail "drop=$drop: -j 1 and -j 4 differ"; fi
 done
 expect_grep "$WORK/err-false-4" "^read 27, written 27, dropped 0, failed 0$" "marking keeps all 27"
-expect_grep "$WORK/err-true-1" "^read 27, written 24, dropped 3, failed 0$" "drop=true -j 1 drops the 3 copies"
-expect_grep "$WORK/err-true-4" "^read 27, written 24, dropped 3, failed 0$" "drop=true -j 4 drops the 3 copies"
+expect_grep "$WORK/err-true-1" "^read 27, written 24, dropped 3 \(duplicate: 3\), failed 0$" "drop=true -j 1 drops the 3 copies"
+expect_grep "$WORK/err-true-4" "^read 27, written 24, dropped 3 \(duplicate: 3\), failed 0$" "drop=true -j 4 drops the 3 copies"
 python3 - "$WORK/out-false-1" <<'PY' && pass "each copy names its original" || fail "duplicate_of"
 import json, sys
 arts = {a["source"].rsplit("/", 1)[1]: a for a in map(json.loads, open(sys.argv[1], encoding="utf-8"))}

@@ -128,6 +128,11 @@ fts = db.execute("""
     SELECT a.title FROM articles_fts f JOIN articles a ON a.key = f.rowid
     WHERE articles_fts MATCH 'grain' ORDER BY rank""").fetchall()
 assert any("grain corridor" in t for (t,) in fts), fts
+# The default tokenizer stems English: "evacuate" finds the typhoon story's "evacuated".
+stemmed = db.execute("""
+    SELECT a.title FROM articles_fts f JOIN articles a ON a.key = f.rowid
+    WHERE articles_fts MATCH 'evacuate'""").fetchall()
+assert any("typhoon" in t for (t,) in stemmed), stemmed
 PY
 
 python3 - "$WORK" <<'PY' && pass "markdown: one document and 24 files with headline, quotes, entities, keywords" || fail "markdown output"
@@ -171,5 +176,17 @@ for a in articles:
     assert a["title"] in text, a["title"]
 assert page.count("<article ") == 24 and page.count("<svg ") == 6
 assert 'class="ent"' in page and 'class="q"' in page and 'class="who"' in page
+PY
+# The man page's CSV example lists each article's entities once (entities.name, from
+# extract "entities"), not once per mention.
+printf 'fetch "files" { }\nparse "text" { }\nextract "entities" { }\nformat "csv" { fields = { "id", "entities=entities.name" } }\n' > "$WORK/csv-doc.chain"
+"$NEWSFLOW" -q -c "$WORK/csv-doc.chain" "$SAMPLES" > "$WORK/entities.csv" 2>/dev/null
+python3 - "$WORK/entities.csv" <<'PY' && pass "csv example: distinct entities per article" || fail "csv example entities"
+import csv, sys
+rows = list(csv.reader(open(sys.argv[1], newline="", encoding="utf-8")))[1:]
+assert len(rows) == 24
+cells = [r[1].split("; ") for r in rows if r[1]]
+assert len(cells) >= 20, len(cells)
+assert all(len(c) == len(set(c)) for c in cells), [c for c in cells if len(c) != len(set(c))][:1]
 PY
 finish

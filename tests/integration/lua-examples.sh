@@ -27,7 +27,7 @@ expect_grep "$WORK/summary" '^01-kyiv-grain-corridor.txt agriculture [^ ]*grain'
 expect_grep "$WORK/summary" '^09-manila-typhoon-evacuation.txt weather [^ ]*typhoon' "typhoon article tagged weather"
 expect_grep "$WORK/summary" '^17-mumbai-monsoon-drains.txt weather monsoon ' "monsoon article tagged weather"
 [ "$(wc -l < "$WORK/summary")" -lt 24 ] && pass "untagged articles were dropped" || fail "drop-untagged dropped nothing"
-expect_grep "$WORK/err" "dropped [1-9][0-9]*, failed 0" "tally counts the dropped"
+expect_grep "$WORK/err" "dropped [1-9][0-9]* \(no keyword of the list: [1-9][0-9]*\), failed 0" "tally counts the dropped, with their reason"
 expect_grep "$WORK/summary" '^01-kyiv.*\{"authors": \["Oleksandr Hnatiuk"\], "dateline": "KYIV, Ukraine", "outlet": "Reuters"\}$' \
   "byline: author, dateline and outlet"
 expect_grep "$WORK/summary" '^09-manila.*\{"authors": \[\], "dateline": "MANILA, Philippines", "outlet": "Associated Press"\}$' \
@@ -78,5 +78,5 @@ for line in open(sys.argv[1]):
     print(a["source"].rsplit("/", 1)[-1], a["words"], len(nums), nums[0]["text"] if nums else "-")
 PY
 expect_grep "$WORK/tutorial" "^01-kyiv-grain-corridor.txt [0-9]+ [1-9][0-9]* 5\.2$" "numbers marked, trailing period left out"
-expect_grep "$WORK/err" "^read 24, written [0-9]+, dropped [1-9][0-9]*, failed 0$" "short articles dropped"
+expect_grep "$WORK/err" "^read 24, written [0-9]+, dropped ([1-9][0-9]*) \(only N words: \1\), failed 0$" "short articles dropped, their reasons grouped"
 finish

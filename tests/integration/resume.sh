@@ -69,7 +69,7 @@ fi
 rm "$WORK/in/articles.jsonl"
 cp "$WORK/all.jsonl" "$WORK/in/articles.jsonl"
 expect_status 0 "--resume" -- "$NEWSFLOW" -q --resume -c "$WORK/out.chain"
-expect_grep "$WORK/err" "^read 3000, written $((3000 - written)), dropped $written, failed 0$" "--resume: writes the rest, drops what is there"
+expect_grep "$WORK/err" "^read 3000, written $((3000 - written)), dropped $written \(already in output \(resume\): $written\), failed 0$" "--resume: writes the rest, drops what is there"
 [ "$(wc -l < "$WORK/out.jsonl")" = 3000 ] && pass "--resume: 3000 lines" || fail "--resume: $(wc -l < "$WORK/out.jsonl") lines"
 [ "$(rows "$WORK/out.db")" = 3000 ] && pass "--resume: 3000 rows" || fail "--resume: $(rows "$WORK/out.db") rows"
 
@@ -88,7 +88,7 @@ PY
 
 # Resuming again finds nothing to do; a chain that cannot resume says so.
 expect_status 0 "--resume of a complete run" -- "$NEWSFLOW" -q --resume -c "$WORK/out.chain"
-expect_grep "$WORK/err" "^read 3000, written 0, dropped 3000, failed 0$" "--resume twice: everything dropped"
+expect_grep "$WORK/err" "^read 3000, written 0, dropped 3000 \(already in output \(resume\): 3000\), failed 0$" "--resume twice: everything dropped"
 printf 'fetch "files" { }\nparse "text" { }\nformat "csv" { }\n' > "$WORK/csv.chain"
 expect_status 1 "--resume without a formatter that can" -- "$NEWSFLOW" --resume -c "$WORK/csv.chain" "$SAMPLES"
 expect_grep "$WORK/err" "--resume: no formatter of the chain can tell which articles its output holds" "--resume: says why"

@@ -45,7 +45,7 @@ for p in problems:
 PY
 cat "$WORK/check"
 grep -q '^PROBLEM' "$WORK/check" && fail "tutorial blocks and real files disagree" || pass "every code block is its real file"
-for f in hello.c test-hello.c Makefile hello.chain; do
+for f in hello.c test-hello.c Makefile hello.chain sample.txt; do
   expect_grep "$WORK/check" "^same: docs/examples/plugin-hello/$f " "tutorial shows all of $f"
 done
 expect_grep "$WORK/check" "^same: tests/data/lua/tutorial.lua " "tutorial shows the Lua script"

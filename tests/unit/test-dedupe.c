@@ -63,7 +63,7 @@ test_drops_copies (void **state G_GNUC_UNUSED)
   assert_true (harness_process (harness, c, &error));
   assert_false (nf_article_is_dropped (a));
   assert_true (nf_article_is_dropped (c));
-  assert_string_equal (nf_article_get_drop_reason (c), "duplicate of first");
+  assert_string_equal (nf_article_get_drop_reason (c), "duplicate: copy of first");
   harness_free (harness);
 }
 
