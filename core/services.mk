@@ -38,3 +38,8 @@ nfinclude_HEADERS += core/newsflow/fields.h
 # UTF-8, shared by the text and html parsers.
 nfinclude_HEADERS += core/newsflow/charset.h
 core_libnewsflow_la_SOURCES += core/charset.c
+
+# Hostile-input safety (newsflow/safe.h): file names from article content that stay in their
+# directory, and text for terminals and outputs without control characters or bad UTF-8.
+nfinclude_HEADERS += core/newsflow/safe.h
+core_libnewsflow_la_SOURCES += core/safe.c

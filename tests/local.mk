@@ -86,3 +86,4 @@ include tests/nlp.mk
 include tests/extract.mk
 include tests/format.mk
 include tests/sdk.mk
+include tests/hostile.mk

@@ -22,6 +22,7 @@
 typedef struct {
   char         **sources;
   gboolean       follow;
+  gboolean       allow_private;
   guint64        max_size;
   NfHttpClient  *client;
 } Feed;
@@ -33,6 +34,10 @@ static const NfOption feed_options[] = {
   NF_OPTION_BOOL ("follow", cfg_false,
                   "Fetch each item's link and hand the page to the chain's parsers, keeping the feed's "
                   "fields as metadata; otherwise the item's content or summary is the article body."),
+  NF_OPTION_BOOL ("allow-private", cfg_false,
+                  "With follow, also fetch links that lead (after DNS and redirects) to loopback, "
+                  "private, link-local or other non-public addresses; off, such an item fails, so a "
+                  "feed cannot make newsflow reach into the local network."),
   NF_HTTP_OPTION_ENTRIES,
   NF_OPTION_END
 };
@@ -592,6 +597,7 @@ typedef struct {
   guint     next;     /* next entry to read */
   GQueue    pending;  /* Item *: read, not yet pushed, in feed order */
   gboolean  stopped;
+  gboolean  allow_private;
 } Follow;
 
 /* Items without a link cannot be followed: failed items, in their place in the order. */
@@ -621,7 +627,11 @@ follow_next (gpointer user_data)
       Item *item = document_item (follow->document, follow->next++);
       g_queue_push_tail (&follow->pending, item);
       if (item->link)
-        return nf_http_request_new (item->link);
+        {
+          NfHttpRequest *request = nf_http_request_new (item->link);
+          nf_http_request_set_allow_private (request, follow->allow_private);
+          return request;
+        }
     }
   return NULL;
 }
@@ -666,7 +676,8 @@ follow_cancelled (gpointer user_data)
 static gboolean
 follow_items (Feed *feed, NfStage *stage, NfSink *sink, Document *document, GError **error)
 {
-  Follow follow = { .stage = stage, .sink = sink, .document = document };
+  Follow follow = { .stage = stage, .sink = sink, .document = document,
+                    .allow_private = feed->allow_private };
   g_queue_init (&follow.pending);
   static const NfHttpStreamFuncs funcs = { follow_next, follow_deliver, follow_cancelled };
   gboolean ok = nf_http_client_fetch (feed->client, &funcs, &follow, error);
@@ -797,6 +808,7 @@ feed_init (NfStage *stage, GError **error)
   Feed *feed = g_new0 (Feed, 1);
   feed->client = client;
   feed->follow = cfg_getbool (config, "follow");
+  feed->allow_private = cfg_getbool (config, "allow-private");
   feed->max_size = options.max_size;
   if (sources)
     feed->sources = g_strdupv ((char **) sources);

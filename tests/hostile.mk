@@ -1,0 +1,12 @@
+# Hostile input: names, limits and escapes (issue 12). Each test reproduces an attack or
+# fault that once worked.
+check_PROGRAMS += tests/unit/test-safe
+TESTS += tests/unit/test-safe
+tests_unit_test_safe_SOURCES = tests/unit/test-safe.c $(UNIT_COMMON)
+tests_unit_test_safe_CFLAGS = $(UNIT_CFLAGS)
+tests_unit_test_safe_LDADD = $(UNIT_LDADD)
+
+HOSTILE_TESTS = \
+	tests/integration/hostile-names.sh
+TESTS += $(HOSTILE_TESTS)
+EXTRA_DIST += $(HOSTILE_TESTS)
