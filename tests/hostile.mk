@@ -7,6 +7,7 @@ tests_unit_test_safe_CFLAGS = $(UNIT_CFLAGS)
 tests_unit_test_safe_LDADD = $(UNIT_LDADD)
 
 HOSTILE_TESTS = \
-	tests/integration/hostile-names.sh
+	tests/integration/hostile-names.sh \
+	tests/integration/hostile-csv.sh
 TESTS += $(HOSTILE_TESTS)
 EXTRA_DIST += $(HOSTILE_TESTS)
