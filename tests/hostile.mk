@@ -8,6 +8,7 @@ tests_unit_test_safe_LDADD = $(UNIT_LDADD)
 
 HOSTILE_TESTS = \
 	tests/integration/hostile-names.sh \
-	tests/integration/hostile-csv.sh
+	tests/integration/hostile-csv.sh \
+	tests/integration/hostile-lua.sh
 TESTS += $(HOSTILE_TESTS)
 EXTRA_DIST += $(HOSTILE_TESTS)
