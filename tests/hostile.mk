@@ -9,6 +9,8 @@ tests_unit_test_safe_LDADD = $(UNIT_LDADD)
 HOSTILE_TESTS = \
 	tests/integration/hostile-names.sh \
 	tests/integration/hostile-csv.sh \
-	tests/integration/hostile-lua.sh
+	tests/integration/hostile-lua.sh \
+	tests/integration/hostile-files.sh \
+	tests/integration/hostile-corpus.sh
 TESTS += $(HOSTILE_TESTS)
-EXTRA_DIST += $(HOSTILE_TESTS)
+EXTRA_DIST += $(HOSTILE_TESTS) tests/data/hostile
