@@ -6,6 +6,7 @@
 
 #include "article-private.h"
 #include <newsflow/error.h>
+#include <newsflow/safe.h>
 #include <newsflow/text.h>
 
 typedef struct {
@@ -72,7 +73,10 @@ nf_article_new (const char *source)
 {
   NfArticle *article = g_new0 (NfArticle, 1);
   article->ref_count = 1;
-  article->source = g_strdup (source ? source : "");
+  /* A file name need not be UTF-8 and may hold control characters: every output must stay
+   * valid UTF-8 and a terminal must not receive escape sequences from a name. */
+  article->source = nf_safe_is_displayable (source, -1) ? g_strdup (source ? source : "")
+                                                        : nf_safe_display (source, -1);
   article->authors = g_ptr_array_new_null_terminated (0, g_free, TRUE);
   article->paragraphs = g_array_new (FALSE, FALSE, sizeof (gsize));
   article->fields = g_array_new (FALSE, FALSE, sizeof (NfField));
@@ -627,6 +631,14 @@ nf_article_set_failed (NfArticle *article, const char *stage, const GError *erro
   g_clear_error (&article->error);
   article->error = error ? g_error_copy (error)
                          : g_error_new_literal (NF_ERROR, NF_ERROR_FAILED, "failed without a message");
+  /* Messages quote input (a path, a header line): shown on a terminal and written to the
+   * errors file, they must not carry control characters or invalid UTF-8. */
+  if (!nf_safe_is_displayable (article->error->message, -1))
+    {
+      char *shown = nf_safe_display (article->error->message, -1);
+      g_free (article->error->message);
+      article->error->message = shown;
+    }
 }
 
 gboolean

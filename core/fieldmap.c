@@ -259,7 +259,11 @@ set_date (const NfFieldMap *map, JsonObject *object, NfArticle *article, const c
            && (json_node_get_value_type (node) == G_TYPE_INT64 || json_node_get_value_type (node) == G_TYPE_DOUBLE))
     {
       double seconds = json_node_get_double (node);
-      date = g_date_time_new_from_unix_utc ((gint64) seconds);
+      /* Checked before the conversion: a double past gint64's range (1e300) cast to it is
+       * undefined behaviour, and GDateTime holds years 1 to 9999 only. */
+      const double first = -62135596800.0, last = 253402300799.0; /* 0001-01-01, 9999-12-31 */
+      if (seconds >= first && seconds <= last)
+        date = g_date_time_new_from_unix_utc ((gint64) seconds);
       if (date == NULL)
         {
           g_set_error (error, NF_ERROR, NF_ERROR_INVALID_INPUT,

@@ -4,6 +4,9 @@
 #include "config.h"
 
 #include <string.h>
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
 #include <curl/curl.h>
 
 #include <newsflow/error.h>
@@ -43,6 +46,7 @@ nf_http_options_init (NfHttpOptions *options)
     .max_redirects = 10,
     .user_agent = NF_HTTP_USER_AGENT,
     .verify_tls = TRUE,
+    .allow_private = TRUE,
   };
 }
 
@@ -107,6 +111,7 @@ struct _NfHttpRequest {
   struct curl_slist *headers;
   gpointer           data;
   GDestroyNotify     destroy;
+  int                allow_private; /* -1: as the client says */
 };
 
 NfHttpRequest *
@@ -115,7 +120,14 @@ nf_http_request_new (const char *url)
   g_return_val_if_fail (url != NULL, NULL);
   NfHttpRequest *request = g_new0 (NfHttpRequest, 1);
   request->url = g_strdup (url);
+  request->allow_private = -1;
   return request;
+}
+
+void
+nf_http_request_set_allow_private (NfHttpRequest *request, gboolean allow)
+{
+  request->allow_private = allow ? 1 : 0;
 }
 
 void
@@ -298,6 +310,7 @@ typedef struct {
   gboolean       too_large;
   char          *reason;     /* reason phrase of the last status line */
   gint64         not_before; /* monotonic time a waiting retry may start */
+  char          *refused;    /* the non-public address a connection was refused to */
   char           errors[CURL_ERROR_SIZE];
 } Transfer;
 
@@ -310,6 +323,7 @@ transfer_free (Transfer *transfer)
   if (transfer->body)
     g_byte_array_unref (transfer->body);
   g_free (transfer->reason);
+  g_free (transfer->refused);
   g_free (transfer);
 }
 
@@ -345,6 +359,122 @@ on_header (char *data, size_t size, size_t count, void *user_data)
     }
   return length;
 }
+
+/* ---- non-public addresses -------------------------------------------------------------------
+ * Links in a feed are written by strangers: "http://127.0.0.1:6379/" or a name that resolves
+ * to 10.0.0.5 would make newsflow a proxy into the operator's network (SSRF).  The check is
+ * on the address libcurl actually connects to, not on the URL's text, so DNS tricks and
+ * redirects are covered; a reused connection is checked again before each request. */
+
+static const char *
+ipv4_kind (const guint8 *a)
+{
+  if (a[0] == 127)
+    return "loopback";
+  if (a[0] == 10 || (a[0] == 172 && (a[1] & 0xf0) == 16) || (a[0] == 192 && a[1] == 168))
+    return "private";
+  if (a[0] == 169 && a[1] == 254)
+    return "link-local";
+  if (a[0] == 100 && (a[1] & 0xc0) == 64)
+    return "shared (carrier-grade NAT)";
+  if (a[0] == 0)
+    return "unspecified";
+  if (a[0] >= 224)
+    return "multicast or reserved";
+  if ((a[0] == 192 && a[1] == 0 && a[2] == 0) || (a[0] == 198 && (a[1] & 0xfe) == 18))
+    return "reserved";
+  return NULL;
+}
+
+static const char *
+ipv6_kind (const guint8 *a)
+{
+  static const guint8 zero[16] = { 0 };
+  static const guint8 mapped[12] = { 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0xff, 0xff };
+  static const guint8 nat64[12] = { 0, 0x64, 0xff, 0x9b, 0, 0, 0, 0, 0, 0, 0, 0 };
+  if (memcmp (a, zero, 15) == 0)
+    return a[15] == 1 ? "loopback" : a[15] == 0 ? "unspecified" : "reserved";
+  if (memcmp (a, mapped, 12) == 0 || memcmp (a, nat64, 12) == 0)
+    return ipv4_kind (a + 12); /* the IPv4 address inside */
+  if (a[0] == 0x20 && a[1] == 0x02)
+    return ipv4_kind (a + 2); /* 6to4 */
+  if ((a[0] & 0xfe) == 0xfc)
+    return "private";
+  if (a[0] == 0xfe && (a[1] & 0xc0) == 0x80)
+    return "link-local";
+  if (a[0] == 0xfe && (a[1] & 0xc0) == 0xc0)
+    return "site-local";
+  if (a[0] == 0xff)
+    return "multicast";
+  return NULL;
+}
+
+const char *
+nf_http_address_kind (const char *address)
+{
+  guint8 bytes[16];
+  if (address && inet_pton (AF_INET, address, bytes) == 1)
+    return ipv4_kind (bytes);
+  if (address && inet_pton (AF_INET6, address, bytes) == 1)
+    return ipv6_kind (bytes);
+  return "unreadable";
+}
+
+static const char *
+sockaddr_kind (const struct sockaddr *address, char *text, socklen_t size)
+{
+  if (address->sa_family == AF_INET)
+    {
+      const struct sockaddr_in *in = (const struct sockaddr_in *) address;
+      inet_ntop (AF_INET, &in->sin_addr, text, size);
+      return ipv4_kind ((const guint8 *) &in->sin_addr);
+    }
+  if (address->sa_family == AF_INET6)
+    {
+      const struct sockaddr_in6 *in6 = (const struct sockaddr_in6 *) address;
+      inet_ntop (AF_INET6, &in6->sin6_addr, text, size);
+      return ipv6_kind ((const guint8 *) &in6->sin6_addr);
+    }
+  g_strlcpy (text, "a non-IP address", size);
+  return "non-IP";
+}
+
+static void
+refuse (Transfer *transfer, const char *address, const char *kind)
+{
+  if (transfer->refused == NULL)
+    transfer->refused = g_strdup_printf ("%s, a %s address", address, kind);
+}
+
+/* Every new connection, the first and each redirect's: refused before it is made. */
+static curl_socket_t
+on_open_socket (void *user_data, curlsocktype purpose, struct curl_sockaddr *address)
+{
+  Transfer *transfer = user_data;
+  char text[INET6_ADDRSTRLEN + 1];
+  const char *kind = sockaddr_kind (&address->addr, text, sizeof text);
+  if (purpose == CURLSOCKTYPE_IPCXN && kind != NULL)
+    {
+      refuse (transfer, text, kind);
+      return CURL_SOCKET_BAD;
+    }
+  return socket (address->family, address->socktype, address->protocol);
+}
+
+#if LIBCURL_VERSION_NUM >= 0x075000
+/* Every request, on a new or a reused connection (which on_open_socket never saw). */
+static int
+on_prereq (void *user_data, char *primary_ip, G_GNUC_UNUSED char *local_ip,
+           G_GNUC_UNUSED int primary_port, G_GNUC_UNUSED int local_port)
+{
+  Transfer *transfer = user_data;
+  const char *kind = nf_http_address_kind (primary_ip);
+  if (kind == NULL)
+    return CURL_PREREQFUNC_OK;
+  refuse (transfer, primary_ip, kind);
+  return CURL_PREREQFUNC_ABORT;
+}
+#endif
 
 static gboolean
 transfer_setup (Transfer *transfer, GError **error)
@@ -385,6 +515,18 @@ transfer_setup (Transfer *transfer, GError **error)
   SET (CURLOPT_SSL_VERIFYPEER, options->verify_tls ? 1L : 0L);
   SET (CURLOPT_SSL_VERIFYHOST, options->verify_tls ? 2L : 0L);
   SET (CURLOPT_FILETIME, 1L); /* Last-Modified, parsed by libcurl */
+  if (!(request->allow_private >= 0 ? request->allow_private : options->allow_private))
+    {
+      SET (CURLOPT_OPENSOCKETFUNCTION, on_open_socket);
+      SET (CURLOPT_OPENSOCKETDATA, transfer);
+#if LIBCURL_VERSION_NUM >= 0x075000
+      SET (CURLOPT_PREREQFUNCTION, on_prereq);
+      SET (CURLOPT_PREREQDATA, transfer);
+#else
+      SET (CURLOPT_FORBID_REUSE, 1L); /* no prereq callback: never reuse a connection */
+      SET (CURLOPT_FRESH_CONNECT, 1L);
+#endif
+    }
   if (request->headers)
     SET (CURLOPT_HTTPHEADER, request->headers);
   if (request->body)
@@ -436,6 +578,10 @@ transfer_error (Transfer *transfer, CURLcode code, long status, const char *fina
   const char *detail = transfer->errors[0] ? transfer->errors : curl_easy_strerror (code);
   g_autofree char *where = final_url && strcmp (final_url, url) != 0
                            ? g_strdup_printf (" (redirected to %s)", final_url) : g_strdup ("");
+  if (code != CURLE_OK && transfer->refused)
+    return g_error_new (NF_ERROR, NF_ERROR_INVALID_INPUT,
+                        "%s: refused to connect to %s (allow-private = true allows it)%s",
+                        url, transfer->refused, where);
   if (code == CURLE_OK)
     return g_error_new (NF_ERROR, status == 404 || status == 410 ? NF_ERROR_NOT_FOUND : NF_ERROR_FAILED,
                         "%s: HTTP %ld%s%s%s%s", url, status, transfer->reason ? " " : "",

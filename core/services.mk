@@ -43,3 +43,8 @@ core_libnewsflow_la_SOURCES += core/charset.c
 # format "nats" send over a message broker.
 nfinclude_HEADERS += core/newsflow/wire.h
 core_libnewsflow_la_SOURCES += core/wire.c
+
+# Hostile-input safety (newsflow/safe.h): file names from article content that stay in their
+# directory, and text for terminals and outputs without control characters or bad UTF-8.
+nfinclude_HEADERS += core/newsflow/safe.h
+core_libnewsflow_la_SOURCES += core/safe.c

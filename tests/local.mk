@@ -98,3 +98,4 @@ include tests/extract.mk
 include tests/format.mk
 include tests/sdk.mk
 include tests/nats.mk
+include tests/hostile.mk

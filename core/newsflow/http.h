@@ -49,6 +49,8 @@ typedef struct {
   guint        max_redirects;  /* redirects followed; 0 follows none (default 10) */
   const char  *user_agent;     /* default NF_HTTP_USER_AGENT; copied by the client */
   gboolean     verify_tls;     /* check certificates and host names (default TRUE) */
+  gboolean     allow_private;  /* connect to loopback, private, link-local... addresses (default
+                                * TRUE; see nf_http_request_set_allow_private) */
   const char  *ca_file;        /* PEM certificates to verify servers with instead of the
                                 * system's (a private CA), or NULL; copied by the client */
   gpointer     reserved[3];
@@ -108,6 +110,15 @@ void           nf_http_request_add_header (NfHttpRequest *request, const char *n
 /* The caller's data for this request, freed with @destroy when the request is freed; it
  * travels with the request to its response (the feed fetcher keeps its feed item there). */
 void           nf_http_request_set_data   (NfHttpRequest *request, gpointer data, GDestroyNotify destroy);
+/* Whether this request may connect to a loopback, private (RFC 1918, fc00::/7), link-local,
+ * shared (100.64/10), multicast or otherwise non-public address; overrides the client's
+ * allow_private.  Checked on every address actually connected to, after DNS and on every
+ * redirect, and on a connection reused from an earlier request, so neither a name that
+ * resolves to 127.0.0.1 nor a redirect to http://10.0.0.1/ gets through.  A refused request
+ * fails with NF_ERROR_INVALID_INPUT: "URL: refused to connect to 127.0.0.1, a loopback
+ * address (allow-private = true allows it)".  Use FALSE for URLs taken from content (links
+ * in a feed) that a stranger wrote. */
+void           nf_http_request_set_allow_private (NfHttpRequest *request, gboolean allow);
 gpointer       nf_http_request_get_data   (const NfHttpRequest *request);
 
 /* ---- Responses --------------------------------------------------------------------------- */
@@ -179,6 +190,11 @@ gboolean       nf_http_client_fetch (NfHttpClient *client, const NfHttpStreamFun
 /* One request, waited for; takes ownership of @request.  Never returns NULL: a failure is a
  * response with an error. */
 NfHttpResponse *nf_http_client_send (NfHttpClient *client, NfHttpRequest *request);
+
+/* What kind of non-public address @address (numeric IPv4 or IPv6) is: "loopback",
+ * "private", "link-local", ... ; NULL for a public address.  An unreadable string counts as
+ * non-public ("unreadable"). */
+const char    *nf_http_address_kind  (const char *address);
 
 /* An HTTP or RFC 822 date ("Sun, 06 Nov 1994 08:49:37 GMT", "Tue, 10 Jun 2003 04:00:00
  * +0200") in UTC, as libcurl reads them (RSS dates are RFC 822 too); NULL when unreadable. */

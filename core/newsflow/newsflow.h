@@ -17,5 +17,6 @@
 #include <newsflow/fields.h>
 #include <newsflow/wire.h>
 #include <newsflow/sniff.h>
+#include <newsflow/safe.h>
 
 #endif /* NEWSFLOW_H */

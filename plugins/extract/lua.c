@@ -4,9 +4,20 @@
  *
  * Each worker has its own lua_State.  A script sees only the safe standard libraries (no io,
  * os, package, debug, no bytecode loading), an `article` object valid during the call, and
- * `args` from the chain; it is stopped after max-instructions per article and cannot grow
- * past memory-limit.  Any error fails that one article with the script's file:line. */
+ * `args` from the chain; it is stopped after max-instructions per article or timeout-ms of
+ * wall-clock time (even inside a C call such as string.find with a pathological pattern),
+ * or as soon as the run is interrupted, and cannot grow past memory-limit.  __gc
+ * metamethods are refused: finalizers run without hooks, where nothing could stop them.
+ * Any error fails that one article with the script's file:line. */
+#ifndef _GNU_SOURCE
+#define _GNU_SOURCE /* SIGEV_THREAD_ID, gettid */
+#endif
+#include <errno.h>
+#include <setjmp.h>
+#include <signal.h>
 #include <string.h>
+#include <time.h>
+#include <unistd.h>
 
 #include <lauxlib.h>
 #include <lua.h>
@@ -33,6 +44,10 @@ static const NfOption lua_options[] = {
                  "(stops endless loops); 0 for no limit."),
   NF_OPTION_INT ("memory-limit", 64,
                  "Megabytes one worker's Lua state may use; 0 for no limit."),
+  NF_OPTION_INT ("timeout-ms", 10000,
+                 "Wall-clock milliseconds one call may take before the article fails, counted "
+                 "inside string.find, match, gmatch and gsub too (where max-instructions cannot "
+                 "see); 0 for no limit. An interrupted run stops a call within 0.1 s either way."),
   NF_OPTION_END
 };
 
@@ -46,6 +61,8 @@ typedef struct {
   char  **args;
   lua_Integer max_instructions;
   gsize   memory_limit;
+  gint64  timeout_us;     /* 0: none */
+  NfStage *stage;         /* for nf_stage_is_cancelled */
 } LuaPlugin;
 
 /* One per worker thread. */
@@ -57,7 +74,22 @@ typedef struct _LuaWorker {
   int        function;    /* registry reference to the script's function */
   NfArticle *article;     /* the article of the current call, or NULL between calls */
   guint64    call;        /* number of the current call */
+  /* The watchdog: a POSIX timer that signals this worker's thread every TICK_MS while a
+   * call runs; the handler stops the call when it is late or the run is interrupted. */
+  gboolean   has_timer;
+  timer_t    timer;
+  pid_t      timer_thread;
+  gint64     deadline;    /* monotonic microseconds; 0: none */
+  volatile sig_atomic_t calling;
+  volatile sig_atomic_t in_pattern; /* inside a guarded string function: may be jumped out of */
+  volatile sig_atomic_t in_alloc;   /* inside the allocator: must not be */
+  volatile sig_atomic_t stop;       /* STOP_*: why the call is being stopped */
+  sigjmp_buf *volatile  jump;       /* where the guarded string function resumes */
+  lua_State *volatile   current;    /* the thread (coroutine) running lately, for the stop hook */
 } LuaWorker;
+
+enum { STOP_NONE, STOP_TIMEOUT, STOP_CANCELLED };
+#define TICK_MS 50
 
 #define HOOK_EVERY 1000 /* instructions between two checks of the limit */
 #define ARTICLE_META "newsflow.article"
@@ -627,14 +659,18 @@ limited_alloc (void *data, void *block, size_t old_size, size_t new_size)
     old_size = 0; /* then old_size is the type of object being made */
   if (new_size == 0)
     {
+      worker->in_alloc = 1; /* the watchdog must not jump out of malloc's locks */
       g_free (block);
+      worker->in_alloc = 0;
       worker->used -= old_size;
       return NULL;
     }
   if (worker->plugin->memory_limit && new_size > old_size
       && worker->used + (new_size - old_size) > worker->plugin->memory_limit)
     return NULL; /* Lua raises "not enough memory", which fails the article */
+  worker->in_alloc = 1;
   void *grown = g_try_realloc (block, new_size);
+  worker->in_alloc = 0;
   if (grown)
     worker->used = worker->used - old_size + new_size;
   return grown;
@@ -660,6 +696,14 @@ count_instructions (lua_State *L, G_GNUC_UNUSED lua_Debug *ar)
 {
   LuaWorker *worker = *(LuaWorker **) lua_getextraspace (L);
   worker->executed += HOOK_EVERY;
+  worker->current = L;
+  if (worker->plugin->stage && nf_stage_is_cancelled (worker->plugin->stage))
+    {
+      push_script_where (L);
+      lua_pushliteral (L, "stopped: the run was interrupted");
+      lua_concat (L, 2);
+      lua_error (L);
+    }
   if (worker->plugin->max_instructions > 0 && worker->executed > worker->plugin->max_instructions)
     {
       push_script_where (L);
@@ -668,6 +712,314 @@ count_instructions (lua_State *L, G_GNUC_UNUSED lua_Debug *ar)
       lua_concat (L, 2);
       lua_error (L);
     }
+}
+
+/* ---- the watchdog: time limits inside C calls ------------------------------------------------
+ * The instruction hook never fires while a C function runs, and Lua's pattern matcher
+ * backtracks without bound: ("a"):rep(400):find(".-.-.-.-b") runs for hours in one call.
+ * So a timer signals the worker's thread every TICK_MS during a call.  When the call is
+ * late (timeout-ms) or the run is interrupted, the handler either
+ *   - jumps back into the guarded string function when the thread is inside one and not
+ *     inside the allocator: the matcher holds no lock and changes no shared state, the
+ *     GC is stopped there, and the wrapper then raises an ordinary Lua error, just as the
+ *     matcher itself does for "pattern too complex"; or
+ *   - sets a hook that raises the error at the next VM instruction (lua_sethook is safe to
+ *     call from a signal handler; this is how the lua interpreter handles Ctrl-C).
+ * The thread the handler runs on is the one the timer targets, found in thread-local
+ * storage. */
+
+static __thread LuaWorker *running_worker;
+
+static int
+watchdog_signal (void)
+{
+  return SIGRTMIN + 6;
+}
+
+static void
+stop_hook (lua_State *L, G_GNUC_UNUSED lua_Debug *ar);
+
+static void
+on_watchdog (G_GNUC_UNUSED int signo)
+{
+  LuaWorker *worker = running_worker;
+  if (worker == NULL || !worker->calling || worker->stop != STOP_NONE)
+    {
+      if (worker && worker->stop != STOP_NONE && worker->in_pattern && !worker->in_alloc && worker->jump)
+        siglongjmp (*worker->jump, 1); /* was in the allocator at the last tick */
+      return;
+    }
+  if (worker->plugin->stage && nf_stage_is_cancelled (worker->plugin->stage))
+    worker->stop = STOP_CANCELLED;
+  else if (worker->deadline > 0 && g_get_monotonic_time () >= worker->deadline)
+    worker->stop = STOP_TIMEOUT;
+  else
+    return;
+  if (worker->in_pattern && !worker->in_alloc && worker->jump)
+    siglongjmp (*worker->jump, 1);
+  lua_sethook (worker->current ? worker->current : worker->L, stop_hook,
+               LUA_MASKCALL | LUA_MASKRET | LUA_MASKLINE | LUA_MASKCOUNT, 1);
+}
+
+static gboolean
+watchdog_install (GError **error)
+{
+  static gsize done = 0;
+  static gboolean ok;
+  if (g_once_init_enter (&done))
+    {
+      struct sigaction action = { 0 };
+      action.sa_handler = on_watchdog;
+      action.sa_flags = SA_RESTART;
+      sigemptyset (&action.sa_mask);
+      ok = sigaction (watchdog_signal (), &action, NULL) == 0;
+      g_once_init_leave (&done, 1);
+    }
+  if (!ok)
+    g_set_error (error, NF_ERROR, NF_ERROR_FAILED, "cannot install the Lua watchdog's signal handler");
+  return ok;
+}
+
+/* Arms the timer for one call on this thread (made on first use: the timer targets the
+ * thread that runs the worker). */
+static gboolean
+watchdog_start (LuaWorker *worker, GError **error)
+{
+  pid_t thread = gettid ();
+  if (worker->has_timer && worker->timer_thread != thread)
+    {
+      timer_delete (worker->timer);
+      worker->has_timer = FALSE;
+    }
+  if (!worker->has_timer)
+    {
+      struct sigevent event = { 0 };
+      event.sigev_notify = SIGEV_THREAD_ID;
+      event.sigev_signo = watchdog_signal ();
+#ifdef sigev_notify_thread_id
+      event.sigev_notify_thread_id = thread;
+#else
+      event._sigev_un._tid = thread;
+#endif
+      if (timer_create (CLOCK_MONOTONIC, &event, &worker->timer) != 0)
+        {
+          g_set_error (error, NF_ERROR, NF_ERROR_FAILED, "cannot create the Lua watchdog timer: %s",
+                       g_strerror (errno));
+          return FALSE;
+        }
+      worker->has_timer = TRUE;
+      worker->timer_thread = thread;
+    }
+  worker->stop = STOP_NONE;
+  worker->deadline = worker->plugin->timeout_us ? g_get_monotonic_time () + worker->plugin->timeout_us : 0;
+  running_worker = worker;
+  worker->calling = 1;
+  struct itimerspec tick = { { 0, TICK_MS * 1000000L }, { 0, TICK_MS * 1000000L } };
+  timer_settime (worker->timer, 0, &tick, NULL);
+  return TRUE;
+}
+
+static void
+watchdog_stop (LuaWorker *worker)
+{
+  struct itimerspec off = { { 0, 0 }, { 0, 0 } };
+  worker->calling = 0;
+  if (worker->has_timer)
+    timer_settime (worker->timer, 0, &off, NULL);
+  running_worker = NULL;
+  if (worker->stop != STOP_NONE) /* the stop hook may be set: back to counting */
+    lua_sethook (worker->L, count_instructions, LUA_MASKCOUNT, HOOK_EVERY);
+}
+
+/* The error a stopped call ends with. */
+static int
+stop_error (lua_State *L)
+{
+  LuaWorker *worker = *(LuaWorker **) lua_getextraspace (L);
+  push_script_where (L);
+  if (worker->stop == STOP_CANCELLED)
+    lua_pushliteral (L, "stopped: the run was interrupted");
+  else
+    lua_pushfstring (L, "stopped after %I ms (timeout-ms; a pathological pattern or an endless loop?)",
+                     (lua_Integer) (worker->plugin->timeout_us / 1000));
+  lua_concat (L, 2);
+  return lua_error (L);
+}
+
+static void
+stop_hook (lua_State *L, G_GNUC_UNUSED lua_Debug *ar)
+{
+  stop_error (L);
+}
+
+/* string.find, match, gmatch (and its iterator) and gsub, run where the watchdog may jump
+ * out of them.  Upvalue 1: the library's function. */
+static int
+guarded_call (lua_State *L)
+{
+  LuaWorker *worker = *(LuaWorker **) lua_getextraspace (L);
+  int n = lua_gettop (L);
+  lua_pushvalue (L, lua_upvalueindex (1));
+  lua_insert (L, 1);
+  if (!worker->calling) /* the script's top level, at start-up: no watchdog */
+    {
+      lua_call (L, n, LUA_MULTRET);
+      return lua_gettop (L);
+    }
+  sigjmp_buf here;
+  sigjmp_buf *volatile outer = worker->jump;
+  volatile sig_atomic_t outer_in_pattern = worker->in_pattern;
+  volatile int gc_was_running = lua_gc (L, LUA_GCISRUNNING);
+  if (sigsetjmp (here, 1) != 0)
+    {
+      worker->in_pattern = outer_in_pattern;
+      worker->jump = outer;
+      if (gc_was_running)
+        lua_gc (L, LUA_GCRESTART);
+      return stop_error (L);
+    }
+  /* No collection inside: a GC step cut short would leave the heap inconsistent.  lua_call,
+   * not lua_pcall: the error raised after the jump must unwind to a protected call that is
+   * still on the stack.  An error of the function itself (a malformed pattern) unwinds past
+   * the lines below; whoever catches it (protected_call, or pcall, xpcall and
+   * coroutine.resume, see guard_protected_calls) puts the flags and the GC back. */
+  lua_gc (L, LUA_GCSTOP);
+  worker->jump = &here;
+  worker->current = L;
+  worker->in_pattern = 1;
+  lua_call (L, n, LUA_MULTRET);
+  worker->in_pattern = outer_in_pattern;
+  worker->jump = outer;
+  if (gc_was_running)
+    lua_gc (L, LUA_GCRESTART);
+  return lua_gettop (L);
+}
+
+/* gsub's function or table replacement: script code, run outside the guarded region (it
+ * may call anything).  Upvalue 1: the function or table. */
+static int
+replacement_call (lua_State *L)
+{
+  LuaWorker *worker = *(LuaWorker **) lua_getextraspace (L);
+  sig_atomic_t was = worker->in_pattern;
+  worker->in_pattern = 0;
+  lua_gc (L, LUA_GCRESTART);
+  if (lua_type (L, lua_upvalueindex (1)) == LUA_TTABLE)
+    {
+      lua_settop (L, 1);
+      lua_pushvalue (L, lua_upvalueindex (1));
+      lua_insert (L, 1);
+      lua_gettable (L, 1);
+    }
+  else
+    {
+      lua_pushvalue (L, lua_upvalueindex (1));
+      lua_insert (L, 1);
+      lua_call (L, lua_gettop (L) - 1, 1);
+    }
+  lua_gc (L, LUA_GCSTOP);
+  worker->in_pattern = was;
+  return 1;
+}
+
+static int
+guarded_gsub (lua_State *L)
+{
+  int type = lua_type (L, 3);
+  if (type == LUA_TFUNCTION || type == LUA_TTABLE)
+    {
+      lua_pushvalue (L, 3);
+      lua_pushcclosure (L, replacement_call, 1);
+      lua_replace (L, 3);
+    }
+  return guarded_call (L);
+}
+
+static int
+guarded_gmatch (lua_State *L)
+{
+  guarded_call (L); /* leaves the iterator (and nothing else) on the stack */
+  lua_settop (L, 1);
+  lua_pushcclosure (L, guarded_call, 1); /* each step of the iteration is guarded too */
+  return 1;
+}
+
+/* pcall, xpcall and coroutine.resume catch errors that may have unwound out of a guarded
+ * string function: the flags go back to what they were at the call, and the GC runs again
+ * (script code always runs with it on; collectgarbage is not available to scripts).
+ * Upvalue 1: the library's function. */
+static int
+protected_script_call (lua_State *L)
+{
+  LuaWorker *worker = *(LuaWorker **) lua_getextraspace (L);
+  sig_atomic_t in_pattern = worker->in_pattern;
+  sigjmp_buf *jump = worker->jump;
+  lua_State *current = worker->current;
+  lua_pushvalue (L, lua_upvalueindex (1));
+  lua_insert (L, 1);
+  lua_call (L, lua_gettop (L) - 1, LUA_MULTRET);
+  worker->in_pattern = in_pattern;
+  worker->jump = jump;
+  worker->current = current;
+  if (!in_pattern)
+    lua_gc (L, LUA_GCRESTART);
+  return lua_gettop (L);
+}
+
+static void
+guard_protected_calls (lua_State *L)
+{
+  lua_pushglobaltable (L);
+  const char *const base[] = { "pcall", "xpcall" };
+  for (guint i = 0; i < G_N_ELEMENTS (base); i++)
+    {
+      lua_getfield (L, -1, base[i]);
+      lua_pushcclosure (L, protected_script_call, 1);
+      lua_setfield (L, -2, base[i]);
+    }
+  lua_pop (L, 1);
+  lua_getglobal (L, LUA_COLIBNAME);
+  lua_getfield (L, -1, "resume");
+  lua_pushcclosure (L, protected_script_call, 1);
+  lua_setfield (L, -2, "resume");
+  lua_pop (L, 1);
+}
+
+static void
+guard_string_functions (lua_State *L)
+{
+  static const struct { const char *name; lua_CFunction wrapper; } guarded[] = {
+    { "find", guarded_call }, { "match", guarded_call }, { "gmatch", guarded_gmatch }, { "gsub", guarded_gsub },
+  };
+  lua_getglobal (L, LUA_STRLIBNAME);
+  for (guint i = 0; i < G_N_ELEMENTS (guarded); i++)
+    {
+      lua_getfield (L, -1, guarded[i].name); /* the original: the wrapper's upvalue 1 */
+      lua_pushcclosure (L, guarded[i].wrapper, 1);
+      lua_setfield (L, -2, guarded[i].name);
+    }
+  lua_pop (L, 1);
+}
+
+/* Finalizers run with hooks off (and at lua_close, after the run): an endless __gc could
+ * never be stopped, so metatables with one are refused.  Lua marks an object for
+ * finalization only if its metatable has __gc when setmetatable is called, so adding one
+ * later does nothing.  Upvalue 1: the library's setmetatable. */
+static int
+safe_setmetatable (lua_State *L)
+{
+  if (lua_type (L, 2) == LUA_TTABLE)
+    {
+      lua_pushliteral (L, "__gc");
+      if (lua_rawget (L, 2) != LUA_TNIL)
+        return luaL_error (L, "__gc metamethods are not allowed in newsflow scripts "
+                              "(finalizers cannot be time-limited)");
+      lua_pop (L, 1);
+    }
+  lua_pushvalue (L, lua_upvalueindex (1));
+  lua_insert (L, 1);
+  lua_call (L, lua_gettop (L) - 1, 1);
+  return 1;
 }
 
 /* print() goes to stderr: stdout may be the formatter's output.  The line is built on the
@@ -717,6 +1069,11 @@ open_safe_libraries (lua_State *L)
   lua_pop (L, 1);
   lua_pushcfunction (L, safe_print);
   lua_setglobal (L, "print");
+  lua_getglobal (L, "setmetatable");
+  lua_pushcclosure (L, safe_setmetatable, 1);
+  lua_setglobal (L, "setmetatable");
+  guard_string_functions (L);
+  guard_protected_calls (L);
 }
 
 static void
@@ -814,6 +1171,11 @@ protected_call (LuaWorker *worker, lua_CFunction function, GError **error)
   lua_pushlightuserdata (L, worker);
   worker->executed = 0;
   int status = lua_pcall (L, 1, 0, -3);
+  /* An error may have unwound out of a guarded string function. */
+  worker->in_pattern = 0;
+  worker->jump = NULL;
+  worker->current = NULL;
+  lua_gc (L, LUA_GCRESTART);
   if (status == LUA_OK)
     {
       lua_pop (L, 1);
@@ -900,9 +1262,10 @@ lua_init (NfStage *stage, GError **error)
   cfg_t *config = nf_stage_get_config (stage);
   long max_instructions = cfg_getint (config, "max-instructions");
   long memory_limit = cfg_getint (config, "memory-limit");
-  if (max_instructions < 0 || memory_limit < 0)
+  long timeout_ms = cfg_getint (config, "timeout-ms");
+  if (max_instructions < 0 || memory_limit < 0 || timeout_ms < 0)
     {
-      g_set_error (error, NF_ERROR, NF_ERROR_CHAIN, "max-instructions and memory-limit must be 0 or more");
+      g_set_error (error, NF_ERROR, NF_ERROR_CHAIN, "max-instructions, memory-limit and timeout-ms must be 0 or more");
       return FALSE;
     }
   /* The stage gets the instance only on success: free is not called when init fails. */
@@ -913,6 +1276,10 @@ lua_init (NfStage *stage, GError **error)
   plugin->function = g_strdup (cfg_getstr (config, "function"));
   plugin->max_instructions = max_instructions;
   plugin->memory_limit = (gsize) memory_limit * 1024 * 1024;
+  plugin->timeout_us = (gint64) timeout_ms * 1000;
+  plugin->stage = stage;
+  if (!watchdog_install (error))
+    return FALSE;
   unsigned int n = cfg_size (config, "args");
   plugin->args = g_new0 (char *, n + 1);
   for (unsigned int i = 0; i < n; i++)
@@ -944,6 +1311,8 @@ lua_worker_free (gpointer data)
 {
   LuaWorker *worker = data;
   lua_close (worker->L);
+  if (worker->has_timer)
+    timer_delete (worker->timer);
   g_free (worker);
 }
 
@@ -953,10 +1322,13 @@ static gboolean
 lua_process (G_GNUC_UNUSED NfStage *stage, gpointer data, NfArticle *article, GError **error)
 {
   LuaWorker *worker = data;
+  if (!watchdog_start (worker, error))
+    return FALSE;
   worker->article = article;
   worker->call++;
   gboolean ok = protected_call (worker, call_function, error);
   worker->article = NULL; /* article objects the script kept are dead from here on */
+  watchdog_stop (worker);
   return ok;
 }
 

@@ -23,6 +23,7 @@ typedef struct {
   char         **sources;
   gboolean       follow;
   gboolean       drop_non_2xx; /* non-2xx = "drop" */
+  gboolean       allow_private;
   guint64        max_size;
   NfHttpClient  *client;
 } Feed;
@@ -34,6 +35,10 @@ static const NfOption feed_options[] = {
   NF_OPTION_BOOL ("follow", cfg_false,
                   "Fetch each item's link and hand the page to the chain's parsers, keeping the feed's "
                   "fields as metadata; otherwise the item's content or summary is the article body."),
+  NF_OPTION_BOOL ("allow-private", cfg_false,
+                  "With follow, also fetch links that lead (after DNS and redirects) to loopback, "
+                  "private, link-local or other non-public addresses; off, such an item fails, so a "
+                  "feed cannot make newsflow reach into the local network."),
   NF_HTTP_OPTION_ENTRIES,
   NF_OPTION_CHOICE ("non-2xx", "fail", "fail|drop",
                     "What a response with a status outside 2xx becomes: a failed item (exit status 2), or "
@@ -598,6 +603,7 @@ typedef struct {
   GQueue    pending;  /* Item *: read, not yet pushed, in feed order */
   gboolean  stopped;
   gboolean  drop_non_2xx;
+  gboolean  allow_private;
 } Follow;
 
 /* Items without a link cannot be followed: failed items, in their place in the order. */
@@ -627,7 +633,11 @@ follow_next (gpointer user_data)
       Item *item = document_item (follow->document, follow->next++);
       g_queue_push_tail (&follow->pending, item);
       if (item->link)
-        return nf_http_request_new (item->link);
+        {
+          NfHttpRequest *request = nf_http_request_new (item->link);
+          nf_http_request_set_allow_private (request, follow->allow_private);
+          return request;
+        }
     }
   return NULL;
 }
@@ -675,7 +685,8 @@ follow_cancelled (gpointer user_data)
 static gboolean
 follow_items (Feed *feed, NfStage *stage, NfSink *sink, Document *document, GError **error)
 {
-  Follow follow = { .stage = stage, .sink = sink, .document = document, .drop_non_2xx = feed->drop_non_2xx };
+  Follow follow = { .stage = stage, .sink = sink, .document = document, .drop_non_2xx = feed->drop_non_2xx,
+                    .allow_private = feed->allow_private };
   g_queue_init (&follow.pending);
   static const NfHttpStreamFuncs funcs = { follow_next, follow_deliver, follow_cancelled };
   gboolean ok = nf_http_client_fetch (feed->client, &funcs, &follow, error);
@@ -810,6 +821,7 @@ feed_init (NfStage *stage, GError **error)
   feed->client = client;
   feed->follow = cfg_getbool (config, "follow");
   feed->drop_non_2xx = strcmp (cfg_getstr (config, "non-2xx"), "drop") == 0;
+  feed->allow_private = cfg_getbool (config, "allow-private");
   feed->max_size = options.max_size;
   if (sources)
     feed->sources = g_strdupv ((char **) sources);

@@ -5,6 +5,7 @@
 #include <archive_entry.h>
 #include <errno.h>
 #include <glob.h>
+#include <stdint.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <zlib.h>
@@ -18,6 +19,7 @@ typedef struct {
   gboolean      recursive;
   gboolean      archives;
   gsize         max_size;
+  GHashTable   *visited;  /* "device:inode" of the directories read in this fetch */
 } Files;
 
 /* Orders a GPtrArray of strings (the GLib 2.74 sort hands out pointers to elements). */
@@ -293,8 +295,19 @@ matches_any (GPtrArray *patterns, const char *name)
 static gboolean push_path (Files *files, NfSink *sink, const char *path, gboolean named);
 
 static gboolean
-push_directory (Files *files, NfSink *sink, const char *path)
+push_directory (Files *files, NfSink *sink, const char *path, const struct stat *info)
 {
+  /* A symbolic link back to a parent (or a second link to a directory already read)
+   * would make the walk endless, or read the same articles again: each directory is read
+   * once, and the link that leads back is reported once. */
+  char *key = g_strdup_printf ("%ju:%ju", (uintmax_t) info->st_dev, (uintmax_t) info->st_ino);
+  if (!g_hash_table_add (files->visited, key))
+    {
+      g_autoptr (GError) loop = g_error_new_literal (NF_ERROR, NF_ERROR_INVALID_INPUT,
+                                                     "a directory already read (a symbolic link loop, or a "
+                                                     "second link to it): not read again");
+      return nf_sink_push_failed (sink, path, loop);
+    }
   g_autoptr (GError) error = NULL;
   g_autoptr (GDir) dir = g_dir_open (path, 0, &error);
   if (dir == NULL)
@@ -328,7 +341,7 @@ push_path (Files *files, NfSink *sink, const char *path, gboolean named)
       return nf_sink_push_failed (sink, path, error);
     }
   if (S_ISDIR (info.st_mode))
-    return (named || files->recursive) ? push_directory (files, sink, path) : TRUE;
+    return (named || files->recursive) ? push_directory (files, sink, path, &info) : TRUE;
   if (!named)
     {
       g_autofree char *base = g_path_get_basename (path);
@@ -431,9 +444,11 @@ static gboolean
 files_fetch (NfStage *stage, NfSink *sink, G_GNUC_UNUSED GError **error)
 {
   Files *files = nf_stage_get_instance (stage);
+  files->visited = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   for (char **path = files->paths; *path; path++)
     if (nf_stage_is_cancelled (stage) || !push_source (files, sink, *path))
       break;
+  g_clear_pointer (&files->visited, g_hash_table_unref);
   return TRUE;
 }
 

@@ -287,9 +287,19 @@ is_version_line (const char *line)
 
 /* Header lines "Name: value" (with folded continuation lines) up to a blank line, into
  * @names/@values. */
+static void
+flush_folded (GPtrArray *values, GString **folded)
+{
+  if (*folded == NULL)
+    return;
+  g_free (values->pdata[values->len - 1]);
+  values->pdata[values->len - 1] = g_string_free (g_steal_pointer (folded), FALSE);
+}
+
 static gboolean
 read_header_lines (Input *in, GString *line, GPtrArray *names, GPtrArray *values, GError **error)
 {
+  g_autoptr (GString) folded = NULL; /* the last value, while folded lines continue it */
   for (guint count = 0;; count++)
     {
       LineStatus status = input_read_line (in, line, HEADER_LINE_MAX, error);
@@ -306,7 +316,10 @@ read_header_lines (Input *in, GString *line, GPtrArray *names, GPtrArray *values
           return FALSE;
         }
       if (line->len == 0)
-        return TRUE;
+        {
+          flush_folded (values, &folded);
+          return TRUE;
+        }
       if (count >= HEADER_LINES_MAX)
         {
           g_set_error (error, NF_ERROR, NF_ERROR_INVALID_INPUT, "more than %d header lines", HEADER_LINES_MAX);
@@ -314,12 +327,14 @@ read_header_lines (Input *in, GString *line, GPtrArray *names, GPtrArray *values
         }
       if ((line->str[0] == ' ' || line->str[0] == '\t') && values->len > 0)
         {
-          char *previous = g_ptr_array_index (values, values->len - 1);
-          char *joined = g_strconcat (previous, " ", g_strstrip (line->str), NULL);
-          g_free (previous);
-          values->pdata[values->len - 1] = joined;
+          /* Appended in place: joining a copy per folded line would be quadratic. */
+          if (folded == NULL)
+            folded = g_string_new (g_ptr_array_index (values, values->len - 1));
+          g_string_append_c (folded, ' ');
+          g_string_append (folded, g_strstrip (line->str));
           continue;
         }
+      flush_folded (values, &folded);
       char *colon = strchr (line->str, ':');
       if (colon == NULL || colon == line->str)
         {
@@ -552,30 +567,38 @@ decompress (const guint8 *data, gsize length, gsize max_size, GError **error)
   return g_byte_array_free_to_bytes (g_steal_pointer (&out));
 }
 
+static void
+string_free (gpointer string)
+{
+  g_string_free (string, TRUE);
+}
+
 /* Headers as an a{ss} field, repeated names joined with ", " (RFC 9110 5.3). */
 static GVariant *
 headers_variant (GPtrArray *names, GPtrArray *values)
 {
+  /* Linear in the number of lines: a stored response may carry 300,000 header lines. */
   g_autoptr (GPtrArray) merged_names = g_ptr_array_new ();
-  g_autoptr (GPtrArray) merged_values = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr (GPtrArray) merged_values = g_ptr_array_new_with_free_func (string_free);
+  g_autoptr (GHashTable) index = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   for (guint i = 0; i < names->len; i++)
     {
       const char *name = g_ptr_array_index (names, i);
       const char *value = g_ptr_array_index (values, i);
-      guint j;
-      for (j = 0; j < merged_names->len; j++)
-        if (g_ascii_strcasecmp (g_ptr_array_index (merged_names, j), name) == 0)
-          break;
-      if (j < merged_names->len)
+      char *key = g_ascii_strdown (name, -1);
+      gpointer slot;
+      if (g_hash_table_lookup_extended (index, key, NULL, &slot))
         {
-          char *joined = g_strconcat (g_ptr_array_index (merged_values, j), ", ", value, NULL);
-          g_free (merged_values->pdata[j]);
-          merged_values->pdata[j] = joined;
+          GString *joined = g_ptr_array_index (merged_values, GPOINTER_TO_UINT (slot));
+          g_string_append (joined, ", ");
+          g_string_append (joined, value);
+          g_free (key);
         }
       else
         {
+          g_hash_table_insert (index, key, GUINT_TO_POINTER (merged_names->len));
           g_ptr_array_add (merged_names, (gpointer) name);
-          g_ptr_array_add (merged_values, g_strdup (value));
+          g_ptr_array_add (merged_values, g_string_new (value));
         }
     }
   GVariantBuilder builder;
@@ -583,7 +606,8 @@ headers_variant (GPtrArray *names, GPtrArray *values)
   for (guint i = 0; i < merged_names->len; i++)
     {
       g_autofree char *name = g_utf8_make_valid (g_ptr_array_index (merged_names, i), -1);
-      g_autofree char *value = g_utf8_make_valid (g_ptr_array_index (merged_values, i), -1);
+      GString *joined = g_ptr_array_index (merged_values, i);
+      g_autofree char *value = g_utf8_make_valid (joined->str, joined->len);
       g_variant_builder_add (&builder, "{ss}", name, value);
     }
   return g_variant_builder_end (&builder);
@@ -775,6 +799,8 @@ read_records (Warc *warc, NfStage *stage, NfSink *sink, const char *path, Input 
 
       gint64 got = 0;
       guint64 next_at = G_MAXUINT64; /* where a record found in place of the trailer starts */
+      guint64 block_start = G_MAXUINT64;
+      gboolean overran = FALSE;      /* the block was read to its length, and no trailer followed */
       g_autoptr (GByteArray) block = NULL;
       if (header_ok)
         {
@@ -783,6 +809,7 @@ read_records (Warc *warc, NfStage *stage, NfSink *sink, const char *path, Input 
           gboolean fits = record.length <= warc->max_size;
           if (wanted && fits)
             block = g_byte_array_sized_new ((guint) record.length);
+          block_start = in->consumed;
           got = input_read_block (in, block, record.length, &error);
           if (got >= 0 && (guint64) got < record.length)
             error = g_error_new (NF_ERROR, NF_ERROR_INVALID_INPUT,
@@ -803,6 +830,7 @@ read_records (Warc *warc, NfStage *stage, NfSink *sink, const char *path, Input 
                 }
               if (!closed && is_version_line (line->str))
                 next_at = at;
+              overran = !closed && next_at == G_MAXUINT64;
               if (!closed && error == NULL)
                 error = g_error_new (NF_ERROR, NF_ERROR_INVALID_INPUT,
                                      "the record does not end with two CRLFs after its Content-Length "
@@ -849,6 +877,17 @@ read_records (Warc *warc, NfStage *stage, NfSink *sink, const char *path, Input 
           have_version = TRUE;
           resync_offset = next_at;
           continue;
+        }
+      /* A Content-Length too large: the block ran into the next record and swallowed its
+       * version line, so searching on from here would lose that record too. Search again
+       * from where the block began (plain files), or from the next gzip member (one per
+       * record); a stream that cannot be rewound searches on. */
+      if (overran && in->seekable && in->gzip && input_resync_gzip (in, record.offset + 1))
+        continue;
+      if (overran && in->seekable && !in->gzip)
+        {
+          input_restart_at (in, block_start);
+          in->consumed = block_start;
         }
       have_version = resync_to_version_line (in, line, &resync_offset);
       if (!have_version)

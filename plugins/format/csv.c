@@ -12,6 +12,7 @@ typedef struct {
   GString          *row;        /* reused for every row */
   gboolean          header;     /* the header row is still to be written */
   gboolean          header_committed; /* ...and it is in the file for good */
+  gboolean          escape_formulas;
 } CsvFormatter;
 
 static const char *const default_fields[] = {
@@ -34,6 +35,10 @@ static const NfOption csv_options[] = {
   NF_OPTION_STR ("separator", "; ", "Written between the items of a list (authors, entity "
                  "mentions) flattened into one cell; objects are written as JSON."),
   NF_OPTION_BOOL ("header", cfg_true, "Write the column names as the first row."),
+  NF_OPTION_CHOICE ("csv-injection", "escape", "escape|off",
+                    "escape: a cell that starts with = + - @, a tab or a carriage return (and is "
+                    "not a plain number) gets a leading ' so that a spreadsheet shows it as text "
+                    "instead of running it as a formula; off: cells are written as they are."),
   NF_OPTION_END
 };
 
@@ -48,11 +53,44 @@ csv_free (gpointer instance)
   g_free (formatter);
 }
 
+/* Article text is written by strangers: "=HYPERLINK(...)" or "@SUM(...)" in a title runs
+ * as a formula when the file is opened in a spreadsheet (CSV injection, OWASP). A number
+ * such as "-3.5" or "+1" is left alone: it is no formula. */
+static gboolean
+looks_like_formula (const char *cell)
+{
+  if (cell[0] == '\0' || strchr ("=+-@\t\r", cell[0]) == NULL)
+    return FALSE;
+  /* [+-]digits[.digits][e[+-]digits], nothing else */
+  const char *p = cell + 1;
+  gboolean digits = FALSE;
+  for (; g_ascii_isdigit (*p); p++)
+    digits = TRUE;
+  if (*p == '.')
+    for (p++; g_ascii_isdigit (*p); p++)
+      digits = TRUE;
+  if (digits && (*p == 'e' || *p == 'E'))
+    {
+      p += p[1] == '+' || p[1] == '-' ? 2 : 1;
+      if (!g_ascii_isdigit (*p))
+        return TRUE;
+      while (g_ascii_isdigit (*p))
+        p++;
+    }
+  return !(digits && *p == '\0' && (cell[0] == '+' || cell[0] == '-'));
+}
+
 /* RFC 4180: a cell holding the delimiter, a double quote or a line break is quoted, and
  * its double quotes doubled. */
 static void
-append_cell (GString *row, const char *cell, char delimiter)
+append_cell (GString *row, const char *cell, char delimiter, gboolean escape_formulas)
 {
+  if (escape_formulas && looks_like_formula (cell))
+    {
+      g_autofree char *quoted = g_strconcat ("'", cell, NULL);
+      append_cell (row, quoted, delimiter, FALSE);
+      return;
+    }
   if (strchr (cell, delimiter) == NULL && strpbrk (cell, "\"\r\n") == NULL)
     {
       g_string_append (row, cell);
@@ -109,6 +147,7 @@ csv_init (NfStage *stage, GError **error)
   formatter->row = g_string_new (NULL);
   formatter->header = cfg_getbool (config, "header");
   formatter->header_committed = !formatter->header;
+  formatter->escape_formulas = strcmp (cfg_getstr (config, "csv-injection"), "escape") == 0;
   nf_stage_set_instance (stage, formatter);
   return TRUE;
 }
@@ -126,7 +165,7 @@ write_header (CsvFormatter *formatter, GError **error)
     {
       if (i > 0)
         g_string_append_c (formatter->row, formatter->delimiter);
-      append_cell (formatter->row, nf_field_selection_get_name (formatter->fields, i), formatter->delimiter);
+      append_cell (formatter->row, nf_field_selection_get_name (formatter->fields, i), formatter->delimiter, FALSE);
     }
   return write_row (formatter, error);
 }
@@ -145,7 +184,7 @@ csv_process (NfStage *stage, G_GNUC_UNUSED gpointer worker, NfArticle *article, 
       g_autofree char *cell = nf_json_flatten (value, formatter->separator);
       if (i > 0)
         g_string_append_c (formatter->row, formatter->delimiter);
-      append_cell (formatter->row, cell, formatter->delimiter);
+      append_cell (formatter->row, cell, formatter->delimiter, formatter->escape_formulas);
     }
   return write_row (formatter, error);
 }

@@ -25,8 +25,9 @@ static const NfOption markdown_options[] = {
                   "directory instead of one document."),
   NF_OPTION_CHOICE ("file-names", "source", "source|id|title",
                     "With per-article, what NAME is: the source's file name without extension, "
-                    "the article id, or the title made file-name safe; a name already used gets "
-                    "-2, -3, ... appended."),
+                    "the article id, or the title; always made file-name safe (no '/', no leading "
+                    "'.', at most 100 bytes) so it stays in the directory; a name already used "
+                    "gets -2, -3, ... appended."),
   NF_OPTION_END
 };
 
@@ -318,48 +319,25 @@ render (NfArticle *article)
   return g_string_free (out, FALSE);
 }
 
-/* A file name from @text: letters and digits kept, runs of anything else one "-". */
-static char *
-safe_name (const char *text)
-{
-  GString *name = g_string_new (NULL);
-  for (const char *p = text; *p && name->len < 80; p = g_utf8_next_char (p))
-    {
-      gunichar c = g_utf8_get_char (p);
-      if (g_unichar_isalnum (c))
-        {
-          gunichar lower = g_unichar_tolower (c);
-          g_string_append_unichar (name, lower);
-        }
-      else if (name->len > 0 && name->str[name->len - 1] != '-')
-        g_string_append_c (name, '-');
-    }
-  while (name->len > 0 && name->str[name->len - 1] == '-')
-    g_string_truncate (name, name->len - 1);
-  return g_string_free (name, FALSE);
-}
-
 static char *
 file_name (MarkdownFormatter *formatter, NfArticle *article)
 {
+  /* Every name comes from article content (an RSS guid, a JSON "id", a title): made safe by
+   * the core so that "../x", "/etc/x", "." or a 4 kB id can only name a file in the directory. */
   g_autofree char *stem = NULL;
   const char *title = nf_article_get_title (article);
+  const char *id = nf_article_get_id (article);
   if (formatter->name_by == NAME_BY_ID)
-    stem = g_strdup (nf_article_get_id (article));
+    stem = nf_safe_file_name (id, NULL);
   else if (formatter->name_by == NAME_BY_TITLE && title)
-    stem = safe_name (title);
+    stem = nf_safe_file_name (title, id);
   else
     {
       g_autofree char *base = g_path_get_basename (nf_article_get_source (article));
       char *dot = strchr (base[0] == '.' ? base + 1 : base, '.');
       if (dot)
         *dot = '\0';
-      stem = safe_name (base);
-    }
-  if (stem == NULL || *stem == '\0')
-    {
-      g_free (stem);
-      stem = g_strdup (nf_article_get_id (article));
+      stem = nf_safe_file_name (base, id);
     }
   char *name = g_strconcat (stem, ".md", NULL);
   for (guint n = 2; g_hash_table_contains (formatter->names, name); n++)

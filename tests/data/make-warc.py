@@ -135,6 +135,12 @@ def fixtures(directory):
     long = short.replace(f"Content-Length: {body_length}".encode(),
                          f"Content-Length: {body_length + 4}".encode(), 1)
     write(f"{directory}/long-length.warc", b"".join(five[:1] + [long] + five[2:]))
+    # Too long by 50 bytes: the block swallows the next record's first line and more. The
+    # damaged record alone is lost; the one it ran into is read (plain, and gzip per record).
+    over = short.replace(f"Content-Length: {body_length}".encode(),
+                         f"Content-Length: {body_length + 50}".encode(), 1)
+    write(f"{directory}/overlong-length.warc", b"".join(five[:1] + [over] + five[2:]))
+    write(f"{directory}/overlong-length.warc.gz", b"".join(gz(r) for r in five[:1] + [over] + five[2:]))
     members = [gz(r) for r in five]
     damaged = bytearray(members[1])
     for i in range(20, min(60, len(damaged) - 8)):  # the deflate data, not the gzip header

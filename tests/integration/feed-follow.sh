@@ -6,7 +6,7 @@
 . "$(dirname "$0")/http-server.sh"
 
 cat > "$WORK/follow.chain" <<CHAIN
-fetch "feed" { sources = { "$BASE/files/follow.rss" } follow = true concurrency = 3 retries = 0 }
+fetch "feed" { sources = { "$BASE/files/follow.rss" } follow = true allow-private = true concurrency = 3 retries = 0 }
 parse "text" { }
 format "json" { output = "-" }
 CHAIN
@@ -34,4 +34,28 @@ assert arts[2]["title"] == "Page 2 headline"
 errors = [json.loads(l) for l in open(sys.argv[2])]
 assert [e["index"] for e in errors] == [1, 2, 5], errors
 PY
+# Without allow-private, links to loopback are refused on the address connected to: the feed
+# itself (named by the operator) is read from 127.0.0.1, its links to 127.0.0.1 fail, and
+# the connection the feed came over is not reused for them. "localhost" resolves to loopback
+# too, and a redirect from it to 127.0.0.1 is refused likewise.
+cat > "$WORK/private.chain" <<CHAIN
+fetch "feed" { sources = { "$BASE/files/follow.rss" } follow = true concurrency = 1 retries = 0 }
+parse "text" { }
+format "json" { output = "-" }
+CHAIN
+expect_status 2 "follow without allow-private" -- "$NEWSFLOW" -c "$WORK/private.chain" -j 1
+expect_grep "$WORK/err" "^read 6, written 0, dropped 0, failed 6$" "no loopback page fetched"
+expect_grep "$WORK/err" "$BASE/page/1: fetch feed: $BASE/page/1: refused to connect to 127.0.0.1, a loopback address \\(allow-private = true allows it\\)$" \
+  "the refusal names the address and the option"
+[ -s "$WORK/out" ] && fail "articles written from loopback links" || pass "nothing written"
+localhost_base=$(printf '%s' "$BASE" | sed 's/127\.0\.0\.1/localhost/')
+printf '<rss version="2.0"><channel><title>L</title><item><title>a</title><link>%s/redirect/1</link></item></channel></rss>\n' \
+  "$localhost_base" > "$WORK/local.rss"
+cat > "$WORK/local.chain" <<CHAIN
+fetch "feed" { sources = { "$WORK/local.rss" } follow = true retries = 0 }
+parse "text" { }
+format "json" { output = "-" }
+CHAIN
+expect_status 2 "a link by name to loopback" -- "$NEWSFLOW" -c "$WORK/local.chain"
+expect_grep "$WORK/err" "refused to connect to (127\.0\.0\.1|::1), a loopback address" "checked on the resolved address"
 finish

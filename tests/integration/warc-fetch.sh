@@ -69,7 +69,8 @@ for file in truncated.warc truncated.warc.gz; do
   tally "$FIX/$file" "read 3, written 2, dropped 0, failed 1" "$file: two records, then the truncated one"
   expect_grep "$WORK/err" "$file@[0-9]+: fetch warc: record at byte [0-9]+: truncated: the file ends" "$file: truncation named with its offset"
 done
-for file in corrupt-middle.warc corrupt-middle.warc.gz long-length.warc wrong-length.warc; do
+for file in corrupt-middle.warc corrupt-middle.warc.gz long-length.warc overlong-length.warc \
+            overlong-length.warc.gz wrong-length.warc; do
   tally "$FIX/$file" "read 5, written 4, dropped 0, failed 1" "$file: the records after the damaged one are read"
   python3 - "$WORK/out" <<'PY' && pass "$file: records 1, 3, 4, 5 written" || fail "$file: records after the damage"
 import json, sys

@@ -128,6 +128,12 @@ test_errors (void **state G_GNUC_UNUSED)
     { "{\"text\": \"x\", \"title\": [\"t\"]}", "key \"title\" is an array, not a string" },
     { "{\"text\": \"x\", \"date\": \"yesterday\"}", "key \"date\": cannot read \"yesterday\" as a date" },
     { "{\"text\": \"x\", \"date\": true}", "key \"date\" is a boolean, not a date string or a number" },
+    /* Huge numbers are refused before any arithmetic (UBSan: no overflow). */
+    { "{\"text\": \"x\", \"date\": 1e300}", "seconds since 1970 is out of range" },
+    { "{\"text\": \"x\", \"date\": -1e300}", "seconds since 1970 is out of range" },
+    { "{\"text\": \"x\", \"date\": 9223372036854775807}", "seconds since 1970 is out of range" },
+    { "{\"text\": \"x\", \"date\": -9223372036854775808}", "seconds since 1970 is out of range" },
+    { "{\"text\": \"x\", \"date\": 253402300800}", "seconds since 1970 is out of range" },
     { "{\"text\": \"x\", \"authors\": [{\"role\": \"x\"}]}", "key \"authors\": element 0 is an object without a \"name\"" },
     { "{\"text\": \"x\", \"id\": 1.5}", "key \"id\" is a number, not a string or an integer" },
     { "{\"text\": \"x\", \"url\": {}}", "key \"url\" is an object, not a string" },

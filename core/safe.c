@@ -1,0 +1,117 @@
+/* safe.c: names and messages from hostile input: file names that stay in their directory,
+ * text for terminals and JSON without control characters or invalid UTF-8. */
+#include "config.h"
+
+#include <string.h>
+
+#include <newsflow/safe.h>
+
+static gboolean
+is_control (gunichar c)
+{
+  return c < 0x20 || (c >= 0x7f && c < 0xa0);
+}
+
+static gboolean
+name_char (gunichar c)
+{
+  return g_unichar_isalnum (c) || c == '.' || c == '_' || c == '-';
+}
+
+char *
+nf_safe_file_name (const char *text, const char *fallback)
+{
+  if (text == NULL)
+    text = "";
+  /* Valid UTF-8 first: a name from a byte string is made of its valid part. */
+  g_autofree char *valid = g_utf8_make_valid (text, -1);
+  GString *name = g_string_new (NULL);
+  gboolean shortened = FALSE;
+  for (const char *p = valid; *p; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_unichar_tolower (g_utf8_get_char (p));
+      char bytes[6];
+      gint n = g_unichar_to_utf8 (c, bytes);
+      if (name_char (c) && !(name->len == 0 && (c == '.' || c == '-')))
+        {
+          if (name->len + n > NF_SAFE_FILE_NAME_MAX - 17)
+            {
+              shortened = TRUE;
+              break;
+            }
+          g_string_append_len (name, bytes, n);
+        }
+      else
+        {
+          if (name->len > 0 && name->str[name->len - 1] != '-')
+            g_string_append_c (name, '-');
+        }
+    }
+  while (name->len > 0 && name->str[name->len - 1] == '-')
+    g_string_truncate (name, name->len - 1);
+  if (name->len == 0 && fallback && *fallback && strcmp (fallback, text) != 0)
+    {
+      g_string_free (name, TRUE);
+      return nf_safe_file_name (fallback, NULL);
+    }
+  /* A hash keeps two long ids that share their first 80 bytes apart, and names an input
+   * of which nothing survived; other collisions are the caller's (markdown appends -2). */
+  if (shortened || name->len == 0)
+    {
+      g_autofree char *hash = g_compute_checksum_for_string (G_CHECKSUM_SHA256, text, -1);
+      if (name->len > 0)
+        g_string_append_c (name, '-');
+      g_string_append_len (name, hash, name->len == 0 ? 16 : 12);
+    }
+  return g_string_free (name, FALSE);
+}
+
+gboolean
+nf_safe_is_displayable (const char *text, gssize length)
+{
+  const char *end;
+  if (text == NULL)
+    return TRUE;
+  if (length < 0)
+    length = strlen (text);
+  if (!g_utf8_validate_len (text, length, &end))
+    return FALSE;
+  for (const char *p = text; p < text + length; p = g_utf8_next_char (p))
+    if (is_control (g_utf8_get_char (p)))
+      return FALSE;
+  return TRUE;
+}
+
+char *
+nf_safe_display (const char *text, gssize length)
+{
+  if (text == NULL)
+    return g_strdup ("");
+  if (length < 0)
+    length = strlen (text);
+  GString *out = g_string_sized_new (length + 8);
+  const char *p = text, *end = text + length;
+  while (p < end)
+    {
+      gunichar c = g_utf8_get_char_validated (p, end - p);
+      if (c == (gunichar) -1 || c == (gunichar) -2)
+        {
+          g_string_append_printf (out, "\\x%02X", (guchar) *p);
+          p++;
+          continue;
+        }
+      const char *next = g_utf8_next_char (p);
+      if (c == '\n')
+        g_string_append (out, "\\n");
+      else if (c == '\t')
+        g_string_append (out, "\\t");
+      else if (c == '\r')
+        g_string_append (out, "\\r");
+      else if (is_control (c))
+        g_string_append_printf (out, "\\x%02X", c);
+      else
+        g_string_append_len (out, p, next - p);
+      p = next;
+    }
+  return g_string_free (out, FALSE);
+}

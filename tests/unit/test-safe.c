@@ -1,0 +1,141 @@
+/* test-safe.c: newsflow/safe.h: file names from hostile article content stay one plain
+ * component inside their directory; text for terminals carries no control characters. */
+#include <string.h>
+
+#include "test-util.h"
+#include <newsflow/safe.h>
+#include <newsflow/http.h>
+
+/* A name is one component: no '/', not "." or "..", no leading '.', no control byte. */
+static void
+assert_one_component (const char *name)
+{
+  assert_non_null (name);
+  assert_true (strlen (name) > 0);
+  assert_true (strlen (name) <= NF_SAFE_FILE_NAME_MAX);
+  assert_null (strchr (name, '/'));
+  assert_true (name[0] != '.' && name[0] != '-');
+  assert_true (g_utf8_validate (name, -1, NULL));
+  for (const char *p = name; *p; p++)
+    assert_true ((guchar) *p >= 0x20 && *p != 0x7f);
+}
+
+static void
+test_traversal_stays_inside (void **state)
+{
+  (void) state;
+  const char *hostile[] = { "../../x", "/etc/passwd", ".", "..", "...", "./..", "/", "",
+                            "a/../../b", "..\\..\\x", "-rf", ".hidden", "\x1b[31mred", "\xff\xfe",
+                            "x\n/y" };
+  for (guint i = 0; i < G_N_ELEMENTS (hostile); i++)
+    {
+      g_autofree char *name = nf_safe_file_name (hostile[i], NULL);
+      assert_one_component (name);
+      assert_true (strcmp (name, ".") != 0 && strcmp (name, "..") != 0);
+    }
+  g_autofree char *up = nf_safe_file_name ("../../x", NULL);
+  assert_string_equal (up, "x");
+  g_autofree char *absolute = nf_safe_file_name ("/etc/passwd", NULL);
+  assert_string_equal (absolute, "etc-passwd");
+}
+
+static void
+test_plain_names_stay_readable (void **state)
+{
+  (void) state;
+  g_autofree char *id = nf_safe_file_name ("a1", NULL);
+  assert_string_equal (id, "a1");
+  g_autofree char *title = nf_safe_file_name ("Bridge Reopens: After Repairs!", NULL);
+  assert_string_equal (title, "bridge-reopens-after-repairs");
+  g_autofree char *unicode = nf_safe_file_name ("Zürich élection", NULL);
+  assert_string_equal (unicode, "zürich-élection");
+  g_autofree char *fallback = nf_safe_file_name ("!!!", "id-7");
+  assert_string_equal (fallback, "id-7");
+}
+
+static void
+test_long_names_are_cut_and_hashed (void **state)
+{
+  (void) state;
+  g_autofree char *a = g_strnfill (5000, 'a');
+  g_autofree char *b = g_strconcat (a, "b", NULL);
+  g_autofree char *name_a = nf_safe_file_name (a, NULL);
+  g_autofree char *name_b = nf_safe_file_name (b, NULL);
+  assert_one_component (name_a);
+  assert_one_component (name_b);
+  assert_string_not_equal (name_a, name_b);
+  /* Multi-byte characters are never cut in the middle. */
+  GString *wide = g_string_new (NULL);
+  for (int i = 0; i < 200; i++)
+    g_string_append (wide, "ж");
+  g_autofree char *name_wide = nf_safe_file_name (wide->str, NULL);
+  assert_one_component (name_wide);
+  g_string_free (wide, TRUE);
+}
+
+static void
+test_nothing_left_is_a_hash (void **state)
+{
+  (void) state;
+  g_autofree char *dots = nf_safe_file_name ("..", NULL);
+  g_autofree char *slash = nf_safe_file_name ("/", NULL);
+  assert_one_component (dots);
+  assert_one_component (slash);
+  assert_string_not_equal (dots, slash);
+}
+
+static void
+test_display_escapes_controls_and_bad_utf8 (void **state)
+{
+  (void) state;
+  g_autofree char *escape = nf_safe_display ("a\x1b[2Jb\n\x7f", -1);
+  assert_string_equal (escape, "a\\x1B[2Jb\\n\\x7F");
+  g_autofree char *latin1 = nf_safe_display ("caf\xe9.txt", -1);
+  assert_string_equal (latin1, "caf\\xE9.txt");
+  g_autofree char *c1 = nf_safe_display ("x\xc2\x9by", -1);
+  assert_string_equal (c1, "x\\x9By");
+  g_autofree char *nul = nf_safe_display ("a\0b", 3);
+  assert_string_equal (nul, "a\\x00b");
+  g_autofree char *fine = nf_safe_display ("Zürich — ok", -1);
+  assert_string_equal (fine, "Zürich — ok");
+  assert_true (nf_safe_is_displayable ("Zürich", -1));
+  assert_false (nf_safe_is_displayable ("a\x1b", -1));
+  assert_false (nf_safe_is_displayable ("\xe9", -1));
+}
+
+/* The addresses a followed link may not reach without allow-private. */
+static void
+test_non_public_addresses (void **state)
+{
+  (void) state;
+  const char *refused[] = { "127.0.0.1", "127.1.2.3", "10.0.0.5", "172.16.0.1", "172.31.255.255",
+                            "192.168.1.1", "169.254.169.254", "100.64.0.1", "0.0.0.0", "224.0.0.1",
+                            "255.255.255.255", "::1", "::", "fc00::1", "fd12::1", "fe80::1",
+                            "::ffff:127.0.0.1", "::ffff:10.1.2.3", "64:ff9b::a00:1", "2002:7f00:1::1",
+                            "ff02::1", "not an address", "" };
+  for (guint i = 0; i < G_N_ELEMENTS (refused); i++)
+    if (nf_http_address_kind (refused[i]) == NULL)
+      fail_msg ("%s counted as public", refused[i]);
+  assert_string_equal (nf_http_address_kind ("127.0.0.1"), "loopback");
+  assert_string_equal (nf_http_address_kind ("::ffff:192.168.0.1"), "private");
+  assert_string_equal (nf_http_address_kind ("169.254.169.254"), "link-local");
+  const char *public[] = { "93.184.216.34", "8.8.8.8", "172.32.0.1", "172.15.255.255", "100.128.0.1",
+                           "2606:2800:220:1:248:1893:25c8:1946", "::ffff:8.8.8.8" };
+  for (guint i = 0; i < G_N_ELEMENTS (public); i++)
+    if (nf_http_address_kind (public[i]) != NULL)
+      fail_msg ("%s counted as %s", public[i], nf_http_address_kind (public[i]));
+}
+
+int
+main (void)
+{
+  const struct CMUnitTest tests[] = {
+    cmocka_unit_test (test_traversal_stays_inside),
+    cmocka_unit_test (test_plain_names_stay_readable),
+    cmocka_unit_test (test_long_names_are_cut_and_hashed),
+    cmocka_unit_test (test_nothing_left_is_a_hash),
+    cmocka_unit_test (test_display_escapes_controls_and_bad_utf8),
+    cmocka_unit_test (test_non_public_addresses),
+  };
+  return cmocka_run_group_tests (tests, NULL, NULL);
+}
