@@ -38,3 +38,10 @@ nfinclude_HEADERS += core/newsflow/fields.h
 # UTF-8, shared by the text and html parsers.
 nfinclude_HEADERS += core/newsflow/charset.h
 core_libnewsflow_la_SOURCES += core/charset.c
+
+# The lenient date reader (newsflow/date.h): ISO 8601, RFC 1123, numeric and named days in
+# the detected languages (month and weekday names from CLDR through ICU).
+nfinclude_HEADERS += core/newsflow/date.h
+core_libnewsflow_la_SOURCES += core/date.c
+core_libnewsflow_la_LIBADD += $(ICU_LIBS)
+core_libnewsflow_la_CFLAGS += $(ICU_CFLAGS)

@@ -15,5 +15,6 @@
 #include <newsflow/http.h>
 #include <newsflow/fieldmap.h>
 #include <newsflow/fields.h>
+#include <newsflow/date.h>
 
 #endif /* NEWSFLOW_H */
