@@ -3,7 +3,7 @@
 # publication date, on the development set ../shared/bench/meta (546 real pages with gold
 # from the trafilatura evaluation set, and its scorer score.py).
 #
-#   tests/bench/meta-quality.sh [--binary PATH] [--baseline PATH] [--data DIR] [--fold all|dev|held-out] [--per-page]
+#   tests/bench/meta-quality.sh [--binary PATH] [--baseline PATH] [--data DIR] [--fold all|dev|held-out] [--per-page] [--no-speed]
 #
 # Runs newsflow once over the pages (fetch "files" -> parse "html" { min-length = 0 } ->
 # format "json") and prints score.py's figures beside those of issue 19's table.  --fold
@@ -16,7 +16,7 @@ set -u -o pipefail
 
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 srcdir=$(cd "$here/../.." && pwd)
-binary=${NEWSFLOW:-} baseline= data= fold=all per_page=
+binary=${NEWSFLOW:-} baseline= data= fold=all per_page= speed=1
 while [ $# -gt 0 ]; do
   case $1 in
     --binary) binary=$2; shift 2 ;;
@@ -24,6 +24,7 @@ while [ $# -gt 0 ]; do
     --data) data=$2; shift 2 ;;
     --fold) fold=$2; shift 2 ;;
     --per-page) per_page=--per-page; shift ;;
+    --no-speed) speed=0; shift ;;
     -h|--help) sed -n '2,14p' "$0"; exit 0 ;;
     *) echo "meta-quality.sh: unknown argument $1" >&2; exit 1 ;;
   esac
@@ -79,7 +80,7 @@ python3 "$data/score.py" --data "$work/data" --pred "$work/pred.jsonl" $per_page
 
 # Speed on the html set: parse "html" alone, as --stats reports it.
 html=$(dirname "$data")/html
-[ -d "$html/html" ] || exit 0
+[ "$speed" = 1 ] && [ -d "$html/html" ] || exit 0
 cat > "$work/speed.chain" <<CHAIN
 fetch "files" { paths = { "$html/html" } pattern = { "*.html.gz", "*.html" } }
 parse "html" { min-length = 0 }

@@ -5,6 +5,7 @@
 
 #include <glib.h>
 #include <libxml/HTMLparser.h>
+#include <newsflow/date.h>
 
 G_BEGIN_DECLS
 
@@ -45,7 +46,10 @@ typedef struct {
   char      *language;
   char      *image;
   char      *section;
-  char      *published;    /* ISO 8601 as found */
+  char      *published;    /* the chosen publication date as found */
+  NfDate     published_date;   /* ... as read, when has_published */
+  gboolean   has_published;
+  const char *published_source; /* "json-ld", "meta", "itemprop", "time", "text", "url" */
   char      *modified;
   char      *article_body; /* JSON-LD articleBody */
   GPtrArray *authors;      /* char * */
@@ -60,8 +64,23 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (HtmlMeta, html_meta_free)
 void      html_meta_read (htmlDocPtr doc, HtmlMeta *meta);
 /* "Headline | Site" -> "Headline" (site name when known, else a short trailing part). */
 char     *html_clean_title (const char *title, const char *site_name);
-/* ISO 8601 and the common variants ("2025-03-01", "2025-03-01 10:00:00", "+0000"). */
-GDateTime *html_parse_date (const char *text);
+
+/* ---- meta-date.c ---- */
+
+typedef struct _HtmlDates HtmlDates;
+
+HtmlDates *html_dates_new (void);
+void       html_dates_free (HtmlDates *dates);
+/* A date from metadata with its score (see meta-date.c for the scale). */
+void       html_dates_offer (HtmlDates *dates, const char *value, int score, const char *source);
+/* Looks at every element of the page in document order for date candidates. */
+void       html_dates_element (HtmlDates *dates, xmlNode *node);
+/* The first <h1> is at the element just given to html_dates_element. */
+void       html_dates_headline (HtmlDates *dates);
+/* The best candidate that reads as a date (the URL's path is one more); @value gets the
+ * text it was read from, @source its provenance. */
+gboolean   html_dates_choose (HtmlDates *dates, const char *language, const char *url, NfDate *date,
+                              char **value, const char **source);
 
 /* ---- content.c ---- */
 

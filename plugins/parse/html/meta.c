@@ -368,7 +368,7 @@ ld_collect (JsonNode *node, GPtrArray *articles, GPtrArray *pages, int depth)
 }
 
 static void
-read_json_ld (HtmlMeta *meta, GPtrArray *scripts, char **website)
+read_json_ld (HtmlMeta *meta, GPtrArray *scripts, char **website, char **page_published)
 {
   g_autoptr (GPtrArray) parsers = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr (GPtrArray) articles = g_ptr_array_new ();
@@ -391,7 +391,7 @@ read_json_ld (HtmlMeta *meta, GPtrArray *scripts, char **website)
   for (guint i = 0; i < pages->len; i++)
     {
       JsonObject *page = g_ptr_array_index (pages, i);
-      offer (&meta->published, ld_string (page, "datePublished"));
+      offer (page_published, ld_string (page, "datePublished"));
       offer (&meta->modified, ld_string (page, "dateModified"));
       offer (&meta->language, ld_string (page, "inLanguage"));
       if (ld_type_is (page, (const char *const[]) { "WebSite", NULL }))
@@ -412,8 +412,9 @@ typedef struct {
   GPtrArray *headlines; /* texts of the <h1> elements */
   GPtrArray *byline_authors;
   gboolean byline_seen;
-  char *item_published, *item_modified, *time_published;
+  char *item_modified;
   GPtrArray *page_authors;
+  HtmlDates *dates;
 } MetaTags;
 
 static void
@@ -423,8 +424,7 @@ meta_tags_clear (MetaTags *t)
                        &t->og_locale, &t->article_published, &t->article_modified, &t->article_section,
                        &t->tw_title, &t->tw_description, &t->tw_image, &t->m_description,
                        &t->m_published, &t->m_modified, &t->m_language, &t->m_section,
-                       &t->title_element, &t->canonical, &t->html_lang, &t->item_published,
-                       &t->item_modified, &t->time_published };
+                       &t->title_element, &t->canonical, &t->html_lang, &t->item_modified };
   for (guint i = 0; i < G_N_ELEMENTS (strings); i++)
     g_clear_pointer (strings[i], g_free);
   g_ptr_array_unref (t->article_authors);
@@ -434,6 +434,7 @@ meta_tags_clear (MetaTags *t)
   g_ptr_array_unref (t->page_authors);
   g_ptr_array_unref (t->headlines);
   g_ptr_array_unref (t->byline_authors);
+  html_dates_free (t->dates);
 }
 
 static void
@@ -453,6 +454,9 @@ read_meta_element (MetaTags *t, xmlNode *node)
     return;
   char *k = g_ascii_strdown (key, -1);
   g_strstrip (k);
+  /* "dcterms:created" as RDFa writes it is "dcterms.created". */
+  if (g_str_has_prefix (k, "dc:") || g_str_has_prefix (k, "dcterms:"))
+    *strchr (k, ':') = '.';
   if (!strcmp (k, "og:title")) offer (&t->og_title, content);
   else if (!strcmp (k, "og:description")) offer (&t->og_description, content);
   else if (!strcmp (k, "og:site_name")) offer (&t->og_site_name, content);
@@ -476,7 +480,9 @@ read_meta_element (MetaTags *t, xmlNode *node)
   else if (!strcmp (k, "date") || !strcmp (k, "pubdate") || !strcmp (k, "publishdate") || !strcmp (k, "publish-date")
            || !strcmp (k, "dc.date") || !strcmp (k, "dc.date.issued") || !strcmp (k, "dcterms.created")
            || !strcmp (k, "dcterms.issued") || !strcmp (k, "sailthru.date") || !strcmp (k, "parsely-pub-date")
-           || !strcmp (k, "datepublished") || !strcmp (k, "citation_publication_date") || !strcmp (k, "article.published"))
+           || !strcmp (k, "datepublished") || !strcmp (k, "citation_publication_date") || !strcmp (k, "article.published")
+           || !strcmp (k, "publication_date") || !strcmp (k, "publish_date") || !strcmp (k, "dc.date.created")
+           || !strcmp (k, "dcterms.date") || !strcmp (k, "og:published_time") || !strcmp (k, "article_date_original"))
     offer (&t->m_published, content);
   else if (!strcmp (k, "last-modified") || !strcmp (k, "dcterms.modified") || !strcmp (k, "datemodified"))
     offer (&t->m_modified, content);
@@ -530,6 +536,7 @@ static void
 read_element (MetaTags *t, GPtrArray *scripts, xmlNode *node)
 {
   const char *name = (const char *) node->name;
+  html_dates_element (t->dates, node);
   if (!g_ascii_strcasecmp (name, "meta"))
     read_meta_element (t, node);
   else if (!g_ascii_strcasecmp (name, "script"))
@@ -567,27 +574,23 @@ read_element (MetaTags *t, GPtrArray *scripts, xmlNode *node)
   else if (!g_ascii_strcasecmp (name, "h1") && t->headlines->len < 8)
     {
       char *text = html_node_text (node);
+      html_dates_headline (t->dates);
       if (*text && g_utf8_strlen (text, -1) < 300)
         g_ptr_array_add (t->headlines, text);
       else
         g_free (text);
     }
-  else if (!g_ascii_strcasecmp (name, "time") && t->time_published == NULL)
-    {
-      g_autofree char *datetime = html_attr (node, "datetime");
-      offer (&t->time_published, datetime);
-    }
   const char *itemprop = attr_text (node, "itemprop");
   if (itemprop && g_ascii_strcasecmp (name, "meta") != 0)
     {
-      if (has_token (itemprop, "datePublished") || has_token (itemprop, "dateModified"))
+      if (has_token (itemprop, "dateModified"))
         {
           g_autofree char *value = html_attr (node, "datetime");
           if (value == NULL)
             value = html_attr (node, "content");
           if (value == NULL)
             value = html_node_text (node);
-          offer (has_token (itemprop, "datePublished") ? &t->item_published : &t->item_modified, value);
+          offer (&t->item_modified, value);
         }
       else if (has_token (itemprop, "author"))
         {
@@ -652,6 +655,7 @@ html_meta_read (htmlDocPtr doc, HtmlMeta *meta)
   t.page_authors = g_ptr_array_new_with_free_func (g_free);
   t.headlines = g_ptr_array_new_with_free_func (g_free);
   t.byline_authors = g_ptr_array_new_with_free_func (g_free);
+  t.dates = html_dates_new ();
   g_autoptr (GPtrArray) scripts = g_ptr_array_new_with_free_func (g_free);
 
   /* One pre-order walk without recursion (pages nest deeply). */
@@ -675,7 +679,8 @@ html_meta_read (htmlDocPtr doc, HtmlMeta *meta)
 
   g_autofree char *ld_title = NULL;
   g_autofree char *website = NULL;
-  read_json_ld (meta, scripts, &website);
+  g_autofree char *page_published = NULL;
+  read_json_ld (meta, scripts, &website, &page_published);
   ld_title = g_steal_pointer (&meta->title);
 
   /* The article's publisher, og:site_name, then the JSON-LD WebSite's name. */
@@ -707,10 +712,6 @@ html_meta_read (htmlDocPtr doc, HtmlMeta *meta)
   offer (&meta->url, t.og_url);
   offer (&meta->image, t.og_image);
   offer (&meta->image, t.tw_image);
-  offer (&meta->published, t.article_published);
-  offer (&meta->published, t.m_published);
-  offer (&meta->published, t.item_published);
-  offer (&meta->published, t.time_published);
   offer (&meta->modified, t.article_modified);
   offer (&meta->modified, t.m_modified);
   offer (&meta->modified, t.item_modified);
@@ -728,6 +729,20 @@ html_meta_read (htmlDocPtr doc, HtmlMeta *meta)
   offer_language (&meta->language, t.html_lang);
   offer_language (&meta->language, t.og_locale);
   offer_language (&meta->language, t.m_language);
+
+  /* The publication date: every candidate by provenance (meta-date.c).  Numeric days are
+   * read in the page's language with its region ("en-GB" puts the day first). */
+  html_dates_offer (t.dates, meta->published, 100, "json-ld");
+  html_dates_offer (t.dates, t.article_published, 90, "meta");
+  html_dates_offer (t.dates, t.m_published, 80, "meta");
+  html_dates_offer (t.dates, page_published, 35, "json-ld");
+  html_dates_offer (t.dates, meta->modified, 30, "modified");
+  html_dates_offer (t.dates, t.article_modified, 29, "modified");
+  html_dates_offer (t.dates, t.m_modified, 28, "modified");
+  g_clear_pointer (&meta->published, g_free);
+  const char *locale = t.html_lang ? t.html_lang : t.og_locale ? t.og_locale : meta->language;
+  meta->has_published = html_dates_choose (t.dates, locale, meta->url, &meta->published_date, &meta->published,
+                                           &meta->published_source);
   meta_tags_clear (&t);
 }
 
@@ -833,34 +848,4 @@ html_clean_title (const char *title, const char *site_name)
         }
     }
   return g_steal_pointer (&clean);
-}
-
-GDateTime *
-html_parse_date (const char *text)
-{
-  if (text == NULL)
-    return NULL;
-  g_autofree char *s = g_strstrip (g_strdup (text));
-  gsize n = strlen (s);
-  if (n < 10 || !g_ascii_isdigit (s[0]) || s[4] != '-' || s[7] != '-')
-    return NULL;
-  g_autoptr (GTimeZone) utc = g_time_zone_new_utc ();
-  if (n == 10)
-    {
-      g_autofree char *full = g_strconcat (s, "T00:00:00", NULL);
-      return g_date_time_new_from_iso8601 (full, utc);
-    }
-  if (s[10] == ' ')
-    s[10] = 'T';
-  /* "+0000" -> "+00:00": GLib wants the colon form. */
-  n = strlen (s);
-  if (n > 5 && (s[n - 5] == '+' || s[n - 5] == '-') && g_ascii_isdigit (s[n - 4]) && g_ascii_isdigit (s[n - 1])
-      && strchr (s, 'T') < s + n - 5)
-    {
-      g_autofree char *fixed = g_strdup_printf ("%.*s:%s", (int) (n - 2), s, s + n - 2);
-      GDateTime *dt = g_date_time_new_from_iso8601 (fixed, utc);
-      if (dt)
-        return dt;
-    }
-  return g_date_time_new_from_iso8601 (s, utc);
 }
