@@ -80,23 +80,38 @@ html_dates_headline (HtmlDates *dates)
     dates->headline_order = dates->order;
 }
 
-/* Whether the attribute's words name a place that is not the article: comments, related
- * stories, embedded posts, sidebars and the like. */
+/* Whether a class or id names a place that is not the article: comments, related stories,
+ * embedded posts, sidebars and the like.  Whole words of the attribute only ("node-promoted"
+ * is no promotion, "sticky-sidebar-parent" is no sidebar); WordPress's "category-popular"
+ * and "tag-..." classes describe the post, not a place. */
 static gboolean
 names_elsewhere (const char *value)
 {
-  static const char *const parts[] = {
-    "comment", "related", "sidebar", "teaser", "recommend", "similar", "popular", "trending",
-    "most-read", "mostread", "more-from", "morefrom", "read-more", "readmore", "reply", "respond",
-    "twitter-tweet", "instagram", "embed", "footer", "newsletter", "breadcrumb", "carousel", "slider",
-    "navigation", "promo", "advert", "cookie", "latest", "calendar",
+  static const char *const words[] = {
+    "comment", "comments", "commentlist", "related", "sidebar", "teaser", "teasers", "recommended",
+    "recommendations", "similar", "popular", "trending", "mostread", "reply", "replies", "respond", "tweet",
+    "twitter", "instagram", "embed", "embedded", "footer", "newsletter", "breadcrumb", "breadcrumbs",
+    "carousel", "slider", "navigation", "nav", "promo", "advert", "ads", "cookie", "latest", "calendar", NULL
   };
   if (value == NULL)
     return FALSE;
-  g_autofree char *lower = g_ascii_strdown (value, -1);
-  for (guint i = 0; i < G_N_ELEMENTS (parts); i++)
-    if (strstr (lower, parts[i]))
-      return TRUE;
+  g_auto (GStrv) tokens = g_strsplit_set (value, " \t\n", -1);
+  for (char **token = tokens; *token; token++)
+    {
+      if (**token == '\0' || g_str_has_prefix (*token, "category-") || g_str_has_prefix (*token, "tag-"))
+        continue;
+      g_auto (GStrv) parts = g_strsplit_set (*token, "-_", -1);
+      guint n = g_strv_length (parts);
+      for (guint i = 0; i < n; i++)
+        {
+          /* "sticky-sidebar-parent", "sidebar-wrapper": a part of a layout, not the sidebar. */
+          if (i + 1 < n && (!g_ascii_strcasecmp (parts[n - 1], "parent") || !g_ascii_strcasecmp (parts[n - 1], "wrapper")))
+            break;
+          for (const char *const *w = words; *w; w++)
+            if (g_ascii_strcasecmp (parts[i], *w) == 0)
+              return TRUE;
+        }
+    }
   return FALSE;
 }
 
@@ -115,11 +130,13 @@ typedef enum { PLACE_PAGE, PLACE_ARTICLE, PLACE_ELSEWHERE } Place;
 /* Where @node sits: inside the article, somewhere on the page, or in a part that is not the
  * article (see names_elsewhere; also <aside>, <footer>, <nav>, <blockquote>, <iframe>). */
 static Place
-place_of (xmlNode *node)
+place_of (xmlNode *node, gboolean near_headline)
 {
   Place place = PLACE_PAGE;
-  gboolean in_footer = FALSE; /* an article's own footer often holds its date */
-  guint depth = 0;
+  /* The page's footer is near the top of the tree; an article's own footer, deeper down,
+   * often holds its date. */
+  gboolean in_footer = FALSE;
+  guint depth = 0, footer_depth = 0;
   for (xmlNode *n = node; n && n->type == XML_ELEMENT_NODE; n = n->parent, depth++)
     {
       const char *name = (const char *) n->name;
@@ -137,14 +154,14 @@ place_of (xmlNode *node)
         place = PLACE_ARTICLE;
       /* Far up, wrappers of the whole layout ("layoutTwoColumnsRightSidebar",
        * "navigation-container") say nothing about the date. */
-      if (depth > 8)
+      if (depth > 8 || (near_headline && g_ascii_strcasecmp (name, "blockquote") && g_ascii_strcasecmp (name, "iframe")))
         continue;
       if (!g_ascii_strcasecmp (name, "aside") || !g_ascii_strcasecmp (name, "nav")
           || !g_ascii_strcasecmp (name, "blockquote") || !g_ascii_strcasecmp (name, "iframe")
           || !g_ascii_strcasecmp (name, "form"))
         return PLACE_ELSEWHERE;
       if (!g_ascii_strcasecmp (name, "footer"))
-        in_footer = TRUE;
+        in_footer = TRUE, footer_depth = depth;
       const char *class = attr (n, "class");
       const char *id = attr (n, "id");
       if (n != node && (names_elsewhere (class) || names_elsewhere (id)))
@@ -152,10 +169,10 @@ place_of (xmlNode *node)
           g_autofree char *lower = g_ascii_strdown (class ? class : id, -1);
           if (!strstr (lower, "footer"))
             return PLACE_ELSEWHERE;
-          in_footer = TRUE;
+          in_footer = TRUE, footer_depth = depth;
         }
     }
-  return in_footer && place != PLACE_ARTICLE ? PLACE_ELSEWHERE : place;
+  return in_footer && place != PLACE_ARTICLE && depth - footer_depth <= 4 ? PLACE_ELSEWHERE : place;
 }
 
 /* Words that introduce a publication date in running text ("Veröffentlicht am 16.08.2019",
@@ -185,6 +202,15 @@ blank (const char *text)
 }
 
 static gboolean
+has_digit (const char *text)
+{
+  for (; *text; text++)
+    if (g_ascii_isdigit (*text))
+      return TRUE;
+  return FALSE;
+}
+
+static gboolean
 contains_any (const char *value, const char *const *parts)
 {
   if (value == NULL)
@@ -211,14 +237,18 @@ html_dates_element (HtmlDates *dates, xmlNode *node)
   const char *id = attr (node, "id");
   const char *itemprop = attr (node, "itemprop");
   gboolean is_time = !g_ascii_strcasecmp (name, "time");
-  gboolean is_item = itemprop && strstr (itemprop, "datePublished") && g_ascii_strcasecmp (name, "meta") != 0;
+  if (itemprop == NULL)
+    itemprop = attr (node, "property"); /* RDFa: property="schema:dateCreated" */
+  gboolean is_item = itemprop && (strstr (itemprop, "datePublished") || strstr (itemprop, "dateCreated"))
+                     && g_ascii_strcasecmp (name, "meta") != 0;
   gboolean is_abbr = !g_ascii_strcasecmp (name, "abbr") && contains_any (class, published_words);
   gboolean is_dated = !is_time && !is_item && !is_abbr
                       && (contains_any (class, date_words) || contains_any (id, date_words));
   /* Running text that opens with a date label, or any short text right after the headline. */
   xmlNode *first = node->children;
   for (guint i = 0; first && i < 4; i++, first = first->next)
-    if (first->type == XML_TEXT_NODE && first->content && !blank ((const char *) first->content))
+    if (first->type == XML_TEXT_NODE && first->content && !blank ((const char *) first->content)
+        && (starts_with_label ((const char *) first->content) || has_digit ((const char *) first->content)))
       break;
   gboolean near_headline = dates->headline_order && order > dates->headline_order
                            && order - dates->headline_order < 25;
@@ -229,14 +259,23 @@ html_dates_element (HtmlDates *dates, xmlNode *node)
   gboolean modified = (contains_any (class, modified_words) || contains_any (id, modified_words)
                        || (itemprop && strstr (itemprop, "dateModified")))
                       && !contains_any (class, published_words) && !(itemprop && strstr (itemprop, "datePublished"));
-  Place place = place_of (node);
+  /* The article's header right after its headline: whatever the layout's wrappers are called. */
+  Place place = place_of (node, near_headline);
   if (place == PLACE_ELSEWHERE)
     return;
   if (is_labelled)
     {
       const char *text = (const char *) first->content;
-      if (strlen (text) <= 200)
-        add (dates, text, (starts_with_label (text) ? 42 : 38) + (place == PLACE_ARTICLE ? 2 : 0), order, TRUE, "text");
+      int score = (starts_with_label (text) ? 42 : 38) + (place == PLACE_ARTICLE ? 2 : 0);
+      if (!has_digit (text) && node->parent && node->parent->type == XML_ELEMENT_NODE)
+        {
+          /* "<span>Datum:</span> <span>18.10.2021</span>": the label's parent holds both. */
+          g_autofree char *around = html_node_text (node->parent);
+          if (strlen (around) <= 200)
+            add (dates, around, score, order, TRUE, "text");
+        }
+      else if (strlen (text) <= 200)
+        add (dates, text, score, order, TRUE, "text");
       return;
     }
   /* An update's date says when the page was last changed: better than nothing, never
