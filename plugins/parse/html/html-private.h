@@ -65,6 +65,18 @@ void      html_meta_read (htmlDocPtr doc, HtmlMeta *meta);
 /* "Headline | Site" -> "Headline" (site name when known, else a short trailing part). */
 char     *html_clean_title (const char *title, const char *site_name);
 
+/* ---- meta-byline.c ---- */
+
+/* One person's name from @value, cleaned of labels and date words, or NULL when it is not
+ * a name (an e-mail, a URL or domain, a company, a credential, a profile link). */
+char *html_byline_clean_name (const char *value);
+/* Adds each name of @text to @list (no duplicates), split at , ; & and joining words ("and",
+ * "und", "y", "et"); @visible text (a byline element) is first cut where the names stop. */
+void  html_byline_add_names (GPtrArray *list, const char *text, gboolean visible);
+void  html_byline_add_name (GPtrArray *list, const char *value);
+/* Removes the authors that are the site's or publisher's name (@names, NULL-terminated). */
+void  html_byline_drop_site_names (GPtrArray *list, const char *const *names);
+
 /* ---- meta-date.c ---- */
 
 typedef struct _HtmlDates HtmlDates;

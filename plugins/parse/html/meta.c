@@ -108,78 +108,11 @@ contains_string (GPtrArray *array, const char *value)
   return FALSE;
 }
 
-/* Credentials and roles that follow names in bylines ("Jane Doe, MS, RD"). */
-static const char *const not_names[] = {
-  "ms", "ma", "md", "rd", "phd", "mba", "cfp", "cpa", "rn", "jr", "sr", "ii", "iii", "fand", "esq",
-  "staff", "editor", "editors", "admin", "administrator", "guest", "team", "by", "posted by",
-  "written by", "updated", NULL
-};
-
-/* A person's name as bylines and metadata give it, or NULL when it is not one: "By " and
- * "Posted by" dropped, cut at " | " or " - " (what follows is an outlet or a role), no
- * digits (dates, user ids), at most six words. */
-static char *
-clean_person_name (const char *value)
-{
-  g_autofree char *clean = NULL;
-  offer (&clean, value);
-  if (clean == NULL || strstr (clean, "://") || strchr (clean, '@'))
-    return NULL;
-  const char *prefixes[] = { "posted by", "written by", "words by", "text by", "updated by", "reviewed by",
-                             "author", "by" };
-  char *name = clean;
-  while (*name && (g_ascii_ispunct (*name) || *name == ' '))
-    name++;
-  for (guint i = 0; i < G_N_ELEMENTS (prefixes); i++)
-    {
-      gsize n = strlen (prefixes[i]);
-      if (g_ascii_strncasecmp (name, prefixes[i], n) == 0 && (name[n] == ' ' || name[n] == ':' || name[n] == '\0'))
-        {
-          name += n;
-          while (*name == ':' || *name == ' ')
-            name++;
-          break;
-        }
-    }
-  /* "Jane Doe, MS, RD": credentials after the name. */
-  char *comma = strchr (name, ',');
-  if (comma)
-    {
-      g_auto (GStrv) rest = g_strsplit (comma + 1, ",", -1);
-      gboolean credentials = TRUE;
-      for (char **r = rest; *r && credentials; r++)
-        {
-          g_autofree char *word = g_ascii_strdown (g_strstrip (*r), -1);
-          credentials = g_strv_contains (not_names, word);
-        }
-      if (credentials)
-        *comma = '\0';
-    }
-  const char *cuts[] = { " | ", " • ", " - ", " – ", " — ", " / ", " · " };
-  for (guint i = 0; i < G_N_ELEMENTS (cuts); i++)
-    {
-      char *at = strstr (name, cuts[i]);
-      if (at)
-        *at = '\0';
-    }
-  g_strstrip (name);
-  g_autofree char *lower = g_ascii_strdown (name, -1);
-  if (*name == '\0' || g_strv_contains (not_names, lower) || g_utf8_strlen (name, -1) > 60
-      || count_words (name, strlen (name)) > 6)
-    return NULL;
-  for (const char *p = name; *p; p++)
-    if (g_ascii_isdigit (*p) || *p == '_')
-      return NULL;
-  return g_strdup (name);
-}
-
-/* Adds a name to a list (no duplicates, nothing that is not a name). */
+/* Adds a name to a list (no duplicates, nothing that is not a name): meta-byline.c. */
 static void
 offer_name (GPtrArray *list, const char *value)
 {
-  g_autofree char *name = clean_person_name (value);
-  if (name && !contains_string (list, name))
-    g_ptr_array_add (list, g_steal_pointer (&name));
+  html_byline_add_names (list, value, FALSE);
 }
 
 /* Adds a tag to a list (no duplicates, no URLs). */
@@ -205,9 +138,7 @@ offer_tags (GPtrArray *list, const char *value)
 static void
 offer_names (GPtrArray *list, const char *value)
 {
-  g_auto (GStrv) parts = g_strsplit_set (value, ",;", -1);
-  for (char **part = parts; *part; part++)
-    offer_name (list, *part);
+  html_byline_add_names (list, value, FALSE);
 }
 
 /* ---- JSON-LD ---- */
@@ -509,16 +440,7 @@ has_token (const char *list, const char *token)
 static void
 offer_byline (GPtrArray *list, const char *text)
 {
-  if (g_utf8_strlen (text, -1) > 100)
-    return;
-  /* "By Jane Doe | Updated March 3, 2025": the names come before the first separator or
-   * date word. */
-  g_auto (GStrv) head = g_regex_split_simple ("\\s+(?:\\||•|·|-|–|—)\\s+|\\b(?:Updated|Published|Posted on|on)\\b|\\d",
-                                              text, 0, 0);
-  g_auto (GStrv) parts = g_regex_split_simple ("\\s*(?:,|\\band\\b|&|\\bwith\\b)\\s*", head[0] ? head[0] : "", 0, 0);
-  for (char **part = parts; *part; part++)
-    if (**part)
-      offer_name (list, *part);
+  html_byline_add_names (list, text, TRUE);
 }
 
 /* An attribute's value without a copy (NULL when absent): this runs on every element. */
@@ -609,8 +531,10 @@ read_element (MetaTags *t, GPtrArray *scripts, xmlNode *node)
   if (t->byline_seen)
     return;
   const char *class = attr_text (node, "class");
-  if (class && (strstr (class, "byline") || strstr (class, "author-name") || strstr (class, "author__name")
-                || has_token (class, "author")))
+  if (class && (strstr (class, "byline") || strstr (class, "author") || strstr (class, "autor")
+                || strstr (class, "verfasser") || strstr (class, "writer"))
+      && !strstr (class, "author-bio") && !strstr (class, "author-avatar") && !strstr (class, "author-image")
+      && !strstr (class, "authors-list"))
     {
       g_autofree char *text = html_node_text (node);
       if (g_utf8_strlen (text, -1) <= 100)
@@ -717,10 +641,16 @@ html_meta_read (htmlDocPtr doc, HtmlMeta *meta)
   offer (&meta->modified, t.item_modified);
   offer (&meta->section, t.article_section);
   offer (&meta->section, t.m_section);
-  take_list (meta->authors, t.article_authors);
-  take_list (meta->authors, t.m_authors);
-  take_list (meta->authors, t.page_authors);
-  take_list (meta->authors, t.byline_authors);
+  /* Authors: the first source that names someone other than the site itself. */
+  const char *site_names[] = { meta->site_name ? meta->site_name : "", t.og_site_name ? t.og_site_name : "",
+                               website ? website : "", NULL };
+  GPtrArray *author_sources[] = { meta->authors, t.article_authors, t.m_authors, t.page_authors, t.byline_authors };
+  for (guint i = 0; i < G_N_ELEMENTS (author_sources); i++)
+    {
+      html_byline_drop_site_names (author_sources[i], site_names);
+      if (i > 0)
+        take_list (meta->authors, author_sources[i]);
+    }
   take_list (meta->tags, t.article_tags);
   take_list (meta->tags, t.m_tags);
 
