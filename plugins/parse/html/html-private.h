@@ -94,6 +94,10 @@ void       html_dates_headline (HtmlDates *dates);
 gboolean   html_dates_choose (HtmlDates *dates, const char *language, const char *url, NfDate *date,
                               char **value, const char **source);
 
+/* Whether @node sits in a part of the page that is not the article: comments, related
+ * stories, embedded posts, sidebars, navigation, forms, the page's footer. */
+gboolean   html_in_other_part (xmlNode *node);
+
 /* ---- content.c ---- */
 
 typedef struct {

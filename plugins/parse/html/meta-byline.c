@@ -14,7 +14,7 @@
 static const char *const labels[] = {
   "view all posts by", "view all articles by", "show all articles of", "show all articles by", "all posts by",
   "more articles by", "more from", "posted by", "written by", "words by", "text by", "story by", "reported by",
-  "updated by", "reviewed by", "edited by", "by", "author:", "author", "authors:", "autor:", "autorin:", "autor",
+  "updated by", "reviewed by", "edited by", "erstellt von", "artikel von", "beitrag von", "by", "author:", "author", "authors:", "autor:", "autorin:", "autor",
   "autorin", "zeige alle beiträge von", "alle beiträge von", "mehr von", "geschrieben von", "verfasst von",
   "ein beitrag von", "eingestellt von", "gespeichert von", "veröffentlicht von", "von", "vom", "voor", "door",
   "tous les articles de", "publié par", "écrit par", "rédigé par", "par", "publicado por", "escrito por", "por",
@@ -27,13 +27,17 @@ static const char *const not_names[] = {
   "staff", "editor", "editors", "admin", "administrator", "wordpressadmin", "webmaster", "guest", "team",
   "by", "posted by", "written by", "updated", "unknown", "no author", "anonymous", "view my complete profile",
   "afficher mon profil complet", "mein profil vollständig anzeigen", "ver todo mi perfil", "author", "autor",
-  "redaktion", "redaction", "rédaction", "red", "newsroom", NULL
+  "redaktion", "redaction", "rédaction", "red", "newsroom", "name", "link", "stand", "veröffentlicht", "published",
+  "share", "teilen", "follow", "folgen", NULL
 };
 
 /* Words after which a name ends ("Lupa am 3. Mai", "Jane Doe on March 3"). */
 static const char *const tail_words[] = { "am", "on", "le", "el", "il", "op", "um", "at", "den", "der", "vom", "at", "|", NULL };
 
 /* Legal forms: a company, not a person. */
+/* What commenters' names end with in comment lists. */
+static const char *const comment_words[] = { "says", "said", "sagt", "schreibt", "écrit", "dice", "dit", "schrieb", NULL };
+
 static const char *const company_words[] = {
   "gmbh", "e.v.", "e.v", "ev", "ag", "kg", "ltd", "ltd.", "inc", "inc.", "llc", "s.a.", "sa", "sarl", "s.l.", "gbr",
   "ug", "plc", "co.", "corp", "corp.", "media", "verlag", "online", NULL
@@ -72,7 +76,9 @@ strip_label (char **name)
       gsize n = strlen (*l);
       /* The labels' case folds keep their byte length, so the fold's offsets are the name's. */
       g_autofree char *head = g_utf8_casefold (*name, MIN (strlen (*name), n + 1));
-      if (strncmp (head, *l, n) == 0 && (head[n] == ' ' || head[n] == ':' || head[n] == '\0' || (*l)[n - 1] == ':'))
+      /* Long labels run into the name in some markup ("show all articles ofJane Doe"). */
+      if (strncmp (head, *l, n) == 0
+          && (head[n] == ' ' || head[n] == ':' || head[n] == '\0' || (*l)[n - 1] == ':' || n >= 12))
         {
           *name += n;
           while (**name == ':' || **name == ' ')
@@ -95,8 +101,18 @@ html_byline_clean_name (const char *value)
   if (!g_utf8_validate (clean, -1, NULL))
     return NULL;
   char *name = clean;
-  while (*name && (g_ascii_ispunct (*name) || *name == ' '))
-    name++;
+  /* Leading and trailing signs: "© Jane Doe", "Jane Doe →". */
+  while (*name && !g_unichar_isalpha (g_utf8_get_char (name)))
+    name = g_utf8_next_char (name);
+  for (char *end = name + strlen (name); end > name;)
+    {
+      char *prev = g_utf8_prev_char (end);
+      gunichar c = g_utf8_get_char (prev);
+      if (g_unichar_isalpha (c) || c == '.')
+        break;
+      *prev = '\0';
+      end = prev;
+    }
   for (int i = 0; i < 3 && strip_label (&name); i++)
     ;
   const char *cuts[] = { " | ", " • ", " - ", " – ", " — ", " / ", " · ", " (" };
@@ -139,7 +155,7 @@ html_byline_clean_name (const char *value)
         break;
       const char *end = strchr (p, ' ');
       gsize n = end ? (gsize) (end - p) : strlen (p);
-      if (word_in (p, n, company_words))
+      if (word_in (p, n, company_words) || word_in (p, n, comment_words))
         return NULL;
       words++;
       p += n;

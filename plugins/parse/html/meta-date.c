@@ -175,6 +175,12 @@ place_of (xmlNode *node, gboolean near_headline)
   return in_footer && place != PLACE_ARTICLE && depth - footer_depth <= 4 ? PLACE_ELSEWHERE : place;
 }
 
+gboolean
+html_in_other_part (xmlNode *node)
+{
+  return place_of (node, FALSE) == PLACE_ELSEWHERE;
+}
+
 /* Words that introduce a publication date in running text ("Veröffentlicht am 16.08.2019",
  * "Posted on", "Publié le", "Stand:"). */
 static gboolean

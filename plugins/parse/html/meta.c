@@ -514,14 +514,14 @@ read_element (MetaTags *t, GPtrArray *scripts, xmlNode *node)
             value = html_node_text (node);
           offer (&t->item_modified, value);
         }
-      else if (has_token (itemprop, "author"))
+      else if (has_token (itemprop, "author") && !html_in_other_part (node))
         {
           g_autofree char *text = html_node_text (node);
           offer_byline (t->page_authors, text);
         }
     }
   const char *rel = attr_text (node, "rel");
-  if (rel && has_token (rel, "author"))
+  if (rel && has_token (rel, "author") && !html_in_other_part (node))
     {
       g_autofree char *text = html_node_text (node);
       offer_byline (t->page_authors, text);
@@ -534,7 +534,7 @@ read_element (MetaTags *t, GPtrArray *scripts, xmlNode *node)
   if (class && (strstr (class, "byline") || strstr (class, "author") || strstr (class, "autor")
                 || strstr (class, "verfasser") || strstr (class, "writer"))
       && !strstr (class, "author-bio") && !strstr (class, "author-avatar") && !strstr (class, "author-image")
-      && !strstr (class, "authors-list"))
+      && !strstr (class, "authors-list") && !html_in_other_part (node))
     {
       g_autofree char *text = html_node_text (node);
       if (g_utf8_strlen (text, -1) <= 100)
