@@ -94,9 +94,10 @@ void       html_dates_headline (HtmlDates *dates);
 gboolean   html_dates_choose (HtmlDates *dates, const char *language, const char *url, NfDate *date,
                               char **value, const char **source);
 
-/* Whether @node sits in a part of the page that is not the article: comments, related
- * stories, embedded posts, sidebars, navigation, forms, the page's footer. */
-gboolean   html_in_other_part (xmlNode *node);
+/* Whether @node (the element just given to html_dates_element) sits in a part of the page
+ * that is not the article: comments, related stories, embedded posts, sidebars, navigation,
+ * forms, the page's footer; right after the headline only embedded posts count. */
+gboolean   html_dates_in_other_part (HtmlDates *dates, xmlNode *node);
 
 /* ---- content.c ---- */
 

@@ -176,9 +176,11 @@ place_of (xmlNode *node, gboolean near_headline)
 }
 
 gboolean
-html_in_other_part (xmlNode *node)
+html_dates_in_other_part (HtmlDates *dates, xmlNode *node)
 {
-  return place_of (node, FALSE) == PLACE_ELSEWHERE;
+  gboolean near_headline = dates->headline_order && dates->order >= dates->headline_order
+                           && dates->order - dates->headline_order < 25;
+  return place_of (node, near_headline) == PLACE_ELSEWHERE;
 }
 
 /* Words that introduce a publication date in running text ("Veröffentlicht am 16.08.2019",

@@ -15,6 +15,7 @@
 #include "html-private.h"
 
 static guint    count_words  (const char *text, gsize length);
+static gboolean is_part_of_headline (const char *headline, const char *part);
 static gboolean shares_words (const char *a, const char *b);
 
 HtmlMeta *
@@ -341,6 +342,7 @@ typedef struct {
   GPtrArray *article_authors, *article_tags, *m_authors, *m_tags;
   char *title_element, *canonical, *html_lang;
   GPtrArray *headlines; /* texts of the <h1> elements */
+  guint      composite; /* bit i: headline i is made of several parts (kicker, headline, date) */
   GPtrArray *byline_authors;
   gboolean byline_seen;
   char *item_modified;
@@ -498,7 +500,18 @@ read_element (MetaTags *t, GPtrArray *scripts, xmlNode *node)
       char *text = html_node_text (node);
       html_dates_headline (t->dates);
       if (*text && g_utf8_strlen (text, -1) < 300)
-        g_ptr_array_add (t->headlines, text);
+        {
+          guint parts = 0;
+          gboolean elements = FALSE;
+          for (xmlNode *c = node->children; c; c = c->next)
+            if (c->type == XML_ELEMENT_NODE)
+              parts++, elements = TRUE;
+            else if (c->type == XML_TEXT_NODE && c->content && *g_strstrip ((char *) c->content))
+              parts++;
+          if (parts >= 2 && elements)
+            t->composite |= 1u << t->headlines->len;
+          g_ptr_array_add (t->headlines, text);
+        }
       else
         g_free (text);
     }
@@ -514,14 +527,14 @@ read_element (MetaTags *t, GPtrArray *scripts, xmlNode *node)
             value = html_node_text (node);
           offer (&t->item_modified, value);
         }
-      else if (has_token (itemprop, "author") && !html_in_other_part (node))
+      else if (has_token (itemprop, "author") && !html_dates_in_other_part (t->dates, node))
         {
           g_autofree char *text = html_node_text (node);
           offer_byline (t->page_authors, text);
         }
     }
   const char *rel = attr_text (node, "rel");
-  if (rel && has_token (rel, "author") && !html_in_other_part (node))
+  if (rel && has_token (rel, "author") && !html_dates_in_other_part (t->dates, node))
     {
       g_autofree char *text = html_node_text (node);
       offer_byline (t->page_authors, text);
@@ -534,7 +547,7 @@ read_element (MetaTags *t, GPtrArray *scripts, xmlNode *node)
   if (class && (strstr (class, "byline") || strstr (class, "author") || strstr (class, "autor")
                 || strstr (class, "verfasser") || strstr (class, "writer"))
       && !strstr (class, "author-bio") && !strstr (class, "author-avatar") && !strstr (class, "author-image")
-      && !strstr (class, "authors-list") && !html_in_other_part (node))
+      && !strstr (class, "authors-list") && !html_dates_in_other_part (t->dates, node))
     {
       g_autofree char *text = html_node_text (node);
       if (g_utf8_strlen (text, -1) <= 100)
@@ -615,14 +628,31 @@ html_meta_read (htmlDocPtr doc, HtmlMeta *meta)
    * <h1> does not); else JSON-LD headline, og:title, twitter:title, <title>, each cleaned
    * of a site-name suffix. */
   const char *metadata_titles[] = { ld_title, t.og_title, t.tw_title, t.title_element };
+  gboolean composite = FALSE;
   for (guint i = 0; i < t.headlines->len && meta->title == NULL; i++)
     {
       const char *h1 = g_ptr_array_index (t.headlines, i);
+      composite = (t.composite >> i) & 1;
       if (count_words (h1, strlen (h1)) < 2 || (meta->site_name && g_ascii_strcasecmp (h1, meta->site_name) == 0))
         continue;
       for (guint j = 0; j < G_N_ELEMENTS (metadata_titles) && meta->title == NULL; j++)
         if (metadata_titles[j] && shares_words (h1, metadata_titles[j]))
           offer (&meta->title, h1);
+    }
+  /* A headline run together with its kicker, date or subtitle ("Interne Unterlagen im Netz
+   * Daten von Rheinmetall gehackt", "Zuschauerrückkehr ... 02.02.2022 • Presse"): when the
+   * metadata's title is the start or the end of it, the metadata says where it stops. */
+  for (guint j = 0; j < G_N_ELEMENTS (metadata_titles) && meta->title && composite; j++)
+    {
+      if (metadata_titles[j] == NULL)
+        continue;
+      g_autofree char *clean = html_clean_title (metadata_titles[j], meta->site_name);
+      if (clean && count_words (clean, strlen (clean)) >= 2 && is_part_of_headline (meta->title, clean))
+        {
+          g_free (meta->title);
+          meta->title = g_steal_pointer (&clean);
+          break;
+        }
     }
   const char *title_sources[] = { ld_title, t.og_title, t.tw_title, t.title_element };
   for (guint i = 0; i < G_N_ELEMENTS (title_sources) && meta->title == NULL; i++)
@@ -695,6 +725,19 @@ shares_words (const char *a, const char *b)
   return total > 0 && found * 2 >= total;
 }
 
+/* Whether @part is the start or the end of @headline, and shorter (case and spaces aside). */
+static gboolean
+is_part_of_headline (const char *headline, const char *part)
+{
+  g_autofree char *h = g_utf8_casefold (headline, -1);
+  g_autofree char *p = g_utf8_casefold (part, -1);
+  gsize hn = strlen (h), pn = strlen (p);
+  if (pn + 2 > hn)
+    return FALSE;
+  return (strncmp (h, p, pn) == 0 && !g_unichar_isalnum (g_utf8_get_char (h + pn)))
+         || (strcmp (h + hn - pn, p) == 0);
+}
+
 static const char *const title_separators[] = { " | ", " - ", " – ", " — ", " :: ", " · ", " • ", " / ", " » ", ": ", NULL };
 
 static guint
@@ -728,7 +771,13 @@ looks_like_name (const char *text)
           continue;
         }
       if (word_start && g_unichar_islower (c))
-        return FALSE;
+        {
+          /* "e.V.", "n-tv": abbreviations and lower-case brands */
+          const char *end = strchr (p, ' ');
+          g_autofree char *word = end ? g_strndup (p, end - p) : g_strdup (p);
+          if (!strchr (word, '.'))
+            return FALSE;
+        }
       word_start = FALSE;
     }
   return TRUE;
