@@ -62,9 +62,9 @@ looks_like_domain (const char *name)
   if (dot == NULL || strchr (name, ' '))
     return FALSE;
   gsize tld = 0;
-  while (g_ascii_isalpha (dot[1 + tld]))
+  while (g_ascii_islower (dot[1 + tld]))
     tld++;
-  return tld >= 2 && tld <= 6 && dot > name && g_ascii_isalpha (dot[-1]);
+  return tld >= 2 && tld <= 12 && dot[1 + tld] == '\0' && dot > name && g_ascii_isalnum (dot[-1]);
 }
 
 /* Drops a label from the start of @name; TRUE when one was there. */
@@ -108,7 +108,7 @@ html_byline_clean_name (const char *value)
     {
       char *prev = g_utf8_prev_char (end);
       gunichar c = g_utf8_get_char (prev);
-      if (g_unichar_isalpha (c) || c == '.')
+      if (g_unichar_isalnum (c) || c == '.' || c == '_')
         break;
       *prev = '\0';
       end = prev;

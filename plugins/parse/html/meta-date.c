@@ -154,7 +154,7 @@ place_of (xmlNode *node, gboolean near_headline)
         place = PLACE_ARTICLE;
       /* Far up, wrappers of the whole layout ("layoutTwoColumnsRightSidebar",
        * "navigation-container") say nothing about the date. */
-      if (depth > 8 || (near_headline && g_ascii_strcasecmp (name, "blockquote") && g_ascii_strcasecmp (name, "iframe")))
+      if (depth > 8 || (near_headline && depth > 3))
         continue;
       if (!g_ascii_strcasecmp (name, "aside") || !g_ascii_strcasecmp (name, "nav")
           || !g_ascii_strcasecmp (name, "blockquote") || !g_ascii_strcasecmp (name, "iframe")

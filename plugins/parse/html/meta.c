@@ -708,7 +708,8 @@ html_meta_read (htmlDocPtr doc, HtmlMeta *meta)
 
 /* ---- titles and dates ---- */
 
-/* Whether most words of @a (case folded, 3 letters or more) appear in @b. */
+/* Whether half the words of @a (case folded, 3 letters or more), and two of them at least,
+ * appear in @b. */
 static gboolean
 shares_words (const char *a, const char *b)
 {
@@ -722,7 +723,7 @@ shares_words (const char *a, const char *b)
         total++;
         found += strstr (lb, *w) != NULL;
       }
-  return total > 0 && found * 2 >= total;
+  return found >= MIN (total, 2u) && total > 0 && found * 2 >= total;
 }
 
 /* Whether @part is the start or the end of @headline, and shorter (case and spaces aside). */
@@ -734,7 +735,11 @@ is_part_of_headline (const char *headline, const char *part)
   gsize hn = strlen (h), pn = strlen (p);
   if (pn + 2 > hn)
     return FALSE;
-  return (strncmp (h, p, pn) == 0 && !g_unichar_isalnum (g_utf8_get_char (h + pn)))
+  /* The rest starts a new part: a sign, a digit or a capital ("...hectares07.06.2020"). */
+  gunichar next = pn < strlen (headline) ? g_utf8_get_char_validated (headline + pn, -1) : 0;
+  if (next == (gunichar) -1 || next == (gunichar) -2)
+    next = 0;
+  return (strncmp (h, p, pn) == 0 && (!g_unichar_isalpha (next) || g_unichar_isupper (next)))
          || (strcmp (h + hn - pn, p) == 0);
 }
 
