@@ -4,6 +4,7 @@
 
 #include <string.h>
 
+#include <newsflow/date.h>
 #include <newsflow/error.h>
 #include <newsflow/fieldmap.h>
 #include <newsflow/json.h>
@@ -220,23 +221,6 @@ set_text (const NfFieldMap *map, JsonObject *object, NfArticle *article, const c
 
 /* ---- dates ---- */
 
-/* ISO 8601 as dumps write it: full with a zone, without one (taken as UTC), with a space for
- * the "T", or a bare date. */
-static GDateTime *
-parse_iso_date (const char *text)
-{
-  g_autoptr (GTimeZone) utc = g_time_zone_new_utc ();
-  g_autofree char *copy = g_strstrip (g_strdup (text));
-  if (strlen (copy) == 10)
-    {
-      g_autofree char *midnight = g_strconcat (copy, "T00:00:00", NULL);
-      return g_date_time_new_from_iso8601 (midnight, utc);
-    }
-  if (strlen (copy) > 10 && copy[10] == ' ')
-    copy[10] = 'T';
-  return g_date_time_new_from_iso8601 (copy, utc);
-}
-
 static gboolean
 set_date (const NfFieldMap *map, JsonObject *object, NfArticle *article, const char **key, GError **error)
 {
@@ -246,14 +230,18 @@ set_date (const NfFieldMap *map, JsonObject *object, NfArticle *article, const c
   g_autoptr (GDateTime) date = NULL;
   if (is_string (node))
     {
-      date = parse_iso_date (json_node_get_string (node));
-      if (date == NULL)
+      /* The core's lenient reader (newsflow/date.h): ISO 8601 with or without a zone or
+       * seconds, RFC 1123, named months; a bare day stays a day in published_local. */
+      NfDate read;
+      if (!nf_date_parse (json_node_get_string (node), NULL, &read))
         {
           g_set_error (error, NF_ERROR, NF_ERROR_INVALID_INPUT,
-                       "key \"%s\": cannot read \"%s\" as a date (ISO 8601 or seconds since 1970 expected)",
+                       "key \"%s\": cannot read \"%s\" as a date (ISO 8601, RFC 1123 or seconds since 1970 expected)",
                        *key, json_node_get_string (node));
           return FALSE;
         }
+      nf_date_set_published (article, &read);
+      return TRUE;
     }
   else if (JSON_NODE_HOLDS_VALUE (node)
            && (json_node_get_value_type (node) == G_TYPE_INT64 || json_node_get_value_type (node) == G_TYPE_DOUBLE))

@@ -48,3 +48,10 @@ core_libnewsflow_la_SOURCES += core/wire.c
 # directory, and text for terminals and outputs without control characters or bad UTF-8.
 nfinclude_HEADERS += core/newsflow/safe.h
 core_libnewsflow_la_SOURCES += core/safe.c
+
+# The lenient date reader (newsflow/date.h): ISO 8601, RFC 1123, numeric and named days in
+# the detected languages (month and weekday names from CLDR through ICU).
+nfinclude_HEADERS += core/newsflow/date.h
+core_libnewsflow_la_SOURCES += core/date.c
+core_libnewsflow_la_LIBADD += $(ICU_LIBS)
+core_libnewsflow_la_CFLAGS += $(ICU_CFLAGS)

@@ -45,7 +45,8 @@ UNIT_TESTS = \
 	tests/unit/test-chain \
 	tests/unit/test-loader \
 	tests/unit/test-runner \
-	tests/unit/test-text
+	tests/unit/test-text \
+	tests/unit/test-date
 check_PROGRAMS += $(UNIT_TESTS)
 TESTS += $(UNIT_TESTS)
 UNIT_CFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS)
@@ -66,6 +67,9 @@ tests_unit_test_runner_LDADD = $(UNIT_LDADD)
 tests_unit_test_text_SOURCES = tests/unit/test-text.c $(UNIT_COMMON)
 tests_unit_test_text_CFLAGS = $(UNIT_CFLAGS)
 tests_unit_test_text_LDADD = $(UNIT_LDADD)
+tests_unit_test_date_SOURCES = tests/unit/test-date.c $(UNIT_COMMON)
+tests_unit_test_date_CFLAGS = $(UNIT_CFLAGS)
+tests_unit_test_date_LDADD = $(UNIT_LDADD)
 
 # Integration tests: the real binary on fixtures.
 INTEGRATION_TESTS = \

@@ -2,9 +2,10 @@
 PARSE_INTEGRATION_TESTS = \
 	tests/integration/text-wire.sh \
 	tests/integration/html-parser.sh \
-	tests/integration/html-mixed.sh
+	tests/integration/html-mixed.sh \
+	tests/integration/html-meta.sh
 TESTS += $(PARSE_INTEGRATION_TESTS)
-EXTRA_DIST += $(PARSE_INTEGRATION_TESTS) tests/data/html
+EXTRA_DIST += $(PARSE_INTEGRATION_TESTS) tests/data/html tests/data/meta
 
 # cmocka tests of parse "html"'s parts, compiled in from the plugin's sources.
 check_PROGRAMS += tests/unit/test-html
@@ -13,3 +14,11 @@ tests_unit_test_html_SOURCES = tests/unit/test-html.c $(HTML_PARSER_SOURCES) $(U
 tests_unit_test_html_CPPFLAGS = $(AM_CPPFLAGS) -I$(top_srcdir)/plugins/parse/html
 tests_unit_test_html_CFLAGS = $(UNIT_CFLAGS) $(LIBXML_CFLAGS) $(JSON_GLIB_CFLAGS)
 tests_unit_test_html_LDADD = $(UNIT_LDADD) $(LIBXML_LIBS) $(JSON_GLIB_LIBS)
+
+# cmocka tests of the html parser's metadata (title, byline, date) on hand-written pages.
+check_PROGRAMS += tests/unit/test-html-meta
+TESTS += tests/unit/test-html-meta
+tests_unit_test_html_meta_SOURCES = tests/unit/test-html-meta.c $(HTML_PARSER_SOURCES) $(UNIT_COMMON)
+tests_unit_test_html_meta_CPPFLAGS = $(AM_CPPFLAGS) -I$(top_srcdir)/plugins/parse/html
+tests_unit_test_html_meta_CFLAGS = $(UNIT_CFLAGS) $(LIBXML_CFLAGS) $(JSON_GLIB_CFLAGS)
+tests_unit_test_html_meta_LDADD = $(UNIT_LDADD) $(LIBXML_LIBS) $(JSON_GLIB_LIBS)

@@ -18,5 +18,6 @@
 #include <newsflow/wire.h>
 #include <newsflow/sniff.h>
 #include <newsflow/safe.h>
+#include <newsflow/date.h>
 
 #endif /* NEWSFLOW_H */

@@ -3,8 +3,10 @@
  * "value" is ISO 8601; relative ones are resolved against the published date, which a
  * dateline ("BRUSSELS, Nov 26") supplies when the metadata has none.
  *
- * English always; German, Spanish and French month, weekday and day words when the article
- * is in that language (run "language" first).  Works on the shared tokens (text.h). */
+ * English always; German, Spanish and French relative words when the article is in that
+ * language (run "language" first).  Month and weekday names come from the core's date reader
+ * (newsflow/date.h: CLDR through ICU), so every language it knows is read the same way as in
+ * page metadata.  Works on the shared tokens (text.h). */
 #include <string.h>
 #include <time.h>
 
@@ -33,64 +35,6 @@ typedef struct {
 } Word;
 
 static const Word words[] = {
-  /* English months, full and abbreviated */
-  { "january", LANG_EN, W_MONTH, 1, 1 }, { "february", LANG_EN, W_MONTH, 2, 1 },
-  { "march", LANG_EN, W_MONTH, 3, 1 },   { "april", LANG_EN, W_MONTH, 4, 1 },
-  { "may", LANG_EN, W_MONTH, 5, 1 },     { "june", LANG_EN, W_MONTH, 6, 1 },
-  { "july", LANG_EN, W_MONTH, 7, 1 },    { "august", LANG_EN, W_MONTH, 8, 1 },
-  { "september", LANG_EN, W_MONTH, 9, 1 }, { "october", LANG_EN, W_MONTH, 10, 1 },
-  { "november", LANG_EN, W_MONTH, 11, 1 }, { "december", LANG_EN, W_MONTH, 12, 1 },
-  { "jan", LANG_EN, W_MONTH, 1, 1 }, { "feb", LANG_EN, W_MONTH, 2, 1 }, { "mar", LANG_EN, W_MONTH, 3, 1 },
-  { "apr", LANG_EN, W_MONTH, 4, 1 }, { "jun", LANG_EN, W_MONTH, 6, 1 }, { "jul", LANG_EN, W_MONTH, 7, 1 },
-  { "aug", LANG_EN, W_MONTH, 8, 1 }, { "sep", LANG_EN, W_MONTH, 9, 1 }, { "sept", LANG_EN, W_MONTH, 9, 1 },
-  { "oct", LANG_EN, W_MONTH, 10, 1 }, { "nov", LANG_EN, W_MONTH, 11, 1 }, { "dec", LANG_EN, W_MONTH, 12, 1 },
-  /* German (nouns, capitalised) */
-  { "januar", LANG_DE, W_MONTH, 1, 1 }, { "jänner", LANG_DE, W_MONTH, 1, 1 }, { "februar", LANG_DE, W_MONTH, 2, 1 },
-  { "märz", LANG_DE, W_MONTH, 3, 1 }, { "april", LANG_DE, W_MONTH, 4, 1 }, { "mai", LANG_DE, W_MONTH, 5, 1 },
-  { "juni", LANG_DE, W_MONTH, 6, 1 }, { "juli", LANG_DE, W_MONTH, 7, 1 }, { "august", LANG_DE, W_MONTH, 8, 1 },
-  { "september", LANG_DE, W_MONTH, 9, 1 }, { "oktober", LANG_DE, W_MONTH, 10, 1 },
-  { "november", LANG_DE, W_MONTH, 11, 1 }, { "dezember", LANG_DE, W_MONTH, 12, 1 },
-  { "jan", LANG_DE, W_MONTH, 1, 1 }, { "feb", LANG_DE, W_MONTH, 2, 1 }, { "mär", LANG_DE, W_MONTH, 3, 1 },
-  { "apr", LANG_DE, W_MONTH, 4, 1 }, { "jun", LANG_DE, W_MONTH, 6, 1 }, { "jul", LANG_DE, W_MONTH, 7, 1 },
-  { "aug", LANG_DE, W_MONTH, 8, 1 }, { "sep", LANG_DE, W_MONTH, 9, 1 }, { "sept", LANG_DE, W_MONTH, 9, 1 },
-  { "okt", LANG_DE, W_MONTH, 10, 1 }, { "nov", LANG_DE, W_MONTH, 11, 1 }, { "dez", LANG_DE, W_MONTH, 12, 1 },
-  /* Spanish (lower case) */
-  { "enero", LANG_ES, W_MONTH, 1, 0 }, { "febrero", LANG_ES, W_MONTH, 2, 0 }, { "marzo", LANG_ES, W_MONTH, 3, 0 },
-  { "abril", LANG_ES, W_MONTH, 4, 0 }, { "mayo", LANG_ES, W_MONTH, 5, 0 }, { "junio", LANG_ES, W_MONTH, 6, 0 },
-  { "julio", LANG_ES, W_MONTH, 7, 0 }, { "agosto", LANG_ES, W_MONTH, 8, 0 },
-  { "septiembre", LANG_ES, W_MONTH, 9, 0 }, { "setiembre", LANG_ES, W_MONTH, 9, 0 },
-  { "octubre", LANG_ES, W_MONTH, 10, 0 }, { "noviembre", LANG_ES, W_MONTH, 11, 0 },
-  { "diciembre", LANG_ES, W_MONTH, 12, 0 },
-  { "ene", LANG_ES, W_MONTH, 1, 0 }, { "feb", LANG_ES, W_MONTH, 2, 0 }, { "abr", LANG_ES, W_MONTH, 4, 0 },
-  { "jun", LANG_ES, W_MONTH, 6, 0 }, { "jul", LANG_ES, W_MONTH, 7, 0 }, { "ago", LANG_ES, W_MONTH, 8, 0 },
-  { "sept", LANG_ES, W_MONTH, 9, 0 }, { "oct", LANG_ES, W_MONTH, 10, 0 }, { "nov", LANG_ES, W_MONTH, 11, 0 },
-  { "dic", LANG_ES, W_MONTH, 12, 0 },
-  /* French (lower case) */
-  { "janvier", LANG_FR, W_MONTH, 1, 0 }, { "février", LANG_FR, W_MONTH, 2, 0 }, { "mars", LANG_FR, W_MONTH, 3, 0 },
-  { "avril", LANG_FR, W_MONTH, 4, 0 }, { "mai", LANG_FR, W_MONTH, 5, 0 }, { "juin", LANG_FR, W_MONTH, 6, 0 },
-  { "juillet", LANG_FR, W_MONTH, 7, 0 }, { "août", LANG_FR, W_MONTH, 8, 0 },
-  { "septembre", LANG_FR, W_MONTH, 9, 0 }, { "octobre", LANG_FR, W_MONTH, 10, 0 },
-  { "novembre", LANG_FR, W_MONTH, 11, 0 }, { "décembre", LANG_FR, W_MONTH, 12, 0 },
-  { "janv", LANG_FR, W_MONTH, 1, 0 }, { "févr", LANG_FR, W_MONTH, 2, 0 }, { "avr", LANG_FR, W_MONTH, 4, 0 },
-  { "juil", LANG_FR, W_MONTH, 7, 0 }, { "sept", LANG_FR, W_MONTH, 9, 0 }, { "oct", LANG_FR, W_MONTH, 10, 0 },
-  { "nov", LANG_FR, W_MONTH, 11, 0 }, { "déc", LANG_FR, W_MONTH, 12, 0 },
-  /* Weekdays */
-  { "monday", LANG_EN, W_WEEKDAY, 1, 1 }, { "tuesday", LANG_EN, W_WEEKDAY, 2, 1 },
-  { "wednesday", LANG_EN, W_WEEKDAY, 3, 1 }, { "thursday", LANG_EN, W_WEEKDAY, 4, 1 },
-  { "friday", LANG_EN, W_WEEKDAY, 5, 1 }, { "saturday", LANG_EN, W_WEEKDAY, 6, 1 },
-  { "sunday", LANG_EN, W_WEEKDAY, 7, 1 },
-  { "montag", LANG_DE, W_WEEKDAY, 1, 1 }, { "dienstag", LANG_DE, W_WEEKDAY, 2, 1 },
-  { "mittwoch", LANG_DE, W_WEEKDAY, 3, 1 }, { "donnerstag", LANG_DE, W_WEEKDAY, 4, 1 },
-  { "freitag", LANG_DE, W_WEEKDAY, 5, 1 }, { "samstag", LANG_DE, W_WEEKDAY, 6, 1 },
-  { "sonnabend", LANG_DE, W_WEEKDAY, 6, 1 }, { "sonntag", LANG_DE, W_WEEKDAY, 7, 1 },
-  { "lunes", LANG_ES, W_WEEKDAY, 1, 0 }, { "martes", LANG_ES, W_WEEKDAY, 2, 0 },
-  { "miércoles", LANG_ES, W_WEEKDAY, 3, 0 }, { "jueves", LANG_ES, W_WEEKDAY, 4, 0 },
-  { "viernes", LANG_ES, W_WEEKDAY, 5, 0 }, { "sábado", LANG_ES, W_WEEKDAY, 6, 0 },
-  { "domingo", LANG_ES, W_WEEKDAY, 7, 0 },
-  { "lundi", LANG_FR, W_WEEKDAY, 1, 0 }, { "mardi", LANG_FR, W_WEEKDAY, 2, 0 },
-  { "mercredi", LANG_FR, W_WEEKDAY, 3, 0 }, { "jeudi", LANG_FR, W_WEEKDAY, 4, 0 },
-  { "vendredi", LANG_FR, W_WEEKDAY, 5, 0 }, { "samedi", LANG_FR, W_WEEKDAY, 6, 0 },
-  { "dimanche", LANG_FR, W_WEEKDAY, 7, 0 },
   /* Days relative to publication (value - 8 days); "tomorrow" words that also mean
    * "morning" (morgen, mañana) are left out. */
   { "today", LANG_EN, W_DAY_OFFSET, 8, 0 }, { "tonight", LANG_EN, W_DAY_OFFSET, 8, 0 },
@@ -186,6 +130,19 @@ typedef struct {
   const Word   **word; /* per token: the word entry, or NULL */
 } Scan;
 
+/* What the date reader's names stand for here (months 1..12, weekdays 1..7). */
+static const Word month_words[13] = {
+  [1] = { "", 0, W_MONTH, 1, 1 }, [2] = { "", 0, W_MONTH, 2, 1 }, [3] = { "", 0, W_MONTH, 3, 1 },
+  [4] = { "", 0, W_MONTH, 4, 1 }, [5] = { "", 0, W_MONTH, 5, 1 }, [6] = { "", 0, W_MONTH, 6, 1 },
+  [7] = { "", 0, W_MONTH, 7, 1 }, [8] = { "", 0, W_MONTH, 8, 1 }, [9] = { "", 0, W_MONTH, 9, 1 },
+  [10] = { "", 0, W_MONTH, 10, 1 }, [11] = { "", 0, W_MONTH, 11, 1 }, [12] = { "", 0, W_MONTH, 12, 1 },
+};
+static const Word weekday_words[8] = {
+  [1] = { "", 0, W_WEEKDAY, 1, 1 }, [2] = { "", 0, W_WEEKDAY, 2, 1 }, [3] = { "", 0, W_WEEKDAY, 3, 1 },
+  [4] = { "", 0, W_WEEKDAY, 4, 1 }, [5] = { "", 0, W_WEEKDAY, 5, 1 }, [6] = { "", 0, W_WEEKDAY, 6, 1 },
+  [7] = { "", 0, W_WEEKDAY, 7, 1 },
+};
+
 static const Word *
 lookup (Dates *dates, const char *text, const NfToken *token, guint langs)
 {
@@ -197,6 +154,18 @@ lookup (Dates *dates, const char *text, const NfToken *token, guint langs)
     length -= 2;
   else if (length > 5 && memcmp (text + token->end - 4, "’s", 4) == 0)
     length -= 4;
+  /* Month and weekday names: the core's reader, English first, then the article's language. */
+  static const char *const codes[] = { [LANG_EN] = "en", [LANG_DE] = "de", [LANG_ES] = "es", [LANG_FR] = "fr" };
+  for (guint lang = LANG_EN; lang <= LANG_FR; lang <<= 1)
+    if (langs & lang)
+      {
+        int value = 0;
+        NfDateNameKind kind = nf_date_lookup_name (text + token->start, length, codes[lang], &value);
+        /* English and German write these names with a capital: "may" is not May. */
+        gboolean capital = (lang == LANG_EN || lang == LANG_DE);
+        if (kind != NF_DATE_NAME_NONE && (!capital || (token->flags & NF_TOKEN_CAPITALIZED)) && length >= 3)
+          return kind == NF_DATE_NAME_MONTH ? &month_words[value] : &weekday_words[value];
+      }
   g_autofree char *lower = g_utf8_strdown (text + token->start, length);
   for (guint lang = LANG_EN; lang <= LANG_FR; lang <<= 1)
     if (langs & lang)
@@ -743,21 +712,17 @@ dates_process (NfStage *stage, G_GNUC_UNUSED gpointer worker, NfArticle *article
   g_autoptr (GArray) matches = find_matches (&scan);
   g_free (scan.word);
 
+  /* The page's own day (published_local) when there is one: 23:30 in Berlin is the next day
+   * in UTC, and relative dates count from the day the readers saw. */
   GDate reference;
-  gboolean have_reference = FALSE;
-  GDateTime *published = nf_article_get_published (article);
-  if (published)
+  gboolean have_reference = nf_date_get_published_day (article, &reference);
+  if (!have_reference && dates->from_dateline && date_from_dateline (dates, article, langs, matches, &reference))
     {
-      g_date_clear (&reference, 1);
-      g_date_set_dmy (&reference, g_date_time_get_day_of_month (published), g_date_time_get_month (published),
-                      g_date_time_get_year (published));
-      have_reference = TRUE;
-    }
-  else if (dates->from_dateline && date_from_dateline (dates, article, langs, matches, &reference))
-    {
-      g_autoptr (GDateTime) from_dateline = g_date_time_new_utc (g_date_get_year (&reference), g_date_get_month (&reference),
-                                                                 g_date_get_day (&reference), 0, 0, 0);
-      nf_article_set_published (article, from_dateline);
+      /* A dateline gives a day, never a time: published_local holds it, "published" (an
+       * instant) stays unset, as the core's date reader does for every bare day. */
+      NfDate day = { .year = g_date_get_year (&reference), .month = g_date_get_month (&reference),
+                     .day = g_date_get_day (&reference) };
+      nf_date_set_published (article, &day);
       have_reference = TRUE;
     }
 

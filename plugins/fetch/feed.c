@@ -56,7 +56,8 @@ typedef struct {
   char       *link;
   char       *guid;
   GPtrArray  *authors;     /* char * */
-  GDateTime  *published;
+  NfDate      published;   /* read by the core's date reader (newsflow/date.h) */
+  gboolean    has_published;
   char       *date_text;   /* the date as written, when it could not be read */
   char       *summary;     /* plain text, paragraphs separated by blank lines */
   GPtrArray  *body;        /* char *: paragraphs of the content, else of the summary */
@@ -69,7 +70,6 @@ item_free (Item *item)
   g_free (item->link);
   g_free (item->guid);
   g_ptr_array_unref (item->authors);
-  g_clear_pointer (&item->published, g_date_time_unref);
   g_free (item->date_text);
   g_free (item->summary);
   g_ptr_array_unref (item->body);
@@ -293,20 +293,6 @@ construct_text (xmlNode *node, gboolean rss, const char *separator)
   return join_paragraphs (paragraphs, separator);
 }
 
-/* ISO 8601 / RFC 3339 (Atom, Dublin Core), a bare date allowed. */
-static GDateTime *
-parse_iso_date (const char *text)
-{
-  if (text == NULL)
-    return NULL;
-  g_autoptr (GTimeZone) utc = g_time_zone_new_utc ();
-  if (strlen (text) == 10)
-    {
-      g_autofree char *midnight = g_strconcat (text, "T00:00:00Z", NULL);
-      return g_date_time_new_from_iso8601 (midnight, utc);
-    }
-  return g_date_time_new_from_iso8601 (text, utc);
-}
 
 /* A link resolved against xml:base and the feed's own URL, or else the site's (@site). */
 static char *
@@ -374,12 +360,12 @@ read_rss_item (xmlNode *node, FeedKind kind, const char *site, guint number)
   item->link = resolve_link (node, link, site);
   add_authors (item, node, "author", NULL);
   add_authors (item, node, "creator", NS_DC);
+  /* RSS's pubDate is RFC 822 (often not quite); Dublin Core's date ISO 8601. */
   g_autofree char *date = child_text (node, "pubDate", NULL);
-  if (date)
-    item->published = nf_http_parse_date (date);
-  else if ((date = child_text (node, "date", NS_DC)))
-    item->published = parse_iso_date (date);
-  if (date && item->published == NULL)
+  if (date == NULL)
+    date = child_text (node, "date", NS_DC);
+  item->has_published = date && nf_date_parse (date, NULL, &item->published);
+  if (date && !item->has_published)
     item->date_text = g_steal_pointer (&date);
   xmlNode *description = child_element (node, "description", NULL);
   xmlNode *content = child_element (node, "encoded", NS_CONTENT);
@@ -409,8 +395,8 @@ read_atom_entry (xmlNode *node, guint number)
   g_autofree char *date = child_text (node, "published", NS_ATOM);
   if (date == NULL)
     date = child_text (node, "updated", NS_ATOM);
-  item->published = parse_iso_date (date);
-  if (date && item->published == NULL)
+  item->has_published = date && nf_date_parse (date, NULL, &item->published);
+  if (date && !item->has_published)
     item->date_text = g_steal_pointer (&date);
   xmlNode *summary = child_element (node, "summary", NS_ATOM);
   xmlNode *content = child_element (node, "content", NS_ATOM);
@@ -561,8 +547,8 @@ set_feed_fields (NfArticle *article, Document *document, Item *item)
     nf_article_set_field_string (article, "summary", item->summary);
   if (item->date_text)
     nf_article_set_field_string (article, "published_text", item->date_text);
-  if (item->published)
-    nf_article_set_published (article, item->published);
+  if (item->has_published)
+    nf_date_set_published (article, &item->published);
 }
 
 static char *

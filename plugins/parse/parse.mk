@@ -5,6 +5,8 @@ HTML_PARSER_SOURCES = \
 	plugins/parse/html/charset.c \
 	plugins/parse/html/dom.c \
 	plugins/parse/html/meta.c \
+	plugins/parse/html/meta-date.c \
+	plugins/parse/html/meta-byline.c \
 	plugins/parse/html/content.c
 plugins_parse_parse_html_la_SOURCES = plugins/parse/html/html.c $(HTML_PARSER_SOURCES)
 plugins_parse_parse_html_la_LDFLAGS = $(PLUGIN_LDFLAGS)

@@ -20,7 +20,9 @@ a = arts["news-article.html"]
 assert a["title"] == "Harbour bridge reopens after two-year repair", a["title"]
 assert a["authors"] == ["Maria Okafor", "Tom Lindqvist"], a["authors"]
 # JSON-LD's date wins over article:published_time.
-assert a["published"].startswith("2025-06-02T07:30:00"), a["published"]
+# "published" is the instant in UTC, "published_local" the date with the page's own offset.
+assert a["published_local"].startswith("2025-06-02T07:30:00"), a
+assert a["published"] == "2025-06-02T05:30:00Z", a["published"]
 assert a["modified"].startswith("2025-06-02T09:00:00"), a
 assert a["language"] == "en" and a["site_name"] == "The Coastal Courier" and a["section"] == "Local", a
 assert a["url"] == "https://courier.example/news/harbour-bridge-reopens", a["url"]

@@ -26,7 +26,7 @@ arts = {a["source"].rsplit("/", 1)[1]: a for a in map(json.loads, open(sys.argv[
 a = arts["article.json"]
 assert a["title"] == "Council approves budget" and a["authors"] == ["Dana Roe"], a
 assert a["text"] == "The council approved the budget on Tuesday.\n\nThe vote was 7 to 2.", a
-assert a["published"] == "2024-06-11T18:00:00+01:00" and a["language"] == "en", a
+assert a["published"] == "2024-06-11T17:00:00Z" and a["published_local"] == "2024-06-11T18:00:00+01:00" and a["language"] == "en", a
 assert a["url"] == "https://example.org/budget" and a["keywords"] == ["budget", "council"], a
 assert a["content_type"] == "application/json", a
 assert arts["plain.json"]["id"] == "plain-1", arts["plain.json"]

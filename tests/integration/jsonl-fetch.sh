@@ -29,7 +29,7 @@ assert a["url"] == "https://example.org/bridge" and a["published"] == "2024-03-0
 assert a["authors"] == ["Ann Lee"] and a["language"] == "en" and a["section"] == "local", a
 assert a["content_type"] == "application/json", a
 b = arts[1]
-assert b["published"] == "2024-03-05T00:00:00Z" and len(b["id"]) > 0, b
+assert b["published"] is None and b["published_local"] == "2024-03-05" and len(b["id"]) > 0, b  # a day, not midnight UTC
 c = arts[2]
 assert c["id"] == "7" and c["title"] == "Headline key" and c["text"] == "Para one.\n\nPara two.", c
 assert c["authors"] == ["Bo Kim"] and c["language"] == "de", c

@@ -63,8 +63,10 @@ test_default_keys (void **state G_GNUC_UNUSED)
   assert_string_equal (nf_article_get_text (article), "First para.\n\nSecond para.\n\nThird.");
   assert_int_equal (nf_article_get_n_paragraphs (article), 3);
   assert_string_equal (nf_article_get_field_string (article, "url"), "https://example.org/a");
+  /* published is the instant in UTC, published_local the date as the dump wrote it. */
   g_autofree char *date = g_date_time_format_iso8601 (nf_article_get_published (article));
-  assert_string_equal (date, "2024-05-01T08:30:00+02");
+  assert_string_equal (date, "2024-05-01T06:30:00Z");
+  assert_string_equal (nf_article_get_field_string (article, "published_local"), "2024-05-01T08:30:00+02:00");
   const char *const *authors = nf_article_get_authors (article);
   assert_string_equal (authors[0], "Ann Lee");
   assert_string_equal (authors[1], "Bo Kim");
@@ -76,7 +78,7 @@ test_default_keys (void **state G_GNUC_UNUSED)
   assert_non_null (nf_article_get_field (article, "tags"));
   assert_string_equal (nf_article_get_source (article), "test.jsonl:1");
   assert_null (nf_article_get_field (article, "title"));
-  assert_int_equal (nf_article_get_n_fields (article), 3); /* section, tags, url */
+  assert_int_equal (nf_article_get_n_fields (article), 4); /* published_local, section, tags, url */
 }
 
 static void
@@ -100,19 +102,25 @@ static void
 test_dates (void **state G_GNUC_UNUSED)
 {
   g_autoptr (NfFieldMap) map = map_from ("");
-  const struct { const char *json; const char *iso; } cases[] = {
-    { "{\"text\": \"x\", \"date\": \"2017-02-13 08:10:00\"}", "2017-02-13T08:10:00Z" },
-    { "{\"text\": \"x\", \"date\": \"2017-02-13\"}", "2017-02-13T00:00:00Z" },
-    { "{\"text\": \"x\", \"published\": \"2017-02-13T08:10:00Z\", \"date\": \"bad\"}", "2017-02-13T08:10:00Z" },
-    { "{\"text\": \"x\", \"date_publish\": 0}", "1970-01-01T00:00:00Z" },
+  const struct { const char *json; const char *iso; const char *local; } cases[] = {
+    { "{\"text\": \"x\", \"date\": \"2017-02-13 08:10:00\"}", "2017-02-13T08:10:00Z", "2017-02-13T08:10:00" },
+    { "{\"text\": \"x\", \"date\": \"2017-02-13T08:10Z\"}", "2017-02-13T08:10:00Z", "2017-02-13T08:10:00Z" },
+    { "{\"text\": \"x\", \"date\": \"Mon, 13 Feb 2017 09:10:00 +0100\"}", "2017-02-13T08:10:00Z", "2017-02-13T09:10:00+01:00" },
+    /* A bare day is never midnight UTC: no instant, the day in published_local. */
+    { "{\"text\": \"x\", \"date\": \"2017-02-13\"}", NULL, "2017-02-13" },
+    { "{\"text\": \"x\", \"published\": \"2017-02-13T08:10:00Z\", \"date\": \"bad\"}", "2017-02-13T08:10:00Z", "2017-02-13T08:10:00Z" },
+    { "{\"text\": \"x\", \"date_publish\": 0}", "1970-01-01T00:00:00Z", NULL },
   };
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
       g_autofree char *message = NULL;
       g_autoptr (NfArticle) article = apply (map, cases[i].json, &message);
       assert_non_null (article);
-      g_autofree char *iso = g_date_time_format_iso8601 (nf_article_get_published (article));
-      assert_string_equal (iso, cases[i].iso);
+      GDateTime *published = nf_article_get_published (article);
+      g_autofree char *iso = published ? g_date_time_format_iso8601 (published) : NULL;
+      assert_string_equal (iso ? iso : "none", cases[i].iso ? cases[i].iso : "none");
+      const char *local = nf_article_get_field_string (article, "published_local");
+      assert_string_equal (local ? local : "none", cases[i].local ? cases[i].local : "none");
     }
 }
 

@@ -177,7 +177,10 @@ test_json_ld_wins_over_open_graph (G_GNUC_UNUSED void **state)
   assert_string_equal (meta->section, "City");
   assert_int_equal (meta->tags->len, 2);
   assert_string_equal (g_ptr_array_index (meta->tags, 1), "rivers");
-  g_autoptr (GDateTime) date = html_parse_date (meta->published);
+  /* JSON-LD's datePublished beats article:published_time; dateModified is not it. */
+  assert_true (meta->has_published);
+  assert_string_equal (meta->published_source, "json-ld");
+  g_autoptr (GDateTime) date = nf_date_to_utc (&meta->published_date);
   assert_non_null (date);
   assert_int_equal (g_date_time_to_unix (date), 1741079700);
 }

@@ -5,6 +5,7 @@
 
 #include <glib.h>
 #include <libxml/HTMLparser.h>
+#include <newsflow/date.h>
 
 G_BEGIN_DECLS
 
@@ -45,7 +46,10 @@ typedef struct {
   char      *language;
   char      *image;
   char      *section;
-  char      *published;    /* ISO 8601 as found */
+  char      *published;    /* the chosen publication date as found */
+  NfDate     published_date;   /* ... as read, when has_published */
+  gboolean   has_published;
+  const char *published_source; /* "json-ld", "meta", "itemprop", "time", "text", "url" */
   char      *modified;
   char      *article_body; /* JSON-LD articleBody */
   GPtrArray *authors;      /* char * */
@@ -60,8 +64,40 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (HtmlMeta, html_meta_free)
 void      html_meta_read (htmlDocPtr doc, HtmlMeta *meta);
 /* "Headline | Site" -> "Headline" (site name when known, else a short trailing part). */
 char     *html_clean_title (const char *title, const char *site_name);
-/* ISO 8601 and the common variants ("2025-03-01", "2025-03-01 10:00:00", "+0000"). */
-GDateTime *html_parse_date (const char *text);
+
+/* ---- meta-byline.c ---- */
+
+/* One person's name from @value, cleaned of labels and date words, or NULL when it is not
+ * a name (an e-mail, a URL or domain, a company, a credential, a profile link). */
+char *html_byline_clean_name (const char *value);
+/* Adds each name of @text to @list (no duplicates), split at , ; & and joining words ("and",
+ * "und", "y", "et"); @visible text (a byline element) is first cut where the names stop. */
+void  html_byline_add_names (GPtrArray *list, const char *text, gboolean visible);
+void  html_byline_add_name (GPtrArray *list, const char *value);
+/* Removes the authors that are the site's or publisher's name (@names, NULL-terminated). */
+void  html_byline_drop_site_names (GPtrArray *list, const char *const *names);
+
+/* ---- meta-date.c ---- */
+
+typedef struct _HtmlDates HtmlDates;
+
+HtmlDates *html_dates_new (void);
+void       html_dates_free (HtmlDates *dates);
+/* A date from metadata with its score (see meta-date.c for the scale). */
+void       html_dates_offer (HtmlDates *dates, const char *value, int score, const char *source);
+/* Looks at every element of the page in document order for date candidates. */
+void       html_dates_element (HtmlDates *dates, xmlNode *node);
+/* The first <h1> is at the element just given to html_dates_element. */
+void       html_dates_headline (HtmlDates *dates);
+/* The best candidate that reads as a date (the URL's path is one more); @value gets the
+ * text it was read from, @source its provenance. */
+gboolean   html_dates_choose (HtmlDates *dates, const char *language, const char *url, NfDate *date,
+                              char **value, const char **source);
+
+/* Whether @node (the element just given to html_dates_element) sits in a part of the page
+ * that is not the article: comments, related stories, embedded posts, sidebars, navigation,
+ * forms, the page's footer; right after the headline only embedded posts count. */
+gboolean   html_dates_in_other_part (HtmlDates *dates, xmlNode *node);
 
 /* ---- content.c ---- */
 

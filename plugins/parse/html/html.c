@@ -48,24 +48,18 @@ html_init (NfStage *stage, GError **error)
   return TRUE;
 }
 
+/* dateModified as the page gave it (RFC 3339), or as written when it does not read as a date. */
 static void
-set_date (NfArticle *article, const char *field, const char *value)
+set_modified (NfArticle *article, const char *value, const char *language)
 {
-  g_autoptr (GDateTime) date = html_parse_date (value);
-  if (field == NULL)
+  NfDate date;
+  if (nf_date_parse (value, language, &date) || nf_date_find (value, -1, language, &date, NULL, NULL))
     {
-      if (date)
-        nf_article_set_published (article, date);
-      else if (value)
-        nf_article_set_field_string (article, "published-text", value);
+      g_autofree char *local = nf_date_format_local (&date);
+      nf_article_set_field_string (article, "modified", local);
     }
-  else if (date)
-    {
-      g_autofree char *iso = nf_date_time_format (date);
-      nf_article_set_field_string (article, field, iso);
-    }
-  else if (value)
-    nf_article_set_field_string (article, field, value);
+  else
+    nf_article_set_field_string (article, "modified", value);
 }
 
 static void
@@ -75,10 +69,13 @@ set_metadata (NfArticle *article, HtmlMeta *meta, const char *charset)
     nf_article_set_title (article, meta->title);
   for (guint i = 0; i < meta->authors->len; i++)
     nf_article_add_author (article, g_ptr_array_index (meta->authors, i));
-  if (meta->published)
-    set_date (article, NULL, meta->published);
+  if (meta->has_published)
+    {
+      nf_date_set_published (article, &meta->published_date);
+      nf_article_set_field_string (article, "published_from", meta->published_source);
+    }
   if (meta->modified)
-    set_date (article, "modified", meta->modified);
+    set_modified (article, meta->modified, meta->language);
   if (meta->language)
     nf_article_set_language (article, meta->language);
   const struct { const char *name; const char *value; } strings[] = {

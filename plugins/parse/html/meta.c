@@ -15,6 +15,7 @@
 #include "html-private.h"
 
 static guint    count_words  (const char *text, gsize length);
+static gboolean is_part_of_headline (const char *headline, const char *part);
 static gboolean shares_words (const char *a, const char *b);
 
 HtmlMeta *
@@ -108,78 +109,11 @@ contains_string (GPtrArray *array, const char *value)
   return FALSE;
 }
 
-/* Credentials and roles that follow names in bylines ("Jane Doe, MS, RD"). */
-static const char *const not_names[] = {
-  "ms", "ma", "md", "rd", "phd", "mba", "cfp", "cpa", "rn", "jr", "sr", "ii", "iii", "fand", "esq",
-  "staff", "editor", "editors", "admin", "administrator", "guest", "team", "by", "posted by",
-  "written by", "updated", NULL
-};
-
-/* A person's name as bylines and metadata give it, or NULL when it is not one: "By " and
- * "Posted by" dropped, cut at " | " or " - " (what follows is an outlet or a role), no
- * digits (dates, user ids), at most six words. */
-static char *
-clean_person_name (const char *value)
-{
-  g_autofree char *clean = NULL;
-  offer (&clean, value);
-  if (clean == NULL || strstr (clean, "://") || strchr (clean, '@'))
-    return NULL;
-  const char *prefixes[] = { "posted by", "written by", "words by", "text by", "updated by", "reviewed by",
-                             "author", "by" };
-  char *name = clean;
-  while (*name && (g_ascii_ispunct (*name) || *name == ' '))
-    name++;
-  for (guint i = 0; i < G_N_ELEMENTS (prefixes); i++)
-    {
-      gsize n = strlen (prefixes[i]);
-      if (g_ascii_strncasecmp (name, prefixes[i], n) == 0 && (name[n] == ' ' || name[n] == ':' || name[n] == '\0'))
-        {
-          name += n;
-          while (*name == ':' || *name == ' ')
-            name++;
-          break;
-        }
-    }
-  /* "Jane Doe, MS, RD": credentials after the name. */
-  char *comma = strchr (name, ',');
-  if (comma)
-    {
-      g_auto (GStrv) rest = g_strsplit (comma + 1, ",", -1);
-      gboolean credentials = TRUE;
-      for (char **r = rest; *r && credentials; r++)
-        {
-          g_autofree char *word = g_ascii_strdown (g_strstrip (*r), -1);
-          credentials = g_strv_contains (not_names, word);
-        }
-      if (credentials)
-        *comma = '\0';
-    }
-  const char *cuts[] = { " | ", " • ", " - ", " – ", " — ", " / ", " · " };
-  for (guint i = 0; i < G_N_ELEMENTS (cuts); i++)
-    {
-      char *at = strstr (name, cuts[i]);
-      if (at)
-        *at = '\0';
-    }
-  g_strstrip (name);
-  g_autofree char *lower = g_ascii_strdown (name, -1);
-  if (*name == '\0' || g_strv_contains (not_names, lower) || g_utf8_strlen (name, -1) > 60
-      || count_words (name, strlen (name)) > 6)
-    return NULL;
-  for (const char *p = name; *p; p++)
-    if (g_ascii_isdigit (*p) || *p == '_')
-      return NULL;
-  return g_strdup (name);
-}
-
-/* Adds a name to a list (no duplicates, nothing that is not a name). */
+/* Adds a name to a list (no duplicates, nothing that is not a name): meta-byline.c. */
 static void
 offer_name (GPtrArray *list, const char *value)
 {
-  g_autofree char *name = clean_person_name (value);
-  if (name && !contains_string (list, name))
-    g_ptr_array_add (list, g_steal_pointer (&name));
+  html_byline_add_names (list, value, FALSE);
 }
 
 /* Adds a tag to a list (no duplicates, no URLs). */
@@ -205,9 +139,7 @@ offer_tags (GPtrArray *list, const char *value)
 static void
 offer_names (GPtrArray *list, const char *value)
 {
-  g_auto (GStrv) parts = g_strsplit_set (value, ",;", -1);
-  for (char **part = parts; *part; part++)
-    offer_name (list, *part);
+  html_byline_add_names (list, value, FALSE);
 }
 
 /* ---- JSON-LD ---- */
@@ -368,7 +300,7 @@ ld_collect (JsonNode *node, GPtrArray *articles, GPtrArray *pages, int depth)
 }
 
 static void
-read_json_ld (HtmlMeta *meta, GPtrArray *scripts, char **website)
+read_json_ld (HtmlMeta *meta, GPtrArray *scripts, char **website, char **page_published)
 {
   g_autoptr (GPtrArray) parsers = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr (GPtrArray) articles = g_ptr_array_new ();
@@ -391,7 +323,7 @@ read_json_ld (HtmlMeta *meta, GPtrArray *scripts, char **website)
   for (guint i = 0; i < pages->len; i++)
     {
       JsonObject *page = g_ptr_array_index (pages, i);
-      offer (&meta->published, ld_string (page, "datePublished"));
+      offer (page_published, ld_string (page, "datePublished"));
       offer (&meta->modified, ld_string (page, "dateModified"));
       offer (&meta->language, ld_string (page, "inLanguage"));
       if (ld_type_is (page, (const char *const[]) { "WebSite", NULL }))
@@ -410,10 +342,12 @@ typedef struct {
   GPtrArray *article_authors, *article_tags, *m_authors, *m_tags;
   char *title_element, *canonical, *html_lang;
   GPtrArray *headlines; /* texts of the <h1> elements */
+  guint      composite; /* bit i: headline i is made of several parts (kicker, headline, date) */
   GPtrArray *byline_authors;
   gboolean byline_seen;
-  char *item_published, *item_modified, *time_published;
+  char *item_modified;
   GPtrArray *page_authors;
+  HtmlDates *dates;
 } MetaTags;
 
 static void
@@ -423,8 +357,7 @@ meta_tags_clear (MetaTags *t)
                        &t->og_locale, &t->article_published, &t->article_modified, &t->article_section,
                        &t->tw_title, &t->tw_description, &t->tw_image, &t->m_description,
                        &t->m_published, &t->m_modified, &t->m_language, &t->m_section,
-                       &t->title_element, &t->canonical, &t->html_lang, &t->item_published,
-                       &t->item_modified, &t->time_published };
+                       &t->title_element, &t->canonical, &t->html_lang, &t->item_modified };
   for (guint i = 0; i < G_N_ELEMENTS (strings); i++)
     g_clear_pointer (strings[i], g_free);
   g_ptr_array_unref (t->article_authors);
@@ -434,6 +367,7 @@ meta_tags_clear (MetaTags *t)
   g_ptr_array_unref (t->page_authors);
   g_ptr_array_unref (t->headlines);
   g_ptr_array_unref (t->byline_authors);
+  html_dates_free (t->dates);
 }
 
 static void
@@ -453,6 +387,9 @@ read_meta_element (MetaTags *t, xmlNode *node)
     return;
   char *k = g_ascii_strdown (key, -1);
   g_strstrip (k);
+  /* "dcterms:created" as RDFa writes it is "dcterms.created". */
+  if (g_str_has_prefix (k, "dc:") || g_str_has_prefix (k, "dcterms:"))
+    *strchr (k, ':') = '.';
   if (!strcmp (k, "og:title")) offer (&t->og_title, content);
   else if (!strcmp (k, "og:description")) offer (&t->og_description, content);
   else if (!strcmp (k, "og:site_name")) offer (&t->og_site_name, content);
@@ -476,7 +413,9 @@ read_meta_element (MetaTags *t, xmlNode *node)
   else if (!strcmp (k, "date") || !strcmp (k, "pubdate") || !strcmp (k, "publishdate") || !strcmp (k, "publish-date")
            || !strcmp (k, "dc.date") || !strcmp (k, "dc.date.issued") || !strcmp (k, "dcterms.created")
            || !strcmp (k, "dcterms.issued") || !strcmp (k, "sailthru.date") || !strcmp (k, "parsely-pub-date")
-           || !strcmp (k, "datepublished") || !strcmp (k, "citation_publication_date") || !strcmp (k, "article.published"))
+           || !strcmp (k, "datepublished") || !strcmp (k, "citation_publication_date") || !strcmp (k, "article.published")
+           || !strcmp (k, "publication_date") || !strcmp (k, "publish_date") || !strcmp (k, "dc.date.created")
+           || !strcmp (k, "dcterms.date") || !strcmp (k, "og:published_time") || !strcmp (k, "article_date_original"))
     offer (&t->m_published, content);
   else if (!strcmp (k, "last-modified") || !strcmp (k, "dcterms.modified") || !strcmp (k, "datemodified"))
     offer (&t->m_modified, content);
@@ -503,16 +442,7 @@ has_token (const char *list, const char *token)
 static void
 offer_byline (GPtrArray *list, const char *text)
 {
-  if (g_utf8_strlen (text, -1) > 100)
-    return;
-  /* "By Jane Doe | Updated March 3, 2025": the names come before the first separator or
-   * date word. */
-  g_auto (GStrv) head = g_regex_split_simple ("\\s+(?:\\||•|·|-|–|—)\\s+|\\b(?:Updated|Published|Posted on|on)\\b|\\d",
-                                              text, 0, 0);
-  g_auto (GStrv) parts = g_regex_split_simple ("\\s*(?:,|\\band\\b|&|\\bwith\\b)\\s*", head[0] ? head[0] : "", 0, 0);
-  for (char **part = parts; *part; part++)
-    if (**part)
-      offer_name (list, *part);
+  html_byline_add_names (list, text, TRUE);
 }
 
 /* An attribute's value without a copy (NULL when absent): this runs on every element. */
@@ -530,6 +460,7 @@ static void
 read_element (MetaTags *t, GPtrArray *scripts, xmlNode *node)
 {
   const char *name = (const char *) node->name;
+  html_dates_element (t->dates, node);
   if (!g_ascii_strcasecmp (name, "meta"))
     read_meta_element (t, node);
   else if (!g_ascii_strcasecmp (name, "script"))
@@ -567,36 +498,43 @@ read_element (MetaTags *t, GPtrArray *scripts, xmlNode *node)
   else if (!g_ascii_strcasecmp (name, "h1") && t->headlines->len < 8)
     {
       char *text = html_node_text (node);
+      html_dates_headline (t->dates);
       if (*text && g_utf8_strlen (text, -1) < 300)
-        g_ptr_array_add (t->headlines, text);
+        {
+          guint parts = 0;
+          gboolean elements = FALSE;
+          for (xmlNode *c = node->children; c; c = c->next)
+            if (c->type == XML_ELEMENT_NODE)
+              parts++, elements = TRUE;
+            else if (c->type == XML_TEXT_NODE && c->content && *g_strstrip ((char *) c->content))
+              parts++;
+          if (parts >= 2 && elements)
+            t->composite |= 1u << t->headlines->len;
+          g_ptr_array_add (t->headlines, text);
+        }
       else
         g_free (text);
-    }
-  else if (!g_ascii_strcasecmp (name, "time") && t->time_published == NULL)
-    {
-      g_autofree char *datetime = html_attr (node, "datetime");
-      offer (&t->time_published, datetime);
     }
   const char *itemprop = attr_text (node, "itemprop");
   if (itemprop && g_ascii_strcasecmp (name, "meta") != 0)
     {
-      if (has_token (itemprop, "datePublished") || has_token (itemprop, "dateModified"))
+      if (has_token (itemprop, "dateModified"))
         {
           g_autofree char *value = html_attr (node, "datetime");
           if (value == NULL)
             value = html_attr (node, "content");
           if (value == NULL)
             value = html_node_text (node);
-          offer (has_token (itemprop, "datePublished") ? &t->item_published : &t->item_modified, value);
+          offer (&t->item_modified, value);
         }
-      else if (has_token (itemprop, "author"))
+      else if (has_token (itemprop, "author") && !html_dates_in_other_part (t->dates, node))
         {
           g_autofree char *text = html_node_text (node);
           offer_byline (t->page_authors, text);
         }
     }
   const char *rel = attr_text (node, "rel");
-  if (rel && has_token (rel, "author"))
+  if (rel && has_token (rel, "author") && !html_dates_in_other_part (t->dates, node))
     {
       g_autofree char *text = html_node_text (node);
       offer_byline (t->page_authors, text);
@@ -606,8 +544,10 @@ read_element (MetaTags *t, GPtrArray *scripts, xmlNode *node)
   if (t->byline_seen)
     return;
   const char *class = attr_text (node, "class");
-  if (class && (strstr (class, "byline") || strstr (class, "author-name") || strstr (class, "author__name")
-                || has_token (class, "author")))
+  if (class && (strstr (class, "byline") || strstr (class, "author") || strstr (class, "autor")
+                || strstr (class, "verfasser") || strstr (class, "writer"))
+      && !strstr (class, "author-bio") && !strstr (class, "author-avatar") && !strstr (class, "author-image")
+      && !strstr (class, "authors-list") && !html_dates_in_other_part (t->dates, node))
     {
       g_autofree char *text = html_node_text (node);
       if (g_utf8_strlen (text, -1) <= 100)
@@ -652,6 +592,7 @@ html_meta_read (htmlDocPtr doc, HtmlMeta *meta)
   t.page_authors = g_ptr_array_new_with_free_func (g_free);
   t.headlines = g_ptr_array_new_with_free_func (g_free);
   t.byline_authors = g_ptr_array_new_with_free_func (g_free);
+  t.dates = html_dates_new ();
   g_autoptr (GPtrArray) scripts = g_ptr_array_new_with_free_func (g_free);
 
   /* One pre-order walk without recursion (pages nest deeply). */
@@ -675,7 +616,8 @@ html_meta_read (htmlDocPtr doc, HtmlMeta *meta)
 
   g_autofree char *ld_title = NULL;
   g_autofree char *website = NULL;
-  read_json_ld (meta, scripts, &website);
+  g_autofree char *page_published = NULL;
+  read_json_ld (meta, scripts, &website, &page_published);
   ld_title = g_steal_pointer (&meta->title);
 
   /* The article's publisher, og:site_name, then the JSON-LD WebSite's name. */
@@ -686,14 +628,31 @@ html_meta_read (htmlDocPtr doc, HtmlMeta *meta)
    * <h1> does not); else JSON-LD headline, og:title, twitter:title, <title>, each cleaned
    * of a site-name suffix. */
   const char *metadata_titles[] = { ld_title, t.og_title, t.tw_title, t.title_element };
+  gboolean composite = FALSE;
   for (guint i = 0; i < t.headlines->len && meta->title == NULL; i++)
     {
       const char *h1 = g_ptr_array_index (t.headlines, i);
+      composite = (t.composite >> i) & 1;
       if (count_words (h1, strlen (h1)) < 2 || (meta->site_name && g_ascii_strcasecmp (h1, meta->site_name) == 0))
         continue;
       for (guint j = 0; j < G_N_ELEMENTS (metadata_titles) && meta->title == NULL; j++)
         if (metadata_titles[j] && shares_words (h1, metadata_titles[j]))
           offer (&meta->title, h1);
+    }
+  /* A headline run together with its kicker, date or subtitle ("Interne Unterlagen im Netz
+   * Daten von Rheinmetall gehackt", "Zuschauerrückkehr ... 02.02.2022 • Presse"): when the
+   * metadata's title is the start or the end of it, the metadata says where it stops. */
+  for (guint j = 0; j < G_N_ELEMENTS (metadata_titles) && meta->title && composite; j++)
+    {
+      if (metadata_titles[j] == NULL)
+        continue;
+      g_autofree char *clean = html_clean_title (metadata_titles[j], meta->site_name);
+      if (clean && count_words (clean, strlen (clean)) >= 2 && is_part_of_headline (meta->title, clean))
+        {
+          g_free (meta->title);
+          meta->title = g_steal_pointer (&clean);
+          break;
+        }
     }
   const char *title_sources[] = { ld_title, t.og_title, t.tw_title, t.title_element };
   for (guint i = 0; i < G_N_ELEMENTS (title_sources) && meta->title == NULL; i++)
@@ -707,19 +666,21 @@ html_meta_read (htmlDocPtr doc, HtmlMeta *meta)
   offer (&meta->url, t.og_url);
   offer (&meta->image, t.og_image);
   offer (&meta->image, t.tw_image);
-  offer (&meta->published, t.article_published);
-  offer (&meta->published, t.m_published);
-  offer (&meta->published, t.item_published);
-  offer (&meta->published, t.time_published);
   offer (&meta->modified, t.article_modified);
   offer (&meta->modified, t.m_modified);
   offer (&meta->modified, t.item_modified);
   offer (&meta->section, t.article_section);
   offer (&meta->section, t.m_section);
-  take_list (meta->authors, t.article_authors);
-  take_list (meta->authors, t.m_authors);
-  take_list (meta->authors, t.page_authors);
-  take_list (meta->authors, t.byline_authors);
+  /* Authors: the first source that names someone other than the site itself. */
+  const char *site_names[] = { meta->site_name ? meta->site_name : "", t.og_site_name ? t.og_site_name : "",
+                               website ? website : "", NULL };
+  GPtrArray *author_sources[] = { meta->authors, t.article_authors, t.m_authors, t.page_authors, t.byline_authors };
+  for (guint i = 0; i < G_N_ELEMENTS (author_sources); i++)
+    {
+      html_byline_drop_site_names (author_sources[i], site_names);
+      if (i > 0)
+        take_list (meta->authors, author_sources[i]);
+    }
   take_list (meta->tags, t.article_tags);
   take_list (meta->tags, t.m_tags);
 
@@ -728,12 +689,27 @@ html_meta_read (htmlDocPtr doc, HtmlMeta *meta)
   offer_language (&meta->language, t.html_lang);
   offer_language (&meta->language, t.og_locale);
   offer_language (&meta->language, t.m_language);
+
+  /* The publication date: every candidate by provenance (meta-date.c).  Numeric days are
+   * read in the page's language with its region ("en-GB" puts the day first). */
+  html_dates_offer (t.dates, meta->published, 100, "json-ld");
+  html_dates_offer (t.dates, t.article_published, 90, "meta");
+  html_dates_offer (t.dates, t.m_published, 80, "meta");
+  html_dates_offer (t.dates, page_published, 35, "json-ld");
+  html_dates_offer (t.dates, meta->modified, 30, "modified");
+  html_dates_offer (t.dates, t.article_modified, 29, "modified");
+  html_dates_offer (t.dates, t.m_modified, 28, "modified");
+  g_clear_pointer (&meta->published, g_free);
+  const char *locale = t.html_lang ? t.html_lang : t.og_locale ? t.og_locale : meta->language;
+  meta->has_published = html_dates_choose (t.dates, locale, meta->url, &meta->published_date, &meta->published,
+                                           &meta->published_source);
   meta_tags_clear (&t);
 }
 
 /* ---- titles and dates ---- */
 
-/* Whether most words of @a (case folded, 3 letters or more) appear in @b. */
+/* Whether half the words of @a (case folded, 3 letters or more), and two of them at least,
+ * appear in @b. */
 static gboolean
 shares_words (const char *a, const char *b)
 {
@@ -747,7 +723,24 @@ shares_words (const char *a, const char *b)
         total++;
         found += strstr (lb, *w) != NULL;
       }
-  return total > 0 && found * 2 >= total;
+  return found >= MIN (total, 2u) && total > 0 && found * 2 >= total;
+}
+
+/* Whether @part is the start or the end of @headline, and shorter (case and spaces aside). */
+static gboolean
+is_part_of_headline (const char *headline, const char *part)
+{
+  g_autofree char *h = g_utf8_casefold (headline, -1);
+  g_autofree char *p = g_utf8_casefold (part, -1);
+  gsize hn = strlen (h), pn = strlen (p);
+  if (pn + 2 > hn)
+    return FALSE;
+  /* The rest starts a new part: a sign, a digit or a capital ("...hectares07.06.2020"). */
+  gunichar next = pn < strlen (headline) ? g_utf8_get_char_validated (headline + pn, -1) : 0;
+  if (next == (gunichar) -1 || next == (gunichar) -2)
+    next = 0;
+  return (strncmp (h, p, pn) == 0 && (!g_unichar_isalpha (next) || g_unichar_isupper (next)))
+         || (strcmp (h + hn - pn, p) == 0);
 }
 
 static const char *const title_separators[] = { " | ", " - ", " – ", " — ", " :: ", " · ", " • ", " / ", " » ", ": ", NULL };
@@ -783,7 +776,13 @@ looks_like_name (const char *text)
           continue;
         }
       if (word_start && g_unichar_islower (c))
-        return FALSE;
+        {
+          /* "e.V.", "n-tv": abbreviations and lower-case brands */
+          const char *end = strchr (p, ' ');
+          g_autofree char *word = end ? g_strndup (p, end - p) : g_strdup (p);
+          if (!strchr (word, '.'))
+            return FALSE;
+        }
       word_start = FALSE;
     }
   return TRUE;
@@ -833,34 +832,4 @@ html_clean_title (const char *title, const char *site_name)
         }
     }
   return g_steal_pointer (&clean);
-}
-
-GDateTime *
-html_parse_date (const char *text)
-{
-  if (text == NULL)
-    return NULL;
-  g_autofree char *s = g_strstrip (g_strdup (text));
-  gsize n = strlen (s);
-  if (n < 10 || !g_ascii_isdigit (s[0]) || s[4] != '-' || s[7] != '-')
-    return NULL;
-  g_autoptr (GTimeZone) utc = g_time_zone_new_utc ();
-  if (n == 10)
-    {
-      g_autofree char *full = g_strconcat (s, "T00:00:00", NULL);
-      return g_date_time_new_from_iso8601 (full, utc);
-    }
-  if (s[10] == ' ')
-    s[10] = 'T';
-  /* "+0000" -> "+00:00": GLib wants the colon form. */
-  n = strlen (s);
-  if (n > 5 && (s[n - 5] == '+' || s[n - 5] == '-') && g_ascii_isdigit (s[n - 4]) && g_ascii_isdigit (s[n - 1])
-      && strchr (s, 'T') < s + n - 5)
-    {
-      g_autofree char *fixed = g_strdup_printf ("%.*s:%s", (int) (n - 2), s, s + n - 2);
-      GDateTime *dt = g_date_time_new_from_iso8601 (fixed, utc);
-      if (dt)
-        return dt;
-    }
-  return g_date_time_new_from_iso8601 (s, utc);
 }

@@ -1,0 +1,721 @@
+/* date.c: the lenient date reader (newsflow/date.h).  The text is cut into tokens (numbers,
+ * words, single signs), then a few shapes are matched at each token: year-month-day, numeric
+ * day-month-year, day and month name, month name and day, CJK 年月日; a time and a zone may
+ * follow.  Month and weekday names come from CLDR through ICU (udat_getSymbols) for the
+ * languages newsflow detects, loaded once per process. */
+#include <string.h>
+
+#include <unicode/udat.h>
+#include <unicode/ustring.h>
+
+#include "newsflow/date.h"
+#include "newsflow/article.h"
+
+/* The languages of extract "language"; their month and weekday names are read. */
+static const char *const known_languages[] = {
+  "en", "de", "fr", "es", "it", "pt", "nl", "sv", "da", "nb", "fi", "pl", "cs", "ru", "tr", "ro", "hu", "el",
+};
+#define N_LANGUAGES G_N_ELEMENTS (known_languages)
+
+typedef struct {
+  GHashTable *names;      /* casefolded name without a trailing dot -> kind << 8 | value */
+  char       *months[13]; /* full names, casefolded, for prefix matches */
+} Names;
+
+typedef struct {
+  Names languages[N_LANGUAGES];
+} NameTables;
+
+static void
+add_symbols (Names *names, UDateFormat *format, UDateFormatSymbolType type, NfDateNameKind kind)
+{
+  int count = udat_countSymbols (format, type);
+  for (int i = 0; i < count; i++)
+    {
+      UChar buffer[64];
+      UErrorCode status = U_ZERO_ERROR;
+      int32_t n = udat_getSymbols (format, type, i, buffer, G_N_ELEMENTS (buffer), &status);
+      if (U_FAILURE (status) || n <= 0 || n >= (int32_t) G_N_ELEMENTS (buffer))
+        continue;
+      g_autofree char *utf8 = g_utf16_to_utf8 ((const gunichar2 *) buffer, n, NULL, NULL, NULL);
+      if (utf8 == NULL)
+        continue;
+      char *folded = g_utf8_casefold (utf8, -1);
+      gsize len = strlen (folded);
+      while (len > 0 && folded[len - 1] == '.')
+        folded[--len] = '\0';
+      /* ICU's weekdays run Sunday (1) .. Saturday (7), slot 0 empty; months January = 0. */
+      int value = kind == NF_DATE_NAME_MONTH ? i + 1 : (i == 1 ? 7 : i - 1);
+      if (len == 0 || (kind == NF_DATE_NAME_MONTH && value > 12) || (kind == NF_DATE_NAME_WEEKDAY && (i < 1 || i > 7)))
+        {
+          g_free (folded);
+          continue;
+        }
+      if (kind == NF_DATE_NAME_MONTH && (type == UDAT_MONTHS || type == UDAT_STANDALONE_MONTHS)
+          && names->months[value] == NULL)
+        names->months[value] = g_strdup (folded);
+      if (!g_hash_table_contains (names->names, folded))
+        g_hash_table_insert (names->names, folded, GINT_TO_POINTER (kind << 8 | value));
+      else
+        g_free (folded);
+    }
+}
+
+static gpointer
+load_names (G_GNUC_UNUSED gpointer data)
+{
+  NameTables *tables = g_new0 (NameTables, 1);
+  static const struct { UDateFormatSymbolType type; NfDateNameKind kind; } symbols[] = {
+    { UDAT_MONTHS, NF_DATE_NAME_MONTH },           { UDAT_SHORT_MONTHS, NF_DATE_NAME_MONTH },
+    { UDAT_STANDALONE_MONTHS, NF_DATE_NAME_MONTH }, { UDAT_STANDALONE_SHORT_MONTHS, NF_DATE_NAME_MONTH },
+    { UDAT_WEEKDAYS, NF_DATE_NAME_WEEKDAY },       { UDAT_SHORT_WEEKDAYS, NF_DATE_NAME_WEEKDAY },
+    { UDAT_STANDALONE_WEEKDAYS, NF_DATE_NAME_WEEKDAY },
+  };
+  for (guint l = 0; l < N_LANGUAGES; l++)
+    {
+      Names *names = &tables->languages[l];
+      names->names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+      UErrorCode status = U_ZERO_ERROR;
+      UDateFormat *format = udat_open (UDAT_DEFAULT, UDAT_DEFAULT, known_languages[l], NULL, 0, NULL, 0, &status);
+      if (U_FAILURE (status) || format == NULL)
+        continue;
+      for (guint s = 0; s < G_N_ELEMENTS (symbols); s++)
+        add_symbols (names, format, symbols[s].type, symbols[s].kind);
+      udat_close (format);
+    }
+  return tables;
+}
+
+static const NameTables *
+name_tables (void)
+{
+  static GOnce once = G_ONCE_INIT;
+  return g_once (&once, load_names, NULL);
+}
+
+static int
+language_index (const char *language)
+{
+  if (language == NULL)
+    return -1;
+  for (guint l = 0; l < N_LANGUAGES; l++)
+    if (g_ascii_strncasecmp (language, known_languages[l], 2) == 0 && !g_ascii_isalpha (language[2]))
+      return (int) l;
+  if (g_ascii_strncasecmp (language, "no", 2) == 0 && !g_ascii_isalpha (language[2]))
+    return 9; /* nb */
+  return -1;
+}
+
+static NfDateNameKind
+lookup_in (const Names *names, const char *folded, int *value)
+{
+  if (names->names == NULL)
+    return NF_DATE_NAME_NONE;
+  gpointer found = g_hash_table_lookup (names->names, folded);
+  if (found)
+    {
+      *value = GPOINTER_TO_INT (found) & 0xff;
+      return GPOINTER_TO_INT (found) >> 8;
+    }
+  gsize n = strlen (folded);
+  if (g_utf8_strlen (folded, -1) < 3)
+    return NF_DATE_NAME_NONE;
+  int match = 0;
+  for (int m = 1; m <= 12; m++)
+    if (names->months[m] && strncmp (names->months[m], folded, n) == 0)
+      {
+        if (match)
+          return NF_DATE_NAME_NONE; /* ambiguous prefix */
+        match = m;
+      }
+  if (match)
+    {
+      *value = match;
+      return NF_DATE_NAME_MONTH;
+    }
+  return NF_DATE_NAME_NONE;
+}
+
+NfDateNameKind
+nf_date_lookup_name (const char *word, gssize length, const char *language, int *value)
+{
+  if (word == NULL)
+    return NF_DATE_NAME_NONE;
+  if (length < 0)
+    length = strlen (word);
+  while (length > 0 && word[length - 1] == '.')
+    length--;
+  if (length == 0 || length > 40)
+    return NF_DATE_NAME_NONE;
+  g_autofree char *folded = g_utf8_casefold (word, length);
+  const NameTables *tables = name_tables ();
+  int dummy;
+  if (value == NULL)
+    value = &dummy;
+  int first = language_index (language);
+  if (language && first < 0)
+    first = 0; /* an unknown language: English, then every other one */
+  if (first >= 0)
+    {
+      NfDateNameKind kind = lookup_in (&tables->languages[first], folded, value);
+      if (kind || (language && first == 0 && language_index (language) == 0))
+        return kind;
+      if (language && language_index (language) >= 0)
+        {
+          /* A known language other than English: English names are common there too. */
+          return lookup_in (&tables->languages[0], folded, value);
+        }
+    }
+  for (guint l = 0; l < N_LANGUAGES; l++)
+    {
+      NfDateNameKind kind = lookup_in (&tables->languages[l], folded, value);
+      if (kind)
+        return kind;
+    }
+  return NF_DATE_NAME_NONE;
+}
+
+/* ---- tokens ---- */
+
+typedef enum { T_NUM, T_WORD, T_SIGN } TokenKind;
+
+typedef struct {
+  TokenKind kind;
+  gsize     start, end;  /* bytes in the text */
+  int       digits;      /* T_NUM: number of digits */
+  int       value;       /* T_NUM: value when digits <= 9 */
+  gunichar  sign;        /* T_SIGN */
+  gboolean  space_before;
+} Token;
+
+static gboolean
+is_cjk_date_sign (gunichar c)
+{
+  return c == 0x5E74 /* 年 */ || c == 0x6708 /* 月 */ || c == 0x65E5 /* 日 */
+         || c == 0xB144 /* 년 */ || c == 0xC6D4 /* 월 */ || c == 0xC77C /* 일 */;
+}
+
+/* At most @max tokens: a date and its time fit in a few dozen. */
+static GArray *
+tokenize (const char *text, gsize length)
+{
+  GArray *tokens = g_array_new (FALSE, FALSE, sizeof (Token));
+  gboolean space = TRUE;
+  const char *end = text + length;
+  for (const char *p = text; p < end;)
+    {
+      gunichar c = g_utf8_get_char_validated (p, end - p);
+      if (c == (gunichar) -1 || c == (gunichar) -2)
+        {
+          p++;
+          space = TRUE;
+          continue;
+        }
+      const char *next = g_utf8_next_char (p);
+      Token token = { 0 };
+      token.start = p - text;
+      token.space_before = space;
+      if (g_unichar_isspace (c) || c == 0xA0 || c == 0x202F)
+        {
+          space = TRUE;
+          p = next;
+          continue;
+        }
+      space = FALSE;
+      if (c < 0x80 && g_ascii_isdigit (c))
+        {
+          token.kind = T_NUM;
+          const char *q = p;
+          while (q < end && g_ascii_isdigit (*q))
+            {
+              if (token.digits < 9)
+                token.value = token.value * 10 + (*q - '0');
+              token.digits++;
+              q++;
+            }
+          next = q;
+        }
+      else if (g_unichar_isalpha (c) && !is_cjk_date_sign (c))
+        {
+          token.kind = T_WORD;
+          const char *q = next;
+          while (q < end)
+            {
+              gunichar d = g_utf8_get_char_validated (q, end - q);
+              if (d == (gunichar) -1 || d == (gunichar) -2 || !g_unichar_isalpha (d) || is_cjk_date_sign (d))
+                break;
+              q = g_utf8_next_char (q);
+            }
+          next = q;
+        }
+      else
+        {
+          token.kind = T_SIGN;
+          token.sign = c;
+        }
+      token.end = next - text;
+      g_array_append_val (tokens, token);
+      p = next;
+    }
+  return tokens;
+}
+
+typedef struct {
+  const char *text;
+  const Token *tokens;
+  guint n;
+  const char *language;
+  int language_index;
+} Scan;
+
+static const Token *
+tok (const Scan *s, guint i)
+{
+  return i < s->n ? &s->tokens[i] : NULL;
+}
+
+static gboolean
+is_sign (const Scan *s, guint i, gunichar c)
+{
+  const Token *t = tok (s, i);
+  return t && t->kind == T_SIGN && t->sign == c;
+}
+
+static gboolean
+is_num (const Scan *s, guint i, int min_digits, int max_digits)
+{
+  const Token *t = tok (s, i);
+  return t && t->kind == T_NUM && t->digits >= min_digits && t->digits <= max_digits;
+}
+
+/* Whether word token @i is one of @words (lower case ASCII). */
+static gboolean
+is_word (const Scan *s, guint i, const char *const *words)
+{
+  const Token *t = tok (s, i);
+  if (t == NULL || t->kind != T_WORD)
+    return FALSE;
+  gsize n = t->end - t->start;
+  for (const char *const *w = words; *w; w++)
+    if (strlen (*w) == n && g_ascii_strncasecmp (s->text + t->start, *w, n) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+static NfDateNameKind
+name_at (const Scan *s, guint i, int *value)
+{
+  const Token *t = tok (s, i);
+  if (t == NULL || t->kind != T_WORD)
+    return NF_DATE_NAME_NONE;
+  return nf_date_lookup_name (s->text + t->start, t->end - t->start, s->language, value);
+}
+
+/* Month first for numeric days: US English only. */
+static gboolean
+month_first (const char *language)
+{
+  if (language == NULL || g_ascii_strncasecmp (language, "en", 2) != 0)
+    return FALSE;
+  if (language[2] == '\0')
+    return TRUE;
+  return g_ascii_strncasecmp (language + 3, "us", 2) == 0 || g_ascii_strncasecmp (language + 3, "ph", 2) == 0;
+}
+
+static int
+full_year (const Token *t)
+{
+  if (t->digits == 4)
+    return t->value;
+  if (t->digits == 2)
+    return t->value < 70 ? 2000 + t->value : 1900 + t->value;
+  return 0;
+}
+
+static gboolean
+valid_day (int y, int m, int d)
+{
+  return y >= 1900 && y <= 2199 && m >= 1 && m <= 12 && d >= 1 && d <= 31 && g_date_valid_dmy (d, m, y);
+}
+
+/* Skips an ordinal ending glued to a day ("7th", "1er", "7." , "1º"). */
+static guint
+skip_ordinal (const Scan *s, guint i)
+{
+  static const char *const endings[] = { "st", "nd", "rd", "th", "er", "e", "o", "a", NULL };
+  const Token *t = tok (s, i);
+  if (t && !t->space_before && is_word (s, i, endings))
+    return i + 1;
+  if (t && !t->space_before && (is_sign (s, i, 0xBA) || is_sign (s, i, 0xAA)))
+    return i + 1;
+  return i;
+}
+
+/* A zone name and its offset in seconds: RFC 2822's and the common ones. */
+static gboolean
+zone_offset (const Scan *s, guint i, int *offset)
+{
+  static const struct { const char *name; int hours_x4; } zones[] = {
+    { "z", 0 }, { "utc", 0 }, { "gmt", 0 }, { "ut", 0 }, { "wet", 0 }, { "west", 4 }, { "bst", 4 },
+    { "cet", 4 }, { "cest", 8 }, { "mez", 4 }, { "mesz", 8 }, { "eet", 8 }, { "eest", 12 }, { "msk", 12 },
+    { "est", -20 }, { "edt", -16 }, { "cst", -24 }, { "cdt", -20 }, { "mst", -28 }, { "mdt", -24 },
+    { "pst", -32 }, { "pdt", -28 }, { "akst", -36 }, { "akdt", -32 }, { "hst", -40 },
+    { "jst", 36 }, { "kst", 36 }, { "aest", 40 }, { "aedt", 44 }, { "acst", 38 }, { "awst", 32 },
+    { "nzst", 48 }, { "nzdt", 52 }, { "ist", 22 }, { "sgt", 32 }, { "hkt", 32 },
+  };
+  const Token *t = tok (s, i);
+  if (t == NULL || t->kind != T_WORD)
+    return FALSE;
+  gsize n = t->end - t->start;
+  for (guint z = 0; z < G_N_ELEMENTS (zones); z++)
+    if (strlen (zones[z].name) == n && g_ascii_strncasecmp (s->text + t->start, zones[z].name, n) == 0)
+      {
+        *offset = zones[z].hours_x4 * 900;
+        return TRUE;
+      }
+  return FALSE;
+}
+
+/* "+01:00", "+0100", "+01", "-05:30" at token @i: the tokens taken, 0 if none. */
+static guint
+numeric_offset (const Scan *s, guint i, int *offset)
+{
+  int sign;
+  if (is_sign (s, i, '+'))
+    sign = 1;
+  else if (is_sign (s, i, '-') || is_sign (s, i, 0x2212))
+    sign = -1;
+  else
+    return 0;
+  const Token *t = tok (s, i + 1);
+  if (t == NULL || t->kind != T_NUM || t->space_before)
+    return 0;
+  int hours, minutes = 0;
+  guint taken = 2;
+  if (t->digits == 4)
+    hours = t->value / 100, minutes = t->value % 100;
+  else if (t->digits <= 2)
+    {
+      hours = t->value;
+      if (is_sign (s, i + 2, ':') && is_num (s, i + 3, 2, 2))
+        minutes = tok (s, i + 3)->value, taken = 4;
+    }
+  else
+    return 0;
+  if (hours > 14 || minutes > 59)
+    return 0;
+  *offset = sign * (hours * 3600 + minutes * 60);
+  return taken;
+}
+
+/* A time after a date at token @i ("T15:06", ", 3:06 pm", "um 15.06 Uhr", "15h06") and a
+ * zone: the tokens taken, 0 when there is none (the date stays a day). */
+static guint
+match_time (const Scan *s, guint i, NfDate *date)
+{
+  static const char *const joiners[] = { "t", "at", "um", "à", "a", "alle", "om", "kl", "klo", "o", "às", "las", NULL };
+  guint j = i;
+  for (int skips = 0; skips < 3; skips++)
+    {
+      if (is_sign (s, j, ',') || is_sign (s, j, '-') || is_sign (s, j, '|') || is_sign (s, j, '/')
+          || is_sign (s, j, 0x2013) || is_sign (s, j, 0xB7) || is_sign (s, j, '@') || is_word (s, j, joiners))
+        j++;
+      else
+        break;
+    }
+  if (!is_num (s, j, 1, 2))
+    return 0;
+  int hour = tok (s, j)->value, minute, second = 0, micro = 0;
+  guint k;
+  if ((is_sign (s, j + 1, ':') || is_word (s, j + 1, (const char *const[]) { "h", NULL })
+       || (is_sign (s, j + 1, '.') && !tok (s, j + 1)->space_before))
+      && is_num (s, j + 2, 2, 2) && !tok (s, j + 2)->space_before)
+    {
+      minute = tok (s, j + 2)->value;
+      k = j + 3;
+    }
+  else
+    return 0;
+  if (is_sign (s, k, ':') && is_num (s, k + 1, 2, 2) && !tok (s, k + 1)->space_before)
+    {
+      second = tok (s, k + 1)->value;
+      k += 2;
+      if ((is_sign (s, k, '.') || is_sign (s, k, ',')) && is_num (s, k + 1, 1, 9) && !tok (s, k + 1)->space_before)
+        {
+          const Token *f = tok (s, k + 1);
+          micro = f->value;
+          for (int d = f->digits; d < 6; d++)
+            micro *= 10;
+          for (int d = f->digits; d > 6; d--)
+            micro /= 10;
+          k += 2;
+        }
+    }
+  if (is_word (s, k, (const char *const[]) { "pm", "am", NULL })
+      || (is_word (s, k, (const char *const[]) { "p", "a", NULL }) && is_sign (s, k + 1, '.')
+          && is_word (s, k + 2, (const char *const[]) { "m", NULL })))
+    {
+      gboolean pm = g_ascii_tolower (s->text[tok (s, k)->start]) == 'p';
+      if (hour < 1 || hour > 12)
+        return 0;
+      hour = hour % 12 + (pm ? 12 : 0);
+      k += is_word (s, k, (const char *const[]) { "pm", "am", NULL }) ? 1 : 3;
+      if (is_sign (s, k, '.'))
+        k++;
+    }
+  else if (is_word (s, k, (const char *const[]) { "uhr", "h", NULL }))
+    k++;
+  if (hour > 23 || minute > 59 || second > 60)
+    return 0;
+  date->has_time = TRUE;
+  date->hour = hour, date->minute = minute, date->second = second == 60 ? 59 : second;
+  date->microsecond = micro;
+  int offset = 0;
+  guint taken;
+  if (zone_offset (s, k, &offset))
+    {
+      date->has_offset = TRUE, date->offset = offset;
+      k++;
+      int extra;
+      if ((taken = numeric_offset (s, k, &extra)))
+        date->offset += extra, k += taken;
+    }
+  else if ((taken = numeric_offset (s, k, &offset)))
+    {
+      date->has_offset = TRUE, date->offset = offset;
+      k += taken;
+    }
+  else if (is_sign (s, k, '(') && zone_offset (s, k + 1, &offset) && is_sign (s, k + 2, ')'))
+    {
+      date->has_offset = TRUE, date->offset = offset;
+      k += 3;
+    }
+  return k - i;
+}
+
+static gboolean
+date_sign (gunichar c)
+{
+  return c == '-' || c == '/' || c == '.' || c == 0x2010 || c == 0x2011;
+}
+
+/* The date shapes at token @i: the tokens taken (the time included), 0 if none. */
+static guint
+match_at (const Scan *s, guint i, NfDate *date)
+{
+  memset (date, 0, sizeof *date);
+  const Token *t = tok (s, i);
+  int value = 0;
+  guint k = 0;
+  if (t->kind == T_NUM && t->digits == 4 && is_sign (s, i + 1, 0x5E74) && is_num (s, i + 2, 1, 2)
+      && is_sign (s, i + 3, 0x6708) && is_num (s, i + 4, 1, 2) && is_sign (s, i + 5, 0x65E5))
+    {
+      /* 2020年6月7日 */
+      date->year = t->value, date->month = tok (s, i + 2)->value, date->day = tok (s, i + 4)->value;
+      k = i + 6;
+    }
+  else if (t->kind == T_NUM && t->digits == 4 && tok (s, i + 1) && tok (s, i + 1)->kind == T_SIGN
+           && date_sign (tok (s, i + 1)->sign) && is_num (s, i + 2, 1, 2) && is_sign (s, i + 3, tok (s, i + 1)->sign)
+           && is_num (s, i + 4, 1, 2) && !tok (s, i + 2)->space_before && !tok (s, i + 4)->space_before)
+    {
+      /* 2020-06-07, 2020/06/07, 2020.06.07 */
+      date->year = t->value, date->month = tok (s, i + 2)->value, date->day = tok (s, i + 4)->value;
+      k = i + 5;
+    }
+  else if (t->kind == T_NUM && t->digits <= 2 && tok (s, i + 1) && tok (s, i + 1)->kind == T_SIGN
+           && date_sign (tok (s, i + 1)->sign) && is_num (s, i + 2, 1, 2)
+           && is_sign (s, i + 3, tok (s, i + 1)->sign) && (is_num (s, i + 4, 4, 4) || is_num (s, i + 4, 2, 2))
+           && !tok (s, i + 2)->space_before && !tok (s, i + 4)->space_before
+           && !(tok (s, i + 5) && tok (s, i + 5)->kind == T_NUM && !tok (s, i + 5)->space_before))
+    {
+      /* 07.06.2020, 6/7/2020, 07-06-20 */
+      int a = t->value, b = tok (s, i + 2)->value;
+      gboolean mf = tok (s, i + 1)->sign != '.' && month_first (s->language);
+      if (a > 12 && b <= 12)
+        mf = FALSE;
+      else if (b > 12 && a <= 12)
+        mf = TRUE;
+      date->year = full_year (tok (s, i + 4));
+      date->month = mf ? a : b, date->day = mf ? b : a;
+      k = i + 5;
+      /* "7.6.20 15:06" reads well; a bare "7.6.20" after a number is a version or a score */
+    }
+  else if (t->kind == T_NUM && t->digits <= 2)
+    {
+      /* 7 June 2020, 7. Juni 2020, 7th of June, 2020, 7 de junio de 2020 */
+      guint j = skip_ordinal (s, i + 1);
+      if (is_sign (s, j, '.'))
+        j++;
+      if (is_word (s, j, (const char *const[]) { "of", "de", "del", NULL }))
+        j++;
+      if (name_at (s, j, &value) == NF_DATE_NAME_MONTH)
+        {
+          date->day = t->value, date->month = value;
+          j++;
+          if (is_sign (s, j, '.'))
+            j++;
+          if (is_sign (s, j, ','))
+            j++;
+          if (is_word (s, j, (const char *const[]) { "de", "del", NULL }))
+            j++;
+          if (is_num (s, j, 4, 4))
+            {
+              date->year = tok (s, j)->value;
+              k = j + 1;
+            }
+        }
+    }
+  else if (t->kind == T_WORD && name_at (s, i, &value) == NF_DATE_NAME_MONTH)
+    {
+      /* June 7, 2020; Jun. 7th 2020; Sun, 07 Jun 2020 handled by the day-first branch */
+      guint j = i + 1;
+      if (is_sign (s, j, '.'))
+        j++;
+      if (is_num (s, j, 1, 2))
+        {
+          date->month = value, date->day = tok (s, j)->value;
+          j = skip_ordinal (s, j + 1);
+          if (is_sign (s, j, ','))
+            j++;
+          if (is_num (s, j, 4, 4))
+            {
+              date->year = tok (s, j)->value;
+              k = j + 1;
+            }
+        }
+    }
+  if (k == 0 || !valid_day (date->year, date->month, date->day))
+    return 0;
+  /* A year glued to more digits is not a year ("2020123"). */
+  if (tok (s, k) && tok (s, k)->kind == T_NUM && !tok (s, k)->space_before)
+    return 0;
+  return (k - i) + match_time (s, k, date);
+}
+
+static gboolean
+find_in (const char *text, gsize length, const char *language, NfDate *date, gsize *start, gsize *end, gboolean whole)
+{
+  if (text == NULL)
+    return FALSE;
+  /* A date in a 4 kB value is not a date field; long text is searched in its first 64 kB. */
+  if (length > 65536)
+    length = 65536;
+  g_autoptr (GArray) tokens = tokenize (text, length);
+  Scan s = { text, (const Token *) tokens->data, tokens->len, language, language_index (language) };
+  for (guint i = 0; i < s.n; i++)
+    {
+      const Token *t = tok (&s, i);
+      if (whole && i > 0)
+        {
+          /* Only a weekday and punctuation may come before the date. */
+          const Token *prev = tok (&s, i - 1);
+          int value;
+          if (prev->kind == T_NUM || (prev->kind == T_WORD && name_at (&s, i - 1, &value) != NF_DATE_NAME_WEEKDAY))
+            return FALSE;
+        }
+      /* A date starts at a token boundary: not inside "A4-2020-01" or "x2020". */
+      if (i > 0 && !t->space_before && t->kind != T_SIGN && tok (&s, i - 1)->kind != T_SIGN)
+        continue;
+      if (t->kind == T_SIGN)
+        continue;
+      NfDate found;
+      guint taken = match_at (&s, i, &found);
+      if (taken == 0)
+        continue;
+      if (whole)
+        for (guint j = i + taken; j < s.n; j++)
+          if (tok (&s, j)->kind != T_SIGN)
+            return FALSE;
+      *date = found;
+      if (start)
+        *start = t->start;
+      if (end)
+        *end = tok (&s, i + taken - 1)->end;
+      return TRUE;
+    }
+  return FALSE;
+}
+
+gboolean
+nf_date_find (const char *text, gssize length, const char *language, NfDate *date, gsize *start, gsize *end)
+{
+  g_return_val_if_fail (date != NULL, FALSE);
+  if (text == NULL)
+    return FALSE;
+  return find_in (text, length < 0 ? strlen (text) : (gsize) length, language, date, start, end, FALSE);
+}
+
+gboolean
+nf_date_parse (const char *text, const char *language, NfDate *date)
+{
+  g_return_val_if_fail (date != NULL, FALSE);
+  if (text == NULL)
+    return FALSE;
+  return find_in (text, strlen (text), language, date, NULL, NULL, TRUE);
+}
+
+GDateTime *
+nf_date_to_utc (const NfDate *date)
+{
+  g_return_val_if_fail (date != NULL, NULL);
+  if (!date->has_time)
+    return NULL;
+  g_autoptr (GTimeZone) zone = date->has_offset ? g_time_zone_new_offset (date->offset) : g_time_zone_new_utc ();
+  g_autoptr (GDateTime) local = g_date_time_new (zone, date->year, date->month, date->day, date->hour, date->minute,
+                                                 date->second + date->microsecond / 1e6);
+  return local ? g_date_time_to_utc (local) : NULL;
+}
+
+char *
+nf_date_format_local (const NfDate *date)
+{
+  g_return_val_if_fail (date != NULL, NULL);
+  GString *out = g_string_new (NULL);
+  g_string_append_printf (out, "%04d-%02d-%02d", date->year, date->month, date->day);
+  if (!date->has_time)
+    return g_string_free (out, FALSE);
+  g_string_append_printf (out, "T%02d:%02d:%02d", date->hour, date->minute, date->second);
+  if (date->microsecond)
+    g_string_append_printf (out, ".%06d", date->microsecond);
+  if (date->has_offset)
+    {
+      if (date->offset == 0)
+        g_string_append_c (out, 'Z');
+      else
+        {
+          int a = ABS (date->offset);
+          g_string_append_printf (out, "%c%02d:%02d", date->offset < 0 ? '-' : '+', a / 3600, a % 3600 / 60);
+        }
+    }
+  return g_string_free (out, FALSE);
+}
+
+void
+nf_date_set_published (NfArticle *article, const NfDate *date)
+{
+  g_return_if_fail (article != NULL && date != NULL);
+  g_autoptr (GDateTime) utc = nf_date_to_utc (date);
+  nf_article_set_published (article, utc);
+  g_autofree char *local = nf_date_format_local (date);
+  nf_article_set_field_string (article, "published_local", local);
+}
+
+gboolean
+nf_date_get_published_day (const NfArticle *article, GDate *day)
+{
+  g_return_val_if_fail (article != NULL && day != NULL, FALSE);
+  const char *local = nf_article_get_field_string (article, "published_local");
+  NfDate date;
+  g_date_clear (day, 1);
+  if (local && nf_date_parse (local, NULL, &date))
+    {
+      g_date_set_dmy (day, date.day, date.month, date.year);
+      return TRUE;
+    }
+  GDateTime *published = nf_article_get_published (article);
+  if (published == NULL)
+    return FALSE;
+  g_date_set_dmy (day, g_date_time_get_day_of_month (published), g_date_time_get_month (published),
+                  g_date_time_get_year (published));
+  return TRUE;
+}

@@ -1,0 +1,283 @@
+/* meta-byline.c: people's names from bylines and author metadata.  A byline is cut where
+ * names stop (a separator, a date, a digit), split into names ("X and Y", "X und Y",
+ * "X y Y", "X et Y", "X, Y & Z"), and each name is cleaned of its label ("By", "Von",
+ * "View all posts by", "Zeige alle Beiträge von") and of a trailing date word ("am",
+ * "Fr.").  What is not a person's name is refused: e-mail addresses, URLs and domain names,
+ * company names (GmbH, e.V., Ltd), profile links ("View my complete profile"), credentials. */
+#include <string.h>
+
+#include <newsflow/date.h>
+
+#include "html-private.h"
+
+/* Labels that open a byline, longest first within a language (lower case). */
+static const char *const labels[] = {
+  "view all posts by", "view all articles by", "show all articles of", "show all articles by", "all posts by",
+  "more articles by", "more from", "posted by", "written by", "words by", "text by", "story by", "reported by",
+  "updated by", "reviewed by", "edited by", "erstellt von", "artikel von", "beitrag von", "by", "author:", "author", "authors:", "autor:", "autorin:", "autor",
+  "autorin", "zeige alle beiträge von", "alle beiträge von", "mehr von", "geschrieben von", "verfasst von",
+  "ein beitrag von", "eingestellt von", "gespeichert von", "veröffentlicht von", "von", "vom", "voor", "door",
+  "tous les articles de", "publié par", "écrit par", "rédigé par", "par", "publicado por", "escrito por", "por",
+  "scritto da", "pubblicato da", "di", "af", "av", "przez", "autorem", NULL
+};
+
+/* Credentials, roles and words that are never a name on their own. */
+static const char *const not_names[] = {
+  "ms", "ma", "md", "rd", "phd", "mba", "cfp", "cpa", "rn", "jr", "sr", "ii", "iii", "fand", "esq",
+  "staff", "editor", "editors", "admin", "administrator", "wordpressadmin", "webmaster", "guest", "team",
+  "by", "posted by", "written by", "updated", "unknown", "no author", "anonymous", "view my complete profile",
+  "afficher mon profil complet", "mein profil vollständig anzeigen", "ver todo mi perfil", "author", "autor",
+  "redaktion", "redaction", "rédaction", "red", "newsroom", "name", "link", "stand", "veröffentlicht", "published",
+  "share", "teilen", "follow", "folgen", NULL
+};
+
+/* Words after which a name ends ("Lupa am 3. Mai", "Jane Doe on March 3"). */
+static const char *const tail_words[] = { "am", "on", "le", "el", "il", "op", "um", "at", "den", "der", "vom", "at", "|", NULL };
+
+/* Legal forms: a company, not a person. */
+/* What commenters' names end with in comment lists. */
+static const char *const comment_words[] = { "says", "said", "sagt", "schreibt", "écrit", "dice", "dit", "schrieb", NULL };
+
+static const char *const company_words[] = {
+  "gmbh", "e.v.", "e.v", "ev", "ag", "kg", "ltd", "ltd.", "inc", "inc.", "llc", "s.a.", "sa", "sarl", "s.l.", "gbr",
+  "ug", "plc", "co.", "corp", "corp.", "media", "verlag", "online", NULL
+};
+
+static gboolean
+word_in (const char *word, gsize length, const char *const *list)
+{
+  for (const char *const *w = list; *w; w++)
+    if (strlen (*w) == length && g_ascii_strncasecmp (word, *w, length) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+/* A domain name or a URL: "tagesschau.de", "www.dw.com", "facebook.com/vegolosi". */
+static gboolean
+looks_like_domain (const char *name)
+{
+  if (strstr (name, "://") || strchr (name, '@') || g_str_has_prefix (name, "www.") || strstr (name, "[at]"))
+    return TRUE;
+  const char *dot = strrchr (name, '.');
+  if (dot == NULL || strchr (name, ' '))
+    return FALSE;
+  gsize tld = 0;
+  while (g_ascii_islower (dot[1 + tld]))
+    tld++;
+  return tld >= 2 && tld <= 12 && dot[1 + tld] == '\0' && dot > name && g_ascii_isalnum (dot[-1]);
+}
+
+/* Drops a label from the start of @name; TRUE when one was there. */
+static gboolean
+strip_label (char **name)
+{
+  for (const char *const *l = labels; *l; l++)
+    {
+      gsize n = strlen (*l);
+      /* The labels' case folds keep their byte length, so the fold's offsets are the name's. */
+      g_autofree char *head = g_utf8_casefold (*name, MIN (strlen (*name), n + 1));
+      /* Long labels run into the name in some markup ("show all articles ofJane Doe"). */
+      if (strncmp (head, *l, n) == 0
+          && (head[n] == ' ' || head[n] == ':' || head[n] == '\0' || (*l)[n - 1] == ':' || n >= 12))
+        {
+          *name += n;
+          while (**name == ':' || **name == ' ')
+            (*name)++;
+          return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+char *
+html_byline_clean_name (const char *value)
+{
+  if (value == NULL)
+    return NULL;
+  GString *collapsed = g_string_new (NULL);
+  gboolean pending = FALSE;
+  html_append_collapsed (collapsed, value, &pending);
+  g_autofree char *clean = g_string_free (collapsed, FALSE);
+  if (!g_utf8_validate (clean, -1, NULL))
+    return NULL;
+  char *name = clean;
+  /* Leading and trailing signs: "© Jane Doe", "Jane Doe →". */
+  while (*name && !g_unichar_isalpha (g_utf8_get_char (name)))
+    name = g_utf8_next_char (name);
+  for (char *end = name + strlen (name); end > name;)
+    {
+      char *prev = g_utf8_prev_char (end);
+      gunichar c = g_utf8_get_char (prev);
+      if (g_unichar_isalnum (c) || c == '.' || c == '_')
+        break;
+      *prev = '\0';
+      end = prev;
+    }
+  for (int i = 0; i < 3 && strip_label (&name); i++)
+    ;
+  const char *cuts[] = { " | ", " • ", " - ", " – ", " — ", " / ", " · ", " (" };
+  for (guint i = 0; i < G_N_ELEMENTS (cuts); i++)
+    {
+      char *at = strstr (name, cuts[i]);
+      if (at)
+        *at = '\0';
+    }
+  g_strstrip (name);
+  /* Trailing date words: "Lupa am", "Tomas Spahn Fr". */
+  for (;;)
+    {
+      char *space = strrchr (name, ' ');
+      if (space == NULL)
+        break;
+      const char *last = space + 1;
+      gsize n = strlen (last);
+      while (n > 0 && (last[n - 1] == '.' || last[n - 1] == ','))
+        n--;
+      if (!word_in (last, n, tail_words) && nf_date_lookup_name (last, n, NULL, NULL) == NF_DATE_NAME_NONE)
+        break;
+      *space = '\0';
+      g_strstrip (name);
+    }
+  gsize length = strlen (name);
+  while (length > 0 && (name[length - 1] == ',' || name[length - 1] == ':' || name[length - 1] == ';'))
+    name[--length] = '\0';
+  if (*name == '\0' || looks_like_domain (name) || g_utf8_strlen (name, -1) > 60)
+    return NULL;
+  g_autofree char *lower = g_utf8_casefold (name, -1);
+  if (g_strv_contains (not_names, lower))
+    return NULL;
+  guint words = 0;
+  for (const char *p = name; *p;)
+    {
+      while (*p == ' ')
+        p++;
+      if (*p == '\0')
+        break;
+      const char *end = strchr (p, ' ');
+      gsize n = end ? (gsize) (end - p) : strlen (p);
+      if (word_in (p, n, company_words) || word_in (p, n, comment_words))
+        return NULL;
+      words++;
+      p += n;
+    }
+  if (words > 5)
+    return NULL;
+  for (const char *p = name; *p; p++)
+    if (g_ascii_isdigit (*p) || *p == '_' || *p == '@' || *p == '#')
+      return NULL;
+  return g_strdup (name);
+}
+
+static gboolean
+contains_name (GPtrArray *list, const char *name)
+{
+  for (guint i = 0; i < list->len; i++)
+    if (g_utf8_collate (g_ptr_array_index (list, i), name) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+void
+html_byline_add_name (GPtrArray *list, const char *value)
+{
+  g_autofree char *name = html_byline_clean_name (value);
+  if (name && !contains_name (list, name))
+    g_ptr_array_add (list, g_steal_pointer (&name));
+}
+
+/* The words that join names in a byline. */
+static gboolean
+is_joiner (const char *word, gsize n)
+{
+  static const char *const joiners[] = { "and", "und", "et", "y", "e", "en", "og", "och", "i", "with", "&", NULL };
+  return word_in (word, n, joiners);
+}
+
+void
+html_byline_add_names (GPtrArray *list, const char *text, gboolean visible)
+{
+  if (text == NULL)
+    return;
+  if (visible && g_utf8_strlen (text, -1) > 120)
+    return;
+  g_autofree char *copy = g_strdup (text);
+  if (visible)
+    {
+      /* "By Jane Doe | Updated March 3, 2025": the names come before the first separator,
+       * digit or date. */
+      NfDate date;
+      gsize start;
+      if (nf_date_find (copy, -1, NULL, &date, &start, NULL))
+        copy[start] = '\0';
+      for (char *p = copy; *p; p++)
+        if (g_ascii_isdigit (*p) || *p == '|' || *p == '\n')
+          {
+            *p = '\0';
+            break;
+          }
+      const char *cuts[] = { " • ", " · ", " - ", " – ", " — " };
+      for (guint i = 0; i < G_N_ELEMENTS (cuts); i++)
+        {
+          char *at = strstr (copy, cuts[i]);
+          if (at)
+            *at = '\0';
+        }
+    }
+  /* Split at , ; & and at joining words. */
+  GString *part = g_string_new (NULL);
+  const char *p = copy;
+  while (*p)
+    {
+      if (*p == ',' || *p == ';' || *p == '&' || *p == '/')
+        {
+          /* "dpa/lno" and "Jane Doe, MS" stay one: a slash only splits between spaces. */
+          if (*p == '/' && !(p > copy && p[-1] == ' ' && p[1] == ' '))
+            {
+              g_string_append_c (part, *p++);
+              continue;
+            }
+          html_byline_add_name (list, part->str);
+          g_string_truncate (part, 0);
+          p++;
+          continue;
+        }
+      if (*p == ' ')
+        {
+          const char *word = p + 1;
+          const char *end = word;
+          while (*end && *end != ' ')
+            end++;
+          if (*end == ' ' && is_joiner (word, end - word) && part->len > 0)
+            {
+              html_byline_add_name (list, part->str);
+              g_string_truncate (part, 0);
+              p = end;
+              continue;
+            }
+        }
+      g_string_append_c (part, *p++);
+    }
+  html_byline_add_name (list, part->str);
+  g_string_free (part, TRUE);
+}
+
+void
+html_byline_drop_site_names (GPtrArray *list, const char *const *names)
+{
+  for (guint i = list->len; i-- > 0;)
+    {
+      const char *author = g_ptr_array_index (list, i);
+      g_autofree char *a = g_utf8_casefold (author, -1);
+      for (const char *const *n = names; *n; n++)
+        {
+          g_autofree char *b = g_utf8_casefold (*n, -1);
+          /* The site's name, or more than it ("Deutsche Welle (www.dw.com)"); a person's
+           * blog named after them ("Daniel Lemire's blog") keeps its author. */
+          if (*b && (strcmp (a, b) == 0 || (strlen (b) > 3 && strstr (a, b))))
+            {
+              g_ptr_array_remove_index (list, i);
+              break;
+            }
+        }
+    }
+}

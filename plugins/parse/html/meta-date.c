@@ -1,0 +1,362 @@
+/* meta-date.c: the page's publication date, chosen among every candidate by where it was
+ * found (its provenance), in this order:
+ *   JSON-LD datePublished of the page's own article             100
+ *   article:published_time and its kin                           90
+ *   other date <meta> (dc.date, pubdate, parsely-pub-date ...)    80
+ *   itemprop="datePublished" on an element                        75
+ *   <time> or <abbr class="published"> naming the publication    70
+ *   another <time>                                                55
+ *   date text in a date, byline or meta element                   45
+ *   the URL's path (/2012/05/31/)                                 40
+ *   JSON-LD datePublished of a WebPage                            35
+ * Elements inside <article> (or the article's body) and near the headline get a few points
+ * more; nothing inside comments, embedded posts (a tweet's <time>), related-story lists,
+ * sidebars, navigation or footers counts.  dateModified and "updated" elements never do.
+ * Candidates are kept as text and read at the end, when the page's language (which decides
+ * 6/7/2020) is known. */
+#include <string.h>
+
+#include <newsflow/date.h>
+
+#include "html-private.h"
+
+typedef struct {
+  char       *value;
+  int         score;
+  guint       order;    /* element order in the page, 0 for metadata */
+  gboolean    in_text;  /* a date inside free text, not a value that is a date */
+  const char *source;
+} Candidate;
+
+struct _HtmlDates {
+  GArray *candidates;
+  guint   order;
+  guint   headline_order; /* order of the first <h1>, 0 before one */
+};
+
+static void
+candidate_clear (gpointer data)
+{
+  g_free (((Candidate *) data)->value);
+}
+
+HtmlDates *
+html_dates_new (void)
+{
+  HtmlDates *dates = g_new0 (HtmlDates, 1);
+  dates->candidates = g_array_new (FALSE, TRUE, sizeof (Candidate));
+  g_array_set_clear_func (dates->candidates, candidate_clear);
+  return dates;
+}
+
+void
+html_dates_free (HtmlDates *dates)
+{
+  if (dates == NULL)
+    return;
+  g_array_unref (dates->candidates);
+  g_free (dates);
+}
+
+static void
+add (HtmlDates *dates, const char *value, int score, guint order, gboolean in_text, const char *source)
+{
+  if (value == NULL || *value == '\0' || strlen (value) > 300)
+    return;
+  Candidate c = { g_strdup (value), score, order, in_text, source };
+  g_array_append_val (dates->candidates, c);
+}
+
+void
+html_dates_offer (HtmlDates *dates, const char *value, int score, const char *source)
+{
+  add (dates, value, score, 0, FALSE, source);
+}
+
+void
+html_dates_headline (HtmlDates *dates)
+{
+  if (dates->headline_order == 0)
+    dates->headline_order = dates->order;
+}
+
+/* Whether a class or id names a place that is not the article: comments, related stories,
+ * embedded posts, sidebars and the like.  Whole words of the attribute only ("node-promoted"
+ * is no promotion, "sticky-sidebar-parent" is no sidebar); WordPress's "category-popular"
+ * and "tag-..." classes describe the post, not a place. */
+static gboolean
+names_elsewhere (const char *value)
+{
+  static const char *const words[] = {
+    "comment", "comments", "commentlist", "related", "sidebar", "teaser", "teasers", "recommended",
+    "recommendations", "similar", "popular", "trending", "mostread", "reply", "replies", "respond", "tweet",
+    "twitter", "instagram", "embed", "embedded", "footer", "newsletter", "breadcrumb", "breadcrumbs",
+    "carousel", "slider", "navigation", "nav", "promo", "advert", "ads", "cookie", "latest", "calendar", NULL
+  };
+  if (value == NULL)
+    return FALSE;
+  g_auto (GStrv) tokens = g_strsplit_set (value, " \t\n", -1);
+  for (char **token = tokens; *token; token++)
+    {
+      if (**token == '\0' || g_str_has_prefix (*token, "category-") || g_str_has_prefix (*token, "tag-"))
+        continue;
+      g_auto (GStrv) parts = g_strsplit_set (*token, "-_", -1);
+      guint n = g_strv_length (parts);
+      for (guint i = 0; i < n; i++)
+        {
+          /* "sticky-sidebar-parent", "sidebar-wrapper": a part of a layout, not the sidebar. */
+          if (i + 1 < n && (!g_ascii_strcasecmp (parts[n - 1], "parent") || !g_ascii_strcasecmp (parts[n - 1], "wrapper")))
+            break;
+          for (const char *const *w = words; *w; w++)
+            if (g_ascii_strcasecmp (parts[i], *w) == 0)
+              return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+static const char *
+attr (xmlNode *node, const char *name)
+{
+  for (xmlAttr *a = node->properties; a; a = a->next)
+    if (g_ascii_strcasecmp ((const char *) a->name, name) == 0)
+      return a->children && a->children->type == XML_TEXT_NODE && a->children->next == NULL
+               ? (const char *) a->children->content : NULL;
+  return NULL;
+}
+
+typedef enum { PLACE_PAGE, PLACE_ARTICLE, PLACE_ELSEWHERE } Place;
+
+/* Where @node sits: inside the article, somewhere on the page, or in a part that is not the
+ * article (see names_elsewhere; also <aside>, <footer>, <nav>, <blockquote>, <iframe>). */
+static Place
+place_of (xmlNode *node, gboolean near_headline)
+{
+  Place place = PLACE_PAGE;
+  /* The page's footer is near the top of the tree; an article's own footer, deeper down,
+   * often holds its date. */
+  gboolean in_footer = FALSE;
+  guint depth = 0, footer_depth = 0;
+  for (xmlNode *n = node; n && n->type == XML_ELEMENT_NODE; n = n->parent, depth++)
+    {
+      const char *name = (const char *) n->name;
+      /* The page's own classes say what kind of page it is, not where the date sits. */
+      if (!g_ascii_strcasecmp (name, "body") || !g_ascii_strcasecmp (name, "html"))
+        break;
+      const char *itemprop = attr (n, "itemprop");
+      if (itemprop && (strstr (itemprop, "articleBody") || strstr (itemprop, "mainEntity")
+                       || strstr (itemprop, "blogPost")))
+        place = PLACE_ARTICLE;
+      const char *itemtype = attr (n, "itemtype");
+      if (itemtype && (strstr (itemtype, "Article") || strstr (itemtype, "BlogPosting")))
+        place = PLACE_ARTICLE;
+      if (!g_ascii_strcasecmp (name, "article") || !g_ascii_strcasecmp (name, "main"))
+        place = PLACE_ARTICLE;
+      /* Far up, wrappers of the whole layout ("layoutTwoColumnsRightSidebar",
+       * "navigation-container") say nothing about the date. */
+      if (depth > 8 || (near_headline && depth > 3))
+        continue;
+      if (!g_ascii_strcasecmp (name, "aside") || !g_ascii_strcasecmp (name, "nav")
+          || !g_ascii_strcasecmp (name, "blockquote") || !g_ascii_strcasecmp (name, "iframe")
+          || !g_ascii_strcasecmp (name, "form"))
+        return PLACE_ELSEWHERE;
+      if (!g_ascii_strcasecmp (name, "footer"))
+        in_footer = TRUE, footer_depth = depth;
+      const char *class = attr (n, "class");
+      const char *id = attr (n, "id");
+      if (n != node && (names_elsewhere (class) || names_elsewhere (id)))
+        {
+          g_autofree char *lower = g_ascii_strdown (class ? class : id, -1);
+          if (!strstr (lower, "footer"))
+            return PLACE_ELSEWHERE;
+          in_footer = TRUE, footer_depth = depth;
+        }
+    }
+  return in_footer && place != PLACE_ARTICLE && depth - footer_depth <= 4 ? PLACE_ELSEWHERE : place;
+}
+
+gboolean
+html_dates_in_other_part (HtmlDates *dates, xmlNode *node)
+{
+  gboolean near_headline = dates->headline_order && dates->order >= dates->headline_order
+                           && dates->order - dates->headline_order < 25;
+  return place_of (node, near_headline) == PLACE_ELSEWHERE;
+}
+
+/* Words that introduce a publication date in running text ("Veröffentlicht am 16.08.2019",
+ * "Posted on", "Publié le", "Stand:"). */
+static gboolean
+starts_with_label (const char *text)
+{
+  static const char *const labels[] = {
+    "published", "posted", "veröffentlicht", "erschienen", "stand", "datum", "date", "publié", "publicado",
+    "pubblicato", "gepubliceerd", "publicerad", "opublikowano", "publikováno", "julkaistu", "publiceret", NULL
+  };
+  while (*text == ' ' || *text == '\n' || *text == '\t' || *text == '\r')
+    text++;
+  for (const char *const *l = labels; *l; l++)
+    if (g_ascii_strncasecmp (text, *l, strlen (*l)) == 0 && !g_ascii_isalpha (text[strlen (*l)]))
+      return TRUE;
+  return FALSE;
+}
+
+static gboolean
+blank (const char *text)
+{
+  for (; *text; text++)
+    if (!g_ascii_isspace (*text) && (guchar) *text != 0xC2 && (guchar) *text != 0xA0)
+      return FALSE;
+  return TRUE;
+}
+
+static gboolean
+has_digit (const char *text)
+{
+  for (; *text; text++)
+    if (g_ascii_isdigit (*text))
+      return TRUE;
+  return FALSE;
+}
+
+static gboolean
+contains_any (const char *value, const char *const *parts)
+{
+  if (value == NULL)
+    return FALSE;
+  /* This runs on every element with a class: no copies, an ASCII case-blind search. */
+  for (const char *v = value; *v; v++)
+    for (const char *const *p = parts; *p; p++)
+      if (g_ascii_tolower (*v) == (*p)[0] && g_ascii_strncasecmp (v, *p, strlen (*p)) == 0)
+        return TRUE;
+  return FALSE;
+}
+
+static const char *const modified_words[] = { "updat", "modif", "aktualisiert", "edited", "mise-a-jour", "revised", NULL };
+static const char *const published_words[] = { "publish", "pubdate", "posted", "created", "entry-date", "post-date",
+                                                "article-date", "date-publ", "datum", NULL };
+static const char *const date_words[] = { "date", "time", "datum", "publish", "posted", "byline", "meta", "dateline",
+                                          "submitted", "fecha", NULL };
+
+void
+html_dates_element (HtmlDates *dates, xmlNode *node)
+{
+  guint order = ++dates->order;
+  const char *name = (const char *) node->name;
+  const char *class = attr (node, "class");
+  const char *id = attr (node, "id");
+  const char *itemprop = attr (node, "itemprop");
+  gboolean is_time = !g_ascii_strcasecmp (name, "time");
+  if (itemprop == NULL)
+    itemprop = attr (node, "property"); /* RDFa: property="schema:dateCreated" */
+  gboolean is_item = itemprop && (strstr (itemprop, "datePublished") || strstr (itemprop, "dateCreated"))
+                     && g_ascii_strcasecmp (name, "meta") != 0;
+  gboolean is_abbr = !g_ascii_strcasecmp (name, "abbr") && contains_any (class, published_words);
+  gboolean is_dated = !is_time && !is_item && !is_abbr
+                      && (contains_any (class, date_words) || contains_any (id, date_words));
+  /* Running text that opens with a date label, or any short text right after the headline. */
+  xmlNode *first = node->children;
+  for (guint i = 0; first && i < 4; i++, first = first->next)
+    if (first->type == XML_TEXT_NODE && first->content && !blank ((const char *) first->content)
+        && (starts_with_label ((const char *) first->content) || has_digit ((const char *) first->content)))
+      break;
+  gboolean near_headline = dates->headline_order && order > dates->headline_order
+                           && order - dates->headline_order < 25;
+  gboolean is_labelled = !is_time && !is_item && !is_abbr && !is_dated && first && first->type == XML_TEXT_NODE
+                         && first->content && (near_headline || starts_with_label ((const char *) first->content));
+  if (!is_time && !is_item && !is_abbr && !is_dated && !is_labelled)
+    return;
+  gboolean modified = (contains_any (class, modified_words) || contains_any (id, modified_words)
+                       || (itemprop && strstr (itemprop, "dateModified")))
+                      && !contains_any (class, published_words) && !(itemprop && strstr (itemprop, "datePublished"));
+  /* The article's header right after its headline: whatever the layout's wrappers are called. */
+  Place place = place_of (node, near_headline);
+  if (place == PLACE_ELSEWHERE)
+    return;
+  if (is_labelled)
+    {
+      const char *text = (const char *) first->content;
+      int score = (starts_with_label (text) ? 42 : 38) + (place == PLACE_ARTICLE ? 2 : 0);
+      if (!has_digit (text) && node->parent && node->parent->type == XML_ELEMENT_NODE)
+        {
+          /* "<span>Datum:</span> <span>18.10.2021</span>": the label's parent holds both. */
+          g_autofree char *around = html_node_text (node->parent);
+          if (strlen (around) <= 200)
+            add (dates, around, score, order, TRUE, "text");
+        }
+      else if (strlen (text) <= 200)
+        add (dates, text, score, order, TRUE, "text");
+      return;
+    }
+  /* An update's date says when the page was last changed: better than nothing, never
+   * better than a publication date. */
+  int bonus = modified ? -40 : place == PLACE_ARTICLE ? 4 : 0;
+  /* Near the headline: the article's header and byline. */
+  if (dates->headline_order && order >= dates->headline_order && order - dates->headline_order < 60)
+    bonus += 3;
+  if (is_item || is_time || is_abbr)
+    {
+      const char *value = attr (node, "datetime");
+      if (value == NULL)
+        value = attr (node, "content");
+      if (value == NULL && is_abbr)
+        value = attr (node, "title");
+      int score = is_item ? 75 : (is_abbr || attr (node, "pubdate") || contains_any (class, published_words)
+                                  || contains_any (itemprop, published_words)) ? 70 : 55;
+      if (value)
+        add (dates, value, score + bonus, order, FALSE, is_item ? "itemprop" : "time");
+      else
+        {
+          g_autofree char *text = html_node_text (node);
+          add (dates, text, score + bonus, order, TRUE, is_item ? "itemprop" : "time");
+        }
+      return;
+    }
+  /* A date, byline or meta element: its text, when short (not a whole section). */
+  g_autofree char *text = html_node_text (node);
+  if (g_utf8_strlen (text, -1) <= 160)
+    add (dates, text, 45 + bonus, order, TRUE, "text");
+}
+
+static gint
+by_score (gconstpointer a, gconstpointer b)
+{
+  const Candidate *x = a, *y = b;
+  if (x->score != y->score)
+    return y->score - x->score;
+  return (int) x->order - (int) y->order;
+}
+
+gboolean
+html_dates_choose (HtmlDates *dates, const char *language, const char *url, NfDate *date, char **value,
+                   const char **source)
+{
+  if (url)
+    {
+      /* Only the path: hosts and queries carry numbers that are not dates. */
+      const char *path = strstr (url, "://");
+      path = path ? strchr (path + 3, '/') : url;
+      if (path)
+        {
+          g_autofree char *clean = g_strdup (path);
+          char *query = strpbrk (clean, "?#");
+          if (query)
+            *query = '\0';
+          add (dates, clean, 40, 0, TRUE, "url");
+        }
+    }
+  g_array_sort (dates->candidates, by_score);
+  for (guint i = 0; i < dates->candidates->len; i++)
+    {
+      Candidate *c = &g_array_index (dates->candidates, Candidate, i);
+      gboolean found = c->in_text ? nf_date_find (c->value, -1, language, date, NULL, NULL)
+                                  : (nf_date_parse (c->value, language, date)
+                                     || nf_date_find (c->value, -1, language, date, NULL, NULL));
+      if (found)
+        {
+          *value = g_strdup (c->value);
+          *source = c->source;
+          return TRUE;
+        }
+    }
+  return FALSE;
+}

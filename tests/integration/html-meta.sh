@@ -1,0 +1,48 @@
+#!/bin/bash
+# parse "html" run by the real binary on the pages of tests/data/meta: the publication date
+# from JSON-LD, from visible text in the page's language and from the URL alone, never from
+# an embedded tweet, comments or related lists, and none on a page without one; bylines
+# split and cleaned, the site's name refused as author; titles without the site's name.
+. "$(dirname "$0")/common.sh"
+
+DATA="$SOURCE/tests/data/meta"
+cat > "$WORK/meta.chain" <<'CHAIN'
+fetch "files" { }
+parse "html" { min-length = 0 }
+format "json" { output = "-" }
+CHAIN
+
+expect_status 0 "pages with dates in markup, text and URL parse" -- "$NEWSFLOW" -j 2 -c "$WORK/meta.chain" "$DATA"
+python3 - "$WORK/out" <<'PY' && pass "dates, bylines and titles as the pages give them" || fail "metadata"
+import json, sys
+arts = {a["source"].rsplit("/", 1)[1]: a for a in map(json.loads, open(sys.argv[1], encoding="utf-8"))}
+assert len(arts) == 5, sorted(arts)
+
+a = arts["jsonld-and-tweet.html"]
+# The page's own day and offset; the instant in UTC is the next day.  Not the tweet's date.
+assert a["published_local"] == "2024-03-10T23:30:00+01:00", a
+assert a["published"] == "2024-03-10T22:30:00Z", a["published"]
+assert a["published_from"] == "json-ld", a
+assert a["authors"] == ["Maria Okafor", "Tom Lindqvist"], a["authors"]
+assert a["title"] == "Harbour ferry gets a new timetable", a["title"]
+
+a = arts["german-text-date.html"]
+assert a["published_local"] == "2012-05-31T15:06:00", a      # 31. Mai 2012, no zone given
+assert a["published_from"] == "text", a
+assert a["authors"] == ["Jana Muster", "Max Beispiel"], a["authors"]   # not the commenter
+assert a["title"] == "Neue Radwege am Fluss", a["title"]
+
+a = arts["url-only.html"]
+assert a["published_local"] == "2019-08-16" and a.get("published") is None, a   # a day, never midnight UTC
+assert a["published_from"] == "url", a
+assert a["title"] == "Library opens on Sundays", a["title"]
+
+a = arts["no-date.html"]
+assert a.get("published") is None and "published_local" not in a, a
+assert not a.get("authors"), a
+
+a = arts["us-numeric.html"]
+assert a["published_local"] == "2020-06-07T15:06:00-05:00", a
+assert a["authors"] == ["Ann Lee", "Bo Kim"], a["authors"]
+PY
+finish

@@ -1,0 +1,176 @@
+/* test-date.c: the lenient date reader (newsflow/date.h) on each form it promises to read,
+ * and on what it must refuse. */
+#include "config.h"
+
+#include <string.h>
+
+#include "test-util.h"
+#include <newsflow/date.h>
+
+/* The date read from @text in @language, in nf_date_format_local's form, or NULL. */
+static char *
+local (const char *text, const char *language)
+{
+  NfDate date;
+  return nf_date_find (text, -1, language, &date, NULL, NULL) ? nf_date_format_local (&date) : NULL;
+}
+
+#define assert_local(text, language, expected)                                                       \
+  do {                                                                                               \
+    g_autofree char *got_ = local (text, language);                                                  \
+    if (g_strcmp0 (got_, expected) != 0)                                                             \
+      fail_msg ("%s (%s): got %s, want %s", text, language ? language : "any", got_ ? got_ : "none", \
+                expected ? expected : "none");                                                       \
+  } while (0)
+
+static void
+test_iso (void **state)
+{
+  (void) state;
+  assert_local ("2020-06-07T15:06:00+01:00", NULL, "2020-06-07T15:06:00+01:00");
+  assert_local ("2020-06-07T15:06Z", NULL, "2020-06-07T15:06:00Z");           /* no seconds */
+  assert_local ("2020-06-07 15:06:00+0100", NULL, "2020-06-07T15:06:00+01:00"); /* +0100 */
+  assert_local ("2020-06-07T15:06:00-05", NULL, "2020-06-07T15:06:00-05:00");
+  assert_local ("2020-06-07T15:06:00.250Z", NULL, "2020-06-07T15:06:00.250000Z");
+  assert_local ("2020-06-07T15:06:00", NULL, "2020-06-07T15:06:00");          /* no zone: none given */
+  assert_local ("2020-06-07", NULL, "2020-06-07");                            /* a bare day stays a day */
+  assert_local ("2020/06/07", NULL, "2020-06-07");
+  assert_local ("2020.06.07", NULL, "2020-06-07");
+}
+
+static void
+test_rfc1123_and_zones (void **state)
+{
+  (void) state;
+  assert_local ("Sun, 07 Jun 2020 15:06:00 GMT", NULL, "2020-06-07T15:06:00Z");
+  assert_local ("Sun, 07 Jun 2020 15:06:00 +0100", NULL, "2020-06-07T15:06:00+01:00");
+  assert_local ("7 Jun 2020 10:06 EST", NULL, "2020-06-07T10:06:00-05:00");
+  assert_local ("07.06.2020 15:06 CET", "de", "2020-06-07T15:06:00+01:00");
+  assert_local ("June 7, 2020 3:06 pm PDT", "en", "2020-06-07T15:06:00-07:00");
+  assert_local ("7 juin 2020 à 15h06", "fr", "2020-06-07T15:06:00");
+  assert_local ("07.06.2020, 15.06 Uhr", "de", "2020-06-07T15:06:00");
+}
+
+static void
+test_numeric_order_by_language (void **state)
+{
+  (void) state;
+  assert_local ("6/7/2020", "en", "2020-06-07");    /* US: month first */
+  assert_local ("6/7/2020", "en-GB", "2020-07-06"); /* British: day first */
+  assert_local ("6/7/2020", "fr", "2020-07-06");
+  assert_local ("13/7/2020", "en", "2020-07-13");   /* a field above 12 decides */
+  assert_local ("7/13/2020", "fr", "2020-07-13");
+  assert_local ("16.12.2012", "en", "2012-12-16");  /* dots are always day first */
+  assert_local ("07.06.20", "de", "2020-06-07");
+  assert_local ("2012年5月31日", NULL, "2012-05-31");
+}
+
+static void
+test_month_names (void **state)
+{
+  (void) state;
+  assert_local ("31. Mai 2012", "de", "2012-05-31");
+  assert_local ("May 31, 2012", "en", "2012-05-31");
+  assert_local ("May 31st, 2012", NULL, "2012-05-31");
+  assert_local ("31 May 2012", NULL, "2012-05-31");
+  assert_local ("Thursday, 31 May 2012", "en", "2012-05-31");
+  assert_local ("Donnerstag, 31. Mai 2012", "de", "2012-05-31");
+  assert_local ("31 de mayo de 2012", "es", "2012-05-31");
+  assert_local ("1er juin 2012", "fr", "2012-06-01");
+  assert_local ("31 maggio 2012", "it", "2012-05-31");
+  assert_local ("31 мая 2012", "ru", "2012-05-31");        /* genitive form */
+  assert_local ("31 maja 2012", "pl", "2012-05-31");
+  assert_local ("Sept. 3, 2019", "en", "2019-09-03");
+  assert_local ("3. Sep 2019", "de", "2019-09-03");        /* prefix of a full name */
+  assert_local ("3 déc. 2019", NULL, "2019-12-03");        /* any language when unknown */
+}
+
+static void
+test_refusals (void **state)
+{
+  (void) state;
+  assert_local ("June 2020", "en", NULL);           /* no day */
+  assert_local ("version 1.2.3", NULL, NULL);
+  assert_local ("2020-13-01", NULL, NULL);
+  assert_local ("2020-02-30", NULL, NULL);
+  assert_local ("31.02.2020", NULL, NULL);
+  assert_local ("99999999999999999999-01-01", NULL, NULL); /* huge numbers: no overflow */
+  assert_local ("1-2-99999999999999999999", NULL, NULL);
+  assert_local ("2020-06-07T25:00", NULL, "2020-06-07"); /* a bad time leaves the day */
+  assert_local ("you may 7 times in 2020", "en", NULL);
+  assert_local ("", NULL, NULL);
+  NfDate date;
+  assert_false (nf_date_parse ("posted 2020-06-07", NULL, &date)); /* parse: the value is the date */
+  assert_true (nf_date_parse (" Sun, 07 Jun 2020 ", NULL, &date));
+  assert_true (nf_date_parse ("2020-06-07T15:06:00Z", NULL, &date));
+}
+
+static void
+test_find_span (void **state)
+{
+  (void) state;
+  NfDate date;
+  gsize start, end;
+  const char *text = "By Jane Doe | Published 7 June 2020, 15:06 | 3 min read";
+  assert_true (nf_date_find (text, -1, "en", &date, &start, &end));
+  assert_int_equal (start, strstr (text, "7 June") - text);
+  assert_int_equal (end, strstr (text, " | 3") - text);
+  assert_true (date.has_time);
+}
+
+static void
+test_utc_and_published (void **state)
+{
+  (void) state;
+  NfDate date;
+  assert_true (nf_date_parse ("2020-06-07T00:30:00+02:00", NULL, &date));
+  g_autoptr (GDateTime) utc = nf_date_to_utc (&date);
+  g_autofree char *iso = nf_date_time_format (utc);
+  assert_string_equal (iso, "2020-06-06T22:30:00Z");
+  /* The page's own day stays in published_local. */
+  g_autoptr (NfArticle) article = nf_article_new ("x");
+  nf_date_set_published (article, &date);
+  assert_string_equal (nf_article_get_field_string (article, "published_local"), "2020-06-07T00:30:00+02:00");
+  GDate day;
+  assert_true (nf_date_get_published_day (article, &day));
+  assert_int_equal (g_date_get_day (&day), 7);
+  /* A bare day is never midnight UTC: no instant at all. */
+  assert_true (nf_date_parse ("2020-06-07", NULL, &date));
+  assert_null (nf_date_to_utc (&date));
+  nf_date_set_published (article, &date);
+  assert_null (nf_article_get_published (article));
+  assert_string_equal (nf_article_get_field_string (article, "published_local"), "2020-06-07");
+}
+
+static void
+test_names (void **state)
+{
+  (void) state;
+  int value = 0;
+  assert_int_equal (nf_date_lookup_name ("März", -1, "de", &value), NF_DATE_NAME_MONTH);
+  assert_int_equal (value, 3);
+  assert_int_equal (nf_date_lookup_name ("Dienstag", -1, "de", &value), NF_DATE_NAME_WEEKDAY);
+  assert_int_equal (value, G_DATE_TUESDAY);
+  assert_int_equal (nf_date_lookup_name ("sunday", -1, "en", &value), NF_DATE_NAME_WEEKDAY);
+  assert_int_equal (value, G_DATE_SUNDAY);
+  assert_int_equal (nf_date_lookup_name ("déc.", -1, "fr", &value), NF_DATE_NAME_MONTH);
+  assert_int_equal (value, 12);
+  assert_int_equal (nf_date_lookup_name ("ma", -1, "en", &value), NF_DATE_NAME_NONE);
+  assert_int_equal (nf_date_lookup_name ("house", -1, NULL, &value), NF_DATE_NAME_NONE);
+}
+
+int
+main (void)
+{
+  const struct CMUnitTest tests[] = {
+    cmocka_unit_test (test_iso),
+    cmocka_unit_test (test_rfc1123_and_zones),
+    cmocka_unit_test (test_numeric_order_by_language),
+    cmocka_unit_test (test_month_names),
+    cmocka_unit_test (test_refusals),
+    cmocka_unit_test (test_find_span),
+    cmocka_unit_test (test_utc_and_published),
+    cmocka_unit_test (test_names),
+  };
+  return cmocka_run_group_tests (tests, NULL, NULL);
+}

@@ -1,0 +1,228 @@
+/* test-html-meta.c: parse "html"'s title, byline and publication date on small pages written
+ * for each shape of issue 19: dates in markup, text and the URL chosen by provenance (never
+ * from comments, embedded posts or related lists), bylines cleaned and split, headlines
+ * apart from their site name and kicker. */
+#include "config.h"
+
+#include <string.h>
+
+#include "test-util.h"
+#include "html-private.h"
+
+static HtmlMeta *
+read_meta (const char *html)
+{
+  gboolean too_deep;
+  htmlDocPtr doc = html_parse_utf8 (html, strlen (html), NULL, &too_deep);
+  assert_non_null (doc);
+  HtmlMeta *meta = html_meta_new ();
+  html_meta_read (doc, meta);
+  xmlFreeDoc (doc);
+  return meta;
+}
+
+/* The publication date as the page gave it ("2020-06-07" or with its time), or NULL. */
+static char *
+published (const HtmlMeta *meta)
+{
+  return meta->has_published ? nf_date_format_local (&meta->published_date) : NULL;
+}
+
+#define assert_published(html, expected, source)                                   \
+  do {                                                                             \
+    g_autoptr (HtmlMeta) m_ = read_meta (html);                                    \
+    g_autofree char *got_ = published (m_);                                        \
+    if (g_strcmp0 (got_, expected) != 0)                                           \
+      fail_msg ("got %s, want %s", got_ ? got_ : "none", expected ? expected : "none"); \
+    if (source)                                                                    \
+      assert_string_equal (m_->published_source, (const char *) source);           \
+  } while (0)
+
+#define BODY "<p>The council voted on Tuesday to expand the river park by twelve hectares.</p>"
+
+static void
+test_date_provenance (G_GNUC_UNUSED void **state)
+{
+  /* JSON-LD of the page's article beats meta, which beats a <time>. */
+  assert_published ("<html><head><script type='application/ld+json'>{\"@type\": \"NewsArticle\", "
+                    "\"headline\": \"Park grows\", \"datePublished\": \"2020-06-07T15:06+02:00\", "
+                    "\"dateModified\": \"2020-06-09\"}</script>"
+                    "<meta property='article:published_time' content='2020-06-05'></head>"
+                    "<body><article><h1>Park grows</h1><time datetime='2020-06-01'>1 June</time>" BODY
+                    "</article></body></html>",
+                    "2020-06-07T15:06:00+02:00", "json-ld");
+  /* A JSON-LD item that is not the page's article (a related story in a list) is not read. */
+  assert_published ("<html><head><script type='application/ld+json'>{\"@type\": \"ItemList\", "
+                    "\"itemListElement\": [{\"@type\": \"NewsArticle\", \"datePublished\": \"2019-01-01\"}]}"
+                    "</script></head><body><article><h1>Park grows</h1>"
+                    "<p class='byline'>By Jane Doe, 7 June 2020</p>" BODY "</article></body></html>",
+                    "2020-06-07", "text");
+  /* itemprop on a <span>, RFC 1123 in a meta, data in <abbr class="published">. */
+  assert_published ("<html><body><article><h1>Park grows</h1><span itemprop='datePublished'>16.12.2012</span>"
+                    BODY "</article></body></html>", "2012-12-16", "itemprop");
+  assert_published ("<html><head><meta name='date' content='Sun, 07 Jun 2020 15:06:00 GMT'></head>"
+                    "<body><h1>Park grows</h1>" BODY "</body></html>", "2020-06-07T15:06:00Z", "meta");
+  assert_published ("<html><body><h1>Park grows</h1><abbr class='published' title='2020-06-07T15:06:00+0100'>"
+                    "3:06 pm</abbr>" BODY "</body></html>", "2020-06-07T15:06:00+01:00", "time");
+}
+
+static void
+test_date_in_text_and_url (G_GNUC_UNUSED void **state)
+{
+  /* Visible text next to the headline, month names in the page's language. */
+  assert_published ("<html lang='de'><body><article><h1>Der Park wächst</h1>"
+                    "<div class='meta'>Von Jana Muster | 31. Mai 2012, 15:06 Uhr</div>" BODY
+                    "</article></body></html>", "2012-05-31T15:06:00", "text");
+  assert_published ("<html lang='de'><body><h1>Der Park wächst</h1><p>Veröffentlicht am 16.08.2019</p>" BODY
+                    "</body></html>", "2019-08-16", "text");
+  assert_published ("<html lang='ja'><body><h1>公園が拡大</h1><p>2012年5月31日</p>" BODY "</body></html>",
+                    "2012-05-31", "text");
+  /* Numeric days in the page's language: month first in US English, day first in British. */
+  assert_published ("<html lang='en-US'><body><h1>Park grows</h1><span class='date'>6/7/2020</span>" BODY
+                    "</body></html>", "2020-06-07", "text");
+  assert_published ("<html lang='en-GB'><body><h1>Park grows</h1><span class='date'>6/7/2020</span>" BODY
+                    "</body></html>", "2020-07-06", "text");
+  /* Only the URL's path has it. */
+  assert_published ("<html><head><link rel='canonical' href='https://news.example/2012/05/31/park-grows'></head>"
+                    "<body><h1>Park grows</h1>" BODY "</body></html>", "2012-05-31", "url");
+}
+
+static void
+test_date_never_from_elsewhere (G_GNUC_UNUSED void **state)
+{
+  /* A tweet's <time>, comments and related stories are not the article's date... */
+  assert_published ("<html><body><article><h1>Park grows</h1>" BODY
+                    "<blockquote class='twitter-tweet'><p>Great!</p><time datetime='2020-01-01'>Jan 1</time></blockquote>"
+                    "<div id='comments'><div class='comment'><time datetime='2020-01-02'>Jan 2</time></div></div>"
+                    "<aside class='related'><span class='date'>3 January 2020</span></aside>"
+                    "<ul class='related-stories'><li><span class='date'>4 January 2020</span></li></ul>"
+                    "</article></body></html>", NULL, NULL);
+  /* ...dateModified is not datePublished, but says more than nothing... */
+  assert_published ("<html><head><script type='application/ld+json'>{\"@type\": \"Article\", "
+                    "\"dateModified\": \"2020-06-09\"}</script></head><body><h1>Park grows</h1>"
+                    "<span class='date updated'>9 June 2020</span>" BODY "</body></html>", "2020-06-09", "modified");
+  /* ...and a page without a date has none (no crawl date, no copyright year). */
+  assert_published ("<html><body><h1>Park grows</h1>" BODY "<footer>© 2020 The Planet</footer></body></html>",
+                    NULL, NULL);
+}
+
+static void
+assert_authors (const char *html, const char *const *expected)
+{
+  g_autoptr (HtmlMeta) meta = read_meta (html);
+  g_ptr_array_add (meta->authors, NULL);
+  g_autofree char *got = g_strjoinv ("; ", (char **) meta->authors->pdata);
+  g_autofree char *want = g_strjoinv ("; ", (char **) expected);
+  if (strcmp (got, want) != 0)
+    fail_msg ("authors: got [%s], want [%s]", got, want);
+}
+
+static void
+test_bylines (G_GNUC_UNUSED void **state)
+{
+  /* Labels dropped, several authors split in the page's words. */
+  assert_authors ("<html><body><h1>Park grows</h1><p class='byline'>Von Jana Muster und Max Beispiel</p>" BODY
+                  "</body></html>", (const char *[]) { "Jana Muster", "Max Beispiel", NULL });
+  assert_authors ("<html><body><h1>Crece el parque</h1><span class='author'>Por Ana García y Luis Pérez</span>" BODY
+                  "</body></html>", (const char *[]) { "Ana García", "Luis Pérez", NULL });
+  assert_authors ("<html><body><h1>Park grows</h1><a rel='author' href='/a'>View all posts by Jane Doe</a>" BODY
+                  "</body></html>", (const char *[]) { "Jane Doe", NULL });
+  assert_authors ("<html><body><h1>Park grows</h1><div class='byline'>By Jane Doe and John Roe | June 7, 2020</div>"
+                  BODY "</body></html>", (const char *[]) { "Jane Doe", "John Roe", NULL });
+  /* JSON-LD objects and arrays. */
+  assert_authors ("<html><head><script type='application/ld+json'>{\"@type\": \"NewsArticle\", \"author\": "
+                  "[{\"@type\": \"Person\", \"name\": \"Jane Doe\"}, {\"@type\": \"Person\", \"name\": \"John Roe\"}]}"
+                  "</script></head><body><h1>Park grows</h1>" BODY "</body></html>",
+                  (const char *[]) { "Jane Doe", "John Roe", NULL });
+  /* The site or publisher as author, an e-mail, a domain, a company: no byline. */
+  assert_authors ("<html><head><meta property='og:site_name' content='The Daily Planet'>"
+                  "<meta name='author' content='The Daily Planet'></head><body><h1>Park grows</h1>" BODY
+                  "</body></html>", (const char *[]) { NULL });
+  assert_authors ("<html><head><meta name='author' content='news@planet.example'></head><body><h1>Park grows</h1>"
+                  BODY "</body></html>", (const char *[]) { NULL });
+  assert_authors ("<html><head><meta name='author' content='planet.example'></head><body><h1>Park grows</h1>"
+                  BODY "</body></html>", (const char *[]) { NULL });
+  assert_authors ("<html><head><meta name='author' content='Planet Media GmbH'></head><body><h1>Park grows</h1>"
+                  BODY "</body></html>", (const char *[]) { NULL });
+  /* A theme credit in the footer and a commenter are not the author. */
+  assert_authors ("<html><body><h1>Park grows</h1>" BODY "<div id='comments'><span class='comment-author'>Max says"
+                  "</span></div><footer><span class='author'>Theme by Jane Themer</span></footer></body></html>",
+                  (const char *[]) { NULL });
+  /* A date glued to the name ("am", a weekday) is cut. */
+  assert_authors ("<html lang='de'><body><h1>Der Park</h1><p class='byline'>Jana Muster am Fr., 7. Juni 2020</p>"
+                  BODY "</body></html>", (const char *[]) { "Jana Muster", NULL });
+}
+
+static void
+assert_title (const char *html, const char *expected)
+{
+  g_autoptr (HtmlMeta) meta = read_meta (html);
+  assert_non_null (meta->title);
+  assert_string_equal (meta->title, expected);
+}
+
+static void
+test_titles (G_GNUC_UNUSED void **state)
+{
+  /* Site names around the headline, with », –, | and : */
+  assert_title ("<html><head><title>River park grows by twelve hectares » Planet e.V.</title></head>"
+                "<body>" BODY "</body></html>", "River park grows by twelve hectares");
+  assert_title ("<html><head><meta property='og:site_name' content='The Planet'>"
+                "<title>The Planet: River park grows by twelve hectares</title></head><body>" BODY "</body></html>",
+                "River park grows by twelve hectares");
+  assert_title ("<html><head><title>River park grows by twelve hectares – The Daily Planet</title></head>"
+                "<body>" BODY "</body></html>", "River park grows by twelve hectares");
+  /* The visible headline beats an og:title in other words, a logo in an <h1> does not. */
+  assert_title ("<html><head><meta property='og:title' content='River park grows: council backs plan for the park'>"
+                "</head><body><h1>The Planet</h1><h1>River park grows by twelve hectares</h1>" BODY "</body></html>",
+                "River park grows by twelve hectares");
+  /* A headline run together with its kicker or date: the metadata says where it stops. */
+  assert_title ("<html><head><meta property='og:title' content='River park grows by twelve hectares'></head>"
+                "<body><h1><span class='kicker'>City council</span><span>River park grows by twelve hectares</span>"
+                "</h1>" BODY "</body></html>", "River park grows by twelve hectares");
+  assert_title ("<html><head><meta property='og:title' content='River park grows by twelve hectares'></head>"
+                "<body><h1>River park grows by twelve hectares<br><small>07.06.2020 • City</small></h1>" BODY
+                "</body></html>", "River park grows by twelve hectares");
+  /* A headline with a colon of its own keeps it. */
+  assert_title ("<html><head><meta property='og:title' content='Council backs the plan'></head>"
+                "<body><h1>River park: Council backs the plan</h1>" BODY "</body></html>",
+                "River park: Council backs the plan");
+}
+
+static void
+test_clean_name (G_GNUC_UNUSED void **state)
+{
+  const struct { const char *in, *out; } cases[] = {
+    { "By Jane Doe", "Jane Doe" }, { "Von Jana Muster", "Jana Muster" }, { "Zeige alle Beiträge von Jana Muster", "Jana Muster" },
+    { "Jane Doe, PhD", NULL /* split elsewhere; alone the credential is not a name */ },
+    { "© Jane Doe", "Jane Doe" }, { "Jane Doe →", "Jane Doe" }, { "jane@planet.example", NULL },
+    { "https://planet.example/jane", NULL }, { "www.planet.example", NULL }, { "View my complete profile", NULL },
+    { "admin", NULL }, { "Jane Doe says", NULL }, { "user_1234", NULL },
+  };
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      if (cases[i].out == NULL && strchr (cases[i].in, ','))
+        continue;
+      g_autofree char *got = html_byline_clean_name (cases[i].in);
+      if (g_strcmp0 (got, cases[i].out) != 0)
+        fail_msg ("%s: got %s, want %s", cases[i].in, got ? got : "none", cases[i].out ? cases[i].out : "none");
+    }
+  g_autoptr (GPtrArray) list = g_ptr_array_new_with_free_func (g_free);
+  html_byline_add_names (list, "Jane Doe, MS, RD", FALSE);
+  assert_int_equal (list->len, 1);
+  assert_string_equal (g_ptr_array_index (list, 0), "Jane Doe");
+}
+
+int
+main (void)
+{
+  const struct CMUnitTest tests[] = {
+    cmocka_unit_test (test_date_provenance),
+    cmocka_unit_test (test_date_in_text_and_url),
+    cmocka_unit_test (test_date_never_from_elsewhere),
+    cmocka_unit_test (test_bylines),
+    cmocka_unit_test (test_titles),
+    cmocka_unit_test (test_clean_name),
+  };
+  return cmocka_run_group_tests (tests, NULL, NULL);
+}
