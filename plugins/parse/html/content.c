@@ -19,7 +19,7 @@ enum {
   T_DD, T_DETAILS, T_DIV, T_DL, T_DT, T_FIELDSET, T_FIGCAPTION, T_FIGURE, T_FOOTER, T_FORM,
   T_H1, T_H2, T_H3, T_H4, T_H5, T_H6, T_HEADER, T_HR, T_HTML, T_LI, T_MAIN, T_NAV, T_OL,
   T_P, T_PRE, T_SECTION, T_SUMMARY, T_TABLE, T_TBODY, T_TD, T_TH, T_THEAD, T_TR, T_UL,
-  T_CENTER, T_TFOOT, T_JUNK
+  T_CENTER, T_TFOOT, T_NOSCRIPT, T_JUNK
 };
 
 /* K_SOFT: junk that libxml2's error recovery (it predates HTML5 parsing rules) can wrap around
@@ -83,7 +83,7 @@ static const TagInfo tag_table[] = {
   { "meta", T_JUNK, 0 },
   { "meter", T_JUNK, 0 },
   { "nav", T_NAV, K_BLOCK | K_CONTAINER },
-  { "noscript", T_JUNK, K_SOFT },
+  { "noscript", T_NOSCRIPT, K_SOFT },
   { "object", T_JUNK, K_SOFT },
   { "ol", T_OL, K_BLOCK | K_CONTAINER | K_LIST },
   { "optgroup", T_JUNK, 0 },
@@ -138,6 +138,7 @@ enum {
   H_BODY     = 1 << 3, /* a well-known article-body container */
   H_ARTICLE_BODY = 1 << 4, /* itemprop="articleBody" */
   H_HIDDEN   = 1 << 5, /* hidden, aria-hidden, display:none */
+  H_NOSCRIPT = 1 << 6, /* <noscript>: what a page shows without scripts, a fallback */
 };
 
 /* Substrings of a lower-cased class or id. */
@@ -347,6 +348,8 @@ typedef struct {
   guint8   kind;
   guint8   hints;
   guint8   flags;
+  guint16  items;      /* element children with text */
+  guint16  link_items; /* of which short and mostly link: a headline in a list of stories */
 } Info;
 
 typedef struct {
@@ -428,7 +431,7 @@ prepare (Extractor *ex, xmlNode *root)
       if (node->type == XML_ELEMENT_NODE)
         {
           const TagInfo *tag = lookup_tag (node->name);
-          if (tag->tag == T_JUNK && (!(tag->kind & K_SOFT) || !holds_block (node)))
+          if ((tag->tag == T_JUNK || tag->tag == T_NOSCRIPT) && (!(tag->kind & K_SOFT) || !holds_block (node)))
             remove = TRUE;
           else
             {
@@ -438,6 +441,8 @@ prepare (Extractor *ex, xmlNode *root)
                             .hints = class_hints (node, hint_cache) };
               if (node != root && is_hidden (node))
                 info.hints |= H_HIDDEN;
+              if (tag->tag == T_NOSCRIPT)
+                info.hints |= H_NOSCRIPT;
               if (tag->tag == T_BODY && ex->body == NULL)
                 ex->body = node;
               g_array_append_val (ex->infos, info);
@@ -502,6 +507,10 @@ skip_element (Extractor *ex, const Info *info, MeasureMode mode)
 {
   if (mode == MEASURE_ALL || info->full * 2 > ex->body_full)
     return FALSE;
+  /* "Please enable JavaScript", image and player fallbacks: never the article, which
+   * the page shows anyway (unless the <noscript> holds most of the page, above). */
+  if (info->hints & H_NOSCRIPT)
+    return TRUE;
   if (info->hints & H_HIDDEN)
     {
       /* React streams server-rendered parts into <div hidden id="S:0"> and moves them. */
@@ -533,6 +542,7 @@ measure (Extractor *ex, xmlNode *root, MeasureMode mode)
       info->text = info->links = info->own = info->own_links = info->commas = info->ptext = 0;
       info->score = 0;
       info->flags = 0;
+      info->items = info->link_items = 0;
     }
   g_autoptr (GArray) blocks = g_array_new (FALSE, FALSE, sizeof (Info *));
   guint in_link = 0;
@@ -614,6 +624,12 @@ measure (Extractor *ex, xmlNode *root, MeasureMode mode)
                   parent->text += info->text;
                   parent->links += info->links;
                   parent->ptext += info->ptext;
+                  if (info->text > 0 && parent->items < G_MAXUINT16)
+                    {
+                      parent->items++;
+                      if (info->text <= 250 && info->links * 2 >= info->text)
+                        parent->link_items++;
+                    }
                 }
             }
           if (node == root)
@@ -735,6 +751,7 @@ typedef struct {
   guint      li_depth;  /* how many <li> the writer is in */
   guint32    root_text;
   gboolean   in_table_row;
+  xmlNode   *hidden_root; /* the hidden element the writer is in, if any */
 } Writer;
 
 static const char *const boilerplate_starts[] = {
@@ -787,6 +804,7 @@ flush (Writer *w)
       HtmlParagraph *p = g_new0 (HtmlParagraph, 1);
       p->text = g_strndup (cur->str, cur->len);
       p->heading = w->heading;
+      p->hidden = w->hidden_root != NULL;
       if (w->links && w->links->len)
         {
           p->links = w->links;
@@ -851,6 +869,10 @@ drop_subtree (Writer *w, Info *info, gboolean is_root)
   /* Link lists and link-heavy containers: navigation, related stories. */
   if ((info->kind & K_CONTAINER) && info->text > 0)
     {
+      /* A feed of other stories: several headline links, perhaps with a teaser each. */
+      if (info->link_items >= 3 && info->link_items * 3 >= info->items * 2
+          && link_density (info) > ex->max_link_density * 0.6 && info->text * 2 < w->root_text)
+        return TRUE;
       double density = link_density (info);
       if ((info->kind & K_LIST) && density > ex->max_link_density * 0.9)
         return TRUE;
@@ -874,6 +896,8 @@ write_subtree (Writer *w, xmlNode *root)
           if (info && !drop_subtree (w, info, node == root))
             {
               descend = node->children != NULL;
+              if ((info->hints & H_HIDDEN) && w->hidden_root == NULL && descend)
+                w->hidden_root = node;
               if (info->tag == T_BR || info->tag == T_HR)
                 flush (w);
               else if (info->kind & K_BLOCK)
@@ -956,6 +980,11 @@ write_subtree (Writer *w, xmlNode *root)
                       g_clear_pointer (&w->href, g_free);
                     }
                 }
+              if (node == w->hidden_root)
+                {
+                  flush (w);
+                  w->hidden_root = NULL;
+                }
             }
           if (node == root)
             {
@@ -997,29 +1026,102 @@ sibling_belongs (Extractor *ex, Info *top, Info *sibling)
   return FALSE;
 }
 
+/* The word 4-grams of @text as hashes: what the page's copies share whatever their markup
+ * (a Markdown copy, curly or straight quotes).  Words are runs of letters and digits. */
+static void
+word_shingles (const char *text, GArray *out)
+{
+  guint32 window[4] = { 0, 0, 0, 0 };
+  guint words = 0;
+  const unsigned char *p = (const unsigned char *) text;
+  g_array_set_size (out, 0);
+  while (*p)
+    {
+      guint32 h = 2166136261u;
+      gboolean any = FALSE;
+      for (;;)
+        {
+          /* U+2000..U+206F (quotes, dashes, spaces) separate words like ASCII punctuation. */
+          if (p[0] == 0xE2 && p[1] == 0x80)
+            break;
+          if (!(g_ascii_isalnum (*p) || *p >= 0x80))
+            break;
+          h = (h ^ g_ascii_tolower (*p)) * 16777619u;
+          any = TRUE;
+          p++;
+        }
+      if (any)
+        {
+          window[words++ % 4] = h;
+          if (words >= 4)
+            {
+              guint32 s = 0;
+              for (guint i = 0; i < 4; i++)
+                s = (s ^ window[(words + i) % 4]) * 16777619u + i;
+              g_array_append_val (out, s);
+            }
+          continue;
+        }
+      p += (p[0] == 0xE2 && p[1] == 0x80 && p[2]) ? 3 : 1;
+    }
+}
+
+/* Whether half of @p's word 4-grams are in @seen (a copy of text already kept, perhaps with
+ * markup or links of its own); if not, its 4-grams are added to @seen.  Short paragraphs are
+ * never copies here. */
+static gboolean
+is_copy (const HtmlParagraph *p, GHashTable *seen, GArray *shingles)
+{
+  word_shingles (p->text, shingles);
+  if (shingles->len >= 10)
+    {
+      guint found = 0;
+      for (guint i = 0; i < shingles->len; i++)
+        found += g_hash_table_contains (seen, GUINT_TO_POINTER (g_array_index (shingles, guint32, i) | 1));
+      if (found * 2 >= shingles->len)
+        return TRUE;
+    }
+  for (guint i = 0; i < shingles->len; i++)
+    g_hash_table_add (seen, GUINT_TO_POINTER (g_array_index (shingles, guint32, i) | 1));
+  return FALSE;
+}
+
 /* Pages carry the same article twice (a mobile and a desktop layout, one hidden by CSS
- * media queries we do not evaluate): a paragraph seen before is dropped.  Short ones
- * ("Pros", "Cons") may repeat legitimately. */
+ * media queries we do not evaluate; a print copy; a hidden Markdown source): a paragraph
+ * seen before is dropped, and so is a hidden one whose words mostly are in visible text.
+ * Hidden paragraphs are judged after all visible ones, so the visible copy is the one kept.
+ * Short ones ("Pros", "Cons") may repeat legitimately. */
 static void
 drop_repeats (GPtrArray *paragraphs)
 {
   g_autoptr (GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr (GHashTable) seen_shingles = g_hash_table_new (NULL, NULL);
+  g_autoptr (GArray) shingles = g_array_new (FALSE, FALSE, sizeof (guint32));
   gsize n;
   g_autofree gpointer *all = g_ptr_array_steal (paragraphs, &n);
-  for (gsize i = 0; i < n; i++)
-    {
-      HtmlParagraph *p = all[i];
-      gboolean long_enough = strlen (p->text) >= 40;
-      /* (g_hash_table_add would replace the stored key with the one about to be freed.) */
-      if (long_enough && g_hash_table_contains (seen, p->text))
-        {
-          html_paragraph_free (p);
+  for (int hidden = 0; hidden <= 1; hidden++)
+    for (gsize i = 0; i < n; i++)
+      {
+        HtmlParagraph *p = all[i];
+        if (p == NULL || p->hidden != hidden)
           continue;
-        }
-      if (long_enough)
-        g_hash_table_add (seen, p->text);
-      g_ptr_array_add (paragraphs, p);
-    }
+        gboolean long_enough = strlen (p->text) >= 40;
+        /* (g_hash_table_add would replace the stored key with the one about to be freed.) */
+        /* Visible paragraphs that are merely alike (rows of a training plan, the same
+         * disclaimer under each product) are the page's text, repeated on purpose. */
+        gboolean copy = is_copy (p, seen_shingles, shingles) && hidden;
+        if ((long_enough && g_hash_table_contains (seen, p->text)) || copy)
+          {
+            html_paragraph_free (p);
+            all[i] = NULL;
+            continue;
+          }
+        if (long_enough)
+          g_hash_table_add (seen, p->text);
+      }
+  for (gsize i = 0; i < n; i++)
+    if (all[i])
+      g_ptr_array_add (paragraphs, all[i]);
 }
 
 /* A paragraph that reads like running text: long enough, or a finished sentence. */
