@@ -736,6 +736,51 @@ markup_candidate (Extractor *ex)
   return NULL;
 }
 
+/* Section headings after which a page has only the author's bio, comments or links. */
+static const char *const closing_headings[] = {
+  "about the author", "about the authors", "related posts", "related articles", "related stories",
+  "you may also like", "you might also like", "more stories", "recommended for you", "read next",
+  "leave a reply", "leave a comment", "join the conversation", "popular posts", "latest posts",
+  "recent posts", NULL
+};
+
+/* The headings of related-story and recommendation blocks: they close the article when
+ * less text follows them than precedes them ("Related" mid-way through a paper does not).
+ * Whole headings, or beginnings that end in a space ("More from The Planet"). */
+static const char *const closing_names[] = {
+  "related", "related content", "related reading", "related links", "related news", "related topics",
+  "more", "more news", "more stories", "more articles", "most read", "most popular", "most viewed",
+  "most shared", "trending", "trending now", "trending stories", "recommended", "recommended reading",
+  "recommended articles", "recommended stories", "you may like", "you might like", "read next",
+  "also read", "read also", "read more", "keep reading", "latest news", "latest stories",
+  "editor's picks", "editors' picks", "editor’s picks", "don't miss", "don’t miss",
+  "what to read next", "popular now", "popular stories", "popular articles", "top stories",
+  "more from ", "more stories from ", "more articles from ", "more news from ", "more on ", "more in ",
+  "more like this", "you may also ", "you might also ", NULL
+};
+
+typedef enum { CLOSING_NONE, CLOSING_ALWAYS, CLOSING_AT_END } Closing;
+
+static Closing
+closing_kind (const char *text)
+{
+  if (strlen (text) >= 40)
+    return CLOSING_NONE;
+  g_autofree char *lower = g_utf8_strdown (text, -1);
+  gsize n = strlen (lower);
+  while (n && (lower[n - 1] == ':' || lower[n - 1] == ' '))
+    lower[--n] = '\0';
+  if (g_strv_contains (closing_headings, lower))
+    return CLOSING_ALWAYS;
+  for (const char *const *s = closing_names; *s; s++)
+    {
+      gsize k = strlen (*s);
+      if ((*s)[k - 1] == ' ' ? g_str_has_prefix (lower, *s) : strcmp (lower, *s) == 0)
+        return CLOSING_AT_END;
+    }
+  return CLOSING_NONE;
+}
+
 /* ---- output ---- */
 
 typedef struct {
@@ -793,7 +838,10 @@ flush (Writer *w)
   double density = (double) w->link_bytes / cur->len;
   /* List items may be all link ("the ten best hotels", each linked): link lists as a whole
    * were judged by drop_subtree. */
-  if (density > w->ex->max_link_density && !(w->heading && density < 0.99) && w->li_depth == 0)
+  Closing closing = closing_kind (cur->str);
+  if (closing != CLOSING_NONE)
+    keep = TRUE; /* a marker for trim_edges, never part of the body */
+  else if (density > w->ex->max_link_density && !(w->heading && density < 0.99) && w->li_depth == 0)
     keep = FALSE;
   else if (looks_like_boilerplate (cur->str, cur->len))
     keep = FALSE;
@@ -805,6 +853,7 @@ flush (Writer *w)
       p->text = g_strndup (cur->str, cur->len);
       p->heading = w->heading;
       p->hidden = w->hidden_root != NULL;
+      p->closing = closing;
       if (w->links && w->links->len)
         {
           p->links = w->links;
@@ -1086,6 +1135,48 @@ is_copy (const HtmlParagraph *p, GHashTable *seen, GArray *shingles)
   return FALSE;
 }
 
+/* A run of RUN paragraphs seen before, as a run, is a copy: a menu or a list of sections
+ * repeated through the page, the short lines of a duplicated block.  (Shorter runs repeat
+ * on purpose: the same labels, "Pros", "Cons", under every product of a review.) */
+#define RUN 5
+
+static void
+drop_repeated_runs (gpointer *all, gsize n)
+{
+  g_autoptr (GHashTable) runs = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  gsize window[RUN];
+  guint filled = 0;
+  g_autoptr (GString) key = g_string_new (NULL);
+  for (gsize i = 0; i < n; i++)
+    {
+      if (all[i] == NULL)
+        continue;
+      memmove (window, window + 1, (RUN - 1) * sizeof window[0]);
+      window[RUN - 1] = i;
+      if (++filled < RUN)
+        continue;
+      g_string_truncate (key, 0);
+      for (guint k = 0; k < RUN; k++)
+        g_string_append_printf (key, "%s\x1f", ((HtmlParagraph *) all[window[k]])->text);
+      gpointer first;
+      if (g_hash_table_lookup_extended (runs, key->str, NULL, &first))
+        {
+          /* Not overlapping its first copy ("A, A, A, A, A, A" is a list, not a copy). */
+          if (GPOINTER_TO_SIZE (first) - 1 + RUN <= window[0])
+            {
+              for (guint k = 0; k < RUN; k++)
+                {
+                  html_paragraph_free (all[window[k]]);
+                  all[window[k]] = NULL;
+                }
+              filled = 0;
+            }
+        }
+      else
+        g_hash_table_insert (runs, g_strdup (key->str), GSIZE_TO_POINTER (window[0] + 1));
+    }
+}
+
 /* Pages carry the same article twice (a mobile and a desktop layout, one hidden by CSS
  * media queries we do not evaluate; a print copy; a hidden Markdown source): a paragraph
  * seen before is dropped, and so is a hidden one whose words mostly are in visible text.
@@ -1119,6 +1210,7 @@ drop_repeats (GPtrArray *paragraphs)
         if (long_enough)
           g_hash_table_add (seen, p->text);
       }
+  drop_repeated_runs (all, n);
   for (gsize i = 0; i < n; i++)
     if (all[i])
       g_ptr_array_add (paragraphs, all[i]);
@@ -1146,46 +1238,44 @@ is_sentence (const HtmlParagraph *p)
   return n >= 25 && (c == '.' || c == '!' || c == '?' || c == ':' || c == 0x3002);
 }
 
-/* Section headings after which a page has only the author's bio, comments or links. */
-static const char *const closing_headings[] = {
-  "about the author", "about the authors", "related posts", "related articles", "related stories",
-  "you may also like", "you might also like", "more stories", "recommended for you", "read next",
-  "leave a reply", "leave a comment", "join the conversation", "popular posts", "latest posts",
-  "recent posts", NULL
-};
-
-static gboolean
-is_closing_heading (const char *text)
-{
-  g_autofree char *lower = g_utf8_strdown (text, -1);
-  gsize n = strlen (lower);
-  while (n && (lower[n - 1] == ':' || lower[n - 1] == ' '))
-    lower[--n] = '\0';
-  return g_strv_contains (closing_headings, lower);
-}
-
 /* Drops what surrounds the running text: a closing section ("About the author") and the
  * stray labels, dates and buttons before the first and after the last real paragraph. */
 static void
 trim_edges (Extractor *ex, GPtrArray *paragraphs)
 {
-  if (ex->options->favor == HTML_FAVOR_RECALL)
-    return;
   guint first_sentence = G_MAXUINT;
   for (guint i = 0; i < paragraphs->len && first_sentence == G_MAXUINT; i++)
-    if (is_sentence (g_ptr_array_index (paragraphs, i)))
-      first_sentence = i;
-  if (first_sentence == G_MAXUINT)
-    return;
-  for (guint i = first_sentence + 1; i < paragraphs->len; i++)
     {
       HtmlParagraph *p = g_ptr_array_index (paragraphs, i);
-      if (strlen (p->text) < 40 && is_closing_heading (p->text))
+      if (!p->closing && is_sentence (p))
+        first_sentence = i;
+    }
+  gsize total = 0;
+  for (guint i = 0; i < paragraphs->len; i++)
+    total += strlen (((HtmlParagraph *) g_ptr_array_index (paragraphs, i))->text);
+  gsize before = 0;
+  for (guint i = 0; ex->options->favor != HTML_FAVOR_RECALL && first_sentence != G_MAXUINT
+                    && i < paragraphs->len; i++)
+    {
+      HtmlParagraph *p = g_ptr_array_index (paragraphs, i);
+      if (i > first_sentence && (p->closing == CLOSING_ALWAYS
+                                 || (p->closing == CLOSING_AT_END && total - before < before)))
         {
           g_ptr_array_set_size (paragraphs, i);
           break;
         }
+      before += strlen (p->text);
     }
+  /* The closing headings that closed nothing are boilerplate all the same. */
+  for (guint i = paragraphs->len; i-- > 0;)
+    if (((HtmlParagraph *) g_ptr_array_index (paragraphs, i))->closing)
+      {
+        g_ptr_array_remove_index (paragraphs, i);
+        if (first_sentence != G_MAXUINT && i < first_sentence)
+          first_sentence--;
+      }
+  if (ex->options->favor == HTML_FAVOR_RECALL || first_sentence == G_MAXUINT)
+    return;
   guint end = paragraphs->len;
   /* Precision: stray labels and buttons after the last real paragraph go too. */
   while (ex->options->favor == HTML_FAVOR_PRECISION && end > first_sentence + 1
