@@ -122,11 +122,34 @@ compare_tag (const void *key, const void *entry)
 }
 
 static const TagInfo *
-lookup_tag (const xmlChar *name)
+lookup_tag_slow (const xmlChar *name)
 {
   static const TagInfo other = { "", T_OTHER, 0 };
   const TagInfo *info = bsearch (name, tag_table, G_N_ELEMENTS (tag_table), sizeof tag_table[0], compare_tag);
   return info ? info : &other;
+}
+
+/* libxml2's parser interns element names in the document's dictionary, so a name's
+ * address identifies it: a small cache by address saves the string compares of the
+ * search for every element of the page.  Only for names the dictionary owns. */
+typedef struct {
+  xmlDictPtr dict;
+  struct { const xmlChar *name; const TagInfo *info; } slots[256];
+} TagCache;
+
+static inline const TagInfo *
+lookup_tag (TagCache *cache, const xmlChar *name)
+{
+  guint slot = (guint) ((GPOINTER_TO_SIZE (name) >> 3) & 255);
+  if (cache->slots[slot].name == name)
+    return cache->slots[slot].info;
+  const TagInfo *info = lookup_tag_slow (name);
+  if (cache->dict && xmlDictOwns (cache->dict, name) == 1)
+    {
+      cache->slots[slot].name = name;
+      cache->slots[slot].info = info;
+    }
+  return info;
 }
 
 /* ---- class and id hints ---- */
@@ -403,16 +426,16 @@ count_text (const char *text, guint32 *chars, guint32 *commas)
 
 /* Whether a block element sits among the children or grandchildren of @node. */
 static gboolean
-holds_block (xmlNode *node)
+holds_block (TagCache *tags, xmlNode *node)
 {
   for (xmlNode *c = node->children; c; c = c->next)
     {
       if (c->type != XML_ELEMENT_NODE)
         continue;
-      if (lookup_tag (c->name)->kind & K_BLOCK)
+      if (lookup_tag (tags, c->name)->kind & K_BLOCK)
         return TRUE;
       for (xmlNode *g = c->children; g; g = g->next)
-        if (g->type == XML_ELEMENT_NODE && (lookup_tag (g->name)->kind & K_BLOCK))
+        if (g->type == XML_ELEMENT_NODE && (lookup_tag (tags, g->name)->kind & K_BLOCK))
           return TRUE;
     }
   return FALSE;
@@ -423,6 +446,8 @@ static void
 prepare (Extractor *ex, xmlNode *root)
 {
   g_autoptr (GHashTable) hint_cache = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autofree TagCache *tags = g_new0 (TagCache, 1);
+  tags->dict = root->doc ? root->doc->dict : NULL;
   xmlNode *node = root;
   while (node)
     {
@@ -430,8 +455,8 @@ prepare (Extractor *ex, xmlNode *root)
       gboolean remove = FALSE;
       if (node->type == XML_ELEMENT_NODE)
         {
-          const TagInfo *tag = lookup_tag (node->name);
-          if ((tag->tag == T_JUNK || tag->tag == T_NOSCRIPT) && (!(tag->kind & K_SOFT) || !holds_block (node)))
+          const TagInfo *tag = lookup_tag (tags, node->name);
+          if ((tag->tag == T_JUNK || tag->tag == T_NOSCRIPT) && (!(tag->kind & K_SOFT) || !holds_block (tags, node)))
             remove = TRUE;
           else
             {
@@ -1140,40 +1165,52 @@ is_copy (const HtmlParagraph *p, GHashTable *seen, GArray *shingles)
  * on purpose: the same labels, "Pros", "Cons", under every product of a review.) */
 #define RUN 5
 
+static gboolean
+same_run (gpointer *all, const gsize *a, const gsize *b)
+{
+  for (guint k = 0; k < RUN; k++)
+    if (all[a[k]] == NULL /* dropped as part of a later copy */
+        || strcmp (((HtmlParagraph *) all[a[k]])->text, ((HtmlParagraph *) all[b[k]])->text) != 0)
+      return FALSE;
+  return TRUE;
+}
+
 static void
 drop_repeated_runs (gpointer *all, gsize n)
 {
-  g_autoptr (GHashTable) runs = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  if (n < 2 * RUN)
+    return;
+  /* Runs by the hash of their texts: the first run of each hash, as indexes. */
+  g_autoptr (GHashTable) runs = g_hash_table_new_full (NULL, NULL, NULL, g_free);
   gsize window[RUN];
+  guint hashes[RUN];
   guint filled = 0;
-  g_autoptr (GString) key = g_string_new (NULL);
   for (gsize i = 0; i < n; i++)
     {
       if (all[i] == NULL)
         continue;
       memmove (window, window + 1, (RUN - 1) * sizeof window[0]);
+      memmove (hashes, hashes + 1, (RUN - 1) * sizeof hashes[0]);
       window[RUN - 1] = i;
+      hashes[RUN - 1] = g_str_hash (((HtmlParagraph *) all[i])->text);
       if (++filled < RUN)
         continue;
-      g_string_truncate (key, 0);
+      guint h = 17;
       for (guint k = 0; k < RUN; k++)
-        g_string_append_printf (key, "%s\x1f", ((HtmlParagraph *) all[window[k]])->text);
-      gpointer first;
-      if (g_hash_table_lookup_extended (runs, key->str, NULL, &first))
+        h = h * 31 + hashes[k];
+      gsize *first = g_hash_table_lookup (runs, GUINT_TO_POINTER (h));
+      if (first == NULL)
+        g_hash_table_insert (runs, GUINT_TO_POINTER (h), g_memdup2 (window, sizeof window));
+      /* Not overlapping its first copy ("A, A, A, A, A, A" is a list, not a copy). */
+      else if (first[RUN - 1] < window[0] && same_run (all, first, window))
         {
-          /* Not overlapping its first copy ("A, A, A, A, A, A" is a list, not a copy). */
-          if (GPOINTER_TO_SIZE (first) - 1 + RUN <= window[0])
+          for (guint k = 0; k < RUN; k++)
             {
-              for (guint k = 0; k < RUN; k++)
-                {
-                  html_paragraph_free (all[window[k]]);
-                  all[window[k]] = NULL;
-                }
-              filled = 0;
+              html_paragraph_free (all[window[k]]);
+              all[window[k]] = NULL;
             }
+          filled = 0;
         }
-      else
-        g_hash_table_insert (runs, g_strdup (key->str), GSIZE_TO_POINTER (window[0] + 1));
     }
 }
 
@@ -1190,6 +1227,9 @@ drop_repeats (GPtrArray *paragraphs)
   g_autoptr (GArray) shingles = g_array_new (FALSE, FALSE, sizeof (guint32));
   gsize n;
   g_autofree gpointer *all = g_ptr_array_steal (paragraphs, &n);
+  gboolean any_hidden = FALSE;
+  for (gsize i = 0; i < n && !any_hidden; i++)
+    any_hidden = ((HtmlParagraph *) all[i])->hidden;
   for (int hidden = 0; hidden <= 1; hidden++)
     for (gsize i = 0; i < n; i++)
       {
@@ -1200,7 +1240,7 @@ drop_repeats (GPtrArray *paragraphs)
         /* (g_hash_table_add would replace the stored key with the one about to be freed.) */
         /* Visible paragraphs that are merely alike (rows of a training plan, the same
          * disclaimer under each product) are the page's text, repeated on purpose. */
-        gboolean copy = is_copy (p, seen_shingles, shingles) && hidden;
+        gboolean copy = any_hidden && is_copy (p, seen_shingles, shingles) && hidden;
         if ((long_enough && g_hash_table_contains (seen, p->text)) || copy)
           {
             html_paragraph_free (p);
