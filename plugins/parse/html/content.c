@@ -863,11 +863,11 @@ flush (Writer *w)
   double density = (double) w->link_bytes / cur->len;
   /* List items may be all link ("the ten best hotels", each linked): link lists as a whole
    * were judged by drop_subtree. */
-  Closing closing = closing_kind (cur->str);
-  if (closing != CLOSING_NONE)
+  Closing closing = CLOSING_NONE;
+  if (density > w->ex->max_link_density && !(w->heading && density < 0.99) && w->li_depth == 0)
+    keep = FALSE; /* a link ("Leave a comment") closes nothing: the text may go on */
+  else if ((closing = closing_kind (cur->str)) != CLOSING_NONE)
     keep = TRUE; /* a marker for trim_edges, never part of the body */
-  else if (density > w->ex->max_link_density && !(w->heading && density < 0.99) && w->li_depth == 0)
-    keep = FALSE;
   else if (looks_like_boilerplate (cur->str, cur->len))
     keep = FALSE;
   else if (w->heading && w->ex->meta->title && g_ascii_strcasecmp (cur->str, w->ex->meta->title) == 0)
