@@ -2,28 +2,38 @@
 # html-quality.sh: how well and how fast parse "html" extracts article text, on the
 # development set of ../shared/bench/html (793 real pages with ground truth and a scorer).
 #
-#   tests/bench/html-quality.sh [--binary PATH] [--data DIR] [--favor F] [--keep DIR] [--slowest]
+#   tests/bench/html-quality.sh [--binary PATH] [--data DIR] [--favor F] [--keep DIR]
+#                               [--scores FILE] [--before FILE] [--runs N] [--slowest]
 #
 # Runs newsflow once over all pages on one thread (fetch "files" -> parse "html" ->
 # format "json"), writes each page's body to <id>.txt, scores them with the set's
-# evaluate.py and prints its summary line, then the parser's own speed (pages/s from
-# newsflow --stats: parsing only, no start-up or reading), the whole run's, and libxml2's
-# bare parse of the same pages for comparison.  It also prints how many titles equal the
-# ground truth's.  With --slowest it times every page alone and prints the slowest ones.
+# evaluate.py and prints its summary line, then a table of F1/P/R per fold (held-out: ids
+# that are multiples of 3, not looked at while tuning; dev: the rest) and per kind of page
+# (related-story blocks, hidden copies, noscript, tables/lists/br; html-classes.py), then
+# the parser's own speed (pages/s from newsflow --stats: parsing only, no start-up or
+# reading), the whole run's, and, in one process and CPU time (html-speed.c), a bare
+# libxml2 parse of the same pages against parse "html"'s work on them, with the ratio
+# (best of --runs, 3).  It also prints how many titles equal the ground truth's.
+# --scores keeps evaluate.py's per-page JSON; --before takes such a file from an earlier run
+# and adds its F1 per class to the table.  With --slowest it times every page alone and
+# prints the slowest ones.
 # Skips (exit 0) with a message when the data set is absent: it lives outside the repository.
 set -u -o pipefail
 
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 srcdir=$(cd "$here/../.." && pwd)
-binary=${NEWSFLOW:-} data= favor=balanced keep= slowest=0
+binary=${NEWSFLOW:-} data= favor=balanced keep= slowest=0 scores= before= runs=3
 while [ $# -gt 0 ]; do
   case $1 in
     --binary) binary=$2; shift 2 ;;
     --data) data=$2; shift 2 ;;
     --favor) favor=$2; shift 2 ;;
     --keep) keep=$2; shift 2 ;;
+    --scores) scores=$2; shift 2 ;;
+    --before) before=$2; shift 2 ;;
+    --runs) runs=$2; shift 2 ;;
     --slowest) slowest=1; shift ;;
-    -h|--help) sed -n '2,13p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,20p' "$0"; exit 0 ;;
     *) echo "html-quality.sh: unknown argument $1" >&2; exit 1 ;;
   esac
 done
@@ -81,7 +91,14 @@ for line in open(sys.argv[1], encoding="utf-8"):
 if titles:
     print(f"titles: {same}/{titles} identical to the ground truth's ({100 * same / titles:.1f}%)")
 PY
-python3 "$data/evaluate.py" --data "$data" --pred "$out" | tail -1
+scores=${scores:-$work/scores.json}
+python3 "$data/evaluate.py" --data "$data" --pred "$out" --json "$scores" | tail -1
+mkdir -p "$work/one"
+for f in "$data"/html/*; do
+  id=$(basename "$f"); id=${id%%.*}
+  gzip -dc "$f" > "$work/one/$id.html" 2>/dev/null || cp "$f" "$work/one/$id.html"
+done
+python3 "$here/html-classes.py" "$work/one" "$scores" ${before:+"$before"}
 pages=$(ls "$out" | wc -l)
 parse_line=$(grep -E 'parse html' "$work/stats" | head -1)
 echo "stats: $parse_line"
@@ -96,20 +113,21 @@ if fields:
     print(f"parse html alone: {pages / secs:.1f} pages/s ({1000 * secs / pages:.2f} ms a page)")
 PY
 
-# The yardstick: libxml2 parsing the same pages and nothing else (xmllint, one process).
-mkdir -p "$work/one"
-for f in "$data"/html/*; do
-  id=$(basename "$f"); id=${id%%.*}
-  gzip -dc "$f" > "$work/one/$id.html" 2>/dev/null || cp "$f" "$work/one/$id.html"
-done
-if command -v xmllint > /dev/null; then
-  python3 - "$work"/one/*.html <<'PY'
-import resource, subprocess, sys
-subprocess.call(["xmllint", "--html", "--noout", "--nonet"] + sys.argv[1:], stderr=subprocess.DEVNULL)
-usage = resource.getrusage(resource.RUSAGE_CHILDREN)
-cpu = usage.ru_utime + usage.ru_stime
-print(f"libxml2 bare parse (xmllint --html --noout): {(len(sys.argv) - 1) / cpu:.1f} pages per CPU second")
+# The yardstick: libxml2 parsing the same pages and nothing else, in one process with the
+# options parse "html" uses, against what parse "html" does to a page (decode, parse,
+# metadata, body), in CPU time of that thread: tests/bench/html-speed, built by make check.
+speed=$(dirname "$binary")/tests/bench/html-speed
+[ -x "$speed" ] || make -s -C "$(dirname "$binary")" tests/bench/html-speed > /dev/null 2>&1
+if [ -x "$speed" ]; then
+  python3 - $("$speed" --runs "$runs" "$work"/one/*.html) "$runs" <<'PY'
+import sys
+n, bare, ours, runs = int(sys.argv[1]), float(sys.argv[2]), float(sys.argv[3]), sys.argv[4]
+print(f"in one process, CPU time, best of {runs}: libxml2 bare parse {n / bare:.1f} pages/s "
+      f"({1000 * bare / n:.2f} ms a page); parse html {n / ours:.1f} pages/s ({1000 * ours / n:.2f} ms a page) "
+      f"= {ours / bare:.2f}x the bare parse's time")
 PY
+else
+  echo "libxml2 bare parse: not measured (no tests/bench/html-speed next to $binary: make check builds it)"
 fi
 
 if [ "$slowest" = 1 ]; then

@@ -412,6 +412,100 @@ test_tables_and_links_on_request (G_GNUC_UNUSED void **state)
   assert_string_equal (span->href, "https://council.example/plan");
 }
 
+static guint
+count_of (const char *haystack, const char *needle)
+{
+  guint n = 0;
+  for (const char *at = strstr (haystack, needle); at; at = strstr (at + 1, needle))
+    n++;
+  return n;
+}
+
+/* Shape 1: a feed of other stories inside the article's container, with no class that
+ * says so: headline links with a short teaser each; and a "You may also like" section. */
+static void
+test_related_story_blocks_are_dropped (G_GNUC_UNUSED void **state)
+{
+  g_autoptr (Page) page = read_page (
+    "<html><body><div class='wrap'><h1>River park grows</h1>" STORY
+    "<p>The first footbridge will be named after the engineer who designed the old ferry.</p>"
+    "<div class='grid'>"
+    "<div><a href='/1'>Tram line to the airport delayed again after tender dispute</a><span>2 min</span></div>"
+    "<div><a href='/2'>School budgets cut by three percent across the region</a><span>4 min</span></div>"
+    "<div><a href='/3'>Mayor announces new bus routes for the northern districts</a><span>3 min</span></div>"
+    "<div><a href='/4'>Heat wave expected to last until the weekend, forecasters say</a><span>1 min</span></div>"
+    "</div>"
+    "<h2>You may also like</h2>"
+    "<p>Council approves new harbour wall after years of debate and two public inquiries.</p>"
+    "</div></body></html>");
+  assert_contains (page->text, "weather permitting, with the rest following in stages over three years.");
+  assert_contains (page->text, "named after the engineer who designed the old ferry.");
+  assert_not_contains (page->text, "Tram line to the airport");
+  assert_not_contains (page->text, "Heat wave expected");
+  assert_not_contains (page->text, "You may also like");
+  assert_not_contains (page->text, "harbour wall");
+}
+
+/* Shape 2: the article again in a hidden Markdown source, a display:none mobile copy and a
+ * <template>; kept once.  A hidden part with text of its own (a collapsed section) stays. */
+static void
+test_hidden_duplicates_are_dropped (G_GNUC_UNUSED void **state)
+{
+  g_autoptr (Page) page = read_page (
+    "<html><body><article>" STORY
+    "<div class='more' hidden><p>The park also gets a new playground next to the old mill, with "
+    "climbing frames made from the timber of the felled poplars, and a small cafe run by volunteers "
+    "from the neighbourhood association, open on weekends from April to October.</p>"
+    "<p>Dogs are welcome on a lead everywhere except the wetland boardwalks, where nesting birds come first.</p></div>"
+    "<pre hidden aria-hidden='true'># River park grows\n\n_The city council voted on Tuesday to expand the "
+    "river park_, adding twelve hectares of wetland, two footbridges and a cycle path along the "
+    "eastern bank. [Supporters](/who) said the plan, which costs 14 million euros, would protect "
+    "homes from floods, while critics argued that the money was needed for schools and buses.</pre>"
+    "<div style='display: none'><p>Supporters said the plan, which costs 14 million euros, would "
+    "protect homes from floods, while critics argued that the money was needed for schools and buses.</p></div>"
+    "<template><p>Work starts in March, the mayor said, and the first section opens next summer.</p></template>"
+    "</article></body></html>");
+  assert_int_equal (count_of (page->text, "adding twelve hectares of wetland"), 1);
+  assert_int_equal (count_of (page->text, "which costs 14 million euros"), 1);
+  assert_int_equal (count_of (page->text, "Work starts in March"), 1);
+  assert_not_contains (page->text, "# River park grows");
+  assert_contains (page->text, "a new playground next to the old mill");
+}
+
+/* Shape 3: what a page shows without scripts is never the article. */
+static void
+test_noscript_text_is_dropped (G_GNUC_UNUSED void **state)
+{
+  g_autoptr (Page) page = read_page (
+    "<html><body><article>" STORY
+    "<noscript><p>Please enable JavaScript in your browser to view the comments powered by our partner.</p></noscript>"
+    "<figure><noscript><div><img src='a.jpg' alt=''>Photo of the river park at dusk, seen from the old bridge</div></noscript></figure>"
+    "<p>The first footbridge will be named after the engineer who designed the old ferry.</p>"
+    "</article><noscript>You need to enable JavaScript to run this app.</noscript></body></html>");
+  assert_contains (page->text, "named after the engineer who designed the old ferry.");
+  assert_not_contains (page->text, "enable JavaScript");
+  assert_not_contains (page->text, "Photo of the river park");
+}
+
+/* Shape 4: tables, definition lists and lines broken by <br> are the article's text, kept
+ * row by row (tables by default: keep-tables is true). */
+static void
+test_tables_lists_and_lines_are_kept (G_GNUC_UNUSED void **state)
+{
+  const char *html =
+    "<html><body><article>" STORY
+    "<table><tr><th>Team</th><th>Points</th></tr><tr><td>Rovers</td><td>31</td></tr>"
+    "<tr><td>United</td><td>28</td></tr></table>"
+    "<dl><dt>Opening hours</dt><dd>Daily from dawn to dusk</dd><dt>Entry</dt><dd>Free for everyone</dd></dl>"
+    "<p>Friends of the River Park<br>12 Mill Lane<br>Riverside RT4 5JP</p>"
+    "</article></body></html>";
+  HtmlOptions options = { .favor = HTML_FAVOR_BALANCED, .min_length = 250, .keep_tables = TRUE };
+  g_autoptr (Page) page = read_page_with (html, strlen (html), NULL, &options);
+  assert_contains (page->text, "\n\nTeam | Points\n\nRovers | 31\n\nUnited | 28\n\n");
+  assert_contains (page->text, "\n\nOpening hours\n\nDaily from dawn to dusk\n\nEntry\n\nFree for everyone\n\n");
+  assert_contains (page->text, "\n\nFriends of the River Park\n\n12 Mill Lane\n\nRiverside RT4 5JP");
+}
+
 int
 main (void)
 {
@@ -432,6 +526,10 @@ main (void)
     cmocka_unit_test (test_garbage_and_broken_markup),
     cmocka_unit_test (test_favor_changes_what_is_kept),
     cmocka_unit_test (test_tables_and_links_on_request),
+    cmocka_unit_test (test_related_story_blocks_are_dropped),
+    cmocka_unit_test (test_hidden_duplicates_are_dropped),
+    cmocka_unit_test (test_noscript_text_is_dropped),
+    cmocka_unit_test (test_tables_lists_and_lines_are_kept),
   };
   return cmocka_run_group_tests_name ("html", tests, NULL, NULL);
 }

@@ -19,7 +19,7 @@ enum {
   T_DD, T_DETAILS, T_DIV, T_DL, T_DT, T_FIELDSET, T_FIGCAPTION, T_FIGURE, T_FOOTER, T_FORM,
   T_H1, T_H2, T_H3, T_H4, T_H5, T_H6, T_HEADER, T_HR, T_HTML, T_LI, T_MAIN, T_NAV, T_OL,
   T_P, T_PRE, T_SECTION, T_SUMMARY, T_TABLE, T_TBODY, T_TD, T_TH, T_THEAD, T_TR, T_UL,
-  T_CENTER, T_TFOOT, T_JUNK
+  T_CENTER, T_TFOOT, T_NOSCRIPT, T_JUNK
 };
 
 /* K_SOFT: junk that libxml2's error recovery (it predates HTML5 parsing rules) can wrap around
@@ -83,7 +83,7 @@ static const TagInfo tag_table[] = {
   { "meta", T_JUNK, 0 },
   { "meter", T_JUNK, 0 },
   { "nav", T_NAV, K_BLOCK | K_CONTAINER },
-  { "noscript", T_JUNK, K_SOFT },
+  { "noscript", T_NOSCRIPT, K_SOFT },
   { "object", T_JUNK, K_SOFT },
   { "ol", T_OL, K_BLOCK | K_CONTAINER | K_LIST },
   { "optgroup", T_JUNK, 0 },
@@ -122,11 +122,34 @@ compare_tag (const void *key, const void *entry)
 }
 
 static const TagInfo *
-lookup_tag (const xmlChar *name)
+lookup_tag_slow (const xmlChar *name)
 {
   static const TagInfo other = { "", T_OTHER, 0 };
   const TagInfo *info = bsearch (name, tag_table, G_N_ELEMENTS (tag_table), sizeof tag_table[0], compare_tag);
   return info ? info : &other;
+}
+
+/* libxml2's parser interns element names in the document's dictionary, so a name's
+ * address identifies it: a small cache by address saves the string compares of the
+ * search for every element of the page.  Only for names the dictionary owns. */
+typedef struct {
+  xmlDictPtr dict;
+  struct { const xmlChar *name; const TagInfo *info; } slots[256];
+} TagCache;
+
+static inline const TagInfo *
+lookup_tag (TagCache *cache, const xmlChar *name)
+{
+  guint slot = (guint) ((GPOINTER_TO_SIZE (name) >> 3) & 255);
+  if (cache->slots[slot].name == name)
+    return cache->slots[slot].info;
+  const TagInfo *info = lookup_tag_slow (name);
+  if (cache->dict && xmlDictOwns (cache->dict, name) == 1)
+    {
+      cache->slots[slot].name = name;
+      cache->slots[slot].info = info;
+    }
+  return info;
 }
 
 /* ---- class and id hints ---- */
@@ -138,6 +161,7 @@ enum {
   H_BODY     = 1 << 3, /* a well-known article-body container */
   H_ARTICLE_BODY = 1 << 4, /* itemprop="articleBody" */
   H_HIDDEN   = 1 << 5, /* hidden, aria-hidden, display:none */
+  H_NOSCRIPT = 1 << 6, /* <noscript>: what a page shows without scripts, a fallback */
 };
 
 /* Substrings of a lower-cased class or id. */
@@ -347,6 +371,8 @@ typedef struct {
   guint8   kind;
   guint8   hints;
   guint8   flags;
+  guint16  items;      /* element children with text */
+  guint16  link_items; /* of which short and mostly link: a headline in a list of stories */
 } Info;
 
 typedef struct {
@@ -400,16 +426,16 @@ count_text (const char *text, guint32 *chars, guint32 *commas)
 
 /* Whether a block element sits among the children or grandchildren of @node. */
 static gboolean
-holds_block (xmlNode *node)
+holds_block (TagCache *tags, xmlNode *node)
 {
   for (xmlNode *c = node->children; c; c = c->next)
     {
       if (c->type != XML_ELEMENT_NODE)
         continue;
-      if (lookup_tag (c->name)->kind & K_BLOCK)
+      if (lookup_tag (tags, c->name)->kind & K_BLOCK)
         return TRUE;
       for (xmlNode *g = c->children; g; g = g->next)
-        if (g->type == XML_ELEMENT_NODE && (lookup_tag (g->name)->kind & K_BLOCK))
+        if (g->type == XML_ELEMENT_NODE && (lookup_tag (tags, g->name)->kind & K_BLOCK))
           return TRUE;
     }
   return FALSE;
@@ -420,6 +446,8 @@ static void
 prepare (Extractor *ex, xmlNode *root)
 {
   g_autoptr (GHashTable) hint_cache = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autofree TagCache *tags = g_new0 (TagCache, 1);
+  tags->dict = root->doc ? root->doc->dict : NULL;
   xmlNode *node = root;
   while (node)
     {
@@ -427,8 +455,8 @@ prepare (Extractor *ex, xmlNode *root)
       gboolean remove = FALSE;
       if (node->type == XML_ELEMENT_NODE)
         {
-          const TagInfo *tag = lookup_tag (node->name);
-          if (tag->tag == T_JUNK && (!(tag->kind & K_SOFT) || !holds_block (node)))
+          const TagInfo *tag = lookup_tag (tags, node->name);
+          if ((tag->tag == T_JUNK || tag->tag == T_NOSCRIPT) && (!(tag->kind & K_SOFT) || !holds_block (tags, node)))
             remove = TRUE;
           else
             {
@@ -438,6 +466,8 @@ prepare (Extractor *ex, xmlNode *root)
                             .hints = class_hints (node, hint_cache) };
               if (node != root && is_hidden (node))
                 info.hints |= H_HIDDEN;
+              if (tag->tag == T_NOSCRIPT)
+                info.hints |= H_NOSCRIPT;
               if (tag->tag == T_BODY && ex->body == NULL)
                 ex->body = node;
               g_array_append_val (ex->infos, info);
@@ -502,6 +532,10 @@ skip_element (Extractor *ex, const Info *info, MeasureMode mode)
 {
   if (mode == MEASURE_ALL || info->full * 2 > ex->body_full)
     return FALSE;
+  /* "Please enable JavaScript", image and player fallbacks: never the article, which
+   * the page shows anyway (unless the <noscript> holds most of the page, above). */
+  if (info->hints & H_NOSCRIPT)
+    return TRUE;
   if (info->hints & H_HIDDEN)
     {
       /* React streams server-rendered parts into <div hidden id="S:0"> and moves them. */
@@ -533,6 +567,7 @@ measure (Extractor *ex, xmlNode *root, MeasureMode mode)
       info->text = info->links = info->own = info->own_links = info->commas = info->ptext = 0;
       info->score = 0;
       info->flags = 0;
+      info->items = info->link_items = 0;
     }
   g_autoptr (GArray) blocks = g_array_new (FALSE, FALSE, sizeof (Info *));
   guint in_link = 0;
@@ -614,6 +649,12 @@ measure (Extractor *ex, xmlNode *root, MeasureMode mode)
                   parent->text += info->text;
                   parent->links += info->links;
                   parent->ptext += info->ptext;
+                  if (info->text > 0 && parent->items < G_MAXUINT16)
+                    {
+                      parent->items++;
+                      if (info->text <= 250 && info->links * 2 >= info->text)
+                        parent->link_items++;
+                    }
                 }
             }
           if (node == root)
@@ -720,6 +761,51 @@ markup_candidate (Extractor *ex)
   return NULL;
 }
 
+/* Section headings after which a page has only the author's bio, comments or links. */
+static const char *const closing_headings[] = {
+  "about the author", "about the authors", "related posts", "related articles", "related stories",
+  "you may also like", "you might also like", "more stories", "recommended for you", "read next",
+  "leave a reply", "leave a comment", "join the conversation", "popular posts", "latest posts",
+  "recent posts", NULL
+};
+
+/* The headings of related-story and recommendation blocks: they close the article when
+ * less text follows them than precedes them ("Related" mid-way through a paper does not).
+ * Whole headings, or beginnings that end in a space ("More from The Planet"). */
+static const char *const closing_names[] = {
+  "related", "related content", "related reading", "related links", "related news", "related topics",
+  "more", "more news", "more stories", "more articles", "most read", "most popular", "most viewed",
+  "most shared", "trending", "trending now", "trending stories", "recommended", "recommended reading",
+  "recommended articles", "recommended stories", "you may like", "you might like", "read next",
+  "also read", "read also", "read more", "keep reading", "latest news", "latest stories",
+  "editor's picks", "editors' picks", "editor’s picks", "don't miss", "don’t miss",
+  "what to read next", "popular now", "popular stories", "popular articles", "top stories",
+  "more from ", "more stories from ", "more articles from ", "more news from ", "more on ", "more in ",
+  "more like this", "you may also ", "you might also ", NULL
+};
+
+typedef enum { CLOSING_NONE, CLOSING_ALWAYS, CLOSING_AT_END } Closing;
+
+static Closing
+closing_kind (const char *text)
+{
+  if (strlen (text) >= 40)
+    return CLOSING_NONE;
+  g_autofree char *lower = g_utf8_strdown (text, -1);
+  gsize n = strlen (lower);
+  while (n && (lower[n - 1] == ':' || lower[n - 1] == ' '))
+    lower[--n] = '\0';
+  if (g_strv_contains (closing_headings, lower))
+    return CLOSING_ALWAYS;
+  for (const char *const *s = closing_names; *s; s++)
+    {
+      gsize k = strlen (*s);
+      if ((*s)[k - 1] == ' ' ? g_str_has_prefix (lower, *s) : strcmp (lower, *s) == 0)
+        return CLOSING_AT_END;
+    }
+  return CLOSING_NONE;
+}
+
 /* ---- output ---- */
 
 typedef struct {
@@ -735,6 +821,7 @@ typedef struct {
   guint      li_depth;  /* how many <li> the writer is in */
   guint32    root_text;
   gboolean   in_table_row;
+  xmlNode   *hidden_root; /* the hidden element the writer is in, if any */
 } Writer;
 
 static const char *const boilerplate_starts[] = {
@@ -776,8 +863,11 @@ flush (Writer *w)
   double density = (double) w->link_bytes / cur->len;
   /* List items may be all link ("the ten best hotels", each linked): link lists as a whole
    * were judged by drop_subtree. */
+  Closing closing = CLOSING_NONE;
   if (density > w->ex->max_link_density && !(w->heading && density < 0.99) && w->li_depth == 0)
-    keep = FALSE;
+    keep = FALSE; /* a link ("Leave a comment") closes nothing: the text may go on */
+  else if ((closing = closing_kind (cur->str)) != CLOSING_NONE)
+    keep = TRUE; /* a marker for trim_edges, never part of the body */
   else if (looks_like_boilerplate (cur->str, cur->len))
     keep = FALSE;
   else if (w->heading && w->ex->meta->title && g_ascii_strcasecmp (cur->str, w->ex->meta->title) == 0)
@@ -787,6 +877,8 @@ flush (Writer *w)
       HtmlParagraph *p = g_new0 (HtmlParagraph, 1);
       p->text = g_strndup (cur->str, cur->len);
       p->heading = w->heading;
+      p->hidden = w->hidden_root != NULL;
+      p->closing = closing;
       if (w->links && w->links->len)
         {
           p->links = w->links;
@@ -851,6 +943,10 @@ drop_subtree (Writer *w, Info *info, gboolean is_root)
   /* Link lists and link-heavy containers: navigation, related stories. */
   if ((info->kind & K_CONTAINER) && info->text > 0)
     {
+      /* A feed of other stories: several headline links, perhaps with a teaser each. */
+      if (info->link_items >= 3 && info->link_items * 3 >= info->items * 2
+          && link_density (info) > ex->max_link_density * 0.6 && info->text * 2 < w->root_text)
+        return TRUE;
       double density = link_density (info);
       if ((info->kind & K_LIST) && density > ex->max_link_density * 0.9)
         return TRUE;
@@ -874,6 +970,8 @@ write_subtree (Writer *w, xmlNode *root)
           if (info && !drop_subtree (w, info, node == root))
             {
               descend = node->children != NULL;
+              if ((info->hints & H_HIDDEN) && w->hidden_root == NULL && descend)
+                w->hidden_root = node;
               if (info->tag == T_BR || info->tag == T_HR)
                 flush (w);
               else if (info->kind & K_BLOCK)
@@ -956,6 +1054,11 @@ write_subtree (Writer *w, xmlNode *root)
                       g_clear_pointer (&w->href, g_free);
                     }
                 }
+              if (node == w->hidden_root)
+                {
+                  flush (w);
+                  w->hidden_root = NULL;
+                }
             }
           if (node == root)
             {
@@ -997,29 +1100,160 @@ sibling_belongs (Extractor *ex, Info *top, Info *sibling)
   return FALSE;
 }
 
+/* The word 4-grams of @text as hashes: what the page's copies share whatever their markup
+ * (a Markdown copy, curly or straight quotes).  Words are runs of letters and digits. */
+static void
+word_shingles (const char *text, GArray *out)
+{
+  guint32 window[4] = { 0, 0, 0, 0 };
+  guint words = 0;
+  const unsigned char *p = (const unsigned char *) text;
+  g_array_set_size (out, 0);
+  while (*p)
+    {
+      guint32 h = 2166136261u;
+      gboolean any = FALSE;
+      for (;;)
+        {
+          /* U+2000..U+206F (quotes, dashes, spaces) separate words like ASCII punctuation. */
+          if (p[0] == 0xE2 && p[1] == 0x80)
+            break;
+          if (!(g_ascii_isalnum (*p) || *p >= 0x80))
+            break;
+          h = (h ^ g_ascii_tolower (*p)) * 16777619u;
+          any = TRUE;
+          p++;
+        }
+      if (any)
+        {
+          window[words++ % 4] = h;
+          if (words >= 4)
+            {
+              guint32 s = 0;
+              for (guint i = 0; i < 4; i++)
+                s = (s ^ window[(words + i) % 4]) * 16777619u + i;
+              g_array_append_val (out, s);
+            }
+          continue;
+        }
+      p += (p[0] == 0xE2 && p[1] == 0x80 && p[2]) ? 3 : 1;
+    }
+}
+
+/* Whether half of @p's word 4-grams are in @seen (a copy of text already kept, perhaps with
+ * markup or links of its own); if not, its 4-grams are added to @seen.  Short paragraphs are
+ * never copies here. */
+static gboolean
+is_copy (const HtmlParagraph *p, GHashTable *seen, GArray *shingles)
+{
+  word_shingles (p->text, shingles);
+  if (shingles->len >= 10)
+    {
+      guint found = 0;
+      for (guint i = 0; i < shingles->len; i++)
+        found += g_hash_table_contains (seen, GUINT_TO_POINTER (g_array_index (shingles, guint32, i) | 1));
+      if (found * 2 >= shingles->len)
+        return TRUE;
+    }
+  for (guint i = 0; i < shingles->len; i++)
+    g_hash_table_add (seen, GUINT_TO_POINTER (g_array_index (shingles, guint32, i) | 1));
+  return FALSE;
+}
+
+/* A run of RUN paragraphs seen before, as a run, is a copy: a menu or a list of sections
+ * repeated through the page, the short lines of a duplicated block.  (Shorter runs repeat
+ * on purpose: the same labels, "Pros", "Cons", under every product of a review.) */
+#define RUN 5
+
+static gboolean
+same_run (gpointer *all, const gsize *a, const gsize *b)
+{
+  for (guint k = 0; k < RUN; k++)
+    if (all[a[k]] == NULL /* dropped as part of a later copy */
+        || strcmp (((HtmlParagraph *) all[a[k]])->text, ((HtmlParagraph *) all[b[k]])->text) != 0)
+      return FALSE;
+  return TRUE;
+}
+
+static void
+drop_repeated_runs (gpointer *all, gsize n)
+{
+  if (n < 2 * RUN)
+    return;
+  /* Runs by the hash of their texts: the first run of each hash, as indexes. */
+  g_autoptr (GHashTable) runs = g_hash_table_new_full (NULL, NULL, NULL, g_free);
+  gsize window[RUN];
+  guint hashes[RUN];
+  guint filled = 0;
+  for (gsize i = 0; i < n; i++)
+    {
+      if (all[i] == NULL)
+        continue;
+      memmove (window, window + 1, (RUN - 1) * sizeof window[0]);
+      memmove (hashes, hashes + 1, (RUN - 1) * sizeof hashes[0]);
+      window[RUN - 1] = i;
+      hashes[RUN - 1] = g_str_hash (((HtmlParagraph *) all[i])->text);
+      if (++filled < RUN)
+        continue;
+      guint h = 17;
+      for (guint k = 0; k < RUN; k++)
+        h = h * 31 + hashes[k];
+      gsize *first = g_hash_table_lookup (runs, GUINT_TO_POINTER (h));
+      if (first == NULL)
+        g_hash_table_insert (runs, GUINT_TO_POINTER (h), g_memdup2 (window, sizeof window));
+      /* Not overlapping its first copy ("A, A, A, A, A, A" is a list, not a copy). */
+      else if (first[RUN - 1] < window[0] && same_run (all, first, window))
+        {
+          for (guint k = 0; k < RUN; k++)
+            {
+              html_paragraph_free (all[window[k]]);
+              all[window[k]] = NULL;
+            }
+          filled = 0;
+        }
+    }
+}
+
 /* Pages carry the same article twice (a mobile and a desktop layout, one hidden by CSS
- * media queries we do not evaluate): a paragraph seen before is dropped.  Short ones
- * ("Pros", "Cons") may repeat legitimately. */
+ * media queries we do not evaluate; a print copy; a hidden Markdown source): a paragraph
+ * seen before is dropped, and so is a hidden one whose words mostly are in visible text.
+ * Hidden paragraphs are judged after all visible ones, so the visible copy is the one kept.
+ * Short ones ("Pros", "Cons") may repeat legitimately. */
 static void
 drop_repeats (GPtrArray *paragraphs)
 {
   g_autoptr (GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr (GHashTable) seen_shingles = g_hash_table_new (NULL, NULL);
+  g_autoptr (GArray) shingles = g_array_new (FALSE, FALSE, sizeof (guint32));
   gsize n;
   g_autofree gpointer *all = g_ptr_array_steal (paragraphs, &n);
-  for (gsize i = 0; i < n; i++)
-    {
-      HtmlParagraph *p = all[i];
-      gboolean long_enough = strlen (p->text) >= 40;
-      /* (g_hash_table_add would replace the stored key with the one about to be freed.) */
-      if (long_enough && g_hash_table_contains (seen, p->text))
-        {
-          html_paragraph_free (p);
+  gboolean any_hidden = FALSE;
+  for (gsize i = 0; i < n && !any_hidden; i++)
+    any_hidden = ((HtmlParagraph *) all[i])->hidden;
+  for (int hidden = 0; hidden <= 1; hidden++)
+    for (gsize i = 0; i < n; i++)
+      {
+        HtmlParagraph *p = all[i];
+        if (p == NULL || p->hidden != hidden)
           continue;
-        }
-      if (long_enough)
-        g_hash_table_add (seen, p->text);
-      g_ptr_array_add (paragraphs, p);
-    }
+        gboolean long_enough = strlen (p->text) >= 40;
+        /* (g_hash_table_add would replace the stored key with the one about to be freed.) */
+        /* Visible paragraphs that are merely alike (rows of a training plan, the same
+         * disclaimer under each product) are the page's text, repeated on purpose. */
+        gboolean copy = any_hidden && is_copy (p, seen_shingles, shingles) && hidden;
+        if ((long_enough && g_hash_table_contains (seen, p->text)) || copy)
+          {
+            html_paragraph_free (p);
+            all[i] = NULL;
+            continue;
+          }
+        if (long_enough)
+          g_hash_table_add (seen, p->text);
+      }
+  drop_repeated_runs (all, n);
+  for (gsize i = 0; i < n; i++)
+    if (all[i])
+      g_ptr_array_add (paragraphs, all[i]);
 }
 
 /* A paragraph that reads like running text: long enough, or a finished sentence. */
@@ -1044,46 +1278,44 @@ is_sentence (const HtmlParagraph *p)
   return n >= 25 && (c == '.' || c == '!' || c == '?' || c == ':' || c == 0x3002);
 }
 
-/* Section headings after which a page has only the author's bio, comments or links. */
-static const char *const closing_headings[] = {
-  "about the author", "about the authors", "related posts", "related articles", "related stories",
-  "you may also like", "you might also like", "more stories", "recommended for you", "read next",
-  "leave a reply", "leave a comment", "join the conversation", "popular posts", "latest posts",
-  "recent posts", NULL
-};
-
-static gboolean
-is_closing_heading (const char *text)
-{
-  g_autofree char *lower = g_utf8_strdown (text, -1);
-  gsize n = strlen (lower);
-  while (n && (lower[n - 1] == ':' || lower[n - 1] == ' '))
-    lower[--n] = '\0';
-  return g_strv_contains (closing_headings, lower);
-}
-
 /* Drops what surrounds the running text: a closing section ("About the author") and the
  * stray labels, dates and buttons before the first and after the last real paragraph. */
 static void
 trim_edges (Extractor *ex, GPtrArray *paragraphs)
 {
-  if (ex->options->favor == HTML_FAVOR_RECALL)
-    return;
   guint first_sentence = G_MAXUINT;
   for (guint i = 0; i < paragraphs->len && first_sentence == G_MAXUINT; i++)
-    if (is_sentence (g_ptr_array_index (paragraphs, i)))
-      first_sentence = i;
-  if (first_sentence == G_MAXUINT)
-    return;
-  for (guint i = first_sentence + 1; i < paragraphs->len; i++)
     {
       HtmlParagraph *p = g_ptr_array_index (paragraphs, i);
-      if (strlen (p->text) < 40 && is_closing_heading (p->text))
+      if (!p->closing && is_sentence (p))
+        first_sentence = i;
+    }
+  gsize total = 0;
+  for (guint i = 0; i < paragraphs->len; i++)
+    total += strlen (((HtmlParagraph *) g_ptr_array_index (paragraphs, i))->text);
+  gsize before = 0;
+  for (guint i = 0; ex->options->favor != HTML_FAVOR_RECALL && first_sentence != G_MAXUINT
+                    && i < paragraphs->len; i++)
+    {
+      HtmlParagraph *p = g_ptr_array_index (paragraphs, i);
+      if (i > first_sentence && (p->closing == CLOSING_ALWAYS
+                                 || (p->closing == CLOSING_AT_END && total - before < before)))
         {
           g_ptr_array_set_size (paragraphs, i);
           break;
         }
+      before += strlen (p->text);
     }
+  /* The closing headings that closed nothing are boilerplate all the same. */
+  for (guint i = paragraphs->len; i-- > 0;)
+    if (((HtmlParagraph *) g_ptr_array_index (paragraphs, i))->closing)
+      {
+        g_ptr_array_remove_index (paragraphs, i);
+        if (first_sentence != G_MAXUINT && i < first_sentence)
+          first_sentence--;
+      }
+  if (ex->options->favor == HTML_FAVOR_RECALL || first_sentence == G_MAXUINT)
+    return;
   guint end = paragraphs->len;
   /* Precision: stray labels and buttons after the last real paragraph go too. */
   while (ex->options->favor == HTML_FAVOR_PRECISION && end > first_sentence + 1

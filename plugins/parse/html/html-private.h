@@ -105,6 +105,8 @@ typedef struct {
   char  *text;
   GArray *links;   /* HtmlSpan: byte offsets into text, when keep-links */
   int    heading;  /* 0, or 1..6 for <h1>..<h6> */
+  gboolean hidden; /* inside a hidden element kept for its text (a collapsed part, a copy) */
+  int    closing;  /* a heading that may open what follows the article ("More from us") */
 } HtmlParagraph;
 
 typedef struct {

@@ -13,9 +13,9 @@ static const NfOption html_options[] = {
                     "\"recall\" keeps them (all the text, some boilerplate), \"balanced\" weighs both."),
   NF_OPTION_BOOL ("keep-links", cfg_false,
                   "Record the links of the body as \"link\" annotations with an \"href\" attribute."),
-  NF_OPTION_BOOL ("keep-tables", cfg_false,
-                  "Keep data tables of the body, one paragraph per row with cells separated by "
-                  "\" | \"; by default only layout tables are read."),
+  NF_OPTION_BOOL ("keep-tables", cfg_true,
+                  "Keep data tables of the body (scores, schedules, results), one paragraph per row "
+                  "with cells separated by \" | \"; false drops them and reads only layout tables."),
   NF_OPTION_INT ("min-length", 250,
                  "A body shorter than this many characters makes the parser try again with fewer "
                  "page parts removed; an article still shorter than it is failed (0: never)."),
