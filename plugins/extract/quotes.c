@@ -143,6 +143,7 @@ typedef struct {
   guint  group;              /* pieces of one quotation share it */
   gboolean single;
   gboolean continues;        /* runs on into the next paragraph */
+  gboolean fragment;         /* attributed as words inside a sentence (`called it "…"`) */
   gboolean opens_paragraph;  /* nothing before it in its paragraph */
   gboolean ends_paragraph;   /* nothing but punctuation after it in its paragraph */
   /* attribution */
@@ -627,6 +628,8 @@ refine_name (const Context *c, Name *n)
         honorific = gender_of_word (c, bare);
       first++;
     }
+  if (!n->person)
+    first = 0;
   if (count && n->person)
     {
       const char *last = words[count - 1];
@@ -1162,6 +1165,7 @@ attribution_before (Context *c, Quote *q, guint sentence_first)
     }
   if (verb == G_MAXUINT)
     return FALSE;
+  q->fragment = !marked;
   return attribute_to_subject (c, q, sentence_first, verb);
 }
 
@@ -1276,7 +1280,10 @@ attribution_reported (Context *c, Quote *q, guint sentence_first)
       if (is_quote_char (tok_char (c, k)))
         return FALSE;
       if (tok_in (c, k, c->self->verbs))
-        return attribute_to_subject (c, q, sentence_first, k);
+        {
+          q->fragment = TRUE;
+          return attribute_to_subject (c, q, sentence_first, k);
+        }
     }
   return FALSE;
 }
@@ -1365,6 +1372,9 @@ attribution_standalone (Context *c, Quote *q)
   while (before > 0 && c->tokens[before].kind == NF_TOKEN_PUNCT && !is_quote_char (tok_char (c, before))
          && tok_char (c, before) != '.' && tok_char (c, before) != ':')
     before--;
+  gunichar end = tok_char (c, before);
+  if (!q->opens_paragraph && end != '.' && end != ':' && end != '!' && end != '?')
+    return; /* inside a sentence: a name, a term, a nickname */
   guint sentence = c->tokens[before].sentence;
   if (q->opens_paragraph)
     {
@@ -1541,8 +1551,8 @@ quotes_process (NfStage *stage, G_GNUC_UNUSED gpointer worker, NfArticle *articl
           if (q->single || looks_like_title (&c, q) || count_words (&c, q) < (guint) self->min_words)
             continue;
         }
-      else if (!q->speaker && looks_like_title (&c, q))
-        continue; /* "The Quiet Year": a title, whatever verb is near */
+      else if ((!q->speaker || q->fragment) && looks_like_title (&c, q))
+        continue; /* "The Quiet Year", `also called "Q-West"`: a title or a name, whatever verb is near */
       g_autofree char *quoted = g_strndup (text + q->start, q->end - q->start);
       NfAnnotation *a = nf_article_add_annotation (article, "quote", q->start, q->end);
       if (q->speaker)
