@@ -1177,13 +1177,15 @@ is_statement_word (const Context *c, guint i)
          || tok_is (c, i, "post") || tok_is (c, i, "note") || tok_is (c, i, "remarks");
 }
 
+/* The speaker @n, written at token @tok: its name there, or a pronoun standing for it. */
 static void
 set_speaker (Context *c, Quote *q, const Name *n, guint tok)
 {
   g_free (q->speaker);
   q->speaker = n ? g_strdup (n->canonical) : NULL;
-  q->speaker_start = n ? n->start : c->tokens[tok].start;
-  q->speaker_end = n ? n->end : c->tokens[tok].end;
+  gboolean named = n && n->start <= c->tokens[tok].start && c->tokens[tok].start < n->end;
+  q->speaker_start = named ? n->start : c->tokens[tok].start;
+  q->speaker_end = named ? n->end : c->tokens[tok].end;
 }
 
 /* The speaker of a cue @verb before the quotation: `said X`, `X said`, `X, the club's coach,
