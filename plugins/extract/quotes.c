@@ -619,9 +619,12 @@ refine_name (const Context *c, Name *n)
       g_autofree char *bare = g_strndup (w, len && w[len - 1] == '.' ? len - 1 : len);
       gboolean title = word_in (c->self->titles, c->scratch, bare) || word_in (c->self->roles, c->scratch, bare);
       /* "Parent Rachel Okonkwo": the word before a given name is not a given name itself */
-      gboolean before_given = !title && first + 2 < count && gender_of_word (c, words[first + 1]) != GENDER_UNKNOWN
-                              && gender_of_word (c, w) == GENDER_UNKNOWN
-                              && !word_in (c->self->not_names, c->scratch, bare);
+      /* "Parent Rachel Okonkwo", "Dessen Sprecherin Annette Kühnel": words before a known
+       * given name that are not given names themselves */
+      gboolean before_given = FALSE;
+      for (guint k = first + 1; !title && k + 1 < count && !before_given; k++)
+        before_given = gender_of_word (c, words[k]) != GENDER_UNKNOWN;
+      before_given = before_given && gender_of_word (c, w) == GENDER_UNKNOWN;
       if (!title && !before_given)
         break;
       if (honorific == GENDER_UNKNOWN)
@@ -655,6 +658,25 @@ last_word (const char *name)
   return space ? space + 1 : name;
 }
 
+/* "Marta" for Marta Ruiz, "Xi" for Xi Jinping: the first word of exactly one full name, and
+ * the last word of none. */
+static gboolean
+given_name_of (const Context *c, const char *word, const char *full)
+{
+  if (strchr (full, ' ') == NULL || strncmp (full, word, strlen (word)) != 0 || full[strlen (word)] != ' ')
+    return FALSE;
+  for (guint k = 0; k < c->names->len; k++)
+    {
+      const Name *o = &g_array_index (c->names, Name, k);
+      if (!o->person || !strchr (o->canonical, ' ') || strcmp (o->canonical, full) == 0)
+        continue;
+      if (strcmp (last_word (o->canonical), word) == 0
+          || (strncmp (o->canonical, word, strlen (word)) == 0 && o->canonical[strlen (word)] == ' '))
+        return FALSE;
+    }
+  return TRUE;
+}
+
 /* Every person named by a surname alone, or once misspelled, takes the full name used
  * elsewhere in the article; people with the same canonical name share a known gender. */
 static void
@@ -674,7 +696,8 @@ refine_names (Context *c)
           const Name *o = &g_array_index (c->names, Name, j);
           if (j == k || !o->person || !strchr (o->canonical, ' ') || strcmp (o->canonical, n->canonical) == 0)
             continue;
-          if (single ? same_surname (n->canonical, last_word (o->canonical))
+          if (single ? (same_surname (n->canonical, last_word (o->canonical))
+                        || given_name_of (c, n->canonical, o->canonical))
                      : (j < k && strncmp (n->canonical, o->canonical, last_word (n->canonical) - n->canonical) == 0
                         && last_word (n->canonical) - n->canonical == last_word (o->canonical) - o->canonical
                         && same_surname (last_word (n->canonical), last_word (o->canonical))))
