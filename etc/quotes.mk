@@ -5,4 +5,5 @@ dist_quotesdata_DATA = \
 	etc/newsflow/quotes/female-names.txt \
 	etc/newsflow/quotes/male-names.txt \
 	etc/newsflow/quotes/roles.txt \
-	etc/newsflow/quotes/not-persons.txt
+	etc/newsflow/quotes/not-persons.txt \
+	etc/newsflow/quotes/org-nouns.txt

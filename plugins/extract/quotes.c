@@ -58,6 +58,7 @@ typedef struct {
   GHashTable *roles;        /* "squad member", "evacuee": before a name, not part of it */
   GHashTable *not_persons;  /* last words of outlets and organisations ("Courier") */
   GHashTable *org_suffixes;
+  GHashTable *org_nouns;    /* "the company", "the organisation" */
   GHashTable *female, *male;
   long        min_words;
   gboolean    single_quotes;
@@ -75,6 +76,7 @@ quotes_free (gpointer data)
   g_clear_pointer (&self->roles, g_hash_table_unref);
   g_clear_pointer (&self->not_persons, g_hash_table_unref);
   g_clear_pointer (&self->org_suffixes, g_hash_table_unref);
+  g_clear_pointer (&self->org_nouns, g_hash_table_unref);
   g_clear_pointer (&self->female, g_hash_table_unref);
   g_clear_pointer (&self->male, g_hash_table_unref);
   g_free (self);
@@ -91,6 +93,7 @@ quotes_load (Quotes *self, G_GNUC_UNUSED NfStage *stage, cfg_t *cfg, GError **er
       || !(self->roles = nlp_word_set_load ("quotes/roles.txt", error))
       || !(self->not_persons = nlp_word_set_load ("quotes/not-persons.txt", error))
       || !(self->org_suffixes = nlp_word_set_load ("gazetteers/org-suffixes.txt", error))
+      || !(self->org_nouns = nlp_word_set_load ("quotes/org-nouns.txt", error))
       || !(self->female = nlp_word_set_load (cfg_getstr (cfg, "female-names"), error))
       || !(self->male = nlp_word_set_load (cfg_getstr (cfg, "male-names"), error)))
     return FALSE;
@@ -1041,6 +1044,20 @@ speaker_at (Context *c, guint i, guint limit, Quote *q, guint *last)
             if (strstr (c->scratch->str, head))
               named = org;
           }
+      /* "the organisation", "the company": the organisation named last */
+      if (!titled && !inner && !named && nlp_word_set_has (c->self->org_nouns, c->scratch, head, strlen (head)))
+        for (guint e = c->names->len; e-- > 0 && !named;)
+          {
+            const Name *org = &g_array_index (c->names, Name, e);
+            if (org->start >= c->tokens[i].start || org->person || inside_quote (c, org->start))
+              continue;
+            /* not an outlet spoken to: "told the Westbury Times" */
+            guint before = token_at (c, org->start);
+            if (before > 0 && tok_is (c, before - 1, "the"))
+              before--;
+            if (before == 0 || !is_object_marker (c, before - 1))
+              named = org;
+          }
       const Name *speaker = titled ? titled : inner ? inner : named;
       q->speaker = speaker ? g_strdup (speaker->canonical) : NULL;
       *last = head_tok;
@@ -1075,7 +1092,20 @@ attribution_after (Context *c, Quote *q, guint limit)
     return FALSE;
   if ((final == '?' || final == '!') && c->tokens[i].kind == NF_TOKEN_WORD
       && (c->tokens[i].flags & NF_TOKEN_CAPITALIZED))
-    return FALSE;
+    {
+      /* a new sentence, unless a name and a cue follow at once: `"…?" Reeve asked.` */
+      guint end_tok;
+      const Name *n = name_at (c, i);
+      if (n && n->person && n->start == c->tokens[i].start && speaker_at (c, i, limit, q, &end_tok)
+          && end_tok + 1 < limit && tok_in (c, end_tok + 1, c->self->verbs))
+        {
+          set_cue (c, q, end_tok + 1);
+          return TRUE;
+        }
+      g_free (q->speaker);
+      q->speaker = NULL;
+      return FALSE;
+    }
   while (i < limit && (tok_char (c, i) == ',' || tok_char (c, i) == 0x2014 || tok_char (c, i) == 0x2013))
     i++;
   if (i >= limit)
