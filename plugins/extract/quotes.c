@@ -4,20 +4,23 @@
  *   1. Quotation marks are paired per paragraph: straight and curly double quotes, German
  *      „…“, French and Spanish «…», and single quotes ‘…’ / '…' (apostrophes are told apart
  *      by the letters around them).  A paragraph that ends inside a quotation continues it
- *      when the next paragraph reopens one (news style for quotes over several paragraphs).
- *   2. The attribution is looked for after the closing mark (`"…," X said`, `"…," said X`,
- *      `"…," according to X`) and before the opening mark (`X said, "…"`, `X told reporters:
- *      "…"`, `X said "…"`), with the speech verbs of speech-verbs.txt.  The pieces of one
- *      quotation (split by an attribution or running over paragraphs) share their speaker,
- *      and a quotation right after an attributed one in the same paragraph continues it.
- *   3. The words naming the speaker become a canonical name: an entity annotation from the
- *      entities extractor when the chain ran it (a short "Savchuk" is already "Iryna
- *      Savchuk"); otherwise capitalised names found here, surnames resolved to the full name.
- *      "he"/"she" is the person last named before it; "the spokeswoman" is the last person
- *      whose title has that word.
+ *      when the next paragraph reopens one, or closes one without reopening it (news style
+ *      for quotes over several paragraphs, and its common slip).
+ *   2. Names: entity annotations when the chain ran the entities extractor, else capitalised
+ *      names found here; people a tagger missed are added when they start with a known given
+ *      name.  Canonical names lose titles and role words ("Parent Rachel Okonkwo"), surnames
+ *      and once-misspelt surnames become the full name, outlets are not people.  "he" and
+ *      "she" are resolved in text order to the nearest compatible person (gender from given
+ *      names, honorifics and earlier pronouns; the subject of each sentence first).
+ *   3. The attribution is looked for after the closing mark (`"…," X said`, `"…," said X`,
+ *      `"…," according to X`), before the opening mark (`X said, "…"`, `X, the coach, said:
+ *      "…"`, `…, stating, "…"`), earlier in the sentence for fragments of reported speech
+ *      (`called the plan "reckless"`), with the speech verbs of speech-verbs.txt.  The pieces
+ *      of one quotation share their speaker, a quotation right after an attributed one goes
+ *      on in the same voice, and one standing alone after a sentence takes its subject.
  *   4. A quotation with no attribution is kept only when it is long enough to be speech
- *      (min-words); titles of works and scare quotes ("Salt and Cinder", "tight") are not
- *      quotes.  Single-quoted text needs an attribution. */
+ *      (min-words); titles of works, names and scare quotes ("Salt and Cinder", also called
+ *      "Q-West", "tight") are not quotes.  Single-quoted text needs an attribution. */
 #include <string.h>
 
 #include <newsflow/newsflow.h>
