@@ -952,6 +952,8 @@ pronoun_referent (const Context *c, guint i)
   return NULL;
 }
 
+static gboolean is_statement_word (const Context *c, guint i);
+
 /* A speaker starting at token @i and ending before @limit: a name (after title words), a
  * pronoun, or "the spokeswoman" / "a spokesman for the ministry".  Returns its last token. */
 static gboolean
@@ -1047,12 +1049,15 @@ speaker_at (Context *c, guint i, guint limit, Quote *q, guint *last)
             if (strstr (c->scratch->str, head))
               named = org;
           }
-      /* "the organisation", "the company": the organisation named last */
-      if (!titled && !inner && !named && nlp_word_set_has (c->self->org_nouns, c->scratch, head, strlen (head)))
+      /* "the organisation", "the airline": the organisation named last; "the statement":
+       * whoever was named last, person or organisation */
+      gboolean statement = is_statement_word (c, head_tok);
+      if (!titled && !inner && !named
+          && (statement || nlp_word_set_has (c->self->org_nouns, c->scratch, head, strlen (head))))
         for (guint e = c->names->len; e-- > 0 && !named;)
           {
             const Name *org = &g_array_index (c->names, Name, e);
-            if (org->start >= c->tokens[i].start || org->person || inside_quote (c, org->start))
+            if (org->start >= c->tokens[i].start || (org->person && !statement) || inside_quote (c, org->start))
               continue;
             /* not an outlet spoken to: "told the Westbury Times" */
             guint before = token_at (c, org->start);
@@ -1325,6 +1330,18 @@ attribute_to_subject (Context *c, Quote *q, guint sentence_first, guint verb)
   return TRUE;
 }
 
+static gboolean
+marks_quote (const Context *c, gsize pos)
+{
+  for (guint k = 0; k < c->quotes->len; k++)
+    {
+      const Quote *q = &g_array_index (c->quotes, Quote, k);
+      if (q->open == pos || q->close == pos)
+        return TRUE;
+    }
+  return FALSE;
+}
+
 /* A fragment of someone's words inside reported speech: `the authority said it would "review
  * the situation weekly"`, `she described the accusation as "a stunt"`: a cue earlier in the
  * sentence, its subject the speaker. */
@@ -1335,8 +1352,8 @@ attribution_reported (Context *c, Quote *q, guint sentence_first)
     return FALSE;
   for (guint k = q->open_tok; k-- > sentence_first;)
     {
-      if (is_quote_char (tok_char (c, k)))
-        return FALSE;
+      if (is_quote_char (tok_char (c, k)) && marks_quote (c, c->tokens[k].start))
+        return FALSE; /* an earlier quotation's mark, not the apostrophe of "residents'" */
       if (tok_in (c, k, c->self->verbs))
         {
           q->fragment = TRUE;
