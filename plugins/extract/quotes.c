@@ -954,6 +954,25 @@ pronoun_referent (const Context *c, guint i)
 
 static gboolean is_statement_word (const Context *c, guint i);
 
+/* The organisation (or, with @person, anyone) named last before @pos outside quotations,
+ * not as the one spoken to ("told the Westbury Times"). */
+static const Name *
+organisation_before (const Context *c, gsize pos, gboolean person)
+{
+  for (guint e = c->names->len; e-- > 0;)
+    {
+      const Name *org = &g_array_index (c->names, Name, e);
+      if (org->start >= pos || (org->person && !person) || inside_quote (c, org->start))
+        continue;
+      guint before = token_at (c, org->start);
+      if (before > 0 && tok_is (c, before - 1, "the"))
+        before--;
+      if (before == 0 || !is_object_marker (c, before - 1))
+        return org;
+    }
+  return NULL;
+}
+
 /* A speaker starting at token @i and ending before @limit: a name (after title words), a
  * pronoun, or "the spokeswoman" / "a spokesman for the ministry".  Returns its last token. */
 static gboolean
@@ -964,6 +983,16 @@ speaker_at (Context *c, guint i, guint limit, Quote *q, guint *last)
   if (is_pronoun (c, i))
     {
       const Name *n = pronoun_referent (c, i);
+      q->speaker_start = c->tokens[i].start;
+      q->speaker_end = c->tokens[i].end;
+      q->speaker = n ? g_strdup (n->canonical) : NULL;
+      *last = i;
+      return TRUE;
+    }
+  /* "it said": an organisation speaks */
+  if (tok_is (c, i, "it") && i + 1 < c->n && tok_in (c, i + 1, c->self->verbs))
+    {
+      const Name *n = organisation_before (c, c->tokens[i].start, FALSE);
       q->speaker_start = c->tokens[i].start;
       q->speaker_end = c->tokens[i].end;
       q->speaker = n ? g_strdup (n->canonical) : NULL;
@@ -1054,18 +1083,7 @@ speaker_at (Context *c, guint i, guint limit, Quote *q, guint *last)
       gboolean statement = is_statement_word (c, head_tok);
       if (!titled && !inner && !named
           && (statement || nlp_word_set_has (c->self->org_nouns, c->scratch, head, strlen (head))))
-        for (guint e = c->names->len; e-- > 0 && !named;)
-          {
-            const Name *org = &g_array_index (c->names, Name, e);
-            if (org->start >= c->tokens[i].start || (org->person && !statement) || inside_quote (c, org->start))
-              continue;
-            /* not an outlet spoken to: "told the Westbury Times" */
-            guint before = token_at (c, org->start);
-            if (before > 0 && tok_is (c, before - 1, "the"))
-              before--;
-            if (before == 0 || !is_object_marker (c, before - 1))
-              named = org;
-          }
+        named = organisation_before (c, c->tokens[i].start, statement);
       const Name *speaker = titled ? titled : inner ? inner : named;
       q->speaker = speaker ? g_strdup (speaker->canonical) : NULL;
       *last = head_tok;

@@ -252,6 +252,12 @@ test_organisation_speakers (void **state)
   assert_quotes (f, "review the plan every week <- Northern Water Authority (the authority) said",
                  "The Northern Water Authority met on Monday.",
                  "In a statement, the authority said it would \"review the plan every week\" from now on.");
+  assert_quotes (f, "We apologise to every passenger, <- Harbour Authority (it) said",
+                 "The Harbour Authority closed the port, a manager told the Daily Courier.",
+                 "\"We apologise to every passenger,\" it said.");
+  assert_quotes (f, "We are sorry, <- Skyline Airways (the airline) said",
+                 "Skyline Airways cancelled 300 flights on Monday.",
+                 "\"We are sorry,\" the airline said.");
   assert_quotes (f, "Stocks have fallen by a fifth over five years, <- Fisheries Agency (the agency) according to",
                  "The Fisheries Agency counts the fish.",
                  "\"Stocks have fallen by a fifth over five years,\" according to the agency.");
