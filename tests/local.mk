@@ -65,7 +65,8 @@ INTEGRATION_TESTS = \
 	tests/integration/text-parser.sh \
 	tests/integration/chain-errors.sh \
 	tests/integration/cli.sh \
-	tests/integration/interrupt.sh
+	tests/integration/interrupt.sh \
+	tests/integration/architecture.sh
 TESTS += $(INTEGRATION_TESTS)
 EXTRA_DIST += $(INTEGRATION_TESTS) tests/integration/common.sh tests/bench
 
