@@ -479,7 +479,10 @@ names_from_capitals (Context *c)
       g_autofree char *title = NULL;
       if (run[0] > 0 && tok_in (c, run[0] - 1, c->self->titles))
         title = g_strndup (c->text + c->tokens[run[0] - 1].start, c->tokens[run[0] - 1].end - c->tokens[run[0] - 1].start);
-      add_name (c, first->start, end, full && run[0] == run[1] ? full : written, title, TRUE);
+      /* news introduces a person with the full name (or a title) first: a single capitalised
+       * word that is neither is a place, a firm or a sentence's first word ("Speaking") */
+      gboolean person = run[0] != run[1] || full || title;
+      add_name (c, first->start, end, full && run[0] == run[1] ? full : written, title, person);
     }
 }
 
@@ -1322,10 +1325,17 @@ attribute_to_subject (Context *c, Quote *q, guint sentence_first, guint verb)
           return TRUE;
         }
     }
+  /* "Copa, which represents farm unions, said": an organisation opening the sentence */
   const Name *org = verb > sentence_first ? name_at (c, verb - 1) : NULL;
+  guint org_tok = verb - 1;
+  if (!org && name_at (c, sentence_first) && name_at (c, sentence_first)->start == c->tokens[sentence_first].start)
+    {
+      org = name_at (c, sentence_first);
+      org_tok = sentence_first;
+    }
   if (org)
     {
-      set_speaker (c, q, org, verb - 1);
+      set_speaker (c, q, org, org_tok);
       set_cue (c, q, verb);
       return TRUE;
     }
