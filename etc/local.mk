@@ -8,3 +8,4 @@ luadir = $(chaindir)/lua
 dist_lua_DATA = etc/newsflow/lua/keywords.lua etc/newsflow/lua/byline.lua
 include etc/nlp.mk
 include etc/extract.mk
+include etc/quotes.mk

@@ -13,6 +13,8 @@ tests_unit_test_quotes_LDADD = $(UNIT_LDADD)
 
 NLP_INTEGRATION_TESTS = \
 	tests/integration/entities-samples.sh \
-	tests/integration/quotes-samples.sh
+	tests/integration/quotes-samples.sh \
+	tests/integration/quotes-fixtures.sh
 TESTS += $(NLP_INTEGRATION_TESTS)
 EXTRA_DIST += $(NLP_INTEGRATION_TESTS)
+EXTRA_DIST += tests/data/quotes

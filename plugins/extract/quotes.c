@@ -4,20 +4,23 @@
  *   1. Quotation marks are paired per paragraph: straight and curly double quotes, German
  *      „…“, French and Spanish «…», and single quotes ‘…’ / '…' (apostrophes are told apart
  *      by the letters around them).  A paragraph that ends inside a quotation continues it
- *      when the next paragraph reopens one (news style for quotes over several paragraphs).
- *   2. The attribution is looked for after the closing mark (`"…," X said`, `"…," said X`,
- *      `"…," according to X`) and before the opening mark (`X said, "…"`, `X told reporters:
- *      "…"`, `X said "…"`), with the speech verbs of speech-verbs.txt.  The pieces of one
- *      quotation (split by an attribution or running over paragraphs) share their speaker,
- *      and a quotation right after an attributed one in the same paragraph continues it.
- *   3. The words naming the speaker become a canonical name: an entity annotation from the
- *      entities extractor when the chain ran it (a short "Savchuk" is already "Iryna
- *      Savchuk"); otherwise capitalised names found here, surnames resolved to the full name.
- *      "he"/"she" is the person last named before it; "the spokeswoman" is the last person
- *      whose title has that word.
+ *      when the next paragraph reopens one, or closes one without reopening it (news style
+ *      for quotes over several paragraphs, and its common slip).
+ *   2. Names: entity annotations when the chain ran the entities extractor, else capitalised
+ *      names found here; people a tagger missed are added when they start with a known given
+ *      name.  Canonical names lose titles and role words ("Parent Rachel Okonkwo"), surnames
+ *      and once-misspelt surnames become the full name, outlets are not people.  "he" and
+ *      "she" are resolved in text order to the nearest compatible person (gender from given
+ *      names, honorifics and earlier pronouns; the subject of each sentence first).
+ *   3. The attribution is looked for after the closing mark (`"…," X said`, `"…," said X`,
+ *      `"…," according to X`), before the opening mark (`X said, "…"`, `X, the coach, said:
+ *      "…"`, `…, stating, "…"`), earlier in the sentence for fragments of reported speech
+ *      (`called the plan "reckless"`), with the speech verbs of speech-verbs.txt.  The pieces
+ *      of one quotation share their speaker, a quotation right after an attributed one goes
+ *      on in the same voice, and one standing alone after a sentence takes its subject.
  *   4. A quotation with no attribution is kept only when it is long enough to be speech
- *      (min-words); titles of works and scare quotes ("Salt and Cinder", "tight") are not
- *      quotes.  Single-quoted text needs an attribution. */
+ *      (min-words); titles of works, names and scare quotes ("Salt and Cinder", also called
+ *      "Q-West", "tight") are not quotes.  Single-quoted text needs an attribution. */
 #include <string.h>
 
 #include <newsflow/newsflow.h>
@@ -40,6 +43,12 @@ static const NfOption quotes_options[] = {
   NF_OPTION_INT ("min-words", 8,
                  "Words a quotation with no attribution needs to be reported (shorter ones are "
                  "taken for titles, terms or scare quotes)."),
+  NF_OPTION_STR ("female-names", "quotes/female-names.txt",
+                 "Given names taken as a woman's when \"she\" is resolved to a person (a data "
+                 "file name or a path)."),
+  NF_OPTION_STR ("male-names", "quotes/male-names.txt",
+                 "Given names taken as a man's when \"he\" is resolved to a person (a data "
+                 "file name or a path)."),
   NF_OPTION_BOOL ("single-quotes", cfg_true,
                   "Whether text in single quotation marks counts, when it is attributed."),
   NF_OPTION_END
@@ -49,6 +58,11 @@ typedef struct {
   GHashTable *verbs;
   GHashTable *titles;
   GHashTable *not_names;
+  GHashTable *roles;        /* "squad member", "evacuee": before a name, not part of it */
+  GHashTable *not_persons;  /* last words of outlets and organisations ("Courier") */
+  GHashTable *org_suffixes;
+  GHashTable *org_nouns;    /* "the company", "the organisation" */
+  GHashTable *female, *male;
   long        min_words;
   gboolean    single_quotes;
 } Quotes;
@@ -62,6 +76,12 @@ quotes_free (gpointer data)
   g_clear_pointer (&self->verbs, g_hash_table_unref);
   g_clear_pointer (&self->titles, g_hash_table_unref);
   g_clear_pointer (&self->not_names, g_hash_table_unref);
+  g_clear_pointer (&self->roles, g_hash_table_unref);
+  g_clear_pointer (&self->not_persons, g_hash_table_unref);
+  g_clear_pointer (&self->org_suffixes, g_hash_table_unref);
+  g_clear_pointer (&self->org_nouns, g_hash_table_unref);
+  g_clear_pointer (&self->female, g_hash_table_unref);
+  g_clear_pointer (&self->male, g_hash_table_unref);
   g_free (self);
 }
 
@@ -72,7 +92,13 @@ quotes_load (Quotes *self, G_GNUC_UNUSED NfStage *stage, cfg_t *cfg, GError **er
   self->single_quotes = cfg_getbool (cfg, "single-quotes");
   if (!(self->verbs = nlp_word_set_load (cfg_getstr (cfg, "speech-verbs"), error))
       || !(self->titles = nlp_word_set_load ("gazetteers/titles.txt", error))
-      || !(self->not_names = nlp_word_set_load ("gazetteers/not-names.txt", error)))
+      || !(self->not_names = nlp_word_set_load ("gazetteers/not-names.txt", error))
+      || !(self->roles = nlp_word_set_load ("quotes/roles.txt", error))
+      || !(self->not_persons = nlp_word_set_load ("quotes/not-persons.txt", error))
+      || !(self->org_suffixes = nlp_word_set_load ("gazetteers/org-suffixes.txt", error))
+      || !(self->org_nouns = nlp_word_set_load ("quotes/org-nouns.txt", error))
+      || !(self->female = nlp_word_set_load (cfg_getstr (cfg, "female-names"), error))
+      || !(self->male = nlp_word_set_load (cfg_getstr (cfg, "male-names"), error)))
     return FALSE;
   return TRUE;
 }
@@ -100,7 +126,20 @@ typedef struct {
   char  *canonical;
   char  *title;        /* folded, or NULL */
   gboolean person;
+  int    gender;       /* GENDER_* */
 } Name;
+
+enum { GENDER_UNKNOWN, GENDER_FEMALE, GENDER_MALE };
+
+/* A person named or referred to by "he"/"she" outside quotations, in text order: what a
+ * pronoun is resolved against. */
+typedef struct {
+  guint    tok;
+  guint    sentence;
+  gint     name;       /* index into names of the referent, or -1 */
+  int      gender;
+  gboolean subject;    /* the first person of its sentence, not after a preposition */
+} Mention;
 
 typedef struct {
   gsize  open, close;        /* byte offsets of the marks */
@@ -110,6 +149,7 @@ typedef struct {
   guint  group;              /* pieces of one quotation share it */
   gboolean single;
   gboolean continues;        /* runs on into the next paragraph */
+  gboolean fragment;         /* attributed as words inside a sentence (`called it "…"`) */
   gboolean opens_paragraph;  /* nothing before it in its paragraph */
   gboolean ends_paragraph;   /* nothing but punctuation after it in its paragraph */
   /* attribution */
@@ -128,6 +168,7 @@ typedef struct {
   GString       *scratch;
   GArray        *names;    /* Name, sorted by start */
   GArray        *quotes;   /* Quote */
+  GArray        *mentions; /* Mention, in text order */
 } Context;
 
 static void
@@ -243,9 +284,11 @@ mark_role (const char *text, gsize length, gsize pos, gunichar ch, gboolean *sin
 }
 
 static void
-add_quote (Context *c, gsize open, gsize close, guint paragraph, gboolean single, gboolean continues, guint group)
+add_quote (Context *c, gsize open, gsize close, guint paragraph, gboolean single, gboolean continues, guint group,
+           gboolean marked)
 {
-  gsize start = g_utf8_next_char (c->text + open) - c->text, end = close;
+  /* a continuation paragraph without its opening mark starts at the paragraph */
+  gsize start = marked ? (gsize) (g_utf8_next_char (c->text + open) - c->text) : open, end = close;
   while (start < end && g_ascii_isspace (c->text[start]))
     start++;
   while (end > start && g_ascii_isspace (c->text[end - 1]))
@@ -265,20 +308,47 @@ add_quote (Context *c, gsize open, gsize close, guint paragraph, gboolean single
   g_array_append_val (c->quotes, q);
 }
 
+/* How paragraph @p goes on from a quotation left open at the end of the one before: it
+ * reopens one (news style), or, when the writer or a converter dropped that mark, its first
+ * double mark closes one.  Returns 0 (it does not), 1 (it reopens) or 2 (it closes). */
+static int
+paragraph_continues (const Context *c, NfArticle *article, guint p)
+{
+  if (p >= nf_article_get_n_paragraphs (article))
+    return 0;
+  gsize start, end;
+  nf_article_get_paragraph_span (article, p, &start, &end);
+  gunichar first = g_utf8_get_char (c->text + start);
+  if (first == '"' || first == 0x201C || first == 0x201E || first == 0xAB)
+    return 1;
+  for (gsize i = start; i < end; i = g_utf8_next_char (c->text + i) - c->text)
+    {
+      gunichar ch = g_utf8_get_char (c->text + i);
+      if (!is_quote_char (ch))
+        continue;
+      gboolean single;
+      MarkRole role = mark_role (c->text, c->length, i, ch, &single);
+      if (role == MARK_NONE || single)
+        continue;
+      return role == MARK_CLOSE ? 2 : 0;
+    }
+  return 0;
+}
+
 /* Pairs the marks of each paragraph; a quotation left open at a paragraph's end continues
- * when the next paragraph opens with a mark. */
+ * into the next paragraph (see paragraph_continues). */
 static void
 find_quotes (Context *c, NfArticle *article)
 {
   guint n_paragraphs = nf_article_get_n_paragraphs (article);
   guint group = 0;
-  gboolean carried = FALSE;   /* the previous paragraph ended inside a quotation */
+  int carried = 0;   /* how this paragraph continues the last one's quotation */
   for (guint p = 0; p < n_paragraphs; p++)
     {
       gsize pstart, pend;
       nf_article_get_paragraph_span (article, p, &pstart, &pend);
-      gboolean inside = FALSE, single = FALSE;
-      gsize open = 0;
+      gboolean inside = carried == 2, single = FALSE, marked = carried != 2;
+      gsize open = pstart;
       gboolean first_mark = TRUE;
       for (gsize i = pstart; i < pend; i = g_utf8_next_char (c->text + i) - c->text)
         {
@@ -295,6 +365,7 @@ find_quotes (Context *c, NfArticle *article)
                 continue;
               inside = TRUE;
               single = is_single;
+              marked = TRUE;
               open = i;
               if (!(first_mark && carried))
                 group++;
@@ -304,24 +375,13 @@ find_quotes (Context *c, NfArticle *article)
           /* inside: only a mark of the same kind closes; a single inside a double nests */
           if (is_single != single || role == MARK_OPEN)
             continue;
-          add_quote (c, open, i, p, single, FALSE, group);
+          add_quote (c, open, i, p, single, FALSE, group, marked);
+          first_mark = FALSE;
           inside = FALSE;
         }
-      gboolean continued = FALSE;
-      if (inside && !single && p + 1 < n_paragraphs)
-        {
-          gsize next_start, next_end;
-          nf_article_get_paragraph_span (article, p + 1, &next_start, &next_end);
-          gunichar first = g_utf8_get_char (c->text + next_start);
-          continued = first == '"' || first == 0x201C || first == 0x201E || first == 0xAB;
-        }
-      if (continued)
-        {
-          add_quote (c, open, pend, p, FALSE, TRUE, group);
-          carried = TRUE;
-        }
-      else
-        carried = FALSE;
+      carried = inside && !single ? paragraph_continues (c, article, p + 1) : 0;
+      if (carried)
+        add_quote (c, open, pend, p, FALSE, TRUE, group, marked);
     }
 }
 
@@ -419,7 +479,10 @@ names_from_capitals (Context *c)
       g_autofree char *title = NULL;
       if (run[0] > 0 && tok_in (c, run[0] - 1, c->self->titles))
         title = g_strndup (c->text + c->tokens[run[0] - 1].start, c->tokens[run[0] - 1].end - c->tokens[run[0] - 1].start);
-      add_name (c, first->start, end, full && run[0] == run[1] ? full : written, title, TRUE);
+      /* news introduces a person with the full name (or a title) first: a single capitalised
+       * word that is neither is a place, a firm or a sentence's first word ("Speaking") */
+      gboolean person = run[0] != run[1] || full || title;
+      add_name (c, first->start, end, full && run[0] == run[1] ? full : written, title, person);
     }
 }
 
@@ -482,6 +545,437 @@ is_pronoun (const Context *c, guint i)
   return tok_is (c, i, "he") || tok_is (c, i, "she");
 }
 
+/* ---- names made canonical, and who "he" and "she" are ----------------------------------- */
+
+static gboolean
+word_in (GHashTable *set, GString *scratch, const char *word)
+{
+  return nlp_word_set_has (set, scratch, word, strlen (word));
+}
+
+static int
+gender_of_word (const Context *c, const char *word)
+{
+  static const char *const female[] = { "mrs", "ms", "miss", "lady", "dame", "queen", "princess", "madam", NULL };
+  static const char *const male[] = { "mr", "sir", "lord", "king", "prince", NULL };
+  g_string_truncate (c->scratch, 0);
+  nlp_fold_append (c->scratch, word, strlen (word));
+  if (c->scratch->len && c->scratch->str[c->scratch->len - 1] == '.')
+    g_string_truncate (c->scratch, c->scratch->len - 1);
+  if (g_strv_contains (female, c->scratch->str))
+    return GENDER_FEMALE;
+  if (g_strv_contains (male, c->scratch->str))
+    return GENDER_MALE;
+  gboolean f = g_hash_table_contains (c->self->female, c->scratch->str);
+  gboolean m = g_hash_table_contains (c->self->male, c->scratch->str);
+  return f == m ? GENDER_UNKNOWN : f ? GENDER_FEMALE : GENDER_MALE;
+}
+
+/* Levenshtein distance of two short words, at most @max + 1. */
+static guint
+edit_distance (const char *a, const char *b, guint max)
+{
+  gsize la = strlen (a), lb = strlen (b);
+  if (la > 40 || lb > 40)
+    return max + 1;
+  if ((la > lb ? la - lb : lb - la) > max)
+    return max + 1;
+  guint row[41];
+  for (gsize j = 0; j <= lb; j++)
+    row[j] = j;
+  for (gsize i = 1; i <= la; i++)
+    {
+      guint diagonal = row[0];
+      row[0] = i;
+      for (gsize j = 1; j <= lb; j++)
+        {
+          guint up = row[j];
+          guint best = diagonal + (g_ascii_tolower (a[i - 1]) != g_ascii_tolower (b[j - 1]));
+          best = MIN (best, up + 1);
+          best = MIN (best, row[j - 1] + 1);
+          row[j] = best;
+          diagonal = up;
+        }
+    }
+  return row[lb];
+}
+
+/* The same surname, or one letter away from it in a name long enough that a typo is likelier
+ * than another person ("Fairwether" for "Fairweather", "Lindquist" for "Lindqvist"). */
+static gboolean
+same_surname (const char *a, const char *b)
+{
+  if (g_ascii_strcasecmp (a, b) == 0)
+    return TRUE;
+  return strlen (a) >= 6 && strlen (b) >= 6 && g_ascii_tolower (a[0]) == g_ascii_tolower (b[0])
+         && edit_distance (a, b, 1) <= 1;
+}
+
+/* A name's canonical form without what only describes the person: titles and role words
+ * before it ("Superintendent Howard Lindqvist", "Parent Rachel Okonkwo"), a word before a
+ * known given name, a possessive at its end; its gender from a given name or an honorific;
+ * outlets and organisations the tagger took for people ("Keldby Chronicle") are not people. */
+static void
+refine_name (const Context *c, Name *n)
+{
+  g_auto (GStrv) words = g_strsplit (n->canonical, " ", -1);
+  guint count = g_strv_length (words), first = 0;
+  int honorific = GENDER_UNKNOWN;
+  while (first + 1 < count)
+    {
+      const char *w = words[first];
+      gsize len = strlen (w);
+      g_autofree char *bare = g_strndup (w, len && w[len - 1] == '.' ? len - 1 : len);
+      gboolean title = word_in (c->self->titles, c->scratch, bare) || word_in (c->self->roles, c->scratch, bare);
+      /* "Parent Rachel Okonkwo": the word before a given name is not a given name itself */
+      /* "Parent Rachel Okonkwo", "Dessen Sprecherin Annette Kühnel": words before a known
+       * given name that are not given names themselves */
+      gboolean before_given = FALSE;
+      for (guint k = first + 1; !title && k + 1 < count && !before_given; k++)
+        before_given = gender_of_word (c, words[k]) != GENDER_UNKNOWN;
+      before_given = before_given && gender_of_word (c, w) == GENDER_UNKNOWN;
+      if (!title && !before_given)
+        break;
+      if (honorific == GENDER_UNKNOWN)
+        honorific = gender_of_word (c, bare);
+      first++;
+    }
+  if (!n->person)
+    first = 0;
+  if (count && n->person)
+    {
+      const char *last = words[count - 1];
+      if (word_in (c->self->not_persons, c->scratch, last) || word_in (c->self->org_suffixes, c->scratch, last))
+        n->person = FALSE;
+    }
+  if (first > 0)
+    {
+      g_free (n->canonical);
+      n->canonical = g_strjoinv (" ", words + first);
+    }
+  if (n->title && honorific == GENDER_UNKNOWN)
+    honorific = gender_of_word (c, n->title);
+  n->gender = honorific;
+  if (n->gender == GENDER_UNKNOWN && count - first >= 2)
+    n->gender = gender_of_word (c, words[first]);
+}
+
+static const char *
+last_word (const char *name)
+{
+  const char *space = strrchr (name, ' ');
+  return space ? space + 1 : name;
+}
+
+/* "Marta" for Marta Ruiz, "Xi" for Xi Jinping: the first word of exactly one full name, and
+ * the last word of none. */
+static gboolean
+given_name_of (const Context *c, const char *word, const char *full)
+{
+  if (strchr (full, ' ') == NULL || strncmp (full, word, strlen (word)) != 0 || full[strlen (word)] != ' ')
+    return FALSE;
+  for (guint k = 0; k < c->names->len; k++)
+    {
+      const Name *o = &g_array_index (c->names, Name, k);
+      if (!o->person || !strchr (o->canonical, ' ') || strcmp (o->canonical, full) == 0)
+        continue;
+      if (strcmp (last_word (o->canonical), word) == 0
+          || (strncmp (o->canonical, word, strlen (word)) == 0 && o->canonical[strlen (word)] == ' '))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* Every person named by a surname alone, or once misspelled, takes the full name used
+ * elsewhere in the article; people with the same canonical name share a known gender. */
+static void
+refine_names (Context *c)
+{
+  for (guint k = 0; k < c->names->len; k++)
+    refine_name (c, &g_array_index (c->names, Name, k));
+  for (guint k = 0; k < c->names->len; k++)
+    {
+      Name *n = &g_array_index (c->names, Name, k);
+      if (!n->person)
+        continue;
+      gboolean single = strchr (n->canonical, ' ') == NULL;
+      const Name *full = NULL;
+      for (guint j = 0; j < c->names->len && !full; j++)
+        {
+          const Name *o = &g_array_index (c->names, Name, j);
+          if (j == k || !o->person || !strchr (o->canonical, ' ') || strcmp (o->canonical, n->canonical) == 0)
+            continue;
+          if (single ? (same_surname (n->canonical, last_word (o->canonical))
+                        || given_name_of (c, n->canonical, o->canonical))
+                     : (j < k && strncmp (n->canonical, o->canonical, last_word (n->canonical) - n->canonical) == 0
+                        && last_word (n->canonical) - n->canonical == last_word (o->canonical) - o->canonical
+                        && same_surname (last_word (n->canonical), last_word (o->canonical))))
+            full = o;
+        }
+      if (full)
+        {
+          g_free (n->canonical);
+          n->canonical = g_strdup (full->canonical);
+          if (n->gender == GENDER_UNKNOWN)
+            n->gender = full->gender;
+        }
+    }
+  for (guint k = 0; k < c->names->len; k++)
+    {
+      Name *n = &g_array_index (c->names, Name, k);
+      for (guint j = 0; j < c->names->len && n->gender == GENDER_UNKNOWN; j++)
+        {
+          const Name *o = &g_array_index (c->names, Name, j);
+          if (o->gender != GENDER_UNKNOWN && strcmp (o->canonical, n->canonical) == 0)
+            n->gender = o->gender;
+        }
+    }
+}
+
+static gint
+compare_names (gconstpointer a, gconstpointer b)
+{
+  const Name *x = a, *y = b;
+  return x->start < y->start ? -1 : x->start > y->start;
+}
+
+static gboolean
+covered_by_name (const Context *c, gsize start, gsize end)
+{
+  for (guint k = 0; k < c->names->len; k++)
+    {
+      const Name *n = &g_array_index (c->names, Name, k);
+      if (n->start < end && start < n->end)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* People the entity tagger missed: a known given name and the capitalised words after it
+ * ("Kendra Bishop", though "Bishop" is a title), then those surnames alone.  Only names
+ * that are surely people are added, so nothing here can take a pronoun from a real one. */
+static void
+names_supplement (Context *c)
+{
+  guint added = 0, before = c->names->len;
+  for (guint i = 0; i + 1 < c->n; i++)
+    {
+      const NfToken *t = &c->tokens[i];
+      if (t->kind != NF_TOKEN_WORD || !(t->flags & NF_TOKEN_CAPITALIZED) || (t->flags & NF_TOKEN_ALL_CAPS))
+        continue;
+      g_autofree char *word = g_strndup (c->text + t->start, t->end - t->start);
+      if (gender_of_word (c, word) == GENDER_UNKNOWN)
+        continue;
+      guint last = i;
+      while (last + 1 < c->n && last < i + 3 && c->tokens[last + 1].sentence == t->sentence
+             && c->tokens[last + 1].kind == NF_TOKEN_WORD && (c->tokens[last + 1].flags & NF_TOKEN_CAPITALIZED)
+             && !tok_in (c, last + 1, c->self->not_names))
+        last++;
+      if (last == i)
+        continue;
+      gsize end = nlp_strip_possessive (c->text, c->tokens[last].start, c->tokens[last].end);
+      if (covered_by_name (c, t->start, end))
+        continue;
+      g_autofree char *name = g_strndup (c->text + t->start, end - t->start);
+      add_name (c, t->start, end, name, NULL, TRUE);
+      added++;
+      i = last;
+    }
+  if (!added)
+    return;
+  /* their surnames alone */
+  for (guint i = 0; i < c->n; i++)
+    {
+      const NfToken *t = &c->tokens[i];
+      if (t->kind != NF_TOKEN_WORD || !(t->flags & NF_TOKEN_CAPITALIZED))
+        continue;
+      gsize end = nlp_strip_possessive (c->text, t->start, t->end);
+      g_autofree char *word = g_strndup (c->text + t->start, end - t->start);
+      for (guint k = before; k < before + added; k++)
+        {
+          const Name *n = &g_array_index (c->names, Name, k);
+          if (t->start >= n->start && t->start < n->end)
+            break;
+          if (strcmp (last_word (n->canonical), word) == 0 && !covered_by_name (c, t->start, end))
+            {
+              g_autofree char *canonical = g_strdup (n->canonical);
+              add_name (c, t->start, end, canonical, NULL, TRUE);
+              break;
+            }
+        }
+    }
+  g_array_sort (c->names, compare_names);
+}
+
+static int
+pronoun_gender (const Context *c, guint i)
+{
+  return tok_is (c, i, "she") ? GENDER_FEMALE : tok_is (c, i, "he") ? GENDER_MALE : GENDER_UNKNOWN;
+}
+
+/* Words after which a name is an object, not the one who acts: "told the Keldby Chronicle",
+ * "whose son Daniel", "than Garriga". */
+static gboolean
+is_object_marker (const Context *c, guint i)
+{
+  static const char *const words[] = { "to", "told", "tells", "with", "by", "from", "for", "of", "at", "in",
+                                       "on", "about", "against", "than", "whose", "son", "daughter",
+                                       "wife", "husband", "mother", "father", "and", "or", "like", NULL };
+  for (const char *const *w = words; *w; w++)
+    if (tok_is (c, i, *w))
+      return TRUE;
+  return FALSE;
+}
+
+static int
+referent_gender (const Context *c, gint name)
+{
+  return name < 0 ? GENDER_UNKNOWN : g_array_index (c->names, Name, name).gender;
+}
+
+/* The referent of a pronoun of @gender in @sentence before token @tok: the sentences are
+ * searched back from this one; in each, the subject first, then the others, nearest first;
+ * the first person whose gender is known to be the pronoun's, or unknown, wins. */
+static gint
+resolve_pronoun (const Context *c, guint tok, guint sentence, int gender)
+{
+  const GArray *m = c->mentions;
+  guint k = 0, hi = m->len;
+  while (k < hi)
+    {
+      guint mid = (k + hi) / 2;
+      if (g_array_index (m, Mention, mid).tok < tok)
+        k = mid + 1;
+      else
+        hi = mid;
+    }
+  for (guint s = sentence + 1; s-- > 0 && s + 8 > sentence;)
+    {
+      guint end = k;
+      while (k > 0 && g_array_index (m, Mention, k - 1).sentence == s)
+        k--;
+      /* mentions k..end-1 are in sentence s, before tok */
+      for (int pass = 0; pass < 2; pass++)
+        for (guint j = end; j-- > k;)
+          {
+            const Mention *x = &g_array_index (m, Mention, j);
+            if (x->tok >= tok || x->name < 0 || (pass == 0 && !x->subject))
+              continue;
+            int g = referent_gender (c, x->name);
+            if (x->gender != GENDER_UNKNOWN && g == GENDER_UNKNOWN)
+              g = x->gender;
+            if (g == GENDER_UNKNOWN || g == gender)
+              return x->name;
+          }
+      if (k == 0)
+        break;
+    }
+  return -1;
+}
+
+/* The people named outside quotations and the pronouns that refer to them, in text order. */
+static void
+build_mentions (Context *c)
+{
+  guint next_name = 0, quote = 0, last_sentence = G_MAXUINT;
+  gboolean sentence_has_mention = FALSE;
+  for (guint i = 0; i < c->n; i++)
+    {
+      while (quote < c->quotes->len && g_array_index (c->quotes, Quote, quote).close < c->tokens[i].start)
+        quote++;
+      const Quote *q = quote < c->quotes->len ? &g_array_index (c->quotes, Quote, quote) : NULL;
+      gboolean quoted = q && q->open <= c->tokens[i].start && c->tokens[i].start < q->close;
+      while (next_name < c->names->len && g_array_index (c->names, Name, next_name).end <= c->tokens[i].start)
+        next_name++;
+      if (c->tokens[i].sentence != last_sentence)
+        {
+          last_sentence = c->tokens[i].sentence;
+          sentence_has_mention = FALSE;
+        }
+      if (quoted)
+        continue;
+      Mention x = { .tok = i, .sentence = c->tokens[i].sentence, .name = -1 };
+      gboolean object = i > 0 && is_object_marker (c, i - 1);
+      const Name *n = next_name < c->names->len ? &g_array_index (c->names, Name, next_name) : NULL;
+      if (n && n->start == c->tokens[i].start)
+        {
+          if (!n->person)
+            continue;
+          x.name = next_name;
+          x.gender = n->gender;
+        }
+      else if ((x.gender = pronoun_gender (c, i)) != GENDER_UNKNOWN)
+        {
+          x.name = resolve_pronoun (c, i, x.sentence, x.gender);
+          /* what "she" says of an unknown name: it is a woman's */
+          if (x.name >= 0 && referent_gender (c, x.name) == GENDER_UNKNOWN)
+            {
+              const char *canonical = g_array_index (c->names, Name, x.name).canonical;
+              for (guint k = 0; k < c->names->len; k++)
+                {
+                  Name *o = &g_array_index (c->names, Name, k);
+                  if (o->gender == GENDER_UNKNOWN && strcmp (o->canonical, canonical) == 0)
+                    o->gender = x.gender;
+                }
+            }
+        }
+      else
+        continue;
+      x.subject = !sentence_has_mention && !object;
+      sentence_has_mention = TRUE;
+      g_array_append_val (c->mentions, x);
+    }
+}
+
+/* The person a "he" or "she" at token @i stands for, or NULL. */
+static const Name *
+pronoun_referent (const Context *c, guint i)
+{
+  guint lo = 0, hi = c->mentions->len;
+  while (lo < hi)
+    {
+      guint mid = (lo + hi) / 2;
+      if (g_array_index (c->mentions, Mention, mid).tok < i)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  if (lo < c->mentions->len)
+    {
+      const Mention *x = &g_array_index (c->mentions, Mention, lo);
+      if (x->tok == i && x->name >= 0)
+        return &g_array_index (c->names, Name, x->name);
+    }
+  if (lo == c->mentions->len || g_array_index (c->mentions, Mention, lo).tok != i)
+    {
+      /* a pronoun inside a quotation's span of attribution: resolve it on the spot */
+      gint name = resolve_pronoun (c, i, c->tokens[i].sentence, pronoun_gender (c, i));
+      return name >= 0 ? &g_array_index (c->names, Name, name) : NULL;
+    }
+  return NULL;
+}
+
+static gboolean is_statement_word (const Context *c, guint i);
+
+/* The organisation (or, with @person, anyone) named last before @pos outside quotations,
+ * not as the one spoken to ("told the Westbury Times"). */
+static const Name *
+organisation_before (const Context *c, gsize pos, gboolean person)
+{
+  for (guint e = c->names->len; e-- > 0;)
+    {
+      const Name *org = &g_array_index (c->names, Name, e);
+      if (org->start >= pos || (org->person && !person) || inside_quote (c, org->start))
+        continue;
+      guint before = token_at (c, org->start);
+      if (before > 0 && tok_is (c, before - 1, "the"))
+        before--;
+      if (before == 0 || !is_object_marker (c, before - 1))
+        return org;
+    }
+  return NULL;
+}
+
 /* A speaker starting at token @i and ending before @limit: a name (after title words), a
  * pronoun, or "the spokeswoman" / "a spokesman for the ministry".  Returns its last token. */
 static gboolean
@@ -491,7 +985,17 @@ speaker_at (Context *c, guint i, guint limit, Quote *q, guint *last)
     return FALSE;
   if (is_pronoun (c, i))
     {
-      const Name *n = person_before (c, c->tokens[i].start, NULL);
+      const Name *n = pronoun_referent (c, i);
+      q->speaker_start = c->tokens[i].start;
+      q->speaker_end = c->tokens[i].end;
+      q->speaker = n ? g_strdup (n->canonical) : NULL;
+      *last = i;
+      return TRUE;
+    }
+  /* "it said": an organisation speaks */
+  if (tok_is (c, i, "it") && i + 1 < c->n && tok_in (c, i + 1, c->self->verbs))
+    {
+      const Name *n = organisation_before (c, c->tokens[i].start, FALSE);
       q->speaker_start = c->tokens[i].start;
       q->speaker_end = c->tokens[i].end;
       q->speaker = n ? g_strdup (n->canonical) : NULL;
@@ -577,6 +1081,12 @@ speaker_at (Context *c, guint i, guint limit, Quote *q, guint *last)
             if (strstr (c->scratch->str, head))
               named = org;
           }
+      /* "the organisation", "the airline": the organisation named last; "the statement":
+       * whoever was named last, person or organisation */
+      gboolean statement = is_statement_word (c, head_tok);
+      if (!titled && !inner && !named
+          && (statement || nlp_word_set_has (c->self->org_nouns, c->scratch, head, strlen (head))))
+        named = organisation_before (c, c->tokens[i].start, statement);
       const Name *speaker = titled ? titled : inner ? inner : named;
       q->speaker = speaker ? g_strdup (speaker->canonical) : NULL;
       *last = head_tok;
@@ -611,7 +1121,20 @@ attribution_after (Context *c, Quote *q, guint limit)
     return FALSE;
   if ((final == '?' || final == '!') && c->tokens[i].kind == NF_TOKEN_WORD
       && (c->tokens[i].flags & NF_TOKEN_CAPITALIZED))
-    return FALSE;
+    {
+      /* a new sentence, unless a name and a cue follow at once: `"…?" Reeve asked.` */
+      guint end_tok;
+      const Name *n = name_at (c, i);
+      if (n && n->person && n->start == c->tokens[i].start && speaker_at (c, i, limit, q, &end_tok)
+          && end_tok + 1 < limit && tok_in (c, end_tok + 1, c->self->verbs))
+        {
+          set_cue (c, q, end_tok + 1);
+          return TRUE;
+        }
+      g_free (q->speaker);
+      q->speaker = NULL;
+      return FALSE;
+    }
   while (i < limit && (tok_char (c, i) == ',' || tok_char (c, i) == 0x2014 || tok_char (c, i) == 0x2013))
     i++;
   if (i >= limit)
@@ -680,6 +1203,8 @@ attribution_after (Context *c, Quote *q, guint limit)
   return TRUE;
 }
 
+static gboolean attribute_to_subject (Context *c, Quote *q, guint sentence_first, guint verb);
+
 /* `X said, "…"`, `X told reporters: "…"`, `X said "…"`, `said X, a spokeswoman: "…"`. */
 static gboolean
 attribution_before (Context *c, Quote *q, guint sentence_first)
@@ -722,18 +1247,56 @@ attribution_before (Context *c, Quote *q, guint sentence_first)
     }
   if (verb == G_MAXUINT)
     return FALSE;
+  q->fragment = !marked;
+  return attribute_to_subject (c, q, sentence_first, verb);
+}
+
+/* Words after a name that stand for the person's own words: "Park's statement added". */
+static gboolean
+is_statement_word (const Context *c, guint i)
+{
+  return tok_is (c, i, "statement") || tok_is (c, i, "letter") || tok_is (c, i, "message")
+         || tok_is (c, i, "post") || tok_is (c, i, "note") || tok_is (c, i, "remarks");
+}
+
+/* The speaker @n, written at token @tok: its name there, or a pronoun standing for it. */
+static void
+set_speaker (Context *c, Quote *q, const Name *n, guint tok)
+{
+  g_free (q->speaker);
+  q->speaker = n ? g_strdup (n->canonical) : NULL;
+  gboolean named = n && n->start <= c->tokens[tok].start && c->tokens[tok].start < n->end;
+  q->speaker_start = named ? n->start : c->tokens[tok].start;
+  q->speaker_end = named ? n->end : c->tokens[tok].end;
+}
+
+/* The speaker of a cue @verb before the quotation: `said X`, `X said`, `X, the club's coach,
+ * said`, `she said ..., adding`, `Park's statement added`, `the ministry said`. */
+static gboolean
+attribute_to_subject (Context *c, Quote *q, guint sentence_first, guint verb)
+{
   guint last;
-  /* said X, ...: */
-  if (speaker_at (c, verb + 1, q->open_tok, q, &last))
+  /* said X, ...: (but "told the Keldby Chronicle" names who was told) */
+  if (!tok_is (c, verb, "told") && !tok_is (c, verb, "telling") && !tok_is (c, verb, "tells")
+      && speaker_at (c, verb + 1, q->open_tok, q, &last)
+      /* the speaker ends the clause; "described the walkout as" is an object */
+      && ((q->speaker && last + 1 >= q->open_tok) || tok_char (c, last + 1) == ',' || tok_char (c, last + 1) == ':'))
     {
       set_cue (c, q, verb);
       return TRUE;
     }
+  g_free (q->speaker);
+  q->speaker = NULL;
+  /* the subject may come before an earlier quotation of the same sentence: `She described it
+   * as "regrettable," stating, "…"` */
+  while (sentence_first > 0 && c->tokens[sentence_first - 1].sentence == c->tokens[verb].sentence)
+    sentence_first--;
   /* X said: the subject right before the verb, or the first person of the sentence */
   for (guint s = verb; s-- > sentence_first && s + 5 > verb;)
     {
       const Name *n = name_at (c, s);
-      if (speaker_at (c, s, verb, q, &last) && last + 1 == verb && (!n || n->person))
+      if (speaker_at (c, s, verb, q, &last) && (!n || n->person)
+          && (last + 1 == verb || (last + 2 == verb && is_statement_word (c, last + 1))))
         {
           set_cue (c, q, verb);
           return TRUE;
@@ -742,32 +1305,90 @@ attribution_before (Context *c, Quote *q, guint sentence_first)
       q->speaker = NULL;
     }
   /* the subject with an apposition ("Gen. Joseph Votel, commander of U.S. Central Command
+   * said", "Marta Ruiz, the club's coach, said") or a clause before it ("In a statement, she
    * said"): the first person of the sentence, else the organisation right before the verb */
   for (guint s = sentence_first; s < verb; s++)
     {
+      if ((s > sentence_first && is_object_marker (c, s - 1)) || inside_quote (c, c->tokens[s].start))
+        continue;
       const Name *n = name_at (c, s);
       if (n && n->person)
         {
-          q->speaker_start = n->start;
-          q->speaker_end = n->end;
-          q->speaker = g_strdup (n->canonical);
+          set_speaker (c, q, n, s);
+          set_cue (c, q, verb);
+          return TRUE;
+        }
+      if (is_pronoun (c, s))
+        {
+          set_speaker (c, q, pronoun_referent (c, s), s);
           set_cue (c, q, verb);
           return TRUE;
         }
     }
+  /* "Copa, which represents farm unions, said": an organisation opening the sentence */
   const Name *org = verb > sentence_first ? name_at (c, verb - 1) : NULL;
+  guint org_tok = verb - 1;
+  if (!org && name_at (c, sentence_first) && name_at (c, sentence_first)->start == c->tokens[sentence_first].start)
+    {
+      org = name_at (c, sentence_first);
+      org_tok = sentence_first;
+    }
   if (org)
     {
-      q->speaker_start = org->start;
-      q->speaker_end = org->end;
-      q->speaker = g_strdup (org->canonical);
+      set_speaker (c, q, org, org_tok);
       set_cue (c, q, verb);
       return TRUE;
     }
+  /* "the authority said", "In a statement, the union said it would": the nearest subject
+   * phrase before the verb */
+  for (guint s = verb; s-- > sentence_first && s + 12 > verb;)
+    if ((tok_is (c, s, "the") || tok_is (c, s, "its")) && speaker_at (c, s, verb, q, &last) && q->speaker)
+      {
+        set_cue (c, q, verb);
+        return TRUE;
+      }
+    else
+      {
+        g_free (q->speaker);
+        q->speaker = NULL;
+      }
   /* a verb without a speaker we can name ("officials said: ...") still marks speech */
   set_cue (c, q, verb);
   q->speaker_start = q->speaker_end = 0;
   return TRUE;
+}
+
+static gboolean
+marks_quote (const Context *c, gsize pos)
+{
+  for (guint k = 0; k < c->quotes->len; k++)
+    {
+      const Quote *q = &g_array_index (c->quotes, Quote, k);
+      if (q->open == pos || q->close == pos)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* A fragment of someone's words inside reported speech: `the authority said it would "review
+ * the situation weekly"`, `she described the accusation as "a stunt"`: a cue earlier in the
+ * sentence, its subject the speaker. */
+static gboolean
+attribution_reported (Context *c, Quote *q, guint sentence_first)
+{
+  if (q->open_tok <= sentence_first || q->open_tok >= c->n)
+    return FALSE;
+  for (guint k = q->open_tok; k-- > sentence_first;)
+    {
+      if (is_quote_char (tok_char (c, k)) && marks_quote (c, c->tokens[k].start))
+        return FALSE; /* an earlier quotation's mark, not the apostrophe of "residents'" */
+      if (tok_in (c, k, c->self->verbs))
+        {
+          q->fragment = TRUE;
+          return attribute_to_subject (c, q, sentence_first, k);
+        }
+    }
+  return FALSE;
 }
 
 /* A paragraph that introduces a quotation with a colon: "A Foreign Office spokesman said:",
@@ -822,6 +1443,76 @@ attribution_intro (Context *c, Quote *q, const NfSentence *sentences)
   return TRUE;
 }
 
+/* Whether a person other than @p's speaker is named between quotations @p and @q. */
+static gboolean
+other_person_between (const Context *c, const Quote *p, const Quote *q)
+{
+  for (guint k = 0; k < c->mentions->len; k++)
+    {
+      const Mention *x = &g_array_index (c->mentions, Mention, k);
+      gsize pos = c->tokens[x->tok].start;
+      if (pos <= p->close || x->name < 0)
+        continue;
+      if (pos >= q->open)
+        break;
+      if (!p->speaker || strcmp (g_array_index (c->names, Name, x->name).canonical, p->speaker) != 0)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* A quotation standing alone after a sentence about its speaker: `Governor Ellen Park issued
+ * a statement. "…"`, `Asked whether she feared for her job, she smiled. "…"`.  The speaker is
+ * the subject of the sentence before it in its paragraph; for a quotation opening its
+ * paragraph, of the last sentence of the paragraph before when that one introduces words
+ * (a speech verb, "statement", or a colon at its end) and holds no quotation itself. */
+static void
+attribution_standalone (Context *c, Quote *q)
+{
+  if (q->single || q->open_tok == 0 || q->open_tok >= c->n)
+    return;
+  guint before = q->open_tok - 1;
+  while (before > 0 && c->tokens[before].kind == NF_TOKEN_PUNCT && !is_quote_char (tok_char (c, before))
+         && tok_char (c, before) != '.' && tok_char (c, before) != ':')
+    before--;
+  gunichar end = tok_char (c, before);
+  if (!q->opens_paragraph && end != '.' && end != ':' && end != '!' && end != '?')
+    return; /* inside a sentence: a name, a term, a nickname */
+  guint sentence = c->tokens[before].sentence;
+  if (q->opens_paragraph)
+    {
+      guint first = before;
+      while (first > 0 && c->tokens[first - 1].paragraph == c->tokens[before].paragraph)
+        first--;
+      gboolean introduces = tok_char (c, before) == ':';
+      for (guint k = first; k <= before; k++)
+        {
+          if (is_quote_char (tok_char (c, k)))
+            return;
+          if (c->tokens[k].sentence == sentence)
+            introduces |= tok_in (c, k, c->self->verbs) || is_statement_word (c, k);
+        }
+      if (!introduces)
+        return;
+    }
+  for (guint k = 0; k < c->mentions->len; k++)
+    {
+      const Mention *x = &g_array_index (c->mentions, Mention, k);
+      if (x->sentence < sentence)
+        continue;
+      if (x->sentence > sentence || x->tok > before)
+        break;
+      if (!x->subject || x->name < 0)
+        continue;
+      const Name *n = &g_array_index (c->names, Name, x->name);
+      q->attributed = TRUE;
+      q->speaker = g_strdup (n->canonical);
+      q->speaker_start = c->tokens[x->tok].start;
+      q->speaker_end = n->start == c->tokens[x->tok].start ? n->end : c->tokens[x->tok].end;
+      return;
+    }
+}
+
 static guint
 count_words (const Context *c, const Quote *q)
 {
@@ -857,11 +1548,12 @@ quotes_process (NfStage *stage, G_GNUC_UNUSED gpointer worker, NfArticle *articl
   g_autoptr (GString) scratch = g_string_sized_new (64);
   g_autoptr (GArray) names = g_array_new (FALSE, FALSE, sizeof (Name));
   g_autoptr (GArray) quotes = g_array_new (FALSE, FALSE, sizeof (Quote));
+  g_autoptr (GArray) mentions = g_array_new (FALSE, FALSE, sizeof (Mention));
   g_array_set_clear_func (names, clear_name);
   g_array_set_clear_func (quotes, clear_quote);
   Context c = {
     .self = self, .text = text, .length = nf_article_get_text_length (article),
-    .scratch = scratch, .names = names, .quotes = quotes,
+    .scratch = scratch, .names = names, .quotes = quotes, .mentions = mentions,
   };
   c.tokens = nf_text_get_tokens (segmentation, &c.n);
   guint n_sentences;
@@ -870,6 +1562,9 @@ quotes_process (NfStage *stage, G_GNUC_UNUSED gpointer worker, NfArticle *articl
   find_quotes (&c, article);
   if (!names_from_entities (&c, article))
     names_from_capitals (&c);
+  names_supplement (&c);
+  refine_names (&c);
+  build_mentions (&c);
 
   /* Attribution of each piece, from the words after it, then before it. */
   for (guint k = 0; k < quotes->len; k++)
@@ -897,8 +1592,8 @@ quotes_process (NfStage *stage, G_GNUC_UNUSED gpointer worker, NfArticle *articl
           if (p->close_tok < q->open_tok && p->close_tok + 1 > first)
             first = p->close_tok + 1;
         }
-      if (!attribution_before (&c, q, first))
-        attribution_intro (&c, q, sentences);
+      if (!attribution_before (&c, q, first) && !attribution_intro (&c, q, sentences))
+        attribution_reported (&c, q, first);
     }
 
   /* Pieces of one quotation share the attribution; an unattributed quotation right after an
@@ -922,7 +1617,8 @@ quotes_process (NfStage *stage, G_GNUC_UNUSED gpointer worker, NfArticle *articl
           Quote *p = &g_array_index (quotes, Quote, k - 1);
           /* the same paragraph, or a paragraph that is all quotation right after one that
            * ended with an attributed quotation: the same voice goes on */
-          gboolean next_paragraph = q->paragraph == p->paragraph + 1 && q->opens_paragraph && p->ends_paragraph;
+          gboolean next_paragraph = q->paragraph == p->paragraph + 1 && q->opens_paragraph
+                                    && (p->ends_paragraph || !other_person_between (&c, p, q));
           if (p->attributed && (p->group == q->group || p->paragraph == q->paragraph || next_paragraph)
               && !p->single && !q->single)
             from = p;
@@ -935,6 +1631,8 @@ quotes_process (NfStage *stage, G_GNUC_UNUSED gpointer worker, NfArticle *articl
           q->speaker_start = from->speaker_start;
           q->speaker_end = from->speaker_end;
         }
+      else
+        attribution_standalone (&c, q);
     }
 
   GVariantBuilder list;
@@ -956,8 +1654,8 @@ quotes_process (NfStage *stage, G_GNUC_UNUSED gpointer worker, NfArticle *articl
           if (q->single || looks_like_title (&c, q) || count_words (&c, q) < (guint) self->min_words)
             continue;
         }
-      else if (!q->speaker && looks_like_title (&c, q))
-        continue; /* "The Quiet Year": a title, whatever verb is near */
+      else if ((!q->speaker || q->fragment) && looks_like_title (&c, q))
+        continue; /* "The Quiet Year", `also called "Q-West"`: a title or a name, whatever verb is near */
       g_autofree char *quoted = g_strndup (text + q->start, q->end - q->start);
       NfAnnotation *a = nf_article_add_annotation (article, "quote", q->start, q->end);
       if (q->speaker)

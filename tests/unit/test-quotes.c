@@ -169,12 +169,128 @@ test_not_quotes (void **state)
   assert_quotes (f, "", "“Salt and Cinder,” directed by Tama Rewiti, won the prize.");
   assert_quotes (f, "", "The film has a “tight, unshowy” style and a “brave” lead.");
   assert_quotes (f, "", "Analysts call it the “chip war” between the two countries.");
-  /* a quotation ending its sentence is not attributed by the next sentence */
-  assert_quotes (f, "",
+  /* a quotation ending its sentence is not attributed by the next sentence: a fragment of
+   * reported speech, its cue the verb before it, not "according to" after it */
+  assert_quotes (f, "polite but cold. <- ? () said",
                  "One diplomat said the mood had been \"polite but cold.\" According to the diplomat, they left.");
+  /* a name given with "called" is no quotation */
+  assert_quotes (f, "", "The troops flew to Qayyarah Airfield West, also called \u201cQ-West\u201d, on Monday.");
   /* a nickname inside a speaker's name is not a quote */
   assert_quotes (f, "We will strike, <- John Dorrian (John \"J.D.\" Dorrian) said",
                  "\"We will strike,\" said Col. John \"J.D.\" Dorrian.");
+}
+
+/* The conventions of news writing that quotes must hold on unseen text (issue 11), one
+ * test each, in sentences written for these tests. */
+
+static void
+test_speaker_after_cue_with_title (void **state)
+{
+  Fixture *f = *state;
+  assert_quotes (f, "Nobody wins a trade war, <- Lucas Moreau (Moreau) said",
+                 "France's envoy, Lucas Moreau, arrived on Monday.",
+                 "\"Nobody wins a trade war,\" said Ambassador Moreau.");
+  assert_quotes (f, "The aquifer is falling a metre a year, <- Sofia Brandt (Sofia Brandt) said",
+                 "\"The aquifer is falling a metre a year,\" said Dr. Sofia Brandt, a geologist at the institute.");
+  assert_quotes (f, "We back the manager. <- Jonas Holm (Jonas Holm) told",
+                 "Team captain Jonas Holm told reporters: \"We back the manager.\"");
+}
+
+static void
+test_apposition (void **state)
+{
+  Fixture *f = *state;
+  assert_quotes (f, "We were second to every ball. <- Clara Nunes (Clara Nunes) said",
+                 "Clara Nunes, the team's assistant coach, said, \"We were second to every ball.\"");
+}
+
+static void
+test_speaker_in_sentence_before (void **state)
+{
+  Fixture *f = *state;
+  assert_quotes (f, "Please leave the valley tonight. <- Diane Cole (Diane Cole)  | "
+                    "The shelters are open. <- Diane Cole (Cole) added",
+                 "Mayor Diane Cole issued a statement. \"Please leave the valley tonight.\"",
+                 "Cole's statement added, \"The shelters are open.\"");
+  /* the paragraph before introduces the words */
+  assert_quotes (f, "We will not sign this agreement in its present form. <- Tomasz Wolny (Tomasz Wolny) ",
+                 "Union leader Tomasz Wolny posted a statement after the vote.",
+                 "\"We will not sign this agreement in its present form.\"");
+}
+
+static void
+test_participial_cue (void **state)
+{
+  Fixture *f = *state;
+  assert_quotes (f, "We acted in good faith. <- Oliver Grant (He) stating",
+                 "Oliver Grant runs the firm.",
+                 "He defended the company on Friday, stating, \"We acted in good faith.\"");
+}
+
+static void
+test_pronoun_nearest_compatible (void **state)
+{
+  Fixture *f = *state;
+  /* "she" is not the man named last; and it reaches over a paragraph break */
+  assert_quotes (f, "We need rain, <- Helena Ruiz (she) said",
+                 "Helena Ruiz disagreed with Peter Lang on the forecast.",
+                 "\"We need rain,\" she said.");
+  assert_quotes (f, "It is too early to tell, <- Peter Lang (he) said",
+                 "Peter Lang met Helena Ruiz at the dam on Monday.",
+                 "The meeting lasted an hour.",
+                 "\"It is too early to tell,\" he said.");
+  /* the subject of the sentence before, not the newspaper she spoke to */
+  assert_quotes (f, "I want answers, <- Gwen Price (she) said",
+                 "Gwen Price told the Valley Chronicle that she would sue.",
+                 "\"I want answers,\" she said.");
+}
+
+static void
+test_organisation_speakers (void **state)
+{
+  Fixture *f = *state;
+  assert_quotes (f, "review the plan every week <- Northern Water Authority (the authority) said",
+                 "The Northern Water Authority met on Monday.",
+                 "In a statement, the authority said it would \"review the plan every week\" from now on.");
+  assert_quotes (f, "We apologise to every passenger, <- Harbour Authority (it) said",
+                 "The Harbour Authority closed the port, a manager told the Daily Courier.",
+                 "\"We apologise to every passenger,\" it said.");
+  assert_quotes (f, "We are sorry, <- Skyline Airways (the airline) said",
+                 "Skyline Airways cancelled 300 flights on Monday.",
+                 "\"We are sorry,\" the airline said.");
+  assert_quotes (f, "Stocks have fallen by a fifth over five years, <- Fisheries Agency (the agency) according to",
+                 "The Fisheries Agency counts the fish.",
+                 "\"Stocks have fallen by a fifth over five years,\" according to the agency.");
+}
+
+static void
+test_partial_quotes (void **state)
+{
+  Fixture *f = *state;
+  assert_quotes (f, "shadow budget <- Ivan Petrov (Ivan Petrov) accusing",
+                 "Ivan Petrov spoke for an hour, accusing the board of keeping a 'shadow budget' for years.");
+  assert_quotes (f, "reckless <- Maria Lopez (Maria Lopez) called",
+                 "Maria Lopez called the plan \"reckless\" and left.");
+}
+
+static void
+test_continuation_without_opening_mark (void **state)
+{
+  Fixture *f = *state;
+  assert_quotes (f, "We asked for years, <- Karl Weber (Karl Weber) said | "
+                    "The money is here at last, <- Karl Weber (Karl Weber) said | "
+                    "and now we must spend it well. <- Karl Weber (Karl Weber) said",
+                 "\"We asked for years,\" said Karl Weber. \"The money is here at last,",
+                 "and now we must spend it well.\"");
+}
+
+static void
+test_misspelt_surname (void **state)
+{
+  Fixture *f = *state;
+  assert_quotes (f, "It is a good day, <- Derek Halloway (Holloway) said",
+                 "Campaigner Derek Halloway welcomed the ruling.",
+                 "\"It is a good day,\" Holloway said.");
 }
 
 static void
@@ -221,6 +337,15 @@ main (void)
     cmocka_unit_test_setup_teardown (test_pronouns, setup, teardown),
     cmocka_unit_test_setup_teardown (test_paragraphs, setup, teardown),
     cmocka_unit_test_setup_teardown (test_not_quotes, setup, teardown),
+    cmocka_unit_test_setup_teardown (test_speaker_after_cue_with_title, setup, teardown),
+    cmocka_unit_test_setup_teardown (test_apposition, setup, teardown),
+    cmocka_unit_test_setup_teardown (test_speaker_in_sentence_before, setup, teardown),
+    cmocka_unit_test_setup_teardown (test_participial_cue, setup, teardown),
+    cmocka_unit_test_setup_teardown (test_pronoun_nearest_compatible, setup, teardown),
+    cmocka_unit_test_setup_teardown (test_organisation_speakers, setup, teardown),
+    cmocka_unit_test_setup_teardown (test_partial_quotes, setup, teardown),
+    cmocka_unit_test_setup_teardown (test_continuation_without_opening_mark, setup, teardown),
+    cmocka_unit_test_setup_teardown (test_misspelt_surname, setup, teardown),
     cmocka_unit_test_setup_teardown (test_long_unattributed, setup, teardown),
     cmocka_unit_test_setup_teardown (test_without_entities, setup_alone, teardown),
     cmocka_unit_test_setup_teardown (test_quotes_field, setup, teardown),

@@ -1,0 +1,47 @@
+#!/bin/bash
+# quotes-fixtures.sh: entities then quotes through the real binary on the gold articles of
+# tests/data/quotes (written by the project for each attribution convention), scored with
+# tests/data/quotes/score.py: quotes found and speakers right (full names), per fold.  The
+# held-out fold was written before the rules it measures and never tuned on; its floor only
+# guards against regressions (see tests/data/quotes/README.md for the figures).
+. "$(dirname "$0")/common.sh"
+DATA="$SOURCE/tests/data/quotes"
+score() { python3 "$DATA/score.py" "$@"; }
+
+# the scorer itself: perfect predictions pass, missing speakers and missing quotes fail
+python3 - "$DATA/dev/gold.jsonl" "$WORK" <<'PY'
+import json, sys
+gold, work = sys.argv[1], sys.argv[2]
+with open(f'{work}/perfect.jsonl', 'w') as p, open(f'{work}/nospeaker.jsonl', 'w') as n, \
+     open(f'{work}/half.jsonl', 'w') as h:
+    for line in open(gold, encoding='utf-8'):
+        r = json.loads(line)
+        src = f"x/{r['id']}.txt"
+        qs = [{'text': q['text'], 'speaker': q['speaker']} for q in r['quotes']]
+        p.write(json.dumps({'source': src, 'quotes': qs}) + '\n')
+        n.write(json.dumps({'source': src, 'quotes': [dict(q, speaker=None) for q in qs]}) + '\n')
+        h.write(json.dumps({'source': src, 'quotes': qs[::2]}) + '\n')
+PY
+expect_status 0 "scorer: gold as prediction scores 1" -- score "$DATA/dev" "$WORK/perfect.jsonl" --min-f1 1 --min-speaker 1
+expect_status 1 "scorer: no speakers fails the speaker floor" -- score "$DATA/dev" "$WORK/nospeaker.jsonl" --min-speaker 0.5
+expect_status 1 "scorer: half the quotes fails the F1 floor" -- score "$DATA/dev" "$WORK/half.jsonl" --min-f1 0.8
+
+run_fold() {
+  cat > "$WORK/$1.chain" <<CHAIN
+fetch "files" { paths = { "$DATA/$1" } pattern = { "*.txt" } }
+parse "text" { }
+extract "entities" { }
+extract "quotes" { }
+format "json" { output = "$WORK/$1.jsonl" }
+CHAIN
+  expect_status 0 "entities and quotes on the $1 fold" -- "$NEWSFLOW" -q -c "$WORK/$1.chain"
+}
+run_fold dev
+expect_status 0 "development fold: quotes F1 >= 0.95, speakers >= 0.90" -- \
+  score "$DATA/dev" "$WORK/dev.jsonl" --min-f1 0.95 --min-speaker 0.90
+cat "$WORK/out"
+run_fold heldout
+expect_status 0 "held-out fold: quotes F1 >= 0.90, speakers >= 0.80" -- \
+  score "$DATA/heldout" "$WORK/heldout.jsonl" --min-f1 0.90 --min-speaker 0.80
+cat "$WORK/out"
+finish
