@@ -314,13 +314,24 @@ lone_common_word (const Context *c, guint a)
   return FALSE;
 }
 
+static gboolean is_quote_mark (const Context *c, guint i);
+
 static void
 add_mention (Context *c, guint a, guint b, Label label)
 {
-  /* a person's title is not part of the name: "Gen. Joseph Votel" */
+  /* a person's title is not part of the name: "Gen. Joseph Votel", "Pentagon Press
+   * Secretary Peter Cook", "Army Lt. Gen. Stephen J. Townsend": all up to the last title word */
   if (label == LABEL_PERSON)
-    while (a < b && (is_title (c, a) || (tok_is (c, a, ".") && a > 0 && is_title (c, a - 1))))
-      a++;
+    for (guint t = b; t-- > a;)
+      if (is_title (c, t))
+        {
+          guint name = t + 1;
+          if (name < b && tok_is (c, name, "."))
+            name++;
+          if (name <= b && is_capitalised (c, name))
+            a = name;
+          break;
+        }
   while (b > a && c->tokens[b].kind == NF_TOKEN_PUNCT && !(tok_is (c, b, ".") && c->tokens[b - 1].end - c->tokens[b - 1].start == 1))
     b--;
   while (b > a && c->tokens[b].kind == NF_TOKEN_WORD && !(c->tokens[b].flags & NF_TOKEN_CAPITALIZED)
@@ -359,6 +370,23 @@ add_mention (Context *c, guint a, guint b, Label label)
           m.title_start = c->tokens[t].start;
           m.title_end = c->tokens[a - 1].end;
         }
+    }
+  if (!m.canonical && m.label == LABEL_PERSON)
+    {
+      /* the name without a nickname in quotation marks */
+      for (guint i = a + 1; i < b; i++)
+        if (is_quote_mark (c, i))
+          {
+            guint close = i + 1;
+            while (close < b && !is_quote_mark (c, close))
+              close++;
+            if (close >= b)
+              break;
+            g_autofree char *head = g_strndup (c->text + m.start, c->tokens[i].start - m.start);
+            g_autofree char *tail = g_strndup (c->text + c->tokens[close + 1].start, m.end - c->tokens[close + 1].start);
+            m.canonical = g_strconcat (g_strchomp (head), " ", tail, NULL);
+            break;
+          }
     }
   g_array_append_val (c->mentions, m);
 }
@@ -487,6 +515,41 @@ add_nationalities (Context *c, const guint8 *tags)
       }
 }
 
+static gboolean
+is_quote_mark (const Context *c, guint i)
+{
+  if (c->tokens[i].kind != NF_TOKEN_PUNCT)
+    return FALSE;
+  gunichar ch = g_utf8_get_char (c->text + c->tokens[i].start);
+  return ch == '"' || ch == 0x201C || ch == 0x201D;
+}
+
+/* Pieces of one person's name the tagger split: around an initial's period ("David C." +
+ * "Lyons") and around a nickname in quotation marks (John "J.D." Dorrian), which stays out
+ * of the canonical name. */
+static void
+join_spans (Context *c, GArray *spans)
+{
+  for (guint i = 0; i + 1 < spans->len; i++)
+    {
+      NlpNerSpan *s = &g_array_index (spans, NlpNerSpan, i), *next = s + 1;
+      if (s->type != NLP_NER_PER || (next->type != NLP_NER_PER && next->first != next->last))
+        continue;
+      guint gap = s->last + 1;
+      gboolean initial = gap + 1 == next->first && tok_is (c, gap, ".")
+                         && c->tokens[s->last].end - c->tokens[s->last].start == 1;
+      gboolean nickname = FALSE;
+      if (!initial && gap < next->first && is_quote_mark (c, gap) && next->first - gap <= 5
+          && is_quote_mark (c, next->first - 1))
+        nickname = TRUE;
+      if (!initial && !nickname)
+        continue;
+      s->last = next->last;
+      g_array_remove_index (spans, i + 1);
+      i--;
+    }
+}
+
 static int
 by_start (gconstpointer a, gconstpointer b)
 {
@@ -524,6 +587,7 @@ entities_process (NfStage *stage, G_GNUC_UNUSED gpointer worker, NfArticle *arti
   nlp_ner_tag (self->model, self->lexicon, text, c.tokens, c.n, NULL, tags);
   g_autoptr (GArray) spans = g_array_new (FALSE, FALSE, sizeof (NlpNerSpan));
   nlp_ner_spans (tags, c.n, spans);
+  join_spans (&c, spans);
   for (guint i = 0; i < spans->len; i++)
     {
       const NlpNerSpan *s = &g_array_index (spans, NlpNerSpan, i);
