@@ -10,7 +10,10 @@ NLP_TAGGER = \
 	plugins/extract/nlp/perceptron.c plugins/extract/nlp/perceptron.h \
 	plugins/extract/nlp/ner.c plugins/extract/nlp/ner.h
 
-plugins_extract_extract_entities_la_SOURCES = plugins/extract/entities.c $(NLP_LEXICON) $(NLP_TAGGER)
+plugins_extract_extract_entities_la_SOURCES = \
+	plugins/extract/entities/entities.c plugins/extract/entities/entities.h \
+	plugins/extract/entities/rules.c plugins/extract/entities/tagger.c \
+	$(NLP_LEXICON) $(NLP_TAGGER)
 plugins_extract_extract_entities_la_CPPFLAGS = $(AM_CPPFLAGS) -I$(srcdir)/plugins/extract
 plugins_extract_extract_entities_la_LDFLAGS = $(PLUGIN_LDFLAGS)
 plugins_extract_extract_entities_la_LIBADD = $(PLUGIN_LIBADD) -lm

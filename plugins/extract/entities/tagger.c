@@ -1,4 +1,4 @@
-/* extract "entities": people, places, organisations and nationalities as "entity"
+/* entities/tagger.c: extract "entities" with a model (model = "..."): people, places, organisations and nationalities as "entity"
  * annotations with a canonical name, plus an "entities" field listing the distinct ones.
  *
  * The names come from a learned tagger (nlp/ner.c: an averaged perceptron over IOB tags,
@@ -22,6 +22,7 @@
 
 #include <newsflow/newsflow.h>
 
+#include "entities.h"
 #include "nlp/lexicon.h"
 #include "nlp/ner.h"
 
@@ -47,25 +48,6 @@ static const char *const label_names[N_LABELS] = {
   NULL, "PERSON", "LOCATION", "ORGANIZATION", "NATIONALITY",
 };
 
-#define DEFAULT_MODEL "models/entities-en.model"
-
-static const NfOption entities_options[] = {
-  NF_OPTION_STR ("model", DEFAULT_MODEL,
-                 "The tagger's model: a path, or a file in the data directory. Train one with "
-                 "`newsflow-train entities` (docs/training.md)."),
-  NF_OPTION_STR_LIST ("gazetteers", NULL,
-                      "Extra gazetteer files, one entry a line: name<TAB>LABEL[<TAB>canonical], "
-                      "LABEL being PERSON, LOCATION, ORGANIZATION or NATIONALITY; '#' starts a "
-                      "comment. Their entries take precedence over the shipped lists. The model "
-                      "sees them as a feature; their canonical names and nationalities apply."),
-  NF_OPTION_BOOL ("shipped-gazetteers", cfg_true,
-                  "Whether to load the gazetteers shipped in gazetteers/ of the data directory "
-                  "(countries, regions, cities, organisations, nationalities)."),
-  NF_OPTION_STR_LIST ("labels", NULL,
-                      "The entity labels to report, among PERSON, LOCATION, ORGANIZATION and "
-                      "NATIONALITY (empty: all)."),
-  NF_OPTION_END
-};
 
 typedef struct {
   NlpPerceptron *model;   /* read-only once loaded: shared by every worker */
@@ -74,8 +56,8 @@ typedef struct {
   gboolean       report[N_LABELS];
 } Entities;
 
-static void
-entities_free (gpointer data)
+void
+entities_tagger_free (gpointer data)
 {
   Entities *self = data;
   if (!self)
@@ -97,7 +79,7 @@ find_model (const char *name, GError **error)
 }
 
 static gboolean
-entities_load (Entities *self, NfStage *stage, cfg_t *cfg, GError **error)
+entities_load (Entities *self, NfStage *stage, cfg_t *cfg, const char *model, GError **error)
 {
   g_autoptr (GPtrArray) extra = g_ptr_array_new ();
   for (guint i = 0; i < cfg_size (cfg, "gazetteers"); i++)
@@ -108,7 +90,7 @@ entities_load (Entities *self, NfStage *stage, cfg_t *cfg, GError **error)
       || !(self->place_words = nlp_word_set_load ("gazetteers/location-prefixes.txt", error)))
     return FALSE;
   g_autoptr (GError) local = NULL;
-  g_autofree char *path = find_model (cfg_getstr (cfg, "model"), &local);
+  g_autofree char *path = find_model (model, &local);
   if (path)
     self->model = nlp_perceptron_load (path, NLP_NER_KIND, &local);
   if (!self->model)
@@ -139,19 +121,16 @@ entities_load (Entities *self, NfStage *stage, cfg_t *cfg, GError **error)
   return TRUE;
 }
 
-static gboolean
-entities_init (NfStage *stage, GError **error)
+gpointer
+entities_tagger_new (NfStage *stage, cfg_t *cfg, const char *model, GError **error)
 {
-  cfg_t *cfg = nf_stage_get_config (stage);
-  /* the instance is the stage's only once init succeeds: the core frees it from then on */
   Entities *self = g_new0 (Entities, 1);
-  if (!entities_load (self, stage, cfg, error))
+  if (!entities_load (self, stage, cfg, model, error))
     {
-      entities_free (self);
-      return FALSE;
+      entities_tagger_free (self);
+      return NULL;
     }
-  nf_stage_set_instance (stage, self);
-  return TRUE;
+  return self;
 }
 
 /* ---- per-article work ------------------------------------------------------------------ */
@@ -563,11 +542,10 @@ clear_mention (gpointer data)
   g_free (((Mention *) data)->canonical);
 }
 
-static gboolean
-entities_process (NfStage *stage, G_GNUC_UNUSED gpointer worker, NfArticle *article,
-                  G_GNUC_UNUSED GError **error)
+gboolean
+entities_tagger_process (gconstpointer instance, NfArticle *article)
 {
-  const Entities *self = nf_stage_get_instance (stage);
+  const Entities *self = instance;
   const char *text = nf_article_get_text (article);
   if (!text)
     return TRUE;
@@ -643,12 +621,3 @@ entities_process (NfStage *stage, G_GNUC_UNUSED gpointer worker, NfArticle *arti
   return TRUE;
 }
 
-NF_PLUGIN_DEFINE (
-  .kind = NF_PLUGIN_EXTRACT,
-  .name = "entities",
-  .summary = "Finds people, places, organisations and nationalities with a learned tagger, with canonical names",
-  .options = entities_options,
-  .init = entities_init,
-  .process = entities_process,
-  .free = entities_free,
-);

@@ -1,0 +1,1394 @@
+/* entities/rules.c: extract "entities" without a model (model = ""): people, places, organisations and nationalities as "entity"
+ * annotations with a canonical name, plus an "entities" field listing the distinct ones.
+ *
+ * Rules and gazetteers, no statistical model, so it is fast and its decisions can be read:
+ *   1. capitalised sequences are collected from the shared segmentation, joined across "of",
+ *      "for", "and", "de", "von"... and across the period of "Gen." or an initial;
+ *   2. a sentence-initial word that the article also writes in lower case ("Exports") or that
+ *      is a function word ("The", "However") is not a name;
+ *   3. a sequence is classified by, in order: a gazetteer entry (countries and regions from
+ *      iso-codes, cities from tzdata, hand lists, user files); a title before a name
+ *      ("Deputy Minister Iryna Savchuk": PERSON "Iryna Savchuk", title "Deputy Minister");
+ *      an organisation suffix or head ("... Ministry", "Ministry of ..."); a place suffix
+ *      ("Black Sea", "Gulf of Aden"); a leading nationality ("Turkish"); an acronym in
+ *      capitals; and two to four name-like words, which in news are almost always a person;
+ *   4. short mentions resolve to the full name met elsewhere in the article ("Savchuk" ->
+ *      "Iryna Savchuk", "SDF" -> "Syrian Democratic Forces" after "... Forces (SDF)");
+ *      a lone unknown capitalised word is kept only with evidence: a speech verb after it
+ *      ("Lysenko said"), a title before it, a role, age or kin after it ("Lysenko, the
+ *      minister,", "Lysenko's wife"), a person named in full beside it in a list; or a place
+ *      preposition ("near Mykolaiv", "Near Sinjar,"), a place noun ("the towns of Jabla"), a
+ *      known place beside it in a list ("Baghdad and Najaf") or its country after it
+ *      ("Raqqah, Syria"); evidence anywhere in the article names all its mentions.
+ *
+ * Annotation: type "entity", span of the name without title or possessive, attributes
+ * "label", "canonical" and, when one was written, "title". */
+#include <string.h>
+
+#include <newsflow/newsflow.h>
+
+#include "entities.h"
+#include "nlp/lexicon.h"
+
+/* g_variant_builder_add (b, "{sv}", ...) parses its format string on every call; this is
+ * the same without the parsing, which shows in profiles at thousands of articles/s. */
+static void
+add_entry (GVariantBuilder *builder, const char *key, GVariant *value)
+{
+  g_variant_builder_add_value (builder, g_variant_new_dict_entry (g_variant_new_string (key),
+                                                                  g_variant_new_variant (value)));
+}
+
+typedef enum {
+  LABEL_NONE,
+  LABEL_PERSON,
+  LABEL_LOCATION,
+  LABEL_ORGANIZATION,
+  LABEL_NATIONALITY,
+  N_LABELS
+} Label;
+
+static const char *const label_names[N_LABELS] = {
+  NULL, "PERSON", "LOCATION", "ORGANIZATION", "NATIONALITY",
+};
+
+/* The shipped gazetteers, in priority order (an earlier file wins a name). */
+static const char *const shipped_gazetteers[] = {
+  "gazetteers/organizations.txt",
+  "gazetteers/places.txt",
+  "gazetteers/countries.txt",
+  "gazetteers/nationalities.txt",
+  "gazetteers/cities.txt",
+  "gazetteers/regions.txt",
+  NULL,
+};
+
+
+typedef struct {
+  GHashTable *gazetteer;    /* folded name -> NlpEntry */
+  GHashTable *titles;       /* folded words */
+  GHashTable *org_suffixes;
+  GHashTable *loc_suffixes;
+  GHashTable *loc_prefixes;
+  GHashTable *not_names;
+  GHashTable *other_names;  /* first or last words of names of other things */
+  GHashTable *speech_verbs;
+  gboolean    report[N_LABELS];
+} Entities;
+
+void
+entities_rules_free (gpointer data)
+{
+  Entities *self = data;
+  if (!self)
+    return;
+  g_clear_pointer (&self->gazetteer, g_hash_table_unref);
+  g_clear_pointer (&self->titles, g_hash_table_unref);
+  g_clear_pointer (&self->org_suffixes, g_hash_table_unref);
+  g_clear_pointer (&self->loc_suffixes, g_hash_table_unref);
+  g_clear_pointer (&self->loc_prefixes, g_hash_table_unref);
+  g_clear_pointer (&self->not_names, g_hash_table_unref);
+  g_clear_pointer (&self->other_names, g_hash_table_unref);
+  g_clear_pointer (&self->speech_verbs, g_hash_table_unref);
+  g_free (self);
+}
+
+static gboolean
+entities_load (Entities *self, NfStage *stage, cfg_t *cfg, GError **error)
+{
+  self->gazetteer = nlp_gazetteer_new ();
+  for (guint i = 0; i < cfg_size (cfg, "gazetteers"); i++)
+    if (!nlp_gazetteer_load (self->gazetteer, cfg_getnstr (cfg, "gazetteers", i), error))
+      return FALSE;
+  if (cfg_getbool (cfg, "shipped-gazetteers"))
+    for (const char *const *name = shipped_gazetteers; *name; name++)
+      if (!nlp_gazetteer_load (self->gazetteer, *name, error))
+        return FALSE;
+
+  if (!(self->titles = nlp_word_set_load ("gazetteers/titles.txt", error))
+      || !(self->org_suffixes = nlp_word_set_load ("gazetteers/org-suffixes.txt", error))
+      || !(self->loc_suffixes = nlp_word_set_load ("gazetteers/location-suffixes.txt", error))
+      || !(self->loc_prefixes = nlp_word_set_load ("gazetteers/location-prefixes.txt", error))
+      || !(self->not_names = nlp_word_set_load ("gazetteers/not-names.txt", error))
+      || !(self->other_names = nlp_word_set_load ("gazetteers/other-names.txt", error))
+      || !(self->speech_verbs = nlp_word_set_load ("speech-verbs.txt", error)))
+    return FALSE;
+
+  if (cfg_size (cfg, "labels") == 0)
+    for (guint l = 1; l < N_LABELS; l++)
+      self->report[l] = TRUE;
+  for (guint i = 0; i < cfg_size (cfg, "labels"); i++)
+    {
+      const char *label = cfg_getnstr (cfg, "labels", i);
+      guint l;
+      for (l = 1; l < N_LABELS; l++)
+        if (g_ascii_strcasecmp (label, label_names[l]) == 0)
+          break;
+      if (l == N_LABELS)
+        {
+          g_set_error (error, NF_ERROR, NF_ERROR_CHAIN,
+                       "%s: unknown label '%s' in labels (expected PERSON, LOCATION, "
+                       "ORGANIZATION or NATIONALITY)", nf_stage_get_location (stage), label);
+          return FALSE;
+        }
+      self->report[l] = TRUE;
+    }
+  return TRUE;
+}
+
+gpointer
+entities_rules_new (NfStage *stage, cfg_t *cfg, GError **error)
+{
+  Entities *self = g_new0 (Entities, 1);
+  if (!entities_load (self, stage, cfg, error))
+    {
+      entities_rules_free (self);
+      return NULL;
+    }
+  return self;
+}
+
+/* ---- per-article work ------------------------------------------------------------------ */
+
+typedef struct {
+  gsize  start, end;             /* the name, bytes */
+  gsize  title_start, title_end; /* the title before it, or equal when none */
+  Label  label;
+  char  *canonical;              /* NULL: the name as written */
+  guint  first, last;            /* tokens */
+  gboolean tentative;            /* a lone unknown word, kept only with evidence */
+  gboolean guessed;              /* labelled by the evidence around a lone word */
+} Mention;
+
+typedef struct {
+  const Entities *self;
+  const char     *text;
+  const NfToken  *tokens;
+  guint           n;
+  GString        *scratch;
+  GHashTable     *lower_words; /* folded words the article writes in lower case */
+  GArray         *mentions;    /* Mention */
+  gboolean        nouns_capitalised; /* German: capitals do not mark names */
+} Context;
+
+static const char *
+tok_text (const Context *c, guint i, gsize *length)
+{
+  *length = c->tokens[i].end - c->tokens[i].start;
+  return c->text + c->tokens[i].start;
+}
+
+static gboolean
+tok_is (const Context *c, guint i, const char *word)
+{
+  gsize length;
+  const char *text = tok_text (c, i, &length);
+  return strlen (word) == length && memcmp (text, word, length) == 0;
+}
+
+static gboolean is_word_in (const Context *c, guint i, GHashTable *set);
+
+/* A capitalised word; "Kyiv-based", "Nine-year-old" and "War-risk" are adjectives. */
+static gboolean
+tok_is_cap_word (const Context *c, guint i)
+{
+  const NfToken *t = &c->tokens[i];
+  if (t->kind != NF_TOKEN_WORD)
+    return FALSE;
+  const char *hyphen = memchr (c->text + t->start, '-', t->end - t->start);
+  if (!(t->flags & NF_TOKEN_CAPITALIZED))
+    {
+      /* Arabic particles written with the name: "al-Abadi", "bin-Salman" */
+      static const char *const particles[] = {
+        "al", "el", "ad", "ar", "as", "ash", "at", "az", "adh", "ath", "ez", "es", "ed", "en", "er", "et",
+        "ud", "ul", "bin", "ibn", NULL,
+      };
+      if (!hyphen || hyphen + 1 >= c->text + t->end || !g_ascii_isupper (hyphen[1]))
+        return FALSE;
+      for (const char *const *p = particles; *p; p++)
+        if ((gsize) (hyphen - (c->text + t->start)) == strlen (*p)
+            && memcmp (c->text + t->start, *p, strlen (*p)) == 0)
+          return TRUE;
+      return FALSE;
+    }
+  return !hyphen || hyphen + 1 >= c->text + t->end || !g_ascii_islower (hyphen[1]);
+}
+
+static gboolean
+tok_is_punct (const Context *c, guint i, const char *chars)
+{
+  if (c->tokens[i].kind != NF_TOKEN_PUNCT)
+    return FALSE;
+  gunichar ch = g_utf8_get_char (c->text + c->tokens[i].start);
+  for (const char *p = chars; *p; p = g_utf8_next_char (p))
+    if (g_utf8_get_char (p) == ch)
+      return TRUE;
+  return FALSE;
+}
+
+/* The first word of a sentence, or of a quotation or parenthesis, is capitalised anyway. */
+static gboolean
+tok_is_initial (const Context *c, guint i)
+{
+  if (c->tokens[i].flags & NF_TOKEN_SENTENCE_START)
+    return TRUE;
+  if (i == 0)
+    return FALSE;
+  if (tok_is_punct (c, i - 1, "“‘(«„:—–"))
+    return TRUE;
+  /* a straight quote opens when a space or nothing comes before it */
+  gsize mark = c->tokens[i - 1].start;
+  return tok_is_punct (c, i - 1, "\"'") && (mark == 0 || g_ascii_isspace (c->text[mark - 1]));
+}
+
+/* Words allowed inside a name between capitalised words. */
+static gboolean
+tok_is_connector (const Context *c, guint i)
+{
+  static const char *const connectors[] = {
+    "of", "for", "and", "&", "de", "del", "der", "den", "da", "do", "dos", "das", "du", "van",
+    "von", "bin", "ibn", "al", "el", "la", "le", "y", "on",
+    /* the Arabic article assimilated: "Dayr az Zawr", "Ras ash Shamra" */
+    "az", "ash", "adh", "ath", "ez", NULL,
+  };
+  if (c->tokens[i].kind == NF_TOKEN_PUNCT)
+    return tok_is (c, i, "&");
+  if (c->tokens[i].kind != NF_TOKEN_WORD || (c->tokens[i].flags & NF_TOKEN_CAPITALIZED))
+    return FALSE;
+  for (const char *const *w = connectors; *w; w++)
+    if (tok_is (c, i, *w))
+      return TRUE;
+  return FALSE;
+}
+
+/* "of the", "for the": the article inside an organisation's name. */
+static gboolean
+tok_is_article (const Context *c, guint i)
+{
+  return tok_is (c, i, "the");
+}
+
+/* The folded text of tokens [a, b] as the gazetteers spell names: single spaces. */
+static const NlpEntry *
+lookup (const Context *c, guint a, guint b, gsize end)
+{
+  g_string_truncate (c->scratch, 0);
+  for (guint i = a; i <= b; i++)
+    {
+      const NfToken *t = &c->tokens[i];
+      if (i > a && t->start > c->tokens[i - 1].end)
+        g_string_append_c (c->scratch, ' ');
+      gsize stop = i == b ? end : t->end;
+      nlp_fold_append (c->scratch, c->text + t->start, stop - t->start);
+    }
+  return g_hash_table_lookup (c->self->gazetteer, c->scratch->str);
+}
+
+static const NlpEntry *
+lookup_label (const Context *c, guint a, guint b, gsize end, Label *label)
+{
+  const NlpEntry *entry = lookup (c, a, b, end);
+  *label = LABEL_NONE;
+  if (entry)
+    for (guint l = 1; l < N_LABELS; l++)
+      if (strcmp (entry->label, label_names[l]) == 0)
+        *label = l;
+  return entry;
+}
+
+static gsize
+name_end (const Context *c, guint b)
+{
+  return nlp_strip_possessive (c->text, c->tokens[b].start, c->tokens[b].end);
+}
+
+static void
+add_mention (Context *c, guint a, guint b, Label label, const char *canonical, gint title_first)
+{
+  Mention m = {
+    .start = c->tokens[a].start,
+    .end = name_end (c, b),
+    .label = label,
+    /* a nationality is named as written ("Ukrainian"), not by its country */
+    .canonical = label == LABEL_NATIONALITY ? NULL : g_strdup (canonical),
+    .first = a,
+    .last = b,
+  };
+  if (!m.canonical)
+    {
+      /* the name without a nickname in quotation marks */
+      const char *open = g_utf8_strchr (c->text + m.start, m.end - m.start, 0x201C);
+      if (!open)
+        open = memchr (c->text + m.start, '"', m.end - m.start);
+      if (open)
+        {
+          const char *after = g_utf8_next_char (open);
+          const char *close = NULL;
+          for (const char *p = after; p < c->text + m.end; p = g_utf8_next_char (p))
+            if (g_utf8_get_char (p) == 0x201D || *p == '"')
+              {
+                close = g_utf8_next_char (p);
+                break;
+              }
+          if (close)
+            {
+              while (close < c->text + m.end && *close == ' ')
+                close++;
+              g_autofree char *head = g_strndup (c->text + m.start, open - (c->text + m.start));
+              g_autofree char *tail = g_strndup (close, c->text + m.end - close);
+              m.canonical = g_strconcat (head, tail, NULL);
+            }
+        }
+    }
+  if (title_first >= 0)
+    {
+      m.title_start = c->tokens[title_first].start;
+      m.title_end = c->tokens[a - 1].end;
+      /* "Gen." : the title's period sits between it and the name */
+      while (m.title_end > m.title_start && c->text[m.title_end - 1] == ' ')
+        m.title_end--;
+    }
+  g_array_append_val (c->mentions, m);
+}
+
+/* A word that can be part of a person's name. */
+static gboolean is_month_name (const Context *c, guint i);
+
+static gboolean
+tok_is_name_word (const Context *c, guint i)
+{
+  const NfToken *t = &c->tokens[i];
+  if (t->kind == NF_TOKEN_PUNCT)
+    return (tok_is (c, i, ".") && i > 0 && c->tokens[i - 1].end == t->start) /* "H." */
+           || tok_is_punct (c, i, "\"“”"); /* a nickname's marks */
+  if (t->kind != NF_TOKEN_WORD)
+    return FALSE;
+  if (tok_is_connector (c, i))
+    return !tok_is (c, i, "of") && !tok_is (c, i, "for") && !tok_is (c, i, "and") && !tok_is (c, i, "on");
+  if (!tok_is_cap_word (c, i))
+    return FALSE;
+  gsize length;
+  const char *text = tok_text (c, i, &length);
+  if ((t->flags & NF_TOKEN_ALL_CAPS) && text[length - 1] != '.')
+    return FALSE; /* "ETH Zurich", "NHS England": an acronym is no part of a person's name */
+  gsize end = nlp_strip_possessive (c->text, t->start, t->end);
+  text = c->text + t->start;
+  /* "Theresa May": a month after a name word is a surname */
+  gboolean month_surname = is_month_name (c, i) && i > 0 && tok_is_cap_word (c, i - 1)
+                           && !(i + 1 < c->n && c->tokens[i + 1].kind == NF_TOKEN_NUMBER);
+  return (month_surname || !nlp_word_set_has (c->self->not_names, c->scratch, text, end - t->start))
+         && !nlp_word_set_has (c->self->titles, c->scratch, text, end - t->start)
+         && !nlp_word_set_has (c->self->org_suffixes, c->scratch, text, end - t->start)
+         && !nlp_word_set_has (c->self->loc_suffixes, c->scratch, text, end - t->start);
+}
+
+static gboolean
+all_name_words (const Context *c, guint a, guint b)
+{
+  guint words = 0;
+  for (guint i = a; i <= b; i++)
+    {
+      if (!tok_is_name_word (c, i))
+        return FALSE;
+      words += tok_is_cap_word (c, i);
+    }
+  /* the last word must be a real name, not an initial or a particle */
+  return words >= 1 && words <= 5 && tok_is_cap_word (c, b) && c->tokens[b].end - c->tokens[b].start > 1;
+}
+
+static gboolean
+has_connector (const Context *c, guint a, guint b, guint *at)
+{
+  for (guint i = a; i <= b; i++)
+    if (tok_is_connector (c, i) && (tok_is (c, i, "of") || tok_is (c, i, "for") || tok_is (c, i, "and")
+                                    || tok_is (c, i, "&") || tok_is (c, i, "on") || tok_is (c, i, "the")))
+      {
+        *at = i;
+        return TRUE;
+      }
+  return FALSE;
+}
+
+static gboolean
+is_word_in (const Context *c, guint i, GHashTable *set)
+{
+  const NfToken *t = &c->tokens[i];
+  if (t->kind != NF_TOKEN_WORD)
+    return FALSE;
+  gsize end = nlp_strip_possessive (c->text, t->start, t->end);
+  return nlp_word_set_has (set, c->scratch, c->text + t->start, end - t->start);
+}
+
+/* "Deputy Minister Iryna Savchuk", "Staff Sgt. Albert Connelly", "Secretary of State John
+ * Kerry": the last title word with a person's name after it. */
+static gboolean
+try_title (Context *c, guint a, guint b)
+{
+  for (guint t = b; t-- > a;)
+    {
+      if (!is_word_in (c, t, c->self->titles))
+        continue;
+      guint name = t + 1;
+      if (name <= b && tok_is (c, name, "."))
+        name++;
+      if (name <= b && (tok_is (c, name, "of") || tok_is (c, name, "for")))
+        {
+          /* the office's object: "of State", "for Central Asia", keeping a name of two words
+           * (or one, when what follows is itself a title word) */
+          name++;
+          gboolean the = name <= b && tok_is_article (c, name);
+          if (the)
+            name++;
+          /* "Chancellor of the Exchequer": one word after "the" is the office's, not a name */
+          if (the && b < name + 1)
+            return FALSE;
+          while (name < b && (b - name + 1 > 2 || is_word_in (c, name, c->self->titles)))
+            name++;
+        }
+      if (name > b || !all_name_words (c, name, b))
+        return FALSE;
+      Label label;
+      const NlpEntry *entry = lookup_label (c, name, b, name_end (c, b), &label);
+      if (entry && label != LABEL_PERSON)
+        return FALSE; /* "President Obama" yes; "Foreign Minister Ukraine"? no */
+      add_mention (c, name, b, LABEL_PERSON, entry ? entry->canonical : NULL, a);
+      return TRUE;
+    }
+  return FALSE;
+}
+
+static void classify (Context *c, guint a, guint b);
+static gboolean is_number_word (const Context *c, guint i);
+
+/* An organisation or a place by its last word ("... Authority", "... Sea") or by its head
+ * before "of" ("Ministry of ...", "Gulf of ..."). */
+static gboolean
+is_number_word (const Context *c, guint i)
+{
+  static const char *const numbers[] = {
+    "One", "Two", "Three", "Four", "Five", "Six", "Seven", "Eight", "Nine", "Ten", "I", "II",
+    "III", "IV", "V", "VI", NULL,
+  };
+  for (const char *const *w = numbers; *w; w++)
+    if (tok_is (c, i, *w))
+      return TRUE;
+  return FALSE;
+}
+
+/* Months may be surnames ("Theresa May"); days are not. */
+static gboolean
+is_month_name (const Context *c, guint i)
+{
+  static const char *const months[] = {
+    "January", "February", "March", "April", "May", "June", "July", "August", "September",
+    "October", "November", "December", NULL,
+  };
+  for (const char *const *w = months; *w; w++)
+    if (tok_is (c, i, *w))
+      return TRUE;
+  return FALSE;
+}
+
+/* Honours and offices written after a British or Commonwealth name. */
+static gboolean
+is_postnominal (const Context *c, guint i)
+{
+  static const char *const letters[] = {
+    "MP", "MEP", "MSP", "AM", "MLA", "QC", "KC", "OBE", "MBE", "CBE", "KBE", "DBE",
+    "KCMG", "GCMG", "CMG", "KCB", "GCB", "CB", "FRS", "PC", NULL,
+  };
+  for (const char *const *w = letters; *w; w++)
+    if (tok_is (c, i, *w))
+      return TRUE;
+  return FALSE;
+}
+
+static void fold_into (GString *s, const char *text, gsize length);
+
+/* Whether every capitalised word of [a, b] is also written in lower case elsewhere in the
+ * article. */
+static gboolean
+common_words (const Context *c, guint a, guint b)
+{
+  guint lower = 0, words = 0;
+  for (guint i = a; i <= b; i++)
+    {
+      if (!tok_is_cap_word (c, i))
+        continue;
+      words++;
+      gsize end = nlp_strip_possessive (c->text, c->tokens[i].start, c->tokens[i].end);
+      fold_into (c->scratch, c->text + c->tokens[i].start, end - c->tokens[i].start);
+      if (g_hash_table_contains (c->lower_words, c->scratch->str))
+        lower++;
+    }
+  return words > 0 && lower == words;
+}
+
+/* "Fighting Falcons", "Armed Conflict": a first word that is a participle the article also
+ * writes in lower case starts no person's name (Ahmed and Irving are not written so). */
+static gboolean
+participle_first (Context *c, guint a)
+{
+  gsize length;
+  const char *text = tok_text (c, a, &length);
+  gboolean ing = length >= 5 && memcmp (text + length - 3, "ing", 3) == 0;
+  gboolean ed = length >= 5 && memcmp (text + length - 2, "ed", 2) == 0;
+  if (!ing && !ed)
+    return FALSE;
+  fold_into (c->scratch, text, length);
+  return g_hash_table_contains (c->lower_words, c->scratch->str);
+}
+
+/* A number in words: "Three", "Twenty", "Ninety-Four", "Hundreds". */
+static gboolean
+is_spelled_number (const Context *c, guint i)
+{
+  static const char *const numbers[] = {
+    "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
+    "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen",
+    "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety", "hundred",
+    "hundreds", "thousand", "thousands", "dozen", "dozens", "million", "millions", NULL,
+  };
+  if (c->tokens[i].kind != NF_TOKEN_WORD)
+    return FALSE;
+  gsize length;
+  const char *text = tok_text (c, i, &length);
+  const char *hyphen = memchr (text, '-', length);
+  gsize head = hyphen ? (gsize) (hyphen - text) : length;
+  for (const char *const *w = numbers; *w; w++)
+    if (strlen (*w) == head && g_ascii_strncasecmp (text, *w, head) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+/* "Citizen Airmen", "Coalition Servicemen": a plural in -men ends no person's name. */
+static gboolean
+plural_men_last (const Context *c, guint b)
+{
+  gsize length;
+  const char *text = tok_text (c, b, &length);
+  length = name_end (c, b) - c->tokens[b].start;
+  return length > 4 && memcmp (text + length - 3, "men", 3) == 0;
+}
+
+static Label
+suffix_label (Context *c, guint a, guint b)
+{
+  if (b > a && is_number_word (c, b))
+    b--;
+  if (is_word_in (c, b, c->self->org_suffixes))
+    return LABEL_ORGANIZATION;
+  /* "Department of State", "University of Southern California", "Committee to Protect
+   * Journalists": the head decides */
+  for (guint i = a + 1; i < b; i++)
+    if (tok_is (c, i, "of") || tok_is (c, i, "for") || tok_is (c, i, "on") || tok_is (c, i, "to"))
+      {
+        if (is_word_in (c, i - 1, c->self->org_suffixes))
+          return LABEL_ORGANIZATION;
+        break;
+      }
+  if (is_word_in (c, b, c->self->loc_suffixes))
+    return LABEL_LOCATION;
+  for (guint i = a; i < b; i++)
+    if (tok_is (c, i, "of") || tok_is (c, i, "for") || tok_is (c, i, "on"))
+      {
+        if (i > a && is_word_in (c, i - 1, c->self->org_suffixes))
+          return LABEL_ORGANIZATION;
+        if (i > a && is_word_in (c, i - 1, c->self->loc_suffixes))
+          return LABEL_LOCATION;
+        break;
+      }
+  return LABEL_NONE;
+}
+
+/* Classifies the capitalised sequence of tokens [a, b] and records its mentions. */
+static void
+classify (Context *c, guint a, guint b)
+{
+  /* Trim what cannot begin or end a name. */
+  while (a <= b && (tok_is_connector (c, a) || tok_is_article (c, a) || tok_is_punct (c, a, ".")))
+    a++;
+  while (b >= a && b > 0 && (tok_is_connector (c, b) || tok_is_article (c, b) || tok_is_punct (c, b, ".")))
+    b--;
+  if (a > b || b >= c->n)
+    return;
+
+  Label label;
+  const NlpEntry *entry = lookup_label (c, a, b, name_end (c, b), &label);
+  if (entry)
+    {
+      add_mention (c, a, b, label, entry->canonical, -1);
+      return;
+    }
+
+  /* A sentence-initial common word is not a name: drop it and look at the rest. */
+  if (tok_is_initial (c, a) || is_word_in (c, a, c->self->not_names))
+    {
+      gsize length;
+      const char *text = tok_text (c, a, &length);
+      g_string_truncate (c->scratch, 0);
+      nlp_fold_append (c->scratch, text, length);
+      if (g_hash_table_contains (c->self->not_names, c->scratch->str)
+          || g_hash_table_contains (c->lower_words, c->scratch->str))
+        {
+          classify (c, a + 1, b);
+          return;
+        }
+    }
+  /* "Ninety-Four Citizen Airmen", "Three Iraqi Soldiers": a count starts no name */
+  if (b > a && is_spelled_number (c, a))
+    {
+      classify (c, a + 1, b);
+      return;
+    }
+
+  /* Months and days may end a sequence ("Paris Monday") without being part of it; a month
+   * name that no day number follows is a name's last word ("Theresa May", "Brian May"). */
+  if (b > a && is_word_in (c, b, c->self->not_names)
+      && !(is_month_name (c, b) && !(b + 1 < c->n && c->tokens[b + 1].kind == NF_TOKEN_NUMBER)
+           && tok_is_cap_word (c, b - 1) && !is_word_in (c, b - 1, c->self->not_names)))
+    {
+      classify (c, a, b - 1);
+      return;
+    }
+
+  /* "Theresa May MP", "John Smith QC": letters after a name make it a person's */
+  if (b > a && is_postnominal (c, b))
+    {
+      guint end = b;
+      while (end > a && is_postnominal (c, end))
+        end--;
+      Label known;
+      if (end > a && all_name_words (c, a, end) && !is_word_in (c, a, c->self->not_names)
+          && !lookup_label (c, a, end, name_end (c, end), &known))
+        {
+          if (!try_title (c, a, end))
+            add_mention (c, a, end, LABEL_PERSON, NULL, -1);
+          return;
+        }
+      classify (c, a, end);
+      return;
+    }
+
+  /* "Operation Inherent Resolve", "Thanksgiving Day", "Typhoon Lawin", "Paris Agreement":
+   * names, but of operations, days, storms, laws */
+  if (b > a && (is_word_in (c, a, c->self->other_names) || is_word_in (c, b, c->self->other_names)
+                || (b > a + 1 && is_number_word (c, b) && is_word_in (c, b - 1, c->self->other_names))))
+    return;
+
+  /* "and" stays inside an organisation's name ("Ministry of Agrarian Policy and Food",
+   * "Foreign and Commonwealth Office") and otherwise joins two names ("Gen. Joseph Votel
+   * and Staff Sgt. Albert Connelly") */
+  for (guint i = a + 1; i < b; i++)
+    if (tok_is (c, i, "and") || tok_is (c, i, "&"))
+      {
+        gboolean head_of = FALSE;
+        for (guint k = a + 1; k < i; k++)
+          head_of |= (tok_is (c, k, "of") || tok_is (c, k, "for"))
+                     && (is_word_in (c, k - 1, c->self->org_suffixes) || is_word_in (c, k - 1, c->self->loc_suffixes));
+        Label left_label;
+        gboolean suffixed = is_word_in (c, b, c->self->org_suffixes) && !is_word_in (c, i - 1, c->self->org_suffixes)
+                            && !is_word_in (c, i - 1, c->self->loc_suffixes)
+                            && !lookup_label (c, a, i - 1, c->tokens[i - 1].end, &left_label);
+        if (!head_of && !suffixed)
+          {
+            classify (c, a, i - 1);
+            classify (c, i + 1, b);
+            return;
+          }
+        break;
+      }
+
+  /* "Secretary of State", "Foreign Secretary": a title alone names nobody */
+  gboolean only_titles = TRUE;
+  for (guint i = a; i <= b && only_titles; i++)
+    only_titles = tok_is_connector (c, i) || tok_is_article (c, i) || tok_is_punct (c, i, ".")
+                  || is_word_in (c, i, c->self->titles);
+  if (only_titles)
+    return;
+  /* "U.S. Secretary of State", "British Prime Minister": the place or nationality alone */
+  if (b > a && is_word_in (c, a + 1, c->self->titles))
+    {
+      Label first;
+      const NlpEntry *e = lookup_label (c, a, a, name_end (c, a), &first);
+      gboolean rest_titles = e && (first == LABEL_LOCATION || first == LABEL_NATIONALITY);
+      for (guint i = a + 1; i <= b && rest_titles; i++)
+        rest_titles = tok_is_connector (c, i) || tok_is_article (c, i) || tok_is_punct (c, i, ".")
+                      || is_word_in (c, i, c->self->titles);
+      if (rest_titles)
+        {
+          add_mention (c, a, a, first, e->canonical, -1);
+          return;
+        }
+    }
+
+  if (try_title (c, a, b))
+    return;
+
+  /* "Hassan Mourad of Cairo University": "of" joins only after an organisation, place or
+   * title head ("Bank of England", "Gulf of Aden", "Secretary of State") */
+  for (guint i = a + 1; i < b; i++)
+    if (tok_is (c, i, "of") || tok_is (c, i, "for") || tok_is (c, i, "on"))
+      {
+        if (!is_word_in (c, i - 1, c->self->org_suffixes) && !is_word_in (c, i - 1, c->self->loc_suffixes)
+            && !is_word_in (c, i - 1, c->self->titles))
+          {
+            classify (c, a, i - 1);
+            classify (c, i + 1, b);
+            return;
+          }
+        break;
+      }
+
+  /* "Gulf of Aden and the Red Sea", "Government of Iraq and the Kurdistan Regional
+   * Government": "and the" joins two names */
+  for (guint i = a + 1; i + 1 < b; i++)
+    if ((tok_is (c, i, "and") || tok_is (c, i, "&")) && tok_is_article (c, i + 1))
+      {
+        classify (c, a, i - 1);
+        classify (c, i + 2, b);
+        return;
+      }
+
+  /* a suffix word alone ("Battalion", "Office") names nothing; "the Coalition" is below */
+  Label by_suffix = b > a ? suffix_label (c, a, b) : LABEL_NONE;
+  if (by_suffix != LABEL_NONE)
+    {
+      add_mention (c, a, b, by_suffix, NULL, -1);
+      return;
+    }
+
+  /* "Banco Horizonte", "Bank Leumi", "NHS England": an organisation word or name first */
+  if (b > a && (tok_is_cap_word (c, a + 1) || (tok_is_connector (c, a + 1) && !tok_is (c, a + 1, "and"))))
+    {
+      Label first;
+      if (is_word_in (c, a, c->self->org_suffixes)
+          || (lookup_label (c, a, a, name_end (c, a), &first) && first == LABEL_ORGANIZATION))
+        {
+          add_mention (c, a, b, LABEL_ORGANIZATION, NULL, -1);
+          return;
+        }
+    }
+
+  /* "East Mosul", "Northern Iraq", "Tal Afar", "Fort Campbell" */
+  if (b > a && is_word_in (c, a, c->self->loc_prefixes) && tok_is_cap_word (c, a + 1))
+    {
+      add_mention (c, a, b, LABEL_LOCATION, NULL, -1);
+      return;
+    }
+
+  guint at;
+  if (has_connector (c, a, b, &at))
+    {
+      /* "Egypt and Spain", "Paris for Rome": two names, not one */
+      if (at > a)
+        classify (c, a, at - 1);
+      classify (c, at + 1, b);
+      return;
+    }
+
+  if (a < b)
+    {
+      /* "Turkish Airlines" was taken by the suffix rule; "Syrian Kurdish" is two nationalities */
+      Label first;
+      const NlpEntry *e = lookup_label (c, a, a, name_end (c, a), &first);
+      if (e && (first == LABEL_NATIONALITY || (first == LABEL_LOCATION && !all_name_words (c, a + 1, b))))
+        {
+          add_mention (c, a, a, first, e->canonical, -1);
+          classify (c, a + 1, b);
+          return;
+        }
+      if (all_name_words (c, a, b) && !c->nouns_capitalised)
+        {
+          /* "Armed Conflict", "Briefing Room": words the article also writes in lower case
+           * are common nouns in a capitalised phrase, not a person's name */
+          if (!common_words (c, a, b) && !participle_first (c, a) && !plural_men_last (c, b))
+            add_mention (c, a, b, LABEL_PERSON, NULL, -1);
+          return;
+        }
+      /* something with an acronym or a title word inside: try the pieces */
+      Label last;
+      const NlpEntry *tail = lookup_label (c, b, b, name_end (c, b), &last);
+      if (tail)
+        {
+          classify (c, a, b - 1);
+          add_mention (c, b, b, last, tail->canonical, -1);
+          return;
+        }
+      /* only the pieces that are known on their own */
+      for (guint i = a; i <= b; i++)
+        {
+          guint before = c->mentions->len;
+          classify (c, i, i);
+          if (c->mentions->len > before && g_array_index (c->mentions, Mention, before).tentative)
+            g_array_set_size (c->mentions, before);
+        }
+      return;
+    }
+
+  /* One word. */
+  const NfToken *t = &c->tokens[a];
+  if (t->kind != NF_TOKEN_WORD || !(t->flags & NF_TOKEN_CAPITALIZED))
+    return;
+  gsize length;
+  const char *text = tok_text (c, a, &length);
+  length = name_end (c, a) - t->start; /* "ISF's" is the acronym "ISF" */
+  if (length == 0 || is_word_in (c, a, c->self->not_names) || is_word_in (c, a, c->self->titles)
+      || is_postnominal (c, a))
+    return;
+  /* the letters of the word without its possessive: "ISF's" is written in capitals */
+  gsize upper = 0, lower = 0;
+  for (gsize i = 0; i < length; i++)
+    {
+      upper += g_ascii_isupper (text[i]);
+      lower += g_ascii_islower (text[i]);
+    }
+  gboolean all_caps = upper >= 2 && lower == 0;
+  /* "DoD", "MoD", "DfE": an acronym with a small letter inside (not "PhD") */
+  if (!all_caps && length >= 3 && length <= 5 && g_ascii_isupper (text[length - 1])
+      && upper >= 2 && upper + lower == length && !(length == 3 && memcmp (text, "PhD", 3) == 0))
+    {
+      add_mention (c, a, a, LABEL_ORGANIZATION, NULL, -1);
+      return;
+    }
+  if (all_caps)
+    {
+      static const char *const roman[] = { "II", "III", "IV", "VI", "VII", "VIII", "IX", "XI", "XII", NULL };
+      /* "NATO", and hyphenated "CJTF-OIR" with pieces of such a length */
+      gsize letters = 0, piece = 0, longest = 0;
+      gboolean shape = text[0] != '-' && text[length - 1] != '-';
+      for (gsize i = 0; i < length && shape; i++)
+        {
+          if (g_ascii_isalpha (text[i]))
+            {
+              letters++;
+              piece++;
+              longest = MAX (longest, piece);
+            }
+          else
+            shape = text[i] == '-' && piece >= 2; /* not "X-RAY" */
+          if (text[i] == '-')
+            piece = 0;
+        }
+      if (shape && letters >= 2 && longest <= 7)
+        {
+          g_autofree char *word = g_strndup (text, length);
+          if (!g_strv_contains (roman, word))
+            add_mention (c, a, a, LABEL_ORGANIZATION, NULL, -1);
+        }
+      return;
+    }
+  /* "the Coalition", "the Ministry": a capitalised institution word after "the" */
+  if (a > 0 && tok_is (c, a - 1, "the") && is_word_in (c, a, c->self->org_suffixes))
+    {
+      add_mention (c, a, a, LABEL_ORGANIZATION, NULL, -1);
+      return;
+    }
+  if (is_word_in (c, a, c->self->org_suffixes) || is_word_in (c, a, c->self->loc_suffixes)
+      || c->nouns_capitalised)
+    return;
+  Mention m = { .start = t->start, .end = name_end (c, a), .label = LABEL_NONE, .first = a, .last = a, .tentative = TRUE };
+  g_array_append_val (c->mentions, m);
+}
+
+/* “The Quiet Year,” “Eleven Tides.”: a capitalised sequence that fills a quotation is the
+ * title of a work, unless a gazetteer knows it. */
+static gboolean
+is_quoted_title (Context *c, guint a, guint b)
+{
+  guint open = a;
+  if (open > 0 && (tok_is (c, open - 1, "The") || tok_is (c, open - 1, "A") || tok_is (c, open - 1, "An")))
+    open--;
+  if (open == 0 || !tok_is_punct (c, open - 1, "\"“‘'«„"))
+    return FALSE;
+  guint close = b + 1;
+  if (close < c->n && tok_is_punct (c, close, ",.!?"))
+    close++;
+  if (close >= c->n || !tok_is_punct (c, close, "\"”’'»“"))
+    return FALSE;
+  Label label;
+  return lookup_label (c, a, b, name_end (c, b), &label) == NULL;
+}
+
+/* Collects capitalised sequences and hands each to classify(). */
+static void
+find_sequences (Context *c)
+{
+  for (guint i = 0; i < c->n; i++)
+    {
+      if (!tok_is_cap_word (c, i))
+        continue;
+      guint last = i;
+      while (last + 1 < c->n && c->tokens[last + 1].sentence == c->tokens[i].sentence)
+        {
+          const NfToken *cur = &c->tokens[last];
+          if (nlp_strip_possessive (c->text, cur->start, cur->end) != cur->end)
+            {
+              /* "Ukraine's Danube ports" ends at the possessive; "the U.N. Children's Fund"
+               * goes on, since an organisation word ends it */
+              guint k = last + 1;
+              while (k < c->n && tok_is_cap_word (c, k) && c->tokens[k].sentence == c->tokens[i].sentence)
+                k++;
+              if (k == last + 1 || !is_word_in (c, k - 1, c->self->org_suffixes))
+                break;
+              last = k - 1;
+              continue;
+            }
+          guint k = last + 1;
+          /* a plural possessive written apart: "National Police Chiefs' Council" goes on when
+           * an organisation word ends it */
+          if (tok_is_punct (c, k, "'’") && c->tokens[k].start == cur->end && cur->kind == NF_TOKEN_WORD
+              && c->text[cur->end - 1] == 's')
+            {
+              guint e = k + 1;
+              while (e < c->n && tok_is_cap_word (c, e) && c->tokens[e].sentence == c->tokens[i].sentence)
+                e++;
+              if (e > k + 1 && is_word_in (c, e - 1, c->self->org_suffixes))
+                {
+                  last = e - 1;
+                  continue;
+                }
+              break;
+            }
+          /* the period of "Gen." or "H." */
+          if (tok_is (c, k, ".") && c->tokens[k].start == cur->end && cur->kind == NF_TOKEN_WORD
+              && nf_text_is_abbreviation (c->text + cur->start, cur->end - cur->start)
+              && k + 1 < c->n && tok_is_cap_word (c, k + 1) && c->tokens[k + 1].sentence == c->tokens[i].sentence)
+            {
+              last = k + 1;
+              continue;
+            }
+          if (tok_is_cap_word (c, k))
+            {
+              last = k;
+              continue;
+            }
+          /* a nickname in quotation marks: John "J.D." Dorrian */
+          if (tok_is_punct (c, k, "\"“") && c->tokens[k].start == cur->end + 1)
+            {
+              guint m = k + 1;
+              while (m < c->n && m < k + 5 && (tok_is_cap_word (c, m) || tok_is_punct (c, m, ".")))
+                m++;
+              if (m > k + 1 && m + 1 < c->n && tok_is_punct (c, m, "\"”") && tok_is_cap_word (c, m + 1)
+                  && c->tokens[m + 1].sentence == c->tokens[i].sentence)
+                {
+                  last = m + 1;
+                  continue;
+                }
+            }
+          /* "Global Coalition to Counter ISIL", "Committee to Protect Journalists" */
+          if (tok_is (c, k, "to") && is_word_in (c, last, c->self->org_suffixes) && k + 2 < c->n
+              && tok_is_cap_word (c, k + 1) && tok_is_cap_word (c, k + 2)
+              && c->tokens[k + 2].sentence == c->tokens[i].sentence)
+            {
+              last = k + 2;
+              continue;
+            }
+          /* connectors, and "of the", followed by a capitalised word */
+          guint j = k;
+          if (tok_is_connector (c, j))
+            {
+              j++;
+              /* particles in a row: "von der Leyen", "de la Rúa", "bin Abdul" after "bin" */
+              while (j + 1 < c->n && j < k + 3 && tok_is_connector (c, j) && !tok_is (c, j, "of")
+                     && !tok_is (c, j, "for") && !tok_is (c, j, "and") && !tok_is (c, j, "on")
+                     && !tok_is (c, k, "of") && !tok_is (c, k, "for") && !tok_is (c, k, "and") && !tok_is (c, k, "on"))
+                j++;
+              if (j < c->n && tok_is_article (c, j) && (tok_is (c, k, "of") || tok_is (c, k, "for") || tok_is (c, k, "and") || tok_is (c, k, "on")))
+                j++;
+              if (j < c->n && c->tokens[j].sentence == c->tokens[i].sentence && tok_is_cap_word (c, j))
+                {
+                  last = j;
+                  continue;
+                }
+            }
+          break;
+        }
+      if (!is_quoted_title (c, i, last))
+        classify (c, i, last);
+      i = last;
+    }
+}
+
+static const char *
+mention_name (const Context *c, const Mention *m, char **owned)
+{
+  if (m->canonical)
+    return m->canonical;
+  *owned = g_strndup (c->text + m->start, m->end - m->start);
+  /* names may run over a line break in some texts: one space */
+  for (char *p = *owned; *p; p++)
+    if (*p == '\n')
+      *p = ' ';
+  return *owned;
+}
+
+static void
+fold_into (GString *s, const char *text, gsize length)
+{
+  g_string_truncate (s, 0);
+  nlp_fold_append (s, text, length);
+}
+
+/* "O'Brien, the minister, ...", "Smith, 45, ...", "Smith, who", "Smith's wife": a person's
+ * role, age or kin after the name. */
+static gboolean
+apposition_after (const Context *c, guint last)
+{
+  guint i = last + 1;
+  /* "Lysenko's wife": kin and counsel belong to people */
+  if (i < c->n && nlp_strip_possessive (c->text, c->tokens[last].start, c->tokens[last].end) != c->tokens[last].end)
+    {
+      static const char *const kin[] = {
+        "wife", "husband", "son", "daughter", "mother", "father", "brother", "sister", "widow",
+        "widower", "parents", "children", "lawyer", "lawyers", "attorney", "girlfriend", "boyfriend",
+        "partner", "grandson", "granddaughter", "nephew", "niece", "uncle", "aunt", NULL,
+      };
+      for (const char *const *w = kin; *w; w++)
+        if (tok_is (c, i, *w))
+          return TRUE;
+      return FALSE;
+    }
+  /* "Lysenko, who ..." */
+  if (i + 1 < c->n && tok_is (c, i, ",") && tok_is (c, i + 1, "who"))
+    return TRUE;
+  if (i + 2 >= c->n || !tok_is (c, i, ","))
+    return FALSE;
+  if (c->tokens[i + 1].kind == NF_TOKEN_NUMBER)
+    return tok_is (c, i + 2, ",") && c->tokens[i + 1].end - c->tokens[i + 1].start <= 3;
+  if (!tok_is (c, i + 1, "a") && !tok_is (c, i + 1, "an") && !tok_is (c, i + 1, "the"))
+    return FALSE;
+  /* the role's head among the next few lower-case words */
+  for (guint k = i + 2; k < c->n && k < i + 6; k++)
+    {
+      if (c->tokens[k].kind != NF_TOKEN_WORD)
+        return FALSE;
+      if (!(c->tokens[k].flags & NF_TOKEN_CAPITALIZED) && is_word_in (c, k, c->self->titles))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* Whether token @i is @word with its first letter in capitals: "Near" for "near". */
+static gboolean
+tok_is_capitalised_form (const Context *c, guint i, const char *word)
+{
+  gsize length;
+  const char *text = tok_text (c, i, &length);
+  return strlen (word) == length && length > 0 && text[0] == g_ascii_toupper (word[0])
+         && memcmp (text + 1, word + 1, length - 1) == 0;
+}
+
+/* A mention of @label next to mention @i in a list ("Baghdad and Najaf", "Aleppo, Homs"),
+ * or after it as its country or region ("Raqqah, Syria").  A place found by its evidence
+ * counts ("the towns of Jabla and Tartus"); a person must be known by other means, so that
+ * lone words do not make each other people. */
+static gboolean
+next_to (const Context *c, const Mention *ms, guint n, guint i, Label label)
+{
+  const Mention *m = &ms[i];
+  if (i + 1 < n)
+    {
+      const Mention *next = &ms[i + 1];
+      if (next->label == label && !next->tentative && (label == LABEL_LOCATION || !next->guessed) && next->first == m->last + 2
+          && (tok_is (c, m->last + 1, ",") || tok_is (c, m->last + 1, "and") || tok_is (c, m->last + 1, "or")))
+        return TRUE;
+    }
+  if (i > 0)
+    {
+      const Mention *prev = &ms[i - 1];
+      if (prev->label == label && !prev->tentative && (label == LABEL_LOCATION || !prev->guessed) && m->first == prev->last + 2
+          && (tok_is (c, m->first - 1, ",") || tok_is (c, m->first - 1, "and") || tok_is (c, m->first - 1, "or")))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* Short mentions take the full name; lone unknown words need evidence. */
+static void
+resolve (Context *c)
+{
+  g_autoptr (GHashTable) surnames = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  g_autoptr (GHashTable) acronyms = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  g_autoptr (GHashTable) known = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  Mention *ms = (Mention *) c->mentions->data;
+  guint n = c->mentions->len;
+
+  for (guint i = 0; i < n; i++)
+    {
+      Mention *m = &ms[i];
+      g_autofree char *owned = NULL;
+      const char *name = mention_name (c, m, &owned);
+      if (m->label == LABEL_PERSON && m->last > m->first)
+        {
+          /* the surname: the last word of the name */
+          const NfToken *t = &c->tokens[m->last];
+          fold_into (c->scratch, c->text + t->start, m->end - t->start);
+          if (!g_hash_table_contains (surnames, c->scratch->str))
+            g_hash_table_insert (surnames, g_strdup (c->scratch->str), g_strdup (name));
+          /* Spanish and Portuguese names carry two surnames: "Guadalupe Ramírez Soto" is
+           * also "Ramírez" */
+          if (m->last >= m->first + 2 && tok_is_cap_word (c, m->last - 1))
+            {
+              const NfToken *u = &c->tokens[m->last - 1];
+              fold_into (c->scratch, c->text + u->start, u->end - u->start);
+              if (!g_hash_table_contains (surnames, c->scratch->str))
+                g_hash_table_insert (surnames, g_strdup (c->scratch->str), g_strdup (name));
+            }
+        }
+      if ((m->label == LABEL_ORGANIZATION || m->label == LABEL_LOCATION) && m->last > m->first
+          && m->last + 3 < c->n && tok_is (c, m->last + 1, "(") && tok_is (c, m->last + 3, ")")
+          && (c->tokens[m->last + 2].flags & NF_TOKEN_ALL_CAPS))
+        {
+          /* "Syrian Democratic Forces (SDF)" */
+          const NfToken *t = &c->tokens[m->last + 2];
+          fold_into (c->scratch, c->text + t->start, t->end - t->start);
+          if (!g_hash_table_contains (acronyms, c->scratch->str))
+            g_hash_table_insert (acronyms, g_strdup (c->scratch->str), g_strdup_printf ("%d%s", m->label, name));
+        }
+      if (m->label != LABEL_NONE)
+        {
+          /* a person stays a person: "Kerry" then "KERRY" */
+          fold_into (c->scratch, c->text + m->start, m->end - m->start);
+          if (m->label == LABEL_PERSON || !g_hash_table_contains (known, c->scratch->str))
+            g_hash_table_insert (known, g_strdup (c->scratch->str), GINT_TO_POINTER (m->label));
+        }
+    }
+
+  for (guint i = 0; i < n; i++)
+    {
+      Mention *m = &ms[i];
+      if (m->last != m->first || m->label == LABEL_NATIONALITY)
+        continue;
+      fold_into (c->scratch, c->text + m->start, m->end - m->start);
+      const char *full = g_hash_table_lookup (surnames, c->scratch->str);
+      /* a country keeps its name even when someone is called Jordan */
+      gboolean caps = (c->tokens[m->first].flags & NF_TOKEN_ALL_CAPS) != 0;
+      static const char *const place_words[] = {
+        "in", "near", "at", "from", "to", "outside", "across", "into", "around", "toward",
+        "towards", "through", "via", "throughout", "inside", NULL,
+      };
+      gboolean place = FALSE;
+      if (m->first >= 1)
+        for (const char *const *w = place_words; *w && !place; w++)
+          place = tok_is (c, m->first - 1, *w);
+      /* someone called Lugo makes "Lugo" that person, except "in Lugo" */
+      if (full && (m->label == LABEL_NONE || m->label == LABEL_PERSON
+                   || (m->label == LABEL_LOCATION && !place)
+                   || (m->label == LABEL_ORGANIZATION && caps && !m->canonical)))
+        {
+          m->label = LABEL_PERSON;
+          g_free (m->canonical);
+          m->canonical = g_strdup (full);
+          m->tentative = FALSE;
+          continue;
+        }
+      const char *acronym = g_hash_table_lookup (acronyms, c->scratch->str);
+      if (acronym && (m->label == LABEL_NONE || m->label == LABEL_ORGANIZATION))
+        {
+          m->label = (Label) (acronym[0] - '0');
+          g_free (m->canonical);
+          m->canonical = g_strdup (acronym + 1);
+          m->tentative = FALSE;
+          continue;
+        }
+      /* "KERRY:" in a transcript is the Kerry named elsewhere */
+      if (caps && m->label == LABEL_ORGANIZATION && !m->canonical
+          && GPOINTER_TO_INT (g_hash_table_lookup (known, c->scratch->str)) == LABEL_PERSON)
+        {
+          m->label = LABEL_PERSON;
+          continue;
+        }
+      if (!m->tentative)
+        continue;
+      gpointer seen = g_hash_table_lookup (known, c->scratch->str);
+      if (seen)
+        {
+          m->label = GPOINTER_TO_INT (seen);
+          m->tentative = FALSE;
+          continue;
+        }
+      /* evidence from the words around it */
+      guint a = m->first;
+      gboolean verb_after = a + 1 < c->n && is_word_in (c, a + 1, c->self->speech_verbs);
+      gboolean verb_before = a >= 1 && is_word_in (c, a - 1, c->self->speech_verbs)
+                             && a >= 2 && tok_is_punct (c, a - 2, ",\"”’'");
+      gboolean title_before = a >= 1 && c->tokens[a - 1].kind == NF_TOKEN_WORD
+                              && !(c->tokens[a - 1].flags & NF_TOKEN_CAPITALIZED)
+                              && is_word_in (c, a - 1, c->self->titles);
+      place = FALSE;
+      if (a >= 1 && !tok_is_initial (c, a) && c->tokens[a - 1].kind == NF_TOKEN_WORD)
+        for (const char *const *w = place_words; *w && !place; w++)
+          place = tok_is (c, a - 1, *w) || (tok_is_initial (c, a - 1) && tok_is_capitalised_form (c, a - 1, *w));
+      /* "to Counter ISIL", "to Protect Journalists": an infinitive in a capitalised name */
+      if (place && tok_is (c, a - 1, "to") && a + 1 < c->n && tok_is_cap_word (c, a + 1))
+        place = FALSE;
+      /* "Analysts said": a sentence's first word followed by a verb is as likely a plural
+       * noun; only a title makes it a person */
+      if (c->tokens[a].flags & NF_TOKEN_SENTENCE_START)
+        verb_after = FALSE;
+      /* "the city of Raqqah", "north of Mosul" */
+      static const char *const place_nouns[] = {
+        "city", "town", "village", "province", "region", "district", "outskirts", "capital",
+        "port", "suburb", "suburbs", "north", "south", "east", "west", "northeast", "northwest",
+        "southeast", "southwest", "governorate", "county", "state", "island", "area", "cities",
+        "towns", "villages", "provinces", "regions", "districts", "islands", NULL,
+      };
+      if (!place && a >= 2 && tok_is (c, a - 1, "of"))
+        for (const char *const *w = place_nouns; *w && !place; w++)
+          place = tok_is (c, a - 2, *w);
+      /* "Baghdad and Najaf", "Aleppo, Homs or Idlib": a list with a known place; "Raqqah,
+       * Syria": a place followed by its country or region */
+      if (!place)
+        place = next_to (c, ms, n, i, LABEL_LOCATION);
+      /* "Barack Obama and Putin": a list with a person named in full */
+      gboolean with_person = !(c->tokens[a].flags & NF_TOKEN_SENTENCE_START) && next_to (c, ms, n, i, LABEL_PERSON)
+                             && (i + 1 >= n || ms[i + 1].label != LABEL_PERSON || ms[i + 1].last > ms[i + 1].first)
+                             && (i == 0 || ms[i - 1].label != LABEL_PERSON || ms[i - 1].last > ms[i - 1].first);
+      /* "the Exchequer said": nobody is named with "the" */
+      gboolean after_the = a >= 1 && (tok_is (c, a - 1, "the") || tok_is (c, a - 1, "The"));
+      if (!after_the && (verb_after || verb_before || title_before || apposition_after (c, m->last) || with_person))
+        m->label = LABEL_PERSON;
+      else if (place)
+        m->label = LABEL_LOCATION;
+      else
+        continue;
+      m->tentative = FALSE;
+      m->guessed = TRUE;
+      fold_into (c->scratch, c->text + m->start, m->end - m->start);
+      g_hash_table_insert (known, g_strdup (c->scratch->str), GINT_TO_POINTER (m->label));
+    }
+
+  /* evidence found late in the article also names the word's earlier mentions */
+  for (guint i = 0; i < n; i++)
+    {
+      Mention *m = &ms[i];
+      if (!m->tentative)
+        continue;
+      fold_into (c->scratch, c->text + m->start, m->end - m->start);
+      gpointer seen = g_hash_table_lookup (known, c->scratch->str);
+      if (seen)
+        {
+          m->label = GPOINTER_TO_INT (seen);
+          m->tentative = FALSE;
+        }
+    }
+}
+
+/* "Fort Campbell, Kentucky", "Sarmada, Syria": a place followed by its region or country
+ * is one place (Paris, Texas is not Paris); lists ("Egypt, Spain, Turkey and China") are
+ * left alone. */
+static void
+join_places (Context *c)
+{
+  Mention *ms = (Mention *) c->mentions->data;
+  for (guint i = 0; i + 1 < c->mentions->len; i++)
+    {
+      Mention *m = &ms[i], *n = &ms[i + 1];
+      /* the first must not be a known place itself: "Iraq, Syria" is a list */
+      gboolean place_like = !m->canonical
+                            && (m->label == LABEL_LOCATION || m->tentative
+                                || (m->label == LABEL_PERSON && m->title_end == m->title_start));
+      if (!place_like || n->label != LABEL_LOCATION || n->tentative || !n->canonical || n->first != m->last + 2
+          || !tok_is (c, m->last + 1, ","))
+        continue;
+      /* not inside a list: nothing like ", X" before or ", X" / "and X" after */
+      if (m->first >= 1 && tok_is (c, m->first - 1, ",") && m->first >= 2 && tok_is_cap_word (c, m->first - 2))
+        continue;
+      guint after = n->last + 1;
+      if (after + 1 < c->n && (tok_is (c, after, ",") || tok_is (c, after, "and") || tok_is (c, after, "or"))
+          && tok_is_cap_word (c, after + 1))
+        continue;
+      m->end = n->end;
+      m->last = n->last;
+      m->label = LABEL_LOCATION;
+      m->tentative = FALSE;
+      g_free (m->canonical);
+      m->canonical = g_strndup (c->text + m->start, m->end - m->start);
+      g_array_remove_index (c->mentions, i + 1);
+      ms = (Mention *) c->mentions->data;
+    }
+}
+
+static void
+clear_mention (gpointer data)
+{
+  g_free (((Mention *) data)->canonical);
+}
+
+gboolean
+entities_rules_process (gconstpointer instance, NfArticle *article)
+{
+  const Entities *self = instance;
+  const char *text = nf_article_get_text (article);
+  if (!text)
+    return TRUE;
+  const NfText *segmentation = nf_article_get_segmentation (article);
+  g_autoptr (GString) scratch = g_string_sized_new (64);
+  /* the lower-case words, stored in one chunk: a malloc per word shows at this speed */
+  g_autoptr (GHashTable) lower = g_hash_table_new (g_str_hash, g_str_equal);
+  GStringChunk *lower_store = g_string_chunk_new (4096);
+  g_autoptr (GArray) mentions = g_array_new (FALSE, FALSE, sizeof (Mention));
+  g_array_set_clear_func (mentions, clear_mention);
+  Context c = { .self = self, .text = text, .scratch = scratch, .lower_words = lower, .mentions = mentions };
+  const char *language = nf_article_get_language (article);
+  c.nouns_capitalised = language && (strcmp (language, "de") == 0 || strcmp (language, "lb") == 0);
+  c.tokens = nf_text_get_tokens (segmentation, &c.n);
+
+  for (guint i = 0; i < c.n; i++)
+    if (c.tokens[i].kind == NF_TOKEN_WORD && !(c.tokens[i].flags & NF_TOKEN_CAPITALIZED))
+      {
+        fold_into (scratch, text + c.tokens[i].start, c.tokens[i].end - c.tokens[i].start);
+        if (!g_hash_table_contains (lower, scratch->str))
+          g_hash_table_add (lower, g_string_chunk_insert_len (lower_store, scratch->str, scratch->len));
+      }
+
+  find_sequences (&c);
+  resolve (&c);
+  join_places (&c);
+  g_clear_pointer (&lower, g_hash_table_unref);
+  g_string_chunk_free (lower_store);
+
+  /* Annotations, and the distinct entities in order of first mention. */
+  g_autoptr (GHashTable) counts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr (GPtrArray) order = g_ptr_array_new ();
+  for (guint i = 0; i < mentions->len; i++)
+    {
+      Mention *m = &g_array_index (mentions, Mention, i);
+      if (m->label == LABEL_NONE || m->tentative || !self->report[m->label] || m->end <= m->start)
+        continue;
+      g_autofree char *owned = NULL;
+      const char *name = mention_name (&c, m, &owned);
+      NfAnnotation *a = nf_article_add_annotation (article, "entity", m->start, m->end);
+      nf_annotation_set_attr_string (a, "label", label_names[m->label]);
+      nf_annotation_set_attr_string (a, "canonical", name);
+      if (m->title_end > m->title_start)
+        {
+          g_autofree char *title = g_strndup (text + m->title_start, m->title_end - m->title_start);
+          nf_annotation_set_attr_string (a, "title", title);
+        }
+      char *key = g_strdup_printf ("%d\t%s", m->label, name);
+      gpointer count = g_hash_table_lookup (counts, key);
+      if (!count)
+        g_ptr_array_add (order, key);
+      g_hash_table_insert (counts, key, GINT_TO_POINTER (GPOINTER_TO_INT (count) + 1));
+    }
+
+  GVariantBuilder list;
+  g_variant_builder_init (&list, G_VARIANT_TYPE ("aa{sv}"));
+  for (guint i = 0; i < order->len; i++)
+    {
+      const char *key = g_ptr_array_index (order, i);
+      const char *tab = strchr (key, '\t');
+      GVariantBuilder item;
+      g_variant_builder_init (&item, G_VARIANT_TYPE_VARDICT);
+      add_entry (&item, "name", g_variant_new_string (tab + 1));
+      add_entry (&item, "label", g_variant_new_string (label_names[atoi (key)]));
+      add_entry (&item, "mentions",
+                             g_variant_new_int64 (GPOINTER_TO_INT (g_hash_table_lookup (counts, key))));
+      g_variant_builder_add_value (&list, g_variant_builder_end (&item));
+    }
+  nf_article_set_field (article, "entities", g_variant_builder_end (&list));
+  return TRUE;
+}
+
