@@ -28,7 +28,7 @@ CHAIN
 "$build/newsflow" -q -c "$work/score.chain"
 python3 "$here/nlp-score.py" "$work/out.jsonl" > "$work/pred.jsonl"
 python3 "$here/nlp-score.py" --title-mentions "$work/out.jsonl" > "$work/pred-titles.jsonl"
-echo "== entities with the shipped model (trained on these articles too: not a held-out figure)"
+echo "== entities, default (rules; developed on centcom/usstate, ukgov held out)"
 python3 "$data/score.py" entities --data "$data" --pred "$work/pred.jsonl"
 echo "== entities (titled mentions also given with their title)"
 python3 "$data/score.py" entities --data "$data" --pred "$work/pred-titles.jsonl"

@@ -1310,6 +1310,49 @@ join_places (Context *c)
     }
 }
 
+/* Names of places and institutions in the news of other languages look like people's to
+ * the capitalisation rules ("Paseo de la Reforma", "Métropole de Lyon", "Las Tres Mil
+ * Viviendas", "la consejera de Salud", "Jaén y Granada"): a "person" with a place word, that
+ * starts with an article, that holds a conjunction, or (outside English) that follows "de",
+ * is relabelled when a word says what it is, and dropped otherwise. */
+static void
+no_places_as_people (Context *c, const char *language)
+{
+  static const char *const articles[] = {
+    "The", "El", "La", "Las", "Los", "Le", "Les", "Der", "Die", "Das", "Den", "Dem", "Il", "Lo", "Gli", "I", "Os", "As",
+    "O", "A", NULL,
+  };
+  static const char *const conjunctions[] = { "y", "e", "et", "und", "i", NULL };
+  static const char *const of[] = { "de", "del", "du", "des", "della", "di", "da", "do", "dos", "das", "d'", NULL };
+  gboolean english = !language || strcmp (language, "en") == 0;
+  Mention *ms = (Mention *) c->mentions->data;
+  for (guint i = 0; i < c->mentions->len; i++)
+    {
+      Mention *m = &ms[i];
+      if (m->label != LABEL_PERSON || m->title_end > m->title_start)
+        continue;
+      Label better = LABEL_PERSON;
+      for (guint k = m->first; k <= m->last && better == LABEL_PERSON; k++)
+        if (is_word_in (c, k, c->self->loc_prefixes) || is_word_in (c, k, c->self->loc_suffixes))
+          better = LABEL_LOCATION;
+        else if (is_word_in (c, k, c->self->org_suffixes))
+          better = LABEL_ORGANIZATION;
+      gboolean suspect = better != LABEL_PERSON;
+      for (const char *const *w = articles; *w && !suspect; w++)
+        suspect = m->last > m->first && tok_is (c, m->first, *w);
+      for (guint k = m->first + 1; k < m->last && !suspect; k++)
+        for (const char *const *w = conjunctions; *w && !suspect; w++)
+          suspect = tok_is (c, k, *w);
+      if (!english && m->first > 0)
+        for (const char *const *w = of; *w && !suspect; w++)
+          suspect = tok_is (c, m->first - 1, *w);
+      if (!suspect)
+        continue;
+      m->label = better == LABEL_PERSON ? LABEL_NONE : better;
+      g_clear_pointer (&m->canonical, g_free);
+    }
+}
+
 static void
 clear_mention (gpointer data)
 {
@@ -1344,7 +1387,11 @@ entities_rules_process (gconstpointer instance, NfArticle *article)
       }
 
   find_sequences (&c);
+  /* before short mentions take a full name: "Lyon" must not become "Métropole de Lyon" */
+  no_places_as_people (&c, language);
   resolve (&c);
+  /* and the lone words the evidence made people ("la consejera de Salud, Inmaculada ...") */
+  no_places_as_people (&c, language);
   join_places (&c);
   g_clear_pointer (&lower, g_hash_table_unref);
   g_string_chunk_free (lower_store);
