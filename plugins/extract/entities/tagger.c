@@ -295,6 +295,15 @@ lone_common_word (const Context *c, guint a)
 
 static gboolean is_quote_mark (const Context *c, guint i);
 
+static gboolean
+has_upper (const Context *c, guint i)
+{
+  for (gsize k = c->tokens[i].start; k < c->tokens[i].end; k++)
+    if (g_ascii_isupper (c->text[k]))
+      return TRUE;
+  return FALSE;
+}
+
 static void
 add_mention (Context *c, guint a, guint b, Label label)
 {
@@ -313,8 +322,9 @@ add_mention (Context *c, guint a, guint b, Label label)
         }
   while (b > a && c->tokens[b].kind == NF_TOKEN_PUNCT && !(tok_is (c, b, ".") && c->tokens[b - 1].end - c->tokens[b - 1].start == 1))
     b--;
+  /* a trailing small word ("of"), but not "al-Abadi" */
   while (b > a && c->tokens[b].kind == NF_TOKEN_WORD && !(c->tokens[b].flags & NF_TOKEN_CAPITALIZED)
-         && !g_ascii_isupper (c->text[c->tokens[b].end - 1]))
+         && !has_upper (c, b))
     b--;
   Mention m = {
     .start = c->tokens[a].start,
