@@ -20,6 +20,7 @@ tests_unit_test_quotes_LDADD = $(UNIT_LDADD)
 NLP_INTEGRATION_TESTS = \
 	tests/integration/entities-samples.sh \
 	tests/integration/quotes-samples.sh \
-	tests/integration/entities-train.sh
+	tests/integration/entities-train.sh \
+	tests/integration/entities-model.sh
 TESTS += $(NLP_INTEGRATION_TESTS)
 EXTRA_DIST += $(NLP_INTEGRATION_TESTS)
