@@ -9,6 +9,10 @@ G_BEGIN_DECLS
 
 void nf_article_set_index  (NfArticle *article, guint64 index);
 void nf_article_set_failed (NfArticle *article, const char *stage, const GError *error);
+/* The end-of-article notification (nf_article_set_ended_notify): whether one is set, and
+ * calling it (once: it is cleared, its user data released). */
+gboolean nf_article_has_ended_notify (const NfArticle *article);
+void     nf_article_notify_ended     (NfArticle *article, NfArticleOutcome outcome);
 
 G_END_DECLS
 

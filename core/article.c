@@ -39,6 +39,9 @@ struct _NfArticle {
   char     *drop_reason;
   char     *failed_stage;
   GError   *error;
+  NfArticleEndedFunc ended;      /* called once by the runner when the fate is durable */
+  gpointer           ended_data;
+  GDestroyNotify     ended_destroy;
 };
 
 /* Names the JSON form gives to core properties; a field may not shadow them. */
@@ -108,7 +111,41 @@ nf_article_unref (NfArticle *article)
   g_free (article->drop_reason);
   g_free (article->failed_stage);
   g_clear_error (&article->error);
+  /* Never notified (the run was aborted): only the user data is released, so that a source
+   * waiting for the outcome (a broker's unacknowledged message) delivers the item again. */
+  if (article->ended_destroy)
+    article->ended_destroy (article->ended_data);
   g_free (article);
+}
+
+void
+nf_article_set_ended_notify (NfArticle *article, NfArticleEndedFunc func, gpointer user_data,
+                             GDestroyNotify destroy)
+{
+  g_return_if_fail (article != NULL);
+  if (article->ended_destroy)
+    article->ended_destroy (article->ended_data);
+  article->ended = func;
+  article->ended_data = user_data;
+  article->ended_destroy = destroy;
+}
+
+gboolean
+nf_article_has_ended_notify (const NfArticle *article)
+{
+  return article->ended != NULL;
+}
+
+void
+nf_article_notify_ended (NfArticle *article, NfArticleOutcome outcome)
+{
+  NfArticleEndedFunc func = g_steal_pointer (&article->ended);
+  gpointer data = g_steal_pointer (&article->ended_data);
+  GDestroyNotify destroy = g_steal_pointer (&article->ended_destroy);
+  if (func)
+    func (article, outcome, data);
+  if (destroy)
+    destroy (data);
 }
 
 const char *

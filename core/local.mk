@@ -25,6 +25,7 @@ core_libnewsflow_la_SOURCES = \
 	core/suggest.c core/suggest.h \
 	core/chain.c core/chain.h \
 	core/runner.c core/runner.h \
+	core/outputs.c core/outputs.h \
 	core/describe.c core/describe.h
 core_libnewsflow_la_LIBADD = $(GLIB_LIBS) $(JSON_GLIB_LIBS) $(CONFUSE_LIBS) $(LTDL_LIBS)
 core_libnewsflow_la_LDFLAGS = -version-info $(NF_LT_VERSION) -no-undefined -export-symbols-regex '^nf_' $(SANITIZER_FLAGS)

@@ -11,6 +11,7 @@
 
 #include "chain.h"
 #include "describe.h"
+#include "outputs.h"
 #include "registry.h"
 #include "runner.h"
 #include <newsflow/error.h>
@@ -50,6 +51,10 @@ typedef struct {
   gboolean quiet;
   gboolean stats;
   gboolean version;
+  gint     commit_every;
+  gint     commit_interval;
+  gboolean atomic;
+  gboolean resume;
   char   **sources;
 } Options;
 
@@ -93,7 +98,15 @@ parse_command_line (char **args, Options *options, GError **error)
     { "plugin-path", 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &options->plugin_paths,
       "Look for plugins in DIR first (repeatable, or ':'-separated)", "DIR" },
     { "errors", 0, 0, G_OPTION_ARG_FILENAME, &options->errors,
-      "Write each failed article as a JSON line to FILE", "FILE" },
+      "Write each failed article as a JSON line to FILE ('-': standard error)", "FILE" },
+    { "commit-every", 0, 0, G_OPTION_ARG_INT, &options->commit_every,
+      "Commit the formatters' outputs every N articles (default 1000)", "N" },
+    { "commit-interval", 0, 0, G_OPTION_ARG_INT, &options->commit_interval,
+      "...and every MS milliseconds while articles are pending (default 1000; 0: by count only)", "MS" },
+    { "atomic", 0, 0, G_OPTION_ARG_NONE, &options->atomic,
+      "All or nothing: an interrupted or failed run leaves no output", NULL },
+    { "resume", 0, 0, G_OPTION_ARG_NONE, &options->resume,
+      "Append to the outputs and skip articles they already hold (skip-existing = true)", NULL },
     { "check", 0, 0, G_OPTION_ARG_NONE, &options->check,
       "Check the chain file and its plugins' options, then exit", NULL },
     { "list-plugins", 0, 0, G_OPTION_ARG_NONE, &options->list_plugins,
@@ -126,6 +139,19 @@ parse_command_line (char **args, Options *options, GError **error)
   if (options->json && !options->describe && !options->list_plugins)
     {
       g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_FAILED, "--json goes with --describe or --list-plugins");
+      return FALSE;
+    }
+  if (options->commit_interval == -1)
+    options->commit_interval = 1000;
+  if (options->commit_every < 0 || options->commit_interval < 0)
+    {
+      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE, "--commit-every and --commit-interval must be 0 or more");
+      return FALSE;
+    }
+  if (options->atomic && options->resume)
+    {
+      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_FAILED,
+                   "--atomic and --resume do not go together: resuming appends to outputs in place");
       return FALSE;
     }
   if (options->jobs < 0)
@@ -232,6 +258,9 @@ chain_stage_count (NfChain *chain)
 static int
 run_chain (NfRegistry *registry, Options *options)
 {
+  /* From the start: a signal while the chain loads stops the run before its first article
+   * (a background job of a script would otherwise ignore SIGINT until then). */
+  catch_interrupts ();
   g_autofree char *path = options->chain ? g_strdup (options->chain) : default_chain_path ();
   g_autoptr (GError) error = NULL;
   g_autoptr (NfChain) chain = nf_chain_load (path, registry, &error);
@@ -243,6 +272,16 @@ run_chain (NfRegistry *registry, Options *options)
   if (!nf_chain_route_sources (chain, (const char *const *) options->sources, &error))
     {
       g_printerr ("newsflow: %s\n", error->message);
+      return EXIT_USAGE;
+    }
+  if (options->resume && !nf_chain_set_resume (chain, &error))
+    {
+      g_printerr ("%s\n", error->message);
+      return EXIT_USAGE;
+    }
+  if (!nf_chain_check_outputs (chain, options->errors, &error))
+    {
+      g_printerr ("%s\n", error->message);
       return EXIT_USAGE;
     }
   if (options->graph)
@@ -264,7 +303,10 @@ run_chain (NfRegistry *registry, Options *options)
     }
 
   FILE *errors = NULL;
-  if (options->errors && (errors = fopen (options->errors, "w")) == NULL)
+  gboolean errors_is_stderr = g_strcmp0 (options->errors, "-") == 0;
+  if (errors_is_stderr)
+    errors = stderr;
+  else if (options->errors && (errors = fopen (options->errors, "w")) == NULL)
     {
       g_printerr ("newsflow: %s: %s\n", options->errors, g_strerror (errno));
       return EXIT_USAGE;
@@ -272,17 +314,21 @@ run_chain (NfRegistry *registry, Options *options)
   NfRunOptions run_options = {
     .workers = options->jobs > 0 ? (guint) options->jobs : g_get_num_processors (),
     .errors = errors,
+    .errors_path = errors_is_stderr ? "standard error" : options->errors,
+    .commit_every = options->commit_every,
+    .commit_interval_ms = options->commit_interval,
+    .atomic = options->atomic,
     .quiet = options->quiet,
     .progress = !options->quiet && isatty (STDERR_FILENO),
     .stats = options->stats,
     .interrupted = (const volatile int *) &interrupted,
   };
-  catch_interrupts ();
   NfTally tally;
   gboolean ok = nf_run (chain, &run_options, &tally, &error);
-  if (errors && fclose (errors) != 0 && ok)
+  if (errors && !errors_is_stderr && fclose (errors) != 0 && ok)
     {
-      g_set_error (&error, NF_ERROR, NF_ERROR_IO, "%s: %s", options->errors, g_strerror (errno));
+      g_set_error (&error, NF_ERROR, NF_ERROR_IO, "--errors %s: %s: failed articles could not be recorded",
+                   options->errors, g_strerror (errno));
       ok = FALSE;
     }
   g_printerr ("read %" G_GUINT64_FORMAT ", written %" G_GUINT64_FORMAT ", dropped %" G_GUINT64_FORMAT
@@ -302,7 +348,7 @@ main (int argc, char **argv)
    * libconfuse's messages can be recognised and explained. */
   setlocale (LC_CTYPE, "");
 
-  Options options = { 0 };
+  Options options = { .commit_interval = -1 };
   g_autoptr (GError) error = NULL;
   g_auto (GStrv) args = split_attached_jobs (argc, argv);
   if (!parse_command_line (args, &options, &error))

@@ -4,9 +4,14 @@
  * is full: backpressure, so memory stays flat); N worker threads parse and extract; the
  * calling thread takes finished articles out of the ring strictly in input order, runs the
  * ordered extractors and the formatters, and accounts for each article exactly once.
- * Because the ring is indexed by sequence number, output is identical for every -j. */
+ * Because the ring is indexed by sequence number, output is identical for every -j.
+ *
+ * Articles the formatters accepted are pending until the formatters' commit point (every
+ * --commit-every articles or --commit-interval ms, at the end, after an interruption):
+ * only then are they counted as written and their end notified (nf_article_set_ended_notify). */
 #include "config.h"
 
+#include <errno.h>
 #include <pthread.h>
 #include <signal.h>
 #include <string.h>
@@ -28,6 +33,17 @@ typedef struct {
   NfArticle *article;
   gboolean   done;
 } Slot;
+
+/* An article between its formatters and the commit point: what is needed to account for
+ * it then, and the article itself only when someone waits for its end. */
+typedef enum { ENDED_PENDING, ENDED_DROPPED, ENDED_FAILED } EndedState;
+
+typedef struct {
+  guint64    index;
+  char      *source;
+  NfArticle *article; /* a reference when it has an ended notification, else NULL */
+  EndedState state;
+} Ended;
 
 typedef struct _Run Run;
 
@@ -66,6 +82,14 @@ struct _Run {
   Worker   *workers;
   StageStats *stats;    /* fetch stages (fetcher thread) and consumer stages */
   GError   *fatal;      /* first run-level error, under lock */
+  gboolean  interrupted; /* by the caller's flag (a signal), under lock */
+
+  /* Consumer side only. */
+  GArray   *batch;        /* Ended, since the last commit point */
+  gint64    last_commit;  /* monotonic time of the last commit point */
+  guint64   stopped;      /* articles failed unprocessed because the run stopped */
+  GPtrArray *resuming;    /* formatter stages with skip-existing: NfStage * */
+  gboolean  errors_failed; /* the error file could not be written */
 };
 
 /* Waits on @cond for at most a tenth of a second, so that an interruption requested by a
@@ -78,8 +102,7 @@ wait_briefly (Run *run, GCond *cond)
     return;
   if (!g_atomic_int_get (&run->cancelled))
     {
-      if (run->fatal == NULL)
-        run->fatal = g_error_new_literal (NF_ERROR, NF_ERROR_FAILED, "interrupted; no output was committed");
+      run->interrupted = TRUE;
       g_atomic_int_set (&run->cancelled, 1);
       g_cond_broadcast (&run->has_space);
     }
@@ -391,31 +414,227 @@ workers_free (Run *run)
 /* ---- consumer (calling thread): in input order ------------------------------------------ */
 
 static void
+errors_file_failed (Run *run, int code)
+{
+  if (run->errors_failed)
+    return;
+  run->errors_failed = TRUE;
+  set_fatal (run, g_error_new (NF_ERROR, NF_ERROR_IO, "--errors %s: %s: failed articles could not be recorded",
+                               run->options->errors_path ? run->options->errors_path : "file",
+                               g_strerror (code ? code : EIO)));
+}
+
+/* One JSON line in the error file; a write that fails stops the run loudly. */
+static void
+record_failure (Run *run, guint64 index, const char *source, const char *stage, const char *message)
+{
+  if (run->options->errors == NULL || run->errors_failed)
+    return;
+  g_autoptr (JsonBuilder) builder = json_builder_new ();
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "index");
+  json_builder_add_int_value (builder, (gint64) index);
+  json_builder_set_member_name (builder, "source");
+  json_builder_add_string_value (builder, source);
+  json_builder_set_member_name (builder, "stage");
+  json_builder_add_string_value (builder, stage);
+  json_builder_set_member_name (builder, "message");
+  json_builder_add_string_value (builder, message);
+  json_builder_end_object (builder);
+  g_autoptr (JsonNode) root = json_builder_get_root (builder);
+  g_autofree char *line = json_to_string (root, FALSE);
+  errno = 0;
+  if (fprintf (run->options->errors, "%s\n", line) < 0 || ferror (run->options->errors))
+    errors_file_failed (run, errno);
+}
+
+/* The error file is flushed (and fsync'ed) at each commit point: a failed article's end is
+ * notified only once its record is kept. */
+static gboolean
+flush_errors (Run *run)
+{
+  FILE *file = run->options->errors;
+  if (file == NULL || run->errors_failed)
+    return !run->errors_failed;
+  errno = 0;
+  if (fflush (file) != 0 || ferror (file))
+    {
+      errors_file_failed (run, errno);
+      return FALSE;
+    }
+  if (fsync (fileno (file)) != 0 && errno != EINVAL && errno != EROFS && errno != EBADF)
+    {
+      errors_file_failed (run, errno);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static void
 report_failure (Run *run, NfArticle *article)
 {
   const GError *error = nf_article_get_error (article);
   /* After an interruption the articles still in flight are counted, not each announced. */
   gboolean stopped = g_atomic_int_get (&run->cancelled) && g_strcmp0 (nf_article_get_failed_stage (article), "run") == 0;
+  if (stopped)
+    run->stopped++;
   if (!run->options->quiet && !stopped)
     g_printerr ("newsflow: %s: %s: %s\n", nf_article_get_source (article),
                 nf_article_get_failed_stage (article), error->message);
-  if (run->options->errors)
+  record_failure (run, nf_article_get_index (article), nf_article_get_source (article),
+                  nf_article_get_failed_stage (article), error->message);
+}
+
+/* ---- the commit point ---------------------------------------------------------------- */
+
+static gboolean
+stage_has_option (NfStage *stage, const char *name)
+{
+  for (const NfOption *option = stage->plugin->options; option && option->opt.name; option++)
+    if (strcmp (option->opt.name, name) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+/* Formatters that resume: they hold articles from an earlier run and can tell which. */
+static GPtrArray *
+resuming_formatters (Run *run)
+{
+  GPtrArray *resuming = g_ptr_array_new ();
+  GPtrArray *formatters = run->chain->stages[NF_PLUGIN_FORMAT];
+  for (guint i = 0; i < formatters->len; i++)
     {
-      g_autoptr (JsonBuilder) builder = json_builder_new ();
-      json_builder_begin_object (builder);
-      json_builder_set_member_name (builder, "index");
-      json_builder_add_int_value (builder, (gint64) nf_article_get_index (article));
-      json_builder_set_member_name (builder, "source");
-      json_builder_add_string_value (builder, nf_article_get_source (article));
-      json_builder_set_member_name (builder, "stage");
-      json_builder_add_string_value (builder, nf_article_get_failed_stage (article));
-      json_builder_set_member_name (builder, "message");
-      json_builder_add_string_value (builder, error->message);
-      json_builder_end_object (builder);
-      g_autoptr (JsonNode) root = json_builder_get_root (builder);
-      g_autofree char *line = json_to_string (root, FALSE);
-      fprintf (run->options->errors, "%s\n", line);
+      NfStage *stage = g_ptr_array_index (formatters, i);
+      if (stage->plugin->has_article && stage_has_option (stage, "skip-existing")
+          && cfg_getbool (stage->config, "skip-existing"))
+        g_ptr_array_add (resuming, stage);
     }
+  return resuming;
+}
+
+/* Already written by an earlier run into every output that resumes. */
+static gboolean
+already_written (Run *run, NfArticle *article)
+{
+  if (run->resuming->len == 0)
+    return FALSE;
+  const char *id = nf_article_get_id (article);
+  for (guint i = 0; i < run->resuming->len; i++)
+    {
+      NfStage *stage = g_ptr_array_index (run->resuming, i);
+      if (!stage->plugin->has_article (stage, id))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static void
+ended_clear (gpointer data)
+{
+  Ended *ended = data;
+  g_free (ended->source);
+  g_clear_pointer (&ended->article, nf_article_unref);
+}
+
+/* Remembers @article until the next commit point. */
+static void
+batch_add (Run *run, NfArticle *article, EndedState state)
+{
+  Ended ended = { nf_article_get_index (article), g_strdup (nf_article_get_source (article)), NULL, state };
+  if (nf_article_has_ended_notify (article))
+    {
+      ended.article = nf_article_ref (article);
+      nf_article_clear_raw (ended.article); /* nothing reads it any more */
+    }
+  g_array_append_val (run->batch, ended);
+}
+
+static gboolean
+commit_due (Run *run)
+{
+  if (run->batch->len == 0 || run->options->atomic)
+    return FALSE;
+  guint every = run->options->commit_every ? run->options->commit_every : 1000;
+  if (run->batch->len >= every)
+    return TRUE;
+  return run->options->commit_interval_ms > 0
+         && g_get_monotonic_time () - run->last_commit >= (gint64) run->options->commit_interval_ms * 1000;
+}
+
+/* Fails the pending articles of the batch (a failed commit, an --atomic run stopped). */
+static void
+fail_pending (Run *run, NfTally *tally, const char *stage, const char *message)
+{
+  for (guint i = 0; i < run->batch->len; i++)
+    {
+      Ended *ended = &g_array_index (run->batch, Ended, i);
+      if (ended->state != ENDED_PENDING)
+        continue;
+      ended->state = ENDED_FAILED;
+      tally->failed++;
+      record_failure (run, ended->index, ended->source, stage, message);
+      if (ended->article)
+        {
+          g_autoptr (GError) error = g_error_new_literal (NF_ERROR, NF_ERROR_IO, message);
+          nf_article_set_failed (ended->article, stage, error);
+        }
+    }
+}
+
+/* The commit point: every formatter makes durable what it accepted since the last one;
+ * then the batch's articles are counted and their ends notified.  A formatter that cannot
+ * commit fails the batch's pending articles and stops the run (a full disk does not get
+ * better by trying the next batch), keeping what was committed before. */
+static void
+commit_batch (Run *run, NfTally *tally, gboolean notify)
+{
+  g_autoptr (GError) failed = NULL;
+  g_autofree char *failed_stage = NULL;
+  for (guint i = 0; i < run->chain->stages[NF_PLUGIN_FORMAT]->len; i++)
+    {
+      NfStage *stage = stage_at (run, NF_PLUGIN_FORMAT, i);
+      if (stage->plugin->commit == NULL)
+        continue;
+      g_autoptr (GError) error = NULL;
+      gint64 start = g_get_monotonic_time ();
+      gboolean ok = stage->plugin->commit (stage, &error);
+      run->stats[stage_index (run, NF_PLUGIN_FORMAT, i)].usec += g_get_monotonic_time () - start;
+      if (!ok && failed == NULL)
+        {
+          failed_stage = nf_stage_describe (stage);
+          failed = error ? g_steal_pointer (&error)
+                         : g_error_new_literal (NF_ERROR, NF_ERROR_FAILED, "commit failed without a message");
+        }
+    }
+  guint64 pending = 0;
+  for (guint i = 0; i < run->batch->len; i++)
+    pending += g_array_index (run->batch, Ended, i).state == ENDED_PENDING;
+  if (failed)
+    {
+      g_autofree char *message = g_strdup_printf ("not written: %s", failed->message);
+      fail_pending (run, tally, failed_stage, message);
+      if (!run->options->quiet && pending > 0)
+        g_printerr ("newsflow: %s: %" G_GUINT64_FORMAT " article%s not written: %s\n", failed_stage,
+                    pending, pending == 1 ? "" : "s", failed->message);
+      set_fatal (run, g_error_new (NF_ERROR, NF_ERROR_IO, "%s: %s", failed_stage, failed->message));
+    }
+  else
+    tally->written += pending;
+  gboolean errors_kept = flush_errors (run);
+  for (guint i = 0; i < run->batch->len; i++)
+    {
+      Ended *ended = &g_array_index (run->batch, Ended, i);
+      if (ended->article == NULL || !notify)
+        continue;
+      if (ended->state == ENDED_PENDING)
+        nf_article_notify_ended (ended->article, NF_ARTICLE_WRITTEN);
+      else if (ended->state == ENDED_DROPPED)
+        nf_article_notify_ended (ended->article, NF_ARTICLE_DROPPED);
+      else if (errors_kept)
+        nf_article_notify_ended (ended->article, NF_ARTICLE_FAILED);
+    }
+  g_array_set_size (run->batch, 0);
+  run->last_commit = g_get_monotonic_time ();
 }
 
 static void
@@ -424,6 +643,11 @@ consume (Run *run, NfArticle *article, NfTally *tally)
   Worker *consumer = &run->workers[run->options->workers];
   tally->read++;
   gboolean alive = !nf_article_is_failed (article) && !nf_article_is_dropped (article);
+  if (alive && already_written (run, article))
+    {
+      nf_article_drop (article, "already in output (resume)");
+      alive = FALSE;
+    }
   GPtrArray *extractors = run->chain->stages[NF_PLUGIN_EXTRACT];
   for (guint i = run->first_ordered; alive && i < extractors->len; i++)
     {
@@ -440,11 +664,15 @@ consume (Run *run, NfArticle *article, NfTally *tally)
     {
       tally->failed++;
       report_failure (run, article);
+      batch_add (run, article, ENDED_FAILED);
     }
   else if (nf_article_is_dropped (article))
-    tally->dropped++;
+    {
+      tally->dropped++;
+      batch_add (run, article, ENDED_DROPPED);
+    }
   else
-    tally->written++;
+    batch_add (run, article, ENDED_PENDING); /* written once committed */
 }
 
 static void
@@ -469,13 +697,23 @@ consumer_loop (Run *run, NfTally *tally)
     {
       g_mutex_lock (&run->lock);
       Slot *slot = &run->ring[run->next_emit % run->capacity];
-      while (!(run->next_emit < run->next_seq && slot->done)
-             && !(run->fetch_done && run->next_emit == run->next_seq))
-        wait_briefly (run, &run->has_done);
-      if (run->fetch_done && run->next_emit == run->next_seq)
+      gboolean ready, end;
+      for (;;)
+        {
+          ready = run->next_emit < run->next_seq && slot->done;
+          end = run->fetch_done && run->next_emit == run->next_seq;
+          /* Idle with articles pending: their commit is not held back by a slow source. */
+          if (ready || end || commit_due (run))
+            break;
+          wait_briefly (run, &run->has_done);
+        }
+      if (!ready)
         {
           g_mutex_unlock (&run->lock);
-          break;
+          if (end)
+            break;
+          commit_batch (run, tally, TRUE);
+          continue;
         }
       NfArticle *article = slot->article;
       slot->article = NULL;
@@ -486,6 +724,8 @@ consumer_loop (Run *run, NfTally *tally)
 
       consume (run, article, tally);
       nf_article_unref (article);
+      if (commit_due (run))
+        commit_batch (run, tally, TRUE);
       if (run->options->progress)
         show_progress (tally, started, &last_shown, FALSE);
     }
@@ -564,6 +804,11 @@ nf_run (NfChain *chain, const NfRunOptions *options, NfTally *tally, GError **er
   g_cond_init (&run.has_done);
   memset (tally, 0, sizeof *tally);
 
+  run.batch = g_array_new (FALSE, FALSE, sizeof (Ended));
+  g_array_set_clear_func (run.batch, ended_clear);
+  run.last_commit = g_get_monotonic_time ();
+  run.resuming = resuming_formatters (&run);
+
   gboolean ok = workers_start (&run, error);
   if (ok)
     {
@@ -575,21 +820,63 @@ nf_run (NfChain *chain, const NfRunOptions *options, NfTally *tally, GError **er
     }
   workers_free (&run);
 
-  /* After a run-level failure nothing is finished: formatters leave no output that would
-   * look complete. */
-  if (ok && run.fatal)
+  /* What the outputs keep.  After an interruption or a run error the formatters still
+   * commit what they accepted and put their outputs in place, so the work done is kept and
+   * the tally says what it is; --atomic keeps nothing from a run that did not complete. */
+  guint64 discarded = 0;
+  if (ok)
     {
-      g_propagate_error (error, g_steal_pointer (&run.fatal));
-      ok = FALSE;
+      gboolean complete = !run.interrupted && run.fatal == NULL;
+      if (complete || !options->atomic)
+        commit_batch (&run, tally, TRUE);
+      else
+        {
+          for (guint i = 0; i < run.batch->len; i++)
+            discarded += g_array_index (run.batch, Ended, i).state == ENDED_PENDING;
+          fail_pending (&run, tally, "run", run.interrupted ? "not written: the run was interrupted and --atomic keeps no output"
+                                                            : "not written: the run failed and --atomic keeps no output");
+          flush_errors (&run);
+          /* No end is notified: a source waiting for one delivers these items again. */
+          g_array_set_size (run.batch, 0);
+        }
+      gboolean keep = !options->atomic || (!run.interrupted && run.fatal == NULL);
+      g_autoptr (GError) finished = NULL;
+      gboolean finish_ok = !keep || finish_stages (&run, &finished);
+      if (run.fatal)
+        {
+          g_propagate_error (error, g_steal_pointer (&run.fatal));
+          ok = FALSE;
+        }
+      else if (run.interrupted)
+        {
+          if (!keep)
+            g_set_error (error, NF_ERROR, NF_ERROR_FAILED,
+                         "interrupted: no output was kept (--atomic); %" G_GUINT64_FORMAT
+                         " article%s processed before the stop counted as failed", discarded,
+                         discarded == 1 ? "" : "s");
+          else if (!finish_ok)
+            g_set_error (error, NF_ERROR, NF_ERROR_FAILED, "interrupted, and %s", finished->message);
+          else
+            g_set_error (error, NF_ERROR, NF_ERROR_FAILED,
+                         "interrupted: the outputs hold the %" G_GUINT64_FORMAT " article%s written "
+                         "(committed); %" G_GUINT64_FORMAT " in flight not processed",
+                         tally->written, tally->written == 1 ? "" : "s", run.stopped);
+          ok = FALSE;
+        }
+      else if (!finish_ok)
+        {
+          g_propagate_error (error, g_steal_pointer (&finished));
+          ok = FALSE;
+        }
     }
-  else if (ok)
-    ok = finish_stages (&run, error);
   if (options->stats)
     print_stats (&run);
 
   for (guint s = 0; s < run.stages->len; s++)
     ((NfStage *) g_ptr_array_index (run.stages, s))->cancelled = NULL;
   g_clear_error (&run.fatal);
+  g_array_unref (run.batch);
+  g_ptr_array_unref (run.resuming);
   g_async_queue_unref (run.work);
   g_mutex_clear (&run.lock);
   g_cond_clear (&run.has_space);

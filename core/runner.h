@@ -12,11 +12,20 @@ G_BEGIN_DECLS
 typedef struct {
   guint    workers;      /* parse+extract threads (>= 1) */
   FILE    *errors;       /* JSON Lines of failed articles, or NULL */
+  const char *errors_path; /* its name, for messages */
   gboolean quiet;        /* no per-article failure lines on stderr */
   gboolean progress;     /* count and rate on stderr while running */
   gboolean stats;        /* per-stage counts and times on stderr at the end */
+  /* The formatters' commit points: every @commit_every articles (0: 1000) and every
+   * @commit_interval_ms milliseconds while articles are pending (0: by count only). */
+  guint    commit_every;
+  guint    commit_interval_ms;
+  /* All or nothing: one commit at the end of a complete run; after an interruption or a
+   * run error no output is kept and the articles processed are counted as failed. */
+  gboolean atomic;
   /* Set (non-zero) by the caller, e.g. from a SIGINT handler, to stop the run: fetching
-   * stops, articles in flight are failed as "interrupted", no output is committed. */
+   * stops, articles in flight are finished or failed, the formatters commit what they
+   * accepted and their outputs are put in place (unless @atomic). */
   const volatile int *interrupted;
 } NfRunOptions;
 
@@ -28,7 +37,9 @@ typedef struct {
 } NfTally;
 
 /* Runs an initialised chain to the end.  Returns FALSE when the run itself failed (a
- * fetcher or formatter could not go on); articles that failed are only counted. */
+ * fetcher or formatter could not go on, the error file could not be written) or was
+ * interrupted, with a message that says what the outputs hold; articles that failed are
+ * only counted.  @tally counts an article as written only once every formatter committed it. */
 gboolean nf_run (NfChain *chain, const NfRunOptions *options, NfTally *tally, GError **error);
 
 G_END_DECLS

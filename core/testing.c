@@ -270,8 +270,33 @@ nf_test_stage_process_ordered (NfTestStage *test, NfArticle *article, GError **e
 }
 
 gboolean
+nf_test_stage_commit (NfTestStage *test, GError **error)
+{
+  const NfPluginDescriptor *plugin = test->stage->plugin;
+  if (plugin->commit == NULL)
+    return TRUE;
+  g_autoptr (GError) local = NULL;
+  if (plugin->commit (test->stage, &local))
+    return TRUE;
+  if (local == NULL)
+    local = g_error_new_literal (NF_ERROR, NF_ERROR_FAILED, "commit failed without a message");
+  g_propagate_error (error, g_steal_pointer (&local));
+  return FALSE;
+}
+
+gboolean
+nf_test_stage_has_article (NfTestStage *test, const char *id)
+{
+  const NfPluginDescriptor *plugin = test->stage->plugin;
+  return plugin->has_article && plugin->has_article (test->stage, id);
+}
+
+gboolean
 nf_test_stage_finish (NfTestStage *test, GError **error)
 {
+  /* As at the end of a run: the last commit, then finish. */
+  if (!nf_test_stage_commit (test, error))
+    return FALSE;
   if (test->stage->plugin->finish == NULL)
     return TRUE;
   return test->stage->plugin->finish (test->stage, error);

@@ -17,7 +17,15 @@ check_LTLIBRARIES += \
 	tests/plugins/extract_failevery3.la \
 	tests/plugins/extract_misversioned.la \
 	tests/plugins/extract_tagger.la \
-	tests/plugins/extract_ordered.la
+	tests/plugins/extract_ordered.la \
+	tests/plugins/fetch_acked.la \
+	tests/plugins/format_flaky.la
+tests_plugins_fetch_acked_la_SOURCES = tests/plugins/acked.c
+tests_plugins_fetch_acked_la_LDFLAGS = $(TEST_PLUGIN_LDFLAGS)
+tests_plugins_fetch_acked_la_LIBADD = $(PLUGIN_LIBADD)
+tests_plugins_format_flaky_la_SOURCES = tests/plugins/flaky.c
+tests_plugins_format_flaky_la_LDFLAGS = $(TEST_PLUGIN_LDFLAGS)
+tests_plugins_format_flaky_la_LIBADD = $(PLUGIN_LIBADD)
 tests_plugins_extract_failevery3_la_SOURCES = tests/plugins/failevery3.c
 tests_plugins_extract_failevery3_la_LDFLAGS = $(TEST_PLUGIN_LDFLAGS)
 tests_plugins_extract_failevery3_la_LIBADD = $(PLUGIN_LIBADD)
@@ -65,7 +73,8 @@ INTEGRATION_TESTS = \
 	tests/integration/text-parser.sh \
 	tests/integration/chain-errors.sh \
 	tests/integration/cli.sh \
-	tests/integration/interrupt.sh
+	tests/integration/interrupt.sh \
+	tests/integration/architecture.sh
 TESTS += $(INTEGRATION_TESTS)
 EXTRA_DIST += $(INTEGRATION_TESTS) tests/integration/common.sh tests/bench
 

@@ -132,6 +132,24 @@ gboolean     nf_article_is_failed       (const NfArticle *article);
 const char  *nf_article_get_failed_stage(const NfArticle *article);
 const GError *nf_article_get_error      (const NfArticle *article);
 
+/* The end of an article, for a fetcher that must acknowledge its source (a message broker):
+ * the runner calls @func exactly once, on its in-order thread, when the article's fate is
+ * durable — WRITTEN after every formatter's commit covering it succeeded, FAILED after its
+ * error record was written (and the --errors file flushed), DROPPED at the same commit
+ * point.  If the run is aborted or the process dies first, @func is never called (the
+ * source delivers the item again); @destroy (nullable) always releases @user_data.
+ * Setting a new notification releases the previous one's data without calling it. */
+typedef enum {
+  NF_ARTICLE_WRITTEN,
+  NF_ARTICLE_DROPPED,
+  NF_ARTICLE_FAILED,
+} NfArticleOutcome;
+
+typedef void (*NfArticleEndedFunc) (NfArticle *article, NfArticleOutcome outcome, gpointer user_data);
+
+void         nf_article_set_ended_notify (NfArticle *article, NfArticleEndedFunc func,
+                                          gpointer user_data, GDestroyNotify destroy);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (NfArticle, nf_article_unref)
 
 G_END_DECLS

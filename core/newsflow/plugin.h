@@ -110,9 +110,32 @@ gboolean    nf_sink_push_failed     (NfSink *sink, const char *source, const GEr
  *                           one thread, one article at a time, in input order: the
  *                           instance may be changed freely.
  *
+ *   commit, has_article     formatters: the in-order thread, between process calls.
+ *
  * process returns FALSE and sets @error when the article cannot be handled; the article is
  * then counted as failed at this stage and the run goes on.  A callback must never exit,
- * abort or print to stdout. */
+ * abort or print to stdout.
+ *
+ * The commit point (formatters).  An article a formatter's process accepted is *pending*:
+ * the run counts it as written only when the formatter's commit says it is durable.  The
+ * runner calls commit every --commit-every articles or --commit-interval milliseconds
+ * (also when the pipeline is idle), at the end of the run before finish, and when a run is
+ * interrupted, after the articles in flight were finished or failed.  commit returns TRUE
+ * when everything process accepted since the previous commit is durable (appended lines
+ * flushed and fsync'ed: nf_output_sync; a transaction committed; a server's acks
+ * received).  It returns FALSE with @error when none of it is: the formatter has then
+ * rolled back to the previous commit (nf_output_sync truncates; ROLLBACK), and the runner
+ * fails those articles with @error; the next batch starts clean.  A formatter without
+ * commit is taken to commit each article in process (process returning TRUE is its
+ * commit).  finish still runs once at the end of a run (after the last commit, also after
+ * an interruption unless --atomic): it closes the output and puts it in place; whatever it
+ * cannot write fails the run.
+ *
+ * Resume (formatters that can tell what their output already holds: a JSON Lines file, a
+ * database): with `skip-existing = true` in the stage (set on every such formatter by
+ * `newsflow --resume`), the formatter opens its output for appending and has_article
+ * answers whether an article with @id is already there.  The runner drops an article that
+ * every resuming formatter already holds, with the reason "already in output (resume)". */
 
 typedef enum {
   /* Extractors: run on one thread in input order (after all unordered extractors before
@@ -143,7 +166,11 @@ typedef struct {
   gboolean (*finish)      (NfStage *stage, GError **error);
   void     (*free)        (gpointer instance);
 
-  gpointer      reserved[8];   /* room to grow without breaking the ABI */
+  /* Formatters, optional (ABI 2): see "The commit point" and "Resume" above. */
+  gboolean (*commit)      (NfStage *stage, GError **error);
+  gboolean (*has_article) (NfStage *stage, const char *id);
+
+  gpointer      reserved[6];   /* room to grow without breaking the ABI */
 } NfPluginDescriptor;
 
 /* The symbol the core looks up in every module. */

@@ -43,7 +43,15 @@ gboolean     nf_test_stage_process     (NfTestStage *stage, NfArticle *article, 
 /* The same, with no worker data (process gets NULL), as on the ordering thread that runs
  * ordered extractors, the stages after them and formatters. */
 gboolean     nf_test_stage_process_ordered (NfTestStage *stage, NfArticle *article, GError **error);
-/* Runs the finish callback (formatters flush and close their output here). */
+/* A formatter's commit point, as the runner calls it between batches: TRUE when what
+ * process accepted since the last commit is durable; FALSE with the formatter's error when
+ * it rolled back.  TRUE for a stage without a commit callback. */
+gboolean     nf_test_stage_commit      (NfTestStage *stage, GError **error);
+/* A resuming formatter's answer (skip-existing = true): does its output hold @id?  FALSE
+ * for a stage without has_article. */
+gboolean     nf_test_stage_has_article (NfTestStage *stage, const char *id);
+/* As at the end of a run: the last commit, then the finish callback (formatters close
+ * their output and put it in place here). */
 gboolean     nf_test_stage_finish      (NfTestStage *stage, GError **error);
 /* The handle the plugin's callbacks receive (its config and instance). */
 NfStage     *nf_test_stage_get_stage   (NfTestStage *stage);

@@ -11,7 +11,7 @@ typedef struct {
   char             *separator;  /* between the items of a flattened list */
   GString          *row;        /* reused for every row */
   gboolean          header;     /* the header row is still to be written */
-  gboolean          write_failed;
+  gboolean          header_committed; /* ...and it is in the file for good */
 } CsvFormatter;
 
 static const char *const default_fields[] = {
@@ -71,10 +71,7 @@ static gboolean
 write_row (CsvFormatter *formatter, GError **error)
 {
   g_string_append (formatter->row, "\r\n");
-  if (nf_output_write (formatter->output, formatter->row->str, formatter->row->len, error))
-    return TRUE;
-  formatter->write_failed = TRUE;
-  return FALSE;
+  return nf_output_write (formatter->output, formatter->row->str, formatter->row->len, error);
 }
 
 static gboolean
@@ -110,6 +107,7 @@ csv_init (NfStage *stage, GError **error)
   formatter->separator = g_strdup (cfg_getstr (config, "separator"));
   formatter->row = g_string_new (NULL);
   formatter->header = cfg_getbool (config, "header");
+  formatter->header_committed = !formatter->header;
   nf_stage_set_instance (stage, formatter);
   return TRUE;
 }
@@ -151,18 +149,25 @@ csv_process (NfStage *stage, G_GNUC_UNUSED gpointer worker, NfArticle *article, 
   return write_row (formatter, error);
 }
 
+/* Whole rows up to here are kept; a failure takes the file back to the last commit, and
+ * the header with it when it was written in this batch. */
+static gboolean
+csv_commit (NfStage *stage, GError **error)
+{
+  CsvFormatter *formatter = nf_stage_get_instance (stage);
+  if (nf_output_sync (formatter->output, error))
+    {
+      formatter->header_committed = !formatter->header;
+      return TRUE;
+    }
+  formatter->header = !formatter->header_committed;
+  return FALSE;
+}
+
 static gboolean
 csv_finish (NfStage *stage, GError **error)
 {
   CsvFormatter *formatter = nf_stage_get_instance (stage);
-  /* A write that failed (a full disk) may have lost earlier articles in the stream's buffer
-   * too: the file would look complete and not be, so it is not put in place. */
-  if (formatter->write_failed)
-    {
-      g_set_error (error, NF_ERROR, NF_ERROR_IO, "%s: not written, a write failed during the run",
-                   nf_output_get_path (formatter->output));
-      return FALSE;
-    }
   return write_header (formatter, error) && nf_output_commit (formatter->output, error);
 }
 
@@ -173,6 +178,7 @@ NF_PLUGIN_DEFINE (
   .options = csv_options,
   .init = csv_init,
   .process = csv_process,
+  .commit = csv_commit,
   .finish = csv_finish,
   .free = csv_free,
 );

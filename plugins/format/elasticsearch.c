@@ -9,7 +9,6 @@ typedef struct {
   char             *action;
   NfFieldSelection *id;      /* the path of the document id, or NULL: Elasticsearch assigns one */
   NfFieldSelection *fields;  /* NULL: the whole article */
-  gboolean          write_failed;
 } BulkFormatter;
 
 static const NfOption bulk_options[] = {
@@ -84,17 +83,14 @@ bulk_init (NfStage *stage, GError **error)
   return TRUE;
 }
 
-static gboolean
-write_line (BulkFormatter *formatter, JsonNode *node, GError **error)
+static void
+append_line (BulkFormatter *formatter, GString *out, JsonNode *node)
 {
   json_generator_set_root (formatter->generator, node);
   gsize length;
   g_autofree char *text = json_generator_to_data (formatter->generator, &length);
-  if (nf_output_write (formatter->output, text, length, error)
-      && nf_output_write (formatter->output, "\n", 1, error))
-    return TRUE;
-  formatter->write_failed = TRUE;
-  return FALSE;
+  g_string_append_len (out, text, length);
+  g_string_append_c (out, '\n');
 }
 
 static gboolean
@@ -130,21 +126,24 @@ bulk_process (NfStage *stage, G_GNUC_UNUSED gpointer worker, NfArticle *article,
       json_node_unref (document);
       document = selected;
     }
-  return write_line (formatter, action_line, error) && write_line (formatter, document, error);
+  /* The action and its document in one write: a failed one is taken back whole. */
+  g_autoptr (GString) pair = g_string_new (NULL);
+  append_line (formatter, pair, action_line);
+  append_line (formatter, pair, document);
+  return nf_output_write (formatter->output, pair->str, pair->len, error);
+}
+
+static gboolean
+bulk_commit (NfStage *stage, GError **error)
+{
+  BulkFormatter *formatter = nf_stage_get_instance (stage);
+  return nf_output_sync (formatter->output, error);
 }
 
 static gboolean
 bulk_finish (NfStage *stage, GError **error)
 {
   BulkFormatter *formatter = nf_stage_get_instance (stage);
-  /* A write that failed (a full disk) may have lost earlier articles in the stream's buffer
-   * too: the file would look complete and not be, so it is not put in place. */
-  if (formatter->write_failed)
-    {
-      g_set_error (error, NF_ERROR, NF_ERROR_IO, "%s: not written, a write failed during the run",
-                   nf_output_get_path (formatter->output));
-      return FALSE;
-    }
   return nf_output_commit (formatter->output, error);
 }
 
@@ -155,6 +154,7 @@ NF_PLUGIN_DEFINE (
   .options = bulk_options,
   .init = bulk_init,
   .process = bulk_process,
+  .commit = bulk_commit,
   .finish = bulk_finish,
   .free = bulk_free,
 );

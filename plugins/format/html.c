@@ -13,6 +13,7 @@ typedef struct {
   guint       top;        /* bars per chart */
   FILE       *rows;       /* index rows, then article sections: kept out of memory */
   FILE       *sections;
+  gboolean    scratch_failed; /* a scratch file lost records: no report can be made */
   guint64     articles;
   char       *first_date; /* earliest and latest publication dates seen */
   char       *last_date;
@@ -638,7 +639,27 @@ html_process (NfStage *stage, G_GNUC_UNUSED gpointer worker, NfArticle *article,
   append_list (out, "Sources", json_object_get_member (object, "sources"));
   g_string_append (out, "<p class=\"back\"><a href=\"#articles\">↑ Articles</a></p></article>\n");
 
-  return write_temporary (formatter->rows, row, error) && write_temporary (formatter->sections, out, error);
+  if (write_temporary (formatter->rows, row, error) && write_temporary (formatter->sections, out, error))
+    return TRUE;
+  formatter->scratch_failed = TRUE;
+  return FALSE;
+}
+
+/* The report is all or nothing: it is written at finish, from the scratch files that
+ * hold the committed articles.  A commit checks that they are kept; when they are not, the
+ * report is lost for the run (its articles fail, and so does finish). */
+static gboolean
+html_commit (NfStage *stage, GError **error)
+{
+  HtmlFormatter *formatter = nf_stage_get_instance (stage);
+  if (formatter->scratch_failed || fflush (formatter->rows) != 0 || fflush (formatter->sections) != 0)
+    {
+      formatter->scratch_failed = TRUE;
+      g_set_error (error, NF_ERROR, NF_ERROR_IO, "%s: the report's scratch files could not be written: %s",
+                   nf_output_get_path (formatter->output), g_strerror (errno ? errno : EIO));
+      return FALSE;
+    }
+  return TRUE;
 }
 
 /* ---- the report ---------------------------------------------------------------------- */
@@ -668,6 +689,12 @@ static gboolean
 html_finish (NfStage *stage, GError **error)
 {
   HtmlFormatter *formatter = nf_stage_get_instance (stage);
+  if (formatter->scratch_failed)
+    {
+      g_set_error (error, NF_ERROR, NF_ERROR_IO, "%s: not written: the report's scratch files could not be written",
+                   nf_output_get_path (formatter->output));
+      return FALSE;
+    }
   g_autoptr (GString) head = g_string_new ("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">\n"
                                            "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
                                            "<meta name=\"generator\" content=\"newsflow " NF_VERSION_STRING "\">\n<title>");
@@ -734,6 +761,7 @@ NF_PLUGIN_DEFINE (
   .options = html_options,
   .init = html_init,
   .process = html_process,
+  .commit = html_commit,
   .finish = html_finish,
   .free = html_free,
 );

@@ -14,8 +14,8 @@ typedef struct {
   char       *directory;  /* per-article */
   NameBy      name_by;
   GHashTable *names;      /* file names used so far (per-article), so none is overwritten */
-  guint64     written;
-  gboolean    write_failed;
+  guint64     written;    /* articles in the document, committed or not */
+  guint64     committed;  /* ...at the last commit */
 } MarkdownFormatter;
 
 static const NfOption markdown_options[] = {
@@ -378,11 +378,11 @@ markdown_process (NfStage *stage, G_GNUC_UNUSED gpointer worker, NfArticle *arti
   g_autofree char *document = render (article);
   if (formatter->directory == NULL)
     {
-      const char *separator = formatter->written++ > 0 ? "---\n\n" : "";
-      if (nf_output_printf (formatter->output, error, "%s%s", separator, document))
-        return TRUE;
-      formatter->write_failed = TRUE;
-      return FALSE;
+      const char *separator = formatter->written > 0 ? "---\n\n" : "";
+      if (!nf_output_printf (formatter->output, error, "%s%s", separator, document))
+        return FALSE;
+      formatter->written++;
+      return TRUE;
     }
   /* Each file appears complete or not at all, as soon as its article is written. */
   g_autofree char *name = file_name (formatter, article);
@@ -392,20 +392,29 @@ markdown_process (NfStage *stage, G_GNUC_UNUSED gpointer worker, NfArticle *arti
          && nf_output_commit (output, error);
 }
 
+/* One document: the articles since the last commit are synced, or taken back whole.
+ * Per-article files need nothing here: each appeared whole when its article was written. */
+static gboolean
+markdown_commit (NfStage *stage, GError **error)
+{
+  MarkdownFormatter *formatter = nf_stage_get_instance (stage);
+  if (formatter->output == NULL)
+    return TRUE;
+  if (nf_output_sync (formatter->output, error))
+    {
+      formatter->committed = formatter->written;
+      return TRUE;
+    }
+  formatter->written = formatter->committed;
+  return FALSE;
+}
+
 static gboolean
 markdown_finish (NfStage *stage, GError **error)
 {
   MarkdownFormatter *formatter = nf_stage_get_instance (stage);
   if (formatter->output == NULL)
     return TRUE;
-  /* A write that failed (a full disk) may have lost earlier articles in the stream's buffer
-   * too: the file would look complete and not be, so it is not put in place. */
-  if (formatter->write_failed)
-    {
-      g_set_error (error, NF_ERROR, NF_ERROR_IO, "%s: not written, a write failed during the run",
-                   nf_output_get_path (formatter->output));
-      return FALSE;
-    }
   return nf_output_commit (formatter->output, error);
 }
 
@@ -416,6 +425,7 @@ NF_PLUGIN_DEFINE (
   .options = markdown_options,
   .init = markdown_init,
   .process = markdown_process,
+  .commit = markdown_commit,
   .finish = markdown_finish,
   .free = markdown_free,
 );

@@ -1,6 +1,8 @@
 /* format "sqlite": a SQLite database of the run: articles with a full-text index over title
  * and body, entities and their mentions, quotes, keywords, sources, and every other field and
- * annotation; re-running into the same file with mode = append replaces articles by id. */
+ * annotation; re-running into the same file with mode = append replaces articles by id.
+ * Each batch of the run (between its commit points) is one transaction, committed in
+ * commit(); skip-existing resumes into the file, skipping the ids it holds. */
 #include <errno.h>
 #include <fcntl.h>
 #include <sys/stat.h>
@@ -127,8 +129,10 @@ typedef struct {
   sqlite3      *db;
   sqlite3_stmt *statements[N_STATEMENTS];
   GHashTable   *entity_ids; /* "label\x1fname" -> id, so each entity is looked up once */
-  guint         batch;
-  guint         in_batch;   /* articles written in the open transaction */
+  sqlite3_stmt *has_article;
+  gboolean      in_transaction; /* a batch is open */
+  GError       *batch_error; /* the open batch was lost (SQLite rolled it back): its error */
+  gboolean      resume;     /* skip-existing */
   gboolean      committed;
 } SqliteFormatter;
 
@@ -138,7 +142,11 @@ static const NfOption sqlite_options[] = {
                     "replace builds a new database and puts it in place of the file when the run "
                     "completes; append adds to the file (creating it if needed), replacing "
                     "articles whose id is already there."),
-  NF_OPTION_INT ("batch", 5000, "Articles written per transaction."),
+  NF_OPTION_INT ("batch", 5000, "Ignored, kept so that older chains still load: each batch of "
+                 "the run is one transaction, committed at the run's commit points (newsflow "
+                 "--commit-every, --commit-interval)."),
+  NF_OPTION_BOOL ("skip-existing", cfg_false, "Resume: append to the database (as mode = append) "
+                  "and skip articles whose id it already holds (newsflow --resume sets it)."),
   NF_OPTION_END
 };
 
@@ -161,7 +169,10 @@ sqlite_free (gpointer instance)
   SqliteFormatter *formatter = instance;
   for (guint i = 0; i < N_STATEMENTS; i++)
     sqlite3_finalize (formatter->statements[i]);
+  sqlite3_finalize (formatter->has_article);
+  /* An open transaction (a run that did not complete) is rolled back by closing. */
   sqlite3_close (formatter->db);
+  g_clear_error (&formatter->batch_error);
   if (formatter->temporary && !formatter->committed)
     unlink (formatter->temporary);
   g_free (formatter->temporary);
@@ -203,7 +214,8 @@ sqlite_init (NfStage *stage, GError **error)
 {
   cfg_t *config = nf_stage_get_config (stage);
   const char *path = cfg_getstr (config, "output");
-  gboolean append = strcmp (cfg_getstr (config, "mode"), "append") == 0;
+  gboolean resume = cfg_getbool (config, "skip-existing");
+  gboolean append = resume || strcmp (cfg_getstr (config, "mode"), "append") == 0;
   if (strcmp (path, "-") == 0 || *path == '\0')
     {
       g_set_error_literal (error, NF_ERROR, NF_ERROR_CHAIN, "output must be a file: a database cannot go to standard output");
@@ -217,7 +229,7 @@ sqlite_init (NfStage *stage, GError **error)
 
   SqliteFormatter *formatter = g_new0 (SqliteFormatter, 1);
   formatter->path = g_strdup (path);
-  formatter->batch = cfg_getint (config, "batch");
+  formatter->resume = resume;
   formatter->entity_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   /* What can be known up front fails the chain before any article, with the system's reason
    * (SQLite would only say "unable to open database file"). */
@@ -271,15 +283,20 @@ sqlite_init (NfStage *stage, GError **error)
       return FALSE;
     }
   sqlite3_extended_result_codes (formatter->db, 1);
-  /* replace builds a private file that is renamed only when complete: no journal needed.
-   * append writes the user's file in place: each batch is a durable transaction. */
-  const char *pragmas = append ? "PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL;"
-                               : "PRAGMA foreign_keys = ON; PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; PRAGMA cache_size = -65536;";
+  /* replace builds a private file that is renamed only when complete: it is synced once at
+   * the end, and its journal (for rolling back a failed batch) stays in memory.  append
+   * writes the user's file in place: each batch is a durable transaction. */
+  const char *pragmas = append ? "PRAGMA foreign_keys = ON; PRAGMA synchronous = FULL;"
+                               : "PRAGMA foreign_keys = ON; PRAGMA journal_mode = MEMORY; PRAGMA synchronous = OFF; PRAGMA cache_size = -65536;";
   gboolean ok = exec (formatter, pragmas, error) && prepare_schema (formatter, error);
   for (guint i = 0; ok && i < N_STATEMENTS; i++)
     if (sqlite3_prepare_v3 (formatter->db, statements[i], -1, SQLITE_PREPARE_PERSISTENT,
                             &formatter->statements[i], NULL) != SQLITE_OK)
       ok = db_error (formatter, error);
+  if (ok && resume
+      && sqlite3_prepare_v3 (formatter->db, "SELECT 1 FROM articles WHERE id = ?1", -1,
+                             SQLITE_PREPARE_PERSISTENT, &formatter->has_article, NULL) != SQLITE_OK)
+    ok = db_error (formatter, error);
   if (!ok)
     {
       sqlite_free (formatter);
@@ -482,40 +499,98 @@ write_article (SqliteFormatter *formatter, NfArticle *article, GError **error)
          && write_sources (formatter, id, json_object_get_member (object, "sources"), error);
 }
 
+/* The open batch is gone (rolled back by us or by SQLite): so are the entities it added. */
+static void
+batch_ended (SqliteFormatter *formatter)
+{
+  formatter->in_transaction = FALSE;
+  g_hash_table_remove_all (formatter->entity_ids);
+}
+
 static gboolean
 sqlite_process (NfStage *stage, G_GNUC_UNUSED gpointer worker, NfArticle *article, GError **error)
 {
   SqliteFormatter *formatter = nf_stage_get_instance (stage);
-  if (formatter->in_batch == 0 && !exec (formatter, "BEGIN", error))
-    return FALSE;
+  if (formatter->batch_error)
+    {
+      g_propagate_error (error, g_error_copy (formatter->batch_error));
+      return FALSE;
+    }
+  if (!formatter->in_transaction)
+    {
+      if (!exec (formatter, "BEGIN", error))
+        return FALSE;
+      formatter->in_transaction = TRUE;
+    }
   /* A savepoint per article: one that fails leaves nothing behind, the batch goes on. */
   if (!exec (formatter, "SAVEPOINT article", error))
     return FALSE;
-  if (!write_article (formatter, article, error))
+  g_autoptr (GError) local = NULL;
+  if (write_article (formatter, article, &local))
+    return exec (formatter, "RELEASE article", error);
+  if (sqlite3_get_autocommit (formatter->db))
+    {
+      /* Some errors (a full disk, out of memory) make SQLite roll back the whole
+       * transaction: the batch's earlier articles are lost too, and commit says so. */
+      formatter->batch_error = g_error_copy (local);
+      batch_ended (formatter);
+    }
+  else
     {
       sqlite3_exec (formatter->db, "ROLLBACK TO article; RELEASE article", NULL, NULL, NULL);
+      g_hash_table_remove_all (formatter->entity_ids); /* ids the savepoint added are gone */
+    }
+  g_propagate_error (error, g_steal_pointer (&local));
+  return FALSE;
+}
+
+/* The batch's transaction, committed; on failure rolled back, so that the file holds
+ * exactly the batches committed before. */
+static gboolean
+sqlite_commit (NfStage *stage, GError **error)
+{
+  SqliteFormatter *formatter = nf_stage_get_instance (stage);
+  if (formatter->batch_error)
+    {
+      if (!sqlite3_get_autocommit (formatter->db))
+        sqlite3_exec (formatter->db, "ROLLBACK", NULL, NULL, NULL);
+      batch_ended (formatter);
+      g_propagate_error (error, g_steal_pointer (&formatter->batch_error));
       return FALSE;
     }
-  if (!exec (formatter, "RELEASE article", error))
-    return FALSE;
-  if (++formatter->in_batch >= formatter->batch)
+  if (!formatter->in_transaction)
+    return TRUE;
+  if (exec (formatter, "COMMIT", error))
     {
-      formatter->in_batch = 0;
-      return exec (formatter, "COMMIT", error);
+      formatter->in_transaction = FALSE;
+      return TRUE;
     }
-  return TRUE;
+  if (!sqlite3_get_autocommit (formatter->db))
+    sqlite3_exec (formatter->db, "ROLLBACK", NULL, NULL, NULL);
+  batch_ended (formatter);
+  return FALSE;
+}
+
+static gboolean
+sqlite_has_article (NfStage *stage, const char *id)
+{
+  SqliteFormatter *formatter = nf_stage_get_instance (stage);
+  if (!formatter->resume)
+    return FALSE;
+  sqlite3_stmt *statement = formatter->has_article;
+  sqlite3_bind_text (statement, 1, id, -1, SQLITE_STATIC);
+  gboolean found = sqlite3_step (statement) == SQLITE_ROW;
+  sqlite3_reset (statement);
+  sqlite3_clear_bindings (statement);
+  return found;
 }
 
 static gboolean
 sqlite_finish (NfStage *stage, GError **error)
 {
   SqliteFormatter *formatter = nf_stage_get_instance (stage);
-  if (formatter->in_batch > 0)
-    {
-      formatter->in_batch = 0;
-      if (!exec (formatter, "COMMIT", error))
-        return FALSE;
-    }
+  if (!sqlite_commit (stage, error))
+    return FALSE;
   /* A new database is indexed now, at once; a file appended to had its index kept up to
    * date, and only has its segments merged, for faster queries. */
   if (formatter->temporary
@@ -526,6 +601,7 @@ sqlite_finish (NfStage *stage, GError **error)
     return FALSE;
   for (guint i = 0; i < N_STATEMENTS; i++)
     g_clear_pointer (&formatter->statements[i], sqlite3_finalize);
+  g_clear_pointer (&formatter->has_article, sqlite3_finalize);
   if (sqlite3_close (formatter->db) != SQLITE_OK)
     return db_error (formatter, error);
   formatter->db = NULL;
@@ -557,6 +633,8 @@ NF_PLUGIN_DEFINE (
   .options = sqlite_options,
   .init = sqlite_init,
   .process = sqlite_process,
+  .commit = sqlite_commit,
+  .has_article = sqlite_has_article,
   .finish = sqlite_finish,
   .free = sqlite_free,
 );

@@ -47,6 +47,8 @@ static const Measured measured[] = {
   OFFSET (NfPluginDescriptor, process),
   OFFSET (NfPluginDescriptor, finish),
   OFFSET (NfPluginDescriptor, free),
+  OFFSET (NfPluginDescriptor, commit),
+  OFFSET (NfPluginDescriptor, has_article),
   OFFSET (NfPluginDescriptor, reserved),
   SIZE (NfOption),
   OFFSET (NfOption, opt),
@@ -83,6 +85,33 @@ static const AbiFact expected[] = {
   { 1, 8, "NfOption.choices", 152 },
   { 1, 8, "NfOption.flags", 160 },
   { 1, 8, "cfg_opt_t", 144 },
+  /* ABI 2: the formatter commit point (commit, has_article) taken from reserved[]. */
+  { 2, 8, "NfPluginDescriptor", 184 },
+  { 2, 8, "NfPluginDescriptor.abi_version", 0 },
+  { 2, 8, "NfPluginDescriptor.struct_size", 4 },
+  { 2, 8, "NfPluginDescriptor.kind", 8 },
+  { 2, 8, "NfPluginDescriptor.name", 16 },
+  { 2, 8, "NfPluginDescriptor.summary", 24 },
+  { 2, 8, "NfPluginDescriptor.options", 32 },
+  { 2, 8, "NfPluginDescriptor.flags", 40 },
+  { 2, 8, "NfPluginDescriptor.content_types", 48 },
+  { 2, 8, "NfPluginDescriptor.accepts_source", 56 },
+  { 2, 8, "NfPluginDescriptor.init", 64 },
+  { 2, 8, "NfPluginDescriptor.worker_new", 72 },
+  { 2, 8, "NfPluginDescriptor.worker_free", 80 },
+  { 2, 8, "NfPluginDescriptor.fetch", 88 },
+  { 2, 8, "NfPluginDescriptor.process", 96 },
+  { 2, 8, "NfPluginDescriptor.finish", 104 },
+  { 2, 8, "NfPluginDescriptor.free", 112 },
+  { 2, 8, "NfPluginDescriptor.commit", 120 },
+  { 2, 8, "NfPluginDescriptor.has_article", 128 },
+  { 2, 8, "NfPluginDescriptor.reserved", 136 },
+  { 2, 8, "NfOption", 168 },
+  { 2, 8, "NfOption.opt", 0 },
+  { 2, 8, "NfOption.description", 144 },
+  { 2, 8, "NfOption.choices", 152 },
+  { 2, 8, "NfOption.flags", 160 },
+  { 2, 8, "cfg_opt_t", 144 },
 };
 
 static const AbiFact *
@@ -171,6 +200,9 @@ test_enum_values_are_stable (void **state G_GNUC_UNUSED)
   assert_int_equal (NF_PLUGIN_FLAG_ORDERED, 1);
   assert_int_equal (NF_ERROR_FAILED, 0);
   assert_int_equal (NF_ERROR_NOT_FOUND, 7);
+  assert_int_equal (NF_ARTICLE_WRITTEN, 0);
+  assert_int_equal (NF_ARTICLE_DROPPED, 1);
+  assert_int_equal (NF_ARTICLE_FAILED, 2);
 }
 
 int

@@ -125,6 +125,101 @@ test_ordered_extractor_sees_input_order (void **state)
     }
 }
 
+/* fetch "acked" (10 articles whose end is logged) -> text -> failevery3 -> format "flaky"
+ * (commits logged to the same file); returns the log. */
+static char *
+run_acked (Fixture *fixture, const char *flaky_options, NfRunOptions *options, NfTally *tally,
+           gboolean *ok, GError **error)
+{
+  g_autofree char *log = g_build_filename (fixture->dir, "ended.log", NULL);
+  g_autofree char *text = g_strdup_printf (
+    "fetch \"acked\" { count = 10 log = \"%s\" }\n"
+    "parse \"text\" { }\nextract \"failevery3\" { }\n"
+    "format \"flaky\" { log = \"%s\" %s }\n", log, log, flaky_options);
+  g_autofree char *path = test_write_file (fixture->dir, "acked.chain", text);
+  g_autoptr (NfChain) chain = nf_chain_load (path, fixture->registry, error);
+  assert_non_null (chain);
+  assert_true (nf_chain_init (chain, error));
+  *ok = nf_run (chain, options, tally, error);
+  char *contents = NULL;
+  assert_true (g_file_get_contents (log, &contents, NULL, NULL));
+  return contents;
+}
+
+/* How often article @index ended with @outcome in @log, and the line of its first end. */
+static guint
+count_ended (char **lines, guint index, const char *outcome, guint *line)
+{
+  g_autofree char *wanted = g_strdup_printf ("ended %u %s", index, outcome);
+  guint n = 0;
+  for (guint i = 0; lines[i]; i++)
+    if (strcmp (lines[i], wanted) == 0 && n++ == 0 && line)
+      *line = i;
+  return n;
+}
+
+/* Articles are written, and their end notified, only at the commit point after them. */
+static void
+test_ended_after_commit (void **state)
+{
+  NfRunOptions options = { .workers = 2, .quiet = TRUE, .commit_every = 4 };
+  NfTally tally;
+  gboolean ok;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *log = run_acked (*state, "", &options, &tally, &ok, &error);
+  assert_null (error);
+  assert_true (ok);
+  g_auto (GStrv) lines = g_strsplit (log, "\n", -1);
+  /* Batches of 4 articles: 0-3, 4-7, 8-9; indexes 2, 5 and 8 fail in the extractor. */
+  assert_string_equal (lines[0], "commit 1 ok 3");
+  assert_int_equal (tally.read, 10);
+  assert_int_equal (tally.written, 7);
+  assert_int_equal (tally.failed, 3);
+  for (guint i = 0; i < 10; i++)
+    {
+      gboolean fails = i % 3 == 2;
+      guint line = 0;
+      assert_int_equal (count_ended (lines, i, fails ? "failed" : "written", &line), 1);
+      assert_int_equal (count_ended (lines, i, fails ? "written" : "failed", NULL), 0);
+      /* ... after the commit of its batch. */
+      g_autofree char *commit = g_strdup_printf ("commit %u ok", i / 4 + 1);
+      gboolean committed_before = FALSE;
+      for (guint j = 0; j < line; j++)
+        committed_before |= g_str_has_prefix (lines[j], commit);
+      assert_true (committed_before);
+    }
+}
+
+/* A commit that fails fails its batch's articles (not written) and stops the run; what was
+ * committed before stays written. */
+static void
+test_failed_commit_fails_its_batch (void **state)
+{
+  NfRunOptions options = { .workers = 2, .quiet = TRUE, .commit_every = 4 };
+  NfTally tally;
+  gboolean ok;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *log = run_acked (*state, "fail-commit = 2", &options, &tally, &ok, &error);
+  assert_false (ok);
+  assert_non_null (error);
+  assert_string_equal (error->message, "format flaky: commit 2 refused by design");
+  g_auto (GStrv) lines = g_strsplit (log, "\n", -1);
+  assert_string_equal (lines[0], "commit 1 ok 3");
+  for (guint i = 0; i < 4; i++)
+    assert_int_equal (count_ended (lines, i, i == 2 ? "failed" : "written", NULL), 1);
+  for (guint i = 4; i < 8; i++)
+    assert_int_equal (count_ended (lines, i, "failed", NULL), 1);
+  guint written = 0, ended = 0;
+  for (guint i = 0; lines[i]; i++)
+    {
+      written += g_str_has_suffix (lines[i], " written");
+      ended += g_str_has_prefix (lines[i], "ended ");
+    }
+  assert_int_equal (tally.written, written);
+  assert_int_equal (tally.read, ended);
+  assert_int_equal (tally.read, tally.written + tally.dropped + tally.failed);
+}
+
 int
 main (void)
 {
@@ -132,6 +227,8 @@ main (void)
     cmocka_unit_test_setup_teardown (test_output_identical_for_any_jobs, setup, teardown),
     cmocka_unit_test_setup_teardown (test_failures_are_counted_and_reported, setup, teardown),
     cmocka_unit_test_setup_teardown (test_ordered_extractor_sees_input_order, setup, teardown),
+    cmocka_unit_test_setup_teardown (test_ended_after_commit, setup, teardown),
+    cmocka_unit_test_setup_teardown (test_failed_commit_fails_its_batch, setup, teardown),
   };
   return cmocka_run_group_tests_name ("runner", tests, NULL, NULL);
 }
