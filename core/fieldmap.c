@@ -371,6 +371,33 @@ nf_field_map_apply (const NfFieldMap *map, JsonObject *object, NfArticle *articl
   return TRUE;
 }
 
+/* JSON can carry a NUL character (\u0000) that no C string of the article can: JSON-GLib
+ * would silently cut the string there, so that ids "a\u0000x" and "a\u0000y" become one.
+ * Such an item is failed instead, with the reason. */
+static gboolean
+check_no_nul (const char *data, gsize length, GError **error)
+{
+  if (memchr (data, '\0', length))
+    {
+      g_set_error_literal (error, NF_ERROR, NF_ERROR_INVALID_INPUT, "not valid JSON: a NUL byte in the text");
+      return FALSE;
+    }
+  for (const char *p = data; (p = g_strstr_len (p, length - (p - data), "u0000")); p += 5)
+    {
+      gsize backslashes = 0;
+      while ((gsize) (p - data) > backslashes && p[-1 - (gssize) backslashes] == '\\')
+        backslashes++;
+      if (backslashes % 2 == 1)
+        {
+          g_set_error_literal (error, NF_ERROR, NF_ERROR_INVALID_INPUT,
+                               "a JSON string holds a NUL character (\\u0000), which newsflow cannot "
+                               "keep: the item is failed rather than truncated");
+          return FALSE;
+        }
+    }
+  return TRUE;
+}
+
 gboolean
 nf_field_map_apply_data (const NfFieldMap *map, const char *data, gsize length,
                          NfArticle *article, GError **error)
@@ -380,6 +407,8 @@ nf_field_map_apply_data (const NfFieldMap *map, const char *data, gsize length,
       data += 3;
       length -= 3;
     }
+  if (!check_no_nul (data, length, error))
+    return FALSE;
   g_autoptr (JsonParser) parser = json_parser_new_immutable ();
   g_autoptr (GError) local = NULL;
   if (!json_parser_load_from_data (parser, data, (gssize) length, &local))

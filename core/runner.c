@@ -203,7 +203,9 @@ fetcher_main (gpointer data)
       gint64 start = g_get_monotonic_time ();
       gboolean ok = stage->plugin->fetch (stage, &sink, &error);
       run->stats[stage_index (run, NF_PLUGIN_FETCH, i)].usec += g_get_monotonic_time () - start;
-      if (!ok)
+      /* A read broken off by an interruption is the interruption, not a fetcher's error. */
+      gboolean stopped = g_atomic_int_get (&run->cancelled) && run->interrupted;
+      if (!ok && !stopped)
         {
           g_autofree char *name = nf_stage_describe (stage);
           set_fatal (run, g_error_new (NF_ERROR, NF_ERROR_FAILED, "%s: %s", name,
@@ -746,8 +748,11 @@ print_stats (Run *run)
     }
 }
 
+/* Finishes every stage.  A formatter whose finish fails has no output (or an incomplete
+ * one): the articles counted as written are then not in every output, and are counted as
+ * failed instead, which the message says. */
 static gboolean
-finish_stages (Run *run, GError **error)
+finish_stages (Run *run, NfTally *tally, GError **error)
 {
   gboolean ok = TRUE;
   for (guint s = 0; s < run->stages->len; s++)
@@ -759,8 +764,20 @@ finish_stages (Run *run, GError **error)
       if (ok)
         {
           g_autofree char *name = nf_stage_describe (stage);
-          g_set_error (error, NF_ERROR, NF_ERROR_FAILED, "%s: %s", name,
-                       local ? local->message : "finish failed without a message");
+          if (nf_stage_get_kind (stage) == NF_PLUGIN_FORMAT && tally->written > 0)
+            g_set_error (error, NF_ERROR, NF_ERROR_FAILED,
+                         "%s: %s; its output is not complete, so the %" G_GUINT64_FORMAT
+                         " article%s committed are counted as failed", name,
+                         local ? local->message : "finish failed without a message",
+                         tally->written, tally->written == 1 ? "" : "s");
+          else
+            g_set_error (error, NF_ERROR, NF_ERROR_FAILED, "%s: %s", name,
+                         local ? local->message : "finish failed without a message");
+          if (nf_stage_get_kind (stage) == NF_PLUGIN_FORMAT)
+            {
+              tally->failed += tally->written;
+              tally->written = 0;
+            }
         }
       ok = FALSE;
     }
@@ -841,7 +858,7 @@ nf_run (NfChain *chain, const NfRunOptions *options, NfTally *tally, GError **er
         }
       gboolean keep = !options->atomic || (!run.interrupted && run.fatal == NULL);
       g_autoptr (GError) finished = NULL;
-      gboolean finish_ok = !keep || finish_stages (&run, &finished);
+      gboolean finish_ok = !keep || finish_stages (&run, tally, &finished);
       if (run.fatal)
         {
           g_propagate_error (error, g_steal_pointer (&run.fatal));

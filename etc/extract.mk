@@ -17,3 +17,12 @@ stopwords_DATA = \
 	etc/newsflow/stopwords/sv.txt \
 	etc/newsflow/stopwords/tr.txt
 EXTRA_DIST += $(stopwords_DATA) etc/newsflow/stopwords/README
+
+# The English lexicon of extract "keywords" (made from WordNet 3.0 by make-lexicon.py).
+lexicondir = $(chaindir)/lexicon
+lexicon_DATA = \
+	etc/newsflow/lexicon/en-wordnet.tsv \
+	etc/newsflow/lexicon/en-inflections.tsv \
+	etc/newsflow/lexicon/en-closed.txt \
+	etc/newsflow/lexicon/WORDNET-LICENSE
+EXTRA_DIST += $(lexicon_DATA) etc/newsflow/lexicon/make-lexicon.py etc/newsflow/lexicon/README

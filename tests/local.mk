@@ -74,6 +74,8 @@ INTEGRATION_TESTS = \
 	tests/integration/chain-errors.sh \
 	tests/integration/cli.sh \
 	tests/integration/interrupt.sh \
+	tests/integration/commit-faults.sh \
+	tests/integration/resume.sh \
 	tests/integration/architecture.sh
 TESTS += $(INTEGRATION_TESTS)
 EXTRA_DIST += $(INTEGRATION_TESTS) tests/integration/common.sh tests/bench

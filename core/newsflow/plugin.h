@@ -128,8 +128,10 @@ gboolean    nf_sink_push_failed     (NfSink *sink, const char *source, const GEr
  * fails those articles with @error; the next batch starts clean.  A formatter without
  * commit is taken to commit each article in process (process returning TRUE is its
  * commit).  finish still runs once at the end of a run (after the last commit, also after
- * an interruption unless --atomic): it closes the output and puts it in place; whatever it
- * cannot write fails the run.
+ * an interruption unless --atomic): it closes the output and puts it in place.  A finish
+ * that fails means the output is not kept (or not complete): the run fails and its
+ * articles are no longer counted as written; so fail finish only for that, not for an
+ * optional step (an index merge) after which the committed output is intact.
  *
  * Resume (formatters that can tell what their output already holds: a JSON Lines file, a
  * database): with `skip-existing = true` in the stage (set on every such formatter by

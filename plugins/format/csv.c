@@ -20,7 +20,8 @@ static const char *const default_fields[] = {
 
 static const NfOption csv_options[] = {
   NF_OPTION_STR ("output", "-", "Where to write: a file path, or \"-\" for standard output. A file "
-                 "appears only when the run completes."),
+                 "appears when the run ends, holding the articles committed (with newsflow --atomic, only "
+                 "when the run completes)."),
   /* No list default: the core's union schema would give it to every format stage of the
    * chain, where the option's validation rejects it (see the report of this change). */
   NF_OPTION_STR_LIST ("fields", NULL,

@@ -13,7 +13,8 @@ typedef struct {
 
 static const NfOption bulk_options[] = {
   NF_OPTION_STR ("output", "-", "Where to write: a file path, or \"-\" for standard output. A file "
-                 "appears only when the run completes."),
+                 "appears when the run ends, holding the articles committed (with newsflow --atomic, only "
+                 "when the run completes)."),
   NF_OPTION_STR ("index", "newsflow", "The index every document goes to (the action line's "
                  "\"_index\")."),
   NF_OPTION_STR ("id", "id", "Path of the member whose value is the document's \"_id\" (as in "

@@ -22,7 +22,8 @@ typedef struct {
 
 static const NfOption json_options[] = {
   NF_OPTION_STR ("output", "-", "Where to write: a file path, or \"-\" for standard output. A file "
-                 "appears only when the run completes."),
+                 "appears when the run ends, holding the articles committed (with newsflow --atomic, only "
+                 "when the run completes)."),
   NF_OPTION_BOOL ("pretty", cfg_false, "Indent each object over several lines (no longer JSON Lines)."),
   NF_OPTION_BOOL ("lines", cfg_true, "JSON Lines, one object per article; false writes one JSON "
                   "array of all the articles instead."),

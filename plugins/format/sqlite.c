@@ -592,13 +592,17 @@ sqlite_finish (NfStage *stage, GError **error)
   if (!sqlite_commit (stage, error))
     return FALSE;
   /* A new database is indexed now, at once; a file appended to had its index kept up to
-   * date, and only has its segments merged, for faster queries. */
+   * date, and only has its segments merged, for faster queries.  That merge is optional:
+   * when it fails (a full disk) it is rolled back and the file keeps every batch committed,
+   * so finish does not fail for it (a failing finish means "the output is not kept"). */
   if (formatter->temporary
       ? !(exec (formatter, "BEGIN", error)
           && exec (formatter, "INSERT INTO articles_fts (articles_fts) VALUES ('rebuild')", error)
           && exec (formatter, fts_triggers, error) && exec (formatter, "COMMIT", error))
-      : !exec (formatter, "INSERT INTO articles_fts (articles_fts) VALUES ('optimize')", error))
+      : FALSE)
     return FALSE;
+  if (formatter->temporary == NULL)
+    sqlite3_exec (formatter->db, "INSERT INTO articles_fts (articles_fts) VALUES ('optimize')", NULL, NULL, NULL);
   for (guint i = 0; i < N_STATEMENTS; i++)
     g_clear_pointer (&formatter->statements[i], sqlite3_finalize);
   g_clear_pointer (&formatter->has_article, sqlite3_finalize);

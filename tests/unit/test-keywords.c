@@ -1,5 +1,8 @@
 /* test-keywords.c: extract "keywords": multi-word key phrases, variants merged by stemming,
- * stopwords never at a phrase's edge, `top` respected, German stopwords for German text. */
+ * stopwords never at a phrase's edge, `top` respected, German stopwords for German text;
+ * for English, noun phrases: no verb inside or at an edge, no dangling preposition, numbers
+ * inside names, names whole, compounds beside their parts, the form the text uses most, the
+ * headline counted and the dateline skipped. */
 #include "config.h"
 
 #include <string.h>
@@ -7,12 +10,12 @@
 #include "test-util.h"
 
 static GPtrArray *
-phrases (const char *block, const char *body, const char *language)
+titled_phrases (const char *block, const char *title, const char *body, const char *language)
 {
   g_autoptr (GError) error = NULL;
   Harness *harness = harness_new (block, &error);
   assert_null (error);
-  g_autoptr (NfArticle) article = harness_article ("T", body, NULL, language);
+  g_autoptr (NfArticle) article = harness_article (title, body, NULL, language);
   assert_true (harness_process (harness, article, &error));
   harness_free (harness);
   GVariant *keywords = nf_article_get_field (article, "keywords");
@@ -31,6 +34,12 @@ phrases (const char *block, const char *body, const char *language)
   return out;
 }
 
+static GPtrArray *
+phrases (const char *block, const char *body, const char *language)
+{
+  return titled_phrases (block, "T", body, language);
+}
+
 static gboolean
 has (GPtrArray *list, const char *phrase)
 {
@@ -38,6 +47,15 @@ has (GPtrArray *list, const char *phrase)
     if (g_ascii_strcasecmp (g_ptr_array_index (list, i), phrase) == 0)
       return TRUE;
   return FALSE;
+}
+
+static void
+print_list (const char *what, GPtrArray *list)
+{
+  g_autoptr (GString) all = g_string_new (NULL);
+  for (guint i = 0; i < list->len; i++)
+    g_string_append_printf (all, "%s\"%s\"", i ? ", " : "", (char *) g_ptr_array_index (list, i));
+  print_message ("%s: %s\n", what, all->str);
 }
 
 static const char *text =
@@ -50,6 +68,7 @@ static void
 test_multi_word_phrases (void **state G_GNUC_UNUSED)
 {
   g_autoptr (GPtrArray) list = phrases ("extract \"keywords\" { top = 5 }", text, "en");
+  print_list ("security", list);
   assert_true (list->len > 0 && list->len <= 5);
   assert_true (has (list, "security guarantees"));
   /* "security guarantee" is the same phrase by its stems: listed once. */
@@ -80,6 +99,117 @@ test_empty_body (void **state G_GNUC_UNUSED)
   assert_int_equal (list->len, 0);
 }
 
+/* No phrase runs through a verb or ends in a preposition ("floods hit", "land of stark"). */
+static void
+test_english_noun_phrases_only (void **state G_GNUC_UNUSED)
+{
+  g_autoptr (GPtrArray) list = titled_phrases ("extract \"keywords\" { top = 20 }",
+    "Floods hit coastal towns",
+    "Severe floods hit the coastal towns of northern Australia during early March. Emergency "
+    "crews evacuated residents as the floods hit roads and bridges. The floods destroyed crops "
+    "in the land of stark contrasts, and the state government promised flood relief.", "en");
+  print_list ("floods", list);
+  assert_true (has (list, "floods") || has (list, "severe floods"));
+  assert_true (has (list, "flood relief"));
+  for (guint i = 0; i < list->len; i++)
+    {
+      const char *phrase = g_ptr_array_index (list, i);
+      assert_null (strstr (phrase, " hit"));
+      assert_null (strstr (phrase, "evacuated"));
+      assert_null (strstr (phrase, "destroyed"));
+      assert_false (g_str_has_suffix (phrase, " of") || g_str_has_suffix (phrase, " during")
+                    || g_str_has_prefix (phrase, "of ") || strstr (phrase, " during ") != NULL);
+    }
+}
+
+/* Numbers belong to the name they stand in ("Resolution 1973"); names are whole and not
+ * padded with the words before them ("biochemist Garth Cooper" is "Garth Cooper"). */
+static void
+test_english_names_whole (void **state G_GNUC_UNUSED)
+{
+  g_autoptr (GPtrArray) list = titled_phrases ("extract \"keywords\" { top = 20 }",
+    "Scientist wins prize",
+    "New Zealand biochemist Garth Cooper won the award on Tuesday. Cooper said the Security "
+    "Council had debated Resolution 1973 for weeks. Diplomats said Resolution 1973 allowed a "
+    "no-fly zone. Cooper thanked the University of Auckland.", "en");
+  print_list ("names", list);
+  assert_true (has (list, "Garth Cooper"));
+  assert_false (has (list, "Cooper"));          /* counted for the full name */
+  assert_true (has (list, "Resolution 1973"));
+  for (guint i = 0; i < list->len; i++)
+    assert_null (strstr (g_ptr_array_index (list, i), "biochemist Garth"));
+}
+
+/* A compound is not blocked by its parts: "welfare reform" beside "welfare". */
+static void
+test_english_compounds_kept (void **state G_GNUC_UNUSED)
+{
+  g_autoptr (GPtrArray) list = titled_phrases ("extract \"keywords\" { top = 10 }",
+    "Senate passes welfare reform",
+    "The Senate passed a welfare reform bill on Thursday. Supporters said welfare reform would "
+    "move families from welfare to work. Critics said the welfare reform plan cut benefits for "
+    "poor children, and that welfare spending would fall.", "en");
+  print_list ("welfare", list);
+  assert_true (has (list, "welfare reform"));
+  assert_true (has (list, "Senate"));
+}
+
+/* The printed form is the one the text uses most, not the first one seen. */
+static void
+test_english_most_used_form (void **state G_GNUC_UNUSED)
+{
+  g_autoptr (GPtrArray) list = titled_phrases ("extract \"keywords\" { top = 10 }",
+    "Disney opens park",
+    "WALT DISNEY CO opened a park in Shanghai. Walt Disney Co said the park cost $5.5 billion. "
+    "Analysts said Walt Disney Co would recover the cost within a decade.", "en");
+  print_list ("disney", list);
+  gboolean found = FALSE;
+  for (guint i = 0; i < list->len; i++)
+    {
+      found |= strcmp (g_ptr_array_index (list, i), "Walt Disney Co") == 0;
+      assert_false (strcmp (g_ptr_array_index (list, i), "WALT DISNEY CO") == 0);
+    }
+  assert_true (found);
+}
+
+/* The dateline is not what a story is about; the headline's subject is. */
+static void
+test_english_dateline_and_headline (void **state G_GNUC_UNUSED)
+{
+  g_autoptr (GError) error = NULL;
+  Harness *harness = harness_new ("extract \"keywords\" { top = 5 }", &error);
+  assert_null (error);
+  g_autoptr (NfArticle) article = harness_article ("Record Ice Loss in Iceland",
+    "REYKJAVIK, June 3 (Reuters) - Iceland's largest glacier lost ice at a record pace this "
+    "summer, scientists said. The ice loss exposed new land.", NULL, "en");
+  /* The text parser marks the dateline so; the harness article needs it by hand. */
+  nf_article_add_annotation (article, "dateline", 0, strlen ("REYKJAVIK, June 3 (Reuters) - "));
+  assert_true (harness_process (harness, article, &error));
+  harness_free (harness);
+  GVariant *keywords = nf_article_get_field (article, "keywords");
+  gboolean retreat = FALSE;
+  for (gsize i = 0; i < g_variant_n_children (keywords); i++)
+    {
+      g_autoptr (GVariant) item = g_variant_get_child_value (keywords, i);
+      const char *phrase = NULL;
+      assert_true (g_variant_lookup (item, "phrase", "&s", &phrase));
+      print_message ("glacier: %s\n", phrase);
+      /* In the body's lower case, not the headline's title case. */
+      retreat |= strcmp (phrase, "ice loss") == 0;
+      assert_false (strcmp (phrase, "REYKJAVIK") == 0 || strcmp (phrase, "Reuters") == 0);
+    }
+  assert_true (retreat);
+}
+
+/* method = "yake" keeps the language-independent method for English too. */
+static void
+test_method_yake (void **state G_GNUC_UNUSED)
+{
+  g_autoptr (GPtrArray) list = phrases ("extract \"keywords\" { method = \"yake\" top = 5 }", text, "en");
+  assert_true (list->len > 0 && list->len <= 5);
+  assert_true (has (list, "security guarantees"));
+}
+
 int
 main (void)
 {
@@ -87,6 +217,12 @@ main (void)
     cmocka_unit_test (test_multi_word_phrases),
     cmocka_unit_test (test_german_stopwords),
     cmocka_unit_test (test_empty_body),
+    cmocka_unit_test (test_english_noun_phrases_only),
+    cmocka_unit_test (test_english_names_whole),
+    cmocka_unit_test (test_english_compounds_kept),
+    cmocka_unit_test (test_english_most_used_form),
+    cmocka_unit_test (test_english_dateline_and_headline),
+    cmocka_unit_test (test_method_yake),
   };
   return cmocka_run_group_tests_name ("keywords", tests, NULL, NULL);
 }

@@ -7,6 +7,7 @@
 #include <string.h>
 #include <cmocka.h>
 
+#include <glib/gstdio.h>
 #include <newsflow/testing.h>
 
 #define assert_contains(haystack, needle)                                                  \
@@ -271,6 +272,49 @@ test_load_built_modules (void **state G_GNUC_UNUSED)
   assert_contains (error->message, "bylines");
 }
 
+/* A formatter's commit point through the harness: what process accepted is on disk after
+ * commit, and a resuming formatter answers has_article from what its output holds. */
+static void
+test_formatter_commit_and_resume (void **state G_GNUC_UNUSED)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("nf-commit-XXXXXX", &error);
+  g_autofree char *path = g_build_filename (dir, "out.jsonl", NULL);
+  g_autofree char *options = g_strdup_printf ("output = \"%s\" skip-existing = true", path);
+  {
+    g_autoptr (NfTestStage) json = nf_test_stage_load (NF_PLUGIN_FORMAT, "json", options, &error);
+    assert_non_null (json);
+    g_autoptr (NfArticle) first = nf_test_article_new ("One", "First.");
+    nf_article_set_id (first, "one");
+    assert_true (nf_test_stage_process (json, first, &error));
+    g_autofree char *before = NULL;
+    g_file_get_contents (path, &before, NULL, NULL);
+    assert_true (before == NULL || *before == '\0'); /* pending: not on disk yet */
+    assert_true (nf_test_stage_commit (json, &error));
+    g_autofree char *after = NULL;
+    assert_true (g_file_get_contents (path, &after, NULL, NULL));
+    assert_contains (after, "\"id\":\"one\"");
+    assert_false (nf_test_stage_has_article (json, "one")); /* the file was empty when it started */
+    assert_true (nf_test_stage_finish (json, &error));
+  }
+  g_autoptr (NfTestStage) resumed = nf_test_stage_load (NF_PLUGIN_FORMAT, "json", options, &error);
+  assert_non_null (resumed);
+  assert_true (nf_test_stage_has_article (resumed, "one"));
+  assert_false (nf_test_stage_has_article (resumed, "two"));
+  g_autoptr (NfArticle) second = nf_test_article_new ("Two", "Second.");
+  nf_article_set_id (second, "two");
+  assert_true (nf_test_stage_process (resumed, second, &error));
+  assert_true (nf_test_stage_finish (resumed, &error));
+  g_autofree char *both = NULL;
+  assert_true (g_file_get_contents (path, &both, NULL, NULL));
+  g_auto (GStrv) lines = g_strsplit (both, "\n", -1);
+  assert_int_equal (g_strv_length (lines), 3); /* two lines and the empty rest */
+  assert_contains (lines[0], "\"id\":\"one\"");
+  assert_contains (lines[1], "\"id\":\"two\"");
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
 int
 main (void)
 {
@@ -293,6 +337,7 @@ main (void)
     cmocka_unit_test (test_wrong_abi_is_refused),
     cmocka_unit_test (test_incomplete_descriptor_is_refused),
     cmocka_unit_test (test_load_built_modules),
+    cmocka_unit_test (test_formatter_commit_and_resume),
   };
   return cmocka_run_group_tests (tests, NULL, NULL);
 }

@@ -1,16 +1,20 @@
-/* extract "keywords": the article's key phrases by YAKE (Campos et al., "YAKE! Keyword
- * extraction from single documents using multiple local features", Information Sciences
- * 509, 2020; evaluated on news collections), with language-aware stopwords (etc/newsflow/
- * stopwords) and Snowball stemming (libstemmer) so that variants count as one term.
+/* extract "keywords": the article's key phrases.  English text gets noun phrases ranked
+ * against a background frequency (phrases.c); other languages get YAKE (Campos et al.,
+ * "YAKE! Keyword extraction from single documents using multiple local features",
+ * Information Sciences 509, 2020), with language-aware stopwords (etc/newsflow/stopwords)
+ * and Snowball stemming (libstemmer) so that variants count as one term.
  *
  * YAKE needs no background corpus: each term is weighed by its casing, position, frequency,
  * spread over sentences and how varied its neighbours are; a phrase of 1..max-words terms
- * scores the product of its terms' weights over its frequency.  Lower is more relevant. */
+ * scores the product of its terms' weights over its frequency (lower is more relevant; the
+ * field's score is 1 / (1 + that), so that for both methods a higher score is better). */
 #include <math.h>
 #include <string.h>
 #include <libstemmer.h>
 
 #include <newsflow/newsflow.h>
+
+#include "phrases.h"
 
 /* The languages whose stopword lists newsflow ships; "nb" reads "no". */
 typedef struct {
@@ -18,15 +22,22 @@ typedef struct {
   guint       top;
   guint       max_words;
   char       *default_language;
+  char       *method;    /* auto, phrases or yake */
+  EnLexicon  *english;   /* for the noun-phrase method; NULL when method = "yake" */
 } Keywords;
 
 typedef struct {
   GHashTable *stemmers;  /* language -> struct sb_stemmer *, or a NULL value for none */
+  GHashTable *memo;      /* the English tagger's analysis of the words seen so far */
 } KeywordsWorker;
 
 static const NfOption keywords_options[] = {
   NF_OPTION_INT ("top", 10, "How many key phrases to keep, best first."),
-  NF_OPTION_INT ("max-words", 3, "Longest key phrase, in words."),
+  NF_OPTION_INT ("max-words", 3, "Longest key phrase, in words (names are kept whole)."),
+  NF_OPTION_CHOICE ("method", "auto", "auto|phrases|yake",
+                    "auto: noun phrases for English (a lexicon part-of-speech tagger and a "
+                    "background frequency from WordNet), YAKE for other languages; phrases: "
+                    "always noun phrases; yake: always YAKE."),
   NF_OPTION_STR ("default-language", "en",
                  "Language (ISO 639-1) of the stopwords and stemmer used when the article's "
                  "language is undetermined."),
@@ -38,7 +49,9 @@ keywords_free (gpointer instance)
 {
   Keywords *keywords = instance;
   g_clear_pointer (&keywords->stopwords, g_hash_table_unref);
+  g_clear_pointer (&keywords->english, en_lexicon_free);
   g_free (keywords->default_language);
+  g_free (keywords->method);
   g_free (keywords);
 }
 
@@ -55,6 +68,14 @@ keywords_init (NfStage *stage, GError **error)
   keywords->top = cfg_getint (config, "top");
   keywords->max_words = cfg_getint (config, "max-words");
   keywords->default_language = g_strdup (cfg_getstr (config, "default-language"));
+  keywords->method = g_strdup (cfg_getstr (config, "method"));
+  if (strcmp (keywords->method, "yake") != 0
+      && (keywords->english = en_lexicon_load (error)) == NULL)
+    {
+      g_prefix_error (error, "keywords: ");
+      keywords_free (keywords);
+      return FALSE;
+    }
   /* Stopword lists are shared by every worker (read-only after init). */
   g_autoptr (GError) missing = NULL;
   keywords->stopwords = nf_stopwords_load_all (&missing);
@@ -74,6 +95,7 @@ keywords_worker_new (G_GNUC_UNUSED NfStage *stage, G_GNUC_UNUSED GError **error)
 {
   KeywordsWorker *worker = g_new0 (KeywordsWorker, 1);
   worker->stemmers = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) sb_stemmer_delete);
+  worker->memo = en_tagger_memo_new ();
   return worker;
 }
 
@@ -82,6 +104,7 @@ keywords_worker_free (gpointer data)
 {
   KeywordsWorker *worker = data;
   g_hash_table_unref (worker->stemmers);
+  g_hash_table_unref (worker->memo);
   g_free (worker);
 }
 
@@ -218,6 +241,13 @@ keywords_process (NfStage *stage, gpointer data, NfArticle *article, G_GNUC_UNUS
   const char *language = nf_article_get_language (article);
   if (language == NULL)
     language = keywords->default_language;
+  if (keywords->english && nf_article_get_text_length (article) > 0
+      && (strcmp (keywords->method, "phrases") == 0 || strcmp (language, "en") == 0))
+    {
+      en_phrases_extract (keywords->english, worker->memo, article, keywords->top, keywords->max_words, &result);
+      nf_article_set_field (article, "keywords", g_variant_builder_end (&result));
+      return TRUE;
+    }
   GHashTable *stopwords = g_hash_table_lookup (keywords->stopwords, strcmp (language, "nb") == 0 ? "no" : language);
   struct sb_stemmer *stemmer = get_stemmer (worker, language);
 
@@ -408,7 +438,7 @@ keywords_process (NfStage *stage, gpointer data, NfArticle *article, G_GNUC_UNUS
       GVariantBuilder item;
       g_variant_builder_init (&item, G_VARIANT_TYPE_VARDICT);
       g_variant_builder_add (&item, "{sv}", "phrase", g_variant_new_take_string (g_string_free (phrase, FALSE)));
-      g_variant_builder_add (&item, "{sv}", "score", g_variant_new_double (candidate->score));
+      g_variant_builder_add (&item, "{sv}", "score", g_variant_new_double (1.0 / (1.0 + candidate->score)));
       g_variant_builder_add_value (&result, g_variant_builder_end (&item));
     }
   nf_article_set_field (article, "keywords", g_variant_builder_end (&result));
@@ -421,7 +451,7 @@ keywords_process (NfStage *stage, gpointer data, NfArticle *article, G_GNUC_UNUS
 NF_PLUGIN_DEFINE (
   .kind = NF_PLUGIN_EXTRACT,
   .name = "keywords",
-  .summary = "Extracts key phrases with YAKE, language-aware stopwords and Snowball stemming",
+  .summary = "Extracts key phrases: noun phrases for English, YAKE with stopwords and stemming for other languages",
   .options = keywords_options,
   .init = keywords_init,
   .worker_new = keywords_worker_new,

@@ -1,0 +1,842 @@
+/* phrases.c: English key phrases as readers pick them (DUC-2001, 500N-KPCrowd): noun phrases.
+ *
+ * 1. A lexicon tagger: closed-class words from en-closed.txt; open-class words by how often
+ *    WordNet's senses of each part of speech occur in SemCor (en-wordnet.tsv), with
+ *    WordNet's irregular inflections and regular suffixes; capitals mid-sentence make proper
+ *    nouns; a few context rules (a determiner is followed by a noun, not a verb; a pronoun or
+ *    "to" by a verb).  No treebank that allows shipping a trained model is at hand here, so the
+ *    tagger is a lexicon, not a learned model (see docs/architecture.md).
+ * 2. Candidates: runs of adjectives, nouns and proper nouns inside a sentence that end in a
+ *    noun; numbers inside names and before nouns ("Resolution 1973", "1990 census").
+ * 3. Ranking: the mean weight of the phrase's words (frequency in the story x rarity in
+ *    WordNet's 117,659 glosses, a background document frequency), times log repetition of
+ *    the phrase, discounted by the sentence it first appears in (PositionRank's finding that
+ *    news puts its subject first); multi-word phrases and phrases of the headline count more.
+ *    A name that is part of a longer name counts for the longer one ("Johnson" for "Ben
+ *    Johnson"), and variants of one phrase (plurals) are one, printed as the text most often
+ *    writes it. */
+#include <math.h>
+#include <string.h>
+
+#include "phrases.h"
+
+enum { NOUN, VERB, ADJ, ADV };
+
+typedef struct {
+  guint32 count[4]; /* 0 when WordNet does not list the word so, else 1 + SemCor count */
+  guint32 df;
+} Entry;
+
+typedef struct {
+  const char *base;
+  int pos;
+} Inflection;
+
+struct _EnLexicon {
+  char       *words_file;   /* the loaded files: keys point into them */
+  char       *inflections_file;
+  char       *closed_file;
+  GHashTable *words;        /* word -> Entry */
+  GHashTable *inflections;  /* form -> GArray of Inflection */
+  GHashTable *closed;       /* word -> EnTag + 1 */
+  GHashTable *time_words;   /* set: days, months, "year" */
+  Entry      *entries;
+  double      glosses;
+};
+
+/* ---- lexicon ------------------------------------------------------------------------------ */
+
+static char *
+load_file (const char *name, GError **error)
+{
+  g_autofree char *path = nf_data_find (name, error);
+  char *contents = NULL;
+  if (path == NULL || !g_file_get_contents (path, &contents, NULL, error))
+    return NULL;
+  return contents;
+}
+
+static gboolean
+parse_closed_class (const char *word, EnTag *tag)
+{
+  static const struct { const char *name; EnTag tag; } classes[] = {
+    { "DET", EN_TAG_DET }, { "PRON", EN_TAG_PRON }, { "ADP", EN_TAG_ADP }, { "CONJ", EN_TAG_CONJ },
+    { "AUX", EN_TAG_AUX }, { "PART", EN_TAG_PART }, { "ADV", EN_TAG_ADV }, { "TITLE", EN_TAG_TITLE },
+  };
+  for (gsize i = 0; i < G_N_ELEMENTS (classes); i++)
+    if (strcmp (word, classes[i].name) == 0)
+      {
+        *tag = classes[i].tag;
+        return TRUE;
+      }
+  return FALSE;
+}
+
+void
+en_lexicon_free (EnLexicon *lexicon)
+{
+  if (lexicon == NULL)
+    return;
+  g_clear_pointer (&lexicon->words, g_hash_table_unref);
+  g_clear_pointer (&lexicon->inflections, g_hash_table_unref);
+  g_clear_pointer (&lexicon->closed, g_hash_table_unref);
+  g_clear_pointer (&lexicon->time_words, g_hash_table_unref);
+  g_free (lexicon->entries);
+  g_free (lexicon->words_file);
+  g_free (lexicon->inflections_file);
+  g_free (lexicon->closed_file);
+  g_free (lexicon);
+}
+
+EnLexicon *
+en_lexicon_load (GError **error)
+{
+  EnLexicon *lexicon = g_new0 (EnLexicon, 1);
+  lexicon->words = g_hash_table_new (g_str_hash, g_str_equal);
+  lexicon->inflections = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, (GDestroyNotify) g_array_unref);
+  lexicon->closed = g_hash_table_new (g_str_hash, g_str_equal);
+  lexicon->time_words = g_hash_table_new (g_str_hash, g_str_equal);
+  if ((lexicon->words_file = load_file ("lexicon/en-wordnet.tsv", error)) == NULL
+      || (lexicon->inflections_file = load_file ("lexicon/en-inflections.tsv", error)) == NULL
+      || (lexicon->closed_file = load_file ("lexicon/en-closed.txt", error)) == NULL)
+    {
+      en_lexicon_free (lexicon);
+      return NULL;
+    }
+
+  guint lines = 1;
+  for (const char *c = lexicon->words_file; *c; c++)
+    lines += *c == '\n';
+  lexicon->entries = g_new0 (Entry, lines);
+  guint n = 0;
+  for (char *line = lexicon->words_file, *next; line && *line; line = next)
+    {
+      next = strchr (line, '\n');
+      if (next)
+        *next++ = '\0';
+      if (g_str_has_prefix (line, "#glosses\t"))
+        lexicon->glosses = g_ascii_strtod (line + 9, NULL);
+      char *tab = strchr (line, '\t');
+      if (line[0] == '#' || tab == NULL)
+        continue;
+      *tab = '\0';
+      Entry *entry = &lexicon->entries[n++];
+      char *end = tab + 1;
+      for (int p = 0; p < 4; p++)
+        entry->count[p] = (guint32) g_ascii_strtoull (end, &end, 10);
+      entry->df = (guint32) g_ascii_strtoull (end, NULL, 10);
+      g_hash_table_insert (lexicon->words, line, entry);
+    }
+  if (lexicon->glosses < 1)
+    lexicon->glosses = 1;
+
+  for (char *line = lexicon->inflections_file, *next; line && *line; line = next)
+    {
+      next = strchr (line, '\n');
+      if (next)
+        *next++ = '\0';
+      char **fields = line[0] == '#' ? NULL : g_strsplit (line, "\t", 3);
+      if (fields && g_strv_length (fields) == 3)
+        {
+          /* Keys and bases point into the file: cut it at the tabs. */
+          char *base = strchr (line, '\t');
+          *base++ = '\0';
+          char *pos = strchr (base, '\t');
+          *pos++ = '\0';
+          Inflection inflection = { base, strchr ("nvar", pos[0]) ? (int) (strchr ("nvar", pos[0]) - "nvar") : NOUN };
+          GArray *bases = g_hash_table_lookup (lexicon->inflections, line);
+          if (bases == NULL)
+            {
+              bases = g_array_new (FALSE, FALSE, sizeof (Inflection));
+              g_hash_table_insert (lexicon->inflections, line, bases);
+            }
+          g_array_append_val (bases, inflection);
+        }
+      g_strfreev (fields);
+    }
+
+  for (char *line = lexicon->closed_file, *next; line && *line; line = next)
+    {
+      next = strchr (line, '\n');
+      if (next)
+        *next++ = '\0';
+      if (line[0] == '#' || line[0] == '\0')
+        continue;
+      char *word = strchr (line, ' ');
+      if (word == NULL)
+        continue;
+      *word++ = '\0';
+      EnTag tag = EN_TAG_DET;
+      gboolean time = strcmp (line, "TIME") == 0;
+      if (!time && !parse_closed_class (line, &tag))
+        {
+          g_set_error (error, NF_ERROR, NF_ERROR_INVALID_INPUT, "lexicon/en-closed.txt: unknown class '%s'", line);
+          en_lexicon_free (lexicon);
+          return NULL;
+        }
+      for (char *end; *word; word = end)
+        {
+          end = word + strcspn (word, " ");
+          if (*end)
+            *end++ = '\0';
+          if (*word == '\0')
+            continue;
+          if (time)
+            g_hash_table_add (lexicon->time_words, word);
+          else if (!g_hash_table_contains (lexicon->closed, word)) /* the first class listed wins */
+            g_hash_table_insert (lexicon->closed, word, GINT_TO_POINTER (tag + 1));
+        }
+    }
+  return lexicon;
+}
+
+/* ---- tagging ------------------------------------------------------------------------------ */
+
+typedef struct {
+  double count[4];
+  gboolean found;
+  char verb_form; /* 'e' (-ed) or 'i' (-ing) when the verb was found through that suffix */
+} Morph;
+
+static const Entry *
+lookup (const EnLexicon *lexicon, const char *word)
+{
+  return g_hash_table_lookup (lexicon->words, word);
+}
+
+/* WordNet's morphy: the word itself, its irregular base forms, then regular suffixes. */
+static void
+morph (const EnLexicon *lexicon, const char *word, Morph *out)
+{
+  static const struct { const char *suffix, *replace; int pos; } rules[] = {
+    { "ies", "y", NOUN }, { "es", "", NOUN }, { "s", "", NOUN }, { "ses", "s", NOUN },
+    { "ches", "ch", NOUN }, { "shes", "sh", NOUN }, { "men", "man", NOUN },
+    { "ies", "y", VERB }, { "es", "e", VERB }, { "es", "", VERB }, { "s", "", VERB },
+    { "ed", "e", VERB }, { "ed", "", VERB }, { "ing", "e", VERB }, { "ing", "", VERB },
+    { "er", "", ADJ }, { "est", "", ADJ }, { "er", "e", ADJ }, { "est", "e", ADJ },
+  };
+  memset (out, 0, sizeof *out);
+  const Entry *entry = lookup (lexicon, word);
+  for (int p = 0; entry && p < 4; p++)
+    out->count[p] = entry->count[p];
+  GArray *bases = g_hash_table_lookup (lexicon->inflections, word);
+  for (guint i = 0; bases && i < bases->len; i++)
+    {
+      const Inflection *inflection = &g_array_index (bases, Inflection, i);
+      const Entry *base = lookup (lexicon, inflection->base);
+      if (base && base->count[inflection->pos])
+        out->count[inflection->pos] += base->count[inflection->pos];
+    }
+  gsize length = strlen (word);
+  char stem[128];
+  for (gsize r = 0; r < G_N_ELEMENTS (rules); r++)
+    {
+      gsize suffix = strlen (rules[r].suffix);
+      if (length <= suffix + 1 || length - suffix + strlen (rules[r].replace) >= sizeof stem
+          || strcmp (word + length - suffix, rules[r].suffix) != 0 || out->count[rules[r].pos] > 0)
+        continue;
+      memcpy (stem, word, length - suffix);
+      strcpy (stem + length - suffix, rules[r].replace);
+      const Entry *base = lookup (lexicon, stem);
+      if (base && base->count[rules[r].pos])
+        {
+          out->count[rules[r].pos] = base->count[rules[r].pos];
+          if (rules[r].pos == VERB && (strcmp (rules[r].suffix, "ed") == 0 || strcmp (rules[r].suffix, "ing") == 0))
+            out->verb_form = rules[r].suffix[0] == 'e' ? 'e' : 'i';
+        }
+    }
+  for (int p = 0; p < 4; p++)
+    out->found |= out->count[p] > 0;
+}
+
+/* The token's text without a possessive 's, and whether it had one. */
+static gsize
+word_length (const char *text, const NfToken *token, gboolean *possessive)
+{
+  gsize length = token->end - token->start;
+  *possessive = FALSE;
+  if (length > 2 && (text[token->end - 1] == 's' || text[token->end - 1] == 'S'))
+    {
+      if (text[token->end - 2] == '\'')
+        {
+          *possessive = TRUE;
+          return length - 2;
+        }
+      if (length > 4 && memcmp (text + token->end - 4, "\xe2\x80\x99", 3) == 0)
+        {
+          *possessive = TRUE;
+          return length - 4;
+        }
+    }
+  return length;
+}
+
+/* Lower case, with the typographic apostrophe as ASCII, as the word lists write words. */
+static char *
+fold (const char *word)
+{
+  char *lower = g_utf8_strdown (word, -1);
+  if (strstr (lower, "\xe2\x80\x99") == NULL)
+    return lower;
+  g_auto (GStrv) parts = g_strsplit (lower, "\xe2\x80\x99", -1);
+  g_free (lower);
+  return g_strjoinv ("'", parts);
+}
+
+static gboolean
+is_upper_initial (const char *text, gsize length)
+{
+  return length > 0 && g_unichar_isupper (g_utf8_get_char (text));
+}
+
+/* Each token's word once: its lower-case form interned in the article's string chunk (so
+ * that equal words are equal pointers), its length without a possessive 's, and its case. */
+typedef struct {
+  const char *lower;      /* NULL for punctuation and symbols */
+  guint       length;     /* bytes of the surface form, without a possessive */
+  gboolean    possessive;
+  gboolean    capital;
+} Word;
+
+static const char *
+intern_lower (GStringChunk *chunk, const char *text, gsize length)
+{
+  char buffer[256];
+  gboolean ascii = length < sizeof buffer;
+  for (gsize i = 0; ascii && i < length; i++)
+    {
+      if ((guchar) text[i] >= 0x80)
+        ascii = FALSE;
+      else
+        buffer[i] = g_ascii_tolower (text[i]);
+    }
+  if (ascii)
+    {
+      buffer[length] = '\0';
+      return g_string_chunk_insert_const (chunk, buffer);
+    }
+  g_autofree char *original = g_strndup (text, length);
+  g_autofree char *lower = fold (original);
+  return g_string_chunk_insert_const (chunk, lower);
+}
+
+static Word *
+words_of (const char *text, const NfToken *tokens, guint n_tokens, GStringChunk *chunk)
+{
+  Word *words = g_new0 (Word, n_tokens + 1);
+  for (guint i = 0; i < n_tokens; i++)
+    {
+      const NfToken *token = &tokens[i];
+      if (token->kind != NF_TOKEN_WORD && token->kind != NF_TOKEN_NUMBER)
+        continue;
+      gsize length = token->kind == NF_TOKEN_WORD ? word_length (text, token, &words[i].possessive)
+                                                  : token->end - token->start;
+      words[i].length = length;
+      words[i].lower = intern_lower (chunk, text + token->start, length);
+      words[i].capital = token->kind == NF_TOKEN_WORD && is_upper_initial (text + token->start, length);
+    }
+  return words;
+}
+
+static gboolean
+ends_with (const char *word, const char *suffix)
+{
+  gsize length = strlen (word), suffix_length = strlen (suffix);
+  return length >= suffix_length && strcmp (word + length - suffix_length, suffix) == 0;
+}
+
+static EnTag
+tag_word (const EnLexicon *lexicon, const char *text, const NfToken *tokens, const Word *words,
+          guint n_tokens, guint i, EnTag previous, gboolean after_possessive, gboolean headline,
+          GHashTable *body_lower, GHashTable *body_upper, GHashTable *memo)
+{
+  const NfToken *token = &tokens[i];
+  const Word *word = &words[i];
+  const char *lower = word->lower;
+  gboolean first = (token->flags & NF_TOKEN_SENTENCE_START) != 0;
+  gboolean capital = word->capital;
+
+  gpointer closed = g_hash_table_lookup (lexicon->closed, lower);
+  if (closed)
+    {
+      EnTag tag = GPOINTER_TO_INT (closed) - 1;
+      /* Capitalised mid-sentence, an adverb is part of a name ("Never Say Die"). */
+      gboolean function_word = tag == EN_TAG_DET || tag == EN_TAG_ADP || tag == EN_TAG_CONJ
+                               || tag == EN_TAG_AUX || tag == EN_TAG_PRON || tag == EN_TAG_PART
+                               || tag == EN_TAG_TITLE;
+      if (!(capital && !first && strcmp (lower, "i") != 0 && !function_word))
+        return tag;
+    }
+  /* Words repeat within an article and across articles: morphology once per word. */
+  Morph *m = g_hash_table_lookup (memo, lower);
+  if (m == NULL)
+    {
+      if (g_hash_table_size (memo) > 200000)
+        g_hash_table_remove_all (memo);
+      m = g_new (Morph, 1);
+      morph (lexicon, lower, m);
+      g_hash_table_insert (memo, g_strdup (lower), m);
+    }
+  if (capital && !first && !headline)
+    return EN_TAG_PROPN;
+  if (capital && headline && !first)
+    {
+      if (body_lower && g_hash_table_contains (body_lower, lower))
+        ; /* the body writes it in lower case: a common word in title case */
+      else if ((body_upper && g_hash_table_contains (body_upper, lower)) || !m->found)
+        return EN_TAG_PROPN;
+    }
+  /* A sentence's first word that the text capitalises elsewhere and never writes in lower
+   * case is a name ("Cooper said" after "Garth Cooper"). */
+  if (capital && first && !headline && body_upper && g_hash_table_contains (body_upper, lower)
+      && !(body_lower && g_hash_table_contains (body_lower, lower)))
+    return EN_TAG_PROPN;
+  if (capital && (first || headline))
+    {
+      /* A sentence's first word: a name when the next word is capitalised too. */
+      gboolean next_capital = i + 1 < n_tokens && tokens[i + 1].kind == NF_TOKEN_WORD
+                              && tokens[i + 1].sentence == token->sentence && words[i + 1].capital
+                              && !g_hash_table_contains (lexicon->closed, words[i + 1].lower);
+      if (!m->found || (!headline && next_capital))
+        return EN_TAG_PROPN;
+    }
+  if (!m->found)
+    {
+      if (ends_with (lower, "ly"))
+        return EN_TAG_ADV;
+      if (ends_with (lower, "ing") || ends_with (lower, "ed"))
+        return EN_TAG_VERB;
+      return EN_TAG_NOUN;
+    }
+  double noun = m->count[NOUN], verb = m->count[VERB], adjective = m->count[ADJ], adverb = m->count[ADV];
+  if (previous == EN_TAG_DET || previous == EN_TAG_ADJ || previous == EN_TAG_NUM || after_possessive)
+    verb *= 0.1;
+  else if ((previous == EN_TAG_PRON || previous == EN_TAG_PART || previous == EN_TAG_AUX) && verb > 0)
+    {
+      verb *= 5;
+      noun *= 0.2;
+    }
+  if (previous == EN_TAG_ADP)
+    verb *= 0.2;
+  if (m->verb_form == 'i' && (previous == EN_TAG_DET || previous == EN_TAG_ADJ || previous == EN_TAG_ADP))
+    verb *= 0.5;
+  if (m->verb_form == 'e' && (previous == EN_TAG_NOUN || previous == EN_TAG_PROPN || previous == EN_TAG_PRON))
+    verb *= 3;
+  /* A verb takes an object or a complement; a noun before "must", "on" or a comma is the
+   * head of its phrase ("security guarantees must be binding"). */
+  if (verb > 0 && (previous == EN_TAG_NOUN || previous == EN_TAG_PROPN) && i + 1 < n_tokens
+      && tokens[i + 1].sentence == token->sentence)
+    {
+      gpointer next_closed = words[i + 1].lower ? g_hash_table_lookup (lexicon->closed, words[i + 1].lower) : NULL;
+      EnTag next = next_closed ? (EnTag) (GPOINTER_TO_INT (next_closed) - 1) : EN_TAG_NOUN;
+      if (tokens[i + 1].kind == NF_TOKEN_PUNCT || next == EN_TAG_AUX || next == EN_TAG_ADP || next == EN_TAG_CONJ)
+        verb *= 0.2;
+    }
+  /* Headlines are in the present tense: "Kenya appeals", "Mumbai speeds". */
+  if (headline && verb > 0 && ends_with (lower, "s") && (previous == EN_TAG_NOUN || previous == EN_TAG_PROPN))
+    verb *= 10;
+  (void) text;
+  EnTag best = EN_TAG_NOUN;
+  double best_score = noun;
+  if (verb > best_score)
+    best = EN_TAG_VERB, best_score = verb;
+  if (adjective * 1.2 > best_score)
+    best = EN_TAG_ADJ, best_score = adjective * 1.2;
+  if (adverb > best_score)
+    best = EN_TAG_ADV, best_score = adverb;
+  return best_score > 0 ? best : EN_TAG_NOUN;
+}
+
+static void
+tag_words (const EnLexicon *lexicon, const char *text, const NfToken *tokens, const Word *words,
+           guint n_tokens, gboolean headline, GHashTable *body_lower, GHashTable *body_upper,
+           GHashTable *memo, EnTag *tags)
+{
+  EnTag previous = EN_TAG_PUNCT;
+  gboolean after_possessive = FALSE;
+  for (guint i = 0; i < n_tokens; i++)
+    {
+      if (tokens[i].flags & NF_TOKEN_SENTENCE_START)
+        previous = EN_TAG_PUNCT, after_possessive = FALSE;
+      if (tokens[i].kind == NF_TOKEN_NUMBER)
+        tags[i] = EN_TAG_NUM;
+      else if (tokens[i].kind != NF_TOKEN_WORD)
+        tags[i] = EN_TAG_PUNCT;
+      else
+        tags[i] = tag_word (lexicon, text, tokens, words, n_tokens, i, previous, after_possessive, headline,
+                            body_lower, body_upper, memo);
+      /* "the company's chief": after a possessive comes a noun phrase, as after "the". */
+      previous = tags[i];
+      after_possessive = words[i].possessive;
+    }
+}
+
+GHashTable *
+en_tagger_memo_new (void)
+{
+  return g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+}
+
+void
+en_tag (const EnLexicon *lexicon, const char *text, const NfText *segmentation, gboolean headline,
+        GHashTable *memo, EnTag *tags)
+{
+  guint n_tokens;
+  const NfToken *tokens = nf_text_get_tokens (segmentation, &n_tokens);
+  GStringChunk *chunk = g_string_chunk_new (4096);
+  g_autofree Word *words = words_of (text, tokens, n_tokens, chunk);
+  tag_words (lexicon, text, tokens, words, n_tokens, headline, NULL, NULL, memo, tags);
+  g_string_chunk_free (chunk);
+}
+
+/* ---- candidates and ranking --------------------------------------------------------------- */
+
+typedef struct {
+  char      *key;       /* the stems of its words, lower case, space-separated */
+  GPtrArray *words;     /* interned lower-case words of its first occurrence */
+  GPtrArray *forms;     /* surface forms in order of first use ... */
+  GArray    *form_counts; /* ... and how often each was used */
+  gboolean   name;      /* every word a proper noun */
+  gboolean   adjectives; /* every word an adjective */
+  guint      count, first, headline, order;
+  gboolean   merged;
+  double     score;
+} Phrase;
+
+static void
+phrase_free (gpointer data)
+{
+  Phrase *phrase = data;
+  g_free (phrase->key);
+  g_ptr_array_unref (phrase->words);
+  g_ptr_array_unref (phrase->forms);
+  g_array_unref (phrase->form_counts);
+  g_free (phrase);
+}
+
+/* A light plural folding, so that "homes" and "home" are one phrase. */
+static void
+append_stem (GString *key, const char *word)
+{
+  gsize length = strlen (word);
+  if (length > 4 && ends_with (word, "ies"))
+    {
+      g_string_append_len (key, word, length - 3);
+      g_string_append_c (key, 'y');
+    }
+  else if (length > 3 && word[length - 1] == 's' && !ends_with (word, "ss") && !ends_with (word, "us")
+           && !ends_with (word, "is"))
+    g_string_append_len (key, word, length - 1);
+  else
+    g_string_append (key, word);
+}
+
+typedef struct {
+  const char    *text;
+  const NfToken *tokens;
+  const Word    *words;
+  const EnTag   *tags;
+  guint          n_tokens;
+  guint          sentence_offset; /* body sentences are numbered after the headline's */
+  gboolean       headline;
+  gsize          skip;            /* tokens before this byte offset (a dateline) are ignored */
+} Source;
+
+typedef struct {
+  GHashTable *phrases;  /* key -> Phrase */
+  GPtrArray  *order;    /* Phrase, in order of first occurrence */
+  GHashTable *tf;       /* interned lower-case word -> count */
+} Collector;
+
+static gboolean
+is_nominal (EnTag tag)
+{
+  return tag == EN_TAG_ADJ || tag == EN_TAG_NOUN || tag == EN_TAG_PROPN;
+}
+
+static void
+add_candidate (Collector *collector, const Source *source, guint start, guint end)
+{
+  g_autoptr (GString) key = g_string_new (NULL);
+  g_autoptr (GString) form = g_string_new (NULL);
+  gboolean name = TRUE, adjectives = TRUE;
+  for (guint i = start; i < end; i++)
+    {
+      if (i > start)
+        {
+          g_string_append_c (key, ' ');
+          g_string_append_c (form, ' ');
+        }
+      append_stem (key, source->words[i].lower);
+      g_string_append_len (form, source->text + source->tokens[i].start, source->words[i].length);
+      name &= source->tags[i] == EN_TAG_PROPN;
+      adjectives &= source->tags[i] == EN_TAG_ADJ;
+    }
+  Phrase *phrase = g_hash_table_lookup (collector->phrases, key->str);
+  if (phrase == NULL)
+    {
+      phrase = g_new0 (Phrase, 1);
+      phrase->key = g_strdup (key->str);
+      phrase->words = g_ptr_array_sized_new (end - start);
+      for (guint i = start; i < end; i++)
+        g_ptr_array_add (phrase->words, (gpointer) source->words[i].lower);
+      phrase->forms = g_ptr_array_new_with_free_func (g_free);
+      phrase->form_counts = g_array_new (FALSE, TRUE, sizeof (guint));
+      phrase->name = name;
+      phrase->adjectives = adjectives;
+      phrase->first = G_MAXUINT;
+      phrase->order = collector->order->len;
+      g_hash_table_insert (collector->phrases, phrase->key, phrase);
+      g_ptr_array_add (collector->order, phrase);
+    }
+  phrase->count++;
+  phrase->first = MIN (phrase->first, source->tokens[start].sentence + source->sentence_offset);
+  phrase->headline += source->headline;
+  guint f = 0;
+  while (f < phrase->forms->len && strcmp (g_ptr_array_index (phrase->forms, f), form->str) != 0)
+    f++;
+  if (f == phrase->forms->len)
+    {
+      g_ptr_array_add (phrase->forms, g_strdup (form->str));
+      guint zero = 0;
+      g_array_append_val (phrase->form_counts, zero);
+    }
+  /* A headline's title case is typography: the body's forms decide how it is printed. */
+  if (!source->headline)
+    g_array_index (phrase->form_counts, guint, f)++;
+}
+
+static void
+collect (Collector *collector, const Source *source)
+{
+  const NfToken *tokens = source->tokens;
+  const EnTag *tags = source->tags;
+  guint n = source->n_tokens;
+  for (guint i = 0; i < n; i++)
+    if (tokens[i].start >= source->skip && (is_nominal (tags[i]) || tags[i] == EN_TAG_NUM))
+      {
+        gpointer word = (gpointer) source->words[i].lower;
+        g_hash_table_insert (collector->tf, word, GUINT_TO_POINTER (GPOINTER_TO_UINT (g_hash_table_lookup (collector->tf, word)) + 1));
+      }
+  for (guint i = 0; i < n;)
+    {
+      gboolean same_sentence_next = i + 1 < n && tokens[i + 1].sentence == tokens[i].sentence;
+      gboolean starts = tokens[i].start >= source->skip
+                        && (is_nominal (tags[i])
+                            || (tags[i] == EN_TAG_NUM && same_sentence_next && is_nominal (tags[i + 1])));
+      if (!starts)
+        {
+          i++;
+          continue;
+        }
+      guint j = i;
+      while (j < n && tokens[j].sentence == tokens[i].sentence)
+        {
+          gboolean next_nominal = j + 1 < n && tokens[j + 1].sentence == tokens[j].sentence && is_nominal (tags[j + 1]);
+          gboolean inside = is_nominal (tags[j])
+                            || (tags[j] == EN_TAG_NUM && j > i && tags[j - 1] == EN_TAG_PROPN)
+                            || (tags[j] == EN_TAG_NUM && next_nominal);
+          if (!inside)
+            break;
+          /* "filmmaker James Cameron", "local runner Ramírez": a common word before a name
+           * describes it and is no part of it. */
+          if (j > i && tags[j] == EN_TAG_PROPN && (tags[j - 1] == EN_TAG_NOUN || tags[j - 1] == EN_TAG_ADJ))
+            break;
+          gboolean possessive = source->words[j].possessive;
+          j++;
+          if (possessive) /* "Canada's prime minister": the possessor ends its phrase */
+            break;
+        }
+      guint end = j;
+      while (end > i && tags[end - 1] != EN_TAG_NOUN && tags[end - 1] != EN_TAG_PROPN && tags[end - 1] != EN_TAG_NUM)
+        end--;
+      if (end > i)
+        add_candidate (collector, source, i, end);
+      i = j == i ? j + 1 : j;
+    }
+}
+
+/* Whether the words of @inner stand in a row inside @outer (both space-separated keys). */
+static gboolean
+key_contains (const char *outer, const char *inner)
+{
+  g_autofree char *padded_outer = g_strconcat (" ", outer, " ", NULL);
+  g_autofree char *padded_inner = g_strconcat (" ", inner, " ", NULL);
+  return strstr (padded_outer, padded_inner) != NULL;
+}
+
+static gint
+compare_length (gconstpointer a, gconstpointer b)
+{
+  const Phrase *x = *(Phrase *const *) a, *y = *(Phrase *const *) b;
+  if (x->words->len != y->words->len)
+    return x->words->len < y->words->len ? -1 : 1;
+  return x->order < y->order ? -1 : x->order > y->order;
+}
+
+/* Names whole: "Johnson" counts for "Ben Johnson", "Path" for "Shining Path". */
+static void
+merge_names (GPtrArray *order)
+{
+  g_autoptr (GPtrArray) names = g_ptr_array_new ();
+  for (guint i = 0; i < order->len; i++)
+    if (((Phrase *) g_ptr_array_index (order, i))->name)
+      g_ptr_array_add (names, g_ptr_array_index (order, i));
+  g_autoptr (GPtrArray) by_length = g_ptr_array_copy (names, NULL, NULL);
+  g_ptr_array_sort (by_length, compare_length);
+  for (guint i = 0; i < by_length->len; i++)
+    {
+      Phrase *name = g_ptr_array_index (by_length, i);
+      Phrase *best = NULL;
+      for (guint k = 0; k < names->len; k++)
+        {
+          Phrase *longer = g_ptr_array_index (names, k);
+          if (longer->words->len > name->words->len && key_contains (longer->key, name->key)
+              && (best == NULL || longer->count > best->count))
+            best = longer;
+        }
+      if (best == NULL)
+        continue;
+      best->count += name->count;
+      best->first = MIN (best->first, name->first);
+      best->headline += name->headline;
+      name->merged = TRUE;
+    }
+}
+
+static gint
+compare_score (gconstpointer a, gconstpointer b)
+{
+  const Phrase *x = *(Phrase *const *) a, *y = *(Phrase *const *) b;
+  if (x->score != y->score)
+    return x->score > y->score ? -1 : 1;
+  return x->order < y->order ? -1 : x->order > y->order;
+}
+
+static double
+rarity (const EnLexicon *lexicon, const char *word)
+{
+  const Entry *entry = lookup (lexicon, word);
+  return log ((lexicon->glosses + 1) / ((entry ? entry->df : 0) + 1.0));
+}
+
+static void
+score_phrases (const EnLexicon *lexicon, Collector *collector, guint max_words, GPtrArray *ranked)
+{
+  for (guint i = 0; i < collector->order->len; i++)
+    {
+      Phrase *phrase = g_ptr_array_index (collector->order, i);
+      guint n = phrase->words->len;
+      if (phrase->merged || phrase->adjectives || (n > max_words && !phrase->name)
+          || (n == 1 && g_utf8_strlen (phrase->key, -1) < 2))
+        continue;
+      gboolean all_time = TRUE;
+      double weight = 0;
+      for (guint w = 0; w < n; w++)
+        {
+          const char *word = g_ptr_array_index (phrase->words, w);
+          all_time &= g_hash_table_contains (lexicon->time_words, word);
+          weight += GPOINTER_TO_UINT (g_hash_table_lookup (collector->tf, word)) * rarity (lexicon, word);
+        }
+      if (all_time)
+        continue;
+      phrase->score = weight / n * (1 + log (phrase->count)) / pow (1 + phrase->first, 0.8);
+      if (n > 1)
+        phrase->score *= 1.5;
+      if (phrase->headline)
+        phrase->score *= 1.5;
+      if (phrase->score > 0)
+        g_ptr_array_add (ranked, phrase);
+    }
+  g_ptr_array_sort (ranked, compare_score);
+}
+
+/* How the body writes its words: in lower case somewhere (so a capital in the headline or at
+ * a sentence's start is typography), or capitalised mid-sentence (a name). */
+static void
+body_casing (const NfToken *tokens, const Word *words, guint n_tokens, GHashTable *lower, GHashTable *upper)
+{
+  for (guint i = 0; i < n_tokens; i++)
+    {
+      if (tokens[i].kind != NF_TOKEN_WORD)
+        continue;
+      if (!words[i].capital)
+        g_hash_table_add (lower, (gpointer) words[i].lower);
+      else if (!(tokens[i].flags & NF_TOKEN_SENTENCE_START))
+        g_hash_table_add (upper, (gpointer) words[i].lower);
+    }
+}
+
+/* Where the text after the dateline ("BRUSSELS, Nov 26 (Reuters) - ") begins, or 0. */
+static gsize
+dateline_end (NfArticle *article)
+{
+  for (guint i = 0; i < nf_article_get_n_annotations (article); i++)
+    {
+      NfAnnotation *annotation = nf_article_get_annotation (article, i);
+      if (strcmp (nf_annotation_get_type (annotation), "dateline") == 0 && nf_annotation_get_start (annotation) == 0)
+        return nf_annotation_get_end (annotation);
+    }
+  return 0;
+}
+
+void
+en_phrases_extract (const EnLexicon *lexicon, GHashTable *memo, NfArticle *article, guint top,
+                    guint max_words, GVariantBuilder *result)
+{
+  const char *body = nf_article_get_text (article);
+  const NfText *segmentation = nf_article_get_segmentation (article);
+  const char *title = nf_article_get_title (article);
+  g_autoptr (NfText) headline = title ? nf_text_segment (title, strlen (title)) : NULL;
+  GStringChunk *chunk = g_string_chunk_new (8192);
+
+  guint n_tokens, n_headline = 0, headline_sentences = 0;
+  const NfToken *tokens = nf_text_get_tokens (segmentation, &n_tokens);
+  const NfToken *headline_tokens = headline ? nf_text_get_tokens (headline, &n_headline) : NULL;
+  if (headline)
+    nf_text_get_sentences (headline, &headline_sentences);
+  g_autofree Word *words = words_of (body, tokens, n_tokens, chunk);
+  g_autofree Word *headline_words = words_of (title ? title : "", headline_tokens, n_headline, chunk);
+  g_autofree EnTag *tags = g_new (EnTag, n_tokens + 1);
+  g_autofree EnTag *headline_tags = g_new (EnTag, n_headline + 1);
+
+  Collector collector = {
+    g_hash_table_new (g_str_hash, g_str_equal),
+    g_ptr_array_new_with_free_func (phrase_free),
+    g_hash_table_new (g_direct_hash, g_direct_equal),
+  };
+  g_autoptr (GHashTable) lower = g_hash_table_new (g_direct_hash, g_direct_equal);
+  g_autoptr (GHashTable) upper = g_hash_table_new (g_direct_hash, g_direct_equal);
+  body_casing (tokens, words, n_tokens, lower, upper);
+  if (headline)
+    {
+      tag_words (lexicon, title, headline_tokens, headline_words, n_headline, TRUE, lower, upper, memo,
+                 headline_tags);
+      Source source = { title, headline_tokens, headline_words, headline_tags, n_headline, 0, TRUE, 0 };
+      collect (&collector, &source);
+    }
+  tag_words (lexicon, body, tokens, words, n_tokens, FALSE, lower, upper, memo, tags);
+  Source source = { body, tokens, words, tags, n_tokens, headline_sentences, FALSE, dateline_end (article) };
+  collect (&collector, &source);
+
+  merge_names (collector.order);
+  g_autoptr (GPtrArray) ranked = g_ptr_array_new ();
+  score_phrases (lexicon, &collector, max_words, ranked);
+  for (guint r = 0; r < ranked->len && r < top; r++)
+    {
+      Phrase *phrase = g_ptr_array_index (ranked, r);
+      guint best = 0;
+      for (guint f = 1; f < phrase->forms->len; f++)
+        if (g_array_index (phrase->form_counts, guint, f) > g_array_index (phrase->form_counts, guint, best))
+          best = f;
+      GVariantBuilder item;
+      g_variant_builder_init (&item, G_VARIANT_TYPE_VARDICT);
+      g_variant_builder_add (&item, "{sv}", "phrase", g_variant_new_string (g_ptr_array_index (phrase->forms, best)));
+      g_variant_builder_add (&item, "{sv}", "score", g_variant_new_double (phrase->score));
+      g_variant_builder_add_value (result, g_variant_builder_end (&item));
+    }
+  g_hash_table_unref (collector.phrases);
+  g_ptr_array_unref (collector.order);
+  g_hash_table_unref (collector.tf);
+  g_string_chunk_free (chunk);
+}

@@ -1,0 +1,35 @@
+/* phrases.h: key phrases of English text as a reader picks them: noun phrases found by a
+ * lexicon part-of-speech tagger (WordNet 3.0 + closed-class words), ranked by term weight
+ * against a background document frequency, position and repetition; names kept whole. */
+#ifndef NF_KEYWORDS_PHRASES_H
+#define NF_KEYWORDS_PHRASES_H
+
+#include <newsflow/newsflow.h>
+
+typedef struct _EnLexicon EnLexicon;
+
+/* Loads lexicon/en-wordnet.tsv, en-inflections.tsv and en-closed.txt from the data path. */
+EnLexicon *en_lexicon_load (GError **error);
+void       en_lexicon_free (EnLexicon *lexicon);
+
+/* Part-of-speech classes of the tagger (a coarse Universal-Dependencies-like set). */
+typedef enum {
+  EN_TAG_NOUN, EN_TAG_PROPN, EN_TAG_ADJ, EN_TAG_VERB, EN_TAG_ADV, EN_TAG_NUM,
+  EN_TAG_DET, EN_TAG_PRON, EN_TAG_ADP, EN_TAG_CONJ, EN_TAG_AUX, EN_TAG_PART, EN_TAG_TITLE,
+  EN_TAG_PUNCT,
+} EnTag;
+
+/* A cache of the lexicon's analysis of each word, one per worker thread (not shared). */
+GHashTable *en_tagger_memo_new (void);
+
+/* Tags the tokens of @segmentation (of @text) into @tags (one per token).  @headline: the
+ * text is a title-case headline, whose capitals say little. */
+void en_tag (const EnLexicon *lexicon, const char *text, const NfText *segmentation,
+             gboolean headline, GHashTable *memo, EnTag *tags);
+
+/* Adds the @top best key phrases of @article (its title and body) to @result, an
+ * "aa{sv}" builder of {phrase, score}, best first; score is higher for better phrases. */
+void en_phrases_extract (const EnLexicon *lexicon, GHashTable *memo, NfArticle *article,
+                         guint top, guint max_words, GVariantBuilder *result);
+
+#endif /* NF_KEYWORDS_PHRASES_H */
