@@ -17,3 +17,7 @@ dist_gazetteer_DATA = \
 	etc/newsflow/gazetteers/location-prefixes.txt
 dist_chain_DATA = etc/newsflow/speech-verbs.txt
 EXTRA_DIST += etc/newsflow/gazetteers/make-gazetteers.py etc/newsflow/gazetteers/README.md
+# The entity tagger's model (newsflow-train entities; docs/training.md) and its training
+# data's attribution.
+modeldir = $(chaindir)/models
+dist_model_DATA = etc/newsflow/models/entities-en.model etc/newsflow/models/ATTRIBUTION

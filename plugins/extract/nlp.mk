@@ -5,13 +5,26 @@ plugin_LTLIBRARIES += \
 	plugins/extract/extract_quotes.la
 
 NLP_LEXICON = plugins/extract/nlp/lexicon.c plugins/extract/nlp/lexicon.h
+# the learned name tagger: an averaged perceptron (reusable by other taggers) and its features
+NLP_TAGGER = \
+	plugins/extract/nlp/perceptron.c plugins/extract/nlp/perceptron.h \
+	plugins/extract/nlp/ner.c plugins/extract/nlp/ner.h
 
-plugins_extract_extract_entities_la_SOURCES = plugins/extract/entities.c $(NLP_LEXICON)
+plugins_extract_extract_entities_la_SOURCES = \
+	plugins/extract/entities/entities.c plugins/extract/entities/entities.h \
+	plugins/extract/entities/rules.c plugins/extract/entities/tagger.c \
+	$(NLP_LEXICON) $(NLP_TAGGER)
 plugins_extract_extract_entities_la_CPPFLAGS = $(AM_CPPFLAGS) -I$(srcdir)/plugins/extract
 plugins_extract_extract_entities_la_LDFLAGS = $(PLUGIN_LDFLAGS)
-plugins_extract_extract_entities_la_LIBADD = $(PLUGIN_LIBADD)
+plugins_extract_extract_entities_la_LIBADD = $(PLUGIN_LIBADD) -lm
 
 plugins_extract_extract_quotes_la_SOURCES = plugins/extract/quotes.c $(NLP_LEXICON)
 plugins_extract_extract_quotes_la_CPPFLAGS = $(AM_CPPFLAGS) -I$(srcdir)/plugins/extract
 plugins_extract_extract_quotes_la_LDFLAGS = $(PLUGIN_LDFLAGS)
 plugins_extract_extract_quotes_la_LIBADD = $(PLUGIN_LIBADD)
+
+# newsflow-train entities: writes the model extract "entities" loads (docs/training.md)
+bin_PROGRAMS += newsflow-train
+newsflow_train_SOURCES = plugins/extract/nlp/train.c $(NLP_LEXICON) $(NLP_TAGGER)
+newsflow_train_CPPFLAGS = $(AM_CPPFLAGS) -I$(srcdir)/plugins/extract/nlp
+newsflow_train_LDADD = $(top_builddir)/core/libnewsflow.la $(GLIB_LIBS) $(JSON_GLIB_LIBS) -lm

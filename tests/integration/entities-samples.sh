@@ -5,6 +5,7 @@
 cat > "$WORK/e.chain" <<CHAIN
 fetch "files" { paths = { "-" } }
 parse "text" { }
+extract "language" { }   # as in the default chain: the rules read capitals by language
 extract "entities" { }
 format "json" { output = "-" }
 CHAIN
@@ -31,4 +32,12 @@ if grep -qE $'^24-auckland-film-festival.txt\t[A-Z]+\t(Salt|Cinder|Salt and Cind
   fail "a film title taken for an entity"; else pass "film title not an entity"; fi
 if grep -qE $'^[^\t]+\t[A-Z]+\t(The|However|Meanwhile|Exports|Details)\t' "$WORK/ents"; then
   fail "sentence-initial common word taken for an entity"; else pass "no sentence-initial common words"; fi
+# Spanish, French and German samples: their organisations and places are not people
+for bad in "Métropole de Lyon" "Paseo de la Reforma" "Las Tres Mil Viviendas" "Salud" "Bienestar Social" "Jaén y Granada" "Cerro Alto" "Antarctic Survey"; do
+  if grep -qF "$(printf '\tPERSON\t%s\t' "$bad")" "$WORK/ents"; then fail "$bad taken for a person"; else pass "$bad is no person"; fi
+done
+if grep -qE $'^0[456]-[^\t]+\tPERSON\t' "$WORK/ents"; then
+  grep -E $'^0[456]-[^\t]+\tPERSON\t' "$WORK/ents" | grep -vE $'\t(Inmaculada Torralba Ruiz|Fernando Gálvez Ortega|Carmen Heredia Montoya|Lucía Benjumea|Camille Darrieux|Bertrand Morel-Aubry|Olivier Sautereau|Sylvie Chaumette|Antoine Lefebvre-Caradec|Katrin Wehmeyer|Jörg Brandstätter|Annette Kühnel|Thomas Achterberg)\t' > "$WORK/odd" || true
+  if [ -s "$WORK/odd" ]; then fail "es/fr/de samples: something else taken for a person: $(cat "$WORK/odd")"; else pass "es/fr/de samples: only people are people"; fi
+fi
 finish

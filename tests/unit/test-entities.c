@@ -42,6 +42,12 @@ setup_user_gazetteer (void **state)
 }
 
 static int
+setup_model (void **state)
+{
+  return setup_with (state, "model = \"models/entities-en.model\"");
+}
+
+static int
 teardown (void **state)
 {
   harness_free (*state);
@@ -417,11 +423,40 @@ test_bad_gazetteer (G_GNUC_UNUSED void **state)
   test_dir_remove (dir);
 }
 
+/* The shipped model (model = "models/entities-en.model"): names, titles kept out, short
+ * mentions resolved, with the same annotation contract as the rules. */
+static void
+test_model (void **state)
+{
+  Fixture *f = *state;
+  assert_entities (f, "Defense Secretary Ash Carter met Iraqi Prime Minister Haider al-Abadi in Baghdad on "
+                      "Monday. Carter said the Islamic State was losing ground near Mosul.",
+                   "Ash Carter=PERSON:Ash Carter [Defense Secretary]; Haider al-Abadi=PERSON:Haider al-Abadi "
+                   "[Prime Minister]; Baghdad=LOCATION:Baghdad; Carter=PERSON:Ash Carter; "
+                   "Islamic State=ORGANIZATION:Islamic State; Mosul=LOCATION:Mosul");
+}
+
+static void
+test_model_errors (G_GNUC_UNUSED void **state)
+{
+  g_autoptr (GError) error = NULL;
+  Harness *h = harness_new ("extract \"entities\" { model = \"/nonexistent/entities.model\" }", &error);
+  assert_null (h);
+  assert_non_null (error);
+  assert_non_null (strstr (error->message, "model: cannot read the model"));
+  g_clear_error (&error);
+  h = harness_new ("extract \"entities\" { model = \"gazetteers/titles.txt\" }", &error);
+  assert_null (h);
+  assert_non_null (strstr (error->message, "not a newsflow model"));
+}
+
 int
 main (void)
 {
   const struct CMUnitTest tests[] = {
     cmocka_unit_test_setup_teardown (test_gazetteers, setup, teardown),
+    cmocka_unit_test_setup_teardown (test_model, setup_model, teardown),
+    cmocka_unit_test (test_model_errors),
     cmocka_unit_test_setup_teardown (test_nationalities, setup, teardown),
     cmocka_unit_test_setup_teardown (test_titles_are_not_names, setup, teardown),
     cmocka_unit_test_setup_teardown (test_organisation_rules, setup, teardown),

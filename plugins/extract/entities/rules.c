@@ -1,4 +1,4 @@
-/* extract "entities": people, places, organisations and nationalities as "entity"
+/* entities/rules.c: extract "entities" without a model (model = ""): people, places, organisations and nationalities as "entity"
  * annotations with a canonical name, plus an "entities" field listing the distinct ones.
  *
  * Rules and gazetteers, no statistical model, so it is fast and its decisions can be read:
@@ -27,6 +27,7 @@
 
 #include <newsflow/newsflow.h>
 
+#include "entities.h"
 #include "nlp/lexicon.h"
 
 /* g_variant_builder_add (b, "{sv}", ...) parses its format string on every call; this is
@@ -62,20 +63,6 @@ static const char *const shipped_gazetteers[] = {
   NULL,
 };
 
-static const NfOption entities_options[] = {
-  NF_OPTION_STR_LIST ("gazetteers", NULL,
-                      "Extra gazetteer files, one entry a line: name<TAB>LABEL[<TAB>canonical], "
-                      "LABEL being PERSON, LOCATION, ORGANIZATION or NATIONALITY; '#' starts a "
-                      "comment. Their entries take precedence over the shipped lists."),
-  NF_OPTION_BOOL ("shipped-gazetteers", cfg_true,
-                  "Whether to load the gazetteers shipped in gazetteers/ of the data directory "
-                  "(countries, regions, cities, organisations, nationalities)."),
-  NF_OPTION_STR_LIST ("labels", NULL,
-                      "The entity labels to report, among PERSON, LOCATION, ORGANIZATION and "
-                      "NATIONALITY (empty: all); the others are still recognised, so that their "
-                      "words are not taken for something else, but not written."),
-  NF_OPTION_END
-};
 
 typedef struct {
   GHashTable *gazetteer;    /* folded name -> NlpEntry */
@@ -89,8 +76,8 @@ typedef struct {
   gboolean    report[N_LABELS];
 } Entities;
 
-static void
-entities_free (gpointer data)
+void
+entities_rules_free (gpointer data)
 {
   Entities *self = data;
   if (!self)
@@ -149,19 +136,16 @@ entities_load (Entities *self, NfStage *stage, cfg_t *cfg, GError **error)
   return TRUE;
 }
 
-static gboolean
-entities_init (NfStage *stage, GError **error)
+gpointer
+entities_rules_new (NfStage *stage, cfg_t *cfg, GError **error)
 {
-  cfg_t *cfg = nf_stage_get_config (stage);
-  /* the instance is the stage's only once init succeeds: the core frees it from then on */
   Entities *self = g_new0 (Entities, 1);
   if (!entities_load (self, stage, cfg, error))
     {
-      entities_free (self);
-      return FALSE;
+      entities_rules_free (self);
+      return NULL;
     }
-  nf_stage_set_instance (stage, self);
-  return TRUE;
+  return self;
 }
 
 /* ---- per-article work ------------------------------------------------------------------ */
@@ -1326,17 +1310,59 @@ join_places (Context *c)
     }
 }
 
+/* Names of places and institutions in the news of other languages look like people's to
+ * the capitalisation rules ("Paseo de la Reforma", "Métropole de Lyon", "Las Tres Mil
+ * Viviendas", "la consejera de Salud", "Jaén y Granada"): a "person" with a place word, that
+ * starts with an article, that holds a conjunction, or (outside English) that follows "de",
+ * is relabelled when a word says what it is, and dropped otherwise. */
+static void
+no_places_as_people (Context *c, const char *language)
+{
+  static const char *const articles[] = {
+    "The", "El", "La", "Las", "Los", "Le", "Les", "Der", "Die", "Das", "Den", "Dem", "Il", "Lo", "Gli", "I", "Os", "As",
+    "O", "A", NULL,
+  };
+  static const char *const conjunctions[] = { "y", "e", "et", "und", "i", NULL };
+  static const char *const of[] = { "de", "del", "du", "des", "della", "di", "da", "do", "dos", "das", "d'", NULL };
+  gboolean english = !language || strcmp (language, "en") == 0;
+  Mention *ms = (Mention *) c->mentions->data;
+  for (guint i = 0; i < c->mentions->len; i++)
+    {
+      Mention *m = &ms[i];
+      if (m->label != LABEL_PERSON || m->title_end > m->title_start)
+        continue;
+      Label better = LABEL_PERSON;
+      for (guint k = m->first; k <= m->last && better == LABEL_PERSON; k++)
+        if (is_word_in (c, k, c->self->loc_prefixes) || is_word_in (c, k, c->self->loc_suffixes))
+          better = LABEL_LOCATION;
+        else if (is_word_in (c, k, c->self->org_suffixes))
+          better = LABEL_ORGANIZATION;
+      gboolean suspect = better != LABEL_PERSON;
+      for (const char *const *w = articles; *w && !suspect; w++)
+        suspect = m->last > m->first && tok_is (c, m->first, *w);
+      for (guint k = m->first + 1; k < m->last && !suspect; k++)
+        for (const char *const *w = conjunctions; *w && !suspect; w++)
+          suspect = tok_is (c, k, *w);
+      if (!english && m->first > 0)
+        for (const char *const *w = of; *w && !suspect; w++)
+          suspect = tok_is (c, m->first - 1, *w);
+      if (!suspect)
+        continue;
+      m->label = better == LABEL_PERSON ? LABEL_NONE : better;
+      g_clear_pointer (&m->canonical, g_free);
+    }
+}
+
 static void
 clear_mention (gpointer data)
 {
   g_free (((Mention *) data)->canonical);
 }
 
-static gboolean
-entities_process (NfStage *stage, G_GNUC_UNUSED gpointer worker, NfArticle *article,
-                  G_GNUC_UNUSED GError **error)
+gboolean
+entities_rules_process (gconstpointer instance, NfArticle *article)
 {
-  const Entities *self = nf_stage_get_instance (stage);
+  const Entities *self = instance;
   const char *text = nf_article_get_text (article);
   if (!text)
     return TRUE;
@@ -1361,7 +1387,11 @@ entities_process (NfStage *stage, G_GNUC_UNUSED gpointer worker, NfArticle *arti
       }
 
   find_sequences (&c);
+  /* before short mentions take a full name: "Lyon" must not become "Métropole de Lyon" */
+  no_places_as_people (&c, language);
   resolve (&c);
+  /* and the lone words the evidence made people ("la consejera de Salud, Inmaculada ...") */
+  no_places_as_people (&c, language);
   join_places (&c);
   g_clear_pointer (&lower, g_hash_table_unref);
   g_string_chunk_free (lower_store);
@@ -1409,12 +1439,3 @@ entities_process (NfStage *stage, G_GNUC_UNUSED gpointer worker, NfArticle *arti
   return TRUE;
 }
 
-NF_PLUGIN_DEFINE (
-  .kind = NF_PLUGIN_EXTRACT,
-  .name = "entities",
-  .summary = "Finds people, places, organisations and nationalities, with canonical names",
-  .options = entities_options,
-  .init = entities_init,
-  .process = entities_process,
-  .free = entities_free,
-);

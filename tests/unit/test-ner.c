@@ -1,0 +1,208 @@
+/* test-ner.c: the averaged perceptron (plugins/extract/nlp/perceptron.c) and the name tagger
+ * built on it (nlp/ner.c) on tiny hand-written data: learning, averaging, saving and loading
+ * byte for byte, refusing damaged files, decoding IOB tags into spans. */
+#include "config.h"
+
+#include <string.h>
+
+#include "test-util.h"
+#include "nlp/ner.h"
+#include "nlp/perceptron.h"
+
+static const char *const two[] = { "A", "B", NULL };
+
+/* Feature 1 votes A, feature 2 votes B: learnt in a few passes, kept by averaging. */
+static NlpPerceptron *
+train_two (void)
+{
+  NlpPerceptron *p = nlp_perceptron_new ("test", two, 12);
+  const guint32 a[] = { 1, 3 }, b[] = { 2, 3 };
+  for (guint epoch = 0; epoch < 5; epoch++)
+    for (guint k = 0; k < 2; k++)
+      {
+        const guint32 *f = k ? b : a;
+        float scores[NLP_PERCEPTRON_MAX_CLASSES] = { 0 };
+        nlp_perceptron_score (p, f, 2, scores);
+        guint guess = nlp_perceptron_best (p, scores, 0);
+        nlp_perceptron_tick (p);
+        nlp_perceptron_update (p, f, 2, k, guess);
+      }
+  nlp_perceptron_average (p);
+  return p;
+}
+
+static guint
+classify (const NlpPerceptron *p, guint32 feature, guint32 allowed)
+{
+  float scores[NLP_PERCEPTRON_MAX_CLASSES] = { 0 };
+  const guint32 f[] = { feature, 3 };
+  nlp_perceptron_score (p, f, 2, scores);
+  return nlp_perceptron_best (p, scores, allowed);
+}
+
+static void
+test_learns_and_averages (G_GNUC_UNUSED void **state)
+{
+  g_autoptr (NlpPerceptron) p = train_two ();
+  assert_int_equal (classify (p, 1, 0), 0);
+  assert_int_equal (classify (p, 2, 0), 1);
+  /* a mask of allowed classes wins over the scores */
+  assert_int_equal (classify (p, 1, 1u << 1), 1);
+  assert_string_equal (nlp_perceptron_class_name (p, 1), "B");
+}
+
+static void
+test_save_load_same_bytes (G_GNUC_UNUSED void **state)
+{
+  g_autofree char *dir = test_dir_new ();
+  g_autofree char *one = g_build_filename (dir, "one.model", NULL);
+  g_autofree char *again = g_build_filename (dir, "again.model", NULL);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (NlpPerceptron) p = train_two ();
+  assert_true (nlp_perceptron_save (p, one, &error));
+  g_autoptr (NlpPerceptron) loaded = nlp_perceptron_load (one, "test", &error);
+  assert_null (error);
+  assert_non_null (loaded);
+  assert_int_equal (classify (loaded, 1, 0), 0);
+  assert_int_equal (classify (loaded, 2, 0), 1);
+  /* what is loaded saves to the same bytes; a new training on the same data too */
+  assert_true (nlp_perceptron_save (loaded, again, &error));
+  g_autofree char *a = NULL, *b = NULL;
+  gsize la, lb;
+  assert_true (g_file_get_contents (one, &a, &la, NULL));
+  assert_true (g_file_get_contents (again, &b, &lb, NULL));
+  assert_int_equal (la, lb);
+  assert_memory_equal (a, b, la);
+  g_autoptr (NlpPerceptron) retrained = train_two ();
+  assert_true (nlp_perceptron_save (retrained, again, &error));
+  g_free (b);
+  assert_true (g_file_get_contents (again, &b, &lb, NULL));
+  assert_int_equal (la, lb);
+  assert_memory_equal (a, b, la);
+  /* another kind of model is refused, by name */
+  g_autoptr (NlpPerceptron) other = nlp_perceptron_load (one, NLP_NER_KIND, &error);
+  assert_null (other);
+  assert_non_null (strstr (error->message, "kind 'test'"));
+  test_dir_remove (dir);
+}
+
+static void
+test_damaged_files (G_GNUC_UNUSED void **state)
+{
+  g_autofree char *dir = test_dir_new ();
+  static const char *const bad[] = {
+    "not a model at all\n",
+    "NFPERCEPTRON 1\nkind test\nclasses A B\n",
+    "NFPERCEPTRON 1\nkind test\nclasses A B\nbits 12\nscale 0x1p-10\nrows 2\n\1\0\0\0\1\0",
+    "NFPERCEPTRON 1\nkind test\nclasses A B\nbits 40\nscale 0x1p-10\nrows 0\n",
+  };
+  for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+    {
+      g_autofree char *path = test_write_file (dir, "bad.model", bad[i]);
+      g_autoptr (GError) error = NULL;
+      g_autoptr (NlpPerceptron) p = nlp_perceptron_load (path, "test", &error);
+      assert_null (p);
+      assert_non_null (error);
+      assert_non_null (strstr (error->message, "bad.model"));
+    }
+  g_autoptr (GError) error = NULL;
+  g_autoptr (NlpPerceptron) missing = nlp_perceptron_load ("/nonexistent/x.model", "test", &error);
+  assert_null (missing);
+  assert_int_equal (error->code, NF_ERROR_NOT_FOUND);
+  test_dir_remove (dir);
+}
+
+static void
+test_spans (G_GNUC_UNUSED void **state)
+{
+  /* O B-PER I-PER B-LOC I-ORG O B-ORG I-ORG */
+  const guint8 tags[] = { 0, 1, 2, 3, 6, 0, 5, 6 };
+  g_autoptr (GArray) spans = g_array_new (FALSE, FALSE, sizeof (NlpNerSpan));
+  nlp_ner_spans (tags, G_N_ELEMENTS (tags), spans);
+  assert_int_equal (spans->len, 4);
+  NlpNerSpan *s = (NlpNerSpan *) spans->data;
+  assert_int_equal (s[0].first, 1);
+  assert_int_equal (s[0].last, 2);
+  assert_int_equal (s[0].type, NLP_NER_PER);
+  assert_int_equal (s[1].type, NLP_NER_LOC);
+  assert_int_equal (s[1].last, 3);
+  /* an I- after another type starts a span of its own */
+  assert_int_equal (s[2].type, NLP_NER_ORG);
+  assert_int_equal (s[2].first, 4);
+  assert_int_equal (s[3].first, 6);
+  assert_int_equal (s[3].last, 7);
+  assert_int_equal (nlp_ner_type_parse ("Organisation"), NLP_NER_ORG);
+  assert_int_equal (nlp_ner_type_parse ("GPE"), NLP_NER_LOC);
+  assert_int_equal (nlp_ner_type_parse ("MISC"), 0);
+}
+
+/* Tags for "<first> <last> visited <place> ." as the tagger's gold wants them. */
+static guint8 *
+gold_for (const NfToken *tokens, guint n)
+{
+  guint8 *gold = g_new0 (guint8, n);
+  g_assert (n == 5);
+  (void) tokens;
+  gold[0] = NLP_NER_B_PER;
+  gold[1] = NLP_NER_I_PER;
+  gold[3] = NLP_NER_B_LOC;
+  return gold;
+}
+
+static void
+test_tagger_learns_a_frame (G_GNUC_UNUSED void **state)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (NlpNerLexicon) lexicon = nlp_ner_lexicon_load (NULL, FALSE, &error);
+  assert_null (error);
+  static const char *const train[] = {
+    "Anna Berg visited Lund.", "Tomas Ek visited Visby.", "Maria Lind visited Kiruna.",
+    "Karl Holm visited Malmo.", "Eva Strand visited Umea.", "Jonas Falk visited Orebro.",
+  };
+  g_autoptr (NlpPerceptron) model = nlp_ner_model_new (14);
+  guint errors_first = 0, errors_last = 0;
+  for (guint epoch = 0; epoch < 6; epoch++)
+    {
+      guint errors = 0;
+      for (guint d = 0; d < G_N_ELEMENTS (train); d++)
+        {
+          g_autoptr (NfText) seg = nf_text_segment (train[d], strlen (train[d]));
+          guint n;
+          const NfToken *tokens = nf_text_get_tokens (seg, &n);
+          g_autofree guint8 *gold = gold_for (tokens, n);
+          g_autofree guint8 *tags = g_new (guint8, n);
+          errors += nlp_ner_tag (model, lexicon, train[d], tokens, n, gold, tags);
+        }
+      if (epoch == 0)
+        errors_first = errors;
+      errors_last = errors;
+    }
+  assert_true (errors_first > 0);
+  assert_int_equal (errors_last, 0);
+  nlp_perceptron_average (model);
+
+  const char *unseen = "Sara Nyberg visited Gothenburg.";
+  g_autoptr (NfText) seg = nf_text_segment (unseen, strlen (unseen));
+  guint n;
+  const NfToken *tokens = nf_text_get_tokens (seg, &n);
+  g_autofree guint8 *tags = g_new (guint8, n);
+  assert_int_equal (nlp_ner_tag (model, lexicon, unseen, tokens, n, NULL, tags), 0);
+  assert_int_equal (tags[0], NLP_NER_B_PER);
+  assert_int_equal (tags[1], NLP_NER_I_PER);
+  assert_int_equal (tags[2], NLP_NER_O);
+  assert_int_equal (tags[3], NLP_NER_B_LOC);
+  assert_int_equal (tags[4], NLP_NER_O);
+}
+
+int
+main (void)
+{
+  const struct CMUnitTest tests[] = {
+    cmocka_unit_test (test_learns_and_averages),
+    cmocka_unit_test (test_save_load_same_bytes),
+    cmocka_unit_test (test_damaged_files),
+    cmocka_unit_test (test_spans),
+    cmocka_unit_test (test_tagger_learns_a_frame),
+  };
+  return cmocka_run_group_tests (tests, NULL, NULL);
+}
