@@ -372,8 +372,10 @@ add_article (PgFormatter *formatter, NfArticle *article)
   GString *row = formatter->rows[ROWS_ARTICLES];
   put_int (row, seq), put_text (row, id), put_text (row, nf_article_get_source (article));
   put_text (row, nf_article_get_title (article)), put_text (row, authors);
-  /* The instant goes to timestamptz; the text as written keeps the article's own offset. */
-  put_text (row, published_text), put_text (row, published_text);
+  /* The instant goes to timestamptz; the date as the article wrote it (its own offset, or a
+   * bare day) is the "published_local" field that the core's date reader sets. */
+  const char *published_local = nf_article_get_field_string (article, "published_local");
+  put_text (row, published_text), put_text (row, published_local ? published_local : published_text);
   put_text (row, nf_article_get_language (article)), put_text (row, member_string (object, "summary"));
   put_text (row, nf_article_get_text (article)), put_text (row, fields_text);
   end_row (row);

@@ -368,8 +368,13 @@ nats_init (NfStage *stage, GError **error)
   NfNatsStreamSettings kept = settings;
   kept.max_age_ns = 0;
   natsStatus s;
+  /* Creating a replicated stream waits for its Raft group to elect a leader, which takes
+   * longer than libnats's 5 s default on a busy cluster. */
+  jsOptions js_options;
+  jsOptions_Init (&js_options);
+  js_options.Wait = 30000;
   if ((fetcher->connection = nf_nats_connect (config, name, error)) == NULL
-      || ((s = natsConnection_JetStream (&fetcher->js, fetcher->connection, NULL)) != NATS_OK
+      || ((s = natsConnection_JetStream (&fetcher->js, fetcher->connection, &js_options)) != NATS_OK
           && (nf_nats_set_error (error, s, 0, "JetStream"), TRUE))
       || !nf_nats_ensure_stream (fetcher->js, fetcher->stream, fetcher->subject, TRUE, &settings, error)
       || !nf_nats_ensure_stream (fetcher->js, error_stream, fetcher->error_subject, FALSE, &kept, error)

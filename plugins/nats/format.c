@@ -123,6 +123,7 @@ nats_init (NfStage *stage, GError **error)
   options.PublishAsync.ErrHandler = on_refused;
   options.PublishAsync.ErrHandlerClosure = formatter;
   options.PublishAsync.StallWait = 1000;
+  options.Wait = 30000; /* stream creation on a busy cluster (Raft leader election) */
   natsStatus s = natsConnection_JetStream (&formatter->js, formatter->connection, &options);
   if (s != NATS_OK)
     {

@@ -23,7 +23,7 @@ expect_status 2 "a refused connection still fails" -- "$NEWSFLOW" -c "$WORK/http
 expect_grep "$WORK/err" "failed 1$" "connection failure counted failed"
 
 # A feed whose items link to dead pages.
-printf 'fetch "feed" { follow = true non-2xx = "drop" retries = 0 }\nparse "text" { }\nformat "json" { }\n' > "$WORK/feed-drop.chain"
+printf 'fetch "feed" { follow = true allow-private = true non-2xx = "drop" retries = 0 }\nparse "text" { }\nformat "json" { }\n' > "$WORK/feed-drop.chain"
 "$NEWSFLOW" -c "$WORK/feed-drop.chain" "$BASE/files/follow.rss" >"$WORK/out" 2>"$WORK/err"
 expect_grep "$WORK/err" "dropped 1 \(http 404: 1\)" "a dead item link dropped with its reason"
 finish
