@@ -82,7 +82,27 @@ INTEGRATION_TESTS = \
 	tests/integration/resume.sh \
 	tests/integration/architecture.sh
 TESTS += $(INTEGRATION_TESTS)
-EXTRA_DIST += $(INTEGRATION_TESTS) tests/integration/common.sh tests/bench
+EXTRA_DIST += $(INTEGRATION_TESTS) tests/integration/common.sh
+# The benchmarks, file by file: tests/bench/ also holds html-speed, built by make check, and
+# naming the folder would ship the build's copy of it (binary and objects) in the tarball.
+EXTRA_DIST += \
+	tests/bench/README.md \
+	tests/bench/extract-speed.sh \
+	tests/bench/extract-summary.py \
+	tests/bench/format-report.sh \
+	tests/bench/format-sqlite.sh \
+	tests/bench/html-classes.py \
+	tests/bench/html-quality.sh \
+	tests/bench/http-concurrency.sh \
+	tests/bench/keyword-quality.sh \
+	tests/bench/make-collection.py \
+	tests/bench/meta-quality.sh \
+	tests/bench/nlp-score.py \
+	tests/bench/nlp-score.sh \
+	tests/bench/nlp-speed.sh \
+	tests/bench/scale-out.sh \
+	tests/bench/throughput.sh \
+	tests/bench/warc-stream.sh
 
 # After `make install` (and in distcheck): the installed binary loads plain .so modules the
 # way it must on Debian, where .la files are stripped, and runs the default chain.
