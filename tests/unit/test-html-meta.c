@@ -1,7 +1,8 @@
 /* test-html-meta.c: parse "html"'s title, byline and publication date on small pages written
  * for each shape of issue 19: dates in markup, text and the URL chosen by provenance (never
  * from comments, embedded posts or related lists), bylines cleaned and split, headlines
- * apart from their site name and kicker. */
+ * apart from their site name and kicker.  Covers plugins/parse/html/meta.c, meta-date.c
+ * (the date candidates) and meta-byline.c (the bylines). */
 #include "config.h"
 
 #include <string.h>
