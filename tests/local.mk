@@ -5,6 +5,7 @@ AM_TESTS_ENVIRONMENT = \
 	NEWSFLOW_PLUGIN_PATH=; export NEWSFLOW_PLUGIN_PATH; \
 	G_DEBUG=fatal-criticals; export G_DEBUG; \
 	ASAN_OPTIONS='detect_leaks=1:abort_on_error=1'; export ASAN_OPTIONS; \
+	LSAN_OPTIONS='suppressions=$(abs_top_srcdir)/tests/lsan.supp'; export LSAN_OPTIONS; \
 	UBSAN_OPTIONS='print_stacktrace=1:halt_on_error=1'; export UBSAN_OPTIONS;
 
 TEST_EXTENSIONS = .sh
@@ -82,7 +83,7 @@ INTEGRATION_TESTS = \
 	tests/integration/resume.sh \
 	tests/integration/architecture.sh
 TESTS += $(INTEGRATION_TESTS)
-EXTRA_DIST += $(INTEGRATION_TESTS) tests/integration/common.sh
+EXTRA_DIST += $(INTEGRATION_TESTS) tests/integration/common.sh tests/lsan.supp
 # The benchmarks, file by file: tests/bench/ also holds html-speed, built by make check, and
 # naming the folder would ship the build's copy of it (binary and objects) in the tarball.
 EXTRA_DIST += \
