@@ -302,6 +302,9 @@ sqlite_init (NfStage *stage, GError **error)
       return FALSE;
     }
   sqlite3_extended_result_codes (formatter->db, 1);
+  /* Someone reading the database while a long-running chain appends to it (a dashboard, the
+   * sqlite3 shell) holds its lock for a moment: wait for it rather than fail the batch. */
+  sqlite3_busy_timeout (formatter->db, 10000);
   /* replace builds a private file that is renamed only when complete: it is synced once at
    * the end, and its journal (for rolling back a failed batch) stays in memory.  append
    * writes the user's file in place: each batch is a durable transaction. */
