@@ -211,20 +211,6 @@ repeats (const int *term_of, const GArray *terms, const Candidate *candidate, co
   return content > 0 && 2 * shared >= content;
 }
 
-/* Where the text after the dateline ("BRUSSELS, Nov 26 (Reuters) - ") begins, or 0: place
- * and agency are not what the article is about. */
-static gsize
-dateline_end (NfArticle *article)
-{
-  for (guint i = 0; i < nf_article_get_n_annotations (article); i++)
-    {
-      NfAnnotation *annotation = nf_article_get_annotation (article, i);
-      if (strcmp (nf_annotation_get_type (annotation), "dateline") == 0 && nf_annotation_get_start (annotation) == 0)
-        return nf_annotation_get_end (annotation);
-    }
-  return 0;
-}
-
 static gboolean
 keywords_process (NfStage *stage, gpointer data, NfArticle *article, G_GNUC_UNUSED GError **error)
 {
@@ -261,7 +247,7 @@ keywords_process (NfStage *stage, gpointer data, NfArticle *article, G_GNUC_UNUS
   g_autoptr (GHashTable) term_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autoptr (GArray) terms = g_array_new (FALSE, TRUE, sizeof (Term));
   g_autofree int *term_of = g_new (int, n_tokens + 1);
-  gsize skip = dateline_end (article);
+  gsize skip = keywords_dateline_end (article);
   for (guint i = 0; i < n_tokens; i++)
     {
       const NfToken *token = &tokens[i];

@@ -767,9 +767,10 @@ body_casing (const NfToken *tokens, const Word *words, guint n_tokens, GHashTabl
     }
 }
 
-/* Where the text after the dateline ("BRUSSELS, Nov 26 (Reuters) - ") begins, or 0. */
-static gsize
-dateline_end (NfArticle *article)
+/* Where the text after the dateline ("BRUSSELS, Nov 26 (Reuters) - ") begins, or 0: place
+ * and agency are not what the article is about.  Both methods skip it. */
+gsize
+keywords_dateline_end (NfArticle *article)
 {
   for (guint i = 0; i < nf_article_get_n_annotations (article); i++)
     {
@@ -816,7 +817,7 @@ en_phrases_extract (const EnLexicon *lexicon, GHashTable *memo, NfArticle *artic
       collect (&collector, &source);
     }
   tag_words (lexicon, body, tokens, words, n_tokens, FALSE, lower, upper, memo, tags);
-  Source source = { body, tokens, words, tags, n_tokens, headline_sentences, FALSE, dateline_end (article) };
+  Source source = { body, tokens, words, tags, n_tokens, headline_sentences, FALSE, keywords_dateline_end (article) };
   collect (&collector, &source);
 
   merge_names (collector.order);

@@ -32,4 +32,7 @@ void en_tag (const EnLexicon *lexicon, const char *text, const NfText *segmentat
 void en_phrases_extract (const EnLexicon *lexicon, GHashTable *memo, NfArticle *article,
                          guint top, guint max_words, GVariantBuilder *result);
 
+/* Where the body's text after a leading dateline annotation begins, or 0. */
+gsize keywords_dateline_end (NfArticle *article);
+
 #endif /* NF_KEYWORDS_PHRASES_H */
