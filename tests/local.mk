@@ -9,7 +9,12 @@ AM_TESTS_ENVIRONMENT = \
 	UBSAN_OPTIONS='print_stacktrace=1:halt_on_error=1'; export UBSAN_OPTIONS;
 
 TEST_EXTENSIONS = .sh
-SH_LOG_COMPILER = $(BASH)
+# A hung test must fail on its own instead of eating the whole CI budget: each test gets at
+# most NF_TEST_TIMEOUT seconds (default 900; the slowest takes under a minute normally and a
+# few times that under the sanitizers), then TERM, and KILL 10 s later.
+TEST_TIMEOUT = timeout -k 10 $${NF_TEST_TIMEOUT:-900}
+LOG_COMPILER = $(TEST_TIMEOUT)
+SH_LOG_COMPILER = $(TEST_TIMEOUT) $(BASH)
 BASH = bash
 
 # Test-only plugins: modules need -rpath or libtool builds them static.
