@@ -26,6 +26,7 @@ core_libnewsflow_la_SOURCES = \
 	core/suggest.c core/suggest.h \
 	core/chain.c core/chain.h \
 	core/runner.c core/runner.h \
+	core/report.c core/report.h \
 	core/outputs.c core/outputs.h \
 	core/describe.c core/describe.h \
 	core/sniff.c core/sniff-private.h \

@@ -51,6 +51,11 @@ typedef struct {
   gboolean graph;
   gboolean quiet;
   gboolean stats;
+  gboolean stats_json;
+  gint     progress_ms; /* 0: only on a terminal, every half second */
+  gboolean progress;    /* --progress: also when standard error is not a terminal */
+  char    *metrics;
+  gint     metrics_interval;
   gboolean version;
   gint     commit_every;
   gint     commit_interval;
@@ -66,23 +71,30 @@ options_clear (Options *options)
   g_strfreev (options->plugin_paths);
   g_free (options->errors);
   g_free (options->describe);
+  g_free (options->metrics);
   g_strfreev (options->sources);
 }
 
-/* "-j4" as make and most tools take it; GOption wants "-j 4". */
+/* "-j4" as make and most tools take it; GOption wants "-j 4".  And an option whose value is
+ * optional (--stats, --progress) takes one only after "=": GOption would take the next
+ * argument, so "newsflow --stats DIR" would lose its source. */
 static char **
-split_attached_jobs (int argc, char **argv)
+normalise_arguments (int argc, char **argv)
 {
   GPtrArray *args = g_ptr_array_new ();
+  gboolean sources_only = FALSE;
   for (int i = 0; i < argc; i++)
     {
-      if (g_str_has_prefix (argv[i], "-j") && argv[i][2] && g_ascii_isdigit (argv[i][2]))
+      if (!sources_only && g_str_has_prefix (argv[i], "-j") && argv[i][2] && g_ascii_isdigit (argv[i][2]))
         {
           g_ptr_array_add (args, g_strdup ("-j"));
           g_ptr_array_add (args, g_strdup (argv[i] + 2));
         }
+      else if (!sources_only && (strcmp (argv[i], "--stats") == 0 || strcmp (argv[i], "--progress") == 0))
+        g_ptr_array_add (args, g_strconcat (argv[i], "=", NULL));
       else
         g_ptr_array_add (args, g_strdup (argv[i]));
+      sources_only = sources_only || strcmp (argv[i], "--") == 0;
     }
   g_ptr_array_add (args, NULL);
   return (char **) g_ptr_array_free (args, FALSE);
@@ -108,6 +120,42 @@ suggest_long_option (GError *error, const GOptionEntry *entries)
       g_free (error->message);
       error->message = message;
     }
+}
+
+/* --stats or --stats=table, --stats=json */
+static gboolean
+parse_stats_option (G_GNUC_UNUSED const char *name, const char *value, gpointer data, GError **error)
+{
+  Options *options = data;
+  options->stats = TRUE;
+  if (value == NULL || *value == '\0' || strcmp (value, "table") == 0)
+    return TRUE;
+  if (strcmp (value, "json") == 0)
+    {
+      options->stats_json = TRUE;
+      return TRUE;
+    }
+  g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE, "--stats=%s: say table or json", value);
+  return FALSE;
+}
+
+/* --progress or --progress=SECONDS */
+static gboolean
+parse_progress_option (G_GNUC_UNUSED const char *name, const char *value, gpointer data, GError **error)
+{
+  Options *options = data;
+  options->progress = TRUE;
+  if (value == NULL || *value == '\0')
+    return TRUE;
+  char *end;
+  double seconds = g_ascii_strtod (value, &end);
+  if (*value == '\0' || *end != '\0' || !(seconds > 0 && seconds <= 86400))
+    {
+      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE, "--progress=%s: a number of seconds, more than 0", value);
+      return FALSE;
+    }
+  options->progress_ms = MAX (1, (gint) (seconds * 1000));
+  return TRUE;
 }
 
 static gboolean
@@ -142,8 +190,14 @@ parse_command_line (char **args, Options *options, GError **error)
       "Print the chain (-c) as a Graphviz DOT graph, then exit", NULL },
     { "quiet", 'q', 0, G_OPTION_ARG_NONE, &options->quiet,
       "No progress and no per-article failure lines on stderr", NULL },
-    { "stats", 0, 0, G_OPTION_ARG_NONE, &options->stats,
-      "Print per-stage counts and times at the end", NULL },
+    { "stats", 0, G_OPTION_FLAG_OPTIONAL_ARG, G_OPTION_ARG_CALLBACK, (gpointer) parse_stats_option,
+      "Print per-stage counts and times at the end (=json: one JSON line)", "[=table|json]" },
+    { "progress", 0, G_OPTION_FLAG_OPTIONAL_ARG, G_OPTION_ARG_CALLBACK, (gpointer) parse_progress_option,
+      "Show progress even when stderr is not a terminal (a line every SECONDS, default 10)", "[=SECONDS]" },
+    { "metrics", 0, 0, G_OPTION_ARG_FILENAME, &options->metrics,
+      "Keep FILE up to date with the run's figures in the Prometheus text format", "FILE" },
+    { "metrics-interval", 0, 0, G_OPTION_ARG_INT, &options->metrics_interval,
+      "...rewriting it every SECONDS (default 10)", "SECONDS" },
     { "version", 'V', 0, G_OPTION_ARG_NONE, &options->version, "Print the version and exit", NULL },
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &options->sources, NULL, "[SOURCE...]" },
     G_OPTION_ENTRY_NULL
@@ -156,7 +210,10 @@ parse_command_line (char **args, Options *options, GError **error)
   g_option_context_set_description (context,
     "Exit status: 0 when every article was written or dropped, 2 when some failed,\n"
     "1 on a usage, chain or run error.  See newsflow(1) and newsflow.chain(5).");
-  g_option_context_add_main_entries (context, entries, NULL);
+  /* A group of our own, so that the option callbacks get @options. */
+  GOptionGroup *group = g_option_group_new (NULL, NULL, NULL, options, NULL);
+  g_option_group_add_entries (group, entries);
+  g_option_context_set_main_group (context, group);
   if (!g_option_context_parse_strv (context, &args, error))
     {
       suggest_long_option (*error, entries);
@@ -178,6 +235,11 @@ parse_command_line (char **args, Options *options, GError **error)
     {
       g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_FAILED,
                    "--atomic and --resume do not go together: resuming appends to outputs in place");
+      return FALSE;
+    }
+  if (options->metrics_interval < 0 || (options->metrics_interval > 0 && !options->metrics))
+    {
+      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE, "--metrics-interval takes seconds (1 or more) and goes with --metrics");
       return FALSE;
     }
   if (options->jobs < 0)
@@ -360,8 +422,14 @@ run_chain (NfRegistry *registry, Options *options)
     .commit_interval_ms = options->commit_interval,
     .atomic = options->atomic,
     .quiet = options->quiet,
-    .progress = !options->quiet && isatty (STDERR_FILENO),
-    .stats = options->stats,
+    .progress = options->progress || (!options->quiet && isatty (STDERR_FILENO)),
+    .progress_redraw = isatty (STDERR_FILENO),
+    .progress_interval_ms = options->progress_ms ? (guint) options->progress_ms
+                            : isatty (STDERR_FILENO) ? 500 : 10000,
+    .stats = options->stats && !options->stats_json,
+    .stats_json = options->stats_json,
+    .metrics_path = options->metrics,
+    .metrics_interval_ms = (options->metrics_interval ? (guint) options->metrics_interval : 10) * 1000,
     .interrupted = (const volatile int *) &interrupted,
   };
   NfTally tally;
@@ -392,7 +460,7 @@ main (int argc, char **argv)
 
   Options options = { .commit_interval = -1 };
   g_autoptr (GError) error = NULL;
-  g_auto (GStrv) args = split_attached_jobs (argc, argv);
+  g_auto (GStrv) args = normalise_arguments (argc, argv);
   if (!parse_command_line (args, &options, &error))
     {
       g_printerr ("newsflow: %s (see newsflow --help)\n", error->message);

@@ -15,19 +15,29 @@
 #include <pthread.h>
 #include <signal.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "runner.h"
 #include "article-private.h"
+#include "report.h"
 #include <newsflow/error.h>
 #include <newsflow/json.h>
 
+/* Each counter has one writer thread (the fetcher, a worker or the consumer); the consumer
+ * reads them all while the run goes on for the progress line and the metrics file, so they
+ * are read and written with relaxed atomics (plain loads and stores on common machines). */
 typedef struct {
   guint64 items;
   guint64 failed;
   guint64 dropped;
   gint64  usec;
 } StageStats;
+
+#define COUNTER_GET(field) __atomic_load_n (&(field), __ATOMIC_RELAXED)
+#define COUNTER_SET(field, value) __atomic_store_n (&(field), (value), __ATOMIC_RELAXED)
+/* Only for a counter this thread alone writes. */
+#define COUNTER_ADD(field, n) COUNTER_SET (field, COUNTER_GET (field) + (n))
 
 typedef struct {
   NfArticle *article;
@@ -84,12 +94,25 @@ struct _Run {
   GError   *fatal;      /* first run-level error, under lock */
   gboolean  interrupted; /* by the caller's flag (a signal), under lock */
 
+  /* What the fetcher now running said of its progress (nf_sink_set_total_items and
+   * nf_sink_set_input_bytes); atomics, written from any thread of that fetcher. */
+  guint64   progress_base;        /* articles read before it started */
+  guint64   progress_items_total;
+  guint64   progress_bytes_done;
+  guint64   progress_bytes_total;
+  gint64    progress_started;     /* monotonic */
+  gint64    started;              /* monotonic start of the run */
+  gint64    started_unix;
+
   /* Consumer side only. */
   GArray   *batch;        /* Ended, since the last commit point */
   gint64    last_commit;  /* monotonic time of the last commit point */
   guint64   stopped;      /* articles failed unprocessed because the run stopped */
   GPtrArray *resuming;    /* formatter stages with skip-existing: NfStage * */
   gboolean  errors_failed; /* the error file could not be written */
+  gboolean  metrics_failed; /* the metrics file could not be written (said once) */
+  gint64    last_progress;  /* monotonic time of the last progress line */
+  gint64    last_metrics;   /* ... and metrics file */
 };
 
 /* Waits on @cond for at most a tenth of a second, so that an interruption requested by a
@@ -166,8 +189,8 @@ nf_sink_push (NfSink *sink, NfArticle *article)
     if (stage_at (run, NF_PLUGIN_FETCH, i) == sink->stage)
       {
         StageStats *stats = &run->stats[stage_index (run, NF_PLUGIN_FETCH, i)];
-        stats->items++;
-        stats->failed += failed;
+        COUNTER_ADD (stats->items, 1);
+        COUNTER_ADD (stats->failed, failed);
       }
   if (!failed)
     g_async_queue_push (run->work, article);
@@ -181,6 +204,53 @@ nf_sink_push_failed (NfSink *sink, const char *source, const GError *error)
   g_autofree char *stage = nf_stage_describe (sink->stage);
   nf_article_set_failed (article, stage, error);
   return nf_sink_push (sink, article);
+}
+
+gboolean
+nf_sink_wants_progress (NfSink *sink)
+{
+  const NfRunOptions *options = sink->run->options;
+  return options->progress || options->metrics_path != NULL;
+}
+
+void
+nf_sink_set_total_items (NfSink *sink, guint64 total)
+{
+  COUNTER_SET (sink->run->progress_items_total, total);
+}
+
+void
+nf_sink_set_input_bytes (NfSink *sink, guint64 done, guint64 total)
+{
+  COUNTER_SET (sink->run->progress_bytes_done, done);
+  COUNTER_SET (sink->run->progress_bytes_total, total);
+}
+
+guint64
+nf_paths_total_bytes (const char *const *paths)
+{
+  guint64 total = 0;
+  for (; paths && *paths; paths++)
+    {
+      struct stat info;
+      if (strcmp (*paths, "-") == 0 || stat (*paths, &info) != 0 || !S_ISREG (info.st_mode))
+        return 0;
+      total += info.st_size;
+    }
+  return total;
+}
+
+/* A new fetcher starts: its progress starts from nothing. */
+static void
+progress_reset (Run *run)
+{
+  g_mutex_lock (&run->lock);
+  COUNTER_SET (run->progress_base, run->next_seq);
+  g_mutex_unlock (&run->lock);
+  COUNTER_SET (run->progress_items_total, 0);
+  COUNTER_SET (run->progress_bytes_done, 0);
+  COUNTER_SET (run->progress_bytes_total, 0);
+  COUNTER_SET (run->progress_started, g_get_monotonic_time ());
 }
 
 static gpointer
@@ -200,9 +270,14 @@ fetcher_main (gpointer data)
         continue;
       NfSink sink = { run, stage };
       g_autoptr (GError) error = NULL;
+      progress_reset (run);
       gint64 start = g_get_monotonic_time ();
       gboolean ok = stage->plugin->fetch (stage, &sink, &error);
-      run->stats[stage_index (run, NF_PLUGIN_FETCH, i)].usec += g_get_monotonic_time () - start;
+      COUNTER_ADD (run->stats[stage_index (run, NF_PLUGIN_FETCH, i)].usec, g_get_monotonic_time () - start);
+      /* Whatever the fetcher could tell, how many items it delivered is known now. */
+      g_mutex_lock (&run->lock);
+      COUNTER_SET (run->progress_items_total, run->next_seq - COUNTER_GET (run->progress_base));
+      g_mutex_unlock (&run->lock);
       /* A read broken off by an interruption is the interruption, not a fetcher's error. */
       gboolean stopped = g_atomic_int_get (&run->cancelled) && run->interrupted;
       if (!ok && !stopped)
@@ -276,16 +351,16 @@ run_stage (NfStage *stage, gpointer data, NfArticle *article, StageStats *stats)
 {
   gint64 start = g_get_monotonic_time ();
   gboolean ok = nf_stage_process (stage, data, article, NULL);
-  stats->usec += g_get_monotonic_time () - start;
-  stats->items++;
+  COUNTER_ADD (stats->usec, g_get_monotonic_time () - start);
+  COUNTER_ADD (stats->items, 1);
   if (!ok)
     {
-      stats->failed++;
+      COUNTER_ADD (stats->failed, 1);
       return FALSE;
     }
   if (nf_article_is_dropped (article))
     {
-      stats->dropped++;
+      COUNTER_ADD (stats->dropped, 1);
       return FALSE;
     }
   return TRUE;
@@ -393,10 +468,10 @@ workers_free (Run *run)
         {
           NfStage *stage = g_ptr_array_index (run->stages, s);
           nf_stage_worker_free (stage, worker->data[s]);
-          run->stats[s].items += worker->stats[s].items;
-          run->stats[s].failed += worker->stats[s].failed;
-          run->stats[s].dropped += worker->stats[s].dropped;
-          run->stats[s].usec += worker->stats[s].usec;
+          COUNTER_ADD (run->stats[s].items, worker->stats[s].items);
+          COUNTER_ADD (run->stats[s].failed, worker->stats[s].failed);
+          COUNTER_ADD (run->stats[s].dropped, worker->stats[s].dropped);
+          COUNTER_ADD (run->stats[s].usec, worker->stats[s].usec);
         }
       g_free (worker->data);
       g_free (worker->stats);
@@ -591,7 +666,7 @@ commit_batch (Run *run, NfTally *tally, gboolean notify)
       g_autoptr (GError) error = NULL;
       gint64 start = g_get_monotonic_time ();
       gboolean ok = nf_stage_commit (stage, &error);
-      run->stats[stage_index (run, NF_PLUGIN_FORMAT, i)].usec += g_get_monotonic_time () - start;
+      COUNTER_ADD (run->stats[stage_index (run, NF_PLUGIN_FORMAT, i)].usec, g_get_monotonic_time () - start);
       if (!ok && failed == NULL)
         {
           failed_stage = nf_stage_describe (stage);
@@ -668,24 +743,118 @@ consume (Run *run, NfArticle *article, NfTally *tally)
     batch_add (run, article, ENDED_PENDING); /* written once committed */
 }
 
+/* The run's figures now, for the reports (report.h); @stages has a slot per stage. */
 static void
-show_progress (const NfTally *tally, gint64 started, gint64 *last_shown, gboolean final)
+take_figures (Run *run, const NfTally *tally, NfRunFigures *figures, NfStageFigures *stages)
 {
   gint64 now = g_get_monotonic_time ();
-  if (!final && now - *last_shown < G_USEC_PER_SEC / 2)
-    return;
-  *last_shown = now;
-  double seconds = MAX ((now - started) / (double) G_USEC_PER_SEC, 1e-6);
-  if (final)
-    g_printerr ("\r\033[K");
-  else
-    g_printerr ("\r\033[Knewsflow: %" G_GUINT64_FORMAT " articles, %.0f/s", tally->read, tally->read / seconds);
+  for (guint s = 0; s < run->stages->len; s++)
+    {
+      NfStage *stage = g_ptr_array_index (run->stages, s);
+      NfStageFigures *figure = &stages[s];
+      figure->kind = nf_plugin_kind_to_string (nf_stage_get_kind (stage));
+      figure->name = nf_stage_get_name (stage);
+      figure->items = COUNTER_GET (run->stats[s].items);
+      figure->failed = COUNTER_GET (run->stats[s].failed);
+      figure->dropped = COUNTER_GET (run->stats[s].dropped);
+      figure->usec = COUNTER_GET (run->stats[s].usec);
+      for (guint w = 0; run->workers && w < run->options->workers + 1; w++)
+        {
+          StageStats *stats = &run->workers[w].stats[s];
+          figure->items += COUNTER_GET (stats->items);
+          figure->failed += COUNTER_GET (stats->failed);
+          figure->dropped += COUNTER_GET (stats->dropped);
+          figure->usec += COUNTER_GET (stats->usec);
+        }
+    }
+  g_mutex_lock (&run->lock);
+  gboolean finished = run->fetch_done && run->next_emit == run->next_seq;
+  guint64 read = run->next_seq, emitted = run->next_emit;
+  g_mutex_unlock (&run->lock);
+  guint64 base = COUNTER_GET (run->progress_base);
+  *figures = (NfRunFigures) {
+    .tally = tally,
+    .seconds = (now - run->started) / (double) G_USEC_PER_SEC,
+    .started_unix = run->started_unix,
+    .progress = {
+      .items_read = read - base,
+      .items_done = emitted > base ? emitted - base : 0,
+      .items_total = COUNTER_GET (run->progress_items_total),
+      .bytes_done = COUNTER_GET (run->progress_bytes_done),
+      .bytes_total = COUNTER_GET (run->progress_bytes_total),
+      .seconds = (now - COUNTER_GET (run->progress_started)) / (double) G_USEC_PER_SEC,
+      .finished = finished,
+    },
+    .stages = stages,
+    .n_stages = run->stages->len,
+  };
+}
+
+/* On a terminal the progress line is redrawn in place and cleared at the end (the tally
+ * follows); elsewhere (--progress into a log) it is a plain line every interval. */
+static void
+show_progress (Run *run, const NfTally *tally, gboolean final)
+{
+  gboolean redraw = run->options->progress_redraw;
+  if (final && redraw)
+    {
+      g_printerr ("\r\033[K");
+      return;
+    }
+  NfStageFigures stages[run->stages->len];
+  NfRunFigures figures;
+  take_figures (run, tally, &figures, stages);
+  g_autofree char *line = nf_report_progress_line (&figures);
+  g_printerr (redraw ? "\r\033[Knewsflow: %s" : "newsflow: %s\n", line);
+}
+
+static void
+write_metrics (Run *run, const NfTally *tally)
+{
+  NfStageFigures stages[run->stages->len];
+  NfRunFigures figures;
+  take_figures (run, tally, &figures, stages);
+  g_autoptr (GError) error = NULL;
+  /* A metrics file that cannot be written is worth one warning, not the run. */
+  if (!nf_report_write_metrics (run->options->metrics_path, &figures, &error) && !run->metrics_failed)
+    {
+      g_printerr ("newsflow: %s\n", error->message);
+      run->metrics_failed = TRUE;
+    }
+}
+
+static gboolean
+progress_due (Run *run, gint64 now)
+{
+  return run->options->progress && now - run->last_progress >= (gint64) run->options->progress_interval_ms * 1000;
+}
+
+static gboolean
+metrics_due (Run *run, gint64 now)
+{
+  return run->options->metrics_path && now - run->last_metrics >= (gint64) run->options->metrics_interval_ms * 1000;
+}
+
+/* The progress line and the metrics file, each when its interval has passed (or at the end). */
+static void
+report (Run *run, const NfTally *tally, gboolean final)
+{
+  gint64 now = g_get_monotonic_time ();
+  if (run->options->progress && (final || progress_due (run, now)))
+    {
+      run->last_progress = now;
+      show_progress (run, tally, final);
+    }
+  if (run->options->metrics_path && (final || metrics_due (run, now)))
+    {
+      run->last_metrics = now;
+      write_metrics (run, tally);
+    }
 }
 
 static void
 consumer_loop (Run *run, NfTally *tally)
 {
-  gint64 started = g_get_monotonic_time (), last_shown = started;
   for (;;)
     {
       g_mutex_lock (&run->lock);
@@ -695,8 +864,10 @@ consumer_loop (Run *run, NfTally *tally)
         {
           ready = run->next_emit < run->next_seq && slot->done;
           end = run->fetch_done && run->next_emit == run->next_seq;
-          /* Idle with articles pending: their commit is not held back by a slow source. */
-          if (ready || end || commit_due (run))
+          /* Idle with articles pending: their commit is not held back by a slow source;
+           * idle or not, a long-running chain keeps its progress and metrics current. */
+          gint64 now = g_get_monotonic_time ();
+          if (ready || end || commit_due (run) || progress_due (run, now) || metrics_due (run, now))
             break;
           wait_briefly (run, &run->has_done);
         }
@@ -706,6 +877,7 @@ consumer_loop (Run *run, NfTally *tally)
           if (end)
             break;
           commit_batch (run, tally, TRUE);
+          report (run, tally, FALSE);
           continue;
         }
       NfArticle *article = slot->article;
@@ -719,24 +891,25 @@ consumer_loop (Run *run, NfTally *tally)
       nf_article_unref (article);
       if (commit_due (run))
         commit_batch (run, tally, TRUE);
-      if (run->options->progress)
-        show_progress (tally, started, &last_shown, FALSE);
+      report (run, tally, FALSE);
     }
-  if (run->options->progress)
-    show_progress (tally, started, &last_shown, TRUE);
 }
 
 static void
-print_stats (Run *run)
+print_stats (Run *run, const NfTally *tally)
 {
-  g_printerr ("%-28s %10s %8s %8s %10s\n", "stage", "items", "failed", "dropped", "seconds");
-  for (guint s = 0; s < run->stages->len; s++)
+  NfStageFigures stages[run->stages->len];
+  NfRunFigures figures;
+  take_figures (run, tally, &figures, stages);
+  if (run->options->stats_json)
     {
-      g_autofree char *name = nf_stage_describe (g_ptr_array_index (run->stages, s));
-      StageStats *stats = &run->stats[s];
-      g_printerr ("%-28s %10" G_GUINT64_FORMAT " %8" G_GUINT64_FORMAT " %8" G_GUINT64_FORMAT " %10.3f\n",
-                  name, stats->items, stats->failed, stats->dropped, stats->usec / (double) G_USEC_PER_SEC);
+      g_autofree char *json = nf_report_stats_json (&figures);
+      g_printerr ("%s\n", json);
+      return;
     }
+  g_autoptr (GString) table = g_string_new (NULL);
+  nf_report_stats_table (table, &figures);
+  g_printerr ("%s", table->str);
 }
 
 /* Finishes every stage.  A formatter whose finish fails has no output (or an incomplete
@@ -812,6 +985,8 @@ nf_run (NfChain *chain, const NfRunOptions *options, NfTally *tally, GError **er
   run.batch = g_array_new (FALSE, FALSE, sizeof (Ended));
   g_array_set_clear_func (run.batch, ended_clear);
   run.last_commit = g_get_monotonic_time ();
+  run.started = run.last_progress = run.last_metrics = run.last_commit;
+  run.started_unix = g_get_real_time () / G_USEC_PER_SEC;
   run.resuming = resuming_formatters (&run);
 
   gboolean ok = workers_start (&run, error);
@@ -874,8 +1049,9 @@ nf_run (NfChain *chain, const NfRunOptions *options, NfTally *tally, GError **er
           ok = FALSE;
         }
     }
-  if (options->stats)
-    print_stats (&run);
+  report (&run, tally, TRUE);
+  if (options->stats || options->stats_json)
+    print_stats (&run, tally);
 
   for (guint s = 0; s < run.stages->len; s++)
     ((NfStage *) g_ptr_array_index (run.stages, s))->cancelled = NULL;

@@ -14,8 +14,14 @@ typedef struct {
   FILE    *errors;       /* JSON Lines of failed articles, or NULL */
   const char *errors_path; /* its name, for messages */
   gboolean quiet;        /* no per-article failure lines on stderr */
-  gboolean progress;     /* count and rate on stderr while running */
+  gboolean progress;     /* count, rate and (when known) share done and time left on stderr */
+  gboolean progress_redraw; /* ...redrawn in place on a terminal; else a line each interval */
+  guint    progress_interval_ms;
   gboolean stats;        /* per-stage counts and times on stderr at the end */
+  gboolean stats_json;   /* ...as one line of JSON with the tally */
+  /* A Prometheus text-format file rewritten every @metrics_interval_ms and at the end. */
+  const char *metrics_path;
+  guint    metrics_interval_ms;
   /* The formatters' commit points: every @commit_every articles (0: 1000) and every
    * @commit_interval_ms milliseconds while articles are pending (0: by count only). */
   guint    commit_every;

@@ -25,7 +25,11 @@ check_LTLIBRARIES += \
 	tests/plugins/extract_tagger.la \
 	tests/plugins/extract_ordered.la \
 	tests/plugins/fetch_acked.la \
-	tests/plugins/format_flaky.la
+	tests/plugins/format_flaky.la \
+	tests/plugins/extract_slow.la
+tests_plugins_extract_slow_la_SOURCES = tests/plugins/slow.c
+tests_plugins_extract_slow_la_LDFLAGS = $(TEST_PLUGIN_LDFLAGS)
+tests_plugins_extract_slow_la_LIBADD = $(PLUGIN_LIBADD)
 tests_plugins_fetch_acked_la_SOURCES = tests/plugins/acked.c
 tests_plugins_fetch_acked_la_LDFLAGS = $(TEST_PLUGIN_LDFLAGS)
 tests_plugins_fetch_acked_la_LIBADD = $(PLUGIN_LIBADD)
@@ -52,7 +56,8 @@ UNIT_TESTS = \
 	tests/unit/test-loader \
 	tests/unit/test-runner \
 	tests/unit/test-text \
-	tests/unit/test-date
+	tests/unit/test-date \
+	tests/unit/test-report
 check_PROGRAMS += $(UNIT_TESTS)
 TESTS += $(UNIT_TESTS)
 UNIT_CFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS)
@@ -76,6 +81,9 @@ tests_unit_test_text_LDADD = $(UNIT_LDADD)
 tests_unit_test_date_SOURCES = tests/unit/test-date.c $(UNIT_COMMON)
 tests_unit_test_date_CFLAGS = $(UNIT_CFLAGS)
 tests_unit_test_date_LDADD = $(UNIT_LDADD)
+tests_unit_test_report_SOURCES = tests/unit/test-report.c $(UNIT_COMMON)
+tests_unit_test_report_CFLAGS = $(UNIT_CFLAGS)
+tests_unit_test_report_LDADD = $(UNIT_LDADD)
 
 # Integration tests: the real binary on fixtures.
 INTEGRATION_TESTS = \
@@ -83,6 +91,7 @@ INTEGRATION_TESTS = \
 	tests/integration/text-parser.sh \
 	tests/integration/chain-errors.sh \
 	tests/integration/cli.sh \
+	tests/integration/progress-metrics.sh \
 	tests/integration/interrupt.sh \
 	tests/integration/commit-faults.sh \
 	tests/integration/resume.sh \

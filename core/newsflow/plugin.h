@@ -83,6 +83,19 @@ gboolean    nf_sink_push            (NfSink *sink, NfArticle *article);
 /* Records an item that could not be read (unreadable file, corrupt record).  It is counted
  * as read and failed at the fetch stage, with @error's message.  Takes no ownership. */
 gboolean    nf_sink_push_failed     (NfSink *sink, const char *source, const GError *error);
+/* Progress, for the progress line's share done and time left and the metrics file: a
+ * fetcher that can tell how much it will deliver says so, either as a count of items (counted
+ * ahead, e.g. the files of a directory tree; the core counts what was pushed) or as bytes of
+ * input read so far out of a total (an archive, a WARC or JSON Lines file, whose item count is
+ * unknown until the end).  Call again as the figures change; a total of 0 means unknown.
+ * Safe from any thread of the fetcher.  Counting ahead costs work: do it only when
+ * nf_sink_wants_progress() says someone is watching. */
+gboolean    nf_sink_wants_progress  (NfSink *sink);
+void        nf_sink_set_total_items (NfSink *sink, guint64 total);
+void        nf_sink_set_input_bytes (NfSink *sink, guint64 done, guint64 total);
+/* The bytes of the regular files @paths names (NULL-terminated), the total for
+ * nf_sink_set_input_bytes(); 0 when one is standard input ("-"), a stream or missing. */
+guint64     nf_paths_total_bytes    (const char *const *paths);
 
 /* ---- The descriptor --------------------------------------------------------------------
  * Each module exports exactly one NfPluginDescriptor, through NF_PLUGIN_DEFINE:

@@ -12,6 +12,19 @@
 
 #include <newsflow/newsflow.h>
 
+/* The collection counted ahead, on a thread of its own, for the progress line's share done
+ * and time left: files in items when every source is a plain file, else bytes on disk. */
+typedef struct {
+  GThread  *thread;
+  gint      stop;         /* atomic: the fetch is over, stop counting */
+  guint64   items;        /* counting thread only */
+  guint64   bytes;        /* counting thread only */
+  gboolean  items_exact;  /* no archive among them: one item a file */
+  gboolean  bytes_known;  /* no stream (standard input, a FIFO) among them */
+  guint64   bytes_total;  /* atomic: set when the count is complete */
+  guint64   bytes_done;   /* fetch thread: bytes of the files read so far */
+} Count;
+
 typedef struct {
   char        **paths;
   GPtrArray    *patterns; /* GPatternSpec *: names to read inside directories */
@@ -20,6 +33,8 @@ typedef struct {
   gboolean      archives;
   gsize         max_size;
   GHashTable   *visited;  /* "device:inode" of the directories read in this fetch */
+  Count        *count;    /* NULL when nobody watches the progress */
+  NfSink       *sink;
 } Files;
 
 /* Orders a GPtrArray of strings (the GLib 2.74 sort hands out pointers to elements). */
@@ -209,6 +224,110 @@ read_member (struct archive *archive, gsize max_size, GError **error)
   return g_byte_array_free_to_bytes (g_steal_pointer (&data));
 }
 
+/* ---- progress: the collection counted ahead ---- */
+
+/* @done more bytes of the collection are read. */
+static void
+progress_advance (Files *files, guint64 done)
+{
+  Count *count = files->count;
+  if (count == NULL)
+    return;
+  count->bytes_done += done;
+  nf_sink_set_input_bytes (files->sink, count->bytes_done, __atomic_load_n (&count->bytes_total, __ATOMIC_ACQUIRE));
+}
+
+static void count_path (Files *files, GHashTable *visited, const char *path, gboolean named);
+
+/* Mirrors push_directory: the same links not followed twice, the same names skipped. */
+static void
+count_directory (Files *files, GHashTable *visited, const char *path, const struct stat *info)
+{
+  Count *count = files->count;
+  char *key = g_strdup_printf ("%ju:%ju", (uintmax_t) info->st_dev, (uintmax_t) info->st_ino);
+  GDir *dir = g_hash_table_add (visited, key) ? g_dir_open (path, 0, NULL) : NULL;
+  if (dir == NULL)
+    {
+      count->items++; /* reported as one failed item */
+      return;
+    }
+  const char *name;
+  while ((name = g_dir_read_name (dir)) && !g_atomic_int_get (&count->stop))
+    if (name[0] != '.' && !matches_any (files->excludes, name))
+      {
+        g_autofree char *child = g_build_filename (path, name, NULL);
+        count_path (files, visited, child, FALSE);
+      }
+  g_dir_close (dir);
+}
+
+/* Mirrors push_path: what it would push, counted. */
+static void
+count_path (Files *files, GHashTable *visited, const char *path, gboolean named)
+{
+  Count *count = files->count;
+  struct stat info;
+  if (strcmp (path, "-") == 0 || (stat (path, &info) == 0 && (S_ISFIFO (info.st_mode) || S_ISCHR (info.st_mode))))
+    {
+      count->bytes_known = count->items_exact = FALSE; /* a stream: no telling how much */
+      return;
+    }
+  if (stat (path, &info) != 0)
+    {
+      count->items++;
+      return;
+    }
+  if (S_ISDIR (info.st_mode))
+    {
+      if (named || files->recursive)
+        count_directory (files, visited, path, &info);
+      return;
+    }
+  if (!named)
+    {
+      g_autofree char *base = g_path_get_basename (path);
+      if (!matches_any (files->patterns, base))
+        return;
+    }
+  count->items++;
+  if (S_ISREG (info.st_mode))
+    count->bytes += info.st_size;
+  if (S_ISREG (info.st_mode) && files->archives && is_archive_name (path))
+    count->items_exact = FALSE;
+}
+
+static gpointer
+count_main (gpointer data)
+{
+  Files *files = data;
+  Count *count = files->count;
+  g_autoptr (GHashTable) visited = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  for (char **source = files->paths; *source && !g_atomic_int_get (&count->stop); source++)
+    {
+      struct stat info;
+      if (strpbrk (*source, "*?[") == NULL || stat (*source, &info) == 0)
+        {
+          count_path (files, visited, *source, TRUE);
+          continue;
+        }
+      glob_t found = { 0 };
+      if (glob (*source, 0, NULL, &found) == 0)
+        for (size_t i = 0; i < found.gl_pathc; i++)
+          count_path (files, visited, found.gl_pathv[i], TRUE);
+      else
+        count->items++; /* "no file matches this pattern" */
+      globfree (&found);
+    }
+  if (g_atomic_int_get (&count->stop) || !count->bytes_known)
+    return NULL;
+  if (count->items_exact)
+    nf_sink_set_total_items (files->sink, count->items);
+  __atomic_store_n (&count->bytes_total, MAX (count->bytes, 1), __ATOMIC_RELEASE);
+  return NULL;
+}
+
+/* ---- archives, continued ---- */
+
 /* Each regular member of a zip or tar (plain or gzip) as an item "ARCHIVE!MEMBER", streamed:
  * one member in memory at a time. */
 static gboolean
@@ -228,6 +347,7 @@ push_archive (Files *files, NfSink *sink, const char *path)
     }
   gboolean going = TRUE;
   guint members = 0;
+  guint64 archive_done = 0; /* of this archive's bytes, those counted in the progress */
   while (going)
     {
       struct archive_entry *entry;
@@ -278,6 +398,13 @@ push_archive (Files *files, NfSink *sink, const char *path)
       NfArticle *article = nf_article_new (source);
       nf_article_set_raw (article, bytes, type);
       going = nf_sink_push (sink, article);
+      if (files->count) /* the archive's bytes read so far (compressed) */
+        {
+          guint64 read = (guint64) MAX (archive_filter_bytes (archive, -1), 0);
+          if (read > archive_done)
+            progress_advance (files, read - archive_done);
+          archive_done = MAX (archive_done, read);
+        }
     }
   archive_read_free (archive);
   return going;
@@ -354,7 +481,14 @@ push_path (Files *files, NfSink *sink, const char *path, gboolean named)
       return nf_sink_push_failed (sink, path, error);
     }
   if (S_ISREG (info.st_mode) && files->archives && is_archive_name (path))
-    return push_archive (files, sink, path);
+    {
+      guint64 end = (files->count ? files->count->bytes_done : 0) + info.st_size;
+      gboolean going = push_archive (files, sink, path);
+      /* Its members advanced the progress by the bytes read; make it the whole file. */
+      if (files->count && files->count->bytes_done < end)
+        progress_advance (files, end - files->count->bytes_done);
+      return going;
+    }
   if (S_ISREG (info.st_mode) && !g_str_has_suffix (path, ".gz") && (gsize) info.st_size > files->max_size)
     {
       g_autoptr (GError) error = g_error_new (NF_ERROR, NF_ERROR_TOO_LARGE,
@@ -362,7 +496,9 @@ push_path (Files *files, NfSink *sink, const char *path, gboolean named)
                                               (long long) info.st_size, files->max_size);
       return nf_sink_push_failed (sink, path, error);
     }
-  return push_file (files, sink, path);
+  gboolean going = push_file (files, sink, path);
+  progress_advance (files, S_ISREG (info.st_mode) ? (guint64) info.st_size : 0);
+  return going;
 }
 
 static gboolean
@@ -445,9 +581,23 @@ files_fetch (NfStage *stage, NfSink *sink, G_GNUC_UNUSED GError **error)
 {
   Files *files = nf_stage_get_instance (stage);
   files->visited = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  files->sink = sink;
+  Count count = { .items_exact = TRUE, .bytes_known = TRUE };
+  if (nf_sink_wants_progress (sink))
+    {
+      files->count = &count;
+      count.thread = g_thread_new ("nf-files-count", count_main, files);
+    }
   for (char **path = files->paths; *path; path++)
     if (nf_stage_is_cancelled (stage) || !push_source (files, sink, *path))
       break;
+  if (count.thread)
+    {
+      g_atomic_int_set (&count.stop, 1);
+      g_thread_join (count.thread);
+    }
+  files->count = NULL;
+  files->sink = NULL;
   g_clear_pointer (&files->visited, g_hash_table_unref);
   return TRUE;
 }

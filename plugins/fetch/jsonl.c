@@ -2,6 +2,7 @@
  * each line's object mapped to an article by the shared field map (newsflow/fieldmap.h). */
 #include <errno.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 #include <zlib.h>
 
@@ -11,6 +12,8 @@ typedef struct {
   char      **paths;
   NfFieldMap *map;
   gsize       max_line;
+  guint64     progress_total;  /* bytes of the files, when watched and all are files */
+  guint64     progress_before; /* bytes of the files read before this one */
 } Jsonl;
 
 static const NfOption jsonl_options[] = {
@@ -128,6 +131,9 @@ push_file (Jsonl *jsonl, NfStage *stage, NfSink *sink, const char *path)
   gboolean going = TRUE;
   for (guint64 number = 1; going && !nf_stage_is_cancelled (stage); number++)
     {
+      if (jsonl->progress_total) /* gzoffset: the bytes read of the file, compressed or not */
+        nf_sink_set_input_bytes (sink, jsonl->progress_before + (guint64) MAX (gzoffset (reader->file), 0),
+                                 jsonl->progress_total);
       LineStatus status = read_line (reader, line, jsonl->max_line, &error);
       if (status == LINE_EOF)
         break;
@@ -202,9 +208,16 @@ static gboolean
 jsonl_fetch (NfStage *stage, NfSink *sink, G_GNUC_UNUSED GError **error)
 {
   Jsonl *jsonl = nf_stage_get_instance (stage);
+  jsonl->progress_before = 0;
+  jsonl->progress_total = nf_sink_wants_progress (sink) ? nf_paths_total_bytes ((const char *const *) jsonl->paths) : 0;
   for (char **path = jsonl->paths; *path; path++)
-    if (nf_stage_is_cancelled (stage) || !push_file (jsonl, stage, sink, *path))
-      break;
+    {
+      if (nf_stage_is_cancelled (stage) || !push_file (jsonl, stage, sink, *path))
+        break;
+      struct stat info;
+      if (jsonl->progress_total && stat (*path, &info) == 0)
+        jsonl->progress_before += info.st_size;
+    }
   return TRUE;
 }
 

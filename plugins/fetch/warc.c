@@ -26,6 +26,10 @@ typedef struct {
   char   **types;    /* the record types to read */
   gsize    max_size;
   gboolean drop_non_2xx; /* non-2xx = "drop" */
+  /* Progress by bytes of the files (compressed, as on disk): 0 when not watched or when a
+   * source is a stream; the bytes of the files before the one being read. */
+  guint64  progress_total;
+  guint64  progress_before;
 } Warc;
 
 static const NfOption warc_options[] = {
@@ -786,6 +790,9 @@ read_records (Warc *warc, NfStage *stage, NfSink *sink, const char *path, Input 
   guint64 resync_offset = 0;
   while (going && !nf_stage_is_cancelled (stage))
     {
+      if (warc->progress_total)
+        nf_sink_set_input_bytes (sink, warc->progress_before + (guint64) MAX (ftello (in->file), 0),
+                                 warc->progress_total);
       g_autoptr (GError) error = NULL;
       FillStatus fill = have_version ? FILL_DATA : input_fill (in, &error);
       if (fill == FILL_EOF)
@@ -1007,9 +1014,16 @@ static gboolean
 warc_fetch (NfStage *stage, NfSink *sink, G_GNUC_UNUSED GError **error)
 {
   Warc *warc = nf_stage_get_instance (stage);
+  warc->progress_before = 0;
+  warc->progress_total = nf_sink_wants_progress (sink) ? nf_paths_total_bytes ((const char *const *) warc->paths) : 0;
   for (char **path = warc->paths; *path; path++)
-    if (nf_stage_is_cancelled (stage) || !push_file (warc, stage, sink, *path))
-      break;
+    {
+      if (nf_stage_is_cancelled (stage) || !push_file (warc, stage, sink, *path))
+        break;
+      struct stat info;
+      if (warc->progress_total && stat (*path, &info) == 0)
+        warc->progress_before += info.st_size;
+    }
   return TRUE;
 }
 
