@@ -723,6 +723,7 @@ dates_process (NfStage *stage, G_GNUC_UNUSED gpointer worker, NfArticle *article
       NfDate day = { .year = g_date_get_year (&reference), .month = g_date_get_month (&reference),
                      .day = g_date_get_day (&reference) };
       nf_date_set_published (article, &day);
+      nf_article_set_field_string (article, "published_from", "dateline");
       have_reference = TRUE;
     }
 

@@ -28,6 +28,7 @@ for name, a in arts.items():
             assert v[:2] == "--" or v[:4].isdigit(), (name, v)
 b = arts["03-brussels-budget-talks.txt"]
 assert b["published_local"] == "2026-11-26", b  # the dateline's day
+assert b["published_from"] == "dateline", b
 dates = {b["text"].encode()[x["start"]:x["end"]].decode(): x["attrs"].get("value") for x in b["annotations"] if x["type"] == "date"}
 assert dates["Thursday"] == "2026-11-26", dates
 assert "Reuters" not in [k["phrase"] for k in b["keywords"]], b["keywords"]
