@@ -649,6 +649,39 @@ fail_pending (Run *run, NfTally *tally, const char *stage, const char *message)
     }
 }
 
+/* The articles a formatter said it will not have (nf_stage_reject_pending) fail, with its
+ * reason; the rest of the batch goes on to be written. */
+static void
+fail_rejected (Run *run, NfTally *tally)
+{
+  for (guint f = 0; f < run->chain->stages[NF_PLUGIN_FORMAT]->len; f++)
+    {
+      NfStage *stage = stage_at (run, NF_PLUGIN_FORMAT, f);
+      g_autoptr (GHashTable) rejected = nf_stage_take_rejected (stage);
+      if (rejected == NULL)
+        continue;
+      g_autofree char *name = nf_stage_describe (stage);
+      for (guint i = 0; i < run->batch->len; i++)
+        {
+          Ended *ended = &g_array_index (run->batch, Ended, i);
+          const char *message = g_hash_table_lookup (rejected, &ended->index);
+          if (message == NULL || ended->state != ENDED_PENDING)
+            continue;
+          ended->state = ENDED_FAILED;
+          tally->failed++;
+          COUNTER_ADD (run->stats[stage_index (run, NF_PLUGIN_FORMAT, f)].failed, 1);
+          if (!run->options->quiet)
+            g_printerr ("newsflow: %s: %s: %s\n", ended->source, name, message);
+          record_failure (run, ended->index, ended->source, name, message);
+          if (ended->article)
+            {
+              g_autoptr (GError) error = g_error_new_literal (NF_ERROR, NF_ERROR_INVALID_INPUT, message);
+              nf_article_set_failed (ended->article, name, error);
+            }
+        }
+    }
+}
+
 /* The commit point: every formatter makes durable what it accepted since the last one;
  * then the batch's articles are counted and their ends notified.  A formatter that cannot
  * commit fails the batch's pending articles and stops the run (a full disk does not get
@@ -673,6 +706,7 @@ commit_batch (Run *run, NfTally *tally, gboolean notify)
           failed = g_steal_pointer (&error);
         }
     }
+  fail_rejected (run, tally);
   guint64 pending = 0;
   for (guint i = 0; i < run->batch->len; i++)
     pending += g_array_index (run->batch, Ended, i).state == ENDED_PENDING;

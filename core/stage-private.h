@@ -16,6 +16,8 @@ struct _NfStage {
   char    **sources;     /* command-line sources routed to this fetcher, or NULL */
   gboolean  skipped;     /* a fetcher left out because the command line named other sources */
   gint     *cancelled;   /* the run's stop flag (atomic), or NULL outside a run */
+  GHashTable *rejected;  /* formatters: article index (guint64 *) -> message, since the
+                          * last commit point (nf_stage_reject_pending), or NULL */
 };
 
 NfStage *nf_stage_new      (const NfPluginDescriptor *plugin, const char *name,
@@ -36,6 +38,8 @@ void     nf_stage_worker_free (NfStage *stage, gpointer worker);
 gboolean nf_stage_process     (NfStage *stage, gpointer worker, NfArticle *article, GError **error);
 /* A formatter's commit point (TRUE for a plugin without one); @error is the plugin's. */
 gboolean nf_stage_commit      (NfStage *stage, GError **error);
+/* What nf_stage_reject_pending recorded since the last call (NULL: nothing), handed over. */
+GHashTable *nf_stage_take_rejected (NfStage *stage);
 /* finish; @error is prefixed with the stage's name. */
 gboolean nf_stage_finish      (NfStage *stage, GError **error);
 /* "extract keywords" — how messages and the error file name a stage. */

@@ -45,6 +45,7 @@ nf_stage_free (NfStage *stage)
   if (stage->config)
     cfg_free (stage->config);
   g_strfreev (stage->sources);
+  g_clear_pointer (&stage->rejected, g_hash_table_unref);
   g_free (stage->name);
   g_free (stage->location);
   g_free (stage);
@@ -87,6 +88,22 @@ nf_stage_process (NfStage *stage, gpointer worker, NfArticle *article, GError **
   nf_article_set_failed (article, name, local);
   g_propagate_error (error, g_steal_pointer (&local));
   return FALSE;
+}
+
+void
+nf_stage_reject_pending (NfStage *stage, guint64 index, const GError *error)
+{
+  g_return_if_fail (stage != NULL && error != NULL);
+  g_return_if_fail (stage->plugin->kind == NF_PLUGIN_FORMAT);
+  if (stage->rejected == NULL)
+    stage->rejected = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
+  g_hash_table_insert (stage->rejected, g_memdup2 (&index, sizeof index), g_strdup (error->message));
+}
+
+GHashTable *
+nf_stage_take_rejected (NfStage *stage)
+{
+  return g_steal_pointer (&stage->rejected);
 }
 
 gboolean

@@ -74,6 +74,12 @@ const char *const *nf_stage_get_sources (const NfStage *stage);
  * producing, long computations may give up early. */
 gboolean    nf_stage_is_cancelled   (const NfStage *stage);
 
+/* From a formatter's process or commit: the article with @index (nf_article_get_index), which
+ * this formatter accepted since the last commit point, will not be in its output, for a
+ * reason of its own (@error's message): at the commit point it is counted as failed at this
+ * stage instead of written.  See "The commit point" below. */
+void        nf_stage_reject_pending (NfStage *stage, guint64 index, const GError *error);
+
 /* Where a fetcher delivers items.  Pushing blocks while the pipeline is full (backpressure),
  * so a fetcher's memory stays flat however large its input. */
 typedef struct _NfSink NfSink;
@@ -147,6 +153,10 @@ guint64     nf_paths_total_bytes    (const char *const *paths);
  * that fails means the output is not kept (or not complete): the run fails and its
  * articles are no longer counted as written; so fail finish only for that, not for an
  * optional step (an index merge) after which the committed output is intact.
+ * A formatter whose destination refuses one article but keeps the others (a search server
+ * rejecting a document for its mapping) calls nf_stage_reject_pending for it, from process
+ * or commit, and commits the rest: that article is counted as failed with the reason, the
+ * others as written, and the run goes on.
  *
  * Resume (formatters that can tell what their output already holds: a JSON Lines file, a
  * database): with `skip-existing = true` in the stage (set on every such formatter by

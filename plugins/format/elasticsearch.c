@@ -1,7 +1,7 @@
 /* format "elasticsearch": documents for Elasticsearch (or OpenSearch), posted to its _bulk API
  * in batches by count and bytes through the core's HTTP client (retries with backoff on 429
- * and 5xx, per-document 429s resent, other per-document errors reported), and/or written as a
- * _bulk NDJSON file for `curl --data-binary @FILE`. */
+ * and 5xx, per-document 429s resent, a document the server rejects failing its own article),
+ * and/or written as a _bulk NDJSON file for `curl --data-binary @FILE`. */
 #include <string.h>
 
 #include <newsflow/newsflow.h>
@@ -22,11 +22,27 @@ typedef struct {
   gsize             batch_bytes;   /* bytes per request */
   guint             retries;
   double            retry_delay;
-  GPtrArray        *pending;       /* char *: the batch's "action\ndocument\n" pairs */
+  GPtrArray        *pending;       /* Document *: the batch's */
   gsize             pending_bytes;
   guint64           posted;        /* documents indexed */
   GError           *failure;       /* the first batch that was not (wholly) indexed */
 } BulkFormatter;
+
+/* One document of a batch: its "action\ndocument\n" lines and the article they came from. */
+typedef struct {
+  char   *lines;
+  guint64 article; /* nf_article_get_index */
+} Document;
+
+static void
+document_free (gpointer data)
+{
+  Document *document = data;
+  if (document == NULL) /* moved to the documents to resend */
+    return;
+  g_free (document->lines);
+  g_free (document);
+}
 
 static const NfOption bulk_options[] = {
   NF_OPTION_STR ("output", "-", "Where to write the _bulk NDJSON: a file path, or \"-\" for standard "
@@ -130,7 +146,7 @@ init_posting (BulkFormatter *formatter, cfg_t *config, const char *url, GError *
     }
   formatter->batch = (guint) batch;
   formatter->batch_bytes = (gsize) batch_bytes;
-  formatter->pending = g_ptr_array_new_with_free_func (g_free);
+  formatter->pending = g_ptr_array_new_with_free_func (document_free);
   return TRUE;
 }
 
@@ -226,16 +242,16 @@ item_error (JsonObject *item, guint *status)
   return g_strdup_printf ("id %s: %u %s%s%s", id, *status, type, *reason ? ": " : "", reason);
 }
 
-/* Posts @pairs once.  Returns the indices of documents to resend (per-document 429s) in
- * @again, adds what was rejected for good to @rejected; FALSE with @error when the request
- * as a whole failed (after the client's answer: connection, 4xx, 5xx, unreadable reply). */
+/* Posts @pairs (Document *) once.  Returns the indices of documents to resend (per-document
+ * 429s) in @again; a document rejected for good fails its article (nf_stage_reject_pending),
+ * the rest of the batch is written.  FALSE with @error when the request as a whole failed
+ * (after the client's answer: connection, 4xx, 5xx, unreadable reply). */
 static gboolean
-post_once (BulkFormatter *formatter, GPtrArray *pairs, GArray *again, GPtrArray *rejected,
-           guint *status, GError **error)
+post_once (BulkFormatter *formatter, NfStage *stage, GPtrArray *pairs, GArray *again, guint *status, GError **error)
 {
   GString *body = g_string_new (NULL);
   for (guint i = 0; i < pairs->len; i++)
-    g_string_append (body, g_ptr_array_index (pairs, i));
+    g_string_append (body, ((Document *) g_ptr_array_index (pairs, i))->lines);
   NfHttpRequest *request = nf_http_request_new (formatter->bulk_url);
   g_autoptr (GBytes) bytes = g_string_free_to_bytes (body);
   nf_http_request_set_body (request, "POST", "application/x-ndjson", bytes);
@@ -284,25 +300,30 @@ post_once (BulkFormatter *formatter, GPtrArray *pairs, GArray *again, GPtrArray 
           g_free (why);
         }
       else
-        g_ptr_array_add (rejected, why);
+        {
+          g_autoptr (GError) rejected = g_error_new (NF_ERROR, NF_ERROR_INVALID_INPUT,
+                                                     "not indexed by %s: %s", formatter->bulk_url, why);
+          nf_stage_reject_pending (stage, ((Document *) g_ptr_array_index (pairs, i))->article, rejected);
+          g_free (why);
+        }
     }
   return TRUE;
 }
 
 /* Posts the batch; retries the whole request on 429, 5xx and transport failures, and only
  * the documents refused with 429 after a partial success, waiting retry-delay, then twice as
- * long...  FALSE with @error naming what was not indexed. */
+ * long...  FALSE with @error when the server would not take the batch (documents it rejected
+ * one by one only fail their articles). */
 static gboolean
-post_batch (BulkFormatter *formatter, GError **error)
+post_batch (BulkFormatter *formatter, NfStage *stage, GError **error)
 {
   if (formatter->pending->len == 0)
     return TRUE;
   g_autoptr (GPtrArray) pairs = g_ptr_array_ref (formatter->pending);
   g_ptr_array_unref (formatter->pending);
-  formatter->pending = g_ptr_array_new_with_free_func (g_free);
+  formatter->pending = g_ptr_array_new_with_free_func (document_free);
   formatter->pending_bytes = 0;
   guint total = pairs->len;
-  g_autoptr (GPtrArray) rejected = g_ptr_array_new_with_free_func (g_free);
   g_autoptr (GError) last = NULL;
   double delay = formatter->retry_delay;
   for (guint attempt = 0; pairs->len > 0; attempt++)
@@ -310,7 +331,7 @@ post_batch (BulkFormatter *formatter, GError **error)
       g_autoptr (GArray) again = g_array_new (FALSE, FALSE, sizeof (guint));
       guint status = 0;
       g_clear_error (&last);
-      gboolean whole = post_once (formatter, pairs, again, rejected, &status, &last);
+      gboolean whole = post_once (formatter, stage, pairs, again, &status, &last);
       gboolean retryable = whole ? again->len > 0 : (status == 0 || status == 408 || status == 429 || status >= 500);
       if (whole && again->len == 0)
         {
@@ -321,7 +342,7 @@ post_batch (BulkFormatter *formatter, GError **error)
         break;
       if (whole)
         {
-          GPtrArray *left = g_ptr_array_new_with_free_func (g_free);
+          GPtrArray *left = g_ptr_array_new_with_free_func (document_free);
           for (guint i = 0; i < again->len; i++)
             g_ptr_array_add (left, g_steal_pointer (&g_ptr_array_index (pairs, g_array_index (again, guint, i))));
           g_ptr_array_unref (g_steal_pointer (&pairs));
@@ -330,30 +351,23 @@ post_batch (BulkFormatter *formatter, GError **error)
       g_usleep ((gulong) (delay * G_USEC_PER_SEC));
       delay *= 2;
     }
-  if (pairs->len == 0 && rejected->len == 0)
+  if (pairs->len == 0)
     return TRUE;
-  GString *message = g_string_new (NULL);
-  guint lost = pairs->len + rejected->len;
-  g_string_printf (message, "%s: %u of %u documents not indexed", formatter->bulk_url, lost, total);
-  if (last && pairs->len)
-    g_string_append_printf (message, " (%s)", last->message);
-  else if (pairs->len)
-    g_string_append_printf (message, " (%u still refused with 429 after %u retries)", pairs->len, formatter->retries);
-  for (guint i = 0; i < MIN (rejected->len, 3); i++)
-    g_string_append_printf (message, "; %s", (char *) g_ptr_array_index (rejected, i));
-  if (rejected->len > 3)
-    g_string_append_printf (message, "; and %u more", rejected->len - 3);
-  g_set_error_literal (error, NF_ERROR, NF_ERROR_IO, message->str);
-  g_string_free (message, TRUE);
+  if (last)
+    g_set_error (error, NF_ERROR, NF_ERROR_IO, "%s: %u of %u documents not indexed (%s)", formatter->bulk_url,
+                 pairs->len, total, last->message);
+  else
+    g_set_error (error, NF_ERROR, NF_ERROR_IO, "%s: %u of %u documents not indexed (still refused with 429 "
+                 "after %u retries)", formatter->bulk_url, pairs->len, total, formatter->retries);
   return FALSE;
 }
 
 /* Posts the batch; a failure is kept (the first one) for the commit point. */
 static void
-flush (BulkFormatter *formatter)
+flush (BulkFormatter *formatter, NfStage *stage)
 {
   g_autoptr (GError) error = NULL;
-  if (!post_batch (formatter, &error) && formatter->failure == NULL)
+  if (!post_batch (formatter, stage, &error) && formatter->failure == NULL)
     formatter->failure = g_steal_pointer (&error);
 }
 
@@ -394,36 +408,35 @@ bulk_process (NfStage *stage, G_GNUC_UNUSED gpointer worker, NfArticle *article,
     }
   g_autofree char *head = to_line (formatter, action_line);
   g_autofree char *body = to_line (formatter, document);
-  char *pair = g_strconcat (head, "\n", body, "\n", NULL);
+  g_autofree char *pair = g_strconcat (head, "\n", body, "\n", NULL);
   gsize length = strlen (pair);
   if (formatter->output && !nf_output_write (formatter->output, pair, length, error))
-    {
-      g_free (pair);
-      return FALSE;
-    }
+    return FALSE;
   if (formatter->client == NULL)
-    {
-      g_free (pair);
-      return TRUE;
-    }
+    return TRUE;
   if (formatter->pending->len > 0 && formatter->pending_bytes + length > formatter->batch_bytes)
-    flush (formatter);
-  g_ptr_array_add (formatter->pending, pair);
+    flush (formatter, stage);
+  Document *queued = g_new (Document, 1);
+  queued->lines = g_steal_pointer (&pair);
+  queued->article = nf_article_get_index (article);
+  g_ptr_array_add (formatter->pending, queued);
   formatter->pending_bytes += length;
   if (formatter->pending->len >= formatter->batch)
-    flush (formatter);
+    flush (formatter, stage);
   return TRUE;
 }
 
 /* The commit point: the batch posted and acknowledged document by document, the file
- * synced.  A batch the server did not wholly index fails: its articles count as failed (the
- * message lists the documents rejected and why) and the run stops, as any failed commit. */
+ * synced.  A document the server rejects (a mapping error, a version conflict) fails its own
+ * article, with the server's reason; a batch the server would not take at all (down, or still
+ * 429 after the retries) fails the commit: the batch's articles count as failed and the run
+ * stops, as any failed commit. */
 static gboolean
 bulk_commit (NfStage *stage, GError **error)
 {
   BulkFormatter *formatter = nf_stage_get_instance (stage);
   if (formatter->client)
-    flush (formatter);
+    flush (formatter, stage);
   if (formatter->output && !nf_output_sync (formatter->output, error))
     {
       g_clear_error (&formatter->failure);

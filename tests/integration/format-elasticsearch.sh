@@ -2,7 +2,7 @@
 # format "elasticsearch" posting to _bulk, against a loopback stand-in that checks requests as
 # Elasticsearch does (tests/data/http/bulk-server.py: no Elasticsearch server is packaged in
 # Debian): batches by count and by bytes, a 429 on the whole request retried, per-document
-# 429s resent, per-document rejections reported, API key and basic auth, the NDJSON file
+# 429s resent, a document the server rejects failing its own article only, API key and basic auth, the NDJSON file
 # still written when asked.
 . "$(dirname "$0")/common.sh"
 command -v python3 >/dev/null || { echo "SKIP: python3 is needed for the loopback server"; exit 77; }
@@ -73,7 +73,7 @@ PY
 ES_KEY=wrong expect_status 1 "a wrong API key fails the run" -- "$NEWSFLOW" -c "$WORK/key.chain" "$SAMPLES"
 expect_grep "$WORK/err" "documents not indexed.*401|401.*security_exception" "says the server refused (401)"
 
-# Basic auth; per-document 429 resent, per-document 400 reported.
+# Basic auth; per-document 429 resent; a per-document 400 fails that article alone.
 cat > "$WORK/docs.jsonl" <<'JSONL'
 {"id": "a", "title": "Fine story", "text": "Body a."}
 {"id": "b", "title": "BUSY story", "text": "Body b."}
@@ -84,8 +84,10 @@ cat > "$WORK/basic.chain" <<CHAIN
 fetch "jsonl" { }
 format "elasticsearch" { url = "$URL_basic" user = "elastic" password = "pa ss" retry-delay = 0.05 }
 CHAIN
-expect_status 1 "a rejected document fails the run" -- "$NEWSFLOW" -c "$WORK/basic.chain" "$WORK/docs.jsonl"
-expect_grep "$WORK/err" "1 of 4 documents not indexed; id c: 400 mapper_parsing_exception: failed to parse field \[title\]" "names the rejected document and why"
+expect_status 2 "a rejected document fails its article, not the run" -- "$NEWSFLOW" --errors "$WORK/failed.jsonl" -c "$WORK/basic.chain" "$WORK/docs.jsonl"
+expect_grep "$WORK/err" "^read 4, written 3, dropped 0, failed 1$" "the tally: three indexed, one failed"
+expect_grep "$WORK/err" "docs.jsonl:3: format elasticsearch: not indexed by .*: id c: 400 mapper_parsing_exception: failed to parse field \[title\]" "names the rejected document and why"
+expect_grep "$WORK/failed.jsonl" '"source":"[^"]*docs.jsonl:3","stage":"format elasticsearch","message":"not indexed by' "the error file records it"
 dump "$URL_basic" > "$WORK/dump"
 python3 - "$WORK/dump" <<'PY' && pass "basic auth; the per-document 429 resent alone" || fail "basic / per-document retry"
 import json, sys
