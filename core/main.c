@@ -56,6 +56,7 @@ typedef struct {
   gboolean progress;    /* --progress: also when standard error is not a terminal */
   char    *metrics;
   gint     metrics_interval;
+  guint64  max_article_bytes;
   gboolean version;
   gint     commit_every;
   gint     commit_interval;
@@ -139,6 +140,34 @@ parse_stats_option (G_GNUC_UNUSED const char *name, const char *value, gpointer 
   return FALSE;
 }
 
+/* The default --max-article-bytes: far above any news article (tens of KB of text, a few MB of
+ * HTML), low enough that one article's structures (a few tens of times its size) stay small. */
+#define DEFAULT_MAX_ARTICLE_BYTES (8 * 1024 * 1024)
+
+/* --max-article-bytes N, with an optional k, M or G (powers of 1024) */
+static gboolean
+parse_max_article_bytes (G_GNUC_UNUSED const char *name, const char *value, gpointer data, GError **error)
+{
+  Options *options = data;
+  char *end;
+  guint64 number = g_ascii_strtoull (value, &end, 10);
+  guint shift = 0;
+  if (end != value && (*end == 'k' || *end == 'K'))
+    shift = 10, end++;
+  else if (end != value && *end == 'M')
+    shift = 20, end++;
+  else if (end != value && *end == 'G')
+    shift = 30, end++;
+  if (end == value || *end != '\0' || !g_ascii_isdigit (*value) || number > (G_MAXUINT64 >> shift))
+    {
+      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                   "--max-article-bytes %s: a number of bytes (k, M or G after it: 4M), or 0 for no limit", value);
+      return FALSE;
+    }
+  options->max_article_bytes = number << shift;
+  return TRUE;
+}
+
 /* --progress or --progress=SECONDS */
 static gboolean
 parse_progress_option (G_GNUC_UNUSED const char *name, const char *value, gpointer data, GError **error)
@@ -194,6 +223,8 @@ parse_command_line (char **args, Options *options, GError **error)
       "Print per-stage counts and times at the end (=json: one JSON line)", "[=table|json]" },
     { "progress", 0, G_OPTION_FLAG_OPTIONAL_ARG, G_OPTION_ARG_CALLBACK, (gpointer) parse_progress_option,
       "Show progress even when stderr is not a terminal (a line every SECONDS, default 10)", "[=SECONDS]" },
+    { "max-article-bytes", 0, 0, G_OPTION_ARG_CALLBACK, (gpointer) parse_max_article_bytes,
+      "Fail articles larger than N bytes (raw or text; k, M, G; default 8M; 0: no limit)", "N" },
     { "metrics", 0, 0, G_OPTION_ARG_FILENAME, &options->metrics,
       "Keep FILE up to date with the run's figures in the Prometheus text format", "FILE" },
     { "metrics-interval", 0, 0, G_OPTION_ARG_INT, &options->metrics_interval,
@@ -418,6 +449,7 @@ run_chain (NfRegistry *registry, Options *options)
     .workers = options->jobs > 0 ? (guint) options->jobs : g_get_num_processors (),
     .errors = errors,
     .errors_path = errors_is_stderr ? "standard error" : options->errors,
+    .max_article_bytes = options->max_article_bytes,
     .commit_every = options->commit_every,
     .commit_interval_ms = options->commit_interval,
     .atomic = options->atomic,
@@ -458,7 +490,7 @@ main (int argc, char **argv)
    * libconfuse's messages can be recognised and explained. */
   setlocale (LC_CTYPE, "");
 
-  Options options = { .commit_interval = -1 };
+  Options options = { .commit_interval = -1, .max_article_bytes = DEFAULT_MAX_ARTICLE_BYTES };
   g_autoptr (GError) error = NULL;
   g_auto (GStrv) args = normalise_arguments (argc, argv);
   if (!parse_command_line (args, &options, &error))

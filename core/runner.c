@@ -162,6 +162,22 @@ set_fatal (Run *run, GError *error)
 
 /* ---- fetcher side ---------------------------------------------------------------------- */
 
+/* --max-article-bytes: an article larger than the limit fails at @stage before the next
+ * stage could build its structures (tokens, trees: tens of times its size) over it. */
+static void
+check_size (Run *run, NfStage *stage, NfArticle *article, guint64 size, const char *what)
+{
+  guint64 limit = run->options->max_article_bytes;
+  if (limit == 0 || size <= limit || nf_article_is_failed (article))
+    return;
+  g_autoptr (GError) error = g_error_new (NF_ERROR, NF_ERROR_TOO_LARGE,
+                                          "%s of %" G_GUINT64_FORMAT " bytes, larger than --max-article-bytes "
+                                          "(%" G_GUINT64_FORMAT "); raise it (or 0: no limit) to read it",
+                                          what, size, limit);
+  g_autofree char *name = nf_stage_describe (stage);
+  nf_article_set_failed (article, name, error);
+}
+
 gboolean
 nf_sink_push (NfSink *sink, NfArticle *article)
 {
@@ -177,6 +193,7 @@ nf_sink_push (NfSink *sink, NfArticle *article)
     }
   guint64 seq = run->next_seq++;
   nf_article_set_index (article, seq);
+  check_size (run, sink->stage, article, nf_article_get_raw (article) ? g_bytes_get_size (nf_article_get_raw (article)) : 0, "raw item");
   gboolean failed = nf_article_is_failed (article); /* nothing left to do for it */
   Slot *slot = &run->ring[seq % run->capacity];
   slot->article = article;
@@ -392,6 +409,12 @@ process_article (Worker *worker, NfArticle *article)
         return;
       if (!nf_article_has_text (article))
         nf_article_set_paragraphs (article, NULL, 0); /* a parser that found no body */
+      check_size (run, parser, article, nf_article_get_text_length (article), "text");
+      if (nf_article_is_failed (article))
+        {
+          COUNTER_ADD (worker->stats[index].failed, 1);
+          return;
+        }
     }
   for (guint i = 0; i < run->first_ordered; i++)
     {

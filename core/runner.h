@@ -24,6 +24,9 @@ typedef struct {
   guint    metrics_interval_ms;
   /* The formatters' commit points: every @commit_every articles (0: 1000) and every
    * @commit_interval_ms milliseconds while articles are pending (0: by count only). */
+  /* Larger articles (raw bytes as read, or text after parsing) fail with NF_ERROR_TOO_LARGE
+   * before any extractor sees them: bounds one article's memory.  0: no limit. */
+  guint64  max_article_bytes;
   guint    commit_every;
   guint    commit_interval_ms;
   /* All or nothing: one commit at the end of a complete run; after an interruption or a

@@ -56,6 +56,17 @@ expect_status 1 "a misspelt long option" -- "$NEWSFLOW" --chian x.chain
 expect_grep "$WORK/err" "Unknown option --chian; did you mean --chain\?" "suggests --chain"
 expect_status 1 "a misspelt plugin name" -- "$NEWSFLOW" --describe entitites
 expect_grep "$WORK/err" "no plugin named 'entitites' \(did you mean 'entities'\?\)" "suggests entities"
+# --max-article-bytes: a larger article fails clearly before any stage builds structures on
+# it; the rest of the run goes on.
+mkdir -p "$WORK/sizes"
+cp "$SAMPLES"/*.txt "$WORK/sizes/"
+head -c 300000 /dev/zero | tr '\0' 'a' | fold -w 70 > "$WORK/sizes/zz-big.txt"
+expect_status 2 "an article over --max-article-bytes fails" -- "$NEWSFLOW" --max-article-bytes 200k "$WORK/sizes"
+expect_grep "$WORK/err" "zz-big.txt: fetch files: raw item of [0-9]+ bytes, larger than --max-article-bytes \(204800\)" "says which and the limit"
+expect_grep "$WORK/err" "^read 25, written 24, dropped 0, failed 1$" "the others are written"
+expect_status 0 "0 is no limit" -- "$NEWSFLOW" -q --max-article-bytes 0 "$WORK/sizes"
+expect_status 1 "a bad size" -- "$NEWSFLOW" --max-article-bytes 2X "$SAMPLES"
+expect_grep "$WORK/err" "--max-article-bytes 2X: a number of bytes" "says what it takes"
 if command -v script >/dev/null; then
   # Under script(1) newsflow may sit in a background process group of the pseudo-terminal,
   # where reading the terminal stops it (SIGTTIN) and a SIGTERM never gets through: KILL it,
