@@ -93,51 +93,57 @@ in_flight (const NfTally *tally)
   return tally->read > ended ? tally->read - ended : 0;
 }
 
+static void
+member_int (JsonBuilder *builder, const char *name, gint64 value)
+{
+  json_builder_set_member_name (builder, name);
+  json_builder_add_int_value (builder, value);
+}
+
+static void
+member_double (JsonBuilder *builder, const char *name, double value)
+{
+  json_builder_set_member_name (builder, name);
+  json_builder_add_double_value (builder, value);
+}
+
+static void
+member_string (JsonBuilder *builder, const char *name, const char *value)
+{
+  json_builder_set_member_name (builder, name);
+  json_builder_add_string_value (builder, value);
+}
+
 char *
 nf_report_stats_json (const NfRunFigures *figures)
 {
   const NfTally *tally = figures->tally;
   g_autoptr (JsonBuilder) builder = json_builder_new ();
   json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "read");
-  json_builder_add_int_value (builder, (gint64) tally->read);
-  json_builder_set_member_name (builder, "written");
-  json_builder_add_int_value (builder, (gint64) tally->written);
-  json_builder_set_member_name (builder, "dropped");
-  json_builder_add_int_value (builder, (gint64) tally->dropped);
-  json_builder_set_member_name (builder, "failed");
-  json_builder_add_int_value (builder, (gint64) tally->failed);
-  json_builder_set_member_name (builder, "in_flight");
-  json_builder_add_int_value (builder, (gint64) in_flight (tally));
+  member_int (builder, "read", (gint64) tally->read);
+  member_int (builder, "written", (gint64) tally->written);
+  member_int (builder, "dropped", (gint64) tally->dropped);
+  member_int (builder, "failed", (gint64) tally->failed);
+  member_int (builder, "in_flight", (gint64) in_flight (tally));
   json_builder_set_member_name (builder, "drop_reasons");
   json_builder_begin_object (builder);
   for (guint i = 0; i <= NF_TALLY_DROP_GROUPS; i++)
     if (tally->drops[i].count)
-      {
-        json_builder_set_member_name (builder, tally->drops[i].reason);
-        json_builder_add_int_value (builder, (gint64) tally->drops[i].count);
-      }
+      member_int (builder, tally->drops[i].reason, (gint64) tally->drops[i].count);
   json_builder_end_object (builder);
-  json_builder_set_member_name (builder, "seconds");
-  json_builder_add_double_value (builder, figures->seconds);
+  member_double (builder, "seconds", figures->seconds);
   json_builder_set_member_name (builder, "stages");
   json_builder_begin_array (builder);
   for (guint s = 0; s < figures->n_stages; s++)
     {
       const NfStageFigures *stage = &figures->stages[s];
       json_builder_begin_object (builder);
-      json_builder_set_member_name (builder, "kind");
-      json_builder_add_string_value (builder, stage->kind);
-      json_builder_set_member_name (builder, "name");
-      json_builder_add_string_value (builder, stage->name);
-      json_builder_set_member_name (builder, "items");
-      json_builder_add_int_value (builder, (gint64) stage->items);
-      json_builder_set_member_name (builder, "failed");
-      json_builder_add_int_value (builder, (gint64) stage->failed);
-      json_builder_set_member_name (builder, "dropped");
-      json_builder_add_int_value (builder, (gint64) stage->dropped);
-      json_builder_set_member_name (builder, "seconds");
-      json_builder_add_double_value (builder, stage->usec / (double) G_USEC_PER_SEC);
+      member_string (builder, "kind", stage->kind);
+      member_string (builder, "name", stage->name);
+      member_int (builder, "items", (gint64) stage->items);
+      member_int (builder, "failed", (gint64) stage->failed);
+      member_int (builder, "dropped", (gint64) stage->dropped);
+      member_double (builder, "seconds", stage->usec / (double) G_USEC_PER_SEC);
       json_builder_end_object (builder);
     }
   json_builder_end_array (builder);
