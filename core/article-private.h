@@ -14,6 +14,10 @@ void nf_article_set_failed (NfArticle *article, const char *stage, const GError 
 gboolean nf_article_has_ended_notify (const NfArticle *article);
 void     nf_article_notify_ended     (NfArticle *article, NfArticleOutcome outcome);
 
+/* Moves what a stage can change (properties, body, fields, annotations, drop reason) from
+ * @from into @article and releases @from. */
+void     nf_article_take_contents    (NfArticle *article, NfArticle *from);
+
 G_END_DECLS
 
 #endif /* NF_ARTICLE_PRIVATE_H */

@@ -122,6 +122,31 @@ nf_article_unref (NfArticle *article)
   g_free (article);
 }
 
+/* Everything a stage can change moves from @from to @article (swapped, then @from is
+ * released), except the raw bytes, the index, the outcome and the end notification: the
+ * runner's article stays the same object when an isolated stage's worker process answers
+ * with its changed copy (isolate.c). */
+void
+nf_article_take_contents (NfArticle *article, NfArticle *from)
+{
+#define SWAP(member) G_STMT_START { __typeof__ (article->member) tmp = article->member; \
+    article->member = from->member; from->member = tmp; } G_STMT_END
+  SWAP (id);
+  SWAP (content_type);
+  SWAP (title);
+  SWAP (authors);
+  SWAP (published);
+  SWAP (language);
+  SWAP (text);
+  SWAP (paragraphs);
+  SWAP (segmentation);
+  SWAP (fields);
+  SWAP (annotations);
+  SWAP (drop_reason);
+#undef SWAP
+  nf_article_unref (from);
+}
+
 void
 nf_article_set_ended_notify (NfArticle *article, NfArticleEndedFunc func, gpointer user_data,
                              GDestroyNotify destroy)

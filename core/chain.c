@@ -17,12 +17,16 @@
 #include <unistd.h>
 
 #include "chain.h"
+#include "outputs.h"
 #include "sniff-private.h"
 #include "suggest.h"
 #include <newsflow/error.h>
 #include <newsflow/sniff.h>
 
 #define N_KINDS 4
+
+/* The owner of the options every parse and extract stage has (crash isolation). */
+#define COMMON_OWNER "*"
 
 /* libconfuse's error and validate callbacks carry no user data, so the first error of the
  * parse running on this thread is kept here.  It is set and consumed inside parse_file. */
@@ -53,6 +57,12 @@ owner_lookup (const char *owners, const char *plugin, char **choices)
   g_auto (GStrv) lines = g_strsplit (owners ? owners : "", "\n", -1);
   for (char **line = lines; *line; line++)
     {
+      if (strcmp (*line, COMMON_OWNER) == 0)
+        {
+          if (choices)
+            *choices = NULL;
+          return TRUE;
+        }
       const char *equals = strchr (*line, '=');
       gsize length = equals ? (gsize) (equals - *line) : strlen (*line);
       if (length == strlen (plugin) && strncmp (*line, plugin, length) == 0)
@@ -71,7 +81,7 @@ options_of_plugin (cfg_t *section, const char *plugin)
 {
   GPtrArray *names = g_ptr_array_new_with_free_func (g_free);
   for (cfg_opt_t *opt = section->opts; opt && opt->name; opt++)
-    if (owner_lookup (opt->comment, plugin, NULL))
+    if (g_strcmp0 (opt->comment, COMMON_OWNER) != 0 && owner_lookup (opt->comment, plugin, NULL))
       g_ptr_array_add (names, g_strdup (opt->name));
   return names;
 }
@@ -87,6 +97,21 @@ validate_option (cfg_t *section, cfg_opt_t *opt)
   g_autofree char *choices = NULL;
   const char *kind_word = nf_plugin_kind_to_string (kind);
 
+  if (g_strcmp0 (opt->comment, COMMON_OWNER) == 0)
+    {
+      if (kind == NF_PLUGIN_FETCH || kind == NF_PLUGIN_FORMAT)
+        {
+          cfg_error (section, "option '%s' is for parse and extract stages only: fetchers and "
+                     "formatters run in the newsflow process", opt->name);
+          return -1;
+        }
+      if (opt->type == CFGT_INT && cfg_opt_getnint (opt, 0) < 0)
+        {
+          cfg_error (section, "option '%s' must be 0 (no limit) or a number of milliseconds", opt->name);
+          return -1;
+        }
+      return 0;
+    }
   if (!owner_lookup (opt->comment, plugin, &choices))
     {
       g_autoptr (GPtrArray) valid = options_of_plugin (section, plugin);
@@ -134,6 +159,10 @@ explain_unknown_option (cfg_t *cfg, const char *name)
       g_autofree char *owned = NULL;
       const char *plugin = plugin_from_title (cfg_title (cfg), &owned);
       valid = options_of_plugin (cfg, plugin);
+      if (kind == NF_PLUGIN_PARSE || kind == NF_PLUGIN_EXTRACT)
+        for (cfg_opt_t *opt = cfg->opts; opt && opt->name; opt++)
+          if (g_strcmp0 (opt->comment, COMMON_OWNER) == 0)
+            g_ptr_array_add (valid, g_strdup (opt->name));
       what = g_strdup_printf ("%s \"%s\" has no option '%s'", nf_plugin_kind_to_string (kind), plugin, name);
     }
   else
@@ -356,6 +385,24 @@ add_to_union (GArray *opts, GPtrArray *owners, const NamedPlugin *named, GError 
   return TRUE;
 }
 
+/* Options of every stage, set on the stage itself rather than in the plugin's
+ * configuration.  Offered in every kind of block so that a fetcher or formatter that sets
+ * them hears why it cannot. */
+static void
+add_common_options (GArray *opts, GPtrArray *owners)
+{
+  cfg_opt_t common[] = {
+    CFG_BOOL ("isolate", cfg_false, CFGF_NONE),
+    CFG_INT ("isolate-timeout-ms", 0, CFGF_NONE),
+  };
+  for (guint i = 0; i < G_N_ELEMENTS (common); i++)
+    {
+      common[i].validcb = validate_option;
+      g_array_append_val (opts, common[i]);
+      g_ptr_array_add (owners, g_strdup (COMMON_OWNER));
+    }
+}
+
 /* ---- each stage's own configuration -------------------------------------------------- */
 
 static cfg_t *
@@ -457,8 +504,10 @@ add_chain_plugin_path (cfg_t *lenient, const char *path, NfRegistry *registry)
 }
 
 static gboolean
-build_stages (NfChain *chain, cfg_t *strict, GPtrArray *named[N_KINDS], GError **error)
+build_stages (NfChain *chain, cfg_t *strict, GPtrArray *named[N_KINDS], NfRegistry *registry,
+              GError **error)
 {
+  g_autofree char *search_path = g_strjoinv (G_SEARCHPATH_SEPARATOR_S, nf_registry_get_search_path (registry));
   for (int kind = 0; kind < N_KINDS; kind++)
     {
       const char *kind_word = nf_plugin_kind_to_string (kind);
@@ -479,7 +528,17 @@ build_stages (NfChain *chain, cfg_t *strict, GPtrArray *named[N_KINDS], GError *
           if (config == NULL)
             return FALSE;
           g_autofree char *where = section_location (section);
-          g_ptr_array_add (chain->stages[kind], nf_stage_new (plugin, cfg_title (section), where, config));
+          NfStage *stage = nf_stage_new (plugin, cfg_title (section), where, config);
+          g_ptr_array_add (chain->stages[kind], stage);
+          if (kind == NF_PLUGIN_PARSE || kind == NF_PLUGIN_EXTRACT)
+            {
+              /* What a worker process needs to find this stage again (isolate.c). */
+              stage->isolate = cfg_getbool (section, "isolate");
+              stage->isolate_timeout_ms = (guint) MIN (cfg_getint (section, "isolate-timeout-ms"), G_MAXUINT);
+              stage->chain_path = g_strdup (chain->path);
+              stage->search_path = g_strdup (search_path);
+              stage->kind_index = i;
+            }
         }
     }
   for (int kind = 0; kind < N_KINDS; kind++)
@@ -533,6 +592,7 @@ nf_chain_load (const char *path, NfRegistry *registry, GError **error)
     {
       union_opts[kind] = g_array_new (TRUE, TRUE, sizeof (cfg_opt_t));
       owners[kind] = g_ptr_array_new_with_free_func (g_free);
+      add_common_options (union_opts[kind], owners[kind]);
       for (guint j = 0; ok && j < named[kind]->len; j++)
         ok = add_to_union (union_opts[kind], owners[kind], g_ptr_array_index (named[kind], j), error);
       for (guint j = 0; j < union_opts[kind]->len; j++)
@@ -546,7 +606,7 @@ nf_chain_load (const char *path, NfRegistry *registry, GError **error)
       cfg_opt_t strict_root[3 + N_KINDS];
       fill_root_options (strict_root, strict_sections);
       strict = parse_file (strict_root, CFGF_NONE, path, error);
-      ok = strict != NULL && build_stages (chain, strict, named, error);
+      ok = strict != NULL && build_stages (chain, strict, named, registry, error);
     }
 
   if (strict)
@@ -703,11 +763,21 @@ nf_chain_route_stdin (NfChain *chain, GError **error)
 gboolean
 nf_chain_init (NfChain *chain, GError **error)
 {
+  /* Before the formatters open their outputs: what a run that died left there goes. */
+  nf_chain_remove_stale_outputs (chain);
   for (int kind = 0; kind < N_KINDS; kind++)
     for (guint i = 0; i < chain->stages[kind]->len; i++)
       if (!nf_stage_init (g_ptr_array_index (chain->stages[kind], i), error))
         return FALSE;
   return TRUE;
+}
+
+void
+nf_chain_isolate_all (NfChain *chain)
+{
+  for (int kind = NF_PLUGIN_PARSE; kind <= NF_PLUGIN_EXTRACT; kind++)
+    for (guint i = 0; i < chain->stages[kind]->len; i++)
+      ((NfStage *) g_ptr_array_index (chain->stages[kind], i))->isolate = TRUE;
 }
 
 void

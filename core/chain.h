@@ -25,6 +25,8 @@ gboolean  nf_chain_route_sources (NfChain *chain, const char *const *sources, GE
 gboolean  nf_chain_route_stdin   (NfChain *chain, GError **error);
 /* Initialises every stage, in chain order; the first failure stops and is returned. */
 gboolean  nf_chain_init          (NfChain *chain, GError **error);
+/* --isolate: every parse and extract stage runs in worker processes (isolate.h). */
+void      nf_chain_isolate_all   (NfChain *chain);
 void      nf_chain_free          (NfChain *chain);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (NfChain, nf_chain_free)

@@ -20,6 +20,7 @@ core_libnewsflow_la_SOURCES = \
 	core/json.c \
 	core/output.c \
 	core/stage.c core/stage-private.h \
+	core/isolate.c core/isolate.h \
 	core/text.c \
 	core/data.c \
 	core/registry.c core/registry.h \

@@ -11,6 +11,7 @@
 
 #include "chain.h"
 #include "describe.h"
+#include "isolate.h"
 #include "outputs.h"
 #include "registry.h"
 #include "runner.h"
@@ -62,6 +63,7 @@ typedef struct {
   gint     commit_interval;
   gboolean atomic;
   gboolean resume;
+  gboolean isolate;
   char   **sources;
 } Options;
 
@@ -207,6 +209,8 @@ parse_command_line (char **args, Options *options, GError **error)
       "All or nothing: an interrupted or failed run leaves no output", NULL },
     { "resume", 0, 0, G_OPTION_ARG_NONE, &options->resume,
       "Append to the outputs and skip articles they already hold (skip-existing = true)", NULL },
+    { "isolate", 0, 0, G_OPTION_ARG_NONE, &options->isolate,
+      "Run every parse and extract stage in worker processes: a plugin that crashes fails its article, not the run", NULL },
     { "check", 0, 0, G_OPTION_ARG_NONE, &options->check,
       "Check the chain file and its plugins' options, then exit", NULL },
     { "list-plugins", 0, 0, G_OPTION_ARG_NONE, &options->list_plugins,
@@ -411,6 +415,8 @@ run_chain (NfRegistry *registry, Options *options)
       g_printerr ("%s\n", error->message);
       return EXIT_USAGE;
     }
+  if (options->isolate)
+    nf_chain_isolate_all (chain);
   if (!nf_chain_check_outputs (chain, options->errors, &error))
     {
       g_printerr ("%s\n", error->message);
@@ -489,6 +495,9 @@ main (int argc, char **argv)
   /* Character classification from the environment; messages stay untranslated so that
    * libconfuse's messages can be recognised and explained. */
   setlocale (LC_CTYPE, "");
+  /* A worker process of an isolated stage (isolate.h), started by a run of this binary. */
+  if (argc > 1 && strcmp (argv[1], NF_ISOLATE_WORKER_OPTION) == 0)
+    return nf_isolate_worker_main (argc, argv);
 
   Options options = { .commit_interval = -1, .max_article_bytes = DEFAULT_MAX_ARTICLE_BYTES };
   g_autoptr (GError) error = NULL;

@@ -86,7 +86,8 @@ nf_output_open (const char *path, GError **error)
     }
   g_autofree char *dir = g_path_get_dirname (path);
   g_autofree char *base = g_path_get_basename (path);
-  g_autofree char *temporary = g_strdup_printf ("%s/.%s.partial-XXXXXX", dir, base);
+  /* The PID tells a later run whether this one is gone (nf_chain_remove_stale_outputs). */
+  g_autofree char *temporary = g_strdup_printf ("%s/.%s.partial-%d-XXXXXX", dir, base, (int) getpid ());
   int fd = g_mkstemp (temporary);
   if (fd < 0)
     {

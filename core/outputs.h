@@ -15,6 +15,11 @@ gboolean nf_chain_check_outputs (NfChain *chain, const char *errors_path, GError
  * fails when none does. */
 gboolean nf_chain_set_resume    (NfChain *chain, GError **error);
 
+/* Removes the temporaries (".NAME.partial-PID-...") that runs which died left beside the
+ * formatters' outputs, when their process is gone, saying so on standard error; for older
+ * names without a PID, says how to remove them.  nf_chain_init calls it. */
+void     nf_chain_remove_stale_outputs (NfChain *chain);
+
 G_END_DECLS
 
 #endif /* NF_OUTPUTS_H */

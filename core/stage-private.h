@@ -18,6 +18,14 @@ struct _NfStage {
   gint     *cancelled;   /* the run's stop flag (atomic), or NULL outside a run */
   GHashTable *rejected;  /* formatters: article index (guint64 *) -> message, since the
                           * last commit point (nf_stage_reject_pending), or NULL */
+  /* Crash isolation (isolate.c): process runs in a worker process per thread.  The worker
+   * finds its stage again by reading @chain_path with the plugin @search_path and taking
+   * stage @kind_index of its kind. */
+  gboolean  isolate;
+  guint     isolate_timeout_ms; /* 0: no limit */
+  char     *chain_path;
+  char     *search_path;        /* G_SEARCHPATH_SEPARATOR-joined */
+  guint     kind_index;
 };
 
 NfStage *nf_stage_new      (const NfPluginDescriptor *plugin, const char *name,

@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include "article-private.h"
+#include "isolate.h"
 #include "stage-private.h"
 #include <newsflow/error.h>
 
@@ -48,6 +49,8 @@ nf_stage_free (NfStage *stage)
   g_clear_pointer (&stage->rejected, g_hash_table_unref);
   g_free (stage->name);
   g_free (stage->location);
+  g_free (stage->chain_path);
+  g_free (stage->search_path);
   g_free (stage);
 }
 
@@ -55,6 +58,12 @@ gboolean
 nf_stage_worker_new (NfStage *stage, gpointer *worker, GError **error)
 {
   *worker = NULL;
+  /* An isolated stage's per-thread state is its worker process, started on first use. */
+  if (stage->isolate)
+    {
+      *worker = nf_isolate_new (stage);
+      return TRUE;
+    }
   if (stage->plugin->worker_new == NULL)
     return TRUE;
   g_autoptr (GError) local = NULL;
@@ -72,7 +81,9 @@ nf_stage_worker_new (NfStage *stage, gpointer *worker, GError **error)
 void
 nf_stage_worker_free (NfStage *stage, gpointer worker)
 {
-  if (worker && stage->plugin->worker_free)
+  if (stage->isolate)
+    nf_isolate_free (worker);
+  else if (worker && stage->plugin->worker_free)
     stage->plugin->worker_free (worker);
 }
 
@@ -80,7 +91,9 @@ gboolean
 nf_stage_process (NfStage *stage, gpointer worker, NfArticle *article, GError **error)
 {
   g_autoptr (GError) local = NULL;
-  if (stage->plugin->process (stage, worker, article, &local))
+  gboolean ok = stage->isolate ? nf_isolate_process (worker, article, &local)
+                               : stage->plugin->process (stage, worker, article, &local);
+  if (ok)
     return TRUE;
   if (local == NULL)
     local = g_error_new_literal (NF_ERROR, NF_ERROR_FAILED, "failed without a message");

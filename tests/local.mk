@@ -26,7 +26,11 @@ check_LTLIBRARIES += \
 	tests/plugins/extract_ordered.la \
 	tests/plugins/fetch_acked.la \
 	tests/plugins/format_flaky.la \
-	tests/plugins/extract_slow.la
+	tests/plugins/extract_slow.la \
+	tests/plugins/extract_crash.la
+tests_plugins_extract_crash_la_SOURCES = tests/plugins/crash.c
+tests_plugins_extract_crash_la_LDFLAGS = $(TEST_PLUGIN_LDFLAGS)
+tests_plugins_extract_crash_la_LIBADD = $(PLUGIN_LIBADD)
 tests_plugins_extract_slow_la_SOURCES = tests/plugins/slow.c
 tests_plugins_extract_slow_la_LDFLAGS = $(TEST_PLUGIN_LDFLAGS)
 tests_plugins_extract_slow_la_LIBADD = $(PLUGIN_LIBADD)
@@ -95,7 +99,9 @@ INTEGRATION_TESTS = \
 	tests/integration/interrupt.sh \
 	tests/integration/commit-faults.sh \
 	tests/integration/resume.sh \
-	tests/integration/architecture.sh
+	tests/integration/architecture.sh \
+	tests/integration/isolate.sh \
+	tests/integration/stale-partial.sh
 TESTS += $(INTEGRATION_TESTS)
 EXTRA_DIST += $(INTEGRATION_TESTS) tests/integration/common.sh tests/lsan.supp
 # The benchmarks, file by file: tests/bench/ also holds html-speed, built by make check, and
@@ -109,6 +115,7 @@ EXTRA_DIST += \
 	tests/bench/html-classes.py \
 	tests/bench/html-quality.sh \
 	tests/bench/http-concurrency.sh \
+	tests/bench/isolate.sh \
 	tests/bench/keyword-quality.sh \
 	tests/bench/make-collection.py \
 	tests/bench/meta-quality.sh \

@@ -279,7 +279,8 @@ sqlite_init (NfStage *stage, GError **error)
   if (!append)
     {
       g_autofree char *base = g_path_get_basename (path);
-      formatter->temporary = g_strdup_printf ("%s/.%s.partial-XXXXXX", dir, base);
+      /* With the PID, like nf_output_open: a later run removes it if this one dies. */
+      formatter->temporary = g_strdup_printf ("%s/.%s.partial-%d-XXXXXX", dir, base, (int) getpid ());
       int fd = g_mkstemp (formatter->temporary);
       if (fd < 0)
         {
