@@ -78,7 +78,15 @@ send_frame (int fd, GVariant *message)
   gsize size = g_variant_get_size (message);
   if (size > G_MAXUINT32)
     return FALSE;
+  /* One send for a small frame: a round trip costs system calls and wake-ups, not bytes. */
   guint32 length = (guint32) size;
+  if (size <= 64 * 1024)
+    {
+      g_autofree char *frame = g_malloc (sizeof length + size);
+      memcpy (frame, &length, sizeof length);
+      memcpy (frame + sizeof length, g_variant_get_data (message), size);
+      return send_all (fd, frame, sizeof length + size);
+    }
   return send_all (fd, &length, sizeof length) && send_all (fd, g_variant_get_data (message), size);
 }
 
@@ -92,7 +100,17 @@ read_all (NfIsolate *isolate, int fd, void *data, gsize length, gint64 deadline,
   char *p = data;
   while (length > 0)
     {
-      if (isolate)
+      /* What has arrived is taken without waiting; poll only when nothing has. */
+      ssize_t n = recv (fd, p, length, isolate ? MSG_DONTWAIT : 0);
+      if (n > 0)
+        {
+          p += n;
+          length -= (gsize) n;
+          continue;
+        }
+      if (n == 0 || (errno != EINTR && errno != EAGAIN && errno != EWOULDBLOCK))
+        return READ_EOF;
+      if (isolate && errno != EINTR)
         {
           struct pollfd pfd = { .fd = fd, .events = POLLIN };
           int ready = poll (&pfd, 1, 50);
@@ -113,13 +131,6 @@ read_all (NfIsolate *isolate, int fd, void *data, gsize length, gint64 deadline,
               continue;
             }
         }
-      ssize_t n = recv (fd, p, length, 0);
-      if (n < 0 && errno == EINTR)
-        continue;
-      if (n <= 0)
-        return READ_EOF;
-      p += n;
-      length -= (gsize) n;
     }
   return READ_OK;
 }
