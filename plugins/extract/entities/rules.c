@@ -28,6 +28,7 @@
 #include <newsflow/newsflow.h>
 
 #include "entities.h"
+#include "passes.h"
 #include "nlp/lexicon.h"
 
 /* g_variant_builder_add (b, "{sv}", ...) parses its format string on every call; this is
@@ -73,6 +74,8 @@ typedef struct {
   GHashTable *not_names;
   GHashTable *other_names;  /* first or last words of names of other things */
   GHashTable *speech_verbs;
+  GHashTable *countries;    /* folded canonical names of countries */
+  GHashTable *group_nouns;
   gboolean    report[N_LABELS];
 } Entities;
 
@@ -90,6 +93,8 @@ entities_rules_free (gpointer data)
   g_clear_pointer (&self->not_names, g_hash_table_unref);
   g_clear_pointer (&self->other_names, g_hash_table_unref);
   g_clear_pointer (&self->speech_verbs, g_hash_table_unref);
+  g_clear_pointer (&self->countries, g_hash_table_unref);
+  g_clear_pointer (&self->group_nouns, g_hash_table_unref);
   g_free (self);
 }
 
@@ -111,7 +116,9 @@ entities_load (Entities *self, NfStage *stage, cfg_t *cfg, GError **error)
       || !(self->loc_prefixes = nlp_word_set_load ("gazetteers/location-prefixes.txt", error))
       || !(self->not_names = nlp_word_set_load ("gazetteers/not-names.txt", error))
       || !(self->other_names = nlp_word_set_load ("gazetteers/other-names.txt", error))
-      || !(self->speech_verbs = nlp_word_set_load ("speech-verbs.txt", error)))
+      || !(self->speech_verbs = nlp_word_set_load ("speech-verbs.txt", error))
+      || !(self->group_nouns = nlp_word_set_load ("gazetteers/group-nouns.txt", error))
+      || !(self->countries = entities_countries_load (error)))
     return FALSE;
 
   if (cfg_size (cfg, "labels") == 0)
@@ -1353,6 +1360,101 @@ no_places_as_people (Context *c, const char *language)
     }
 }
 
+/* The label passes of passes.h: states, groups and peoples, roles. */
+static gboolean
+is_country (const Context *c, const Mention *m)
+{
+  if (!m->canonical)
+    return FALSE;
+  fold_into (c->scratch, m->canonical, strlen (m->canonical));
+  return g_hash_table_contains (c->self->countries, c->scratch->str);
+}
+
+static gboolean
+covered (const Context *c, guint i)
+{
+  const Mention *ms = (const Mention *) c->mentions->data;
+  for (guint k = 0; k < c->mentions->len; k++)
+    if (ms[k].first <= i && i <= ms[k].last)
+      return TRUE;
+  return FALSE;
+}
+
+static void
+label_passes (Context *c)
+{
+  EntitiesTokens t = { .text = c->text, .tokens = c->tokens, .n = c->n };
+  for (guint i = 0; i < c->mentions->len; i++)
+    {
+      Mention *m = &g_array_index (c->mentions, Mention, i);
+      gboolean country = m->label == LABEL_LOCATION && !m->tentative && is_country (c, m);
+      if (m->label != LABEL_NATIONALITY && !country)
+        continue;
+      guint group = entities_group_end (&t, m->last, c->self->group_nouns);
+      if (group && (i + 1 >= c->mentions->len || g_array_index (c->mentions, Mention, i + 1).first > group))
+        {
+          /* "Iraqi security forces", "U.S. forces": the group, named as written */
+          m->last = group;
+          m->end = name_end (c, group);
+          m->label = LABEL_ORGANIZATION;
+          g_clear_pointer (&m->canonical, g_free);
+        }
+      else if (m->label == LABEL_NATIONALITY && m->first == m->last && entities_is_people (&t, m->first))
+        m->label = LABEL_ORGANIZATION;
+      else if (country && entities_acts_as_state (&t, m->first, m->last))
+        m->label = LABEL_ORGANIZATION;
+    }
+
+  /* "the Secretary of State": the person who last bore that title, or the title itself */
+  for (guint i = 1; i < c->n; i++)
+    {
+      guint last = entities_role_end (&t, i, c->self->titles);
+      if (!last || covered (c, i))
+        continue;
+      guint head = entities_role_head (&t, i, last);
+      gsize head_length;
+      const char *head_text = tok_text (c, head, &head_length);
+      head_length = name_end (c, head) - c->tokens[head].start;
+      const char *person = NULL;
+      guint at = 0;
+      g_autofree char *owned = NULL;
+      Mention *ms = (Mention *) c->mentions->data;
+      for (guint k = 0; k < c->mentions->len; k++)
+        {
+          if (ms[k].first > i)
+            break;
+          at = k + 1;
+          if (ms[k].label != LABEL_PERSON || ms[k].title_end == ms[k].title_start)
+            continue;
+          /* the head word among the words of that person's title */
+          const char *title = c->text + ms[k].title_start;
+          gsize title_length = ms[k].title_end - ms[k].title_start;
+          for (const char *p = title; p + head_length <= title + title_length; p++)
+            if ((p == title || p[-1] == ' ') && memcmp (p, head_text, head_length) == 0
+                && (p + head_length == title + title_length || p[head_length] == ' '))
+              {
+                g_clear_pointer (&owned, g_free);
+                person = mention_name (c, &ms[k], &owned);
+                if (person && !owned)
+                  owned = g_strdup (person);
+                break;
+              }
+        }
+      for (guint k = at; k < c->mentions->len && ms[k].first <= last; k++)
+        at = k + 1;
+      Mention m = {
+        .start = c->tokens[i].start,
+        .end = name_end (c, last),
+        .label = LABEL_PERSON,
+        .canonical = g_steal_pointer (&owned),
+        .first = i,
+        .last = last,
+      };
+      g_array_insert_val (c->mentions, at, m);
+      i = last;
+    }
+}
+
 static void
 clear_mention (gpointer data)
 {
@@ -1393,6 +1495,7 @@ entities_rules_process (gconstpointer instance, NfArticle *article)
   /* and the lone words the evidence made people ("la consejera de Salud, Inmaculada ...") */
   no_places_as_people (&c, language);
   join_places (&c);
+  label_passes (&c);
   g_clear_pointer (&lower, g_hash_table_unref);
   g_string_chunk_free (lower_store);
 
