@@ -265,6 +265,15 @@ test_entities_field (void **state)
   assert_string_equal (printed,
                        "[{'name': <'Iryna Savchuk'>, 'label': <'PERSON'>, 'mentions': <int64 2>}, "
                        "{'name': <'Odesa'>, 'label': <'LOCATION'>, 'mentions': <int64 2>}]");
+
+  /* a name whose mentions differ in label (the state twice, the place once) is listed once,
+   * with the label most of them carry */
+  g_autoptr (NfArticle) states = nf_article_new ("test");
+  const char *more[] = { "Ukraine said it would reply. Strikes hit Ukraine. Ukraine has asked for help.", NULL };
+  nf_article_set_paragraphs (states, more, -1);
+  assert_true (harness_process (f, states, &error));
+  g_autofree char *listed = g_variant_print (nf_article_get_field (states, "entities"), FALSE);
+  assert_string_equal (listed, "[{'name': <'Ukraine'>, 'label': <'ORGANIZATION'>, 'mentions': <int64 3>}]");
 }
 
 /* "Theresa May" keeps its month-named surname; "May 5" after a place is a date */

@@ -1,6 +1,6 @@
-/* entities/groups.c: organised groups named by a nationality or a country and a group noun
- * ("Iraqi security forces", "U.S. forces", "the Syrian opposition", "the French government")
- * and peoples ("Syrians", "Iraqis") are organisations, as re3d and ACE annotate them; the
+/* entities/groups.c: organised groups named by a nationality, a country or an organisation
+ * and a group noun ("Iraqi security forces", "U.S. forces", "the Syrian opposition", "the
+ * French government", "ISIL fighters") and peoples ("Syrians", "Iraqis") are organisations, as re3d and ACE annotate them; the
  * nationality alone ("an Iraqi official") stays a nationality. */
 #include <string.h>
 
@@ -12,7 +12,7 @@ static const char *const modifiers[] = {
   "security", "military", "armed", "special", "ground", "air", "naval", "coalition",
   "opposition", "government", "service", "local", "partner", "allied", "defense", "defence",
   "police", "border", "federal", "interim", "transitional", "elite", "regular", "counterterrorism",
-  NULL,
+  "tactical", "terrorist", "member", NULL,
 };
 
 static gboolean

@@ -46,6 +46,16 @@ guint    entities_role_end      (const EntitiesTokens *t, guint i, GHashTable *t
 /* The head of the role [@first, @last] ("Secretary" in "Secretary of State"): its index. */
 guint    entities_role_head     (const EntitiesTokens *t, guint first, guint last);
 
+/* passes.c: the "entities" field, one entry per distinct name in order of first mention.
+ * A name whose mentions carry different labels ("Ukraine" the state and the place) is
+ * listed once, with the label most of them carry; each annotation keeps its own. */
+typedef struct _EntitiesList EntitiesList;
+EntitiesList *entities_list_new (void);
+/* @label: a static string (the label names of rules.c and tagger.c) */
+void          entities_list_add (EntitiesList *list, const char *name, const char *label);
+/* The field's value (aa{sv}: name, label, mentions); frees @list. */
+GVariant     *entities_list_end (EntitiesList *list);
+
 G_END_DECLS
 
 #endif /* ENTITIES_PASSES_H */

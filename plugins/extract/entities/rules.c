@@ -31,15 +31,6 @@
 #include "passes.h"
 #include "nlp/lexicon.h"
 
-/* g_variant_builder_add (b, "{sv}", ...) parses its format string on every call; this is
- * the same without the parsing, which shows in profiles at thousands of articles/s. */
-static void
-add_entry (GVariantBuilder *builder, const char *key, GVariant *value)
-{
-  g_variant_builder_add_value (builder, g_variant_new_dict_entry (g_variant_new_string (key),
-                                                                  g_variant_new_variant (value)));
-}
-
 typedef enum {
   LABEL_NONE,
   LABEL_PERSON,
@@ -1285,6 +1276,8 @@ resolve (Context *c)
 /* "Fort Campbell, Kentucky", "Sarmada, Syria": a place followed by its region or country
  * is one place (Paris, Texas is not Paris); lists ("Egypt, Spain, Turkey and China") are
  * left alone. */
+static gboolean is_country (const Context *c, const Mention *m);
+
 static void
 join_places (Context *c)
 {
@@ -1292,8 +1285,9 @@ join_places (Context *c)
   for (guint i = 0; i + 1 < c->mentions->len; i++)
     {
       Mention *m = &ms[i], *n = &ms[i + 1];
-      /* the first must not be a known place itself: "Iraq, Syria" is a list */
-      gboolean place_like = !m->canonical
+      /* the first must not be a country: "Iraq, Syria" is a list; a known city is a place
+       * like any other ("Istanbul, Turkey") */
+      gboolean place_like = (!m->canonical || (m->label == LABEL_LOCATION && !is_country (c, m)))
                             && (m->label == LABEL_LOCATION || m->tentative
                                 || (m->label == LABEL_PERSON && m->title_end == m->title_start));
       if (!place_like || n->label != LABEL_LOCATION || n->tentative || !n->canonical || n->first != m->last + 2
@@ -1388,12 +1382,14 @@ label_passes (Context *c)
     {
       Mention *m = &g_array_index (c->mentions, Mention, i);
       gboolean country = m->label == LABEL_LOCATION && !m->tentative && is_country (c, m);
-      if (m->label != LABEL_NATIONALITY && !country)
+      gboolean organisation = m->label == LABEL_ORGANIZATION;
+      if (m->label != LABEL_NATIONALITY && !country && !organisation)
         continue;
       guint group = entities_group_end (&t, m->last, c->self->group_nouns);
       if (group && (i + 1 >= c->mentions->len || g_array_index (c->mentions, Mention, i + 1).first > group))
         {
-          /* "Iraqi security forces", "U.S. forces": the group, named as written */
+          /* "Iraqi security forces", "U.S. forces", "ISIL fighters": the group, named as
+           * written */
           m->last = group;
           m->end = name_end (c, group);
           m->label = LABEL_ORGANIZATION;
@@ -1500,8 +1496,7 @@ entities_rules_process (gconstpointer instance, NfArticle *article)
   g_string_chunk_free (lower_store);
 
   /* Annotations, and the distinct entities in order of first mention. */
-  g_autoptr (GHashTable) counts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  g_autoptr (GPtrArray) order = g_ptr_array_new ();
+  EntitiesList *list = entities_list_new ();
   for (guint i = 0; i < mentions->len; i++)
     {
       Mention *m = &g_array_index (mentions, Mention, i);
@@ -1517,28 +1512,10 @@ entities_rules_process (gconstpointer instance, NfArticle *article)
           g_autofree char *title = g_strndup (text + m->title_start, m->title_end - m->title_start);
           nf_annotation_set_attr_string (a, "title", title);
         }
-      char *key = g_strdup_printf ("%d\t%s", m->label, name);
-      gpointer count = g_hash_table_lookup (counts, key);
-      if (!count)
-        g_ptr_array_add (order, key);
-      g_hash_table_insert (counts, key, GINT_TO_POINTER (GPOINTER_TO_INT (count) + 1));
+      entities_list_add (list, name, label_names[m->label]);
     }
 
-  GVariantBuilder list;
-  g_variant_builder_init (&list, G_VARIANT_TYPE ("aa{sv}"));
-  for (guint i = 0; i < order->len; i++)
-    {
-      const char *key = g_ptr_array_index (order, i);
-      const char *tab = strchr (key, '\t');
-      GVariantBuilder item;
-      g_variant_builder_init (&item, G_VARIANT_TYPE_VARDICT);
-      add_entry (&item, "name", g_variant_new_string (tab + 1));
-      add_entry (&item, "label", g_variant_new_string (label_names[atoi (key)]));
-      add_entry (&item, "mentions",
-                             g_variant_new_int64 (GPOINTER_TO_INT (g_hash_table_lookup (counts, key))));
-      g_variant_builder_add_value (&list, g_variant_builder_end (&item));
-    }
-  nf_article_set_field (article, "entities", g_variant_builder_end (&list));
+  nf_article_set_field (article, "entities", entities_list_end (list));
   return TRUE;
 }
 
