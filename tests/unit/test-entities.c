@@ -447,6 +447,14 @@ test_model (void **state)
                    "Ash Carter=PERSON:Ash Carter [Defense Secretary]; Haider al-Abadi=PERSON:Haider al-Abadi "
                    "[Prime Minister]; Baghdad=LOCATION:Baghdad; Carter=PERSON:Ash Carter; "
                    "Islamic State=ORGANIZATION:Islamic State; Mosul=LOCATION:Mosul");
+  /* the label passes run after the model too (passes.h); a long name the gazetteer knows
+   * is one name whatever pieces the model saw; a sentence's opening adverb is no name */
+  assert_entities (f, "Accordingly, officials condemned the Islamic State of Iraq and the Levant and its "
+                      "attacks in Syria.",
+                   "Islamic State of Iraq and the Levant=ORGANIZATION:Islamic State of Iraq and the Levant; "
+                   "Syria=LOCATION:Syria");
+  assert_entities (f, "Today, the United States and Iraq signed an agreement.",
+                   "United States=ORGANIZATION:United States; Iraq=ORGANIZATION:Iraq");
 }
 
 static void
@@ -478,7 +486,9 @@ test_states (void **state)
                    "U.S.=ORGANIZATION:United States");
   assert_entities (*state, "They welcomed Iraq's work with its neighbours.",
                    "Iraq=ORGANIZATION:Iraq");
-  /* a place's country stays a place */
+  /* a place's country stays a place, a known city's too */
+  assert_entities (*state, "The attack in Istanbul, Turkey, was condemned.",
+                   "Istanbul, Turkey=LOCATION:Istanbul, Turkey");
   assert_entities (*state, "The raid hit Sarmada, Syria, on Monday.", "Sarmada, Syria=LOCATION:Sarmada, Syria");
 }
 
@@ -492,6 +502,10 @@ test_groups (void **state)
   assert_entities (*state, "Thousands of Syrians fled.", "Syrians=ORGANIZATION:Syrians");
   /* the adjective alone stays a nationality */
   assert_entities (*state, "An Iraqi official spoke.", "Iraqi=NATIONALITY:Iraqi");
+  /* an organisation's members as a group; not when the group word only modifies a noun */
+  assert_entities (*state, "Strikes hit ISIL fighters near Raqqah.",
+                   "ISIL fighters=ORGANIZATION:ISIL fighters; Raqqah=LOCATION:Raqqah");
+  assert_entities (*state, "An ISIL military commander was killed.", "ISIL=ORGANIZATION:ISIL");
 }
 
 /* roles.c: a capitalised title used alone is a person: the one who bore it, or the title */

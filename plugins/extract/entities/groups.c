@@ -26,6 +26,15 @@ is_head (const EntitiesTokens *t, guint i, GHashTable *heads)
   return g_hash_table_contains (heads, folded->str);
 }
 
+/* nouns that make the group a modifier: "ISIL military commander", "U.S. military officials" */
+static const char *const after_head[] = {
+  "commander", "commanders", "leader", "leaders", "leadership", "official", "officials",
+  "officer", "officers", "spokesman", "spokeswoman", "spokesperson", "chief", "chiefs",
+  "personnel", "vehicle", "vehicles", "headquarters", "base", "bases", "position", "positions",
+  "target", "targets", "equipment", "operations", "operation", "training", "aircraft",
+  "adviser", "advisers", "advisor", "advisors", "member", "members", "staff", "sources", NULL,
+};
+
 guint
 entities_group_end (const EntitiesTokens *t, guint last, GHashTable *heads)
 {
@@ -40,6 +49,8 @@ entities_group_end (const EntitiesTokens *t, guint last, GHashTable *heads)
       if (entities_tok_possessive (t, k) || !(entities_tok_in (t, k, modifiers) || is_head (t, k, heads)))
         break;
     }
+  if (found && (is_head (t, found + 1, heads) || entities_tok_in (t, found + 1, after_head)))
+    return 0;
   return found;
 }
 

@@ -279,6 +279,9 @@ lone_common_word (const Context *c, guint a)
     return TRUE;
   if (!(t->flags & NF_TOKEN_SENTENCE_START))
     return FALSE;
+  /* "Accordingly,", "Additionally,": an adverb opening the sentence */
+  if (end - t->start > 4 && memcmp (c->text + end - 2, "ly", 2) == 0 && a + 1 < c->n && tok_is (c, a + 1, ","))
+    return TRUE;
   /* the article writes it in lower case somewhere */
   fold_into (c->scratch, c->text + t->start, end - t->start);
   g_autofree char *folded = g_strdup (c->scratch->str);
@@ -537,6 +540,70 @@ join_spans (Context *c, GArray *spans)
     }
 }
 
+/* "United States and Iraq" taken as one name: two names the gazetteer knows, joined by "and"
+ * and not known as a whole, are two. */
+static void
+split_known_pairs (Context *c, GArray *spans)
+{
+  for (guint i = 0; i < spans->len; i++)
+    {
+      NlpNerSpan *s = &g_array_index (spans, NlpNerSpan, i);
+      if (s->last < s->first + 2 || lookup (c, s->first, s->last))
+        continue;
+      for (guint k = s->first + 1; k < s->last; k++)
+        {
+          if (!tok_is (c, k, "and"))
+            continue;
+          Label left = entry_label (lookup (c, s->first, k - 1));
+          Label right = entry_label (lookup (c, k + 1, s->last));
+          if ((left != LABEL_LOCATION && left != LABEL_ORGANIZATION) || (right != LABEL_LOCATION && right != LABEL_ORGANIZATION))
+            continue;
+          NlpNerSpan second = { .first = k + 1, .last = s->last, .type = s->type };
+          s->last = k - 1;
+          g_array_insert_val (spans, i + 1, second);
+          break;
+        }
+    }
+}
+
+/* Long names the gazetteer knows ("Islamic State of Iraq and the Levant") win over the
+ * pieces the model may cut them into at "of" or "the" ("Islamic State of Iraq" + "Levant"). */
+static void
+known_long_names (Context *c, GArray *spans)
+{
+  for (guint i = 0; i + 2 < c->n; i++)
+    {
+      if (c->tokens[i].kind != NF_TOKEN_WORD || !(c->tokens[i].flags & NF_TOKEN_CAPITALIZED))
+        continue;
+      for (guint j = MIN (i + 9, c->n - 1); j >= i + 2; j--)
+        {
+          if (!(c->tokens[j].flags & NF_TOKEN_CAPITALIZED))
+            continue;
+          Label label = entry_label (lookup (c, i, j));
+          if (label != LABEL_LOCATION && label != LABEL_ORGANIZATION)
+            continue;
+          NlpNerSpan whole = { .first = i, .last = j, .type = label == LABEL_LOCATION ? NLP_NER_LOC : NLP_NER_ORG };
+          guint at = spans->len;
+          for (guint k = spans->len; k-- > 0;)
+            {
+              const NlpNerSpan *s = &g_array_index (spans, NlpNerSpan, k);
+              if (s->last < i)
+                break;
+              if (s->first <= j)
+                {
+                  g_array_remove_index (spans, k);
+                  at = k;
+                }
+              else
+                at = k;
+            }
+          g_array_insert_val (spans, at, whole);
+          i = j;
+          break;
+        }
+    }
+}
+
 static int
 by_start (gconstpointer a, gconstpointer b)
 {
@@ -671,6 +738,8 @@ entities_tagger_process (gconstpointer instance, NfArticle *article)
   g_autoptr (GArray) spans = g_array_new (FALSE, FALSE, sizeof (NlpNerSpan));
   nlp_ner_spans (tags, c.n, spans);
   join_spans (&c, spans);
+  known_long_names (&c, spans);
+  split_known_pairs (&c, spans);
   for (guint i = 0; i < spans->len; i++)
     {
       const NlpNerSpan *s = &g_array_index (spans, NlpNerSpan, i);
