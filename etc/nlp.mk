@@ -14,7 +14,8 @@ dist_gazetteer_DATA = \
 	etc/newsflow/gazetteers/location-suffixes.txt \
 	etc/newsflow/gazetteers/not-names.txt \
 	etc/newsflow/gazetteers/other-names.txt \
-	etc/newsflow/gazetteers/location-prefixes.txt
+	etc/newsflow/gazetteers/location-prefixes.txt \
+	etc/newsflow/gazetteers/group-nouns.txt
 dist_chain_DATA = etc/newsflow/speech-verbs.txt
 EXTRA_DIST += etc/newsflow/gazetteers/make-gazetteers.py etc/newsflow/gazetteers/README.md
 # The entity tagger's model (newsflow-train entities; docs/training.md) and its training

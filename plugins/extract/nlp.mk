@@ -13,6 +13,9 @@ NLP_TAGGER = \
 plugins_extract_extract_entities_la_SOURCES = \
 	plugins/extract/entities/entities.c plugins/extract/entities/entities.h \
 	plugins/extract/entities/rules.c plugins/extract/entities/tagger.c \
+	plugins/extract/entities/passes.c plugins/extract/entities/passes.h \
+	plugins/extract/entities/states.c plugins/extract/entities/groups.c \
+	plugins/extract/entities/roles.c \
 	$(NLP_LEXICON) $(NLP_TAGGER)
 plugins_extract_extract_entities_la_CPPFLAGS = $(AM_CPPFLAGS) -I$(srcdir)/plugins/extract
 plugins_extract_extract_entities_la_LDFLAGS = $(PLUGIN_LDFLAGS)

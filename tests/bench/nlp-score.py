@@ -6,8 +6,8 @@
   nlp-score.py --by-type DATA_DIR pred.jsonl [PREFIX...]   (P/R/F1 of each type, with the
                                                             scorer's own matching)
 
-Entities: each distinct entity of the "entities" field, with the mentions of its annotations
-as written.  With --title-mentions, a mention written after a title is also given with the
+Entities: each distinct (label, canonical) of the "entity" annotations, with its mentions as
+written (before per-mention labels, the same set as the "entities" field).  With --title-mentions, a mention written after a title is also given with the
 title ("Defense Secretary Ash Carter"), the form re3d's gold spans use; our spans leave
 titles out by design.  NATIONALITY is not scored (the gold has no such people/place/org
 type), so it is left out.
@@ -31,13 +31,14 @@ def convert(record, title_mentions):
         forms.add(data[a['start']:a['end']].decode('utf-8', 'replace'))
         if title_mentions and attrs.get('title'):
             forms.add(attrs['title'] + ' ' + data[a['start']:a['end']].decode('utf-8', 'replace'))
+    # one predicted entity per distinct (label, canonical) of the annotations: the
+    # "entities" field lists a name once even when its mentions carry different labels
+    # ("Ukraine" the state and the place), and the gold counts those as two referents
     entities = []
-    for e in record.get('entities', []):
-        t = TYPES.get(e.get('label'))
-        if not t:
-            continue
-        entities.append({'text': e['name'], 'type': t,
-                         'mentions': sorted(mentions.get((e.get('label'), e['name']), []))})
+    for (label, name), forms in mentions.items():
+        t = TYPES.get(label)
+        if t:
+            entities.append({'text': name, 'type': t, 'mentions': sorted(forms)})
     quotes = [{'text': q.get('text', ''), 'speaker': q.get('speaker')} for q in record.get('quotes', [])]
     source = record.get('source', '')
     ident = source.rsplit('/', 1)[-1]

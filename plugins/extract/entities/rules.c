@@ -28,16 +28,8 @@
 #include <newsflow/newsflow.h>
 
 #include "entities.h"
+#include "passes.h"
 #include "nlp/lexicon.h"
-
-/* g_variant_builder_add (b, "{sv}", ...) parses its format string on every call; this is
- * the same without the parsing, which shows in profiles at thousands of articles/s. */
-static void
-add_entry (GVariantBuilder *builder, const char *key, GVariant *value)
-{
-  g_variant_builder_add_value (builder, g_variant_new_dict_entry (g_variant_new_string (key),
-                                                                  g_variant_new_variant (value)));
-}
 
 typedef enum {
   LABEL_NONE,
@@ -73,6 +65,8 @@ typedef struct {
   GHashTable *not_names;
   GHashTable *other_names;  /* first or last words of names of other things */
   GHashTable *speech_verbs;
+  GHashTable *countries;    /* folded canonical names of countries */
+  GHashTable *group_nouns;
   gboolean    report[N_LABELS];
 } Entities;
 
@@ -90,6 +84,8 @@ entities_rules_free (gpointer data)
   g_clear_pointer (&self->not_names, g_hash_table_unref);
   g_clear_pointer (&self->other_names, g_hash_table_unref);
   g_clear_pointer (&self->speech_verbs, g_hash_table_unref);
+  g_clear_pointer (&self->countries, g_hash_table_unref);
+  g_clear_pointer (&self->group_nouns, g_hash_table_unref);
   g_free (self);
 }
 
@@ -111,7 +107,9 @@ entities_load (Entities *self, NfStage *stage, cfg_t *cfg, GError **error)
       || !(self->loc_prefixes = nlp_word_set_load ("gazetteers/location-prefixes.txt", error))
       || !(self->not_names = nlp_word_set_load ("gazetteers/not-names.txt", error))
       || !(self->other_names = nlp_word_set_load ("gazetteers/other-names.txt", error))
-      || !(self->speech_verbs = nlp_word_set_load ("speech-verbs.txt", error)))
+      || !(self->speech_verbs = nlp_word_set_load ("speech-verbs.txt", error))
+      || !(self->group_nouns = nlp_word_set_load ("gazetteers/group-nouns.txt", error))
+      || !(self->countries = entities_countries_load (error)))
     return FALSE;
 
   if (cfg_size (cfg, "labels") == 0)
@@ -1278,6 +1276,8 @@ resolve (Context *c)
 /* "Fort Campbell, Kentucky", "Sarmada, Syria": a place followed by its region or country
  * is one place (Paris, Texas is not Paris); lists ("Egypt, Spain, Turkey and China") are
  * left alone. */
+static gboolean is_country (const Context *c, const Mention *m);
+
 static void
 join_places (Context *c)
 {
@@ -1285,8 +1285,9 @@ join_places (Context *c)
   for (guint i = 0; i + 1 < c->mentions->len; i++)
     {
       Mention *m = &ms[i], *n = &ms[i + 1];
-      /* the first must not be a known place itself: "Iraq, Syria" is a list */
-      gboolean place_like = !m->canonical
+      /* the first must not be a country: "Iraq, Syria" is a list; a known city is a place
+       * like any other ("Istanbul, Turkey") */
+      gboolean place_like = (!m->canonical || (m->label == LABEL_LOCATION && !is_country (c, m)))
                             && (m->label == LABEL_LOCATION || m->tentative
                                 || (m->label == LABEL_PERSON && m->title_end == m->title_start));
       if (!place_like || n->label != LABEL_LOCATION || n->tentative || !n->canonical || n->first != m->last + 2
@@ -1353,6 +1354,103 @@ no_places_as_people (Context *c, const char *language)
     }
 }
 
+/* The label passes of passes.h: states, groups and peoples, roles. */
+static gboolean
+is_country (const Context *c, const Mention *m)
+{
+  if (!m->canonical)
+    return FALSE;
+  fold_into (c->scratch, m->canonical, strlen (m->canonical));
+  return g_hash_table_contains (c->self->countries, c->scratch->str);
+}
+
+static gboolean
+covered (const Context *c, guint i)
+{
+  const Mention *ms = (const Mention *) c->mentions->data;
+  for (guint k = 0; k < c->mentions->len; k++)
+    if (ms[k].first <= i && i <= ms[k].last)
+      return TRUE;
+  return FALSE;
+}
+
+static void
+label_passes (Context *c)
+{
+  EntitiesTokens t = { .text = c->text, .tokens = c->tokens, .n = c->n };
+  for (guint i = 0; i < c->mentions->len; i++)
+    {
+      Mention *m = &g_array_index (c->mentions, Mention, i);
+      gboolean country = m->label == LABEL_LOCATION && !m->tentative && is_country (c, m);
+      gboolean organisation = m->label == LABEL_ORGANIZATION;
+      if (m->label != LABEL_NATIONALITY && !country && !organisation)
+        continue;
+      guint group = entities_group_end (&t, m->last, c->self->group_nouns);
+      if (group && (i + 1 >= c->mentions->len || g_array_index (c->mentions, Mention, i + 1).first > group))
+        {
+          /* "Iraqi security forces", "U.S. forces", "ISIL fighters": the group, named as
+           * written */
+          m->last = group;
+          m->end = name_end (c, group);
+          m->label = LABEL_ORGANIZATION;
+          g_clear_pointer (&m->canonical, g_free);
+        }
+      else if (m->label == LABEL_NATIONALITY && m->first == m->last && entities_is_people (&t, m->first))
+        m->label = LABEL_ORGANIZATION;
+      else if (country && entities_acts_as_state (&t, m->first, m->last))
+        m->label = LABEL_ORGANIZATION;
+    }
+
+  /* "the Secretary of State": the person who last bore that title, or the title itself */
+  for (guint i = 1; i < c->n; i++)
+    {
+      guint last = entities_role_end (&t, i, c->self->titles);
+      if (!last || covered (c, i))
+        continue;
+      guint head = entities_role_head (&t, i, last);
+      gsize head_length;
+      const char *head_text = tok_text (c, head, &head_length);
+      head_length = name_end (c, head) - c->tokens[head].start;
+      const char *person = NULL;
+      guint at = 0;
+      g_autofree char *owned = NULL;
+      Mention *ms = (Mention *) c->mentions->data;
+      for (guint k = 0; k < c->mentions->len; k++)
+        {
+          if (ms[k].first > i)
+            break;
+          at = k + 1;
+          if (ms[k].label != LABEL_PERSON || ms[k].title_end == ms[k].title_start)
+            continue;
+          /* the head word among the words of that person's title */
+          const char *title = c->text + ms[k].title_start;
+          gsize title_length = ms[k].title_end - ms[k].title_start;
+          for (const char *p = title; p + head_length <= title + title_length; p++)
+            if ((p == title || p[-1] == ' ') && memcmp (p, head_text, head_length) == 0
+                && (p + head_length == title + title_length || p[head_length] == ' '))
+              {
+                g_clear_pointer (&owned, g_free);
+                person = mention_name (c, &ms[k], &owned);
+                if (person && !owned)
+                  owned = g_strdup (person);
+                break;
+              }
+        }
+      for (guint k = at; k < c->mentions->len && ms[k].first <= last; k++)
+        at = k + 1;
+      Mention m = {
+        .start = c->tokens[i].start,
+        .end = name_end (c, last),
+        .label = LABEL_PERSON,
+        .canonical = g_steal_pointer (&owned),
+        .first = i,
+        .last = last,
+      };
+      g_array_insert_val (c->mentions, at, m);
+      i = last;
+    }
+}
+
 static void
 clear_mention (gpointer data)
 {
@@ -1393,12 +1491,12 @@ entities_rules_process (gconstpointer instance, NfArticle *article)
   /* and the lone words the evidence made people ("la consejera de Salud, Inmaculada ...") */
   no_places_as_people (&c, language);
   join_places (&c);
+  label_passes (&c);
   g_clear_pointer (&lower, g_hash_table_unref);
   g_string_chunk_free (lower_store);
 
   /* Annotations, and the distinct entities in order of first mention. */
-  g_autoptr (GHashTable) counts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  g_autoptr (GPtrArray) order = g_ptr_array_new ();
+  EntitiesList *list = entities_list_new ();
   for (guint i = 0; i < mentions->len; i++)
     {
       Mention *m = &g_array_index (mentions, Mention, i);
@@ -1414,28 +1512,10 @@ entities_rules_process (gconstpointer instance, NfArticle *article)
           g_autofree char *title = g_strndup (text + m->title_start, m->title_end - m->title_start);
           nf_annotation_set_attr_string (a, "title", title);
         }
-      char *key = g_strdup_printf ("%d\t%s", m->label, name);
-      gpointer count = g_hash_table_lookup (counts, key);
-      if (!count)
-        g_ptr_array_add (order, key);
-      g_hash_table_insert (counts, key, GINT_TO_POINTER (GPOINTER_TO_INT (count) + 1));
+      entities_list_add (list, name, label_names[m->label]);
     }
 
-  GVariantBuilder list;
-  g_variant_builder_init (&list, G_VARIANT_TYPE ("aa{sv}"));
-  for (guint i = 0; i < order->len; i++)
-    {
-      const char *key = g_ptr_array_index (order, i);
-      const char *tab = strchr (key, '\t');
-      GVariantBuilder item;
-      g_variant_builder_init (&item, G_VARIANT_TYPE_VARDICT);
-      add_entry (&item, "name", g_variant_new_string (tab + 1));
-      add_entry (&item, "label", g_variant_new_string (label_names[atoi (key)]));
-      add_entry (&item, "mentions",
-                             g_variant_new_int64 (GPOINTER_TO_INT (g_hash_table_lookup (counts, key))));
-      g_variant_builder_add_value (&list, g_variant_builder_end (&item));
-    }
-  nf_article_set_field (article, "entities", g_variant_builder_end (&list));
+  nf_article_set_field (article, "entities", entities_list_end (list));
   return TRUE;
 }
 

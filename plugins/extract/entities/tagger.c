@@ -23,17 +23,9 @@
 #include <newsflow/newsflow.h>
 
 #include "entities.h"
+#include "passes.h"
 #include "nlp/lexicon.h"
 #include "nlp/ner.h"
-
-/* g_variant_builder_add (b, "{sv}", ...) parses its format string on every call; this is
- * the same without the parsing, which shows in profiles at thousands of articles/s. */
-static void
-add_entry (GVariantBuilder *builder, const char *key, GVariant *value)
-{
-  g_variant_builder_add_value (builder, g_variant_new_dict_entry (g_variant_new_string (key),
-                                                                  g_variant_new_variant (value)));
-}
 
 typedef enum {
   LABEL_NONE,
@@ -53,6 +45,8 @@ typedef struct {
   NlpPerceptron *model;   /* read-only once loaded: shared by every worker */
   NlpNerLexicon *lexicon;
   GHashTable    *place_words; /* words that make a name a place or an organisation in any language */
+  GHashTable    *countries;   /* folded canonical names of countries */
+  GHashTable    *group_nouns;
   gboolean       report[N_LABELS];
 } Entities;
 
@@ -65,6 +59,8 @@ entities_tagger_free (gpointer data)
   g_clear_pointer (&self->model, nlp_perceptron_free);
   g_clear_pointer (&self->lexicon, nlp_ner_lexicon_free);
   g_clear_pointer (&self->place_words, g_hash_table_unref);
+  g_clear_pointer (&self->countries, g_hash_table_unref);
+  g_clear_pointer (&self->group_nouns, g_hash_table_unref);
   g_free (self);
 }
 
@@ -87,7 +83,9 @@ entities_load (Entities *self, NfStage *stage, cfg_t *cfg, const char *model, GE
   g_ptr_array_add (extra, NULL);
   if (!(self->lexicon = nlp_ner_lexicon_load ((const char *const *) extra->pdata, cfg_getbool (cfg, "shipped-gazetteers"),
                                               error))
-      || !(self->place_words = nlp_word_set_load ("gazetteers/location-prefixes.txt", error)))
+      || !(self->place_words = nlp_word_set_load ("gazetteers/location-prefixes.txt", error))
+      || !(self->group_nouns = nlp_word_set_load ("gazetteers/group-nouns.txt", error))
+      || !(self->countries = entities_countries_load (error)))
     return FALSE;
   g_autoptr (GError) local = NULL;
   g_autofree char *path = find_model (model, &local);
@@ -281,6 +279,9 @@ lone_common_word (const Context *c, guint a)
     return TRUE;
   if (!(t->flags & NF_TOKEN_SENTENCE_START))
     return FALSE;
+  /* "Accordingly,", "Additionally,": an adverb opening the sentence */
+  if (end - t->start > 4 && memcmp (c->text + end - 2, "ly", 2) == 0 && a + 1 < c->n && tok_is (c, a + 1, ","))
+    return TRUE;
   /* the article writes it in lower case somewhere */
   fold_into (c->scratch, c->text + t->start, end - t->start);
   g_autofree char *folded = g_strdup (c->scratch->str);
@@ -539,11 +540,172 @@ join_spans (Context *c, GArray *spans)
     }
 }
 
+/* "United States and Iraq" taken as one name: two names the gazetteer knows, joined by "and"
+ * and not known as a whole, are two. */
+static void
+split_known_pairs (Context *c, GArray *spans)
+{
+  for (guint i = 0; i < spans->len; i++)
+    {
+      NlpNerSpan *s = &g_array_index (spans, NlpNerSpan, i);
+      if (s->last < s->first + 2 || lookup (c, s->first, s->last))
+        continue;
+      for (guint k = s->first + 1; k < s->last; k++)
+        {
+          if (!tok_is (c, k, "and"))
+            continue;
+          Label left = entry_label (lookup (c, s->first, k - 1));
+          Label right = entry_label (lookup (c, k + 1, s->last));
+          if ((left != LABEL_LOCATION && left != LABEL_ORGANIZATION) || (right != LABEL_LOCATION && right != LABEL_ORGANIZATION))
+            continue;
+          NlpNerSpan second = { .first = k + 1, .last = s->last, .type = s->type };
+          s->last = k - 1;
+          g_array_insert_val (spans, i + 1, second);
+          break;
+        }
+    }
+}
+
+/* Long names the gazetteer knows ("Islamic State of Iraq and the Levant") win over the
+ * pieces the model may cut them into at "of" or "the" ("Islamic State of Iraq" + "Levant"). */
+static void
+known_long_names (Context *c, GArray *spans)
+{
+  for (guint i = 0; i + 2 < c->n; i++)
+    {
+      if (c->tokens[i].kind != NF_TOKEN_WORD || !(c->tokens[i].flags & NF_TOKEN_CAPITALIZED))
+        continue;
+      for (guint j = MIN (i + 9, c->n - 1); j >= i + 2; j--)
+        {
+          if (!(c->tokens[j].flags & NF_TOKEN_CAPITALIZED))
+            continue;
+          Label label = entry_label (lookup (c, i, j));
+          if (label != LABEL_LOCATION && label != LABEL_ORGANIZATION)
+            continue;
+          NlpNerSpan whole = { .first = i, .last = j, .type = label == LABEL_LOCATION ? NLP_NER_LOC : NLP_NER_ORG };
+          guint at = spans->len;
+          for (guint k = spans->len; k-- > 0;)
+            {
+              const NlpNerSpan *s = &g_array_index (spans, NlpNerSpan, k);
+              if (s->last < i)
+                break;
+              if (s->first <= j)
+                {
+                  g_array_remove_index (spans, k);
+                  at = k;
+                }
+              else
+                at = k;
+            }
+          g_array_insert_val (spans, at, whole);
+          i = j;
+          break;
+        }
+    }
+}
+
 static int
 by_start (gconstpointer a, gconstpointer b)
 {
   const Mention *x = a, *y = b;
   return x->start < y->start ? -1 : x->start > y->start;
+}
+
+/* The label passes of passes.h: states, groups and peoples, roles; as in rules.c, on this
+ * file's mentions. */
+static gboolean
+is_country (const Context *c, const Mention *m)
+{
+  if (!m->canonical)
+    return FALSE;
+  fold_into (c->scratch, m->canonical, strlen (m->canonical));
+  return g_hash_table_contains (c->self->countries, c->scratch->str);
+}
+
+static gboolean
+covered (const Context *c, guint i)
+{
+  const Mention *ms = (const Mention *) c->mentions->data;
+  for (guint k = 0; k < c->mentions->len; k++)
+    if (ms[k].first <= i && i <= ms[k].last)
+      return TRUE;
+  return FALSE;
+}
+
+static void
+label_passes (Context *c)
+{
+  EntitiesTokens t = { .text = c->text, .tokens = c->tokens, .n = c->n };
+  for (guint i = 0; i < c->mentions->len; i++)
+    {
+      Mention *m = &g_array_index (c->mentions, Mention, i);
+      gboolean country = m->label == LABEL_LOCATION && is_country (c, m);
+      gboolean organisation = m->label == LABEL_ORGANIZATION;
+      if (m->label != LABEL_NATIONALITY && !country && !organisation)
+        continue;
+      guint group = entities_group_end (&t, m->last, c->self->group_nouns);
+      if (group && (i + 1 >= c->mentions->len || g_array_index (c->mentions, Mention, i + 1).first > group))
+        {
+          /* "Iraqi security forces", "U.S. forces", "ISIL fighters": the group, named as
+           * written */
+          m->last = group;
+          m->end = nlp_strip_possessive (c->text, c->tokens[group].start, c->tokens[group].end);
+          m->label = LABEL_ORGANIZATION;
+          g_clear_pointer (&m->canonical, g_free);
+        }
+      else if (m->label == LABEL_NATIONALITY && m->first == m->last && entities_is_people (&t, m->first))
+        m->label = LABEL_ORGANIZATION;
+      else if (country && entities_acts_as_state (&t, m->first, m->last))
+        m->label = LABEL_ORGANIZATION;
+    }
+
+  /* "the Secretary of State": the person who last bore that title, or the title itself */
+  for (guint i = 1; i < c->n; i++)
+    {
+      guint last = entities_role_end (&t, i, c->self->lexicon->titles);
+      if (!last || covered (c, i))
+        continue;
+      guint head = entities_role_head (&t, i, last);
+      const char *head_text = c->text + c->tokens[head].start;
+      gsize head_length = nlp_strip_possessive (c->text, c->tokens[head].start, c->tokens[head].end) - c->tokens[head].start;
+      const char *person = NULL;
+      guint at = 0;
+      g_autofree char *owned = NULL;
+      Mention *ms = (Mention *) c->mentions->data;
+      for (guint k = 0; k < c->mentions->len; k++)
+        {
+          if (ms[k].first > i)
+            break;
+          at = k + 1;
+          if (ms[k].label != LABEL_PERSON || ms[k].title_end == ms[k].title_start)
+            continue;
+          /* the head word among the words of that person's title */
+          const char *title = c->text + ms[k].title_start;
+          gsize title_length = ms[k].title_end - ms[k].title_start;
+          for (const char *p = title; p + head_length <= title + title_length; p++)
+            if ((p == title || p[-1] == ' ') && memcmp (p, head_text, head_length) == 0
+                && (p + head_length == title + title_length || p[head_length] == ' '))
+              {
+                g_clear_pointer (&owned, g_free);
+                person = mention_name (c, &ms[k], &owned);
+                if (person && !owned)
+                  owned = g_strdup (person);
+                break;
+              }
+        }
+      for (guint k = at; k < c->mentions->len && ms[k].first <= last; k++)
+        at = k + 1;
+      Mention m = {
+        .start = c->tokens[i].start,
+        .end = nlp_strip_possessive (c->text, c->tokens[last].start, c->tokens[last].end),
+        .label = LABEL_PERSON,
+        .canonical = g_steal_pointer (&owned),
+        .first = i,
+        .last = last,
+      };
+      g_array_insert_val (c->mentions, at, m);
+      i = last;
+    }
 }
 
 static void
@@ -576,6 +738,8 @@ entities_tagger_process (gconstpointer instance, NfArticle *article)
   g_autoptr (GArray) spans = g_array_new (FALSE, FALSE, sizeof (NlpNerSpan));
   nlp_ner_spans (tags, c.n, spans);
   join_spans (&c, spans);
+  known_long_names (&c, spans);
+  split_known_pairs (&c, spans);
   for (guint i = 0; i < spans->len; i++)
     {
       const NlpNerSpan *s = &g_array_index (spans, NlpNerSpan, i);
@@ -587,10 +751,10 @@ entities_tagger_process (gconstpointer instance, NfArticle *article)
   add_nationalities (&c, tags);
   g_array_sort (mentions, by_start);
   resolve (&c);
+  label_passes (&c);
 
   /* Annotations, and the distinct entities in order of first mention. */
-  g_autoptr (GHashTable) counts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  g_autoptr (GPtrArray) order = g_ptr_array_new ();
+  EntitiesList *list = entities_list_new ();
   for (guint i = 0; i < mentions->len; i++)
     {
       Mention *m = &g_array_index (mentions, Mention, i);
@@ -606,28 +770,10 @@ entities_tagger_process (gconstpointer instance, NfArticle *article)
           g_autofree char *title = g_strndup (text + m->title_start, m->title_end - m->title_start);
           nf_annotation_set_attr_string (a, "title", title);
         }
-      char *key = g_strdup_printf ("%d\t%s", m->label, name);
-      gpointer count = g_hash_table_lookup (counts, key);
-      if (!count)
-        g_ptr_array_add (order, key);
-      g_hash_table_insert (counts, key, GINT_TO_POINTER (GPOINTER_TO_INT (count) + 1));
+      entities_list_add (list, name, label_names[m->label]);
     }
 
-  GVariantBuilder list;
-  g_variant_builder_init (&list, G_VARIANT_TYPE ("aa{sv}"));
-  for (guint i = 0; i < order->len; i++)
-    {
-      const char *key = g_ptr_array_index (order, i);
-      const char *tab = strchr (key, '\t');
-      GVariantBuilder item;
-      g_variant_builder_init (&item, G_VARIANT_TYPE_VARDICT);
-      add_entry (&item, "name", g_variant_new_string (tab + 1));
-      add_entry (&item, "label", g_variant_new_string (label_names[atoi (key)]));
-      add_entry (&item, "mentions",
-                 g_variant_new_int64 (GPOINTER_TO_INT (g_hash_table_lookup (counts, key))));
-      g_variant_builder_add_value (&list, g_variant_builder_end (&item));
-    }
-  nf_article_set_field (article, "entities", g_variant_builder_end (&list));
+  nf_article_set_field (article, "entities", entities_list_end (list));
   return TRUE;
 }
 

@@ -1,0 +1,61 @@
+/* passes.h: decisions about a mention's label taken from the words around it, shared by the
+ * rules (rules.c) and the tagger (tagger.c); each works on the shared segmentation only.
+ *   states.c  a country that acts ("the United States remains committed", "U.S. support") is
+ *             the state, an organisation; after a place preposition ("in Syria") the place;
+ *   groups.c  a nationality or country with a group noun ("Iraqi security forces", "U.S.
+ *             forces", "the Syrian opposition") and a people ("Syrians") are organisations;
+ *   roles.c   a capitalised title used alone as a referent ("the Prime Minister", "the
+ *             Secretary of State") is a person.
+ * These follow the convention of the re3d annotations the project is measured with
+ * (../shared/bench/text) and of ACE-style "GPE as organisation". */
+#ifndef ENTITIES_PASSES_H
+#define ENTITIES_PASSES_H
+
+#include <newsflow/newsflow.h>
+
+G_BEGIN_DECLS
+
+typedef struct {
+  const char    *text;
+  const NfToken *tokens;
+  guint          n;
+} EntitiesTokens;
+
+/* TRUE when the word @i is exactly @word (case-sensitive). */
+gboolean entities_tok_is        (const EntitiesTokens *t, guint i, const char *word);
+/* TRUE when the word @i, lower-cased, is one of @words (a NULL-terminated list). */
+gboolean entities_tok_in        (const EntitiesTokens *t, guint i, const char *const *words);
+/* TRUE when the word @i carries a possessive ("Iraq's", "Forces'"). */
+gboolean entities_tok_possessive (const EntitiesTokens *t, guint i);
+
+/* states.c: the folded canonical names of the countries of gazetteers/countries.txt. */
+GHashTable *entities_countries_load (GError **error);
+/* states.c: TRUE when the country named by tokens [@first, @last] acts as a state. */
+gboolean entities_acts_as_state (const EntitiesTokens *t, guint first, guint last);
+
+/* groups.c: the last token of the group noun phrase that a nationality or country at
+ * tokens [@first, @last] opens ("Iraqi security forces" -> "forces"), or 0 when none;
+ * @heads: folded group head nouns (gazetteers/group-nouns.txt). */
+guint    entities_group_end     (const EntitiesTokens *t, guint last, GHashTable *heads);
+/* TRUE when the nationality word @i names a people ("Syrians", "Iraqis"), not an adjective. */
+gboolean entities_is_people     (const EntitiesTokens *t, guint i);
+
+/* roles.c: when a lone capitalised title starts at @i ("Prime Minister" after "the"), the
+ * index of its last token, else 0; @titles: folded title words (gazetteers/titles.txt). */
+guint    entities_role_end      (const EntitiesTokens *t, guint i, GHashTable *titles);
+/* The head of the role [@first, @last] ("Secretary" in "Secretary of State"): its index. */
+guint    entities_role_head     (const EntitiesTokens *t, guint first, guint last);
+
+/* passes.c: the "entities" field, one entry per distinct name in order of first mention.
+ * A name whose mentions carry different labels ("Ukraine" the state and the place) is
+ * listed once, with the label most of them carry; each annotation keeps its own. */
+typedef struct _EntitiesList EntitiesList;
+EntitiesList *entities_list_new (void);
+/* @label: a static string (the label names of rules.c and tagger.c) */
+void          entities_list_add (EntitiesList *list, const char *name, const char *label);
+/* The field's value (aa{sv}: name, label, mentions); frees @list. */
+GVariant     *entities_list_end (EntitiesList *list);
+
+G_END_DECLS
+
+#endif /* ENTITIES_PASSES_H */

@@ -1,0 +1,69 @@
+/* entities/roles.c: a capitalised title used alone refers to a person: "the Prime Minister
+ * said", "the Secretary of State", "the Deputy Secretary".  The title must follow "the", be
+ * made of title words (gazetteers/titles.txt) with at most one "of"/"for" and a capitalised
+ * word or two after it ("of State", "for Europe", "of the Exchequer"), and no name may follow it (then it is the
+ * title of that name: "the Prime Minister Keir Starmer"). */
+#include "passes.h"
+#include "nlp/lexicon.h"
+
+static gboolean
+is_title (const EntitiesTokens *t, guint i, GHashTable *titles)
+{
+  if (i >= t->n || t->tokens[i].kind != NF_TOKEN_WORD || !(t->tokens[i].flags & NF_TOKEN_CAPITALIZED))
+    return FALSE;
+  g_autoptr (GString) folded = g_string_sized_new (32);
+  gsize end = nlp_strip_possessive (t->text, t->tokens[i].start, t->tokens[i].end);
+  nlp_fold_append (folded, t->text + t->tokens[i].start, end - t->tokens[i].start);
+  return g_hash_table_contains (titles, folded->str);
+}
+
+/* the words that can head a role on their own: a title word that is only a modifier
+ * ("Deputy", "Foreign", "Vice") cannot */
+static const char *const heads[] = {
+  "president", "minister", "secretary", "chancellor", "premier", "king", "queen", "prince",
+  "princess", "pope", "ambassador", "governor", "mayor", "commander", "director", "chairman",
+  "chairwoman", "chair", "spokesman", "spokeswoman", "spokesperson", "envoy", "emir", "sheikh",
+  "general", "admiral", "attorney", "speaker", "senator", "judge", NULL,
+};
+
+guint
+entities_role_end (const EntitiesTokens *t, guint i, GHashTable *titles)
+{
+  if (i == 0 || !(entities_tok_is (t, i - 1, "the") || entities_tok_is (t, i - 1, "The")))
+    return 0;
+  guint k = i;
+  while (is_title (t, k, titles))
+    k++;
+  if (k == i)
+    return 0;
+  guint last = k - 1;
+  /* "of State", "for Europe", "of Defense": one connector and its capitalised words */
+  guint after = k + 1;
+  /* "of the Exchequer" */
+  if (entities_tok_is (t, after, "the") && after + 1 < t->n && (t->tokens[after + 1].flags & NF_TOKEN_CAPITALIZED))
+    after++;
+  if ((entities_tok_is (t, k, "of") || entities_tok_is (t, k, "for")) && after < t->n
+      && (t->tokens[after].flags & NF_TOKEN_CAPITALIZED) && !entities_tok_is (t, after, "The"))
+    {
+      guint j = after;
+      while (j < t->n && j <= after + 1 && t->tokens[j].kind == NF_TOKEN_WORD && (t->tokens[j].flags & NF_TOKEN_CAPITALIZED))
+        j++;
+      last = j - 1;
+    }
+  /* a name after it makes it that name's title */
+  if (last + 1 < t->n && t->tokens[last + 1].kind == NF_TOKEN_WORD
+      && (t->tokens[last + 1].flags & NF_TOKEN_CAPITALIZED) && !entities_tok_possessive (t, last))
+    return 0;
+  if (!entities_tok_in (t, entities_role_head (t, i, last), heads))
+    return 0;
+  return last;
+}
+
+guint
+entities_role_head (const EntitiesTokens *t, guint first, guint last)
+{
+  for (guint k = first; k <= last; k++)
+    if (entities_tok_is (t, k, "of") || entities_tok_is (t, k, "for"))
+      return k - 1;
+  return last;
+}
