@@ -145,3 +145,4 @@ include tests/format.mk
 include tests/sdk.mk
 include tests/nats.mk
 include tests/hostile.mk
+include tests/fuzz.mk
