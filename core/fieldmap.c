@@ -419,5 +419,7 @@ nf_field_map_apply_data (const NfFieldMap *map, const char *data, gsize length,
       g_set_error (error, NF_ERROR, NF_ERROR_INVALID_INPUT, "%s, not a JSON object", describe_node (root));
       return FALSE;
     }
+  if (!nf_json_validate_utf8 (root, error))
+    return FALSE;
   return nf_field_map_apply (map, json_node_get_object (root), article, error);
 }

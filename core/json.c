@@ -4,6 +4,7 @@
 
 #include <string.h>
 
+#include <newsflow/error.h>
 #include <newsflow/json.h>
 
 JsonNode *
@@ -183,6 +184,59 @@ nf_variant_from_json (JsonNode *node)
       break;
     }
   return g_variant_new_maybe (G_VARIANT_TYPE_VARIANT, NULL);
+}
+
+static gboolean
+validate_utf8 (JsonNode *node, const char *where, GError **error)
+{
+  switch (json_node_get_node_type (node))
+    {
+    case JSON_NODE_OBJECT:
+      {
+        JsonObject *object = json_node_get_object (node);
+        g_autoptr (GList) members = json_object_get_members (object);
+        for (GList *member = members; member; member = member->next)
+          {
+            const char *name = member->data;
+            if (!g_utf8_validate (name, -1, NULL))
+              {
+                g_set_error (error, NF_ERROR, NF_ERROR_INVALID_INPUT,
+                             "a member name in %s is not valid UTF-8 (a malformed escape?)", where);
+                return FALSE;
+              }
+            if (!validate_utf8 (json_object_get_member (object, name), name, error))
+              return FALSE;
+          }
+        return TRUE;
+      }
+    case JSON_NODE_ARRAY:
+      {
+        JsonArray *array = json_node_get_array (node);
+        for (guint i = 0; i < json_array_get_length (array); i++)
+          if (!validate_utf8 (json_array_get_element (array, i), where, error))
+            return FALSE;
+        return TRUE;
+      }
+    case JSON_NODE_VALUE:
+      if (json_node_get_value_type (node) == G_TYPE_STRING
+          && !g_utf8_validate (json_node_get_string (node), -1, NULL))
+        {
+          g_autofree char *safe = g_utf8_make_valid (where, -1);
+          g_set_error (error, NF_ERROR, NF_ERROR_INVALID_INPUT,
+                       "the string in \"%s\" is not valid UTF-8 (a malformed escape?)", safe);
+          return FALSE;
+        }
+      return TRUE;
+    case JSON_NODE_NULL:
+      return TRUE;
+    }
+  return TRUE;
+}
+
+gboolean
+nf_json_validate_utf8 (JsonNode *node, GError **error)
+{
+  return node == NULL || validate_utf8 (node, "the document", error);
 }
 
 static void

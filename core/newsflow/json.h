@@ -23,6 +23,13 @@ JsonNode *nf_variant_to_json (GVariant *value);
  * objects become a{sv}, arrays av (or as when every element is a string). */
 GVariant *nf_variant_from_json (JsonNode *node);
 
+/* Checks that every string and member name under @node is valid UTF-8.  json-glib accepts
+ * escapes that JSON does not have (octal "\222") and hands back bytes that are not UTF-8,
+ * which GVariant and every output refuse: call this after parsing untrusted JSON.  FALSE
+ * sets an NF_ERROR_INVALID_INPUT error naming the member; a NULL @node (an empty document)
+ * is valid. */
+gboolean  nf_json_validate_utf8 (JsonNode *node, GError **error);
+
 /* One distinct entity among an article's "entity" annotations. */
 typedef struct {
   char  *name;     /* the "canonical" attribute, or the covered text when there is none */

@@ -45,6 +45,20 @@ quiet_log (const char *domain, GLogLevelFlags level, const char *message, gpoint
   (void) domain, (void) level, (void) message, (void) data;
 }
 
+/* A critical is a broken invariant, a finding like a crash.  GLib's own fatal path raises
+ * SIGTRAP, which libFuzzer does not catch, so the input that caused it would be lost;
+ * abort() makes libFuzzer save it as a crash artifact. */
+static void
+abort_on_critical (const char *domain, GLogLevelFlags level, const char *message, gpointer data)
+{
+  if (level & (G_LOG_LEVEL_CRITICAL | G_LOG_LEVEL_ERROR))
+    {
+      fprintf (stderr, "%s-CRITICAL: %s\n", domain ? domain : "(null)", message);
+      abort ();
+    }
+  g_log_default_handler (domain, level, message, data);
+}
+
 void
 fuzz_setup (void)
 {
@@ -68,6 +82,8 @@ fuzz_setup (void)
    * (G_DEBUG=fatal-criticals in make check) because they mean a broken invariant. */
   g_log_set_handler ("newsflow", G_LOG_LEVEL_WARNING | G_LOG_LEVEL_MESSAGE | G_LOG_LEVEL_INFO
                      | G_LOG_LEVEL_DEBUG, quiet_log, NULL);
+  g_log_set_default_handler (abort_on_critical, NULL);
+  g_log_set_handler ("newsflow", G_LOG_LEVEL_CRITICAL | G_LOG_LEVEL_ERROR, abort_on_critical, NULL);
 }
 
 const char *

@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include <json-glib/json-glib.h>
+#include <newsflow/json.h>
 
 #include "html-private.h"
 
@@ -309,7 +310,8 @@ read_json_ld (HtmlMeta *meta, GPtrArray *scripts, char **website, char **page_pu
     {
       JsonParser *parser = json_parser_new_immutable ();
       const char *text = g_ptr_array_index (scripts, i);
-      if (!json_parser_load_from_data (parser, text, -1, NULL))
+      if (!json_parser_load_from_data (parser, text, -1, NULL)
+          || !nf_json_validate_utf8 (json_parser_get_root (parser), NULL))
         {
           g_object_unref (parser);
           continue;
