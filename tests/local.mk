@@ -108,6 +108,7 @@ EXTRA_DIST += $(INTEGRATION_TESTS) tests/integration/common.sh tests/lsan.supp
 # naming the folder would ship the build's copy of it (binary and objects) in the tarball.
 EXTRA_DIST += \
 	tests/bench/README.md \
+	tests/bench/big-article.sh \
 	tests/bench/extract-speed.sh \
 	tests/bench/extract-summary.py \
 	tests/bench/format-report.sh \
