@@ -293,6 +293,58 @@ test_misspelt_surname (void **state)
                  "\"It is a good day,\" Holloway said.");
 }
 
+/* Second round of issue 11: the shapes of real news copy (tests/data/quotes/news-*). */
+
+static void
+test_role_reference (void **state)
+{
+  Fixture *f = *state;
+  /* "the 34-year-old": the person an apposition gave that age */
+  assert_quotes (f, "They told me it was normal, <- Marcus Bell (the 34-year-old) said",
+                 "Marcus Bell, a 34-year-old welder, lost his house in the flood.",
+                 "The county said the levee had been inspected in the spring.",
+                 "\"They told me it was normal,\" the 34-year-old said.");
+  /* "the manager": the one described so, not the last man named */
+  assert_quotes (f, "We were ruthless after the break, <- Henrik Lindqvist (the manager) said",
+                 "Rovers manager Henrik Lindqvist was pleased with the win.",
+                 "Exeter boss Gary Fenwick was not.",
+                 "\"We were ruthless after the break,\" the manager said.");
+  /* "the Russian": nobody is described so: the person the paragraph is about */
+  assert_quotes (f, "I had my chances, <- Daria Ivanova (the Russian) told",
+                 "Daria Ivanova lost the final in three sets.",
+                 "\"I had my chances,\" the Russian told reporters.");
+}
+
+static void
+test_verb_with_subject_not_inverted (void **state)
+{
+  Fixture *f = *state;
+  assert_quotes (f, "a breathtaking disregard <- Patricia Hellman (Patricia Hellman) said",
+                 "Judge Patricia Hellman said Graham Whitlock had shown \"a breathtaking disregard\" for investors.");
+}
+
+static void
+test_organisation_descriptions (void **state)
+{
+  Fixture *f = *state;
+  /* the outlet of a dateline is not "the company" */
+  assert_quotes (f, "We are assessing the damage, <- Trident Energy Inc (the company) said",
+                 "HOUSTON (Reuters) - Trident Energy Inc. shut its Baytown refinery on Sunday.",
+                 "\"We are assessing the damage,\" the company said.");
+  /* "a council spokesperson" speaks for the council named before */
+  assert_quotes (f, "community hubs <- Ashby Borough Council (A council spokesperson) said",
+                 "Ashby Borough Council approved its budget on Wednesday.",
+                 "A council spokesperson said some libraries would stay open as \"community hubs\".");
+  /* "according to the agency" before a fragment */
+  assert_quotes (f, "within normal ranges <- Environmental Protection Agency (the agency) according to",
+                 "The Environmental Protection Agency monitored the air.",
+                 "According to the agency, readings were \"within normal ranges\".");
+  /* "they wrote" after a sentence about an organisation's staff */
+  assert_quotes (f, "Neither party has any interest in an early election, <- Commerzbank AG (they) wrote",
+                 "Economists at Commerzbank AG said the coalition would hold.",
+                 "\"Neither party has any interest in an early election,\" they wrote.");
+}
+
 static void
 test_long_unattributed (void **state)
 {
@@ -346,6 +398,9 @@ main (void)
     cmocka_unit_test_setup_teardown (test_partial_quotes, setup, teardown),
     cmocka_unit_test_setup_teardown (test_continuation_without_opening_mark, setup, teardown),
     cmocka_unit_test_setup_teardown (test_misspelt_surname, setup, teardown),
+    cmocka_unit_test_setup_teardown (test_role_reference, setup, teardown),
+    cmocka_unit_test_setup_teardown (test_verb_with_subject_not_inverted, setup, teardown),
+    cmocka_unit_test_setup_teardown (test_organisation_descriptions, setup, teardown),
     cmocka_unit_test_setup_teardown (test_long_unattributed, setup, teardown),
     cmocka_unit_test_setup_teardown (test_without_entities, setup_alone, teardown),
     cmocka_unit_test_setup_teardown (test_quotes_field, setup, teardown),
