@@ -5,7 +5,9 @@
  *      „…“, French and Spanish «…», and single quotes ‘…’ / '…' (apostrophes are told apart
  *      by the letters around them).  A paragraph that ends inside a quotation continues it
  *      when the next paragraph reopens one, or closes one without reopening it (news style
- *      for quotes over several paragraphs, and its common slip).
+ *      for quotes over several paragraphs, and its common slip); in single marks (British
+ *      style) too, where a closing mark must follow a sentence's punctuation to be told
+ *      from an apostrophe.
  *   2. Names: entity annotations when the chain ran the entities extractor, else capitalised
  *      names found here; people a tagger missed are added when they start with a known given
  *      name.  Canonical names lose titles and role words ("Parent Rachel Okonkwo"), surnames
@@ -319,13 +321,30 @@ add_quote (Context *c, gsize open, gsize close, guint paragraph, gboolean single
  * reopens one (news style), or, when the writer or a converter dropped that mark, its first
  * double mark closes one.  Returns 0 (it does not), 1 (it reopens) or 2 (it closes). */
 static int
-paragraph_continues (const Context *c, NfArticle *article, guint p)
+paragraph_continues (const Context *c, NfArticle *article, guint p, gboolean single)
 {
   if (p >= nf_article_get_n_paragraphs (article))
     return 0;
   gsize start, end;
   nf_article_get_paragraph_span (article, p, &start, &end);
   gunichar first = g_utf8_get_char (c->text + start);
+  /* British style, ‘…’ for quotations: a reopening mark continues, or a closing one right
+   * after a sentence's punctuation (an apostrophe follows a letter: "the farmers’ union") */
+  if (single)
+    {
+      if (first == 0x2018 || first == '\'')
+        return 1;
+      for (gsize i = start; i < end; i = g_utf8_next_char (c->text + i) - c->text)
+        {
+          gunichar ch = g_utf8_get_char (c->text + i);
+          if (ch != 0x2019 && ch != '\'')
+            continue;
+          gunichar before = i > start ? g_utf8_get_char (g_utf8_find_prev_char (c->text, c->text + i)) : ' ';
+          if (before == '.' || before == ',' || before == '?' || before == '!')
+            return 2;
+        }
+      return 0;
+    }
   if (first == '"' || first == 0x201C || first == 0x201E || first == 0xAB)
     return 1;
   for (gsize i = start; i < end; i = g_utf8_next_char (c->text + i) - c->text)
@@ -333,9 +352,9 @@ paragraph_continues (const Context *c, NfArticle *article, guint p)
       gunichar ch = g_utf8_get_char (c->text + i);
       if (!is_quote_char (ch))
         continue;
-      gboolean single;
-      MarkRole role = mark_role (c->text, c->length, i, ch, &single);
-      if (role == MARK_NONE || single)
+      gboolean is_single;
+      MarkRole role = mark_role (c->text, c->length, i, ch, &is_single);
+      if (role == MARK_NONE || is_single)
         continue;
       return role == MARK_CLOSE ? 2 : 0;
     }
@@ -350,11 +369,12 @@ find_quotes (Context *c, NfArticle *article)
   guint n_paragraphs = nf_article_get_n_paragraphs (article);
   guint group = 0;
   int carried = 0;   /* how this paragraph continues the last one's quotation */
+  gboolean carried_single = FALSE;
   for (guint p = 0; p < n_paragraphs; p++)
     {
       gsize pstart, pend;
       nf_article_get_paragraph_span (article, p, &pstart, &pend);
-      gboolean inside = carried == 2, single = FALSE, marked = carried != 2;
+      gboolean inside = carried == 2, single = carried == 2 && carried_single, marked = carried != 2;
       gsize open = pstart;
       gboolean first_mark = TRUE;
       for (gsize i = pstart; i < pend; i = g_utf8_next_char (c->text + i) - c->text)
@@ -386,9 +406,10 @@ find_quotes (Context *c, NfArticle *article)
           first_mark = FALSE;
           inside = FALSE;
         }
-      carried = inside && !single ? paragraph_continues (c, article, p + 1) : 0;
+      carried = inside ? paragraph_continues (c, article, p + 1, single) : 0;
+      carried_single = single;
       if (carried)
-        add_quote (c, open, pend, p, FALSE, TRUE, group, marked);
+        add_quote (c, open, pend, p, single, TRUE, group, marked);
     }
 }
 
@@ -1881,10 +1902,25 @@ other_person_between (const Context *c, const Quote *p, const Quote *q)
  * the subject of the sentence before it in its paragraph; for a quotation opening its
  * paragraph, of the last sentence of the paragraph before when that one introduces words
  * (a speech verb, "statement", or a colon at its end) and holds no quotation itself. */
+static guint count_words (const Context *c, const Quote *q);
+
+/* Whether quotation @q starts a sentence or its paragraph. */
+static gboolean
+opens_sentence (const Context *c, const Quote *q)
+{
+  if (q->opens_paragraph)
+    return TRUE;
+  guint b = q->open_tok;
+  if (b == 0 || b >= c->n)
+    return b == 0;
+  gunichar before = tok_char (c, b - 1);
+  return c->tokens[b].sentence != c->tokens[b - 1].sentence || before == '.' || before == '!' || before == '?';
+}
+
 static void
 attribution_standalone (Context *c, Quote *q)
 {
-  if (q->single || q->open_tok == 0 || q->open_tok >= c->n)
+  if ((q->single && count_words (c, q) < 4) || q->open_tok == 0 || q->open_tok >= c->n)
     return;
   guint before = q->open_tok - 1;
   while (before > 0 && c->tokens[before].kind == NF_TOKEN_PUNCT && !is_quote_char (tok_char (c, before))
@@ -2045,8 +2081,10 @@ quotes_process (NfStage *stage, G_GNUC_UNUSED gpointer worker, NfArticle *articl
            * ended with an attributed quotation: the same voice goes on */
           gboolean next_paragraph = q->paragraph == p->paragraph + 1 && q->opens_paragraph
                                     && (p->ends_paragraph || !other_person_between (&c, p, q));
+          /* in single marks (British style) only a whole sentence goes on in the same voice,
+           * not a term in ‘scare quotes’ */
           if (p->attributed && (p->group == q->group || p->paragraph == q->paragraph || next_paragraph)
-              && !p->single && !q->single)
+              && p->single == q->single && (!q->single || p->group == q->group || opens_sentence (&c, q)))
             from = p;
         }
       if (from)

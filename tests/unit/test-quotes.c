@@ -346,6 +346,28 @@ test_organisation_descriptions (void **state)
 }
 
 static void
+test_british_single_marks (void **state)
+{
+  Fixture *f = *state;
+  /* the sentence after an attributed piece goes on in the same voice, in single marks too */
+  assert_quotes (f, "We waited eleven years for this, <- Tshepo Mokoena (Tshepo Mokoena) said | "
+                    "Some people said we would wait eleven more. <- Tshepo Mokoena (Tshepo Mokoena) said",
+                 "\u2018We waited eleven years for this,\u2019 said Tshepo Mokoena. \u2018Some people said we would wait eleven more.\u2019");
+  /* a quotation over two paragraphs, reopened or not */
+  assert_quotes (f, "Two million pounds is nothing to a firm that size. <- Dennis Whitlock (Dennis Whitlock) said | "
+                    "It should have been ten times as much. <- Dennis Whitlock (Dennis Whitlock) said",
+                 "Dennis Whitlock said, \u2018Two million pounds is nothing to a firm that size.",
+                 "It should have been ten times as much.\u2019");
+  assert_quotes (f, "Two million pounds is nothing to a firm that size. <- Dennis Whitlock (Dennis Whitlock) said | "
+                    "It should have been ten times as much. <- Dennis Whitlock (Dennis Whitlock) said",
+                 "Dennis Whitlock said, \u2018Two million pounds is nothing to a firm that size.",
+                 "\u2018It should have been ten times as much.\u2019");
+  /* a term in single marks after an attributed quotation is not a quotation */
+  assert_quotes (f, "We will appeal, <- Dennis Whitlock (Dennis Whitlock) said",
+                 "\u2018We will appeal,\u2019 said Dennis Whitlock, who runs the \u2018Clean Maren\u2019 campaign.");
+}
+
+static void
 test_long_unattributed (void **state)
 {
   Fixture *f = *state;
@@ -401,6 +423,7 @@ main (void)
     cmocka_unit_test_setup_teardown (test_role_reference, setup, teardown),
     cmocka_unit_test_setup_teardown (test_verb_with_subject_not_inverted, setup, teardown),
     cmocka_unit_test_setup_teardown (test_organisation_descriptions, setup, teardown),
+    cmocka_unit_test_setup_teardown (test_british_single_marks, setup, teardown),
     cmocka_unit_test_setup_teardown (test_long_unattributed, setup, teardown),
     cmocka_unit_test_setup_teardown (test_without_entities, setup_alone, teardown),
     cmocka_unit_test_setup_teardown (test_quotes_field, setup, teardown),
