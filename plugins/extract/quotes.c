@@ -1693,6 +1693,16 @@ subject_before (const Context *c, guint first, guint verb)
   return FALSE;
 }
 
+/* `"…," said X`: the verb right after a quotation's closing mark (and its comma). */
+static gboolean
+inverted_after_quote (const Context *c, guint verb)
+{
+  guint k = verb;
+  while (k > 0 && (tok_char (c, k - 1) == ',' || tok_char (c, k - 1) == 0x2014))
+    k--;
+  return k > 0 && is_quote_char (tok_char (c, k - 1));
+}
+
 /* The speaker of a cue @verb before the quotation: `said X`, `X said`, `X, the club's coach,
  * said`, `she said ..., adding`, `Park's statement added`, `the ministry said`. */
 static gboolean
@@ -1702,7 +1712,8 @@ attribute_to_subject (Context *c, Quote *q, guint sentence_first, guint verb)
   /* said X, ...: (but "told the Keldby Chronicle" names who was told, and in "Judge Hellman
    * said Whitlock had shown ..." the verb has its subject already) */
   if (!tok_is (c, verb, "told") && !tok_is (c, verb, "telling") && !tok_is (c, verb, "tells")
-      && !subject_before (c, sentence_first, verb)
+      && (verb == sentence_first || inverted_after_quote (c, verb) || !subject_before (c, sentence_first, verb))
+      && !(verb > sentence_first && tok_char (c, verb - 1) == ',' && !inverted_after_quote (c, verb))
       && speaker_at (c, verb + 1, q->open_tok, q, &last)
       /* the speaker ends the clause; "described the walkout as" is an object */
       && ((q->speaker && last + 1 >= q->open_tok) || tok_char (c, last + 1) == ',' || tok_char (c, last + 1) == ':'))

@@ -321,6 +321,10 @@ test_verb_with_subject_not_inverted (void **state)
   Fixture *f = *state;
   assert_quotes (f, "a breathtaking disregard <- Patricia Hellman (Patricia Hellman) said",
                  "Judge Patricia Hellman said Graham Whitlock had shown \"a breathtaking disregard\" for investors.");
+  /* "said the White House" after a subject that is no name is not an inversion either */
+  assert_quotes (f, "surprised and disappointed <- ? () said",
+                 "A senior official, who spoke on condition of anonymity, said the White House had been "
+                 "\"surprised and disappointed\" by the vote.");
 }
 
 static void
