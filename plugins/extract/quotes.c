@@ -1254,6 +1254,25 @@ salient_person (const Context *c, guint tok)
   return NULL;
 }
 
+/* The first person the text names (as a sentence's subject) after token @tok, in the
+ * paragraph after its own. */
+static const Name *
+person_named_next (const Context *c, guint tok)
+{
+  guint paragraph = c->tokens[tok].paragraph;
+  for (guint k = 0; k < c->mentions->len; k++)
+    {
+      const Mention *x = &g_array_index (c->mentions, Mention, k);
+      if (x->tok <= tok)
+        continue;
+      if (c->tokens[x->tok].paragraph > paragraph + 1)
+        break;
+      if (x->name >= 0 && c->tokens[x->tok].paragraph == paragraph + 1)
+        return x->subject ? &g_array_index (c->names, Name, x->name) : NULL;
+    }
+  return NULL;
+}
+
 /* A description that stands for a person: a title or role word, an age, a nationality, or
  * a word for someone who does something ("the striker", "the veteran"). */
 static gboolean
@@ -1490,10 +1509,17 @@ speaker_at (Context *c, guint i, guint limit, Quote *q, guint *last)
         named = organisation_before (c, c->tokens[i].start, statement);
       /* "the Swede", "the striker": no one described so by name: the person the text is
        * about */
-      if (!titled && !inner && !named && definite && !statement && !spokes
+      if (!titled && !inner && !named && !statement && !spokes
           && !nlp_word_set_has (c->self->org_nouns, c->scratch, head, strlen (head))
           && describes_person (c, head_tok, head))
-        titled = salient_person (c, i);
+        {
+          /* the lead's "A former nurse told a jury ...", "The health secretary has promised
+           * ...": news names that person in the paragraph after */
+          if (c->tokens[i].paragraph == 0)
+            titled = person_named_next (c, i);
+          else if (definite)
+            titled = salient_person (c, i);
+        }
       const Name *speaker = titled ? titled : inner ? inner : named;
       q->speaker = speaker ? g_strdup (speaker->canonical) : NULL;
       *last = head_tok;
@@ -1732,7 +1758,9 @@ attribute_to_subject (Context *c, Quote *q, guint sentence_first, guint verb)
     {
       const Name *n = name_at (c, s);
       if (speaker_at (c, s, verb, q, &last) && (!n || n->person)
-          && (last + 1 == verb || (last + 2 == verb && is_statement_word (c, last + 1))))
+          && (last + 1 == verb || (last + 2 == verb && is_statement_word (c, last + 1)))
+          /* "A nurse accused of stealing from a hospice told": not "a hospice" */
+          && (q->speaker || s == sentence_first || !is_object_marker (c, s - 1)))
         {
           set_cue (c, q, verb);
           return TRUE;
@@ -1788,6 +1816,16 @@ attribute_to_subject (Context *c, Quote *q, guint sentence_first, guint verb)
         g_free (q->speaker);
         q->speaker = NULL;
       }
+  /* "A former nurse accused of stealing painkillers told a jury": the description opening
+   * the sentence */
+  if ((tok_is (c, sentence_first, "a") || tok_is (c, sentence_first, "an") || tok_is (c, sentence_first, "the"))
+      && speaker_at (c, sentence_first, verb, q, &last) && q->speaker)
+    {
+      set_cue (c, q, verb);
+      return TRUE;
+    }
+  g_free (q->speaker);
+  q->speaker = NULL;
   /* a verb without a speaker we can name ("officials said: ...") still marks speech */
   set_cue (c, q, verb);
   q->speaker_start = q->speaker_end = 0;

@@ -309,6 +309,11 @@ test_role_reference (void **state)
                  "Rovers manager Henrik Lindqvist was pleased with the win.",
                  "Exeter boss Gary Fenwick was not.",
                  "\"We were ruthless after the break,\" the manager said.");
+  /* the lead describes, the next paragraph names */
+  assert_quotes (f, "in a very dark place <- Gemma Thornbury (A former nurse) told",
+                 "A former nurse accused of stealing painkillers from a hospice told a jury that she had been "
+                 "\"in a very dark place\" at the time.",
+                 "Gemma Thornbury, 44, denies 14 counts of theft.");
   /* "the Russian": nobody is described so: the person the paragraph is about */
   assert_quotes (f, "I had my chances, <- Daria Ivanova (the Russian) told",
                  "Daria Ivanova lost the final in three sets.",
