@@ -900,8 +900,12 @@ add_cue_name (Context *c, guint first, guint last, GHashTable **runs)
 {
   gsize start = c->tokens[first].start;
   gsize end = nlp_strip_possessive (c->text, c->tokens[last].start, c->tokens[last].end);
-  if (covered_by_name (c, start, end) || covered_by_other (c, start, end) || inside_quote (c, start))
-    return FALSE;
+  /* a place or other entity next to a cue speaks for its institution ("Downing Street said",
+   * "Virgin Australia said"): a name, not a person */
+  gboolean other = covered_by_other (c, start, end);
+  if (covered_by_name (c, start, end) || inside_quote (c, start)
+      || (other && first > 0 && tok_is (c, first - 1, "the")))
+    return FALSE; /* "the Russian told reporters" describes a person */
   if (!*runs)
     *runs = capital_runs (c);
   g_autofree char *written = g_strndup (c->text + start, end - start);
@@ -913,7 +917,7 @@ add_cue_name (Context *c, guint first, guint last, GHashTable **runs)
   if (first == last && !full && !known_given && (c->tokens[first].flags & NF_TOKEN_SENTENCE_START)
       && !capitalised_inside_sentence (c, first))
     return FALSE;
-  gboolean person = first != last || full || known_given;
+  gboolean person = !other && (first != last || full || known_given);
   if (word_in (c->self->not_persons, c->scratch, last_word (written))
       || word_in (c->self->org_suffixes, c->scratch, last_word (written)))
     person = FALSE;
@@ -1397,18 +1401,47 @@ speaker_at (Context *c, guint i, guint limit, Quote *q, guint *last)
     k++;
   const Name *n = k < limit ? name_at (c, k) : NULL;
   /* "said Italian Economy Minister Lorenzo Bellandi", "said Cabinet Secretary for Special
-   * Programmes Grace Mwangi": a person further on in the same run of capitalised words */
-  for (guint w = k; !n && w < limit && w < k + 10; w++)
+   * Programmes Grace Mwangi", "said Villa head coach Unai Emery": a person further on in
+   * the same run of capitalised words and role words (the organisation before is theirs) */
+  for (guint w = k, lower = 0; (!n || !n->person) && w < limit && w < k + 10; w++)
     {
       const NfToken *t = &c->tokens[w];
       gboolean capital = t->kind == NF_TOKEN_WORD && (t->flags & NF_TOKEN_CAPITALIZED);
-      if (!capital && !tok_is (c, w, "for") && !tok_is (c, w, "of") && !tok_is (c, w, "the")
+      gboolean role = !capital && (tok_in (c, w, c->self->roles) || tok_in (c, w, c->self->titles)
+                                   || tok_is (c, w, "head") || tok_is (c, w, "chief") || tok_is (c, w, "deputy"));
+      if (!capital && !role && !tok_is (c, w, "for") && !tok_is (c, w, "of") && !tok_is (c, w, "the")
           && tok_char (c, w) != '.')
+        break;
+      if (role && ++lower > 3)
         break;
       const Name *m = name_at (c, w);
       if (m && m->person)
         n = m;
     }
+  /* "said Villa head coach Unai Emery": a name, role words, then a person: the person (the
+   * tagger may take the club for one too) */
+  if (n && n->person)
+    {
+      guint w = token_at (c, n->end), roles = 0;
+      while (w < limit && w < c->n && roles < 3 && !name_at (c, w)
+             && (tok_in (c, w, c->self->roles) || tok_in (c, w, c->self->titles) || tok_is (c, w, "head")
+                 || tok_is (c, w, "chief") || tok_is (c, w, "deputy")))
+        w++, roles++;
+      const Name *m = roles && w < limit ? name_at (c, w) : NULL;
+      if (m && m->person && m->start == c->tokens[w].start)
+        n = m;
+    }
+  /* "said its secretary, Mared Owen", "the club's coach, Marta Ruiz, said": a description
+   * and the name in apposition to it */
+  if (!n && (tok_is (c, i, "its") || tok_is (c, i, "his") || tok_is (c, i, "her") || tok_is (c, i, "their")
+             || tok_is (c, i, "the") || tok_is (c, i, "a") || tok_is (c, i, "an")))
+    for (guint w = i + 1; w < limit && w < i + 7 && tok_is_word (c, w) && !tok_in (c, w, c->self->verbs); w++)
+      if (w + 2 < c->n && tok_char (c, w + 1) == ',' && name_at (c, w + 2) && name_at (c, w + 2)->person
+          && name_at (c, w + 2)->start == c->tokens[w + 2].start && !tok_in (c, w, c->self->org_nouns))
+        {
+          n = name_at (c, w + 2);
+          break;
+        }
   if (n)
     {
       q->speaker_start = n->start;

@@ -321,6 +321,19 @@ test_role_reference (void **state)
 }
 
 static void
+test_speaker_after_description (void **state)
+{
+  Fixture *f = *state;
+  /* "said its secretary, Mared Owen": the name in apposition to the description */
+  assert_quotes (f, "The gap is as wide as ever, <- Mared Owen (Mared Owen) said",
+                 "The union NEU Cymru warned that poorer pupils were falling behind.",
+                 "\"The gap is as wide as ever,\" said its secretary, Mared Owen.");
+  /* "said Villa head coach Unai Emery": the person after the club and the role words */
+  assert_quotes (f, "This is a special player, <- Unai Emery (Unai Emery) said",
+                 "\"This is a special player,\" said Villa head coach Unai Emery.");
+}
+
+static void
 test_verb_with_subject_not_inverted (void **state)
 {
   Fixture *f = *state;
@@ -431,6 +444,7 @@ main (void)
     cmocka_unit_test_setup_teardown (test_misspelt_surname, setup, teardown),
     cmocka_unit_test_setup_teardown (test_role_reference, setup, teardown),
     cmocka_unit_test_setup_teardown (test_verb_with_subject_not_inverted, setup, teardown),
+    cmocka_unit_test_setup_teardown (test_speaker_after_description, setup, teardown),
     cmocka_unit_test_setup_teardown (test_organisation_descriptions, setup, teardown),
     cmocka_unit_test_setup_teardown (test_british_single_marks, setup, teardown),
     cmocka_unit_test_setup_teardown (test_long_unattributed, setup, teardown),
