@@ -913,9 +913,13 @@ add_cue_name (Context *c, guint first, guint last, GHashTable **runs)
   nlp_fold_append (c->scratch, c->text + c->tokens[last].start, end - c->tokens[last].start);
   const char *full = first == last ? g_hash_table_lookup (*runs, c->scratch->str) : NULL;
   gboolean known_given = gender_of_word (c, written) != GENDER_UNKNOWN;
-  /* a single word opening its sentence is a name only when it is one elsewhere too */
+  /* a single word opening its sentence is a name only when it is one elsewhere too, or
+   * when it is no plural ("Uber said", not "Officials said") nor a collective noun */
+  static const char *const collective[] = { "police", "staff", "management", "everyone", "someone", "nobody",
+                                            "somebody", "everybody", "one", "none", "both", "each", NULL };
   if (first == last && !full && !known_given && (c->tokens[first].flags & NF_TOKEN_SENTENCE_START)
-      && !capitalised_inside_sentence (c, first))
+      && !capitalised_inside_sentence (c, first)
+      && (g_str_has_suffix (c->scratch->str, "s") || g_strv_contains (collective, c->scratch->str)))
     return FALSE;
   gboolean person = !other && (first != last || full || known_given);
   if (word_in (c->self->not_persons, c->scratch, last_word (written))
@@ -938,13 +942,18 @@ names_from_cues (Context *c)
       if (!tok_in (c, v, c->self->verbs))
         continue;
       guint last = v - 1;
+      /* "The Dutch road authority, Rijkswaterstaat, said": a name in apposition */
+      gboolean apposition = last > 1 && tok_char (c, last) == ',';
+      if (apposition)
+        last--;
       if (is_name_token (c, last) && c->tokens[last].sentence == c->tokens[v].sentence)
         {
           guint first = last;
           while (first > 0 && first + 3 > last && c->tokens[first - 1].sentence == c->tokens[v].sentence
                  && is_name_token (c, first - 1))
             first--;
-          added |= add_cue_name (c, first, last, &runs);
+          if (!apposition || (first > 0 && tok_char (c, first - 1) == ','))
+            added |= add_cue_name (c, first, last, &runs);
         }
       gunichar before = tok_char (c, v - 1);
       if (before != ',' && !is_quote_char (before))
@@ -1537,8 +1546,9 @@ speaker_at (Context *c, guint i, guint limit, Quote *q, guint *last)
       /* "the organisation", "the airline": the organisation named last; "the statement":
        * whoever was named last, person or organisation */
       gboolean statement = is_statement_word (c, head_tok);
+      /* "a spokesperson said" for no one named: for the organisation last named */
       if (!titled && !inner && !named
-          && (statement || nlp_word_set_has (c->self->org_nouns, c->scratch, head, strlen (head))))
+          && (statement || spokes || nlp_word_set_has (c->self->org_nouns, c->scratch, head, strlen (head))))
         named = organisation_before (c, c->tokens[i].start, statement);
       /* "the Swede", "the striker": no one described so by name: the person the text is
        * about */

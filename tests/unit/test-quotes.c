@@ -357,6 +357,14 @@ test_organisation_descriptions (void **state)
   assert_quotes (f, "community hubs <- Ashby Borough Council (A council spokesperson) said",
                  "Ashby Borough Council approved its budget on Wednesday.",
                  "A council spokesperson said some libraries would stay open as \"community hubs\".");
+  /* a name opening its sentence before the cue, no plural ("Uber said", not "Officials said") */
+  assert_quotes (f, "fully with Portuguese law <- Uber (Uber) said",
+                 "Taxi drivers blocked the airport road.",
+                 "Uber said in a statement that it complied \"fully with Portuguese law\" at all times.");
+  /* a name in apposition before the cue; "a spokesperson" speaks for the organisation named */
+  assert_quotes (f, "The results speak for themselves, <- Rijkswaterstaat (a spokesperson) said",
+                 "The Dutch road authority, Rijkswaterstaat, said it would build six more crossings.",
+                 "\"The results speak for themselves,\" a spokesperson said.");
   /* "according to the agency" before a fragment */
   assert_quotes (f, "within normal ranges <- Environmental Protection Agency (the agency) according to",
                  "The Environmental Protection Agency monitored the air.",
