@@ -178,6 +178,7 @@ typedef struct {
   GArray        *mentions; /* Mention, in text order */
   GArray        *others;   /* gsize pairs: spans of entities that are neither people nor organisations */
   GHashTable    *roles;    /* canonical name -> GString of " role words " (see collect_roles) */
+  GHashTable    *lower;    /* folded words the article writes in lower case, built on demand */
 } Context;
 
 static void
@@ -643,6 +644,31 @@ same_surname (const char *a, const char *b)
          && edit_distance (a, b, 1) <= 1;
 }
 
+/* Whether the article writes @word in lower case somewhere: then, capitalised before a
+ * name, it is a title ("Chief Constable Andy Marsh" ... "the chief constable"). */
+static gboolean
+written_in_lower_case (const Context *c, const char *word)
+{
+  Context *mutable = (Context *) c;
+  if (!c->lower)
+    {
+      mutable->lower = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+      for (guint i = 0; i < c->n; i++)
+        {
+          const NfToken *t = &c->tokens[i];
+          if (t->kind != NF_TOKEN_WORD || (t->flags & NF_TOKEN_CAPITALIZED))
+            continue;
+          g_string_truncate (c->scratch, 0);
+          nlp_fold_append (c->scratch, c->text + t->start, t->end - t->start);
+          if (!g_hash_table_contains (c->lower, c->scratch->str))
+            g_hash_table_add (c->lower, g_strdup (c->scratch->str));
+        }
+    }
+  g_string_truncate (c->scratch, 0);
+  nlp_fold_append (c->scratch, word, strlen (word));
+  return g_hash_table_contains (c->lower, c->scratch->str);
+}
+
 /* A name's canonical form without what only describes the person: titles and role words
  * before it ("Superintendent Howard Lindqvist", "Parent Rachel Okonkwo"), a word before a
  * known given name, a possessive at its end; its gender from a given name or an honorific;
@@ -658,7 +684,9 @@ refine_name (const Context *c, Name *n)
       const char *w = words[first];
       gsize len = strlen (w);
       g_autofree char *bare = g_strndup (w, len && w[len - 1] == '.' ? len - 1 : len);
-      gboolean title = word_in (c->self->titles, c->scratch, bare) || word_in (c->self->roles, c->scratch, bare);
+      gboolean title = word_in (c->self->titles, c->scratch, bare) || word_in (c->self->roles, c->scratch, bare)
+                       || (count - first >= 3 && gender_of_word (c, bare) == GENDER_UNKNOWN
+                           && written_in_lower_case (c, bare));
       /* "Parent Rachel Okonkwo": the word before a given name is not a given name itself */
       /* "Parent Rachel Okonkwo", "Dessen Sprecherin Annette Kühnel": words before a known
        * given name that are not given names themselves */
@@ -2238,6 +2266,7 @@ quotes_process (NfStage *stage, G_GNUC_UNUSED gpointer worker, NfArticle *articl
       g_variant_builder_add_value (&list, g_variant_builder_end (&item));
     }
   nf_article_set_field (article, "quotes", g_variant_builder_end (&list));
+  g_clear_pointer (&c.lower, g_hash_table_unref);
   return TRUE;
 }
 

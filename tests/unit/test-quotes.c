@@ -324,6 +324,10 @@ static void
 test_speaker_after_description (void **state)
 {
   Fixture *f = *state;
+  /* a word before a name that the article writes in lower case is a title, not a name */
+  assert_quotes (f, "We would have seen a riot, <- Andy Marsh (he) told",
+                 "Asked about the protest, the home secretary said it was a matter for the chief constable.",
+                 "Chief Constable Andy Marsh defended his officers. \"We would have seen a riot,\" he told reporters.");
   /* "said its secretary, Mared Owen": the name in apposition to the description */
   assert_quotes (f, "The gap is as wide as ever, <- Mared Owen (Mared Owen) said",
                  "The union NEU Cymru warned that poorer pupils were falling behind.",
