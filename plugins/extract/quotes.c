@@ -746,6 +746,15 @@ given_name_of (const Context *c, const char *word, const char *full)
   return TRUE;
 }
 
+/* "Bruno Le Maire" for "Le Maire", "Edgar van der Grift" for "Van der Grift": a surname of
+ * several words is the end of the full name (the particle's case aside). */
+static gboolean
+ends_with_words (const char *full, const char *surname)
+{
+  gsize lf = strlen (full), ls = strlen (surname);
+  return lf > ls + 1 && full[lf - ls - 1] == ' ' && g_ascii_strcasecmp (full + lf - ls, surname) == 0;
+}
+
 /* Every person named by a surname alone, or once misspelled, takes the full name used
  * elsewhere in the article; people with the same canonical name share a known gender. */
 static void
@@ -767,9 +776,10 @@ refine_names (Context *c)
             continue;
           if (single ? (same_surname (n->canonical, last_word (o->canonical))
                         || given_name_of (c, n->canonical, o->canonical))
-                     : (j < k && strncmp (n->canonical, o->canonical, last_word (n->canonical) - n->canonical) == 0
-                        && last_word (n->canonical) - n->canonical == last_word (o->canonical) - o->canonical
-                        && same_surname (last_word (n->canonical), last_word (o->canonical))))
+                     : ((j < k && strncmp (n->canonical, o->canonical, last_word (n->canonical) - n->canonical) == 0
+                         && last_word (n->canonical) - n->canonical == last_word (o->canonical) - o->canonical
+                         && same_surname (last_word (n->canonical), last_word (o->canonical)))
+                        || ends_with_words (o->canonical, n->canonical)))
             full = o;
         }
       if (full)

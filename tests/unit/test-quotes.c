@@ -402,6 +402,15 @@ test_british_single_marks (void **state)
 }
 
 static void
+test_surname_of_several_words (void **state)
+{
+  Fixture *f = *state;
+  assert_quotes (f, "Europe cannot tie its own hands, <- Bruno Le Maire (Le Maire) said",
+                 "France's finance minister, Bruno Le Maire, spoke after the meeting.",
+                 "\"Europe cannot tie its own hands,\" Le Maire said.");
+}
+
+static void
 test_long_unattributed (void **state)
 {
   Fixture *f = *state;
@@ -459,6 +468,7 @@ main (void)
     cmocka_unit_test_setup_teardown (test_speaker_after_description, setup, teardown),
     cmocka_unit_test_setup_teardown (test_organisation_descriptions, setup, teardown),
     cmocka_unit_test_setup_teardown (test_british_single_marks, setup, teardown),
+    cmocka_unit_test_setup_teardown (test_surname_of_several_words, setup, teardown),
     cmocka_unit_test_setup_teardown (test_long_unattributed, setup, teardown),
     cmocka_unit_test_setup_teardown (test_without_entities, setup_alone, teardown),
     cmocka_unit_test_setup_teardown (test_quotes_field, setup, teardown),
