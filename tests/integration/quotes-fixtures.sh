@@ -27,8 +27,9 @@ expect_status 1 "scorer: no speakers fails the speaker floor" -- score "$DATA/de
 expect_status 1 "scorer: half the quotes fails the F1 floor" -- score "$DATA/dev" "$WORK/half.jsonl" --min-f1 0.8
 
 run_fold() {
+  local dir=${2:-$DATA/$1}
   cat > "$WORK/$1.chain" <<CHAIN
-fetch "files" { paths = { "$DATA/$1" } pattern = { "*.txt" } }
+fetch "files" { paths = { "$dir" } pattern = { "*.txt" } }
 parse "text" { }
 extract "entities" { }
 extract "quotes" { }
@@ -53,5 +54,11 @@ cat "$WORK/out"
 run_fold news-heldout
 expect_status 0 "news held-out fold: quotes F1 >= 0.95, speakers >= 0.80" -- \
   score "$DATA/news-heldout" "$WORK/news-heldout.jsonl" --min-f1 0.95 --min-speaker 0.80
+cat "$WORK/out"
+# the same in British style (‘single marks’, quotations over paragraphs in them): none lost
+python3 "$DATA/british.py" "$DATA/news-dev" "$WORK/british"
+run_fold british "$WORK/british"
+expect_status 0 "news development fold in single marks: quotes F1 >= 0.95, speakers >= 0.90" -- \
+  score "$WORK/british" "$WORK/british.jsonl" --min-f1 0.95 --min-speaker 0.90
 cat "$WORK/out"
 finish
