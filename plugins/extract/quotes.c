@@ -5,13 +5,20 @@
  *      „…“, French and Spanish «…», and single quotes ‘…’ / '…' (apostrophes are told apart
  *      by the letters around them).  A paragraph that ends inside a quotation continues it
  *      when the next paragraph reopens one, or closes one without reopening it (news style
- *      for quotes over several paragraphs, and its common slip).
+ *      for quotes over several paragraphs, and its common slip); in single marks (British
+ *      style) too, where a closing mark must follow a sentence's punctuation to be told
+ *      from an apostrophe.
  *   2. Names: entity annotations when the chain ran the entities extractor, else capitalised
  *      names found here; people a tagger missed are added when they start with a known given
  *      name.  Canonical names lose titles and role words ("Parent Rachel Okonkwo"), surnames
  *      and once-misspelt surnames become the full name, outlets are not people.  "he" and
  *      "she" are resolved in text order to the nearest compatible person (gender from given
  *      names, honorifics and earlier pronouns; the subject of each sentence first).
+ *      Capitalised words right next to a speech verb are a speaker whatever the tagger made
+ *      of them ("Quinn said" -> the earlier "Deborah Quinn").  What the article says each
+ *      person is (title, words before the name, appositions, "61," ages) lets "the manager"
+ *      and "the 34-year-old" find their person; "the Swede" with no such person is the one
+ *      the text is about (the last sentence subject).
  *   3. The attribution is looked for after the closing mark (`"…," X said`, `"…," said X`,
  *      `"…," according to X`), before the opening mark (`X said, "…"`, `X, the coach, said:
  *      "…"`, `…, stating, "…"`), earlier in the sentence for fragments of reported speech
@@ -169,6 +176,9 @@ typedef struct {
   GArray        *names;    /* Name, sorted by start */
   GArray        *quotes;   /* Quote */
   GArray        *mentions; /* Mention, in text order */
+  GArray        *others;   /* gsize pairs: spans of entities that are neither people nor organisations */
+  GHashTable    *roles;    /* canonical name -> GString of " role words " (see collect_roles) */
+  GHashTable    *lower;    /* folded words the article writes in lower case, built on demand */
 } Context;
 
 static void
@@ -312,13 +322,30 @@ add_quote (Context *c, gsize open, gsize close, guint paragraph, gboolean single
  * reopens one (news style), or, when the writer or a converter dropped that mark, its first
  * double mark closes one.  Returns 0 (it does not), 1 (it reopens) or 2 (it closes). */
 static int
-paragraph_continues (const Context *c, NfArticle *article, guint p)
+paragraph_continues (const Context *c, NfArticle *article, guint p, gboolean single)
 {
   if (p >= nf_article_get_n_paragraphs (article))
     return 0;
   gsize start, end;
   nf_article_get_paragraph_span (article, p, &start, &end);
   gunichar first = g_utf8_get_char (c->text + start);
+  /* British style, ‘…’ for quotations: a reopening mark continues, or a closing one right
+   * after a sentence's punctuation (an apostrophe follows a letter: "the farmers’ union") */
+  if (single)
+    {
+      if (first == 0x2018 || first == '\'')
+        return 1;
+      for (gsize i = start; i < end; i = g_utf8_next_char (c->text + i) - c->text)
+        {
+          gunichar ch = g_utf8_get_char (c->text + i);
+          if (ch != 0x2019 && ch != '\'')
+            continue;
+          gunichar before = i > start ? g_utf8_get_char (g_utf8_find_prev_char (c->text, c->text + i)) : ' ';
+          if (before == '.' || before == ',' || before == '?' || before == '!')
+            return 2;
+        }
+      return 0;
+    }
   if (first == '"' || first == 0x201C || first == 0x201E || first == 0xAB)
     return 1;
   for (gsize i = start; i < end; i = g_utf8_next_char (c->text + i) - c->text)
@@ -326,9 +353,9 @@ paragraph_continues (const Context *c, NfArticle *article, guint p)
       gunichar ch = g_utf8_get_char (c->text + i);
       if (!is_quote_char (ch))
         continue;
-      gboolean single;
-      MarkRole role = mark_role (c->text, c->length, i, ch, &single);
-      if (role == MARK_NONE || single)
+      gboolean is_single;
+      MarkRole role = mark_role (c->text, c->length, i, ch, &is_single);
+      if (role == MARK_NONE || is_single)
         continue;
       return role == MARK_CLOSE ? 2 : 0;
     }
@@ -343,11 +370,12 @@ find_quotes (Context *c, NfArticle *article)
   guint n_paragraphs = nf_article_get_n_paragraphs (article);
   guint group = 0;
   int carried = 0;   /* how this paragraph continues the last one's quotation */
+  gboolean carried_single = FALSE;
   for (guint p = 0; p < n_paragraphs; p++)
     {
       gsize pstart, pend;
       nf_article_get_paragraph_span (article, p, &pstart, &pend);
-      gboolean inside = carried == 2, single = FALSE, marked = carried != 2;
+      gboolean inside = carried == 2, single = carried == 2 && carried_single, marked = carried != 2;
       gsize open = pstart;
       gboolean first_mark = TRUE;
       for (gsize i = pstart; i < pend; i = g_utf8_next_char (c->text + i) - c->text)
@@ -379,9 +407,10 @@ find_quotes (Context *c, NfArticle *article)
           first_mark = FALSE;
           inside = FALSE;
         }
-      carried = inside && !single ? paragraph_continues (c, article, p + 1) : 0;
+      carried = inside ? paragraph_continues (c, article, p + 1, single) : 0;
+      carried_single = single;
       if (carried)
-        add_quote (c, open, pend, p, FALSE, TRUE, group, marked);
+        add_quote (c, open, pend, p, single, TRUE, group, marked);
     }
 }
 
@@ -412,7 +441,11 @@ names_from_entities (Context *c, NfArticle *article)
       any = TRUE;
       const char *label = nf_annotation_get_attr_string (a, "label");
       if (!label || (strcmp (label, "PERSON") != 0 && strcmp (label, "ORGANIZATION") != 0))
-        continue;
+        {
+          gsize span[2] = { nf_annotation_get_start (a), nf_annotation_get_end (a) };
+          g_array_append_vals (c->others, span, 2);
+          continue;
+        }
       const char *canonical = nf_annotation_get_attr_string (a, "canonical");
       g_autofree char *written = NULL;
       if (!canonical)
@@ -611,6 +644,31 @@ same_surname (const char *a, const char *b)
          && edit_distance (a, b, 1) <= 1;
 }
 
+/* Whether the article writes @word in lower case somewhere: then, capitalised before a
+ * name, it is a title ("Chief Constable Andy Marsh" ... "the chief constable"). */
+static gboolean
+written_in_lower_case (const Context *c, const char *word)
+{
+  Context *mutable = (Context *) c;
+  if (!c->lower)
+    {
+      mutable->lower = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+      for (guint i = 0; i < c->n; i++)
+        {
+          const NfToken *t = &c->tokens[i];
+          if (t->kind != NF_TOKEN_WORD || (t->flags & NF_TOKEN_CAPITALIZED))
+            continue;
+          g_string_truncate (c->scratch, 0);
+          nlp_fold_append (c->scratch, c->text + t->start, t->end - t->start);
+          if (!g_hash_table_contains (c->lower, c->scratch->str))
+            g_hash_table_add (c->lower, g_strdup (c->scratch->str));
+        }
+    }
+  g_string_truncate (c->scratch, 0);
+  nlp_fold_append (c->scratch, word, strlen (word));
+  return g_hash_table_contains (c->lower, c->scratch->str);
+}
+
 /* A name's canonical form without what only describes the person: titles and role words
  * before it ("Superintendent Howard Lindqvist", "Parent Rachel Okonkwo"), a word before a
  * known given name, a possessive at its end; its gender from a given name or an honorific;
@@ -626,7 +684,9 @@ refine_name (const Context *c, Name *n)
       const char *w = words[first];
       gsize len = strlen (w);
       g_autofree char *bare = g_strndup (w, len && w[len - 1] == '.' ? len - 1 : len);
-      gboolean title = word_in (c->self->titles, c->scratch, bare) || word_in (c->self->roles, c->scratch, bare);
+      gboolean title = word_in (c->self->titles, c->scratch, bare) || word_in (c->self->roles, c->scratch, bare)
+                       || (count - first >= 3 && gender_of_word (c, bare) == GENDER_UNKNOWN
+                           && written_in_lower_case (c, bare));
       /* "Parent Rachel Okonkwo": the word before a given name is not a given name itself */
       /* "Parent Rachel Okonkwo", "Dessen Sprecherin Annette Kühnel": words before a known
        * given name that are not given names themselves */
@@ -686,6 +746,15 @@ given_name_of (const Context *c, const char *word, const char *full)
   return TRUE;
 }
 
+/* "Bruno Le Maire" for "Le Maire", "Edgar van der Grift" for "Van der Grift": a surname of
+ * several words is the end of the full name (the particle's case aside). */
+static gboolean
+ends_with_words (const char *full, const char *surname)
+{
+  gsize lf = strlen (full), ls = strlen (surname);
+  return lf > ls + 1 && full[lf - ls - 1] == ' ' && g_ascii_strcasecmp (full + lf - ls, surname) == 0;
+}
+
 /* Every person named by a surname alone, or once misspelled, takes the full name used
  * elsewhere in the article; people with the same canonical name share a known gender. */
 static void
@@ -707,9 +776,10 @@ refine_names (Context *c)
             continue;
           if (single ? (same_surname (n->canonical, last_word (o->canonical))
                         || given_name_of (c, n->canonical, o->canonical))
-                     : (j < k && strncmp (n->canonical, o->canonical, last_word (n->canonical) - n->canonical) == 0
-                        && last_word (n->canonical) - n->canonical == last_word (o->canonical) - o->canonical
-                        && same_surname (last_word (n->canonical), last_word (o->canonical))))
+                     : ((j < k && strncmp (n->canonical, o->canonical, last_word (n->canonical) - n->canonical) == 0
+                         && last_word (n->canonical) - n->canonical == last_word (o->canonical) - o->canonical
+                         && same_surname (last_word (n->canonical), last_word (o->canonical)))
+                        || ends_with_words (o->canonical, n->canonical)))
             full = o;
         }
       if (full)
@@ -805,6 +875,151 @@ names_supplement (Context *c)
         }
     }
   g_array_sort (c->names, compare_names);
+}
+
+/* ---- names the tagger missed where a cue shows them: "Quinn said", "said Sofia, 12" ------ */
+
+static gboolean
+covered_by_other (const Context *c, gsize start, gsize end)
+{
+  for (guint k = 0; k + 1 < c->others->len; k += 2)
+    if (g_array_index (c->others, gsize, k) < end && start < g_array_index (c->others, gsize, k + 1))
+      return TRUE;
+  return FALSE;
+}
+
+/* Capitalised runs of two to four name words, by their folded last word (the first run
+ * wins): what a surname alone stands for when the tagger found neither it nor the full name
+ * ("Deborah Quinn, who runs a trucking firm" ... "Quinn said").  One pass over the tokens. */
+static GHashTable *
+capital_runs (Context *c)
+{
+  GHashTable *runs = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  for (guint i = 0; i < c->n; i++)
+    {
+      if (!is_name_token (c, i))
+        continue;
+      guint last = i;
+      while (last + 1 < c->n && c->tokens[last + 1].sentence == c->tokens[i].sentence && is_name_token (c, last + 1))
+        last++;
+      if (last > i && last - i <= 3 && !inside_quote (c, c->tokens[i].start))
+        {
+          gsize end = nlp_strip_possessive (c->text, c->tokens[last].start, c->tokens[last].end);
+          g_string_truncate (c->scratch, 0);
+          nlp_fold_append (c->scratch, c->text + c->tokens[last].start, end - c->tokens[last].start);
+          if (!g_hash_table_contains (runs, c->scratch->str))
+            g_hash_table_insert (runs, g_strdup (c->scratch->str),
+                                 g_strndup (c->text + c->tokens[i].start, end - c->tokens[i].start));
+        }
+      i = last;
+    }
+  return runs;
+}
+
+/* Whether the word at token @i is written capitalised somewhere inside a sentence: a name,
+ * not a common noun that opens a sentence ("Officials said"). */
+static gboolean
+capitalised_inside_sentence (const Context *c, guint i)
+{
+  gsize length = c->tokens[i].end - c->tokens[i].start;
+  for (guint k = 0; k < c->n; k++)
+    {
+      const NfToken *t = &c->tokens[k];
+      if (k != i && t->kind == NF_TOKEN_WORD && !(t->flags & NF_TOKEN_SENTENCE_START) && (t->flags & NF_TOKEN_CAPITALIZED)
+          && t->end - t->start >= length && strncmp (c->text + t->start, c->text + c->tokens[i].start, length) == 0)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* A speaker the tagger missed, at tokens @first..@last next to a speech verb. */
+static gboolean
+add_cue_name (Context *c, guint first, guint last, GHashTable **runs)
+{
+  gsize start = c->tokens[first].start;
+  gsize end = nlp_strip_possessive (c->text, c->tokens[last].start, c->tokens[last].end);
+  /* a place or other entity next to a cue speaks for its institution ("Downing Street said",
+   * "Virgin Australia said"): a name, not a person */
+  gboolean other = covered_by_other (c, start, end);
+  if (covered_by_name (c, start, end) || inside_quote (c, start)
+      || (other && first > 0 && tok_is (c, first - 1, "the")))
+    return FALSE; /* "the Russian told reporters" describes a person */
+  if (!*runs)
+    *runs = capital_runs (c);
+  g_autofree char *written = g_strndup (c->text + start, end - start);
+  g_string_truncate (c->scratch, 0);
+  nlp_fold_append (c->scratch, c->text + c->tokens[last].start, end - c->tokens[last].start);
+  const char *full = first == last ? g_hash_table_lookup (*runs, c->scratch->str) : NULL;
+  gboolean known_given = gender_of_word (c, written) != GENDER_UNKNOWN;
+  /* a single word opening its sentence is a name only when it is one elsewhere too, or
+   * when it is no plural ("Uber said", not "Officials said") nor a collective noun */
+  static const char *const collective[] = { "police", "staff", "management", "everyone", "someone", "nobody",
+                                            "somebody", "everybody", "one", "none", "both", "each", NULL };
+  if (first == last && !full && !known_given && (c->tokens[first].flags & NF_TOKEN_SENTENCE_START)
+      && !capitalised_inside_sentence (c, first)
+      && (g_str_has_suffix (c->scratch->str, "s") || g_strv_contains (collective, c->scratch->str)))
+    return FALSE;
+  gboolean person = !other && (first != last || full || known_given);
+  if (word_in (c->self->not_persons, c->scratch, last_word (written))
+      || word_in (c->self->org_suffixes, c->scratch, last_word (written)))
+    person = FALSE;
+  add_name (c, start, end, full ? full : written, NULL, person);
+  return TRUE;
+}
+
+/* The capitalised words right before a speech verb ("Quinn said", "Trident said") or right
+ * after one that follows a comma or a closing mark (`", said Sofia, 12.`) name a speaker,
+ * whatever the tagger made of them: the attribution shows they are someone. */
+static void
+names_from_cues (Context *c)
+{
+  g_autoptr (GHashTable) runs = NULL;
+  gboolean added = FALSE;
+  for (guint v = 1; v + 1 < c->n; v++)
+    {
+      if (!tok_in (c, v, c->self->verbs))
+        continue;
+      guint last = v - 1;
+      /* "The Dutch road authority, Rijkswaterstaat, said": a name in apposition */
+      gboolean apposition = last > 1 && tok_char (c, last) == ',';
+      if (apposition)
+        last--;
+      if (is_name_token (c, last) && c->tokens[last].sentence == c->tokens[v].sentence)
+        {
+          guint first = last;
+          while (first > 0 && first + 3 > last && c->tokens[first - 1].sentence == c->tokens[v].sentence
+                 && is_name_token (c, first - 1))
+            first--;
+          if (!apposition || (first > 0 && tok_char (c, first - 1) == ','))
+            added |= add_cue_name (c, first, last, &runs);
+        }
+      gunichar before = tok_char (c, v - 1);
+      if (before != ',' && !is_quote_char (before))
+        continue;
+      guint first = v + 1;
+      while (first < c->n && (tok_in (c, first, c->self->titles) || tok_char (c, first) == '.'))
+        first++;
+      /* "said Battalion Chief Raymond Ocampo": a name the tagger found further on in the
+       * same run of capitalised words and titles is the speaker */
+      gboolean found = FALSE;
+      for (guint w = first; w < c->n && w < first + 6 && !found; w++)
+        {
+          if (c->tokens[w].kind == NF_TOKEN_WORD && !(c->tokens[w].flags & NF_TOKEN_CAPITALIZED))
+            break;
+          found = name_at (c, w) != NULL;
+        }
+      if (found)
+        continue;
+      if (first >= c->n || !is_name_token (c, first) || c->tokens[first].sentence != c->tokens[v].sentence)
+        continue;
+      last = first;
+      while (last + 1 < c->n && last < first + 3 && c->tokens[last + 1].sentence == c->tokens[v].sentence
+             && is_name_token (c, last + 1))
+        last++;
+      added |= add_cue_name (c, first, last, &runs);
+    }
+  if (added)
+    g_array_sort (c->names, compare_names);
 }
 
 static int
@@ -927,6 +1142,212 @@ build_mentions (Context *c)
     }
 }
 
+/* ---- who "the minister", "the 34-year-old" and "the Swede" are ------------------------- */
+
+static const char *const role_stops[] = { "the", "a", "an", "of", "for", "at", "in", "on", "from", "by", "with",
+                                          "and", "or", "who", "whose", "which", "that", "to", "as", "his", "her",
+                                          "its", "their", NULL };
+
+static gboolean
+is_role_stop (const Context *c, guint i)
+{
+  for (const char *const *w = role_stops; *w; w++)
+    if (tok_is (c, i, *w))
+      return TRUE;
+  return FALSE;
+}
+
+/* The age at token @i written "34-year-old" (however the tokenizer split it), or 0; @end
+ * receives the byte after it. */
+static guint
+age_at (const Context *c, guint i, gsize *end)
+{
+  if (i >= c->n || c->tokens[i].kind != NF_TOKEN_NUMBER)
+    return 0;
+  const char *p = c->text + c->tokens[i].start;
+  char *rest;
+  guint64 age = g_ascii_strtoull (p, &rest, 10);
+  if (age == 0 || age > 120 || rest - p > 3 || (gsize) (rest - c->text) > c->length)
+    return 0;
+  if (g_ascii_strncasecmp (rest, "-year-old", 9) != 0)
+    return 0;
+  *end = rest + 9 - c->text;
+  return (guint) age;
+}
+
+static void
+add_role (Context *c, GString *roles, guint i)
+{
+  if (i >= c->n || c->tokens[i].kind != NF_TOKEN_WORD || is_role_stop (c, i) || tok_in (c, i, c->self->verbs))
+    return;
+  gsize end = nlp_strip_possessive (c->text, c->tokens[i].start, c->tokens[i].end);
+  g_string_truncate (c->scratch, 0);
+  nlp_fold_append (c->scratch, c->text + c->tokens[i].start, end - c->tokens[i].start);
+  g_string_append_printf (roles, "%s ", c->scratch->str);
+}
+
+/* What the article says each person is, as words a later "the <word>" can refer by: the
+ * title ("Finance Minister"), the words before the name ("Rovers manager Henrik Lindqvist",
+ * "prosecutor James Whitcombe"), an apposition before or after it ("His barrister, Anjali
+ * Rao", "Marcus Bell, a 34-year-old welder", "Whitfield, 61,").  A few words around each
+ * mention, once an article. */
+static void
+collect_roles (Context *c)
+{
+  for (guint k = 0; k < c->names->len; k++)
+    {
+      const Name *n = &g_array_index (c->names, Name, k);
+      if (!n->person || inside_quote (c, n->start))
+        continue;
+      GString *roles = g_hash_table_lookup (c->roles, n->canonical);
+      if (!roles)
+        {
+          roles = g_string_new (" ");
+          g_hash_table_insert (c->roles, g_strdup (n->canonical), roles);
+        }
+      if (n->title)
+        {
+          g_auto (GStrv) words = g_strsplit (n->title, " ", -1);
+          for (char **w = words; *w; w++)
+            if (**w)
+              g_string_append_printf (roles, "%s ", *w);
+        }
+      guint first = token_at (c, n->start), last = token_at (c, n->end);
+      last = last > first ? last - 1 : first;
+      guint sentence = c->tokens[first].sentence;
+      /* words before the name, or an apposition ending in a comma right before it */
+      guint b = first;
+      if (b > 0 && tok_char (c, b - 1) == ',')
+        b--;
+      for (guint j = b, count = 0; j-- > 0 && count < 6 && c->tokens[j].sentence == sentence; count++)
+        {
+          gsize age_end;
+          guint age = age_at (c, j, &age_end);
+          if (tok_in (c, j, c->self->verbs) || (name_at (c, j) && name_at (c, j) != n))
+            break; /* "Judge Hellman said Graham Whitlock": her title is not his */
+          if (age)
+            g_string_append_printf (roles, "%u-year-old ", age);
+          else if (c->tokens[j].kind != NF_TOKEN_WORD || is_role_stop (c, j))
+            {
+              if (c->tokens[j].kind == NF_TOKEN_WORD || tok_char (c, j) == ',')
+                break;
+              continue;
+            }
+          add_role (c, roles, j);
+        }
+      /* an apposition after it: ", 61," or ", a 34-year-old welder whose ..." */
+      guint a = last + 1;
+      if (a < c->n && tok_char (c, a) == ',')
+        for (guint j = a + 1, count = 0; j < c->n && count < 6 && c->tokens[j].sentence == sentence; j++, count++)
+          {
+            gsize age_end;
+            guint age = age_at (c, j, &age_end);
+            if (age)
+              {
+                g_string_append_printf (roles, "%u-year-old ", age);
+                while (j + 1 < c->n && c->tokens[j + 1].start < age_end)
+                  j++;
+                continue;
+              }
+            if (c->tokens[j].kind == NF_TOKEN_NUMBER && j + 1 < c->n && tok_char (c, j + 1) == ',')
+              {
+                g_string_append_printf (roles, "%.*s-year-old ", (int) (c->tokens[j].end - c->tokens[j].start),
+                                        c->text + c->tokens[j].start);
+                break;
+              }
+            if (c->tokens[j].kind != NF_TOKEN_WORD || tok_in (c, j, c->self->verbs))
+              break;
+            if (is_role_stop (c, j))
+              {
+                if (count == 0 && (tok_is (c, j, "a") || tok_is (c, j, "an") || tok_is (c, j, "the")))
+                  continue;
+                break;
+              }
+            add_role (c, roles, j);
+          }
+    }
+}
+
+/* The person last named before @pos outside quotations whose roles hold @role. */
+static const Name *
+person_with_role (const Context *c, gsize pos, const char *role)
+{
+  g_autofree char *key = g_strdup_printf (" %s ", role);
+  for (guint k = c->names->len, seen = 0; k-- > 0 && seen < 200;)
+    {
+      const Name *n = &g_array_index (c->names, Name, k);
+      if (n->start >= pos || !n->person)
+        continue;
+      seen++;
+      GString *roles = g_hash_table_lookup (c->roles, n->canonical);
+      if (roles && strstr (roles->str, key) && !inside_quote (c, n->start))
+        return n;
+    }
+  return NULL;
+}
+
+/* The person the text is about at @pos: the subject of the last sentence before it that
+ * has a person for subject, within a few sentences ("the Swede told BBC Radio Bristol"). */
+static const Name *
+salient_person (const Context *c, guint tok)
+{
+  guint sentence = c->tokens[tok].sentence;
+  for (guint k = c->mentions->len; k-- > 0;)
+    {
+      const Mention *x = &g_array_index (c->mentions, Mention, k);
+      if (x->tok >= tok)
+        continue;
+      if (x->sentence + 6 < sentence)
+        break;
+      if (x->subject && x->name >= 0)
+        return &g_array_index (c->names, Name, x->name);
+    }
+  return NULL;
+}
+
+/* The first person the text names (as a sentence's subject) after token @tok, in the
+ * paragraph after its own. */
+static const Name *
+person_named_next (const Context *c, guint tok)
+{
+  guint paragraph = c->tokens[tok].paragraph;
+  for (guint k = 0; k < c->mentions->len; k++)
+    {
+      const Mention *x = &g_array_index (c->mentions, Mention, k);
+      if (x->tok <= tok)
+        continue;
+      if (c->tokens[x->tok].paragraph > paragraph + 1)
+        break;
+      if (x->name >= 0 && c->tokens[x->tok].paragraph == paragraph + 1)
+        return x->subject ? &g_array_index (c->names, Name, x->name) : NULL;
+    }
+  return NULL;
+}
+
+/* A description that stands for a person: a title or role word, an age, a nationality, or
+ * a word for someone who does something ("the striker", "the veteran"). */
+static gboolean
+describes_person (const Context *c, guint head, const char *folded)
+{
+  gsize length = strlen (folded);
+  if (tok_in (c, head, c->self->titles) || tok_in (c, head, c->self->roles))
+    return TRUE;
+  if (g_str_has_suffix (folded, "-year-old") || (head < c->n && (c->tokens[head].flags & NF_TOKEN_CAPITALIZED)))
+    return TRUE; /* "the 34-year-old"; "the Swede", "the Frenchwoman" */
+  static const char *const suffixes[] = { "er", "or", "ist", "ian", "man", "woman", "ant", "ent", NULL };
+  static const char *const not_people[] = { "letter", "paper", "order", "report", "document", "filing", "government",
+                                            "statement", "number", "figure", "chapter", "register", "poster",
+                                            "agreement", "department", "parliament", "movement", "council",
+                                            "plan", "ban", "river", "tower", "center", "centre", "border",
+                                            "sector", "corridor", "quarter", "winter", "summer", NULL };
+  if (length < 4 || g_strv_contains (not_people, folded))
+    return FALSE;
+  for (const char *const *s = suffixes; *s; s++)
+    if (g_str_has_suffix (folded, *s))
+      return TRUE;
+  return FALSE;
+}
+
 /* The person a "he" or "she" at token @i stands for, or NULL. */
 static const Name *
 pronoun_referent (const Context *c, guint i)
@@ -957,6 +1378,14 @@ pronoun_referent (const Context *c, guint i)
 
 static gboolean is_statement_word (const Context *c, guint i);
 
+/* "(Reuters)", "(AP)": the outlet of a dateline or a credit, never the one speaking. */
+static gboolean
+is_dateline_outlet (const Context *c, const Name *n)
+{
+  guint i = token_at (c, n->start);
+  return i > 0 && tok_char (c, i - 1) == '(';
+}
+
 /* The organisation (or, with @person, anyone) named last before @pos outside quotations,
  * not as the one spoken to ("told the Westbury Times"). */
 static const Name *
@@ -965,7 +1394,7 @@ organisation_before (const Context *c, gsize pos, gboolean person)
   for (guint e = c->names->len; e-- > 0;)
     {
       const Name *org = &g_array_index (c->names, Name, e);
-      if (org->start >= pos || (org->person && !person) || inside_quote (c, org->start))
+      if (org->start >= pos || (org->person && !person) || inside_quote (c, org->start) || is_dateline_outlet (c, org))
         continue;
       guint before = token_at (c, org->start);
       if (before > 0 && tok_is (c, before - 1, "the"))
@@ -992,10 +1421,21 @@ speaker_at (Context *c, guint i, guint limit, Quote *q, guint *last)
       *last = i;
       return TRUE;
     }
-  /* "it said": an organisation speaks */
-  if (tok_is (c, i, "it") && i + 1 < c->n && tok_in (c, i + 1, c->self->verbs))
+  /* "it said": an organisation speaks; "they wrote" after "Economists at Commerzbank said" */
+  if ((tok_is (c, i, "it") || tok_is (c, i, "they")) && i + 1 < c->n && tok_in (c, i + 1, c->self->verbs))
     {
       const Name *n = organisation_before (c, c->tokens[i].start, FALSE);
+      /* "Economists at Commerzbank said ... they wrote": the staff of an organisation */
+      for (guint e = c->names->len; tok_is (c, i, "they") && e-- > 0;)
+        {
+          const Name *org = &g_array_index (c->names, Name, e);
+          if (org->start >= c->tokens[i].start || org->person || inside_quote (c, org->start) || is_dateline_outlet (c, org))
+            continue;
+          guint before = token_at (c, org->start);
+          if (before > 0 && (tok_is (c, before - 1, "at") || tok_is (c, before - 1, "of")))
+            n = org;
+          break;
+        }
       q->speaker_start = c->tokens[i].start;
       q->speaker_end = c->tokens[i].end;
       q->speaker = n ? g_strdup (n->canonical) : NULL;
@@ -1008,18 +1448,47 @@ speaker_at (Context *c, guint i, guint limit, Quote *q, guint *last)
     k++;
   const Name *n = k < limit ? name_at (c, k) : NULL;
   /* "said Italian Economy Minister Lorenzo Bellandi", "said Cabinet Secretary for Special
-   * Programmes Grace Mwangi": a person further on in the same run of capitalised words */
-  for (guint w = k; !n && w < limit && w < k + 10; w++)
+   * Programmes Grace Mwangi", "said Villa head coach Unai Emery": a person further on in
+   * the same run of capitalised words and role words (the organisation before is theirs) */
+  for (guint w = k, lower = 0; (!n || !n->person) && w < limit && w < k + 10; w++)
     {
       const NfToken *t = &c->tokens[w];
       gboolean capital = t->kind == NF_TOKEN_WORD && (t->flags & NF_TOKEN_CAPITALIZED);
-      if (!capital && !tok_is (c, w, "for") && !tok_is (c, w, "of") && !tok_is (c, w, "the")
+      gboolean role = !capital && (tok_in (c, w, c->self->roles) || tok_in (c, w, c->self->titles)
+                                   || tok_is (c, w, "head") || tok_is (c, w, "chief") || tok_is (c, w, "deputy"));
+      if (!capital && !role && !tok_is (c, w, "for") && !tok_is (c, w, "of") && !tok_is (c, w, "the")
           && tok_char (c, w) != '.')
+        break;
+      if (role && ++lower > 3)
         break;
       const Name *m = name_at (c, w);
       if (m && m->person)
         n = m;
     }
+  /* "said Villa head coach Unai Emery": a name, role words, then a person: the person (the
+   * tagger may take the club for one too) */
+  if (n && n->person)
+    {
+      guint w = token_at (c, n->end), roles = 0;
+      while (w < limit && w < c->n && roles < 3 && !name_at (c, w)
+             && (tok_in (c, w, c->self->roles) || tok_in (c, w, c->self->titles) || tok_is (c, w, "head")
+                 || tok_is (c, w, "chief") || tok_is (c, w, "deputy")))
+        w++, roles++;
+      const Name *m = roles && w < limit ? name_at (c, w) : NULL;
+      if (m && m->person && m->start == c->tokens[w].start)
+        n = m;
+    }
+  /* "said its secretary, Mared Owen", "the club's coach, Marta Ruiz, said": a description
+   * and the name in apposition to it */
+  if (!n && (tok_is (c, i, "its") || tok_is (c, i, "his") || tok_is (c, i, "her") || tok_is (c, i, "their")
+             || tok_is (c, i, "the") || tok_is (c, i, "a") || tok_is (c, i, "an")))
+    for (guint w = i + 1; w < limit && w < i + 7 && tok_is_word (c, w) && !tok_in (c, w, c->self->verbs); w++)
+      if (w + 2 < c->n && tok_char (c, w + 1) == ',' && name_at (c, w + 2) && name_at (c, w + 2)->person
+          && name_at (c, w + 2)->start == c->tokens[w + 2].start && !tok_in (c, w, c->self->org_nouns))
+        {
+          n = name_at (c, w + 2);
+          break;
+        }
   if (n)
     {
       q->speaker_start = n->start;
@@ -1037,6 +1506,16 @@ speaker_at (Context *c, guint i, guint limit, Quote *q, guint *last)
       static const char *const stops[] = { "for", "of", "at", "with", "in", "on", "from", "who", "which", NULL };
       guint j = i + 1;
       gboolean stop = FALSE;
+      /* "the 34-year-old" (and "the 34-year-old welder") */
+      gsize age_end;
+      guint age = age_at (c, j, &age_end);
+      guint age_tok = 0;
+      if (age)
+        {
+          while (j < limit && c->tokens[j].start < age_end)
+            j++;
+          age_tok = j - 1;
+        }
       while (j < limit && j < i + 5 && tok_is_word (c, j) && !tok_in (c, j, c->self->verbs) && !stop)
         {
           for (const char *const *w = stops; *w && !stop; w++)
@@ -1049,9 +1528,16 @@ speaker_at (Context *c, guint i, guint limit, Quote *q, guint *last)
       guint head_tok = j - 1;
       q->speaker_start = c->tokens[i].start;
       q->speaker_end = c->tokens[head_tok].end;
-      g_string_truncate (c->scratch, 0);
-      nlp_fold_append (c->scratch, c->text + c->tokens[head_tok].start, c->tokens[head_tok].end - c->tokens[head_tok].start);
-      g_autofree char *head = g_strdup (c->scratch->str);
+      g_autofree char *head = NULL;
+      if (age && head_tok == age_tok)
+        head = g_strdup_printf ("%u-year-old", age);
+      else
+        {
+          g_string_truncate (c->scratch, 0);
+          nlp_fold_append (c->scratch, c->text + c->tokens[head_tok].start, c->tokens[head_tok].end - c->tokens[head_tok].start);
+          head = g_strdup (c->scratch->str);
+        }
+      gboolean definite = tok_is (c, i, "the");
       /* "a Foreign Office spokesman" and "a spokesman for the Foreign Office" speak for it */
       const Name *inner = NULL;
       for (guint w = i + 1; w < j && !inner; w++)
@@ -1067,26 +1553,54 @@ speaker_at (Context *c, guint i, guint limit, Quote *q, guint *last)
               head_tok = token_at (c, inner->end) - 1;
             }
         }
-      const Name *titled = tok_in (c, j - 1, c->self->titles) ? person_before (c, c->tokens[i].start, head) : NULL;
-      /* "the ministry": the organisation named before whose name has that word */
+      /* "the minister", "the judge", "the 34-year-old": the person last described so */
+      const Name *titled = NULL;
+      if (definite && !inner)
+        titled = person_with_role (c, c->tokens[i].start, head);
+      if (!titled && !inner && tok_in (c, j - 1, c->self->titles))
+        titled = person_before (c, c->tokens[i].start, head);
+      /* "the ministry": the organisation named before whose name has that word; "a council
+       * spokesperson": the one whose name has the word before the head */
       const Name *named = NULL;
-      if (!titled && !inner)
-        for (guint e = c->names->len; e-- > 0 && !named;)
-          {
-            const Name *org = &g_array_index (c->names, Name, e);
-            if (org->start >= c->tokens[i].start || org->person || strlen (head) < 4)
-              continue;
-            g_string_truncate (c->scratch, 0);
-            nlp_fold_append (c->scratch, org->canonical, strlen (org->canonical));
-            if (strstr (c->scratch->str, head))
-              named = org;
-          }
+      gboolean spokes = g_str_has_prefix (head, "spokes");
+      for (guint w = head_tok + 1; !titled && !inner && !named && w-- > i + 1 && (w == head_tok || spokes);)
+        {
+          g_string_truncate (c->scratch, 0);
+          nlp_fold_append (c->scratch, c->text + c->tokens[w].start, c->tokens[w].end - c->tokens[w].start);
+          g_autofree char *word = g_strdup (c->scratch->str);
+          if (strlen (word) < 4)
+            continue;
+          for (guint e = c->names->len; e-- > 0 && !named;)
+            {
+              const Name *org = &g_array_index (c->names, Name, e);
+              if (org->start >= c->tokens[i].start || org->person || is_dateline_outlet (c, org))
+                continue;
+              g_string_truncate (c->scratch, 0);
+              nlp_fold_append (c->scratch, org->canonical, strlen (org->canonical));
+              if (strstr (c->scratch->str, word))
+                named = org;
+            }
+        }
       /* "the organisation", "the airline": the organisation named last; "the statement":
        * whoever was named last, person or organisation */
       gboolean statement = is_statement_word (c, head_tok);
+      /* "a spokesperson said" for no one named: for the organisation last named */
       if (!titled && !inner && !named
-          && (statement || nlp_word_set_has (c->self->org_nouns, c->scratch, head, strlen (head))))
+          && (statement || spokes || nlp_word_set_has (c->self->org_nouns, c->scratch, head, strlen (head))))
         named = organisation_before (c, c->tokens[i].start, statement);
+      /* "the Swede", "the striker": no one described so by name: the person the text is
+       * about */
+      if (!titled && !inner && !named && !statement && !spokes
+          && !nlp_word_set_has (c->self->org_nouns, c->scratch, head, strlen (head))
+          && describes_person (c, head_tok, head))
+        {
+          /* the lead's "A former nurse told a jury ...", "The health secretary has promised
+           * ...": news names that person in the paragraph after */
+          if (c->tokens[i].paragraph == 0)
+            titled = person_named_next (c, i);
+          else if (definite)
+            titled = salient_person (c, i);
+        }
       const Name *speaker = titled ? titled : inner ? inner : named;
       q->speaker = speaker ? g_strdup (speaker->canonical) : NULL;
       *last = head_tok;
@@ -1270,14 +1784,43 @@ set_speaker (Context *c, Quote *q, const Name *n, guint tok)
   q->speaker_end = named ? n->end : c->tokens[tok].end;
 }
 
+/* Whether a person, a pronoun or an organisation is written before @verb in its clause
+ * (from @first), not as an object: then the verb is not inverted ("said X"). */
+static gboolean
+subject_before (const Context *c, guint first, guint verb)
+{
+  for (guint s = verb; s-- > first && s + 12 > verb;)
+    {
+      if (tok_char (c, s) == ',' || is_quote_char (tok_char (c, s)))
+        return FALSE;
+      const Name *n = name_at (c, s);
+      if ((n || is_pronoun (c, s)) && !(s > 0 && is_object_marker (c, s - 1)))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* `"…," said X`: the verb right after a quotation's closing mark (and its comma). */
+static gboolean
+inverted_after_quote (const Context *c, guint verb)
+{
+  guint k = verb;
+  while (k > 0 && (tok_char (c, k - 1) == ',' || tok_char (c, k - 1) == 0x2014))
+    k--;
+  return k > 0 && is_quote_char (tok_char (c, k - 1));
+}
+
 /* The speaker of a cue @verb before the quotation: `said X`, `X said`, `X, the club's coach,
  * said`, `she said ..., adding`, `Park's statement added`, `the ministry said`. */
 static gboolean
 attribute_to_subject (Context *c, Quote *q, guint sentence_first, guint verb)
 {
   guint last;
-  /* said X, ...: (but "told the Keldby Chronicle" names who was told) */
+  /* said X, ...: (but "told the Keldby Chronicle" names who was told, and in "Judge Hellman
+   * said Whitlock had shown ..." the verb has its subject already) */
   if (!tok_is (c, verb, "told") && !tok_is (c, verb, "telling") && !tok_is (c, verb, "tells")
+      && (verb == sentence_first || inverted_after_quote (c, verb) || !subject_before (c, sentence_first, verb))
+      && !(verb > sentence_first && tok_char (c, verb - 1) == ',' && !inverted_after_quote (c, verb))
       && speaker_at (c, verb + 1, q->open_tok, q, &last)
       /* the speaker ends the clause; "described the walkout as" is an object */
       && ((q->speaker && last + 1 >= q->open_tok) || tok_char (c, last + 1) == ',' || tok_char (c, last + 1) == ':'))
@@ -1296,7 +1839,9 @@ attribute_to_subject (Context *c, Quote *q, guint sentence_first, guint verb)
     {
       const Name *n = name_at (c, s);
       if (speaker_at (c, s, verb, q, &last) && (!n || n->person)
-          && (last + 1 == verb || (last + 2 == verb && is_statement_word (c, last + 1))))
+          && (last + 1 == verb || (last + 2 == verb && is_statement_word (c, last + 1)))
+          /* "A nurse accused of stealing from a hospice told": not "a hospice" */
+          && (q->speaker || s == sentence_first || !is_object_marker (c, s - 1)))
         {
           set_cue (c, q, verb);
           return TRUE;
@@ -1352,6 +1897,16 @@ attribute_to_subject (Context *c, Quote *q, guint sentence_first, guint verb)
         g_free (q->speaker);
         q->speaker = NULL;
       }
+  /* "A former nurse accused of stealing painkillers told a jury": the description opening
+   * the sentence */
+  if ((tok_is (c, sentence_first, "a") || tok_is (c, sentence_first, "an") || tok_is (c, sentence_first, "the"))
+      && speaker_at (c, sentence_first, verb, q, &last) && q->speaker)
+    {
+      set_cue (c, q, verb);
+      return TRUE;
+    }
+  g_free (q->speaker);
+  q->speaker = NULL;
   /* a verb without a speaker we can name ("officials said: ...") still marks speech */
   set_cue (c, q, verb);
   q->speaker_start = q->speaker_end = 0;
@@ -1382,6 +1937,17 @@ attribution_reported (Context *c, Quote *q, guint sentence_first)
     {
       if (is_quote_char (tok_char (c, k)) && marks_quote (c, c->tokens[k].start))
         return FALSE; /* an earlier quotation's mark, not the apostrophe of "residents'" */
+      /* "According to the agency, readings were "within normal ranges"" */
+      guint end_tok;
+      if (tok_is (c, k, "according") && k + 1 < q->open_tok && tok_is (c, k + 1, "to")
+          && speaker_at (c, k + 2, q->open_tok, q, &end_tok))
+        {
+          q->fragment = TRUE;
+          g_free (q->cue);
+          q->cue = g_strdup ("according to");
+          q->attributed = TRUE;
+          return TRUE;
+        }
       if (tok_in (c, k, c->self->verbs))
         {
           q->fragment = TRUE;
@@ -1466,10 +2032,25 @@ other_person_between (const Context *c, const Quote *p, const Quote *q)
  * the subject of the sentence before it in its paragraph; for a quotation opening its
  * paragraph, of the last sentence of the paragraph before when that one introduces words
  * (a speech verb, "statement", or a colon at its end) and holds no quotation itself. */
+static guint count_words (const Context *c, const Quote *q);
+
+/* Whether quotation @q starts a sentence or its paragraph. */
+static gboolean
+opens_sentence (const Context *c, const Quote *q)
+{
+  if (q->opens_paragraph)
+    return TRUE;
+  guint b = q->open_tok;
+  if (b == 0 || b >= c->n)
+    return b == 0;
+  gunichar before = tok_char (c, b - 1);
+  return c->tokens[b].sentence != c->tokens[b - 1].sentence || before == '.' || before == '!' || before == '?';
+}
+
 static void
 attribution_standalone (Context *c, Quote *q)
 {
-  if (q->single || q->open_tok == 0 || q->open_tok >= c->n)
+  if ((q->single && count_words (c, q) < 4) || q->open_tok == 0 || q->open_tok >= c->n)
     return;
   guint before = q->open_tok - 1;
   while (before > 0 && c->tokens[before].kind == NF_TOKEN_PUNCT && !is_quote_char (tok_char (c, before))
@@ -1536,6 +2117,12 @@ looks_like_title (const Context *c, const Quote *q)
   return words > 0 && caps == words;
 }
 
+static void
+free_roles (gpointer data)
+{
+  g_string_free (data, TRUE);
+}
+
 static gboolean
 quotes_process (NfStage *stage, G_GNUC_UNUSED gpointer worker, NfArticle *article,
                 G_GNUC_UNUSED GError **error)
@@ -1551,9 +2138,12 @@ quotes_process (NfStage *stage, G_GNUC_UNUSED gpointer worker, NfArticle *articl
   g_autoptr (GArray) mentions = g_array_new (FALSE, FALSE, sizeof (Mention));
   g_array_set_clear_func (names, clear_name);
   g_array_set_clear_func (quotes, clear_quote);
+  g_autoptr (GArray) others = g_array_new (FALSE, FALSE, sizeof (gsize));
+  g_autoptr (GHashTable) roles = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, free_roles);
   Context c = {
     .self = self, .text = text, .length = nf_article_get_text_length (article),
     .scratch = scratch, .names = names, .quotes = quotes, .mentions = mentions,
+    .others = others, .roles = roles,
   };
   c.tokens = nf_text_get_tokens (segmentation, &c.n);
   guint n_sentences;
@@ -1563,7 +2153,9 @@ quotes_process (NfStage *stage, G_GNUC_UNUSED gpointer worker, NfArticle *articl
   if (!names_from_entities (&c, article))
     names_from_capitals (&c);
   names_supplement (&c);
+  names_from_cues (&c);
   refine_names (&c);
+  collect_roles (&c);
   build_mentions (&c);
 
   /* Attribution of each piece, from the words after it, then before it. */
@@ -1619,8 +2211,10 @@ quotes_process (NfStage *stage, G_GNUC_UNUSED gpointer worker, NfArticle *articl
            * ended with an attributed quotation: the same voice goes on */
           gboolean next_paragraph = q->paragraph == p->paragraph + 1 && q->opens_paragraph
                                     && (p->ends_paragraph || !other_person_between (&c, p, q));
+          /* in single marks (British style) only a whole sentence goes on in the same voice,
+           * not a term in ‘scare quotes’ */
           if (p->attributed && (p->group == q->group || p->paragraph == q->paragraph || next_paragraph)
-              && !p->single && !q->single)
+              && p->single == q->single && (!q->single || p->group == q->group || opens_sentence (&c, q)))
             from = p;
         }
       if (from)
@@ -1682,6 +2276,7 @@ quotes_process (NfStage *stage, G_GNUC_UNUSED gpointer worker, NfArticle *articl
       g_variant_builder_add_value (&list, g_variant_builder_end (&item));
     }
   nf_article_set_field (article, "quotes", g_variant_builder_end (&list));
+  g_clear_pointer (&c.lower, g_hash_table_unref);
   return TRUE;
 }
 

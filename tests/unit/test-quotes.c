@@ -293,6 +293,123 @@ test_misspelt_surname (void **state)
                  "\"It is a good day,\" Holloway said.");
 }
 
+/* Second round of issue 11: the shapes of real news copy (tests/data/quotes/news-*). */
+
+static void
+test_role_reference (void **state)
+{
+  Fixture *f = *state;
+  /* "the 34-year-old": the person an apposition gave that age */
+  assert_quotes (f, "They told me it was normal, <- Marcus Bell (the 34-year-old) said",
+                 "Marcus Bell, a 34-year-old welder, lost his house in the flood.",
+                 "The county said the levee had been inspected in the spring.",
+                 "\"They told me it was normal,\" the 34-year-old said.");
+  /* "the manager": the one described so, not the last man named */
+  assert_quotes (f, "We were ruthless after the break, <- Henrik Lindqvist (the manager) said",
+                 "Rovers manager Henrik Lindqvist was pleased with the win.",
+                 "Exeter boss Gary Fenwick was not.",
+                 "\"We were ruthless after the break,\" the manager said.");
+  /* the lead describes, the next paragraph names */
+  assert_quotes (f, "in a very dark place <- Gemma Thornbury (A former nurse) told",
+                 "A former nurse accused of stealing painkillers from a hospice told a jury that she had been "
+                 "\"in a very dark place\" at the time.",
+                 "Gemma Thornbury, 44, denies 14 counts of theft.");
+  /* "the Russian": nobody is described so: the person the paragraph is about */
+  assert_quotes (f, "I had my chances, <- Daria Ivanova (the Russian) told",
+                 "Daria Ivanova lost the final in three sets.",
+                 "\"I had my chances,\" the Russian told reporters.");
+}
+
+static void
+test_speaker_after_description (void **state)
+{
+  Fixture *f = *state;
+  /* a word before a name that the article writes in lower case is a title, not a name */
+  assert_quotes (f, "We would have seen a riot, <- Andy Marsh (he) told",
+                 "Asked about the protest, the home secretary said it was a matter for the chief constable.",
+                 "Chief Constable Andy Marsh defended his officers. \"We would have seen a riot,\" he told reporters.");
+  /* "said its secretary, Mared Owen": the name in apposition to the description */
+  assert_quotes (f, "The gap is as wide as ever, <- Mared Owen (Mared Owen) said",
+                 "The union NEU Cymru warned that poorer pupils were falling behind.",
+                 "\"The gap is as wide as ever,\" said its secretary, Mared Owen.");
+  /* "said Villa head coach Unai Emery": the person after the club and the role words */
+  assert_quotes (f, "This is a special player, <- Unai Emery (Unai Emery) said",
+                 "\"This is a special player,\" said Villa head coach Unai Emery.");
+}
+
+static void
+test_verb_with_subject_not_inverted (void **state)
+{
+  Fixture *f = *state;
+  assert_quotes (f, "a breathtaking disregard <- Patricia Hellman (Patricia Hellman) said",
+                 "Judge Patricia Hellman said Graham Whitlock had shown \"a breathtaking disregard\" for investors.");
+  /* "said the White House" after a subject that is no name is not an inversion either */
+  assert_quotes (f, "surprised and disappointed <- ? () said",
+                 "A senior official, who spoke on condition of anonymity, said the White House had been "
+                 "\"surprised and disappointed\" by the vote.");
+}
+
+static void
+test_organisation_descriptions (void **state)
+{
+  Fixture *f = *state;
+  /* the outlet of a dateline is not "the company" */
+  assert_quotes (f, "We are assessing the damage, <- Trident Energy Inc (the company) said",
+                 "HOUSTON (Reuters) - Trident Energy Inc. shut its Baytown refinery on Sunday.",
+                 "\"We are assessing the damage,\" the company said.");
+  /* "a council spokesperson" speaks for the council named before */
+  assert_quotes (f, "community hubs <- Ashby Borough Council (A council spokesperson) said",
+                 "Ashby Borough Council approved its budget on Wednesday.",
+                 "A council spokesperson said some libraries would stay open as \"community hubs\".");
+  /* a name opening its sentence before the cue, no plural ("Uber said", not "Officials said") */
+  assert_quotes (f, "fully with Portuguese law <- Uber (Uber) said",
+                 "Taxi drivers blocked the airport road.",
+                 "Uber said in a statement that it complied \"fully with Portuguese law\" at all times.");
+  /* a name in apposition before the cue; "a spokesperson" speaks for the organisation named */
+  assert_quotes (f, "The results speak for themselves, <- Rijkswaterstaat (a spokesperson) said",
+                 "The Dutch road authority, Rijkswaterstaat, said it would build six more crossings.",
+                 "\"The results speak for themselves,\" a spokesperson said.");
+  /* "according to the agency" before a fragment */
+  assert_quotes (f, "within normal ranges <- Environmental Protection Agency (the agency) according to",
+                 "The Environmental Protection Agency monitored the air.",
+                 "According to the agency, readings were \"within normal ranges\".");
+  /* "they wrote" after a sentence about an organisation's staff */
+  assert_quotes (f, "Neither party has any interest in an early election, <- Commerzbank AG (they) wrote",
+                 "Economists at Commerzbank AG said the coalition would hold.",
+                 "\"Neither party has any interest in an early election,\" they wrote.");
+}
+
+static void
+test_british_single_marks (void **state)
+{
+  Fixture *f = *state;
+  /* the sentence after an attributed piece goes on in the same voice, in single marks too */
+  assert_quotes (f, "We waited eleven years for this, <- Tshepo Mokoena (Tshepo Mokoena) said | "
+                    "Some people said we would wait eleven more. <- Tshepo Mokoena (Tshepo Mokoena) said",
+                 "\u2018We waited eleven years for this,\u2019 said Tshepo Mokoena. \u2018Some people said we would wait eleven more.\u2019");
+  /* a quotation over two paragraphs, reopened or not */
+  assert_quotes (f, "Two million pounds is nothing to a firm that size. <- Dennis Whitlock (Dennis Whitlock) said | "
+                    "It should have been ten times as much. <- Dennis Whitlock (Dennis Whitlock) said",
+                 "Dennis Whitlock said, \u2018Two million pounds is nothing to a firm that size.",
+                 "It should have been ten times as much.\u2019");
+  assert_quotes (f, "Two million pounds is nothing to a firm that size. <- Dennis Whitlock (Dennis Whitlock) said | "
+                    "It should have been ten times as much. <- Dennis Whitlock (Dennis Whitlock) said",
+                 "Dennis Whitlock said, \u2018Two million pounds is nothing to a firm that size.",
+                 "\u2018It should have been ten times as much.\u2019");
+  /* a term in single marks after an attributed quotation is not a quotation */
+  assert_quotes (f, "We will appeal, <- Dennis Whitlock (Dennis Whitlock) said",
+                 "\u2018We will appeal,\u2019 said Dennis Whitlock, who runs the \u2018Clean Maren\u2019 campaign.");
+}
+
+static void
+test_surname_of_several_words (void **state)
+{
+  Fixture *f = *state;
+  assert_quotes (f, "Europe cannot tie its own hands, <- Bruno Le Maire (Le Maire) said",
+                 "France's finance minister, Bruno Le Maire, spoke after the meeting.",
+                 "\"Europe cannot tie its own hands,\" Le Maire said.");
+}
+
 static void
 test_long_unattributed (void **state)
 {
@@ -346,6 +463,12 @@ main (void)
     cmocka_unit_test_setup_teardown (test_partial_quotes, setup, teardown),
     cmocka_unit_test_setup_teardown (test_continuation_without_opening_mark, setup, teardown),
     cmocka_unit_test_setup_teardown (test_misspelt_surname, setup, teardown),
+    cmocka_unit_test_setup_teardown (test_role_reference, setup, teardown),
+    cmocka_unit_test_setup_teardown (test_verb_with_subject_not_inverted, setup, teardown),
+    cmocka_unit_test_setup_teardown (test_speaker_after_description, setup, teardown),
+    cmocka_unit_test_setup_teardown (test_organisation_descriptions, setup, teardown),
+    cmocka_unit_test_setup_teardown (test_british_single_marks, setup, teardown),
+    cmocka_unit_test_setup_teardown (test_surname_of_several_words, setup, teardown),
     cmocka_unit_test_setup_teardown (test_long_unattributed, setup, teardown),
     cmocka_unit_test_setup_teardown (test_without_entities, setup_alone, teardown),
     cmocka_unit_test_setup_teardown (test_quotes_field, setup, teardown),
