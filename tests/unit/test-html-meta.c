@@ -108,6 +108,25 @@ test_date_never_from_elsewhere (G_GNUC_UNUSED void **state)
 }
 
 static void
+test_date_by_headline (G_GNUC_UNUSED void **state)
+{
+  /* A wrapper that holds the headline is the article's, whatever it is called: an
+   * off-canvas menu's container around the whole page, a "teaser" figure around the lead. */
+  assert_published ("<html><body><div id='navigation-container'><nav><a href='/'>Home</a></nav><article>"
+                    "<time datetime='2020-06-07'>7.6.2020</time><h1>Park grows</h1>" BODY "</article></div>"
+                    "</body></html>", "2020-06-07", "time");
+  /* The headline is the <h1> that the <title> names, not a pop-up's greeting before it. */
+  assert_published ("<html lang='de'><head><title>Der Park wächst um zwölf Hektar | Planet</title></head><body>"
+                    "<div class='modal'><h1>Liebe Leserinnen und Leser,</h1></div><main><figure class='teaser'>"
+                    "<span class='date'>07.06.2020</span><h1>Der Park wächst um zwölf Hektar</h1></figure>" BODY
+                    "</main></body></html>", "2020-06-07", "text");
+  /* Without an <h1>, a blog's <h2> is the headline and the line after it its date. */
+  assert_published ("<html><head><title>Jane's home | River park grows</title></head><body>"
+                    "<div class='post'><h2><a href='/p/1'>River park grows</a></h2><small>June 7, 2020 at 08:45 AM"
+                    "</small>" BODY "</div></body></html>", "2020-06-07T08:45:00", "text");
+}
+
+static void
 assert_authors (const char *html, const char *const *expected)
 {
   g_autoptr (HtmlMeta) meta = read_meta (html);
@@ -221,6 +240,7 @@ main (void)
     cmocka_unit_test (test_date_provenance),
     cmocka_unit_test (test_date_in_text_and_url),
     cmocka_unit_test (test_date_never_from_elsewhere),
+    cmocka_unit_test (test_date_by_headline),
     cmocka_unit_test (test_bylines),
     cmocka_unit_test (test_titles),
     cmocka_unit_test (test_clean_name),

@@ -31,7 +31,8 @@ typedef struct {
 struct _HtmlDates {
   GArray *candidates;
   guint   order;
-  guint   headline_order; /* order of the first <h1>, 0 before one */
+  guint   headline_order; /* order of the headline element, 0 before it */
+  xmlNode *headline;      /* the page's headline element (html_dates_set_headline), or NULL */
 };
 
 static void
@@ -74,10 +75,21 @@ html_dates_offer (HtmlDates *dates, const char *value, int score, const char *so
 }
 
 void
-html_dates_headline (HtmlDates *dates)
+html_dates_set_headline (HtmlDates *dates, xmlNode *headline)
 {
-  if (dates->headline_order == 0)
-    dates->headline_order = dates->order;
+  dates->headline = headline;
+}
+
+/* Whether @node holds the page's headline: a part of the page that holds the headline is
+ * the article's, whatever its wrappers are called ("navigation-container" around the whole
+ * page for an off-canvas menu, <figure class="teaser"> around the lead image and headline). */
+static gboolean
+holds_headline (const HtmlDates *dates, xmlNode *node)
+{
+  for (xmlNode *n = dates->headline; n; n = n->parent)
+    if (n == node)
+      return TRUE;
+  return FALSE;
 }
 
 /* Whether a class or id names a place that is not the article: comments, related stories,
@@ -130,7 +142,7 @@ typedef enum { PLACE_PAGE, PLACE_ARTICLE, PLACE_ELSEWHERE } Place;
 /* Where @node sits: inside the article, somewhere on the page, or in a part that is not the
  * article (see names_elsewhere; also <aside>, <footer>, <nav>, <blockquote>, <iframe>). */
 static Place
-place_of (xmlNode *node, gboolean near_headline)
+place_of (const HtmlDates *dates, xmlNode *node, gboolean near_headline)
 {
   Place place = PLACE_PAGE;
   /* The page's footer is near the top of the tree; an article's own footer, deeper down,
@@ -156,15 +168,16 @@ place_of (xmlNode *node, gboolean near_headline)
        * "navigation-container") say nothing about the date. */
       if (depth > 8 || (near_headline && depth > 3))
         continue;
-      if (!g_ascii_strcasecmp (name, "aside") || !g_ascii_strcasecmp (name, "nav")
-          || !g_ascii_strcasecmp (name, "blockquote") || !g_ascii_strcasecmp (name, "iframe")
-          || !g_ascii_strcasecmp (name, "form"))
+      if ((!g_ascii_strcasecmp (name, "aside") || !g_ascii_strcasecmp (name, "nav")
+           || !g_ascii_strcasecmp (name, "blockquote") || !g_ascii_strcasecmp (name, "iframe")
+           || !g_ascii_strcasecmp (name, "form"))
+          && !holds_headline (dates, n))
         return PLACE_ELSEWHERE;
       if (!g_ascii_strcasecmp (name, "footer"))
         in_footer = TRUE, footer_depth = depth;
       const char *class = attr (n, "class");
       const char *id = attr (n, "id");
-      if (n != node && (names_elsewhere (class) || names_elsewhere (id)))
+      if (n != node && (names_elsewhere (class) || names_elsewhere (id)) && !holds_headline (dates, n))
         {
           g_autofree char *lower = g_ascii_strdown (class ? class : id, -1);
           if (!strstr (lower, "footer"))
@@ -180,7 +193,7 @@ html_dates_in_other_part (HtmlDates *dates, xmlNode *node)
 {
   gboolean near_headline = dates->headline_order && dates->order >= dates->headline_order
                            && dates->order - dates->headline_order < 25;
-  return place_of (node, near_headline) == PLACE_ELSEWHERE;
+  return place_of (dates, node, near_headline) == PLACE_ELSEWHERE;
 }
 
 /* Words that introduce a publication date in running text ("Veröffentlicht am 16.08.2019",
@@ -241,6 +254,8 @@ void
 html_dates_element (HtmlDates *dates, xmlNode *node)
 {
   guint order = ++dates->order;
+  if (node == dates->headline)
+    dates->headline_order = order;
   const char *name = (const char *) node->name;
   const char *class = attr (node, "class");
   const char *id = attr (node, "id");
@@ -269,7 +284,7 @@ html_dates_element (HtmlDates *dates, xmlNode *node)
                        || (itemprop && strstr (itemprop, "dateModified")))
                       && !contains_any (class, published_words) && !(itemprop && strstr (itemprop, "datePublished"));
   /* The article's header right after its headline: whatever the layout's wrappers are called. */
-  Place place = place_of (node, near_headline);
+  Place place = place_of (dates, node, near_headline);
   if (place == PLACE_ELSEWHERE)
     return;
   if (is_labelled)

@@ -498,7 +498,6 @@ read_element (MetaTags *t, GPtrArray *scripts, xmlNode *node)
   else if (!g_ascii_strcasecmp (name, "h1") && t->headlines->len < 8)
     {
       char *text = html_node_text (node);
-      html_dates_headline (t->dates);
       if (*text && g_utf8_strlen (text, -1) < 300)
         {
           guint parts = 0;
@@ -558,6 +557,50 @@ read_element (MetaTags *t, GPtrArray *scripts, xmlNode *node)
     }
 }
 
+xmlNode *
+html_find_headline (xmlNode *root)
+{
+  /* A page's first <h1> is sometimes a pop-up's greeting or the logo: the headline is the
+   * first one that shares its words with the <title>, else the first one. */
+  xmlNode *h1[8] = { NULL }, *h2[8] = { NULL };
+  guint n1 = 0, n2 = 0;
+  g_autofree char *title = NULL;
+  xmlNode *node = root;
+  while (node)
+    {
+      if (node->type == XML_ELEMENT_NODE && g_ascii_tolower (node->name[0]) == 'h' && node->name[1]
+          && node->name[2] == '\0')
+        {
+          if (node->name[1] == '1' && n1 < G_N_ELEMENTS (h1))
+            h1[n1++] = node;
+          else if (node->name[1] == '2' && n2 < G_N_ELEMENTS (h2))
+            h2[n2++] = node;
+        }
+      else if (title == NULL && node->type == XML_ELEMENT_NODE && !g_ascii_strcasecmp ((const char *) node->name, "title"))
+        title = html_node_text (node);
+      if (node->type == XML_ELEMENT_NODE && node->children)
+        {
+          node = node->children;
+          continue;
+        }
+      while (node && node != root && node->next == NULL)
+        node = node->parent;
+      if (node == NULL || node == root)
+        break;
+      node = node->next;
+    }
+  /* Without an <h1>, blogs put the post's title in an <h2>. */
+  xmlNode **list = n1 ? h1 : h2;
+  guint n = n1 ? n1 : n2;
+  for (guint i = 0; i < n && n > 1 && title && *title; i++)
+    {
+      g_autofree char *text = html_node_text (list[i]);
+      if (*text && shares_words (text, title))
+        return list[i];
+    }
+  return n ? list[0] : NULL;
+}
+
 static void
 take_list (GPtrArray *into, GPtrArray *from)
 {
@@ -597,6 +640,7 @@ html_meta_read (htmlDocPtr doc, HtmlMeta *meta)
 
   /* One pre-order walk without recursion (pages nest deeply). */
   xmlNode *root = xmlDocGetRootElement (doc);
+  html_dates_set_headline (t.dates, html_find_headline (root));
   xmlNode *node = root;
   while (node)
     {
