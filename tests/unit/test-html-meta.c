@@ -127,6 +127,31 @@ test_date_by_headline (G_GNUC_UNUSED void **state)
 }
 
 static void
+test_date_fallbacks (G_GNUC_UNUSED void **state)
+{
+  /* A whole day in the URL's path beats a list of other posts' days in the page's text. */
+  assert_published ("<html><head><link rel='canonical' href='https://blog.example/2017/06/07/park-grows/'></head>"
+                    "<body><h1>Park grows</h1>" BODY "<ul><li><span class='date'>May 21 2019</span> "
+                    "<a href='/2019/05/21/other/'>Other</a></li></ul></body></html>", "2017-06-07", "url");
+  /* A date that is a whole part of the title. */
+  assert_published ("<html lang='de'><head><title>08.11.2021 | Fachtag im Park</title></head><body>"
+                    "<h1>Fachtag im Park</h1>" BODY "</body></html>", "2021-11-08", "title");
+  /* The last change, far from the headline, when nothing says when the page was published. */
+#define BODY5 BODY BODY BODY BODY BODY
+  assert_published ("<html lang='de'><body><h1>Der Park</h1>" BODY5 BODY5 BODY5 BODY5 BODY5 BODY5 "<p class='info'>Aktualisiert: 30.12.2016</p>"
+                    "</body></html>", "2016-12-30", "modified");
+  /* A teaser in a list of news with the page's own link holds the page's date... */
+  assert_published ("<html><head><link rel='canonical' href='https://news.example/park-grows'></head><body>"
+                    "<h1>Park grows</h1>" BODY "<div class='teasers'><a href='/other'><span class='date'>"
+                    "01.02.2021</span></a><a href='/park-grows'><span class='date'>10.11.2021</span></a></div>"
+                    "</body></html>", "2021-11-10", "text");
+  /* ...a comment's permalink on the page itself does not. */
+  assert_published ("<html><head><link rel='canonical' href='https://news.example/park-grows'></head><body>"
+                    "<h1>Park grows</h1>" BODY "<div class='comments'><a href='/park-grows#comment-3'>"
+                    "<time datetime='2021-11-12'>12.11.2021</time></a></div></body></html>", NULL, NULL);
+}
+
+static void
 assert_authors (const char *html, const char *const *expected)
 {
   g_autoptr (HtmlMeta) meta = read_meta (html);
@@ -241,6 +266,7 @@ main (void)
     cmocka_unit_test (test_date_in_text_and_url),
     cmocka_unit_test (test_date_never_from_elsewhere),
     cmocka_unit_test (test_date_by_headline),
+    cmocka_unit_test (test_date_fallbacks),
     cmocka_unit_test (test_bylines),
     cmocka_unit_test (test_titles),
     cmocka_unit_test (test_clean_name),

@@ -6,12 +6,17 @@
  *   itemprop="datePublished" on an element                        75
  *   <time> or <abbr class="published"> naming the publication    70
  *   another <time>                                                55
+ *   a whole day in the URL's path (/2012/05/31/)                  53
  *   date text in a date, byline or meta element                   45
- *   the URL's path (/2012/05/31/)                                 40
+ *   a date that is a whole part of the title                      44
+ *   a teaser elsewhere on the page that links to the page itself  41
+ *   the URL's path otherwise                                      40
  *   JSON-LD datePublished of a WebPage                            35
+ *   dateModified, then a visible "Updated:" line far from the top 30..27
  * Elements inside <article> (or the article's body) and near the headline get a few points
  * more; nothing inside comments, embedded posts (a tweet's <time>), related-story lists,
- * sidebars, navigation or footers counts.  dateModified and "updated" elements never do.
+ * sidebars, navigation or footers counts (but a part that holds the headline is the
+ * article's).  dateModified and "updated" elements count only when nothing else does.
  * Candidates are kept as text and read at the end, when the page's language (which decides
  * 6/7/2020) is known. */
 #include <string.h>
@@ -25,6 +30,7 @@ typedef struct {
   int         score;
   guint       order;    /* element order in the page, 0 for metadata */
   gboolean    in_text;  /* a date inside free text, not a value that is a date */
+  char       *link;     /* a teaser's link: the date counts only when it links to this page */
   const char *source;
 } Candidate;
 
@@ -39,6 +45,7 @@ static void
 candidate_clear (gpointer data)
 {
   g_free (((Candidate *) data)->value);
+  g_free (((Candidate *) data)->link);
 }
 
 HtmlDates *
@@ -64,7 +71,7 @@ add (HtmlDates *dates, const char *value, int score, guint order, gboolean in_te
 {
   if (value == NULL || *value == '\0' || strlen (value) > 300)
     return;
-  Candidate c = { g_strdup (value), score, order, in_text, source };
+  Candidate c = { g_strdup (value), score, order, in_text, NULL, source };
   g_array_append_val (dates->candidates, c);
 }
 
@@ -197,20 +204,30 @@ html_dates_in_other_part (HtmlDates *dates, xmlNode *node)
 }
 
 /* Words that introduce a publication date in running text ("Veröffentlicht am 16.08.2019",
- * "Posted on", "Publié le", "Stand:"). */
-static gboolean
+ * "Posted on", "Publié le", "Stand:"): LABEL_PUBLISHED; or the date of the last change
+ * ("Aktualisiert: 30.12.2016", "Last updated"): LABEL_UPDATED. */
+typedef enum { LABEL_NONE, LABEL_PUBLISHED, LABEL_UPDATED } Label;
+
+static Label
 starts_with_label (const char *text)
 {
   static const char *const labels[] = {
     "published", "posted", "veröffentlicht", "erschienen", "stand", "datum", "date", "publié", "publicado",
     "pubblicato", "gepubliceerd", "publicerad", "opublikowano", "publikováno", "julkaistu", "publiceret", NULL
   };
+  static const char *const updated[] = {
+    "aktualisiert", "zuletzt aktualisiert", "letzte aktualisierung", "zuletzt geändert", "updated", "last updated",
+    "last modified", "last edited", "mis à jour", "actualizado", "aggiornato", "bijgewerkt", NULL
+  };
   while (*text == ' ' || *text == '\n' || *text == '\t' || *text == '\r')
     text++;
   for (const char *const *l = labels; *l; l++)
     if (g_ascii_strncasecmp (text, *l, strlen (*l)) == 0 && !g_ascii_isalpha (text[strlen (*l)]))
-      return TRUE;
-  return FALSE;
+      return LABEL_PUBLISHED;
+  for (const char *const *l = updated; *l; l++)
+    if (g_ascii_strncasecmp (text, *l, strlen (*l)) == 0 && !g_ascii_isalpha (text[strlen (*l)]))
+      return LABEL_UPDATED;
+  return LABEL_NONE;
 }
 
 static gboolean
@@ -248,7 +265,62 @@ static const char *const modified_words[] = { "updat", "modif", "aktualisiert", 
 static const char *const published_words[] = { "publish", "pubdate", "posted", "created", "entry-date", "post-date",
                                                 "article-date", "date-publ", "datum", NULL };
 static const char *const date_words[] = { "date", "time", "datum", "publish", "posted", "byline", "meta", "dateline",
-                                          "submitted", "fecha", NULL };
+                                          "submitted", "authored", "fecha", NULL };
+
+/* The link of the teaser that @node (a date) belongs to: an <a> around it, or the first one
+ * in its parent or grandparent ("<li><a href=...>Title</a><span class=date>...</span></li>"). */
+static const char *
+teaser_link (xmlNode *node)
+{
+  xmlNode *n = node;
+  for (guint i = 0; n && n->type == XML_ELEMENT_NODE && i < 6; i++, n = n->parent)
+    if (!g_ascii_strcasecmp ((const char *) n->name, "a"))
+      return attr (n, "href");
+  n = node->parent;
+  for (guint up = 0; n && n->type == XML_ELEMENT_NODE && up < 2; up++, n = n->parent)
+    {
+      /* A bounded look: a teaser is small, a whole list is not one teaser. */
+      xmlNode *c = n->children;
+      for (guint seen = 0; c && seen < 40; seen++)
+        {
+          if (c->type == XML_ELEMENT_NODE && !g_ascii_strcasecmp ((const char *) c->name, "a") && attr (c, "href"))
+            return attr (c, "href");
+          if (c->type == XML_ELEMENT_NODE && c->children)
+            c = c->children;
+          else
+            {
+              while (c && c != n && c->next == NULL)
+                c = c->parent;
+              if (c == NULL || c == n)
+                break;
+              c = c->next;
+            }
+        }
+    }
+  return NULL;
+}
+
+/* A date in a teaser list or another part of the page: it is the article's own when its
+ * teaser links to the page itself (html_dates_choose compares the link with the page's URL). */
+static void
+add_teaser (HtmlDates *dates, xmlNode *node, guint order)
+{
+  const char *link = teaser_link (node);
+  /* A link with a fragment is a comment's permalink on the page itself, not a teaser. */
+  if (link == NULL || *link == '\0' || strchr (link, '#'))
+    return;
+  const char *value = attr (node, "datetime");
+  if (value == NULL)
+    value = attr (node, "content");
+  g_autofree char *text = value ? NULL : html_node_text (node);
+  if (text && g_utf8_strlen (text, -1) > 160)
+    return;
+  guint before = dates->candidates->len;
+  /* Below every date of the page's own parts: a teaser is the last resort before the URL. */
+  add (dates, value ? value : text, 41, order, value == NULL, "text");
+  if (dates->candidates->len > before)
+    g_array_index (dates->candidates, Candidate, before).link = g_strdup (link);
+}
 
 void
 html_dates_element (HtmlDates *dates, xmlNode *node)
@@ -270,14 +342,15 @@ html_dates_element (HtmlDates *dates, xmlNode *node)
                       && (contains_any (class, date_words) || contains_any (id, date_words));
   /* Running text that opens with a date label, or any short text right after the headline. */
   xmlNode *first = node->children;
+  Label label = LABEL_NONE;
   for (guint i = 0; first && i < 4; i++, first = first->next)
     if (first->type == XML_TEXT_NODE && first->content && !blank ((const char *) first->content)
-        && (starts_with_label ((const char *) first->content) || has_digit ((const char *) first->content)))
+        && ((label = starts_with_label ((const char *) first->content)) || has_digit ((const char *) first->content)))
       break;
   gboolean near_headline = dates->headline_order && order > dates->headline_order
                            && order - dates->headline_order < 25;
   gboolean is_labelled = !is_time && !is_item && !is_abbr && !is_dated && first && first->type == XML_TEXT_NODE
-                         && first->content && (near_headline || starts_with_label ((const char *) first->content));
+                         && first->content && (near_headline || label != LABEL_NONE);
   if (!is_time && !is_item && !is_abbr && !is_dated && !is_labelled)
     return;
   gboolean modified = (contains_any (class, modified_words) || contains_any (id, modified_words)
@@ -286,20 +359,29 @@ html_dates_element (HtmlDates *dates, xmlNode *node)
   /* The article's header right after its headline: whatever the layout's wrappers are called. */
   Place place = place_of (dates, node, near_headline);
   if (place == PLACE_ELSEWHERE)
-    return;
+    {
+      if (is_time || is_item || is_dated)
+        add_teaser (dates, node, order);
+      return;
+    }
   if (is_labelled)
     {
       const char *text = (const char *) first->content;
-      int score = (starts_with_label (text) ? 42 : 38) + (place == PLACE_ARTICLE ? 2 : 0);
+      int score = (label == LABEL_PUBLISHED ? 42 : 38) + (place == PLACE_ARTICLE ? 2 : 0);
+      const char *source = "text";
+      /* A page's last change, away from its header: when nothing says when it was published,
+       * the best there is, like a dateModified. */
+      if (label == LABEL_UPDATED && !near_headline)
+        score = 27, source = "modified";
       if (!has_digit (text) && node->parent && node->parent->type == XML_ELEMENT_NODE)
         {
           /* "<span>Datum:</span> <span>18.10.2021</span>": the label's parent holds both. */
           g_autofree char *around = html_node_text (node->parent);
           if (strlen (around) <= 200)
-            add (dates, around, score, order, TRUE, "text");
+            add (dates, around, score, order, TRUE, source);
         }
       else if (strlen (text) <= 200)
-        add (dates, text, score, order, TRUE, "text");
+        add (dates, text, score, order, TRUE, source);
       return;
     }
   /* An update's date says when the page was last changed: better than nothing, never
@@ -332,6 +414,49 @@ html_dates_element (HtmlDates *dates, xmlNode *node)
     add (dates, text, 45 + bonus, order, TRUE, "text");
 }
 
+/* The path of @url (absolute, or relative to the host), or NULL. */
+static const char *
+url_path (const char *url)
+{
+  if (url == NULL)
+    return NULL;
+  const char *scheme = strstr (url, "://");
+  if (scheme)
+    return strchr (scheme + 3, '/');
+  if (g_str_has_prefix (url, "//"))
+    return strchr (url + 2, '/');
+  return *url == '/' ? url : NULL;
+}
+
+/* Whether two paths are the same, queries, fragments and a trailing slash aside. */
+static gboolean
+same_path (const char *a, const char *b)
+{
+  if (a == NULL || b == NULL)
+    return FALSE;
+  gsize na = strcspn (a, "?#"), nb = strcspn (b, "?#");
+  while (na > 1 && a[na - 1] == '/')
+    na--;
+  while (nb > 1 && b[nb - 1] == '/')
+    nb--;
+  return na == nb && na > 1 && strncmp (a, b, na) == 0;
+}
+
+/* Whether @path holds year, month and day as path segments ("/2017/06/07/", "/2017/06/07-slug"). */
+static gboolean
+url_has_day (const char *path)
+{
+  for (const char *p = path; (p = strchr (p, '/')); p++)
+    if (g_ascii_isdigit (p[1]) && g_ascii_isdigit (p[2]) && g_ascii_isdigit (p[3]) && g_ascii_isdigit (p[4])
+        && p[5] == '/' && g_ascii_isdigit (p[6]) && (p[7] == '/' || (g_ascii_isdigit (p[7]) && p[8] == '/')))
+      {
+        const char *d = p + (p[7] == '/' ? 8 : 9);
+        if (g_ascii_isdigit (d[0]) && (!g_ascii_isdigit (d[1]) || !g_ascii_isdigit (d[2])))
+          return TRUE;
+      }
+  return FALSE;
+}
+
 static gint
 by_score (gconstpointer a, gconstpointer b)
 {
@@ -356,13 +481,25 @@ html_dates_choose (HtmlDates *dates, const char *language, const char *url, NfDa
           char *query = strpbrk (clean, "?#");
           if (query)
             *query = '\0';
-          add (dates, clean, 40, 0, TRUE, "url");
+          /* A whole day in the path ("/2017/06/07/") is the publisher's own record of the
+           * day: above dates in free text (a list of other posts' days), below markup. */
+          NfDate day;
+          add (dates, clean, nf_date_find (clean, -1, NULL, &day, NULL, NULL) && url_has_day (clean) ? 53 : 40, 0, TRUE, "url");
         }
+    }
+  const char *page_path = url_path (url);
+  for (guint i = 0; i < dates->candidates->len; i++)
+    {
+      Candidate *c = &g_array_index (dates->candidates, Candidate, i);
+      if (c->link && !(page_path && same_path (url_path (c->link), page_path)))
+        c->score = G_MININT / 2;
     }
   g_array_sort (dates->candidates, by_score);
   for (guint i = 0; i < dates->candidates->len; i++)
     {
       Candidate *c = &g_array_index (dates->candidates, Candidate, i);
+      if (c->score < 0)
+        break;
       gboolean found = c->in_text ? nf_date_find (c->value, -1, language, date, NULL, NULL)
                                   : (nf_date_parse (c->value, language, date)
                                      || nf_date_find (c->value, -1, language, date, NULL, NULL));

@@ -17,6 +17,7 @@
 static guint    count_words  (const char *text, gsize length);
 static gboolean is_part_of_headline (const char *headline, const char *part);
 static gboolean shares_words (const char *a, const char *b);
+static void     offer_title_date (HtmlDates *dates, const char *title);
 
 HtmlMeta *
 html_meta_new (void)
@@ -740,6 +741,8 @@ html_meta_read (htmlDocPtr doc, HtmlMeta *meta)
   html_dates_offer (t.dates, t.article_published, 90, "meta");
   html_dates_offer (t.dates, t.m_published, 80, "meta");
   html_dates_offer (t.dates, page_published, 35, "json-ld");
+  offer_title_date (t.dates, t.title_element);
+  offer_title_date (t.dates, t.og_title);
   html_dates_offer (t.dates, meta->modified, 30, "modified");
   html_dates_offer (t.dates, t.article_modified, 29, "modified");
   html_dates_offer (t.dates, t.m_modified, 28, "modified");
@@ -770,6 +773,30 @@ shares_words (const char *a, const char *b)
   return found >= MIN (total, 2u) && total > 0 && found * 2 >= total;
 }
 
+static const char *const title_separators[] = { " | ", " - ", " – ", " — ", " :: ", " · ", " • ", " / ", " » ", ": ", NULL };
+
+/* A date that is a whole part of the title ("08.11.2021 | Online-Fachtag", "Park grows -
+ * 7 June 2020"): news archives of small sites put the day there and nowhere else. */
+static void
+offer_title_date (HtmlDates *dates, const char *title)
+{
+  if (title == NULL || !strpbrk (title, "0123456789"))
+    return;
+  NfDate date;
+  for (const char *const *sep = title_separators; *sep; sep++)
+    {
+      const char *first = strstr (title, *sep);
+      if (first == NULL)
+        continue;
+      const char *last = g_strrstr (title, *sep);
+      g_autofree char *head = g_strndup (title, first - title);
+      if (nf_date_parse (head, NULL, &date))
+        html_dates_offer (dates, head, 44, "title");
+      if (nf_date_parse (last + strlen (*sep), NULL, &date))
+        html_dates_offer (dates, last + strlen (*sep), 44, "title");
+    }
+}
+
 /* Whether @part is the start or the end of @headline, and shorter (case and spaces aside). */
 static gboolean
 is_part_of_headline (const char *headline, const char *part)
@@ -787,7 +814,6 @@ is_part_of_headline (const char *headline, const char *part)
          || (strcmp (h + hn - pn, p) == 0);
 }
 
-static const char *const title_separators[] = { " | ", " - ", " – ", " — ", " :: ", " · ", " • ", " / ", " » ", ": ", NULL };
 
 static guint
 count_words (const char *text, gsize length)
