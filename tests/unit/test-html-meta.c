@@ -199,6 +199,51 @@ test_bylines (G_GNUC_UNUSED void **state)
 }
 
 static void
+test_bylines_more (G_GNUC_UNUSED void **state)
+{
+  /* The site's name but for spaces, signs and a domain, or a one-word handle in it. */
+  assert_authors ("<html><head><meta property='og:site_name' content='PLANET-MAGAZIN.de'>"
+                  "<meta name='author' content='Planet Magazin'></head><body><h1>Park grows</h1>" BODY
+                  "</body></html>", (const char *[]) { NULL });
+  assert_authors ("<html><head><meta property='og:site_name' content='Daily Planet'>"
+                  "<meta name='author' content='DailyPlanet'></head><body><h1>Park grows</h1>" BODY
+                  "</body></html>", (const char *[]) { NULL });
+  /* A person's blog named after them keeps its author. */
+  assert_authors ("<html><head><meta property='og:site_name' content='Jane Doe Writes'>"
+                  "<meta name='author' content='Jane Doe'></head><body><h1>Park grows</h1>" BODY
+                  "</body></html>", (const char *[]) { "Jane Doe", NULL });
+  /* Roles, initials and link texts are nobody; an agency's tag is kept. */
+  const char *const nobody[] = { "publisher", "Anónimo", "kj", "GNB", "Weitere Artikel", "zvg" };
+  for (guint i = 0; i < G_N_ELEMENTS (nobody); i++)
+    {
+      g_autofree char *got = html_byline_clean_name (nobody[i]);
+      if (got)
+        fail_msg ("%s: got %s, want none", nobody[i], got);
+    }
+  g_autofree char *agency = html_byline_clean_name ("dpa");
+  assert_string_equal (agency, "dpa");
+  g_autofree char *auteur = html_byline_clean_name ("Auteur: Anna Kubišta");
+  assert_string_equal (auteur, "Anna Kubišta");
+  /* A "byline" element that holds the headline is no byline. */
+  assert_authors ("<html><body><h1>Park grows again!</h1><span class='news-list-author'>Park grows again!</span>"
+                  BODY "</body></html>", (const char *[]) { NULL });
+  /* JSON-LD authors given as a reference to a Person elsewhere in the @graph. */
+  assert_authors ("<html><head><script type='application/ld+json'>{\"@graph\": [{\"@type\": \"Article\", "
+                  "\"headline\": \"Park grows\", \"author\": {\"@id\": \"https://planet.example/#/person/1\"}}, "
+                  "{\"@type\": \"Person\", \"@id\": \"https://planet.example/#/person/1\", \"name\": \"Jane Doe\"}]}"
+                  "</script></head><body><h1>Park grows</h1>" BODY "</body></html>",
+                  (const char *[]) { "Jane Doe", NULL });
+  /* A labelled byline without markup in the article's header. */
+  assert_authors ("<html lang='de'><body><h1>Der Park wächst</h1><h4>Ein Bericht</h4><p> von <em>Jana Muster</em></p>"
+                  BODY "</body></html>", (const char *[]) { "Jana Muster", NULL });
+  assert_authors ("<html><body><h1>Park grows</h1><address>By <a href='/a/jd'>Jane Doe</a></address>" BODY
+                  "</body></html>", (const char *[]) { "Jane Doe", NULL });
+  /* ...but not a sentence that starts with "by" far down the text. */
+  assert_authors ("<html><body><h1>Park grows</h1>" BODY5 BODY5 BODY5 BODY5 BODY5 BODY5
+                  "<p>By The River, a poem</p></body></html>", (const char *[]) { NULL });
+}
+
+static void
 assert_title (const char *html, const char *expected)
 {
   g_autoptr (HtmlMeta) meta = read_meta (html);
@@ -268,6 +313,7 @@ main (void)
     cmocka_unit_test (test_date_by_headline),
     cmocka_unit_test (test_date_fallbacks),
     cmocka_unit_test (test_bylines),
+    cmocka_unit_test (test_bylines_more),
     cmocka_unit_test (test_titles),
     cmocka_unit_test (test_clean_name),
   };

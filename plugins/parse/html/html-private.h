@@ -74,8 +74,15 @@ char *html_byline_clean_name (const char *value);
  * "und", "y", "et"); @visible text (a byline element) is first cut where the names stop. */
 void  html_byline_add_names (GPtrArray *list, const char *text, gboolean visible);
 void  html_byline_add_name (GPtrArray *list, const char *value);
-/* Removes the authors that are the site's or publisher's name (@names, NULL-terminated). */
+/* Whether @text opens with a byline's label and a capitalised word ("By Jane", "Von Jana",
+ * "Ein Artikel von Jana", "Autorin: Jana"): a byline without markup. */
+gboolean html_byline_is_labelled (const char *text);
+/* Removes the authors that are the site's or publisher's name (@names, NULL-terminated), the
+ * same but for spaces, signs and a domain, or a one-word handle inside one of them. */
 void  html_byline_drop_site_names (GPtrArray *list, const char *const *names);
+/* Removes the authors that are @text but for case, spaces and signs (a byline element that
+ * holds the headline). */
+void  html_byline_drop_text (GPtrArray *list, const char *text);
 
 /* ---- meta-date.c ---- */
 
@@ -102,6 +109,9 @@ gboolean   html_dates_choose (HtmlDates *dates, const char *language, const char
  * that is not the article: comments, related stories, embedded posts, sidebars, navigation,
  * forms, the page's footer; right after the headline only embedded posts count. */
 gboolean   html_dates_in_other_part (HtmlDates *dates, xmlNode *node);
+/* Whether the element just given to html_dates_element follows the headline closely (the
+ * article's header: its byline and date). */
+gboolean   html_dates_near_headline (HtmlDates *dates);
 
 /* ---- content.c ---- */
 

@@ -196,6 +196,12 @@ place_of (const HtmlDates *dates, xmlNode *node, gboolean near_headline)
 }
 
 gboolean
+html_dates_near_headline (HtmlDates *dates)
+{
+  return dates->headline_order && dates->order > dates->headline_order && dates->order - dates->headline_order < 25;
+}
+
+gboolean
 html_dates_in_other_part (HtmlDates *dates, xmlNode *node)
 {
   gboolean near_headline = dates->headline_order && dates->order >= dates->headline_order

@@ -207,7 +207,7 @@ ld_type_is (JsonObject *object, const char *const *types)
 }
 
 static void
-ld_names (GPtrArray *list, JsonNode *node)
+ld_names (GPtrArray *list, JsonNode *node, GHashTable *ids)
 {
   if (node == NULL)
     return;
@@ -215,7 +215,14 @@ ld_names (GPtrArray *list, JsonNode *node)
     offer_name (list, json_node_get_string (node));
   else if (JSON_NODE_HOLDS_OBJECT (node))
     {
-      const char *name = ld_string (json_node_get_object (node), "name");
+      JsonObject *object = json_node_get_object (node);
+      const char *name = ld_string (object, "name");
+      /* {"@id": "...#/schema/person/..."}: a reference to a Person elsewhere in the @graph
+       * (what Yoast and most WordPress sites write). */
+      const char *id = name ? NULL : ld_string (object, "@id");
+      JsonObject *target = id ? g_hash_table_lookup (ids, id) : NULL;
+      if (target && target != object)
+        name = ld_string (target, "name");
       if (name)
         offer_name (list, name);
     }
@@ -223,7 +230,7 @@ ld_names (GPtrArray *list, JsonNode *node)
     {
       JsonArray *array = json_node_get_array (node);
       for (guint i = 0; i < json_array_get_length (array); i++)
-        ld_names (list, json_array_get_element (array, i));
+        ld_names (list, json_array_get_element (array, i), ids);
     }
 }
 
@@ -235,12 +242,12 @@ static const char *const article_types[] = {
 static const char *const page_types[] = { "WebPage", "ItemPage", "CollectionPage", "WebSite", NULL };
 
 static void
-ld_article (HtmlMeta *meta, JsonObject *object)
+ld_article (HtmlMeta *meta, JsonObject *object, GHashTable *ids)
 {
   offer (&meta->title, ld_string (object, "headline"));
   offer (&meta->title, ld_string (object, "name"));
-  ld_names (meta->authors, json_object_get_member (object, "author"));
-  ld_names (meta->authors, json_object_get_member (object, "creator"));
+  ld_names (meta->authors, json_object_get_member (object, "author"), ids);
+  ld_names (meta->authors, json_object_get_member (object, "creator"), ids);
   offer (&meta->published, ld_string (object, "datePublished"));
   offer (&meta->published, ld_string (object, "dateCreated"));
   offer (&meta->modified, ld_string (object, "dateModified"));
@@ -278,7 +285,7 @@ ld_article (HtmlMeta *meta, JsonObject *object)
 
 /* Collects the objects of a JSON-LD tree: the top, arrays, @graph and mainEntity. */
 static void
-ld_collect (JsonNode *node, GPtrArray *articles, GPtrArray *pages, int depth)
+ld_collect (JsonNode *node, GPtrArray *articles, GPtrArray *pages, GHashTable *ids, int depth)
 {
   if (node == NULL || depth > 8)
     return;
@@ -286,18 +293,21 @@ ld_collect (JsonNode *node, GPtrArray *articles, GPtrArray *pages, int depth)
     {
       JsonArray *array = json_node_get_array (node);
       for (guint i = 0; i < json_array_get_length (array); i++)
-        ld_collect (json_array_get_element (array, i), articles, pages, depth + 1);
+        ld_collect (json_array_get_element (array, i), articles, pages, ids, depth + 1);
       return;
     }
   if (!JSON_NODE_HOLDS_OBJECT (node))
     return;
   JsonObject *object = json_node_get_object (node);
+  const char *id = ld_string (object, "@id");
+  if (id && json_object_get_size (object) > 1 && !g_hash_table_contains (ids, id))
+    g_hash_table_insert (ids, (gpointer) id, object);
   if (ld_type_is (object, article_types))
     g_ptr_array_add (articles, object);
   else if (ld_type_is (object, page_types))
     g_ptr_array_add (pages, object);
-  ld_collect (json_object_get_member (object, "@graph"), articles, pages, depth + 1);
-  ld_collect (json_object_get_member (object, "mainEntity"), articles, pages, depth + 1);
+  ld_collect (json_object_get_member (object, "@graph"), articles, pages, ids, depth + 1);
+  ld_collect (json_object_get_member (object, "mainEntity"), articles, pages, ids, depth + 1);
 }
 
 static void
@@ -306,6 +316,8 @@ read_json_ld (HtmlMeta *meta, GPtrArray *scripts, char **website, char **page_pu
   g_autoptr (GPtrArray) parsers = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr (GPtrArray) articles = g_ptr_array_new ();
   g_autoptr (GPtrArray) pages = g_ptr_array_new ();
+  /* Objects by their @id, for references ({"@id": ...}) between them. */
+  g_autoptr (GHashTable) ids = g_hash_table_new (g_str_hash, g_str_equal);
   for (guint i = 0; i < scripts->len; i++)
     {
       JsonParser *parser = json_parser_new_immutable ();
@@ -316,10 +328,10 @@ read_json_ld (HtmlMeta *meta, GPtrArray *scripts, char **website, char **page_pu
           continue;
         }
       g_ptr_array_add (parsers, parser);
-      ld_collect (json_parser_get_root (parser), articles, pages, 0);
+      ld_collect (json_parser_get_root (parser), articles, pages, ids, 0);
     }
   for (guint i = 0; i < articles->len; i++)
-    ld_article (meta, g_ptr_array_index (articles, i));
+    ld_article (meta, g_ptr_array_index (articles, i), ids);
   /* A WebPage gives dates and a name only where no article did. */
   for (guint i = 0; i < pages->len; i++)
     {
@@ -346,6 +358,7 @@ typedef struct {
   guint      composite; /* bit i: headline i is made of several parts (kicker, headline, date) */
   GPtrArray *byline_authors;
   gboolean byline_seen;
+  GPtrArray *text_authors; /* a labelled byline without markup, right after the headline */
   char *item_modified;
   GPtrArray *page_authors;
   HtmlDates *dates;
@@ -368,6 +381,7 @@ meta_tags_clear (MetaTags *t)
   g_ptr_array_unref (t->page_authors);
   g_ptr_array_unref (t->headlines);
   g_ptr_array_unref (t->byline_authors);
+  g_ptr_array_unref (t->text_authors);
   html_dates_free (t->dates);
 }
 
@@ -543,6 +557,22 @@ read_element (MetaTags *t, GPtrArray *scripts, xmlNode *node)
    * teasers further down the page. */
   if (t->byline_seen)
     return;
+  /* A byline without markup: "<p>von <em>Jana Muster</em></p>", "<address>By <a>Jane
+   * Doe</a></address>" in the article's header. */
+  if (t->text_authors->len == 0 && html_dates_near_headline (t->dates))
+    {
+      xmlNode *first = node->children;
+      while (first && first->type == XML_TEXT_NODE && first->content && *first->content
+             && strspn ((const char *) first->content, " \t\r\n") == strlen ((const char *) first->content))
+        first = first->next;
+      if (first && first->type == XML_TEXT_NODE && first->content
+          && html_byline_is_labelled ((const char *) first->content) && !html_dates_in_other_part (t->dates, node))
+        {
+          g_autofree char *text = html_node_text (node);
+          if (g_utf8_strlen (text, -1) <= 100)
+            offer_byline (t->text_authors, text);
+        }
+    }
   const char *class = attr_text (node, "class");
   if (class && (strstr (class, "byline") || strstr (class, "author") || strstr (class, "autor")
                 || strstr (class, "verfasser") || strstr (class, "writer"))
@@ -636,6 +666,7 @@ html_meta_read (htmlDocPtr doc, HtmlMeta *meta)
   t.page_authors = g_ptr_array_new_with_free_func (g_free);
   t.headlines = g_ptr_array_new_with_free_func (g_free);
   t.byline_authors = g_ptr_array_new_with_free_func (g_free);
+  t.text_authors = g_ptr_array_new_with_free_func (g_free);
   t.dates = html_dates_new ();
   g_autoptr (GPtrArray) scripts = g_ptr_array_new_with_free_func (g_free);
 
@@ -719,10 +750,15 @@ html_meta_read (htmlDocPtr doc, HtmlMeta *meta)
   /* Authors: the first source that names someone other than the site itself. */
   const char *site_names[] = { meta->site_name ? meta->site_name : "", t.og_site_name ? t.og_site_name : "",
                                website ? website : "", NULL };
-  GPtrArray *author_sources[] = { meta->authors, t.article_authors, t.m_authors, t.page_authors, t.byline_authors };
+  GPtrArray *author_sources[] = { meta->authors, t.article_authors, t.m_authors, t.page_authors, t.byline_authors,
+                                  t.text_authors };
   for (guint i = 0; i < G_N_ELEMENTS (author_sources); i++)
     {
       html_byline_drop_site_names (author_sources[i], site_names);
+      /* A "byline" element that holds the headline ("news-list-author" in some themes). */
+      html_byline_drop_text (author_sources[i], meta->title);
+      if (t.headlines->len > 0)
+        html_byline_drop_text (author_sources[i], g_ptr_array_index (t.headlines, 0));
       if (i > 0)
         take_list (meta->authors, author_sources[i]);
     }
