@@ -120,6 +120,9 @@ test_date_by_headline (G_GNUC_UNUSED void **state)
                     "<div class='modal'><h1>Liebe Leserinnen und Leser,</h1></div><main><figure class='teaser'>"
                     "<span class='date'>07.06.2020</span><h1>Der Park wächst um zwölf Hektar</h1></figure>" BODY
                     "</main></body></html>", "2020-06-07", "text");
+  /* A topline just above the headline. */
+  assert_published ("<html lang='de'><body><div class='col'><div class='topline'><span>06.12.2022</span></div>"
+                    "<h1>Der Park wächst</h1></div>" BODY "</body></html>", "2022-12-06", "text");
   /* Without an <h1>, a blog's <h2> is the headline and the line after it its date. */
   assert_published ("<html><head><title>Jane's home | River park grows</title></head><body>"
                     "<div class='post'><h2><a href='/p/1'>River park grows</a></h2><small>June 7, 2020 at 08:45 AM"

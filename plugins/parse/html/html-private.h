@@ -94,12 +94,14 @@ void       html_dates_free (HtmlDates *dates);
 void       html_dates_offer (HtmlDates *dates, const char *value, int score, const char *source);
 /* Looks at every element of the page in document order for date candidates. */
 void       html_dates_element (HtmlDates *dates, xmlNode *node);
-/* The page's headline element (see html_find_headline), before the walk: dates right after
- * it are the article header's, and no part of the page that holds it is "other". */
-void       html_dates_set_headline (HtmlDates *dates, xmlNode *headline);
-/* The page's headline element: its first <h1>, else its first <h2> (blogs that keep <h1> for
- * nothing or the site's name in a <div>), or NULL. */
-xmlNode   *html_find_headline (xmlNode *root);
+/* The page's headline element and its @order (see html_find_headline), before the walk:
+ * dates right after it (or just before, a topline) are the article header's, and no part of
+ * the page that holds it is "other". */
+void       html_dates_set_headline (HtmlDates *dates, xmlNode *headline, guint order);
+/* The page's headline element: the first <h1> that shares its words with the <title>, else
+ * the first <h1>, else the same among the <h2> (blogs without an <h1>), or NULL.  @order gets
+ * its place among the elements of a pre-order walk from @root (1 for @root). */
+xmlNode   *html_find_headline (xmlNode *root, guint *order);
 /* The best candidate that reads as a date (the URL's path is one more); @value gets the
  * text it was read from, @source its provenance. */
 gboolean   html_dates_choose (HtmlDates *dates, const char *language, const char *url, NfDate *date,

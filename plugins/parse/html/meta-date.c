@@ -82,9 +82,10 @@ html_dates_offer (HtmlDates *dates, const char *value, int score, const char *so
 }
 
 void
-html_dates_set_headline (HtmlDates *dates, xmlNode *headline)
+html_dates_set_headline (HtmlDates *dates, xmlNode *headline, guint order)
 {
   dates->headline = headline;
+  dates->headline_order = headline ? order : 0;
 }
 
 /* Whether @node holds the page's headline: a part of the page that holds the headline is
@@ -332,8 +333,6 @@ void
 html_dates_element (HtmlDates *dates, xmlNode *node)
 {
   guint order = ++dates->order;
-  if (node == dates->headline)
-    dates->headline_order = order;
   const char *name = (const char *) node->name;
   const char *class = attr (node, "class");
   const char *id = attr (node, "id");
@@ -355,8 +354,11 @@ html_dates_element (HtmlDates *dates, xmlNode *node)
       break;
   gboolean near_headline = dates->headline_order && order > dates->headline_order
                            && order - dates->headline_order < 25;
+  /* A topline just above the headline ("<div class=topline><span>06.12.2022</span></div><h1>"). */
+  gboolean before_headline = dates->headline_order && order < dates->headline_order
+                             && dates->headline_order - order <= 8;
   gboolean is_labelled = !is_time && !is_item && !is_abbr && !is_dated && first && first->type == XML_TEXT_NODE
-                         && first->content && (near_headline || label != LABEL_NONE);
+                         && first->content && (near_headline || before_headline || label != LABEL_NONE);
   if (!is_time && !is_item && !is_abbr && !is_dated && !is_labelled)
     return;
   gboolean modified = (contains_any (class, modified_words) || contains_any (id, modified_words)
@@ -373,7 +375,7 @@ html_dates_element (HtmlDates *dates, xmlNode *node)
   if (is_labelled)
     {
       const char *text = (const char *) first->content;
-      int score = (label == LABEL_PUBLISHED ? 42 : 38) + (place == PLACE_ARTICLE ? 2 : 0);
+      int score = (label == LABEL_PUBLISHED ? 42 : near_headline ? 38 : 36) + (place == PLACE_ARTICLE ? 2 : 0);
       const char *source = "text";
       /* A page's last change, away from its header: when nothing says when it was published,
        * the best there is, like a dateModified. */

@@ -589,23 +589,27 @@ read_element (MetaTags *t, GPtrArray *scripts, xmlNode *node)
 }
 
 xmlNode *
-html_find_headline (xmlNode *root)
+html_find_headline (xmlNode *root, guint *order)
 {
   /* A page's first <h1> is sometimes a pop-up's greeting or the logo: the headline is the
    * first one that shares its words with the <title>, else the first one. */
   xmlNode *h1[8] = { NULL }, *h2[8] = { NULL };
-  guint n1 = 0, n2 = 0;
+  guint h1_order[8] = { 0 }, h2_order[8] = { 0 };
+  guint n1 = 0, n2 = 0, count = 0;
   g_autofree char *title = NULL;
   xmlNode *node = root;
   while (node)
     {
+      /* Counted as html_meta_read's walk counts (html_dates_element's order). */
+      if (node->type == XML_ELEMENT_NODE)
+        count++;
       if (node->type == XML_ELEMENT_NODE && g_ascii_tolower (node->name[0]) == 'h' && node->name[1]
           && node->name[2] == '\0')
         {
           if (node->name[1] == '1' && n1 < G_N_ELEMENTS (h1))
-            h1[n1++] = node;
+            h1_order[n1] = count, h1[n1++] = node;
           else if (node->name[1] == '2' && n2 < G_N_ELEMENTS (h2))
-            h2[n2++] = node;
+            h2_order[n2] = count, h2[n2++] = node;
         }
       else if (title == NULL && node->type == XML_ELEMENT_NODE && !g_ascii_strcasecmp ((const char *) node->name, "title"))
         title = html_node_text (node);
@@ -622,14 +626,19 @@ html_find_headline (xmlNode *root)
     }
   /* Without an <h1>, blogs put the post's title in an <h2>. */
   xmlNode **list = n1 ? h1 : h2;
-  guint n = n1 ? n1 : n2;
+  guint *orders = n1 ? h1_order : h2_order;
+  guint n = n1 ? n1 : n2, chosen = 0;
   for (guint i = 0; i < n && n > 1 && title && *title; i++)
     {
       g_autofree char *text = html_node_text (list[i]);
       if (*text && shares_words (text, title))
-        return list[i];
+        {
+          chosen = i;
+          break;
+        }
     }
-  return n ? list[0] : NULL;
+  *order = n ? orders[chosen] : 0;
+  return n ? list[chosen] : NULL;
 }
 
 static void
@@ -672,7 +681,9 @@ html_meta_read (htmlDocPtr doc, HtmlMeta *meta)
 
   /* One pre-order walk without recursion (pages nest deeply). */
   xmlNode *root = xmlDocGetRootElement (doc);
-  html_dates_set_headline (t.dates, html_find_headline (root));
+  guint headline_order = 0;
+  xmlNode *headline = html_find_headline (root, &headline_order);
+  html_dates_set_headline (t.dates, headline, headline_order);
   xmlNode *node = root;
   while (node)
     {
