@@ -154,6 +154,37 @@ test_date_fallbacks (G_GNUC_UNUSED void **state)
                     "<time datetime='2021-11-12'>12.11.2021</time></a></div></body></html>", NULL, NULL);
 }
 
+/* published_local as html.c sets it: the page's own day and offset. */
+#define assert_local_day(html, expected)                                            \
+  do {                                                                             \
+    g_autoptr (HtmlMeta) m_ = read_meta (html);                                    \
+    assert_true (m_->has_published);                                               \
+    g_autofree char *got_ = nf_date_format_local (&m_->published_local);           \
+    assert_string_equal (got_, expected);                                          \
+  } while (0)
+
+static void
+test_date_local_day (G_GNUC_UNUSED void **state)
+{
+  /* An instant in UTC on the day after the page's own (the URL's) day: the instant stays,
+   * the local date is the page's day. */
+  const char *page = "<html><head><link rel='canonical' href='https://news.example/2020/02/24/park/'>"
+                     "<script type='application/ld+json'>{\"@type\": \"NewsArticle\", "
+                     "\"datePublished\": \"2020-02-25T02:25:54Z\"}</script></head><body><h1>Park grows</h1>" BODY
+                     "</body></html>";
+  assert_published (page, "2020-02-25T02:25:54Z", "json-ld");
+  assert_local_day (page, "2020-02-24");
+  /* The header's local time gives the page's offset. */
+  assert_local_day ("<html lang='es'><head><script type='application/ld+json'>{\"@type\": \"NewsArticle\", "
+                    "\"datePublished\": \"Wed, 04 May 2022 00:25:56 GMT\"}</script></head><body><h1>Crece el parque</h1>"
+                    "<time>3 de mayo de 2022 21:25</time>" BODY "</body></html>", "2022-05-03T21:25:56-03:00");
+  /* Another day in a list far below the header changes nothing. */
+  assert_local_day ("<html lang='fr'><head><script type='application/ld+json'>{\"@type\": \"NewsArticle\", "
+                    "\"datePublished\": \"2020-02-18T12:53:40+00:00\"}</script></head><body><h1>Le parc</h1>" BODY5
+                    BODY5 BODY5 BODY5 BODY5 BODY5 BODY5 BODY5 BODY5 BODY5 BODY5 BODY5 "<span class='date'>19/02/2020</span>"
+                    "</body></html>", "2020-02-18T12:53:40Z");
+}
+
 static void
 assert_authors (const char *html, const char *const *expected)
 {
@@ -315,6 +346,7 @@ main (void)
     cmocka_unit_test (test_date_never_from_elsewhere),
     cmocka_unit_test (test_date_by_headline),
     cmocka_unit_test (test_date_fallbacks),
+    cmocka_unit_test (test_date_local_day),
     cmocka_unit_test (test_bylines),
     cmocka_unit_test (test_bylines_more),
     cmocka_unit_test (test_titles),

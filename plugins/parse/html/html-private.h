@@ -48,6 +48,7 @@ typedef struct {
   char      *section;
   char      *published;    /* the chosen publication date as found */
   NfDate     published_date;   /* ... as read, when has_published */
+  NfDate     published_local;  /* ... the day as the page states it (see html_dates_choose) */
   gboolean   has_published;
   const char *published_source; /* "json-ld", "meta", "itemprop", "time", "text", "url" */
   char      *modified;
@@ -103,9 +104,11 @@ void       html_dates_set_headline (HtmlDates *dates, xmlNode *headline, guint o
  * its place among the elements of a pre-order walk from @root (1 for @root). */
 xmlNode   *html_find_headline (xmlNode *root, guint *order);
 /* The best candidate that reads as a date (the URL's path is one more); @value gets the
- * text it was read from, @source its provenance. */
+ * text it was read from, @source its provenance.  @local gets the date as the page states
+ * it: @date, or the page's own day when @date is an instant in UTC that falls on another
+ * day there (see meta-date.c). */
 gboolean   html_dates_choose (HtmlDates *dates, const char *language, const char *url, NfDate *date,
-                              char **value, const char **source);
+                              NfDate *local, char **value, const char **source);
 
 /* Whether @node (the element just given to html_dates_element) sits in a part of the page
  * that is not the article: comments, related stories, embedded posts, sidebars, navigation,

@@ -474,9 +474,74 @@ by_score (gconstpointer a, gconstpointer b)
   return (int) x->order - (int) y->order;
 }
 
+static gboolean
+read_candidate (const Candidate *c, const char *language, NfDate *date)
+{
+  return c->in_text ? nf_date_find (c->value, -1, language, date, NULL, NULL)
+                    : (nf_date_parse (c->value, language, date) || nf_date_find (c->value, -1, language, date, NULL, NULL));
+}
+
+/* Metadata often gives the instant in UTC ("2020-02-25T02:25:54Z") where the page shows its
+ * own day ("Feb 24, 2020", /2020/02/24/): the page's day is the one it states.  The best of
+ * the page's own candidates after @from (the URL, or text, <time> or itemprop in the
+ * article's header by the headline) decides when it is
+ * the day before or after @utc and an offset of at most 14 hours explains it; @local gets
+ * that day, with @utc's time in the page's offset when the page gives its local time. */
+static void
+local_day (HtmlDates *dates, guint from, const char *language, const NfDate *utc, NfDate *local)
+{
+  for (guint i = from; i < dates->candidates->len; i++)
+    {
+      Candidate *c = &g_array_index (dates->candidates, Candidate, i);
+      if (c->score < 36)
+        return;
+      /* The URL, or the article's header: not a list of other days further down. */
+      gboolean header = dates->headline_order && c->order + 8 >= dates->headline_order
+                        && c->order < dates->headline_order + 60;
+      if (strcmp (c->source, "url") && !(header && (!strcmp (c->source, "text") || !strcmp (c->source, "time")
+                                                     || !strcmp (c->source, "itemprop"))))
+        continue;
+      NfDate d;
+      if (!read_candidate (c, language, &d))
+        continue;
+      GDate a, b;
+      g_date_clear (&a, 1), g_date_clear (&b, 1);
+      g_date_set_dmy (&a, utc->day, utc->month, utc->year);
+      g_date_set_dmy (&b, d.day, d.month, d.year);
+      int days = g_date_days_between (&a, &b);
+      /* West of Greenwich the local day is the one before late in UTC's morning at most. */
+      if ((days == -1 && utc->hour < 14) || (days == 1 && utc->hour >= 10))
+        {
+          *local = d;
+          if (d.has_time && !d.has_offset)
+            {
+              int offset = (days * 24 * 60 + d.hour * 60 + d.minute) - (utc->hour * 60 + utc->minute);
+              if (offset % 15 == 0 && offset >= -14 * 60 && offset <= 14 * 60)
+                {
+                  *local = *utc;
+                  local->year = d.year, local->month = d.month, local->day = d.day;
+                  local->hour = d.hour, local->minute = d.minute;
+                  local->offset = offset * 60;
+                }
+              else
+                local->has_time = FALSE;
+            }
+          else if (d.has_time)
+            {
+              /* The same instant in the page's own offset stays whole; another is a day only. */
+              g_autoptr (GDateTime) x = nf_date_to_utc (utc);
+              g_autoptr (GDateTime) y = nf_date_to_utc (&d);
+              if (!x || !y || ABS (g_date_time_difference (x, y)) > 60 * G_TIME_SPAN_SECOND)
+                local->has_time = FALSE, local->has_offset = FALSE;
+            }
+        }
+      return;
+    }
+}
+
 gboolean
-html_dates_choose (HtmlDates *dates, const char *language, const char *url, NfDate *date, char **value,
-                   const char **source)
+html_dates_choose (HtmlDates *dates, const char *language, const char *url, NfDate *date, NfDate *local,
+                   char **value, const char **source)
 {
   if (url)
     {
@@ -508,13 +573,13 @@ html_dates_choose (HtmlDates *dates, const char *language, const char *url, NfDa
       Candidate *c = &g_array_index (dates->candidates, Candidate, i);
       if (c->score < 0)
         break;
-      gboolean found = c->in_text ? nf_date_find (c->value, -1, language, date, NULL, NULL)
-                                  : (nf_date_parse (c->value, language, date)
-                                     || nf_date_find (c->value, -1, language, date, NULL, NULL));
-      if (found)
+      if (read_candidate (c, language, date))
         {
           *value = g_strdup (c->value);
           *source = c->source;
+          *local = *date;
+          if (date->has_time && date->has_offset && date->offset == 0)
+            local_day (dates, i + 1, language, date, local);
           return TRUE;
         }
     }

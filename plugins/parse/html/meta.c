@@ -795,8 +795,8 @@ html_meta_read (htmlDocPtr doc, HtmlMeta *meta)
   html_dates_offer (t.dates, t.m_modified, 28, "modified");
   g_clear_pointer (&meta->published, g_free);
   const char *locale = t.html_lang ? t.html_lang : t.og_locale ? t.og_locale : meta->language;
-  meta->has_published = html_dates_choose (t.dates, locale, meta->url, &meta->published_date, &meta->published,
-                                           &meta->published_source);
+  meta->has_published = html_dates_choose (t.dates, locale, meta->url, &meta->published_date,
+                                           &meta->published_local, &meta->published, &meta->published_source);
   meta_tags_clear (&t);
 }
 
