@@ -120,6 +120,11 @@ test_date_by_headline (G_GNUC_UNUSED void **state)
                     "<div class='modal'><h1>Liebe Leserinnen und Leser,</h1></div><main><figure class='teaser'>"
                     "<span class='date'>07.06.2020</span><h1>Der Park wächst um zwölf Hektar</h1></figure>" BODY
                     "</main></body></html>", "2020-06-07", "text");
+  /* A <time> just above the headline beats those of a "more news" block below it. */
+  assert_published ("<html lang='de'><body><main><div class='title'><time datetime='2022-12-12 12:22'>12.12.2022</time>"
+                    "<h1>Der Park wächst</h1></div>" BODY "<div class='weitere-block'><ul><li><time datetime='2022-08-10 11:05'>"
+                    "10.08.2022</time><a href='/x'>Anderes</a></li></ul></div></main></body></html>",
+                    "2022-12-12T12:22:00", "time");
   /* A topline just above the headline. */
   assert_published ("<html lang='de'><body><div class='col'><div class='topline'><span>06.12.2022</span></div>"
                     "<h1>Der Park wächst</h1></div>" BODY "</body></html>", "2022-12-06", "text");

@@ -111,7 +111,8 @@ names_elsewhere (const char *value)
     "comment", "comments", "commentlist", "related", "sidebar", "teaser", "teasers", "recommended",
     "recommendations", "similar", "popular", "trending", "mostread", "reply", "replies", "respond", "tweet",
     "twitter", "instagram", "embed", "embedded", "footer", "newsletter", "breadcrumb", "breadcrumbs",
-    "carousel", "slider", "navigation", "nav", "promo", "advert", "ads", "cookie", "latest", "calendar", NULL
+    "carousel", "slider", "navigation", "nav", "promo", "advert", "ads", "cookie", "latest", "calendar", "weitere",
+    "morestories", "readmore", NULL
   };
   if (value == NULL)
     return FALSE;
@@ -395,8 +396,8 @@ html_dates_element (HtmlDates *dates, xmlNode *node)
   /* An update's date says when the page was last changed: better than nothing, never
    * better than a publication date. */
   int bonus = modified ? -40 : place == PLACE_ARTICLE ? 4 : 0;
-  /* Near the headline: the article's header and byline. */
-  if (dates->headline_order && order >= dates->headline_order && order - dates->headline_order < 60)
+  /* Near the headline: the article's header and byline, or a topline just above it. */
+  if (dates->headline_order && order + 8 >= dates->headline_order && order < dates->headline_order + 60)
     bonus += 3;
   if (is_item || is_time || is_abbr)
     {
