@@ -125,6 +125,16 @@ test_date_by_headline (G_GNUC_UNUSED void **state)
                     "<h1>Der Park wächst</h1></div>" BODY "<div class='weitere-block'><ul><li><time datetime='2022-08-10 11:05'>"
                     "10.08.2022</time><a href='/x'>Anderes</a></li></ul></div></main></body></html>",
                     "2022-12-12T12:22:00", "time");
+  /* The <h1> holds the logo, the <h2> that the <title> names is the headline; the article's
+   * first paragraph opens with its dateline. */
+  assert_published ("<html lang='de'><head><title>Neue Radwege am Fluss</title></head><body><h1><a href='/'>"
+                    "<i>Stadtblatt</i></a></h1><div class='nav'>Start</div><h2>Neue Radwege am Fluss</h2>"
+                    "<p>27.1.2022 - Bei der Sitzung am Dienstag hat der Rat beschlossen, zwei neue Radwege entlang "
+                    "des Flusses zu bauen, die bis zum Sommer fertig sein sollen.</p>" BODY "</body></html>",
+                    "2022-01-27", "text");
+  /* A day and a time in two elements are not run together into a year ("28.09.1912:44"). */
+  assert_published ("<html lang='de'><body><h1>Der Park wächst</h1><div class='date'><span>28.09.19</span>"
+                    "<span>12:44</span></div>" BODY "</body></html>", "2019-09-28T12:44:00", "text");
   /* A topline just above the headline. */
   assert_published ("<html lang='de'><body><div class='col'><div class='topline'><span>06.12.2022</span></div>"
                     "<h1>Der Park wächst</h1></div>" BODY "</body></html>", "2022-12-06", "text");

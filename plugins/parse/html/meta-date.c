@@ -136,6 +136,34 @@ names_elsewhere (const char *value)
   return FALSE;
 }
 
+/* @node's text with a space between elements: "<span>28.09.19</span><span>12:44</span>" is
+ * "28.09.19 12:44", not a year 1912 (html_node_text runs elements' texts together). */
+static char *
+spaced_text (xmlNode *node)
+{
+  GString *out = g_string_new (NULL);
+  gboolean pending = FALSE;
+  xmlNode *n = node->children;
+  while (n && n != node)
+    {
+      if ((n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) && n->content)
+        html_append_collapsed (out, (const char *) n->content, &pending);
+      else if (n->type == XML_ELEMENT_NODE)
+        pending = TRUE;
+      if (n->type == XML_ELEMENT_NODE && n->children)
+        {
+          n = n->children;
+          continue;
+        }
+      while (n && n != node && n->next == NULL)
+        n = n->parent, pending = TRUE;
+      if (n == NULL || n == node)
+        break;
+      n = n->next;
+    }
+  return g_string_free (out, FALSE);
+}
+
 static const char *
 attr (xmlNode *node, const char *name)
 {
@@ -320,7 +348,7 @@ add_teaser (HtmlDates *dates, xmlNode *node, guint order)
   const char *value = attr (node, "datetime");
   if (value == NULL)
     value = attr (node, "content");
-  g_autofree char *text = value ? NULL : html_node_text (node);
+  g_autofree char *text = value ? NULL : spaced_text (node);
   if (text && g_utf8_strlen (text, -1) > 160)
     return;
   guint before = dates->candidates->len;
@@ -385,12 +413,21 @@ html_dates_element (HtmlDates *dates, xmlNode *node)
       if (!has_digit (text) && node->parent && node->parent->type == XML_ELEMENT_NODE)
         {
           /* "<span>Datum:</span> <span>18.10.2021</span>": the label's parent holds both. */
-          g_autofree char *around = html_node_text (node->parent);
+          g_autofree char *around = spaced_text (node->parent);
           if (strlen (around) <= 200)
             add (dates, around, score, order, TRUE, source);
         }
       else if (strlen (text) <= 200)
         add (dates, text, score, order, TRUE, source);
+      else if (near_headline)
+        {
+          /* A dateline opening the article's first paragraph ("27.1.2022 - Bei der ...",
+           * "Pressemitteilung vom 25. Januar 2022 | Berlin - ..."): its first words only, and
+           * below every other date of the page's own. */
+          const char *end = g_utf8_offset_to_pointer (text, MIN (g_utf8_strlen (text, 200), 48));
+          g_autofree char *head = g_strndup (text, end - text);
+          add (dates, head, 34, order, TRUE, "text");
+        }
       return;
     }
   /* An update's date says when the page was last changed: better than nothing, never
@@ -412,13 +449,13 @@ html_dates_element (HtmlDates *dates, xmlNode *node)
         add (dates, value, score + bonus, order, FALSE, is_item ? "itemprop" : "time");
       else
         {
-          g_autofree char *text = html_node_text (node);
+          g_autofree char *text = spaced_text (node);
           add (dates, text, score + bonus, order, TRUE, is_item ? "itemprop" : "time");
         }
       return;
     }
   /* A date, byline or meta element: its text, when short (not a whole section). */
-  g_autofree char *text = html_node_text (node);
+  g_autofree char *text = spaced_text (node);
   if (g_utf8_strlen (text, -1) <= 160)
     add (dates, text, 45 + bonus, order, TRUE, "text");
 }

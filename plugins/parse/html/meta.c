@@ -624,21 +624,22 @@ html_find_headline (xmlNode *root, guint *order)
         break;
       node = node->next;
     }
-  /* Without an <h1>, blogs put the post's title in an <h2>. */
-  xmlNode **list = n1 ? h1 : h2;
-  guint *orders = n1 ? h1_order : h2_order;
-  guint n = n1 ? n1 : n2, chosen = 0;
-  for (guint i = 0; i < n && n > 1 && title && *title; i++)
-    {
-      g_autofree char *text = html_node_text (list[i]);
-      if (*text && shares_words (text, title))
-        {
-          chosen = i;
-          break;
-        }
-    }
-  *order = n ? orders[chosen] : 0;
-  return n ? list[chosen] : NULL;
+  /* The <h1> that the <title> names; else an <h2> that it names (an <h1> kept for the logo);
+   * else the first <h1>, or without one the first <h2> (blogs put the post's title there). */
+  xmlNode **lists[] = { h1, h2 };
+  guint *order_lists[] = { h1_order, h2_order }, counts[] = { n1, n2 };
+  for (guint l = 0; l < 2 && title && *title; l++)
+    for (guint i = 0; i < counts[l] && (n1 + n2 > 1); i++)
+      {
+        g_autofree char *text = html_node_text (lists[l][i]);
+        if (*text && shares_words (text, title))
+          {
+            *order = order_lists[l][i];
+            return lists[l][i];
+          }
+      }
+  *order = n1 ? h1_order[0] : n2 ? h2_order[0] : 0;
+  return n1 ? h1[0] : n2 ? h2[0] : NULL;
 }
 
 static void
