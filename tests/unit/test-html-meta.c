@@ -158,6 +158,13 @@ test_date_fallbacks (G_GNUC_UNUSED void **state)
 #define BODY5 BODY BODY BODY BODY BODY
   assert_published ("<html lang='de'><body><h1>Der Park</h1>" BODY5 BODY5 BODY5 BODY5 BODY5 BODY5 "<p class='info'>Aktualisiert: 30.12.2016</p>"
                     "</body></html>", "2016-12-30", "modified");
+  /* A wiki's "last edited" inside its page information line. */
+  assert_published ("<html><body><h1>Getting started</h1>" BODY5 BODY5 BODY5 BODY5 BODY5 BODY5
+                    "<p id='pageinfo'>GettingStarted (last edited 2019-11-10 13:28:18 by Jane)</p></body></html>",
+                    "2019-11-10T13:28:18", "modified");
+  /* "am 20.09.2020" alone on its line. */
+  assert_published ("<html lang='de'><body><h1>Tomaten schneiden</h1>" BODY5 BODY5 BODY5 BODY5 BODY5 BODY5
+                    "<div class='user'><span>am 20.09.2020</span></div></body></html>", "2020-09-20", "text");
   /* A teaser in a list of news with the page's own link holds the page's date... */
   assert_published ("<html><head><link rel='canonical' href='https://news.example/park-grows'></head><body>"
                     "<h1>Park grows</h1>" BODY "<div class='teasers'><a href='/other'><span class='date'>"

@@ -239,6 +239,19 @@ html_dates_in_other_part (HtmlDates *dates, xmlNode *node)
   return place_of (dates, node, near_headline) == PLACE_ELSEWHERE;
 }
 
+static gboolean
+contains_any (const char *value, const char *const *parts)
+{
+  if (value == NULL)
+    return FALSE;
+  /* This runs on every element with a class: no copies, an ASCII case-blind search. */
+  for (const char *v = value; *v; v++)
+    for (const char *const *p = parts; *p; p++)
+      if (g_ascii_tolower (*v) == (*p)[0] && g_ascii_strncasecmp (v, *p, strlen (*p)) == 0)
+        return TRUE;
+  return FALSE;
+}
+
 /* Words that introduce a publication date in running text ("Veröffentlicht am 16.08.2019",
  * "Posted on", "Publié le", "Stand:"): LABEL_PUBLISHED; or the date of the last change
  * ("Aktualisiert: 30.12.2016", "Last updated"): LABEL_UPDATED. */
@@ -263,6 +276,17 @@ starts_with_label (const char *text)
   for (const char *const *l = updated; *l; l++)
     if (g_ascii_strncasecmp (text, *l, strlen (*l)) == 0 && !g_ascii_isalpha (text[strlen (*l)]))
       return LABEL_UPDATED;
+  /* "am 20.09.2020", "on May 3, 2019": a preposition and a date, alone on their line. */
+  static const char *const on[] = { "am ", "on ", "le ", "el ", "il ", "op ", NULL };
+  gsize length = strlen (text);
+  for (const char *const *l = on; *l && length <= 32; l++)
+    if (g_ascii_strncasecmp (text, *l, 3) == 0 && g_ascii_isalnum (text[3]))
+      return LABEL_PUBLISHED;
+  /* A wiki's page information: "Download (last edited 2019-11-10 13:28:18 by ...)". */
+  static const char *const edited[] = { "last edited", "last modified", "zuletzt geändert", "zuletzt bearbeitet",
+                                        "letzte änderung", "dernière modification", NULL };
+  if (length <= 200 && contains_any (text, edited))
+    return LABEL_UPDATED;
   return LABEL_NONE;
 }
 
@@ -284,18 +308,6 @@ has_digit (const char *text)
   return FALSE;
 }
 
-static gboolean
-contains_any (const char *value, const char *const *parts)
-{
-  if (value == NULL)
-    return FALSE;
-  /* This runs on every element with a class: no copies, an ASCII case-blind search. */
-  for (const char *v = value; *v; v++)
-    for (const char *const *p = parts; *p; p++)
-      if (g_ascii_tolower (*v) == (*p)[0] && g_ascii_strncasecmp (v, *p, strlen (*p)) == 0)
-        return TRUE;
-  return FALSE;
-}
 
 static const char *const modified_words[] = { "updat", "modif", "aktualisiert", "edited", "mise-a-jour", "revised", NULL };
 static const char *const published_words[] = { "publish", "pubdate", "posted", "created", "entry-date", "post-date",
