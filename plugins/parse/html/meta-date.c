@@ -246,9 +246,12 @@ contains_any (const char *value, const char *const *parts)
     return FALSE;
   /* This runs on every element with a class: no copies, an ASCII case-blind search. */
   for (const char *v = value; *v; v++)
-    for (const char *const *p = parts; *p; p++)
-      if (g_ascii_tolower (*v) == (*p)[0] && g_ascii_strncasecmp (v, *p, strlen (*p)) == 0)
-        return TRUE;
+    {
+      char c = *v >= 'A' && *v <= 'Z' ? *v + ('a' - 'A') : *v;
+      for (const char *const *p = parts; *p; p++)
+        if (c == (*p)[0] && g_ascii_strncasecmp (v, *p, strlen (*p)) == 0)
+          return TRUE;
+    }
   return FALSE;
 }
 
@@ -278,15 +281,19 @@ starts_with_label (const char *text)
       return LABEL_UPDATED;
   /* "am 20.09.2020", "on May 3, 2019": a preposition and a date, alone on their line. */
   static const char *const on[] = { "am ", "on ", "le ", "el ", "il ", "op ", NULL };
-  gsize length = strlen (text);
-  for (const char *const *l = on; *l && length <= 32; l++)
-    if (g_ascii_strncasecmp (text, *l, 3) == 0 && g_ascii_isalnum (text[3]))
+  for (const char *const *l = on; *l; l++)
+    if (g_ascii_strncasecmp (text, *l, 3) == 0 && g_ascii_isalnum (text[3]) && strnlen (text, 33) <= 32)
       return LABEL_PUBLISHED;
-  /* A wiki's page information: "Download (last edited 2019-11-10 13:28:18 by ...)". */
-  static const char *const edited[] = { "last edited", "last modified", "zuletzt geändert", "zuletzt bearbeitet",
-                                        "letzte änderung", "dernière modification", NULL };
-  if (length <= 200 && contains_any (text, edited))
-    return LABEL_UPDATED;
+  /* A wiki's page information: "Download (last edited 2019-11-10 13:28:18 by ...)".  This
+   * runs on most texts of the page: a fast search for the few spellings there are. */
+  static const char *const edited[] = { "last edited", "Last edited", "last modified", "Last modified",
+                                        "zuletzt geändert", "Zuletzt geändert", "zuletzt bearbeitet",
+                                        "Zuletzt bearbeitet", "letzte Änderung", "Letzte Änderung",
+                                        "dernière modification", "Dernière modification", NULL };
+  if (strnlen (text, 201) <= 200 && (strchr (text, 'e') || strchr (text, 'E')))
+    for (const char *const *l = edited; *l; l++)
+      if (strstr (text, *l))
+        return LABEL_UPDATED;
   return LABEL_NONE;
 }
 
