@@ -525,10 +525,13 @@ match_at (const Scan *s, guint i, NfDate *date)
   else if (t->kind == T_NUM && t->digits <= 2 && tok (s, i + 1) && tok (s, i + 1)->kind == T_SIGN
            && date_sign (tok (s, i + 1)->sign) && is_num (s, i + 2, 1, 2)
            && is_sign (s, i + 3, tok (s, i + 1)->sign) && (is_num (s, i + 4, 4, 4) || is_num (s, i + 4, 2, 2))
-           && !tok (s, i + 2)->space_before && !tok (s, i + 4)->space_before
+           && ((!tok (s, i + 2)->space_before && !tok (s, i + 4)->space_before)
+               /* "4. 2. 2022": German typography puts a space after each dot */
+               || (tok (s, i + 1)->sign == '.' && !tok (s, i + 1)->space_before && !tok (s, i + 3)->space_before
+                   && is_num (s, i + 4, 4, 4)))
            && !(tok (s, i + 5) && tok (s, i + 5)->kind == T_NUM && !tok (s, i + 5)->space_before))
     {
-      /* 07.06.2020, 6/7/2020, 07-06-20 */
+      /* 07.06.2020, 6/7/2020, 07-06-20, 7. 6. 2020 */
       int a = t->value, b = tok (s, i + 2)->value;
       gboolean mf = tok (s, i + 1)->sign != '.' && month_first (s->language);
       if (a > 12 && b <= 12)

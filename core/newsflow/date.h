@@ -6,7 +6,8 @@
  *   ISO 8601 and RFC 3339, with or without seconds or fractions, "T" or a space, "Z",
  *     "+01:00", "+0100" or "+01";                         2020-06-07T15:06Z, 2020-06-07 15:06:00+0100
  *   RFC 1123 / RFC 2822 and their kin, zone names;        Sun, 07 Jun 2020 15:06:00 GMT, 7 Jun 2020 10:06 EST
- *   numeric days, day-first or month-first by language:   07.06.2020, 6/7/2020 (en), 7/6/2020 (fr), 07-06-20
+ *   numeric days, day-first or month-first by language:   07.06.2020, 6/7/2020 (en), 7/6/2020 (fr), 07-06-20,
+ *                                                          7. 6. 2020
  *   month names, full or abbreviated, in the languages
  *     newsflow detects (names from CLDR through ICU):      7. Juni 2020, June 7th, 2020, 7 de junio de 2020
  *   CJK year-month-day:                                    2020年6月7日

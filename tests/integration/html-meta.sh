@@ -2,7 +2,8 @@
 # parse "html" run by the real binary on the pages of tests/data/meta: the publication date
 # from JSON-LD, from visible text in the page's language and from the URL alone, never from
 # an embedded tweet, comments or related lists, and none on a page without one; bylines
-# split and cleaned, the site's name refused as author; titles without the site's name.
+# split and cleaned, the site's name refused as author; titles without the site's name; an
+# instant in UTC on the day after the page's own keeps the page's day as published_local.
 . "$(dirname "$0")/common.sh"
 
 DATA="$SOURCE/tests/data/meta"
@@ -16,7 +17,7 @@ expect_status 0 "pages with dates in markup, text and URL parse" -- "$NEWSFLOW" 
 python3 - "$WORK/out" <<'PY' && pass "dates, bylines and titles as the pages give them" || fail "metadata"
 import json, sys
 arts = {a["source"].rsplit("/", 1)[1]: a for a in map(json.loads, open(sys.argv[1], encoding="utf-8"))}
-assert len(arts) == 5, sorted(arts)
+assert len(arts) == 6, sorted(arts)
 
 a = arts["jsonld-and-tweet.html"]
 # The page's own day and offset; the instant in UTC is the next day.  Not the tweet's date.
@@ -36,6 +37,12 @@ a = arts["url-only.html"]
 assert a["published_local"] == "2019-08-16" and a.get("published") is None, a   # a day, never midnight UTC
 assert a["published_from"] == "url", a
 assert a["title"] == "Library opens on Sundays", a["title"]
+
+a = arts["utc-next-day.html"]
+# The instant in UTC is the next day; the page's day is the URL's.  The author by @id.
+assert a["published"] == "2020-02-25T02:25:54Z", a
+assert a["published_local"] == "2020-02-24", a
+assert a["authors"] == ["Rosa Delgado"], a["authors"]
 
 a = arts["no-date.html"]
 assert a.get("published") is None and "published_local" not in a, a

@@ -62,6 +62,8 @@ test_numeric_order_by_language (void **state)
   assert_local ("7/13/2020", "fr", "2020-07-13");
   assert_local ("16.12.2012", "en", "2012-12-16");  /* dots are always day first */
   assert_local ("07.06.20", "de", "2020-06-07");
+  assert_local ("Von Jana Muster 7. 6. 2020.", "de", "2020-06-07"); /* spaces after the dots */
+  assert_local ("Punkte 1. 2. 3 und 4", "de", NULL);
   assert_local ("2012年5月31日", NULL, "2012-05-31");
 }
 

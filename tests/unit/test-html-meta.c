@@ -108,6 +108,106 @@ test_date_never_from_elsewhere (G_GNUC_UNUSED void **state)
 }
 
 static void
+test_date_by_headline (G_GNUC_UNUSED void **state)
+{
+  /* A wrapper that holds the headline is the article's, whatever it is called: an
+   * off-canvas menu's container around the whole page, a "teaser" figure around the lead. */
+  assert_published ("<html><body><div id='navigation-container'><nav><a href='/'>Home</a></nav><article>"
+                    "<time datetime='2020-06-07'>7.6.2020</time><h1>Park grows</h1>" BODY "</article></div>"
+                    "</body></html>", "2020-06-07", "time");
+  /* The headline is the <h1> that the <title> names, not a pop-up's greeting before it. */
+  assert_published ("<html lang='de'><head><title>Der Park wächst um zwölf Hektar | Planet</title></head><body>"
+                    "<div class='modal'><h1>Liebe Leserinnen und Leser,</h1></div><main><figure class='teaser'>"
+                    "<span class='date'>07.06.2020</span><h1>Der Park wächst um zwölf Hektar</h1></figure>" BODY
+                    "</main></body></html>", "2020-06-07", "text");
+  /* A <time> just above the headline beats those of a "more news" block below it. */
+  assert_published ("<html lang='de'><body><main><div class='title'><time datetime='2022-12-12 12:22'>12.12.2022</time>"
+                    "<h1>Der Park wächst</h1></div>" BODY "<div class='weitere-block'><ul><li><time datetime='2022-08-10 11:05'>"
+                    "10.08.2022</time><a href='/x'>Anderes</a></li></ul></div></main></body></html>",
+                    "2022-12-12T12:22:00", "time");
+  /* The <h1> holds the logo, the <h2> that the <title> names is the headline; the article's
+   * first paragraph opens with its dateline. */
+  assert_published ("<html lang='de'><head><title>Neue Radwege am Fluss</title></head><body><h1><a href='/'>"
+                    "<i>Stadtblatt</i></a></h1><div class='nav'>Start</div><h2>Neue Radwege am Fluss</h2>"
+                    "<p>27.1.2022 - Bei der Sitzung am Dienstag hat der Rat beschlossen, zwei neue Radwege entlang "
+                    "des Flusses zu bauen, die bis zum Sommer fertig sein sollen.</p>" BODY "</body></html>",
+                    "2022-01-27", "text");
+  /* A day and a time in two elements are not run together into a year ("28.09.1912:44"). */
+  assert_published ("<html lang='de'><body><h1>Der Park wächst</h1><div class='date'><span>28.09.19</span>"
+                    "<span>12:44</span></div>" BODY "</body></html>", "2019-09-28T12:44:00", "text");
+  /* A topline just above the headline. */
+  assert_published ("<html lang='de'><body><div class='col'><div class='topline'><span>06.12.2022</span></div>"
+                    "<h1>Der Park wächst</h1></div>" BODY "</body></html>", "2022-12-06", "text");
+  /* Without an <h1>, a blog's <h2> is the headline and the line after it its date. */
+  assert_published ("<html><head><title>Jane's home | River park grows</title></head><body>"
+                    "<div class='post'><h2><a href='/p/1'>River park grows</a></h2><small>June 7, 2020 at 08:45 AM"
+                    "</small>" BODY "</div></body></html>", "2020-06-07T08:45:00", "text");
+}
+
+static void
+test_date_fallbacks (G_GNUC_UNUSED void **state)
+{
+  /* A whole day in the URL's path beats a list of other posts' days in the page's text. */
+  assert_published ("<html><head><link rel='canonical' href='https://blog.example/2017/06/07/park-grows/'></head>"
+                    "<body><h1>Park grows</h1>" BODY "<ul><li><span class='date'>May 21 2019</span> "
+                    "<a href='/2019/05/21/other/'>Other</a></li></ul></body></html>", "2017-06-07", "url");
+  /* A date that is a whole part of the title. */
+  assert_published ("<html lang='de'><head><title>08.11.2021 | Fachtag im Park</title></head><body>"
+                    "<h1>Fachtag im Park</h1>" BODY "</body></html>", "2021-11-08", "title");
+  /* The last change, far from the headline, when nothing says when the page was published. */
+#define BODY5 BODY BODY BODY BODY BODY
+  assert_published ("<html lang='de'><body><h1>Der Park</h1>" BODY5 BODY5 BODY5 BODY5 BODY5 BODY5 "<p class='info'>Aktualisiert: 30.12.2016</p>"
+                    "</body></html>", "2016-12-30", "modified");
+  /* A wiki's "last edited" inside its page information line. */
+  assert_published ("<html><body><h1>Getting started</h1>" BODY5 BODY5 BODY5 BODY5 BODY5 BODY5
+                    "<p id='pageinfo'>GettingStarted (last edited 2019-11-10 13:28:18 by Jane)</p></body></html>",
+                    "2019-11-10T13:28:18", "modified");
+  /* "am 20.09.2020" alone on its line. */
+  assert_published ("<html lang='de'><body><h1>Tomaten schneiden</h1>" BODY5 BODY5 BODY5 BODY5 BODY5 BODY5
+                    "<div class='user'><span>am 20.09.2020</span></div></body></html>", "2020-09-20", "text");
+  /* A teaser in a list of news with the page's own link holds the page's date... */
+  assert_published ("<html><head><link rel='canonical' href='https://news.example/park-grows'></head><body>"
+                    "<h1>Park grows</h1>" BODY "<div class='teasers'><a href='/other'><span class='date'>"
+                    "01.02.2021</span></a><a href='/park-grows'><span class='date'>10.11.2021</span></a></div>"
+                    "</body></html>", "2021-11-10", "text");
+  /* ...a comment's permalink on the page itself does not. */
+  assert_published ("<html><head><link rel='canonical' href='https://news.example/park-grows'></head><body>"
+                    "<h1>Park grows</h1>" BODY "<div class='comments'><a href='/park-grows#comment-3'>"
+                    "<time datetime='2021-11-12'>12.11.2021</time></a></div></body></html>", NULL, NULL);
+}
+
+/* published_local as html.c sets it: the page's own day and offset. */
+#define assert_local_day(html, expected)                                            \
+  do {                                                                             \
+    g_autoptr (HtmlMeta) m_ = read_meta (html);                                    \
+    assert_true (m_->has_published);                                               \
+    g_autofree char *got_ = nf_date_format_local (&m_->published_local);           \
+    assert_string_equal (got_, expected);                                          \
+  } while (0)
+
+static void
+test_date_local_day (G_GNUC_UNUSED void **state)
+{
+  /* An instant in UTC on the day after the page's own (the URL's) day: the instant stays,
+   * the local date is the page's day. */
+  const char *page = "<html><head><link rel='canonical' href='https://news.example/2020/02/24/park/'>"
+                     "<script type='application/ld+json'>{\"@type\": \"NewsArticle\", "
+                     "\"datePublished\": \"2020-02-25T02:25:54Z\"}</script></head><body><h1>Park grows</h1>" BODY
+                     "</body></html>";
+  assert_published (page, "2020-02-25T02:25:54Z", "json-ld");
+  assert_local_day (page, "2020-02-24");
+  /* The header's local time gives the page's offset. */
+  assert_local_day ("<html lang='es'><head><script type='application/ld+json'>{\"@type\": \"NewsArticle\", "
+                    "\"datePublished\": \"Wed, 04 May 2022 00:25:56 GMT\"}</script></head><body><h1>Crece el parque</h1>"
+                    "<time>3 de mayo de 2022 21:25</time>" BODY "</body></html>", "2022-05-03T21:25:56-03:00");
+  /* Another day in a list far below the header changes nothing. */
+  assert_local_day ("<html lang='fr'><head><script type='application/ld+json'>{\"@type\": \"NewsArticle\", "
+                    "\"datePublished\": \"2020-02-18T12:53:40+00:00\"}</script></head><body><h1>Le parc</h1>" BODY5
+                    BODY5 BODY5 BODY5 BODY5 BODY5 BODY5 BODY5 BODY5 BODY5 BODY5 BODY5 "<span class='date'>19/02/2020</span>"
+                    "</body></html>", "2020-02-18T12:53:40Z");
+}
+
+static void
 assert_authors (const char *html, const char *const *expected)
 {
   g_autoptr (HtmlMeta) meta = read_meta (html);
@@ -152,6 +252,51 @@ test_bylines (G_GNUC_UNUSED void **state)
   /* A date glued to the name ("am", a weekday) is cut. */
   assert_authors ("<html lang='de'><body><h1>Der Park</h1><p class='byline'>Jana Muster am Fr., 7. Juni 2020</p>"
                   BODY "</body></html>", (const char *[]) { "Jana Muster", NULL });
+}
+
+static void
+test_bylines_more (G_GNUC_UNUSED void **state)
+{
+  /* The site's name but for spaces, signs and a domain, or a one-word handle in it. */
+  assert_authors ("<html><head><meta property='og:site_name' content='PLANET-MAGAZIN.de'>"
+                  "<meta name='author' content='Planet Magazin'></head><body><h1>Park grows</h1>" BODY
+                  "</body></html>", (const char *[]) { NULL });
+  assert_authors ("<html><head><meta property='og:site_name' content='Daily Planet'>"
+                  "<meta name='author' content='DailyPlanet'></head><body><h1>Park grows</h1>" BODY
+                  "</body></html>", (const char *[]) { NULL });
+  /* A person's blog named after them keeps its author. */
+  assert_authors ("<html><head><meta property='og:site_name' content='Jane Doe Writes'>"
+                  "<meta name='author' content='Jane Doe'></head><body><h1>Park grows</h1>" BODY
+                  "</body></html>", (const char *[]) { "Jane Doe", NULL });
+  /* Roles, initials and link texts are nobody; an agency's tag is kept. */
+  const char *const nobody[] = { "publisher", "Anónimo", "kj", "GNB", "Weitere Artikel", "zvg" };
+  for (guint i = 0; i < G_N_ELEMENTS (nobody); i++)
+    {
+      g_autofree char *got = html_byline_clean_name (nobody[i]);
+      if (got)
+        fail_msg ("%s: got %s, want none", nobody[i], got);
+    }
+  g_autofree char *agency = html_byline_clean_name ("dpa");
+  assert_string_equal (agency, "dpa");
+  g_autofree char *auteur = html_byline_clean_name ("Auteur: Anna Kubišta");
+  assert_string_equal (auteur, "Anna Kubišta");
+  /* A "byline" element that holds the headline is no byline. */
+  assert_authors ("<html><body><h1>Park grows again!</h1><span class='news-list-author'>Park grows again!</span>"
+                  BODY "</body></html>", (const char *[]) { NULL });
+  /* JSON-LD authors given as a reference to a Person elsewhere in the @graph. */
+  assert_authors ("<html><head><script type='application/ld+json'>{\"@graph\": [{\"@type\": \"Article\", "
+                  "\"headline\": \"Park grows\", \"author\": {\"@id\": \"https://planet.example/#/person/1\"}}, "
+                  "{\"@type\": \"Person\", \"@id\": \"https://planet.example/#/person/1\", \"name\": \"Jane Doe\"}]}"
+                  "</script></head><body><h1>Park grows</h1>" BODY "</body></html>",
+                  (const char *[]) { "Jane Doe", NULL });
+  /* A labelled byline without markup in the article's header. */
+  assert_authors ("<html lang='de'><body><h1>Der Park wächst</h1><h4>Ein Bericht</h4><p> von <em>Jana Muster</em></p>"
+                  BODY "</body></html>", (const char *[]) { "Jana Muster", NULL });
+  assert_authors ("<html><body><h1>Park grows</h1><address>By <a href='/a/jd'>Jane Doe</a></address>" BODY
+                  "</body></html>", (const char *[]) { "Jane Doe", NULL });
+  /* ...but not a sentence that starts with "by" far down the text. */
+  assert_authors ("<html><body><h1>Park grows</h1>" BODY5 BODY5 BODY5 BODY5 BODY5 BODY5
+                  "<p>By The River, a poem</p></body></html>", (const char *[]) { NULL });
 }
 
 static void
@@ -221,7 +366,11 @@ main (void)
     cmocka_unit_test (test_date_provenance),
     cmocka_unit_test (test_date_in_text_and_url),
     cmocka_unit_test (test_date_never_from_elsewhere),
+    cmocka_unit_test (test_date_by_headline),
+    cmocka_unit_test (test_date_fallbacks),
+    cmocka_unit_test (test_date_local_day),
     cmocka_unit_test (test_bylines),
+    cmocka_unit_test (test_bylines_more),
     cmocka_unit_test (test_titles),
     cmocka_unit_test (test_clean_name),
   };

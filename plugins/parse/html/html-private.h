@@ -48,6 +48,7 @@ typedef struct {
   char      *section;
   char      *published;    /* the chosen publication date as found */
   NfDate     published_date;   /* ... as read, when has_published */
+  NfDate     published_local;  /* ... the day as the page states it (see html_dates_choose) */
   gboolean   has_published;
   const char *published_source; /* "json-ld", "meta", "itemprop", "time", "text", "url" */
   char      *modified;
@@ -74,8 +75,15 @@ char *html_byline_clean_name (const char *value);
  * "und", "y", "et"); @visible text (a byline element) is first cut where the names stop. */
 void  html_byline_add_names (GPtrArray *list, const char *text, gboolean visible);
 void  html_byline_add_name (GPtrArray *list, const char *value);
-/* Removes the authors that are the site's or publisher's name (@names, NULL-terminated). */
+/* Whether @text opens with a byline's label and a capitalised word ("By Jane", "Von Jana",
+ * "Ein Artikel von Jana", "Autorin: Jana"): a byline without markup. */
+gboolean html_byline_is_labelled (const char *text);
+/* Removes the authors that are the site's or publisher's name (@names, NULL-terminated), the
+ * same but for spaces, signs and a domain, or a one-word handle inside one of them. */
 void  html_byline_drop_site_names (GPtrArray *list, const char *const *names);
+/* Removes the authors that are @text but for case, spaces and signs (a byline element that
+ * holds the headline). */
+void  html_byline_drop_text (GPtrArray *list, const char *text);
 
 /* ---- meta-date.c ---- */
 
@@ -87,17 +95,28 @@ void       html_dates_free (HtmlDates *dates);
 void       html_dates_offer (HtmlDates *dates, const char *value, int score, const char *source);
 /* Looks at every element of the page in document order for date candidates. */
 void       html_dates_element (HtmlDates *dates, xmlNode *node);
-/* The first <h1> is at the element just given to html_dates_element. */
-void       html_dates_headline (HtmlDates *dates);
+/* The page's headline element and its @order (see html_find_headline), before the walk:
+ * dates right after it (or just before, a topline) are the article header's, and no part of
+ * the page that holds it is "other". */
+void       html_dates_set_headline (HtmlDates *dates, xmlNode *headline, guint order);
+/* The page's headline element: the first <h1> that shares its words with the <title>, else
+ * the first <h1>, else the same among the <h2> (blogs without an <h1>), or NULL.  @order gets
+ * its place among the elements of a pre-order walk from @root (1 for @root). */
+xmlNode   *html_find_headline (xmlNode *root, guint *order);
 /* The best candidate that reads as a date (the URL's path is one more); @value gets the
- * text it was read from, @source its provenance. */
+ * text it was read from, @source its provenance.  @local gets the date as the page states
+ * it: @date, or the page's own day when @date is an instant in UTC that falls on another
+ * day there (see meta-date.c). */
 gboolean   html_dates_choose (HtmlDates *dates, const char *language, const char *url, NfDate *date,
-                              char **value, const char **source);
+                              NfDate *local, char **value, const char **source);
 
 /* Whether @node (the element just given to html_dates_element) sits in a part of the page
  * that is not the article: comments, related stories, embedded posts, sidebars, navigation,
  * forms, the page's footer; right after the headline only embedded posts count. */
 gboolean   html_dates_in_other_part (HtmlDates *dates, xmlNode *node);
+/* Whether the element just given to html_dates_element follows the headline closely (the
+ * article's header: its byline and date). */
+gboolean   html_dates_near_headline (HtmlDates *dates);
 
 /* ---- content.c ---- */
 

@@ -72,6 +72,12 @@ set_metadata (NfArticle *article, HtmlMeta *meta, const char *charset)
   if (meta->has_published)
     {
       nf_date_set_published (article, &meta->published_date);
+      if (memcmp (&meta->published_local, &meta->published_date, sizeof (NfDate)) != 0)
+        {
+          /* The instant stays; the page's own day and offset are its local date. */
+          g_autofree char *local = nf_date_format_local (&meta->published_local);
+          nf_article_set_field_string (article, "published_local", local);
+        }
       nf_article_set_field_string (article, "published_from", meta->published_source);
     }
   if (meta->modified)

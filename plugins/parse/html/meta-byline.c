@@ -16,9 +16,10 @@ static const char *const labels[] = {
   "more articles by", "more from", "posted by", "written by", "words by", "text by", "story by", "reported by",
   "updated by", "reviewed by", "edited by", "erstellt von", "artikel von", "beitrag von", "by", "author:", "author", "authors:", "autor:", "autorin:", "autor",
   "autorin", "zeige alle beiträge von", "alle beiträge von", "mehr von", "geschrieben von", "verfasst von",
-  "ein beitrag von", "eingestellt von", "gespeichert von", "veröffentlicht von", "von", "vom", "voor", "door",
+  "ein beitrag von", "ein artikel von", "eingestellt von", "gespeichert von", "veröffentlicht von", "von", "vom", "voor", "door",
   "tous les articles de", "publié par", "écrit par", "rédigé par", "par", "publicado por", "escrito por", "por",
-  "scritto da", "pubblicato da", "di", "af", "av", "przez", "autorem", NULL
+  "scritto da", "pubblicato da", "di", "af", "av", "przez", "autorem", "auteur:", "auteure:", "interview:",
+  "text:", "texte:", "texto:", "testo:", NULL
 };
 
 /* Credentials, roles and words that are never a name on their own. */
@@ -28,7 +29,9 @@ static const char *const not_names[] = {
   "by", "posted by", "written by", "updated", "unknown", "no author", "anonymous", "view my complete profile",
   "afficher mon profil complet", "mein profil vollständig anzeigen", "ver todo mi perfil", "author", "autor",
   "redaktion", "redaction", "rédaction", "red", "newsroom", "name", "link", "stand", "veröffentlicht", "published",
-  "share", "teilen", "follow", "folgen", NULL
+  "share", "teilen", "follow", "folgen", "publisher", "anónimo", "anonimo", "anonym", "anonyme", "zvg",
+  "unbekannt", "weiter", "weitere artikel", "alle beiträge", "alle artikel", "archiv anzeigen", "mehr", "more",
+  "read more", "all posts", "text", NULL
 };
 
 /* Words after which a name ends ("Lupa am 3. Mai", "Jane Doe on March 3"). */
@@ -40,7 +43,8 @@ static const char *const comment_words[] = { "says", "said", "sagt", "schreibt",
 
 static const char *const company_words[] = {
   "gmbh", "e.v.", "e.v", "ev", "ag", "kg", "ltd", "ltd.", "inc", "inc.", "llc", "s.a.", "sa", "sarl", "s.l.", "gbr",
-  "ug", "plc", "co.", "corp", "corp.", "media", "verlag", "online", NULL
+  "ug", "plc", "co.", "corp", "corp.", "media", "verlag", "online", "eg", "magazin", "magazine", "verband",
+  "bundesverband", "verein", "stiftung", NULL
 };
 
 static gboolean
@@ -162,10 +166,46 @@ html_byline_clean_name (const char *value)
     }
   if (words > 5)
     return NULL;
+  /* Initials ("kj", "GNB") sign a piece but name nobody; news agencies' tags are kept. */
+  static const char *const agencies[] = { "dpa", "afp", "ap", "apa", "sda", "kna", "epd", "ddp", "ansa", "efe", "upi", NULL };
+  if (words == 1 && length <= 3 && !word_in (name, length, agencies))
+    {
+      gboolean ascii = TRUE;
+      for (const char *p = name; *p && ascii; p++)
+        ascii = g_ascii_isalpha (*p);
+      if (ascii)
+        return NULL;
+    }
   for (const char *p = name; *p; p++)
     if (g_ascii_isdigit (*p) || *p == '_' || *p == '@' || *p == '#')
       return NULL;
   return g_strdup (name);
+}
+
+gboolean
+html_byline_is_labelled (const char *text)
+{
+  /* Labels that open a byline in running text; short words that open other sentences too
+   * ("di", "af") are left out. */
+  static const char *const visible[] = {
+    "by", "von", "par", "por", "door", "written by", "words by", "text by", "story by", "reported by",
+    "ein artikel von", "ein beitrag von", "geschrieben von", "verfasst von", "écrit par", "escrito por",
+    "scritto da", "author:", "autor:", "autorin:", "auteur:", "text:", NULL
+  };
+  while (*text == ' ' || *text == '\n' || *text == '\t' || *text == '\r')
+    text++;
+  for (const char *const *l = visible; *l; l++)
+    {
+      gsize n = strlen (*l);
+      if (g_ascii_strncasecmp (text, *l, n) != 0 || (text[n] != ' ' && (*l)[n - 1] != ':'))
+        continue;
+      const char *next = text + n;
+      while (*next == ' ')
+        next++;
+      /* A name follows: a capital, or nothing yet (the name is in the next element). */
+      return *next == '\0' || g_unichar_isupper (g_utf8_get_char_validated (next, -1));
+    }
+  return FALSE;
 }
 
 static gboolean
@@ -261,6 +301,44 @@ html_byline_add_names (GPtrArray *list, const char *text, gboolean visible)
   g_string_free (part, TRUE);
 }
 
+/* @text's letters and digits only, case folded, without a trailing top-level domain
+ * ("TOUR-MAGAZIN.de" -> "tourmagazin", "Stars Insider" -> "starsinsider"). */
+static char *
+letters_only (const char *text)
+{
+  const char *dot = strrchr (text, '.');
+  gsize length = strlen (text);
+  if (dot && dot > text && !strchr (dot, ' '))
+    {
+      gsize tld = strlen (dot + 1);
+      gboolean letters = tld >= 2 && tld <= 6;
+      for (const char *p = dot + 1; *p && letters; p++)
+        letters = g_ascii_isalpha (*p);
+      if (letters)
+        length = dot - text;
+    }
+  g_autofree char *folded = g_utf8_casefold (text, length);
+  GString *out = g_string_new (NULL);
+  for (const char *p = folded; *p; p = g_utf8_next_char (p))
+    if (g_unichar_isalnum (g_utf8_get_char (p)))
+      g_string_append_unichar (out, g_utf8_get_char (p));
+  return g_string_free (out, FALSE);
+}
+
+void
+html_byline_drop_text (GPtrArray *list, const char *text)
+{
+  if (text == NULL)
+    return;
+  g_autofree char *t = letters_only (text);
+  for (guint i = list->len; i-- > 0;)
+    {
+      g_autofree char *a = letters_only (g_ptr_array_index (list, i));
+      if (*a && strcmp (a, t) == 0)
+        g_ptr_array_remove_index (list, i);
+    }
+}
+
 void
 html_byline_drop_site_names (GPtrArray *list, const char *const *names)
 {
@@ -268,16 +346,23 @@ html_byline_drop_site_names (GPtrArray *list, const char *const *names)
     {
       const char *author = g_ptr_array_index (list, i);
       g_autofree char *a = g_utf8_casefold (author, -1);
-      for (const char *const *n = names; *n; n++)
+      g_autofree char *a_letters = letters_only (author);
+      /* A one-word handle ("StarsInsider", "NMB-Media", "hejfish") inside the site's name is
+       * the site's.  Not its host: a blog host's user ("creeny.wordpress.com") is its author. */
+      gboolean handle = !strchr (author, ' ') && strlen (a_letters) >= 5;
+      gboolean drop = FALSE;
+      for (const char *const *n = names; *n && !drop; n++)
         {
           g_autofree char *b = g_utf8_casefold (*n, -1);
-          /* The site's name, or more than it ("Deutsche Welle (www.dw.com)"); a person's
-           * blog named after them ("Daniel Lemire's blog") keeps its author. */
-          if (*b && (strcmp (a, b) == 0 || (strlen (b) > 3 && strstr (a, b))))
-            {
-              g_ptr_array_remove_index (list, i);
-              break;
-            }
+          g_autofree char *b_letters = letters_only (*n);
+          /* The site's name, or more than it ("Deutsche Welle (www.dw.com)"), or the same
+           * but for spaces, signs and a domain ("TOUR Magazin", "TOUR-MAGAZIN.de"); a
+           * person's blog named after them ("Daniel Lemire's blog") keeps its author. */
+          drop = *b && (strcmp (a, b) == 0 || (strlen (b) > 3 && strstr (a, b))
+                        || (*b_letters && strcmp (a_letters, b_letters) == 0)
+                        || (handle && strstr (b_letters, a_letters)));
         }
+      if (drop)
+        g_ptr_array_remove_index (list, i);
     }
 }

@@ -6,12 +6,17 @@
  *   itemprop="datePublished" on an element                        75
  *   <time> or <abbr class="published"> naming the publication    70
  *   another <time>                                                55
+ *   a whole day in the URL's path (/2012/05/31/)                  53
  *   date text in a date, byline or meta element                   45
- *   the URL's path (/2012/05/31/)                                 40
+ *   a date that is a whole part of the title                      44
+ *   a teaser elsewhere on the page that links to the page itself  41
+ *   the URL's path otherwise                                      40
  *   JSON-LD datePublished of a WebPage                            35
+ *   dateModified, then a visible "Updated:" line far from the top 30..27
  * Elements inside <article> (or the article's body) and near the headline get a few points
  * more; nothing inside comments, embedded posts (a tweet's <time>), related-story lists,
- * sidebars, navigation or footers counts.  dateModified and "updated" elements never do.
+ * sidebars, navigation or footers counts (but a part that holds the headline is the
+ * article's).  dateModified and "updated" elements count only when nothing else does.
  * Candidates are kept as text and read at the end, when the page's language (which decides
  * 6/7/2020) is known. */
 #include <string.h>
@@ -25,19 +30,22 @@ typedef struct {
   int         score;
   guint       order;    /* element order in the page, 0 for metadata */
   gboolean    in_text;  /* a date inside free text, not a value that is a date */
+  char       *link;     /* a teaser's link: the date counts only when it links to this page */
   const char *source;
 } Candidate;
 
 struct _HtmlDates {
   GArray *candidates;
   guint   order;
-  guint   headline_order; /* order of the first <h1>, 0 before one */
+  guint   headline_order; /* order of the headline element, 0 before it */
+  xmlNode *headline;      /* the page's headline element (html_dates_set_headline), or NULL */
 };
 
 static void
 candidate_clear (gpointer data)
 {
   g_free (((Candidate *) data)->value);
+  g_free (((Candidate *) data)->link);
 }
 
 HtmlDates *
@@ -63,7 +71,7 @@ add (HtmlDates *dates, const char *value, int score, guint order, gboolean in_te
 {
   if (value == NULL || *value == '\0' || strlen (value) > 300)
     return;
-  Candidate c = { g_strdup (value), score, order, in_text, source };
+  Candidate c = { g_strdup (value), score, order, in_text, NULL, source };
   g_array_append_val (dates->candidates, c);
 }
 
@@ -74,10 +82,22 @@ html_dates_offer (HtmlDates *dates, const char *value, int score, const char *so
 }
 
 void
-html_dates_headline (HtmlDates *dates)
+html_dates_set_headline (HtmlDates *dates, xmlNode *headline, guint order)
 {
-  if (dates->headline_order == 0)
-    dates->headline_order = dates->order;
+  dates->headline = headline;
+  dates->headline_order = headline ? order : 0;
+}
+
+/* Whether @node holds the page's headline: a part of the page that holds the headline is
+ * the article's, whatever its wrappers are called ("navigation-container" around the whole
+ * page for an off-canvas menu, <figure class="teaser"> around the lead image and headline). */
+static gboolean
+holds_headline (const HtmlDates *dates, xmlNode *node)
+{
+  for (xmlNode *n = dates->headline; n; n = n->parent)
+    if (n == node)
+      return TRUE;
+  return FALSE;
 }
 
 /* Whether a class or id names a place that is not the article: comments, related stories,
@@ -91,7 +111,8 @@ names_elsewhere (const char *value)
     "comment", "comments", "commentlist", "related", "sidebar", "teaser", "teasers", "recommended",
     "recommendations", "similar", "popular", "trending", "mostread", "reply", "replies", "respond", "tweet",
     "twitter", "instagram", "embed", "embedded", "footer", "newsletter", "breadcrumb", "breadcrumbs",
-    "carousel", "slider", "navigation", "nav", "promo", "advert", "ads", "cookie", "latest", "calendar", NULL
+    "carousel", "slider", "navigation", "nav", "promo", "advert", "ads", "cookie", "latest", "calendar", "weitere",
+    "morestories", "readmore", NULL
   };
   if (value == NULL)
     return FALSE;
@@ -115,6 +136,34 @@ names_elsewhere (const char *value)
   return FALSE;
 }
 
+/* @node's text with a space between elements: "<span>28.09.19</span><span>12:44</span>" is
+ * "28.09.19 12:44", not a year 1912 (html_node_text runs elements' texts together). */
+static char *
+spaced_text (xmlNode *node)
+{
+  GString *out = g_string_new (NULL);
+  gboolean pending = FALSE;
+  xmlNode *n = node->children;
+  while (n && n != node)
+    {
+      if ((n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) && n->content)
+        html_append_collapsed (out, (const char *) n->content, &pending);
+      else if (n->type == XML_ELEMENT_NODE)
+        pending = TRUE;
+      if (n->type == XML_ELEMENT_NODE && n->children)
+        {
+          n = n->children;
+          continue;
+        }
+      while (n && n != node && n->next == NULL)
+        n = n->parent, pending = TRUE;
+      if (n == NULL || n == node)
+        break;
+      n = n->next;
+    }
+  return g_string_free (out, FALSE);
+}
+
 static const char *
 attr (xmlNode *node, const char *name)
 {
@@ -130,7 +179,7 @@ typedef enum { PLACE_PAGE, PLACE_ARTICLE, PLACE_ELSEWHERE } Place;
 /* Where @node sits: inside the article, somewhere on the page, or in a part that is not the
  * article (see names_elsewhere; also <aside>, <footer>, <nav>, <blockquote>, <iframe>). */
 static Place
-place_of (xmlNode *node, gboolean near_headline)
+place_of (const HtmlDates *dates, xmlNode *node, gboolean near_headline)
 {
   Place place = PLACE_PAGE;
   /* The page's footer is near the top of the tree; an article's own footer, deeper down,
@@ -156,15 +205,16 @@ place_of (xmlNode *node, gboolean near_headline)
        * "navigation-container") say nothing about the date. */
       if (depth > 8 || (near_headline && depth > 3))
         continue;
-      if (!g_ascii_strcasecmp (name, "aside") || !g_ascii_strcasecmp (name, "nav")
-          || !g_ascii_strcasecmp (name, "blockquote") || !g_ascii_strcasecmp (name, "iframe")
-          || !g_ascii_strcasecmp (name, "form"))
+      if ((!g_ascii_strcasecmp (name, "aside") || !g_ascii_strcasecmp (name, "nav")
+           || !g_ascii_strcasecmp (name, "blockquote") || !g_ascii_strcasecmp (name, "iframe")
+           || !g_ascii_strcasecmp (name, "form"))
+          && !holds_headline (dates, n))
         return PLACE_ELSEWHERE;
       if (!g_ascii_strcasecmp (name, "footer"))
         in_footer = TRUE, footer_depth = depth;
       const char *class = attr (n, "class");
       const char *id = attr (n, "id");
-      if (n != node && (names_elsewhere (class) || names_elsewhere (id)))
+      if (n != node && (names_elsewhere (class) || names_elsewhere (id)) && !holds_headline (dates, n))
         {
           g_autofree char *lower = g_ascii_strdown (class ? class : id, -1);
           if (!strstr (lower, "footer"))
@@ -176,28 +226,75 @@ place_of (xmlNode *node, gboolean near_headline)
 }
 
 gboolean
+html_dates_near_headline (HtmlDates *dates)
+{
+  return dates->headline_order && dates->order > dates->headline_order && dates->order - dates->headline_order < 25;
+}
+
+gboolean
 html_dates_in_other_part (HtmlDates *dates, xmlNode *node)
 {
   gboolean near_headline = dates->headline_order && dates->order >= dates->headline_order
                            && dates->order - dates->headline_order < 25;
-  return place_of (node, near_headline) == PLACE_ELSEWHERE;
+  return place_of (dates, node, near_headline) == PLACE_ELSEWHERE;
+}
+
+static gboolean
+contains_any (const char *value, const char *const *parts)
+{
+  if (value == NULL)
+    return FALSE;
+  /* This runs on every element with a class: no copies, an ASCII case-blind search. */
+  for (const char *v = value; *v; v++)
+    {
+      char c = *v >= 'A' && *v <= 'Z' ? *v + ('a' - 'A') : *v;
+      for (const char *const *p = parts; *p; p++)
+        if (c == (*p)[0] && g_ascii_strncasecmp (v, *p, strlen (*p)) == 0)
+          return TRUE;
+    }
+  return FALSE;
 }
 
 /* Words that introduce a publication date in running text ("Veröffentlicht am 16.08.2019",
- * "Posted on", "Publié le", "Stand:"). */
-static gboolean
+ * "Posted on", "Publié le", "Stand:"): LABEL_PUBLISHED; or the date of the last change
+ * ("Aktualisiert: 30.12.2016", "Last updated"): LABEL_UPDATED. */
+typedef enum { LABEL_NONE, LABEL_PUBLISHED, LABEL_UPDATED } Label;
+
+static Label
 starts_with_label (const char *text)
 {
   static const char *const labels[] = {
     "published", "posted", "veröffentlicht", "erschienen", "stand", "datum", "date", "publié", "publicado",
     "pubblicato", "gepubliceerd", "publicerad", "opublikowano", "publikováno", "julkaistu", "publiceret", NULL
   };
+  static const char *const updated[] = {
+    "aktualisiert", "zuletzt aktualisiert", "letzte aktualisierung", "zuletzt geändert", "updated", "last updated",
+    "last modified", "last edited", "mis à jour", "actualizado", "aggiornato", "bijgewerkt", NULL
+  };
   while (*text == ' ' || *text == '\n' || *text == '\t' || *text == '\r')
     text++;
   for (const char *const *l = labels; *l; l++)
     if (g_ascii_strncasecmp (text, *l, strlen (*l)) == 0 && !g_ascii_isalpha (text[strlen (*l)]))
-      return TRUE;
-  return FALSE;
+      return LABEL_PUBLISHED;
+  for (const char *const *l = updated; *l; l++)
+    if (g_ascii_strncasecmp (text, *l, strlen (*l)) == 0 && !g_ascii_isalpha (text[strlen (*l)]))
+      return LABEL_UPDATED;
+  /* "am 20.09.2020", "on May 3, 2019": a preposition and a date, alone on their line. */
+  static const char *const on[] = { "am ", "on ", "le ", "el ", "il ", "op ", NULL };
+  for (const char *const *l = on; *l; l++)
+    if (g_ascii_strncasecmp (text, *l, 3) == 0 && g_ascii_isalnum (text[3]) && strnlen (text, 33) <= 32)
+      return LABEL_PUBLISHED;
+  /* A wiki's page information: "Download (last edited 2019-11-10 13:28:18 by ...)".  This
+   * runs on most texts of the page: a fast search for the few spellings there are. */
+  static const char *const edited[] = { "last edited", "Last edited", "last modified", "Last modified",
+                                        "zuletzt geändert", "Zuletzt geändert", "zuletzt bearbeitet",
+                                        "Zuletzt bearbeitet", "letzte Änderung", "Letzte Änderung",
+                                        "dernière modification", "Dernière modification", NULL };
+  if (strnlen (text, 201) <= 200 && (strchr (text, 'e') || strchr (text, 'E')))
+    for (const char *const *l = edited; *l; l++)
+      if (strstr (text, *l))
+        return LABEL_UPDATED;
+  return LABEL_NONE;
 }
 
 static gboolean
@@ -218,24 +315,67 @@ has_digit (const char *text)
   return FALSE;
 }
 
-static gboolean
-contains_any (const char *value, const char *const *parts)
-{
-  if (value == NULL)
-    return FALSE;
-  /* This runs on every element with a class: no copies, an ASCII case-blind search. */
-  for (const char *v = value; *v; v++)
-    for (const char *const *p = parts; *p; p++)
-      if (g_ascii_tolower (*v) == (*p)[0] && g_ascii_strncasecmp (v, *p, strlen (*p)) == 0)
-        return TRUE;
-  return FALSE;
-}
 
 static const char *const modified_words[] = { "updat", "modif", "aktualisiert", "edited", "mise-a-jour", "revised", NULL };
 static const char *const published_words[] = { "publish", "pubdate", "posted", "created", "entry-date", "post-date",
                                                 "article-date", "date-publ", "datum", NULL };
 static const char *const date_words[] = { "date", "time", "datum", "publish", "posted", "byline", "meta", "dateline",
-                                          "submitted", "fecha", NULL };
+                                          "submitted", "authored", "fecha", NULL };
+
+/* The link of the teaser that @node (a date) belongs to: an <a> around it, or the first one
+ * in its parent or grandparent ("<li><a href=...>Title</a><span class=date>...</span></li>"). */
+static const char *
+teaser_link (xmlNode *node)
+{
+  xmlNode *n = node;
+  for (guint i = 0; n && n->type == XML_ELEMENT_NODE && i < 6; i++, n = n->parent)
+    if (!g_ascii_strcasecmp ((const char *) n->name, "a"))
+      return attr (n, "href");
+  n = node->parent;
+  for (guint up = 0; n && n->type == XML_ELEMENT_NODE && up < 2; up++, n = n->parent)
+    {
+      /* A bounded look: a teaser is small, a whole list is not one teaser. */
+      xmlNode *c = n->children;
+      for (guint seen = 0; c && seen < 40; seen++)
+        {
+          if (c->type == XML_ELEMENT_NODE && !g_ascii_strcasecmp ((const char *) c->name, "a") && attr (c, "href"))
+            return attr (c, "href");
+          if (c->type == XML_ELEMENT_NODE && c->children)
+            c = c->children;
+          else
+            {
+              while (c && c != n && c->next == NULL)
+                c = c->parent;
+              if (c == NULL || c == n)
+                break;
+              c = c->next;
+            }
+        }
+    }
+  return NULL;
+}
+
+/* A date in a teaser list or another part of the page: it is the article's own when its
+ * teaser links to the page itself (html_dates_choose compares the link with the page's URL). */
+static void
+add_teaser (HtmlDates *dates, xmlNode *node, guint order)
+{
+  const char *link = teaser_link (node);
+  /* A link with a fragment is a comment's permalink on the page itself, not a teaser. */
+  if (link == NULL || *link == '\0' || strchr (link, '#'))
+    return;
+  const char *value = attr (node, "datetime");
+  if (value == NULL)
+    value = attr (node, "content");
+  g_autofree char *text = value ? NULL : spaced_text (node);
+  if (text && g_utf8_strlen (text, -1) > 160)
+    return;
+  guint before = dates->candidates->len;
+  /* Below every date of the page's own parts: a teaser is the last resort before the URL. */
+  add (dates, value ? value : text, 41, order, value == NULL, "text");
+  if (dates->candidates->len > before)
+    g_array_index (dates->candidates, Candidate, before).link = g_strdup (link);
+}
 
 void
 html_dates_element (HtmlDates *dates, xmlNode *node)
@@ -255,43 +395,65 @@ html_dates_element (HtmlDates *dates, xmlNode *node)
                       && (contains_any (class, date_words) || contains_any (id, date_words));
   /* Running text that opens with a date label, or any short text right after the headline. */
   xmlNode *first = node->children;
+  Label label = LABEL_NONE;
   for (guint i = 0; first && i < 4; i++, first = first->next)
     if (first->type == XML_TEXT_NODE && first->content && !blank ((const char *) first->content)
-        && (starts_with_label ((const char *) first->content) || has_digit ((const char *) first->content)))
+        && ((label = starts_with_label ((const char *) first->content)) || has_digit ((const char *) first->content)))
       break;
   gboolean near_headline = dates->headline_order && order > dates->headline_order
                            && order - dates->headline_order < 25;
+  /* A topline just above the headline ("<div class=topline><span>06.12.2022</span></div><h1>"). */
+  gboolean before_headline = dates->headline_order && order < dates->headline_order
+                             && dates->headline_order - order <= 8;
   gboolean is_labelled = !is_time && !is_item && !is_abbr && !is_dated && first && first->type == XML_TEXT_NODE
-                         && first->content && (near_headline || starts_with_label ((const char *) first->content));
+                         && first->content && (near_headline || before_headline || label != LABEL_NONE);
   if (!is_time && !is_item && !is_abbr && !is_dated && !is_labelled)
     return;
   gboolean modified = (contains_any (class, modified_words) || contains_any (id, modified_words)
                        || (itemprop && strstr (itemprop, "dateModified")))
                       && !contains_any (class, published_words) && !(itemprop && strstr (itemprop, "datePublished"));
   /* The article's header right after its headline: whatever the layout's wrappers are called. */
-  Place place = place_of (node, near_headline);
+  Place place = place_of (dates, node, near_headline);
   if (place == PLACE_ELSEWHERE)
-    return;
+    {
+      if (is_time || is_item || is_dated)
+        add_teaser (dates, node, order);
+      return;
+    }
   if (is_labelled)
     {
       const char *text = (const char *) first->content;
-      int score = (starts_with_label (text) ? 42 : 38) + (place == PLACE_ARTICLE ? 2 : 0);
+      int score = (label == LABEL_PUBLISHED ? 42 : near_headline ? 38 : 36) + (place == PLACE_ARTICLE ? 2 : 0);
+      const char *source = "text";
+      /* A page's last change, away from its header: when nothing says when it was published,
+       * the best there is, like a dateModified. */
+      if (label == LABEL_UPDATED && !near_headline)
+        score = 27, source = "modified";
       if (!has_digit (text) && node->parent && node->parent->type == XML_ELEMENT_NODE)
         {
           /* "<span>Datum:</span> <span>18.10.2021</span>": the label's parent holds both. */
-          g_autofree char *around = html_node_text (node->parent);
+          g_autofree char *around = spaced_text (node->parent);
           if (strlen (around) <= 200)
-            add (dates, around, score, order, TRUE, "text");
+            add (dates, around, score, order, TRUE, source);
         }
       else if (strlen (text) <= 200)
-        add (dates, text, score, order, TRUE, "text");
+        add (dates, text, score, order, TRUE, source);
+      else if (near_headline)
+        {
+          /* A dateline opening the article's first paragraph ("27.1.2022 - Bei der ...",
+           * "Pressemitteilung vom 25. Januar 2022 | Berlin - ..."): its first words only, and
+           * below every other date of the page's own. */
+          const char *end = g_utf8_offset_to_pointer (text, MIN (g_utf8_strlen (text, 200), 48));
+          g_autofree char *head = g_strndup (text, end - text);
+          add (dates, head, 34, order, TRUE, "text");
+        }
       return;
     }
   /* An update's date says when the page was last changed: better than nothing, never
    * better than a publication date. */
   int bonus = modified ? -40 : place == PLACE_ARTICLE ? 4 : 0;
-  /* Near the headline: the article's header and byline. */
-  if (dates->headline_order && order >= dates->headline_order && order - dates->headline_order < 60)
+  /* Near the headline: the article's header and byline, or a topline just above it. */
+  if (dates->headline_order && order + 8 >= dates->headline_order && order < dates->headline_order + 60)
     bonus += 3;
   if (is_item || is_time || is_abbr)
     {
@@ -306,15 +468,58 @@ html_dates_element (HtmlDates *dates, xmlNode *node)
         add (dates, value, score + bonus, order, FALSE, is_item ? "itemprop" : "time");
       else
         {
-          g_autofree char *text = html_node_text (node);
+          g_autofree char *text = spaced_text (node);
           add (dates, text, score + bonus, order, TRUE, is_item ? "itemprop" : "time");
         }
       return;
     }
   /* A date, byline or meta element: its text, when short (not a whole section). */
-  g_autofree char *text = html_node_text (node);
+  g_autofree char *text = spaced_text (node);
   if (g_utf8_strlen (text, -1) <= 160)
     add (dates, text, 45 + bonus, order, TRUE, "text");
+}
+
+/* The path of @url (absolute, or relative to the host), or NULL. */
+static const char *
+url_path (const char *url)
+{
+  if (url == NULL)
+    return NULL;
+  const char *scheme = strstr (url, "://");
+  if (scheme)
+    return strchr (scheme + 3, '/');
+  if (g_str_has_prefix (url, "//"))
+    return strchr (url + 2, '/');
+  return *url == '/' ? url : NULL;
+}
+
+/* Whether two paths are the same, queries, fragments and a trailing slash aside. */
+static gboolean
+same_path (const char *a, const char *b)
+{
+  if (a == NULL || b == NULL)
+    return FALSE;
+  gsize na = strcspn (a, "?#"), nb = strcspn (b, "?#");
+  while (na > 1 && a[na - 1] == '/')
+    na--;
+  while (nb > 1 && b[nb - 1] == '/')
+    nb--;
+  return na == nb && na > 1 && strncmp (a, b, na) == 0;
+}
+
+/* Whether @path holds year, month and day as path segments ("/2017/06/07/", "/2017/06/07-slug"). */
+static gboolean
+url_has_day (const char *path)
+{
+  for (const char *p = path; (p = strchr (p, '/')); p++)
+    if (g_ascii_isdigit (p[1]) && g_ascii_isdigit (p[2]) && g_ascii_isdigit (p[3]) && g_ascii_isdigit (p[4])
+        && p[5] == '/' && g_ascii_isdigit (p[6]) && (p[7] == '/' || (g_ascii_isdigit (p[7]) && p[8] == '/')))
+      {
+        const char *d = p + (p[7] == '/' ? 8 : 9);
+        if (g_ascii_isdigit (d[0]) && (!g_ascii_isdigit (d[1]) || !g_ascii_isdigit (d[2])))
+          return TRUE;
+      }
+  return FALSE;
 }
 
 static gint
@@ -326,9 +531,74 @@ by_score (gconstpointer a, gconstpointer b)
   return (int) x->order - (int) y->order;
 }
 
+static gboolean
+read_candidate (const Candidate *c, const char *language, NfDate *date)
+{
+  return c->in_text ? nf_date_find (c->value, -1, language, date, NULL, NULL)
+                    : (nf_date_parse (c->value, language, date) || nf_date_find (c->value, -1, language, date, NULL, NULL));
+}
+
+/* Metadata often gives the instant in UTC ("2020-02-25T02:25:54Z") where the page shows its
+ * own day ("Feb 24, 2020", /2020/02/24/): the page's day is the one it states.  The best of
+ * the page's own candidates after @from (the URL, or text, <time> or itemprop in the
+ * article's header by the headline) decides when it is
+ * the day before or after @utc and an offset of at most 14 hours explains it; @local gets
+ * that day, with @utc's time in the page's offset when the page gives its local time. */
+static void
+local_day (HtmlDates *dates, guint from, const char *language, const NfDate *utc, NfDate *local)
+{
+  for (guint i = from; i < dates->candidates->len; i++)
+    {
+      Candidate *c = &g_array_index (dates->candidates, Candidate, i);
+      if (c->score < 36)
+        return;
+      /* The URL, or the article's header: not a list of other days further down. */
+      gboolean header = dates->headline_order && c->order + 8 >= dates->headline_order
+                        && c->order < dates->headline_order + 60;
+      if (strcmp (c->source, "url") && !(header && (!strcmp (c->source, "text") || !strcmp (c->source, "time")
+                                                     || !strcmp (c->source, "itemprop"))))
+        continue;
+      NfDate d;
+      if (!read_candidate (c, language, &d))
+        continue;
+      GDate a, b;
+      g_date_clear (&a, 1), g_date_clear (&b, 1);
+      g_date_set_dmy (&a, utc->day, utc->month, utc->year);
+      g_date_set_dmy (&b, d.day, d.month, d.year);
+      int days = g_date_days_between (&a, &b);
+      /* West of Greenwich the local day is the one before late in UTC's morning at most. */
+      if ((days == -1 && utc->hour < 14) || (days == 1 && utc->hour >= 10))
+        {
+          *local = d;
+          if (d.has_time && !d.has_offset)
+            {
+              int offset = (days * 24 * 60 + d.hour * 60 + d.minute) - (utc->hour * 60 + utc->minute);
+              if (offset % 15 == 0 && offset >= -14 * 60 && offset <= 14 * 60)
+                {
+                  *local = *utc;
+                  local->year = d.year, local->month = d.month, local->day = d.day;
+                  local->hour = d.hour, local->minute = d.minute;
+                  local->offset = offset * 60;
+                }
+              else
+                local->has_time = FALSE;
+            }
+          else if (d.has_time)
+            {
+              /* The same instant in the page's own offset stays whole; another is a day only. */
+              g_autoptr (GDateTime) x = nf_date_to_utc (utc);
+              g_autoptr (GDateTime) y = nf_date_to_utc (&d);
+              if (!x || !y || ABS (g_date_time_difference (x, y)) > 60 * G_TIME_SPAN_SECOND)
+                local->has_time = FALSE, local->has_offset = FALSE;
+            }
+        }
+      return;
+    }
+}
+
 gboolean
-html_dates_choose (HtmlDates *dates, const char *language, const char *url, NfDate *date, char **value,
-                   const char **source)
+html_dates_choose (HtmlDates *dates, const char *language, const char *url, NfDate *date, NfDate *local,
+                   char **value, const char **source)
 {
   if (url)
     {
@@ -341,20 +611,32 @@ html_dates_choose (HtmlDates *dates, const char *language, const char *url, NfDa
           char *query = strpbrk (clean, "?#");
           if (query)
             *query = '\0';
-          add (dates, clean, 40, 0, TRUE, "url");
+          /* A whole day in the path ("/2017/06/07/") is the publisher's own record of the
+           * day: above dates in free text (a list of other posts' days), below markup. */
+          NfDate day;
+          add (dates, clean, nf_date_find (clean, -1, NULL, &day, NULL, NULL) && url_has_day (clean) ? 53 : 40, 0, TRUE, "url");
         }
+    }
+  const char *page_path = url_path (url);
+  for (guint i = 0; i < dates->candidates->len; i++)
+    {
+      Candidate *c = &g_array_index (dates->candidates, Candidate, i);
+      if (c->link && !(page_path && same_path (url_path (c->link), page_path)))
+        c->score = G_MININT / 2;
     }
   g_array_sort (dates->candidates, by_score);
   for (guint i = 0; i < dates->candidates->len; i++)
     {
       Candidate *c = &g_array_index (dates->candidates, Candidate, i);
-      gboolean found = c->in_text ? nf_date_find (c->value, -1, language, date, NULL, NULL)
-                                  : (nf_date_parse (c->value, language, date)
-                                     || nf_date_find (c->value, -1, language, date, NULL, NULL));
-      if (found)
+      if (c->score < 0)
+        break;
+      if (read_candidate (c, language, date))
         {
           *value = g_strdup (c->value);
           *source = c->source;
+          *local = *date;
+          if (date->has_time && date->has_offset && date->offset == 0)
+            local_day (dates, i + 1, language, date, local);
           return TRUE;
         }
     }

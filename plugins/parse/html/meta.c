@@ -18,6 +18,7 @@
 static guint    count_words  (const char *text, gsize length);
 static gboolean is_part_of_headline (const char *headline, const char *part);
 static gboolean shares_words (const char *a, const char *b);
+static void     offer_title_date (HtmlDates *dates, const char *title);
 
 HtmlMeta *
 html_meta_new (void)
@@ -207,7 +208,7 @@ ld_type_is (JsonObject *object, const char *const *types)
 }
 
 static void
-ld_names (GPtrArray *list, JsonNode *node)
+ld_names (GPtrArray *list, JsonNode *node, GHashTable *ids)
 {
   if (node == NULL)
     return;
@@ -215,7 +216,14 @@ ld_names (GPtrArray *list, JsonNode *node)
     offer_name (list, json_node_get_string (node));
   else if (JSON_NODE_HOLDS_OBJECT (node))
     {
-      const char *name = ld_string (json_node_get_object (node), "name");
+      JsonObject *object = json_node_get_object (node);
+      const char *name = ld_string (object, "name");
+      /* {"@id": "...#/schema/person/..."}: a reference to a Person elsewhere in the @graph
+       * (what Yoast and most WordPress sites write). */
+      const char *id = name ? NULL : ld_string (object, "@id");
+      JsonObject *target = id ? g_hash_table_lookup (ids, id) : NULL;
+      if (target && target != object)
+        name = ld_string (target, "name");
       if (name)
         offer_name (list, name);
     }
@@ -223,7 +231,7 @@ ld_names (GPtrArray *list, JsonNode *node)
     {
       JsonArray *array = json_node_get_array (node);
       for (guint i = 0; i < json_array_get_length (array); i++)
-        ld_names (list, json_array_get_element (array, i));
+        ld_names (list, json_array_get_element (array, i), ids);
     }
 }
 
@@ -235,12 +243,12 @@ static const char *const article_types[] = {
 static const char *const page_types[] = { "WebPage", "ItemPage", "CollectionPage", "WebSite", NULL };
 
 static void
-ld_article (HtmlMeta *meta, JsonObject *object)
+ld_article (HtmlMeta *meta, JsonObject *object, GHashTable *ids)
 {
   offer (&meta->title, ld_string (object, "headline"));
   offer (&meta->title, ld_string (object, "name"));
-  ld_names (meta->authors, json_object_get_member (object, "author"));
-  ld_names (meta->authors, json_object_get_member (object, "creator"));
+  ld_names (meta->authors, json_object_get_member (object, "author"), ids);
+  ld_names (meta->authors, json_object_get_member (object, "creator"), ids);
   offer (&meta->published, ld_string (object, "datePublished"));
   offer (&meta->published, ld_string (object, "dateCreated"));
   offer (&meta->modified, ld_string (object, "dateModified"));
@@ -278,7 +286,7 @@ ld_article (HtmlMeta *meta, JsonObject *object)
 
 /* Collects the objects of a JSON-LD tree: the top, arrays, @graph and mainEntity. */
 static void
-ld_collect (JsonNode *node, GPtrArray *articles, GPtrArray *pages, int depth)
+ld_collect (JsonNode *node, GPtrArray *articles, GPtrArray *pages, GHashTable *ids, int depth)
 {
   if (node == NULL || depth > 8)
     return;
@@ -286,18 +294,21 @@ ld_collect (JsonNode *node, GPtrArray *articles, GPtrArray *pages, int depth)
     {
       JsonArray *array = json_node_get_array (node);
       for (guint i = 0; i < json_array_get_length (array); i++)
-        ld_collect (json_array_get_element (array, i), articles, pages, depth + 1);
+        ld_collect (json_array_get_element (array, i), articles, pages, ids, depth + 1);
       return;
     }
   if (!JSON_NODE_HOLDS_OBJECT (node))
     return;
   JsonObject *object = json_node_get_object (node);
+  const char *id = ld_string (object, "@id");
+  if (id && json_object_get_size (object) > 1 && !g_hash_table_contains (ids, id))
+    g_hash_table_insert (ids, (gpointer) id, object);
   if (ld_type_is (object, article_types))
     g_ptr_array_add (articles, object);
   else if (ld_type_is (object, page_types))
     g_ptr_array_add (pages, object);
-  ld_collect (json_object_get_member (object, "@graph"), articles, pages, depth + 1);
-  ld_collect (json_object_get_member (object, "mainEntity"), articles, pages, depth + 1);
+  ld_collect (json_object_get_member (object, "@graph"), articles, pages, ids, depth + 1);
+  ld_collect (json_object_get_member (object, "mainEntity"), articles, pages, ids, depth + 1);
 }
 
 static void
@@ -306,6 +317,8 @@ read_json_ld (HtmlMeta *meta, GPtrArray *scripts, char **website, char **page_pu
   g_autoptr (GPtrArray) parsers = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr (GPtrArray) articles = g_ptr_array_new ();
   g_autoptr (GPtrArray) pages = g_ptr_array_new ();
+  /* Objects by their @id, for references ({"@id": ...}) between them. */
+  g_autoptr (GHashTable) ids = g_hash_table_new (g_str_hash, g_str_equal);
   for (guint i = 0; i < scripts->len; i++)
     {
       JsonParser *parser = json_parser_new_immutable ();
@@ -317,10 +330,10 @@ read_json_ld (HtmlMeta *meta, GPtrArray *scripts, char **website, char **page_pu
           continue;
         }
       g_ptr_array_add (parsers, parser);
-      ld_collect (json_parser_get_root (parser), articles, pages, 0);
+      ld_collect (json_parser_get_root (parser), articles, pages, ids, 0);
     }
   for (guint i = 0; i < articles->len; i++)
-    ld_article (meta, g_ptr_array_index (articles, i));
+    ld_article (meta, g_ptr_array_index (articles, i), ids);
   /* A WebPage gives dates and a name only where no article did. */
   for (guint i = 0; i < pages->len; i++)
     {
@@ -347,6 +360,7 @@ typedef struct {
   guint      composite; /* bit i: headline i is made of several parts (kicker, headline, date) */
   GPtrArray *byline_authors;
   gboolean byline_seen;
+  GPtrArray *text_authors; /* a labelled byline without markup, right after the headline */
   char *item_modified;
   GPtrArray *page_authors;
   HtmlDates *dates;
@@ -369,6 +383,7 @@ meta_tags_clear (MetaTags *t)
   g_ptr_array_unref (t->page_authors);
   g_ptr_array_unref (t->headlines);
   g_ptr_array_unref (t->byline_authors);
+  g_ptr_array_unref (t->text_authors);
   html_dates_free (t->dates);
 }
 
@@ -500,7 +515,6 @@ read_element (MetaTags *t, GPtrArray *scripts, xmlNode *node)
   else if (!g_ascii_strcasecmp (name, "h1") && t->headlines->len < 8)
     {
       char *text = html_node_text (node);
-      html_dates_headline (t->dates);
       if (*text && g_utf8_strlen (text, -1) < 300)
         {
           guint parts = 0;
@@ -545,6 +559,22 @@ read_element (MetaTags *t, GPtrArray *scripts, xmlNode *node)
    * teasers further down the page. */
   if (t->byline_seen)
     return;
+  /* A byline without markup: "<p>von <em>Jana Muster</em></p>", "<address>By <a>Jane
+   * Doe</a></address>" in the article's header. */
+  if (t->text_authors->len == 0 && html_dates_near_headline (t->dates))
+    {
+      xmlNode *first = node->children;
+      while (first && first->type == XML_TEXT_NODE && first->content && *first->content
+             && strspn ((const char *) first->content, " \t\r\n") == strlen ((const char *) first->content))
+        first = first->next;
+      if (first && first->type == XML_TEXT_NODE && first->content
+          && html_byline_is_labelled ((const char *) first->content) && !html_dates_in_other_part (t->dates, node))
+        {
+          g_autofree char *text = html_node_text (node);
+          if (g_utf8_strlen (text, -1) <= 100)
+            offer_byline (t->text_authors, text);
+        }
+    }
   const char *class = attr_text (node, "class");
   if (class && (strstr (class, "byline") || strstr (class, "author") || strstr (class, "autor")
                 || strstr (class, "verfasser") || strstr (class, "writer"))
@@ -558,6 +588,60 @@ read_element (MetaTags *t, GPtrArray *scripts, xmlNode *node)
           t->byline_seen = t->byline_authors->len > 0;
         }
     }
+}
+
+xmlNode *
+html_find_headline (xmlNode *root, guint *order)
+{
+  /* A page's first <h1> is sometimes a pop-up's greeting or the logo: the headline is the
+   * first one that shares its words with the <title>, else the first one. */
+  xmlNode *h1[8] = { NULL }, *h2[8] = { NULL };
+  guint h1_order[8] = { 0 }, h2_order[8] = { 0 };
+  guint n1 = 0, n2 = 0, count = 0;
+  g_autofree char *title = NULL;
+  xmlNode *node = root;
+  while (node)
+    {
+      /* Counted as html_meta_read's walk counts (html_dates_element's order). */
+      if (node->type == XML_ELEMENT_NODE)
+        count++;
+      if (node->type == XML_ELEMENT_NODE && g_ascii_tolower (node->name[0]) == 'h' && node->name[1]
+          && node->name[2] == '\0')
+        {
+          if (node->name[1] == '1' && n1 < G_N_ELEMENTS (h1))
+            h1_order[n1] = count, h1[n1++] = node;
+          else if (node->name[1] == '2' && n2 < G_N_ELEMENTS (h2))
+            h2_order[n2] = count, h2[n2++] = node;
+        }
+      else if (title == NULL && node->type == XML_ELEMENT_NODE && !g_ascii_strcasecmp ((const char *) node->name, "title"))
+        title = html_node_text (node);
+      if (node->type == XML_ELEMENT_NODE && node->children)
+        {
+          node = node->children;
+          continue;
+        }
+      while (node && node != root && node->next == NULL)
+        node = node->parent;
+      if (node == NULL || node == root)
+        break;
+      node = node->next;
+    }
+  /* The <h1> that the <title> names; else an <h2> that it names (an <h1> kept for the logo);
+   * else the first <h1>, or without one the first <h2> (blogs put the post's title there). */
+  xmlNode **lists[] = { h1, h2 };
+  guint *order_lists[] = { h1_order, h2_order }, counts[] = { n1, n2 };
+  for (guint l = 0; l < 2 && title && *title; l++)
+    for (guint i = 0; i < counts[l] && (n1 + n2 > 1); i++)
+      {
+        g_autofree char *text = html_node_text (lists[l][i]);
+        if (*text && shares_words (text, title))
+          {
+            *order = order_lists[l][i];
+            return lists[l][i];
+          }
+      }
+  *order = n1 ? h1_order[0] : n2 ? h2_order[0] : 0;
+  return n1 ? h1[0] : n2 ? h2[0] : NULL;
 }
 
 static void
@@ -594,11 +678,15 @@ html_meta_read (htmlDocPtr doc, HtmlMeta *meta)
   t.page_authors = g_ptr_array_new_with_free_func (g_free);
   t.headlines = g_ptr_array_new_with_free_func (g_free);
   t.byline_authors = g_ptr_array_new_with_free_func (g_free);
+  t.text_authors = g_ptr_array_new_with_free_func (g_free);
   t.dates = html_dates_new ();
   g_autoptr (GPtrArray) scripts = g_ptr_array_new_with_free_func (g_free);
 
   /* One pre-order walk without recursion (pages nest deeply). */
   xmlNode *root = xmlDocGetRootElement (doc);
+  guint headline_order = 0;
+  xmlNode *headline = html_find_headline (root, &headline_order);
+  html_dates_set_headline (t.dates, headline, headline_order);
   xmlNode *node = root;
   while (node)
     {
@@ -676,10 +764,15 @@ html_meta_read (htmlDocPtr doc, HtmlMeta *meta)
   /* Authors: the first source that names someone other than the site itself. */
   const char *site_names[] = { meta->site_name ? meta->site_name : "", t.og_site_name ? t.og_site_name : "",
                                website ? website : "", NULL };
-  GPtrArray *author_sources[] = { meta->authors, t.article_authors, t.m_authors, t.page_authors, t.byline_authors };
+  GPtrArray *author_sources[] = { meta->authors, t.article_authors, t.m_authors, t.page_authors, t.byline_authors,
+                                  t.text_authors };
   for (guint i = 0; i < G_N_ELEMENTS (author_sources); i++)
     {
       html_byline_drop_site_names (author_sources[i], site_names);
+      /* A "byline" element that holds the headline ("news-list-author" in some themes). */
+      html_byline_drop_text (author_sources[i], meta->title);
+      if (t.headlines->len > 0)
+        html_byline_drop_text (author_sources[i], g_ptr_array_index (t.headlines, 0));
       if (i > 0)
         take_list (meta->authors, author_sources[i]);
     }
@@ -698,13 +791,15 @@ html_meta_read (htmlDocPtr doc, HtmlMeta *meta)
   html_dates_offer (t.dates, t.article_published, 90, "meta");
   html_dates_offer (t.dates, t.m_published, 80, "meta");
   html_dates_offer (t.dates, page_published, 35, "json-ld");
+  offer_title_date (t.dates, t.title_element);
+  offer_title_date (t.dates, t.og_title);
   html_dates_offer (t.dates, meta->modified, 30, "modified");
   html_dates_offer (t.dates, t.article_modified, 29, "modified");
   html_dates_offer (t.dates, t.m_modified, 28, "modified");
   g_clear_pointer (&meta->published, g_free);
   const char *locale = t.html_lang ? t.html_lang : t.og_locale ? t.og_locale : meta->language;
-  meta->has_published = html_dates_choose (t.dates, locale, meta->url, &meta->published_date, &meta->published,
-                                           &meta->published_source);
+  meta->has_published = html_dates_choose (t.dates, locale, meta->url, &meta->published_date,
+                                           &meta->published_local, &meta->published, &meta->published_source);
   meta_tags_clear (&t);
 }
 
@@ -728,6 +823,30 @@ shares_words (const char *a, const char *b)
   return found >= MIN (total, 2u) && total > 0 && found * 2 >= total;
 }
 
+static const char *const title_separators[] = { " | ", " - ", " – ", " — ", " :: ", " · ", " • ", " / ", " » ", ": ", NULL };
+
+/* A date that is a whole part of the title ("08.11.2021 | Online-Fachtag", "Park grows -
+ * 7 June 2020"): news archives of small sites put the day there and nowhere else. */
+static void
+offer_title_date (HtmlDates *dates, const char *title)
+{
+  if (title == NULL || !strpbrk (title, "0123456789"))
+    return;
+  NfDate date;
+  for (const char *const *sep = title_separators; *sep; sep++)
+    {
+      const char *first = strstr (title, *sep);
+      if (first == NULL)
+        continue;
+      const char *last = g_strrstr (title, *sep);
+      g_autofree char *head = g_strndup (title, first - title);
+      if (nf_date_parse (head, NULL, &date))
+        html_dates_offer (dates, head, 44, "title");
+      if (nf_date_parse (last + strlen (*sep), NULL, &date))
+        html_dates_offer (dates, last + strlen (*sep), 44, "title");
+    }
+}
+
 /* Whether @part is the start or the end of @headline, and shorter (case and spaces aside). */
 static gboolean
 is_part_of_headline (const char *headline, const char *part)
@@ -745,7 +864,6 @@ is_part_of_headline (const char *headline, const char *part)
          || (strcmp (h + hn - pn, p) == 0);
 }
 
-static const char *const title_separators[] = { " | ", " - ", " – ", " — ", " :: ", " · ", " • ", " / ", " » ", ": ", NULL };
 
 static guint
 count_words (const char *text, gsize length)
