@@ -22,6 +22,7 @@ core_libnewsflow_la_SOURCES = \
 	core/stage.c core/stage-private.h \
 	core/isolate.c core/isolate.h \
 	core/text.c \
+	core/space.c \
 	core/data.c \
 	core/registry.c core/registry.h \
 	core/suggest.c core/suggest.h \
