@@ -10,6 +10,7 @@ nfinclude_HEADERS = \
 	core/newsflow/output.h \
 	core/newsflow/plugin.h \
 	core/newsflow/text.h \
+	core/newsflow/names.h \
 	core/newsflow/data.h \
 	core/newsflow/sniff.h
 nodist_nfinclude_HEADERS = core/newsflow/version.h

@@ -528,7 +528,7 @@ set_feed_fields (NfArticle *article, Document *document, Item *item)
   if (item->guid)
     nf_article_set_field_string (article, "guid", item->guid);
   if (item->summary)
-    nf_article_set_field_string (article, "summary", item->summary);
+    nf_article_set_field_string (article, NF_FIELD_SUMMARY, item->summary);
   if (item->date_text)
     nf_article_set_field_string (article, "published_text", item->date_text);
   if (item->has_published)
