@@ -10,6 +10,7 @@
 
 #include "newsflow/date.h"
 #include "newsflow/article.h"
+#include "newsflow/text.h"
 
 /* The languages of extract "language"; their month and weekday names are read. */
 static const char *const known_languages[] = {
@@ -215,7 +216,7 @@ tokenize (const char *text, gsize length)
       Token token = { 0 };
       token.start = p - text;
       token.space_before = space;
-      if (g_unichar_isspace (c) || c == 0xA0 || c == 0x202F)
+      if (nf_unichar_is_space (c))
         {
           space = TRUE;
           p = next;

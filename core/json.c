@@ -6,6 +6,7 @@
 
 #include <newsflow/error.h>
 #include <newsflow/json.h>
+#include <newsflow/names.h>
 
 JsonNode *
 nf_variant_to_json (GVariant *value)
@@ -364,11 +365,12 @@ nf_json_count_entities (JsonArray *annotations)
   for (guint i = 0; annotations && i < json_array_get_length (annotations); i++)
     {
       JsonObject *annotation = json_array_get_object_element (annotations, i);
-      if (annotation == NULL || g_strcmp0 (json_object_get_string_member_with_default (annotation, "type", ""), "entity") != 0)
+      if (annotation == NULL
+          || g_strcmp0 (json_object_get_string_member_with_default (annotation, "type", ""), NF_ANNOTATION_ENTITY) != 0)
         continue;
       JsonObject *attrs = json_object_get_object_member (annotation, "attrs");
-      const char *label = attr_string (attrs, "label");
-      const char *name = attr_string (attrs, "canonical");
+      const char *label = attr_string (attrs, NF_ATTR_LABEL);
+      const char *name = attr_string (attrs, NF_ATTR_CANONICAL);
       label = label ? label : "ENTITY";
       name = name ? name : json_object_get_string_member_with_default (annotation, "text", "");
       g_autofree char *key = g_strconcat (label, "\x1f", name, NULL);

@@ -10,6 +10,7 @@ nfinclude_HEADERS = \
 	core/newsflow/output.h \
 	core/newsflow/plugin.h \
 	core/newsflow/text.h \
+	core/newsflow/names.h \
 	core/newsflow/data.h \
 	core/newsflow/sniff.h
 nodist_nfinclude_HEADERS = core/newsflow/version.h
@@ -22,6 +23,7 @@ core_libnewsflow_la_SOURCES = \
 	core/stage.c core/stage-private.h \
 	core/isolate.c core/isolate.h \
 	core/text.c \
+	core/space.c \
 	core/data.c \
 	core/registry.c core/registry.h \
 	core/suggest.c core/suggest.h \

@@ -175,7 +175,7 @@ tokenize (NfText *segmentation, const char *text, gsize length)
   while (p < end)
     {
       gunichar c = g_utf8_get_char (p);
-      if (g_unichar_isspace (c))
+      if (nf_unichar_is_space (c))
         {
           newlines += c == '\n';
           p = g_utf8_next_char (p);

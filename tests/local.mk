@@ -100,6 +100,7 @@ INTEGRATION_TESTS = \
 	tests/integration/commit-faults.sh \
 	tests/integration/resume.sh \
 	tests/integration/architecture.sh \
+	tests/integration/names.sh \
 	tests/integration/isolate.sh \
 	tests/integration/stale-partial.sh
 TESTS += $(INTEGRATION_TESTS)

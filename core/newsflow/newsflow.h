@@ -19,5 +19,6 @@
 #include <newsflow/sniff.h>
 #include <newsflow/safe.h>
 #include <newsflow/date.h>
+#include <newsflow/names.h>
 
 #endif /* NEWSFLOW_H */

@@ -58,6 +58,46 @@ const NfText    *nf_article_get_segmentation (NfArticle *article);
  * "Gen."), month and other abbreviations ("Jan.", "approx."), initials ("J."). */
 gboolean         nf_text_is_abbreviation (const char *word, gsize length);
 
+/* ---- white space: the one definition every parser, fetcher and reader of newsflow uses ----
+ *
+ * White space is exactly Unicode's White_Space property (PropList.txt, unchanged since 6.3):
+ *   U+0009..U+000D (tab, line feed, vertical tab, form feed, carriage return), U+0020 SPACE,
+ *   U+0085 NEXT LINE, U+00A0 NO-BREAK SPACE, U+1680 OGHAM SPACE MARK, U+2000..U+200A (en quad
+ *   .. hair space, thin space U+2009 included), U+2028 LINE SEPARATOR, U+2029 PARAGRAPH
+ *   SEPARATOR, U+202F NARROW NO-BREAK SPACE, U+205F MEDIUM MATHEMATICAL SPACE, U+3000
+ *   IDEOGRAPHIC SPACE.
+ * A no-break space separates words like any space (pages write "10\u00a0km", "M.\u00a0Dupont");
+ * that it forbids a line break does not matter to text analysis.
+ *
+ * Zero-width characters are not white space (they separate nothing visible), and they split
+ * in two groups:
+ *   - invisible, removed by nf_text_collapse_space: U+200B ZERO WIDTH SPACE, U+2060 WORD
+ *     JOINER, U+FEFF ZERO WIDTH NO-BREAK SPACE (a stray byte order mark) and U+00AD SOFT
+ *     HYPHEN: hints for line breaking that pages leave inside words ("Bundes\u00adregierung");
+ *   - the joiners U+200C ZERO WIDTH NON-JOINER and U+200D ZERO WIDTH JOINER, part of a word's
+ *     spelling (Persian, Indic scripts) and of emoji sequences: kept between two characters,
+ *     removed where they join nothing (next to white space, at either end; pages fill empty
+ *     paragraphs with a lone "&zwj;"). */
+
+/* TRUE when @c is white space as defined above. */
+gboolean         nf_unichar_is_space     (gunichar c);
+
+/* TRUE when @c is one of the invisible zero-width characters nf_text_collapse_space removes. */
+gboolean         nf_unichar_is_invisible (gunichar c);
+
+/* @text (@length bytes, or NUL-terminated when negative) with every run of white space made
+ * one U+0020 SPACE, leading and trailing white space dropped, the invisible characters and
+ * the joiners that join nothing removed.  Bytes that are not valid UTF-8 are copied unchanged.  Never NULL ("" for NULL). */
+char            *nf_text_collapse_space  (const char *text, gssize length);
+
+/* The streaming form, for text that arrives in pieces (the text nodes of a page): appends
+ * @text to @out as nf_text_collapse_space would, where *@pending_space carries a run of white
+ * space from one call to the next.  A pending space is written before the next visible
+ * character only when @out is not empty, so a run at the start is dropped and one at the end
+ * stays pending (start with *@pending_space = FALSE). */
+void             nf_text_append_collapsed (GString *out, const char *text, gssize length,
+                                           gboolean *pending_space);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (NfText, nf_text_unref)
 
 G_END_DECLS

@@ -730,10 +730,10 @@ dates_process (NfStage *stage, G_GNUC_UNUSED gpointer worker, NfArticle *article
   for (guint i = 0; i < matches->len; i++)
     {
       const Match *match = &g_array_index (matches, Match, i);
-      NfAnnotation *annotation = nf_article_add_annotation (article, "date", match->start, match->end);
+      NfAnnotation *annotation = nf_article_add_annotation (article, NF_ANNOTATION_DATE, match->start, match->end);
       g_autofree char *value = resolve (match, have_reference ? &reference : NULL);
       if (value)
-        nf_annotation_set_attr_string (annotation, "value", value);
+        nf_annotation_set_attr_string (annotation, NF_ATTR_VALUE, value);
       g_autofree char *relative = describe_relative (match);
       if (relative)
         nf_annotation_set_attr_string (annotation, "relative", relative);

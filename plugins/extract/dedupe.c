@@ -229,7 +229,7 @@ dedupe_process (NfStage *stage, G_GNUC_UNUSED gpointer worker, NfArticle *articl
   guint64 hash = simhash (article, dedupe->shingle, &n_words);
   char hex[17];
   g_snprintf (hex, sizeof hex, "%016" PRIx64, hash);
-  nf_article_set_field_string (article, "fingerprint", hex);
+  nf_article_set_field_string (article, NF_FIELD_FINGERPRINT, hex);
   if (n_words < MAX (dedupe->min_words, 1))
     return TRUE;
 
@@ -240,7 +240,7 @@ dedupe_process (NfStage *stage, G_GNUC_UNUSED gpointer worker, NfArticle *articl
       return TRUE;
     }
   /* Copies are not remembered: every duplicate_of names an article that was kept. */
-  nf_article_set_field_string (article, "duplicate_of", original->id);
+  nf_article_set_field_string (article, NF_FIELD_DUPLICATE_OF, original->id);
   if (dedupe->drop)
     {
       g_autofree char *reason = g_strdup_printf ("duplicate: copy of %s", original->id);

@@ -436,23 +436,23 @@ names_from_entities (Context *c, NfArticle *article)
   for (guint i = 0; i < nf_article_get_n_annotations (article); i++)
     {
       NfAnnotation *a = nf_article_get_annotation (article, i);
-      if (strcmp (nf_annotation_get_type (a), "entity") != 0)
+      if (strcmp (nf_annotation_get_type (a), NF_ANNOTATION_ENTITY) != 0)
         continue;
       any = TRUE;
-      const char *label = nf_annotation_get_attr_string (a, "label");
-      if (!label || (strcmp (label, "PERSON") != 0 && strcmp (label, "ORGANIZATION") != 0))
+      const char *label = nf_annotation_get_attr_string (a, NF_ATTR_LABEL);
+      if (!label || (strcmp (label, NF_LABEL_PERSON) != 0 && strcmp (label, NF_LABEL_ORGANIZATION) != 0))
         {
           gsize span[2] = { nf_annotation_get_start (a), nf_annotation_get_end (a) };
           g_array_append_vals (c->others, span, 2);
           continue;
         }
-      const char *canonical = nf_annotation_get_attr_string (a, "canonical");
+      const char *canonical = nf_annotation_get_attr_string (a, NF_ATTR_CANONICAL);
       g_autofree char *written = NULL;
       if (!canonical)
         canonical = written = g_strndup (c->text + nf_annotation_get_start (a),
                                          nf_annotation_get_end (a) - nf_annotation_get_start (a));
       add_name (c, nf_annotation_get_start (a), nf_annotation_get_end (a), canonical,
-                nf_annotation_get_attr_string (a, "title"), strcmp (label, "PERSON") == 0);
+                nf_annotation_get_attr_string (a, NF_ATTR_TITLE), strcmp (label, NF_LABEL_PERSON) == 0);
     }
   return any;
 }
@@ -2251,9 +2251,9 @@ quotes_process (NfStage *stage, G_GNUC_UNUSED gpointer worker, NfArticle *articl
       else if ((!q->speaker || q->fragment) && looks_like_title (&c, q))
         continue; /* "The Quiet Year", `also called "Q-West"`: a title or a name, whatever verb is near */
       g_autofree char *quoted = g_strndup (text + q->start, q->end - q->start);
-      NfAnnotation *a = nf_article_add_annotation (article, "quote", q->start, q->end);
+      NfAnnotation *a = nf_article_add_annotation (article, NF_ANNOTATION_QUOTE, q->start, q->end);
       if (q->speaker)
-        nf_annotation_set_attr_string (a, "speaker", q->speaker);
+        nf_annotation_set_attr_string (a, NF_ATTR_SPEAKER, q->speaker);
       if (q->speaker_end > q->speaker_start)
         {
           g_autofree char *words = g_strndup (text + q->speaker_start, q->speaker_end - q->speaker_start);
@@ -2275,7 +2275,7 @@ quotes_process (NfStage *stage, G_GNUC_UNUSED gpointer worker, NfArticle *articl
                                                   q->cue ? g_variant_new_string (q->cue) : NULL));
       g_variant_builder_add_value (&list, g_variant_builder_end (&item));
     }
-  nf_article_set_field (article, "quotes", g_variant_builder_end (&list));
+  nf_article_set_field (article, NF_FIELD_QUOTES, g_variant_builder_end (&list));
   g_clear_pointer (&c.lower, g_hash_table_unref);
   return TRUE;
 }

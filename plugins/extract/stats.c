@@ -29,7 +29,7 @@ stats_process (NfStage *stage, G_GNUC_UNUSED gpointer worker, NfArticle *article
   g_variant_builder_add (&stats, "{sv}", "paragraphs", g_variant_new_int64 (paragraphs));
   g_variant_builder_add (&stats, "{sv}", "characters", g_variant_new_int64 (characters));
   g_variant_builder_add (&stats, "{sv}", "reading_time_seconds", g_variant_new_int64 (reading));
-  nf_article_set_field (article, "stats", g_variant_builder_end (&stats));
+  nf_article_set_field (article, NF_FIELD_STATS, g_variant_builder_end (&stats));
   return TRUE;
 }
 

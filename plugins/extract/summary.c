@@ -293,11 +293,11 @@ summary_process (NfStage *stage, G_GNUC_UNUSED gpointer worker, NfArticle *artic
       if (out->len)
         g_string_append_c (out, ' ');
       g_string_append_len (out, text + start, sentence->end - start);
-      NfAnnotation *annotation = nf_article_add_annotation (article, "summary-sentence", start, sentence->end);
+      NfAnnotation *annotation = nf_article_add_annotation (article, NF_ANNOTATION_SUMMARY_SENTENCE, start, sentence->end);
       if (scores)
         nf_annotation_set_attr (annotation, "score", g_variant_new_double (chosen->score));
     }
-  nf_article_set_field_string (article, "summary", out->str);
+  nf_article_set_field_string (article, NF_FIELD_SUMMARY, out->str);
   g_string_free (out, TRUE);
   return TRUE;
 }

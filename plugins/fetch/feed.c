@@ -80,33 +80,17 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (Item, item_free)
 
 /* ---- text ---------------------------------------------------------------------------------- */
 
-/* Collapses runs of white space to one space and trims; NULL when nothing is left. */
+/* Collapses runs of white space to one space and trims (newsflow/text.h); NULL when nothing
+ * is left. */
 static char *
 normalize_space (const char *text)
 {
   if (text == NULL)
     return NULL;
-  GString *out = g_string_sized_new (strlen (text));
-  gboolean pending = FALSE;
-  for (const char *p = text; *p; p = g_utf8_next_char (p))
-    {
-      gunichar c = g_utf8_get_char (p);
-      if (g_unichar_isspace (c) || c == 0xA0)
-        {
-          pending = out->len > 0;
-          continue;
-        }
-      if (pending)
-        g_string_append_c (out, ' ');
-      pending = FALSE;
-      g_string_append_unichar (out, c);
-    }
-  if (out->len == 0)
-    {
-      g_string_free (out, TRUE);
-      return NULL;
-    }
-  return g_string_free (out, FALSE);
+  char *collapsed = nf_text_collapse_space (text, -1);
+  if (*collapsed == '\0')
+    g_clear_pointer (&collapsed, g_free);
+  return collapsed;
 }
 
 static void
@@ -544,7 +528,7 @@ set_feed_fields (NfArticle *article, Document *document, Item *item)
   if (item->guid)
     nf_article_set_field_string (article, "guid", item->guid);
   if (item->summary)
-    nf_article_set_field_string (article, "summary", item->summary);
+    nf_article_set_field_string (article, NF_FIELD_SUMMARY, item->summary);
   if (item->date_text)
     nf_article_set_field_string (article, "published_text", item->date_text);
   if (item->has_published)

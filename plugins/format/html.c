@@ -36,7 +36,7 @@ static const NfOption html_options[] = {
 
 /* Entity colours by label: displaCy's for the labels spaCy and most NER tools use. */
 static const struct { const char *label; const char *colour; } label_colours[] = {
-  { "PERSON", "#aa9cfc" }, { "PER", "#aa9cfc" }, { "ORG", "#7aecec" }, { "GPE", "#feca74" },
+  { NF_LABEL_PERSON, "#aa9cfc" }, { "PER", "#aa9cfc" }, { "ORG", "#7aecec" }, { "GPE", "#feca74" },
   { "LOC", "#ff9561" }, { "NORP", "#c887fb" }, { "FAC", "#9cc9cc" }, { "EVENT", "#ffeb80" },
   { "PRODUCT", "#bfeeb7" }, { "WORK_OF_ART", "#f0d0ff" }, { "LAW", "#ff8197" },
   { "LANGUAGE", "#ff8197" }, { "DATE", "#bfe1d9" }, { "TIME", "#bfe1d9" }, { "MONEY", "#e4e7d2" },
@@ -185,9 +185,9 @@ string_member (JsonObject *object, const char *name)
 static GHashTable *
 category_of (HtmlFormatter *formatter, const char *label)
 {
-  static const char *const people[] = { "PERSON", "PER", NULL };
-  static const char *const places[] = { "GPE", "LOC", "LOCATION", "FAC", NULL };
-  static const char *const organisations[] = { "ORG", "ORGANIZATION", "ORGANISATION", NULL };
+  static const char *const people[] = { NF_LABEL_PERSON, "PER", NULL };
+  static const char *const places[] = { "GPE", "LOC", NF_LABEL_LOCATION, "FAC", NULL };
+  static const char *const organisations[] = { "ORG", NF_LABEL_ORGANIZATION, "ORGANISATION", NULL };
   if (label == NULL)
     return NULL;
   g_autofree char *upper = g_ascii_strup (label, -1);
@@ -293,8 +293,8 @@ collect_spans (JsonArray *annotations, const char *text, gsize length)
     {
       JsonObject *annotation = json_array_get_object_element (annotations, i);
       const char *type = json_object_get_string_member (annotation, "type");
-      gboolean quote = strcmp (type, "quote") == 0;
-      if (!quote && strcmp (type, "entity") != 0)
+      gboolean quote = strcmp (type, NF_ANNOTATION_QUOTE) == 0;
+      if (!quote && strcmp (type, NF_ANNOTATION_ENTITY) != 0)
         continue;
       gint64 start = json_object_get_int_member (annotation, "start");
       gint64 end = json_object_get_int_member (annotation, "end");
@@ -303,12 +303,12 @@ collect_spans (JsonArray *annotations, const char *text, gsize length)
       JsonObject *attrs = json_object_get_object_member (annotation, "attrs");
       Span span = { start, end, quote, NULL, NULL };
       if (quote)
-        span.name = string_member (attrs, "speaker");
+        span.name = string_member (attrs, NF_ATTR_SPEAKER);
       else
         {
-          span.label = string_member (attrs, "label");
+          span.label = string_member (attrs, NF_ATTR_LABEL);
           span.label = span.label ? span.label : "ENTITY";
-          span.name = string_member (attrs, "canonical");
+          span.name = string_member (attrs, NF_ATTR_CANONICAL);
         }
       g_array_append_val (spans, span);
     }
@@ -494,7 +494,7 @@ append_quotes (HtmlFormatter *formatter, GString *out, JsonArray *annotations)
       if (strcmp (json_object_get_string_member (annotation, "type"), "quote") != 0)
         continue;
       JsonObject *attrs = json_object_get_object_member (annotation, "attrs");
-      const char *speaker = string_member (attrs, "speaker");
+      const char *speaker = string_member (attrs, NF_ATTR_SPEAKER);
       if (speaker)
         count (formatter->speakers, speaker);
       n++;
@@ -562,7 +562,7 @@ html_process (NfStage *stage, G_GNUC_UNUSED gpointer worker, NfArticle *article,
   count (formatter->languages, language ? language : "unknown");
 
   g_autoptr (GPtrArray) entities = gather_entities (formatter, annotations);
-  g_autoptr (GPtrArray) keywords = gather_keywords (json_object_get_member (object, "keywords"));
+  g_autoptr (GPtrArray) keywords = gather_keywords (json_object_get_member (object, NF_FIELD_KEYWORDS));
   for (guint i = 0; i < keywords->len; i++)
     count (formatter->keywords, g_ptr_array_index (keywords, i));
 
@@ -597,7 +597,7 @@ html_process (NfStage *stage, G_GNUC_UNUSED gpointer worker, NfArticle *article,
   g_string_append (out, "<code>");
   escape (out, nf_article_get_source (article), -1);
   g_string_append (out, "</code></p>\n");
-  const char *summary = string_member (object, "summary");
+  const char *summary = string_member (object, NF_FIELD_SUMMARY);
   if (summary)
     {
       g_string_append (out, "<p class=\"summary\">");
@@ -721,7 +721,7 @@ html_finish (NfStage *stage, GError **error)
 
   g_string_append (head, "<section id=\"overview\"><h2>Overview</h2><div class=\"charts\">\n");
   append_chart (head, "Articles per language", formatter->languages, "#3451b2", formatter->top);
-  append_chart (head, "Most mentioned people", formatter->people, colour_of ("PERSON"), formatter->top);
+  append_chart (head, "Most mentioned people", formatter->people, colour_of (NF_LABEL_PERSON), formatter->top);
   append_chart (head, "Most mentioned places", formatter->places, colour_of ("GPE"), formatter->top);
   append_chart (head, "Most mentioned organisations", formatter->organisations, colour_of ("ORG"), formatter->top);
   append_chart (head, "Most quoted speakers", formatter->speakers, "#f2b84b", formatter->top);

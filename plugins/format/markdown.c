@@ -160,13 +160,13 @@ append_annotations (GString *out, JsonArray *annotations)
       const char *type = json_object_get_string_member (annotation, "type");
       const char *text = json_object_get_string_member (annotation, "text");
       JsonObject *attrs = json_object_get_object_member (annotation, "attrs");
-      if (strcmp (type, "quote") == 0)
+      if (strcmp (type, NF_ANNOTATION_QUOTE) == 0)
         {
           g_string_append (quotes, "> ");
           g_autofree char *flat = g_strdelimit (g_strdup (text), "\r\n", ' ');
           append_escaped (quotes, flat);
           g_string_append (quotes, "\n>\n> — ");
-          const char *speaker = string_member (attrs, "speaker");
+          const char *speaker = string_member (attrs, NF_ATTR_SPEAKER);
           append_escaped (quotes, speaker ? speaker : "unknown speaker");
           const char *cue = string_member (attrs, "cue");
           if (cue)
@@ -251,7 +251,7 @@ append_other_fields (GString *out, NfArticle *article, JsonObject *object)
     {
       const char *name;
       nf_article_get_nth_field (article, i, &name);
-      if (strcmp (name, "summary") == 0 || strcmp (name, "keywords") == 0 || strcmp (name, "sources") == 0)
+      if (strcmp (name, NF_FIELD_SUMMARY) == 0 || strcmp (name, NF_FIELD_KEYWORDS) == 0 || strcmp (name, "sources") == 0)
         continue;
       if (!any)
         g_string_append (out, "## Details\n\n");
@@ -295,7 +295,7 @@ render (NfArticle *article)
   append_escaped (out, title ? title : nf_article_get_source (article));
   g_string_append (out, "\n\n");
   append_metadata (out, object);
-  const char *summary = string_member (object, "summary");
+  const char *summary = string_member (object, NF_FIELD_SUMMARY);
   if (summary)
     {
       g_string_append (out, "**Summary:** ");
@@ -313,7 +313,7 @@ render (NfArticle *article)
       g_string_append (out, "\n\n");
     }
   append_annotations (out, json_object_get_array_member (object, "annotations"));
-  append_keywords (out, json_object_get_member (object, "keywords"));
+  append_keywords (out, json_object_get_member (object, NF_FIELD_KEYWORDS));
   append_list_section (out, "Sources", json_object_get_member (object, "sources"));
   append_other_fields (out, article, object);
   return g_string_free (out, FALSE);

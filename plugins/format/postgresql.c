@@ -265,19 +265,19 @@ add_annotations (PgFormatter *formatter, guint seq, const char *id, JsonArray *a
       JsonObject *attrs = json_object_get_object_member (annotation, "attrs");
       g_autofree char *attrs_text = to_json_text (json_object_get_member (annotation, "attrs"));
       GString *row;
-      if (strcmp (type, "entity") == 0)
+      if (strcmp (type, NF_ANNOTATION_ENTITY) == 0)
         {
-          const char *label = member_string (attrs, "label");
-          const char *canonical = member_string (attrs, "canonical");
+          const char *label = member_string (attrs, NF_ATTR_LABEL);
+          const char *canonical = member_string (attrs, NF_ATTR_CANONICAL);
           row = formatter->rows[ROWS_MENTIONS];
           put_int (row, seq), put_text (row, id), put_text (row, label ? label : "");
           put_text (row, canonical ? canonical : text);
           put_int (row, start), put_int (row, end), put_text (row, text);
         }
-      else if (strcmp (type, "quote") == 0)
+      else if (strcmp (type, NF_ANNOTATION_QUOTE) == 0)
         {
           row = formatter->rows[ROWS_QUOTES];
-          put_int (row, seq), put_text (row, id), put_text (row, member_string (attrs, "speaker"));
+          put_int (row, seq), put_text (row, id), put_text (row, member_string (attrs, NF_ATTR_SPEAKER));
           put_text (row, member_string (attrs, "cue"));
           put_int (row, start), put_int (row, end), put_text (row, text), put_text (row, attrs_text);
         }
@@ -374,13 +374,13 @@ add_article (PgFormatter *formatter, NfArticle *article)
   put_text (row, nf_article_get_title (article)), put_text (row, authors);
   /* The instant goes to timestamptz; the date as the article wrote it (its own offset, or a
    * bare day) is the "published_local" field that the core's date reader sets. */
-  const char *published_local = nf_article_get_field_string (article, "published_local");
+  const char *published_local = nf_article_get_field_string (article, NF_FIELD_PUBLISHED_LOCAL);
   put_text (row, published_text), put_text (row, published_local ? published_local : published_text);
-  put_text (row, nf_article_get_language (article)), put_text (row, member_string (object, "summary"));
+  put_text (row, nf_article_get_language (article)), put_text (row, member_string (object, NF_FIELD_SUMMARY));
   put_text (row, nf_article_get_text (article)), put_text (row, fields_text);
   end_row (row);
   add_annotations (formatter, seq, id, json_object_get_array_member (object, "annotations"));
-  add_keywords (formatter, seq, id, json_object_get_member (object, "keywords"));
+  add_keywords (formatter, seq, id, json_object_get_member (object, NF_FIELD_KEYWORDS));
   add_sources (formatter, seq, id, json_object_get_member (object, "sources"));
   formatter->pending++;
 }

@@ -415,16 +415,16 @@ write_annotations (SqliteFormatter *formatter, const char *id, JsonArray *annota
       JsonObject *attrs = json_object_get_object_member (annotation, "attrs");
       g_autofree char *attrs_text = to_json_text (json_object_get_member (annotation, "attrs"));
       gboolean ok;
-      if (strcmp (type, "entity") == 0)
+      if (strcmp (type, NF_ANNOTATION_ENTITY) == 0)
         {
-          const char *label = member_string (attrs, "label");
-          const char *canonical = member_string (attrs, "canonical");
+          const char *label = member_string (attrs, NF_ATTR_LABEL);
+          const char *canonical = member_string (attrs, NF_ATTR_CANONICAL);
           gint64 entity = 0;
           ok = entity_id (formatter, label ? label : "", canonical ? canonical : text, &entity, error)
                && run (formatter, INSERT_MENTION, error, "siiis", id, entity, start, end, text);
         }
-      else if (strcmp (type, "quote") == 0)
-        ok = run (formatter, INSERT_QUOTE, error, "sssiiss", id, member_string (attrs, "speaker"),
+      else if (strcmp (type, NF_ANNOTATION_QUOTE) == 0)
+        ok = run (formatter, INSERT_QUOTE, error, "sssiiss", id, member_string (attrs, NF_ATTR_SPEAKER),
                   member_string (attrs, "cue"), start, end, text, attrs_text);
       else
         ok = run (formatter, INSERT_ANNOTATION, error, "ssiiss", id, type, start, end, text, attrs_text);
@@ -510,7 +510,7 @@ write_article (SqliteFormatter *formatter, NfArticle *article, GError **error)
 
   return run (formatter, UPSERT_ARTICLE, error, "sssssssss", id, nf_article_get_source (article),
               nf_article_get_title (article), authors, published_text, nf_article_get_language (article),
-              member_string (object, "summary"), nf_article_get_text (article), fields_text)
+              member_string (object, NF_FIELD_SUMMARY), nf_article_get_text (article), fields_text)
          /* An article written before (append, or the same id twice): its rows are replaced. */
          && run (formatter, DELETE_MENTIONS, error, "s", id)
          && run (formatter, DELETE_QUOTES, error, "s", id)
@@ -518,7 +518,7 @@ write_article (SqliteFormatter *formatter, NfArticle *article, GError **error)
          && run (formatter, DELETE_SOURCES, error, "s", id)
          && run (formatter, DELETE_ANNOTATIONS, error, "s", id)
          && write_annotations (formatter, id, json_object_get_array_member (object, "annotations"), error)
-         && write_keywords (formatter, id, json_object_get_member (object, "keywords"), error)
+         && write_keywords (formatter, id, json_object_get_member (object, NF_FIELD_KEYWORDS), error)
          && write_sources (formatter, id, json_object_get_member (object, "sources"), error);
 }
 

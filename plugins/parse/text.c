@@ -126,28 +126,6 @@ text_init (NfStage *stage, GError **error)
   return TRUE;
 }
 
-/* Trims and collapses runs of white space to one space. */
-static char *
-normalize_space (const char *line)
-{
-  GString *out = g_string_sized_new (strlen (line));
-  gboolean pending = FALSE;
-  for (const char *p = line; *p; p = g_utf8_next_char (p))
-    {
-      gunichar c = g_utf8_get_char (p);
-      if (g_unichar_isspace (c))
-        {
-          pending = out->len > 0;
-          continue;
-        }
-      if (pending)
-        g_string_append_c (out, ' ');
-      pending = FALSE;
-      g_string_append_unichar (out, c);
-    }
-  return g_string_free (out, FALSE);
-}
-
 /* "JANE DOE" -> "Jane Doe": wire services print bylines in capitals. */
 static char *
 name_case (const char *name)
@@ -237,7 +215,7 @@ add_sources (TextParser *parser, NfArticle *article, GPtrArray *lines, guint fir
   g_autoptr (GPtrArray) sources = g_ptr_array_new_with_free_func (g_free);
   for (char **item = items; *item; item++)
     {
-      g_autofree char *clean = normalize_space (*item);
+      g_autofree char *clean = nf_text_collapse_space (*item, -1);
       if (*clean)
         g_ptr_array_add (sources, g_steal_pointer (&clean));
     }
@@ -409,7 +387,7 @@ text_process (NfStage *stage, G_GNUC_UNUSED gpointer worker, NfArticle *article,
   g_auto (GStrv) raw_lines = g_strsplit (copy, "\n", -1);
   for (char **line = raw_lines; *line; line++)
     {
-      char *clean = normalize_space (*line);
+      char *clean = nf_text_collapse_space (*line, -1);
       if (*clean)
         g_ptr_array_add (lines, clean);
       else

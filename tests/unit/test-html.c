@@ -298,9 +298,16 @@ test_entities_and_white_space (G_GNUC_UNUSED void **state)
 {
   g_autoptr (Page) page = read_page (
     "<html><body><article>" STORY
-    "<p>  Fish &amp; chips&nbsp;cost &euro;5,\n\t&#8220;cheap&#8221;   they&#x27;re not.  </p></article></body></html>");
+    "<p>  Fish &amp; chips&nbsp;cost &euro;5,\n\t&#8220;cheap&#8221;   they&#x27;re not.  </p>"
+    "<p>A family &#128104;&zwj;&#128105; of&#5760;three&#8287;and a&#8239;half, Bundes&shy;regierung&#8203;.</p>"
+    "<p>&zwj;</p></article></body></html>");
   assert_contains (page->text, "\n\nFish & chips cost €5, “cheap” they're not.");
   assert_not_contains (page->text, "  ");
+  /* The core's white space (newsflow/text.h): every Unicode space, the Ogham and medium
+   * mathematical ones included; a joiner kept inside an emoji sequence, a lone one (an empty
+   * paragraph) dropped. */
+  assert_contains (page->text, "A family 👨\u200d👩 of three and a half, Bundesregierung.");
+  assert_not_contains (page->text, "\n\n\u200d");
 }
 
 static void

@@ -200,6 +200,78 @@ test_charsets (G_GNUC_UNUSED void **state)
   assert_contains (error->message, "unknown charset");
 }
 
+/* The one definition of white space (newsflow/text.h): Unicode's White_Space property, with
+ * the no-break spaces in it, and zero-width characters out of it. */
+static void
+test_white_space (G_GNUC_UNUSED void **state)
+{
+  static const gunichar spaces[] = {
+    '\t', '\n', 0x0B, '\f', '\r', ' ', 0x85, 0xA0, 0x1680, 0x2000, 0x2005, 0x2009, 0x200A,
+    0x2028, 0x2029, 0x202F, 0x205F, 0x3000,
+  };
+  for (gsize i = 0; i < G_N_ELEMENTS (spaces); i++)
+    {
+      assert_true (nf_unichar_is_space (spaces[i]));
+      assert_false (nf_unichar_is_invisible (spaces[i]));
+    }
+  /* Zero-width: invisible ones are removed, the joiners are part of a word's spelling. */
+  static const gunichar invisible[] = { 0x200B, 0x2060, 0xFEFF, 0xAD };
+  for (gsize i = 0; i < G_N_ELEMENTS (invisible); i++)
+    {
+      assert_false (nf_unichar_is_space (invisible[i]));
+      assert_true (nf_unichar_is_invisible (invisible[i]));
+    }
+  static const gunichar neither[] = { 'a', 0, 0x01, 0x1F, 0x7F, 0x180E, 0x200C, 0x200D, 0x2010, 0xFFFD };
+  for (gsize i = 0; i < G_N_ELEMENTS (neither); i++)
+    {
+      assert_false (nf_unichar_is_space (neither[i]));
+      assert_false (nf_unichar_is_invisible (neither[i]));
+    }
+  /* Every character GLib calls a space is one here too (the reverse adds VT and NEL). */
+  for (gunichar c = 0; c < 0x10000; c++)
+    if (g_unichar_isspace (c))
+      assert_true (nf_unichar_is_space (c));
+
+#define assert_collapsed(text, expected)                     \
+  do {                                                       \
+    g_autofree char *got_ = nf_text_collapse_space (text, -1); \
+    assert_string_equal (got_, expected);                    \
+  } while (0)
+  assert_collapsed ("  a \t\n b  ", "a b");
+  assert_collapsed ("10\u00a0km, M.\u202fDupont\u2009:\u3000x", "10 km, M. Dupont : x");
+  assert_collapsed ("\u00a0\u2003\u205f", "");
+  assert_collapsed ("", "");
+  assert_collapsed ("Bundes\u00adregierung\u200b, \ufeffzero\u2060width", "Bundesregierung, zerowidth");
+  assert_collapsed ("a \u200b b", "a b"); /* an invisible character between spaces: one run */
+  assert_collapsed ("\u0645\u06cc\u200c\u062e\u0648\u0627\u0647\u0645", "\u0645\u06cc\u200c\u062e\u0648\u0627\u0647\u0645");
+  assert_collapsed ("\U0001F468\u200d\U0001F469", "\U0001F468\u200d\U0001F469");
+  /* A joiner that joins nothing goes: a page's "<p>&zwj;</p>", one at a word's edge. */
+  assert_collapsed ("\u200d", "");
+  assert_collapsed (" \u200d a\u200c \u200db\u200d", "a b");
+  assert_collapsed ("ctrl\x01kept\x7f", "ctrl\x01kept\x7f");
+  assert_collapsed ("bad \xff\xc2 bytes\xe2\x80", "bad \xff\xc2 bytes\xe2\x80"); /* not UTF-8: copied */
+  g_autofree char *null_text = nf_text_collapse_space (NULL, -1);
+  assert_string_equal (null_text, "");
+  g_autofree char *prefix = nf_text_collapse_space ("ab  cd", 4);
+  assert_string_equal (prefix, "ab");
+
+  /* Streaming: a run spans calls, and is written only between visible text. */
+  GString *out = g_string_new (NULL);
+  gboolean pending = FALSE;
+  nf_text_append_collapsed (out, " \u00a0one ", -1, &pending);
+  nf_text_append_collapsed (out, "\n", -1, &pending);
+  nf_text_append_collapsed (out, "two", -1, &pending);
+  nf_text_append_collapsed (out, "three\u2028", -1, &pending);
+  assert_string_equal (out->str, "one twothree");
+  assert_true (pending);
+  g_string_free (out, TRUE);
+
+  /* The tokenizer splits words at the same white space. */
+  const char *text = "a\u00a0b\u2009c\u3000d";
+  g_autoptr (NfText) segmentation = nf_text_segment (text, strlen (text));
+  assert_int_equal (nf_text_count_words (segmentation), 4);
+}
+
 int
 main (void)
 {
@@ -217,6 +289,7 @@ main (void)
     cmocka_unit_test (test_abbreviation_lookup),
     cmocka_unit_test (test_stopword_lists),
     cmocka_unit_test (test_charsets),
+    cmocka_unit_test (test_white_space),
   };
   return cmocka_run_group_tests_name ("text", tests, NULL, NULL);
 }

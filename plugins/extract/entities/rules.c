@@ -41,7 +41,7 @@ typedef enum {
 } Label;
 
 static const char *const label_names[N_LABELS] = {
-  NULL, "PERSON", "LOCATION", "ORGANIZATION", "NATIONALITY",
+  NULL, NF_LABEL_PERSON, NF_LABEL_LOCATION, NF_LABEL_ORGANIZATION, NF_LABEL_NATIONALITY,
 };
 
 /* The shipped gazetteers, in priority order (an earlier file wins a name). */
@@ -1504,18 +1504,18 @@ entities_rules_process (gconstpointer instance, NfArticle *article)
         continue;
       g_autofree char *owned = NULL;
       const char *name = mention_name (&c, m, &owned);
-      NfAnnotation *a = nf_article_add_annotation (article, "entity", m->start, m->end);
-      nf_annotation_set_attr_string (a, "label", label_names[m->label]);
-      nf_annotation_set_attr_string (a, "canonical", name);
+      NfAnnotation *a = nf_article_add_annotation (article, NF_ANNOTATION_ENTITY, m->start, m->end);
+      nf_annotation_set_attr_string (a, NF_ATTR_LABEL, label_names[m->label]);
+      nf_annotation_set_attr_string (a, NF_ATTR_CANONICAL, name);
       if (m->title_end > m->title_start)
         {
           g_autofree char *title = g_strndup (text + m->title_start, m->title_end - m->title_start);
-          nf_annotation_set_attr_string (a, "title", title);
+          nf_annotation_set_attr_string (a, NF_ATTR_TITLE, title);
         }
       entities_list_add (list, name, label_names[m->label]);
     }
 
-  nf_article_set_field (article, "entities", entities_list_end (list));
+  nf_article_set_field (article, NF_FIELD_ENTITIES, entities_list_end (list));
   return TRUE;
 }
 

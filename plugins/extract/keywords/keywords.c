@@ -220,7 +220,7 @@ keywords_process (NfStage *stage, gpointer data, NfArticle *article, G_GNUC_UNUS
   g_variant_builder_init (&result, G_VARIANT_TYPE ("aa{sv}"));
   if (!nf_article_has_text (article))
     {
-      nf_article_set_field (article, "keywords", g_variant_builder_end (&result));
+      nf_article_set_field (article, NF_FIELD_KEYWORDS, g_variant_builder_end (&result));
       return TRUE;
     }
 
@@ -231,7 +231,7 @@ keywords_process (NfStage *stage, gpointer data, NfArticle *article, G_GNUC_UNUS
       && (strcmp (keywords->method, "phrases") == 0 || strcmp (language, "en") == 0))
     {
       en_phrases_extract (keywords->english, worker->memo, article, keywords->top, keywords->max_words, &result);
-      nf_article_set_field (article, "keywords", g_variant_builder_end (&result));
+      nf_article_set_field (article, NF_FIELD_KEYWORDS, g_variant_builder_end (&result));
       return TRUE;
     }
   GHashTable *stopwords = g_hash_table_lookup (keywords->stopwords, strcmp (language, "nb") == 0 ? "no" : language);
@@ -427,7 +427,7 @@ keywords_process (NfStage *stage, gpointer data, NfArticle *article, G_GNUC_UNUS
       g_variant_builder_add (&item, "{sv}", "score", g_variant_new_double (1.0 / (1.0 + candidate->score)));
       g_variant_builder_add_value (&result, g_variant_builder_end (&item));
     }
-  nf_article_set_field (article, "keywords", g_variant_builder_end (&result));
+  nf_article_set_field (article, NF_FIELD_KEYWORDS, g_variant_builder_end (&result));
 
   for (guint t = 0; t < terms->len; t++)
     g_array_unref (g_array_index (terms, Term, t).positions);

@@ -1,6 +1,8 @@
 /* lexicon.c: loading the word lists and gazetteers of the entities and quotes extractors. */
 #include <string.h>
 
+#include <newsflow/names.h>
+
 #include "lexicon.h"
 
 void
@@ -115,7 +117,9 @@ nlp_gazetteer_new (void)
   return g_hash_table_new_full (g_str_hash, g_str_equal, g_free, entry_free);
 }
 
-static const char *const labels[] = { "PERSON", "LOCATION", "ORGANIZATION", "NATIONALITY", NULL };
+static const char *const labels[] = {
+  NF_LABEL_PERSON, NF_LABEL_LOCATION, NF_LABEL_ORGANIZATION, NF_LABEL_NATIONALITY, NULL,
+};
 
 static gboolean
 add_entry (GHashTable *table, char *line, const char *path, guint number, GError **error)

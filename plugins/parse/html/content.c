@@ -10,6 +10,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <newsflow/text.h>
+
 #include "html-private.h"
 
 /* ---- tags ---- */
@@ -399,6 +401,14 @@ link_density (const Info *info)
   return info->text ? (double) info->links / info->text : 0.0;
 }
 
+/* Whether the character at @p is white space or invisible (newsflow/text.h): not text. */
+static inline gboolean
+not_text (const unsigned char *p)
+{
+  gunichar c = g_utf8_get_char_validated ((const char *) p, -1);
+  return nf_unichar_is_space (c) || nf_unichar_is_invisible (c);
+}
+
 /* Non-space characters and commas of a text node. */
 static void
 count_text (const char *text, guint32 *chars, guint32 *commas)
@@ -416,7 +426,7 @@ count_text (const char *text, guint32 *chars, guint32 *commas)
         c++;
       else if (p[0] == 0xE3 && p[1] == 0x80 && p[2] == 0x81) /* ideographic comma */
         c++;
-      else if (p[0] == 0xC2 && p[1] == 0xA0)
+      else if (*p >= 0x80 && not_text (p))
         continue;
       n++;
     }
