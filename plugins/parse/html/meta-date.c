@@ -22,6 +22,7 @@
 #include <string.h>
 
 #include <newsflow/date.h>
+#include <newsflow/text.h>
 
 #include "html-private.h"
 
@@ -297,11 +298,12 @@ starts_with_label (const char *text)
   return LABEL_NONE;
 }
 
+/* Only white space, by the core's one definition (no-break and thin spaces included). */
 static gboolean
 blank (const char *text)
 {
-  for (; *text; text++)
-    if (!g_ascii_isspace (*text) && (guchar) *text != 0xC2 && (guchar) *text != 0xA0)
+  for (; *text; text = g_utf8_next_char (text))
+    if (!nf_unichar_is_space (g_utf8_get_char (text)))
       return FALSE;
   return TRUE;
 }
