@@ -45,6 +45,10 @@ gboolean entities_is_people     (const EntitiesTokens *t, guint i);
 guint    entities_role_end      (const EntitiesTokens *t, guint i, GHashTable *titles);
 /* The head of the role [@first, @last] ("Secretary" in "Secretary of State"): its index. */
 guint    entities_role_head     (const EntitiesTokens *t, guint first, guint last);
+/* TRUE when @word is one of the space-separated words of @title ("Secretary" in "Foreign
+ * Secretary"): the role's head found in the title a person bore. */
+gboolean entities_title_has_word (const char *title, gsize title_length, const char *word,
+                                  gsize word_length);
 
 /* passes.c: the "entities" field, one entry per distinct name in order of first mention.
  * A name whose mentions carry different labels ("Ukraine" the state and the place) is

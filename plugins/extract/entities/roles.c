@@ -3,6 +3,8 @@
  * made of title words (gazetteers/titles.txt) with at most one "of"/"for" and a capitalised
  * word or two after it ("of State", "for Europe", "of the Exchequer"), and no name may follow it (then it is the
  * title of that name: "the Prime Minister Keir Starmer"). */
+#include <string.h>
+
 #include "passes.h"
 #include "nlp/lexicon.h"
 
@@ -66,4 +68,14 @@ entities_role_head (const EntitiesTokens *t, guint first, guint last)
     if (entities_tok_is (t, k, "of") || entities_tok_is (t, k, "for"))
       return k - 1;
   return last;
+}
+
+gboolean
+entities_title_has_word (const char *title, gsize title_length, const char *word, gsize word_length)
+{
+  for (const char *p = title; p + word_length <= title + title_length; p++)
+    if ((p == title || p[-1] == ' ') && memcmp (p, word, word_length) == 0
+        && (p + word_length == title + title_length || p[word_length] == ' '))
+      return TRUE;
+  return FALSE;
 }

@@ -1425,16 +1425,13 @@ label_passes (Context *c)
           /* the head word among the words of that person's title */
           const char *title = c->text + ms[k].title_start;
           gsize title_length = ms[k].title_end - ms[k].title_start;
-          for (const char *p = title; p + head_length <= title + title_length; p++)
-            if ((p == title || p[-1] == ' ') && memcmp (p, head_text, head_length) == 0
-                && (p + head_length == title + title_length || p[head_length] == ' '))
-              {
-                g_clear_pointer (&owned, g_free);
-                person = mention_name (c, &ms[k], &owned);
-                if (person && !owned)
-                  owned = g_strdup (person);
-                break;
-              }
+          if (entities_title_has_word (title, title_length, head_text, head_length))
+            {
+              g_clear_pointer (&owned, g_free);
+              person = mention_name (c, &ms[k], &owned);
+              if (person && !owned)
+                owned = g_strdup (person);
+            }
         }
       for (guint k = at; k < c->mentions->len && ms[k].first <= last; k++)
         at = k + 1;

@@ -37,3 +37,13 @@ html_attr (xmlNode *node, const char *name)
   xmlFree (value);
   return copy;
 }
+
+xmlNode *
+html_next_node (xmlNode *node, xmlNode *root, gboolean descend)
+{
+  if (descend && node->children)
+    return node->children;
+  while (node && node != root && node->next == NULL)
+    node = node->parent;
+  return node == NULL || node == root ? NULL : node->next;
+}

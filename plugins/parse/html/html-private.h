@@ -146,6 +146,9 @@ GPtrArray *html_extract_content (htmlDocPtr doc, const HtmlOptions *options, con
 void html_append_collapsed (GString *out, const char *text, gboolean *pending_space);
 /* The text content of @node, white space collapsed and trimmed. */
 char *html_node_text (xmlNode *node);
+/* The node after @node in document order within @root: its first child when @descend, else
+ * the next node not below it; NULL at the end of @root. */
+xmlNode *html_next_node (xmlNode *node, xmlNode *root, gboolean descend);
 /* The value of attribute @name of @node, or NULL (free with g_free). */
 char *html_attr (xmlNode *node, const char *name);
 

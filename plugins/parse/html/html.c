@@ -76,7 +76,7 @@ set_metadata (NfArticle *article, HtmlMeta *meta, const char *charset)
         {
           /* The instant stays; the page's own day and offset are its local date. */
           g_autofree char *local = nf_date_format_local (&meta->published_local);
-          nf_article_set_field_string (article, "published_local", local);
+          nf_article_set_field_string (article, NF_FIELD_PUBLISHED_LOCAL, local);
         }
       nf_article_set_field_string (article, "published_from", meta->published_source);
     }

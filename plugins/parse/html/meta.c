@@ -615,16 +615,7 @@ html_find_headline (xmlNode *root, guint *order)
         }
       else if (title == NULL && node->type == XML_ELEMENT_NODE && !g_ascii_strcasecmp ((const char *) node->name, "title"))
         title = html_node_text (node);
-      if (node->type == XML_ELEMENT_NODE && node->children)
-        {
-          node = node->children;
-          continue;
-        }
-      while (node && node != root && node->next == NULL)
-        node = node->parent;
-      if (node == NULL || node == root)
-        break;
-      node = node->next;
+      node = html_next_node (node, root, node->type == XML_ELEMENT_NODE);
     }
   /* The <h1> that the <title> names; else an <h2> that it names (an <h1> kept for the logo);
    * else the first <h1>, or without one the first <h2> (blogs put the post's title there). */
@@ -692,16 +683,7 @@ html_meta_read (htmlDocPtr doc, HtmlMeta *meta)
     {
       if (node->type == XML_ELEMENT_NODE)
         read_element (&t, scripts, node);
-      if (node->type == XML_ELEMENT_NODE && node->children)
-        {
-          node = node->children;
-          continue;
-        }
-      while (node && node != root && node->next == NULL)
-        node = node->parent;
-      if (node == NULL || node == root)
-        break;
-      node = node->next;
+      node = html_next_node (node, root, node->type == XML_ELEMENT_NODE);
     }
 
   g_autofree char *ld_title = NULL;
