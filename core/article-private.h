@@ -4,8 +4,48 @@
 #define NF_ARTICLE_PRIVATE_H
 
 #include <newsflow/article.h>
+#include <newsflow/text.h>
 
 G_BEGIN_DECLS
+
+/* The structure itself, shared by article.c (the accessors plugins call, in libnewsflow) and
+ * article-runner.c (the engine's own operations). */
+typedef struct {
+  char     *name;
+  GVariant *value;
+} NfField;
+
+struct _NfAnnotation {
+  const char *type; /* interned */
+  gsize       start;
+  gsize       end;
+  GArray     *attrs; /* NfField, created on first use */
+};
+
+struct _NfArticle {
+  gint      ref_count;
+  guint64   index;
+  char     *source;
+  char     *id;
+  GBytes   *raw;
+  char     *content_type;
+  char     *title;
+  GPtrArray *authors;   /* char *, NULL-terminated */
+  GDateTime *published;
+  char     *language;
+  GString  *text;       /* NULL until a parser sets the body */
+  GArray   *paragraphs; /* gsize pairs: start, end */
+  NfText   *segmentation; /* cached by nf_article_get_segmentation, dropped with the body */
+  GArray   *fields;     /* NfField */
+  GPtrArray *annotations; /* NfAnnotation * */
+  char     *drop_reason;
+  char     *failed_stage;
+  GError   *error;
+  NfArticleEndedFunc ended;      /* called once by the runner when the fate is durable */
+  gpointer           ended_data;
+  GDestroyNotify     ended_destroy;
+};
+
 
 void nf_article_set_index  (NfArticle *article, guint64 index);
 void nf_article_set_failed (NfArticle *article, const char *stage, const GError *error);

@@ -9,42 +9,6 @@
 #include <newsflow/safe.h>
 #include <newsflow/text.h>
 
-typedef struct {
-  char     *name;
-  GVariant *value;
-} NfField;
-
-struct _NfAnnotation {
-  const char *type; /* interned */
-  gsize       start;
-  gsize       end;
-  GArray     *attrs; /* NfField, created on first use */
-};
-
-struct _NfArticle {
-  gint      ref_count;
-  guint64   index;
-  char     *source;
-  char     *id;
-  GBytes   *raw;
-  char     *content_type;
-  char     *title;
-  GPtrArray *authors;   /* char *, NULL-terminated */
-  GDateTime *published;
-  char     *language;
-  GString  *text;       /* NULL until a parser sets the body */
-  GArray   *paragraphs; /* gsize pairs: start, end */
-  NfText   *segmentation; /* cached by nf_article_get_segmentation, dropped with the body */
-  GArray   *fields;     /* NfField */
-  GPtrArray *annotations; /* NfAnnotation * */
-  char     *drop_reason;
-  char     *failed_stage;
-  GError   *error;
-  NfArticleEndedFunc ended;      /* called once by the runner when the fate is durable */
-  gpointer           ended_data;
-  GDestroyNotify     ended_destroy;
-};
-
 /* Names the JSON form gives to core properties; a field may not shadow them. */
 static const char *const reserved_names[] = {
   "id", "source", "content_type", "title", "authors", "published", "language",
@@ -122,31 +86,6 @@ nf_article_unref (NfArticle *article)
   g_free (article);
 }
 
-/* Everything a stage can change moves from @from to @article (swapped, then @from is
- * released), except the raw bytes, the index, the outcome and the end notification: the
- * runner's article stays the same object when an isolated stage's worker process answers
- * with its changed copy (isolate.c). */
-void
-nf_article_take_contents (NfArticle *article, NfArticle *from)
-{
-#define SWAP(member) G_STMT_START { __typeof__ (article->member) tmp = article->member; \
-    article->member = from->member; from->member = tmp; } G_STMT_END
-  SWAP (id);
-  SWAP (content_type);
-  SWAP (title);
-  SWAP (authors);
-  SWAP (published);
-  SWAP (language);
-  SWAP (text);
-  SWAP (paragraphs);
-  SWAP (segmentation);
-  SWAP (fields);
-  SWAP (annotations);
-  SWAP (drop_reason);
-#undef SWAP
-  nf_article_unref (from);
-}
-
 void
 nf_article_set_ended_notify (NfArticle *article, NfArticleEndedFunc func, gpointer user_data,
                              GDestroyNotify destroy)
@@ -157,24 +96,6 @@ nf_article_set_ended_notify (NfArticle *article, NfArticleEndedFunc func, gpoint
   article->ended = func;
   article->ended_data = user_data;
   article->ended_destroy = destroy;
-}
-
-gboolean
-nf_article_has_ended_notify (const NfArticle *article)
-{
-  return article->ended != NULL;
-}
-
-void
-nf_article_notify_ended (NfArticle *article, NfArticleOutcome outcome)
-{
-  NfArticleEndedFunc func = g_steal_pointer (&article->ended);
-  gpointer data = g_steal_pointer (&article->ended_data);
-  GDestroyNotify destroy = g_steal_pointer (&article->ended_destroy);
-  if (func)
-    func (article, outcome, data);
-  if (destroy)
-    destroy (data);
 }
 
 const char *
@@ -206,12 +127,6 @@ guint64
 nf_article_get_index (const NfArticle *article)
 {
   return article->index;
-}
-
-void
-nf_article_set_index (NfArticle *article, guint64 index)
-{
-  article->index = index;
 }
 
 GBytes *
@@ -646,24 +561,6 @@ const char *
 nf_article_get_drop_reason (const NfArticle *article)
 {
   return article->drop_reason;
-}
-
-void
-nf_article_set_failed (NfArticle *article, const char *stage, const GError *error)
-{
-  g_free (article->failed_stage);
-  article->failed_stage = g_strdup (stage);
-  g_clear_error (&article->error);
-  article->error = error ? g_error_copy (error)
-                         : g_error_new_literal (NF_ERROR, NF_ERROR_FAILED, "failed without a message");
-  /* Messages quote input (a path, a header line): shown on a terminal and written to the
-   * errors file, they must not carry control characters or invalid UTF-8. */
-  if (!nf_safe_is_displayable (article->error->message, -1))
-    {
-      char *shown = nf_safe_display (article->error->message, -1);
-      g_free (article->error->message);
-      article->error->message = shown;
-    }
 }
 
 gboolean

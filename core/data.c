@@ -6,7 +6,7 @@
 #include <newsflow/data.h>
 #include <newsflow/error.h>
 
-#include "registry.h"
+#include "build-tree.h"
 
 char *
 nf_data_find (const char *relative, GError **error)

@@ -70,13 +70,6 @@ nf_registry_add_path (NfRegistry *registry, NfPathLevel level, const char *dirs)
   g_clear_pointer (&registry->search_path, g_strfreev);
 }
 
-gboolean
-nf_running_uninstalled (void)
-{
-  g_autofree char *exe = g_file_read_link ("/proc/self/exe", NULL);
-  return exe != NULL && g_str_has_prefix (exe, NF_BUILD_DIR "/");
-}
-
 void
 nf_registry_add_standard_paths (NfRegistry *registry)
 {

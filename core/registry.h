@@ -5,6 +5,8 @@
 
 #include <newsflow/plugin.h>
 
+#include "build-tree.h"
+
 G_BEGIN_DECLS
 
 /* Where a plugin directory came from; earlier levels win when a plugin is found twice. */
@@ -43,10 +45,6 @@ GPtrArray  *nf_registry_list_names (NfRegistry *registry, NfPluginKind kind);
  * registry) sorted by kind and name; @errors (nullable) receives one message per module that
  * did not. */
 GPtrArray  *nf_registry_load_all   (NfRegistry *registry, GPtrArray *errors);
-
-/* Whether this binary runs from its build tree (then it uses freshly built plugins and the
- * source tree's default chain). */
-gboolean    nf_running_uninstalled (void);
 
 /* What the loader refuses in a descriptor (another ABI, a bad name, a missing summary or
  * callback, an undocumented option), checked once for the loader and the test harness;

@@ -19,6 +19,7 @@
 #include <unistd.h>
 
 #include "runner.h"
+#include "sink-private.h"
 #include "article-private.h"
 #include "report.h"
 #include <newsflow/error.h>
@@ -63,11 +64,6 @@ typedef struct {
   gpointer   *data;  /* per stage (flat index): worker_new's result */
   StageStats *stats; /* per stage (flat index) */
 } Worker;
-
-struct _NfSink {
-  Run *run;
-  NfStage *stage;
-};
 
 struct _Run {
   NfChain            *chain;
@@ -178,10 +174,10 @@ check_size (Run *run, NfStage *stage, NfArticle *article, guint64 size, const ch
   nf_article_set_failed (article, name, error);
 }
 
-gboolean
-nf_sink_push (NfSink *sink, NfArticle *article)
+static gboolean
+run_sink_push (NfSink *sink, NfArticle *article)
 {
-  Run *run = sink->run;
+  Run *run = sink->owner;
   g_mutex_lock (&run->lock);
   while (run->next_seq - run->next_emit >= run->capacity && !g_atomic_int_get (&run->cancelled))
     wait_briefly (run, &run->has_space);
@@ -214,48 +210,45 @@ nf_sink_push (NfSink *sink, NfArticle *article)
   return TRUE;
 }
 
-gboolean
-nf_sink_push_failed (NfSink *sink, const char *source, const GError *error)
+static gboolean
+run_sink_push_failed (NfSink *sink, const char *source, const GError *error)
 {
   NfArticle *article = nf_article_new (source);
   g_autofree char *stage = nf_stage_describe (sink->stage);
   nf_article_set_failed (article, stage, error);
-  return nf_sink_push (sink, article);
+  return run_sink_push (sink, article);
 }
 
-gboolean
-nf_sink_wants_progress (NfSink *sink)
+static gboolean
+run_sink_wants_progress (NfSink *sink)
 {
-  const NfRunOptions *options = sink->run->options;
+  const NfRunOptions *options = ((Run *) sink->owner)->options;
   return options->progress || options->metrics_path != NULL;
 }
 
-void
-nf_sink_set_total_items (NfSink *sink, guint64 total)
+static void
+run_sink_set_total_items (NfSink *sink, guint64 total)
 {
-  COUNTER_SET (sink->run->progress_items_total, total);
+  Run *run = sink->owner;
+  COUNTER_SET (run->progress_items_total, total);
 }
 
-void
-nf_sink_set_input_bytes (NfSink *sink, guint64 done, guint64 total)
+static void
+run_sink_set_input_bytes (NfSink *sink, guint64 done, guint64 total)
 {
-  COUNTER_SET (sink->run->progress_bytes_done, done);
-  COUNTER_SET (sink->run->progress_bytes_total, total);
+  Run *run = sink->owner;
+  COUNTER_SET (run->progress_bytes_done, done);
+  COUNTER_SET (run->progress_bytes_total, total);
 }
 
-guint64
-nf_paths_total_bytes (const char *const *paths)
-{
-  guint64 total = 0;
-  for (; paths && *paths; paths++)
-    {
-      struct stat info;
-      if (strcmp (*paths, "-") == 0 || stat (*paths, &info) != 0 || !S_ISREG (info.st_mode))
-        return 0;
-      total += info.st_size;
-    }
-  return total;
-}
+/* What a fetcher's calls on its sink do in a run (sink.c forwards them here). */
+static const NfSinkFuncs run_sink_funcs = {
+  .push = run_sink_push,
+  .push_failed = run_sink_push_failed,
+  .wants_progress = run_sink_wants_progress,
+  .set_total_items = run_sink_set_total_items,
+  .set_input_bytes = run_sink_set_input_bytes,
+};
 
 /* A new fetcher starts: its progress starts from nothing. */
 static void
@@ -285,7 +278,7 @@ fetcher_main (gpointer data)
       NfStage *stage = stage_at (run, NF_PLUGIN_FETCH, i);
       if (stage->skipped)
         continue;
-      NfSink sink = { run, stage };
+      NfSink sink = { &run_sink_funcs, stage, run };
       g_autoptr (GError) error = NULL;
       progress_reset (run);
       gint64 start = g_get_monotonic_time ();

@@ -13,7 +13,7 @@ core_libnewsflow_la_CFLAGS = $(AM_CFLAGS) $(CURL_CFLAGS)
 lib_LTLIBRARIES += core/libnewsflow-testing.la
 nfinclude_HEADERS += core/newsflow/testing.h
 core_libnewsflow_testing_la_SOURCES = core/testing.c
-core_libnewsflow_testing_la_LIBADD = core/libnewsflow.la $(GLIB_LIBS) $(JSON_GLIB_LIBS) $(CONFUSE_LIBS)
+core_libnewsflow_testing_la_LIBADD = core/libnewsflow-engine.la core/libnewsflow.la $(GLIB_LIBS) $(JSON_GLIB_LIBS) $(CONFUSE_LIBS)
 core_libnewsflow_testing_la_LDFLAGS = -version-info $(NF_LT_VERSION) -no-undefined -export-symbols-regex '^nf_test_' $(SANITIZER_FLAGS)
 
 # Made here rather than by configure so the .pc stays next to the library it describes.

@@ -4,7 +4,7 @@
 # for FUZZ_SECONDS.  CONTRIBUTING.md says how to fuzz and what to do with a finding.
 FUZZ_TARGETS = chain text html json feed warc jsonl extract
 FUZZ_COMMON = tests/fuzz/fuzz-util.c tests/fuzz/fuzz.h
-FUZZ_LDADD = core/libnewsflow-testing.la core/libnewsflow.la $(GLIB_LIBS) $(JSON_GLIB_LIBS) $(CONFUSE_LIBS)
+FUZZ_LDADD = core/libnewsflow-testing.la core/libnewsflow-engine.la core/libnewsflow.la $(GLIB_LIBS) $(JSON_GLIB_LIBS) $(CONFUSE_LIBS)
 FUZZ_REPLAY_TESTS =
 FUZZ_BINARIES =
 

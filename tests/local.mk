@@ -65,7 +65,7 @@ UNIT_TESTS = \
 check_PROGRAMS += $(UNIT_TESTS)
 TESTS += $(UNIT_TESTS)
 UNIT_CFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS)
-UNIT_LDADD = core/libnewsflow.la $(CMOCKA_LIBS) $(GLIB_LIBS) $(JSON_GLIB_LIBS) $(CONFUSE_LIBS)
+UNIT_LDADD = core/libnewsflow-engine.la core/libnewsflow.la $(CMOCKA_LIBS) $(GLIB_LIBS) $(JSON_GLIB_LIBS) $(CONFUSE_LIBS)
 UNIT_COMMON = tests/unit/test-util.c tests/unit/test-util.h
 tests_unit_test_article_SOURCES = tests/unit/test-article.c $(UNIT_COMMON)
 tests_unit_test_article_CFLAGS = $(UNIT_CFLAGS)
@@ -100,6 +100,7 @@ INTEGRATION_TESTS = \
 	tests/integration/commit-faults.sh \
 	tests/integration/resume.sh \
 	tests/integration/architecture.sh \
+	tests/integration/exports.sh \
 	tests/integration/names.sh \
 	tests/integration/isolate.sh \
 	tests/integration/stale-partial.sh

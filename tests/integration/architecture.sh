@@ -9,7 +9,7 @@ cd "$SOURCE" || exit 1
 SOURCE=$(pwd -P)  # canonical, so that resolved include paths compare as prefixes
 
 # Core headers that carry no ABI promise and must stay out of plugins.
-private='chain\.h|registry\.h|runner\.h|outputs\.h|stage-private\.h|article-private\.h|suggest\.h|describe\.h|config\.h'
+private='build-tree\.h|sink-private\.h|chain\.h|registry\.h|runner\.h|outputs\.h|stage-private\.h|article-private\.h|suggest\.h|describe\.h|config\.h'
 
 violations="$WORK/violations"
 : > "$violations"
