@@ -76,14 +76,24 @@ nf_report_progress_line (const NfRunFigures *figures)
 void
 nf_report_stats_table (GString *out, const NfRunFigures *figures)
 {
-  g_string_append_printf (out, "%-28s %10s %8s %8s %10s\n", "stage", "items", "failed", "dropped", "seconds");
+  g_string_append_printf (out, "%-28s %10s %8s %8s %10s %10s %9s\n", "stage", "items", "failed",
+                          "dropped", "seconds", "cpu s", "cpu ms/it");
   for (guint s = 0; s < figures->n_stages; s++)
     {
       const NfStageFigures *stage = &figures->stages[s];
       g_autofree char *name = g_strdup_printf ("%s %s", stage->kind, stage->name);
-      g_string_append_printf (out, "%-28s %10" G_GUINT64_FORMAT " %8" G_GUINT64_FORMAT " %8" G_GUINT64_FORMAT " %10.3f\n",
-                              name, stage->items, stage->failed, stage->dropped, stage->usec / (double) G_USEC_PER_SEC);
+      double cpu = stage->cpu_usec / (double) G_USEC_PER_SEC;
+      g_string_append_printf (out, "%-28s %10" G_GUINT64_FORMAT " %8" G_GUINT64_FORMAT " %8" G_GUINT64_FORMAT
+                              " %10.3f %10.3f %9.4f\n", name, stage->items, stage->failed, stage->dropped,
+                              stage->usec / (double) G_USEC_PER_SEC, cpu,
+                              stage->items ? cpu * 1000 / stage->items : 0.0);
     }
+  /* The whole process, so what the stages do not account for (start-up, model loading, the
+   * runner itself) shows as the difference. */
+  guint64 read = figures->tally ? figures->tally->read : 0;
+  g_string_append_printf (out, "%-28s %10" G_GUINT64_FORMAT " %8s %8s %10.3f %10.3f %9.4f\n", "whole run",
+                          read, "", "", figures->seconds, figures->cpu_seconds,
+                          read ? figures->cpu_seconds * 1000 / read : 0.0);
 }
 
 static guint64
@@ -132,6 +142,7 @@ nf_report_stats_json (const NfRunFigures *figures)
       member_int (builder, tally->drops[i].reason, (gint64) tally->drops[i].count);
   json_builder_end_object (builder);
   member_double (builder, "seconds", figures->seconds);
+  member_double (builder, "cpu_seconds", figures->cpu_seconds);
   json_builder_set_member_name (builder, "stages");
   json_builder_begin_array (builder);
   for (guint s = 0; s < figures->n_stages; s++)
@@ -144,6 +155,7 @@ nf_report_stats_json (const NfRunFigures *figures)
       member_int (builder, "failed", (gint64) stage->failed);
       member_int (builder, "dropped", (gint64) stage->dropped);
       member_double (builder, "seconds", stage->usec / (double) G_USEC_PER_SEC);
+      member_double (builder, "cpu_seconds", stage->cpu_usec / (double) G_USEC_PER_SEC);
       json_builder_end_object (builder);
     }
   json_builder_end_array (builder);
@@ -218,6 +230,7 @@ nf_report_metrics (const NfRunFigures *figures)
     { "newsflow_stage_failed_total", "Items a stage failed." },
     { "newsflow_stage_dropped_total", "Items a stage dropped." },
     { "newsflow_stage_seconds_total", "Time spent in a stage, summed over its threads." },
+    { "newsflow_stage_cpu_seconds_total", "CPU time of the threads while in a stage." },
   };
   for (guint f = 0; f < G_N_ELEMENTS (stage_families); f++)
     {
@@ -231,7 +244,8 @@ nf_report_metrics (const NfRunFigures *figures)
             case 0: g_snprintf (value, sizeof value, "%" G_GUINT64_FORMAT, stage->items); break;
             case 1: g_snprintf (value, sizeof value, "%" G_GUINT64_FORMAT, stage->failed); break;
             case 2: g_snprintf (value, sizeof value, "%" G_GUINT64_FORMAT, stage->dropped); break;
-            default: g_ascii_formatd (value, sizeof value, "%.6f", stage->usec / (double) G_USEC_PER_SEC); break;
+            case 3: g_ascii_formatd (value, sizeof value, "%.6f", stage->usec / (double) G_USEC_PER_SEC); break;
+            default: g_ascii_formatd (value, sizeof value, "%.6f", stage->cpu_usec / (double) G_USEC_PER_SEC); break;
             }
           append_stage_sample (out, stage_families[f].name, stage, value);
         }

@@ -18,6 +18,7 @@ typedef struct {
   guint64 failed;
   guint64 dropped;
   gint64  usec;         /* time spent in the stage, summed over threads */
+  gint64  cpu_usec;     /* CPU time of those threads while in it (what the stage costs) */
 } NfStageFigures;
 
 /* How far the fetcher now running has got, as it told the core (nf_sink_set_total_items,
@@ -35,6 +36,7 @@ typedef struct {
 typedef struct {
   const NfTally *tally;
   double  seconds;              /* since the run started */
+  double  cpu_seconds;          /* CPU time of the process so far (start-up included) */
   gint64  started_unix;         /* wall-clock start, seconds since the epoch */
   NfProgress progress;
   const NfStageFigures *stages;

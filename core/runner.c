@@ -15,6 +15,7 @@
 #include <pthread.h>
 #include <signal.h>
 #include <string.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -33,12 +34,24 @@ typedef struct {
   guint64 failed;
   guint64 dropped;
   gint64  usec;
+  gint64  cpu_usec; /* CPU time of the threads running it, when the run measures it */
 } StageStats;
 
 #define COUNTER_GET(field) __atomic_load_n (&(field), __ATOMIC_RELAXED)
 #define COUNTER_SET(field, value) __atomic_store_n (&(field), (value), __ATOMIC_RELAXED)
 /* Only for a counter this thread alone writes. */
 #define COUNTER_ADD(field, n) COUNTER_SET (field, COUNTER_GET (field) + (n))
+
+/* CPU time of the calling thread.  A system call (about a microsecond), so it is read only
+ * when someone asked for the figures (--stats, --stats=json, --metrics). */
+static gint64
+thread_cpu_usec (void)
+{
+  struct timespec now;
+  if (clock_gettime (CLOCK_THREAD_CPUTIME_ID, &now) != 0)
+    return 0;
+  return (gint64) now.tv_sec * G_USEC_PER_SEC + now.tv_nsec / 1000;
+}
 
 typedef struct {
   NfArticle *article;
@@ -83,6 +96,7 @@ struct _Run {
   gboolean fetch_started;
   pthread_t fetcher_self; /* to break a fetcher's blocking read after an interruption */
   gint     cancelled;   /* atomic: stop fetching (fatal error) */
+  gboolean measure_cpu; /* read threads' CPU time per stage: someone asked for the figures */
 
   GAsyncQueue *work;    /* NfArticle * for workers; the run itself is the end marker */
   Worker   *workers;
@@ -282,8 +296,12 @@ fetcher_main (gpointer data)
       g_autoptr (GError) error = NULL;
       progress_reset (run);
       gint64 start = g_get_monotonic_time ();
+      gint64 cpu_start = run->measure_cpu ? thread_cpu_usec () : 0;
       gboolean ok = stage->plugin->fetch (stage, &sink, &error);
-      COUNTER_ADD (run->stats[stage_index (run, NF_PLUGIN_FETCH, i)].usec, g_get_monotonic_time () - start);
+      StageStats *stats = &run->stats[stage_index (run, NF_PLUGIN_FETCH, i)];
+      if (run->measure_cpu)
+        COUNTER_ADD (stats->cpu_usec, thread_cpu_usec () - cpu_start);
+      COUNTER_ADD (stats->usec, g_get_monotonic_time () - start);
       /* Whatever the fetcher could tell, how many items it delivered is known now. */
       g_mutex_lock (&run->lock);
       COUNTER_SET (run->progress_items_total, run->next_seq - COUNTER_GET (run->progress_base));
@@ -357,10 +375,13 @@ fail_unparsable (Run *run, NfArticle *article, const char *type)
 /* Runs one stage on one article with timing and accounting; FALSE when the article is done
  * (failed or dropped). */
 static gboolean
-run_stage (NfStage *stage, gpointer data, NfArticle *article, StageStats *stats)
+run_stage (const Run *run, NfStage *stage, gpointer data, NfArticle *article, StageStats *stats)
 {
   gint64 start = g_get_monotonic_time ();
+  gint64 cpu_start = run->measure_cpu ? thread_cpu_usec () : 0;
   gboolean ok = nf_stage_process (stage, data, article, NULL);
+  if (run->measure_cpu)
+    COUNTER_ADD (stats->cpu_usec, thread_cpu_usec () - cpu_start);
   COUNTER_ADD (stats->usec, g_get_monotonic_time () - start);
   COUNTER_ADD (stats->items, 1);
   if (!ok)
@@ -398,7 +419,7 @@ process_article (Worker *worker, NfArticle *article)
           fail_unparsable (run, article, type);
           return;
         }
-      if (!run_stage (parser, worker->data[index], article, &worker->stats[index]))
+      if (!run_stage (run, parser, worker->data[index], article, &worker->stats[index]))
         return;
       if (!nf_article_has_text (article))
         nf_article_set_paragraphs (article, NULL, 0); /* a parser that found no body */
@@ -412,7 +433,7 @@ process_article (Worker *worker, NfArticle *article)
   for (guint i = 0; i < run->first_ordered; i++)
     {
       guint index = stage_index (run, NF_PLUGIN_EXTRACT, i);
-      if (!run_stage (stage_at (run, NF_PLUGIN_EXTRACT, i), worker->data[index], article, &worker->stats[index]))
+      if (!run_stage (run, stage_at (run, NF_PLUGIN_EXTRACT, i), worker->data[index], article, &worker->stats[index]))
         return;
     }
 }
@@ -488,6 +509,7 @@ workers_free (Run *run)
           COUNTER_ADD (run->stats[s].failed, worker->stats[s].failed);
           COUNTER_ADD (run->stats[s].dropped, worker->stats[s].dropped);
           COUNTER_ADD (run->stats[s].usec, worker->stats[s].usec);
+          COUNTER_ADD (run->stats[s].cpu_usec, worker->stats[s].cpu_usec);
         }
       g_free (worker->data);
       g_free (worker->stats);
@@ -714,8 +736,12 @@ commit_batch (Run *run, NfTally *tally, gboolean notify)
         continue;
       g_autoptr (GError) error = NULL;
       gint64 start = g_get_monotonic_time ();
+      gint64 cpu_start = run->measure_cpu ? thread_cpu_usec () : 0;
       gboolean ok = nf_stage_commit (stage, &error);
-      COUNTER_ADD (run->stats[stage_index (run, NF_PLUGIN_FORMAT, i)].usec, g_get_monotonic_time () - start);
+      StageStats *stats = &run->stats[stage_index (run, NF_PLUGIN_FORMAT, i)];
+      if (run->measure_cpu)
+        COUNTER_ADD (stats->cpu_usec, thread_cpu_usec () - cpu_start);
+      COUNTER_ADD (stats->usec, g_get_monotonic_time () - start);
       if (!ok && failed == NULL)
         {
           failed_stage = nf_stage_describe (stage);
@@ -769,12 +795,12 @@ consume (Run *run, NfArticle *article, NfTally *tally)
   for (guint i = run->first_ordered; alive && i < extractors->len; i++)
     {
       guint index = stage_index (run, NF_PLUGIN_EXTRACT, i);
-      alive = run_stage (stage_at (run, NF_PLUGIN_EXTRACT, i), consumer->data[index], article, &run->stats[index]);
+      alive = run_stage (run, stage_at (run, NF_PLUGIN_EXTRACT, i), consumer->data[index], article, &run->stats[index]);
     }
   for (guint i = 0; alive && i < run->chain->stages[NF_PLUGIN_FORMAT]->len; i++)
     {
       guint index = stage_index (run, NF_PLUGIN_FORMAT, i);
-      alive = run_stage (stage_at (run, NF_PLUGIN_FORMAT, i), consumer->data[index], article, &run->stats[index]);
+      alive = run_stage (run, stage_at (run, NF_PLUGIN_FORMAT, i), consumer->data[index], article, &run->stats[index]);
     }
 
   if (nf_article_is_failed (article))
@@ -793,6 +819,17 @@ consume (Run *run, NfArticle *article, NfTally *tally)
     batch_add (run, article, ENDED_PENDING); /* written once committed */
 }
 
+/* CPU time of the whole process so far (every thread, user and system), for the total. */
+static double
+process_cpu_seconds (void)
+{
+  struct rusage usage;
+  if (getrusage (RUSAGE_SELF, &usage) != 0)
+    return 0;
+  return usage.ru_utime.tv_sec + usage.ru_stime.tv_sec
+         + (usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / (double) G_USEC_PER_SEC;
+}
+
 /* The run's figures now, for the reports (report.h); @stages has a slot per stage. */
 static void
 take_figures (Run *run, const NfTally *tally, NfRunFigures *figures, NfStageFigures *stages)
@@ -808,6 +845,7 @@ take_figures (Run *run, const NfTally *tally, NfRunFigures *figures, NfStageFigu
       figure->failed = COUNTER_GET (run->stats[s].failed);
       figure->dropped = COUNTER_GET (run->stats[s].dropped);
       figure->usec = COUNTER_GET (run->stats[s].usec);
+      figure->cpu_usec = COUNTER_GET (run->stats[s].cpu_usec);
       for (guint w = 0; run->workers && w < run->options->workers + 1; w++)
         {
           StageStats *stats = &run->workers[w].stats[s];
@@ -815,6 +853,7 @@ take_figures (Run *run, const NfTally *tally, NfRunFigures *figures, NfStageFigu
           figure->failed += COUNTER_GET (stats->failed);
           figure->dropped += COUNTER_GET (stats->dropped);
           figure->usec += COUNTER_GET (stats->usec);
+          figure->cpu_usec += COUNTER_GET (stats->cpu_usec);
         }
     }
   g_mutex_lock (&run->lock);
@@ -825,6 +864,7 @@ take_figures (Run *run, const NfTally *tally, NfRunFigures *figures, NfStageFigu
   *figures = (NfRunFigures) {
     .tally = tally,
     .seconds = (now - run->started) / (double) G_USEC_PER_SEC,
+    .cpu_seconds = process_cpu_seconds (),
     .started_unix = run->started_unix,
     .progress = {
       .items_read = read - base,
@@ -1001,6 +1041,7 @@ nf_run (NfChain *chain, const NfRunOptions *options, NfTally *tally, GError **er
   Run run = { 0 };
   run.chain = chain;
   run.options = options;
+  run.measure_cpu = options->stats || options->stats_json || options->metrics_path != NULL;
   run.stages = g_ptr_array_new ();
   for (int kind = 0; kind < 4; kind++)
     {

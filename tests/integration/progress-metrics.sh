@@ -48,6 +48,9 @@ if command -v jq >/dev/null; then
     && pass "the JSON tally" || fail "tally in $(cat "$WORK/stats.json")"
   [ "$(jq -r '.stages[] | select(.kind == "extract" and .name == "stats") | .items' "$WORK/stats.json")" = 24 ] \
     && pass "the JSON stage table" || fail "stages in $(cat "$WORK/stats.json")"
+  # The CPU the stages used is measured, not left at zero.
+  [ "$(jq '([.stages[].cpu_seconds] | add) > 0 and .cpu_seconds > 0' "$WORK/stats.json")" = true ] \
+    && pass "CPU seconds per stage" || fail "no CPU figures in $(cat "$WORK/stats.json")"
 else
   fail "jq is needed (the quick start installs it)"
 fi

@@ -10,8 +10,8 @@
 #include "report.h"
 
 static const NfStageFigures stages[] = {
-  { "fetch", "files", 100, 1, 0, 2000000 },
-  { "extract", "entities:with \"quotes\"\\", 99, 0, 3, 1500000 },
+  { "fetch", "files", 100, 1, 0, 2000000, 500000 },
+  { "extract", "entities:with \"quotes\"\\", 99, 0, 3, 1500000, 990000 },
 };
 
 static NfRunFigures
@@ -25,7 +25,8 @@ figures_for (NfTally *tally, NfProgress progress)
   nf_tally_count_drop (tally, "http 404: Not Found");
   nf_tally_count_drop (tally, "http 404: gone");
   nf_tally_count_drop (tally, "too short");
-  return (NfRunFigures) { tally, 10.0, 1700000000, progress, stages, G_N_ELEMENTS (stages) };
+  return (NfRunFigures) { .tally = tally, .seconds = 10.0, .cpu_seconds = 4.0, .started_unix = 1700000000,
+                          .progress = progress, .stages = stages, .n_stages = G_N_ELEMENTS (stages) };
 }
 
 static void
@@ -82,6 +83,28 @@ test_stats_json (void **state)
   JsonObject *second = json_array_get_object_element (array, 1);
   assert_string_equal (json_object_get_string_member (second, "name"), "entities:with \"quotes\"\\");
   assert_int_equal (json_object_get_int_member (second, "dropped"), 3);
+  assert_float_equal (json_object_get_double_member (second, "cpu_seconds"), 0.99, 1e-9);
+  assert_float_equal (json_object_get_double_member (root, "cpu_seconds"), 4.0, 1e-9);
+}
+
+/* --stats: CPU per stage and per item beside the wall time, and the whole process's. */
+static void
+test_stats_table (void **state)
+{
+  (void) state;
+  NfTally tally;
+  NfRunFigures figures = figures_for (&tally, (NfProgress) { 0 });
+  g_autoptr (GString) out = g_string_new (NULL);
+  nf_report_stats_table (out, &figures);
+  const char *expected[] = {
+    "seconds      cpu s cpu ms/it\n",
+    "fetch files                         100        1        0      2.000      0.500    5.0000\n",
+    "      1.500      0.990   10.0000\n",
+    "whole run                           100                       10.000      4.000   40.0000\n",
+  };
+  for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+    if (strstr (out->str, expected[i]) == NULL)
+      fail_msg ("no \"%s\" in:\n%s", expected[i], out->str);
 }
 
 static void
@@ -99,6 +122,7 @@ test_metrics (void **state)
     /* Label values escape backslash and double quote. */
     "newsflow_stage_dropped_total{kind=\"extract\",stage=\"entities:with \\\"quotes\\\"\\\\\"} 3\n",
     "newsflow_stage_seconds_total{kind=\"fetch\",stage=\"files\"} 2.000000\n",
+    "newsflow_stage_cpu_seconds_total{kind=\"fetch\",stage=\"files\"} 0.500000\n",
     "newsflow_progress_ratio 0.2500\n",
     "newsflow_start_time_seconds 1700000000\n",
   };
@@ -115,6 +139,7 @@ main (void)
     cmocka_unit_test (test_progress_bytes_read_ahead),
     cmocka_unit_test (test_progress_unknown),
     cmocka_unit_test (test_stats_json),
+    cmocka_unit_test (test_stats_table),
     cmocka_unit_test (test_metrics),
   };
   return cmocka_run_group_tests (tests, NULL, NULL);
