@@ -84,6 +84,7 @@ nats_cluster_start() {
     mkdir -p "$WORK/nats-n$i"
     free_port >"$WORK/nats-n$i/port"
     free_port >"$WORK/nats-n$i/cluster-port"
+    free_port >"$WORK/nats-n$i/monitor-port"
   done
   for i in $(seq "$n"); do
     routes="$routes${routes:+,}nats://127.0.0.1:$(cat "$WORK/nats-n$i/cluster-port")"
@@ -93,7 +94,7 @@ nats_cluster_start() {
   for i in $(seq "$n"); do
     local dir="$WORK/nats-n$i"
     mkdir -p "$dir/store"
-    echo "--cluster_name newsflow --cluster nats://127.0.0.1:$(cat "$dir/cluster-port") --routes $routes" >"$dir/args"
+    echo "--cluster_name newsflow --cluster nats://127.0.0.1:$(cat "$dir/cluster-port") --routes $routes -m $(cat "$dir/monitor-port")" >"$dir/args"
     NATS_NAMES="$NATS_NAMES n$i"
     nats_launch "n$i" &
   done
@@ -101,14 +102,27 @@ nats_cluster_start() {
   NATS_URLS="{ $urls }"
 }
 
-# Waits until a JetStream meta leader is elected (the cluster can create streams).
+# Waits until the JetStream meta leader sees every other node as a current peer: a stream
+# of N replicas can be placed only then (before, the leader answers "no suitable peers for
+# placement", which on a loaded machine can last seconds after the election).
 wait_for_cluster() {
-  for _ in $(seq 150); do
-    if cat "$WORK"/nats-n*/log 2>/dev/null | grep -q "JetStream cluster new metadata leader\|Self is new JetStream cluster metadata leader"; then
-      return 0
-    fi
+  local n=$1 i
+  for _ in $(seq 300); do
+    for i in $(seq "$n"); do
+      if python3 - "$(cat "$WORK/nats-n$i/monitor-port")" "$n" <<'PY' 2>/dev/null
+import json, sys, urllib.request
+direct = urllib.request.build_opener(urllib.request.ProxyHandler({}))  # loopback: no proxy
+with direct.open("http://127.0.0.1:%s/jsz" % sys.argv[1], timeout=2) as reply:
+    meta = json.load(reply).get("meta_cluster", {})
+peers = meta.get("replicas") or []
+sys.exit(0 if len(peers) == int(sys.argv[2]) - 1 and all(p.get("current") for p in peers) else 1)
+PY
+      then
+        return 0
+      fi
+    done
     sleep 0.1
   done
-  echo "FAIL: the NATS cluster elected no JetStream leader"; tail -n 5 "$WORK"/nats-n*/log
+  echo "FAIL: the NATS cluster's JetStream leader did not see all $n nodes"; tail -n 5 "$WORK"/nats-n*/log
   exit 1
 }
