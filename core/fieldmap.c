@@ -8,6 +8,7 @@
 #include <newsflow/error.h>
 #include <newsflow/fieldmap.h>
 #include <newsflow/json.h>
+#include <newsflow/text.h>
 
 typedef enum {
   ROLE_TITLE,
@@ -162,8 +163,9 @@ get_string (const NfFieldMap *map, Role role, JsonObject *object, const char **v
 
 /* ---- the body ---- */
 
-/* Each non-blank line of @text, trimmed, is a paragraph: dumps separate paragraphs with a
- * blank line or a single line break, and both come out the same. */
+/* Each non-blank line of @text, trimmed of white space (the core's one definition: a line of
+ * no-break spaces is blank too), is a paragraph: dumps separate paragraphs with a blank line
+ * or a single line break, and both come out the same.  @text is valid UTF-8 (JSON). */
 static void
 add_paragraphs (NfArticle *article, const char *text)
 {
@@ -175,10 +177,15 @@ add_paragraphs (NfArticle *article, const char *text)
         end = line + strlen (line);
       const char *start = line;
       const char *stop = end;
-      while (start < stop && g_ascii_isspace (*start))
-        start++;
-      while (stop > start && g_ascii_isspace (stop[-1]))
-        stop--;
+      while (start < stop && nf_unichar_is_space (g_utf8_get_char (start)))
+        start = g_utf8_next_char (start);
+      while (stop > start)
+        {
+          const char *last = g_utf8_prev_char (stop);
+          if (!nf_unichar_is_space (g_utf8_get_char (last)))
+            break;
+          stop = last;
+        }
       if (stop > start)
         nf_article_add_paragraph (article, start, stop - start);
       line = *end ? end + 1 : end;

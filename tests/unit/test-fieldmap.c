@@ -48,6 +48,20 @@ apply_error (NfFieldMap *map, const char *json)
   return message;
 }
 
+/* Lines are trimmed of white space as the core defines it: a line of no-break spaces is
+ * blank, and ideographic or no-break spaces around a paragraph are not part of it. */
+static void
+test_paragraph_white_space (void **state G_GNUC_UNUSED)
+{
+  g_autoptr (NfFieldMap) map = map_from ("");
+  g_autofree char *message = NULL;
+  g_autoptr (NfArticle) article = apply (map,
+    "{\"text\": \"\u00a0One.\u3000\\n\u00a0\u00a0\u2003\\n\\tTwo \u00e9t\u00e9\u00a0\\r\\n\"}", &message);
+  assert_non_null (article);
+  assert_int_equal (nf_article_get_n_paragraphs (article), 2);
+  assert_string_equal (nf_article_get_text (article), "One.\n\nTwo \u00e9t\u00e9");
+}
+
 static void
 test_default_keys (void **state G_GNUC_UNUSED)
 {
@@ -198,6 +212,7 @@ main (void)
 {
   const struct CMUnitTest tests[] = {
     cmocka_unit_test (test_default_keys),
+    cmocka_unit_test (test_paragraph_white_space),
     cmocka_unit_test (test_configured_keys),
     cmocka_unit_test (test_dates),
     cmocka_unit_test (test_errors),
