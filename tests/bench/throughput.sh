@@ -9,7 +9,9 @@
 # temporary directory, or uses the one given with --collection, and runs the chain
 #   fetch "files" -> parse "text" -> extract "stats" -> format "json" (to /dev/null)
 # under GNU time, twice: on all N articles and on the first N/10, and prints articles,
-# total MB, wall seconds, articles/s, MB/s, peak RSS and newsflow's tally line for each.
+# total MB, wall seconds, articles/s, MB/s, peak RSS and newsflow's tally line for each;
+# then the trivial chain files -> text -> json against `cat` of the same files (best of
+# three each, alternating) and their ratio.
 # The formatter writes to standard output, redirected to /dev/null (see run_once for why not
 # `output = "/dev/null"`: older builds replaced the device).  Warns when other work was using
 # the CPU just before a run.
@@ -237,6 +239,30 @@ if [ "$once" = 0 ]; then
   fi
 fi
 
+# ---- side by side with cat ---------------------------------------------------------------
+# The trivial chain (files -> text -> json, nothing extracted) against `cat` reading and
+# writing the same bytes (issue 15: within 3x), on the run's articles, alternating the two
+# and keeping the best of three each, since a shared machine's load moves single runs.
+m=$count
+select_first "$m" >/dev/null
+paths=
+while IFS= read -r path; do paths+=${paths:+$',\n    '}$(chain_string "$path"); done <"$work/paths-$m"
+printf 'fetch "files" {\n  paths = {\n    %s\n  }\n}\nparse "text" { }\nformat "json" {\n  output = "-"\n}\n' \
+  "$paths" >"$work/trivial.chain"
+head -n "$m" "$work/files" | cut -f 1 | tr '\n' '\0' >"$work/list-$m"
+best_cat= best_trivial=
+for _ in 1 2 3; do
+  start=$(now)
+  xargs -0 cat <"$work/list-$m" >/dev/null || die "cat failed"
+  s=$(awk -v a="$start" -v b="$(now)" 'BEGIN { printf "%.3f", b - a }')
+  best_cat=$(awk -v s="$s" -v b="$best_cat" 'BEGIN { print (b == "" || s < b) ? s : b }')
+  start=$(now)
+  "$binary" -q -c "$work/trivial.chain" -j "$jobs" >/dev/null 2>"$work/stderr-trivial" \
+    || die "the trivial chain failed: $(tail -n 3 "$work/stderr-trivial")"
+  s=$(awk -v a="$start" -v b="$(now)" 'BEGIN { printf "%.3f", b - a }')
+  best_trivial=$(awk -v s="$s" -v b="$best_trivial" 'BEGIN { print (b == "" || s < b) ? s : b }')
+done
+
 # ---- report ------------------------------------------------------------------------------
 echo
 printf 'newsflow throughput: %s -q -j %s, files -> text -> stats -> json (to /dev/null)\n' "$binary" "$jobs"
@@ -249,6 +275,10 @@ if [ "${#busy[@]}" -gt 0 ]; then
   printf '\nwarning: other work used %s of the CPU just before %s of the runs: newsflow did not have\nevery core (the CPU percentage in the tally lines shows what it got); rerun when the machine is idle.\n' \
     "${busy[*]}" "${#busy[@]}"
 fi
+echo
+awk -v j="$jobs" -v n="$m" -v t="$best_trivial" -v c="$best_cat" 'BEGIN {
+  printf "files -> text -> json, -j %s: %.3f s for %d articles; cat of the same files: %.3f s; ratio %.2fx (goal <= 3)\n",
+         j, t, n, c, t / (c > 0 ? c : 0.001) }'
 if [ "$once" = 0 ]; then
   echo
   awk -v big="$large_rss" -v little="$small_rss" -v n="$count" -v m="$small" 'BEGIN {
