@@ -21,3 +21,10 @@ TESTS += tests/unit/test-format-fields
 tests_unit_test_format_fields_SOURCES = tests/unit/test-format-fields.c $(UNIT_COMMON)
 tests_unit_test_format_fields_CFLAGS = $(UNIT_CFLAGS)
 tests_unit_test_format_fields_LDADD = $(UNIT_LDADD)
+
+# cmocka: the streaming JSON writer prints what the tree and json-glib's generator print.
+check_PROGRAMS += tests/unit/test-json-writer
+TESTS += tests/unit/test-json-writer
+tests_unit_test_json_writer_SOURCES = tests/unit/test-json-writer.c $(UNIT_COMMON)
+tests_unit_test_json_writer_CFLAGS = $(UNIT_CFLAGS)
+tests_unit_test_json_writer_LDADD = $(UNIT_LDADD)
