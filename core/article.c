@@ -14,11 +14,21 @@ typedef struct {
   GVariant *value;
 } NfField;
 
+/* One attribute of an annotation.  Names are interned: an article may hold hundreds of
+ * thousands of annotations, all with the same few names ("label", "canonical"). */
+typedef struct {
+  const char *key;   /* interned */
+  GVariant   *value;
+} NfAttr;
+
+/* Kept small for the same reason: the attributes are one block of exactly n_attrs, grown
+ * one at a time (an annotation has a handful), not a GArray with its header and slack. */
 struct _NfAnnotation {
   const char *type; /* interned */
   gsize       start;
   gsize       end;
-  GArray     *attrs; /* NfField, created on first use */
+  guint       n_attrs;
+  NfAttr     *attrs;
 };
 
 struct _NfArticle {
@@ -63,8 +73,9 @@ static void
 annotation_free (gpointer data)
 {
   NfAnnotation *annotation = data;
-  if (annotation->attrs)
-    g_array_unref (annotation->attrs);
+  for (guint i = 0; i < annotation->n_attrs; i++)
+    g_variant_unref (annotation->attrs[i].value);
+  g_free (annotation->attrs);
   g_free (annotation);
 }
 
@@ -577,16 +588,29 @@ nf_annotation_get_end (const NfAnnotation *annotation)
   return annotation->end;
 }
 
+static NfAttr *
+find_attr (const NfAnnotation *annotation, const char *key)
+{
+  for (guint i = 0; i < annotation->n_attrs; i++)
+    if (strcmp (annotation->attrs[i].key, key) == 0)
+      return &annotation->attrs[i];
+  return NULL;
+}
+
 void
 nf_annotation_set_attr (NfAnnotation *annotation, const char *key, GVariant *value)
 {
   g_return_if_fail (key != NULL && value != NULL);
-  if (annotation->attrs == NULL)
+  NfAttr *attr = find_attr (annotation, key);
+  g_variant_ref_sink (value);
+  if (attr)
     {
-      annotation->attrs = g_array_new (FALSE, FALSE, sizeof (NfField));
-      g_array_set_clear_func (annotation->attrs, field_clear);
+      g_variant_unref (attr->value);
+      attr->value = value;
+      return;
     }
-  fields_set (annotation->attrs, key, value);
+  annotation->attrs = g_renew (NfAttr, annotation->attrs, annotation->n_attrs + 1);
+  annotation->attrs[annotation->n_attrs++] = (NfAttr) { g_intern_string (key), value };
 }
 
 void
@@ -598,8 +622,8 @@ nf_annotation_set_attr_string (NfAnnotation *annotation, const char *key, const 
 GVariant *
 nf_annotation_get_attr (const NfAnnotation *annotation, const char *key)
 {
-  NfField *field = find_field (annotation->attrs, key);
-  return field ? field->value : NULL;
+  NfAttr *attr = find_attr (annotation, key);
+  return attr ? attr->value : NULL;
 }
 
 const char *
@@ -614,17 +638,16 @@ nf_annotation_get_attr_string (const NfAnnotation *annotation, const char *key)
 guint
 nf_annotation_get_n_attrs (const NfAnnotation *annotation)
 {
-  return annotation->attrs ? annotation->attrs->len : 0;
+  return annotation->n_attrs;
 }
 
 GVariant *
 nf_annotation_get_nth_attr (const NfAnnotation *annotation, guint i, const char **key)
 {
   g_return_val_if_fail (i < nf_annotation_get_n_attrs (annotation), NULL);
-  NfField *field = &g_array_index (annotation->attrs, NfField, i);
   if (key)
-    *key = field->name;
-  return field->value;
+    *key = annotation->attrs[i].key;
+  return annotation->attrs[i].value;
 }
 
 /* ---- outcome ---- */
