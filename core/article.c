@@ -14,12 +14,37 @@ typedef struct {
   GVariant *value;
 } NfField;
 
-/* One attribute of an annotation.  Names are interned: an article may hold hundreds of
- * thousands of annotations, all with the same few names ("label", "canonical"). */
+/* One attribute of an annotation.  Names are shared (attr_key_share): an article may hold
+ * hundreds of thousands of annotations, all with the same few names ("label", "canonical"). */
 typedef struct {
-  const char *key;   /* interned */
+  const char *key;   /* shared, or a copy of its own when owned */
   GVariant   *value;
+  gboolean    owned;
 } NfAttr;
+
+/* The process's shared attribute names.  Bounded, because names can come from untrusted
+ * input (the wire form, scripts) and a shared name is never freed: past the bound, names
+ * are copied per attribute as before. */
+#define MAX_SHARED_ATTR_KEYS 4096
+
+static const char *
+attr_key_share (const char *key, gboolean *owned)
+{
+  static GMutex lock;
+  static GHashTable *shared;
+  g_mutex_lock (&lock);
+  if (shared == NULL)
+    shared = g_hash_table_new (g_str_hash, g_str_equal);
+  const char *found = g_hash_table_lookup (shared, key);
+  if (found == NULL && g_hash_table_size (shared) < MAX_SHARED_ATTR_KEYS)
+    {
+      found = g_strdup (key);
+      g_hash_table_add (shared, (gpointer) found);
+    }
+  g_mutex_unlock (&lock);
+  *owned = found == NULL;
+  return found ? found : g_strdup (key);
+}
 
 /* Kept small for the same reason: the attributes are one block of exactly n_attrs, grown
  * one at a time (an annotation has a handful), not a GArray with its header and slack. */
@@ -74,7 +99,11 @@ annotation_free (gpointer data)
 {
   NfAnnotation *annotation = data;
   for (guint i = 0; i < annotation->n_attrs; i++)
-    g_variant_unref (annotation->attrs[i].value);
+    {
+      g_variant_unref (annotation->attrs[i].value);
+      if (annotation->attrs[i].owned)
+        g_free ((char *) annotation->attrs[i].key);
+    }
   g_free (annotation->attrs);
   g_free (annotation);
 }
@@ -609,8 +638,10 @@ nf_annotation_set_attr (NfAnnotation *annotation, const char *key, GVariant *val
       attr->value = value;
       return;
     }
+  gboolean owned;
+  const char *shared = attr_key_share (key, &owned);
   annotation->attrs = g_renew (NfAttr, annotation->attrs, annotation->n_attrs + 1);
-  annotation->attrs[annotation->n_attrs++] = (NfAttr) { g_intern_string (key), value };
+  annotation->attrs[annotation->n_attrs++] = (NfAttr) { shared, value, owned };
 }
 
 void

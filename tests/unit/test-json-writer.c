@@ -266,6 +266,29 @@ test_write_error_stops_the_writer (G_GNUC_UNUSED void **state)
   assert_int_equal (calls, 2); /* nothing is written after the failure */
 }
 
+static void
+test_many_distinct_attribute_names (G_GNUC_UNUSED void **state)
+{
+  /* Past the bound of shared names (4096) names are copied per attribute: still right, and
+   * freed with the article (the sanitizer build checks for leaks). */
+  g_autoptr (NfArticle) article = harness_article ("Names", "Some text here.", NULL, NULL);
+  for (guint i = 0; i < 5000; i++)
+    {
+      NfAnnotation *annotation = nf_article_add_annotation (article, "token", 0, 4);
+      g_autofree char *key = g_strdup_printf ("writer-test-key-%u", i);
+      nf_annotation_set_attr (annotation, key, g_variant_new_uint32 (i));
+      nf_annotation_set_attr (annotation, "label", g_variant_new_string ("X"));
+      nf_annotation_set_attr (annotation, key, g_variant_new_uint32 (i + 1)); /* replaced */
+    }
+  NfAnnotation *last = nf_article_get_annotation (article, 4999);
+  const char *key;
+  GVariant *value = nf_annotation_get_nth_attr (last, 0, &key);
+  assert_string_equal (key, "writer-test-key-4999");
+  assert_int_equal (g_variant_get_uint32 (value), 5000);
+  assert_int_equal (nf_annotation_get_n_attrs (last), 2);
+  assert_same (article);
+}
+
 int
 main (void)
 {
@@ -276,6 +299,7 @@ main (void)
     cmocka_unit_test (test_samples_after_every_extractor),
     cmocka_unit_test (test_json_where_json_glib_1_6_is_not),
     cmocka_unit_test (test_write_error_stops_the_writer),
+    cmocka_unit_test (test_many_distinct_attribute_names),
   };
   return cmocka_run_group_tests (tests, NULL, NULL);
 }
