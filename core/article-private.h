@@ -15,11 +15,23 @@ typedef struct {
   GVariant *value;
 } NfField;
 
+/* One attribute of an annotation.  Names are shared (attr_key_share in article.c): an
+ * article may hold hundreds of thousands of annotations, all with the same few names
+ * ("label", "canonical"). */
+typedef struct {
+  const char *key;   /* shared, or a copy of its own when owned */
+  GVariant   *value;
+  gboolean    owned;
+} NfAttr;
+
+/* Kept small for the same reason: the attributes are one block of exactly n_attrs, grown
+ * one at a time (an annotation has a handful), not a GArray with its header and slack. */
 struct _NfAnnotation {
   const char *type; /* interned */
   gsize       start;
   gsize       end;
-  GArray     *attrs; /* NfField, created on first use */
+  guint       n_attrs;
+  NfAttr     *attrs;
 };
 
 struct _NfArticle {

@@ -9,6 +9,30 @@
 #include <newsflow/safe.h>
 #include <newsflow/text.h>
 
+/* The process's shared attribute names.  Bounded, because names can come from untrusted
+ * input (the wire form, scripts) and a shared name is never freed: past the bound, names
+ * are copied per attribute as before. */
+#define MAX_SHARED_ATTR_KEYS 4096
+
+static const char *
+attr_key_share (const char *key, gboolean *owned)
+{
+  static GMutex lock;
+  static GHashTable *shared;
+  g_mutex_lock (&lock);
+  if (shared == NULL)
+    shared = g_hash_table_new (g_str_hash, g_str_equal);
+  const char *found = g_hash_table_lookup (shared, key);
+  if (found == NULL && g_hash_table_size (shared) < MAX_SHARED_ATTR_KEYS)
+    {
+      found = g_strdup (key);
+      g_hash_table_add (shared, (gpointer) found);
+    }
+  g_mutex_unlock (&lock);
+  *owned = found == NULL;
+  return found ? found : g_strdup (key);
+}
+
 /* Names the JSON form gives to core properties; a field may not shadow them. */
 static const char *const reserved_names[] = {
   "id", "source", "content_type", "title", "authors", "published", "language",
@@ -27,8 +51,13 @@ static void
 annotation_free (gpointer data)
 {
   NfAnnotation *annotation = data;
-  if (annotation->attrs)
-    g_array_unref (annotation->attrs);
+  for (guint i = 0; i < annotation->n_attrs; i++)
+    {
+      g_variant_unref (annotation->attrs[i].value);
+      if (annotation->attrs[i].owned)
+        g_free ((char *) annotation->attrs[i].key);
+    }
+  g_free (annotation->attrs);
   g_free (annotation);
 }
 
@@ -492,16 +521,31 @@ nf_annotation_get_end (const NfAnnotation *annotation)
   return annotation->end;
 }
 
+static NfAttr *
+find_attr (const NfAnnotation *annotation, const char *key)
+{
+  for (guint i = 0; i < annotation->n_attrs; i++)
+    if (strcmp (annotation->attrs[i].key, key) == 0)
+      return &annotation->attrs[i];
+  return NULL;
+}
+
 void
 nf_annotation_set_attr (NfAnnotation *annotation, const char *key, GVariant *value)
 {
   g_return_if_fail (key != NULL && value != NULL);
-  if (annotation->attrs == NULL)
+  NfAttr *attr = find_attr (annotation, key);
+  g_variant_ref_sink (value);
+  if (attr)
     {
-      annotation->attrs = g_array_new (FALSE, FALSE, sizeof (NfField));
-      g_array_set_clear_func (annotation->attrs, field_clear);
+      g_variant_unref (attr->value);
+      attr->value = value;
+      return;
     }
-  fields_set (annotation->attrs, key, value);
+  gboolean owned;
+  const char *shared = attr_key_share (key, &owned);
+  annotation->attrs = g_renew (NfAttr, annotation->attrs, annotation->n_attrs + 1);
+  annotation->attrs[annotation->n_attrs++] = (NfAttr) { shared, value, owned };
 }
 
 void
@@ -513,8 +557,8 @@ nf_annotation_set_attr_string (NfAnnotation *annotation, const char *key, const 
 GVariant *
 nf_annotation_get_attr (const NfAnnotation *annotation, const char *key)
 {
-  NfField *field = find_field (annotation->attrs, key);
-  return field ? field->value : NULL;
+  NfAttr *attr = find_attr (annotation, key);
+  return attr ? attr->value : NULL;
 }
 
 const char *
@@ -529,17 +573,16 @@ nf_annotation_get_attr_string (const NfAnnotation *annotation, const char *key)
 guint
 nf_annotation_get_n_attrs (const NfAnnotation *annotation)
 {
-  return annotation->attrs ? annotation->attrs->len : 0;
+  return annotation->n_attrs;
 }
 
 GVariant *
 nf_annotation_get_nth_attr (const NfAnnotation *annotation, guint i, const char **key)
 {
   g_return_val_if_fail (i < nf_annotation_get_n_attrs (annotation), NULL);
-  NfField *field = &g_array_index (annotation->attrs, NfField, i);
   if (key)
-    *key = field->name;
-  return field->value;
+    *key = annotation->attrs[i].key;
+  return annotation->attrs[i].value;
 }
 
 /* ---- outcome ---- */

@@ -2,6 +2,7 @@
  * Every formatter and the error file go through here, so they agree on names and nesting. */
 #include "config.h"
 
+#include <math.h>
 #include <string.h>
 
 #include <newsflow/error.h>
@@ -387,4 +388,443 @@ nf_json_count_entities (JsonArray *annotations)
     }
   g_ptr_array_sort (entities, by_mentions);
   return entities;
+}
+
+/* ---- the streaming writer ----
+ *
+ * nf_article_write_json prints what nf_article_to_json and a JsonGenerator print, without the
+ * tree: on an article with tens of thousands of annotations the tree (a node, an object and a
+ * hash table per annotation) costs many times the article, and the generator's text as much
+ * again.  Here the text goes out in chunks, so the cost is the chunk.
+ *
+ * The layout follows json-glib's generator (json-generator.c, dump_node and friends): in
+ * pretty form two spaces a level, "name" : value, a line break after "[" or "{" that has
+ * members and after each member, "[]" for an empty array but "{" + indent + "}" for an empty
+ * object.  Where that generator prints what is not JSON, this writer prints JSON instead, as
+ * json-glib 1.10 does: U+001F is escaped (1.6 copied it raw), a double in exponent form gets
+ * no ".0" (1.6 printed "1e+20.0"); and NaN and infinities, which no version prints as JSON,
+ * are null. */
+
+/* The text handed to the write function at a time (and the most buffered). */
+#define CHUNK_SIZE (64 * 1024)
+
+typedef struct {
+  GString        *buffer;
+  gboolean        pretty;
+  NfJsonWriteFunc write;      /* NULL: everything stays in buffer */
+  gpointer        user_data;
+  GError         *error;      /* the first failed write; nothing is written after it */
+} Writer;
+
+/* A "[" or "{" being written: its level and how many members it has so far. */
+typedef struct {
+  Writer *writer;
+  guint   level;
+  guint   count;
+  char    close;
+} Container;
+
+static void
+writer_flush (Writer *writer)
+{
+  if (writer->write && writer->error == NULL && writer->buffer->len > 0
+      && !writer->write (writer->user_data, writer->buffer->str, writer->buffer->len, &writer->error)
+      && writer->error == NULL)
+    g_set_error_literal (&writer->error, NF_ERROR, NF_ERROR_IO, "writing JSON failed");
+  if (writer->write)
+    g_string_truncate (writer->buffer, 0);
+}
+
+static inline void
+writer_maybe_flush (Writer *writer)
+{
+  if (writer->write && writer->buffer->len >= CHUNK_SIZE)
+    writer_flush (writer);
+}
+
+static void
+write_indent (Writer *writer, guint level)
+{
+  if (writer->pretty)
+    for (guint i = 0; i < level * 2; i++)
+      g_string_append_c (writer->buffer, ' ');
+}
+
+/* @length bytes of @string quoted and escaped as json-glib's json_strescape does (bytes other
+ * than the quote, the backslash and control characters are copied, whether UTF-8 or not). */
+static void
+write_string (Writer *writer, const char *string, gsize length)
+{
+  GString *buffer = writer->buffer;
+  g_string_append_c (buffer, '"');
+  const char *p = string, *end = string + length;
+  while (p < end)
+    {
+      /* A run of bytes copied as they are, cut at the chunk size so that a long text does
+       * not sit whole in the buffer. */
+      const char *run = p, *stop = end - p > CHUNK_SIZE ? p + CHUNK_SIZE : end;
+      while (p < stop)
+        {
+          guchar c = (guchar) *p;
+          if (c == '"' || c == '\\' || c < 0x20 || c == 0x7f)
+            break;
+          p++;
+        }
+      g_string_append_len (buffer, run, p - run);
+      writer_maybe_flush (writer);
+      if (p == stop)
+        continue;
+      guchar c = (guchar) *p++;
+      switch (c)
+        {
+        case '"':  g_string_append (buffer, "\\\""); break;
+        case '\\': g_string_append (buffer, "\\\\"); break;
+        case '\b': g_string_append (buffer, "\\b"); break;
+        case '\f': g_string_append (buffer, "\\f"); break;
+        case '\n': g_string_append (buffer, "\\n"); break;
+        case '\r': g_string_append (buffer, "\\r"); break;
+        case '\t': g_string_append (buffer, "\\t"); break;
+        default:   g_string_append_printf (buffer, "\\u00%02x", c); break;
+        }
+    }
+  g_string_append_c (buffer, '"');
+}
+
+static void
+write_cstring (Writer *writer, const char *string)
+{
+  if (string)
+    write_string (writer, string, strlen (string));
+  else
+    g_string_append (writer->buffer, "null");
+}
+
+static void
+write_int (Writer *writer, gint64 value)
+{
+  g_string_append_printf (writer->buffer, "%" G_GINT64_FORMAT, value);
+}
+
+static void
+write_double (Writer *writer, double value)
+{
+  if (!isfinite (value))
+    {
+      g_string_append (writer->buffer, "null");
+      return;
+    }
+  char text[G_ASCII_DTOSTR_BUF_SIZE];
+  g_ascii_dtostr (text, sizeof text, value);
+  g_string_append (writer->buffer, text);
+  /* A double stays a double when read back. */
+  if (strpbrk (text, ".eE") == NULL)
+    g_string_append (writer->buffer, ".0");
+}
+
+static Container
+container_begin (Writer *writer, guint level, char open)
+{
+  g_string_append_c (writer->buffer, open);
+  return (Container) { writer, level, 0, open == '{' ? '}' : ']' };
+}
+
+/* Starts the next member: the separator, the indent and, in an object, the name. */
+static void
+container_next (Container *container, const char *name)
+{
+  Writer *writer = container->writer;
+  if (container->count++ > 0)
+    g_string_append_c (writer->buffer, ',');
+  if (writer->pretty)
+    g_string_append_c (writer->buffer, '\n');
+  write_indent (writer, container->level + 1);
+  if (name)
+    {
+      write_string (writer, name, strlen (name));
+      g_string_append (writer->buffer, writer->pretty ? " : " : ":");
+    }
+  writer_maybe_flush (writer);
+}
+
+static void
+container_end (Container *container)
+{
+  Writer *writer = container->writer;
+  if (container->count > 0 && writer->pretty)
+    g_string_append_c (writer->buffer, '\n');
+  /* json-glib indents the closing brace of an empty object, not the bracket of an empty array. */
+  if (container->count > 0 || container->close == '}')
+    write_indent (writer, container->level);
+  g_string_append_c (writer->buffer, container->close);
+}
+
+static void write_variant (Writer *writer, guint level, GVariant *value);
+
+/* An a{s*} as an object.  The tree kept a name once, where it first came, with its last
+ * value (json_object_set_member replaces in place): so does this. */
+static void
+write_dictionary (Writer *writer, guint level, GVariant *value)
+{
+  gsize n = g_variant_n_children (value);
+  g_autoptr (GHashTable) last = NULL; /* name -> 1 + index of its last entry, when names repeat */
+  if (n > 1)
+    {
+      last = g_hash_table_new (g_str_hash, g_str_equal);
+      gboolean repeated = FALSE;
+      for (gsize i = 0; i < n; i++)
+        {
+          const char *key;
+          g_variant_get_child (value, i, "{&s*}", &key, NULL);
+          repeated |= g_hash_table_contains (last, key);
+          g_hash_table_insert (last, (gpointer) key, GSIZE_TO_POINTER (i + 1));
+        }
+      if (!repeated)
+        g_clear_pointer (&last, g_hash_table_unref);
+    }
+  Container object = container_begin (writer, level, '{');
+  for (gsize i = 0; i < n && writer->error == NULL; i++)
+    {
+      const char *key;
+      g_autoptr (GVariant) item = NULL;
+      g_variant_get_child (value, i, "{&s@*}", &key, &item);
+      if (last)
+        {
+          gsize at = GPOINTER_TO_SIZE (g_hash_table_lookup (last, key));
+          if (at == 0)
+            continue; /* written where the name first came */
+          g_hash_table_insert (last, (gpointer) key, GSIZE_TO_POINTER (0));
+          g_clear_pointer (&item, g_variant_unref);
+          g_variant_get_child (value, at - 1, "{&s@*}", NULL, &item);
+        }
+      container_next (&object, key);
+      write_variant (writer, level + 1, item);
+    }
+  container_end (&object);
+}
+
+/* As nf_variant_to_json builds it. */
+static void
+write_variant (Writer *writer, guint level, GVariant *value)
+{
+  GString *buffer = writer->buffer;
+  if (value == NULL)
+    {
+      g_string_append (buffer, "null");
+      return;
+    }
+  switch (g_variant_classify (value))
+    {
+    case G_VARIANT_CLASS_BOOLEAN:
+      g_string_append (buffer, g_variant_get_boolean (value) ? "true" : "false");
+      return;
+    case G_VARIANT_CLASS_BYTE:
+      write_int (writer, g_variant_get_byte (value));
+      return;
+    case G_VARIANT_CLASS_INT16:
+      write_int (writer, g_variant_get_int16 (value));
+      return;
+    case G_VARIANT_CLASS_UINT16:
+      write_int (writer, g_variant_get_uint16 (value));
+      return;
+    case G_VARIANT_CLASS_INT32:
+      write_int (writer, g_variant_get_int32 (value));
+      return;
+    case G_VARIANT_CLASS_UINT32:
+      write_int (writer, g_variant_get_uint32 (value));
+      return;
+    case G_VARIANT_CLASS_INT64:
+      write_int (writer, g_variant_get_int64 (value));
+      return;
+    case G_VARIANT_CLASS_UINT64:
+      write_int (writer, (gint64) g_variant_get_uint64 (value));
+      return;
+    case G_VARIANT_CLASS_HANDLE:
+      write_int (writer, g_variant_get_handle (value));
+      return;
+    case G_VARIANT_CLASS_DOUBLE:
+      write_double (writer, g_variant_get_double (value));
+      return;
+    case G_VARIANT_CLASS_STRING:
+    case G_VARIANT_CLASS_OBJECT_PATH:
+    case G_VARIANT_CLASS_SIGNATURE:
+      write_cstring (writer, g_variant_get_string (value, NULL));
+      return;
+    case G_VARIANT_CLASS_VARIANT:
+      {
+        g_autoptr (GVariant) inner = g_variant_get_variant (value);
+        write_variant (writer, level, inner);
+        return;
+      }
+    case G_VARIANT_CLASS_MAYBE:
+      {
+        g_autoptr (GVariant) inner = g_variant_get_maybe (value);
+        write_variant (writer, level, inner);
+        return;
+      }
+    case G_VARIANT_CLASS_ARRAY:
+      {
+        const GVariantType *element = g_variant_type_element (g_variant_get_type (value));
+        if (g_variant_type_equal (element, G_VARIANT_TYPE_BYTE))
+          {
+            gsize n = 0;
+            const guchar *data = g_variant_get_fixed_array (value, &n, 1);
+            g_autofree char *encoded = g_base64_encode (data, n);
+            write_cstring (writer, encoded);
+            return;
+          }
+        if (g_variant_type_is_dict_entry (element)
+            && g_variant_type_equal (g_variant_type_key (element), G_VARIANT_TYPE_STRING))
+          {
+            write_dictionary (writer, level, value);
+            return;
+          }
+      }
+      G_GNUC_FALLTHROUGH;
+    case G_VARIANT_CLASS_TUPLE:
+    case G_VARIANT_CLASS_DICT_ENTRY:
+      {
+        Container array = container_begin (writer, level, '[');
+        gsize n = g_variant_n_children (value);
+        for (gsize i = 0; i < n && writer->error == NULL; i++)
+          {
+            g_autoptr (GVariant) item = g_variant_get_child_value (value, i);
+            container_next (&array, NULL);
+            write_variant (writer, level + 1, item);
+          }
+        container_end (&array);
+        return;
+      }
+    default:
+      g_string_append (buffer, "null");
+      return;
+    }
+}
+
+static void
+write_annotation (Writer *writer, guint level, const NfAnnotation *annotation, const char *text)
+{
+  gsize start = nf_annotation_get_start (annotation);
+  gsize end = nf_annotation_get_end (annotation);
+  Container object = container_begin (writer, level, '{');
+  container_next (&object, "type");
+  write_cstring (writer, nf_annotation_get_type (annotation));
+  container_next (&object, "start");
+  write_int (writer, (gint64) start);
+  container_next (&object, "end");
+  write_int (writer, (gint64) end);
+  container_next (&object, "text");
+  /* The tree held a C string of the span: it ended at a NUL. */
+  write_string (writer, text ? text + start : "", text && end > start ? strnlen (text + start, end - start) : 0);
+  container_next (&object, "attrs");
+  Container attrs = container_begin (writer, level + 1, '{');
+  for (guint i = 0; i < nf_annotation_get_n_attrs (annotation); i++)
+    {
+      const char *key;
+      GVariant *value = nf_annotation_get_nth_attr (annotation, i, &key);
+      container_next (&attrs, key);
+      write_variant (writer, level + 2, value);
+    }
+  container_end (&attrs);
+  container_end (&object);
+}
+
+static void
+write_article (Writer *writer, NfArticle *article)
+{
+  Container object = container_begin (writer, 0, '{');
+  container_next (&object, "id");
+  write_cstring (writer, nf_article_get_id (article));
+  container_next (&object, "source");
+  write_cstring (writer, nf_article_get_source (article));
+  container_next (&object, "content_type");
+  write_cstring (writer, nf_article_get_content_type (article));
+  container_next (&object, "title");
+  write_cstring (writer, nf_article_get_title (article));
+
+  container_next (&object, "authors");
+  Container authors = container_begin (writer, 1, '[');
+  for (const char *const *author = nf_article_get_authors (article); *author; author++)
+    {
+      container_next (&authors, NULL);
+      write_cstring (writer, *author);
+    }
+  container_end (&authors);
+
+  GDateTime *published = nf_article_get_published (article);
+  g_autofree char *iso = published ? nf_date_time_format (published) : NULL;
+  container_next (&object, "published");
+  write_cstring (writer, iso);
+  container_next (&object, "language");
+  write_cstring (writer, nf_article_get_language (article));
+  const char *text = nf_article_get_text (article);
+  container_next (&object, "text");
+  write_cstring (writer, text);
+
+  container_next (&object, "paragraphs");
+  Container paragraphs = container_begin (writer, 1, '[');
+  for (guint i = 0; i < nf_article_get_n_paragraphs (article) && writer->error == NULL; i++)
+    {
+      gsize start, end;
+      nf_article_get_paragraph_span (article, i, &start, &end);
+      container_next (&paragraphs, NULL);
+      Container span = container_begin (writer, 2, '[');
+      container_next (&span, NULL);
+      write_int (writer, (gint64) start);
+      container_next (&span, NULL);
+      write_int (writer, (gint64) end);
+      container_end (&span);
+    }
+  container_end (&paragraphs);
+
+  /* Field names are unique and never a core property's (the article refuses both). */
+  for (guint i = 0; i < nf_article_get_n_fields (article) && writer->error == NULL; i++)
+    {
+      const char *name;
+      GVariant *value = nf_article_get_nth_field (article, i, &name);
+      container_next (&object, name);
+      write_variant (writer, 1, value);
+    }
+
+  container_next (&object, "annotations");
+  Container annotations = container_begin (writer, 1, '[');
+  for (guint i = 0; i < nf_article_get_n_annotations (article) && writer->error == NULL; i++)
+    {
+      container_next (&annotations, NULL);
+      write_annotation (writer, 2, nf_article_get_annotation (article, i), text);
+    }
+  container_end (&annotations);
+  container_end (&object);
+}
+
+gboolean
+nf_article_write_json (NfArticle *article, gboolean pretty, NfJsonWriteFunc write,
+                       gpointer user_data, GError **error)
+{
+  g_return_val_if_fail (article != NULL && write != NULL, FALSE);
+  Writer writer = { g_string_sized_new (CHUNK_SIZE + 256), pretty, write, user_data, NULL };
+  write_article (&writer, article);
+  writer_flush (&writer);
+  g_string_free (writer.buffer, TRUE);
+  if (writer.error)
+    {
+      g_propagate_error (error, writer.error);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+void
+nf_article_append_json (NfArticle *article, gboolean pretty, GString *out)
+{
+  g_return_if_fail (article != NULL && out != NULL);
+  Writer writer = { out, pretty, NULL, NULL, NULL };
+  write_article (&writer, article);
+}
+
+void
+nf_variant_append_json (GVariant *value, gboolean pretty, GString *out)
+{
+  g_return_if_fail (out != NULL);
+  Writer writer = { out, pretty, NULL, NULL, NULL };
+  write_variant (&writer, 0, value);
 }

@@ -11,7 +11,8 @@ FORMAT_TESTS = \
 	tests/integration/format-errors.sh \
 	tests/integration/format-browser.sh \
 	tests/integration/format-postgresql.sh \
-	tests/integration/format-elasticsearch.sh
+	tests/integration/format-elasticsearch.sh \
+	tests/integration/big-article-memory.sh
 TESTS += $(FORMAT_TESTS)
 EXTRA_DIST += $(FORMAT_TESTS) tests/data/format tests/data/http/bulk-server.py
 
@@ -21,3 +22,10 @@ TESTS += tests/unit/test-format-fields
 tests_unit_test_format_fields_SOURCES = tests/unit/test-format-fields.c $(UNIT_COMMON)
 tests_unit_test_format_fields_CFLAGS = $(UNIT_CFLAGS)
 tests_unit_test_format_fields_LDADD = $(UNIT_LDADD)
+
+# cmocka: the streaming JSON writer prints what the tree and json-glib's generator print.
+check_PROGRAMS += tests/unit/test-json-writer
+TESTS += tests/unit/test-json-writer
+tests_unit_test_json_writer_SOURCES = tests/unit/test-json-writer.c $(UNIT_COMMON)
+tests_unit_test_json_writer_CFLAGS = $(UNIT_CFLAGS)
+tests_unit_test_json_writer_LDADD = $(UNIT_LDADD)

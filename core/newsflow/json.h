@@ -15,6 +15,23 @@ G_BEGIN_DECLS
  * Dates are RFC 3339 (nf_date_time_format).  Absent properties are null, so every article has the same keys. */
 JsonNode *nf_article_to_json (NfArticle *article);
 
+/* Where nf_article_write_json sends its text: @length bytes at a time (a chunk of 64 KiB or
+ * less, with no NUL).  FALSE with @error set stops the writing. */
+typedef gboolean (*NfJsonWriteFunc) (gpointer user_data, const void *data, gsize length, GError **error);
+
+/* Writes the JSON form of @article (the members of nf_article_to_json, in its order), compact
+ * or @pretty, to @write in chunks, without building the tree: its memory is a chunk, however
+ * many annotations the article has.  The text is what json-glib's JsonGenerator prints for
+ * nf_article_to_json's tree, byte for byte, with three exceptions where json-glib 1.6 prints
+ * what is not JSON: U+001F is escaped as \u001f, a double in exponent form gets no ".0"
+ * ("1e+20"), NaN and the infinities are null.  FALSE with the first write's error. */
+gboolean  nf_article_write_json  (NfArticle *article, gboolean pretty, NfJsonWriteFunc write,
+                                  gpointer user_data, GError **error);
+/* The same appended to @out in one piece (for a formatter that needs the text whole). */
+void      nf_article_append_json (NfArticle *article, gboolean pretty, GString *out);
+/* nf_variant_to_json's JSON for @value, printed the same way, appended to @out. */
+void      nf_variant_append_json (GVariant *value, gboolean pretty, GString *out);
+
 /* A GVariant as JSON: dictionaries (a{sv}, a{s*}) become objects, arrays and tuples arrays,
  * variants are unwrapped, integers and doubles numbers, byte strings base64. */
 JsonNode *nf_variant_to_json (GVariant *value);

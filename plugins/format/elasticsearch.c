@@ -12,6 +12,7 @@ typedef struct {
   char             *index;
   char             *action;
   NfFieldSelection *id;       /* the path of the document id, or NULL: Elasticsearch assigns one */
+  gboolean          id_is_article_id; /* the path is "id": no tree needed to find it */
   NfFieldSelection *fields;   /* NULL: the whole article */
 
   /* Posting (url set). */
@@ -185,6 +186,7 @@ bulk_init (NfStage *stage, GError **error)
   formatter->index = g_strdup (index);
   formatter->action = g_strdup (cfg_getstr (config, "action"));
   formatter->id = g_steal_pointer (&id);
+  formatter->id_is_article_id = g_strcmp0 (id_path, "id") == 0;
   formatter->fields = g_steal_pointer (&fields);
   const char *url = cfg_getstr (config, "url");
   if (*url && !init_posting (formatter, config, url, error))
@@ -377,11 +379,16 @@ static gboolean
 bulk_process (NfStage *stage, G_GNUC_UNUSED gpointer worker, NfArticle *article, GError **error)
 {
   BulkFormatter *formatter = nf_stage_get_instance (stage);
-  g_autoptr (JsonNode) document = nf_article_to_json (article);
+  /* The whole article with its own id (the defaults) is printed without the JSON tree, whose
+   * size is many times an article with tens of thousands of annotations (issue 12). */
+  gboolean streamed = formatter->fields == NULL && (formatter->id == NULL || formatter->id_is_article_id);
+  g_autoptr (JsonNode) document = streamed ? NULL : nf_article_to_json (article);
 
   JsonObject *target = json_object_new ();
   json_object_set_string_member (target, "_index", formatter->index);
-  if (formatter->id)
+  if (formatter->id && streamed)
+    json_object_set_string_member (target, "_id", nf_article_get_id (article));
+  else if (formatter->id)
     {
       g_autoptr (JsonNode) id = nf_field_selection_get (formatter->id, 0, document);
       if (!JSON_NODE_HOLDS_VALUE (id))
@@ -400,15 +407,24 @@ bulk_process (NfStage *stage, G_GNUC_UNUSED gpointer worker, NfArticle *article,
   g_autoptr (JsonNode) action_line = json_node_new (JSON_NODE_OBJECT);
   json_node_take_object (action_line, action);
 
-  if (formatter->fields)
-    {
-      JsonNode *selected = nf_field_selection_apply (formatter->fields, document);
-      json_node_unref (document);
-      document = selected;
-    }
   g_autofree char *head = to_line (formatter, action_line);
-  g_autofree char *body = to_line (formatter, document);
-  g_autofree char *pair = g_strconcat (head, "\n", body, "\n", NULL);
+  GString *lines = g_string_new (head);
+  g_string_append_c (lines, '\n');
+  if (streamed)
+    nf_article_append_json (article, FALSE, lines);
+  else
+    {
+      if (formatter->fields)
+        {
+          JsonNode *selected = nf_field_selection_apply (formatter->fields, document);
+          json_node_unref (document);
+          document = selected;
+        }
+      g_autofree char *body = to_line (formatter, document);
+      g_string_append (lines, body);
+    }
+  g_string_append_c (lines, '\n');
+  g_autofree char *pair = g_string_free (lines, FALSE);
   gsize length = strlen (pair);
   if (formatter->output && !nf_output_write (formatter->output, pair, length, error))
     return FALSE;

@@ -15,6 +15,7 @@ typedef struct {
   JsonGenerator    *generator;
   NfFieldSelection *fields;   /* NULL: the whole article */
   gboolean          lines;
+  gboolean          pretty;
   guint64           written;   /* articles in the output, committed or not */
   guint64           committed; /* articles in the output at the last commit */
   GHashTable       *existing;  /* skip-existing: ids the file held when the run began */
@@ -166,6 +167,7 @@ json_init (NfStage *stage, GError **error)
   formatter->existing = g_steal_pointer (&existing);
   formatter->fields = g_steal_pointer (&fields);
   formatter->lines = cfg_getbool (config, "lines");
+  formatter->pretty = cfg_getbool (config, "pretty");
   formatter->generator = json_generator_new ();
   json_generator_set_pretty (formatter->generator, cfg_getbool (config, "pretty"));
   nf_stage_set_instance (stage, formatter);
@@ -173,25 +175,40 @@ json_init (NfStage *stage, GError **error)
 }
 
 static gboolean
+write_output (gpointer output, const void *data, gsize length, GError **error)
+{
+  return nf_output_write (output, data, length, error);
+}
+
+static gboolean
 json_process (NfStage *stage, G_GNUC_UNUSED gpointer worker, NfArticle *article, GError **error)
 {
   JsonFormatter *formatter = nf_stage_get_instance (stage);
-  g_autoptr (JsonNode) node = nf_article_to_json (article);
-  if (formatter->fields)
-    {
-      JsonNode *selected = nf_field_selection_apply (formatter->fields, node);
-      json_node_unref (node);
-      node = selected;
-    }
-  json_generator_set_root (formatter->generator, node);
-  gsize length;
-  g_autofree char *text = json_generator_to_data (formatter->generator, &length);
   /* In array mode the separator goes before every element but the first, so the array
-   * can be closed in finish without knowing the count in advance.  One write per record:
-   * a failed one is taken back whole at the commit. */
+   * can be closed in finish without knowing the count in advance.  A record goes out in
+   * several writes; if one fails, the output's sticky error takes the whole record back at
+   * the commit. */
   const char *before = formatter->lines ? "" : formatter->written == 0 ? "[\n" : ",\n";
-  g_autofree char *record = g_strconcat (before, text, formatter->lines ? "\n" : "", NULL);
-  if (!nf_output_write (formatter->output, record, strlen (record), error))
+  if (!nf_output_write (formatter->output, before, strlen (before), error))
+    return FALSE;
+  if (formatter->fields == NULL)
+    {
+      /* The whole article is streamed: no tree, no copy of the text (issue 12). */
+      if (!nf_article_write_json (article, formatter->pretty, write_output, formatter->output, error))
+        return FALSE;
+    }
+  else
+    {
+      g_autoptr (JsonNode) node = nf_article_to_json (article);
+      g_autoptr (JsonNode) selected = nf_field_selection_apply (formatter->fields, node);
+      g_clear_pointer (&node, json_node_unref);
+      json_generator_set_root (formatter->generator, selected);
+      gsize length;
+      g_autofree char *text = json_generator_to_data (formatter->generator, &length);
+      if (!nf_output_write (formatter->output, text, length, error))
+        return FALSE;
+    }
+  if (formatter->lines && !nf_output_write (formatter->output, "\n", 1, error))
     return FALSE;
   formatter->written++;
   return TRUE;

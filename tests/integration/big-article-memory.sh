@@ -1,0 +1,65 @@
+#!/bin/bash
+# One large article costs memory linear in its size, within issue 12's ~20x: a generated text
+# article of 1 MB and of 3 MB through parse "text" -> extract "entities" -> format "json"
+# (compact and pretty), and the growth of the peak RSS (GNU time) per byte of article between
+# the two stays under 20 MB per MB.  Before the streaming JSON writer the JSON tree alone made
+# it ~40.  The growth leaves out the fixed footprint (libraries, the entities' lexicon).
+# Skipped without GNU time and under the sanitizers, whose shadow memory is no measure.
+. "$(dirname "$0")/common.sh"
+
+[ -x /usr/bin/time ] || { echo "SKIP: no GNU time (/usr/bin/time)"; exit 77; }
+command -v python3 >/dev/null || { echo "SKIP: no python3"; exit 77; }
+if grep -q '^SANITIZER_FLAGS = -f' "$BUILD/Makefile" 2>/dev/null; then
+  echo "SKIP: sanitizer build"; exit 77
+fi
+
+# make_article MB FILE: the samples' body paragraphs in a shuffled order (fixed seed), a blank
+# line apart, as tests/bench/big-article.sh makes them.
+make_article() {
+  python3 - "$SAMPLES" "$1" "$2" <<'PY'
+import glob, os, random, sys
+samples, mb, out = sys.argv[1], float(sys.argv[2]), sys.argv[3]
+paragraphs = []
+for path in sorted(glob.glob(os.path.join(samples, "*.txt"))):
+    blocks = open(path, encoding="utf-8").read().split("\n\n")
+    paragraphs += [b for b in blocks[2:-1] if len(b) > 200]
+rng = random.Random(12)
+chosen, size = [], 0
+while size < mb * 1000000:
+    p = rng.choice(paragraphs)
+    chosen.append(p)
+    size += len(p.encode()) + 2
+with open(out, "w", encoding="utf-8") as f:
+    f.write("A large article\n\n" + "\n\n".join(chosen) + "\n")
+PY
+}
+make_article 1 "$WORK/small.txt"
+make_article 3 "$WORK/large.txt"
+
+for pretty in false true; do
+  cat > "$WORK/run.chain" <<CHAIN
+fetch "files" { paths = { "-" } }
+parse "text" { }
+extract "entities" { }
+format "json" { output = "-"  pretty = $pretty }
+CHAIN
+  peaks=()
+  for input in small large; do
+    if ! /usr/bin/time -f '%M' -o "$WORK/time" "$NEWSFLOW" -j 1 -q -c "$WORK/run.chain" \
+         "$WORK/$input.txt" > "$WORK/$input.json" 2> "$WORK/err"; then
+      fail "pretty = $pretty: newsflow failed on the $input article"; cat "$WORK/err"; continue
+    fi
+    peaks+=("$(tail -n 1 "$WORK/time")")
+  done
+  [ "${#peaks[@]}" = 2 ] || continue
+  entities=$(grep -o '"type" *: *"entity"' "$WORK/large.json" | wc -l)
+  [ "$entities" -gt 10000 ] || fail "pretty = $pretty: only $entities entities in the 3 MB article"
+  bytes=$(( $(stat -c %s "$WORK/large.txt") - $(stat -c %s "$WORK/small.txt") ))
+  growth=$(awk -v a="${peaks[0]}" -v b="${peaks[1]}" -v n="$bytes" 'BEGIN { printf "%.1f", (b - a) * 1024 / n }')
+  if awk -v g="$growth" 'BEGIN { exit !(g < 20) }'; then
+    pass "pretty = $pretty: peak RSS grows $growth MB per MB of article ($entities entities; bound 20)"
+  else
+    fail "pretty = $pretty: peak RSS grows $growth MB per MB of article (${peaks[0]} -> ${peaks[1]} KB), bound 20"
+  fi
+done
+finish
