@@ -95,7 +95,7 @@ attribution_after (Context *c, Quote *q, guint limit)
   if (v > i + 8 && tok_char (c, v - 1) != ',')
     return FALSE;
   const Name *speaker = NULL;
-  for (guint k = 0; k < c->names->len; k++)
+  for (guint k = names_all_sorted (c) ? names_first_from (c, c->tokens[i].start) : 0; k < c->names->len; k++)
     {
       const Name *n = &g_array_index (c->names, Name, k);
       if (n->start >= c->tokens[v].start)

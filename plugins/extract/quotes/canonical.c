@@ -145,24 +145,6 @@ last_word (const char *name)
   return space ? space + 1 : name;
 }
 
-/* "Marta" for Marta Ruiz, "Xi" for Xi Jinping: the first word of exactly one full name, and
- * the last word of none. */
-static gboolean
-given_name_of (const Context *c, const char *word, const char *full)
-{
-  if (strchr (full, ' ') == NULL || strncmp (full, word, strlen (word)) != 0 || full[strlen (word)] != ' ')
-    return FALSE;
-  for (guint k = 0; k < c->names->len; k++)
-    {
-      const Name *o = &g_array_index (c->names, Name, k);
-      if (!o->person || !strchr (o->canonical, ' ') || strcmp (o->canonical, full) == 0)
-        continue;
-      if (strcmp (last_word (o->canonical), word) == 0
-          || (strncmp (o->canonical, word, strlen (word)) == 0 && o->canonical[strlen (word)] == ' '))
-        return FALSE;
-    }
-  return TRUE;
-}
 
 /* "Bruno Le Maire" for "Le Maire", "Edgar van der Grift" for "Van der Grift": a surname of
  * several words is the end of the full name (the particle's case aside). */
@@ -173,49 +155,177 @@ ends_with_words (const char *full, const char *surname)
   return lf > ls + 1 && full[lf - ls - 1] == ' ' && g_ascii_strcasecmp (full + lf - ls, surname) == 0;
 }
 
+/* A canonical name of several words that people bear, in the order of its first mention. */
+typedef struct {
+  const char *canonical;
+  guint       first;       /* index of its first mention among the names */
+  GArray     *candidates;  /* for a name of several words: Candidate */
+  gint        full;        /* for a single word: index into the values, or -1; -2: not known yet */
+} Value;
+
+/* A longer name a name of several words may stand for: "Bruno Le Maire" for "Le Maire"
+ * (whatever comes first), "Anna Lindqvist" for "Anna Lindquist" (mentioned before it). */
+typedef struct {
+  guint    value;
+  gboolean needs_earlier;
+} Candidate;
+
+static void
+clear_value (gpointer data)
+{
+  Value *v = data;
+  g_clear_pointer (&v->candidates, g_array_unref);
+}
+
+static const char *
+first_word_end (const char *name)
+{
+  const char *space = strchr (name, ' ');
+  return space ? space : name + strlen (name);
+}
+
+/* Counts of the words that begin and end the names of several words, for given_name_of. */
+static void
+count_word (GHashTable *counts, const char *word, gsize length)
+{
+  g_autofree char *key = g_strndup (word, length);
+  gpointer old = g_hash_table_lookup (counts, key);
+  g_hash_table_replace (counts, g_steal_pointer (&key), GUINT_TO_POINTER (GPOINTER_TO_UINT (old) + 1));
+}
+
+/* "Marta" for Marta Ruiz, "Xi" for Xi Jinping: the first word of exactly one full name, and
+ * the last word of none. */
+static gboolean
+given_name_of (GHashTable *firsts, GHashTable *lasts, const char *word, const char *full)
+{
+  gsize length = strlen (word);
+  if (strncmp (full, word, length) != 0 || full[length] != ' ')
+    return FALSE;
+  guint as_first = GPOINTER_TO_UINT (g_hash_table_lookup (firsts, word));
+  guint as_last = GPOINTER_TO_UINT (g_hash_table_lookup (lasts, word));
+  return as_first == 1 && as_last == (strcmp (last_word (full), word) == 0);
+}
+
 /* Every person named by a surname alone, or once misspelled, takes the full name used
- * elsewhere in the article; people with the same canonical name share a known gender. */
+ * elsewhere in the article; people with the same canonical name share a known gender.
+ * The names are compared as distinct canonical names, each with each at most once, so that
+ * an article mentioning the same few people thousands of times costs no more per mention. */
 void
 refine_names (Context *c)
 {
   for (guint k = 0; k < c->names->len; k++)
     refine_name (c, &g_array_index (c->names, Name, k));
+  /* the names of several words people bear, in the order of their first mention */
+  g_autoptr (GArray) values = g_array_new (FALSE, FALSE, sizeof (Value));
+  g_array_set_clear_func (values, clear_value);
+  g_autoptr (GHashTable) value_of = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr (GHashTable) singles = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr (GHashTable) firsts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr (GHashTable) lasts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  for (guint k = 0; k < c->names->len; k++)
+    {
+      const Name *n = &g_array_index (c->names, Name, k);
+      if (!n->person || !strchr (n->canonical, ' ') || g_hash_table_contains (value_of, n->canonical))
+        continue;
+      Value v = { .canonical = n->canonical, .first = k, .full = -2 };
+      g_hash_table_insert (value_of, (gpointer) n->canonical, GUINT_TO_POINTER (values->len));
+      g_array_append_val (values, v);
+      count_word (firsts, n->canonical, first_word_end (n->canonical) - n->canonical);
+      count_word (lasts, last_word (n->canonical), strlen (last_word (n->canonical)));
+    }
+  /* what each distinct name stands for, worked out at its first mention */
+  g_autofree char **resolved = g_new0 (char *, c->names->len);
   for (guint k = 0; k < c->names->len; k++)
     {
       Name *n = &g_array_index (c->names, Name, k);
       if (!n->person)
         continue;
-      gboolean single = strchr (n->canonical, ' ') == NULL;
-      const Name *full = NULL;
-      for (guint j = 0; j < c->names->len && !full; j++)
+      const Value *full_value = NULL;
+      if (!strchr (n->canonical, ' '))
         {
-          const Name *o = &g_array_index (c->names, Name, j);
-          if (j == k || !o->person || !strchr (o->canonical, ' ') || strcmp (o->canonical, n->canonical) == 0)
-            continue;
-          if (single ? (same_surname (n->canonical, last_word (o->canonical))
-                        || given_name_of (c, n->canonical, o->canonical))
-                     : ((j < k && strncmp (n->canonical, o->canonical, last_word (n->canonical) - n->canonical) == 0
-                         && last_word (n->canonical) - n->canonical == last_word (o->canonical) - o->canonical
-                         && same_surname (last_word (n->canonical), last_word (o->canonical)))
-                        || ends_with_words (o->canonical, n->canonical)))
-            full = o;
+          /* a single word: the first name of several words ending in it or beginning with it */
+          gpointer cached;
+          if (!g_hash_table_lookup_extended (singles, n->canonical, NULL, &cached))
+            {
+              gint found = -1;
+              for (guint j = 0; j < values->len && found < 0; j++)
+                {
+                  const Value *o = &g_array_index (values, Value, j);
+                  c->comparisons++;
+                  if (same_surname (n->canonical, last_word (o->canonical))
+                      || given_name_of (firsts, lasts, n->canonical, o->canonical))
+                    found = (gint) j;
+                }
+              cached = GINT_TO_POINTER (found + 1);
+              g_hash_table_insert (singles, n->canonical, cached);
+            }
+          gint found = GPOINTER_TO_INT (cached) - 1;
+          full_value = found >= 0 ? &g_array_index (values, Value, found) : NULL;
         }
-      if (full)
+      else
         {
-          g_free (n->canonical);
-          n->canonical = g_strdup (full->canonical);
+          Value *v = &g_array_index (values, Value, GPOINTER_TO_UINT (g_hash_table_lookup (value_of, n->canonical)));
+          if (!v->candidates)
+            {
+              v->candidates = g_array_new (FALSE, FALSE, sizeof (Candidate));
+              const char *surname = last_word (n->canonical);
+              for (guint j = 0; j < values->len; j++)
+                {
+                  const Value *o = &g_array_index (values, Value, j);
+                  if (o == v)
+                    continue;
+                  c->comparisons++;
+                  /* the same given names and the surname misspelt: only after the right one */
+                  gboolean typo = surname - n->canonical == last_word (o->canonical) - o->canonical
+                                  && strncmp (n->canonical, o->canonical, surname - n->canonical) == 0
+                                  && same_surname (surname, last_word (o->canonical));
+                  gboolean longer = ends_with_words (o->canonical, n->canonical);
+                  if (typo || longer)
+                    {
+                      Candidate candidate = { j, !longer };
+                      g_array_append_val (v->candidates, candidate);
+                    }
+                }
+            }
+          for (guint j = 0; j < v->candidates->len && !full_value; j++)
+            {
+              const Candidate *candidate = &g_array_index (v->candidates, Candidate, j);
+              const Value *o = &g_array_index (values, Value, candidate->value);
+              if (!candidate->needs_earlier || o->first < k)
+                full_value = o;
+            }
+        }
+      if (full_value)
+        {
+          resolved[k] = g_strdup (full_value->canonical);
           if (n->gender == GENDER_UNKNOWN)
-            n->gender = full->gender;
+            n->gender = g_array_index (c->names, Name, full_value->first).gender;
         }
+    }
+  /* (the values point into the names' canonical strings: replaced only now) */
+  g_hash_table_remove_all (value_of);
+  g_hash_table_remove_all (singles);
+  g_array_set_size (values, 0);
+  for (guint k = 0; k < c->names->len; k++)
+    {
+      if (!resolved[k])
+        continue;
+      Name *n = &g_array_index (c->names, Name, k);
+      g_free (n->canonical);
+      n->canonical = resolved[k];
+    }
+  /* the gender of the full names, from their mentions in order; then for every mention */
+  g_autoptr (GHashTable) genders = g_hash_table_new (g_str_hash, g_str_equal);
+  for (guint k = 0; k < c->names->len; k++)
+    {
+      const Name *n = &g_array_index (c->names, Name, k);
+      if (n->gender != GENDER_UNKNOWN && !g_hash_table_contains (genders, n->canonical))
+        g_hash_table_insert (genders, n->canonical, GINT_TO_POINTER (n->gender));
     }
   for (guint k = 0; k < c->names->len; k++)
     {
       Name *n = &g_array_index (c->names, Name, k);
-      for (guint j = 0; j < c->names->len && n->gender == GENDER_UNKNOWN; j++)
-        {
-          const Name *o = &g_array_index (c->names, Name, j);
-          if (o->gender != GENDER_UNKNOWN && strcmp (o->canonical, n->canonical) == 0)
-            n->gender = o->gender;
-        }
+      if (n->gender == GENDER_UNKNOWN)
+        n->gender = GPOINTER_TO_INT (g_hash_table_lookup (genders, n->canonical));
     }
 }

@@ -4,15 +4,6 @@
 
 #include "quotes.h"
 
-static gboolean
-covered_by_other (const Context *c, gsize start, gsize end)
-{
-  for (guint k = 0; k + 1 < c->others->len; k += 2)
-    if (g_array_index (c->others, gsize, k) < end && start < g_array_index (c->others, gsize, k + 1))
-      return TRUE;
-  return FALSE;
-}
-
 /* Capitalised runs of two to four name words, by their folded last word (the first run
  * wins): what a surname alone stands for when the tagger found neither it nor the full name
  * ("Deborah Quinn, who runs a trucking firm" ... "Quinn said").  One pass over the tokens. */
@@ -46,15 +37,8 @@ capital_runs (Context *c)
 static gboolean
 capitalised_inside_sentence (const Context *c, guint i)
 {
-  gsize length = c->tokens[i].end - c->tokens[i].start;
-  for (guint k = 0; k < c->n; k++)
-    {
-      const NfToken *t = &c->tokens[k];
-      if (k != i && t->kind == NF_TOKEN_WORD && !(t->flags & NF_TOKEN_SENTENCE_START) && (t->flags & NF_TOKEN_CAPITALIZED)
-          && t->end - t->start >= length && strncmp (c->text + t->start, c->text + c->tokens[i].start, length) == 0)
-        return TRUE;
-    }
-  return FALSE;
+  /* (token @i opens its sentence, so it is not among those words itself) */
+  return capitalised_inside_sentence_text (c, c->text + c->tokens[i].start, c->tokens[i].end - c->tokens[i].start);
 }
 
 /* A speaker the tagger missed, at tokens @first..@last next to a speech verb. */
@@ -144,5 +128,8 @@ names_from_cues (Context *c)
       added |= add_cue_name (c, first, last, &runs);
     }
   if (added)
-    g_array_sort (c->names, compare_names);
+    {
+      g_array_sort (c->names, compare_names);
+      index_names_sorted (c);
+    }
 }

@@ -175,30 +175,6 @@ find_quotes (Context *c, NfArticle *article)
     }
 }
 
-gboolean
-inside_quote (const Context *c, gsize pos)
-{
-  for (guint k = 0; k < c->quotes->len; k++)
-    {
-      const Quote *q = &g_array_index (c->quotes, Quote, k);
-      if (q->open <= pos && pos < q->close)
-        return TRUE;
-    }
-  return FALSE;
-}
-
-gboolean
-marks_quote (const Context *c, gsize pos)
-{
-  for (guint k = 0; k < c->quotes->len; k++)
-    {
-      const Quote *q = &g_array_index (c->quotes, Quote, k);
-      if (q->open == pos || q->close == pos)
-        return TRUE;
-    }
-  return FALSE;
-}
-
 /* Whether quotation @q starts a sentence or its paragraph. */
 gboolean
 opens_sentence (const Context *c, const Quote *q)

@@ -15,6 +15,7 @@ add_name (Context *c, gsize start, gsize end, const char *canonical, const char 
       n.title = g_strdup (c->scratch->str);
     }
   g_array_append_val (c->names, n);
+  index_name_added (c, &n);
 }
 
 gboolean
@@ -107,39 +108,11 @@ names_from_capitals (Context *c)
     }
 }
 
-/* The name covering or starting at token @i, or NULL. */
-const Name *
-name_at (const Context *c, guint i)
-{
-  gsize pos = c->tokens[i].start;
-  for (guint k = 0; k < c->names->len; k++)
-    {
-      const Name *n = &g_array_index (c->names, Name, k);
-      if (n->start <= pos && pos < n->end)
-        return n;
-      if (n->start > pos)
-        break;
-    }
-  return NULL;
-}
-
 gint
 compare_names (gconstpointer a, gconstpointer b)
 {
   const Name *x = a, *y = b;
   return x->start < y->start ? -1 : x->start > y->start;
-}
-
-gboolean
-covered_by_name (const Context *c, gsize start, gsize end)
-{
-  for (guint k = 0; k < c->names->len; k++)
-    {
-      const Name *n = &g_array_index (c->names, Name, k);
-      if (n->start < end && start < n->end)
-        return TRUE;
-    }
-  return FALSE;
 }
 
 /* People the entity tagger missed: a known given name and the capitalised words after it
@@ -174,7 +147,12 @@ names_supplement (Context *c)
     }
   if (!added)
     return;
-  /* their surnames alone */
+  /* their surnames alone: a word that is the last word of one of them (the first added, if
+   * several), unless it lies in an added name that comes before that one */
+  g_autoptr (GHashTable) surnames = g_hash_table_new (g_str_hash, g_str_equal);
+  for (guint k = before + added; k-- > before;)
+    g_hash_table_insert (surnames, (gpointer) last_word (g_array_index (c->names, Name, k).canonical),
+                         GUINT_TO_POINTER (k));
   for (guint i = 0; i < c->n; i++)
     {
       const NfToken *t = &c->tokens[i];
@@ -182,18 +160,28 @@ names_supplement (Context *c)
         continue;
       gsize end = nlp_strip_possessive (c->text, t->start, t->end);
       g_autofree char *word = g_strndup (c->text + t->start, end - t->start);
-      for (guint k = before; k < before + added; k++)
+      gpointer found;
+      if (!g_hash_table_lookup_extended (surnames, word, NULL, &found))
+        continue;
+      guint k = GPOINTER_TO_UINT (found);
+      /* the added names are in text order and do not overlap: the one the word is in */
+      guint lo = before, hi = before + added;
+      while (lo < hi)
         {
-          const Name *n = &g_array_index (c->names, Name, k);
-          if (t->start >= n->start && t->start < n->end)
-            break;
-          if (strcmp (last_word (n->canonical), word) == 0 && !covered_by_name (c, t->start, end))
-            {
-              g_autofree char *canonical = g_strdup (n->canonical);
-              add_name (c, t->start, end, canonical, NULL, TRUE);
-              break;
-            }
+          guint mid = (lo + hi) / 2;
+          if (g_array_index (c->names, Name, mid).start <= t->start)
+            lo = mid + 1;
+          else
+            hi = mid;
+        }
+      if (lo > before && lo - 1 <= k && t->start < g_array_index (c->names, Name, lo - 1).end)
+        continue;
+      if (!covered_by_name (c, t->start, end))
+        {
+          g_autofree char *canonical = g_strdup (g_array_index (c->names, Name, k).canonical);
+          add_name (c, t->start, end, canonical, NULL, TRUE);
         }
     }
   g_array_sort (c->names, compare_names);
+  index_names_sorted (c);
 }

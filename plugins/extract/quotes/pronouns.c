@@ -9,7 +9,7 @@
 const Name *
 person_before (const Context *c, gsize pos, const char *title_word)
 {
-  for (guint k = c->names->len; k-- > 0;)
+  for (guint k = names_before (c, pos); k-- > 0;)
     {
       const Name *n = &g_array_index (c->names, Name, k);
       if (n->start >= pos || !n->person || inside_quote (c, n->start))
@@ -79,6 +79,17 @@ build_mentions (Context *c)
 {
   guint next_name = 0, quote = 0, last_sentence = G_MAXUINT;
   gboolean sentence_has_mention = FALSE;
+  /* the names by canonical name, for what a pronoun says of their gender */
+  g_autoptr (GHashTable) by_canonical = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
+                                                               (GDestroyNotify) g_array_unref);
+  for (guint k = 0; k < c->names->len; k++)
+    {
+      const char *canonical = g_array_index (c->names, Name, k).canonical;
+      GArray *same = g_hash_table_lookup (by_canonical, canonical);
+      if (!same)
+        g_hash_table_insert (by_canonical, (gpointer) canonical, same = g_array_new (FALSE, FALSE, sizeof (guint)));
+      g_array_append_val (same, k);
+    }
   for (guint i = 0; i < c->n; i++)
     {
       while (quote < c->quotes->len && g_array_index (c->quotes, Quote, quote).close < c->tokens[i].start)
@@ -111,10 +122,11 @@ build_mentions (Context *c)
           if (x.name >= 0 && referent_gender (c, x.name) == GENDER_UNKNOWN)
             {
               const char *canonical = g_array_index (c->names, Name, x.name).canonical;
-              for (guint k = 0; k < c->names->len; k++)
+              GArray *same = g_hash_table_lookup (by_canonical, canonical);
+              for (guint k = 0; same && k < same->len; k++)
                 {
-                  Name *o = &g_array_index (c->names, Name, k);
-                  if (o->gender == GENDER_UNKNOWN && strcmp (o->canonical, canonical) == 0)
+                  Name *o = &g_array_index (c->names, Name, g_array_index (same, guint, k));
+                  if (o->gender == GENDER_UNKNOWN)
                     o->gender = x.gender;
                 }
             }
@@ -133,7 +145,7 @@ const Name *
 salient_person (const Context *c, guint tok)
 {
   guint sentence = c->tokens[tok].sentence;
-  for (guint k = c->mentions->len; k-- > 0;)
+  for (guint k = mentions_from (c, tok); k-- > 0;)
     {
       const Mention *x = &g_array_index (c->mentions, Mention, k);
       if (x->tok >= tok)
@@ -152,7 +164,7 @@ const Name *
 person_named_next (const Context *c, guint tok)
 {
   guint paragraph = c->tokens[tok].paragraph;
-  for (guint k = 0; k < c->mentions->len; k++)
+  for (guint k = mentions_from (c, tok + 1); k < c->mentions->len; k++)
     {
       const Mention *x = &g_array_index (c->mentions, Mention, k);
       if (x->tok <= tok)

@@ -132,6 +132,44 @@ free_roles (gpointer data)
   g_string_free (data, TRUE);
 }
 
+typedef struct {
+  gsize start, end;
+  guint quote;
+} SpeakerSpan;
+
+static gint
+compare_speaker_spans (gconstpointer a, gconstpointer b)
+{
+  const SpeakerSpan *x = a, *y = b;
+  return x->start < y->start ? -1 : x->start > y->start;
+}
+
+/* Whether quotation @k is inside the speaker's name of another (a nickname: said Col. John
+ * "J.D." Dorrian); @speakers: the speakers' spans by start, none longer than @longest. */
+static gboolean
+in_speaker_name (const GArray *speakers, gsize longest, guint k, const Quote *q)
+{
+  gsize from = q->close >= longest ? q->close - longest : 0;
+  guint lo = 0, hi = speakers->len;
+  while (lo < hi)
+    {
+      guint mid = (lo + hi) / 2;
+      if (g_array_index (speakers, SpeakerSpan, mid).start < from)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  for (guint j = lo; j < speakers->len; j++)
+    {
+      const SpeakerSpan *s = &g_array_index (speakers, SpeakerSpan, j);
+      if (s->start >= q->open)
+        break;
+      if (s->quote != k && q->close < s->end)
+        return TRUE;
+    }
+  return FALSE;
+}
+
 static gboolean
 quotes_process (NfStage *stage, G_GNUC_UNUSED gpointer worker, NfArticle *article,
                 G_GNUC_UNUSED GError **error)
@@ -159,8 +197,10 @@ quotes_process (NfStage *stage, G_GNUC_UNUSED gpointer worker, NfArticle *articl
   const NfSentence *sentences = nf_text_get_sentences (segmentation, &n_sentences);
 
   find_quotes (&c, article);
+  index_quotes (&c);
   if (!names_from_entities (&c, article))
     names_from_capitals (&c);
+  index_others (&c);
   names_supplement (&c);
   names_from_cues (&c);
   refine_names (&c);
@@ -170,19 +210,28 @@ quotes_process (NfStage *stage, G_GNUC_UNUSED gpointer worker, NfArticle *articl
   attribute_quotes (&c, sentences);
   attribute_unattributed (&c);
 
+  /* the speakers' spans, by start, for nicknames inside them */
+  g_autoptr (GArray) speakers = g_array_new (FALSE, FALSE, sizeof (SpeakerSpan));
+  gsize longest = 0;
+  for (guint k = 0; k < quotes->len; k++)
+    {
+      const Quote *q = &g_array_index (quotes, Quote, k);
+      SpeakerSpan s = { q->speaker_start, q->speaker_end, k };
+      if (q->speaker_end > q->speaker_start)
+        {
+          g_array_append_val (speakers, s);
+          longest = MAX (longest, q->speaker_end - q->speaker_start);
+        }
+    }
+  g_array_sort (speakers, compare_speaker_spans);
+
   GVariantBuilder list;
   g_variant_builder_init (&list, G_VARIANT_TYPE ("aa{sv}"));
   for (guint k = 0; k < quotes->len; k++)
     {
       Quote *q = &g_array_index (quotes, Quote, k);
       /* a nickname inside the name of a speaker: said Col. John "J.D." Dorrian */
-      gboolean nickname = FALSE;
-      for (guint j = 0; j < quotes->len && !nickname; j++)
-        {
-          const Quote *o = &g_array_index (quotes, Quote, j);
-          nickname = j != k && o->speaker_start < q->open && q->close < o->speaker_end;
-        }
-      if (nickname)
+      if (in_speaker_name (speakers, longest, k, q))
         continue;
       if (!q->attributed)
         {
@@ -218,6 +267,7 @@ quotes_process (NfStage *stage, G_GNUC_UNUSED gpointer worker, NfArticle *articl
     }
   nf_article_set_field (article, NF_FIELD_QUOTES, g_variant_builder_end (&list));
   g_clear_pointer (&c.lower, g_hash_table_unref);
+  index_clear (&c);
   return TRUE;
 }
 

@@ -87,7 +87,28 @@ typedef struct {
   GArray        *others;   /* gsize pairs: spans of entities that are neither people nor organisations */
   GHashTable    *roles;    /* canonical name -> GString of " role words " (see collect_roles) */
   GHashTable    *lower;    /* folded words the article writes in lower case, built on demand */
+  /* indexes by position (index.c), so that no lookup scans the whole article */
+  GArray        *quote_spans;   /* Span of each quotation's marks, by start, max end so far */
+  GArray        *other_spans;   /* the same for others */
+  GHashTable    *quote_marks;   /* offsets of the marks of quotations, plus one */
+  guint8        *name_bytes;    /* a bit per byte of text covered by a name */
+  guint          names_indexed; /* names looked at for the two below */
+  guint          names_sorted;  /* names[0, names_sorted) are sorted by start */
+  gsize          name_longest;  /* the longest name among them, in bytes */
+  GHashTable    *org_mentions;  /* canonical name -> GArray of the indexes of its mentions as
+                                 * an organisation (no dateline) */
+  GHashTable    *org_words;     /* folded word -> GPtrArray of the org_mentions arrays of the
+                                 * organisations whose folded name contains it */
+  GPtrArray     *mid_capitals;  /* capitalised words not opening a sentence, sorted (strcmp) */
+  /* the work done, counted for tests/unit/test-quotes-linear.c */
+  guint64        comparisons;   /* pairs of distinct names compared by refine_names */
+  guint64        probes;        /* names looked at by name_at */
 } Context;
+
+/* A byte span [start, end) and the largest end of the spans sorted before it and itself. */
+typedef struct {
+  gsize start, end, max_end;
+} Span;
 
 /* tokens.c */
 gboolean tok_is (const Context *c, guint i, const char *word);
@@ -100,10 +121,26 @@ gboolean is_pronoun (const Context *c, guint i);
 gboolean word_in (GHashTable *set, GString *scratch, const char *word);
 gboolean is_object_marker (const Context *c, guint i);
 
-/* marks.c */
-void find_quotes (Context *c, NfArticle *article);
+/* index.c */
+void index_quotes (Context *c);
+void index_others (Context *c);
+void index_clear (Context *c);
+void index_name_added (Context *c, const Name *n);
+void index_names_sorted (Context *c);
+guint names_first_from (const Context *c, gsize pos);
+gboolean names_all_sorted (const Context *c);
+guint names_before (const Context *c, gsize pos);
+guint mentions_from (const Context *c, guint tok);
+const Name *organisation_containing (const Context *c, gsize pos, const char *word);
 gboolean inside_quote (const Context *c, gsize pos);
 gboolean marks_quote (const Context *c, gsize pos);
+gboolean covered_by_other (const Context *c, gsize start, gsize end);
+gboolean covered_by_name (const Context *c, gsize start, gsize end);
+const Name *name_at (const Context *c, guint i);
+gboolean capitalised_inside_sentence_text (const Context *c, const char *word, gsize length);
+
+/* marks.c */
+void find_quotes (Context *c, NfArticle *article);
 gboolean opens_sentence (const Context *c, const Quote *q);
 guint count_words (const Context *c, const Quote *q);
 gboolean looks_like_title (const Context *c, const Quote *q);
@@ -113,9 +150,7 @@ void add_name (Context *c, gsize start, gsize end, const char *canonical, const 
 gboolean names_from_entities (Context *c, NfArticle *article);
 gboolean is_name_token (const Context *c, guint i);
 void names_from_capitals (Context *c);
-const Name *name_at (const Context *c, guint i);
 gint compare_names (gconstpointer a, gconstpointer b);
-gboolean covered_by_name (const Context *c, gsize start, gsize end);
 void names_supplement (Context *c);
 
 /* cue-names.c */
@@ -140,6 +175,7 @@ const Name *person_with_role (const Context *c, gsize pos, const char *role);
 gboolean describes_person (const Context *c, guint head, const char *folded);
 
 /* speaker.c */
+gboolean is_dateline_outlet (const Context *c, const Name *n);
 gboolean speaker_at (Context *c, guint i, guint limit, Quote *q, guint *last);
 
 /* attribution.c */

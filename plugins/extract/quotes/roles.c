@@ -133,7 +133,7 @@ const Name *
 person_with_role (const Context *c, gsize pos, const char *role)
 {
   g_autofree char *key = g_strdup_printf (" %s ", role);
-  for (guint k = c->names->len, seen = 0; k-- > 0 && seen < 200;)
+  for (guint k = names_before (c, pos), seen = 0; k-- > 0 && seen < 200;)
     {
       const Name *n = &g_array_index (c->names, Name, k);
       if (n->start >= pos || !n->person)

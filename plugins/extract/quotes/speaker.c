@@ -5,7 +5,7 @@
 #include "quotes.h"
 
 /* "(Reuters)", "(AP)": the outlet of a dateline or a credit, never the one speaking. */
-static gboolean
+gboolean
 is_dateline_outlet (const Context *c, const Name *n)
 {
   guint i = token_at (c, n->start);
@@ -17,7 +17,7 @@ is_dateline_outlet (const Context *c, const Name *n)
 static const Name *
 organisation_before (const Context *c, gsize pos, gboolean person)
 {
-  for (guint e = c->names->len; e-- > 0;)
+  for (guint e = names_before (c, pos); e-- > 0;)
     {
       const Name *org = &g_array_index (c->names, Name, e);
       if (org->start >= pos || (org->person && !person) || inside_quote (c, org->start) || is_dateline_outlet (c, org))
@@ -52,7 +52,7 @@ speaker_at (Context *c, guint i, guint limit, Quote *q, guint *last)
     {
       const Name *n = organisation_before (c, c->tokens[i].start, FALSE);
       /* "Economists at Commerzbank said ... they wrote": the staff of an organisation */
-      for (guint e = c->names->len; tok_is (c, i, "they") && e-- > 0;)
+      for (guint e = names_before (c, c->tokens[i].start); tok_is (c, i, "they") && e-- > 0;)
         {
           const Name *org = &g_array_index (c->names, Name, e);
           if (org->start >= c->tokens[i].start || org->person || inside_quote (c, org->start) || is_dateline_outlet (c, org))
@@ -196,16 +196,7 @@ speaker_at (Context *c, guint i, guint limit, Quote *q, guint *last)
           g_autofree char *word = g_strdup (c->scratch->str);
           if (strlen (word) < 4)
             continue;
-          for (guint e = c->names->len; e-- > 0 && !named;)
-            {
-              const Name *org = &g_array_index (c->names, Name, e);
-              if (org->start >= c->tokens[i].start || org->person || is_dateline_outlet (c, org))
-                continue;
-              g_string_truncate (c->scratch, 0);
-              nlp_fold_append (c->scratch, org->canonical, strlen (org->canonical));
-              if (strstr (c->scratch->str, word))
-                named = org;
-            }
+          named = organisation_containing (c, c->tokens[i].start, word);
         }
       /* "the organisation", "the airline": the organisation named last; "the statement":
        * whoever was named last, person or organisation */

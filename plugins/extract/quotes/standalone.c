@@ -8,7 +8,7 @@
 gboolean
 other_person_between (const Context *c, const Quote *p, const Quote *q)
 {
-  for (guint k = 0; k < c->mentions->len; k++)
+  for (guint k = mentions_from (c, token_at (c, p->close + 1)); k < c->mentions->len; k++)
     {
       const Mention *x = &g_array_index (c->mentions, Mention, k);
       gsize pos = c->tokens[x->tok].start;
@@ -56,7 +56,10 @@ attribution_standalone (Context *c, Quote *q)
       if (!introduces)
         return;
     }
-  for (guint k = 0; k < c->mentions->len; k++)
+  guint sentence_first = before;
+  while (sentence_first > 0 && c->tokens[sentence_first - 1].sentence == sentence)
+    sentence_first--;
+  for (guint k = mentions_from (c, sentence_first); k < c->mentions->len; k++)
     {
       const Mention *x = &g_array_index (c->mentions, Mention, k);
       if (x->sentence < sentence)
