@@ -263,9 +263,25 @@ attribute_to_subject (Context *c, Quote *q, guint sentence_first, guint verb)
           return TRUE;
         }
     }
-  /* "Copa, which represents farm unions, said": an organisation opening the sentence */
-  const Name *org = verb > sentence_first ? name_at (c, verb - 1) : NULL;
+  /* "The Israeli military body that coordinates aid, known as COGAT, said", "The Dutch road
+   * authority, Rijkswaterstaat, said": a name in apposition right before the verb is the
+   * subject's own name */
+  const Name *org = NULL;
   guint org_tok = verb - 1;
+  if (verb >= sentence_first + 3 && tok_char (c, verb - 1) == ',' && (org = name_at (c, verb - 2)))
+    {
+      guint name_first = token_at (c, org->start);
+      org_tok = verb - 2;
+      if (org->end > c->tokens[verb - 2].end || name_first <= sentence_first
+          || !(tok_is (c, name_first - 1, "as") || tok_char (c, name_first - 1) == ','))
+        org = NULL;
+    }
+  /* "Copa, which represents farm unions, said": an organisation opening the sentence */
+  if (!org && verb > sentence_first)
+    {
+      org = name_at (c, verb - 1);
+      org_tok = verb - 1;
+    }
   if (!org && name_at (c, sentence_first) && name_at (c, sentence_first)->start == c->tokens[sentence_first].start)
     {
       org = name_at (c, sentence_first);
