@@ -21,7 +21,15 @@ plugins_extract_extract_entities_la_CPPFLAGS = $(AM_CPPFLAGS) -I$(srcdir)/plugin
 plugins_extract_extract_entities_la_LDFLAGS = $(PLUGIN_LDFLAGS)
 plugins_extract_extract_entities_la_LIBADD = $(PLUGIN_LIBADD) -lm
 
-plugins_extract_extract_quotes_la_SOURCES = plugins/extract/quotes.c $(NLP_LEXICON)
+# the steps of extract "quotes" (plugins/extract/quotes/quotes.h), also compiled into
+# tests/unit/test-quotes-linear
+QUOTES_STEPS = plugins/extract/quotes/quotes.h \
+	plugins/extract/quotes/tokens.c plugins/extract/quotes/index.c plugins/extract/quotes/marks.c \
+	plugins/extract/quotes/names.c plugins/extract/quotes/cue-names.c \
+	plugins/extract/quotes/canonical.c plugins/extract/quotes/roles.c \
+	plugins/extract/quotes/pronouns.c plugins/extract/quotes/speaker.c \
+	plugins/extract/quotes/attribution.c plugins/extract/quotes/standalone.c
+plugins_extract_extract_quotes_la_SOURCES = plugins/extract/quotes/quotes.c $(QUOTES_STEPS) $(NLP_LEXICON)
 plugins_extract_extract_quotes_la_CPPFLAGS = $(AM_CPPFLAGS) -I$(srcdir)/plugins/extract
 plugins_extract_extract_quotes_la_LDFLAGS = $(PLUGIN_LDFLAGS)
 plugins_extract_extract_quotes_la_LIBADD = $(PLUGIN_LIBADD)

@@ -377,6 +377,11 @@ test_organisation_descriptions (void **state)
   assert_quotes (f, "Neither party has any interest in an early election, <- Commerzbank AG (they) wrote",
                  "Economists at Commerzbank AG said the coalition would hold.",
                  "\"Neither party has any interest in an early election,\" they wrote.");
+  /* a name in apposition right before the cue ("known as X,") names the subject described
+   * before it, an organisation the tagger found first ("Harbour Authority") included */
+  assert_quotes (f, "cleared the channel <- MARLINK (MARLINK) said",
+                 "The Harbour Authority agency that runs the pilots, known as MARLINK, said in a notice "
+                 "that it had \"cleared the channel\" by noon.");
 }
 
 static void

@@ -1,0 +1,331 @@
+/* canonical.c: names made canonical (titles and role words off, surnames and misspelt
+ * surnames to the full name) and their gender. */
+#include <string.h>
+
+#include "quotes.h"
+
+int
+gender_of_word (const Context *c, const char *word)
+{
+  static const char *const female[] = { "mrs", "ms", "miss", "lady", "dame", "queen", "princess", "madam", NULL };
+  static const char *const male[] = { "mr", "sir", "lord", "king", "prince", NULL };
+  g_string_truncate (c->scratch, 0);
+  nlp_fold_append (c->scratch, word, strlen (word));
+  if (c->scratch->len && c->scratch->str[c->scratch->len - 1] == '.')
+    g_string_truncate (c->scratch, c->scratch->len - 1);
+  if (g_strv_contains (female, c->scratch->str))
+    return GENDER_FEMALE;
+  if (g_strv_contains (male, c->scratch->str))
+    return GENDER_MALE;
+  gboolean f = g_hash_table_contains (c->self->female, c->scratch->str);
+  gboolean m = g_hash_table_contains (c->self->male, c->scratch->str);
+  return f == m ? GENDER_UNKNOWN : f ? GENDER_FEMALE : GENDER_MALE;
+}
+
+/* Levenshtein distance of two short words, at most @max + 1. */
+static guint
+edit_distance (const char *a, const char *b, guint max)
+{
+  gsize la = strlen (a), lb = strlen (b);
+  if (la > 40 || lb > 40)
+    return max + 1;
+  if ((la > lb ? la - lb : lb - la) > max)
+    return max + 1;
+  guint row[41];
+  for (gsize j = 0; j <= lb; j++)
+    row[j] = j;
+  for (gsize i = 1; i <= la; i++)
+    {
+      guint diagonal = row[0];
+      row[0] = i;
+      for (gsize j = 1; j <= lb; j++)
+        {
+          guint up = row[j];
+          guint best = diagonal + (g_ascii_tolower (a[i - 1]) != g_ascii_tolower (b[j - 1]));
+          best = MIN (best, up + 1);
+          best = MIN (best, row[j - 1] + 1);
+          row[j] = best;
+          diagonal = up;
+        }
+    }
+  return row[lb];
+}
+
+/* The same surname, or one letter away from it in a name long enough that a typo is likelier
+ * than another person ("Fairwether" for "Fairweather", "Lindquist" for "Lindqvist"). */
+static gboolean
+same_surname (const char *a, const char *b)
+{
+  if (g_ascii_strcasecmp (a, b) == 0)
+    return TRUE;
+  return strlen (a) >= 6 && strlen (b) >= 6 && g_ascii_tolower (a[0]) == g_ascii_tolower (b[0])
+         && edit_distance (a, b, 1) <= 1;
+}
+
+/* Whether the article writes @word in lower case somewhere: then, capitalised before a
+ * name, it is a title ("Chief Constable Andy Marsh" ... "the chief constable"). */
+static gboolean
+written_in_lower_case (const Context *c, const char *word)
+{
+  Context *mutable = (Context *) c;
+  if (!c->lower)
+    {
+      mutable->lower = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+      for (guint i = 0; i < c->n; i++)
+        {
+          const NfToken *t = &c->tokens[i];
+          if (t->kind != NF_TOKEN_WORD || (t->flags & NF_TOKEN_CAPITALIZED))
+            continue;
+          g_string_truncate (c->scratch, 0);
+          nlp_fold_append (c->scratch, c->text + t->start, t->end - t->start);
+          if (!g_hash_table_contains (c->lower, c->scratch->str))
+            g_hash_table_add (c->lower, g_strdup (c->scratch->str));
+        }
+    }
+  g_string_truncate (c->scratch, 0);
+  nlp_fold_append (c->scratch, word, strlen (word));
+  return g_hash_table_contains (c->lower, c->scratch->str);
+}
+
+/* A name's canonical form without what only describes the person: titles and role words
+ * before it ("Superintendent Howard Lindqvist", "Parent Rachel Okonkwo"), a word before a
+ * known given name, a possessive at its end; its gender from a given name or an honorific;
+ * outlets and organisations the tagger took for people ("Keldby Chronicle") are not people. */
+static void
+refine_name (const Context *c, Name *n)
+{
+  g_auto (GStrv) words = g_strsplit (n->canonical, " ", -1);
+  guint count = g_strv_length (words), first = 0;
+  int honorific = GENDER_UNKNOWN;
+  while (first + 1 < count)
+    {
+      const char *w = words[first];
+      gsize len = strlen (w);
+      g_autofree char *bare = g_strndup (w, len && w[len - 1] == '.' ? len - 1 : len);
+      gboolean title = word_in (c->self->titles, c->scratch, bare) || word_in (c->self->roles, c->scratch, bare)
+                       || (count - first >= 3 && gender_of_word (c, bare) == GENDER_UNKNOWN
+                           && written_in_lower_case (c, bare));
+      /* "Parent Rachel Okonkwo": the word before a given name is not a given name itself */
+      /* "Parent Rachel Okonkwo", "Dessen Sprecherin Annette Kühnel": words before a known
+       * given name that are not given names themselves */
+      gboolean before_given = FALSE;
+      for (guint k = first + 1; !title && k + 1 < count && !before_given; k++)
+        before_given = gender_of_word (c, words[k]) != GENDER_UNKNOWN;
+      before_given = before_given && gender_of_word (c, w) == GENDER_UNKNOWN;
+      if (!title && !before_given)
+        break;
+      if (honorific == GENDER_UNKNOWN)
+        honorific = gender_of_word (c, bare);
+      first++;
+    }
+  if (!n->person)
+    first = 0;
+  if (count && n->person)
+    {
+      const char *last = words[count - 1];
+      if (word_in (c->self->not_persons, c->scratch, last) || word_in (c->self->org_suffixes, c->scratch, last))
+        n->person = FALSE;
+    }
+  if (first > 0)
+    {
+      g_free (n->canonical);
+      n->canonical = g_strjoinv (" ", words + first);
+    }
+  if (n->title && honorific == GENDER_UNKNOWN)
+    honorific = gender_of_word (c, n->title);
+  n->gender = honorific;
+  if (n->gender == GENDER_UNKNOWN && count - first >= 2)
+    n->gender = gender_of_word (c, words[first]);
+}
+
+const char *
+last_word (const char *name)
+{
+  const char *space = strrchr (name, ' ');
+  return space ? space + 1 : name;
+}
+
+
+/* "Bruno Le Maire" for "Le Maire", "Edgar van der Grift" for "Van der Grift": a surname of
+ * several words is the end of the full name (the particle's case aside). */
+static gboolean
+ends_with_words (const char *full, const char *surname)
+{
+  gsize lf = strlen (full), ls = strlen (surname);
+  return lf > ls + 1 && full[lf - ls - 1] == ' ' && g_ascii_strcasecmp (full + lf - ls, surname) == 0;
+}
+
+/* A canonical name of several words that people bear, in the order of its first mention. */
+typedef struct {
+  const char *canonical;
+  guint       first;       /* index of its first mention among the names */
+  GArray     *candidates;  /* for a name of several words: Candidate */
+  gint        full;        /* for a single word: index into the values, or -1; -2: not known yet */
+} Value;
+
+/* A longer name a name of several words may stand for: "Bruno Le Maire" for "Le Maire"
+ * (whatever comes first), "Anna Lindqvist" for "Anna Lindquist" (mentioned before it). */
+typedef struct {
+  guint    value;
+  gboolean needs_earlier;
+} Candidate;
+
+static void
+clear_value (gpointer data)
+{
+  Value *v = data;
+  g_clear_pointer (&v->candidates, g_array_unref);
+}
+
+static const char *
+first_word_end (const char *name)
+{
+  const char *space = strchr (name, ' ');
+  return space ? space : name + strlen (name);
+}
+
+/* Counts of the words that begin and end the names of several words, for given_name_of. */
+static void
+count_word (GHashTable *counts, const char *word, gsize length)
+{
+  g_autofree char *key = g_strndup (word, length);
+  gpointer old = g_hash_table_lookup (counts, key);
+  g_hash_table_replace (counts, g_steal_pointer (&key), GUINT_TO_POINTER (GPOINTER_TO_UINT (old) + 1));
+}
+
+/* "Marta" for Marta Ruiz, "Xi" for Xi Jinping: the first word of exactly one full name, and
+ * the last word of none. */
+static gboolean
+given_name_of (GHashTable *firsts, GHashTable *lasts, const char *word, const char *full)
+{
+  gsize length = strlen (word);
+  if (strncmp (full, word, length) != 0 || full[length] != ' ')
+    return FALSE;
+  guint as_first = GPOINTER_TO_UINT (g_hash_table_lookup (firsts, word));
+  guint as_last = GPOINTER_TO_UINT (g_hash_table_lookup (lasts, word));
+  return as_first == 1 && as_last == (strcmp (last_word (full), word) == 0);
+}
+
+/* Every person named by a surname alone, or once misspelled, takes the full name used
+ * elsewhere in the article; people with the same canonical name share a known gender.
+ * The names are compared as distinct canonical names, each with each at most once, so that
+ * an article mentioning the same few people thousands of times costs no more per mention. */
+void
+refine_names (Context *c)
+{
+  for (guint k = 0; k < c->names->len; k++)
+    refine_name (c, &g_array_index (c->names, Name, k));
+  /* the names of several words people bear, in the order of their first mention */
+  g_autoptr (GArray) values = g_array_new (FALSE, FALSE, sizeof (Value));
+  g_array_set_clear_func (values, clear_value);
+  g_autoptr (GHashTable) value_of = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr (GHashTable) singles = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr (GHashTable) firsts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr (GHashTable) lasts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  for (guint k = 0; k < c->names->len; k++)
+    {
+      const Name *n = &g_array_index (c->names, Name, k);
+      if (!n->person || !strchr (n->canonical, ' ') || g_hash_table_contains (value_of, n->canonical))
+        continue;
+      Value v = { .canonical = n->canonical, .first = k, .full = -2 };
+      g_hash_table_insert (value_of, (gpointer) n->canonical, GUINT_TO_POINTER (values->len));
+      g_array_append_val (values, v);
+      count_word (firsts, n->canonical, first_word_end (n->canonical) - n->canonical);
+      count_word (lasts, last_word (n->canonical), strlen (last_word (n->canonical)));
+    }
+  /* what each distinct name stands for, worked out at its first mention */
+  g_autofree char **resolved = g_new0 (char *, c->names->len);
+  for (guint k = 0; k < c->names->len; k++)
+    {
+      Name *n = &g_array_index (c->names, Name, k);
+      if (!n->person)
+        continue;
+      const Value *full_value = NULL;
+      if (!strchr (n->canonical, ' '))
+        {
+          /* a single word: the first name of several words ending in it or beginning with it */
+          gpointer cached;
+          if (!g_hash_table_lookup_extended (singles, n->canonical, NULL, &cached))
+            {
+              gint found = -1;
+              for (guint j = 0; j < values->len && found < 0; j++)
+                {
+                  const Value *o = &g_array_index (values, Value, j);
+                  c->comparisons++;
+                  if (same_surname (n->canonical, last_word (o->canonical))
+                      || given_name_of (firsts, lasts, n->canonical, o->canonical))
+                    found = (gint) j;
+                }
+              cached = GINT_TO_POINTER (found + 1);
+              g_hash_table_insert (singles, n->canonical, cached);
+            }
+          gint found = GPOINTER_TO_INT (cached) - 1;
+          full_value = found >= 0 ? &g_array_index (values, Value, found) : NULL;
+        }
+      else
+        {
+          Value *v = &g_array_index (values, Value, GPOINTER_TO_UINT (g_hash_table_lookup (value_of, n->canonical)));
+          if (!v->candidates)
+            {
+              v->candidates = g_array_new (FALSE, FALSE, sizeof (Candidate));
+              const char *surname = last_word (n->canonical);
+              for (guint j = 0; j < values->len; j++)
+                {
+                  const Value *o = &g_array_index (values, Value, j);
+                  if (o == v)
+                    continue;
+                  c->comparisons++;
+                  /* the same given names and the surname misspelt: only after the right one */
+                  gboolean typo = surname - n->canonical == last_word (o->canonical) - o->canonical
+                                  && strncmp (n->canonical, o->canonical, surname - n->canonical) == 0
+                                  && same_surname (surname, last_word (o->canonical));
+                  gboolean longer = ends_with_words (o->canonical, n->canonical);
+                  if (typo || longer)
+                    {
+                      Candidate candidate = { j, !longer };
+                      g_array_append_val (v->candidates, candidate);
+                    }
+                }
+            }
+          for (guint j = 0; j < v->candidates->len && !full_value; j++)
+            {
+              const Candidate *candidate = &g_array_index (v->candidates, Candidate, j);
+              const Value *o = &g_array_index (values, Value, candidate->value);
+              if (!candidate->needs_earlier || o->first < k)
+                full_value = o;
+            }
+        }
+      if (full_value)
+        {
+          resolved[k] = g_strdup (full_value->canonical);
+          if (n->gender == GENDER_UNKNOWN)
+            n->gender = g_array_index (c->names, Name, full_value->first).gender;
+        }
+    }
+  /* (the values point into the names' canonical strings: replaced only now) */
+  g_hash_table_remove_all (value_of);
+  g_hash_table_remove_all (singles);
+  g_array_set_size (values, 0);
+  for (guint k = 0; k < c->names->len; k++)
+    {
+      if (!resolved[k])
+        continue;
+      Name *n = &g_array_index (c->names, Name, k);
+      g_free (n->canonical);
+      n->canonical = resolved[k];
+    }
+  /* the gender of the full names, from their mentions in order; then for every mention */
+  g_autoptr (GHashTable) genders = g_hash_table_new (g_str_hash, g_str_equal);
+  for (guint k = 0; k < c->names->len; k++)
+    {
+      const Name *n = &g_array_index (c->names, Name, k);
+      if (n->gender != GENDER_UNKNOWN && !g_hash_table_contains (genders, n->canonical))
+        g_hash_table_insert (genders, n->canonical, GINT_TO_POINTER (n->gender));
+    }
+  for (guint k = 0; k < c->names->len; k++)
+    {
+      Name *n = &g_array_index (c->names, Name, k);
+      if (n->gender == GENDER_UNKNOWN)
+        n->gender = GPOINTER_TO_INT (g_hash_table_lookup (genders, n->canonical));
+    }
+}

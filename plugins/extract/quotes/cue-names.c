@@ -1,0 +1,135 @@
+/* cue-names.c: names the tagger missed where a speech verb shows them ("Quinn said",
+ * "said Sofia, 12"). */
+#include <string.h>
+
+#include "quotes.h"
+
+/* Capitalised runs of two to four name words, by their folded last word (the first run
+ * wins): what a surname alone stands for when the tagger found neither it nor the full name
+ * ("Deborah Quinn, who runs a trucking firm" ... "Quinn said").  One pass over the tokens. */
+static GHashTable *
+capital_runs (Context *c)
+{
+  GHashTable *runs = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  for (guint i = 0; i < c->n; i++)
+    {
+      if (!is_name_token (c, i))
+        continue;
+      guint last = i;
+      while (last + 1 < c->n && c->tokens[last + 1].sentence == c->tokens[i].sentence && is_name_token (c, last + 1))
+        last++;
+      if (last > i && last - i <= 3 && !inside_quote (c, c->tokens[i].start))
+        {
+          gsize end = nlp_strip_possessive (c->text, c->tokens[last].start, c->tokens[last].end);
+          g_string_truncate (c->scratch, 0);
+          nlp_fold_append (c->scratch, c->text + c->tokens[last].start, end - c->tokens[last].start);
+          if (!g_hash_table_contains (runs, c->scratch->str))
+            g_hash_table_insert (runs, g_strdup (c->scratch->str),
+                                 g_strndup (c->text + c->tokens[i].start, end - c->tokens[i].start));
+        }
+      i = last;
+    }
+  return runs;
+}
+
+/* Whether the word at token @i is written capitalised somewhere inside a sentence: a name,
+ * not a common noun that opens a sentence ("Officials said"). */
+static gboolean
+capitalised_inside_sentence (const Context *c, guint i)
+{
+  /* (token @i opens its sentence, so it is not among those words itself) */
+  return capitalised_inside_sentence_text (c, c->text + c->tokens[i].start, c->tokens[i].end - c->tokens[i].start);
+}
+
+/* A speaker the tagger missed, at tokens @first..@last next to a speech verb. */
+static gboolean
+add_cue_name (Context *c, guint first, guint last, GHashTable **runs)
+{
+  gsize start = c->tokens[first].start;
+  gsize end = nlp_strip_possessive (c->text, c->tokens[last].start, c->tokens[last].end);
+  /* a place or other entity next to a cue speaks for its institution ("Downing Street said",
+   * "Virgin Australia said"): a name, not a person */
+  gboolean other = covered_by_other (c, start, end);
+  if (covered_by_name (c, start, end) || inside_quote (c, start)
+      || (other && first > 0 && tok_is (c, first - 1, "the")))
+    return FALSE; /* "the Russian told reporters" describes a person */
+  if (!*runs)
+    *runs = capital_runs (c);
+  g_autofree char *written = g_strndup (c->text + start, end - start);
+  g_string_truncate (c->scratch, 0);
+  nlp_fold_append (c->scratch, c->text + c->tokens[last].start, end - c->tokens[last].start);
+  const char *full = first == last ? g_hash_table_lookup (*runs, c->scratch->str) : NULL;
+  gboolean known_given = gender_of_word (c, written) != GENDER_UNKNOWN;
+  /* a single word opening its sentence is a name only when it is one elsewhere too, or
+   * when it is no plural ("Uber said", not "Officials said") nor a collective noun */
+  static const char *const collective[] = { "police", "staff", "management", "everyone", "someone", "nobody",
+                                            "somebody", "everybody", "one", "none", "both", "each", NULL };
+  if (first == last && !full && !known_given && (c->tokens[first].flags & NF_TOKEN_SENTENCE_START)
+      && !capitalised_inside_sentence (c, first)
+      && (g_str_has_suffix (c->scratch->str, "s") || g_strv_contains (collective, c->scratch->str)))
+    return FALSE;
+  gboolean person = !other && (first != last || full || known_given);
+  if (word_in (c->self->not_persons, c->scratch, last_word (written))
+      || word_in (c->self->org_suffixes, c->scratch, last_word (written)))
+    person = FALSE;
+  add_name (c, start, end, full ? full : written, NULL, person);
+  return TRUE;
+}
+
+/* The capitalised words right before a speech verb ("Quinn said", "Trident said") or right
+ * after one that follows a comma or a closing mark (`", said Sofia, 12.`) name a speaker,
+ * whatever the tagger made of them: the attribution shows they are someone. */
+void
+names_from_cues (Context *c)
+{
+  g_autoptr (GHashTable) runs = NULL;
+  gboolean added = FALSE;
+  for (guint v = 1; v + 1 < c->n; v++)
+    {
+      if (!tok_in (c, v, c->self->verbs))
+        continue;
+      guint last = v - 1;
+      /* "The Dutch road authority, Rijkswaterstaat, said": a name in apposition */
+      gboolean apposition = last > 1 && tok_char (c, last) == ',';
+      if (apposition)
+        last--;
+      if (is_name_token (c, last) && c->tokens[last].sentence == c->tokens[v].sentence)
+        {
+          guint first = last;
+          while (first > 0 && first + 3 > last && c->tokens[first - 1].sentence == c->tokens[v].sentence
+                 && is_name_token (c, first - 1))
+            first--;
+          if (!apposition || (first > 0 && tok_char (c, first - 1) == ','))
+            added |= add_cue_name (c, first, last, &runs);
+        }
+      gunichar before = tok_char (c, v - 1);
+      if (before != ',' && !is_quote_char (before))
+        continue;
+      guint first = v + 1;
+      while (first < c->n && (tok_in (c, first, c->self->titles) || tok_char (c, first) == '.'))
+        first++;
+      /* "said Battalion Chief Raymond Ocampo": a name the tagger found further on in the
+       * same run of capitalised words and titles is the speaker */
+      gboolean found = FALSE;
+      for (guint w = first; w < c->n && w < first + 6 && !found; w++)
+        {
+          if (c->tokens[w].kind == NF_TOKEN_WORD && !(c->tokens[w].flags & NF_TOKEN_CAPITALIZED))
+            break;
+          found = name_at (c, w) != NULL;
+        }
+      if (found)
+        continue;
+      if (first >= c->n || !is_name_token (c, first) || c->tokens[first].sentence != c->tokens[v].sentence)
+        continue;
+      last = first;
+      while (last + 1 < c->n && last < first + 3 && c->tokens[last + 1].sentence == c->tokens[v].sentence
+             && is_name_token (c, last + 1))
+        last++;
+      added |= add_cue_name (c, first, last, &runs);
+    }
+  if (added)
+    {
+      g_array_sort (c->names, compare_names);
+      index_names_sorted (c);
+    }
+}

@@ -1,0 +1,212 @@
+/* marks.c: quotation marks paired per paragraph, quotations carried over paragraphs, and
+ * what a quotation looks like (its words, a title of a work, the start of a sentence). */
+#include <string.h>
+
+#include "quotes.h"
+
+static gboolean
+is_word_char (gunichar ch)
+{
+  return g_unichar_isalnum (ch) || g_unichar_ismark (ch);
+}
+
+/* What a mark may be at @p, from the characters around it. */
+typedef enum { MARK_NONE, MARK_OPEN, MARK_CLOSE, MARK_EITHER } MarkRole;
+
+static MarkRole
+mark_role (const char *text, gsize length, gsize pos, gunichar ch, gboolean *single)
+{
+  gunichar before = pos > 0 ? g_utf8_get_char (g_utf8_find_prev_char (text, text + pos)) : ' ';
+  const char *next = g_utf8_next_char (text + pos);
+  gunichar after = next < text + length ? g_utf8_get_char (next) : ' ';
+  *single = FALSE;
+  switch (ch)
+    {
+    case 0x201C: /* “ opens in English, closes in German */
+      return MARK_EITHER;
+    case 0x201E: /* „ */
+    case 0xAB:   /* « */
+      return MARK_OPEN;
+    case 0x201D: /* ” */
+    case 0xBB:   /* » */
+      return MARK_CLOSE;
+    case '"':
+      if (g_unichar_isspace (before) || before == '(' || before == '[' || before == 0x2014 || pos == 0)
+        return MARK_OPEN;
+      if (g_unichar_isspace (after) || g_unichar_ispunct (after) || next >= text + length)
+        return MARK_CLOSE;
+      return MARK_EITHER;
+    case 0x2018: /* ‘ */
+      *single = TRUE;
+      return is_word_char (before) ? MARK_NONE : MARK_OPEN;
+    case 0x2019: /* ’ : also the apostrophe */
+    case '\'':
+      *single = TRUE;
+      if (is_word_char (before) && is_word_char (after))
+        return MARK_NONE; /* don't, Ukraine’s */
+      if (!is_word_char (before) && is_word_char (after))
+        return ch == '\'' && (g_unichar_isspace (before) || pos == 0 || before == '(') ? MARK_OPEN : MARK_NONE;
+      if (is_word_char (before) || g_unichar_ispunct (before))
+        return MARK_CLOSE; /* also "the farmers’ union": checked by pairing */
+      return MARK_NONE;
+    default:
+      return MARK_NONE;
+    }
+}
+
+static void
+add_quote (Context *c, gsize open, gsize close, guint paragraph, gboolean single, gboolean continues, guint group,
+           gboolean marked)
+{
+  /* a continuation paragraph without its opening mark starts at the paragraph */
+  gsize start = marked ? (gsize) (g_utf8_next_char (c->text + open) - c->text) : open, end = close;
+  while (start < end && g_ascii_isspace (c->text[start]))
+    start++;
+  while (end > start && g_ascii_isspace (c->text[end - 1]))
+    end--;
+  if (end <= start)
+    return;
+  Quote q = {
+    .open = open, .close = close, .start = start, .end = end, .paragraph = paragraph,
+    .single = single, .continues = continues, .group = group,
+  };
+  q.open_tok = token_at (c, open);
+  q.close_tok = close < c->length ? token_at (c, close) : c->n;
+  q.opens_paragraph = q.open_tok == 0 || c->tokens[q.open_tok - 1].paragraph != paragraph;
+  q.ends_paragraph = continues || q.close_tok + 1 >= c->n || c->tokens[q.close_tok + 1].paragraph != paragraph
+                     || (c->tokens[q.close_tok + 1].kind == NF_TOKEN_PUNCT
+                         && (q.close_tok + 2 >= c->n || c->tokens[q.close_tok + 2].paragraph != paragraph));
+  g_array_append_val (c->quotes, q);
+}
+
+/* How paragraph @p goes on from a quotation left open at the end of the one before: it
+ * reopens one (news style), or, when the writer or a converter dropped that mark, its first
+ * double mark closes one.  Returns 0 (it does not), 1 (it reopens) or 2 (it closes). */
+static int
+paragraph_continues (const Context *c, NfArticle *article, guint p, gboolean single)
+{
+  if (p >= nf_article_get_n_paragraphs (article))
+    return 0;
+  gsize start, end;
+  nf_article_get_paragraph_span (article, p, &start, &end);
+  gunichar first = g_utf8_get_char (c->text + start);
+  /* British style, ‘…’ for quotations: a reopening mark continues, or a closing one right
+   * after a sentence's punctuation (an apostrophe follows a letter: "the farmers’ union") */
+  if (single)
+    {
+      if (first == 0x2018 || first == '\'')
+        return 1;
+      for (gsize i = start; i < end; i = g_utf8_next_char (c->text + i) - c->text)
+        {
+          gunichar ch = g_utf8_get_char (c->text + i);
+          if (ch != 0x2019 && ch != '\'')
+            continue;
+          gunichar before = i > start ? g_utf8_get_char (g_utf8_find_prev_char (c->text, c->text + i)) : ' ';
+          if (before == '.' || before == ',' || before == '?' || before == '!')
+            return 2;
+        }
+      return 0;
+    }
+  if (first == '"' || first == 0x201C || first == 0x201E || first == 0xAB)
+    return 1;
+  for (gsize i = start; i < end; i = g_utf8_next_char (c->text + i) - c->text)
+    {
+      gunichar ch = g_utf8_get_char (c->text + i);
+      if (!is_quote_char (ch))
+        continue;
+      gboolean is_single;
+      MarkRole role = mark_role (c->text, c->length, i, ch, &is_single);
+      if (role == MARK_NONE || is_single)
+        continue;
+      return role == MARK_CLOSE ? 2 : 0;
+    }
+  return 0;
+}
+
+/* Pairs the marks of each paragraph; a quotation left open at a paragraph's end continues
+ * into the next paragraph (see paragraph_continues). */
+void
+find_quotes (Context *c, NfArticle *article)
+{
+  guint n_paragraphs = nf_article_get_n_paragraphs (article);
+  guint group = 0;
+  int carried = 0;   /* how this paragraph continues the last one's quotation */
+  gboolean carried_single = FALSE;
+  for (guint p = 0; p < n_paragraphs; p++)
+    {
+      gsize pstart, pend;
+      nf_article_get_paragraph_span (article, p, &pstart, &pend);
+      gboolean inside = carried == 2, single = carried == 2 && carried_single, marked = carried != 2;
+      gsize open = pstart;
+      gboolean first_mark = TRUE;
+      for (gsize i = pstart; i < pend; i = g_utf8_next_char (c->text + i) - c->text)
+        {
+          gunichar ch = g_utf8_get_char (c->text + i);
+          if (!is_quote_char (ch))
+            continue;
+          gboolean is_single;
+          MarkRole role = mark_role (c->text, c->length, i, ch, &is_single);
+          if (role == MARK_NONE || (is_single && !c->self->single_quotes))
+            continue;
+          if (!inside)
+            {
+              if (role == MARK_CLOSE)
+                continue;
+              inside = TRUE;
+              single = is_single;
+              marked = TRUE;
+              open = i;
+              if (!(first_mark && carried))
+                group++;
+              first_mark = FALSE;
+              continue;
+            }
+          /* inside: only a mark of the same kind closes; a single inside a double nests */
+          if (is_single != single || role == MARK_OPEN)
+            continue;
+          add_quote (c, open, i, p, single, FALSE, group, marked);
+          first_mark = FALSE;
+          inside = FALSE;
+        }
+      carried = inside ? paragraph_continues (c, article, p + 1, single) : 0;
+      carried_single = single;
+      if (carried)
+        add_quote (c, open, pend, p, single, TRUE, group, marked);
+    }
+}
+
+/* Whether quotation @q starts a sentence or its paragraph. */
+gboolean
+opens_sentence (const Context *c, const Quote *q)
+{
+  if (q->opens_paragraph)
+    return TRUE;
+  guint b = q->open_tok;
+  if (b == 0 || b >= c->n)
+    return b == 0;
+  gunichar before = tok_char (c, b - 1);
+  return c->tokens[b].sentence != c->tokens[b - 1].sentence || before == '.' || before == '!' || before == '?';
+}
+
+guint
+count_words (const Context *c, const Quote *q)
+{
+  guint words = 0;
+  for (guint i = q->open_tok; i < q->close_tok && i < c->n; i++)
+    words += c->tokens[i].kind == NF_TOKEN_WORD || c->tokens[i].kind == NF_TOKEN_NUMBER;
+  return words;
+}
+
+/* Every word capitalised, or almost: the title of a work ("Salt and Cinder"). */
+gboolean
+looks_like_title (const Context *c, const Quote *q)
+{
+  guint words = 0, caps = 0;
+  for (guint i = q->open_tok; i < q->close_tok && i < c->n; i++)
+    if (c->tokens[i].kind == NF_TOKEN_WORD)
+      {
+        words++;
+        caps += (c->tokens[i].flags & NF_TOKEN_CAPITALIZED) || c->tokens[i].end - c->tokens[i].start <= 3;
+      }
+  return words > 0 && caps == words;
+}

@@ -1,0 +1,206 @@
+/* pronouns.c: the people named outside quotations and the pronouns that stand for them, in
+ * text order (mentions); who "he" and "she" are, and who the text is about. */
+#include <string.h>
+
+#include "quotes.h"
+
+/* The last person named before @pos outside quotations (for "he", "she"), optionally one
+ * whose title contains @title_word. */
+const Name *
+person_before (const Context *c, gsize pos, const char *title_word)
+{
+  for (guint k = names_before (c, pos); k-- > 0;)
+    {
+      const Name *n = &g_array_index (c->names, Name, k);
+      if (n->start >= pos || !n->person || inside_quote (c, n->start))
+        continue;
+      if (title_word && !(n->title && strstr (n->title, title_word)))
+        continue;
+      return n;
+    }
+  return NULL;
+}
+
+static int
+pronoun_gender (const Context *c, guint i)
+{
+  return tok_is (c, i, "she") ? GENDER_FEMALE : tok_is (c, i, "he") ? GENDER_MALE : GENDER_UNKNOWN;
+}
+
+static int
+referent_gender (const Context *c, gint name)
+{
+  return name < 0 ? GENDER_UNKNOWN : g_array_index (c->names, Name, name).gender;
+}
+
+/* The referent of a pronoun of @gender in @sentence before token @tok: the sentences are
+ * searched back from this one; in each, the subject first, then the others, nearest first;
+ * the first person whose gender is known to be the pronoun's, or unknown, wins. */
+static gint
+resolve_pronoun (const Context *c, guint tok, guint sentence, int gender)
+{
+  const GArray *m = c->mentions;
+  guint k = 0, hi = m->len;
+  while (k < hi)
+    {
+      guint mid = (k + hi) / 2;
+      if (g_array_index (m, Mention, mid).tok < tok)
+        k = mid + 1;
+      else
+        hi = mid;
+    }
+  for (guint s = sentence + 1; s-- > 0 && s + 8 > sentence;)
+    {
+      guint end = k;
+      while (k > 0 && g_array_index (m, Mention, k - 1).sentence == s)
+        k--;
+      /* mentions k..end-1 are in sentence s, before tok */
+      for (int pass = 0; pass < 2; pass++)
+        for (guint j = end; j-- > k;)
+          {
+            const Mention *x = &g_array_index (m, Mention, j);
+            if (x->tok >= tok || x->name < 0 || (pass == 0 && !x->subject))
+              continue;
+            int g = referent_gender (c, x->name);
+            if (x->gender != GENDER_UNKNOWN && g == GENDER_UNKNOWN)
+              g = x->gender;
+            if (g == GENDER_UNKNOWN || g == gender)
+              return x->name;
+          }
+      if (k == 0)
+        break;
+    }
+  return -1;
+}
+
+/* The people named outside quotations and the pronouns that refer to them, in text order. */
+void
+build_mentions (Context *c)
+{
+  guint next_name = 0, quote = 0, last_sentence = G_MAXUINT;
+  gboolean sentence_has_mention = FALSE;
+  /* the names by canonical name, for what a pronoun says of their gender */
+  g_autoptr (GHashTable) by_canonical = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
+                                                               (GDestroyNotify) g_array_unref);
+  for (guint k = 0; k < c->names->len; k++)
+    {
+      const char *canonical = g_array_index (c->names, Name, k).canonical;
+      GArray *same = g_hash_table_lookup (by_canonical, canonical);
+      if (!same)
+        g_hash_table_insert (by_canonical, (gpointer) canonical, same = g_array_new (FALSE, FALSE, sizeof (guint)));
+      g_array_append_val (same, k);
+    }
+  for (guint i = 0; i < c->n; i++)
+    {
+      while (quote < c->quotes->len && g_array_index (c->quotes, Quote, quote).close < c->tokens[i].start)
+        quote++;
+      const Quote *q = quote < c->quotes->len ? &g_array_index (c->quotes, Quote, quote) : NULL;
+      gboolean quoted = q && q->open <= c->tokens[i].start && c->tokens[i].start < q->close;
+      while (next_name < c->names->len && g_array_index (c->names, Name, next_name).end <= c->tokens[i].start)
+        next_name++;
+      if (c->tokens[i].sentence != last_sentence)
+        {
+          last_sentence = c->tokens[i].sentence;
+          sentence_has_mention = FALSE;
+        }
+      if (quoted)
+        continue;
+      Mention x = { .tok = i, .sentence = c->tokens[i].sentence, .name = -1 };
+      gboolean object = i > 0 && is_object_marker (c, i - 1);
+      const Name *n = next_name < c->names->len ? &g_array_index (c->names, Name, next_name) : NULL;
+      if (n && n->start == c->tokens[i].start)
+        {
+          if (!n->person)
+            continue;
+          x.name = next_name;
+          x.gender = n->gender;
+        }
+      else if ((x.gender = pronoun_gender (c, i)) != GENDER_UNKNOWN)
+        {
+          x.name = resolve_pronoun (c, i, x.sentence, x.gender);
+          /* what "she" says of an unknown name: it is a woman's */
+          if (x.name >= 0 && referent_gender (c, x.name) == GENDER_UNKNOWN)
+            {
+              const char *canonical = g_array_index (c->names, Name, x.name).canonical;
+              GArray *same = g_hash_table_lookup (by_canonical, canonical);
+              for (guint k = 0; same && k < same->len; k++)
+                {
+                  Name *o = &g_array_index (c->names, Name, g_array_index (same, guint, k));
+                  if (o->gender == GENDER_UNKNOWN)
+                    o->gender = x.gender;
+                }
+            }
+        }
+      else
+        continue;
+      x.subject = !sentence_has_mention && !object;
+      sentence_has_mention = TRUE;
+      g_array_append_val (c->mentions, x);
+    }
+}
+
+/* The person the text is about at @pos: the subject of the last sentence before it that
+ * has a person for subject, within a few sentences ("the Swede told BBC Radio Bristol"). */
+const Name *
+salient_person (const Context *c, guint tok)
+{
+  guint sentence = c->tokens[tok].sentence;
+  for (guint k = mentions_from (c, tok); k-- > 0;)
+    {
+      const Mention *x = &g_array_index (c->mentions, Mention, k);
+      if (x->tok >= tok)
+        continue;
+      if (x->sentence + 6 < sentence)
+        break;
+      if (x->subject && x->name >= 0)
+        return &g_array_index (c->names, Name, x->name);
+    }
+  return NULL;
+}
+
+/* The first person the text names (as a sentence's subject) after token @tok, in the
+ * paragraph after its own. */
+const Name *
+person_named_next (const Context *c, guint tok)
+{
+  guint paragraph = c->tokens[tok].paragraph;
+  for (guint k = mentions_from (c, tok + 1); k < c->mentions->len; k++)
+    {
+      const Mention *x = &g_array_index (c->mentions, Mention, k);
+      if (x->tok <= tok)
+        continue;
+      if (c->tokens[x->tok].paragraph > paragraph + 1)
+        break;
+      if (x->name >= 0 && c->tokens[x->tok].paragraph == paragraph + 1)
+        return x->subject ? &g_array_index (c->names, Name, x->name) : NULL;
+    }
+  return NULL;
+}
+
+/* The person a "he" or "she" at token @i stands for, or NULL. */
+const Name *
+pronoun_referent (const Context *c, guint i)
+{
+  guint lo = 0, hi = c->mentions->len;
+  while (lo < hi)
+    {
+      guint mid = (lo + hi) / 2;
+      if (g_array_index (c->mentions, Mention, mid).tok < i)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  if (lo < c->mentions->len)
+    {
+      const Mention *x = &g_array_index (c->mentions, Mention, lo);
+      if (x->tok == i && x->name >= 0)
+        return &g_array_index (c->names, Name, x->name);
+    }
+  if (lo == c->mentions->len || g_array_index (c->mentions, Mention, lo).tok != i)
+    {
+      /* a pronoun inside a quotation's span of attribution: resolve it on the spot */
+      gint name = resolve_pronoun (c, i, c->tokens[i].sentence, pronoun_gender (c, i));
+      return name >= 0 ? &g_array_index (c->names, Name, name) : NULL;
+    }
+  return NULL;
+}

@@ -1,0 +1,282 @@
+/* extract "quotes": direct quotations with their speaker, as "quote" annotations (the span
+ * is the quoted text without its marks) and a "quotes" field.
+ *
+ *   1. Quotation marks are paired per paragraph: straight and curly double quotes, German
+ *      „…“, French and Spanish «…», and single quotes ‘…’ / '…' (apostrophes are told apart
+ *      by the letters around them).  A paragraph that ends inside a quotation continues it
+ *      when the next paragraph reopens one, or closes one without reopening it (news style
+ *      for quotes over several paragraphs, and its common slip); in single marks (British
+ *      style) too, where a closing mark must follow a sentence's punctuation to be told
+ *      from an apostrophe.
+ *   2. Names: entity annotations when the chain ran the entities extractor, else capitalised
+ *      names found here; people a tagger missed are added when they start with a known given
+ *      name.  Canonical names lose titles and role words ("Parent Rachel Okonkwo"), surnames
+ *      and once-misspelt surnames become the full name, outlets are not people.  "he" and
+ *      "she" are resolved in text order to the nearest compatible person (gender from given
+ *      names, honorifics and earlier pronouns; the subject of each sentence first).
+ *      Capitalised words right next to a speech verb are a speaker whatever the tagger made
+ *      of them ("Quinn said" -> the earlier "Deborah Quinn").  What the article says each
+ *      person is (title, words before the name, appositions, "61," ages) lets "the manager"
+ *      and "the 34-year-old" find their person; "the Swede" with no such person is the one
+ *      the text is about (the last sentence subject).
+ *   3. The attribution is looked for after the closing mark (`"…," X said`, `"…," said X`,
+ *      `"…," according to X`), before the opening mark (`X said, "…"`, `X, the coach, said:
+ *      "…"`, `…, stating, "…"`), earlier in the sentence for fragments of reported speech
+ *      (`called the plan "reckless"`), with the speech verbs of speech-verbs.txt.  The pieces
+ *      of one quotation share their speaker, a quotation right after an attributed one goes
+ *      on in the same voice, and one standing alone after a sentence takes its subject.
+ *   4. A quotation with no attribution is kept only when it is long enough to be speech
+ *      (min-words); titles of works, names and scare quotes ("Salt and Cinder", also called
+ *      "Q-West", "tight") are not quotes.  Single-quoted text needs an attribution. */
+#include <string.h>
+
+#include "quotes.h"
+
+/* g_variant_builder_add (b, "{sv}", ...) parses its format string on every call; this is
+ * the same without the parsing, which shows in profiles at thousands of articles/s. */
+static void
+add_entry (GVariantBuilder *builder, const char *key, GVariant *value)
+{
+  g_variant_builder_add_value (builder, g_variant_new_dict_entry (g_variant_new_string (key),
+                                                                  g_variant_new_variant (value)));
+}
+
+static const NfOption quotes_options[] = {
+  NF_OPTION_STR ("speech-verbs", "speech-verbs.txt",
+                 "The list of speech verbs (one inflected form a line) that attribute a "
+                 "quotation; a data file name or a path."),
+  NF_OPTION_INT ("min-words", 8,
+                 "Words a quotation with no attribution needs to be reported (shorter ones are "
+                 "taken for titles, terms or scare quotes)."),
+  NF_OPTION_STR ("female-names", "quotes/female-names.txt",
+                 "Given names taken as a woman's when \"she\" is resolved to a person (a data "
+                 "file name or a path)."),
+  NF_OPTION_STR ("male-names", "quotes/male-names.txt",
+                 "Given names taken as a man's when \"he\" is resolved to a person (a data "
+                 "file name or a path)."),
+  NF_OPTION_BOOL ("single-quotes", cfg_true,
+                  "Whether text in single quotation marks counts, when it is attributed."),
+  NF_OPTION_END
+};
+
+static void
+quotes_free (gpointer data)
+{
+  Quotes *self = data;
+  if (!self)
+    return;
+  g_clear_pointer (&self->verbs, g_hash_table_unref);
+  g_clear_pointer (&self->titles, g_hash_table_unref);
+  g_clear_pointer (&self->not_names, g_hash_table_unref);
+  g_clear_pointer (&self->roles, g_hash_table_unref);
+  g_clear_pointer (&self->not_persons, g_hash_table_unref);
+  g_clear_pointer (&self->org_suffixes, g_hash_table_unref);
+  g_clear_pointer (&self->org_nouns, g_hash_table_unref);
+  g_clear_pointer (&self->female, g_hash_table_unref);
+  g_clear_pointer (&self->male, g_hash_table_unref);
+  g_free (self);
+}
+
+static gboolean
+quotes_load (Quotes *self, G_GNUC_UNUSED NfStage *stage, cfg_t *cfg, GError **error)
+{
+  self->min_words = cfg_getint (cfg, "min-words");
+  self->single_quotes = cfg_getbool (cfg, "single-quotes");
+  if (!(self->verbs = nlp_word_set_load (cfg_getstr (cfg, "speech-verbs"), error))
+      || !(self->titles = nlp_word_set_load ("gazetteers/titles.txt", error))
+      || !(self->not_names = nlp_word_set_load ("gazetteers/not-names.txt", error))
+      || !(self->roles = nlp_word_set_load ("quotes/roles.txt", error))
+      || !(self->not_persons = nlp_word_set_load ("quotes/not-persons.txt", error))
+      || !(self->org_suffixes = nlp_word_set_load ("gazetteers/org-suffixes.txt", error))
+      || !(self->org_nouns = nlp_word_set_load ("quotes/org-nouns.txt", error))
+      || !(self->female = nlp_word_set_load (cfg_getstr (cfg, "female-names"), error))
+      || !(self->male = nlp_word_set_load (cfg_getstr (cfg, "male-names"), error)))
+    return FALSE;
+  return TRUE;
+}
+
+static gboolean
+quotes_init (NfStage *stage, GError **error)
+{
+  cfg_t *cfg = nf_stage_get_config (stage);
+  /* the instance is the stage's only once init succeeds: the core frees it from then on */
+  Quotes *self = g_new0 (Quotes, 1);
+  if (!quotes_load (self, stage, cfg, error))
+    {
+      quotes_free (self);
+      return FALSE;
+    }
+  nf_stage_set_instance (stage, self);
+  return TRUE;
+}
+
+static void
+clear_name (gpointer data)
+{
+  Name *n = data;
+  g_free (n->canonical);
+  g_free (n->title);
+}
+
+static void
+clear_quote (gpointer data)
+{
+  Quote *q = data;
+  g_free (q->speaker);
+  g_free (q->cue);
+}
+
+static void
+free_roles (gpointer data)
+{
+  g_string_free (data, TRUE);
+}
+
+typedef struct {
+  gsize start, end;
+  guint quote;
+} SpeakerSpan;
+
+static gint
+compare_speaker_spans (gconstpointer a, gconstpointer b)
+{
+  const SpeakerSpan *x = a, *y = b;
+  return x->start < y->start ? -1 : x->start > y->start;
+}
+
+/* Whether quotation @k is inside the speaker's name of another (a nickname: said Col. John
+ * "J.D." Dorrian); @speakers: the speakers' spans by start, none longer than @longest. */
+static gboolean
+in_speaker_name (const GArray *speakers, gsize longest, guint k, const Quote *q)
+{
+  gsize from = q->close >= longest ? q->close - longest : 0;
+  guint lo = 0, hi = speakers->len;
+  while (lo < hi)
+    {
+      guint mid = (lo + hi) / 2;
+      if (g_array_index (speakers, SpeakerSpan, mid).start < from)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  for (guint j = lo; j < speakers->len; j++)
+    {
+      const SpeakerSpan *s = &g_array_index (speakers, SpeakerSpan, j);
+      if (s->start >= q->open)
+        break;
+      if (s->quote != k && q->close < s->end)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static gboolean
+quotes_process (NfStage *stage, G_GNUC_UNUSED gpointer worker, NfArticle *article,
+                G_GNUC_UNUSED GError **error)
+{
+  const Quotes *self = nf_stage_get_instance (stage);
+  const char *text = nf_article_get_text (article);
+  if (!text)
+    return TRUE;
+  const NfText *segmentation = nf_article_get_segmentation (article);
+  g_autoptr (GString) scratch = g_string_sized_new (64);
+  g_autoptr (GArray) names = g_array_new (FALSE, FALSE, sizeof (Name));
+  g_autoptr (GArray) quotes = g_array_new (FALSE, FALSE, sizeof (Quote));
+  g_autoptr (GArray) mentions = g_array_new (FALSE, FALSE, sizeof (Mention));
+  g_array_set_clear_func (names, clear_name);
+  g_array_set_clear_func (quotes, clear_quote);
+  g_autoptr (GArray) others = g_array_new (FALSE, FALSE, sizeof (gsize));
+  g_autoptr (GHashTable) roles = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, free_roles);
+  Context c = {
+    .self = self, .text = text, .length = nf_article_get_text_length (article),
+    .scratch = scratch, .names = names, .quotes = quotes, .mentions = mentions,
+    .others = others, .roles = roles,
+  };
+  c.tokens = nf_text_get_tokens (segmentation, &c.n);
+  guint n_sentences;
+  const NfSentence *sentences = nf_text_get_sentences (segmentation, &n_sentences);
+
+  find_quotes (&c, article);
+  index_quotes (&c);
+  if (!names_from_entities (&c, article))
+    names_from_capitals (&c);
+  index_others (&c);
+  names_supplement (&c);
+  names_from_cues (&c);
+  refine_names (&c);
+  collect_roles (&c);
+  build_mentions (&c);
+
+  attribute_quotes (&c, sentences);
+  attribute_unattributed (&c);
+
+  /* the speakers' spans, by start, for nicknames inside them */
+  g_autoptr (GArray) speakers = g_array_new (FALSE, FALSE, sizeof (SpeakerSpan));
+  gsize longest = 0;
+  for (guint k = 0; k < quotes->len; k++)
+    {
+      const Quote *q = &g_array_index (quotes, Quote, k);
+      SpeakerSpan s = { q->speaker_start, q->speaker_end, k };
+      if (q->speaker_end > q->speaker_start)
+        {
+          g_array_append_val (speakers, s);
+          longest = MAX (longest, q->speaker_end - q->speaker_start);
+        }
+    }
+  g_array_sort (speakers, compare_speaker_spans);
+
+  GVariantBuilder list;
+  g_variant_builder_init (&list, G_VARIANT_TYPE ("aa{sv}"));
+  for (guint k = 0; k < quotes->len; k++)
+    {
+      Quote *q = &g_array_index (quotes, Quote, k);
+      /* a nickname inside the name of a speaker: said Col. John "J.D." Dorrian */
+      if (in_speaker_name (speakers, longest, k, q))
+        continue;
+      if (!q->attributed)
+        {
+          if (q->single || looks_like_title (&c, q) || count_words (&c, q) < (guint) self->min_words)
+            continue;
+        }
+      else if ((!q->speaker || q->fragment) && looks_like_title (&c, q))
+        continue; /* "The Quiet Year", `also called "Q-West"`: a title or a name, whatever verb is near */
+      g_autofree char *quoted = g_strndup (text + q->start, q->end - q->start);
+      NfAnnotation *a = nf_article_add_annotation (article, NF_ANNOTATION_QUOTE, q->start, q->end);
+      if (q->speaker)
+        nf_annotation_set_attr_string (a, NF_ATTR_SPEAKER, q->speaker);
+      if (q->speaker_end > q->speaker_start)
+        {
+          g_autofree char *words = g_strndup (text + q->speaker_start, q->speaker_end - q->speaker_start);
+          nf_annotation_set_attr_string (a, "speaker_text", words);
+          nf_annotation_set_attr (a, "speaker_start", g_variant_new_int64 (q->speaker_start));
+          nf_annotation_set_attr (a, "speaker_end", g_variant_new_int64 (q->speaker_end));
+        }
+      if (q->cue)
+        nf_annotation_set_attr_string (a, "cue", q->cue);
+
+      GVariantBuilder item;
+      g_variant_builder_init (&item, G_VARIANT_TYPE_VARDICT);
+      add_entry (&item, "text", g_variant_new_string (quoted));
+      add_entry (&item, "speaker",
+                             g_variant_new_maybe (G_VARIANT_TYPE_STRING,
+                                                  q->speaker ? g_variant_new_string (q->speaker) : NULL));
+      add_entry (&item, "cue",
+                             g_variant_new_maybe (G_VARIANT_TYPE_STRING,
+                                                  q->cue ? g_variant_new_string (q->cue) : NULL));
+      g_variant_builder_add_value (&list, g_variant_builder_end (&item));
+    }
+  nf_article_set_field (article, NF_FIELD_QUOTES, g_variant_builder_end (&list));
+  g_clear_pointer (&c.lower, g_hash_table_unref);
+  index_clear (&c);
+  return TRUE;
+}
+
+NF_PLUGIN_DEFINE (
+  .kind = NF_PLUGIN_EXTRACT,
+  .name = "quotes",
+  .summary = "Finds direct quotations and attributes them to their speakers",
+  .options = quotes_options,
+  .init = quotes_init,
+  .process = quotes_process,
+  .free = quotes_free,
+);

@@ -1,0 +1,197 @@
+/* quotes.h: what the files of extract "quotes" share (private to the plugin, which exports
+ * nf_plugin_descriptor only).  One article is processed in a Context, in this order:
+ *   marks.c        quotation marks paired per paragraph and over paragraphs (Quote)
+ *   names.c        names from the entities extractor or capitalised words, people the tagger
+ *                  missed (Name, sorted by position)
+ *   cue-names.c    capitalised words next to a speech verb taken as names ("Quinn said")
+ *   canonical.c    canonical names: titles and role words off, surnames and misspellings to
+ *                  the full name, gender from given names and honorifics
+ *   roles.c        what each person is ("the minister", "the 34-year-old")
+ *   pronouns.c     people and pronouns in text order (Mention), "he"/"she" resolved
+ *   speaker.c      the speaker phrase at a token: name, pronoun, "the spokeswoman", "it"
+ *   attribution.c  cues after and before a quotation, fragments, introducing paragraphs
+ *   standalone.c   quotations with no cue of their own: the voice goes on, or the subject
+ *                  of the sentence before
+ *   tokens.c       small tests on tokens shared by all of them
+ *   quotes.c       the plugin: options, word lists, the pipeline, the output */
+#ifndef QUOTES_QUOTES_H
+#define QUOTES_QUOTES_H
+
+#include <newsflow/newsflow.h>
+
+#include "nlp/lexicon.h"
+
+G_BEGIN_DECLS
+
+typedef struct {
+  GHashTable *verbs;
+  GHashTable *titles;
+  GHashTable *not_names;
+  GHashTable *roles;        /* "squad member", "evacuee": before a name, not part of it */
+  GHashTable *not_persons;  /* last words of outlets and organisations ("Courier") */
+  GHashTable *org_suffixes;
+  GHashTable *org_nouns;    /* "the company", "the organisation" */
+  GHashTable *female, *male;
+  long        min_words;
+  gboolean    single_quotes;
+} Quotes;
+
+typedef struct {
+  gsize  start, end;   /* the name */
+  char  *canonical;
+  char  *title;        /* folded, or NULL */
+  gboolean person;
+  int    gender;       /* GENDER_* */
+} Name;
+
+enum { GENDER_UNKNOWN, GENDER_FEMALE, GENDER_MALE };
+
+/* A person named or referred to by "he"/"she" outside quotations, in text order: what a
+ * pronoun is resolved against. */
+typedef struct {
+  guint    tok;
+  guint    sentence;
+  gint     name;       /* index into names of the referent, or -1 */
+  int      gender;
+  gboolean subject;    /* the first person of its sentence, not after a preposition */
+} Mention;
+
+typedef struct {
+  gsize  open, close;        /* byte offsets of the marks */
+  gsize  start, end;         /* the quoted text, trimmed */
+  guint  open_tok, close_tok;
+  guint  paragraph;
+  guint  group;              /* pieces of one quotation share it */
+  gboolean single;
+  gboolean continues;        /* runs on into the next paragraph */
+  gboolean fragment;         /* attributed as words inside a sentence (`called it "…"`) */
+  gboolean opens_paragraph;  /* nothing before it in its paragraph */
+  gboolean ends_paragraph;   /* nothing but punctuation after it in its paragraph */
+  /* attribution */
+  gboolean attributed;
+  gsize  speaker_start, speaker_end;
+  char  *speaker;            /* canonical, or NULL */
+  char  *cue;
+} Quote;
+
+typedef struct {
+  const Quotes  *self;
+  const char    *text;
+  gsize          length;
+  const NfToken *tokens;
+  guint          n;
+  GString       *scratch;
+  GArray        *names;    /* Name, sorted by start */
+  GArray        *quotes;   /* Quote */
+  GArray        *mentions; /* Mention, in text order */
+  GArray        *others;   /* gsize pairs: spans of entities that are neither people nor organisations */
+  GHashTable    *roles;    /* canonical name -> GString of " role words " (see collect_roles) */
+  GHashTable    *lower;    /* folded words the article writes in lower case, built on demand */
+  /* indexes by position (index.c), so that no lookup scans the whole article */
+  GArray        *quote_spans;   /* Span of each quotation's marks, by start, max end so far */
+  GArray        *other_spans;   /* the same for others */
+  GHashTable    *quote_marks;   /* offsets of the marks of quotations, plus one */
+  guint8        *name_bytes;    /* a bit per byte of text covered by a name */
+  guint          names_indexed; /* names looked at for the two below */
+  guint          names_sorted;  /* names[0, names_sorted) are sorted by start */
+  gsize          name_longest;  /* the longest name among them, in bytes */
+  GHashTable    *org_mentions;  /* canonical name -> GArray of the indexes of its mentions as
+                                 * an organisation (no dateline) */
+  GHashTable    *org_words;     /* folded word -> GPtrArray of the org_mentions arrays of the
+                                 * organisations whose folded name contains it */
+  GPtrArray     *mid_capitals;  /* capitalised words not opening a sentence, sorted (strcmp) */
+  /* the work done, counted for tests/unit/test-quotes-linear.c */
+  guint64        comparisons;   /* pairs of distinct names compared by refine_names */
+  guint64        probes;        /* names looked at by name_at */
+} Context;
+
+/* A byte span [start, end) and the largest end of the spans sorted before it and itself. */
+typedef struct {
+  gsize start, end, max_end;
+} Span;
+
+/* tokens.c */
+gboolean tok_is (const Context *c, guint i, const char *word);
+gboolean tok_in (const Context *c, guint i, GHashTable *set);
+gunichar tok_char (const Context *c, guint i);
+gboolean is_quote_char (gunichar ch);
+guint token_at (const Context *c, gsize pos);
+gboolean tok_is_word (const Context *c, guint i);
+gboolean is_pronoun (const Context *c, guint i);
+gboolean word_in (GHashTable *set, GString *scratch, const char *word);
+gboolean is_object_marker (const Context *c, guint i);
+
+/* index.c */
+void index_quotes (Context *c);
+void index_others (Context *c);
+void index_clear (Context *c);
+void index_name_added (Context *c, const Name *n);
+void index_names_sorted (Context *c);
+guint names_first_from (const Context *c, gsize pos);
+gboolean names_all_sorted (const Context *c);
+guint names_before (const Context *c, gsize pos);
+guint mentions_from (const Context *c, guint tok);
+const Name *organisation_containing (const Context *c, gsize pos, const char *word);
+gboolean inside_quote (const Context *c, gsize pos);
+gboolean marks_quote (const Context *c, gsize pos);
+gboolean covered_by_other (const Context *c, gsize start, gsize end);
+gboolean covered_by_name (const Context *c, gsize start, gsize end);
+const Name *name_at (const Context *c, guint i);
+gboolean capitalised_inside_sentence_text (const Context *c, const char *word, gsize length);
+
+/* marks.c */
+void find_quotes (Context *c, NfArticle *article);
+gboolean opens_sentence (const Context *c, const Quote *q);
+guint count_words (const Context *c, const Quote *q);
+gboolean looks_like_title (const Context *c, const Quote *q);
+
+/* names.c */
+void add_name (Context *c, gsize start, gsize end, const char *canonical, const char *title, gboolean person);
+gboolean names_from_entities (Context *c, NfArticle *article);
+gboolean is_name_token (const Context *c, guint i);
+void names_from_capitals (Context *c);
+gint compare_names (gconstpointer a, gconstpointer b);
+void names_supplement (Context *c);
+
+/* cue-names.c */
+void names_from_cues (Context *c);
+
+/* canonical.c */
+int gender_of_word (const Context *c, const char *word);
+const char *last_word (const char *name);
+void refine_names (Context *c);
+
+/* pronouns.c */
+const Name *person_before (const Context *c, gsize pos, const char *title_word);
+void build_mentions (Context *c);
+const Name *salient_person (const Context *c, guint tok);
+const Name *person_named_next (const Context *c, guint tok);
+const Name *pronoun_referent (const Context *c, guint i);
+
+/* roles.c */
+guint age_at (const Context *c, guint i, gsize *end);
+void collect_roles (Context *c);
+const Name *person_with_role (const Context *c, gsize pos, const char *role);
+gboolean describes_person (const Context *c, guint head, const char *folded);
+
+/* speaker.c */
+gboolean is_dateline_outlet (const Context *c, const Name *n);
+gboolean speaker_at (Context *c, guint i, guint limit, Quote *q, guint *last);
+
+/* attribution.c */
+gboolean attribution_after (Context *c, Quote *q, guint limit);
+gboolean attribution_before (Context *c, Quote *q, guint sentence_first);
+gboolean is_statement_word (const Context *c, guint i);
+gboolean attribute_to_subject (Context *c, Quote *q, guint sentence_first, guint verb);
+gboolean attribution_reported (Context *c, Quote *q, guint sentence_first);
+gboolean attribution_intro (Context *c, Quote *q, const NfSentence *sentences);
+void attribute_quotes (Context *c, const NfSentence *sentences);
+
+/* standalone.c */
+gboolean other_person_between (const Context *c, const Quote *p, const Quote *q);
+void attribution_standalone (Context *c, Quote *q);
+void attribute_unattributed (Context *c);
+
+G_END_DECLS
+
+#endif /* QUOTES_QUOTES_H */

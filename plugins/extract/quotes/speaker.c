@@ -1,0 +1,227 @@
+/* speaker.c: the speaker phrase starting at a token: a name after its titles, a pronoun,
+ * "it" or "they" for an organisation, "the spokeswoman", "a spokesman for the ministry". */
+#include <string.h>
+
+#include "quotes.h"
+
+/* "(Reuters)", "(AP)": the outlet of a dateline or a credit, never the one speaking. */
+gboolean
+is_dateline_outlet (const Context *c, const Name *n)
+{
+  guint i = token_at (c, n->start);
+  return i > 0 && tok_char (c, i - 1) == '(';
+}
+
+/* The organisation (or, with @person, anyone) named last before @pos outside quotations,
+ * not as the one spoken to ("told the Westbury Times"). */
+static const Name *
+organisation_before (const Context *c, gsize pos, gboolean person)
+{
+  for (guint e = names_before (c, pos); e-- > 0;)
+    {
+      const Name *org = &g_array_index (c->names, Name, e);
+      if (org->start >= pos || (org->person && !person) || inside_quote (c, org->start) || is_dateline_outlet (c, org))
+        continue;
+      guint before = token_at (c, org->start);
+      if (before > 0 && tok_is (c, before - 1, "the"))
+        before--;
+      if (before == 0 || !is_object_marker (c, before - 1))
+        return org;
+    }
+  return NULL;
+}
+
+/* A speaker starting at token @i and ending before @limit: a name (after title words), a
+ * pronoun, or "the spokeswoman" / "a spokesman for the ministry".  Returns its last token. */
+gboolean
+speaker_at (Context *c, guint i, guint limit, Quote *q, guint *last)
+{
+  if (i >= limit || i >= c->n)
+    return FALSE;
+  if (is_pronoun (c, i))
+    {
+      const Name *n = pronoun_referent (c, i);
+      q->speaker_start = c->tokens[i].start;
+      q->speaker_end = c->tokens[i].end;
+      q->speaker = n ? g_strdup (n->canonical) : NULL;
+      *last = i;
+      return TRUE;
+    }
+  /* "it said": an organisation speaks; "they wrote" after "Economists at Commerzbank said" */
+  if ((tok_is (c, i, "it") || tok_is (c, i, "they")) && i + 1 < c->n && tok_in (c, i + 1, c->self->verbs))
+    {
+      const Name *n = organisation_before (c, c->tokens[i].start, FALSE);
+      /* "Economists at Commerzbank said ... they wrote": the staff of an organisation */
+      for (guint e = names_before (c, c->tokens[i].start); tok_is (c, i, "they") && e-- > 0;)
+        {
+          const Name *org = &g_array_index (c->names, Name, e);
+          if (org->start >= c->tokens[i].start || org->person || inside_quote (c, org->start) || is_dateline_outlet (c, org))
+            continue;
+          guint before = token_at (c, org->start);
+          if (before > 0 && (tok_is (c, before - 1, "at") || tok_is (c, before - 1, "of")))
+            n = org;
+          break;
+        }
+      q->speaker_start = c->tokens[i].start;
+      q->speaker_end = c->tokens[i].end;
+      q->speaker = n ? g_strdup (n->canonical) : NULL;
+      *last = i;
+      return TRUE;
+    }
+  /* title words and their periods before the name */
+  guint k = i;
+  while (k < limit && (tok_in (c, k, c->self->titles) || (tok_char (c, k) == '.' && k > i)))
+    k++;
+  const Name *n = k < limit ? name_at (c, k) : NULL;
+  /* "said Italian Economy Minister Lorenzo Bellandi", "said Cabinet Secretary for Special
+   * Programmes Grace Mwangi", "said Villa head coach Unai Emery": a person further on in
+   * the same run of capitalised words and role words (the organisation before is theirs) */
+  for (guint w = k, lower = 0; (!n || !n->person) && w < limit && w < k + 10; w++)
+    {
+      const NfToken *t = &c->tokens[w];
+      gboolean capital = t->kind == NF_TOKEN_WORD && (t->flags & NF_TOKEN_CAPITALIZED);
+      gboolean role = !capital && (tok_in (c, w, c->self->roles) || tok_in (c, w, c->self->titles)
+                                   || tok_is (c, w, "head") || tok_is (c, w, "chief") || tok_is (c, w, "deputy"));
+      if (!capital && !role && !tok_is (c, w, "for") && !tok_is (c, w, "of") && !tok_is (c, w, "the")
+          && tok_char (c, w) != '.')
+        break;
+      if (role && ++lower > 3)
+        break;
+      const Name *m = name_at (c, w);
+      if (m && m->person)
+        n = m;
+    }
+  /* "said Villa head coach Unai Emery": a name, role words, then a person: the person (the
+   * tagger may take the club for one too) */
+  if (n && n->person)
+    {
+      guint w = token_at (c, n->end), roles = 0;
+      while (w < limit && w < c->n && roles < 3 && !name_at (c, w)
+             && (tok_in (c, w, c->self->roles) || tok_in (c, w, c->self->titles) || tok_is (c, w, "head")
+                 || tok_is (c, w, "chief") || tok_is (c, w, "deputy")))
+        w++, roles++;
+      const Name *m = roles && w < limit ? name_at (c, w) : NULL;
+      if (m && m->person && m->start == c->tokens[w].start)
+        n = m;
+    }
+  /* "said its secretary, Mared Owen", "the club's coach, Marta Ruiz, said": a description
+   * and the name in apposition to it */
+  if (!n && (tok_is (c, i, "its") || tok_is (c, i, "his") || tok_is (c, i, "her") || tok_is (c, i, "their")
+             || tok_is (c, i, "the") || tok_is (c, i, "a") || tok_is (c, i, "an")))
+    for (guint w = i + 1; w < limit && w < i + 7 && tok_is_word (c, w) && !tok_in (c, w, c->self->verbs); w++)
+      if (w + 2 < c->n && tok_char (c, w + 1) == ',' && name_at (c, w + 2) && name_at (c, w + 2)->person
+          && name_at (c, w + 2)->start == c->tokens[w + 2].start && !tok_in (c, w, c->self->org_nouns))
+        {
+          n = name_at (c, w + 2);
+          break;
+        }
+  if (n)
+    {
+      q->speaker_start = n->start;
+      q->speaker_end = n->end;
+      q->speaker = g_strdup (n->canonical);
+      *last = token_at (c, n->end) - 1;
+      if (*last < k)
+        *last = k;
+      return TRUE;
+    }
+  /* "the spokeswoman", "a ministry spokesman", "a spokesman for the ministry": words after
+   * an article, up to a preposition */
+  if (tok_is (c, i, "the") || tok_is (c, i, "a") || tok_is (c, i, "an"))
+    {
+      static const char *const stops[] = { "for", "of", "at", "with", "in", "on", "from", "who", "which", NULL };
+      guint j = i + 1;
+      gboolean stop = FALSE;
+      /* "the 34-year-old" (and "the 34-year-old welder") */
+      gsize age_end;
+      guint age = age_at (c, j, &age_end);
+      guint age_tok = 0;
+      if (age)
+        {
+          while (j < limit && c->tokens[j].start < age_end)
+            j++;
+          age_tok = j - 1;
+        }
+      while (j < limit && j < i + 5 && tok_is_word (c, j) && !tok_in (c, j, c->self->verbs) && !stop)
+        {
+          for (const char *const *w = stops; *w && !stop; w++)
+            stop = tok_is (c, j, *w);
+          if (!stop)
+            j++;
+        }
+      if (j == i + 1)
+        return FALSE;
+      guint head_tok = j - 1;
+      q->speaker_start = c->tokens[i].start;
+      q->speaker_end = c->tokens[head_tok].end;
+      g_autofree char *head = NULL;
+      if (age && head_tok == age_tok)
+        head = g_strdup_printf ("%u-year-old", age);
+      else
+        {
+          g_string_truncate (c->scratch, 0);
+          nlp_fold_append (c->scratch, c->text + c->tokens[head_tok].start, c->tokens[head_tok].end - c->tokens[head_tok].start);
+          head = g_strdup (c->scratch->str);
+        }
+      gboolean definite = tok_is (c, i, "the");
+      /* "a Foreign Office spokesman" and "a spokesman for the Foreign Office" speak for it */
+      const Name *inner = NULL;
+      for (guint w = i + 1; w < j && !inner; w++)
+        inner = name_at (c, w);
+      if (!inner && j < limit && (tok_is (c, j, "for") || tok_is (c, j, "of") || tok_is (c, j, "at")))
+        {
+          guint w = j + 1;
+          if (w < limit && tok_is (c, w, "the"))
+            w++;
+          if (w < limit && (inner = name_at (c, w)))
+            {
+              q->speaker_end = inner->end;
+              head_tok = token_at (c, inner->end) - 1;
+            }
+        }
+      /* "the minister", "the judge", "the 34-year-old": the person last described so */
+      const Name *titled = NULL;
+      if (definite && !inner)
+        titled = person_with_role (c, c->tokens[i].start, head);
+      if (!titled && !inner && tok_in (c, j - 1, c->self->titles))
+        titled = person_before (c, c->tokens[i].start, head);
+      /* "the ministry": the organisation named before whose name has that word; "a council
+       * spokesperson": the one whose name has the word before the head */
+      const Name *named = NULL;
+      gboolean spokes = g_str_has_prefix (head, "spokes");
+      for (guint w = head_tok + 1; !titled && !inner && !named && w-- > i + 1 && (w == head_tok || spokes);)
+        {
+          g_string_truncate (c->scratch, 0);
+          nlp_fold_append (c->scratch, c->text + c->tokens[w].start, c->tokens[w].end - c->tokens[w].start);
+          g_autofree char *word = g_strdup (c->scratch->str);
+          if (strlen (word) < 4)
+            continue;
+          named = organisation_containing (c, c->tokens[i].start, word);
+        }
+      /* "the organisation", "the airline": the organisation named last; "the statement":
+       * whoever was named last, person or organisation */
+      gboolean statement = is_statement_word (c, head_tok);
+      /* "a spokesperson said" for no one named: for the organisation last named */
+      if (!titled && !inner && !named
+          && (statement || spokes || nlp_word_set_has (c->self->org_nouns, c->scratch, head, strlen (head))))
+        named = organisation_before (c, c->tokens[i].start, statement);
+      /* "the Swede", "the striker": no one described so by name: the person the text is
+       * about */
+      if (!titled && !inner && !named && !statement && !spokes
+          && !nlp_word_set_has (c->self->org_nouns, c->scratch, head, strlen (head))
+          && describes_person (c, head_tok, head))
+        {
+          /* the lead's "A former nurse told a jury ...", "The health secretary has promised
+           * ...": news names that person in the paragraph after */
+          if (c->tokens[i].paragraph == 0)
+            titled = person_named_next (c, i);
+          else if (definite)
+            titled = salient_person (c, i);
+        }
+      const Name *speaker = titled ? titled : inner ? inner : named;
+      q->speaker = speaker ? g_strdup (speaker->canonical) : NULL;
+      *last = head_tok;
+      return TRUE;
+    }
+  return FALSE;
+}

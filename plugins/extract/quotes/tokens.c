@@ -1,0 +1,81 @@
+/* tokens.c: small tests on the tokens of the shared segmentation (a word, one of a word
+ * list, a punctuation character, a pronoun) used by every step of extract "quotes". */
+#include <string.h>
+
+#include "quotes.h"
+
+gboolean
+tok_is (const Context *c, guint i, const char *word)
+{
+  gsize length = c->tokens[i].end - c->tokens[i].start;
+  return strlen (word) == length && g_ascii_strncasecmp (c->text + c->tokens[i].start, word, length) == 0;
+}
+
+gboolean
+tok_in (const Context *c, guint i, GHashTable *set)
+{
+  if (c->tokens[i].kind != NF_TOKEN_WORD)
+    return FALSE;
+  return nlp_word_set_has (set, c->scratch, c->text + c->tokens[i].start, c->tokens[i].end - c->tokens[i].start);
+}
+
+gunichar
+tok_char (const Context *c, guint i)
+{
+  return c->tokens[i].kind == NF_TOKEN_WORD ? 0 : g_utf8_get_char (c->text + c->tokens[i].start);
+}
+
+gboolean
+is_quote_char (gunichar ch)
+{
+  return ch == '"' || ch == 0x201C || ch == 0x201D || ch == 0x201E || ch == 0xAB || ch == 0xBB
+         || ch == 0x2018 || ch == 0x2019 || ch == '\'';
+}
+
+/* The token index at byte offset @pos (the first token starting at or after it). */
+guint
+token_at (const Context *c, gsize pos)
+{
+  guint lo = 0, hi = c->n;
+  while (lo < hi)
+    {
+      guint mid = (lo + hi) / 2;
+      if (c->tokens[mid].start < pos)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  return lo;
+}
+
+gboolean
+tok_is_word (const Context *c, guint i)
+{
+  return i < c->n && c->tokens[i].kind == NF_TOKEN_WORD;
+}
+
+gboolean
+is_pronoun (const Context *c, guint i)
+{
+  return tok_is (c, i, "he") || tok_is (c, i, "she");
+}
+
+gboolean
+word_in (GHashTable *set, GString *scratch, const char *word)
+{
+  return nlp_word_set_has (set, scratch, word, strlen (word));
+}
+
+/* Words after which a name is an object, not the one who acts: "told the Keldby Chronicle",
+ * "whose son Daniel", "than Garriga". */
+gboolean
+is_object_marker (const Context *c, guint i)
+{
+  static const char *const words[] = { "to", "told", "tells", "with", "by", "from", "for", "of", "at", "in",
+                                       "on", "about", "against", "than", "whose", "son", "daughter",
+                                       "wife", "husband", "mother", "father", "and", "or", "like", NULL };
+  for (const char *const *w = words; *w; w++)
+    if (tok_is (c, i, *w))
+      return TRUE;
+  return FALSE;
+}

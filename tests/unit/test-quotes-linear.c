@@ -1,0 +1,259 @@
+/* test-quotes-linear.c: extract "quotes" costs no more per mention as articles grow (issue
+ * 12): the work of resolving names and of looking names up by position is counted (not
+ * timed) on generated articles of two sizes, and the position indexes give the answers the
+ * plain scans they replace gave.  The plugin's steps are compiled in: they are no API. */
+#include "config.h"
+
+#include <string.h>
+
+#include "test-util.h"
+#include "quotes/quotes.h"
+
+/* A Context with empty word lists and no text: enough for the name steps. */
+typedef struct {
+  Quotes   self;
+  Context  c;
+  GString *scratch;
+} Fixture;
+
+static GHashTable *
+empty_set (void)
+{
+  return g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+}
+
+static Fixture *
+fixture_new (const char *text, const NfToken *tokens, guint n)
+{
+  Fixture *f = g_new0 (Fixture, 1);
+  f->self.titles = empty_set ();
+  f->self.roles = empty_set ();
+  f->self.not_persons = empty_set ();
+  f->self.org_suffixes = empty_set ();
+  f->self.female = empty_set ();
+  f->self.male = empty_set ();
+  f->scratch = g_string_new (NULL);
+  f->c.self = &f->self;
+  f->c.text = text;
+  f->c.length = text ? strlen (text) : 0;
+  f->c.tokens = tokens;
+  f->c.n = n;
+  f->c.scratch = f->scratch;
+  f->c.names = g_array_new (FALSE, FALSE, sizeof (Name));
+  f->c.quotes = g_array_new (FALSE, FALSE, sizeof (Quote));
+  f->c.others = g_array_new (FALSE, FALSE, sizeof (gsize));
+  f->c.mentions = g_array_new (FALSE, FALSE, sizeof (Mention));
+  index_quotes (&f->c);
+  return f;
+}
+
+static void
+fixture_free (Fixture *f)
+{
+  for (guint k = 0; k < f->c.names->len; k++)
+    {
+      g_free (g_array_index (f->c.names, Name, k).canonical);
+      g_free (g_array_index (f->c.names, Name, k).title);
+    }
+  g_array_unref (f->c.names);
+  g_array_unref (f->c.quotes);
+  g_array_unref (f->c.others);
+  g_array_unref (f->c.mentions);
+  g_clear_pointer (&f->c.lower, g_hash_table_unref);
+  index_clear (&f->c);
+  g_hash_table_unref (f->self.titles);
+  g_hash_table_unref (f->self.roles);
+  g_hash_table_unref (f->self.not_persons);
+  g_hash_table_unref (f->self.org_suffixes);
+  g_hash_table_unref (f->self.female);
+  g_hash_table_unref (f->self.male);
+  g_string_free (f->scratch, TRUE);
+  g_free (f);
+}
+
+/* Names no edit away from each other: "Gaabb", "Koaabb" (letters doubled, so that two
+ * differ in two letters at least and are never taken for a misspelling). */
+static char *
+code (const char *prefix, guint i)
+{
+  return g_strdup_printf ("%s%c%c%c%c", prefix, 'a' + i / 26 % 26, 'a' + i / 26 % 26, 'a' + i % 26, 'a' + i % 26);
+}
+
+/* refine_names on @people people mentioned @times times each, by full name then surname;
+ * returns the comparisons made.  Every surname alone must take its full name. */
+static guint64
+refine_cost (guint people, guint times)
+{
+  Fixture *f = fixture_new (NULL, NULL, 0);
+  for (guint t = 0; t < times; t++)
+    for (guint i = 0; i < people; i++)
+      {
+        g_autofree char *given = code ("Gi", i), *surname = code ("Ko", i);
+        g_autofree char *full = g_strdup_printf ("%s %s", given, surname);
+        add_name (&f->c, 0, 0, full, NULL, TRUE);
+        add_name (&f->c, 0, 0, surname, NULL, TRUE);
+      }
+  refine_names (&f->c);
+  for (guint k = 0; k < f->c.names->len; k += 2)
+    {
+      const char *full = g_array_index (f->c.names, Name, k).canonical;
+      assert_string_equal (g_array_index (f->c.names, Name, k + 1).canonical, full);
+      assert_non_null (strchr (full, ' '));
+    }
+  guint64 comparisons = f->c.comparisons;
+  fixture_free (f);
+  return comparisons;
+}
+
+/* Resolving names compares distinct names, not mentions: a hundred times the mentions of
+ * the same people cost no comparison more. */
+static void
+test_refine_names_per_distinct_name (void **state)
+{
+  (void) state;
+  guint64 few = refine_cost (40, 3), many = refine_cost (40, 300);
+  assert_true (few > 0);
+  assert_int_equal (few, many);
+  assert_true (many <= 2 * 40 * 40);
+}
+
+/* Tokens of a generated article: "Word " repeated, a name every @every tokens. */
+typedef struct {
+  GString *text;
+  GArray  *tokens;
+} Article;
+
+static Article
+article_new (guint n)
+{
+  Article a = { g_string_new (NULL), g_array_new (FALSE, FALSE, sizeof (NfToken)) };
+  for (guint i = 0; i < n; i++)
+    {
+      NfToken t = { .start = a.text->len, .kind = NF_TOKEN_WORD, .flags = NF_TOKEN_CAPITALIZED,
+                    .sentence = i / 10, .paragraph = i / 50 };
+      g_string_append (a.text, "Word");
+      t.end = a.text->len;
+      g_string_append_c (a.text, ' ');
+      g_array_append_val (a.tokens, t);
+    }
+  return a;
+}
+
+/* The first name in the array's order covering token @i's start, the scan stopping at the
+ * first name starting after it: name_at as it was before the index. */
+static const Name *
+name_at_by_scan (const Context *c, guint i)
+{
+  gsize pos = c->tokens[i].start;
+  for (guint k = 0; k < c->names->len; k++)
+    {
+      const Name *n = &g_array_index (c->names, Name, k);
+      if (n->start <= pos && pos < n->end)
+        return n;
+      if (n->start > pos)
+        break;
+    }
+  return NULL;
+}
+
+/* Names of one to three tokens over a generated article of @n tokens (some overlapping, as
+ * the entities extractor's and the cue names can), looked up at every token: the answers of
+ * the scan, and a bounded number of names looked at per lookup. */
+static guint64
+name_lookups (guint n, gboolean check)
+{
+  Article a = article_new (n);
+  Fixture *f = fixture_new (a.text->str, (const NfToken *) a.tokens->data, n);
+  GRand *rand = g_rand_new_with_seed (7);
+  for (guint i = 0; i + 3 < n; i += 1 + g_rand_int_range (rand, 0, 6))
+    {
+      guint last = i + g_rand_int_range (rand, 0, 3);
+      const NfToken *first = &g_array_index (a.tokens, NfToken, i), *end = &g_array_index (a.tokens, NfToken, last);
+      add_name (&f->c, first->start, end->end, "Word", NULL, TRUE);
+    }
+  g_array_sort (f->c.names, compare_names);
+  index_names_sorted (&f->c);
+  /* a few names added after the sort, out of order, as names_from_cues adds them */
+  const NfToken *middle = &g_array_index (a.tokens, NfToken, n / 2);
+  add_name (&f->c, middle->start, middle->end, "Word", NULL, FALSE);
+  for (guint i = 0; i < n; i++)
+    {
+      const Name *found = name_at (&f->c, i);
+      if (!check)
+        continue;
+      assert_ptr_equal (found, name_at_by_scan (&f->c, i));
+      const NfToken *t = &g_array_index (a.tokens, NfToken, i);
+      gboolean covered = FALSE;
+      for (guint k = 0; k < f->c.names->len; k++)
+        {
+          const Name *o = &g_array_index (f->c.names, Name, k);
+          covered |= o->start < t->end && t->start < o->end;
+        }
+      assert_int_equal (covered_by_name (&f->c, t->start, t->end), covered);
+    }
+  guint64 probes = f->c.probes;
+  g_rand_free (rand);
+  fixture_free (f);
+  g_string_free (a.text, TRUE);
+  g_array_unref (a.tokens);
+  return probes;
+}
+
+static void
+test_name_at_by_position (void **state)
+{
+  (void) state;
+  guint64 small = name_lookups (2000, TRUE), large = name_lookups (200000, FALSE);
+  /* a lookup looks at a handful of names, however many the article has */
+  assert_true (small <= 2000 * 8);
+  assert_true (large <= 200000 * 8);
+}
+
+/* inside_quote and covered_by_other against their scans. */
+static void
+test_spans (void **state)
+{
+  (void) state;
+  Fixture *f = fixture_new ("0123456789012345678901234567890123456789", NULL, 0);
+  gsize quotes[][2] = { { 2, 5 }, { 8, 20 }, { 10, 12 }, { 25, 26 } };
+  gsize others[] = { 3, 4, 6, 6, 15, 30 };
+  for (guint k = 0; k < G_N_ELEMENTS (quotes); k++)
+    {
+      Quote q = { .open = quotes[k][0], .close = quotes[k][1] };
+      g_array_append_val (f->c.quotes, q);
+    }
+  g_array_append_vals (f->c.others, others, G_N_ELEMENTS (others));
+  index_clear (&f->c);
+  index_quotes (&f->c);
+  index_others (&f->c);
+  for (gsize pos = 0; pos < 40; pos++)
+    {
+      gboolean inside = FALSE, marks = FALSE;
+      for (guint k = 0; k < G_N_ELEMENTS (quotes); k++)
+        {
+          inside |= quotes[k][0] <= pos && pos < quotes[k][1];
+          marks |= quotes[k][0] == pos || quotes[k][1] == pos;
+        }
+      assert_int_equal (inside_quote (&f->c, pos), inside);
+      assert_int_equal (marks_quote (&f->c, pos), marks);
+      for (gsize end = pos; end < 40; end++)
+        {
+          gboolean covered = FALSE;
+          for (guint k = 0; k + 1 < G_N_ELEMENTS (others); k += 2)
+            covered |= others[k] < end && pos < others[k + 1];
+          assert_int_equal (covered_by_other (&f->c, pos, end), covered);
+        }
+    }
+  fixture_free (f);
+}
+
+int
+main (void)
+{
+  const struct CMUnitTest tests[] = {
+    cmocka_unit_test (test_refine_names_per_distinct_name),
+    cmocka_unit_test (test_name_at_by_position),
+    cmocka_unit_test (test_spans),
+  };
+  return cmocka_run_group_tests (tests, NULL, NULL);
+}
