@@ -3,7 +3,9 @@
  *
  * The names come from a learned tagger (nlp/ner.c: an averaged perceptron over IOB tags,
  * trained by `newsflow-train entities`, docs/training.md), loaded once in init and only read
- * by the workers.  What it finds then goes through rules that hold in any article:
+ * by the workers, stacked on the rules (rules.c): what they found is a feature of each token,
+ * and their names meet the model's in take_rules_spans.  What it finds then goes through
+ * rules that hold in any article:
  *   - a person's title stays out of the name, in the "title" attribute ("Deputy Minister
  *     Iryna Savchuk": "Iryna Savchuk", title "Deputy Minister");
  *   - a gazetteer entry gives the canonical name ("U.S." -> "United States"), and a word the
@@ -585,9 +587,9 @@ take_rules_spans (Context *c, GArray *spans, const GArray *found)
         }
       const NlpNerSpan *first = &g_array_index (spans, NlpNerSpan, a), *last = &g_array_index (spans, NlpNerSpan, b - 1);
       /* "Pentagon Press Secretary Peter Cook" as one name: the rules' person and title */
-      if (b - a == 1 && rs->label == LABEL_PERSON && first->first == rs->title_first && first->last == rs->last)
-        first = last = NULL;
-      else if (first->first < rs->first || last->last > rs->last)
+      gboolean titled = b - a == 1 && rs->label == LABEL_PERSON && first->first == rs->title_first
+                        && first->last == rs->last;
+      if (!titled && (first->first < rs->first || last->last > rs->last))
         continue; /* the model's name is longer: its own */
       g_array_remove_range (spans, a, b - a);
       g_array_insert_val (spans, a, merged);
