@@ -10,13 +10,15 @@ NLP_TAGGER = \
 	plugins/extract/nlp/perceptron.c plugins/extract/nlp/perceptron.h \
 	plugins/extract/nlp/ner.c plugins/extract/nlp/ner.h
 
-plugins_extract_extract_entities_la_SOURCES = \
-	plugins/extract/entities/entities.c plugins/extract/entities/entities.h \
-	plugins/extract/entities/rules.c plugins/extract/entities/tagger.c \
+ENTITIES_RULES = \
+	plugins/extract/entities/entities.h plugins/extract/entities/rules.c \
 	plugins/extract/entities/passes.c plugins/extract/entities/passes.h \
 	plugins/extract/entities/states.c plugins/extract/entities/groups.c \
-	plugins/extract/entities/roles.c \
-	$(NLP_LEXICON) $(NLP_TAGGER)
+	plugins/extract/entities/roles.c
+
+plugins_extract_extract_entities_la_SOURCES = \
+	plugins/extract/entities/entities.c plugins/extract/entities/tagger.c \
+	$(ENTITIES_RULES) $(NLP_LEXICON) $(NLP_TAGGER)
 plugins_extract_extract_entities_la_CPPFLAGS = $(AM_CPPFLAGS) -I$(srcdir)/plugins/extract
 plugins_extract_extract_entities_la_LDFLAGS = $(PLUGIN_LDFLAGS)
 plugins_extract_extract_entities_la_LIBADD = $(PLUGIN_LIBADD) -lm
@@ -36,6 +38,7 @@ plugins_extract_extract_quotes_la_LIBADD = $(PLUGIN_LIBADD)
 
 # newsflow-train entities: writes the model extract "entities" loads (docs/training.md)
 bin_PROGRAMS += newsflow-train
-newsflow_train_SOURCES = plugins/extract/nlp/train.c $(NLP_LEXICON) $(NLP_TAGGER)
-newsflow_train_CPPFLAGS = $(AM_CPPFLAGS) -I$(srcdir)/plugins/extract/nlp
-newsflow_train_LDADD = $(top_builddir)/core/libnewsflow.la $(GLIB_LIBS) $(JSON_GLIB_LIBS) -lm
+# (with the rules: what they find is a feature of the model)
+newsflow_train_SOURCES = plugins/extract/nlp/train.c $(NLP_LEXICON) $(NLP_TAGGER) $(ENTITIES_RULES)
+newsflow_train_CPPFLAGS = $(AM_CPPFLAGS) -I$(srcdir)/plugins/extract/nlp -I$(srcdir)/plugins/extract
+newsflow_train_LDADD = $(top_builddir)/core/libnewsflow.la $(GLIB_LIBS) $(JSON_GLIB_LIBS) $(CONFUSE_LIBS) -lm

@@ -1,6 +1,7 @@
 /* test-ner.c: the averaged perceptron (plugins/extract/nlp/perceptron.c) and the name tagger
  * built on it (nlp/ner.c) on tiny hand-written data: learning, averaging, saving and loading
- * byte for byte, refusing damaged files, decoding IOB tags into spans. */
+ * byte for byte, refusing damaged files, decoding IOB tags into spans, reading the rules'
+ * decisions as features (stacking). */
 #include "config.h"
 
 #include <string.h>
@@ -171,7 +172,7 @@ test_tagger_learns_a_frame (G_GNUC_UNUSED void **state)
           const NfToken *tokens = nf_text_get_tokens (seg, &n);
           g_autofree guint8 *gold = gold_for (tokens, n);
           g_autofree guint8 *tags = g_new (guint8, n);
-          errors += nlp_ner_tag (model, lexicon, train[d], tokens, n, gold, tags);
+          errors += nlp_ner_tag (model, lexicon, train[d], tokens, n, NULL, gold, tags);
         }
       if (epoch == 0)
         errors_first = errors;
@@ -186,12 +187,70 @@ test_tagger_learns_a_frame (G_GNUC_UNUSED void **state)
   guint n;
   const NfToken *tokens = nf_text_get_tokens (seg, &n);
   g_autofree guint8 *tags = g_new (guint8, n);
-  assert_int_equal (nlp_ner_tag (model, lexicon, unseen, tokens, n, NULL, tags), 0);
+  assert_int_equal (nlp_ner_tag (model, lexicon, unseen, tokens, n, NULL, NULL, tags), 0);
   assert_int_equal (tags[0], NLP_NER_B_PER);
   assert_int_equal (tags[1], NLP_NER_I_PER);
   assert_int_equal (tags[2], NLP_NER_O);
   assert_int_equal (tags[3], NLP_NER_B_LOC);
   assert_int_equal (tags[4], NLP_NER_O);
+}
+
+/* Stacking: the rules' decisions (nlp_ner_hints) are features.  Made-up words in one frame,
+ * each type in each place, so that only the hints tell the types apart: the model follows
+ * them, on unseen words, whichever way round they come. */
+static void
+tag_with_hints (NlpPerceptron *model, const NlpNerLexicon *lexicon, const char *text, guint first, guint second,
+                const guint8 *gold, guint8 *tags, guint *errors)
+{
+  g_autoptr (NfText) seg = nf_text_segment (text, strlen (text));
+  guint n;
+  const NfToken *tokens = nf_text_get_tokens (seg, &n);
+  g_assert (n == 4); /* "Word met Word." */
+  guint8 hints[4] = { 0 };
+  nlp_ner_hints (hints, n, 0, 0, first);
+  nlp_ner_hints (hints, n, 2, 2, second);
+  guint wrong = nlp_ner_tag (model, lexicon, text, tokens, n, hints, gold, tags);
+  if (errors)
+    *errors += wrong;
+}
+
+static void
+test_tagger_reads_hints (G_GNUC_UNUSED void **state)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (NlpNerLexicon) lexicon = nlp_ner_lexicon_load (NULL, FALSE, &error);
+  assert_null (error);
+  guint8 hints[4] = { 0 };
+  nlp_ner_hints (hints, 4, 1, 3, 2);
+  assert_int_equal (hints[0], 0);
+  assert_int_equal (hints[1], 3); /* LOCATION, first token */
+  assert_int_equal (hints[3], 4); /* LOCATION, inside */
+
+  static const char *const words[] = { "Qorv", "Tasp", "Lemk", "Drun", "Bexo", "Wilk", "Gapt", "Hunz", "Morq",
+                                       "Fesk", "Ruvo", "Ylde", "Kobb", "Sarn", "Pilu", "Nost", "Zeba", "Carm" };
+  static const guint8 begin[] = { 0, NLP_NER_B_PER, NLP_NER_B_LOC, NLP_NER_B_ORG };
+  g_autoptr (NlpPerceptron) model = nlp_ner_model_new (14);
+  guint errors = 0;
+  for (guint epoch = 0; epoch < 8; epoch++)
+    {
+      errors = 0;
+      for (guint d = 0; d < 9; d++)
+        {
+          guint a = d / 3 + 1, b = d % 3 + 1;
+          g_autofree char *text = g_strdup_printf ("%s met %s.", words[2 * d], words[2 * d + 1]);
+          guint8 gold[4] = { begin[a], NLP_NER_O, begin[b], NLP_NER_O }, tags[4];
+          tag_with_hints (model, lexicon, text, a, b, gold, tags, &errors);
+        }
+    }
+  assert_int_equal (errors, 0);
+  nlp_perceptron_average (model);
+  guint8 tags[4];
+  tag_with_hints (model, lexicon, "Vobe met Kasr.", 2, 1, NULL, tags, NULL);
+  assert_int_equal (tags[0], NLP_NER_B_LOC);
+  assert_int_equal (tags[2], NLP_NER_B_PER);
+  tag_with_hints (model, lexicon, "Vobe met Kasr.", 3, 2, NULL, tags, NULL);
+  assert_int_equal (tags[0], NLP_NER_B_ORG);
+  assert_int_equal (tags[2], NLP_NER_B_LOC);
 }
 
 int
@@ -203,6 +262,7 @@ main (void)
     cmocka_unit_test (test_damaged_files),
     cmocka_unit_test (test_spans),
     cmocka_unit_test (test_tagger_learns_a_frame),
+    cmocka_unit_test (test_tagger_reads_hints),
   };
   return cmocka_run_group_tests (tests, NULL, NULL);
 }

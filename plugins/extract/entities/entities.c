@@ -3,15 +3,15 @@
  *
  * Two ways to find them (entities.h): by default the rules and gazetteers of rules.c; with
  * model = "models/entities-en.model" (shipped) or a model of your own (trained with
- * `newsflow-train entities`, docs/training.md), the learned tagger of tagger.c.  The model is
- * loaded once in init and only read by the workers. */
+ * `newsflow-train entities`, docs/training.md), the learned tagger of tagger.c, stacked on the
+ * rules.  The model is loaded once in init and only read by the workers. */
 #include <newsflow/newsflow.h>
 
 #include "entities.h"
 
 static const NfOption entities_options[] = {
   NF_OPTION_STR ("model", NULL,
-                 "A learned tagger's model to find names with, instead of the rules: a path, or a "
+                 "A learned tagger's model to find names with, stacked on the rules: a path, or a "
                  "file in the data directory (\"models/entities-en.model\" is shipped). Train one "
                  "with `newsflow-train entities` (docs/training.md). Unset: rules and gazetteers."),
   NF_OPTION_STR_LIST ("gazetteers", NULL,

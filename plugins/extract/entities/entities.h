@@ -14,6 +14,21 @@ gpointer entities_rules_new      (NfStage *stage, cfg_t *cfg, GError **error);
 gboolean entities_rules_process  (gconstpointer instance, NfArticle *article);
 void     entities_rules_free     (gpointer instance);
 
+/* The rules without a stage, for stacking under the tagger (the tagger and newsflow-train
+ * give what the rules found to the model as features): every label reported. */
+gpointer entities_rules_new_lists (const char *const *gazetteers, gboolean shipped, GError **error);
+/* A name the rules found: tokens [first, last] without title or possessive; label 1 PERSON,
+ * 2 LOCATION, 3 ORGANIZATION, 4 NATIONALITY; a person's title from token title_first (first
+ * when none). */
+typedef struct {
+  guint  first, last;
+  guint  title_first;
+  guint8 label;
+} EntitiesRuleSpan;
+/* Appends the names the rules find in the @n @tokens of @text to @spans, in text order. */
+void     entities_rules_spans    (gconstpointer instance, const char *text, const NfToken *tokens, guint n,
+                                  const char *language, GArray *spans);
+
 /* @model: a path, or a file of the data directory ("models/entities-en.model"). */
 gpointer entities_tagger_new     (NfStage *stage, cfg_t *cfg, const char *model, GError **error);
 gboolean entities_tagger_process (gconstpointer instance, NfArticle *article);

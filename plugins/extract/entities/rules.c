@@ -89,14 +89,15 @@ entities_rules_free (gpointer data)
   g_free (self);
 }
 
+/* The word lists and gazetteers: @extra gazetteer files first (their entries win). */
 static gboolean
-entities_load (Entities *self, NfStage *stage, cfg_t *cfg, GError **error)
+entities_load_lists (Entities *self, const char *const *extra, gboolean shipped, GError **error)
 {
   self->gazetteer = nlp_gazetteer_new ();
-  for (guint i = 0; i < cfg_size (cfg, "gazetteers"); i++)
-    if (!nlp_gazetteer_load (self->gazetteer, cfg_getnstr (cfg, "gazetteers", i), error))
+  for (const char *const *name = extra; name && *name; name++)
+    if (!nlp_gazetteer_load (self->gazetteer, *name, error))
       return FALSE;
-  if (cfg_getbool (cfg, "shipped-gazetteers"))
+  if (shipped)
     for (const char *const *name = shipped_gazetteers; *name; name++)
       if (!nlp_gazetteer_load (self->gazetteer, *name, error))
         return FALSE;
@@ -110,6 +111,18 @@ entities_load (Entities *self, NfStage *stage, cfg_t *cfg, GError **error)
       || !(self->speech_verbs = nlp_word_set_load ("speech-verbs.txt", error))
       || !(self->group_nouns = nlp_word_set_load ("gazetteers/group-nouns.txt", error))
       || !(self->countries = entities_countries_load (error)))
+    return FALSE;
+  return TRUE;
+}
+
+static gboolean
+entities_load (Entities *self, NfStage *stage, cfg_t *cfg, GError **error)
+{
+  g_autoptr (GPtrArray) extra = g_ptr_array_new ();
+  for (guint i = 0; i < cfg_size (cfg, "gazetteers"); i++)
+    g_ptr_array_add (extra, cfg_getnstr (cfg, "gazetteers", i));
+  g_ptr_array_add (extra, NULL);
+  if (!entities_load_lists (self, (const char *const *) extra->pdata, cfg_getbool (cfg, "shipped-gazetteers"), error))
     return FALSE;
 
   if (cfg_size (cfg, "labels") == 0)
@@ -143,6 +156,20 @@ entities_rules_new (NfStage *stage, cfg_t *cfg, GError **error)
       entities_rules_free (self);
       return NULL;
     }
+  return self;
+}
+
+gpointer
+entities_rules_new_lists (const char *const *gazetteers, gboolean shipped, GError **error)
+{
+  Entities *self = g_new0 (Entities, 1);
+  if (!entities_load_lists (self, gazetteers, shipped, error))
+    {
+      entities_rules_free (self);
+      return NULL;
+    }
+  for (guint l = 1; l < N_LABELS; l++)
+    self->report[l] = TRUE;
   return self;
 }
 
@@ -1454,6 +1481,75 @@ clear_mention (gpointer data)
   g_free (((Mention *) data)->canonical);
 }
 
+/* Finds the mentions of @c (tokens, text and language set). */
+static void
+find_mentions (Context *c, const char *language)
+{
+  g_autoptr (GHashTable) lower = g_hash_table_new (g_str_hash, g_str_equal);
+  /* the lower-case words, stored in one chunk: a malloc per word shows at this speed */
+  GStringChunk *lower_store = g_string_chunk_new (4096);
+  c->lower_words = lower;
+  c->nouns_capitalised = language && (strcmp (language, "de") == 0 || strcmp (language, "lb") == 0);
+  for (guint i = 0; i < c->n; i++)
+    if (c->tokens[i].kind == NF_TOKEN_WORD && !(c->tokens[i].flags & NF_TOKEN_CAPITALIZED))
+      {
+        fold_into (c->scratch, c->text + c->tokens[i].start, c->tokens[i].end - c->tokens[i].start);
+        if (!g_hash_table_contains (lower, c->scratch->str))
+          g_hash_table_add (lower, g_string_chunk_insert_len (lower_store, c->scratch->str, c->scratch->len));
+      }
+
+  find_sequences (c);
+  /* before short mentions take a full name: "Lyon" must not become "Métropole de Lyon" */
+  no_places_as_people (c, language);
+  resolve (c);
+  /* and the lone words the evidence made people ("la consejera de Salud, Inmaculada ...") */
+  no_places_as_people (c, language);
+  join_places (c);
+  label_passes (c);
+  c->lower_words = NULL;
+  g_clear_pointer (&lower, g_hash_table_unref);
+  g_string_chunk_free (lower_store);
+}
+
+static int
+by_first_token (gconstpointer a, gconstpointer b)
+{
+  const EntitiesRuleSpan *x = a, *y = b;
+  return x->first < y->first ? -1 : x->first > y->first;
+}
+
+void
+entities_rules_spans (gconstpointer instance, const char *text, const NfToken *tokens, guint n,
+                      const char *language, GArray *spans)
+{
+  g_autoptr (GString) scratch = g_string_sized_new (64);
+  g_autoptr (GArray) mentions = g_array_new (FALSE, FALSE, sizeof (Mention));
+  g_array_set_clear_func (mentions, clear_mention);
+  Context c = { .self = instance, .text = text, .tokens = tokens, .n = n, .scratch = scratch, .mentions = mentions };
+  find_mentions (&c, language);
+  guint t = 0;
+  for (guint i = 0; i < mentions->len; i++)
+    {
+      const Mention *m = &g_array_index (mentions, Mention, i);
+      if (m->label == LABEL_NONE || m->tentative || m->end <= m->start)
+        continue;
+      /* the tokens of the name (without title or possessive); mentions come in text order */
+      while (t > 0 && tokens[t - 1].end > m->start)
+        t--;
+      while (t < n && tokens[t].end <= m->start)
+        t++;
+      if (t >= n || tokens[t].start >= m->end)
+        continue;
+      EntitiesRuleSpan span = { .first = t, .last = t, .title_first = t, .label = m->label };
+      while (span.last + 1 < n && tokens[span.last + 1].start < m->end)
+        span.last++;
+      while (m->title_end > m->title_start && span.title_first > 0 && tokens[span.title_first - 1].start >= m->title_start)
+        span.title_first--;
+      g_array_append_val (spans, span);
+    }
+  g_array_sort (spans, by_first_token);
+}
+
 gboolean
 entities_rules_process (gconstpointer instance, NfArticle *article)
 {
@@ -1463,34 +1559,11 @@ entities_rules_process (gconstpointer instance, NfArticle *article)
     return TRUE;
   const NfText *segmentation = nf_article_get_segmentation (article);
   g_autoptr (GString) scratch = g_string_sized_new (64);
-  /* the lower-case words, stored in one chunk: a malloc per word shows at this speed */
-  g_autoptr (GHashTable) lower = g_hash_table_new (g_str_hash, g_str_equal);
-  GStringChunk *lower_store = g_string_chunk_new (4096);
   g_autoptr (GArray) mentions = g_array_new (FALSE, FALSE, sizeof (Mention));
   g_array_set_clear_func (mentions, clear_mention);
-  Context c = { .self = self, .text = text, .scratch = scratch, .lower_words = lower, .mentions = mentions };
-  const char *language = nf_article_get_language (article);
-  c.nouns_capitalised = language && (strcmp (language, "de") == 0 || strcmp (language, "lb") == 0);
+  Context c = { .self = self, .text = text, .scratch = scratch, .mentions = mentions };
   c.tokens = nf_text_get_tokens (segmentation, &c.n);
-
-  for (guint i = 0; i < c.n; i++)
-    if (c.tokens[i].kind == NF_TOKEN_WORD && !(c.tokens[i].flags & NF_TOKEN_CAPITALIZED))
-      {
-        fold_into (scratch, text + c.tokens[i].start, c.tokens[i].end - c.tokens[i].start);
-        if (!g_hash_table_contains (lower, scratch->str))
-          g_hash_table_add (lower, g_string_chunk_insert_len (lower_store, scratch->str, scratch->len));
-      }
-
-  find_sequences (&c);
-  /* before short mentions take a full name: "Lyon" must not become "Métropole de Lyon" */
-  no_places_as_people (&c, language);
-  resolve (&c);
-  /* and the lone words the evidence made people ("la consejera de Salud, Inmaculada ...") */
-  no_places_as_people (&c, language);
-  join_places (&c);
-  label_passes (&c);
-  g_clear_pointer (&lower, g_hash_table_unref);
-  g_string_chunk_free (lower_store);
+  find_mentions (&c, nf_article_get_language (article));
 
   /* Annotations, and the distinct entities in order of first mention. */
   EntitiesList *list = entities_list_new ();
@@ -1515,4 +1588,3 @@ entities_rules_process (gconstpointer instance, NfArticle *article)
   nf_article_set_field (article, NF_FIELD_ENTITIES, entities_list_end (list));
   return TRUE;
 }
-

@@ -379,7 +379,7 @@ enum {
   F_PREV2_LOWER, F_NEXT2_LOWER, F_PREV_SHAPE, F_NEXT_SHAPE, F_PREV2_SHAPE, F_NEXT2_SHAPE, F_BIGRAM_BEFORE,
   F_BIGRAM_AFTER, F_PREV_TAG, F_PREV_TAGS, F_TAG_LOWER, F_TAG_SHAPE, F_START_SHAPE, F_ALSO_LOWER,
   F_GAZETTEER, F_GAZ_ALONE, F_FACTS, F_PREV_FACTS, F_NEXT_FACTS, F_NEXT2_FACTS, F_PREV2_FACTS,
-  F_TAG_FACTS, F_SHAPES,
+  F_TAG_FACTS, F_SHAPES, F_RULE, F_RULES_AROUND, F_TAG_RULE, F_RULE_GAZ, F_RULE_SHAPE,
 };
 
 static inline guint32
@@ -395,10 +395,11 @@ feat2 (guint template, guint32 a, guint32 b)
 }
 
 #define BOUNDARY 0x9e3779b9u
-#define MAX_FEATURES 40
+#define MAX_FEATURES 48
 
 static guint
-features (const TokenFacts *facts, const NfToken *tokens, guint n, guint i, guint prev, guint prev2, guint32 *out)
+features (const TokenFacts *facts, const NfToken *tokens, const guint8 *hints, guint n, guint i, guint prev, guint prev2,
+          guint32 *out)
 {
   const TokenFacts *f = &facts[i];
   guint k = 0;
@@ -452,6 +453,17 @@ features (const TokenFacts *facts, const NfToken *tokens, guint n, guint i, guin
   out[k++] = feat (F_NEXT2_FACTS, n2f);
   out[k++] = feat2 (F_TAG_FACTS, prev, own);
   out[k++] = feat2 (F_GAZETTEER, f->gazetteer, prev);
+  if (hints)
+    {
+      /* stacking: what the rules decided here and around */
+      guint h = hints[i];
+      guint hp = i >= 1 ? hints[i - 1] : 15, hn = i + 1 < n ? hints[i + 1] : 15;
+      out[k++] = feat (F_RULE, h);
+      out[k++] = feat2 (F_RULES_AROUND, hp, feat2 (0, h, hn));
+      out[k++] = feat2 (F_TAG_RULE, prev, h);
+      out[k++] = feat2 (F_RULE_GAZ, h, f->gazetteer);
+      out[k++] = feat2 (F_RULE_SHAPE, h, f->shape);
+    }
   return k;
 }
 
@@ -470,7 +482,7 @@ allowed_after (guint prev)
 
 guint
 nlp_ner_tag (NlpPerceptron *model, const NlpNerLexicon *lexicon, const char *text, const NfToken *tokens,
-             guint n, const guint8 *gold, guint8 *tags)
+             guint n, const guint8 *hints, const guint8 *gold, guint8 *tags)
 {
   if (n == 0)
     return 0;
@@ -484,9 +496,9 @@ nlp_ner_tag (NlpPerceptron *model, const NlpNerLexicon *lexicon, const char *tex
       if (tokens[i].flags & NF_TOKEN_SENTENCE_START)
         prev = prev2 = NLP_NER_O;
       guint tag = NLP_NER_O;
-      if (facts[i].facts & IS_CANDIDATE)
+      if ((facts[i].facts & IS_CANDIDATE) || (hints && hints[i]))
         {
-          guint k = features (facts, tokens, n, i, prev, prev2, feats);
+          guint k = features (facts, tokens, hints, n, i, prev, prev2, feats);
           float scores[NLP_PERCEPTRON_MAX_CLASSES] = { 0 };
           nlp_perceptron_score (model, feats, k, scores);
           tag = nlp_perceptron_best (model, scores, allowed_after (prev));
@@ -526,4 +538,11 @@ nlp_ner_spans (const guint8 *tags, guint n, GArray *spans)
       span.last = i - 1;
       g_array_append_val (spans, span);
     }
+}
+
+void
+nlp_ner_hints (guint8 *hints, guint n, guint first, guint last, guint label)
+{
+  for (guint i = first; i <= last && i < n; i++)
+    hints[i] = (guint8) (label * 2 - (i == first));
 }

@@ -16,7 +16,8 @@
 G_BEGIN_DECLS
 
 /* What the features of a model are; a model file of another kind is refused. */
-#define NLP_NER_KIND "ner-iob-1"
+/* 2: with the rules' decisions as features (nlp_ner_hints) */
+#define NLP_NER_KIND "ner-iob-2"
 
 typedef enum {
   NLP_NER_O,
@@ -59,11 +60,18 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (NlpNerLexicon, nlp_ner_lexicon_free)
 
 NlpPerceptron *nlp_ner_model_new (guint bits);
 
-/* Tags the @n tokens of @text: @tags receives one NlpNerTag per token.  With @gold (training),
+/* What the rules (entities/rules.c) found, one code a token, given to the model as features
+ * (stacking): 0 nothing, label * 2 - 1 the first token of a name, label * 2 the others, label
+ * being 1 PERSON, 2 LOCATION, 3 ORGANIZATION, 4 NATIONALITY.  A token the rules put in a name
+ * is scored even when it is no candidate. */
+void nlp_ner_hints (guint8 *hints, guint n, guint first, guint last, guint label);
+
+/* Tags the @n tokens of @text: @tags receives one NlpNerTag per token; @hints (or NULL): the
+ * rules' codes, as the model was trained with them.  With @gold (training),
  * each scored token whose guess differs from gold updates @model, which must be untrained;
  * returns how many scored tokens were guessed wrong. */
 guint nlp_ner_tag (NlpPerceptron *model, const NlpNerLexicon *lexicon, const char *text,
-                   const NfToken *tokens, guint n, const guint8 *gold, guint8 *tags);
+                   const NfToken *tokens, guint n, const guint8 *hints, const guint8 *gold, guint8 *tags);
 
 /* A name found: tokens [first, last] and its type. */
 typedef struct {

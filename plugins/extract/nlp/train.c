@@ -22,6 +22,7 @@
 #include <json-glib/json-glib.h>
 #include <newsflow/newsflow.h>
 
+#include "entities/entities.h"
 #include "lexicon.h"
 #include "ner.h"
 
@@ -30,6 +31,7 @@ typedef struct {
   char    *text;
   NfText  *segmentation;
   guint8  *gold;
+  guint8  *hints;  /* what the rules find, a feature of the model (nlp_ner_hints) */
 } Doc;
 
 static void
@@ -41,6 +43,7 @@ doc_free (gpointer data)
   if (d->segmentation)
     nf_text_unref (d->segmentation);
   g_free (d->gold);
+  g_free (d->hints);
   g_free (d);
 }
 
@@ -384,7 +387,7 @@ train (GPtrArray *docs, gboolean (*use) (guint, guint), guint every, const NlpNe
           guint n;
           const NfToken *tokens = nf_text_get_tokens (d->segmentation, &n);
           g_autofree guint8 *tags = g_new (guint8, MAX (n, 1));
-          errors += nlp_ner_tag (model, lexicon, d->text, tokens, n, d->gold, tags);
+          errors += nlp_ner_tag (model, lexicon, d->text, tokens, n, d->hints, d->gold, tags);
         }
       if (verbose)
         fprintf (stderr, "epoch %u: %u tokens wrong\n", epoch, errors);
@@ -427,7 +430,7 @@ evaluate (NlpPerceptron *model, GPtrArray *docs, guint every, const NlpNerLexico
       guint n;
       const NfToken *tokens = nf_text_get_tokens (d->segmentation, &n);
       g_autofree guint8 *tags = g_new (guint8, MAX (n, 1));
-      nlp_ner_tag (model, lexicon, d->text, tokens, n, NULL, tags);
+      nlp_ner_tag (model, lexicon, d->text, tokens, n, d->hints, NULL, tags);
       g_array_set_size (gs, 0);
       g_array_set_size (ps, 0);
       nlp_ner_spans (d->gold, n, gs);
@@ -522,12 +525,28 @@ main (int argc, char **argv)
       fprintf (stderr, "newsflow-train: %s\n", error->message);
       return 1;
     }
+  /* the rules, as extract "entities" runs them under the model, with the same gazetteers */
+  gpointer rules = entities_rules_new_lists ((const char *const *) gazetteers, TRUE, &error);
+  if (!rules)
+    {
+      fprintf (stderr, "newsflow-train: %s\n", error->message);
+      return 1;
+    }
+  g_autoptr (GArray) found = g_array_new (FALSE, FALSE, sizeof (EntitiesRuleSpan));
   guint names = 0, tokens = 0;
   for (guint i = 0; i < docs->len; i++)
     {
       Doc *d = g_ptr_array_index (docs, i);
       guint n;
-      nf_text_get_tokens (d->segmentation, &n);
+      const NfToken *toks = nf_text_get_tokens (d->segmentation, &n);
+      d->hints = g_new0 (guint8, MAX (n, 1));
+      g_array_set_size (found, 0);
+      entities_rules_spans (rules, d->text, toks, n, NULL, found);
+      for (guint k = 0; k < found->len; k++)
+        {
+          const EntitiesRuleSpan *r = &g_array_index (found, EntitiesRuleSpan, k);
+          nlp_ner_hints (d->hints, n, r->first, r->last, r->label);
+        }
       tokens += n;
       for (guint k = 0; k < n; k++)
         names += d->gold[k] != NLP_NER_O && d->gold[k] % 2 == 1;
@@ -537,6 +556,7 @@ main (int argc, char **argv)
       fprintf (stderr, "newsflow-train: no person, place or organisation names in the input\n");
       return 1;
     }
+  entities_rules_free (rules);
   printf ("read %u documents, %u tokens, %u names\n", docs->len, tokens, names);
   if (held > 0 && docs->len >= (guint) held)
     {
