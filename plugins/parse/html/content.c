@@ -909,6 +909,27 @@ reset:
     }
 }
 
+/* Whether a <table> is a child or grandchild of @node. */
+static gboolean
+holds_table (Extractor *ex, xmlNode *node)
+{
+  for (xmlNode *c = node->children; c; c = c->next)
+    {
+      Info *info = c->type == XML_ELEMENT_NODE ? info_of (ex, c) : NULL;
+      if (info == NULL)
+        continue;
+      if (info->tag == T_TABLE)
+        return TRUE;
+      for (xmlNode *g = c->children; g; g = g->next)
+        {
+          Info *gi = g->type == XML_ELEMENT_NODE ? info_of (ex, g) : NULL;
+          if (gi && gi->tag == T_TABLE)
+            return TRUE;
+        }
+    }
+  return FALSE;
+}
+
 /* Whether the writer leaves out the subtree of @info (boilerplate inside the article). */
 static gboolean
 drop_subtree (Writer *w, Info *info, gboolean is_root)
@@ -935,7 +956,9 @@ drop_subtree (Writer *w, Info *info, gboolean is_root)
         return TRUE;
       break;
     case T_FIGURE:
-      if (info->ptext < 200)
+      /* An image, a chart, an embed with its caption; but a <figure> that holds a table
+       * is the table (WordPress wraps every table block in one): judged as a table. */
+      if (info->ptext < 200 && !(ex->options->keep_tables && holds_table (ex, info->node)))
         return TRUE;
       break;
     case T_TABLE:

@@ -1,0 +1,33 @@
+#!/bin/bash
+# parse "html"'s main text on the hand-written pages of tests/data/html-content, one page per
+# behaviour of the extractor: a data table wrapped in a <figure> (as WordPress writes every
+# table block) is kept row by row, while an image's <figure> and caption are still dropped,
+# and keep-tables = false drops the table with its figure.
+. "$(dirname "$0")/common.sh"
+
+DATA="$SOURCE/tests/data/html-content"
+cat > "$WORK/tables.chain" <<'CHAIN'
+fetch "files" { }
+parse "html" { }
+format "json" { output = "-" }
+CHAIN
+sed 's/parse "html" { }/parse "html" { keep-tables = false }/' "$WORK/tables.chain" > "$WORK/no-tables.chain"
+
+expect_status 0 "a table in a figure" -- "$NEWSFLOW" -c "$WORK/tables.chain" "$DATA/figure-table.html"
+python3 - "$WORK/out" <<'PY' && pass "a table inside <figure> kept row by row" || fail "table inside <figure>"
+import json, sys
+text = json.loads(open(sys.argv[1], encoding="utf-8").readline())["text"]
+rows = ["Day | First boat | Last boat", "Monday to Friday | 06:10 | 22:40", "Saturday | 07:00 | 23:10",
+        "Sunday | 08:00 | 21:00"]
+assert "\n\n".join(rows) in text, text
+assert text.index("The new departures") < text.index(rows[0]) < text.index("Season tickets"), text
+assert "morning ferry" not in text and "Photo:" not in text, text
+PY
+expect_status 0 "keep-tables = false" -- "$NEWSFLOW" -c "$WORK/no-tables.chain" "$DATA/figure-table.html"
+python3 - "$WORK/out" <<'PY' && pass "keep-tables = false drops the table's figure" || fail "keep-tables = false"
+import json, sys
+text = json.loads(open(sys.argv[1], encoding="utf-8").readline())["text"]
+assert "Saturday" not in text and "06:10" not in text, text
+assert "Season tickets bought" in text, text
+PY
+finish
