@@ -2,7 +2,8 @@
 # parse "html"'s main text on the hand-written pages of tests/data/html-content, one page per
 # behaviour of the extractor: a data table wrapped in a <figure> (as WordPress writes every
 # table block) is kept row by row, while an image's <figure> and caption are still dropped,
-# and keep-tables = false drops the table with its figure.
+# and keep-tables = false drops the table with its figure; the comments of highlighted code
+# (<span class="hljs-comment">) are code, not a comment section, which is still dropped.
 . "$(dirname "$0")/common.sh"
 
 DATA="$SOURCE/tests/data/html-content"
@@ -29,5 +30,14 @@ import json, sys
 text = json.loads(open(sys.argv[1], encoding="utf-8").readline())["text"]
 assert "Saturday" not in text and "06:10" not in text, text
 assert "Season tickets bought" in text, text
+PY
+expect_status 0 "highlighted code" -- "$NEWSFLOW" -c "$WORK/tables.chain" "$DATA/code-comments.html"
+python3 - "$WORK/out" <<'PY' && pass "the comments and tokens of highlighted code kept" || fail "highlighted code"
+import json, sys
+text = json.loads(open(sys.argv[1], encoding="utf-8").readline())["text"]
+for kept in ("# initialise a repository in this folder", "# show the state of the working tree",
+             "# stage every modified file for the next commit", '$ git commit -m "first commit"'):
+    assert kept in text, (kept, text)
+assert "Great post" not in text and "3 comments" not in text, text
 PY
 finish
