@@ -3,7 +3,8 @@
 # behaviour of the extractor: a data table wrapped in a <figure> (as WordPress writes every
 # table block) is kept row by row, while an image's <figure> and caption are still dropped,
 # and keep-tables = false drops the table with its figure; the comments of highlighted code
-# (<span class="hljs-comment">) are code, not a comment section, which is still dropped.
+# (<span class="hljs-comment">) are code, not a comment section, which is still dropped;
+# credit and date labels as paragraphs of their own ("Reviewed by", "Last updated") go.
 . "$(dirname "$0")/common.sh"
 
 DATA="$SOURCE/tests/data/html-content"
@@ -39,5 +40,12 @@ for kept in ("# initialise a repository in this folder", "# show the state of th
              "# stage every modified file for the next commit", '$ git commit -m "first commit"'):
     assert kept in text, (kept, text)
 assert "Great post" not in text and "3 comments" not in text, text
+PY
+expect_status 0 "credit and date labels" -- "$NEWSFLOW" -c "$WORK/tables.chain" "$DATA/byline-labels.html"
+python3 - "$WORK/out" <<'PY' && pass "credit and date labels dropped" || fail "credit and date labels"
+import json, sys
+text = json.loads(open(sys.argv[1], encoding="utf-8").readline())["text"]
+assert text.startswith("A rain jacket has one job"), text
+assert text.endswith("pull the drawcords tight in the wind."), text
 PY
 finish

@@ -849,7 +849,9 @@ static const char *const boilerplate_starts[] = {
   "sign up", "subscribe", "follow us", "image:", "photo:", "credit:", "image credit",
   "photograph:", "(photo", "getty images", "all rights reserved", "copyright", "©", "tags:",
   "filed under", "loading", "skip to", "you may also like", "recommended", "more from",
-  "listen to this", "print this", "email this", "posted in", "categories:", NULL
+  "listen to this", "print this", "email this", "posted in", "categories:", "written by",
+  "reviewed by", "edited by", "fact-checked by", "fact checked by", "published date",
+  "published:", "updated:", "last updated", NULL
 };
 
 static gboolean
