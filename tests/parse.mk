@@ -3,9 +3,10 @@ PARSE_INTEGRATION_TESTS = \
 	tests/integration/text-wire.sh \
 	tests/integration/html-parser.sh \
 	tests/integration/html-mixed.sh \
-	tests/integration/html-meta.sh
+	tests/integration/html-meta.sh \
+	tests/integration/html-content.sh
 TESTS += $(PARSE_INTEGRATION_TESTS)
-EXTRA_DIST += $(PARSE_INTEGRATION_TESTS) tests/data/html tests/data/meta
+EXTRA_DIST += $(PARSE_INTEGRATION_TESTS) tests/data/html tests/data/html-content tests/data/meta
 
 # cmocka tests of parse "html"'s parts, compiled in from the plugin's sources.
 check_PROGRAMS += tests/unit/test-html

@@ -21,7 +21,7 @@ enum {
   T_DD, T_DETAILS, T_DIV, T_DL, T_DT, T_FIELDSET, T_FIGCAPTION, T_FIGURE, T_FOOTER, T_FORM,
   T_H1, T_H2, T_H3, T_H4, T_H5, T_H6, T_HEADER, T_HR, T_HTML, T_LI, T_MAIN, T_NAV, T_OL,
   T_P, T_PRE, T_SECTION, T_SUMMARY, T_TABLE, T_TBODY, T_TD, T_TH, T_THEAD, T_TR, T_UL,
-  T_CENTER, T_TFOOT, T_NOSCRIPT, T_JUNK
+  T_CENTER, T_TFOOT, T_NOSCRIPT, T_CODE, T_JUNK
 };
 
 /* K_SOFT: junk that libxml2's error recovery (it predates HTML5 parsing rules) can wrap around
@@ -49,6 +49,7 @@ static const TagInfo tag_table[] = {
   { "canvas", T_JUNK, K_SOFT },
   { "caption", T_CAPTION, K_BLOCK },
   { "center", T_CENTER, K_BLOCK | K_CONTAINER },
+  { "code", T_CODE, 0 },
   { "datalist", T_JUNK, 0 },
   { "dd", T_DD, K_BLOCK },
   { "details", T_DETAILS, K_BLOCK | K_CONTAINER },
@@ -164,6 +165,7 @@ enum {
   H_ARTICLE_BODY = 1 << 4, /* itemprop="articleBody" */
   H_HIDDEN   = 1 << 5, /* hidden, aria-hidden, display:none */
   H_NOSCRIPT = 1 << 6, /* <noscript>: what a page shows without scripts, a fallback */
+  H_CODE     = 1 << 7, /* <pre>, <code> and the inline elements inside them */
 };
 
 /* Substrings of a lower-cased class or id. */
@@ -472,8 +474,15 @@ prepare (Extractor *ex, xmlNode *root)
             {
               /* Hidden elements stay until measured: some frameworks (Next.js streaming)
                * ship the whole article in a hidden <div> that a script reveals. */
-              Info info = { .node = node, .tag = tag->tag, .kind = tag->kind,
-                            .hints = class_hints (node, hint_cache) };
+              Info info = { .node = node, .tag = tag->tag, .kind = tag->kind };
+              Info *parent = node->parent ? info_of (ex, node->parent) : NULL;
+              /* Syntax highlighters give the tokens of code classes of their own
+               * ("hljs-comment", "token comment", "meta"): inside code they name no part
+               * of the page. */
+              if (parent && (parent->hints & H_CODE) && !(tag->kind & K_BLOCK))
+                info.hints = H_CODE;
+              else
+                info.hints = class_hints (node, hint_cache) | (tag->tag == T_PRE || tag->tag == T_CODE ? H_CODE : 0);
               if (node != root && is_hidden (node))
                 info.hints |= H_HIDDEN;
               if (tag->tag == T_NOSCRIPT)
@@ -840,7 +849,9 @@ static const char *const boilerplate_starts[] = {
   "sign up", "subscribe", "follow us", "image:", "photo:", "credit:", "image credit",
   "photograph:", "(photo", "getty images", "all rights reserved", "copyright", "©", "tags:",
   "filed under", "loading", "skip to", "you may also like", "recommended", "more from",
-  "listen to this", "print this", "email this", "posted in", "categories:", NULL
+  "listen to this", "print this", "email this", "posted in", "categories:", "written by",
+  "reviewed by", "edited by", "fact-checked by", "fact checked by", "published date",
+  "published:", "updated:", "last updated", NULL
 };
 
 static gboolean
@@ -909,6 +920,27 @@ reset:
     }
 }
 
+/* Whether a <table> is a child or grandchild of @node. */
+static gboolean
+holds_table (Extractor *ex, xmlNode *node)
+{
+  for (xmlNode *c = node->children; c; c = c->next)
+    {
+      Info *info = c->type == XML_ELEMENT_NODE ? info_of (ex, c) : NULL;
+      if (info == NULL)
+        continue;
+      if (info->tag == T_TABLE)
+        return TRUE;
+      for (xmlNode *g = c->children; g; g = g->next)
+        {
+          Info *gi = g->type == XML_ELEMENT_NODE ? info_of (ex, g) : NULL;
+          if (gi && gi->tag == T_TABLE)
+            return TRUE;
+        }
+    }
+  return FALSE;
+}
+
 /* Whether the writer leaves out the subtree of @info (boilerplate inside the article). */
 static gboolean
 drop_subtree (Writer *w, Info *info, gboolean is_root)
@@ -935,7 +967,9 @@ drop_subtree (Writer *w, Info *info, gboolean is_root)
         return TRUE;
       break;
     case T_FIGURE:
-      if (info->ptext < 200)
+      /* An image, a chart, an embed with its caption; but a <figure> that holds a table
+       * is the table (WordPress wraps every table block in one): judged as a table. */
+      if (info->ptext < 200 && !(ex->options->keep_tables && holds_table (ex, info->node)))
         return TRUE;
       break;
     case T_TABLE:

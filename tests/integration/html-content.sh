@@ -1,0 +1,51 @@
+#!/bin/bash
+# parse "html"'s main text on the hand-written pages of tests/data/html-content, one page per
+# behaviour of the extractor: a data table wrapped in a <figure> (as WordPress writes every
+# table block) is kept row by row, while an image's <figure> and caption are still dropped,
+# and keep-tables = false drops the table with its figure; the comments of highlighted code
+# (<span class="hljs-comment">) are code, not a comment section, which is still dropped;
+# credit and date labels as paragraphs of their own ("Reviewed by", "Last updated") go.
+. "$(dirname "$0")/common.sh"
+
+DATA="$SOURCE/tests/data/html-content"
+cat > "$WORK/tables.chain" <<'CHAIN'
+fetch "files" { }
+parse "html" { }
+format "json" { output = "-" }
+CHAIN
+sed 's/parse "html" { }/parse "html" { keep-tables = false }/' "$WORK/tables.chain" > "$WORK/no-tables.chain"
+
+expect_status 0 "a table in a figure" -- "$NEWSFLOW" -c "$WORK/tables.chain" "$DATA/figure-table.html"
+python3 - "$WORK/out" <<'PY' && pass "a table inside <figure> kept row by row" || fail "table inside <figure>"
+import json, sys
+text = json.loads(open(sys.argv[1], encoding="utf-8").readline())["text"]
+rows = ["Day | First boat | Last boat", "Monday to Friday | 06:10 | 22:40", "Saturday | 07:00 | 23:10",
+        "Sunday | 08:00 | 21:00"]
+assert "\n\n".join(rows) in text, text
+assert text.index("The new departures") < text.index(rows[0]) < text.index("Season tickets"), text
+assert "morning ferry" not in text and "Photo:" not in text, text
+PY
+expect_status 0 "keep-tables = false" -- "$NEWSFLOW" -c "$WORK/no-tables.chain" "$DATA/figure-table.html"
+python3 - "$WORK/out" <<'PY' && pass "keep-tables = false drops the table's figure" || fail "keep-tables = false"
+import json, sys
+text = json.loads(open(sys.argv[1], encoding="utf-8").readline())["text"]
+assert "Saturday" not in text and "06:10" not in text, text
+assert "Season tickets bought" in text, text
+PY
+expect_status 0 "highlighted code" -- "$NEWSFLOW" -c "$WORK/tables.chain" "$DATA/code-comments.html"
+python3 - "$WORK/out" <<'PY' && pass "the comments and tokens of highlighted code kept" || fail "highlighted code"
+import json, sys
+text = json.loads(open(sys.argv[1], encoding="utf-8").readline())["text"]
+for kept in ("# initialise a repository in this folder", "# show the state of the working tree",
+             "# stage every modified file for the next commit", '$ git commit -m "first commit"'):
+    assert kept in text, (kept, text)
+assert "Great post" not in text and "3 comments" not in text, text
+PY
+expect_status 0 "credit and date labels" -- "$NEWSFLOW" -c "$WORK/tables.chain" "$DATA/byline-labels.html"
+python3 - "$WORK/out" <<'PY' && pass "credit and date labels dropped" || fail "credit and date labels"
+import json, sys
+text = json.loads(open(sys.argv[1], encoding="utf-8").readline())["text"]
+assert text.startswith("A rain jacket has one job"), text
+assert text.endswith("pull the drawcords tight in the wind."), text
+PY
+finish
