@@ -300,6 +300,42 @@ test_bylines_more (G_GNUC_UNUSED void **state)
 }
 
 static void
+test_date_meta_names (G_GNUC_UNUSED void **state)
+{
+  /* A bare <meta name="date"> names no event (often the page's last change): a <time> in the
+   * article's header says more; without one it is still the page's date. */
+  assert_published ("<html><head><meta name='date' content='2022-01-21'></head><body><article>"
+                    "<h1>Park grows</h1><time datetime='2022-01-25T08:00:00+01:00'>25.01.2022</time>" BODY
+                    "</article></body></html>", "2022-01-25T08:00:00+01:00", "time");
+  assert_published ("<html><head><meta name='dcterms.date' content='2022-01-21'></head><body>"
+                    "<h1>Park grows</h1>" BODY "</body></html>", "2022-01-21", "meta");
+  /* A publication date under a vendor's prefix is one ("sw-pubdate", "cms:publish-date"). */
+  assert_published ("<html><head><meta name='sw-pubdate' content='2021-11-19'></head><body><article>"
+                    "<h1>Park grows</h1><p class='date'>18. Nov 2021</p>" BODY "</article></body></html>",
+                    "2021-11-19", "meta");
+  assert_published ("<html><head><meta name='cms:publish-date' content='2021-11-19'>"
+                    "<meta name='cms:publish-update' content='2021-12-01'></head><body>"
+                    "<h1>Park grows</h1>" BODY "</body></html>", "2021-11-19", "meta");
+}
+
+static void
+test_date_labels (G_GNUC_UNUSED void **state)
+{
+  /* The day the page is read ("Aktuelles Datum und Uhrzeit:", "Today is") is no publication. */
+  assert_published ("<html lang='de'><body><div class='datetime'>Aktuelles Datum und Uhrzeit: 11/02/20, 07:22 pm</div>"
+                    "<h1>Forenregeln</h1><div class='postdetails'><p> am 26/10/13, 03:48 pm</p></div>" BODY
+                    "</body></html>", "2013-10-26T15:48:00", "text");
+  assert_published ("<html><body><p class='date'>Today is Monday, 7 June 2021</p><h1>Park grows</h1>" BODY
+                    "</body></html>", NULL, NULL);
+  /* "am 20.09.2020" after the author's name and a <br>, with the markup's indentation after it. */
+  assert_published ("<html lang='de'><body><h1>Tomaten schneiden</h1>" BODY "<p>x</p><p>y</p><p>z</p><p>w</p>"
+                    "<p>v</p><p>u</p><p>t</p><p>s</p><p>r</p><p>q</p><p>o</p><p>n</p><p>m</p><p>l</p><p>k</p>"
+                    "<p>j</p><p>i</p><p>h</p><p>g</p><p>f</p><p>e</p><p>d</p><p>c</p><p>b</p><p>a</p>"
+                    "<div><span>\n  von <span><a href='/user/m1'>Marianne1</a></span>\n  <br />\n"
+                    "  am 20.09.2020                </span></div></body></html>", "2020-09-20", "text");
+}
+
+static void
 assert_title (const char *html, const char *expected)
 {
   g_autoptr (HtmlMeta) meta = read_meta (html);
@@ -369,6 +405,8 @@ main (void)
     cmocka_unit_test (test_date_by_headline),
     cmocka_unit_test (test_date_fallbacks),
     cmocka_unit_test (test_date_local_day),
+    cmocka_unit_test (test_date_meta_names),
+    cmocka_unit_test (test_date_labels),
     cmocka_unit_test (test_bylines),
     cmocka_unit_test (test_bylines_more),
     cmocka_unit_test (test_titles),

@@ -353,7 +353,7 @@ typedef struct {
   char *og_title, *og_description, *og_site_name, *og_url, *og_image, *og_locale;
   char *article_published, *article_modified, *article_section;
   char *tw_title, *tw_description, *tw_image;
-  char *m_description, *m_published, *m_modified, *m_language, *m_section;
+  char *m_description, *m_published, *m_date, *m_modified, *m_language, *m_section;
   GPtrArray *article_authors, *article_tags, *m_authors, *m_tags;
   char *title_element, *canonical, *html_lang;
   GPtrArray *headlines; /* texts of the <h1> elements */
@@ -372,7 +372,7 @@ meta_tags_clear (MetaTags *t)
   char **strings[] = { &t->og_title, &t->og_description, &t->og_site_name, &t->og_url, &t->og_image,
                        &t->og_locale, &t->article_published, &t->article_modified, &t->article_section,
                        &t->tw_title, &t->tw_description, &t->tw_image, &t->m_description,
-                       &t->m_published, &t->m_modified, &t->m_language, &t->m_section,
+                       &t->m_published, &t->m_date, &t->m_modified, &t->m_language, &t->m_section,
                        &t->title_element, &t->canonical, &t->html_lang, &t->item_modified };
   for (guint i = 0; i < G_N_ELEMENTS (strings); i++)
     g_clear_pointer (strings[i], g_free);
@@ -385,6 +385,18 @@ meta_tags_clear (MetaTags *t)
   g_ptr_array_unref (t->byline_authors);
   g_ptr_array_unref (t->text_authors);
   html_dates_free (t->dates);
+}
+
+/* Whether a meta name says "publication date" in one of its usual spellings, whatever its
+ * vendor prefix: "pubdate", "parsely-pub-date", "sw-pubdate", "publish_date", "og:published_time",
+ * "datePublished", "article.published" ... but not a change ("publish-update"). */
+static gboolean
+names_publication (const char *k)
+{
+  if (strstr (k, "modif") || strstr (k, "updat") || strstr (k, "author") || strstr (k, "publisher"))
+    return FALSE;
+  return strstr (k, "pubdate") || strstr (k, "pub-date") || strstr (k, "pub_date") || strstr (k, "published")
+         || (strstr (k, "publish") && (strstr (k, "date") || strstr (k, "time")));
 }
 
 static void
@@ -427,12 +439,14 @@ read_meta_element (MetaTags *t, xmlNode *node)
     offer_names (t->m_authors, content);
   else if (!strcmp (k, "keywords") || !strcmp (k, "news_keywords") || !strcmp (k, "parsely-tags") || !strcmp (k, "sailthru.tags"))
     offer_tags (t->m_tags, content);
-  else if (!strcmp (k, "date") || !strcmp (k, "pubdate") || !strcmp (k, "publishdate") || !strcmp (k, "publish-date")
-           || !strcmp (k, "dc.date") || !strcmp (k, "dc.date.issued") || !strcmp (k, "dcterms.created")
-           || !strcmp (k, "dcterms.issued") || !strcmp (k, "sailthru.date") || !strcmp (k, "parsely-pub-date")
-           || !strcmp (k, "datepublished") || !strcmp (k, "citation_publication_date") || !strcmp (k, "article.published")
-           || !strcmp (k, "publication_date") || !strcmp (k, "publish_date") || !strcmp (k, "dc.date.created")
-           || !strcmp (k, "dcterms.date") || !strcmp (k, "og:published_time") || !strcmp (k, "article_date_original"))
+  /* A bare "date" names no event: content systems fill it with the page's last change or
+   * the time it was generated as often as with its publication. */
+  else if (!strcmp (k, "date") || !strcmp (k, "dc.date") || !strcmp (k, "dcterms.date") || !strcmp (k, "sailthru.date"))
+    offer (&t->m_date, content);
+  else if (!strcmp (k, "dcterms.created") || !strcmp (k, "dcterms.issued") || !strcmp (k, "dc.date.created")
+           || !strcmp (k, "dc.date.issued") || !strcmp (k, "citation_publication_date") || !strcmp (k, "publication_date")
+           || !strcmp (k, "article_date_original")
+           || names_publication (k))
     offer (&t->m_published, content);
   else if (!strcmp (k, "last-modified") || !strcmp (k, "dcterms.modified") || !strcmp (k, "datemodified"))
     offer (&t->m_modified, content);
@@ -772,6 +786,8 @@ html_meta_read (htmlDocPtr doc, HtmlMeta *meta)
   html_dates_offer (t.dates, meta->published, 100, "json-ld");
   html_dates_offer (t.dates, t.article_published, 90, "meta");
   html_dates_offer (t.dates, t.m_published, 80, "meta");
+  /* Below a <time> or a date element in the article's header, above a date loose in the page. */
+  html_dates_offer (t.dates, t.m_date, 50, "meta");
   html_dates_offer (t.dates, page_published, 35, "json-ld");
   offer_title_date (t.dates, t.title_element);
   offer_title_date (t.dates, t.og_title);
