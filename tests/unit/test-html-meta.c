@@ -233,8 +233,8 @@ test_bylines (G_GNUC_UNUSED void **state)
   /* JSON-LD objects and arrays. */
   assert_authors ("<html><head><script type='application/ld+json'>{\"@type\": \"NewsArticle\", \"author\": "
                   "[{\"@type\": \"Person\", \"name\": \"Jane Doe\"}, {\"@type\": \"Person\", \"name\": \"John Roe\"}]}"
-                  "</script></head><body><h1>Park grows</h1>" BODY "</body></html>",
-                  (const char *[]) { "Jane Doe", "John Roe", NULL });
+                  "</script></head><body><h1>Park grows</h1>" BODY "<div class='bio'>Jane Doe covers the city.</div>"
+                  "</body></html>", (const char *[]) { "Jane Doe", "John Roe", NULL });
   /* The site or publisher as author, an e-mail, a domain, a company: no byline. */
   assert_authors ("<html><head><meta property='og:site_name' content='The Daily Planet'>"
                   "<meta name='author' content='The Daily Planet'></head><body><h1>Park grows</h1>" BODY
@@ -266,8 +266,8 @@ test_bylines_more (G_GNUC_UNUSED void **state)
                   "</body></html>", (const char *[]) { NULL });
   /* A person's blog named after them keeps its author. */
   assert_authors ("<html><head><meta property='og:site_name' content='Jane Doe Writes'>"
-                  "<meta name='author' content='Jane Doe'></head><body><h1>Park grows</h1>" BODY
-                  "</body></html>", (const char *[]) { "Jane Doe", NULL });
+                  "<meta name='author' content='Jane Doe'></head><body><div class='logo'>Jane Doe Writes</div>"
+                  "<h1>Park grows</h1>" BODY "</body></html>", (const char *[]) { "Jane Doe", NULL });
   /* Roles, initials and link texts are nobody; an agency's tag is kept. */
   const char *const nobody[] = { "publisher", "Anónimo", "kj", "GNB", "Weitere Artikel", "zvg" };
   for (guint i = 0; i < G_N_ELEMENTS (nobody); i++)
@@ -287,8 +287,25 @@ test_bylines_more (G_GNUC_UNUSED void **state)
   assert_authors ("<html><head><script type='application/ld+json'>{\"@graph\": [{\"@type\": \"Article\", "
                   "\"headline\": \"Park grows\", \"author\": {\"@id\": \"https://planet.example/#/person/1\"}}, "
                   "{\"@type\": \"Person\", \"@id\": \"https://planet.example/#/person/1\", \"name\": \"Jane Doe\"}]}"
-                  "</script></head><body><h1>Park grows</h1>" BODY "</body></html>",
+                  "</script></head><body><h1>Park grows</h1>" BODY "<p>Jane Doe</p></body></html>",
                   (const char *[]) { "Jane Doe", NULL });
+}
+
+static void
+test_bylines_shown (G_GNUC_UNUSED void **state)
+{
+  /* A name only the metadata gives, that the page never shows its readers (a theme's default
+   * account, the site owner's name in every page's <meta name=author>), is no byline... */
+  assert_authors ("<html><head><meta name='author' content='Heinz Muster'></head><body><h1>Park grows</h1>" BODY
+                  "</body></html>", (const char *[]) { NULL });
+  assert_authors ("<html><head><script type='application/ld+json'>{\"@type\": \"BlogPosting\", \"author\": "
+                  "{\"@type\": \"Person\", \"name\": \"Jane Doe\", \"description\": \"Jane Doe writes\"}}</script>"
+                  "<meta name='twitter:data1' content='Jane Doe'></head><body><h1>Park grows</h1>" BODY
+                  "<script>var author = 'Jane Doe';</script></body></html>", (const char *[]) { NULL });
+  /* ...but it is when the page shows it anywhere: an author box, a signature, a link. */
+  assert_authors ("<html><head><meta name='author' content='Heinz Muster'></head><body><h1>Park grows</h1>" BODY
+                  "<div class='about'><a href='/heinz'>Über Heinz Muster</a></div></body></html>",
+                  (const char *[]) { "Heinz Muster", NULL });
   /* A labelled byline without markup in the article's header. */
   assert_authors ("<html lang='de'><body><h1>Der Park wächst</h1><h4>Ein Bericht</h4><p> von <em>Jana Muster</em></p>"
                   BODY "</body></html>", (const char *[]) { "Jana Muster", NULL });
@@ -409,6 +426,7 @@ main (void)
     cmocka_unit_test (test_date_labels),
     cmocka_unit_test (test_bylines),
     cmocka_unit_test (test_bylines_more),
+    cmocka_unit_test (test_bylines_shown),
     cmocka_unit_test (test_titles),
     cmocka_unit_test (test_clean_name),
   };

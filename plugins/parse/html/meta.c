@@ -672,6 +672,48 @@ offer_language (char **field, const char *value)
     *field = g_ascii_strdown (value, n);
 }
 
+/* The last word of @name (a family name, or the whole of a user name), 3 bytes or more, or NULL. */
+static const char *
+last_word (const char *name)
+{
+  const char *space = strrchr (name, ' ');
+  const char *word = space ? space + 1 : name;
+  return strlen (word) >= 3 ? word : NULL;
+}
+
+/* Whether a text node of the page's <body> (not a script, style or template) holds the last
+ * word of one of @names: a name the page shows its readers somewhere, in a byline, an author
+ * box or a signature. */
+static gboolean
+names_shown (xmlNode *root, GPtrArray *names)
+{
+  xmlNode *body = root;
+  for (xmlNode *c = root ? root->children : NULL; c; c = c->next)
+    if (c->type == XML_ELEMENT_NODE && !g_ascii_strcasecmp ((const char *) c->name, "body"))
+      body = c;
+  xmlNode *node = body;
+  while (node)
+    {
+      gboolean descend = node->type == XML_ELEMENT_NODE;
+      if (descend)
+        {
+          const char *name = (const char *) node->name;
+          if (!g_ascii_strcasecmp (name, "script") || !g_ascii_strcasecmp (name, "style")
+              || !g_ascii_strcasecmp (name, "template") || !g_ascii_strcasecmp (name, "head"))
+            descend = FALSE;
+        }
+      else if (node->type == XML_TEXT_NODE && node->content)
+        for (guint i = 0; i < names->len; i++)
+          {
+            const char *word = last_word (g_ptr_array_index (names, i));
+            if (word && strstr ((const char *) node->content, word))
+              return TRUE;
+          }
+      node = html_next_node (node, body, descend);
+    }
+  return FALSE;
+}
+
 void
 html_meta_read (htmlDocPtr doc, HtmlMeta *meta)
 {
@@ -772,6 +814,11 @@ html_meta_read (htmlDocPtr doc, HtmlMeta *meta)
       if (i > 0)
         take_list (meta->authors, author_sources[i]);
     }
+  /* Names only the metadata gives (JSON-LD, <meta name=author>) that the page never shows:
+   * a theme's or account's default author, the site's owner on every page, not a byline. */
+  if (meta->authors->len > 0 && t.page_authors->len == 0 && t.byline_authors->len == 0 && t.text_authors->len == 0
+      && !names_shown (root, meta->authors))
+    g_ptr_array_set_size (meta->authors, 0);
   take_list (meta->tags, t.article_tags);
   take_list (meta->tags, t.m_tags);
 
