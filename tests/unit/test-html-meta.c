@@ -382,6 +382,13 @@ test_titles (G_GNUC_UNUSED void **state)
   assert_title ("<html><head><meta property='og:title' content='River park grows by twelve hectares'></head>"
                 "<body><h1>River park grows by twelve hectares<br><small>07.06.2020 • City</small></h1>" BODY
                 "</body></html>", "River park grows by twelve hectares");
+  /* The site's name glued to the headline by a bare "|", or given as its domain. */
+  assert_title ("<html><head><meta property='og:site_name' content='NEWS WEB EASY'>"
+                "<title>NEWS WEB EASY|公園が大きくなる</title></head><body>" BODY "</body></html>",
+                "公園が大きくなる");
+  assert_title ("<html><head><meta property='og:site_name' content='www.planet.de'>"
+                "<title>PLANET  -  Der Park wächst um zwölf Hektar</title></head><body>" BODY "</body></html>",
+                "Der Park wächst um zwölf Hektar");
   /* A headline with a colon of its own keeps it. */
   assert_title ("<html><head><meta property='og:title' content='Council backs the plan'></head>"
                 "<body><h1>River park: Council backs the plan</h1>" BODY "</body></html>",

@@ -868,7 +868,8 @@ shares_words (const char *a, const char *b)
   return found >= MIN (total, 2u) && total > 0 && found * 2 >= total;
 }
 
-static const char *const title_separators[] = { " | ", " - ", " – ", " — ", " :: ", " · ", " • ", " / ", " » ", ": ", NULL };
+static const char *const title_separators[] = { " | ", " - ", " – ", " — ", " :: ", " · ", " • ", " / ", " » ", ": ",
+                                                 "|", "｜", NULL };
 
 /* A date that is a whole part of the title ("08.11.2021 | Online-Fachtag", "Park grows -
  * 7 June 2020"): news archives of small sites put the day there and nowhere else. */
@@ -961,20 +962,40 @@ html_clean_title (const char *title, const char *site_name)
   if (clean == NULL)
     return NULL;
   gsize length = strlen (clean);
-  /* The site's own name at either end, after or before a separator. */
-  if (site_name && *site_name)
-    for (const char *const *sep = title_separators; *sep; sep++)
-      {
-        g_autofree char *suffix = g_strconcat (*sep, site_name, NULL);
-        g_autofree char *prefix = g_strconcat (site_name, *sep, NULL);
-        if (g_str_has_suffix (clean, suffix) && length > strlen (suffix))
-          {
-            clean[length - strlen (suffix)] = '\0';
-            return g_strstrip (g_steal_pointer (&clean));
-          }
-        if (g_str_has_prefix (clean, prefix) && length > strlen (prefix))
-          return g_strdup (g_strstrip (clean + strlen (prefix)));
-      }
+  /* The site's own name at either end, after or before a separator; a domain given as the
+   * name ("www.bmas.de") stands for the name the title writes ("BMAS"). */
+  g_autofree char *domain = NULL;
+  if (site_name && strchr (site_name, '.') && !strchr (site_name, ' '))
+    {
+      const char *start = g_ascii_strncasecmp (site_name, "www.", 4) == 0 ? site_name + 4 : site_name;
+      const char *dot = strchr (start, '.');
+      if (dot && dot - start >= 2)
+        domain = g_strndup (start, dot - start);
+    }
+  const char *names[] = { site_name, domain };
+  for (guint n = 0; n < G_N_ELEMENTS (names); n++)
+    {
+      const char *name = names[n];
+      if (name == NULL || *name == '\0')
+        continue;
+      gsize name_length = strlen (name);
+      for (const char *const *sep = title_separators; *sep; sep++)
+        {
+          gsize total = name_length + strlen (*sep);
+          if (length <= total)
+            continue;
+          /* Case-blind for a domain only: a name is written as the site writes it. */
+          int (*compare) (const char *, const char *, gsize) = n == 0 ? strncmp : g_ascii_strncasecmp;
+          const char *end = clean + length - total;
+          if (strncmp (end, *sep, strlen (*sep)) == 0 && compare (end + strlen (*sep), name, name_length) == 0)
+            {
+              clean[length - total] = '\0';
+              return g_strstrip (g_steal_pointer (&clean));
+            }
+          if (compare (clean, name, name_length) == 0 && strncmp (clean + name_length, *sep, strlen (*sep)) == 0)
+            return g_strdup (g_strstrip (clean + total));
+        }
+    }
   /* Otherwise a short last part after " | " or " - ": "Headline - The Daily Planet". */
   const char *const strong[] = { " | ", " - ", " – ", " — ", " :: ", " · ", " • ", " » ", NULL };
   const char *cut = NULL;
