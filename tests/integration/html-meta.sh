@@ -39,7 +39,8 @@ assert a["published_from"] == "url", a
 assert a["title"] == "Library opens on Sundays", a["title"]
 
 a = arts["utc-next-day.html"]
-# The instant in UTC is the next day; the page's day is the URL's.  The author by @id.
+# The instant in UTC is the next day; the page's day is the URL's.  The author by @id (the page
+# shows the name at its end: a name only the metadata gives is no byline).
 assert a["published"] == "2020-02-25T02:25:54Z", a
 assert a["published_local"] == "2020-02-24", a
 assert a["authors"] == ["Rosa Delgado"], a["authors"]

@@ -233,8 +233,8 @@ test_bylines (G_GNUC_UNUSED void **state)
   /* JSON-LD objects and arrays. */
   assert_authors ("<html><head><script type='application/ld+json'>{\"@type\": \"NewsArticle\", \"author\": "
                   "[{\"@type\": \"Person\", \"name\": \"Jane Doe\"}, {\"@type\": \"Person\", \"name\": \"John Roe\"}]}"
-                  "</script></head><body><h1>Park grows</h1>" BODY "</body></html>",
-                  (const char *[]) { "Jane Doe", "John Roe", NULL });
+                  "</script></head><body><h1>Park grows</h1>" BODY "<div class='bio'>Jane Doe covers the city.</div>"
+                  "</body></html>", (const char *[]) { "Jane Doe", "John Roe", NULL });
   /* The site or publisher as author, an e-mail, a domain, a company: no byline. */
   assert_authors ("<html><head><meta property='og:site_name' content='The Daily Planet'>"
                   "<meta name='author' content='The Daily Planet'></head><body><h1>Park grows</h1>" BODY
@@ -266,8 +266,8 @@ test_bylines_more (G_GNUC_UNUSED void **state)
                   "</body></html>", (const char *[]) { NULL });
   /* A person's blog named after them keeps its author. */
   assert_authors ("<html><head><meta property='og:site_name' content='Jane Doe Writes'>"
-                  "<meta name='author' content='Jane Doe'></head><body><h1>Park grows</h1>" BODY
-                  "</body></html>", (const char *[]) { "Jane Doe", NULL });
+                  "<meta name='author' content='Jane Doe'></head><body><div class='logo'>Jane Doe Writes</div>"
+                  "<h1>Park grows</h1>" BODY "</body></html>", (const char *[]) { "Jane Doe", NULL });
   /* Roles, initials and link texts are nobody; an agency's tag is kept. */
   const char *const nobody[] = { "publisher", "Anónimo", "kj", "GNB", "Weitere Artikel", "zvg" };
   for (guint i = 0; i < G_N_ELEMENTS (nobody); i++)
@@ -287,8 +287,25 @@ test_bylines_more (G_GNUC_UNUSED void **state)
   assert_authors ("<html><head><script type='application/ld+json'>{\"@graph\": [{\"@type\": \"Article\", "
                   "\"headline\": \"Park grows\", \"author\": {\"@id\": \"https://planet.example/#/person/1\"}}, "
                   "{\"@type\": \"Person\", \"@id\": \"https://planet.example/#/person/1\", \"name\": \"Jane Doe\"}]}"
-                  "</script></head><body><h1>Park grows</h1>" BODY "</body></html>",
+                  "</script></head><body><h1>Park grows</h1>" BODY "<p>Jane Doe</p></body></html>",
                   (const char *[]) { "Jane Doe", NULL });
+}
+
+static void
+test_bylines_shown (G_GNUC_UNUSED void **state)
+{
+  /* A name only the metadata gives, that the page never shows its readers (a theme's default
+   * account, the site owner's name in every page's <meta name=author>), is no byline... */
+  assert_authors ("<html><head><meta name='author' content='Heinz Muster'></head><body><h1>Park grows</h1>" BODY
+                  "</body></html>", (const char *[]) { NULL });
+  assert_authors ("<html><head><script type='application/ld+json'>{\"@type\": \"BlogPosting\", \"author\": "
+                  "{\"@type\": \"Person\", \"name\": \"Jane Doe\", \"description\": \"Jane Doe writes\"}}</script>"
+                  "<meta name='twitter:data1' content='Jane Doe'></head><body><h1>Park grows</h1>" BODY
+                  "<script>var author = 'Jane Doe';</script></body></html>", (const char *[]) { NULL });
+  /* ...but it is when the page shows it anywhere: an author box, a signature, a link. */
+  assert_authors ("<html><head><meta name='author' content='Heinz Muster'></head><body><h1>Park grows</h1>" BODY
+                  "<div class='about'><a href='/heinz'>Über Heinz Muster</a></div></body></html>",
+                  (const char *[]) { "Heinz Muster", NULL });
   /* A labelled byline without markup in the article's header. */
   assert_authors ("<html lang='de'><body><h1>Der Park wächst</h1><h4>Ein Bericht</h4><p> von <em>Jana Muster</em></p>"
                   BODY "</body></html>", (const char *[]) { "Jana Muster", NULL });
@@ -297,6 +314,42 @@ test_bylines_more (G_GNUC_UNUSED void **state)
   /* ...but not a sentence that starts with "by" far down the text. */
   assert_authors ("<html><body><h1>Park grows</h1>" BODY5 BODY5 BODY5 BODY5 BODY5 BODY5
                   "<p>By The River, a poem</p></body></html>", (const char *[]) { NULL });
+}
+
+static void
+test_date_meta_names (G_GNUC_UNUSED void **state)
+{
+  /* A bare <meta name="date"> names no event (often the page's last change): a <time> in the
+   * article's header says more; without one it is still the page's date. */
+  assert_published ("<html><head><meta name='date' content='2022-01-21'></head><body><article>"
+                    "<h1>Park grows</h1><time datetime='2022-01-25T08:00:00+01:00'>25.01.2022</time>" BODY
+                    "</article></body></html>", "2022-01-25T08:00:00+01:00", "time");
+  assert_published ("<html><head><meta name='dcterms.date' content='2022-01-21'></head><body>"
+                    "<h1>Park grows</h1>" BODY "</body></html>", "2022-01-21", "meta");
+  /* A publication date under a vendor's prefix is one ("sw-pubdate", "cms:publish-date"). */
+  assert_published ("<html><head><meta name='sw-pubdate' content='2021-11-19'></head><body><article>"
+                    "<h1>Park grows</h1><p class='date'>18. Nov 2021</p>" BODY "</article></body></html>",
+                    "2021-11-19", "meta");
+  assert_published ("<html><head><meta name='cms:publish-date' content='2021-11-19'>"
+                    "<meta name='cms:publish-update' content='2021-12-01'></head><body>"
+                    "<h1>Park grows</h1>" BODY "</body></html>", "2021-11-19", "meta");
+}
+
+static void
+test_date_labels (G_GNUC_UNUSED void **state)
+{
+  /* The day the page is read ("Aktuelles Datum und Uhrzeit:", "Today is") is no publication. */
+  assert_published ("<html lang='de'><body><div class='datetime'>Aktuelles Datum und Uhrzeit: 11/02/20, 07:22 pm</div>"
+                    "<h1>Forenregeln</h1><div class='postdetails'><p> am 26/10/13, 03:48 pm</p></div>" BODY
+                    "</body></html>", "2013-10-26T15:48:00", "text");
+  assert_published ("<html><body><p class='date'>Today is Monday, 7 June 2021</p><h1>Park grows</h1>" BODY
+                    "</body></html>", NULL, NULL);
+  /* "am 20.09.2020" after the author's name and a <br>, with the markup's indentation after it. */
+  assert_published ("<html lang='de'><body><h1>Tomaten schneiden</h1>" BODY "<p>x</p><p>y</p><p>z</p><p>w</p>"
+                    "<p>v</p><p>u</p><p>t</p><p>s</p><p>r</p><p>q</p><p>o</p><p>n</p><p>m</p><p>l</p><p>k</p>"
+                    "<p>j</p><p>i</p><p>h</p><p>g</p><p>f</p><p>e</p><p>d</p><p>c</p><p>b</p><p>a</p>"
+                    "<div><span>\n  von <span><a href='/user/m1'>Marianne1</a></span>\n  <br />\n"
+                    "  am 20.09.2020                </span></div></body></html>", "2020-09-20", "text");
 }
 
 static void
@@ -329,6 +382,13 @@ test_titles (G_GNUC_UNUSED void **state)
   assert_title ("<html><head><meta property='og:title' content='River park grows by twelve hectares'></head>"
                 "<body><h1>River park grows by twelve hectares<br><small>07.06.2020 • City</small></h1>" BODY
                 "</body></html>", "River park grows by twelve hectares");
+  /* The site's name glued to the headline by a bare "|", or given as its domain. */
+  assert_title ("<html><head><meta property='og:site_name' content='NEWS WEB EASY'>"
+                "<title>NEWS WEB EASY|公園が大きくなる</title></head><body>" BODY "</body></html>",
+                "公園が大きくなる");
+  assert_title ("<html><head><meta property='og:site_name' content='www.planet.de'>"
+                "<title>PLANET  -  Der Park wächst um zwölf Hektar</title></head><body>" BODY "</body></html>",
+                "Der Park wächst um zwölf Hektar");
   /* A headline with a colon of its own keeps it. */
   assert_title ("<html><head><meta property='og:title' content='Council backs the plan'></head>"
                 "<body><h1>River park: Council backs the plan</h1>" BODY "</body></html>",
@@ -369,8 +429,11 @@ main (void)
     cmocka_unit_test (test_date_by_headline),
     cmocka_unit_test (test_date_fallbacks),
     cmocka_unit_test (test_date_local_day),
+    cmocka_unit_test (test_date_meta_names),
+    cmocka_unit_test (test_date_labels),
     cmocka_unit_test (test_bylines),
     cmocka_unit_test (test_bylines_more),
+    cmocka_unit_test (test_bylines_shown),
     cmocka_unit_test (test_titles),
     cmocka_unit_test (test_clean_name),
   };

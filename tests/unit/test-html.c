@@ -164,7 +164,8 @@ test_json_ld_wins_over_open_graph (G_GNUC_UNUSED void **state)
     " \"datePublished\": \"2025-03-04T10:15:00+01:00\", \"dateModified\": \"2025-03-05\","
     " \"author\": [{\"@type\": \"Person\", \"name\": \"Jane Doe\"}, {\"@type\": \"Person\", \"name\": \"John Roe\"}],"
     " \"keywords\": \"parks, rivers\", \"articleSection\": \"City\"}]}</script></head>"
-    "<body><article>" STORY "</article></body></html>");
+    /* The page shows its authors (metadata names it never shows are no byline). */
+    "<body><article>" STORY "<p>Jane Doe and John Roe report for the Planet.</p></article></body></html>");
   HtmlMeta *meta = page->meta;
   assert_string_equal (meta->published, "2025-03-04T10:15:00+01:00");
   assert_string_equal (meta->modified, "2025-03-05");

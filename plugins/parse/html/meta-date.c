@@ -2,11 +2,12 @@
  * found (its provenance), in this order:
  *   JSON-LD datePublished of the page's own article             100
  *   article:published_time and its kin                           90
- *   other date <meta> (dc.date, pubdate, parsely-pub-date ...)    80
+ *   other publication <meta> (pubdate, parsely-pub-date ...)      80
  *   itemprop="datePublished" on an element                        75
  *   <time> or <abbr class="published"> naming the publication    70
  *   another <time>                                                55
  *   a whole day in the URL's path (/2012/05/31/)                  53
+ *   a bare <meta name="date"> (dc.date, dcterms.date)             50
  *   date text in a date, byline or meta element                   45
  *   a date that is a whole part of the title                      44
  *   a teaser elsewhere on the page that links to the page itself  41
@@ -258,8 +259,9 @@ contains_any (const char *value, const char *const *parts)
 
 /* Words that introduce a publication date in running text ("Veröffentlicht am 16.08.2019",
  * "Posted on", "Publié le", "Stand:"): LABEL_PUBLISHED; or the date of the last change
- * ("Aktualisiert: 30.12.2016", "Last updated"): LABEL_UPDATED. */
-typedef enum { LABEL_NONE, LABEL_PUBLISHED, LABEL_UPDATED } Label;
+ * ("Aktualisiert: 30.12.2016", "Last updated"): LABEL_UPDATED; or the day the page is being
+ * read ("Aktuelles Datum und Uhrzeit:", "Today is"): LABEL_NOW, never a publication date. */
+typedef enum { LABEL_NONE, LABEL_PUBLISHED, LABEL_UPDATED, LABEL_NOW } Label;
 
 static Label
 starts_with_label (const char *text)
@@ -272,18 +274,29 @@ starts_with_label (const char *text)
     "aktualisiert", "zuletzt aktualisiert", "letzte aktualisierung", "zuletzt geändert", "updated", "last updated",
     "last modified", "last edited", "mis à jour", "actualizado", "aggiornato", "bijgewerkt", NULL
   };
+  static const char *const now[] = {
+    "aktuelles datum", "heutiges datum", "heute ist", "current date", "current time", "today is", "today's date",
+    "date du jour", "nous sommes le", "fecha actual", "hoy es", "data odierna", "oggi è", NULL
+  };
   while (*text == ' ' || *text == '\n' || *text == '\t' || *text == '\r')
     text++;
+  for (const char *const *l = now; *l; l++)
+    if (g_ascii_strncasecmp (text, *l, strlen (*l)) == 0 && !g_ascii_isalpha (text[strlen (*l)]))
+      return LABEL_NOW;
   for (const char *const *l = labels; *l; l++)
     if (g_ascii_strncasecmp (text, *l, strlen (*l)) == 0 && !g_ascii_isalpha (text[strlen (*l)]))
       return LABEL_PUBLISHED;
   for (const char *const *l = updated; *l; l++)
     if (g_ascii_strncasecmp (text, *l, strlen (*l)) == 0 && !g_ascii_isalpha (text[strlen (*l)]))
       return LABEL_UPDATED;
-  /* "am 20.09.2020", "on May 3, 2019": a preposition and a date, alone on their line. */
+  /* "am 20.09.2020", "on May 3, 2019": a preposition and a date, alone on their line (the
+   * white space of the markup's indentation after it aside). */
   static const char *const on[] = { "am ", "on ", "le ", "el ", "il ", "op ", NULL };
+  gsize length = strnlen (text, 201);
+  while (length > 0 && g_ascii_isspace (text[length - 1]))
+    length--;
   for (const char *const *l = on; *l; l++)
-    if (g_ascii_strncasecmp (text, *l, 3) == 0 && g_ascii_isalnum (text[3]) && strnlen (text, 33) <= 32)
+    if (g_ascii_strncasecmp (text, *l, 3) == 0 && g_ascii_isalnum (text[3]) && length <= 32)
       return LABEL_PUBLISHED;
   /* A wiki's page information: "Download (last edited 2019-11-10 13:28:18 by ...)".  This
    * runs on most texts of the page: a fast search for the few spellings there are. */
@@ -398,10 +411,12 @@ html_dates_element (HtmlDates *dates, xmlNode *node)
   /* Running text that opens with a date label, or any short text right after the headline. */
   xmlNode *first = node->children;
   Label label = LABEL_NONE;
-  for (guint i = 0; first && i < 4; i++, first = first->next)
+  for (guint i = 0; first && i < 6; i++, first = first->next)
     if (first->type == XML_TEXT_NODE && first->content && !blank ((const char *) first->content)
         && ((label = starts_with_label ((const char *) first->content)) || has_digit ((const char *) first->content)))
       break;
+  if (label == LABEL_NOW)
+    return;
   gboolean near_headline = dates->headline_order && order > dates->headline_order
                            && order - dates->headline_order < 25;
   /* A topline just above the headline ("<div class=topline><span>06.12.2022</span></div><h1>"). */

@@ -353,7 +353,7 @@ typedef struct {
   char *og_title, *og_description, *og_site_name, *og_url, *og_image, *og_locale;
   char *article_published, *article_modified, *article_section;
   char *tw_title, *tw_description, *tw_image;
-  char *m_description, *m_published, *m_modified, *m_language, *m_section;
+  char *m_description, *m_published, *m_date, *m_modified, *m_language, *m_section;
   GPtrArray *article_authors, *article_tags, *m_authors, *m_tags;
   char *title_element, *canonical, *html_lang;
   GPtrArray *headlines; /* texts of the <h1> elements */
@@ -372,7 +372,7 @@ meta_tags_clear (MetaTags *t)
   char **strings[] = { &t->og_title, &t->og_description, &t->og_site_name, &t->og_url, &t->og_image,
                        &t->og_locale, &t->article_published, &t->article_modified, &t->article_section,
                        &t->tw_title, &t->tw_description, &t->tw_image, &t->m_description,
-                       &t->m_published, &t->m_modified, &t->m_language, &t->m_section,
+                       &t->m_published, &t->m_date, &t->m_modified, &t->m_language, &t->m_section,
                        &t->title_element, &t->canonical, &t->html_lang, &t->item_modified };
   for (guint i = 0; i < G_N_ELEMENTS (strings); i++)
     g_clear_pointer (strings[i], g_free);
@@ -385,6 +385,18 @@ meta_tags_clear (MetaTags *t)
   g_ptr_array_unref (t->byline_authors);
   g_ptr_array_unref (t->text_authors);
   html_dates_free (t->dates);
+}
+
+/* Whether a meta name says "publication date" in one of its usual spellings, whatever its
+ * vendor prefix: "pubdate", "parsely-pub-date", "sw-pubdate", "publish_date", "og:published_time",
+ * "datePublished", "article.published" ... but not a change ("publish-update"). */
+static gboolean
+names_publication (const char *k)
+{
+  if (strstr (k, "modif") || strstr (k, "updat") || strstr (k, "author") || strstr (k, "publisher"))
+    return FALSE;
+  return strstr (k, "pubdate") || strstr (k, "pub-date") || strstr (k, "pub_date") || strstr (k, "published")
+         || (strstr (k, "publish") && (strstr (k, "date") || strstr (k, "time")));
 }
 
 static void
@@ -427,12 +439,14 @@ read_meta_element (MetaTags *t, xmlNode *node)
     offer_names (t->m_authors, content);
   else if (!strcmp (k, "keywords") || !strcmp (k, "news_keywords") || !strcmp (k, "parsely-tags") || !strcmp (k, "sailthru.tags"))
     offer_tags (t->m_tags, content);
-  else if (!strcmp (k, "date") || !strcmp (k, "pubdate") || !strcmp (k, "publishdate") || !strcmp (k, "publish-date")
-           || !strcmp (k, "dc.date") || !strcmp (k, "dc.date.issued") || !strcmp (k, "dcterms.created")
-           || !strcmp (k, "dcterms.issued") || !strcmp (k, "sailthru.date") || !strcmp (k, "parsely-pub-date")
-           || !strcmp (k, "datepublished") || !strcmp (k, "citation_publication_date") || !strcmp (k, "article.published")
-           || !strcmp (k, "publication_date") || !strcmp (k, "publish_date") || !strcmp (k, "dc.date.created")
-           || !strcmp (k, "dcterms.date") || !strcmp (k, "og:published_time") || !strcmp (k, "article_date_original"))
+  /* A bare "date" names no event: content systems fill it with the page's last change or
+   * the time it was generated as often as with its publication. */
+  else if (!strcmp (k, "date") || !strcmp (k, "dc.date") || !strcmp (k, "dcterms.date") || !strcmp (k, "sailthru.date"))
+    offer (&t->m_date, content);
+  else if (!strcmp (k, "dcterms.created") || !strcmp (k, "dcterms.issued") || !strcmp (k, "dc.date.created")
+           || !strcmp (k, "dc.date.issued") || !strcmp (k, "citation_publication_date") || !strcmp (k, "publication_date")
+           || !strcmp (k, "article_date_original")
+           || names_publication (k))
     offer (&t->m_published, content);
   else if (!strcmp (k, "last-modified") || !strcmp (k, "dcterms.modified") || !strcmp (k, "datemodified"))
     offer (&t->m_modified, content);
@@ -658,6 +672,48 @@ offer_language (char **field, const char *value)
     *field = g_ascii_strdown (value, n);
 }
 
+/* The last word of @name (a family name, or the whole of a user name), 3 bytes or more, or NULL. */
+static const char *
+last_word (const char *name)
+{
+  const char *space = strrchr (name, ' ');
+  const char *word = space ? space + 1 : name;
+  return strlen (word) >= 3 ? word : NULL;
+}
+
+/* Whether a text node of the page's <body> (not a script, style or template) holds the last
+ * word of one of @names: a name the page shows its readers somewhere, in a byline, an author
+ * box or a signature. */
+static gboolean
+names_shown (xmlNode *root, GPtrArray *names)
+{
+  xmlNode *body = root;
+  for (xmlNode *c = root ? root->children : NULL; c; c = c->next)
+    if (c->type == XML_ELEMENT_NODE && !g_ascii_strcasecmp ((const char *) c->name, "body"))
+      body = c;
+  xmlNode *node = body;
+  while (node)
+    {
+      gboolean descend = node->type == XML_ELEMENT_NODE;
+      if (descend)
+        {
+          const char *name = (const char *) node->name;
+          if (!g_ascii_strcasecmp (name, "script") || !g_ascii_strcasecmp (name, "style")
+              || !g_ascii_strcasecmp (name, "template") || !g_ascii_strcasecmp (name, "head"))
+            descend = FALSE;
+        }
+      else if (node->type == XML_TEXT_NODE && node->content)
+        for (guint i = 0; i < names->len; i++)
+          {
+            const char *word = last_word (g_ptr_array_index (names, i));
+            if (word && strstr ((const char *) node->content, word))
+              return TRUE;
+          }
+      node = html_next_node (node, body, descend);
+    }
+  return FALSE;
+}
+
 void
 html_meta_read (htmlDocPtr doc, HtmlMeta *meta)
 {
@@ -758,6 +814,11 @@ html_meta_read (htmlDocPtr doc, HtmlMeta *meta)
       if (i > 0)
         take_list (meta->authors, author_sources[i]);
     }
+  /* Names only the metadata gives (JSON-LD, <meta name=author>) that the page never shows:
+   * a theme's or account's default author, the site's owner on every page, not a byline. */
+  if (meta->authors->len > 0 && t.page_authors->len == 0 && t.byline_authors->len == 0 && t.text_authors->len == 0
+      && !names_shown (root, meta->authors))
+    g_ptr_array_set_size (meta->authors, 0);
   take_list (meta->tags, t.article_tags);
   take_list (meta->tags, t.m_tags);
 
@@ -772,6 +833,8 @@ html_meta_read (htmlDocPtr doc, HtmlMeta *meta)
   html_dates_offer (t.dates, meta->published, 100, "json-ld");
   html_dates_offer (t.dates, t.article_published, 90, "meta");
   html_dates_offer (t.dates, t.m_published, 80, "meta");
+  /* Below a <time> or a date element in the article's header, above a date loose in the page. */
+  html_dates_offer (t.dates, t.m_date, 50, "meta");
   html_dates_offer (t.dates, page_published, 35, "json-ld");
   offer_title_date (t.dates, t.title_element);
   offer_title_date (t.dates, t.og_title);
@@ -805,7 +868,8 @@ shares_words (const char *a, const char *b)
   return found >= MIN (total, 2u) && total > 0 && found * 2 >= total;
 }
 
-static const char *const title_separators[] = { " | ", " - ", " – ", " — ", " :: ", " · ", " • ", " / ", " » ", ": ", NULL };
+static const char *const title_separators[] = { " | ", " - ", " – ", " — ", " :: ", " · ", " • ", " / ", " » ", ": ",
+                                                 "|", "｜", NULL };
 
 /* A date that is a whole part of the title ("08.11.2021 | Online-Fachtag", "Park grows -
  * 7 June 2020"): news archives of small sites put the day there and nowhere else. */
@@ -898,20 +962,40 @@ html_clean_title (const char *title, const char *site_name)
   if (clean == NULL)
     return NULL;
   gsize length = strlen (clean);
-  /* The site's own name at either end, after or before a separator. */
-  if (site_name && *site_name)
-    for (const char *const *sep = title_separators; *sep; sep++)
-      {
-        g_autofree char *suffix = g_strconcat (*sep, site_name, NULL);
-        g_autofree char *prefix = g_strconcat (site_name, *sep, NULL);
-        if (g_str_has_suffix (clean, suffix) && length > strlen (suffix))
-          {
-            clean[length - strlen (suffix)] = '\0';
-            return g_strstrip (g_steal_pointer (&clean));
-          }
-        if (g_str_has_prefix (clean, prefix) && length > strlen (prefix))
-          return g_strdup (g_strstrip (clean + strlen (prefix)));
-      }
+  /* The site's own name at either end, after or before a separator; a domain given as the
+   * name ("www.bmas.de") stands for the name the title writes ("BMAS"). */
+  g_autofree char *domain = NULL;
+  if (site_name && strchr (site_name, '.') && !strchr (site_name, ' '))
+    {
+      const char *start = g_ascii_strncasecmp (site_name, "www.", 4) == 0 ? site_name + 4 : site_name;
+      const char *dot = strchr (start, '.');
+      if (dot && dot - start >= 2)
+        domain = g_strndup (start, dot - start);
+    }
+  const char *names[] = { site_name, domain };
+  for (guint n = 0; n < G_N_ELEMENTS (names); n++)
+    {
+      const char *name = names[n];
+      if (name == NULL || *name == '\0')
+        continue;
+      gsize name_length = strlen (name);
+      for (const char *const *sep = title_separators; *sep; sep++)
+        {
+          gsize total = name_length + strlen (*sep);
+          if (length <= total)
+            continue;
+          /* Case-blind for a domain only: a name is written as the site writes it. */
+          int (*compare) (const char *, const char *, gsize) = n == 0 ? strncmp : g_ascii_strncasecmp;
+          const char *end = clean + length - total;
+          if (strncmp (end, *sep, strlen (*sep)) == 0 && compare (end + strlen (*sep), name, name_length) == 0)
+            {
+              clean[length - total] = '\0';
+              return g_strstrip (g_steal_pointer (&clean));
+            }
+          if (compare (clean, name, name_length) == 0 && strncmp (clean + name_length, *sep, strlen (*sep)) == 0)
+            return g_strdup (g_strstrip (clean + total));
+        }
+    }
   /* Otherwise a short last part after " | " or " - ": "Headline - The Daily Planet". */
   const char *const strong[] = { " | ", " - ", " – ", " — ", " :: ", " · ", " • ", " » ", NULL };
   const char *cut = NULL;
