@@ -2,7 +2,8 @@
  * stopwords never at a phrase's edge, `top` respected, German stopwords for German text;
  * for English, noun phrases: no verb inside or at an edge, no dangling preposition, numbers
  * inside names, names whole, compounds beside their parts, the form the text uses most, the
- * headline counted and the dateline skipped. */
+ * headline counted and the dateline skipped, a headline-only title-case run not taken, a
+ * part of a chosen phrase not repeated, a verb between a name and its object not in it. */
 #include "config.h"
 
 #include <string.h>
@@ -201,6 +202,53 @@ test_english_dateline_and_headline (void **state G_GNUC_UNUSED)
   assert_true (retreat);
 }
 
+/* A headline's run of title-case words that the body never writes ("North Florida Tornado")
+ * is typography, not a phrase of the story; the headline's words still count. */
+static void
+test_english_headline_only_fragment (void **state G_GNUC_UNUSED)
+{
+  g_autoptr (GPtrArray) list = titled_phrases ("extract \"keywords\" { top = 10 }",
+    "Four Die In North Florida Tornado",
+    "A tornado struck north Florida on Tuesday and killed four people. The tornado destroyed "
+    "mobile homes near Madison, officials said. Thunderstorms spawned the tornado.", "en");
+  print_list ("tornado", list);
+  for (guint i = 0; i < list->len; i++)
+    assert_null (strstr (g_ptr_array_index (list, i), "Tornado"));
+  assert_true (has (list, "tornado"));
+}
+
+/* One phrase per idea: once "1990 census" is chosen, its part "census" is no second key
+ * phrase (the whole is not blocked by its part either: test_english_compounds_kept). */
+static void
+test_english_part_after_whole (void **state G_GNUC_UNUSED)
+{
+  g_autoptr (GPtrArray) list = titled_phrases ("extract \"keywords\" { top = 10 }",
+    "Adjusting the 1990 census",
+    "The 1990 census will count illegal aliens. Critics of the 1990 census said the census "
+    "would shift House seats. Officials said the census counts every resident.", "en");
+  print_list ("census", list);
+  assert_true (has (list, "1990 census"));
+  assert_false (has (list, "census"));
+}
+
+/* A word between a name and its object is a verb, not the end of the name ("Larry Page
+ * relishes the role" gives "Larry Page", never "Larry Page relishes"). */
+static void
+test_english_verb_after_name (void **state G_GNUC_UNUSED)
+{
+  g_autoptr (GPtrArray) list = titled_phrases ("extract \"keywords\" { top = 10 }",
+    "Google founder returns",
+    "Larry Page takes the helm at Google on Monday. Analysts said Larry Page relishes the role. "
+    "Larry Page, a co-founder, replaces Eric Schmidt.", "en");
+  print_list ("page", list);
+  assert_true (has (list, "Larry Page"));
+  for (guint i = 0; i < list->len; i++)
+    {
+      assert_null (strstr (g_ptr_array_index (list, i), "relishes"));
+      assert_null (strstr (g_ptr_array_index (list, i), "takes"));
+    }
+}
+
 /* method = "yake" keeps the language-independent method for English too. */
 static void
 test_method_yake (void **state G_GNUC_UNUSED)
@@ -222,6 +270,9 @@ main (void)
     cmocka_unit_test (test_english_compounds_kept),
     cmocka_unit_test (test_english_most_used_form),
     cmocka_unit_test (test_english_dateline_and_headline),
+    cmocka_unit_test (test_english_headline_only_fragment),
+    cmocka_unit_test (test_english_part_after_whole),
+    cmocka_unit_test (test_english_verb_after_name),
     cmocka_unit_test (test_method_yake),
   };
   return cmocka_run_group_tests_name ("keywords", tests, NULL, NULL);

@@ -14,7 +14,8 @@
  *    news puts its subject first); multi-word phrases and phrases of the headline count more.
  *    A name that is part of a longer name counts for the longer one ("Johnson" for "Ben
  *    Johnson"), and variants of one phrase (plurals) are one, printed as the text most often
- *    writes it. */
+ *    writes it.  A phrase only the headline has is not taken (title case runs words into
+ *    fragments), and a part of a phrase already chosen is no second key phrase. */
 #include <math.h>
 #include <string.h>
 
@@ -431,6 +432,10 @@ tag_word (const EnLexicon *lexicon, const char *text, const NfToken *tokens, con
       EnTag next = next_closed ? (EnTag) (GPOINTER_TO_INT (next_closed) - 1) : EN_TAG_NOUN;
       if (tokens[i + 1].kind == NF_TOKEN_PUNCT || next == EN_TAG_AUX || next == EN_TAG_ADP || next == EN_TAG_CONJ)
         verb *= 0.2;
+      /* ... but a word between a name and its object is the verb ("Page relishes the
+       * role", "Brown denied them"). */
+      else if (next_closed && (next == EN_TAG_DET || next == EN_TAG_PRON))
+        verb *= 5;
     }
   /* Headlines are in the present tense: "Kenya appeals", "Mumbai speeds". */
   if (headline && verb > 0 && ends_with (lower, "s") && (previous == EN_TAG_NOUN || previous == EN_TAG_PROPN))
@@ -738,7 +743,10 @@ score_phrases (const EnLexicon *lexicon, Collector *collector, guint max_words, 
           all_time &= g_hash_table_contains (lexicon->time_words, word);
           weight += GPOINTER_TO_UINT (g_hash_table_lookup (collector->tf, word)) * rarity (lexicon, word);
         }
-      if (all_time)
+      /* A headline's run of title-case words that the body never writes ("North Florida
+       * Tornado", "Stable Condition") is typography, not a phrase of the story; its words
+       * still count through the term frequencies. */
+      if (all_time || phrase->headline == phrase->count)
         continue;
       phrase->score = weight / n * (1 + log (phrase->count)) / pow (1 + phrase->first, 0.8);
       if (n > 1)
@@ -823,9 +831,21 @@ en_phrases_extract (const EnLexicon *lexicon, GHashTable *memo, NfArticle *artic
   merge_names (collector.order);
   g_autoptr (GPtrArray) ranked = g_ptr_array_new ();
   score_phrases (lexicon, &collector, max_words, ranked);
-  for (guint r = 0; r < ranked->len && r < top; r++)
+  g_autoptr (GPtrArray) chosen = g_ptr_array_new ();
+  for (guint r = 0; r < ranked->len && chosen->len < top; r++)
     {
       Phrase *phrase = g_ptr_array_index (ranked, r);
+      /* One phrase per idea: a part of a better phrase already chosen ("census" after "1990
+       * census") says nothing new.  The whole is never blocked by its part. */
+      gboolean part = FALSE;
+      for (guint c = 0; c < chosen->len && !part; c++)
+        {
+          const Phrase *whole = g_ptr_array_index (chosen, c);
+          part = phrase->words->len < whole->words->len && key_contains (whole->key, phrase->key);
+        }
+      if (part)
+        continue;
+      g_ptr_array_add (chosen, phrase);
       guint best = 0;
       for (guint f = 1; f < phrase->forms->len; f++)
         if (g_array_index (phrase->form_counts, guint, f) > g_array_index (phrase->form_counts, guint, best))
