@@ -514,6 +514,20 @@ test_tables_lists_and_lines_are_kept (G_GNUC_UNUSED void **state)
   assert_contains (page->text, "\n\nFriends of the River Park\n\n12 Mill Lane\n\nRiverside RT4 5JP");
 }
 
+/* A <pre> keeps its lines and indentation inside one paragraph; blank lines and the breaks
+ * around the block do not become paragraph breaks, and trailing spaces go. */
+static void
+test_preformatted_text_keeps_its_lines (G_GNUC_UNUSED void **state)
+{
+  g_autoptr (Page) page = read_page (
+    "<html><body><article>" STORY
+    "<pre>\r\n<code>for team in table:   \n    print(team)\n\n\nprint(<a href='/x'>done</a>)\n</code></pre>"
+    "<p>The script prints every team of the table and then a last line when it has finished.</p>"
+    "</article></body></html>");
+  assert_contains (page->text, "\n\nfor team in table:\n    print(team)\nprint(done)\n\nThe script prints");
+  assert_not_contains (page->text, "table: ");
+}
+
 int
 main (void)
 {
@@ -538,6 +552,7 @@ main (void)
     cmocka_unit_test (test_hidden_duplicates_are_dropped),
     cmocka_unit_test (test_noscript_text_is_dropped),
     cmocka_unit_test (test_tables_lists_and_lines_are_kept),
+    cmocka_unit_test (test_preformatted_text_keeps_its_lines),
   };
   return cmocka_run_group_tests_name ("html", tests, NULL, NULL);
 }

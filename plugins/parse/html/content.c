@@ -871,11 +871,40 @@ looks_like_boilerplate (const char *text, gsize length)
   return FALSE;
 }
 
+/* The text of a <pre> (program code, a poem, a results list laid out in columns) keeps its
+ * lines and their indentation: a paragraph with line breaks inside, where other text
+ * collapses white space.  A blank line does not end the paragraph (the article's text keeps
+ * "\n\n" for paragraph breaks only), nor do the breaks that open or close the block. */
+static void
+append_preformatted (GString *out, const char *text, gboolean *pending_space)
+{
+  if (*pending_space && out->len && out->str[out->len - 1] != '\n')
+    g_string_append_c (out, ' ');
+  *pending_space = FALSE;
+  for (const char *c = text; *c; c++)
+    {
+      if (*c == '\r' || *c == '\n')
+        {
+          if (*c == '\r' && c[1] == '\n')
+            c++;
+          while (out->len && (out->str[out->len - 1] == ' ' || out->str[out->len - 1] == '\t'))
+            g_string_truncate (out, out->len - 1);
+          if (out->len && out->str[out->len - 1] != '\n')
+            g_string_append_c (out, '\n');
+        }
+      else if ((*c == ' ' || *c == '\t') && out->len == 0)
+        continue; /* a paragraph starts with its text */
+      else
+        g_string_append_c (out, *c);
+    }
+}
+
 static void
 flush (Writer *w)
 {
   GString *cur = w->current;
-  while (cur->len && cur->str[cur->len - 1] == ' ')
+  while (cur->len && (cur->str[cur->len - 1] == ' ' || cur->str[cur->len - 1] == '\n'
+                      || cur->str[cur->len - 1] == '\t'))
     g_string_truncate (cur, cur->len - 1);
   w->pending_space = FALSE;
   if (cur->len == 0)
@@ -1045,20 +1074,25 @@ write_subtree (Writer *w, xmlNode *root)
         }
       else if (node->type == XML_TEXT_NODE || node->type == XML_CDATA_SECTION_NODE)
         {
-          gboolean in_link = FALSE;
+          gboolean in_link = FALSE, in_pre = FALSE;
           for (xmlNode *up = node->parent; up && up != root->parent; up = up->parent)
             {
               Info *a = info_of (ex, up);
-              if (a && a->tag == T_A)
+              if (a == NULL)
+                continue;
+              if (a->tag == T_A)
+                in_link = TRUE;
+              if (a->kind & K_BLOCK)
                 {
-                  in_link = TRUE;
+                  in_pre = a->tag == T_PRE;
                   break;
                 }
-              if (a && (a->kind & K_BLOCK))
-                break;
             }
           gsize before = w->current->len;
-          html_append_collapsed (w->current, (const char *) node->content, &w->pending_space);
+          if (in_pre)
+            append_preformatted (w->current, (const char *) node->content, &w->pending_space);
+          else
+            html_append_collapsed (w->current, (const char *) node->content, &w->pending_space);
           if (in_link)
             w->link_bytes += w->current->len - before;
         }
