@@ -82,6 +82,11 @@ speaker_at (Context *c, guint i, guint limit, Quote *q, guint *last)
       gboolean capital = t->kind == NF_TOKEN_WORD && (t->flags & NF_TOKEN_CAPITALIZED);
       gboolean role = !capital && (tok_in (c, w, c->self->roles) || tok_in (c, w, c->self->titles)
                                    || tok_is (c, w, "head") || tok_is (c, w, "chief") || tok_is (c, w, "deputy"));
+      /* "said union president Deborah Ekwueme", "said hospital spokesman ...": one lower-case
+       * word that qualifies the role word after it belongs to the role */
+      if (!capital && !role && w == k && w + 1 < limit && t->kind == NF_TOKEN_WORD
+          && (tok_in (c, w + 1, c->self->roles) || tok_in (c, w + 1, c->self->titles)))
+        role = TRUE;
       if (!capital && !role && !tok_is (c, w, "for") && !tok_is (c, w, "of") && !tok_is (c, w, "the")
           && tok_char (c, w) != '.')
         break;
