@@ -183,6 +183,20 @@ speaker_at (Context *c, guint i, guint limit, Quote *q, guint *last)
               q->speaker_end = inner->end;
               head_tok = token_at (c, inner->end) - 1;
             }
+          /* "a spokesperson for the board said": the organisation named before whose name
+           * has that word ("the Northern Lighthouse Board") */
+          else if (w < limit && tok_is (c, w - 1, "the") && tok_is_word (c, w)
+                   && !(c->tokens[w].flags & NF_TOKEN_CAPITALIZED) && c->tokens[w].end - c->tokens[w].start >= 4)
+            {
+              g_string_truncate (c->scratch, 0);
+              nlp_fold_append (c->scratch, c->text + c->tokens[w].start, c->tokens[w].end - c->tokens[w].start);
+              g_autofree char *word = g_strdup (c->scratch->str);
+              if ((inner = organisation_containing (c, c->tokens[i].start, word)))
+                {
+                  q->speaker_end = c->tokens[w].end;
+                  head_tok = w;
+                }
+            }
         }
       /* "the minister", "the judge", "the 34-year-old": the person last described so */
       const Name *titled = NULL;
