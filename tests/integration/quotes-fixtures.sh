@@ -55,6 +55,13 @@ run_fold news-heldout
 expect_status 0 "news held-out fold: quotes F1 >= 0.95, speakers >= 0.80" -- \
   score "$DATA/news-heldout" "$WORK/news-heldout.jsonl" --min-f1 0.95 --min-speaker 0.80
 cat "$WORK/out"
+# the third news fold (16 articles, 83 quotes), written before the third round's rules were
+# scored on it (0.878 then); the floor holds what the demonym, lower-case role modifier and
+# vowelless-title and "spokesperson for the board" rules gained on it
+run_fold news-dev2
+expect_status 0 "third news fold: quotes F1 >= 0.95, speakers >= 0.93" -- \
+  score "$DATA/news-dev2" "$WORK/news-dev2.jsonl" --min-f1 0.95 --min-speaker 0.93
+cat "$WORK/out"
 # the same in British style (‘single marks’, quotations over paragraphs in them): none lost
 python3 "$DATA/british.py" "$DATA/news-dev" "$WORK/british"
 run_fold british "$WORK/british"

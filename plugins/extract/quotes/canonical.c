@@ -87,6 +87,21 @@ written_in_lower_case (const Context *c, const char *word)
   return g_hash_table_contains (c->lower, c->scratch->str);
 }
 
+/* "Cllr Featherstonhaugh", "Sgt Halloran", "Cpl ...": a capitalised word of three or more
+ * letters without a vowel is an abbreviated title the title list may not hold, never a given
+ * name (two-letter "Ng" is a surname, so shorter words are left to the lists). */
+static gboolean
+is_vowelless_abbreviation (const char *w)
+{
+  gsize len = strlen (w);
+  if (len < 3 || len > 5 || !g_ascii_isupper (w[0]))
+    return FALSE;
+  for (gsize i = 0; i < len; i++)
+    if (!g_ascii_isalpha (w[i]) || strchr ("aeiouyAEIOUY", w[i]))
+      return FALSE;
+  return TRUE;
+}
+
 /* A name's canonical form without what only describes the person: titles and role words
  * before it ("Superintendent Howard Lindqvist", "Parent Rachel Okonkwo"), a word before a
  * known given name, a possessive at its end; its gender from a given name or an honorific;
@@ -103,6 +118,7 @@ refine_name (const Context *c, Name *n)
       gsize len = strlen (w);
       g_autofree char *bare = g_strndup (w, len && w[len - 1] == '.' ? len - 1 : len);
       gboolean title = word_in (c->self->titles, c->scratch, bare) || word_in (c->self->roles, c->scratch, bare)
+                       || is_vowelless_abbreviation (bare)
                        || (count - first >= 3 && gender_of_word (c, bare) == GENDER_UNKNOWN
                            && written_in_lower_case (c, bare));
       /* "Parent Rachel Okonkwo": the word before a given name is not a given name itself */

@@ -42,6 +42,23 @@ capitalised_inside_sentence (const Context *c, guint i)
 }
 
 /* A speaker the tagger missed, at tokens @first..@last next to a speech verb. */
+/* "the Spaniard told BBC Sport", "the Swede said": one capitalised word after a lower-case
+ * "the" whose first four letters are a nationality's is a description of a person named
+ * before (found by the speaker phrase), not a name the tagger missed. */
+static gboolean
+is_demonym_after_the (Context *c, guint i)
+{
+  if (i == 0 || !tok_is (c, i - 1, "the") || (c->tokens[i - 1].flags & NF_TOKEN_CAPITALIZED)
+      || (i + 1 < c->n && is_name_token (c, i + 1)))
+    return FALSE;
+  g_string_truncate (c->scratch, 0);
+  nlp_fold_append (c->scratch, c->text + c->tokens[i].start, c->tokens[i].end - c->tokens[i].start);
+  if (g_utf8_strlen (c->scratch->str, -1) < 4)
+    return FALSE;
+  g_autofree char *stem = g_utf8_substring (c->scratch->str, 0, 4);
+  return g_hash_table_contains (c->self->demonyms, stem);
+}
+
 static gboolean
 add_cue_name (Context *c, guint first, guint last, GHashTable **runs)
 {
@@ -93,7 +110,8 @@ names_from_cues (Context *c)
       gboolean apposition = last > 1 && tok_char (c, last) == ',';
       if (apposition)
         last--;
-      if (is_name_token (c, last) && c->tokens[last].sentence == c->tokens[v].sentence)
+      if (is_name_token (c, last) && c->tokens[last].sentence == c->tokens[v].sentence
+          && !is_demonym_after_the (c, last))
         {
           guint first = last;
           while (first > 0 && first + 3 > last && c->tokens[first - 1].sentence == c->tokens[v].sentence

@@ -72,6 +72,7 @@ quotes_free (gpointer data)
   g_clear_pointer (&self->not_persons, g_hash_table_unref);
   g_clear_pointer (&self->org_suffixes, g_hash_table_unref);
   g_clear_pointer (&self->org_nouns, g_hash_table_unref);
+  g_clear_pointer (&self->demonyms, g_hash_table_unref);
   g_clear_pointer (&self->female, g_hash_table_unref);
   g_clear_pointer (&self->male, g_hash_table_unref);
   g_free (self);
@@ -92,6 +93,18 @@ quotes_load (Quotes *self, G_GNUC_UNUSED NfStage *stage, cfg_t *cfg, GError **er
       || !(self->female = nlp_word_set_load (cfg_getstr (cfg, "female-names"), error))
       || !(self->male = nlp_word_set_load (cfg_getstr (cfg, "male-names"), error)))
     return FALSE;
+  /* nationalities.txt has "Spanish<TAB>NATIONALITY<TAB>Spain" lines; the nouns for a person
+   * ("Spaniard", "Swede", "Frenchman") are mostly not in it but share the first four letters */
+  g_autoptr (GHashTable) nationalities = nlp_word_set_load ("gazetteers/nationalities.txt", error);
+  if (!nationalities)
+    return FALSE;
+  self->demonyms = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  GHashTableIter iter;
+  gpointer key;
+  g_hash_table_iter_init (&iter, nationalities);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    if (g_utf8_strlen (key, -1) >= 4)
+      g_hash_table_add (self->demonyms, g_utf8_substring (key, 0, 4));
   return TRUE;
 }
 

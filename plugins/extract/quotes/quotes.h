@@ -31,6 +31,7 @@ typedef struct {
   GHashTable *not_persons;  /* last words of outlets and organisations ("Courier") */
   GHashTable *org_suffixes;
   GHashTable *org_nouns;    /* "the company", "the organisation" */
+  GHashTable *demonyms;     /* first four letters of nationalities: "the Spaniard", "the Swede" */
   GHashTable *female, *male;
   long        min_words;
   gboolean    single_quotes;

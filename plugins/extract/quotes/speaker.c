@@ -82,6 +82,11 @@ speaker_at (Context *c, guint i, guint limit, Quote *q, guint *last)
       gboolean capital = t->kind == NF_TOKEN_WORD && (t->flags & NF_TOKEN_CAPITALIZED);
       gboolean role = !capital && (tok_in (c, w, c->self->roles) || tok_in (c, w, c->self->titles)
                                    || tok_is (c, w, "head") || tok_is (c, w, "chief") || tok_is (c, w, "deputy"));
+      /* "said union president Deborah Ekwueme", "said hospital spokesman ...": one lower-case
+       * word that qualifies the role word after it belongs to the role */
+      if (!capital && !role && w == k && w + 1 < limit && t->kind == NF_TOKEN_WORD
+          && (tok_in (c, w + 1, c->self->roles) || tok_in (c, w + 1, c->self->titles)))
+        role = TRUE;
       if (!capital && !role && !tok_is (c, w, "for") && !tok_is (c, w, "of") && !tok_is (c, w, "the")
           && tok_char (c, w) != '.')
         break;
@@ -177,6 +182,20 @@ speaker_at (Context *c, guint i, guint limit, Quote *q, guint *last)
             {
               q->speaker_end = inner->end;
               head_tok = token_at (c, inner->end) - 1;
+            }
+          /* "a spokesperson for the board said": the organisation named before whose name
+           * has that word ("the Northern Lighthouse Board") */
+          else if (w < limit && tok_is (c, w - 1, "the") && tok_is_word (c, w)
+                   && !(c->tokens[w].flags & NF_TOKEN_CAPITALIZED) && c->tokens[w].end - c->tokens[w].start >= 4)
+            {
+              g_string_truncate (c->scratch, 0);
+              nlp_fold_append (c->scratch, c->text + c->tokens[w].start, c->tokens[w].end - c->tokens[w].start);
+              g_autofree char *word = g_strdup (c->scratch->str);
+              if ((inner = organisation_containing (c, c->tokens[i].start, word)))
+                {
+                  q->speaker_end = c->tokens[w].end;
+                  head_tok = w;
+                }
             }
         }
       /* "the minister", "the judge", "the 34-year-old": the person last described so */
