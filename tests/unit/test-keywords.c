@@ -3,7 +3,8 @@
  * for English, noun phrases: no verb inside or at an edge, no dangling preposition, numbers
  * inside names, names whole, compounds beside their parts, the form the text uses most, the
  * headline counted and the dateline skipped, a headline-only title-case run not taken, a
- * part of a chosen phrase not repeated, a verb between a name and its object not in it. */
+ * part of a chosen phrase not repeated, a verb between a name and its object not in it,
+ * plural variants the light folding misses merged with their singular. */
 #include "config.h"
 
 #include <string.h>
@@ -249,6 +250,30 @@ test_english_verb_after_name (void **state G_GNUC_UNUSED)
     }
 }
 
+/* One phrase per idea: "menus" and "menu", "tornadoes" and "tornado" are one key phrase each
+ * (the light plural folding leaves "-us" and "-oes" alone for "census"), and "census",
+ * written without a singular beside it, stays as it is. */
+static void
+test_english_plural_variants (void **state G_GNUC_UNUSED)
+{
+  g_autoptr (GPtrArray) list = titled_phrases ("extract \"keywords\" { top = 10 }",
+    "Calorie counts",
+    "Restaurants must post calories on menus. A menu lists each dish. Menus in chains change "
+    "often, and tornadoes hit two towns. The tornado damaged a menu printer. The census "
+    "counted the towns.", "en");
+  print_list ("plurals", list);
+  guint menu = 0, tornado = 0;
+  for (guint i = 0; i < list->len; i++)
+    {
+      const char *phrase = g_ptr_array_index (list, i);
+      menu += g_ascii_strcasecmp (phrase, "menu") == 0 || g_ascii_strcasecmp (phrase, "menus") == 0;
+      tornado += g_ascii_strcasecmp (phrase, "tornado") == 0 || g_ascii_strcasecmp (phrase, "tornadoes") == 0;
+    }
+  assert_int_equal (menu, 1);
+  assert_int_equal (tornado, 1);
+  assert_true (has (list, "census"));
+}
+
 /* method = "yake" keeps the language-independent method for English too. */
 static void
 test_method_yake (void **state G_GNUC_UNUSED)
@@ -273,6 +298,7 @@ main (void)
     cmocka_unit_test (test_english_headline_only_fragment),
     cmocka_unit_test (test_english_part_after_whole),
     cmocka_unit_test (test_english_verb_after_name),
+    cmocka_unit_test (test_english_plural_variants),
     cmocka_unit_test (test_method_yake),
   };
   return cmocka_run_group_tests_name ("keywords", tests, NULL, NULL);

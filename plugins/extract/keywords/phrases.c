@@ -679,6 +679,39 @@ compare_length (gconstpointer a, gconstpointer b)
   return x->order < y->order ? -1 : x->order > y->order;
 }
 
+/* One phrase per idea: a plural that the light folding of append_stem leaves apart from its
+ * singular ("menus", kept apart because "census" and "virus" end so too; "tornadoes") is
+ * folded into the singular when the text also writes the singular.  Asking the text rather
+ * than a suffix list keeps "census" whole. */
+static void
+merge_plurals (Collector *collector)
+{
+  for (guint i = 0; i < collector->order->len; i++)
+    {
+      Phrase *plural = g_ptr_array_index (collector->order, i);
+      gsize length = strlen (plural->key);
+      const char *last = g_ptr_array_index (plural->words, plural->words->len - 1);
+      /* "menus" keeps its s in the key; "tornadoes" lost only the s ("tornadoe"). */
+      gboolean s_kept = plural->key[length - 1] == 's';
+      gboolean es_left = plural->key[length - 1] == 'e' && ends_with (last, "es");
+      if (plural->merged || length < 4 || !(s_kept || es_left))
+        continue;
+      g_autofree char *one = g_strndup (plural->key, length - 1);
+      Phrase *singular = g_hash_table_lookup (collector->phrases, one);
+      if (singular == NULL || singular == plural || singular->merged || singular->name != plural->name)
+        continue;
+      singular->count += plural->count;
+      singular->first = MIN (singular->first, plural->first);
+      singular->headline += plural->headline;
+      for (guint f = 0; f < plural->forms->len; f++)
+        {
+          g_ptr_array_add (singular->forms, g_strdup (g_ptr_array_index (plural->forms, f)));
+          g_array_append_val (singular->form_counts, g_array_index (plural->form_counts, guint, f));
+        }
+      plural->merged = TRUE;
+    }
+}
+
 /* Names whole: "Johnson" counts for "Ben Johnson", "Path" for "Shining Path". */
 static void
 merge_names (GPtrArray *order)
@@ -828,6 +861,7 @@ en_phrases_extract (const EnLexicon *lexicon, GHashTable *memo, NfArticle *artic
   Source source = { body, tokens, words, tags, n_tokens, headline_sentences, FALSE, keywords_dateline_end (article) };
   collect (&collector, &source);
 
+  merge_plurals (&collector);
   merge_names (collector.order);
   g_autoptr (GPtrArray) ranked = g_ptr_array_new ();
   score_phrases (lexicon, &collector, max_words, ranked);
