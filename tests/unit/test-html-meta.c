@@ -326,6 +326,20 @@ test_date_meta_names (G_GNUC_UNUSED void **state)
                     "</article></body></html>", "2022-01-25T08:00:00+01:00", "time");
   assert_published ("<html><head><meta name='dcterms.date' content='2022-01-21'></head><body>"
                     "<h1>Park grows</h1>" BODY "</body></html>", "2022-01-21", "meta");
+  /* A bare date later than the day the article's header shows is the page's last change:
+   * the header's day ("Stand:" after the headline, a date element above the sharing links
+   * before it) is the publication.  A later day in the header changes nothing. */
+  assert_published ("<html lang='de'><head><meta name='date' content='2020-04-29T11:52:23'></head><body>"
+                    "<h1>Daten gehackt</h1><p class='text'><span class='stand'>Stand: 28.04.2020 18:00 Uhr</span></p>"
+                    BODY "</body></html>", "2020-04-28T18:00:00", "text");
+  assert_published ("<html lang='de'><head><meta name='date' content='2020-02-12'></head><body><div class='news'>"
+                    "<div class='news-single-timedata'>05.02.2020 <span>- Redaktion: Eva Muster</span></div>"
+                    "<div class='share'><a href='/f'><span>f</span></a><a href='/t'><span>t</span></a>"
+                    "<a href='/m'><span>m</span></a><a href='/p'><span>p</span></a></div>"
+                    "<h1>Faire Lieferketten</h1>" BODY "</div></body></html>", "2020-02-05", "text");
+  assert_published ("<html lang='de'><head><meta name='date' content='2020-04-29T11:52:23'></head><body>"
+                    "<h1>Daten gehackt</h1><p class='text'><span class='stand'>Stand: 30.04.2020 18:00 Uhr</span></p>"
+                    BODY "</body></html>", "2020-04-29T11:52:23", "meta");
   /* A publication date under a vendor's prefix is one ("sw-pubdate", "cms:publish-date"). */
   assert_published ("<html><head><meta name='sw-pubdate' content='2021-11-19'></head><body><article>"
                     "<h1>Park grows</h1><p class='date'>18. Nov 2021</p>" BODY "</article></body></html>",

@@ -33,6 +33,7 @@ typedef struct {
   guint       order;    /* element order in the page, 0 for metadata */
   gboolean    in_text;  /* a date inside free text, not a value that is a date */
   char       *link;     /* a teaser's link: the date counts only when it links to this page */
+  gboolean    bare;     /* a <meta name="date">, which names no event (html_dates_offer_bare) */
   const char *source;
 } Candidate;
 
@@ -73,7 +74,7 @@ add (HtmlDates *dates, const char *value, int score, guint order, gboolean in_te
 {
   if (value == NULL || *value == '\0' || strlen (value) > 300)
     return;
-  Candidate c = { g_strdup (value), score, order, in_text, NULL, source };
+  Candidate c = { g_strdup (value), score, order, in_text, NULL, FALSE, source };
   g_array_append_val (dates->candidates, c);
 }
 
@@ -81,6 +82,15 @@ void
 html_dates_offer (HtmlDates *dates, const char *value, int score, const char *source)
 {
   add (dates, value, score, 0, FALSE, source);
+}
+
+void
+html_dates_offer_bare (HtmlDates *dates, const char *value)
+{
+  guint before = dates->candidates->len;
+  add (dates, value, 50, 0, FALSE, "meta");
+  if (dates->candidates->len > before)
+    g_array_index (dates->candidates, Candidate, before).bare = TRUE;
 }
 
 void
@@ -613,6 +623,43 @@ local_day (HtmlDates *dates, guint from, const char *language, const NfDate *utc
     }
 }
 
+/* Whether @order is in the article's header: from a little above the headline (a topline,
+ * a date before the sharing links) to a little below it (the byline). */
+static gboolean
+in_header (const HtmlDates *dates, guint order)
+{
+  return dates->headline_order && order + 16 >= dates->headline_order && order < dates->headline_order + 60;
+}
+
+/* A bare <meta name="date"> (@bare, read as @date) is as often the page's last change or the
+ * time it was generated as its publication: a date that the article's header shows its
+ * readers (text, a <time>, an itemprop, among the candidates after @from) on an earlier day
+ * is the publication, since a page is changed after it is published, never before.  Returns
+ * the candidate to take, @date read from it. */
+static Candidate *
+header_day_before (HtmlDates *dates, guint from, const char *language, Candidate *bare, NfDate *date)
+{
+  for (guint i = from; i < dates->candidates->len; i++)
+    {
+      Candidate *c = &g_array_index (dates->candidates, Candidate, i);
+      if (c->score < 36)
+        break;
+      if (!in_header (dates, c->order)
+          || (strcmp (c->source, "text") && strcmp (c->source, "time") && strcmp (c->source, "itemprop")))
+        continue;
+      NfDate d;
+      if (!read_candidate (c, language, &d))
+        continue;
+      if (d.year * 10000 + d.month * 100 + d.day < date->year * 10000 + date->month * 100 + date->day)
+        {
+          *date = d;
+          return c;
+        }
+      break;
+    }
+  return bare;
+}
+
 gboolean
 html_dates_choose (HtmlDates *dates, const char *language, const char *url, NfDate *date, NfDate *local,
                    char **value, const char **source)
@@ -649,6 +696,8 @@ html_dates_choose (HtmlDates *dates, const char *language, const char *url, NfDa
         break;
       if (read_candidate (c, language, date))
         {
+          if (c->bare)
+            c = header_day_before (dates, i + 1, language, c, date);
           *value = g_strdup (c->value);
           *source = c->source;
           *local = *date;
