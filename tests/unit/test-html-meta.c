@@ -110,6 +110,13 @@ test_date_never_from_elsewhere (G_GNUC_UNUSED void **state)
 static void
 test_date_by_headline (G_GNUC_UNUSED void **state)
 {
+  /* A "teaser" without a link is the article's own lead ("teaser-text" under the headline),
+   * its dateline the page's date; a teaser that links elsewhere is another story's. */
+  assert_published ("<html lang='de'><body><h1>Der Park wächst</h1><div class='l-detail-page__teaser-text'>"
+                    "<p>Pressemitteilung vom 25. Januar 2022 | Berlin<strong> </strong>– Der Rat hat den "
+                    "Park am Fluss um zwölf Hektar erweitert.</p></div>" BODY "</body></html>", "2022-01-25", "text");
+  assert_published ("<html lang='de'><body><h1>Der Park wächst</h1><div class='teaser-text'><p>12.01.2022 – "
+                    "<a href='/anderes'>Ein anderer Park</a></p></div>" BODY "</body></html>", NULL, NULL);
   /* A wrapper that holds the headline is the article's, whatever it is called: an
    * off-canvas menu's container around the whole page, a "teaser" figure around the lead. */
   assert_published ("<html><body><div id='navigation-container'><nav><a href='/'>Home</a></nav><article>"

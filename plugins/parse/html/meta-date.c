@@ -116,7 +116,7 @@ holds_headline (const HtmlDates *dates, xmlNode *node)
  * embedded posts, sidebars and the like.  Whole words of the attribute only ("node-promoted"
  * is no promotion, "sticky-sidebar-parent" is no sidebar); WordPress's "category-popular"
  * and "tag-..." classes describe the post, not a place. */
-static gboolean
+static const char *
 names_elsewhere (const char *value)
 {
   static const char *const words[] = {
@@ -127,7 +127,7 @@ names_elsewhere (const char *value)
     "morestories", "readmore", NULL
   };
   if (value == NULL)
-    return FALSE;
+    return NULL;
   g_auto (GStrv) tokens = g_strsplit_set (value, " \t\n", -1);
   for (char **token = tokens; *token; token++)
     {
@@ -142,10 +142,47 @@ names_elsewhere (const char *value)
             break;
           for (const char *const *w = words; *w; w++)
             if (g_ascii_strcasecmp (parts[i], *w) == 0)
-              return TRUE;
+              return *w;
         }
     }
+  return NULL;
+}
+
+/* Whether @node holds a link (<a href>) within its first few hundred nodes. */
+static gboolean
+holds_link (xmlNode *node)
+{
+  xmlNode *n = node->children;
+  for (guint seen = 0; n && n != node && seen < 400; seen++)
+    {
+      if (n->type == XML_ELEMENT_NODE && !g_ascii_strcasecmp ((const char *) n->name, "a"))
+        for (xmlAttr *a = n->properties; a; a = a->next)
+          if (!g_ascii_strcasecmp ((const char *) a->name, "href"))
+            return TRUE;
+      if (n->type == XML_ELEMENT_NODE && n->children)
+        {
+          n = n->children;
+          continue;
+        }
+      while (n && n != node && n->next == NULL)
+        n = n->parent;
+      if (n == NULL || n == node)
+        break;
+      n = n->next;
+    }
   return FALSE;
+}
+
+/* Whether the class or id @value puts @node in a part that is not the article.  A "teaser"
+ * without a link is no teaser of another story (those link to it): German content systems
+ * call the article's own lead paragraph "teaser-text". */
+static gboolean
+elsewhere_by_name (xmlNode *node, const char *value)
+{
+  const char *word = names_elsewhere (value);
+  if (word && g_str_has_prefix (word, "teaser"))
+    return holds_link (node);
+  return word != NULL;
 }
 
 /* @node's text with a space between elements: "<span>28.09.19</span><span>12:44</span>" is
@@ -226,7 +263,7 @@ place_of (const HtmlDates *dates, xmlNode *node, gboolean near_headline)
         in_footer = TRUE, footer_depth = depth;
       const char *class = attr (n, "class");
       const char *id = attr (n, "id");
-      if (n != node && (names_elsewhere (class) || names_elsewhere (id)) && !holds_headline (dates, n))
+      if (n != node && (elsewhere_by_name (n, class) || elsewhere_by_name (n, id)) && !holds_headline (dates, n))
         {
           g_autofree char *lower = g_ascii_strdown (class ? class : id, -1);
           if (!strstr (lower, "footer"))
