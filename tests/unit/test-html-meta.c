@@ -207,6 +207,24 @@ test_date_local_day (G_GNUC_UNUSED void **state)
   assert_local_day ("<html lang='es'><head><script type='application/ld+json'>{\"@type\": \"NewsArticle\", "
                     "\"datePublished\": \"Wed, 04 May 2022 00:25:56 GMT\"}</script></head><body><h1>Crece el parque</h1>"
                     "<time>3 de mayo de 2022 21:25</time>" BODY "</body></html>", "2022-05-03T21:25:56-03:00");
+  /* An instant in UTC that is the next day where the page's language is written: the day
+   * the publisher meant (midnight in Berlin written out in UTC), in that zone's offset... */
+  assert_local_day ("<html lang='de'><head><meta property='article:published_time' "
+                    "content='2022-11-06T23:00:00.000Z'></head><body><h1>Der Park wächst</h1>" BODY "</body></html>",
+                    "2022-11-07T00:00:00+01:00");
+  assert_local_day ("<html lang='fi'><head><meta property='article:published_time' "
+                    "content='2022-06-06T21:30:00Z'></head><body><h1>Puisto kasvaa</h1>" BODY "</body></html>",
+                    "2022-06-07T00:30:00+03:00");
+  /* ...but not for a language of many zones, nor a region far from the language's home. */
+  assert_local_day ("<html lang='en'><head><meta property='article:published_time' "
+                    "content='2022-11-06T23:00:00Z'></head><body><h1>Park grows</h1>" BODY "</body></html>",
+                    "2022-11-06T23:00:00Z");
+  assert_local_day ("<html lang='fr-CA'><head><meta property='article:published_time' "
+                    "content='2022-11-06T23:00:00Z'></head><body><h1>Le parc</h1>" BODY "</body></html>",
+                    "2022-11-06T23:00:00Z");
+  assert_local_day ("<html lang='en-GB'><head><meta property='article:published_time' "
+                    "content='2022-06-06T23:10:00Z'></head><body><h1>Park grows</h1>" BODY "</body></html>",
+                    "2022-06-07T00:10:00+01:00");
   /* Another day in a list far below the header changes nothing. */
   assert_local_day ("<html lang='fr'><head><script type='application/ld+json'>{\"@type\": \"NewsArticle\", "
                     "\"datePublished\": \"2020-02-18T12:53:40+00:00\"}</script></head><body><h1>Le parc</h1>" BODY5

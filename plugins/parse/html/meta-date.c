@@ -697,6 +697,79 @@ header_day_before (HtmlDates *dates, guint from, const char *language, Candidate
   return bare;
 }
 
+/* The one time zone where a language's pages are written, or NULL: a language spoken in
+ * one zone (German, Japanese), or in several zones of one offset (French in France, Belgium,
+ * Switzerland), or a language with its region ("en-GB", "es-ES", "pt-PT").  A region elsewhere
+ * ("fr-CA", "de-US") or a language of many zones (English, Spanish, Russian) has none. */
+static const char *
+home_zone (const char *language)
+{
+  static const struct { const char *language, *regions, *zone; } homes[] = {
+    { "de", "DE AT CH LI LU IT BE", "Europe/Berlin" }, { "fr", "FR BE CH LU MC", "Europe/Paris" },
+    { "it", "IT CH SM VA", "Europe/Rome" }, { "nl", "NL BE", "Europe/Amsterdam" }, { "pl", "PL", "Europe/Warsaw" },
+    { "cs", "CZ", "Europe/Prague" }, { "sk", "SK", "Europe/Bratislava" }, { "hu", "HU", "Europe/Budapest" },
+    { "sl", "SI", "Europe/Ljubljana" }, { "hr", "HR BA", "Europe/Zagreb" }, { "da", "DK", "Europe/Copenhagen" },
+    { "sv", "SE", "Europe/Stockholm" }, { "nb", "NO", "Europe/Oslo" }, { "nn", "NO", "Europe/Oslo" },
+    { "no", "NO", "Europe/Oslo" }, { "fi", "FI", "Europe/Helsinki" }, { "et", "EE", "Europe/Tallinn" },
+    { "lv", "LV", "Europe/Riga" }, { "lt", "LT", "Europe/Vilnius" }, { "el", "GR CY", "Europe/Athens" },
+    { "ro", "RO MD", "Europe/Bucharest" }, { "bg", "BG", "Europe/Sofia" }, { "tr", "TR CY", "Europe/Istanbul" },
+    { "ja", "JP", "Asia/Tokyo" }, { "ko", "KR", "Asia/Seoul" }, { "zh", "CN TW HK MO SG", "Asia/Shanghai" },
+    { "en", "GB IE", NULL }, { "es", "ES", "Europe/Madrid" }, { "pt", "PT", "Europe/Lisbon" },
+  };
+  if (language == NULL)
+    return NULL;
+  gsize n = 0;
+  while (g_ascii_isalpha (language[n]))
+    n++;
+  const char *region = language[n] == '-' || language[n] == '_' ? language + n + 1 : NULL;
+  if (region && (strlen (region) != 2 || !g_ascii_isalpha (region[0]) || !g_ascii_isalpha (region[1])))
+    region = NULL;
+  for (guint i = 0; i < G_N_ELEMENTS (homes); i++)
+    {
+      if (strlen (homes[i].language) != n || g_ascii_strncasecmp (language, homes[i].language, n) != 0)
+        continue;
+      if (region == NULL)
+        {
+          /* English, Spanish and Portuguese are written in many zones: only with a region. */
+          if (!strcmp (homes[i].language, "en") || !strcmp (homes[i].language, "es") || !strcmp (homes[i].language, "pt"))
+            return NULL;
+          return homes[i].zone;
+        }
+      char upper[3] = { g_ascii_toupper (region[0]), g_ascii_toupper (region[1]), '\0' };
+      if (!strstr (homes[i].regions, upper))
+        return NULL;
+      if (!strcmp (homes[i].language, "en"))
+        return !strcmp (upper, "GB") ? "Europe/London" : "Europe/Dublin";
+      return homes[i].zone;
+    }
+  return NULL;
+}
+
+/* An instant in UTC (@utc) whose day is another in the zone where the page's language is
+ * written: "2022-11-06T23:00:00Z" on a German page is midnight of the 7th in Berlin, the day
+ * the publisher meant (a day stored as local midnight and written out in UTC), and a story
+ * posted at half past midnight there is the next day's.  @local gets the same instant in
+ * that zone's offset. */
+static void
+home_day (const char *language, const NfDate *utc, NfDate *local)
+{
+  const char *name = home_zone (language);
+  if (name == NULL)
+    return;
+  g_autoptr (GTimeZone) zone = g_time_zone_new_identifier (name);
+  g_autoptr (GDateTime) instant = zone ? nf_date_to_utc (utc) : NULL;
+  g_autoptr (GDateTime) there = instant ? g_date_time_to_timezone (instant, zone) : NULL;
+  if (there == NULL || g_date_time_get_day_of_month (there) == utc->day)
+    return;
+  *local = *utc;
+  local->year = g_date_time_get_year (there);
+  local->month = g_date_time_get_month (there);
+  local->day = g_date_time_get_day_of_month (there);
+  local->hour = g_date_time_get_hour (there);
+  local->minute = g_date_time_get_minute (there);
+  local->offset = (int) (g_date_time_get_utc_offset (there) / G_TIME_SPAN_SECOND);
+}
+
 gboolean
 html_dates_choose (HtmlDates *dates, const char *language, const char *url, NfDate *date, NfDate *local,
                    char **value, const char **source)
@@ -739,7 +812,11 @@ html_dates_choose (HtmlDates *dates, const char *language, const char *url, NfDa
           *source = c->source;
           *local = *date;
           if (date->has_time && date->has_offset && date->offset == 0)
-            local_day (dates, i + 1, language, date, local);
+            {
+              local_day (dates, i + 1, language, date, local);
+              if (local->day == date->day && local->month == date->month && local->year == date->year)
+                home_day (language, date, local);
+            }
           return TRUE;
         }
     }
