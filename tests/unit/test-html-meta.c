@@ -172,6 +172,14 @@ test_date_fallbacks (G_GNUC_UNUSED void **state)
   /* "am 20.09.2020" alone on its line. */
   assert_published ("<html lang='de'><body><h1>Tomaten schneiden</h1>" BODY5 BODY5 BODY5 BODY5 BODY5 BODY5
                     "<div class='user'><span>am 20.09.2020</span></div></body></html>", "2020-09-20", "text");
+  /* An element whose whole text is a date, where the page marks its date no other way... */
+  assert_published ("<html><body><table><tr><td><div style='float: right'><div style='color: #aaa'>Apr 7, 2009</div>"
+                    "<b>This week's theme</b></div>" BODY "</td></tr></table></body></html>", "2009-04-07", "text");
+  /* ...but not a link's text (an archive), a list's item, a sidebar's, nor a date in a sentence. */
+  assert_published ("<html><body><h1>Park grows</h1>" BODY5 BODY5 BODY5 BODY5 BODY5 BODY5
+                    "<p><a href='/2009/04/07/'>Apr 7, 2009</a></p>"
+                    "<ul><li>Apr 8, 2009</li></ul><aside><p>Apr 9, 2009</p></aside><p>Since Apr 10, 2009.</p>"
+                    "</body></html>", NULL, NULL);
   /* A teaser in a list of news with the page's own link holds the page's date... */
   assert_published ("<html><head><link rel='canonical' href='https://news.example/park-grows'></head><body>"
                     "<h1>Park grows</h1>" BODY "<div class='teasers'><a href='/other'><span class='date'>"

@@ -439,6 +439,28 @@ add_teaser (HtmlDates *dates, xmlNode *node, guint order)
     g_array_index (dates->candidates, Candidate, before).link = g_strdup (link);
 }
 
+/* An element whose whole text is a date ("<div>Apr 7, 2009</div>", "<span>01.02.2022</span>"),
+ * outside links and the parts that are not the article: a page's date where it marks it no
+ * other way, below every labelled date and the URL's. */
+static void
+solitary_date (HtmlDates *dates, xmlNode *node, xmlNode *text, guint order, gboolean near_headline)
+{
+  if (text == NULL || text != node->children || text->next || text->type != XML_TEXT_NODE || text->content == NULL)
+    return;
+  const char *content = (const char *) text->content;
+  gsize length = strnlen (content, 48);
+  if (length >= 48 || length < 6 || !has_digit (content))
+    return;
+  for (xmlNode *n = node; n && n->type == XML_ELEMENT_NODE; n = n->parent)
+    if (!g_ascii_strcasecmp ((const char *) n->name, "a") || !g_ascii_strcasecmp ((const char *) n->name, "option")
+        || !g_ascii_strcasecmp ((const char *) n->name, "li"))
+      return;
+  NfDate date;
+  if (!nf_date_parse (content, NULL, &date) || place_of (dates, node, near_headline) == PLACE_ELSEWHERE)
+    return;
+  add (dates, content, 37, order, TRUE, "text");
+}
+
 void
 html_dates_element (HtmlDates *dates, xmlNode *node)
 {
@@ -472,7 +494,10 @@ html_dates_element (HtmlDates *dates, xmlNode *node)
   gboolean is_labelled = !is_time && !is_item && !is_abbr && !is_dated && first && first->type == XML_TEXT_NODE
                          && first->content && (near_headline || before_headline || label != LABEL_NONE);
   if (!is_time && !is_item && !is_abbr && !is_dated && !is_labelled)
-    return;
+    {
+      solitary_date (dates, node, first, order, near_headline);
+      return;
+    }
   gboolean modified = (contains_any (class, modified_words) || contains_any (id, modified_words)
                        || (itemprop && strstr (itemprop, "dateModified")))
                       && !contains_any (class, published_words) && !(itemprop && strstr (itemprop, "datePublished"));
