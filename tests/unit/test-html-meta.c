@@ -110,6 +110,13 @@ test_date_never_from_elsewhere (G_GNUC_UNUSED void **state)
 static void
 test_date_by_headline (G_GNUC_UNUSED void **state)
 {
+  /* A "teaser" without a link is the article's own lead ("teaser-text" under the headline),
+   * its dateline the page's date; a teaser that links elsewhere is another story's. */
+  assert_published ("<html lang='de'><body><h1>Der Park wächst</h1><div class='l-detail-page__teaser-text'>"
+                    "<p>Pressemitteilung vom 25. Januar 2022 | Berlin<strong> </strong>– Der Rat hat den "
+                    "Park am Fluss um zwölf Hektar erweitert.</p></div>" BODY "</body></html>", "2022-01-25", "text");
+  assert_published ("<html lang='de'><body><h1>Der Park wächst</h1><div class='teaser-text'><p>12.01.2022 – "
+                    "<a href='/anderes'>Ein anderer Park</a></p></div>" BODY "</body></html>", NULL, NULL);
   /* A wrapper that holds the headline is the article's, whatever it is called: an
    * off-canvas menu's container around the whole page, a "teaser" figure around the lead. */
   assert_published ("<html><body><div id='navigation-container'><nav><a href='/'>Home</a></nav><article>"
@@ -165,6 +172,14 @@ test_date_fallbacks (G_GNUC_UNUSED void **state)
   /* "am 20.09.2020" alone on its line. */
   assert_published ("<html lang='de'><body><h1>Tomaten schneiden</h1>" BODY5 BODY5 BODY5 BODY5 BODY5 BODY5
                     "<div class='user'><span>am 20.09.2020</span></div></body></html>", "2020-09-20", "text");
+  /* An element whose whole text is a date, where the page marks its date no other way... */
+  assert_published ("<html><body><table><tr><td><div style='float: right'><div style='color: #aaa'>Apr 7, 2009</div>"
+                    "<b>This week's theme</b></div>" BODY "</td></tr></table></body></html>", "2009-04-07", "text");
+  /* ...but not a link's text (an archive), a list's item, a sidebar's, nor a date in a sentence. */
+  assert_published ("<html><body><h1>Park grows</h1>" BODY5 BODY5 BODY5 BODY5 BODY5 BODY5
+                    "<p><a href='/2009/04/07/'>Apr 7, 2009</a></p>"
+                    "<ul><li>Apr 8, 2009</li></ul><aside><p>Apr 9, 2009</p></aside><p>Since Apr 10, 2009.</p>"
+                    "</body></html>", NULL, NULL);
   /* A teaser in a list of news with the page's own link holds the page's date... */
   assert_published ("<html><head><link rel='canonical' href='https://news.example/park-grows'></head><body>"
                     "<h1>Park grows</h1>" BODY "<div class='teasers'><a href='/other'><span class='date'>"
@@ -200,6 +215,24 @@ test_date_local_day (G_GNUC_UNUSED void **state)
   assert_local_day ("<html lang='es'><head><script type='application/ld+json'>{\"@type\": \"NewsArticle\", "
                     "\"datePublished\": \"Wed, 04 May 2022 00:25:56 GMT\"}</script></head><body><h1>Crece el parque</h1>"
                     "<time>3 de mayo de 2022 21:25</time>" BODY "</body></html>", "2022-05-03T21:25:56-03:00");
+  /* An instant in UTC that is the next day where the page's language is written: the day
+   * the publisher meant (midnight in Berlin written out in UTC), in that zone's offset... */
+  assert_local_day ("<html lang='de'><head><meta property='article:published_time' "
+                    "content='2022-11-06T23:00:00.000Z'></head><body><h1>Der Park wächst</h1>" BODY "</body></html>",
+                    "2022-11-07T00:00:00+01:00");
+  assert_local_day ("<html lang='fi'><head><meta property='article:published_time' "
+                    "content='2022-06-06T21:30:00Z'></head><body><h1>Puisto kasvaa</h1>" BODY "</body></html>",
+                    "2022-06-07T00:30:00+03:00");
+  /* ...but not for a language of many zones, nor a region far from the language's home. */
+  assert_local_day ("<html lang='en'><head><meta property='article:published_time' "
+                    "content='2022-11-06T23:00:00Z'></head><body><h1>Park grows</h1>" BODY "</body></html>",
+                    "2022-11-06T23:00:00Z");
+  assert_local_day ("<html lang='fr-CA'><head><meta property='article:published_time' "
+                    "content='2022-11-06T23:00:00Z'></head><body><h1>Le parc</h1>" BODY "</body></html>",
+                    "2022-11-06T23:00:00Z");
+  assert_local_day ("<html lang='en-GB'><head><meta property='article:published_time' "
+                    "content='2022-06-06T23:10:00Z'></head><body><h1>Park grows</h1>" BODY "</body></html>",
+                    "2022-06-07T00:10:00+01:00");
   /* Another day in a list far below the header changes nothing. */
   assert_local_day ("<html lang='fr'><head><script type='application/ld+json'>{\"@type\": \"NewsArticle\", "
                     "\"datePublished\": \"2020-02-18T12:53:40+00:00\"}</script></head><body><h1>Le parc</h1>" BODY5
@@ -326,6 +359,20 @@ test_date_meta_names (G_GNUC_UNUSED void **state)
                     "</article></body></html>", "2022-01-25T08:00:00+01:00", "time");
   assert_published ("<html><head><meta name='dcterms.date' content='2022-01-21'></head><body>"
                     "<h1>Park grows</h1>" BODY "</body></html>", "2022-01-21", "meta");
+  /* A bare date later than the day the article's header shows is the page's last change:
+   * the header's day ("Stand:" after the headline, a date element above the sharing links
+   * before it) is the publication.  A later day in the header changes nothing. */
+  assert_published ("<html lang='de'><head><meta name='date' content='2020-04-29T11:52:23'></head><body>"
+                    "<h1>Daten gehackt</h1><p class='text'><span class='stand'>Stand: 28.04.2020 18:00 Uhr</span></p>"
+                    BODY "</body></html>", "2020-04-28T18:00:00", "text");
+  assert_published ("<html lang='de'><head><meta name='date' content='2020-02-12'></head><body><div class='news'>"
+                    "<div class='news-single-timedata'>05.02.2020 <span>- Redaktion: Eva Muster</span></div>"
+                    "<div class='share'><a href='/f'><span>f</span></a><a href='/t'><span>t</span></a>"
+                    "<a href='/m'><span>m</span></a><a href='/p'><span>p</span></a></div>"
+                    "<h1>Faire Lieferketten</h1>" BODY "</div></body></html>", "2020-02-05", "text");
+  assert_published ("<html lang='de'><head><meta name='date' content='2020-04-29T11:52:23'></head><body>"
+                    "<h1>Daten gehackt</h1><p class='text'><span class='stand'>Stand: 30.04.2020 18:00 Uhr</span></p>"
+                    BODY "</body></html>", "2020-04-29T11:52:23", "meta");
   /* A publication date under a vendor's prefix is one ("sw-pubdate", "cms:publish-date"). */
   assert_published ("<html><head><meta name='sw-pubdate' content='2021-11-19'></head><body><article>"
                     "<h1>Park grows</h1><p class='date'>18. Nov 2021</p>" BODY "</article></body></html>",

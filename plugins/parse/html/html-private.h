@@ -93,6 +93,9 @@ HtmlDates *html_dates_new (void);
 void       html_dates_free (HtmlDates *dates);
 /* A date from metadata with its score (see meta-date.c for the scale). */
 void       html_dates_offer (HtmlDates *dates, const char *value, int score, const char *source);
+/* A bare <meta name="date"> (dc.date, dcterms.date): below a date in the article's header,
+ * and never later than the day the header shows (see meta-date.c). */
+void       html_dates_offer_bare (HtmlDates *dates, const char *value);
 /* Looks at every element of the page in document order for date candidates. */
 void       html_dates_element (HtmlDates *dates, xmlNode *node);
 /* The page's headline element and its @order (see html_find_headline), before the walk:

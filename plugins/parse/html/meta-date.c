@@ -33,6 +33,7 @@ typedef struct {
   guint       order;    /* element order in the page, 0 for metadata */
   gboolean    in_text;  /* a date inside free text, not a value that is a date */
   char       *link;     /* a teaser's link: the date counts only when it links to this page */
+  gboolean    bare;     /* a <meta name="date">, which names no event (html_dates_offer_bare) */
   const char *source;
 } Candidate;
 
@@ -73,7 +74,7 @@ add (HtmlDates *dates, const char *value, int score, guint order, gboolean in_te
 {
   if (value == NULL || *value == '\0' || strlen (value) > 300)
     return;
-  Candidate c = { g_strdup (value), score, order, in_text, NULL, source };
+  Candidate c = { g_strdup (value), score, order, in_text, NULL, FALSE, source };
   g_array_append_val (dates->candidates, c);
 }
 
@@ -81,6 +82,15 @@ void
 html_dates_offer (HtmlDates *dates, const char *value, int score, const char *source)
 {
   add (dates, value, score, 0, FALSE, source);
+}
+
+void
+html_dates_offer_bare (HtmlDates *dates, const char *value)
+{
+  guint before = dates->candidates->len;
+  add (dates, value, 50, 0, FALSE, "meta");
+  if (dates->candidates->len > before)
+    g_array_index (dates->candidates, Candidate, before).bare = TRUE;
 }
 
 void
@@ -106,7 +116,7 @@ holds_headline (const HtmlDates *dates, xmlNode *node)
  * embedded posts, sidebars and the like.  Whole words of the attribute only ("node-promoted"
  * is no promotion, "sticky-sidebar-parent" is no sidebar); WordPress's "category-popular"
  * and "tag-..." classes describe the post, not a place. */
-static gboolean
+static const char *
 names_elsewhere (const char *value)
 {
   static const char *const words[] = {
@@ -117,7 +127,7 @@ names_elsewhere (const char *value)
     "morestories", "readmore", NULL
   };
   if (value == NULL)
-    return FALSE;
+    return NULL;
   g_auto (GStrv) tokens = g_strsplit_set (value, " \t\n", -1);
   for (char **token = tokens; *token; token++)
     {
@@ -132,10 +142,47 @@ names_elsewhere (const char *value)
             break;
           for (const char *const *w = words; *w; w++)
             if (g_ascii_strcasecmp (parts[i], *w) == 0)
-              return TRUE;
+              return *w;
         }
     }
+  return NULL;
+}
+
+/* Whether @node holds a link (<a href>) within its first few hundred nodes. */
+static gboolean
+holds_link (xmlNode *node)
+{
+  xmlNode *n = node->children;
+  for (guint seen = 0; n && n != node && seen < 400; seen++)
+    {
+      if (n->type == XML_ELEMENT_NODE && !g_ascii_strcasecmp ((const char *) n->name, "a"))
+        for (xmlAttr *a = n->properties; a; a = a->next)
+          if (!g_ascii_strcasecmp ((const char *) a->name, "href"))
+            return TRUE;
+      if (n->type == XML_ELEMENT_NODE && n->children)
+        {
+          n = n->children;
+          continue;
+        }
+      while (n && n != node && n->next == NULL)
+        n = n->parent;
+      if (n == NULL || n == node)
+        break;
+      n = n->next;
+    }
   return FALSE;
+}
+
+/* Whether the class or id @value puts @node in a part that is not the article.  A "teaser"
+ * without a link is no teaser of another story (those link to it): German content systems
+ * call the article's own lead paragraph "teaser-text". */
+static gboolean
+elsewhere_by_name (xmlNode *node, const char *value)
+{
+  const char *word = names_elsewhere (value);
+  if (word && g_str_has_prefix (word, "teaser"))
+    return holds_link (node);
+  return word != NULL;
 }
 
 /* @node's text with a space between elements: "<span>28.09.19</span><span>12:44</span>" is
@@ -216,7 +263,7 @@ place_of (const HtmlDates *dates, xmlNode *node, gboolean near_headline)
         in_footer = TRUE, footer_depth = depth;
       const char *class = attr (n, "class");
       const char *id = attr (n, "id");
-      if (n != node && (names_elsewhere (class) || names_elsewhere (id)) && !holds_headline (dates, n))
+      if (n != node && (elsewhere_by_name (n, class) || elsewhere_by_name (n, id)) && !holds_headline (dates, n))
         {
           g_autofree char *lower = g_ascii_strdown (class ? class : id, -1);
           if (!strstr (lower, "footer"))
@@ -392,6 +439,28 @@ add_teaser (HtmlDates *dates, xmlNode *node, guint order)
     g_array_index (dates->candidates, Candidate, before).link = g_strdup (link);
 }
 
+/* An element whose whole text is a date ("<div>Apr 7, 2009</div>", "<span>01.02.2022</span>"),
+ * outside links and the parts that are not the article: a page's date where it marks it no
+ * other way, below every labelled date and the URL's. */
+static void
+solitary_date (HtmlDates *dates, xmlNode *node, xmlNode *text, guint order, gboolean near_headline)
+{
+  if (text == NULL || text != node->children || text->next || text->type != XML_TEXT_NODE || text->content == NULL)
+    return;
+  const char *content = (const char *) text->content;
+  gsize length = strnlen (content, 48);
+  if (length >= 48 || length < 6 || !has_digit (content))
+    return;
+  for (xmlNode *n = node; n && n->type == XML_ELEMENT_NODE; n = n->parent)
+    if (!g_ascii_strcasecmp ((const char *) n->name, "a") || !g_ascii_strcasecmp ((const char *) n->name, "option")
+        || !g_ascii_strcasecmp ((const char *) n->name, "li"))
+      return;
+  NfDate date;
+  if (!nf_date_parse (content, NULL, &date) || place_of (dates, node, near_headline) == PLACE_ELSEWHERE)
+    return;
+  add (dates, content, 37, order, TRUE, "text");
+}
+
 void
 html_dates_element (HtmlDates *dates, xmlNode *node)
 {
@@ -425,7 +494,10 @@ html_dates_element (HtmlDates *dates, xmlNode *node)
   gboolean is_labelled = !is_time && !is_item && !is_abbr && !is_dated && first && first->type == XML_TEXT_NODE
                          && first->content && (near_headline || before_headline || label != LABEL_NONE);
   if (!is_time && !is_item && !is_abbr && !is_dated && !is_labelled)
-    return;
+    {
+      solitary_date (dates, node, first, order, near_headline);
+      return;
+    }
   gboolean modified = (contains_any (class, modified_words) || contains_any (id, modified_words)
                        || (itemprop && strstr (itemprop, "dateModified")))
                       && !contains_any (class, published_words) && !(itemprop && strstr (itemprop, "datePublished"));
@@ -613,6 +685,116 @@ local_day (HtmlDates *dates, guint from, const char *language, const NfDate *utc
     }
 }
 
+/* Whether @order is in the article's header: from a little above the headline (a topline,
+ * a date before the sharing links) to a little below it (the byline). */
+static gboolean
+in_header (const HtmlDates *dates, guint order)
+{
+  return dates->headline_order && order + 16 >= dates->headline_order && order < dates->headline_order + 60;
+}
+
+/* A bare <meta name="date"> (@bare, read as @date) is as often the page's last change or the
+ * time it was generated as its publication: a date that the article's header shows its
+ * readers (text, a <time>, an itemprop, among the candidates after @from) on an earlier day
+ * is the publication, since a page is changed after it is published, never before.  Returns
+ * the candidate to take, @date read from it. */
+static Candidate *
+header_day_before (HtmlDates *dates, guint from, const char *language, Candidate *bare, NfDate *date)
+{
+  for (guint i = from; i < dates->candidates->len; i++)
+    {
+      Candidate *c = &g_array_index (dates->candidates, Candidate, i);
+      if (c->score < 36)
+        break;
+      if (!in_header (dates, c->order)
+          || (strcmp (c->source, "text") && strcmp (c->source, "time") && strcmp (c->source, "itemprop")))
+        continue;
+      NfDate d;
+      if (!read_candidate (c, language, &d))
+        continue;
+      if (d.year * 10000 + d.month * 100 + d.day < date->year * 10000 + date->month * 100 + date->day)
+        {
+          *date = d;
+          return c;
+        }
+      break;
+    }
+  return bare;
+}
+
+/* The one time zone where a language's pages are written, or NULL: a language spoken in
+ * one zone (German, Japanese), or in several zones of one offset (French in France, Belgium,
+ * Switzerland), or a language with its region ("en-GB", "es-ES", "pt-PT").  A region elsewhere
+ * ("fr-CA", "de-US") or a language of many zones (English, Spanish, Russian) has none. */
+static const char *
+home_zone (const char *language)
+{
+  static const struct { const char *language, *regions, *zone; } homes[] = {
+    { "de", "DE AT CH LI LU IT BE", "Europe/Berlin" }, { "fr", "FR BE CH LU MC", "Europe/Paris" },
+    { "it", "IT CH SM VA", "Europe/Rome" }, { "nl", "NL BE", "Europe/Amsterdam" }, { "pl", "PL", "Europe/Warsaw" },
+    { "cs", "CZ", "Europe/Prague" }, { "sk", "SK", "Europe/Bratislava" }, { "hu", "HU", "Europe/Budapest" },
+    { "sl", "SI", "Europe/Ljubljana" }, { "hr", "HR BA", "Europe/Zagreb" }, { "da", "DK", "Europe/Copenhagen" },
+    { "sv", "SE", "Europe/Stockholm" }, { "nb", "NO", "Europe/Oslo" }, { "nn", "NO", "Europe/Oslo" },
+    { "no", "NO", "Europe/Oslo" }, { "fi", "FI", "Europe/Helsinki" }, { "et", "EE", "Europe/Tallinn" },
+    { "lv", "LV", "Europe/Riga" }, { "lt", "LT", "Europe/Vilnius" }, { "el", "GR CY", "Europe/Athens" },
+    { "ro", "RO MD", "Europe/Bucharest" }, { "bg", "BG", "Europe/Sofia" }, { "tr", "TR CY", "Europe/Istanbul" },
+    { "ja", "JP", "Asia/Tokyo" }, { "ko", "KR", "Asia/Seoul" }, { "zh", "CN TW HK MO SG", "Asia/Shanghai" },
+    { "en", "GB IE", NULL }, { "es", "ES", "Europe/Madrid" }, { "pt", "PT", "Europe/Lisbon" },
+  };
+  if (language == NULL)
+    return NULL;
+  gsize n = 0;
+  while (g_ascii_isalpha (language[n]))
+    n++;
+  const char *region = language[n] == '-' || language[n] == '_' ? language + n + 1 : NULL;
+  if (region && (strlen (region) != 2 || !g_ascii_isalpha (region[0]) || !g_ascii_isalpha (region[1])))
+    region = NULL;
+  for (guint i = 0; i < G_N_ELEMENTS (homes); i++)
+    {
+      if (strlen (homes[i].language) != n || g_ascii_strncasecmp (language, homes[i].language, n) != 0)
+        continue;
+      if (region == NULL)
+        {
+          /* English, Spanish and Portuguese are written in many zones: only with a region. */
+          if (!strcmp (homes[i].language, "en") || !strcmp (homes[i].language, "es") || !strcmp (homes[i].language, "pt"))
+            return NULL;
+          return homes[i].zone;
+        }
+      char upper[3] = { g_ascii_toupper (region[0]), g_ascii_toupper (region[1]), '\0' };
+      if (!strstr (homes[i].regions, upper))
+        return NULL;
+      if (!strcmp (homes[i].language, "en"))
+        return !strcmp (upper, "GB") ? "Europe/London" : "Europe/Dublin";
+      return homes[i].zone;
+    }
+  return NULL;
+}
+
+/* An instant in UTC (@utc) whose day is another in the zone where the page's language is
+ * written: "2022-11-06T23:00:00Z" on a German page is midnight of the 7th in Berlin, the day
+ * the publisher meant (a day stored as local midnight and written out in UTC), and a story
+ * posted at half past midnight there is the next day's.  @local gets the same instant in
+ * that zone's offset. */
+static void
+home_day (const char *language, const NfDate *utc, NfDate *local)
+{
+  const char *name = home_zone (language);
+  if (name == NULL)
+    return;
+  g_autoptr (GTimeZone) zone = g_time_zone_new_identifier (name);
+  g_autoptr (GDateTime) instant = zone ? nf_date_to_utc (utc) : NULL;
+  g_autoptr (GDateTime) there = instant ? g_date_time_to_timezone (instant, zone) : NULL;
+  if (there == NULL || g_date_time_get_day_of_month (there) == utc->day)
+    return;
+  *local = *utc;
+  local->year = g_date_time_get_year (there);
+  local->month = g_date_time_get_month (there);
+  local->day = g_date_time_get_day_of_month (there);
+  local->hour = g_date_time_get_hour (there);
+  local->minute = g_date_time_get_minute (there);
+  local->offset = (int) (g_date_time_get_utc_offset (there) / G_TIME_SPAN_SECOND);
+}
+
 gboolean
 html_dates_choose (HtmlDates *dates, const char *language, const char *url, NfDate *date, NfDate *local,
                    char **value, const char **source)
@@ -649,11 +831,17 @@ html_dates_choose (HtmlDates *dates, const char *language, const char *url, NfDa
         break;
       if (read_candidate (c, language, date))
         {
+          if (c->bare)
+            c = header_day_before (dates, i + 1, language, c, date);
           *value = g_strdup (c->value);
           *source = c->source;
           *local = *date;
           if (date->has_time && date->has_offset && date->offset == 0)
-            local_day (dates, i + 1, language, date, local);
+            {
+              local_day (dates, i + 1, language, date, local);
+              if (local->day == date->day && local->month == date->month && local->year == date->year)
+                home_day (language, date, local);
+            }
           return TRUE;
         }
     }

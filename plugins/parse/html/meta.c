@@ -834,7 +834,7 @@ html_meta_read (htmlDocPtr doc, HtmlMeta *meta)
   html_dates_offer (t.dates, t.article_published, 90, "meta");
   html_dates_offer (t.dates, t.m_published, 80, "meta");
   /* Below a <time> or a date element in the article's header, above a date loose in the page. */
-  html_dates_offer (t.dates, t.m_date, 50, "meta");
+  html_dates_offer_bare (t.dates, t.m_date);
   html_dates_offer (t.dates, page_published, 35, "json-ld");
   offer_title_date (t.dates, t.title_element);
   offer_title_date (t.dates, t.og_title);
