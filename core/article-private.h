@@ -15,23 +15,41 @@ typedef struct {
   GVariant *value;
 } NfField;
 
-/* One attribute of an annotation.  Names are shared (attr_key_share in article.c): an
- * article may hold hundreds of thousands of annotations, all with the same few names
- * ("label", "canonical"). */
+/* One attribute of an annotation: a name and a value, both shared.  Names come from the
+ * process's bounded table (attr_key_share in article.c) or, past its bound, from the list's
+ * own; values of the basic types are the list's (NfAnnotationList), so the 50,000 entities
+ * of a large article hold a few hundred "PERSON", "said" and names, not 50,000 copies. */
 typedef struct {
-  const char *key;   /* shared, or a copy of its own when owned */
+  const char *key;
   GVariant   *value;
-  gboolean    owned;
 } NfAttr;
 
+typedef struct _NfAnnotationList NfAnnotationList;
+
 /* Kept small for the same reason: the attributes are one block of exactly n_attrs, grown
- * one at a time (an annotation has a handful), not a GArray with its header and slack. */
+ * one at a time (an annotation has a handful), not a GArray with its header and slack; the
+ * annotations themselves live in the list's blocks, not in one allocation each. */
 struct _NfAnnotation {
-  const char *type; /* interned */
-  gsize       start;
-  gsize       end;
-  guint       n_attrs;
-  NfAttr     *attrs;
+  const char       *type; /* interned */
+  gsize             start;
+  gsize             end;
+  NfAttr           *attrs;
+  NfAnnotationList *list; /* the list it belongs to, whose values its attributes share */
+  guint             n_attrs;
+};
+
+/* An article's annotations, in blocks that never move (a plugin keeps the NfAnnotation * that
+ * nf_article_add_annotation returned while it sets attributes), with the values and names
+ * their attributes share.  Moves as a whole between articles (nf_article_take_contents). */
+#define NF_ANNOTATION_FIRST_BLOCK 16 /* block b holds 16 << b annotations */
+#define NF_ANNOTATION_BLOCKS      27 /* 16 * (2^27 - 1) > G_MAXUINT */
+
+struct _NfAnnotationList {
+  NfAnnotation *blocks[NF_ANNOTATION_BLOCKS];
+  guint       n;
+  GHashTable *strings; /* the value's own string -> GVariant of type "s", one reference */
+  GHashTable *values;  /* other GVariants of basic types, one reference each */
+  GHashTable *keys;    /* names past the process's bound, owned */
 };
 
 struct _NfArticle {
@@ -49,7 +67,7 @@ struct _NfArticle {
   GArray   *paragraphs; /* gsize pairs: start, end */
   NfText   *segmentation; /* cached by nf_article_get_segmentation, dropped with the body */
   GArray   *fields;     /* NfField */
-  GPtrArray *annotations; /* NfAnnotation * */
+  NfAnnotationList *annotations;
   char     *drop_reason;
   char     *failed_stage;
   GError   *error;

@@ -15,7 +15,7 @@
 #define MAX_SHARED_ATTR_KEYS 4096
 
 static const char *
-attr_key_share (const char *key, gboolean *owned)
+attr_key_share (const char *key)
 {
   static GMutex lock;
   static GHashTable *shared;
@@ -29,8 +29,7 @@ attr_key_share (const char *key, gboolean *owned)
       g_hash_table_add (shared, (gpointer) found);
     }
   g_mutex_unlock (&lock);
-  *owned = found == NULL;
-  return found ? found : g_strdup (key);
+  return found;
 }
 
 /* Names the JSON form gives to core properties; a field may not shadow them. */
@@ -47,18 +46,128 @@ field_clear (gpointer data)
   g_variant_unref (field->value);
 }
 
-static void
-annotation_free (gpointer data)
+/* A container built with GVariantBuilder is a tree of separate GVariants, one per string,
+ * dict entry and variant box: about 100 bytes of bookkeeping for each, where the serialised
+ * form needs a few: a list of 14,000 quotes (a 6 MB article's) takes 30 MB as a tree and 2.5 MB
+ * serialised.  GLib serialises a tree on the first g_variant_get_data and then drops its
+ * children; doing it when the value is stored means the article never keeps the tree. */
+static GVariant *
+compact_value (GVariant *value)
 {
-  NfAnnotation *annotation = data;
-  for (guint i = 0; i < annotation->n_attrs; i++)
+  g_variant_ref_sink (value);
+  if (g_variant_is_container (value))
+    (void) g_variant_get_data (value);
+  return value;
+}
+
+/* ---- annotation storage ---- */
+
+/* Longer strings are not looked up for sharing: they seldom repeat, and the list would keep
+ * a replaced one alive until the article goes. */
+#define MAX_SHARED_STRING 1024
+
+static NfAnnotationList *
+annotation_list_new (void)
+{
+  return g_new0 (NfAnnotationList, 1);
+}
+
+/* Annotation @i: block b holds FIRST_BLOCK << b of them and starts at FIRST_BLOCK * (2^b - 1),
+ * so the list grows without ever moving one and finds any in constant time. */
+static NfAnnotation *
+annotation_list_slot (NfAnnotationList *list, guint i)
+{
+  guint64 q = (guint64) i / NF_ANNOTATION_FIRST_BLOCK + 1;
+  guint b = g_bit_storage (q) - 1;
+  guint64 first = (guint64) NF_ANNOTATION_FIRST_BLOCK * ((G_GUINT64_CONSTANT (1) << b) - 1);
+  if (list->blocks[b] == NULL)
+    list->blocks[b] = g_new (NfAnnotation, (gsize) NF_ANNOTATION_FIRST_BLOCK << b);
+  return &list->blocks[b][i - first];
+}
+
+static void
+annotation_list_clear (NfAnnotationList *list)
+{
+  for (guint i = 0; i < list->n; i++)
     {
-      g_variant_unref (annotation->attrs[i].value);
-      if (annotation->attrs[i].owned)
-        g_free ((char *) annotation->attrs[i].key);
+      NfAnnotation *annotation = annotation_list_slot (list, i);
+      for (guint k = 0; k < annotation->n_attrs; k++)
+        g_variant_unref (annotation->attrs[k].value);
+      g_free (annotation->attrs);
     }
-  g_free (annotation->attrs);
-  g_free (annotation);
+  for (guint b = 0; b < NF_ANNOTATION_BLOCKS; b++)
+    g_clear_pointer (&list->blocks[b], g_free);
+  list->n = 0;
+  g_clear_pointer (&list->strings, g_hash_table_unref);
+  g_clear_pointer (&list->values, g_hash_table_unref);
+  g_clear_pointer (&list->keys, g_hash_table_unref);
+}
+
+static void
+annotation_list_free (NfAnnotationList *list)
+{
+  annotation_list_clear (list);
+  g_free (list);
+}
+
+/* @value (sunk here) as the list keeps it: the list's equal value when it has one, so that a
+ * value repeated by thousands of annotations is held once.  GVariants are immutable, so a
+ * shared one cannot be told from a copy.  A container is serialised instead (compact_value).
+ * Returns one reference for the caller. */
+static GVariant *
+annotation_list_share (NfAnnotationList *list, GVariant *value)
+{
+  g_variant_ref_sink (value);
+  const GVariantType *type = g_variant_get_type (value);
+  if (g_variant_type_equal (type, G_VARIANT_TYPE_STRING))
+    {
+      gsize length;
+      const char *string = g_variant_get_string (value, &length);
+      if (length > MAX_SHARED_STRING)
+        return value;
+      if (list->strings == NULL)
+        list->strings = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
+                                               (GDestroyNotify) g_variant_unref);
+      GVariant *found = g_hash_table_lookup (list->strings, string);
+      if (found)
+        {
+          g_variant_unref (value);
+          return g_variant_ref (found);
+        }
+      g_hash_table_insert (list->strings, (gpointer) string, g_variant_ref (value));
+      return value;
+    }
+  if (!g_variant_type_is_basic (type))
+    return compact_value (value);
+  if (list->values == NULL)
+    list->values = g_hash_table_new_full (g_variant_hash, g_variant_equal,
+                                          (GDestroyNotify) g_variant_unref, NULL);
+  GVariant *found = g_hash_table_lookup (list->values, value);
+  if (found)
+    {
+      g_variant_unref (value);
+      return g_variant_ref (found);
+    }
+  g_hash_table_add (list->values, g_variant_ref (value));
+  return value;
+}
+
+/* @key as an attribute keeps it: the process's shared copy, or past its bound the list's. */
+static const char *
+annotation_list_key (NfAnnotationList *list, const char *key)
+{
+  const char *shared = attr_key_share (key);
+  if (shared)
+    return shared;
+  if (list->keys == NULL)
+    list->keys = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  const char *own = g_hash_table_lookup (list->keys, key);
+  if (own == NULL)
+    {
+      own = g_strdup (key);
+      g_hash_table_add (list->keys, (gpointer) own);
+    }
+  return own;
 }
 
 NfArticle *
@@ -74,7 +183,7 @@ nf_article_new (const char *source)
   article->paragraphs = g_array_new (FALSE, FALSE, sizeof (gsize));
   article->fields = g_array_new (FALSE, FALSE, sizeof (NfField));
   g_array_set_clear_func (article->fields, field_clear);
-  article->annotations = g_ptr_array_new_with_free_func (annotation_free);
+  article->annotations = annotation_list_new ();
   return article;
 }
 
@@ -104,7 +213,7 @@ nf_article_unref (NfArticle *article)
   g_array_unref (article->paragraphs);
   g_clear_pointer (&article->segmentation, nf_text_unref);
   g_array_unref (article->fields);
-  g_ptr_array_unref (article->annotations);
+  annotation_list_free (article->annotations);
   g_free (article->drop_reason);
   g_free (article->failed_stage);
   g_clear_error (&article->error);
@@ -296,7 +405,7 @@ nf_article_set_paragraphs (NfArticle *article, const char *const *paragraphs, gs
   else
     article->text = g_string_new (NULL);
   g_array_set_size (article->paragraphs, 0);
-  g_ptr_array_set_size (article->annotations, 0);
+  annotation_list_clear (article->annotations);
   g_clear_pointer (&article->segmentation, nf_text_unref);
   for (gssize i = 0; paragraphs && (n < 0 ? paragraphs[i] != NULL : i < n); i++)
     nf_article_add_paragraph (article, paragraphs[i], -1);
@@ -366,7 +475,7 @@ static void
 fields_set (GArray *fields, const char *name, GVariant *value)
 {
   NfField *field = find_field (fields, name);
-  g_variant_ref_sink (value);
+  compact_value (value);
   if (field)
     {
       g_variant_unref (field->value);
@@ -482,25 +591,26 @@ nf_article_add_annotation (NfArticle *article, const char *type, gsize start, gs
 {
   g_return_val_if_fail (type != NULL, NULL);
   g_return_val_if_fail (start <= end && end <= nf_article_get_text_length (article), NULL);
-  NfAnnotation *annotation = g_new0 (NfAnnotation, 1);
-  annotation->type = g_intern_string (type);
-  annotation->start = start;
-  annotation->end = end;
-  g_ptr_array_add (article->annotations, annotation);
+  NfAnnotationList *list = article->annotations;
+  g_return_val_if_fail (list->n < G_MAXUINT, NULL);
+  NfAnnotation *annotation = annotation_list_slot (list, list->n++);
+  *annotation = (NfAnnotation) {
+    .type = g_intern_string (type), .start = start, .end = end, .list = list,
+  };
   return annotation;
 }
 
 guint
 nf_article_get_n_annotations (const NfArticle *article)
 {
-  return article->annotations->len;
+  return article->annotations->n;
 }
 
 NfAnnotation *
 nf_article_get_annotation (const NfArticle *article, guint i)
 {
-  g_return_val_if_fail (i < article->annotations->len, NULL);
-  return g_ptr_array_index (article->annotations, i);
+  g_return_val_if_fail (i < article->annotations->n, NULL);
+  return annotation_list_slot (article->annotations, i);
 }
 
 const char *
@@ -530,28 +640,41 @@ find_attr (const NfAnnotation *annotation, const char *key)
   return NULL;
 }
 
-void
-nf_annotation_set_attr (NfAnnotation *annotation, const char *key, GVariant *value)
+/* Sets @key to @value, whose reference it takes. */
+static void
+annotation_put (NfAnnotation *annotation, const char *key, GVariant *value)
 {
-  g_return_if_fail (key != NULL && value != NULL);
   NfAttr *attr = find_attr (annotation, key);
-  g_variant_ref_sink (value);
   if (attr)
     {
       g_variant_unref (attr->value);
       attr->value = value;
       return;
     }
-  gboolean owned;
-  const char *shared = attr_key_share (key, &owned);
+  const char *shared = annotation_list_key (annotation->list, key);
   annotation->attrs = g_renew (NfAttr, annotation->attrs, annotation->n_attrs + 1);
-  annotation->attrs[annotation->n_attrs++] = (NfAttr) { shared, value, owned };
+  annotation->attrs[annotation->n_attrs++] = (NfAttr) { shared, value };
+}
+
+void
+nf_annotation_set_attr (NfAnnotation *annotation, const char *key, GVariant *value)
+{
+  g_return_if_fail (key != NULL && value != NULL);
+  annotation_put (annotation, key, annotation_list_share (annotation->list, value));
 }
 
 void
 nf_annotation_set_attr_string (NfAnnotation *annotation, const char *key, const char *value)
 {
-  nf_annotation_set_attr (annotation, key, g_variant_new_string (value ? value : ""));
+  g_return_if_fail (key != NULL);
+  /* Most values are already in the list ("PERSON", "said", a name said again): no GVariant
+   * is made for them at all. */
+  GHashTable *strings = annotation->list->strings;
+  GVariant *found = strings ? g_hash_table_lookup (strings, value ? value : "") : NULL;
+  if (found)
+    annotation_put (annotation, key, g_variant_ref (found));
+  else
+    nf_annotation_set_attr (annotation, key, g_variant_new_string (value ? value : ""));
 }
 
 GVariant *

@@ -86,6 +86,123 @@ test_annotations (G_GNUC_UNUSED void **state)
   assert_int_equal (nf_annotation_get_n_attrs (got), 2);
 }
 
+/* Equal values of the basic types are held once per article (issue 12: a large article's
+ * 50,000 entities held 50,000 copies of "PERSON"); to the caller they are what it set. */
+static void
+test_attribute_values_shared (G_GNUC_UNUSED void **state)
+{
+  g_autoptr (NfArticle) article = nf_article_new ("a");
+  nf_article_add_paragraph (article, "Iryna Savchuk met Iryna Savchuk.", -1);
+  NfAnnotation *first = nf_article_add_annotation (article, "entity", 0, 13);
+  NfAnnotation *second = nf_article_add_annotation (article, "entity", 18, 31);
+  nf_annotation_set_attr_string (first, "label", "PERSON");
+  nf_annotation_set_attr (second, "label", g_variant_new_string ("PERSON"));
+  g_autoptr (GVariant) mine = g_variant_ref_sink (g_variant_new_int64 (18));
+  nf_annotation_set_attr (first, "start", g_variant_new_int64 (18));
+  nf_annotation_set_attr (second, "start", mine);
+  nf_annotation_set_attr (first, "score", g_variant_new_double (0.5));
+  nf_annotation_set_attr (second, "score", g_variant_new_double (-0.5));
+  assert_ptr_equal (nf_annotation_get_attr (first, "label"), nf_annotation_get_attr (second, "label"));
+  assert_ptr_equal (nf_annotation_get_attr (first, "start"), nf_annotation_get_attr (second, "start"));
+  assert_ptr_not_equal (nf_annotation_get_attr (first, "score"), nf_annotation_get_attr (second, "score"));
+  assert_int_equal (g_variant_get_int64 (mine), 18); /* the caller's reference stays good */
+
+  /* Replacing one annotation's value leaves the other's alone. */
+  nf_annotation_set_attr_string (second, "label", "LOCATION");
+  assert_string_equal (nf_annotation_get_attr_string (first, "label"), "PERSON");
+  assert_string_equal (nf_annotation_get_attr_string (second, "label"), "LOCATION");
+  assert_true (g_variant_is_of_type (nf_annotation_get_attr (first, "start"), G_VARIANT_TYPE_INT64));
+
+  /* A value kept with a reference outlives the body it was set on. */
+  g_autoptr (GVariant) kept = g_variant_ref (nf_annotation_get_attr (first, "label"));
+  nf_article_set_paragraphs (article, NULL, 0);
+  assert_string_equal (g_variant_get_string (kept, NULL), "PERSON");
+  nf_article_add_paragraph (article, "Kyiv", -1);
+  NfAnnotation *again = nf_article_add_annotation (article, "entity", 0, 4);
+  nf_annotation_set_attr_string (again, "label", "PERSON");
+  assert_string_equal (nf_annotation_get_attr_string (again, "label"), "PERSON");
+}
+
+/* Annotations live in blocks that never move: every pointer handed out stays good while
+ * thousands more are added, and each is found by its index. */
+static void
+test_many_annotations (G_GNUC_UNUSED void **state)
+{
+  g_autoptr (NfArticle) article = nf_article_new ("a");
+  nf_article_add_paragraph (article, "0123456789", -1);
+  enum { N = 5000 };
+  g_autofree NfAnnotation **handed = g_new (NfAnnotation *, N);
+  for (guint i = 0; i < N; i++)
+    {
+      handed[i] = nf_article_add_annotation (article, i % 2 ? "odd" : "even", i % 10, 10);
+      nf_annotation_set_attr (handed[i], "i", g_variant_new_uint32 (i));
+    }
+  assert_int_equal (nf_article_get_n_annotations (article), N);
+  for (guint i = 0; i < N; i++)
+    {
+      NfAnnotation *annotation = nf_article_get_annotation (article, i);
+      assert_ptr_equal (annotation, handed[i]);
+      assert_int_equal (g_variant_get_uint32 (nf_annotation_get_attr (annotation, "i")), i);
+      assert_int_equal (nf_annotation_get_start (annotation), i % 10);
+      assert_string_equal (nf_annotation_get_type (annotation), i % 2 ? "odd" : "even");
+    }
+}
+
+/* The annotations move with an isolated stage's copy (nf_article_take_contents), and the
+ * values they share move with them. */
+static void
+test_annotations_move_with_contents (G_GNUC_UNUSED void **state)
+{
+  g_autoptr (NfArticle) article = nf_article_new ("a");
+  NfArticle *copy = nf_article_new ("a");
+  nf_article_add_paragraph (copy, "Iryna Savchuk", -1);
+  NfAnnotation *annotation = nf_article_add_annotation (copy, "entity", 0, 13);
+  nf_annotation_set_attr_string (annotation, "label", "PERSON");
+  nf_article_take_contents (article, copy);
+  assert_int_equal (nf_article_get_n_annotations (article), 1);
+  NfAnnotation *more = nf_article_add_annotation (article, "entity", 6, 13);
+  nf_annotation_set_attr_string (more, "label", "PERSON");
+  assert_ptr_equal (nf_annotation_get_attr (more, "label"),
+                    nf_annotation_get_attr (nf_article_get_annotation (article, 0), "label"));
+}
+
+/* A container value is kept serialised, one block, not as the tree of separate GVariants a
+ * GVariantBuilder makes (a large article's list of quotes: tens of MB as a tree).  A tree
+ * hands out its own children; a serialised value makes a new instance on each request. */
+static void
+test_container_field_serialised (G_GNUC_UNUSED void **state)
+{
+  g_autoptr (NfArticle) article = nf_article_new ("a");
+  GVariantBuilder builder;
+  g_variant_builder_init (&builder, G_VARIANT_TYPE ("aa{sv}"));
+  for (guint i = 0; i < 3; i++)
+    {
+      GVariantBuilder item;
+      g_variant_builder_init (&item, G_VARIANT_TYPE_VARDICT);
+      g_variant_builder_add (&item, "{sv}", "text", g_variant_new_string ("quoted"));
+      g_variant_builder_add (&item, "{sv}", "n", g_variant_new_int64 (i));
+      g_variant_builder_add_value (&builder, g_variant_builder_end (&item));
+    }
+  nf_article_set_field (article, "quotes", g_variant_builder_end (&builder));
+  GVariant *quotes = nf_article_get_field (article, "quotes");
+  g_autoptr (GVariant) once = g_variant_get_child_value (quotes, 1);
+  g_autoptr (GVariant) twice = g_variant_get_child_value (quotes, 1);
+  assert_ptr_not_equal (once, twice);
+  gint64 n = -1;
+  assert_true (g_variant_lookup (once, "n", "x", &n));
+  assert_int_equal (n, 1);
+  assert_int_equal (g_variant_n_children (quotes), 3);
+
+  NfAnnotation *annotation = nf_article_add_annotation (article, "x", 0, 0);
+  const char *const tags[] = { "a", "b", NULL };
+  nf_annotation_set_attr (annotation, "tags", g_variant_new_strv (tags, -1));
+  GVariant *value = nf_annotation_get_attr (annotation, "tags");
+  g_autoptr (GVariant) first = g_variant_get_child_value (value, 0);
+  g_autoptr (GVariant) again = g_variant_get_child_value (value, 0);
+  assert_ptr_not_equal (first, again);
+  assert_string_equal (g_variant_get_string (again, NULL), "a");
+}
+
 static void
 test_outcome (G_GNUC_UNUSED void **state)
 {
@@ -187,6 +304,10 @@ main (void)
     cmocka_unit_test (test_paragraph_spans),
     cmocka_unit_test (test_fields_keep_order_and_replace),
     cmocka_unit_test (test_annotations),
+    cmocka_unit_test (test_attribute_values_shared),
+    cmocka_unit_test (test_many_annotations),
+    cmocka_unit_test (test_annotations_move_with_contents),
+    cmocka_unit_test (test_container_field_serialised),
     cmocka_unit_test (test_outcome),
     cmocka_unit_test (test_json_form),
     cmocka_unit_test (test_dates_are_rfc3339),
