@@ -276,7 +276,12 @@ quotes_process (NfStage *stage, G_GNUC_UNUSED gpointer worker, NfArticle *articl
       add_entry (&item, "cue",
                              g_variant_new_maybe (G_VARIANT_TYPE_STRING,
                                                   q->cue ? g_variant_new_string (q->cue) : NULL));
-      g_variant_builder_add_value (&list, g_variant_builder_end (&item));
+      /* Serialised now, each quote is one buffer instead of a tree of a dozen small values
+       * kept until the list ends (~30 MB for the 14,000 quotes of a 6 MB article, issue 12). */
+      GVariant *entry = g_variant_ref_sink (g_variant_builder_end (&item));
+      g_variant_get_data (entry);
+      g_variant_builder_add_value (&list, entry);
+      g_variant_unref (entry);
     }
   nf_article_set_field (article, NF_FIELD_QUOTES, g_variant_builder_end (&list));
   g_clear_pointer (&c.lower, g_hash_table_unref);
