@@ -443,6 +443,32 @@ test_titles (G_GNUC_UNUSED void **state)
 }
 
 static void
+test_bylines_date_line (G_GNUC_UNUSED void **state)
+{
+  /* A date line in the article's header with the name beside it: under the headline, over
+   * it (a topline), after a label. */
+  assert_authors ("<html lang='de'><body><h1>Variablen und ihr Zuhause</h1><p class='text-muted'>11.12.2019 - Jana Muster</p>"
+                  BODY "</body></html>", (const char *[]) { "Jana Muster", NULL });
+  assert_authors ("<html lang='de'><body><div><small>04.02.2022 | 13:10 Uhr | Uta Beispiel</small><h1>Der Park wächst</h1>"
+                  BODY "</div></body></html>", (const char *[]) { "Uta Beispiel", NULL });
+  assert_authors ("<html lang='de'><body><div class='item'><div class='timedata'>05.02.2020 <span>-&nbsp;Redaktion: "
+                  "Eva Muster (Pressesprecherin)</span></div><h1>Faire Lieferketten</h1>" BODY "</div></body></html>",
+                  (const char *[]) { "Eva Muster", NULL });
+  /* Beside a date, the page's controls, tags and sections are no names; nor is a date line
+   * far from the headline. */
+  const char *lines[] = { "13.01.2020 | View Comments", "02.11.2021 | Tags: Weihnachtsmarkt",
+                          "13.01.2020 - PlanetNews Gesundheit", "13.01.2020 - Politik", "Jana Muster" };
+  for (guint i = 0; i < G_N_ELEMENTS (lines); i++)
+    {
+      g_autofree char *html = g_strdup_printf ("<html><body><h1>Park grows</h1><p class='x'>%s</p>" BODY
+                                               "</body></html>", lines[i]);
+      assert_authors (html, (const char *[]) { NULL });
+    }
+  assert_authors ("<html><body><h1>Park grows</h1>" BODY5 BODY5 BODY5 BODY5 BODY5 BODY5
+                  "<p>13.01.2020 - Jana Muster</p></body></html>", (const char *[]) { NULL });
+}
+
+static void
 test_clean_name (G_GNUC_UNUSED void **state)
 {
   const struct { const char *in, *out; } cases[] = {
@@ -481,6 +507,7 @@ main (void)
     cmocka_unit_test (test_bylines),
     cmocka_unit_test (test_bylines_more),
     cmocka_unit_test (test_bylines_shown),
+    cmocka_unit_test (test_bylines_date_line),
     cmocka_unit_test (test_titles),
     cmocka_unit_test (test_clean_name),
   };

@@ -75,6 +75,15 @@ char *html_byline_clean_name (const char *value);
  * "und", "y", "et"); @visible text (a byline element) is first cut where the names stop. */
 void  html_byline_add_names (GPtrArray *list, const char *text, gboolean visible);
 void  html_byline_add_name (GPtrArray *list, const char *value);
+/* Whether @name (cleaned) has a person's name's shape: two to four words, each capitalised
+ * but for name particles ("von", "de", "van der"), no digits, no signs but . - ', no
+ * capital inside a word ("StarsInsider"), none of the words of a page's controls ("View
+ * Comments", "Tags"). */
+gboolean html_byline_looks_like_name (const char *name);
+/* The name in a header line that puts a date and a name side by side, parts apart by a
+ * separator ("11.12.2019 - Jane Doe", "04.02.2022 | 13:10 Uhr | Jane Doe", "05.02.2020 -
+ * Redaktion: Jane Doe (press office)"), or NULL: no date, or no part shaped like a name. */
+char    *html_byline_from_date_line (const char *text);
 /* Whether @text opens with a byline's label and a capitalised word ("By Jane", "Von Jana",
  * "Ein Artikel von Jana", "Autorin: Jana"): a byline without markup. */
 gboolean html_byline_is_labelled (const char *text);
@@ -120,6 +129,8 @@ gboolean   html_dates_in_other_part (HtmlDates *dates, xmlNode *node);
 /* Whether the element just given to html_dates_element follows the headline closely (the
  * article's header: its byline and date). */
 gboolean   html_dates_near_headline (HtmlDates *dates);
+/* The same, or just above the headline (a topline: date and author over the headline). */
+gboolean   html_dates_by_headline (HtmlDates *dates);
 
 /* ---- content.c ---- */
 

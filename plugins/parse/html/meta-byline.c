@@ -19,7 +19,7 @@ static const char *const labels[] = {
   "ein beitrag von", "ein artikel von", "eingestellt von", "gespeichert von", "veröffentlicht von", "von", "vom", "voor", "door",
   "tous les articles de", "publié par", "écrit par", "rédigé par", "par", "publicado por", "escrito por", "por",
   "scritto da", "pubblicato da", "di", "af", "av", "przez", "autorem", "auteur:", "auteure:", "interview:",
-  "text:", "texte:", "texto:", "testo:", NULL
+  "text:", "texte:", "texto:", "testo:", "redaktion:", NULL
 };
 
 /* Credentials, roles and words that are never a name on their own. */
@@ -180,6 +180,93 @@ html_byline_clean_name (const char *value)
     if (g_ascii_isdigit (*p) || *p == '_' || *p == '@' || *p == '#')
       return NULL;
   return g_strdup (name);
+}
+
+gboolean
+html_byline_looks_like_name (const char *name)
+{
+  /* The words of a page's controls and labels, capitalised beside a date as names are. */
+  static const char *const controls[] = { "view", "comments", "comment", "share", "read", "more", "tags", "tag",
+                                          "home", "print", "reply", "follow", "menu", "search", "login", "drucken",
+                                          "teilen", "kommentare", "kommentar", "lesen", "weiterlesen", "mehr",
+                                          "suche", "artikel", "news", "uhr", NULL };
+  static const char *const particles[] = { "von", "van", "der", "den", "de", "da", "di", "du", "del", "della", "des",
+                                           "la", "le", "zu", "ten", "ter", "bin", "ibn", "al", "el", "dos", "das", NULL };
+  guint words = 0, capitals = 0;
+  gboolean last_particle = FALSE;
+  for (const char *p = name; *p;)
+    {
+      while (*p == ' ')
+        p++;
+      if (*p == '\0')
+        break;
+      const char *end = strchr (p, ' ');
+      gsize n = end ? (gsize) (end - p) : strlen (p);
+      gunichar c = g_utf8_get_char_validated (p, n);
+      last_particle = word_in (p, n, particles);
+      if (word_in (p, n, controls))
+        return FALSE;
+      if (c != (gunichar) -1 && c != (gunichar) -2 && g_unichar_isupper (c))
+        capitals++;
+      else if (!last_particle)
+        return FALSE;
+      /* Letters, and . - ' between them; a capital only after a sign or "Mc", "Mac" ("Jean-Luc",
+       * "McGregor", "O'Neil"). */
+      gunichar before = 0;
+      for (const char *q = p; q < p + n; q = g_utf8_next_char (q))
+        {
+          gunichar d = g_utf8_get_char (q);
+          if (!g_unichar_isalpha (d) && d != '.' && d != '-' && d != '\'' && d != 0x2019)
+            return FALSE;
+          if (q > p && g_unichar_isupper (d) && g_unichar_isalpha (before)
+              && !((q - p == 2 && !strncmp (p, "Mc", 2)) || (q - p == 3 && !strncmp (p, "Mac", 3))))
+            return FALSE;
+          before = d;
+        }
+      words++;
+      p += n;
+    }
+  return words >= 2 && words <= 4 && capitals >= 2 && !last_particle;
+}
+
+char *
+html_byline_from_date_line (const char *text)
+{
+  if (text == NULL || strlen (text) > 120 || !strpbrk (text, "0123456789"))
+    return NULL;
+  NfDate date;
+  if (!nf_date_find (text, -1, NULL, &date, NULL, NULL))
+    return NULL;
+  /* The parts between separators: one of them the date, one the name. */
+  g_autofree char *copy = g_strdup (text);
+  static const char *const separators[] = { " | ", " / ", " - ", " – ", " — ", " · ", " • ", "|", NULL };
+  for (const char *const *sep = separators; *sep; sep++)
+    for (char *at = strstr (copy, *sep); at; at = strstr (at, *sep))
+      {
+        /* Each separator becomes one tab (its bytes blanked after). */
+        *at = '\t';
+        memset (at + 1, ' ', strlen (*sep) - 1);
+      }
+  if (!strchr (copy, '\t'))
+    return NULL;
+  g_auto (GStrv) parts = g_strsplit (copy, "\t", 8);
+  gboolean dated = FALSE;
+  char *name = NULL;
+  for (char **part = parts; *part; part++)
+    {
+      g_strstrip (*part);
+      if (strpbrk (*part, "0123456789"))
+        {
+          dated = dated || nf_date_find (*part, -1, NULL, &date, NULL, NULL);
+          continue;
+        }
+      g_autofree char *clean = html_byline_clean_name (*part);
+      if (name == NULL && clean && html_byline_looks_like_name (clean))
+        name = g_steal_pointer (&clean);
+    }
+  if (!dated)
+    g_clear_pointer (&name, g_free);
+  return name;
 }
 
 gboolean

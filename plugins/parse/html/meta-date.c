@@ -281,6 +281,13 @@ html_dates_near_headline (HtmlDates *dates)
 }
 
 gboolean
+html_dates_by_headline (HtmlDates *dates)
+{
+  return html_dates_near_headline (dates)
+         || (dates->headline_order && dates->order < dates->headline_order && dates->headline_order - dates->order <= 16);
+}
+
+gboolean
 html_dates_in_other_part (HtmlDates *dates, xmlNode *node)
 {
   gboolean near_headline = dates->headline_order && dates->order >= dates->headline_order
