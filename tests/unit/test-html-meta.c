@@ -466,6 +466,14 @@ test_bylines_date_line (G_GNUC_UNUSED void **state)
     }
   assert_authors ("<html><body><h1>Park grows</h1>" BODY5 BODY5 BODY5 BODY5 BODY5 BODY5
                   "<p>13.01.2020 - Jana Muster</p></body></html>", (const char *[]) { NULL });
+  /* The site's name that the <title> ends with is the site's, not a byline, when a date line
+   * gives it; a person's blog that signs its titles keeps the author its metadata names. */
+  assert_authors ("<html><head><title>Cup-Vorschau: Derby in Stans - Planet Handball</title></head><body>"
+                  "<h1>Cup-Vorschau: Derby in Stans</h1><p>13.01.2020 - Planet Handball</p>" BODY "</body></html>",
+                  (const char *[]) { NULL });
+  assert_authors ("<html><head><title>Park grows | Jane Doe</title><meta name='author' content='Jane Doe'></head>"
+                  "<body><h1>Park grows</h1><p>13.01.2020 - Jane Doe</p>" BODY "</body></html>",
+                  (const char *[]) { "Jane Doe", NULL });
 }
 
 static void

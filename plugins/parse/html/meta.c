@@ -843,6 +843,21 @@ html_meta_read (htmlDocPtr doc, HtmlMeta *meta)
   offer (&meta->section, t.article_section);
   offer (&meta->section, t.m_section);
   /* Authors: the first source that names someone other than the site itself. */
+  /* The short last part that html_clean_title cuts from the <title> ("Headline - Planet
+   * Handball") names the site, where the metadata may name none. */
+  g_autofree char *title_site = NULL;
+  if (t.title_element)
+    {
+      g_autofree char *clean = html_clean_title (t.title_element, meta->site_name);
+      gsize n = clean ? strlen (clean) : 0;
+      if (n > 0 && strlen (t.title_element) > n && strncmp (t.title_element, clean, n) == 0)
+        {
+          const char *tail = t.title_element + n;
+          while (*tail && !g_unichar_isalnum (g_utf8_get_char (tail)))
+            tail = g_utf8_next_char (tail);
+          title_site = g_strdup (tail);
+        }
+    }
   const char *site_names[] = { meta->site_name ? meta->site_name : "", t.og_site_name ? t.og_site_name : "",
                                website ? website : "", NULL };
   GPtrArray *author_sources[] = { meta->authors, t.article_authors, t.m_authors, t.page_authors, t.byline_authors,
@@ -850,6 +865,10 @@ html_meta_read (htmlDocPtr doc, HtmlMeta *meta)
   for (guint i = 0; i < G_N_ELEMENTS (author_sources); i++)
     {
       html_byline_drop_site_names (author_sources[i], site_names);
+      /* A name beside a date in plain text may be the site's own; a person's blog that signs
+       * its titles with its author's name ("Post - Jane Doe") names them in its metadata. */
+      if (author_sources[i] == t.text_authors && title_site)
+        html_byline_drop_site_names (author_sources[i], (const char *const[]) { title_site, NULL });
       /* A "byline" element that holds the headline ("news-list-author" in some themes). */
       html_byline_drop_text (author_sources[i], meta->title);
       if (t.headlines->len > 0)
