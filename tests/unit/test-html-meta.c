@@ -445,6 +445,11 @@ test_titles (G_GNUC_UNUSED void **state)
 static void
 test_bylines_date_line (G_GNUC_UNUSED void **state)
 {
+  /* A byline named by its id or test hook where the classes are generated, its label in an
+   * element of its own. */
+  assert_authors ("<html><body><h1>Park grows</h1><div class='QHbl nkdH' data-testid='prism-byline'><span class='tChG'>"
+                  "By</span><span><a href='/team/jd'>Jane Doe</a></span><span>Thursday, November 9, 2023 7:35AM</span>"
+                  "</div>" BODY "</body></html>", (const char *[]) { "Jane Doe", NULL });
   /* A date line in the article's header with the name beside it: under the headline, over
    * it (a topline), after a label. */
   assert_authors ("<html lang='de'><body><h1>Variablen und ihr Zuhause</h1><p class='text-muted'>11.12.2019 - Jana Muster</p>"
