@@ -482,6 +482,25 @@ test_bylines_date_line (G_GNUC_UNUSED void **state)
 }
 
 static void
+test_bylines_signed (G_GNUC_UNUSED void **state)
+{
+  /* An element that signs the article after its headline, at its end or its top, its label
+   * saying "the author" and nothing else; the name before a role. */
+  assert_authors ("<html lang='de'><body><h1>Der Park wächst</h1>" BODY5 BODY5 BODY5 BODY5 BODY5 BODY5
+                  "<p><strong>Autorin: Jana Muster, Projektleiterin in Tunis.</strong></p></body></html>",
+                  (const char *[]) { "Jana Muster", NULL });
+  assert_authors ("<html><head><meta property='og:site_name' content='Planet Press'></head><body>"
+                  "<div class='byline'>Planet Press</div><h1>Park grows</h1><p><em>Courtesy of Forest"
+                  " News</em></p><p><em>Written by: <a href='/a/jd'>Jane Doe</a></em></p>" BODY
+                  "</body></html>", (const char *[]) { "Jane Doe", NULL });
+  /* Not words that follow such a label but are no name, nor a signature above the headline. */
+  assert_authors ("<html lang='de'><body><h1>Der Park wächst</h1>" BODY "<p>Text: die Geschichte des Parks</p>"
+                  "</body></html>", (const char *[]) { NULL });
+  assert_authors ("<html lang='de'><body><div class='nav'><p>Autorin: Jana Muster</p></div>" BODY5 BODY5
+                  "<h1>Der Park wächst</h1>" BODY "</body></html>", (const char *[]) { NULL });
+}
+
+static void
 test_clean_name (G_GNUC_UNUSED void **state)
 {
   const struct { const char *in, *out; } cases[] = {
@@ -521,6 +540,7 @@ main (void)
     cmocka_unit_test (test_bylines_more),
     cmocka_unit_test (test_bylines_shown),
     cmocka_unit_test (test_bylines_date_line),
+    cmocka_unit_test (test_bylines_signed),
     cmocka_unit_test (test_titles),
     cmocka_unit_test (test_clean_name),
   };

@@ -84,6 +84,11 @@ gboolean html_byline_looks_like_name (const char *name);
  * separator ("11.12.2019 - Jane Doe", "04.02.2022 | 13:10 Uhr | Jane Doe", "05.02.2020 -
  * Redaktion: Jane Doe (press office)"), or NULL: no date, or no part shaped like a name. */
 char    *html_byline_from_date_line (const char *text);
+/* The name that @text (an element's whole text) signs the article with, after a label that
+ * says "the author" and nothing else ("Autorin: Jana Muster, Projektleiterin", "Written by:
+ * Jane Doe", not "By the river"), or NULL.  With @only_label, "" when @text opens with such
+ * a label (a quick look at an element's first words). */
+char    *html_byline_signed (const char *text, gboolean only_label);
 /* Whether @text opens with a byline's label and a capitalised word ("By Jane", "Von Jana",
  * "Ein Artikel von Jana", "Autorin: Jana"): a byline without markup. */
 gboolean html_byline_is_labelled (const char *text);
@@ -131,6 +136,8 @@ gboolean   html_dates_in_other_part (HtmlDates *dates, xmlNode *node);
 gboolean   html_dates_near_headline (HtmlDates *dates);
 /* The same, or just above the headline (a topline: date and author over the headline). */
 gboolean   html_dates_by_headline (HtmlDates *dates);
+/* Whether the element just given to html_dates_element comes after the headline. */
+gboolean   html_dates_after_headline (HtmlDates *dates);
 
 /* ---- content.c ---- */
 

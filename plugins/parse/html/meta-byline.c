@@ -19,7 +19,7 @@ static const char *const labels[] = {
   "ein beitrag von", "ein artikel von", "eingestellt von", "gespeichert von", "veröffentlicht von", "von", "vom", "voor", "door",
   "tous les articles de", "publié par", "écrit par", "rédigé par", "par", "publicado por", "escrito por", "por",
   "scritto da", "pubblicato da", "di", "af", "av", "przez", "autorem", "auteur:", "auteure:", "interview:",
-  "text:", "texte:", "texto:", "testo:", "redaktion:", NULL
+  "text:", "texte:", "texto:", "testo:", "redaktion:", "text von", NULL
 };
 
 /* Credentials, roles and words that are never a name on their own. */
@@ -265,6 +265,39 @@ html_byline_from_date_line (const char *text)
         name = g_steal_pointer (&clean);
     }
   if (!dated)
+    g_clear_pointer (&name, g_free);
+  return name;
+}
+
+char *
+html_byline_signed (const char *text, gboolean only_label)
+{
+  /* Labels that say "the author" and nothing else: "by" and "von" open other sentences. */
+  static const char *const signs[] = {
+    "written by", "words by", "text by", "story by", "reported by", "author:", "autor:", "autorin:", "auteur:",
+    "auteure:", "autore:", "text:", "texte:", "text von", "ein beitrag von", "ein artikel von", "geschrieben von",
+    "verfasst von", "écrit par", "rédigé par", "escrito por", "scritto da", "redaktion:", NULL
+  };
+  if (text == NULL || strlen (text) > 200)
+    return NULL;
+  while (*text == ' ' || *text == '\n' || *text == '\t' || *text == '\r')
+    text++;
+  /* This runs on the elements of the article: an ASCII case-blind compare, no copies. */
+  gboolean found = FALSE;
+  for (const char *const *l = signs; *l && !found; l++)
+    {
+      gsize n = strlen (*l);
+      found = g_ascii_strncasecmp (text, *l, n) == 0 && (text[n] == ' ' || text[n] == ':' || (*l)[n - 1] == ':');
+    }
+  if (!found || only_label)
+    return found ? g_strdup ("") : NULL;
+  /* "Autorin: Jana Muster, Projektleiterin in Tunis": the name before a role. */
+  g_autofree char *copy = g_strdup (text);
+  char *comma = strchr (copy, ',');
+  if (comma)
+    *comma = '\0';
+  char *name = html_byline_clean_name (copy);
+  if (name && !html_byline_looks_like_name (name))
     g_clear_pointer (&name, g_free);
   return name;
 }

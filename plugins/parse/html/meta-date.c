@@ -281,6 +281,12 @@ html_dates_near_headline (HtmlDates *dates)
 }
 
 gboolean
+html_dates_after_headline (HtmlDates *dates)
+{
+  return dates->headline_order && dates->order > dates->headline_order;
+}
+
+gboolean
 html_dates_by_headline (HtmlDates *dates)
 {
   return html_dates_near_headline (dates)

@@ -361,6 +361,7 @@ typedef struct {
   GPtrArray *byline_authors;
   gboolean byline_seen;
   GPtrArray *text_authors; /* a labelled byline without markup, right after the headline */
+  GPtrArray *signed_authors; /* "Autorin: Jana Muster" after the headline, often at the end */
   char *item_modified;
   GPtrArray *page_authors;
   HtmlDates *dates;
@@ -384,6 +385,7 @@ meta_tags_clear (MetaTags *t)
   g_ptr_array_unref (t->headlines);
   g_ptr_array_unref (t->byline_authors);
   g_ptr_array_unref (t->text_authors);
+  g_ptr_array_unref (t->signed_authors);
   html_dates_free (t->dates);
 }
 
@@ -603,6 +605,24 @@ read_element (MetaTags *t, GPtrArray *scripts, xmlNode *node)
       g_autofree char *text = html_node_text (node);
       offer_byline (t->page_authors, text);
     }
+  /* An element that signs the article after its headline, at its top or its end: "<p><strong>
+   * Autorin: Jana Muster, Projektleiterin</strong></p>", "<em>Written by: <a>Jane Doe</a></em>". */
+  if (t->signed_authors->len == 0 && html_dates_after_headline (t->dates))
+    {
+      xmlNode *first = node->children;
+      while (first && first->type == XML_TEXT_NODE && first->content
+             && strspn ((const char *) first->content, " \t\r\n") == strlen ((const char *) first->content))
+        first = first->next;
+      g_autofree char *label = first && first->type == XML_TEXT_NODE && first->content
+                                 ? html_byline_signed ((const char *) first->content, TRUE) : NULL;
+      if (label)
+        {
+          g_autofree char *text = short_text (node, 200);
+          g_autofree char *signer = text ? html_byline_signed (text, FALSE) : NULL;
+          if (signer && !html_dates_in_other_part (t->dates, node))
+            html_byline_add_name (t->signed_authors, signer);
+        }
+    }
   /* A byline element ("By Jane Doe and John Roe"): the first one only, bylines repeat in
    * teasers further down the page. */
   if (t->byline_seen)
@@ -779,6 +799,7 @@ html_meta_read (htmlDocPtr doc, HtmlMeta *meta)
   t.headlines = g_ptr_array_new_with_free_func (g_free);
   t.byline_authors = g_ptr_array_new_with_free_func (g_free);
   t.text_authors = g_ptr_array_new_with_free_func (g_free);
+  t.signed_authors = g_ptr_array_new_with_free_func (g_free);
   t.dates = html_dates_new ();
   g_autoptr (GPtrArray) scripts = g_ptr_array_new_with_free_func (g_free);
 
@@ -871,7 +892,7 @@ html_meta_read (htmlDocPtr doc, HtmlMeta *meta)
   const char *site_names[] = { meta->site_name ? meta->site_name : "", t.og_site_name ? t.og_site_name : "",
                                website ? website : "", NULL };
   GPtrArray *author_sources[] = { meta->authors, t.article_authors, t.m_authors, t.page_authors, t.byline_authors,
-                                  t.text_authors };
+                                  t.text_authors, t.signed_authors };
   for (guint i = 0; i < G_N_ELEMENTS (author_sources); i++)
     {
       html_byline_drop_site_names (author_sources[i], site_names);
@@ -889,6 +910,7 @@ html_meta_read (htmlDocPtr doc, HtmlMeta *meta)
   /* Names only the metadata gives (JSON-LD, <meta name=author>) that the page never shows:
    * a theme's or account's default author, the site's owner on every page, not a byline. */
   if (meta->authors->len > 0 && t.page_authors->len == 0 && t.byline_authors->len == 0 && t.text_authors->len == 0
+      && t.signed_authors->len == 0
       && !names_shown (root, meta->authors))
     g_ptr_array_set_size (meta->authors, 0);
   take_list (meta->tags, t.article_tags);
