@@ -522,6 +522,20 @@ test_clean_name (G_GNUC_UNUSED void **state)
   html_byline_add_names (list, "Jane Doe, MS, RD", FALSE);
   assert_int_equal (list->len, 1);
   assert_string_equal (g_ptr_array_index (list, 0), "Jane Doe");
+  /* A phrase is no name ("Weine in Berlin", "The Editors"); a metadata "author" that lists
+   * one among its parts is a list of keywords, none of them an author. */
+  const char *phrases[] = { "Iberische Weine in Berlin", "The Editors", "Notes with Love" };
+  for (guint i = 0; i < G_N_ELEMENTS (phrases); i++)
+    {
+      g_autofree char *got = html_byline_clean_name (phrases[i]);
+      if (got)
+        fail_msg ("%s: got %s, want none", phrases[i], got);
+    }
+  g_autofree char *particle = html_byline_clean_name ("Alexa von Heyden");
+  assert_string_equal (particle, "Alexa von Heyden");
+  assert_authors ("<html><head><meta name='author' content='Iberische Weine in Berlin, Tapas, Vinho Iberico'></head>"
+                  "<body><h1>Rioja</h1><p>Tapas und Vinho Iberico: Iberische Weine in Berlin.</p>" BODY "</body></html>",
+                  (const char *[]) { NULL });
 }
 
 int

@@ -93,9 +93,19 @@ strip_label (char **name)
   return FALSE;
 }
 
-char *
-html_byline_clean_name (const char *value)
+/* Words that make a phrase of the words around them ("Iberische Weine in Berlin", "Notes
+ * from the Field"): prepositions and articles that no name holds (name particles such as "von",
+ * "de", "van der" are not among them). */
+static const char *const phrase_words[] = {
+  "in", "im", "auf", "aus", "bei", "mit", "zum", "zur", "über", "the", "with", "dans", "sur", "avec", "con", "nel",
+  "nella", "sobre", NULL
+};
+
+/* html_byline_clean_name; *@phrase set when @value was refused for being a phrase. */
+static char *
+clean_name (const char *value, gboolean *phrase)
 {
+  *phrase = FALSE;
   if (value == NULL)
     return NULL;
   GString *collapsed = g_string_new (NULL);
@@ -161,6 +171,11 @@ html_byline_clean_name (const char *value)
       gsize n = end ? (gsize) (end - p) : strlen (p);
       if (word_in (p, n, company_words) || word_in (p, n, comment_words))
         return NULL;
+      if (word_in (p, n, phrase_words) && (words > 0 || p[n] != '\0'))
+        {
+          *phrase = TRUE;
+          return NULL;
+        }
       words++;
       p += n;
     }
@@ -180,6 +195,13 @@ html_byline_clean_name (const char *value)
     if (g_ascii_isdigit (*p) || *p == '_' || *p == '@' || *p == '#')
       return NULL;
   return g_strdup (name);
+}
+
+char *
+html_byline_clean_name (const char *value)
+{
+  gboolean phrase;
+  return clean_name (value, &phrase);
 }
 
 gboolean
@@ -345,6 +367,17 @@ html_byline_add_name (GPtrArray *list, const char *value)
     g_ptr_array_add (list, g_steal_pointer (&name));
 }
 
+/* Adds @value's name to @parts; *@phrase set when it is refused for being a phrase. */
+static void
+add_part (GPtrArray *parts, const char *value, gboolean *phrase)
+{
+  gboolean refused_phrase;
+  char *name = clean_name (value, &refused_phrase);
+  *phrase = *phrase || refused_phrase;
+  if (name)
+    g_ptr_array_add (parts, name);
+}
+
 /* The words that join names in a byline. */
 static gboolean
 is_joiner (const char *word, gsize n)
@@ -384,6 +417,8 @@ html_byline_add_names (GPtrArray *list, const char *text, gboolean visible)
         }
     }
   /* Split at , ; & and at joining words. */
+  g_autoptr (GPtrArray) parts = g_ptr_array_new_with_free_func (g_free);
+  gboolean phrase = FALSE;
   GString *part = g_string_new (NULL);
   const char *p = copy;
   while (*p)
@@ -396,7 +431,7 @@ html_byline_add_names (GPtrArray *list, const char *text, gboolean visible)
               g_string_append_c (part, *p++);
               continue;
             }
-          html_byline_add_name (list, part->str);
+          add_part (parts, part->str, &phrase);
           g_string_truncate (part, 0);
           p++;
           continue;
@@ -409,7 +444,7 @@ html_byline_add_names (GPtrArray *list, const char *text, gboolean visible)
             end++;
           if (*end == ' ' && is_joiner (word, end - word) && part->len > 0)
             {
-              html_byline_add_name (list, part->str);
+              add_part (parts, part->str, &phrase);
               g_string_truncate (part, 0);
               p = end;
               continue;
@@ -417,8 +452,15 @@ html_byline_add_names (GPtrArray *list, const char *text, gboolean visible)
         }
       g_string_append_c (part, *p++);
     }
-  html_byline_add_name (list, part->str);
+  add_part (parts, part->str, &phrase);
   g_string_free (part, TRUE);
+  /* A metadata "author" that lists a phrase among its parts ("Iberische Weine in Berlin,
+   * Tapas, Vinho Iberico") holds the page's keywords, not its authors. */
+  if (phrase && !visible)
+    return;
+  for (guint i = 0; i < parts->len; i++)
+    if (!contains_name (list, g_ptr_array_index (parts, i)))
+      g_ptr_array_add (list, g_strdup (g_ptr_array_index (parts, i)));
 }
 
 /* @text's letters and digits only, case folded, without a trailing top-level domain
