@@ -385,6 +385,13 @@ test_date_meta_names (G_GNUC_UNUSED void **state)
 static void
 test_date_labels (G_GNUC_UNUSED void **state)
 {
+  /* The label of a change outside the date's element ("last edited: <span class=date>"): the
+   * page's last change, below a publication date further down. */
+  assert_published ("<html><body><article><h1>Enchufla</h1><div class='page-info'>page revision: 8, last edited: "
+                    "<span class='odate'>17 Jun 2018 15:15</span></div>" BODY "<p>Posted on 23 March 2008</p>"
+                    "</article></body></html>", "2008-03-23", "text");
+  assert_published ("<html lang='de'><body><article><h1>Der Park</h1><p>Aktualisiert am <time datetime='2020-05-04'>"
+                    "4. Mai</time></p>" BODY "</article></body></html>", "2020-05-04", "modified");
   /* The day the page is read ("Aktuelles Datum und Uhrzeit:", "Today is") is no publication. */
   assert_published ("<html lang='de'><body><div class='datetime'>Aktuelles Datum und Uhrzeit: 11/02/20, 07:22 pm</div>"
                     "<h1>Forenregeln</h1><div class='postdetails'><p> am 26/10/13, 03:48 pm</p></div>" BODY

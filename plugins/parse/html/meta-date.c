@@ -474,6 +474,40 @@ solitary_date (HtmlDates *dates, xmlNode *node, xmlNode *text, guint order, gboo
   add (dates, content, 37, order, TRUE, "text");
 }
 
+/* Whether the text just before @node ends with the label of a change: "last edited: <span
+ * class=date>", "Aktualisiert am <time>" (the label outside the date's element). */
+static gboolean
+after_update_label (xmlNode *node)
+{
+  static const char *const labels[] = { "updated", "last edited", "last modified", "edited", "modified", "revised",
+                                        "aktualisiert", "geändert", "bearbeitet", "letzte änderung", "mis à jour",
+                                        "modifié", "actualizado", "aggiornato", "bijgewerkt", NULL };
+  xmlNode *prev = node->prev;
+  if (prev == NULL || prev->type != XML_TEXT_NODE || prev->content == NULL)
+    return FALSE;
+  const char *text = (const char *) prev->content;
+  gsize n = strlen (text);
+  /* The label's end: back over spaces, a colon and a preposition ("am", "on", "le"). */
+  while (n > 0 && (g_ascii_isspace (text[n - 1]) || text[n - 1] == ':'))
+    n--;
+  static const char *const on[] = { " am", " on", " le", " el", " il", " op", NULL };
+  for (const char *const *o = on; *o; o++)
+    if (n >= 3 && g_ascii_strncasecmp (text + n - 3, *o, 3) == 0)
+      {
+        n -= 3;
+        break;
+      }
+  while (n > 0 && (g_ascii_isspace (text[n - 1]) || text[n - 1] == ':'))
+    n--;
+  for (const char *const *l = labels; *l; l++)
+    {
+      gsize k = strlen (*l);
+      if (n >= k && g_ascii_strncasecmp (text + n - k, *l, k) == 0 && (n == k || !g_ascii_isalpha (text[n - k - 1])))
+        return TRUE;
+    }
+  return FALSE;
+}
+
 void
 html_dates_element (HtmlDates *dates, xmlNode *node)
 {
@@ -512,7 +546,7 @@ html_dates_element (HtmlDates *dates, xmlNode *node)
       return;
     }
   gboolean modified = (contains_any (class, modified_words) || contains_any (id, modified_words)
-                       || (itemprop && strstr (itemprop, "dateModified")))
+                       || (itemprop && strstr (itemprop, "dateModified")) || after_update_label (node))
                       && !contains_any (class, published_words) && !(itemprop && strstr (itemprop, "datePublished"));
   /* The article's header right after its headline: whatever the layout's wrappers are called. */
   Place place = place_of (dates, node, near_headline);
@@ -566,19 +600,20 @@ html_dates_element (HtmlDates *dates, xmlNode *node)
         value = attr (node, "title");
       int score = is_item ? 75 : (is_abbr || attr (node, "pubdate") || contains_any (class, published_words)
                                   || contains_any (itemprop, published_words)) ? 70 : 55;
+      const char *source = modified ? "modified" : is_item ? "itemprop" : "time";
       if (value)
-        add (dates, value, score + bonus, order, FALSE, is_item ? "itemprop" : "time");
+        add (dates, value, score + bonus, order, FALSE, source);
       else
         {
           g_autofree char *text = spaced_text (node);
-          add (dates, text, score + bonus, order, TRUE, is_item ? "itemprop" : "time");
+          add (dates, text, score + bonus, order, TRUE, source);
         }
       return;
     }
   /* A date, byline or meta element: its text, when short (not a whole section). */
   g_autofree char *text = spaced_text (node);
   if (g_utf8_strlen (text, -1) <= 160)
-    add (dates, text, 45 + bonus, order, TRUE, "text");
+    add (dates, text, 45 + bonus, order, TRUE, modified ? "modified" : "text");
 }
 
 /* The path of @url (absolute, or relative to the host), or NULL. */
