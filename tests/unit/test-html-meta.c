@@ -483,6 +483,11 @@ test_bylines_date_line (G_GNUC_UNUSED void **state)
   assert_authors ("<html><head><title>Cup-Vorschau: Derby in Stans - Planet Handball</title></head><body>"
                   "<h1>Cup-Vorschau: Derby in Stans</h1><p>13.01.2020 - Planet Handball</p>" BODY "</body></html>",
                   (const char *[]) { NULL });
+  /* A one-word handle that is a part of the site's part of the <title> is the site's. */
+  assert_authors ("<html lang='de'><head><title>Haltet sauber! - Der PlanetBlog aus Berlin</title>"
+                  "<meta name='author' content='PlanetBlog'></head><body><h1>Haltet sauber!</h1>"
+                  "<div class='entry-author'>Veröffentlicht von PlanetBlog</div>" BODY "</body></html>",
+                  (const char *[]) { NULL });
   assert_authors ("<html><head><title>Park grows | Jane Doe</title><meta name='author' content='Jane Doe'></head>"
                   "<body><h1>Park grows</h1><p>13.01.2020 - Jane Doe</p>" BODY "</body></html>",
                   (const char *[]) { "Jane Doe", NULL });

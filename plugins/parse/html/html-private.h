@@ -95,6 +95,9 @@ gboolean html_byline_is_labelled (const char *text);
 /* Removes the authors that are the site's or publisher's name (@names, NULL-terminated), the
  * same but for spaces, signs and a domain, or a one-word handle inside one of them. */
 void  html_byline_drop_site_names (GPtrArray *list, const char *const *names);
+/* Removes the one-word handles ("SeglerBlog") that are a part of @text (the site's part of
+ * the <title>), but for case, spaces and signs. */
+void  html_byline_drop_handles (GPtrArray *list, const char *text);
 /* Removes the authors that are @text but for case, spaces and signs (a byline element that
  * holds the headline). */
 void  html_byline_drop_text (GPtrArray *list, const char *text);

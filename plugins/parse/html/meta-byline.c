@@ -528,3 +528,18 @@ html_byline_drop_site_names (GPtrArray *list, const char *const *names)
         g_ptr_array_remove_index (list, i);
     }
 }
+
+void
+html_byline_drop_handles (GPtrArray *list, const char *text)
+{
+  if (text == NULL)
+    return;
+  g_autofree char *t = letters_only (text);
+  for (guint i = list->len; i-- > 0;)
+    {
+      const char *author = g_ptr_array_index (list, i);
+      g_autofree char *a = letters_only (author);
+      if (!strchr (author, ' ') && strlen (a) >= 5 && strstr (t, a))
+        g_ptr_array_remove_index (list, i);
+    }
+}

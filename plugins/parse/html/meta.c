@@ -889,6 +889,16 @@ html_meta_read (htmlDocPtr doc, HtmlMeta *meta)
           title_site = g_strdup (tail);
         }
     }
+  /* The <title>'s last part after a separator, whatever its words ("Post - Der SeglerBlog aus
+   * Berlin"): a one-word handle in it is the site's. */
+  const char *title_tail = NULL;
+  for (const char *const *sep = (const char *const[]) { " - ", " | ", " – ", " — ", " · ", " • ", " :: ", NULL };
+       *sep && t.title_element; sep++)
+    {
+      const char *at = g_strrstr (t.title_element, *sep);
+      if (at && count_words (t.title_element, at - t.title_element) >= 2 && (title_tail == NULL || at + strlen (*sep) > title_tail))
+        title_tail = at + strlen (*sep);
+    }
   const char *site_names[] = { meta->site_name ? meta->site_name : "", t.og_site_name ? t.og_site_name : "",
                                website ? website : "", NULL };
   GPtrArray *author_sources[] = { meta->authors, t.article_authors, t.m_authors, t.page_authors, t.byline_authors,
@@ -900,6 +910,7 @@ html_meta_read (htmlDocPtr doc, HtmlMeta *meta)
        * its titles with its author's name ("Post - Jane Doe") names them in its metadata. */
       if (author_sources[i] == t.text_authors && title_site)
         html_byline_drop_site_names (author_sources[i], (const char *const[]) { title_site, NULL });
+      html_byline_drop_handles (author_sources[i], title_tail);
       /* A "byline" element that holds the headline ("news-list-author" in some themes). */
       html_byline_drop_text (author_sources[i], meta->title);
       if (t.headlines->len > 0)
