@@ -417,6 +417,11 @@ assert_title (const char *html, const char *expected)
 static void
 test_titles (G_GNUC_UNUSED void **state)
 {
+  /* A headline left unclosed holds the byline after it: its text stops at the block. */
+  assert_title ("<html lang='de'><head><title>Haltet den See sauber! - Der Blog aus Berlin</title></head><body>"
+                "<div class='header'><h1 class='entry-title'>Haltet den See sauber!<h4 class='author'>Veröffentlicht "
+                "von <a href='/a/jm'>Jana Muster</a> am 23. Februar 2020</h4></div>" BODY "</body></html>",
+                "Haltet den See sauber!");
   /* Site names around the headline, with », –, | and : */
   assert_title ("<html><head><title>River park grows by twelve hectares » Planet e.V.</title></head>"
                 "<body>" BODY "</body></html>", "River park grows by twelve hectares");

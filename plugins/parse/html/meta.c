@@ -523,6 +523,32 @@ short_text (xmlNode *node, gsize max)
   return g_string_free (out, FALSE);
 }
 
+/* An <h1>'s text up to a block inside it: a headline left unclosed ("<h1>Title<h4
+ * class=author>Veröffentlicht von ...</h4>") holds the byline that follows it. */
+static char *
+headline_text (xmlNode *node)
+{
+  static const char *const blocks[] = { "h2", "h3", "h4", "h5", "h6", "p", "div", "ul", "ol", "table", NULL };
+  xmlNode *block = NULL;
+  for (xmlNode *c = node->children; c && block == NULL; c = c->next)
+    if (c->type == XML_ELEMENT_NODE)
+      for (const char *const *b = blocks; *b && block == NULL; b++)
+        if (!g_ascii_strcasecmp ((const char *) c->name, *b))
+          block = c;
+  if (block == NULL || block == node->children)
+    return html_node_text (node);
+  GString *out = g_string_new (NULL);
+  gboolean pending = FALSE;
+  for (xmlNode *c = node->children; c != block; c = c->next)
+    {
+      xmlChar *content = xmlNodeGetContent (c);
+      if (content)
+        html_append_collapsed (out, (const char *) content, &pending);
+      xmlFree (content);
+    }
+  return g_string_free (out, FALSE);
+}
+
 static void
 read_element (MetaTags *t, GPtrArray *scripts, xmlNode *node)
 {
@@ -564,7 +590,7 @@ read_element (MetaTags *t, GPtrArray *scripts, xmlNode *node)
     }
   else if (!g_ascii_strcasecmp (name, "h1") && t->headlines->len < 8)
     {
-      char *text = html_node_text (node);
+      char *text = headline_text (node);
       if (*text && g_utf8_strlen (text, -1) < 300)
         {
           guint parts = 0;
