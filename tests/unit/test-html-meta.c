@@ -417,6 +417,18 @@ assert_title (const char *html, const char *expected)
 static void
 test_titles (G_GNUC_UNUSED void **state)
 {
+  /* The kicker inside the <h1> is not the headline: the part that names itself the headline,
+   * or what follows the kicker, is. */
+  assert_title ("<html lang='de'><head><title>Interne Unterlagen: Daten von Planet gehackt | Planet</title></head>"
+                "<body><h1> <span class='dachzeile'>Interne Unterlagen im Netz</span> <span class='headline'>Daten "
+                "von Planet gehackt</span> </h1>" BODY "</body></html>", "Daten von Planet gehackt");
+  assert_title ("<html lang='de'><head><title>Klimaschutz: Bohren, bis es heiß wird</title></head><body>"
+                "<h1 class='article-heading'> <span class='article-heading__kicker'>Klimaschutz</span><span "
+                "class='visually-hidden'>: </span><span class='article-heading__title'>Bohren, bis es heiß wird"
+                "</span></h1>" BODY "</body></html>", "Bohren, bis es heiß wird");
+  assert_title ("<html lang='de'><head><title>Einheit der Woche | Lagen-Pyramide mit Kraul</title></head><body>"
+                "<h1><span class='post-title' itemprop='headline'><small>Einheit der Woche</small><br>Lagen-Pyramide "
+                "mit Kraul</span></h1>" BODY "</body></html>", "Lagen-Pyramide mit Kraul");
   /* A headline left unclosed holds the byline after it: its text stops at the block. */
   assert_title ("<html lang='de'><head><title>Haltet den See sauber! - Der Blog aus Berlin</title></head><body>"
                 "<div class='header'><h1 class='entry-title'>Haltet den See sauber!<h4 class='author'>Veröffentlicht "

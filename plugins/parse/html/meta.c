@@ -523,28 +523,107 @@ short_text (xmlNode *node, gsize max)
   return g_string_free (out, FALSE);
 }
 
-/* An <h1>'s text up to a block inside it: a headline left unclosed ("<h1>Title<h4
- * class=author>Veröffentlicht von ...</h4>") holds the byline that follows it. */
+/* Whether @node is a kicker set above or before a headline inside the <h1> ("<span
+ * class=dachzeile>", "<small>Einheit der Woche</small><br>"). */
+static gboolean
+is_kicker (xmlNode *node)
+{
+  static const char *const kickers[] = { "dachzeile", "kicker", "topline", "overline", "eyebrow", "roofline",
+                                         "spitzmarke", NULL };
+  if (!g_ascii_strcasecmp ((const char *) node->name, "small"))
+    return TRUE;
+  const char *class = attr_text (node, "class");
+  g_autofree char *lower = class ? g_ascii_strdown (class, -1) : NULL;
+  for (const char *const *k = kickers; lower && *k; k++)
+    if (strstr (lower, *k))
+      return TRUE;
+  return FALSE;
+}
+
+/* Whether @node's class or itemprop names the headline itself ("<span class=headline>",
+ * itemprop="headline"), not a part beside it ("subheadline"). */
+static gboolean
+names_headline (xmlNode *node)
+{
+  const char *itemprop = attr_text (node, "itemprop");
+  if (itemprop && has_token (itemprop, "headline"))
+    return TRUE;
+  const char *class = attr_text (node, "class");
+  if (class == NULL)
+    return FALSE;
+  g_auto (GStrv) tokens = g_strsplit_set (class, " \t\n", -1);
+  for (char **token = tokens; *token; token++)
+    if (!g_ascii_strcasecmp (*token, "headline") || g_str_has_suffix (*token, "__headline")
+        || g_str_has_suffix (*token, "-headline"))
+      return TRUE;
+  return FALSE;
+}
+
+/* An <h1>'s headline: the part of it that names itself the headline, without a kicker before
+ * it ("<span class=dachzeile>Interne Unterlagen</span><span class=headline>Daten gehackt</span>"),
+ * and up to a block inside it (an <h1> left unclosed, "<h1>Title<h4 class=author>Veröffentlicht
+ * von ...</h4>", holds the byline that follows it). */
 static char *
 headline_text (xmlNode *node)
 {
   static const char *const blocks[] = { "h2", "h3", "h4", "h5", "h6", "p", "div", "ul", "ol", "table", NULL };
-  xmlNode *block = NULL;
-  for (xmlNode *c = node->children; c && block == NULL; c = c->next)
+  xmlNode *target = node;
+  for (xmlNode *c = node->children; c && target == node; c = c->next)
+    if (c->type == XML_ELEMENT_NODE)
+      {
+        if (names_headline (c))
+          target = c;
+        for (xmlNode *d = c->children; d && target == node; d = d->next)
+          if (d->type == XML_ELEMENT_NODE && names_headline (d))
+            target = d;
+      }
+  xmlNode *start = target->children, *block = NULL;
+  /* A kicker first: the headline starts after it (and after a <br> or white space). */
+  for (; start; start = start->next)
+    {
+      if (start->type == XML_TEXT_NODE && start->content
+          && strspn ((const char *) start->content, " \t\r\n") < strlen ((const char *) start->content))
+        break;
+      if (start->type == XML_ELEMENT_NODE && !is_kicker (start) && g_ascii_strcasecmp ((const char *) start->name, "br"))
+        break;
+    }
+  if (start == NULL)
+    start = target->children;
+  for (xmlNode *c = start; c && block == NULL; c = c->next)
     if (c->type == XML_ELEMENT_NODE)
       for (const char *const *b = blocks; *b && block == NULL; b++)
         if (!g_ascii_strcasecmp ((const char *) c->name, *b))
           block = c;
-  if (block == NULL || block == node->children)
+  if (block == start)
+    block = NULL;
+  if (target == node && start == node->children && block == NULL)
     return html_node_text (node);
   GString *out = g_string_new (NULL);
   gboolean pending = FALSE;
-  for (xmlNode *c = node->children; c != block; c = c->next)
+  for (xmlNode *c = start; c != block; c = c->next)
     {
       xmlChar *content = xmlNodeGetContent (c);
       if (content)
         html_append_collapsed (out, (const char *) content, &pending);
       xmlFree (content);
+    }
+  /* The sign between kicker and headline ("Klimaschutz<span>: </span>Bohren ..."). */
+  gsize sign = 0;
+  while (start != target->children && sign < out->len && out->str[sign] && strchr (":|-/ ", out->str[sign]))
+    sign++;
+  while (start != target->children && sign + 3 <= out->len
+         && (g_str_has_prefix (out->str + sign, "–") || g_str_has_prefix (out->str + sign, "—")
+             || g_str_has_prefix (out->str + sign, "·") || g_str_has_prefix (out->str + sign, "•")))
+    {
+      sign += g_utf8_skip[(guchar) out->str[sign]];
+      while (sign < out->len && out->str[sign] == ' ')
+        sign++;
+    }
+  g_string_erase (out, 0, sign);
+  if (out->len == 0 || !g_utf8_validate (out->str, out->len, NULL))
+    {
+      g_string_free (out, TRUE);
+      return html_node_text (node);
     }
   return g_string_free (out, FALSE);
 }
