@@ -417,6 +417,12 @@ assert_title (const char *html, const char *expected)
 static void
 test_titles (G_GNUC_UNUSED void **state)
 {
+  /* The sections a <title> lists before the site's name, like a breadcrumb, go with it; a
+   * longer last part stays. */
+  assert_title ("<html><head><title>Kein Netz mit iOS 13 mehr? | Apple | Forum | PlanetTech.de</title></head><body>"
+                BODY "</body></html>", "Kein Netz mit iOS 13 mehr?");
+  assert_title ("<html><head><title>Park grows by the river | What the Council Decided | Planet</title></head><body>"
+                BODY "</body></html>", "Park grows by the river | What the Council Decided");
   /* The kicker inside the <h1> is not the headline: the part that names itself the headline,
    * or what follows the kicker, is. */
   assert_title ("<html lang='de'><head><title>Interne Unterlagen: Daten von Planet gehackt | Planet</title></head>"

@@ -18,6 +18,7 @@
 static guint    count_words  (const char *text, gsize length);
 static gboolean is_part_of_headline (const char *headline, const char *part);
 static gboolean shares_words (const char *a, const char *b);
+static gboolean looks_like_name (const char *text);
 static void     offer_title_date (HtmlDates *dates, const char *title);
 
 HtmlMeta *
@@ -1164,6 +1165,25 @@ looks_like_name (const char *text)
   return TRUE;
 }
 
+/* After the site's name, the sections before it that the page's <title> lists like a
+ * breadcrumb ("Headline? | iPhone | Forum | MacTechNews.de"): short parts after " | ". */
+static char *
+cut_sections (char *title)
+{
+  for (guint i = 0; i < 3; i++)
+    {
+      char *cut = g_strrstr (title, " | ");
+      if (cut == NULL)
+        break;
+      const char *tail = cut + 3;
+      if (count_words (tail, strlen (tail)) > 2 || count_words (title, cut - title) < 3 || !looks_like_name (tail))
+        break;
+      *cut = '\0';
+      g_strstrip (title);
+    }
+  return title;
+}
+
 char *
 html_clean_title (const char *title, const char *site_name)
 {
@@ -1200,7 +1220,7 @@ html_clean_title (const char *title, const char *site_name)
           if (strncmp (end, *sep, strlen (*sep)) == 0 && compare (end + strlen (*sep), name, name_length) == 0)
             {
               clean[length - total] = '\0';
-              return g_strstrip (g_steal_pointer (&clean));
+              return cut_sections (g_strstrip (g_steal_pointer (&clean)));
             }
           if (compare (clean, name, name_length) == 0 && strncmp (clean + name_length, *sep, strlen (*sep)) == 0)
             return g_strdup (g_strstrip (clean + total));
@@ -1224,7 +1244,7 @@ html_clean_title (const char *title, const char *site_name)
       if (tail_words <= 4 && head_words >= 3 && looks_like_name (tail))
         {
           clean[cut - clean] = '\0';
-          return g_strstrip (g_steal_pointer (&clean));
+          return cut_sections (g_strstrip (g_steal_pointer (&clean)));
         }
     }
   return g_steal_pointer (&clean);
