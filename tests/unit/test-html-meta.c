@@ -417,6 +417,13 @@ assert_title (const char *html, const char *expected)
 static void
 test_titles (G_GNUC_UNUSED void **state)
 {
+  /* A one-word <h1> is the headline when the <title> opens with it and a separator, and no
+   * longer <h1> is the headline. */
+  assert_title ("<html><head><title>»frag.jetzt« – Planet Apps</title></head><body><h1>»frag.jetzt«</h1>" BODY
+                "</body></html>", "»frag.jetzt«");
+  assert_title ("<html><head><title>News - Planet</title><meta property='og:title' content='Auf das erste Elektron "
+                "kommt es an'></head><body><h1>News</h1><h1>Auf das erste Elektron kommt es an</h1>" BODY
+                "</body></html>", "Auf das erste Elektron kommt es an");
   /* The sections a <title> lists before the site's name, like a breadcrumb, go with it; a
    * longer last part stays. */
   assert_title ("<html><head><title>Kein Netz mit iOS 13 mehr? | Apple | Forum | PlanetTech.de</title></head><body>"

@@ -21,6 +21,10 @@ static gboolean shares_words (const char *a, const char *b);
 static gboolean looks_like_name (const char *text);
 static void     offer_title_date (HtmlDates *dates, const char *title);
 
+/* What separates a headline from the site's name or a section in a <title>. */
+static const char *const title_separators[] = { " | ", " - ", " – ", " — ", " :: ", " · ", " • ", " / ", " » ", ": ",
+                                                 "|", "｜", NULL };
+
 HtmlMeta *
 html_meta_new (void)
 {
@@ -947,6 +951,24 @@ html_meta_read (htmlDocPtr doc, HtmlMeta *meta)
         if (metadata_titles[j] && shares_words (h1, metadata_titles[j]))
           offer (&meta->title, h1);
     }
+  /* One word ("»frag.jetzt«") is a logo or a section ("News") as often as a headline: the
+   * headline when no longer <h1> is one and a metadata title opens with it and a separator
+   * ("»frag.jetzt« – Site"). */
+  for (guint i = 0; i < t.headlines->len && meta->title == NULL; i++)
+    {
+      const char *h1 = g_ptr_array_index (t.headlines, i);
+      if (count_words (h1, strlen (h1)) != 1 || (meta->site_name && g_ascii_strcasecmp (h1, meta->site_name) == 0))
+        continue;
+      for (guint j = 0; j < G_N_ELEMENTS (metadata_titles) && meta->title == NULL; j++)
+        if (metadata_titles[j] && g_str_has_prefix (metadata_titles[j], h1))
+          for (const char *const *sep = title_separators; *sep; sep++)
+            if ((*sep)[0] == ' ' && g_str_has_prefix (metadata_titles[j] + strlen (h1), *sep))
+              {
+                offer (&meta->title, h1);
+                composite = FALSE;
+                break;
+              }
+    }
   /* A headline run together with its kicker, date or subtitle ("Interne Unterlagen im Netz
    * Daten von Rheinmetall gehackt", "Zuschauerrückkehr ... 02.02.2022 • Presse"): when the
    * metadata's title is the start or the end of it, the metadata says where it stops. */
@@ -1078,9 +1100,6 @@ shares_words (const char *a, const char *b)
       }
   return found >= MIN (total, 2u) && total > 0 && found * 2 >= total;
 }
-
-static const char *const title_separators[] = { " | ", " - ", " – ", " — ", " :: ", " · ", " • ", " / ", " » ", ": ",
-                                                 "|", "｜", NULL };
 
 /* A date that is a whole part of the title ("08.11.2021 | Online-Fachtag", "Park grows -
  * 7 June 2020"): news archives of small sites put the day there and nowhere else. */
