@@ -550,7 +550,8 @@ test_clean_name (G_GNUC_UNUSED void **state)
     { "Jane Doe, PhD", NULL /* split elsewhere; alone the credential is not a name */ },
     { "© Jane Doe", "Jane Doe" }, { "Jane Doe →", "Jane Doe" }, { "jane@planet.example", NULL },
     { "https://planet.example/jane", NULL }, { "www.planet.example", NULL }, { "View my complete profile", NULL },
-    { "admin", NULL }, { "Jane Doe says", NULL }, { "user_1234", NULL },
+    { "admin", NULL }, { "Jane Doe says", NULL }, { "user_1234", NULL }, { "Por Ana García @anagarcia", "Ana García" },
+    { "@anagarcia", NULL },
   };
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {

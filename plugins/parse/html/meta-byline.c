@@ -115,6 +115,9 @@ clean_name (const char *value, gboolean *phrase)
   if (!g_utf8_validate (clean, -1, NULL))
     return NULL;
   char *name = clean;
+  /* A social handle alone ("@janedoe") names an account, not a person. */
+  if (*name == '@')
+    return NULL;
   /* Leading and trailing signs: "© Jane Doe", "Jane Doe →". */
   while (*name && !g_unichar_isalpha (g_utf8_get_char (name)))
     name = g_utf8_next_char (name);
@@ -129,7 +132,8 @@ clean_name (const char *value, gboolean *phrase)
     }
   for (int i = 0; i < 3 && strip_label (&name); i++)
     ;
-  const char *cuts[] = { " | ", " • ", " - ", " – ", " — ", " / ", " · ", " (" };
+  /* " @handle": the name's social account after it ("Jane Doe @janedoe"). */
+  const char *cuts[] = { " | ", " • ", " - ", " – ", " — ", " / ", " · ", " (", " @" };
   for (guint i = 0; i < G_N_ELEMENTS (cuts); i++)
     {
       char *at = strstr (name, cuts[i]);
