@@ -576,6 +576,8 @@ test_clean_name (G_GNUC_UNUSED void **state)
     }
   g_autofree char *particle = html_byline_clean_name ("Alexa von Heyden");
   assert_string_equal (particle, "Alexa von Heyden");
+  assert_authors ("<html><head><meta name='author' content='Jane Doe, The Daily Planet'></head><body><h1>Park grows</h1>"
+                  "<p>Jane Doe, The Daily Planet</p>" BODY "</body></html>", (const char *[]) { "Jane Doe", NULL });
   assert_authors ("<html><head><meta name='author' content='Iberische Weine in Berlin, Tapas, Vinho Iberico'></head>"
                   "<body><h1>Rioja</h1><p>Tapas und Vinho Iberico: Iberische Weine in Berlin.</p>" BODY "</body></html>",
                   (const char *[]) { NULL });

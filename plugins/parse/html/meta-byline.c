@@ -177,7 +177,8 @@ clean_name (const char *value, gboolean *phrase)
         return NULL;
       if (word_in (p, n, phrase_words) && (words > 0 || p[n] != '\0'))
         {
-          *phrase = TRUE;
+          /* A lower-case word inside ("Weine in Berlin"), not a name that opens with "The". */
+          *phrase = words > 0 && p[n] != '\0' && g_ascii_islower (*p);
           return NULL;
         }
       words++;
@@ -371,10 +372,12 @@ html_byline_add_name (GPtrArray *list, const char *value)
     g_ptr_array_add (list, g_steal_pointer (&name));
 }
 
-/* Adds @value's name to @parts; *@phrase set when it is refused for being a phrase. */
+/* Adds @value's name to @parts and counts it in *@count; *@phrase set when it is refused for
+ * being a phrase. */
 static void
-add_part (GPtrArray *parts, const char *value, gboolean *phrase)
+add_part (GPtrArray *parts, const char *value, gboolean *phrase, guint *count)
 {
+  (*count)++;
   gboolean refused_phrase;
   char *name = clean_name (value, &refused_phrase);
   *phrase = *phrase || refused_phrase;
@@ -423,6 +426,7 @@ html_byline_add_names (GPtrArray *list, const char *text, gboolean visible)
   /* Split at , ; & and at joining words. */
   g_autoptr (GPtrArray) parts = g_ptr_array_new_with_free_func (g_free);
   gboolean phrase = FALSE;
+  guint n_parts = 0;
   GString *part = g_string_new (NULL);
   const char *p = copy;
   while (*p)
@@ -435,7 +439,7 @@ html_byline_add_names (GPtrArray *list, const char *text, gboolean visible)
               g_string_append_c (part, *p++);
               continue;
             }
-          add_part (parts, part->str, &phrase);
+          add_part (parts, part->str, &phrase, &n_parts);
           g_string_truncate (part, 0);
           p++;
           continue;
@@ -448,7 +452,7 @@ html_byline_add_names (GPtrArray *list, const char *text, gboolean visible)
             end++;
           if (*end == ' ' && is_joiner (word, end - word) && part->len > 0)
             {
-              add_part (parts, part->str, &phrase);
+              add_part (parts, part->str, &phrase, &n_parts);
               g_string_truncate (part, 0);
               p = end;
               continue;
@@ -456,11 +460,12 @@ html_byline_add_names (GPtrArray *list, const char *text, gboolean visible)
         }
       g_string_append_c (part, *p++);
     }
-  add_part (parts, part->str, &phrase);
+  add_part (parts, part->str, &phrase, &n_parts);
   g_string_free (part, TRUE);
-  /* A metadata "author" that lists a phrase among its parts ("Iberische Weine in Berlin,
-   * Tapas, Vinho Iberico") holds the page's keywords, not its authors. */
-  if (phrase && !visible)
+  /* A metadata "author" that lists a phrase among three parts or more ("Iberische Weine in
+   * Berlin, Tapas, Vinho Iberico") holds the page's keywords, not its authors; one that names a
+   * person and a newspaper ("Jane Doe, The Daily Planet") keeps the person. */
+  if (phrase && !visible && n_parts >= 3)
     return;
   for (guint i = 0; i < parts->len; i++)
     if (!contains_name (list, g_ptr_array_index (parts, i)))

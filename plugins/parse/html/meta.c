@@ -1001,7 +1001,6 @@ html_meta_read (htmlDocPtr doc, HtmlMeta *meta)
   offer (&meta->modified, t.item_modified);
   offer (&meta->section, t.article_section);
   offer (&meta->section, t.m_section);
-  /* Authors: the first source that names someone other than the site itself. */
   /* The short last part that html_clean_title cuts from the <title> ("Headline - Planet
    * Handball") names the site, where the metadata may name none. */
   g_autofree char *title_site = NULL;
@@ -1027,6 +1026,7 @@ html_meta_read (htmlDocPtr doc, HtmlMeta *meta)
       if (at && count_words (t.title_element, at - t.title_element) >= 2 && (title_tail == NULL || at + strlen (*sep) > title_tail))
         title_tail = at + strlen (*sep);
     }
+  /* Authors: the first source that names someone other than the site itself. */
   const char *site_names[] = { meta->site_name ? meta->site_name : "", t.og_site_name ? t.og_site_name : "",
                                website ? website : "", NULL };
   GPtrArray *author_sources[] = { meta->authors, t.article_authors, t.m_authors, t.page_authors, t.byline_authors,
