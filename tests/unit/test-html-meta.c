@@ -387,7 +387,7 @@ test_date_labels (G_GNUC_UNUSED void **state)
 {
   /* The label of a change outside the date's element ("last edited: <span class=date>"): the
    * page's last change, below a publication date further down. */
-  assert_published ("<html><body><article><h1>Enchufla</h1><div class='page-info'>page revision: 8, last edited: "
+  assert_published ("<html><body><article><h1>Park steps</h1><div class='page-info'>page revision: 8, last edited: "
                     "<span class='odate'>17 Jun 2018 15:15</span></div>" BODY "<p>Posted on 23 March 2008</p>"
                     "</article></body></html>", "2008-03-23", "text");
   assert_published ("<html lang='de'><body><article><h1>Der Park</h1><p>Aktualisiert am <time datetime='2020-05-04'>"
@@ -419,34 +419,34 @@ test_titles (G_GNUC_UNUSED void **state)
 {
   /* A one-word <h1> is the headline when the <title> opens with it and a separator, and no
    * longer <h1> is the headline. */
-  assert_title ("<html><head><title>»frag.jetzt« – Planet Apps</title></head><body><h1>»frag.jetzt«</h1>" BODY
-                "</body></html>", "»frag.jetzt«");
-  assert_title ("<html><head><title>News - Planet</title><meta property='og:title' content='Auf das erste Elektron "
-                "kommt es an'></head><body><h1>News</h1><h1>Auf das erste Elektron kommt es an</h1>" BODY
-                "</body></html>", "Auf das erste Elektron kommt es an");
+  assert_title ("<html><head><title>»park.jetzt« – Planet Apps</title></head><body><h1>»park.jetzt«</h1>" BODY
+                "</body></html>", "»park.jetzt«");
+  assert_title ("<html><head><title>News - Planet</title><meta property='og:title' content='Der Park wächst um "
+                "zwölf Hektar'></head><body><h1>News</h1><h1>Der Park wächst um zwölf Hektar</h1>" BODY
+                "</body></html>", "Der Park wächst um zwölf Hektar");
   /* The sections a <title> lists before the site's name, like a breadcrumb, go with it; a
    * longer last part stays. */
-  assert_title ("<html><head><title>Kein Netz mit iOS 13 mehr? | Apple | Forum | PlanetTech.de</title></head><body>"
-                BODY "</body></html>", "Kein Netz mit iOS 13 mehr?");
+  assert_title ("<html><head><title>Kein Parkplatz mehr am Fluss? | Verkehr | Forum | PlanetTech.de</title></head><body>"
+                BODY "</body></html>", "Kein Parkplatz mehr am Fluss?");
   assert_title ("<html><head><title>Park grows by the river | What the Council Decided | Planet</title></head><body>"
                 BODY "</body></html>", "Park grows by the river | What the Council Decided");
   /* The kicker inside the <h1> is not the headline: the part that names itself the headline,
    * or what follows the kicker, is. */
-  assert_title ("<html lang='de'><head><title>Interne Unterlagen: Daten von Planet gehackt | Planet</title></head>"
-                "<body><h1> <span class='dachzeile'>Interne Unterlagen im Netz</span> <span class='headline'>Daten "
-                "von Planet gehackt</span> </h1>" BODY "</body></html>", "Daten von Planet gehackt");
-  assert_title ("<html lang='de'><head><title>Klimaschutz: Bohren, bis es heiß wird</title></head><body>"
-                "<h1 class='article-heading'> <span class='article-heading__kicker'>Klimaschutz</span><span "
-                "class='visually-hidden'>: </span><span class='article-heading__title'>Bohren, bis es heiß wird"
-                "</span></h1>" BODY "</body></html>", "Bohren, bis es heiß wird");
-  assert_title ("<html lang='de'><head><title>Einheit der Woche | Lagen-Pyramide mit Kraul</title></head><body>"
-                "<h1><span class='post-title' itemprop='headline'><small>Einheit der Woche</small><br>Lagen-Pyramide "
-                "mit Kraul</span></h1>" BODY "</body></html>", "Lagen-Pyramide mit Kraul");
+  assert_title ("<html lang='de'><head><title>Neue Pläne: Der Park wächst am Fluss | Planet</title></head>"
+                "<body><h1> <span class='dachzeile'>Neue Pläne im Rat</span> <span class='headline'>Der Park "
+                "wächst am Fluss</span> </h1>" BODY "</body></html>", "Der Park wächst am Fluss");
+  assert_title ("<html lang='de'><head><title>Stadtgrün: Pflanzen, bis es blüht</title></head><body>"
+                "<h1 class='article-heading'> <span class='article-heading__kicker'>Stadtgrün</span><span "
+                "class='visually-hidden'>: </span><span class='article-heading__title'>Pflanzen, bis es blüht"
+                "</span></h1>" BODY "</body></html>", "Pflanzen, bis es blüht");
+  assert_title ("<html lang='de'><head><title>Tipp der Woche | Rundweg mit Steg</title></head><body>"
+                "<h1><span class='post-title' itemprop='headline'><small>Tipp der Woche</small><br>Rundweg "
+                "mit Steg</span></h1>" BODY "</body></html>", "Rundweg mit Steg");
   /* A headline left unclosed holds the byline after it: its text stops at the block. */
-  assert_title ("<html lang='de'><head><title>Haltet den See sauber! - Der Blog aus Berlin</title></head><body>"
-                "<div class='header'><h1 class='entry-title'>Haltet den See sauber!<h4 class='author'>Veröffentlicht "
+  assert_title ("<html lang='de'><head><title>Rettet den Park am Fluss! - Der Blog aus Planetstadt</title></head><body>"
+                "<div class='header'><h1 class='entry-title'>Rettet den Park am Fluss!<h4 class='author'>Veröffentlicht "
                 "von <a href='/a/jm'>Jana Muster</a> am 23. Februar 2020</h4></div>" BODY "</body></html>",
-                "Haltet den See sauber!");
+                "Rettet den Park am Fluss!");
   /* Site names around the headline, with », –, | and : */
   assert_title ("<html><head><title>River park grows by twelve hectares » Planet e.V.</title></head>"
                 "<body>" BODY "</body></html>", "River park grows by twelve hectares");
@@ -484,21 +484,21 @@ test_bylines_date_line (G_GNUC_UNUSED void **state)
 {
   /* A byline named by its id or test hook where the classes are generated, its label in an
    * element of its own. */
-  assert_authors ("<html><body><h1>Park grows</h1><div class='QHbl nkdH' data-testid='prism-byline'><span class='tChG'>"
+  assert_authors ("<html><body><h1>Park grows</h1><div class='Xa1b Yc2d' data-testid='story-byline'><span class='tChG'>"
                   "By</span><span><a href='/team/jd'>Jane Doe</a></span><span>Thursday, November 9, 2023 7:35AM</span>"
                   "</div>" BODY "</body></html>", (const char *[]) { "Jane Doe", NULL });
   /* A date line in the article's header with the name beside it: under the headline, over
    * it (a topline), after a label. */
-  assert_authors ("<html lang='de'><body><h1>Variablen und ihr Zuhause</h1><p class='text-muted'>11.12.2019 - Jana Muster</p>"
+  assert_authors ("<html lang='de'><body><h1>Der Park und seine Bäume</h1><p class='text-muted'>11.12.2019 - Jana Muster</p>"
                   BODY "</body></html>", (const char *[]) { "Jana Muster", NULL });
   assert_authors ("<html lang='de'><body><div><small>04.02.2022 | 13:10 Uhr | Uta Beispiel</small><h1>Der Park wächst</h1>"
                   BODY "</div></body></html>", (const char *[]) { "Uta Beispiel", NULL });
   assert_authors ("<html lang='de'><body><div class='item'><div class='timedata'>05.02.2020 <span>-&nbsp;Redaktion: "
-                  "Eva Muster (Pressesprecherin)</span></div><h1>Faire Lieferketten</h1>" BODY "</div></body></html>",
+                  "Eva Muster (Pressesprecherin)</span></div><h1>Der Park wächst</h1>" BODY "</div></body></html>",
                   (const char *[]) { "Eva Muster", NULL });
   /* Beside a date, the page's controls, tags and sections are no names; nor is a date line
    * far from the headline. */
-  const char *lines[] = { "13.01.2020 | View Comments", "02.11.2021 | Tags: Weihnachtsmarkt",
+  const char *lines[] = { "13.01.2020 | View Comments", "02.11.2021 | Tags: Parkfest",
                           "13.01.2020 - PlanetNews Gesundheit", "13.01.2020 - Politik", "Jana Muster" };
   for (guint i = 0; i < G_N_ELEMENTS (lines); i++)
     {
@@ -510,12 +510,12 @@ test_bylines_date_line (G_GNUC_UNUSED void **state)
                   "<p>13.01.2020 - Jana Muster</p></body></html>", (const char *[]) { NULL });
   /* The site's name that the <title> ends with is the site's, not a byline, when a date line
    * gives it; a person's blog that signs its titles keeps the author its metadata names. */
-  assert_authors ("<html><head><title>Cup-Vorschau: Derby in Stans - Planet Handball</title></head><body>"
-                  "<h1>Cup-Vorschau: Derby in Stans</h1><p>13.01.2020 - Planet Handball</p>" BODY "</body></html>",
+  assert_authors ("<html><head><title>Vorschau: Derby im Park - Planet Handball</title></head><body>"
+                  "<h1>Vorschau: Derby im Park</h1><p>13.01.2020 - Planet Handball</p>" BODY "</body></html>",
                   (const char *[]) { NULL });
   /* A one-word handle that is a part of the site's part of the <title> is the site's. */
-  assert_authors ("<html lang='de'><head><title>Haltet sauber! - Der PlanetBlog aus Berlin</title>"
-                  "<meta name='author' content='PlanetBlog'></head><body><h1>Haltet sauber!</h1>"
+  assert_authors ("<html lang='de'><head><title>Parkfest am Fluss! - Der PlanetBlog aus Planetstadt</title>"
+                  "<meta name='author' content='PlanetBlog'></head><body><h1>Parkfest am Fluss!</h1>"
                   "<div class='entry-author'>Veröffentlicht von PlanetBlog</div>" BODY "</body></html>",
                   (const char *[]) { NULL });
   assert_authors ("<html><head><title>Park grows | Jane Doe</title><meta name='author' content='Jane Doe'></head>"
@@ -529,10 +529,10 @@ test_bylines_signed (G_GNUC_UNUSED void **state)
   /* An element that signs the article after its headline, at its end or its top, its label
    * saying "the author" and nothing else; the name before a role. */
   assert_authors ("<html lang='de'><body><h1>Der Park wächst</h1>" BODY5 BODY5 BODY5 BODY5 BODY5 BODY5
-                  "<p><strong>Autorin: Jana Muster, Projektleiterin in Tunis.</strong></p></body></html>",
+                  "<p><strong>Autorin: Jana Muster, Projektleiterin in Planetstadt.</strong></p></body></html>",
                   (const char *[]) { "Jana Muster", NULL });
   assert_authors ("<html><head><meta property='og:site_name' content='Planet Press'></head><body>"
-                  "<div class='byline'>Planet Press</div><h1>Park grows</h1><p><em>Courtesy of Forest"
+                  "<div class='byline'>Planet Press</div><h1>Park grows</h1><p><em>Courtesy of River"
                   " News</em></p><p><em>Written by: <a href='/a/jd'>Jane Doe</a></em></p>" BODY
                   "</body></html>", (const char *[]) { "Jane Doe", NULL });
   /* Not words that follow such a label but are no name, nor a signature above the headline. */
@@ -567,7 +567,7 @@ test_clean_name (G_GNUC_UNUSED void **state)
   assert_string_equal (g_ptr_array_index (list, 0), "Jane Doe");
   /* A phrase is no name ("Weine in Berlin", "The Editors"); a metadata "author" that lists
    * one among its parts is a list of keywords, none of them an author. */
-  const char *phrases[] = { "Iberische Weine in Berlin", "The Editors", "Notes with Love" };
+  const char *phrases[] = { "Parkbänke in Planetstadt", "The Editors", "Notes with Love" };
   for (guint i = 0; i < G_N_ELEMENTS (phrases); i++)
     {
       g_autofree char *got = html_byline_clean_name (phrases[i]);
@@ -578,8 +578,8 @@ test_clean_name (G_GNUC_UNUSED void **state)
   assert_string_equal (particle, "Alexa von Heyden");
   assert_authors ("<html><head><meta name='author' content='Jane Doe, The Daily Planet'></head><body><h1>Park grows</h1>"
                   "<p>Jane Doe, The Daily Planet</p>" BODY "</body></html>", (const char *[]) { "Jane Doe", NULL });
-  assert_authors ("<html><head><meta name='author' content='Iberische Weine in Berlin, Tapas, Vinho Iberico'></head>"
-                  "<body><h1>Rioja</h1><p>Tapas und Vinho Iberico: Iberische Weine in Berlin.</p>" BODY "</body></html>",
+  assert_authors ("<html><head><meta name='author' content='Parkbänke in Planetstadt, Rasen, Blumenbeete'></head>"
+                  "<body><h1>Der Park</h1><p>Rasen und Blumenbeete: Parkbänke in Planetstadt.</p>" BODY "</body></html>",
                   (const char *[]) { NULL });
 }
 
