@@ -34,7 +34,7 @@ if [ -z "$binary" ]; then
   done
 fi
 [ -x "$binary" ] || { echo "$0: no newsflow binary (use --binary)" >&2; exit 1; }
-for tool in nats-server curl jq; do
+for tool in nats-server bc; do
   command -v "$tool" >/dev/null || { echo "$0: $tool is needed" >&2; exit 1; }
 done
 
@@ -67,16 +67,36 @@ stages='parse "text" { }
 extract "stats" { }
 extract "keywords" { }'
 
+# timed FILE COMMAND...: runs COMMAND, keeping the CPU time it used in FILE (`times` in a
+# subshell of its own reports that subshell's children: the command alone).
+timed() { local file=$1; shift; ( "$@"; status=$?; times >"$file"; exit $status ); }
+# cpu_of FILE...: CPU seconds (user + system) of the commands timed into FILEs, together.
+cpu_of() {
+  awk 'FNR == 2 { for (i = 1; i <= 2; i++) { split($i, t, /[ms]/); n += t[1] * 60 + t[2] } } END { print n }' "$@"
+}
+server_cpu() { awk -v hz="$(getconf CLK_TCK)" '{ print ($14 + $15) / hz }' "/proc/$server/stat"; }
+
+# Messages in stream $1, asked from the server's monitoring endpoint (/jsz) with bash alone:
+# it is asked every 20 ms while the workers run, and a curl and a jq process each time took
+# a fifth of a core from them.
 stream_messages() {
-  curl -s "http://127.0.0.1:$monitor/jsz?streams=true" \
-    | jq --arg s "$1" '[.account_details[]?.stream_detail[]? | select(.name == $s) | .state.messages] | add // 0'
+  local reply= line
+  exec 3<>"/dev/tcp/127.0.0.1/$monitor" || { echo 0; return; }
+  printf 'GET /jsz?streams=true HTTP/1.0\r\nHost: 127.0.0.1\r\n\r\n' >&3
+  while IFS= read -r line <&3; do reply+=$line; done
+  exec 3<&-
+  # The reply is indented JSON: the first "messages" after the stream's name is its count.
+  [[ $reply == *\"$1\"* ]] || { echo 0; return; }
+  reply=${reply#*\"$1\"}
+  [[ $reply =~ \"messages\":[[:space:]]*([0-9]+) ]] && echo "${BASH_REMATCH[1]}" || echo 0
 }
 
 # The local run.
 printf 'fetch "files" { paths = { "%s" } }\n%s\nformat "json" { output = "-" }\n' "$work/articles" "$stages" >"$work/local.chain"
 start=$(now)
-"$binary" -q -j 1 -c "$work/local.chain" >/dev/null || { echo "$0: the local run failed" >&2; exit 1; }
+timed "$work/local.times" "$binary" -q -j 1 -c "$work/local.chain" >/dev/null || { echo "$0: the local run failed" >&2; exit 1; }
 local_s=$(echo "$(now) - $start" | bc -l)
+local_cpu=$(cpu_of "$work/local.times")
 
 # run_workers K: K workers on a stream of their own, filled first.
 run_workers() {
@@ -91,15 +111,18 @@ fetch "nats" { servers = { "$url" } subject = "$raw" consumer = "workers" stats-
 $stages
 format "nats" { servers = { "$url" } subject = "$out" }
 EOF
-  start=$(now)
-  for _ in $(seq "$k"); do "$binary" -q -j 1 -c "$work/worker$k.chain" & pids="$pids $!"; done
+  start=$(now) server0=$(server_cpu)
+  for i in $(seq "$k"); do timed "$work/worker$k-$i.times" "$binary" -q -j 1 -c "$work/worker$k.chain" & pids="$pids $!"; done
   local stream; stream=$(echo "$out" | tr 'a-z.' 'A-Z_')
-  until [ "$(stream_messages "$stream")" -ge "$count" ]; do sleep 0.05; done
+  until [ "$(stream_messages "$stream")" -ge "$count" ]; do sleep 0.02; done
   workers_s=$(echo "$(now) - $start" | bc -l)
+  server_used=$(echo "$(server_cpu) - $server0" | bc -l)
   wait $pids
+  workers_used=$(cpu_of "$work"/worker"$k"-*.times)
 }
 
 run_workers 1; one_s=$workers_s; produce1_s=$produce_s
+one_worker_cpu=$workers_used one_server_cpu=$server_used
 run_workers 2; two_s=$workers_s
 
 rate() { printf '%.0f' "$(echo "$count / $1" | bc -l)"; }
@@ -112,4 +135,7 @@ printf '%-34s %8.2f s  %7s articles/s  (%.2fx one worker)\n' "2 workers (nats ->
   "$(echo "$one_s / $two_s" | bc -l)"
 printf 'broker cost: %.0f us an article, %.0f%% of the local run'"'"'s time per article\n' \
   "$(echo "($one_s - $local_s) * 1000000 / $count" | bc -l)" "$(echo "($one_s - $local_s) * 100 / $local_s" | bc -l)"
+us() { printf '%.0f' "$(echo "$1 * 1000000 / $count" | bc -l)"; }
+printf 'CPU an article: local run %s us; 1 worker %s us + nats-server %s us (2 workers: %s + %s)\n' \
+  "$(us "$local_cpu")" "$(us "$one_worker_cpu")" "$(us "$one_server_cpu")" "$(us "$workers_used")" "$(us "$server_used")"
 uptime | sed 's/^/machine: /'
