@@ -11,6 +11,7 @@ NATS_TESTS = \
 	tests/integration/nats-poison.sh \
 	tests/integration/nats-restart.sh \
 	tests/integration/nats-linger.sh \
+	tests/integration/nats-settings.sh \
 	tests/integration/nats-cluster.sh
 TESTS += $(NATS_TESTS)
 EXTRA_DIST += $(NATS_TESTS) tests/integration/nats-server.sh tests/integration/nats-common.sh docs/scale-out.md

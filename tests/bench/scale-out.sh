@@ -3,11 +3,13 @@
 # and with two workers, against a local single-process run of the same chain, and the
 # broker's cost per article.  Run by hand; it is not part of `make check`.
 #
-#   tests/bench/scale-out.sh [--count N] [--binary PATH] [--keep]
+#   tests/bench/scale-out.sh [--count N] [--binary PATH] [--keep] [--stages light|default]
 #
 # Starts a real `nats-server -js` on a free loopback port (store in a temporary directory),
 # generates N small plain-text articles, and times:
-#   local      files -> parse "text" -> extract "stats", "keywords" -> format "json" (-j 1)
+#   local      files -> parse "text" -> the stages -> format "json" (-j 1); the stages are
+#              extract "stats", "keywords" (--stages light, the default) or every extractor
+#              of the default chain (--stages default: the work one scales out for)
 #   1 worker   fetch "nats" -> the same stages -> format "nats", one process at -j 1
 #   2 workers  the same, two processes at -j 1 each, sharing one consumer
 # Each worker run starts on a stream the producer filled beforehand and ends when the
@@ -18,14 +20,15 @@ set -u -o pipefail
 
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 srcdir=$(cd "$here/../.." && pwd)
-count=5000 keep=
+count=5000 keep= which=light
 binary=${NEWSFLOW:-}
 while [ $# -gt 0 ]; do
   case "$1" in
     --count) count=$2; shift 2 ;;
     --binary) binary=$2; shift 2 ;;
     --keep) keep=1; shift ;;
-    *) echo "usage: $0 [--count N] [--binary PATH] [--keep]" >&2; exit 1 ;;
+    --stages) which=$2; shift 2 ;;
+    *) echo "usage: $0 [--count N] [--binary PATH] [--keep] [--stages light|default]" >&2; exit 1 ;;
   esac
 done
 if [ -z "$binary" ]; then
@@ -63,9 +66,20 @@ awk -v dir="$work/articles" -v n="$count" 'BEGIN {
   }
 }'
 
-stages='parse "text" { }
+case $which in
+  light) stages='parse "text" { }
 extract "stats" { }
-extract "keywords" { }'
+extract "keywords" { }' ;;
+  default) stages='parse "text" { }
+extract "stats" { }
+extract "language" { }
+extract "entities" { }
+extract "quotes" { }
+extract "keywords" { }
+extract "summary" { }
+extract "dates" { }' ;;
+  *) echo "$0: --stages is light or default" >&2; exit 1 ;;
+esac
 
 # timed FILE COMMAND...: runs COMMAND, keeping the CPU time it used in FILE (`times` in a
 # subshell of its own reports that subshell's children: the command alone).
@@ -126,8 +140,8 @@ one_worker_cpu=$workers_used one_server_cpu=$server_used
 run_workers 2; two_s=$workers_s
 
 rate() { printf '%.0f' "$(echo "$count / $1" | bc -l)"; }
-printf 'articles: %d (plain text, ~%d bytes), chain: parse text -> stats -> keywords, every process at -j 1\n' \
-  "$count" "$(($(cat "$work/articles/000001.txt" | wc -c)))"
+printf 'articles: %d (plain text, ~%d bytes), stages: %s, every process at -j 1\n' \
+  "$count" "$(($(cat "$work/articles/000001.txt" | wc -c)))" "$(echo $(sed -n 's/^[a-z]* "\([a-z]*\)".*/\1/p' <<<"$stages"))"
 printf '%-34s %8.2f s  %7s articles/s\n' "local (files -> json)" "$local_s" "$(rate "$local_s")"
 printf '%-34s %8.2f s  %7s articles/s\n' "producer (files -> nats raw)" "$produce1_s" "$(rate "$produce1_s")"
 printf '%-34s %8.2f s  %7s articles/s\n' "1 worker (nats -> nats)" "$one_s" "$(rate "$one_s")"
