@@ -130,9 +130,16 @@ test_closing_attribution (void **state)
   assert_quotes (f, "We will stay <- Anna Berg (she) told | We will go <- Anna Berg (she) added",
                  "Anna Berg spoke in Oslo.",
                  "In 2005 she told a newspaper, \"We will stay\" On a personal level, she added, \"We will go\"");
-  /* newer speech verbs of news writing */
+  /* newer speech verbs of news writing; `went on,` before a quotation */
   assert_quotes (f, "I am very happy at 51, <- Anna Berg (Berg) revealed",
                  "Anna Berg sang in Oslo.", "\"I am very happy at 51,\" Berg revealed in an interview.");
+  assert_quotes (f, "I owed a lot of money. <- Anna Berg (Berg) went",
+                 "Anna Berg sang in Oslo.", "Berg went on, \"I owed a lot of money.\"");
+  assert_quotes (f, "the book will sell. <- Tony Schwartz (He) confided",
+                 "Tony Schwartz wrote the book.", "He confided to his journal, \"the book will sell.\"");
+  /* the Irish heads of government are titles, not names */
+  assert_quotes (f, "We asked them. <- Leo Varadkar (Leo Varadkar) said",
+                 "Tánaiste Leo Varadkar said: \"We asked them.\"");
 }
 
 static void

@@ -155,6 +155,15 @@ attribution_after (Context *c, Quote *q, guint limit)
   return TRUE;
 }
 
+/* A speech verb, or `went on` / `goes on` (`Alley went on, "…"`), which says nothing of
+ * speech alone. */
+static gboolean
+is_cue_before (const Context *c, guint k)
+{
+  return tok_in (c, k, c->self->verbs)
+         || ((tok_is (c, k, "went") || tok_is (c, k, "goes")) && k + 1 < c->n && tok_is (c, k + 1, "on"));
+}
+
 /* `X said, "…"`, `X told reporters: "…"`, `X said "…"`, `said X, a spokeswoman: "…"`. */
 gboolean
 attribution_before (Context *c, Quote *q, guint sentence_first)
@@ -187,7 +196,7 @@ attribution_before (Context *c, Quote *q, guint sentence_first)
   guint verb = G_MAXUINT;
   for (guint k = j + 1; k-- > sentence_first && k + (marked ? 6 : 1) > j;)
     {
-      if (tok_in (c, k, c->self->verbs))
+      if (marked ? is_cue_before (c, k) : tok_in (c, k, c->self->verbs))
         {
           verb = k;
           break;
