@@ -10,6 +10,8 @@ NATS_TESTS = \
 	tests/integration/nats-kill.sh \
 	tests/integration/nats-poison.sh \
 	tests/integration/nats-restart.sh \
+	tests/integration/nats-linger.sh \
+	tests/integration/nats-settings.sh \
 	tests/integration/nats-cluster.sh
 TESTS += $(NATS_TESTS)
 EXTRA_DIST += $(NATS_TESTS) tests/integration/nats-server.sh tests/integration/nats-common.sh docs/scale-out.md

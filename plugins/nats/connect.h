@@ -39,7 +39,36 @@ typedef struct {
   int64_t       replicas;
   int64_t       max_age_ns;
   int64_t       duplicates_ns;
+  /* Written in the chain (not defaults): these are applied to a stream that exists. */
+  gboolean      storage_set, replicas_set, max_age_set, duplicates_set;
 } NfNatsStreamSettings;
+
+/* TRUE when the chain sets option @name itself: only such settings are applied to a stream
+ * or consumer that exists, so one made by hand (or by the nats tool) keeps what the chain
+ * does not mention. */
+static inline gboolean
+nf_nats_option_is_set (cfg_t *config, const char *name)
+{
+  cfg_opt_t *option = cfg_getopt (config, name);
+  return option && (option->flags & CFGF_MODIFIED);
+}
+
+/* Does a stream's subject @pattern ("a.*", "a.>") take @subject? */
+static inline gboolean
+nf_nats_subject_matches (const char *pattern, const char *subject)
+{
+  g_auto (GStrv) want = g_strsplit (pattern, ".", -1);
+  g_auto (GStrv) have = g_strsplit (subject, ".", -1);
+  guint i = 0;
+  for (; want[i] && have[i]; i++)
+    {
+      if (strcmp (want[i], ">") == 0)
+        return TRUE;
+      if (strcmp (want[i], "*") != 0 && strcmp (want[i], have[i]) != 0)
+        return FALSE;
+    }
+  return want[i] == NULL && have[i] == NULL;
+}
 
 /* The message for a failed libnats call: its status text and, when libnats recorded one,
  * the detail (which server, which JetStream error). */
@@ -86,6 +115,10 @@ nf_nats_read_stream_settings (cfg_t *config, NfNatsStreamSettings *settings, GEr
   settings->max_age_ns = (int64_t) max_age * 1000000000;
   settings->duplicates_ns = (int64_t) window * 1000000000;
   settings->storage = strcmp (cfg_getstr (config, "storage"), "memory") == 0 ? js_MemoryStorage : js_FileStorage;
+  settings->storage_set = nf_nats_option_is_set (config, "storage");
+  settings->replicas_set = nf_nats_option_is_set (config, "replicas");
+  settings->max_age_set = nf_nats_option_is_set (config, "max-age");
+  settings->duplicates_set = nf_nats_option_is_set (config, "duplicate-window");
   return TRUE;
 }
 
@@ -156,8 +189,72 @@ nf_nats_connect (cfg_t *config, const char *name, GError **error)
   return connection;
 }
 
+/* A stream that exists: it must take @subject, and the settings the chain writes are
+ * applied to it (said on standard error); storage cannot change. */
+static inline gboolean
+nf_nats_update_stream (jsCtx *js, jsStreamInfo *info, const char *subject,
+                       const NfNatsStreamSettings *settings, GError **error)
+{
+  jsStreamConfig *config = info->Config;
+  gboolean takes = FALSE;
+  for (int i = 0; i < config->SubjectsLen && !takes; i++)
+    takes = nf_nats_subject_matches (config->Subjects[i], subject);
+  if (!takes)
+    {
+      g_autoptr (GString) held = g_string_new (NULL);
+      for (int i = 0; i < config->SubjectsLen; i++)
+        g_string_append_printf (held, "%s%s", i ? ", " : "", config->Subjects[i]);
+      g_set_error (error, NF_ERROR, NF_ERROR_CHAIN,
+                   "stream %s exists and does not take subject %s (its subjects: %s): name "
+                   "another stream, or add the subject to it", config->Name, subject, held->len ? held->str : "none");
+      return FALSE;
+    }
+  if (settings->storage_set && config->Storage != settings->storage)
+    {
+      g_set_error (error, NF_ERROR, NF_ERROR_CHAIN,
+                   "stream %s keeps its messages in %s; storage cannot change on a stream "
+                   "that exists (remove the option, or delete the stream first)",
+                   config->Name, config->Storage == js_MemoryStorage ? "memory" : "files");
+      return FALSE;
+    }
+  g_autoptr (GString) changes = g_string_new (NULL);
+  if (settings->max_age_set && config->MaxAge != settings->max_age_ns)
+    {
+      g_string_append_printf (changes, ", max-age %" G_GINT64_FORMAT " -> %" G_GINT64_FORMAT " s",
+                              config->MaxAge / 1000000000, settings->max_age_ns / 1000000000);
+      config->MaxAge = settings->max_age_ns;
+    }
+  if (settings->duplicates_set && config->Duplicates != settings->duplicates_ns)
+    {
+      g_string_append_printf (changes, ", duplicate-window %" G_GINT64_FORMAT " -> %" G_GINT64_FORMAT " s",
+                              config->Duplicates / 1000000000, settings->duplicates_ns / 1000000000);
+      config->Duplicates = settings->duplicates_ns;
+    }
+  if (settings->replicas_set && config->Replicas != settings->replicas)
+    {
+      g_string_append_printf (changes, ", replicas %" G_GINT64_FORMAT " -> %" G_GINT64_FORMAT,
+                              config->Replicas, settings->replicas);
+      config->Replicas = settings->replicas;
+    }
+  if (changes->len == 0)
+    return TRUE;
+  jsStreamInfo *updated = NULL;
+  jsErrCode code = 0;
+  natsStatus s = js_UpdateStream (&updated, js, config, NULL, &code);
+  jsStreamInfo_Destroy (updated);
+  if (s != NATS_OK)
+    {
+      g_autofree char *what = g_strdup_printf ("cannot update stream %s (%s)", config->Name, changes->str + 2);
+      nf_nats_set_error (error, s, code, what);
+      return FALSE;
+    }
+  g_printerr ("newsflow: stream %s updated from the chain: %s\n", config->Name, changes->str + 2);
+  return TRUE;
+}
+
 /* Makes sure the stream @stream exists and holds @subject; creates it with @settings when
- * missing (work-queue retention for work, limits for records kept such as errors). */
+ * missing (work-queue retention for work, limits for records kept such as errors), and
+ * applies to it the settings the chain writes when it exists. */
 static inline gboolean
 nf_nats_ensure_stream (jsCtx *js, const char *stream, const char *subject, gboolean work_queue,
                        const NfNatsStreamSettings *settings, GError **error)
@@ -167,8 +264,9 @@ nf_nats_ensure_stream (jsCtx *js, const char *stream, const char *subject, gbool
   natsStatus s = js_GetStreamInfo (&info, js, stream, NULL, &code);
   if (s == NATS_OK)
     {
+      gboolean ok = nf_nats_update_stream (js, info, subject, settings, error);
       jsStreamInfo_Destroy (info);
-      return TRUE;
+      return ok;
     }
   if (s != NATS_NOT_FOUND && code != JSStreamNotFoundErr)
     {

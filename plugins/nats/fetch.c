@@ -290,12 +290,69 @@ nats_free (gpointer instance)
   g_free (fetcher);
 }
 
+/* A consumer that exists: it must take the chain's subject, and the settings the chain
+ * writes are applied to it (said on standard error). */
 static gboolean
-ensure_consumer (NatsFetcher *fetcher, gint64 ack_wait, gint64 max_ack_pending, GError **error)
+update_consumer (NatsFetcher *fetcher, cfg_t *chain, jsConsumerInfo *info, gint64 ack_wait,
+                 gint64 max_ack_pending, GError **error)
+{
+  jsConsumerConfig *config = info->Config;
+  if (config->FilterSubject && *config->FilterSubject
+      && !nf_nats_subject_matches (config->FilterSubject, fetcher->subject))
+    {
+      g_set_error (error, NF_ERROR, NF_ERROR_CHAIN,
+                   "consumer %s of stream %s exists and takes %s, not %s: name another consumer",
+                   fetcher->consumer, fetcher->stream, config->FilterSubject, fetcher->subject);
+      return FALSE;
+    }
+  g_autoptr (GString) changes = g_string_new (NULL);
+  if (nf_nats_option_is_set (chain, "ack-wait") && config->AckWait != ack_wait * 1000000000)
+    {
+      g_string_append_printf (changes, ", ack-wait %" G_GINT64_FORMAT " -> %" G_GINT64_FORMAT " s",
+                              (gint64) (config->AckWait / 1000000000), ack_wait);
+      config->AckWait = ack_wait * 1000000000;
+    }
+  if (nf_nats_option_is_set (chain, "max-deliver") && config->MaxDeliver != (int64_t) fetcher->max_deliver + 1)
+    {
+      g_string_append_printf (changes, ", max-deliver %" G_GINT64_FORMAT " -> %" G_GUINT64_FORMAT,
+                              (gint64) config->MaxDeliver - 1, fetcher->max_deliver);
+      config->MaxDeliver = (int64_t) fetcher->max_deliver + 1;
+    }
+  if (nf_nats_option_is_set (chain, "max-ack-pending") && config->MaxAckPending != max_ack_pending)
+    {
+      g_string_append_printf (changes, ", max-ack-pending %" G_GINT64_FORMAT " -> %" G_GINT64_FORMAT,
+                              (gint64) config->MaxAckPending, max_ack_pending);
+      config->MaxAckPending = max_ack_pending;
+    }
+  if (changes->len == 0)
+    return TRUE;
+  jsConsumerInfo *updated = NULL;
+  jsErrCode code = 0;
+  natsStatus s = js_UpdateConsumer (&updated, fetcher->js, fetcher->stream, config, NULL, &code);
+  jsConsumerInfo_Destroy (updated);
+  if (s != NATS_OK)
+    {
+      g_autofree char *what = g_strdup_printf ("cannot update consumer %s of stream %s (%s)",
+                                               fetcher->consumer, fetcher->stream, changes->str + 2);
+      nf_nats_set_error (error, s, code, what);
+      return FALSE;
+    }
+  g_printerr ("newsflow: consumer %s of stream %s updated from the chain: %s\n", fetcher->consumer,
+              fetcher->stream, changes->str + 2);
+  return TRUE;
+}
+
+static gboolean
+ensure_consumer (NatsFetcher *fetcher, cfg_t *chain, gint64 ack_wait, gint64 max_ack_pending, GError **error)
 {
   jsConsumerInfo *info = NULL;
   jsErrCode code = 0;
   natsStatus s = js_GetConsumerInfo (&info, fetcher->js, fetcher->stream, fetcher->consumer, NULL, &code);
+  if (s == NATS_OK && !update_consumer (fetcher, chain, info, ack_wait, max_ack_pending, error))
+    {
+      jsConsumerInfo_Destroy (info);
+      return FALSE;
+    }
   if (s == NATS_NOT_FOUND || code == JSConsumerNotFoundErr)
     {
       jsConsumerConfig config;
@@ -366,7 +423,8 @@ nats_init (NfStage *stage, GError **error)
   g_autofree char *name = g_strdup_printf ("newsflow %s", fetcher->describe);
   g_autofree char *error_stream = nf_nats_stream_for (fetcher->error_subject);
   NfNatsStreamSettings kept = settings;
-  kept.max_age_ns = 0;
+  kept.max_age_ns = 0; /* errors are kept until read, whatever the work stream's max-age */
+  kept.max_age_set = FALSE;
   natsStatus s;
   /* Creating a replicated stream waits for its Raft group to elect a leader, which takes
    * longer than libnats's 5 s default on a busy cluster. */
@@ -378,7 +436,7 @@ nats_init (NfStage *stage, GError **error)
           && (nf_nats_set_error (error, s, 0, "JetStream"), TRUE))
       || !nf_nats_ensure_stream (fetcher->js, fetcher->stream, fetcher->subject, TRUE, &settings, error)
       || !nf_nats_ensure_stream (fetcher->js, error_stream, fetcher->error_subject, FALSE, &kept, error)
-      || !ensure_consumer (fetcher, ack_wait, max_ack_pending, error))
+      || !ensure_consumer (fetcher, config, ack_wait, max_ack_pending, error))
     {
       nats_free (fetcher);
       return FALSE;

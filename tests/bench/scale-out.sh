@@ -3,11 +3,13 @@
 # and with two workers, against a local single-process run of the same chain, and the
 # broker's cost per article.  Run by hand; it is not part of `make check`.
 #
-#   tests/bench/scale-out.sh [--count N] [--binary PATH] [--keep]
+#   tests/bench/scale-out.sh [--count N] [--binary PATH] [--keep] [--stages light|default]
 #
 # Starts a real `nats-server -js` on a free loopback port (store in a temporary directory),
 # generates N small plain-text articles, and times:
-#   local      files -> parse "text" -> extract "stats", "keywords" -> format "json" (-j 1)
+#   local      files -> parse "text" -> the stages -> format "json" (-j 1); the stages are
+#              extract "stats", "keywords" (--stages light, the default) or every extractor
+#              of the default chain (--stages default: the work one scales out for)
 #   1 worker   fetch "nats" -> the same stages -> format "nats", one process at -j 1
 #   2 workers  the same, two processes at -j 1 each, sharing one consumer
 # Each worker run starts on a stream the producer filled beforehand and ends when the
@@ -18,14 +20,15 @@ set -u -o pipefail
 
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 srcdir=$(cd "$here/../.." && pwd)
-count=5000 keep=
+count=5000 keep= which=light
 binary=${NEWSFLOW:-}
 while [ $# -gt 0 ]; do
   case "$1" in
     --count) count=$2; shift 2 ;;
     --binary) binary=$2; shift 2 ;;
     --keep) keep=1; shift ;;
-    *) echo "usage: $0 [--count N] [--binary PATH] [--keep]" >&2; exit 1 ;;
+    --stages) which=$2; shift 2 ;;
+    *) echo "usage: $0 [--count N] [--binary PATH] [--keep] [--stages light|default]" >&2; exit 1 ;;
   esac
 done
 if [ -z "$binary" ]; then
@@ -34,7 +37,7 @@ if [ -z "$binary" ]; then
   done
 fi
 [ -x "$binary" ] || { echo "$0: no newsflow binary (use --binary)" >&2; exit 1; }
-for tool in nats-server curl jq; do
+for tool in nats-server bc; do
   command -v "$tool" >/dev/null || { echo "$0: $tool is needed" >&2; exit 1; }
 done
 
@@ -63,20 +66,51 @@ awk -v dir="$work/articles" -v n="$count" 'BEGIN {
   }
 }'
 
-stages='parse "text" { }
+case $which in
+  light) stages='parse "text" { }
 extract "stats" { }
-extract "keywords" { }'
+extract "keywords" { }' ;;
+  default) stages='parse "text" { }
+extract "stats" { }
+extract "language" { }
+extract "entities" { }
+extract "quotes" { }
+extract "keywords" { }
+extract "summary" { }
+extract "dates" { }' ;;
+  *) echo "$0: --stages is light or default" >&2; exit 1 ;;
+esac
 
+# timed FILE COMMAND...: runs COMMAND, keeping the CPU time it used in FILE (`times` in a
+# subshell of its own reports that subshell's children: the command alone).
+timed() { local file=$1; shift; ( "$@"; status=$?; times >"$file"; exit $status ); }
+# cpu_of FILE...: CPU seconds (user + system) of the commands timed into FILEs, together.
+cpu_of() {
+  awk 'FNR == 2 { for (i = 1; i <= 2; i++) { split($i, t, /[ms]/); n += t[1] * 60 + t[2] } } END { print n }' "$@"
+}
+server_cpu() { awk -v hz="$(getconf CLK_TCK)" '{ print ($14 + $15) / hz }' "/proc/$server/stat"; }
+
+# Messages in stream $1, asked from the server's monitoring endpoint (/jsz) with bash alone:
+# it is asked every 20 ms while the workers run, and a curl and a jq process each time took
+# a fifth of a core from them.
 stream_messages() {
-  curl -s "http://127.0.0.1:$monitor/jsz?streams=true" \
-    | jq --arg s "$1" '[.account_details[]?.stream_detail[]? | select(.name == $s) | .state.messages] | add // 0'
+  local reply= line
+  exec 3<>"/dev/tcp/127.0.0.1/$monitor" || { echo 0; return; }
+  printf 'GET /jsz?streams=true HTTP/1.0\r\nHost: 127.0.0.1\r\n\r\n' >&3
+  while IFS= read -r line <&3; do reply+=$line; done
+  exec 3<&-
+  # The reply is indented JSON: the first "messages" after the stream's name is its count.
+  [[ $reply == *\"$1\"* ]] || { echo 0; return; }
+  reply=${reply#*\"$1\"}
+  [[ $reply =~ \"messages\":[[:space:]]*([0-9]+) ]] && echo "${BASH_REMATCH[1]}" || echo 0
 }
 
 # The local run.
 printf 'fetch "files" { paths = { "%s" } }\n%s\nformat "json" { output = "-" }\n' "$work/articles" "$stages" >"$work/local.chain"
 start=$(now)
-"$binary" -q -j 1 -c "$work/local.chain" >/dev/null || { echo "$0: the local run failed" >&2; exit 1; }
+timed "$work/local.times" "$binary" -q -j 1 -c "$work/local.chain" >/dev/null || { echo "$0: the local run failed" >&2; exit 1; }
 local_s=$(echo "$(now) - $start" | bc -l)
+local_cpu=$(cpu_of "$work/local.times")
 
 # run_workers K: K workers on a stream of their own, filled first.
 run_workers() {
@@ -91,20 +125,23 @@ fetch "nats" { servers = { "$url" } subject = "$raw" consumer = "workers" stats-
 $stages
 format "nats" { servers = { "$url" } subject = "$out" }
 EOF
-  start=$(now)
-  for _ in $(seq "$k"); do "$binary" -q -j 1 -c "$work/worker$k.chain" & pids="$pids $!"; done
+  start=$(now) server0=$(server_cpu)
+  for i in $(seq "$k"); do timed "$work/worker$k-$i.times" "$binary" -q -j 1 -c "$work/worker$k.chain" & pids="$pids $!"; done
   local stream; stream=$(echo "$out" | tr 'a-z.' 'A-Z_')
-  until [ "$(stream_messages "$stream")" -ge "$count" ]; do sleep 0.05; done
+  until [ "$(stream_messages "$stream")" -ge "$count" ]; do sleep 0.02; done
   workers_s=$(echo "$(now) - $start" | bc -l)
+  server_used=$(echo "$(server_cpu) - $server0" | bc -l)
   wait $pids
+  workers_used=$(cpu_of "$work"/worker"$k"-*.times)
 }
 
 run_workers 1; one_s=$workers_s; produce1_s=$produce_s
+one_worker_cpu=$workers_used one_server_cpu=$server_used
 run_workers 2; two_s=$workers_s
 
 rate() { printf '%.0f' "$(echo "$count / $1" | bc -l)"; }
-printf 'articles: %d (plain text, ~%d bytes), chain: parse text -> stats -> keywords, every process at -j 1\n' \
-  "$count" "$(($(cat "$work/articles/000001.txt" | wc -c)))"
+printf 'articles: %d (plain text, ~%d bytes), stages: %s, every process at -j 1\n' \
+  "$count" "$(($(cat "$work/articles/000001.txt" | wc -c)))" "$(echo $(sed -n 's/^[a-z]* "\([a-z]*\)".*/\1/p' <<<"$stages"))"
 printf '%-34s %8.2f s  %7s articles/s\n' "local (files -> json)" "$local_s" "$(rate "$local_s")"
 printf '%-34s %8.2f s  %7s articles/s\n' "producer (files -> nats raw)" "$produce1_s" "$(rate "$produce1_s")"
 printf '%-34s %8.2f s  %7s articles/s\n' "1 worker (nats -> nats)" "$one_s" "$(rate "$one_s")"
@@ -112,4 +149,7 @@ printf '%-34s %8.2f s  %7s articles/s  (%.2fx one worker)\n' "2 workers (nats ->
   "$(echo "$one_s / $two_s" | bc -l)"
 printf 'broker cost: %.0f us an article, %.0f%% of the local run'"'"'s time per article\n' \
   "$(echo "($one_s - $local_s) * 1000000 / $count" | bc -l)" "$(echo "($one_s - $local_s) * 100 / $local_s" | bc -l)"
+us() { printf '%.0f' "$(echo "$1 * 1000000 / $count" | bc -l)"; }
+printf 'CPU an article: local run %s us; 1 worker %s us + nats-server %s us (2 workers: %s + %s)\n' \
+  "$(us "$local_cpu")" "$(us "$one_worker_cpu")" "$(us "$one_server_cpu")" "$(us "$workers_used")" "$(us "$server_used")"
 uptime | sed 's/^/machine: /'

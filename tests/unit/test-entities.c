@@ -284,6 +284,12 @@ test_month_surname (void **state)
   assert_entities (f, "Officials said Theresa May spoke.", "Theresa May=PERSON:Theresa May");
   assert_entities (f, "They met in Paris May 5 and again in June.", "Paris=LOCATION:Paris");
   assert_entities (f, "Rain fell in Paris Monday.", "Paris=LOCATION:Paris");
+  /* a title word after a given name is a surname, and alone later it names that person;
+   * a title alone that is nobody's surname stays the office (roles.c) */
+  assert_entities (f, "Former prime minister John Major spoke.", "John Major=PERSON:John Major");
+  assert_entities (f, "Kendra Bishop spoke. Bishop said the union would march.",
+                   "Kendra Bishop=PERSON:Kendra Bishop; Bishop=PERSON:Kendra Bishop");
+  assert_entities (f, "Saudi King Salman met the Bishop.", "Salman=PERSON:Salman [Saudi King]");
 }
 
 /* post-nominal letters and peerage titles mark a person; the letters are no part of the name */

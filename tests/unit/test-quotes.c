@@ -116,6 +116,32 @@ test_patterns (void **state)
                  "\"Rates will hold,\" Finance Minister Luciana Prado added.");
 }
 
+/* The sentence holding the quotation closes with its attribution: `, said X, role` and
+ * `, he said.`; `, she added, "…"` introduces the next quotation instead. */
+static void
+test_closing_attribution (void **state)
+{
+  Fixture *f = *state;
+  assert_quotes (f, "less appetite for a deal <- Pat Rynard (Pat Rynard) said",
+                 "There is \"less appetite for a deal\" in the capital, said Pat Rynard, managing editor of a news site.");
+  assert_quotes (f, "Lack of support <- Harry Windsor (he) said",
+                 "Harry Windsor spoke on Sunday.",
+                 "\"Lack of support\" was the simplest reason they left, he said.");
+  assert_quotes (f, "We will stay <- Anna Berg (she) told | We will go <- Anna Berg (she) added",
+                 "Anna Berg spoke in Oslo.",
+                 "In 2005 she told a newspaper, \"We will stay\" On a personal level, she added, \"We will go\"");
+  /* newer speech verbs of news writing; `went on,` before a quotation */
+  assert_quotes (f, "I am very happy at 51, <- Anna Berg (Berg) revealed",
+                 "Anna Berg sang in Oslo.", "\"I am very happy at 51,\" Berg revealed in an interview.");
+  assert_quotes (f, "I owed a lot of money. <- Anna Berg (Berg) went",
+                 "Anna Berg sang in Oslo.", "Berg went on, \"I owed a lot of money.\"");
+  assert_quotes (f, "the book will sell. <- Tony Schwartz (He) confided",
+                 "Tony Schwartz wrote the book.", "He confided to his journal, \"the book will sell.\"");
+  /* the Irish heads of government are titles, not names */
+  assert_quotes (f, "We asked them. <- Leo Varadkar (Leo Varadkar) said",
+                 "Tánaiste Leo Varadkar said: \"We asked them.\"");
+}
+
 static void
 test_split_quote (void **state)
 {
@@ -477,6 +503,7 @@ main (void)
     cmocka_unit_test_setup_teardown (test_long_unattributed, setup, teardown),
     cmocka_unit_test_setup_teardown (test_without_entities, setup_alone, teardown),
     cmocka_unit_test_setup_teardown (test_quotes_field, setup, teardown),
+    cmocka_unit_test_setup_teardown (test_closing_attribution, setup, teardown),
   };
   return cmocka_run_group_tests (tests, NULL, NULL);
 }

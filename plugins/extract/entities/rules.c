@@ -67,6 +67,8 @@ typedef struct {
   GHashTable *speech_verbs;
   GHashTable *countries;    /* folded canonical names of countries */
   GHashTable *group_nouns;
+  GHashTable *female_names; /* given names (quote attribution's lists) */
+  GHashTable *male_names;
   gboolean    report[N_LABELS];
 } Entities;
 
@@ -86,6 +88,8 @@ entities_rules_free (gpointer data)
   g_clear_pointer (&self->speech_verbs, g_hash_table_unref);
   g_clear_pointer (&self->countries, g_hash_table_unref);
   g_clear_pointer (&self->group_nouns, g_hash_table_unref);
+  g_clear_pointer (&self->female_names, g_hash_table_unref);
+  g_clear_pointer (&self->male_names, g_hash_table_unref);
   g_free (self);
 }
 
@@ -110,6 +114,8 @@ entities_load_lists (Entities *self, const char *const *extra, gboolean shipped,
       || !(self->other_names = nlp_word_set_load ("gazetteers/other-names.txt", error))
       || !(self->speech_verbs = nlp_word_set_load ("speech-verbs.txt", error))
       || !(self->group_nouns = nlp_word_set_load ("gazetteers/group-nouns.txt", error))
+      || !(self->female_names = nlp_word_set_load ("quotes/female-names.txt", error))
+      || !(self->male_names = nlp_word_set_load ("quotes/male-names.txt", error))
       || !(self->countries = entities_countries_load (error)))
     return FALSE;
   return TRUE;
@@ -183,6 +189,8 @@ typedef struct {
   guint  first, last;            /* tokens */
   gboolean tentative;            /* a lone unknown word, kept only with evidence */
   gboolean guessed;              /* labelled by the evidence around a lone word */
+  gboolean title_word;           /* a title word alone ("Bishop said"): kept only as the
+                                  * surname of a person named in full ("Kendra Bishop") */
 } Mention;
 
 typedef struct {
@@ -379,6 +387,18 @@ add_mention (Context *c, guint a, guint b, Label label, const char *canonical, g
 /* A word that can be part of a person's name. */
 static gboolean is_month_name (const Context *c, guint i);
 
+/* A capitalised word that is a common given name ("John", "Julie"). */
+static gboolean
+is_given_name (const Context *c, guint i)
+{
+  if (!tok_is_cap_word (c, i))
+    return FALSE;
+  gsize length;
+  const char *text = tok_text (c, i, &length);
+  return nlp_word_set_has (c->self->female_names, c->scratch, text, length)
+         || nlp_word_set_has (c->self->male_names, c->scratch, text, length);
+}
+
 static gboolean
 tok_is_name_word (const Context *c, guint i)
 {
@@ -401,8 +421,10 @@ tok_is_name_word (const Context *c, guint i)
   /* "Theresa May": a month after a name word is a surname */
   gboolean month_surname = is_month_name (c, i) && i > 0 && tok_is_cap_word (c, i - 1)
                            && !(i + 1 < c->n && c->tokens[i + 1].kind == NF_TOKEN_NUMBER);
+  /* "John Major", "Julie Bishop", "Steve King": a title word after a given name is a surname */
+  gboolean title_surname = i > 0 && is_given_name (c, i - 1);
   return (month_surname || !nlp_word_set_has (c->self->not_names, c->scratch, text, end - t->start))
-         && !nlp_word_set_has (c->self->titles, c->scratch, text, end - t->start)
+         && (title_surname || !nlp_word_set_has (c->self->titles, c->scratch, text, end - t->start))
          && !nlp_word_set_has (c->self->org_suffixes, c->scratch, text, end - t->start)
          && !nlp_word_set_has (c->self->loc_suffixes, c->scratch, text, end - t->start);
 }
@@ -730,7 +752,15 @@ classify (Context *c, guint a, guint b)
     only_titles = tok_is_connector (c, i) || tok_is_article (c, i) || tok_is_punct (c, i, ".")
                   || is_word_in (c, i, c->self->titles);
   if (only_titles)
-    return;
+    {
+      if (a == b && tok_is_cap_word (c, a))
+        {
+          Mention m = { .start = c->tokens[a].start, .end = name_end (c, a), .label = LABEL_NONE,
+                        .first = a, .last = a, .tentative = TRUE, .title_word = TRUE };
+          g_array_append_val (c->mentions, m);
+        }
+      return;
+    }
   /* "U.S. Secretary of State", "British Prime Minister": the place or nationality alone */
   if (b > a && is_word_in (c, a + 1, c->self->titles))
     {
@@ -1206,8 +1236,11 @@ resolve (Context *c)
           g_free (m->canonical);
           m->canonical = g_strdup (full);
           m->tentative = FALSE;
+          m->title_word = FALSE;
           continue;
         }
+      if (m->title_word)
+        continue; /* no evidence makes a title alone a name */
       const char *acronym = g_hash_table_lookup (acronyms, c->scratch->str);
       if (acronym && (m->label == LABEL_NONE || m->label == LABEL_ORGANIZATION))
         {
@@ -1288,7 +1321,7 @@ resolve (Context *c)
   for (guint i = 0; i < n; i++)
     {
       Mention *m = &ms[i];
-      if (!m->tentative)
+      if (!m->tentative || m->title_word)
         continue;
       fold_into (c->scratch, c->text + m->start, m->end - m->start);
       gpointer seen = g_hash_table_lookup (known, c->scratch->str);
@@ -1297,6 +1330,19 @@ resolve (Context *c)
           m->label = GPOINTER_TO_INT (seen);
           m->tentative = FALSE;
         }
+    }
+}
+
+/* A title alone that named nobody's surname goes back to the label passes ("the President"
+ * as the office's holder, roles.c). */
+static void
+drop_lone_titles (Context *c)
+{
+  for (guint i = c->mentions->len; i-- > 0;)
+    {
+      const Mention *m = &g_array_index (c->mentions, Mention, i);
+      if (m->title_word && m->tentative)
+        g_array_remove_index (c->mentions, i);
     }
 }
 
@@ -1314,7 +1360,7 @@ join_places (Context *c)
       Mention *m = &ms[i], *n = &ms[i + 1];
       /* the first must not be a country: "Iraq, Syria" is a list; a known city is a place
        * like any other ("Istanbul, Turkey") */
-      gboolean place_like = (!m->canonical || (m->label == LABEL_LOCATION && !is_country (c, m)))
+      gboolean place_like = !m->title_word && (!m->canonical || (m->label == LABEL_LOCATION && !is_country (c, m)))
                             && (m->label == LABEL_LOCATION || m->tentative
                                 || (m->label == LABEL_PERSON && m->title_end == m->title_start));
       if (!place_like || n->label != LABEL_LOCATION || n->tentative || !n->canonical || n->first != m->last + 2
@@ -1502,6 +1548,7 @@ find_mentions (Context *c, const char *language)
   /* before short mentions take a full name: "Lyon" must not become "Métropole de Lyon" */
   no_places_as_people (c, language);
   resolve (c);
+  drop_lone_titles (c);
   /* and the lone words the evidence made people ("la consejera de Salud, Inmaculada ...") */
   no_places_as_people (c, language);
   join_places (c);

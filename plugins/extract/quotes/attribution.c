@@ -12,6 +12,47 @@ set_cue (Context *c, Quote *q, guint verb)
   q->attributed = TRUE;
 }
 
+/* Token @k ends its sentence, or with @apposition its clause (a comma follows: `said Pat
+ * Rynard, managing editor of …`). */
+static gboolean
+ends_clause (const Context *c, guint k, guint limit, gboolean apposition)
+{
+  if (k + 1 >= limit || c->tokens[k + 1].sentence != c->tokens[k].sentence)
+    return TRUE;
+  gunichar next = tok_char (c, k + 1);
+  return next == '.' || (apposition && (next == ',' || next == ';'));
+}
+
+/* `"…" in Iowa, said Pat Rynard, managing editor`, `"…" was the reason they left, he said.`:
+ * the sentence holding the quotation closes with its attribution, after a comma.  Only at
+ * the end of the sentence, so a verb of a clause in the middle is not taken. */
+static gboolean
+attribution_closing (Context *c, Quote *q, guint v, guint limit)
+{
+  guint end_tok;
+  if (tok_char (c, v - 1) != ',')
+    {
+      /* `, he said.` / `, Smith said.`: a one-word subject between the comma and the verb,
+       * which ends the sentence (`, she added, "…"` introduces the next quotation) */
+      if (v < 2 || tok_char (c, v - 2) != ',' || !ends_clause (c, v, limit, FALSE))
+        return FALSE;
+      if (speaker_at (c, v - 1, v, q, &end_tok) && end_tok == v - 1)
+        {
+          set_cue (c, q, v);
+          return TRUE;
+        }
+      g_clear_pointer (&q->speaker, g_free);
+      return FALSE;
+    }
+  if (speaker_at (c, v + 1, limit, q, &end_tok) && ends_clause (c, end_tok, limit, TRUE))
+    {
+      set_cue (c, q, v);
+      return TRUE;
+    }
+  g_clear_pointer (&q->speaker, g_free);
+  return FALSE;
+}
+
 /* `"…," X said`, `"…," said X`, `"…," according to X`. */
 gboolean
 attribution_after (Context *c, Quote *q, guint limit)
@@ -91,6 +132,8 @@ attribution_after (Context *c, Quote *q, guint limit)
     v++;
   if (v >= limit || v >= i + 30 || !tok_in (c, v, c->self->verbs))
     return FALSE;
+  if (v > i && attribution_closing (c, q, v, limit))
+    return TRUE;
   /* far from the quotation, the verb must close an apposition: "X, commander of Y, said" */
   if (v > i + 8 && tok_char (c, v - 1) != ',')
     return FALSE;
@@ -110,6 +153,15 @@ attribution_after (Context *c, Quote *q, guint limit)
   q->speaker = g_strdup (speaker->canonical);
   set_cue (c, q, v);
   return TRUE;
+}
+
+/* A speech verb, or `went on` / `goes on` (`Alley went on, "…"`), which says nothing of
+ * speech alone. */
+static gboolean
+is_cue_before (const Context *c, guint k)
+{
+  return tok_in (c, k, c->self->verbs)
+         || ((tok_is (c, k, "went") || tok_is (c, k, "goes")) && k + 1 < c->n && tok_is (c, k + 1, "on"));
 }
 
 /* `X said, "…"`, `X told reporters: "…"`, `X said "…"`, `said X, a spokeswoman: "…"`. */
@@ -144,7 +196,7 @@ attribution_before (Context *c, Quote *q, guint sentence_first)
   guint verb = G_MAXUINT;
   for (guint k = j + 1; k-- > sentence_first && k + (marked ? 6 : 1) > j;)
     {
-      if (tok_in (c, k, c->self->verbs))
+      if (marked ? is_cue_before (c, k) : tok_in (c, k, c->self->verbs))
         {
           verb = k;
           break;
