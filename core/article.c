@@ -254,11 +254,24 @@ nf_article_get_id (NfArticle *article)
   return article->id;
 }
 
+/* A copy of @text (@length bytes, or up to its NUL when negative) that is valid UTF-8: every
+ * string an article holds is, whoever wrote it.  A plugin's invalid bytes become U+FFFD here
+ * rather than break a formatter downstream (JSON writers and GVariant refuse them). */
+static char *
+utf8_dup (const char *text, gssize length)
+{
+  if (text == NULL)
+    return NULL;
+  if (g_utf8_validate (text, length, NULL))
+    return length < 0 ? g_strdup (text) : g_strndup (text, (gsize) length);
+  return g_utf8_make_valid (text, length);
+}
+
 void
 nf_article_set_id (NfArticle *article, const char *id)
 {
   g_free (article->id);
-  article->id = g_strdup (id);
+  article->id = utf8_dup (id, -1);
 }
 
 guint64
@@ -312,7 +325,7 @@ void
 nf_article_set_title (NfArticle *article, const char *title)
 {
   g_free (article->title);
-  article->title = g_strdup (title);
+  article->title = utf8_dup (title, -1);
 }
 
 const char *const *
@@ -327,7 +340,7 @@ void
 nf_article_add_author (NfArticle *article, const char *author)
 {
   g_return_if_fail (author != NULL);
-  g_ptr_array_add (article->authors, g_strdup (author));
+  g_ptr_array_add (article->authors, utf8_dup (author, -1));
 }
 
 void
@@ -376,7 +389,7 @@ void
 nf_article_set_language (NfArticle *article, const char *language)
 {
   g_free (article->language);
-  article->language = g_strdup (language);
+  article->language = utf8_dup (language, -1);
 }
 
 const char *
@@ -421,7 +434,14 @@ nf_article_add_paragraph (NfArticle *article, const char *paragraph, gssize leng
   if (article->text->len > 0)
     g_string_append (article->text, "\n\n");
   gsize start = article->text->len;
-  g_string_append_len (article->text, paragraph, length < 0 ? (gssize) strlen (paragraph) : length);
+  gssize bytes = length < 0 ? (gssize) strlen (paragraph) : length;
+  if (g_utf8_validate (paragraph, bytes, NULL))
+    g_string_append_len (article->text, paragraph, bytes);
+  else
+    {
+      g_autofree char *valid = g_utf8_make_valid (paragraph, bytes);
+      g_string_append (article->text, valid);
+    }
   gsize end = article->text->len;
   g_array_append_val (article->paragraphs, start);
   g_array_append_val (article->paragraphs, end);
@@ -537,7 +557,8 @@ nf_article_get_nth_field (const NfArticle *article, guint i, const char **name)
 void
 nf_article_set_field_string (NfArticle *article, const char *name, const char *value)
 {
-  nf_article_set_field (article, name, g_variant_new_string (value ? value : ""));
+  g_autofree char *valid = utf8_dup (value ? value : "", -1);
+  nf_article_set_field (article, name, g_variant_new_take_string (g_steal_pointer (&valid)));
 }
 
 void
@@ -561,7 +582,10 @@ nf_article_set_field_bool (NfArticle *article, const char *name, gboolean value)
 void
 nf_article_set_field_strv (NfArticle *article, const char *name, const char *const *values, gssize n)
 {
-  nf_article_set_field (article, name, g_variant_new_strv (values, n));
+  g_autoptr (GPtrArray) valid = g_ptr_array_new_with_free_func (g_free);
+  for (gssize i = 0; values && (n < 0 ? values[i] != NULL : i < n); i++)
+    g_ptr_array_add (valid, utf8_dup (values[i], -1));
+  nf_article_set_field (article, name, g_variant_new_strv ((const char *const *) valid->pdata, valid->len));
 }
 
 const char *
@@ -674,7 +698,7 @@ nf_annotation_set_attr_string (NfAnnotation *annotation, const char *key, const 
   if (found)
     annotation_put (annotation, key, g_variant_ref (found));
   else
-    nf_annotation_set_attr (annotation, key, g_variant_new_string (value ? value : ""));
+    nf_annotation_set_attr (annotation, key, g_variant_new_take_string (utf8_dup (value ? value : "", -1)));
 }
 
 GVariant *

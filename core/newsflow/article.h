@@ -19,9 +19,12 @@ G_BEGIN_DECLS
  * take a reference (g_variant_ref) to keep one longer, never unref one.  Setters copy their arguments, except
  * where a GVariant is floating: it is sunk, as GLib does everywhere.
  *
- * The body text is UTF-8.  Paragraphs and annotations are byte spans [start, end) into it,
- * so they survive serialisation unchanged (the UIMA/GATE stand-off model).  Setting a new
- * body removes paragraphs and annotations, which would point into the old text. */
+ * Every string an article holds is valid UTF-8: the string setters (id, title, authors,
+ * language, paragraphs, string fields and attributes) replace invalid bytes with U+FFFD, so
+ * a plugin's bad bytes cannot break a formatter later.  Paragraphs and annotations are byte
+ * spans [start, end) into the body text, so they survive serialisation unchanged (the
+ * UIMA/GATE stand-off model).  Setting a new body removes paragraphs and annotations, which
+ * would point into the old text. */
 
 typedef struct _NfArticle NfArticle;
 typedef struct _NfAnnotation NfAnnotation;

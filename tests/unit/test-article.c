@@ -7,6 +7,7 @@
 #include "test-util.h"
 #include "article-private.h"
 #include <newsflow/json.h>
+#include <newsflow/wire.h>
 
 static void
 test_properties_and_refcount (G_GNUC_UNUSED void **state)
@@ -203,6 +204,40 @@ test_container_field_serialised (G_GNUC_UNUSED void **state)
   assert_string_equal (g_variant_get_string (again, NULL), "a");
 }
 
+/* A plugin's invalid UTF-8 becomes U+FFFD in every string setter: the article's JSON form
+ * and wire form then take it (before, GVariant refused it and a formatter crashed). */
+static void
+test_invalid_utf8_repaired (void **state)
+{
+  (void) state;
+  g_autoptr (NfArticle) article = nf_article_new ("test");
+  nf_article_set_title (article, "Caf\xe9 opens");
+  nf_article_add_author (article, "Jos\xe9");
+  nf_article_set_id (article, "id-\xff");
+  const char *paragraphs[] = { "Bad \xc3\x28 byte", NULL };
+  nf_article_set_paragraphs (article, paragraphs, -1);
+  nf_article_set_field_string (article, "kicker", "\xfe");
+  const char *tags[] = { "ok", "\x80", NULL };
+  nf_article_set_field_strv (article, "tags", tags, -1);
+  NfAnnotation *a = nf_article_add_annotation (article, "entity", 0, 3);
+  nf_annotation_set_attr_string (a, "label", "\xff");
+
+  assert_string_equal (nf_article_get_title (article), "Caf\xef\xbf\xbd opens");
+  assert_string_equal (nf_article_get_authors (article)[0], "Jos\xef\xbf\xbd");
+  assert_string_equal (nf_article_get_id (article), "id-\xef\xbf\xbd");
+  assert_string_equal (nf_article_get_text (article), "Bad \xef\xbf\xbd( byte");
+  assert_string_equal (nf_article_get_field_string (article, "kicker"), "\xef\xbf\xbd");
+  assert_string_equal (nf_annotation_get_attr_string (a, "label"), "\xef\xbf\xbd");
+  g_autoptr (JsonNode) node = nf_article_to_json (article);
+  g_autofree char *json = json_to_string (node, FALSE);
+  assert_true (g_utf8_validate (json, -1, NULL));
+  g_autoptr (GBytes) wire = nf_article_to_wire (article, TRUE);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (NfArticle) back = nf_article_new_from_wire (wire, &error);
+  assert_non_null (back);
+  assert_string_equal (nf_article_get_title (back), "Caf\xef\xbf\xbd opens");
+}
+
 static void
 test_outcome (G_GNUC_UNUSED void **state)
 {
@@ -308,6 +343,7 @@ main (void)
     cmocka_unit_test (test_many_annotations),
     cmocka_unit_test (test_annotations_move_with_contents),
     cmocka_unit_test (test_container_field_serialised),
+    cmocka_unit_test (test_invalid_utf8_repaired),
     cmocka_unit_test (test_outcome),
     cmocka_unit_test (test_json_form),
     cmocka_unit_test (test_dates_are_rfc3339),
