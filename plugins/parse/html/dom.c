@@ -28,6 +28,37 @@ html_node_text (xmlNode *node)
 }
 
 char *
+html_node_spaced_text (xmlNode *node, gsize max)
+{
+  GString *out = g_string_new (NULL);
+  gboolean pending = FALSE;
+  xmlNode *n = node->children;
+  while (n && n != node && out->len <= max)
+    {
+      if ((n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) && n->content)
+        html_append_collapsed (out, (const char *) n->content, &pending);
+      else if (n->type == XML_ELEMENT_NODE)
+        pending = TRUE; /* an element's edge is a space: "<span>a</span><span>b</span>" */
+      if (n->type == XML_ELEMENT_NODE && n->children)
+        {
+          n = n->children;
+          continue;
+        }
+      while (n && n != node && n->next == NULL)
+        n = n->parent, pending = TRUE;
+      if (n == NULL || n == node)
+        break;
+      n = n->next;
+    }
+  if (out->len > max)
+    {
+      g_string_free (out, TRUE);
+      return NULL;
+    }
+  return g_string_free (out, FALSE);
+}
+
+char *
 html_attr (xmlNode *node, const char *name)
 {
   xmlChar *value = xmlGetNoNsProp (node, (const xmlChar *) name);

@@ -170,6 +170,11 @@ GPtrArray *html_extract_content (htmlDocPtr doc, const HtmlOptions *options, con
 void html_append_collapsed (GString *out, const char *text, gboolean *pending_space);
 /* The text content of @node, white space collapsed and trimmed. */
 char *html_node_text (xmlNode *node);
+/* @node's text with a space between elements ("<span>28.09.19</span><span>12:44</span>" is
+ * "28.09.19 12:44", where html_node_text runs them together), or NULL when it is longer than
+ * @max bytes (G_MAXSIZE: no bound), so a look at an element that may hold a whole article
+ * stays short. */
+char *html_node_spaced_text (xmlNode *node, gsize max);
 /* The node after @node in document order within @root: its first child when @descend, else
  * the next node not below it; NULL at the end of @root. */
 xmlNode *html_next_node (xmlNode *node, xmlNode *root, gboolean descend);

@@ -185,34 +185,6 @@ elsewhere_by_name (xmlNode *node, const char *value)
   return word != NULL;
 }
 
-/* @node's text with a space between elements: "<span>28.09.19</span><span>12:44</span>" is
- * "28.09.19 12:44", not a year 1912 (html_node_text runs elements' texts together). */
-static char *
-spaced_text (xmlNode *node)
-{
-  GString *out = g_string_new (NULL);
-  gboolean pending = FALSE;
-  xmlNode *n = node->children;
-  while (n && n != node)
-    {
-      if ((n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) && n->content)
-        html_append_collapsed (out, (const char *) n->content, &pending);
-      else if (n->type == XML_ELEMENT_NODE)
-        pending = TRUE;
-      if (n->type == XML_ELEMENT_NODE && n->children)
-        {
-          n = n->children;
-          continue;
-        }
-      while (n && n != node && n->next == NULL)
-        n = n->parent, pending = TRUE;
-      if (n == NULL || n == node)
-        break;
-      n = n->next;
-    }
-  return g_string_free (out, FALSE);
-}
-
 static const char *
 attr (xmlNode *node, const char *name)
 {
@@ -442,7 +414,7 @@ add_teaser (HtmlDates *dates, xmlNode *node, guint order)
   const char *value = attr (node, "datetime");
   if (value == NULL)
     value = attr (node, "content");
-  g_autofree char *text = value ? NULL : spaced_text (node);
+  g_autofree char *text = value ? NULL : html_node_spaced_text (node, G_MAXSIZE);
   if (text && g_utf8_strlen (text, -1) > 160)
     return;
   guint before = dates->candidates->len;
@@ -568,7 +540,7 @@ html_dates_element (HtmlDates *dates, xmlNode *node)
       if (!has_digit (text) && node->parent && node->parent->type == XML_ELEMENT_NODE)
         {
           /* "<span>Datum:</span> <span>18.10.2021</span>": the label's parent holds both. */
-          g_autofree char *around = spaced_text (node->parent);
+          g_autofree char *around = html_node_spaced_text (node->parent, G_MAXSIZE);
           if (strlen (around) <= 200)
             add (dates, around, score, order, TRUE, source);
         }
@@ -605,13 +577,13 @@ html_dates_element (HtmlDates *dates, xmlNode *node)
         add (dates, value, score + bonus, order, FALSE, source);
       else
         {
-          g_autofree char *text = spaced_text (node);
+          g_autofree char *text = html_node_spaced_text (node, G_MAXSIZE);
           add (dates, text, score + bonus, order, TRUE, source);
         }
       return;
     }
   /* A date, byline or meta element: its text, when short (not a whole section). */
-  g_autofree char *text = spaced_text (node);
+  g_autofree char *text = html_node_spaced_text (node, G_MAXSIZE);
   if (g_utf8_strlen (text, -1) <= 160)
     add (dates, text, 45 + bonus, order, TRUE, modified ? "modified" : "text");
 }

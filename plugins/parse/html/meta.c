@@ -494,40 +494,6 @@ attr_text (xmlNode *node, const char *name)
   return NULL;
 }
 
-/* @node's text with a space between elements ("<span>05.02.2020</span><span>Jane Doe</span>"),
- * or NULL when it is longer than @max bytes: a bounded look, this runs on the elements
- * around the headline, whole article bodies among them. */
-static char *
-short_text (xmlNode *node, gsize max)
-{
-  GString *out = g_string_new (NULL);
-  gboolean pending = FALSE;
-  xmlNode *n = node->children;
-  while (n && n != node && out->len <= max)
-    {
-      if (n->type == XML_TEXT_NODE && n->content)
-        html_append_collapsed (out, (const char *) n->content, &pending);
-      else if (n->type == XML_ELEMENT_NODE)
-        pending = TRUE;
-      if (n->type == XML_ELEMENT_NODE && n->children)
-        {
-          n = n->children;
-          continue;
-        }
-      while (n && n != node && n->next == NULL)
-        n = n->parent, pending = TRUE;
-      if (n == NULL || n == node)
-        break;
-      n = n->next;
-    }
-  if (out->len > max)
-    {
-      g_string_free (out, TRUE);
-      return NULL;
-    }
-  return g_string_free (out, FALSE);
-}
-
 /* Whether @node is a kicker set above or before a headline inside the <h1> ("<span
  * class=dachzeile>", "<small>Einheit der Woche</small><br>"). */
 static gboolean
@@ -727,7 +693,7 @@ read_element (MetaTags *t, GPtrArray *scripts, xmlNode *node)
                                  ? html_byline_signed ((const char *) first->content, TRUE) : NULL;
       if (label)
         {
-          g_autofree char *text = short_text (node, 200);
+          g_autofree char *text = html_node_spaced_text (node, 200);
           g_autofree char *signer = text ? html_byline_signed (text, FALSE) : NULL;
           if (signer && !html_dates_in_other_part (t->dates, node))
             html_byline_add_name (t->signed_authors, signer);
@@ -757,7 +723,7 @@ read_element (MetaTags *t, GPtrArray *scripts, xmlNode *node)
    * "04.02.2022 | 13:10 Uhr | Jane Doe" over the headline). */
   if (t->text_authors->len == 0 && html_dates_by_headline (t->dates))
     {
-      g_autofree char *text = short_text (node, 120);
+      g_autofree char *text = html_node_spaced_text (node, 120);
       g_autofree char *dated = text ? html_byline_from_date_line (text) : NULL;
       if (dated && !html_dates_in_other_part (t->dates, node))
         html_byline_add_name (t->text_authors, dated);
@@ -778,7 +744,7 @@ read_element (MetaTags *t, GPtrArray *scripts, xmlNode *node)
       && !strstr (class, "authors-list") && !html_dates_in_other_part (t->dates, node))
     {
       /* Spaced: "<span>By</span><a>Jane Doe</a>" is "By Jane Doe", not "ByJane Doe". */
-      g_autofree char *text = short_text (node, 400);
+      g_autofree char *text = html_node_spaced_text (node, 400);
       if (text && g_utf8_strlen (text, -1) <= 100)
         {
           offer_byline (t->byline_authors, text);
