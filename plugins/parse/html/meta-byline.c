@@ -102,6 +102,21 @@ static const char *const phrase_words[] = {
 };
 
 /* html_byline_clean_name; *@phrase set when @value was refused for being a phrase. */
+/* The next space-separated word from *@cursor (its length in *@length), or NULL at the end. */
+static const char *
+next_word (const char **cursor, gsize *length)
+{
+  const char *p = *cursor;
+  while (*p == ' ')
+    p++;
+  if (*p == '\0')
+    return NULL;
+  const char *end = strchr (p, ' ');
+  *length = end ? (gsize) (end - p) : strlen (p);
+  *cursor = p + *length;
+  return p;
+}
+
 static char *
 clean_name (const char *value, gboolean *phrase)
 {
@@ -165,14 +180,10 @@ clean_name (const char *value, gboolean *phrase)
   if (g_strv_contains (not_names, lower))
     return NULL;
   guint words = 0;
-  for (const char *p = name; *p;)
+  const char *p;
+  gsize n;
+  for (const char *cursor = name; (p = next_word (&cursor, &n));)
     {
-      while (*p == ' ')
-        p++;
-      if (*p == '\0')
-        break;
-      const char *end = strchr (p, ' ');
-      gsize n = end ? (gsize) (end - p) : strlen (p);
       if (word_in (p, n, company_words) || word_in (p, n, comment_words))
         return NULL;
       if (word_in (p, n, phrase_words) && (words > 0 || p[n] != '\0'))
@@ -182,7 +193,6 @@ clean_name (const char *value, gboolean *phrase)
           return NULL;
         }
       words++;
-      p += n;
     }
   if (words > 5)
     return NULL;
@@ -191,13 +201,13 @@ clean_name (const char *value, gboolean *phrase)
   if (words == 1 && length <= 3 && !word_in (name, length, agencies))
     {
       gboolean ascii = TRUE;
-      for (const char *p = name; *p && ascii; p++)
-        ascii = g_ascii_isalpha (*p);
+      for (const char *q = name; *q && ascii; q++)
+        ascii = g_ascii_isalpha (*q);
       if (ascii)
         return NULL;
     }
-  for (const char *p = name; *p; p++)
-    if (g_ascii_isdigit (*p) || *p == '_' || *p == '@' || *p == '#')
+  for (const char *q = name; *q; q++)
+    if (g_ascii_isdigit (*q) || *q == '_' || *q == '@' || *q == '#')
       return NULL;
   return g_strdup (name);
 }
@@ -221,14 +231,10 @@ html_byline_looks_like_name (const char *name)
                                            "la", "le", "zu", "ten", "ter", "bin", "ibn", "al", "el", "dos", "das", NULL };
   guint words = 0, capitals = 0;
   gboolean last_particle = FALSE;
-  for (const char *p = name; *p;)
+  const char *p;
+  gsize n;
+  for (const char *cursor = name; (p = next_word (&cursor, &n));)
     {
-      while (*p == ' ')
-        p++;
-      if (*p == '\0')
-        break;
-      const char *end = strchr (p, ' ');
-      gsize n = end ? (gsize) (end - p) : strlen (p);
       gunichar c = g_utf8_get_char_validated (p, n);
       last_particle = word_in (p, n, particles);
       if (word_in (p, n, controls))
@@ -251,7 +257,6 @@ html_byline_looks_like_name (const char *name)
           before = d;
         }
       words++;
-      p += n;
     }
   return words >= 2 && words <= 4 && capitals >= 2 && !last_particle;
 }
