@@ -454,6 +454,32 @@ test_related_story_blocks_are_dropped (G_GNUC_UNUSED void **state)
   assert_not_contains (page->text, "harbour wall");
 }
 
+/* Shape 4 too: a list of links that a sentence announces with a colon is the article's text
+ * (the patches it lists, the sources it names); the same at the very end, with nothing of
+ * the article after it, is a "see also" and goes with its announcement. */
+static void
+test_announced_link_lists_are_kept (G_GNUC_UNUSED void **state)
+{
+  g_autoptr (Page) page = read_page (
+    "<html><body><article>" STORY
+    "<p>Three changes to the plan were sent to the council for review:</p>"
+    "<ul><li><a href='/c/1'>Move the cycle path away from the nesting area</a></li>"
+    "<li><a href='/c/2'>Add a second footbridge near the old mill</a></li>"
+    "<li><a href='/c/3'>Open the wetland boardwalk in winter</a></li></ul>"
+    "<p>The council will vote on the changes in February, after a last public hearing in the town hall.</p>"
+    "<p>If you liked this story, you may also like:</p>"
+    "<ul><li><a href='/s/1'>Tram line to the airport delayed again</a></li>"
+    "<li><a href='/s/2'>School budgets cut by three percent</a></li>"
+    "<li><a href='/s/3'>New bus routes for the northern districts</a></li></ul>"
+    "<p>Parks</p>"
+    "</article></body></html>");
+  assert_contains (page->text, "\n\nMove the cycle path away from the nesting area\n\n");
+  assert_contains (page->text, "Open the wetland boardwalk in winter");
+  assert_contains (page->text, "after a last public hearing in the town hall.");
+  assert_not_contains (page->text, "Tram line");
+  assert_not_contains (page->text, "you may also like");
+}
+
 /* Shape 2: the article again in a hidden Markdown source, a display:none mobile copy and a
  * <template>; kept once.  A hidden part with text of its own (a collapsed section) stays. */
 static void
@@ -549,6 +575,7 @@ main (void)
     cmocka_unit_test (test_favor_changes_what_is_kept),
     cmocka_unit_test (test_tables_and_links_on_request),
     cmocka_unit_test (test_related_story_blocks_are_dropped),
+    cmocka_unit_test (test_announced_link_lists_are_kept),
     cmocka_unit_test (test_hidden_duplicates_are_dropped),
     cmocka_unit_test (test_noscript_text_is_dropped),
     cmocka_unit_test (test_tables_lists_and_lines_are_kept),

@@ -841,6 +841,7 @@ typedef struct {
   guint32    root_text;
   gboolean   in_table_row;
   xmlNode   *hidden_root; /* the hidden element the writer is in, if any */
+  xmlNode   *announced_root; /* the link list announced by a colon the writer is in */
 } Writer;
 
 static const char *const boilerplate_starts[] = {
@@ -928,6 +929,7 @@ flush (Writer *w)
       p->text = g_strndup (cur->str, cur->len);
       p->heading = w->heading;
       p->hidden = w->hidden_root != NULL;
+      p->announced = w->announced_root != NULL;
       p->closing = closing;
       if (w->links && w->links->len)
         {
@@ -968,6 +970,28 @@ holds_table (Extractor *ex, xmlNode *node)
         }
     }
   return FALSE;
+}
+
+/* Whether the text written just before ends with a colon ("Many patches were sent for
+ * review:"): what follows is what the sentence announces, even when every item is a link.
+ * Closing headings ("Related:") announce nothing the article says. */
+static gboolean
+after_colon (Writer *w)
+{
+  const char *text = NULL;
+  gsize n = 0;
+  if (w->current->len)
+    text = w->current->str, n = w->current->len;
+  else if (w->paragraphs->len)
+    {
+      HtmlParagraph *p = g_ptr_array_index (w->paragraphs, w->paragraphs->len - 1);
+      if (p->closing || p->heading)
+        return FALSE;
+      text = p->text, n = strlen (p->text);
+    }
+  while (n && (text[n - 1] == ' ' || text[n - 1] == '\n'))
+    n--;
+  return n >= 12 && text[n - 1] == ':';
 }
 
 /* Whether the writer leaves out the subtree of @info (boilerplate inside the article). */
@@ -1016,15 +1040,25 @@ drop_subtree (Writer *w, Info *info, gboolean is_root)
   /* Link lists and link-heavy containers: navigation, related stories. */
   if ((info->kind & K_CONTAINER) && info->text > 0)
     {
+      double density = link_density (info);
+      gboolean links = FALSE;
       /* A feed of other stories: several headline links, perhaps with a teaser each. */
       if (info->link_items >= 3 && info->link_items * 3 >= info->items * 2
-          && link_density (info) > ex->max_link_density * 0.6 && info->text * 2 < w->root_text)
-        return TRUE;
-      double density = link_density (info);
-      if ((info->kind & K_LIST) && density > ex->max_link_density * 0.9)
-        return TRUE;
-      if (density > ex->max_link_density && info->text * 2 < w->root_text)
-        return TRUE;
+          && density > ex->max_link_density * 0.6 && info->text * 2 < w->root_text)
+        links = TRUE;
+      else if ((info->kind & K_LIST) && density > ex->max_link_density * 0.9)
+        links = TRUE;
+      else if (density > ex->max_link_density && info->text * 2 < w->root_text)
+        links = TRUE;
+      /* But a list that a sentence of the article announces is its text (the patches, the
+       * sources it names), unless nothing of the article follows it: trim_edges drops it
+       * then, with its announcement ("If you liked this, you may like:"). */
+      if (links && (info->kind & K_LIST) && w->announced_root == NULL && after_colon (w))
+        {
+          w->announced_root = info->node;
+          return FALSE;
+        }
+      return links;
     }
   return FALSE;
 }
@@ -1136,6 +1170,11 @@ write_subtree (Writer *w, xmlNode *root)
                 {
                   flush (w);
                   w->hidden_root = NULL;
+                }
+              if (node == w->announced_root)
+                {
+                  flush (w);
+                  w->announced_root = NULL;
                 }
             }
           if (node == root)
@@ -1392,6 +1431,23 @@ trim_edges (Extractor *ex, GPtrArray *paragraphs)
         if (first_sentence != G_MAXUINT && i < first_sentence)
           first_sentence--;
       }
+  /* Announced link lists that nothing of the article follows (labels at most) are a "see
+   * also" after all: they go, and so does a short sentence that announced them. */
+  guint last = paragraphs->len;
+  while (last > 0 && !is_sentence (g_ptr_array_index (paragraphs, last - 1))
+         && !((HtmlParagraph *) g_ptr_array_index (paragraphs, last - 1))->announced)
+    last--;
+  guint labels = last;
+  while (last > 0 && ((HtmlParagraph *) g_ptr_array_index (paragraphs, last - 1))->announced)
+    last--;
+  if (last < labels && first_sentence != G_MAXUINT && last > first_sentence)
+    {
+      const char *intro = ((HtmlParagraph *) g_ptr_array_index (paragraphs, last - 1))->text;
+      gsize n = strlen (intro);
+      if (n && n < 120 && intro[n - 1] == ':' && last - 1 > first_sentence)
+        last--;
+      g_ptr_array_set_size (paragraphs, last);
+    }
   if (ex->options->favor == HTML_FAVOR_RECALL || first_sentence == G_MAXUINT)
     return;
   guint end = paragraphs->len;
