@@ -480,6 +480,36 @@ test_announced_link_lists_are_kept (G_GNUC_UNUSED void **state)
   assert_not_contains (page->text, "you may also like");
 }
 
+/* Shape 1 too: what follows the article inside its container without a class that says so:
+ * an author box (a masthead title on a line of its own, then a bio), recommendations under
+ * a heading that says so in other words, a list of sources.  A role word inside a sentence
+ * or a longer heading closes nothing. */
+static void
+test_author_box_and_recommendations_close_the_article (G_GNUC_UNUSED void **state)
+{
+  g_autoptr (Page) page = read_page (
+    "<html><body><div class='wrap'><h1>River park grows</h1>" STORY
+    "<h2>What the editor of the local paper thinks</h2>"
+    "<p>The first footbridge will be named after the engineer who designed the old ferry.</p>"
+    "<div><div><a href='/by/jd'>Jane Doe</a></div><div>Senior Staff Writer</div>"
+    "<p>Jane Doe has covered city hall and the river for ten years, and before that the courts.</p></div>"
+    "</div></body></html>");
+  assert_contains (page->text, "What the editor of the local paper thinks");
+  assert_contains (page->text, "named after the engineer who designed the old ferry.");
+  assert_not_contains (page->text, "Senior Staff Writer");
+  assert_not_contains (page->text, "covered city hall");
+
+  g_autoptr (Page) more = read_page (
+    "<html><body><div class='wrap'><h1>River park grows</h1>" STORY
+    "<h3>More Articles You Might Enjoy</h3>"
+    "<p>Council approves new harbour wall after years of debate and two public inquiries.</p>"
+    "<h3>Article Sources</h3><p>City council, minutes of the meeting of 4 March, item 12.</p>"
+    "</div></body></html>");
+  assert_contains (more->text, "with the rest following in stages over three years.");
+  assert_not_contains (more->text, "harbour wall");
+  assert_not_contains (more->text, "minutes of the meeting");
+}
+
 /* Shape 2: the article again in a hidden Markdown source, a display:none mobile copy and a
  * <template>; kept once.  A hidden part with text of its own (a collapsed section) stays. */
 static void
@@ -576,6 +606,7 @@ main (void)
     cmocka_unit_test (test_tables_and_links_on_request),
     cmocka_unit_test (test_related_story_blocks_are_dropped),
     cmocka_unit_test (test_announced_link_lists_are_kept),
+    cmocka_unit_test (test_author_box_and_recommendations_close_the_article),
     cmocka_unit_test (test_hidden_duplicates_are_dropped),
     cmocka_unit_test (test_noscript_text_is_dropped),
     cmocka_unit_test (test_tables_lists_and_lines_are_kept),

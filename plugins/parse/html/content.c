@@ -800,10 +800,44 @@ static const char *const closing_names[] = {
   "editor's picks", "editors' picks", "editor’s picks", "don't miss", "don’t miss",
   "what to read next", "popular now", "popular stories", "popular articles", "top stories",
   "more from ", "more stories from ", "more articles from ", "more news from ", "more on ", "more in ",
-  "more like this", "you may also ", "you might also ", NULL
+  "more like this", "you may also ", "you might also ", "also in the news", "in other news",
+  "article sources", "citations", "footnotes", "bibliography", "works cited",
+  NULL
 };
 
 typedef enum { CLOSING_NONE, CLOSING_ALWAYS, CLOSING_AT_END } Closing;
+
+/* An author box's line of its own under the name ("Senior Staff Writer", "Contributing
+ * Writer", "Founder and CEO", "The Author"): words of a masthead title only, the last one
+ * a role. */
+static const char *const role_nouns[] = {
+  "writer", "editor", "contributor", "reporter", "correspondent", "columnist", "author",
+  "journalist", "ceo", "founder", "co-founder", "editor-in-chief", NULL
+};
+static const char *const role_words[] = {
+  "senior", "staff", "contributing", "associate", "assistant", "managing", "deputy", "executive",
+  "chief", "in", "and", "the", "freelance", "guest", "news", "features", "lead", "digital",
+  "content", "sr.", "&", NULL
+};
+
+static gboolean
+is_staff_role (const char *lower)
+{
+  g_auto (GStrv) words = g_strsplit (lower, " ", -1);
+  guint n = g_strv_length (words);
+  if (n == 0 || n > 5)
+    return FALSE;
+  for (guint i = 0; i + 1 < n; i++)
+    if (!g_strv_contains (role_words, words[i]) && !g_strv_contains (role_nouns, words[i]))
+      return FALSE;
+  return g_strv_contains (role_nouns, words[n - 1]);
+}
+
+/* Recommendations whatever their first words ("More articles you might enjoy"). */
+static const char *const closing_phrases[] = {
+  "you might enjoy", "you may enjoy", "you might also", "you may also", "you might like",
+  "you may like", NULL
+};
 
 static Closing
 closing_kind (const char *text)
@@ -822,7 +856,10 @@ closing_kind (const char *text)
       if ((*s)[k - 1] == ' ' ? g_str_has_prefix (lower, *s) : strcmp (lower, *s) == 0)
         return CLOSING_AT_END;
     }
-  return CLOSING_NONE;
+  for (const char *const *s = closing_phrases; *s; s++)
+    if (strstr (lower, *s))
+      return CLOSING_AT_END;
+  return is_staff_role (lower) ? CLOSING_AT_END : CLOSING_NONE;
 }
 
 /* ---- output ---- */
