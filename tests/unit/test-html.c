@@ -570,6 +570,31 @@ test_tables_lists_and_lines_are_kept (G_GNUC_UNUSED void **state)
   assert_contains (page->text, "\n\nFriends of the River Park\n\n12 Mill Lane\n\nRiverside RT4 5JP");
 }
 
+/* Shape 4 too: a data table whose first column is links (each company linked, then its
+ * revenue) is the article's text, row by row, in its scrolling wrapper too; a table of
+ * links only is navigation. */
+static void
+test_data_table_with_links_is_kept (G_GNUC_UNUSED void **state)
+{
+  const char *html =
+    "<html><body><article>" STORY
+    "<div class='embed'><div class='scroll'><table><thead><tr><th>Company</th><th>Revenue</th></tr></thead><tbody>"
+    "<tr><td><a href='https://a.example/'>Riverside Electrical Contractors Inc.</a></td><td>$7.7B</td></tr>"
+    "<tr><td><a href='https://b.example/'>Northern Power and Light Services</a></td><td>$2.5B</td></tr>"
+    "<tr><td><a href='https://c.example/'>Harbour Cable Installation Group</a></td><td>$2.4B</td></tr>"
+    "</tbody></table></div></div>"
+    "<p>Two dozen of the firms on this list reported double-digit growth rates last year.</p>"
+    "<table><tr><td><a href='/a'>Home</a></td><td><a href='/b'>World news</a></td></tr>"
+    "<tr><td><a href='/c'>Business</a></td><td><a href='/d'>Sport and leisure</a></td></tr></table>"
+    "</article></body></html>";
+  HtmlOptions options = { .favor = HTML_FAVOR_BALANCED, .min_length = 250, .keep_tables = TRUE };
+  g_autoptr (Page) page = read_page_with (html, strlen (html), NULL, &options);
+  assert_contains (page->text, "\n\nCompany | Revenue\n\nRiverside Electrical Contractors Inc. | $7.7B\n\n");
+  assert_contains (page->text, "Harbour Cable Installation Group | $2.4B");
+  assert_contains (page->text, "double-digit growth rates");
+  assert_not_contains (page->text, "World news");
+}
+
 /* A <pre> keeps its lines and indentation inside one paragraph; blank lines and the breaks
  * around the block do not become paragraph breaks, and trailing spaces go. */
 static void
@@ -610,6 +635,7 @@ main (void)
     cmocka_unit_test (test_hidden_duplicates_are_dropped),
     cmocka_unit_test (test_noscript_text_is_dropped),
     cmocka_unit_test (test_tables_lists_and_lines_are_kept),
+    cmocka_unit_test (test_data_table_with_links_is_kept),
     cmocka_unit_test (test_preformatted_text_keeps_its_lines),
   };
   return cmocka_run_group_tests_name ("html", tests, NULL, NULL);

@@ -949,10 +949,11 @@ flush (Writer *w)
     goto reset;
   gboolean keep = TRUE;
   double density = (double) w->link_bytes / cur->len;
-  /* List items may be all link ("the ten best hotels", each linked): link lists as a whole
-   * were judged by drop_subtree. */
+  /* List items and table rows may be all link ("the ten best hotels", each linked): link
+   * lists and tables as a whole were judged by drop_subtree. */
   Closing closing = CLOSING_NONE;
-  if (density > w->ex->max_link_density && !(w->heading && density < 0.99) && w->li_depth == 0)
+  if (density > w->ex->max_link_density && !(w->heading && density < 0.99) && w->li_depth == 0
+      && !w->in_table_row)
     keep = FALSE; /* a link ("Leave a comment") closes nothing: the text may go on */
   else if ((closing = closing_kind (cur->str)) != CLOSING_NONE)
     keep = TRUE; /* a marker for trim_edges, never part of the body */
@@ -1074,8 +1075,14 @@ drop_subtree (Writer *w, Info *info, gboolean is_root)
     return !recall || (info->hints & H_UNLIKELY);
   if ((info->hints & H_UNLIKELY) && !(info->hints & H_POSITIVE) && info->text * 3 < w->root_text && !recall)
     return TRUE;
-  /* Link lists and link-heavy containers: navigation, related stories. */
-  if ((info->kind & K_CONTAINER) && info->text > 0)
+  /* Link lists and link-heavy containers: navigation, related stories.  A table (or the
+   * wrappers around one) with text outside its links is data: the companies, each linked,
+   * and their revenue. */
+  gboolean table = info->tag == T_TABLE || info->tag == T_TBODY || info->tag == T_THEAD
+                   || info->tag == T_TFOOT || info->tag == T_TR;
+  if ((info->kind & K_CONTAINER) && info->text > 0
+      && !(link_density (info) < 0.9
+           && (table || ((info->tag == T_DIV || info->tag == T_FIGURE) && holds_table (ex, info->node)))))
     {
       double density = link_density (info);
       gboolean links = FALSE;
