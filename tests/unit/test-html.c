@@ -510,6 +510,24 @@ test_author_box_and_recommendations_close_the_article (G_GNUC_UNUSED void **stat
   assert_not_contains (more->text, "minutes of the meeting");
 }
 
+/* An id made from a section's heading ("menu-innovation-...") names no part of the page: the
+ * section stays, whatever words its heading has.  A generated id after a component's name
+ * ("modal_" and a UUID) still names the component. */
+static void
+test_heading_anchor_ids_are_not_hints (G_GNUC_UNUSED void **state)
+{
+  g_autoptr (Page) page = read_page (
+    "<html><body><article>" STORY
+    "<div id='menu-innovation-strategies-for-busy-caterers'><h2>Menu innovation strategies</h2>"
+    "<p>Caterers who change their menu with the seasons report fewer leftovers and happier guests, "
+    "the survey found, and most plan to add a vegetarian main course next year.</p></div>"
+    "<div id='modal_2110a1e7-afbc-4454-a3d3-b691678ba1b8'><p>You are leaving our website for a site "
+    "we do not operate, whose privacy rules may differ from ours.</p></div>"
+    "</article></body></html>");
+  assert_contains (page->text, "Caterers who change their menu with the seasons");
+  assert_not_contains (page->text, "You are leaving our website");
+}
+
 /* Shape 2: the article again in a hidden Markdown source, a display:none mobile copy and a
  * <template>; kept once.  A hidden part with text of its own (a collapsed section) stays. */
 static void
@@ -632,6 +650,7 @@ main (void)
     cmocka_unit_test (test_related_story_blocks_are_dropped),
     cmocka_unit_test (test_announced_link_lists_are_kept),
     cmocka_unit_test (test_author_box_and_recommendations_close_the_article),
+    cmocka_unit_test (test_heading_anchor_ids_are_not_hints),
     cmocka_unit_test (test_hidden_duplicates_are_dropped),
     cmocka_unit_test (test_noscript_text_is_dropped),
     cmocka_unit_test (test_tables_lists_and_lines_are_kept),

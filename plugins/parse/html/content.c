@@ -277,6 +277,36 @@ words_hints (const char *s, GHashTable *cache)
   return hints;
 }
 
+/* Whether an id is a section's heading made an anchor ("menu-innovation-strategies-for-
+ * caterers", "toc_how-to-share-a-file"): words of the text, not the name of a part of the
+ * page, so "menu" or "share" in it says nothing.  Five words at least, four of letters only
+ * (not a generated "modal_2110a1e7-afbc-4454-a3d3-b691678ba1b8"). */
+static gboolean
+is_heading_slug (const char *id)
+{
+  guint parts = 0, words = 0;
+  gsize length = 0;       /* of the current part */
+  gboolean letters = TRUE; /* the current part is letters only */
+  for (const char *c = id;; c++)
+    {
+      if (*c == '-' || *c == '_' || *c == '\0')
+        {
+          parts++;
+          if (letters && length > 0)
+            words++;
+          letters = TRUE;
+          length = 0;
+          if (*c == '\0')
+            break;
+          continue;
+        }
+      length++;
+      if (!g_ascii_isalpha (*c))
+        letters = FALSE;
+    }
+  return parts >= 5 && words >= 4;
+}
+
 static guint8
 class_hints (xmlNode *node, GHashTable *cache)
 {
@@ -289,6 +319,8 @@ class_hints (xmlNode *node, GHashTable *cache)
       if (attr->children == NULL || attr->children->content == NULL)
         continue;
       const char *value = (const char *) attr->children->content;
+      if (strcmp (name, "id") == 0 && is_heading_slug (value))
+        continue;
       if (strcmp (name, "class") == 0 || strcmp (name, "id") == 0)
         {
           /* Long utility-class lists are cut: the words that matter come first. */
