@@ -528,6 +528,27 @@ test_heading_anchor_ids_are_not_hints (G_GNUC_UNUSED void **state)
   assert_not_contains (page->text, "You are leaving our website");
 }
 
+/* An <aside> inside the article that holds paragraphs of its own (a box on the kinds of
+ * diet, a side story) is the article's text; a sidebar of links or a short pull quote is not. */
+static void
+test_text_box_aside_is_kept (G_GNUC_UNUSED void **state)
+{
+  g_autoptr (Page) page = read_page (
+    "<html><body><article>" STORY
+    "<aside class='box'><h3>What the wetland does</h3><p>A wetland stores water after heavy rain "
+    "and releases it slowly over the following days and weeks, so the river downstream rises less and "
+    "later.</p><p>Reeds and sedges "
+    "filter the water as it passes, and the birds that nest there keep insects in check all summer.</p></aside>"
+    "<aside><p>\u201cThe river finally gets its room back.\u201d</p></aside>"
+    "<aside><a href='/1'>Parks in other cities are growing too</a> <a href='/2'>The new tram line</a></aside>"
+    "<p>The first footbridge will be named after the engineer who designed the old ferry.</p>"
+    "</article></body></html>");
+  assert_contains (page->text, "A wetland stores water after heavy rain");
+  assert_contains (page->text, "keep insects in check all summer.");
+  assert_not_contains (page->text, "finally gets its room back");
+  assert_not_contains (page->text, "Parks in other cities");
+}
+
 /* Shape 2: the article again in a hidden Markdown source, a display:none mobile copy and a
  * <template>; kept once.  A hidden part with text of its own (a collapsed section) stays. */
 static void
@@ -651,6 +672,7 @@ main (void)
     cmocka_unit_test (test_announced_link_lists_are_kept),
     cmocka_unit_test (test_author_box_and_recommendations_close_the_article),
     cmocka_unit_test (test_heading_anchor_ids_are_not_hints),
+    cmocka_unit_test (test_text_box_aside_is_kept),
     cmocka_unit_test (test_hidden_duplicates_are_dropped),
     cmocka_unit_test (test_noscript_text_is_dropped),
     cmocka_unit_test (test_tables_lists_and_lines_are_kept),

@@ -576,6 +576,15 @@ base_score (const Info *info)
 
 typedef enum { MEASURE_ALL, MEASURE_VISIBLE, MEASURE_LIKELY } MeasureMode;
 
+/* Whether an <aside> is a box of the article's own text (a definition, a side story):
+ * paragraphs and few links, where a sidebar or a pull quote has not. */
+static gboolean
+is_text_box (const Info *info)
+{
+  return info->full_ptext >= 200 && info->full_links * 5 < info->full
+         && !(info->hints & (H_JUNK | H_UNLIKELY));
+}
+
 /* Whether a measure in @mode leaves out @info's subtree.  Nothing that holds most of the
  * page is left out: libxml2's error recovery sometimes nests the page inside a footer. */
 static gboolean
@@ -601,8 +610,10 @@ skip_element (Extractor *ex, const Info *info, MeasureMode mode)
     return FALSE;
   if (info->hints & (H_BODY | H_ARTICLE_BODY))
     return FALSE;
-  if (info->tag == T_NAV || info->tag == T_ASIDE)
+  if (info->tag == T_NAV)
     return TRUE;
+  if (info->tag == T_ASIDE)
+    return !is_text_box (info);
   if ((info->hints & H_UNLIKELY) && !(info->hints & H_POSITIVE))
     return TRUE;
   return FALSE;
@@ -1076,8 +1087,12 @@ drop_subtree (Writer *w, Info *info, gboolean is_root)
   gboolean recall = ex->options->favor == HTML_FAVOR_RECALL;
   switch (info->tag)
     {
-    case T_NAV: case T_ASIDE: case T_FIGCAPTION: case T_H1: case T_CAPTION:
+    case T_NAV: case T_FIGCAPTION: case T_H1: case T_CAPTION:
       return TRUE;
+    case T_ASIDE:
+      if (!is_text_box (info))
+        return TRUE;
+      break;
 
     case T_HEADER:
       /* An article's header holds its headline (dropped above), byline and date (junk
