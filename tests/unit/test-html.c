@@ -549,6 +549,18 @@ test_text_box_aside_is_kept (G_GNUC_UNUSED void **state)
   assert_not_contains (page->text, "Parks in other cities");
 }
 
+/* Under the article: the counts of likes and comments and a "Share" button are no text. */
+static void
+test_counters_and_buttons_are_dropped (G_GNUC_UNUSED void **state)
+{
+  g_autoptr (Page) page = read_page (
+    "<html><body><article>" STORY
+    "<p>The first footbridge will be named after the engineer who designed the old ferry.</p>"
+    "<div><div><span>95</span></div><div><span>12</span></div><div>Share</div></div>"
+    "</article></body></html>");
+  assert_true (g_str_has_suffix (page->text, "who designed the old ferry."));
+}
+
 /* Shape 2: the article again in a hidden Markdown source, a display:none mobile copy and a
  * <template>; kept once.  A hidden part with text of its own (a collapsed section) stays. */
 static void
@@ -673,6 +685,7 @@ main (void)
     cmocka_unit_test (test_author_box_and_recommendations_close_the_article),
     cmocka_unit_test (test_heading_anchor_ids_are_not_hints),
     cmocka_unit_test (test_text_box_aside_is_kept),
+    cmocka_unit_test (test_counters_and_buttons_are_dropped),
     cmocka_unit_test (test_hidden_duplicates_are_dropped),
     cmocka_unit_test (test_noscript_text_is_dropped),
     cmocka_unit_test (test_tables_lists_and_lines_are_kept),

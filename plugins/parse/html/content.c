@@ -935,6 +935,12 @@ static const char *const boilerplate_starts[] = {
   "published:", "updated:", "last updated", NULL
 };
 
+/* Buttons and their whole label, never text. */
+static const char *const button_labels[] = {
+  "share", "like", "reply", "comment", "comments", "print", "email", "tweet", "load more",
+  "load more content", "show more", "see more", "back to top", NULL
+};
+
 static gboolean
 looks_like_boilerplate (const char *text, gsize length)
 {
@@ -949,7 +955,17 @@ looks_like_boilerplate (const char *text, gsize length)
   for (const char *const *s = boilerplate_starts; *s; s++)
     if (g_str_has_prefix (lower, *s))
       return TRUE;
-  return FALSE;
+  return g_strv_contains (button_labels, lower);
+}
+
+/* Whether @text has no letter: a count of likes or comments, a page number. */
+static gboolean
+has_no_letter (const char *text)
+{
+  for (const char *c = text; *c; c = g_utf8_next_char (c))
+    if (g_unichar_isalpha (g_utf8_get_char (c)))
+      return FALSE;
+  return TRUE;
 }
 
 /* The text of a <pre> (program code, a poem, a results list laid out in columns) keeps its
@@ -1546,8 +1562,10 @@ trim_edges (Extractor *ex, GPtrArray *paragraphs)
   while (ex->options->favor == HTML_FAVOR_PRECISION && end > first_sentence + 1
          && !is_sentence (g_ptr_array_index (paragraphs, end - 1)))
     end--;
-  /* Headings with nothing after them announce what was dropped ("Related stories"). */
-  while (end > first_sentence + 1 && ((HtmlParagraph *) g_ptr_array_index (paragraphs, end - 1))->heading)
+  /* Headings with nothing after them announce what was dropped ("Related stories"); the
+   * counts of likes and comments under an article are no text. */
+  while (end > first_sentence + 1 && (((HtmlParagraph *) g_ptr_array_index (paragraphs, end - 1))->heading
+                                      || has_no_letter (((HtmlParagraph *) g_ptr_array_index (paragraphs, end - 1))->text)))
     end--;
   g_ptr_array_set_size (paragraphs, end);
   /* Before the first sentence: keep headings (a section title), drop short labels. */
