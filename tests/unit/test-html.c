@@ -561,6 +561,36 @@ test_counters_and_buttons_are_dropped (G_GNUC_UNUSED void **state)
   assert_true (g_str_has_suffix (page->text, "who designed the old ferry."));
 }
 
+/* Shape 1 too: a grid of other stories as <article> cards (a linked headline and a teaser
+ * each) after the article goes; the entries of a listicle, <article>s that make the bulk of
+ * the text, stay. */
+static void
+test_story_cards_are_dropped (G_GNUC_UNUSED void **state)
+{
+  g_autoptr (Page) page = read_page (
+    "<html><body><div class='wrap'><h1>River park grows</h1>" STORY
+    "<div class='grid'>"
+    "<article><h3><a href='/1'>Tram line to the airport delayed</a></h3><p>The tender dispute drags on into its third year, and the opening slips again.</p></article>"
+    "<article><h3><a href='/2'>School budgets cut again</a></h3><p>Three percent across the region, with the smallest schools hit hardest.</p></article>"
+    "<article><h3><a href='/3'>New bus routes in the north</a></h3><p>Starting in the spring, four lines link the new estates to the centre.</p></article>"
+    "</div></div></body></html>");
+  assert_contains (page->text, "with the rest following in stages over three years.");
+  assert_not_contains (page->text, "Tram line");
+  assert_not_contains (page->text, "tender dispute");
+
+  g_autoptr (Page) list = read_page (
+    "<html><body><div class='wrap'><h1>Three parks to visit</h1><p>Our picks for the summer, from the city to the coast.</p><div>"
+    "<article><h3><a href='/1'>River Park</a></h3><p>Twelve hectares of wetland, two footbridges and a "
+    "cycle path along the eastern bank of the river.</p></article>"
+    "<article><h3><a href='/2'>Harbour Gardens</a></h3><p>Old docks turned into lawns, with a cafe in "
+    "the former customs house and concerts on Sundays.</p></article>"
+    "<article><h3><a href='/3'>Mill Meadow</a></h3><p>A quiet meadow by the old mill, with a "
+    "playground built from the timber of felled poplars.</p></article>"
+    "</div></div></body></html>");
+  assert_contains (list->text, "Old docks turned into lawns");
+  assert_contains (list->text, "A quiet meadow by the old mill");
+}
+
 /* Shape 2: the article again in a hidden Markdown source, a display:none mobile copy and a
  * <template>; kept once.  A hidden part with text of its own (a collapsed section) stays. */
 static void
@@ -686,6 +716,7 @@ main (void)
     cmocka_unit_test (test_heading_anchor_ids_are_not_hints),
     cmocka_unit_test (test_text_box_aside_is_kept),
     cmocka_unit_test (test_counters_and_buttons_are_dropped),
+    cmocka_unit_test (test_story_cards_are_dropped),
     cmocka_unit_test (test_hidden_duplicates_are_dropped),
     cmocka_unit_test (test_noscript_text_is_dropped),
     cmocka_unit_test (test_tables_lists_and_lines_are_kept),

@@ -1091,6 +1091,27 @@ after_colon (Writer *w)
   return n >= 12 && text[n - 1] == ':';
 }
 
+/* Whether an <article> inside the article is one card of a feed of other stories: short, a
+ * fifth of it links at least (its headline), with another <article> beside it, the feed less
+ * than half the text.  (Posts of a thread and the entries of a listicle are <article>s too,
+ * but of text, or the bulk of the page.) */
+static gboolean
+is_story_card (Writer *w, const Info *info)
+{
+  Extractor *ex = w->ex;
+  Info *parent = info->node->parent ? info_of (ex, info->node->parent) : NULL;
+  if (info->text >= 600 || link_density (info) < 0.2 || parent == NULL || parent->text * 2 >= w->root_text)
+    return FALSE;
+  for (int way = 0; way < 2; way++)
+    for (xmlNode *s = way ? info->node->next : info->node->prev; s; s = way ? s->next : s->prev)
+      {
+        Info *si = s->type == XML_ELEMENT_NODE ? info_of (ex, s) : NULL;
+        if (si && si->tag == T_ARTICLE && si->text > 0)
+          return TRUE;
+      }
+  return FALSE;
+}
+
 /* Whether the writer leaves out the subtree of @info (boilerplate inside the article). */
 static gboolean
 drop_subtree (Writer *w, Info *info, gboolean is_root)
@@ -1110,6 +1131,10 @@ drop_subtree (Writer *w, Info *info, gboolean is_root)
         return TRUE;
       break;
 
+    case T_ARTICLE:
+      if (is_story_card (w, info))
+        return TRUE;
+      break;
     case T_HEADER:
       /* An article's header holds its headline (dropped above), byline and date (junk
        * classes) and sometimes a standfirst, which is kept. */
