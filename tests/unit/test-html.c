@@ -676,6 +676,23 @@ test_data_table_with_links_is_kept (G_GNUC_UNUSED void **state)
   assert_not_contains (page->text, "World news");
 }
 
+/* Shape 4 too: a listicle's headings, each the product's name linked to its shop, are its
+ * text. */
+static void
+test_linked_headings_are_kept (G_GNUC_UNUSED void **state)
+{
+  g_autoptr (Page) page = read_page (
+    "<html><body><article><h1>The tools every electrician needs</h1>"
+    "<p>We asked twenty electricians which tools they carry every day, and these came up most often.</p>"
+    "<h2><a href='https://shop.example/meter'>Riverside 117 multimeter</a></h2>"
+    "<p>Accurate, sturdy and simple enough to use with gloves on, it measures voltage without contact.</p>"
+    "<h2><a href='https://shop.example/pliers'>Harbour long nose pliers</a></h2>"
+    "<p>Thin jaws reach into crowded boxes, and the cutter near the hinge handles copper up to 4 mm.</p>"
+    "</article></body></html>");
+  assert_contains (page->text, "\n\nRiverside 117 multimeter\n\n");
+  assert_contains (page->text, "\n\nHarbour long nose pliers\n\n");
+}
+
 /* A <pre> keeps its lines and indentation inside one paragraph; blank lines and the breaks
  * around the block do not become paragraph breaks, and trailing spaces go. */
 static void
@@ -721,6 +738,7 @@ main (void)
     cmocka_unit_test (test_noscript_text_is_dropped),
     cmocka_unit_test (test_tables_lists_and_lines_are_kept),
     cmocka_unit_test (test_data_table_with_links_is_kept),
+    cmocka_unit_test (test_linked_headings_are_kept),
     cmocka_unit_test (test_preformatted_text_keeps_its_lines),
   };
   return cmocka_run_group_tests_name ("html", tests, NULL, NULL);

@@ -1008,10 +1008,12 @@ flush (Writer *w)
     goto reset;
   gboolean keep = TRUE;
   double density = (double) w->link_bytes / cur->len;
-  /* List items and table rows may be all link ("the ten best hotels", each linked): link
-   * lists and tables as a whole were judged by drop_subtree. */
+  /* List items, table rows and headings may be all link ("the ten best hotels", each
+   * linked; a product's name linked to its shop): link lists, tables and feeds of
+   * headlines as a whole were judged by drop_subtree, and trim_edges drops the headings
+   * that nothing follows. */
   Closing closing = CLOSING_NONE;
-  if (density > w->ex->max_link_density && !(w->heading && density < 0.99) && w->li_depth == 0
+  if (density > w->ex->max_link_density && !w->heading && w->li_depth == 0
       && !w->in_table_row)
     keep = FALSE; /* a link ("Leave a comment") closes nothing: the text may go on */
   else if ((closing = closing_kind (cur->str)) != CLOSING_NONE)
