@@ -591,6 +591,23 @@ test_story_cards_are_dropped (G_GNUC_UNUSED void **state)
   assert_contains (list->text, "A quiet meadow by the old mill");
 }
 
+/* The article cut in two parts of the same body class, each in a wrapper of its own (an
+ * introduction box, then the body): both are the article. */
+static void
+test_wrapped_body_parts_are_joined (G_GNUC_UNUSED void **state)
+{
+  g_autoptr (Page) page = read_page (
+    "<html><body><div class='menu'><a href='/'>Home</a></div><div class='page'>"
+    "<div class='intro-box'><div class='article-text'><p>Looking for a park for the summer? "
+    "We walked all of them and picked the one worth the trip, with everything you need to know.</p></div></div>"
+    "<div><div class='article-text'>" STORY "</div></div>"
+    "<div class='sidebar'><p>Sign up for our weekly newsletter about parks and gardens.</p></div>"
+    "</div></body></html>");
+  assert_contains (page->text, "We walked all of them and picked the one worth the trip");
+  assert_contains (page->text, "with the rest following in stages over three years.");
+  assert_not_contains (page->text, "newsletter");
+}
+
 /* Shape 2: the article again in a hidden Markdown source, a display:none mobile copy and a
  * <template>; kept once.  A hidden part with text of its own (a collapsed section) stays. */
 static void
@@ -734,6 +751,7 @@ main (void)
     cmocka_unit_test (test_text_box_aside_is_kept),
     cmocka_unit_test (test_counters_and_buttons_are_dropped),
     cmocka_unit_test (test_story_cards_are_dropped),
+    cmocka_unit_test (test_wrapped_body_parts_are_joined),
     cmocka_unit_test (test_hidden_duplicates_are_dropped),
     cmocka_unit_test (test_noscript_text_is_dropped),
     cmocka_unit_test (test_tables_lists_and_lines_are_kept),

@@ -1636,6 +1636,56 @@ write_article (Extractor *ex, xmlNode **roots, guint n_roots)
 }
 
 
+/* Whether a child or grandchild of @node has @hint and is measured. */
+static gboolean
+holds_hint (Extractor *ex, xmlNode *node, guint8 hint)
+{
+  for (xmlNode *c = node->children; c; c = c->next)
+    {
+      Info *ci = c->type == XML_ELEMENT_NODE ? info_of (ex, c) : NULL;
+      if (ci == NULL || (ci->flags & F_SKIP))
+        continue;
+      if (ci->hints & hint)
+        return TRUE;
+      for (xmlNode *g = c->children; g; g = g->next)
+        {
+          Info *gi = g->type == XML_ELEMENT_NODE ? info_of (ex, g) : NULL;
+          if (gi && !(gi->flags & F_SKIP) && (gi->hints & hint))
+            return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+/* The article cut in parts of the same body class, each in a wrapper of its own (a summary
+ * box, then the body): from the wrappers that hold nothing but @top, the siblings that hold
+ * a part too are the article's.  @roots holds @top alone and gets the parts in page order. */
+static void
+add_wrapped_parts (Extractor *ex, Info *top, guint8 hint, GPtrArray *roots)
+{
+  xmlNode *anchor = top->node;
+  for (int level = 0; level < 3; level++)
+    {
+      Info *up = anchor->parent ? info_of (ex, anchor->parent) : NULL;
+      if (up == NULL || up->tag == T_BODY || up->tag == T_HTML || up->text != info_of (ex, anchor)->text)
+        break;
+      anchor = anchor->parent;
+    }
+  if (anchor == top->node || anchor->parent == NULL)
+    return;
+  g_ptr_array_set_size (roots, 0);
+  for (xmlNode *s = anchor->parent->children; s; s = s->next)
+    {
+      Info *info = s->type == XML_ELEMENT_NODE ? info_of (ex, s) : NULL;
+      if (info == NULL || (info->flags & F_SKIP))
+        continue;
+      if (s == anchor)
+        g_ptr_array_add (roots, top->node);
+      else if ((info->hints & hint) || holds_hint (ex, s, hint))
+        g_ptr_array_add (roots, s);
+    }
+}
+
 static GPtrArray *
 extract_once (Extractor *ex, MeasureMode mode)
 {
@@ -1683,6 +1733,8 @@ extract_once (Extractor *ex, MeasureMode mode)
     }
   else
     g_ptr_array_add (roots, top->node);
+  if (body_hint && roots->len == 1)
+    add_wrapped_parts (ex, top, body_hint, roots);
   return write_article (ex, (xmlNode **) roots->pdata, roots->len);
 }
 
