@@ -454,6 +454,160 @@ test_related_story_blocks_are_dropped (G_GNUC_UNUSED void **state)
   assert_not_contains (page->text, "harbour wall");
 }
 
+/* Shape 4 too: a list of links that a sentence announces with a colon is the article's text
+ * (the patches it lists, the sources it names); the same at the very end, with nothing of
+ * the article after it, is a "see also" and goes with its announcement. */
+static void
+test_announced_link_lists_are_kept (G_GNUC_UNUSED void **state)
+{
+  g_autoptr (Page) page = read_page (
+    "<html><body><article>" STORY
+    "<p>Three changes to the plan were sent to the council for review:</p>"
+    "<ul><li><a href='/c/1'>Move the cycle path away from the nesting area</a></li>"
+    "<li><a href='/c/2'>Add a second footbridge near the old mill</a></li>"
+    "<li><a href='/c/3'>Open the wetland boardwalk in winter</a></li></ul>"
+    "<p>The council will vote on the changes in February, after a last public hearing in the town hall.</p>"
+    "<p>If you liked this story, you may also like:</p>"
+    "<ul><li><a href='/s/1'>Tram line to the airport delayed again</a></li>"
+    "<li><a href='/s/2'>School budgets cut by three percent</a></li>"
+    "<li><a href='/s/3'>New bus routes for the northern districts</a></li></ul>"
+    "<p>Parks</p>"
+    "</article></body></html>");
+  assert_contains (page->text, "\n\nMove the cycle path away from the nesting area\n\n");
+  assert_contains (page->text, "Open the wetland boardwalk in winter");
+  assert_contains (page->text, "after a last public hearing in the town hall.");
+  assert_not_contains (page->text, "Tram line");
+  assert_not_contains (page->text, "you may also like");
+}
+
+/* Shape 1 too: what follows the article inside its container without a class that says so:
+ * an author box (a masthead title on a line of its own, then a bio), recommendations under
+ * a heading that says so in other words, a list of sources.  A role word inside a sentence
+ * or a longer heading closes nothing. */
+static void
+test_author_box_and_recommendations_close_the_article (G_GNUC_UNUSED void **state)
+{
+  g_autoptr (Page) page = read_page (
+    "<html><body><div class='wrap'><h1>River park grows</h1>" STORY
+    "<h2>What the editor of the local paper thinks</h2>"
+    "<p>The first footbridge will be named after the engineer who designed the old ferry.</p>"
+    "<div><div><a href='/by/jd'>Jane Doe</a></div><div>Senior Staff Writer</div>"
+    "<p>Jane Doe has covered city hall and the river for ten years, and before that the courts.</p></div>"
+    "</div></body></html>");
+  assert_contains (page->text, "What the editor of the local paper thinks");
+  assert_contains (page->text, "named after the engineer who designed the old ferry.");
+  assert_not_contains (page->text, "Senior Staff Writer");
+  assert_not_contains (page->text, "covered city hall");
+
+  g_autoptr (Page) more = read_page (
+    "<html><body><div class='wrap'><h1>River park grows</h1>" STORY
+    "<h3>More Articles You Might Enjoy</h3>"
+    "<p>Council approves new harbour wall after years of debate and two public inquiries.</p>"
+    "<h3>Article Sources</h3><p>City council, minutes of the meeting of 4 March, item 12.</p>"
+    "</div></body></html>");
+  assert_contains (more->text, "with the rest following in stages over three years.");
+  assert_not_contains (more->text, "harbour wall");
+  assert_not_contains (more->text, "minutes of the meeting");
+}
+
+/* An id made from a section's heading ("menu-innovation-...") names no part of the page: the
+ * section stays, whatever words its heading has.  A generated id after a component's name
+ * ("modal_" and a UUID) still names the component. */
+static void
+test_heading_anchor_ids_are_not_hints (G_GNUC_UNUSED void **state)
+{
+  g_autoptr (Page) page = read_page (
+    "<html><body><article>" STORY
+    "<div id='menu-innovation-strategies-for-busy-caterers'><h2>Menu innovation strategies</h2>"
+    "<p>Caterers who change their menu with the seasons report fewer leftovers and happier guests, "
+    "the survey found, and most plan to add a vegetarian main course next year.</p></div>"
+    "<div id='modal_2110a1e7-afbc-4454-a3d3-b691678ba1b8'><p>You are leaving our website for a site "
+    "we do not operate, whose privacy rules may differ from ours.</p></div>"
+    "</article></body></html>");
+  assert_contains (page->text, "Caterers who change their menu with the seasons");
+  assert_not_contains (page->text, "You are leaving our website");
+}
+
+/* An <aside> inside the article that holds paragraphs of its own (a box on the kinds of
+ * diet, a side story) is the article's text; a sidebar of links or a short pull quote is not. */
+static void
+test_text_box_aside_is_kept (G_GNUC_UNUSED void **state)
+{
+  g_autoptr (Page) page = read_page (
+    "<html><body><article>" STORY
+    "<aside class='box'><h3>What the wetland does</h3><p>A wetland stores water after heavy rain "
+    "and releases it slowly over the following days and weeks, so the river downstream rises less and "
+    "later.</p><p>Reeds and sedges "
+    "filter the water as it passes, and the birds that nest there keep insects in check all summer.</p></aside>"
+    "<aside><p>\u201cThe river finally gets its room back.\u201d</p></aside>"
+    "<aside><a href='/1'>Parks in other cities are growing too</a> <a href='/2'>The new tram line</a></aside>"
+    "<p>The first footbridge will be named after the engineer who designed the old ferry.</p>"
+    "</article></body></html>");
+  assert_contains (page->text, "A wetland stores water after heavy rain");
+  assert_contains (page->text, "keep insects in check all summer.");
+  assert_not_contains (page->text, "finally gets its room back");
+  assert_not_contains (page->text, "Parks in other cities");
+}
+
+/* Under the article: the counts of likes and comments and a "Share" button are no text. */
+static void
+test_counters_and_buttons_are_dropped (G_GNUC_UNUSED void **state)
+{
+  g_autoptr (Page) page = read_page (
+    "<html><body><article>" STORY
+    "<p>The first footbridge will be named after the engineer who designed the old ferry.</p>"
+    "<div><div><span>95</span></div><div><span>12</span></div><div>Share</div></div>"
+    "</article></body></html>");
+  assert_true (g_str_has_suffix (page->text, "who designed the old ferry."));
+}
+
+/* Shape 1 too: a grid of other stories as <article> cards (a linked headline and a teaser
+ * each) after the article goes; the entries of a listicle, <article>s that make the bulk of
+ * the text, stay. */
+static void
+test_story_cards_are_dropped (G_GNUC_UNUSED void **state)
+{
+  g_autoptr (Page) page = read_page (
+    "<html><body><div class='wrap'><h1>River park grows</h1>" STORY
+    "<div class='grid'>"
+    "<article><h3><a href='/1'>Tram line to the airport delayed</a></h3><p>The tender dispute drags on into its third year, and the opening slips again.</p></article>"
+    "<article><h3><a href='/2'>School budgets cut again</a></h3><p>Three percent across the region, with the smallest schools hit hardest.</p></article>"
+    "<article><h3><a href='/3'>New bus routes in the north</a></h3><p>Starting in the spring, four lines link the new estates to the centre.</p></article>"
+    "</div></div></body></html>");
+  assert_contains (page->text, "with the rest following in stages over three years.");
+  assert_not_contains (page->text, "Tram line");
+  assert_not_contains (page->text, "tender dispute");
+
+  g_autoptr (Page) list = read_page (
+    "<html><body><div class='wrap'><h1>Three parks to visit</h1><p>Our picks for the summer, from the city to the coast.</p><div>"
+    "<article><h3><a href='/1'>River Park</a></h3><p>Twelve hectares of wetland, two footbridges and a "
+    "cycle path along the eastern bank of the river.</p></article>"
+    "<article><h3><a href='/2'>Harbour Gardens</a></h3><p>Old docks turned into lawns, with a cafe in "
+    "the former customs house and concerts on Sundays.</p></article>"
+    "<article><h3><a href='/3'>Mill Meadow</a></h3><p>A quiet meadow by the old mill, with a "
+    "playground built from the timber of felled poplars.</p></article>"
+    "</div></div></body></html>");
+  assert_contains (list->text, "Old docks turned into lawns");
+  assert_contains (list->text, "A quiet meadow by the old mill");
+}
+
+/* The article cut in two parts of the same body class, each in a wrapper of its own (an
+ * introduction box, then the body): both are the article. */
+static void
+test_wrapped_body_parts_are_joined (G_GNUC_UNUSED void **state)
+{
+  g_autoptr (Page) page = read_page (
+    "<html><body><div class='menu'><a href='/'>Home</a></div><div class='page'>"
+    "<div class='intro-box'><div class='article-text'><p>Looking for a park for the summer? "
+    "We walked all of them and picked the one worth the trip, with everything you need to know.</p></div></div>"
+    "<div><div class='article-text'>" STORY "</div></div>"
+    "<div class='sidebar'><p>Sign up for our weekly newsletter about parks and gardens.</p></div>"
+    "</div></body></html>");
+  assert_contains (page->text, "We walked all of them and picked the one worth the trip");
+  assert_contains (page->text, "with the rest following in stages over three years.");
+  assert_not_contains (page->text, "newsletter");
+}
+
 /* Shape 2: the article again in a hidden Markdown source, a display:none mobile copy and a
  * <template>; kept once.  A hidden part with text of its own (a collapsed section) stays. */
 static void
@@ -514,6 +668,48 @@ test_tables_lists_and_lines_are_kept (G_GNUC_UNUSED void **state)
   assert_contains (page->text, "\n\nFriends of the River Park\n\n12 Mill Lane\n\nRiverside RT4 5JP");
 }
 
+/* Shape 4 too: a data table whose first column is links (each company linked, then its
+ * revenue) is the article's text, row by row, in its scrolling wrapper too; a table of
+ * links only is navigation. */
+static void
+test_data_table_with_links_is_kept (G_GNUC_UNUSED void **state)
+{
+  const char *html =
+    "<html><body><article>" STORY
+    "<div class='embed'><div class='scroll'><table><thead><tr><th>Company</th><th>Revenue</th></tr></thead><tbody>"
+    "<tr><td><a href='https://a.example/'>Riverside Electrical Contractors Inc.</a></td><td>$7.7B</td></tr>"
+    "<tr><td><a href='https://b.example/'>Northern Power and Light Services</a></td><td>$2.5B</td></tr>"
+    "<tr><td><a href='https://c.example/'>Harbour Cable Installation Group</a></td><td>$2.4B</td></tr>"
+    "</tbody></table></div></div>"
+    "<p>Two dozen of the firms on this list reported double-digit growth rates last year.</p>"
+    "<table><tr><td><a href='/a'>Home</a></td><td><a href='/b'>World news</a></td></tr>"
+    "<tr><td><a href='/c'>Business</a></td><td><a href='/d'>Sport and leisure</a></td></tr></table>"
+    "</article></body></html>";
+  HtmlOptions options = { .favor = HTML_FAVOR_BALANCED, .min_length = 250, .keep_tables = TRUE };
+  g_autoptr (Page) page = read_page_with (html, strlen (html), NULL, &options);
+  assert_contains (page->text, "\n\nCompany | Revenue\n\nRiverside Electrical Contractors Inc. | $7.7B\n\n");
+  assert_contains (page->text, "Harbour Cable Installation Group | $2.4B");
+  assert_contains (page->text, "double-digit growth rates");
+  assert_not_contains (page->text, "World news");
+}
+
+/* Shape 4 too: a listicle's headings, each the product's name linked to its shop, are its
+ * text. */
+static void
+test_linked_headings_are_kept (G_GNUC_UNUSED void **state)
+{
+  g_autoptr (Page) page = read_page (
+    "<html><body><article><h1>The tools every electrician needs</h1>"
+    "<p>We asked twenty electricians which tools they carry every day, and these came up most often.</p>"
+    "<h2><a href='https://shop.example/meter'>Riverside 117 multimeter</a></h2>"
+    "<p>Accurate, sturdy and simple enough to use with gloves on, it measures voltage without contact.</p>"
+    "<h2><a href='https://shop.example/pliers'>Harbour long nose pliers</a></h2>"
+    "<p>Thin jaws reach into crowded boxes, and the cutter near the hinge handles copper up to 4 mm.</p>"
+    "</article></body></html>");
+  assert_contains (page->text, "\n\nRiverside 117 multimeter\n\n");
+  assert_contains (page->text, "\n\nHarbour long nose pliers\n\n");
+}
+
 /* A <pre> keeps its lines and indentation inside one paragraph; blank lines and the breaks
  * around the block do not become paragraph breaks, and trailing spaces go. */
 static void
@@ -549,9 +745,18 @@ main (void)
     cmocka_unit_test (test_favor_changes_what_is_kept),
     cmocka_unit_test (test_tables_and_links_on_request),
     cmocka_unit_test (test_related_story_blocks_are_dropped),
+    cmocka_unit_test (test_announced_link_lists_are_kept),
+    cmocka_unit_test (test_author_box_and_recommendations_close_the_article),
+    cmocka_unit_test (test_heading_anchor_ids_are_not_hints),
+    cmocka_unit_test (test_text_box_aside_is_kept),
+    cmocka_unit_test (test_counters_and_buttons_are_dropped),
+    cmocka_unit_test (test_story_cards_are_dropped),
+    cmocka_unit_test (test_wrapped_body_parts_are_joined),
     cmocka_unit_test (test_hidden_duplicates_are_dropped),
     cmocka_unit_test (test_noscript_text_is_dropped),
     cmocka_unit_test (test_tables_lists_and_lines_are_kept),
+    cmocka_unit_test (test_data_table_with_links_is_kept),
+    cmocka_unit_test (test_linked_headings_are_kept),
     cmocka_unit_test (test_preformatted_text_keeps_its_lines),
   };
   return cmocka_run_group_tests_name ("html", tests, NULL, NULL);

@@ -277,6 +277,36 @@ words_hints (const char *s, GHashTable *cache)
   return hints;
 }
 
+/* Whether an id is a section's heading made an anchor ("menu-innovation-strategies-for-
+ * caterers", "toc_how-to-share-a-file"): words of the text, not the name of a part of the
+ * page, so "menu" or "share" in it says nothing.  Five words at least, four of letters only
+ * (not a generated "modal_2110a1e7-afbc-4454-a3d3-b691678ba1b8"). */
+static gboolean
+is_heading_slug (const char *id)
+{
+  guint parts = 0, words = 0;
+  gsize length = 0;       /* of the current part */
+  gboolean letters = TRUE; /* the current part is letters only */
+  for (const char *c = id;; c++)
+    {
+      if (*c == '-' || *c == '_' || *c == '\0')
+        {
+          parts++;
+          if (letters && length > 0)
+            words++;
+          letters = TRUE;
+          length = 0;
+          if (*c == '\0')
+            break;
+          continue;
+        }
+      length++;
+      if (!g_ascii_isalpha (*c))
+        letters = FALSE;
+    }
+  return parts >= 5 && words >= 4;
+}
+
 static guint8
 class_hints (xmlNode *node, GHashTable *cache)
 {
@@ -289,6 +319,8 @@ class_hints (xmlNode *node, GHashTable *cache)
       if (attr->children == NULL || attr->children->content == NULL)
         continue;
       const char *value = (const char *) attr->children->content;
+      if (strcmp (name, "id") == 0 && is_heading_slug (value))
+        continue;
       if (strcmp (name, "class") == 0 || strcmp (name, "id") == 0)
         {
           /* Long utility-class lists are cut: the words that matter come first. */
@@ -544,6 +576,15 @@ base_score (const Info *info)
 
 typedef enum { MEASURE_ALL, MEASURE_VISIBLE, MEASURE_LIKELY } MeasureMode;
 
+/* Whether an <aside> is a box of the article's own text (a definition, a side story):
+ * paragraphs and few links, where a sidebar or a pull quote has not. */
+static gboolean
+is_text_box (const Info *info)
+{
+  return info->full_ptext >= 200 && info->full_links * 5 < info->full
+         && !(info->hints & (H_JUNK | H_UNLIKELY));
+}
+
 /* Whether a measure in @mode leaves out @info's subtree.  Nothing that holds most of the
  * page is left out: libxml2's error recovery sometimes nests the page inside a footer. */
 static gboolean
@@ -569,8 +610,10 @@ skip_element (Extractor *ex, const Info *info, MeasureMode mode)
     return FALSE;
   if (info->hints & (H_BODY | H_ARTICLE_BODY))
     return FALSE;
-  if (info->tag == T_NAV || info->tag == T_ASIDE)
+  if (info->tag == T_NAV)
     return TRUE;
+  if (info->tag == T_ASIDE)
+    return !is_text_box (info);
   if ((info->hints & H_UNLIKELY) && !(info->hints & H_POSITIVE))
     return TRUE;
   return FALSE;
@@ -800,10 +843,44 @@ static const char *const closing_names[] = {
   "editor's picks", "editors' picks", "editor’s picks", "don't miss", "don’t miss",
   "what to read next", "popular now", "popular stories", "popular articles", "top stories",
   "more from ", "more stories from ", "more articles from ", "more news from ", "more on ", "more in ",
-  "more like this", "you may also ", "you might also ", NULL
+  "more like this", "you may also ", "you might also ", "also in the news", "in other news",
+  "article sources", "citations", "footnotes", "bibliography", "works cited",
+  NULL
 };
 
 typedef enum { CLOSING_NONE, CLOSING_ALWAYS, CLOSING_AT_END } Closing;
+
+/* An author box's line of its own under the name ("Senior Staff Writer", "Contributing
+ * Writer", "Founder and CEO", "The Author"): words of a masthead title only, the last one
+ * a role. */
+static const char *const role_nouns[] = {
+  "writer", "editor", "contributor", "reporter", "correspondent", "columnist", "author",
+  "journalist", "ceo", "founder", "co-founder", "editor-in-chief", NULL
+};
+static const char *const role_words[] = {
+  "senior", "staff", "contributing", "associate", "assistant", "managing", "deputy", "executive",
+  "chief", "in", "and", "the", "freelance", "guest", "news", "features", "lead", "digital",
+  "content", "sr.", "&", NULL
+};
+
+static gboolean
+is_staff_role (const char *lower)
+{
+  g_auto (GStrv) words = g_strsplit (lower, " ", -1);
+  guint n = g_strv_length (words);
+  if (n == 0 || n > 5)
+    return FALSE;
+  for (guint i = 0; i + 1 < n; i++)
+    if (!g_strv_contains (role_words, words[i]) && !g_strv_contains (role_nouns, words[i]))
+      return FALSE;
+  return g_strv_contains (role_nouns, words[n - 1]);
+}
+
+/* Recommendations whatever their first words ("More articles you might enjoy"). */
+static const char *const closing_phrases[] = {
+  "you might enjoy", "you may enjoy", "you might also", "you may also", "you might like",
+  "you may like", NULL
+};
 
 static Closing
 closing_kind (const char *text)
@@ -822,7 +899,10 @@ closing_kind (const char *text)
       if ((*s)[k - 1] == ' ' ? g_str_has_prefix (lower, *s) : strcmp (lower, *s) == 0)
         return CLOSING_AT_END;
     }
-  return CLOSING_NONE;
+  for (const char *const *s = closing_phrases; *s; s++)
+    if (strstr (lower, *s))
+      return CLOSING_AT_END;
+  return is_staff_role (lower) ? CLOSING_AT_END : CLOSING_NONE;
 }
 
 /* ---- output ---- */
@@ -841,6 +921,7 @@ typedef struct {
   guint32    root_text;
   gboolean   in_table_row;
   xmlNode   *hidden_root; /* the hidden element the writer is in, if any */
+  xmlNode   *announced_root; /* the link list announced by a colon the writer is in */
 } Writer;
 
 static const char *const boilerplate_starts[] = {
@@ -852,6 +933,12 @@ static const char *const boilerplate_starts[] = {
   "listen to this", "print this", "email this", "posted in", "categories:", "written by",
   "reviewed by", "edited by", "fact-checked by", "fact checked by", "published date",
   "published:", "updated:", "last updated", NULL
+};
+
+/* Buttons and their whole label, never text. */
+static const char *const button_labels[] = {
+  "share", "like", "reply", "comment", "comments", "print", "email", "tweet", "load more",
+  "load more content", "show more", "see more", "back to top", NULL
 };
 
 static gboolean
@@ -868,7 +955,17 @@ looks_like_boilerplate (const char *text, gsize length)
   for (const char *const *s = boilerplate_starts; *s; s++)
     if (g_str_has_prefix (lower, *s))
       return TRUE;
-  return FALSE;
+  return g_strv_contains (button_labels, lower);
+}
+
+/* Whether @text has no letter: a count of likes or comments, a page number. */
+static gboolean
+has_no_letter (const char *text)
+{
+  for (const char *c = text; *c; c = g_utf8_next_char (c))
+    if (g_unichar_isalpha (g_utf8_get_char (c)))
+      return FALSE;
+  return TRUE;
 }
 
 /* The text of a <pre> (program code, a poem, a results list laid out in columns) keeps its
@@ -911,10 +1008,13 @@ flush (Writer *w)
     goto reset;
   gboolean keep = TRUE;
   double density = (double) w->link_bytes / cur->len;
-  /* List items may be all link ("the ten best hotels", each linked): link lists as a whole
-   * were judged by drop_subtree. */
+  /* List items, table rows and headings may be all link ("the ten best hotels", each
+   * linked; a product's name linked to its shop): link lists, tables and feeds of
+   * headlines as a whole were judged by drop_subtree, and trim_edges drops the headings
+   * that nothing follows. */
   Closing closing = CLOSING_NONE;
-  if (density > w->ex->max_link_density && !(w->heading && density < 0.99) && w->li_depth == 0)
+  if (density > w->ex->max_link_density && !w->heading && w->li_depth == 0
+      && !w->in_table_row)
     keep = FALSE; /* a link ("Leave a comment") closes nothing: the text may go on */
   else if ((closing = closing_kind (cur->str)) != CLOSING_NONE)
     keep = TRUE; /* a marker for trim_edges, never part of the body */
@@ -928,6 +1028,7 @@ flush (Writer *w)
       p->text = g_strndup (cur->str, cur->len);
       p->heading = w->heading;
       p->hidden = w->hidden_root != NULL;
+      p->announced = w->announced_root != NULL;
       p->closing = closing;
       if (w->links && w->links->len)
         {
@@ -970,6 +1071,49 @@ holds_table (Extractor *ex, xmlNode *node)
   return FALSE;
 }
 
+/* Whether the text written just before ends with a colon ("Many patches were sent for
+ * review:"): what follows is what the sentence announces, even when every item is a link.
+ * Closing headings ("Related:") announce nothing the article says. */
+static gboolean
+after_colon (Writer *w)
+{
+  const char *text = NULL;
+  gsize n = 0;
+  if (w->current->len)
+    text = w->current->str, n = w->current->len;
+  else if (w->paragraphs->len)
+    {
+      HtmlParagraph *p = g_ptr_array_index (w->paragraphs, w->paragraphs->len - 1);
+      if (p->closing || p->heading)
+        return FALSE;
+      text = p->text, n = strlen (p->text);
+    }
+  while (n && (text[n - 1] == ' ' || text[n - 1] == '\n'))
+    n--;
+  return n >= 12 && text[n - 1] == ':';
+}
+
+/* Whether an <article> inside the article is one card of a feed of other stories: short, a
+ * fifth of it links at least (its headline), with another <article> beside it, the feed less
+ * than half the text.  (Posts of a thread and the entries of a listicle are <article>s too,
+ * but of text, or the bulk of the page.) */
+static gboolean
+is_story_card (Writer *w, const Info *info)
+{
+  Extractor *ex = w->ex;
+  Info *parent = info->node->parent ? info_of (ex, info->node->parent) : NULL;
+  if (info->text >= 600 || link_density (info) < 0.2 || parent == NULL || parent->text * 2 >= w->root_text)
+    return FALSE;
+  for (int way = 0; way < 2; way++)
+    for (xmlNode *s = way ? info->node->next : info->node->prev; s; s = way ? s->next : s->prev)
+      {
+        Info *si = s->type == XML_ELEMENT_NODE ? info_of (ex, s) : NULL;
+        if (si && si->tag == T_ARTICLE && si->text > 0)
+          return TRUE;
+      }
+  return FALSE;
+}
+
 /* Whether the writer leaves out the subtree of @info (boilerplate inside the article). */
 static gboolean
 drop_subtree (Writer *w, Info *info, gboolean is_root)
@@ -982,9 +1126,17 @@ drop_subtree (Writer *w, Info *info, gboolean is_root)
   gboolean recall = ex->options->favor == HTML_FAVOR_RECALL;
   switch (info->tag)
     {
-    case T_NAV: case T_ASIDE: case T_FIGCAPTION: case T_H1: case T_CAPTION:
+    case T_NAV: case T_FIGCAPTION: case T_H1: case T_CAPTION:
       return TRUE;
+    case T_ASIDE:
+      if (!is_text_box (info))
+        return TRUE;
+      break;
 
+    case T_ARTICLE:
+      if (is_story_card (w, info))
+        return TRUE;
+      break;
     case T_HEADER:
       /* An article's header holds its headline (dropped above), byline and date (junk
        * classes) and sometimes a standfirst, which is kept. */
@@ -1013,18 +1165,34 @@ drop_subtree (Writer *w, Info *info, gboolean is_root)
     return !recall || (info->hints & H_UNLIKELY);
   if ((info->hints & H_UNLIKELY) && !(info->hints & H_POSITIVE) && info->text * 3 < w->root_text && !recall)
     return TRUE;
-  /* Link lists and link-heavy containers: navigation, related stories. */
-  if ((info->kind & K_CONTAINER) && info->text > 0)
+  /* Link lists and link-heavy containers: navigation, related stories.  A table (or the
+   * wrappers around one) with text outside its links is data: the companies, each linked,
+   * and their revenue. */
+  gboolean table = info->tag == T_TABLE || info->tag == T_TBODY || info->tag == T_THEAD
+                   || info->tag == T_TFOOT || info->tag == T_TR;
+  if ((info->kind & K_CONTAINER) && info->text > 0
+      && !(link_density (info) < 0.9
+           && (table || ((info->tag == T_DIV || info->tag == T_FIGURE) && holds_table (ex, info->node)))))
     {
+      double density = link_density (info);
+      gboolean links = FALSE;
       /* A feed of other stories: several headline links, perhaps with a teaser each. */
       if (info->link_items >= 3 && info->link_items * 3 >= info->items * 2
-          && link_density (info) > ex->max_link_density * 0.6 && info->text * 2 < w->root_text)
-        return TRUE;
-      double density = link_density (info);
-      if ((info->kind & K_LIST) && density > ex->max_link_density * 0.9)
-        return TRUE;
-      if (density > ex->max_link_density && info->text * 2 < w->root_text)
-        return TRUE;
+          && density > ex->max_link_density * 0.6 && info->text * 2 < w->root_text)
+        links = TRUE;
+      else if ((info->kind & K_LIST) && density > ex->max_link_density * 0.9)
+        links = TRUE;
+      else if (density > ex->max_link_density && info->text * 2 < w->root_text)
+        links = TRUE;
+      /* But a list that a sentence of the article announces is its text (the patches, the
+       * sources it names), unless nothing of the article follows it: trim_edges drops it
+       * then, with its announcement ("If you liked this, you may like:"). */
+      if (links && (info->kind & K_LIST) && w->announced_root == NULL && after_colon (w))
+        {
+          w->announced_root = info->node;
+          return FALSE;
+        }
+      return links;
     }
   return FALSE;
 }
@@ -1136,6 +1304,11 @@ write_subtree (Writer *w, xmlNode *root)
                 {
                   flush (w);
                   w->hidden_root = NULL;
+                }
+              if (node == w->announced_root)
+                {
+                  flush (w);
+                  w->announced_root = NULL;
                 }
             }
           if (node == root)
@@ -1392,6 +1565,23 @@ trim_edges (Extractor *ex, GPtrArray *paragraphs)
         if (first_sentence != G_MAXUINT && i < first_sentence)
           first_sentence--;
       }
+  /* Announced link lists that nothing of the article follows (labels at most) are a "see
+   * also" after all: they go, and so does a short sentence that announced them. */
+  guint last = paragraphs->len;
+  while (last > 0 && !is_sentence (g_ptr_array_index (paragraphs, last - 1))
+         && !((HtmlParagraph *) g_ptr_array_index (paragraphs, last - 1))->announced)
+    last--;
+  guint labels = last;
+  while (last > 0 && ((HtmlParagraph *) g_ptr_array_index (paragraphs, last - 1))->announced)
+    last--;
+  if (last < labels && first_sentence != G_MAXUINT && last > first_sentence)
+    {
+      const char *intro = ((HtmlParagraph *) g_ptr_array_index (paragraphs, last - 1))->text;
+      gsize n = strlen (intro);
+      if (n && n < 120 && intro[n - 1] == ':' && last - 1 > first_sentence)
+        last--;
+      g_ptr_array_set_size (paragraphs, last);
+    }
   if (ex->options->favor == HTML_FAVOR_RECALL || first_sentence == G_MAXUINT)
     return;
   guint end = paragraphs->len;
@@ -1399,8 +1589,10 @@ trim_edges (Extractor *ex, GPtrArray *paragraphs)
   while (ex->options->favor == HTML_FAVOR_PRECISION && end > first_sentence + 1
          && !is_sentence (g_ptr_array_index (paragraphs, end - 1)))
     end--;
-  /* Headings with nothing after them announce what was dropped ("Related stories"). */
-  while (end > first_sentence + 1 && ((HtmlParagraph *) g_ptr_array_index (paragraphs, end - 1))->heading)
+  /* Headings with nothing after them announce what was dropped ("Related stories"); the
+   * counts of likes and comments under an article are no text. */
+  while (end > first_sentence + 1 && (((HtmlParagraph *) g_ptr_array_index (paragraphs, end - 1))->heading
+                                      || has_no_letter (((HtmlParagraph *) g_ptr_array_index (paragraphs, end - 1))->text)))
     end--;
   g_ptr_array_set_size (paragraphs, end);
   /* Before the first sentence: keep headings (a section title), drop short labels. */
@@ -1443,6 +1635,56 @@ write_article (Extractor *ex, xmlNode **roots, guint n_roots)
   return w.paragraphs;
 }
 
+
+/* Whether a child or grandchild of @node has @hint and is measured. */
+static gboolean
+holds_hint (Extractor *ex, xmlNode *node, guint8 hint)
+{
+  for (xmlNode *c = node->children; c; c = c->next)
+    {
+      Info *ci = c->type == XML_ELEMENT_NODE ? info_of (ex, c) : NULL;
+      if (ci == NULL || (ci->flags & F_SKIP))
+        continue;
+      if (ci->hints & hint)
+        return TRUE;
+      for (xmlNode *g = c->children; g; g = g->next)
+        {
+          Info *gi = g->type == XML_ELEMENT_NODE ? info_of (ex, g) : NULL;
+          if (gi && !(gi->flags & F_SKIP) && (gi->hints & hint))
+            return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+/* The article cut in parts of the same body class, each in a wrapper of its own (a summary
+ * box, then the body): from the wrappers that hold nothing but @top, the siblings that hold
+ * a part too are the article's.  @roots holds @top alone and gets the parts in page order. */
+static void
+add_wrapped_parts (Extractor *ex, Info *top, guint8 hint, GPtrArray *roots)
+{
+  xmlNode *anchor = top->node;
+  for (int level = 0; level < 3; level++)
+    {
+      Info *up = anchor->parent ? info_of (ex, anchor->parent) : NULL;
+      if (up == NULL || up->tag == T_BODY || up->tag == T_HTML || up->text != info_of (ex, anchor)->text)
+        break;
+      anchor = anchor->parent;
+    }
+  if (anchor == top->node || anchor->parent == NULL)
+    return;
+  g_ptr_array_set_size (roots, 0);
+  for (xmlNode *s = anchor->parent->children; s; s = s->next)
+    {
+      Info *info = s->type == XML_ELEMENT_NODE ? info_of (ex, s) : NULL;
+      if (info == NULL || (info->flags & F_SKIP))
+        continue;
+      if (s == anchor)
+        g_ptr_array_add (roots, top->node);
+      else if ((info->hints & hint) || holds_hint (ex, s, hint))
+        g_ptr_array_add (roots, s);
+    }
+}
 
 static GPtrArray *
 extract_once (Extractor *ex, MeasureMode mode)
@@ -1491,6 +1733,8 @@ extract_once (Extractor *ex, MeasureMode mode)
     }
   else
     g_ptr_array_add (roots, top->node);
+  if (body_hint && roots->len == 1)
+    add_wrapped_parts (ex, top, body_hint, roots);
   return write_article (ex, (xmlNode **) roots->pdata, roots->len);
 }
 

@@ -150,6 +150,7 @@ typedef struct {
   int    heading;  /* 0, or 1..6 for <h1>..<h6> */
   gboolean hidden; /* inside a hidden element kept for its text (a collapsed part, a copy) */
   int    closing;  /* a heading that may open what follows the article ("More from us") */
+  gboolean announced; /* an item of a link list that a sentence ending in a colon announced */
 } HtmlParagraph;
 
 typedef struct {
