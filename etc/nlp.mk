@@ -15,7 +15,9 @@ dist_gazetteer_DATA = \
 	etc/newsflow/gazetteers/not-names.txt \
 	etc/newsflow/gazetteers/other-names.txt \
 	etc/newsflow/gazetteers/location-prefixes.txt \
-	etc/newsflow/gazetteers/group-nouns.txt
+	etc/newsflow/gazetteers/group-nouns.txt \
+	etc/newsflow/gazetteers/female-names.txt \
+	etc/newsflow/gazetteers/male-names.txt
 dist_chain_DATA = etc/newsflow/speech-verbs.txt
 EXTRA_DIST += etc/newsflow/gazetteers/make-gazetteers.py etc/newsflow/gazetteers/README.md
 # The entity tagger's model (newsflow-train entities; docs/training.md) and its training

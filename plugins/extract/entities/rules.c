@@ -67,7 +67,7 @@ typedef struct {
   GHashTable *speech_verbs;
   GHashTable *countries;    /* folded canonical names of countries */
   GHashTable *group_nouns;
-  GHashTable *female_names; /* given names (quote attribution's lists) */
+  GHashTable *female_names; /* given names (gazetteers/female-names.txt, male-names.txt) */
   GHashTable *male_names;
   gboolean    report[N_LABELS];
 } Entities;
@@ -114,8 +114,8 @@ entities_load_lists (Entities *self, const char *const *extra, gboolean shipped,
       || !(self->other_names = nlp_word_set_load ("gazetteers/other-names.txt", error))
       || !(self->speech_verbs = nlp_word_set_load ("speech-verbs.txt", error))
       || !(self->group_nouns = nlp_word_set_load ("gazetteers/group-nouns.txt", error))
-      || !(self->female_names = nlp_word_set_load ("quotes/female-names.txt", error))
-      || !(self->male_names = nlp_word_set_load ("quotes/male-names.txt", error))
+      || !(self->female_names = nlp_word_set_load ("gazetteers/female-names.txt", error))
+      || !(self->male_names = nlp_word_set_load ("gazetteers/male-names.txt", error))
       || !(self->countries = entities_countries_load (error)))
     return FALSE;
   return TRUE;

@@ -48,10 +48,10 @@ static const NfOption quotes_options[] = {
   NF_OPTION_INT ("min-words", 8,
                  "Words a quotation with no attribution needs to be reported (shorter ones are "
                  "taken for titles, terms or scare quotes)."),
-  NF_OPTION_STR ("female-names", "quotes/female-names.txt",
+  NF_OPTION_STR ("female-names", "gazetteers/female-names.txt",
                  "Given names taken as a woman's when \"she\" is resolved to a person (a data "
                  "file name or a path)."),
-  NF_OPTION_STR ("male-names", "quotes/male-names.txt",
+  NF_OPTION_STR ("male-names", "gazetteers/male-names.txt",
                  "Given names taken as a man's when \"he\" is resolved to a person (a data "
                  "file name or a path)."),
   NF_OPTION_BOOL ("single-quotes", cfg_true,
