@@ -424,6 +424,10 @@ test_titles (G_GNUC_UNUSED void **state)
   assert_title ("<html><head><title>News - Planet</title><meta property='og:title' content='Der Park wächst um "
                 "zwölf Hektar'></head><body><h1>News</h1><h1>Der Park wächst um zwölf Hektar</h1>" BODY
                 "</body></html>", "Der Park wächst um zwölf Hektar");
+  /* ... but not when it is the name in the page's host: the site's logo. */
+  assert_title ("<html><head><title>parkblog » Der Park wächst</title><link rel='canonical' "
+                "href='http://www.parkblog.de/der-park-waechst/'></head><body><h1><a href='/'>parkblog</a></h1>" BODY
+                "</body></html>", "parkblog » Der Park wächst");
   /* The sections a <title> lists before the site's name, like a breadcrumb, go with it; a
    * longer last part stays. */
   assert_title ("<html><head><title>Kein Parkplatz mehr am Fluss? | Verkehr | Forum | PlanetTech.de</title></head><body>"

@@ -19,6 +19,7 @@ static guint    count_words  (const char *text, gsize length);
 static gboolean is_part_of_headline (const char *headline, const char *part);
 static gboolean shares_words (const char *a, const char *b);
 static gboolean looks_like_name (const char *text);
+static gboolean names_host (const char *word, const char *url);
 static void     offer_title_date (HtmlDates *dates, const char *title);
 
 /* What separates a headline from the site's name or a section in a <title>. */
@@ -923,7 +924,8 @@ html_meta_read (htmlDocPtr doc, HtmlMeta *meta)
   for (guint i = 0; i < t.headlines->len && meta->title == NULL; i++)
     {
       const char *h1 = g_ptr_array_index (t.headlines, i);
-      if (count_words (h1, strlen (h1)) != 1 || (meta->site_name && g_ascii_strcasecmp (h1, meta->site_name) == 0))
+      if (count_words (h1, strlen (h1)) != 1 || (meta->site_name && g_ascii_strcasecmp (h1, meta->site_name) == 0)
+          || names_host (h1, t.canonical) || names_host (h1, t.og_url))
         continue;
       for (guint j = 0; j < G_N_ELEMENTS (metadata_titles) && meta->title == NULL; j++)
         if (metadata_titles[j] && g_str_has_prefix (metadata_titles[j], h1))
@@ -1065,6 +1067,25 @@ shares_words (const char *a, const char *b)
         found += strstr (lb, *w) != NULL;
       }
   return found >= MIN (total, 2u) && total > 0 && found * 2 >= total;
+}
+
+/* Is @word the name in @url's host ("seelenradio" in http://www.seelenradio.de/...)? Then a
+ * one-word heading is the site's logo, not the headline. */
+static gboolean
+names_host (const char *word, const char *url)
+{
+  const char *host = url ? strstr (url, "://") : NULL;
+  if (host == NULL)
+    return FALSE;
+  host += 3;
+  gsize length = strcspn (host, "/:?#");
+  g_autofree char *name = g_strndup (host, length);
+  g_auto (GStrv) labels = g_strsplit (name, ".", -1);
+  guint n = g_strv_length (labels);
+  for (guint i = 0; i + 1 < n; i++) /* not the top-level domain */
+    if (g_ascii_strcasecmp (labels[i], word) == 0)
+      return TRUE;
+  return FALSE;
 }
 
 /* A date that is a whole part of the title ("08.11.2021 | Online-Fachtag", "Park grows -
