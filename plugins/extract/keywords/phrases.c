@@ -237,7 +237,7 @@ morph (const EnLexicon *lexicon, const char *word, Morph *out)
           || strcmp (word + length - suffix, rules[r].suffix) != 0 || out->count[rules[r].pos] > 0)
         continue;
       memcpy (stem, word, length - suffix);
-      strcpy (stem + length - suffix, rules[r].replace);
+      strcpy (stem + (length - suffix), rules[r].replace); /* not (stem + length) - suffix: past the array */
       const Entry *base = lookup (lexicon, stem);
       if (base && base->count[rules[r].pos])
         {
