@@ -137,6 +137,10 @@ test_closing_attribution (void **state)
                  "Anna Berg sang in Oslo.", "Berg went on, \"I owed a lot of money.\"");
   assert_quotes (f, "the book will sell. <- Tony Schwartz (He) confided",
                  "Tony Schwartz wrote the book.", "He confided to his journal, \"the book will sell.\"");
+  /* a surname that is a title word, the person named in full before */
+  assert_quotes (f, "The first I heard of it was late, <- Wayne King (King) said",
+                 "Wayne King, the deputy chief of staff, did not learn about it.",
+                 "\"The first I heard of it was late,\" said King, who resigned on Friday.");
   /* the Irish heads of government are titles, not names */
   assert_quotes (f, "We asked them. <- Leo Varadkar (Leo Varadkar) said",
                  "Tánaiste Leo Varadkar said: \"We asked them.\"");

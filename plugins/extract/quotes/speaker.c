@@ -68,10 +68,13 @@ speaker_at (Context *c, guint i, guint limit, Quote *q, guint *last)
       *last = i;
       return TRUE;
     }
-  /* title words and their periods before the name */
+  /* title words and their periods before the name; but a title word that names a person
+   * itself ("said King, who resigned": Wayne King, named earlier) is the name */
   guint k = i;
-  while (k < limit && (tok_in (c, k, c->self->titles) || (tok_char (c, k) == '.' && k > i)))
-    k++;
+  const Name *here = name_at (c, i);
+  if (!(here && here->person && here->start == c->tokens[i].start))
+    while (k < limit && (tok_in (c, k, c->self->titles) || (tok_char (c, k) == '.' && k > i)))
+      k++;
   const Name *n = k < limit ? name_at (c, k) : NULL;
   /* "said Italian Economy Minister Lorenzo Bellandi", "said Cabinet Secretary for Special
    * Programmes Grace Mwangi", "said Villa head coach Unai Emery": a person further on in
