@@ -463,6 +463,29 @@ test_without_entities (void **state)
                  "Later he said, \"We are ready.\"");
 }
 
+/* cue-names.c: a name the tagger missed that a speech verb shows ("Quinn said"), and a
+ * surname alone standing for the capitalised run named before it. */
+static void
+test_cue_names (void **state)
+{
+  Fixture *f = *state;
+  assert_quotes (f, "We will reopen the depot, <- Deborah Quinn (Quinn) said",
+                 "Deborah Quinn, who runs a trucking firm, waited outside.",
+                 "\"We will reopen the depot,\" Quinn said.");
+}
+
+/* standalone.c: a quotation with no cue of its own right after an attributed one goes on
+ * in the same voice; one alone stays without a speaker. */
+static void
+test_standalone (void **state)
+{
+  Fixture *f = *state;
+  assert_quotes (f, "We will stay, <- Anna Berg (Anna Berg) said | "
+                    "The harbour has fed this town for two hundred years and it will again. <- Anna Berg (Anna Berg) said",
+                 "\"We will stay,\" Anna Berg said.",
+                 "\"The harbour has fed this town for two hundred years and it will again.\"");
+}
+
 static void
 test_quotes_field (void **state)
 {
@@ -508,6 +531,8 @@ main (void)
     cmocka_unit_test_setup_teardown (test_without_entities, setup_alone, teardown),
     cmocka_unit_test_setup_teardown (test_quotes_field, setup, teardown),
     cmocka_unit_test_setup_teardown (test_closing_attribution, setup, teardown),
+    cmocka_unit_test_setup_teardown (test_cue_names, setup_alone, teardown),
+    cmocka_unit_test_setup_teardown (test_standalone, setup, teardown),
   };
   return cmocka_run_group_tests (tests, NULL, NULL);
 }
