@@ -397,6 +397,28 @@ test_particles_and_appositions (void **state)
   assert_entities (f, "Fans said Chelsea, the club, would win and Tabqa, 2016, fell.", "");
 }
 
+/* name-like words that no given name opens are a person's name only when nothing in them
+ * says otherwise: a people's name last, a country inside, an organisation or place word last */
+static void
+test_not_persons_by_their_words (void **state)
+{
+  Fixture *f = *state;
+  assert_entities (f, "Officials said Native American judges met.",
+                   "Native American=NATIONALITY:Native American");
+  assert_entities (f, "Flights were cut, and Virgin Australia said so.",
+                   "Virgin Australia=ORGANIZATION:Virgin Australia");
+  assert_entities (f, "Officials said Lummi Nation leaders and the Writers Guild met at Tuileries Garden.",
+                   "Lummi Nation=ORGANIZATION:Lummi Nation; Writers Guild=ORGANIZATION:Writers Guild; "
+                   "Tuileries Garden=LOCATION:Tuileries Garden");
+  /* a given name first keeps the person; a participle opening the sentence is no part */
+  assert_entities (f, "Fans said Michael Jordan and Rachel English spoke.",
+                   "Michael Jordan=PERSON:Michael Jordan; Rachel English=PERSON:Rachel English");
+  assert_entities (f, "Speaking French was a plus.", "French=NATIONALITY:French");
+  /* organisations that recur in every outlet's pages are known by name */
+  assert_entities (f, "Staff at Pfizer told the Financial Times.",
+                   "Pfizer=ORGANIZATION:Pfizer; Financial Times=ORGANIZATION:Financial Times");
+}
+
 /* tzdata: capitals of zone.tab and older spellings of linked zones, never a merged zone */
 static void
 test_tz_cities (void **state)
@@ -566,6 +588,7 @@ main (void)
     cmocka_unit_test_setup_teardown (test_place_evidence, setup, teardown),
     cmocka_unit_test_setup_teardown (test_common_noun_pairs, setup, teardown),
     cmocka_unit_test_setup_teardown (test_particles_and_appositions, setup, teardown),
+    cmocka_unit_test_setup_teardown (test_not_persons_by_their_words, setup, teardown),
     cmocka_unit_test_setup_teardown (test_tz_cities, setup, teardown),
     cmocka_unit_test_setup_teardown (test_person_lists, setup, teardown),
     cmocka_unit_test (test_bad_gazetteer),

@@ -29,6 +29,10 @@ typedef struct {
 void     entities_rules_spans    (gconstpointer instance, const char *text, const NfToken *tokens, guint n,
                                   const char *language, GArray *spans);
 
+/* Whether @word (@length bytes) is a common given name ("John", "Julie"), as the rules'
+ * lists (gazetteers/female-names.txt, male-names.txt) have it; @scratch is working space. */
+gboolean entities_rules_is_given_name (gconstpointer instance, GString *scratch, const char *word, gsize length);
+
 /* @model: a path, or a file of the data directory ("models/entities-en.model"). */
 gpointer entities_tagger_new     (NfStage *stage, cfg_t *cfg, const char *model, GError **error);
 gboolean entities_tagger_process (gconstpointer instance, NfArticle *article);

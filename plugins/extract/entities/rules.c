@@ -395,8 +395,15 @@ is_given_name (const Context *c, guint i)
     return FALSE;
   gsize length;
   const char *text = tok_text (c, i, &length);
-  return nlp_word_set_has (c->self->female_names, c->scratch, text, length)
-         || nlp_word_set_has (c->self->male_names, c->scratch, text, length);
+  return entities_rules_is_given_name (c->self, c->scratch, text, length);
+}
+
+gboolean
+entities_rules_is_given_name (gconstpointer instance, GString *scratch, const char *word, gsize length)
+{
+  const Entities *self = instance;
+  return nlp_word_set_has (self->female_names, scratch, word, length)
+         || nlp_word_set_has (self->male_names, scratch, word, length);
 }
 
 static gboolean
@@ -441,6 +448,34 @@ all_name_words (const Context *c, guint a, guint b)
     }
   /* the last word must be a real name, not an initial or a particle */
   return words >= 1 && words <= 5 && tok_is_cap_word (c, b) && c->tokens[b].end - c->tokens[b].start > 1;
+}
+
+/* Name-like words [a, b] (two or more) are a person's name unless, with no given name
+ * first, they end in a people's name ("Native American", "Isleta Indian": a people) or hold
+ * a country ("Virgin Australia", "Garuda Indonesia": a company named after it).  "Michael
+ * Jordan" and "Rachel English" open with a given name. */
+static Label
+name_words_label (Context *c, guint a, guint b)
+{
+  if (is_given_name (c, a))
+    return LABEL_PERSON;
+  Label label;
+  if (lookup_label (c, b, b, name_end (c, b), &label) && label == LABEL_NATIONALITY)
+    return LABEL_NATIONALITY;
+  for (guint i = a; i <= b; i++)
+    {
+      const NlpEntry *e = lookup_label (c, i, i, name_end (c, i), &label);
+      if (!e || label != LABEL_LOCATION)
+        continue;
+      if (e->canonical) /* else the scratch holds the folded word, as looked up */
+        {
+          g_string_truncate (c->scratch, 0);
+          nlp_fold_append (c->scratch, e->canonical, strlen (e->canonical));
+        }
+      if (g_hash_table_contains (c->self->countries, c->scratch->str))
+        return LABEL_ORGANIZATION;
+    }
+  return LABEL_PERSON;
 }
 
 static gboolean
@@ -574,13 +609,19 @@ common_words (const Context *c, guint a, guint b)
 /* "Fighting Falcons", "Armed Conflict": a first word that is a participle the article also
  * writes in lower case starts no person's name (Ahmed and Irving are not written so). */
 static gboolean
+ends_like_participle (const Context *c, guint a)
+{
+  gsize length;
+  const char *text = tok_text (c, a, &length);
+  return length >= 5 && (memcmp (text + length - 3, "ing", 3) == 0 || memcmp (text + length - 2, "ed", 2) == 0);
+}
+
+static gboolean
 participle_first (Context *c, guint a)
 {
   gsize length;
   const char *text = tok_text (c, a, &length);
-  gboolean ing = length >= 5 && memcmp (text + length - 3, "ing", 3) == 0;
-  gboolean ed = length >= 5 && memcmp (text + length - 2, "ed", 2) == 0;
-  if (!ing && !ed)
+  if (!ends_like_participle (c, a))
     return FALSE;
   fold_into (c->scratch, text, length);
   return g_hash_table_contains (c->lower_words, c->scratch->str);
@@ -858,12 +899,30 @@ classify (Context *c, guint a, guint b)
           /* "Armed Conflict", "Briefing Room": words the article also writes in lower case
            * are common nouns in a capitalised phrase, not a person's name */
           if (!common_words (c, a, b) && !participle_first (c, a) && !plural_men_last (c, b))
-            add_mention (c, a, b, LABEL_PERSON, NULL, -1);
+            {
+              Label kind = name_words_label (c, a, b);
+              /* "Putting Ireland", "Speaking French": a sentence's first word is capitalised
+               * anyway, and a participle there is no part of the name */
+              if (kind != LABEL_PERSON && tok_is_initial (c, a) && ends_like_participle (c, a))
+                classify (c, a + 1, b);
+              else
+                add_mention (c, a, b, kind, NULL, -1);
+            }
           return;
         }
       /* something with an acronym or a title word inside: try the pieces */
       Label last;
       const NlpEntry *tail = lookup_label (c, b, b, name_end (c, b), &last);
+      /* "Virgin Australia", "Garuda Indonesia", "Cricket Australia": a word before a country,
+       * neither a given name nor a participle ("Visiting Australia"), names a company after it */
+      if (tail && last == LABEL_LOCATION && b == a + 1 && tok_is_cap_word (c, a) && !ends_like_participle (c, a)
+          && !(c->tokens[a].flags & NF_TOKEN_ALL_CAPS) && !is_given_name (c, a)
+          && !is_word_in (c, a, c->self->not_names) && !is_word_in (c, a, c->self->titles)
+          && name_words_label (c, b, b) == LABEL_ORGANIZATION)
+        {
+          add_mention (c, a, b, LABEL_ORGANIZATION, NULL, -1);
+          return;
+        }
       if (tail)
         {
           classify (c, a, b - 1);

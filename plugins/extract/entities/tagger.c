@@ -426,6 +426,38 @@ not_a_person (const Context *c, guint a, guint b)
   return LABEL_PERSON;
 }
 
+/* A name the model took for a person in English, that no given name opens and no title
+ * precedes, but whose words say otherwise: it ends in an organisation or place word
+ * ("Writers Guild", "Lummi Nation", "Tuileries Garden"), holds a country ("Virgin
+ * Australia", "Air France": a company named after it) or ends in a people's name ("Native
+ * American").  A person whose surname is such a word is written with a given name ("Grace
+ * Park", "Michael Jordan") or a title ("Mr Hill"), which keeps the model's call. */
+static Label
+english_person_label (const Context *c, guint a, guint b)
+{
+  if (b == a || title_before (c, a) < a || c->tokens[a].kind != NF_TOKEN_WORD
+      || entities_rules_is_given_name (c->self->rules, c->scratch, c->text + c->tokens[a].start,
+                                       c->tokens[a].end - c->tokens[a].start))
+    return LABEL_PERSON;
+  if (is_word_in (c, b, c->self->lexicon->org_suffixes))
+    return LABEL_ORGANIZATION;
+  if (is_word_in (c, b, c->self->lexicon->loc_suffixes))
+    return LABEL_LOCATION;
+  if (entry_label (lookup (c, b, b)) == LABEL_NATIONALITY)
+    return LABEL_NATIONALITY;
+  for (guint i = a; i <= b; i++)
+    {
+      const NlpEntry *e = lookup (c, i, i);
+      if (entry_label (e) != LABEL_LOCATION)
+        continue;
+      if (e->canonical) /* else the scratch holds the folded word, as looked up */
+        fold_into (c->scratch, e->canonical, strlen (e->canonical));
+      if (g_hash_table_contains (c->self->countries, c->scratch->str))
+        return LABEL_ORGANIZATION;
+    }
+  return LABEL_PERSON;
+}
+
 /* Short mentions take the full name met in the article. */
 static void
 resolve (Context *c)
@@ -819,8 +851,8 @@ entities_tagger_process (gconstpointer instance, NfArticle *article)
     {
       const NlpNerSpan *s = &g_array_index (spans, NlpNerSpan, i);
       Label label = s->type == NLP_NER_PER ? LABEL_PERSON : s->type == NLP_NER_LOC ? LABEL_LOCATION : LABEL_ORGANIZATION;
-      if (label == LABEL_PERSON && foreign)
-        label = not_a_person (&c, s->first, s->last);
+      if (label == LABEL_PERSON)
+        label = foreign ? not_a_person (&c, s->first, s->last) : english_person_label (&c, s->first, s->last);
       add_mention (&c, s->first, s->last, label);
     }
   add_nationalities (&c, tags);

@@ -21,6 +21,23 @@ person_before (const Context *c, gsize pos, const char *title_word)
   return NULL;
 }
 
+/* Whether the name ending at byte @end is followed by a possessive "'s", "’s" or a bare
+ * apostrophe ("Reyes' lawyer"). */
+static gboolean
+is_possessive_end (const Context *c, gsize end)
+{
+  const char *p = c->text + end, *stop = c->text + c->length;
+  if (p < stop && *p == '\'')
+    p++;
+  else if (stop - p >= 3 && memcmp (p, "\xe2\x80\x99", 3) == 0)
+    p += 3;
+  else
+    return FALSE;
+  if (p < stop && (*p == 's' || *p == 'S'))
+    p++;
+  return p >= stop || !g_ascii_isalnum (*p);
+}
+
 static int
 pronoun_gender (const Context *c, guint i)
 {
@@ -106,7 +123,7 @@ build_mentions (Context *c)
       if (quoted)
         continue;
       Mention x = { .tok = i, .sentence = c->tokens[i].sentence, .name = -1 };
-      gboolean object = i > 0 && is_object_marker (c, i - 1);
+      gboolean object = i > 0 && is_object_marker (c, i - 1), possessive = FALSE;
       const Name *n = next_name < c->names->len ? &g_array_index (c->names, Name, next_name) : NULL;
       if (n && n->start == c->tokens[i].start)
         {
@@ -114,6 +131,7 @@ build_mentions (Context *c)
             continue;
           x.name = next_name;
           x.gender = n->gender;
+          possessive = is_possessive_end (c, n->end);
         }
       else if ((x.gender = pronoun_gender (c, i)) != GENDER_UNKNOWN)
         {
@@ -133,8 +151,12 @@ build_mentions (Context *c)
         }
       else
         continue;
-      x.subject = !sentence_has_mention && !object;
-      sentence_has_mention = TRUE;
+      /* "Bolger's lawyer, Jeremy Robinson, said": a possessive name only qualifies the
+       * subject, and a name after a preposition ("the officer for Jenny Craig, Leesa
+       * Eichberger") is no subject either; neither takes the subject's place */
+      x.subject = !sentence_has_mention && !object && !possessive;
+      if (!object && !possessive)
+        sentence_has_mention = TRUE;
       g_array_append_val (c->mentions, x);
     }
 }
