@@ -288,6 +288,13 @@ test_organisation_speakers (void **state)
   assert_quotes (f, "We are sorry, <- Skyline Airways (the airline) said",
                  "Skyline Airways cancelled 300 flights on Monday.",
                  "\"We are sorry,\" the airline said.");
+  /* an organisation named after "at" or "for" may speak next; one spoken to may not */
+  assert_quotes (f, "outrageous <- Coventry University (the institution) called",
+                 "Students at Coventry University held a party.",
+                 "It was what the institution called an \"outrageous\" breach.");
+  assert_quotes (f, "We will appeal this ruling at once, <- Harbour Authority (it) said",
+                 "The Harbour Authority lost the case, its lawyer told the Daily Courier.",
+                 "\"We will appeal this ruling at once,\" it also said.");
   assert_quotes (f, "Stocks have fallen by a fifth over five years, <- Fisheries Agency (the agency) according to",
                  "The Fisheries Agency counts the fish.",
                  "\"Stocks have fallen by a fifth over five years,\" according to the agency.");
@@ -377,6 +384,20 @@ test_verb_with_subject_not_inverted (void **state)
   assert_quotes (f, "surprised and disappointed <- ? () said",
                  "A senior official, who spoke on condition of anonymity, said the White House had been "
                  "\"surprised and disappointed\" by the vote.");
+}
+
+/* a possessive name, or one after a preposition, is no sentence's subject: a quotation
+ * standing alone, or "she said", goes to the person the sentence is about */
+static void
+test_subject_not_possessive_or_object (void **state)
+{
+  Fixture *f = *state;
+  assert_quotes (f, "We will appeal. <- Daniel Reyes (Daniel Reyes) ",
+                 "Adaeze Okafor was jailed on Monday. She said nothing.",
+                 "Okafor's lawyer, Daniel Reyes, issued a statement. \"We will appeal.\"");
+  assert_quotes (f, "She was honest, <- Greta Halvorsen (she) said",
+                 "Adaeze Okafor was jailed on Monday. She said nothing.",
+                 "The deputy of Ingrid Moe, Greta Halvorsen, spoke about Okafor's case. \"She was honest,\" she said.");
 }
 
 static void
@@ -524,6 +545,7 @@ main (void)
     cmocka_unit_test_setup_teardown (test_role_reference, setup, teardown),
     cmocka_unit_test_setup_teardown (test_verb_with_subject_not_inverted, setup, teardown),
     cmocka_unit_test_setup_teardown (test_speaker_after_description, setup, teardown),
+    cmocka_unit_test_setup_teardown (test_subject_not_possessive_or_object, setup, teardown),
     cmocka_unit_test_setup_teardown (test_organisation_descriptions, setup, teardown),
     cmocka_unit_test_setup_teardown (test_british_single_marks, setup, teardown),
     cmocka_unit_test_setup_teardown (test_surname_of_several_words, setup, teardown),

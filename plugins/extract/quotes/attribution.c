@@ -115,6 +115,9 @@ attribution_after (Context *c, Quote *q, guint limit)
           if (j < limit && tok_char (c, j) == ',')
             v = j + 1;
         }
+      /* "Smith also said", "he later added" */
+      if (v + 1 < limit && is_cue_adverb (c, v) && tok_in (c, v + 1, c->self->verbs))
+        v++;
       if (v < limit && tok_in (c, v, c->self->verbs))
         {
           set_cue (c, q, v);

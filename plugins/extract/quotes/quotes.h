@@ -121,6 +121,7 @@ gboolean tok_is_word (const Context *c, guint i);
 gboolean is_pronoun (const Context *c, guint i);
 gboolean word_in (GHashTable *set, GString *scratch, const char *word);
 gboolean is_object_marker (const Context *c, guint i);
+gboolean is_cue_adverb (const Context *c, guint i);
 
 /* index.c */
 void index_quotes (Context *c);

@@ -12,6 +12,16 @@ is_dateline_outlet (const Context *c, const Name *n)
   return i > 0 && tok_char (c, i - 1) == '(';
 }
 
+/* Whether token @i makes the name after it the one spoken to: "told the Westbury Times",
+ * "said in an interview with CNN", "speaking to Reuters".  "students at Coventry University"
+ * or "a spokesman for Acme" name an organisation that may speak next. */
+static gboolean
+is_addressee_marker (const Context *c, guint i)
+{
+  return tok_is (c, i, "told") || tok_is (c, i, "tells") || tok_is (c, i, "telling") || tok_is (c, i, "to")
+         || tok_is (c, i, "with");
+}
+
 /* The organisation (or, with @person, anyone) named last before @pos outside quotations,
  * not as the one spoken to ("told the Westbury Times"). */
 static const Name *
@@ -25,7 +35,8 @@ organisation_before (const Context *c, gsize pos, gboolean person)
       guint before = token_at (c, org->start);
       if (before > 0 && tok_is (c, before - 1, "the"))
         before--;
-      if (before == 0 || !is_object_marker (c, before - 1))
+      /* a person is only the one who acts: not "whose son Daniel", "than Garriga" */
+      if (before == 0 || !(org->person ? is_object_marker (c, before - 1) : is_addressee_marker (c, before - 1)))
         return org;
     }
   return NULL;
@@ -48,7 +59,8 @@ speaker_at (Context *c, guint i, guint limit, Quote *q, guint *last)
       return TRUE;
     }
   /* "it said": an organisation speaks; "they wrote" after "Economists at Commerzbank said" */
-  if ((tok_is (c, i, "it") || tok_is (c, i, "they")) && i + 1 < c->n && tok_in (c, i + 1, c->self->verbs))
+  if ((tok_is (c, i, "it") || tok_is (c, i, "they")) && i + 1 < c->n
+      && (tok_in (c, i + 1, c->self->verbs) || (i + 2 < c->n && is_cue_adverb (c, i + 1) && tok_in (c, i + 2, c->self->verbs))))
     {
       const Name *n = organisation_before (c, c->tokens[i].start, FALSE);
       /* "Economists at Commerzbank said ... they wrote": the staff of an organisation */

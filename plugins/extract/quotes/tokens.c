@@ -79,3 +79,15 @@ is_object_marker (const Context *c, guint i)
       return TRUE;
   return FALSE;
 }
+
+/* "it also said", "they later wrote": an adverb between the speaker and the verb. */
+gboolean
+is_cue_adverb (const Context *c, guint i)
+{
+  static const char *const words[] = { "also", "then", "later", "further", "previously", "again", "earlier",
+                                       "separately", "subsequently", NULL };
+  for (const char *const *w = words; *w; w++)
+    if (tok_is (c, i, *w))
+      return TRUE;
+  return FALSE;
+}
