@@ -414,6 +414,17 @@ test_not_persons_by_their_words (void **state)
   assert_entities (f, "Fans said Michael Jordan and Rachel English spoke.",
                    "Michael Jordan=PERSON:Michael Jordan; Rachel English=PERSON:Rachel English");
   assert_entities (f, "Speaking French was a plus.", "French=NATIONALITY:French");
+  /* a heading in title case with a word the article writes in lower case is no name; a
+   * list of names, one a line, is */
+  {
+    const char *recipe[] = { "Nutrition Facts", "The facts are on the box.", NULL };
+    g_autofree char *got = entities_of (f, recipe);
+    assert_string_equal (got, "");
+    const char *signatories[] = { "Atul Gawande", "Bari Weiss", "We signed the letter.", NULL };
+    g_autofree char *names = entities_of (f, signatories);
+    assert_string_equal (names, "Atul Gawande=PERSON:Atul Gawande; Bari Weiss=PERSON:Bari Weiss");
+  }
+  assert_entities (f, "I\u2019ll go, and I\u2019m sure.", "");
   /* organisations that recur in every outlet's pages are known by name */
   assert_entities (f, "Staff at Pfizer told the Financial Times.",
                    "Pfizer=ORGANIZATION:Pfizer; Financial Times=ORGANIZATION:Financial Times");

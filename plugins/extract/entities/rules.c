@@ -450,6 +450,44 @@ all_name_words (const Context *c, guint a, guint b)
   return words >= 1 && words <= 5 && tok_is_cap_word (c, b) && c->tokens[b].end - c->tokens[b].start > 1;
 }
 
+static guint lower_case_words (const Context *c, guint a, guint b, guint *n_words);
+
+/* Whether token @i lies in a short paragraph written in title case, a heading of page
+ * furniture ("Nutrition Facts", "Step Two", "Storing Instructions"): every word capitalised
+ * but small ones, at most twelve words, no full stop at the end.  Looks at most twelve words
+ * either way, so it costs little however long the paragraph. */
+static gboolean
+in_title_case_heading (const Context *c, guint i)
+{
+  static const char *const small[] = { "a", "an", "the", "of", "and", "or", "for", "to", "in", "on", "at",
+                                       "by", "with", "from", "vs", "is", "are", NULL };
+  guint paragraph = c->tokens[i].paragraph, first = i, last = i, words = 0;
+  while (first > 0 && c->tokens[first - 1].paragraph == paragraph)
+    if (i - --first > 24)
+      return FALSE;
+  while (last + 1 < c->n && c->tokens[last + 1].paragraph == paragraph)
+    if (++last - i > 24)
+      return FALSE;
+  if (tok_is_punct (c, last, "."))
+    return FALSE;
+  for (guint k = first; k <= last; k++)
+    {
+      const NfToken *t = &c->tokens[k];
+      if (t->kind != NF_TOKEN_WORD)
+        continue;
+      if (++words > 12)
+        return FALSE;
+      if (t->flags & NF_TOKEN_CAPITALIZED)
+        continue;
+      gboolean is_small = FALSE;
+      for (const char *const *w = small; *w && !is_small; w++)
+        is_small = tok_is (c, k, *w);
+      if (!is_small)
+        return FALSE;
+    }
+  return words >= 2;
+}
+
 /* Name-like words [a, b] (two or more) are a person's name unless, with no given name
  * first, they end in a people's name ("Native American", "Isleta Indian": a people) or hold
  * a country ("Virgin Australia", "Garuda Indonesia": a company named after it).  "Michael
@@ -459,6 +497,12 @@ name_words_label (Context *c, guint a, guint b)
 {
   if (is_given_name (c, a))
     return LABEL_PERSON;
+  /* a heading in title case ("Nutrition Facts", "Right Pot"), where capitals say nothing: one
+   * word the article also writes in lower case makes it no name (a list of names, one a line,
+   * has none) */
+  guint words;
+  if (in_title_case_heading (c, a) && lower_case_words (c, a, b, &words) > 0)
+    return LABEL_NONE;
   Label label;
   if (lookup_label (c, b, b, name_end (c, b), &label) && label == LABEL_NATIONALITY)
     return LABEL_NATIONALITY;
@@ -592,6 +636,16 @@ static void fold_into (GString *s, const char *text, gsize length);
 static gboolean
 common_words (const Context *c, guint a, guint b)
 {
+  guint words;
+  guint lower = lower_case_words (c, a, b, &words);
+  return words > 0 && lower == words;
+}
+
+/* How many capitalised words of [a, b] the article also writes in lower case; @words: how
+ * many there are. */
+static guint
+lower_case_words (const Context *c, guint a, guint b, guint *n_words)
+{
   guint lower = 0, words = 0;
   for (guint i = a; i <= b; i++)
     {
@@ -603,7 +657,8 @@ common_words (const Context *c, guint a, guint b)
       if (g_hash_table_contains (c->lower_words, c->scratch->str))
         lower++;
     }
-  return words > 0 && lower == words;
+  *n_words = words;
+  return lower;
 }
 
 /* "Fighting Falcons", "Armed Conflict": a first word that is a participle the article also
@@ -903,9 +958,9 @@ classify (Context *c, guint a, guint b)
               Label kind = name_words_label (c, a, b);
               /* "Putting Ireland", "Speaking French": a sentence's first word is capitalised
                * anyway, and a participle there is no part of the name */
-              if (kind != LABEL_PERSON && tok_is_initial (c, a) && ends_like_participle (c, a))
+              if (kind != LABEL_PERSON && kind != LABEL_NONE && tok_is_initial (c, a) && ends_like_participle (c, a))
                 classify (c, a + 1, b);
-              else
+              else if (kind != LABEL_NONE)
                 add_mention (c, a, b, kind, NULL, -1);
             }
           return;
