@@ -425,6 +425,11 @@ test_not_persons_by_their_words (void **state)
     assert_string_equal (names, "Atul Gawande=PERSON:Atul Gawande; Bari Weiss=PERSON:Bari Weiss");
   }
   assert_entities (f, "I\u2019ll go, and I\u2019m sure.", "");
+  /* head words of caucuses, newspapers, streets; events and laws are no entities */
+  assert_entities (f, "The Progressive Caucus met at Miller Drive, the Des Moines Register said.",
+                   "Progressive Caucus=ORGANIZATION:Progressive Caucus; Miller Drive=LOCATION:Miller Drive; "
+                   "Des Moines Register=ORGANIZATION:Des Moines Register");
+  assert_entities (f, "They cited the Fifth Amendment at the Met Gala.", "");
   /* organisations that recur in every outlet's pages are known by name */
   assert_entities (f, "Staff at Pfizer told the Financial Times.",
                    "Pfizer=ORGANIZATION:Pfizer; Financial Times=ORGANIZATION:Financial Times");
