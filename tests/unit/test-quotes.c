@@ -292,6 +292,9 @@ test_organisation_speakers (void **state)
   assert_quotes (f, "outrageous <- Coventry University (the institution) called",
                  "Students at Coventry University held a party.",
                  "It was what the institution called an \"outrageous\" breach.");
+  assert_quotes (f, "Workers pay the price for this, <- Writers Guild of America West (the union) said",
+                 "The Writers Guild of America West criticised the move.",
+                 "\"Workers pay the price for this,\" the union said in a statement.");
   assert_quotes (f, "We will appeal this ruling at once, <- Harbour Authority (it) said",
                  "The Harbour Authority lost the case, its lawyer told the Daily Courier.",
                  "\"We will appeal this ruling at once,\" it also said.");
