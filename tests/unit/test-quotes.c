@@ -292,6 +292,9 @@ test_organisation_speakers (void **state)
   assert_quotes (f, "outrageous <- Coventry University (the institution) called",
                  "Students at Coventry University held a party.",
                  "It was what the institution called an \"outrageous\" breach.");
+  /* a fragment whose nearest verb has no one named for subject: the earlier verb's */
+  assert_quotes (f, "a growing body of evidence <- Royal College of Paediatrics (Royal College of Paediatrics) said",
+                 "The Royal College of Paediatrics said the study added to \"a growing body of evidence\".");
   assert_quotes (f, "Workers pay the price for this, <- Writers Guild of America West (the union) said",
                  "The Writers Guild of America West criticised the move.",
                  "\"Workers pay the price for this,\" the union said in a statement.");

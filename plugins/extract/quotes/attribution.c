@@ -210,7 +210,11 @@ attribution_before (Context *c, Quote *q, guint sentence_first)
   if (verb == G_MAXUINT)
     return FALSE;
   q->fragment = !marked;
-  return attribute_to_subject (c, q, sentence_first, verb);
+  if (!attribute_to_subject (c, q, sentence_first, verb))
+    return FALSE;
+  /* a fragment whose verb has no one named for subject ("the study added to "…""): an
+   * earlier verb of the sentence may (attribution_reported) */
+  return marked || q->speaker;
 }
 
 /* Words after a name that stand for the person's own words: "Park's statement added". */
@@ -385,6 +389,7 @@ attribution_reported (Context *c, Quote *q, guint sentence_first)
 {
   if (q->open_tok <= sentence_first || q->open_tok >= c->n)
     return FALSE;
+  guint unnamed = G_MAXUINT; /* the nearest verb whose subject is no one named */
   for (guint k = q->open_tok; k-- > sentence_first;)
     {
       if (is_quote_char (tok_char (c, k)) && marks_quote (c, c->tokens[k].start))
@@ -400,13 +405,22 @@ attribution_reported (Context *c, Quote *q, guint sentence_first)
           q->attributed = TRUE;
           return TRUE;
         }
+      /* the nearest verb whose subject is someone named: in "The Royal College said the study
+       * added to "a growing body of evidence"" the study is no one, the college speaks; with
+       * no one named, the nearest verb's subject ("the report") */
       if (tok_in (c, k, c->self->verbs))
         {
           q->fragment = TRUE;
-          return attribute_to_subject (c, q, sentence_first, k);
+          if (attribute_to_subject (c, q, sentence_first, k))
+            {
+              if (q->speaker)
+                return TRUE;
+              if (unnamed == G_MAXUINT)
+                unnamed = k;
+            }
         }
     }
-  return FALSE;
+  return unnamed != G_MAXUINT && attribute_to_subject (c, q, sentence_first, unnamed);
 }
 
 /* A paragraph that introduces a quotation with a colon: "A Foreign Office spokesman said:",
