@@ -5,9 +5,10 @@
 #   tests/bench/keyword-quality.sh [--binary PATH] [--data DIR]
 #
 # Runs the chain files -> text -> language -> keywords once per method (the English
-# noun-phrase method and YAKE, side by side in one run) over both sets, and prints score.py's
-# F1@5, F1@10 and R@10 for each set and for its two folds (A: the articles at even positions
-# in name order, on which the method was developed; B: the odd ones, held out), then the
+# noun-phrase method, "words": the same with unit = "words", and YAKE, side by side in one
+# run) over both sets, and prints score.py's F1@5, F1@10 and R@10 for each set and for its
+# two folds (A: the articles at even positions in name order, on which the method was
+# developed; B: the odd ones, held out), then the
 # keywords stage's articles/s from --stats for each method: the best of --repeat runs (3),
 # alternating the methods, since a shared machine's load moves single runs by 2x.
 # Skips (exit 0) without the data.
@@ -43,12 +44,14 @@ fi
 
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-for method in phrases yake; do
+for method in phrases words yake; do
+  options="method = \"$method\""
+  [ "$method" = words ] && options='method = "phrases" unit = "words"'
   cat > "$work/$method.chain" <<CHAIN
 fetch "files" { }
 parse "text" { }
 extract "language" { }
-extract "keywords" { method = "$method" }
+extract "keywords" { $options }
 format "json" { output = "-" fields = { "source", "keywords" } }
 CHAIN
 done
@@ -71,7 +74,7 @@ PY
 }
 
 printf '%-8s %-9s %-6s %s\n' method set fold "score.py"
-for method in phrases yake; do
+for method in phrases words yake; do
   for set in duc2001 500n; do
     "$binary" -q -j 1 --stats -c "$work/$method.chain" "$data/$set/articles" \
       > "$work/$method-$set.jsonl" 2> "$work/$method-$set.stats"

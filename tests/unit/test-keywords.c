@@ -4,7 +4,8 @@
  * inside names, names whole, compounds beside their parts, the form the text uses most, the
  * headline counted and the dateline skipped, a headline-only title-case run not taken, a
  * part of a chosen phrase not repeated, a verb between a name and its object not in it,
- * plural variants the light folding misses merged with their singular. */
+ * plural variants the light folding misses merged with their singular; unit = "words"
+ * gives single content words. */
 #include "config.h"
 
 #include <string.h>
@@ -274,6 +275,32 @@ test_english_plural_variants (void **state G_GNUC_UNUSED)
   assert_true (has (list, "census"));
 }
 
+/* unit = "words": single content words, those inside phrases too, the most used first;
+ * never a stopword, a verb-led phrase or a time word.  The default keeps phrases. */
+static void
+test_english_unit_words (void **state G_GNUC_UNUSED)
+{
+  const char *body =
+    "The 1990 census will count illegal aliens. Critics of the 1990 census said the census "
+    "would shift House seats on Monday. Officials said the census counts every resident, and "
+    "the census bureau defended the census.";
+  g_autoptr (GPtrArray) words = titled_phrases ("extract \"keywords\" { unit = \"words\" top = 5 }",
+                                                "Adjusting the census", body, "en");
+  print_list ("words", words);
+  assert_true (words->len > 0 && words->len <= 5);
+  assert_string_equal (g_ptr_array_index (words, 0), "census");
+  for (guint i = 0; i < words->len; i++)
+    {
+      const char *word = g_ptr_array_index (words, i);
+      assert_null (strchr (word, ' '));
+      assert_true (strcmp (word, "the") != 0 && strcmp (word, "Monday") != 0 && strcmp (word, "1990") != 0);
+    }
+  g_autoptr (GPtrArray) default_list = titled_phrases ("extract \"keywords\" { top = 5 }",
+                                                       "Adjusting the census", body, "en");
+  print_list ("phrases", default_list);
+  assert_true (has (default_list, "1990 census"));
+}
+
 /* method = "yake" keeps the language-independent method for English too. */
 static void
 test_method_yake (void **state G_GNUC_UNUSED)
@@ -299,6 +326,7 @@ main (void)
     cmocka_unit_test (test_english_part_after_whole),
     cmocka_unit_test (test_english_verb_after_name),
     cmocka_unit_test (test_english_plural_variants),
+    cmocka_unit_test (test_english_unit_words),
     cmocka_unit_test (test_method_yake),
   };
   return cmocka_run_group_tests_name ("keywords", tests, NULL, NULL);

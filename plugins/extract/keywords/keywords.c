@@ -23,6 +23,7 @@ typedef struct {
   guint       max_words;
   char       *default_language;
   char       *method;    /* auto, phrases or yake */
+  gboolean    words;     /* unit = "words": single key words from the English method */
   EnLexicon  *english;   /* for the noun-phrase method; NULL when method = "yake" */
 } Keywords;
 
@@ -38,6 +39,10 @@ static const NfOption keywords_options[] = {
                     "auto: noun phrases for English (a lexicon part-of-speech tagger and a "
                     "background frequency from WordNet), YAKE for other languages; phrases: "
                     "always noun phrases; yake: always YAKE."),
+  NF_OPTION_CHOICE ("unit", "phrases", "phrases|words",
+                    "What the English noun-phrase method picks: phrases: key phrases (a reader's "
+                    "summary of the story, as in DUC-2001); words: single key words, tag-like, "
+                    "as crowd readers tag web news (500N-KPCrowd)."),
   NF_OPTION_STR ("default-language", "en",
                  "Language (ISO 639-1) of the stopwords and stemmer used when the article's "
                  "language is undetermined."),
@@ -69,6 +74,7 @@ keywords_init (NfStage *stage, GError **error)
   keywords->max_words = cfg_getint (config, "max-words");
   keywords->default_language = g_strdup (cfg_getstr (config, "default-language"));
   keywords->method = g_strdup (cfg_getstr (config, "method"));
+  keywords->words = strcmp (cfg_getstr (config, "unit"), "words") == 0;
   if (strcmp (keywords->method, "yake") != 0
       && (keywords->english = en_lexicon_load (error)) == NULL)
     {
@@ -230,7 +236,8 @@ keywords_process (NfStage *stage, gpointer data, NfArticle *article, G_GNUC_UNUS
   if (keywords->english && nf_article_get_text_length (article) > 0
       && (strcmp (keywords->method, "phrases") == 0 || strcmp (language, "en") == 0))
     {
-      en_phrases_extract (keywords->english, worker->memo, article, keywords->top, keywords->max_words, &result);
+      en_phrases_extract (keywords->english, worker->memo, article, keywords->top, keywords->max_words,
+                          keywords->words, &result);
       nf_article_set_field (article, NF_FIELD_KEYWORDS, g_variant_builder_end (&result));
       return TRUE;
     }

@@ -664,6 +664,25 @@ collect (Collector *collector, const Source *source)
     }
 }
 
+/* unit = "words": every noun, proper noun and adjective of the text (not a number or a
+ * word under three letters) is a candidate of its own, including the words inside phrases:
+ * tag-like key words, as crowd readers pick them (500N-KPCrowd). */
+static void
+collect_words (Collector *collector, const Source *source)
+{
+  for (guint i = 0; i < source->n_tokens; i++)
+    {
+      EnTag tag = source->tags[i];
+      if (source->tokens[i].start < source->skip || source->words[i].lower == NULL
+          || !is_nominal (tag)
+          || g_utf8_strlen (source->words[i].lower, -1) < 3)
+        continue;
+      gpointer word = (gpointer) source->words[i].lower;
+      g_hash_table_insert (collector->tf, word, GUINT_TO_POINTER (GPOINTER_TO_UINT (g_hash_table_lookup (collector->tf, word)) + 1));
+      add_candidate (collector, source, i, i + 1);
+    }
+}
+
 /* Whether the words of @inner stand in a row inside @outer (both space-separated keys). */
 static gboolean
 key_contains (const char *outer, const char *inner)
@@ -761,6 +780,24 @@ rarity (const EnLexicon *lexicon, const char *word)
   return log ((lexicon->glosses + 1) / ((entry ? entry->df : 0) + 1.0));
 }
 
+/* unit = "words": how often the word is used times its rarity, gently discounted by the
+ * sentence it first appears in; a headline word counts as any other. */
+static void
+score_words (const EnLexicon *lexicon, Collector *collector, GPtrArray *ranked)
+{
+  for (guint i = 0; i < collector->order->len; i++)
+    {
+      Phrase *phrase = g_ptr_array_index (collector->order, i);
+      const char *word = g_ptr_array_index (phrase->words, 0);
+      if (phrase->merged || g_hash_table_contains (lexicon->time_words, word))
+        continue;
+      phrase->score = phrase->count * rarity (lexicon, word) / pow (1 + phrase->first, 0.3);
+      if (phrase->score > 0)
+        g_ptr_array_add (ranked, phrase);
+    }
+  g_ptr_array_sort (ranked, compare_score);
+}
+
 static void
 score_phrases (const EnLexicon *lexicon, Collector *collector, guint max_words, GPtrArray *ranked)
 {
@@ -827,7 +864,7 @@ keywords_dateline_end (NfArticle *article)
 
 void
 en_phrases_extract (const EnLexicon *lexicon, GHashTable *memo, NfArticle *article, guint top,
-                    guint max_words, GVariantBuilder *result)
+                    guint max_words, gboolean words_only, GVariantBuilder *result)
 {
   const char *body = nf_article_get_text (article);
   const NfText *segmentation = nf_article_get_segmentation (article);
@@ -858,16 +895,21 @@ en_phrases_extract (const EnLexicon *lexicon, GHashTable *memo, NfArticle *artic
       tag_words (lexicon, title, headline_tokens, headline_words, n_headline, TRUE, lower, upper, memo,
                  headline_tags);
       Source source = { title, headline_tokens, headline_words, headline_tags, n_headline, 0, TRUE, 0 };
-      collect (&collector, &source);
+      (words_only ? collect_words : collect) (&collector, &source);
     }
   tag_words (lexicon, body, tokens, words, n_tokens, FALSE, lower, upper, memo, tags);
   Source source = { body, tokens, words, tags, n_tokens, headline_sentences, FALSE, keywords_dateline_end (article) };
-  collect (&collector, &source);
+  (words_only ? collect_words : collect) (&collector, &source);
 
   merge_plurals (&collector);
-  merge_names (collector.order);
   g_autoptr (GPtrArray) ranked = g_ptr_array_new ();
-  score_phrases (lexicon, &collector, max_words, ranked);
+  if (words_only)
+    score_words (lexicon, &collector, ranked);
+  else
+    {
+      merge_names (collector.order);
+      score_phrases (lexicon, &collector, max_words, ranked);
+    }
   g_autoptr (GPtrArray) chosen = g_ptr_array_new ();
   for (guint r = 0; r < ranked->len && chosen->len < top; r++)
     {

@@ -28,9 +28,10 @@ void en_tag (const EnLexicon *lexicon, const char *text, const NfText *segmentat
              gboolean headline, GHashTable *memo, EnTag *tags);
 
 /* Adds the @top best key phrases of @article (its title and body) to @result, an
- * "aa{sv}" builder of {phrase, score}, best first; score is higher for better phrases. */
+ * "aa{sv}" builder of {phrase, score}, best first; score is higher for better phrases.
+ * @words_only: single content words (unit = "words") instead of noun phrases. */
 void en_phrases_extract (const EnLexicon *lexicon, GHashTable *memo, NfArticle *article,
-                         guint top, guint max_words, GVariantBuilder *result);
+                         guint top, guint max_words, gboolean words_only, GVariantBuilder *result);
 
 /* Where the body's text after a leading dateline annotation begins, or 0. */
 gsize keywords_dateline_end (NfArticle *article);
