@@ -510,6 +510,41 @@ test_author_box_and_recommendations_close_the_article (G_GNUC_UNUSED void **stat
   assert_not_contains (more->text, "minutes of the meeting");
 }
 
+/* The furniture under an article that names itself by its markup: the author's box with a
+ * bio (a class that says so, or itemprop="author" on the box), a disclaimer or an affiliate
+ * disclosure, the footnotes; and what follows a "Disclaimer" heading at the end. */
+static void
+test_author_bio_disclaimer_and_footnotes_are_dropped (G_GNUC_UNUSED void **state)
+{
+  g_autoptr (Page) page = read_page (
+    "<html><body><article><div class='entry-content'>" STORY
+    "<p>The first footbridge will be named after the engineer who designed the old ferry.</p>"
+    "<div class='elementor-author-box'><p>Jane Doe has covered city hall and the river for ten "
+    "years, and before that the courts, for papers in three states.</p></div>"
+    "<div itemprop='author'><p>Joe Bloggs writes about parks and gardens, and has planted more "
+    "trees than he can count in his own allotment by the river.</p></div>"
+    "<div class='affiliate-disclosure'><p>We may earn a commission when you buy through links on "
+    "this page, at no extra cost to you, which helps to pay for our reporting.</p></div>"
+    "<section class='wp-block-footnotes'><ol><li>Minutes of the council meeting of 4 March, item "
+    "12, as published on the council's website the day after.</li></ol></section>"
+    "</div></article></body></html>");
+  assert_contains (page->text, "named after the engineer who designed the old ferry.");
+  assert_not_contains (page->text, "covered city hall");
+  assert_not_contains (page->text, "more trees than he can count");
+  assert_not_contains (page->text, "earn a commission");
+  assert_not_contains (page->text, "Minutes of the council meeting");
+
+  g_autoptr (Page) closing = read_page (
+    "<html><body><div class='wrap'><h1>River park grows</h1>" STORY
+    "<p>The first footbridge will be named after the engineer who designed the old ferry.</p>"
+    "<h4>Disclaimer:</h4><p>This article is for general information only and is no substitute "
+    "for advice from a qualified professional.</p>"
+    "</div></body></html>");
+  assert_contains (closing->text, "named after the engineer who designed the old ferry.");
+  assert_not_contains (closing->text, "Disclaimer");
+  assert_not_contains (closing->text, "general information only");
+}
+
 /* An id made from a section's heading ("menu-innovation-...") names no part of the page: the
  * section stays, whatever words its heading has.  A generated id after a component's name
  * ("modal_" and a UUID) still names the component. */
@@ -747,6 +782,7 @@ main (void)
     cmocka_unit_test (test_related_story_blocks_are_dropped),
     cmocka_unit_test (test_announced_link_lists_are_kept),
     cmocka_unit_test (test_author_box_and_recommendations_close_the_article),
+    cmocka_unit_test (test_author_bio_disclaimer_and_footnotes_are_dropped),
     cmocka_unit_test (test_heading_anchor_ids_are_not_hints),
     cmocka_unit_test (test_text_box_aside_is_kept),
     cmocka_unit_test (test_counters_and_buttons_are_dropped),

@@ -193,7 +193,9 @@ static const char *const junk_words[] = {
   "donate", "paywall", "login", "rating", "wp-block-buttons", "ad-container",
   "ad-slot", "adslot", "ad-wrapper", "adsbygoogle", "dfp", "gpt-ad", "inline-ad",
   "w-form", "form-done", "form-fail", "form-success", "form-error", "cta", "call-to-action",
-  "references", "ref-list", "bibliography", NULL
+  "references", "ref-list", "bibliography", "footnotes", "disclaimer", "disclosure",
+  "author-box", "authorbox", "author-card", "author-profile", "author-detail", "author-desc",
+  "author-wrap", "saboxplugin", NULL
 };
 static const char *const junk_tokens[] = {
   "ad", "ads", "meta", "nav", "share", "tags", "date", "author", "hidden", "is-hidden", "d-none", "hide", NULL
@@ -333,6 +335,9 @@ class_hints (xmlNode *node, GHashTable *cache)
         {
           if (strstr (value, "articleBody") || strstr (value, "reviewBody"))
             hints |= H_ARTICLE_BODY | H_POSITIVE;
+          /* The byline's name, or the author's box with a bio under the article. */
+          else if (strcmp (value, "author") == 0)
+            hints |= H_JUNK;
         }
       else if (strcmp (name, "role") == 0)
         {
@@ -845,6 +850,7 @@ static const char *const closing_names[] = {
   "more from ", "more stories from ", "more articles from ", "more news from ", "more on ", "more in ",
   "more like this", "you may also ", "you might also ", "also in the news", "in other news",
   "article sources", "citations", "footnotes", "bibliography", "works cited",
+  "disclaimer", "legal disclaimer",
   NULL
 };
 
