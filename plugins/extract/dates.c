@@ -71,6 +71,7 @@ static const Word words[] = {
 typedef struct {
   GHashTable *words; /* lower-case word -> its first const Word * in words[] */
   gsize       max_word_bytes;
+  guint8      first_bytes[32]; /* bit set: some word of the table starts with that byte */
   gint64      default_year;
   gboolean    from_dateline;
 } Dates;
@@ -99,6 +100,8 @@ dates_init (NfStage *stage, G_GNUC_UNUSED GError **error)
       if (!g_hash_table_contains (dates->words, words[i].word))
         g_hash_table_insert (dates->words, (gpointer) words[i].word, (gpointer) &words[i]);
       dates->max_word_bytes = MAX (dates->max_word_bytes, strlen (words[i].word));
+      guchar first = (guchar) words[i].word[0];
+      dates->first_bytes[first >> 3] |= 1 << (first & 7);
     }
   dates->default_year = cfg_getint (nf_stage_get_config (stage), "default-year");
   dates->from_dateline = cfg_getbool (nf_stage_get_config (stage), "dateline");
@@ -187,6 +190,9 @@ lookup (Dates *dates, const char *text, const NfToken *token, guint langs)
   if (i == length)
     {
       if (length > dates->max_word_bytes)
+        return NULL;
+      guchar first = (guchar) g_ascii_tolower (s[0]);
+      if (!(dates->first_bytes[first >> 3] & (1 << (first & 7))))
         return NULL;
       for (i = 0; i < length; i++)
         buffer[i] = g_ascii_tolower (s[i]);
