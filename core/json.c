@@ -502,7 +502,15 @@ write_cstring (Writer *writer, const char *string)
 static void
 write_int (Writer *writer, gint64 value)
 {
-  g_string_append_printf (writer->buffer, "%" G_GINT64_FORMAT, value);
+  /* Digits right to left, without printf. */
+  char digits[24], *p = digits + sizeof digits;
+  guint64 magnitude = value < 0 ? -(guint64) value : (guint64) value;
+  do
+    *--p = (char) ('0' + magnitude % 10);
+  while ((magnitude /= 10) > 0);
+  if (value < 0)
+    *--p = '-';
+  g_string_append_len (writer->buffer, p, digits + sizeof digits - p);
 }
 
 static void
@@ -561,45 +569,80 @@ container_end (Container *container)
 static void write_variant (Writer *writer, guint level, GVariant *value);
 
 /* An a{s*} as an object.  The tree kept a name once, where it first came, with its last
- * value (json_object_set_member replaces in place): so does this. */
+ * value (json_object_set_member replaces in place): so does this.  Each entry is taken apart
+ * once (no format string to parse); repeated names are found by comparing the few names of a
+ * small dictionary with each other, by a hash table in a large one. */
 static void
 write_dictionary (Writer *writer, guint level, GVariant *value)
 {
   gsize n = g_variant_n_children (value);
-  g_autoptr (GHashTable) last = NULL; /* name -> 1 + index of its last entry, when names repeat */
+  GVariant *stack_keys[16], *stack_items[16];
+  GVariant **keys = n <= G_N_ELEMENTS (stack_keys) ? stack_keys : g_new (GVariant *, n);
+  GVariant **items = n <= G_N_ELEMENTS (stack_items) ? stack_items : g_new (GVariant *, n);
+  const char *stack_names[16];
+  const char **names = n <= G_N_ELEMENTS (stack_names) ? stack_names : g_new (const char *, n);
+  for (gsize i = 0; i < n; i++)
+    {
+      g_autoptr (GVariant) entry = g_variant_get_child_value (value, i);
+      keys[i] = g_variant_get_child_value (entry, 0);
+      items[i] = g_variant_get_child_value (entry, 1);
+      names[i] = g_variant_get_string (keys[i], NULL);
+    }
+  /* last[i]: 1 + the index of the last entry named as entry i, 0 for an entry written where
+   * its name first came; NULL when no name repeats. */
+  gsize *last = NULL;
   if (n > 1)
     {
-      last = g_hash_table_new (g_str_hash, g_str_equal);
       gboolean repeated = FALSE;
-      for (gsize i = 0; i < n; i++)
+      if (n <= 16)
         {
-          const char *key;
-          g_variant_get_child (value, i, "{&s*}", &key, NULL);
-          repeated |= g_hash_table_contains (last, key);
-          g_hash_table_insert (last, (gpointer) key, GSIZE_TO_POINTER (i + 1));
+          for (gsize i = 1; i < n && !repeated; i++)
+            for (gsize j = 0; j < i && !repeated; j++)
+              repeated = strcmp (names[i], names[j]) == 0;
         }
-      if (!repeated)
-        g_clear_pointer (&last, g_hash_table_unref);
+      else
+        {
+          g_autoptr (GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+          for (gsize i = 0; i < n && !repeated; i++)
+            repeated = !g_hash_table_add (seen, (gpointer) names[i]);
+        }
+      if (repeated)
+        {
+          g_autoptr (GHashTable) at = g_hash_table_new (g_str_hash, g_str_equal);
+          for (gsize i = 0; i < n; i++)
+            g_hash_table_insert (at, (gpointer) names[i], GSIZE_TO_POINTER (i + 1));
+          last = g_new0 (gsize, n);
+          for (gsize i = 0; i < n; i++)
+            {
+              gsize index = GPOINTER_TO_SIZE (g_hash_table_lookup (at, names[i]));
+              if (index == 0)
+                continue; /* written where the name first came */
+              last[i] = index;
+              g_hash_table_insert (at, (gpointer) names[i], GSIZE_TO_POINTER (0));
+            }
+        }
     }
   Container object = container_begin (writer, level, '{');
   for (gsize i = 0; i < n && writer->error == NULL; i++)
     {
-      const char *key;
-      g_autoptr (GVariant) item = NULL;
-      g_variant_get_child (value, i, "{&s@*}", &key, &item);
-      if (last)
-        {
-          gsize at = GPOINTER_TO_SIZE (g_hash_table_lookup (last, key));
-          if (at == 0)
-            continue; /* written where the name first came */
-          g_hash_table_insert (last, (gpointer) key, GSIZE_TO_POINTER (0));
-          g_clear_pointer (&item, g_variant_unref);
-          g_variant_get_child (value, at - 1, "{&s@*}", NULL, &item);
-        }
-      container_next (&object, key);
-      write_variant (writer, level + 1, item);
+      if (last && last[i] == 0)
+        continue;
+      container_next (&object, names[i]);
+      write_variant (writer, level + 1, items[last ? last[i] - 1 : i]);
     }
   container_end (&object);
+  for (gsize i = 0; i < n; i++)
+    {
+      g_variant_unref (keys[i]);
+      g_variant_unref (items[i]);
+    }
+  if (keys != stack_keys)
+    g_free (keys);
+  if (items != stack_items)
+    g_free (items);
+  if (names != stack_names)
+    g_free ((gpointer) names);
+  g_free (last);
 }
 
 /* As nf_variant_to_json builds it. */

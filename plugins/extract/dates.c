@@ -69,7 +69,9 @@ static const Word words[] = {
 };
 
 typedef struct {
-  GHashTable *words; /* "LANG:word" -> const Word * */
+  GHashTable *words; /* lower-case word -> its first const Word * in words[] */
+  gsize       max_word_bytes;
+  guint8      first_bytes[32]; /* bit set: some word of the table starts with that byte */
   gint64      default_year;
   gboolean    from_dateline;
 } Dates;
@@ -90,10 +92,17 @@ static gboolean
 dates_init (NfStage *stage, G_GNUC_UNUSED GError **error)
 {
   Dates *dates = g_new0 (Dates, 1);
-  dates->words = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  /* Keyed by the word alone (the table's strings are static): one lookup per token finds
+   * every language's entry for it, without formatting a "lang:word" key first. */
+  dates->words = g_hash_table_new (g_str_hash, g_str_equal);
   for (gsize i = 0; i < G_N_ELEMENTS (words); i++)
-    g_hash_table_insert (dates->words, g_strdup_printf ("%d:%s", words[i].lang, words[i].word),
-                         (gpointer) &words[i]);
+    {
+      if (!g_hash_table_contains (dates->words, words[i].word))
+        g_hash_table_insert (dates->words, (gpointer) words[i].word, (gpointer) &words[i]);
+      dates->max_word_bytes = MAX (dates->max_word_bytes, strlen (words[i].word));
+      guchar first = (guchar) words[i].word[0];
+      dates->first_bytes[first >> 3] |= 1 << (first & 7);
+    }
   dates->default_year = cfg_getint (nf_stage_get_config (stage), "default-year");
   dates->from_dateline = cfg_getbool (nf_stage_get_config (stage), "dateline");
   nf_stage_set_instance (stage, dates);
@@ -159,23 +168,47 @@ lookup (Dates *dates, const char *text, const NfToken *token, guint langs)
   for (guint lang = LANG_EN; lang <= LANG_FR; lang <<= 1)
     if (langs & lang)
       {
+        /* English and German write these names with a capital: "may" is not May.  A name
+         * these conditions would refuse is not looked up at all (most tokens). */
+        gboolean capital = (lang == LANG_EN || lang == LANG_DE);
+        if (length < 3 || (capital && !(token->flags & NF_TOKEN_CAPITALIZED)))
+          continue;
         int value = 0;
         NfDateNameKind kind = nf_date_lookup_name (text + token->start, length, codes[lang], &value);
-        /* English and German write these names with a capital: "may" is not May. */
-        gboolean capital = (lang == LANG_EN || lang == LANG_DE);
-        if (kind != NF_DATE_NAME_NONE && (!capital || (token->flags & NF_TOKEN_CAPITALIZED)) && length >= 3)
+        if (kind != NF_DATE_NAME_NONE)
           return kind == NF_DATE_NAME_MONTH ? &month_words[value] : &weekday_words[value];
       }
-  g_autofree char *lower = g_utf8_strdown (text + token->start, length);
+  /* The word in lower case: ASCII in place on the stack (no word of the table is longer
+   * than max_word_bytes, so a longer ASCII token is none of them), else GLib's. */
+  char buffer[64];
+  g_autofree char *allocated = NULL;
+  const char *lower = buffer;
+  const char *s = text + token->start;
+  gsize i = 0;
+  while (i < length && !(s[i] & 0x80))
+    i++;
+  if (i == length)
+    {
+      if (length > dates->max_word_bytes)
+        return NULL;
+      guchar first = (guchar) g_ascii_tolower (s[0]);
+      if (!(dates->first_bytes[first >> 3] & (1 << (first & 7))))
+        return NULL;
+      for (i = 0; i < length; i++)
+        buffer[i] = g_ascii_tolower (s[i]);
+      buffer[length] = '\0';
+    }
+  else
+    lower = allocated = g_utf8_strdown (s, length);
+  const Word *first = g_hash_table_lookup (dates->words, lower);
+  if (first == NULL)
+    return NULL;
   for (guint lang = LANG_EN; lang <= LANG_FR; lang <<= 1)
     if (langs & lang)
-      {
-        char key[48];
-        g_snprintf (key, sizeof key, "%u:%s", lang, lower);
-        const Word *word = g_hash_table_lookup (dates->words, key);
-        if (word && (!word->needs_capital || (token->flags & NF_TOKEN_CAPITALIZED)))
+      for (const Word *word = first; word < words + G_N_ELEMENTS (words); word++)
+        if (word->lang == lang && strcmp (word->word, lower) == 0
+            && (!word->needs_capital || (token->flags & NF_TOKEN_CAPITALIZED)))
           return word;
-      }
   return NULL;
 }
 

@@ -99,6 +99,24 @@ test_other_languages (void **state G_GNUC_UNUSED)
   assert_int_equal (nf_article_get_n_annotations (english), 0);
 }
 
+/* A word is found in any case, by the ASCII path (lower-cased on the stack) and by the
+ * Unicode one ("AUJOURD’HUI"); names that need a capital are refused without one. */
+static void
+test_word_lookup_paths (void **state G_GNUC_UNUSED)
+{
+  g_autoptr (NfArticle) english = run ("extract \"dates\" { }", "YESTERDAY the vote failed; Tomorrow it returns.", "2026-11-27", "en");
+  assert_string_equal (value_of (english, "YESTERDAY"), "2026-11-26");
+  assert_string_equal (value_of (english, "Tomorrow"), "2026-11-28");
+  g_autoptr (NfArticle) french = run ("extract \"dates\" { }", "AUJOURD’HUI le juge parle, et Aujourd'hui encore; HIER aussi.", "2026-11-27", "fr");
+  assert_string_equal (value_of (french, "AUJOURD’HUI"), "2026-11-27");
+  assert_string_equal (value_of (french, "Aujourd'hui"), "2026-11-27");
+  assert_string_equal (value_of (french, "HIER"), "2026-11-26");
+  g_autoptr (NfArticle) german = run ("extract \"dates\" { }", "Sie sagte am mittwoch und im märz nichts, VORGESTERN schon.", "2026-11-27", "de");
+  assert_null (harness_find_annotation (german, "date", "mittwoch"));
+  assert_null (harness_find_annotation (german, "date", "märz"));
+  assert_string_equal (value_of (german, "VORGESTERN"), "2026-11-25");
+}
+
 static void
 test_dateline_dates_the_article (void **state G_GNUC_UNUSED)
 {
@@ -131,6 +149,7 @@ main (void)
     cmocka_unit_test (test_relative_dates),
     cmocka_unit_test (test_not_dates),
     cmocka_unit_test (test_other_languages),
+    cmocka_unit_test (test_word_lookup_paths),
     cmocka_unit_test (test_dateline_dates_the_article),
   };
   return cmocka_run_group_tests_name ("dates", tests, NULL, NULL);

@@ -115,6 +115,24 @@ tricky_article (void)
       "{'words': <uint32 5>, 'nested': <{'a': <[1, 2]>, 'b': <@a{sv} {}>}>, 'q\"k': <'v'>}"));
   nf_article_set_field (article, "repeated", g_variant_new_parsed (
       "[{'a', <1>}, {'b', <2>}, {'a', <3>}, {'c', <4>}, {'b', <'five'>}]"));
+  /* More names than the writer compares pairwise: repeats found by its hash table. */
+  GVariantBuilder many;
+  g_variant_builder_init (&many, G_VARIANT_TYPE ("a{sv}"));
+  for (int i = 0; i < 40; i++)
+    {
+      char name[8];
+      g_snprintf (name, sizeof name, "k%d", i % 23);
+      g_variant_builder_add (&many, "{sv}", name, g_variant_new_int32 (i));
+    }
+  nf_article_set_field (article, "many_repeated", g_variant_builder_end (&many));
+  g_variant_builder_init (&many, G_VARIANT_TYPE ("a{sv}"));
+  for (int i = 0; i < 20; i++)
+    {
+      char name[8];
+      g_snprintf (name, sizeof name, "d%d", i);
+      g_variant_builder_add (&many, "{sv}", name, g_variant_new_int64 (-i * 1000003));
+    }
+  nf_article_set_field (article, "many_distinct", g_variant_builder_end (&many));
   nf_article_set_field (article, "strdict", g_variant_new_parsed ("{'x': 'y', 'z': ''}"));
   nf_article_set_field (article, "intdict", g_variant_new_parsed ("{1: 'one', 2: 'two'}"));
   nf_article_set_field (article, "empty_dict", g_variant_new_parsed ("@a{sv} {}"));

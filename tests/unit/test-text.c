@@ -136,6 +136,75 @@ test_tokens (G_GNUC_UNUSED void **state)
   assert_int_equal (nf_text_count_words (segmentation), 8);
 }
 
+/* The tokenizer's ASCII fast paths answer as GLib's Unicode classes do: every ASCII
+ * character alone, after a letter and after a digit gets the kind, extent and case flags
+ * the g_unichar_* definitions give it. */
+static NfTokenKind
+reference_kind (gunichar c)
+{
+  if (g_unichar_isalpha (c) || g_unichar_ismark (c))
+    return NF_TOKEN_WORD;
+  if (g_unichar_isdigit (c))
+    return NF_TOKEN_NUMBER;
+  switch (g_unichar_type (c))
+    {
+    case G_UNICODE_CONNECT_PUNCTUATION: case G_UNICODE_DASH_PUNCTUATION:
+    case G_UNICODE_CLOSE_PUNCTUATION: case G_UNICODE_FINAL_PUNCTUATION:
+    case G_UNICODE_INITIAL_PUNCTUATION: case G_UNICODE_OTHER_PUNCTUATION:
+    case G_UNICODE_OPEN_PUNCTUATION:
+      return NF_TOKEN_PUNCT;
+    default:
+      return NF_TOKEN_SYMBOL;
+    }
+}
+
+static void
+test_ascii_fast_paths (G_GNUC_UNUSED void **state)
+{
+  for (gunichar c = 1; c < 0x80; c++)
+    {
+      if (nf_unichar_is_space (c))
+        continue;
+      char alone[2] = { (char) c, 0 };
+      g_autoptr (NfText) one = nf_text_segment (alone, 1);
+      guint n;
+      const NfToken *tokens = nf_text_get_tokens (one, &n);
+      assert_int_equal (n, 1);
+      assert_int_equal (tokens[0].kind, reference_kind (c));
+      NfTokenFlags upper = g_unichar_isalpha (c) && (g_unichar_isupper (c) || g_unichar_istitle (c)) ? NF_TOKEN_CAPITALIZED : 0;
+      assert_int_equal (tokens[0].flags & ~NF_TOKEN_SENTENCE_START, upper);
+
+      /* After a capital: the word goes on over letters and digits only (a joiner needs a
+       * letter after it, here none), and two capitals are all caps. */
+      char word[3] = { 'Q', (char) c, 0 };
+      g_autoptr (NfText) two = nf_text_segment (word, 2);
+      tokens = nf_text_get_tokens (two, &n);
+      gboolean joins = g_unichar_isalpha (c) || g_unichar_isdigit (c);
+      assert_int_equal (n, joins ? 1 : 2);
+      if (joins)
+        assert_int_equal (tokens[0].flags & NF_TOKEN_ALL_CAPS, g_unichar_isupper (c) ? NF_TOKEN_ALL_CAPS : 0);
+
+      /* After a digit, before a digit: letters and digits go on, and . , : between digits. */
+      char number[4] = { '7', (char) c, '5', 0 };
+      g_autoptr (NfText) three = nf_text_segment (number, 3);
+      nf_text_get_tokens (three, &n);
+      gboolean inner = g_unichar_isalpha (c) || g_unichar_isdigit (c) || c == '.' || c == ',' || c == ':';
+      assert_int_equal (n, inner ? 1 : 3);
+    }
+  /* The same word in ASCII and with a non-ASCII letter has the same tokens and flags. */
+  const char *ascii = "Uber's CEO met o'Neill in 2026.", *unicode = "Über's CÉO met ö'Neill in 2026.";
+  g_autoptr (NfText) a = nf_text_segment (ascii, strlen (ascii));
+  g_autoptr (NfText) u = nf_text_segment (unicode, strlen (unicode));
+  guint na, nu;
+  const NfToken *ta = nf_text_get_tokens (a, &na), *tu = nf_text_get_tokens (u, &nu);
+  assert_int_equal (na, nu);
+  for (guint i = 0; i < na; i++)
+    {
+      assert_int_equal (ta[i].kind, tu[i].kind);
+      assert_int_equal (ta[i].flags, tu[i].flags);
+    }
+}
+
 static void
 test_article_cache (G_GNUC_UNUSED void **state)
 {
@@ -285,6 +354,7 @@ main (void)
     cmocka_unit_test (test_paragraphs_end_sentences),
     cmocka_unit_test (test_paragraph_ending_in_quote),
     cmocka_unit_test (test_tokens),
+    cmocka_unit_test (test_ascii_fast_paths),
     cmocka_unit_test (test_article_cache),
     cmocka_unit_test (test_abbreviation_lookup),
     cmocka_unit_test (test_stopword_lists),
