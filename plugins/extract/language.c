@@ -17,6 +17,7 @@ typedef struct {
   char    *conf_path;  /* a fingerprint list restricted to the configured languages */
   char    *prefix;     /* directory of the .lm files, with a trailing slash */
   gboolean override;
+  gboolean check_metadata;
   guint    min_words;
   guint    max_candidates;
 } Language;
@@ -30,7 +31,13 @@ static const NfOption language_options[] = {
                       "are faster and more accurate."),
   NF_OPTION_BOOL ("override", cfg_false,
                   "Replace a language the parser already set (from HTML or feed metadata). By "
-                  "default such a language is kept and the text is not examined."),
+                  "default such a language is kept unless check-metadata finds the text clearly in "
+                  "another."),
+  NF_OPTION_BOOL ("check-metadata", cfg_true,
+                  "Check a language the parser set against the text: when the body is long enough "
+                  "and textcat names exactly one language, another one, the text's language wins "
+                  "(sites often leave lang=\"en\" on pages in other languages). false: trust the "
+                  "metadata and skip the text."),
   NF_OPTION_INT ("min-words", 15,
                  "Bodies with fewer words are too short to tell and stay undetermined."),
   NF_OPTION_INT ("max-candidates", 2,
@@ -41,6 +48,16 @@ static const NfOption language_options[] = {
                  "package libexttextcat-data)."),
   NF_OPTION_END
 };
+
+/* Whether the metadata's code @tag ("en", "en-US", "EN_gb", "no") names language @code. */
+static gboolean
+same_language (const char *tag, const char *code)
+{
+  gsize length = strcspn (tag, "-_");
+  if (length == 2 && g_ascii_strncasecmp (tag, "no", 2) == 0)
+    tag = "nb";
+  return strlen (code) == length && g_ascii_strncasecmp (tag, code, length) == 0;
+}
 
 static void
 language_free (gpointer instance)
@@ -136,6 +153,7 @@ language_init (NfStage *stage, GError **error)
   const char *dir = cfg_getstr (config, "fingerprints");
   language->prefix = g_str_has_suffix (dir, "/") ? g_strdup (dir) : g_strconcat (dir, "/", NULL);
   language->override = cfg_getbool (config, "override");
+  language->check_metadata = cfg_getbool (config, "check-metadata");
   language->min_words = cfg_getint (config, "min-words");
   language->max_candidates = cfg_getint (config, "max-candidates");
   if (!write_restricted_conf (language, dir, (char **) codes->pdata, codes->len, error))
@@ -179,7 +197,8 @@ static gboolean
 language_process (NfStage *stage, gpointer worker, NfArticle *article, G_GNUC_UNUSED GError **error)
 {
   Language *language = nf_stage_get_instance (stage);
-  if (nf_article_get_language (article) && !language->override)
+  const char *given = nf_article_get_language (article);
+  if (given && !language->override && !language->check_metadata)
     return TRUE;
   if (!nf_article_has_text (article)
       || nf_text_count_words (nf_article_get_segmentation (article)) < language->min_words)
@@ -188,6 +207,8 @@ language_process (NfStage *stage, gpointer worker, NfArticle *article, G_GNUC_UN
         nf_article_set_language (article, NULL);
       return TRUE;
     }
+  /* nf_article_set_language below may free it */
+  g_autofree char *metadata = given && !language->override ? g_strdup (given) : NULL;
 
   const char *text = nf_article_get_text (article);
   gsize length = nf_article_get_text_length (article);
@@ -199,7 +220,9 @@ language_process (NfStage *stage, gpointer worker, NfArticle *article, G_GNUC_UN
   /* n is 0 (unknown), negative (too short) or the number of near-equal candidates, best
    * first; several means textcat cannot tell them apart. */
   const char *code = n >= 1 && (guint) n <= language->max_candidates ? candidates[0].name : NULL;
-  nf_article_set_language (article, code);
+  /* the metadata stands unless the text clearly says another language */
+  if (!metadata || (n == 1 && !same_language (metadata, code)))
+    nf_article_set_language (article, code);
   textcat_ReleaseClassifyFullOutput (worker, candidates);
   return TRUE;
 }

@@ -1,5 +1,5 @@
 /* test-language.c: extract "language": English, German, French and Spanish bodies told apart,
- * short text left undetermined, metadata kept unless override, only configured languages. */
+ * short text left undetermined, metadata checked against the text, only configured languages. */
 #include "config.h"
 
 #include <string.h>
@@ -45,11 +45,17 @@ test_short_text_is_undetermined (void **state G_GNUC_UNUSED)
   assert_string_equal (detect ("extract \"language\" { }", "Ja, sicher.", NULL), "(none)");
 }
 
+/* the metadata's language stands unless the text clearly says another one (a German page
+ * left with lang="en"); check-metadata = false trusts it; override always takes the text's */
 static void
-test_metadata_kept_unless_override (void **state G_GNUC_UNUSED)
+test_metadata_checked_against_text (void **state G_GNUC_UNUSED)
 {
-  assert_string_equal (detect ("extract \"language\" { }", german, "en"), "en");
+  assert_string_equal (detect ("extract \"language\" { }", german, "en"), "de");
+  assert_string_equal (detect ("extract \"language\" { }", english, "en-US"), "en-US");
+  assert_string_equal (detect ("extract \"language\" { }", "Ja, sicher.", "en"), "en");
+  assert_string_equal (detect ("extract \"language\" { check-metadata = false }", german, "en"), "en");
   assert_string_equal (detect ("extract \"language\" { override = true }", german, "en"), "de");
+  assert_string_equal (detect ("extract \"language\" { override = true }", "Ja, sicher.", "en"), "(none)");
 }
 
 static void
@@ -67,7 +73,7 @@ main (void)
   const struct CMUnitTest tests[] = {
     cmocka_unit_test (test_detects_languages),
     cmocka_unit_test (test_short_text_is_undetermined),
-    cmocka_unit_test (test_metadata_kept_unless_override),
+    cmocka_unit_test (test_metadata_checked_against_text),
     cmocka_unit_test (test_only_configured_languages),
   };
   return cmocka_run_group_tests_name ("language", tests, NULL, NULL);
