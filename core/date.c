@@ -581,10 +581,25 @@ match_at (const Scan *s, guint i, NfDate *date)
           j = skip_ordinal (s, j + 1);
           if (is_sign (s, j, ','))
             j++;
+          NfDate at = { 0 };
+          guint taken;
           if (is_num (s, j, 4, 4))
             {
               date->year = tok (s, j)->value;
               k = j + 1;
+            }
+          else if (tok (s, j) && tok (s, j)->space_before && (taken = match_time (s, j, &at))
+                   && is_num (s, j + taken, 4, 4) && tok (s, j + taken)->space_before)
+            {
+              /* asctime and Unix date(1): "Mon Jan  4 09:34:00 2021", "Jan 04 09:34 CET 2021" */
+              date->year = tok (s, j + taken)->value;
+              date->has_time = TRUE, date->hour = at.hour, date->minute = at.minute;
+              date->second = at.second, date->microsecond = at.microsecond;
+              date->has_offset = at.has_offset, date->offset = at.offset;
+              k = j + taken + 1;
+              if (valid_day (date->year, date->month, date->day) && !(tok (s, k) && tok (s, k)->kind == T_NUM && !tok (s, k)->space_before))
+                return k - i;
+              return 0;
             }
         }
     }

@@ -17,7 +17,7 @@ expect_status 0 "pages with dates in markup, text and URL parse" -- "$NEWSFLOW" 
 python3 - "$WORK/out" <<'PY' && pass "dates, bylines and titles as the pages give them" || fail "metadata"
 import json, sys
 arts = {a["source"].rsplit("/", 1)[1]: a for a in map(json.loads, open(sys.argv[1], encoding="utf-8"))}
-assert len(arts) == 6, sorted(arts)
+assert len(arts) == 7, sorted(arts)
 
 a = arts["jsonld-and-tweet.html"]
 # The page's own day and offset; the instant in UTC is the next day.  Not the tweet's date.
@@ -52,5 +52,11 @@ assert not a.get("authors"), a
 a = arts["us-numeric.html"]
 assert a["published_local"] == "2020-06-07T15:06:00-05:00", a
 assert a["authors"] == ["Ann Lee", "Bo Kim"], a["authors"]
+
+a = arts["asctime-date.html"]
+# The time between the day and the year (asctime, date(1)), split over two spans; not the
+# comment's later date in the same form.
+assert a["published_local"] == "2021-01-04T09:34:00", a
+assert a["published_from"] == "text", a
 PY
 finish

@@ -51,6 +51,22 @@ test_rfc1123_and_zones (void **state)
   assert_local ("07.06.2020, 15.06 Uhr", "de", "2020-06-07T15:06:00");
 }
 
+/* asctime and Unix date(1): the time between the day and the year. */
+static void
+test_asctime (void **state)
+{
+  (void) state;
+  assert_local ("Mon Jan  4 09:34:00 2021", NULL, "2021-01-04T09:34:00");
+  assert_local ("Jan 04 09:34 2021", "en", "2021-01-04T09:34:00");
+  assert_local ("Mon Jan  4 09:34:00 CET 2021", NULL, "2021-01-04T09:34:00+01:00");
+  assert_local ("Jan 4 9:34 pm 2021", "en", "2021-01-04T21:34:00");
+  assert_local ("Jan 4 09:34", "en", NULL);          /* no year */
+  assert_local ("Jan 4 09:34 20210", "en", NULL);    /* no year but a longer number */
+  assert_local ("Jan 4 09:34 Uhr, 2021", "de", NULL); /* the year is not after the time */
+  NfDate date;
+  assert_true (nf_date_parse ("Mon Jan  4 09:34:00 2021", NULL, &date));
+}
+
 static void
 test_numeric_order_by_language (void **state)
 {
@@ -167,6 +183,7 @@ main (void)
   const struct CMUnitTest tests[] = {
     cmocka_unit_test (test_iso),
     cmocka_unit_test (test_rfc1123_and_zones),
+    cmocka_unit_test (test_asctime),
     cmocka_unit_test (test_numeric_order_by_language),
     cmocka_unit_test (test_month_names),
     cmocka_unit_test (test_refusals),
