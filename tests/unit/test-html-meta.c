@@ -180,6 +180,16 @@ test_date_fallbacks (G_GNUC_UNUSED void **state)
                     "<p><a href='/2009/04/07/'>Apr 7, 2009</a></p>"
                     "<ul><li>Apr 8, 2009</li></ul><aside><p>Apr 9, 2009</p></aside><p>Since Apr 10, 2009.</p>"
                     "</body></html>", NULL, NULL);
+  /* A summary that dates its item ("Notizia del 14 Gennaio 2020"), where the page shows no
+   * date; a date the summary merely talks about is none. */
+  assert_published ("<html lang='it'><head><meta name='description' content='ORSO MARSICANO: UN ANNO DA RECORD "
+                    "(Notizia del 14 Gennaio 2020)'></head><body><h1>Orso marsicano</h1>" BODY "</body></html>",
+                    "2020-01-14", "description");
+  assert_published ("<html lang='de'><head><meta name='description' content='Die Preise steigen ab 1. Januar "
+                    "2024.'></head><body><h1>Neue Preise</h1>" BODY "</body></html>", NULL, NULL);
+  assert_published ("<html lang='de'><head><meta name='description' content='Fachmeldung vom 18.10.2021'>"
+                    "</head><body><h1>Neue Steuer</h1><p class='date'>19.10.2021</p>" BODY "</body></html>",
+                    "2021-10-19", "text");
   /* A teaser in a list of news with the page's own link holds the page's date... */
   assert_published ("<html><head><link rel='canonical' href='https://news.example/park-grows'></head><body>"
                     "<h1>Park grows</h1>" BODY "<div class='teasers'><a href='/other'><span class='date'>"
