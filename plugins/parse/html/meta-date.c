@@ -12,12 +12,15 @@
  *   a date that is a whole part of the title                      44
  *   a teaser elsewhere on the page that links to the page itself  41
  *   the URL's path otherwise                                      40
+ *   a summary that dates its item ("Notizia del 14 Gennaio 2020") 36
  *   JSON-LD datePublished of a WebPage                            35
  *   dateModified, then a visible "Updated:" line far from the top 30..27
  * Elements inside <article> (or the article's body) and near the headline get a few points
  * more; nothing inside comments, embedded posts (a tweet's <time>), related-story lists,
  * sidebars, navigation or footers counts (but a part that holds the headline is the
- * article's).  dateModified and "updated" elements count only when nothing else does.
+ * article's).  dateModified and "updated" elements count only when nothing else does, and
+ * to confirm that a later day the article's header shows is the page's (a republished
+ * update: header_shows_update).
  * Candidates are kept as text and read at the end, when the page's language (which decides
  * 6/7/2020) is known. */
 #include <string.h>

@@ -1090,8 +1090,6 @@ names_host (const char *word, const char *url)
   return FALSE;
 }
 
-/* A date that is a whole part of the title ("08.11.2021 | Online-Fachtag", "Park grows -
- * 7 June 2020"): news archives of small sites put the day there and nowhere else. */
 /* A summary that dates the item it describes ("ORSO MARSICANO: ... (Notizia del 14 Gennaio
  * 2020)", "Fachmeldung vom 18.10.2021 aus dem Bereich Steuern"): the date right after "vom",
  * "del" or "du" is the item's own.  Any other date in a summary is one the text talks about
@@ -1118,6 +1116,8 @@ offer_description_date (HtmlDates *dates, const char *description)
     }
 }
 
+/* A date that is a whole part of the title ("08.11.2021 | Online-Fachtag", "Park grows -
+ * 7 June 2020"): news archives of small sites put the day there and nowhere else. */
 static void
 offer_title_date (HtmlDates *dates, const char *title)
 {
