@@ -500,6 +500,20 @@ date_sign (gunichar c)
   return c == '-' || c == '/' || c == '.' || c == 0x2010 || c == 0x2011;
 }
 
+/* A year shortened with an apostrophe after a month's name ("14 Feb ’20", "Feb 14, '20"):
+ * the apostrophe says the two digits are a year.  Sets @date's year; returns the token after
+ * it, 0 when there is none. */
+static guint
+short_year (const Scan *s, guint j, NfDate *date)
+{
+  if ((is_sign (s, j, '\'') || is_sign (s, j, 0x2019)) && is_num (s, j + 1, 2, 2) && !tok (s, j + 1)->space_before)
+    {
+      date->year = full_year (tok (s, j + 1));
+      return j + 2;
+    }
+  return 0;
+}
+
 /* The date shapes at token @i: the tokens taken (the time included), 0 if none. */
 static guint
 match_at (const Scan *s, guint i, NfDate *date)
@@ -567,6 +581,15 @@ match_at (const Scan *s, guint i, NfDate *date)
               date->year = tok (s, j)->value;
               k = j + 1;
             }
+          else if ((k = short_year (s, j, date)))
+            ;
+          else if (is_num (s, j, 2, 2) && (tok (s, j + 1) == NULL || is_sign (s, j + 1, ')') || is_sign (s, j + 1, ']')))
+            {
+              /* "( Pescasseroli, 14 Gennaio 20 )": two digits that end the date's text, not a
+               * count that goes on ("7. Juni 20 Teilnehmer") nor an hour ("7 June 20:00"). */
+              date->year = full_year (tok (s, j));
+              k = j + 1;
+            }
         }
     }
   else if (t->kind == T_WORD && name_at (s, i, &value) == NF_DATE_NAME_MONTH)
@@ -588,6 +611,8 @@ match_at (const Scan *s, guint i, NfDate *date)
               date->year = tok (s, j)->value;
               k = j + 1;
             }
+          else if ((k = short_year (s, j, date)))
+            ;
           else if (tok (s, j) && tok (s, j)->space_before && (taken = match_time (s, j, &at))
                    && is_num (s, j + taken, 4, 4) && tok (s, j + taken)->space_before)
             {

@@ -3,7 +3,8 @@
 # from JSON-LD, from visible text in the page's language and from the URL alone, never from
 # an embedded tweet, comments or related lists, and none on a page without one; bylines
 # split and cleaned, the site's name refused as author; titles without the site's name; an
-# instant in UTC on the day after the page's own keeps the page's day as published_local.
+# instant in UTC on the day after the page's own keeps the page's day as published_local; a
+# page updated and republished has the day its header shows when dateModified confirms it.
 . "$(dirname "$0")/common.sh"
 
 DATA="$SOURCE/tests/data/meta"
@@ -17,7 +18,7 @@ expect_status 0 "pages with dates in markup, text and URL parse" -- "$NEWSFLOW" 
 python3 - "$WORK/out" <<'PY' && pass "dates, bylines and titles as the pages give them" || fail "metadata"
 import json, sys
 arts = {a["source"].rsplit("/", 1)[1]: a for a in map(json.loads, open(sys.argv[1], encoding="utf-8"))}
-assert len(arts) == 7, sorted(arts)
+assert len(arts) == 8, sorted(arts)
 
 a = arts["jsonld-and-tweet.html"]
 # The page's own day and offset; the instant in UTC is the next day.  Not the tweet's date.
@@ -57,6 +58,12 @@ a = arts["asctime-date.html"]
 # The time between the day and the year (asctime, date(1)), split over two spans; not the
 # comment's later date in the same form.
 assert a["published_local"] == "2021-01-04T09:34:00", a
+assert a["published_from"] == "text", a
+
+a = arts["updated-header.html"]
+# The metadata keeps the first publication (16 March); the header shows the update's day,
+# which article:modified_time names too: the day the page states.
+assert a["published_local"] == "2021-03-20T15:00:00", a
 assert a["published_from"] == "text", a
 PY
 finish

@@ -101,6 +101,11 @@ test_month_names (void **state)
   assert_local ("Sept. 3, 2019", "en", "2019-09-03");
   assert_local ("3. Sep 2019", "de", "2019-09-03");        /* prefix of a full name */
   assert_local ("3 déc. 2019", NULL, "2019-12-03");        /* any language when unknown */
+  /* A year of two digits after the month's name: with an apostrophe, or ending the text. */
+  assert_local ("veröffentlicht am 14 Feb ’20", "de", "2020-02-14");
+  assert_local ("Feb 14, '20 at 9:30 am", "en", "2020-02-14T09:30:00");
+  assert_local ("( Pescasseroli, 14 Gennaio 20 )", "it", "2020-01-14");
+  assert_local ("14 Gennaio 20", "it", "2020-01-14");
 }
 
 static void
@@ -116,6 +121,9 @@ test_refusals (void **state)
   assert_local ("1-2-99999999999999999999", NULL, NULL);
   assert_local ("2020-06-07T25:00", NULL, "2020-06-07"); /* a bad time leaves the day */
   assert_local ("you may 7 times in 2020", "en", NULL);
+  assert_local ("am 7. Juni 20 Teilnehmer", "de", NULL);  /* a count after the month, not a year */
+  assert_local ("7 June 20:00", "en", NULL);              /* an hour */
+  assert_local ("7 June 20.", "en", NULL);
   assert_local ("", NULL, NULL);
   NfDate date;
   assert_false (nf_date_parse ("posted 2020-06-07", NULL, &date)); /* parse: the value is the date */

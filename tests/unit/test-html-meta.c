@@ -180,6 +180,16 @@ test_date_fallbacks (G_GNUC_UNUSED void **state)
                     "<p><a href='/2009/04/07/'>Apr 7, 2009</a></p>"
                     "<ul><li>Apr 8, 2009</li></ul><aside><p>Apr 9, 2009</p></aside><p>Since Apr 10, 2009.</p>"
                     "</body></html>", NULL, NULL);
+  /* A summary that dates its item ("Notizia del 14 Gennaio 2020"), where the page shows no
+   * date; a date the summary merely talks about is none. */
+  assert_published ("<html lang='it'><head><meta name='description' content='ORSO MARSICANO: UN ANNO DA RECORD "
+                    "(Notizia del 14 Gennaio 2020)'></head><body><h1>Orso marsicano</h1>" BODY "</body></html>",
+                    "2020-01-14", "description");
+  assert_published ("<html lang='de'><head><meta name='description' content='Die Preise steigen ab 1. Januar "
+                    "2024.'></head><body><h1>Neue Preise</h1>" BODY "</body></html>", NULL, NULL);
+  assert_published ("<html lang='de'><head><meta name='description' content='Fachmeldung vom 18.10.2021'>"
+                    "</head><body><h1>Neue Steuer</h1><p class='date'>19.10.2021</p>" BODY "</body></html>",
+                    "2021-10-19", "text");
   /* A teaser in a list of news with the page's own link holds the page's date... */
   assert_published ("<html><head><link rel='canonical' href='https://news.example/park-grows'></head><body>"
                     "<h1>Park grows</h1>" BODY "<div class='teasers'><a href='/other'><span class='date'>"
@@ -189,6 +199,43 @@ test_date_fallbacks (G_GNUC_UNUSED void **state)
   assert_published ("<html><head><link rel='canonical' href='https://news.example/park-grows'></head><body>"
                     "<h1>Park grows</h1>" BODY "<div class='comments'><a href='/park-grows#comment-3'>"
                     "<time datetime='2021-11-12'>12.11.2021</time></a></div></body></html>", NULL, NULL);
+}
+
+/* A page updated and republished keeps its first datePublished in the metadata; the day its
+ * header shows, confirmed by the metadata's dateModified, is the day the page states. */
+static void
+test_date_header_update (G_GNUC_UNUSED void **state)
+{
+#define UPDATED_HEAD(published, modified)                                                        \
+  "<html lang='de'><head><script type='application/ld+json'>{\"@type\": \"NewsArticle\", "      \
+  "\"datePublished\": \"" published "\", \"dateModified\": \"" modified "\"}</script></head>"
+  /* The header shows the update's day, which dateModified names: the header's day. */
+  assert_published (UPDATED_HEAD ("2021-03-16T16:16:10Z", "2021-03-20T14:00:17Z")
+                    "<body><article><h1>Der Park wächst</h1><div class='meta'>20. März 2021 - 15:00 Uhr</div>"
+                    BODY "</article></body></html>", "2021-03-20T15:00:00", "text");
+  /* "Updated" by the headline and in the metadata alike. */
+  assert_published ("<html><head><meta property='article:published_time' content='2021-03-08T11:15:28Z'>"
+                    "<meta property='article:modified_time' content='2021-03-14T20:10:50Z'></head><body><article>"
+                    "<h1>Park grows</h1><p class='byline'>By Jane Doe, Updated 2010 GMT March 14, 2021</p>" BODY
+                    "</article></body></html>", "2021-03-14", "text");
+  /* A header that shows the published day keeps it... */
+  assert_published (UPDATED_HEAD ("2021-03-16T16:16:10+01:00", "2021-03-20T14:00:17Z")
+                    "<body><article><h1>Der Park wächst</h1><div class='meta'>16. März 2021</div>"
+                    BODY "</article></body></html>", "2021-03-16T16:16:10+01:00", "json-ld");
+  /* ...and so does a later day in the header that no dateModified confirms (an edition's day,
+   * a list of other posts)... */
+  assert_published (UPDATED_HEAD ("2021-03-16T16:16:10+01:00", "2021-03-16T18:00:00+01:00")
+                    "<body><article><h1>Der Park wächst</h1><div class='meta'>20. März 2021</div>"
+                    BODY "</article></body></html>", "2021-03-16T16:16:10+01:00", "json-ld");
+  /* ...or an earlier one (a post written before it was scheduled to appear). */
+  assert_published (UPDATED_HEAD ("2022-12-25T11:00:02+01:00", "2022-12-07T09:10:52Z")
+                    "<body><article><h1>Der Park wächst</h1><div class='meta'>07.12.2022</div>"
+                    BODY "</article></body></html>", "2022-12-25T11:00:02+01:00", "json-ld");
+  /* Without a date in the header, the metadata's publication stands. */
+  assert_published (UPDATED_HEAD ("2018-02-28T20:00:18Z", "2020-01-05T11:53:45Z")
+                    "<body><article><h1>Der Park wächst</h1>" BODY "</article></body></html>",
+                    "2018-02-28T20:00:18Z", "json-ld");
+#undef UPDATED_HEAD
 }
 
 /* published_local as html.c sets it: the page's own day and offset. */
@@ -597,6 +644,7 @@ main (void)
     cmocka_unit_test (test_date_by_headline),
     cmocka_unit_test (test_date_fallbacks),
     cmocka_unit_test (test_date_local_day),
+    cmocka_unit_test (test_date_header_update),
     cmocka_unit_test (test_date_meta_names),
     cmocka_unit_test (test_date_labels),
     cmocka_unit_test (test_bylines),

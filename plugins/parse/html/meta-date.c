@@ -12,12 +12,15 @@
  *   a date that is a whole part of the title                      44
  *   a teaser elsewhere on the page that links to the page itself  41
  *   the URL's path otherwise                                      40
+ *   a summary that dates its item ("Notizia del 14 Gennaio 2020") 36
  *   JSON-LD datePublished of a WebPage                            35
  *   dateModified, then a visible "Updated:" line far from the top 30..27
  * Elements inside <article> (or the article's body) and near the headline get a few points
  * more; nothing inside comments, embedded posts (a tweet's <time>), related-story lists,
  * sidebars, navigation or footers counts (but a part that holds the headline is the
- * article's).  dateModified and "updated" elements count only when nothing else does.
+ * article's).  dateModified and "updated" elements count only when nothing else does, and
+ * to confirm that a later day the article's header shows is the page's (a republished
+ * update: header_shows_update).
  * Candidates are kept as text and read at the end, when the page's language (which decides
  * 6/7/2020) is known. */
 #include <string.h>
@@ -705,6 +708,12 @@ local_day (HtmlDates *dates, guint from, const char *language, const NfDate *utc
     }
 }
 
+static int
+day_key (const NfDate *d)
+{
+  return d->year * 10000 + d->month * 100 + d->day;
+}
+
 /* Whether @order is in the article's header: from a little above the headline (a topline,
  * a date before the sharing links) to a little below it (the byline). */
 static gboolean
@@ -732,7 +741,7 @@ header_day_before (HtmlDates *dates, guint from, const char *language, Candidate
       NfDate d;
       if (!read_candidate (c, language, &d))
         continue;
-      if (d.year * 10000 + d.month * 100 + d.day < date->year * 10000 + date->month * 100 + date->day)
+      if (day_key (&d) < day_key (date))
         {
           *date = d;
           return c;
@@ -740,6 +749,53 @@ header_day_before (HtmlDates *dates, guint from, const char *language, Candidate
       break;
     }
   return bare;
+}
+
+/* A page republished after an update often keeps its first datePublished in the metadata
+ * while its header shows readers the day of the update ("20. März 2021 - 15:00 Uhr" by the
+ * headline, "Updated ... March 14, 2021", "Stand: 07.11.2023"): the day the page states is
+ * the one it shows.  Taken only when two independent records agree on it: the first date of
+ * the article's header (among the candidates after @from) is later than the metadata's
+ * publication (@chosen, read as @date), and the metadata's own dateModified names that very
+ * day.  A header that shows the published day, an earlier one (a scheduled post written
+ * before it appeared) or a later day that no dateModified confirms (a list of other posts,
+ * an edition's date) leaves the metadata's choice.  Returns the candidate to take, @date
+ * read from it. */
+static Candidate *
+header_shows_update (HtmlDates *dates, guint from, const char *language, Candidate *chosen, NfDate *date)
+{
+  int modified[4];
+  guint n_modified = 0;
+  for (guint i = 0; i < dates->candidates->len && n_modified < G_N_ELEMENTS (modified); i++)
+    {
+      Candidate *c = &g_array_index (dates->candidates, Candidate, i);
+      NfDate d;
+      if (c->order == 0 && !strcmp (c->source, "modified") && read_candidate (c, language, &d))
+        modified[n_modified++] = day_key (&d);
+    }
+  if (n_modified == 0)
+    return chosen;
+  for (guint i = from; i < dates->candidates->len; i++)
+    {
+      Candidate *c = &g_array_index (dates->candidates, Candidate, i);
+      if (c->score < 40)
+        break;
+      if (c->order == 0 || !in_header (dates, c->order)
+          || (strcmp (c->source, "text") && strcmp (c->source, "time") && strcmp (c->source, "itemprop")))
+        continue;
+      NfDate d;
+      if (!read_candidate (c, language, &d))
+        continue;
+      if (day_key (&d) > day_key (date))
+        for (guint m = 0; m < n_modified; m++)
+          if (modified[m] == day_key (&d))
+            {
+              *date = d;
+              return c;
+            }
+      break;
+    }
+  return chosen;
 }
 
 /* The one time zone where a language's pages are written, or NULL: a language spoken in
@@ -853,6 +909,8 @@ html_dates_choose (HtmlDates *dates, const char *language, const char *url, NfDa
         {
           if (c->bare)
             c = header_day_before (dates, i + 1, language, c, date);
+          else if (c->order == 0 && strcmp (c->source, "url"))
+            c = header_shows_update (dates, i + 1, language, c, date);
           *value = g_strdup (c->value);
           *source = c->source;
           *local = *date;

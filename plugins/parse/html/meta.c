@@ -21,6 +21,7 @@ static gboolean shares_words (const char *a, const char *b);
 static gboolean looks_like_name (const char *text);
 static gboolean names_host (const char *word, const char *url);
 static void     offer_title_date (HtmlDates *dates, const char *title);
+static void     offer_description_date (HtmlDates *dates, const char *description);
 
 /* What separates a headline from the site's name or a section in a <title>. */
 static const char *const title_separators[] = { " | ", " - ", " – ", " — ", " :: ", " · ", " • ", " / ", " » ", ": ",
@@ -1039,6 +1040,7 @@ html_meta_read (htmlDocPtr doc, HtmlMeta *meta)
   html_dates_offer (t.dates, page_published, 35, "json-ld");
   offer_title_date (t.dates, t.title_element);
   offer_title_date (t.dates, t.og_title);
+  offer_description_date (t.dates, meta->description);
   html_dates_offer (t.dates, meta->modified, 30, "modified");
   html_dates_offer (t.dates, t.article_modified, 29, "modified");
   html_dates_offer (t.dates, t.m_modified, 28, "modified");
@@ -1086,6 +1088,32 @@ names_host (const char *word, const char *url)
     if (g_ascii_strcasecmp (labels[i], word) == 0)
       return TRUE;
   return FALSE;
+}
+
+/* A summary that dates the item it describes ("ORSO MARSICANO: ... (Notizia del 14 Gennaio
+ * 2020)", "Fachmeldung vom 18.10.2021 aus dem Bereich Steuern"): the date right after "vom",
+ * "del" or "du" is the item's own.  Any other date in a summary is one the text talks about
+ * (a law in force from, a match on): not read.  Below every date the page shows. */
+static void
+offer_description_date (HtmlDates *dates, const char *description)
+{
+  static const char *const of[] = { "vom ", "del ", "du ", NULL };
+  if (description == NULL || !strpbrk (description, "0123456789"))
+    return;
+  NfDate date;
+  gsize start;
+  if (!nf_date_find (description, -1, NULL, &date, &start, NULL))
+    return;
+  for (const char *const *w = of; *w; w++)
+    {
+      gsize n = strlen (*w);
+      if (start >= n && g_ascii_strncasecmp (description + start - n, *w, n) == 0
+          && (start == n || !g_ascii_isalpha (description[start - n - 1])))
+        {
+          html_dates_offer (dates, description + start, 36, "description");
+          return;
+        }
+    }
 }
 
 /* A date that is a whole part of the title ("08.11.2021 | Online-Fachtag", "Park grows -
