@@ -8,6 +8,7 @@ dist_gazetteer_DATA = \
 	etc/newsflow/gazetteers/cities.txt \
 	etc/newsflow/gazetteers/places.txt \
 	etc/newsflow/gazetteers/organizations.txt \
+	etc/newsflow/gazetteers/people.txt \
 	etc/newsflow/gazetteers/nationalities.txt \
 	etc/newsflow/gazetteers/titles.txt \
 	etc/newsflow/gazetteers/org-suffixes.txt \

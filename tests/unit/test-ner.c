@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "test-util.h"
+#include "nlp/lexicon.h"
 #include "nlp/ner.h"
 #include "nlp/perceptron.h"
 
@@ -214,6 +215,20 @@ tag_with_hints (NlpPerceptron *model, const NlpNerLexicon *lexicon, const char *
     *errors += wrong;
 }
 
+/* The word lists are keyed by this folding: ASCII runs (folded in bulk), other letters,
+ * curly apostrophes and bytes that are no UTF-8 must all come out as before. */
+static void
+test_fold_append (G_GNUC_UNUSED void **state)
+{
+  g_autoptr (GString) out = g_string_new ("keep:");
+  const char text[] = "Ann O\u2019NEILL-Smith of \u00c4RZTE Z\u00fcrich, 42 [x]\xff!";
+  nlp_fold_append (out, text, strlen (text));
+  assert_string_equal (out->str, "keep:ann o'neill-smith of \u00e4rzte z\u00fcrich, 42 [x]\xff!");
+  g_string_truncate (out, 0);
+  nlp_fold_append (out, "ABC", 2);
+  assert_string_equal (out->str, "ab");
+}
+
 static void
 test_tagger_reads_hints (G_GNUC_UNUSED void **state)
 {
@@ -263,6 +278,7 @@ main (void)
     cmocka_unit_test (test_spans),
     cmocka_unit_test (test_tagger_learns_a_frame),
     cmocka_unit_test (test_tagger_reads_hints),
+    cmocka_unit_test (test_fold_append),
   };
   return cmocka_run_group_tests (tests, NULL, NULL);
 }

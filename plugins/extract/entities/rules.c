@@ -52,6 +52,7 @@ static const char *const shipped_gazetteers[] = {
   "gazetteers/nationalities.txt",
   "gazetteers/cities.txt",
   "gazetteers/regions.txt",
+  "gazetteers/people.txt",
   NULL,
 };
 

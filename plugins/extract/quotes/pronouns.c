@@ -123,7 +123,7 @@ build_mentions (Context *c)
       if (quoted)
         continue;
       Mention x = { .tok = i, .sentence = c->tokens[i].sentence, .name = -1 };
-      gboolean object = i > 0 && is_object_marker (c, i - 1), possessive = FALSE;
+      gboolean possessive = FALSE;
       const Name *n = next_name < c->names->len ? &g_array_index (c->names, Name, next_name) : NULL;
       if (n && n->start == c->tokens[i].start)
         {
@@ -154,6 +154,7 @@ build_mentions (Context *c)
       /* "Bolger's lawyer, Jeremy Robinson, said": a possessive name only qualifies the
        * subject, and a name after a preposition ("the officer for Jenny Craig, Leesa
        * Eichberger") is no subject either; neither takes the subject's place */
+      gboolean object = i > 0 && is_object_marker (c, i - 1);
       x.subject = !sentence_has_mention && !object && !possessive;
       if (!object && !possessive)
         sentence_has_mention = TRUE;

@@ -206,6 +206,7 @@ quotes_process (NfStage *stage, G_GNUC_UNUSED gpointer worker, NfArticle *articl
     .others = others, .roles = roles,
   };
   c.tokens = nf_text_get_tokens (segmentation, &c.n);
+  g_autofree guint8 *list_memo = c.list_memo = g_new0 (guint8, c.n);
   guint n_sentences;
   const NfSentence *sentences = nf_text_get_sentences (segmentation, &n_sentences);
 

@@ -82,6 +82,8 @@ typedef struct {
   const NfToken *tokens;
   guint          n;
   GString       *scratch;
+  guint8        *list_memo; /* per token, 2 bits (asked, member) for each of the word lists
+                             * tok_in is asked about most: verbs, titles, not_names, roles */
   GArray        *names;    /* Name, sorted by start */
   GArray        *quotes;   /* Quote */
   GArray        *mentions; /* Mention, in text order */

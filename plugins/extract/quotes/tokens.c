@@ -4,19 +4,46 @@
 
 #include "quotes.h"
 
+static inline char
+ascii_lower (char ch)
+{
+  return ch >= 'A' && ch <= 'Z' ? (char) (ch + ('a' - 'A')) : ch;
+}
+
+/* Called for most tokens against many words ("is the token before a name an object
+ * marker?"), so the first letters are compared before the word's length is taken. */
 gboolean
 tok_is (const Context *c, guint i, const char *word)
 {
+  const char *text = c->text + c->tokens[i].start;
   gsize length = c->tokens[i].end - c->tokens[i].start;
-  return strlen (word) == length && g_ascii_strncasecmp (c->text + c->tokens[i].start, word, length) == 0;
+  return length > 0 && ascii_lower (*text) == ascii_lower (*word) && strlen (word) == length
+         && g_ascii_strncasecmp (text, word, length) == 0;
 }
 
+/* The slot of @set in Context.list_memo, or -1 for a list asked about too rarely to keep. */
+static int
+memo_slot (const Context *c, GHashTable *set)
+{
+  const Quotes *q = c->self;
+  return set == q->verbs ? 0 : set == q->titles ? 1 : set == q->not_names ? 2 : set == q->roles ? 3 : -1;
+}
+
+/* The search for a speech verb or a title goes back and forth over the same tokens for
+ * every quotation, so each answer of the most asked lists is kept for the article: the
+ * token is then case-folded and hashed once per list, not once per question. */
 gboolean
 tok_in (const Context *c, guint i, GHashTable *set)
 {
   if (c->tokens[i].kind != NF_TOKEN_WORD)
     return FALSE;
-  return nlp_word_set_has (set, c->scratch, c->text + c->tokens[i].start, c->tokens[i].end - c->tokens[i].start);
+  int slot = c->list_memo ? memo_slot (c, set) : -1;
+  if (slot >= 0 && (c->list_memo[i] >> (2 * slot)) & 1)
+    return (c->list_memo[i] >> (2 * slot + 1)) & 1;
+  gboolean in = nlp_word_set_has (set, c->scratch, c->text + c->tokens[i].start, c->tokens[i].end - c->tokens[i].start);
+  if (slot >= 0)
+    c->list_memo[i] |= (guint8) ((1u | (guint) in << 1) << (2 * slot));
+  return in;
 }
 
 gunichar
