@@ -222,7 +222,15 @@ test_german_nouns (void **state)
 {
   Fixture *f = *state;
   g_autoptr (NfArticle) article = nf_article_new ("test");
-  const char *paragraphs[] = { "Schnellere Genehmigungen helfen, sagte Ministerin Katrin Wehmeyer in Berlin.", NULL };
+  /* German capitalises every noun: a known given name and the word after it are a person
+   * (with the particles of a surname), a lone word only as the surname of one; "Petra den
+   * Text" and "Zukunft" are no names */
+  const char *paragraphs[] = {
+    "Schnellere Genehmigungen helfen, sagte Ministerin Katrin Wehmeyer in Berlin.",
+    "Dessen Sprecherin Annette Kühnel widersprach. Wehmeyer wies die Kritik zurück, und Gabriele von "
+    "Bülow schwieg. Die Zukunft gab Petra den Text.",
+    NULL,
+  };
   nf_article_set_paragraphs (article, paragraphs, -1);
   nf_article_set_language (article, "de");
   g_autoptr (GError) error = NULL;
@@ -230,7 +238,7 @@ test_german_nouns (void **state)
   GString *got = g_string_new (NULL);
   for (guint i = 0; i < nf_article_get_n_annotations (article); i++)
     g_string_append_printf (got, "%s;", nf_annotation_get_attr_string (nf_article_get_annotation (article, i), "canonical"));
-  assert_string_equal (got->str, "Katrin Wehmeyer;Berlin;");
+  assert_string_equal (got->str, "Katrin Wehmeyer;Berlin;Annette Kühnel;Katrin Wehmeyer;Gabriele von Bülow;");
   g_string_free (got, TRUE);
 }
 

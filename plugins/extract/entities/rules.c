@@ -745,6 +745,56 @@ suffix_label (Context *c, guint a, guint b)
   return LABEL_NONE;
 }
 
+/* The particles inside surnames, whatever their case ("von der", "Van", "De"); "der" and
+ * "den" only after another ("gab Petra den Text": an article). */
+static gboolean
+is_name_particle (const Context *c, guint i, gboolean after_particle)
+{
+  static const char *const particles[] = { "von", "van", "de", "du", "da", "di", "del", "della",
+                                           "la", "le", "zu", "ten", "ter", "vom", NULL };
+  static const char *const second[] = { "der", "den", NULL };
+  gsize length;
+  const char *text = tok_text (c, i, &length);
+  for (const char *const *p = after_particle ? second : particles; *p; p++)
+    if (strlen (*p) == length && g_ascii_strncasecmp (text, *p, length) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+/* German capitalises every noun, so a run of capitalised words names nobody by itself; a
+ * known given name followed by one more capitalised word does ("Bundesbauministerin Katrin
+ * Wehmeyer", "sagte Jörg Brandstätter", "Hans Peter Müller"), unless the article also writes
+ * either word in lower case (an adjective: "ernst").  The words before the given name are
+ * titles and nouns.  Returns whether [a, b] held such a name (and recorded it). */
+static gboolean
+german_person (Context *c, guint a, guint b)
+{
+  for (guint k = a; k < b; k++)
+    {
+      if (!is_given_name (c, k))
+        continue;
+      guint end = k + 1;
+      if (end < b && is_given_name (c, end) && tok_is_cap_word (c, end + 1))
+        end++; /* a double given name */
+      /* "Ursula von der Leyen", "Alexander Van der Bellen", "Charles De Gaulle" */
+      for (gboolean after_particle = FALSE; end < b && is_name_particle (c, end, after_particle); after_particle = TRUE)
+        end++;
+      guint words;
+      if (!tok_is_cap_word (c, end) || c->tokens[end].end - c->tokens[end].start < 2
+          || is_word_in (c, end, c->self->not_names) || is_word_in (c, end, c->self->titles)
+          || lower_case_words (c, k, end, &words) > 0)
+        continue;
+      Label label;
+      if (lookup_label (c, end, end, name_end (c, end), &label) && label != LABEL_PERSON)
+        continue; /* "Katrin Berlin" is a name and a city */
+      add_mention (c, k, end, LABEL_PERSON, NULL, -1);
+      if (end < b)
+        classify (c, end + 1, b);
+      return TRUE;
+    }
+  return FALSE;
+}
+
 /* Classifies the capitalised sequence of tokens [a, b] and records its mentions. */
 static void
 classify (Context *c, guint a, guint b)
@@ -950,6 +1000,8 @@ classify (Context *c, guint a, guint b)
           classify (c, a + 1, b);
           return;
         }
+      if (c->nouns_capitalised && all_name_words (c, a, b) && german_person (c, a, b))
+        return;
       if (all_name_words (c, a, b) && !c->nouns_capitalised)
         {
           /* "Armed Conflict", "Briefing Room": words the article also writes in lower case
@@ -1054,10 +1106,12 @@ classify (Context *c, guint a, guint b)
       add_mention (c, a, a, LABEL_ORGANIZATION, NULL, -1);
       return;
     }
-  if (is_word_in (c, a, c->self->org_suffixes) || is_word_in (c, a, c->self->loc_suffixes)
-      || c->nouns_capitalised)
+  if (is_word_in (c, a, c->self->org_suffixes) || is_word_in (c, a, c->self->loc_suffixes))
     return;
-  Mention m = { .start = t->start, .end = name_end (c, a), .label = LABEL_NONE, .first = a, .last = a, .tentative = TRUE };
+  /* in German a lone capitalised word is a noun unless a person named in full bears it as
+   * surname ("Katrin Wehmeyer ... Wehmeyer wies die Kritik zurück"): kept only as that */
+  Mention m = { .start = t->start, .end = name_end (c, a), .label = LABEL_NONE, .first = a, .last = a, .tentative = TRUE,
+                .title_word = c->nouns_capitalised };
   g_array_append_val (c->mentions, m);
 }
 
