@@ -443,6 +443,17 @@ test_not_persons_by_their_words (void **state)
                    "Pfizer=ORGANIZATION:Pfizer; Financial Times=ORGANIZATION:Financial Times");
 }
 
+/* An agency dateline: capitals opening the story before its dash are a place, not an
+ * acronym; the word after the dash opens a sentence ("Officials said" names nobody) */
+static void
+test_datelines (void **state)
+{
+  Fixture *f = *state;
+  assert_entities (f, "AUSTIN (KXAN) \u2014 Officials said the board met.",
+                   "AUSTIN=LOCATION:Austin; KXAN=ORGANIZATION:KXAN");
+  assert_entities (f, "NASA, the agency, said it would fly.", "NASA=ORGANIZATION:NASA");
+}
+
 /* gazetteers/people.txt: the news names the best-known people by surname alone; an earlier
  * full name in the article still says who a surname is */
 static void
@@ -625,6 +636,7 @@ main (void)
     cmocka_unit_test_setup_teardown (test_common_noun_pairs, setup, teardown),
     cmocka_unit_test_setup_teardown (test_particles_and_appositions, setup, teardown),
     cmocka_unit_test_setup_teardown (test_not_persons_by_their_words, setup, teardown),
+    cmocka_unit_test_setup_teardown (test_datelines, setup, teardown),
     cmocka_unit_test_setup_teardown (test_well_known_people, setup, teardown),
     cmocka_unit_test_setup_teardown (test_tz_cities, setup, teardown),
     cmocka_unit_test_setup_teardown (test_person_lists, setup, teardown),

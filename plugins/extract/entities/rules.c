@@ -795,6 +795,51 @@ german_person (Context *c, guint a, guint b)
   return FALSE;
 }
 
+/* "AUSTIN (KXAN) —", "KHAN YOUNIS, Gaza Strip (AP) —", "BERLIN, March 11 (Reuters) -": capitals
+ * that open a paragraph and a dateline are its place, not an acronym's organisation.  A
+ * dateline ends in a dash within a few tokens, with only capitalised words, numbers, commas
+ * and a bracketed agency before it ("NASA, the agency, said" is no dateline). */
+static gboolean
+is_dateline_place (const Context *c, guint a, guint b)
+{
+  gsize start = c->tokens[a].start;
+  if (start > 0 && c->text[start - 1] != '\n')
+    return FALSE;
+  for (guint i = a; i <= b; i++)
+    if (!(c->tokens[i].flags & NF_TOKEN_ALL_CAPS))
+      return FALSE;
+  for (guint i = b + 1; i < c->n && i <= b + 12; i++)
+    {
+      const NfToken *t = &c->tokens[i];
+      if (t->kind == NF_TOKEN_PUNCT)
+        {
+          if (tok_is_punct (c, i, "\u2014\u2013-"))
+            return TRUE;
+          if (!tok_is_punct (c, i, ",()."))
+            return FALSE;
+        }
+      else if (t->kind == NF_TOKEN_WORD ? !(t->flags & NF_TOKEN_CAPITALIZED) : t->kind != NF_TOKEN_NUMBER)
+        return FALSE;
+    }
+  return FALSE;
+}
+
+/* "KHAN YOUNIS" -> "Khan Younis" */
+static char *
+title_cased (const Context *c, guint a, guint b)
+{
+  GString *out = g_string_new (NULL);
+  gboolean word_start = TRUE;
+  const char *end = c->text + c->tokens[b].end;
+  for (const char *p = c->text + c->tokens[a].start; p < end; p = g_utf8_next_char (p))
+    {
+      gunichar ch = g_utf8_get_char (p);
+      g_string_append_unichar (out, word_start ? g_unichar_totitle (ch) : g_unichar_tolower (ch));
+      word_start = !g_unichar_isalpha (ch) && ch != '\'' && ch != 0x2019;
+    }
+  return g_string_free (out, FALSE);
+}
+
 /* Classifies the capitalised sequence of tokens [a, b] and records its mentions. */
 static void
 classify (Context *c, guint a, guint b)
@@ -812,6 +857,12 @@ classify (Context *c, guint a, guint b)
   if (entry)
     {
       add_mention (c, a, b, label, entry->canonical, -1);
+      return;
+    }
+  if (is_dateline_place (c, a, b))
+    {
+      g_autofree char *place = title_cased (c, a, b);
+      add_mention (c, a, b, LABEL_LOCATION, place, -1);
       return;
     }
 
@@ -1452,8 +1503,8 @@ resolve (Context *c)
         place = FALSE;
       /* "Analysts said": a sentence's first word followed by a verb is as likely a plural
        * noun; only a title makes it a person */
-      if (c->tokens[a].flags & NF_TOKEN_SENTENCE_START)
-        verb_after = FALSE;
+      if (tok_is_initial (c, a))
+        verb_after = FALSE; /* also after a dateline's dash or an opening quote */
       /* "the city of Raqqah", "north of Mosul" */
       static const char *const place_nouns[] = {
         "city", "town", "village", "province", "region", "district", "outskirts", "capital",
