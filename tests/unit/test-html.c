@@ -759,6 +759,45 @@ test_preformatted_text_keeps_its_lines (G_GNUC_UNUSED void **state)
   assert_not_contains (page->text, "table: ");
 }
 
+/* Text that was UTF-8 read as Latin-1 or Windows-1252 and encoded again ("todayâ€™s",
+ * "todayâ\u0080\u0099s", "Â©") gets its characters back; real accented text, and Latin-1
+ * letters that merely sit together ("Ð¿" is no sequence of C1 controls), stay as they are. */
+static void
+test_twice_encoded_text_is_repaired (G_GNUC_UNUSED void **state)
+{
+  g_autoptr (Page) page = read_page (
+    "<html><head><meta charset='utf-8'></head><body><article>" STORY
+    "<p>The park\xC3\xA2\xC2\x80\xC2\x99s new footbridge \xC3\xA2\xC2\x80\xC2\x94 the first of two \xC3\xA2\xC2\x80\xC2\x94 "
+    "opens in May, the council\xC3\xA2\xE2\x82\xAC\xE2\x84\xA2s engineer said at the caf\xC3\x83\xC2\xA9.</p>"
+    "<p>Tickets for the opening cost \xC3\xA2\xC2\x82\xC2\xAC" "5 and the caf\xC3\xA9 by the river stays open late, "
+    "\xC3\x90\xC2\xBF as the sign says.</p>"
+    "</article></body></html>");
+  assert_contains (page->text, "The park\xE2\x80\x99s new footbridge \xE2\x80\x94 the first of two \xE2\x80\x94 opens");
+  assert_contains (page->text, "the council\xE2\x80\x99s engineer said at the caf\xC3\xA9.");
+  assert_contains (page->text, "cost \xE2\x82\xAC" "5 and the caf\xC3\xA9 by the river");
+  assert_contains (page->text, "late, \xC3\x90\xC2\xBF as the sign");
+}
+
+/* Class names written with underscores are read like those with hyphens: an author box is
+ * one whatever the separator, and so is a body container. */
+static void
+test_underscore_class_names_are_hints (G_GNUC_UNUSED void **state)
+{
+  g_autoptr (Page) page = read_page (
+    "<html><body><div class='page'><div class='sidebar_widget'><p>Our most popular guides to "
+    "parks, rivers and gardens, with maps and opening times for all of them.</p></div>"
+    "<div class='article_body'>" STORY
+    "<div class='author_detail_box'><p>Jane Doe has covered city hall and the river for ten "
+    "years, and before that the courts, for papers in three states.</p></div>"
+    "<div class='_authorContainer_15srf_1'><p>Joe Bloggs writes about parks and gardens, and has "
+    "planted more trees than he can count in his own allotment by the river.</p></div>"
+    "</div></div></body></html>");
+  assert_contains (page->text, "Work starts in March");
+  assert_not_contains (page->text, "covered city hall");
+  assert_not_contains (page->text, "more trees than he can count");
+  assert_not_contains (page->text, "most popular guides");
+}
+
 int
 main (void)
 {
@@ -794,6 +833,8 @@ main (void)
     cmocka_unit_test (test_data_table_with_links_is_kept),
     cmocka_unit_test (test_linked_headings_are_kept),
     cmocka_unit_test (test_preformatted_text_keeps_its_lines),
+    cmocka_unit_test (test_twice_encoded_text_is_repaired),
+    cmocka_unit_test (test_underscore_class_names_are_hints),
   };
   return cmocka_run_group_tests_name ("html", tests, NULL, NULL);
 }
