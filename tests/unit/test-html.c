@@ -798,6 +798,34 @@ test_underscore_class_names_are_hints (G_GNUC_UNUSED void **state)
   assert_not_contains (page->text, "most popular guides");
 }
 
+/* A call to action that a template repeats under every item of a listicle ("Read our
+ * Kia EV6 review in full", the name linked) goes, every copy; a list whose items are alike stays. */
+static void
+test_repeated_calls_to_action_are_dropped (G_GNUC_UNUSED void **state)
+{
+  g_autoptr (Page) page = read_page (
+    "<html><body><article><h1>The best electric cars</h1>"
+    "<h2>Kia EV6</h2><p>Quick, roomy and cheap to run, the EV6 charges from ten to eighty percent "
+    "in eighteen minutes on a fast charger, and rides well on long trips.</p>"
+    "<p>Read our <a href='/kia-ev6'>Kia EV6</a> review in full</p>"
+    "<h2>Skoda Enyaq</h2><p>The family choice: a big boot, soft suspension and a range of three "
+    "hundred miles in summer, a little less in the cold of winter.</p>"
+    "<p>Read our <a href='/skoda-enyaq'>Skoda Enyaq</a> review in full</p>"
+    "<h2>BMW i5 Touring</h2><p>An estate car that happens to be electric, with a boot big enough "
+    "for a dog and a pram and the quiet comfort of a long-distance train.</p>"
+    "<p>Read our <a href='/bmw-i5'>BMW i5</a> review in full</p>"
+    "<p>Each of them was tested for a month on the same roads, by the same three drivers.</p>"
+    "<p>The makers' own courses on charging at home:</p>"
+    "<ul><li>Google Ads Apps Certification, two hours, <a href='/a'>free</a></li>"
+    "<li>Google Ads Video Certification, three hours, <a href='/b'>free</a></li>"
+    "<li>Google Ads Search Certification, one hour, <a href='/c'>free</a></li></ul>"
+    "</article></body></html>");
+  assert_contains (page->text, "rides well on long trips.");
+  assert_contains (page->text, "long-distance train.");
+  assert_not_contains (page->text, "Read our");
+  assert_contains (page->text, "Google Ads Video Certification, three hours, free");
+}
+
 int
 main (void)
 {
@@ -835,6 +863,7 @@ main (void)
     cmocka_unit_test (test_preformatted_text_keeps_its_lines),
     cmocka_unit_test (test_twice_encoded_text_is_repaired),
     cmocka_unit_test (test_underscore_class_names_are_hints),
+    cmocka_unit_test (test_repeated_calls_to_action_are_dropped),
   };
   return cmocka_run_group_tests_name ("html", tests, NULL, NULL);
 }

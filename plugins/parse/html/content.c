@@ -1126,6 +1126,7 @@ flush (Writer *w)
       p->heading = w->heading;
       p->hidden = w->hidden_root != NULL;
       p->announced = w->announced_root != NULL;
+      p->link_bytes = w->link_bytes;
       p->closing = closing;
       if (w->links && w->links->len)
         {
@@ -1608,6 +1609,71 @@ drop_repeats (GPtrArray *paragraphs)
       g_ptr_array_add (paragraphs, all[i]);
 }
 
+/* The calls to action a template repeats under every item of a list ("Compare deals with
+ * leasing.com", "Read the full Kia EV6 review", "Check out all our Nuuly reviews."): short,
+ * linked, three times or more the same but for the name in the middle, and apart.  They are the
+ * site's, not the article's, and all of them go.  (Repeated text without a link, "Pros" or
+ * "Price: $20", is the items' own.) */
+#define CALL_REPEATS 3
+
+static char *
+call_template (const HtmlParagraph *p)
+{
+  gsize n = strlen (p->text);
+  if (p->heading || p->link_bytes == 0 || n > 100 || strstr (p->text, " | "))
+    return NULL;
+  /* The first two words and the last one. */
+  const char *first_end = strchr (p->text, ' ');
+  if (first_end == NULL)
+    return NULL;
+  const char *second_end = strchr (first_end + 1, ' ');
+  const char *last = strrchr (p->text, ' ');
+  if (second_end == NULL || last == NULL || last <= second_end)
+    return NULL;
+  return g_strdup_printf ("%.*s\x1f%s", (int) (second_end - p->text), p->text, last + 1);
+}
+
+static gboolean is_sentence (const HtmlParagraph *p);
+
+static void
+drop_repeated_calls (GPtrArray *paragraphs)
+{
+  /* key -> occurrences apart, and the index of the sentences count at the last one */
+  g_autoptr (GHashTable) counts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr (GHashTable) last_at = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr (GPtrArray) keys = g_ptr_array_new_with_free_func (g_free);
+  gboolean any = FALSE;
+  guint sentences = 1; /* running text seen so far, + 1 so that 0 means "never" */
+  for (guint i = 0; i < paragraphs->len; i++)
+    {
+      HtmlParagraph *p = g_ptr_array_index (paragraphs, i);
+      char *key = call_template (p);
+      g_ptr_array_add (keys, key);
+      if (key == NULL)
+        {
+          sentences += is_sentence (p);
+          continue;
+        }
+      /* Items of one list are alike on purpose ("Google Ads Video Certification"): a
+       * template's calls are apart, each under running text of its own item. */
+      guint last = GPOINTER_TO_UINT (g_hash_table_lookup (last_at, key));
+      if (last == sentences)
+        continue;
+      g_hash_table_insert (last_at, key, GUINT_TO_POINTER (sentences));
+      guint count = GPOINTER_TO_UINT (g_hash_table_lookup (counts, key)) + 1;
+      g_hash_table_replace (counts, g_strdup (key), GUINT_TO_POINTER (count));
+      any |= count >= CALL_REPEATS;
+    }
+  if (!any)
+    return;
+  for (guint i = paragraphs->len; i-- > 0;)
+    {
+      const char *key = g_ptr_array_index (keys, i);
+      if (key && GPOINTER_TO_UINT (g_hash_table_lookup (counts, key)) >= CALL_REPEATS)
+        g_ptr_array_remove_index (paragraphs, i);
+    }
+}
+
 /* A paragraph that reads like running text: long enough, or a finished sentence. */
 static gboolean
 is_sentence (const HtmlParagraph *p)
@@ -1732,6 +1798,7 @@ write_article (Extractor *ex, xmlNode **roots, guint n_roots)
     g_array_unref (w.links);
   g_free (w.href);
   drop_repeats (w.paragraphs);
+  drop_repeated_calls (w.paragraphs);
   trim_edges (ex, w.paragraphs);
   return w.paragraphs;
 }
