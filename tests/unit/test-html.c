@@ -778,8 +778,9 @@ test_twice_encoded_text_is_repaired (G_GNUC_UNUSED void **state)
   assert_contains (page->text, "late, \xC3\x90\xC2\xBF as the sign");
 }
 
-/* Class names written with underscores are read like those with hyphens: an author box is
- * one whatever the separator, and so is a body container. */
+/* Class names written with underscores or in camelCase are read like those with hyphens: an
+ * author box or a modal is one whatever the spelling, and so is a body container; the case
+ * changes of a generated hash ("PFk9dDFp", not "d-dfp", an ad slot) are no words. */
 static void
 test_underscore_class_names_are_hints (G_GNUC_UNUSED void **state)
 {
@@ -791,11 +792,17 @@ test_underscore_class_names_are_hints (G_GNUC_UNUSED void **state)
     "years, and before that the courts, for papers in three states.</p></div>"
     "<div class='_authorContainer_15srf_1'><p>Joe Bloggs writes about parks and gardens, and has "
     "planted more trees than he can count in his own allotment by the river.</p></div>"
+    "<div class='AffiliateModal'><p>As part of our commitment to transparency, we tell you that "
+    "you came to this page from a partner who may be paid for the visit.</p></div>"
+    "<div class='old-record-id-PFk9dDFp'><p>The footbridges are the first to be built over the "
+    "river since the old ferry stopped running, fifty years ago this spring.</p></div>"
     "</div></div></body></html>");
   assert_contains (page->text, "Work starts in March");
   assert_not_contains (page->text, "covered city hall");
   assert_not_contains (page->text, "more trees than he can count");
   assert_not_contains (page->text, "most popular guides");
+  assert_not_contains (page->text, "commitment to transparency");
+  assert_contains (page->text, "since the old ferry stopped running");
 }
 
 /* A call to action that a template repeats under every item of a listicle ("Read our

@@ -328,7 +328,14 @@ class_hints (xmlNode *node, GHashTable *cache)
           if (n < sizeof words - 1)
             words[n++] = ' ';
           for (const char *c = value; *c && n < sizeof words - 1; c++)
-            words[n++] = g_ascii_isspace (*c) ? ' ' : *c == '_' ? '-' : g_ascii_tolower (*c);
+            {
+              /* camelCase words are words too: "AffiliateModal", "authorContainer"; not
+               * the case changes of a generated hash ("PFk9dDFp"). */
+              if (g_ascii_isupper (*c) && c > value + 1 && g_ascii_islower (c[-1]) && g_ascii_islower (c[-2])
+                  && g_ascii_islower (c[1]) && n < sizeof words - 2)
+                words[n++] = '-';
+              words[n++] = g_ascii_isspace (*c) ? ' ' : *c == '_' ? '-' : g_ascii_tolower (*c);
+            }
         }
       else if (strcmp (name, "itemprop") == 0)
         {
