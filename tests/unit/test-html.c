@@ -543,6 +543,17 @@ test_author_bio_disclaimer_and_footnotes_are_dropped (G_GNUC_UNUSED void **state
   assert_contains (closing->text, "named after the engineer who designed the old ferry.");
   assert_not_contains (closing->text, "Disclaimer");
   assert_not_contains (closing->text, "general information only");
+
+  /* A note in brackets after the heading changes nothing. */
+  g_autoptr (Page) noted = read_page (
+    "<html><body><div class='wrap'><h1>River park grows</h1>" STORY
+    "<p>The first footbridge will be named after the engineer who designed the old ferry.</p>"
+    "<h3>Footnotes ( returns to text)</h3><ol><li>Minutes of the council meeting of 4 March, "
+    "item 12, as published on the council's website the day after the vote.</li></ol>"
+    "</div></body></html>");
+  assert_contains (noted->text, "named after the engineer who designed the old ferry.");
+  assert_not_contains (noted->text, "Footnotes");
+  assert_not_contains (noted->text, "Minutes of the council meeting");
 }
 
 /* An id made from a section's heading ("menu-innovation-...") names no part of the page: the

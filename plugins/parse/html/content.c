@@ -900,6 +900,10 @@ closing_kind (const char *text)
   if (strlen (text) >= 40)
     return CLOSING_NONE;
   g_autofree char *lower = g_utf8_strdown (text, -1);
+  /* A count or a note in brackets adds nothing: "Footnotes ( returns to text)", "Related (4)". */
+  char *bracket = strstr (lower, " (");
+  if (bracket && bracket > lower)
+    *bracket = '\0';
   gsize n = strlen (lower);
   while (n && (lower[n - 1] == ':' || lower[n - 1] == ' '))
     lower[--n] = '\0';
