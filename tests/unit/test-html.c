@@ -554,6 +554,16 @@ test_author_bio_disclaimer_and_footnotes_are_dropped (G_GNUC_UNUSED void **state
   assert_contains (noted->text, "named after the engineer who designed the old ferry.");
   assert_not_contains (noted->text, "Footnotes");
   assert_not_contains (noted->text, "Minutes of the council meeting");
+
+  g_autoptr (Page) blogs = read_page (
+    "<html><body><div class='wrap'><h1>River park grows</h1>" STORY
+    "<p>The first footbridge will be named after the engineer who designed the old ferry.</p>"
+    "<h2>Recent Blogs</h2><p>Ten things to do by the river this summer, from boat trips to the "
+    "night market, and where to eat afterwards.</p>"
+    "</div></body></html>");
+  assert_contains (blogs->text, "named after the engineer who designed the old ferry.");
+  assert_not_contains (blogs->text, "Recent Blogs");
+  assert_not_contains (blogs->text, "Ten things to do");
 }
 
 /* An id made from a section's heading ("menu-innovation-...") names no part of the page: the

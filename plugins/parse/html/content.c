@@ -839,7 +839,8 @@ static const char *const closing_headings[] = {
   "about the author", "about the authors", "related posts", "related articles", "related stories",
   "you may also like", "you might also like", "more stories", "recommended for you", "read next",
   "leave a reply", "leave a comment", "join the conversation", "popular posts", "latest posts",
-  "recent posts", NULL
+  "recent posts", "recent blogs", "recent articles", "latest articles", "latest blogs", "related blogs",
+  NULL
 };
 
 /* The headings of related-story and recommendation blocks: they close the article when
@@ -891,7 +892,7 @@ is_staff_role (const char *lower)
 /* Recommendations whatever their first words ("More articles you might enjoy"). */
 static const char *const closing_phrases[] = {
   "you might enjoy", "you may enjoy", "you might also", "you may also", "you might like",
-  "you may like", NULL
+  "you may like", "you may be interested", "you might be interested", NULL
 };
 
 static Closing
