@@ -854,6 +854,22 @@ test_repeated_calls_to_action_are_dropped (G_GNUC_UNUSED void **state)
   assert_contains (page->text, "Google Ads Video Certification, three hours, free");
 }
 
+/* An embedded post of a social network (a tweet, an Instagram post) is the embed's text, not
+ * the article's. */
+static void
+test_embedded_social_posts_are_dropped (G_GNUC_UNUSED void **state)
+{
+  g_autoptr (Page) page = read_page (
+    "<html><body><article>" STORY
+    "<blockquote class='twitter-tweet'><p lang='en'>I said that the bridge would take several years "
+    "if not a decade, and I still think so, whatever the council says.</p>&mdash; Jane Doe "
+    "(@janedoe) <a href='https://twitter.com/x'>October 16, 2024</a></blockquote>"
+    "<p>The first footbridge will be named after the engineer who designed the old ferry.</p>"
+    "</article></body></html>");
+  assert_contains (page->text, "named after the engineer who designed the old ferry.");
+  assert_not_contains (page->text, "several years");
+}
+
 int
 main (void)
 {
@@ -892,6 +908,7 @@ main (void)
     cmocka_unit_test (test_twice_encoded_text_is_repaired),
     cmocka_unit_test (test_underscore_class_names_are_hints),
     cmocka_unit_test (test_repeated_calls_to_action_are_dropped),
+    cmocka_unit_test (test_embedded_social_posts_are_dropped),
   };
   return cmocka_run_group_tests_name ("html", tests, NULL, NULL);
 }

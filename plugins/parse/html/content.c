@@ -195,7 +195,10 @@ static const char *const junk_words[] = {
   "w-form", "form-done", "form-fail", "form-success", "form-error", "cta", "call-to-action",
   "references", "ref-list", "bibliography", "footnotes", "disclaimer", "disclosure",
   /* Any class that starts with "author": the author's box, card, bio or byline. */
-  "author", "saboxplugin", NULL
+  "author", "saboxplugin",
+  /* Embedded posts of social networks: someone else's words, quoted by the embed. */
+  "twitter-tweet", "instagram-media", "tiktok-embed", "reddit-embed", "bluesky-embed",
+  "threads-embed", NULL
 };
 static const char *const junk_tokens[] = {
   "ad", "ads", "meta", "nav", "share", "tags", "date", "author", "hidden", "is-hidden", "d-none", "hide", NULL
