@@ -564,6 +564,20 @@ test_author_bio_disclaimer_and_footnotes_are_dropped (G_GNUC_UNUSED void **state
   assert_contains (blogs->text, "named after the engineer who designed the old ferry.");
   assert_not_contains (blogs->text, "Recent Blogs");
   assert_not_contains (blogs->text, "Ten things to do");
+
+  /* A rule drawn in text under the article sets off the site's own lines; a section break
+   * ("* * *") inside it does not. */
+  g_autoptr (Page) ruled = read_page (
+    "<html><body><div class='wrap'><h1>River park grows</h1>" STORY
+    "<p>* * *</p>"
+    "<p>The first footbridge will be named after the engineer who designed the old ferry, "
+    "the council said, and the second after the school children who sent in the most votes.</p>"
+    "<p>----------</p><p>Do you have a story about the river park? Tell us about it, and our "
+    "team will look into it.</p>"
+    "</div></body></html>");
+  assert_contains (ruled->text, "who sent in the most votes.");
+  assert_not_contains (ruled->text, "----------");
+  assert_not_contains (ruled->text, "Do you have a story");
 }
 
 /* An id made from a section's heading ("menu-innovation-...") names no part of the page: the

@@ -922,7 +922,23 @@ closing_kind (const char *text)
   for (const char *const *s = closing_phrases; *s; s++)
     if (strstr (lower, *s))
       return CLOSING_AT_END;
-  return is_staff_role (lower) ? CLOSING_AT_END : CLOSING_NONE;
+  if (is_staff_role (lower))
+    return CLOSING_AT_END;
+  /* A rule drawn in text ("----------", "– – – – – – –", a line of asterisks): under the
+   * article it sets off what the site adds (a section break, "* * *", is shorter). */
+  if (n >= 8)
+    {
+      gboolean rule = TRUE;
+      for (const char *c = lower; *c && rule; c = g_utf8_next_char (c))
+        {
+          gunichar u = g_utf8_get_char (c);
+          rule = u == '-' || u == '*' || u == '_' || u == '=' || u == '~' || u == ' '
+                 || u == 0x2013 || u == 0x2014 || u == 0x2500; /* – — ─ */
+        }
+      if (rule)
+        return CLOSING_AT_END;
+    }
+  return CLOSING_NONE;
 }
 
 /* ---- output ---- */
