@@ -543,6 +543,41 @@ test_author_bio_disclaimer_and_footnotes_are_dropped (G_GNUC_UNUSED void **state
   assert_contains (closing->text, "named after the engineer who designed the old ferry.");
   assert_not_contains (closing->text, "Disclaimer");
   assert_not_contains (closing->text, "general information only");
+
+  /* A note in brackets after the heading changes nothing. */
+  g_autoptr (Page) noted = read_page (
+    "<html><body><div class='wrap'><h1>River park grows</h1>" STORY
+    "<p>The first footbridge will be named after the engineer who designed the old ferry.</p>"
+    "<h3>Footnotes ( returns to text)</h3><ol><li>Minutes of the council meeting of 4 March, "
+    "item 12, as published on the council's website the day after the vote.</li></ol>"
+    "</div></body></html>");
+  assert_contains (noted->text, "named after the engineer who designed the old ferry.");
+  assert_not_contains (noted->text, "Footnotes");
+  assert_not_contains (noted->text, "Minutes of the council meeting");
+
+  g_autoptr (Page) blogs = read_page (
+    "<html><body><div class='wrap'><h1>River park grows</h1>" STORY
+    "<p>The first footbridge will be named after the engineer who designed the old ferry.</p>"
+    "<h2>Recent Blogs</h2><p>Ten things to do by the river this summer, from boat trips to the "
+    "night market, and where to eat afterwards.</p>"
+    "</div></body></html>");
+  assert_contains (blogs->text, "named after the engineer who designed the old ferry.");
+  assert_not_contains (blogs->text, "Recent Blogs");
+  assert_not_contains (blogs->text, "Ten things to do");
+
+  /* A rule drawn in text under the article sets off the site's own lines; a section break
+   * ("* * *") inside it does not. */
+  g_autoptr (Page) ruled = read_page (
+    "<html><body><div class='wrap'><h1>River park grows</h1>" STORY
+    "<p>* * *</p>"
+    "<p>The first footbridge will be named after the engineer who designed the old ferry, "
+    "the council said, and the second after the school children who sent in the most votes.</p>"
+    "<p>----------</p><p>Do you have a story about the river park? Tell us about it, and our "
+    "team will look into it.</p>"
+    "</div></body></html>");
+  assert_contains (ruled->text, "who sent in the most votes.");
+  assert_not_contains (ruled->text, "----------");
+  assert_not_contains (ruled->text, "Do you have a story");
 }
 
 /* An id made from a section's heading ("menu-innovation-...") names no part of the page: the
@@ -759,6 +794,96 @@ test_preformatted_text_keeps_its_lines (G_GNUC_UNUSED void **state)
   assert_not_contains (page->text, "table: ");
 }
 
+/* Text that was UTF-8 read as Latin-1 or Windows-1252 and encoded again ("todayâ€™s",
+ * "todayâ\u0080\u0099s", "Â©") gets its characters back; real accented text, and Latin-1
+ * letters that merely sit together ("Ð¿" is no sequence of C1 controls), stay as they are. */
+static void
+test_twice_encoded_text_is_repaired (G_GNUC_UNUSED void **state)
+{
+  g_autoptr (Page) page = read_page (
+    "<html><head><meta charset='utf-8'></head><body><article>" STORY
+    "<p>The park\xC3\xA2\xC2\x80\xC2\x99s new footbridge \xC3\xA2\xC2\x80\xC2\x94 the first of two \xC3\xA2\xC2\x80\xC2\x94 "
+    "opens in May, the council\xC3\xA2\xE2\x82\xAC\xE2\x84\xA2s engineer said at the caf\xC3\x83\xC2\xA9.</p>"
+    "<p>Tickets for the opening cost \xC3\xA2\xC2\x82\xC2\xAC" "5 and the caf\xC3\xA9 by the river stays open late, "
+    "\xC3\x90\xC2\xBF as the sign says.</p>"
+    "</article></body></html>");
+  assert_contains (page->text, "The park\xE2\x80\x99s new footbridge \xE2\x80\x94 the first of two \xE2\x80\x94 opens");
+  assert_contains (page->text, "the council\xE2\x80\x99s engineer said at the caf\xC3\xA9.");
+  assert_contains (page->text, "cost \xE2\x82\xAC" "5 and the caf\xC3\xA9 by the river");
+  assert_contains (page->text, "late, \xC3\x90\xC2\xBF as the sign");
+}
+
+/* Class names written with underscores or in camelCase are read like those with hyphens: an
+ * author box or a modal is one whatever the spelling, and so is a body container; the case
+ * changes of a generated hash ("PFk9dDFp", not "d-dfp", an ad slot) are no words. */
+static void
+test_underscore_class_names_are_hints (G_GNUC_UNUSED void **state)
+{
+  g_autoptr (Page) page = read_page (
+    "<html><body><div class='page'><div class='sidebar_widget'><p>Our most popular guides to "
+    "parks, rivers and gardens, with maps and opening times for all of them.</p></div>"
+    "<div class='article_body'>" STORY
+    "<div class='author_detail_box'><p>Jane Doe has covered city hall and the river for ten "
+    "years, and before that the courts, for papers in three states.</p></div>"
+    "<div class='_authorContainer_15srf_1'><p>Joe Bloggs writes about parks and gardens, and has "
+    "planted more trees than he can count in his own allotment by the river.</p></div>"
+    "<div class='AffiliateModal'><p>As part of our commitment to transparency, we tell you that "
+    "you came to this page from a partner who may be paid for the visit.</p></div>"
+    "<div class='old-record-id-PFk9dDFp'><p>The footbridges are the first to be built over the "
+    "river since the old ferry stopped running, fifty years ago this spring.</p></div>"
+    "</div></div></body></html>");
+  assert_contains (page->text, "Work starts in March");
+  assert_not_contains (page->text, "covered city hall");
+  assert_not_contains (page->text, "more trees than he can count");
+  assert_not_contains (page->text, "most popular guides");
+  assert_not_contains (page->text, "commitment to transparency");
+  assert_contains (page->text, "since the old ferry stopped running");
+}
+
+/* A call to action that a template repeats under every item of a listicle ("Read our
+ * Kia EV6 review in full", the name linked) goes, every copy; a list whose items are alike stays. */
+static void
+test_repeated_calls_to_action_are_dropped (G_GNUC_UNUSED void **state)
+{
+  g_autoptr (Page) page = read_page (
+    "<html><body><article><h1>The best electric cars</h1>"
+    "<h2>Kia EV6</h2><p>Quick, roomy and cheap to run, the EV6 charges from ten to eighty percent "
+    "in eighteen minutes on a fast charger, and rides well on long trips.</p>"
+    "<p>Read our <a href='/kia-ev6'>Kia EV6</a> review in full</p>"
+    "<h2>Skoda Enyaq</h2><p>The family choice: a big boot, soft suspension and a range of three "
+    "hundred miles in summer, a little less in the cold of winter.</p>"
+    "<p>Read our <a href='/skoda-enyaq'>Skoda Enyaq</a> review in full</p>"
+    "<h2>BMW i5 Touring</h2><p>An estate car that happens to be electric, with a boot big enough "
+    "for a dog and a pram and the quiet comfort of a long-distance train.</p>"
+    "<p>Read our <a href='/bmw-i5'>BMW i5</a> review in full</p>"
+    "<p>Each of them was tested for a month on the same roads, by the same three drivers.</p>"
+    "<p>The makers' own courses on charging at home:</p>"
+    "<ul><li>Google Ads Apps Certification, two hours, <a href='/a'>free</a></li>"
+    "<li>Google Ads Video Certification, three hours, <a href='/b'>free</a></li>"
+    "<li>Google Ads Search Certification, one hour, <a href='/c'>free</a></li></ul>"
+    "</article></body></html>");
+  assert_contains (page->text, "rides well on long trips.");
+  assert_contains (page->text, "long-distance train.");
+  assert_not_contains (page->text, "Read our");
+  assert_contains (page->text, "Google Ads Video Certification, three hours, free");
+}
+
+/* An embedded post of a social network (a tweet, an Instagram post) is the embed's text, not
+ * the article's. */
+static void
+test_embedded_social_posts_are_dropped (G_GNUC_UNUSED void **state)
+{
+  g_autoptr (Page) page = read_page (
+    "<html><body><article>" STORY
+    "<blockquote class='twitter-tweet'><p lang='en'>I said that the bridge would take several years "
+    "if not a decade, and I still think so, whatever the council says.</p>&mdash; Jane Doe "
+    "(@janedoe) <a href='https://twitter.com/x'>October 16, 2024</a></blockquote>"
+    "<p>The first footbridge will be named after the engineer who designed the old ferry.</p>"
+    "</article></body></html>");
+  assert_contains (page->text, "named after the engineer who designed the old ferry.");
+  assert_not_contains (page->text, "several years");
+}
+
 int
 main (void)
 {
@@ -794,6 +919,10 @@ main (void)
     cmocka_unit_test (test_data_table_with_links_is_kept),
     cmocka_unit_test (test_linked_headings_are_kept),
     cmocka_unit_test (test_preformatted_text_keeps_its_lines),
+    cmocka_unit_test (test_twice_encoded_text_is_repaired),
+    cmocka_unit_test (test_underscore_class_names_are_hints),
+    cmocka_unit_test (test_repeated_calls_to_action_are_dropped),
+    cmocka_unit_test (test_embedded_social_posts_are_dropped),
   };
   return cmocka_run_group_tests_name ("html", tests, NULL, NULL);
 }

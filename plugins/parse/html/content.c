@@ -184,7 +184,7 @@ static const char *const junk_words[] = {
   "share", "sharing", "social", "newsletter", "subscribe", "subscription", "signup", "sign-up",
   "related", "recommend", "read-more", "readmore", "more-stories", "most-popular", "mostpopular",
   "trending", "cookie", "consent", "advert", "sponsor", "promo", "breadcrumb", "byline",
-  "author-bio", "authorbio", "author-info", "about-author", "caption", "credit", "disqus",
+  "about-author", "caption", "credit", "disqus",
   "comment", "outbrain", "taboola", "popup", "modal", "toolbar", "print-", "tags", "tag-list",
   "taglist", "pagination", "sr-only", "visually-hidden", "screen-reader", "skip-link",
   "newsfeed", "dateline", "timestamp", "post-meta", "entry-meta",
@@ -194,22 +194,24 @@ static const char *const junk_words[] = {
   "ad-slot", "adslot", "ad-wrapper", "adsbygoogle", "dfp", "gpt-ad", "inline-ad",
   "w-form", "form-done", "form-fail", "form-success", "form-error", "cta", "call-to-action",
   "references", "ref-list", "bibliography", "footnotes", "disclaimer", "disclosure",
-  "author-box", "authorbox", "author-card", "author-profile", "author-detail", "author-desc",
-  "author-wrap", "saboxplugin", NULL
+  /* Any class that starts with "author": the author's box, card, bio or byline. */
+  "author", "saboxplugin",
+  /* Embedded posts of social networks: someone else's words, quoted by the embed. */
+  "twitter-tweet", "instagram-media", "tiktok-embed", "reddit-embed", "bluesky-embed",
+  "threads-embed", NULL
 };
 static const char *const junk_tokens[] = {
   "ad", "ads", "meta", "nav", "share", "tags", "date", "author", "hidden", "is-hidden", "d-none", "hide", NULL
 };
 static const char *const body_words[] = {
-  "article-body", "article__body", "articlebody", "article-content", "article__content",
-  "articlecontent", "article-text", "article__text", "story-body", "storybody", "story-content",
-  "story-text", "post-content", "post__content", "postcontent", "post-body", "post-text",
+  "article-body", "article--body", "articlebody", "article-content", "article--content",
+  "articlecontent", "article-text", "article--text", "story-body", "storybody", "story-content",
+  "story-text", "post-content", "post--content", "postcontent", "post-body", "post-text",
   "entry-content", "entrycontent", "entry-body", "body-text", "bodytext", "content-body",
   "rich-text", "richtext", "single-content", "blog-content", "blogpost-content", "field-body",
   "field--name-body", "main-text", "article-main", "news-content", "news-body", "news-text",
   "text-content", "page-content", "td-post-content", "c-entry-content", "body-copy",
-  "articletext", "article_body", "article_content", "post_content", "entry_content",
-  "story_body", NULL
+  "articletext", NULL
 };
 
 static gboolean
@@ -329,7 +331,14 @@ class_hints (xmlNode *node, GHashTable *cache)
           if (n < sizeof words - 1)
             words[n++] = ' ';
           for (const char *c = value; *c && n < sizeof words - 1; c++)
-            words[n++] = g_ascii_isspace (*c) ? ' ' : g_ascii_tolower (*c);
+            {
+              /* camelCase words are words too: "AffiliateModal", "authorContainer"; not
+               * the case changes of a generated hash ("PFk9dDFp"). */
+              if (g_ascii_isupper (*c) && c > value + 1 && g_ascii_islower (c[-1]) && g_ascii_islower (c[-2])
+                  && g_ascii_islower (c[1]) && n < sizeof words - 2)
+                words[n++] = '-';
+              words[n++] = g_ascii_isspace (*c) ? ' ' : *c == '_' ? '-' : g_ascii_tolower (*c);
+            }
         }
       else if (strcmp (name, "itemprop") == 0)
         {
@@ -833,7 +842,8 @@ static const char *const closing_headings[] = {
   "about the author", "about the authors", "related posts", "related articles", "related stories",
   "you may also like", "you might also like", "more stories", "recommended for you", "read next",
   "leave a reply", "leave a comment", "join the conversation", "popular posts", "latest posts",
-  "recent posts", NULL
+  "recent posts", "recent blogs", "recent articles", "latest articles", "latest blogs", "related blogs",
+  NULL
 };
 
 /* The headings of related-story and recommendation blocks: they close the article when
@@ -885,7 +895,7 @@ is_staff_role (const char *lower)
 /* Recommendations whatever their first words ("More articles you might enjoy"). */
 static const char *const closing_phrases[] = {
   "you might enjoy", "you may enjoy", "you might also", "you may also", "you might like",
-  "you may like", NULL
+  "you may like", "you may be interested", "you might be interested", NULL
 };
 
 static Closing
@@ -894,6 +904,10 @@ closing_kind (const char *text)
   if (strlen (text) >= 40)
     return CLOSING_NONE;
   g_autofree char *lower = g_utf8_strdown (text, -1);
+  /* A count or a note in brackets adds nothing: "Footnotes ( returns to text)", "Related (4)". */
+  char *bracket = strstr (lower, " (");
+  if (bracket && bracket > lower)
+    *bracket = '\0';
   gsize n = strlen (lower);
   while (n && (lower[n - 1] == ':' || lower[n - 1] == ' '))
     lower[--n] = '\0';
@@ -908,7 +922,23 @@ closing_kind (const char *text)
   for (const char *const *s = closing_phrases; *s; s++)
     if (strstr (lower, *s))
       return CLOSING_AT_END;
-  return is_staff_role (lower) ? CLOSING_AT_END : CLOSING_NONE;
+  if (is_staff_role (lower))
+    return CLOSING_AT_END;
+  /* A rule drawn in text ("----------", "– – – – – – –", a line of asterisks): under the
+   * article it sets off what the site adds (a section break, "* * *", is shorter). */
+  if (n >= 8)
+    {
+      gboolean rule = TRUE;
+      for (const char *c = lower; *c && rule; c = g_utf8_next_char (c))
+        {
+          gunichar u = g_utf8_get_char (c);
+          rule = u == '-' || u == '*' || u == '_' || u == '=' || u == '~' || u == ' '
+                 || u == 0x2013 || u == 0x2014 || u == 0x2500; /* – — ─ */
+        }
+      if (rule)
+        return CLOSING_AT_END;
+    }
+  return CLOSING_NONE;
 }
 
 /* ---- output ---- */
@@ -1002,6 +1032,98 @@ append_preformatted (GString *out, const char *text, gboolean *pending_space)
     }
 }
 
+/* ---- text encoded twice ----
+ * Some pages carry their text as UTF-8 that was once read as Latin-1 or Windows-1252 and
+ * encoded again: "today’s" arrives as "todayâ\u0080\u0099s" or "todayâ€™s", "©" as "Â©".
+ * The page is valid UTF-8 and says so, so no charset rule can see it; what gives it away is
+ * a Latin-1 letter that could lead a UTF-8 sequence followed by characters that are each
+ * one continuation byte in Latin-1 or Windows-1252, the C1 controls or 1252's punctuation,
+ * which real text never puts there.  The sequence is decoded back to the one character. */
+
+/* The byte @c stands for when UTF-8 was misread as Windows-1252 (or Latin-1): 0 if none,
+ * else 0x80..0xBF, a continuation byte. */
+static guint8
+continuation_byte (gunichar c)
+{
+  if (c >= 0x80 && c <= 0xBF)
+    return (guint8) c;
+  static const struct { guint16 c; guint8 b; } cp1252[] = {
+    { 0x20AC, 0x80 }, { 0x201A, 0x82 }, { 0x0192, 0x83 }, { 0x201E, 0x84 }, { 0x2026, 0x85 },
+    { 0x2020, 0x86 }, { 0x2021, 0x87 }, { 0x02C6, 0x88 }, { 0x2030, 0x89 }, { 0x0160, 0x8A },
+    { 0x2039, 0x8B }, { 0x0152, 0x8C }, { 0x017D, 0x8E }, { 0x2018, 0x91 }, { 0x2019, 0x92 },
+    { 0x201C, 0x93 }, { 0x201D, 0x94 }, { 0x2022, 0x95 }, { 0x2013, 0x96 }, { 0x2014, 0x97 },
+    { 0x02DC, 0x98 }, { 0x2122, 0x99 }, { 0x0161, 0x9A }, { 0x203A, 0x9B }, { 0x0153, 0x9C },
+    { 0x017E, 0x9E }, { 0x0178, 0x9F },
+  };
+  for (guint i = 0; i < G_N_ELEMENTS (cp1252); i++)
+    if (cp1252[i].c == c)
+      return cp1252[i].b;
+  return 0;
+}
+
+/* Whether @text may hold twice-encoded text: "Â", "Ã".."ô" as UTF-8 is 0xC3 0x82..0xB4.
+ * Cheap, and false for most text that is not Latin-1 (accented Latin text pays a second
+ * look). */
+static gboolean
+may_be_mojibake (const char *text)
+{
+  for (const unsigned char *p = (const unsigned char *) text; *p; p++)
+    if (p[0] == 0xC3 && p[1] >= 0x82 && p[1] <= 0xB4)
+      return TRUE;
+  return FALSE;
+}
+
+/* @text with its twice-encoded sequences decoded, or NULL when it has none. */
+static char *
+repair_mojibake (const char *text)
+{
+  GString *out = NULL;
+  const char *copied = text; /* what is not yet in @out */
+  for (const char *p = text; *p; p = g_utf8_next_char (p))
+    {
+      gunichar lead = g_utf8_get_char (p);
+      guint need = lead >= 0xC2 && lead <= 0xDF ? 1 : lead >= 0xE0 && lead <= 0xEF ? 2
+                   : lead >= 0xF0 && lead <= 0xF4 ? 3 : 0;
+      if (need == 0)
+        continue;
+      guint8 bytes[4] = { (guint8) lead, 0, 0, 0 };
+      gboolean control = FALSE; /* a C1 control or 1252 punctuation among them */
+      const char *q = g_utf8_next_char (p);
+      guint got = 0;
+      for (; got < need && *q; got++, q = g_utf8_next_char (q))
+        {
+          gunichar c = g_utf8_get_char (q);
+          guint8 b = continuation_byte (c);
+          if (b == 0)
+            break;
+          if (c < 0xA0 || c > 0xFF)
+            control = TRUE;
+          bytes[got + 1] = b;
+        }
+      /* Two-byte sequences of printable Latin-1 only ("Ð¿", "é»") can be real text; "Â©"
+       * and "Ã©" (for "©", "é") cannot. */
+      if (got < need || (!control && !(need == 1 && (lead == 0xC2 || lead == 0xC3))))
+        continue;
+      const char *end;
+      if (!g_utf8_validate ((const char *) bytes, need + 1, &end))
+        continue;
+      if (out == NULL)
+        out = g_string_sized_new (strlen (text));
+      g_string_append_len (out, copied, p - copied);
+      g_string_append_len (out, (const char *) bytes, need + 1);
+      copied = q;
+      p = q;
+      /* The loop's step would skip the character after the sequence. */
+      if (*p == '\0')
+        break;
+      p = g_utf8_prev_char (p);
+    }
+  if (out == NULL)
+    return NULL;
+  g_string_append (out, copied);
+  return g_string_free (out, FALSE);
+}
+
 static void
 flush (Writer *w)
 {
@@ -1035,6 +1157,7 @@ flush (Writer *w)
       p->heading = w->heading;
       p->hidden = w->hidden_root != NULL;
       p->announced = w->announced_root != NULL;
+      p->link_bytes = w->link_bytes;
       p->closing = closing;
       if (w->links && w->links->len)
         {
@@ -1263,10 +1386,14 @@ write_subtree (Writer *w, xmlNode *root)
                 }
             }
           gsize before = w->current->len;
+          const char *text = (const char *) node->content;
+          g_autofree char *repaired = may_be_mojibake (text) ? repair_mojibake (text) : NULL;
+          if (repaired)
+            text = repaired;
           if (in_pre)
-            append_preformatted (w->current, (const char *) node->content, &w->pending_space);
+            append_preformatted (w->current, text, &w->pending_space);
           else
-            html_append_collapsed (w->current, (const char *) node->content, &w->pending_space);
+            html_append_collapsed (w->current, text, &w->pending_space);
           if (in_link)
             w->link_bytes += w->current->len - before;
         }
@@ -1513,6 +1640,71 @@ drop_repeats (GPtrArray *paragraphs)
       g_ptr_array_add (paragraphs, all[i]);
 }
 
+/* The calls to action a template repeats under every item of a list ("Compare deals with
+ * leasing.com", "Read the full Kia EV6 review", "Check out all our Nuuly reviews."): short,
+ * linked, three times or more the same but for the name in the middle, and apart.  They are the
+ * site's, not the article's, and all of them go.  (Repeated text without a link, "Pros" or
+ * "Price: $20", is the items' own.) */
+#define CALL_REPEATS 3
+
+static char *
+call_template (const HtmlParagraph *p)
+{
+  gsize n = strlen (p->text);
+  if (p->heading || p->link_bytes == 0 || n > 100 || strstr (p->text, " | "))
+    return NULL;
+  /* The first two words and the last one. */
+  const char *first_end = strchr (p->text, ' ');
+  if (first_end == NULL)
+    return NULL;
+  const char *second_end = strchr (first_end + 1, ' ');
+  const char *last = strrchr (p->text, ' ');
+  if (second_end == NULL || last == NULL || last <= second_end)
+    return NULL;
+  return g_strdup_printf ("%.*s\x1f%s", (int) (second_end - p->text), p->text, last + 1);
+}
+
+static gboolean is_sentence (const HtmlParagraph *p);
+
+static void
+drop_repeated_calls (GPtrArray *paragraphs)
+{
+  /* key -> occurrences apart, and the index of the sentences count at the last one */
+  g_autoptr (GHashTable) counts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr (GHashTable) last_at = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr (GPtrArray) keys = g_ptr_array_new_with_free_func (g_free);
+  gboolean any = FALSE;
+  guint sentences = 1; /* running text seen so far, + 1 so that 0 means "never" */
+  for (guint i = 0; i < paragraphs->len; i++)
+    {
+      HtmlParagraph *p = g_ptr_array_index (paragraphs, i);
+      char *key = call_template (p);
+      g_ptr_array_add (keys, key);
+      if (key == NULL)
+        {
+          sentences += is_sentence (p);
+          continue;
+        }
+      /* Items of one list are alike on purpose ("Google Ads Video Certification"): a
+       * template's calls are apart, each under running text of its own item. */
+      guint last = GPOINTER_TO_UINT (g_hash_table_lookup (last_at, key));
+      if (last == sentences)
+        continue;
+      g_hash_table_insert (last_at, key, GUINT_TO_POINTER (sentences));
+      guint count = GPOINTER_TO_UINT (g_hash_table_lookup (counts, key)) + 1;
+      g_hash_table_replace (counts, g_strdup (key), GUINT_TO_POINTER (count));
+      any |= count >= CALL_REPEATS;
+    }
+  if (!any)
+    return;
+  for (guint i = paragraphs->len; i-- > 0;)
+    {
+      const char *key = g_ptr_array_index (keys, i);
+      if (key && GPOINTER_TO_UINT (g_hash_table_lookup (counts, key)) >= CALL_REPEATS)
+        g_ptr_array_remove_index (paragraphs, i);
+    }
+}
+
 /* A paragraph that reads like running text: long enough, or a finished sentence. */
 static gboolean
 is_sentence (const HtmlParagraph *p)
@@ -1637,6 +1829,7 @@ write_article (Extractor *ex, xmlNode **roots, guint n_roots)
     g_array_unref (w.links);
   g_free (w.href);
   drop_repeats (w.paragraphs);
+  drop_repeated_calls (w.paragraphs);
   trim_edges (ex, w.paragraphs);
   return w.paragraphs;
 }

@@ -151,6 +151,7 @@ typedef struct {
   gboolean hidden; /* inside a hidden element kept for its text (a collapsed part, a copy) */
   int    closing;  /* a heading that may open what follows the article ("More from us") */
   gboolean announced; /* an item of a link list that a sentence ending in a colon announced */
+  gsize  link_bytes; /* of text that is inside links */
 } HtmlParagraph;
 
 typedef struct {
