@@ -27,17 +27,26 @@
 
 /* ---- the languages' fingerprints ---- */
 
+/* An n-gram of the fingerprints with its rank in each language, on whole cache lines: a text's
+ * n-gram costs one miss in the slot table and, when present, one in its record. */
 typedef struct {
-  guint8 length;
-  char   bytes[MAX_NGRAM_BYTES];
-} Key;
+  guint8  length;
+  char    bytes[MAX_NGRAM_BYTES];
+  guint8  unused;
+  guint16 ranks[];      /* per language: rank, or NO_RANK */
+} Record;
+
+typedef struct {
+  guint32 hash;
+  guint32 record;       /* index + 1; 0: empty */
+} Slot;
 
 struct LangFingerprints {
   guint     n_languages;
   char    **names;
-  Key      *keys;       /* every n-gram of any fingerprint */
-  guint16  *ranks;      /* n_keys x n_languages: rank, or NO_RANK */
-  guint32  *slots;      /* open addressing: key index + 1, 0 empty */
+  char     *records;    /* n_keys records of record_size bytes */
+  gsize     record_size;
+  Slot     *slots;      /* open addressing, at most half full */
   guint32   mask;
 };
 
@@ -50,17 +59,26 @@ key_hash (const char *bytes, gsize length)
   return h;
 }
 
-static const guint16 *
-lookup_ranks (const LangFingerprints *fingerprints, const char *bytes, gsize length)
+static inline Record *
+record_at (const LangFingerprints *fingerprints, guint32 index)
 {
-  for (guint32 slot = key_hash (bytes, length) & fingerprints->mask;; slot = (slot + 1) & fingerprints->mask)
+  return (Record *) (fingerprints->records + index * fingerprints->record_size);
+}
+
+/* The record of the n-gram @length bytes at @bytes whose key_hash() is @h, or NULL. */
+static const Record *
+lookup (const LangFingerprints *fingerprints, const char *bytes, gsize length, guint32 h)
+{
+  for (guint32 slot = h & fingerprints->mask;; slot = (slot + 1) & fingerprints->mask)
     {
-      guint32 index = fingerprints->slots[slot];
-      if (index == 0)
+      const Slot *entry = &fingerprints->slots[slot];
+      if (entry->record == 0)
         return NULL;
-      const Key *key = &fingerprints->keys[index - 1];
-      if (key->length == length && memcmp (key->bytes, bytes, length) == 0)
-        return fingerprints->ranks + (gsize) (index - 1) * fingerprints->n_languages;
+      if (entry->hash != h)
+        continue;
+      const Record *record = record_at (fingerprints, entry->record - 1);
+      if (record->length == length && memcmp (record->bytes, bytes, length) == 0)
+        return record;
     }
 }
 
@@ -123,25 +141,26 @@ lang_fingerprints_load (char **names, char **paths, guint n, GError **error)
   for (guint l = 0; l < n; l++)
     fingerprints->names[l] = g_strdup (names[l]);
   guint n_keys = strings->len;
-  fingerprints->keys = g_new0 (Key, MAX (n_keys, 1));
-  fingerprints->ranks = g_new (guint16, MAX ((gsize) n_keys * n, 1));
-  for (gsize i = 0; i < (gsize) n_keys * n; i++)
-    fingerprints->ranks[i] = NO_RANK;
+  fingerprints->record_size = (sizeof (Record) + n * sizeof (guint16) + 63) & ~(gsize) 63;
+  fingerprints->records = g_aligned_alloc0 (MAX (n_keys, 1), fingerprints->record_size, 64);
   guint32 capacity = 16;
   while (capacity < 2 * n_keys)
     capacity *= 2;
   fingerprints->mask = capacity - 1;
-  fingerprints->slots = g_new0 (guint32, capacity);
+  fingerprints->slots = g_new0 (Slot, capacity);
   for (guint k = 0; k < n_keys; k++)
     {
       const char *ngram = strings->pdata[k];
-      Key *key = &fingerprints->keys[k];
-      key->length = strlen (ngram);
-      memcpy (key->bytes, ngram, key->length);
-      guint32 slot = key_hash (key->bytes, key->length) & fingerprints->mask;
-      while (fingerprints->slots[slot])
+      Record *record = record_at (fingerprints, k);
+      record->length = strlen (ngram);
+      memcpy (record->bytes, ngram, record->length);
+      for (guint l = 0; l < n; l++)
+        record->ranks[l] = NO_RANK;
+      guint32 h = key_hash (record->bytes, record->length);
+      guint32 slot = h & fingerprints->mask;
+      while (fingerprints->slots[slot].record)
         slot = (slot + 1) & fingerprints->mask;
-      fingerprints->slots[slot] = k + 1;
+      fingerprints->slots[slot] = (Slot) { h, k + 1 };
     }
   for (guint l = 0; l < n; l++)
     {
@@ -154,7 +173,7 @@ lang_fingerprints_load (char **names, char **paths, guint n, GError **error)
           if (ngram[0] == '\0')
             continue;
           guint k = GPOINTER_TO_UINT (g_hash_table_lookup (index_of, ngram));
-          fingerprints->ranks[(gsize) k * n + l] = r;
+          record_at (fingerprints, k)->ranks[l] = r;
         }
     }
   return fingerprints;
@@ -166,8 +185,7 @@ lang_fingerprints_free (LangFingerprints *fingerprints)
   if (fingerprints == NULL)
     return;
   g_strfreev (fingerprints->names);
-  g_free (fingerprints->keys);
-  g_free (fingerprints->ranks);
+  g_aligned_free (fingerprints->records);
   g_free (fingerprints->slots);
   g_free (fingerprints);
 }
@@ -190,8 +208,8 @@ typedef struct {
   gint32  next;      /* in the bucket's chain, newest first as textcat's */
   guint32 count;
   guint32 hash;      /* simplehash() */
-  guint8  length;
-  char    bytes[MAX_NGRAM_BYTES];
+  guint32 offset;    /* of its first occurrence in the buffer */
+  guint32 length;
 } Entry;
 
 typedef struct {
@@ -209,6 +227,7 @@ struct LangScratch {
   HeapItem heap[LANG_MAX_NGRAMS];
   guint    heap_size;
   guint32  top[LANG_MAX_NGRAMS]; /* entry of each rank */
+  guint32  hashes[LANG_MAX_NGRAMS];
 };
 
 LangScratch *
@@ -299,11 +318,12 @@ char_length (const char *s)
 static inline void
 count_ngram (LangScratch *scratch, const char *bytes, gsize length, guint32 h)
 {
+  const char *buffer = scratch->buffer;
   guint32 bucket = h & (TABLE_SIZE - 1);
   for (gint32 e = scratch->heads[bucket]; e >= 0; e = scratch->entries[e].next)
     {
       Entry *entry = &scratch->entries[e];
-      if (entry->hash == h && entry->length == length && memcmp (entry->bytes, bytes, length) == 0)
+      if (entry->hash == h && entry->length == length && memcmp (buffer + entry->offset, bytes, length) == 0)
         {
           entry->count++;
           return;
@@ -321,7 +341,7 @@ count_ngram (LangScratch *scratch, const char *bytes, gsize length, guint32 h)
   entry->count = 1;
   entry->hash = h;
   entry->length = length;
-  memcpy (entry->bytes, bytes, length);
+  entry->offset = bytes - buffer;
   scratch->heads[bucket] = scratch->n_entries++;
 }
 
@@ -451,18 +471,34 @@ lang_fingerprints_classify (const LangFingerprints *fingerprints, LangScratch *s
   memset (scores, 0, n_languages * sizeof *scores);
 
   guint n = make_fingerprint (scratch, text, size);
+  /* The fingerprints' tables are mostly out of the cache by the next article: ask for every
+   * n-gram's slot, then every record, before reading them, so the misses overlap. */
+  for (guint rank = 0; rank < n; rank++)
+    {
+      const Entry *entry = &scratch->entries[scratch->top[rank]];
+      guint32 h = key_hash (scratch->buffer + entry->offset, entry->length);
+      scratch->hashes[rank] = h;
+      __builtin_prefetch (&fingerprints->slots[h & fingerprints->mask]);
+    }
+  for (guint rank = 0; rank < n; rank++)
+    {
+      const Slot *slot = &fingerprints->slots[scratch->hashes[rank] & fingerprints->mask];
+      if (slot->record && slot->hash == scratch->hashes[rank])
+        __builtin_prefetch (record_at (fingerprints, slot->record - 1));
+    }
   int missing = 0;
   for (guint rank = 0; rank < n; rank++)
     {
       const Entry *entry = &scratch->entries[scratch->top[rank]];
-      const guint16 *ranks = lookup_ranks (fingerprints, entry->bytes, entry->length);
-      if (ranks == NULL)
+      const Record *record = lookup (fingerprints, scratch->buffer + entry->offset, entry->length,
+                                     scratch->hashes[rank]);
+      if (record == NULL)
         {
           missing++;
           continue;
         }
       for (guint l = 0; l < n_languages; l++)
-        scores[l] += ranks[l] == NO_RANK ? MISSING_PENALTY : abs ((int) ranks[l] - (int) rank);
+        scores[l] += record->ranks[l] == NO_RANK ? MISSING_PENALTY : abs ((int) record->ranks[l] - (int) rank);
     }
 
   /* textcat stops summing a language once it passes the best score so far plus 3%, but such a
