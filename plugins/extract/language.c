@@ -1,7 +1,7 @@
 /* extract "language": the body's language by libexttextcat's n-gram fingerprints, limited to
  * the languages configured, as an ISO 639-1 code; short or unclear text stays undetermined.
  * The classifier is language/fingerprints.c: libexttextcat's, re-implemented to answer the
- * same at a tenth of the cost; only libexttextcat's data files are read. */
+ * same at under half the cost; only libexttextcat's data files are read. */
 #include <string.h>
 
 #include <newsflow/newsflow.h>
