@@ -4,6 +4,7 @@ EXTRACT_UNIT_TESTS = \
 	tests/unit/test-filter \
 	tests/unit/test-dedupe \
 	tests/unit/test-language \
+	tests/unit/test-language-textcat \
 	tests/unit/test-keywords \
 	tests/unit/test-summary
 check_PROGRAMS += $(EXTRACT_UNIT_TESTS)
@@ -21,6 +22,10 @@ tests_unit_test_dedupe_LDADD = $(UNIT_LDADD)
 tests_unit_test_language_SOURCES = tests/unit/test-language.c $(EXTRACT_HARNESS)
 tests_unit_test_language_CFLAGS = $(UNIT_CFLAGS)
 tests_unit_test_language_LDADD = $(UNIT_LDADD)
+tests_unit_test_language_textcat_SOURCES = tests/unit/test-language-textcat.c $(EXTRACT_HARNESS) \
+	plugins/extract/language/fingerprints.c plugins/extract/language/fingerprints.h
+tests_unit_test_language_textcat_CFLAGS = $(UNIT_CFLAGS) $(EXTTEXTCAT_CFLAGS)
+tests_unit_test_language_textcat_LDADD = $(UNIT_LDADD) $(EXTTEXTCAT_LIBS)
 tests_unit_test_keywords_SOURCES = tests/unit/test-keywords.c $(EXTRACT_HARNESS)
 tests_unit_test_keywords_CFLAGS = $(UNIT_CFLAGS)
 tests_unit_test_keywords_LDADD = $(UNIT_LDADD)

@@ -16,10 +16,10 @@ plugins_extract_extract_summary_la_SOURCES = plugins/extract/summary.c
 plugins_extract_extract_summary_la_LDFLAGS = $(PLUGIN_LDFLAGS)
 plugins_extract_extract_summary_la_LIBADD = $(PLUGIN_LIBADD) -lm
 
-plugins_extract_extract_language_la_SOURCES = plugins/extract/language.c
+plugins_extract_extract_language_la_SOURCES = plugins/extract/language.c \
+	plugins/extract/language/fingerprints.c plugins/extract/language/fingerprints.h
 plugins_extract_extract_language_la_LDFLAGS = $(PLUGIN_LDFLAGS)
-plugins_extract_extract_language_la_CFLAGS = $(AM_CFLAGS) $(EXTTEXTCAT_CFLAGS)
-plugins_extract_extract_language_la_LIBADD = $(PLUGIN_LIBADD) $(EXTTEXTCAT_LIBS)
+plugins_extract_extract_language_la_LIBADD = $(PLUGIN_LIBADD)
 
 plugins_extract_extract_dates_la_SOURCES = plugins/extract/dates.c
 plugins_extract_extract_dates_la_LDFLAGS = $(PLUGIN_LDFLAGS)

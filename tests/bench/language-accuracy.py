@@ -10,7 +10,12 @@ not part of `make check`:
 
     tests/bench/language-accuracy.py [--binary PATH] [--show-errors]
 
-Undetermined counts as wrong.  Prints accuracy for short and long texts and per language."""
+Undetermined counts as wrong.  Prints accuracy for short and long texts and per language.
+
+parse "text" takes a file's first line as the headline (and a "By ..." second line as the
+byline) and extract "language" reads the body only, so each short text is written after a
+headline line of its own; before 2026-12-06 it was not, the paragraph became the headline, the
+body was empty and 831 of the 842 short texts were reported undetermined (11/842 "right")."""
 import argparse, collections, json, os, re, subprocess, sys, tempfile
 
 HERE = os.path.dirname(os.path.abspath(__file__))
@@ -79,7 +84,8 @@ def main():
         os.mkdir(os.path.join(work, "in"))
         for i, (kind, label, text) in enumerate(items):
             with open(os.path.join(work, "in", "%05d.txt" % i), "w", encoding="utf-8") as out:
-                out.write(text)
+                # a whole article brings its own headline; a paragraph or snippet must be the body
+                out.write(text if kind == "long" else "Headline\n\n" + text)
         chain = os.path.join(work, "chain")
         with open(chain, "w") as out:
             out.write('fetch "files" { paths = { "%s" } }\nparse "text" { }\nextract "language" { }\n'

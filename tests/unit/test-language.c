@@ -3,6 +3,7 @@
 #include "config.h"
 
 #include <string.h>
+#include <glib/gstdio.h>
 
 #include "test-util.h"
 
@@ -67,6 +68,22 @@ test_only_configured_languages (void **state G_GNUC_UNUSED)
   assert_contains (error->message, "no fingerprint for language 'xx'");
 }
 
+/* a fingerprint listed in fpdb.conf but missing is a chain error at start, not a crash later */
+static void
+test_missing_fingerprint_file (void **state G_GNUC_UNUSED)
+{
+  g_autofree char *dir = g_dir_make_tmp ("test-language-XXXXXX", NULL);
+  assert_non_null (dir);
+  g_autofree char *conf = g_build_filename (dir, "fpdb.conf", NULL);
+  assert_true (g_file_set_contents (conf, "en.lm en--utf8\n", -1, NULL));
+  g_autofree char *block = g_strdup_printf ("extract \"language\" { languages = {\"en\"} fingerprints = \"%s\" }", dir);
+  g_autoptr (GError) error = NULL;
+  assert_null (harness_new (block, &error));
+  assert_contains (error->message, "could not load the fingerprints");
+  g_unlink (conf);
+  g_rmdir (dir);
+}
+
 int
 main (void)
 {
@@ -75,6 +92,7 @@ main (void)
     cmocka_unit_test (test_short_text_is_undetermined),
     cmocka_unit_test (test_metadata_checked_against_text),
     cmocka_unit_test (test_only_configured_languages),
+    cmocka_unit_test (test_missing_fingerprint_file),
   };
   return cmocka_run_group_tests_name ("language", tests, NULL, NULL);
 }

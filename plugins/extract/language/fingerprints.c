@@ -1,0 +1,528 @@
+/* fingerprints.c: libexttextcat 3.4's classifier, same answers, without its costs.
+ *
+ * textcat makes a fingerprint of the text (its 400 most frequent n-grams of 1 to 5 UTF-8
+ * characters, ranked) and sums, for each language, how far each n-gram's rank is from its rank
+ * in the language's fingerprint (400 when absent).  Ties between n-grams of equal count are
+ * broken by the order in which textcat's hash table and heap happen to hold them, and on short
+ * texts most counts are equal, so to give the same ranks this file keeps textcat's hash
+ * function, bucket order and heap operations exactly; what it changes is the cost around
+ * them: the counting table lives in reusable scratch memory instead of a memory pool made and
+ * freed per call, and the 400 n-grams are scored against every language with one lookup each
+ * into a table holding their ranks in all languages, instead of one sorted-list merge (400 +
+ * 400 string comparisons) per language.  tests/unit/test-language-textcat.c checks the
+ * answers against libexttextcat's on many texts. */
+#include "fingerprints.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define MAX_NGRAM_CHARS 5
+#define MAX_NGRAM_BYTES (MAX_NGRAM_CHARS * 4)
+#define MISSING_PENALTY 400            /* MAXOUTOFPLACE */
+#define THRESHOLD_VALUE 1.03
+#define TABLE_POW 13                   /* textcat's TABLEPOW: its bucket order ranks ties */
+#define TABLE_SIZE (1u << TABLE_POW)
+#define NO_RANK G_MAXUINT16
+
+/* ---- the languages' fingerprints ---- */
+
+/* An n-gram of the fingerprints with its rank in each language, on whole cache lines: a text's
+ * n-gram costs one miss in the slot table and, when present, one in its record. */
+typedef struct {
+  guint8  length;
+  char    bytes[MAX_NGRAM_BYTES];
+  guint8  unused;
+  guint16 ranks[];      /* per language: rank, or NO_RANK */
+} Record;
+
+typedef struct {
+  guint32 hash;
+  guint32 record;       /* index + 1; 0: empty */
+} Slot;
+
+struct LangFingerprints {
+  guint     n_languages;
+  char    **names;
+  char     *records;    /* n_keys records of record_size bytes */
+  gsize     record_size;
+  Slot     *slots;      /* open addressing, at most half full */
+  guint32   mask;
+};
+
+static inline guint32
+key_hash (const char *bytes, gsize length)
+{
+  guint32 h = 2166136261u;  /* FNV-1a */
+  for (gsize i = 0; i < length; i++)
+    h = (h ^ (guint8) bytes[i]) * 16777619u;
+  return h;
+}
+
+static inline Record *
+record_at (const LangFingerprints *fingerprints, guint32 index)
+{
+  return (Record *) (fingerprints->records + index * fingerprints->record_size);
+}
+
+/* The record of the n-gram @length bytes at @bytes whose key_hash() is @h, or NULL. */
+static const Record *
+lookup (const LangFingerprints *fingerprints, const char *bytes, gsize length, guint32 h)
+{
+  for (guint32 slot = h & fingerprints->mask;; slot = (slot + 1) & fingerprints->mask)
+    {
+      const Slot *entry = &fingerprints->slots[slot];
+      if (entry->record == 0)
+        return NULL;
+      if (entry->hash != h)
+        continue;
+      const Record *record = record_at (fingerprints, entry->record - 1);
+      if (record->length == length && memcmp (record->bytes, bytes, length) == 0)
+        return record;
+    }
+}
+
+/* Reads a .lm file as fp_Read does: up to 400 lines, each trimmed and cut at its first space
+ * or tab; lines longer than 20 bytes are skipped and take no rank. */
+static GPtrArray *
+read_fingerprint (const char *path, GError **error)
+{
+  FILE *file = fopen (path, "r");
+  if (file == NULL)
+    {
+      g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_NOENT, "cannot open %s", path);
+      return NULL;
+    }
+  GPtrArray *ngrams = g_ptr_array_new_with_free_func (g_free);
+  char line[1024];
+  while (ngrams->len < LANG_MAX_NGRAMS && fgets (line, sizeof line, file))
+    {
+      line[strcspn (line, "\n\r")] = '\0';
+      char *start = line;
+      while (g_ascii_isspace (*start))
+        start++;
+      start[strcspn (start, " \t")] = '\0';
+      char *end = start + strlen (start);
+      while (end > start && g_ascii_isspace (end[-1]))
+        *--end = '\0';
+      if (end - start > MAX_NGRAM_BYTES)
+        continue;
+      g_ptr_array_add (ngrams, g_strdup (start));
+    }
+  fclose (file);
+  return ngrams;
+}
+
+LangFingerprints *
+lang_fingerprints_load (char **names, char **paths, guint n, GError **error)
+{
+  g_autoptr (GHashTable) index_of = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr (GPtrArray) lists = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
+  g_autoptr (GPtrArray) strings = g_ptr_array_new ();  /* distinct n-grams, owned by lists */
+  for (guint l = 0; l < n; l++)
+    {
+      GPtrArray *ngrams = read_fingerprint (paths[l], error);
+      if (ngrams == NULL)
+        return NULL;
+      g_ptr_array_add (lists, ngrams);
+      for (guint r = 0; r < ngrams->len; r++)
+        {
+          char *ngram = ngrams->pdata[r];
+          if (ngram[0] != '\0' && !g_hash_table_contains (index_of, ngram))
+            {
+              g_hash_table_insert (index_of, ngram, GUINT_TO_POINTER (strings->len));
+              g_ptr_array_add (strings, ngram);
+            }
+        }
+    }
+  LangFingerprints *fingerprints = g_new0 (LangFingerprints, 1);
+  fingerprints->n_languages = n;
+  fingerprints->names = g_new0 (char *, n + 1);
+  for (guint l = 0; l < n; l++)
+    fingerprints->names[l] = g_strdup (names[l]);
+  guint n_keys = strings->len;
+  fingerprints->record_size = (sizeof (Record) + n * sizeof (guint16) + 63) & ~(gsize) 63;
+  fingerprints->records = g_aligned_alloc0 (MAX (n_keys, 1), fingerprints->record_size, 64);
+  guint32 capacity = 16;
+  while (capacity < 2 * n_keys)
+    capacity *= 2;
+  fingerprints->mask = capacity - 1;
+  fingerprints->slots = g_new0 (Slot, capacity);
+  for (guint k = 0; k < n_keys; k++)
+    {
+      const char *ngram = strings->pdata[k];
+      Record *record = record_at (fingerprints, k);
+      record->length = strlen (ngram);
+      memcpy (record->bytes, ngram, record->length);
+      for (guint l = 0; l < n; l++)
+        record->ranks[l] = NO_RANK;
+      guint32 h = key_hash (record->bytes, record->length);
+      guint32 slot = h & fingerprints->mask;
+      while (fingerprints->slots[slot].record)
+        slot = (slot + 1) & fingerprints->mask;
+      fingerprints->slots[slot] = (Slot) { h, k + 1 };
+    }
+  for (guint l = 0; l < n; l++)
+    {
+      GPtrArray *ngrams = lists->pdata[l];
+      /* textcat merges sorted lists, so a duplicate n-gram would take an arbitrary one of its
+       * ranks; the first is as good, and the files shipped have none */
+      for (guint r = ngrams->len; r-- > 0;)
+        {
+          const char *ngram = ngrams->pdata[r];
+          if (ngram[0] == '\0')
+            continue;
+          guint k = GPOINTER_TO_UINT (g_hash_table_lookup (index_of, ngram));
+          record_at (fingerprints, k)->ranks[l] = r;
+        }
+    }
+  return fingerprints;
+}
+
+void
+lang_fingerprints_free (LangFingerprints *fingerprints)
+{
+  if (fingerprints == NULL)
+    return;
+  g_strfreev (fingerprints->names);
+  g_aligned_free (fingerprints->records);
+  g_free (fingerprints->slots);
+  g_free (fingerprints);
+}
+
+guint
+lang_fingerprints_size (const LangFingerprints *fingerprints)
+{
+  return fingerprints->n_languages;
+}
+
+const char *
+lang_fingerprints_name (const LangFingerprints *fingerprints, guint index)
+{
+  return fingerprints->names[index];
+}
+
+/* ---- the text's fingerprint, as textcat's fingerprint.c makes it ---- */
+
+typedef struct {
+  gint32  next;      /* in the bucket's chain, newest first as textcat's */
+  guint32 count;
+  guint32 hash;      /* simplehash() */
+  guint32 offset;    /* of its first occurrence in the buffer */
+  guint32 length;
+} Entry;
+
+typedef struct {
+  guint32 count;
+  guint32 entry;
+} HeapItem;
+
+struct LangScratch {
+  gint32   heads[TABLE_SIZE];   /* -1: empty */
+  guint64  used[TABLE_SIZE / 64]; /* buckets not empty: a short text fills few */
+  Entry   *entries;
+  gsize    n_entries, entries_size;
+  char    *buffer;              /* the text with runs of spaces and digits as one '_' */
+  gsize    buffer_size;
+  HeapItem heap[LANG_MAX_NGRAMS];
+  guint    heap_size;
+  guint32  top[LANG_MAX_NGRAMS]; /* entry of each rank */
+  guint32  hashes[LANG_MAX_NGRAMS];
+};
+
+LangScratch *
+lang_scratch_new (void)
+{
+  LangScratch *scratch = g_new0 (LangScratch, 1);
+  memset (scratch->heads, 0xff, sizeof scratch->heads);
+  return scratch;
+}
+
+void
+lang_scratch_free (LangScratch *scratch)
+{
+  if (scratch == NULL)
+    return;
+  g_free (scratch->entries);
+  g_free (scratch->buffer);
+  g_free (scratch);
+}
+
+/* isspace or isdigit: in glibc's locales no byte above 127 is either */
+static inline gboolean
+invalid (char c)
+{
+  return c == ' ' || (c >= '\t' && c <= '\r') || (c >= '0' && c <= '9');
+}
+
+/* prepbuffer(): runs of invalid characters become one '_', the text is framed by '_'; at most
+ * @size + 1 characters are written, counting the underscores but not the runs. */
+static const char *
+prepare (LangScratch *scratch, const char *p, gsize size)
+{
+  if (scratch->buffer_size < size + 3)
+    {
+      scratch->buffer_size = MAX (size + 3, 1024);
+      scratch->buffer = g_realloc (scratch->buffer, scratch->buffer_size);
+    }
+  char *w = scratch->buffer;
+  char *limit = scratch->buffer + size + 1;
+  gboolean word = FALSE;
+  for (;;)
+    {
+      if (!word)
+        {
+          while (invalid (*p))
+            p++;
+          if (*p == '\0')
+            {
+              *w++ = '_';
+              break;
+            }
+          *w++ = '_';
+          if (w == limit)
+            break;
+          word = TRUE;
+        }
+      *w++ = *p++;
+      if (w == limit)
+        {
+          *w++ = '_';
+          break;
+        }
+      if (invalid (*p))
+        word = FALSE;
+      else if (*p == '\0')
+        break;
+    }
+  *w = '\0';
+  return scratch->buffer;
+}
+
+/* utf8_charcopy()'s notion of a character: a byte with the high bit set is followed by as many
+ * bytes as its high bits (after the first) say, stopping at NUL. */
+static inline gsize
+char_length (const char *s)
+{
+  gsize n = 0;
+  if ((guchar) s[0] & 0x80)
+    for (guchar escape = ((guchar) s[0] & 0xF0) << 1; (escape & 0x80) && s[n]; escape <<= 1)
+      n++;
+  if (s[n])
+    n++;
+  return n;
+}
+
+/* Counts the n-gram @length bytes at @bytes, whose simplehash() is @h: the bucket order of
+ * that hash decides which of the equally frequent n-grams are kept. */
+static inline void
+count_ngram (LangScratch *scratch, const char *bytes, gsize length, guint32 h)
+{
+  const char *buffer = scratch->buffer;
+  guint32 bucket = h & (TABLE_SIZE - 1);
+  for (gint32 e = scratch->heads[bucket]; e >= 0; e = scratch->entries[e].next)
+    {
+      Entry *entry = &scratch->entries[e];
+      if (entry->hash == h && entry->length == length && memcmp (buffer + entry->offset, bytes, length) == 0)
+        {
+          entry->count++;
+          return;
+        }
+    }
+  if (scratch->n_entries == scratch->entries_size)
+    {
+      scratch->entries_size = MAX (4096, 2 * scratch->entries_size);
+      scratch->entries = g_renew (Entry, scratch->entries, scratch->entries_size);
+    }
+  if (scratch->heads[bucket] < 0)
+    scratch->used[bucket / 64] |= G_GUINT64_CONSTANT (1) << (bucket % 64);
+  Entry *entry = &scratch->entries[scratch->n_entries];
+  entry->next = scratch->heads[bucket];
+  entry->count = 1;
+  entry->hash = h;
+  entry->length = length;
+  entry->offset = bytes - buffer;
+  scratch->heads[bucket] = scratch->n_entries++;
+}
+
+/* utfcreatengramtable(): from each character, the n-grams of 1 to 5 characters that do not go
+ * past an underscore (one may start with one).  simplehash() of n-gram b[0..k) of c characters
+ * is c * 13 * 31^k + sum b[i] * 31^(k-1-i): the sum and the power grow byte by byte as the
+ * n-gram does. */
+static void
+count_ngrams (LangScratch *scratch, const char *buffer)
+{
+  for (const char *p = buffer;; p += char_length (p))
+    {
+      guint32 sum = 0, power = 1;
+      const char *q = p;
+      for (guint chars = 1; chars <= MAX_NGRAM_CHARS; chars++)
+        {
+          gsize decay = char_length (q);
+          for (gsize i = 0; i < decay; i++)
+            {
+              sum = sum * 31 + (guint32) (gint32) (signed char) q[i];
+              power *= 31;
+            }
+          count_ngram (scratch, p, q + decay - p, chars * 13 * power + sum);
+          if (chars > 1 && *q == '_')
+            break;
+          q += decay;
+          if (*q == '\0')
+            return;
+        }
+    }
+}
+
+/* textcat's heap, swap for swap: its ties decide the ranks */
+static void
+sift_up (HeapItem *heap, guint child)
+{
+  while (child > 0)
+    {
+      guint parent = (child - 1) >> 1;
+      if (heap[parent].count <= heap[child].count)
+        return;
+      HeapItem tmp = heap[parent];
+      heap[parent] = heap[child];
+      heap[child] = tmp;
+      child = parent;
+    }
+}
+
+static void
+sift_down (HeapItem *heap, guint size, guint parent)
+{
+  for (guint child = parent * 2 + 1; child < size; child = parent * 2 + 1)
+    {
+      if (child + 1 < size && heap[child].count > heap[child + 1].count)
+        child++;
+      if (heap[parent].count <= heap[child].count)
+        return;
+      HeapItem tmp = heap[parent];
+      heap[parent] = heap[child];
+      heap[child] = tmp;
+      parent = child;
+    }
+}
+
+static inline void
+heap_insert (LangScratch *scratch, HeapItem item)
+{
+  if (scratch->heap_size < LANG_MAX_NGRAMS)
+    {
+      scratch->heap[scratch->heap_size] = item;
+      sift_up (scratch->heap, scratch->heap_size);
+      scratch->heap_size++;
+      return;
+    }
+  if (item.count < scratch->heap[0].count)
+    return;
+  scratch->heap[0] = item;
+  sift_down (scratch->heap, scratch->heap_size, 0);
+}
+
+static inline HeapItem
+heap_extract (LangScratch *scratch)
+{
+  HeapItem item = scratch->heap[0];
+  if (scratch->heap_size > 1)
+    scratch->heap[0] = scratch->heap[scratch->heap_size - 1];
+  /* textcat sifts with the old size, the moved last item still in place */
+  sift_down (scratch->heap, scratch->heap_size, 0);
+  scratch->heap_size--;
+  return item;
+}
+
+/* fp_Create(): the text's most frequent n-grams, by rank (0 the most frequent); returns how
+ * many. */
+static guint
+make_fingerprint (LangScratch *scratch, const char *text, gsize size)
+{
+  count_ngrams (scratch, prepare (scratch, text, size));
+  scratch->heap_size = 0;
+  for (guint word = 0; word < G_N_ELEMENTS (scratch->used); word++)
+    for (guint64 bits = scratch->used[word]; bits; bits &= bits - 1)
+      {
+        guint bucket = word * 64 + __builtin_ctzll (bits);
+        for (gint32 e = scratch->heads[bucket]; e >= 0; e = scratch->entries[e].next)
+          heap_insert (scratch, (HeapItem) { scratch->entries[e].count, e });
+        scratch->heads[bucket] = -1;
+      }
+  /* the table is empty again; the entries stay readable until the next call */
+  memset (scratch->used, 0, sizeof scratch->used);
+  scratch->n_entries = 0;
+  guint n = scratch->heap_size;
+  for (guint rank = n; rank-- > 0;)
+    scratch->top[rank] = heap_extract (scratch).entry;
+  return n;
+}
+
+int
+lang_fingerprints_classify (const LangFingerprints *fingerprints, LangScratch *scratch,
+                            const char *text, gsize size, guint *candidates, int *scores_out)
+{
+  if (size == 0)
+    return -2;  /* TEXTCAT_RESULT_SHORT */
+  guint n_languages = fingerprints->n_languages;
+  int stack_scores[64];
+  g_autofree int *heap_scores = n_languages > G_N_ELEMENTS (stack_scores) ? g_new (int, n_languages) : NULL;
+  int *scores = heap_scores ? heap_scores : stack_scores;
+  memset (scores, 0, n_languages * sizeof *scores);
+
+  guint n = make_fingerprint (scratch, text, size);
+  /* The fingerprints' tables are mostly out of the cache by the next article: ask for every
+   * n-gram's slot, then every record, before reading them, so the misses overlap. */
+  for (guint rank = 0; rank < n; rank++)
+    {
+      const Entry *entry = &scratch->entries[scratch->top[rank]];
+      guint32 h = key_hash (scratch->buffer + entry->offset, entry->length);
+      scratch->hashes[rank] = h;
+      __builtin_prefetch (&fingerprints->slots[h & fingerprints->mask]);
+    }
+  for (guint rank = 0; rank < n; rank++)
+    {
+      const Slot *slot = &fingerprints->slots[scratch->hashes[rank] & fingerprints->mask];
+      if (slot->record && slot->hash == scratch->hashes[rank])
+        __builtin_prefetch (record_at (fingerprints, slot->record - 1));
+    }
+  int missing = 0;
+  for (guint rank = 0; rank < n; rank++)
+    {
+      const Entry *entry = &scratch->entries[scratch->top[rank]];
+      const Record *record = lookup (fingerprints, scratch->buffer + entry->offset, entry->length,
+                                     scratch->hashes[rank]);
+      if (record == NULL)
+        {
+          missing++;
+          continue;
+        }
+      for (guint l = 0; l < n_languages; l++)
+        scores[l] += record->ranks[l] == NO_RANK ? MISSING_PENALTY : abs ((int) record->ranks[l] - (int) rank);
+    }
+
+  /* textcat stops summing a language once it passes the best score so far plus 3%, but such a
+   * language can be no candidate either way, so the full sums answer the same. */
+  int best = G_MAXINT;
+  for (guint l = 0; l < n_languages; l++)
+    {
+      scores[l] += missing * MISSING_PENALTY;
+      best = MIN (best, scores[l]);
+    }
+  if (scores_out)
+    memcpy (scores_out, scores, n_languages * sizeof *scores);
+  int threshold = n_languages ? (int) ((double) best * THRESHOLD_VALUE) : G_MAXINT;
+  guint count = 0;
+  for (guint l = 0; l < n_languages; l++)
+    if (scores[l] < threshold)
+      {
+        if (++count == LANG_MAX_CANDIDATES + 1)
+          return 0;  /* TEXTCAT_RESULT_UNKNOWN */
+        /* best first, equal scores in fingerprint order (glibc's qsort is stable here) */
+        guint i = count - 1;
+        for (; i > 0 && scores[candidates[i - 1]] > scores[l]; i--)
+          candidates[i] = candidates[i - 1];
+        candidates[i] = l;
+      }
+  return count;
+}
