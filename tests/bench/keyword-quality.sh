@@ -44,8 +44,9 @@ fi
 
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-for method in phrases words yake; do
+for method in phrases model words yake; do
   options="method = \"$method\""
+  [ "$method" = model ] && options='method = "phrases" ranker = "model"'
   [ "$method" = words ] && options='method = "phrases" unit = "words"'
   cat > "$work/$method.chain" <<CHAIN
 fetch "files" { }
@@ -74,7 +75,7 @@ PY
 }
 
 printf '%-8s %-9s %-6s %s\n' method set fold "score.py"
-for method in phrases words yake; do
+for method in phrases model words yake; do
   for set in duc2001 500n; do
     "$binary" -q -j 1 --stats -c "$work/$method.chain" "$data/$set/articles" \
       > "$work/$method-$set.jsonl" 2> "$work/$method-$set.stats"
@@ -88,7 +89,7 @@ done
 echo
 # Speed: the keywords stage alone (--stats), best of $repeat runs per method, alternating.
 for run in $(seq "$repeat"); do
-  for method in phrases yake; do
+  for method in phrases model yake; do
     for set in duc2001 500n; do
       "$binary" -q -j 1 --stats -c "$work/$method.chain" "$data/$set/articles" 2>&1 >/dev/null \
         | awk -v m="$method" -v r="$run" '$1 == "extract" && $2 == "keywords" { print m, r, $3, $6 }'

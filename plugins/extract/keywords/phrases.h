@@ -27,11 +27,20 @@ GHashTable *en_tagger_memo_new (void);
 void en_tag (const EnLexicon *lexicon, const char *text, const NfText *segmentation,
              gboolean headline, GHashTable *memo, EnTag *tags);
 
-/* Adds the @top best key phrases of @article (its title and body) to @result, an
- * "aa{sv}" builder of {phrase, score}, best first; score is higher for better phrases.
- * @words_only: single content words (unit = "words") instead of noun phrases. */
+typedef struct _EnRanker EnRanker;
+
+typedef struct {
+  guint           top;        /* how many key phrases */
+  guint           max_words;  /* longest phrase that is not a name */
+  gboolean        words_only; /* single content words (unit = "words") instead of noun phrases */
+  const EnRanker *ranker;     /* the learned ranker (ranker.h), or NULL for the hand-made one */
+  gboolean        features;   /* list every candidate with its features (for training) */
+} EnOptions;
+
+/* Adds the @options->top best key phrases of @article (its title and body) to @result, an
+ * "aa{sv}" builder of {phrase, score}, best first; score is higher for better phrases. */
 void en_phrases_extract (const EnLexicon *lexicon, GHashTable *memo, NfArticle *article,
-                         guint top, guint max_words, gboolean words_only, GVariantBuilder *result);
+                         const EnOptions *options, GVariantBuilder *result);
 
 /* Where the body's text after a leading dateline annotation begins, or 0. */
 gsize keywords_dateline_end (NfArticle *article);
