@@ -967,7 +967,7 @@ count_roles (const Collector *phrases, GHashTable *heads, GHashTable *modifiers)
 }
 
 /* The learned ranker's candidates are the noun phrases (as the hand-made ranking takes them)
- * and every single noun, name and adjective, those inside phrases too: readers of some news
+ * and every single noun and name, those inside phrases too: readers of some news
  * pick phrases ("welfare reform"), others tag words ("welfare"), and the model weighs both. */
 static void
 score_learned (const EnLexicon *lexicon, const EnRanker *ranker, Collector *phrases, Collector *words,
@@ -998,6 +998,10 @@ score_learned (const EnLexicon *lexicon, const EnRanker *ranker, Collector *phra
           phrase->within = within;
           continue;
         }
+      /* Readable forms: an adjective alone ("early") is no key phrase, and a name the text
+       * only writes inside a longer one ("Resolution" of "Resolution 1973") is a fragment. */
+      if (word->adjectives || (word->name && alone == 0))
+        continue;
       word->alone = alone;
       word->within = within;
       word->part_of_name = phrase && phrase->part_of_name;
@@ -1011,7 +1015,8 @@ score_learned (const EnLexicon *lexicon, const EnRanker *ranker, Collector *phra
     {
       Phrase *phrase = g_ptr_array_index (ranked, r);
       features_of (lexicon, phrases, phrase, n_sentences, heads, modifiers, x);
-      phrase->score = en_ranker_score (ranker, x);
+      /* The probability that a reader picks it: in (0, 1), higher is better, as for YAKE. */
+      phrase->score = 1 / (1 + exp (-en_ranker_score (ranker, x)));
       if (keep_features)
         phrase->features = g_memdup2 (x, sizeof x);
     }
