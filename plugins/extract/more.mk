@@ -33,3 +33,7 @@ plugins_extract_extract_dedupe_la_LIBADD = $(PLUGIN_LIBADD)
 plugins_extract_extract_filter_la_SOURCES = plugins/extract/filter.c
 plugins_extract_extract_filter_la_LDFLAGS = $(PLUGIN_LDFLAGS)
 plugins_extract_extract_filter_la_LIBADD = $(PLUGIN_LIBADD)
+
+# extract "keywords"' learned ranker (ranker = "model"; tests/bench/keyword-train.py).
+keywordsmodeldir = $(chaindir)/models
+dist_keywordsmodel_DATA = etc/newsflow/models/keywords-en.model

@@ -5,12 +5,13 @@
 #   tests/bench/keyword-quality.sh [--binary PATH] [--data DIR]
 #
 # Runs the chain files -> text -> language -> keywords once per method (the English
-# noun-phrase method, "words": the same with unit = "words", and YAKE, side by side in one
-# run) over both sets, and prints score.py's F1@5, F1@10 and R@10 for each set and for its
-# two folds (A: the articles at even positions in name order, on which the method was
-# developed; B: the odd ones, held out), then the
-# keywords stage's articles/s from --stats for each method: the best of --repeat runs (3),
-# alternating the methods, since a shared machine's load moves single runs by 2x.
+# noun-phrase method, "model": the same with the learned ranker, ranker = "model", "words":
+# with unit = "words", and YAKE, side by side in one run) over both sets, and prints
+# score.py's F1@5, F1@10 and R@10 for each set and for its two folds (A: the articles at
+# even positions in name order, on which the method was developed; B: the odd ones, held
+# out), then the keywords stage's articles/s from --stats for each method: the best of
+# --repeat runs (3), alternating the methods, since a shared machine's load moves single
+# runs by 2x.
 # Skips (exit 0) without the data.
 set -u -o pipefail
 
@@ -22,7 +23,7 @@ while [ $# -gt 0 ]; do
     --binary) binary=$2; shift 2 ;;
     --data) data=$2; shift 2 ;;
     --repeat) repeat=$2; shift 2 ;;
-    -h|--help) sed -n '2,13p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,15p' "$0"; exit 0 ;;
     *) echo "keyword-quality.sh: unknown argument $1" >&2; exit 1 ;;
   esac
 done
