@@ -100,7 +100,8 @@ def solve(a, b):
 
 def train(rows, l2, iterations=25):
     """rows: (features, label, weight).  Logistic regression by Newton's method on features
-    standardised over the rows; returns the weights on the raw features."""
+    standardised over the rows; returns the weights on the raw features and the features'
+    standard deviations."""
     k = len(rows[0][0])
     total = sum(w for _, _, w in rows)
     mean = [sum(x[f] * w for x, _, w in rows) / total for f in range(k)]
@@ -131,7 +132,7 @@ def train(rows, l2, iterations=25):
             break
     raw = [beta[f] / sd[f] for f in range(k)]
     raw[0] = beta[0] - sum(beta[f] * mean[f] / sd[f] for f in range(1, k))
-    return raw
+    return raw, sd
 
 
 def choose(cands, weights, top=10):
@@ -146,6 +147,54 @@ def choose(cands, weights, top=10):
         if len(chosen) == top:
             break
     return [c[0] for c in chosen]
+
+
+def prepare(cands, g):
+    """An article as refine() reads it: features, stemmed forms, and for each candidate the
+    longer candidates that contain it (choose()'s rule), with the reader's phrases."""
+    keys = [" " + k + " " for _, k, _ in cands]
+    lengths = [len(k.split()) for _, k, _ in cands]
+    blockers = [[j for j in range(len(cands)) if lengths[j] > lengths[i] and keys[i] in keys[j]]
+                for i in range(len(cands))]
+    return [x for _, _, x in cands], [norm(p) for p, _, _ in cands], blockers, g
+
+
+def mean_f1(weights, articles, top=10):
+    """Mean F1@10 over the articles, choosing as choose() does."""
+    total = 0.0
+    for xs, norms, blockers, g in articles:
+        scores = [sum(w * v for w, v in zip(weights, x)) for x in xs]
+        chosen, picked, seen = set(), [], set()
+        for i in sorted(range(len(xs)), key=lambda i: (-scores[i], i)):
+            if any(j in chosen for j in blockers[i]):
+                continue
+            chosen.add(i)
+            if norms[i] and norms[i] not in seen:
+                seen.add(norms[i])
+                picked.append(norms[i])
+            if len(chosen) == top:
+                break
+        hits = len(set(picked) & g)
+        total += 2 * hits / (top + len(g)) if hits else 0.0
+    return total / max(len(articles), 1)
+
+
+def refine(weights, sd, articles, rounds=2):
+    """Coordinate ascent on the mean F1@10 itself (Metzler and Croft's learning to rank):
+    each weight in turn tries steps of 0.5, 0.2, 0.1 standard deviations of its feature each
+    way and keeps the first that raises the mean over all training articles, whichever set
+    they come from.  Fixed order and steps: deterministic."""
+    best = mean_f1(weights, articles)
+    for _ in range(rounds):
+        for f in range(1, len(weights)):
+            for step in (0.5, -0.5, 0.2, -0.2, 0.1, -0.1):
+                trial = list(weights)
+                trial[f] += step / sd[f]
+                score = mean_f1(trial, articles)
+                if score > best + 1e-9:
+                    weights, best = trial, score
+                    break
+    return weights
 
 
 def f1_at_10(picked, g):
@@ -167,6 +216,7 @@ def main():
     ap.add_argument("--data", default=None)
     ap.add_argument("--output", default=os.path.join(SRCDIR, "etc/newsflow/models/keywords-en.model"))
     ap.add_argument("--l2", type=float, default=1.0)
+    ap.add_argument("--no-refine", action="store_true", help="the logistic regression alone")
     ap.add_argument("--evaluate", default="", help="folds to print F1@10 for: A, B or A,B")
     a = ap.parse_args()
     data = a.data or next((d for d in ("/work/shared/bench/keywords", os.path.join(SRCDIR, "../shared/bench/keywords"))
@@ -191,7 +241,11 @@ def main():
                 # (1/2 rather than 1: DUC 0.302 / 500N 0.153 on fold A rather than 0.297 /
                 # 0.155; 2 gives 0.290 / 0.158.)
                 rows.append((x, y, 0.5 / positives if y else 1.0 / len(cs)))
-    weights = train(rows, a.l2)
+    weights, sd = train(rows, a.l2)
+    if not a.no_refine:
+        articles = [prepare(cands[aid], g[aid]) for cands, fold, g in sets.values()
+                    for aid in fold["A"] if cands.get(aid) and g.get(aid)]
+        weights = refine(weights, sd, articles)
 
     for fold_name in filter(None, a.evaluate.split(",")):
         for name, (cands, fold, g) in sets.items():
@@ -205,7 +259,7 @@ def main():
                   "# tests/bench/keyword-train.py (docs/training.md) on fold A of DUC-2001 and\n"
                   "# 500N-KPCrowd together (../shared/bench/keywords); weights only, none of the texts.\n")
         for name, w in zip(NAMES, weights):
-            out.write(f"{name} {w:.6g}\n")
+            out.write(f"{name} {w:.9g}\n")
 
 
 if __name__ == "__main__":
