@@ -7,13 +7,15 @@ etc/newsflow/models/keywords-en.model.
 
 Runs newsflow over both sets of ../shared/bench/keywords (DUC-2001 and 500N-KPCrowd) with
 `ranker = "model" features = true`, which lists every candidate of an article (noun phrases
-and single nouns, names and adjectives) with its features (plugins/extract/keywords/ranker.h).
-A candidate is a positive when its printed form, lower-cased and Porter-stemmed as score.py
-does, is one of the article's reader-assigned key phrases.  Trains one logistic regression on
-fold A of both sets together (the articles at even positions in name order, as
+and the single nouns and names inside them) with its features (plugins/extract/keywords/
+ranker.h).  A candidate is a positive when its printed form, lower-cased and Porter-stemmed
+as score.py does, is one of the article's reader-assigned key phrases.  Trains one logistic
+regression on fold A of both sets together (the articles at even positions in name order, as
 keyword-quality.sh folds them; the model is never told which set an article is from), each
-article weighing the same and its positives together half as much as all its candidates, by Newton's method with an L2 penalty on standardised features:
-no randomness, so the same data give the same file byte for byte.  Fold B is held out.
+article weighing the same and its positives together half as much as all its candidates, by
+Newton's method with an L2 penalty on standardised features; then refines the weights by
+coordinate ascent on the mean F1@10 of those articles (refine(); --no-refine skips it).  No
+randomness, so the same data give the same file byte for byte.  Fold B is held out.
 
 --evaluate A (or A,B) prints the F1@10 that the trained model reaches on those folds, choosing
 as the extractor does (the best first, a part of a chosen phrase skipped), before writing.
