@@ -507,16 +507,23 @@ en_tag (const EnLexicon *lexicon, const char *text, const NfText *segmentation, 
 /* ---- candidates and ranking --------------------------------------------------------------- */
 
 typedef struct {
+  const char *text;     /* in the collector's string chunk */
+  guint       count;    /* uses outside the headline */
+} Form;
+
+/* A candidate.  Its strings live in its collector's string chunk: an article has hundreds of
+ * candidates, and a malloc and free for each key and form was a tenth of the stage's time. */
+typedef struct {
   char      *key;       /* the stems of its words, lower case, space-separated */
   GPtrArray *words;     /* interned lower-case words of its first occurrence */
-  GPtrArray *forms;     /* surface forms in order of first use ... */
-  GArray    *form_counts; /* ... and how often each was used */
+  GArray    *forms;     /* Form: surface forms in order of first use, how often each */
   gboolean   name;      /* every word a proper noun */
   gboolean   adjectives; /* every word an adjective */
   gboolean   some_name; /* a proper noun among its words */
   gboolean   number;    /* a number among its words */
   guint      count, first, last, headline, order;
   guint      alone, within; /* the learned ranker: uses as a phrase of its own, inside longer ones */
+  guint      total;     /* the learned ranker: uses as a single word (alone or inside phrases) */
   double    *features;  /* the learned ranker's features, kept when they are to be listed */
   gboolean   merged;
   gboolean   part_of_name; /* merged into a longer name ("Johnson" into "Ben Johnson") */
@@ -527,10 +534,8 @@ static void
 phrase_free (gpointer data)
 {
   Phrase *phrase = data;
-  g_free (phrase->key);
   g_ptr_array_unref (phrase->words);
-  g_ptr_array_unref (phrase->forms);
-  g_array_unref (phrase->form_counts);
+  g_array_unref (phrase->forms);
   g_free (phrase->features);
   g_free (phrase);
 }
@@ -569,6 +574,7 @@ typedef struct {
   GHashTable *tf;       /* interned lower-case word -> count */
   GHashTable *by_word;  /* collect_words: interned lower-case word -> its Phrase, or NULL */
   GString    *key, *form; /* add_candidate's buffers, reused: no allocation per occurrence */
+  GStringChunk *strings; /* the phrases' keys and forms */
 } Collector;
 
 static gboolean
@@ -600,12 +606,11 @@ add_candidate (Collector *collector, const Source *source, guint start, guint en
   if (phrase == NULL)
     {
       phrase = g_new0 (Phrase, 1);
-      phrase->key = g_strdup (key->str);
+      phrase->key = g_string_chunk_insert_len (collector->strings, key->str, key->len);
       phrase->words = g_ptr_array_sized_new (end - start);
       for (guint i = start; i < end; i++)
         g_ptr_array_add (phrase->words, (gpointer) source->words[i].lower);
-      phrase->forms = g_ptr_array_new_with_free_func (g_free);
-      phrase->form_counts = g_array_new (FALSE, TRUE, sizeof (guint));
+      phrase->forms = g_array_sized_new (FALSE, FALSE, sizeof (Form), 1);
       phrase->name = name;
       phrase->adjectives = adjectives;
       phrase->some_name = some_name;
@@ -620,23 +625,22 @@ add_candidate (Collector *collector, const Source *source, guint start, guint en
   phrase->last = MAX (phrase->last, source->tokens[start].sentence + source->sentence_offset);
   phrase->headline += source->headline;
   guint f = 0;
-  while (f < phrase->forms->len && strcmp (g_ptr_array_index (phrase->forms, f), form->str) != 0)
+  while (f < phrase->forms->len && strcmp (g_array_index (phrase->forms, Form, f).text, form->str) != 0)
     f++;
   if (f == phrase->forms->len)
     {
-      g_ptr_array_add (phrase->forms, g_strdup (form->str));
-      guint zero = 0;
-      g_array_append_val (phrase->form_counts, zero);
+      Form fresh = { g_string_chunk_insert_len (collector->strings, form->str, form->len), 0 };
+      g_array_append_val (phrase->forms, fresh);
     }
   /* A headline's title case is typography: the body's forms decide how it is printed. */
   if (!source->headline)
-    g_array_index (phrase->form_counts, guint, f)++;
+    g_array_index (phrase->forms, Form, f).count++;
   return phrase;
 }
 
 /* add_candidate for one word seen before: the same counts without building its key. */
 static void
-add_word_again (Phrase *phrase, const Source *source, guint i)
+add_word_again (Collector *collector, Phrase *phrase, const Source *source, guint i)
 {
   const char *surface = source->text + source->tokens[i].start;
   gsize length = source->words[i].length;
@@ -648,23 +652,22 @@ add_word_again (Phrase *phrase, const Source *source, guint i)
   guint f = 0;
   while (f < phrase->forms->len)
     {
-      const char *known = g_ptr_array_index (phrase->forms, f);
+      const char *known = g_array_index (phrase->forms, Form, f).text;
       if (strncmp (known, surface, length) == 0 && known[length] == '\0')
         break;
       f++;
     }
   if (f == phrase->forms->len)
     {
-      g_ptr_array_add (phrase->forms, g_strndup (surface, length));
-      guint zero = 0;
-      g_array_append_val (phrase->form_counts, zero);
+      Form fresh = { g_string_chunk_insert_len (collector->strings, surface, length), 0 };
+      g_array_append_val (phrase->forms, fresh);
     }
   if (!source->headline)
-    g_array_index (phrase->form_counts, guint, f)++;
+    g_array_index (phrase->forms, Form, f).count++;
 }
 
 static void
-collect (Collector *collector, const Source *source)
+collect (Collector *collector, const Source *source, const Collector *unused G_GNUC_UNUSED)
 {
   const NfToken *tokens = source->tokens;
   const EnTag *tags = source->tags;
@@ -715,9 +718,11 @@ collect (Collector *collector, const Source *source)
 
 /* unit = "words": every noun, proper noun and adjective of the text (not a number or a
  * word under three letters) is a candidate of its own, including the words inside phrases:
- * tag-like key words, as crowd readers pick them (500N-KPCrowd). */
+ * tag-like key words, as crowd readers pick them (500N-KPCrowd).  With @phrases (the learned
+ * ranker, after the noun phrases were collected), a word that is a phrase of @phrases too
+ * only counts its uses there (Phrase.total): allocating it twice cost a third of the time. */
 static void
-collect_words (Collector *collector, const Source *source)
+collect_words (Collector *collector, const Source *source, const Collector *phrases)
 {
   for (guint i = 0; i < source->n_tokens; i++)
     {
@@ -728,21 +733,47 @@ collect_words (Collector *collector, const Source *source)
         continue;
       gpointer word = (gpointer) source->words[i].lower;
       /* Equal words are equal pointers (interned): one lookup, no key built, after the first. */
-      Phrase *phrase = g_hash_table_lookup (collector->by_word, word);
-      if (phrase)
-        add_word_again (phrase, source, i);
+      gpointer known = g_hash_table_lookup (collector->by_word, word);
+      if (GPOINTER_TO_SIZE (known) & 1)
+        {
+          /* A word that is also a noun phrase of its own: counted there, no second Phrase. */
+          ((Phrase *) (GPOINTER_TO_SIZE (known) & ~(gsize) 1))->total++;
+          continue;
+        }
+      if (known)
+        {
+          add_word_again (collector, known, source, i);
+          continue;
+        }
+      Phrase *twin = NULL;
+      if (phrases)
+        {
+          GString *key = g_string_truncate (collector->key, 0);
+          append_stem (key, word);
+          twin = g_hash_table_lookup (phrases->phrases, key->str);
+        }
+      if (twin)
+        {
+          twin->total++;
+          g_hash_table_insert (collector->by_word, word, GSIZE_TO_POINTER (GPOINTER_TO_SIZE (twin) | 1));
+        }
       else
         g_hash_table_insert (collector->by_word, word, add_candidate (collector, source, i, i + 1));
     }
 }
 
-/* Whether the words of @inner stand in a row inside @outer (both space-separated keys). */
+/* Whether the words of @inner stand in a row inside @outer (both space-separated keys).
+ * No copies: merge_names asks this of every pair of names. */
 static gboolean
 key_contains (const char *outer, const char *inner)
 {
-  g_autofree char *padded_outer = g_strconcat (" ", outer, " ", NULL);
-  g_autofree char *padded_inner = g_strconcat (" ", inner, " ", NULL);
-  return strstr (padded_outer, padded_inner) != NULL;
+  gsize length = strlen (inner);
+  if (length == 0)
+    return FALSE;
+  for (const char *at = strstr (outer, inner); at; at = strstr (at + 1, inner))
+    if ((at == outer || at[-1] == ' ') && (at[length] == '\0' || at[length] == ' '))
+      return TRUE;
+  return FALSE;
 }
 
 static gint
@@ -776,14 +807,11 @@ merge_plurals (Collector *collector)
       if (singular == NULL || singular == plural || singular->merged || singular->name != plural->name)
         continue;
       singular->count += plural->count;
+      singular->total += plural->total;
       singular->first = MIN (singular->first, plural->first);
       singular->last = MAX (singular->last, plural->last);
       singular->headline += plural->headline;
-      for (guint f = 0; f < plural->forms->len; f++)
-        {
-          g_ptr_array_add (singular->forms, g_strdup (g_ptr_array_index (plural->forms, f)));
-          g_array_append_val (singular->form_counts, g_array_index (plural->form_counts, guint, f));
-        }
+      g_array_append_vals (singular->forms, plural->forms->data, plural->forms->len);
       plural->merged = TRUE;
     }
 }
@@ -858,21 +886,27 @@ score_words (const EnLexicon *lexicon, Collector *collector, GPtrArray *ranked)
  * rarity), times log repetition, discounted by the sentence of its first use; phrases of
  * several words and of the headline count more. */
 static double
-rules_score (const EnLexicon *lexicon, const Collector *collector, const Phrase *phrase, guint count)
+rules_formula (double weight, const Phrase *phrase, guint count)
 {
   guint n = phrase->words->len;
-  double weight = 0;
-  for (guint w = 0; w < n; w++)
-    {
-      const char *word = g_ptr_array_index (phrase->words, w);
-      weight += GPOINTER_TO_UINT (g_hash_table_lookup (collector->tf, word)) * rarity (lexicon, word);
-    }
   double score = weight / n * (1 + log (MAX (count, 1))) / pow (1 + phrase->first, 0.8);
   if (n > 1)
     score *= 1.5;
   if (phrase->headline)
     score *= 1.5;
   return score;
+}
+
+static double
+rules_score (const EnLexicon *lexicon, const Collector *collector, const Phrase *phrase, guint count)
+{
+  double weight = 0;
+  for (guint w = 0; w < phrase->words->len; w++)
+    {
+      const char *word = g_ptr_array_index (phrase->words, w);
+      weight += GPOINTER_TO_UINT (g_hash_table_lookup (collector->tf, word)) * rarity (lexicon, word);
+    }
+  return rules_formula (weight, phrase, count);
 }
 
 static void
@@ -939,7 +973,7 @@ features_of (const EnLexicon *lexicon, const Collector *collector, const Phrase 
   x[EN_FEATURE_RARITY] = rarity_sum / n;
   x[EN_FEATURE_RARITY_MIN] = rarity_min;
   x[EN_FEATURE_WEIGHT] = log1p (weight / n);
-  x[EN_FEATURE_RULES] = log1p (rules_score (lexicon, collector, phrase, uses));
+  x[EN_FEATURE_RULES] = log1p (rules_formula (weight, phrase, uses));
   x[EN_FEATURE_TIME] = all_time;
   x[EN_FEATURE_PART_OF_NAME] = phrase->part_of_name;
   x[EN_FEATURE_SHORT] = n == 1 && g_utf8_strlen (phrase->key, -1) <= 3;
@@ -961,13 +995,14 @@ count_roles (const Collector *phrases, GHashTable *heads, GHashTable *modifiers)
       const Phrase *phrase = g_ptr_array_index (phrases->order, i);
       if (phrase->words->len < 2)
         continue;
-      g_auto (GStrv) keys = g_strsplit (phrase->key, " ", -1);
-      for (guint k = 0; keys[k]; k++)
+      /* The key's words are copied into the collector's chunk: the tables own no strings. */
+      for (const char *word = phrase->key, *end; *word; word = *end ? end + 1 : end)
         {
-          GHashTable *table = keys[k + 1] ? modifiers : heads;
-          guint uses = GPOINTER_TO_UINT (g_hash_table_lookup (table, keys[k])) + phrase->count;
-          /* insert keeps the table's key and frees the copy when the word is there already */
-          g_hash_table_insert (table, g_strdup (keys[k]), GUINT_TO_POINTER (uses));
+          end = word + strcspn (word, " ");
+          const char *copy = g_string_chunk_insert_len (phrases->strings, word, end - word);
+          GHashTable *table = *end ? modifiers : heads;
+          guint uses = GPOINTER_TO_UINT (g_hash_table_lookup (table, copy)) + phrase->count;
+          g_hash_table_insert (table, (gpointer) copy, GUINT_TO_POINTER (uses));
         }
     }
 }
@@ -979,7 +1014,6 @@ static void
 score_learned (const EnLexicon *lexicon, const EnRanker *ranker, Collector *phrases, Collector *words,
                guint max_words, guint n_sentences, gboolean keep_features, GPtrArray *ranked)
 {
-  g_autoptr (GHashTable) eligible = g_hash_table_new (g_direct_hash, g_direct_equal);
   for (guint i = 0; i < phrases->order->len; i++)
     {
       Phrase *phrase = g_ptr_array_index (phrases->order, i);
@@ -988,33 +1022,24 @@ score_learned (const EnLexicon *lexicon, const EnRanker *ranker, Collector *phra
           || (n == 1 && g_utf8_strlen (phrase->key, -1) < 2))
         continue;
       phrase->alone = phrase->count;
-      g_hash_table_add (eligible, phrase);
+      phrase->within = phrase->total > phrase->count ? phrase->total - phrase->count : 0;
       g_ptr_array_add (ranked, phrase);
     }
   for (guint i = 0; i < words->order->len; i++)
     {
+      /* A word collect_words found no phrase of its own for: it is only used inside
+       * longer phrases.  Readable forms: an adjective alone ("early") is no key phrase, and
+       * a name the text only writes inside a longer one ("Resolution" of "Resolution 1973")
+       * is a fragment. */
       Phrase *word = g_ptr_array_index (words->order, i);
-      if (word->merged)
+      if (word->merged || word->adjectives || word->name)
         continue;
-      Phrase *phrase = g_hash_table_lookup (phrases->phrases, word->key);
-      guint alone = phrase && !phrase->merged ? phrase->count : 0;
-      guint within = word->count > alone ? word->count - alone : 0;
-      if (phrase && g_hash_table_contains (eligible, phrase))
-        {
-          phrase->within = within;
-          continue;
-        }
-      /* Readable forms: an adjective alone ("early") is no key phrase, and a name the text
-       * only writes inside a longer one ("Resolution" of "Resolution 1973") is a fragment. */
-      if (word->adjectives || (word->name && alone == 0))
-        continue;
-      word->alone = alone;
-      word->within = within;
-      word->part_of_name = phrase && phrase->part_of_name;
+      word->alone = 0;
+      word->within = word->count;
       g_ptr_array_add (ranked, word);
     }
-  g_autoptr (GHashTable) heads = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  g_autoptr (GHashTable) modifiers = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr (GHashTable) heads = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr (GHashTable) modifiers = g_hash_table_new (g_str_hash, g_str_equal);
   count_roles (phrases, heads, modifiers);
   double x[EN_N_FEATURES];
   for (guint r = 0; r < ranked->len; r++)
@@ -1069,6 +1094,7 @@ collector_new (void)
     g_hash_table_new (g_direct_hash, g_direct_equal),
     g_string_sized_new (64),
     g_string_sized_new (64),
+    g_string_chunk_new (4096),
   };
 }
 
@@ -1083,6 +1109,7 @@ collector_clear (Collector *collector)
     g_string_free (g_steal_pointer (&collector->key), TRUE);
   if (collector->form)
     g_string_free (g_steal_pointer (&collector->form), TRUE);
+  g_clear_pointer (&collector->strings, g_string_chunk_free);
 }
 
 void
@@ -1108,26 +1135,25 @@ en_phrases_extract (const EnLexicon *lexicon, GHashTable *memo, NfArticle *artic
 
   gboolean learned = options->ranker != NULL && !options->words_only;
   Collector collector = collector_new ();
-  Collector singles = { NULL, NULL, NULL, NULL, NULL, NULL }; /* the learned ranker's single words */
+  Collector singles = { NULL, NULL, NULL, NULL, NULL, NULL, NULL }; /* the learned ranker's single words */
   if (learned)
     singles = collector_new ();
   g_autoptr (GHashTable) lower = g_hash_table_new (g_direct_hash, g_direct_equal);
   g_autoptr (GHashTable) upper = g_hash_table_new (g_direct_hash, g_direct_equal);
   body_casing (tokens, words, n_tokens, lower, upper);
+  Source sources[2] = {
+    { title, headline_tokens, headline_words, headline_tags, n_headline, 0, TRUE, 0 },
+    { body, tokens, words, tags, n_tokens, headline_sentences, FALSE, keywords_dateline_end (article) },
+  };
   if (headline)
-    {
-      tag_words (lexicon, title, headline_tokens, headline_words, n_headline, TRUE, lower, upper, memo,
-                 headline_tags);
-      Source source = { title, headline_tokens, headline_words, headline_tags, n_headline, 0, TRUE, 0 };
-      (options->words_only ? collect_words : collect) (&collector, &source);
-      if (learned)
-        collect_words (&singles, &source);
-    }
+    tag_words (lexicon, title, headline_tokens, headline_words, n_headline, TRUE, lower, upper, memo,
+               headline_tags);
   tag_words (lexicon, body, tokens, words, n_tokens, FALSE, lower, upper, memo, tags);
-  Source source = { body, tokens, words, tags, n_tokens, headline_sentences, FALSE, keywords_dateline_end (article) };
-  (options->words_only ? collect_words : collect) (&collector, &source);
-  if (learned)
-    collect_words (&singles, &source);
+  for (guint s = headline ? 0 : 1; s < 2; s++)
+    (options->words_only ? collect_words : collect) (&collector, &sources[s], NULL);
+  /* The single words after the phrases: a word that is a phrase too is counted there. */
+  for (guint s = headline ? 0 : 1; learned && s < 2; s++)
+    collect_words (&singles, &sources[s], &collector);
 
   merge_plurals (&collector);
   g_autoptr (GPtrArray) ranked = g_ptr_array_new ();
@@ -1162,11 +1188,11 @@ en_phrases_extract (const EnLexicon *lexicon, GHashTable *memo, NfArticle *artic
       g_ptr_array_add (chosen, phrase);
       guint best = 0;
       for (guint f = 1; f < phrase->forms->len; f++)
-        if (g_array_index (phrase->form_counts, guint, f) > g_array_index (phrase->form_counts, guint, best))
+        if (g_array_index (phrase->forms, Form, f).count > g_array_index (phrase->forms, Form, best).count)
           best = f;
       GVariantBuilder item;
       g_variant_builder_init (&item, G_VARIANT_TYPE_VARDICT);
-      g_variant_builder_add (&item, "{sv}", "phrase", g_variant_new_string (g_ptr_array_index (phrase->forms, best)));
+      g_variant_builder_add (&item, "{sv}", "phrase", g_variant_new_string (g_array_index (phrase->forms, Form, best).text));
       g_variant_builder_add (&item, "{sv}", "score", g_variant_new_double (phrase->score));
       if (options->features && phrase->features)
         {
