@@ -5,8 +5,8 @@
 #   tests/bench/keyword-quality.sh [--binary PATH] [--data DIR]
 #
 # Runs the chain files -> text -> language -> keywords once per method (the English
-# noun-phrase method, "model": the same with the learned ranker, ranker = "model", "words":
-# with unit = "words", and YAKE, side by side in one run) over both sets, and prints
+# noun-phrase method with its learned ranker, "rules": with the hand-made ranking instead,
+# ranker = "rules", "words": with unit = "words", and YAKE, side by side in one run) over both sets, and prints
 # score.py's F1@5, F1@10 and R@10 for each set and for its two folds (A: the articles at
 # even positions in name order, on which the method was developed; B: the odd ones, held
 # out), then the keywords stage's articles/s from --stats for each method: the best of
@@ -45,9 +45,9 @@ fi
 
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-for method in phrases model words yake; do
+for method in phrases rules words yake; do
   options="method = \"$method\""
-  [ "$method" = model ] && options='method = "phrases" ranker = "model"'
+  [ "$method" = rules ] && options='method = "phrases" ranker = "rules"'
   [ "$method" = words ] && options='method = "phrases" unit = "words"'
   cat > "$work/$method.chain" <<CHAIN
 fetch "files" { }
@@ -76,7 +76,7 @@ PY
 }
 
 printf '%-8s %-9s %-6s %s\n' method set fold "score.py"
-for method in phrases model words yake; do
+for method in phrases rules words yake; do
   for set in duc2001 500n; do
     "$binary" -q -j 1 --stats -c "$work/$method.chain" "$data/$set/articles" \
       > "$work/$method-$set.jsonl" 2> "$work/$method-$set.stats"
@@ -90,7 +90,7 @@ done
 echo
 # Speed: the keywords stage alone (--stats), best of $repeat runs per method, alternating.
 for run in $(seq "$repeat"); do
-  for method in phrases model yake; do
+  for method in phrases rules yake; do
     for set in duc2001 500n; do
       "$binary" -q -j 1 --stats -c "$work/$method.chain" "$data/$set/articles" 2>&1 >/dev/null \
         | awk -v m="$method" -v r="$run" '$1 == "extract" && $2 == "keywords" { print m, r, $3, $6 }'

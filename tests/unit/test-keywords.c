@@ -225,7 +225,7 @@ test_english_headline_only_fragment (void **state G_GNUC_UNUSED)
 static void
 test_english_part_after_whole (void **state G_GNUC_UNUSED)
 {
-  g_autoptr (GPtrArray) list = titled_phrases ("extract \"keywords\" { top = 10 }",
+  g_autoptr (GPtrArray) list = titled_phrases ("extract \"keywords\" { ranker = \"rules\" top = 10 }",
     "Adjusting the 1990 census",
     "The 1990 census will count illegal aliens. Critics of the 1990 census said the census "
     "would shift House seats. Officials said the census counts every resident.", "en");
@@ -302,7 +302,7 @@ test_english_unit_words (void **state G_GNUC_UNUSED)
   assert_true (has (default_list, "1990 census"));
 }
 
-/* ranker = "model": the learned ranker keeps the phrase forms readable (no verb inside or at
+/* ranker = "model" (the default): the learned ranker keeps the phrase forms readable (no verb inside or at
  * an edge, names whole and unpadded), and single words compete with the phrases they are
  * part of: with features = true, "reform", written only inside "welfare reform", is a
  * candidate of its own, with every feature the ranker knows (24). */
@@ -329,6 +329,14 @@ test_english_ranker_model (void **state G_GNUC_UNUSED)
     "Council had debated Resolution 1973 for weeks. Diplomats said Resolution 1973 allowed a "
     "no-fly zone. Cooper thanked the University of Auckland.", "en");
   print_list ("model names", names);
+  /* The learned ranker is the default for English. */
+  g_autoptr (GPtrArray) by_default = titled_phrases ("extract \"keywords\" { top = 10 }", "Scientist wins prize",
+    "New Zealand biochemist Garth Cooper won the award on Tuesday. Cooper said the Security "
+    "Council had debated Resolution 1973 for weeks. Diplomats said Resolution 1973 allowed a "
+    "no-fly zone. Cooper thanked the University of Auckland.", "en");
+  assert_int_equal (by_default->len, names->len);
+  for (guint i = 0; i < names->len; i++)
+    assert_string_equal (g_ptr_array_index (by_default, i), g_ptr_array_index (names, i));
   assert_true (has (names, "Garth Cooper"));
   assert_false (has (names, "Cooper"));
   for (guint i = 0; i < names->len; i++)

@@ -46,11 +46,12 @@ static const NfOption keywords_options[] = {
                     "What the English noun-phrase method picks: phrases: key phrases (a reader's "
                     "summary of the story, as in DUC-2001); words: single key words, tag-like, "
                     "as crowd readers tag web news (500N-KPCrowd)."),
-  NF_OPTION_CHOICE ("ranker", "rules", "model|rules",
-                    "How the English noun-phrase method ranks its candidates: model: a logistic "
-                    "regression over position, repetition, rarity, length and names "
-                    "(models/keywords-en.model; noun phrases and single words compete); rules: "
-                    "the hand-made weighting of frequency, rarity and first position."),
+  NF_OPTION_CHOICE ("ranker", "model", "model|rules",
+                    "How the English noun-phrase method ranks its candidates: model: a learned "
+                    "ranker over position, repetition, rarity, length and names "
+                    "(models/keywords-en.model; noun phrases and the single words inside them "
+                    "compete); rules: the hand-made weighting of frequency, rarity and first "
+                    "position."),
   NF_OPTION_BOOL ("features", FALSE,
                   "For training the ranker (tests/bench/keyword-train.py): list every candidate "
                   "of ranker = \"model\", not only the top ones, with its key and features."),

@@ -1007,6 +1007,16 @@ count_roles (const Collector *phrases, GHashTable *heads, GHashTable *modifiers)
     }
 }
 
+/* Whether every word of the phrase is a day, a month or "year" ("Tuesday", "last week"). */
+static gboolean
+all_time (const EnLexicon *lexicon, const Phrase *phrase)
+{
+  for (guint w = 0; w < phrase->words->len; w++)
+    if (!g_hash_table_contains (lexicon->time_words, g_ptr_array_index (phrase->words, w)))
+      return FALSE;
+  return TRUE;
+}
+
 /* The learned ranker's candidates are the noun phrases (as the hand-made ranking takes them)
  * and every single noun and name, those inside phrases too: readers of some news
  * pick phrases ("welfare reform"), others tag words ("welfare"), and the model weighs both. */
@@ -1023,6 +1033,10 @@ score_learned (const EnLexicon *lexicon, const EnRanker *ranker, Collector *phra
         continue;
       phrase->alone = phrase->count;
       phrase->within = phrase->total > phrase->count ? phrase->total - phrase->count : 0;
+      /* As for the rules: what only the headline writes ("North Florida Tornado") is
+       * typography, not a phrase of the story; a date ("Tuesday") is no key phrase. */
+      if (phrase->headline >= phrase->alone + phrase->within || all_time (lexicon, phrase))
+        continue;
       g_ptr_array_add (ranked, phrase);
     }
   for (guint i = 0; i < words->order->len; i++)
@@ -1032,7 +1046,8 @@ score_learned (const EnLexicon *lexicon, const EnRanker *ranker, Collector *phra
        * a name the text only writes inside a longer one ("Resolution" of "Resolution 1973")
        * is a fragment. */
       Phrase *word = g_ptr_array_index (words->order, i);
-      if (word->merged || word->adjectives || word->name)
+      if (word->merged || word->adjectives || word->name || word->headline >= word->count
+          || all_time (lexicon, word))
         continue;
       word->alone = 0;
       word->within = word->count;
