@@ -1,5 +1,6 @@
-/* extract "keywords": the article's key phrases.  English text gets noun phrases ranked
- * against a background frequency (phrases.c); other languages get YAKE (Campos et al.,
+/* extract "keywords": the article's key phrases.  English text gets noun phrases and the
+ * nouns inside them, ranked by a learned model over position, repetition, rarity against a
+ * background frequency and form (phrases.c, ranker.c); other languages get YAKE (Campos et al.,
  * "YAKE! Keyword extraction from single documents using multiple local features",
  * Information Sciences 509, 2020), with language-aware stopwords (etc/newsflow/stopwords)
  * and Snowball stemming (libstemmer) so that variants count as one term.

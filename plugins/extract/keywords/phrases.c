@@ -16,12 +16,11 @@
  *    Johnson"), and variants of one phrase (plurals) are one, printed as the text most often
  *    writes it.  A phrase only the headline has is not taken (title case runs words into
  *    fragments), and a part of a phrase already chosen is no second key phrase.
- * 4. ranker = "model" (not the default): the noun phrases and the single nouns and names
- *    inside them are ranked together by a logistic regression over features of each
- *    (ranker.h; weights in models/keywords-en.model, trained by tests/bench/keyword-train.py
- *    on half of DUC-2001 and 500N-KPCrowd): on the held-out halves it ties the rules on
- *    DUC-2001 and is ahead on 500N-KPCrowd (0.142 against 0.127), short of the goal of 0.19,
- *    and costs about 1.5x the time. */
+ * 4. ranker = "model", the default: the noun phrases and the single nouns inside them
+ *    (KEA's supervised route) are ranked together by a linear score over features of each
+ *    (ranker.h; weights in models/keywords-en.model, a logistic regression refined by
+ *    coordinate ascent on F1@10, trained by tests/bench/keyword-train.py on half of DUC-2001
+ *    and 500N-KPCrowd together).  ranker = "rules" keeps the hand-made ranking of 3. */
 #include <math.h>
 #include <string.h>
 
@@ -1061,7 +1060,8 @@ score_learned (const EnLexicon *lexicon, const EnRanker *ranker, Collector *phra
     {
       Phrase *phrase = g_ptr_array_index (ranked, r);
       features_of (lexicon, phrases, phrase, n_sentences, heads, modifiers, x);
-      /* The probability that a reader picks it: in (0, 1), higher is better, as for YAKE. */
+      /* The logistic of the linear score: in (0, 1), higher is better, as for YAKE (after
+       * keyword-train.py's coordinate ascent it is no calibrated probability). */
       phrase->score = 1 / (1 + exp (-en_ranker_score (ranker, x)));
       if (keep_features)
         phrase->features = g_memdup2 (x, sizeof x);

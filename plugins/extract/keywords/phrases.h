@@ -1,6 +1,7 @@
-/* phrases.h: key phrases of English text as a reader picks them: noun phrases found by a
- * lexicon part-of-speech tagger (WordNet 3.0 + closed-class words), ranked by term weight
- * against a background document frequency, position and repetition; names kept whole. */
+/* phrases.h: key phrases of English text as a reader picks them: noun phrases (and the nouns
+ * inside them) found by a lexicon part-of-speech tagger (WordNet 3.0 + closed-class words),
+ * ranked by a learned model or by hand-made weights over rarity against a background
+ * document frequency, position and repetition; names kept whole. */
 #ifndef NF_KEYWORDS_PHRASES_H
 #define NF_KEYWORDS_PHRASES_H
 
