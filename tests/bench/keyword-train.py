@@ -3,7 +3,7 @@
 etc/newsflow/models/keywords-en.model.
 
   tests/bench/keyword-train.py [--binary PATH] [--data DIR] [--output FILE] [--l2 X]
-                               [--evaluate FOLDS]
+                               [--no-refine] [--evaluate FOLDS]
 
 Runs newsflow over both sets of ../shared/bench/keywords (DUC-2001 and 500N-KPCrowd) with
 `ranker = "model" features = true`, which lists every candidate of an article (noun phrases
