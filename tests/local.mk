@@ -120,6 +120,7 @@ EXTRA_DIST += \
 	tests/bench/http-concurrency.sh \
 	tests/bench/isolate.sh \
 	tests/bench/keyword-quality.sh \
+	tests/bench/keyword-train.py \
 	tests/bench/make-collection.py \
 	tests/bench/meta-quality.sh \
 	tests/bench/nlp-score.py \

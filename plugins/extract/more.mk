@@ -8,7 +8,8 @@ plugin_LTLIBRARIES += \
 	plugins/extract/extract_filter.la
 
 plugins_extract_extract_keywords_la_SOURCES = plugins/extract/keywords/keywords.c \
-	plugins/extract/keywords/phrases.c plugins/extract/keywords/phrases.h
+	plugins/extract/keywords/phrases.c plugins/extract/keywords/phrases.h \
+	plugins/extract/keywords/ranker.c plugins/extract/keywords/ranker.h
 plugins_extract_extract_keywords_la_LDFLAGS = $(PLUGIN_LDFLAGS)
 plugins_extract_extract_keywords_la_LIBADD = $(PLUGIN_LIBADD) $(STEMMER_LIBS) -lm
 
@@ -32,3 +33,7 @@ plugins_extract_extract_dedupe_la_LIBADD = $(PLUGIN_LIBADD)
 plugins_extract_extract_filter_la_SOURCES = plugins/extract/filter.c
 plugins_extract_extract_filter_la_LDFLAGS = $(PLUGIN_LDFLAGS)
 plugins_extract_extract_filter_la_LIBADD = $(PLUGIN_LIBADD)
+
+# extract "keywords"' learned ranker (ranker = "model"; tests/bench/keyword-train.py).
+keywordsmodeldir = $(chaindir)/models
+dist_keywordsmodel_DATA = etc/newsflow/models/keywords-en.model

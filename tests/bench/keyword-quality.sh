@@ -5,12 +5,13 @@
 #   tests/bench/keyword-quality.sh [--binary PATH] [--data DIR]
 #
 # Runs the chain files -> text -> language -> keywords once per method (the English
-# noun-phrase method, "words": the same with unit = "words", and YAKE, side by side in one
-# run) over both sets, and prints score.py's F1@5, F1@10 and R@10 for each set and for its
-# two folds (A: the articles at even positions in name order, on which the method was
-# developed; B: the odd ones, held out), then the
-# keywords stage's articles/s from --stats for each method: the best of --repeat runs (3),
-# alternating the methods, since a shared machine's load moves single runs by 2x.
+# noun-phrase method with its learned ranker, "rules": with the hand-made ranking instead,
+# ranker = "rules", "words": with unit = "words", and YAKE, side by side in one run) over both sets, and prints
+# score.py's F1@5, F1@10 and R@10 for each set and for its two folds (A: the articles at
+# even positions in name order, on which the method was developed; B: the odd ones, held
+# out), then the keywords stage's articles/s from --stats for each method: the best of
+# --repeat runs (3), alternating the methods, since a shared machine's load moves single
+# runs by 2x.
 # Skips (exit 0) without the data.
 set -u -o pipefail
 
@@ -22,7 +23,7 @@ while [ $# -gt 0 ]; do
     --binary) binary=$2; shift 2 ;;
     --data) data=$2; shift 2 ;;
     --repeat) repeat=$2; shift 2 ;;
-    -h|--help) sed -n '2,13p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,15p' "$0"; exit 0 ;;
     *) echo "keyword-quality.sh: unknown argument $1" >&2; exit 1 ;;
   esac
 done
@@ -44,8 +45,9 @@ fi
 
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-for method in phrases words yake; do
+for method in phrases rules words yake; do
   options="method = \"$method\""
+  [ "$method" = rules ] && options='method = "phrases" ranker = "rules"'
   [ "$method" = words ] && options='method = "phrases" unit = "words"'
   cat > "$work/$method.chain" <<CHAIN
 fetch "files" { }
@@ -74,7 +76,7 @@ PY
 }
 
 printf '%-8s %-9s %-6s %s\n' method set fold "score.py"
-for method in phrases words yake; do
+for method in phrases rules words yake; do
   for set in duc2001 500n; do
     "$binary" -q -j 1 --stats -c "$work/$method.chain" "$data/$set/articles" \
       > "$work/$method-$set.jsonl" 2> "$work/$method-$set.stats"
@@ -88,7 +90,7 @@ done
 echo
 # Speed: the keywords stage alone (--stats), best of $repeat runs per method, alternating.
 for run in $(seq "$repeat"); do
-  for method in phrases yake; do
+  for method in phrases rules yake; do
     for set in duc2001 500n; do
       "$binary" -q -j 1 --stats -c "$work/$method.chain" "$data/$set/articles" 2>&1 >/dev/null \
         | awk -v m="$method" -v r="$run" '$1 == "extract" && $2 == "keywords" { print m, r, $3, $6 }'

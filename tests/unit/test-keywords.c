@@ -5,7 +5,8 @@
  * headline counted and the dateline skipped, a headline-only title-case run not taken, a
  * part of a chosen phrase not repeated, a verb between a name and its object not in it,
  * plural variants the light folding misses merged with their singular; unit = "words"
- * gives single content words. */
+ * gives single content words; ranker = "model" ranks phrases and single words alike with
+ * readable forms, and its model file is checked. */
 #include "config.h"
 
 #include <string.h>
@@ -224,7 +225,7 @@ test_english_headline_only_fragment (void **state G_GNUC_UNUSED)
 static void
 test_english_part_after_whole (void **state G_GNUC_UNUSED)
 {
-  g_autoptr (GPtrArray) list = titled_phrases ("extract \"keywords\" { top = 10 }",
+  g_autoptr (GPtrArray) list = titled_phrases ("extract \"keywords\" { ranker = \"rules\" top = 10 }",
     "Adjusting the 1990 census",
     "The 1990 census will count illegal aliens. Critics of the 1990 census said the census "
     "would shift House seats. Officials said the census counts every resident.", "en");
@@ -301,6 +302,98 @@ test_english_unit_words (void **state G_GNUC_UNUSED)
   assert_true (has (default_list, "1990 census"));
 }
 
+/* ranker = "model" (the default): the learned ranker keeps the phrase forms readable (no verb inside or at
+ * an edge, names whole and unpadded), and single words compete with the phrases they are
+ * part of: with features = true, "reform", written only inside "welfare reform", is a
+ * candidate of its own, with every feature the ranker knows (24). */
+static void
+test_english_ranker_model (void **state G_GNUC_UNUSED)
+{
+  g_autoptr (GPtrArray) floods = titled_phrases ("extract \"keywords\" { ranker = \"model\" top = 20 }",
+    "Floods hit coastal towns",
+    "Severe floods hit the coastal towns of northern Australia during early March. Emergency "
+    "crews evacuated residents as the floods hit roads and bridges. The floods destroyed crops "
+    "in the land of stark contrasts, and the state government promised flood relief.", "en");
+  print_list ("model floods", floods);
+  assert_true (floods->len > 0 && floods->len <= 20);
+  for (guint i = 0; i < floods->len; i++)
+    {
+      const char *phrase = g_ptr_array_index (floods, i);
+      assert_null (strstr (phrase, " hit"));
+      assert_null (strstr (phrase, "evacuated"));
+      assert_false (g_str_has_suffix (phrase, " of") || strstr (phrase, " during") != NULL);
+    }
+  g_autoptr (GPtrArray) names = titled_phrases ("extract \"keywords\" { ranker = \"model\" top = 10 }",
+    "Scientist wins prize",
+    "New Zealand biochemist Garth Cooper won the award on Tuesday. Cooper said the Security "
+    "Council had debated Resolution 1973 for weeks. Diplomats said Resolution 1973 allowed a "
+    "no-fly zone. Cooper thanked the University of Auckland.", "en");
+  print_list ("model names", names);
+  /* The learned ranker is the default for English. */
+  g_autoptr (GPtrArray) by_default = titled_phrases ("extract \"keywords\" { top = 10 }", "Scientist wins prize",
+    "New Zealand biochemist Garth Cooper won the award on Tuesday. Cooper said the Security "
+    "Council had debated Resolution 1973 for weeks. Diplomats said Resolution 1973 allowed a "
+    "no-fly zone. Cooper thanked the University of Auckland.", "en");
+  assert_int_equal (by_default->len, names->len);
+  for (guint i = 0; i < names->len; i++)
+    assert_string_equal (g_ptr_array_index (by_default, i), g_ptr_array_index (names, i));
+  assert_true (has (names, "Garth Cooper"));
+  assert_false (has (names, "Cooper"));
+  for (guint i = 0; i < names->len; i++)
+    assert_null (strstr (g_ptr_array_index (names, i), "biochemist Garth"));
+
+  g_autoptr (GError) error = NULL;
+  Harness *harness = harness_new ("extract \"keywords\" { ranker = \"model\" features = true top = 2 }", &error);
+  assert_null (error);
+  g_autoptr (NfArticle) article = harness_article ("Senate passes welfare reform",
+    "The Senate passed a welfare reform bill on Thursday. Supporters said welfare reform would "
+    "move families from welfare to work.", NULL, "en");
+  assert_true (harness_process (harness, article, &error));
+  harness_free (harness);
+  GVariant *keywords = nf_article_get_field (article, "keywords");
+  assert_true (g_variant_n_children (keywords) > 2); /* every candidate, not the top 2 */
+  gboolean reform = FALSE;
+  for (gsize i = 0; i < g_variant_n_children (keywords); i++)
+    {
+      g_autoptr (GVariant) item = g_variant_get_child_value (keywords, i);
+      g_autoptr (GVariant) features = g_variant_lookup_value (item, "features", G_VARIANT_TYPE ("ad"));
+      const char *key;
+      assert_non_null (features);
+      assert_int_equal (g_variant_n_children (features), 24);
+      assert_true (g_variant_lookup (item, "key", "&s", &key));
+      reform |= strcmp (key, "reform") == 0;
+    }
+  assert_true (reform);
+}
+
+/* A model file that names a feature the ranker does not know is refused at init, saying
+ * where: a model for another version must not be read with its weights misplaced. */
+static void
+test_ranker_model_checked (void **state G_GNUC_UNUSED)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("test-keywords-XXXXXX", &error);
+  assert_null (error);
+  g_autofree char *models = g_build_filename (dir, "models", NULL);
+  g_autofree char *model = g_build_filename (models, "keywords-en.model", NULL);
+  assert_int_equal (g_mkdir (models, 0700), 0);
+  assert_true (g_file_set_contents (model, "# test\nbias 1\nloudness 2\n", -1, NULL));
+  g_autofree char *saved = g_strdup (g_getenv ("NEWSFLOW_DATA_PATH"));
+  g_setenv ("NEWSFLOW_DATA_PATH", dir, TRUE);
+  Harness *harness = harness_new ("extract \"keywords\" { ranker = \"model\" }", &error);
+  if (saved)
+    g_setenv ("NEWSFLOW_DATA_PATH", saved, TRUE);
+  else
+    g_unsetenv ("NEWSFLOW_DATA_PATH");
+  assert_null (harness);
+  assert_non_null (error);
+  assert_non_null (strstr (error->message, "loudness"));
+  assert_non_null (strstr (error->message, ":3:"));
+  g_remove (model);
+  g_remove (models);
+  g_remove (dir);
+}
+
 /* method = "yake" keeps the language-independent method for English too. */
 static void
 test_method_yake (void **state G_GNUC_UNUSED)
@@ -327,6 +420,8 @@ main (void)
     cmocka_unit_test (test_english_verb_after_name),
     cmocka_unit_test (test_english_plural_variants),
     cmocka_unit_test (test_english_unit_words),
+    cmocka_unit_test (test_english_ranker_model),
+    cmocka_unit_test (test_ranker_model_checked),
     cmocka_unit_test (test_method_yake),
   };
   return cmocka_run_group_tests_name ("keywords", tests, NULL, NULL);

@@ -1,5 +1,6 @@
-/* extract "keywords": the article's key phrases.  English text gets noun phrases ranked
- * against a background frequency (phrases.c); other languages get YAKE (Campos et al.,
+/* extract "keywords": the article's key phrases.  English text gets noun phrases and the
+ * nouns inside them, ranked by a learned model over position, repetition, rarity against a
+ * background frequency and form (phrases.c, ranker.c); other languages get YAKE (Campos et al.,
  * "YAKE! Keyword extraction from single documents using multiple local features",
  * Information Sciences 509, 2020), with language-aware stopwords (etc/newsflow/stopwords)
  * and Snowball stemming (libstemmer) so that variants count as one term.
@@ -15,6 +16,7 @@
 #include <newsflow/newsflow.h>
 
 #include "phrases.h"
+#include "ranker.h"
 
 /* The languages whose stopword lists newsflow ships; "nb" reads "no". */
 typedef struct {
@@ -25,6 +27,8 @@ typedef struct {
   char       *method;    /* auto, phrases or yake */
   gboolean    words;     /* unit = "words": single key words from the English method */
   EnLexicon  *english;   /* for the noun-phrase method; NULL when method = "yake" */
+  EnRanker   *ranker;    /* ranker = "model": the learned ranker; else NULL */
+  gboolean    features;  /* list every candidate with its features (training) */
 } Keywords;
 
 typedef struct {
@@ -43,6 +47,15 @@ static const NfOption keywords_options[] = {
                     "What the English noun-phrase method picks: phrases: key phrases (a reader's "
                     "summary of the story, as in DUC-2001); words: single key words, tag-like, "
                     "as crowd readers tag web news (500N-KPCrowd)."),
+  NF_OPTION_CHOICE ("ranker", "model", "model|rules",
+                    "How the English noun-phrase method ranks its candidates: model: a learned "
+                    "ranker over position, repetition, rarity, length and names "
+                    "(models/keywords-en.model; noun phrases and the single words inside them "
+                    "compete); rules: the hand-made weighting of frequency, rarity and first "
+                    "position."),
+  NF_OPTION_BOOL ("features", FALSE,
+                  "For training the ranker (tests/bench/keyword-train.py): list every candidate "
+                  "of ranker = \"model\", not only the top ones, with its key and features."),
   NF_OPTION_STR ("default-language", "en",
                  "Language (ISO 639-1) of the stopwords and stemmer used when the article's "
                  "language is undetermined."),
@@ -55,6 +68,7 @@ keywords_free (gpointer instance)
   Keywords *keywords = instance;
   g_clear_pointer (&keywords->stopwords, g_hash_table_unref);
   g_clear_pointer (&keywords->english, en_lexicon_free);
+  g_clear_pointer (&keywords->ranker, en_ranker_free);
   g_free (keywords->default_language);
   g_free (keywords->method);
   g_free (keywords);
@@ -77,6 +91,14 @@ keywords_init (NfStage *stage, GError **error)
   keywords->words = strcmp (cfg_getstr (config, "unit"), "words") == 0;
   if (strcmp (keywords->method, "yake") != 0
       && (keywords->english = en_lexicon_load (error)) == NULL)
+    {
+      g_prefix_error (error, "keywords: ");
+      keywords_free (keywords);
+      return FALSE;
+    }
+  keywords->features = cfg_getbool (config, "features");
+  if (keywords->english && strcmp (cfg_getstr (config, "ranker"), "model") == 0
+      && (keywords->ranker = en_ranker_load ("models/keywords-en.model", error)) == NULL)
     {
       g_prefix_error (error, "keywords: ");
       keywords_free (keywords);
@@ -236,8 +258,9 @@ keywords_process (NfStage *stage, gpointer data, NfArticle *article, G_GNUC_UNUS
   if (keywords->english && nf_article_get_text_length (article) > 0
       && (strcmp (keywords->method, "phrases") == 0 || strcmp (language, "en") == 0))
     {
-      en_phrases_extract (keywords->english, worker->memo, article, keywords->top, keywords->max_words,
-                          keywords->words, &result);
+      EnOptions options = { keywords->top, keywords->max_words, keywords->words, keywords->ranker,
+                            keywords->features && keywords->ranker };
+      en_phrases_extract (keywords->english, worker->memo, article, &options, &result);
       nf_article_set_field (article, NF_FIELD_KEYWORDS, g_variant_builder_end (&result));
       return TRUE;
     }

@@ -15,11 +15,17 @@
  *    A name that is part of a longer name counts for the longer one ("Johnson" for "Ben
  *    Johnson"), and variants of one phrase (plurals) are one, printed as the text most often
  *    writes it.  A phrase only the headline has is not taken (title case runs words into
- *    fragments), and a part of a phrase already chosen is no second key phrase. */
+ *    fragments), and a part of a phrase already chosen is no second key phrase.
+ * 4. ranker = "model", the default: the noun phrases and the single nouns inside them
+ *    (KEA's supervised route) are ranked together by a linear score over features of each
+ *    (ranker.h; weights in models/keywords-en.model, a logistic regression refined by
+ *    coordinate ascent on F1@10, trained by tests/bench/keyword-train.py on half of DUC-2001
+ *    and 500N-KPCrowd together).  ranker = "rules" keeps the hand-made ranking of 3. */
 #include <math.h>
 #include <string.h>
 
 #include "phrases.h"
+#include "ranker.h"
 
 enum { NOUN, VERB, ADJ, ADV };
 
@@ -500,14 +506,26 @@ en_tag (const EnLexicon *lexicon, const char *text, const NfText *segmentation, 
 /* ---- candidates and ranking --------------------------------------------------------------- */
 
 typedef struct {
+  const char *text;     /* in the collector's string chunk */
+  guint       count;    /* uses outside the headline */
+} Form;
+
+/* A candidate.  Its strings live in its collector's string chunk: an article has hundreds of
+ * candidates, and a malloc and free for each key and form was a tenth of the stage's time. */
+typedef struct {
   char      *key;       /* the stems of its words, lower case, space-separated */
   GPtrArray *words;     /* interned lower-case words of its first occurrence */
-  GPtrArray *forms;     /* surface forms in order of first use ... */
-  GArray    *form_counts; /* ... and how often each was used */
+  GArray    *forms;     /* Form: surface forms in order of first use, how often each */
   gboolean   name;      /* every word a proper noun */
   gboolean   adjectives; /* every word an adjective */
-  guint      count, first, headline, order;
+  gboolean   some_name; /* a proper noun among its words */
+  gboolean   number;    /* a number among its words */
+  guint      count, first, last, headline, order;
+  guint      alone, within; /* the learned ranker: uses as a phrase of its own, inside longer ones */
+  guint      total;     /* the learned ranker: uses as a single word (alone or inside phrases) */
+  double    *features;  /* the learned ranker's features, kept when they are to be listed */
   gboolean   merged;
+  gboolean   part_of_name; /* merged into a longer name ("Johnson" into "Ben Johnson") */
   double     score;
 } Phrase;
 
@@ -515,10 +533,9 @@ static void
 phrase_free (gpointer data)
 {
   Phrase *phrase = data;
-  g_free (phrase->key);
   g_ptr_array_unref (phrase->words);
-  g_ptr_array_unref (phrase->forms);
-  g_array_unref (phrase->form_counts);
+  g_array_unref (phrase->forms);
+  g_free (phrase->features);
   g_free (phrase);
 }
 
@@ -554,6 +571,9 @@ typedef struct {
   GHashTable *phrases;  /* key -> Phrase */
   GPtrArray  *order;    /* Phrase, in order of first occurrence */
   GHashTable *tf;       /* interned lower-case word -> count */
+  GHashTable *by_word;  /* collect_words: interned lower-case word -> its Phrase, or NULL */
+  GString    *key, *form; /* add_candidate's buffers, reused: no allocation per occurrence */
+  GStringChunk *strings; /* the phrases' keys and forms */
 } Collector;
 
 static gboolean
@@ -562,12 +582,11 @@ is_nominal (EnTag tag)
   return tag == EN_TAG_ADJ || tag == EN_TAG_NOUN || tag == EN_TAG_PROPN;
 }
 
-static void
+static Phrase *
 add_candidate (Collector *collector, const Source *source, guint start, guint end)
 {
-  g_autoptr (GString) key = g_string_new (NULL);
-  g_autoptr (GString) form = g_string_new (NULL);
-  gboolean name = TRUE, adjectives = TRUE;
+  GString *key = g_string_truncate (collector->key, 0), *form = g_string_truncate (collector->form, 0);
+  gboolean name = TRUE, adjectives = TRUE, some_name = FALSE, number = FALSE;
   for (guint i = start; i < end; i++)
     {
       if (i > start)
@@ -579,19 +598,22 @@ add_candidate (Collector *collector, const Source *source, guint start, guint en
       g_string_append_len (form, source->text + source->tokens[i].start, source->words[i].length);
       name &= source->tags[i] == EN_TAG_PROPN;
       adjectives &= source->tags[i] == EN_TAG_ADJ;
+      some_name |= source->tags[i] == EN_TAG_PROPN;
+      number |= source->tags[i] == EN_TAG_NUM;
     }
   Phrase *phrase = g_hash_table_lookup (collector->phrases, key->str);
   if (phrase == NULL)
     {
       phrase = g_new0 (Phrase, 1);
-      phrase->key = g_strdup (key->str);
+      phrase->key = g_string_chunk_insert_len (collector->strings, key->str, key->len);
       phrase->words = g_ptr_array_sized_new (end - start);
       for (guint i = start; i < end; i++)
         g_ptr_array_add (phrase->words, (gpointer) source->words[i].lower);
-      phrase->forms = g_ptr_array_new_with_free_func (g_free);
-      phrase->form_counts = g_array_new (FALSE, TRUE, sizeof (guint));
+      phrase->forms = g_array_sized_new (FALSE, FALSE, sizeof (Form), 1);
       phrase->name = name;
       phrase->adjectives = adjectives;
+      phrase->some_name = some_name;
+      phrase->number = number;
       phrase->first = G_MAXUINT;
       phrase->order = collector->order->len;
       g_hash_table_insert (collector->phrases, phrase->key, phrase);
@@ -599,23 +621,52 @@ add_candidate (Collector *collector, const Source *source, guint start, guint en
     }
   phrase->count++;
   phrase->first = MIN (phrase->first, source->tokens[start].sentence + source->sentence_offset);
+  phrase->last = MAX (phrase->last, source->tokens[start].sentence + source->sentence_offset);
   phrase->headline += source->headline;
   guint f = 0;
-  while (f < phrase->forms->len && strcmp (g_ptr_array_index (phrase->forms, f), form->str) != 0)
+  while (f < phrase->forms->len && strcmp (g_array_index (phrase->forms, Form, f).text, form->str) != 0)
     f++;
   if (f == phrase->forms->len)
     {
-      g_ptr_array_add (phrase->forms, g_strdup (form->str));
-      guint zero = 0;
-      g_array_append_val (phrase->form_counts, zero);
+      Form fresh = { g_string_chunk_insert_len (collector->strings, form->str, form->len), 0 };
+      g_array_append_val (phrase->forms, fresh);
     }
   /* A headline's title case is typography: the body's forms decide how it is printed. */
   if (!source->headline)
-    g_array_index (phrase->form_counts, guint, f)++;
+    g_array_index (phrase->forms, Form, f).count++;
+  return phrase;
+}
+
+/* add_candidate for one word seen before: the same counts without building its key. */
+static void
+add_word_again (Collector *collector, Phrase *phrase, const Source *source, guint i)
+{
+  const char *surface = source->text + source->tokens[i].start;
+  gsize length = source->words[i].length;
+  guint sentence = source->tokens[i].sentence + source->sentence_offset;
+  phrase->count++;
+  phrase->first = MIN (phrase->first, sentence);
+  phrase->last = MAX (phrase->last, sentence);
+  phrase->headline += source->headline;
+  guint f = 0;
+  while (f < phrase->forms->len)
+    {
+      const char *known = g_array_index (phrase->forms, Form, f).text;
+      if (strncmp (known, surface, length) == 0 && known[length] == '\0')
+        break;
+      f++;
+    }
+  if (f == phrase->forms->len)
+    {
+      Form fresh = { g_string_chunk_insert_len (collector->strings, surface, length), 0 };
+      g_array_append_val (phrase->forms, fresh);
+    }
+  if (!source->headline)
+    g_array_index (phrase->forms, Form, f).count++;
 }
 
 static void
-collect (Collector *collector, const Source *source)
+collect (Collector *collector, const Source *source, const Collector *unused G_GNUC_UNUSED)
 {
   const NfToken *tokens = source->tokens;
   const EnTag *tags = source->tags;
@@ -666,9 +717,11 @@ collect (Collector *collector, const Source *source)
 
 /* unit = "words": every noun, proper noun and adjective of the text (not a number or a
  * word under three letters) is a candidate of its own, including the words inside phrases:
- * tag-like key words, as crowd readers pick them (500N-KPCrowd). */
+ * tag-like key words, as crowd readers pick them (500N-KPCrowd).  With @phrases (the learned
+ * ranker, after the noun phrases were collected), a word that is a phrase of @phrases too
+ * only counts its uses there (Phrase.total): allocating it twice cost a third of the time. */
 static void
-collect_words (Collector *collector, const Source *source)
+collect_words (Collector *collector, const Source *source, const Collector *phrases)
 {
   for (guint i = 0; i < source->n_tokens; i++)
     {
@@ -678,18 +731,48 @@ collect_words (Collector *collector, const Source *source)
           || g_utf8_strlen (source->words[i].lower, -1) < 3)
         continue;
       gpointer word = (gpointer) source->words[i].lower;
-      g_hash_table_insert (collector->tf, word, GUINT_TO_POINTER (GPOINTER_TO_UINT (g_hash_table_lookup (collector->tf, word)) + 1));
-      add_candidate (collector, source, i, i + 1);
+      /* Equal words are equal pointers (interned): one lookup, no key built, after the first. */
+      gpointer known = g_hash_table_lookup (collector->by_word, word);
+      if (GPOINTER_TO_SIZE (known) & 1)
+        {
+          /* A word that is also a noun phrase of its own: counted there, no second Phrase. */
+          ((Phrase *) (GPOINTER_TO_SIZE (known) & ~(gsize) 1))->total++;
+          continue;
+        }
+      if (known)
+        {
+          add_word_again (collector, known, source, i);
+          continue;
+        }
+      Phrase *twin = NULL;
+      if (phrases)
+        {
+          GString *key = g_string_truncate (collector->key, 0);
+          append_stem (key, word);
+          twin = g_hash_table_lookup (phrases->phrases, key->str);
+        }
+      if (twin)
+        {
+          twin->total++;
+          g_hash_table_insert (collector->by_word, word, GSIZE_TO_POINTER (GPOINTER_TO_SIZE (twin) | 1));
+        }
+      else
+        g_hash_table_insert (collector->by_word, word, add_candidate (collector, source, i, i + 1));
     }
 }
 
-/* Whether the words of @inner stand in a row inside @outer (both space-separated keys). */
+/* Whether the words of @inner stand in a row inside @outer (both space-separated keys).
+ * No copies: merge_names asks this of every pair of names. */
 static gboolean
 key_contains (const char *outer, const char *inner)
 {
-  g_autofree char *padded_outer = g_strconcat (" ", outer, " ", NULL);
-  g_autofree char *padded_inner = g_strconcat (" ", inner, " ", NULL);
-  return strstr (padded_outer, padded_inner) != NULL;
+  gsize length = strlen (inner);
+  if (length == 0)
+    return FALSE;
+  for (const char *at = strstr (outer, inner); at; at = strstr (at + 1, inner))
+    if ((at == outer || at[-1] == ' ') && (at[length] == '\0' || at[length] == ' '))
+      return TRUE;
+  return FALSE;
 }
 
 static gint
@@ -723,13 +806,11 @@ merge_plurals (Collector *collector)
       if (singular == NULL || singular == plural || singular->merged || singular->name != plural->name)
         continue;
       singular->count += plural->count;
+      singular->total += plural->total;
       singular->first = MIN (singular->first, plural->first);
+      singular->last = MAX (singular->last, plural->last);
       singular->headline += plural->headline;
-      for (guint f = 0; f < plural->forms->len; f++)
-        {
-          g_ptr_array_add (singular->forms, g_strdup (g_ptr_array_index (plural->forms, f)));
-          g_array_append_val (singular->form_counts, g_array_index (plural->form_counts, guint, f));
-        }
+      g_array_append_vals (singular->forms, plural->forms->data, plural->forms->len);
       plural->merged = TRUE;
     }
 }
@@ -759,8 +840,10 @@ merge_names (GPtrArray *order)
         continue;
       best->count += name->count;
       best->first = MIN (best->first, name->first);
+      best->last = MAX (best->last, name->last);
       best->headline += name->headline;
       name->merged = TRUE;
+      name->part_of_name = TRUE;
     }
 }
 
@@ -798,6 +881,33 @@ score_words (const EnLexicon *lexicon, Collector *collector, GPtrArray *ranked)
   g_ptr_array_sort (ranked, compare_score);
 }
 
+/* The hand-made ranking: the mean weight of the phrase's words (frequency in the story x
+ * rarity), times log repetition, discounted by the sentence of its first use; phrases of
+ * several words and of the headline count more. */
+static double
+rules_formula (double weight, const Phrase *phrase, guint count)
+{
+  guint n = phrase->words->len;
+  double score = weight / n * (1 + log (MAX (count, 1))) / pow (1 + phrase->first, 0.8);
+  if (n > 1)
+    score *= 1.5;
+  if (phrase->headline)
+    score *= 1.5;
+  return score;
+}
+
+static double
+rules_score (const EnLexicon *lexicon, const Collector *collector, const Phrase *phrase, guint count)
+{
+  double weight = 0;
+  for (guint w = 0; w < phrase->words->len; w++)
+    {
+      const char *word = g_ptr_array_index (phrase->words, w);
+      weight += GPOINTER_TO_UINT (g_hash_table_lookup (collector->tf, word)) * rarity (lexicon, word);
+    }
+  return rules_formula (weight, phrase, count);
+}
+
 static void
 score_phrases (const EnLexicon *lexicon, Collector *collector, guint max_words, GPtrArray *ranked)
 {
@@ -809,25 +919,152 @@ score_phrases (const EnLexicon *lexicon, Collector *collector, guint max_words, 
           || (n == 1 && g_utf8_strlen (phrase->key, -1) < 2))
         continue;
       gboolean all_time = TRUE;
-      double weight = 0;
       for (guint w = 0; w < n; w++)
-        {
-          const char *word = g_ptr_array_index (phrase->words, w);
-          all_time &= g_hash_table_contains (lexicon->time_words, word);
-          weight += GPOINTER_TO_UINT (g_hash_table_lookup (collector->tf, word)) * rarity (lexicon, word);
-        }
+        all_time &= g_hash_table_contains (lexicon->time_words, g_ptr_array_index (phrase->words, w));
       /* A headline's run of title-case words that the body never writes ("North Florida
        * Tornado", "Stable Condition") is typography, not a phrase of the story; its words
        * still count through the term frequencies. */
       if (all_time || phrase->headline == phrase->count)
         continue;
-      phrase->score = weight / n * (1 + log (phrase->count)) / pow (1 + phrase->first, 0.8);
-      if (n > 1)
-        phrase->score *= 1.5;
-      if (phrase->headline)
-        phrase->score *= 1.5;
+      phrase->score = rules_score (lexicon, collector, phrase, phrase->count);
       if (phrase->score > 0)
         g_ptr_array_add (ranked, phrase);
+    }
+  g_ptr_array_sort (ranked, compare_score);
+}
+
+/* The learned ranker's view of one candidate (ranker.h says what each feature is). */
+static void
+features_of (const EnLexicon *lexicon, const Collector *collector, const Phrase *phrase, guint n_sentences,
+             GHashTable *heads, GHashTable *modifiers, double *x)
+{
+  guint n = phrase->words->len, tf_max = 0;
+  double rarity_sum = 0, rarity_min = G_MAXDOUBLE, weight = 0;
+  gboolean all_time = TRUE;
+  for (guint w = 0; w < n; w++)
+    {
+      const char *word = g_ptr_array_index (phrase->words, w);
+      double r = rarity (lexicon, word);
+      rarity_sum += r;
+      rarity_min = MIN (rarity_min, r);
+      guint tf = GPOINTER_TO_UINT (g_hash_table_lookup (collector->tf, word));
+      weight += tf * r;
+      tf_max = MAX (tf_max, tf);
+      all_time &= g_hash_table_contains (lexicon->time_words, word);
+    }
+  double sentences = MAX (n_sentences, 1);
+  guint uses = phrase->alone + phrase->within;
+  memset (x, 0, EN_N_FEATURES * sizeof *x);
+  x[EN_FEATURE_BIAS] = 1;
+  x[EN_FEATURE_WORDS_2] = n == 2;
+  x[EN_FEATURE_WORDS_3] = n >= 3;
+  x[EN_FEATURE_NAME] = phrase->name;
+  x[EN_FEATURE_SOME_NAME] = phrase->some_name && !phrase->name;
+  x[EN_FEATURE_ADJECTIVE] = phrase->adjectives;
+  x[EN_FEATURE_NUMBER] = phrase->number;
+  x[EN_FEATURE_ALONE] = log1p (phrase->alone);
+  x[EN_FEATURE_WITHIN] = log1p (phrase->within);
+  x[EN_FEATURE_FIRST] = log1p (phrase->first);
+  x[EN_FEATURE_FIRST_SHARE] = phrase->first / sentences;
+  x[EN_FEATURE_SPREAD] = (phrase->last - phrase->first) / sentences;
+  x[EN_FEATURE_HEADLINE] = phrase->headline > 0;
+  x[EN_FEATURE_HEADLINE_ONLY] = phrase->headline >= uses;
+  x[EN_FEATURE_RARITY] = rarity_sum / n;
+  x[EN_FEATURE_RARITY_MIN] = rarity_min;
+  x[EN_FEATURE_WEIGHT] = log1p (weight / n);
+  x[EN_FEATURE_RULES] = log1p (rules_formula (weight, phrase, uses));
+  x[EN_FEATURE_TIME] = all_time;
+  x[EN_FEATURE_PART_OF_NAME] = phrase->part_of_name;
+  x[EN_FEATURE_SHORT] = n == 1 && g_utf8_strlen (phrase->key, -1) <= 3;
+  if (n == 1)
+    {
+      x[EN_FEATURE_HEAD] = log1p (GPOINTER_TO_UINT (g_hash_table_lookup (heads, phrase->key)));
+      x[EN_FEATURE_MODIFIER] = log1p (GPOINTER_TO_UINT (g_hash_table_lookup (modifiers, phrase->key)));
+    }
+  x[EN_FEATURE_TF_MAX] = log1p (tf_max);
+}
+
+/* How often each word (its key) ends a phrase of several words, and stands before the end of
+ * one: the head of "welfare reform" is "reform", "welfare" its modifier. */
+static void
+count_roles (const Collector *phrases, GHashTable *heads, GHashTable *modifiers)
+{
+  for (guint i = 0; i < phrases->order->len; i++)
+    {
+      const Phrase *phrase = g_ptr_array_index (phrases->order, i);
+      if (phrase->words->len < 2)
+        continue;
+      /* The key's words are copied into the collector's chunk: the tables own no strings. */
+      for (const char *word = phrase->key, *end; *word; word = *end ? end + 1 : end)
+        {
+          end = word + strcspn (word, " ");
+          const char *copy = g_string_chunk_insert_len (phrases->strings, word, end - word);
+          GHashTable *table = *end ? modifiers : heads;
+          guint uses = GPOINTER_TO_UINT (g_hash_table_lookup (table, copy)) + phrase->count;
+          g_hash_table_insert (table, (gpointer) copy, GUINT_TO_POINTER (uses));
+        }
+    }
+}
+
+/* Whether every word of the phrase is a day, a month or "year" ("Tuesday", "last week"). */
+static gboolean
+all_time (const EnLexicon *lexicon, const Phrase *phrase)
+{
+  for (guint w = 0; w < phrase->words->len; w++)
+    if (!g_hash_table_contains (lexicon->time_words, g_ptr_array_index (phrase->words, w)))
+      return FALSE;
+  return TRUE;
+}
+
+/* The learned ranker's candidates are the noun phrases (as the hand-made ranking takes them)
+ * and every single noun and name, those inside phrases too: readers of some news
+ * pick phrases ("welfare reform"), others tag words ("welfare"), and the model weighs both. */
+static void
+score_learned (const EnLexicon *lexicon, const EnRanker *ranker, Collector *phrases, Collector *words,
+               guint max_words, guint n_sentences, gboolean keep_features, GPtrArray *ranked)
+{
+  for (guint i = 0; i < phrases->order->len; i++)
+    {
+      Phrase *phrase = g_ptr_array_index (phrases->order, i);
+      guint n = phrase->words->len;
+      if (phrase->merged || phrase->adjectives || (n > max_words && !phrase->name)
+          || (n == 1 && g_utf8_strlen (phrase->key, -1) < 2))
+        continue;
+      phrase->alone = phrase->count;
+      phrase->within = phrase->total > phrase->count ? phrase->total - phrase->count : 0;
+      /* As for the rules: what only the headline writes ("North Florida Tornado") is
+       * typography, not a phrase of the story; a date ("Tuesday") is no key phrase. */
+      if (phrase->headline >= phrase->alone + phrase->within || all_time (lexicon, phrase))
+        continue;
+      g_ptr_array_add (ranked, phrase);
+    }
+  for (guint i = 0; i < words->order->len; i++)
+    {
+      /* A word collect_words found no phrase of its own for: it is only used inside
+       * longer phrases.  Readable forms: an adjective alone ("early") is no key phrase, and
+       * a name the text only writes inside a longer one ("Resolution" of "Resolution 1973")
+       * is a fragment. */
+      Phrase *word = g_ptr_array_index (words->order, i);
+      if (word->merged || word->adjectives || word->name || word->headline >= word->count
+          || all_time (lexicon, word))
+        continue;
+      word->alone = 0;
+      word->within = word->count;
+      g_ptr_array_add (ranked, word);
+    }
+  g_autoptr (GHashTable) heads = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr (GHashTable) modifiers = g_hash_table_new (g_str_hash, g_str_equal);
+  count_roles (phrases, heads, modifiers);
+  double x[EN_N_FEATURES];
+  for (guint r = 0; r < ranked->len; r++)
+    {
+      Phrase *phrase = g_ptr_array_index (ranked, r);
+      features_of (lexicon, phrases, phrase, n_sentences, heads, modifiers, x);
+      /* The logistic of the linear score: in (0, 1), higher is better, as for YAKE (after
+       * keyword-train.py's coordinate ascent it is no calibrated probability). */
+      phrase->score = 1 / (1 + exp (-en_ranker_score (ranker, x)));
+      if (keep_features)
+        phrase->features = g_memdup2 (x, sizeof x);
     }
   g_ptr_array_sort (ranked, compare_score);
 }
@@ -862,9 +1099,37 @@ keywords_dateline_end (NfArticle *article)
   return 0;
 }
 
+static Collector
+collector_new (void)
+{
+  return (Collector) {
+    g_hash_table_new (g_str_hash, g_str_equal),
+    g_ptr_array_new_with_free_func (phrase_free),
+    g_hash_table_new (g_direct_hash, g_direct_equal),
+    g_hash_table_new (g_direct_hash, g_direct_equal),
+    g_string_sized_new (64),
+    g_string_sized_new (64),
+    g_string_chunk_new (4096),
+  };
+}
+
+static void
+collector_clear (Collector *collector)
+{
+  g_clear_pointer (&collector->phrases, g_hash_table_unref);
+  g_clear_pointer (&collector->order, g_ptr_array_unref);
+  g_clear_pointer (&collector->tf, g_hash_table_unref);
+  g_clear_pointer (&collector->by_word, g_hash_table_unref);
+  if (collector->key)
+    g_string_free (g_steal_pointer (&collector->key), TRUE);
+  if (collector->form)
+    g_string_free (g_steal_pointer (&collector->form), TRUE);
+  g_clear_pointer (&collector->strings, g_string_chunk_free);
+}
+
 void
-en_phrases_extract (const EnLexicon *lexicon, GHashTable *memo, NfArticle *article, guint top,
-                    guint max_words, gboolean words_only, GVariantBuilder *result)
+en_phrases_extract (const EnLexicon *lexicon, GHashTable *memo, NfArticle *article, const EnOptions *options,
+                    GVariantBuilder *result)
 {
   const char *body = nf_article_get_text (article);
   const NfText *segmentation = nf_article_get_segmentation (article);
@@ -872,52 +1137,63 @@ en_phrases_extract (const EnLexicon *lexicon, GHashTable *memo, NfArticle *artic
   g_autoptr (NfText) headline = title ? nf_text_segment (title, strlen (title)) : NULL;
   GStringChunk *chunk = g_string_chunk_new (8192);
 
-  guint n_tokens, n_headline = 0, headline_sentences = 0;
+  guint n_tokens, n_headline = 0, headline_sentences = 0, body_sentences = 0;
   const NfToken *tokens = nf_text_get_tokens (segmentation, &n_tokens);
   const NfToken *headline_tokens = headline ? nf_text_get_tokens (headline, &n_headline) : NULL;
   if (headline)
     nf_text_get_sentences (headline, &headline_sentences);
+  nf_text_get_sentences (segmentation, &body_sentences);
   g_autofree Word *words = words_of (body, tokens, n_tokens, chunk);
   g_autofree Word *headline_words = words_of (title ? title : "", headline_tokens, n_headline, chunk);
   g_autofree EnTag *tags = g_new (EnTag, n_tokens + 1);
   g_autofree EnTag *headline_tags = g_new (EnTag, n_headline + 1);
 
-  Collector collector = {
-    g_hash_table_new (g_str_hash, g_str_equal),
-    g_ptr_array_new_with_free_func (phrase_free),
-    g_hash_table_new (g_direct_hash, g_direct_equal),
-  };
+  gboolean learned = options->ranker != NULL && !options->words_only;
+  Collector collector = collector_new ();
+  Collector singles = { NULL, NULL, NULL, NULL, NULL, NULL, NULL }; /* the learned ranker's single words */
+  if (learned)
+    singles = collector_new ();
   g_autoptr (GHashTable) lower = g_hash_table_new (g_direct_hash, g_direct_equal);
   g_autoptr (GHashTable) upper = g_hash_table_new (g_direct_hash, g_direct_equal);
   body_casing (tokens, words, n_tokens, lower, upper);
+  Source sources[2] = {
+    { title, headline_tokens, headline_words, headline_tags, n_headline, 0, TRUE, 0 },
+    { body, tokens, words, tags, n_tokens, headline_sentences, FALSE, keywords_dateline_end (article) },
+  };
   if (headline)
-    {
-      tag_words (lexicon, title, headline_tokens, headline_words, n_headline, TRUE, lower, upper, memo,
-                 headline_tags);
-      Source source = { title, headline_tokens, headline_words, headline_tags, n_headline, 0, TRUE, 0 };
-      (words_only ? collect_words : collect) (&collector, &source);
-    }
+    tag_words (lexicon, title, headline_tokens, headline_words, n_headline, TRUE, lower, upper, memo,
+               headline_tags);
   tag_words (lexicon, body, tokens, words, n_tokens, FALSE, lower, upper, memo, tags);
-  Source source = { body, tokens, words, tags, n_tokens, headline_sentences, FALSE, keywords_dateline_end (article) };
-  (words_only ? collect_words : collect) (&collector, &source);
+  for (guint s = headline ? 0 : 1; s < 2; s++)
+    (options->words_only ? collect_words : collect) (&collector, &sources[s], NULL);
+  /* The single words after the phrases: a word that is a phrase too is counted there. */
+  for (guint s = headline ? 0 : 1; learned && s < 2; s++)
+    collect_words (&singles, &sources[s], &collector);
 
   merge_plurals (&collector);
   g_autoptr (GPtrArray) ranked = g_ptr_array_new ();
-  if (words_only)
+  if (options->words_only)
     score_words (lexicon, &collector, ranked);
+  else if (learned)
+    {
+      merge_plurals (&singles);
+      merge_names (collector.order);
+      score_learned (lexicon, options->ranker, &collector, &singles, options->max_words,
+                     headline_sentences + body_sentences, options->features, ranked);
+    }
   else
     {
       merge_names (collector.order);
-      score_phrases (lexicon, &collector, max_words, ranked);
+      score_phrases (lexicon, &collector, options->max_words, ranked);
     }
   g_autoptr (GPtrArray) chosen = g_ptr_array_new ();
-  for (guint r = 0; r < ranked->len && chosen->len < top; r++)
+  for (guint r = 0; r < ranked->len && (chosen->len < options->top || options->features); r++)
     {
       Phrase *phrase = g_ptr_array_index (ranked, r);
       /* One phrase per idea: a part of a better phrase already chosen ("census" after "1990
        * census") says nothing new.  The whole is never blocked by its part. */
       gboolean part = FALSE;
-      for (guint c = 0; c < chosen->len && !part; c++)
+      for (guint c = 0; c < chosen->len && !part && !options->features; c++)
         {
           const Phrase *whole = g_ptr_array_index (chosen, c);
           part = phrase->words->len < whole->words->len && key_contains (whole->key, phrase->key);
@@ -927,16 +1203,23 @@ en_phrases_extract (const EnLexicon *lexicon, GHashTable *memo, NfArticle *artic
       g_ptr_array_add (chosen, phrase);
       guint best = 0;
       for (guint f = 1; f < phrase->forms->len; f++)
-        if (g_array_index (phrase->form_counts, guint, f) > g_array_index (phrase->form_counts, guint, best))
+        if (g_array_index (phrase->forms, Form, f).count > g_array_index (phrase->forms, Form, best).count)
           best = f;
       GVariantBuilder item;
       g_variant_builder_init (&item, G_VARIANT_TYPE_VARDICT);
-      g_variant_builder_add (&item, "{sv}", "phrase", g_variant_new_string (g_ptr_array_index (phrase->forms, best)));
+      g_variant_builder_add (&item, "{sv}", "phrase", g_variant_new_string (g_array_index (phrase->forms, Form, best).text));
       g_variant_builder_add (&item, "{sv}", "score", g_variant_new_double (phrase->score));
+      if (options->features && phrase->features)
+        {
+          g_variant_builder_add (&item, "{sv}", "key", g_variant_new_string (phrase->key));
+          g_variant_builder_add (&item, "{sv}", "features",
+                                 g_variant_new_fixed_array (G_VARIANT_TYPE_DOUBLE, phrase->features,
+                                                            EN_N_FEATURES, sizeof (double)));
+        }
       g_variant_builder_add_value (result, g_variant_builder_end (&item));
     }
-  g_hash_table_unref (collector.phrases);
-  g_ptr_array_unref (collector.order);
-  g_hash_table_unref (collector.tf);
+  collector_clear (&collector);
+  if (learned)
+    collector_clear (&singles);
   g_string_chunk_free (chunk);
 }

@@ -1,6 +1,7 @@
-/* phrases.h: key phrases of English text as a reader picks them: noun phrases found by a
- * lexicon part-of-speech tagger (WordNet 3.0 + closed-class words), ranked by term weight
- * against a background document frequency, position and repetition; names kept whole. */
+/* phrases.h: key phrases of English text as a reader picks them: noun phrases (and the nouns
+ * inside them) found by a lexicon part-of-speech tagger (WordNet 3.0 + closed-class words),
+ * ranked by a learned model or by hand-made weights over rarity against a background
+ * document frequency, position and repetition; names kept whole. */
 #ifndef NF_KEYWORDS_PHRASES_H
 #define NF_KEYWORDS_PHRASES_H
 
@@ -27,11 +28,20 @@ GHashTable *en_tagger_memo_new (void);
 void en_tag (const EnLexicon *lexicon, const char *text, const NfText *segmentation,
              gboolean headline, GHashTable *memo, EnTag *tags);
 
-/* Adds the @top best key phrases of @article (its title and body) to @result, an
- * "aa{sv}" builder of {phrase, score}, best first; score is higher for better phrases.
- * @words_only: single content words (unit = "words") instead of noun phrases. */
+typedef struct _EnRanker EnRanker;
+
+typedef struct {
+  guint           top;        /* how many key phrases */
+  guint           max_words;  /* longest phrase that is not a name */
+  gboolean        words_only; /* single content words (unit = "words") instead of noun phrases */
+  const EnRanker *ranker;     /* the learned ranker (ranker.h), or NULL for the hand-made one */
+  gboolean        features;   /* list every candidate with its features (for training) */
+} EnOptions;
+
+/* Adds the @options->top best key phrases of @article (its title and body) to @result, an
+ * "aa{sv}" builder of {phrase, score}, best first; score is higher for better phrases. */
 void en_phrases_extract (const EnLexicon *lexicon, GHashTable *memo, NfArticle *article,
-                         guint top, guint max_words, gboolean words_only, GVariantBuilder *result);
+                         const EnOptions *options, GVariantBuilder *result);
 
 /* Where the body's text after a leading dateline annotation begins, or 0. */
 gsize keywords_dateline_end (NfArticle *article);
