@@ -473,17 +473,23 @@ write_indent (Writer *writer, guint level)
     }
 }
 
-/* Whether JSON (as json-glib writes it) escapes byte @c: the quote, the backslash, control
+/* Which bytes JSON (as json-glib writes it) escapes: the quote, the backslash, control
  * characters and DEL. */
-static inline gboolean
-needs_escape (guchar c)
-{
-  return c == '"' || c == '\\' || c < 0x20 || c == 0x7f;
-}
+static const guint8 escaped[256] = {
+  1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,  /* 0x00 */
+  1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,  /* 0x10 */
+  0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,  /* 0x20: '"' */
+  0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+  0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+  0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0,  /* 0x50: '\\' */
+  0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+  0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1,  /* 0x70: DEL */
+  /* 0x80 to 0xff: none */
+};
 
 #define BYTES_OF(c) (G_GUINT64_CONSTANT (0x0101010101010101) * (c))
 
-/* Whether any of the 8 bytes of @word needs_escape: the classic "has a zero byte" test
+/* Whether any of the 8 bytes of @word is escaped: the classic "has a zero byte" test
  * ((x - 0x01..) & ~x & 0x80..), on @word xor each byte escaped and on @word less 0x20, is
  * exact as a yes/no, and lets plain text go by 8 bytes at a time. */
 static inline gboolean
@@ -497,18 +503,27 @@ word_needs_escape (guint64 word)
   return (found & BYTES_OF (0x80)) != 0;
 }
 
-/* The first byte in [@p, @stop) that needs_escape, or @stop. */
+/* The first byte in [@p, @stop) that is escaped, or @stop. */
 static inline const char *
 find_escape (const char *p, const char *stop)
 {
+  const char *start = p;
+  guint64 word;
   for (; stop - p >= 8; p += 8)
     {
-      guint64 word;
       memcpy (&word, p, 8);
       if (word_needs_escape (word))
         break;
     }
-  while (p < stop && !needs_escape ((guchar) *p))
+  /* Fewer than 8 bytes left of a longer string: its last 8 bytes in one go (those before p
+   * are plain). */
+  if (p < stop && stop - p < 8 && stop - start >= 8)
+    {
+      memcpy (&word, stop - 8, 8);
+      if (!word_needs_escape (word))
+        return stop;
+    }
+  while (p < stop && !escaped[(guchar) *p])
     p++;
   return p;
 }
@@ -576,6 +591,84 @@ write_int (Writer *writer, gint64 value)
   buffer_append (writer->buffer, p, digits + sizeof digits - p);
 }
 
+#ifdef __SIZEOF_INT128__
+/* g_ascii_dtostr's "%.17g" of a double from 1e-4 to 1e17 in magnitude, into @text, without
+ * printf: glibc converts exactly with big numbers, thousands of instructions a double.  In
+ * that range the 17 significant digits come out of one 128-bit product: the double is
+ * mantissa * 2^shift (53 bits), the digits round(mantissa * 10^k * 2^shift), half to even as
+ * printf rounds (in the default rounding mode), and "%g" writes them without an exponent,
+ * trailing zeros dropped.  FALSE for any other value, left to g_ascii_dtostr. */
+static gboolean
+format_double (double value, char text[G_ASCII_DTOSTR_BUF_SIZE])
+{
+  const unsigned __int128 low = 10000000000000000ULL, high = 100000000000000000ULL;
+  double magnitude = fabs (value);
+  if (!(magnitude >= 1e-4 && magnitude < 1e17))
+    return FALSE;
+  int binary_exponent;
+  guint64 mantissa = (guint64) ldexp (frexp (magnitude, &binary_exponent), 53);
+  int shift = binary_exponent - 53; /* -66 to 4 */
+  int exponent = (int) floor (log10 (magnitude)); /* a guess, put right below */
+  unsigned __int128 digits = 0;
+  for (int attempt = 0; attempt < 3; attempt++)
+    {
+      int k = 16 - exponent;
+      if (k < 0 || k > 21) /* 10^21 * 2^53 < 2^127 */
+        return FALSE;
+      unsigned __int128 scaled = mantissa;
+      for (int i = 0; i < k; i++)
+        scaled *= 10;
+      if (shift >= 0)
+        digits = scaled << shift;
+      else
+        {
+          unsigned __int128 rest = scaled & ((((unsigned __int128) 1) << -shift) - 1);
+          unsigned __int128 half = ((unsigned __int128) 1) << (-shift - 1);
+          digits = scaled >> -shift;
+          if (rest > half || (rest == half && (digits & 1)))
+            digits++;
+        }
+      if (digits >= high)
+        exponent++;
+      else if (digits < low)
+        exponent--;
+      else
+        break;
+    }
+  if (digits < low || digits >= high || exponent < -4 || exponent > 16)
+    return FALSE; /* "%g" would write an exponent */
+
+  char significant[17];
+  for (int i = 16; i >= 0; i--, digits /= 10)
+    significant[i] = (char) ('0' + (int) (digits % 10));
+  char *p = text;
+  if (value < 0)
+    *p++ = '-';
+  int used = 0;
+  if (exponent >= 0)
+    {
+      memcpy (p, significant, exponent + 1);
+      p += exponent + 1;
+      used = exponent + 1;
+    }
+  else
+    *p++ = '0';
+  int last = 16; /* the last digit not a trailing zero */
+  while (last >= used && significant[last] == '0')
+    last--;
+  if (last >= used)
+    {
+      *p++ = '.';
+      for (int i = exponent; i < -1; i++)
+        *p++ = '0';
+      memcpy (p, significant + used, last + 1 - used);
+      p += last + 1 - used;
+    }
+  *p = '\0';
+  return TRUE;
+}
+#endif
+
 static void
 write_double (Writer *writer, double value)
 {
@@ -585,9 +678,11 @@ write_double (Writer *writer, double value)
       return;
     }
   char text[G_ASCII_DTOSTR_BUF_SIZE];
-  g_ascii_dtostr (text, sizeof text, value);
-  gsize length = strlen (text);
-  buffer_append (writer->buffer, text, length);
+#ifdef __SIZEOF_INT128__
+  if (!format_double (value, text))
+#endif
+    g_ascii_dtostr (text, sizeof text, value);
+  buffer_append (writer->buffer, text, strlen (text));
   /* A double stays a double when read back. */
   if (strpbrk (text, ".eE") == NULL)
     buffer_append_literal (writer->buffer, ".0");

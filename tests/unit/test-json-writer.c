@@ -469,6 +469,79 @@ test_random_variants_read_as_glib_reads_them (G_GNUC_UNUSED void **state)
     }
 }
 
+/* The writer's text for the double @value against what g_ascii_dtostr ("%.17g") prints. */
+static void
+assert_double_as_printf (double value)
+{
+  char expected[G_ASCII_DTOSTR_BUF_SIZE + 8] = "null";
+  if (isfinite (value))
+    {
+      g_ascii_dtostr (expected, G_ASCII_DTOSTR_BUF_SIZE, value);
+      if (strpbrk (expected, ".eE") == NULL)
+        strcat (expected, ".0");
+    }
+  g_autoptr (GVariant) variant = g_variant_ref_sink (g_variant_new_double (value));
+  g_autoptr (GString) out = g_string_new (NULL);
+  nf_variant_append_json (variant, FALSE, out);
+  if (strcmp (out->str, expected) != 0)
+    fail_msg ("double %a: printf %s, writer %s", value, expected, out->str);
+}
+
+static void
+test_doubles_as_printf_prints_them (G_GNUC_UNUSED void **state)
+{
+  /* The writer prints most doubles without printf: its digits must be printf's, rounding
+   * (half to even) included, at the edges of its range and of every power of ten. */
+  static const double fixed[] = { 0.0, -0.0, 1.0, -1.0, 0.1, 0.5, 3.0, 81.070030076108623,
+                                  46.266170381561871, 1e-4, 9.9999999999999991e-5, 1e-5, 1e16, 1e17,
+                                  99999999999999984.0, 1e-7, 1e20, 2.5e-300, 1.7976931348623157e308,
+                                  4.9406564584124654e-324, 1000000000000000.25, 1000000000000000.75,
+                                  100000000000000.125, 0.30000000000000004, 123456789.125 };
+  for (guint i = 0; i < G_N_ELEMENTS (fixed); i++)
+    {
+      assert_double_as_printf (fixed[i]);
+      assert_double_as_printf (-fixed[i]);
+    }
+  for (int e = -6; e <= 18; e++)
+    {
+      double power = pow (10, e);
+      double below = power, above = power;
+      for (int step = 0; step < 8; step++)
+        {
+          below = nextafter (below, 0);
+          above = nextafter (above, INFINITY);
+          assert_double_as_printf (below);
+          assert_double_as_printf (above);
+        }
+      assert_double_as_printf (power);
+    }
+  g_autoptr (GRand) rand = g_rand_new_with_seed (17);
+  for (guint i = 0; i < 200000; i++)
+    {
+      double value;
+      switch (i % 4)
+        {
+        case 0: /* any 53-bit mantissa across the range and a little past it */
+          value = ldexp ((double) (g_rand_int (rand) | ((guint64) g_rand_int (rand) << 21)), g_rand_int_range (rand, -70, 10));
+          break;
+        case 1: /* a few fraction bits: exact ties at the 17th digit */
+          value = (double) g_rand_int_range (rand, 1, G_MAXINT32) * g_rand_int_range (rand, 1, 1 << 20)
+                  + g_rand_int_range (rand, 0, 64) / 64.0;
+          break;
+        case 2: /* scores and such: short decimals */
+          value = g_rand_int_range (rand, 0, 10000000) / pow (10, g_rand_int_range (rand, 0, 9));
+          break;
+        default: /* any bits at all */
+          {
+            guint64 bits = (guint64) g_rand_int (rand) << 32 | g_rand_int (rand);
+            memcpy (&value, &bits, sizeof value);
+          }
+          break;
+        }
+      assert_double_as_printf (g_rand_boolean (rand) ? value : -value);
+    }
+}
+
 static void
 write_double_field (double value, const char *expected)
 {
@@ -564,6 +637,7 @@ main (void)
     cmocka_unit_test (test_many_distinct_attribute_names),
     cmocka_unit_test (test_escapes_at_every_alignment),
     cmocka_unit_test (test_random_variants_read_as_glib_reads_them),
+    cmocka_unit_test (test_doubles_as_printf_prints_them),
   };
   return cmocka_run_group_tests (tests, NULL, NULL);
 }
