@@ -704,8 +704,10 @@ container_next_len (Container *container, const char *name, gsize length)
   if (container->count++ > 0)
     buffer_append_literal (writer->buffer, ",");
   if (writer->pretty)
-    buffer_append_literal (writer->buffer, "\n");
-  write_indent (writer, container->level + 1);
+    {
+      buffer_append_literal (writer->buffer, "\n");
+      write_indent (writer, container->level + 1);
+    }
   if (name)
     {
       write_string (writer, name, length);
