@@ -424,6 +424,23 @@ typedef struct {
   char    close;
 } Container;
 
+/* g_string_append_len without its checks and call: nearly every append is a few bytes into
+ * room the buffer already has. */
+static inline void
+buffer_append (GString *buffer, const char *data, gsize length)
+{
+  if (G_LIKELY (buffer->len + length < buffer->allocated_len))
+    {
+      memcpy (buffer->str + buffer->len, data, length);
+      buffer->len += length;
+      buffer->str[buffer->len] = '\0';
+    }
+  else
+    g_string_append_len (buffer, data, length);
+}
+
+#define buffer_append_literal(buffer, literal) buffer_append ((buffer), "" literal, sizeof (literal) - 1)
+
 static void
 writer_flush (Writer *writer)
 {
@@ -445,9 +462,70 @@ writer_maybe_flush (Writer *writer)
 static void
 write_indent (Writer *writer, guint level)
 {
-  if (writer->pretty)
-    for (guint i = 0; i < level * 2; i++)
-      g_string_append_c (writer->buffer, ' ');
+  static const char spaces[] = "                                ";
+  if (!writer->pretty)
+    return;
+  for (gsize n = (gsize) level * 2; n > 0;)
+    {
+      gsize step = MIN (n, sizeof spaces - 1);
+      buffer_append (writer->buffer, spaces, step);
+      n -= step;
+    }
+}
+
+/* Which bytes JSON (as json-glib writes it) escapes: the quote, the backslash, control
+ * characters and DEL. */
+static const guint8 escaped[256] = {
+  1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,  /* 0x00 */
+  1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,  /* 0x10 */
+  0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,  /* 0x20: '"' */
+  0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+  0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+  0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0,  /* 0x50: '\\' */
+  0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+  0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1,  /* 0x70: DEL */
+  /* 0x80 to 0xff: none */
+};
+
+#define BYTES_OF(c) (G_GUINT64_CONSTANT (0x0101010101010101) * (c))
+
+/* Whether any of the 8 bytes of @word is escaped: the classic "has a zero byte" test
+ * ((x - 0x01..) & ~x & 0x80..), on @word xor each byte escaped and on @word less 0x20, is
+ * exact as a yes/no, and lets plain text go by 8 bytes at a time. */
+static inline gboolean
+word_needs_escape (guint64 word)
+{
+  guint64 quote = word ^ BYTES_OF ('"'), backslash = word ^ BYTES_OF ('\\'), del = word ^ BYTES_OF (0x7f);
+  guint64 found = ((quote - BYTES_OF (1)) & ~quote)
+                  | ((backslash - BYTES_OF (1)) & ~backslash)
+                  | ((del - BYTES_OF (1)) & ~del)
+                  | ((word - BYTES_OF (0x20)) & ~word);
+  return (found & BYTES_OF (0x80)) != 0;
+}
+
+/* The first byte in [@p, @stop) that is escaped, or @stop. */
+static inline const char *
+find_escape (const char *p, const char *stop)
+{
+  const char *start = p;
+  guint64 word;
+  for (; stop - p >= 8; p += 8)
+    {
+      memcpy (&word, p, 8);
+      if (word_needs_escape (word))
+        break;
+    }
+  /* Fewer than 8 bytes left of a longer string: its last 8 bytes in one go (those before p
+   * are plain). */
+  if (p < stop && stop - p < 8 && stop - start >= 8)
+    {
+      memcpy (&word, stop - 8, 8);
+      if (!word_needs_escape (word))
+        return stop;
+    }
+  while (p < stop && !escaped[(guchar) *p])
+    p++;
+  return p;
 }
 
 /* @length bytes of @string quoted and escaped as json-glib's json_strescape does (bytes other
@@ -455,39 +533,39 @@ write_indent (Writer *writer, guint level)
 static void
 write_string (Writer *writer, const char *string, gsize length)
 {
+  static const char hex[] = "0123456789abcdef";
   GString *buffer = writer->buffer;
-  g_string_append_c (buffer, '"');
+  buffer_append_literal (buffer, "\"");
   const char *p = string, *end = string + length;
   while (p < end)
     {
       /* A run of bytes copied as they are, cut at the chunk size so that a long text does
        * not sit whole in the buffer. */
       const char *run = p, *stop = end - p > CHUNK_SIZE ? p + CHUNK_SIZE : end;
-      while (p < stop)
-        {
-          guchar c = (guchar) *p;
-          if (c == '"' || c == '\\' || c < 0x20 || c == 0x7f)
-            break;
-          p++;
-        }
-      g_string_append_len (buffer, run, p - run);
+      p = find_escape (p, stop);
+      buffer_append (buffer, run, p - run);
       writer_maybe_flush (writer);
       if (p == stop)
         continue;
       guchar c = (guchar) *p++;
       switch (c)
         {
-        case '"':  g_string_append (buffer, "\\\""); break;
-        case '\\': g_string_append (buffer, "\\\\"); break;
-        case '\b': g_string_append (buffer, "\\b"); break;
-        case '\f': g_string_append (buffer, "\\f"); break;
-        case '\n': g_string_append (buffer, "\\n"); break;
-        case '\r': g_string_append (buffer, "\\r"); break;
-        case '\t': g_string_append (buffer, "\\t"); break;
-        default:   g_string_append_printf (buffer, "\\u00%02x", c); break;
+        case '"':  buffer_append_literal (buffer, "\\\""); break;
+        case '\\': buffer_append_literal (buffer, "\\\\"); break;
+        case '\b': buffer_append_literal (buffer, "\\b"); break;
+        case '\f': buffer_append_literal (buffer, "\\f"); break;
+        case '\n': buffer_append_literal (buffer, "\\n"); break;
+        case '\r': buffer_append_literal (buffer, "\\r"); break;
+        case '\t': buffer_append_literal (buffer, "\\t"); break;
+        default:
+          {
+            char escape[6] = { '\\', 'u', '0', '0', hex[c >> 4], hex[c & 0xf] };
+            buffer_append (buffer, escape, sizeof escape);
+          }
+          break;
         }
     }
-  g_string_append_c (buffer, '"');
+  buffer_append_literal (buffer, "\"");
 }
 
 static void
@@ -496,7 +574,7 @@ write_cstring (Writer *writer, const char *string)
   if (string)
     write_string (writer, string, strlen (string));
   else
-    g_string_append (writer->buffer, "null");
+    buffer_append_literal (writer->buffer, "null");
 }
 
 static void
@@ -510,48 +588,141 @@ write_int (Writer *writer, gint64 value)
   while ((magnitude /= 10) > 0);
   if (value < 0)
     *--p = '-';
-  g_string_append_len (writer->buffer, p, digits + sizeof digits - p);
+  buffer_append (writer->buffer, p, digits + sizeof digits - p);
 }
+
+#ifdef __SIZEOF_INT128__
+/* g_ascii_dtostr's "%.17g" of a double from 1e-4 to 1e17 in magnitude, into @text, without
+ * printf: glibc converts exactly with big numbers, thousands of instructions a double.  In
+ * that range the 17 significant digits come out of one 128-bit product: the double is
+ * mantissa * 2^shift (53 bits), the digits round(mantissa * 10^k * 2^shift), half to even as
+ * printf rounds (in the default rounding mode), and "%g" writes them without an exponent,
+ * trailing zeros dropped.  FALSE for any other value, left to g_ascii_dtostr. */
+static gboolean
+format_double (double value, char text[G_ASCII_DTOSTR_BUF_SIZE])
+{
+  const unsigned __int128 low = 10000000000000000ULL, high = 100000000000000000ULL;
+  double magnitude = fabs (value);
+  if (!(magnitude >= 1e-4 && magnitude < 1e17))
+    return FALSE;
+  int binary_exponent;
+  guint64 mantissa = (guint64) ldexp (frexp (magnitude, &binary_exponent), 53);
+  int shift = binary_exponent - 53; /* -66 to 4 */
+  int exponent = (int) floor (log10 (magnitude)); /* a guess, put right below */
+  unsigned __int128 digits = 0;
+  for (int attempt = 0; attempt < 3; attempt++)
+    {
+      int k = 16 - exponent;
+      if (k < 0 || k > 21) /* 10^21 * 2^53 < 2^127 */
+        return FALSE;
+      unsigned __int128 scaled = mantissa;
+      for (int i = 0; i < k; i++)
+        scaled *= 10;
+      if (shift >= 0)
+        digits = scaled << shift;
+      else
+        {
+          unsigned __int128 rest = scaled & ((((unsigned __int128) 1) << -shift) - 1);
+          unsigned __int128 half = ((unsigned __int128) 1) << (-shift - 1);
+          digits = scaled >> -shift;
+          if (rest > half || (rest == half && (digits & 1)))
+            digits++;
+        }
+      if (digits >= high)
+        exponent++;
+      else if (digits < low)
+        exponent--;
+      else
+        break;
+    }
+  if (digits < low || digits >= high || exponent < -4 || exponent > 16)
+    return FALSE; /* "%g" would write an exponent */
+
+  char significant[17];
+  for (int i = 16; i >= 0; i--, digits /= 10)
+    significant[i] = (char) ('0' + (int) (digits % 10));
+  char *p = text;
+  if (value < 0)
+    *p++ = '-';
+  int used = 0;
+  if (exponent >= 0)
+    {
+      memcpy (p, significant, exponent + 1);
+      p += exponent + 1;
+      used = exponent + 1;
+    }
+  else
+    *p++ = '0';
+  int last = 16; /* the last digit not a trailing zero */
+  while (last >= used && significant[last] == '0')
+    last--;
+  if (last >= used)
+    {
+      *p++ = '.';
+      for (int i = exponent; i < -1; i++)
+        *p++ = '0';
+      memcpy (p, significant + used, last + 1 - used);
+      p += last + 1 - used;
+    }
+  *p = '\0';
+  return TRUE;
+}
+#endif
 
 static void
 write_double (Writer *writer, double value)
 {
   if (!isfinite (value))
     {
-      g_string_append (writer->buffer, "null");
+      buffer_append_literal (writer->buffer, "null");
       return;
     }
   char text[G_ASCII_DTOSTR_BUF_SIZE];
-  g_ascii_dtostr (text, sizeof text, value);
-  g_string_append (writer->buffer, text);
+#ifdef __SIZEOF_INT128__
+  if (!format_double (value, text))
+#endif
+    g_ascii_dtostr (text, sizeof text, value);
+  buffer_append (writer->buffer, text, strlen (text));
   /* A double stays a double when read back. */
   if (strpbrk (text, ".eE") == NULL)
-    g_string_append (writer->buffer, ".0");
+    buffer_append_literal (writer->buffer, ".0");
 }
 
 static Container
 container_begin (Writer *writer, guint level, char open)
 {
-  g_string_append_c (writer->buffer, open);
+  buffer_append (writer->buffer, &open, 1);
   return (Container) { writer, level, 0, open == '{' ? '}' : ']' };
 }
 
-/* Starts the next member: the separator, the indent and, in an object, the name. */
+/* Starts the next member: the separator, the indent and, in an object, the name (@length
+ * bytes). */
 static void
-container_next (Container *container, const char *name)
+container_next_len (Container *container, const char *name, gsize length)
 {
   Writer *writer = container->writer;
   if (container->count++ > 0)
-    g_string_append_c (writer->buffer, ',');
+    buffer_append_literal (writer->buffer, ",");
   if (writer->pretty)
-    g_string_append_c (writer->buffer, '\n');
-  write_indent (writer, container->level + 1);
+    {
+      buffer_append_literal (writer->buffer, "\n");
+      write_indent (writer, container->level + 1);
+    }
   if (name)
     {
-      write_string (writer, name, strlen (name));
-      g_string_append (writer->buffer, writer->pretty ? " : " : ":");
+      write_string (writer, name, length);
+      if (writer->pretty)
+        buffer_append_literal (writer->buffer, " : ");
+      else
+        buffer_append_literal (writer->buffer, ":");
     }
   writer_maybe_flush (writer);
+}
+
+static void
+container_next (Container *container, const char *name)
+{
+  container_next_len (container, name, name ? strlen (name) : 0);
 }
 
 static void
@@ -559,66 +730,301 @@ container_end (Container *container)
 {
   Writer *writer = container->writer;
   if (container->count > 0 && writer->pretty)
-    g_string_append_c (writer->buffer, '\n');
+    buffer_append_literal (writer->buffer, "\n");
   /* json-glib indents the closing brace of an empty object, not the bracket of an empty array. */
   if (container->count > 0 || container->close == '}')
     write_indent (writer, container->level);
-  g_string_append_c (writer->buffer, container->close);
+  buffer_append (writer->buffer, &container->close, 1);
 }
 
-static void write_variant (Writer *writer, guint level, GVariant *value);
+/* ---- GVariant values read from their serialised bytes ----
+ *
+ * Taking a container apart with GLib's API (g_variant_get_child_value, GVariantIter,
+ * g_variant_get_strv) makes a GVariant for every child, string and variant box: a slice
+ * allocation, reference counting and a check of the child's bytes each, which cost the
+ * writer far more than printing.  A container in normal form has one reading, laid down in
+ * the GVariant specification (and gvariant-serialiser.c): so the writer walks the bytes of
+ * g_variant_get_data itself, with no allocation.  A value not in normal form (only bytes
+ * from outside, never trusted) is first brought to it with g_variant_get_normal_form, which
+ * reads it the way GLib's accessors do. */
+
+/* A value: its type (a type string that may go on past this type) and its bytes. */
+typedef struct {
+  const char   *type;
+  const guchar *data;
+  gsize         size;
+} Serialised;
+
+static inline gsize
+align_up (gsize offset, gsize alignment)
+{
+  return (offset + alignment - 1) & ~(alignment - 1);
+}
+
+static inline gboolean
+type_closes (const char *type)
+{
+  return *type == ')' || *type == '}';
+}
+
+/* The alignment (1, 2, 4 or 8) of the type at @type and its size when every value of it has
+ * the same size, else 0; returns where the type ends. */
+static const char *
+type_layout (const char *type, gsize *alignment, gsize *fixed_size)
+{
+  switch (*type)
+    {
+    case 'b': case 'y':
+      *alignment = *fixed_size = 1;
+      return type + 1;
+    case 'n': case 'q':
+      *alignment = *fixed_size = 2;
+      return type + 1;
+    case 'i': case 'u': case 'h':
+      *alignment = *fixed_size = 4;
+      return type + 1;
+    case 'x': case 't': case 'd':
+      *alignment = *fixed_size = 8;
+      return type + 1;
+    case 'v':
+      *alignment = 8;
+      *fixed_size = 0;
+      return type + 1;
+    case 'a': case 'm':
+      {
+        gsize element_size;
+        const char *end = type_layout (type + 1, alignment, &element_size);
+        *fixed_size = 0;
+        return end;
+      }
+    case '(': case '{':
+      {
+        /* Members one after another, each at its alignment; a tuple of fixed-size members
+         * is padded to its own alignment, and the unit tuple takes one byte. */
+        gsize align = 1, size = 0;
+        gboolean fixed = TRUE;
+        const char *member = type + 1;
+        while (!type_closes (member))
+          {
+            gsize member_align, member_size;
+            member = type_layout (member, &member_align, &member_size);
+            align = MAX (align, member_align);
+            if (member_size == 0)
+              fixed = FALSE;
+            else
+              size = align_up (size, member_align) + member_size;
+          }
+        *alignment = align;
+        *fixed_size = !fixed ? 0 : size == 0 ? 1 : align_up (size, align);
+        return member + 1;
+      }
+    default: /* 's', 'o', 'g' */
+      *alignment = 1;
+      *fixed_size = 0;
+      return type + 1;
+    }
+}
+
+/* How many bytes each framing offset of a container of @size bytes takes. */
+static inline gsize
+offset_width (gsize size)
+{
+  return size == 0 ? 0 : size <= G_MAXUINT8 ? 1 : size <= G_MAXUINT16 ? 2 : size <= G_MAXUINT32 ? 4 : 8;
+}
+
+/* The framing offset at @at: @width bytes, little-endian. */
+static inline gsize
+read_offset (const guchar *at, gsize width)
+{
+  guint64 value = 0;
+  for (gsize i = width; i-- > 0;)
+    value = value << 8 | at[i];
+  return (gsize) value;
+}
+
+/* The children of an array, a tuple or a dict entry, one after another. */
+typedef struct {
+  Serialised  parent;
+  const char *element;    /* an array's element type, or a tuple's next member's */
+  gboolean    array;
+  gsize       alignment;  /* an array's element's */
+  gsize       fixed_size; /* an array's element's, 0 for variable-size elements */
+  gsize       width;      /* of a framing offset */
+  gsize       offsets;    /* array: the next framing offset; tuple: the end of those unread */
+  gsize       remaining;  /* array: the children still to come */
+  gsize       position;   /* where the previous child ended */
+} Children;
+
+static void
+children_init (Children *children, Serialised parent)
+{
+  *children = (Children) { .parent = parent, .element = parent.type + 1, .array = *parent.type == 'a' };
+  children->width = offset_width (parent.size);
+  if (!children->array)
+    {
+      /* A tuple's framing offsets, one for each variable-size member but the last, are
+       * stored backwards from its end. */
+      children->offsets = parent.size;
+      return;
+    }
+  type_layout (children->element, &children->alignment, &children->fixed_size);
+  if (children->fixed_size > 0)
+    children->remaining = parent.size / children->fixed_size;
+  else if (parent.size > 0)
+    {
+      /* The last framing offset, at the very end, is where the table of them starts. */
+      gsize table = read_offset (parent.data + parent.size - children->width, children->width);
+      if (table <= parent.size)
+        {
+          children->offsets = table;
+          children->remaining = (parent.size - table) / children->width;
+        }
+    }
+}
+
+static gboolean
+children_next (Children *children, Serialised *child)
+{
+  const Serialised *parent = &children->parent;
+  gsize start, end;
+  if (children->array)
+    {
+      if (children->remaining == 0)
+        return FALSE;
+      children->remaining--;
+      child->type = children->element;
+      start = align_up (children->position, children->alignment);
+      if (children->fixed_size > 0)
+        end = start + children->fixed_size;
+      else
+        {
+          end = read_offset (parent->data + children->offsets, children->width);
+          children->offsets += children->width;
+        }
+    }
+  else
+    {
+      if (type_closes (children->element))
+        return FALSE;
+      gsize alignment, fixed_size;
+      child->type = children->element;
+      children->element = type_layout (children->element, &alignment, &fixed_size);
+      start = align_up (children->position, alignment);
+      if (fixed_size > 0)
+        end = start + fixed_size;
+      else if (type_closes (children->element))
+        end = children->offsets; /* the last member: up to the framing offsets */
+      else
+        {
+          children->offsets -= children->width;
+          end = read_offset (parent->data + children->offsets, children->width);
+        }
+    }
+  /* Bounds a value in normal form keeps anyway: bytes out of them are never read. */
+  end = MIN (end, parent->size);
+  start = MIN (start, end);
+  child->data = parent->data + start;
+  child->size = end - start;
+  children->position = end;
+  return TRUE;
+}
+
+/* The fixed-size scalar @value into @out (@size bytes, copied: memcpy leaves the alignment to
+ * the compiler); zero for the short bytes only a broken value has. */
+static inline void
+load_scalar (Serialised value, void *out, gsize size)
+{
+  if (value.size >= size)
+    memcpy (out, value.data, size);
+  else
+    memset (out, 0, size);
+}
+
+static void write_serialised (Writer *writer, guint level, Serialised value);
+
+/* An entry of an a{s*}: its name and value. */
+typedef struct {
+  const char *name;
+  gsize       length;
+  Serialised  value;
+} Entry;
+
+static gboolean
+entry_names_equal (const Entry *a, const Entry *b)
+{
+  return a->length == b->length && memcmp (a->name, b->name, a->length) == 0;
+}
 
 /* An a{s*} as an object.  The tree kept a name once, where it first came, with its last
- * value (json_object_set_member replaces in place): so does this.  Each entry is taken apart
- * once (no format string to parse); repeated names are found by comparing the few names of a
- * small dictionary with each other, by a hash table in a large one. */
+ * value (json_object_set_member replaces in place): so does this.  Repeated names are found
+ * by comparing the few names of a small dictionary with each other, by a hash table in a
+ * large one. */
 static void
-write_dictionary (Writer *writer, guint level, GVariant *value)
+write_dictionary (Writer *writer, guint level, Serialised value)
 {
-  gsize n = g_variant_n_children (value);
-  GVariant *stack_keys[16], *stack_items[16];
-  GVariant **keys = n <= G_N_ELEMENTS (stack_keys) ? stack_keys : g_new (GVariant *, n);
-  GVariant **items = n <= G_N_ELEMENTS (stack_items) ? stack_items : g_new (GVariant *, n);
-  const char *stack_names[16];
-  const char **names = n <= G_N_ELEMENTS (stack_names) ? stack_names : g_new (const char *, n);
-  for (gsize i = 0; i < n; i++)
+  Entry stack_entries[16];
+  GArray *heap = NULL;
+  gsize n = 0;
+  Children children;
+  Serialised entry;
+  children_init (&children, value);
+  while (children_next (&children, &entry))
     {
-      g_autoptr (GVariant) entry = g_variant_get_child_value (value, i);
-      keys[i] = g_variant_get_child_value (entry, 0);
-      items[i] = g_variant_get_child_value (entry, 1);
-      names[i] = g_variant_get_string (keys[i], NULL);
+      Children members;
+      Entry item = { "", 0, { NULL, NULL, 0 } };
+      Serialised key;
+      children_init (&members, entry);
+      if (children_next (&members, &key) && key.size > 0)
+        {
+          item.name = (const char *) key.data;
+          item.length = key.size - 1; /* without its NUL */
+        }
+      if (!children_next (&members, &item.value))
+        continue; /* only a broken value */
+      if (n == G_N_ELEMENTS (stack_entries))
+        {
+          heap = g_array_sized_new (FALSE, FALSE, sizeof (Entry), 2 * n);
+          g_array_append_vals (heap, stack_entries, n);
+        }
+      if (heap)
+        g_array_append_val (heap, item);
+      else
+        stack_entries[n] = item;
+      n++;
     }
+  Entry *entries = heap ? (Entry *) heap->data : stack_entries;
+
   /* last[i]: 1 + the index of the last entry named as entry i, 0 for an entry written where
    * its name first came; NULL when no name repeats. */
   gsize *last = NULL;
   if (n > 1)
     {
       gboolean repeated = FALSE;
-      if (n <= 16)
+      if (n <= G_N_ELEMENTS (stack_entries))
         {
           for (gsize i = 1; i < n && !repeated; i++)
             for (gsize j = 0; j < i && !repeated; j++)
-              repeated = strcmp (names[i], names[j]) == 0;
+              repeated = entry_names_equal (&entries[i], &entries[j]);
         }
       else
         {
           g_autoptr (GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
           for (gsize i = 0; i < n && !repeated; i++)
-            repeated = !g_hash_table_add (seen, (gpointer) names[i]);
+            repeated = !g_hash_table_add (seen, (gpointer) entries[i].name);
         }
       if (repeated)
         {
           g_autoptr (GHashTable) at = g_hash_table_new (g_str_hash, g_str_equal);
           for (gsize i = 0; i < n; i++)
-            g_hash_table_insert (at, (gpointer) names[i], GSIZE_TO_POINTER (i + 1));
+            g_hash_table_insert (at, (gpointer) entries[i].name, GSIZE_TO_POINTER (i + 1));
           last = g_new0 (gsize, n);
           for (gsize i = 0; i < n; i++)
             {
-              gsize index = GPOINTER_TO_SIZE (g_hash_table_lookup (at, names[i]));
+              gsize index = GPOINTER_TO_SIZE (g_hash_table_lookup (at, entries[i].name));
               if (index == 0)
                 continue; /* written where the name first came */
               last[i] = index;
-              g_hash_table_insert (at, (gpointer) names[i], GSIZE_TO_POINTER (0));
+              g_hash_table_insert (at, (gpointer) entries[i].name, GSIZE_TO_POINTER (0));
             }
         }
     }
@@ -627,120 +1033,157 @@ write_dictionary (Writer *writer, guint level, GVariant *value)
     {
       if (last && last[i] == 0)
         continue;
-      container_next (&object, names[i]);
-      write_variant (writer, level + 1, items[last ? last[i] - 1 : i]);
+      container_next_len (&object, entries[i].name, entries[i].length);
+      write_serialised (writer, level + 1, entries[last ? last[i] - 1 : i].value);
     }
   container_end (&object);
-  for (gsize i = 0; i < n; i++)
-    {
-      g_variant_unref (keys[i]);
-      g_variant_unref (items[i]);
-    }
-  if (keys != stack_keys)
-    g_free (keys);
-  if (items != stack_items)
-    g_free (items);
-  if (names != stack_names)
-    g_free ((gpointer) names);
+  if (heap)
+    g_array_free (heap, TRUE);
   g_free (last);
+}
+
+/* @value as nf_variant_to_json builds it. */
+static void
+write_serialised (Writer *writer, guint level, Serialised value)
+{
+  GString *buffer = writer->buffer;
+  switch (*value.type)
+    {
+    case 'b':
+      {
+        guint8 scalar;
+        load_scalar (value, &scalar, sizeof scalar);
+        if (scalar)
+          buffer_append_literal (buffer, "true");
+        else
+          buffer_append_literal (buffer, "false");
+        return;
+      }
+    case 'y':
+      {
+        guint8 scalar;
+        load_scalar (value, &scalar, sizeof scalar);
+        write_int (writer, scalar);
+        return;
+      }
+    case 'n':
+      {
+        gint16 scalar;
+        load_scalar (value, &scalar, sizeof scalar);
+        write_int (writer, scalar);
+        return;
+      }
+    case 'q':
+      {
+        guint16 scalar;
+        load_scalar (value, &scalar, sizeof scalar);
+        write_int (writer, scalar);
+        return;
+      }
+    case 'i': case 'h':
+      {
+        gint32 scalar;
+        load_scalar (value, &scalar, sizeof scalar);
+        write_int (writer, scalar);
+        return;
+      }
+    case 'u':
+      {
+        guint32 scalar;
+        load_scalar (value, &scalar, sizeof scalar);
+        write_int (writer, scalar);
+        return;
+      }
+    case 'x': case 't': /* a uint64 past G_MAXINT64 wraps, as json_node_set_int has it */
+      {
+        gint64 scalar;
+        load_scalar (value, &scalar, sizeof scalar);
+        write_int (writer, scalar);
+        return;
+      }
+    case 'd':
+      {
+        double scalar;
+        load_scalar (value, &scalar, sizeof scalar);
+        write_double (writer, scalar);
+        return;
+      }
+    case 's': case 'o': case 'g':
+      /* The bytes and a NUL. */
+      write_string (writer, (const char *) value.data, value.size > 0 ? value.size - 1 : 0);
+      return;
+    case 'v':
+      {
+        /* The child's bytes, a NUL and the child's type string: the last NUL divides them. */
+        gsize nul = value.size;
+        while (nul > 0 && value.data[--nul] != '\0')
+          ;
+        if (nul + 1 >= value.size)
+          break; /* no type: only a broken value */
+        write_serialised (writer, level, (Serialised) { (const char *) value.data + nul + 1, value.data, nul });
+        return;
+      }
+    case 'm':
+      {
+        /* Nothing is no bytes; Just is the child's bytes, and a NUL after a variable-size
+         * child. */
+        gsize alignment, fixed_size;
+        type_layout (value.type + 1, &alignment, &fixed_size);
+        if (value.size == 0)
+          break;
+        write_serialised (writer, level, (Serialised) { value.type + 1, value.data,
+                                                        fixed_size > 0 ? value.size : value.size - 1 });
+        return;
+      }
+    case 'a':
+      if (value.type[1] == 'y')
+        {
+          g_autofree char *encoded = g_base64_encode (value.data, value.size);
+          write_cstring (writer, encoded);
+          return;
+        }
+      if (value.type[1] == '{' && value.type[2] == 's')
+        {
+          write_dictionary (writer, level, value);
+          return;
+        }
+      G_GNUC_FALLTHROUGH;
+    case '(': case '{':
+      {
+        Container array = container_begin (writer, level, '[');
+        Children children;
+        Serialised child;
+        children_init (&children, value);
+        while (writer->error == NULL && children_next (&children, &child))
+          {
+            container_next (&array, NULL);
+            write_serialised (writer, level + 1, child);
+          }
+        container_end (&array);
+        return;
+      }
+    default:
+      break;
+    }
+  buffer_append_literal (buffer, "null");
 }
 
 /* As nf_variant_to_json builds it. */
 static void
 write_variant (Writer *writer, guint level, GVariant *value)
 {
-  GString *buffer = writer->buffer;
   if (value == NULL)
     {
-      g_string_append (buffer, "null");
+      buffer_append_literal (writer->buffer, "null");
       return;
     }
-  switch (g_variant_classify (value))
-    {
-    case G_VARIANT_CLASS_BOOLEAN:
-      g_string_append (buffer, g_variant_get_boolean (value) ? "true" : "false");
-      return;
-    case G_VARIANT_CLASS_BYTE:
-      write_int (writer, g_variant_get_byte (value));
-      return;
-    case G_VARIANT_CLASS_INT16:
-      write_int (writer, g_variant_get_int16 (value));
-      return;
-    case G_VARIANT_CLASS_UINT16:
-      write_int (writer, g_variant_get_uint16 (value));
-      return;
-    case G_VARIANT_CLASS_INT32:
-      write_int (writer, g_variant_get_int32 (value));
-      return;
-    case G_VARIANT_CLASS_UINT32:
-      write_int (writer, g_variant_get_uint32 (value));
-      return;
-    case G_VARIANT_CLASS_INT64:
-      write_int (writer, g_variant_get_int64 (value));
-      return;
-    case G_VARIANT_CLASS_UINT64:
-      write_int (writer, (gint64) g_variant_get_uint64 (value));
-      return;
-    case G_VARIANT_CLASS_HANDLE:
-      write_int (writer, g_variant_get_handle (value));
-      return;
-    case G_VARIANT_CLASS_DOUBLE:
-      write_double (writer, g_variant_get_double (value));
-      return;
-    case G_VARIANT_CLASS_STRING:
-    case G_VARIANT_CLASS_OBJECT_PATH:
-    case G_VARIANT_CLASS_SIGNATURE:
-      write_cstring (writer, g_variant_get_string (value, NULL));
-      return;
-    case G_VARIANT_CLASS_VARIANT:
-      {
-        g_autoptr (GVariant) inner = g_variant_get_variant (value);
-        write_variant (writer, level, inner);
-        return;
-      }
-    case G_VARIANT_CLASS_MAYBE:
-      {
-        g_autoptr (GVariant) inner = g_variant_get_maybe (value);
-        write_variant (writer, level, inner);
-        return;
-      }
-    case G_VARIANT_CLASS_ARRAY:
-      {
-        const GVariantType *element = g_variant_type_element (g_variant_get_type (value));
-        if (g_variant_type_equal (element, G_VARIANT_TYPE_BYTE))
-          {
-            gsize n = 0;
-            const guchar *data = g_variant_get_fixed_array (value, &n, 1);
-            g_autofree char *encoded = g_base64_encode (data, n);
-            write_cstring (writer, encoded);
-            return;
-          }
-        if (g_variant_type_is_dict_entry (element)
-            && g_variant_type_equal (g_variant_type_key (element), G_VARIANT_TYPE_STRING))
-          {
-            write_dictionary (writer, level, value);
-            return;
-          }
-      }
-      G_GNUC_FALLTHROUGH;
-    case G_VARIANT_CLASS_TUPLE:
-    case G_VARIANT_CLASS_DICT_ENTRY:
-      {
-        Container array = container_begin (writer, level, '[');
-        gsize n = g_variant_n_children (value);
-        for (gsize i = 0; i < n && writer->error == NULL; i++)
-          {
-            g_autoptr (GVariant) item = g_variant_get_child_value (value, i);
-            container_next (&array, NULL);
-            write_variant (writer, level + 1, item);
-          }
-        container_end (&array);
-        return;
-      }
-    default:
-      g_string_append (buffer, "null");
-      return;
-    }
+  /* Free for what GLib built (trusted); a copy otherwise. */
+  g_autoptr (GVariant) normal = NULL;
+  if (!g_variant_is_normal_form (value))
+    value = normal = g_variant_get_normal_form (value);
+  Serialised serialised = { g_variant_get_type_string (value), g_variant_get_data (value),
+                            g_variant_get_size (value) };
+  write_serialised (writer, level, serialised);
 }
 
 static void

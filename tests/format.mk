@@ -28,4 +28,4 @@ check_PROGRAMS += tests/unit/test-json-writer
 TESTS += tests/unit/test-json-writer
 tests_unit_test_json_writer_SOURCES = tests/unit/test-json-writer.c $(UNIT_COMMON)
 tests_unit_test_json_writer_CFLAGS = $(UNIT_CFLAGS)
-tests_unit_test_json_writer_LDADD = $(UNIT_LDADD)
+tests_unit_test_json_writer_LDADD = $(UNIT_LDADD) -lm

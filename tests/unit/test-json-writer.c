@@ -226,6 +226,323 @@ test_samples_after_every_extractor (G_GNUC_UNUSED void **state)
 }
 
 static void
+test_escapes_at_every_alignment (G_GNUC_UNUSED void **state)
+{
+  /* The writer scans strings 8 bytes at a time: every byte it escapes, and bytes it must
+   * not (space, '~', UTF-8's high bytes, bytes that are not UTF-8), at every offset of
+   * strings of every length around a word, as annotation texts (raw bytes) and authors. */
+  static const char specials[] = { '"', '\\', '\x01', '\n', '\t', '\x1e', '\x7f', ' ', '~', '!',
+                                   '\x80', '\xc3', '\xa9', '\xff', '/', 'A' };
+  GString *text = g_string_new (NULL);
+  for (guint i = 0; i < G_N_ELEMENTS (specials); i++)
+    {
+      g_string_append (text, "plain words é ");
+      for (guint k = 0; k <= i % 9; k++)
+        g_string_append_c (text, 'x');
+      g_string_append_c (text, specials[i]);
+      g_string_append (text, "\xc3\xa9 more \"\" text\x7f\x7f");
+    }
+  g_autoptr (NfArticle) article = harness_article ("Escapes", text->str, NULL, NULL);
+  const char *stored = nf_article_get_text (article);
+  gsize length = strlen (stored);
+  for (gsize start = 0; start < length; start++)
+    for (gsize n = 0; n <= 19 && start + n <= length; n += 1 + start % 3)
+      nf_article_add_annotation (article, "span", start, start + n);
+  for (guint i = 0; i < G_N_ELEMENTS (specials); i++)
+    if ((guchar) specials[i] < 0x80)
+      for (guint position = 0; position < 18; position++)
+        {
+          char author[20];
+          memset (author, 'a', sizeof author);
+          author[position] = specials[i];
+          author[position + 1] = '\0';
+          nf_article_add_author (article, author);
+        }
+  g_string_free (text, TRUE);
+  assert_same (article);
+}
+
+/* ---- random GVariant values: the writer reads serialised bytes itself; GLib's accessors,
+ * through nf_variant_to_json and json-glib's generator, say what they hold ---- */
+
+/* A random definite type, with @depth levels of containers at most.  No doubles when
+ * @doubles is FALSE. */
+static void
+random_type (GRand *rand, GString *type, guint depth, gboolean doubles)
+{
+  static const char basic[] = "bynqiuxthsogd";
+  switch (depth == 0 ? 0 : g_rand_int_range (rand, 0, 9))
+    {
+    case 0: case 1: case 2:
+      g_string_append_c (type, basic[g_rand_int_range (rand, 0, strlen (basic) - (doubles ? 0 : 1))]);
+      return;
+    case 3:
+      g_string_append_c (type, 'a');
+      random_type (rand, type, depth - 1, doubles);
+      return;
+    case 4:
+      g_string_append_c (type, 'm');
+      random_type (rand, type, depth - 1, doubles);
+      return;
+    case 5:
+      {
+        g_string_append_c (type, '(');
+        gint n = g_rand_int_range (rand, 0, 4);
+        for (gint i = 0; i < n; i++)
+          random_type (rand, type, depth - 1, doubles);
+        g_string_append_c (type, ')');
+        return;
+      }
+    case 6: case 7:
+      /* Mostly a{s*}, the dictionaries written as objects. */
+      g_string_append (type, g_rand_boolean (rand) ? "a{s" : g_rand_boolean (rand) ? "a{y" : "a{o");
+      random_type (rand, type, depth - 1, doubles);
+      g_string_append_c (type, '}');
+      return;
+    default:
+      g_string_append_c (type, 'v');
+      return;
+    }
+}
+
+static GVariant *random_value (GRand *rand, const char **type, guint depth, gboolean doubles);
+
+static GVariant *
+random_basic (GRand *rand, char code)
+{
+  static const char *const strings[] = { "", "a", "b", "c", "key", "q\"uote", "back\\slash",
+                                         "line\nbreak", "ctl\x01\x1e", "del\x7f", "é€😀",
+                                         "a somewhat longer string with words in it" };
+  static const gint64 ints[] = { 0, 1, -1, 7, 255, 256, -32768, 65535, G_MININT32, G_MAXUINT32,
+                                 G_MININT64, G_MAXINT64, 1000000007, -999999999999 };
+  gint64 number = ints[g_rand_int_range (rand, 0, G_N_ELEMENTS (ints))];
+  if (g_rand_boolean (rand))
+    number = (gint64) g_rand_int (rand) - G_MAXINT32;
+  switch (code)
+    {
+    case 'b': return g_variant_new_boolean (g_rand_boolean (rand));
+    case 'y': return g_variant_new_byte ((guchar) number);
+    case 'n': return g_variant_new_int16 ((gint16) number);
+    case 'q': return g_variant_new_uint16 ((guint16) number);
+    case 'i': return g_variant_new_int32 ((gint32) number);
+    case 'u': return g_variant_new_uint32 ((guint32) number);
+    case 'x': return g_variant_new_int64 (number);
+    case 't': return g_variant_new_uint64 ((guint64) number);
+    case 'h': return g_variant_new_handle ((gint32) number);
+    case 'd': return g_variant_new_double (g_rand_int_range (rand, -8000000, 8000000) / 8.0);
+    case 's': return g_variant_new_string (strings[g_rand_int_range (rand, 0, G_N_ELEMENTS (strings))]);
+    case 'o': return g_variant_new_object_path (g_rand_boolean (rand) ? "/" : "/org/example/x_1");
+    default:  return g_variant_new_signature (g_rand_boolean (rand) ? "" : "a{sv}(iu)");
+    }
+}
+
+/* A random value of the type at *@type, which it steps past. */
+static GVariant *
+random_value (GRand *rand, const char **type, guint depth, gboolean doubles)
+{
+  const char *start = *type;
+  switch (*start)
+    {
+    case 'a':
+      {
+        *type = start + 1;
+        const char *element = *type;
+        g_autoptr (GVariantType) array_type = NULL;
+        GVariantBuilder builder;
+        /* Sometimes more entries than the writer compares pairwise, so that its hash table
+         * finds the repeated names. */
+        gint n = g_rand_int_range (rand, 0, 6) == 0 ? g_rand_int_range (rand, 14, 30) : g_rand_int_range (rand, 0, 5);
+        for (gint i = 0; i < n; i++)
+          {
+            *type = element;
+            GVariant *item = random_value (rand, type, depth, doubles);
+            if (i == 0)
+              {
+                array_type = g_variant_type_new_array (g_variant_get_type (item));
+                g_variant_builder_init (&builder, array_type);
+              }
+            g_variant_builder_add_value (&builder, item);
+          }
+        if (n == 0)
+          {
+            /* Step past the element type, building nothing. */
+            g_autoptr (GVariant) skipped = random_value (rand, type, depth, doubles);
+            g_variant_ref_sink (skipped);
+            array_type = g_variant_type_new_array (g_variant_get_type (skipped));
+            return g_variant_new_array (g_variant_type_element (array_type), NULL, 0);
+          }
+        return g_variant_builder_end (&builder);
+      }
+    case 'm':
+      {
+        *type = start + 1;
+        GVariant *child = g_variant_ref_sink (random_value (rand, type, depth, doubles));
+        GVariant *maybe = g_variant_new_maybe (g_variant_get_type (child), g_rand_boolean (rand) ? child : NULL);
+        g_variant_unref (child);
+        return maybe;
+      }
+    case '(': case '{':
+      {
+        *type = start + 1;
+        GPtrArray *members = g_ptr_array_new ();
+        while (**type != ')' && **type != '}')
+          g_ptr_array_add (members, random_value (rand, type, depth, doubles));
+        GVariant *tuple = *start == '(' ? g_variant_new_tuple ((GVariant **) members->pdata, members->len)
+                                        : g_variant_new_dict_entry (members->pdata[0], members->pdata[1]);
+        (*type)++;
+        g_ptr_array_free (members, TRUE);
+        return tuple;
+      }
+    case 'v':
+      {
+        *type = start + 1;
+        g_autoptr (GString) inner = g_string_new (NULL);
+        random_type (rand, inner, depth > 0 ? depth - 1 : 0, doubles);
+        const char *p = inner->str;
+        return g_variant_new_variant (random_value (rand, &p, depth > 0 ? depth - 1 : 0, doubles));
+      }
+    default:
+      *type = start + 1;
+      return random_basic (rand, *start);
+    }
+}
+
+/* What json-glib's generator prints for nf_variant_to_json (@value), with json-glib 1.6's
+ * raw U+001F escaped as the writer (and json-glib 1.10) has it. */
+static char *
+generated_variant (GVariant *value, gboolean pretty)
+{
+  g_autoptr (JsonNode) node = nf_variant_to_json (value);
+  g_autoptr (JsonGenerator) generator = json_generator_new ();
+  json_generator_set_pretty (generator, pretty);
+  json_generator_set_root (generator, node);
+  g_autofree char *text = json_generator_to_data (generator, NULL);
+  g_auto (GStrv) parts = g_strsplit (text, "\x1f", -1);
+  return g_strjoinv ("\\u001f", parts);
+}
+
+static void
+assert_variant_same (GVariant *value, const char *what)
+{
+  for (int pretty = 0; pretty <= 1; pretty++)
+    {
+      g_autofree char *expected = generated_variant (value, pretty);
+      g_autoptr (GString) actual = g_string_new (NULL);
+      nf_variant_append_json (value, pretty, actual);
+      if (strcmp (expected, actual->str) != 0)
+        fail_msg ("%s value of type %s (pretty %d):\n  generator: %s\n  writer:    %s", what,
+                  g_variant_get_type_string (value), pretty, expected, actual->str);
+    }
+}
+
+static void
+test_random_variants_read_as_glib_reads_them (G_GNUC_UNUSED void **state)
+{
+  g_autoptr (GRand) rand = g_rand_new_with_seed (20261206);
+  for (guint round = 0; round < 3000; round++)
+    {
+      gboolean doubles = round % 2 == 0;
+      g_autoptr (GString) type = g_string_new (NULL);
+      random_type (rand, type, 1 + round % 4, doubles);
+      const char *p = type->str;
+      g_autoptr (GVariant) value = g_variant_ref_sink (random_value (rand, &p, 1 + round % 4, doubles));
+      assert_string_equal (g_variant_get_type_string (value), type->str);
+      /* Built by GLib (trusted), then its serialised bytes as they would come from outside
+       * (untrusted, checked for normal form by the writer). */
+      assert_variant_same (value, "a built");
+      g_autoptr (GBytes) bytes = g_variant_get_data_as_bytes (value);
+      g_autoptr (GVariant) outside = g_variant_ref_sink (g_variant_new_from_bytes (g_variant_get_type (value), bytes, FALSE));
+      assert_true (g_variant_is_normal_form (outside));
+      assert_variant_same (outside, "an untrusted");
+      /* The same bytes damaged: GLib reads what is not normal form its own way (defaults
+       * for what does not fit), which the writer must follow.  Without doubles, whose
+       * random bits json-glib 1.6 prints as no JSON. */
+      gsize size = g_bytes_get_size (bytes);
+      if (doubles || size == 0)
+        continue;
+      g_autofree guchar *damaged = g_memdup2 (g_bytes_get_data (bytes, NULL), size);
+      for (guint k = 0; k < 1 + size / 16; k++)
+        damaged[g_rand_int_range (rand, 0, size)] = (guchar) g_rand_int_range (rand, 0, 256);
+      g_autoptr (GVariant) broken = g_variant_ref_sink (g_variant_new_from_data (g_variant_get_type (value), damaged, size,
+                                                                                 FALSE, NULL, NULL));
+      assert_variant_same (broken, "a damaged");
+    }
+}
+
+/* The writer's text for the double @value against what g_ascii_dtostr ("%.17g") prints. */
+static void
+assert_double_as_printf (double value)
+{
+  char expected[G_ASCII_DTOSTR_BUF_SIZE + 8] = "null";
+  if (isfinite (value))
+    {
+      g_ascii_dtostr (expected, G_ASCII_DTOSTR_BUF_SIZE, value);
+      if (strpbrk (expected, ".eE") == NULL)
+        strcat (expected, ".0");
+    }
+  g_autoptr (GVariant) variant = g_variant_ref_sink (g_variant_new_double (value));
+  g_autoptr (GString) out = g_string_new (NULL);
+  nf_variant_append_json (variant, FALSE, out);
+  if (strcmp (out->str, expected) != 0)
+    fail_msg ("double %a: printf %s, writer %s", value, expected, out->str);
+}
+
+static void
+test_doubles_as_printf_prints_them (G_GNUC_UNUSED void **state)
+{
+  /* The writer prints most doubles without printf: its digits must be printf's, rounding
+   * (half to even) included, at the edges of its range and of every power of ten. */
+  static const double fixed[] = { 0.0, -0.0, 1.0, -1.0, 0.1, 0.5, 3.0, 81.070030076108623,
+                                  46.266170381561871, 1e-4, 9.9999999999999991e-5, 1e-5, 1e16, 1e17,
+                                  99999999999999984.0, 1e-7, 1e20, 2.5e-300, 1.7976931348623157e308,
+                                  4.9406564584124654e-324, 1000000000000000.25, 1000000000000000.75,
+                                  100000000000000.125, 0.30000000000000004, 123456789.125 };
+  for (guint i = 0; i < G_N_ELEMENTS (fixed); i++)
+    {
+      assert_double_as_printf (fixed[i]);
+      assert_double_as_printf (-fixed[i]);
+    }
+  for (int e = -6; e <= 18; e++)
+    {
+      double power = pow (10, e);
+      double below = power, above = power;
+      for (int step = 0; step < 8; step++)
+        {
+          below = nextafter (below, 0);
+          above = nextafter (above, INFINITY);
+          assert_double_as_printf (below);
+          assert_double_as_printf (above);
+        }
+      assert_double_as_printf (power);
+    }
+  g_autoptr (GRand) rand = g_rand_new_with_seed (17);
+  for (guint i = 0; i < 200000; i++)
+    {
+      double value;
+      switch (i % 4)
+        {
+        case 0: /* any 53-bit mantissa across the range and a little past it */
+          value = ldexp ((double) (g_rand_int (rand) | ((guint64) g_rand_int (rand) << 21)), g_rand_int_range (rand, -70, 10));
+          break;
+        case 1: /* a few fraction bits: exact ties at the 17th digit */
+          value = (double) g_rand_int_range (rand, 1, G_MAXINT32) * g_rand_int_range (rand, 1, 1 << 20)
+                  + g_rand_int_range (rand, 0, 64) / 64.0;
+          break;
+        case 2: /* scores and such: short decimals */
+          value = g_rand_int_range (rand, 0, 10000000) / pow (10, g_rand_int_range (rand, 0, 9));
+          break;
+        default: /* any bits at all */
+          {
+            guint64 bits = (guint64) g_rand_int (rand) << 32 | g_rand_int (rand);
+            memcpy (&value, &bits, sizeof value);
+          }
+          break;
+        }
+      assert_double_as_printf (g_rand_boolean (rand) ? value : -value);
+    }
+}
+
+static void
 write_double_field (double value, const char *expected)
 {
   g_autoptr (GVariant) variant = g_variant_ref_sink (g_variant_new_double (value));
@@ -318,6 +635,9 @@ main (void)
     cmocka_unit_test (test_json_where_json_glib_1_6_is_not),
     cmocka_unit_test (test_write_error_stops_the_writer),
     cmocka_unit_test (test_many_distinct_attribute_names),
+    cmocka_unit_test (test_escapes_at_every_alignment),
+    cmocka_unit_test (test_random_variants_read_as_glib_reads_them),
+    cmocka_unit_test (test_doubles_as_printf_prints_them),
   };
   return cmocka_run_group_tests (tests, NULL, NULL);
 }
