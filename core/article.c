@@ -52,12 +52,18 @@ field_clear (gpointer data)
  * serialised.  GLib serialises a tree on the first g_variant_get_data and then drops its
  * children; doing it when the value is stored means the article never keeps the tree. */
 static GVariant *
-compact_value (GVariant *value)
+serialise_tree (GVariant *value)
 {
-  g_variant_ref_sink (value);
   if (g_variant_is_container (value))
     (void) g_variant_get_data (value);
   return value;
+}
+
+/* Takes the floating reference of @value (or adds one) and serialises it: see above. */
+static GVariant *
+compact_value (GVariant *value)
+{
+  return serialise_tree (g_variant_ref_sink (value));
 }
 
 /* ---- annotation storage ---- */
@@ -138,7 +144,7 @@ annotation_list_share (NfAnnotationList *list, GVariant *value)
       return value;
     }
   if (!g_variant_type_is_basic (type))
-    return compact_value (value);
+    return serialise_tree (value); /* already sunk above: one reference, the caller's */
   if (list->values == NULL)
     list->values = g_hash_table_new_full (g_variant_hash, g_variant_equal,
                                           (GDestroyNotify) g_variant_unref, NULL);
