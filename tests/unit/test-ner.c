@@ -269,6 +269,35 @@ test_tagger_reads_hints (G_GNUC_UNUSED void **state)
   assert_int_equal (tags[2], NLP_NER_B_LOC);
 }
 
+/* nlp_word_set_has_text folds short ASCII words on the stack and the rest as
+ * nlp_word_set_has does: both answer alike for every shape of word. */
+static void
+test_word_set_has_text (G_GNUC_UNUSED void **state)
+{
+  g_autofree char *dir = test_dir_new ();
+  g_autofree char *file = test_write_file (dir, "words.txt",
+                                           "# words\nminister\n\u00e4rzte\no'neill\n"
+                                           "averyveryveryveryveryveryveryveryveryveryveryveryverylongwordindeed\n");
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GHashTable) set = nlp_word_set_load (file, &error);
+  test_dir_remove (dir);
+  assert_null (error);
+  static const char *const words[] = {
+    "Minister", "MINISTER", "minister", "Ministers", "\u00c4RZTE", "\u00c4rzte", "O\u2019Neill", "O'NEILL",
+    "AVeryVeryVeryVeryVeryVeryVeryVeryVeryVeryVeryVeryVeryLongWordIndeed", "", "m", NULL,
+  };
+  static const gboolean expected[] = { TRUE, TRUE, TRUE, FALSE, TRUE, TRUE, TRUE, TRUE, TRUE, FALSE, FALSE };
+  g_autoptr (GString) scratch = g_string_new (NULL);
+  for (guint i = 0; words[i]; i++)
+    {
+      gsize length = strlen (words[i]);
+      assert_int_equal (nlp_word_set_has_text (set, words[i], length), expected[i]);
+      assert_int_equal (nlp_word_set_has (set, scratch, words[i], length), expected[i]);
+    }
+  /* a length shorter than the string: only those bytes */
+  assert_true (nlp_word_set_has_text (set, "Ministers", 8));
+}
+
 /* The "entities" field is written in GVariant's serialised form by hand (passes.c): it must
  * be the bytes GLib itself makes of the same list, for lists of any size (framing offsets of
  * one, two and four bytes), names of any length, repeated names and labels on a tie. */
@@ -360,6 +389,7 @@ main (void)
     cmocka_unit_test (test_tagger_learns_a_frame),
     cmocka_unit_test (test_tagger_reads_hints),
     cmocka_unit_test (test_fold_append),
+    cmocka_unit_test (test_word_set_has_text),
     cmocka_unit_test (test_entities_list_bytes),
   };
   return cmocka_run_group_tests (tests, NULL, NULL);

@@ -5,16 +5,6 @@
 #include "nlp/lexicon.h"
 
 gboolean
-entities_tok_is (const EntitiesTokens *t, guint i, const char *word)
-{
-  if (i >= t->n)
-    return FALSE;
-  gsize length = t->tokens[i].end - t->tokens[i].start;
-  /* the first byte first: most tokens differ there, and strlen is then not needed */
-  return length > 0 && t->text[t->tokens[i].start] == *word && strlen (word) == length && memcmp (t->text + t->tokens[i].start, word, length) == 0;
-}
-
-gboolean
 entities_tok_in (const EntitiesTokens *t, guint i, const char *const *words)
 {
   if (i >= t->n || t->tokens[i].kind != NF_TOKEN_WORD)
@@ -28,7 +18,7 @@ entities_tok_in (const EntitiesTokens *t, guint i, const char *const *words)
     folded[k] = g_ascii_tolower (t->text[t->tokens[i].start + k]);
   folded[length] = '\0';
   for (const char *const *w = words; *w; w++)
-    if (strcmp (folded, *w) == 0)
+    if ((*w)[0] == folded[0] && strcmp (folded, *w) == 0)
       return TRUE;
   return FALSE;
 }
@@ -101,13 +91,25 @@ entities_list_add (EntitiesList *list, const char *name, const char *label)
  * serialised the tree and freed it again, together 40% of the extractor's instructions.
  * tests/unit/test-ner.c compares the bytes with GLib's own for lists of every size. */
 
+/* The bytes written so far, in a buffer sized beforehand for the whole value. */
+typedef struct {
+  guint8 *data;
+  gsize   length;
+} Out;
+
 static void
-pad (GByteArray *out, gsize start, gsize alignment)
+put (Out *out, const void *bytes, gsize length)
 {
-  static const guint8 zeros[8] = { 0 };
-  gsize over = (out->len - start) & (alignment - 1);
-  if (over)
-    g_byte_array_append (out, zeros, alignment - over);
+  memcpy (out->data + out->length, bytes, length);
+  out->length += length;
+}
+
+/* Zeros up to a multiple of @alignment from @start. */
+static void
+pad (Out *out, gsize start, gsize alignment)
+{
+  while ((out->length - start) & (alignment - 1))
+    out->data[out->length++] = 0;
 }
 
 /* The size of a framing offset in a container of @body bytes that needs @n offsets. */
@@ -125,52 +127,58 @@ offset_size (gsize body, gsize n)
 
 /* Framing offsets are little-endian whatever the machine's order. */
 static void
-put_offset (GByteArray *out, guint64 value, guint size)
+put_offset (Out *out, guint64 value, guint size)
 {
-  guint8 bytes[8];
   for (guint k = 0; k < size; k++)
-    bytes[k] = (guint8) (value >> (8 * k));
-  g_byte_array_append (out, bytes, size);
+    out->data[out->length++] = (guint8) (value >> (8 * k));
 }
 
 /* A dict entry {sv}: the key, the variant (8-aligned: its value, a zero byte, its type),
  * then the offset of the key's end. */
 static void
-put_entry (GByteArray *out, const char *key, const void *value, gsize value_size, char type)
+put_entry (Out *out, const char *key, gsize key_size, const void *value, gsize value_size, char type)
 {
-  gsize start = out->len;
-  g_byte_array_append (out, (const guint8 *) key, strlen (key) + 1);
-  gsize key_end = out->len - start;
+  gsize start = out->length;
+  put (out, key, key_size);
+  gsize key_end = out->length - start;
   pad (out, start, 8);
-  g_byte_array_append (out, value, value_size);
-  guint8 tail[2] = { 0, (guint8) type };
-  g_byte_array_append (out, tail, 2);
-  gsize body = out->len - start;
-  put_offset (out, key_end, offset_size (body, 1));
-}
-
-static void
-put_string_entry (GByteArray *out, const char *key, const char *value)
-{
-  put_entry (out, key, value, strlen (value) + 1, 's');
+  put (out, value, value_size);
+  out->data[out->length++] = 0;
+  out->data[out->length++] = (guint8) type;
+  put_offset (out, key_end, offset_size (out->length - start, 1));
 }
 
 /* An array of variable-sized elements: each 8-aligned, then the offsets of their ends. */
 static void
-put_array_end (GByteArray *out, gsize start, const gsize *ends, gsize n)
+put_array_end (Out *out, gsize start, const gsize *ends, gsize n)
 {
-  gsize body = out->len - start;
-  guint size = offset_size (body, n);
+  guint size = offset_size (out->length - start, n);
   for (gsize k = 0; k < n; k++)
     put_offset (out, ends[k], size);
 }
 
+/* At most what put_entry writes besides the value: a key of up to 15 bytes with its padding
+ * to 16, the variant's tail, an offset of up to 8 bytes. */
+#define ENTRY_OVERHEAD (16 + 2 + 8)
+
 GVariant *
 entities_list_end (EntitiesList *list)
 {
-  GByteArray *out = g_byte_array_sized_new (64 * list->items->len + 16);
-  g_autofree gsize *ends = g_new (gsize, list->items->len + 1);
-  for (guint i = 0; i < list->items->len; i++)
+  static const char name_key[] = "name", label_key[] = "label", mentions_key[] = "mentions";
+  guint n = list->items->len;
+  /* room for everything: an item's three entries, each 8-aligned and with its offset in
+   * the item, and the item's padding and offset in the outer array */
+  gsize size = 8;
+  for (guint i = 0; i < n; i++)
+    {
+      const ListItem *item = &g_array_index (list->items, ListItem, i);
+      size += 3 * (7 + ENTRY_OVERHEAD + 8) + strlen (item->name) + 1 + sizeof (gint64) + 7 + 8;
+      for (guint k = 0; k < item->n_labels; k++)
+        size += strlen (item->labels[k]) + 1;
+    }
+  Out out = { .data = g_malloc (size), .length = 0 };
+  g_autofree gsize *ends = g_new (gsize, n + 1);
+  for (guint i = 0; i < n; i++)
     {
       const ListItem *item = &g_array_index (list->items, ListItem, i);
       /* the label most of its mentions carry; on a tie the first one's */
@@ -178,26 +186,27 @@ entities_list_end (EntitiesList *list)
       for (guint k = 1; k < item->n_labels; k++)
         if (item->counts[k] > item->counts[best])
           best = k;
-      pad (out, 0, 8);
-      gsize start = out->len;
+      pad (&out, 0, 8);
+      gsize start = out.length;
       gsize entry_ends[3];
-      put_string_entry (out, "name", item->name);
-      entry_ends[0] = out->len - start;
-      pad (out, start, 8);
-      put_string_entry (out, "label", item->labels[best]);
-      entry_ends[1] = out->len - start;
-      pad (out, start, 8);
+      put_entry (&out, name_key, sizeof name_key, item->name, strlen (item->name) + 1, 's');
+      entry_ends[0] = out.length - start;
+      pad (&out, start, 8);
+      put_entry (&out, label_key, sizeof label_key, item->labels[best], strlen (item->labels[best]) + 1, 's');
+      entry_ends[1] = out.length - start;
+      pad (&out, start, 8);
       gint64 mentions = item->total;
-      put_entry (out, "mentions", &mentions, sizeof mentions, 'x');
-      entry_ends[2] = out->len - start;
-      put_array_end (out, start, entry_ends, 3);
-      ends[i] = out->len;
+      put_entry (&out, mentions_key, sizeof mentions_key, &mentions, sizeof mentions, 'x');
+      entry_ends[2] = out.length - start;
+      put_array_end (&out, start, entry_ends, 3);
+      ends[i] = out.length;
     }
-  put_array_end (out, 0, ends, list->items->len);
+  put_array_end (&out, 0, ends, n);
+  g_assert (out.length <= size);
   g_hash_table_unref (list->by_name);
   g_array_unref (list->items);
   g_string_chunk_free (list->names);
   g_free (list);
-  g_autoptr (GBytes) bytes = g_byte_array_free_to_bytes (out);
+  g_autoptr (GBytes) bytes = g_bytes_new_take (out.data, out.length);
   return g_variant_new_from_bytes (G_VARIANT_TYPE ("aa{sv}"), bytes, TRUE);
 }

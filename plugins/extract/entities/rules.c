@@ -445,6 +445,10 @@ tok_is_punct (const Context *c, guint i, const char *chars)
 {
   if (c->tokens[i].kind != NF_TOKEN_PUNCT)
     return FALSE;
+  /* an ASCII byte stands only for itself in UTF-8: found as a byte */
+  guchar first = (guchar) c->text[c->tokens[i].start];
+  if (first < 0x80)
+    return first != '\0' && strchr (chars, first) != NULL;
   gunichar ch = g_utf8_get_char (c->text + c->tokens[i].start);
   for (const char *p = chars; *p; p = g_utf8_next_char (p))
     if (g_utf8_get_char (p) == ch)
@@ -479,7 +483,9 @@ tok_is_connector (const Context *c, guint i)
   };
   if (c->tokens[i].kind == NF_TOKEN_PUNCT)
     return tok_is (c, i, "&");
-  if (c->tokens[i].kind != NF_TOKEN_WORD || (c->tokens[i].flags & NF_TOKEN_CAPITALIZED))
+  /* none is longer than three bytes */
+  if (c->tokens[i].kind != NF_TOKEN_WORD || (c->tokens[i].flags & NF_TOKEN_CAPITALIZED)
+      || c->tokens[i].end - c->tokens[i].start > 3)
     return FALSE;
   for (const char *const *w = connectors; *w; w++)
     if (tok_is (c, i, *w))
@@ -500,7 +506,7 @@ label_of (const NlpEntry *entry)
   Label label = LABEL_NONE;
   if (entry)
     for (guint l = 1; l < N_LABELS; l++)
-      if (strcmp (entry->label, label_names[l]) == 0)
+      if (entry->label[0] == label_names[l][0] && strcmp (entry->label, label_names[l]) == 0)
         label = l;
   return label;
 }
@@ -1329,8 +1335,10 @@ classify (Context *c, guint a, guint b)
         }
       if (shape && letters >= 2 && longest <= 7)
         {
-          g_autofree char *word = g_strndup (text, length);
-          if (!g_strv_contains (roman, word))
+          gboolean is_roman = FALSE;
+          for (const char *const *r = roman; *r && !is_roman; r++)
+            is_roman = strlen (*r) == length && memcmp (*r, text, length) == 0;
+          if (!is_roman)
             add_mention (c, a, a, LABEL_ORGANIZATION, NULL, -1);
         }
       return;
@@ -1411,8 +1419,8 @@ find_sequences (Context *c)
             }
           /* the period of "Gen." or "H." */
           if (tok_is (c, k, ".") && c->tokens[k].start == cur->end && cur->kind == NF_TOKEN_WORD
-              && nf_text_is_abbreviation (c->text + cur->start, cur->end - cur->start)
-              && k + 1 < c->n && tok_is_cap_word (c, k + 1) && c->tokens[k + 1].sentence == c->tokens[i].sentence)
+              && k + 1 < c->n && tok_is_cap_word (c, k + 1) && c->tokens[k + 1].sentence == c->tokens[i].sentence
+              && nf_text_is_abbreviation (c->text + cur->start, cur->end - cur->start))
             {
               last = k + 1;
               continue;
