@@ -263,8 +263,9 @@ typedef struct {
   guint           n_slots;     /* a power of two, at most half full */
   Word           *words;
   guint           n_words, words_size;
-  guint          *token_words; /* per token, [2i] as written, [2i + 1] without possessive:
-                                * index + 1 in words, 0 until asked */
+  guint32        *token_words; /* per token as written: index + 1 in words, 0 until asked */
+  GHashTable     *bare_words;  /* the few tokens with a possessive: token -> index + 1 of
+                                * the word without it */
 } Context;
 
 static const char *
@@ -336,18 +337,18 @@ tok_word (const Context *c_, guint i, gboolean bare)
 {
   /* the memo is the article's working state, not part of what the passes read */
   Context *c = (Context *) c_;
-  guint *slot = &c->token_words[2 * i + (bare ? 1 : 0)];
-  if (*slot)
-    return &c->words[*slot - 1];
   const NfToken *t = &c->tokens[i];
-  gsize end = bare ? nlp_strip_possessive (c->text, t->start, t->end) : t->end;
-  if (bare && end == t->end)
+  gsize end = t->end;
+  guint32 bare_slot = 0, *slot = &c->token_words[i];
+  if (bare && (end = nlp_strip_possessive (c->text, t->start, t->end)) != t->end)
     {
-      /* no possessive: the same word */
-      Word *w = tok_word (c, i, FALSE);
-      *slot = c->token_words[2 * i];
-      return w;
+      bare_slot = GPOINTER_TO_UINT (g_hash_table_lookup (c->bare_words, GUINT_TO_POINTER (i)));
+      if (bare_slot)
+        return &c->words[bare_slot - 1];
+      slot = &bare_slot;
     }
+  else if (*slot)
+    return &c->words[*slot - 1];
   guint32 hash = fold_hash (c->scratch, c->text + t->start, end - t->start);
   guint at = hash & (c->n_slots - 1);
   for (; c->slots[at]; at = (at + 1) & (c->n_slots - 1))
@@ -356,6 +357,8 @@ tok_word (const Context *c_, guint i, gboolean bare)
       if (w->hash == hash && w->length == c->scratch->len && memcmp (w->fold, c->scratch->str, w->length) == 0)
         {
           *slot = c->slots[at];
+          if (slot == &bare_slot)
+            g_hash_table_insert (c->bare_words, GUINT_TO_POINTER (i), GUINT_TO_POINTER (bare_slot));
           return &c->words[*slot - 1];
         }
     }
@@ -371,6 +374,8 @@ tok_word (const Context *c_, guint i, gboolean bare)
   };
   c->slots[at] = ++c->n_words;
   *slot = c->n_words;
+  if (slot == &bare_slot)
+    g_hash_table_insert (c->bare_words, GUINT_TO_POINTER (i), GUINT_TO_POINTER (bare_slot));
   Word *w = &c->words[c->n_words - 1];
   if (2 * c->n_words > c->n_slots)
     words_grow (c);
@@ -1477,18 +1482,32 @@ find_sequences (Context *c)
     }
 }
 
-/* The name of @m: its canonical form, or the name as written, in the article's store. */
+/* The name of @m: its canonical form, or the name as written, in @buffer when one is given
+ * (valid until it is used again), else in the article's store. */
 static const char *
-mention_name (const Context *c, const Mention *m)
+mention_name_in (const Context *c, const Mention *m, GString *buffer)
 {
   if (m->canonical)
     return m->canonical;
-  char *name = g_string_chunk_insert_len (c->store, c->text + m->start, m->end - m->start);
+  char *name;
+  if (buffer)
+    {
+      g_string_truncate (buffer, 0);
+      name = g_string_append_len (buffer, c->text + m->start, m->end - m->start)->str;
+    }
+  else
+    name = g_string_chunk_insert_len (c->store, c->text + m->start, m->end - m->start);
   /* names may run over a line break in some texts: one space */
   for (char *p = name; *p; p++)
     if (*p == '\n')
       *p = ' ';
   return name;
+}
+
+static const char *
+mention_name (const Context *c, const Mention *m)
+{
+  return mention_name_in (c, m, NULL);
 }
 
 static void
@@ -1987,9 +2006,10 @@ find_mentions (Context *c, const char *language)
 static void
 context_init (Context *c, const Entities *self, const char *text, const NfToken *tokens, guint n)
 {
-  /* about one distinct word in two tokens: room for them without growing */
+  /* short articles have about one distinct word in two tokens, long ones far fewer: room
+   * for a short one's without growing, a long one's grows with what it holds */
   guint n_slots = 64;
-  while (n_slots < n && n_slots < (1u << 30))
+  while (n_slots < n && n_slots < 8192)
     n_slots *= 2;
   *c = (Context) {
     .self = self,
@@ -2004,7 +2024,8 @@ context_init (Context *c, const Entities *self, const char *text, const NfToken 
     .n_slots = n_slots,
     .words = g_new (Word, n_slots / 2),
     .words_size = n_slots / 2,
-    .token_words = g_new0 (guint, 2 * (gsize) n + 2),
+    .token_words = g_new0 (guint32, (gsize) n + 1),
+    .bare_words = g_hash_table_new (NULL, NULL),
   };
 }
 
@@ -2018,6 +2039,7 @@ context_clear (Context *c)
   g_free (c->slots);
   g_free (c->words);
   g_free (c->token_words);
+  g_hash_table_unref (c->bare_words);
 }
 
 static int
@@ -2081,7 +2103,8 @@ entities_rules_process (gconstpointer instance, NfArticle *article)
       Mention *m = &g_array_index (mentions, Mention, i);
       if (m->label == LABEL_NONE || m->tentative || !self->report[m->label] || m->end <= m->start)
         continue;
-      const char *name = mention_name (&c, m);
+      /* through a buffer: the annotation and the list copy the name */
+      const char *name = mention_name_in (&c, m, c.joined);
       NfAnnotation *a = nf_article_add_annotation (article, NF_ANNOTATION_ENTITY, m->start, m->end);
       nf_annotation_set_attr_string (a, NF_ATTR_LABEL, label_names[m->label]);
       nf_annotation_set_attr_string (a, NF_ATTR_CANONICAL, name);
