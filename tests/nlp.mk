@@ -9,8 +9,10 @@ TESTS += $(NLP_UNIT_TESTS)
 tests_unit_test_entities_SOURCES = tests/unit/test-entities.c $(UNIT_COMMON)
 tests_unit_test_entities_CFLAGS = $(UNIT_CFLAGS)
 tests_unit_test_entities_LDADD = $(UNIT_LDADD)
-# the perceptron and the tagger's features, compiled in: they are no public API
-tests_unit_test_ner_SOURCES = tests/unit/test-ner.c $(UNIT_COMMON) $(NLP_LEXICON) $(NLP_TAGGER)
+# the perceptron, the tagger's features and the "entities" field's writer (passes.c),
+# compiled in: they are no public API
+tests_unit_test_ner_SOURCES = tests/unit/test-ner.c $(UNIT_COMMON) $(NLP_LEXICON) $(NLP_TAGGER) \
+	plugins/extract/entities/passes.c plugins/extract/entities/passes.h
 tests_unit_test_ner_CPPFLAGS = $(AM_CPPFLAGS) -I$(srcdir)/plugins/extract
 tests_unit_test_ner_CFLAGS = $(UNIT_CFLAGS)
 tests_unit_test_ner_LDADD = $(UNIT_LDADD) -lm

@@ -10,6 +10,7 @@
 #include "nlp/lexicon.h"
 #include "nlp/ner.h"
 #include "nlp/perceptron.h"
+#include "entities/passes.h"
 
 static const char *const two[] = { "A", "B", NULL };
 
@@ -268,6 +269,115 @@ test_tagger_reads_hints (G_GNUC_UNUSED void **state)
   assert_int_equal (tags[2], NLP_NER_B_LOC);
 }
 
+/* nlp_word_set_has_text folds short ASCII words on the stack and the rest as
+ * nlp_word_set_has does: both answer alike for every shape of word. */
+static void
+test_word_set_has_text (G_GNUC_UNUSED void **state)
+{
+  g_autofree char *dir = test_dir_new ();
+  g_autofree char *file = test_write_file (dir, "words.txt",
+                                           "# words\nminister\n\u00e4rzte\no'neill\n"
+                                           "averyveryveryveryveryveryveryveryveryveryveryveryverylongwordindeed\n");
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GHashTable) set = nlp_word_set_load (file, &error);
+  test_dir_remove (dir);
+  assert_null (error);
+  static const char *const words[] = {
+    "Minister", "MINISTER", "minister", "Ministers", "\u00c4RZTE", "\u00c4rzte", "O\u2019Neill", "O'NEILL",
+    "AVeryVeryVeryVeryVeryVeryVeryVeryVeryVeryVeryVeryVeryLongWordIndeed", "", "m", NULL,
+  };
+  static const gboolean expected[] = { TRUE, TRUE, TRUE, FALSE, TRUE, TRUE, TRUE, TRUE, TRUE, FALSE, FALSE };
+  g_autoptr (GString) scratch = g_string_new (NULL);
+  for (guint i = 0; words[i]; i++)
+    {
+      gsize length = strlen (words[i]);
+      assert_int_equal (nlp_word_set_has_text (set, words[i], length), expected[i]);
+      assert_int_equal (nlp_word_set_has (set, scratch, words[i], length), expected[i]);
+    }
+  /* a length shorter than the string: only those bytes */
+  assert_true (nlp_word_set_has_text (set, "Ministers", 8));
+}
+
+/* The "entities" field is written in GVariant's serialised form by hand (passes.c): it must
+ * be the bytes GLib itself makes of the same list, for lists of any size (framing offsets of
+ * one, two and four bytes), names of any length, repeated names and labels on a tie. */
+static GVariant *
+list_by_glib (const char *const *names, const char *const *labels, guint n)
+{
+  GVariantBuilder builder;
+  g_variant_builder_init (&builder, G_VARIANT_TYPE ("aa{sv}"));
+  g_autoptr (GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+  for (guint i = 0; i < n; i++)
+    {
+      if (g_hash_table_contains (seen, names[i]))
+        continue;
+      g_hash_table_add (seen, (gpointer) names[i]);
+      /* the label most mentions of the name carry, the first on a tie */
+      const char *order[4];
+      gint64 counts[4] = { 0 }, total = 0;
+      guint n_labels = 0;
+      for (guint j = i; j < n; j++)
+        {
+          if (strcmp (names[j], names[i]) != 0)
+            continue;
+          guint k;
+          for (k = 0; k < n_labels && order[k] != labels[j]; k++)
+            ;
+          if (k == n_labels)
+            order[n_labels++] = labels[j];
+          counts[k]++;
+          total++;
+        }
+      guint best = 0;
+      for (guint k = 1; k < n_labels; k++)
+        if (counts[k] > counts[best])
+          best = k;
+      GVariantBuilder entry;
+      g_variant_builder_init (&entry, G_VARIANT_TYPE_VARDICT);
+      g_variant_builder_add (&entry, "{sv}", "name", g_variant_new_string (names[i]));
+      g_variant_builder_add (&entry, "{sv}", "label", g_variant_new_string (order[best]));
+      g_variant_builder_add (&entry, "{sv}", "mentions", g_variant_new_int64 (total));
+      g_variant_builder_add_value (&builder, g_variant_builder_end (&entry));
+    }
+  return g_variant_ref_sink (g_variant_builder_end (&builder));
+}
+
+static void
+test_entities_list_bytes (G_GNUC_UNUSED void **state)
+{
+  static const char *const label_names[] = { "PERSON", "LOCATION", "ORGANIZATION", "NATIONALITY" };
+  static const guint sizes[] = { 0, 1, 2, 3, 7, 40, 300, 5000 };
+  for (guint s = 0; s < G_N_ELEMENTS (sizes); s++)
+    {
+      guint n = sizes[s];
+      g_autoptr (GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+      g_autofree const char **labels = g_new (const char *, MAX (n, 1));
+      GRand *rand = g_rand_new_with_seed (s + 1);
+      for (guint i = 0; i < n; i++)
+        {
+          /* short names, a few repeated, and now and then one past 255 bytes */
+          guint which = g_rand_int_range (rand, 0, MAX (n / 2, 1));
+          guint length = g_rand_int_range (rand, 0, 20) == 0 ? 250 + which % 40 : 1 + which % 30;
+          GString *name = g_string_new (NULL);
+          for (guint k = 0; k < length; k++)
+            g_string_append_c (name, (char) ('a' + (which + k) % 26));
+          g_ptr_array_add (names, g_string_free (name, FALSE));
+          labels[i] = label_names[g_rand_int_range (rand, 0, 4)];
+        }
+      g_rand_free (rand);
+      EntitiesList *list = entities_list_new ();
+      for (guint i = 0; i < n; i++)
+        entities_list_add (list, g_ptr_array_index (names, i), labels[i]);
+      g_autoptr (GVariant) mine = g_variant_ref_sink (entities_list_end (list));
+      g_autoptr (GVariant) glib = list_by_glib ((const char *const *) names->pdata, labels, n);
+      assert_true (g_variant_is_normal_form (mine));
+      assert_true (g_variant_equal (mine, glib));
+      assert_int_equal (g_variant_get_size (mine), g_variant_get_size (glib));
+      if (g_variant_get_size (glib) > 0)
+        assert_memory_equal (g_variant_get_data (mine), g_variant_get_data (glib), g_variant_get_size (glib));
+    }
+}
+
 int
 main (void)
 {
@@ -279,6 +389,8 @@ main (void)
     cmocka_unit_test (test_tagger_learns_a_frame),
     cmocka_unit_test (test_tagger_reads_hints),
     cmocka_unit_test (test_fold_append),
+    cmocka_unit_test (test_word_set_has_text),
+    cmocka_unit_test (test_entities_list_bytes),
   };
   return cmocka_run_group_tests (tests, NULL, NULL);
 }

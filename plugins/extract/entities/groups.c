@@ -20,10 +20,8 @@ is_head (const EntitiesTokens *t, guint i, GHashTable *heads)
 {
   if (i >= t->n || t->tokens[i].kind != NF_TOKEN_WORD || (t->tokens[i].flags & NF_TOKEN_CAPITALIZED))
     return FALSE;
-  g_autoptr (GString) folded = g_string_sized_new (32);
   gsize end = nlp_strip_possessive (t->text, t->tokens[i].start, t->tokens[i].end);
-  nlp_fold_append (folded, t->text + t->tokens[i].start, end - t->tokens[i].start);
-  return g_hash_table_contains (heads, folded->str);
+  return nlp_word_set_has_text (heads, t->text + t->tokens[i].start, end - t->tokens[i].start);
 }
 
 /* nouns that make the group a modifier: "ISIL military commander", "U.S. military officials" */

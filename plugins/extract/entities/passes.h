@@ -11,6 +11,8 @@
 #ifndef ENTITIES_PASSES_H
 #define ENTITIES_PASSES_H
 
+#include <string.h>
+
 #include <newsflow/newsflow.h>
 
 G_BEGIN_DECLS
@@ -21,8 +23,18 @@ typedef struct {
   guint          n;
 } EntitiesTokens;
 
-/* TRUE when the word @i is exactly @word (case-sensitive). */
-gboolean entities_tok_is        (const EntitiesTokens *t, guint i, const char *word);
+/* TRUE when the word @i is exactly @word (case-sensitive).  Inline: the passes ask it of
+ * nearly every token ("the" before a title). */
+static inline gboolean
+entities_tok_is (const EntitiesTokens *t, guint i, const char *word)
+{
+  if (i >= t->n)
+    return FALSE;
+  gsize length = t->tokens[i].end - t->tokens[i].start;
+  /* the first byte first: most tokens differ there, and strlen is then not needed */
+  return length > 0 && t->text[t->tokens[i].start] == *word && strlen (word) == length
+         && memcmp (t->text + t->tokens[i].start, word, length) == 0;
+}
 /* TRUE when the word @i, lower-cased, is one of @words (a NULL-terminated list). */
 gboolean entities_tok_in        (const EntitiesTokens *t, guint i, const char *const *words);
 /* TRUE when the word @i carries a possessive ("Iraq's", "Forces'"). */

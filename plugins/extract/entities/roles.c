@@ -13,10 +13,8 @@ is_title (const EntitiesTokens *t, guint i, GHashTable *titles)
 {
   if (i >= t->n || t->tokens[i].kind != NF_TOKEN_WORD || !(t->tokens[i].flags & NF_TOKEN_CAPITALIZED))
     return FALSE;
-  g_autoptr (GString) folded = g_string_sized_new (32);
   gsize end = nlp_strip_possessive (t->text, t->tokens[i].start, t->tokens[i].end);
-  nlp_fold_append (folded, t->text + t->tokens[i].start, end - t->tokens[i].start);
-  return g_hash_table_contains (titles, folded->str);
+  return nlp_word_set_has_text (titles, t->text + t->tokens[i].start, end - t->tokens[i].start);
 }
 
 /* the words that can head a role on their own: a title word that is only a modifier

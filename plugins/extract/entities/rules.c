@@ -70,8 +70,22 @@ typedef struct {
   GHashTable *group_nouns;
   GHashTable *female_names; /* given names (gazetteers/female-names.txt, male-names.txt) */
   GHashTable *male_names;
+  GHashTable *word_lists;   /* folded word -> the WordList bits of the lists holding it */
   gboolean    report[N_LABELS];
 } Entities;
+
+/* The word lists a folded word is in, as bits: one lookup answers them all. */
+typedef enum {
+  W_TITLES       = 1 << 0,
+  W_ORG_SUFFIXES = 1 << 1,
+  W_LOC_SUFFIXES = 1 << 2,
+  W_LOC_PREFIXES = 1 << 3,
+  W_NOT_NAMES    = 1 << 4,
+  W_OTHER_NAMES  = 1 << 5,
+  W_SPEECH_VERBS = 1 << 6,
+  W_GROUP_NOUNS  = 1 << 7,
+  W_GIVEN_NAMES  = 1 << 8, /* female-names.txt or male-names.txt */
+} WordList;
 
 void
 entities_rules_free (gpointer data)
@@ -91,6 +105,7 @@ entities_rules_free (gpointer data)
   g_clear_pointer (&self->group_nouns, g_hash_table_unref);
   g_clear_pointer (&self->female_names, g_hash_table_unref);
   g_clear_pointer (&self->male_names, g_hash_table_unref);
+  g_clear_pointer (&self->word_lists, g_hash_table_unref);
   g_free (self);
 }
 
@@ -119,6 +134,27 @@ entities_load_lists (Entities *self, const char *const *extra, gboolean shipped,
       || !(self->male_names = nlp_word_set_load ("gazetteers/male-names.txt", error))
       || !(self->countries = entities_countries_load (error)))
     return FALSE;
+
+  /* the keys are the lists' own, which live as long as the table */
+  const struct { GHashTable *set; WordList bit; } lists[] = {
+    { self->titles, W_TITLES }, { self->org_suffixes, W_ORG_SUFFIXES },
+    { self->loc_suffixes, W_LOC_SUFFIXES }, { self->loc_prefixes, W_LOC_PREFIXES },
+    { self->not_names, W_NOT_NAMES }, { self->other_names, W_OTHER_NAMES },
+    { self->speech_verbs, W_SPEECH_VERBS }, { self->group_nouns, W_GROUP_NOUNS },
+    { self->female_names, W_GIVEN_NAMES }, { self->male_names, W_GIVEN_NAMES },
+  };
+  self->word_lists = g_hash_table_new (g_str_hash, g_str_equal);
+  for (guint l = 0; l < G_N_ELEMENTS (lists); l++)
+    {
+      GHashTableIter iter;
+      gpointer key;
+      g_hash_table_iter_init (&iter, lists[l].set);
+      while (g_hash_table_iter_next (&iter, &key, NULL))
+        {
+          guint bits = GPOINTER_TO_UINT (g_hash_table_lookup (self->word_lists, key));
+          g_hash_table_insert (self->word_lists, key, GUINT_TO_POINTER (bits | lists[l].bit));
+        }
+    }
   return TRUE;
 }
 
@@ -186,7 +222,8 @@ typedef struct {
   gsize  start, end;             /* the name, bytes */
   gsize  title_start, title_end; /* the title before it, or equal when none */
   Label  label;
-  char  *canonical;              /* NULL: the name as written */
+  const char *canonical;         /* NULL: the name as written; a gazetteer's or in the
+                                  * article's store */
   guint  first, last;            /* tokens */
   gboolean tentative;            /* a lone unknown word, kept only with evidence */
   gboolean guessed;              /* labelled by the evidence around a lone word */
@@ -194,15 +231,41 @@ typedef struct {
                                   * surname of a person named in full ("Kendra Bishop") */
 } Mention;
 
+/* A distinct folded word of the article.  Each token is folded once, with and without its
+ * possessive, and every test of a word (the lists, the gazetteer, the words written in lower
+ * case) reads this instead of folding and hashing the word again for each. */
+typedef struct {
+  const char     *fold;        /* in the article's store */
+  guint32         length;
+  guint32         hash;
+  guint           lists;       /* WordList bits */
+  gboolean        lists_known;
+  gboolean        lower;       /* the article writes it in lower case */
+  gboolean        entry_known;
+  Label           entry_label;
+  const NlpEntry *entry;       /* the gazetteer's, or NULL */
+} Word;
+
 typedef struct {
   const Entities *self;
   const char     *text;
   const NfToken  *tokens;
   guint           n;
   GString        *scratch;
-  GHashTable     *lower_words; /* folded words the article writes in lower case */
+  GString        *joined;      /* the folded words of a name, for the gazetteer */
   GArray         *mentions;    /* Mention */
   gboolean        nouns_capitalised; /* German: capitals do not mark names */
+  GStringChunk   *store;       /* folded words, names: freed with the article's work */
+  /* the distinct folded words: an open-addressing table of index + 1 in words (0: free),
+   * keyed by the hash computed while folding; a GHashTable rehashed every word with
+   * g_str_hash as it grew, which cost more than all the rest of the lookups together */
+  guint32        *slots;
+  guint           n_slots;     /* a power of two, at most half full */
+  Word           *words;
+  guint           n_words, words_size;
+  guint32        *token_words; /* per token as written: index + 1 in words, 0 until asked */
+  GHashTable     *bare_words;  /* the few tokens with a possessive: token -> index + 1 of
+                                * the word without it */
 } Context;
 
 static const char *
@@ -217,10 +280,144 @@ tok_is (const Context *c, guint i, const char *word)
 {
   gsize length;
   const char *text = tok_text (c, i, &length);
-  return strlen (word) == length && memcmp (text, word, length) == 0;
+  /* the first byte first: most tokens differ there, and strlen is then not needed */
+  return length > 0 && *text == *word && strlen (word) == length && memcmp (text, word, length) == 0;
 }
 
-static gboolean is_word_in (const Context *c, guint i, GHashTable *set);
+static Label label_of (const NlpEntry *entry);
+
+/* @length bytes of @text folded as nlp_fold_append() does, into @out; returns their FNV-1a
+ * hash.  ASCII, nearly every word, is folded and hashed in one pass. */
+static guint32
+fold_hash (GString *out, const char *text, gsize length)
+{
+  g_string_set_size (out, length);
+  guint32 hash = 2166136261u;
+  gsize k;
+  for (k = 0; k < length; k++)
+    {
+      guchar ch = (guchar) text[k];
+      if (ch >= 0x80)
+        break;
+      if (ch >= 'A' && ch <= 'Z')
+        ch += 'a' - 'A';
+      out->str[k] = (char) ch;
+      hash = (hash ^ ch) * 16777619u;
+    }
+  if (k == length)
+    return hash;
+  g_string_truncate (out, 0);
+  nlp_fold_append (out, text, length);
+  hash = 2166136261u;
+  for (k = 0; k < out->len; k++)
+    hash = (hash ^ (guchar) out->str[k]) * 16777619u;
+  return hash;
+}
+
+static void
+words_grow (Context *c)
+{
+  guint n_slots = c->n_slots * 2;
+  guint32 *slots = g_new0 (guint32, n_slots);
+  for (guint k = 0; k < c->n_words; k++)
+    {
+      guint at = c->words[k].hash & (n_slots - 1);
+      while (slots[at])
+        at = (at + 1) & (n_slots - 1);
+      slots[at] = k + 1;
+    }
+  g_free (c->slots);
+  c->slots = slots;
+  c->n_slots = n_slots;
+}
+
+/* The Word of token @i as written, or without its possessive when @bare. */
+static Word *
+tok_word (const Context *c_, guint i, gboolean bare)
+{
+  /* the memo is the article's working state, not part of what the passes read */
+  Context *c = (Context *) c_;
+  const NfToken *t = &c->tokens[i];
+  gsize end = t->end;
+  guint32 bare_slot = 0, *slot = &c->token_words[i];
+  if (bare && (end = nlp_strip_possessive (c->text, t->start, t->end)) != t->end)
+    {
+      bare_slot = GPOINTER_TO_UINT (g_hash_table_lookup (c->bare_words, GUINT_TO_POINTER (i)));
+      if (bare_slot)
+        return &c->words[bare_slot - 1];
+      slot = &bare_slot;
+    }
+  else if (*slot)
+    return &c->words[*slot - 1];
+  guint32 hash = fold_hash (c->scratch, c->text + t->start, end - t->start);
+  guint at = hash & (c->n_slots - 1);
+  for (; c->slots[at]; at = (at + 1) & (c->n_slots - 1))
+    {
+      const Word *w = &c->words[c->slots[at] - 1];
+      if (w->hash == hash && w->length == c->scratch->len && memcmp (w->fold, c->scratch->str, w->length) == 0)
+        {
+          *slot = c->slots[at];
+          if (slot == &bare_slot)
+            g_hash_table_insert (c->bare_words, GUINT_TO_POINTER (i), GUINT_TO_POINTER (bare_slot));
+          return &c->words[*slot - 1];
+        }
+    }
+  if (c->n_words == c->words_size)
+    {
+      c->words_size *= 2;
+      c->words = g_renew (Word, c->words, c->words_size);
+    }
+  c->words[c->n_words] = (Word) {
+    .fold = g_string_chunk_insert_len (c->store, c->scratch->str, c->scratch->len),
+    .length = c->scratch->len,
+    .hash = hash,
+  };
+  c->slots[at] = ++c->n_words;
+  *slot = c->n_words;
+  if (slot == &bare_slot)
+    g_hash_table_insert (c->bare_words, GUINT_TO_POINTER (i), GUINT_TO_POINTER (bare_slot));
+  Word *w = &c->words[c->n_words - 1];
+  if (2 * c->n_words > c->n_slots)
+    words_grow (c);
+  return w;
+}
+
+/* The WordList bits of token @i (without possessive when @bare). */
+static guint
+tok_lists (const Context *c, guint i, gboolean bare)
+{
+  Word *w = tok_word (c, i, bare);
+  if (!w->lists_known)
+    {
+      w->lists = GPOINTER_TO_UINT (g_hash_table_lookup (c->self->word_lists, w->fold));
+      w->lists_known = TRUE;
+    }
+  return w->lists;
+}
+
+/* The gazetteer entry of token @i alone (without possessive when @bare), and its label. */
+static const NlpEntry *
+tok_entry (const Context *c, guint i, gboolean bare, Label *label)
+{
+  Word *w = tok_word (c, i, bare);
+  if (!w->entry_known)
+    {
+      w->entry = g_hash_table_lookup (c->self->gazetteer, w->fold);
+      w->entry_label = label_of (w->entry);
+      w->entry_known = TRUE;
+    }
+  *label = w->entry_label;
+  return w->entry;
+}
+
+/* Whether the article writes token @i (without possessive when @bare), folded, in lower case. */
+static gboolean
+tok_written_lower (const Context *c, guint i, gboolean bare)
+{
+  return tok_word (c, i, bare)->lower;
+}
+
+static gboolean is_word_in (const Context *c, guint i, WordList list);
 
 /* A capitalised word; "Kyiv-based", "Nine-year-old" and "War-risk" are adjectives. */
 static gboolean
@@ -253,6 +450,10 @@ tok_is_punct (const Context *c, guint i, const char *chars)
 {
   if (c->tokens[i].kind != NF_TOKEN_PUNCT)
     return FALSE;
+  /* an ASCII byte stands only for itself in UTF-8: found as a byte */
+  guchar first = (guchar) c->text[c->tokens[i].start];
+  if (first < 0x80)
+    return first != '\0' && strchr (chars, first) != NULL;
   gunichar ch = g_utf8_get_char (c->text + c->tokens[i].start);
   for (const char *p = chars; *p; p = g_utf8_next_char (p))
     if (g_utf8_get_char (p) == ch)
@@ -287,7 +488,9 @@ tok_is_connector (const Context *c, guint i)
   };
   if (c->tokens[i].kind == NF_TOKEN_PUNCT)
     return tok_is (c, i, "&");
-  if (c->tokens[i].kind != NF_TOKEN_WORD || (c->tokens[i].flags & NF_TOKEN_CAPITALIZED))
+  /* none is longer than three bytes */
+  if (c->tokens[i].kind != NF_TOKEN_WORD || (c->tokens[i].flags & NF_TOKEN_CAPITALIZED)
+      || c->tokens[i].end - c->tokens[i].start > 3)
     return FALSE;
   for (const char *const *w = connectors; *w; w++)
     if (tok_is (c, i, *w))
@@ -302,31 +505,42 @@ tok_is_article (const Context *c, guint i)
   return tok_is (c, i, "the");
 }
 
-/* The folded text of tokens [a, b] as the gazetteers spell names: single spaces. */
-static const NlpEntry *
-lookup (const Context *c, guint a, guint b, gsize end)
+static Label
+label_of (const NlpEntry *entry)
 {
-  g_string_truncate (c->scratch, 0);
+  Label label = LABEL_NONE;
+  if (entry)
+    for (guint l = 1; l < N_LABELS; l++)
+      if (entry->label[0] == label_names[l][0] && strcmp (entry->label, label_names[l]) == 0)
+        label = l;
+  return label;
+}
+
+/* The gazetteer entry of tokens [a, b], the last ending at @end, folded as the gazetteers
+ * spell names: single spaces.  Each token is folded on its own, so the folds of the tokens
+ * are joined. */
+static const NlpEntry *
+lookup_label (const Context *c, guint a, guint b, gsize end, Label *label)
+{
+  gsize bare_end = nlp_strip_possessive (c->text, c->tokens[b].start, c->tokens[b].end);
+  if (a == b && (end == c->tokens[b].end || end == bare_end))
+    return tok_entry (c, b, end != c->tokens[b].end, label);
+  g_string_truncate (c->joined, 0);
   for (guint i = a; i <= b; i++)
     {
       const NfToken *t = &c->tokens[i];
       if (i > a && t->start > c->tokens[i - 1].end)
-        g_string_append_c (c->scratch, ' ');
-      gsize stop = i == b ? end : t->end;
-      nlp_fold_append (c->scratch, c->text + t->start, stop - t->start);
+        g_string_append_c (c->joined, ' ');
+      if (i < b || end == t->end || end == bare_end)
+        {
+          const Word *w = tok_word (c, i, i == b && end != t->end);
+          g_string_append_len (c->joined, w->fold, w->length);
+        }
+      else
+        nlp_fold_append (c->joined, c->text + t->start, end - t->start);
     }
-  return g_hash_table_lookup (c->self->gazetteer, c->scratch->str);
-}
-
-static const NlpEntry *
-lookup_label (const Context *c, guint a, guint b, gsize end, Label *label)
-{
-  const NlpEntry *entry = lookup (c, a, b, end);
-  *label = LABEL_NONE;
-  if (entry)
-    for (guint l = 1; l < N_LABELS; l++)
-      if (strcmp (entry->label, label_names[l]) == 0)
-        *label = l;
+  const NlpEntry *entry = g_hash_table_lookup (c->self->gazetteer, c->joined->str);
+  *label = label_of (entry);
   return entry;
 }
 
@@ -344,7 +558,7 @@ add_mention (Context *c, guint a, guint b, Label label, const char *canonical, g
     .end = name_end (c, b),
     .label = label,
     /* a nationality is named as written ("Ukrainian"), not by its country */
-    .canonical = label == LABEL_NATIONALITY ? NULL : g_strdup (canonical),
+    .canonical = label == LABEL_NATIONALITY ? NULL : canonical,
     .first = a,
     .last = b,
   };
@@ -368,9 +582,10 @@ add_mention (Context *c, guint a, guint b, Label label, const char *canonical, g
             {
               while (close < c->text + m.end && *close == ' ')
                 close++;
-              g_autofree char *head = g_strndup (c->text + m.start, open - (c->text + m.start));
-              g_autofree char *tail = g_strndup (close, c->text + m.end - close);
-              m.canonical = g_strconcat (head, tail, NULL);
+              g_string_truncate (c->scratch, 0);
+              g_string_append_len (c->scratch, c->text + m.start, open - (c->text + m.start));
+              g_string_append_len (c->scratch, close, c->text + m.end - close);
+              m.canonical = g_string_chunk_insert (c->store, c->scratch->str);
             }
         }
     }
@@ -392,19 +607,16 @@ static gboolean is_month_name (const Context *c, guint i);
 static gboolean
 is_given_name (const Context *c, guint i)
 {
-  if (!tok_is_cap_word (c, i))
-    return FALSE;
-  gsize length;
-  const char *text = tok_text (c, i, &length);
-  return entities_rules_is_given_name (c->self, c->scratch, text, length);
+  return tok_is_cap_word (c, i) && (tok_lists (c, i, FALSE) & W_GIVEN_NAMES);
 }
 
 gboolean
 entities_rules_is_given_name (gconstpointer instance, GString *scratch, const char *word, gsize length)
 {
   const Entities *self = instance;
-  return nlp_word_set_has (self->female_names, scratch, word, length)
-         || nlp_word_set_has (self->male_names, scratch, word, length);
+  g_string_truncate (scratch, 0);
+  nlp_fold_append (scratch, word, length);
+  return (GPOINTER_TO_UINT (g_hash_table_lookup (self->word_lists, scratch->str)) & W_GIVEN_NAMES) != 0;
 }
 
 static gboolean
@@ -424,17 +636,15 @@ tok_is_name_word (const Context *c, guint i)
   const char *text = tok_text (c, i, &length);
   if ((t->flags & NF_TOKEN_ALL_CAPS) && text[length - 1] != '.')
     return FALSE; /* "ETH Zurich", "NHS England": an acronym is no part of a person's name */
-  gsize end = nlp_strip_possessive (c->text, t->start, t->end);
-  text = c->text + t->start;
   /* "Theresa May": a month after a name word is a surname */
   gboolean month_surname = is_month_name (c, i) && i > 0 && tok_is_cap_word (c, i - 1)
                            && !(i + 1 < c->n && c->tokens[i + 1].kind == NF_TOKEN_NUMBER);
   /* "John Major", "Julie Bishop", "Steve King": a title word after a given name is a surname */
   gboolean title_surname = i > 0 && is_given_name (c, i - 1);
-  return (month_surname || !nlp_word_set_has (c->self->not_names, c->scratch, text, end - t->start))
-         && (title_surname || !nlp_word_set_has (c->self->titles, c->scratch, text, end - t->start))
-         && !nlp_word_set_has (c->self->org_suffixes, c->scratch, text, end - t->start)
-         && !nlp_word_set_has (c->self->loc_suffixes, c->scratch, text, end - t->start);
+  guint lists = tok_lists (c, i, TRUE);
+  return (month_surname || !(lists & W_NOT_NAMES))
+         && (title_surname || !(lists & W_TITLES))
+         && !(lists & (W_ORG_SUFFIXES | W_LOC_SUFFIXES));
 }
 
 static gboolean
@@ -512,11 +722,13 @@ name_words_label (Context *c, guint a, guint b)
       const NlpEntry *e = lookup_label (c, i, i, name_end (c, i), &label);
       if (!e || label != LABEL_LOCATION)
         continue;
-      if (e->canonical) /* else the scratch holds the folded word, as looked up */
+      if (e->canonical)
         {
           g_string_truncate (c->scratch, 0);
           nlp_fold_append (c->scratch, e->canonical, strlen (e->canonical));
         }
+      else
+        g_string_assign (c->scratch, tok_word (c, i, TRUE)->fold); /* the word as looked up */
       if (g_hash_table_contains (c->self->countries, c->scratch->str))
         return LABEL_ORGANIZATION;
     }
@@ -536,14 +748,11 @@ has_connector (const Context *c, guint a, guint b, guint *at)
   return FALSE;
 }
 
+/* Whether word @i, without its possessive, is in @list. */
 static gboolean
-is_word_in (const Context *c, guint i, GHashTable *set)
+is_word_in (const Context *c, guint i, WordList list)
 {
-  const NfToken *t = &c->tokens[i];
-  if (t->kind != NF_TOKEN_WORD)
-    return FALSE;
-  gsize end = nlp_strip_possessive (c->text, t->start, t->end);
-  return nlp_word_set_has (set, c->scratch, c->text + t->start, end - t->start);
+  return c->tokens[i].kind == NF_TOKEN_WORD && (tok_lists (c, i, TRUE) & list);
 }
 
 /* "Deputy Minister Iryna Savchuk", "Staff Sgt. Albert Connelly", "Secretary of State John
@@ -553,7 +762,7 @@ try_title (Context *c, guint a, guint b)
 {
   for (guint t = b; t-- > a;)
     {
-      if (!is_word_in (c, t, c->self->titles))
+      if (!is_word_in (c, t, W_TITLES))
         continue;
       guint name = t + 1;
       if (name <= b && tok_is (c, name, "."))
@@ -569,7 +778,7 @@ try_title (Context *c, guint a, guint b)
           /* "Chancellor of the Exchequer": one word after "the" is the office's, not a name */
           if (the && b < name + 1)
             return FALSE;
-          while (name < b && (b - name + 1 > 2 || is_word_in (c, name, c->self->titles)))
+          while (name < b && (b - name + 1 > 2 || is_word_in (c, name, W_TITLES)))
             name++;
         }
       if (name > b || !all_name_words (c, name, b))
@@ -630,8 +839,6 @@ is_postnominal (const Context *c, guint i)
   return FALSE;
 }
 
-static void fold_into (GString *s, const char *text, gsize length);
-
 /* Whether every capitalised word of [a, b] is also written in lower case elsewhere in the
  * article. */
 static gboolean
@@ -653,10 +860,7 @@ lower_case_words (const Context *c, guint a, guint b, guint *n_words)
       if (!tok_is_cap_word (c, i))
         continue;
       words++;
-      gsize end = nlp_strip_possessive (c->text, c->tokens[i].start, c->tokens[i].end);
-      fold_into (c->scratch, c->text + c->tokens[i].start, end - c->tokens[i].start);
-      if (g_hash_table_contains (c->lower_words, c->scratch->str))
-        lower++;
+      lower += tok_written_lower (c, i, TRUE);
     }
   *n_words = words;
   return lower;
@@ -675,12 +879,7 @@ ends_like_participle (const Context *c, guint a)
 static gboolean
 participle_first (Context *c, guint a)
 {
-  gsize length;
-  const char *text = tok_text (c, a, &length);
-  if (!ends_like_participle (c, a))
-    return FALSE;
-  fold_into (c->scratch, text, length);
-  return g_hash_table_contains (c->lower_words, c->scratch->str);
+  return ends_like_participle (c, a) && tok_written_lower (c, a, FALSE);
 }
 
 /* A number in words: "Three", "Twenty", "Ninety-Four", "Hundreds". */
@@ -720,25 +919,25 @@ suffix_label (Context *c, guint a, guint b)
 {
   if (b > a && is_number_word (c, b))
     b--;
-  if (is_word_in (c, b, c->self->org_suffixes))
+  if (is_word_in (c, b, W_ORG_SUFFIXES))
     return LABEL_ORGANIZATION;
   /* "Department of State", "University of Southern California", "Committee to Protect
    * Journalists": the head decides */
   for (guint i = a + 1; i < b; i++)
     if (tok_is (c, i, "of") || tok_is (c, i, "for") || tok_is (c, i, "on") || tok_is (c, i, "to"))
       {
-        if (is_word_in (c, i - 1, c->self->org_suffixes))
+        if (is_word_in (c, i - 1, W_ORG_SUFFIXES))
           return LABEL_ORGANIZATION;
         break;
       }
-  if (is_word_in (c, b, c->self->loc_suffixes))
+  if (is_word_in (c, b, W_LOC_SUFFIXES))
     return LABEL_LOCATION;
   for (guint i = a; i < b; i++)
     if (tok_is (c, i, "of") || tok_is (c, i, "for") || tok_is (c, i, "on"))
       {
-        if (i > a && is_word_in (c, i - 1, c->self->org_suffixes))
+        if (i > a && is_word_in (c, i - 1, W_ORG_SUFFIXES))
           return LABEL_ORGANIZATION;
-        if (i > a && is_word_in (c, i - 1, c->self->loc_suffixes))
+        if (i > a && is_word_in (c, i - 1, W_LOC_SUFFIXES))
           return LABEL_LOCATION;
         break;
       }
@@ -781,7 +980,7 @@ german_person (Context *c, guint a, guint b)
         end++;
       guint words;
       if (!tok_is_cap_word (c, end) || c->tokens[end].end - c->tokens[end].start < 2
-          || is_word_in (c, end, c->self->not_names) || is_word_in (c, end, c->self->titles)
+          || is_word_in (c, end, W_NOT_NAMES) || is_word_in (c, end, W_TITLES)
           || lower_case_words (c, k, end, &words) > 0)
         continue;
       Label label;
@@ -861,20 +1060,16 @@ classify (Context *c, guint a, guint b)
     }
   if (is_dateline_place (c, a, b))
     {
+      /* in the article's store: a mention keeps the canonical form it is given */
       g_autofree char *place = title_cased (c, a, b);
-      add_mention (c, a, b, LABEL_LOCATION, place, -1);
+      add_mention (c, a, b, LABEL_LOCATION, g_string_chunk_insert (c->store, place), -1);
       return;
     }
 
   /* A sentence-initial common word is not a name: drop it and look at the rest. */
-  if (tok_is_initial (c, a) || is_word_in (c, a, c->self->not_names))
+  if (tok_is_initial (c, a) || is_word_in (c, a, W_NOT_NAMES))
     {
-      gsize length;
-      const char *text = tok_text (c, a, &length);
-      g_string_truncate (c->scratch, 0);
-      nlp_fold_append (c->scratch, text, length);
-      if (g_hash_table_contains (c->self->not_names, c->scratch->str)
-          || g_hash_table_contains (c->lower_words, c->scratch->str))
+      if ((tok_lists (c, a, FALSE) & W_NOT_NAMES) || tok_written_lower (c, a, FALSE))
         {
           classify (c, a + 1, b);
           return;
@@ -889,9 +1084,9 @@ classify (Context *c, guint a, guint b)
 
   /* Months and days may end a sequence ("Paris Monday") without being part of it; a month
    * name that no day number follows is a name's last word ("Theresa May", "Brian May"). */
-  if (b > a && is_word_in (c, b, c->self->not_names)
+  if (b > a && is_word_in (c, b, W_NOT_NAMES)
       && !(is_month_name (c, b) && !(b + 1 < c->n && c->tokens[b + 1].kind == NF_TOKEN_NUMBER)
-           && tok_is_cap_word (c, b - 1) && !is_word_in (c, b - 1, c->self->not_names)))
+           && tok_is_cap_word (c, b - 1) && !is_word_in (c, b - 1, W_NOT_NAMES)))
     {
       classify (c, a, b - 1);
       return;
@@ -904,7 +1099,7 @@ classify (Context *c, guint a, guint b)
       while (end > a && is_postnominal (c, end))
         end--;
       Label known;
-      if (end > a && all_name_words (c, a, end) && !is_word_in (c, a, c->self->not_names)
+      if (end > a && all_name_words (c, a, end) && !is_word_in (c, a, W_NOT_NAMES)
           && !lookup_label (c, a, end, name_end (c, end), &known))
         {
           if (!try_title (c, a, end))
@@ -917,8 +1112,8 @@ classify (Context *c, guint a, guint b)
 
   /* "Operation Inherent Resolve", "Thanksgiving Day", "Typhoon Lawin", "Paris Agreement":
    * names, but of operations, days, storms, laws */
-  if (b > a && (is_word_in (c, a, c->self->other_names) || is_word_in (c, b, c->self->other_names)
-                || (b > a + 1 && is_number_word (c, b) && is_word_in (c, b - 1, c->self->other_names))))
+  if (b > a && (is_word_in (c, a, W_OTHER_NAMES) || is_word_in (c, b, W_OTHER_NAMES)
+                || (b > a + 1 && is_number_word (c, b) && is_word_in (c, b - 1, W_OTHER_NAMES))))
     return;
 
   /* "and" stays inside an organisation's name ("Ministry of Agrarian Policy and Food",
@@ -930,10 +1125,10 @@ classify (Context *c, guint a, guint b)
         gboolean head_of = FALSE;
         for (guint k = a + 1; k < i; k++)
           head_of |= (tok_is (c, k, "of") || tok_is (c, k, "for"))
-                     && (is_word_in (c, k - 1, c->self->org_suffixes) || is_word_in (c, k - 1, c->self->loc_suffixes));
+                     && (is_word_in (c, k - 1, W_ORG_SUFFIXES) || is_word_in (c, k - 1, W_LOC_SUFFIXES));
         Label left_label;
-        gboolean suffixed = is_word_in (c, b, c->self->org_suffixes) && !is_word_in (c, i - 1, c->self->org_suffixes)
-                            && !is_word_in (c, i - 1, c->self->loc_suffixes)
+        gboolean suffixed = is_word_in (c, b, W_ORG_SUFFIXES) && !is_word_in (c, i - 1, W_ORG_SUFFIXES)
+                            && !is_word_in (c, i - 1, W_LOC_SUFFIXES)
                             && !lookup_label (c, a, i - 1, c->tokens[i - 1].end, &left_label);
         if (!head_of && !suffixed)
           {
@@ -948,7 +1143,7 @@ classify (Context *c, guint a, guint b)
   gboolean only_titles = TRUE;
   for (guint i = a; i <= b && only_titles; i++)
     only_titles = tok_is_connector (c, i) || tok_is_article (c, i) || tok_is_punct (c, i, ".")
-                  || is_word_in (c, i, c->self->titles);
+                  || is_word_in (c, i, W_TITLES);
   if (only_titles)
     {
       if (a == b && tok_is_cap_word (c, a))
@@ -960,14 +1155,14 @@ classify (Context *c, guint a, guint b)
       return;
     }
   /* "U.S. Secretary of State", "British Prime Minister": the place or nationality alone */
-  if (b > a && is_word_in (c, a + 1, c->self->titles))
+  if (b > a && is_word_in (c, a + 1, W_TITLES))
     {
       Label first;
       const NlpEntry *e = lookup_label (c, a, a, name_end (c, a), &first);
       gboolean rest_titles = e && (first == LABEL_LOCATION || first == LABEL_NATIONALITY);
       for (guint i = a + 1; i <= b && rest_titles; i++)
         rest_titles = tok_is_connector (c, i) || tok_is_article (c, i) || tok_is_punct (c, i, ".")
-                      || is_word_in (c, i, c->self->titles);
+                      || is_word_in (c, i, W_TITLES);
       if (rest_titles)
         {
           add_mention (c, a, a, first, e->canonical, -1);
@@ -983,8 +1178,8 @@ classify (Context *c, guint a, guint b)
   for (guint i = a + 1; i < b; i++)
     if (tok_is (c, i, "of") || tok_is (c, i, "for") || tok_is (c, i, "on"))
       {
-        if (!is_word_in (c, i - 1, c->self->org_suffixes) && !is_word_in (c, i - 1, c->self->loc_suffixes)
-            && !is_word_in (c, i - 1, c->self->titles))
+        if (!is_word_in (c, i - 1, W_ORG_SUFFIXES) && !is_word_in (c, i - 1, W_LOC_SUFFIXES)
+            && !is_word_in (c, i - 1, W_TITLES))
           {
             classify (c, a, i - 1);
             classify (c, i + 1, b);
@@ -1015,7 +1210,7 @@ classify (Context *c, guint a, guint b)
   if (b > a && (tok_is_cap_word (c, a + 1) || (tok_is_connector (c, a + 1) && !tok_is (c, a + 1, "and"))))
     {
       Label first;
-      if (is_word_in (c, a, c->self->org_suffixes)
+      if (is_word_in (c, a, W_ORG_SUFFIXES)
           || (lookup_label (c, a, a, name_end (c, a), &first) && first == LABEL_ORGANIZATION))
         {
           add_mention (c, a, b, LABEL_ORGANIZATION, NULL, -1);
@@ -1024,7 +1219,7 @@ classify (Context *c, guint a, guint b)
     }
 
   /* "East Mosul", "Northern Iraq", "Tal Afar", "Fort Campbell" */
-  if (b > a && is_word_in (c, a, c->self->loc_prefixes) && tok_is_cap_word (c, a + 1))
+  if (b > a && is_word_in (c, a, W_LOC_PREFIXES) && tok_is_cap_word (c, a + 1))
     {
       add_mention (c, a, b, LABEL_LOCATION, NULL, -1);
       return;
@@ -1076,7 +1271,7 @@ classify (Context *c, guint a, guint b)
        * neither a given name nor a participle ("Visiting Australia"), names a company after it */
       if (tail && last == LABEL_LOCATION && b == a + 1 && tok_is_cap_word (c, a) && !ends_like_participle (c, a)
           && !(c->tokens[a].flags & NF_TOKEN_ALL_CAPS) && !is_given_name (c, a)
-          && !is_word_in (c, a, c->self->not_names) && !is_word_in (c, a, c->self->titles)
+          && !is_word_in (c, a, W_NOT_NAMES) && !is_word_in (c, a, W_TITLES)
           && name_words_label (c, b, b) == LABEL_ORGANIZATION)
         {
           add_mention (c, a, b, LABEL_ORGANIZATION, NULL, -1);
@@ -1106,7 +1301,7 @@ classify (Context *c, guint a, guint b)
   gsize length;
   const char *text = tok_text (c, a, &length);
   length = name_end (c, a) - t->start; /* "ISF's" is the acronym "ISF" */
-  if (length == 0 || is_word_in (c, a, c->self->not_names) || is_word_in (c, a, c->self->titles)
+  if (length == 0 || is_word_in (c, a, W_NOT_NAMES) || is_word_in (c, a, W_TITLES)
       || is_postnominal (c, a))
     return;
   /* the letters of the word without its possessive: "ISF's" is written in capitals */
@@ -1145,19 +1340,21 @@ classify (Context *c, guint a, guint b)
         }
       if (shape && letters >= 2 && longest <= 7)
         {
-          g_autofree char *word = g_strndup (text, length);
-          if (!g_strv_contains (roman, word))
+          gboolean is_roman = FALSE;
+          for (const char *const *r = roman; *r && !is_roman; r++)
+            is_roman = strlen (*r) == length && memcmp (*r, text, length) == 0;
+          if (!is_roman)
             add_mention (c, a, a, LABEL_ORGANIZATION, NULL, -1);
         }
       return;
     }
   /* "the Coalition", "the Ministry": a capitalised institution word after "the" */
-  if (a > 0 && tok_is (c, a - 1, "the") && is_word_in (c, a, c->self->org_suffixes))
+  if (a > 0 && tok_is (c, a - 1, "the") && is_word_in (c, a, W_ORG_SUFFIXES))
     {
       add_mention (c, a, a, LABEL_ORGANIZATION, NULL, -1);
       return;
     }
-  if (is_word_in (c, a, c->self->org_suffixes) || is_word_in (c, a, c->self->loc_suffixes))
+  if (is_word_in (c, a, W_ORG_SUFFIXES) || is_word_in (c, a, W_LOC_SUFFIXES))
     return;
   /* in German a lone capitalised word is a noun unless a person named in full bears it as
    * surname ("Katrin Wehmeyer ... Wehmeyer wies die Kritik zurück"): kept only as that */
@@ -1204,7 +1401,7 @@ find_sequences (Context *c)
               guint k = last + 1;
               while (k < c->n && tok_is_cap_word (c, k) && c->tokens[k].sentence == c->tokens[i].sentence)
                 k++;
-              if (k == last + 1 || !is_word_in (c, k - 1, c->self->org_suffixes))
+              if (k == last + 1 || !is_word_in (c, k - 1, W_ORG_SUFFIXES))
                 break;
               last = k - 1;
               continue;
@@ -1218,7 +1415,7 @@ find_sequences (Context *c)
               guint e = k + 1;
               while (e < c->n && tok_is_cap_word (c, e) && c->tokens[e].sentence == c->tokens[i].sentence)
                 e++;
-              if (e > k + 1 && is_word_in (c, e - 1, c->self->org_suffixes))
+              if (e > k + 1 && is_word_in (c, e - 1, W_ORG_SUFFIXES))
                 {
                   last = e - 1;
                   continue;
@@ -1227,8 +1424,8 @@ find_sequences (Context *c)
             }
           /* the period of "Gen." or "H." */
           if (tok_is (c, k, ".") && c->tokens[k].start == cur->end && cur->kind == NF_TOKEN_WORD
-              && nf_text_is_abbreviation (c->text + cur->start, cur->end - cur->start)
-              && k + 1 < c->n && tok_is_cap_word (c, k + 1) && c->tokens[k + 1].sentence == c->tokens[i].sentence)
+              && k + 1 < c->n && tok_is_cap_word (c, k + 1) && c->tokens[k + 1].sentence == c->tokens[i].sentence
+              && nf_text_is_abbreviation (c->text + cur->start, cur->end - cur->start))
             {
               last = k + 1;
               continue;
@@ -1252,7 +1449,7 @@ find_sequences (Context *c)
                 }
             }
           /* "Global Coalition to Counter ISIL", "Committee to Protect Journalists" */
-          if (tok_is (c, k, "to") && is_word_in (c, last, c->self->org_suffixes) && k + 2 < c->n
+          if (tok_is (c, k, "to") && is_word_in (c, last, W_ORG_SUFFIXES) && k + 2 < c->n
               && tok_is_cap_word (c, k + 1) && tok_is_cap_word (c, k + 2)
               && c->tokens[k + 2].sentence == c->tokens[i].sentence)
             {
@@ -1285,17 +1482,32 @@ find_sequences (Context *c)
     }
 }
 
+/* The name of @m: its canonical form, or the name as written, in @buffer when one is given
+ * (valid until it is used again), else in the article's store. */
 static const char *
-mention_name (const Context *c, const Mention *m, char **owned)
+mention_name_in (const Context *c, const Mention *m, GString *buffer)
 {
   if (m->canonical)
     return m->canonical;
-  *owned = g_strndup (c->text + m->start, m->end - m->start);
+  char *name;
+  if (buffer)
+    {
+      g_string_truncate (buffer, 0);
+      name = g_string_append_len (buffer, c->text + m->start, m->end - m->start)->str;
+    }
+  else
+    name = g_string_chunk_insert_len (c->store, c->text + m->start, m->end - m->start);
   /* names may run over a line break in some texts: one space */
-  for (char *p = *owned; *p; p++)
+  for (char *p = name; *p; p++)
     if (*p == '\n')
       *p = ' ';
-  return *owned;
+  return name;
+}
+
+static const char *
+mention_name (const Context *c, const Mention *m)
+{
+  return mention_name_in (c, m, NULL);
 }
 
 static void
@@ -1303,6 +1515,41 @@ fold_into (GString *s, const char *text, gsize length)
 {
   g_string_truncate (s, 0);
   nlp_fold_append (s, text, length);
+}
+
+/* The folded text of @m: a token's fold when it spans one (most do), else folded into the
+ * scratch.  Valid until the scratch is used again. */
+static const char *
+mention_fold (const Context *c, const Mention *m)
+{
+  const NfToken *t = &c->tokens[m->first];
+  if (m->first == m->last && m->start == t->start)
+    {
+      if (m->end == t->end)
+        return tok_word (c, m->first, FALSE)->fold;
+      if (m->end == nlp_strip_possessive (c->text, t->start, t->end))
+        return tok_word (c, m->first, TRUE)->fold;
+    }
+  fold_into (c->scratch, c->text + m->start, m->end - m->start);
+  return c->scratch->str;
+}
+
+/* @key as a table of the article may keep it: a token's fold is already in the store. */
+static const char *
+stored_key (const Context *c, const char *key)
+{
+  return key == c->scratch->str ? g_string_chunk_insert (c->store, key) : key;
+}
+
+/* Sets @key to @value in @table (keys in the article's store, no free function); an
+ * existing key is kept. */
+static void
+table_put (const Context *c, GHashTable *table, const char *key, gpointer value)
+{
+  if (g_hash_table_contains (table, key))
+    g_hash_table_insert (table, (gpointer) key, value); /* keeps the stored key */
+  else
+    g_hash_table_insert (table, (gpointer) stored_key (c, key), value);
 }
 
 /* "O'Brien, the minister, ...", "Smith, 45, ...", "Smith, who", "Smith's wife": a person's
@@ -1338,7 +1585,7 @@ apposition_after (const Context *c, guint last)
     {
       if (c->tokens[k].kind != NF_TOKEN_WORD)
         return FALSE;
-      if (!(c->tokens[k].flags & NF_TOKEN_CAPITALIZED) && is_word_in (c, k, c->self->titles))
+      if (!(c->tokens[k].flags & NF_TOKEN_CAPITALIZED) && is_word_in (c, k, W_TITLES))
         return TRUE;
     }
   return FALSE;
@@ -1383,50 +1630,54 @@ next_to (const Context *c, const Mention *ms, guint n, guint i, Label label)
 static void
 resolve (Context *c)
 {
-  g_autoptr (GHashTable) surnames = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  g_autoptr (GHashTable) acronyms = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  g_autoptr (GHashTable) known = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  /* keys and values live in the article's store */
+  g_autoptr (GHashTable) surnames = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr (GHashTable) acronyms = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr (GHashTable) known = g_hash_table_new (g_str_hash, g_str_equal);
   Mention *ms = (Mention *) c->mentions->data;
   guint n = c->mentions->len;
 
   for (guint i = 0; i < n; i++)
     {
       Mention *m = &ms[i];
-      g_autofree char *owned = NULL;
-      const char *name = mention_name (c, m, &owned);
       if (m->label == LABEL_PERSON && m->last > m->first)
         {
+          const char *name = mention_name (c, m);
           /* the surname: the last word of the name */
           const NfToken *t = &c->tokens[m->last];
-          fold_into (c->scratch, c->text + t->start, m->end - t->start);
-          if (!g_hash_table_contains (surnames, c->scratch->str))
-            g_hash_table_insert (surnames, g_strdup (c->scratch->str), g_strdup (name));
+          const char *key = m->end == t->end ? tok_word (c, m->last, FALSE)->fold
+                            : m->end == nlp_strip_possessive (c->text, t->start, t->end) ? tok_word (c, m->last, TRUE)->fold
+                            : (fold_into (c->scratch, c->text + t->start, m->end - t->start), c->scratch->str);
+          if (!g_hash_table_contains (surnames, key))
+            g_hash_table_insert (surnames, (gpointer) stored_key (c, key), (gpointer) name);
           /* Spanish and Portuguese names carry two surnames: "Guadalupe Ramírez Soto" is
            * also "Ramírez" */
           if (m->last >= m->first + 2 && tok_is_cap_word (c, m->last - 1))
             {
-              const NfToken *u = &c->tokens[m->last - 1];
-              fold_into (c->scratch, c->text + u->start, u->end - u->start);
-              if (!g_hash_table_contains (surnames, c->scratch->str))
-                g_hash_table_insert (surnames, g_strdup (c->scratch->str), g_strdup (name));
+              key = tok_word (c, m->last - 1, FALSE)->fold;
+              if (!g_hash_table_contains (surnames, key))
+                g_hash_table_insert (surnames, (gpointer) key, (gpointer) name);
             }
         }
       if ((m->label == LABEL_ORGANIZATION || m->label == LABEL_LOCATION) && m->last > m->first
           && m->last + 3 < c->n && tok_is (c, m->last + 1, "(") && tok_is (c, m->last + 3, ")")
           && (c->tokens[m->last + 2].flags & NF_TOKEN_ALL_CAPS))
         {
-          /* "Syrian Democratic Forces (SDF)" */
-          const NfToken *t = &c->tokens[m->last + 2];
-          fold_into (c->scratch, c->text + t->start, t->end - t->start);
-          if (!g_hash_table_contains (acronyms, c->scratch->str))
-            g_hash_table_insert (acronyms, g_strdup (c->scratch->str), g_strdup_printf ("%d%s", m->label, name));
+          /* "Syrian Democratic Forces (SDF)": the label as a digit, then the name */
+          const char *key = tok_word (c, m->last + 2, FALSE)->fold;
+          if (!g_hash_table_contains (acronyms, key))
+            {
+              const char *name = mention_name (c, m);
+              g_string_printf (c->scratch, "%d%s", m->label, name);
+              g_hash_table_insert (acronyms, (gpointer) key, g_string_chunk_insert (c->store, c->scratch->str));
+            }
         }
       if (m->label != LABEL_NONE)
         {
           /* a person stays a person: "Kerry" then "KERRY" */
-          fold_into (c->scratch, c->text + m->start, m->end - m->start);
-          if (m->label == LABEL_PERSON || !g_hash_table_contains (known, c->scratch->str))
-            g_hash_table_insert (known, g_strdup (c->scratch->str), GINT_TO_POINTER (m->label));
+          const char *key = mention_fold (c, m);
+          if (m->label == LABEL_PERSON || !g_hash_table_contains (known, key))
+            table_put (c, known, key, GINT_TO_POINTER (m->label));
         }
     }
 
@@ -1435,8 +1686,8 @@ resolve (Context *c)
       Mention *m = &ms[i];
       if (m->last != m->first || m->label == LABEL_NATIONALITY)
         continue;
-      fold_into (c->scratch, c->text + m->start, m->end - m->start);
-      const char *full = g_hash_table_lookup (surnames, c->scratch->str);
+      const char *key = mention_fold (c, m);
+      const char *full = g_hash_table_lookup (surnames, key);
       /* a country keeps its name even when someone is called Jordan */
       gboolean caps = (c->tokens[m->first].flags & NF_TOKEN_ALL_CAPS) != 0;
       static const char *const place_words[] = {
@@ -1453,33 +1704,31 @@ resolve (Context *c)
                    || (m->label == LABEL_ORGANIZATION && caps && !m->canonical)))
         {
           m->label = LABEL_PERSON;
-          g_free (m->canonical);
-          m->canonical = g_strdup (full);
+          m->canonical = full;
           m->tentative = FALSE;
           m->title_word = FALSE;
           continue;
         }
       if (m->title_word)
         continue; /* no evidence makes a title alone a name */
-      const char *acronym = g_hash_table_lookup (acronyms, c->scratch->str);
+      const char *acronym = g_hash_table_lookup (acronyms, key);
       if (acronym && (m->label == LABEL_NONE || m->label == LABEL_ORGANIZATION))
         {
           m->label = (Label) (acronym[0] - '0');
-          g_free (m->canonical);
-          m->canonical = g_strdup (acronym + 1);
+          m->canonical = acronym + 1;
           m->tentative = FALSE;
           continue;
         }
       /* "KERRY:" in a transcript is the Kerry named elsewhere */
       if (caps && m->label == LABEL_ORGANIZATION && !m->canonical
-          && GPOINTER_TO_INT (g_hash_table_lookup (known, c->scratch->str)) == LABEL_PERSON)
+          && GPOINTER_TO_INT (g_hash_table_lookup (known, key)) == LABEL_PERSON)
         {
           m->label = LABEL_PERSON;
           continue;
         }
       if (!m->tentative)
         continue;
-      gpointer seen = g_hash_table_lookup (known, c->scratch->str);
+      gpointer seen = g_hash_table_lookup (known, key);
       if (seen)
         {
           m->label = GPOINTER_TO_INT (seen);
@@ -1488,12 +1737,12 @@ resolve (Context *c)
         }
       /* evidence from the words around it */
       guint a = m->first;
-      gboolean verb_after = a + 1 < c->n && is_word_in (c, a + 1, c->self->speech_verbs);
-      gboolean verb_before = a >= 1 && is_word_in (c, a - 1, c->self->speech_verbs)
+      gboolean verb_after = a + 1 < c->n && is_word_in (c, a + 1, W_SPEECH_VERBS);
+      gboolean verb_before = a >= 1 && is_word_in (c, a - 1, W_SPEECH_VERBS)
                              && a >= 2 && tok_is_punct (c, a - 2, ",\"”’'");
       gboolean title_before = a >= 1 && c->tokens[a - 1].kind == NF_TOKEN_WORD
                               && !(c->tokens[a - 1].flags & NF_TOKEN_CAPITALIZED)
-                              && is_word_in (c, a - 1, c->self->titles);
+                              && is_word_in (c, a - 1, W_TITLES);
       place = FALSE;
       if (a >= 1 && !tok_is_initial (c, a) && c->tokens[a - 1].kind == NF_TOKEN_WORD)
         for (const char *const *w = place_words; *w && !place; w++)
@@ -1533,8 +1782,7 @@ resolve (Context *c)
         continue;
       m->tentative = FALSE;
       m->guessed = TRUE;
-      fold_into (c->scratch, c->text + m->start, m->end - m->start);
-      g_hash_table_insert (known, g_strdup (c->scratch->str), GINT_TO_POINTER (m->label));
+      table_put (c, known, mention_fold (c, m), GINT_TO_POINTER (m->label));
     }
 
   /* evidence found late in the article also names the word's earlier mentions */
@@ -1543,8 +1791,7 @@ resolve (Context *c)
       Mention *m = &ms[i];
       if (!m->tentative || m->title_word)
         continue;
-      fold_into (c->scratch, c->text + m->start, m->end - m->start);
-      gpointer seen = g_hash_table_lookup (known, c->scratch->str);
+      gpointer seen = g_hash_table_lookup (known, mention_fold (c, m));
       if (seen)
         {
           m->label = GPOINTER_TO_INT (seen);
@@ -1597,8 +1844,7 @@ join_places (Context *c)
       m->last = n->last;
       m->label = LABEL_LOCATION;
       m->tentative = FALSE;
-      g_free (m->canonical);
-      m->canonical = g_strndup (c->text + m->start, m->end - m->start);
+      m->canonical = g_string_chunk_insert_len (c->store, c->text + m->start, m->end - m->start);
       g_array_remove_index (c->mentions, i + 1);
       ms = (Mention *) c->mentions->data;
     }
@@ -1627,9 +1873,9 @@ no_places_as_people (Context *c, const char *language)
         continue;
       Label better = LABEL_PERSON;
       for (guint k = m->first; k <= m->last && better == LABEL_PERSON; k++)
-        if (is_word_in (c, k, c->self->loc_prefixes) || is_word_in (c, k, c->self->loc_suffixes))
+        if (is_word_in (c, k, W_LOC_PREFIXES) || is_word_in (c, k, W_LOC_SUFFIXES))
           better = LABEL_LOCATION;
-        else if (is_word_in (c, k, c->self->org_suffixes))
+        else if (is_word_in (c, k, W_ORG_SUFFIXES))
           better = LABEL_ORGANIZATION;
       gboolean suspect = better != LABEL_PERSON;
       for (const char *const *w = articles; *w && !suspect; w++)
@@ -1643,7 +1889,7 @@ no_places_as_people (Context *c, const char *language)
       if (!suspect)
         continue;
       m->label = better == LABEL_PERSON ? LABEL_NONE : better;
-      g_clear_pointer (&m->canonical, g_free);
+      m->canonical = NULL;
     }
 }
 
@@ -1686,7 +1932,7 @@ label_passes (Context *c)
           m->last = group;
           m->end = name_end (c, group);
           m->label = LABEL_ORGANIZATION;
-          g_clear_pointer (&m->canonical, g_free);
+          m->canonical = NULL;
         }
       else if (m->label == LABEL_NATIONALITY && m->first == m->last && entities_is_people (&t, m->first))
         m->label = LABEL_ORGANIZATION;
@@ -1706,7 +1952,6 @@ label_passes (Context *c)
       head_length = name_end (c, head) - c->tokens[head].start;
       const char *person = NULL;
       guint at = 0;
-      g_autofree char *owned = NULL;
       Mention *ms = (Mention *) c->mentions->data;
       for (guint k = 0; k < c->mentions->len; k++)
         {
@@ -1719,12 +1964,7 @@ label_passes (Context *c)
           const char *title = c->text + ms[k].title_start;
           gsize title_length = ms[k].title_end - ms[k].title_start;
           if (entities_title_has_word (title, title_length, head_text, head_length))
-            {
-              g_clear_pointer (&owned, g_free);
-              person = mention_name (c, &ms[k], &owned);
-              if (person && !owned)
-                owned = g_strdup (person);
-            }
+            person = mention_name (c, &ms[k]);
         }
       for (guint k = at; k < c->mentions->len && ms[k].first <= last; k++)
         at = k + 1;
@@ -1732,7 +1972,7 @@ label_passes (Context *c)
         .start = c->tokens[i].start,
         .end = name_end (c, last),
         .label = LABEL_PERSON,
-        .canonical = g_steal_pointer (&owned),
+        .canonical = person,
         .first = i,
         .last = last,
       };
@@ -1741,28 +1981,15 @@ label_passes (Context *c)
     }
 }
 
-static void
-clear_mention (gpointer data)
-{
-  g_free (((Mention *) data)->canonical);
-}
-
 /* Finds the mentions of @c (tokens, text and language set). */
 static void
 find_mentions (Context *c, const char *language)
 {
-  g_autoptr (GHashTable) lower = g_hash_table_new (g_str_hash, g_str_equal);
-  /* the lower-case words, stored in one chunk: a malloc per word shows at this speed */
-  GStringChunk *lower_store = g_string_chunk_new (4096);
-  c->lower_words = lower;
   c->nouns_capitalised = language && (strcmp (language, "de") == 0 || strcmp (language, "lb") == 0);
+  /* the words the article writes in lower case, known before any capitalised one is judged */
   for (guint i = 0; i < c->n; i++)
     if (c->tokens[i].kind == NF_TOKEN_WORD && !(c->tokens[i].flags & NF_TOKEN_CAPITALIZED))
-      {
-        fold_into (c->scratch, c->text + c->tokens[i].start, c->tokens[i].end - c->tokens[i].start);
-        if (!g_hash_table_contains (lower, c->scratch->str))
-          g_hash_table_add (lower, g_string_chunk_insert_len (lower_store, c->scratch->str, c->scratch->len));
-      }
+      tok_word (c, i, FALSE)->lower = TRUE;
 
   find_sequences (c);
   /* before short mentions take a full name: "Lyon" must not become "Métropole de Lyon" */
@@ -1773,9 +2000,46 @@ find_mentions (Context *c, const char *language)
   no_places_as_people (c, language);
   join_places (c);
   label_passes (c);
-  c->lower_words = NULL;
-  g_clear_pointer (&lower, g_hash_table_unref);
-  g_string_chunk_free (lower_store);
+}
+
+/* The work of one article: what find_mentions() needs, freed by context_clear(). */
+static void
+context_init (Context *c, const Entities *self, const char *text, const NfToken *tokens, guint n)
+{
+  /* short articles have about one distinct word in two tokens, long ones far fewer: room
+   * for a short one's without growing, a long one's grows with what it holds */
+  guint n_slots = 64;
+  while (n_slots < n && n_slots < 8192)
+    n_slots *= 2;
+  *c = (Context) {
+    .self = self,
+    .text = text,
+    .tokens = tokens,
+    .n = n,
+    .scratch = g_string_sized_new (64),
+    .joined = g_string_sized_new (64),
+    .mentions = g_array_new (FALSE, FALSE, sizeof (Mention)),
+    .store = g_string_chunk_new (4096),
+    .slots = g_new0 (guint32, n_slots),
+    .n_slots = n_slots,
+    .words = g_new (Word, n_slots / 2),
+    .words_size = n_slots / 2,
+    .token_words = g_new0 (guint32, (gsize) n + 1),
+    .bare_words = g_hash_table_new (NULL, NULL),
+  };
+}
+
+static void
+context_clear (Context *c)
+{
+  g_string_free (c->scratch, TRUE);
+  g_string_free (c->joined, TRUE);
+  g_array_unref (c->mentions);
+  g_string_chunk_free (c->store);
+  g_free (c->slots);
+  g_free (c->words);
+  g_free (c->token_words);
+  g_hash_table_unref (c->bare_words);
 }
 
 static int
@@ -1789,11 +2053,10 @@ void
 entities_rules_spans (gconstpointer instance, const char *text, const NfToken *tokens, guint n,
                       const char *language, GArray *spans)
 {
-  g_autoptr (GString) scratch = g_string_sized_new (64);
-  g_autoptr (GArray) mentions = g_array_new (FALSE, FALSE, sizeof (Mention));
-  g_array_set_clear_func (mentions, clear_mention);
-  Context c = { .self = instance, .text = text, .tokens = tokens, .n = n, .scratch = scratch, .mentions = mentions };
+  Context c;
+  context_init (&c, instance, text, tokens, n);
   find_mentions (&c, language);
+  const GArray *mentions = c.mentions;
   guint t = 0;
   for (guint i = 0; i < mentions->len; i++)
     {
@@ -1814,6 +2077,7 @@ entities_rules_spans (gconstpointer instance, const char *text, const NfToken *t
         span.title_first--;
       g_array_append_val (spans, span);
     }
+  context_clear (&c);
   g_array_sort (spans, by_first_token);
 }
 
@@ -1825,12 +2089,12 @@ entities_rules_process (gconstpointer instance, NfArticle *article)
   if (!text)
     return TRUE;
   const NfText *segmentation = nf_article_get_segmentation (article);
-  g_autoptr (GString) scratch = g_string_sized_new (64);
-  g_autoptr (GArray) mentions = g_array_new (FALSE, FALSE, sizeof (Mention));
-  g_array_set_clear_func (mentions, clear_mention);
-  Context c = { .self = self, .text = text, .scratch = scratch, .mentions = mentions };
-  c.tokens = nf_text_get_tokens (segmentation, &c.n);
+  guint n;
+  const NfToken *tokens = nf_text_get_tokens (segmentation, &n);
+  Context c;
+  context_init (&c, self, text, tokens, n);
   find_mentions (&c, nf_article_get_language (article));
+  const GArray *mentions = c.mentions;
 
   /* Annotations, and the distinct entities in order of first mention. */
   EntitiesList *list = entities_list_new ();
@@ -1839,19 +2103,21 @@ entities_rules_process (gconstpointer instance, NfArticle *article)
       Mention *m = &g_array_index (mentions, Mention, i);
       if (m->label == LABEL_NONE || m->tentative || !self->report[m->label] || m->end <= m->start)
         continue;
-      g_autofree char *owned = NULL;
-      const char *name = mention_name (&c, m, &owned);
+      /* through a buffer: the annotation and the list copy the name */
+      const char *name = mention_name_in (&c, m, c.joined);
       NfAnnotation *a = nf_article_add_annotation (article, NF_ANNOTATION_ENTITY, m->start, m->end);
       nf_annotation_set_attr_string (a, NF_ATTR_LABEL, label_names[m->label]);
       nf_annotation_set_attr_string (a, NF_ATTR_CANONICAL, name);
       if (m->title_end > m->title_start)
         {
-          g_autofree char *title = g_strndup (text + m->title_start, m->title_end - m->title_start);
-          nf_annotation_set_attr_string (a, NF_ATTR_TITLE, title);
+          g_string_truncate (c.scratch, 0);
+          g_string_append_len (c.scratch, text + m->title_start, m->title_end - m->title_start);
+          nf_annotation_set_attr_string (a, NF_ATTR_TITLE, c.scratch->str);
         }
       entities_list_add (list, name, label_names[m->label]);
     }
 
   nf_article_set_field (article, NF_FIELD_ENTITIES, entities_list_end (list));
+  context_clear (&c);
   return TRUE;
 }

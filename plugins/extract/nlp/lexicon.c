@@ -108,6 +108,25 @@ nlp_word_set_has (GHashTable *set, GString *scratch, const char *text, gsize len
   return g_hash_table_contains (set, scratch->str);
 }
 
+gboolean
+nlp_word_set_has_text (GHashTable *set, const char *text, gsize length)
+{
+  char folded[64];
+  if (length < sizeof folded)
+    {
+      gsize k;
+      for (k = 0; k < length && (guchar) text[k] < 0x80; k++)
+        folded[k] = (text[k] >= 'A' && text[k] <= 'Z') ? (char) (text[k] + ('a' - 'A')) : text[k];
+      if (k == length)
+        {
+          folded[length] = '\0';
+          return g_hash_table_contains (set, folded);
+        }
+    }
+  g_autoptr (GString) scratch = g_string_sized_new (2 * length + 1);
+  return nlp_word_set_has (set, scratch, text, length);
+}
+
 static void
 entry_free (gpointer data)
 {

@@ -23,6 +23,9 @@ void        nlp_fold_append     (GString *out, const char *text, gsize length);
  * otherwise a data file ("gazetteers/titles.txt") found with nf_data_find. */
 GHashTable *nlp_word_set_load   (const char *name, GError **error);
 gboolean    nlp_word_set_has    (GHashTable *set, GString *scratch, const char *text, gsize length);
+/* The same without a scratch string: a short ASCII word, most of them, is folded on the
+ * stack, so a caller that has no scratch at hand allocates nothing. */
+gboolean    nlp_word_set_has_text (GHashTable *set, const char *text, gsize length);
 
 /* Adds the entries of a gazetteer file (lines "name<TAB>LABEL[<TAB>canonical]") to @table
  * (folded name -> NlpEntry); earlier entries win.  Errors name the file and line. */
