@@ -452,6 +452,7 @@ test_datelines (void **state)
   assert_entities (f, "AUSTIN (KXAN) \u2014 Officials said the board met.",
                    "AUSTIN=LOCATION:Austin; KXAN=ORGANIZATION:KXAN");
   assert_entities (f, "NASA, the agency, said it would fly.", "NASA=ORGANIZATION:NASA");
+  assert_entities (f, "EXCLUSIVE \u2014 The board met.", ""); /* a label, no place */
 }
 
 /* gazetteers/people.txt: the news names the best-known people by surname alone; an earlier

@@ -996,8 +996,9 @@ german_person (Context *c, guint a, guint b)
 
 /* "AUSTIN (KXAN) —", "KHAN YOUNIS, Gaza Strip (AP) —", "BERLIN, March 11 (Reuters) -": capitals
  * that open a paragraph and a dateline are its place, not an acronym's organisation.  A
- * dateline ends in a dash within a few tokens, with only capitalised words, numbers, commas
- * and a bracketed agency before it ("NASA, the agency, said" is no dateline). */
+ * dateline ends in a dash within a few tokens, with only capitalised words, numbers and a
+ * comma or a bracketed agency before it ("NASA, the agency, said" is no dateline, nor is a
+ * label such as "EXCLUSIVE —"). */
 static gboolean
 is_dateline_place (const Context *c, guint a, guint b)
 {
@@ -1007,15 +1008,17 @@ is_dateline_place (const Context *c, guint a, guint b)
   for (guint i = a; i <= b; i++)
     if (!(c->tokens[i].flags & NF_TOKEN_ALL_CAPS))
       return FALSE;
+  gboolean framed = FALSE; /* a comma or an agency's bracket seen */
   for (guint i = b + 1; i < c->n && i <= b + 12; i++)
     {
       const NfToken *t = &c->tokens[i];
       if (t->kind == NF_TOKEN_PUNCT)
         {
           if (tok_is_punct (c, i, "\u2014\u2013-"))
-            return TRUE;
+            return framed;
           if (!tok_is_punct (c, i, ",()."))
             return FALSE;
+          framed |= tok_is_punct (c, i, ",(");
         }
       else if (t->kind == NF_TOKEN_WORD ? !(t->flags & NF_TOKEN_CAPITALIZED) : t->kind != NF_TOKEN_NUMBER)
         return FALSE;
