@@ -513,6 +513,25 @@ test_standalone (void **state)
                  "\"The harbour has fed this town for two hundred years and it will again.\"");
 }
 
+/* speaker.c and attribution.c: the speaker after a descriptor ("Maryland-based product
+ * liability lawyer"), not the one asked, not a name in an opening "If ..." clause, and a
+ * local title left out of the name. */
+static void
+test_speaker_shapes (void **state)
+{
+  Fixture *f = *state;
+  assert_quotes (f, "Amazon has avoided liability for years, <- Jim Dunham (Jim Dunham) noted",
+                 "\"Amazon has avoided liability for years,\" noted Maryland-based product liability lawyer Jim Dunham in an interview.");
+  assert_quotes (f, "What comes next for the court? <- ? (a reporter) asked",
+                 "Anna Berg was sworn in on Monday.",
+                 "At the briefing, a reporter asked Anna Berg, \"What comes next for the court?\"");
+  assert_quotes (f, "I seriously doubt that he ever read it. <- Tony Schwartz (Schwartz) telling",
+                 "The writer Tony Schwartz met the developer Donald Trump in 1985.",
+                 "If Trump read it, Schwartz would have been surprised, telling Mayer, \"I seriously doubt that he ever read it.\"");
+  assert_quotes (f, "We got here at last, <- Alfredo Pedroza (Alfredo Pedroza) said",
+                 "\"We got here at last,\" said Supervisor Alfredo Pedroza of Napa County.");
+}
+
 static void
 test_quotes_field (void **state)
 {
@@ -561,6 +580,7 @@ main (void)
     cmocka_unit_test_setup_teardown (test_closing_attribution, setup, teardown),
     cmocka_unit_test_setup_teardown (test_cue_names, setup_alone, teardown),
     cmocka_unit_test_setup_teardown (test_standalone, setup, teardown),
+    cmocka_unit_test_setup_teardown (test_speaker_shapes, setup, teardown),
   };
   return cmocka_run_group_tests (tests, NULL, NULL);
 }
