@@ -528,6 +528,9 @@ test_speaker_shapes (void **state)
   assert_quotes (f, "I seriously doubt that he ever read it. <- Tony Schwartz (Schwartz) telling",
                  "The writer Tony Schwartz met the developer Donald Trump in 1985.",
                  "If Trump read it, Schwartz would have been surprised, telling Mayer, \"I seriously doubt that he ever read it.\"");
+  assert_quotes (f, "My first thoughts were how ironic it was, <- Dianne Austin (she) shares",
+                 "Dianne Austin decided to stop relaxing her hair in 2011.",
+                 "\"My first thoughts were how ironic it was,\" she shares with InStyle.");
   assert_quotes (f, "We got here at last, <- Alfredo Pedroza (Alfredo Pedroza) said",
                  "\"We got here at last,\" said Supervisor Alfredo Pedroza of Napa County.");
 }
