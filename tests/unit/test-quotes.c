@@ -531,6 +531,17 @@ test_speaker_shapes (void **state)
   assert_quotes (f, "My first thoughts were how ironic it was, <- Dianne Austin (she) shares",
                  "Dianne Austin decided to stop relaxing her hair in 2011.",
                  "\"My first thoughts were how ironic it was,\" she shares with InStyle.");
+  /* "the star" long after a passing "soul star Peabo Bryson": the one the text is about */
+  assert_quotes (f, "I am happy now. <- Céline Dion (the star) said",
+                 "Céline Dion toured with soul star Peabo Bryson in 1991.",
+                 "Dion sang in Paris. Dion sang in Rome. Dion sang in Berlin. Dion sang in Madrid. "
+                 "Dion sang in Vienna. Dion sang in Prague. Dion sang in Warsaw. Dion sang in Oslo. "
+                 "Dion sang in Lisbon. Dion sang in Dublin. Dion sang in Athens. Dion sang in Sofia.",
+                 "Years later, the star said, \"I am happy now.\"");
+  /* "When Vogue asked Dion, ...": no one in the opening clause is the subject */
+  assert_quotes (f, "I feel stronger than ever. <- Céline Dion (the singer) answered",
+                 "Céline Dion gave an interview in May.",
+                 "Then when Vogue asked Dion about her strength, the singer answered, \"I feel stronger than ever.\"");
   assert_quotes (f, "We got here at last, <- Alfredo Pedroza (Alfredo Pedroza) said",
                  "\"We got here at last,\" said Supervisor Alfredo Pedroza of Napa County.");
 }
