@@ -184,6 +184,12 @@ test_lone_words_need_evidence (void **state)
   /* "said Russell": a speech verb makes a person; an unknown word alone is nothing */
   assert_entities (f, "\"We always look ahead,\" said Russell.", "Russell=PERSON:Russell");
   assert_entities (f, "The report mentioned Kestrel twice.", "");
+  /* but not a word after "told" (the outlet told), one after a name and a comma ending the
+   * line (an affiliation), nor a place preposition's object before ", who" */
+  assert_entities (f, "Myers, who ran it, told Variety: \"We are done.\"", "Myers=PERSON:Myers");
+  assert_entities (f, "Larry Magid, Forbes", "Larry Magid=PERSON:Larry Magid");
+  assert_entities (f, "The lab is run by Ann Lee in Morgantown, who studies pulsars.",
+                   "Ann Lee=PERSON:Ann Lee; Morgantown=LOCATION:Morgantown");
 }
 
 static void
