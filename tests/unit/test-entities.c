@@ -192,6 +192,15 @@ test_lone_words_need_evidence (void **state)
                    "Ann Lee=PERSON:Ann Lee; Morgantown=LOCATION:Morgantown");
 }
 
+/* A role word never ends a person's name; a party's members are a group. */
+static void
+test_roles_and_members_last (void **state)
+{
+  Fixture *f = *state;
+  assert_entities (f, "She is a Sports Business Analyst now.", "");
+  assert_entities (f, "The bill split House Democrats on Monday.", "House Democrats=ORGANIZATION:House Democrats");
+}
+
 static void
 test_not_entities (void **state)
 {
@@ -629,6 +638,7 @@ main (void)
     cmocka_unit_test_setup_teardown (test_short_mentions_resolve, setup, teardown),
     cmocka_unit_test_setup_teardown (test_lone_words_need_evidence, setup, teardown),
     cmocka_unit_test_setup_teardown (test_not_entities, setup, teardown),
+    cmocka_unit_test_setup_teardown (test_roles_and_members_last, setup, teardown),
     cmocka_unit_test_setup_teardown (test_surnames, setup, teardown),
     cmocka_unit_test_setup_teardown (test_titles_of_works, setup, teardown),
     cmocka_unit_test_setup_teardown (test_german_nouns, setup, teardown),

@@ -1889,6 +1889,26 @@ no_places_as_people (Context *c, const char *language)
           better = LABEL_LOCATION;
         else if (is_word_in (c, k, W_ORG_SUFFIXES))
           better = LABEL_ORGANIZATION;
+      /* "Sports Business Analyst", "Bullpin Editor": a role word never ends a name; "House
+       * Democrats", "Trump Republicans": a party's members are a group */
+      static const char *const roles_last[] = {
+        "spokesman", "spokeswoman", "spokesperson", "director", "officer", "secretary", "minister", "president",
+        "chairman", "chairwoman", "executive", "founder", "adviser", "advisor", "coordinator", "commissioner",
+        "ambassador", "envoy", "analyst", "editor", "writer", "correspondent", "reporter", "columnist",
+        "strategist", "producer", "manager", NULL,
+      };
+      static const char *const members_last[] = {
+        "democrats", "republicans", "conservatives", "liberals", "tories", "socialists", "yorkers", NULL,
+      };
+      if (english && m->last > m->first)
+        {
+          for (const char *const *w = roles_last; *w && better == LABEL_PERSON; w++)
+            if (tok_is_capitalised_form (c, m->last, *w))
+              better = LABEL_NONE;
+          for (const char *const *w = members_last; *w && better == LABEL_PERSON; w++)
+            if (tok_is_capitalised_form (c, m->last, *w))
+              better = LABEL_ORGANIZATION;
+        }
       gboolean suspect = better != LABEL_PERSON;
       for (const char *const *w = articles; *w && !suspect; w++)
         suspect = m->last > m->first && tok_is (c, m->first, *w);
