@@ -199,6 +199,7 @@ test_roles_and_members_last (void **state)
   Fixture *f = *state;
   assert_entities (f, "She is a Sports Business Analyst now.", "");
   assert_entities (f, "The bill split House Democrats on Monday.", "House Democrats=ORGANIZATION:House Democrats");
+  assert_entities (f, "The rights of Indigenous Peoples matter.", "Indigenous Peoples=ORGANIZATION:Indigenous Peoples");
 }
 
 static void

@@ -1898,7 +1898,7 @@ no_places_as_people (Context *c, const char *language)
         "strategist", "producer", "manager", NULL,
       };
       static const char *const members_last[] = {
-        "democrats", "republicans", "conservatives", "liberals", "tories", "socialists", "yorkers", NULL,
+        "democrats", "republicans", "conservatives", "liberals", "tories", "socialists", "yorkers", "peoples", NULL,
       };
       if (english && m->last > m->first)
         {
