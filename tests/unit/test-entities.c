@@ -184,6 +184,22 @@ test_lone_words_need_evidence (void **state)
   /* "said Russell": a speech verb makes a person; an unknown word alone is nothing */
   assert_entities (f, "\"We always look ahead,\" said Russell.", "Russell=PERSON:Russell");
   assert_entities (f, "The report mentioned Kestrel twice.", "");
+  /* but not a word after "told" (the outlet told), one after a name and a comma ending the
+   * line (an affiliation), nor a place preposition's object before ", who" */
+  assert_entities (f, "Myers, who ran it, told Variety: \"We are done.\"", "Myers=PERSON:Myers");
+  assert_entities (f, "Larry Magid, Forbes", "Larry Magid=PERSON:Larry Magid");
+  assert_entities (f, "The lab is run by Ann Lee in Morgantown, who studies pulsars.",
+                   "Ann Lee=PERSON:Ann Lee; Morgantown=LOCATION:Morgantown");
+}
+
+/* A role word never ends a person's name; a party's members are a group. */
+static void
+test_roles_and_members_last (void **state)
+{
+  Fixture *f = *state;
+  assert_entities (f, "She is a Sports Business Analyst now.", "");
+  assert_entities (f, "The bill split House Democrats on Monday.", "House Democrats=ORGANIZATION:House Democrats");
+  assert_entities (f, "The rights of Indigenous Peoples matter.", "Indigenous Peoples=ORGANIZATION:Indigenous Peoples");
 }
 
 static void
@@ -623,6 +639,7 @@ main (void)
     cmocka_unit_test_setup_teardown (test_short_mentions_resolve, setup, teardown),
     cmocka_unit_test_setup_teardown (test_lone_words_need_evidence, setup, teardown),
     cmocka_unit_test_setup_teardown (test_not_entities, setup, teardown),
+    cmocka_unit_test_setup_teardown (test_roles_and_members_last, setup, teardown),
     cmocka_unit_test_setup_teardown (test_surnames, setup, teardown),
     cmocka_unit_test_setup_teardown (test_titles_of_works, setup, teardown),
     cmocka_unit_test_setup_teardown (test_german_nouns, setup, teardown),

@@ -513,6 +513,39 @@ test_standalone (void **state)
                  "\"The harbour has fed this town for two hundred years and it will again.\"");
 }
 
+/* speaker.c and attribution.c: the speaker after a descriptor ("Maryland-based product
+ * liability lawyer"), not the one asked, not a name in an opening "If ..." clause, and a
+ * local title left out of the name. */
+static void
+test_speaker_shapes (void **state)
+{
+  Fixture *f = *state;
+  assert_quotes (f, "Amazon has avoided liability for years, <- Jim Dunham (Jim Dunham) noted",
+                 "\"Amazon has avoided liability for years,\" noted Maryland-based product liability lawyer Jim Dunham in an interview.");
+  assert_quotes (f, "What comes next for the court? <- ? (a reporter) asked",
+                 "Anna Berg was sworn in on Monday.",
+                 "At the briefing, a reporter asked Anna Berg, \"What comes next for the court?\"");
+  assert_quotes (f, "I seriously doubt that he ever read it. <- Tony Schwartz (Schwartz) telling",
+                 "The writer Tony Schwartz met the developer Donald Trump in 1985.",
+                 "If Trump read it, Schwartz would have been surprised, telling Mayer, \"I seriously doubt that he ever read it.\"");
+  assert_quotes (f, "My first thoughts were how ironic it was, <- Dianne Austin (she) shares",
+                 "Dianne Austin decided to stop relaxing her hair in 2011.",
+                 "\"My first thoughts were how ironic it was,\" she shares with InStyle.");
+  /* "the star" long after a passing "soul star Peabo Bryson": the one the text is about */
+  assert_quotes (f, "I am happy now. <- Céline Dion (the star) said",
+                 "Céline Dion toured with soul star Peabo Bryson in 1991.",
+                 "Dion sang in Paris. Dion sang in Rome. Dion sang in Berlin. Dion sang in Madrid. "
+                 "Dion sang in Vienna. Dion sang in Prague. Dion sang in Warsaw. Dion sang in Oslo. "
+                 "Dion sang in Lisbon. Dion sang in Dublin. Dion sang in Athens. Dion sang in Sofia.",
+                 "Years later, the star said, \"I am happy now.\"");
+  /* "When Vogue asked Dion, ...": no one in the opening clause is the subject */
+  assert_quotes (f, "I feel stronger than ever. <- Céline Dion (the singer) answered",
+                 "Céline Dion gave an interview in May.",
+                 "Then when Vogue asked Dion about her strength, the singer answered, \"I feel stronger than ever.\"");
+  assert_quotes (f, "We got here at last, <- Alfredo Pedroza (Alfredo Pedroza) said",
+                 "\"We got here at last,\" said Supervisor Alfredo Pedroza of Napa County.");
+}
+
 static void
 test_quotes_field (void **state)
 {
@@ -561,6 +594,7 @@ main (void)
     cmocka_unit_test_setup_teardown (test_closing_attribution, setup, teardown),
     cmocka_unit_test_setup_teardown (test_cue_names, setup_alone, teardown),
     cmocka_unit_test_setup_teardown (test_standalone, setup, teardown),
+    cmocka_unit_test_setup_teardown (test_speaker_shapes, setup, teardown),
   };
   return cmocka_run_group_tests (tests, NULL, NULL);
 }

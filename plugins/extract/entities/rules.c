@@ -1741,8 +1741,10 @@ resolve (Context *c)
       /* evidence from the words around it */
       guint a = m->first;
       gboolean verb_after = a + 1 < c->n && is_word_in (c, a + 1, W_SPEECH_VERBS);
+      /* `"…," said Russell`; but `Myers, who ran it, told Variety` names who was told */
       gboolean verb_before = a >= 1 && is_word_in (c, a - 1, W_SPEECH_VERBS)
-                             && a >= 2 && tok_is_punct (c, a - 2, ",\"”’'");
+                             && a >= 2 && tok_is_punct (c, a - 2, ",\"”’'")
+                             && !tok_is (c, a - 1, "told") && !tok_is (c, a - 1, "tells");
       gboolean title_before = a >= 1 && c->tokens[a - 1].kind == NF_TOKEN_WORD
                               && !(c->tokens[a - 1].flags & NF_TOKEN_CAPITALIZED)
                               && is_word_in (c, a - 1, W_TITLES);
@@ -1775,9 +1777,16 @@ resolve (Context *c)
       gboolean with_person = !(c->tokens[a].flags & NF_TOKEN_SENTENCE_START) && next_to (c, ms, n, i, LABEL_PERSON)
                              && (i + 1 >= n || ms[i + 1].label != LABEL_PERSON || ms[i + 1].last > ms[i + 1].first)
                              && (i == 0 || ms[i - 1].label != LABEL_PERSON || ms[i - 1].last > ms[i - 1].first);
+      /* "Larry Magid, Forbes", "Jonathan Haidt, NYU-Stern": a word after a name and a comma
+       * that no further item follows is the name's affiliation, not a list of people */
+      if (with_person && tok_is (c, a - 1, ",")
+          && !(a + 1 < c->n && (tok_is (c, a + 1, ",") || tok_is (c, a + 1, "and") || tok_is (c, a + 1, "or"))))
+        with_person = FALSE;
       /* "the Exchequer said": nobody is named with "the" */
       gboolean after_the = a >= 1 && (tok_is (c, a - 1, "the") || tok_is (c, a - 1, "The"));
-      if (!after_the && (verb_after || verb_before || title_before || apposition_after (c, m->last) || with_person))
+      /* "in Morgantown, who wants": a place preposition outweighs a relative clause */
+      if (!after_the && (verb_after || verb_before || title_before || with_person
+                         || (!place && apposition_after (c, m->last))))
         m->label = LABEL_PERSON;
       else if (place)
         m->label = LABEL_LOCATION;
@@ -1880,6 +1889,26 @@ no_places_as_people (Context *c, const char *language)
           better = LABEL_LOCATION;
         else if (is_word_in (c, k, W_ORG_SUFFIXES))
           better = LABEL_ORGANIZATION;
+      /* "Sports Business Analyst", "Bullpin Editor": a role word never ends a name; "House
+       * Democrats", "Trump Republicans": a party's members are a group */
+      static const char *const roles_last[] = {
+        "spokesman", "spokeswoman", "spokesperson", "director", "officer", "secretary", "minister", "president",
+        "chairman", "chairwoman", "executive", "founder", "adviser", "advisor", "coordinator", "commissioner",
+        "ambassador", "envoy", "analyst", "editor", "writer", "correspondent", "reporter", "columnist",
+        "strategist", "producer", "manager", NULL,
+      };
+      static const char *const members_last[] = {
+        "democrats", "republicans", "conservatives", "liberals", "tories", "socialists", "yorkers", "peoples", NULL,
+      };
+      if (english && m->last > m->first)
+        {
+          for (const char *const *w = roles_last; *w && better == LABEL_PERSON; w++)
+            if (tok_is_capitalised_form (c, m->last, *w))
+              better = LABEL_NONE;
+          for (const char *const *w = members_last; *w && better == LABEL_PERSON; w++)
+            if (tok_is_capitalised_form (c, m->last, *w))
+              better = LABEL_ORGANIZATION;
+        }
       gboolean suspect = better != LABEL_PERSON;
       for (const char *const *w = articles; *w && !suspect; w++)
         suspect = m->last > m->first && tok_is (c, m->first, *w);

@@ -262,6 +262,20 @@ inverted_after_quote (const Context *c, guint verb)
   return k > 0 && is_quote_char (tok_char (c, k - 1));
 }
 
+/* A cue verb whose object is the one spoken to: in `a reporter asked Montoya-Lewis, "…"`
+ * the name after it is not the speaker; only `"…," asked Montoya-Lewis` inverts it. */
+static gboolean
+is_addressee_verb (const Context *c, guint verb)
+{
+  static const char *const verbs[] = { "asked", "asks", "asking", "urged", "urges", "warned", "warns",
+                                       "reminded", "assured", "thanked", "pressed", "begged", "implored",
+                                       "questioned", "challenged", NULL };
+  for (const char *const *v = verbs; *v; v++)
+    if (tok_is (c, verb, *v))
+      return TRUE;
+  return FALSE;
+}
+
 /* The speaker of a cue @verb before the quotation: `said X`, `X said`, `X, the club's coach,
  * said`, `she said ..., adding`, `Park's statement added`, `the ministry said`. */
 gboolean
@@ -271,7 +285,8 @@ attribute_to_subject (Context *c, Quote *q, guint sentence_first, guint verb)
   /* said X, ...: (but "told the Keldby Chronicle" names who was told, and in "Judge Hellman
    * said Whitlock had shown ..." the verb has its subject already) */
   if (!tok_is (c, verb, "told") && !tok_is (c, verb, "telling") && !tok_is (c, verb, "tells")
-      && (verb == sentence_first || inverted_after_quote (c, verb) || !subject_before (c, sentence_first, verb))
+      && (verb == sentence_first || inverted_after_quote (c, verb)
+          || (!subject_before (c, sentence_first, verb) && !is_addressee_verb (c, verb)))
       && !(verb > sentence_first && tok_char (c, verb - 1) == ',' && !inverted_after_quote (c, verb))
       && speaker_at (c, verb + 1, q->open_tok, q, &last)
       /* the speaker ends the clause; "described the walkout as" is an object */
@@ -304,7 +319,7 @@ attribute_to_subject (Context *c, Quote *q, guint sentence_first, guint verb)
   /* the subject with an apposition ("Gen. Joseph Votel, commander of U.S. Central Command
    * said", "Marta Ruiz, the club's coach, said") or a clause before it ("In a statement, she
    * said"): the first person of the sentence, else the organisation right before the verb */
-  for (guint s = sentence_first; s < verb; s++)
+  for (guint s = main_clause_first (c, sentence_first, verb); s < verb; s++)
     {
       if ((s > sentence_first && is_object_marker (c, s - 1)) || inside_quote (c, c->tokens[s].start))
         continue;

@@ -94,7 +94,7 @@ resolve_pronoun (const Context *c, guint tok, guint sentence, int gender)
 void
 build_mentions (Context *c)
 {
-  guint next_name = 0, quote = 0, last_sentence = G_MAXUINT;
+  guint next_name = 0, quote = 0, last_sentence = G_MAXUINT, main_first = 0;
   gboolean sentence_has_mention = FALSE;
   /* the names by canonical name, for what a pronoun says of their gender */
   g_autoptr (GHashTable) by_canonical = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
@@ -119,6 +119,10 @@ build_mentions (Context *c)
         {
           last_sentence = c->tokens[i].sentence;
           sentence_has_mention = FALSE;
+          guint end = i;
+          while (end < c->n && c->tokens[end].sentence == last_sentence)
+            end++;
+          main_first = main_clause_first (c, i, end);
         }
       if (quoted)
         continue;
@@ -154,7 +158,9 @@ build_mentions (Context *c)
       /* "Bolger's lawyer, Jeremy Robinson, said": a possessive name only qualifies the
        * subject, and a name after a preposition ("the officer for Jenny Craig, Leesa
        * Eichberger") is no subject either; neither takes the subject's place */
-      gboolean object = i > 0 && is_object_marker (c, i - 1);
+      /* "When Vogue asked Dion, the singer answered": no one in an opening subordinate
+       * clause is the sentence's subject */
+      gboolean object = (i > 0 && is_object_marker (c, i - 1)) || i < main_first;
       x.subject = !sentence_has_mention && !object && !possessive;
       if (!object && !possessive)
         sentence_has_mention = TRUE;

@@ -123,6 +123,7 @@ gboolean tok_is_word (const Context *c, guint i);
 gboolean is_pronoun (const Context *c, guint i);
 gboolean word_in (GHashTable *set, GString *scratch, const char *word);
 gboolean is_object_marker (const Context *c, guint i);
+guint    main_clause_first (const Context *c, guint first, guint limit);
 gboolean is_cue_adverb (const Context *c, guint i);
 
 /* index.c */

@@ -128,16 +128,21 @@ collect_roles (Context *c)
     }
 }
 
-/* The person last named before @pos outside quotations whose roles hold @role. */
+/* The person last named before @pos outside quotations whose roles hold @role, within the
+ * last dozen sentences: "the star" long after a passing "soul star Peabo Bryson" in a
+ * profile of Céline Dion is the one the text is about, not him. */
 const Name *
 person_with_role (const Context *c, gsize pos, const char *role)
 {
   g_autofree char *key = g_strdup_printf (" %s ", role);
+  guint here = c->tokens[MIN (token_at (c, pos), c->n - 1)].sentence;
   for (guint k = names_before (c, pos), seen = 0; k-- > 0 && seen < 200;)
     {
       const Name *n = &g_array_index (c->names, Name, k);
       if (n->start >= pos || !n->person)
         continue;
+      if (c->tokens[token_at (c, n->start)].sentence + 12 < here)
+        break;
       seen++;
       GString *roles = g_hash_table_lookup (c->roles, n->canonical);
       if (roles && strstr (roles->str, key) && !inside_quote (c, n->start))

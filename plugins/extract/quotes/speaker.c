@@ -42,6 +42,24 @@ organisation_before (const Context *c, gsize pos, gboolean person)
   return NULL;
 }
 
+/* Whether a role word ("lawyer", "spokesman") comes within three lower-case words after
+ * @w, with only lower-case words or in-word hyphens between ("product liability lawyer",
+ * "Maryland-based real-estate agent") */
+static gboolean
+role_follows (Context *c, guint w, guint limit)
+{
+  for (guint j = w + 1; j < limit && j <= w + 3; j++)
+    {
+      if (tok_in (c, j, c->self->roles) || tok_in (c, j, c->self->titles))
+        return TRUE;
+      gboolean lower_word = tok_is_word (c, j) && !(c->tokens[j].flags & NF_TOKEN_CAPITALIZED);
+      gboolean joiner = tok_char (c, j) == '-' && c->tokens[j - 1].end == c->tokens[j].start;
+      if (!lower_word && !joiner)
+        return FALSE;
+    }
+  return FALSE;
+}
+
 /* A speaker starting at token @i and ending before @limit: a name (after title words), a
  * pronoun, or "the spokeswoman" / "a spokesman for the ministry".  Returns its last token. */
 gboolean
@@ -97,12 +115,14 @@ speaker_at (Context *c, guint i, guint limit, Quote *q, guint *last)
       gboolean capital = t->kind == NF_TOKEN_WORD && (t->flags & NF_TOKEN_CAPITALIZED);
       gboolean role = !capital && (tok_in (c, w, c->self->roles) || tok_in (c, w, c->self->titles)
                                    || tok_is (c, w, "head") || tok_is (c, w, "chief") || tok_is (c, w, "deputy"));
-      /* "said union president Deborah Ekwueme", "said hospital spokesman ...": one lower-case
-       * word that qualifies the role word after it belongs to the role */
-      if (!capital && !role && w == k && w + 1 < limit && t->kind == NF_TOKEN_WORD
-          && (tok_in (c, w + 1, c->self->roles) || tok_in (c, w + 1, c->self->titles)))
+      /* "said union president Deborah Ekwueme", "noted product liability lawyer Jim Dunham":
+       * lower-case words that qualify the role word after them belong to the role */
+      if (!capital && !role && t->kind == NF_TOKEN_WORD && role_follows (c, w, limit))
         role = TRUE;
-      if (!capital && !role && !tok_is (c, w, "for") && !tok_is (c, w, "of") && !tok_is (c, w, "the")
+      /* "Maryland-based", "Los Angeles-based": a hyphen inside one word */
+      gboolean joiner = tok_char (c, w) == '-' && w > k && w + 1 < limit && c->tokens[w - 1].end == t->start
+                        && c->tokens[w + 1].start == t->end;
+      if (!capital && !role && !joiner && !tok_is (c, w, "for") && !tok_is (c, w, "of") && !tok_is (c, w, "the")
           && tok_char (c, w) != '.')
         break;
       if (role && ++lower > 3)

@@ -118,3 +118,29 @@ is_cue_adverb (const Context *c, guint i)
       return TRUE;
   return FALSE;
 }
+
+/* The first token of the main clause of the sentence opening at @first, before @verb: after
+ * the comma closing an opening subordinate clause (`If Trump read it, Schwartz said`), else
+ * @first. */
+guint
+main_clause_first (const Context *c, guint first, guint verb)
+{
+  static const char *const subordinators[] = { "if", "when", "although", "though", "because", "while",
+                                               "after", "before", "since", "unless", "once", "whereas", NULL };
+  gboolean subordinate = FALSE;
+  if ((tok_is (c, first, "and") || tok_is (c, first, "but") || tok_is (c, first, "then") || tok_is (c, first, "so"))
+      && first + 1 < verb)
+    first++; /* "And when Dion was asked, the star said", "Then when Vogue asked Dion, …" */
+  for (const char *const *w = subordinators; *w && !subordinate; w++)
+    subordinate = tok_is (c, first, *w);
+  if (!subordinate)
+    return first;
+  for (guint k = first + 1; k < verb; k++)
+    {
+      if (is_quote_char (tok_char (c, k)))
+        break;
+      if (tok_char (c, k) == ',')
+        return k + 1;
+    }
+  return first;
+}
