@@ -55,9 +55,11 @@ nf_text_append_collapsed (GString *out, const char *text, gssize length, gboolea
   const guchar *end = p + (length < 0 ? strlen (text) : (gsize) length);
   while (p < end)
     {
-      /* Copy a run of visible ASCII at once: most of any text. */
+      /* Copy a run of visible ASCII at once, with the single spaces between its words: most
+       * of any text, and what collapsing leaves as it is. */
       const guchar *run = p;
-      while (p < end && *p > ' ' && *p < 0x80)
+      while (p < end && ((*p > ' ' && *p < 0x80)
+                         || (*p == ' ' && p > run && p + 1 < end && p[1] > ' ' && p[1] < 0x80)))
         p++;
       if (p == run)
         {

@@ -20,6 +20,9 @@ typedef struct {
   GRegex *credit_clause;
   GRegex *contributed;
   GRegex *agency_name;
+  GRegex *name_separator;   /* "A, B and C" */
+  GRegex *section_separator; /* "Jane Doe | Reuters" */
+  GRegex *credit_separator; /* "Reporting by X; editing by Y" */
   char   *charset;  /* the charset option, normalised; NULL: UTF-8, else detected */
 } TextParser;
 
@@ -52,6 +55,9 @@ text_free (gpointer instance)
   g_clear_pointer (&parser->credit_clause, g_regex_unref);
   g_clear_pointer (&parser->contributed, g_regex_unref);
   g_clear_pointer (&parser->agency_name, g_regex_unref);
+  g_clear_pointer (&parser->name_separator, g_regex_unref);
+  g_clear_pointer (&parser->section_separator, g_regex_unref);
+  g_clear_pointer (&parser->credit_separator, g_regex_unref);
   g_free (parser->charset);
   g_free (parser);
 }
@@ -106,6 +112,12 @@ text_init (NfStage *stage, GError **error)
            "|press association|tass|yonhap|anadolu(?: agency)?|cnn|bbc news)\\b"
            "|\\b(?:writer|correspondent|reporter|editor|staff|bureau|contributor|columnist)s?$",
            G_REGEX_CASELESS, &local);
+  /* The separators too are compiled once: compiling one costs more than parsing an article. */
+  compile (&parser->name_separator, "\\s*(?:,|;|\\band\\b|&)\\s*", G_REGEX_CASELESS, &local);
+  compile (&parser->section_separator, "\\s+\\|\\s+", 0, &local);
+  compile (&parser->credit_separator,
+           "\\s*;\\s*|,\\s*(?=(?:additional reporting|reporting|writing|editing|compiled|research|graphics|production)\\s+by\\b)",
+           G_REGEX_CASELESS, &local);
   const char *charset = cfg_getstr (config, "charset");
   if (local == NULL && charset && *charset)
     {
@@ -159,9 +171,9 @@ strip_place (char *name)
 
 /* Splits "A, B and C" into names, each added to @names (case fixed, places removed). */
 static void
-split_names (const char *text, GPtrArray *names)
+split_names (TextParser *parser, const char *text, GPtrArray *names)
 {
-  g_auto (GStrv) parts = g_regex_split_simple ("\\s*(?:,|;|\\band\\b|&)\\s*", text, G_REGEX_CASELESS, 0);
+  g_auto (GStrv) parts = g_regex_split (parser->name_separator, text, 0);
   for (char **part = parts; *part; part++)
     {
       strip_place (*part);
@@ -175,7 +187,7 @@ split_names (const char *text, GPtrArray *names)
 static void
 read_byline (TextParser *parser, NfArticle *article, const char *byline)
 {
-  g_auto (GStrv) sections = g_regex_split_simple ("\\s+\\|\\s+", byline, 0, 0);
+  g_auto (GStrv) sections = g_regex_split (parser->section_separator, byline, 0);
   g_autoptr (GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
   g_autofree char *agency = NULL;
   for (char **section = sections; *section; section++)
@@ -192,7 +204,7 @@ read_byline (TextParser *parser, NfArticle *article, const char *byline)
                 agency = g_strdup (*piece);
             }
           else
-            split_names (*piece, names);
+            split_names (parser, *piece, names);
         }
     }
   for (guint i = 0; i < names->len; i++)
@@ -228,6 +240,9 @@ add_sources (TextParser *parser, NfArticle *article, GPtrArray *lines, guint fir
 static gboolean
 read_credits (TextParser *parser, NfArticle *article, const char *line)
 {
+  /* every clause has " by ": most last lines have none, and need no more work */
+  if (!strstr (line, "by") && !strstr (line, "By") && !strstr (line, "BY") && !strstr (line, "bY"))
+    return FALSE;
   g_autofree char *inner = g_strdup (line);
   g_strstrip (inner);
   gsize n = strlen (inner);
@@ -239,9 +254,7 @@ read_credits (TextParser *parser, NfArticle *article, const char *line)
   else if (n > 1 && inner[n - 1] == '.')
     inner[n - 1] = '\0';
   /* Clauses end at ";", or at "," before the next role ("Reporting by X, editing by Y"). */
-  g_auto (GStrv) clauses = g_regex_split_simple (
-    "\\s*;\\s*|,\\s*(?=(?:additional reporting|reporting|writing|editing|compiled|research|graphics|production)\\s+by\\b)",
-    inner, G_REGEX_CASELESS, 0);
+  g_auto (GStrv) clauses = g_regex_split (parser->credit_separator, inner, 0);
   const char *roles[] = { "reporting", "writing", "editing", "research", "graphics", "production" };
   GPtrArray *credits[G_N_ELEMENTS (roles)] = { NULL };
   gboolean all = clauses[0] != NULL;
@@ -262,7 +275,7 @@ read_credits (TextParser *parser, NfArticle *article, const char *line)
           r = i;
       if (credits[r] == NULL)
         credits[r] = g_ptr_array_new_with_free_func (g_free);
-      split_names (who, credits[r]);
+      split_names (parser, who, credits[r]);
     }
   for (guint i = 0; i < G_N_ELEMENTS (roles); i++)
     {
@@ -283,7 +296,7 @@ read_contributors (TextParser *parser, NfArticle *article, const char *line)
     return FALSE;
   g_autofree char *who = g_match_info_fetch (match, 1);
   g_autoptr (GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
-  split_names (who, names);
+  split_names (parser, who, names);
   if (names->len == 0)
     return FALSE;
   nf_article_set_field_strv (article, "contributors", (const char *const *) names->pdata, names->len);
@@ -359,7 +372,9 @@ text_process (NfStage *stage, G_GNUC_UNUSED gpointer worker, NfArticle *article,
   g_autofree char *charset = nf_content_type_get_charset (nf_article_get_content_type (article));
   if (charset == NULL && parser->charset)
     charset = g_strdup (parser->charset);
-  if (charset == NULL && !g_utf8_validate_len (data, length, NULL))
+  /* bytes found valid here are not checked again below: validation is a pass over them */
+  gboolean valid = FALSE;
+  if (charset == NULL && !(valid = g_utf8_validate_len (data, length, NULL)))
     {
       charset = detect_charset (data, length);
       nf_article_set_field_string (article, "charset", charset);
@@ -373,7 +388,7 @@ text_process (NfStage *stage, G_GNUC_UNUSED gpointer worker, NfArticle *article,
       data = converted;
     }
   const char *end;
-  if (!g_utf8_validate_len (data, length, &end))
+  if (!valid && !g_utf8_validate_len (data, length, &end))
     {
       g_set_error (error, NF_ERROR, NF_ERROR_INVALID_INPUT,
                    "invalid UTF-8 at byte %" G_GSIZE_FORMAT, (gsize) (end - data));
@@ -416,7 +431,8 @@ text_process (NfStage *stage, G_GNUC_UNUSED gpointer worker, NfArticle *article,
     {
       const char *line = g_ptr_array_index (lines, i);
       g_autoptr (GMatchInfo) heading = NULL;
-      if (g_regex_match (parser->sources_heading, line, 0, &heading))
+      /* the heading's first word, before the pattern (lines are collapsed: no space first) */
+      if (g_ascii_strncasecmp (line, "related", 7) == 0 && g_regex_match (parser->sources_heading, line, 0, &heading))
         {
           int after;
           g_match_info_fetch_pos (heading, 0, NULL, &after);

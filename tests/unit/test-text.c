@@ -310,6 +310,10 @@ test_white_space (G_GNUC_UNUSED void **state)
   assert_collapsed ("10\u00a0km, M.\u202fDupont\u2009:\u3000x", "10 km, M. Dupont : x");
   assert_collapsed ("\u00a0\u2003\u205f", "");
   assert_collapsed ("", "");
+  /* single spaces inside a run of visible ASCII are copied with it */
+  assert_collapsed ("one two  three four ", "one two three four");
+  assert_collapsed ("a b\u00a0c d\te", "a b c d e");
+  assert_collapsed ("x \xc3\xa9 y", "x \xc3\xa9 y");
   assert_collapsed ("Bundes\u00adregierung\u200b, \ufeffzero\u2060width", "Bundesregierung, zerowidth");
   assert_collapsed ("a \u200b b", "a b"); /* an invisible character between spaces: one run */
   assert_collapsed ("\u0645\u06cc\u200c\u062e\u0648\u0627\u0647\u0645", "\u0645\u06cc\u200c\u062e\u0648\u0627\u0647\u0645");
@@ -323,6 +327,10 @@ test_white_space (G_GNUC_UNUSED void **state)
   assert_string_equal (null_text, "");
   g_autofree char *prefix = nf_text_collapse_space ("ab  cd", 4);
   assert_string_equal (prefix, "ab");
+  g_autofree char *cut = nf_text_collapse_space ("ab cd ef", 5);
+  assert_string_equal (cut, "ab cd");
+  g_autofree char *cut_space = nf_text_collapse_space ("ab cd ef", 3);
+  assert_string_equal (cut_space, "ab");
 
   /* Streaming: a run spans calls, and is written only between visible text. */
   GString *out = g_string_new (NULL);
