@@ -33,7 +33,7 @@ typedef struct {
 
 typedef struct {
   GHashTable *stemmers;  /* language -> struct sb_stemmer *, or a NULL value for none */
-  GHashTable *memo;      /* the English tagger's analysis of the words seen so far */
+  EnWorker   *english;   /* the English method's vocabulary and candidates */
 } KeywordsWorker;
 
 static const NfOption keywords_options[] = {
@@ -123,7 +123,7 @@ keywords_worker_new (G_GNUC_UNUSED NfStage *stage, G_GNUC_UNUSED GError **error)
 {
   KeywordsWorker *worker = g_new0 (KeywordsWorker, 1);
   worker->stemmers = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) sb_stemmer_delete);
-  worker->memo = en_tagger_memo_new ();
+  worker->english = en_worker_new ();
   return worker;
 }
 
@@ -132,7 +132,7 @@ keywords_worker_free (gpointer data)
 {
   KeywordsWorker *worker = data;
   g_hash_table_unref (worker->stemmers);
-  g_hash_table_unref (worker->memo);
+  en_worker_free (worker->english);
   g_free (worker);
 }
 
@@ -260,7 +260,7 @@ keywords_process (NfStage *stage, gpointer data, NfArticle *article, G_GNUC_UNUS
     {
       EnOptions options = { keywords->top, keywords->max_words, keywords->words, keywords->ranker,
                             keywords->features && keywords->ranker };
-      en_phrases_extract (keywords->english, worker->memo, article, &options, &result);
+      en_phrases_extract (keywords->english, worker->english, article, &options, &result);
       nf_article_set_field (article, NF_FIELD_KEYWORDS, g_variant_builder_end (&result));
       return TRUE;
     }

@@ -20,13 +20,16 @@ typedef enum {
   EN_TAG_PUNCT,
 } EnTag;
 
-/* A cache of the lexicon's analysis of each word, one per worker thread (not shared). */
-GHashTable *en_tagger_memo_new (void);
+/* One worker thread's memory (not shared): the lexicon's analysis of each word seen so far,
+ * and the candidates of the article at hand. */
+typedef struct _EnWorker EnWorker;
+EnWorker *en_worker_new (void);
+void      en_worker_free (EnWorker *worker);
 
 /* Tags the tokens of @segmentation (of @text) into @tags (one per token).  @headline: the
  * text is a title-case headline, whose capitals say little. */
 void en_tag (const EnLexicon *lexicon, const char *text, const NfText *segmentation,
-             gboolean headline, GHashTable *memo, EnTag *tags);
+             gboolean headline, EnWorker *worker, EnTag *tags);
 
 typedef struct _EnRanker EnRanker;
 
@@ -40,8 +43,11 @@ typedef struct {
 
 /* Adds the @options->top best key phrases of @article (its title and body) to @result, an
  * "aa{sv}" builder of {phrase, score}, best first; score is higher for better phrases. */
-void en_phrases_extract (const EnLexicon *lexicon, GHashTable *memo, NfArticle *article,
+void en_phrases_extract (const EnLexicon *lexicon, EnWorker *worker, NfArticle *article,
                          const EnOptions *options, GVariantBuilder *result);
+
+/* The item {"phrase": @phrase, "score": @score} of the field (a{sv}). */
+GVariant *keywords_item (const char *phrase, double score);
 
 /* Where the body's text after a leading dateline annotation begins, or 0. */
 gsize keywords_dateline_end (NfArticle *article);
