@@ -147,6 +147,114 @@ get_stemmer (KeywordsWorker *worker, const char *language)
   return stemmer;
 }
 
+/* ---- the field's value, serialised as it is built ----
+ *
+ * GVariant's serialised form (the GVariant specification; GLib's gvariant-serialiser.c):
+ * a string is its bytes and a NUL; a variant box its value, a NUL and the type string; a dict
+ * entry {sv} the key, zeros to an 8-byte boundary, the value, then the key's end as a
+ * framing offset; an array of variable-size items the items, each 8-aligned, then each
+ * one's end.  Framing offsets are little-endian and as wide as the container's total size
+ * needs: 1 byte up to 255, 2 up to 65,535, and so on. */
+
+static gsize
+align8 (gsize size)
+{
+  return (size + 7) & ~(gsize) 7;
+}
+
+/* The total size of a container of @body bytes and @n framing offsets. */
+static gsize
+framed_size (gsize body, gsize n)
+{
+  if (body + n <= G_MAXUINT8)
+    return body + n;
+  if (body + 2 * n <= G_MAXUINT16)
+    return body + 2 * n;
+  if ((guint64) body + 4 * n <= G_MAXUINT32)
+    return body + 4 * n;
+  return body + 8 * n;
+}
+
+static guint
+offset_width (gsize total)
+{
+  return total > G_MAXUINT32 ? 8 : total > G_MAXUINT16 ? 4 : total > G_MAXUINT8 ? 2 : total > 0 ? 1 : 0;
+}
+
+static void
+put_offset (guint8 *at, gsize value, guint width)
+{
+  for (guint b = 0; b < width; b++)
+    at[b] = (guint8) ((guint64) value >> (8 * b));
+}
+
+void
+keywords_list_init (KeywordsList *list)
+{
+  list->bytes = g_byte_array_sized_new (1024);
+  list->ends = g_array_sized_new (FALSE, FALSE, sizeof (gsize), 16);
+}
+
+/* Room for an item of @size bytes at the next 8-byte boundary, zeroed. */
+static guint8 *
+list_item (KeywordsList *list, gsize size)
+{
+  gsize old = list->bytes->len, start = align8 (old);
+  g_byte_array_set_size (list->bytes, start + size);
+  memset (list->bytes->data + old, 0, start + size - old);
+  gsize end = start + size;
+  g_array_append_val (list->ends, end);
+  return list->bytes->data + start;
+}
+
+void
+keywords_list_add (KeywordsList *list, const char *phrase, double score)
+{
+  gsize length = strlen (phrase);
+  /* {"phrase", <s>}: "phrase\0", a zero to 8, the string and its NUL, a NUL, "s"; the key's end */
+  gsize first_body = 8 + length + 3, first = framed_size (first_body, 1);
+  /* {"score", <d>}: "score\0", two zeros, the double, a NUL, "d"; the key's end */
+  gsize second_body = 18, second = framed_size (second_body, 1);
+  gsize item_body = align8 (first) + second, item = framed_size (item_body, 2);
+  guint8 *at = list_item (list, item);
+  memcpy (at, "phrase", 7);
+  memcpy (at + 8, phrase, length);
+  at[8 + length + 2] = 's';
+  put_offset (at + first_body, 7, offset_width (first));
+  guint8 *next = at + align8 (first);
+  memcpy (next, "score", 6);
+  memcpy (next + 8, &score, sizeof score); /* serialised data is in the machine's byte order */
+  next[17] = 'd';
+  put_offset (next + second_body, 6, offset_width (second));
+  guint width = offset_width (item);
+  put_offset (at + item_body, first, width);
+  put_offset (at + item_body + width, item_body, width);
+}
+
+void
+keywords_list_add_value (KeywordsList *list, GVariant *item)
+{
+  g_variant_ref_sink (item);
+  gsize size = g_variant_get_size (item);
+  g_variant_store (item, list_item (list, size));
+  g_variant_unref (item);
+}
+
+GVariant *
+keywords_list_end (KeywordsList *list)
+{
+  gsize body = list->bytes->len, n = list->ends->len, total = framed_size (body, n);
+  guint width = offset_width (total);
+  g_byte_array_set_size (list->bytes, total);
+  for (gsize i = 0; i < n; i++)
+    put_offset (list->bytes->data + body + i * width, g_array_index (list->ends, gsize, i), width);
+  g_array_unref (list->ends);
+  g_autoptr (GBytes) bytes = g_byte_array_free_to_bytes (list->bytes);
+  list->bytes = NULL;
+  list->ends = NULL;
+  return g_variant_new_from_bytes (G_VARIANT_TYPE ("aa{sv}"), bytes, TRUE);
+}
+
 /* ---- YAKE ---- */
 
 typedef struct {
@@ -244,11 +352,11 @@ keywords_process (NfStage *stage, gpointer data, NfArticle *article, G_GNUC_UNUS
 {
   Keywords *keywords = nf_stage_get_instance (stage);
   KeywordsWorker *worker = data;
-  GVariantBuilder result;
-  g_variant_builder_init (&result, G_VARIANT_TYPE ("aa{sv}"));
+  KeywordsList result;
+  keywords_list_init (&result);
   if (!nf_article_has_text (article))
     {
-      nf_article_set_field (article, NF_FIELD_KEYWORDS, g_variant_builder_end (&result));
+      nf_article_set_field (article, NF_FIELD_KEYWORDS, keywords_list_end (&result));
       return TRUE;
     }
 
@@ -261,7 +369,7 @@ keywords_process (NfStage *stage, gpointer data, NfArticle *article, G_GNUC_UNUS
       EnOptions options = { keywords->top, keywords->max_words, keywords->words, keywords->ranker,
                             keywords->features && keywords->ranker };
       en_phrases_extract (keywords->english, worker->english, article, &options, &result);
-      nf_article_set_field (article, NF_FIELD_KEYWORDS, g_variant_builder_end (&result));
+      nf_article_set_field (article, NF_FIELD_KEYWORDS, keywords_list_end (&result));
       return TRUE;
     }
   GHashTable *stopwords = g_hash_table_lookup (keywords->stopwords, strcmp (language, "nb") == 0 ? "no" : language);
@@ -451,13 +559,10 @@ keywords_process (NfStage *stage, gpointer data, NfArticle *article, G_GNUC_UNUS
           else
             g_string_append_len (phrase, text + token->start, token->end - token->start);
         }
-      GVariantBuilder item;
-      g_variant_builder_init (&item, G_VARIANT_TYPE_VARDICT);
-      g_variant_builder_add (&item, "{sv}", "phrase", g_variant_new_take_string (g_string_free (phrase, FALSE)));
-      g_variant_builder_add (&item, "{sv}", "score", g_variant_new_double (1.0 / (1.0 + candidate->score)));
-      g_variant_builder_add_value (&result, g_variant_builder_end (&item));
+      keywords_list_add (&result, phrase->str, 1.0 / (1.0 + candidate->score));
+      g_string_free (phrase, TRUE);
     }
-  nf_article_set_field (article, NF_FIELD_KEYWORDS, g_variant_builder_end (&result));
+  nf_article_set_field (article, NF_FIELD_KEYWORDS, keywords_list_end (&result));
 
   for (guint t = 0; t < terms->len; t++)
     g_array_unref (g_array_index (terms, Term, t).positions);

@@ -1413,20 +1413,9 @@ collector_of (EnWorker *worker, int c)
   return (Collector) { &worker->phrases[c], worker->order[c], worker->key, worker->form, &worker->arena };
 }
 
-/* {"phrase": @phrase, "score": @score}, built without a format string to parse. */
-GVariant *
-keywords_item (const char *phrase, double score)
-{
-  GVariant *entries[2] = {
-    g_variant_new_dict_entry (g_variant_new_string ("phrase"), g_variant_new_variant (g_variant_new_string (phrase))),
-    g_variant_new_dict_entry (g_variant_new_string ("score"), g_variant_new_variant (g_variant_new_double (score))),
-  };
-  return g_variant_new_array (G_VARIANT_TYPE ("{sv}"), entries, 2);
-}
-
 void
 en_phrases_extract (const EnLexicon *lexicon, EnWorker *worker, NfArticle *article, const EnOptions *options,
-                    GVariantBuilder *result)
+                    KeywordsList *result)
 {
   const char *body = nf_article_get_text (article);
   const NfText *segmentation = nf_article_get_segmentation (article);
@@ -1499,7 +1488,7 @@ en_phrases_extract (const EnLexicon *lexicon, EnWorker *worker, NfArticle *artic
           best = form;
       if (!(options->features && phrase->features))
         {
-          g_variant_builder_add_value (result, keywords_item (best->text, phrase->score));
+          keywords_list_add (result, best->text, phrase->score);
           continue;
         }
       GVariantBuilder item;
@@ -1510,6 +1499,6 @@ en_phrases_extract (const EnLexicon *lexicon, EnWorker *worker, NfArticle *artic
       g_variant_builder_add (&item, "{sv}", "features",
                              g_variant_new_fixed_array (G_VARIANT_TYPE_DOUBLE, phrase->features,
                                                         EN_N_FEATURES, sizeof (double)));
-      g_variant_builder_add_value (result, g_variant_builder_end (&item));
+      keywords_list_add_value (result, g_variant_builder_end (&item));
     }
 }

@@ -31,6 +31,22 @@ void      en_worker_free (EnWorker *worker);
 void en_tag (const EnLexicon *lexicon, const char *text, const NfText *segmentation,
              gboolean headline, EnWorker *worker, EnTag *tags);
 
+/* The field's value, an "aa{sv}" list of {phrase, score}, written in GVariant's serialised
+ * form as the items come: building it as a tree of GVariants (a string, a variant box and a
+ * dict entry for each name and value) and serialising that cost a fifth of the stage. */
+typedef struct {
+  GByteArray *bytes; /* the items, each 8-aligned */
+  GArray     *ends;  /* gsize: where each item ends */
+} KeywordsList;
+
+void      keywords_list_init (KeywordsList *list);
+/* Adds {"phrase": @phrase, "score": @score}. */
+void      keywords_list_add (KeywordsList *list, const char *phrase, double score);
+/* Adds @item (an "a{sv}" GVariant; its floating reference is taken). */
+void      keywords_list_add_value (KeywordsList *list, GVariant *item);
+/* The "aa{sv}" value (floating); frees the list's memory. */
+GVariant *keywords_list_end (KeywordsList *list);
+
 typedef struct _EnRanker EnRanker;
 
 typedef struct {
@@ -41,13 +57,10 @@ typedef struct {
   gboolean        features;   /* list every candidate with its features (for training) */
 } EnOptions;
 
-/* Adds the @options->top best key phrases of @article (its title and body) to @result, an
- * "aa{sv}" builder of {phrase, score}, best first; score is higher for better phrases. */
+/* Adds the @options->top best key phrases of @article (its title and body) to @result, a list
+ * of {phrase, score}, best first; score is higher for better phrases. */
 void en_phrases_extract (const EnLexicon *lexicon, EnWorker *worker, NfArticle *article,
-                         const EnOptions *options, GVariantBuilder *result);
-
-/* The item {"phrase": @phrase, "score": @score} of the field (a{sv}). */
-GVariant *keywords_item (const char *phrase, double score);
+                         const EnOptions *options, KeywordsList *result);
 
 /* Where the body's text after a leading dateline annotation begins, or 0. */
 gsize keywords_dateline_end (NfArticle *article);
