@@ -15,6 +15,7 @@
 
 #include <newsflow/newsflow.h>
 
+#include "arena.h"
 #include "phrases.h"
 #include "ranker.h"
 
@@ -34,7 +35,53 @@ typedef struct {
 typedef struct {
   GHashTable *stemmers;  /* language -> struct sb_stemmer *, or a NULL value for none */
   EnWorker   *english;   /* the English method's vocabulary and candidates */
+  GHashTable *yake;      /* language -> YakeVocabulary */
+  guint64     stamp;     /* YAKE's article */
+  Arena       arena;     /* YAKE's candidates of the article */
 } KeywordsWorker;
+
+/* YAKE's answers about each word a worker has seen in one language, so that an article
+ * case-folds, looks up and stems each distinct word once, not each token: the token's text
+ * (without a possessive) -> YakeWord, whose key (the stem, or the folded stopword) carries
+ * the article's term id while its stamp is the article's. */
+typedef struct {
+  guint64 stamp;
+  int     id;
+} YakeKey;
+
+typedef struct {
+  YakeKey *key;
+  gboolean stop;
+} YakeWord;
+
+typedef struct {
+  StrMap words;  /* token text -> YakeWord */
+  StrMap keys;   /* key -> YakeKey */
+  Arena  memory; /* the entries and their strings */
+} YakeVocabulary;
+
+/* Dropped past this many words (between two articles), as the English vocabulary. */
+enum { YAKE_VOCABULARY_MAX = 200000 };
+
+static YakeVocabulary *
+yake_vocabulary_new (void)
+{
+  YakeVocabulary *vocabulary = g_new0 (YakeVocabulary, 1);
+  strmap_init (&vocabulary->words, 1024);
+  strmap_init (&vocabulary->keys, 1024);
+  arena_init (&vocabulary->memory);
+  return vocabulary;
+}
+
+static void
+yake_vocabulary_free (gpointer data)
+{
+  YakeVocabulary *vocabulary = data;
+  g_free (vocabulary->words.slots);
+  g_free (vocabulary->keys.slots);
+  arena_free (&vocabulary->memory);
+  g_free (vocabulary);
+}
 
 static const NfOption keywords_options[] = {
   NF_OPTION_INT ("top", 10, "How many key phrases to keep, best first."),
@@ -124,6 +171,8 @@ keywords_worker_new (G_GNUC_UNUSED NfStage *stage, G_GNUC_UNUSED GError **error)
   KeywordsWorker *worker = g_new0 (KeywordsWorker, 1);
   worker->stemmers = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) sb_stemmer_delete);
   worker->english = en_worker_new ();
+  worker->yake = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, yake_vocabulary_free);
+  arena_init (&worker->arena);
   return worker;
 }
 
@@ -133,6 +182,8 @@ keywords_worker_free (gpointer data)
   KeywordsWorker *worker = data;
   g_hash_table_unref (worker->stemmers);
   en_worker_free (worker->english);
+  g_hash_table_unref (worker->yake);
+  arena_free (&worker->arena);
   g_free (worker);
 }
 
@@ -263,7 +314,7 @@ typedef struct {
   guint  last_sentence;
   guint  left_total, left_distinct, right_total, right_distinct;
   guint  first;              /* first occurrence (token index) */
-  GArray *positions;         /* sentence index of each distinct sentence */
+  guint  positions;          /* where its sentences start in the article's positions */
   gboolean stop;
   double weight;             /* H: lower is more important */
 } Term;
@@ -294,25 +345,101 @@ candidate_equal (gconstpointer a, gconstpointer b)
   return x->length == y->length && memcmp (x->terms, y->terms, x->length * sizeof (int)) == 0;
 }
 
-/* The case-folded, possessive-less form of a word token. */
-static char *
-fold_word (const char *text, const NfToken *token)
+/* The bytes of a word token without a possessive: what YAKE folds and stems. */
+static gsize
+word_length (const char *text, const NfToken *token)
 {
   gsize length = token->end - token->start;
   if (length > 3 && memcmp (text + token->end - 2, "'s", 2) == 0)
     length -= 2;
   else if (length > 5 && memcmp (text + token->end - 4, "’s", 4) == 0)
     length -= 4;
-  return g_utf8_casefold (text + token->start, length);
+  return length;
+}
+
+/* The vocabulary's entry of @word (@length bytes): case-folded, a stopword or stemmed. */
+static YakeWord *
+yake_word (YakeVocabulary *vocabulary, GHashTable *stopwords, struct sb_stemmer *stemmer,
+           const char *word, gsize length)
+{
+  guint32 hash = hash_bytes (word, length);
+  YakeWord *entry = strmap_lookup (&vocabulary->words, word, length, hash);
+  if (entry)
+    return entry;
+  g_autofree char *folded = g_utf8_casefold (word, length);
+  gboolean stop = g_utf8_strlen (folded, -1) < 2 || (stopwords && g_hash_table_contains (stopwords, folded));
+  const char *key = folded;
+  gsize key_length = strlen (folded);
+  if (stemmer && !stop)
+    {
+      const sb_symbol *stem = sb_stemmer_stem (stemmer, (const sb_symbol *) folded, key_length);
+      if (stem)
+        {
+          key = (const char *) stem;
+          key_length = sb_stemmer_length (stemmer);
+          key_length = strnlen (key, key_length); /* g_strndup stopped at a NUL */
+        }
+    }
+  guint32 key_hash = hash_bytes (key, key_length);
+  YakeKey *term = strmap_lookup (&vocabulary->keys, key, key_length, key_hash);
+  if (term == NULL)
+    {
+      term = arena_alloc0 (&vocabulary->memory, sizeof (YakeKey));
+      strmap_insert (&vocabulary->keys, arena_strndup (&vocabulary->memory, key, key_length), key_length, key_hash, term);
+    }
+  entry = arena_alloc (&vocabulary->memory, sizeof (YakeWord));
+  entry->key = term;
+  entry->stop = stop;
+  strmap_insert (&vocabulary->words, arena_strndup (&vocabulary->memory, word, length), length, hash, entry);
+  return entry;
+}
+
+/* The worker's vocabulary for @language, emptied when it grew too big. */
+static YakeVocabulary *
+yake_vocabulary (KeywordsWorker *worker, const char *language)
+{
+  YakeVocabulary *vocabulary = g_hash_table_lookup (worker->yake, language);
+  if (vocabulary && vocabulary->words.size > YAKE_VOCABULARY_MAX)
+    {
+      g_hash_table_remove (worker->yake, language);
+      vocabulary = NULL;
+    }
+  if (vocabulary == NULL)
+    {
+      vocabulary = yake_vocabulary_new ();
+      g_hash_table_insert (worker->yake, g_strdup (language), vocabulary);
+    }
+  return vocabulary;
 }
 
 static double
-median_position (GArray *positions)
+median_position (const guint *positions, guint n)
 {
-  guint n = positions->len; /* ascending: sentences are visited in order */
+  /* ascending: sentences are visited in order */
   if (n % 2)
-    return g_array_index (positions, guint, n / 2);
-  return (g_array_index (positions, guint, n / 2 - 1) + g_array_index (positions, guint, n / 2)) / 2.0;
+    return positions[n / 2];
+  return (positions[n / 2 - 1] + positions[n / 2]) / 2.0;
+}
+
+/* A set of term pairs (a << 32 | b, never negative): open addressing, -1 for a free slot. */
+typedef struct {
+  gint64 *slots;
+  guint   mask;
+} PairSet;
+
+/* Adds @key; TRUE when it was not there yet. */
+static gboolean
+pair_set_add (PairSet *set, gint64 key)
+{
+  guint i = (guint) (((guint64) key * G_GUINT64_CONSTANT (0x9E3779B97F4A7C15)) >> 32) & set->mask;
+  while (set->slots[i] != -1)
+    {
+      if (set->slots[i] == key)
+        return FALSE;
+      i = (i + 1) & set->mask;
+    }
+  set->slots[i] = key;
+  return TRUE;
 }
 
 static gint
@@ -381,10 +508,14 @@ keywords_process (NfStage *stage, gpointer data, NfArticle *article, G_GNUC_UNUS
   const NfToken *tokens = nf_text_get_tokens (segmentation, &n_tokens);
   nf_text_get_sentences (segmentation, &n_sentences);
 
-  /* Terms: one per stem; -1 for tokens that are not words (they break phrases). */
-  g_autoptr (GHashTable) term_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  /* Terms: one per stem; -1 for tokens that are not words (they break phrases).  Ids in
+   * order of first use: candidate_hash, and so the order of equal scores, depends on them. */
+  YakeVocabulary *vocabulary = yake_vocabulary (worker, language);
+  guint64 stamp = ++worker->stamp;
   g_autoptr (GArray) terms = g_array_new (FALSE, TRUE, sizeof (Term));
   g_autofree int *term_of = g_new (int, n_tokens + 1);
+  /* (term, sentence) of each term's first use in a sentence, in text order */
+  g_autoptr (GArray) visits = g_array_new (FALSE, FALSE, 2 * sizeof (guint));
   gsize skip = keywords_dateline_end (article);
   for (guint i = 0; i < n_tokens; i++)
     {
@@ -392,28 +523,16 @@ keywords_process (NfStage *stage, gpointer data, NfArticle *article, G_GNUC_UNUS
       term_of[i] = -1;
       if (token->kind != NF_TOKEN_WORD || token->start < skip)
         continue;
-      g_autofree char *folded = fold_word (text, token);
-      gboolean stop = g_utf8_strlen (folded, -1) < 2 || (stopwords && g_hash_table_contains (stopwords, folded));
-      char *key;
-      if (stemmer && !stop)
+      YakeWord *word = yake_word (vocabulary, stopwords, stemmer, text + token->start, word_length (text, token));
+      YakeKey *key = word->key;
+      if (key->stamp != stamp)
         {
-          const sb_symbol *stem = sb_stemmer_stem (stemmer, (const sb_symbol *) folded, strlen (folded));
-          key = stem ? g_strndup ((const char *) stem, sb_stemmer_length (stemmer)) : g_strdup (folded);
-        }
-      else
-        key = g_strdup (folded);
-      gpointer id;
-      if (g_hash_table_lookup_extended (term_ids, key, NULL, &id))
-        g_free (key);
-      else
-        {
-          id = GUINT_TO_POINTER (terms->len);
-          g_hash_table_insert (term_ids, key, id);
-          Term fresh = { .stop = stop, .first = i, .last_sentence = G_MAXUINT };
-          fresh.positions = g_array_new (FALSE, FALSE, sizeof (guint));
+          key->stamp = stamp;
+          key->id = terms->len;
+          Term fresh = { .stop = word->stop, .first = i, .last_sentence = G_MAXUINT };
           g_array_append_val (terms, fresh);
         }
-      int t = GPOINTER_TO_INT (id);
+      int t = key->id;
       term_of[i] = t;
       Term *term = &g_array_index (terms, Term, t);
       term->tf++;
@@ -425,13 +544,35 @@ keywords_process (NfStage *stage, gpointer data, NfArticle *article, G_GNUC_UNUS
         {
           term->last_sentence = token->sentence;
           term->sentences++;
-          g_array_append_val (term->positions, token->sentence);
+          guint visit[2] = { t, token->sentence };
+          g_array_append_val (visits, visit);
         }
     }
+  /* Each term's sentences together, ascending. */
+  g_autofree guint *positions = g_new (guint, visits->len + 1);
+  {
+    guint offset = 0;
+    for (guint t = 0; t < terms->len; t++)
+      {
+        Term *term = &g_array_index (terms, Term, t);
+        term->positions = offset;
+        offset += term->sentences;
+        term->sentences = 0; /* counted again as they are placed */
+      }
+    for (guint v = 0; v < visits->len; v++)
+      {
+        const guint *visit = &g_array_index (visits, guint, 2 * v);
+        Term *term = &g_array_index (terms, Term, visit[0]);
+        positions[term->positions + term->sentences++] = visit[1];
+      }
+  }
 
   /* Neighbours: how many different words stand left and right of each term. */
-  g_autoptr (GHashTable) pairs = g_hash_table_new (g_int64_hash, g_int64_equal);
-  g_autoptr (GArray) pair_keys = g_array_sized_new (FALSE, FALSE, sizeof (gint64), n_tokens);
+  guint capacity = 16;
+  while (capacity < 2 * n_tokens)
+    capacity *= 2;
+  PairSet pairs = { g_new (gint64, capacity), capacity - 1 };
+  memset (pairs.slots, 0xff, capacity * sizeof (gint64));
   for (guint i = 0; i + 1 < n_tokens; i++)
     {
       int a = term_of[i], b = term_of[i + 1];
@@ -440,16 +581,13 @@ keywords_process (NfStage *stage, gpointer data, NfArticle *article, G_GNUC_UNUS
       Term *left = &g_array_index (terms, Term, a), *right = &g_array_index (terms, Term, b);
       left->right_total++;
       right->left_total++;
-      gint64 key = ((gint64) a << 32) | (guint32) b;
-      g_array_append_val (pair_keys, key);
-      if (!g_hash_table_contains (pairs, &g_array_index (pair_keys, gint64, pair_keys->len - 1)))
+      if (pair_set_add (&pairs, ((gint64) a << 32) | (guint32) b))
         {
-          /* The hash table points into pair_keys, which was sized so it never moves. */
-          g_hash_table_add (pairs, &g_array_index (pair_keys, gint64, pair_keys->len - 1));
           left->right_distinct++;
           right->left_distinct++;
         }
     }
+  g_free (pairs.slots);
 
   /* Term weights. */
   double sum = 0, sum_squares = 0, max_tf = 1;
@@ -472,7 +610,7 @@ keywords_process (NfStage *stage, gpointer data, NfArticle *article, G_GNUC_UNUS
       if (term->stop)
         continue;
       double casing = MAX (term->tf_upper, term->tf_acronym) / (1.0 + log (term->tf));
-      double position = log (log (3.0 + median_position (term->positions)));
+      double position = log (log (3.0 + median_position (positions + term->positions, term->sentences)));
       double frequency = term->tf / (mean + deviation);
       double left = term->left_total ? (double) term->left_distinct / term->left_total : 0;
       double right = term->right_total ? (double) term->right_distinct / term->right_total : 0;
@@ -483,7 +621,8 @@ keywords_process (NfStage *stage, gpointer data, NfArticle *article, G_GNUC_UNUS
 
   /* Candidate phrases: 1..max-words words in a row inside one sentence, neither first nor
    * last a stopword ("Bank of England" keeps its "of"). */
-  g_autoptr (GHashTable) candidates = g_hash_table_new_full (candidate_hash, candidate_equal, g_free, NULL);
+  g_autoptr (GHashTable) candidates = g_hash_table_new (candidate_hash, candidate_equal);
+  arena_reset (&worker->arena);
   for (guint i = 0; i < n_tokens; i++)
     {
       if (term_of[i] < 0 || g_array_index (terms, Term, term_of[i]).stop)
@@ -499,7 +638,7 @@ keywords_process (NfStage *stage, gpointer data, NfArticle *article, G_GNUC_UNUS
           Candidate *candidate = g_hash_table_lookup (candidates, &probe);
           if (candidate == NULL)
             {
-              candidate = g_memdup2 (&probe, sizeof probe);
+              candidate = memcpy (arena_alloc (&worker->arena, sizeof probe), &probe, sizeof probe);
               g_hash_table_add (candidates, candidate);
             }
           candidate->tf++;
@@ -564,8 +703,6 @@ keywords_process (NfStage *stage, gpointer data, NfArticle *article, G_GNUC_UNUS
     }
   nf_article_set_field (article, NF_FIELD_KEYWORDS, keywords_list_end (&result));
 
-  for (guint t = 0; t < terms->len; t++)
-    g_array_unref (g_array_index (terms, Term, t).positions);
   return TRUE;
 }
 
