@@ -96,9 +96,12 @@ en_lexicon_free (EnLexicon *lexicon)
   g_free (lexicon);
 }
 
+static void tables_init (void);
+
 EnLexicon *
 en_lexicon_load (GError **error)
 {
+  tables_init ();
   EnLexicon *lexicon = g_new0 (EnLexicon, 1);
   lexicon->words = g_hash_table_new (g_str_hash, g_str_equal);
   lexicon->inflections = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, (GDestroyNotify) g_array_unref);
@@ -356,6 +359,8 @@ struct _EnWorker {
   StrMap        phrases[2];
   GPtrArray    *order[2];
   GString      *key, *form;
+  gpointer      buffers[2];  /* words_of's Word arrays (body, headline), reused */
+  gsize         capacity[2]; /* in Words */
 };
 
 /* The vocabulary is dropped when it grows past this many words (between two articles). */
@@ -395,6 +400,8 @@ en_worker_free (EnWorker *worker)
     }
   g_string_free (worker->key, TRUE);
   g_string_free (worker->form, TRUE);
+  g_free (worker->buffers[0]);
+  g_free (worker->buffers[1]);
   g_free (worker);
 }
 
@@ -521,15 +528,29 @@ typedef struct {
   guint capital : 1;
 } Word;
 
+/* Words past this many are not kept for the next article (memory flat after a huge one). */
+enum { WORDS_KEEP = 1 << 16 };
+
+/* The Words of @tokens, in the worker's array @slot (0 body, 1 headline) until the next article. */
 static Word *
-words_of (EnWorker *worker, const EnLexicon *lexicon, const char *text, const NfToken *tokens, guint n_tokens)
+words_of (EnWorker *worker, int slot, const EnLexicon *lexicon, const char *text, const NfToken *tokens,
+          guint n_tokens)
 {
-  Word *words = g_new0 (Word, n_tokens + 1);
+  if (worker->capacity[slot] < (gsize) n_tokens + 1 || worker->capacity[slot] > MAX (WORDS_KEEP, (gsize) n_tokens + 1))
+    {
+      g_free (worker->buffers[slot]);
+      worker->capacity[slot] = MAX ((gsize) n_tokens + 1, 256);
+      worker->buffers[slot] = g_new (Word, worker->capacity[slot]);
+    }
+  Word *words = worker->buffers[slot];
   for (guint i = 0; i < n_tokens; i++)
     {
       const NfToken *token = &tokens[i];
       if (token->kind != NF_TOKEN_WORD && token->kind != NF_TOKEN_NUMBER)
-        continue;
+        {
+          words[i] = (Word) { NULL, 0, 0, 0 };
+          continue;
+        }
       gboolean possessive = FALSE;
       gsize length = token->kind == NF_TOKEN_WORD ? word_length (text, token, &possessive)
                                                   : token->end - token->start;
@@ -547,6 +568,7 @@ words_of (EnWorker *worker, const EnLexicon *lexicon, const char *text, const Nf
           lex->stem->heads = lex->stem->modifiers = 0;
         }
     }
+  words[n_tokens] = (Word) { NULL, 0, 0, 0 };
   return words;
 }
 
@@ -680,7 +702,7 @@ en_tag (const EnLexicon *lexicon, const char *text, const NfText *segmentation, 
   guint n_tokens;
   const NfToken *tokens = nf_text_get_tokens (segmentation, &n_tokens);
   worker_begin (worker);
-  g_autofree Word *words = words_of (worker, lexicon, text, tokens, n_tokens);
+  Word *words = words_of (worker, 0, lexicon, text, tokens, n_tokens);
   tag_words (lexicon, tokens, words, n_tokens, headline, FALSE, tags);
 }
 
@@ -768,18 +790,31 @@ count_form (Collector *collector, Phrase *phrase, const char *text, gsize length
 static Phrase *
 add_candidate (Collector *collector, const Source *source, guint start, guint end)
 {
-  GString *key = g_string_truncate (collector->key, 0), *form = g_string_truncate (collector->form, 0);
+  /* The key (the words' stems) and the form (as written), space-separated, sized first and
+   * copied in: no append call per word. */
+  GString *key = collector->key, *form = collector->form;
+  gsize key_length = end - start - 1, form_length = end - start - 1;
+  for (guint i = start; i < end; i++)
+    {
+      key_length += source->words[i].lex->stem->length;
+      form_length += source->words[i].length;
+    }
+  g_string_set_size (key, key_length);
+  g_string_set_size (form, form_length);
+  char *k = key->str, *f = form->str;
   gboolean name = TRUE, adjectives = TRUE, some_name = FALSE, number = FALSE;
   for (guint i = start; i < end; i++)
     {
       if (i > start)
         {
-          g_string_append_c (key, ' ');
-          g_string_append_c (form, ' ');
+          *k++ = ' ';
+          *f++ = ' ';
         }
       const Stem *stem = source->words[i].lex->stem;
-      g_string_append_len (key, stem->text, stem->length);
-      g_string_append_len (form, source->text + source->tokens[i].start, source->words[i].length);
+      memcpy (k, stem->text, stem->length);
+      k += stem->length;
+      memcpy (f, source->text + source->tokens[i].start, source->words[i].length);
+      f += source->words[i].length;
       name &= source->tags[i] == EN_TAG_PROPN;
       adjectives &= source->tags[i] == EN_TAG_ADJ;
       some_name |= source->tags[i] == EN_TAG_PROPN;
@@ -1035,6 +1070,31 @@ score_words (const EnLexicon *lexicon, Collector *collector, GPtrArray *ranked)
   g_ptr_array_sort (ranked, compare_score);
 }
 
+/* log1p of small counts and the rules' position discount, (1 + sentence)^0.8, computed once:
+ * the learned ranker asks for six logarithms of whole numbers per candidate. */
+enum { LOG1P_TABLE = 256, DISCOUNT_TABLE = 1024 };
+static double log1p_table[LOG1P_TABLE], discount_table[DISCOUNT_TABLE];
+
+static void
+tables_init (void)
+{
+  static gsize done = 0;
+  if (g_once_init_enter (&done))
+    {
+      for (guint n = 0; n < LOG1P_TABLE; n++)
+        log1p_table[n] = log1p (n);
+      for (guint n = 0; n < DISCOUNT_TABLE; n++)
+        discount_table[n] = pow (1 + n, 0.8);
+      g_once_init_leave (&done, 1);
+    }
+}
+
+static inline double
+log1p_count (guint n)
+{
+  return n < LOG1P_TABLE ? log1p_table[n] : log1p (n);
+}
+
 /* The hand-made ranking: the mean weight of the phrase's words (frequency in the story x
  * rarity), times log repetition, discounted by the sentence of its first use; phrases of
  * several words and of the headline count more. */
@@ -1042,7 +1102,8 @@ static double
 rules_formula (double weight, const Phrase *phrase, guint count)
 {
   guint n = phrase->n_words;
-  double score = weight / n * (1 + log (MAX (count, 1))) / pow (1 + phrase->first, 0.8);
+  double discount = phrase->first < DISCOUNT_TABLE ? discount_table[phrase->first] : pow (1 + phrase->first, 0.8);
+  double score = weight / n * (1 + log (MAX (count, 1))) / discount;
   if (n > 1)
     score *= 1.5;
   if (phrase->headline)
@@ -1126,9 +1187,9 @@ features_of (const EnLexicon *lexicon, const Phrase *phrase, guint n_sentences, 
   x[EN_FEATURE_SOME_NAME] = phrase->some_name && !phrase->name;
   x[EN_FEATURE_ADJECTIVE] = phrase->adjectives;
   x[EN_FEATURE_NUMBER] = phrase->number;
-  x[EN_FEATURE_ALONE] = log1p (phrase->alone);
-  x[EN_FEATURE_WITHIN] = log1p (phrase->within);
-  x[EN_FEATURE_FIRST] = log1p (phrase->first);
+  x[EN_FEATURE_ALONE] = log1p_count (phrase->alone);
+  x[EN_FEATURE_WITHIN] = log1p_count (phrase->within);
+  x[EN_FEATURE_FIRST] = log1p_count (phrase->first);
   x[EN_FEATURE_FIRST_SHARE] = phrase->first / sentences;
   x[EN_FEATURE_SPREAD] = (phrase->last - phrase->first) / sentences;
   x[EN_FEATURE_HEADLINE] = phrase->headline > 0;
@@ -1142,10 +1203,10 @@ features_of (const EnLexicon *lexicon, const Phrase *phrase, guint n_sentences, 
   x[EN_FEATURE_SHORT] = n == 1 && key_chars (phrase) <= 3;
   if (n == 1)
     {
-      x[EN_FEATURE_HEAD] = log1p (phrase->words[0]->stem->heads);
-      x[EN_FEATURE_MODIFIER] = log1p (phrase->words[0]->stem->modifiers);
+      x[EN_FEATURE_HEAD] = log1p_count (phrase->words[0]->stem->heads);
+      x[EN_FEATURE_MODIFIER] = log1p_count (phrase->words[0]->stem->modifiers);
     }
-  x[EN_FEATURE_TF_MAX] = log1p (tf_max);
+  x[EN_FEATURE_TF_MAX] = log1p_count (tf_max);
 }
 
 /* How often each word (its stem: a key's word) ends a phrase of several words, and stands
@@ -1267,8 +1328,8 @@ en_phrases_extract (const EnLexicon *lexicon, EnWorker *worker, NfArticle *artic
     nf_text_get_sentences (headline, &headline_sentences);
   nf_text_get_sentences (segmentation, &body_sentences);
   worker_begin (worker);
-  g_autofree Word *words = words_of (worker, lexicon, body, tokens, n_tokens);
-  g_autofree Word *headline_words = words_of (worker, lexicon, title ? title : "", headline_tokens, n_headline);
+  Word *words = words_of (worker, 0, lexicon, body, tokens, n_tokens);
+  Word *headline_words = words_of (worker, 1, lexicon, title ? title : "", headline_tokens, n_headline);
   g_autofree EnTag *tags = g_new (EnTag, n_tokens + 1);
   g_autofree EnTag *headline_tags = g_new (EnTag, n_headline + 1);
 
