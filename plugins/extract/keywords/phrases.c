@@ -361,6 +361,7 @@ struct _EnWorker {
   GString      *key, *form;
   gpointer      buffers[2];  /* words_of's Word arrays (body, headline), reused */
   gsize         capacity[2]; /* in Words */
+  EnTag        *tags[2];     /* the tags of those words, as many */
 };
 
 /* The vocabulary is dropped when it grows past this many words (between two articles). */
@@ -400,8 +401,11 @@ en_worker_free (EnWorker *worker)
     }
   g_string_free (worker->key, TRUE);
   g_string_free (worker->form, TRUE);
-  g_free (worker->buffers[0]);
-  g_free (worker->buffers[1]);
+  for (int slot = 0; slot < 2; slot++)
+    {
+      g_free (worker->buffers[slot]);
+      g_free (worker->tags[slot]);
+    }
   g_free (worker);
 }
 
@@ -531,7 +535,8 @@ typedef struct {
 /* Words past this many are not kept for the next article (memory flat after a huge one). */
 enum { WORDS_KEEP = 1 << 16 };
 
-/* The Words of @tokens, in the worker's array @slot (0 body, 1 headline) until the next article. */
+/* The Words of @tokens, in the worker's array @slot (0 body, 1 headline) until the next article;
+ * worker->tags[@slot] has room for their tags. */
 static Word *
 words_of (EnWorker *worker, int slot, const EnLexicon *lexicon, const char *text, const NfToken *tokens,
           guint n_tokens)
@@ -539,8 +544,10 @@ words_of (EnWorker *worker, int slot, const EnLexicon *lexicon, const char *text
   if (worker->capacity[slot] < (gsize) n_tokens + 1 || worker->capacity[slot] > MAX (WORDS_KEEP, (gsize) n_tokens + 1))
     {
       g_free (worker->buffers[slot]);
+      g_free (worker->tags[slot]);
       worker->capacity[slot] = MAX ((gsize) n_tokens + 1, 256);
       worker->buffers[slot] = g_new (Word, worker->capacity[slot]);
+      worker->tags[slot] = g_new (EnTag, worker->capacity[slot]);
     }
   Word *words = worker->buffers[slot];
   for (guint i = 0; i < n_tokens; i++)
@@ -1330,8 +1337,7 @@ en_phrases_extract (const EnLexicon *lexicon, EnWorker *worker, NfArticle *artic
   worker_begin (worker);
   Word *words = words_of (worker, 0, lexicon, body, tokens, n_tokens);
   Word *headline_words = words_of (worker, 1, lexicon, title ? title : "", headline_tokens, n_headline);
-  g_autofree EnTag *tags = g_new (EnTag, n_tokens + 1);
-  g_autofree EnTag *headline_tags = g_new (EnTag, n_headline + 1);
+  EnTag *tags = worker->tags[0], *headline_tags = worker->tags[1]; /* as many as words_of's */
 
   gboolean learned = options->ranker != NULL && !options->words_only;
   Collector collector = collector_of (worker, 0);
