@@ -701,6 +701,7 @@ keywords_process (NfStage *stage, gpointer data, NfArticle *article, G_GNUC_UNUS
       keywords_list_add (&result, phrase->str, 1.0 / (1.0 + candidate->score));
       g_string_free (phrase, TRUE);
     }
+  arena_reset (&worker->arena); /* the candidates: not kept while later stages run */
   nf_article_set_field (article, NF_FIELD_KEYWORDS, keywords_list_end (&result));
 
   return TRUE;

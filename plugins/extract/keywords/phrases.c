@@ -409,7 +409,10 @@ en_worker_free (EnWorker *worker)
   g_free (worker);
 }
 
-/* A new article: a new stamp, the last article's candidates gone. */
+/* Words past this many are not kept for the next article (memory flat after a huge one). */
+enum { WORDS_KEEP = 1 << 16 };
+
+/* A new article: a new stamp (the vocabulary dropped when it grew too big). */
 static void
 worker_begin (EnWorker *worker)
 {
@@ -421,11 +424,24 @@ worker_begin (EnWorker *worker)
       g_ptr_array_set_size (worker->lasting.blocks, 0);
       worker->stamp = 1;
     }
+}
+
+/* The article is done: its candidates go, and what a large one grew is given back now, not at
+ * the next article, so that the memory the stage holds while later stages run stays flat. */
+static void
+worker_end (EnWorker *worker)
+{
   arena_reset (&worker->arena);
   for (int c = 0; c < 2; c++)
     {
       strmap_clear (&worker->phrases[c], PHRASES_KEEP);
       g_ptr_array_set_size (worker->order[c], 0);
+      if (worker->capacity[c] > WORDS_KEEP)
+        {
+          g_clear_pointer (&worker->buffers[c], g_free);
+          g_clear_pointer (&worker->tags[c], g_free);
+          worker->capacity[c] = 0;
+        }
     }
 }
 
@@ -532,16 +548,13 @@ typedef struct {
   guint capital : 1;
 } Word;
 
-/* Words past this many are not kept for the next article (memory flat after a huge one). */
-enum { WORDS_KEEP = 1 << 16 };
-
 /* The Words of @tokens, in the worker's array @slot (0 body, 1 headline) until the next article;
  * worker->tags[@slot] has room for their tags. */
 static Word *
 words_of (EnWorker *worker, int slot, const EnLexicon *lexicon, const char *text, const NfToken *tokens,
           guint n_tokens)
 {
-  if (worker->capacity[slot] < (gsize) n_tokens + 1 || worker->capacity[slot] > MAX (WORDS_KEEP, (gsize) n_tokens + 1))
+  if (worker->capacity[slot] < (gsize) n_tokens + 1)
     {
       g_free (worker->buffers[slot]);
       g_free (worker->tags[slot]);
@@ -711,6 +724,7 @@ en_tag (const EnLexicon *lexicon, const char *text, const NfText *segmentation, 
   worker_begin (worker);
   Word *words = words_of (worker, 0, lexicon, text, tokens, n_tokens);
   tag_words (lexicon, tokens, words, n_tokens, headline, FALSE, tags);
+  worker_end (worker);
 }
 
 /* ---- candidates and ranking --------------------------------------------------------------- */
@@ -1406,4 +1420,5 @@ en_phrases_extract (const EnLexicon *lexicon, EnWorker *worker, NfArticle *artic
                                                         EN_N_FEATURES, sizeof (double)));
       keywords_list_add_value (result, g_variant_builder_end (&item));
     }
+  worker_end (worker);
 }
