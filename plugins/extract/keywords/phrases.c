@@ -1371,7 +1371,7 @@ en_phrases_extract (const EnLexicon *lexicon, EnWorker *worker, NfArticle *artic
     collect_words (&singles, &sources[s], &collector);
 
   merge_plurals (&collector);
-  g_autoptr (GPtrArray) ranked = g_ptr_array_new ();
+  g_autoptr (GPtrArray) ranked = g_ptr_array_sized_new (collector.order->len + (learned ? singles.order->len : 0));
   if (options->words_only)
     score_words (lexicon, &collector, ranked);
   else if (learned)
