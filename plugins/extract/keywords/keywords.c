@@ -60,8 +60,9 @@ typedef struct {
   Arena  memory; /* the entries and their strings */
 } YakeVocabulary;
 
-/* Dropped past this many words (between two articles), as the English vocabulary. */
-enum { YAKE_VOCABULARY_MAX = 200000 };
+/* All languages' vocabularies are dropped when together they pass this many words (between
+ * two articles): about 12 MB a worker at most. */
+enum { YAKE_VOCABULARY_MAX = 100000 };
 
 static YakeVocabulary *
 yake_vocabulary_new (void)
@@ -394,16 +395,19 @@ yake_word (YakeVocabulary *vocabulary, GHashTable *stopwords, struct sb_stemmer 
   return entry;
 }
 
-/* The worker's vocabulary for @language, emptied when it grew too big. */
+/* The worker's vocabulary for @language; all of them emptied when they grew too big. */
 static YakeVocabulary *
 yake_vocabulary (KeywordsWorker *worker, const char *language)
 {
+  guint total = 0;
+  GHashTableIter iter;
+  gpointer value;
+  g_hash_table_iter_init (&iter, worker->yake);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    total += ((YakeVocabulary *) value)->words.size;
+  if (total > YAKE_VOCABULARY_MAX)
+    g_hash_table_remove_all (worker->yake);
   YakeVocabulary *vocabulary = g_hash_table_lookup (worker->yake, language);
-  if (vocabulary && vocabulary->words.size > YAKE_VOCABULARY_MAX)
-    {
-      g_hash_table_remove (worker->yake, language);
-      vocabulary = NULL;
-    }
   if (vocabulary == NULL)
     {
       vocabulary = yake_vocabulary_new ();

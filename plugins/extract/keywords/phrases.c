@@ -364,8 +364,10 @@ struct _EnWorker {
   EnTag        *tags[2];     /* the tags of those words, as many */
 };
 
-/* The vocabulary is dropped when it grows past this many words (between two articles). */
-enum { VOCABULARY_MAX = 200000, PHRASES_KEEP = 4096 };
+/* The vocabulary is dropped when it grows past this many words (between two articles): about
+ * 300 bytes a word with its stem and map slots, so 30 MB a worker at most, as the morphology
+ * memo it replaces held (200,000 entries of about 130 bytes). */
+enum { VOCABULARY_MAX = 100000, PHRASES_KEEP = 4096 };
 
 EnWorker *
 en_worker_new (void)
