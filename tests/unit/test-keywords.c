@@ -403,6 +403,66 @@ test_method_yake (void **state G_GNUC_UNUSED)
   assert_true (has (list, "security guarantees"));
 }
 
+/* The stage writes its field in GVariant's serialised form itself (no tree of GVariants):
+ * the bytes must be GLib's normal form, the same GLib's builder gives for the same items, with
+ * 1- and 2-byte framing offsets (a list and a name longer than 255 bytes), for both methods,
+ * the training listing and an empty list. */
+static void
+assert_serialised_as_glib (const char *block, const char *title, const char *body)
+{
+  g_autoptr (GError) error = NULL;
+  Harness *harness = harness_new (block, &error);
+  assert_null (error);
+  g_autoptr (NfArticle) article = harness_article (title, body, NULL, "en");
+  assert_true (harness_process (harness, article, &error));
+  harness_free (harness);
+  GVariant *keywords = nf_article_get_field (article, "keywords");
+  assert_non_null (keywords);
+  assert_true (g_variant_is_normal_form (keywords));
+  GVariantBuilder list;
+  g_variant_builder_init (&list, G_VARIANT_TYPE ("aa{sv}"));
+  for (gsize i = 0; i < g_variant_n_children (keywords); i++)
+    {
+      g_autoptr (GVariant) item = g_variant_get_child_value (keywords, i);
+      GVariantBuilder copy;
+      g_variant_builder_init (&copy, G_VARIANT_TYPE_VARDICT);
+      GVariantIter iter;
+      const char *name;
+      GVariant *value;
+      g_variant_iter_init (&iter, item);
+      while (g_variant_iter_next (&iter, "{&sv}", &name, &value))
+        {
+          g_variant_builder_add (&copy, "{sv}", name, value);
+          g_variant_unref (value);
+        }
+      g_variant_builder_add_value (&list, g_variant_builder_end (&copy));
+    }
+  g_autoptr (GVariant) rebuilt = g_variant_ref_sink (g_variant_builder_end (&list));
+  assert_int_equal (g_variant_get_size (rebuilt), g_variant_get_size (keywords));
+  assert_memory_equal (g_variant_get_data (rebuilt), g_variant_get_data (keywords), g_variant_get_size (keywords));
+}
+
+static void
+test_serialised_form (void **state G_GNUC_UNUSED)
+{
+  g_autoptr (GString) body = g_string_new (text);
+  const char *name = "Alexandrina Bartholomew Constantinople Demosthenes Evangelista Fitzgerald "
+                     "Guadalajara Hieronymus Ignatius Jacqueline Kristofferson Leopoldina "
+                     "Maximilian Nebuchadnezzar Octavianus Persephone Quetzalcoatl Rosalind "
+                     "Sebastianus Theodora Ulrika Valentinus Wilhelmina Xenophon";
+  assert_true (strlen (name) > 255);
+  g_string_append_printf (body, "\n\nThe envoys met %s in Geneva. Later the envoys thanked %s again.", name, name);
+  assert_serialised_as_glib ("extract \"keywords\" { top = 40 }", "Security guarantees", body->str);
+  g_autoptr (GPtrArray) list = titled_phrases ("extract \"keywords\" { top = 40 }", "Security guarantees",
+                                               body->str, "en");
+  assert_true (has (list, name));
+  assert_serialised_as_glib ("extract \"keywords\" { top = 3 }", "T", text);
+  assert_serialised_as_glib ("extract \"keywords\" { method = \"yake\" top = 40 max-words = 8 }", "T", body->str);
+  assert_serialised_as_glib ("extract \"keywords\" { features = true }", "T", text);
+  assert_serialised_as_glib ("extract \"keywords\" { unit = \"words\" }", "T", text);
+  assert_serialised_as_glib ("extract \"keywords\" { }", "T", "");
+}
+
 int
 main (void)
 {
@@ -423,6 +483,7 @@ main (void)
     cmocka_unit_test (test_english_ranker_model),
     cmocka_unit_test (test_ranker_model_checked),
     cmocka_unit_test (test_method_yake),
+    cmocka_unit_test (test_serialised_form),
   };
   return cmocka_run_group_tests_name ("keywords", tests, NULL, NULL);
 }

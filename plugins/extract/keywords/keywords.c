@@ -15,6 +15,7 @@
 
 #include <newsflow/newsflow.h>
 
+#include "arena.h"
 #include "phrases.h"
 #include "ranker.h"
 
@@ -33,8 +34,55 @@ typedef struct {
 
 typedef struct {
   GHashTable *stemmers;  /* language -> struct sb_stemmer *, or a NULL value for none */
-  GHashTable *memo;      /* the English tagger's analysis of the words seen so far */
+  EnWorker   *english;   /* the English method's vocabulary and candidates */
+  GHashTable *yake;      /* language -> YakeVocabulary */
+  guint64     stamp;     /* YAKE's article */
+  Arena       arena;     /* YAKE's candidates of the article */
 } KeywordsWorker;
+
+/* YAKE's answers about each word a worker has seen in one language, so that an article
+ * case-folds, looks up and stems each distinct word once, not each token: the token's text
+ * (without a possessive) -> YakeWord, whose key (the stem, or the folded stopword) carries
+ * the article's term id while its stamp is the article's. */
+typedef struct {
+  guint64 stamp;
+  int     id;
+} YakeKey;
+
+typedef struct {
+  YakeKey *key;
+  gboolean stop;
+} YakeWord;
+
+typedef struct {
+  StrMap words;  /* token text -> YakeWord */
+  StrMap keys;   /* key -> YakeKey */
+  Arena  memory; /* the entries and their strings */
+} YakeVocabulary;
+
+/* All languages' vocabularies are dropped when together they pass this many words (between
+ * two articles): about 12 MB a worker at most. */
+enum { YAKE_VOCABULARY_MAX = 100000 };
+
+static YakeVocabulary *
+yake_vocabulary_new (void)
+{
+  YakeVocabulary *vocabulary = g_new0 (YakeVocabulary, 1);
+  strmap_init (&vocabulary->words, 1024);
+  strmap_init (&vocabulary->keys, 1024);
+  arena_init (&vocabulary->memory);
+  return vocabulary;
+}
+
+static void
+yake_vocabulary_free (gpointer data)
+{
+  YakeVocabulary *vocabulary = data;
+  g_free (vocabulary->words.slots);
+  g_free (vocabulary->keys.slots);
+  arena_free (&vocabulary->memory);
+  g_free (vocabulary);
+}
 
 static const NfOption keywords_options[] = {
   NF_OPTION_INT ("top", 10, "How many key phrases to keep, best first."),
@@ -123,7 +171,9 @@ keywords_worker_new (G_GNUC_UNUSED NfStage *stage, G_GNUC_UNUSED GError **error)
 {
   KeywordsWorker *worker = g_new0 (KeywordsWorker, 1);
   worker->stemmers = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) sb_stemmer_delete);
-  worker->memo = en_tagger_memo_new ();
+  worker->english = en_worker_new ();
+  worker->yake = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, yake_vocabulary_free);
+  arena_init (&worker->arena);
   return worker;
 }
 
@@ -132,7 +182,9 @@ keywords_worker_free (gpointer data)
 {
   KeywordsWorker *worker = data;
   g_hash_table_unref (worker->stemmers);
-  g_hash_table_unref (worker->memo);
+  en_worker_free (worker->english);
+  g_hash_table_unref (worker->yake);
+  arena_free (&worker->arena);
   g_free (worker);
 }
 
@@ -147,6 +199,114 @@ get_stemmer (KeywordsWorker *worker, const char *language)
   return stemmer;
 }
 
+/* ---- the field's value, serialised as it is built ----
+ *
+ * GVariant's serialised form (the GVariant specification; GLib's gvariant-serialiser.c):
+ * a string is its bytes and a NUL; a variant box its value, a NUL and the type string; a dict
+ * entry {sv} the key, zeros to an 8-byte boundary, the value, then the key's end as a
+ * framing offset; an array of variable-size items the items, each 8-aligned, then each
+ * one's end.  Framing offsets are little-endian and as wide as the container's total size
+ * needs: 1 byte up to 255, 2 up to 65,535, and so on. */
+
+static gsize
+align8 (gsize size)
+{
+  return (size + 7) & ~(gsize) 7;
+}
+
+/* The total size of a container of @body bytes and @n framing offsets. */
+static gsize
+framed_size (gsize body, gsize n)
+{
+  if (body + n <= G_MAXUINT8)
+    return body + n;
+  if (body + 2 * n <= G_MAXUINT16)
+    return body + 2 * n;
+  if ((guint64) body + 4 * n <= G_MAXUINT32)
+    return body + 4 * n;
+  return body + 8 * n;
+}
+
+static guint
+offset_width (gsize total)
+{
+  return total > G_MAXUINT32 ? 8 : total > G_MAXUINT16 ? 4 : total > G_MAXUINT8 ? 2 : total > 0 ? 1 : 0;
+}
+
+static void
+put_offset (guint8 *at, gsize value, guint width)
+{
+  for (guint b = 0; b < width; b++)
+    at[b] = (guint8) ((guint64) value >> (8 * b));
+}
+
+void
+keywords_list_init (KeywordsList *list)
+{
+  list->bytes = g_byte_array_sized_new (1024);
+  list->ends = g_array_sized_new (FALSE, FALSE, sizeof (gsize), 16);
+}
+
+/* Room for an item of @size bytes at the next 8-byte boundary, zeroed. */
+static guint8 *
+list_item (KeywordsList *list, gsize size)
+{
+  gsize old = list->bytes->len, start = align8 (old);
+  g_byte_array_set_size (list->bytes, start + size);
+  memset (list->bytes->data + old, 0, start + size - old);
+  gsize end = start + size;
+  g_array_append_val (list->ends, end);
+  return list->bytes->data + start;
+}
+
+void
+keywords_list_add (KeywordsList *list, const char *phrase, double score)
+{
+  gsize length = strlen (phrase);
+  /* {"phrase", <s>}: "phrase\0", a zero to 8, the string and its NUL, a NUL, "s"; the key's end */
+  gsize first_body = 8 + length + 3, first = framed_size (first_body, 1);
+  /* {"score", <d>}: "score\0", two zeros, the double, a NUL, "d"; the key's end */
+  gsize second_body = 18, second = framed_size (second_body, 1);
+  gsize item_body = align8 (first) + second, item = framed_size (item_body, 2);
+  guint8 *at = list_item (list, item);
+  memcpy (at, "phrase", 7);
+  memcpy (at + 8, phrase, length);
+  at[8 + length + 2] = 's';
+  put_offset (at + first_body, 7, offset_width (first));
+  guint8 *next = at + align8 (first);
+  memcpy (next, "score", 6);
+  memcpy (next + 8, &score, sizeof score); /* serialised data is in the machine's byte order */
+  next[17] = 'd';
+  put_offset (next + second_body, 6, offset_width (second));
+  guint width = offset_width (item);
+  put_offset (at + item_body, first, width);
+  put_offset (at + item_body + width, item_body, width);
+}
+
+void
+keywords_list_add_value (KeywordsList *list, GVariant *item)
+{
+  g_variant_ref_sink (item);
+  gsize size = g_variant_get_size (item);
+  g_variant_store (item, list_item (list, size));
+  g_variant_unref (item);
+}
+
+GVariant *
+keywords_list_end (KeywordsList *list)
+{
+  gsize body = list->bytes->len, n = list->ends->len, total = framed_size (body, n);
+  guint width = offset_width (total);
+  g_byte_array_set_size (list->bytes, total);
+  for (gsize i = 0; i < n; i++)
+    put_offset (list->bytes->data + body + i * width, g_array_index (list->ends, gsize, i), width);
+  g_array_unref (list->ends);
+  g_autoptr (GBytes) bytes = g_byte_array_free_to_bytes (list->bytes);
+  list->bytes = NULL;
+  list->ends = NULL;
+  return g_variant_new_from_bytes (G_VARIANT_TYPE ("aa{sv}"), bytes, TRUE);
+}
+
 /* ---- YAKE ---- */
 
 typedef struct {
@@ -155,7 +315,7 @@ typedef struct {
   guint  last_sentence;
   guint  left_total, left_distinct, right_total, right_distinct;
   guint  first;              /* first occurrence (token index) */
-  GArray *positions;         /* sentence index of each distinct sentence */
+  guint  positions;          /* where its sentences start in the article's positions */
   gboolean stop;
   double weight;             /* H: lower is more important */
 } Term;
@@ -186,25 +346,104 @@ candidate_equal (gconstpointer a, gconstpointer b)
   return x->length == y->length && memcmp (x->terms, y->terms, x->length * sizeof (int)) == 0;
 }
 
-/* The case-folded, possessive-less form of a word token. */
-static char *
-fold_word (const char *text, const NfToken *token)
+/* The bytes of a word token without a possessive: what YAKE folds and stems. */
+static gsize
+word_length (const char *text, const NfToken *token)
 {
   gsize length = token->end - token->start;
   if (length > 3 && memcmp (text + token->end - 2, "'s", 2) == 0)
     length -= 2;
   else if (length > 5 && memcmp (text + token->end - 4, "’s", 4) == 0)
     length -= 4;
-  return g_utf8_casefold (text + token->start, length);
+  return length;
+}
+
+/* The vocabulary's entry of @word (@length bytes): case-folded, a stopword or stemmed. */
+static YakeWord *
+yake_word (YakeVocabulary *vocabulary, GHashTable *stopwords, struct sb_stemmer *stemmer,
+           const char *word, gsize length)
+{
+  guint32 hash = hash_bytes (word, length);
+  YakeWord *entry = strmap_lookup (&vocabulary->words, word, length, hash);
+  if (entry)
+    return entry;
+  g_autofree char *folded = g_utf8_casefold (word, length);
+  gboolean stop = g_utf8_strlen (folded, -1) < 2 || (stopwords && g_hash_table_contains (stopwords, folded));
+  const char *key = folded;
+  gsize key_length = strlen (folded);
+  if (stemmer && !stop)
+    {
+      const sb_symbol *stem = sb_stemmer_stem (stemmer, (const sb_symbol *) folded, key_length);
+      if (stem)
+        {
+          key = (const char *) stem;
+          key_length = sb_stemmer_length (stemmer);
+          key_length = strnlen (key, key_length); /* g_strndup stopped at a NUL */
+        }
+    }
+  guint32 key_hash = hash_bytes (key, key_length);
+  YakeKey *term = strmap_lookup (&vocabulary->keys, key, key_length, key_hash);
+  if (term == NULL)
+    {
+      term = arena_alloc0 (&vocabulary->memory, sizeof (YakeKey));
+      strmap_insert (&vocabulary->keys, arena_strndup (&vocabulary->memory, key, key_length), key_length, key_hash, term);
+    }
+  entry = arena_alloc (&vocabulary->memory, sizeof (YakeWord));
+  entry->key = term;
+  entry->stop = stop;
+  strmap_insert (&vocabulary->words, arena_strndup (&vocabulary->memory, word, length), length, hash, entry);
+  return entry;
+}
+
+/* The worker's vocabulary for @language; all of them emptied when they grew too big. */
+static YakeVocabulary *
+yake_vocabulary (KeywordsWorker *worker, const char *language)
+{
+  guint total = 0;
+  GHashTableIter iter;
+  gpointer value;
+  g_hash_table_iter_init (&iter, worker->yake);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    total += ((YakeVocabulary *) value)->words.size;
+  if (total > YAKE_VOCABULARY_MAX)
+    g_hash_table_remove_all (worker->yake);
+  YakeVocabulary *vocabulary = g_hash_table_lookup (worker->yake, language);
+  if (vocabulary == NULL)
+    {
+      vocabulary = yake_vocabulary_new ();
+      g_hash_table_insert (worker->yake, g_strdup (language), vocabulary);
+    }
+  return vocabulary;
 }
 
 static double
-median_position (GArray *positions)
+median_position (const guint *positions, guint n)
 {
-  guint n = positions->len; /* ascending: sentences are visited in order */
+  /* ascending: sentences are visited in order */
   if (n % 2)
-    return g_array_index (positions, guint, n / 2);
-  return (g_array_index (positions, guint, n / 2 - 1) + g_array_index (positions, guint, n / 2)) / 2.0;
+    return positions[n / 2];
+  return (positions[n / 2 - 1] + positions[n / 2]) / 2.0;
+}
+
+/* A set of term pairs (a << 32 | b, never negative): open addressing, -1 for a free slot. */
+typedef struct {
+  gint64 *slots;
+  guint   mask;
+} PairSet;
+
+/* Adds @key; TRUE when it was not there yet. */
+static gboolean
+pair_set_add (PairSet *set, gint64 key)
+{
+  guint i = (guint) (((guint64) key * G_GUINT64_CONSTANT (0x9E3779B97F4A7C15)) >> 32) & set->mask;
+  while (set->slots[i] != -1)
+    {
+      if (set->slots[i] == key)
+        return FALSE;
+      i = (i + 1) & set->mask;
+    }
+  set->slots[i] = key;
+  return TRUE;
 }
 
 static gint
@@ -244,11 +483,11 @@ keywords_process (NfStage *stage, gpointer data, NfArticle *article, G_GNUC_UNUS
 {
   Keywords *keywords = nf_stage_get_instance (stage);
   KeywordsWorker *worker = data;
-  GVariantBuilder result;
-  g_variant_builder_init (&result, G_VARIANT_TYPE ("aa{sv}"));
+  KeywordsList result;
+  keywords_list_init (&result);
   if (!nf_article_has_text (article))
     {
-      nf_article_set_field (article, NF_FIELD_KEYWORDS, g_variant_builder_end (&result));
+      nf_article_set_field (article, NF_FIELD_KEYWORDS, keywords_list_end (&result));
       return TRUE;
     }
 
@@ -260,8 +499,8 @@ keywords_process (NfStage *stage, gpointer data, NfArticle *article, G_GNUC_UNUS
     {
       EnOptions options = { keywords->top, keywords->max_words, keywords->words, keywords->ranker,
                             keywords->features && keywords->ranker };
-      en_phrases_extract (keywords->english, worker->memo, article, &options, &result);
-      nf_article_set_field (article, NF_FIELD_KEYWORDS, g_variant_builder_end (&result));
+      en_phrases_extract (keywords->english, worker->english, article, &options, &result);
+      nf_article_set_field (article, NF_FIELD_KEYWORDS, keywords_list_end (&result));
       return TRUE;
     }
   GHashTable *stopwords = g_hash_table_lookup (keywords->stopwords, strcmp (language, "nb") == 0 ? "no" : language);
@@ -273,10 +512,14 @@ keywords_process (NfStage *stage, gpointer data, NfArticle *article, G_GNUC_UNUS
   const NfToken *tokens = nf_text_get_tokens (segmentation, &n_tokens);
   nf_text_get_sentences (segmentation, &n_sentences);
 
-  /* Terms: one per stem; -1 for tokens that are not words (they break phrases). */
-  g_autoptr (GHashTable) term_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  /* Terms: one per stem; -1 for tokens that are not words (they break phrases).  Ids in
+   * order of first use: candidate_hash, and so the order of equal scores, depends on them. */
+  YakeVocabulary *vocabulary = yake_vocabulary (worker, language);
+  guint64 stamp = ++worker->stamp;
   g_autoptr (GArray) terms = g_array_new (FALSE, TRUE, sizeof (Term));
   g_autofree int *term_of = g_new (int, n_tokens + 1);
+  /* (term, sentence) of each term's first use in a sentence, in text order */
+  g_autoptr (GArray) visits = g_array_new (FALSE, FALSE, 2 * sizeof (guint));
   gsize skip = keywords_dateline_end (article);
   for (guint i = 0; i < n_tokens; i++)
     {
@@ -284,28 +527,16 @@ keywords_process (NfStage *stage, gpointer data, NfArticle *article, G_GNUC_UNUS
       term_of[i] = -1;
       if (token->kind != NF_TOKEN_WORD || token->start < skip)
         continue;
-      g_autofree char *folded = fold_word (text, token);
-      gboolean stop = g_utf8_strlen (folded, -1) < 2 || (stopwords && g_hash_table_contains (stopwords, folded));
-      char *key;
-      if (stemmer && !stop)
+      YakeWord *word = yake_word (vocabulary, stopwords, stemmer, text + token->start, word_length (text, token));
+      YakeKey *key = word->key;
+      if (key->stamp != stamp)
         {
-          const sb_symbol *stem = sb_stemmer_stem (stemmer, (const sb_symbol *) folded, strlen (folded));
-          key = stem ? g_strndup ((const char *) stem, sb_stemmer_length (stemmer)) : g_strdup (folded);
-        }
-      else
-        key = g_strdup (folded);
-      gpointer id;
-      if (g_hash_table_lookup_extended (term_ids, key, NULL, &id))
-        g_free (key);
-      else
-        {
-          id = GUINT_TO_POINTER (terms->len);
-          g_hash_table_insert (term_ids, key, id);
-          Term fresh = { .stop = stop, .first = i, .last_sentence = G_MAXUINT };
-          fresh.positions = g_array_new (FALSE, FALSE, sizeof (guint));
+          key->stamp = stamp;
+          key->id = terms->len;
+          Term fresh = { .stop = word->stop, .first = i, .last_sentence = G_MAXUINT };
           g_array_append_val (terms, fresh);
         }
-      int t = GPOINTER_TO_INT (id);
+      int t = key->id;
       term_of[i] = t;
       Term *term = &g_array_index (terms, Term, t);
       term->tf++;
@@ -317,13 +548,35 @@ keywords_process (NfStage *stage, gpointer data, NfArticle *article, G_GNUC_UNUS
         {
           term->last_sentence = token->sentence;
           term->sentences++;
-          g_array_append_val (term->positions, token->sentence);
+          guint visit[2] = { t, token->sentence };
+          g_array_append_val (visits, visit);
         }
     }
+  /* Each term's sentences together, ascending. */
+  g_autofree guint *positions = g_new (guint, visits->len + 1);
+  {
+    guint offset = 0;
+    for (guint t = 0; t < terms->len; t++)
+      {
+        Term *term = &g_array_index (terms, Term, t);
+        term->positions = offset;
+        offset += term->sentences;
+        term->sentences = 0; /* counted again as they are placed */
+      }
+    for (guint v = 0; v < visits->len; v++)
+      {
+        const guint *visit = &g_array_index (visits, guint, 2 * v);
+        Term *term = &g_array_index (terms, Term, visit[0]);
+        positions[term->positions + term->sentences++] = visit[1];
+      }
+  }
 
   /* Neighbours: how many different words stand left and right of each term. */
-  g_autoptr (GHashTable) pairs = g_hash_table_new (g_int64_hash, g_int64_equal);
-  g_autoptr (GArray) pair_keys = g_array_sized_new (FALSE, FALSE, sizeof (gint64), n_tokens);
+  guint capacity = 16;
+  while (capacity < 2 * n_tokens)
+    capacity *= 2;
+  PairSet pairs = { g_new (gint64, capacity), capacity - 1 };
+  memset (pairs.slots, 0xff, capacity * sizeof (gint64));
   for (guint i = 0; i + 1 < n_tokens; i++)
     {
       int a = term_of[i], b = term_of[i + 1];
@@ -332,16 +585,13 @@ keywords_process (NfStage *stage, gpointer data, NfArticle *article, G_GNUC_UNUS
       Term *left = &g_array_index (terms, Term, a), *right = &g_array_index (terms, Term, b);
       left->right_total++;
       right->left_total++;
-      gint64 key = ((gint64) a << 32) | (guint32) b;
-      g_array_append_val (pair_keys, key);
-      if (!g_hash_table_contains (pairs, &g_array_index (pair_keys, gint64, pair_keys->len - 1)))
+      if (pair_set_add (&pairs, ((gint64) a << 32) | (guint32) b))
         {
-          /* The hash table points into pair_keys, which was sized so it never moves. */
-          g_hash_table_add (pairs, &g_array_index (pair_keys, gint64, pair_keys->len - 1));
           left->right_distinct++;
           right->left_distinct++;
         }
     }
+  g_free (pairs.slots);
 
   /* Term weights. */
   double sum = 0, sum_squares = 0, max_tf = 1;
@@ -364,7 +614,7 @@ keywords_process (NfStage *stage, gpointer data, NfArticle *article, G_GNUC_UNUS
       if (term->stop)
         continue;
       double casing = MAX (term->tf_upper, term->tf_acronym) / (1.0 + log (term->tf));
-      double position = log (log (3.0 + median_position (term->positions)));
+      double position = log (log (3.0 + median_position (positions + term->positions, term->sentences)));
       double frequency = term->tf / (mean + deviation);
       double left = term->left_total ? (double) term->left_distinct / term->left_total : 0;
       double right = term->right_total ? (double) term->right_distinct / term->right_total : 0;
@@ -375,7 +625,8 @@ keywords_process (NfStage *stage, gpointer data, NfArticle *article, G_GNUC_UNUS
 
   /* Candidate phrases: 1..max-words words in a row inside one sentence, neither first nor
    * last a stopword ("Bank of England" keeps its "of"). */
-  g_autoptr (GHashTable) candidates = g_hash_table_new_full (candidate_hash, candidate_equal, g_free, NULL);
+  g_autoptr (GHashTable) candidates = g_hash_table_new (candidate_hash, candidate_equal);
+  arena_reset (&worker->arena);
   for (guint i = 0; i < n_tokens; i++)
     {
       if (term_of[i] < 0 || g_array_index (terms, Term, term_of[i]).stop)
@@ -391,7 +642,7 @@ keywords_process (NfStage *stage, gpointer data, NfArticle *article, G_GNUC_UNUS
           Candidate *candidate = g_hash_table_lookup (candidates, &probe);
           if (candidate == NULL)
             {
-              candidate = g_memdup2 (&probe, sizeof probe);
+              candidate = memcpy (arena_alloc (&worker->arena, sizeof probe), &probe, sizeof probe);
               g_hash_table_add (candidates, candidate);
             }
           candidate->tf++;
@@ -451,16 +702,12 @@ keywords_process (NfStage *stage, gpointer data, NfArticle *article, G_GNUC_UNUS
           else
             g_string_append_len (phrase, text + token->start, token->end - token->start);
         }
-      GVariantBuilder item;
-      g_variant_builder_init (&item, G_VARIANT_TYPE_VARDICT);
-      g_variant_builder_add (&item, "{sv}", "phrase", g_variant_new_take_string (g_string_free (phrase, FALSE)));
-      g_variant_builder_add (&item, "{sv}", "score", g_variant_new_double (1.0 / (1.0 + candidate->score)));
-      g_variant_builder_add_value (&result, g_variant_builder_end (&item));
+      keywords_list_add (&result, phrase->str, 1.0 / (1.0 + candidate->score));
+      g_string_free (phrase, TRUE);
     }
-  nf_article_set_field (article, NF_FIELD_KEYWORDS, g_variant_builder_end (&result));
+  arena_reset (&worker->arena); /* the candidates: not kept while later stages run */
+  nf_article_set_field (article, NF_FIELD_KEYWORDS, keywords_list_end (&result));
 
-  for (guint t = 0; t < terms->len; t++)
-    g_array_unref (g_array_index (terms, Term, t).positions);
   return TRUE;
 }
 

@@ -24,6 +24,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "arena.h"
 #include "phrases.h"
 #include "ranker.h"
 
@@ -95,9 +96,12 @@ en_lexicon_free (EnLexicon *lexicon)
   g_free (lexicon);
 }
 
+static void tables_init (void);
+
 EnLexicon *
 en_lexicon_load (GError **error)
 {
+  tables_init ();
   EnLexicon *lexicon = g_new0 (EnLexicon, 1);
   lexicon->words = g_hash_table_new (g_str_hash, g_str_equal);
   lexicon->inflections = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, (GDestroyNotify) g_array_unref);
@@ -293,59 +297,11 @@ fold (const char *word)
 static gboolean
 is_upper_initial (const char *text, gsize length)
 {
-  return length > 0 && g_unichar_isupper (g_utf8_get_char (text));
-}
-
-/* Each token's word once: its lower-case form interned in the article's string chunk (so
- * that equal words are equal pointers), its length without a possessive 's, and its case.
- * One per token, so 16 bytes, not 24: a 6 MB article has 1.1 million tokens (issue 12). */
-typedef struct {
-  const char *lower;          /* NULL for punctuation and symbols */
-  guint       length : 30;    /* bytes of the surface form, without a possessive */
-  guint       possessive : 1;
-  guint       capital : 1;
-} Word;
-
-static const char *
-intern_lower (GStringChunk *chunk, const char *text, gsize length)
-{
-  char buffer[256];
-  gboolean ascii = length < sizeof buffer;
-  for (gsize i = 0; ascii && i < length; i++)
-    {
-      if ((guchar) text[i] >= 0x80)
-        ascii = FALSE;
-      else
-        buffer[i] = g_ascii_tolower (text[i]);
-    }
-  if (ascii)
-    {
-      buffer[length] = '\0';
-      return g_string_chunk_insert_const (chunk, buffer);
-    }
-  g_autofree char *original = g_strndup (text, length);
-  g_autofree char *lower = fold (original);
-  return g_string_chunk_insert_const (chunk, lower);
-}
-
-static Word *
-words_of (const char *text, const NfToken *tokens, guint n_tokens, GStringChunk *chunk)
-{
-  Word *words = g_new0 (Word, n_tokens + 1);
-  for (guint i = 0; i < n_tokens; i++)
-    {
-      const NfToken *token = &tokens[i];
-      if (token->kind != NF_TOKEN_WORD && token->kind != NF_TOKEN_NUMBER)
-        continue;
-      gboolean possessive = FALSE;
-      gsize length = token->kind == NF_TOKEN_WORD ? word_length (text, token, &possessive)
-                                                  : token->end - token->start;
-      words[i].possessive = possessive;
-      words[i].length = MIN (length, (gsize) (1u << 30) - 1); /* a 1 GB "word" is no phrase */
-      words[i].lower = intern_lower (chunk, text + token->start, length);
-      words[i].capital = token->kind == NF_TOKEN_WORD && is_upper_initial (text + token->start, length);
-    }
-  return words;
+  if (length == 0)
+    return FALSE;
+  if ((guchar) text[0] < 0x80) /* g_unichar_isupper's answer for ASCII, without the call */
+    return text[0] >= 'A' && text[0] <= 'Z';
+  return g_unichar_isupper (g_utf8_get_char (text));
 }
 
 static gboolean
@@ -355,21 +311,302 @@ ends_with (const char *word, const char *suffix)
   return length >= suffix_length && strcmp (word + length - suffix_length, suffix) == 0;
 }
 
+/* ---- the worker's vocabulary and memory ----------------------------------------------------
+ *
+ * Per token the stage used to intern the folded word in a string chunk and then ask hash
+ * tables keyed by that string again and again (closed class, morphology memo, body casing,
+ * term frequency, time words, rarity, stem): 12% of the stage went to g_str_hash alone.  Now a
+ * token's folded word is looked up once, in the worker's vocabulary, and every answer about
+ * the word is a field of its entry, computed once per worker; what one article counts of a
+ * word is a field too, valid while its stamp is the article's.  Candidates and their strings
+ * come from a bump arena that the next article reuses: no malloc and free per candidate. */
+
+/* The key form of a word (append_stem): what phrase keys are made of. */
+typedef struct {
+  const char *text;
+  guint32     length, hash;
+  guint       chars;
+  guint       stamp;           /* the article heads and modifiers count */
+  guint       heads, modifiers; /* count_roles */
+} Stem;
+
+/* A word, case-folded, with everything the stage asks about it. */
+typedef struct {
+  const char *lower;        /* NUL-terminated */
+  guint32     length;       /* bytes */
+  guint       chars;
+  int         closed;       /* a closed-class word's EnTag + 1, else 0 */
+  gboolean    time;         /* a day, a month, "year" */
+  gboolean    analysed;     /* morph is known */
+  gboolean    rarity_known;
+  Morph       morph;
+  double      rarity;
+  Stem       *stem;
+  /* the article's, valid while stamp is its stamp (words_of resets them) */
+  guint       stamp;
+  guint       tf;           /* uses as a noun, name, adjective or number */
+  gboolean    body_lower;   /* the body writes it in lower case */
+  gboolean    body_upper;   /* the body capitalises it mid-sentence */
+  gpointer    by_word;      /* collect_words: its Phrase, or a phrase's | 1 */
+} Lex;
+
+struct _EnWorker {
+  StrMap        words;   /* lower -> Lex */
+  StrMap        stems;   /* stem -> Stem */
+  Arena         lasting; /* the vocabulary's entries and strings */
+  Arena         arena;   /* one article's candidates */
+  guint         stamp;   /* the article's */
+  StrMap        phrases[2];
+  GPtrArray    *order[2];
+  GString      *key, *form;
+  gpointer      buffers[2];  /* words_of's Word arrays (body, headline), reused */
+  gsize         capacity[2]; /* in Words */
+  EnTag        *tags[2];     /* the tags of those words, as many */
+};
+
+/* The vocabulary is dropped when it grows past this many words (between two articles): about
+ * 300 bytes a word with its stem and map slots, so 30 MB a worker at most, as the morphology
+ * memo it replaces held (200,000 entries of about 130 bytes). */
+enum { VOCABULARY_MAX = 100000, PHRASES_KEEP = 4096 };
+
+EnWorker *
+en_worker_new (void)
+{
+  EnWorker *worker = g_new0 (EnWorker, 1);
+  strmap_init (&worker->words, 4096);
+  strmap_init (&worker->stems, 4096);
+  arena_init (&worker->lasting);
+  arena_init (&worker->arena);
+  for (int c = 0; c < 2; c++)
+    {
+      strmap_init (&worker->phrases[c], 256);
+      worker->order[c] = g_ptr_array_new ();
+    }
+  worker->key = g_string_sized_new (64);
+  worker->form = g_string_sized_new (64);
+  return worker;
+}
+
+void
+en_worker_free (EnWorker *worker)
+{
+  if (worker == NULL)
+    return;
+  g_free (worker->words.slots);
+  g_free (worker->stems.slots);
+  arena_free (&worker->lasting);
+  arena_free (&worker->arena);
+  for (int c = 0; c < 2; c++)
+    {
+      g_free (worker->phrases[c].slots);
+      g_ptr_array_unref (worker->order[c]);
+    }
+  g_string_free (worker->key, TRUE);
+  g_string_free (worker->form, TRUE);
+  for (int slot = 0; slot < 2; slot++)
+    {
+      g_free (worker->buffers[slot]);
+      g_free (worker->tags[slot]);
+    }
+  g_free (worker);
+}
+
+/* Words past this many are not kept for the next article (memory flat after a huge one). */
+enum { WORDS_KEEP = 1 << 16 };
+
+/* A new article: a new stamp (the vocabulary dropped when it grew too big). */
+static void
+worker_begin (EnWorker *worker)
+{
+  if (worker->words.size > VOCABULARY_MAX || ++worker->stamp == 0)
+    {
+      strmap_clear (&worker->words, 4096);
+      strmap_clear (&worker->stems, 4096);
+      arena_reset (&worker->lasting);
+      g_ptr_array_set_size (worker->lasting.blocks, 0);
+      worker->stamp = 1;
+    }
+}
+
+/* The article is done: its candidates go, and what a large one grew is given back now, not at
+ * the next article, so that the memory the stage holds while later stages run stays flat. */
+static void
+worker_end (EnWorker *worker)
+{
+  arena_reset (&worker->arena);
+  for (int c = 0; c < 2; c++)
+    {
+      strmap_clear (&worker->phrases[c], PHRASES_KEEP);
+      g_ptr_array_set_size (worker->order[c], 0);
+      if (worker->capacity[c] > WORDS_KEEP)
+        {
+          g_clear_pointer (&worker->buffers[c], g_free);
+          g_clear_pointer (&worker->tags[c], g_free);
+          worker->capacity[c] = 0;
+        }
+    }
+}
+
+/* A light plural folding, so that "homes" and "home" are one phrase. */
+static void
+append_stem (GString *key, const char *word)
+{
+  gsize length = strlen (word);
+  if (length > 4 && ends_with (word, "ies"))
+    {
+      g_string_append_len (key, word, length - 3);
+      g_string_append_c (key, 'y');
+    }
+  else if (length > 3 && word[length - 1] == 's' && !ends_with (word, "ss") && !ends_with (word, "us")
+           && !ends_with (word, "is"))
+    g_string_append_len (key, word, length - 1);
+  else
+    g_string_append (key, word);
+}
+
+static Stem *
+intern_stem (EnWorker *worker, const char *lower)
+{
+  GString *key = g_string_truncate (worker->key, 0);
+  append_stem (key, lower);
+  guint32 hash = hash_bytes (key->str, key->len);
+  Stem *stem = strmap_lookup (&worker->stems, key->str, key->len, hash);
+  if (stem == NULL)
+    {
+      stem = arena_alloc0 (&worker->lasting, sizeof (Stem));
+      stem->text = arena_strndup (&worker->lasting, key->str, key->len);
+      stem->length = key->len;
+      stem->hash = hash;
+      stem->chars = g_utf8_strlen (stem->text, -1);
+      strmap_insert (&worker->stems, stem->text, stem->length, hash, stem);
+    }
+  return stem;
+}
+
+/* The entry of the word @text (@length bytes, no possessive): folded as fold () does, ASCII
+ * without a copy. */
+static Lex *
+lex_of (EnWorker *worker, const EnLexicon *lexicon, const char *text, gsize length)
+{
+  char buffer[256];
+  guint32 hash = 2166136261u;
+  gsize i = 0;
+  if (length < sizeof buffer)
+    for (; i < length; i++)
+      {
+        guchar c = text[i];
+        if (c >= 0x80)
+          break;
+        if (c >= 'A' && c <= 'Z')
+          c += 'a' - 'A';
+        buffer[i] = c;
+        hash = (hash ^ c) * 16777619u;
+      }
+  g_autofree char *folded = NULL;
+  const char *lower = buffer;
+  gsize lower_length = length;
+  if (length < sizeof buffer && i == length)
+    buffer[length] = '\0';
+  else
+    {
+      g_autofree char *original = g_strndup (text, length);
+      lower = folded = fold (original);
+      lower_length = strlen (folded);
+      hash = hash_bytes (lower, lower_length);
+    }
+  Lex *lex = strmap_lookup (&worker->words, lower, lower_length, hash);
+  if (lex)
+    return lex;
+  lex = arena_alloc0 (&worker->lasting, sizeof (Lex));
+  lex->lower = arena_strndup (&worker->lasting, lower, lower_length);
+  lex->length = lower_length;
+  lex->chars = g_utf8_strlen (lex->lower, -1);
+  lex->closed = GPOINTER_TO_INT (g_hash_table_lookup (lexicon->closed, lex->lower));
+  lex->time = g_hash_table_contains (lexicon->time_words, lex->lower);
+  lex->stem = intern_stem (worker, lex->lower);
+  strmap_insert (&worker->words, lex->lower, lower_length, hash, lex);
+  return lex;
+}
+
+static double
+rarity (const EnLexicon *lexicon, Lex *lex)
+{
+  if (!lex->rarity_known)
+    {
+      const Entry *entry = lookup (lexicon, lex->lower);
+      lex->rarity = log ((lexicon->glosses + 1) / ((entry ? entry->df : 0) + 1.0));
+      lex->rarity_known = TRUE;
+    }
+  return lex->rarity;
+}
+
+/* Each token's word once: its vocabulary entry (equal words are equal pointers), its length
+ * without a possessive 's, and its case.  One per token, so 16 bytes, not 24: a 6 MB article
+ * has 1.1 million tokens (issue 12). */
+typedef struct {
+  Lex  *lex;                  /* NULL for punctuation and symbols */
+  guint length : 30;          /* bytes of the surface form, without a possessive */
+  guint possessive : 1;
+  guint capital : 1;
+} Word;
+
+/* The Words of @tokens, in the worker's array @slot (0 body, 1 headline) until the next article;
+ * worker->tags[@slot] has room for their tags. */
+static Word *
+words_of (EnWorker *worker, int slot, const EnLexicon *lexicon, const char *text, const NfToken *tokens,
+          guint n_tokens)
+{
+  if (worker->capacity[slot] < (gsize) n_tokens + 1)
+    {
+      g_free (worker->buffers[slot]);
+      g_free (worker->tags[slot]);
+      worker->capacity[slot] = MAX ((gsize) n_tokens + 1, 256);
+      worker->buffers[slot] = g_new (Word, worker->capacity[slot]);
+      worker->tags[slot] = g_new (EnTag, worker->capacity[slot]);
+    }
+  Word *words = worker->buffers[slot];
+  for (guint i = 0; i < n_tokens; i++)
+    {
+      const NfToken *token = &tokens[i];
+      if (token->kind != NF_TOKEN_WORD && token->kind != NF_TOKEN_NUMBER)
+        {
+          words[i] = (Word) { NULL, 0, 0, 0 };
+          continue;
+        }
+      gboolean possessive = FALSE;
+      gsize length = token->kind == NF_TOKEN_WORD ? word_length (text, token, &possessive)
+                                                  : token->end - token->start;
+      words[i].possessive = possessive;
+      words[i].length = MIN (length, (gsize) (1u << 30) - 1); /* a 1 GB "word" is no phrase */
+      Lex *lex = words[i].lex = lex_of (worker, lexicon, text + token->start, length);
+      words[i].capital = token->kind == NF_TOKEN_WORD && is_upper_initial (text + token->start, length);
+      if (lex->stamp != worker->stamp)
+        {
+          lex->stamp = worker->stamp;
+          lex->tf = 0;
+          lex->body_lower = lex->body_upper = FALSE;
+          lex->by_word = NULL;
+          lex->stem->stamp = worker->stamp;
+          lex->stem->heads = lex->stem->modifiers = 0;
+        }
+    }
+  words[n_tokens] = (Word) { NULL, 0, 0, 0 };
+  return words;
+}
+
 static EnTag
-tag_word (const EnLexicon *lexicon, const char *text, const NfToken *tokens, const Word *words,
-          guint n_tokens, guint i, EnTag previous, gboolean after_possessive, gboolean headline,
-          GHashTable *body_lower, GHashTable *body_upper, GHashTable *memo)
+tag_word (const EnLexicon *lexicon, const NfToken *tokens, const Word *words, guint n_tokens, guint i,
+          EnTag previous, gboolean after_possessive, gboolean headline, gboolean with_body)
 {
   const NfToken *token = &tokens[i];
-  const Word *word = &words[i];
-  const char *lower = word->lower;
+  Lex *lex = words[i].lex;
+  const char *lower = lex->lower;
   gboolean first = (token->flags & NF_TOKEN_SENTENCE_START) != 0;
-  gboolean capital = word->capital;
+  gboolean capital = words[i].capital;
 
-  gpointer closed = g_hash_table_lookup (lexicon->closed, lower);
-  if (closed)
+  if (lex->closed)
     {
-      EnTag tag = GPOINTER_TO_INT (closed) - 1;
+      EnTag tag = lex->closed - 1;
       /* Capitalised mid-sentence, an adverb is part of a name ("Never Say Die"). */
       gboolean function_word = tag == EN_TAG_DET || tag == EN_TAG_ADP || tag == EN_TAG_CONJ
                                || tag == EN_TAG_AUX || tag == EN_TAG_PRON || tag == EN_TAG_PART
@@ -378,35 +615,32 @@ tag_word (const EnLexicon *lexicon, const char *text, const NfToken *tokens, con
         return tag;
     }
   /* Words repeat within an article and across articles: morphology once per word. */
-  Morph *m = g_hash_table_lookup (memo, lower);
-  if (m == NULL)
+  if (!lex->analysed)
     {
-      if (g_hash_table_size (memo) > 200000)
-        g_hash_table_remove_all (memo);
-      m = g_new (Morph, 1);
-      morph (lexicon, lower, m);
-      g_hash_table_insert (memo, g_strdup (lower), m);
+      morph (lexicon, lower, &lex->morph);
+      lex->analysed = TRUE;
     }
+  const Morph *m = &lex->morph;
+  gboolean body_lower = with_body && lex->body_lower, body_upper = with_body && lex->body_upper;
   if (capital && !first && !headline)
     return EN_TAG_PROPN;
   if (capital && headline && !first)
     {
-      if (body_lower && g_hash_table_contains (body_lower, lower))
+      if (body_lower)
         ; /* the body writes it in lower case: a common word in title case */
-      else if ((body_upper && g_hash_table_contains (body_upper, lower)) || !m->found)
+      else if (body_upper || !m->found)
         return EN_TAG_PROPN;
     }
   /* A sentence's first word that the text capitalises elsewhere and never writes in lower
    * case is a name ("Cooper said" after "Garth Cooper"). */
-  if (capital && first && !headline && body_upper && g_hash_table_contains (body_upper, lower)
-      && !(body_lower && g_hash_table_contains (body_lower, lower)))
+  if (capital && first && !headline && body_upper && !body_lower)
     return EN_TAG_PROPN;
   if (capital && (first || headline))
     {
       /* A sentence's first word: a name when the next word is capitalised too. */
       gboolean next_capital = i + 1 < n_tokens && tokens[i + 1].kind == NF_TOKEN_WORD
                               && tokens[i + 1].sentence == token->sentence && words[i + 1].capital
-                              && !g_hash_table_contains (lexicon->closed, words[i + 1].lower);
+                              && !words[i + 1].lex->closed;
       if (!m->found || (!headline && next_capital))
         return EN_TAG_PROPN;
     }
@@ -437,8 +671,8 @@ tag_word (const EnLexicon *lexicon, const char *text, const NfToken *tokens, con
   if (verb > 0 && (previous == EN_TAG_NOUN || previous == EN_TAG_PROPN) && i + 1 < n_tokens
       && tokens[i + 1].sentence == token->sentence)
     {
-      gpointer next_closed = words[i + 1].lower ? g_hash_table_lookup (lexicon->closed, words[i + 1].lower) : NULL;
-      EnTag next = next_closed ? (EnTag) (GPOINTER_TO_INT (next_closed) - 1) : EN_TAG_NOUN;
+      int next_closed = words[i + 1].lex ? words[i + 1].lex->closed : 0;
+      EnTag next = next_closed ? (EnTag) (next_closed - 1) : EN_TAG_NOUN;
       if (tokens[i + 1].kind == NF_TOKEN_PUNCT || next == EN_TAG_AUX || next == EN_TAG_ADP || next == EN_TAG_CONJ)
         verb *= 0.2;
       /* ... but a word between a name and its object is the verb ("Page relishes the
@@ -449,7 +683,6 @@ tag_word (const EnLexicon *lexicon, const char *text, const NfToken *tokens, con
   /* Headlines are in the present tense: "Kenya appeals", "Mumbai speeds". */
   if (headline && verb > 0 && ends_with (lower, "s") && (previous == EN_TAG_NOUN || previous == EN_TAG_PROPN))
     verb *= 10;
-  (void) text;
   EnTag best = EN_TAG_NOUN;
   double best_score = noun;
   if (verb > best_score)
@@ -461,10 +694,10 @@ tag_word (const EnLexicon *lexicon, const char *text, const NfToken *tokens, con
   return best_score > 0 ? best : EN_TAG_NOUN;
 }
 
+/* @with_body: the body's casing (body_casing) informs the tags. */
 static void
-tag_words (const EnLexicon *lexicon, const char *text, const NfToken *tokens, const Word *words,
-           guint n_tokens, gboolean headline, GHashTable *body_lower, GHashTable *body_upper,
-           GHashTable *memo, EnTag *tags)
+tag_words (const EnLexicon *lexicon, const NfToken *tokens, const Word *words, guint n_tokens,
+           gboolean headline, gboolean with_body, EnTag *tags)
 {
   EnTag previous = EN_TAG_PUNCT;
   gboolean after_possessive = FALSE;
@@ -477,45 +710,44 @@ tag_words (const EnLexicon *lexicon, const char *text, const NfToken *tokens, co
       else if (tokens[i].kind != NF_TOKEN_WORD)
         tags[i] = EN_TAG_PUNCT;
       else
-        tags[i] = tag_word (lexicon, text, tokens, words, n_tokens, i, previous, after_possessive, headline,
-                            body_lower, body_upper, memo);
+        tags[i] = tag_word (lexicon, tokens, words, n_tokens, i, previous, after_possessive, headline, with_body);
       /* "the company's chief": after a possessive comes a noun phrase, as after "the". */
       previous = tags[i];
       after_possessive = words[i].possessive;
     }
 }
 
-GHashTable *
-en_tagger_memo_new (void)
-{
-  return g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-}
-
 void
 en_tag (const EnLexicon *lexicon, const char *text, const NfText *segmentation, gboolean headline,
-        GHashTable *memo, EnTag *tags)
+        EnWorker *worker, EnTag *tags)
 {
   guint n_tokens;
   const NfToken *tokens = nf_text_get_tokens (segmentation, &n_tokens);
-  GStringChunk *chunk = g_string_chunk_new (4096);
-  g_autofree Word *words = words_of (text, tokens, n_tokens, chunk);
-  tag_words (lexicon, text, tokens, words, n_tokens, headline, NULL, NULL, memo, tags);
-  g_string_chunk_free (chunk);
+  worker_begin (worker);
+  Word *words = words_of (worker, 0, lexicon, text, tokens, n_tokens);
+  tag_words (lexicon, tokens, words, n_tokens, headline, FALSE, tags);
+  worker_end (worker);
 }
 
 /* ---- candidates and ranking --------------------------------------------------------------- */
 
-typedef struct {
-  const char *text;     /* in the collector's string chunk */
+/* A surface form of a candidate, in its list in order of first use. */
+typedef struct _Form Form;
+struct _Form {
+  const char *text;     /* in the arena */
+  gsize       length;
   guint       count;    /* uses outside the headline */
-} Form;
+  Form       *next;
+};
 
-/* A candidate.  Its strings live in its collector's string chunk: an article has hundreds of
- * candidates, and a malloc and free for each key and form was a tenth of the stage's time. */
+/* A candidate, in the worker's arena with its strings: an article has hundreds of
+ * candidates, and a malloc and free for each (and for its arrays) was a fifth of the stage. */
 typedef struct {
   char      *key;       /* the stems of its words, lower case, space-separated */
-  GPtrArray *words;     /* interned lower-case words of its first occurrence */
-  GArray    *forms;     /* Form: surface forms in order of first use, how often each */
+  gsize      key_length;
+  Lex      **words;     /* the words of its first occurrence */
+  guint      n_words;
+  Form      *forms, *last_form; /* surface forms in order of first use, how often each */
   gboolean   name;      /* every word a proper noun */
   gboolean   adjectives; /* every word an adjective */
   gboolean   some_name; /* a proper noun among its words */
@@ -529,33 +761,6 @@ typedef struct {
   double     score;
 } Phrase;
 
-static void
-phrase_free (gpointer data)
-{
-  Phrase *phrase = data;
-  g_ptr_array_unref (phrase->words);
-  g_array_unref (phrase->forms);
-  g_free (phrase->features);
-  g_free (phrase);
-}
-
-/* A light plural folding, so that "homes" and "home" are one phrase. */
-static void
-append_stem (GString *key, const char *word)
-{
-  gsize length = strlen (word);
-  if (length > 4 && ends_with (word, "ies"))
-    {
-      g_string_append_len (key, word, length - 3);
-      g_string_append_c (key, 'y');
-    }
-  else if (length > 3 && word[length - 1] == 's' && !ends_with (word, "ss") && !ends_with (word, "us")
-           && !ends_with (word, "is"))
-    g_string_append_len (key, word, length - 1);
-  else
-    g_string_append (key, word);
-}
-
 typedef struct {
   const char    *text;
   const NfToken *tokens;
@@ -567,13 +772,13 @@ typedef struct {
   gsize          skip;            /* tokens before this byte offset (a dateline) are ignored */
 } Source;
 
+/* Term frequencies (Lex.tf) and collect_words' phrase of each word (Lex.by_word) are the
+ * article's, in the vocabulary: one collector counts them in an article. */
 typedef struct {
-  GHashTable *phrases;  /* key -> Phrase */
-  GPtrArray  *order;    /* Phrase, in order of first occurrence */
-  GHashTable *tf;       /* interned lower-case word -> count */
-  GHashTable *by_word;  /* collect_words: interned lower-case word -> its Phrase, or NULL */
-  GString    *key, *form; /* add_candidate's buffers, reused: no allocation per occurrence */
-  GStringChunk *strings; /* the phrases' keys and forms */
+  StrMap    *phrases;   /* key -> Phrase */
+  GPtrArray *order;     /* Phrase, in order of first occurrence */
+  GString   *key, *form; /* add_candidate's buffers, reused: no allocation per occurrence */
+  Arena     *arena;     /* the phrases, their keys and forms */
 } Collector;
 
 static gboolean
@@ -582,58 +787,87 @@ is_nominal (EnTag tag)
   return tag == EN_TAG_ADJ || tag == EN_TAG_NOUN || tag == EN_TAG_PROPN;
 }
 
+/* The form @text (@length bytes) of @phrase: a use of it outside the headline counts. */
+static void
+count_form (Collector *collector, Phrase *phrase, const char *text, gsize length, gboolean headline)
+{
+  Form *form = phrase->forms;
+  while (form && !(form->length == length && memcmp (form->text, text, length) == 0))
+    form = form->next;
+  if (form == NULL)
+    {
+      form = arena_alloc0 (collector->arena, sizeof (Form));
+      form->text = arena_strndup (collector->arena, text, length);
+      form->length = length;
+      if (phrase->last_form)
+        phrase->last_form->next = form;
+      else
+        phrase->forms = form;
+      phrase->last_form = form;
+    }
+  /* A headline's title case is typography: the body's forms decide how it is printed. */
+  if (!headline)
+    form->count++;
+}
+
 static Phrase *
 add_candidate (Collector *collector, const Source *source, guint start, guint end)
 {
-  GString *key = g_string_truncate (collector->key, 0), *form = g_string_truncate (collector->form, 0);
+  /* The key (the words' stems) and the form (as written), space-separated, sized first and
+   * copied in: no append call per word. */
+  GString *key = collector->key, *form = collector->form;
+  gsize key_length = end - start - 1, form_length = end - start - 1;
+  for (guint i = start; i < end; i++)
+    {
+      key_length += source->words[i].lex->stem->length;
+      form_length += source->words[i].length;
+    }
+  g_string_set_size (key, key_length);
+  g_string_set_size (form, form_length);
+  char *k = key->str, *f = form->str;
   gboolean name = TRUE, adjectives = TRUE, some_name = FALSE, number = FALSE;
   for (guint i = start; i < end; i++)
     {
       if (i > start)
         {
-          g_string_append_c (key, ' ');
-          g_string_append_c (form, ' ');
+          *k++ = ' ';
+          *f++ = ' ';
         }
-      append_stem (key, source->words[i].lower);
-      g_string_append_len (form, source->text + source->tokens[i].start, source->words[i].length);
+      const Stem *stem = source->words[i].lex->stem;
+      memcpy (k, stem->text, stem->length);
+      k += stem->length;
+      memcpy (f, source->text + source->tokens[i].start, source->words[i].length);
+      f += source->words[i].length;
       name &= source->tags[i] == EN_TAG_PROPN;
       adjectives &= source->tags[i] == EN_TAG_ADJ;
       some_name |= source->tags[i] == EN_TAG_PROPN;
       number |= source->tags[i] == EN_TAG_NUM;
     }
-  Phrase *phrase = g_hash_table_lookup (collector->phrases, key->str);
+  guint32 hash = hash_bytes (key->str, key->len);
+  Phrase *phrase = strmap_lookup (collector->phrases, key->str, key->len, hash);
   if (phrase == NULL)
     {
-      phrase = g_new0 (Phrase, 1);
-      phrase->key = g_string_chunk_insert_len (collector->strings, key->str, key->len);
-      phrase->words = g_ptr_array_sized_new (end - start);
+      phrase = arena_alloc0 (collector->arena, sizeof (Phrase));
+      phrase->key = arena_strndup (collector->arena, key->str, key->len);
+      phrase->key_length = key->len;
+      phrase->n_words = end - start;
+      phrase->words = arena_alloc (collector->arena, phrase->n_words * sizeof (Lex *));
       for (guint i = start; i < end; i++)
-        g_ptr_array_add (phrase->words, (gpointer) source->words[i].lower);
-      phrase->forms = g_array_sized_new (FALSE, FALSE, sizeof (Form), 1);
+        phrase->words[i - start] = source->words[i].lex;
       phrase->name = name;
       phrase->adjectives = adjectives;
       phrase->some_name = some_name;
       phrase->number = number;
       phrase->first = G_MAXUINT;
       phrase->order = collector->order->len;
-      g_hash_table_insert (collector->phrases, phrase->key, phrase);
+      strmap_insert (collector->phrases, phrase->key, phrase->key_length, hash, phrase);
       g_ptr_array_add (collector->order, phrase);
     }
   phrase->count++;
   phrase->first = MIN (phrase->first, source->tokens[start].sentence + source->sentence_offset);
   phrase->last = MAX (phrase->last, source->tokens[start].sentence + source->sentence_offset);
   phrase->headline += source->headline;
-  guint f = 0;
-  while (f < phrase->forms->len && strcmp (g_array_index (phrase->forms, Form, f).text, form->str) != 0)
-    f++;
-  if (f == phrase->forms->len)
-    {
-      Form fresh = { g_string_chunk_insert_len (collector->strings, form->str, form->len), 0 };
-      g_array_append_val (phrase->forms, fresh);
-    }
-  /* A headline's title case is typography: the body's forms decide how it is printed. */
-  if (!source->headline)
-    g_array_index (phrase->forms, Form, f).count++;
+  count_form (collector, phrase, form->str, form->len, source->headline);
   return phrase;
 }
 
@@ -641,28 +875,12 @@ add_candidate (Collector *collector, const Source *source, guint start, guint en
 static void
 add_word_again (Collector *collector, Phrase *phrase, const Source *source, guint i)
 {
-  const char *surface = source->text + source->tokens[i].start;
-  gsize length = source->words[i].length;
   guint sentence = source->tokens[i].sentence + source->sentence_offset;
   phrase->count++;
   phrase->first = MIN (phrase->first, sentence);
   phrase->last = MAX (phrase->last, sentence);
   phrase->headline += source->headline;
-  guint f = 0;
-  while (f < phrase->forms->len)
-    {
-      const char *known = g_array_index (phrase->forms, Form, f).text;
-      if (strncmp (known, surface, length) == 0 && known[length] == '\0')
-        break;
-      f++;
-    }
-  if (f == phrase->forms->len)
-    {
-      Form fresh = { g_string_chunk_insert_len (collector->strings, surface, length), 0 };
-      g_array_append_val (phrase->forms, fresh);
-    }
-  if (!source->headline)
-    g_array_index (phrase->forms, Form, f).count++;
+  count_form (collector, phrase, source->text + source->tokens[i].start, source->words[i].length, source->headline);
 }
 
 static void
@@ -673,10 +891,7 @@ collect (Collector *collector, const Source *source, const Collector *unused G_G
   guint n = source->n_tokens;
   for (guint i = 0; i < n; i++)
     if (tokens[i].start >= source->skip && (is_nominal (tags[i]) || tags[i] == EN_TAG_NUM))
-      {
-        gpointer word = (gpointer) source->words[i].lower;
-        g_hash_table_insert (collector->tf, word, GUINT_TO_POINTER (GPOINTER_TO_UINT (g_hash_table_lookup (collector->tf, word)) + 1));
-      }
+      source->words[i].lex->tf++;
   for (guint i = 0; i < n;)
     {
       gboolean same_sentence_next = i + 1 < n && tokens[i + 1].sentence == tokens[i].sentence;
@@ -726,13 +941,11 @@ collect_words (Collector *collector, const Source *source, const Collector *phra
   for (guint i = 0; i < source->n_tokens; i++)
     {
       EnTag tag = source->tags[i];
-      if (source->tokens[i].start < source->skip || source->words[i].lower == NULL
-          || !is_nominal (tag)
-          || g_utf8_strlen (source->words[i].lower, -1) < 3)
+      Lex *lex = source->words[i].lex;
+      if (source->tokens[i].start < source->skip || lex == NULL || !is_nominal (tag) || lex->chars < 3)
         continue;
-      gpointer word = (gpointer) source->words[i].lower;
-      /* Equal words are equal pointers (interned): one lookup, no key built, after the first. */
-      gpointer known = g_hash_table_lookup (collector->by_word, word);
+      /* Equal words are one entry: no key built after the first. */
+      gpointer known = lex->by_word;
       if (GPOINTER_TO_SIZE (known) & 1)
         {
           /* A word that is also a noun phrase of its own: counted there, no second Phrase. */
@@ -744,20 +957,15 @@ collect_words (Collector *collector, const Source *source, const Collector *phra
           add_word_again (collector, known, source, i);
           continue;
         }
-      Phrase *twin = NULL;
-      if (phrases)
-        {
-          GString *key = g_string_truncate (collector->key, 0);
-          append_stem (key, word);
-          twin = g_hash_table_lookup (phrases->phrases, key->str);
-        }
+      const Stem *stem = lex->stem;
+      Phrase *twin = phrases ? strmap_lookup (phrases->phrases, stem->text, stem->length, stem->hash) : NULL;
       if (twin)
         {
           twin->total++;
-          g_hash_table_insert (collector->by_word, word, GSIZE_TO_POINTER (GPOINTER_TO_SIZE (twin) | 1));
+          lex->by_word = GSIZE_TO_POINTER (GPOINTER_TO_SIZE (twin) | 1);
         }
       else
-        g_hash_table_insert (collector->by_word, word, add_candidate (collector, source, i, i + 1));
+        lex->by_word = add_candidate (collector, source, i, i + 1);
     }
 }
 
@@ -779,8 +987,8 @@ static gint
 compare_length (gconstpointer a, gconstpointer b)
 {
   const Phrase *x = *(Phrase *const *) a, *y = *(Phrase *const *) b;
-  if (x->words->len != y->words->len)
-    return x->words->len < y->words->len ? -1 : 1;
+  if (x->n_words != y->n_words)
+    return x->n_words < y->n_words ? -1 : 1;
   return x->order < y->order ? -1 : x->order > y->order;
 }
 
@@ -794,15 +1002,15 @@ merge_plurals (Collector *collector)
   for (guint i = 0; i < collector->order->len; i++)
     {
       Phrase *plural = g_ptr_array_index (collector->order, i);
-      gsize length = strlen (plural->key);
-      const char *last = g_ptr_array_index (plural->words, plural->words->len - 1);
+      gsize length = plural->key_length;
+      const char *last = plural->words[plural->n_words - 1]->lower;
       /* "menus" keeps its s in the key; "tornadoes" lost only the s ("tornadoe"). */
       gboolean s_kept = plural->key[length - 1] == 's';
       gboolean es_left = plural->key[length - 1] == 'e' && ends_with (last, "es");
       if (plural->merged || length < 4 || !(s_kept || es_left))
         continue;
-      g_autofree char *one = g_strndup (plural->key, length - 1);
-      Phrase *singular = g_hash_table_lookup (collector->phrases, one);
+      Phrase *singular = strmap_lookup (collector->phrases, plural->key, length - 1,
+                                        hash_bytes (plural->key, length - 1));
       if (singular == NULL || singular == plural || singular->merged || singular->name != plural->name)
         continue;
       singular->count += plural->count;
@@ -810,11 +1018,21 @@ merge_plurals (Collector *collector)
       singular->first = MIN (singular->first, plural->first);
       singular->last = MAX (singular->last, plural->last);
       singular->headline += plural->headline;
-      g_array_append_vals (singular->forms, plural->forms->data, plural->forms->len);
+      /* The plural's forms after the singular's (copies: the plural keeps its list). */
+      for (const Form *form = plural->forms; form; form = form->next)
+        {
+          Form *copy = arena_alloc (collector->arena, sizeof (Form));
+          *copy = *form;
+          copy->next = NULL;
+          if (singular->last_form)
+            singular->last_form->next = copy;
+          else
+            singular->forms = copy;
+          singular->last_form = copy;
+        }
       plural->merged = TRUE;
     }
 }
-
 /* Names whole: "Johnson" counts for "Ben Johnson", "Path" for "Shining Path". */
 static void
 merge_names (GPtrArray *order)
@@ -832,7 +1050,7 @@ merge_names (GPtrArray *order)
       for (guint k = 0; k < names->len; k++)
         {
           Phrase *longer = g_ptr_array_index (names, k);
-          if (longer->words->len > name->words->len && key_contains (longer->key, name->key)
+          if (longer->n_words > name->n_words && key_contains (longer->key, name->key)
               && (best == NULL || longer->count > best->count))
             best = longer;
         }
@@ -856,12 +1074,6 @@ compare_score (gconstpointer a, gconstpointer b)
   return x->order < y->order ? -1 : x->order > y->order;
 }
 
-static double
-rarity (const EnLexicon *lexicon, const char *word)
-{
-  const Entry *entry = lookup (lexicon, word);
-  return log ((lexicon->glosses + 1) / ((entry ? entry->df : 0) + 1.0));
-}
 
 /* unit = "words": how often the word is used times its rarity, gently discounted by the
  * sentence it first appears in; a headline word counts as any other. */
@@ -871,8 +1083,8 @@ score_words (const EnLexicon *lexicon, Collector *collector, GPtrArray *ranked)
   for (guint i = 0; i < collector->order->len; i++)
     {
       Phrase *phrase = g_ptr_array_index (collector->order, i);
-      const char *word = g_ptr_array_index (phrase->words, 0);
-      if (phrase->merged || g_hash_table_contains (lexicon->time_words, word))
+      Lex *word = phrase->words[0];
+      if (phrase->merged || word->time)
         continue;
       phrase->score = phrase->count * rarity (lexicon, word) / pow (1 + phrase->first, 0.3);
       if (phrase->score > 0)
@@ -881,14 +1093,40 @@ score_words (const EnLexicon *lexicon, Collector *collector, GPtrArray *ranked)
   g_ptr_array_sort (ranked, compare_score);
 }
 
+/* log1p of small counts and the rules' position discount, (1 + sentence)^0.8, computed once:
+ * the learned ranker asks for six logarithms of whole numbers per candidate. */
+enum { LOG1P_TABLE = 256, DISCOUNT_TABLE = 1024 };
+static double log1p_table[LOG1P_TABLE], discount_table[DISCOUNT_TABLE];
+
+static void
+tables_init (void)
+{
+  static gsize done = 0;
+  if (g_once_init_enter (&done))
+    {
+      for (guint n = 0; n < LOG1P_TABLE; n++)
+        log1p_table[n] = log1p (n);
+      for (guint n = 0; n < DISCOUNT_TABLE; n++)
+        discount_table[n] = pow (1 + n, 0.8);
+      g_once_init_leave (&done, 1);
+    }
+}
+
+static inline double
+log1p_count (guint n)
+{
+  return n < LOG1P_TABLE ? log1p_table[n] : log1p (n);
+}
+
 /* The hand-made ranking: the mean weight of the phrase's words (frequency in the story x
  * rarity), times log repetition, discounted by the sentence of its first use; phrases of
  * several words and of the headline count more. */
 static double
 rules_formula (double weight, const Phrase *phrase, guint count)
 {
-  guint n = phrase->words->len;
-  double score = weight / n * (1 + log (MAX (count, 1))) / pow (1 + phrase->first, 0.8);
+  guint n = phrase->n_words;
+  double discount = phrase->first < DISCOUNT_TABLE ? discount_table[phrase->first] : pow (1 + phrase->first, 0.8);
+  double score = weight / n * (1 + log (MAX (count, 1))) / discount;
   if (n > 1)
     score *= 1.5;
   if (phrase->headline)
@@ -897,15 +1135,29 @@ rules_formula (double weight, const Phrase *phrase, guint count)
 }
 
 static double
-rules_score (const EnLexicon *lexicon, const Collector *collector, const Phrase *phrase, guint count)
+rules_score (const EnLexicon *lexicon, const Phrase *phrase, guint count)
 {
   double weight = 0;
-  for (guint w = 0; w < phrase->words->len; w++)
-    {
-      const char *word = g_ptr_array_index (phrase->words, w);
-      weight += GPOINTER_TO_UINT (g_hash_table_lookup (collector->tf, word)) * rarity (lexicon, word);
-    }
+  for (guint w = 0; w < phrase->n_words; w++)
+    weight += phrase->words[w]->tf * rarity (lexicon, phrase->words[w]);
   return rules_formula (weight, phrase, count);
+}
+
+/* Whether every word of the phrase is a day, a month or "year" ("Tuesday", "last week"). */
+static gboolean
+all_time (const Phrase *phrase)
+{
+  for (guint w = 0; w < phrase->n_words; w++)
+    if (!phrase->words[w]->time)
+      return FALSE;
+  return TRUE;
+}
+
+/* The characters of a single word's key. */
+static guint
+key_chars (const Phrase *phrase)
+{
+  return phrase->words[0]->stem->chars; /* a single word's key is its stem */
 }
 
 static void
@@ -914,19 +1166,16 @@ score_phrases (const EnLexicon *lexicon, Collector *collector, guint max_words, 
   for (guint i = 0; i < collector->order->len; i++)
     {
       Phrase *phrase = g_ptr_array_index (collector->order, i);
-      guint n = phrase->words->len;
+      guint n = phrase->n_words;
       if (phrase->merged || phrase->adjectives || (n > max_words && !phrase->name)
-          || (n == 1 && g_utf8_strlen (phrase->key, -1) < 2))
+          || (n == 1 && key_chars (phrase) < 2))
         continue;
-      gboolean all_time = TRUE;
-      for (guint w = 0; w < n; w++)
-        all_time &= g_hash_table_contains (lexicon->time_words, g_ptr_array_index (phrase->words, w));
       /* A headline's run of title-case words that the body never writes ("North Florida
        * Tornado", "Stable Condition") is typography, not a phrase of the story; its words
        * still count through the term frequencies. */
-      if (all_time || phrase->headline == phrase->count)
+      if (all_time (phrase) || phrase->headline == phrase->count)
         continue;
-      phrase->score = rules_score (lexicon, collector, phrase, phrase->count);
+      phrase->score = rules_score (lexicon, phrase, phrase->count);
       if (phrase->score > 0)
         g_ptr_array_add (ranked, phrase);
     }
@@ -935,22 +1184,21 @@ score_phrases (const EnLexicon *lexicon, Collector *collector, guint max_words, 
 
 /* The learned ranker's view of one candidate (ranker.h says what each feature is). */
 static void
-features_of (const EnLexicon *lexicon, const Collector *collector, const Phrase *phrase, guint n_sentences,
-             GHashTable *heads, GHashTable *modifiers, double *x)
+features_of (const EnLexicon *lexicon, const Phrase *phrase, guint n_sentences, double *x)
 {
-  guint n = phrase->words->len, tf_max = 0;
+  guint n = phrase->n_words, tf_max = 0;
   double rarity_sum = 0, rarity_min = G_MAXDOUBLE, weight = 0;
-  gboolean all_time = TRUE;
+  gboolean time = TRUE;
   for (guint w = 0; w < n; w++)
     {
-      const char *word = g_ptr_array_index (phrase->words, w);
+      Lex *word = phrase->words[w];
       double r = rarity (lexicon, word);
       rarity_sum += r;
       rarity_min = MIN (rarity_min, r);
-      guint tf = GPOINTER_TO_UINT (g_hash_table_lookup (collector->tf, word));
+      guint tf = word->tf;
       weight += tf * r;
       tf_max = MAX (tf_max, tf);
-      all_time &= g_hash_table_contains (lexicon->time_words, word);
+      time &= word->time;
     }
   double sentences = MAX (n_sentences, 1);
   guint uses = phrase->alone + phrase->within;
@@ -962,9 +1210,9 @@ features_of (const EnLexicon *lexicon, const Collector *collector, const Phrase 
   x[EN_FEATURE_SOME_NAME] = phrase->some_name && !phrase->name;
   x[EN_FEATURE_ADJECTIVE] = phrase->adjectives;
   x[EN_FEATURE_NUMBER] = phrase->number;
-  x[EN_FEATURE_ALONE] = log1p (phrase->alone);
-  x[EN_FEATURE_WITHIN] = log1p (phrase->within);
-  x[EN_FEATURE_FIRST] = log1p (phrase->first);
+  x[EN_FEATURE_ALONE] = log1p_count (phrase->alone);
+  x[EN_FEATURE_WITHIN] = log1p_count (phrase->within);
+  x[EN_FEATURE_FIRST] = log1p_count (phrase->first);
   x[EN_FEATURE_FIRST_SHARE] = phrase->first / sentences;
   x[EN_FEATURE_SPREAD] = (phrase->last - phrase->first) / sentences;
   x[EN_FEATURE_HEADLINE] = phrase->headline > 0;
@@ -973,47 +1221,31 @@ features_of (const EnLexicon *lexicon, const Collector *collector, const Phrase 
   x[EN_FEATURE_RARITY_MIN] = rarity_min;
   x[EN_FEATURE_WEIGHT] = log1p (weight / n);
   x[EN_FEATURE_RULES] = log1p (rules_formula (weight, phrase, uses));
-  x[EN_FEATURE_TIME] = all_time;
+  x[EN_FEATURE_TIME] = time;
   x[EN_FEATURE_PART_OF_NAME] = phrase->part_of_name;
-  x[EN_FEATURE_SHORT] = n == 1 && g_utf8_strlen (phrase->key, -1) <= 3;
+  x[EN_FEATURE_SHORT] = n == 1 && key_chars (phrase) <= 3;
   if (n == 1)
     {
-      x[EN_FEATURE_HEAD] = log1p (GPOINTER_TO_UINT (g_hash_table_lookup (heads, phrase->key)));
-      x[EN_FEATURE_MODIFIER] = log1p (GPOINTER_TO_UINT (g_hash_table_lookup (modifiers, phrase->key)));
+      x[EN_FEATURE_HEAD] = log1p_count (phrase->words[0]->stem->heads);
+      x[EN_FEATURE_MODIFIER] = log1p_count (phrase->words[0]->stem->modifiers);
     }
-  x[EN_FEATURE_TF_MAX] = log1p (tf_max);
+  x[EN_FEATURE_TF_MAX] = log1p_count (tf_max);
 }
 
-/* How often each word (its key) ends a phrase of several words, and stands before the end of
- * one: the head of "welfare reform" is "reform", "welfare" its modifier. */
+/* How often each word (its stem: a key's word) ends a phrase of several words, and stands
+ * before the end of one: the head of "welfare reform" is "reform", "welfare" its modifier. */
 static void
-count_roles (const Collector *phrases, GHashTable *heads, GHashTable *modifiers)
+count_roles (const Collector *phrases)
 {
   for (guint i = 0; i < phrases->order->len; i++)
     {
       const Phrase *phrase = g_ptr_array_index (phrases->order, i);
-      if (phrase->words->len < 2)
+      if (phrase->n_words < 2)
         continue;
-      /* The key's words are copied into the collector's chunk: the tables own no strings. */
-      for (const char *word = phrase->key, *end; *word; word = *end ? end + 1 : end)
-        {
-          end = word + strcspn (word, " ");
-          const char *copy = g_string_chunk_insert_len (phrases->strings, word, end - word);
-          GHashTable *table = *end ? modifiers : heads;
-          guint uses = GPOINTER_TO_UINT (g_hash_table_lookup (table, copy)) + phrase->count;
-          g_hash_table_insert (table, (gpointer) copy, GUINT_TO_POINTER (uses));
-        }
+      for (guint w = 0; w + 1 < phrase->n_words; w++)
+        phrase->words[w]->stem->modifiers += phrase->count;
+      phrase->words[phrase->n_words - 1]->stem->heads += phrase->count;
     }
-}
-
-/* Whether every word of the phrase is a day, a month or "year" ("Tuesday", "last week"). */
-static gboolean
-all_time (const EnLexicon *lexicon, const Phrase *phrase)
-{
-  for (guint w = 0; w < phrase->words->len; w++)
-    if (!g_hash_table_contains (lexicon->time_words, g_ptr_array_index (phrase->words, w)))
-      return FALSE;
-  return TRUE;
 }
 
 /* The learned ranker's candidates are the noun phrases (as the hand-made ranking takes them)
@@ -1026,15 +1258,15 @@ score_learned (const EnLexicon *lexicon, const EnRanker *ranker, Collector *phra
   for (guint i = 0; i < phrases->order->len; i++)
     {
       Phrase *phrase = g_ptr_array_index (phrases->order, i);
-      guint n = phrase->words->len;
+      guint n = phrase->n_words;
       if (phrase->merged || phrase->adjectives || (n > max_words && !phrase->name)
-          || (n == 1 && g_utf8_strlen (phrase->key, -1) < 2))
+          || (n == 1 && key_chars (phrase) < 2))
         continue;
       phrase->alone = phrase->count;
       phrase->within = phrase->total > phrase->count ? phrase->total - phrase->count : 0;
       /* As for the rules: what only the headline writes ("North Florida Tornado") is
        * typography, not a phrase of the story; a date ("Tuesday") is no key phrase. */
-      if (phrase->headline >= phrase->alone + phrase->within || all_time (lexicon, phrase))
+      if (phrase->headline >= phrase->alone + phrase->within || all_time (phrase))
         continue;
       g_ptr_array_add (ranked, phrase);
     }
@@ -1046,25 +1278,23 @@ score_learned (const EnLexicon *lexicon, const EnRanker *ranker, Collector *phra
        * is a fragment. */
       Phrase *word = g_ptr_array_index (words->order, i);
       if (word->merged || word->adjectives || word->name || word->headline >= word->count
-          || all_time (lexicon, word))
+          || all_time (word))
         continue;
       word->alone = 0;
       word->within = word->count;
       g_ptr_array_add (ranked, word);
     }
-  g_autoptr (GHashTable) heads = g_hash_table_new (g_str_hash, g_str_equal);
-  g_autoptr (GHashTable) modifiers = g_hash_table_new (g_str_hash, g_str_equal);
-  count_roles (phrases, heads, modifiers);
+  count_roles (phrases);
   double x[EN_N_FEATURES];
   for (guint r = 0; r < ranked->len; r++)
     {
       Phrase *phrase = g_ptr_array_index (ranked, r);
-      features_of (lexicon, phrases, phrase, n_sentences, heads, modifiers, x);
+      features_of (lexicon, phrase, n_sentences, x);
       /* The logistic of the linear score: in (0, 1), higher is better, as for YAKE (after
        * keyword-train.py's coordinate ascent it is no calibrated probability). */
       phrase->score = 1 / (1 + exp (-en_ranker_score (ranker, x)));
       if (keep_features)
-        phrase->features = g_memdup2 (x, sizeof x);
+        phrase->features = memcpy (arena_alloc (phrases->arena, sizeof x), x, sizeof x);
     }
   g_ptr_array_sort (ranked, compare_score);
 }
@@ -1072,16 +1302,16 @@ score_learned (const EnLexicon *lexicon, const EnRanker *ranker, Collector *phra
 /* How the body writes its words: in lower case somewhere (so a capital in the headline or at
  * a sentence's start is typography), or capitalised mid-sentence (a name). */
 static void
-body_casing (const NfToken *tokens, const Word *words, guint n_tokens, GHashTable *lower, GHashTable *upper)
+body_casing (const NfToken *tokens, const Word *words, guint n_tokens)
 {
   for (guint i = 0; i < n_tokens; i++)
     {
       if (tokens[i].kind != NF_TOKEN_WORD)
         continue;
       if (!words[i].capital)
-        g_hash_table_add (lower, (gpointer) words[i].lower);
+        words[i].lex->body_lower = TRUE;
       else if (!(tokens[i].flags & NF_TOKEN_SENTENCE_START))
-        g_hash_table_add (upper, (gpointer) words[i].lower);
+        words[i].lex->body_upper = TRUE;
     }
 }
 
@@ -1100,42 +1330,19 @@ keywords_dateline_end (NfArticle *article)
 }
 
 static Collector
-collector_new (void)
+collector_of (EnWorker *worker, int c)
 {
-  return (Collector) {
-    g_hash_table_new (g_str_hash, g_str_equal),
-    g_ptr_array_new_with_free_func (phrase_free),
-    g_hash_table_new (g_direct_hash, g_direct_equal),
-    g_hash_table_new (g_direct_hash, g_direct_equal),
-    g_string_sized_new (64),
-    g_string_sized_new (64),
-    g_string_chunk_new (4096),
-  };
-}
-
-static void
-collector_clear (Collector *collector)
-{
-  g_clear_pointer (&collector->phrases, g_hash_table_unref);
-  g_clear_pointer (&collector->order, g_ptr_array_unref);
-  g_clear_pointer (&collector->tf, g_hash_table_unref);
-  g_clear_pointer (&collector->by_word, g_hash_table_unref);
-  if (collector->key)
-    g_string_free (g_steal_pointer (&collector->key), TRUE);
-  if (collector->form)
-    g_string_free (g_steal_pointer (&collector->form), TRUE);
-  g_clear_pointer (&collector->strings, g_string_chunk_free);
+  return (Collector) { &worker->phrases[c], worker->order[c], worker->key, worker->form, &worker->arena };
 }
 
 void
-en_phrases_extract (const EnLexicon *lexicon, GHashTable *memo, NfArticle *article, const EnOptions *options,
-                    GVariantBuilder *result)
+en_phrases_extract (const EnLexicon *lexicon, EnWorker *worker, NfArticle *article, const EnOptions *options,
+                    KeywordsList *result)
 {
   const char *body = nf_article_get_text (article);
   const NfText *segmentation = nf_article_get_segmentation (article);
   const char *title = nf_article_get_title (article);
   g_autoptr (NfText) headline = title ? nf_text_segment (title, strlen (title)) : NULL;
-  GStringChunk *chunk = g_string_chunk_new (8192);
 
   guint n_tokens, n_headline = 0, headline_sentences = 0, body_sentences = 0;
   const NfToken *tokens = nf_text_get_tokens (segmentation, &n_tokens);
@@ -1143,27 +1350,22 @@ en_phrases_extract (const EnLexicon *lexicon, GHashTable *memo, NfArticle *artic
   if (headline)
     nf_text_get_sentences (headline, &headline_sentences);
   nf_text_get_sentences (segmentation, &body_sentences);
-  g_autofree Word *words = words_of (body, tokens, n_tokens, chunk);
-  g_autofree Word *headline_words = words_of (title ? title : "", headline_tokens, n_headline, chunk);
-  g_autofree EnTag *tags = g_new (EnTag, n_tokens + 1);
-  g_autofree EnTag *headline_tags = g_new (EnTag, n_headline + 1);
+  worker_begin (worker);
+  Word *words = words_of (worker, 0, lexicon, body, tokens, n_tokens);
+  Word *headline_words = words_of (worker, 1, lexicon, title ? title : "", headline_tokens, n_headline);
+  EnTag *tags = worker->tags[0], *headline_tags = worker->tags[1]; /* as many as words_of's */
 
   gboolean learned = options->ranker != NULL && !options->words_only;
-  Collector collector = collector_new ();
-  Collector singles = { NULL, NULL, NULL, NULL, NULL, NULL, NULL }; /* the learned ranker's single words */
-  if (learned)
-    singles = collector_new ();
-  g_autoptr (GHashTable) lower = g_hash_table_new (g_direct_hash, g_direct_equal);
-  g_autoptr (GHashTable) upper = g_hash_table_new (g_direct_hash, g_direct_equal);
-  body_casing (tokens, words, n_tokens, lower, upper);
+  Collector collector = collector_of (worker, 0);
+  Collector singles = collector_of (worker, 1); /* the learned ranker's single words */
+  body_casing (tokens, words, n_tokens);
   Source sources[2] = {
     { title, headline_tokens, headline_words, headline_tags, n_headline, 0, TRUE, 0 },
     { body, tokens, words, tags, n_tokens, headline_sentences, FALSE, keywords_dateline_end (article) },
   };
   if (headline)
-    tag_words (lexicon, title, headline_tokens, headline_words, n_headline, TRUE, lower, upper, memo,
-               headline_tags);
-  tag_words (lexicon, body, tokens, words, n_tokens, FALSE, lower, upper, memo, tags);
+    tag_words (lexicon, headline_tokens, headline_words, n_headline, TRUE, TRUE, headline_tags);
+  tag_words (lexicon, tokens, words, n_tokens, FALSE, TRUE, tags);
   for (guint s = headline ? 0 : 1; s < 2; s++)
     (options->words_only ? collect_words : collect) (&collector, &sources[s], NULL);
   /* The single words after the phrases: a word that is a phrase too is counted there. */
@@ -1171,7 +1373,7 @@ en_phrases_extract (const EnLexicon *lexicon, GHashTable *memo, NfArticle *artic
     collect_words (&singles, &sources[s], &collector);
 
   merge_plurals (&collector);
-  g_autoptr (GPtrArray) ranked = g_ptr_array_new ();
+  g_autoptr (GPtrArray) ranked = g_ptr_array_sized_new (collector.order->len + (learned ? singles.order->len : 0));
   if (options->words_only)
     score_words (lexicon, &collector, ranked);
   else if (learned)
@@ -1196,30 +1398,29 @@ en_phrases_extract (const EnLexicon *lexicon, GHashTable *memo, NfArticle *artic
       for (guint c = 0; c < chosen->len && !part && !options->features; c++)
         {
           const Phrase *whole = g_ptr_array_index (chosen, c);
-          part = phrase->words->len < whole->words->len && key_contains (whole->key, phrase->key);
+          part = phrase->n_words < whole->n_words && key_contains (whole->key, phrase->key);
         }
       if (part)
         continue;
       g_ptr_array_add (chosen, phrase);
-      guint best = 0;
-      for (guint f = 1; f < phrase->forms->len; f++)
-        if (g_array_index (phrase->forms, Form, f).count > g_array_index (phrase->forms, Form, best).count)
-          best = f;
+      const Form *best = phrase->forms;
+      for (const Form *form = best->next; form; form = form->next)
+        if (form->count > best->count)
+          best = form;
+      if (!(options->features && phrase->features))
+        {
+          keywords_list_add (result, best->text, phrase->score);
+          continue;
+        }
       GVariantBuilder item;
       g_variant_builder_init (&item, G_VARIANT_TYPE_VARDICT);
-      g_variant_builder_add (&item, "{sv}", "phrase", g_variant_new_string (g_array_index (phrase->forms, Form, best).text));
+      g_variant_builder_add (&item, "{sv}", "phrase", g_variant_new_string (best->text));
       g_variant_builder_add (&item, "{sv}", "score", g_variant_new_double (phrase->score));
-      if (options->features && phrase->features)
-        {
-          g_variant_builder_add (&item, "{sv}", "key", g_variant_new_string (phrase->key));
-          g_variant_builder_add (&item, "{sv}", "features",
-                                 g_variant_new_fixed_array (G_VARIANT_TYPE_DOUBLE, phrase->features,
-                                                            EN_N_FEATURES, sizeof (double)));
-        }
-      g_variant_builder_add_value (result, g_variant_builder_end (&item));
+      g_variant_builder_add (&item, "{sv}", "key", g_variant_new_string (phrase->key));
+      g_variant_builder_add (&item, "{sv}", "features",
+                             g_variant_new_fixed_array (G_VARIANT_TYPE_DOUBLE, phrase->features,
+                                                        EN_N_FEATURES, sizeof (double)));
+      keywords_list_add_value (result, g_variant_builder_end (&item));
     }
-  collector_clear (&collector);
-  if (learned)
-    collector_clear (&singles);
-  g_string_chunk_free (chunk);
+  worker_end (worker);
 }

@@ -1,0 +1,172 @@
+/* arena.h: the keywords stage's memory: a map from byte strings to pointers and a bump
+ * allocator, both reused from article to article by a worker (phrases.c says why). */
+#ifndef NF_KEYWORDS_ARENA_H
+#define NF_KEYWORDS_ARENA_H
+
+#include <string.h>
+#include <glib.h>
+
+/* FNV-1a: short keys, hashed while they are folded. */
+static inline guint32
+hash_bytes (const char *bytes, gsize length)
+{
+  guint32 h = 2166136261u;
+  for (gsize i = 0; i < length; i++)
+    h = (h ^ (guchar) bytes[i]) * 16777619u;
+  return h;
+}
+
+typedef struct {
+  const char *key; /* NULL: a free slot */
+  gpointer    value;
+  guint32     hash;
+  guint32     length;
+} Slot;
+
+/* An open-addressing map from byte strings (not copied: they outlive it) to pointers. */
+typedef struct {
+  Slot *slots;
+  guint mask; /* capacity - 1, a power of two */
+  guint size;
+} StrMap;
+
+static inline void
+strmap_init (StrMap *map, guint capacity)
+{
+  map->slots = g_new0 (Slot, capacity);
+  map->mask = capacity - 1;
+  map->size = 0;
+}
+
+/* Empties @map, keeping up to @keep slots so that the next article need not grow it again. */
+static inline void
+strmap_clear (StrMap *map, guint keep)
+{
+  if (map->mask + 1 > keep)
+    {
+      g_free (map->slots);
+      strmap_init (map, keep);
+    }
+  else if (map->size > 0)
+    {
+      memset (map->slots, 0, (map->mask + 1) * sizeof (Slot));
+      map->size = 0;
+    }
+}
+
+static inline gpointer
+strmap_lookup (const StrMap *map, const char *key, gsize length, guint32 hash)
+{
+  for (guint i = hash & map->mask;; i = (i + 1) & map->mask)
+    {
+      const Slot *slot = &map->slots[i];
+      if (slot->key == NULL)
+        return NULL;
+      if (slot->hash == hash && slot->length == length && memcmp (slot->key, key, length) == 0)
+        return slot->value;
+    }
+}
+
+/* Adds @key, which is not in @map yet. */
+static inline void
+strmap_insert (StrMap *map, const char *key, gsize length, guint32 hash, gpointer value)
+{
+  if (2 * (map->size + 1) > map->mask + 1)
+    {
+      Slot *old = map->slots;
+      guint capacity = map->mask + 1;
+      strmap_init (map, 2 * capacity);
+      for (guint i = 0; i < capacity; i++)
+        if (old[i].key)
+          {
+            guint j = old[i].hash & map->mask;
+            while (map->slots[j].key)
+              j = (j + 1) & map->mask;
+            map->slots[j] = old[i];
+            map->size++;
+          }
+      g_free (old);
+    }
+  guint i = hash & map->mask;
+  while (map->slots[i].key)
+    i = (i + 1) & map->mask;
+  map->slots[i] = (Slot) { key, value, hash, (guint32) length };
+  map->size++;
+}
+
+enum { ARENA_BLOCK = 64 * 1024, ARENA_KEEP = 16 };
+
+/* A bump allocator: blocks reused from article to article, freed together. */
+typedef struct {
+  GPtrArray *blocks; /* ARENA_BLOCK bytes each */
+  GPtrArray *large;  /* allocations of more than a quarter block, freed at each reset */
+  guint      block;  /* the block in use */
+  gsize      used;   /* bytes of it used */
+} Arena;
+
+static inline void
+arena_init (Arena *arena)
+{
+  arena->blocks = g_ptr_array_new_with_free_func (g_free);
+  arena->large = g_ptr_array_new_with_free_func (g_free);
+  arena->block = 0;
+  arena->used = 0;
+}
+
+/* Frees everything allocated; keeps a few blocks (memory stays flat after a huge article). */
+static inline void
+arena_reset (Arena *arena)
+{
+  g_ptr_array_set_size (arena->large, 0);
+  if (arena->blocks->len > ARENA_KEEP)
+    g_ptr_array_set_size (arena->blocks, ARENA_KEEP);
+  arena->block = 0;
+  arena->used = 0;
+}
+
+static inline void
+arena_free (Arena *arena)
+{
+  g_ptr_array_unref (arena->blocks);
+  g_ptr_array_unref (arena->large);
+}
+
+/* @size bytes, 8-aligned, not cleared. */
+static inline gpointer
+arena_alloc (Arena *arena, gsize size)
+{
+  size = (size + 7) & ~(gsize) 7;
+  if (size > ARENA_BLOCK / 4)
+    {
+      gpointer large = g_malloc (size);
+      g_ptr_array_add (arena->large, large);
+      return large;
+    }
+  if (arena->used + size > ARENA_BLOCK)
+    {
+      arena->block++;
+      arena->used = 0;
+    }
+  if (arena->block == arena->blocks->len)
+    g_ptr_array_add (arena->blocks, g_malloc (ARENA_BLOCK));
+  char *memory = (char *) g_ptr_array_index (arena->blocks, arena->block) + arena->used;
+  arena->used += size;
+  return memory;
+}
+
+static inline gpointer
+arena_alloc0 (Arena *arena, gsize size)
+{
+  return memset (arena_alloc (arena, size), 0, size);
+}
+
+static inline char *
+arena_strndup (Arena *arena, const char *text, gsize length)
+{
+  char *copy = arena_alloc (arena, length + 1);
+  memcpy (copy, text, length);
+  copy[length] = '\0';
+  return copy;
+}
+
+#endif /* NF_KEYWORDS_ARENA_H */
