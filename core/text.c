@@ -120,6 +120,15 @@ is_punctuation (gunichar c)
 }
 
 static NfTokenFlags
+flags_of_counts (gboolean first_upper, guint letters, guint upper)
+{
+  NfTokenFlags flags = first_upper ? NF_TOKEN_CAPITALIZED : 0;
+  if (letters >= 2 && upper == letters)
+    flags |= NF_TOKEN_ALL_CAPS;
+  return flags;
+}
+
+static NfTokenFlags
 case_flags (const char *start, const char *end)
 {
   guint letters = 0, upper = 0;
@@ -145,15 +154,13 @@ case_flags (const char *start, const char *end)
       letters++;
       upper += g_unichar_isupper (c);
     }
-  NfTokenFlags flags = first_upper ? NF_TOKEN_CAPITALIZED : 0;
-  if (letters >= 2 && upper == letters)
-    flags |= NF_TOKEN_ALL_CAPS;
-  return flags;
+  return flags_of_counts (first_upper, letters, upper);
 }
 
-/* A word from @p: letters with inner joiners, or an acronym "U.S." with its final period. */
+/* A word from @p: letters with inner joiners, or an acronym "U.S." with its final period;
+ * its case in @flags. */
 static const char *
-scan_word (const char *p, const char *end)
+scan_word (const char *p, const char *end, NfTokenFlags *flags)
 {
   const char *start = p;
   /* Acronym: single letters each followed by a period. */
@@ -168,9 +175,34 @@ scan_word (const char *p, const char *end)
       q = after + 1;
     }
   if (letters >= 2)
-    return q;
+    {
+      *flags = case_flags (start, q);
+      return q;
+    }
 
+  /* Most words are ASCII letters ending at an ASCII character that is no joiner: scanned and
+   * their case counted in one pass. */
   p = start;
+  guint upper = 0;
+  gboolean first_upper = FALSE;
+  letters = 0;
+  while (p < end && g_ascii_isalnum (*p))
+    {
+      if (g_ascii_isalpha (*p))
+        {
+          gboolean is_upper = g_ascii_isupper (*p);
+          if (letters == 0)
+            first_upper = is_upper;
+          letters++;
+          upper += is_upper;
+        }
+      p++;
+    }
+  if (p >= end || ((guchar) *p < 0x80 && !is_joiner ((guchar) *p)))
+    {
+      *flags = flags_of_counts (first_upper, letters, upper);
+      return p;
+    }
   while (p < end)
     {
       gunichar c = char_at (p);
@@ -182,6 +214,7 @@ scan_word (const char *p, const char *end)
       else
         break;
     }
+  *flags = case_flags (start, p);
   return p;
 }
 
@@ -207,6 +240,9 @@ tokenize (NfText *segmentation, const char *text, gsize length)
 {
   const char *p = text, *end = text + length;
   guint paragraph = 0, newlines = 0;
+  /* tokens are appended in batches: a call an append cost more than making the token */
+  NfToken batch[128];
+  guint batched = 0;
   while (p < end)
     {
       gunichar c = char_at (p);
@@ -216,7 +252,7 @@ tokenize (NfText *segmentation, const char *text, gsize length)
           p = g_utf8_next_char (p);
           continue;
         }
-      if (newlines >= 2 && segmentation->tokens->len > 0)
+      if (newlines >= 2 && segmentation->tokens->len + batched > 0)
         paragraph++;
       newlines = 0;
 
@@ -225,8 +261,7 @@ tokenize (NfText *segmentation, const char *text, gsize length)
       if (is_letter (c))
         {
           token.kind = NF_TOKEN_WORD;
-          token_end = scan_word (p, end);
-          token.flags = case_flags (p, token_end);
+          token_end = scan_word (p, end, &token.flags);
         }
       else if (is_digit (c))
         {
@@ -239,9 +274,15 @@ tokenize (NfText *segmentation, const char *text, gsize length)
           token_end = g_utf8_next_char (p);
         }
       token.end = token_end - text;
-      g_array_append_val (segmentation->tokens, token);
+      batch[batched++] = token;
+      if (batched == G_N_ELEMENTS (batch))
+        {
+          g_array_append_vals (segmentation->tokens, batch, batched);
+          batched = 0;
+        }
       p = token_end;
     }
+  g_array_append_vals (segmentation->tokens, batch, batched);
 }
 
 /* ---- sentences ---- */
