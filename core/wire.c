@@ -221,9 +221,336 @@ nf_article_new_from_variant (GVariant *variant, GError **error)
   return g_steal_pointer (&article);
 }
 
+/* ---- the wire form written straight into its bytes ----
+ *
+ * nf_article_to_variant builds a tree (a GVariant for every string, dict entry and variant
+ * box, ten or more an annotation) that g_variant_get_data then serialises and frees: 95% of
+ * format "nats"'s instructions.  The serialised form of an a{sv} has one layout, laid down
+ * by GLib's "GVariant Serialisation Format" (gvariant-serialiser.c): so nf_article_to_wire
+ * writes it directly, copying the bytes of field and attribute values as they are stored
+ * (g_variant_store does the same).  tests/unit/test-wire.c checks the bytes against the
+ * tree's for articles of every shape and size.  Offsets are written little-endian, as the
+ * wire form is; a big-endian host takes the tree and byte-swaps it instead. */
+
+typedef struct {
+  guint8 *data;
+  gsize   length;
+  gsize   allocated;
+} Out;
+
+static void
+out_grow (Out *out, gsize more)
+{
+  gsize wanted = out->length + more;
+  out->allocated = MAX (wanted, 2 * out->allocated);
+  out->data = g_realloc (out->data, out->allocated);
+}
+
+static inline void
+out_put (Out *out, const void *data, gsize length)
+{
+  if (G_UNLIKELY (out->allocated - out->length < length))
+    out_grow (out, length);
+  if (data)
+    memcpy (out->data + out->length, data, length);
+  else
+    memset (out->data + out->length, 0, length); /* what g_variant_store writes for no data */
+  out->length += length;
+}
+
+/* Zero bytes up to a multiple of 8: every container here starts at one, so the padding a
+ * member needs relative to its container is the same as relative to the whole. */
+static inline void
+out_align8 (Out *out)
+{
+  gsize pad = (8 - (out->length & 7)) & 7;
+  if (pad)
+    out_put (out, NULL, pad);
+}
+
+static inline void
+out_string (Out *out, const char *string, gsize length)
+{
+  if (G_UNLIKELY (out->allocated - out->length < length + 1))
+    out_grow (out, length + 1);
+  memcpy (out->data + out->length, string, length);
+  out->data[out->length + length] = '\0';
+  out->length += length + 1;
+}
+
+static inline void
+out_u64 (Out *out, guint64 value)
+{
+  value = GUINT64_TO_LE (value);
+  out_put (out, &value, sizeof value);
+}
+
+/* The width of a framing offset in a container of @body bytes with @n of them: the
+ * smallest that can address the container's whole size (gvs_calculate_total_size). */
+static inline guint
+offset_width_for (gsize body, gsize n)
+{
+  if (body + n <= G_MAXUINT8)
+    return 1;
+  if (body + 2 * n <= G_MAXUINT16)
+    return 2;
+  if ((guint64) body + 4 * (guint64) n <= G_MAXUINT32)
+    return 4;
+  return 8;
+}
+
+/* The framing offsets @ends (absolute positions) of a container that starts at @start, written
+ * after its body, relative to @start. */
+static void
+out_offsets (Out *out, gsize start, const gsize *ends, gsize n)
+{
+  guint width = offset_width_for (out->length - start, n);
+  if (G_UNLIKELY (out->allocated - out->length < width * n))
+    out_grow (out, width * n);
+  guint8 *p = out->data + out->length;
+  for (gsize k = 0; k < n; k++)
+    {
+      guint64 value = ends[k] - start;
+      for (guint b = 0; b < width; b++)
+        *p++ = (guint8) (value >> (8 * b));
+    }
+  out->length += (gsize) width * n;
+}
+
+/* A {sv} dict entry is its key, then (8-aligned) the variant, its value's bytes followed by a
+ * zero byte and the value's type, then the offset where the key ends.  entry_begin writes
+ * the key and returns where the entry starts; the caller writes the value; entry_end the rest. */
+typedef struct {
+  gsize start;
+  gsize key_end;
+} Entry;
+
+static inline Entry
+entry_begin (Out *out, const char *key, gsize key_length)
+{
+  out_align8 (out);
+  Entry entry = { out->length, 0 };
+  out_string (out, key, key_length);
+  entry.key_end = out->length;
+  out_align8 (out);
+  return entry;
+}
+
+static inline void
+entry_end (Out *out, Entry entry, const char *type, gsize type_length)
+{
+  if (G_UNLIKELY (out->allocated - out->length < type_length + 1))
+    out_grow (out, type_length + 1);
+  out->data[out->length] = '\0';
+  memcpy (out->data + out->length + 1, type, type_length);
+  out->length += type_length + 1;
+  out_offsets (out, entry.start, &entry.key_end, 1);
+}
+
+#define KEY(literal) "" literal, sizeof (literal) - 1
+
+/* An entry whose value is the GVariant @value, copied in its serialised form. */
+static void
+put_value_entry (Out *out, const char *key, gsize key_length, GVariant *value)
+{
+  Entry entry = entry_begin (out, key, key_length);
+  out_put (out, g_variant_get_data (value), g_variant_get_size (value));
+  const char *type = g_variant_get_type_string (value);
+  entry_end (out, entry, type, strlen (type));
+}
+
+static void
+put_string_entry (Out *out, const char *key, gsize key_length, const char *value)
+{
+  if (value == NULL)
+    return;
+  Entry entry = entry_begin (out, key, key_length);
+  out_string (out, value, strlen (value));
+  entry_end (out, entry, "s", 1);
+}
+
+/* A growing list of the absolute end positions of a container's children. */
+typedef struct {
+  gsize *ends;
+  gsize  n;
+  gsize  allocated;
+  gsize  stack[32];
+} Ends;
+
+static inline void
+ends_init (Ends *ends)
+{
+  ends->ends = ends->stack;
+  ends->n = 0;
+  ends->allocated = G_N_ELEMENTS (ends->stack);
+}
+
+static inline void
+ends_add (Ends *ends, gsize end)
+{
+  if (G_UNLIKELY (ends->n == ends->allocated))
+    {
+      ends->allocated *= 2;
+      if (ends->ends == ends->stack)
+        ends->ends = g_memdup2 (ends->stack, sizeof ends->stack);
+      ends->ends = g_renew (gsize, ends->ends, ends->allocated);
+    }
+  ends->ends[ends->n++] = end;
+}
+
+static inline void
+ends_clear (Ends *ends)
+{
+  if (ends->ends != ends->stack)
+    g_free (ends->ends);
+}
+
+/* An as from @n strings (@strings, or the paragraphs of @article's text when NULL): the
+ * strings with their NULs one after another, then the offsets of their ends. */
+static void
+put_strings (Out *out, const char *const *strings, NfArticle *article, gsize n)
+{
+  gsize start = out->length;
+  Ends ends;
+  ends_init (&ends);
+  const char *text = article ? nf_article_get_text (article) : NULL;
+  for (gsize i = 0; i < n; i++)
+    {
+      if (strings)
+        out_string (out, strings[i], strlen (strings[i]));
+      else
+        {
+          gsize from, to;
+          nf_article_get_paragraph_span (article, (guint) i, &from, &to);
+          out_string (out, text + from, to - from);
+        }
+      ends_add (&ends, out->length);
+    }
+  out_offsets (out, start, ends.ends, ends.n);
+  ends_clear (&ends);
+}
+
+/* The annotations, an a(stta{sv}): each tuple 8-aligned is its type, (8-aligned) start and
+ * end, its attributes (an a{sv}), then the offset where the type ends. */
+static void
+put_annotations (Out *out, NfArticle *article)
+{
+  gsize start = out->length;
+  guint n = nf_article_get_n_annotations (article);
+  Ends ends, attr_ends;
+  ends_init (&ends);
+  ends_init (&attr_ends);
+  for (guint i = 0; i < n; i++)
+    {
+      const NfAnnotation *annotation = nf_article_get_annotation (article, i);
+      out_align8 (out);
+      gsize tuple = out->length;
+      const char *type = nf_annotation_get_type (annotation);
+      out_string (out, type, strlen (type));
+      gsize type_end = out->length;
+      out_align8 (out);
+      out_u64 (out, nf_annotation_get_start (annotation));
+      out_u64 (out, nf_annotation_get_end (annotation));
+      gsize attrs = out->length;
+      attr_ends.n = 0;
+      for (guint k = 0; k < nf_annotation_get_n_attrs (annotation); k++)
+        {
+          const char *key;
+          GVariant *value = nf_annotation_get_nth_attr (annotation, k, &key);
+          put_value_entry (out, key, strlen (key), value);
+          ends_add (&attr_ends, out->length);
+        }
+      out_offsets (out, attrs, attr_ends.ends, attr_ends.n);
+      out_offsets (out, tuple, &type_end, 1);
+      ends_add (&ends, out->length);
+    }
+  out_offsets (out, start, ends.ends, ends.n);
+  ends_clear (&ends);
+  ends_clear (&attr_ends);
+}
+
+/* A {sv} member whose value is a string, when @value is not NULL; TRUE when written. */
+static gboolean
+put_member (Out *out, Ends *ends, const char *key, gsize key_length, const char *value)
+{
+  if (value == NULL)
+    return FALSE;
+  put_string_entry (out, key, key_length, value);
+  ends_add (ends, out->length);
+  return TRUE;
+}
+
+static GBytes *
+article_to_wire_direct (NfArticle *article, gboolean with_body)
+{
+  gsize estimate = 1024;
+  if (with_body)
+    estimate += nf_article_get_text_length (article) + 8 * (gsize) nf_article_get_n_paragraphs (article)
+                + 96 * (gsize) nf_article_get_n_annotations (article);
+  Out out = { g_malloc (estimate), 0, estimate };
+  Ends ends;
+  ends_init (&ends);
+
+  /* The members in nf_article_to_variant's order. */
+  put_member (&out, &ends, KEY ("id"), nf_article_get_id (article));
+  put_member (&out, &ends, KEY ("source"), nf_article_get_source (article));
+  put_member (&out, &ends, KEY ("content_type"), nf_article_get_content_type (article));
+  put_member (&out, &ends, KEY ("title"), nf_article_get_title (article));
+  const char *const *authors = nf_article_get_authors (article);
+  if (authors[0])
+    {
+      Entry entry = entry_begin (&out, KEY ("authors"));
+      put_strings (&out, authors, NULL, g_strv_length ((char **) authors));
+      entry_end (&out, entry, "as", 2);
+      ends_add (&ends, out.length);
+    }
+  GDateTime *published = nf_article_get_published (article);
+  if (published)
+    {
+      g_autofree char *date = nf_date_time_format (published);
+      put_member (&out, &ends, KEY ("published"), date);
+    }
+  put_member (&out, &ends, KEY ("language"), nf_article_get_language (article));
+
+  Entry fields = entry_begin (&out, KEY ("fields"));
+  {
+    gsize start = out.length;
+    Ends field_ends;
+    ends_init (&field_ends);
+    for (guint i = 0; i < nf_article_get_n_fields (article); i++)
+      {
+        const char *name;
+        GVariant *value = nf_article_get_nth_field (article, i, &name);
+        put_value_entry (&out, name, strlen (name), value);
+        ends_add (&field_ends, out.length);
+      }
+    out_offsets (&out, start, field_ends.ends, field_ends.n);
+    ends_clear (&field_ends);
+  }
+  entry_end (&out, fields, "a{sv}", 5);
+  ends_add (&ends, out.length);
+
+  if (with_body && nf_article_has_text (article))
+    {
+      Entry paragraphs = entry_begin (&out, KEY ("paragraphs"));
+      put_strings (&out, NULL, article, nf_article_get_n_paragraphs (article));
+      entry_end (&out, paragraphs, "as", 2);
+      ends_add (&ends, out.length);
+      Entry annotations = entry_begin (&out, KEY ("annotations"));
+      put_annotations (&out, article);
+      entry_end (&out, annotations, "a(stta{sv})", 11);
+      ends_add (&ends, out.length);
+    }
+  out_offsets (&out, 0, ends.ends, ends.n);
+  ends_clear (&ends);
+  return g_bytes_new_take (out.data, out.length);
+}
+
 GBytes *
 nf_article_to_wire (NfArticle *article, gboolean with_body)
 {
+  if (G_BYTE_ORDER == G_LITTLE_ENDIAN)
+    return article_to_wire_direct (article, with_body);
   g_autoptr (GVariant) variant = nf_article_to_variant (article, with_body);
   if (G_BYTE_ORDER != G_LITTLE_ENDIAN)
     {

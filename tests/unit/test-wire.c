@@ -102,6 +102,144 @@ test_malformed_is_refused (G_GNUC_UNUSED void **state)
   assert_non_null (strstr (error->message, "spans [1, 9) of a body of 3 bytes"));
 }
 
+
+/* ---- the direct encoder gives GLib's bytes ---- */
+
+/* The wire form as GLib serialises the tree nf_article_to_variant builds: what
+ * nf_article_to_wire wrote before it wrote the bytes itself. */
+static GBytes *
+tree_wire (NfArticle *article, gboolean with_body)
+{
+  g_autoptr (GVariant) variant = nf_article_to_variant (article, with_body);
+  return g_variant_get_data_as_bytes (variant);
+}
+
+/* A value of every kind a field or an attribute can hold: each basic type, strings with
+ * quotes and multi-byte characters, empty and nested containers, maybes, variants. */
+static const char *const every_value[] = {
+  "true", "false", "byte 0x7f", "int16 -3", "uint16 65535", "int32 -70000", "uint32 4000000000",
+  "int64 -9000000000", "uint64 18000000000000000000", "handle 3", "1.5", "-0.0",
+  "''", "'plain'", "\"it's \\\"quoted\\\"\"", "'Grüße – ✓'", "objectpath '/a/b'", "signature 'a{sv}'",
+  "<'boxed'>", "<<int64 5>>", "@as []", "['a', '', 'ccc']", "@ay []", "b'bytes'",
+  "@a{sv} {}", "{'k': <'v'>, 'n': <uint32 5>}", "[('grain', 0.5), ('port', 0.25)]",
+  "@a(sd) []", "(1, 'two', 3.0)", "@ms nothing", "@ms 'just'", "@mi 4",
+  "[{'name': <'Kyiv'>, 'label': <'GPE'>, 'mentions': <int64 3>}]", "{'a': 1, 'b': 2}",
+  "[[1, 2], @ai [], [3]]", "(@as [], @a{sv} {}, [<1>, <'x'>])", "[byte 1, 2, 3]",
+};
+
+static NfArticle *
+article_of_every_value (guint n_paragraphs, guint annotations_per_paragraph)
+{
+  NfArticle *article = rich_article ();
+  g_autoptr (GPtrArray) paragraphs = g_ptr_array_new_with_free_func (g_free);
+  for (guint i = 0; i < n_paragraphs; i++)
+    g_ptr_array_add (paragraphs, g_strdup_printf ("Paragraph %u says “%s” in Kyiv.", i, i % 3 ? "yes" : "no"));
+  g_ptr_array_add (paragraphs, NULL);
+  nf_article_set_paragraphs (article, (const char *const *) paragraphs->pdata, -1);
+  for (guint v = 0; v < G_N_ELEMENTS (every_value); v++)
+    {
+      g_autofree char *name = g_strdup_printf ("field_%u", v);
+      nf_article_set_field (article, name, g_variant_new_parsed (every_value[v]));
+    }
+  for (guint i = 0; i < n_paragraphs; i++)
+    {
+      gsize start, end;
+      nf_article_get_paragraph_span (article, i, &start, &end);
+      for (guint k = 0; k < annotations_per_paragraph; k++)
+        {
+          NfAnnotation *annotation = nf_article_add_annotation (article, k % 2 ? "entity" : "sentence",
+                                                                start + k % (end - start), end);
+          /* a different mix of attributes each, up to all of them, and sometimes none */
+          guint n_attrs = (i + k) % 7 == 0 ? 0 : (i * 7 + k) % G_N_ELEMENTS (every_value) + 1;
+          for (guint a = 0; a < n_attrs; a++)
+            {
+              g_autofree char *key = g_strdup_printf ("attr_%u", a);
+              nf_annotation_set_attr (annotation, key,
+                                      g_variant_new_parsed (every_value[(a + i + k) % G_N_ELEMENTS (every_value)]));
+            }
+        }
+    }
+  return article;
+}
+
+static void
+assert_bytes_equal (GBytes *a, GBytes *b)
+{
+  assert_int_equal (g_bytes_get_size (a), g_bytes_get_size (b));
+  assert_memory_equal (g_bytes_get_data (a, NULL), g_bytes_get_data (b, NULL), g_bytes_get_size (a));
+}
+
+/* Encoded, decoded and encoded again: the same bytes, and the same JSON form. */
+static void
+assert_round_trip (NfArticle *article, GBytes *wire)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (NfArticle) back = nf_article_new_from_wire (wire, &error);
+  assert_null (error);
+  assert_non_null (back);
+  g_autoptr (GBytes) again = nf_article_to_wire (back, TRUE);
+  assert_bytes_equal (wire, again);
+  if (nf_article_has_text (article))
+    {
+      g_autoptr (JsonNode) a = nf_article_to_json (article);
+      g_autoptr (JsonNode) b = nf_article_to_json (back);
+      g_autofree char *ja = json_to_string (a, FALSE), *jb = json_to_string (b, FALSE);
+      assert_string_equal (ja, jb);
+    }
+}
+
+/* Sizes chosen so that the framing offsets of the containers (the whole, the annotations,
+ * the paragraphs) take one, two and four bytes. */
+static void
+test_direct_bytes_equal_tree (G_GNUC_UNUSED void **state)
+{
+  static const guint shapes[][2] = {
+    { 0, 0 }, { 1, 0 }, { 1, 1 }, { 2, 3 }, { 5, 8 }, { 40, 10 }, { 300, 12 }, { 2500, 6 },
+  };
+  for (guint s = 0; s < G_N_ELEMENTS (shapes); s++)
+    {
+      g_autoptr (NfArticle) article = article_of_every_value (shapes[s][0], shapes[s][1]);
+      for (int with_body = 0; with_body <= 1; with_body++)
+        {
+          g_autoptr (GBytes) direct = nf_article_to_wire (article, with_body);
+          g_autoptr (GBytes) tree = tree_wire (article, with_body);
+          assert_bytes_equal (direct, tree);
+          if (with_body)
+            assert_round_trip (article, direct);
+        }
+    }
+}
+
+/* The small shapes: no properties but the source, no body; an empty body; strings whose
+ * entry ends right at an offset width's limit. */
+static void
+test_direct_small_articles (G_GNUC_UNUSED void **state)
+{
+  g_autoptr (NfArticle) bare = nf_article_new ("s");
+  g_autoptr (GBytes) a = nf_article_to_wire (bare, TRUE), b = tree_wire (bare, TRUE);
+  assert_bytes_equal (a, b);
+
+  g_autoptr (NfArticle) empty = nf_article_new ("s");
+  nf_article_set_paragraphs (empty, NULL, 0);
+  g_autoptr (GBytes) c = nf_article_to_wire (empty, TRUE), d = tree_wire (empty, TRUE);
+  assert_bytes_equal (c, d);
+  assert_round_trip (empty, c);
+
+  for (gsize length = 200; length < 300; length++)
+    {
+      g_autoptr (NfArticle) article = nf_article_new ("s");
+      g_autofree char *title = g_strnfill (length, 'x');
+      nf_article_set_title (article, title);
+      const char *paragraph[] = { title + 100, NULL };
+      nf_article_set_paragraphs (article, paragraph, -1);
+      NfAnnotation *annotation = nf_article_add_annotation (article, "entity", 0, 1);
+      nf_annotation_set_attr_string (annotation, "text", title + length / 2);
+      g_autoptr (GBytes) direct = nf_article_to_wire (article, TRUE), tree = tree_wire (article, TRUE);
+      assert_bytes_equal (direct, tree);
+      assert_round_trip (article, direct);
+    }
+}
+
 int
 main (void)
 {
@@ -109,6 +247,8 @@ main (void)
     cmocka_unit_test (test_round_trip_is_exact),
     cmocka_unit_test (test_metadata_only_and_text_form),
     cmocka_unit_test (test_malformed_is_refused),
+    cmocka_unit_test (test_direct_bytes_equal_tree),
+    cmocka_unit_test (test_direct_small_articles),
   };
   return cmocka_run_group_tests (tests, NULL, NULL);
 }
