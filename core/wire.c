@@ -581,3 +581,283 @@ nf_article_new_from_wire (GBytes *bytes, GError **error)
     }
   return nf_article_new_from_variant (variant, error);
 }
+
+/* ---- the text form, read without GLib's parser ----
+ *
+ * A raw item's metadata travels as the text g_variant_print writes for its wire form (the
+ * Newsflow-Meta header of fetch and format "nats").  g_variant_parse builds an AST, infers
+ * types, then a GVariant tree that nf_article_new_from_variant takes apart through a
+ * GVariantDict: 80,000 instructions for an id, a source and a content type, more than the
+ * rest of fetch "nats" together.  The shape format "nats" writes is read here directly:
+ * strings, lists of strings and fields that are strings, lists of strings, int64 or
+ * booleans, each written once, as g_variant_print spaces them.  Anything else (another
+ * type, a \u escape, other spacing, a repeated member, an error to report) goes to
+ * g_variant_parse and nf_article_new_from_variant, so the result is always theirs; test-wire
+ * compares the two on articles of every shape. */
+
+/* The string literal at *@p (quoted with ' or ", escapes as GLib's parser reads them) into
+ * @out; FALSE for what is left to GLib: a \u or \U escape, a line continuation, no closing
+ * quote, bytes that are not UTF-8. */
+static gboolean
+text_string (const char **p, GString *out)
+{
+  const char *s = *p;
+  char quote = *s++;
+  if (quote != '\'' && quote != '"')
+    return FALSE;
+  g_string_truncate (out, 0);
+  for (;;)
+    {
+      const char *run = s;
+      while (*s && *s != quote && *s != '\\')
+        s++;
+      g_string_append_len (out, run, s - run);
+      if (*s == quote)
+        break;
+      if (*s == '\0')
+        return FALSE;
+      char c;
+      switch (*++s)
+        {
+        case 'a': c = '\a'; break;
+        case 'b': c = '\b'; break;
+        case 'f': c = '\f'; break;
+        case 'n': c = '\n'; break;
+        case 'r': c = '\r'; break;
+        case 't': c = '\t'; break;
+        case 'v': c = '\v'; break;
+        case 'u': case 'U': case '\n': case '\0':
+          return FALSE;
+        default: c = *s; break; /* \\, \', \" and any other byte stand for themselves */
+        }
+      g_string_append_c (out, c);
+      s++;
+    }
+  *p = s + 1;
+  return g_utf8_validate (out->str, out->len, NULL);
+}
+
+static inline gboolean
+text_skip (const char **p, const char *literal)
+{
+  gsize length = strlen (literal);
+  if (strncmp (*p, literal, length) != 0)
+    return FALSE;
+  *p += length;
+  return TRUE;
+}
+
+/* A list of strings: "['a', 'b']" or "@as []". */
+static GPtrArray *
+text_strings (const char **p, GString *scratch)
+{
+  if (text_skip (p, "@as []"))
+    return g_ptr_array_new_null_terminated (0, g_free, TRUE);
+  if (!text_skip (p, "["))
+    return NULL;
+  GPtrArray *list = g_ptr_array_new_null_terminated (4, g_free, TRUE);
+  do
+    {
+      if (!text_string (p, scratch))
+        {
+          g_ptr_array_unref (list);
+          return NULL;
+        }
+      g_ptr_array_add (list, g_strndup (scratch->str, scratch->len));
+    }
+  while (text_skip (p, ", "));
+  if (!text_skip (p, "]") || list->len == 0)
+    {
+      g_ptr_array_unref (list);
+      return NULL;
+    }
+  return list;
+}
+
+/* "int64 N" as g_variant_print writes it: decimal, no leading zero, in range. */
+static gboolean
+text_int64 (const char **p, gint64 *value)
+{
+  if (!text_skip (p, "int64 "))
+    return FALSE;
+  const char *s = *p;
+  gboolean negative = *s == '-';
+  if (negative)
+    s++;
+  if (!g_ascii_isdigit (*s) || (*s == '0' && g_ascii_isdigit (s[1])))
+    return FALSE;
+  guint64 magnitude = 0;
+  for (; g_ascii_isdigit (*s); s++)
+    {
+      guint digit = (guint) (*s - '0');
+      if (magnitude > (G_MAXUINT64 - digit) / 10)
+        return FALSE;
+      magnitude = magnitude * 10 + digit;
+    }
+  if (magnitude > (guint64) G_MAXINT64 + negative)
+    return FALSE;
+  *value = negative ? (gint64) (0 - magnitude) : (gint64) magnitude;
+  *p = s;
+  return TRUE;
+}
+
+/* A field's value: a string, a list of strings, an int64 or a boolean; NULL otherwise. */
+static GVariant *
+text_field_value (const char **p, GString *scratch)
+{
+  gint64 number;
+  if (**p == '\'' || **p == '"')
+    return text_string (p, scratch) ? g_variant_new_string (scratch->str) : NULL;
+  if (**p == '[' || **p == '@')
+    {
+      g_autoptr (GPtrArray) list = text_strings (p, scratch);
+      return list ? g_variant_new_strv ((const char *const *) list->pdata, list->len) : NULL;
+    }
+  if (text_skip (p, "true"))
+    return g_variant_new_boolean (TRUE);
+  if (text_skip (p, "false"))
+    return g_variant_new_boolean (FALSE);
+  if (text_int64 (p, &number))
+    return g_variant_new_int64 (number);
+  return NULL;
+}
+
+static const char *const text_members[] = {
+  "id", "source", "content_type", "title", "authors", "published", "language", "fields",
+};
+enum { M_ID, M_SOURCE, M_CONTENT_TYPE, M_TITLE, M_AUTHORS, M_PUBLISHED, M_LANGUAGE, M_FIELDS, M_COUNT };
+
+typedef struct {
+  char      *strings[M_COUNT];
+  GPtrArray *authors;
+  GPtrArray *field_names;  /* char * */
+  GPtrArray *field_values; /* GVariant *, sunk */
+} TextArticle;
+
+static void
+text_article_clear (TextArticle *read)
+{
+  for (guint m = 0; m < M_COUNT; m++)
+    g_free (read->strings[m]);
+  g_clear_pointer (&read->authors, g_ptr_array_unref);
+  g_clear_pointer (&read->field_names, g_ptr_array_unref);
+  g_clear_pointer (&read->field_values, g_ptr_array_unref);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (TextArticle, text_article_clear)
+
+static gboolean
+text_fields (const char **p, TextArticle *read, GString *scratch, GString *name)
+{
+  read->field_names = g_ptr_array_new_with_free_func (g_free);
+  read->field_values = g_ptr_array_new_with_free_func ((GDestroyNotify) g_variant_unref);
+  if (text_skip (p, "@a{sv} {}"))
+    return TRUE;
+  if (!text_skip (p, "{"))
+    return FALSE;
+  do
+    {
+      if (!text_string (p, name) || !text_skip (p, ": <"))
+        return FALSE;
+      if (nf_article_is_reserved_field (name->str))
+        return FALSE; /* an error, worded by nf_article_new_from_variant */
+      GVariant *value = text_field_value (p, scratch);
+      if (value == NULL)
+        return FALSE;
+      g_ptr_array_add (read->field_names, g_strndup (name->str, name->len));
+      g_ptr_array_add (read->field_values, g_variant_ref_sink (value));
+      if (!text_skip (p, ">"))
+        return FALSE;
+    }
+  while (text_skip (p, ", "));
+  return text_skip (p, "}");
+}
+
+/* The article @text holds when it has the shape read here, else NULL (not an error). */
+static NfArticle *
+article_from_text_direct (const char *text)
+{
+  g_auto (TextArticle) read = { { NULL }, NULL, NULL, NULL };
+  g_autoptr (GString) scratch = g_string_new (NULL);
+  g_autoptr (GString) name = g_string_new (NULL);
+  const char *p = text;
+  guint seen = 0;
+  if (!text_skip (&p, "{"))
+    return NULL;
+  do
+    {
+      if (!text_string (&p, name) || !text_skip (&p, ": <"))
+        return NULL;
+      guint m;
+      for (m = 0; m < M_COUNT; m++)
+        if (strcmp (name->str, text_members[m]) == 0)
+          break;
+      if (m == M_COUNT || (seen & (1u << m)))
+        return NULL;
+      seen |= 1u << m;
+      if (m == M_AUTHORS)
+        {
+          if ((read.authors = text_strings (&p, scratch)) == NULL)
+            return NULL;
+        }
+      else if (m == M_FIELDS)
+        {
+          if (!text_fields (&p, &read, scratch, name))
+            return NULL;
+        }
+      else
+        {
+          if (!text_string (&p, scratch))
+            return NULL;
+          read.strings[m] = g_strndup (scratch->str, scratch->len);
+        }
+      if (!text_skip (&p, ">"))
+        return NULL;
+    }
+  while (text_skip (&p, ", "));
+  if (!text_skip (&p, "}") || *p != '\0' || read.strings[M_SOURCE] == NULL)
+    return NULL;
+
+  g_autoptr (GDateTime) date = NULL;
+  if (read.strings[M_PUBLISHED])
+    {
+      date = g_date_time_new_from_iso8601 (read.strings[M_PUBLISHED], NULL);
+      if (date == NULL)
+        return NULL;
+    }
+  /* What nf_article_new_from_variant does with the same values, in its order. */
+  NfArticle *article = nf_article_new (read.strings[M_SOURCE]);
+  if (read.strings[M_ID])
+    nf_article_set_id (article, read.strings[M_ID]);
+  if (read.strings[M_CONTENT_TYPE])
+    nf_article_set_content_type (article, read.strings[M_CONTENT_TYPE]);
+  if (read.strings[M_TITLE])
+    nf_article_set_title (article, read.strings[M_TITLE]);
+  if (read.authors)
+    nf_article_set_authors (article, (const char *const *) read.authors->pdata);
+  nf_article_set_published (article, date);
+  if (read.strings[M_LANGUAGE])
+    nf_article_set_language (article, read.strings[M_LANGUAGE]);
+  for (guint i = 0; read.field_names && i < read.field_names->len; i++)
+    nf_article_set_field (article, read.field_names->pdata[i], read.field_values->pdata[i]); /* adds its reference */
+  return article;
+}
+
+NfArticle *
+nf_article_new_from_text (const char *text, GError **error)
+{
+  /* GLib's parser takes text as UTF-8 and, given other bytes, fails with a critical warning
+   * and no error: a header from another program may hold anything. */
+  if (!g_utf8_validate (text, -1, NULL))
+    {
+      g_set_error_literal (error, NF_ERROR, NF_ERROR_INVALID_INPUT, "article text form: not UTF-8");
+      return NULL;
+    }
+  NfArticle *article = article_from_text_direct (text);
+  if (article)
+    return article;
+  g_autoptr (GVariant) variant = g_variant_parse (NF_ARTICLE_WIRE_TYPE, text, NULL, NULL, error);
+  if (variant == NULL)
+    return NULL;
+  return nf_article_new_from_variant (variant, error);
+}

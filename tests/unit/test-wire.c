@@ -240,6 +240,117 @@ test_direct_small_articles (G_GNUC_UNUSED void **state)
     }
 }
 
+/* ---- the text form read directly gives what GLib's parser gives ---- */
+
+/* What fetch "nats" did before nf_article_new_from_text: GLib's parser, then the variant. */
+static NfArticle *
+reference_from_text (const char *text, GError **error)
+{
+  g_autoptr (GVariant) variant = g_variant_parse (NF_ARTICLE_WIRE_TYPE, text, NULL, NULL, error);
+  return variant ? nf_article_new_from_variant (variant, error) : NULL;
+}
+
+/* Both read @text alike: both refuse it, or both give articles with the same wire form. */
+static void
+assert_text_read_alike (const char *text)
+{
+  g_autoptr (GError) error = NULL, reference_error = NULL;
+  g_autoptr (NfArticle) direct = nf_article_new_from_text (text, &error);
+  g_autoptr (NfArticle) reference = reference_from_text (text, &reference_error);
+  if (reference == NULL)
+    {
+      if (direct != NULL)
+        fail_msg ("read, but GLib refuses it: %s", text);
+      assert_non_null (error);
+      /* GLib's parser fails on bytes that are not UTF-8 without saying why */
+      if (reference_error)
+        assert_string_equal (error->message, reference_error->message);
+      return;
+    }
+  if (direct == NULL)
+    fail_msg ("refused (%s), but GLib reads it: %s", error->message, text);
+  g_autoptr (GBytes) a = nf_article_to_wire (direct, TRUE), b = nf_article_to_wire (reference, TRUE);
+  assert_bytes_equal (a, b);
+}
+
+static const char *const tricky_strings[] = {
+  "plain", "", "it's", "say \"hi\"", "both ' and \"", "back\\slash", "line\nbreak\ttab", "bell\a\x01",
+  "Grüße – ✓", "zero\xe2\x80\x8bwidth", "emoji \xf0\x9f\x98\x80", "\\u0041 written out", "a\\\\'b",
+};
+
+static void
+test_text_form_read_alike (G_GNUC_UNUSED void **state)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (tricky_strings) * 4; i++)
+    {
+      const char *s = tricky_strings[i % G_N_ELEMENTS (tricky_strings)];
+      g_autoptr (NfArticle) article = nf_article_new (s[0] ? s : "src");
+      if (i % 2)
+        nf_article_set_id (article, s);
+      if (i % 3)
+        nf_article_set_content_type (article, "text/plain");
+      if (i % 4 == 1)
+        nf_article_set_title (article, s);
+      for (guint a = 0; a < i % 4; a++)
+        nf_article_add_author (article, tricky_strings[(i + a) % G_N_ELEMENTS (tricky_strings)]);
+      if (i % 5 == 2)
+        {
+          g_autoptr (GDateTime) date = g_date_time_new_from_iso8601 (i % 2 ? "2026-11-27T10:30:00.25+01:00"
+                                                                           : "2026-01-02T03:04:05Z", NULL);
+          nf_article_set_published (article, date);
+        }
+      if (i % 6 == 3)
+        nf_article_set_language (article, "en");
+      nf_article_set_field_string (article, "url", s);
+      if (i % 2)
+        nf_article_set_field_int (article, "http_status", i % 4 == 1 ? G_MININT64 : (gint64) i * 1000003);
+      if (i % 3 == 0)
+        nf_article_set_field_bool (article, "ok", i % 2);
+      if (i % 4 == 2)
+        {
+          const char *tags[] = { s, "x", NULL };
+          nf_article_set_field_strv (article, "tags", tags, i % 8 == 2 ? 0 : -1);
+        }
+      /* types read by GLib's parser only */
+      if (i % 7 == 5)
+        nf_article_set_field_double (article, "score", 0.5);
+      if (i % 11 == 4)
+        nf_article_set_field (article, "headers", g_variant_new_parsed ("{'a': 'b'}"));
+      if (i % 13 == 6)
+        nf_article_set_field (article, "n", g_variant_new_uint32 (5));
+      g_autoptr (GVariant) meta = nf_article_to_variant (article, FALSE);
+      g_autofree char *text = g_variant_print (meta, TRUE);
+      assert_text_read_alike (text);
+    }
+
+  /* Texts format "nats" does not write, refused or read by GLib's rules. */
+  static const char *const texts[] = {
+    "{'source': <'s'>}", "{'source': <'s'>", "{'source': <'s'>} x", "{'id': <'x'>}", "{}", "",
+    "{'source': <'s'>, 'published': <'not a date'>}", "{'source': <'s'>, 'source': <'t'>}",
+    "{'source': <'s'>, 'fields': <{'title': <'x'>}>}", "{'source': <'s'>, 'fields': <{'a': <'x'>, 'a': <'y'>}>}",
+    "{'source': <'s'>, 'title': <5>}", "{'source': <'a\\u0041'>}", "{'source': <'a\\U0001F600'>}",
+    "{'source': <'s'>, 'fields': <{'n': <int64 007>}>}", "{'source': <'s'>, 'fields': <{'n': <int64 0x10>}>}",
+    "{'source': <'s'>, 'fields': <{'n': <int64 9223372036854775807>}>}",
+    "{'source': <'s'>, 'fields': <{'n': <int64 9223372036854775808>}>}",
+    "{'source': <'s'>, 'fields': <{'n': <int64 -9223372036854775808>}>}",
+    "{'source': <'s'>, 'fields': <{'n': <int64 -9223372036854775809>}>}",
+    "{ 'source' : <'s'> }", "{'source': <\"d'q\">}", "{'source': <'x\\'y'>}", "{'source': <'x\\qy'>}",
+    "{'source': <'x\\\ny'>}", "{'source': <'s\\", "{'source': <'s'>, 'authors': <['a', 'b']>}",
+    "{'source': <'s'>, 'authors': <@as []>}", "{'source': <'s'>, 'authors': <[]>}",
+    "{'source': <'s'>, 'authors': <['a',]>}", "{'source': <'s'>, 'other': <'x'>}",
+    "{'source': <'s'>, 'fields': <@a{sv} {}>}", "{'source': <'s'>, 'fields': <{}>}",
+    "{'source': <'s'>, 'fields': <{'b': <true>, 'c': <false>, 'l': <['x']>, 'e': <@as []>}>}",
+    "{'source': <'s'>, 'paragraphs': <['p']>}", "{'source': <'s'>, 'language': <'en'>, }",
+  };
+  for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
+    assert_text_read_alike (texts[i]);
+
+  /* Bytes that are not UTF-8: an error, where GLib's parser gave a critical warning and none. */
+  g_autoptr (GError) error = NULL;
+  assert_null (nf_article_new_from_text ("{'source': <'\xff'>}", &error));
+  assert_non_null (strstr (error->message, "not UTF-8"));
+}
+
 int
 main (void)
 {
@@ -249,6 +360,7 @@ main (void)
     cmocka_unit_test (test_malformed_is_refused),
     cmocka_unit_test (test_direct_bytes_equal_tree),
     cmocka_unit_test (test_direct_small_articles),
+    cmocka_unit_test (test_text_form_read_alike),
   };
   return cmocka_run_group_tests (tests, NULL, NULL);
 }
