@@ -561,9 +561,369 @@ nf_article_to_wire (NfArticle *article, gboolean with_body)
   return g_variant_get_data_as_bytes (variant);
 }
 
+/* ---- the wire form read straight from its bytes ----
+ *
+ * g_variant_is_normal_form walked the whole message, then nf_article_new_from_variant took
+ * it apart through a GVariantDict and GVariantIter, making a GVariant for every member,
+ * paragraph, annotation and attribute.  article_from_wire_direct reads the bytes once,
+ * checking as it goes each rule of the normal form that gvariant-serialiser.c checks
+ * (framing offsets in order and in bounds, zero padding, strings NUL-terminated UTF-8,
+ * variants' type strings), and makes GVariants only for field values and attributes that
+ * are not strings (checked by g_variant_is_normal_form).  It gives up (NULL) on anything
+ * it does not take for certain: then nf_article_new_from_wire does what it did before,
+ * which words the error (or reads what is unusual but normal, such as a member repeated).
+ * One difference is knowingly left: a value nested more than about 120 containers deep is
+ * checked on its own, where GLib counted the depth from the message's top. */
+
+typedef struct {
+  const guint8 *data;
+  gsize         size;
+} Span;
+
+/* The width of the framing offsets of a container of @size bytes (gvs_get_offset_size). */
+static inline gsize
+span_offset_width (gsize size)
+{
+  return size > G_MAXUINT32 ? 8 : size > G_MAXUINT16 ? 4 : size > G_MAXUINT8 ? 2 : size > 0 ? 1 : 0;
+}
+
+static inline gsize
+read_le (const guint8 *at, gsize width)
+{
+  guint64 value = 0;
+  for (gsize i = width; i-- > 0;)
+    value = value << 8 | at[i];
+  return (gsize) value;
+}
+
+/* A string in normal form: UTF-8, one NUL, at its end. */
+static inline gboolean
+span_is_string (Span s)
+{
+  const char *end;
+  if (s.size == 0 || s.data[s.size - 1] != '\0')
+    return FALSE;
+  g_utf8_validate_len ((const char *) s.data, s.size, &end);
+  return end == (const char *) s.data + s.size - 1;
+}
+
+/* The elements of an array of variable-size elements aligned to @alignment. */
+typedef struct {
+  Span  parent;
+  gsize width, table, n, i, position, mask;
+} Elements;
+
+static gboolean
+elements_init (Elements *e, Span parent, gsize alignment)
+{
+  *e = (Elements) { .parent = parent, .mask = alignment - 1 };
+  if (parent.size == 0)
+    return TRUE;
+  e->width = span_offset_width (parent.size);
+  e->table = read_le (parent.data + parent.size - e->width, e->width);
+  if (e->table > parent.size || (parent.size - e->table) % e->width != 0)
+    return FALSE;
+  e->n = (parent.size - e->table) / e->width;
+  return e->n > 0;
+}
+
+/* The next element into @child; FALSE at the end, or with *@bad set when the framing is
+ * not in normal form. */
+static gboolean
+elements_next (Elements *e, Span *child, gboolean *bad)
+{
+  if (e->i == e->n)
+    return FALSE;
+  gsize end = read_le (e->parent.data + e->table + e->width * e->i, e->width);
+  if (end < e->position || end > e->table)
+    return !(*bad = TRUE);
+  gsize offset = e->position;
+  for (; offset & e->mask; offset++)
+    if (offset >= end || e->parent.data[offset] != '\0')
+      return !(*bad = TRUE);
+  *child = (Span) { e->parent.data + offset, end - offset };
+  e->position = end;
+  e->i++;
+  return TRUE;
+}
+
+/* Zero padding from *@offset to a multiple of 8, below @limit. */
+static inline gboolean
+span_pad8 (Span s, gsize *offset, gsize limit)
+{
+  for (; *offset & 7; (*offset)++)
+    if (*offset >= limit || s.data[*offset] != '\0')
+      return FALSE;
+  return TRUE;
+}
+
+/* A {sv} dict entry: its key (without the NUL), and the variant's value and type string. */
+typedef struct {
+  const char *key;
+  Span        value;
+  const char *type;
+  gsize       type_length;
+} WireEntry;
+
+static gboolean
+read_entry (Span s, WireEntry *entry)
+{
+  gsize width = span_offset_width (s.size);
+  if (s.size < width || width == 0)
+    return FALSE;
+  gsize offsets = s.size - width;
+  gsize key_end = read_le (s.data + offsets, width);
+  if (key_end > offsets || !span_is_string ((Span) { s.data, key_end }))
+    return FALSE;
+  gsize start = key_end;
+  if (!span_pad8 (s, &start, offsets) || start >= offsets)
+    return FALSE;
+  /* The variant: its value, a NUL, then the value's type (the last NUL starts it). */
+  const guint8 *variant = s.data + start;
+  gsize size = offsets - start, nul = size - 1;
+  while (nul > 0 && variant[nul] != '\0')
+    nul--;
+  if (variant[nul] != '\0' || nul + 1 == size)
+    return FALSE;
+  entry->key = (const char *) s.data;
+  entry->value = (Span) { variant, nul };
+  entry->type = (const char *) variant + nul + 1;
+  entry->type_length = size - nul - 1;
+  return TRUE;
+}
+
+static inline gboolean
+entry_type_is (const WireEntry *entry, const char *type)
+{
+  return entry->type_length == strlen (type) && memcmp (entry->type, type, entry->type_length) == 0;
+}
+
+/* The value of @entry as a GVariant (floating) sharing @bytes, or NULL when its type is not
+ * one definite type or its bytes are not in normal form. */
+static GVariant *
+entry_to_variant (const WireEntry *entry, GBytes *bytes)
+{
+  char type[256];
+  const char *end;
+  if (entry->type_length >= sizeof type)
+    return NULL;
+  memcpy (type, entry->type, entry->type_length);
+  type[entry->type_length] = '\0';
+  if (!g_variant_type_string_scan (type, NULL, &end) || *end || !g_variant_type_is_definite ((const GVariantType *) type))
+    return NULL;
+  /* A fixed-size type (none of these letters) must have exactly its size: GLib would give
+   * zeros for another size rather than refuse it. */
+  gboolean fixed = strpbrk (type, "sogvam") == NULL;
+  if (fixed && entry->value.size == 0)
+    return NULL;
+  const guint8 *base = g_bytes_get_data (bytes, NULL);
+  g_autoptr (GBytes) slice = g_bytes_new_from_bytes (bytes, entry->value.data - base, entry->value.size);
+  GVariant *value = g_variant_ref_sink (g_variant_new_from_bytes ((const GVariantType *) type, slice, FALSE));
+  if ((fixed && g_variant_get_size (value) != entry->value.size) || !g_variant_is_normal_form (value))
+    {
+      g_variant_unref (value);
+      return NULL;
+    }
+  return value;
+}
+
+enum { W_ID, W_SOURCE, W_CONTENT_TYPE, W_TITLE, W_AUTHORS, W_PUBLISHED, W_LANGUAGE, W_FIELDS, W_PARAGRAPHS,
+       W_ANNOTATIONS, W_COUNT };
+static const char *const wire_members[W_COUNT] = {
+  "id", "source", "content_type", "title", "authors", "published", "language", "fields", "paragraphs",
+  "annotations",
+};
+static const char *const wire_types[W_COUNT] = { "s", "s", "s", "s", "as", "s", "s", "a{sv}", "as", "a(stta{sv})" };
+
+/* The strings of an as, each checked; NULL when not in normal form. */
+static GPtrArray *
+read_strings (Span s)
+{
+  Elements elements;
+  Span child;
+  gboolean bad = FALSE;
+  if (!elements_init (&elements, s, 1))
+    return NULL;
+  GPtrArray *list = g_ptr_array_sized_new (elements.n + 1);
+  while (elements_next (&elements, &child, &bad))
+    {
+      if (!span_is_string (child))
+        {
+          bad = TRUE;
+          break;
+        }
+      g_ptr_array_add (list, (gpointer) child.data);
+    }
+  if (bad)
+    {
+      g_ptr_array_unref (list);
+      return NULL;
+    }
+  g_ptr_array_add (list, NULL);
+  return list;
+}
+
+/* The attributes of @annotation from an a{sv}: strings go through the article's table of
+ * shared strings without a GVariant; FALSE when not in normal form. */
+static gboolean
+read_attrs (Span s, NfAnnotation *annotation, GBytes *bytes)
+{
+  Elements elements;
+  Span child;
+  gboolean bad = FALSE;
+  if (!elements_init (&elements, s, 8))
+    return FALSE;
+  while (elements_next (&elements, &child, &bad))
+    {
+      WireEntry entry;
+      if (!read_entry (child, &entry))
+        return FALSE;
+      if (entry_type_is (&entry, "s"))
+        {
+          if (!span_is_string (entry.value))
+            return FALSE;
+          nf_annotation_set_attr_string (annotation, entry.key, (const char *) entry.value.data);
+          continue;
+        }
+      GVariant *value = entry_to_variant (&entry, bytes);
+      if (value == NULL)
+        return FALSE;
+      nf_annotation_set_attr (annotation, entry.key, value); /* adds its reference */
+      g_variant_unref (value);
+    }
+  return !bad;
+}
+
+/* The annotations, an a(stta{sv}); FALSE when not in normal form or when a span lies
+ * outside the body (an error, worded by nf_article_new_from_variant). */
+static gboolean
+read_annotations (Span s, NfArticle *article, GBytes *bytes)
+{
+  Elements elements;
+  Span t;
+  gboolean bad = FALSE;
+  gsize length = nf_article_get_text_length (article);
+  if (!elements_init (&elements, s, 8))
+    return FALSE;
+  while (elements_next (&elements, &t, &bad))
+    {
+      /* (stta{sv}): the type, its end's offset at the very end; start and end 8-aligned;
+       * the attributes up to the offset. */
+      gsize width = span_offset_width (t.size);
+      if (t.size < width || width == 0)
+        return FALSE;
+      gsize offsets = t.size - width;
+      gsize type_end = read_le (t.data + offsets, width);
+      if (type_end > offsets || !span_is_string ((Span) { t.data, type_end }))
+        return FALSE;
+      gsize at = type_end;
+      if (!span_pad8 (t, &at, offsets) || at + 16 > offsets)
+        return FALSE;
+      guint64 start, end;
+      memcpy (&start, t.data + at, 8);
+      memcpy (&end, t.data + at + 8, 8);
+      start = GUINT64_FROM_LE (start);
+      end = GUINT64_FROM_LE (end);
+      if (start > end || end > length)
+        return FALSE;
+      NfAnnotation *annotation = nf_article_add_annotation (article, (const char *) t.data, start, end);
+      if (!read_attrs ((Span) { t.data + at + 16, offsets - at - 16 }, annotation, bytes))
+        return FALSE;
+    }
+  return !bad;
+}
+
+static NfArticle *
+article_from_wire_direct (GBytes *bytes)
+{
+  gsize size;
+  const guint8 *data = g_bytes_get_data (bytes, &size);
+  Elements elements;
+  Span child;
+  gboolean bad = FALSE;
+  WireEntry members[W_COUNT];
+  gboolean present[W_COUNT] = { FALSE };
+  if (!elements_init (&elements, (Span) { data, size }, 8))
+    return NULL;
+  while (elements_next (&elements, &child, &bad))
+    {
+      WireEntry entry;
+      if (!read_entry (child, &entry))
+        return NULL;
+      guint m;
+      for (m = 0; m < W_COUNT; m++)
+        if (strcmp (entry.key, wire_members[m]) == 0)
+          break;
+      /* Repeated or unknown: GLib's reading (the last of a name counts) is left to it. */
+      if (m == W_COUNT || present[m] || !entry_type_is (&entry, wire_types[m]))
+        return NULL;
+      members[m] = entry;
+      present[m] = TRUE;
+    }
+  if (bad || !present[W_SOURCE])
+    return NULL;
+  for (guint m = 0; m < W_COUNT; m++)
+    if (present[m] && *wire_types[m] == 's' && !span_is_string (members[m].value))
+      return NULL;
+#define MEMBER_STRING(m) (present[m] ? (const char *) members[m].value.data : NULL)
+
+  g_autoptr (GPtrArray) authors = NULL, paragraphs = NULL;
+  if (present[W_AUTHORS] && (authors = read_strings (members[W_AUTHORS].value)) == NULL)
+    return NULL;
+  if (present[W_PARAGRAPHS] && (paragraphs = read_strings (members[W_PARAGRAPHS].value)) == NULL)
+    return NULL;
+  g_autoptr (GDateTime) date = NULL;
+  if (present[W_PUBLISHED] && (date = g_date_time_new_from_iso8601 (MEMBER_STRING (W_PUBLISHED), NULL)) == NULL)
+    return NULL;
+
+  /* What nf_article_new_from_variant does with the same values, in its order. */
+  g_autoptr (NfArticle) article = nf_article_new (MEMBER_STRING (W_SOURCE));
+  if (present[W_ID])
+    nf_article_set_id (article, MEMBER_STRING (W_ID));
+  if (present[W_CONTENT_TYPE])
+    nf_article_set_content_type (article, MEMBER_STRING (W_CONTENT_TYPE));
+  if (present[W_TITLE])
+    nf_article_set_title (article, MEMBER_STRING (W_TITLE));
+  if (authors)
+    nf_article_set_authors (article, (const char *const *) authors->pdata);
+  nf_article_set_published (article, date);
+  if (present[W_LANGUAGE])
+    nf_article_set_language (article, MEMBER_STRING (W_LANGUAGE));
+  if (present[W_FIELDS])
+    {
+      if (!elements_init (&elements, members[W_FIELDS].value, 8))
+        return NULL;
+      while (elements_next (&elements, &child, &bad))
+        {
+          WireEntry entry;
+          if (!read_entry (child, &entry) || nf_article_is_reserved_field (entry.key))
+            return NULL;
+          GVariant *value = entry_to_variant (&entry, bytes);
+          if (value == NULL)
+            return NULL;
+          nf_article_set_field (article, entry.key, value); /* adds its reference */
+          g_variant_unref (value);
+        }
+      if (bad)
+        return NULL;
+    }
+  if (paragraphs)
+    nf_article_set_paragraphs (article, (const char *const *) paragraphs->pdata, -1);
+  if (present[W_ANNOTATIONS] && !read_annotations (members[W_ANNOTATIONS].value, article, bytes))
+    return NULL;
+#undef MEMBER_STRING
+  return g_steal_pointer (&article);
+}
+
 NfArticle *
 nf_article_new_from_wire (GBytes *bytes, GError **error)
 {
+  if (G_BYTE_ORDER == G_LITTLE_ENDIAN)
+    {
+      NfArticle *article = article_from_wire_direct (bytes);
+      if (article)
+        return article;
+    }
   g_autoptr (GVariant) variant = g_variant_ref_sink (g_variant_new_from_bytes (NF_ARTICLE_WIRE_TYPE, bytes, FALSE));
   if (G_BYTE_ORDER != G_LITTLE_ENDIAN)
     {

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "test-util.h"
+#include <newsflow/error.h>
 #include <newsflow/json.h>
 #include <newsflow/wire.h>
 
@@ -351,6 +352,98 @@ test_text_form_read_alike (G_GNUC_UNUSED void **state)
   assert_non_null (strstr (error->message, "not UTF-8"));
 }
 
+/* ---- the wire form read directly gives what GLib gives ---- */
+
+/* What nf_article_new_from_wire did before it read the bytes itself. */
+static NfArticle *
+reference_from_wire (GBytes *bytes, GError **error)
+{
+  g_autoptr (GVariant) variant = g_variant_ref_sink (g_variant_new_from_bytes (NF_ARTICLE_WIRE_TYPE, bytes, FALSE));
+  if (!g_variant_is_normal_form (variant))
+    {
+      g_set_error_literal (error, NF_ERROR, NF_ERROR_INVALID_INPUT, "article wire form: not a well-formed serialised dictionary");
+      return NULL;
+    }
+  return nf_article_new_from_variant (variant, error);
+}
+
+/* Both refuse @bytes with the same message, or both give articles with the same wire form. */
+static void
+assert_wire_read_alike (GBytes *bytes)
+{
+  g_autoptr (GError) error = NULL, reference_error = NULL;
+  g_autoptr (NfArticle) direct = nf_article_new_from_wire (bytes, &error);
+  g_autoptr (NfArticle) reference = reference_from_wire (bytes, &reference_error);
+  if (reference == NULL)
+    {
+      assert_null (direct);
+      assert_string_equal (error->message, reference_error->message);
+      return;
+    }
+  assert_non_null (direct);
+  g_autoptr (GBytes) a = nf_article_to_wire (direct, TRUE), b = nf_article_to_wire (reference, TRUE);
+  assert_bytes_equal (a, b);
+}
+
+/* Wire forms of every shape, then the same with bytes changed, cut or added at random: a
+ * reader of untrusted bytes must refuse exactly what GLib refuses. */
+static void
+test_wire_read_alike (G_GNUC_UNUSED void **state)
+{
+  static const guint shapes[][2] = { { 0, 0 }, { 1, 1 }, { 3, 4 }, { 12, 5 }, { 80, 3 } };
+  g_autoptr (GRand) rand = g_rand_new_with_seed (13);
+  for (guint s = 0; s < G_N_ELEMENTS (shapes); s++)
+    {
+      g_autoptr (NfArticle) article = article_of_every_value (shapes[s][0], shapes[s][1]);
+      for (int with_body = 0; with_body <= 1; with_body++)
+        {
+          g_autoptr (GBytes) wire = nf_article_to_wire (article, with_body);
+          assert_wire_read_alike (wire);
+          gsize size;
+          const guint8 *data = g_bytes_get_data (wire, &size);
+          for (guint trial = 0; trial < 300; trial++)
+            {
+              g_autofree guint8 *copy = g_memdup2 (data, size + 1);
+              gsize length = size;
+              switch (trial % 4)
+                {
+                case 0: /* one byte anything */
+                  copy[g_rand_int_range (rand, 0, (gint32) size)] = (guint8) g_rand_int (rand);
+                  break;
+                case 1: /* a byte of the framing at the end */
+                  copy[size - 1 - g_rand_int_range (rand, 0, (gint32) MIN (size, 16))] ^= (guint8) (1u << g_rand_int_range (rand, 0, 8));
+                  break;
+                case 2: /* a bit anywhere */
+                  copy[g_rand_int_range (rand, 0, (gint32) size)] ^= (guint8) (1u << g_rand_int_range (rand, 0, 8));
+                  break;
+                default: /* cut short, or one byte more */
+                  length = trial % 8 == 3 ? (gsize) g_rand_int_range (rand, 0, (gint32) size) : size + 1;
+                  break;
+                }
+              g_autoptr (GBytes) changed = g_bytes_new (copy, length);
+              assert_wire_read_alike (changed);
+            }
+        }
+    }
+
+  /* Normal forms the writer does not make: read by GLib's rules. */
+  static const char *const texts[] = {
+    "{'source': <'s'>, 'source': <'t'>}", "{'source': <'s'>, 'other': <5>}", "{'id': <'x'>}",
+    "{'source': <'s'>, 'title': <5>}", "{'source': <'s'>, 'published': <'soon'>}",
+    "{'source': <'s'>, 'fields': <{'title': <'x'>}>}", "{'source': <'s'>, 'fields': <{'a': <1>, 'a': <'two'>}>}",
+    "{'source': <'s'>, 'paragraphs': <['abc']>, 'annotations': <[('e', uint64 1, uint64 9, @a{sv} {})]>}",
+    "{'source': <'s'>, 'paragraphs': <['abc']>, 'annotations': <[('e', uint64 2, uint64 1, @a{sv} {})]>}",
+    "{'source': <'s'>, 'paragraphs': <['abc']>, 'annotations': <[('e', uint64 0, uint64 3, {'k': <'v'>, 'k': <2>})]>}",
+    "{'source': <'s'>, 'paragraphs': <@as []>, 'annotations': <@a(stta{sv}) []>}", "@a{sv} {}",
+  };
+  for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
+    {
+      g_autoptr (GVariant) variant = g_variant_ref_sink (g_variant_new_parsed (texts[i]));
+      g_autoptr (GBytes) bytes = g_variant_get_data_as_bytes (variant);
+      assert_wire_read_alike (bytes);
+    }
+}
+
 int
 main (void)
 {
@@ -361,6 +454,7 @@ main (void)
     cmocka_unit_test (test_direct_bytes_equal_tree),
     cmocka_unit_test (test_direct_small_articles),
     cmocka_unit_test (test_text_form_read_alike),
+    cmocka_unit_test (test_wire_read_alike),
   };
   return cmocka_run_group_tests (tests, NULL, NULL);
 }
