@@ -29,6 +29,12 @@ NfArticle *nf_article_new_from_variant (GVariant *variant, GError **error);
 GBytes    *nf_article_to_wire          (NfArticle *article, gboolean with_body);
 NfArticle *nf_article_new_from_wire    (GBytes *bytes, GError **error);
 
+/* An article from the text form of its wire form (what g_variant_print writes for
+ * nf_article_to_variant, types annotated): the same as g_variant_parse and then
+ * nf_article_new_from_variant, with their errors, but the common shape of a raw item's
+ * metadata (strings, lists of strings, simple fields) is read without building GVariants. */
+NfArticle *nf_article_new_from_text    (const char *text, GError **error);
+
 G_END_DECLS
 
 #endif /* NEWSFLOW_WIRE_H */

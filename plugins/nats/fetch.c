@@ -173,15 +173,12 @@ message_to_article (NatsFetcher *fetcher, natsMsg *message, const char *fallback
   const char *meta = header (message, "Newsflow-Meta");
   if (meta)
     {
-      g_autoptr (GVariant) variant = g_variant_parse (NF_ARTICLE_WIRE_TYPE, meta, NULL, NULL, error);
-      if (variant == NULL)
+      article = nf_article_new_from_text (meta, error);
+      if (article == NULL)
         {
           g_prefix_error (error, "Newsflow-Meta header: ");
           return NULL;
         }
-      article = nf_article_new_from_variant (variant, error);
-      if (article == NULL)
-        return NULL;
     }
   else
     {

@@ -3,7 +3,7 @@
 # and with two workers, against a local single-process run of the same chain, and the
 # broker's cost per article.  Run by hand; it is not part of `make check`.
 #
-#   tests/bench/scale-out.sh [--count N] [--binary PATH] [--keep] [--stages light|default]
+#   tests/bench/scale-out.sh [--count N] [--binary PATH] [--keep] [--stages light|default] [--callgrind]
 #
 # Starts a real `nats-server -js` on a free loopback port (store in a temporary directory),
 # generates N small plain-text articles, and times:
@@ -16,11 +16,15 @@
 # server holds N finished articles (asked from its monitoring endpoint, /jsz).  The broker's
 # cost per article is (1-worker time - local time) / N: taking each item from the server,
 # publishing the article and waiting for the acknowledgements.
+#
+# --callgrind then runs one more worker under valgrind's callgrind (on a stream of its own)
+# and prints the instructions an article of fetch "nats", format "nats" and the whole
+# worker: unlike seconds, they do not move with the other load of a shared machine.
 set -u -o pipefail
 
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 srcdir=$(cd "$here/../.." && pwd)
-count=5000 keep= which=light
+count=5000 keep= which=light callgrind=
 binary=${NEWSFLOW:-}
 while [ $# -gt 0 ]; do
   case "$1" in
@@ -28,7 +32,8 @@ while [ $# -gt 0 ]; do
     --binary) binary=$2; shift 2 ;;
     --keep) keep=1; shift ;;
     --stages) which=$2; shift 2 ;;
-    *) echo "usage: $0 [--count N] [--binary PATH] [--keep] [--stages light|default]" >&2; exit 1 ;;
+    --callgrind) callgrind=1; shift ;;
+    *) echo "usage: $0 [--count N] [--binary PATH] [--keep] [--stages light|default] [--callgrind]" >&2; exit 1 ;;
   esac
 done
 if [ -z "$binary" ]; then
@@ -153,3 +158,25 @@ us() { printf '%.0f' "$(echo "$1 * 1000000 / $count" | bc -l)"; }
 printf 'CPU an article: local run %s us; 1 worker %s us + nats-server %s us (2 workers: %s + %s)\n' \
   "$(us "$local_cpu")" "$(us "$one_worker_cpu")" "$(us "$one_server_cpu")" "$(us "$workers_used")" "$(us "$server_used")"
 uptime | sed 's/^/machine: /'
+
+# One worker under callgrind: instructions an article of the nats stages and of the whole
+# process (libtool's wrapper resolved to the real binary, as stage-instructions.sh does).
+if [ -n "$callgrind" ]; then
+  command -v valgrind >/dev/null && command -v callgrind_annotate >/dev/null \
+    || { echo "$0: --callgrind needs valgrind" >&2; exit 1; }
+  dir=$(cd "$(dirname "$binary")" && pwd)
+  real=$dir/.libs/$(basename "$binary")
+  [ -x "$real" ] || real=$dir/$(basename "$binary")
+  printf 'fetch "files" { paths = { "%s" } }\nformat "nats" { servers = { "%s" } subject = "benchcg.raw" payload = "raw" }\n' \
+    "$work/articles" "$url" >"$work/producer-cg.chain"
+  "$binary" -q -c "$work/producer-cg.chain" || { echo "$0: the producer failed" >&2; exit 1; }
+  sed -e 's/bench1\.raw/benchcg.raw/' -e 's/bench1\.articles/benchcg.articles/' "$work/worker1.chain" >"$work/worker-cg.chain"
+  LD_LIBRARY_PATH=$dir/core/.libs${LD_LIBRARY_PATH:+:$LD_LIBRARY_PATH} \
+    valgrind --tool=callgrind --callgrind-out-file="$work/worker.cg" "$real" -q -j 1 -c "$work/worker-cg.chain" \
+    >/dev/null 2>"$work/valgrind.err" || { cat "$work/valgrind.err" >&2; exit 1; }
+  callgrind_annotate --inclusive=yes --threshold=100 "$work/worker.cg" 2>/dev/null | awk -v n="$count" '
+    /PROGRAM TOTALS/ { gsub(",", "", $1); whole = $1 }
+    /plugins\/nats\/fetch\.c:nats_fetch / && !f { gsub(",", "", $1); f = $1 }
+    /plugins\/nats\/format\.c:nats_process / && !p { gsub(",", "", $1); p = $1 }
+    END { printf "instructions an article (callgrind, one worker): fetch \"nats\" %.0f, format \"nats\" %.0f, whole worker %.0f\n", f / n, p / n, whole / n }'
+fi
