@@ -13,8 +13,12 @@ static char *
 charset_from_meta (const guint8 *data, gsize length)
 {
   gsize probe = MIN (length, 4096);
-  g_autofree char *head = g_ascii_strdown ((const char *) data, probe);
-  /* g_ascii_strdown stops at a NUL byte: that is fine, the prescan does too. */
+  /* In lower case, up to a NUL byte: the prescan stops there too. */
+  char head[4097];
+  gsize n_head = 0;
+  for (; n_head < probe && data[n_head]; n_head++)
+    head[n_head] = g_ascii_tolower (data[n_head]);
+  head[n_head] = '\0';
   for (const char *meta = strstr (head, "<meta"); meta; meta = strstr (meta + 5, "<meta"))
     {
       const char *close = strchr (meta, '>');
@@ -66,13 +70,21 @@ html_decode (const guint8 *data, gsize length, const char *content_type,
   length -= skip;
 
   const char *end;
+  /* Whether the bytes are valid UTF-8, found out once: -1 until then.  It is a pass over
+   * the whole page, as long as a part of libxml2's parse. */
+  int valid = -1;
   if (charset == NULL)
-    charset = g_strdup (g_utf8_validate_len ((const char *) data, length, &end) ? "UTF-8" : "WINDOWS-1252");
+    {
+      valid = g_utf8_validate_len ((const char *) data, length, &end);
+      charset = g_strdup (valid ? "UTF-8" : "WINDOWS-1252");
+    }
 
   char *text = NULL;
   if (is_utf8 (charset))
     {
-      if (g_utf8_validate_len ((const char *) data, length, &end))
+      if (valid < 0)
+        valid = g_utf8_validate_len ((const char *) data, length, &end);
+      if (valid)
         {
           text = g_strndup ((const char *) data, length);
           *out_length = length;
@@ -92,7 +104,9 @@ html_decode (const guint8 *data, gsize length, const char *content_type,
           /* An unknown label: decode as if none was given. */
           g_free (charset);
           charset = g_strdup ("WINDOWS-1252");
-          if (g_utf8_validate_len ((const char *) data, length, &end))
+          if (valid < 0)
+            valid = g_utf8_validate_len ((const char *) data, length, &end);
+          if (valid)
             {
               text = g_strndup ((const char *) data, length);
               *out_length = length;

@@ -168,6 +168,40 @@ GPtrArray *html_extract_content (htmlDocPtr doc, const HtmlOptions *options, con
 
 /* ---- shared helpers (dom.c) ---- */
 
+/* g_ascii_strcasecmp (@s, @lower) == 0 for a literal @lower in lower case, without the call:
+ * libxml2's HTML parser gives element and attribute names in lower case already, and these
+ * compares run for every element of the page. */
+static inline gboolean
+html_ascii_equal (const char *s, const char *lower)
+{
+  for (; *lower; s++, lower++)
+    if (*s != *lower && !(*s >= 'A' && *s <= 'Z' && *s + ('a' - 'A') == *lower))
+      return FALSE;
+  return *s == '\0';
+}
+
+/* The same for the @length bytes at @s (not NUL-terminated). */
+static inline gboolean
+html_ascii_equal_len (const char *s, gsize length, const char *lower)
+{
+  gsize i = 0;
+  for (; i < length && lower[i]; i++)
+    if (s[i] != lower[i] && !(s[i] >= 'A' && s[i] <= 'Z' && s[i] + ('a' - 'A') == lower[i]))
+      return FALSE;
+  return i == length && lower[i] == '\0';
+}
+
+/* g_ascii_strncasecmp (@s, @lower, strlen (@lower)) == 0: @s opens with @lower (in lower case). */
+static inline gboolean
+html_ascii_has_prefix (const char *s, const char *lower)
+{
+  for (; *lower; s++, lower++)
+    if (*s != *lower && !(*s >= 'A' && *s <= 'Z' && *s + ('a' - 'A') == *lower))
+      return FALSE;
+  return TRUE;
+}
+
+
 /* Appends @text to @out with runs of white space collapsed to one space. */
 void html_append_collapsed (GString *out, const char *text, gboolean *pending_space);
 /* The text content of @node, white space collapsed and trimmed. */
