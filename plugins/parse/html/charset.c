@@ -41,6 +41,43 @@ charset_from_meta (const guint8 *data, gsize length)
   return NULL;
 }
 
+/* g_utf8_validate_len (@data, @length, NULL), faster on the long runs of ASCII that make up
+ * most of a page (markup, scripts): eight bytes at a time until a byte is not ASCII or is
+ * NUL (which g_utf8_validate_len refuses).  A multi-byte character is made of non-ASCII
+ * bytes only, so each run of them is valid or not on its own. */
+static gboolean
+utf8_valid (const guint8 *data, gsize length)
+{
+  const guint8 *p = data, *end = data + length;
+  while (p < end)
+    {
+      while (end - p >= 8)
+        {
+          guint64 word;
+          memcpy (&word, p, 8);
+          /* No high bit, and no zero byte (the usual test, exact when no high bit is set). */
+          if ((word & 0x8080808080808080u) || ((word - 0x0101010101010101u) & ~word & 0x8080808080808080u))
+            break;
+          p += 8;
+        }
+      if (p == end)
+        break;
+      if (*p < 0x80)
+        {
+          if (*p == 0)
+            return FALSE;
+          p++;
+          continue;
+        }
+      const guint8 *run = p;
+      while (p < end && *p >= 0x80)
+        p++;
+      if (!g_utf8_validate_len ((const char *) run, p - run, NULL))
+        return FALSE;
+    }
+  return TRUE;
+}
+
 static gboolean
 is_utf8 (const char *charset)
 {
@@ -69,13 +106,12 @@ html_decode (const guint8 *data, gsize length, const char *content_type,
   data += skip;
   length -= skip;
 
-  const char *end;
   /* Whether the bytes are valid UTF-8, found out once: -1 until then.  It is a pass over
    * the whole page, as long as a part of libxml2's parse. */
   int valid = -1;
   if (charset == NULL)
     {
-      valid = g_utf8_validate_len ((const char *) data, length, &end);
+      valid = utf8_valid (data, length);
       charset = g_strdup (valid ? "UTF-8" : "WINDOWS-1252");
     }
 
@@ -83,10 +119,13 @@ html_decode (const guint8 *data, gsize length, const char *content_type,
   if (is_utf8 (charset))
     {
       if (valid < 0)
-        valid = g_utf8_validate_len ((const char *) data, length, &end);
+        valid = utf8_valid (data, length);
       if (valid)
         {
-          text = g_strndup ((const char *) data, length);
+          /* Valid UTF-8 holds no NUL: a plain copy (g_strndup would look for one). */
+          text = g_malloc (length + 1);
+          memcpy (text, data, length);
+          text[length] = '\0';
           *out_length = length;
         }
       else
@@ -105,7 +144,7 @@ html_decode (const guint8 *data, gsize length, const char *content_type,
           g_free (charset);
           charset = g_strdup ("WINDOWS-1252");
           if (valid < 0)
-            valid = g_utf8_validate_len ((const char *) data, length, &end);
+            valid = utf8_valid (data, length);
           if (valid)
             {
               text = g_strndup ((const char *) data, length);
