@@ -84,10 +84,11 @@ is_utf8 (const char *charset)
   return g_ascii_strcasecmp (charset, "UTF-8") == 0;
 }
 
-char *
-html_decode (const guint8 *data, gsize length, const char *content_type,
-             gsize *out_length, char **charset_out, GError **error)
+const char *
+html_decode_view (const guint8 *data, gsize length, const char *content_type,
+                  gsize *out_length, char **charset_out, char **copy, GError **error)
 {
+  *copy = NULL;
   g_autofree char *charset = NULL;
   gsize skip = 0;
   if (length >= 3 && memcmp (data, "\xEF\xBB\xBF", 3) == 0)
@@ -122,11 +123,13 @@ html_decode (const guint8 *data, gsize length, const char *content_type,
         valid = utf8_valid (data, length);
       if (valid)
         {
-          /* Valid UTF-8 holds no NUL: a plain copy (g_strndup would look for one). */
-          text = g_malloc (length + 1);
-          memcpy (text, data, length);
-          text[length] = '\0';
+          /* The page as it came (most are UTF-8 already): libxml2 copies its input anyway,
+           * so a copy here would be one more pass and a large allocation.  Valid UTF-8
+           * holds no NUL. */
           *out_length = length;
+          if (charset_out)
+            *charset_out = g_steal_pointer (&charset);
+          return (const char *) data;
         }
       else
         {
@@ -170,7 +173,22 @@ html_decode (const guint8 *data, gsize length, const char *content_type,
     }
   if (charset_out)
     *charset_out = g_steal_pointer (&charset);
+  *copy = text;
   return text;
+}
+
+char *
+html_decode (const guint8 *data, gsize length, const char *content_type,
+             gsize *out_length, char **charset_out, GError **error)
+{
+  char *copy;
+  const char *text = html_decode_view (data, length, content_type, out_length, charset_out, &copy, error);
+  if (text == NULL || copy)
+    return copy;
+  copy = g_malloc (*out_length + 1);
+  memcpy (copy, text, *out_length);
+  copy[*out_length] = '\0';
+  return copy;
 }
 
 htmlDocPtr

@@ -32,6 +32,12 @@ typedef struct {
 char *html_decode (const guint8 *data, gsize length, const char *content_type,
                    gsize *out_length, char **charset_out, GError **error);
 
+/* The same without a copy when the page is valid UTF-8 already: the text is then @data
+ * itself (after a byte-order mark), not NUL-terminated, and *@copy is NULL; else the text
+ * is a new string, also put in *@copy for the caller to free.  NULL on failure. */
+const char *html_decode_view (const guint8 *data, gsize length, const char *content_type,
+                              gsize *out_length, char **charset_out, char **copy, GError **error);
+
 /* libxml2's HTML parser on UTF-8 text, in recover mode, without network or messages.
  * @too_deep is set when libxml2 stopped at its nesting limit (256 elements deep). */
 htmlDocPtr html_parse_utf8 (const char *text, gsize length, const char *url, gboolean *too_deep);
