@@ -295,27 +295,41 @@ html_dates_in_other_part (HtmlDates *dates, xmlNode *node)
   return place_of (dates, node, near_headline) == PLACE_ELSEWHERE;
 }
 
-/* Whether one of @parts (lower-case ASCII words) occurs in @value, ASCII case-blind.  This
- * runs on every element with a class or id: no copies, and a position whose byte starts none
- * of the words is passed over at once. */
+/* Whether one of @parts (words of lower-case ASCII letters and signs, each opening with a
+ * letter, 32 at most) occurs in @value, ASCII case-blind.  This runs on every element with a
+ * class or id: no copies, and a position is compared only with the words that open with its
+ * letter (their indexes by letter are worked out once a list). */
+typedef struct {
+  const char *const *parts;
+  guint32 by_letter[26]; /* bit i: parts[i] opens with the letter */
+} WordsByLetter;
+
 static gboolean
-contains_any (const char *value, const char *const *parts)
+contains_any (const char *value, const WordsByLetter *words)
 {
   if (value == NULL)
     return FALSE;
-  guint32 firsts = 0; /* the letters the words start with */
-  for (const char *const *p = parts; *p; p++)
-    firsts |= 1u << ((*p)[0] - 'a');
   for (const char *v = value; *v; v++)
     {
-      guint c = (guchar) *v | 0x20; /* a letter in lower case; other bytes miss the mask or the word */
-      if (c - 'a' >= 26 || !(firsts >> (c - 'a') & 1))
+      guint c = ((guchar) *v | 0x20) - 'a'; /* a letter in lower case; any other byte is not < 26 */
+      if (c >= 26)
         continue;
-      for (const char *const *p = parts; *p; p++)
-        if ((guchar) (*p)[0] == c && html_ascii_has_prefix (v, *p))
+      for (guint32 bits = words->by_letter[c]; bits; bits &= bits - 1)
+        if (html_ascii_has_prefix (v, words->parts[g_bit_nth_lsf (bits, -1)]))
           return TRUE;
     }
   return FALSE;
+}
+
+static void
+words_by_letter_init (WordsByLetter *words, const char *const *parts)
+{
+  words->parts = parts;
+  for (guint i = 0; parts[i]; i++)
+    {
+      g_assert (i < 32 && parts[i][0] >= 'a' && parts[i][0] <= 'z');
+      words->by_letter[parts[i][0] - 'a'] |= 1u << i;
+    }
 }
 
 /* Words that introduce a publication date in running text ("Veröffentlicht am 16.08.2019",
@@ -407,6 +421,23 @@ static const char *const published_words[] = { "publish", "pubdate", "posted", "
                                                 "article-date", "date-publ", "datum", NULL };
 static const char *const date_words[] = { "date", "time", "datum", "publish", "posted", "byline", "meta", "dateline",
                                           "submitted", "authored", "fecha", NULL };
+
+enum { WORDS_MODIFIED, WORDS_PUBLISHED, WORDS_DATE, N_WORD_LISTS };
+
+static const WordsByLetter *
+word_lists (void)
+{
+  static WordsByLetter lists[N_WORD_LISTS];
+  static gsize ready = 0;
+  if (g_once_init_enter (&ready))
+    {
+      words_by_letter_init (&lists[WORDS_MODIFIED], modified_words);
+      words_by_letter_init (&lists[WORDS_PUBLISHED], published_words);
+      words_by_letter_init (&lists[WORDS_DATE], date_words);
+      g_once_init_leave (&ready, 1);
+    }
+  return lists;
+}
 
 /* The link of the teaser that @node (a date) belongs to: an <a> around it, or the first one
  * in its parent or grandparent ("<li><a href=...>Title</a><span class=date>...</span></li>"). */
@@ -524,6 +555,7 @@ void
 html_dates_element (HtmlDates *dates, xmlNode *node)
 {
   guint order = ++dates->order;
+  const WordsByLetter *lists = word_lists ();
   const char *name = (const char *) node->name;
   const char *class = attr (node, "class");
   const char *id = attr (node, "id");
@@ -533,9 +565,9 @@ html_dates_element (HtmlDates *dates, xmlNode *node)
     itemprop = attr (node, "property"); /* RDFa: property="schema:dateCreated" */
   gboolean is_item = itemprop && (strstr (itemprop, "datePublished") || strstr (itemprop, "dateCreated"))
                      && !html_ascii_equal (name, "meta");
-  gboolean is_abbr = html_ascii_equal (name, "abbr") && contains_any (class, published_words);
+  gboolean is_abbr = html_ascii_equal (name, "abbr") && contains_any (class, &lists[WORDS_PUBLISHED]);
   gboolean is_dated = !is_time && !is_item && !is_abbr
-                      && (contains_any (class, date_words) || contains_any (id, date_words));
+                      && (contains_any (class, &lists[WORDS_DATE]) || contains_any (id, &lists[WORDS_DATE]));
   /* Running text that opens with a date label, or any short text right after the headline. */
   xmlNode *first = node->children;
   Label label = LABEL_NONE;
@@ -557,9 +589,9 @@ html_dates_element (HtmlDates *dates, xmlNode *node)
       solitary_date (dates, node, first, order, near_headline);
       return;
     }
-  gboolean modified = (contains_any (class, modified_words) || contains_any (id, modified_words)
+  gboolean modified = (contains_any (class, &lists[WORDS_MODIFIED]) || contains_any (id, &lists[WORDS_MODIFIED])
                        || (itemprop && strstr (itemprop, "dateModified")) || after_update_label (node))
-                      && !contains_any (class, published_words) && !(itemprop && strstr (itemprop, "datePublished"));
+                      && !contains_any (class, &lists[WORDS_PUBLISHED]) && !(itemprop && strstr (itemprop, "datePublished"));
   /* The article's header right after its headline: whatever the layout's wrappers are called. */
   Place place = place_of (dates, node, near_headline);
   if (place == PLACE_ELSEWHERE)
@@ -610,8 +642,8 @@ html_dates_element (HtmlDates *dates, xmlNode *node)
         value = attr (node, "content");
       if (value == NULL && is_abbr)
         value = attr (node, "title");
-      int score = is_item ? 75 : (is_abbr || attr (node, "pubdate") || contains_any (class, published_words)
-                                  || contains_any (itemprop, published_words)) ? 70 : 55;
+      int score = is_item ? 75 : (is_abbr || attr (node, "pubdate") || contains_any (class, &lists[WORDS_PUBLISHED])
+                                  || contains_any (itemprop, &lists[WORDS_PUBLISHED])) ? 70 : 55;
       const char *source = modified ? "modified" : is_item ? "itemprop" : "time";
       if (value)
         add (dates, value, score + bonus, order, FALSE, source);
