@@ -234,14 +234,31 @@ plain_body (const char *body, gsize length)
 {
   if (length == 0 || body[0] == '<')
     return FALSE;
-  for (gsize i = 0; i < length; i++)
+  for (gsize i = 0; i < length;)
     {
-      guchar c = (guchar) body[i];
-      if (c < 0x20 && c != '\t' && c != '\n' && c != '\r')
-        return FALSE;
-      if (c == 0xEF && i + 2 < length && (guchar) body[i + 1] == 0xBF
-          && ((guchar) body[i + 2] == 0xBE || (guchar) body[i + 2] == 0xBF))
-        return FALSE;
+      /* Eight bytes at a time while none is below 0x20 or 0xEF (the usual bit tricks: a
+       * word is flagged when one of its bytes is; the flagged word is then read byte by byte). */
+      if (length - i >= 8)
+        {
+          guint64 w, x;
+          memcpy (&w, body + i, 8);
+          x = w ^ 0xEFEFEFEFEFEFEFEFu;
+          if (!(((w - 0x2020202020202020u) & ~w & 0x8080808080808080u)
+                | ((x - 0x0101010101010101u) & ~x & 0x8080808080808080u)))
+            {
+              i += 8;
+              continue;
+            }
+        }
+      for (gsize stop = MIN (i + 8, length); i < stop; i++)
+        {
+          guchar c = (guchar) body[i];
+          if (c < 0x20 && c != '\t' && c != '\n' && c != '\r')
+            return FALSE;
+          if (c == 0xEF && i + 2 < length && (guchar) body[i + 1] == 0xBF
+              && ((guchar) body[i + 2] == 0xBE || (guchar) body[i + 2] == 0xBF))
+            return FALSE;
+        }
     }
   return TRUE;
 }
@@ -250,7 +267,7 @@ plain_body (const char *body, gsize length)
 static GArray *
 find_bodies (const char *text, gsize length)
 {
-  GArray *bodies = g_array_new (FALSE, FALSE, sizeof (Body));
+  GArray *bodies = g_array_sized_new (FALSE, FALSE, sizeof (Body), 64);
   const char *p = text, *end = text + length;
   while (p < end && (p = memchr (p, '<', end - p)))
     {
@@ -264,9 +281,11 @@ find_bodies (const char *text, gsize length)
         }
       const char *name = NULL;
       gsize n = 0;
-      if (end - p > 7 && g_ascii_strncasecmp (p + 1, "script", 6) == 0)
+      if (end - p < 2 || (p[1] | 0x20) != 's') /* most tags: no compare */
+        ;
+      else if (end - p > 7 && html_ascii_has_prefix (p + 1, "script"))
         name = "script", n = 6;
-      else if (end - p > 6 && g_ascii_strncasecmp (p + 1, "style", 5) == 0)
+      else if (end - p > 6 && html_ascii_has_prefix (p + 1, "style"))
         name = "style", n = 5;
       if (name == NULL || is_name_char (p[1 + n]))
         {
