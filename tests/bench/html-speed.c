@@ -41,7 +41,8 @@ our_parse (const char *data, gsize length, const HtmlOptions *options)
 {
   gsize text_length;
   g_autofree char *charset = NULL;
-  g_autofree char *text = html_decode ((const guint8 *) data, length, "text/html", &text_length, &charset, NULL);
+  g_autofree char *copy = NULL;
+  const char *text = html_decode_view ((const guint8 *) data, length, "text/html", &text_length, &charset, &copy, NULL);
   if (text == NULL)
     return;
   gboolean too_deep;

@@ -5,6 +5,8 @@
 #include <string.h>
 
 #include "test-util.h"
+#include <libxml/HTMLtree.h>
+
 #include "html-private.h"
 
 typedef struct {
@@ -884,6 +886,128 @@ test_embedded_social_posts_are_dropped (G_GNUC_UNUSED void **state)
   assert_not_contains (page->text, "several years");
 }
 
+/* libxml2 as it parses a page by itself, serialised: the yardstick of html_parse_utf8. */
+static char *
+plain_parse_dump (const char *text, gsize length, gboolean *too_deep)
+{
+  htmlParserCtxtPtr context = htmlNewParserCtxt ();
+  htmlDocPtr doc = htmlCtxtReadMemory (context, text, (int) length, NULL, "UTF-8",
+                                       HTML_PARSE_RECOVER | HTML_PARSE_NONET | HTML_PARSE_NOERROR
+                                       | HTML_PARSE_NOWARNING | HTML_PARSE_IGNORE_ENC | HTML_PARSE_COMPACT);
+  *too_deep = context->lastError.code == XML_ERR_INTERNAL_ERROR && context->lastError.message
+              && strstr (context->lastError.message, "depth");
+  htmlFreeParserCtxt (context);
+  assert_non_null (doc);
+  xmlChar *dump = NULL;
+  int size = 0;
+  htmlDocDumpMemory (doc, &dump, &size);
+  xmlFreeDoc (doc);
+  char *copy = g_strndup ((const char *) dump, size);
+  xmlFree (dump);
+  return copy;
+}
+
+/* html_parse_utf8 cuts the bodies of scripts and styles out before libxml2's parse and puts
+ * them back after it: the tree must be the one libxml2 builds from the page as it is, for
+ * every shape of body (ends in any case, "</" inside, tags in comments and attribute values,
+ * self-closed tags, characters libxml2 drops, no end, the marker in the page itself). */
+static void
+test_script_bodies_give_libxml2s_tree (G_GNUC_UNUSED void **state)
+{
+  static const char *const pages[] = {
+    "<html><head><script type='application/ld+json'>{\"headline\": \"a </div> b\"}</script>"
+    "<style>p { color: red }</style></head><body><p>Text</p>"
+    "<script>var s = \"</div>\"; if (a < b) { c(); }</script><p>More</p></body></html>",
+    "<p>a</p><SCRIPT type=text/javascript>var a = 1;</SCRIPT ><p>b</p><Style>x{}</STYLE>",
+    "<script>a()</scripts>b()</script><p>after</p>",
+    "<!-- <script>c()</script> --><p>t</p><script>d()</script>",
+    "<script data-x=\"a>b\" data-y='c>d'>e()</script><p>f</p>",
+    "<script src=\"x.js\"/><p>y</p><script>z()</script>",
+    "<script src=x/>e()</script><p>g</p>",
+    "<script><!-- f() --></script><p>h</p>",
+    "<div><script></div>x()</script><p>m</p></div>",
+    "<p><script><p>y()</script>n</p>",
+    "<script>g(\"\x01\")</script><p>i</p><script>h(\"\xEF\xBF\xBF\")</script><p>j</p>",
+    "<p>a</p><script>never ends",
+    "<p>a</p><script>x()</script><p>\x7fnf-body-0-</p>",
+    "<textarea><script>x()</script></textarea><title><script>y()</script></title>",
+    "<script>document.write(\"<script>i()<\\/script>\")</script><p>k</p>",
+    "<div><style media='a\"b'>q{}</style><script>\n\r\nr()\t</script></div>",
+    "<html><body><p>x</p></body></html><script>late()</script><p>after the end</p>",
+    "<scripts>not a script</scripts><script-x>nor this</script-x><p>l</p>",
+  };
+  for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
+    {
+      gsize length = strlen (pages[i]);
+      gboolean plain_deep, deep;
+      g_autofree char *plain = plain_parse_dump (pages[i], length, &plain_deep);
+      htmlDocPtr doc = html_parse_utf8 (pages[i], length, NULL, &deep);
+      assert_non_null (doc);
+      xmlChar *dump = NULL;
+      int size = 0;
+      htmlDocDumpMemory (doc, &dump, &size);
+      xmlFreeDoc (doc);
+      /* The stray second <html> is merged into the first after the parse: not compared. */
+      if (!strstr (pages[i], "after the end"))
+        assert_string_equal ((const char *) dump, plain);
+      assert_int_equal (deep, plain_deep);
+      xmlFree (dump);
+    }
+  /* A nesting bomb with a script after it: libxml2 stops, and says so. */
+  GString *bomb = g_string_new ("<script>a()</script>");
+  for (int i = 0; i < 400; i++)
+    g_string_append (bomb, "<div>");
+  g_string_append (bomb, "<script>b()</script><p>deep</p>");
+  gboolean plain_deep, deep;
+  g_autofree char *plain = plain_parse_dump (bomb->str, bomb->len, &plain_deep);
+  htmlDocPtr doc = html_parse_utf8 (bomb->str, bomb->len, NULL, &deep);
+  assert_true (deep && plain_deep);
+  xmlChar *dump = NULL;
+  int size = 0;
+  htmlDocDumpMemory (doc, &dump, &size);
+  assert_string_equal ((const char *) dump, plain);
+  xmlFree (dump);
+  xmlFreeDoc (doc);
+  g_string_free (bomb, TRUE);
+}
+
+/* A page that is valid UTF-8 is parsed where it lies; the check for it reads eight bytes at a
+ * time, so a NUL or a bad byte after a long ASCII run, at any alignment, still counts. */
+static void
+test_utf8_pages_are_not_copied (G_GNUC_UNUSED void **state)
+{
+  static const char ascii[] = "<html><body><p>Plain ASCII text, long enough to be read eight bytes at a time.</p>";
+  for (gsize at = 0; at < 24; at++)
+    {
+      GString *page = g_string_new (ascii);
+      g_autofree char *charset = NULL;
+      g_autofree char *copy = NULL;
+      gsize length;
+      /* Valid: é somewhere in the run. */
+      g_string_insert (page, 20 + at, "\xC3\xA9");
+      const char *text = html_decode_view ((const guint8 *) page->str, page->len, "text/html", &length,
+                                           &charset, &copy, NULL);
+      assert_ptr_equal (text, page->str);
+      assert_null (copy);
+      assert_string_equal (charset, "UTF-8");
+      g_clear_pointer (&charset, g_free);
+      /* Invalid: a lone Latin-1 byte; then a NUL byte. */
+      g_string_insert_c (page, 30 + at, (char) 0xE9);
+      text = html_decode_view ((const guint8 *) page->str, page->len, "text/html", &length, &charset, &copy, NULL);
+      assert_non_null (copy);
+      assert_string_equal (charset, "WINDOWS-1252");
+      g_clear_pointer (&charset, g_free);
+      g_clear_pointer (&copy, g_free);
+      page->str[30 + at] = '\0';
+      text = html_decode_view ((const guint8 *) page->str, page->len, "text/html", &length, &charset, &copy, NULL);
+      assert_non_null (copy);
+      assert_null (memchr (copy, '\0', length));
+      g_clear_pointer (&charset, g_free);
+      g_clear_pointer (&copy, g_free);
+      g_string_free (page, TRUE);
+    }
+}
+
 int
 main (void)
 {
@@ -923,6 +1047,8 @@ main (void)
     cmocka_unit_test (test_underscore_class_names_are_hints),
     cmocka_unit_test (test_repeated_calls_to_action_are_dropped),
     cmocka_unit_test (test_embedded_social_posts_are_dropped),
+    cmocka_unit_test (test_script_bodies_give_libxml2s_tree),
+    cmocka_unit_test (test_utf8_pages_are_not_copied),
   };
   return cmocka_run_group_tests_name ("html", tests, NULL, NULL);
 }

@@ -117,42 +117,34 @@ static const TagInfo tag_table[] = {
   { "video", T_JUNK, K_SOFT },
 };
 
-/* libxml2's HTML parser gives element names in lower case. */
-static int
-compare_tag (const void *key, const void *entry)
-{
-  return strcmp (key, ((const TagInfo *) entry)->name);
-}
-
+/* libxml2's HTML parser gives element names in lower case, as copies of their own (its
+ * SAX1 path does not intern them in the document's dictionary), so a name is looked up by
+ * its text: among the few tags of its first letter, the table being sorted by name. */
 static const TagInfo *
-lookup_tag_slow (const xmlChar *name)
+lookup_tag (const xmlChar *name)
 {
   static const TagInfo other = { "", T_OTHER, 0 };
-  const TagInfo *info = bsearch (name, tag_table, G_N_ELEMENTS (tag_table), sizeof tag_table[0], compare_tag);
-  return info ? info : &other;
-}
-
-/* libxml2's parser interns element names in the document's dictionary, so a name's
- * address identifies it: a small cache by address saves the string compares of the
- * search for every element of the page.  Only for names the dictionary owns. */
-typedef struct {
-  xmlDictPtr dict;
-  struct { const xmlChar *name; const TagInfo *info; } slots[256];
-} TagCache;
-
-static inline const TagInfo *
-lookup_tag (TagCache *cache, const xmlChar *name)
-{
-  guint slot = (guint) ((GPOINTER_TO_SIZE (name) >> 3) & 255);
-  if (cache->slots[slot].name == name)
-    return cache->slots[slot].info;
-  const TagInfo *info = lookup_tag_slow (name);
-  if (cache->dict && xmlDictOwns (cache->dict, name) == 1)
+  /* [first letter - 'a'] -> the range of tag_table that starts with it, built once. */
+  static struct { guint8 start, end; } groups[26];
+  static gsize groups_ready = 0;
+  if (g_once_init_enter (&groups_ready))
     {
-      cache->slots[slot].name = name;
-      cache->slots[slot].info = info;
+      for (guint i = G_N_ELEMENTS (tag_table); i-- > 0;)
+        {
+          guint g = (guchar) tag_table[i].name[0] - 'a';
+          if (groups[g].end == 0)
+            groups[g].end = i + 1;
+          groups[g].start = i;
+        }
+      g_once_init_leave (&groups_ready, 1);
     }
-  return info;
+  guint g = (guint) name[0] - 'a';
+  if (g >= 26)
+    return &other;
+  for (guint i = groups[g].start; i < groups[g].end; i++)
+    if (strcmp ((const char *) name + 1, tag_table[i].name + 1) == 0)
+      return &tag_table[i];
+  return &other;
 }
 
 /* ---- class and id hints ---- */
@@ -233,6 +225,81 @@ has_any_token (const char *list, const char *const *tokens)
   return FALSE;
 }
 
+/* The needles of a list by their first byte, so that a position of a class string is
+ * compared with the few needles that can start there, not with all of them.  Built once. */
+typedef struct {
+  const char *const *list;
+  guint8 start[257];   /* needles[start[b] .. start[b + 1]) open with byte b */
+  guint8 count;
+  const char *needles[128];
+  guint8 lengths[128];
+} NeedleIndex;
+
+static void
+needle_index_build (NeedleIndex *index, const char *const *list)
+{
+  guint n = 0;
+  while (list[n])
+    n++;
+  g_assert (n < G_N_ELEMENTS (index->needles));
+  index->list = list;
+  index->count = (guint8) n;
+  /* A counting sort by first byte, keeping the list's order within a byte. */
+  guint counts[256] = { 0 };
+  for (guint i = 0; i < n; i++)
+    counts[(guchar) list[i][0]]++;
+  guint at = 0;
+  for (guint b = 0; b < 256; b++)
+    {
+      index->start[b] = (guint8) at;
+      at += counts[b];
+    }
+  index->start[256] = (guint8) at;
+  guint filled[256] = { 0 };
+  for (guint i = 0; i < n; i++)
+    {
+      guchar b = (guchar) list[i][0];
+      guint slot = index->start[b] + filled[b]++;
+      index->needles[slot] = list[i];
+      index->lengths[slot] = (guint8) strlen (list[i]);
+    }
+}
+
+/* Whether a needle of @index starts at @at. */
+static inline gboolean
+needle_at (const NeedleIndex *index, const char *at)
+{
+  guchar b = (guchar) *at;
+  for (guint i = index->start[b]; i < index->start[b + 1]; i++)
+    {
+      const char *needle = index->needles[i];
+      guint k = 1;
+      while (k < index->lengths[i] && at[k] == needle[k])
+        k++;
+      if (k == index->lengths[i])
+        return TRUE;
+    }
+  return FALSE;
+}
+
+enum { INDEX_POSITIVE, INDEX_BODY, INDEX_UNLIKELY, INDEX_JUNK, N_INDEXES };
+
+static const NeedleIndex *
+needle_indexes (void)
+{
+  static NeedleIndex indexes[N_INDEXES];
+  static gsize ready = 0;
+  if (g_once_init_enter (&ready))
+    {
+      needle_index_build (&indexes[INDEX_POSITIVE], positive_words);
+      needle_index_build (&indexes[INDEX_BODY], body_words);
+      needle_index_build (&indexes[INDEX_UNLIKELY], unlikely_words);
+      needle_index_build (&indexes[INDEX_JUNK], junk_words);
+      g_once_init_leave (&ready, 1);
+    }
+  return indexes;
+}
+
 /* The hints of a lower-cased " class id" string; this runs for every element of every page.  @cache remembers the hints of each string:
  * pages repeat the same few hundred classes over thousands of elements. */
 static guint8
@@ -241,40 +308,23 @@ words_hints (const char *s, GHashTable *cache)
   gpointer cached;
   if (g_hash_table_lookup_extended (cache, s, NULL, &cached))
     return (guint8) GPOINTER_TO_UINT (cached);
+  const NeedleIndex *indexes = needle_indexes ();
   guint8 hints = 0;
-  /* Positive and body words match anywhere ("maincontent"): strstr is fast at that. */
-  for (const char *const *n = positive_words; *n && !(hints & H_POSITIVE); n++)
-    if (strstr (s, *n))
-      hints |= H_POSITIVE;
-  for (const char *const *n = body_words; *n && !(hints & H_BODY); n++)
-    if (strstr (s, *n))
-      hints |= H_BODY;
-  /* Unlikely and junk words match at word starts ("menu" in "main-menu", not in
-   * "contextmenu"): the word starts are walked once for both lists. */
-  static const struct { const char *const *needles; guint8 hint; } lists[] = {
-    { unlikely_words, H_UNLIKELY }, { junk_words, H_JUNK },
-  };
+  /* One pass over the string.  Positive and body words match anywhere ("maincontent");
+   * unlikely and junk words at word starts ("menu" in "main-menu", not in "contextmenu"),
+   * and the unlikely needles that start with "-" anywhere too ("-ad-"). */
   for (const char *at = s; *at; at++)
     {
-      if (*at == ' ' || !(at == s || at[-1] == ' ' || at[-1] == '-' || at[-1] == '_'))
-        continue;
-      for (guint l = 0; l < G_N_ELEMENTS (lists); l++)
-        {
-          if (hints & lists[l].hint)
-            continue;
-          for (const char *const *n = lists[l].needles; *n; n++)
-            if (**n == *at && strncmp (at, *n, strlen (*n)) == 0)
-              {
-                hints |= lists[l].hint;
-                break;
-              }
-        }
-    }
-  /* Needles that start with "-" match inside words too ("-ad-"). */
-  if (!(hints & H_UNLIKELY))
-    for (const char *const *n = unlikely_words; *n; n++)
-      if (**n == '-' && strstr (s, *n))
+      if (!(hints & H_POSITIVE) && needle_at (&indexes[INDEX_POSITIVE], at))
+        hints |= H_POSITIVE;
+      if (!(hints & H_BODY) && needle_at (&indexes[INDEX_BODY], at))
+        hints |= H_BODY;
+      gboolean word_start = *at != ' ' && (at == s || at[-1] == ' ' || at[-1] == '-' || at[-1] == '_');
+      if (!(hints & H_UNLIKELY) && (word_start || *at == '-') && needle_at (&indexes[INDEX_UNLIKELY], at))
         hints |= H_UNLIKELY;
+      if (!(hints & H_JUNK) && word_start && needle_at (&indexes[INDEX_JUNK], at))
+        hints |= H_JUNK;
+    }
   if (!(hints & H_JUNK) && has_any_token (s, junk_tokens))
     hints |= H_JUNK;
   g_hash_table_insert (cache, g_strdup (s), GUINT_TO_POINTER (hints));
@@ -337,7 +387,7 @@ class_hints (xmlNode *node, GHashTable *cache)
               if (g_ascii_isupper (*c) && c > value + 1 && g_ascii_islower (c[-1]) && g_ascii_islower (c[-2])
                   && g_ascii_islower (c[1]) && n < sizeof words - 2)
                 words[n++] = '-';
-              words[n++] = g_ascii_isspace (*c) ? ' ' : *c == '_' ? '-' : g_ascii_tolower (*c);
+              words[n++] = g_ascii_isspace (*c) ? ' ' : *c == '_' ? '-' : *c >= 'A' && *c <= 'Z' ? *c + ('a' - 'A') : *c;
             }
         }
       else if (strcmp (name, "itemprop") == 0)
@@ -370,14 +420,14 @@ is_hidden (xmlNode *node)
   for (xmlAttr *attr = node->properties; attr; attr = attr->next)
     {
       const char *name = (const char *) attr->name;
-      if (g_ascii_strcasecmp (name, "hidden") == 0)
+      if (html_ascii_equal (name, "hidden"))
         return TRUE;
       if (attr->children == NULL || attr->children->content == NULL)
         continue;
       const char *value = (const char *) attr->children->content;
-      if (g_ascii_strcasecmp (name, "aria-hidden") == 0 && g_ascii_strcasecmp (value, "true") == 0)
+      if (html_ascii_equal (name, "aria-hidden") && html_ascii_equal (value, "true"))
         return TRUE;
-      if (g_ascii_strcasecmp (name, "style") == 0 && strchr (value, ':'))
+      if (html_ascii_equal (name, "style") && strchr (value, ':'))
         {
           char squeezed[256];
           gsize n = 0;
@@ -434,7 +484,15 @@ typedef struct {
   double other_text_weight; /* cost of non-paragraph text when widening the container */
   double max_link_density;
   double sibling_factor;
+  GArray *texts;       /* TextCount of the text nodes measured, indexed by node->psvi - 1 */
 } Extractor;
+
+/* A text node's count_text, kept from the first measure for the next ones (the page is
+ * measured two or three times; its text does not change in between). */
+typedef struct {
+  xmlNode *node;
+  guint32 chars, commas;
+} TextCount;
 
 static inline Info *
 info_of (Extractor *ex, xmlNode *node)
@@ -484,16 +542,16 @@ count_text (const char *text, guint32 *chars, guint32 *commas)
 
 /* Whether a block element sits among the children or grandchildren of @node. */
 static gboolean
-holds_block (TagCache *tags, xmlNode *node)
+holds_block (xmlNode *node)
 {
   for (xmlNode *c = node->children; c; c = c->next)
     {
       if (c->type != XML_ELEMENT_NODE)
         continue;
-      if (lookup_tag (tags, c->name)->kind & K_BLOCK)
+      if (lookup_tag (c->name)->kind & K_BLOCK)
         return TRUE;
       for (xmlNode *g = c->children; g; g = g->next)
-        if (g->type == XML_ELEMENT_NODE && (lookup_tag (tags, g->name)->kind & K_BLOCK))
+        if (g->type == XML_ELEMENT_NODE && (lookup_tag (g->name)->kind & K_BLOCK))
           return TRUE;
     }
   return FALSE;
@@ -504,8 +562,6 @@ static void
 prepare (Extractor *ex, xmlNode *root)
 {
   g_autoptr (GHashTable) hint_cache = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  g_autofree TagCache *tags = g_new0 (TagCache, 1);
-  tags->dict = root->doc ? root->doc->dict : NULL;
   xmlNode *node = root;
   while (node)
     {
@@ -513,8 +569,8 @@ prepare (Extractor *ex, xmlNode *root)
       gboolean remove = FALSE;
       if (node->type == XML_ELEMENT_NODE)
         {
-          const TagInfo *tag = lookup_tag (tags, node->name);
-          if ((tag->tag == T_JUNK || tag->tag == T_NOSCRIPT) && (!(tag->kind & K_SOFT) || !holds_block (tags, node)))
+          const TagInfo *tag = lookup_tag (node->name);
+          if ((tag->tag == T_JUNK || tag->tag == T_NOSCRIPT) && (!(tag->kind & K_SOFT) || !holds_block (node)))
             remove = TRUE;
           else
             {
@@ -668,7 +724,19 @@ measure (Extractor *ex, xmlNode *root, MeasureMode mode)
       else if (node->type == XML_TEXT_NODE || node->type == XML_CDATA_SECTION_NODE)
         {
           guint32 chars, commas;
-          count_text ((const char *) node->content, &chars, &commas);
+          gsize at = GPOINTER_TO_SIZE (node->psvi); /* unused by libxml2's HTML parser */
+          if (at)
+            {
+              const TextCount *counted = &g_array_index (ex->texts, TextCount, at - 1);
+              chars = counted->chars, commas = counted->commas;
+            }
+          else
+            {
+              count_text ((const char *) node->content, &chars, &commas);
+              TextCount counted = { node, chars, commas };
+              g_array_append_val (ex->texts, counted);
+              node->psvi = GSIZE_TO_POINTER (ex->texts->len);
+            }
           Info *parent = node->parent ? info_of (ex, node->parent) : NULL;
           if (chars && parent)
             {
@@ -879,6 +947,22 @@ static const char *const role_words[] = {
   "content", "sr.", "&", NULL
 };
 
+/* g_utf8_strdown (@text, @length), with a fast path for ASCII text (most headings and
+ * labels), which lower-cases to the same bytes. */
+static char *
+lower_copy (const char *text, gssize length)
+{
+  gsize n = length < 0 ? strlen (text) : (gsize) length;
+  for (gsize i = 0; i < n; i++)
+    if ((guchar) text[i] >= 0x80 || text[i] == '\0')
+      return g_utf8_strdown (text, length);
+  char *out = g_malloc (n + 1);
+  for (gsize i = 0; i < n; i++)
+    out[i] = text[i] >= 'A' && text[i] <= 'Z' ? text[i] + ('a' - 'A') : text[i];
+  out[n] = '\0';
+  return out;
+}
+
 static gboolean
 is_staff_role (const char *lower)
 {
@@ -903,7 +987,7 @@ closing_kind (const char *text)
 {
   if (strlen (text) >= 40)
     return CLOSING_NONE;
-  g_autofree char *lower = g_utf8_strdown (text, -1);
+  g_autofree char *lower = lower_copy (text, -1);
   /* A count or a note in brackets adds nothing: "Footnotes ( returns to text)", "Related (4)". */
   char *bracket = strstr (lower, " (");
   if (bracket && bracket > lower)
@@ -982,7 +1066,7 @@ looks_like_boilerplate (const char *text, gsize length)
 {
   if (length > 300)
     return FALSE;
-  g_autofree char *lower = g_utf8_strdown (text, length);
+  g_autofree char *lower = lower_copy (text, length);
   /* Copyright lines, wherever the notice starts. */
   if (strstr (lower, "all rights reserved") || (strstr (lower, "©") && length < 200))
     return TRUE;
@@ -1977,7 +2061,8 @@ paragraphs_from_text (const char *text)
 GPtrArray *
 html_extract_content (htmlDocPtr doc, const HtmlOptions *options, const HtmlMeta *meta)
 {
-  Extractor ex = { .infos = g_array_sized_new (FALSE, FALSE, sizeof (Info), 1024), .options = options, .meta = meta };
+  Extractor ex = { .infos = g_array_sized_new (FALSE, FALSE, sizeof (Info), 1024), .options = options, .meta = meta,
+                   .texts = g_array_sized_new (FALSE, FALSE, sizeof (TextCount), 1024) };
   switch (options->favor)
     {
     case HTML_FAVOR_PRECISION:
@@ -2023,7 +2108,10 @@ html_extract_content (htmlDocPtr doc, const HtmlOptions *options, const HtmlMeta
       /* Leave libxml2's tree as we found it: _private pointed into our array. */
       for (guint i = 0; i < ex.infos->len; i++)
         g_array_index (ex.infos, Info, i).node->_private = NULL;
+      for (guint i = 0; i < ex.texts->len; i++)
+        g_array_index (ex.texts, TextCount, i).node->psvi = NULL;
     }
   g_array_unref (ex.infos);
+  g_array_unref (ex.texts);
   return best ? best : g_ptr_array_new_with_free_func (html_paragraph_free);
 }

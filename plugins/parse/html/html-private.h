@@ -32,6 +32,12 @@ typedef struct {
 char *html_decode (const guint8 *data, gsize length, const char *content_type,
                    gsize *out_length, char **charset_out, GError **error);
 
+/* The same without a copy when the page is valid UTF-8 already: the text is then @data
+ * itself (after a byte-order mark), not NUL-terminated, and *@copy is NULL; else the text
+ * is a new string, also put in *@copy for the caller to free.  NULL on failure. */
+const char *html_decode_view (const guint8 *data, gsize length, const char *content_type,
+                              gsize *out_length, char **charset_out, char **copy, GError **error);
+
 /* libxml2's HTML parser on UTF-8 text, in recover mode, without network or messages.
  * @too_deep is set when libxml2 stopped at its nesting limit (256 elements deep). */
 htmlDocPtr html_parse_utf8 (const char *text, gsize length, const char *url, gboolean *too_deep);
@@ -167,6 +173,40 @@ void html_paragraph_free (gpointer paragraph);
 GPtrArray *html_extract_content (htmlDocPtr doc, const HtmlOptions *options, const HtmlMeta *meta);
 
 /* ---- shared helpers (dom.c) ---- */
+
+/* g_ascii_strcasecmp (@s, @lower) == 0 for a literal @lower in lower case, without the call:
+ * libxml2's HTML parser gives element and attribute names in lower case already, and these
+ * compares run for every element of the page. */
+static inline gboolean
+html_ascii_equal (const char *s, const char *lower)
+{
+  for (; *lower; s++, lower++)
+    if (*s != *lower && !(*s >= 'A' && *s <= 'Z' && *s + ('a' - 'A') == *lower))
+      return FALSE;
+  return *s == '\0';
+}
+
+/* The same for the @length bytes at @s (not NUL-terminated). */
+static inline gboolean
+html_ascii_equal_len (const char *s, gsize length, const char *lower)
+{
+  gsize i = 0;
+  for (; i < length && lower[i]; i++)
+    if (s[i] != lower[i] && !(s[i] >= 'A' && s[i] <= 'Z' && s[i] + ('a' - 'A') == lower[i]))
+      return FALSE;
+  return i == length && lower[i] == '\0';
+}
+
+/* g_ascii_strncasecmp (@s, @lower, strlen (@lower)) == 0: @s opens with @lower (in lower case). */
+static inline gboolean
+html_ascii_has_prefix (const char *s, const char *lower)
+{
+  for (; *lower; s++, lower++)
+    if (*s != *lower && !(*s >= 'A' && *s <= 'Z' && *s + ('a' - 'A') == *lower))
+      return FALSE;
+  return TRUE;
+}
+
 
 /* Appends @text to @out with runs of white space collapsed to one space. */
 void html_append_collapsed (GString *out, const char *text, gboolean *pending_space);

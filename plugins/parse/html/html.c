@@ -108,14 +108,15 @@ html_process (NfStage *stage, G_GNUC_UNUSED gpointer worker, NfArticle *article,
     }
   gsize text_length;
   g_autofree char *charset = NULL;
-  g_autofree char *text = html_decode (data, length, nf_article_get_content_type (article),
-                                       &text_length, &charset, error);
+  g_autofree char *copy = NULL;
+  const char *text = html_decode_view (data, length, nf_article_get_content_type (article),
+                                       &text_length, &charset, &copy, error);
   if (text == NULL)
     return FALSE;
   const char *source = nf_article_get_source (article);
   gboolean too_deep;
   htmlDocPtr doc = html_parse_utf8 (text, text_length, strstr (source, "://") ? source : NULL, &too_deep);
-  g_clear_pointer (&text, g_free);
+  g_clear_pointer (&copy, g_free);
   if (doc == NULL || xmlDocGetRootElement (doc) == NULL)
     {
       if (doc)

@@ -264,14 +264,20 @@ html_byline_looks_like_name (const char *name)
 char *
 html_byline_from_date_line (const char *text)
 {
+  static const char *const separators[] = { " | ", " / ", " - ", " – ", " — ", " · ", " • ", "|", NULL };
   if (text == NULL || strlen (text) > 120 || !strpbrk (text, "0123456789"))
+    return NULL;
+  /* No separator, no parts: known before the costly search for a date. */
+  gboolean parted = strchr (text, '\t') != NULL;
+  for (const char *const *sep = separators; *sep && !parted; sep++)
+    parted = strstr (text, *sep) != NULL;
+  if (!parted)
     return NULL;
   NfDate date;
   if (!nf_date_find (text, -1, NULL, &date, NULL, NULL))
     return NULL;
   /* The parts between separators: one of them the date, one the name. */
   g_autofree char *copy = g_strdup (text);
-  static const char *const separators[] = { " | ", " / ", " - ", " – ", " — ", " · ", " • ", "|", NULL };
   for (const char *const *sep = separators; *sep; sep++)
     for (char *at = strstr (copy, *sep); at; at = strstr (at, *sep))
       {
@@ -310,16 +316,20 @@ html_byline_signed (const char *text, gboolean only_label)
     "auteure:", "autore:", "text:", "texte:", "text von", "ein beitrag von", "ein artikel von", "geschrieben von",
     "verfasst von", "écrit par", "rédigé par", "escrito por", "scritto da", "redaktion:", NULL
   };
-  if (text == NULL || strlen (text) > 200)
+  if (text == NULL || strnlen (text, 201) > 200)
     return NULL;
   while (*text == ' ' || *text == '\n' || *text == '\t' || *text == '\r')
     text++;
-  /* This runs on the elements of the article: an ASCII case-blind compare, no copies. */
+  /* This runs on the elements of the article: an ASCII case-blind compare, no copies, and
+   * only the labels that open with the text's first byte (they are all in lower case). */
   gboolean found = FALSE;
+  char first = g_ascii_tolower (*text);
   for (const char *const *l = signs; *l && !found; l++)
     {
+      if ((*l)[0] != first)
+        continue;
       gsize n = strlen (*l);
-      found = g_ascii_strncasecmp (text, *l, n) == 0 && (text[n] == ' ' || text[n] == ':' || (*l)[n - 1] == ':');
+      found = html_ascii_has_prefix (text, *l) && (text[n] == ' ' || text[n] == ':' || (*l)[n - 1] == ':');
     }
   if (!found || only_label)
     return found ? g_strdup ("") : NULL;

@@ -118,7 +118,8 @@ holds_headline (const HtmlDates *dates, xmlNode *node)
 /* Whether a class or id names a place that is not the article: comments, related stories,
  * embedded posts, sidebars and the like.  Whole words of the attribute only ("node-promoted"
  * is no promotion, "sticky-sidebar-parent" is no sidebar); WordPress's "category-popular"
- * and "tag-..." classes describe the post, not a place. */
+ * and "tag-..." classes describe the post, not a place.  This runs on every ancestor of every
+ * date: the value is cut into tokens and parts in place, without copies. */
 static const char *
 names_elsewhere (const char *value)
 {
@@ -131,21 +132,38 @@ names_elsewhere (const char *value)
   };
   if (value == NULL)
     return NULL;
-  g_auto (GStrv) tokens = g_strsplit_set (value, " \t\n", -1);
-  for (char **token = tokens; *token; token++)
+  for (const char *p = value; *p;)
     {
-      if (**token == '\0' || g_str_has_prefix (*token, "category-") || g_str_has_prefix (*token, "tag-"))
+      /* A token: up to a space, tab or line feed (the separators it was always cut at). */
+      const char *token = p;
+      while (*p && *p != ' ' && *p != '\t' && *p != '\n')
+        p++;
+      gsize length = p - token;
+      if (*p)
+        p++;
+      if (length == 0 || (length >= 9 && strncmp (token, "category-", 9) == 0)
+          || (length >= 4 && strncmp (token, "tag-", 4) == 0))
         continue;
-      g_auto (GStrv) parts = g_strsplit_set (*token, "-_", -1);
-      guint n = g_strv_length (parts);
-      for (guint i = 0; i < n; i++)
+      /* Its parts, apart at - and _: "sticky-sidebar-parent", "sidebar-wrapper" are a part of
+       * a layout, not the sidebar. */
+      const char *last = token;
+      guint parts = 1;
+      for (const char *c = token; c < token + length; c++)
+        if (*c == '-' || *c == '_')
+          parts++, last = c + 1;
+      gsize last_length = token + length - last;
+      if (parts > 1 && (html_ascii_equal_len (last, last_length, "parent")
+                        || html_ascii_equal_len (last, last_length, "wrapper")))
+        continue;
+      for (const char *part = token; part <= token + length;)
         {
-          /* "sticky-sidebar-parent", "sidebar-wrapper": a part of a layout, not the sidebar. */
-          if (i + 1 < n && (!g_ascii_strcasecmp (parts[n - 1], "parent") || !g_ascii_strcasecmp (parts[n - 1], "wrapper")))
-            break;
+          const char *end = part;
+          while (end < token + length && *end != '-' && *end != '_')
+            end++;
           for (const char *const *w = words; *w; w++)
-            if (g_ascii_strcasecmp (parts[i], *w) == 0)
+            if (html_ascii_equal_len (part, end - part, *w))
               return *w;
+          part = end + 1;
         }
     }
   return NULL;
@@ -158,9 +176,9 @@ holds_link (xmlNode *node)
   xmlNode *n = node->children;
   for (guint seen = 0; n && n != node && seen < 400; seen++)
     {
-      if (n->type == XML_ELEMENT_NODE && !g_ascii_strcasecmp ((const char *) n->name, "a"))
+      if (n->type == XML_ELEMENT_NODE && html_ascii_equal ((const char *) n->name, "a"))
         for (xmlAttr *a = n->properties; a; a = a->next)
-          if (!g_ascii_strcasecmp ((const char *) a->name, "href"))
+          if (html_ascii_equal ((const char *) a->name, "href"))
             return TRUE;
       if (n->type == XML_ELEMENT_NODE && n->children)
         {
@@ -188,11 +206,12 @@ elsewhere_by_name (xmlNode *node, const char *value)
   return word != NULL;
 }
 
+/* @name in lower case. */
 static const char *
 attr (xmlNode *node, const char *name)
 {
   for (xmlAttr *a = node->properties; a; a = a->next)
-    if (g_ascii_strcasecmp ((const char *) a->name, name) == 0)
+    if (html_ascii_equal ((const char *) a->name, name))
       return a->children && a->children->type == XML_TEXT_NODE && a->children->next == NULL
                ? (const char *) a->children->content : NULL;
   return NULL;
@@ -214,7 +233,7 @@ place_of (const HtmlDates *dates, xmlNode *node, gboolean near_headline)
     {
       const char *name = (const char *) n->name;
       /* The page's own classes say what kind of page it is, not where the date sits. */
-      if (!g_ascii_strcasecmp (name, "body") || !g_ascii_strcasecmp (name, "html"))
+      if (html_ascii_equal (name, "body") || html_ascii_equal (name, "html"))
         break;
       const char *itemprop = attr (n, "itemprop");
       if (itemprop && (strstr (itemprop, "articleBody") || strstr (itemprop, "mainEntity")
@@ -223,18 +242,18 @@ place_of (const HtmlDates *dates, xmlNode *node, gboolean near_headline)
       const char *itemtype = attr (n, "itemtype");
       if (itemtype && (strstr (itemtype, "Article") || strstr (itemtype, "BlogPosting")))
         place = PLACE_ARTICLE;
-      if (!g_ascii_strcasecmp (name, "article") || !g_ascii_strcasecmp (name, "main"))
+      if (html_ascii_equal (name, "article") || html_ascii_equal (name, "main"))
         place = PLACE_ARTICLE;
       /* Far up, wrappers of the whole layout ("layoutTwoColumnsRightSidebar",
        * "navigation-container") say nothing about the date. */
       if (depth > 8 || (near_headline && depth > 3))
         continue;
-      if ((!g_ascii_strcasecmp (name, "aside") || !g_ascii_strcasecmp (name, "nav")
-           || !g_ascii_strcasecmp (name, "blockquote") || !g_ascii_strcasecmp (name, "iframe")
-           || !g_ascii_strcasecmp (name, "form"))
+      if ((html_ascii_equal (name, "aside") || html_ascii_equal (name, "nav")
+           || html_ascii_equal (name, "blockquote") || html_ascii_equal (name, "iframe")
+           || html_ascii_equal (name, "form"))
           && !holds_headline (dates, n))
         return PLACE_ELSEWHERE;
-      if (!g_ascii_strcasecmp (name, "footer"))
+      if (html_ascii_equal (name, "footer"))
         in_footer = TRUE, footer_depth = depth;
       const char *class = attr (n, "class");
       const char *id = attr (n, "id");
@@ -276,20 +295,41 @@ html_dates_in_other_part (HtmlDates *dates, xmlNode *node)
   return place_of (dates, node, near_headline) == PLACE_ELSEWHERE;
 }
 
+/* Whether one of @parts (words of lower-case ASCII letters and signs, each opening with a
+ * letter, 32 at most) occurs in @value, ASCII case-blind.  This runs on every element with a
+ * class or id: no copies, and a position is compared only with the words that open with its
+ * letter (their indexes by letter are worked out once a list). */
+typedef struct {
+  const char *const *parts;
+  guint32 by_letter[26]; /* bit i: parts[i] opens with the letter */
+} WordsByLetter;
+
 static gboolean
-contains_any (const char *value, const char *const *parts)
+contains_any (const char *value, const WordsByLetter *words)
 {
   if (value == NULL)
     return FALSE;
-  /* This runs on every element with a class: no copies, an ASCII case-blind search. */
   for (const char *v = value; *v; v++)
     {
-      char c = *v >= 'A' && *v <= 'Z' ? *v + ('a' - 'A') : *v;
-      for (const char *const *p = parts; *p; p++)
-        if (c == (*p)[0] && g_ascii_strncasecmp (v, *p, strlen (*p)) == 0)
+      guint c = ((guchar) *v | 0x20) - 'a'; /* a letter in lower case; any other byte is not < 26 */
+      if (c >= 26)
+        continue;
+      for (guint32 bits = words->by_letter[c]; bits; bits &= bits - 1)
+        if (html_ascii_has_prefix (v, words->parts[g_bit_nth_lsf (bits, -1)]))
           return TRUE;
     }
   return FALSE;
+}
+
+static void
+words_by_letter_init (WordsByLetter *words, const char *const *parts)
+{
+  words->parts = parts;
+  for (guint i = 0; parts[i]; i++)
+    {
+      g_assert (i < 32 && parts[i][0] >= 'a' && parts[i][0] <= 'z');
+      words->by_letter[parts[i][0] - 'a'] |= 1u << i;
+    }
 }
 
 /* Words that introduce a publication date in running text ("Veröffentlicht am 16.08.2019",
@@ -315,15 +355,16 @@ starts_with_label (const char *text)
   };
   while (*text == ' ' || *text == '\n' || *text == '\t' || *text == '\r')
     text++;
-  for (const char *const *l = now; *l; l++)
-    if (g_ascii_strncasecmp (text, *l, strlen (*l)) == 0 && !g_ascii_isalpha (text[strlen (*l)]))
-      return LABEL_NOW;
-  for (const char *const *l = labels; *l; l++)
-    if (g_ascii_strncasecmp (text, *l, strlen (*l)) == 0 && !g_ascii_isalpha (text[strlen (*l)]))
-      return LABEL_PUBLISHED;
-  for (const char *const *l = updated; *l; l++)
-    if (g_ascii_strncasecmp (text, *l, strlen (*l)) == 0 && !g_ascii_isalpha (text[strlen (*l)]))
-      return LABEL_UPDATED;
+  /* This runs on most texts of the page: only the labels that start with the text's first
+   * letter are compared (they are all in lower case). */
+  const struct { const char *const *words; Label label; } lists[] = {
+    { now, LABEL_NOW }, { labels, LABEL_PUBLISHED }, { updated, LABEL_UPDATED },
+  };
+  char first = g_ascii_tolower (*text);
+  for (guint i = 0; i < G_N_ELEMENTS (lists); i++)
+    for (const char *const *l = lists[i].words; *l; l++)
+      if ((*l)[0] == first && html_ascii_has_prefix (text, *l) && !g_ascii_isalpha (text[strlen (*l)]))
+        return lists[i].label;
   /* "am 20.09.2020", "on May 3, 2019": a preposition and a date, alone on their line (the
    * white space of the markup's indentation after it aside). */
   static const char *const on[] = { "am ", "on ", "le ", "el ", "il ", "op ", NULL };
@@ -351,8 +392,17 @@ static gboolean
 blank (const char *text)
 {
   for (; *text; text = g_utf8_next_char (text))
-    if (!nf_unichar_is_space (g_utf8_get_char (text)))
-      return FALSE;
+    {
+      /* ASCII first: a letter or digit settles it without decoding. */
+      if ((guchar) *text < 0x80)
+        {
+          if (*text != ' ' && !(*text >= '\t' && *text <= '\r'))
+            return FALSE;
+          continue;
+        }
+      if (!nf_unichar_is_space (g_utf8_get_char (text)))
+        return FALSE;
+    }
   return TRUE;
 }
 
@@ -372,6 +422,23 @@ static const char *const published_words[] = { "publish", "pubdate", "posted", "
 static const char *const date_words[] = { "date", "time", "datum", "publish", "posted", "byline", "meta", "dateline",
                                           "submitted", "authored", "fecha", NULL };
 
+enum { WORDS_MODIFIED, WORDS_PUBLISHED, WORDS_DATE, N_WORD_LISTS };
+
+static const WordsByLetter *
+word_lists (void)
+{
+  static WordsByLetter lists[N_WORD_LISTS];
+  static gsize ready = 0;
+  if (g_once_init_enter (&ready))
+    {
+      words_by_letter_init (&lists[WORDS_MODIFIED], modified_words);
+      words_by_letter_init (&lists[WORDS_PUBLISHED], published_words);
+      words_by_letter_init (&lists[WORDS_DATE], date_words);
+      g_once_init_leave (&ready, 1);
+    }
+  return lists;
+}
+
 /* The link of the teaser that @node (a date) belongs to: an <a> around it, or the first one
  * in its parent or grandparent ("<li><a href=...>Title</a><span class=date>...</span></li>"). */
 static const char *
@@ -379,7 +446,7 @@ teaser_link (xmlNode *node)
 {
   xmlNode *n = node;
   for (guint i = 0; n && n->type == XML_ELEMENT_NODE && i < 6; i++, n = n->parent)
-    if (!g_ascii_strcasecmp ((const char *) n->name, "a"))
+    if (html_ascii_equal ((const char *) n->name, "a"))
       return attr (n, "href");
   n = node->parent;
   for (guint up = 0; n && n->type == XML_ELEMENT_NODE && up < 2; up++, n = n->parent)
@@ -388,7 +455,7 @@ teaser_link (xmlNode *node)
       xmlNode *c = n->children;
       for (guint seen = 0; c && seen < 40; seen++)
         {
-          if (c->type == XML_ELEMENT_NODE && !g_ascii_strcasecmp ((const char *) c->name, "a") && attr (c, "href"))
+          if (c->type == XML_ELEMENT_NODE && html_ascii_equal ((const char *) c->name, "a") && attr (c, "href"))
             return attr (c, "href");
           if (c->type == XML_ELEMENT_NODE && c->children)
             c = c->children;
@@ -417,7 +484,8 @@ add_teaser (HtmlDates *dates, xmlNode *node, guint order)
   const char *value = attr (node, "datetime");
   if (value == NULL)
     value = attr (node, "content");
-  g_autofree char *text = value ? NULL : html_node_spaced_text (node, G_MAXSIZE);
+  /* add() takes no value over 300 bytes: a longer text is not read to its end. */
+  g_autofree char *text = value ? NULL : html_node_spaced_text (node, 300);
   if (text && g_utf8_strlen (text, -1) > 160)
     return;
   guint before = dates->candidates->len;
@@ -440,8 +508,8 @@ solitary_date (HtmlDates *dates, xmlNode *node, xmlNode *text, guint order, gboo
   if (length >= 48 || length < 6 || !has_digit (content))
     return;
   for (xmlNode *n = node; n && n->type == XML_ELEMENT_NODE; n = n->parent)
-    if (!g_ascii_strcasecmp ((const char *) n->name, "a") || !g_ascii_strcasecmp ((const char *) n->name, "option")
-        || !g_ascii_strcasecmp ((const char *) n->name, "li"))
+    if (html_ascii_equal ((const char *) n->name, "a") || html_ascii_equal ((const char *) n->name, "option")
+        || html_ascii_equal ((const char *) n->name, "li"))
       return;
   NfDate date;
   if (!nf_date_parse (content, NULL, &date) || place_of (dates, node, near_headline) == PLACE_ELSEWHERE)
@@ -487,18 +555,19 @@ void
 html_dates_element (HtmlDates *dates, xmlNode *node)
 {
   guint order = ++dates->order;
+  const WordsByLetter *lists = word_lists ();
   const char *name = (const char *) node->name;
   const char *class = attr (node, "class");
   const char *id = attr (node, "id");
   const char *itemprop = attr (node, "itemprop");
-  gboolean is_time = !g_ascii_strcasecmp (name, "time");
+  gboolean is_time = html_ascii_equal (name, "time");
   if (itemprop == NULL)
     itemprop = attr (node, "property"); /* RDFa: property="schema:dateCreated" */
   gboolean is_item = itemprop && (strstr (itemprop, "datePublished") || strstr (itemprop, "dateCreated"))
-                     && g_ascii_strcasecmp (name, "meta") != 0;
-  gboolean is_abbr = !g_ascii_strcasecmp (name, "abbr") && contains_any (class, published_words);
+                     && !html_ascii_equal (name, "meta");
+  gboolean is_abbr = html_ascii_equal (name, "abbr") && contains_any (class, &lists[WORDS_PUBLISHED]);
   gboolean is_dated = !is_time && !is_item && !is_abbr
-                      && (contains_any (class, date_words) || contains_any (id, date_words));
+                      && (contains_any (class, &lists[WORDS_DATE]) || contains_any (id, &lists[WORDS_DATE]));
   /* Running text that opens with a date label, or any short text right after the headline. */
   xmlNode *first = node->children;
   Label label = LABEL_NONE;
@@ -520,9 +589,9 @@ html_dates_element (HtmlDates *dates, xmlNode *node)
       solitary_date (dates, node, first, order, near_headline);
       return;
     }
-  gboolean modified = (contains_any (class, modified_words) || contains_any (id, modified_words)
+  gboolean modified = (contains_any (class, &lists[WORDS_MODIFIED]) || contains_any (id, &lists[WORDS_MODIFIED])
                        || (itemprop && strstr (itemprop, "dateModified")) || after_update_label (node))
-                      && !contains_any (class, published_words) && !(itemprop && strstr (itemprop, "datePublished"));
+                      && !contains_any (class, &lists[WORDS_PUBLISHED]) && !(itemprop && strstr (itemprop, "datePublished"));
   /* The article's header right after its headline: whatever the layout's wrappers are called. */
   Place place = place_of (dates, node, near_headline);
   if (place == PLACE_ELSEWHERE)
@@ -543,8 +612,8 @@ html_dates_element (HtmlDates *dates, xmlNode *node)
       if (!has_digit (text) && node->parent && node->parent->type == XML_ELEMENT_NODE)
         {
           /* "<span>Datum:</span> <span>18.10.2021</span>": the label's parent holds both. */
-          g_autofree char *around = html_node_spaced_text (node->parent, G_MAXSIZE);
-          if (strlen (around) <= 200)
+          g_autofree char *around = html_node_spaced_text (node->parent, 200);
+          if (around)
             add (dates, around, score, order, TRUE, source);
         }
       else if (strlen (text) <= 200)
@@ -573,21 +642,21 @@ html_dates_element (HtmlDates *dates, xmlNode *node)
         value = attr (node, "content");
       if (value == NULL && is_abbr)
         value = attr (node, "title");
-      int score = is_item ? 75 : (is_abbr || attr (node, "pubdate") || contains_any (class, published_words)
-                                  || contains_any (itemprop, published_words)) ? 70 : 55;
+      int score = is_item ? 75 : (is_abbr || attr (node, "pubdate") || contains_any (class, &lists[WORDS_PUBLISHED])
+                                  || contains_any (itemprop, &lists[WORDS_PUBLISHED])) ? 70 : 55;
       const char *source = modified ? "modified" : is_item ? "itemprop" : "time";
       if (value)
         add (dates, value, score + bonus, order, FALSE, source);
       else
         {
-          g_autofree char *text = html_node_spaced_text (node, G_MAXSIZE);
+          g_autofree char *text = html_node_spaced_text (node, 300); /* add() takes 300 bytes at most */
           add (dates, text, score + bonus, order, TRUE, source);
         }
       return;
     }
   /* A date, byline or meta element: its text, when short (not a whole section). */
-  g_autofree char *text = html_node_spaced_text (node, G_MAXSIZE);
-  if (g_utf8_strlen (text, -1) <= 160)
+  g_autofree char *text = html_node_spaced_text (node, 300); /* add() takes 300 bytes at most */
+  if (text && g_utf8_strlen (text, -1) <= 160)
     add (dates, text, 45 + bonus, order, TRUE, modified ? "modified" : "text");
 }
 
