@@ -21,11 +21,32 @@ static const char *const known_languages[] = {
 typedef struct {
   GHashTable *names;      /* casefolded name without a trailing dot -> kind << 8 | value */
   char       *months[13]; /* full names, casefolded, for prefix matches */
+  /* A bit for the first two bytes (the second 0 for a one-byte name) of every name and full
+   * month: a word that matches, whole or as a month's prefix, starts with one of these pairs.
+   * Most words a reader asks about (every capitalised word of an article) start with none,
+   * so they are turned away without hashing or scanning the months. */
+  guint8      pairs[65536 / 8];
 } Names;
 
-typedef struct {
-  Names languages[N_LANGUAGES];
-} NameTables;
+static inline guint
+pair_of (const char *folded)
+{
+  return (guint) (guchar) folded[0] << 8 | (folded[0] ? (guchar) folded[1] : 0);
+}
+
+static inline void
+add_pair (Names *names, const char *folded)
+{
+  guint pair = pair_of (folded);
+  names->pairs[pair >> 3] |= (guint8) (1u << (pair & 7));
+}
+
+static inline gboolean
+has_pair (const Names *names, const char *folded)
+{
+  guint pair = pair_of (folded);
+  return (names->pairs[pair >> 3] >> (pair & 7)) & 1;
+}
 
 static void
 add_symbols (Names *names, UDateFormat *format, UDateFormatSymbolType type, NfDateNameKind kind)
@@ -54,7 +75,11 @@ add_symbols (Names *names, UDateFormat *format, UDateFormatSymbolType type, NfDa
         }
       if (kind == NF_DATE_NAME_MONTH && (type == UDAT_MONTHS || type == UDAT_STANDALONE_MONTHS)
           && names->months[value] == NULL)
-        names->months[value] = g_strdup (folded);
+        {
+          names->months[value] = g_strdup (folded);
+          add_pair (names, folded);
+        }
+      add_pair (names, folded);
       if (!g_hash_table_contains (names->names, folded))
         g_hash_table_insert (names->names, folded, GINT_TO_POINTER (kind << 8 | value));
       else
@@ -62,36 +87,34 @@ add_symbols (Names *names, UDateFormat *format, UDateFormatSymbolType type, NfDa
     }
 }
 
-static gpointer
-load_names (G_GNUC_UNUSED gpointer data)
+/* The names of one language, read from ICU on first use: a reader that asks about English
+ * and the article's language (extract "dates") does not pay for opening the other
+ * languages' date formats. */
+static const Names *
+names_of (guint l)
 {
-  NameTables *tables = g_new0 (NameTables, 1);
-  static const struct { UDateFormatSymbolType type; NfDateNameKind kind; } symbols[] = {
-    { UDAT_MONTHS, NF_DATE_NAME_MONTH },           { UDAT_SHORT_MONTHS, NF_DATE_NAME_MONTH },
-    { UDAT_STANDALONE_MONTHS, NF_DATE_NAME_MONTH }, { UDAT_STANDALONE_SHORT_MONTHS, NF_DATE_NAME_MONTH },
-    { UDAT_WEEKDAYS, NF_DATE_NAME_WEEKDAY },       { UDAT_SHORT_WEEKDAYS, NF_DATE_NAME_WEEKDAY },
-    { UDAT_STANDALONE_WEEKDAYS, NF_DATE_NAME_WEEKDAY },
-  };
-  for (guint l = 0; l < N_LANGUAGES; l++)
+  static Names *loaded[N_LANGUAGES];
+  if (g_once_init_enter (&loaded[l]))
     {
-      Names *names = &tables->languages[l];
+      static const struct { UDateFormatSymbolType type; NfDateNameKind kind; } symbols[] = {
+        { UDAT_MONTHS, NF_DATE_NAME_MONTH },           { UDAT_SHORT_MONTHS, NF_DATE_NAME_MONTH },
+        { UDAT_STANDALONE_MONTHS, NF_DATE_NAME_MONTH }, { UDAT_STANDALONE_SHORT_MONTHS, NF_DATE_NAME_MONTH },
+        { UDAT_WEEKDAYS, NF_DATE_NAME_WEEKDAY },       { UDAT_SHORT_WEEKDAYS, NF_DATE_NAME_WEEKDAY },
+        { UDAT_STANDALONE_WEEKDAYS, NF_DATE_NAME_WEEKDAY },
+      };
+      Names *names = g_new0 (Names, 1);
       names->names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
       UErrorCode status = U_ZERO_ERROR;
       UDateFormat *format = udat_open (UDAT_DEFAULT, UDAT_DEFAULT, known_languages[l], NULL, 0, NULL, 0, &status);
-      if (U_FAILURE (status) || format == NULL)
-        continue;
-      for (guint s = 0; s < G_N_ELEMENTS (symbols); s++)
-        add_symbols (names, format, symbols[s].type, symbols[s].kind);
-      udat_close (format);
+      if (!U_FAILURE (status) && format != NULL)
+        {
+          for (guint s = 0; s < G_N_ELEMENTS (symbols); s++)
+            add_symbols (names, format, symbols[s].type, symbols[s].kind);
+          udat_close (format);
+        }
+      g_once_init_leave (&loaded[l], names);
     }
-  return tables;
-}
-
-static const NameTables *
-name_tables (void)
-{
-  static GOnce once = G_ONCE_INIT;
-  return g_once (&once, load_names, NULL);
+  return loaded[l];
 }
 
 static int
@@ -108,9 +131,10 @@ language_index (const char *language)
 }
 
 static NfDateNameKind
-lookup_in (const Names *names, const char *folded, int *value)
+lookup_in (guint l, const char *folded, int *value)
 {
-  if (names->names == NULL)
+  const Names *names = names_of (l);
+  if (!has_pair (names, folded))
     return NF_DATE_NAME_NONE;
   gpointer found = g_hash_table_lookup (names->names, folded);
   if (found)
@@ -148,28 +172,40 @@ nf_date_lookup_name (const char *word, gssize length, const char *language, int 
     length--;
   if (length == 0 || length > 40)
     return NF_DATE_NAME_NONE;
-  g_autofree char *folded = g_utf8_casefold (word, length);
-  const NameTables *tables = name_tables ();
+  /* An ASCII word (most) is case-folded on the stack: for ASCII, case folding is lowering
+   * (and, as g_utf8_casefold, it stops at a NUL). */
+  char ascii[48];
+  g_autofree char *allocated = NULL;
+  const char *folded = ascii;
+  gssize k = 0;
+  while (k < length && word[k] && !((guchar) word[k] & 0x80))
+    {
+      ascii[k] = word[k] >= 'A' && word[k] <= 'Z' ? (char) (word[k] + ('a' - 'A')) : word[k];
+      k++;
+    }
+  if (k == length || !word[k])
+    ascii[k] = '\0';
+  else
+    folded = allocated = g_utf8_casefold (word, length);
   int dummy;
   if (value == NULL)
     value = &dummy;
-  int first = language_index (language);
-  if (language && first < 0)
-    first = 0; /* an unknown language: English, then every other one */
+  int index = language_index (language);
+  int first = language && index < 0 ? 0 : index; /* an unknown language: English, then every other one */
   if (first >= 0)
     {
-      NfDateNameKind kind = lookup_in (&tables->languages[first], folded, value);
-      if (kind || (language && first == 0 && language_index (language) == 0))
+      NfDateNameKind kind = lookup_in ((guint) first, folded, value);
+      if (kind || (language && first == 0 && index == 0))
         return kind;
-      if (language && language_index (language) >= 0)
+      if (language && index >= 0)
         {
           /* A known language other than English: English names are common there too. */
-          return lookup_in (&tables->languages[0], folded, value);
+          return lookup_in (0, folded, value);
         }
     }
   for (guint l = 0; l < N_LANGUAGES; l++)
     {
-      NfDateNameKind kind = lookup_in (&tables->languages[l], folded, value);
+      NfDateNameKind kind = lookup_in (l, folded, value);
       if (kind)
         return kind;
     }

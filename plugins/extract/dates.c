@@ -71,7 +71,9 @@ static const Word words[] = {
 typedef struct {
   GHashTable *words; /* lower-case word -> its first const Word * in words[] */
   gsize       max_word_bytes;
-  guint8      first_bytes[32]; /* bit set: some word of the table starts with that byte */
+  /* bit set: some word of the table starts with these two bytes (every word has two or more):
+   * most tokens are turned away before they are hashed */
+  guint8      first_pairs[65536 / 8];
   gint64      default_year;
   gboolean    from_dateline;
 } Dates;
@@ -100,8 +102,9 @@ dates_init (NfStage *stage, G_GNUC_UNUSED GError **error)
       if (!g_hash_table_contains (dates->words, words[i].word))
         g_hash_table_insert (dates->words, (gpointer) words[i].word, (gpointer) &words[i]);
       dates->max_word_bytes = MAX (dates->max_word_bytes, strlen (words[i].word));
-      guchar first = (guchar) words[i].word[0];
-      dates->first_bytes[first >> 3] |= 1 << (first & 7);
+      guint pair = (guint) (guchar) words[i].word[0] << 8 | (guchar) words[i].word[1];
+      g_assert (words[i].word[0] && words[i].word[1]);
+      dates->first_pairs[pair >> 3] |= (guint8) (1u << (pair & 7));
     }
   dates->default_year = cfg_getint (nf_stage_get_config (stage), "default-year");
   dates->from_dateline = cfg_getbool (nf_stage_get_config (stage), "dateline");
@@ -152,6 +155,12 @@ static const Word weekday_words[8] = {
   [7] = { "", 0, W_WEEKDAY, 7, 1 },
 };
 
+static inline guchar
+ascii_lower (char ch)
+{
+  return (guchar) (ch >= 'A' && ch <= 'Z' ? ch + ('a' - 'A') : ch);
+}
+
 static const Word *
 lookup (Dates *dates, const char *text, const NfToken *token, guint langs)
 {
@@ -178,12 +187,23 @@ lookup (Dates *dates, const char *text, const NfToken *token, guint langs)
         if (kind != NF_DATE_NAME_NONE)
           return kind == NF_DATE_NAME_MONTH ? &month_words[value] : &weekday_words[value];
       }
+  /* Every word of the table has two bytes or more and starts with two ASCII letters; lowering
+   * leaves ASCII bytes as they are, so a token starting with two ASCII bytes that start no
+   * word of the table is none of them, whatever follows (most tokens: no copy, no hash). */
+  const char *s = text + token->start;
+  if (length < 2)
+    return NULL;
+  if (!((s[0] | s[1]) & 0x80))
+    {
+      guint pair = (guint) ascii_lower (s[0]) << 8 | ascii_lower (s[1]);
+      if (!(dates->first_pairs[pair >> 3] & (1u << (pair & 7))))
+        return NULL;
+    }
   /* The word in lower case: ASCII in place on the stack (no word of the table is longer
    * than max_word_bytes, so a longer ASCII token is none of them), else GLib's. */
   char buffer[64];
   g_autofree char *allocated = NULL;
   const char *lower = buffer;
-  const char *s = text + token->start;
   gsize i = 0;
   while (i < length && !(s[i] & 0x80))
     i++;
@@ -191,11 +211,8 @@ lookup (Dates *dates, const char *text, const NfToken *token, guint langs)
     {
       if (length > dates->max_word_bytes)
         return NULL;
-      guchar first = (guchar) g_ascii_tolower (s[0]);
-      if (!(dates->first_bytes[first >> 3] & (1 << (first & 7))))
-        return NULL;
       for (i = 0; i < length; i++)
-        buffer[i] = g_ascii_tolower (s[i]);
+        buffer[i] = (char) ascii_lower (s[i]);
       buffer[length] = '\0';
     }
   else
@@ -500,6 +517,12 @@ find_matches (const Scan *scan)
   GArray *matches = g_array_new (FALSE, FALSE, sizeof (Match));
   for (guint i = 0; i < scan->n;)
     {
+      /* every shape starts at a number or at a word of the table (month names included) */
+      if (scan->tokens[i].kind != NF_TOKEN_NUMBER && !scan->word[i])
+        {
+          i++;
+          continue;
+        }
       Match match;
       guint taken = match_iso (scan, i, &match);
       if (!taken)
