@@ -105,6 +105,7 @@ quotes_load (Quotes *self, G_GNUC_UNUSED NfStage *stage, cfg_t *cfg, GError **er
   while (g_hash_table_iter_next (&iter, &key, NULL))
     if (g_utf8_strlen (key, -1) >= 4)
       g_hash_table_add (self->demonyms, g_utf8_substring (key, 0, 4));
+  filters_init (self);
   return TRUE;
 }
 

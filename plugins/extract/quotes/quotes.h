@@ -35,6 +35,14 @@ typedef struct {
   GHashTable *female, *male;
   long        min_words;
   gboolean    single_quotes;
+  /* For each list above, a filter: a bit set by the hash of each of its ASCII words.  A token
+   * all ASCII (folding only lowers it) whose bit is not set is not in the list, which most
+   * tokens show without being copied, folded or looked up. */
+  struct {
+    GHashTable *set;
+    guint8      bits[65536 / 8];
+  } filters[10];
+  guint8      honorific_bits[65536 / 8]; /* the same for gender_of_word's honorifics */
 } Quotes;
 
 typedef struct {
@@ -89,7 +97,8 @@ typedef struct {
   GArray        *mentions; /* Mention, in text order */
   GArray        *others;   /* gsize pairs: spans of entities that are neither people nor organisations */
   GHashTable    *roles;    /* canonical name -> GString of " role words " (see collect_roles) */
-  GHashTable    *lower;    /* folded words the article writes in lower case, built on demand */
+  GHashTable    *lower;    /* folded word -> whether the article writes it in lower case, for
+                            * the words refine_name asks about; built on demand */
   /* indexes by position (index.c), so that no lookup scans the whole article */
   GArray        *quote_spans;   /* Span of each quotation's marks, by start, max end so far */
   GArray        *other_spans;   /* the same for others */
@@ -121,7 +130,11 @@ gboolean is_quote_char (gunichar ch);
 guint token_at (const Context *c, gsize pos);
 gboolean tok_is_word (const Context *c, guint i);
 gboolean is_pronoun (const Context *c, guint i);
-gboolean word_in (GHashTable *set, GString *scratch, const char *word);
+gboolean word_in (const Context *c, GHashTable *set, const char *word);
+void filters_init (Quotes *self);
+void filter_add (guint8 *bits, const char *folded);
+gboolean may_be_in (const guint8 *bits, const char *text, gsize length);
+const guint8 *set_filter (const Quotes *self, GHashTable *set);
 gboolean is_object_marker (const Context *c, guint i);
 gboolean is_cue_adverb (const Context *c, guint i);
 

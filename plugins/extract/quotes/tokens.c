@@ -29,9 +29,83 @@ memo_slot (const Context *c, GHashTable *set)
   return set == q->verbs ? 0 : set == q->titles ? 1 : set == q->not_names ? 2 : set == q->roles ? 3 : -1;
 }
 
+/* The filter's bit for an ASCII word in lower case (FNV-1a, folded to 16 bits). */
+static inline guint
+filter_bit (const char *text, gsize length)
+{
+  guint32 h = 2166136261u;
+  for (gsize k = 0; k < length; k++)
+    {
+      h ^= (guchar) ascii_lower (text[k]);
+      h *= 16777619u;
+    }
+  return (h ^ (h >> 16)) & 0xffff;
+}
+
+void
+filter_add (guint8 *bits, const char *folded)
+{
+  gsize length = strlen (folded);
+  for (gsize k = 0; k < length; k++)
+    if ((guchar) folded[k] & 0x80)
+      return; /* only an ASCII token can fold to an ASCII word, and only those are filtered */
+  guint bit = filter_bit (folded, length);
+  bits[bit >> 3] |= (guint8) (1u << (bit & 7));
+}
+
+/* The filters of the word lists, made once in init. */
+void
+filters_init (Quotes *self)
+{
+  GHashTable *sets[G_N_ELEMENTS (self->filters)] = {
+    self->verbs, self->titles, self->not_names, self->roles, self->not_persons,
+    self->org_suffixes, self->org_nouns, self->demonyms, self->female, self->male,
+  };
+  for (guint k = 0; k < G_N_ELEMENTS (self->filters); k++)
+    {
+      self->filters[k].set = sets[k];
+      memset (self->filters[k].bits, 0, sizeof self->filters[k].bits);
+      GHashTableIter iter;
+      gpointer key;
+      g_hash_table_iter_init (&iter, sets[k]);
+      while (g_hash_table_iter_next (&iter, &key, NULL))
+        filter_add (self->filters[k].bits, key);
+    }
+  static const char *const honorifics[] = { "mrs", "ms", "miss", "lady", "dame", "queen", "princess", "madam",
+                                            "mr", "sir", "lord", "king", "prince", NULL };
+  memset (self->honorific_bits, 0, sizeof self->honorific_bits);
+  for (const char *const *h = honorifics; *h; h++)
+    filter_add (self->honorific_bits, *h);
+}
+
+const guint8 *
+set_filter (const Quotes *self, GHashTable *set)
+{
+  for (guint k = 0; k < G_N_ELEMENTS (self->filters); k++)
+    if (self->filters[k].set == set)
+      return self->filters[k].bits;
+  return NULL;
+}
+
+/* FALSE when the fold of @length bytes of @text is surely no word of the list of filter
+ * @bits: the text is ASCII (which folding only lowers) and its bit is not set.  TRUE: it
+ * may be (then ask the list). */
+gboolean
+may_be_in (const guint8 *bits, const char *text, gsize length)
+{
+  if (!bits)
+    return TRUE;
+  for (gsize k = 0; k < length; k++)
+    if ((guchar) text[k] & 0x80)
+      return TRUE;
+  guint bit = filter_bit (text, length);
+  return (bits[bit >> 3] >> (bit & 7)) & 1;
+}
+
 /* The search for a speech verb or a title goes back and forth over the same tokens for
  * every quotation, so each answer of the most asked lists is kept for the article: the
- * token is then case-folded and hashed once per list, not once per question. */
+ * token is then case-folded and hashed once per list, not once per question (and not at
+ * all when the filter of the list turns it away). */
 gboolean
 tok_in (const Context *c, guint i, GHashTable *set)
 {
@@ -40,7 +114,10 @@ tok_in (const Context *c, guint i, GHashTable *set)
   int slot = c->list_memo ? memo_slot (c, set) : -1;
   if (slot >= 0 && (c->list_memo[i] >> (2 * slot)) & 1)
     return (c->list_memo[i] >> (2 * slot + 1)) & 1;
-  gboolean in = nlp_word_set_has (set, c->scratch, c->text + c->tokens[i].start, c->tokens[i].end - c->tokens[i].start);
+  const char *text = c->text + c->tokens[i].start;
+  gsize length = c->tokens[i].end - c->tokens[i].start;
+  gboolean in = may_be_in (set_filter (c->self, set), text, length)
+                && nlp_word_set_has (set, c->scratch, text, length);
   if (slot >= 0)
     c->list_memo[i] |= (guint8) ((1u | (guint) in << 1) << (2 * slot));
   return in;
@@ -88,9 +165,11 @@ is_pronoun (const Context *c, guint i)
 }
 
 gboolean
-word_in (GHashTable *set, GString *scratch, const char *word)
+word_in (const Context *c, GHashTable *set, const char *word)
 {
-  return nlp_word_set_has (set, scratch, word, strlen (word));
+  gsize length = strlen (word);
+  return may_be_in (set_filter (c->self, set), word, length)
+         && nlp_word_set_has (set, c->scratch, word, length);
 }
 
 /* Words after which a name is an object, not the one who acts: "told the Keldby Chronicle",
