@@ -247,6 +247,45 @@ test_spans (void **state)
   fixture_free (f);
 }
 
+/* The item of the "quotes" field written directly (output.c) is byte for byte what GVariant
+ * serialises for the same values built as a tree: with and without speaker and cue, and
+ * sizes whose framing offsets take one, two and four bytes. */
+static void
+test_quote_item_serialised (G_GNUC_UNUSED void **state)
+{
+  static const gsize lengths[] = { 0, 1, 7, 8, 200, 230, 250, 300, 65500, 65600, 70000 };
+  static const char *const speakers[] = { NULL, "", "Anna Lindqvist", "Jean-Luc Mélenchon" };
+  static const char *const cues[] = { NULL, "", "said", "according to" };
+  for (guint l = 0; l < G_N_ELEMENTS (lengths); l++)
+    for (guint s = 0; s < G_N_ELEMENTS (speakers); s++)
+      for (guint k = 0; k < G_N_ELEMENTS (cues); k++)
+        {
+          g_autofree char *text = g_malloc (lengths[l] + 1);
+          for (gsize i = 0; i < lengths[l]; i++)
+            text[i] = (char) ('a' + i % 26);
+          text[lengths[l]] = '\0';
+          GVariantBuilder item;
+          g_variant_builder_init (&item, G_VARIANT_TYPE_VARDICT);
+          g_variant_builder_add (&item, "{sv}", "text", g_variant_new_string (text));
+          g_variant_builder_add (&item, "{sv}", "speaker",
+                                 g_variant_new_maybe (G_VARIANT_TYPE_STRING,
+                                                      speakers[s] ? g_variant_new_string (speakers[s]) : NULL));
+          g_variant_builder_add (&item, "{sv}", "cue",
+                                 g_variant_new_maybe (G_VARIANT_TYPE_STRING,
+                                                      cues[k] ? g_variant_new_string (cues[k]) : NULL));
+          g_autoptr (GVariant) tree = g_variant_ref_sink (g_variant_builder_end (&item));
+          g_autoptr (GVariant) direct = g_variant_ref_sink (quote_item_new (text, lengths[l], speakers[s], cues[k]));
+          assert_true (g_variant_is_of_type (direct, G_VARIANT_TYPE_VARDICT));
+          assert_int_equal (g_variant_get_size (direct), g_variant_get_size (tree));
+          assert_memory_equal (g_variant_get_data (direct), g_variant_get_data (tree), g_variant_get_size (tree));
+          /* and GVariant reads it back as the same value, in normal form */
+          g_autoptr (GVariant) check = g_variant_new_from_data (G_VARIANT_TYPE_VARDICT, g_variant_get_data (direct),
+                                                                g_variant_get_size (direct), FALSE, NULL, NULL);
+          assert_true (g_variant_is_normal_form (check));
+          assert_true (g_variant_equal (check, tree));
+        }
+}
+
 int
 main (void)
 {
@@ -254,6 +293,7 @@ main (void)
     cmocka_unit_test (test_refine_names_per_distinct_name),
     cmocka_unit_test (test_name_at_by_position),
     cmocka_unit_test (test_spans),
+    cmocka_unit_test (test_quote_item_serialised),
   };
   return cmocka_run_group_tests (tests, NULL, NULL);
 }

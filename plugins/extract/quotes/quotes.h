@@ -13,6 +13,7 @@
  *   standalone.c   quotations with no cue of their own: the voice goes on, or the subject
  *                  of the sentence before
  *   tokens.c       small tests on tokens shared by all of them
+ *   output.c       an item of the "quotes" field, written in GVariant's serialised form
  *   quotes.c       the plugin: options, word lists, the pipeline, the output */
 #ifndef QUOTES_QUOTES_H
 #define QUOTES_QUOTES_H
@@ -203,6 +204,10 @@ gboolean attribute_to_subject (Context *c, Quote *q, guint sentence_first, guint
 gboolean attribution_reported (Context *c, Quote *q, guint sentence_first);
 gboolean attribution_intro (Context *c, Quote *q, const NfSentence *sentences);
 void attribute_quotes (Context *c, const NfSentence *sentences);
+
+/* output.c: {"text": <@length bytes of @text>, "speaker": <ms>, "cue": <ms>}, serialised
+ * (floating; the strings valid UTF-8, @text without NUL) */
+GVariant *quote_item_new (const char *text, gsize length, const char *speaker, const char *cue);
 
 /* standalone.c */
 gboolean other_person_between (const Context *c, const Quote *p, const Quote *q);
