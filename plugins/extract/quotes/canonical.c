@@ -30,6 +30,17 @@ gender_of_word (const Context *c, const char *word)
   return f == m ? GENDER_UNKNOWN : f ? GENDER_FEMALE : GENDER_MALE;
 }
 
+/* FALSE when gender_of_word surely finds nothing in token @i, by the filters alone (the
+ * token's bit is the word's unless it ends with a period, which gender_of_word drops). */
+gboolean
+tok_may_have_gender (const Context *c, guint i)
+{
+  if (c->tokens[i].end > c->tokens[i].start && c->text[c->tokens[i].end - 1] == '.')
+    return TRUE;
+  return tok_may_be_in (c, i, c->self->honorific_bits) || tok_may_be_in (c, i, set_filter (c->self, c->self->female))
+         || tok_may_be_in (c, i, set_filter (c->self, c->self->male));
+}
+
 /* Levenshtein distance of two short words, at most @max + 1. */
 static guint
 edit_distance (const char *a, const char *b, guint max)
@@ -117,7 +128,7 @@ written_in_lower_case (const Context *c, const char *word)
         {
           const NfToken *t = &c->tokens[i];
           if (t->kind != NF_TOKEN_WORD || (t->flags & NF_TOKEN_CAPITALIZED)
-              || !may_be_in (bits, c->text + t->start, t->end - t->start))
+              || !tok_may_be_in (c, i, bits))
             continue;
           g_string_truncate (c->scratch, 0);
           nlp_fold_append (c->scratch, c->text + t->start, t->end - t->start);

@@ -141,6 +141,11 @@ find_quotes (Context *c, NfArticle *article)
       gboolean first_mark = TRUE;
       for (gsize i = pstart; i < pend; i = g_utf8_next_char (c->text + i) - c->text)
         {
+          /* every mark is ' or " or starts with the byte 0xC2 (« ») or 0xE2 (‘ ’ “ ” „):
+           * most characters are passed over without being decoded */
+          guchar lead = (guchar) c->text[i];
+          if (lead < 0x80 ? lead != '"' && lead != '\'' : lead != 0xC2 && lead != 0xE2)
+            continue;
           gunichar ch = g_utf8_get_char (c->text + i);
           if (!is_quote_char (ch))
             continue;

@@ -93,6 +93,8 @@ typedef struct {
   GString       *scratch;
   guint8        *list_memo; /* per token, 2 bits (asked, member) for each of the word lists
                              * tok_in is asked about most: verbs, titles, not_names, roles */
+  guint32       *token_bits; /* per token: its bit in the word lists' filters (may_be_in_bit),
+                              * or G_MAXUINT32 for a token that is not an ASCII word */
   GArray        *names;    /* Name, sorted by start */
   GArray        *quotes;   /* Quote */
   GArray        *mentions; /* Mention, in text order */
@@ -124,6 +126,8 @@ typedef struct {
 } Span;
 
 /* tokens.c */
+guint32 *token_bits_new (const Context *c);
+gboolean tok_may_be_in (const Context *c, guint i, const guint8 *bits);
 gboolean tok_is (const Context *c, guint i, const char *word);
 gboolean tok_in (const Context *c, guint i, GHashTable *set);
 gunichar tok_char (const Context *c, guint i);
@@ -134,8 +138,46 @@ gboolean is_pronoun (const Context *c, guint i);
 gboolean word_in (const Context *c, GHashTable *set, const char *word);
 void filters_init (Quotes *self);
 void filter_add (guint8 *bits, const char *folded);
-gboolean may_be_in (const guint8 *bits, const char *text, gsize length);
-const guint8 *set_filter (const Quotes *self, GHashTable *set);
+
+/* The filter's bit for @length bytes of ASCII @text in lower case (FNV-1a folded to 16 bits),
+ * in *@bit; FALSE when the text is not all ASCII. */
+static inline gboolean
+may_be_in_bit (const char *text, gsize length, guint *bit)
+{
+  guint32 h = 2166136261u;
+  for (gsize k = 0; k < length; k++)
+    {
+      guint ch = (guchar) text[k];
+      if (ch & 0x80)
+        return FALSE;
+      h = (h ^ (ch | (guint) (ch - 'A' < 26u) << 5)) * 16777619u;
+    }
+  *bit = (h ^ (h >> 16)) & 0xffff;
+  return TRUE;
+}
+
+/* FALSE when the fold of @length bytes of @text is surely no word of the list of filter
+ * @bits: the text is ASCII (which folding only lowers) and its bit is not set.  TRUE: it
+ * may be (then ask the list).  Asked of most tokens, hence inline. */
+static inline gboolean
+may_be_in (const guint8 *bits, const char *text, gsize length)
+{
+  guint bit;
+  if (!bits || !may_be_in_bit (text, length, &bit))
+    return TRUE;
+  return (bits[bit >> 3] >> (bit & 7)) & 1;
+}
+gboolean tok_is_one_of (const Context *c, guint i, const char *const *words, guint8 *bits, gsize *ready);
+
+/* The filter of the word list @set, or NULL. */
+static inline const guint8 *
+set_filter (const Quotes *self, GHashTable *set)
+{
+  for (guint k = 0; k < G_N_ELEMENTS (self->filters); k++)
+    if (self->filters[k].set == set)
+      return self->filters[k].bits;
+  return NULL;
+}
 gboolean is_object_marker (const Context *c, guint i);
 gboolean is_cue_adverb (const Context *c, guint i);
 
@@ -176,6 +218,7 @@ void names_from_cues (Context *c);
 
 /* canonical.c */
 int gender_of_word (const Context *c, const char *word);
+gboolean tok_may_have_gender (const Context *c, guint i);
 const char *last_word (const char *name);
 void refine_names (Context *c);
 

@@ -29,19 +29,6 @@ memo_slot (const Context *c, GHashTable *set)
   return set == q->verbs ? 0 : set == q->titles ? 1 : set == q->not_names ? 2 : set == q->roles ? 3 : -1;
 }
 
-/* The filter's bit for an ASCII word in lower case (FNV-1a, folded to 16 bits). */
-static inline guint
-filter_bit (const char *text, gsize length)
-{
-  guint32 h = 2166136261u;
-  for (gsize k = 0; k < length; k++)
-    {
-      h ^= (guchar) ascii_lower (text[k]);
-      h *= 16777619u;
-    }
-  return (h ^ (h >> 16)) & 0xffff;
-}
-
 void
 filter_add (guint8 *bits, const char *folded)
 {
@@ -49,7 +36,8 @@ filter_add (guint8 *bits, const char *folded)
   for (gsize k = 0; k < length; k++)
     if ((guchar) folded[k] & 0x80)
       return; /* only an ASCII token can fold to an ASCII word, and only those are filtered */
-  guint bit = filter_bit (folded, length);
+  guint bit = 0;
+  may_be_in_bit (folded, length, &bit);
   bits[bit >> 3] |= (guint8) (1u << (bit & 7));
 }
 
@@ -78,28 +66,50 @@ filters_init (Quotes *self)
     filter_add (self->honorific_bits, *h);
 }
 
-const guint8 *
-set_filter (const Quotes *self, GHashTable *set)
+/* Whether token @i is one of @words (lower-case ASCII, as tok_is compares), asked of many
+ * tokens: a filter of the list (made once in @bits, 65536 bits, guarded by @ready) turns
+ * most of them away before the words are compared one by one. */
+gboolean
+tok_is_one_of (const Context *c, guint i, const char *const *words, guint8 *bits, gsize *ready)
 {
-  for (guint k = 0; k < G_N_ELEMENTS (self->filters); k++)
-    if (self->filters[k].set == set)
-      return self->filters[k].bits;
-  return NULL;
+  if (g_once_init_enter (ready))
+    {
+      for (const char *const *w = words; *w; w++)
+        filter_add (bits, *w);
+      g_once_init_leave (ready, 1);
+    }
+  if (c->tokens[i].kind != NF_TOKEN_WORD || !tok_may_be_in (c, i, bits))
+    return FALSE;
+  for (const char *const *w = words; *w; w++)
+    if (tok_is (c, i, *w))
+      return TRUE;
+  return FALSE;
 }
 
-/* FALSE when the fold of @length bytes of @text is surely no word of the list of filter
- * @bits: the text is ASCII (which folding only lowers) and its bit is not set.  TRUE: it
- * may be (then ask the list). */
-gboolean
-may_be_in (const guint8 *bits, const char *text, gsize length)
+/* Every word token's filter bit, worked out in one pass: each list asks about most tokens,
+ * and the bit is the same for all of them. */
+guint32 *
+token_bits_new (const Context *c)
 {
-  if (!bits)
-    return TRUE;
-  for (gsize k = 0; k < length; k++)
-    if ((guchar) text[k] & 0x80)
-      return TRUE;
-  guint bit = filter_bit (text, length);
-  return (bits[bit >> 3] >> (bit & 7)) & 1;
+  guint32 *bits = g_new (guint32, c->n);
+  for (guint i = 0; i < c->n; i++)
+    {
+      guint bit;
+      bits[i] = c->tokens[i].kind == NF_TOKEN_WORD
+                && may_be_in_bit (c->text + c->tokens[i].start, c->tokens[i].end - c->tokens[i].start, &bit)
+                ? bit : G_MAXUINT32;
+    }
+  return bits;
+}
+
+/* may_be_in for token @i. */
+gboolean
+tok_may_be_in (const Context *c, guint i, const guint8 *bits)
+{
+  if (!c->token_bits)
+    return may_be_in (bits, c->text + c->tokens[i].start, c->tokens[i].end - c->tokens[i].start);
+  guint32 bit = c->token_bits[i];
+  return !bits || bit == G_MAXUINT32 || ((bits[bit >> 3] >> (bit & 7)) & 1);
 }
 
 /* The search for a speech verb or a title goes back and forth over the same tokens for
@@ -116,7 +126,7 @@ tok_in (const Context *c, guint i, GHashTable *set)
     return (c->list_memo[i] >> (2 * slot + 1)) & 1;
   const char *text = c->text + c->tokens[i].start;
   gsize length = c->tokens[i].end - c->tokens[i].start;
-  gboolean in = may_be_in (set_filter (c->self, set), text, length)
+  gboolean in = tok_may_be_in (c, i, set_filter (c->self, set))
                 && nlp_word_set_has (set, c->scratch, text, length);
   if (slot >= 0)
     c->list_memo[i] |= (guint8) ((1u | (guint) in << 1) << (2 * slot));
@@ -180,10 +190,9 @@ is_object_marker (const Context *c, guint i)
   static const char *const words[] = { "to", "told", "tells", "with", "by", "from", "for", "of", "at", "in",
                                        "on", "about", "against", "than", "whose", "son", "daughter",
                                        "wife", "husband", "mother", "father", "and", "or", "like", NULL };
-  for (const char *const *w = words; *w; w++)
-    if (tok_is (c, i, *w))
-      return TRUE;
-  return FALSE;
+  static guint8 bits[65536 / 8];
+  static gsize ready;
+  return tok_is_one_of (c, i, words, bits, &ready);
 }
 
 /* "it also said", "they later wrote": an adverb between the speaker and the verb. */
@@ -192,8 +201,7 @@ is_cue_adverb (const Context *c, guint i)
 {
   static const char *const words[] = { "also", "then", "later", "further", "previously", "again", "earlier",
                                        "separately", "subsequently", NULL };
-  for (const char *const *w = words; *w; w++)
-    if (tok_is (c, i, *w))
-      return TRUE;
-  return FALSE;
+  static guint8 bits[65536 / 8];
+  static gsize ready;
+  return tok_is_one_of (c, i, words, bits, &ready);
 }
