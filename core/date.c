@@ -120,22 +120,66 @@ names_of (guint l)
 static int
 language_index (const char *language)
 {
-  if (language == NULL)
+  if (language == NULL || language[0] == '\0' || language[1] == '\0')
+    return -1;
+  char a = g_ascii_tolower (language[0]), b = g_ascii_tolower (language[1]);
+  if (g_ascii_isalpha (language[2]))
     return -1;
   for (guint l = 0; l < N_LANGUAGES; l++)
-    if (g_ascii_strncasecmp (language, known_languages[l], 2) == 0 && !g_ascii_isalpha (language[2]))
+    if (known_languages[l][0] == a && known_languages[l][1] == b)
       return (int) l;
-  if (g_ascii_strncasecmp (language, "no", 2) == 0 && !g_ascii_isalpha (language[2]))
+  if (a == 'n' && b == 'o')
     return 9; /* nb */
   return -1;
 }
 
+/* A word asked about, case-folded only when some language's names may hold it: the first
+ * two bytes of the folded word are known beforehand when the word's are ASCII. */
+typedef struct {
+  const char *word;
+  gssize      length;
+  const char *folded;
+  char       *allocated;
+  gboolean    pair_known;
+  guint       pair;
+  char        ascii[48];
+} Query;
+
+static const char *
+query_folded (Query *q)
+{
+  if (q->folded)
+    return q->folded;
+  /* An ASCII word (most) is case-folded on the stack: for ASCII, case folding is lowering
+   * (and, as g_utf8_casefold, it stops at a NUL). */
+  gssize k = 0;
+  while (k < q->length && q->word[k] && !((guchar) q->word[k] & 0x80))
+    {
+      q->ascii[k] = g_ascii_tolower (q->word[k]);
+      k++;
+    }
+  if (k == q->length || !q->word[k])
+    {
+      q->ascii[k] = '\0';
+      q->folded = q->ascii;
+    }
+  else
+    q->folded = q->allocated = g_utf8_casefold (q->word, q->length);
+  return q->folded;
+}
+
 static NfDateNameKind
-lookup_in (guint l, const char *folded, int *value)
+lookup_in (guint l, Query *q, int *value)
 {
   const Names *names = names_of (l);
-  if (!has_pair (names, folded))
+  if (q->pair_known)
+    {
+      if (!((names->pairs[q->pair >> 3] >> (q->pair & 7)) & 1))
+        return NF_DATE_NAME_NONE;
+    }
+  else if (!has_pair (names, query_folded (q)))
     return NF_DATE_NAME_NONE;
+  const char *folded = query_folded (q);
   gpointer found = g_hash_table_lookup (names->names, folded);
   if (found)
     {
@@ -147,7 +191,7 @@ lookup_in (guint l, const char *folded, int *value)
     return NF_DATE_NAME_NONE;
   int match = 0;
   for (int m = 1; m <= 12; m++)
-    if (names->months[m] && strncmp (names->months[m], folded, n) == 0)
+    if (names->months[m] && names->months[m][0] == folded[0] && strncmp (names->months[m], folded, n) == 0)
       {
         if (match)
           return NF_DATE_NAME_NONE; /* ambiguous prefix */
@@ -172,44 +216,38 @@ nf_date_lookup_name (const char *word, gssize length, const char *language, int 
     length--;
   if (length == 0 || length > 40)
     return NF_DATE_NAME_NONE;
-  /* An ASCII word (most) is case-folded on the stack: for ASCII, case folding is lowering
-   * (and, as g_utf8_casefold, it stops at a NUL). */
-  char ascii[48];
-  g_autofree char *allocated = NULL;
-  const char *folded = ascii;
-  gssize k = 0;
-  while (k < length && word[k] && !((guchar) word[k] & 0x80))
+  Query q = { .word = word, .length = length };
+  /* most words: their first two bytes ASCII, which folding lowers and nothing after them
+   * changes, so most languages turn them away before they are folded */
+  guchar b0 = (guchar) word[0], b1 = length > 1 ? (guchar) word[1] : 0;
+  if (!((b0 | b1) & 0x80))
     {
-      ascii[k] = word[k] >= 'A' && word[k] <= 'Z' ? (char) (word[k] + ('a' - 'A')) : word[k];
-      k++;
+      q.pair_known = TRUE;
+      q.pair = (guint) (guchar) g_ascii_tolower (b0) << 8 | (b0 ? (guchar) g_ascii_tolower (b1) : 0);
     }
-  if (k == length || !word[k])
-    ascii[k] = '\0';
-  else
-    folded = allocated = g_utf8_casefold (word, length);
   int dummy;
   if (value == NULL)
     value = &dummy;
   int index = language_index (language);
   int first = language && index < 0 ? 0 : index; /* an unknown language: English, then every other one */
+  NfDateNameKind kind = NF_DATE_NAME_NONE;
   if (first >= 0)
     {
-      NfDateNameKind kind = lookup_in ((guint) first, folded, value);
+      kind = lookup_in ((guint) first, &q, value);
       if (kind || (language && first == 0 && index == 0))
-        return kind;
+        goto done;
       if (language && index >= 0)
         {
           /* A known language other than English: English names are common there too. */
-          return lookup_in (0, folded, value);
+          kind = lookup_in (0, &q, value);
+          goto done;
         }
     }
-  for (guint l = 0; l < N_LANGUAGES; l++)
-    {
-      NfDateNameKind kind = lookup_in (l, folded, value);
-      if (kind)
-        return kind;
-    }
-  return NF_DATE_NAME_NONE;
+  for (guint l = 0; l < N_LANGUAGES && !kind; l++)
+    kind = lookup_in (l, &q, value);
+done:
+  g_free (q.allocated);
+  return kind;
 }
 
 /* ---- tokens ---- */

@@ -139,7 +139,10 @@ typedef struct {
   const char    *text;
   const NfToken *tokens;
   guint          n;
-  const Word   **word; /* per token: the word entry, or NULL */
+  const Word   **word; /* per token: the word entry, or NULL (and NULL after the last) */
+  /* word for an article of a few hundred tokens: an allocation of a few KB per article
+   * makes malloc consolidate its free lists, which cost more than the scan */
+  const Word    *small[512];
 } Scan;
 
 /* What the date reader's names stand for here (months 1..12, weekdays 1..7). */
@@ -234,9 +237,17 @@ scan_init (Scan *scan, Dates *dates, const NfText *segmentation, const char *tex
 {
   scan->text = text;
   scan->tokens = nf_text_get_tokens (segmentation, &scan->n);
-  scan->word = g_new0 (const Word *, scan->n + 1);
+  scan->word = scan->n < G_N_ELEMENTS (scan->small) ? scan->small : g_new (const Word *, scan->n + 1);
   for (guint i = 0; i < scan->n; i++)
     scan->word[i] = lookup (dates, text, &scan->tokens[i], langs);
+  scan->word[scan->n] = NULL;
+}
+
+static void
+scan_clear (Scan *scan)
+{
+  if (scan->word != scan->small)
+    g_free (scan->word);
 }
 
 /* ---- matches ---- */
@@ -713,7 +724,7 @@ date_from_dateline (Dates *dates, NfArticle *article, guint langs, GArray *body,
   Scan scan;
   scan_init (&scan, dates, segmentation, dateline, langs);
   g_autoptr (GArray) matches = find_matches (&scan);
-  g_free (scan.word);
+  scan_clear (&scan);
   for (guint i = 0; i < matches->len; i++)
     {
       const Match *match = &g_array_index (matches, Match, i);
@@ -766,7 +777,7 @@ dates_process (NfStage *stage, G_GNUC_UNUSED gpointer worker, NfArticle *article
   Scan scan;
   scan_init (&scan, dates, nf_article_get_segmentation (article), nf_article_get_text (article), langs);
   g_autoptr (GArray) matches = find_matches (&scan);
-  g_free (scan.word);
+  scan_clear (&scan);
 
   /* The page's own day (published_local) when there is one: 23:30 in Berlin is the next day
    * in UTC, and relative dates count from the day the readers saw. */

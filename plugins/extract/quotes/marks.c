@@ -139,10 +139,11 @@ find_quotes (Context *c, NfArticle *article)
       gboolean inside = carried == 2, single = carried == 2 && carried_single, marked = carried != 2;
       gsize open = pstart;
       gboolean first_mark = TRUE;
-      for (gsize i = pstart; i < pend; i = g_utf8_next_char (c->text + i) - c->text)
+      /* byte by byte: every mark is ' or " or starts with the byte 0xC2 (« ») or 0xE2
+       * (‘ ’ “ ” „), which in an article's text (valid UTF-8) only ever start a character,
+       * so the bytes inside other characters are passed over like the characters themselves */
+      for (gsize i = pstart; i < pend; i++)
         {
-          /* every mark is ' or " or starts with the byte 0xC2 (« ») or 0xE2 (‘ ’ “ ” „):
-           * most characters are passed over without being decoded */
           guchar lead = (guchar) c->text[i];
           if (lead < 0x80 ? lead != '"' && lead != '\'' : lead != 0xC2 && lead != 0xE2)
             continue;
