@@ -126,7 +126,10 @@ tok_in (const Context *c, guint i, GHashTable *set)
     return (c->list_memo[i] >> (2 * slot + 1)) & 1;
   const char *text = c->text + c->tokens[i].start;
   gsize length = c->tokens[i].end - c->tokens[i].start;
-  gboolean in = tok_may_be_in (c, i, set_filter (c->self, set))
+  /* (the filters of the memo's lists sit in the same slots) */
+  const guint8 *bits = slot >= 0 && c->self->filters[slot].set == set ? c->self->filters[slot].bits
+                                                                       : set_filter (c->self, set);
+  gboolean in = tok_may_be_in (c, i, bits)
                 && nlp_word_set_has (set, c->scratch, text, length);
   if (slot >= 0)
     c->list_memo[i] |= (guint8) ((1u | (guint) in << 1) << (2 * slot));
