@@ -74,6 +74,10 @@ typedef struct {
   /* bit set: some word of the table starts with these two bytes (every word has two or more):
    * most tokens are turned away before they are hashed */
   guint8      first_pairs[65536 / 8];
+  /* bit set: the hash (word_bit) of some ASCII word of the table; an ASCII token whose bit is
+   * not set is none of them, so the common words that pass the pairs ("the", "in", "day"
+   * aside) are not looked up either */
+  guint8      word_bits[65536 / 8];
   gint64      default_year;
   gboolean    from_dateline;
 } Dates;
@@ -90,6 +94,22 @@ static const NfOption dates_options[] = {
 
 /* ---- words ---- */
 
+static inline guchar
+ascii_lower (char ch)
+{
+  return (guchar) (ch >= 'A' && ch <= 'Z' ? ch + ('a' - 'A') : ch);
+}
+
+/* The filter bit of @length bytes of ASCII in lower case (FNV-1a folded to 16 bits). */
+static guint
+word_bit (const char *s, gsize length)
+{
+  guint32 h = 2166136261u;
+  for (gsize k = 0; k < length; k++)
+    h = (h ^ ascii_lower (s[k])) * 16777619u;
+  return (h ^ (h >> 16)) & 0xffff;
+}
+
 static gboolean
 dates_init (NfStage *stage, G_GNUC_UNUSED GError **error)
 {
@@ -105,6 +125,14 @@ dates_init (NfStage *stage, G_GNUC_UNUSED GError **error)
       guint pair = (guint) (guchar) words[i].word[0] << 8 | (guchar) words[i].word[1];
       g_assert (words[i].word[0] && words[i].word[1]);
       dates->first_pairs[pair >> 3] |= (guint8) (1u << (pair & 7));
+      gsize length = strlen (words[i].word), k = 0;
+      while (k < length && !(words[i].word[k] & 0x80))
+        k++;
+      if (k == length)
+        {
+          guint bit = word_bit (words[i].word, length);
+          dates->word_bits[bit >> 3] |= (guint8) (1u << (bit & 7));
+        }
     }
   dates->default_year = cfg_getint (nf_stage_get_config (stage), "default-year");
   dates->from_dateline = cfg_getbool (nf_stage_get_config (stage), "dateline");
@@ -140,9 +168,10 @@ typedef struct {
   const NfToken *tokens;
   guint          n;
   const Word   **word; /* per token: the word entry, or NULL (and NULL after the last) */
-  /* word for an article of a few hundred tokens: an allocation of a few KB per article
-   * makes malloc consolidate its free lists, which cost more than the scan */
-  const Word    *small[512];
+  /* word for an article of up to 2,047 tokens (16 KB of a worker's stack): an allocation of
+   * a few KB per article makes malloc consolidate its free lists, which cost more than the
+   * scan itself */
+  const Word    *small[2048];
 } Scan;
 
 /* What the date reader's names stand for here (months 1..12, weekdays 1..7). */
@@ -157,12 +186,6 @@ static const Word weekday_words[8] = {
   [4] = { "", 0, W_WEEKDAY, 4, 1 }, [5] = { "", 0, W_WEEKDAY, 5, 1 }, [6] = { "", 0, W_WEEKDAY, 6, 1 },
   [7] = { "", 0, W_WEEKDAY, 7, 1 },
 };
-
-static inline guchar
-ascii_lower (char ch)
-{
-  return (guchar) (ch >= 'A' && ch <= 'Z' ? ch + ('a' - 'A') : ch);
-}
 
 static const Word *
 lookup (Dates *dates, const char *text, const NfToken *token, guint langs)
@@ -213,6 +236,9 @@ lookup (Dates *dates, const char *text, const NfToken *token, guint langs)
   if (i == length)
     {
       if (length > dates->max_word_bytes)
+        return NULL;
+      guint bit = word_bit (s, length);
+      if (!(dates->word_bits[bit >> 3] & (1u << (bit & 7))))
         return NULL;
       for (i = 0; i < length; i++)
         buffer[i] = (char) ascii_lower (s[i]);
