@@ -286,6 +286,47 @@ test_quote_item_serialised (G_GNUC_UNUSED void **state)
         }
 }
 
+/* The word lists' filters (filters_init, may_be_in) never turn away a word the list holds:
+ * whatever its case, with non-ASCII letters or a curly apostrophe (folded to ASCII), as
+ * word_in, a token (tok_in, through the article's token bits) and gender_of_word ask. */
+static void
+test_word_filters (G_GNUC_UNUSED void **state)
+{
+  static const char *const listed[] = { "said", "müller", "o'brien", "x", "chief constable", NULL };
+  static const char *const asked[] = { "said", "SAID", "Said", "says", "MÜLLER", "Müller", "muller", "O’Brien",
+                                       "O'BRIEN", "X", "y", "Chief constable", "", NULL };
+  Quotes self = { 0 };
+  GHashTable **sets[] = { &self.verbs, &self.titles, &self.not_names, &self.roles, &self.not_persons,
+                          &self.org_suffixes, &self.org_nouns, &self.demonyms, &self.female, &self.male };
+  for (guint k = 0; k < G_N_ELEMENTS (sets); k++)
+    {
+      *sets[k] = empty_set ();
+      for (const char *const *w = listed; *w; w++)
+        g_hash_table_add (*sets[k], g_strdup (*w));
+    }
+  filters_init (&self);
+  g_autoptr (GString) scratch = g_string_new (NULL);
+  Context c = { .self = &self, .scratch = scratch };
+  for (const char *const *w = asked; *w; w++)
+    {
+      gboolean in = nlp_word_set_has (self.verbs, scratch, *w, strlen (*w));
+      for (guint k = 0; k < G_N_ELEMENTS (sets); k++)
+        assert_int_equal (word_in (&c, *sets[k], *w), in);
+      /* the same word as a token of an article */
+      NfToken token = { .start = 0, .end = strlen (*w), .kind = NF_TOKEN_WORD };
+      Context t = { .self = &self, .scratch = scratch, .text = *w, .length = strlen (*w), .tokens = &token, .n = 1 };
+      g_autofree guint32 *bits = t.token_bits = token_bits_new (&t);
+      assert_int_equal (tok_in (&t, 0, self.verbs), in);
+      assert_int_equal (tok_in (&t, 0, self.male), in);
+      /* (a word on both given-name lists has no gender; the honorifics below do) */
+      assert_int_equal (gender_of_word (&c, *w), GENDER_UNKNOWN);
+    }
+  assert_int_equal (gender_of_word (&c, "Mrs."), GENDER_FEMALE);
+  assert_int_equal (gender_of_word (&c, "SIR"), GENDER_MALE);
+  for (guint k = 0; k < G_N_ELEMENTS (sets); k++)
+    g_hash_table_unref (*sets[k]);
+}
+
 int
 main (void)
 {
@@ -294,6 +335,7 @@ main (void)
     cmocka_unit_test (test_name_at_by_position),
     cmocka_unit_test (test_spans),
     cmocka_unit_test (test_quote_item_serialised),
+    cmocka_unit_test (test_word_filters),
   };
   return cmocka_run_group_tests (tests, NULL, NULL);
 }
