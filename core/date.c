@@ -21,11 +21,32 @@ static const char *const known_languages[] = {
 typedef struct {
   GHashTable *names;      /* casefolded name without a trailing dot -> kind << 8 | value */
   char       *months[13]; /* full names, casefolded, for prefix matches */
+  /* A bit for the first two bytes (the second 0 for a one-byte name) of every name and full
+   * month: a word that matches, whole or as a month's prefix, starts with one of these pairs.
+   * Most words a reader asks about (every capitalised word of an article) start with none,
+   * so they are turned away without hashing or scanning the months. */
+  guint8      pairs[65536 / 8];
 } Names;
 
-typedef struct {
-  Names languages[N_LANGUAGES];
-} NameTables;
+static inline guint
+pair_of (const char *folded)
+{
+  return (guint) (guchar) folded[0] << 8 | (folded[0] ? (guchar) folded[1] : 0);
+}
+
+static inline void
+add_pair (Names *names, const char *folded)
+{
+  guint pair = pair_of (folded);
+  names->pairs[pair >> 3] |= (guint8) (1u << (pair & 7));
+}
+
+static inline gboolean
+has_pair (const Names *names, const char *folded)
+{
+  guint pair = pair_of (folded);
+  return (names->pairs[pair >> 3] >> (pair & 7)) & 1;
+}
 
 static void
 add_symbols (Names *names, UDateFormat *format, UDateFormatSymbolType type, NfDateNameKind kind)
@@ -54,7 +75,11 @@ add_symbols (Names *names, UDateFormat *format, UDateFormatSymbolType type, NfDa
         }
       if (kind == NF_DATE_NAME_MONTH && (type == UDAT_MONTHS || type == UDAT_STANDALONE_MONTHS)
           && names->months[value] == NULL)
-        names->months[value] = g_strdup (folded);
+        {
+          names->months[value] = g_strdup (folded);
+          add_pair (names, folded);
+        }
+      add_pair (names, folded);
       if (!g_hash_table_contains (names->names, folded))
         g_hash_table_insert (names->names, folded, GINT_TO_POINTER (kind << 8 | value));
       else
@@ -62,56 +87,99 @@ add_symbols (Names *names, UDateFormat *format, UDateFormatSymbolType type, NfDa
     }
 }
 
-static gpointer
-load_names (G_GNUC_UNUSED gpointer data)
+/* The names of one language, read from ICU on first use: a reader that asks about English
+ * and the article's language (extract "dates") does not pay for opening the other
+ * languages' date formats. */
+static const Names *
+names_of (guint l)
 {
-  NameTables *tables = g_new0 (NameTables, 1);
-  static const struct { UDateFormatSymbolType type; NfDateNameKind kind; } symbols[] = {
-    { UDAT_MONTHS, NF_DATE_NAME_MONTH },           { UDAT_SHORT_MONTHS, NF_DATE_NAME_MONTH },
-    { UDAT_STANDALONE_MONTHS, NF_DATE_NAME_MONTH }, { UDAT_STANDALONE_SHORT_MONTHS, NF_DATE_NAME_MONTH },
-    { UDAT_WEEKDAYS, NF_DATE_NAME_WEEKDAY },       { UDAT_SHORT_WEEKDAYS, NF_DATE_NAME_WEEKDAY },
-    { UDAT_STANDALONE_WEEKDAYS, NF_DATE_NAME_WEEKDAY },
-  };
-  for (guint l = 0; l < N_LANGUAGES; l++)
+  static Names *loaded[N_LANGUAGES];
+  if (g_once_init_enter (&loaded[l]))
     {
-      Names *names = &tables->languages[l];
+      static const struct { UDateFormatSymbolType type; NfDateNameKind kind; } symbols[] = {
+        { UDAT_MONTHS, NF_DATE_NAME_MONTH },           { UDAT_SHORT_MONTHS, NF_DATE_NAME_MONTH },
+        { UDAT_STANDALONE_MONTHS, NF_DATE_NAME_MONTH }, { UDAT_STANDALONE_SHORT_MONTHS, NF_DATE_NAME_MONTH },
+        { UDAT_WEEKDAYS, NF_DATE_NAME_WEEKDAY },       { UDAT_SHORT_WEEKDAYS, NF_DATE_NAME_WEEKDAY },
+        { UDAT_STANDALONE_WEEKDAYS, NF_DATE_NAME_WEEKDAY },
+      };
+      Names *names = g_new0 (Names, 1);
       names->names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
       UErrorCode status = U_ZERO_ERROR;
       UDateFormat *format = udat_open (UDAT_DEFAULT, UDAT_DEFAULT, known_languages[l], NULL, 0, NULL, 0, &status);
-      if (U_FAILURE (status) || format == NULL)
-        continue;
-      for (guint s = 0; s < G_N_ELEMENTS (symbols); s++)
-        add_symbols (names, format, symbols[s].type, symbols[s].kind);
-      udat_close (format);
+      if (!U_FAILURE (status) && format != NULL)
+        {
+          for (guint s = 0; s < G_N_ELEMENTS (symbols); s++)
+            add_symbols (names, format, symbols[s].type, symbols[s].kind);
+          udat_close (format);
+        }
+      g_once_init_leave (&loaded[l], names);
     }
-  return tables;
-}
-
-static const NameTables *
-name_tables (void)
-{
-  static GOnce once = G_ONCE_INIT;
-  return g_once (&once, load_names, NULL);
+  return loaded[l];
 }
 
 static int
 language_index (const char *language)
 {
-  if (language == NULL)
+  if (language == NULL || language[0] == '\0' || language[1] == '\0')
+    return -1;
+  char a = g_ascii_tolower (language[0]), b = g_ascii_tolower (language[1]);
+  if (g_ascii_isalpha (language[2]))
     return -1;
   for (guint l = 0; l < N_LANGUAGES; l++)
-    if (g_ascii_strncasecmp (language, known_languages[l], 2) == 0 && !g_ascii_isalpha (language[2]))
+    if (known_languages[l][0] == a && known_languages[l][1] == b)
       return (int) l;
-  if (g_ascii_strncasecmp (language, "no", 2) == 0 && !g_ascii_isalpha (language[2]))
+  if (a == 'n' && b == 'o')
     return 9; /* nb */
   return -1;
 }
 
-static NfDateNameKind
-lookup_in (const Names *names, const char *folded, int *value)
+/* A word asked about, case-folded only when some language's names may hold it: the first
+ * two bytes of the folded word are known beforehand when the word's are ASCII. */
+typedef struct {
+  const char *word;
+  gssize      length;
+  const char *folded;
+  char       *allocated;
+  gboolean    pair_known;
+  guint       pair;
+  char        ascii[48];
+} Query;
+
+static const char *
+query_folded (Query *q)
 {
-  if (names->names == NULL)
+  if (q->folded)
+    return q->folded;
+  /* An ASCII word (most) is case-folded on the stack: for ASCII, case folding is lowering
+   * (and, as g_utf8_casefold, it stops at a NUL). */
+  gssize k = 0;
+  while (k < q->length && q->word[k] && !((guchar) q->word[k] & 0x80))
+    {
+      q->ascii[k] = g_ascii_tolower (q->word[k]);
+      k++;
+    }
+  if (k == q->length || !q->word[k])
+    {
+      q->ascii[k] = '\0';
+      q->folded = q->ascii;
+    }
+  else
+    q->folded = q->allocated = g_utf8_casefold (q->word, q->length);
+  return q->folded;
+}
+
+static NfDateNameKind
+lookup_in (guint l, Query *q, int *value)
+{
+  const Names *names = names_of (l);
+  if (q->pair_known)
+    {
+      if (!((names->pairs[q->pair >> 3] >> (q->pair & 7)) & 1))
+        return NF_DATE_NAME_NONE;
+    }
+  else if (!has_pair (names, query_folded (q)))
     return NF_DATE_NAME_NONE;
+  const char *folded = query_folded (q);
   gpointer found = g_hash_table_lookup (names->names, folded);
   if (found)
     {
@@ -123,7 +191,7 @@ lookup_in (const Names *names, const char *folded, int *value)
     return NF_DATE_NAME_NONE;
   int match = 0;
   for (int m = 1; m <= 12; m++)
-    if (names->months[m] && strncmp (names->months[m], folded, n) == 0)
+    if (names->months[m] && names->months[m][0] == folded[0] && strncmp (names->months[m], folded, n) == 0)
       {
         if (match)
           return NF_DATE_NAME_NONE; /* ambiguous prefix */
@@ -148,32 +216,38 @@ nf_date_lookup_name (const char *word, gssize length, const char *language, int 
     length--;
   if (length == 0 || length > 40)
     return NF_DATE_NAME_NONE;
-  g_autofree char *folded = g_utf8_casefold (word, length);
-  const NameTables *tables = name_tables ();
+  Query q = { .word = word, .length = length };
+  /* most words: their first two bytes ASCII, which folding lowers and nothing after them
+   * changes, so most languages turn them away before they are folded */
+  guchar b0 = (guchar) word[0], b1 = length > 1 ? (guchar) word[1] : 0;
+  if (!((b0 | b1) & 0x80))
+    {
+      q.pair_known = TRUE;
+      q.pair = (guint) (guchar) g_ascii_tolower (b0) << 8 | (b0 ? (guchar) g_ascii_tolower (b1) : 0);
+    }
   int dummy;
   if (value == NULL)
     value = &dummy;
-  int first = language_index (language);
-  if (language && first < 0)
-    first = 0; /* an unknown language: English, then every other one */
+  int index = language_index (language);
+  int first = language && index < 0 ? 0 : index; /* an unknown language: English, then every other one */
+  NfDateNameKind kind = NF_DATE_NAME_NONE;
   if (first >= 0)
     {
-      NfDateNameKind kind = lookup_in (&tables->languages[first], folded, value);
-      if (kind || (language && first == 0 && language_index (language) == 0))
-        return kind;
-      if (language && language_index (language) >= 0)
+      kind = lookup_in ((guint) first, &q, value);
+      if (kind || (language && first == 0 && index == 0))
+        goto done;
+      if (language && index >= 0)
         {
           /* A known language other than English: English names are common there too. */
-          return lookup_in (&tables->languages[0], folded, value);
+          kind = lookup_in (0, &q, value);
+          goto done;
         }
     }
-  for (guint l = 0; l < N_LANGUAGES; l++)
-    {
-      NfDateNameKind kind = lookup_in (&tables->languages[l], folded, value);
-      if (kind)
-        return kind;
-    }
-  return NF_DATE_NAME_NONE;
+  for (guint l = 0; l < N_LANGUAGES && !kind; l++)
+    kind = lookup_in (l, &q, value);
+done:
+  g_free (q.allocated);
+  return kind;
 }
 
 /* ---- tokens ---- */

@@ -71,7 +71,13 @@ static const Word words[] = {
 typedef struct {
   GHashTable *words; /* lower-case word -> its first const Word * in words[] */
   gsize       max_word_bytes;
-  guint8      first_bytes[32]; /* bit set: some word of the table starts with that byte */
+  /* bit set: some word of the table starts with these two bytes (every word has two or more):
+   * most tokens are turned away before they are hashed */
+  guint8      first_pairs[65536 / 8];
+  /* bit set: the hash (word_bit) of some ASCII word of the table; an ASCII token whose bit is
+   * not set is none of them, so the common words that pass the pairs ("the", "in", "day"
+   * aside) are not looked up either */
+  guint8      word_bits[65536 / 8];
   gint64      default_year;
   gboolean    from_dateline;
 } Dates;
@@ -88,6 +94,22 @@ static const NfOption dates_options[] = {
 
 /* ---- words ---- */
 
+static inline guchar
+ascii_lower (char ch)
+{
+  return (guchar) (ch >= 'A' && ch <= 'Z' ? ch + ('a' - 'A') : ch);
+}
+
+/* The filter bit of @length bytes of ASCII in lower case (FNV-1a folded to 16 bits). */
+static guint
+word_bit (const char *s, gsize length)
+{
+  guint32 h = 2166136261u;
+  for (gsize k = 0; k < length; k++)
+    h = (h ^ ascii_lower (s[k])) * 16777619u;
+  return (h ^ (h >> 16)) & 0xffff;
+}
+
 static gboolean
 dates_init (NfStage *stage, G_GNUC_UNUSED GError **error)
 {
@@ -100,8 +122,17 @@ dates_init (NfStage *stage, G_GNUC_UNUSED GError **error)
       if (!g_hash_table_contains (dates->words, words[i].word))
         g_hash_table_insert (dates->words, (gpointer) words[i].word, (gpointer) &words[i]);
       dates->max_word_bytes = MAX (dates->max_word_bytes, strlen (words[i].word));
-      guchar first = (guchar) words[i].word[0];
-      dates->first_bytes[first >> 3] |= 1 << (first & 7);
+      guint pair = (guint) (guchar) words[i].word[0] << 8 | (guchar) words[i].word[1];
+      g_assert (words[i].word[0] && words[i].word[1]);
+      dates->first_pairs[pair >> 3] |= (guint8) (1u << (pair & 7));
+      gsize length = strlen (words[i].word), k = 0;
+      while (k < length && !(words[i].word[k] & 0x80))
+        k++;
+      if (k == length)
+        {
+          guint bit = word_bit (words[i].word, length);
+          dates->word_bits[bit >> 3] |= (guint8) (1u << (bit & 7));
+        }
     }
   dates->default_year = cfg_getint (nf_stage_get_config (stage), "default-year");
   dates->from_dateline = cfg_getbool (nf_stage_get_config (stage), "dateline");
@@ -136,7 +167,11 @@ typedef struct {
   const char    *text;
   const NfToken *tokens;
   guint          n;
-  const Word   **word; /* per token: the word entry, or NULL */
+  const Word   **word; /* per token: the word entry, or NULL (and NULL after the last) */
+  /* word for an article of up to 2,047 tokens (16 KB of a worker's stack): an allocation of
+   * a few KB per article makes malloc consolidate its free lists, which cost more than the
+   * scan itself */
+  const Word    *small[2048];
 } Scan;
 
 /* What the date reader's names stand for here (months 1..12, weekdays 1..7). */
@@ -178,12 +213,23 @@ lookup (Dates *dates, const char *text, const NfToken *token, guint langs)
         if (kind != NF_DATE_NAME_NONE)
           return kind == NF_DATE_NAME_MONTH ? &month_words[value] : &weekday_words[value];
       }
+  /* Every word of the table has two bytes or more and starts with two ASCII letters; lowering
+   * leaves ASCII bytes as they are, so a token starting with two ASCII bytes that start no
+   * word of the table is none of them, whatever follows (most tokens: no copy, no hash). */
+  const char *s = text + token->start;
+  if (length < 2)
+    return NULL;
+  if (!((s[0] | s[1]) & 0x80))
+    {
+      guint pair = (guint) ascii_lower (s[0]) << 8 | ascii_lower (s[1]);
+      if (!(dates->first_pairs[pair >> 3] & (1u << (pair & 7))))
+        return NULL;
+    }
   /* The word in lower case: ASCII in place on the stack (no word of the table is longer
    * than max_word_bytes, so a longer ASCII token is none of them), else GLib's. */
   char buffer[64];
   g_autofree char *allocated = NULL;
   const char *lower = buffer;
-  const char *s = text + token->start;
   gsize i = 0;
   while (i < length && !(s[i] & 0x80))
     i++;
@@ -191,11 +237,11 @@ lookup (Dates *dates, const char *text, const NfToken *token, guint langs)
     {
       if (length > dates->max_word_bytes)
         return NULL;
-      guchar first = (guchar) g_ascii_tolower (s[0]);
-      if (!(dates->first_bytes[first >> 3] & (1 << (first & 7))))
+      guint bit = word_bit (s, length);
+      if (!(dates->word_bits[bit >> 3] & (1u << (bit & 7))))
         return NULL;
       for (i = 0; i < length; i++)
-        buffer[i] = g_ascii_tolower (s[i]);
+        buffer[i] = (char) ascii_lower (s[i]);
       buffer[length] = '\0';
     }
   else
@@ -217,9 +263,17 @@ scan_init (Scan *scan, Dates *dates, const NfText *segmentation, const char *tex
 {
   scan->text = text;
   scan->tokens = nf_text_get_tokens (segmentation, &scan->n);
-  scan->word = g_new0 (const Word *, scan->n + 1);
+  scan->word = scan->n < G_N_ELEMENTS (scan->small) ? scan->small : g_new (const Word *, scan->n + 1);
   for (guint i = 0; i < scan->n; i++)
     scan->word[i] = lookup (dates, text, &scan->tokens[i], langs);
+  scan->word[scan->n] = NULL;
+}
+
+static void
+scan_clear (Scan *scan)
+{
+  if (scan->word != scan->small)
+    g_free (scan->word);
 }
 
 /* ---- matches ---- */
@@ -500,6 +554,12 @@ find_matches (const Scan *scan)
   GArray *matches = g_array_new (FALSE, FALSE, sizeof (Match));
   for (guint i = 0; i < scan->n;)
     {
+      /* every shape starts at a number or at a word of the table (month names included) */
+      if (scan->tokens[i].kind != NF_TOKEN_NUMBER && !scan->word[i])
+        {
+          i++;
+          continue;
+        }
       Match match;
       guint taken = match_iso (scan, i, &match);
       if (!taken)
@@ -690,7 +750,7 @@ date_from_dateline (Dates *dates, NfArticle *article, guint langs, GArray *body,
   Scan scan;
   scan_init (&scan, dates, segmentation, dateline, langs);
   g_autoptr (GArray) matches = find_matches (&scan);
-  g_free (scan.word);
+  scan_clear (&scan);
   for (guint i = 0; i < matches->len; i++)
     {
       const Match *match = &g_array_index (matches, Match, i);
@@ -743,7 +803,7 @@ dates_process (NfStage *stage, G_GNUC_UNUSED gpointer worker, NfArticle *article
   Scan scan;
   scan_init (&scan, dates, nf_article_get_segmentation (article), nf_article_get_text (article), langs);
   g_autoptr (GArray) matches = find_matches (&scan);
-  g_free (scan.word);
+  scan_clear (&scan);
 
   /* The page's own day (published_local) when there is one: 23:30 in Berlin is the next day
    * in UTC, and relative dates count from the day the readers saw. */

@@ -185,6 +185,36 @@ test_names (void **state)
   assert_int_equal (nf_date_lookup_name ("house", -1, NULL, &value), NF_DATE_NAME_NONE);
 }
 
+/* The shortcuts of the name reader (words turned away by their first two bytes, ASCII folded
+ * on the stack, languages read on first use) answer as the plain lookup did: any case, a
+ * prefix of a month, a word folded from non-ASCII, one-letter and empty words, the other
+ * languages when none is given. */
+static void
+test_names_shortcuts (void **state)
+{
+  (void) state;
+  int value = 0;
+  assert_int_equal (nf_date_lookup_name ("NOVEMBER", -1, "en", &value), NF_DATE_NAME_MONTH);
+  assert_int_equal (value, 11);
+  assert_int_equal (nf_date_lookup_name ("Novem", -1, "en", &value), NF_DATE_NAME_MONTH);
+  assert_int_equal (value, 11);
+  assert_int_equal (nf_date_lookup_name ("Nov..", -1, "en-GB", &value), NF_DATE_NAME_MONTH);
+  assert_int_equal (value, 11);
+  assert_int_equal (nf_date_lookup_name ("Ju", -1, "en", &value), NF_DATE_NAME_NONE); /* too short a prefix */
+  assert_int_equal (nf_date_lookup_name ("Mayor", -1, "en", &value), NF_DATE_NAME_NONE);
+  assert_int_equal (nf_date_lookup_name ("MÄRZ", -1, "de", &value), NF_DATE_NAME_MONTH);
+  assert_int_equal (value, 3);
+  assert_int_equal (nf_date_lookup_name ("ÉTÉ", -1, "fr", &value), NF_DATE_NAME_NONE);
+  assert_int_equal (nf_date_lookup_name ("Tuesday's", 7, "de", &value), NF_DATE_NAME_WEEKDAY); /* English too */
+  assert_int_equal (value, G_DATE_TUESDAY);
+  assert_int_equal (nf_date_lookup_name ("M", -1, "en", &value), NF_DATE_NAME_NONE);
+  assert_int_equal (nf_date_lookup_name ("...", -1, "en", &value), NF_DATE_NAME_NONE);
+  assert_int_equal (nf_date_lookup_name ("grudnia", -1, NULL, &value), NF_DATE_NAME_MONTH); /* Polish */
+  assert_int_equal (value, 12);
+  assert_int_equal (nf_date_lookup_name ("grudnia", -1, "xx", &value), NF_DATE_NAME_MONTH);
+  assert_int_equal (nf_date_lookup_name ("grudnia", -1, "en", &value), NF_DATE_NAME_NONE);
+}
+
 int
 main (void)
 {
@@ -198,6 +228,7 @@ main (void)
     cmocka_unit_test (test_find_span),
     cmocka_unit_test (test_utc_and_published),
     cmocka_unit_test (test_names),
+    cmocka_unit_test (test_names_shortcuts),
   };
   return cmocka_run_group_tests (tests, NULL, NULL);
 }

@@ -247,6 +247,86 @@ test_spans (void **state)
   fixture_free (f);
 }
 
+/* The item of the "quotes" field written directly (output.c) is byte for byte what GVariant
+ * serialises for the same values built as a tree: with and without speaker and cue, and
+ * sizes whose framing offsets take one, two and four bytes. */
+static void
+test_quote_item_serialised (G_GNUC_UNUSED void **state)
+{
+  static const gsize lengths[] = { 0, 1, 7, 8, 200, 230, 250, 300, 65500, 65600, 70000 };
+  static const char *const speakers[] = { NULL, "", "Anna Lindqvist", "Jean-Luc Mélenchon" };
+  static const char *const cues[] = { NULL, "", "said", "according to" };
+  for (guint l = 0; l < G_N_ELEMENTS (lengths); l++)
+    for (guint s = 0; s < G_N_ELEMENTS (speakers); s++)
+      for (guint k = 0; k < G_N_ELEMENTS (cues); k++)
+        {
+          g_autofree char *text = g_malloc (lengths[l] + 1);
+          for (gsize i = 0; i < lengths[l]; i++)
+            text[i] = (char) ('a' + i % 26);
+          text[lengths[l]] = '\0';
+          GVariantBuilder item;
+          g_variant_builder_init (&item, G_VARIANT_TYPE_VARDICT);
+          g_variant_builder_add (&item, "{sv}", "text", g_variant_new_string (text));
+          g_variant_builder_add (&item, "{sv}", "speaker",
+                                 g_variant_new_maybe (G_VARIANT_TYPE_STRING,
+                                                      speakers[s] ? g_variant_new_string (speakers[s]) : NULL));
+          g_variant_builder_add (&item, "{sv}", "cue",
+                                 g_variant_new_maybe (G_VARIANT_TYPE_STRING,
+                                                      cues[k] ? g_variant_new_string (cues[k]) : NULL));
+          g_autoptr (GVariant) tree = g_variant_ref_sink (g_variant_builder_end (&item));
+          g_autoptr (GVariant) direct = g_variant_ref_sink (quote_item_new (text, lengths[l], speakers[s], cues[k]));
+          assert_true (g_variant_is_of_type (direct, G_VARIANT_TYPE_VARDICT));
+          assert_int_equal (g_variant_get_size (direct), g_variant_get_size (tree));
+          assert_memory_equal (g_variant_get_data (direct), g_variant_get_data (tree), g_variant_get_size (tree));
+          /* and GVariant reads it back as the same value, in normal form */
+          g_autoptr (GVariant) check = g_variant_new_from_data (G_VARIANT_TYPE_VARDICT, g_variant_get_data (direct),
+                                                                g_variant_get_size (direct), FALSE, NULL, NULL);
+          assert_true (g_variant_is_normal_form (check));
+          assert_true (g_variant_equal (check, tree));
+        }
+}
+
+/* The word lists' filters (filters_init, may_be_in) never turn away a word the list holds:
+ * whatever its case, with non-ASCII letters or a curly apostrophe (folded to ASCII), as
+ * word_in, a token (tok_in, through the article's token bits) and gender_of_word ask. */
+static void
+test_word_filters (G_GNUC_UNUSED void **state)
+{
+  static const char *const listed[] = { "said", "müller", "o'brien", "x", "chief constable", NULL };
+  static const char *const asked[] = { "said", "SAID", "Said", "says", "MÜLLER", "Müller", "muller", "O’Brien",
+                                       "O'BRIEN", "X", "y", "Chief constable", "", NULL };
+  Quotes self = { 0 };
+  GHashTable **sets[] = { &self.verbs, &self.titles, &self.not_names, &self.roles, &self.not_persons,
+                          &self.org_suffixes, &self.org_nouns, &self.demonyms, &self.female, &self.male };
+  for (guint k = 0; k < G_N_ELEMENTS (sets); k++)
+    {
+      *sets[k] = empty_set ();
+      for (const char *const *w = listed; *w; w++)
+        g_hash_table_add (*sets[k], g_strdup (*w));
+    }
+  filters_init (&self);
+  g_autoptr (GString) scratch = g_string_new (NULL);
+  Context c = { .self = &self, .scratch = scratch };
+  for (const char *const *w = asked; *w; w++)
+    {
+      gboolean in = nlp_word_set_has (self.verbs, scratch, *w, strlen (*w));
+      for (guint k = 0; k < G_N_ELEMENTS (sets); k++)
+        assert_int_equal (word_in (&c, *sets[k], *w), in);
+      /* the same word as a token of an article */
+      NfToken token = { .start = 0, .end = strlen (*w), .kind = NF_TOKEN_WORD };
+      Context t = { .self = &self, .scratch = scratch, .text = *w, .length = strlen (*w), .tokens = &token, .n = 1 };
+      g_autofree guint32 *bits = t.token_bits = token_bits_new (&t);
+      assert_int_equal (tok_in (&t, 0, self.verbs), in);
+      assert_int_equal (tok_in (&t, 0, self.male), in);
+      /* (a word on both given-name lists has no gender; the honorifics below do) */
+      assert_int_equal (gender_of_word (&c, *w), GENDER_UNKNOWN);
+    }
+  assert_int_equal (gender_of_word (&c, "Mrs."), GENDER_FEMALE);
+  assert_int_equal (gender_of_word (&c, "SIR"), GENDER_MALE);
+  for (guint k = 0; k < G_N_ELEMENTS (sets); k++)
+    g_hash_table_unref (*sets[k]);
+}
+
 int
 main (void)
 {
@@ -254,6 +334,8 @@ main (void)
     cmocka_unit_test (test_refine_names_per_distinct_name),
     cmocka_unit_test (test_name_at_by_position),
     cmocka_unit_test (test_spans),
+    cmocka_unit_test (test_quote_item_serialised),
+    cmocka_unit_test (test_word_filters),
   };
   return cmocka_run_group_tests (tests, NULL, NULL);
 }

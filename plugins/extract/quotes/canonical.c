@@ -9,8 +9,16 @@ gender_of_word (const Context *c, const char *word)
 {
   static const char *const female[] = { "mrs", "ms", "miss", "lady", "dame", "queen", "princess", "madam", NULL };
   static const char *const male[] = { "mr", "sir", "lord", "king", "prince", NULL };
+  /* Asked of every capitalised word, most of them no given name or honorific, which the
+   * filters tell without folding (a final period is dropped first, as below). */
+  gsize length = strlen (word);
+  gsize bare = length && word[length - 1] == '.' ? length - 1 : length;
+  if (!may_be_in (c->self->honorific_bits, word, bare)
+      && !may_be_in (set_filter (c->self, c->self->female), word, bare)
+      && !may_be_in (set_filter (c->self, c->self->male), word, bare))
+    return GENDER_UNKNOWN;
   g_string_truncate (c->scratch, 0);
-  nlp_fold_append (c->scratch, word, strlen (word));
+  nlp_fold_append (c->scratch, word, length);
   if (c->scratch->len && c->scratch->str[c->scratch->len - 1] == '.')
     g_string_truncate (c->scratch, c->scratch->len - 1);
   if (g_strv_contains (female, c->scratch->str))
@@ -20,6 +28,17 @@ gender_of_word (const Context *c, const char *word)
   gboolean f = g_hash_table_contains (c->self->female, c->scratch->str);
   gboolean m = g_hash_table_contains (c->self->male, c->scratch->str);
   return f == m ? GENDER_UNKNOWN : f ? GENDER_FEMALE : GENDER_MALE;
+}
+
+/* FALSE when gender_of_word surely finds nothing in token @i, by the filters alone (the
+ * token's bit is the word's unless it ends with a period, which gender_of_word drops). */
+gboolean
+tok_may_have_gender (const Context *c, guint i)
+{
+  if (c->tokens[i].end > c->tokens[i].start && c->text[c->tokens[i].end - 1] == '.')
+    return TRUE;
+  return tok_may_be_in (c, i, c->self->honorific_bits) || tok_may_be_in (c, i, set_filter (c->self, c->self->female))
+         || tok_may_be_in (c, i, set_filter (c->self, c->self->male));
 }
 
 /* Levenshtein distance of two short words, at most @max + 1. */
@@ -62,8 +81,40 @@ same_surname (const char *a, const char *b)
          && edit_distance (a, b, 1) <= 1;
 }
 
+/* Appends the words of the canonical names that refine_name may ask written_in_lower_case
+ * about (all but the last two of a name of three words or more, a final period off) to
+ * @words as keys (folded) with the answer "no", and sets their bits in the filter @bits. */
+static void
+collect_asked_words (const Context *c, GHashTable *words, guint8 *bits)
+{
+  for (guint k = 0; k < c->names->len; k++)
+    {
+      const char *name = g_array_index (c->names, Name, k).canonical;
+      guint count = 1;
+      for (const char *p = name; *p; p++)
+        count += *p == ' ';
+      const char *w = name;
+      for (guint i = 0; i + 3 <= count; i++)
+        {
+          const char *space = strchr (w, ' ');
+          gsize len = space - w;
+          g_string_truncate (c->scratch, 0);
+          nlp_fold_append (c->scratch, w, len && w[len - 1] == '.' ? len - 1 : len);
+          if (!g_hash_table_contains (words, c->scratch->str))
+            {
+              g_hash_table_insert (words, g_strdup (c->scratch->str), NULL);
+              filter_add (bits, c->scratch->str);
+            }
+          w = space + 1;
+        }
+    }
+}
+
 /* Whether the article writes @word in lower case somewhere: then, capitalised before a
- * name, it is a title ("Chief Constable Andy Marsh" ... "the chief constable"). */
+ * name, it is a title ("Chief Constable Andy Marsh" ... "the chief constable").  The words
+ * that can be asked about are known (collect_asked_words): their answers are worked out in
+ * one pass over the tokens, where a token is folded and looked up only when the filter of
+ * those words lets it through, instead of keeping every lower-case word of the article. */
 static gboolean
 written_in_lower_case (const Context *c, const char *word)
 {
@@ -71,20 +122,40 @@ written_in_lower_case (const Context *c, const char *word)
   if (!c->lower)
     {
       mutable->lower = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+      g_autofree guint8 *bits = g_new0 (guint8, 65536 / 8);
+      collect_asked_words (c, c->lower, bits);
       for (guint i = 0; i < c->n; i++)
         {
           const NfToken *t = &c->tokens[i];
-          if (t->kind != NF_TOKEN_WORD || (t->flags & NF_TOKEN_CAPITALIZED))
+          if (t->kind != NF_TOKEN_WORD || (t->flags & NF_TOKEN_CAPITALIZED)
+              || !tok_may_be_in (c, i, bits))
             continue;
           g_string_truncate (c->scratch, 0);
           nlp_fold_append (c->scratch, c->text + t->start, t->end - t->start);
-          if (!g_hash_table_contains (c->lower, c->scratch->str))
-            g_hash_table_add (c->lower, g_strdup (c->scratch->str));
+          gpointer key, seen;
+          if (g_hash_table_lookup_extended (c->lower, c->scratch->str, &key, &seen) && !seen)
+            g_hash_table_insert (c->lower, g_strdup (key), GINT_TO_POINTER (TRUE)); /* (frees the copy) */
         }
     }
   g_string_truncate (c->scratch, 0);
   nlp_fold_append (c->scratch, word, strlen (word));
-  return g_hash_table_contains (c->lower, c->scratch->str);
+  gpointer answer;
+  if (g_hash_table_lookup_extended (c->lower, c->scratch->str, NULL, &answer))
+    return answer != NULL;
+  /* a word not collected (none today): the tokens are looked at for it alone */
+  g_autofree char *folded = g_strdup (c->scratch->str);
+  gboolean found = FALSE;
+  for (guint i = 0; i < c->n && !found; i++)
+    {
+      const NfToken *t = &c->tokens[i];
+      if (t->kind != NF_TOKEN_WORD || (t->flags & NF_TOKEN_CAPITALIZED))
+        continue;
+      g_string_truncate (c->scratch, 0);
+      nlp_fold_append (c->scratch, c->text + t->start, t->end - t->start);
+      found = strcmp (c->scratch->str, folded) == 0;
+    }
+  g_hash_table_insert (mutable->lower, g_steal_pointer (&folded), GINT_TO_POINTER (found));
+  return found;
 }
 
 /* "Cllr Featherstonhaugh", "Sgt Halloran", "Cpl ...": a capitalised word of three or more
@@ -117,7 +188,7 @@ refine_name (const Context *c, Name *n)
       const char *w = words[first];
       gsize len = strlen (w);
       g_autofree char *bare = g_strndup (w, len && w[len - 1] == '.' ? len - 1 : len);
-      gboolean title = word_in (c->self->titles, c->scratch, bare) || word_in (c->self->roles, c->scratch, bare)
+      gboolean title = word_in (c, c->self->titles, bare) || word_in (c, c->self->roles, bare)
                        || is_vowelless_abbreviation (bare)
                        || (count - first >= 3 && gender_of_word (c, bare) == GENDER_UNKNOWN
                            && written_in_lower_case (c, bare));
@@ -139,7 +210,7 @@ refine_name (const Context *c, Name *n)
   if (count && n->person)
     {
       const char *last = words[count - 1];
-      if (word_in (c->self->not_persons, c->scratch, last) || word_in (c->self->org_suffixes, c->scratch, last))
+      if (word_in (c, c->self->not_persons, last) || word_in (c, c->self->org_suffixes, last))
         n->person = FALSE;
     }
   if (first > 0)

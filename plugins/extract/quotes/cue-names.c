@@ -86,8 +86,8 @@ add_cue_name (Context *c, guint first, guint last, GHashTable **runs)
       && (g_str_has_suffix (c->scratch->str, "s") || g_strv_contains (collective, c->scratch->str)))
     return FALSE;
   gboolean person = !other && (first != last || full || known_given);
-  if (word_in (c->self->not_persons, c->scratch, last_word (written))
-      || word_in (c->self->org_suffixes, c->scratch, last_word (written)))
+  if (word_in (c, c->self->not_persons, last_word (written))
+      || word_in (c, c->self->org_suffixes, last_word (written)))
     person = FALSE;
   add_name (c, start, end, full ? full : written, NULL, person);
   return TRUE;

@@ -123,6 +123,9 @@ paragraph_continues (const Context *c, NfArticle *article, guint p, gboolean sin
   return 0;
 }
 
+/* The bytes a quotation mark starts with: ' " and the lead bytes of « » ‘ ’ “ ” „. */
+static const gboolean may_start_mark[256] = { ['"'] = TRUE, ['\''] = TRUE, [0xC2] = TRUE, [0xE2] = TRUE };
+
 /* Pairs the marks of each paragraph; a quotation left open at a paragraph's end continues
  * into the next paragraph (see paragraph_continues). */
 void
@@ -139,8 +142,18 @@ find_quotes (Context *c, NfArticle *article)
       gboolean inside = carried == 2, single = carried == 2 && carried_single, marked = carried != 2;
       gsize open = pstart;
       gboolean first_mark = TRUE;
-      for (gsize i = pstart; i < pend; i = g_utf8_next_char (c->text + i) - c->text)
+      /* byte by byte: every mark is ' or " or starts with the byte 0xC2 (« ») or 0xE2
+       * (‘ ’ “ ” „), which in an article's text (valid UTF-8) only ever start a character,
+       * so the bytes inside other characters are passed over like the characters themselves */
+      for (gsize i = pstart; i < pend; i++)
         {
+          while (i < pend && !may_start_mark[(guchar) c->text[i]])
+            i++;
+          if (i >= pend)
+            break;
+          guchar lead = (guchar) c->text[i];
+          if (lead < 0x80 ? lead != '"' && lead != '\'' : lead != 0xC2 && lead != 0xE2)
+            continue;
           gunichar ch = g_utf8_get_char (c->text + i);
           if (!is_quote_char (ch))
             continue;

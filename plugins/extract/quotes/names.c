@@ -127,6 +127,8 @@ names_supplement (Context *c)
       const NfToken *t = &c->tokens[i];
       if (t->kind != NF_TOKEN_WORD || !(t->flags & NF_TOKEN_CAPITALIZED) || (t->flags & NF_TOKEN_ALL_CAPS))
         continue;
+      if (!tok_may_have_gender (c, i))
+        continue;
       g_autofree char *word = g_strndup (c->text + t->start, t->end - t->start);
       if (gender_of_word (c, word) == GENDER_UNKNOWN)
         continue;

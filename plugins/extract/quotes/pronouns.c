@@ -41,6 +41,10 @@ is_possessive_end (const Context *c, gsize end)
 static int
 pronoun_gender (const Context *c, guint i)
 {
+  /* asked of every token outside quotations: only two or three letters can be either */
+  gsize length = c->tokens[i].end - c->tokens[i].start;
+  if (length != 2 && length != 3)
+    return GENDER_UNKNOWN;
   return tok_is (c, i, "she") ? GENDER_FEMALE : tok_is (c, i, "he") ? GENDER_MALE : GENDER_UNKNOWN;
 }
 
@@ -90,15 +94,11 @@ resolve_pronoun (const Context *c, guint tok, guint sentence, int gender)
   return -1;
 }
 
-/* The people named outside quotations and the pronouns that refer to them, in text order. */
-void
-build_mentions (Context *c)
+/* canonical name -> GArray of the indexes of the names that have it */
+static GHashTable *
+names_by_canonical (const Context *c)
 {
-  guint next_name = 0, quote = 0, last_sentence = G_MAXUINT, main_first = 0;
-  gboolean sentence_has_mention = FALSE;
-  /* the names by canonical name, for what a pronoun says of their gender */
-  g_autoptr (GHashTable) by_canonical = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
-                                                               (GDestroyNotify) g_array_unref);
+  GHashTable *by_canonical = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, (GDestroyNotify) g_array_unref);
   for (guint k = 0; k < c->names->len; k++)
     {
       const char *canonical = g_array_index (c->names, Name, k).canonical;
@@ -107,6 +107,18 @@ build_mentions (Context *c)
         g_hash_table_insert (by_canonical, (gpointer) canonical, same = g_array_new (FALSE, FALSE, sizeof (guint)));
       g_array_append_val (same, k);
     }
+  return by_canonical;
+}
+
+/* The people named outside quotations and the pronouns that refer to them, in text order. */
+void
+build_mentions (Context *c)
+{
+  guint next_name = 0, quote = 0, last_sentence = G_MAXUINT, main_first = 0;
+  gboolean sentence_has_mention = FALSE;
+  /* the names by canonical name, for what a pronoun says of their gender (made when first
+   * needed: most articles never need it) */
+  g_autoptr (GHashTable) by_canonical = NULL;
   for (guint i = 0; i < c->n; i++)
     {
       while (quote < c->quotes->len && g_array_index (c->quotes, Quote, quote).close < c->tokens[i].start)
@@ -143,6 +155,8 @@ build_mentions (Context *c)
           /* what "she" says of an unknown name: it is a woman's */
           if (x.name >= 0 && referent_gender (c, x.name) == GENDER_UNKNOWN)
             {
+              if (!by_canonical)
+                by_canonical = names_by_canonical (c);
               const char *canonical = g_array_index (c->names, Name, x.name).canonical;
               GArray *same = g_hash_table_lookup (by_canonical, canonical);
               for (guint k = 0; same && k < same->len; k++)

@@ -13,6 +13,7 @@
  *   standalone.c   quotations with no cue of their own: the voice goes on, or the subject
  *                  of the sentence before
  *   tokens.c       small tests on tokens shared by all of them
+ *   output.c       an item of the "quotes" field, written in GVariant's serialised form
  *   quotes.c       the plugin: options, word lists, the pipeline, the output */
 #ifndef QUOTES_QUOTES_H
 #define QUOTES_QUOTES_H
@@ -35,6 +36,14 @@ typedef struct {
   GHashTable *female, *male;
   long        min_words;
   gboolean    single_quotes;
+  /* For each list above, a filter: a bit set by the hash of each of its ASCII words.  A token
+   * all ASCII (folding only lowers it) whose bit is not set is not in the list, which most
+   * tokens show without being copied, folded or looked up. */
+  struct {
+    GHashTable *set;
+    guint8      bits[65536 / 8];
+  } filters[10];
+  guint8      honorific_bits[65536 / 8]; /* the same for gender_of_word's honorifics */
 } Quotes;
 
 typedef struct {
@@ -84,12 +93,15 @@ typedef struct {
   GString       *scratch;
   guint8        *list_memo; /* per token, 2 bits (asked, member) for each of the word lists
                              * tok_in is asked about most: verbs, titles, not_names, roles */
+  guint32       *token_bits; /* per token: its bit in the word lists' filters (may_be_in_bit),
+                              * or G_MAXUINT32 for a token that is not an ASCII word */
   GArray        *names;    /* Name, sorted by start */
   GArray        *quotes;   /* Quote */
   GArray        *mentions; /* Mention, in text order */
   GArray        *others;   /* gsize pairs: spans of entities that are neither people nor organisations */
   GHashTable    *roles;    /* canonical name -> GString of " role words " (see collect_roles) */
-  GHashTable    *lower;    /* folded words the article writes in lower case, built on demand */
+  GHashTable    *lower;    /* folded word -> whether the article writes it in lower case, for
+                            * the words refine_name asks about; built on demand */
   /* indexes by position (index.c), so that no lookup scans the whole article */
   GArray        *quote_spans;   /* Span of each quotation's marks, by start, max end so far */
   GArray        *other_spans;   /* the same for others */
@@ -114,6 +126,8 @@ typedef struct {
 } Span;
 
 /* tokens.c */
+guint32 *token_bits_new (const Context *c);
+gboolean tok_may_be_in (const Context *c, guint i, const guint8 *bits);
 gboolean tok_is (const Context *c, guint i, const char *word);
 gboolean tok_in (const Context *c, guint i, GHashTable *set);
 gunichar tok_char (const Context *c, guint i);
@@ -121,7 +135,49 @@ gboolean is_quote_char (gunichar ch);
 guint token_at (const Context *c, gsize pos);
 gboolean tok_is_word (const Context *c, guint i);
 gboolean is_pronoun (const Context *c, guint i);
-gboolean word_in (GHashTable *set, GString *scratch, const char *word);
+gboolean word_in (const Context *c, GHashTable *set, const char *word);
+void filters_init (Quotes *self);
+void filter_add (guint8 *bits, const char *folded);
+
+/* The filter's bit for @length bytes of ASCII @text in lower case (FNV-1a folded to 16 bits),
+ * in *@bit; FALSE when the text is not all ASCII. */
+static inline gboolean
+may_be_in_bit (const char *text, gsize length, guint *bit)
+{
+  guint32 h = 2166136261u;
+  for (gsize k = 0; k < length; k++)
+    {
+      guint ch = (guchar) text[k];
+      if (ch & 0x80)
+        return FALSE;
+      h = (h ^ (ch | (guint) (ch - 'A' < 26u) << 5)) * 16777619u;
+    }
+  *bit = (h ^ (h >> 16)) & 0xffff;
+  return TRUE;
+}
+
+/* FALSE when the fold of @length bytes of @text is surely no word of the list of filter
+ * @bits: the text is ASCII (which folding only lowers) and its bit is not set.  TRUE: it
+ * may be (then ask the list).  Asked of most tokens, hence inline. */
+static inline gboolean
+may_be_in (const guint8 *bits, const char *text, gsize length)
+{
+  guint bit;
+  if (!bits || !may_be_in_bit (text, length, &bit))
+    return TRUE;
+  return (bits[bit >> 3] >> (bit & 7)) & 1;
+}
+gboolean tok_is_one_of (const Context *c, guint i, const char *const *words, guint8 *bits, gsize *ready);
+
+/* The filter of the word list @set, or NULL. */
+static inline const guint8 *
+set_filter (const Quotes *self, GHashTable *set)
+{
+  for (guint k = 0; k < G_N_ELEMENTS (self->filters); k++)
+    if (self->filters[k].set == set)
+      return self->filters[k].bits;
+  return NULL;
+}
 gboolean is_object_marker (const Context *c, guint i);
 guint    main_clause_first (const Context *c, guint first, guint limit);
 gboolean is_cue_adverb (const Context *c, guint i);
@@ -163,6 +219,7 @@ void names_from_cues (Context *c);
 
 /* canonical.c */
 int gender_of_word (const Context *c, const char *word);
+gboolean tok_may_have_gender (const Context *c, guint i);
 const char *last_word (const char *name);
 void refine_names (Context *c);
 
@@ -191,6 +248,10 @@ gboolean attribute_to_subject (Context *c, Quote *q, guint sentence_first, guint
 gboolean attribution_reported (Context *c, Quote *q, guint sentence_first);
 gboolean attribution_intro (Context *c, Quote *q, const NfSentence *sentences);
 void attribute_quotes (Context *c, const NfSentence *sentences);
+
+/* output.c: {"text": <@length bytes of @text>, "speaker": <ms>, "cue": <ms>}, serialised
+ * (floating; the strings valid UTF-8, @text without NUL) */
+GVariant *quote_item_new (const char *text, gsize length, const char *speaker, const char *cue);
 
 /* standalone.c */
 gboolean other_person_between (const Context *c, const Quote *p, const Quote *q);

@@ -11,10 +11,9 @@ static const char *const role_stops[] = { "the", "a", "an", "of", "for", "at", "
 static gboolean
 is_role_stop (const Context *c, guint i)
 {
-  for (const char *const *w = role_stops; *w; w++)
-    if (tok_is (c, i, *w))
-      return TRUE;
-  return FALSE;
+  static guint8 bits[65536 / 8];
+  static gsize ready;
+  return tok_is_one_of (c, i, role_stops, bits, &ready);
 }
 
 /* The age at token @i written "34-year-old" (however the tokenizer split it), or 0; @end

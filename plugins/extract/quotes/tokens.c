@@ -29,9 +29,93 @@ memo_slot (const Context *c, GHashTable *set)
   return set == q->verbs ? 0 : set == q->titles ? 1 : set == q->not_names ? 2 : set == q->roles ? 3 : -1;
 }
 
+void
+filter_add (guint8 *bits, const char *folded)
+{
+  gsize length = strlen (folded);
+  for (gsize k = 0; k < length; k++)
+    if ((guchar) folded[k] & 0x80)
+      return; /* only an ASCII token can fold to an ASCII word, and only those are filtered */
+  guint bit = 0;
+  may_be_in_bit (folded, length, &bit);
+  bits[bit >> 3] |= (guint8) (1u << (bit & 7));
+}
+
+/* The filters of the word lists, made once in init. */
+void
+filters_init (Quotes *self)
+{
+  GHashTable *sets[G_N_ELEMENTS (self->filters)] = {
+    self->verbs, self->titles, self->not_names, self->roles, self->not_persons,
+    self->org_suffixes, self->org_nouns, self->demonyms, self->female, self->male,
+  };
+  for (guint k = 0; k < G_N_ELEMENTS (self->filters); k++)
+    {
+      self->filters[k].set = sets[k];
+      memset (self->filters[k].bits, 0, sizeof self->filters[k].bits);
+      GHashTableIter iter;
+      gpointer key;
+      g_hash_table_iter_init (&iter, sets[k]);
+      while (g_hash_table_iter_next (&iter, &key, NULL))
+        filter_add (self->filters[k].bits, key);
+    }
+  static const char *const honorifics[] = { "mrs", "ms", "miss", "lady", "dame", "queen", "princess", "madam",
+                                            "mr", "sir", "lord", "king", "prince", NULL };
+  memset (self->honorific_bits, 0, sizeof self->honorific_bits);
+  for (const char *const *h = honorifics; *h; h++)
+    filter_add (self->honorific_bits, *h);
+}
+
+/* Whether token @i is one of @words (lower-case ASCII, as tok_is compares), asked of many
+ * tokens: a filter of the list (made once in @bits, 65536 bits, guarded by @ready) turns
+ * most of them away before the words are compared one by one. */
+gboolean
+tok_is_one_of (const Context *c, guint i, const char *const *words, guint8 *bits, gsize *ready)
+{
+  if (g_once_init_enter (ready))
+    {
+      for (const char *const *w = words; *w; w++)
+        filter_add (bits, *w);
+      g_once_init_leave (ready, 1);
+    }
+  if (c->tokens[i].kind != NF_TOKEN_WORD || !tok_may_be_in (c, i, bits))
+    return FALSE;
+  for (const char *const *w = words; *w; w++)
+    if (tok_is (c, i, *w))
+      return TRUE;
+  return FALSE;
+}
+
+/* Every word token's filter bit, worked out in one pass: each list asks about most tokens,
+ * and the bit is the same for all of them. */
+guint32 *
+token_bits_new (const Context *c)
+{
+  guint32 *bits = g_new (guint32, c->n);
+  for (guint i = 0; i < c->n; i++)
+    {
+      guint bit;
+      bits[i] = c->tokens[i].kind == NF_TOKEN_WORD
+                && may_be_in_bit (c->text + c->tokens[i].start, c->tokens[i].end - c->tokens[i].start, &bit)
+                ? bit : G_MAXUINT32;
+    }
+  return bits;
+}
+
+/* may_be_in for token @i. */
+gboolean
+tok_may_be_in (const Context *c, guint i, const guint8 *bits)
+{
+  if (!c->token_bits)
+    return may_be_in (bits, c->text + c->tokens[i].start, c->tokens[i].end - c->tokens[i].start);
+  guint32 bit = c->token_bits[i];
+  return !bits || bit == G_MAXUINT32 || ((bits[bit >> 3] >> (bit & 7)) & 1);
+}
+
 /* The search for a speech verb or a title goes back and forth over the same tokens for
  * every quotation, so each answer of the most asked lists is kept for the article: the
- * token is then case-folded and hashed once per list, not once per question. */
+ * token is then case-folded and hashed once per list, not once per question (and not at
+ * all when the filter of the list turns it away). */
 gboolean
 tok_in (const Context *c, guint i, GHashTable *set)
 {
@@ -40,7 +124,13 @@ tok_in (const Context *c, guint i, GHashTable *set)
   int slot = c->list_memo ? memo_slot (c, set) : -1;
   if (slot >= 0 && (c->list_memo[i] >> (2 * slot)) & 1)
     return (c->list_memo[i] >> (2 * slot + 1)) & 1;
-  gboolean in = nlp_word_set_has (set, c->scratch, c->text + c->tokens[i].start, c->tokens[i].end - c->tokens[i].start);
+  const char *text = c->text + c->tokens[i].start;
+  gsize length = c->tokens[i].end - c->tokens[i].start;
+  /* (the filters of the memo's lists sit in the same slots) */
+  const guint8 *bits = slot >= 0 && c->self->filters[slot].set == set ? c->self->filters[slot].bits
+                                                                       : set_filter (c->self, set);
+  gboolean in = tok_may_be_in (c, i, bits)
+                && nlp_word_set_has (set, c->scratch, text, length);
   if (slot >= 0)
     c->list_memo[i] |= (guint8) ((1u | (guint) in << 1) << (2 * slot));
   return in;
@@ -88,9 +178,11 @@ is_pronoun (const Context *c, guint i)
 }
 
 gboolean
-word_in (GHashTable *set, GString *scratch, const char *word)
+word_in (const Context *c, GHashTable *set, const char *word)
 {
-  return nlp_word_set_has (set, scratch, word, strlen (word));
+  gsize length = strlen (word);
+  return may_be_in (set_filter (c->self, set), word, length)
+         && nlp_word_set_has (set, c->scratch, word, length);
 }
 
 /* Words after which a name is an object, not the one who acts: "told the Keldby Chronicle",
@@ -101,10 +193,9 @@ is_object_marker (const Context *c, guint i)
   static const char *const words[] = { "to", "told", "tells", "with", "by", "from", "for", "of", "at", "in",
                                        "on", "about", "against", "than", "whose", "son", "daughter",
                                        "wife", "husband", "mother", "father", "and", "or", "like", NULL };
-  for (const char *const *w = words; *w; w++)
-    if (tok_is (c, i, *w))
-      return TRUE;
-  return FALSE;
+  static guint8 bits[65536 / 8];
+  static gsize ready;
+  return tok_is_one_of (c, i, words, bits, &ready);
 }
 
 /* "it also said", "they later wrote": an adverb between the speaker and the verb. */
@@ -113,10 +204,9 @@ is_cue_adverb (const Context *c, guint i)
 {
   static const char *const words[] = { "also", "then", "later", "further", "previously", "again", "earlier",
                                        "separately", "subsequently", NULL };
-  for (const char *const *w = words; *w; w++)
-    if (tok_is (c, i, *w))
-      return TRUE;
-  return FALSE;
+  static guint8 bits[65536 / 8];
+  static gsize ready;
+  return tok_is_one_of (c, i, words, bits, &ready);
 }
 
 /* The first token of the main clause of the sentence opening at @first, before @verb: after
