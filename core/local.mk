@@ -12,7 +12,8 @@ nfinclude_HEADERS = \
 	core/newsflow/text.h \
 	core/newsflow/names.h \
 	core/newsflow/data.h \
-	core/newsflow/sniff.h
+	core/newsflow/sniff.h \
+	core/newsflow/serialised.h
 nodist_nfinclude_HEADERS = core/newsflow/version.h
 
 core_libnewsflow_la_SOURCES = \
@@ -24,6 +25,7 @@ core_libnewsflow_la_SOURCES = \
 	core/sink.c core/sink-private.h \
 	core/text.c \
 	core/space.c \
+	core/serialised.c \
 	core/data.c core/build-tree.h \
 	core/sniff.c core/sniff-private.h
 

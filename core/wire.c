@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include <newsflow/error.h>
+#include <newsflow/serialised.h>
 #include <newsflow/wire.h>
 
 static void
@@ -285,26 +286,12 @@ out_u64 (Out *out, guint64 value)
   out_put (out, &value, sizeof value);
 }
 
-/* The width of a framing offset in a container of @body bytes with @n of them: the
- * smallest that can address the container's whole size (gvs_calculate_total_size). */
-static inline guint
-offset_width_for (gsize body, gsize n)
-{
-  if (body + n <= G_MAXUINT8)
-    return 1;
-  if (body + 2 * n <= G_MAXUINT16)
-    return 2;
-  if ((guint64) body + 4 * (guint64) n <= G_MAXUINT32)
-    return 4;
-  return 8;
-}
-
 /* The framing offsets @ends (absolute positions) of a container that starts at @start, written
  * after its body, relative to @start. */
 static void
 out_offsets (Out *out, gsize start, const gsize *ends, gsize n)
 {
-  guint width = offset_width_for (out->length - start, n);
+  guint width = nf_serialised_offset_width (out->length - start, n);
   if (G_UNLIKELY (out->allocated - out->length < width * n))
     out_grow (out, width * n);
   guint8 *p = out->data + out->length;
@@ -580,13 +567,6 @@ typedef struct {
   gsize         size;
 } Span;
 
-/* The width of the framing offsets of a container of @size bytes (gvs_get_offset_size). */
-static inline gsize
-span_offset_width (gsize size)
-{
-  return size > G_MAXUINT32 ? 8 : size > G_MAXUINT16 ? 4 : size > G_MAXUINT8 ? 2 : size > 0 ? 1 : 0;
-}
-
 static inline gsize
 read_le (const guint8 *at, gsize width)
 {
@@ -619,7 +599,7 @@ elements_init (Elements *e, Span parent, gsize alignment)
   *e = (Elements) { .parent = parent, .mask = alignment - 1 };
   if (parent.size == 0)
     return TRUE;
-  e->width = span_offset_width (parent.size);
+  e->width = nf_serialised_offset_width_of (parent.size);
   e->table = read_le (parent.data + parent.size - e->width, e->width);
   if (e->table > parent.size || (parent.size - e->table) % e->width != 0)
     return FALSE;
@@ -668,7 +648,7 @@ typedef struct {
 static gboolean
 read_entry (Span s, WireEntry *entry)
 {
-  gsize width = span_offset_width (s.size);
+  gsize width = nf_serialised_offset_width_of (s.size);
   if (s.size < width || width == 0)
     return FALSE;
   gsize offsets = s.size - width;
@@ -809,7 +789,7 @@ read_annotations (Span s, NfArticle *article, GBytes *bytes)
     {
       /* (stta{sv}): the type, its end's offset at the very end; start and end 8-aligned;
        * the attributes up to the offset. */
-      gsize width = span_offset_width (t.size);
+      gsize width = nf_serialised_offset_width_of (t.size);
       if (t.size < width || width == 0)
         return FALSE;
       gsize offsets = t.size - width;

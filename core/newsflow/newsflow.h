@@ -17,6 +17,7 @@
 #include <newsflow/fields.h>
 #include <newsflow/wire.h>
 #include <newsflow/sniff.h>
+#include <newsflow/serialised.h>
 #include <newsflow/safe.h>
 #include <newsflow/date.h>
 #include <newsflow/names.h>

@@ -14,6 +14,7 @@
 #include <libstemmer.h>
 
 #include <newsflow/newsflow.h>
+#include <newsflow/serialised.h>
 
 #include "arena.h"
 #include "phrases.h"
@@ -216,28 +217,9 @@ align8 (gsize size)
 
 /* The total size of a container of @body bytes and @n framing offsets. */
 static gsize
-framed_size (gsize body, gsize n)
+framed (gsize body, gsize n)
 {
-  if (body + n <= G_MAXUINT8)
-    return body + n;
-  if (body + 2 * n <= G_MAXUINT16)
-    return body + 2 * n;
-  if ((guint64) body + 4 * n <= G_MAXUINT32)
-    return body + 4 * n;
-  return body + 8 * n;
-}
-
-static guint
-offset_width (gsize total)
-{
-  return total > G_MAXUINT32 ? 8 : total > G_MAXUINT16 ? 4 : total > G_MAXUINT8 ? 2 : total > 0 ? 1 : 0;
-}
-
-static void
-put_offset (guint8 *at, gsize value, guint width)
-{
-  for (guint b = 0; b < width; b++)
-    at[b] = (guint8) ((guint64) value >> (8 * b));
+  return body + n * nf_serialised_offset_width (body, n);
 }
 
 void
@@ -264,23 +246,23 @@ keywords_list_add (KeywordsList *list, const char *phrase, double score)
 {
   gsize length = strlen (phrase);
   /* {"phrase", <s>}: "phrase\0", a zero to 8, the string and its NUL, a NUL, "s"; the key's end */
-  gsize first_body = 8 + length + 3, first = framed_size (first_body, 1);
+  gsize first_body = 8 + length + 3, first = framed (first_body, 1);
   /* {"score", <d>}: "score\0", two zeros, the double, a NUL, "d"; the key's end */
-  gsize second_body = 18, second = framed_size (second_body, 1);
-  gsize item_body = align8 (first) + second, item = framed_size (item_body, 2);
+  gsize second_body = 18, second = framed (second_body, 1);
+  gsize item_body = align8 (first) + second, item = framed (item_body, 2);
   guint8 *at = list_item (list, item);
   memcpy (at, "phrase", 7);
   memcpy (at + 8, phrase, length);
   at[8 + length + 2] = 's';
-  put_offset (at + first_body, 7, offset_width (first));
+  nf_serialised_put_offset (at + first_body, 7, nf_serialised_offset_width_of (first));
   guint8 *next = at + align8 (first);
   memcpy (next, "score", 6);
   memcpy (next + 8, &score, sizeof score); /* serialised data is in the machine's byte order */
   next[17] = 'd';
-  put_offset (next + second_body, 6, offset_width (second));
-  guint width = offset_width (item);
-  put_offset (at + item_body, first, width);
-  put_offset (at + item_body + width, item_body, width);
+  nf_serialised_put_offset (next + second_body, 6, nf_serialised_offset_width_of (second));
+  guint width = nf_serialised_offset_width_of (item);
+  nf_serialised_put_offset (at + item_body, first, width);
+  nf_serialised_put_offset (at + item_body + width, item_body, width);
 }
 
 void
@@ -295,11 +277,11 @@ keywords_list_add_value (KeywordsList *list, GVariant *item)
 GVariant *
 keywords_list_end (KeywordsList *list)
 {
-  gsize body = list->bytes->len, n = list->ends->len, total = framed_size (body, n);
-  guint width = offset_width (total);
+  gsize body = list->bytes->len, n = list->ends->len, total = framed (body, n);
+  guint width = nf_serialised_offset_width_of (total);
   g_byte_array_set_size (list->bytes, total);
   for (gsize i = 0; i < n; i++)
-    put_offset (list->bytes->data + body + i * width, g_array_index (list->ends, gsize, i), width);
+    nf_serialised_put_offset (list->bytes->data + body + i * width, g_array_index (list->ends, gsize, i), width);
   g_array_unref (list->ends);
   g_autoptr (GBytes) bytes = g_byte_array_free_to_bytes (list->bytes);
   list->bytes = NULL;

@@ -4,33 +4,15 @@
  * item cost more than finding its quotation; this writes the same bytes with one allocation. */
 #include <string.h>
 
+#include <newsflow/serialised.h>
+
 #include "quotes.h"
 
-/* The size of a container of @body bytes with @n framing offsets, as GVariant sizes them:
- * the offsets take the fewest bytes (1, 2, 4, 8) that can address the whole container. */
+/* The size of a container of @body bytes with @n framing offsets. */
 static gsize
 container_size (gsize body, gsize n)
 {
-  if (body + n <= G_MAXUINT8)
-    return body + n;
-  if (body + 2 * n <= G_MAXUINT16)
-    return body + 2 * n;
-  if (body + 4 * n <= G_MAXUINT32)
-    return body + 4 * n;
-  return body + 8 * n;
-}
-
-static guint
-offset_size (gsize size)
-{
-  return size > G_MAXUINT32 ? 8 : size > G_MAXUINT16 ? 4 : size > G_MAXUINT8 ? 2 : size > 0 ? 1 : 0;
-}
-
-static void
-write_offset (guint8 *at, gsize value, guint size)
-{
-  for (guint k = 0; k < size; k++, value >>= 8)
-    at[k] = (guint8) (value & 0xff);
+  return body + n * nf_serialised_offset_width (body, n);
 }
 
 static inline gsize
@@ -74,8 +56,8 @@ entry_write (const Entry *e, guint8 *out, gsize size)
     memcpy (out + at, e->child, e->length); /* then the NUL (and the maybe's NUL), zeroed */
   at += child_size (e) + 1;
   memcpy (out + at, e->type, strlen (e->type));
-  guint os = offset_size (size);
-  write_offset (out + size - os, key, os);
+  guint os = nf_serialised_offset_width_of (size);
+  nf_serialised_put_offset (out + size - os, key, os);
 }
 
 GVariant *
@@ -97,8 +79,8 @@ quote_item_new (const char *text, gsize length, const char *speaker, const char 
   guint8 *data = g_malloc0 (size);
   for (guint k = 0; k < 3; k++)
     entry_write (&entries[k], data + ends[k] - sizes[k], sizes[k]);
-  guint os = offset_size (size);
+  guint os = nf_serialised_offset_width_of (size);
   for (guint k = 0; k < 3; k++)
-    write_offset (data + body + k * os, ends[k], os);
+    nf_serialised_put_offset (data + body + k * os, ends[k], os);
   return g_variant_new_from_data (G_VARIANT_TYPE_VARDICT, data, size, TRUE, g_free, data);
 }
