@@ -275,7 +275,9 @@ tok_text (const Context *c, guint i, gsize *length)
   return c->text + c->tokens[i].start;
 }
 
-static gboolean
+/* Inlined everywhere: nearly every call compares with a literal, whose length and first
+ * byte are then constants, and the word lists are scanned without a call a word. */
+static inline G_ALWAYS_INLINE gboolean
 tok_is (const Context *c, guint i, const char *word)
 {
   gsize length;
@@ -291,7 +293,11 @@ static Label label_of (const NlpEntry *entry);
 static guint32
 fold_hash (GString *out, const char *text, gsize length)
 {
-  g_string_set_size (out, length);
+  /* the scratch seldom needs to grow: its length set without a call a word */
+  if (length >= out->allocated_len)
+    g_string_set_size (out, length);
+  out->len = length;
+  out->str[length] = '\0';
   guint32 hash = 2166136261u;
   gsize k;
   for (k = 0; k < length; k++)
