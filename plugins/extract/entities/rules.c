@@ -71,8 +71,22 @@ typedef struct {
   GHashTable *female_names; /* given names (gazetteers/female-names.txt, male-names.txt) */
   GHashTable *male_names;
   GHashTable *word_lists;   /* folded word -> the WordList bits of the lists holding it */
+  struct IndexSlot *index;  /* word_lists and gazetteer together, by FNV-1a hash (below) */
+  guint       n_index_slots;
   gboolean    report[N_LABELS];
 } Entities;
+
+/* The keys of word_lists and of the gazetteer with what both tables hold for them, in an
+ * open-addressing table keyed by the FNV-1a hash of the folded key: an article's words are
+ * hashed so while they are folded (fold_hash), and looking them up in the GHashTables hashed
+ * each again with g_str_hash. */
+typedef struct IndexSlot {
+  const char     *key;     /* the tables' own; NULL: a free slot */
+  guint32         length;
+  guint32         hash;
+  guint           lists;   /* WordList bits, as word_lists */
+  const NlpEntry *entry;   /* as the gazetteer, or NULL */
+} IndexSlot;
 
 /* The word lists a folded word is in, as bits: one lookup answers them all. */
 typedef enum {
@@ -106,7 +120,60 @@ entities_rules_free (gpointer data)
   g_clear_pointer (&self->female_names, g_hash_table_unref);
   g_clear_pointer (&self->male_names, g_hash_table_unref);
   g_clear_pointer (&self->word_lists, g_hash_table_unref);
+  g_free (self->index);
   g_free (self);
+}
+
+static guint32
+fnv_hash (const char *text, gsize length)
+{
+  guint32 hash = 2166136261u;
+  for (gsize k = 0; k < length; k++)
+    hash = (hash ^ (guchar) text[k]) * 16777619u;
+  return hash;
+}
+
+/* The slot of @key (@length bytes, FNV-1a @hash) in the index: its own, or the free one
+ * where it would go. */
+static IndexSlot *
+index_slot (const Entities *self, const char *key, gsize length, guint32 hash)
+{
+  guint mask = self->n_index_slots - 1;
+  for (guint at = hash & mask;; at = (at + 1) & mask)
+    {
+      IndexSlot *slot = &self->index[at];
+      if (!slot->key || (slot->hash == hash && slot->length == length && memcmp (slot->key, key, length) == 0))
+        return slot;
+    }
+}
+
+static void
+index_build (Entities *self)
+{
+  guint n = g_hash_table_size (self->word_lists) + g_hash_table_size (self->gazetteer);
+  self->n_index_slots = 64;
+  while (self->n_index_slots < 2 * n)
+    self->n_index_slots *= 2;
+  self->index = g_new0 (IndexSlot, self->n_index_slots);
+  GHashTable *tables[] = { self->word_lists, self->gazetteer };
+  for (guint t = 0; t < G_N_ELEMENTS (tables); t++)
+    {
+      GHashTableIter iter;
+      gpointer key, value;
+      g_hash_table_iter_init (&iter, tables[t]);
+      while (g_hash_table_iter_next (&iter, &key, &value))
+        {
+          gsize length = strlen (key);
+          guint32 hash = fnv_hash (key, length);
+          IndexSlot *slot = index_slot (self, key, length, hash);
+          if (!slot->key)
+            *slot = (IndexSlot) { .key = key, .length = length, .hash = hash };
+          if (t == 0)
+            slot->lists = GPOINTER_TO_UINT (value);
+          else
+            slot->entry = value;
+        }
+    }
 }
 
 /* The word lists and gazetteers: @extra gazetteer files first (their entries win). */
@@ -155,6 +222,7 @@ entities_load_lists (Entities *self, const char *const *extra, gboolean shipped,
           g_hash_table_insert (self->word_lists, key, GUINT_TO_POINTER (bits | lists[l].bit));
         }
     }
+  index_build (self);
   return TRUE;
 }
 
@@ -239,9 +307,8 @@ typedef struct {
   guint32         length;
   guint32         hash;
   guint           lists;       /* WordList bits */
-  gboolean        lists_known;
+  gboolean        lists_known; /* and entry, entry_label */
   gboolean        lower;       /* the article writes it in lower case */
-  gboolean        entry_known;
   Label           entry_label;
   const NlpEntry *entry;       /* the gazetteer's, or NULL */
 } Word;
@@ -264,8 +331,9 @@ typedef struct {
   Word           *words;
   guint           n_words, words_size;
   guint32        *token_words; /* per token as written: index + 1 in words, 0 until asked */
-  GHashTable     *bare_words;  /* the few tokens with a possessive: token -> index + 1 of
-                                * the word without it */
+  guint32        *bare_words;  /* per token without its possessive, the same: most words
+                                * are asked both ways, and the possessive is then not looked
+                                * for again */
 } Context;
 
 static const char *
@@ -299,15 +367,17 @@ fold_hash (GString *out, const char *text, gsize length)
   out->len = length;
   out->str[length] = '\0';
   guint32 hash = 2166136261u;
+  /* through a local pointer: a char store may alias out->str, which would be read again
+   * for every byte */
+  char *dst = out->str;
   gsize k;
   for (k = 0; k < length; k++)
     {
       guchar ch = (guchar) text[k];
       if (ch >= 0x80)
         break;
-      if (ch >= 'A' && ch <= 'Z')
-        ch += 'a' - 'A';
-      out->str[k] = (char) ch;
+      ch += (guchar) ((guint) (ch - 'A') <= 'Z' - 'A') << 5; /* 'A'..'Z' to 'a'..'z' */
+      dst[k] = (char) ch;
       hash = (hash ^ ch) * 16777619u;
     }
   if (k == length)
@@ -345,13 +415,19 @@ tok_word (const Context *c_, guint i, gboolean bare)
   Context *c = (Context *) c_;
   const NfToken *t = &c->tokens[i];
   gsize end = t->end;
-  guint32 bare_slot = 0, *slot = &c->token_words[i];
-  if (bare && (end = nlp_strip_possessive (c->text, t->start, t->end)) != t->end)
+  guint32 *slot = &c->token_words[i];
+  if (bare)
     {
-      bare_slot = GPOINTER_TO_UINT (g_hash_table_lookup (c->bare_words, GUINT_TO_POINTER (i)));
-      if (bare_slot)
-        return &c->words[bare_slot - 1];
-      slot = &bare_slot;
+      if (c->bare_words[i])
+        return &c->words[c->bare_words[i] - 1];
+      if ((end = nlp_strip_possessive (c->text, t->start, t->end)) == t->end)
+        {
+          /* no possessive: the word as written */
+          Word *w = tok_word (c, i, FALSE);
+          c->bare_words[i] = c->token_words[i];
+          return w;
+        }
+      slot = &c->bare_words[i];
     }
   else if (*slot)
     return &c->words[*slot - 1];
@@ -363,8 +439,6 @@ tok_word (const Context *c_, guint i, gboolean bare)
       if (w->hash == hash && w->length == c->scratch->len && memcmp (w->fold, c->scratch->str, w->length) == 0)
         {
           *slot = c->slots[at];
-          if (slot == &bare_slot)
-            g_hash_table_insert (c->bare_words, GUINT_TO_POINTER (i), GUINT_TO_POINTER (bare_slot));
           return &c->words[*slot - 1];
         }
     }
@@ -380,12 +454,21 @@ tok_word (const Context *c_, guint i, gboolean bare)
   };
   c->slots[at] = ++c->n_words;
   *slot = c->n_words;
-  if (slot == &bare_slot)
-    g_hash_table_insert (c->bare_words, GUINT_TO_POINTER (i), GUINT_TO_POINTER (bare_slot));
   Word *w = &c->words[c->n_words - 1];
   if (2 * c->n_words > c->n_slots)
     words_grow (c);
   return w;
+}
+
+/* The lists and the gazetteer entry of @w, with one look at the index. */
+static void
+word_look_up (const Context *c, Word *w)
+{
+  const IndexSlot *slot = index_slot (c->self, w->fold, w->length, w->hash);
+  w->lists = slot->lists;
+  w->entry = slot->entry;
+  w->entry_label = label_of (w->entry);
+  w->lists_known = TRUE;
 }
 
 /* The WordList bits of token @i (without possessive when @bare). */
@@ -394,10 +477,7 @@ tok_lists (const Context *c, guint i, gboolean bare)
 {
   Word *w = tok_word (c, i, bare);
   if (!w->lists_known)
-    {
-      w->lists = GPOINTER_TO_UINT (g_hash_table_lookup (c->self->word_lists, w->fold));
-      w->lists_known = TRUE;
-    }
+    word_look_up (c, w);
   return w->lists;
 }
 
@@ -406,12 +486,8 @@ static const NlpEntry *
 tok_entry (const Context *c, guint i, gboolean bare, Label *label)
 {
   Word *w = tok_word (c, i, bare);
-  if (!w->entry_known)
-    {
-      w->entry = g_hash_table_lookup (c->self->gazetteer, w->fold);
-      w->entry_label = label_of (w->entry);
-      w->entry_known = TRUE;
-    }
+  if (!w->lists_known)
+    word_look_up (c, w);
   *label = w->entry_label;
   return w->entry;
 }
@@ -545,7 +621,7 @@ lookup_label (const Context *c, guint a, guint b, gsize end, Label *label)
       else
         nlp_fold_append (c->joined, c->text + t->start, end - t->start);
     }
-  const NlpEntry *entry = g_hash_table_lookup (c->self->gazetteer, c->joined->str);
+  const NlpEntry *entry = index_slot (c->self, c->joined->str, c->joined->len, fnv_hash (c->joined->str, c->joined->len))->entry;
   *label = label_of (entry);
   return entry;
 }
@@ -2063,7 +2139,7 @@ context_init (Context *c, const Entities *self, const char *text, const NfToken 
     .words = g_new (Word, n_slots / 2),
     .words_size = n_slots / 2,
     .token_words = g_new0 (guint32, (gsize) n + 1),
-    .bare_words = g_hash_table_new (NULL, NULL),
+    .bare_words = g_new0 (guint32, (gsize) n + 1),
   };
 }
 
@@ -2077,7 +2153,7 @@ context_clear (Context *c)
   g_free (c->slots);
   g_free (c->words);
   g_free (c->token_words);
-  g_hash_table_unref (c->bare_words);
+  g_free (c->bare_words);
 }
 
 static int
