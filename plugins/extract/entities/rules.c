@@ -878,6 +878,15 @@ try_title (Context *c, guint a, guint b)
 static void classify (Context *c, guint a, guint b);
 static gboolean is_number_word (const Context *c, guint i);
 
+/* Whether token @i could be one of words of @min to @max bytes, all capitalised: a test
+ * asked of many tokens that few pass, so the lists below are not scanned for the others. */
+static inline gboolean
+tok_may_be (const Context *c, guint i, gsize min, gsize max)
+{
+  gsize length = c->tokens[i].end - c->tokens[i].start;
+  return length >= min && length <= max && g_ascii_isupper (c->text[c->tokens[i].start]);
+}
+
 /* An organisation or a place by its last word ("... Authority", "... Sea") or by its head
  * before "of" ("Ministry of ...", "Gulf of ..."). */
 static gboolean
@@ -887,6 +896,8 @@ is_number_word (const Context *c, guint i)
     "One", "Two", "Three", "Four", "Five", "Six", "Seven", "Eight", "Nine", "Ten", "I", "II",
     "III", "IV", "V", "VI", NULL,
   };
+  if (!tok_may_be (c, i, 1, 5))
+    return FALSE;
   for (const char *const *w = numbers; *w; w++)
     if (tok_is (c, i, *w))
       return TRUE;
@@ -901,6 +912,8 @@ is_month_name (const Context *c, guint i)
     "January", "February", "March", "April", "May", "June", "July", "August", "September",
     "October", "November", "December", NULL,
   };
+  if (!tok_may_be (c, i, 3, 9))
+    return FALSE;
   for (const char *const *w = months; *w; w++)
     if (tok_is (c, i, *w))
       return TRUE;
@@ -915,6 +928,8 @@ is_postnominal (const Context *c, guint i)
     "MP", "MEP", "MSP", "AM", "MLA", "QC", "KC", "OBE", "MBE", "CBE", "KBE", "DBE",
     "KCMG", "GCMG", "CMG", "KCB", "GCB", "CB", "FRS", "PC", NULL,
   };
+  if (!tok_may_be (c, i, 2, 4))
+    return FALSE;
   for (const char *const *w = letters; *w; w++)
     if (tok_is (c, i, *w))
       return TRUE;
@@ -980,8 +995,12 @@ is_spelled_number (const Context *c, guint i)
   const char *text = tok_text (c, i, &length);
   const char *hyphen = memchr (text, '-', length);
   gsize head = hyphen ? (gsize) (hyphen - text) : length;
+  /* the words have three to nine letters; their first, in lower case, is compared first */
+  if (head < 3 || head > 9)
+    return FALSE;
+  char first = g_ascii_tolower (text[0]);
   for (const char *const *w = numbers; *w; w++)
-    if (strlen (*w) == head && g_ascii_strncasecmp (text, *w, head) == 0)
+    if (**w == first && strlen (*w) == head && g_ascii_strncasecmp (text, *w, head) == 0)
       return TRUE;
   return FALSE;
 }
