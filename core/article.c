@@ -163,7 +163,7 @@ static const char *
 annotation_list_key (NfAnnotationList *list, const char *key)
 {
   for (guint i = 0; i < NF_ANNOTATION_RECENT_KEYS && list->recent_keys[i]; i++)
-    if (list->recent_keys[i] == key || strcmp (list->recent_keys[i], key) == 0)
+    if (list->recent_keys[i] == key || (list->recent_keys[i][0] == key[0] && strcmp (list->recent_keys[i], key) == 0))
       return list->recent_keys[i];
   const char *shared = attr_key_share (key);
   if (shared)
@@ -672,8 +672,9 @@ nf_annotation_get_end (const NfAnnotation *annotation)
 static NfAttr *
 find_attr (const NfAnnotation *annotation, const char *key)
 {
+  /* the first byte first: the names of an annotation mostly differ there */
   for (guint i = 0; i < annotation->n_attrs; i++)
-    if (strcmp (annotation->attrs[i].key, key) == 0)
+    if (annotation->attrs[i].key[0] == key[0] && strcmp (annotation->attrs[i].key, key) == 0)
       return &annotation->attrs[i];
   return NULL;
 }
