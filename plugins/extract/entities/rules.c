@@ -1650,7 +1650,11 @@ stored_key (const Context *c, const char *key)
 static void
 table_put (const Context *c, GHashTable *table, const char *key, gpointer value)
 {
-  if (g_hash_table_contains (table, key))
+  /* a key already in the store (a token's fold, most) is kept as it is either way: one
+   * insert, which keeps the table's key when it has one */
+  if (key != c->scratch->str)
+    g_hash_table_insert (table, (gpointer) key, value);
+  else if (g_hash_table_contains (table, key))
     g_hash_table_insert (table, (gpointer) key, value); /* keeps the stored key */
   else
     g_hash_table_insert (table, (gpointer) stored_key (c, key), value);
@@ -1701,7 +1705,10 @@ tok_is_capitalised_form (const Context *c, guint i, const char *word)
 {
   gsize length;
   const char *text = tok_text (c, i, &length);
-  return strlen (word) == length && length > 0 && text[0] == g_ascii_toupper (word[0])
+  /* the first letter first: it is asked for long lists of one token, which it rules out
+   * for nearly every word without a call */
+  char first = word[0] >= 'a' && word[0] <= 'z' ? (char) (word[0] - 'a' + 'A') : word[0];
+  return length > 0 && text[0] == first && strlen (word) == length
          && memcmp (text + 1, word + 1, length - 1) == 0;
 }
 
