@@ -26,8 +26,9 @@ typedef struct {
 
 typedef struct _NfAnnotationList NfAnnotationList;
 
-/* Kept small for the same reason: the attributes are one block of exactly n_attrs, grown
- * one at a time (an annotation has a handful), not a GArray with its header and slack; the
+/* Kept small for the same reason: the attributes are one block of n_attrs rounded up to a
+ * power of two, at least 2 (an annotation has a handful), not a GArray with its header and
+ * slack, and its size is known from n_attrs alone; the
  * annotations themselves live in the list's blocks, not in one allocation each. */
 struct _NfAnnotation {
   const char       *type; /* interned */
@@ -43,6 +44,7 @@ struct _NfAnnotation {
  * their attributes share.  Moves as a whole between articles (nf_article_take_contents). */
 #define NF_ANNOTATION_FIRST_BLOCK 16 /* block b holds 16 << b annotations */
 #define NF_ANNOTATION_BLOCKS      27 /* 16 * (2^27 - 1) > G_MAXUINT */
+#define NF_ANNOTATION_RECENT_KEYS 8
 
 struct _NfAnnotationList {
   NfAnnotation *blocks[NF_ANNOTATION_BLOCKS];
@@ -50,6 +52,10 @@ struct _NfAnnotationList {
   GHashTable *strings; /* the value's own string -> GVariant of type "s", one reference */
   GHashTable *values;  /* other GVariants of basic types, one reference each */
   GHashTable *keys;    /* names past the process's bound, owned */
+  /* the shared names last put: an annotation's few names repeat in every one of its kind,
+   * and a match here spares the process's lock and hash */
+  const char *recent_keys[NF_ANNOTATION_RECENT_KEYS];
+  guint       next_recent_key;
 };
 
 struct _NfArticle {

@@ -162,9 +162,17 @@ annotation_list_share (NfAnnotationList *list, GVariant *value)
 static const char *
 annotation_list_key (NfAnnotationList *list, const char *key)
 {
+  for (guint i = 0; i < NF_ANNOTATION_RECENT_KEYS && list->recent_keys[i]; i++)
+    if (list->recent_keys[i] == key || (list->recent_keys[i][0] == key[0] && strcmp (list->recent_keys[i], key) == 0))
+      return list->recent_keys[i];
   const char *shared = attr_key_share (key);
   if (shared)
-    return shared;
+    {
+      /* shared names live as long as the process: the list may keep them after a clear */
+      list->recent_keys[list->next_recent_key] = shared;
+      list->next_recent_key = (list->next_recent_key + 1) % NF_ANNOTATION_RECENT_KEYS;
+      return shared;
+    }
   if (list->keys == NULL)
     list->keys = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   const char *own = g_hash_table_lookup (list->keys, key);
@@ -664,8 +672,9 @@ nf_annotation_get_end (const NfAnnotation *annotation)
 static NfAttr *
 find_attr (const NfAnnotation *annotation, const char *key)
 {
+  /* the first byte first: the names of an annotation mostly differ there */
   for (guint i = 0; i < annotation->n_attrs; i++)
-    if (strcmp (annotation->attrs[i].key, key) == 0)
+    if (annotation->attrs[i].key[0] == key[0] && strcmp (annotation->attrs[i].key, key) == 0)
       return &annotation->attrs[i];
   return NULL;
 }
@@ -682,7 +691,14 @@ annotation_put (NfAnnotation *annotation, const char *key, GVariant *value)
       return;
     }
   const char *shared = annotation_list_key (annotation->list, key);
-  annotation->attrs = g_renew (NfAttr, annotation->attrs, annotation->n_attrs + 1);
+  /* room for two, then doubled: the block holds n_attrs rounded up to a power of two, so
+   * its size needs no field of its own, and an annotation's second attribute (most have
+   * two or three) costs no reallocation */
+  guint n = annotation->n_attrs;
+  if (n == 0)
+    annotation->attrs = g_new (NfAttr, 2);
+  else if (n >= 2 && (n & (n - 1)) == 0)
+    annotation->attrs = g_renew (NfAttr, annotation->attrs, (gsize) n * 2);
   annotation->attrs[annotation->n_attrs++] = (NfAttr) { shared, value };
 }
 
@@ -699,12 +715,30 @@ nf_annotation_set_attr_string (NfAnnotation *annotation, const char *key, const 
   g_return_if_fail (key != NULL);
   /* Most values are already in the list ("PERSON", "said", a name said again): no GVariant
    * is made for them at all. */
-  GHashTable *strings = annotation->list->strings;
-  GVariant *found = strings ? g_hash_table_lookup (strings, value ? value : "") : NULL;
+  if (value == NULL)
+    value = "";
+  NfAnnotationList *list = annotation->list;
+  GVariant *found = list->strings ? g_hash_table_lookup (list->strings, value) : NULL;
   if (found)
-    annotation_put (annotation, key, g_variant_ref (found));
-  else
-    nf_annotation_set_attr (annotation, key, g_variant_new_take_string (utf8_dup (value ? value : "", -1)));
+    {
+      annotation_put (annotation, key, g_variant_ref (found));
+      return;
+    }
+  gsize length = strlen (value);
+  if (length > MAX_SHARED_STRING || !g_utf8_validate_len (value, length, NULL))
+    {
+      /* not shared, or made valid first (the valid form may be in the list): the general way */
+      nf_annotation_set_attr (annotation, key, g_variant_new_take_string (utf8_dup (value, -1)));
+      return;
+    }
+  /* Valid and not in the list, as just seen: added without validating or looking it up
+   * again (what nf_annotation_set_attr would do, at a third of the cost). */
+  GVariant *string = g_variant_ref_sink (
+    g_variant_new_from_bytes (G_VARIANT_TYPE_STRING, g_bytes_new_take (g_strndup (value, length), length + 1), TRUE));
+  if (list->strings == NULL)
+    list->strings = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, (GDestroyNotify) g_variant_unref);
+  g_hash_table_insert (list->strings, (gpointer) g_variant_get_string (string, NULL), g_variant_ref (string));
+  annotation_put (annotation, key, string);
 }
 
 GVariant *

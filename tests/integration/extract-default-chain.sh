@@ -16,6 +16,8 @@ assert langs["06-lyon-pollution-rhone.txt"] == "fr", langs
 assert sum(1 for l in langs.values() if l == "en") == 21, langs
 for name, a in arts.items():
     assert a["stats"]["words"] > 50, name
+    # characters, not bytes: counted eight bytes at a time, the accented samples included
+    assert a["stats"]["characters"] == len(a["text"]), (name, a["stats"], len(a["text"]))
     kw = a["keywords"]
     assert 1 <= len(kw) <= 10 and all(set(k) == {"phrase", "score"} for k in kw), (name, kw)
     assert any(" " in k["phrase"] for k in kw), (name, "no multi-word phrase", kw)

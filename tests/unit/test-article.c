@@ -124,6 +124,46 @@ test_attribute_values_shared (G_GNUC_UNUSED void **state)
   assert_string_equal (nf_annotation_get_attr_string (again, "label"), "PERSON");
 }
 
+/* An annotation's attributes grow in a block of doubling size (issue 15): across its
+ * growth every attribute keeps its value and its place, a name set again is replaced where
+ * it is, and a new string set on two annotations is held once, a long one per annotation. */
+static void
+test_attributes_grow (G_GNUC_UNUSED void **state)
+{
+  g_autoptr (NfArticle) article = nf_article_new ("a");
+  nf_article_add_paragraph (article, "Iryna Savchuk met Iryna Savchuk.", -1);
+  NfAnnotation *first = nf_article_add_annotation (article, "entity", 0, 13);
+  NfAnnotation *second = nf_article_add_annotation (article, "entity", 18, 31);
+  for (guint i = 0; i < 17; i++)
+    {
+      g_autofree char *key = g_strdup_printf ("key%u", i);
+      g_autofree char *value = g_strdup_printf ("value %u", i);
+      nf_annotation_set_attr_string (first, key, value);
+      if (i == 5)
+        nf_annotation_set_attr_string (first, "key2", "again");
+    }
+  assert_int_equal (nf_annotation_get_n_attrs (first), 17);
+  for (guint i = 0; i < 17; i++)
+    {
+      const char *key;
+      GVariant *value = nf_annotation_get_nth_attr (first, i, &key);
+      g_autofree char *want_key = g_strdup_printf ("key%u", i);
+      g_autofree char *want = i == 2 ? g_strdup ("again") : g_strdup_printf ("value %u", i);
+      assert_string_equal (key, want_key);
+      assert_string_equal (g_variant_get_string (value, NULL), want);
+    }
+
+  nf_annotation_set_attr_string (second, "key16", "value 16");
+  assert_ptr_equal (nf_annotation_get_attr (first, "key16"), nf_annotation_get_attr (second, "key16"));
+  g_autofree char *long_value = g_strnfill (2000, 'x');
+  nf_annotation_set_attr_string (first, "long", long_value);
+  nf_annotation_set_attr_string (second, "long", long_value);
+  assert_ptr_not_equal (nf_annotation_get_attr (first, "long"), nf_annotation_get_attr (second, "long"));
+  assert_string_equal (nf_annotation_get_attr_string (second, "long"), long_value);
+  nf_annotation_set_attr_string (second, "missing", NULL);
+  assert_string_equal (nf_annotation_get_attr_string (second, "missing"), "");
+}
+
 /* Annotations live in blocks that never move: every pointer handed out stays good while
  * thousands more are added, and each is found by its index. */
 static void
@@ -349,6 +389,7 @@ main (void)
     cmocka_unit_test (test_dates_are_rfc3339),
     cmocka_unit_test (test_variant_round_trip),
     cmocka_unit_test (test_count_entities),
+    cmocka_unit_test (test_attributes_grow),
   };
   return cmocka_run_group_tests_name ("article", tests, NULL, NULL);
 }

@@ -29,6 +29,9 @@ static const char *const heads[] = {
 guint
 entities_role_end (const EntitiesTokens *t, guint i, GHashTable *titles)
 {
+  /* asked of every token: most are no capitalised word, so no title (is_title below) */
+  if (i >= t->n || t->tokens[i].kind != NF_TOKEN_WORD || !(t->tokens[i].flags & NF_TOKEN_CAPITALIZED))
+    return 0;
   if (i == 0 || !(entities_tok_is (t, i - 1, "the") || entities_tok_is (t, i - 1, "The")))
     return 0;
   guint k = i;

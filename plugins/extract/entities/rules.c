@@ -71,8 +71,22 @@ typedef struct {
   GHashTable *female_names; /* given names (gazetteers/female-names.txt, male-names.txt) */
   GHashTable *male_names;
   GHashTable *word_lists;   /* folded word -> the WordList bits of the lists holding it */
+  struct IndexSlot *index;  /* word_lists and gazetteer together, by FNV-1a hash (below) */
+  guint       n_index_slots;
   gboolean    report[N_LABELS];
 } Entities;
+
+/* The keys of word_lists and of the gazetteer with what both tables hold for them, in an
+ * open-addressing table keyed by the FNV-1a hash of the folded key: an article's words are
+ * hashed so while they are folded (fold_hash), and looking them up in the GHashTables hashed
+ * each again with g_str_hash. */
+typedef struct IndexSlot {
+  const char     *key;     /* the tables' own; NULL: a free slot */
+  guint32         length;
+  guint32         hash;
+  guint           lists;   /* WordList bits, as word_lists */
+  const NlpEntry *entry;   /* as the gazetteer, or NULL */
+} IndexSlot;
 
 /* The word lists a folded word is in, as bits: one lookup answers them all. */
 typedef enum {
@@ -106,7 +120,60 @@ entities_rules_free (gpointer data)
   g_clear_pointer (&self->female_names, g_hash_table_unref);
   g_clear_pointer (&self->male_names, g_hash_table_unref);
   g_clear_pointer (&self->word_lists, g_hash_table_unref);
+  g_free (self->index);
   g_free (self);
+}
+
+static guint32
+fnv_hash (const char *text, gsize length)
+{
+  guint32 hash = 2166136261u;
+  for (gsize k = 0; k < length; k++)
+    hash = (hash ^ (guchar) text[k]) * 16777619u;
+  return hash;
+}
+
+/* The slot of @key (@length bytes, FNV-1a @hash) in the index: its own, or the free one
+ * where it would go. */
+static IndexSlot *
+index_slot (const Entities *self, const char *key, gsize length, guint32 hash)
+{
+  guint mask = self->n_index_slots - 1;
+  for (guint at = hash & mask;; at = (at + 1) & mask)
+    {
+      IndexSlot *slot = &self->index[at];
+      if (!slot->key || (slot->hash == hash && slot->length == length && memcmp (slot->key, key, length) == 0))
+        return slot;
+    }
+}
+
+static void
+index_build (Entities *self)
+{
+  guint n = g_hash_table_size (self->word_lists) + g_hash_table_size (self->gazetteer);
+  self->n_index_slots = 64;
+  while (self->n_index_slots < 2 * n)
+    self->n_index_slots *= 2;
+  self->index = g_new0 (IndexSlot, self->n_index_slots);
+  GHashTable *tables[] = { self->word_lists, self->gazetteer };
+  for (guint t = 0; t < G_N_ELEMENTS (tables); t++)
+    {
+      GHashTableIter iter;
+      gpointer key, value;
+      g_hash_table_iter_init (&iter, tables[t]);
+      while (g_hash_table_iter_next (&iter, &key, &value))
+        {
+          gsize length = strlen (key);
+          guint32 hash = fnv_hash (key, length);
+          IndexSlot *slot = index_slot (self, key, length, hash);
+          if (!slot->key)
+            *slot = (IndexSlot) { .key = key, .length = length, .hash = hash };
+          if (t == 0)
+            slot->lists = GPOINTER_TO_UINT (value);
+          else
+            slot->entry = value;
+        }
+    }
 }
 
 /* The word lists and gazetteers: @extra gazetteer files first (their entries win). */
@@ -155,6 +222,7 @@ entities_load_lists (Entities *self, const char *const *extra, gboolean shipped,
           g_hash_table_insert (self->word_lists, key, GUINT_TO_POINTER (bits | lists[l].bit));
         }
     }
+  index_build (self);
   return TRUE;
 }
 
@@ -239,9 +307,8 @@ typedef struct {
   guint32         length;
   guint32         hash;
   guint           lists;       /* WordList bits */
-  gboolean        lists_known;
+  gboolean        lists_known; /* and entry, entry_label */
   gboolean        lower;       /* the article writes it in lower case */
-  gboolean        entry_known;
   Label           entry_label;
   const NlpEntry *entry;       /* the gazetteer's, or NULL */
 } Word;
@@ -264,8 +331,9 @@ typedef struct {
   Word           *words;
   guint           n_words, words_size;
   guint32        *token_words; /* per token as written: index + 1 in words, 0 until asked */
-  GHashTable     *bare_words;  /* the few tokens with a possessive: token -> index + 1 of
-                                * the word without it */
+  guint32        *bare_words;  /* per token without its possessive, the same: most words
+                                * are asked both ways, and the possessive is then not looked
+                                * for again */
 } Context;
 
 static const char *
@@ -275,7 +343,9 @@ tok_text (const Context *c, guint i, gsize *length)
   return c->text + c->tokens[i].start;
 }
 
-static gboolean
+/* Inlined everywhere: nearly every call compares with a literal, whose length and first
+ * byte are then constants, and the word lists are scanned without a call a word. */
+static inline G_ALWAYS_INLINE gboolean
 tok_is (const Context *c, guint i, const char *word)
 {
   gsize length;
@@ -291,17 +361,23 @@ static Label label_of (const NlpEntry *entry);
 static guint32
 fold_hash (GString *out, const char *text, gsize length)
 {
-  g_string_set_size (out, length);
+  /* the scratch seldom needs to grow: its length set without a call a word */
+  if (length >= out->allocated_len)
+    g_string_set_size (out, length);
+  out->len = length;
+  out->str[length] = '\0';
   guint32 hash = 2166136261u;
+  /* through a local pointer: a char store may alias out->str, which would be read again
+   * for every byte */
+  char *dst = out->str;
   gsize k;
   for (k = 0; k < length; k++)
     {
       guchar ch = (guchar) text[k];
       if (ch >= 0x80)
         break;
-      if (ch >= 'A' && ch <= 'Z')
-        ch += 'a' - 'A';
-      out->str[k] = (char) ch;
+      ch += (guchar) ((guint) (ch - 'A') <= 'Z' - 'A') << 5; /* 'A'..'Z' to 'a'..'z' */
+      dst[k] = (char) ch;
       hash = (hash ^ ch) * 16777619u;
     }
   if (k == length)
@@ -339,13 +415,19 @@ tok_word (const Context *c_, guint i, gboolean bare)
   Context *c = (Context *) c_;
   const NfToken *t = &c->tokens[i];
   gsize end = t->end;
-  guint32 bare_slot = 0, *slot = &c->token_words[i];
-  if (bare && (end = nlp_strip_possessive (c->text, t->start, t->end)) != t->end)
+  guint32 *slot = &c->token_words[i];
+  if (bare)
     {
-      bare_slot = GPOINTER_TO_UINT (g_hash_table_lookup (c->bare_words, GUINT_TO_POINTER (i)));
-      if (bare_slot)
-        return &c->words[bare_slot - 1];
-      slot = &bare_slot;
+      if (c->bare_words[i])
+        return &c->words[c->bare_words[i] - 1];
+      if ((end = nlp_strip_possessive (c->text, t->start, t->end)) == t->end)
+        {
+          /* no possessive: the word as written */
+          Word *w = tok_word (c, i, FALSE);
+          c->bare_words[i] = c->token_words[i];
+          return w;
+        }
+      slot = &c->bare_words[i];
     }
   else if (*slot)
     return &c->words[*slot - 1];
@@ -357,8 +439,6 @@ tok_word (const Context *c_, guint i, gboolean bare)
       if (w->hash == hash && w->length == c->scratch->len && memcmp (w->fold, c->scratch->str, w->length) == 0)
         {
           *slot = c->slots[at];
-          if (slot == &bare_slot)
-            g_hash_table_insert (c->bare_words, GUINT_TO_POINTER (i), GUINT_TO_POINTER (bare_slot));
           return &c->words[*slot - 1];
         }
     }
@@ -374,12 +454,21 @@ tok_word (const Context *c_, guint i, gboolean bare)
   };
   c->slots[at] = ++c->n_words;
   *slot = c->n_words;
-  if (slot == &bare_slot)
-    g_hash_table_insert (c->bare_words, GUINT_TO_POINTER (i), GUINT_TO_POINTER (bare_slot));
   Word *w = &c->words[c->n_words - 1];
   if (2 * c->n_words > c->n_slots)
     words_grow (c);
   return w;
+}
+
+/* The lists and the gazetteer entry of @w, with one look at the index. */
+static void
+word_look_up (const Context *c, Word *w)
+{
+  const IndexSlot *slot = index_slot (c->self, w->fold, w->length, w->hash);
+  w->lists = slot->lists;
+  w->entry = slot->entry;
+  w->entry_label = label_of (w->entry);
+  w->lists_known = TRUE;
 }
 
 /* The WordList bits of token @i (without possessive when @bare). */
@@ -388,10 +477,7 @@ tok_lists (const Context *c, guint i, gboolean bare)
 {
   Word *w = tok_word (c, i, bare);
   if (!w->lists_known)
-    {
-      w->lists = GPOINTER_TO_UINT (g_hash_table_lookup (c->self->word_lists, w->fold));
-      w->lists_known = TRUE;
-    }
+    word_look_up (c, w);
   return w->lists;
 }
 
@@ -400,12 +486,8 @@ static const NlpEntry *
 tok_entry (const Context *c, guint i, gboolean bare, Label *label)
 {
   Word *w = tok_word (c, i, bare);
-  if (!w->entry_known)
-    {
-      w->entry = g_hash_table_lookup (c->self->gazetteer, w->fold);
-      w->entry_label = label_of (w->entry);
-      w->entry_known = TRUE;
-    }
+  if (!w->lists_known)
+    word_look_up (c, w);
   *label = w->entry_label;
   return w->entry;
 }
@@ -539,7 +621,7 @@ lookup_label (const Context *c, guint a, guint b, gsize end, Label *label)
       else
         nlp_fold_append (c->joined, c->text + t->start, end - t->start);
     }
-  const NlpEntry *entry = g_hash_table_lookup (c->self->gazetteer, c->joined->str);
+  const NlpEntry *entry = index_slot (c->self, c->joined->str, c->joined->len, fnv_hash (c->joined->str, c->joined->len))->entry;
   *label = label_of (entry);
   return entry;
 }
@@ -796,6 +878,15 @@ try_title (Context *c, guint a, guint b)
 static void classify (Context *c, guint a, guint b);
 static gboolean is_number_word (const Context *c, guint i);
 
+/* Whether token @i could be one of words of @min to @max bytes, all capitalised: a test
+ * asked of many tokens that few pass, so the lists below are not scanned for the others. */
+static inline gboolean
+tok_may_be (const Context *c, guint i, gsize min, gsize max)
+{
+  gsize length = c->tokens[i].end - c->tokens[i].start;
+  return length >= min && length <= max && g_ascii_isupper (c->text[c->tokens[i].start]);
+}
+
 /* An organisation or a place by its last word ("... Authority", "... Sea") or by its head
  * before "of" ("Ministry of ...", "Gulf of ..."). */
 static gboolean
@@ -805,6 +896,8 @@ is_number_word (const Context *c, guint i)
     "One", "Two", "Three", "Four", "Five", "Six", "Seven", "Eight", "Nine", "Ten", "I", "II",
     "III", "IV", "V", "VI", NULL,
   };
+  if (!tok_may_be (c, i, 1, 5))
+    return FALSE;
   for (const char *const *w = numbers; *w; w++)
     if (tok_is (c, i, *w))
       return TRUE;
@@ -819,6 +912,8 @@ is_month_name (const Context *c, guint i)
     "January", "February", "March", "April", "May", "June", "July", "August", "September",
     "October", "November", "December", NULL,
   };
+  if (!tok_may_be (c, i, 3, 9))
+    return FALSE;
   for (const char *const *w = months; *w; w++)
     if (tok_is (c, i, *w))
       return TRUE;
@@ -833,6 +928,8 @@ is_postnominal (const Context *c, guint i)
     "MP", "MEP", "MSP", "AM", "MLA", "QC", "KC", "OBE", "MBE", "CBE", "KBE", "DBE",
     "KCMG", "GCMG", "CMG", "KCB", "GCB", "CB", "FRS", "PC", NULL,
   };
+  if (!tok_may_be (c, i, 2, 4))
+    return FALSE;
   for (const char *const *w = letters; *w; w++)
     if (tok_is (c, i, *w))
       return TRUE;
@@ -898,8 +995,12 @@ is_spelled_number (const Context *c, guint i)
   const char *text = tok_text (c, i, &length);
   const char *hyphen = memchr (text, '-', length);
   gsize head = hyphen ? (gsize) (hyphen - text) : length;
+  /* the words have three to nine letters; their first, in lower case, is compared first */
+  if (head < 3 || head > 9)
+    return FALSE;
+  char first = g_ascii_tolower (text[0]);
   for (const char *const *w = numbers; *w; w++)
-    if (strlen (*w) == head && g_ascii_strncasecmp (text, *w, head) == 0)
+    if (**w == first && strlen (*w) == head && g_ascii_strncasecmp (text, *w, head) == 0)
       return TRUE;
   return FALSE;
 }
@@ -1549,7 +1650,11 @@ stored_key (const Context *c, const char *key)
 static void
 table_put (const Context *c, GHashTable *table, const char *key, gpointer value)
 {
-  if (g_hash_table_contains (table, key))
+  /* a key already in the store (a token's fold, most) is kept as it is either way: one
+   * insert, which keeps the table's key when it has one */
+  if (key != c->scratch->str)
+    g_hash_table_insert (table, (gpointer) key, value);
+  else if (g_hash_table_contains (table, key))
     g_hash_table_insert (table, (gpointer) key, value); /* keeps the stored key */
   else
     g_hash_table_insert (table, (gpointer) stored_key (c, key), value);
@@ -1600,7 +1705,10 @@ tok_is_capitalised_form (const Context *c, guint i, const char *word)
 {
   gsize length;
   const char *text = tok_text (c, i, &length);
-  return strlen (word) == length && length > 0 && text[0] == g_ascii_toupper (word[0])
+  /* the first letter first: it is asked for long lists of one token, which it rules out
+   * for nearly every word without a call */
+  char first = word[0] >= 'a' && word[0] <= 'z' ? (char) (word[0] - 'a' + 'A') : word[0];
+  return length > 0 && text[0] == first && strlen (word) == length
          && memcmp (text + 1, word + 1, length - 1) == 0;
 }
 
@@ -2057,7 +2165,7 @@ context_init (Context *c, const Entities *self, const char *text, const NfToken 
     .words = g_new (Word, n_slots / 2),
     .words_size = n_slots / 2,
     .token_words = g_new0 (guint32, (gsize) n + 1),
-    .bare_words = g_hash_table_new (NULL, NULL),
+    .bare_words = g_new0 (guint32, (gsize) n + 1),
   };
 }
 
@@ -2071,7 +2179,7 @@ context_clear (Context *c)
   g_free (c->slots);
   g_free (c->words);
   g_free (c->token_words);
-  g_hash_table_unref (c->bare_words);
+  g_free (c->bare_words);
 }
 
 static int
