@@ -1,6 +1,8 @@
 /* entities/passes.c: the word tests the label passes (states.c, groups.c, roles.c) share. */
 #include <string.h>
 
+#include <newsflow/serialised.h>
+
 #include "passes.h"
 #include "nlp/lexicon.h"
 
@@ -112,19 +114,6 @@ pad (Out *out, gsize start, gsize alignment)
     out->data[out->length++] = 0;
 }
 
-/* The size of a framing offset in a container of @body bytes that needs @n offsets. */
-static guint
-offset_size (gsize body, gsize n)
-{
-  if (body + n <= G_MAXUINT8)
-    return 1;
-  if (body + 2 * n <= G_MAXUINT16)
-    return 2;
-  if (body + 4 * n <= G_MAXUINT32)
-    return 4;
-  return 8;
-}
-
 /* Framing offsets are little-endian whatever the machine's order. */
 static void
 put_offset (Out *out, guint64 value, guint size)
@@ -145,14 +134,14 @@ put_entry (Out *out, const char *key, gsize key_size, const void *value, gsize v
   put (out, value, value_size);
   out->data[out->length++] = 0;
   out->data[out->length++] = (guint8) type;
-  put_offset (out, key_end, offset_size (out->length - start, 1));
+  put_offset (out, key_end, nf_serialised_offset_width (out->length - start, 1));
 }
 
 /* An array of variable-sized elements: each 8-aligned, then the offsets of their ends. */
 static void
 put_array_end (Out *out, gsize start, const gsize *ends, gsize n)
 {
-  guint size = offset_size (out->length - start, n);
+  guint size = nf_serialised_offset_width (out->length - start, n);
   for (gsize k = 0; k < n; k++)
     put_offset (out, ends[k], size);
 }
