@@ -9,6 +9,8 @@
 #include <newsflow/json.h>
 #include <newsflow/names.h>
 
+#include "serialised-private.h"
+
 JsonNode *
 nf_variant_to_json (GVariant *value)
 {
@@ -825,23 +827,6 @@ type_layout (const char *type, gsize *alignment, gsize *fixed_size)
     }
 }
 
-/* How many bytes each framing offset of a container of @size bytes takes. */
-static inline gsize
-offset_width (gsize size)
-{
-  return size == 0 ? 0 : size <= G_MAXUINT8 ? 1 : size <= G_MAXUINT16 ? 2 : size <= G_MAXUINT32 ? 4 : 8;
-}
-
-/* The framing offset at @at: @width bytes, little-endian. */
-static inline gsize
-read_offset (const guchar *at, gsize width)
-{
-  guint64 value = 0;
-  for (gsize i = width; i-- > 0;)
-    value = value << 8 | at[i];
-  return (gsize) value;
-}
-
 /* The children of an array, a tuple or a dict entry, one after another. */
 typedef struct {
   Serialised  parent;
@@ -859,7 +844,7 @@ static void
 children_init (Children *children, Serialised parent)
 {
   *children = (Children) { .parent = parent, .element = parent.type + 1, .array = *parent.type == 'a' };
-  children->width = offset_width (parent.size);
+  children->width = serialised_offset_width_of (parent.size);
   if (!children->array)
     {
       /* A tuple's framing offsets, one for each variable-size member but the last, are
@@ -873,7 +858,7 @@ children_init (Children *children, Serialised parent)
   else if (parent.size > 0)
     {
       /* The last framing offset, at the very end, is where the table of them starts. */
-      gsize table = read_offset (parent.data + parent.size - children->width, children->width);
+      gsize table = serialised_read_offset (parent.data + parent.size - children->width, children->width);
       if (table <= parent.size)
         {
           children->offsets = table;
@@ -898,7 +883,7 @@ children_next (Children *children, Serialised *child)
         end = start + children->fixed_size;
       else
         {
-          end = read_offset (parent->data + children->offsets, children->width);
+          end = serialised_read_offset (parent->data + children->offsets, children->width);
           children->offsets += children->width;
         }
     }
@@ -917,7 +902,7 @@ children_next (Children *children, Serialised *child)
       else
         {
           children->offsets -= children->width;
-          end = read_offset (parent->data + children->offsets, children->width);
+          end = serialised_read_offset (parent->data + children->offsets, children->width);
         }
     }
   /* Bounds a value in normal form keeps anyway: bytes out of them are never read. */

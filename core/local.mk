@@ -25,7 +25,7 @@ core_libnewsflow_la_SOURCES = \
 	core/sink.c core/sink-private.h \
 	core/text.c \
 	core/space.c \
-	core/serialised.c \
+	core/serialised.c core/serialised-private.h \
 	core/data.c core/build-tree.h \
 	core/sniff.c core/sniff-private.h
 

@@ -3,6 +3,8 @@
 
 #include <newsflow/serialised.h>
 
+#include "serialised-private.h"
+
 guint
 nf_serialised_offset_width (gsize body, gsize n)
 {
@@ -18,7 +20,7 @@ nf_serialised_offset_width (gsize body, gsize n)
 guint
 nf_serialised_offset_width_of (gsize size)
 {
-  return size > G_MAXUINT32 ? 8 : size > G_MAXUINT16 ? 4 : size > G_MAXUINT8 ? 2 : size > 0 ? 1 : 0;
+  return (guint) serialised_offset_width_of (size);
 }
 
 void

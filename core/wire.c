@@ -9,6 +9,8 @@
 #include <newsflow/serialised.h>
 #include <newsflow/wire.h>
 
+#include "serialised-private.h"
+
 static void
 add_string (GVariantBuilder *builder, const char *name, const char *value)
 {
@@ -567,15 +569,6 @@ typedef struct {
   gsize         size;
 } Span;
 
-static inline gsize
-read_le (const guint8 *at, gsize width)
-{
-  guint64 value = 0;
-  for (gsize i = width; i-- > 0;)
-    value = value << 8 | at[i];
-  return (gsize) value;
-}
-
 /* A string in normal form: UTF-8, one NUL, at its end. */
 static inline gboolean
 span_is_string (Span s)
@@ -599,8 +592,8 @@ elements_init (Elements *e, Span parent, gsize alignment)
   *e = (Elements) { .parent = parent, .mask = alignment - 1 };
   if (parent.size == 0)
     return TRUE;
-  e->width = nf_serialised_offset_width_of (parent.size);
-  e->table = read_le (parent.data + parent.size - e->width, e->width);
+  e->width = serialised_offset_width_of (parent.size);
+  e->table = serialised_read_offset (parent.data + parent.size - e->width, e->width);
   if (e->table > parent.size || (parent.size - e->table) % e->width != 0)
     return FALSE;
   e->n = (parent.size - e->table) / e->width;
@@ -614,7 +607,7 @@ elements_next (Elements *e, Span *child, gboolean *bad)
 {
   if (e->i == e->n)
     return FALSE;
-  gsize end = read_le (e->parent.data + e->table + e->width * e->i, e->width);
+  gsize end = serialised_read_offset (e->parent.data + e->table + e->width * e->i, e->width);
   if (end < e->position || end > e->table)
     return !(*bad = TRUE);
   gsize offset = e->position;
@@ -645,15 +638,24 @@ typedef struct {
   gsize       type_length;
 } WireEntry;
 
+/* A container that opens with a string whose end is its last framing offset (a dict entry's
+ * key, an annotation's type): that end, and where the framing offsets start. */
+static gboolean
+span_leading_string (Span s, gsize *string_end, gsize *offsets)
+{
+  gsize width = serialised_offset_width_of (s.size);
+  if (s.size < width || width == 0)
+    return FALSE;
+  *offsets = s.size - width;
+  *string_end = serialised_read_offset (s.data + *offsets, width);
+  return *string_end <= *offsets && span_is_string ((Span) { s.data, *string_end });
+}
+
 static gboolean
 read_entry (Span s, WireEntry *entry)
 {
-  gsize width = nf_serialised_offset_width_of (s.size);
-  if (s.size < width || width == 0)
-    return FALSE;
-  gsize offsets = s.size - width;
-  gsize key_end = read_le (s.data + offsets, width);
-  if (key_end > offsets || !span_is_string ((Span) { s.data, key_end }))
+  gsize offsets, key_end;
+  if (!span_leading_string (s, &key_end, &offsets))
     return FALSE;
   gsize start = key_end;
   if (!span_pad8 (s, &start, offsets) || start >= offsets)
@@ -789,12 +791,8 @@ read_annotations (Span s, NfArticle *article, GBytes *bytes)
     {
       /* (stta{sv}): the type, its end's offset at the very end; start and end 8-aligned;
        * the attributes up to the offset. */
-      gsize width = nf_serialised_offset_width_of (t.size);
-      if (t.size < width || width == 0)
-        return FALSE;
-      gsize offsets = t.size - width;
-      gsize type_end = read_le (t.data + offsets, width);
-      if (type_end > offsets || !span_is_string ((Span) { t.data, type_end }))
+      gsize offsets, type_end;
+      if (!span_leading_string (t, &type_end, &offsets))
         return FALSE;
       gsize at = type_end;
       if (!span_pad8 (t, &at, offsets) || at + 16 > offsets)
