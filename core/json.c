@@ -1027,6 +1027,15 @@ write_dictionary (Writer *writer, guint level, Serialised value)
   g_free (last);
 }
 
+/* An integer of C type @ctype read from @value's bytes, written as a JSON number. */
+#define WRITE_INTEGER(ctype)                        \
+  do {                                              \
+    ctype scalar_;                                  \
+    load_scalar (value, &scalar_, sizeof scalar_); \
+    write_int (writer, scalar_);                    \
+    return;                                         \
+  } while (0)
+
 /* @value as nf_variant_to_json builds it. */
 static void
 write_serialised (Writer *writer, guint level, Serialised value)
@@ -1045,47 +1054,17 @@ write_serialised (Writer *writer, guint level, Serialised value)
         return;
       }
     case 'y':
-      {
-        guint8 scalar;
-        load_scalar (value, &scalar, sizeof scalar);
-        write_int (writer, scalar);
-        return;
-      }
+      WRITE_INTEGER (guint8);
     case 'n':
-      {
-        gint16 scalar;
-        load_scalar (value, &scalar, sizeof scalar);
-        write_int (writer, scalar);
-        return;
-      }
+      WRITE_INTEGER (gint16);
     case 'q':
-      {
-        guint16 scalar;
-        load_scalar (value, &scalar, sizeof scalar);
-        write_int (writer, scalar);
-        return;
-      }
+      WRITE_INTEGER (guint16);
     case 'i': case 'h':
-      {
-        gint32 scalar;
-        load_scalar (value, &scalar, sizeof scalar);
-        write_int (writer, scalar);
-        return;
-      }
+      WRITE_INTEGER (gint32);
     case 'u':
-      {
-        guint32 scalar;
-        load_scalar (value, &scalar, sizeof scalar);
-        write_int (writer, scalar);
-        return;
-      }
+      WRITE_INTEGER (guint32);
     case 'x': case 't': /* a uint64 past G_MAXINT64 wraps, as json_node_set_int has it */
-      {
-        gint64 scalar;
-        load_scalar (value, &scalar, sizeof scalar);
-        write_int (writer, scalar);
-        return;
-      }
+      WRITE_INTEGER (gint64);
     case 'd':
       {
         double scalar;
