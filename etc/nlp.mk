@@ -24,4 +24,6 @@ EXTRA_DIST += etc/newsflow/gazetteers/make-gazetteers.py etc/newsflow/gazetteers
 # The entity tagger's model (newsflow-train entities; docs/training.md) and its training
 # data's attribution.
 modeldir = $(chaindir)/models
-dist_model_DATA = etc/newsflow/models/entities-en.model etc/newsflow/models/ATTRIBUTION
+dist_model_DATA = etc/newsflow/models/entities-en.model etc/newsflow/models/word-clusters-en.txt \
+	etc/newsflow/models/ATTRIBUTION
+EXTRA_DIST += etc/newsflow/models/make-word-clusters.py

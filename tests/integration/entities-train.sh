@@ -77,7 +77,7 @@ printf 'not json\n' > "$WORK/bad2.jsonl"
 expect_status 1 "a line that is not JSON" -- "$TRAIN" entities -o "$WORK/x.model" --jsonl "$WORK/bad2.jsonl"
 expect_grep "$WORK/err" 'bad2\.jsonl:1: not a JSON object' "the error names file and line"
 expect_status 2 "no task named" -- "$TRAIN" -o "$WORK/x.model" --jsonl "$WORK/train.jsonl"
-printf 'NFPERCEPTRON 1\nkind ner-iob-2\nclasses O B-PER\nbits 16\nscale 0x1p-10\nrows 5\n' > "$WORK/broken.model"
+printf 'NFPERCEPTRON 1\nkind ner-iob-3\nclasses O B-PER\nbits 16\nscale 0x1p-10\nrows 5\n' > "$WORK/broken.model"
 cat > "$WORK/b.chain" <<CHAIN
 fetch "files" { paths = { "-" } }
 parse "text" { }

@@ -197,6 +197,52 @@ test_tagger_learns_a_frame (G_GNUC_UNUSED void **state)
   assert_int_equal (tags[4], NLP_NER_O);
 }
 
+/* Word classes (models/word-clusters-en.txt) carry what was learned to words never seen in
+ * training: in one frame, cities are places and magazines organisations, and an unseen
+ * magazine and unseen cities are told apart only by the classes the corpus gave them. */
+static void
+test_word_classes_carry_to_unseen_words (G_GNUC_UNUSED void **state)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (NlpNerLexicon) lexicon = nlp_ner_lexicon_load (NULL, FALSE, &error);
+  assert_null (error);
+  static const struct { const char *text; guint8 tag; } train[] = {
+    { "They visited Newsweek.", NLP_NER_B_ORG }, { "They visited Boston.", NLP_NER_B_LOC },
+    { "They visited Globe.", NLP_NER_B_ORG }, { "They visited Chicago.", NLP_NER_B_LOC },
+    { "They visited Guardian.", NLP_NER_B_ORG }, { "They visited Denver.", NLP_NER_B_LOC },
+    { "They visited Chronicle.", NLP_NER_B_ORG }, { "They visited Seattle.", NLP_NER_B_LOC },
+    { "They visited Miami.", NLP_NER_B_LOC },
+  };
+  g_autoptr (NlpPerceptron) model = nlp_ner_model_new (16);
+  for (guint epoch = 0; epoch < 8; epoch++)
+    for (guint d = 0; d < G_N_ELEMENTS (train); d++)
+      {
+        g_autoptr (NfText) seg = nf_text_segment (train[d].text, strlen (train[d].text));
+        guint n;
+        const NfToken *tokens = nf_text_get_tokens (seg, &n);
+        guint8 gold[4] = { NLP_NER_O, NLP_NER_O, train[d].tag, NLP_NER_O }, tags[4];
+        g_assert (n == 4);
+        nlp_ner_tag (model, lexicon, train[d].text, tokens, n, NULL, gold, tags);
+      }
+  nlp_perceptron_average (model);
+  static const struct { const char *text; guint8 tag; } unseen[] = {
+    { "They visited Vogue.", NLP_NER_B_ORG }, { "They visited Atlanta.", NLP_NER_B_LOC },
+    { "They visited Houston.", NLP_NER_B_LOC },
+  };
+  for (guint d = 0; d < G_N_ELEMENTS (unseen); d++)
+    {
+      g_autoptr (NfText) seg = nf_text_segment (unseen[d].text, strlen (unseen[d].text));
+      guint n;
+      const NfToken *tokens = nf_text_get_tokens (seg, &n);
+      guint8 tags[4];
+      g_assert (n == 4);
+      nlp_ner_tag (model, lexicon, unseen[d].text, tokens, n, NULL, NULL, tags);
+      if (tags[2] != unseen[d].tag)
+        print_error ("%s: tag %u\n", unseen[d].text, tags[2]);
+      assert_int_equal (tags[2], unseen[d].tag);
+    }
+}
+
 /* Stacking: the rules' decisions (nlp_ner_hints) are features.  Made-up words in one frame,
  * each type in each place, so that only the hints tell the types apart: the model follows
  * them, on unseen words, whichever way round they come. */
@@ -388,6 +434,7 @@ main (void)
     cmocka_unit_test (test_spans),
     cmocka_unit_test (test_tagger_learns_a_frame),
     cmocka_unit_test (test_tagger_reads_hints),
+    cmocka_unit_test (test_word_classes_carry_to_unseen_words),
     cmocka_unit_test (test_fold_append),
     cmocka_unit_test (test_word_set_has_text),
     cmocka_unit_test (test_entities_list_bytes),

@@ -68,11 +68,100 @@ add_facts (GHashTable *facts, GHashTable *set, guint bit)
     g_hash_table_insert (facts, key, GUINT_TO_POINTER (GPOINTER_TO_UINT (g_hash_table_lookup (facts, key)) | bit));
 }
 
+/* ---- word classes ------------------------------------------------------------------------ */
+
+#define CLASSES_FILE "models/word-clusters-en.txt"
+#define CLASSES_SEED (NLP_HASH_SEED ^ 0x33)
+
+static void
+classes_insert (NlpWordClasses *classes, guint32 key, guint32 value)
+{
+  key |= 1; /* 0 marks an empty slot */
+  for (guint32 i = key & classes->mask;; i = (i + 1) & classes->mask)
+    if (!classes->keys[i] || classes->keys[i] == key)
+      {
+        classes->keys[i] = key;
+        classes->classes[i] = value;
+        return;
+      }
+}
+
+/* The packed classes of a folded word (each plus one, so 0 means unknown), or 0 for a word
+ * the corpus did not have among its most frequent. */
+#define CLASS_COARSE(c) ((c) & 0xff)
+#define CLASS_MID(c)    (((c) >> 8) & 0x3ff)
+#define CLASS_FINE(c)   ((c) >> 18)
+static guint32
+classes_lookup (const NlpWordClasses *classes, const char *folded, gsize length)
+{
+  if (!classes->keys)
+    return 0;
+  guint32 key = nlp_hash_bytes (CLASSES_SEED, folded, length) | 1;
+  for (guint32 i = key & classes->mask;; i = (i + 1) & classes->mask)
+    {
+      if (classes->keys[i] == key)
+        return classes->classes[i];
+      if (!classes->keys[i])
+        return 0;
+    }
+}
+
+/* Lines "word<TAB>coarse<TAB>mid<TAB>fine" (classes below 255, 1023, 16383). */
+static gboolean
+classes_load (NlpWordClasses *classes, GError **error)
+{
+  g_autofree char *path = nf_data_find (CLASSES_FILE, error);
+  g_autofree char *contents = NULL;
+  gsize length = 0;
+  if (!path || !g_file_get_contents (path, &contents, &length, error))
+    return FALSE;
+  guint lines = 0;
+  for (gsize k = 0; k < length; k++)
+    lines += contents[k] == '\n';
+  guint32 size = 1024;
+  while (size < 2 * lines)
+    size <<= 1;
+  classes->keys = g_new0 (guint32, size);
+  classes->classes = g_new (guint32, size);
+  classes->mask = size - 1;
+  g_autoptr (GString) fold = g_string_sized_new (64);
+  guint number = 0;
+  for (char *line = contents, *next; line < contents + length; line = next)
+    {
+      number++;
+      next = memchr (line, '\n', contents + length - line);
+      next = next ? next + 1 : contents + length;
+      if (*line == '#' || *line == '\n')
+        continue;
+      char *tab = memchr (line, '\t', next - line);
+      char *end = NULL;
+      guint64 coarse = 0, mid = 0, fine = 0;
+      if (tab)
+        coarse = g_ascii_strtoull (tab + 1, &end, 10);
+      if (end && *end == '\t')
+        mid = g_ascii_strtoull (end + 1, &end, 10);
+      if (end && *end == '\t')
+        fine = g_ascii_strtoull (end + 1, &end, 10);
+      if (!tab || !end || (*end != '\n' && end != contents + length) || coarse >= 0xff || mid >= 0x3ff || fine >= 0x3fff)
+        {
+          g_set_error (error, NF_ERROR, NF_ERROR_INVALID_INPUT, "%s:%u: expected a word and three classes", path, number);
+          return FALSE;
+        }
+      g_string_truncate (fold, 0);
+      nlp_fold_append (fold, line, tab - line);
+      classes_insert (classes, nlp_hash_bytes (CLASSES_SEED, fold->str, fold->len),
+                      (guint32) ((coarse + 1) | (mid + 1) << 8 | (fine + 1) << 18));
+    }
+  return TRUE;
+}
+
 void
 nlp_ner_lexicon_free (NlpNerLexicon *lexicon)
 {
   if (!lexicon)
     return;
+  g_free (lexicon->classes.keys);
+  g_free (lexicon->classes.classes);
   g_clear_pointer (&lexicon->gazetteer, g_hash_table_unref);
   g_clear_pointer (&lexicon->titles, g_hash_table_unref);
   g_clear_pointer (&lexicon->org_suffixes, g_hash_table_unref);
@@ -108,6 +197,8 @@ nlp_ner_lexicon_load (const char *const *extra, gboolean shipped, GError **error
   add_facts (lexicon->word_facts, lexicon->loc_suffixes, IS_LOC_WORD);
   add_facts (lexicon->word_facts, lexicon->not_names, IS_NOT_NAME);
   add_facts (lexicon->word_facts, lexicon->speech_verbs, IS_SPEECH);
+  if (!classes_load (&lexicon->classes, error))
+    return NULL;
   return g_steal_pointer (&lexicon);
 }
 
@@ -127,6 +218,7 @@ typedef struct {
   guint16 facts;
   guint8  gazetteer; /* label * 4 + position (1 begin, 2 inside, 3 single) of the longest match */
   guint8  alone;     /* the label of the word alone in the gazetteer */
+  guint32 classes;   /* its word classes (classes_lookup), 0 when unknown or far from names */
 } TokenFacts;
 
 static guint
@@ -335,6 +427,7 @@ compute_facts (const NlpNerLexicon *lexicon, const char *text, const NfToken *to
       f->suffix3 = nlp_hash_bytes (NLP_HASH_SEED ^ 0x13, fold->str + fold->len - suf3, suf3);
       f->suffix2 = nlp_hash_bytes (NLP_HASH_SEED ^ 0x17, fold->str + fold->len - suf2, suf2);
       f->facts |= GPOINTER_TO_UINT (g_hash_table_lookup (lexicon->word_facts, fold->str));
+      f->classes = classes_lookup (&lexicon->classes, fold->str, fold->len);
       if ((f->facts & HAS_UPPER) && hash_set_has (&lower_words, nlp_hash_bytes (NLP_HASH_SEED, fold->str, fold->len)))
         f->facts |= ALSO_LOWER;
     }
@@ -380,6 +473,7 @@ enum {
   F_BIGRAM_AFTER, F_PREV_TAG, F_PREV_TAGS, F_TAG_LOWER, F_TAG_SHAPE, F_START_SHAPE, F_ALSO_LOWER,
   F_GAZETTEER, F_GAZ_ALONE, F_FACTS, F_PREV_FACTS, F_NEXT_FACTS, F_NEXT2_FACTS, F_PREV2_FACTS,
   F_TAG_FACTS, F_SHAPES, F_RULE, F_RULES_AROUND, F_TAG_RULE, F_RULE_GAZ, F_RULE_SHAPE,
+  F_CLASS_FINE, F_CLASS_MID, F_CLASS_COARSE, F_PREV_CLASS, F_NEXT_CLASS, F_TAG_CLASS,
 };
 
 static inline guint32
@@ -418,6 +512,9 @@ features (const TokenFacts *facts, const NfToken *tokens, const guint8 *hints, g
   guint p2f = i >= 2 && SAME (i - 2) ? facts[i - 2].facts | 0x100 : 0;
   guint nf = SAME (i + 1) ? facts[i + 1].facts | 0x100 : 0;
   guint n2f = SAME (i + 2) ? facts[i + 2].facts | 0x100 : 0;
+  /* word classes: the mid granularity around, all three on the word itself */
+  guint32 pc = i >= 1 && SAME (i - 1) ? CLASS_MID (facts[i - 1].classes) : BOUNDARY;
+  guint32 nc = SAME (i + 1) ? CLASS_MID (facts[i + 1].classes) : BOUNDARY;
   #undef SAME
   guint own = f->facts & ~(guint) IS_CANDIDATE;
 
@@ -453,6 +550,12 @@ features (const TokenFacts *facts, const NfToken *tokens, const guint8 *hints, g
   out[k++] = feat (F_NEXT2_FACTS, n2f);
   out[k++] = feat2 (F_TAG_FACTS, prev, own);
   out[k++] = feat2 (F_GAZETTEER, f->gazetteer, prev);
+  out[k++] = feat (F_CLASS_FINE, CLASS_FINE (f->classes));
+  out[k++] = feat2 (F_CLASS_MID, CLASS_MID (f->classes), start);
+  out[k++] = feat (F_CLASS_COARSE, CLASS_COARSE (f->classes));
+  out[k++] = feat (F_PREV_CLASS, pc);
+  out[k++] = feat (F_NEXT_CLASS, nc);
+  out[k++] = feat2 (F_TAG_CLASS, prev, CLASS_MID (f->classes));
   if (hints)
     {
       /* stacking: what the rules decided here and around */

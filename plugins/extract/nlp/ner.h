@@ -16,8 +16,8 @@
 G_BEGIN_DECLS
 
 /* What the features of a model are; a model file of another kind is refused. */
-/* 2: with the rules' decisions as features (nlp_ner_hints) */
-#define NLP_NER_KIND "ner-iob-2"
+/* 2: with the rules' decisions as features (nlp_ner_hints); 3: with word classes */
+#define NLP_NER_KIND "ner-iob-3"
 
 typedef enum {
   NLP_NER_O,
@@ -41,8 +41,19 @@ const char *nlp_ner_type_name (NlpNerType type);
 /* PERSON/PER/person, place/location/LOC/GPE, organisation/organization/ORG; 0 for others. */
 NlpNerType  nlp_ner_type_parse (const char *name);
 
+/* Word classes learned from a large unannotated corpus (models/word-clusters-en.txt, made by
+ * make-word-clusters.py): the hash of a folded word -> its classes at three granularities
+ * (ner.c packs them into one number).  An open-addressing table of hashes rather than a
+ * string hash table: it is looked up for every token near a capitalised word. */
+typedef struct {
+  guint32 *keys;
+  guint32 *classes;
+  guint32  mask;
+} NlpWordClasses;
+
 /* The word lists the features look at, from the data directory (gazetteers/). */
 typedef struct {
+  NlpWordClasses classes;
   GHashTable *gazetteer;    /* folded name -> NlpEntry (lexicon.h) */
   GHashTable *titles;
   GHashTable *org_suffixes;
