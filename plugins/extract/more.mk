@@ -36,4 +36,4 @@ plugins_extract_extract_filter_la_LIBADD = $(PLUGIN_LIBADD)
 
 # extract "keywords"' learned ranker (ranker = "model"; tests/bench/keyword-train.py).
 keywordsmodeldir = $(chaindir)/models
-dist_keywordsmodel_DATA = etc/newsflow/models/keywords-en.model
+dist_keywordsmodel_DATA = etc/newsflow/models/keywords-en.model etc/newsflow/models/keywords-en-words.model

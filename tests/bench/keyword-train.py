@@ -3,7 +3,7 @@
 etc/newsflow/models/keywords-en.model.
 
   tests/bench/keyword-train.py [--binary PATH] [--data DIR] [--output FILE] [--l2 X]
-                               [--no-refine] [--evaluate FOLDS]
+                               [--no-refine] [--evaluate FOLDS] [--unit words]
 
 Runs newsflow over both sets of ../shared/bench/keywords (DUC-2001 and 500N-KPCrowd) with
 `ranker = "model" features = true`, which lists every candidate of an article (noun phrases
@@ -16,6 +16,10 @@ article weighing the same and its positives together half as much as all its can
 Newton's method with an L2 penalty on standardised features; then refines the weights by
 coordinate ascent on the mean F1@10 of those articles (refine(); --no-refine skips it).  No
 randomness, so the same data give the same file byte for byte.  Fold B is held out.
+
+--unit words trains the model of unit = "words" instead (etc/newsflow/models/
+keywords-en-words.model): the candidates are then the single nouns, names and adjectives of the
+text, every use of each, and no phrases; the rest is the same.
 
 --evaluate A (or A,B) prints the F1@10 that the trained model reaches on those folds, choosing
 as the extractor does (the best first, a part of a chosen phrase skipped), before writing.
@@ -50,15 +54,15 @@ def norm(s):
 CHAIN = """fetch "files" { }
 parse "text" { }
 extract "language" { }
-extract "keywords" { ranker = "model" features = true }
+extract "keywords" { ranker = "model" features = true unit = "%s" }
 format "json" { output = "-" fields = { "source", "keywords" } }
 """
 
 
-def candidates(binary, data, name):
+def candidates(binary, data, name, unit="phrases"):
     """{article id: [(phrase, key, features)]} for one set, in the extractor's order."""
     with tempfile.NamedTemporaryFile("w", suffix=".chain") as chain:
-        chain.write(CHAIN)
+        chain.write(CHAIN % unit)
         chain.flush()
         out = subprocess.run([binary, "-q", "-j", "1", "-c", chain.name, os.path.join(data, name, "articles")],
                              check=True, capture_output=True, text=True).stdout
@@ -216,7 +220,9 @@ def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--binary", default=None)
     ap.add_argument("--data", default=None)
-    ap.add_argument("--output", default=os.path.join(SRCDIR, "etc/newsflow/models/keywords-en.model"))
+    ap.add_argument("--output", default=None, help="default: etc/newsflow/models/keywords-en.model, "
+                    "or keywords-en-words.model with --unit words")
+    ap.add_argument("--unit", choices=("phrases", "words"), default="phrases")
     ap.add_argument("--l2", type=float, default=1.0)
     ap.add_argument("--no-refine", action="store_true", help="the logistic regression alone")
     ap.add_argument("--evaluate", default="", help="folds to print F1@10 for: A, B or A,B")
@@ -228,7 +234,9 @@ def main():
     if not data or not binary:
         sys.exit("keyword-train.py: needs ../shared/bench/keywords and a built newsflow (--data, --binary)")
 
-    sets = {name: (candidates(binary, data, name), folds(data, name), gold(data, name)) for name in SETS}
+    output = a.output or os.path.join(SRCDIR, "etc/newsflow/models",
+                                      "keywords-en-words.model" if a.unit == "words" else "keywords-en.model")
+    sets = {name: (candidates(binary, data, name, a.unit), folds(data, name), gold(data, name)) for name in SETS}
     rows = []
     for name, (cands, fold, g) in sets.items():
         for aid in fold["A"]:
@@ -255,8 +263,9 @@ def main():
             score = sum(f1_at_10(choose(cands.get(i, []), weights), g[i]) for i in ids) / max(len(ids), 1)
             print(f"{name:8} fold {fold_name}: F1@10 {score:.3f} ({len(ids)} articles)", file=sys.stderr)
 
-    with open(a.output, "w", encoding="utf-8") as out:
-        out.write("# keywords-en.model: extract \"keywords\"' learned ranker (ranker = \"model\"), a logistic\n"
+    with open(output, "w", encoding="utf-8") as out:
+        out.write(f"# {os.path.basename(output)}: extract \"keywords\"' learned ranker (ranker = \"model\""
+                  + (', unit = \"words\"' if a.unit == "words" else "") + "), a logistic\n"
                   "# regression: a candidate's score is the sum of weight x feature (ranker.h).  Trained by\n"
                   "# tests/bench/keyword-train.py (docs/training.md) on fold A of DUC-2001 and\n"
                   "# 500N-KPCrowd together (../shared/bench/keywords); weights only, none of the texts.\n")

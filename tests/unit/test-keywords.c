@@ -5,8 +5,8 @@
  * headline counted and the dateline skipped, a headline-only title-case run not taken, a
  * part of a chosen phrase not repeated, a verb between a name and its object not in it,
  * plural variants the light folding misses merged with their singular; unit = "words"
- * gives single content words; ranker = "model" ranks phrases and single words alike with
- * readable forms, and its model file is checked. */
+ * gives single content words, ranked by a model of their own; ranker = "model" ranks phrases
+ * and single words alike with readable forms, and its model file is checked. */
 #include "config.h"
 
 #include <string.h>
@@ -366,6 +366,53 @@ test_english_ranker_model (void **state G_GNUC_UNUSED)
   assert_true (reform);
 }
 
+/* unit = "words" with ranker = "model" (the default) ranks the single words by their own model
+ * (models/keywords-en-words.model): with features = true every candidate is listed with the
+ * ranker's 24 features, adjectives among them ("nuclear": crowd readers tag such words), each a
+ * single word; ranker = "rules" keeps the hand-made weighting of frequency and rarity. */
+static void
+test_english_unit_words_model (void **state G_GNUC_UNUSED)
+{
+  g_autoptr (GError) error = NULL;
+  Harness *harness = harness_new ("extract \"keywords\" { unit = \"words\" features = true top = 2 }", &error);
+  assert_null (error);
+  g_autoptr (NfArticle) article = harness_article ("Iran talks resume",
+    "Diplomats resumed nuclear talks with Iran in Geneva on Monday. The nuclear programme "
+    "worries its neighbours, and the talks could ease sanctions.", NULL, "en");
+  assert_true (harness_process (harness, article, &error));
+  harness_free (harness);
+  GVariant *keywords = nf_article_get_field (article, "keywords");
+  assert_true (g_variant_n_children (keywords) > 2); /* every candidate, not the top 2 */
+  gboolean nuclear = FALSE;
+  for (gsize i = 0; i < g_variant_n_children (keywords); i++)
+    {
+      g_autoptr (GVariant) item = g_variant_get_child_value (keywords, i);
+      g_autoptr (GVariant) features = g_variant_lookup_value (item, "features", G_VARIANT_TYPE ("ad"));
+      const char *key;
+      assert_non_null (features);
+      assert_int_equal (g_variant_n_children (features), 24);
+      assert_true (g_variant_lookup (item, "key", "&s", &key));
+      assert_null (strchr (key, ' '));
+      if (strcmp (key, "nuclear") == 0)
+        {
+          gsize n;
+          const double *x = g_variant_get_fixed_array (features, &n, sizeof (double));
+          nuclear = x[5] == 1; /* EN_FEATURE_ADJECTIVE */
+        }
+    }
+  assert_true (nuclear);
+
+  const char *body =
+    "The 1990 census will count illegal aliens. Critics of the 1990 census said the census "
+    "would shift House seats on Monday. Officials said the census counts every resident, and "
+    "the census bureau defended the census.";
+  g_autoptr (GPtrArray) rules = titled_phrases ("extract \"keywords\" { unit = \"words\" ranker = \"rules\" top = 5 }",
+                                                "Adjusting the census", body, "en");
+  print_list ("words, rules", rules);
+  assert_true (rules->len > 0 && rules->len <= 5);
+  assert_string_equal (g_ptr_array_index (rules, 0), "census");
+}
+
 /* A model file that names a feature the ranker does not know is refused at init, saying
  * where: a model for another version must not be read with its weights misplaced. */
 static void
@@ -481,6 +528,7 @@ main (void)
     cmocka_unit_test (test_english_plural_variants),
     cmocka_unit_test (test_english_unit_words),
     cmocka_unit_test (test_english_ranker_model),
+    cmocka_unit_test (test_english_unit_words_model),
     cmocka_unit_test (test_ranker_model_checked),
     cmocka_unit_test (test_method_yake),
     cmocka_unit_test (test_serialised_form),

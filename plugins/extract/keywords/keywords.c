@@ -95,7 +95,8 @@ static const NfOption keywords_options[] = {
   NF_OPTION_CHOICE ("unit", "phrases", "phrases|words",
                     "What the English noun-phrase method picks: phrases: key phrases (a reader's "
                     "summary of the story, as in DUC-2001); words: single key words, tag-like, "
-                    "as crowd readers tag web news (500N-KPCrowd)."),
+                    "as crowd readers tag web news (500N-KPCrowd), ranked by their own model "
+                    "(models/keywords-en-words.model) unless ranker = \"rules\"."),
   NF_OPTION_CHOICE ("ranker", "model", "model|rules",
                     "How the English noun-phrase method ranks its candidates: model: a learned "
                     "ranker over position, repetition, rarity, length and names "
@@ -147,7 +148,8 @@ keywords_init (NfStage *stage, GError **error)
     }
   keywords->features = cfg_getbool (config, "features");
   if (keywords->english && strcmp (cfg_getstr (config, "ranker"), "model") == 0
-      && (keywords->ranker = en_ranker_load ("models/keywords-en.model", error)) == NULL)
+      && (keywords->ranker = en_ranker_load (keywords->words ? "models/keywords-en-words.model"
+                                                              : "models/keywords-en.model", error)) == NULL)
     {
       g_prefix_error (error, "keywords: ");
       keywords_free (keywords);

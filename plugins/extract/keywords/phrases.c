@@ -1299,6 +1299,34 @@ score_learned (const EnLexicon *lexicon, const EnRanker *ranker, Collector *phra
   g_ptr_array_sort (ranked, compare_score);
 }
 
+/* unit = "words" with ranker = "model" (the default): the single words of collect_words,
+ * adjectives and the words of names included, ranked by a model of their own
+ * (models/keywords-en-words.model, trained by tests/bench/keyword-train.py --unit words) over the
+ * phrases' features: tag-like words as crowd readers pick them.  No phrases are collected in
+ * this mode, so a word's frequency is its count here; it is never the part or head of a
+ * longer candidate. */
+static void
+score_learned_words (const EnLexicon *lexicon, const EnRanker *ranker, Collector *words, guint n_sentences,
+                     gboolean keep_features, GPtrArray *ranked)
+{
+  double x[EN_N_FEATURES];
+  for (guint i = 0; i < words->order->len; i++)
+    {
+      Phrase *word = g_ptr_array_index (words->order, i);
+      if (word->merged || word->words[0]->time)
+        continue;
+      word->alone = word->count;
+      word->within = 0;
+      word->words[0]->tf = word->count;
+      features_of (lexicon, word, n_sentences, x);
+      word->score = 1 / (1 + exp (-en_ranker_score (ranker, x)));
+      if (keep_features)
+        word->features = memcpy (arena_alloc (words->arena, sizeof x), x, sizeof x);
+      g_ptr_array_add (ranked, word);
+    }
+  g_ptr_array_sort (ranked, compare_score);
+}
+
 /* How the body writes its words: in lower case somewhere (so a capital in the headline or at
  * a sentence's start is typography), or capitalised mid-sentence (a name). */
 static void
@@ -1374,7 +1402,10 @@ en_phrases_extract (const EnLexicon *lexicon, EnWorker *worker, NfArticle *artic
 
   merge_plurals (&collector);
   g_autoptr (GPtrArray) ranked = g_ptr_array_sized_new (collector.order->len + (learned ? singles.order->len : 0));
-  if (options->words_only)
+  if (options->words_only && options->ranker)
+    score_learned_words (lexicon, options->ranker, &collector, headline_sentences + body_sentences,
+                         options->features, ranked);
+  else if (options->words_only)
     score_words (lexicon, &collector, ranked);
   else if (learned)
     {
