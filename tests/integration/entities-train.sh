@@ -86,4 +86,22 @@ format "json" { output = "-" }
 CHAIN
 expect_status 1 "a damaged model stops the chain at start" -- "$NEWSFLOW" -q -c "$WORK/b.chain" "$WORK/article.txt"
 expect_grep "$WORK/err" 'model: .*broken\.model: truncated or damaged' "the error names the model file"
+
+# the shipped model, stacked on the rules: a service and rank before a person's name
+# ("Navy Capt. Jeff Davis") are no name of their own (the model alone once made "Navy Capt" one)
+printf 'Coalition mourns a soldier\n\nThe coalition sends condolences, said Army Lt. Gen. Stephen Townsend, the commander, on Monday. Navy Capt. Jeff Davis, a spokesman, said the soldier served in Iraq.\n' > "$WORK/ranks.txt"
+cat > "$WORK/s.chain" <<CHAIN
+fetch "files" { paths = { "-" } }
+parse "text" { }
+extract "entities" { model = "models/entities-en.model" }
+format "json" { output = "-" }
+CHAIN
+expect_status 0 "the shipped model on ranks before names" -- "$NEWSFLOW" -q -c "$WORK/s.chain" "$WORK/ranks.txt"
+python3 -c 'import json, sys
+for line in open(sys.argv[1], encoding="utf-8"):
+    for e in json.loads(line).get("entities", []):
+        print(e["label"] + "\t" + e["name"])' "$WORK/out" > "$WORK/ranks"
+expect_grep "$WORK/ranks" $'^PERSON\tJeff Davis$' "the person after the rank"
+expect_grep "$WORK/ranks" $'^PERSON\tStephen Townsend$' "the person after a two-word rank"
+expect_no_grep "$WORK/ranks" 'Capt|Gen$' "no service-and-rank name of the model alone"
 finish

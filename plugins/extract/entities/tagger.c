@@ -629,10 +629,19 @@ take_rules_spans (Context *c, GArray *spans, const GArray *found)
   guint r = 0;
   for (guint i = 0; i < spans->len; i++)
     {
-      const NlpNerSpan *s = &g_array_index (spans, NlpNerSpan, i);
+      NlpNerSpan *s = &g_array_index (spans, NlpNerSpan, i);
       while (r < found->len && g_array_index (found, EntitiesRuleSpan, r).last < s->first)
         r++;
       gboolean overlap = r < found->len && g_array_index (found, EntitiesRuleSpan, r).first <= s->last;
+      /* a name of the model alone never ends in a title or rank: "Navy Capt", "Army Lt. Gen" are
+       * the words before a person's name, the service at most */
+      while (!overlap && s->last > s->first)
+        {
+          guint end = s->last - (tok_is (c, s->last, ".") ? 1 : 0);
+          if (end <= s->first || !is_title (c, end))
+            break;
+          s->last = end - 1;
+        }
       if (overlap || s->first != s->last || (c->tokens[s->first].flags & NF_TOKEN_ALL_CAPS) || lookup (c, s->first, s->last))
         continue;
       g_array_remove_index (spans, i);
