@@ -5,13 +5,12 @@
 #include "quotes.h"
 
 int
-gender_of_word (const Context *c, const char *word)
+gender_of_text (const Context *c, const char *word, gsize length)
 {
   static const char *const female[] = { "mrs", "ms", "miss", "lady", "dame", "queen", "princess", "madam", NULL };
   static const char *const male[] = { "mr", "sir", "lord", "king", "prince", NULL };
   /* Asked of every capitalised word, most of them no given name or honorific, which the
    * filters tell without folding (a final period is dropped first, as below). */
-  gsize length = strlen (word);
   gsize bare = length && word[length - 1] == '.' ? length - 1 : length;
   if (!may_be_in (c->self->honorific_bits, word, bare)
       && !may_be_in (set_filter (c->self, c->self->female), word, bare)
@@ -30,6 +29,12 @@ gender_of_word (const Context *c, const char *word)
   return f == m ? GENDER_UNKNOWN : f ? GENDER_FEMALE : GENDER_MALE;
 }
 
+int
+gender_of_word (const Context *c, const char *word)
+{
+  return gender_of_text (c, word, strlen (word));
+}
+
 /* FALSE when gender_of_word surely finds nothing in token @i, by the filters alone (the
  * token's bit is the word's unless it ends with a period, which gender_of_word drops). */
 gboolean
@@ -40,6 +45,12 @@ tok_may_have_gender (const Context *c, guint i)
   return tok_may_be_in (c, i, c->self->honorific_bits) || tok_may_be_in (c, i, set_filter (c->self, c->self->female))
          || tok_may_be_in (c, i, set_filter (c->self, c->self->male));
 }
+
+/* A word of a canonical name, not NUL-terminated. */
+typedef struct {
+  const char *text;
+  gsize       length;
+} Word;
 
 /* Levenshtein distance of two short words, at most @max + 1. */
 static guint
@@ -81,11 +92,55 @@ same_surname (const char *a, const char *b)
          && edit_distance (a, b, 1) <= 1;
 }
 
+/* The filter bits of the words refine_name may ask written_in_lower_case about: a short
+ * list (a few words an article), or for many words a bitmap of all 65536. */
+typedef struct {
+  guint16  listed[32];
+  guint    n_listed;
+  guint8  *bits;
+} AskedBits;
+
+static void
+asked_bits_add (AskedBits *asked, const char *folded)
+{
+  guint bit;
+  if (!may_be_in_bit (folded, strlen (folded), &bit))
+    return; /* (as filter_add: only ASCII tokens are filtered, and they fold to ASCII) */
+  if (!asked->bits && asked->n_listed < G_N_ELEMENTS (asked->listed))
+    {
+      asked->listed[asked->n_listed++] = (guint16) bit;
+      return;
+    }
+  if (!asked->bits)
+    {
+      asked->bits = g_new0 (guint8, 65536 / 8);
+      for (guint k = 0; k < asked->n_listed; k++)
+        asked->bits[asked->listed[k] >> 3] |= (guint8) (1u << (asked->listed[k] & 7));
+    }
+  asked->bits[bit >> 3] |= (guint8) (1u << (bit & 7));
+}
+
+/* tok_may_be_in for those words */
+static gboolean
+tok_may_be_asked (const Context *c, guint i, const AskedBits *asked)
+{
+  if (asked->bits)
+    return tok_may_be_in (c, i, asked->bits);
+  guint bit;
+  if (c->token_bits ? (bit = c->token_bits[i]) == G_MAXUINT32
+                    : !may_be_in_bit (c->text + c->tokens[i].start, c->tokens[i].end - c->tokens[i].start, &bit))
+    return TRUE;
+  for (guint k = 0; k < asked->n_listed; k++)
+    if (asked->listed[k] == bit)
+      return TRUE;
+  return FALSE;
+}
+
 /* Appends the words of the canonical names that refine_name may ask written_in_lower_case
  * about (all but the last two of a name of three words or more, a final period off) to
- * @words as keys (folded) with the answer "no", and sets their bits in the filter @bits. */
+ * @words as keys (folded) with the answer "no", and their bits to @asked. */
 static void
-collect_asked_words (const Context *c, GHashTable *words, guint8 *bits)
+collect_asked_words (const Context *c, GHashTable *words, AskedBits *asked)
 {
   for (guint k = 0; k < c->names->len; k++)
     {
@@ -103,32 +158,33 @@ collect_asked_words (const Context *c, GHashTable *words, guint8 *bits)
           if (!g_hash_table_contains (words, c->scratch->str))
             {
               g_hash_table_insert (words, g_strdup (c->scratch->str), NULL);
-              filter_add (bits, c->scratch->str);
+              asked_bits_add (asked, c->scratch->str);
             }
           w = space + 1;
         }
     }
 }
 
-/* Whether the article writes @word in lower case somewhere: then, capitalised before a
- * name, it is a title ("Chief Constable Andy Marsh" ... "the chief constable").  The words
- * that can be asked about are known (collect_asked_words): their answers are worked out in
- * one pass over the tokens, where a token is folded and looked up only when the filter of
- * those words lets it through, instead of keeping every lower-case word of the article. */
+/* Whether the article writes the @length bytes of @word in lower case somewhere: then,
+ * capitalised before a name, it is a title ("Chief Constable Andy Marsh" ... "the chief
+ * constable").  The words that can be asked about are known (collect_asked_words): their
+ * answers are worked out in one pass over the tokens, where a token is folded and looked
+ * up only when the filter of those words lets it through, instead of keeping every
+ * lower-case word of the article. */
 static gboolean
-written_in_lower_case (const Context *c, const char *word)
+written_in_lower_case (const Context *c, const char *word, gsize length)
 {
   Context *mutable = (Context *) c;
   if (!c->lower)
     {
       mutable->lower = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-      g_autofree guint8 *bits = g_new0 (guint8, 65536 / 8);
-      collect_asked_words (c, c->lower, bits);
+      AskedBits asked = { .n_listed = 0, .bits = NULL };
+      collect_asked_words (c, c->lower, &asked);
       for (guint i = 0; i < c->n; i++)
         {
           const NfToken *t = &c->tokens[i];
           if (t->kind != NF_TOKEN_WORD || (t->flags & NF_TOKEN_CAPITALIZED)
-              || !tok_may_be_in (c, i, bits))
+              || !tok_may_be_asked (c, i, &asked))
             continue;
           g_string_truncate (c->scratch, 0);
           nlp_fold_append (c->scratch, c->text + t->start, t->end - t->start);
@@ -136,9 +192,10 @@ written_in_lower_case (const Context *c, const char *word)
           if (g_hash_table_lookup_extended (c->lower, c->scratch->str, &key, &seen) && !seen)
             g_hash_table_insert (c->lower, g_strdup (key), GINT_TO_POINTER (TRUE)); /* (frees the copy) */
         }
+      g_free (asked.bits);
     }
   g_string_truncate (c->scratch, 0);
-  nlp_fold_append (c->scratch, word, strlen (word));
+  nlp_fold_append (c->scratch, word, length);
   gpointer answer;
   if (g_hash_table_lookup_extended (c->lower, c->scratch->str, NULL, &answer))
     return answer != NULL;
@@ -162,9 +219,8 @@ written_in_lower_case (const Context *c, const char *word)
  * letters without a vowel is an abbreviated title the title list may not hold, never a given
  * name (two-letter "Ng" is a surname, so shorter words are left to the lists). */
 static gboolean
-is_vowelless_abbreviation (const char *w)
+is_vowelless_abbreviation (const char *w, gsize len)
 {
-  gsize len = strlen (w);
   if (len < 3 || len > 5 || !g_ascii_isupper (w[0]))
     return FALSE;
   for (gsize i = 0; i < len; i++)
@@ -180,49 +236,71 @@ is_vowelless_abbreviation (const char *w)
 static void
 refine_name (const Context *c, Name *n)
 {
-  g_auto (GStrv) words = g_strsplit (n->canonical, " ", -1);
-  guint count = g_strv_length (words), first = 0;
+  /* the words as g_strsplit (n->canonical, " ", -1) gives them, without copies: none for
+   * "", an empty word between two spaces */
+  Word stack[16];
+  g_autofree Word *heap = NULL;
+  guint count = 0;
+  if (*n->canonical)
+    {
+      count = 1;
+      for (const char *p = n->canonical; *p; p++)
+        count += *p == ' ';
+    }
+  Word *words = count <= G_N_ELEMENTS (stack) ? stack : (heap = g_new (Word, count));
+  for (guint k = 0, from = 0; k < count; k++)
+    {
+      const char *space = strchr (n->canonical + from, ' ');
+      gsize to = space ? (gsize) (space - n->canonical) : strlen (n->canonical);
+      words[k] = (Word) { n->canonical + from, to - from };
+      from = to + 1;
+    }
+  guint first = 0;
   int honorific = GENDER_UNKNOWN;
   while (first + 1 < count)
     {
-      const char *w = words[first];
-      gsize len = strlen (w);
-      g_autofree char *bare = g_strndup (w, len && w[len - 1] == '.' ? len - 1 : len);
-      gboolean title = word_in (c, c->self->titles, bare) || word_in (c, c->self->roles, bare)
-                       || is_vowelless_abbreviation (bare)
-                       || (count - first >= 3 && gender_of_word (c, bare) == GENDER_UNKNOWN
-                           && written_in_lower_case (c, bare));
-      /* "Parent Rachel Okonkwo": the word before a given name is not a given name itself */
+      const char *w = words[first].text;
+      gsize len = words[first].length;
+      gsize bare = len && w[len - 1] == '.' ? len - 1 : len;
+      gboolean title = word_in_text (c, c->self->titles, w, bare) || word_in_text (c, c->self->roles, w, bare)
+                       || is_vowelless_abbreviation (w, bare)
+                       || (count - first >= 3 && gender_of_text (c, w, bare) == GENDER_UNKNOWN
+                           && written_in_lower_case (c, w, bare));
       /* "Parent Rachel Okonkwo", "Dessen Sprecherin Annette Kühnel": words before a known
        * given name that are not given names themselves */
       gboolean before_given = FALSE;
       for (guint k = first + 1; !title && k + 1 < count && !before_given; k++)
-        before_given = gender_of_word (c, words[k]) != GENDER_UNKNOWN;
-      before_given = before_given && gender_of_word (c, w) == GENDER_UNKNOWN;
+        before_given = gender_of_text (c, words[k].text, words[k].length) != GENDER_UNKNOWN;
+      before_given = before_given && gender_of_text (c, w, len) == GENDER_UNKNOWN;
       if (!title && !before_given)
         break;
       if (honorific == GENDER_UNKNOWN)
-        honorific = gender_of_word (c, bare);
+        honorific = gender_of_text (c, w, bare);
       first++;
     }
   if (!n->person)
     first = 0;
   if (count && n->person)
     {
-      const char *last = words[count - 1];
-      if (word_in (c, c->self->not_persons, last) || word_in (c, c->self->org_suffixes, last))
+      const Word *last = &words[count - 1];
+      if (word_in_text (c, c->self->not_persons, last->text, last->length)
+          || word_in_text (c, c->self->org_suffixes, last->text, last->length))
         n->person = FALSE;
     }
+  Word given = count ? words[first] : (Word) { NULL, 0 };
   if (first > 0)
     {
+      /* (the words from @first joined by spaces again: the rest of the name) */
+      char *rest = g_strdup (words[first].text);
       g_free (n->canonical);
-      n->canonical = g_strjoinv (" ", words + first);
+      n->canonical = rest;
+      given.text = rest;
     }
   if (n->title && honorific == GENDER_UNKNOWN)
     honorific = gender_of_word (c, n->title);
   n->gender = honorific;
   if (n->gender == GENDER_UNKNOWN && count - first >= 2)
-    n->gender = gender_of_word (c, words[first]);
+    n->gender = gender_of_text (c, given.text, given.length);
 }
 
 const char *

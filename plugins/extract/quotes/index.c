@@ -236,12 +236,30 @@ compare_strings (gconstpointer a, gconstpointer b)
   return strcmp (*(const char *const *) a, *(const char *const *) b);
 }
 
+/* How many questions capitalised_inside_sentence_text answers by a scan of the tokens
+ * before it sorts the words: most articles ask once or twice, when a scan costs a few
+ * instructions a token and the copies and the sort many times that; an article asking more
+ * gets the index, so a long one still costs a logarithm a question. */
+#define MID_CAPITAL_SCANS 4
+
 /* Whether a capitalised word that does not open a sentence starts with the @length bytes
- * of @word (the words sorted once an article, then a bisection). */
+ * of @word, a word token's (no NUL in either: the scan and the strings agree). */
 gboolean
 capitalised_inside_sentence_text (const Context *c, const char *word, gsize length)
 {
   Context *mutable = (Context *) c;
+  if (!c->mid_capitals && c->mid_capital_asks < MID_CAPITAL_SCANS)
+    {
+      mutable->mid_capital_asks++;
+      for (guint k = 0; k < c->n; k++)
+        {
+          const NfToken *t = &c->tokens[k];
+          if (t->kind == NF_TOKEN_WORD && !(t->flags & NF_TOKEN_SENTENCE_START) && (t->flags & NF_TOKEN_CAPITALIZED)
+              && t->end - t->start >= length && memcmp (c->text + t->start, word, length) == 0)
+            return TRUE;
+        }
+      return FALSE;
+    }
   if (!c->mid_capitals)
     {
       mutable->mid_capitals = g_ptr_array_new_with_free_func (g_free);

@@ -46,14 +46,6 @@ names_from_entities (Context *c, NfArticle *article)
   return any;
 }
 
-gboolean
-is_name_token (const Context *c, guint i)
-{
-  const NfToken *t = &c->tokens[i];
-  return t->kind == NF_TOKEN_WORD && (t->flags & NF_TOKEN_CAPITALIZED) && !(t->flags & NF_TOKEN_ALL_CAPS)
-         && !tok_in (c, i, c->self->not_names) && !tok_in (c, i, c->self->titles);
-}
-
 /* Without entity annotations: runs of capitalised words that are not titles or function
  * words are names; a run of one word takes the longest earlier-or-later run ending in it. */
 void

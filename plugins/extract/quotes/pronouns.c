@@ -41,11 +41,15 @@ is_possessive_end (const Context *c, gsize end)
 static int
 pronoun_gender (const Context *c, guint i)
 {
-  /* asked of every token outside quotations: only two or three letters can be either */
+  /* asked of every token outside quotations: "he" and "she" in any case, byte by byte (a
+   * byte ORed with 0x20 is 's', 'h' or 'e' only when it is that letter in either case) */
+  const char *p = c->text + c->tokens[i].start;
   gsize length = c->tokens[i].end - c->tokens[i].start;
-  if (length != 2 && length != 3)
-    return GENDER_UNKNOWN;
-  return tok_is (c, i, "she") ? GENDER_FEMALE : tok_is (c, i, "he") ? GENDER_MALE : GENDER_UNKNOWN;
+  if (length == 3 && (p[0] | 0x20) == 's' && (p[1] | 0x20) == 'h' && (p[2] | 0x20) == 'e')
+    return GENDER_FEMALE;
+  if (length == 2 && (p[0] | 0x20) == 'h' && (p[1] | 0x20) == 'e')
+    return GENDER_MALE;
+  return GENDER_UNKNOWN;
 }
 
 static int
@@ -94,20 +98,31 @@ resolve_pronoun (const Context *c, guint tok, guint sentence, int gender)
   return -1;
 }
 
-/* canonical name -> GArray of the indexes of the names that have it */
+/* The names that share a canonical name, as chains: @next[k] is the next name after k with
+ * the canonical name of k, or G_MAXUINT; the table maps each canonical name to its first. */
 static GHashTable *
-names_by_canonical (const Context *c)
+names_by_canonical (const Context *c, guint *next)
 {
-  GHashTable *by_canonical = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, (GDestroyNotify) g_array_unref);
+  GHashTable *first = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autofree guint *last = g_new (guint, c->names->len);
   for (guint k = 0; k < c->names->len; k++)
     {
       const char *canonical = g_array_index (c->names, Name, k).canonical;
-      GArray *same = g_hash_table_lookup (by_canonical, canonical);
-      if (!same)
-        g_hash_table_insert (by_canonical, (gpointer) canonical, same = g_array_new (FALSE, FALSE, sizeof (guint)));
-      g_array_append_val (same, k);
+      gpointer found;
+      next[k] = G_MAXUINT;
+      if (g_hash_table_lookup_extended (first, canonical, NULL, &found))
+        {
+          guint head = GPOINTER_TO_UINT (found);
+          next[last[head]] = k;
+          last[head] = k;
+        }
+      else
+        {
+          g_hash_table_insert (first, (gpointer) canonical, GUINT_TO_POINTER (k));
+          last[k] = k;
+        }
     }
-  return by_canonical;
+  return first;
 }
 
 /* The people named outside quotations and the pronouns that refer to them, in text order. */
@@ -119,6 +134,7 @@ build_mentions (Context *c)
   /* the names by canonical name, for what a pronoun says of their gender (made when first
    * needed: most articles never need it) */
   g_autoptr (GHashTable) by_canonical = NULL;
+  g_autofree guint *same_next = NULL;
   for (guint i = 0; i < c->n; i++)
     {
       while (quote < c->quotes->len && g_array_index (c->quotes, Quote, quote).close < c->tokens[i].start)
@@ -156,12 +172,12 @@ build_mentions (Context *c)
           if (x.name >= 0 && referent_gender (c, x.name) == GENDER_UNKNOWN)
             {
               if (!by_canonical)
-                by_canonical = names_by_canonical (c);
+                by_canonical = names_by_canonical (c, same_next = g_new (guint, c->names->len));
               const char *canonical = g_array_index (c->names, Name, x.name).canonical;
-              GArray *same = g_hash_table_lookup (by_canonical, canonical);
-              for (guint k = 0; same && k < same->len; k++)
+              for (guint k = GPOINTER_TO_UINT (g_hash_table_lookup (by_canonical, canonical)); k != G_MAXUINT;
+                   k = same_next[k])
                 {
-                  Name *o = &g_array_index (c->names, Name, g_array_index (same, guint, k));
+                  Name *o = &g_array_index (c->names, Name, k);
                   if (o->gender == GENDER_UNKNOWN)
                     o->gender = x.gender;
                 }
