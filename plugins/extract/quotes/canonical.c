@@ -4,29 +4,62 @@
 
 #include "quotes.h"
 
-int
-gender_of_text (const Context *c, const char *word, gsize length)
+/* The filter bit of a word (the @length bytes of @text), worked out once for the several
+ * lists refine_name asks about it. */
+typedef struct {
+  gboolean ascii; /* FALSE: no filter can tell (a non-ASCII word may fold to a listed one) */
+  guint    bit;
+} WordBit;
+
+static inline WordBit
+word_bit (const char *text, gsize length)
+{
+  WordBit b = { FALSE, 0 };
+  b.ascii = may_be_in_bit (text, length, &b.bit);
+  return b;
+}
+
+/* FALSE when the filter @bits surely has not the word of @b. */
+static inline gboolean
+may_have (const guint8 *bits, WordBit b)
+{
+  return !b.ascii || filter_has (bits, b.bit);
+}
+
+/* gender_of_text with the bit of @word without its final period, when @bare_bit is set. */
+static int
+gender_of_bit (const Context *c, const char *word, gsize length, const WordBit *bare_bit)
 {
   static const char *const female[] = { "mrs", "ms", "miss", "lady", "dame", "queen", "princess", "madam", NULL };
   static const char *const male[] = { "mr", "sir", "lord", "king", "prince", NULL };
   /* Asked of every capitalised word, most of them no given name or honorific, which the
-   * filters tell without folding (a final period is dropped first, as below). */
+   * filters tell without folding (a final period is dropped first, as below); a list whose
+   * filter has not the word is not asked either. */
   gsize bare = length && word[length - 1] == '.' ? length - 1 : length;
-  if (!may_be_in (c->self->honorific_bits, word, bare)
-      && !may_be_in (set_filter (c->self, c->self->female), word, bare)
-      && !may_be_in (set_filter (c->self, c->self->male), word, bare))
+  WordBit b = bare_bit ? *bare_bit : word_bit (word, bare);
+  const Quotes *self = c->self;
+  gboolean honorific = may_have (self->honorific_bits, b);
+  gboolean female_list = may_have (self->filters[FILTER_FEMALE].bits, b);
+  gboolean male_list = may_have (self->filters[FILTER_MALE].bits, b);
+  if (!honorific && !female_list && !male_list)
     return GENDER_UNKNOWN;
   g_string_truncate (c->scratch, 0);
   nlp_fold_append (c->scratch, word, length);
   if (c->scratch->len && c->scratch->str[c->scratch->len - 1] == '.')
     g_string_truncate (c->scratch, c->scratch->len - 1);
-  if (g_strv_contains (female, c->scratch->str))
+  if (honorific && g_strv_contains (female, c->scratch->str))
     return GENDER_FEMALE;
-  if (g_strv_contains (male, c->scratch->str))
+  if (honorific && g_strv_contains (male, c->scratch->str))
     return GENDER_MALE;
-  gboolean f = g_hash_table_contains (c->self->female, c->scratch->str);
-  gboolean m = g_hash_table_contains (c->self->male, c->scratch->str);
+  gboolean f = female_list && g_hash_table_contains (self->female, c->scratch->str);
+  gboolean m = male_list && g_hash_table_contains (self->male, c->scratch->str);
   return f == m ? GENDER_UNKNOWN : f ? GENDER_FEMALE : GENDER_MALE;
+}
+
+int
+gender_of_text (const Context *c, const char *word, gsize length)
+{
+  return gender_of_bit (c, word, length, NULL);
 }
 
 int
@@ -42,8 +75,8 @@ tok_may_have_gender (const Context *c, guint i)
 {
   if (c->tokens[i].end > c->tokens[i].start && c->text[c->tokens[i].end - 1] == '.')
     return TRUE;
-  return tok_may_be_in (c, i, c->self->honorific_bits) || tok_may_be_in (c, i, set_filter (c->self, c->self->female))
-         || tok_may_be_in (c, i, set_filter (c->self, c->self->male));
+  return tok_may_be_in (c, i, c->self->honorific_bits) || tok_may_be_in (c, i, c->self->filters[FILTER_FEMALE].bits)
+         || tok_may_be_in (c, i, c->self->filters[FILTER_MALE].bits);
 }
 
 /* A word of a canonical name, not NUL-terminated. */
@@ -229,6 +262,14 @@ is_vowelless_abbreviation (const char *w, gsize len)
   return TRUE;
 }
 
+/* word_in for the word of bit @b, in the list of filter slot @filter. */
+static gboolean
+word_in_bit (const Context *c, guint filter, const char *word, gsize length, WordBit b)
+{
+  return may_have (c->self->filters[filter].bits, b)
+         && nlp_word_set_has (c->self->filters[filter].set, c->scratch, word, length);
+}
+
 /* A name's canonical form without what only describes the person: titles and role words
  * before it ("Superintendent Howard Lindqvist", "Parent Rachel Okonkwo"), a word before a
  * known given name, a possessive at its end; its gender from a given name or an honorific;
@@ -262,20 +303,24 @@ refine_name (const Context *c, Name *n)
       const char *w = words[first].text;
       gsize len = words[first].length;
       gsize bare = len && w[len - 1] == '.' ? len - 1 : len;
-      gboolean title = word_in_text (c, c->self->titles, w, bare) || word_in_text (c, c->self->roles, w, bare)
+      /* (the bit of the word without its period, for every list below; gender_of_text of
+       * @bare drops a second period, with a bit of its own) */
+      WordBit b = word_bit (w, bare);
+      const WordBit *b_of_bare = bare && w[bare - 1] == '.' ? NULL : &b;
+      gboolean title = word_in_bit (c, FILTER_TITLES, w, bare, b) || word_in_bit (c, FILTER_ROLES, w, bare, b)
                        || is_vowelless_abbreviation (w, bare)
-                       || (count - first >= 3 && gender_of_text (c, w, bare) == GENDER_UNKNOWN
+                       || (count - first >= 3 && gender_of_bit (c, w, bare, b_of_bare) == GENDER_UNKNOWN
                            && written_in_lower_case (c, w, bare));
       /* "Parent Rachel Okonkwo", "Dessen Sprecherin Annette Kühnel": words before a known
        * given name that are not given names themselves */
       gboolean before_given = FALSE;
       for (guint k = first + 1; !title && k + 1 < count && !before_given; k++)
         before_given = gender_of_text (c, words[k].text, words[k].length) != GENDER_UNKNOWN;
-      before_given = before_given && gender_of_text (c, w, len) == GENDER_UNKNOWN;
+      before_given = before_given && gender_of_bit (c, w, len, &b) == GENDER_UNKNOWN;
       if (!title && !before_given)
         break;
       if (honorific == GENDER_UNKNOWN)
-        honorific = gender_of_text (c, w, bare);
+        honorific = gender_of_bit (c, w, bare, b_of_bare);
       first++;
     }
   if (!n->person)

@@ -38,7 +38,7 @@ is_possessive_end (const Context *c, gsize end)
   return p >= stop || !g_ascii_isalnum (*p);
 }
 
-static int
+static inline int
 pronoun_gender (const Context *c, guint i)
 {
   /* asked of every token outside quotations: "he" and "she" in any case, byte by byte (a
@@ -135,17 +135,22 @@ build_mentions (Context *c)
    * needed: most articles never need it) */
   g_autoptr (GHashTable) by_canonical = NULL;
   g_autofree guint *same_next = NULL;
+  /* (a loop over every token: the arrays read through locals, which the calls in it would
+   * otherwise make the compiler load again; neither array is resized in it) */
+  const Quote *quotes = (const Quote *) (gpointer) c->quotes->data;
+  const Name *names = (const Name *) (gpointer) c->names->data;
+  const guint n_quotes = c->quotes->len, n_names = c->names->len;
   for (guint i = 0; i < c->n; i++)
     {
-      while (quote < c->quotes->len && g_array_index (c->quotes, Quote, quote).close < c->tokens[i].start)
+      const NfToken *t = &c->tokens[i];
+      while (quote < n_quotes && quotes[quote].close < t->start)
         quote++;
-      const Quote *q = quote < c->quotes->len ? &g_array_index (c->quotes, Quote, quote) : NULL;
-      gboolean quoted = q && q->open <= c->tokens[i].start && c->tokens[i].start < q->close;
-      while (next_name < c->names->len && g_array_index (c->names, Name, next_name).end <= c->tokens[i].start)
+      gboolean quoted = quote < n_quotes && quotes[quote].open <= t->start && t->start < quotes[quote].close;
+      while (next_name < n_names && names[next_name].end <= t->start)
         next_name++;
-      if (c->tokens[i].sentence != last_sentence)
+      if (t->sentence != last_sentence)
         {
-          last_sentence = c->tokens[i].sentence;
+          last_sentence = t->sentence;
           sentence_has_mention = FALSE;
           guint end = i;
           while (end < c->n && c->tokens[end].sentence == last_sentence)
@@ -154,10 +159,10 @@ build_mentions (Context *c)
         }
       if (quoted)
         continue;
-      Mention x = { .tok = i, .sentence = c->tokens[i].sentence, .name = -1 };
+      Mention x = { .tok = i, .sentence = t->sentence, .name = -1 };
       gboolean possessive = FALSE;
-      const Name *n = next_name < c->names->len ? &g_array_index (c->names, Name, next_name) : NULL;
-      if (n && n->start == c->tokens[i].start)
+      const Name *n = next_name < n_names ? &names[next_name] : NULL;
+      if (n && n->start == t->start)
         {
           if (!n->person)
             continue;

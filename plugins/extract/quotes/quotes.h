@@ -205,6 +205,20 @@ tok_in (const Context *c, guint i, GHashTable *set)
   return tok_in_lookup (c, i, set, slot);
 }
 
+/* The slots of the word lists in Quotes.filters (filters_init's order; the first four are
+ * also the slots of Context.list_memo). */
+enum {
+  FILTER_VERBS, FILTER_TITLES, FILTER_NOT_NAMES, FILTER_ROLES, FILTER_NOT_PERSONS,
+  FILTER_ORG_SUFFIXES, FILTER_ORG_NOUNS, FILTER_DEMONYMS, FILTER_FEMALE, FILTER_MALE,
+};
+
+/* Whether @bit is set in filter @bits. */
+static inline gboolean
+filter_has (const guint8 *bits, guint bit)
+{
+  return (bits[bit >> 3] >> (bit & 7)) & 1;
+}
+
 /* The filter of the word list @set, or NULL. */
 static inline const guint8 *
 set_filter (const Quotes *self, GHashTable *set)

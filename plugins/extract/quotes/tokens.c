@@ -38,8 +38,10 @@ void
 filters_init (Quotes *self)
 {
   GHashTable *sets[G_N_ELEMENTS (self->filters)] = {
-    self->verbs, self->titles, self->not_names, self->roles, self->not_persons,
-    self->org_suffixes, self->org_nouns, self->demonyms, self->female, self->male,
+    [FILTER_VERBS] = self->verbs, [FILTER_TITLES] = self->titles, [FILTER_NOT_NAMES] = self->not_names,
+    [FILTER_ROLES] = self->roles, [FILTER_NOT_PERSONS] = self->not_persons,
+    [FILTER_ORG_SUFFIXES] = self->org_suffixes, [FILTER_ORG_NOUNS] = self->org_nouns,
+    [FILTER_DEMONYMS] = self->demonyms, [FILTER_FEMALE] = self->female, [FILTER_MALE] = self->male,
   };
   for (guint k = 0; k < G_N_ELEMENTS (self->filters); k++)
     {
