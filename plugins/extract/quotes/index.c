@@ -13,6 +13,13 @@ compare_spans (gconstpointer a, gconstpointer b)
   return x->start < y->start ? -1 : x->start > y->start;
 }
 
+static gint
+compare_offsets (gconstpointer a, gconstpointer b)
+{
+  gsize x = *(const gsize *) a, y = *(const gsize *) b;
+  return x < y ? -1 : x > y;
+}
+
 /* Sorts @spans by start and records the running maximum of their ends. */
 static void
 spans_finish (GArray *spans)
@@ -49,16 +56,19 @@ void
 index_quotes (Context *c)
 {
   c->quote_spans = g_array_sized_new (FALSE, FALSE, sizeof (Span), c->quotes->len);
-  c->quote_marks = g_hash_table_new (g_direct_hash, g_direct_equal);
+  /* (the marks a sorted array, not a hash set: an article has a few dozen, and the set cost
+   * more to make and free than all the questions asked of it) */
+  c->quote_marks = g_array_sized_new (FALSE, FALSE, sizeof (gsize), 2 * c->quotes->len);
   for (guint k = 0; k < c->quotes->len; k++)
     {
       const Quote *q = &g_array_index (c->quotes, Quote, k);
       Span s = { q->open, q->close, 0 };
       g_array_append_val (c->quote_spans, s);
-      g_hash_table_add (c->quote_marks, GSIZE_TO_POINTER (q->open + 1));
-      g_hash_table_add (c->quote_marks, GSIZE_TO_POINTER (q->close + 1));
+      gsize marks[2] = { q->open, q->close };
+      g_array_append_vals (c->quote_marks, marks, 2);
     }
   spans_finish (c->quote_spans);
+  g_array_sort (c->quote_marks, compare_offsets);
   c->name_bytes = g_malloc0 (c->length / 8 + 1);
 }
 
@@ -80,7 +90,7 @@ index_clear (Context *c)
 {
   g_clear_pointer (&c->quote_spans, g_array_unref);
   g_clear_pointer (&c->other_spans, g_array_unref);
-  g_clear_pointer (&c->quote_marks, g_hash_table_unref);
+  g_clear_pointer (&c->quote_marks, g_array_unref);
   g_clear_pointer (&c->name_bytes, g_free);
   g_clear_pointer (&c->mid_capitals, g_ptr_array_unref);
   g_clear_pointer (&c->org_words, g_hash_table_unref);
@@ -98,7 +108,17 @@ inside_quote (const Context *c, gsize pos)
 gboolean
 marks_quote (const Context *c, gsize pos)
 {
-  return g_hash_table_contains (c->quote_marks, GSIZE_TO_POINTER (pos + 1));
+  const gsize *marks = (const gsize *) (gpointer) c->quote_marks->data;
+  guint lo = 0, hi = c->quote_marks->len;
+  while (lo < hi)
+    {
+      guint mid = (lo + hi) / 2;
+      if (marks[mid] < pos)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  return lo < c->quote_marks->len && marks[lo] == pos;
 }
 
 gboolean

@@ -105,7 +105,7 @@ typedef struct {
   /* indexes by position (index.c), so that no lookup scans the whole article */
   GArray        *quote_spans;   /* Span of each quotation's marks, by start, max end so far */
   GArray        *other_spans;   /* the same for others */
-  GHashTable    *quote_marks;   /* offsets of the marks of quotations, plus one */
+  GArray        *quote_marks;   /* offsets of the marks of quotations (gsize), sorted */
   guint8        *name_bytes;    /* a bit per byte of text covered by a name */
   guint          names_indexed; /* names looked at for the two below */
   guint          names_sorted;  /* names[0, names_sorted) are sorted by start */
