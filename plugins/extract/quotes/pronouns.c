@@ -143,22 +143,30 @@ build_mentions (Context *c)
   for (guint i = 0; i < c->n; i++)
     {
       const NfToken *t = &c->tokens[i];
-      while (quote < n_quotes && quotes[quote].close < t->start)
-        quote++;
-      gboolean quoted = quote < n_quotes && quotes[quote].open <= t->start && t->start < quotes[quote].close;
       while (next_name < n_names && names[next_name].end <= t->start)
         next_name++;
+      /* only a name or a pronoun is a mention: every other token is passed over here (the
+       * quotation and the sentence of a token, worked out below, go forward only, so they
+       * are the same when looked at for the candidates alone) */
+      if (!(next_name < n_names && names[next_name].start == t->start) && pronoun_gender (c, i) == GENDER_UNKNOWN)
+        continue;
+      while (quote < n_quotes && quotes[quote].close < t->start)
+        quote++;
+      if (quote < n_quotes && quotes[quote].open <= t->start && t->start < quotes[quote].close)
+        continue; /* quoted */
       if (t->sentence != last_sentence)
         {
+          /* the first mention of a sentence (its tokens are consecutive): the state of the
+           * sentence anew, its main clause from its first token */
           last_sentence = t->sentence;
           sentence_has_mention = FALSE;
-          guint end = i;
+          guint first = i, end = i;
+          while (first > 0 && c->tokens[first - 1].sentence == last_sentence)
+            first--;
           while (end < c->n && c->tokens[end].sentence == last_sentence)
             end++;
-          main_first = main_clause_first (c, i, end);
+          main_first = main_clause_first (c, first, end);
         }
-      if (quoted)
-        continue;
       Mention x = { .tok = i, .sentence = t->sentence, .name = -1 };
       gboolean possessive = FALSE;
       const Name *n = next_name < n_names ? &names[next_name] : NULL;
