@@ -68,15 +68,17 @@ gender_of_word (const Context *c, const char *word)
   return gender_of_text (c, word, strlen (word));
 }
 
-/* FALSE when gender_of_word surely finds nothing in token @i, by the filters alone (the
- * token's bit is the word's unless it ends with a period, which gender_of_word drops). */
-gboolean
-tok_may_have_gender (const Context *c, guint i)
+/* gender_of_word of word token @i, with the token's filter bit (the word's, unless it ends
+ * with a period, which gender_of_word drops). */
+int
+tok_gender (const Context *c, guint i)
 {
-  if (c->tokens[i].end > c->tokens[i].start && c->text[c->tokens[i].end - 1] == '.')
-    return TRUE;
-  return tok_may_be_in (c, i, c->self->honorific_bits) || tok_may_be_in (c, i, c->self->filters[FILTER_FEMALE].bits)
-         || tok_may_be_in (c, i, c->self->filters[FILTER_MALE].bits);
+  const char *text = c->text + c->tokens[i].start;
+  gsize length = c->tokens[i].end - c->tokens[i].start;
+  if (!c->token_bits || (length && text[length - 1] == '.'))
+    return gender_of_bit (c, text, length, NULL);
+  WordBit b = { c->token_bits[i] != G_MAXUINT32, c->token_bits[i] };
+  return gender_of_bit (c, text, length, &b);
 }
 
 /* A word of a canonical name, not NUL-terminated. */
@@ -394,26 +396,27 @@ first_word_end (const char *name)
   return space ? space : name + strlen (name);
 }
 
-/* Counts of the words that begin and end the names of several words, for given_name_of. */
-static void
-count_word (GHashTable *counts, const char *word, gsize length)
-{
-  g_autofree char *key = g_strndup (word, length);
-  gpointer old = g_hash_table_lookup (counts, key);
-  g_hash_table_replace (counts, g_steal_pointer (&key), GUINT_TO_POINTER (GPOINTER_TO_UINT (old) + 1));
-}
-
-/* "Marta" for Marta Ruiz, "Xi" for Xi Jinping: the first word of exactly one full name, and
- * the last word of none. */
+/* "Marta" for Marta Ruiz, "Xi" for Xi Jinping: the first word of exactly one full name of
+ * @values, and the last word of none.  *@as_first and *@as_last: how many of them begin and
+ * end with @word, counted on the first call for a word (negative before). */
 static gboolean
-given_name_of (GHashTable *firsts, GHashTable *lasts, const char *word, const char *full)
+given_name_of (const GArray *values, const char *word, const char *full, gint *as_first, gint *as_last)
 {
   gsize length = strlen (word);
   if (strncmp (full, word, length) != 0 || full[length] != ' ')
     return FALSE;
-  guint as_first = GPOINTER_TO_UINT (g_hash_table_lookup (firsts, word));
-  guint as_last = GPOINTER_TO_UINT (g_hash_table_lookup (lasts, word));
-  return as_first == 1 && as_last == (strcmp (last_word (full), word) == 0);
+  if (*as_first < 0)
+    {
+      /* (once a distinct word, as the comparisons with every value are) */
+      *as_first = *as_last = 0;
+      for (guint j = 0; j < values->len; j++)
+        {
+          const char *name = g_array_index (values, Value, j).canonical;
+          *as_first += (gsize) (first_word_end (name) - name) == length && memcmp (name, word, length) == 0;
+          *as_last += strcmp (last_word (name), word) == 0;
+        }
+    }
+  return *as_first == 1 && *as_last == (strcmp (last_word (full), word) == 0);
 }
 
 /* Every person named by a surname alone, or once misspelled, takes the full name used
@@ -429,9 +432,7 @@ refine_names (Context *c)
   g_autoptr (GArray) values = g_array_new (FALSE, FALSE, sizeof (Value));
   g_array_set_clear_func (values, clear_value);
   g_autoptr (GHashTable) value_of = g_hash_table_new (g_str_hash, g_str_equal);
-  g_autoptr (GHashTable) singles = g_hash_table_new (g_str_hash, g_str_equal);
-  g_autoptr (GHashTable) firsts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  g_autoptr (GHashTable) lasts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr (GHashTable) singles = NULL; /* made for the first name of one word */
   for (guint k = 0; k < c->names->len; k++)
     {
       const Name *n = &g_array_index (c->names, Name, k);
@@ -440,8 +441,6 @@ refine_names (Context *c)
       Value v = { .canonical = n->canonical, .first = k, .full = -2 };
       g_hash_table_insert (value_of, (gpointer) n->canonical, GUINT_TO_POINTER (values->len));
       g_array_append_val (values, v);
-      count_word (firsts, n->canonical, first_word_end (n->canonical) - n->canonical);
-      count_word (lasts, last_word (n->canonical), strlen (last_word (n->canonical)));
     }
   /* what each distinct name stands for, worked out at its first mention */
   g_autofree char **resolved = g_new0 (char *, c->names->len);
@@ -455,15 +454,17 @@ refine_names (Context *c)
         {
           /* a single word: the first name of several words ending in it or beginning with it */
           gpointer cached;
+          if (!singles)
+            singles = g_hash_table_new (g_str_hash, g_str_equal);
           if (!g_hash_table_lookup_extended (singles, n->canonical, NULL, &cached))
             {
-              gint found = -1;
+              gint found = -1, as_first = -1, as_last = -1;
               for (guint j = 0; j < values->len && found < 0; j++)
                 {
                   const Value *o = &g_array_index (values, Value, j);
                   c->comparisons++;
                   if (same_surname (n->canonical, last_word (o->canonical))
-                      || given_name_of (firsts, lasts, n->canonical, o->canonical))
+                      || given_name_of (values, n->canonical, o->canonical, &as_first, &as_last))
                     found = (gint) j;
                 }
               cached = GINT_TO_POINTER (found + 1);
@@ -514,7 +515,8 @@ refine_names (Context *c)
     }
   /* (the values point into the names' canonical strings: replaced only now) */
   g_hash_table_remove_all (value_of);
-  g_hash_table_remove_all (singles);
+  if (singles)
+    g_hash_table_remove_all (singles);
   g_array_set_size (values, 0);
   for (guint k = 0; k < c->names->len; k++)
     {
@@ -525,6 +527,16 @@ refine_names (Context *c)
       n->canonical = resolved[k];
     }
   /* the gender of the full names, from their mentions in order; then for every mention */
+  gboolean known = FALSE, unknown = FALSE;
+  for (guint k = 0; k < c->names->len; k++)
+    {
+      if (g_array_index (c->names, Name, k).gender == GENDER_UNKNOWN)
+        unknown = TRUE;
+      else
+        known = TRUE;
+    }
+  if (!known || !unknown)
+    return; /* (nothing to share, or no one to share it with) */
   g_autoptr (GHashTable) genders = g_hash_table_new (g_str_hash, g_str_equal);
   for (guint k = 0; k < c->names->len; k++)
     {

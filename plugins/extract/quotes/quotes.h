@@ -279,7 +279,7 @@ void names_from_cues (Context *c);
 /* canonical.c */
 int gender_of_word (const Context *c, const char *word);
 int gender_of_text (const Context *c, const char *word, gsize length);
-gboolean tok_may_have_gender (const Context *c, guint i);
+int tok_gender (const Context *c, guint i);
 const char *last_word (const char *name);
 void refine_names (Context *c);
 
