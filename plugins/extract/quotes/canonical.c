@@ -43,16 +43,30 @@ gender_of_bit (const Context *c, const char *word, gsize length, const WordBit *
   gboolean male_list = may_have (self->filters[FILTER_MALE].bits, b);
   if (!honorific && !female_list && !male_list)
     return GENDER_UNKNOWN;
-  g_string_truncate (c->scratch, 0);
-  nlp_fold_append (c->scratch, word, length);
-  if (c->scratch->len && c->scratch->str[c->scratch->len - 1] == '.')
-    g_string_truncate (c->scratch, c->scratch->len - 1);
-  if (honorific && g_strv_contains (female, c->scratch->str))
+  /* folded, a final period off: an ASCII word (its bare part ASCII, and the period) on the
+   * stack, lowered as folding does */
+  char stack[64];
+  const char *folded = stack;
+  if (b.ascii && length < sizeof stack)
+    {
+      for (gsize k = 0; k < bare; k++)
+        stack[k] = word[k] >= 'A' && word[k] <= 'Z' ? (char) (word[k] + ('a' - 'A')) : word[k];
+      stack[bare] = '\0';
+    }
+  else
+    {
+      g_string_truncate (c->scratch, 0);
+      nlp_fold_append (c->scratch, word, length);
+      if (c->scratch->len && c->scratch->str[c->scratch->len - 1] == '.')
+        g_string_truncate (c->scratch, c->scratch->len - 1);
+      folded = c->scratch->str;
+    }
+  if (honorific && g_strv_contains (female, folded))
     return GENDER_FEMALE;
-  if (honorific && g_strv_contains (male, c->scratch->str))
+  if (honorific && g_strv_contains (male, folded))
     return GENDER_MALE;
-  gboolean f = female_list && g_hash_table_contains (self->female, c->scratch->str);
-  gboolean m = male_list && g_hash_table_contains (self->male, c->scratch->str);
+  gboolean f = female_list && g_hash_table_contains (self->female, folded);
+  gboolean m = male_list && g_hash_table_contains (self->male, folded);
   return f == m ? GENDER_UNKNOWN : f ? GENDER_FEMALE : GENDER_MALE;
 }
 
@@ -269,7 +283,7 @@ static gboolean
 word_in_bit (const Context *c, guint filter, const char *word, gsize length, WordBit b)
 {
   return may_have (c->self->filters[filter].bits, b)
-         && nlp_word_set_has (c->self->filters[filter].set, c->scratch, word, length);
+         && set_has (c, c->self->filters[filter].set, word, length);
 }
 
 /* A name's canonical form without what only describes the person: titles and role words

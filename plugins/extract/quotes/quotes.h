@@ -136,6 +136,7 @@ gboolean is_quote_char (gunichar ch);
 guint token_at (const Context *c, gsize pos);
 gboolean tok_is_word (const Context *c, guint i);
 gboolean is_pronoun (const Context *c, guint i);
+gboolean set_has (const Context *c, GHashTable *set, const char *text, gsize length);
 gboolean word_in (const Context *c, GHashTable *set, const char *word);
 gboolean word_in_text (const Context *c, GHashTable *set, const char *word, gsize length);
 void filters_init (Quotes *self);

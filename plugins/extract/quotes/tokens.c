@@ -21,6 +21,26 @@ tok_is (const Context *c, guint i, const char *word)
          && g_ascii_strncasecmp (text, word, length) == 0;
 }
 
+/* nlp_word_set_has: a short ASCII word, most of those asked, is lowered on the stack (what
+ * folding does to ASCII) rather than in the scratch string. */
+gboolean
+set_has (const Context *c, GHashTable *set, const char *text, gsize length)
+{
+  char folded[64];
+  if (length < sizeof folded)
+    {
+      gsize k;
+      for (k = 0; k < length && (guchar) text[k] < 0x80; k++)
+        folded[k] = text[k] >= 'A' && text[k] <= 'Z' ? (char) (text[k] + ('a' - 'A')) : text[k];
+      if (k == length)
+        {
+          folded[length] = '\0';
+          return g_hash_table_contains (set, folded);
+        }
+    }
+  return nlp_word_set_has (set, c->scratch, text, length);
+}
+
 void
 filter_add (guint8 *bits, const char *folded)
 {
@@ -146,8 +166,7 @@ tok_in_lookup (const Context *c, guint i, GHashTable *set, int slot)
   /* (the filters of the memo's lists sit in the same slots) */
   const guint8 *bits = slot >= 0 && c->self->filters[slot].set == set ? c->self->filters[slot].bits
                                                                        : set_filter (c->self, set);
-  gboolean in = tok_may_be_in (c, i, bits)
-                && nlp_word_set_has (set, c->scratch, text, length);
+  gboolean in = tok_may_be_in (c, i, bits) && set_has (c, set, text, length);
   if (slot >= 0)
     c->list_memo[i] |= (guint8) ((1u | (guint) in << 1) << (2 * slot));
   return in;
@@ -198,7 +217,7 @@ gboolean
 word_in_text (const Context *c, GHashTable *set, const char *word, gsize length)
 {
   return may_be_in (set_filter (c->self, set), word, length)
-         && nlp_word_set_has (set, c->scratch, word, length);
+         && set_has (c, set, word, length);
 }
 
 gboolean
