@@ -18,6 +18,8 @@
 #ifndef QUOTES_QUOTES_H
 #define QUOTES_QUOTES_H
 
+#include <string.h>
+
 #include <newsflow/newsflow.h>
 
 #include "nlp/lexicon.h"
@@ -129,7 +131,24 @@ typedef struct {
 /* tokens.c */
 guint32 *token_bits_new (const Context *c);
 gboolean tok_may_be_in (const Context *c, guint i, const guint8 *bits);
-gboolean tok_is (const Context *c, guint i, const char *word);
+
+static inline char
+ascii_lower (char ch)
+{
+  return ch >= 'A' && ch <= 'Z' ? (char) (ch + ('a' - 'A')) : ch;
+}
+
+/* Whether token @i is @word (lower-case ASCII), in any case.  Called for most tokens
+ * against many words ("is the token before a name an object marker?"), hence inline,
+ * where the length of a literal @word is known; the first letters are compared first. */
+static inline gboolean
+tok_is (const Context *c, guint i, const char *word)
+{
+  const char *text = c->text + c->tokens[i].start;
+  gsize length = c->tokens[i].end - c->tokens[i].start;
+  return length > 0 && ascii_lower (*text) == ascii_lower (*word) && strlen (word) == length
+         && g_ascii_strncasecmp (text, word, length) == 0;
+}
 gboolean tok_in_lookup (const Context *c, guint i, GHashTable *set, int slot);
 gunichar tok_char (const Context *c, guint i);
 gboolean is_quote_char (gunichar ch);

@@ -4,23 +4,6 @@
 
 #include "quotes.h"
 
-static inline char
-ascii_lower (char ch)
-{
-  return ch >= 'A' && ch <= 'Z' ? (char) (ch + ('a' - 'A')) : ch;
-}
-
-/* Called for most tokens against many words ("is the token before a name an object
- * marker?"), so the first letters are compared before the word's length is taken. */
-gboolean
-tok_is (const Context *c, guint i, const char *word)
-{
-  const char *text = c->text + c->tokens[i].start;
-  gsize length = c->tokens[i].end - c->tokens[i].start;
-  return length > 0 && ascii_lower (*text) == ascii_lower (*word) && strlen (word) == length
-         && g_ascii_strncasecmp (text, word, length) == 0;
-}
-
 /* nlp_word_set_has: a short ASCII word, most of those asked, is lowered on the stack (what
  * folding does to ASCII) rather than in the scratch string. */
 gboolean
