@@ -385,7 +385,8 @@ ends_with_words (const char *full, const char *surname)
 typedef struct {
   const char *canonical;
   guint       first;       /* index of its first mention among the names */
-  GArray     *candidates;  /* for a name of several words: Candidate */
+  GArray     *candidates;  /* for a name of several words: Candidate (NULL for none) */
+  gboolean    compared;    /* the candidates were looked for */
   gint        full;        /* for a single word: index into the values, or -1; -2: not known yet */
 } Value;
 
@@ -490,9 +491,9 @@ refine_names (Context *c)
       else
         {
           Value *v = &g_array_index (values, Value, GPOINTER_TO_UINT (g_hash_table_lookup (value_of, n->canonical)));
-          if (!v->candidates)
+          if (!v->compared)
             {
-              v->candidates = g_array_new (FALSE, FALSE, sizeof (Candidate));
+              v->compared = TRUE;
               const char *surname = last_word (n->canonical);
               for (guint j = 0; j < values->len; j++)
                 {
@@ -508,11 +509,13 @@ refine_names (Context *c)
                   if (typo || longer)
                     {
                       Candidate candidate = { j, !longer };
+                      if (!v->candidates) /* (most names have none: no array for them) */
+                        v->candidates = g_array_new (FALSE, FALSE, sizeof (Candidate));
                       g_array_append_val (v->candidates, candidate);
                     }
                 }
             }
-          for (guint j = 0; j < v->candidates->len && !full_value; j++)
+          for (guint j = 0; v->candidates && j < v->candidates->len && !full_value; j++)
             {
               const Candidate *candidate = &g_array_index (v->candidates, Candidate, j);
               const Value *o = &g_array_index (values, Value, candidate->value);
