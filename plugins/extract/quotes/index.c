@@ -20,11 +20,25 @@ compare_offsets (gconstpointer a, gconstpointer b)
   return x < y ? -1 : x > y;
 }
 
+/* g_array_sort (a stable merge sort) for an array most often in order already (quotations
+ * and entities are found in text order): the check is a pass, the sort a copy and more. */
+static void
+sort_unless_sorted (GArray *array, GCompareFunc compare)
+{
+  guint size = g_array_get_element_size (array);
+  for (guint k = 1; k < array->len; k++)
+    if (compare (array->data + (k - 1) * size, array->data + k * size) > 0)
+      {
+        g_array_sort (array, compare);
+        return;
+      }
+}
+
 /* Sorts @spans by start and records the running maximum of their ends. */
 static void
 spans_finish (GArray *spans)
 {
-  g_array_sort (spans, compare_spans);
+  sort_unless_sorted (spans, compare_spans);
   gsize max_end = 0;
   for (guint k = 0; k < spans->len; k++)
     {
@@ -68,7 +82,7 @@ index_quotes (Context *c)
       g_array_append_vals (c->quote_marks, marks, 2);
     }
   spans_finish (c->quote_spans);
-  g_array_sort (c->quote_marks, compare_offsets);
+  sort_unless_sorted (c->quote_marks, compare_offsets);
   c->name_bytes = g_malloc0 (c->length / 8 + 1);
 }
 
