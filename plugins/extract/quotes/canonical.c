@@ -38,6 +38,8 @@ gender_of_bit (const Context *c, const char *word, gsize length, const WordBit *
   gsize bare = length && word[length - 1] == '.' ? length - 1 : length;
   WordBit b = bare_bit ? *bare_bit : word_bit (word, bare);
   const Quotes *self = c->self;
+  if (self->filters[FILTER_FEMALE].set != self->female || self->filters[FILTER_MALE].set != self->male)
+    b.ascii = FALSE; /* (no filters made: every list is asked) */
   gboolean honorific = may_have (self->honorific_bits, b);
   gboolean female_list = may_have (self->filters[FILTER_FEMALE].bits, b);
   gboolean male_list = may_have (self->filters[FILTER_MALE].bits, b);
@@ -278,12 +280,12 @@ is_vowelless_abbreviation (const char *w, gsize len)
   return TRUE;
 }
 
-/* word_in for the word of bit @b, in the list of filter slot @filter. */
+/* word_in for the word of bit @b, in the list @set of filter slot @filter. */
 static gboolean
-word_in_bit (const Context *c, guint filter, const char *word, gsize length, WordBit b)
+word_in_bit (const Context *c, GHashTable *set, guint filter, const char *word, gsize length, WordBit b)
 {
-  return may_have (c->self->filters[filter].bits, b)
-         && set_has (c, c->self->filters[filter].set, word, length);
+  return (c->self->filters[filter].set != set || may_have (c->self->filters[filter].bits, b))
+         && set_has (c, set, word, length);
 }
 
 /* A name's canonical form without what only describes the person: titles and role words
@@ -323,7 +325,8 @@ refine_name (const Context *c, Name *n)
        * @bare drops a second period, with a bit of its own) */
       WordBit b = word_bit (w, bare);
       const WordBit *b_of_bare = bare && w[bare - 1] == '.' ? NULL : &b;
-      gboolean title = word_in_bit (c, FILTER_TITLES, w, bare, b) || word_in_bit (c, FILTER_ROLES, w, bare, b)
+      gboolean title = word_in_bit (c, c->self->titles, FILTER_TITLES, w, bare, b)
+                       || word_in_bit (c, c->self->roles, FILTER_ROLES, w, bare, b)
                        || is_vowelless_abbreviation (w, bare)
                        || (count - first >= 3 && gender_of_bit (c, w, bare, b_of_bare) == GENDER_UNKNOWN
                            && written_in_lower_case (c, w, bare));
