@@ -237,10 +237,24 @@ written_in_lower_case (const Context *c, const char *word, gsize length)
           if (t->kind != NF_TOKEN_WORD || (t->flags & NF_TOKEN_CAPITALIZED)
               || !tok_may_be_asked (c, i, &asked))
             continue;
-          g_string_truncate (c->scratch, 0);
-          nlp_fold_append (c->scratch, c->text + t->start, t->end - t->start);
+          /* folded: an ASCII word (as its bit says) lowered on the stack */
+          char stack[64];
+          const char *folded = stack;
+          gsize size = t->end - t->start;
+          if (c->token_bits && c->token_bits[i] != G_MAXUINT32 && size < sizeof stack)
+            {
+              for (gsize k = 0; k < size; k++)
+                stack[k] = ascii_lower (c->text[t->start + k]);
+              stack[size] = '\0';
+            }
+          else
+            {
+              g_string_truncate (c->scratch, 0);
+              nlp_fold_append (c->scratch, c->text + t->start, size);
+              folded = c->scratch->str;
+            }
           gpointer key, seen;
-          if (g_hash_table_lookup_extended (c->lower, c->scratch->str, &key, &seen) && !seen)
+          if (g_hash_table_lookup_extended (c->lower, folded, &key, &seen) && !seen)
             g_hash_table_insert (c->lower, g_strdup (key), GINT_TO_POINTER (TRUE)); /* (frees the copy) */
         }
       g_free (asked.bits);
