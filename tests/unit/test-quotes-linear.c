@@ -327,6 +327,94 @@ test_word_filters (G_GNUC_UNUSED void **state)
     g_hash_table_unref (*sets[k]);
 }
 
+/* The filter bit, eight bytes at a time with the capitals lowered in the word, is the one a
+ * plain loop over the lowered bytes gives, for every ASCII byte at every place in a piece
+ * and for words of one to three pieces; and token_bits_new (which reads whole pieces where
+ * the text goes on, masking the bytes past the token) gives each word token that bit. */
+static guint
+reference_bit (const char *text, gsize length)
+{
+  guint64 h = length;
+  for (gsize k = 0; k < length; k += 8)
+    {
+      guint64 w = 0;
+      for (gsize j = 0; j < 8 && k + j < length; j++)
+        w |= (guint64) (guchar) g_ascii_tolower (text[k + j]) << (8 * j);
+      h = ((h ^ w) + 1) * 0x9e3779b97f4a7c15ull;
+    }
+  return (guint) (h >> 48);
+}
+
+static void
+test_filter_bits (G_GNUC_UNUSED void **state)
+{
+  char word[24];
+  for (guint ch = 1; ch < 0x80; ch++)
+    for (gsize length = 1; length <= sizeof word; length++)
+      {
+        for (gsize k = 0; k < length; k++)
+          word[k] = (char) ('a' + k % 26);
+        word[(ch * 7) % length] = (char) ch;
+        guint bit;
+        assert_true (may_be_in_bit (word, length, &bit));
+        assert_int_equal (bit, reference_bit (word, length));
+      }
+  guint bit;
+  assert_false (may_be_in_bit ("caf\xc3\xa9", 5, &bit));
+
+  const char *text = "Said SAID said. Xylophone-makers O'Brien ABCDEFGH abcdefghi Ab Müller "
+                     "Internationalisation ZZZ zz Z a AbCdEfGhIjKlMnOpQrStUvWx Überall end";
+  g_autoptr (NfText) segmentation = nf_text_segment (text, strlen (text));
+  Context c = { .text = text, .length = strlen (text) };
+  c.tokens = nf_text_get_tokens (segmentation, &c.n);
+  g_autofree guint32 *bits = token_bits_new (&c);
+  guint words = 0;
+  for (guint i = 0; i < c.n; i++)
+    {
+      const NfToken *t = &c.tokens[i];
+      guint expected = G_MAXUINT32;
+      if (t->kind == NF_TOKEN_WORD && !may_be_in_bit (text + t->start, t->end - t->start, &expected))
+        expected = G_MAXUINT32;
+      assert_int_equal (bits[i], expected);
+      words += t->kind == NF_TOKEN_WORD;
+    }
+  assert_true (words >= 15);
+}
+
+/* capitalised_inside_sentence_text answers the first questions of an article by a scan of
+ * the tokens and later ones from the sorted words: the same answers. */
+static void
+test_mid_capitals (G_GNUC_UNUSED void **state)
+{
+  const char *text = "Officials said it. Then Quinn and the Quintet met Bergstrom. Bergstrom left.\n\n"
+                     "Officers said Quinny and OBrien went to Berg.";
+  static const char *const asked[] = { "Officials", "Quinn", "Quin", "Bergstrom", "Berg", "Officers", "OBrien",
+                                       "Then", "Q", "Zed", "Quintets", NULL };
+  g_autoptr (NfText) segmentation = nf_text_segment (text, strlen (text));
+  Fixture *scan = fixture_new (text, NULL, 0), *sorted = fixture_new (text, NULL, 0);
+  scan->c.tokens = sorted->c.tokens = nf_text_get_tokens (segmentation, &scan->c.n);
+  sorted->c.n = scan->c.n;
+  sorted->c.mid_capital_asks = G_MAXUINT; /* no scans left: the index from the first question */
+  for (const char *const *w = asked; *w; w++)
+    {
+      scan->c.mid_capital_asks = 0;
+      gboolean expected = FALSE;
+      for (guint k = 0; k < scan->c.n; k++)
+        {
+          const NfToken *t = &scan->c.tokens[k];
+          expected |= t->kind == NF_TOKEN_WORD && !(t->flags & NF_TOKEN_SENTENCE_START)
+                      && (t->flags & NF_TOKEN_CAPITALIZED) && t->end - t->start >= strlen (*w)
+                      && strncmp (text + t->start, *w, strlen (*w)) == 0;
+        }
+      assert_int_equal (capitalised_inside_sentence_text (&scan->c, *w, strlen (*w)), expected);
+      assert_int_equal (capitalised_inside_sentence_text (&sorted->c, *w, strlen (*w)), expected);
+    }
+  assert_null (scan->c.mid_capitals);
+  assert_non_null (sorted->c.mid_capitals);
+  fixture_free (scan);
+  fixture_free (sorted);
+}
+
 int
 main (void)
 {
@@ -336,6 +424,8 @@ main (void)
     cmocka_unit_test (test_spans),
     cmocka_unit_test (test_quote_item_serialised),
     cmocka_unit_test (test_word_filters),
+    cmocka_unit_test (test_filter_bits),
+    cmocka_unit_test (test_mid_capitals),
   };
   return cmocka_run_group_tests (tests, NULL, NULL);
 }

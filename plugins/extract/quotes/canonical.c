@@ -4,42 +4,104 @@
 
 #include "quotes.h"
 
-int
-gender_of_word (const Context *c, const char *word)
+/* The filter bit of a word (the @length bytes of @text), worked out once for the several
+ * lists refine_name asks about it. */
+typedef struct {
+  gboolean ascii; /* FALSE: no filter can tell (a non-ASCII word may fold to a listed one) */
+  guint    bit;
+} WordBit;
+
+static inline WordBit
+word_bit (const char *text, gsize length)
+{
+  WordBit b = { FALSE, 0 };
+  b.ascii = may_be_in_bit (text, length, &b.bit);
+  return b;
+}
+
+/* FALSE when the filter @bits surely has not the word of @b. */
+static inline gboolean
+may_have (const guint8 *bits, WordBit b)
+{
+  return !b.ascii || filter_has (bits, b.bit);
+}
+
+/* gender_of_text with the bit of @word without its final period, when @bare_bit is set. */
+static int
+gender_of_bit (const Context *c, const char *word, gsize length, const WordBit *bare_bit)
 {
   static const char *const female[] = { "mrs", "ms", "miss", "lady", "dame", "queen", "princess", "madam", NULL };
   static const char *const male[] = { "mr", "sir", "lord", "king", "prince", NULL };
   /* Asked of every capitalised word, most of them no given name or honorific, which the
-   * filters tell without folding (a final period is dropped first, as below). */
-  gsize length = strlen (word);
+   * filters tell without folding (a final period is dropped first, as below); a list whose
+   * filter has not the word is not asked either. */
   gsize bare = length && word[length - 1] == '.' ? length - 1 : length;
-  if (!may_be_in (c->self->honorific_bits, word, bare)
-      && !may_be_in (set_filter (c->self, c->self->female), word, bare)
-      && !may_be_in (set_filter (c->self, c->self->male), word, bare))
+  WordBit b = bare_bit ? *bare_bit : word_bit (word, bare);
+  const Quotes *self = c->self;
+  if (self->filters[FILTER_FEMALE].set != self->female || self->filters[FILTER_MALE].set != self->male)
+    b.ascii = FALSE; /* (no filters made: every list is asked) */
+  gboolean honorific = may_have (self->honorific_bits, b);
+  gboolean female_list = may_have (self->filters[FILTER_FEMALE].bits, b);
+  gboolean male_list = may_have (self->filters[FILTER_MALE].bits, b);
+  if (!honorific && !female_list && !male_list)
     return GENDER_UNKNOWN;
-  g_string_truncate (c->scratch, 0);
-  nlp_fold_append (c->scratch, word, length);
-  if (c->scratch->len && c->scratch->str[c->scratch->len - 1] == '.')
-    g_string_truncate (c->scratch, c->scratch->len - 1);
-  if (g_strv_contains (female, c->scratch->str))
+  /* folded, a final period off: an ASCII word (its bare part ASCII, and the period) on the
+   * stack, lowered as folding does */
+  char stack[64];
+  const char *folded = stack;
+  if (b.ascii && length < sizeof stack)
+    {
+      for (gsize k = 0; k < bare; k++)
+        stack[k] = word[k] >= 'A' && word[k] <= 'Z' ? (char) (word[k] + ('a' - 'A')) : word[k];
+      stack[bare] = '\0';
+    }
+  else
+    {
+      g_string_truncate (c->scratch, 0);
+      nlp_fold_append (c->scratch, word, length);
+      if (c->scratch->len && c->scratch->str[c->scratch->len - 1] == '.')
+        g_string_truncate (c->scratch, c->scratch->len - 1);
+      folded = c->scratch->str;
+    }
+  if (honorific && g_strv_contains (female, folded))
     return GENDER_FEMALE;
-  if (g_strv_contains (male, c->scratch->str))
+  if (honorific && g_strv_contains (male, folded))
     return GENDER_MALE;
-  gboolean f = g_hash_table_contains (c->self->female, c->scratch->str);
-  gboolean m = g_hash_table_contains (c->self->male, c->scratch->str);
+  gboolean f = female_list && g_hash_table_contains (self->female, folded);
+  gboolean m = male_list && g_hash_table_contains (self->male, folded);
   return f == m ? GENDER_UNKNOWN : f ? GENDER_FEMALE : GENDER_MALE;
 }
 
-/* FALSE when gender_of_word surely finds nothing in token @i, by the filters alone (the
- * token's bit is the word's unless it ends with a period, which gender_of_word drops). */
-gboolean
-tok_may_have_gender (const Context *c, guint i)
+int
+gender_of_text (const Context *c, const char *word, gsize length)
 {
-  if (c->tokens[i].end > c->tokens[i].start && c->text[c->tokens[i].end - 1] == '.')
-    return TRUE;
-  return tok_may_be_in (c, i, c->self->honorific_bits) || tok_may_be_in (c, i, set_filter (c->self, c->self->female))
-         || tok_may_be_in (c, i, set_filter (c->self, c->self->male));
+  return gender_of_bit (c, word, length, NULL);
 }
+
+int
+gender_of_word (const Context *c, const char *word)
+{
+  return gender_of_text (c, word, strlen (word));
+}
+
+/* gender_of_word of word token @i, with the token's filter bit (the word's, unless it ends
+ * with a period, which gender_of_word drops). */
+int
+tok_gender (const Context *c, guint i)
+{
+  const char *text = c->text + c->tokens[i].start;
+  gsize length = c->tokens[i].end - c->tokens[i].start;
+  if (!c->token_bits || (length && text[length - 1] == '.'))
+    return gender_of_bit (c, text, length, NULL);
+  WordBit b = { c->token_bits[i] != G_MAXUINT32, c->token_bits[i] };
+  return gender_of_bit (c, text, length, &b);
+}
+
+/* A word of a canonical name, not NUL-terminated. */
+typedef struct {
+  const char *text;
+  gsize       length;
+} Word;
 
 /* Levenshtein distance of two short words, at most @max + 1. */
 static guint
@@ -81,11 +143,55 @@ same_surname (const char *a, const char *b)
          && edit_distance (a, b, 1) <= 1;
 }
 
+/* The filter bits of the words refine_name may ask written_in_lower_case about: a short
+ * list (a few words an article), or for many words a bitmap of all 65536. */
+typedef struct {
+  guint16  listed[32];
+  guint    n_listed;
+  guint8  *bits;
+} AskedBits;
+
+static void
+asked_bits_add (AskedBits *asked, const char *folded)
+{
+  guint bit;
+  if (!may_be_in_bit (folded, strlen (folded), &bit))
+    return; /* (as filter_add: only ASCII tokens are filtered, and they fold to ASCII) */
+  if (!asked->bits && asked->n_listed < G_N_ELEMENTS (asked->listed))
+    {
+      asked->listed[asked->n_listed++] = (guint16) bit;
+      return;
+    }
+  if (!asked->bits)
+    {
+      asked->bits = g_new0 (guint8, 65536 / 8);
+      for (guint k = 0; k < asked->n_listed; k++)
+        asked->bits[asked->listed[k] >> 3] |= (guint8) (1u << (asked->listed[k] & 7));
+    }
+  asked->bits[bit >> 3] |= (guint8) (1u << (bit & 7));
+}
+
+/* tok_may_be_in for those words */
+static gboolean
+tok_may_be_asked (const Context *c, guint i, const AskedBits *asked)
+{
+  if (asked->bits)
+    return tok_may_be_in (c, i, asked->bits);
+  guint bit;
+  if (c->token_bits ? (bit = c->token_bits[i]) == G_MAXUINT32
+                    : !may_be_in_bit (c->text + c->tokens[i].start, c->tokens[i].end - c->tokens[i].start, &bit))
+    return TRUE;
+  for (guint k = 0; k < asked->n_listed; k++)
+    if (asked->listed[k] == bit)
+      return TRUE;
+  return FALSE;
+}
+
 /* Appends the words of the canonical names that refine_name may ask written_in_lower_case
  * about (all but the last two of a name of three words or more, a final period off) to
- * @words as keys (folded) with the answer "no", and sets their bits in the filter @bits. */
+ * @words as keys (folded) with the answer "no", and their bits to @asked. */
 static void
-collect_asked_words (const Context *c, GHashTable *words, guint8 *bits)
+collect_asked_words (const Context *c, GHashTable *words, AskedBits *asked)
 {
   for (guint k = 0; k < c->names->len; k++)
     {
@@ -103,42 +209,58 @@ collect_asked_words (const Context *c, GHashTable *words, guint8 *bits)
           if (!g_hash_table_contains (words, c->scratch->str))
             {
               g_hash_table_insert (words, g_strdup (c->scratch->str), NULL);
-              filter_add (bits, c->scratch->str);
+              asked_bits_add (asked, c->scratch->str);
             }
           w = space + 1;
         }
     }
 }
 
-/* Whether the article writes @word in lower case somewhere: then, capitalised before a
- * name, it is a title ("Chief Constable Andy Marsh" ... "the chief constable").  The words
- * that can be asked about are known (collect_asked_words): their answers are worked out in
- * one pass over the tokens, where a token is folded and looked up only when the filter of
- * those words lets it through, instead of keeping every lower-case word of the article. */
+/* Whether the article writes the @length bytes of @word in lower case somewhere: then,
+ * capitalised before a name, it is a title ("Chief Constable Andy Marsh" ... "the chief
+ * constable").  The words that can be asked about are known (collect_asked_words): their
+ * answers are worked out in one pass over the tokens, where a token is folded and looked
+ * up only when the filter of those words lets it through, instead of keeping every
+ * lower-case word of the article. */
 static gboolean
-written_in_lower_case (const Context *c, const char *word)
+written_in_lower_case (const Context *c, const char *word, gsize length)
 {
   Context *mutable = (Context *) c;
   if (!c->lower)
     {
       mutable->lower = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-      g_autofree guint8 *bits = g_new0 (guint8, 65536 / 8);
-      collect_asked_words (c, c->lower, bits);
+      AskedBits asked = { .n_listed = 0, .bits = NULL };
+      collect_asked_words (c, c->lower, &asked);
       for (guint i = 0; i < c->n; i++)
         {
           const NfToken *t = &c->tokens[i];
           if (t->kind != NF_TOKEN_WORD || (t->flags & NF_TOKEN_CAPITALIZED)
-              || !tok_may_be_in (c, i, bits))
+              || !tok_may_be_asked (c, i, &asked))
             continue;
-          g_string_truncate (c->scratch, 0);
-          nlp_fold_append (c->scratch, c->text + t->start, t->end - t->start);
+          /* folded: an ASCII word (as its bit says) lowered on the stack */
+          char stack[64];
+          const char *folded = stack;
+          gsize size = t->end - t->start;
+          if (c->token_bits && c->token_bits[i] != G_MAXUINT32 && size < sizeof stack)
+            {
+              for (gsize k = 0; k < size; k++)
+                stack[k] = ascii_lower (c->text[t->start + k]);
+              stack[size] = '\0';
+            }
+          else
+            {
+              g_string_truncate (c->scratch, 0);
+              nlp_fold_append (c->scratch, c->text + t->start, size);
+              folded = c->scratch->str;
+            }
           gpointer key, seen;
-          if (g_hash_table_lookup_extended (c->lower, c->scratch->str, &key, &seen) && !seen)
+          if (g_hash_table_lookup_extended (c->lower, folded, &key, &seen) && !seen)
             g_hash_table_insert (c->lower, g_strdup (key), GINT_TO_POINTER (TRUE)); /* (frees the copy) */
         }
+      g_free (asked.bits);
     }
   g_string_truncate (c->scratch, 0);
-  nlp_fold_append (c->scratch, word, strlen (word));
+  nlp_fold_append (c->scratch, word, length);
   gpointer answer;
   if (g_hash_table_lookup_extended (c->lower, c->scratch->str, NULL, &answer))
     return answer != NULL;
@@ -162,15 +284,22 @@ written_in_lower_case (const Context *c, const char *word)
  * letters without a vowel is an abbreviated title the title list may not hold, never a given
  * name (two-letter "Ng" is a surname, so shorter words are left to the lists). */
 static gboolean
-is_vowelless_abbreviation (const char *w)
+is_vowelless_abbreviation (const char *w, gsize len)
 {
-  gsize len = strlen (w);
   if (len < 3 || len > 5 || !g_ascii_isupper (w[0]))
     return FALSE;
   for (gsize i = 0; i < len; i++)
     if (!g_ascii_isalpha (w[i]) || strchr ("aeiouyAEIOUY", w[i]))
       return FALSE;
   return TRUE;
+}
+
+/* word_in for the word of bit @b, in the list @set of filter slot @filter. */
+static gboolean
+word_in_bit (const Context *c, GHashTable *set, guint filter, const char *word, gsize length, WordBit b)
+{
+  return (c->self->filters[filter].set != set || may_have (c->self->filters[filter].bits, b))
+         && set_has (c, set, word, length);
 }
 
 /* A name's canonical form without what only describes the person: titles and role words
@@ -180,49 +309,76 @@ is_vowelless_abbreviation (const char *w)
 static void
 refine_name (const Context *c, Name *n)
 {
-  g_auto (GStrv) words = g_strsplit (n->canonical, " ", -1);
-  guint count = g_strv_length (words), first = 0;
+  /* the words as g_strsplit (n->canonical, " ", -1) gives them, without copies: none for
+   * "", an empty word between two spaces */
+  Word stack[16];
+  g_autofree Word *heap = NULL;
+  guint count = 0;
+  if (*n->canonical)
+    {
+      count = 1;
+      for (const char *p = n->canonical; *p; p++)
+        count += *p == ' ';
+    }
+  Word *words = count <= G_N_ELEMENTS (stack) ? stack : (heap = g_new (Word, count));
+  for (guint k = 0, from = 0; k < count; k++)
+    {
+      const char *space = strchr (n->canonical + from, ' ');
+      gsize to = space ? (gsize) (space - n->canonical) : strlen (n->canonical);
+      words[k] = (Word) { n->canonical + from, to - from };
+      from = to + 1;
+    }
+  guint first = 0;
   int honorific = GENDER_UNKNOWN;
   while (first + 1 < count)
     {
-      const char *w = words[first];
-      gsize len = strlen (w);
-      g_autofree char *bare = g_strndup (w, len && w[len - 1] == '.' ? len - 1 : len);
-      gboolean title = word_in (c, c->self->titles, bare) || word_in (c, c->self->roles, bare)
-                       || is_vowelless_abbreviation (bare)
-                       || (count - first >= 3 && gender_of_word (c, bare) == GENDER_UNKNOWN
-                           && written_in_lower_case (c, bare));
-      /* "Parent Rachel Okonkwo": the word before a given name is not a given name itself */
+      const char *w = words[first].text;
+      gsize len = words[first].length;
+      gsize bare = len && w[len - 1] == '.' ? len - 1 : len;
+      /* (the bit of the word without its period, for every list below; gender_of_text of
+       * @bare drops a second period, with a bit of its own) */
+      WordBit b = word_bit (w, bare);
+      const WordBit *b_of_bare = bare && w[bare - 1] == '.' ? NULL : &b;
+      gboolean title = word_in_bit (c, c->self->titles, FILTER_TITLES, w, bare, b)
+                       || word_in_bit (c, c->self->roles, FILTER_ROLES, w, bare, b)
+                       || is_vowelless_abbreviation (w, bare)
+                       || (count - first >= 3 && gender_of_bit (c, w, bare, b_of_bare) == GENDER_UNKNOWN
+                           && written_in_lower_case (c, w, bare));
       /* "Parent Rachel Okonkwo", "Dessen Sprecherin Annette Kühnel": words before a known
        * given name that are not given names themselves */
       gboolean before_given = FALSE;
       for (guint k = first + 1; !title && k + 1 < count && !before_given; k++)
-        before_given = gender_of_word (c, words[k]) != GENDER_UNKNOWN;
-      before_given = before_given && gender_of_word (c, w) == GENDER_UNKNOWN;
+        before_given = gender_of_text (c, words[k].text, words[k].length) != GENDER_UNKNOWN;
+      before_given = before_given && gender_of_bit (c, w, len, &b) == GENDER_UNKNOWN;
       if (!title && !before_given)
         break;
       if (honorific == GENDER_UNKNOWN)
-        honorific = gender_of_word (c, bare);
+        honorific = gender_of_bit (c, w, bare, b_of_bare);
       first++;
     }
   if (!n->person)
     first = 0;
   if (count && n->person)
     {
-      const char *last = words[count - 1];
-      if (word_in (c, c->self->not_persons, last) || word_in (c, c->self->org_suffixes, last))
+      const Word *last = &words[count - 1];
+      if (word_in_text (c, c->self->not_persons, last->text, last->length)
+          || word_in_text (c, c->self->org_suffixes, last->text, last->length))
         n->person = FALSE;
     }
+  Word given = count ? words[first] : (Word) { NULL, 0 };
   if (first > 0)
     {
+      /* (the words from @first joined by spaces again: the rest of the name) */
+      char *rest = g_strdup (words[first].text);
       g_free (n->canonical);
-      n->canonical = g_strjoinv (" ", words + first);
+      n->canonical = rest;
+      given.text = rest;
     }
   if (n->title && honorific == GENDER_UNKNOWN)
     honorific = gender_of_word (c, n->title);
   n->gender = honorific;
   if (n->gender == GENDER_UNKNOWN && count - first >= 2)
-    n->gender = gender_of_word (c, words[first]);
+    n->gender = gender_of_text (c, given.text, given.length);
 }
 
 const char *
@@ -246,7 +402,8 @@ ends_with_words (const char *full, const char *surname)
 typedef struct {
   const char *canonical;
   guint       first;       /* index of its first mention among the names */
-  GArray     *candidates;  /* for a name of several words: Candidate */
+  GArray     *candidates;  /* for a name of several words: Candidate (NULL for none) */
+  gboolean    compared;    /* the candidates were looked for */
   gint        full;        /* for a single word: index into the values, or -1; -2: not known yet */
 } Value;
 
@@ -271,26 +428,27 @@ first_word_end (const char *name)
   return space ? space : name + strlen (name);
 }
 
-/* Counts of the words that begin and end the names of several words, for given_name_of. */
-static void
-count_word (GHashTable *counts, const char *word, gsize length)
-{
-  g_autofree char *key = g_strndup (word, length);
-  gpointer old = g_hash_table_lookup (counts, key);
-  g_hash_table_replace (counts, g_steal_pointer (&key), GUINT_TO_POINTER (GPOINTER_TO_UINT (old) + 1));
-}
-
-/* "Marta" for Marta Ruiz, "Xi" for Xi Jinping: the first word of exactly one full name, and
- * the last word of none. */
+/* "Marta" for Marta Ruiz, "Xi" for Xi Jinping: the first word of exactly one full name of
+ * @values, and the last word of none.  *@as_first and *@as_last: how many of them begin and
+ * end with @word, counted on the first call for a word (negative before). */
 static gboolean
-given_name_of (GHashTable *firsts, GHashTable *lasts, const char *word, const char *full)
+given_name_of (const GArray *values, const char *word, const char *full, gint *as_first, gint *as_last)
 {
   gsize length = strlen (word);
   if (strncmp (full, word, length) != 0 || full[length] != ' ')
     return FALSE;
-  guint as_first = GPOINTER_TO_UINT (g_hash_table_lookup (firsts, word));
-  guint as_last = GPOINTER_TO_UINT (g_hash_table_lookup (lasts, word));
-  return as_first == 1 && as_last == (strcmp (last_word (full), word) == 0);
+  if (*as_first < 0)
+    {
+      /* (once a distinct word, as the comparisons with every value are) */
+      *as_first = *as_last = 0;
+      for (guint j = 0; j < values->len; j++)
+        {
+          const char *name = g_array_index (values, Value, j).canonical;
+          *as_first += (gsize) (first_word_end (name) - name) == length && memcmp (name, word, length) == 0;
+          *as_last += strcmp (last_word (name), word) == 0;
+        }
+    }
+  return *as_first == 1 && *as_last == (strcmp (last_word (full), word) == 0);
 }
 
 /* Every person named by a surname alone, or once misspelled, takes the full name used
@@ -306,9 +464,7 @@ refine_names (Context *c)
   g_autoptr (GArray) values = g_array_new (FALSE, FALSE, sizeof (Value));
   g_array_set_clear_func (values, clear_value);
   g_autoptr (GHashTable) value_of = g_hash_table_new (g_str_hash, g_str_equal);
-  g_autoptr (GHashTable) singles = g_hash_table_new (g_str_hash, g_str_equal);
-  g_autoptr (GHashTable) firsts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  g_autoptr (GHashTable) lasts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr (GHashTable) singles = NULL; /* made for the first name of one word */
   for (guint k = 0; k < c->names->len; k++)
     {
       const Name *n = &g_array_index (c->names, Name, k);
@@ -317,8 +473,6 @@ refine_names (Context *c)
       Value v = { .canonical = n->canonical, .first = k, .full = -2 };
       g_hash_table_insert (value_of, (gpointer) n->canonical, GUINT_TO_POINTER (values->len));
       g_array_append_val (values, v);
-      count_word (firsts, n->canonical, first_word_end (n->canonical) - n->canonical);
-      count_word (lasts, last_word (n->canonical), strlen (last_word (n->canonical)));
     }
   /* what each distinct name stands for, worked out at its first mention */
   g_autofree char **resolved = g_new0 (char *, c->names->len);
@@ -332,15 +486,17 @@ refine_names (Context *c)
         {
           /* a single word: the first name of several words ending in it or beginning with it */
           gpointer cached;
+          if (!singles)
+            singles = g_hash_table_new (g_str_hash, g_str_equal);
           if (!g_hash_table_lookup_extended (singles, n->canonical, NULL, &cached))
             {
-              gint found = -1;
+              gint found = -1, as_first = -1, as_last = -1;
               for (guint j = 0; j < values->len && found < 0; j++)
                 {
                   const Value *o = &g_array_index (values, Value, j);
                   c->comparisons++;
                   if (same_surname (n->canonical, last_word (o->canonical))
-                      || given_name_of (firsts, lasts, n->canonical, o->canonical))
+                      || given_name_of (values, n->canonical, o->canonical, &as_first, &as_last))
                     found = (gint) j;
                 }
               cached = GINT_TO_POINTER (found + 1);
@@ -352,9 +508,9 @@ refine_names (Context *c)
       else
         {
           Value *v = &g_array_index (values, Value, GPOINTER_TO_UINT (g_hash_table_lookup (value_of, n->canonical)));
-          if (!v->candidates)
+          if (!v->compared)
             {
-              v->candidates = g_array_new (FALSE, FALSE, sizeof (Candidate));
+              v->compared = TRUE;
               const char *surname = last_word (n->canonical);
               for (guint j = 0; j < values->len; j++)
                 {
@@ -370,11 +526,13 @@ refine_names (Context *c)
                   if (typo || longer)
                     {
                       Candidate candidate = { j, !longer };
+                      if (!v->candidates) /* (most names have none: no array for them) */
+                        v->candidates = g_array_new (FALSE, FALSE, sizeof (Candidate));
                       g_array_append_val (v->candidates, candidate);
                     }
                 }
             }
-          for (guint j = 0; j < v->candidates->len && !full_value; j++)
+          for (guint j = 0; v->candidates && j < v->candidates->len && !full_value; j++)
             {
               const Candidate *candidate = &g_array_index (v->candidates, Candidate, j);
               const Value *o = &g_array_index (values, Value, candidate->value);
@@ -391,7 +549,8 @@ refine_names (Context *c)
     }
   /* (the values point into the names' canonical strings: replaced only now) */
   g_hash_table_remove_all (value_of);
-  g_hash_table_remove_all (singles);
+  if (singles)
+    g_hash_table_remove_all (singles);
   g_array_set_size (values, 0);
   for (guint k = 0; k < c->names->len; k++)
     {
@@ -402,6 +561,16 @@ refine_names (Context *c)
       n->canonical = resolved[k];
     }
   /* the gender of the full names, from their mentions in order; then for every mention */
+  gboolean known = FALSE, unknown = FALSE;
+  for (guint k = 0; k < c->names->len; k++)
+    {
+      if (g_array_index (c->names, Name, k).gender == GENDER_UNKNOWN)
+        unknown = TRUE;
+      else
+        known = TRUE;
+    }
+  if (!known || !unknown)
+    return; /* (nothing to share, or no one to share it with) */
   g_autoptr (GHashTable) genders = g_hash_table_new (g_str_hash, g_str_equal);
   for (guint k = 0; k < c->names->len; k++)
     {

@@ -13,11 +13,32 @@ compare_spans (gconstpointer a, gconstpointer b)
   return x->start < y->start ? -1 : x->start > y->start;
 }
 
+static gint
+compare_offsets (gconstpointer a, gconstpointer b)
+{
+  gsize x = *(const gsize *) a, y = *(const gsize *) b;
+  return x < y ? -1 : x > y;
+}
+
+/* g_array_sort (a stable merge sort) for an array most often in order already (quotations
+ * and entities are found in text order): the check is a pass, the sort a copy and more. */
+static void
+sort_unless_sorted (GArray *array, GCompareFunc compare)
+{
+  guint size = g_array_get_element_size (array);
+  for (guint k = 1; k < array->len; k++)
+    if (compare (array->data + (k - 1) * size, array->data + k * size) > 0)
+      {
+        g_array_sort (array, compare);
+        return;
+      }
+}
+
 /* Sorts @spans by start and records the running maximum of their ends. */
 static void
 spans_finish (GArray *spans)
 {
-  g_array_sort (spans, compare_spans);
+  sort_unless_sorted (spans, compare_spans);
   gsize max_end = 0;
   for (guint k = 0; k < spans->len; k++)
     {
@@ -49,16 +70,19 @@ void
 index_quotes (Context *c)
 {
   c->quote_spans = g_array_sized_new (FALSE, FALSE, sizeof (Span), c->quotes->len);
-  c->quote_marks = g_hash_table_new (g_direct_hash, g_direct_equal);
+  /* (the marks a sorted array, not a hash set: an article has a few dozen, and the set cost
+   * more to make and free than all the questions asked of it) */
+  c->quote_marks = g_array_sized_new (FALSE, FALSE, sizeof (gsize), 2 * c->quotes->len);
   for (guint k = 0; k < c->quotes->len; k++)
     {
       const Quote *q = &g_array_index (c->quotes, Quote, k);
       Span s = { q->open, q->close, 0 };
       g_array_append_val (c->quote_spans, s);
-      g_hash_table_add (c->quote_marks, GSIZE_TO_POINTER (q->open + 1));
-      g_hash_table_add (c->quote_marks, GSIZE_TO_POINTER (q->close + 1));
+      gsize marks[2] = { q->open, q->close };
+      g_array_append_vals (c->quote_marks, marks, 2);
     }
   spans_finish (c->quote_spans);
+  sort_unless_sorted (c->quote_marks, compare_offsets);
   c->name_bytes = g_malloc0 (c->length / 8 + 1);
 }
 
@@ -80,7 +104,7 @@ index_clear (Context *c)
 {
   g_clear_pointer (&c->quote_spans, g_array_unref);
   g_clear_pointer (&c->other_spans, g_array_unref);
-  g_clear_pointer (&c->quote_marks, g_hash_table_unref);
+  g_clear_pointer (&c->quote_marks, g_array_unref);
   g_clear_pointer (&c->name_bytes, g_free);
   g_clear_pointer (&c->mid_capitals, g_ptr_array_unref);
   g_clear_pointer (&c->org_words, g_hash_table_unref);
@@ -98,7 +122,17 @@ inside_quote (const Context *c, gsize pos)
 gboolean
 marks_quote (const Context *c, gsize pos)
 {
-  return g_hash_table_contains (c->quote_marks, GSIZE_TO_POINTER (pos + 1));
+  const gsize *marks = (const gsize *) (gpointer) c->quote_marks->data;
+  guint lo = 0, hi = c->quote_marks->len;
+  while (lo < hi)
+    {
+      guint mid = (lo + hi) / 2;
+      if (marks[mid] < pos)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  return lo < c->quote_marks->len && marks[lo] == pos;
 }
 
 gboolean
@@ -236,12 +270,30 @@ compare_strings (gconstpointer a, gconstpointer b)
   return strcmp (*(const char *const *) a, *(const char *const *) b);
 }
 
+/* How many questions capitalised_inside_sentence_text answers by a scan of the tokens
+ * before it sorts the words: most articles ask once or twice, when a scan costs a few
+ * instructions a token and the copies and the sort many times that; an article asking more
+ * gets the index, so a long one still costs a logarithm a question. */
+#define MID_CAPITAL_SCANS 4
+
 /* Whether a capitalised word that does not open a sentence starts with the @length bytes
- * of @word (the words sorted once an article, then a bisection). */
+ * of @word, a word token's (no NUL in either: the scan and the strings agree). */
 gboolean
 capitalised_inside_sentence_text (const Context *c, const char *word, gsize length)
 {
   Context *mutable = (Context *) c;
+  if (!c->mid_capitals && c->mid_capital_asks < MID_CAPITAL_SCANS)
+    {
+      mutable->mid_capital_asks++;
+      for (guint k = 0; k < c->n; k++)
+        {
+          const NfToken *t = &c->tokens[k];
+          if (t->kind == NF_TOKEN_WORD && !(t->flags & NF_TOKEN_SENTENCE_START) && (t->flags & NF_TOKEN_CAPITALIZED)
+              && t->end - t->start >= length && memcmp (c->text + t->start, word, length) == 0)
+            return TRUE;
+        }
+      return FALSE;
+    }
   if (!c->mid_capitals)
     {
       mutable->mid_capitals = g_ptr_array_new_with_free_func (g_free);

@@ -126,6 +126,32 @@ paragraph_continues (const Context *c, NfArticle *article, guint p, gboolean sin
 /* The bytes a quotation mark starts with: ' " and the lead bytes of « » ‘ ’ “ ” „. */
 static const gboolean may_start_mark[256] = { ['"'] = TRUE, ['\''] = TRUE, [0xC2] = TRUE, [0xE2] = TRUE };
 
+/* Whether a byte of @w is zero (exact: the borrow runs only past a zero byte). */
+static inline guint64
+has_zero_byte (guint64 w)
+{
+  return (w - 0x0101010101010101ull) & ~w & 0x8080808080808080ull;
+}
+
+/* The first byte from @i to @end that may start a mark (may_start_mark), or @end: eight
+ * bytes at a time, a byte equal to one of the four making a zero byte in the word XORed
+ * with it, then byte by byte within the eight that hold one. */
+static gsize
+next_mark_byte (const char *text, gsize i, gsize end)
+{
+  for (; i + 8 <= end; i += 8)
+    {
+      guint64 w;
+      memcpy (&w, text + i, 8);
+      if (has_zero_byte (w ^ 0x2222222222222222ull) | has_zero_byte (w ^ 0x2727272727272727ull)
+          | has_zero_byte (w ^ 0xc2c2c2c2c2c2c2c2ull) | has_zero_byte (w ^ 0xe2e2e2e2e2e2e2e2ull))
+        break;
+    }
+  while (i < end && !may_start_mark[(guchar) text[i]])
+    i++;
+  return i;
+}
+
 /* Pairs the marks of each paragraph; a quotation left open at a paragraph's end continues
  * into the next paragraph (see paragraph_continues). */
 void
@@ -147,8 +173,7 @@ find_quotes (Context *c, NfArticle *article)
        * so the bytes inside other characters are passed over like the characters themselves */
       for (gsize i = pstart; i < pend; i++)
         {
-          while (i < pend && !may_start_mark[(guchar) c->text[i]])
-            i++;
+          i = next_mark_byte (c->text, i, pend);
           if (i >= pend)
             break;
           guchar lead = (guchar) c->text[i];

@@ -46,14 +46,6 @@ names_from_entities (Context *c, NfArticle *article)
   return any;
 }
 
-gboolean
-is_name_token (const Context *c, guint i)
-{
-  const NfToken *t = &c->tokens[i];
-  return t->kind == NF_TOKEN_WORD && (t->flags & NF_TOKEN_CAPITALIZED) && !(t->flags & NF_TOKEN_ALL_CAPS)
-         && !tok_in (c, i, c->self->not_names) && !tok_in (c, i, c->self->titles);
-}
-
 /* Without entity annotations: runs of capitalised words that are not titles or function
  * words are names; a run of one word takes the longest earlier-or-later run ending in it. */
 void
@@ -127,10 +119,7 @@ names_supplement (Context *c)
       const NfToken *t = &c->tokens[i];
       if (t->kind != NF_TOKEN_WORD || !(t->flags & NF_TOKEN_CAPITALIZED) || (t->flags & NF_TOKEN_ALL_CAPS))
         continue;
-      if (!tok_may_have_gender (c, i))
-        continue;
-      g_autofree char *word = g_strndup (c->text + t->start, t->end - t->start);
-      if (gender_of_word (c, word) == GENDER_UNKNOWN)
+      if (tok_gender (c, i) == GENDER_UNKNOWN)
         continue;
       guint last = i;
       while (last + 1 < c->n && last < i + 3 && c->tokens[last + 1].sentence == t->sentence

@@ -38,14 +38,18 @@ is_possessive_end (const Context *c, gsize end)
   return p >= stop || !g_ascii_isalnum (*p);
 }
 
-static int
+static inline int
 pronoun_gender (const Context *c, guint i)
 {
-  /* asked of every token outside quotations: only two or three letters can be either */
+  /* asked of every token outside quotations: "he" and "she" in any case, byte by byte (a
+   * byte ORed with 0x20 is 's', 'h' or 'e' only when it is that letter in either case) */
+  const char *p = c->text + c->tokens[i].start;
   gsize length = c->tokens[i].end - c->tokens[i].start;
-  if (length != 2 && length != 3)
-    return GENDER_UNKNOWN;
-  return tok_is (c, i, "she") ? GENDER_FEMALE : tok_is (c, i, "he") ? GENDER_MALE : GENDER_UNKNOWN;
+  if (length == 3 && (p[0] | 0x20) == 's' && (p[1] | 0x20) == 'h' && (p[2] | 0x20) == 'e')
+    return GENDER_FEMALE;
+  if (length == 2 && (p[0] | 0x20) == 'h' && (p[1] | 0x20) == 'e')
+    return GENDER_MALE;
+  return GENDER_UNKNOWN;
 }
 
 static int
@@ -94,20 +98,31 @@ resolve_pronoun (const Context *c, guint tok, guint sentence, int gender)
   return -1;
 }
 
-/* canonical name -> GArray of the indexes of the names that have it */
+/* The names that share a canonical name, as chains: @next[k] is the next name after k with
+ * the canonical name of k, or G_MAXUINT; the table maps each canonical name to its first. */
 static GHashTable *
-names_by_canonical (const Context *c)
+names_by_canonical (const Context *c, guint *next)
 {
-  GHashTable *by_canonical = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, (GDestroyNotify) g_array_unref);
+  GHashTable *first = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autofree guint *last = g_new (guint, c->names->len);
   for (guint k = 0; k < c->names->len; k++)
     {
       const char *canonical = g_array_index (c->names, Name, k).canonical;
-      GArray *same = g_hash_table_lookup (by_canonical, canonical);
-      if (!same)
-        g_hash_table_insert (by_canonical, (gpointer) canonical, same = g_array_new (FALSE, FALSE, sizeof (guint)));
-      g_array_append_val (same, k);
+      gpointer found;
+      next[k] = G_MAXUINT;
+      if (g_hash_table_lookup_extended (first, canonical, NULL, &found))
+        {
+          guint head = GPOINTER_TO_UINT (found);
+          next[last[head]] = k;
+          last[head] = k;
+        }
+      else
+        {
+          g_hash_table_insert (first, (gpointer) canonical, GUINT_TO_POINTER (k));
+          last[k] = k;
+        }
     }
-  return by_canonical;
+  return first;
 }
 
 /* The people named outside quotations and the pronouns that refer to them, in text order. */
@@ -119,29 +134,43 @@ build_mentions (Context *c)
   /* the names by canonical name, for what a pronoun says of their gender (made when first
    * needed: most articles never need it) */
   g_autoptr (GHashTable) by_canonical = NULL;
+  g_autofree guint *same_next = NULL;
+  /* (a loop over every token: the arrays read through locals, which the calls in it would
+   * otherwise make the compiler load again; neither array is resized in it) */
+  const Quote *quotes = (const Quote *) (gpointer) c->quotes->data;
+  const Name *names = (const Name *) (gpointer) c->names->data;
+  const guint n_quotes = c->quotes->len, n_names = c->names->len;
   for (guint i = 0; i < c->n; i++)
     {
-      while (quote < c->quotes->len && g_array_index (c->quotes, Quote, quote).close < c->tokens[i].start)
-        quote++;
-      const Quote *q = quote < c->quotes->len ? &g_array_index (c->quotes, Quote, quote) : NULL;
-      gboolean quoted = q && q->open <= c->tokens[i].start && c->tokens[i].start < q->close;
-      while (next_name < c->names->len && g_array_index (c->names, Name, next_name).end <= c->tokens[i].start)
+      const NfToken *t = &c->tokens[i];
+      while (next_name < n_names && names[next_name].end <= t->start)
         next_name++;
-      if (c->tokens[i].sentence != last_sentence)
+      /* only a name or a pronoun is a mention: every other token is passed over here (the
+       * quotation and the sentence of a token, worked out below, go forward only, so they
+       * are the same when looked at for the candidates alone) */
+      if (!(next_name < n_names && names[next_name].start == t->start) && pronoun_gender (c, i) == GENDER_UNKNOWN)
+        continue;
+      while (quote < n_quotes && quotes[quote].close < t->start)
+        quote++;
+      if (quote < n_quotes && quotes[quote].open <= t->start && t->start < quotes[quote].close)
+        continue; /* quoted */
+      if (t->sentence != last_sentence)
         {
-          last_sentence = c->tokens[i].sentence;
+          /* the first mention of a sentence (its tokens are consecutive): the state of the
+           * sentence anew, its main clause from its first token */
+          last_sentence = t->sentence;
           sentence_has_mention = FALSE;
-          guint end = i;
+          guint first = i, end = i;
+          while (first > 0 && c->tokens[first - 1].sentence == last_sentence)
+            first--;
           while (end < c->n && c->tokens[end].sentence == last_sentence)
             end++;
-          main_first = main_clause_first (c, i, end);
+          main_first = main_clause_first (c, first, end);
         }
-      if (quoted)
-        continue;
-      Mention x = { .tok = i, .sentence = c->tokens[i].sentence, .name = -1 };
+      Mention x = { .tok = i, .sentence = t->sentence, .name = -1 };
       gboolean possessive = FALSE;
-      const Name *n = next_name < c->names->len ? &g_array_index (c->names, Name, next_name) : NULL;
-      if (n && n->start == c->tokens[i].start)
+      const Name *n = next_name < n_names ? &names[next_name] : NULL;
+      if (n && n->start == t->start)
         {
           if (!n->person)
             continue;
@@ -156,12 +185,12 @@ build_mentions (Context *c)
           if (x.name >= 0 && referent_gender (c, x.name) == GENDER_UNKNOWN)
             {
               if (!by_canonical)
-                by_canonical = names_by_canonical (c);
+                by_canonical = names_by_canonical (c, same_next = g_new (guint, c->names->len));
               const char *canonical = g_array_index (c->names, Name, x.name).canonical;
-              GArray *same = g_hash_table_lookup (by_canonical, canonical);
-              for (guint k = 0; same && k < same->len; k++)
+              for (guint k = GPOINTER_TO_UINT (g_hash_table_lookup (by_canonical, canonical)); k != G_MAXUINT;
+                   k = same_next[k])
                 {
-                  Name *o = &g_array_index (c->names, Name, g_array_index (same, guint, k));
+                  Name *o = &g_array_index (c->names, Name, k);
                   if (o->gender == GENDER_UNKNOWN)
                     o->gender = x.gender;
                 }

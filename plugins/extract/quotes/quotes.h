@@ -18,6 +18,8 @@
 #ifndef QUOTES_QUOTES_H
 #define QUOTES_QUOTES_H
 
+#include <string.h>
+
 #include <newsflow/newsflow.h>
 
 #include "nlp/lexicon.h"
@@ -105,7 +107,7 @@ typedef struct {
   /* indexes by position (index.c), so that no lookup scans the whole article */
   GArray        *quote_spans;   /* Span of each quotation's marks, by start, max end so far */
   GArray        *other_spans;   /* the same for others */
-  GHashTable    *quote_marks;   /* offsets of the marks of quotations, plus one */
+  GArray        *quote_marks;   /* offsets of the marks of quotations (gsize), sorted */
   guint8        *name_bytes;    /* a bit per byte of text covered by a name */
   guint          names_indexed; /* names looked at for the two below */
   guint          names_sorted;  /* names[0, names_sorted) are sorted by start */
@@ -115,6 +117,7 @@ typedef struct {
   GHashTable    *org_words;     /* folded word -> GPtrArray of the org_mentions arrays of the
                                  * organisations whose folded name contains it */
   GPtrArray     *mid_capitals;  /* capitalised words not opening a sentence, sorted (strcmp) */
+  guint          mid_capital_asks; /* questions answered by a scan before mid_capitals is made */
   /* the work done, counted for tests/unit/test-quotes-linear.c */
   guint64        comparisons;   /* pairs of distinct names compared by refine_names */
   guint64        probes;        /* names looked at by name_at */
@@ -128,31 +131,63 @@ typedef struct {
 /* tokens.c */
 guint32 *token_bits_new (const Context *c);
 gboolean tok_may_be_in (const Context *c, guint i, const guint8 *bits);
-gboolean tok_is (const Context *c, guint i, const char *word);
-gboolean tok_in (const Context *c, guint i, GHashTable *set);
+
+static inline char
+ascii_lower (char ch)
+{
+  return ch >= 'A' && ch <= 'Z' ? (char) (ch + ('a' - 'A')) : ch;
+}
+
+/* Whether token @i is @word (lower-case ASCII), in any case.  Called for most tokens
+ * against many words ("is the token before a name an object marker?"), hence inline,
+ * where the length of a literal @word is known; the first letters are compared first. */
+static inline gboolean
+tok_is (const Context *c, guint i, const char *word)
+{
+  const char *text = c->text + c->tokens[i].start;
+  gsize length = c->tokens[i].end - c->tokens[i].start;
+  return length > 0 && ascii_lower (*text) == ascii_lower (*word) && strlen (word) == length
+         && g_ascii_strncasecmp (text, word, length) == 0;
+}
+gboolean tok_in_lookup (const Context *c, guint i, GHashTable *set, int slot);
 gunichar tok_char (const Context *c, guint i);
 gboolean is_quote_char (gunichar ch);
 guint token_at (const Context *c, gsize pos);
 gboolean tok_is_word (const Context *c, guint i);
 gboolean is_pronoun (const Context *c, guint i);
+gboolean set_has (const Context *c, GHashTable *set, const char *text, gsize length);
 gboolean word_in (const Context *c, GHashTable *set, const char *word);
+gboolean word_in_text (const Context *c, GHashTable *set, const char *word, gsize length);
 void filters_init (Quotes *self);
 void filter_add (guint8 *bits, const char *folded);
 
-/* The filter's bit for @length bytes of ASCII @text in lower case (FNV-1a folded to 16 bits),
- * in *@bit; FALSE when the text is not all ASCII. */
+/* The filters hash eight bytes at a time: an ASCII word is lowered in the word (a byte from
+ * 'A' to 'Z' gains 0x20, found by two additions that cannot carry into the next byte, as
+ * no byte reaches 0x80) and mixed in by one multiplication, whose top bits depend on every
+ * bit of the word.  @w: up to eight bytes, the first in the low byte, zeros after. */
+static inline guint64
+filter_mix (guint64 h, guint64 w)
+{
+  guint64 upper = ((w + 0x3f3f3f3f3f3f3f3full) ^ (w + 0x2525252525252525ull)) & 0x8080808080808080ull;
+  return ((h ^ (w | upper >> 2)) + 1) * 0x9e3779b97f4a7c15ull;
+}
+
+/* The filter's bit for @length bytes of ASCII @text in lower case (filter_mix over its
+ * eight-byte pieces, folded to 16 bits), in *@bit; FALSE when the text is not all ASCII. */
 static inline gboolean
 may_be_in_bit (const char *text, gsize length, guint *bit)
 {
-  guint32 h = 2166136261u;
-  for (gsize k = 0; k < length; k++)
+  guint64 h = length;
+  for (gsize k = 0; k < length; k += 8)
     {
-      guint ch = (guchar) text[k];
-      if (ch & 0x80)
+      guint64 w = 0;
+      for (gsize j = 0; j < 8 && k + j < length; j++)
+        w |= (guint64) (guchar) text[k + j] << (8 * j);
+      if (w & 0x8080808080808080ull)
         return FALSE;
-      h = (h ^ (ch | (guint) (ch - 'A' < 26u) << 5)) * 16777619u;
+      h = filter_mix (h, w);
     }
-  *bit = (h ^ (h >> 16)) & 0xffff;
+  *bit = (guint) (h >> 48);
   return TRUE;
 }
 
@@ -168,6 +203,41 @@ may_be_in (const guint8 *bits, const char *text, gsize length)
   return (bits[bit >> 3] >> (bit & 7)) & 1;
 }
 gboolean tok_is_one_of (const Context *c, guint i, const char *const *words, guint8 *bits, gsize *ready);
+
+/* Whether word token @i is in the word list @set (folded).  Asked of nearly every token
+ * (is it a speech verb? a title?): the filter bit of the token, worked out once an
+ * article, turns most of them away here, without a call; the rest is tok_in_lookup.
+ * @slot: the list's slot in Context.list_memo, which is also its filter's (filters_init
+ * puts the four lists asked most first, in this order), or -1. */
+static inline gboolean
+tok_in (const Context *c, guint i, GHashTable *set)
+{
+  if (c->tokens[i].kind != NF_TOKEN_WORD)
+    return FALSE;
+  const Quotes *q = c->self;
+  int slot = set == q->verbs ? 0 : set == q->titles ? 1 : set == q->not_names ? 2 : set == q->roles ? 3 : -1;
+  if (slot >= 0 && c->token_bits && q->filters[slot].set == set)
+    {
+      guint32 bit = c->token_bits[i];
+      if (bit != G_MAXUINT32 && !((q->filters[slot].bits[bit >> 3] >> (bit & 7)) & 1))
+        return FALSE;
+    }
+  return tok_in_lookup (c, i, set, slot);
+}
+
+/* The slots of the word lists in Quotes.filters (filters_init's order; the first four are
+ * also the slots of Context.list_memo). */
+enum {
+  FILTER_VERBS, FILTER_TITLES, FILTER_NOT_NAMES, FILTER_ROLES, FILTER_NOT_PERSONS,
+  FILTER_ORG_SUFFIXES, FILTER_ORG_NOUNS, FILTER_DEMONYMS, FILTER_FEMALE, FILTER_MALE,
+};
+
+/* Whether @bit is set in filter @bits. */
+static inline gboolean
+filter_has (const guint8 *bits, guint bit)
+{
+  return (bits[bit >> 3] >> (bit & 7)) & 1;
+}
 
 /* The filter of the word list @set, or NULL. */
 static inline const guint8 *
@@ -209,7 +279,16 @@ gboolean looks_like_title (const Context *c, const Quote *q);
 /* names.c */
 void add_name (Context *c, gsize start, gsize end, const char *canonical, const char *title, gboolean person);
 gboolean names_from_entities (Context *c, NfArticle *article);
-gboolean is_name_token (const Context *c, guint i);
+
+/* A capitalised word (not all capitals) that is no title nor a word never in a name; asked
+ * of every token, the flags first. */
+static inline gboolean
+is_name_token (const Context *c, guint i)
+{
+  const NfToken *t = &c->tokens[i];
+  return t->kind == NF_TOKEN_WORD && (t->flags & NF_TOKEN_CAPITALIZED) && !(t->flags & NF_TOKEN_ALL_CAPS)
+         && !tok_in (c, i, c->self->not_names) && !tok_in (c, i, c->self->titles);
+}
 void names_from_capitals (Context *c);
 gint compare_names (gconstpointer a, gconstpointer b);
 void names_supplement (Context *c);
@@ -219,7 +298,8 @@ void names_from_cues (Context *c);
 
 /* canonical.c */
 int gender_of_word (const Context *c, const char *word);
-gboolean tok_may_have_gender (const Context *c, guint i);
+int gender_of_text (const Context *c, const char *word, gsize length);
+int tok_gender (const Context *c, guint i);
 const char *last_word (const char *name);
 void refine_names (Context *c);
 

@@ -42,7 +42,8 @@ add_role (Context *c, GString *roles, guint i)
   gsize end = nlp_strip_possessive (c->text, c->tokens[i].start, c->tokens[i].end);
   g_string_truncate (c->scratch, 0);
   nlp_fold_append (c->scratch, c->text + c->tokens[i].start, end - c->tokens[i].start);
-  g_string_append_printf (roles, "%s ", c->scratch->str);
+  g_string_append_len (roles, c->scratch->str, c->scratch->len);
+  g_string_append_c (roles, ' ');
 }
 
 /* What the article says each person is, as words a later "the <word>" can refer by: the
@@ -66,10 +67,18 @@ collect_roles (Context *c)
         }
       if (n->title)
         {
-          g_auto (GStrv) words = g_strsplit (n->title, " ", -1);
-          for (char **w = words; *w; w++)
-            if (**w)
-              g_string_append_printf (roles, "%s ", *w);
+          /* each word between its spaces, and a space (none for an empty one) */
+          for (const char *w = n->title; *w;)
+            {
+              const char *space = strchr (w, ' ');
+              gsize length = space ? (gsize) (space - w) : strlen (w);
+              if (length)
+                {
+                  g_string_append_len (roles, w, length);
+                  g_string_append_c (roles, ' ');
+                }
+              w += length + (space != NULL);
+            }
         }
       guint first = token_at (c, n->start), last = token_at (c, n->end);
       last = last > first ? last - 1 : first;

@@ -4,29 +4,24 @@
 
 #include "quotes.h"
 
-static inline char
-ascii_lower (char ch)
-{
-  return ch >= 'A' && ch <= 'Z' ? (char) (ch + ('a' - 'A')) : ch;
-}
-
-/* Called for most tokens against many words ("is the token before a name an object
- * marker?"), so the first letters are compared before the word's length is taken. */
+/* nlp_word_set_has: a short ASCII word, most of those asked, is lowered on the stack (what
+ * folding does to ASCII) rather than in the scratch string. */
 gboolean
-tok_is (const Context *c, guint i, const char *word)
+set_has (const Context *c, GHashTable *set, const char *text, gsize length)
 {
-  const char *text = c->text + c->tokens[i].start;
-  gsize length = c->tokens[i].end - c->tokens[i].start;
-  return length > 0 && ascii_lower (*text) == ascii_lower (*word) && strlen (word) == length
-         && g_ascii_strncasecmp (text, word, length) == 0;
-}
-
-/* The slot of @set in Context.list_memo, or -1 for a list asked about too rarely to keep. */
-static int
-memo_slot (const Context *c, GHashTable *set)
-{
-  const Quotes *q = c->self;
-  return set == q->verbs ? 0 : set == q->titles ? 1 : set == q->not_names ? 2 : set == q->roles ? 3 : -1;
+  char folded[64];
+  if (length < sizeof folded)
+    {
+      gsize k;
+      for (k = 0; k < length && (guchar) text[k] < 0x80; k++)
+        folded[k] = text[k] >= 'A' && text[k] <= 'Z' ? (char) (text[k] + ('a' - 'A')) : text[k];
+      if (k == length)
+        {
+          folded[length] = '\0';
+          return g_hash_table_contains (set, folded);
+        }
+    }
+  return nlp_word_set_has (set, c->scratch, text, length);
 }
 
 void
@@ -46,8 +41,10 @@ void
 filters_init (Quotes *self)
 {
   GHashTable *sets[G_N_ELEMENTS (self->filters)] = {
-    self->verbs, self->titles, self->not_names, self->roles, self->not_persons,
-    self->org_suffixes, self->org_nouns, self->demonyms, self->female, self->male,
+    [FILTER_VERBS] = self->verbs, [FILTER_TITLES] = self->titles, [FILTER_NOT_NAMES] = self->not_names,
+    [FILTER_ROLES] = self->roles, [FILTER_NOT_PERSONS] = self->not_persons,
+    [FILTER_ORG_SUFFIXES] = self->org_suffixes, [FILTER_ORG_NOUNS] = self->org_nouns,
+    [FILTER_DEMONYMS] = self->demonyms, [FILTER_FEMALE] = self->female, [FILTER_MALE] = self->male,
   };
   for (guint k = 0; k < G_N_ELEMENTS (self->filters); k++)
     {
@@ -87,17 +84,41 @@ tok_is_one_of (const Context *c, guint i, const char *const *words, guint8 *bits
 }
 
 /* Every word token's filter bit, worked out in one pass: each list asks about most tokens,
- * and the bit is the same for all of them. */
+ * and the bit is the same for all of them.  Where the text goes on for eight bytes, a
+ * piece is read in one load and the bytes past the token masked off: the same word as
+ * may_be_in_bit builds byte by byte (on a little-endian machine; elsewhere that is used). */
 guint32 *
 token_bits_new (const Context *c)
 {
   guint32 *bits = g_new (guint32, c->n);
   for (guint i = 0; i < c->n; i++)
     {
+      const NfToken *t = &c->tokens[i];
+      bits[i] = G_MAXUINT32;
+      if (t->kind != NF_TOKEN_WORD)
+        continue;
+      gsize length = t->end - t->start;
       guint bit;
-      bits[i] = c->tokens[i].kind == NF_TOKEN_WORD
-                && may_be_in_bit (c->text + c->tokens[i].start, c->tokens[i].end - c->tokens[i].start, &bit)
-                ? bit : G_MAXUINT32;
+      if (G_BYTE_ORDER != G_LITTLE_ENDIAN || t->start + ((length + 7) & ~(gsize) 7) > c->length)
+        {
+          if (may_be_in_bit (c->text + t->start, length, &bit))
+            bits[i] = bit;
+          continue;
+        }
+      guint64 h = length;
+      gsize k;
+      for (k = 0; k < length; k += 8)
+        {
+          guint64 w;
+          memcpy (&w, c->text + t->start + k, 8);
+          if (length - k < 8)
+            w &= ((guint64) 1 << (8 * (length - k))) - 1;
+          if (w & 0x8080808080808080ull)
+            break;
+          h = filter_mix (h, w);
+        }
+      if (k >= length)
+        bits[i] = (guint32) (h >> 48);
     }
   return bits;
 }
@@ -115,13 +136,12 @@ tok_may_be_in (const Context *c, guint i, const guint8 *bits)
 /* The search for a speech verb or a title goes back and forth over the same tokens for
  * every quotation, so each answer of the most asked lists is kept for the article: the
  * token is then case-folded and hashed once per list, not once per question (and not at
- * all when the filter of the list turns it away). */
+ * all when the filter of the list turns it away, in tok_in).  @slot: as tok_in's. */
 gboolean
-tok_in (const Context *c, guint i, GHashTable *set)
+tok_in_lookup (const Context *c, guint i, GHashTable *set, int slot)
 {
-  if (c->tokens[i].kind != NF_TOKEN_WORD)
-    return FALSE;
-  int slot = c->list_memo ? memo_slot (c, set) : -1;
+  if (!c->list_memo)
+    slot = -1;
   if (slot >= 0 && (c->list_memo[i] >> (2 * slot)) & 1)
     return (c->list_memo[i] >> (2 * slot + 1)) & 1;
   const char *text = c->text + c->tokens[i].start;
@@ -129,8 +149,7 @@ tok_in (const Context *c, guint i, GHashTable *set)
   /* (the filters of the memo's lists sit in the same slots) */
   const guint8 *bits = slot >= 0 && c->self->filters[slot].set == set ? c->self->filters[slot].bits
                                                                        : set_filter (c->self, set);
-  gboolean in = tok_may_be_in (c, i, bits)
-                && nlp_word_set_has (set, c->scratch, text, length);
+  gboolean in = tok_may_be_in (c, i, bits) && set_has (c, set, text, length);
   if (slot >= 0)
     c->list_memo[i] |= (guint8) ((1u | (guint) in << 1) << (2 * slot));
   return in;
@@ -178,11 +197,16 @@ is_pronoun (const Context *c, guint i)
 }
 
 gboolean
+word_in_text (const Context *c, GHashTable *set, const char *word, gsize length)
+{
+  return may_be_in (set_filter (c->self, set), word, length)
+         && set_has (c, set, word, length);
+}
+
+gboolean
 word_in (const Context *c, GHashTable *set, const char *word)
 {
-  gsize length = strlen (word);
-  return may_be_in (set_filter (c->self, set), word, length)
-         && nlp_word_set_has (set, c->scratch, word, length);
+  return word_in_text (c, set, word, strlen (word));
 }
 
 /* Words after which a name is an object, not the one who acts: "told the Keldby Chronicle",
@@ -215,15 +239,15 @@ is_cue_adverb (const Context *c, guint i)
 guint
 main_clause_first (const Context *c, guint first, guint verb)
 {
+  /* (asked once a sentence: the filters of the two lists turn most first words away) */
+  static const char *const conjunctions[] = { "and", "but", "then", "so", NULL };
   static const char *const subordinators[] = { "if", "when", "although", "though", "because", "while",
                                                "after", "before", "since", "unless", "once", "whereas", NULL };
-  gboolean subordinate = FALSE;
-  if ((tok_is (c, first, "and") || tok_is (c, first, "but") || tok_is (c, first, "then") || tok_is (c, first, "so"))
-      && first + 1 < verb)
+  static guint8 conjunction_bits[65536 / 8], subordinator_bits[65536 / 8];
+  static gsize conjunctions_ready, subordinators_ready;
+  if (first + 1 < verb && tok_is_one_of (c, first, conjunctions, conjunction_bits, &conjunctions_ready))
     first++; /* "And when Dion was asked, the star said", "Then when Vogue asked Dion, …" */
-  for (const char *const *w = subordinators; *w && !subordinate; w++)
-    subordinate = tok_is (c, first, *w);
-  if (!subordinate)
+  if (!tok_is_one_of (c, first, subordinators, subordinator_bits, &subordinators_ready))
     return first;
   for (guint k = first + 1; k < verb; k++)
     {
