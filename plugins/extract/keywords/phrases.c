@@ -338,6 +338,12 @@ ends_with (const char *word, const char *suffix)
   return length >= suffix_length && strcmp (word + length - suffix_length, suffix) == 0;
 }
 
+/* ends_with for a word whose length is known (a Lex's) and a literal suffix: no strlen, no
+ * strcmp call, for the tagger's questions of every token. */
+#define lex_ends_with(lex, literal)                                              \
+  ((lex)->length >= sizeof (literal) - 1                                          \
+   && memcmp ((lex)->lower + (lex)->length - (sizeof (literal) - 1), literal, sizeof (literal) - 1) == 0)
+
 /* ---- the worker's vocabulary and memory ----------------------------------------------------
  *
  * Per token the stage used to intern the folded word in a string chunk and then ask hash
@@ -638,7 +644,8 @@ tag_word (const EnLexicon *lexicon, const NfToken *tokens, const Word *words, gu
       gboolean function_word = tag == EN_TAG_DET || tag == EN_TAG_ADP || tag == EN_TAG_CONJ
                                || tag == EN_TAG_AUX || tag == EN_TAG_PRON || tag == EN_TAG_PART
                                || tag == EN_TAG_TITLE;
-      if (!(capital && !first && strcmp (lower, "i") != 0 && !function_word))
+      gboolean pronoun_i = lex->length == 1 && lower[0] == 'i';
+      if (!(capital && !first && !pronoun_i && !function_word))
         return tag;
     }
   /* Words repeat within an article and across articles: morphology once per word. */
@@ -673,9 +680,9 @@ tag_word (const EnLexicon *lexicon, const NfToken *tokens, const Word *words, gu
     }
   if (!m->found)
     {
-      if (ends_with (lower, "ly"))
+      if (lex_ends_with (lex, "ly"))
         return EN_TAG_ADV;
-      if (ends_with (lower, "ing") || ends_with (lower, "ed"))
+      if (lex_ends_with (lex, "ing") || lex_ends_with (lex, "ed"))
         return EN_TAG_VERB;
       return EN_TAG_NOUN;
     }
@@ -708,7 +715,7 @@ tag_word (const EnLexicon *lexicon, const NfToken *tokens, const Word *words, gu
         verb *= 5;
     }
   /* Headlines are in the present tense: "Kenya appeals", "Mumbai speeds". */
-  if (headline && verb > 0 && ends_with (lower, "s") && (previous == EN_TAG_NOUN || previous == EN_TAG_PROPN))
+  if (headline && verb > 0 && lex_ends_with (lex, "s") && (previous == EN_TAG_NOUN || previous == EN_TAG_PROPN))
     verb *= 10;
   EnTag best = EN_TAG_NOUN;
   double best_score = noun;
@@ -837,9 +844,57 @@ count_form (Collector *collector, Phrase *phrase, const char *text, gsize length
     form->count++;
 }
 
+/* A new phrase of the words [@start, @end) of @source, whose key (@key_length bytes, which
+ * outlive the article's phrases) hashes to @hash. */
+static Phrase *
+new_phrase (Collector *collector, const Source *source, guint start, guint end, const char *key,
+            gsize key_length, guint32 hash)
+{
+  Phrase *phrase = arena_alloc0 (collector->arena, sizeof (Phrase));
+  phrase->key = (char *) key;
+  phrase->key_length = key_length;
+  phrase->n_words = end - start;
+  phrase->words = arena_alloc (collector->arena, phrase->n_words * sizeof (Lex *));
+  gboolean name = TRUE, adjectives = TRUE, some_name = FALSE, number = FALSE;
+  for (guint i = start; i < end; i++)
+    {
+      phrase->words[i - start] = source->words[i].lex;
+      name &= source->tags[i] == EN_TAG_PROPN;
+      adjectives &= source->tags[i] == EN_TAG_ADJ;
+      some_name |= source->tags[i] == EN_TAG_PROPN;
+      number |= source->tags[i] == EN_TAG_NUM;
+    }
+  phrase->name = name;
+  phrase->adjectives = adjectives;
+  phrase->some_name = some_name;
+  phrase->number = number;
+  phrase->first = G_MAXUINT;
+  phrase->order = collector->order->len;
+  strmap_insert (collector->phrases, phrase->key, phrase->key_length, hash, phrase);
+  g_ptr_array_add (collector->order, phrase);
+  return phrase;
+}
+
 static Phrase *
 add_candidate (Collector *collector, const Source *source, guint start, guint end)
 {
+  if (end == start + 1)
+    {
+      /* One word (most candidates): its key is its stem, hashed once for the vocabulary, and
+       * its form the token's bytes; nothing to build or copy. */
+      const Stem *stem = source->words[start].lex->stem;
+      Phrase *phrase = strmap_lookup (collector->phrases, stem->text, stem->length, stem->hash);
+      if (phrase == NULL)
+        phrase = new_phrase (collector, source, start, end, stem->text, stem->length, stem->hash);
+      guint sentence = source->tokens[start].sentence + source->sentence_offset;
+      phrase->count++;
+      phrase->first = MIN (phrase->first, sentence);
+      phrase->last = MAX (phrase->last, sentence);
+      phrase->headline += source->headline;
+      count_form (collector, phrase, source->text + source->tokens[start].start, source->words[start].length,
+                  source->headline);
+      return phrase;
+    }
   /* The key (the words' stems) and the form (as written), space-separated, sized first and
    * copied in: no append call per word. */
   GString *key = collector->key, *form = collector->form;
@@ -852,7 +907,6 @@ add_candidate (Collector *collector, const Source *source, guint start, guint en
   g_string_set_size (key, key_length);
   g_string_set_size (form, form_length);
   char *k = key->str, *f = form->str;
-  gboolean name = TRUE, adjectives = TRUE, some_name = FALSE, number = FALSE;
   for (guint i = start; i < end; i++)
     {
       if (i > start)
@@ -865,31 +919,12 @@ add_candidate (Collector *collector, const Source *source, guint start, guint en
       k += stem->length;
       memcpy (f, source->text + source->tokens[i].start, source->words[i].length);
       f += source->words[i].length;
-      name &= source->tags[i] == EN_TAG_PROPN;
-      adjectives &= source->tags[i] == EN_TAG_ADJ;
-      some_name |= source->tags[i] == EN_TAG_PROPN;
-      number |= source->tags[i] == EN_TAG_NUM;
     }
   guint32 hash = hash_bytes (key->str, key->len);
   Phrase *phrase = strmap_lookup (collector->phrases, key->str, key->len, hash);
   if (phrase == NULL)
-    {
-      phrase = arena_alloc0 (collector->arena, sizeof (Phrase));
-      phrase->key = arena_strndup (collector->arena, key->str, key->len);
-      phrase->key_length = key->len;
-      phrase->n_words = end - start;
-      phrase->words = arena_alloc (collector->arena, phrase->n_words * sizeof (Lex *));
-      for (guint i = start; i < end; i++)
-        phrase->words[i - start] = source->words[i].lex;
-      phrase->name = name;
-      phrase->adjectives = adjectives;
-      phrase->some_name = some_name;
-      phrase->number = number;
-      phrase->first = G_MAXUINT;
-      phrase->order = collector->order->len;
-      strmap_insert (collector->phrases, phrase->key, phrase->key_length, hash, phrase);
-      g_ptr_array_add (collector->order, phrase);
-    }
+    phrase = new_phrase (collector, source, start, end, arena_strndup (collector->arena, key->str, key->len),
+                         key->len, hash);
   phrase->count++;
   phrase->first = MIN (phrase->first, source->tokens[start].sentence + source->sentence_offset);
   phrase->last = MAX (phrase->last, source->tokens[start].sentence + source->sentence_offset);
@@ -1092,15 +1127,64 @@ merge_names (GPtrArray *order)
     }
 }
 
-static gint
-compare_score (gconstpointer a, gconstpointer b)
+/* Whether @x ranks before @y: the higher score, then the earlier phrase. */
+static inline gboolean
+score_before (const Phrase *x, const Phrase *y)
 {
-  const Phrase *x = *(Phrase *const *) a, *y = *(Phrase *const *) b;
   if (x->score != y->score)
-    return x->score > y->score ? -1 : 1;
-  return x->order < y->order ? -1 : x->order > y->order;
+    return x->score > y->score;
+  return x->order < y->order;
 }
 
+/* Sorts @ranked best first without a call per comparison (as g_ptr_array_sort did): a stable merge sort,
+ * as GLib's is, so that the phrase and the single word that tie (same score, same order in
+ * their two collectors) keep the order they were ranked in.  Runs of 8 sorted by insertion,
+ * then merged pairwise. */
+static void
+sort_by_score (GPtrArray *ranked)
+{
+  enum { RUN = 8 };
+  Phrase **items = (Phrase **) ranked->pdata;
+  gsize n = ranked->len;
+  for (gsize run = 0; run < n; run += RUN)
+    {
+      gsize stop = MIN (run + RUN, n);
+      for (gsize i = run + 1; i < stop; i++)
+        {
+          Phrase *x = items[i];
+          gsize j = i;
+          for (; j > run && score_before (x, items[j - 1]); j--)
+            items[j] = items[j - 1];
+          items[j] = x;
+        }
+    }
+  if (n <= RUN)
+    return;
+  Phrase *stack[512];
+  Phrase **scratch = n <= G_N_ELEMENTS (stack) ? stack : g_new (Phrase *, n);
+  Phrase **from = items, **to = scratch;
+  for (gsize width = RUN; width < n; width *= 2)
+    {
+      for (gsize left = 0; left < n; left += 2 * width)
+        {
+          gsize middle = MIN (left + width, n), right = MIN (left + 2 * width, n);
+          gsize a = left, b = middle, k = left;
+          while (a < middle && b < right)
+            to[k++] = score_before (from[b], from[a]) ? from[b++] : from[a++];
+          while (a < middle)
+            to[k++] = from[a++];
+          while (b < right)
+            to[k++] = from[b++];
+        }
+      Phrase **swap = from;
+      from = to;
+      to = swap;
+    }
+  if (from != items)
+    memcpy (items, from, n * sizeof *items);
+  if (scratch != stack)
+    g_free (scratch);
+}
 
 /* unit = "words": how often the word is used times its rarity, gently discounted by the
  * sentence it first appears in; a headline word counts as any other. */
@@ -1117,7 +1201,7 @@ score_words (const EnLexicon *lexicon, Collector *collector, GPtrArray *ranked)
       if (phrase->score > 0)
         g_ptr_array_add (ranked, phrase);
     }
-  g_ptr_array_sort (ranked, compare_score);
+  sort_by_score (ranked);
 }
 
 /* log1p of small counts and the rules' position discount, (1 + sentence)^0.8, computed once:
@@ -1206,7 +1290,7 @@ score_phrases (const EnLexicon *lexicon, Collector *collector, guint max_words, 
       if (phrase->score > 0)
         g_ptr_array_add (ranked, phrase);
     }
-  g_ptr_array_sort (ranked, compare_score);
+  sort_by_score (ranked);
 }
 
 /* The learned ranker's view of one candidate (ranker.h says what each feature is). */
@@ -1323,7 +1407,7 @@ score_learned (const EnLexicon *lexicon, const EnRanker *ranker, Collector *phra
       if (keep_features)
         phrase->features = memcpy (arena_alloc (phrases->arena, sizeof x), x, sizeof x);
     }
-  g_ptr_array_sort (ranked, compare_score);
+  sort_by_score (ranked);
 }
 
 /* How the body writes its words: in lower case somewhere (so a capital in the headline or at
