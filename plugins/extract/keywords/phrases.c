@@ -391,6 +391,7 @@ struct _EnWorker {
   guint         stamp;   /* the article's */
   StrMap        phrases[2];
   GPtrArray    *order[2];
+  GPtrArray    *ranked;  /* the article's ranked candidates, reused: no allocation an article */
   GString      *key, *form;
   gpointer      buffers[2];  /* words_of's Word arrays (body, headline), reused */
   gsize         capacity[2]; /* in Words */
@@ -417,6 +418,7 @@ en_worker_new (void)
     }
   worker->key = g_string_sized_new (64);
   worker->form = g_string_sized_new (64);
+  worker->ranked = g_ptr_array_sized_new (PHRASES_KEEP);
   return worker;
 }
 
@@ -436,6 +438,7 @@ en_worker_free (EnWorker *worker)
     }
   g_string_free (worker->key, TRUE);
   g_string_free (worker->form, TRUE);
+  g_ptr_array_unref (worker->ranked);
   for (int slot = 0; slot < 2; slot++)
     {
       g_free (worker->buffers[slot]);
@@ -467,6 +470,12 @@ static void
 worker_end (EnWorker *worker)
 {
   arena_reset (&worker->arena);
+  if (worker->ranked->len > PHRASES_KEEP)
+    {
+      g_ptr_array_unref (worker->ranked);
+      worker->ranked = g_ptr_array_sized_new (PHRASES_KEEP);
+    }
+  g_ptr_array_set_size (worker->ranked, 0);
   for (int c = 0; c < 2; c++)
     {
       strmap_clear (&worker->phrases[c], PHRASES_KEEP);
@@ -1099,19 +1108,30 @@ merge_plurals (Collector *collector)
 static void
 merge_names (GPtrArray *order)
 {
+  /* Only a name of two words or more can hold another: those are asked, in their order,
+   * not every name (most are one word). */
   g_autoptr (GPtrArray) names = g_ptr_array_new ();
+  g_autoptr (GPtrArray) holders = g_ptr_array_new ();
   for (guint i = 0; i < order->len; i++)
-    if (((Phrase *) g_ptr_array_index (order, i))->name)
-      g_ptr_array_add (names, g_ptr_array_index (order, i));
+    {
+      Phrase *phrase = g_ptr_array_index (order, i);
+      if (!phrase->name)
+        continue;
+      g_ptr_array_add (names, phrase);
+      if (phrase->n_words > 1)
+        g_ptr_array_add (holders, phrase);
+    }
+  if (holders->len == 0)
+    return;
   g_autoptr (GPtrArray) by_length = g_ptr_array_copy (names, NULL, NULL);
   g_ptr_array_sort (by_length, compare_length);
   for (guint i = 0; i < by_length->len; i++)
     {
       Phrase *name = g_ptr_array_index (by_length, i);
       Phrase *best = NULL;
-      for (guint k = 0; k < names->len; k++)
+      for (guint k = 0; k < holders->len; k++)
         {
-          Phrase *longer = g_ptr_array_index (names, k);
+          Phrase *longer = g_ptr_array_index (holders, k);
           if (longer->n_words > name->n_words && key_contains (longer->key, name->key)
               && (best == NULL || longer->count > best->count))
             best = longer;
@@ -1484,7 +1504,7 @@ en_phrases_extract (const EnLexicon *lexicon, EnWorker *worker, NfArticle *artic
     collect_words (&singles, &sources[s], &collector);
 
   merge_plurals (&collector);
-  g_autoptr (GPtrArray) ranked = g_ptr_array_sized_new (collector.order->len + (learned ? singles.order->len : 0));
+  GPtrArray *ranked = worker->ranked; /* empty: worker_end emptied it */
   if (options->words_only)
     score_words (lexicon, &collector, ranked);
   else if (learned)
