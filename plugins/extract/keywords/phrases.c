@@ -236,6 +236,12 @@ typedef struct {
 } Morph;
 
 static const Entry *
+lookup_length (const EnLexicon *lexicon, const char *word, gsize length)
+{
+  return strmap_lookup (&lexicon->words, word, length, hash_bytes (word, length));
+}
+
+static const Entry *
 lookup (const EnLexicon *lexicon, const char *word)
 {
   gsize length = strlen (word);
@@ -246,13 +252,17 @@ lookup (const EnLexicon *lexicon, const char *word)
 static void
 morph (const EnLexicon *lexicon, const char *word, Morph *out)
 {
-  static const struct { const char *suffix, *replace; int pos; } rules[] = {
-    { "ies", "y", NOUN }, { "es", "", NOUN }, { "s", "", NOUN }, { "ses", "s", NOUN },
-    { "ches", "ch", NOUN }, { "shes", "sh", NOUN }, { "men", "man", NOUN },
-    { "ies", "y", VERB }, { "es", "e", VERB }, { "es", "", VERB }, { "s", "", VERB },
-    { "ed", "e", VERB }, { "ed", "", VERB }, { "ing", "e", VERB }, { "ing", "", VERB },
-    { "er", "", ADJ }, { "est", "", ADJ }, { "er", "e", ADJ }, { "est", "e", ADJ },
+  /* Each new word of a worker asks all 19 rules: their lengths are in the table, not counted
+   * by strlen each time; verb_form is what a verb found through the rule says. */
+#define RULE(suffix, replace, pos, form) { suffix, replace, sizeof (suffix) - 1, sizeof (replace) - 1, pos, form }
+  static const struct { const char *suffix, *replace; gsize suffix_length, replace_length; int pos; char verb_form; } rules[] = {
+    RULE ("ies", "y", NOUN, 0), RULE ("es", "", NOUN, 0), RULE ("s", "", NOUN, 0), RULE ("ses", "s", NOUN, 0),
+    RULE ("ches", "ch", NOUN, 0), RULE ("shes", "sh", NOUN, 0), RULE ("men", "man", NOUN, 0),
+    RULE ("ies", "y", VERB, 0), RULE ("es", "e", VERB, 0), RULE ("es", "", VERB, 0), RULE ("s", "", VERB, 0),
+    RULE ("ed", "e", VERB, 'e'), RULE ("ed", "", VERB, 'e'), RULE ("ing", "e", VERB, 'i'), RULE ("ing", "", VERB, 'i'),
+    RULE ("er", "", ADJ, 0), RULE ("est", "", ADJ, 0), RULE ("er", "e", ADJ, 0), RULE ("est", "e", ADJ, 0),
   };
+#undef RULE
   memset (out, 0, sizeof *out);
   const Entry *entry = lookup (lexicon, word);
   for (int p = 0; entry && p < 4; p++)
@@ -269,18 +279,18 @@ morph (const EnLexicon *lexicon, const char *word, Morph *out)
   char stem[128];
   for (gsize r = 0; r < G_N_ELEMENTS (rules); r++)
     {
-      gsize suffix = strlen (rules[r].suffix);
-      if (length <= suffix + 1 || length - suffix + strlen (rules[r].replace) >= sizeof stem
-          || strcmp (word + length - suffix, rules[r].suffix) != 0 || out->count[rules[r].pos] > 0)
+      gsize suffix = rules[r].suffix_length, stem_length = length - suffix + rules[r].replace_length;
+      if (out->count[rules[r].pos] > 0 || length <= suffix + 1 || stem_length >= sizeof stem
+          || memcmp (word + length - suffix, rules[r].suffix, suffix) != 0)
         continue;
       memcpy (stem, word, length - suffix);
-      strcpy (stem + (length - suffix), rules[r].replace); /* not (stem + length) - suffix: past the array */
-      const Entry *base = lookup (lexicon, stem);
+      memcpy (stem + (length - suffix), rules[r].replace, rules[r].replace_length);
+      const Entry *base = lookup_length (lexicon, stem, stem_length);
       if (base && base->count[rules[r].pos])
         {
           out->count[rules[r].pos] = base->count[rules[r].pos];
-          if (rules[r].pos == VERB && (strcmp (rules[r].suffix, "ed") == 0 || strcmp (rules[r].suffix, "ing") == 0))
-            out->verb_form = rules[r].suffix[0] == 'e' ? 'e' : 'i';
+          if (rules[r].verb_form)
+            out->verb_form = rules[r].verb_form;
         }
     }
   for (int p = 0; p < 4; p++)
@@ -464,6 +474,31 @@ worker_begin (EnWorker *worker)
     }
 }
 
+typedef struct _Phrase Phrase;
+static guint32 phrase_hash (gconstpointer phrase);
+
+/* Empties @map, whose phrases are those of @order.  A map the largest article grew is mostly
+ * empty for the next ones: then only its phrases' slots are cleared, each found from its hash
+ * (past slots already cleared: every phrase is there), not the whole table. */
+static void
+clear_phrases (StrMap *map, const GPtrArray *order)
+{
+  if (map->mask + 1 > PHRASES_KEEP || (gsize) map->size * 8 > map->mask + 1U)
+    {
+      strmap_clear (map, PHRASES_KEEP);
+      return;
+    }
+  for (guint p = 0; p < order->len; p++)
+    {
+      gconstpointer phrase = g_ptr_array_index (order, p);
+      guint i = phrase_hash (phrase) & map->mask;
+      while (map->slots[i].value != phrase)
+        i = (i + 1) & map->mask;
+      map->slots[i] = (Slot) { NULL, NULL, 0, 0 };
+    }
+  map->size = 0;
+}
+
 /* The article is done: its candidates go, and what a large one grew is given back now, not at
  * the next article, so that the memory the stage holds while later stages run stays flat. */
 static void
@@ -478,7 +513,7 @@ worker_end (EnWorker *worker)
   g_ptr_array_set_size (worker->ranked, 0);
   for (int c = 0; c < 2; c++)
     {
-      strmap_clear (&worker->phrases[c], PHRASES_KEEP);
+      clear_phrases (&worker->phrases[c], worker->order[c]);
       g_ptr_array_set_size (worker->order[c], 0);
       if (worker->capacity[c] > WORDS_KEEP)
         {
@@ -785,9 +820,10 @@ struct _Form {
 
 /* A candidate, in the worker's arena with its strings: an article has hundreds of
  * candidates, and a malloc and free for each (and for its arrays) was a fifth of the stage. */
-typedef struct {
+struct _Phrase {
   char      *key;       /* the stems of its words, lower case, space-separated */
   gsize      key_length;
+  guint32    hash;      /* the key's, where the collector's map has it */
   Lex      **words;     /* the words of its first occurrence */
   guint      n_words;
   Form      *forms, *last_form; /* surface forms in order of first use, how often each */
@@ -802,7 +838,13 @@ typedef struct {
   gboolean   merged;
   gboolean   part_of_name; /* merged into a longer name ("Johnson" into "Ben Johnson") */
   double     score;
-} Phrase;
+};
+
+static guint32
+phrase_hash (gconstpointer phrase)
+{
+  return ((const Phrase *) phrase)->hash;
+}
 
 typedef struct {
   const char    *text;
@@ -862,6 +904,7 @@ new_phrase (Collector *collector, const Source *source, guint start, guint end, 
   Phrase *phrase = arena_alloc0 (collector->arena, sizeof (Phrase));
   phrase->key = (char *) key;
   phrase->key_length = key_length;
+  phrase->hash = hash;
   phrase->n_words = end - start;
   phrase->words = arena_alloc (collector->arena, phrase->n_words * sizeof (Lex *));
   gboolean name = TRUE, adjectives = TRUE, some_name = FALSE, number = FALSE;
