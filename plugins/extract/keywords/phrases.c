@@ -560,40 +560,136 @@ intern_stem (EnWorker *worker, const char *lower)
   return stem;
 }
 
+#define BYTES_OF(c) (G_GUINT64_CONSTANT (0x0101010101010101) * (c))
+
+/* The @n (1 to 7) bytes at @p as the low bytes of a word, zeros above, read without touching
+ * a byte past them. */
+static inline guint64
+load_tail (const char *p, gsize n)
+{
+  guint64 word;
+  if (n >= 4)
+    {
+      guint32 low, high;
+      memcpy (&low, p, 4);
+      memcpy (&high, p + n - 4, 4);
+      word = (guint64) low | (guint64) high << (8 * (n - 4));
+    }
+  else if (n >= 2)
+    {
+      guint16 low, high;
+      memcpy (&low, p, 2);
+      memcpy (&high, p + n - 2, 2);
+      word = (guint64) low | (guint64) high << (8 * (n - 2));
+    }
+  else
+    word = (guchar) p[0];
+  return word & (~G_GUINT64_CONSTANT (0) >> (8 * (8 - n)));
+}
+
+/* @word (8 ASCII bytes) with A-Z in lower case: a byte's top bit marks it at or past 'A' after
+ * one addition and past 'Z' after another (no carry: every byte is below 0x80). */
+static inline guint64
+ascii_lower (guint64 word)
+{
+  guint64 from_a = word + BYTES_OF (0x80 - 'A'), past_z = word + BYTES_OF (0x80 - 'Z' - 1);
+  return word | ((from_a & ~past_z & BYTES_OF (0x80)) >> 2);
+}
+
+/* The worker's word map's hash, over 8-byte words of the folded word (zeros after its end). */
+static inline guint64
+word_hash_begin (gsize length)
+{
+  return (G_GUINT64_CONSTANT (0xcbf29ce484222325) ^ length) * G_GUINT64_CONSTANT (0x9E3779B97F4A7C15);
+}
+
+static inline guint64
+word_hash_step (guint64 state, guint64 word)
+{
+  state = (state ^ word) * G_GUINT64_CONSTANT (0x9E3779B97F4A7C15);
+  return state ^ (state >> 29);
+}
+
+static inline guint32
+word_hash_end (guint64 state)
+{
+  return (guint32) (state >> 32);
+}
+
+static guint32
+word_hash (const char *word, gsize length)
+{
+  guint64 state = word_hash_begin (length);
+  gsize i = 0;
+  for (; i + 8 <= length; i += 8)
+    {
+      guint64 chunk;
+      memcpy (&chunk, word + i, 8);
+      state = word_hash_step (state, chunk);
+    }
+  if (i < length)
+    state = word_hash_step (state, load_tail (word + i, length - i));
+  return word_hash_end (state);
+}
+
 /* The entry of the word @text (@length bytes, no possessive): folded as fold () does, ASCII
  * without a copy. */
 static Lex *
 lex_of (EnWorker *worker, const EnLexicon *lexicon, const char *text, gsize length)
 {
-  char buffer[256];
-  guint32 hash = 2166136261u;
+  /* Every token comes here: ASCII is folded and hashed 8 bytes at a time (the worker's word
+   * map has a hash of its own, word_hash), the rest folded by fold (). */
+  char buffer[256 + 8];
+  guint64 state = word_hash_begin (length);
+  gboolean ascii = length < 256;
   gsize i = 0;
-  if (length < sizeof buffer)
-    for (; i < length; i++)
-      {
-        guchar c = text[i];
-        if (c >= 0x80)
-          break;
-        if (c >= 'A' && c <= 'Z')
-          c += 'a' - 'A';
-        buffer[i] = c;
-        hash = (hash ^ c) * 16777619u;
-      }
-  g_autofree char *folded = NULL;
+  for (; ascii && i + 8 <= length; i += 8)
+    {
+      guint64 word;
+      memcpy (&word, text + i, 8);
+      if (word & BYTES_OF (0x80))
+        ascii = FALSE;
+      else
+        {
+          word = ascii_lower (word);
+          memcpy (buffer + i, &word, 8);
+          state = word_hash_step (state, word);
+        }
+    }
+  if (ascii && i < length)
+    {
+      guint64 word = load_tail (text + i, length - i);
+      if (word & BYTES_OF (0x80))
+        ascii = FALSE;
+      else
+        {
+          word = ascii_lower (word);
+          memcpy (buffer + i, &word, 8); /* its zeros end the string */
+          state = word_hash_step (state, word);
+        }
+    }
+  char *folded = NULL;
   const char *lower = buffer;
   gsize lower_length = length;
-  if (length < sizeof buffer && i == length)
-    buffer[length] = '\0';
+  guint32 hash;
+  if (ascii)
+    {
+      buffer[length] = '\0';
+      hash = word_hash_end (state);
+    }
   else
     {
       g_autofree char *original = g_strndup (text, length);
       lower = folded = fold (original);
       lower_length = strlen (folded);
-      hash = hash_bytes (lower, lower_length);
+      hash = word_hash (lower, lower_length);
     }
   Lex *lex = strmap_lookup (&worker->words, lower, lower_length, hash);
   if (lex)
-    return lex;
+    {
+      g_free (folded);
+      return lex;
+    }
   lex = arena_alloc0 (&worker->lasting, sizeof (Lex));
   lex->lower = arena_strndup (&worker->lasting, lower, lower_length);
   lex->length = lower_length;
@@ -602,6 +698,7 @@ lex_of (EnWorker *worker, const EnLexicon *lexicon, const char *text, gsize leng
   lex->time = g_hash_table_contains (lexicon->time_words, lex->lower);
   lex->stem = intern_stem (worker, lex->lower);
   strmap_insert (&worker->words, lex->lower, lower_length, hash, lex);
+  g_free (folded);
   return lex;
 }
 
