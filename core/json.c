@@ -505,69 +505,165 @@ word_needs_escape (guint64 word)
   return (found & BYTES_OF (0x80)) != 0;
 }
 
-/* The first byte in [@p, @stop) that is escaped, or @stop. */
-static inline const char *
-find_escape (const char *p, const char *stop)
+/* Room for @n more bytes and the NUL after them; where they go.  The caller writes there and
+ * moves buffer->len on (buffer_commit). */
+static inline char *
+buffer_reserve (GString *buffer, gsize n)
 {
-  const char *start = p;
+  if (G_UNLIKELY (buffer->len + n >= buffer->allocated_len))
+    {
+      gsize length = buffer->len;
+      g_string_set_size (buffer, length + n); /* grows the allocation */
+      buffer->len = length;
+    }
+  return buffer->str + buffer->len;
+}
+
+/* The bytes written from buffer->str + buffer->len up to @end are the buffer's. */
+static inline void
+buffer_commit (GString *buffer, char *end)
+{
+  *end = '\0';
+  buffer->len = end - buffer->str;
+}
+
+/* The @n (1 to 7) bytes at @p as the low bytes of a word whose other bytes are 'a' (never
+ * escaped), read without touching a byte past them: two overlapping loads of 4, 2 or 1. */
+static inline guint64
+load_short (const char *p, gsize n)
+{
   guint64 word;
-  for (; stop - p >= 8; p += 8)
+  if (n >= 4)
     {
-      memcpy (&word, p, 8);
-      if (word_needs_escape (word))
-        break;
+      guint32 low, high;
+      memcpy (&low, p, 4);
+      memcpy (&high, p + n - 4, 4);
+      word = (guint64) low | (guint64) high << (8 * (n - 4));
     }
-  /* Fewer than 8 bytes left of a longer string: its last 8 bytes in one go (those before p
-   * are plain). */
-  if (p < stop && stop - p < 8 && stop - start >= 8)
+  else if (n >= 2)
     {
-      memcpy (&word, stop - 8, 8);
-      if (!word_needs_escape (word))
-        return stop;
+      guint16 low, high;
+      memcpy (&low, p, 2);
+      memcpy (&high, p + n - 2, 2);
+      word = (guint64) low | (guint64) high << (8 * (n - 2));
     }
-  while (p < stop && !escaped[(guchar) *p])
-    p++;
-  return p;
+  else
+    word = (guchar) p[0];
+  guint64 pad = ~G_GUINT64_CONSTANT (0) << (8 * n);
+  return (word & ~pad) | (BYTES_OF ('a') & pad);
+}
+
+/* Where the piece of [@p, @end) to write next ends: what fills the buffer to the chunk size
+ * when it is written out in chunks (64 bytes at least), a chunk when it is not. */
+static inline const char *
+piece_end (const Writer *writer, const char *p, const char *end)
+{
+  gsize piece = CHUNK_SIZE;
+  if (writer->write)
+    piece = writer->buffer->len + 64 < CHUNK_SIZE ? CHUNK_SIZE - writer->buffer->len : 64;
+  return (gsize) (end - p) > piece ? p + piece : end;
 }
 
 /* @length bytes of @string quoted and escaped as json-glib's json_strescape does (bytes other
- * than the quote, the backslash and control characters are copied, whether UTF-8 or not). */
+ * than the quote, the backslash and control characters are copied, whether UTF-8 or not).
+ * Room for a piece of the string (a chunk at most, so that a long text does not sit whole in
+ * the buffer) is made once, and plain bytes go in 8 at a time as they are checked: about half
+ * the strings the writer prints are a few bytes long (names, labels), so the cost per call
+ * counts as much as the cost per byte.  An escape (6 bytes out for 1 in at most) makes room
+ * again only when the piece would no longer fit; the buffer goes out when it reaches the chunk
+ * size, so that every write is a chunk at most (and a few bytes). */
 static void
 write_string (Writer *writer, const char *string, gsize length)
 {
   static const char hex[] = "0123456789abcdef";
   GString *buffer = writer->buffer;
-  buffer_append_literal (buffer, "\"");
   const char *p = string, *end = string + length;
-  while (p < end)
+  const char *stop = piece_end (writer, p, end);
+  /* Invariant: room for the rest of the piece, the closing quote, the NUL and 8 bytes more,
+   * so that a short tail goes in as a whole word. */
+  char *out = buffer_reserve (buffer, (stop - p) + 10);
+  char *room = buffer->str + buffer->allocated_len;
+  *out++ = '"';
+  for (;;)
     {
-      /* A run of bytes copied as they are, cut at the chunk size so that a long text does
-       * not sit whole in the buffer. */
-      const char *run = p, *stop = end - p > CHUNK_SIZE ? p + CHUNK_SIZE : end;
-      p = find_escape (p, stop);
-      buffer_append (buffer, run, p - run);
-      writer_maybe_flush (writer);
-      if (p == stop)
-        continue;
-      guchar c = (guchar) *p++;
-      switch (c)
+      guint64 word;
+      while (stop - p >= 8)
         {
-        case '"':  buffer_append_literal (buffer, "\\\""); break;
-        case '\\': buffer_append_literal (buffer, "\\\\"); break;
-        case '\b': buffer_append_literal (buffer, "\\b"); break;
-        case '\f': buffer_append_literal (buffer, "\\f"); break;
-        case '\n': buffer_append_literal (buffer, "\\n"); break;
-        case '\r': buffer_append_literal (buffer, "\\r"); break;
-        case '\t': buffer_append_literal (buffer, "\\t"); break;
-        default:
-          {
-            char escape[6] = { '\\', 'u', '0', '0', hex[c >> 4], hex[c & 0xf] };
-            buffer_append (buffer, escape, sizeof escape);
-          }
-          break;
+          memcpy (&word, p, 8);
+          if (word_needs_escape (word))
+            break;
+          memcpy (out, &word, 8);
+          out += 8;
+          p += 8;
+        }
+      /* The last bytes of the piece in one word when none is escaped (most names and
+       * labels are shorter than 8 bytes). */
+      gsize tail = stop - p;
+      if (tail > 0 && tail < 8)
+        {
+          word = load_short (p, tail);
+          if (!word_needs_escape (word))
+            {
+              memcpy (out, &word, 8);
+              out += tail;
+              p = stop;
+            }
+        }
+      /* The word with an escape, or the piece's last bytes: one by one, to the escape. */
+      const char *limit = stop - p > 8 ? p + 8 : stop;
+      while (p < limit && !escaped[(guchar) *p])
+        *out++ = *p++;
+      if (p < limit)
+        {
+          guchar c = (guchar) *p++;
+          if (G_UNLIKELY ((gsize) (room - out) < 6 + (gsize) (stop - p) + 10))
+            {
+              buffer->len = out - buffer->str;
+              out = buffer_reserve (buffer, 6 + (stop - p) + 10);
+              room = buffer->str + buffer->allocated_len;
+            }
+          *out++ = '\\';
+          switch (c)
+            {
+            case '"':  *out++ = '"'; break;
+            case '\\': *out++ = '\\'; break;
+            case '\b': *out++ = 'b'; break;
+            case '\f': *out++ = 'f'; break;
+            case '\n': *out++ = 'n'; break;
+            case '\r': *out++ = 'r'; break;
+            case '\t': *out++ = 't'; break;
+            default:
+              memcpy (out, "u00", 3);
+              out[3] = hex[c >> 4];
+              out[4] = hex[c & 0xf];
+              out += 5;
+              break;
+            }
+          if (G_UNLIKELY (writer->write && out - buffer->str >= CHUNK_SIZE))
+            {
+              buffer_commit (buffer, out);
+              writer_flush (writer);
+              stop = piece_end (writer, p, end);
+              out = buffer_reserve (buffer, (stop - p) + 10);
+              room = buffer->str + buffer->allocated_len;
+            }
+          continue;
+        }
+      if (p == end)
+        break;
+      if (p == stop)
+        {
+          /* The next piece of a long string: what is written may go out first. */
+          buffer_commit (buffer, out);
+          writer_maybe_flush (writer);
+          stop = piece_end (writer, p, end);
+          out = buffer_reserve (buffer, (stop - p) + 10);
+          room = buffer->str + buffer->allocated_len;
         }
     }
-  buffer_append_literal (buffer, "\"");
+  *out++ = '"';
+  buffer_commit (buffer, out);
+  writer_maybe_flush (writer);
 }
 
 static void
@@ -640,9 +736,11 @@ format_double (double value, char text[G_ASCII_DTOSTR_BUF_SIZE])
   if (digits < low || digits >= high || exponent < -4 || exponent > 16)
     return FALSE; /* "%g" would write an exponent */
 
+  /* Below 10^17: 64-bit divisions by 10 (a multiplication), not 128-bit ones (a call). */
+  guint64 decimal = (guint64) digits;
   char significant[17];
-  for (int i = 16; i >= 0; i--, digits /= 10)
-    significant[i] = (char) ('0' + (int) (digits % 10));
+  for (int i = 16; i >= 0; i--, decimal /= 10)
+    significant[i] = (char) ('0' + (int) (decimal % 10));
   char *p = text;
   if (value < 0)
     *p++ = '-';
@@ -717,6 +815,36 @@ container_next_len (Container *container, const char *name, gsize length)
         buffer_append_literal (writer->buffer, " : ");
       else
         buffer_append_literal (writer->buffer, ":");
+    }
+  writer_maybe_flush (writer);
+}
+
+/* container_next for a name that needs no escape, given as a literal: its quoted form and
+ * the separator go in with one copy, no escaping pass. */
+#define container_next_literal(container, literal) \
+  container_next_quoted ((container), "\"" literal "\"", sizeof (literal) + 1)
+
+static void
+container_next_quoted (Container *container, const char *quoted, gsize length)
+{
+  Writer *writer = container->writer;
+  if (writer->pretty)
+    {
+      if (container->count++ > 0)
+        buffer_append_literal (writer->buffer, ",");
+      buffer_append_literal (writer->buffer, "\n");
+      write_indent (writer, container->level + 1);
+      buffer_append (writer->buffer, quoted, length);
+      buffer_append_literal (writer->buffer, " : ");
+    }
+  else
+    {
+      char *out = buffer_reserve (writer->buffer, length + 2);
+      if (container->count++ > 0)
+        *out++ = ',';
+      memcpy (out, quoted, length);
+      out[length] = ':';
+      buffer_commit (writer->buffer, out + length + 1);
     }
   writer_maybe_flush (writer);
 }
@@ -1156,16 +1284,16 @@ write_annotation (Writer *writer, guint level, const NfAnnotation *annotation, c
   gsize start = nf_annotation_get_start (annotation);
   gsize end = nf_annotation_get_end (annotation);
   Container object = container_begin (writer, level, '{');
-  container_next (&object, "type");
+  container_next_literal (&object, "type");
   write_cstring (writer, nf_annotation_get_type (annotation));
-  container_next (&object, "start");
+  container_next_literal (&object, "start");
   write_int (writer, (gint64) start);
-  container_next (&object, "end");
+  container_next_literal (&object, "end");
   write_int (writer, (gint64) end);
-  container_next (&object, "text");
+  container_next_literal (&object, "text");
   /* The tree held a C string of the span: it ended at a NUL. */
   write_string (writer, text ? text + start : "", text && end > start ? strnlen (text + start, end - start) : 0);
-  container_next (&object, "attrs");
+  container_next_literal (&object, "attrs");
   Container attrs = container_begin (writer, level + 1, '{');
   for (guint i = 0; i < nf_annotation_get_n_attrs (annotation); i++)
     {
@@ -1182,16 +1310,16 @@ static void
 write_article (Writer *writer, NfArticle *article)
 {
   Container object = container_begin (writer, 0, '{');
-  container_next (&object, "id");
+  container_next_literal (&object, "id");
   write_cstring (writer, nf_article_get_id (article));
-  container_next (&object, "source");
+  container_next_literal (&object, "source");
   write_cstring (writer, nf_article_get_source (article));
-  container_next (&object, "content_type");
+  container_next_literal (&object, "content_type");
   write_cstring (writer, nf_article_get_content_type (article));
-  container_next (&object, "title");
+  container_next_literal (&object, "title");
   write_cstring (writer, nf_article_get_title (article));
 
-  container_next (&object, "authors");
+  container_next_literal (&object, "authors");
   Container authors = container_begin (writer, 1, '[');
   for (const char *const *author = nf_article_get_authors (article); *author; author++)
     {
@@ -1202,15 +1330,15 @@ write_article (Writer *writer, NfArticle *article)
 
   GDateTime *published = nf_article_get_published (article);
   g_autofree char *iso = published ? nf_date_time_format (published) : NULL;
-  container_next (&object, "published");
+  container_next_literal (&object, "published");
   write_cstring (writer, iso);
-  container_next (&object, "language");
+  container_next_literal (&object, "language");
   write_cstring (writer, nf_article_get_language (article));
   const char *text = nf_article_get_text (article);
-  container_next (&object, "text");
+  container_next_literal (&object, "text");
   write_cstring (writer, text);
 
-  container_next (&object, "paragraphs");
+  container_next_literal (&object, "paragraphs");
   Container paragraphs = container_begin (writer, 1, '[');
   for (guint i = 0; i < nf_article_get_n_paragraphs (article) && writer->error == NULL; i++)
     {
@@ -1235,7 +1363,7 @@ write_article (Writer *writer, NfArticle *article)
       write_variant (writer, 1, value);
     }
 
-  container_next (&object, "annotations");
+  container_next_literal (&object, "annotations");
   Container annotations = container_begin (writer, 1, '[');
   for (guint i = 0; i < nf_article_get_n_annotations (article) && writer->error == NULL; i++)
     {

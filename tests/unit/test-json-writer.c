@@ -192,6 +192,36 @@ test_long_text_goes_out_in_chunks (G_GNUC_UNUSED void **state)
 }
 
 static void
+test_dense_escapes_in_a_long_string (G_GNUC_UNUSED void **state)
+{
+  /* The writer makes room for a piece of a string once and again only when escapes (up to 6
+   * bytes for 1) would overflow it, and writes out a chunk when the buffer is full, also in
+   * the middle of a run of escapes: 300 KB of control bytes, quotes and plain runs of every
+   * length from 0 to 20, streamed (each write a chunk at most) and appended whole. */
+  GString *author = g_string_new (NULL);
+  for (guint i = 0; author->len < 300 * 1024; i++)
+    {
+      for (guint k = 0; k < i % 21; k++)
+        g_string_append_c (author, (char) ('a' + k));
+      for (guint k = 0; k <= i % 37; k++)
+        g_string_append_c (author, k % 5 == 4 ? '"' : (char) (1 + (i + k) % 30)); /* not U+001F: json-glib 1.6 copies it */
+    }
+  g_autoptr (NfArticle) article = harness_article ("Escapes", "Short text.", NULL, NULL);
+  nf_article_add_author (article, author->str);
+  g_string_free (author, TRUE);
+  assert_same (article);
+  for (int pretty = 0; pretty <= 1; pretty++)
+    {
+      g_autofree char *expected = generated (article, pretty);
+      GString *appended = g_string_new ("prefix ");
+      nf_article_append_json (article, pretty, appended);
+      assert_int_equal (appended->len, strlen (appended->str));
+      assert_string_equal (appended->str + 7, expected);
+      g_string_free (appended, TRUE);
+    }
+}
+
+static void
 test_samples_after_every_extractor (G_GNUC_UNUSED void **state)
 {
   g_autoptr (GError) error = NULL;
@@ -631,6 +661,7 @@ main (void)
     cmocka_unit_test (test_tricky_article_is_byte_identical),
     cmocka_unit_test (test_bare_article_is_byte_identical),
     cmocka_unit_test (test_long_text_goes_out_in_chunks),
+    cmocka_unit_test (test_dense_escapes_in_a_long_string),
     cmocka_unit_test (test_samples_after_every_extractor),
     cmocka_unit_test (test_json_where_json_glib_1_6_is_not),
     cmocka_unit_test (test_write_error_stops_the_writer),

@@ -252,6 +252,69 @@ test_english_verb_after_name (void **state G_GNUC_UNUSED)
     }
 }
 
+/* A worker keeps its vocabulary and its candidate maps from article to article: a large
+ * article (thousands of candidates: the maps and the ranked list grow) and a small one give,
+ * in any order and again, what each gives on a fresh worker. */
+static void
+invented_word (GString *out, const char *prefix, guint n)
+{
+  g_string_append (out, prefix);
+  do
+    g_string_append_c (out, (char) ('a' + n % 26));
+  while ((n /= 26) > 0);
+}
+
+static GVariant *
+keywords_of (Harness *harness, const char *title, const char *body)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (NfArticle) article = harness_article (title, body, NULL, "en");
+  assert_true (harness_process (harness, article, &error));
+  GVariant *keywords = nf_article_get_field (article, "keywords");
+  assert_non_null (keywords);
+  return g_variant_ref (keywords);
+}
+
+static void
+test_english_worker_reused (void **state G_GNUC_UNUSED)
+{
+  const char *block = "extract \"keywords\" { }";
+  GString *large = g_string_new (NULL);
+  for (guint i = 0; i < 1500; i++)
+    {
+      g_string_append (large, "The ");
+      invented_word (large, "kelvor", i);
+      g_string_append (large, " council met ");
+      invented_word (large, "Tarim", i * 7 % 1500);
+      g_string_append_c (large, ' ');
+      invented_word (large, "Plover", i % 300);
+      g_string_append (large, i % 3 ? " about the harbour plans. " : " about harbours.\n\n");
+    }
+  const char *small = "The harbour council approved new harbour plans on Monday. Critics of the plans "
+                      "said the council ignored the fishermen of the harbour.";
+  g_autoptr (GError) error = NULL;
+  Harness *fresh = harness_new (block, &error);
+  g_autoptr (GVariant) large_fresh = keywords_of (fresh, "Harbour plans", large->str);
+  harness_free (fresh);
+  fresh = harness_new (block, &error);
+  g_autoptr (GVariant) small_fresh = keywords_of (fresh, "Harbour vote", small);
+  harness_free (fresh);
+  assert_true (g_variant_n_children (large_fresh) == 10 && g_variant_n_children (small_fresh) > 0);
+
+  Harness *harness = harness_new (block, &error);
+  for (int round = 0; round < 2; round++)
+    {
+      g_autoptr (GVariant) first = keywords_of (harness, "Harbour vote", small);
+      g_autoptr (GVariant) second = keywords_of (harness, "Harbour plans", large->str);
+      g_autoptr (GVariant) third = keywords_of (harness, "Harbour vote", small);
+      assert_true (g_variant_equal (first, small_fresh));
+      assert_true (g_variant_equal (second, large_fresh));
+      assert_true (g_variant_equal (third, small_fresh));
+    }
+  harness_free (harness);
+  g_string_free (large, TRUE);
+}
+
 /* One phrase per idea: "menus" and "menu", "tornadoes" and "tornado" are one key phrase each
  * (the light plural folding leaves "-us" and "-oes" alone for "census"), and "census",
  * written without a singular beside it, stays as it is. */
@@ -526,6 +589,7 @@ main (void)
     cmocka_unit_test (test_english_part_after_whole),
     cmocka_unit_test (test_english_verb_after_name),
     cmocka_unit_test (test_english_plural_variants),
+    cmocka_unit_test (test_english_worker_reused),
     cmocka_unit_test (test_english_unit_words),
     cmocka_unit_test (test_english_ranker_model),
     cmocka_unit_test (test_english_unit_words_model),

@@ -94,6 +94,24 @@ strmap_insert (StrMap *map, const char *key, gsize length, guint32 hash, gpointe
   map->size++;
 }
 
+/* Adds @key, or gives it @value when it is there (as g_hash_table_insert does). */
+static inline void
+strmap_set (StrMap *map, const char *key, gsize length, guint32 hash, gpointer value)
+{
+  for (guint i = hash & map->mask;; i = (i + 1) & map->mask)
+    {
+      Slot *slot = &map->slots[i];
+      if (slot->key == NULL)
+        break;
+      if (slot->hash == hash && slot->length == length && memcmp (slot->key, key, length) == 0)
+        {
+          slot->value = value;
+          return;
+        }
+    }
+  strmap_insert (map, key, length, hash, value);
+}
+
 enum { ARENA_BLOCK = 64 * 1024, ARENA_KEEP = 16 };
 
 /* A bump allocator: blocks reused from article to article, freed together. */

@@ -430,26 +430,72 @@ pair_set_add (PairSet *set, gint64 key)
   return TRUE;
 }
 
-static gint
-compare_candidates (gconstpointer a, gconstpointer b)
+/* Whether @x ranks before @y: the lower score, then the earlier first use. */
+static inline gboolean
+candidate_before (const Candidate *x, const Candidate *y)
 {
-  const Candidate *x = *(Candidate *const *) a, *y = *(Candidate *const *) b;
   if (x->score != y->score)
-    return x->score < y->score ? -1 : 1;
-  return x->first < y->first ? -1 : x->first > y->first;
+    return x->score < y->score;
+  return x->first < y->first;
+}
+
+/* Sorts @ranked best first without a call per comparison (as g_ptr_array_sort did): a stable
+ * merge sort, as GLib's is, so that candidates that tie (one first word, equal scores) keep
+ * the order they were ranked in.  Runs of 8 sorted by insertion, then merged pairwise. */
+static void
+sort_candidates (GPtrArray *ranked)
+{
+  enum { RUN = 8 };
+  Candidate **items = (Candidate **) ranked->pdata;
+  gsize n = ranked->len;
+  for (gsize run = 0; run < n; run += RUN)
+    {
+      gsize stop = MIN (run + RUN, n);
+      for (gsize i = run + 1; i < stop; i++)
+        {
+          Candidate *x = items[i];
+          gsize j = i;
+          for (; j > run && candidate_before (x, items[j - 1]); j--)
+            items[j] = items[j - 1];
+          items[j] = x;
+        }
+    }
+  if (n <= RUN)
+    return;
+  g_autofree Candidate **scratch = g_new (Candidate *, n);
+  Candidate **from = items, **to = scratch;
+  for (gsize width = RUN; width < n; width *= 2)
+    {
+      for (gsize left = 0; left < n; left += 2 * width)
+        {
+          gsize middle = MIN (left + width, n), right = MIN (left + 2 * width, n);
+          gsize a = left, b = middle, k = left;
+          while (a < middle && b < right)
+            to[k++] = candidate_before (from[b], from[a]) ? from[b++] : from[a++];
+          while (a < middle)
+            to[k++] = from[a++];
+          while (b < right)
+            to[k++] = from[b++];
+        }
+      Candidate **swap = from;
+      from = to;
+      to = swap;
+    }
+  if (from != items)
+    memcpy (items, from, n * sizeof *items);
 }
 
 /* Whether @candidate repeats a chosen phrase: at least half of its content terms are in it
  * ("security" after "security guarantees", "Union finance ministers" after "European Union
  * finance").  YAKE drops such near-repeats too (by string similarity). */
 static gboolean
-repeats (const int *term_of, const GArray *terms, const Candidate *candidate, const Candidate *chosen)
+repeats (const int *term_of, const Term *terms, const Candidate *candidate, const Candidate *chosen)
 {
   guint content = 0, shared = 0;
   for (guint k = 0; k < candidate->length; k++)
     {
       int t = term_of[candidate->first + k];
-      if (g_array_index (terms, Term, t).stop)
+      if (terms[t].stop)
         continue;
       content++;
       for (guint c = 0; c < chosen->length; c++)
@@ -500,10 +546,13 @@ keywords_process (NfStage *stage, gpointer data, NfArticle *article, G_GNUC_UNUS
    * order of first use: candidate_hash, and so the order of equal scores, depends on them. */
   YakeVocabulary *vocabulary = yake_vocabulary (worker, language);
   guint64 stamp = ++worker->stamp;
-  g_autoptr (GArray) terms = g_array_new (FALSE, TRUE, sizeof (Term));
+  /* At most one term and one visit a token: plain arrays, no append call per token. */
+  g_autofree Term *terms = g_new (Term, n_tokens + 1);
+  guint n_terms = 0;
   g_autofree int *term_of = g_new (int, n_tokens + 1);
   /* (term, sentence) of each term's first use in a sentence, in text order */
-  g_autoptr (GArray) visits = g_array_new (FALSE, FALSE, 2 * sizeof (guint));
+  g_autofree guint *visits = g_new (guint, 2 * (gsize) n_tokens + 2);
+  guint n_visits = 0;
   gsize skip = keywords_dateline_end (article);
   for (guint i = 0; i < n_tokens; i++)
     {
@@ -516,13 +565,13 @@ keywords_process (NfStage *stage, gpointer data, NfArticle *article, G_GNUC_UNUS
       if (key->stamp != stamp)
         {
           key->stamp = stamp;
-          key->id = terms->len;
+          key->id = n_terms;
           Term fresh = { .stop = word->stop, .first = i, .last_sentence = G_MAXUINT };
-          g_array_append_val (terms, fresh);
+          terms[n_terms++] = fresh;
         }
       int t = key->id;
       term_of[i] = t;
-      Term *term = &g_array_index (terms, Term, t);
+      Term *term = &terms[t];
       term->tf++;
       if (token->flags & NF_TOKEN_ALL_CAPS)
         term->tf_acronym++;
@@ -532,25 +581,26 @@ keywords_process (NfStage *stage, gpointer data, NfArticle *article, G_GNUC_UNUS
         {
           term->last_sentence = token->sentence;
           term->sentences++;
-          guint visit[2] = { t, token->sentence };
-          g_array_append_val (visits, visit);
+          visits[2 * n_visits] = t;
+          visits[2 * n_visits + 1] = token->sentence;
+          n_visits++;
         }
     }
   /* Each term's sentences together, ascending. */
-  g_autofree guint *positions = g_new (guint, visits->len + 1);
+  g_autofree guint *positions = g_new (guint, n_visits + 1);
   {
     guint offset = 0;
-    for (guint t = 0; t < terms->len; t++)
+    for (guint t = 0; t < n_terms; t++)
       {
-        Term *term = &g_array_index (terms, Term, t);
+        Term *term = &terms[t];
         term->positions = offset;
         offset += term->sentences;
         term->sentences = 0; /* counted again as they are placed */
       }
-    for (guint v = 0; v < visits->len; v++)
+    for (guint v = 0; v < n_visits; v++)
       {
-        const guint *visit = &g_array_index (visits, guint, 2 * v);
-        Term *term = &g_array_index (terms, Term, visit[0]);
+        const guint *visit = &visits[2 * v];
+        Term *term = &terms[visit[0]];
         positions[term->positions + term->sentences++] = visit[1];
       }
   }
@@ -566,7 +616,7 @@ keywords_process (NfStage *stage, gpointer data, NfArticle *article, G_GNUC_UNUS
       int a = term_of[i], b = term_of[i + 1];
       if (a < 0 || b < 0 || tokens[i].sentence != tokens[i + 1].sentence)
         continue;
-      Term *left = &g_array_index (terms, Term, a), *right = &g_array_index (terms, Term, b);
+      Term *left = &terms[a], *right = &terms[b];
       left->right_total++;
       right->left_total++;
       if (pair_set_add (&pairs, ((gint64) a << 32) | (guint32) b))
@@ -580,9 +630,9 @@ keywords_process (NfStage *stage, gpointer data, NfArticle *article, G_GNUC_UNUS
   /* Term weights. */
   double sum = 0, sum_squares = 0, max_tf = 1;
   guint n_valid = 0;
-  for (guint t = 0; t < terms->len; t++)
+  for (guint t = 0; t < n_terms; t++)
     {
-      Term *term = &g_array_index (terms, Term, t);
+      Term *term = &terms[t];
       if (term->stop)
         continue;
       n_valid++;
@@ -592,9 +642,9 @@ keywords_process (NfStage *stage, gpointer data, NfArticle *article, G_GNUC_UNUS
     }
   double mean = n_valid ? sum / n_valid : 0;
   double deviation = n_valid ? sqrt (MAX (0.0, sum_squares / n_valid - mean * mean)) : 0;
-  for (guint t = 0; t < terms->len; t++)
+  for (guint t = 0; t < n_terms; t++)
     {
-      Term *term = &g_array_index (terms, Term, t);
+      Term *term = &terms[t];
       if (term->stop)
         continue;
       double casing = MAX (term->tf_upper, term->tf_acronym) / (1.0 + log (term->tf));
@@ -613,14 +663,14 @@ keywords_process (NfStage *stage, gpointer data, NfArticle *article, G_GNUC_UNUS
   arena_reset (&worker->arena);
   for (guint i = 0; i < n_tokens; i++)
     {
-      if (term_of[i] < 0 || g_array_index (terms, Term, term_of[i]).stop)
+      if (term_of[i] < 0 || terms[term_of[i]].stop)
         continue;
       for (guint n = 1; n <= keywords->max_words && i + n <= n_tokens; n++)
         {
           guint last = i + n - 1;
           if (term_of[last] < 0 || tokens[last].sentence != tokens[i].sentence)
             break;
-          if (g_array_index (terms, Term, term_of[last]).stop)
+          if (terms[term_of[last]].stop)
             continue;
           Candidate probe = { .terms = term_of + i, .first = i, .length = n };
           Candidate *candidate = g_hash_table_lookup (candidates, &probe);
@@ -643,7 +693,7 @@ keywords_process (NfStage *stage, gpointer data, NfArticle *article, G_GNUC_UNUS
       double product = 1, total = 0;
       for (guint k = 0; k < candidate->length; k++)
         {
-          const Term *term = &g_array_index (terms, Term, term_of[candidate->first + k]);
+          const Term *term = &terms[term_of[candidate->first + k]];
           if (term->stop)
             continue;
           product *= term->weight;
@@ -652,7 +702,7 @@ keywords_process (NfStage *stage, gpointer data, NfArticle *article, G_GNUC_UNUS
       candidate->score = product / (candidate->tf * (1.0 + total));
       g_ptr_array_add (ranked, candidate);
     }
-  g_ptr_array_sort (ranked, compare_candidates);
+  sort_candidates (ranked);
 
   /* The best, skipping near-repeats of a better one. */
   g_autoptr (GPtrArray) chosen = g_ptr_array_new ();
@@ -675,7 +725,7 @@ keywords_process (NfStage *stage, gpointer data, NfArticle *article, G_GNUC_UNUS
       for (guint k = 0; k < candidate->length; k++)
         {
           const NfToken *token = &tokens[candidate->first + k];
-          const Term *term = &g_array_index (terms, Term, term_of[candidate->first + k]);
+          const Term *term = &terms[term_of[candidate->first + k]];
           if (k)
             g_string_append_c (phrase, ' ');
           if ((token->flags & NF_TOKEN_SENTENCE_START) && term->tf_upper == 0 && term->tf_acronym == 0)

@@ -44,7 +44,7 @@ struct _EnLexicon {
   char       *words_file;   /* the loaded files: keys point into them */
   char       *inflections_file;
   char       *closed_file;
-  GHashTable *words;        /* word -> Entry */
+  StrMap      words;        /* word -> Entry: sized once for the file, no rehashing */
   GHashTable *inflections;  /* form -> GArray of Inflection */
   GHashTable *closed;       /* word -> EnTag + 1 */
   GHashTable *time_words;   /* set: days, months, "year" */
@@ -85,7 +85,7 @@ en_lexicon_free (EnLexicon *lexicon)
 {
   if (lexicon == NULL)
     return;
-  g_clear_pointer (&lexicon->words, g_hash_table_unref);
+  g_clear_pointer (&lexicon->words.slots, g_free);
   g_clear_pointer (&lexicon->inflections, g_hash_table_unref);
   g_clear_pointer (&lexicon->closed, g_hash_table_unref);
   g_clear_pointer (&lexicon->time_words, g_hash_table_unref);
@@ -98,12 +98,29 @@ en_lexicon_free (EnLexicon *lexicon)
 
 static void tables_init (void);
 
+/* g_ascii_strtoull (@text, @end, 10) without the call for what the lexicon holds: blanks and
+ * up to 19 digits; anything else is left to GLib. */
+static guint64
+parse_count (char *text, char **end)
+{
+  const char *p = text;
+  while (*p == ' ' || *p == '\t')
+    p++;
+  const char *digits = p;
+  guint64 value = 0;
+  while (*p >= '0' && *p <= '9' && p - digits < 19)
+    value = value * 10 + (guint64) (*p++ - '0');
+  if (p == digits || (*p >= '0' && *p <= '9'))
+    return g_ascii_strtoull (text, end, 10);
+  *end = (char *) p;
+  return value;
+}
+
 EnLexicon *
 en_lexicon_load (GError **error)
 {
   tables_init ();
   EnLexicon *lexicon = g_new0 (EnLexicon, 1);
-  lexicon->words = g_hash_table_new (g_str_hash, g_str_equal);
   lexicon->inflections = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, (GDestroyNotify) g_array_unref);
   lexicon->closed = g_hash_table_new (g_str_hash, g_str_equal);
   lexicon->time_words = g_hash_table_new (g_str_hash, g_str_equal);
@@ -115,28 +132,38 @@ en_lexicon_load (GError **error)
       return NULL;
     }
 
+  /* Loading is a fixed cost of every run, as large as a few hundred articles: the file's
+   * 53,000 lines are read with no call per number and no rehashing. */
   guint lines = 1;
-  for (const char *c = lexicon->words_file; *c; c++)
-    lines += *c == '\n';
+  for (const char *c = lexicon->words_file; (c = strchr (c, '\n')) != NULL; c++)
+    lines++;
   lexicon->entries = g_new0 (Entry, lines);
+  guint capacity = 16;
+  while (capacity < 2 * lines + 2)
+    capacity *= 2;
+  strmap_init (&lexicon->words, capacity);
   guint n = 0;
   for (char *line = lexicon->words_file, *next; line && *line; line = next)
     {
       next = strchr (line, '\n');
       if (next)
         *next++ = '\0';
-      if (g_str_has_prefix (line, "#glosses\t"))
-        lexicon->glosses = g_ascii_strtod (line + 9, NULL);
+      if (line[0] == '#')
+        {
+          if (g_str_has_prefix (line, "#glosses\t"))
+            lexicon->glosses = g_ascii_strtod (line + 9, NULL);
+          continue;
+        }
       char *tab = strchr (line, '\t');
-      if (line[0] == '#' || tab == NULL)
+      if (tab == NULL)
         continue;
       *tab = '\0';
       Entry *entry = &lexicon->entries[n++];
       char *end = tab + 1;
       for (int p = 0; p < 4; p++)
-        entry->count[p] = (guint32) g_ascii_strtoull (end, &end, 10);
-      entry->df = (guint32) g_ascii_strtoull (end, NULL, 10);
-      g_hash_table_insert (lexicon->words, line, entry);
+        entry->count[p] = (guint32) parse_count (end, &end);
+      entry->df = (guint32) parse_count (end, &end);
+      strmap_set (&lexicon->words, line, tab - line, hash_bytes (line, tab - line), entry);
     }
   if (lexicon->glosses < 1)
     lexicon->glosses = 1;
@@ -146,13 +173,13 @@ en_lexicon_load (GError **error)
       next = strchr (line, '\n');
       if (next)
         *next++ = '\0';
-      char **fields = line[0] == '#' ? NULL : g_strsplit (line, "\t", 3);
-      if (fields && g_strv_length (fields) == 3)
+      /* form, base and part of speech: two tabs at least (no copy of the fields). */
+      char *base = line[0] == '#' ? NULL : strchr (line, '\t');
+      char *pos = base ? strchr (base + 1, '\t') : NULL;
+      if (pos)
         {
           /* Keys and bases point into the file: cut it at the tabs. */
-          char *base = strchr (line, '\t');
           *base++ = '\0';
-          char *pos = strchr (base, '\t');
           *pos++ = '\0';
           Inflection inflection = { base, strchr ("nvar", pos[0]) ? (int) (strchr ("nvar", pos[0]) - "nvar") : NOUN };
           GArray *bases = g_hash_table_lookup (lexicon->inflections, line);
@@ -163,7 +190,6 @@ en_lexicon_load (GError **error)
             }
           g_array_append_val (bases, inflection);
         }
-      g_strfreev (fields);
     }
 
   for (char *line = lexicon->closed_file, *next; line && *line; line = next)
@@ -210,22 +236,33 @@ typedef struct {
 } Morph;
 
 static const Entry *
+lookup_length (const EnLexicon *lexicon, const char *word, gsize length)
+{
+  return strmap_lookup (&lexicon->words, word, length, hash_bytes (word, length));
+}
+
+static const Entry *
 lookup (const EnLexicon *lexicon, const char *word)
 {
-  return g_hash_table_lookup (lexicon->words, word);
+  gsize length = strlen (word);
+  return strmap_lookup (&lexicon->words, word, length, hash_bytes (word, length));
 }
 
 /* WordNet's morphy: the word itself, its irregular base forms, then regular suffixes. */
 static void
 morph (const EnLexicon *lexicon, const char *word, Morph *out)
 {
-  static const struct { const char *suffix, *replace; int pos; } rules[] = {
-    { "ies", "y", NOUN }, { "es", "", NOUN }, { "s", "", NOUN }, { "ses", "s", NOUN },
-    { "ches", "ch", NOUN }, { "shes", "sh", NOUN }, { "men", "man", NOUN },
-    { "ies", "y", VERB }, { "es", "e", VERB }, { "es", "", VERB }, { "s", "", VERB },
-    { "ed", "e", VERB }, { "ed", "", VERB }, { "ing", "e", VERB }, { "ing", "", VERB },
-    { "er", "", ADJ }, { "est", "", ADJ }, { "er", "e", ADJ }, { "est", "e", ADJ },
+  /* Each new word of a worker asks all 19 rules: their lengths are in the table, not counted
+   * by strlen each time; verb_form is what a verb found through the rule says. */
+#define RULE(suffix, replace, pos, form) { suffix, replace, sizeof (suffix) - 1, sizeof (replace) - 1, pos, form }
+  static const struct { const char *suffix, *replace; gsize suffix_length, replace_length; int pos; char verb_form; } rules[] = {
+    RULE ("ies", "y", NOUN, 0), RULE ("es", "", NOUN, 0), RULE ("s", "", NOUN, 0), RULE ("ses", "s", NOUN, 0),
+    RULE ("ches", "ch", NOUN, 0), RULE ("shes", "sh", NOUN, 0), RULE ("men", "man", NOUN, 0),
+    RULE ("ies", "y", VERB, 0), RULE ("es", "e", VERB, 0), RULE ("es", "", VERB, 0), RULE ("s", "", VERB, 0),
+    RULE ("ed", "e", VERB, 'e'), RULE ("ed", "", VERB, 'e'), RULE ("ing", "e", VERB, 'i'), RULE ("ing", "", VERB, 'i'),
+    RULE ("er", "", ADJ, 0), RULE ("est", "", ADJ, 0), RULE ("er", "e", ADJ, 0), RULE ("est", "e", ADJ, 0),
   };
+#undef RULE
   memset (out, 0, sizeof *out);
   const Entry *entry = lookup (lexicon, word);
   for (int p = 0; entry && p < 4; p++)
@@ -242,18 +279,18 @@ morph (const EnLexicon *lexicon, const char *word, Morph *out)
   char stem[128];
   for (gsize r = 0; r < G_N_ELEMENTS (rules); r++)
     {
-      gsize suffix = strlen (rules[r].suffix);
-      if (length <= suffix + 1 || length - suffix + strlen (rules[r].replace) >= sizeof stem
-          || strcmp (word + length - suffix, rules[r].suffix) != 0 || out->count[rules[r].pos] > 0)
+      gsize suffix = rules[r].suffix_length, stem_length = length - suffix + rules[r].replace_length;
+      if (out->count[rules[r].pos] > 0 || length <= suffix + 1 || stem_length >= sizeof stem
+          || memcmp (word + length - suffix, rules[r].suffix, suffix) != 0)
         continue;
       memcpy (stem, word, length - suffix);
-      strcpy (stem + (length - suffix), rules[r].replace); /* not (stem + length) - suffix: past the array */
-      const Entry *base = lookup (lexicon, stem);
+      memcpy (stem + (length - suffix), rules[r].replace, rules[r].replace_length);
+      const Entry *base = lookup_length (lexicon, stem, stem_length);
       if (base && base->count[rules[r].pos])
         {
           out->count[rules[r].pos] = base->count[rules[r].pos];
-          if (rules[r].pos == VERB && (strcmp (rules[r].suffix, "ed") == 0 || strcmp (rules[r].suffix, "ing") == 0))
-            out->verb_form = rules[r].suffix[0] == 'e' ? 'e' : 'i';
+          if (rules[r].verb_form)
+            out->verb_form = rules[r].verb_form;
         }
     }
   for (int p = 0; p < 4; p++)
@@ -311,6 +348,12 @@ ends_with (const char *word, const char *suffix)
   return length >= suffix_length && strcmp (word + length - suffix_length, suffix) == 0;
 }
 
+/* ends_with for a word whose length is known (a Lex's) and a literal suffix: no strlen, no
+ * strcmp call, for the tagger's questions of every token. */
+#define lex_ends_with(lex, literal)                                              \
+  ((lex)->length >= sizeof (literal) - 1                                          \
+   && memcmp ((lex)->lower + (lex)->length - (sizeof (literal) - 1), literal, sizeof (literal) - 1) == 0)
+
 /* ---- the worker's vocabulary and memory ----------------------------------------------------
  *
  * Per token the stage used to intern the folded word in a string chunk and then ask hash
@@ -358,6 +401,7 @@ struct _EnWorker {
   guint         stamp;   /* the article's */
   StrMap        phrases[2];
   GPtrArray    *order[2];
+  GPtrArray    *ranked;  /* the article's ranked candidates, reused: no allocation an article */
   GString      *key, *form;
   gpointer      buffers[2];  /* words_of's Word arrays (body, headline), reused */
   gsize         capacity[2]; /* in Words */
@@ -384,6 +428,7 @@ en_worker_new (void)
     }
   worker->key = g_string_sized_new (64);
   worker->form = g_string_sized_new (64);
+  worker->ranked = g_ptr_array_sized_new (PHRASES_KEEP);
   return worker;
 }
 
@@ -403,6 +448,7 @@ en_worker_free (EnWorker *worker)
     }
   g_string_free (worker->key, TRUE);
   g_string_free (worker->form, TRUE);
+  g_ptr_array_unref (worker->ranked);
   for (int slot = 0; slot < 2; slot++)
     {
       g_free (worker->buffers[slot]);
@@ -428,15 +474,46 @@ worker_begin (EnWorker *worker)
     }
 }
 
+typedef struct _Phrase Phrase;
+static guint32 phrase_hash (gconstpointer phrase);
+
+/* Empties @map, whose phrases are those of @order.  A map the largest article grew is mostly
+ * empty for the next ones: then only its phrases' slots are cleared, each found from its hash
+ * (past slots already cleared: every phrase is there), not the whole table. */
+static void
+clear_phrases (StrMap *map, const GPtrArray *order)
+{
+  if (map->mask + 1 > PHRASES_KEEP || (gsize) map->size * 8 > map->mask + 1U)
+    {
+      strmap_clear (map, PHRASES_KEEP);
+      return;
+    }
+  for (guint p = 0; p < order->len; p++)
+    {
+      gconstpointer phrase = g_ptr_array_index (order, p);
+      guint i = phrase_hash (phrase) & map->mask;
+      while (map->slots[i].value != phrase)
+        i = (i + 1) & map->mask;
+      map->slots[i] = (Slot) { NULL, NULL, 0, 0 };
+    }
+  map->size = 0;
+}
+
 /* The article is done: its candidates go, and what a large one grew is given back now, not at
  * the next article, so that the memory the stage holds while later stages run stays flat. */
 static void
 worker_end (EnWorker *worker)
 {
   arena_reset (&worker->arena);
+  if (worker->ranked->len > PHRASES_KEEP)
+    {
+      g_ptr_array_unref (worker->ranked);
+      worker->ranked = g_ptr_array_sized_new (PHRASES_KEEP);
+    }
+  g_ptr_array_set_size (worker->ranked, 0);
   for (int c = 0; c < 2; c++)
     {
-      strmap_clear (&worker->phrases[c], PHRASES_KEEP);
+      clear_phrases (&worker->phrases[c], worker->order[c]);
       g_ptr_array_set_size (worker->order[c], 0);
       if (worker->capacity[c] > WORDS_KEEP)
         {
@@ -483,40 +560,136 @@ intern_stem (EnWorker *worker, const char *lower)
   return stem;
 }
 
+#define BYTES_OF(c) (G_GUINT64_CONSTANT (0x0101010101010101) * (c))
+
+/* The @n (1 to 7) bytes at @p as the low bytes of a word, zeros above, read without touching
+ * a byte past them. */
+static inline guint64
+load_tail (const char *p, gsize n)
+{
+  guint64 word;
+  if (n >= 4)
+    {
+      guint32 low, high;
+      memcpy (&low, p, 4);
+      memcpy (&high, p + n - 4, 4);
+      word = (guint64) low | (guint64) high << (8 * (n - 4));
+    }
+  else if (n >= 2)
+    {
+      guint16 low, high;
+      memcpy (&low, p, 2);
+      memcpy (&high, p + n - 2, 2);
+      word = (guint64) low | (guint64) high << (8 * (n - 2));
+    }
+  else
+    word = (guchar) p[0];
+  return word & (~G_GUINT64_CONSTANT (0) >> (8 * (8 - n)));
+}
+
+/* @word (8 ASCII bytes) with A-Z in lower case: a byte's top bit marks it at or past 'A' after
+ * one addition and past 'Z' after another (no carry: every byte is below 0x80). */
+static inline guint64
+ascii_lower (guint64 word)
+{
+  guint64 from_a = word + BYTES_OF (0x80 - 'A'), past_z = word + BYTES_OF (0x80 - 'Z' - 1);
+  return word | ((from_a & ~past_z & BYTES_OF (0x80)) >> 2);
+}
+
+/* The worker's word map's hash, over 8-byte words of the folded word (zeros after its end). */
+static inline guint64
+word_hash_begin (gsize length)
+{
+  return (G_GUINT64_CONSTANT (0xcbf29ce484222325) ^ length) * G_GUINT64_CONSTANT (0x9E3779B97F4A7C15);
+}
+
+static inline guint64
+word_hash_step (guint64 state, guint64 word)
+{
+  state = (state ^ word) * G_GUINT64_CONSTANT (0x9E3779B97F4A7C15);
+  return state ^ (state >> 29);
+}
+
+static inline guint32
+word_hash_end (guint64 state)
+{
+  return (guint32) (state >> 32);
+}
+
+static guint32
+word_hash (const char *word, gsize length)
+{
+  guint64 state = word_hash_begin (length);
+  gsize i = 0;
+  for (; i + 8 <= length; i += 8)
+    {
+      guint64 chunk;
+      memcpy (&chunk, word + i, 8);
+      state = word_hash_step (state, chunk);
+    }
+  if (i < length)
+    state = word_hash_step (state, load_tail (word + i, length - i));
+  return word_hash_end (state);
+}
+
 /* The entry of the word @text (@length bytes, no possessive): folded as fold () does, ASCII
  * without a copy. */
 static Lex *
 lex_of (EnWorker *worker, const EnLexicon *lexicon, const char *text, gsize length)
 {
-  char buffer[256];
-  guint32 hash = 2166136261u;
+  /* Every token comes here: ASCII is folded and hashed 8 bytes at a time (the worker's word
+   * map has a hash of its own, word_hash), the rest folded by fold (). */
+  char buffer[256 + 8];
+  guint64 state = word_hash_begin (length);
+  gboolean ascii = length < 256;
   gsize i = 0;
-  if (length < sizeof buffer)
-    for (; i < length; i++)
-      {
-        guchar c = text[i];
-        if (c >= 0x80)
-          break;
-        if (c >= 'A' && c <= 'Z')
-          c += 'a' - 'A';
-        buffer[i] = c;
-        hash = (hash ^ c) * 16777619u;
-      }
-  g_autofree char *folded = NULL;
+  for (; ascii && i + 8 <= length; i += 8)
+    {
+      guint64 word;
+      memcpy (&word, text + i, 8);
+      if (word & BYTES_OF (0x80))
+        ascii = FALSE;
+      else
+        {
+          word = ascii_lower (word);
+          memcpy (buffer + i, &word, 8);
+          state = word_hash_step (state, word);
+        }
+    }
+  if (ascii && i < length)
+    {
+      guint64 word = load_tail (text + i, length - i);
+      if (word & BYTES_OF (0x80))
+        ascii = FALSE;
+      else
+        {
+          word = ascii_lower (word);
+          memcpy (buffer + i, &word, 8); /* its zeros end the string */
+          state = word_hash_step (state, word);
+        }
+    }
+  char *folded = NULL;
   const char *lower = buffer;
   gsize lower_length = length;
-  if (length < sizeof buffer && i == length)
-    buffer[length] = '\0';
+  guint32 hash;
+  if (ascii)
+    {
+      buffer[length] = '\0';
+      hash = word_hash_end (state);
+    }
   else
     {
       g_autofree char *original = g_strndup (text, length);
       lower = folded = fold (original);
       lower_length = strlen (folded);
-      hash = hash_bytes (lower, lower_length);
+      hash = word_hash (lower, lower_length);
     }
   Lex *lex = strmap_lookup (&worker->words, lower, lower_length, hash);
   if (lex)
-    return lex;
+    {
+      g_free (folded);
+      return lex;
+    }
   lex = arena_alloc0 (&worker->lasting, sizeof (Lex));
   lex->lower = arena_strndup (&worker->lasting, lower, lower_length);
   lex->length = lower_length;
@@ -525,6 +698,7 @@ lex_of (EnWorker *worker, const EnLexicon *lexicon, const char *text, gsize leng
   lex->time = g_hash_table_contains (lexicon->time_words, lex->lower);
   lex->stem = intern_stem (worker, lex->lower);
   strmap_insert (&worker->words, lex->lower, lower_length, hash, lex);
+  g_free (folded);
   return lex;
 }
 
@@ -611,7 +785,8 @@ tag_word (const EnLexicon *lexicon, const NfToken *tokens, const Word *words, gu
       gboolean function_word = tag == EN_TAG_DET || tag == EN_TAG_ADP || tag == EN_TAG_CONJ
                                || tag == EN_TAG_AUX || tag == EN_TAG_PRON || tag == EN_TAG_PART
                                || tag == EN_TAG_TITLE;
-      if (!(capital && !first && strcmp (lower, "i") != 0 && !function_word))
+      gboolean pronoun_i = lex->length == 1 && lower[0] == 'i';
+      if (!(capital && !first && !pronoun_i && !function_word))
         return tag;
     }
   /* Words repeat within an article and across articles: morphology once per word. */
@@ -646,9 +821,9 @@ tag_word (const EnLexicon *lexicon, const NfToken *tokens, const Word *words, gu
     }
   if (!m->found)
     {
-      if (ends_with (lower, "ly"))
+      if (lex_ends_with (lex, "ly"))
         return EN_TAG_ADV;
-      if (ends_with (lower, "ing") || ends_with (lower, "ed"))
+      if (lex_ends_with (lex, "ing") || lex_ends_with (lex, "ed"))
         return EN_TAG_VERB;
       return EN_TAG_NOUN;
     }
@@ -681,7 +856,7 @@ tag_word (const EnLexicon *lexicon, const NfToken *tokens, const Word *words, gu
         verb *= 5;
     }
   /* Headlines are in the present tense: "Kenya appeals", "Mumbai speeds". */
-  if (headline && verb > 0 && ends_with (lower, "s") && (previous == EN_TAG_NOUN || previous == EN_TAG_PROPN))
+  if (headline && verb > 0 && lex_ends_with (lex, "s") && (previous == EN_TAG_NOUN || previous == EN_TAG_PROPN))
     verb *= 10;
   EnTag best = EN_TAG_NOUN;
   double best_score = noun;
@@ -742,9 +917,10 @@ struct _Form {
 
 /* A candidate, in the worker's arena with its strings: an article has hundreds of
  * candidates, and a malloc and free for each (and for its arrays) was a fifth of the stage. */
-typedef struct {
+struct _Phrase {
   char      *key;       /* the stems of its words, lower case, space-separated */
   gsize      key_length;
+  guint32    hash;      /* the key's, where the collector's map has it */
   Lex      **words;     /* the words of its first occurrence */
   guint      n_words;
   Form      *forms, *last_form; /* surface forms in order of first use, how often each */
@@ -759,7 +935,13 @@ typedef struct {
   gboolean   merged;
   gboolean   part_of_name; /* merged into a longer name ("Johnson" into "Ben Johnson") */
   double     score;
-} Phrase;
+};
+
+static guint32
+phrase_hash (gconstpointer phrase)
+{
+  return ((const Phrase *) phrase)->hash;
+}
 
 typedef struct {
   const char    *text;
@@ -810,9 +992,58 @@ count_form (Collector *collector, Phrase *phrase, const char *text, gsize length
     form->count++;
 }
 
+/* A new phrase of the words [@start, @end) of @source, whose key (@key_length bytes, which
+ * outlive the article's phrases) hashes to @hash. */
+static Phrase *
+new_phrase (Collector *collector, const Source *source, guint start, guint end, const char *key,
+            gsize key_length, guint32 hash)
+{
+  Phrase *phrase = arena_alloc0 (collector->arena, sizeof (Phrase));
+  phrase->key = (char *) key;
+  phrase->key_length = key_length;
+  phrase->hash = hash;
+  phrase->n_words = end - start;
+  phrase->words = arena_alloc (collector->arena, phrase->n_words * sizeof (Lex *));
+  gboolean name = TRUE, adjectives = TRUE, some_name = FALSE, number = FALSE;
+  for (guint i = start; i < end; i++)
+    {
+      phrase->words[i - start] = source->words[i].lex;
+      name &= source->tags[i] == EN_TAG_PROPN;
+      adjectives &= source->tags[i] == EN_TAG_ADJ;
+      some_name |= source->tags[i] == EN_TAG_PROPN;
+      number |= source->tags[i] == EN_TAG_NUM;
+    }
+  phrase->name = name;
+  phrase->adjectives = adjectives;
+  phrase->some_name = some_name;
+  phrase->number = number;
+  phrase->first = G_MAXUINT;
+  phrase->order = collector->order->len;
+  strmap_insert (collector->phrases, phrase->key, phrase->key_length, hash, phrase);
+  g_ptr_array_add (collector->order, phrase);
+  return phrase;
+}
+
 static Phrase *
 add_candidate (Collector *collector, const Source *source, guint start, guint end)
 {
+  if (end == start + 1)
+    {
+      /* One word (most candidates): its key is its stem, hashed once for the vocabulary, and
+       * its form the token's bytes; nothing to build or copy. */
+      const Stem *stem = source->words[start].lex->stem;
+      Phrase *phrase = strmap_lookup (collector->phrases, stem->text, stem->length, stem->hash);
+      if (phrase == NULL)
+        phrase = new_phrase (collector, source, start, end, stem->text, stem->length, stem->hash);
+      guint sentence = source->tokens[start].sentence + source->sentence_offset;
+      phrase->count++;
+      phrase->first = MIN (phrase->first, sentence);
+      phrase->last = MAX (phrase->last, sentence);
+      phrase->headline += source->headline;
+      count_form (collector, phrase, source->text + source->tokens[start].start, source->words[start].length,
+                  source->headline);
+      return phrase;
+    }
   /* The key (the words' stems) and the form (as written), space-separated, sized first and
    * copied in: no append call per word. */
   GString *key = collector->key, *form = collector->form;
@@ -825,7 +1056,6 @@ add_candidate (Collector *collector, const Source *source, guint start, guint en
   g_string_set_size (key, key_length);
   g_string_set_size (form, form_length);
   char *k = key->str, *f = form->str;
-  gboolean name = TRUE, adjectives = TRUE, some_name = FALSE, number = FALSE;
   for (guint i = start; i < end; i++)
     {
       if (i > start)
@@ -838,31 +1068,12 @@ add_candidate (Collector *collector, const Source *source, guint start, guint en
       k += stem->length;
       memcpy (f, source->text + source->tokens[i].start, source->words[i].length);
       f += source->words[i].length;
-      name &= source->tags[i] == EN_TAG_PROPN;
-      adjectives &= source->tags[i] == EN_TAG_ADJ;
-      some_name |= source->tags[i] == EN_TAG_PROPN;
-      number |= source->tags[i] == EN_TAG_NUM;
     }
   guint32 hash = hash_bytes (key->str, key->len);
   Phrase *phrase = strmap_lookup (collector->phrases, key->str, key->len, hash);
   if (phrase == NULL)
-    {
-      phrase = arena_alloc0 (collector->arena, sizeof (Phrase));
-      phrase->key = arena_strndup (collector->arena, key->str, key->len);
-      phrase->key_length = key->len;
-      phrase->n_words = end - start;
-      phrase->words = arena_alloc (collector->arena, phrase->n_words * sizeof (Lex *));
-      for (guint i = start; i < end; i++)
-        phrase->words[i - start] = source->words[i].lex;
-      phrase->name = name;
-      phrase->adjectives = adjectives;
-      phrase->some_name = some_name;
-      phrase->number = number;
-      phrase->first = G_MAXUINT;
-      phrase->order = collector->order->len;
-      strmap_insert (collector->phrases, phrase->key, phrase->key_length, hash, phrase);
-      g_ptr_array_add (collector->order, phrase);
-    }
+    phrase = new_phrase (collector, source, start, end, arena_strndup (collector->arena, key->str, key->len),
+                         key->len, hash);
   phrase->count++;
   phrase->first = MIN (phrase->first, source->tokens[start].sentence + source->sentence_offset);
   phrase->last = MAX (phrase->last, source->tokens[start].sentence + source->sentence_offset);
@@ -1037,19 +1248,30 @@ merge_plurals (Collector *collector)
 static void
 merge_names (GPtrArray *order)
 {
+  /* Only a name of two words or more can hold another: those are asked, in their order,
+   * not every name (most are one word). */
   g_autoptr (GPtrArray) names = g_ptr_array_new ();
+  g_autoptr (GPtrArray) holders = g_ptr_array_new ();
   for (guint i = 0; i < order->len; i++)
-    if (((Phrase *) g_ptr_array_index (order, i))->name)
-      g_ptr_array_add (names, g_ptr_array_index (order, i));
+    {
+      Phrase *phrase = g_ptr_array_index (order, i);
+      if (!phrase->name)
+        continue;
+      g_ptr_array_add (names, phrase);
+      if (phrase->n_words > 1)
+        g_ptr_array_add (holders, phrase);
+    }
+  if (holders->len == 0)
+    return;
   g_autoptr (GPtrArray) by_length = g_ptr_array_copy (names, NULL, NULL);
   g_ptr_array_sort (by_length, compare_length);
   for (guint i = 0; i < by_length->len; i++)
     {
       Phrase *name = g_ptr_array_index (by_length, i);
       Phrase *best = NULL;
-      for (guint k = 0; k < names->len; k++)
+      for (guint k = 0; k < holders->len; k++)
         {
-          Phrase *longer = g_ptr_array_index (names, k);
+          Phrase *longer = g_ptr_array_index (holders, k);
           if (longer->n_words > name->n_words && key_contains (longer->key, name->key)
               && (best == NULL || longer->count > best->count))
             best = longer;
@@ -1065,15 +1287,64 @@ merge_names (GPtrArray *order)
     }
 }
 
-static gint
-compare_score (gconstpointer a, gconstpointer b)
+/* Whether @x ranks before @y: the higher score, then the earlier phrase. */
+static inline gboolean
+score_before (const Phrase *x, const Phrase *y)
 {
-  const Phrase *x = *(Phrase *const *) a, *y = *(Phrase *const *) b;
   if (x->score != y->score)
-    return x->score > y->score ? -1 : 1;
-  return x->order < y->order ? -1 : x->order > y->order;
+    return x->score > y->score;
+  return x->order < y->order;
 }
 
+/* Sorts @ranked best first without a call per comparison (as g_ptr_array_sort did): a stable merge sort,
+ * as GLib's is, so that the phrase and the single word that tie (same score, same order in
+ * their two collectors) keep the order they were ranked in.  Runs of 8 sorted by insertion,
+ * then merged pairwise. */
+static void
+sort_by_score (GPtrArray *ranked)
+{
+  enum { RUN = 8 };
+  Phrase **items = (Phrase **) ranked->pdata;
+  gsize n = ranked->len;
+  for (gsize run = 0; run < n; run += RUN)
+    {
+      gsize stop = MIN (run + RUN, n);
+      for (gsize i = run + 1; i < stop; i++)
+        {
+          Phrase *x = items[i];
+          gsize j = i;
+          for (; j > run && score_before (x, items[j - 1]); j--)
+            items[j] = items[j - 1];
+          items[j] = x;
+        }
+    }
+  if (n <= RUN)
+    return;
+  Phrase *stack[512];
+  Phrase **scratch = n <= G_N_ELEMENTS (stack) ? stack : g_new (Phrase *, n);
+  Phrase **from = items, **to = scratch;
+  for (gsize width = RUN; width < n; width *= 2)
+    {
+      for (gsize left = 0; left < n; left += 2 * width)
+        {
+          gsize middle = MIN (left + width, n), right = MIN (left + 2 * width, n);
+          gsize a = left, b = middle, k = left;
+          while (a < middle && b < right)
+            to[k++] = score_before (from[b], from[a]) ? from[b++] : from[a++];
+          while (a < middle)
+            to[k++] = from[a++];
+          while (b < right)
+            to[k++] = from[b++];
+        }
+      Phrase **swap = from;
+      from = to;
+      to = swap;
+    }
+  if (from != items)
+    memcpy (items, from, n * sizeof *items);
+  if (scratch != stack)
+    g_free (scratch);
+}
 
 /* unit = "words": how often the word is used times its rarity, gently discounted by the
  * sentence it first appears in; a headline word counts as any other. */
@@ -1090,7 +1361,7 @@ score_words (const EnLexicon *lexicon, Collector *collector, GPtrArray *ranked)
       if (phrase->score > 0)
         g_ptr_array_add (ranked, phrase);
     }
-  g_ptr_array_sort (ranked, compare_score);
+  sort_by_score (ranked);
 }
 
 /* log1p of small counts and the rules' position discount, (1 + sentence)^0.8, computed once:
@@ -1179,7 +1450,7 @@ score_phrases (const EnLexicon *lexicon, Collector *collector, guint max_words, 
       if (phrase->score > 0)
         g_ptr_array_add (ranked, phrase);
     }
-  g_ptr_array_sort (ranked, compare_score);
+  sort_by_score (ranked);
 }
 
 /* The learned ranker's view of one candidate (ranker.h says what each feature is). */
@@ -1296,7 +1567,7 @@ score_learned (const EnLexicon *lexicon, const EnRanker *ranker, Collector *phra
       if (keep_features)
         phrase->features = memcpy (arena_alloc (phrases->arena, sizeof x), x, sizeof x);
     }
-  g_ptr_array_sort (ranked, compare_score);
+  sort_by_score (ranked);
 }
 
 /* unit = "words" with ranker = "model" (the default): the single words of collect_words,
@@ -1324,7 +1595,7 @@ score_learned_words (const EnLexicon *lexicon, const EnRanker *ranker, Collector
         word->features = memcpy (arena_alloc (words->arena, sizeof x), x, sizeof x);
       g_ptr_array_add (ranked, word);
     }
-  g_ptr_array_sort (ranked, compare_score);
+  sort_by_score (ranked);
 }
 
 /* How the body writes its words: in lower case somewhere (so a capital in the headline or at
@@ -1401,7 +1672,7 @@ en_phrases_extract (const EnLexicon *lexicon, EnWorker *worker, NfArticle *artic
     collect_words (&singles, &sources[s], &collector);
 
   merge_plurals (&collector);
-  g_autoptr (GPtrArray) ranked = g_ptr_array_sized_new (collector.order->len + (learned ? singles.order->len : 0));
+  GPtrArray *ranked = worker->ranked; /* empty: worker_end emptied it */
   if (options->words_only && options->ranker)
     score_learned_words (lexicon, options->ranker, &collector, headline_sentences + body_sentences,
                          options->features, ranked);
