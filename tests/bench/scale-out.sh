@@ -243,9 +243,13 @@ for set in $sets; do
   read -r local_all local_top <<<"$local_threads"
   [ "$(echo "$local_all > 0" | bc)" = 1 ] && printf 'without a broker: one local run'"'"'s busiest thread took %.0f%% of its CPU, so two local runs <= %.2fx one on an idle machine\n' \
     "$(echo "$local_top * 100 / $local_all" | bc -l)" "$(echo "$local_top * $cores / $local_all" | bc -l)"
-  printf 'bound on %d cores: 2 workers <= %.2fx one worker (1-worker steady time x %d / (W + S)); on an idle machine <= %.2fx (busiest thread x %d / (W + S))\n' \
-    "$cores" "$(echo "$one_steady * $cores / ($one_workers + $one_server)" | bc -l)" "$cores" \
-    "$(echo "$one_extracting * $cores / ($one_workers + $one_server)" | bc -l)" "$cores"
+  if [ "$(echo "$one_workers + $one_server > 0 && $one_extracting > 0" | bc)" = 1 ]; then
+    printf 'bound on %d cores: 2 workers <= %.2fx one worker (1-worker steady time x %d / (W + S)); on an idle machine <= %.2fx (busiest thread x %d / (W + S))\n' \
+      "$cores" "$(echo "$one_steady * $cores / ($one_workers + $one_server)" | bc -l)" "$cores" \
+      "$(echo "$one_extracting * $cores / ($one_workers + $one_server)" | bc -l)" "$cores"
+  else
+    echo "bound: the stretch measured was too short for /proc's clock ticks; raise --count"
+  fi
 done
 uptime | sed 's/^/machine: /'
 
