@@ -45,6 +45,7 @@ struct _NfAnnotation {
 #define NF_ANNOTATION_FIRST_BLOCK 16 /* block b holds 16 << b annotations */
 #define NF_ANNOTATION_BLOCKS      27 /* 16 * (2^27 - 1) > G_MAXUINT */
 #define NF_ANNOTATION_RECENT_KEYS 8
+#define NF_ANNOTATION_RECENT_TYPES 4
 
 struct _NfAnnotationList {
   NfAnnotation *blocks[NF_ANNOTATION_BLOCKS];
@@ -56,6 +57,9 @@ struct _NfAnnotationList {
    * and a match here spares the process's lock and hash */
   const char *recent_keys[NF_ANNOTATION_RECENT_KEYS];
   guint       next_recent_key;
+  /* the interned types last added, for the same reason: an extractor adds one or two */
+  const char *recent_types[NF_ANNOTATION_RECENT_TYPES];
+  guint       next_recent_type;
 };
 
 struct _NfArticle {

@@ -624,6 +624,21 @@ nf_article_get_field_int (const NfArticle *article, const char *name, gint64 fal
 
 /* ---- annotations ---- */
 
+/* @type interned: g_intern_string takes a process-wide lock and hashes the name, while an
+ * article's annotations have a handful of types, so the list remembers the last few. */
+static const char *
+annotation_list_type (NfAnnotationList *list, const char *type)
+{
+  for (guint i = 0; i < NF_ANNOTATION_RECENT_TYPES && list->recent_types[i]; i++)
+    if (list->recent_types[i] == type || (list->recent_types[i][0] == type[0] && strcmp (list->recent_types[i], type) == 0))
+      return list->recent_types[i];
+  const char *interned = g_intern_string (type);
+  /* interned strings live as long as the process: the list may keep them after a clear */
+  list->recent_types[list->next_recent_type] = interned;
+  list->next_recent_type = (list->next_recent_type + 1) % NF_ANNOTATION_RECENT_TYPES;
+  return interned;
+}
+
 NfAnnotation *
 nf_article_add_annotation (NfArticle *article, const char *type, gsize start, gsize end)
 {
@@ -633,7 +648,7 @@ nf_article_add_annotation (NfArticle *article, const char *type, gsize start, gs
   g_return_val_if_fail (list->n < G_MAXUINT, NULL);
   NfAnnotation *annotation = annotation_list_slot (list, list->n++);
   *annotation = (NfAnnotation) {
-    .type = g_intern_string (type), .start = start, .end = end, .list = list,
+    .type = annotation_list_type (list, type), .start = start, .end = end, .list = list,
   };
   return annotation;
 }
@@ -733,11 +748,14 @@ nf_annotation_set_attr_string (NfAnnotation *annotation, const char *key, const 
     }
   /* Valid and not in the list, as just seen: added without validating or looking it up
    * again (what nf_annotation_set_attr would do, at a third of the cost). */
+  char *copy = g_strndup (value, length);
+  /* a string needs no alignment, so GLib keeps these very bytes: @copy is the variant's
+   * string, as g_variant_get_string would return it at a cost */
   GVariant *string = g_variant_ref_sink (
-    g_variant_new_from_bytes (G_VARIANT_TYPE_STRING, g_bytes_new_take (g_strndup (value, length), length + 1), TRUE));
+    g_variant_new_from_bytes (G_VARIANT_TYPE_STRING, g_bytes_new_take (copy, length + 1), TRUE));
   if (list->strings == NULL)
     list->strings = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, (GDestroyNotify) g_variant_unref);
-  g_hash_table_insert (list->strings, (gpointer) g_variant_get_string (string, NULL), g_variant_ref (string));
+  g_hash_table_insert (list->strings, copy, g_variant_ref (string));
   annotation_put (annotation, key, string);
 }
 
