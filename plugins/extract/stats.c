@@ -32,17 +32,50 @@ utf8_length (const char *text, gsize length)
   return (gint64) (length - continuation);
 }
 
-static GVariant *
-stats_entry (const char *key, gint64 value)
+/* The keys, in output order, made once a stage: a key's GVariant is immutable, so every
+ * article's entries share it instead of building and validating the same strings again. */
+static const char *const stats_keys[] = {
+  "words", "sentences", "paragraphs", "characters", "reading_time_seconds",
+};
+
+typedef struct {
+  long      words_per_minute;
+  GVariant *keys[G_N_ELEMENTS (stats_keys)];
+} Stats;
+
+static gboolean
+stats_init (NfStage *stage, G_GNUC_UNUSED GError **error)
 {
-  return g_variant_new_dict_entry (g_variant_new_string (key), g_variant_new_variant (g_variant_new_int64 (value)));
+  Stats *stats = g_new0 (Stats, 1);
+  stats->words_per_minute = cfg_getint (nf_stage_get_config (stage), "words-per-minute");
+  for (gsize i = 0; i < G_N_ELEMENTS (stats_keys); i++)
+    stats->keys[i] = g_variant_ref_sink (g_variant_new_string (stats_keys[i]));
+  nf_stage_set_instance (stage, stats);
+  return TRUE;
+}
+
+static void
+stats_free (gpointer instance)
+{
+  Stats *stats = instance;
+  for (gsize i = 0; i < G_N_ELEMENTS (stats_keys); i++)
+    g_variant_unref (stats->keys[i]);
+  g_free (stats);
+}
+
+static GVariant *
+stats_entry (GVariant *key, gint64 value)
+{
+  /* the entry takes a reference of the (not floating) key */
+  return g_variant_new_dict_entry (key, g_variant_new_variant (g_variant_new_int64 (value)));
 }
 
 static gboolean
 stats_process (NfStage *stage, G_GNUC_UNUSED gpointer worker, NfArticle *article,
                G_GNUC_UNUSED GError **error)
 {
-  long words_per_minute = cfg_getint (nf_stage_get_config (stage), "words-per-minute");
+  const Stats *stats = nf_stage_get_instance (stage);
+  long words_per_minute = stats->words_per_minute;
   const NfText *segmentation = nf_article_get_segmentation (article);
   guint words = nf_text_count_words (segmentation), sentences = 0;
   nf_text_get_sentences (segmentation, &sentences);
@@ -52,12 +85,13 @@ stats_process (NfStage *stage, G_GNUC_UNUSED gpointer worker, NfArticle *article
 
   /* An array, not a GVariantDict, so the keys keep this order in every output; built from
    * its entries, not with g_variant_builder_add(), which parses a format string for each. */
+  GVariant *const *keys = stats->keys;
   GVariant *entries[] = {
-    stats_entry ("words", words),
-    stats_entry ("sentences", sentences),
-    stats_entry ("paragraphs", paragraphs),
-    stats_entry ("characters", characters),
-    stats_entry ("reading_time_seconds", reading),
+    stats_entry (keys[0], words),
+    stats_entry (keys[1], sentences),
+    stats_entry (keys[2], paragraphs),
+    stats_entry (keys[3], characters),
+    stats_entry (keys[4], reading),
   };
   nf_article_set_field (article, NF_FIELD_STATS,
                         g_variant_new_array (G_VARIANT_TYPE ("{sv}"), entries, G_N_ELEMENTS (entries)));
@@ -69,5 +103,7 @@ NF_PLUGIN_DEFINE (
   .name = "stats",
   .summary = "Counts words, sentences, paragraphs and characters, and estimates reading time",
   .options = stats_options,
+  .init = stats_init,
   .process = stats_process,
+  .free = stats_free,
 );
