@@ -404,13 +404,26 @@ count_ngrams (LangScratch *scratch, const char *buffer)
       gint32 parent = -1;
       for (guint chars = 1; chars <= MAX_NGRAM_CHARS; chars++)
         {
-          gsize decay = char_length (q);
-          guint32 bits = 0;
-          for (gsize i = 0; i < decay; i++)
+          gsize decay;
+          guint32 bits;
+          if ((guchar) *q < 0x80)
             {
-              sum = sum * 31 + (guint32) (gint32) (signed char) q[i];
+              /* ASCII, most of any text: one byte (never NUL here) */
+              decay = 1;
+              bits = (guchar) *q;
+              sum = sum * 31 + bits;
               power *= 31;
-              bits |= (guint32) (guchar) q[i] << (8 * i);
+            }
+          else
+            {
+              decay = char_length (q);
+              bits = 0;
+              for (gsize i = 0; i < decay; i++)
+                {
+                  sum = sum * 31 + (guint32) (gint32) (signed char) q[i];
+                  power *= 31;
+                  bits |= (guint32) (guchar) q[i] << (8 * i);
+                }
             }
           guint64 key = (guint64) (guint32) (parent + 1) << 32 | bits;
           guint32 slot = slot_of (key, bits_of_slots);
