@@ -45,17 +45,30 @@ struct _NfAnnotation {
 #define NF_ANNOTATION_FIRST_BLOCK 16 /* block b holds 16 << b annotations */
 #define NF_ANNOTATION_BLOCKS      27 /* 16 * (2^27 - 1) > G_MAXUINT */
 #define NF_ANNOTATION_RECENT_KEYS 8
+#define NF_ANNOTATION_RECENT_TYPES 4
+
+typedef struct {
+  const char *key;   /* the value's own string; NULL: a free slot */
+  GVariant   *value;
+  guint32     hash;
+} NfSharedString;
 
 struct _NfAnnotationList {
   NfAnnotation *blocks[NF_ANNOTATION_BLOCKS];
   guint       n;
-  GHashTable *strings; /* the value's own string -> GVariant of type "s", one reference */
+  /* the value's own string -> GVariant of type "s", one reference: open addressing by
+   * FNV-1a, sized a power of two, at most half full (strings_size 0: none yet) */
+  NfSharedString *strings;
+  guint       n_strings, strings_size;
   GHashTable *values;  /* other GVariants of basic types, one reference each */
   GHashTable *keys;    /* names past the process's bound, owned */
   /* the shared names last put: an annotation's few names repeat in every one of its kind,
    * and a match here spares the process's lock and hash */
   const char *recent_keys[NF_ANNOTATION_RECENT_KEYS];
   guint       next_recent_key;
+  /* the interned types last added, for the same reason: an extractor adds one or two */
+  const char *recent_types[NF_ANNOTATION_RECENT_TYPES];
+  guint       next_recent_type;
 };
 
 struct _NfArticle {

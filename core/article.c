@@ -104,7 +104,11 @@ annotation_list_clear (NfAnnotationList *list)
   for (guint b = 0; b < NF_ANNOTATION_BLOCKS; b++)
     g_clear_pointer (&list->blocks[b], g_free);
   list->n = 0;
-  g_clear_pointer (&list->strings, g_hash_table_unref);
+  for (guint i = 0; i < list->strings_size; i++)
+    if (list->strings[i].key)
+      g_variant_unref (list->strings[i].value);
+  g_clear_pointer (&list->strings, g_free);
+  list->n_strings = list->strings_size = 0;
   g_clear_pointer (&list->values, g_hash_table_unref);
   g_clear_pointer (&list->keys, g_hash_table_unref);
 }
@@ -114,6 +118,55 @@ annotation_list_free (NfAnnotationList *list)
 {
   annotation_list_clear (list);
   g_free (list);
+}
+
+/* The shared strings: an article's annotations repeat a few values thousands of times, and
+ * a table of its own costs a fraction of a GHashTable's insert and lookup. */
+static guint32
+string_hash (const char *string)
+{
+  guint32 hash = 2166136261u;
+  for (const guchar *p = (const guchar *) string; *p; p++)
+    hash = (hash ^ *p) * 16777619u;
+  return hash;
+}
+
+/* The slot of @key (hashed @hash): its own, or the free one where it would go. */
+static NfSharedString *
+strings_slot (const NfAnnotationList *list, const char *key, guint32 hash)
+{
+  guint mask = list->strings_size - 1;
+  for (guint at = hash & mask;; at = (at + 1) & mask)
+    {
+      NfSharedString *slot = &list->strings[at];
+      if (!slot->key || (slot->hash == hash && strcmp (slot->key, key) == 0))
+        return slot;
+    }
+}
+
+static GVariant *
+strings_lookup (const NfAnnotationList *list, const char *key, guint32 hash)
+{
+  return list->strings_size ? strings_slot (list, key, hash)->value : NULL;
+}
+
+/* Adds @key (not in the list yet), the string of @value, whose reference the list takes. */
+static void
+strings_add (NfAnnotationList *list, const char *key, guint32 hash, GVariant *value)
+{
+  if (2 * (list->n_strings + 1) > list->strings_size)
+    {
+      NfSharedString *old = list->strings;
+      guint old_size = list->strings_size;
+      list->strings_size = MAX (64, 2 * old_size);
+      list->strings = g_new0 (NfSharedString, list->strings_size);
+      for (guint i = 0; i < old_size; i++)
+        if (old[i].key)
+          *strings_slot (list, old[i].key, old[i].hash) = old[i];
+      g_free (old);
+    }
+  *strings_slot (list, key, hash) = (NfSharedString) { key, value, hash };
+  list->n_strings++;
 }
 
 /* @value (sunk here) as the list keeps it: the list's equal value when it has one, so that a
@@ -131,16 +184,14 @@ annotation_list_share (NfAnnotationList *list, GVariant *value)
       const char *string = g_variant_get_string (value, &length);
       if (length > MAX_SHARED_STRING)
         return value;
-      if (list->strings == NULL)
-        list->strings = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
-                                               (GDestroyNotify) g_variant_unref);
-      GVariant *found = g_hash_table_lookup (list->strings, string);
+      guint32 hash = string_hash (string);
+      GVariant *found = strings_lookup (list, string, hash);
       if (found)
         {
           g_variant_unref (value);
           return g_variant_ref (found);
         }
-      g_hash_table_insert (list->strings, (gpointer) string, g_variant_ref (value));
+      strings_add (list, string, hash, g_variant_ref (value));
       return value;
     }
   if (!g_variant_type_is_basic (type))
@@ -624,6 +675,21 @@ nf_article_get_field_int (const NfArticle *article, const char *name, gint64 fal
 
 /* ---- annotations ---- */
 
+/* @type interned: g_intern_string takes a process-wide lock and hashes the name, while an
+ * article's annotations have a handful of types, so the list remembers the last few. */
+static const char *
+annotation_list_type (NfAnnotationList *list, const char *type)
+{
+  for (guint i = 0; i < NF_ANNOTATION_RECENT_TYPES && list->recent_types[i]; i++)
+    if (list->recent_types[i] == type || (list->recent_types[i][0] == type[0] && strcmp (list->recent_types[i], type) == 0))
+      return list->recent_types[i];
+  const char *interned = g_intern_string (type);
+  /* interned strings live as long as the process: the list may keep them after a clear */
+  list->recent_types[list->next_recent_type] = interned;
+  list->next_recent_type = (list->next_recent_type + 1) % NF_ANNOTATION_RECENT_TYPES;
+  return interned;
+}
+
 NfAnnotation *
 nf_article_add_annotation (NfArticle *article, const char *type, gsize start, gsize end)
 {
@@ -633,7 +699,7 @@ nf_article_add_annotation (NfArticle *article, const char *type, gsize start, gs
   g_return_val_if_fail (list->n < G_MAXUINT, NULL);
   NfAnnotation *annotation = annotation_list_slot (list, list->n++);
   *annotation = (NfAnnotation) {
-    .type = g_intern_string (type), .start = start, .end = end, .list = list,
+    .type = annotation_list_type (list, type), .start = start, .end = end, .list = list,
   };
   return annotation;
 }
@@ -718,7 +784,8 @@ nf_annotation_set_attr_string (NfAnnotation *annotation, const char *key, const 
   if (value == NULL)
     value = "";
   NfAnnotationList *list = annotation->list;
-  GVariant *found = list->strings ? g_hash_table_lookup (list->strings, value) : NULL;
+  guint32 hash = string_hash (value);
+  GVariant *found = strings_lookup (list, value, hash);
   if (found)
     {
       annotation_put (annotation, key, g_variant_ref (found));
@@ -733,11 +800,12 @@ nf_annotation_set_attr_string (NfAnnotation *annotation, const char *key, const 
     }
   /* Valid and not in the list, as just seen: added without validating or looking it up
    * again (what nf_annotation_set_attr would do, at a third of the cost). */
+  char *copy = g_strndup (value, length);
+  /* a string needs no alignment, so GLib keeps these very bytes: @copy is the variant's
+   * string, as g_variant_get_string would return it at a cost */
   GVariant *string = g_variant_ref_sink (
-    g_variant_new_from_bytes (G_VARIANT_TYPE_STRING, g_bytes_new_take (g_strndup (value, length), length + 1), TRUE));
-  if (list->strings == NULL)
-    list->strings = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, (GDestroyNotify) g_variant_unref);
-  g_hash_table_insert (list->strings, (gpointer) g_variant_get_string (string, NULL), g_variant_ref (string));
+    g_variant_new_from_bytes (G_VARIANT_TYPE_STRING, g_bytes_new_take (copy, length + 1), TRUE));
+  strings_add (list, copy, hash, g_variant_ref (string));
   annotation_put (annotation, key, string);
 }
 

@@ -7,41 +7,46 @@
 
 #include <newsflow/text.h>
 
+/* Plain arrays, not GArrays: a token or a sentence is appended in place, without a call. */
 struct _NfText {
-  gint    ref_count;
-  GArray *tokens;    /* NfToken */
-  GArray *sentences; /* NfSentence */
+  gint        ref_count;
+  NfToken    *tokens;
+  guint       n_tokens, tokens_size;
+  guint       n_words;   /* NF_TOKEN_WORD and NF_TOKEN_NUMBER tokens: several stages ask */
+  NfSentence *sentences;
+  guint       n_sentences, sentences_size;
 };
+
+/* The three lists are in strcmp() order: in_list() searches them by halves. */
 
 /* Titles and similar: their period never ends a sentence. */
 static const char *const titles[] = {
-  "mr", "mrs", "ms", "messrs", "dr", "prof", "gen", "lt", "col", "maj", "capt", "cpt", "sgt",
-  "adm", "cmdr", "cdr", "brig", "sen", "rep", "gov", "pres", "rev", "fr", "hon", "st", "mt",
-  "ft", "vs", "no", "nos", "nr", "art", "fig", "approx", "ca", "cf", "e.g", "i.e", "dept", "univ",
-  "supt", "insp", "det", "cpl", "pvt", "amb", "spc", "pfc", "sfc", "cmdt", "ens", "lcpl", "atty",
-  "msgt", "ssgt", "tsgt", NULL,
+  "adm", "amb", "approx", "art", "atty", "brig", "ca", "capt", "cdr", "cf", "cmdr", "cmdt",
+  "col", "cpl", "cpt", "dept", "det", "dr", "e.g", "ens", "fig", "fr", "ft", "gen", "gov", "hon",
+  "i.e", "insp", "lcpl", "lt", "maj", "messrs", "mr", "mrs", "ms", "msgt", "mt", "no", "nos",
+  "nr", "pfc", "pres", "prof", "pvt", "rep", "rev", "sen", "sfc", "sgt", "spc", "ssgt", "st",
+  "supt", "tsgt", "univ", "vs", NULL,
 };
 
 /* Abbreviations that may also end a sentence ("... of Acme Inc. The company said"). */
 static const char *const enders[] = {
-  "inc", "ltd", "co", "corp", "jr", "sr", "etc", "plc", "llc", "bros",
-  "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
-  "ala", "ariz", "ark", "calif", "colo", "conn", "del", "fla", "ga", "ill", "ind", "kan", "ky",
-  "la", "md", "mass", "mich", "minn", "miss", "mo", "mont", "neb", "nev", "okla", "ore", "pa",
-  "tenn", "tex", "va", "vt", "wash", "wis", "wyo", "a.m", "p.m", NULL,
+  "a.m", "ala", "apr", "ariz", "ark", "aug", "bros", "calif", "co", "colo", "conn", "corp",
+  "dec", "del", "etc", "feb", "fla", "ga", "ill", "inc", "ind", "jan", "jr", "jul", "jun", "kan",
+  "ky", "la", "llc", "ltd", "mar", "mass", "md", "mich", "minn", "miss", "mo", "mont", "neb",
+  "nev", "nov", "oct", "okla", "ore", "p.m", "pa", "plc", "sep", "sept", "sr", "tenn", "tex",
+  "va", "vt", "wash", "wis", "wyo", NULL,
 };
 
 /* Words that start sentences far more often than they follow an abbreviation. */
 static const char *const starters[] = {
-  "the", "a", "an", "he", "she", "it", "they", "we", "i", "you", "this", "that", "these",
-  "those", "but", "and", "in", "on", "at", "for", "there", "his", "her", "their", "its", "our",
-  "after", "when", "while", "as", "if", "however", "meanwhile", "also", "yet", "so", "some",
-  "many", "most", "officials", "analysts", "der", "die", "das", "el", "la", "le", "les", "los",
-  NULL,
+  "a", "after", "also", "an", "analysts", "and", "as", "at", "but", "das", "der", "die", "el",
+  "for", "he", "her", "his", "however", "i", "if", "in", "it", "its", "la", "le", "les", "los",
+  "many", "meanwhile", "most", "officials", "on", "our", "she", "so", "some", "that", "the",
+  "their", "there", "these", "they", "this", "those", "we", "when", "while", "yet", "you", NULL,
 };
 
 static gboolean
-in_list (const char *const *list, const char *word, gsize length)
+in_sorted_list (const char *const *list, gsize n, const char *word, gsize length)
 {
   char lower[16];
   if (length == 0 || length >= sizeof lower)
@@ -49,12 +54,22 @@ in_list (const char *const *list, const char *word, gsize length)
   for (gsize i = 0; i < length; i++)
     lower[i] = g_ascii_tolower (word[i]);
   lower[length] = '\0';
-  /* the first letter first: it rejects almost every entry without a call */
-  for (const char *const *entry = list; *entry; entry++)
-    if ((*entry)[0] == lower[0] && strcmp (*entry, lower) == 0)
-      return TRUE;
+  gsize low = 0, high = n;
+  while (low < high)
+    {
+      gsize middle = (low + high) / 2;
+      int order = strcmp (list[middle], lower);
+      if (order == 0)
+        return TRUE;
+      if (order < 0)
+        low = middle + 1;
+      else
+        high = middle;
+    }
   return FALSE;
 }
+
+#define in_list(list, word, length) in_sorted_list ((list), G_N_ELEMENTS (list) - 1, (word), (length))
 
 gboolean
 nf_text_is_abbreviation (const char *word, gsize length)
@@ -163,17 +178,19 @@ static const char *
 scan_word (const char *p, const char *end, NfTokenFlags *flags)
 {
   const char *start = p;
-  /* Acronym: single letters each followed by a period. */
+  /* Acronym: single letters each followed by a period.  Most words have a letter second,
+   * which ends the test at once. */
   const char *q = p;
   guint letters = 0;
-  while (q < end && is_letter (char_at (q)))
-    {
-      const char *after = g_utf8_next_char (q);
-      if (after >= end || *after != '.')
-        break;
-      letters++;
-      q = after + 1;
-    }
+  if ((guchar) *p >= 0x80 || (p + 1 < end && p[1] == '.'))
+    while (q < end && is_letter (char_at (q)))
+      {
+        const char *after = g_utf8_next_char (q);
+        if (after >= end || *after != '.')
+          break;
+        letters++;
+        q = after + 1;
+      }
   if (letters >= 2)
     {
       *flags = case_flags (start, q);
@@ -184,20 +201,18 @@ scan_word (const char *p, const char *end, NfTokenFlags *flags)
    * their case counted in one pass. */
   p = start;
   guint upper = 0;
-  gboolean first_upper = FALSE;
   letters = 0;
-  while (p < end && g_ascii_isalnum (*p))
+  for (; p < end; p++)
     {
-      if (g_ascii_isalpha (*p))
-        {
-          gboolean is_upper = g_ascii_isupper (*p);
-          if (letters == 0)
-            first_upper = is_upper;
-          letters++;
-          upper += is_upper;
-        }
-      p++;
+      /* one look at GLib's table for the three questions (0 above 0x7f) */
+      guint16 type = g_ascii_table[(guchar) *p];
+      if (!(type & G_ASCII_ALNUM))
+        break;
+      letters += (type & G_ASCII_ALPHA) != 0;
+      upper += (type & G_ASCII_UPPER) != 0;
     }
+  /* the word starts with a letter: an ASCII one is its first letter */
+  gboolean first_upper = (guint) (guchar) *start - 'A' < 26;
   if (p >= end || ((guchar) *p < 0x80 && !is_joiner ((guchar) *p)))
     {
       *flags = flags_of_counts (first_upper, letters, upper);
@@ -235,24 +250,39 @@ scan_number (const char *p, const char *end)
   return p;
 }
 
+/* White space below 0x80 without a call: the same answer as nf_unichar_is_space(). */
+static inline gboolean
+is_space (gunichar c)
+{
+  return c < 0x80 ? c == ' ' || c - '\t' <= '\r' - '\t' : nf_unichar_is_space (c);
+}
+
+static inline NfToken *
+push_token (NfText *segmentation)
+{
+  if (segmentation->n_tokens == segmentation->tokens_size)
+    {
+      segmentation->tokens_size = MAX (64, 2 * segmentation->tokens_size);
+      segmentation->tokens = g_renew (NfToken, segmentation->tokens, segmentation->tokens_size);
+    }
+  return &segmentation->tokens[segmentation->n_tokens++];
+}
+
 static void
 tokenize (NfText *segmentation, const char *text, gsize length)
 {
   const char *p = text, *end = text + length;
   guint paragraph = 0, newlines = 0;
-  /* tokens are appended in batches: a call an append cost more than making the token */
-  NfToken batch[128];
-  guint batched = 0;
   while (p < end)
     {
       gunichar c = char_at (p);
-      if (nf_unichar_is_space (c))
+      if (is_space (c))
         {
           newlines += c == '\n';
           p = g_utf8_next_char (p);
           continue;
         }
-      if (newlines >= 2 && segmentation->tokens->len + batched > 0)
+      if (newlines >= 2 && segmentation->n_tokens > 0)
         paragraph++;
       newlines = 0;
 
@@ -274,15 +304,10 @@ tokenize (NfText *segmentation, const char *text, gsize length)
           token_end = g_utf8_next_char (p);
         }
       token.end = token_end - text;
-      batch[batched++] = token;
-      if (batched == G_N_ELEMENTS (batch))
-        {
-          g_array_append_vals (segmentation->tokens, batch, batched);
-          batched = 0;
-        }
+      segmentation->n_words += token.kind == NF_TOKEN_WORD || token.kind == NF_TOKEN_NUMBER;
+      *push_token (segmentation) = token;
       p = token_end;
     }
-  g_array_append_vals (segmentation->tokens, batch, batched);
 }
 
 /* ---- sentences ---- */
@@ -345,7 +370,7 @@ ends_sentence (const char *text, const NfToken *tokens, guint i, const NfToken *
 static void
 close_sentence (NfText *segmentation, guint first, guint last)
 {
-  NfToken *tokens = (NfToken *) segmentation->tokens->data;
+  NfToken *tokens = segmentation->tokens;
   NfSentence sentence = {
     .start = tokens[first].start,
     .end = tokens[last].end,
@@ -353,18 +378,23 @@ close_sentence (NfText *segmentation, guint first, guint last)
     .n_tokens = last - first + 1,
     .paragraph = tokens[first].paragraph,
   };
-  guint index = segmentation->sentences->len;
+  guint index = segmentation->n_sentences;
   for (guint t = first; t <= last; t++)
     tokens[t].sentence = index;
   tokens[first].flags |= NF_TOKEN_SENTENCE_START;
-  g_array_append_val (segmentation->sentences, sentence);
+  if (segmentation->n_sentences == segmentation->sentences_size)
+    {
+      segmentation->sentences_size = MAX (16, 2 * segmentation->sentences_size);
+      segmentation->sentences = g_renew (NfSentence, segmentation->sentences, segmentation->sentences_size);
+    }
+  segmentation->sentences[segmentation->n_sentences++] = sentence;
 }
 
 static void
 split_sentences (NfText *segmentation, const char *text)
 {
-  const NfToken *tokens = (const NfToken *) segmentation->tokens->data;
-  guint n = segmentation->tokens->len, first = 0;
+  const NfToken *tokens = segmentation->tokens;
+  guint n = segmentation->n_tokens, first = 0;
   for (guint i = 0; i < n; i++)
     {
       gboolean last_of_paragraph = i + 1 == n || tokens[i + 1].paragraph != tokens[i].paragraph;
@@ -406,8 +436,11 @@ nf_text_segment (const char *text, gsize length)
 {
   NfText *segmentation = g_new0 (NfText, 1);
   segmentation->ref_count = 1;
-  segmentation->tokens = g_array_sized_new (FALSE, FALSE, sizeof (NfToken), length / 5 + 1);
-  segmentation->sentences = g_array_new (FALSE, FALSE, sizeof (NfSentence));
+  /* about a token in five bytes of news text, and a sentence in 25 tokens */
+  segmentation->tokens_size = length / 5 + 1;
+  segmentation->tokens = g_new (NfToken, segmentation->tokens_size);
+  segmentation->sentences_size = length / 125 + 1;
+  segmentation->sentences = g_new (NfSentence, segmentation->sentences_size);
   if (text)
     {
       tokenize (segmentation, text, length);
@@ -428,8 +461,8 @@ nf_text_unref (NfText *segmentation)
 {
   if (segmentation == NULL || !g_atomic_int_dec_and_test (&segmentation->ref_count))
     return;
-  g_array_unref (segmentation->tokens);
-  g_array_unref (segmentation->sentences);
+  g_free (segmentation->tokens);
+  g_free (segmentation->sentences);
   g_free (segmentation);
 }
 
@@ -437,26 +470,20 @@ const NfToken *
 nf_text_get_tokens (const NfText *segmentation, guint *n_tokens)
 {
   if (n_tokens)
-    *n_tokens = segmentation->tokens->len;
-  return (const NfToken *) segmentation->tokens->data;
+    *n_tokens = segmentation->n_tokens;
+  return segmentation->tokens;
 }
 
 const NfSentence *
 nf_text_get_sentences (const NfText *segmentation, guint *n_sentences)
 {
   if (n_sentences)
-    *n_sentences = segmentation->sentences->len;
-  return (const NfSentence *) segmentation->sentences->data;
+    *n_sentences = segmentation->n_sentences;
+  return segmentation->sentences;
 }
 
 guint
 nf_text_count_words (const NfText *segmentation)
 {
-  guint words = 0;
-  for (guint i = 0; i < segmentation->tokens->len; i++)
-    {
-      NfTokenKind kind = g_array_index (segmentation->tokens, NfToken, i).kind;
-      words += kind == NF_TOKEN_WORD || kind == NF_TOKEN_NUMBER;
-    }
-  return words;
+  return segmentation->n_words;
 }

@@ -127,6 +127,25 @@ test_attribute_values_shared (G_GNUC_UNUSED void **state)
 /* An annotation's attributes grow in a block of doubling size (issue 15): across its
  * growth every attribute keeps its value and its place, a name set again is replaced where
  * it is, and a new string set on two annotations is held once, a long one per annotation. */
+/* Types are interned however many there are: the list remembers only the last few, and a
+ * type past them is looked up again, never mistaken for another. */
+static void
+test_annotation_types_interned (G_GNUC_UNUSED void **state)
+{
+  g_autoptr (NfArticle) article = nf_article_new ("a.txt");
+  nf_article_add_paragraph (article, "Some text of the article", -1);
+  static const char *const types[] = { "entity", "quote", "date", "keyword", "place", "speaker" };
+  for (guint round = 0; round < 3; round++)
+    for (gsize t = 0; t < G_N_ELEMENTS (types); t++)
+      {
+        /* a copy, so that only the name can match */
+        g_autofree char *type = g_strdup (types[(t * (round + 1)) % G_N_ELEMENTS (types)]);
+        NfAnnotation *annotation = nf_article_add_annotation (article, type, 0, 4);
+        assert_ptr_equal (nf_annotation_get_type (annotation), g_intern_string (type));
+      }
+  assert_int_equal (nf_article_get_n_annotations (article), 3 * G_N_ELEMENTS (types));
+}
+
 static void
 test_attributes_grow (G_GNUC_UNUSED void **state)
 {
@@ -390,6 +409,7 @@ main (void)
     cmocka_unit_test (test_variant_round_trip),
     cmocka_unit_test (test_count_entities),
     cmocka_unit_test (test_attributes_grow),
+    cmocka_unit_test (test_annotation_types_interned),
   };
   return cmocka_run_group_tests_name ("article", tests, NULL, NULL);
 }

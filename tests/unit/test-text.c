@@ -225,6 +225,19 @@ test_abbreviation_lookup (G_GNUC_UNUSED void **state)
   assert_true (nf_text_is_abbreviation ("J.", 2));
   assert_true (nf_text_is_abbreviation ("Inc", 3));
   assert_false (nf_text_is_abbreviation ("Kyiv", 4));
+  /* text.c searches its lists by halves: every entry, first, last and in between, in any
+   * case, is found, and words sorting between entries are not */
+  static const char *const listed[] = {
+    "adm.", "Amb.", "approx.", "E.g.", "i.e.", "Messrs.", "MR.", "Vs.", "tsgt.", "Univ.",
+    "a.m.", "Ala.", "Calif.", "Sept.", "Sep.", "p.m.", "Wyo.", "Wis.", "Ltd.", "co.",
+  };
+  for (gsize i = 0; i < G_N_ELEMENTS (listed); i++)
+    assert_true (nf_text_is_abbreviation (listed[i], strlen (listed[i])));
+  static const char *const unlisted[] = {
+    "aa.", "adma.", "zz.", "wyoming.", "Mrx.", "a.n.", "sepx.", "Ab.", "the.", "approximately.",
+  };
+  for (gsize i = 0; i < G_N_ELEMENTS (unlisted); i++)
+    assert_false (nf_text_is_abbreviation (unlisted[i], strlen (unlisted[i])));
 }
 
 static void

@@ -99,6 +99,7 @@ typedef enum {
   W_SPEECH_VERBS = 1 << 6,
   W_GROUP_NOUNS  = 1 << 7,
   W_GIVEN_NAMES  = 1 << 8, /* female-names.txt or male-names.txt */
+  W_LEADS        = 1 << 9, /* what a gazetteer name with a space has before its first one */
 } WordList;
 
 void
@@ -150,7 +151,8 @@ index_slot (const Entities *self, const char *key, gsize length, guint32 hash)
 static void
 index_build (Entities *self)
 {
-  guint n = g_hash_table_size (self->word_lists) + g_hash_table_size (self->gazetteer);
+  /* a key for each entry of either table, and at most one for each name's first word */
+  guint n = g_hash_table_size (self->word_lists) + 2 * g_hash_table_size (self->gazetteer);
   self->n_index_slots = 64;
   while (self->n_index_slots < 2 * n)
     self->n_index_slots *= 2;
@@ -173,6 +175,25 @@ index_build (Entities *self)
           else
             slot->entry = value;
         }
+    }
+  /* The first words of the names of several words, marked (a prefix of the name's own key):
+   * a run of tokens whose first is followed by a space can be a name only when that first
+   * token is marked, which lookup_label() sees in the token's memo without joining the
+   * run's words and looking the run up. */
+  GHashTableIter iter;
+  gpointer key;
+  g_hash_table_iter_init (&iter, self->gazetteer);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    {
+      const char *space = strchr (key, ' ');
+      if (!space)
+        continue;
+      gsize length = space - (const char *) key;
+      guint32 hash = fnv_hash (key, length);
+      IndexSlot *slot = index_slot (self, key, length, hash);
+      if (!slot->key)
+        *slot = (IndexSlot) { .key = key, .length = length, .hash = hash };
+      slot->lists |= W_LEADS;
     }
 }
 
@@ -607,6 +628,20 @@ lookup_label (const Context *c, guint a, guint b, gsize end, Label *label)
   gsize bare_end = nlp_strip_possessive (c->text, c->tokens[b].start, c->tokens[b].end);
   if (a == b && (end == c->tokens[b].end || end == bare_end))
     return tok_entry (c, b, end != c->tokens[b].end, label);
+  if (a < b && c->tokens[a + 1].start > c->tokens[a].end)
+    {
+      /* the run joined starts with token a's word and a space: no name does unless that
+       * word is marked as leading one (a word with a space of its own is left to the
+       * lookup) */
+      Word *w = tok_word (c, a, FALSE);
+      if (!w->lists_known)
+        word_look_up (c, w);
+      if (!(w->lists & W_LEADS) && !memchr (w->fold, ' ', w->length))
+        {
+          *label = LABEL_NONE;
+          return NULL;
+        }
+    }
   g_string_truncate (c->joined, 0);
   for (guint i = a; i <= b; i++)
     {

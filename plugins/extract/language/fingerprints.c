@@ -23,7 +23,9 @@
 #define THRESHOLD_VALUE 1.03
 #define TABLE_POW 13                   /* textcat's TABLEPOW: its bucket order ranks ties */
 #define TABLE_SIZE (1u << TABLE_POW)
-#define NO_RANK G_MAXUINT16
+/* Not a rank: at least 400 away from every rank, both ways round in 16 bits (see score()). */
+#define NO_RANK 0x8000
+#define LANES 8                        /* languages scored at once, in 16-bit lanes */
 
 /* ---- the languages' fingerprints ---- */
 
@@ -142,7 +144,8 @@ lang_fingerprints_load (char **names, char **paths, guint n, GError **error)
     fingerprints->names[l] = g_strdup (names[l]);
   guint n_keys = strings->len;
   fingerprints->record_size = (sizeof (Record) + n * sizeof (guint16) + 63) & ~(gsize) 63;
-  fingerprints->records = g_aligned_alloc0 (MAX (n_keys, 1), fingerprints->record_size, 64);
+  /* one record more: score() reads the ranks of LANES languages at a time, past the last */
+  fingerprints->records = g_aligned_alloc0 (n_keys + 1, fingerprints->record_size, 64);
   guint32 capacity = 16;
   while (capacity < 2 * n_keys)
     capacity *= 2;
@@ -210,6 +213,7 @@ typedef struct {
   guint32 hash;      /* simplehash() */
   guint32 offset;    /* of its first occurrence in the buffer */
   guint32 length;
+  guint32 slot;      /* in the n-gram table */
 } Entry;
 
 typedef struct {
@@ -217,17 +221,28 @@ typedef struct {
   guint32 entry;
 } HeapItem;
 
+/* The n-gram table: an n-gram is its first n - 1 characters (an entry) and one more
+ * character, so it is found by one integer, (entry + 1) << 32 | the character's bytes, in open
+ * addressing, with no string hashed or compared: the same n-gram from two places is the same
+ * chain of characters, since where a character ends depends only on its own bytes. */
+typedef struct {
+  guint64 key;       /* 0: empty (a character's bytes are never all NUL) */
+  guint32 entry;
+} NgramSlot;
+
 struct LangScratch {
-  gint32   heads[TABLE_SIZE];   /* -1: empty */
-  guint64  used[TABLE_SIZE / 64]; /* buckets not empty: a short text fills few */
-  Entry   *entries;
-  gsize    n_entries, entries_size;
-  char    *buffer;              /* the text with runs of spaces and digits as one '_' */
-  gsize    buffer_size;
-  HeapItem heap[LANG_MAX_NGRAMS];
-  guint    heap_size;
-  guint32  top[LANG_MAX_NGRAMS]; /* entry of each rank */
-  guint32  hashes[LANG_MAX_NGRAMS];
+  gint32     heads[TABLE_SIZE];   /* textcat's buckets, for its order; -1: empty */
+  guint64    used[TABLE_SIZE / 64]; /* buckets not empty: a short text fills few */
+  Entry     *entries;
+  gsize      n_entries, entries_size;
+  NgramSlot *slots;
+  guint      slot_bits;
+  char      *buffer;              /* the text with runs of spaces and digits as one '_' */
+  gsize      buffer_size;
+  HeapItem   heap[LANG_MAX_NGRAMS + 1]; /* heap[heap_size]: a count above all */
+  guint      heap_size;
+  guint32    top[LANG_MAX_NGRAMS]; /* entry of each rank */
+  guint32    hashes[LANG_MAX_NGRAMS];
 };
 
 LangScratch *
@@ -235,6 +250,8 @@ lang_scratch_new (void)
 {
   LangScratch *scratch = g_new0 (LangScratch, 1);
   memset (scratch->heads, 0xff, sizeof scratch->heads);
+  scratch->slot_bits = 13;  /* room for the n-grams of a few KB */
+  scratch->slots = g_new0 (NgramSlot, 1u << scratch->slot_bits);
   return scratch;
 }
 
@@ -244,6 +261,7 @@ lang_scratch_free (LangScratch *scratch)
   if (scratch == NULL)
     return;
   g_free (scratch->entries);
+  g_free (scratch->slots);
   g_free (scratch->buffer);
   g_free (scratch);
 }
@@ -313,58 +331,117 @@ char_length (const char *s)
   return n;
 }
 
-/* Counts the n-gram @length bytes at @bytes, whose simplehash() is @h: the bucket order of
- * that hash decides which of the equally frequent n-grams are kept. */
-static inline void
-count_ngram (LangScratch *scratch, const char *bytes, gsize length, guint32 h)
+static inline guint32
+slot_of (guint64 key, guint bits)
 {
-  const char *buffer = scratch->buffer;
-  guint32 bucket = h & (TABLE_SIZE - 1);
-  for (gint32 e = scratch->heads[bucket]; e >= 0; e = scratch->entries[e].next)
-    {
-      Entry *entry = &scratch->entries[e];
-      if (entry->hash == h && entry->length == length && memcmp (buffer + entry->offset, bytes, length) == 0)
-        {
-          entry->count++;
-          return;
-        }
-    }
+  return (guint32) ((key * G_GUINT64_CONSTANT (0x9E3779B97F4A7C15)) >> (64 - bits));
+}
+
+/* Doubles the n-gram table (at most half full, so probes stay short). */
+static void
+grow_slots (LangScratch *scratch)
+{
+  NgramSlot *old = scratch->slots;
+  guint32 old_size = 1u << scratch->slot_bits;
+  scratch->slot_bits++;
+  guint32 mask = (1u << scratch->slot_bits) - 1;
+  scratch->slots = g_new0 (NgramSlot, mask + 1);
+  for (guint32 i = 0; i < old_size; i++)
+    if (old[i].key)
+      {
+        guint32 slot = slot_of (old[i].key, scratch->slot_bits);
+        while (scratch->slots[slot].key)
+          slot = (slot + 1) & mask;
+        scratch->slots[slot] = old[i];
+        scratch->entries[old[i].entry].slot = slot;
+      }
+  g_free (old);
+}
+
+/* Adds the n-gram @length bytes at @bytes, first seen, with table key @key, to go in @slot;
+ * its simplehash() is @h: the bucket order of that hash decides which of the equally frequent
+ * n-grams are kept.  Returns its entry. */
+static gint32
+add_ngram (LangScratch *scratch, guint64 key, guint32 slot, const char *bytes, gsize length, guint32 h)
+{
   if (scratch->n_entries == scratch->entries_size)
     {
       scratch->entries_size = MAX (4096, 2 * scratch->entries_size);
       scratch->entries = g_renew (Entry, scratch->entries, scratch->entries_size);
     }
+  gint32 e = scratch->n_entries++;
+  scratch->slots[slot] = (NgramSlot) { key, e };
+  guint32 bucket = h & (TABLE_SIZE - 1);
   if (scratch->heads[bucket] < 0)
     scratch->used[bucket / 64] |= G_GUINT64_CONSTANT (1) << (bucket % 64);
-  Entry *entry = &scratch->entries[scratch->n_entries];
-  entry->next = scratch->heads[bucket];
-  entry->count = 1;
-  entry->hash = h;
-  entry->length = length;
-  entry->offset = bytes - buffer;
-  scratch->heads[bucket] = scratch->n_entries++;
+  scratch->entries[e] = (Entry) {
+    .next = scratch->heads[bucket], .count = 1, .hash = h, .length = length,
+    .offset = bytes - scratch->buffer, .slot = slot,
+  };
+  scratch->heads[bucket] = e;
+  if (2 * scratch->n_entries >= (1u << scratch->slot_bits))
+    grow_slots (scratch);
+  return e;
 }
 
 /* utfcreatengramtable(): from each character, the n-grams of 1 to 5 characters that do not go
  * past an underscore (one may start with one).  simplehash() of n-gram b[0..k) of c characters
  * is c * 13 * 31^k + sum b[i] * 31^(k-1-i): the sum and the power grow byte by byte as the
- * n-gram does. */
+ * n-gram does.  An n-gram is its first n - 1 characters (@parent) and one more: its key in the
+ * table is (parent + 1) << 32 | that character's bytes. */
 static void
 count_ngrams (LangScratch *scratch, const char *buffer)
 {
+  /* in locals: the stores into the entries would otherwise reload them */
+  NgramSlot *slots = scratch->slots;
+  Entry *entries = scratch->entries;
+  guint bits_of_slots = scratch->slot_bits;
+  guint32 mask = (1u << bits_of_slots) - 1;
   for (const char *p = buffer;; p += char_length (p))
     {
       guint32 sum = 0, power = 1;
       const char *q = p;
+      gint32 parent = -1;
       for (guint chars = 1; chars <= MAX_NGRAM_CHARS; chars++)
         {
-          gsize decay = char_length (q);
-          for (gsize i = 0; i < decay; i++)
+          gsize decay;
+          guint32 bits;
+          if ((guchar) *q < 0x80)
             {
-              sum = sum * 31 + (guint32) (gint32) (signed char) q[i];
+              /* ASCII, most of any text: one byte (never NUL here) */
+              decay = 1;
+              bits = (guchar) *q;
+              sum = sum * 31 + bits;
               power *= 31;
             }
-          count_ngram (scratch, p, q + decay - p, chars * 13 * power + sum);
+          else
+            {
+              decay = char_length (q);
+              bits = 0;
+              for (gsize i = 0; i < decay; i++)
+                {
+                  sum = sum * 31 + (guint32) (gint32) (signed char) q[i];
+                  power *= 31;
+                  bits |= (guint32) (guchar) q[i] << (8 * i);
+                }
+            }
+          guint64 key = (guint64) (guint32) (parent + 1) << 32 | bits;
+          guint32 slot = slot_of (key, bits_of_slots);
+          while (slots[slot].key && slots[slot].key != key)
+            slot = (slot + 1) & mask;
+          if (slots[slot].key)
+            {
+              parent = slots[slot].entry;
+              entries[parent].count++;
+            }
+          else
+            {
+              parent = add_ngram (scratch, key, slot, p, q + decay - p, chars * 13 * power + sum);
+              slots = scratch->slots;
+              entries = scratch->entries;
+              bits_of_slots = scratch->slot_bits;
+              mask = (1u << bits_of_slots) - 1;
+            }
           if (chars > 1 && *q == '_')
             break;
           q += decay;
@@ -374,7 +451,7 @@ count_ngrams (LangScratch *scratch, const char *buffer)
     }
 }
 
-/* textcat's heap, swap for swap: its ties decide the ranks */
+/* textcat's heap, comparison for comparison: its ties decide the ranks */
 static void
 sift_up (HeapItem *heap, guint child)
 {
@@ -390,19 +467,45 @@ sift_up (HeapItem *heap, guint child)
     }
 }
 
+/* The item at @parent moves down to where textcat's swaps would take it, in one store
+ * instead of a swap a level, with the same comparisons: heap[size] is a count above all, so
+ * a last child with no sibling needs no test of its own. */
 static void
 sift_down (HeapItem *heap, guint size, guint parent)
 {
+  HeapItem item = heap[parent];
   for (guint child = parent * 2 + 1; child < size; child = parent * 2 + 1)
     {
-      if (child + 1 < size && heap[child].count > heap[child + 1].count)
-        child++;
-      if (heap[parent].count <= heap[child].count)
-        return;
-      HeapItem tmp = heap[parent];
+      child += heap[child].count > heap[child + 1].count;
+      if (item.count <= heap[child].count)
+        break;
       heap[parent] = heap[child];
-      heap[child] = tmp;
       parent = child;
+    }
+  heap[parent] = item;
+}
+
+/* sift_down() from the root when the item goes deep, as the last item of the heap does:
+ * down the path of the smaller children to a leaf with one comparison a level, then back up
+ * to the first node of that path whose count is below the item's (the counts on the path
+ * grow downwards, so that is where the comparisons of sift_down() stop it). */
+static void
+sift_down_deep (HeapItem *heap, guint size)
+{
+  HeapItem item = heap[0];
+  guint node = 0;
+  for (guint child = 1; child < size; child = node * 2 + 1)
+    node = child + (heap[child].count > heap[child + 1].count);
+  while (node > 0 && heap[node].count >= item.count)
+    node = (node - 1) / 2;
+  /* the path from the root down to node moves up a level */
+  for (HeapItem carry = item; ; node = (node - 1) / 2)
+    {
+      HeapItem here = heap[node];
+      heap[node] = carry;
+      carry = here;
+      if (node == 0)
+        break;
     }
 }
 
@@ -414,6 +517,7 @@ heap_insert (LangScratch *scratch, HeapItem item)
       scratch->heap[scratch->heap_size] = item;
       sift_up (scratch->heap, scratch->heap_size);
       scratch->heap_size++;
+      scratch->heap[scratch->heap_size].count = G_MAXUINT32;
       return;
     }
   if (item.count < scratch->heap[0].count)
@@ -429,8 +533,9 @@ heap_extract (LangScratch *scratch)
   if (scratch->heap_size > 1)
     scratch->heap[0] = scratch->heap[scratch->heap_size - 1];
   /* textcat sifts with the old size, the moved last item still in place */
-  sift_down (scratch->heap, scratch->heap_size, 0);
+  sift_down_deep (scratch->heap, scratch->heap_size);
   scratch->heap_size--;
+  scratch->heap[scratch->heap_size].count = G_MAXUINT32;
   return item;
 }
 
@@ -441,6 +546,7 @@ make_fingerprint (LangScratch *scratch, const char *text, gsize size)
 {
   count_ngrams (scratch, prepare (scratch, text, size));
   scratch->heap_size = 0;
+  scratch->heap[0].count = G_MAXUINT32;
   for (guint word = 0; word < G_N_ELEMENTS (scratch->used); word++)
     for (guint64 bits = scratch->used[word]; bits; bits &= bits - 1)
       {
@@ -449,13 +555,55 @@ make_fingerprint (LangScratch *scratch, const char *text, gsize size)
           heap_insert (scratch, (HeapItem) { scratch->entries[e].count, e });
         scratch->heads[bucket] = -1;
       }
-  /* the table is empty again; the entries stay readable until the next call */
+  /* the tables are empty again; the entries stay readable until the next call */
   memset (scratch->used, 0, sizeof scratch->used);
+  for (gsize e = 0; e < scratch->n_entries; e++)
+    scratch->slots[scratch->entries[e].slot].key = 0;
   scratch->n_entries = 0;
   guint n = scratch->heap_size;
   for (guint rank = n; rank-- > 0;)
     scratch->top[rank] = heap_extract (scratch).entry;
   return n;
+}
+
+/* ---- the out-of-place distance ---- */
+
+typedef guint16 Lanes __attribute__ ((vector_size (LANES * sizeof (guint16))));
+
+static inline Lanes
+min_lanes (Lanes a, Lanes b)
+{
+  Lanes less = (Lanes) (a < b);  /* all ones where a < b */
+  return (a & less) | (b & ~less);
+}
+
+/* Adds to @sums, for each language, how far @rank is from the n-gram's rank in it, @ranks
+ * (MISSING_PENALTY when it has none), LANES languages at a time.  In 16 bits without sign,
+ * the smaller of a - b and b - a is |a - b| when both are ranks (below 400), and at least
+ * 400 when one is NO_RANK, so capping at 400 gives the penalty without a test. */
+static inline void
+score (Lanes *sums, const guint16 *ranks, guint n_blocks, guint rank)
+{
+  Lanes ours = (Lanes) { 0 } + (guint16) rank, cap = (Lanes) { 0 } + (guint16) MISSING_PENALTY;
+  for (guint b = 0; b < n_blocks; b++)
+    {
+      Lanes theirs;
+      memcpy (&theirs, ranks + b * LANES, sizeof theirs);  /* not aligned */
+      Lanes up = theirs - ours, down = ours - theirs;
+      sums[b] += min_lanes (min_lanes (up, down), cap);
+    }
+}
+
+/* Moves the 16-bit sums into @scores. */
+static void
+add_sums (int *scores, Lanes *sums, guint n_blocks)
+{
+  for (guint b = 0; b < n_blocks; b++)
+    {
+      for (guint i = 0; i < LANES; i++)
+        scores[b * LANES + i] += sums[b][i];
+      sums[b] = (Lanes) { 0 };
+    }
 }
 
 int
@@ -465,10 +613,15 @@ lang_fingerprints_classify (const LangFingerprints *fingerprints, LangScratch *s
   if (size == 0)
     return -2;  /* TEXTCAT_RESULT_SHORT */
   guint n_languages = fingerprints->n_languages;
+  guint n_blocks = (n_languages + LANES - 1) / LANES;
   int stack_scores[64];
-  g_autofree int *heap_scores = n_languages > G_N_ELEMENTS (stack_scores) ? g_new (int, n_languages) : NULL;
+  Lanes stack_sums[64 / LANES];
+  g_autofree int *heap_scores = n_blocks * LANES > G_N_ELEMENTS (stack_scores) ? g_new (int, n_blocks * LANES) : NULL;
+  g_autofree Lanes *heap_sums = n_blocks > G_N_ELEMENTS (stack_sums) ? g_new (Lanes, n_blocks) : NULL;
   int *scores = heap_scores ? heap_scores : stack_scores;
-  memset (scores, 0, n_languages * sizeof *scores);
+  Lanes *sums = heap_sums ? heap_sums : stack_sums;
+  memset (scores, 0, n_blocks * LANES * sizeof *scores);
+  memset (sums, 0, n_blocks * sizeof *sums);
 
   guint n = make_fingerprint (scratch, text, size);
   /* The fingerprints' tables are mostly out of the cache by the next article: ask for every
@@ -487,6 +640,7 @@ lang_fingerprints_classify (const LangFingerprints *fingerprints, LangScratch *s
         __builtin_prefetch (record_at (fingerprints, slot->record - 1));
     }
   int missing = 0;
+  guint summed = 0;
   for (guint rank = 0; rank < n; rank++)
     {
       const Entry *entry = &scratch->entries[scratch->top[rank]];
@@ -497,9 +651,15 @@ lang_fingerprints_classify (const LangFingerprints *fingerprints, LangScratch *s
           missing++;
           continue;
         }
-      for (guint l = 0; l < n_languages; l++)
-        scores[l] += record->ranks[l] == NO_RANK ? MISSING_PENALTY : abs ((int) record->ranks[l] - (int) rank);
+      score (sums, record->ranks, n_blocks, rank);
+      /* a lane adds at most 400 a rank: 128 ranks fit in 16 bits */
+      if (++summed == 128)
+        {
+          add_sums (scores, sums, n_blocks);
+          summed = 0;
+        }
     }
+  add_sums (scores, sums, n_blocks);
 
   /* textcat stops summing a language once it passes the best score so far plus 3%, but such a
    * language can be no candidate either way, so the full sums answer the same. */
