@@ -327,8 +327,9 @@ utf8_dup (const char *text, gssize length)
 {
   if (text == NULL)
     return NULL;
-  if (g_utf8_validate (text, length, NULL))
-    return length < 0 ? g_strdup (text) : g_strndup (text, (gsize) length);
+  gsize bytes = length < 0 ? strlen (text) : (gsize) length;
+  if (nf_utf8_validate (text, bytes, NULL))
+    return g_strndup (text, bytes);
   return g_utf8_make_valid (text, length);
 }
 
@@ -500,7 +501,7 @@ nf_article_add_paragraph (NfArticle *article, const char *paragraph, gssize leng
     g_string_append (article->text, "\n\n");
   gsize start = article->text->len;
   gssize bytes = length < 0 ? (gssize) strlen (paragraph) : length;
-  if (g_utf8_validate (paragraph, bytes, NULL))
+  if (nf_utf8_validate (paragraph, bytes, NULL))
     g_string_append_len (article->text, paragraph, bytes);
   else
     {
@@ -792,7 +793,7 @@ nf_annotation_set_attr_string (NfAnnotation *annotation, const char *key, const 
       return;
     }
   gsize length = strlen (value);
-  if (length > MAX_SHARED_STRING || !g_utf8_validate_len (value, length, NULL))
+  if (length > MAX_SHARED_STRING || !nf_utf8_validate (value, length, NULL))
     {
       /* not shared, or made valid first (the valid form may be in the list): the general way */
       nf_annotation_set_attr (annotation, key, g_variant_new_take_string (utf8_dup (value, -1)));

@@ -67,6 +67,47 @@ nf_safe_file_name (const char *text, const char *fallback)
 }
 
 gboolean
+nf_utf8_validate (const char *text, gsize length, const char **end)
+{
+  const guint8 *p = (const guint8 *) text, *stop = p + length;
+  while (p < stop)
+    {
+      while (stop - p >= 8)
+        {
+          guint64 word;
+          memcpy (&word, p, 8);
+          /* no high bit, and no zero byte (the usual test, exact when no high bit is set) */
+          if ((word & 0x8080808080808080u) || ((word - 0x0101010101010101u) & ~word & 0x8080808080808080u))
+            break;
+          p += 8;
+        }
+      if (p == stop)
+        break;
+      if (*p < 0x80)
+        {
+          if (*p == 0)
+            {
+              if (end)
+                *end = (const char *) p;
+              return FALSE;
+            }
+          p++;
+          continue;
+        }
+      /* a multi-byte character is made of non-ASCII bytes only, so each run of them is valid
+       * or not on its own */
+      const guint8 *run = p;
+      while (p < stop && *p >= 0x80)
+        p++;
+      if (!g_utf8_validate_len ((const char *) run, p - run, end))
+        return FALSE;
+    }
+  if (end)
+    *end = (const char *) p;
+  return TRUE;
+}
+
+gboolean
 nf_safe_is_displayable (const char *text, gssize length)
 {
   const char *end;
@@ -74,7 +115,7 @@ nf_safe_is_displayable (const char *text, gssize length)
     return TRUE;
   if (length < 0)
     length = strlen (text);
-  if (!g_utf8_validate_len (text, length, &end))
+  if (!nf_utf8_validate (text, length, &end))
     return FALSE;
   for (const char *p = text; p < text + length; p = g_utf8_next_char (p))
     if (is_control (g_utf8_get_char (p)))

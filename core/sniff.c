@@ -12,6 +12,7 @@
 
 #include "sniff-private.h"
 #include <newsflow/error.h>
+#include <newsflow/safe.h>
 #include <newsflow/sniff.h>
 
 /* ---- by name ---- */
@@ -209,7 +210,7 @@ nf_sniff_content_type (const guint8 *data, gsize length, gboolean *gzip)
   /* UTF-8 in the window (a character cut at its end is allowed) is text; so is text in a
    * legacy 8-bit charset (the text parser detects which): no NUL bytes, few control bytes. */
   const char *stop;
-  if (g_utf8_validate_len (p, end - p, &stop) || (length == NF_SNIFF_SIZE && end - stop < 4))
+  if (nf_utf8_validate (p, end - p, &stop) || (length == NF_SNIFF_SIZE && end - stop < 4))
     return "text/plain";
   gsize controls = 0;
   for (const char *c = p; c < end; c++)

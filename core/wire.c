@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include <newsflow/error.h>
+#include <newsflow/safe.h>
 #include <newsflow/serialised.h>
 #include <newsflow/wire.h>
 
@@ -576,7 +577,7 @@ span_is_string (Span s)
   const char *end;
   if (s.size == 0 || s.data[s.size - 1] != '\0')
     return FALSE;
-  g_utf8_validate_len ((const char *) s.data, s.size, &end);
+  nf_utf8_validate ((const char *) s.data, s.size, &end);
   return end == (const char *) s.data + s.size - 1;
 }
 

@@ -42,7 +42,7 @@ json_process (NfStage *stage, G_GNUC_UNUSED gpointer worker, NfArticle *article,
       return FALSE;
     }
   const char *end;
-  if (!g_utf8_validate_len (data, length, &end))
+  if (!nf_utf8_validate (data, length, &end))
     {
       g_set_error (error, NF_ERROR, NF_ERROR_INVALID_INPUT, "invalid UTF-8 at byte %" G_GSIZE_FORMAT,
                    (gsize) (end - data));

@@ -374,7 +374,7 @@ text_process (NfStage *stage, G_GNUC_UNUSED gpointer worker, NfArticle *article,
     charset = g_strdup (parser->charset);
   /* bytes found valid here are not checked again below: validation is a pass over them */
   gboolean valid = FALSE;
-  if (charset == NULL && !(valid = g_utf8_validate_len (data, length, NULL)))
+  if (charset == NULL && !(valid = nf_utf8_validate (data, length, NULL)))
     {
       charset = detect_charset (data, length);
       nf_article_set_field_string (article, "charset", charset);
@@ -388,7 +388,7 @@ text_process (NfStage *stage, G_GNUC_UNUSED gpointer worker, NfArticle *article,
       data = converted;
     }
   const char *end;
-  if (!valid && !g_utf8_validate_len (data, length, &end))
+  if (!valid && !nf_utf8_validate (data, length, &end))
     {
       g_set_error (error, NF_ERROR, NF_ERROR_INVALID_INPUT,
                    "invalid UTF-8 at byte %" G_GSIZE_FORMAT, (gsize) (end - data));

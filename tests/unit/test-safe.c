@@ -126,11 +126,63 @@ test_non_public_addresses (void **state)
       fail_msg ("%s counted as %s", public[i], nf_http_address_kind (public[i]));
 }
 
+/* nf_utf8_validate answers as g_utf8_validate_len does, with the same end, wherever the
+ * bad byte falls against its eight-byte steps: NUL, a cut or overlong sequence, a surrogate,
+ * a stray continuation byte, and random bytes. */
+static void
+check_same (const char *text, gsize length)
+{
+  const char *mine = NULL, *glib = NULL;
+  gboolean a = nf_utf8_validate (text, length, &mine);
+  gboolean b = g_utf8_validate_len (text, length, &glib);
+  assert_int_equal (a, b);
+  assert_ptr_equal (mine, glib);
+  assert_int_equal (nf_utf8_validate (text, length, NULL), b);
+}
+
+static void
+test_utf8_validate_as_glib (G_GNUC_UNUSED void **state)
+{
+  static const char *const pieces[] = {
+    "", "\0", "\xc3\xa9", "\xc3", "\xe2\x80\x9c", "\xe2\x80", "\xc0\xaf", "\xed\xa0\x80", "\x80",
+    "\xf0\x9f\x98\x80", "\xf4\x90\x80\x80", "\xff",
+  };
+  static const gsize lengths[] = { 0, 1, 2, 1, 3, 2, 2, 3, 1, 4, 4, 1 };
+  char buffer[64];
+  for (guint k = 0; k < G_N_ELEMENTS (pieces); k++)
+    for (gsize before = 0; before < 20; before++)
+      for (gsize after = 0; after < 12; after += 3)
+        {
+          memset (buffer, 'a', sizeof buffer);
+          memcpy (buffer + before, pieces[k], lengths[k]);
+          check_same (buffer, before + lengths[k] + after);
+        }
+  g_autoptr (GRand) rand = g_rand_new_with_seed (7);
+  for (guint round = 0; round < 2000; round++)
+    {
+      gsize length = g_rand_int_range (rand, 0, sizeof buffer);
+      for (gsize i = 0; i < length; i++)
+        {
+          /* mostly ASCII, as text is, with now and then a byte of a multi-byte character */
+          guint32 r = g_rand_int (rand);
+          buffer[i] = (char) (r % 8 ? 'a' + r % 26 : 0x80 + (r >> 8) % 0x80);
+        }
+      check_same (buffer, length);
+      /* and a valid character at a random place */
+      if (length >= 3)
+        {
+          memcpy (buffer + g_rand_int_range (rand, 0, length - 2), "\xe2\x80\x9d", 3);
+          check_same (buffer, length);
+        }
+    }
+}
+
 int
 main (void)
 {
   const struct CMUnitTest tests[] = {
     cmocka_unit_test (test_traversal_stays_inside),
+    cmocka_unit_test (test_utf8_validate_as_glib),
     cmocka_unit_test (test_plain_names_stay_readable),
     cmocka_unit_test (test_long_names_are_cut_and_hashed),
     cmocka_unit_test (test_nothing_left_is_a_hash),

@@ -41,43 +41,6 @@ charset_from_meta (const guint8 *data, gsize length)
   return NULL;
 }
 
-/* g_utf8_validate_len (@data, @length, NULL), faster on the long runs of ASCII that make up
- * most of a page (markup, scripts): eight bytes at a time until a byte is not ASCII or is
- * NUL (which g_utf8_validate_len refuses).  A multi-byte character is made of non-ASCII
- * bytes only, so each run of them is valid or not on its own. */
-static gboolean
-utf8_valid (const guint8 *data, gsize length)
-{
-  const guint8 *p = data, *end = data + length;
-  while (p < end)
-    {
-      while (end - p >= 8)
-        {
-          guint64 word;
-          memcpy (&word, p, 8);
-          /* No high bit, and no zero byte (the usual test, exact when no high bit is set). */
-          if ((word & 0x8080808080808080u) || ((word - 0x0101010101010101u) & ~word & 0x8080808080808080u))
-            break;
-          p += 8;
-        }
-      if (p == end)
-        break;
-      if (*p < 0x80)
-        {
-          if (*p == 0)
-            return FALSE;
-          p++;
-          continue;
-        }
-      const guint8 *run = p;
-      while (p < end && *p >= 0x80)
-        p++;
-      if (!g_utf8_validate_len ((const char *) run, p - run, NULL))
-        return FALSE;
-    }
-  return TRUE;
-}
-
 static gboolean
 is_utf8 (const char *charset)
 {
@@ -112,7 +75,7 @@ html_decode_view (const guint8 *data, gsize length, const char *content_type,
   int valid = -1;
   if (charset == NULL)
     {
-      valid = utf8_valid (data, length);
+      valid = nf_utf8_validate ((const char *) data, length, NULL);
       charset = g_strdup (valid ? "UTF-8" : "WINDOWS-1252");
     }
 
@@ -120,7 +83,7 @@ html_decode_view (const guint8 *data, gsize length, const char *content_type,
   if (is_utf8 (charset))
     {
       if (valid < 0)
-        valid = utf8_valid (data, length);
+        valid = nf_utf8_validate ((const char *) data, length, NULL);
       if (valid)
         {
           /* The page as it came (most are UTF-8 already): libxml2 copies its input anyway,
@@ -147,7 +110,7 @@ html_decode_view (const guint8 *data, gsize length, const char *content_type,
           g_free (charset);
           charset = g_strdup ("WINDOWS-1252");
           if (valid < 0)
-            valid = utf8_valid (data, length);
+            valid = nf_utf8_validate ((const char *) data, length, NULL);
           if (valid)
             {
               text = g_strndup ((const char *) data, length);
