@@ -810,6 +810,13 @@ nf_annotation_set_attr_string (NfAnnotation *annotation, const char *key, const 
   annotation_put (annotation, key, string);
 }
 
+void
+nf_annotation_set_attr_int64 (NfAnnotation *annotation, const char *key, gint64 value)
+{
+  g_return_if_fail (key != NULL);
+  annotation_put (annotation, key, g_variant_ref_sink (g_variant_new_int64 (value)));
+}
+
 GVariant *
 nf_annotation_get_attr (const NfAnnotation *annotation, const char *key)
 {

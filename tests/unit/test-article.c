@@ -146,6 +146,27 @@ test_annotation_types_interned (G_GNUC_UNUSED void **state)
   assert_int_equal (nf_article_get_n_annotations (article), 3 * G_N_ELEMENTS (types));
 }
 
+/* nf_annotation_set_attr_int64 is nf_annotation_set_attr with g_variant_new_int64: the same
+ * value, replacing a value of the same name as that does. */
+static void
+test_attribute_int64 (G_GNUC_UNUSED void **state)
+{
+  g_autoptr (NfArticle) article = nf_article_new ("a");
+  nf_article_add_paragraph (article, "Iryna Savchuk said so.", -1);
+  NfAnnotation *a = nf_article_add_annotation (article, "quote", 0, 22);
+  nf_annotation_set_attr_int64 (a, "speaker_start", 0);
+  nf_annotation_set_attr_int64 (a, "speaker_end", G_MAXINT64);
+  nf_annotation_set_attr (a, "other", g_variant_new_int64 (G_MININT64));
+  nf_annotation_set_attr_int64 (a, "other", -5);
+  assert_int_equal (nf_annotation_get_n_attrs (a), 3);
+  GVariant *start = nf_annotation_get_attr (a, "speaker_start");
+  assert_true (g_variant_is_of_type (start, G_VARIANT_TYPE_INT64));
+  assert_false (g_variant_is_floating (start));
+  assert_int_equal (g_variant_get_int64 (start), 0);
+  assert_true (g_variant_get_int64 (nf_annotation_get_attr (a, "speaker_end")) == G_MAXINT64);
+  assert_true (g_variant_get_int64 (nf_annotation_get_attr (a, "other")) == -5);
+}
+
 static void
 test_attributes_grow (G_GNUC_UNUSED void **state)
 {
@@ -409,6 +430,7 @@ main (void)
     cmocka_unit_test (test_variant_round_trip),
     cmocka_unit_test (test_count_entities),
     cmocka_unit_test (test_attributes_grow),
+    cmocka_unit_test (test_attribute_int64),
     cmocka_unit_test (test_annotation_types_interned),
   };
   return cmocka_run_group_tests_name ("article", tests, NULL, NULL);

@@ -104,7 +104,7 @@ mark_lede (const Hello *hello, NfArticle *article)
   if (end - start > hello->max_lede)
     return;
   NfAnnotation *lede = nf_article_add_annotation (article, "lede", start, end);
-  nf_annotation_set_attr (lede, "characters", g_variant_new_int64 (g_utf8_strlen (text + start, end - start)));
+  nf_annotation_set_attr_int64 (lede, "characters", g_utf8_strlen (text + start, end - start));
 }
 
 static gboolean

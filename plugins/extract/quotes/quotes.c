@@ -264,8 +264,8 @@ quotes_process (NfStage *stage, G_GNUC_UNUSED gpointer worker, NfArticle *articl
         {
           g_autofree char *words = g_strndup (text + q->speaker_start, q->speaker_end - q->speaker_start);
           nf_annotation_set_attr_string (a, "speaker_text", words);
-          nf_annotation_set_attr (a, "speaker_start", g_variant_new_int64 (q->speaker_start));
-          nf_annotation_set_attr (a, "speaker_end", g_variant_new_int64 (q->speaker_end));
+          nf_annotation_set_attr_int64 (a, "speaker_start", q->speaker_start);
+          nf_annotation_set_attr_int64 (a, "speaker_end", q->speaker_end);
         }
       if (q->cue)
         nf_annotation_set_attr_string (a, "cue", q->cue);
