@@ -9,6 +9,7 @@ plugin_LTLIBRARIES += \
 
 plugins_extract_extract_keywords_la_SOURCES = plugins/extract/keywords/keywords.c \
 	plugins/extract/keywords/phrases.c plugins/extract/keywords/phrases.h plugins/extract/keywords/arena.h \
+	plugins/extract/keywords/stable-sort.h \
 	plugins/extract/keywords/ranker.c plugins/extract/keywords/ranker.h
 plugins_extract_extract_keywords_la_LDFLAGS = $(PLUGIN_LDFLAGS)
 plugins_extract_extract_keywords_la_LIBADD = $(PLUGIN_LIBADD) $(STEMMER_LIBS) -lm

@@ -19,6 +19,7 @@
 #include "arena.h"
 #include "phrases.h"
 #include "ranker.h"
+#include "stable-sort.h"
 
 /* The languages whose stopword lists newsflow ships; "nb" reads "no". */
 typedef struct {
@@ -439,51 +440,9 @@ candidate_before (const Candidate *x, const Candidate *y)
   return x->first < y->first;
 }
 
-/* Sorts @ranked best first without a call per comparison (as g_ptr_array_sort did): a stable
- * merge sort, as GLib's is, so that candidates that tie (one first word, equal scores) keep
- * the order they were ranked in.  Runs of 8 sorted by insertion, then merged pairwise. */
-static void
-sort_candidates (GPtrArray *ranked)
-{
-  enum { RUN = 8 };
-  Candidate **items = (Candidate **) ranked->pdata;
-  gsize n = ranked->len;
-  for (gsize run = 0; run < n; run += RUN)
-    {
-      gsize stop = MIN (run + RUN, n);
-      for (gsize i = run + 1; i < stop; i++)
-        {
-          Candidate *x = items[i];
-          gsize j = i;
-          for (; j > run && candidate_before (x, items[j - 1]); j--)
-            items[j] = items[j - 1];
-          items[j] = x;
-        }
-    }
-  if (n <= RUN)
-    return;
-  g_autofree Candidate **scratch = g_new (Candidate *, n);
-  Candidate **from = items, **to = scratch;
-  for (gsize width = RUN; width < n; width *= 2)
-    {
-      for (gsize left = 0; left < n; left += 2 * width)
-        {
-          gsize middle = MIN (left + width, n), right = MIN (left + 2 * width, n);
-          gsize a = left, b = middle, k = left;
-          while (a < middle && b < right)
-            to[k++] = candidate_before (from[b], from[a]) ? from[b++] : from[a++];
-          while (a < middle)
-            to[k++] = from[a++];
-          while (b < right)
-            to[k++] = from[b++];
-        }
-      Candidate **swap = from;
-      from = to;
-      to = swap;
-    }
-  if (from != items)
-    memcpy (items, from, n * sizeof *items);
-}
+/* Sorts @ranked best first, stably: candidates that tie (one first word, equal scores) keep
+ * the order they were ranked in. */
+KEYWORDS_DEFINE_STABLE_SORT (sort_candidates, Candidate, candidate_before)
 
 /* Whether @candidate repeats a chosen phrase: at least half of its content terms are in it
  * ("security" after "security guarantees", "Union finance ministers" after "European Union

@@ -27,6 +27,7 @@
 #include "arena.h"
 #include "phrases.h"
 #include "ranker.h"
+#include "stable-sort.h"
 
 enum { NOUN, VERB, ADJ, ADV };
 
@@ -1296,55 +1297,9 @@ score_before (const Phrase *x, const Phrase *y)
   return x->order < y->order;
 }
 
-/* Sorts @ranked best first without a call per comparison (as g_ptr_array_sort did): a stable merge sort,
- * as GLib's is, so that the phrase and the single word that tie (same score, same order in
- * their two collectors) keep the order they were ranked in.  Runs of 8 sorted by insertion,
- * then merged pairwise. */
-static void
-sort_by_score (GPtrArray *ranked)
-{
-  enum { RUN = 8 };
-  Phrase **items = (Phrase **) ranked->pdata;
-  gsize n = ranked->len;
-  for (gsize run = 0; run < n; run += RUN)
-    {
-      gsize stop = MIN (run + RUN, n);
-      for (gsize i = run + 1; i < stop; i++)
-        {
-          Phrase *x = items[i];
-          gsize j = i;
-          for (; j > run && score_before (x, items[j - 1]); j--)
-            items[j] = items[j - 1];
-          items[j] = x;
-        }
-    }
-  if (n <= RUN)
-    return;
-  Phrase *stack[512];
-  Phrase **scratch = n <= G_N_ELEMENTS (stack) ? stack : g_new (Phrase *, n);
-  Phrase **from = items, **to = scratch;
-  for (gsize width = RUN; width < n; width *= 2)
-    {
-      for (gsize left = 0; left < n; left += 2 * width)
-        {
-          gsize middle = MIN (left + width, n), right = MIN (left + 2 * width, n);
-          gsize a = left, b = middle, k = left;
-          while (a < middle && b < right)
-            to[k++] = score_before (from[b], from[a]) ? from[b++] : from[a++];
-          while (a < middle)
-            to[k++] = from[a++];
-          while (b < right)
-            to[k++] = from[b++];
-        }
-      Phrase **swap = from;
-      from = to;
-      to = swap;
-    }
-  if (from != items)
-    memcpy (items, from, n * sizeof *items);
-  if (scratch != stack)
-    g_free (scratch);
-}
+/* Sorts @ranked best first, stably: the phrase and the single word that tie (same score, same
+ * order in their two collectors) keep the order they were ranked in. */
+KEYWORDS_DEFINE_STABLE_SORT (sort_by_score, Phrase, score_before)
 
 /* unit = "words": how often the word is used times its rarity, gently discounted by the
  * sentence it first appears in; a headline word counts as any other. */

@@ -1,0 +1,62 @@
+/* stable-sort.h: the ranked-candidate sort both key-phrase methods use.
+ *
+ * g_ptr_array_sort calls its comparison through a pointer for every pair; this sort inlines
+ * it.  It is stable, as GLib's merge sort is, so that candidates that tie (equal scores, the
+ * same first use) keep the order they were ranked in and the output stays what it was:
+ * runs of 8 sorted by insertion, then merged pairwise. */
+#ifndef KEYWORDS_STABLE_SORT_H
+#define KEYWORDS_STABLE_SORT_H
+
+#include <string.h>
+
+#include <glib.h>
+
+/* Defines `static void NAME (GPtrArray *ranked)`, sorting @ranked (of TYPE *) so that x comes
+ * before y when BEFORE (x, y), an inline function or macro of two const TYPE *. */
+#define KEYWORDS_DEFINE_STABLE_SORT(NAME, TYPE, BEFORE)                                         \
+  static void NAME (GPtrArray *ranked)                                                          \
+  {                                                                                             \
+    enum { RUN = 8 };                                                                           \
+    TYPE **items = (TYPE **) ranked->pdata;                                                     \
+    gsize n = ranked->len;                                                                      \
+    for (gsize run = 0; run < n; run += RUN)                                                    \
+      {                                                                                         \
+        gsize stop = MIN (run + RUN, n);                                                        \
+        for (gsize i = run + 1; i < stop; i++)                                                  \
+          {                                                                                     \
+            TYPE *x = items[i];                                                                 \
+            gsize j = i;                                                                        \
+            for (; j > run && BEFORE (x, items[j - 1]); j--)                                    \
+              items[j] = items[j - 1];                                                          \
+            items[j] = x;                                                                       \
+          }                                                                                     \
+      }                                                                                         \
+    if (n <= RUN)                                                                               \
+      return;                                                                                   \
+    TYPE *stack[512];                                                                           \
+    TYPE **scratch = n <= G_N_ELEMENTS (stack) ? stack : g_new (TYPE *, n);                     \
+    TYPE **from = items, **to = scratch;                                                        \
+    for (gsize width = RUN; width < n; width *= 2)                                              \
+      {                                                                                         \
+        for (gsize left = 0; left < n; left += 2 * width)                                       \
+          {                                                                                     \
+            gsize middle = MIN (left + width, n), right = MIN (left + 2 * width, n);            \
+            gsize a = left, b = middle, k = left;                                               \
+            while (a < middle && b < right)                                                     \
+              to[k++] = BEFORE (from[b], from[a]) ? from[b++] : from[a++];                      \
+            while (a < middle)                                                                  \
+              to[k++] = from[a++];                                                              \
+            while (b < right)                                                                   \
+              to[k++] = from[b++];                                                              \
+          }                                                                                     \
+        TYPE **swap = from;                                                                     \
+        from = to;                                                                              \
+        to = swap;                                                                              \
+      }                                                                                         \
+    if (from != items)                                                                          \
+      memcpy (items, from, n * sizeof *items);                                                  \
+    if (scratch != stack)                                                                       \
+      g_free (scratch);                                                                         \
+  }
+
+#endif /* KEYWORDS_STABLE_SORT_H */
