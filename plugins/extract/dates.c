@@ -80,6 +80,8 @@ typedef struct {
   guint8      word_bits[65536 / 8];
   gint64      default_year;
   gboolean    from_dateline;
+  /* per token length: what of each of three little-endian words of bytes is the token's */
+  guint64     key_masks[24 + 1][3];
 } Dates;
 
 static const NfOption dates_options[] = {
@@ -134,6 +136,12 @@ dates_init (NfStage *stage, G_GNUC_UNUSED GError **error)
           dates->word_bits[bit >> 3] |= (guint8) (1u << (bit & 7));
         }
     }
+  for (guint length = 0; length < G_N_ELEMENTS (dates->key_masks); length++)
+    for (guint w = 0; w < 3; w++)
+      {
+        guint n = length > 8 * w ? MIN (length - 8 * w, 8) : 0;
+        dates->key_masks[length][w] = n == 8 ? G_MAXUINT64 : (G_GUINT64_CONSTANT (1) << (8 * n)) - 1;
+      }
   dates->default_year = cfg_getint (nf_stage_get_config (stage), "default-year");
   dates->from_dateline = cfg_getbool (nf_stage_get_config (stage), "dateline");
   nf_stage_set_instance (stage, dates);
@@ -194,6 +202,7 @@ static const Word weekday_words[8] = {
  * depends on the bytes and the language alone, so a remembered one is the same. */
 #define NAME_SLOTS 4096 /* a power of two, per language: the capitalised words of many articles */
 #define NAME_BYTES 24   /* the longest token looked up (lookup turns longer ones away) */
+G_STATIC_ASSERT (NAME_BYTES == G_N_ELEMENTS (((Dates *) 0)->key_masks) - 1);
 
 typedef struct {
   guint8 length; /* 0: empty */
@@ -341,6 +350,13 @@ lookup_uncached (Dates *dates, DatesWorker *worker, const char *text, const NfTo
   return word;
 }
 
+static inline gboolean
+token_slot_holds (const TokenSlot *slot, const guint64 *key, gsize length, guint capital, guint langs)
+{
+  return slot->length == length && slot->capital == capital && slot->langs == langs
+         && slot->key[0] == key[0] && slot->key[1] == key[1] && slot->key[2] == key[2];
+}
+
 /* The entry of words[] for a token (or NULL): most tokens of an article are common words
  * that occurred before, and one hash and one comparison find their answer. */
 static const Word *
@@ -353,6 +369,20 @@ lookup (Dates *dates, DatesWorker *worker, const char *text, gsize text_length, 
     return lookup_uncached (dates, worker, text, token, langs);
   const char *s = text + token->start;
   guint capital = (token->flags & NF_TOKEN_CAPITALIZED) != 0;
+  /* A word the core's reader is not asked about (English and German names need a capital)
+   * whose first two bytes start no word of the table is none: most lower-case words, turned
+   * away by one bit, cheaper than the cache (as in lookup_uncached). */
+  if (!capital && !(langs & (LANG_ES | LANG_FR)))
+    {
+      if (length < 2)
+        return NULL;
+      if (!((s[0] | s[1]) & 0x80))
+        {
+          guint pair = (guint) ascii_lower (s[0]) << 8 | ascii_lower (s[1]);
+          if (!(dates->first_pairs[pair >> 3] & (1u << (pair & 7))))
+            return NULL;
+        }
+    }
   /* The bytes as three words, hashed and compared a word at a time, not a byte. */
   guint64 key[NAME_BYTES / 8] = { 0 };
   if (token->start + NAME_BYTES <= text_length)
@@ -360,10 +390,7 @@ lookup (Dates *dates, DatesWorker *worker, const char *text, gsize text_length, 
       /* three unaligned loads, the bytes after the token masked away */
       memcpy (key, s, sizeof key);
       for (guint w = 0; w < G_N_ELEMENTS (key); w++)
-        {
-          gsize n = length > 8 * w ? length - 8 * w : 0;
-          key[w] = n >= 8 ? GUINT64_FROM_LE (key[w]) : GUINT64_FROM_LE (key[w]) & ((G_GUINT64_CONSTANT (1) << (8 * n)) - 1);
-        }
+        key[w] = GUINT64_FROM_LE (key[w]) & dates->key_masks[length][w];
     }
   else
     for (gsize k = 0; k < length; k++)
@@ -373,10 +400,14 @@ lookup (Dates *dates, DatesWorker *worker, const char *text, gsize text_length, 
   h = (h ^ (h >> 29)) * 0xBF58476D1CE4E5B9u;
   if (worker->tokens == NULL)
     worker->tokens = g_new0 (TokenSlot, TOKEN_SLOTS);
-  TokenSlot *slot = &worker->tokens[(h >> 32) & (TOKEN_SLOTS - 1)];
-  if (slot->length != length || slot->capital != capital || slot->langs != langs
-      || slot->key[0] != key[0] || slot->key[1] != key[1] || slot->key[2] != key[2])
+  /* two ways: the newer answer first, so that two common words of the same hash do not
+   * push each other out */
+  TokenSlot *slot = &worker->tokens[(h >> 32) & (TOKEN_SLOTS - 2)];
+  if (!token_slot_holds (slot, key, length, capital, langs))
     {
+      if (token_slot_holds (slot + 1, key, length, capital, langs))
+        return slot[1].word;
+      slot[1] = slot[0];
       slot->word = lookup_uncached (dates, worker, text, token, langs);
       slot->length = (guint8) length;
       slot->capital = (guint8) capital;
