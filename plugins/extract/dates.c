@@ -761,10 +761,29 @@ nearest_year (const GDate *reference, int m, int d)
   return best;
 }
 
+/* "%04d", "%04d-%02d" (@d 0) or "%04d-%02d-%02d" (@m and @d not 0), as g_strdup_printf
+ * writes them, without its format parsing (most of a date's cost) for the common values. */
+static char *
+format_iso (int y, int m, int d)
+{
+  if (y < 0 || y > 9999 || m < 0 || m > 99 || d < 0 || d > 99 || (m == 0 && d != 0))
+    return m == 0 ? g_strdup_printf ("%04d", y) : d == 0 ? g_strdup_printf ("%04d-%02d", y, m)
+                                                       : g_strdup_printf ("%04d-%02d-%02d", y, m, d);
+  char buffer[11] = { '0' + y / 1000, '0' + y / 100 % 10, '0' + y / 10 % 10, '0' + y % 10 };
+  gsize n = 4;
+  if (m)
+    {
+      buffer[n++] = '-', buffer[n++] = (char) ('0' + m / 10), buffer[n++] = (char) ('0' + m % 10);
+      if (d)
+        buffer[n++] = '-', buffer[n++] = (char) ('0' + d / 10), buffer[n++] = (char) ('0' + d % 10);
+    }
+  return g_strndup (buffer, n);
+}
+
 static char *
 format_date (const GDate *date)
 {
-  return g_strdup_printf ("%04d-%02d-%02d", g_date_get_year (date), g_date_get_month (date), g_date_get_day (date));
+  return format_iso (g_date_get_year (date), g_date_get_month (date), g_date_get_day (date));
 }
 
 /* The ISO 8601 value of @match, or NULL when it needs a reference date and has none. */
@@ -781,13 +800,13 @@ resolve (const Match *match, const GDate *reference)
         if (y == 0 && match->d && reference)
           y = nearest_year (reference, match->m, match->d);
         if (match->d == 0)
-          return g_strdup_printf ("%04d-%02d", y, match->m);
+          return format_iso (y, match->m, 0);
         if (y == 0)
           return g_strdup_printf ("--%02d-%02d", match->m, match->d); /* ISO 8601 without year */
-        return g_strdup_printf ("%04d-%02d-%02d", y, match->m, match->d);
+        return format_iso (y, match->m, match->d);
       }
     case M_YEAR:
-      return g_strdup_printf ("%04d", match->y);
+      return format_iso (match->y, 0, 0);
     default:
       break;
     }
@@ -842,9 +861,9 @@ resolve (const Match *match, const GDate *reference)
               g_date_add_months (&date, 1);
             else if (delta < 0)
               g_date_subtract_months (&date, 1);
-            return g_strdup_printf ("%04d-%02d", g_date_get_year (&date), g_date_get_month (&date));
+            return format_iso (g_date_get_year (&date), g_date_get_month (&date), 0);
           }
-        return g_strdup_printf ("%04d", g_date_get_year (&date) + delta);
+        return format_iso (g_date_get_year (&date) + delta, 0, 0);
       }
     case M_AGO:
       switch (match->unit)
@@ -854,8 +873,8 @@ resolve (const Match *match, const GDate *reference)
         case 3:
           g_date_set_day (&date, 1);
           g_date_subtract_months (&date, match->amount);
-          return g_strdup_printf ("%04d-%02d", g_date_get_year (&date), g_date_get_month (&date));
-        default: return g_strdup_printf ("%04d", g_date_get_year (&date) - match->amount);
+          return format_iso (g_date_get_year (&date), g_date_get_month (&date), 0);
+        default: return format_iso (g_date_get_year (&date) - match->amount, 0, 0);
         }
     default:
       return NULL;
