@@ -214,7 +214,7 @@ typedef struct {
 /* A token's entry in words[] (or NULL) as lookup_uncached found it, by the token's bytes,
  * whether it is capitalised and the languages asked about: everything that entry depends on. */
 typedef struct {
-  guint64     key[NAME_BYTES / 8]; /* the bytes, zero after the last (token_key) */
+  guint64     key[NAME_BYTES / 8]; /* the bytes, zero after the last (see lookup) */
   const Word *word;
   guint8      length; /* 0: empty */
   guint8      capital;
