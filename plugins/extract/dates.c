@@ -80,6 +80,8 @@ typedef struct {
   guint8      word_bits[65536 / 8];
   gint64      default_year;
   gboolean    from_dateline;
+  /* per token length: what of each of three little-endian words of bytes is the token's */
+  guint64     key_masks[24 + 1][3];
 } Dates;
 
 static const NfOption dates_options[] = {
@@ -134,6 +136,12 @@ dates_init (NfStage *stage, G_GNUC_UNUSED GError **error)
           dates->word_bits[bit >> 3] |= (guint8) (1u << (bit & 7));
         }
     }
+  for (guint length = 0; length < G_N_ELEMENTS (dates->key_masks); length++)
+    for (guint w = 0; w < 3; w++)
+      {
+        guint n = length > 8 * w ? MIN (length - 8 * w, 8) : 0;
+        dates->key_masks[length][w] = n == 8 ? G_MAXUINT64 : (G_GUINT64_CONSTANT (1) << (8 * n)) - 1;
+      }
   dates->default_year = cfg_getint (nf_stage_get_config (stage), "default-year");
   dates->from_dateline = cfg_getbool (nf_stage_get_config (stage), "dateline");
   nf_stage_set_instance (stage, dates);
@@ -187,8 +195,100 @@ static const Word weekday_words[8] = {
   [7] = { "", 0, W_WEEKDAY, 7, 1 },
 };
 
+/* Per worker thread: the core's answer for each month or weekday name asked about, by the
+ * word's bytes and the language.  A capitalised word (most of them names of people and
+ * places, asked about in English and the article's language) costs a few hundred
+ * instructions in the core's reader and recurs within and across articles; the answer
+ * depends on the bytes and the language alone, so a remembered one is the same. */
+#define NAME_SLOTS 4096 /* a power of two, per language: the capitalised words of many articles */
+#define NAME_BYTES 24   /* the longest token looked up (lookup turns longer ones away) */
+G_STATIC_ASSERT (NAME_BYTES == G_N_ELEMENTS (((Dates *) 0)->key_masks) - 1);
+
+typedef struct {
+  guint8 length; /* 0: empty */
+  guint8 kind;   /* NfDateNameKind */
+  guint8 value;
+  char   word[NAME_BYTES];
+} NameSlot;
+
+/* A token's entry in words[] (or NULL) as lookup_uncached found it, by the token's bytes,
+ * whether it is capitalised and the languages asked about: everything that entry depends on. */
+typedef struct {
+  guint64     key[NAME_BYTES / 8]; /* the bytes, zero after the last (see lookup) */
+  const Word *word;
+  guint8      length; /* 0: empty */
+  guint8      capital;
+  guint8      langs;
+} TokenSlot;
+
+#define TOKEN_SLOTS 8192 /* a power of two: the common words of many articles */
+
+typedef struct {
+  TokenSlot *tokens; /* allocated on first use */
+  /* per language (English, German, Spanish, French), allocated on first use: most workers
+   * only ever see English and one other */
+  NameSlot *names[4];
+} DatesWorker;
+
+static gpointer
+dates_worker_new (G_GNUC_UNUSED NfStage *stage, G_GNUC_UNUSED GError **error)
+{
+  return g_new0 (DatesWorker, 1);
+}
+
+static void
+dates_worker_free (gpointer data)
+{
+  DatesWorker *worker = data;
+  for (guint i = 0; i < G_N_ELEMENTS (worker->names); i++)
+    g_free (worker->names[i]);
+  g_free (worker->tokens);
+  g_free (worker);
+}
+
+static NfDateNameKind
+lookup_name (DatesWorker *worker, guint lang, const char *word, gsize length, int *value)
+{
+  static const char *const codes[] = { [LANG_EN] = "en", [LANG_DE] = "de", [LANG_ES] = "es", [LANG_FR] = "fr" };
+  if (worker == NULL || length == 0 || length > NAME_BYTES)
+    return nf_date_lookup_name (word, length, codes[lang], value);
+  guint32 h = 2166136261u;
+  for (gsize k = 0; k < length; k++)
+    h = (h ^ (guchar) word[k]) * 16777619u;
+  guint index = lang == LANG_EN ? 0 : lang == LANG_DE ? 1 : lang == LANG_ES ? 2 : 3;
+  if (worker->names[index] == NULL)
+    worker->names[index] = g_new0 (NameSlot, NAME_SLOTS);
+  NameSlot *slot = &worker->names[index][(h ^ (h >> 15)) & (NAME_SLOTS - 1)];
+  if (slot->length != length || memcmp (slot->word, word, length) != 0)
+    {
+      int found = 0;
+      slot->kind = (guint8) nf_date_lookup_name (word, length, codes[lang], &found);
+      slot->value = (guint8) found;
+      slot->length = (guint8) length;
+      memcpy (slot->word, word, length);
+    }
+  *value = slot->value;
+  return slot->kind;
+}
+
+/* The entry of words[] for @lower (a token in lower case) in one of @langs, or NULL. */
 static const Word *
-lookup (Dates *dates, const char *text, const NfToken *token, guint langs)
+lookup_lower (Dates *dates, const char *lower, const NfToken *token, guint langs)
+{
+  const Word *first = g_hash_table_lookup (dates->words, lower);
+  if (first == NULL)
+    return NULL;
+  for (guint lang = LANG_EN; lang <= LANG_FR; lang <<= 1)
+    if (langs & lang)
+      for (const Word *word = first; word < words + G_N_ELEMENTS (words); word++)
+        if (word->lang == lang && strcmp (word->word, lower) == 0
+            && (!word->needs_capital || (token->flags & NF_TOKEN_CAPITALIZED)))
+          return word;
+  return NULL;
+}
+
+static const Word *
+lookup_uncached (Dates *dates, DatesWorker *worker, const char *text, const NfToken *token, guint langs)
 {
   if (token->kind != NF_TOKEN_WORD || token->end - token->start > 24)
     return NULL;
@@ -199,7 +299,6 @@ lookup (Dates *dates, const char *text, const NfToken *token, guint langs)
   else if (length > 5 && memcmp (text + token->end - 4, "’s", 4) == 0)
     length -= 4;
   /* Month and weekday names: the core's reader, English first, then the article's language. */
-  static const char *const codes[] = { [LANG_EN] = "en", [LANG_DE] = "de", [LANG_ES] = "es", [LANG_FR] = "fr" };
   for (guint lang = LANG_EN; lang <= LANG_FR; lang <<= 1)
     if (langs & lang)
       {
@@ -209,7 +308,7 @@ lookup (Dates *dates, const char *text, const NfToken *token, guint langs)
         if (length < 3 || (capital && !(token->flags & NF_TOKEN_CAPITALIZED)))
           continue;
         int value = 0;
-        NfDateNameKind kind = nf_date_lookup_name (text + token->start, length, codes[lang], &value);
+        NfDateNameKind kind = lookup_name (worker, lang, text + token->start, length, &value);
         if (kind != NF_DATE_NAME_NONE)
           return kind == NF_DATE_NAME_MONTH ? &month_words[value] : &weekday_words[value];
       }
@@ -228,8 +327,6 @@ lookup (Dates *dates, const char *text, const NfToken *token, guint langs)
   /* The word in lower case: ASCII in place on the stack (no word of the table is longer
    * than max_word_bytes, so a longer ASCII token is none of them), else GLib's. */
   char buffer[64];
-  g_autofree char *allocated = NULL;
-  const char *lower = buffer;
   gsize i = 0;
   while (i < length && !(s[i] & 0x80))
     i++;
@@ -243,29 +340,92 @@ lookup (Dates *dates, const char *text, const NfToken *token, guint langs)
       for (i = 0; i < length; i++)
         buffer[i] = (char) ascii_lower (s[i]);
       buffer[length] = '\0';
+      return lookup_lower (dates, buffer, token, langs);
+    }
+  /* (freed here rather than by g_autofree: the ASCII tokens above, most of them, then call
+   * no g_free at all) */
+  char *lower = g_utf8_strdown (s, length);
+  const Word *word = lookup_lower (dates, lower, token, langs);
+  g_free (lower);
+  return word;
+}
+
+static inline gboolean
+token_slot_holds (const TokenSlot *slot, const guint64 *key, gsize length, guint capital, guint langs)
+{
+  return slot->length == length && slot->capital == capital && slot->langs == langs
+         && slot->key[0] == key[0] && slot->key[1] == key[1] && slot->key[2] == key[2];
+}
+
+/* The entry of words[] for a token (or NULL): most tokens of an article are common words
+ * that occurred before, and one hash and one comparison find their answer. */
+static const Word *
+lookup (Dates *dates, DatesWorker *worker, const char *text, gsize text_length, const NfToken *token, guint langs)
+{
+  if (token->kind != NF_TOKEN_WORD)
+    return NULL;
+  gsize length = token->end - token->start;
+  if (worker == NULL || length > NAME_BYTES)
+    return lookup_uncached (dates, worker, text, token, langs);
+  const char *s = text + token->start;
+  guint capital = (token->flags & NF_TOKEN_CAPITALIZED) != 0;
+  /* A word the core's reader is not asked about (English and German names need a capital)
+   * whose first two bytes start no word of the table is none: most lower-case words, turned
+   * away by one bit, cheaper than the cache (as in lookup_uncached). */
+  if (!capital && !(langs & (LANG_ES | LANG_FR)))
+    {
+      if (length < 2)
+        return NULL;
+      if (!((s[0] | s[1]) & 0x80))
+        {
+          guint pair = (guint) ascii_lower (s[0]) << 8 | ascii_lower (s[1]);
+          if (!(dates->first_pairs[pair >> 3] & (1u << (pair & 7))))
+            return NULL;
+        }
+    }
+  /* The bytes as three words, hashed and compared a word at a time, not a byte. */
+  guint64 key[NAME_BYTES / 8] = { 0 };
+  if (token->start + NAME_BYTES <= text_length)
+    {
+      /* three unaligned loads, the bytes after the token masked away */
+      memcpy (key, s, sizeof key);
+      for (guint w = 0; w < G_N_ELEMENTS (key); w++)
+        key[w] = GUINT64_FROM_LE (key[w]) & dates->key_masks[length][w];
     }
   else
-    lower = allocated = g_utf8_strdown (s, length);
-  const Word *first = g_hash_table_lookup (dates->words, lower);
-  if (first == NULL)
-    return NULL;
-  for (guint lang = LANG_EN; lang <= LANG_FR; lang <<= 1)
-    if (langs & lang)
-      for (const Word *word = first; word < words + G_N_ELEMENTS (words); word++)
-        if (word->lang == lang && strcmp (word->word, lower) == 0
-            && (!word->needs_capital || (token->flags & NF_TOKEN_CAPITALIZED)))
-          return word;
-  return NULL;
+    for (gsize k = 0; k < length; k++)
+      key[k / 8] |= (guint64) (guchar) s[k] << (8 * (k % 8));
+  guint64 h = (key[0] * 0x9E3779B97F4A7C15u) ^ (key[1] * 0xC2B2AE3D27D4EB4Fu)
+              ^ (key[2] * 0x165667B19E3779F9u) ^ (length << 1 | capital);
+  h = (h ^ (h >> 29)) * 0xBF58476D1CE4E5B9u;
+  if (worker->tokens == NULL)
+    worker->tokens = g_new0 (TokenSlot, TOKEN_SLOTS);
+  /* two ways: the newer answer first, so that two common words of the same hash do not
+   * push each other out */
+  TokenSlot *slot = &worker->tokens[(h >> 32) & (TOKEN_SLOTS - 2)];
+  if (!token_slot_holds (slot, key, length, capital, langs))
+    {
+      if (token_slot_holds (slot + 1, key, length, capital, langs))
+        return slot[1].word;
+      slot[1] = slot[0];
+      slot->word = lookup_uncached (dates, worker, text, token, langs);
+      slot->length = (guint8) length;
+      slot->capital = (guint8) capital;
+      slot->langs = (guint8) langs;
+      memcpy (slot->key, key, sizeof key);
+    }
+  return slot->word;
 }
 
 static void
-scan_init (Scan *scan, Dates *dates, const NfText *segmentation, const char *text, guint langs)
+scan_init (Scan *scan, Dates *dates, DatesWorker *worker, const NfText *segmentation, const char *text, guint langs)
 {
   scan->text = text;
   scan->tokens = nf_text_get_tokens (segmentation, &scan->n);
   scan->word = scan->n < G_N_ELEMENTS (scan->small) ? scan->small : g_new (const Word *, scan->n + 1);
+  gsize text_length = strlen (text);
   for (guint i = 0; i < scan->n; i++)
-    scan->word[i] = lookup (dates, text, &scan->tokens[i], langs);
+    scan->word[i] = lookup (dates, worker, text, text_length, &scan->tokens[i], langs);
   scan->word[scan->n] = NULL;
 }
 
@@ -601,10 +761,29 @@ nearest_year (const GDate *reference, int m, int d)
   return best;
 }
 
+/* "%04d", "%04d-%02d" (@d 0) or "%04d-%02d-%02d" (@m and @d not 0), as g_strdup_printf
+ * writes them, without its format parsing (most of a date's cost) for the common values. */
+static char *
+format_iso (int y, int m, int d)
+{
+  if (y < 0 || y > 9999 || m < 0 || m > 99 || d < 0 || d > 99 || (m == 0 && d != 0))
+    return m == 0 ? g_strdup_printf ("%04d", y) : d == 0 ? g_strdup_printf ("%04d-%02d", y, m)
+                                                       : g_strdup_printf ("%04d-%02d-%02d", y, m, d);
+  char buffer[11] = { '0' + y / 1000, '0' + y / 100 % 10, '0' + y / 10 % 10, '0' + y % 10 };
+  gsize n = 4;
+  if (m)
+    {
+      buffer[n++] = '-', buffer[n++] = (char) ('0' + m / 10), buffer[n++] = (char) ('0' + m % 10);
+      if (d)
+        buffer[n++] = '-', buffer[n++] = (char) ('0' + d / 10), buffer[n++] = (char) ('0' + d % 10);
+    }
+  return g_strndup (buffer, n);
+}
+
 static char *
 format_date (const GDate *date)
 {
-  return g_strdup_printf ("%04d-%02d-%02d", g_date_get_year (date), g_date_get_month (date), g_date_get_day (date));
+  return format_iso (g_date_get_year (date), g_date_get_month (date), g_date_get_day (date));
 }
 
 /* The ISO 8601 value of @match, or NULL when it needs a reference date and has none. */
@@ -621,13 +800,13 @@ resolve (const Match *match, const GDate *reference)
         if (y == 0 && match->d && reference)
           y = nearest_year (reference, match->m, match->d);
         if (match->d == 0)
-          return g_strdup_printf ("%04d-%02d", y, match->m);
+          return format_iso (y, match->m, 0);
         if (y == 0)
           return g_strdup_printf ("--%02d-%02d", match->m, match->d); /* ISO 8601 without year */
-        return g_strdup_printf ("%04d-%02d-%02d", y, match->m, match->d);
+        return format_iso (y, match->m, match->d);
       }
     case M_YEAR:
-      return g_strdup_printf ("%04d", match->y);
+      return format_iso (match->y, 0, 0);
     default:
       break;
     }
@@ -682,9 +861,9 @@ resolve (const Match *match, const GDate *reference)
               g_date_add_months (&date, 1);
             else if (delta < 0)
               g_date_subtract_months (&date, 1);
-            return g_strdup_printf ("%04d-%02d", g_date_get_year (&date), g_date_get_month (&date));
+            return format_iso (g_date_get_year (&date), g_date_get_month (&date), 0);
           }
-        return g_strdup_printf ("%04d", g_date_get_year (&date) + delta);
+        return format_iso (g_date_get_year (&date) + delta, 0, 0);
       }
     case M_AGO:
       switch (match->unit)
@@ -694,8 +873,8 @@ resolve (const Match *match, const GDate *reference)
         case 3:
           g_date_set_day (&date, 1);
           g_date_subtract_months (&date, match->amount);
-          return g_strdup_printf ("%04d-%02d", g_date_get_year (&date), g_date_get_month (&date));
-        default: return g_strdup_printf ("%04d", g_date_get_year (&date) - match->amount);
+          return format_iso (g_date_get_year (&date), g_date_get_month (&date), 0);
+        default: return format_iso (g_date_get_year (&date) - match->amount, 0, 0);
         }
     default:
       return NULL;
@@ -737,7 +916,7 @@ guess_year (Dates *dates, GArray *body, int m, int d)
 }
 
 static gboolean
-date_from_dateline (Dates *dates, NfArticle *article, guint langs, GArray *body, GDate *out)
+date_from_dateline (Dates *dates, DatesWorker *worker, NfArticle *article, guint langs, GArray *body, GDate *out)
 {
   /* The text parser puts a dateline's date in its own field ("Nov 26"); older input may
    * still carry it inside the dateline ("BRUSSELS, Nov 26"). */
@@ -748,7 +927,7 @@ date_from_dateline (Dates *dates, NfArticle *article, guint langs, GArray *body,
     return FALSE;
   g_autoptr (NfText) segmentation = nf_text_segment (dateline, strlen (dateline));
   Scan scan;
-  scan_init (&scan, dates, segmentation, dateline, langs);
+  scan_init (&scan, dates, worker, segmentation, dateline, langs);
   g_autoptr (GArray) matches = find_matches (&scan);
   scan_clear (&scan);
   for (guint i = 0; i < matches->len; i++)
@@ -794,14 +973,14 @@ describe_relative (const Match *match)
 }
 
 static gboolean
-dates_process (NfStage *stage, G_GNUC_UNUSED gpointer worker, NfArticle *article, G_GNUC_UNUSED GError **error)
+dates_process (NfStage *stage, gpointer worker, NfArticle *article, G_GNUC_UNUSED GError **error)
 {
   Dates *dates = nf_stage_get_instance (stage);
   if (!nf_article_has_text (article))
     return TRUE;
   guint langs = LANG_EN | lang_of (nf_article_get_language (article));
   Scan scan;
-  scan_init (&scan, dates, nf_article_get_segmentation (article), nf_article_get_text (article), langs);
+  scan_init (&scan, dates, worker, nf_article_get_segmentation (article), nf_article_get_text (article), langs);
   g_autoptr (GArray) matches = find_matches (&scan);
   scan_clear (&scan);
 
@@ -809,7 +988,7 @@ dates_process (NfStage *stage, G_GNUC_UNUSED gpointer worker, NfArticle *article
    * in UTC, and relative dates count from the day the readers saw. */
   GDate reference;
   gboolean have_reference = nf_date_get_published_day (article, &reference);
-  if (!have_reference && dates->from_dateline && date_from_dateline (dates, article, langs, matches, &reference))
+  if (!have_reference && dates->from_dateline && date_from_dateline (dates, worker, article, langs, matches, &reference))
     {
       /* A dateline gives a day, never a time: published_local holds it, "published" (an
        * instant) stays unset, as the core's date reader does for every bare day. */
@@ -840,6 +1019,8 @@ NF_PLUGIN_DEFINE (
   .summary = "Finds dates in the body and normalises them to ISO 8601; dates the article from its dateline",
   .options = dates_options,
   .init = dates_init,
+  .worker_new = dates_worker_new,
+  .worker_free = dates_worker_free,
   .process = dates_process,
   .free = dates_free,
 );

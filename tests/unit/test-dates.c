@@ -117,6 +117,54 @@ test_word_lookup_paths (void **state G_GNUC_UNUSED)
   assert_string_equal (value_of (german, "VORGESTERN"), "2026-11-25");
 }
 
+/* Each worker remembers the answer for the words it has seen: a word asked about again, in
+ * another case, another article's language or after many other words, gets the answer it
+ * would get the first time. */
+static void
+test_remembered_words (void **state G_GNUC_UNUSED)
+{
+  g_autoptr (GError) error = NULL;
+  Harness *harness = harness_new ("extract \"dates\" { }", &error);
+  assert_null (error);
+  struct {
+    const char *body, *language, *text, *value; /* value NULL: no date over text */
+  } cases[] = {
+    { "Sie kam am Mittwoch, dem 11. März 2026.", "de", "Mittwoch", "2026-11-25" },
+    { "He left on Mittwoch in March 2026.", "en", "Mittwoch", NULL },
+    { "He left on Mittwoch in March 2026.", "en", "March 2026", "2026-03" },
+    { "Er kam am Mittwoch.", "de", "Mittwoch", "2026-11-25" },
+    { "She may come in May 2026.", "en", "May 2026", "2026-05" },
+    { "She may come; MAY 2026 then.", "en", "MAY 2026", "2026-05" },
+    { "Sie kam im mai 2026.", "de", "mai 2026", NULL },
+    { "Sie kam im Mai 2026.", "de", "Mai 2026", "2026-05" },
+    { "Il est venu en mai 2026.", "fr", "mai 2026", "2026-05" },
+    { "Vino hoy, no ayer.", "es", "ayer", "2026-11-26" },
+    { "He said hoy and ayer.", "en", "ayer", NULL },
+  };
+  for (guint round = 0; round < 2; round++)
+    {
+      for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+        {
+          g_autoptr (NfArticle) article = harness_article ("Title", cases[i].body, "2026-11-27", cases[i].language);
+          assert_true (harness_process (harness, article, &error));
+          NfAnnotation *annotation = harness_find_annotation (article, "date", cases[i].text);
+          if (cases[i].value == NULL)
+            assert_null (annotation);
+          else
+            assert_string_equal (value_of (article, cases[i].text), cases[i].value);
+        }
+      /* many other words in between: some take the remembered ones' places */
+      GString *many = g_string_new ("");
+      for (guint k = 0; k < 20000; k++)
+        g_string_append_printf (many, "Word%u w%u. ", k, k);
+      g_autoptr (NfArticle) filler = harness_article ("Title", many->str, "2026-11-27", "en");
+      g_string_free (many, TRUE);
+      assert_true (harness_process (harness, filler, &error));
+      assert_int_equal (nf_article_get_n_annotations (filler), 0);
+    }
+  harness_free (harness);
+}
+
 static void
 test_dateline_dates_the_article (void **state G_GNUC_UNUSED)
 {
@@ -150,6 +198,7 @@ main (void)
     cmocka_unit_test (test_not_dates),
     cmocka_unit_test (test_other_languages),
     cmocka_unit_test (test_word_lookup_paths),
+    cmocka_unit_test (test_remembered_words),
     cmocka_unit_test (test_dateline_dates_the_article),
   };
   return cmocka_run_group_tests_name ("dates", tests, NULL, NULL);
