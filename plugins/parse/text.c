@@ -395,18 +395,31 @@ text_process (NfStage *stage, G_GNUC_UNUSED gpointer worker, NfArticle *article,
       return FALSE;
     }
   gsize skip = length >= 3 && memcmp (data, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
-  g_autofree char *copy = g_strndup (data + skip, length - skip);
+  const char *text = data + skip;
+  const char *text_end = data + length;
+  /* The text ends at a NUL, as a C string would (validation rejects one today). */
+  const char *nul = memchr (text, '\0', text_end - text);
+  if (nul)
+    text_end = nul;
 
-  /* Non-blank lines, CR of CRLF removed. */
+  /* Non-blank lines, CR of CRLF removed: each line is collapsed where it lies, with no copy
+   * of the whole text and no vector of every line (blank ones included) first. */
   g_autoptr (GPtrArray) lines = g_ptr_array_new_with_free_func (g_free);
-  g_auto (GStrv) raw_lines = g_strsplit (copy, "\n", -1);
-  for (char **line = raw_lines; *line; line++)
+  for (const char *line = text; line <= text_end;)
     {
-      char *clean = nf_text_collapse_space (*line, -1);
-      if (*clean)
-        g_ptr_array_add (lines, clean);
-      else
-        g_free (clean);
+      const char *eol = memchr (line, '\n', text_end - line);
+      if (eol == NULL)
+        eol = text_end;
+      /* an empty line (the blank line between paragraphs) would collapse to nothing */
+      if (eol > line)
+        {
+          char *clean = nf_text_collapse_space (line, eol - line);
+          if (*clean)
+            g_ptr_array_add (lines, clean);
+          else
+            g_free (clean);
+        }
+      line = eol + 1;
     }
   if (lines->len == 0)
     {
