@@ -163,8 +163,13 @@ nf_text_append_collapsed (GString *out, const char *text, gssize length, gboolea
 char *
 nf_text_collapse_space (const char *text, gssize length)
 {
-  GString *out = g_string_sized_new (text ? (length < 0 ? strlen (text) : (gsize) length) : 0);
+  gsize bytes = text ? (length < 0 ? strlen (text) : (gsize) length) : 0;
+  /* Collapsing never lengthens a text, so one buffer of its size holds the result: a GString
+   * on the stack around it saves allocating and freeing the GString itself, once a line of
+   * every article parsed (GString's fields are public, and it reallocates only str). */
+  GString out = { g_malloc (bytes + 1), 0, bytes + 1 };
+  out.str[0] = '\0';
   gboolean pending = FALSE;
-  nf_text_append_collapsed (out, text, length, &pending);
-  return g_string_free (out, FALSE);
+  append_collapsed (&out, 0, text, bytes, &pending);
+  return out.str;
 }
