@@ -292,7 +292,8 @@ static gboolean
 read_contributors (TextParser *parser, NfArticle *article, const char *line)
 {
   g_autoptr (GMatchInfo) match = NULL;
-  if (!g_regex_match (parser->contributed, line, 0, &match))
+  /* the pattern's first letter (it is case-sensitive): most last lines fail here, unmatched */
+  if ((*line != 'T' && *line != 'A' && *line != 'R') || !g_regex_match (parser->contributed, line, 0, &match))
     return FALSE;
   g_autofree char *who = g_match_info_fetch (match, 1);
   g_autoptr (GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
@@ -311,7 +312,7 @@ mark_dateline (TextParser *parser, NfArticle *article)
   int end;
   if (parser->dateline == NULL)
     return;
-  if (g_regex_match (parser->agency_dateline, text, 0, &match))
+  if (text[0] == '(' && g_regex_match (parser->agency_dateline, text, 0, &match))
     {
       g_match_info_fetch_pos (match, 0, NULL, &end);
       g_autofree char *agency = g_match_info_fetch (match, 1);
@@ -430,7 +431,9 @@ text_process (NfStage *stage, G_GNUC_UNUSED gpointer worker, NfArticle *article,
   nf_article_set_title (article, g_ptr_array_index (lines, 0));
   guint first = 1;
   g_autoptr (GMatchInfo) byline = NULL;
+  /* the pattern's first word before the pattern, as for the heading below */
   if (parser->byline && lines->len > 1
+      && g_ascii_strncasecmp (g_ptr_array_index (lines, 1), "by", 2) == 0
       && g_regex_match (parser->byline, g_ptr_array_index (lines, 1), 0, &byline))
     {
       g_autofree char *names = g_match_info_fetch (byline, 1);
