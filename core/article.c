@@ -497,10 +497,20 @@ nf_article_add_paragraph (NfArticle *article, const char *paragraph, gssize leng
   if (article->text == NULL)
     article->text = g_string_new (NULL);
   g_clear_pointer (&article->segmentation, nf_text_unref);
-  if (article->text->len > 0)
-    g_string_append (article->text, "\n\n");
-  gsize start = article->text->len;
   gssize bytes = length < 0 ? (gssize) strlen (paragraph) : length;
+  /* Grow the text ahead, to at least 2 KB (a short article): GString grows a new string from
+   * a few bytes by doubling, a realloc and a copy at each step, and parsers add a dozen
+   * paragraphs an article. */
+  gsize need = article->text->len + 2 + (gsize) bytes;
+  if (need >= article->text->allocated_len)
+    {
+      gsize len = article->text->len;
+      g_string_set_size (article->text, MAX (need, 2047));
+      g_string_truncate (article->text, len);
+    }
+  if (article->text->len > 0)
+    g_string_append_len (article->text, "\n\n", 2);
+  gsize start = article->text->len;
   if (nf_utf8_validate (paragraph, bytes, NULL))
     g_string_append_len (article->text, paragraph, bytes);
   else

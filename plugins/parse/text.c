@@ -292,7 +292,8 @@ static gboolean
 read_contributors (TextParser *parser, NfArticle *article, const char *line)
 {
   g_autoptr (GMatchInfo) match = NULL;
-  if (!g_regex_match (parser->contributed, line, 0, &match))
+  /* the pattern's first letter (it is case-sensitive): most last lines fail here, unmatched */
+  if ((*line != 'T' && *line != 'A' && *line != 'R') || !g_regex_match (parser->contributed, line, 0, &match))
     return FALSE;
   g_autofree char *who = g_match_info_fetch (match, 1);
   g_autoptr (GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
@@ -311,7 +312,7 @@ mark_dateline (TextParser *parser, NfArticle *article)
   int end;
   if (parser->dateline == NULL)
     return;
-  if (g_regex_match (parser->agency_dateline, text, 0, &match))
+  if (text[0] == '(' && g_regex_match (parser->agency_dateline, text, 0, &match))
     {
       g_match_info_fetch_pos (match, 0, NULL, &end);
       g_autofree char *agency = g_match_info_fetch (match, 1);
@@ -395,18 +396,31 @@ text_process (NfStage *stage, G_GNUC_UNUSED gpointer worker, NfArticle *article,
       return FALSE;
     }
   gsize skip = length >= 3 && memcmp (data, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
-  g_autofree char *copy = g_strndup (data + skip, length - skip);
+  const char *text = data + skip;
+  const char *text_end = data + length;
+  /* The text ends at a NUL, as a C string would (validation rejects one today). */
+  const char *nul = memchr (text, '\0', text_end - text);
+  if (nul)
+    text_end = nul;
 
-  /* Non-blank lines, CR of CRLF removed. */
+  /* Non-blank lines, CR of CRLF removed: each line is collapsed where it lies, with no copy
+   * of the whole text and no vector of every line (blank ones included) first. */
   g_autoptr (GPtrArray) lines = g_ptr_array_new_with_free_func (g_free);
-  g_auto (GStrv) raw_lines = g_strsplit (copy, "\n", -1);
-  for (char **line = raw_lines; *line; line++)
+  for (const char *line = text; line <= text_end;)
     {
-      char *clean = nf_text_collapse_space (*line, -1);
-      if (*clean)
-        g_ptr_array_add (lines, clean);
-      else
-        g_free (clean);
+      const char *eol = memchr (line, '\n', text_end - line);
+      if (eol == NULL)
+        eol = text_end;
+      /* an empty line (the blank line between paragraphs) would collapse to nothing */
+      if (eol > line)
+        {
+          char *clean = nf_text_collapse_space (line, eol - line);
+          if (*clean)
+            g_ptr_array_add (lines, clean);
+          else
+            g_free (clean);
+        }
+      line = eol + 1;
     }
   if (lines->len == 0)
     {
@@ -417,7 +431,9 @@ text_process (NfStage *stage, G_GNUC_UNUSED gpointer worker, NfArticle *article,
   nf_article_set_title (article, g_ptr_array_index (lines, 0));
   guint first = 1;
   g_autoptr (GMatchInfo) byline = NULL;
+  /* the pattern's first word before the pattern, as for the heading below */
   if (parser->byline && lines->len > 1
+      && g_ascii_strncasecmp (g_ptr_array_index (lines, 1), "by", 2) == 0
       && g_regex_match (parser->byline, g_ptr_array_index (lines, 1), 0, &byline))
     {
       g_autofree char *names = g_match_info_fetch (byline, 1);

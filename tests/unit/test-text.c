@@ -336,6 +336,18 @@ test_white_space (G_GNUC_UNUSED void **state)
   assert_collapsed (" \u200d a\u200c \u200db\u200d", "a b");
   assert_collapsed ("ctrl\x01kept\x7f", "ctrl\x01kept\x7f");
   assert_collapsed ("bad \xff\xc2 bytes\xe2\x80", "bad \xff\xc2 bytes\xe2\x80"); /* not UTF-8: copied */
+  /* Runs of visible ASCII are taken eight bytes at a time: white space at every place of
+   * such a word (its first byte, its last, two in a row across two words) and a space before
+   * a no-break space or a joiner after a long run collapse as one byte at a time would. */
+  assert_collapsed ("abcdefgh ijklmnop", "abcdefgh ijklmnop");
+  assert_collapsed ("abcdefg  hijklmnop", "abcdefg hijklmnop");
+  assert_collapsed ("abcdefgh  ijklmnopq", "abcdefgh ijklmnopq");
+  assert_collapsed ("abcdefghijklmno\tpqrstuvwxyz", "abcdefghijklmno pqrstuvwxyz");
+  assert_collapsed ("abcdefghijklmno \u00a0pqrstuvwxyz ", "abcdefghijklmno pqrstuvwxyz");
+  assert_collapsed ("abcdefghijklmnop \u200dqrstuvwx", "abcdefghijklmnop qrstuvwx");
+  assert_collapsed ("abcdefghijklmnop\u200dqrstuvwx \u00a9", "abcdefghijklmnop\u200dqrstuvwx \u00a9");
+  assert_collapsed ("abcdefghijklmnop\u200b \u2009 qrstuvwx\r", "abcdefghijklmnop qrstuvwx");
+  assert_collapsed ("abcdefghijkl\xe2\x80", "abcdefghijkl\xe2\x80"); /* a space cut short: copied */
   g_autofree char *null_text = nf_text_collapse_space (NULL, -1);
   assert_string_equal (null_text, "");
   g_autofree char *prefix = nf_text_collapse_space ("ab  cd", 4);
