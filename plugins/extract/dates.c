@@ -287,6 +287,20 @@ lookup_lower (Dates *dates, const char *lower, const NfToken *token, guint langs
   return NULL;
 }
 
+/* Whether the @length bytes at @s are no word of the table by their first two bytes alone:
+ * every word has two bytes or more and starts with two ASCII letters, and lowering leaves
+ * ASCII bytes as they are (one bit of first_pairs per pair). */
+static inline gboolean
+starts_no_word (const Dates *dates, const char *s, gsize length)
+{
+  if (length < 2)
+    return TRUE;
+  if ((s[0] | s[1]) & 0x80)
+    return FALSE;
+  guint pair = (guint) ascii_lower (s[0]) << 8 | ascii_lower (s[1]);
+  return !(dates->first_pairs[pair >> 3] & (1u << (pair & 7)));
+}
+
 static const Word *
 lookup_uncached (Dates *dates, DatesWorker *worker, const char *text, const NfToken *token, guint langs)
 {
@@ -316,14 +330,8 @@ lookup_uncached (Dates *dates, DatesWorker *worker, const char *text, const NfTo
    * leaves ASCII bytes as they are, so a token starting with two ASCII bytes that start no
    * word of the table is none of them, whatever follows (most tokens: no copy, no hash). */
   const char *s = text + token->start;
-  if (length < 2)
+  if (starts_no_word (dates, s, length))
     return NULL;
-  if (!((s[0] | s[1]) & 0x80))
-    {
-      guint pair = (guint) ascii_lower (s[0]) << 8 | ascii_lower (s[1]);
-      if (!(dates->first_pairs[pair >> 3] & (1u << (pair & 7))))
-        return NULL;
-    }
   /* The word in lower case: ASCII in place on the stack (no word of the table is longer
    * than max_word_bytes, so a longer ASCII token is none of them), else GLib's. */
   char buffer[64];
@@ -374,14 +382,8 @@ lookup (Dates *dates, DatesWorker *worker, const char *text, gsize text_length, 
    * away by one bit, cheaper than the cache (as in lookup_uncached). */
   if (!capital && !(langs & (LANG_ES | LANG_FR)))
     {
-      if (length < 2)
+      if (starts_no_word (dates, s, length))
         return NULL;
-      if (!((s[0] | s[1]) & 0x80))
-        {
-          guint pair = (guint) ascii_lower (s[0]) << 8 | ascii_lower (s[1]);
-          if (!(dates->first_pairs[pair >> 3] & (1u << (pair & 7))))
-            return NULL;
-        }
     }
   /* The bytes as three words, hashed and compared a word at a time, not a byte. */
   guint64 key[NAME_BYTES / 8] = { 0 };
