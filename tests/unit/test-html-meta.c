@@ -127,6 +127,15 @@ test_date_by_headline (G_GNUC_UNUSED void **state)
                     "<div class='modal'><h1>Liebe Leserinnen und Leser,</h1></div><main><figure class='teaser'>"
                     "<span class='date'>07.06.2020</span><h1>Der Park wächst um zwölf Hektar</h1></figure>" BODY
                     "</main></body></html>", "2020-06-07", "text");
+  /* An <aside> by the headline that names the article's facts ("meta", "byline") holds its
+   * date; an <aside> of other stories does not. */
+  assert_published ("<html lang='de'><head><meta name='date' content='2022-1-26T14:32:06+02:00'></head><body>"
+                    "<article><h1>Der Park wächst</h1><div class='intro'><p>Zwölf Hektar mehr.</p></div>"
+                    "<aside class='meta' role='complementary'><div class='meta__row'><p><time datetime='2022-01-21' "
+                    "class='meta__label'>21.01.2022 - 13:30</time></p></div></aside>" BODY "</article></body></html>",
+                    "2022-01-21", "time");
+  assert_published ("<html lang='de'><body><article><h1>Der Park wächst</h1><aside class='more'><time "
+                    "datetime='2022-01-21'>21.01.2022</time></aside>" BODY "</article></body></html>", NULL, NULL);
   /* A <time> just above the headline beats those of a "more news" block below it. */
   assert_published ("<html lang='de'><body><main><div class='title'><time datetime='2022-12-12 12:22'>12.12.2022</time>"
                     "<h1>Der Park wächst</h1></div>" BODY "<div class='weitere-block'><ul><li><time datetime='2022-08-10 11:05'>"
@@ -231,6 +240,23 @@ test_date_header_update (G_GNUC_UNUSED void **state)
   assert_published (UPDATED_HEAD ("2022-12-25T11:00:02+01:00", "2022-12-07T09:10:52Z")
                     "<body><article><h1>Der Park wächst</h1><div class='meta'>07.12.2022</div>"
                     BODY "</article></body></html>", "2022-12-25T11:00:02+01:00", "json-ld");
+  /* JSON-LD and article:published_time disagree; the header shows the later of the two: the
+   * header breaks the tie. */
+  assert_published ("<html lang='de'><head><script type='application/ld+json'>{\"@type\": \"Article\", "
+                    "\"datePublished\": \"2021-12-06 14:36\"}</script><meta property='article:published_time' "
+                    "content='2022-12-15T09:13:00'></head><body><article><h1>Der Park wächst</h1>"
+                    "<span class='meta'>15.12.2022</span>" BODY "</article></body></html>", "2022-12-15", "text");
+  /* A bare <meta name="date"> confirms the header's day over a hidden itemprop's value
+   * (a press release scheduled the evening before). */
+  assert_published ("<html lang='de'><head><meta name='date' content='2021-10-28T13:21:30+01:00'></head><body>"
+                    "<main><time itemprop='datePublished' class='rs_skip' datetime='2021-10-27T20:35:36+01:00'>"
+                    "2021-10-27T20:35:36+01:00</time><article><h1>Der Park wächst</h1><p>Berlin, 28.10.2021</p>"
+                    BODY "</article></main></body></html>", "2021-10-28", "text");
+  /* A later day in the header that only the same record's own value names is no confirmation:
+   * another publication field must name it. */
+  assert_published ("<html lang='de'><head><meta property='article:published_time' content='2021-03-16'>"
+                    "</head><body><article><h1>Der Park wächst</h1><div class='meta'>20. März 2021</div>"
+                    BODY "</article></body></html>", "2021-03-16", "meta");
   /* Without a date in the header, the metadata's publication stands. */
   assert_published (UPDATED_HEAD ("2018-02-28T20:00:18Z", "2020-01-05T11:53:45Z")
                     "<body><article><h1>Der Park wächst</h1>" BODY "</article></body></html>",

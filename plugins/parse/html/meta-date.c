@@ -217,6 +217,27 @@ attr (xmlNode *node, const char *name)
   return NULL;
 }
 
+/* Whether a class names the article's own facts box ("meta", "article-meta", "byline"): some
+ * layouts put the date and byline in an <aside class="meta"> beside the text.  Whole parts of
+ * the attribute's words only ("metadata-nav" is no "meta"). */
+static gboolean
+names_article_meta (const char *value)
+{
+  if (value == NULL)
+    return FALSE;
+  for (const char *part = value; *part;)
+    {
+      const char *end = part;
+      while (*end && *end != ' ' && *end != '\t' && *end != '\n' && *end != '-' && *end != '_')
+        end++;
+      if (html_ascii_equal_len (part, end - part, "meta") || html_ascii_equal_len (part, end - part, "byline")
+          || html_ascii_equal_len (part, end - part, "dateline"))
+        return TRUE;
+      part = *end ? end + 1 : end;
+    }
+  return FALSE;
+}
+
 typedef enum { PLACE_PAGE, PLACE_ARTICLE, PLACE_ELSEWHERE } Place;
 
 /* Where @node sits: inside the article, somewhere on the page, or in a part that is not the
@@ -248,9 +269,10 @@ place_of (const HtmlDates *dates, xmlNode *node, gboolean near_headline)
        * "navigation-container") say nothing about the date. */
       if (depth > 8 || (near_headline && depth > 3))
         continue;
-      if ((html_ascii_equal (name, "aside") || html_ascii_equal (name, "nav")
-           || html_ascii_equal (name, "blockquote") || html_ascii_equal (name, "iframe")
-           || html_ascii_equal (name, "form"))
+      /* An <aside> by the headline that names the article's facts is the article's byline box. */
+      if (((html_ascii_equal (name, "aside") && !(near_headline && names_article_meta (attr (n, "class"))))
+           || html_ascii_equal (name, "nav") || html_ascii_equal (name, "blockquote")
+           || html_ascii_equal (name, "iframe") || html_ascii_equal (name, "form"))
           && !holds_headline (dates, n))
         return PLACE_ELSEWHERE;
       if (html_ascii_equal (name, "footer"))
@@ -824,30 +846,34 @@ header_day_before (HtmlDates *dates, guint from, const char *language, Candidate
  * while its header shows readers the day of the update ("20. März 2021 - 15:00 Uhr" by the
  * headline, "Updated ... March 14, 2021", "Stand: 07.11.2023"): the day the page states is
  * the one it shows.  Taken only when two independent records agree on it: the first date of
- * the article's header (among the candidates after @from) is later than the metadata's
- * publication (@chosen, read as @date), and the metadata's own dateModified names that very
- * day.  A header that shows the published day, an earlier one (a scheduled post written
- * before it appeared) or a later day that no dateModified confirms (a list of other posts,
- * an edition's date) leaves the metadata's choice.  Returns the candidate to take, @date
- * read from it. */
+ * the article's header (among the candidates after @from) is later than the publication that
+ * machine-readable markup gives (@chosen, read as @date), and another record of the page's
+ * metadata names that very day: its dateModified, a bare <meta name="date">, or another
+ * publication field (JSON-LD and article:published_time that disagree: the header breaks
+ * the tie).  A header that shows the published day, an earlier one (a scheduled post
+ * written before it appeared) or a later day that no other record confirms (a list of other
+ * posts, an edition's date) leaves the markup's choice.  Returns the candidate to take,
+ * @date read from it. */
 static Candidate *
 header_shows_update (HtmlDates *dates, guint from, const char *language, Candidate *chosen, NfDate *date)
 {
-  int modified[4];
-  guint n_modified = 0;
-  for (guint i = 0; i < dates->candidates->len && n_modified < G_N_ELEMENTS (modified); i++)
+  int records[6];
+  guint n_records = 0;
+  for (guint i = 0; i < dates->candidates->len && n_records < G_N_ELEMENTS (records); i++)
     {
       Candidate *c = &g_array_index (dates->candidates, Candidate, i);
       NfDate d;
-      if (c->order == 0 && !strcmp (c->source, "modified") && read_candidate (c, language, &d))
-        modified[n_modified++] = day_key (&d);
+      if (c != chosen && c->order == 0 && c->score >= 0
+          && (!strcmp (c->source, "modified") || !strcmp (c->source, "meta") || !strcmp (c->source, "json-ld"))
+          && read_candidate (c, language, &d))
+        records[n_records++] = day_key (&d);
     }
-  if (n_modified == 0)
+  if (n_records == 0)
     return chosen;
   for (guint i = from; i < dates->candidates->len; i++)
     {
       Candidate *c = &g_array_index (dates->candidates, Candidate, i);
-      if (c->score < 40)
+      if (c->score < 36)
         break;
       if (c->order == 0 || !in_header (dates, c->order)
           || (strcmp (c->source, "text") && strcmp (c->source, "time") && strcmp (c->source, "itemprop")))
@@ -856,8 +882,8 @@ header_shows_update (HtmlDates *dates, guint from, const char *language, Candida
       if (!read_candidate (c, language, &d))
         continue;
       if (day_key (&d) > day_key (date))
-        for (guint m = 0; m < n_modified; m++)
-          if (modified[m] == day_key (&d))
+        for (guint m = 0; m < n_records; m++)
+          if (records[m] == day_key (&d))
             {
               *date = d;
               return c;
@@ -978,7 +1004,9 @@ html_dates_choose (HtmlDates *dates, const char *language, const char *url, NfDa
         {
           if (c->bare)
             c = header_day_before (dates, i + 1, language, c, date);
-          else if (c->order == 0 && strcmp (c->source, "url"))
+          /* Metadata, or a machine-readable value in the markup ("<time itemprop=datePublished
+           * datetime=...>" hidden from readers). */
+          else if ((c->order == 0 && strcmp (c->source, "url")) || (!c->in_text && strcmp (c->source, "modified")))
             c = header_shows_update (dates, i + 1, language, c, date);
           *value = g_strdup (c->value);
           *source = c->source;
