@@ -83,6 +83,21 @@ test_date_in_text_and_url (G_GNUC_UNUSED void **state)
                     "</body></html>", "2020-06-07", "text");
   assert_published ("<html lang='en-GB'><body><h1>Park grows</h1><span class='date'>6/7/2020</span>" BODY
                     "</body></html>", "2020-07-06", "text");
+  /* <html lang="en"> with og:locale's region: a British page. */
+  assert_published ("<html lang='en'><head><meta property='og:locale' content='en_GB'></head><body><h1>Park grows</h1>"
+                    "<span class='date'>6/7/2020</span>" BODY "</body></html>", "2020-07-06", "text");
+  /* English without a region: the page's own convention decides, as another of its days shows
+   * it (a related story's "25/12/2019" is day first)... */
+  assert_published ("<html lang='en'><body><h1>Park grows</h1><span class='date'>6/7/2020</span>" BODY
+                    "<ul class='related'><li><a href='/other'>Other</a> <span class='date'>25/12/2019</span></li>"
+                    "</ul></body></html>", "2020-07-06", "text");
+  /* ...month first without such a day, or where the page writes its days both ways. */
+  assert_published ("<html lang='en'><body><h1>Park grows</h1><span class='date'>6/7/2020</span>" BODY
+                    "</body></html>", "2020-06-07", "text");
+  assert_published ("<html lang='en'><body><h1>Park grows</h1><span class='date'>6/7/2020</span>" BODY
+                    "<ul class='related'><li><a href='/a'>A</a> <span class='date'>25/12/2019</span></li>"
+                    "<li><a href='/b'>B</a> <span class='date'>12/24/2019</span></li></ul></body></html>",
+                    "2020-06-07", "text");
   /* Only the URL's path has it. */
   assert_published ("<html><head><link rel='canonical' href='https://news.example/2012/05/31/park-grows'></head>"
                     "<body><h1>Park grows</h1>" BODY "</body></html>", "2012-05-31", "url");

@@ -966,6 +966,71 @@ home_day (const char *language, const NfDate *utc, NfDate *local)
   local->offset = (int) (g_date_time_get_utc_offset (there) / G_TIME_SPAN_SECOND);
 }
 
+/* Reads a number of 1 to @max digits at *@p, moving past it; -1 when there is none. */
+static int
+read_number (const char **p, guint max)
+{
+  int value = 0;
+  guint n = 0;
+  while (g_ascii_isdigit (**p) && n <= max)
+    value = value * 10 + (*(*p)++ - '0'), n++;
+  return n >= 1 && n <= max ? value : -1;
+}
+
+/* How @text writes a numeric day with slashes or dashes, when it tells: +1 day first
+ * ("25/12/2020"), -1 month first ("12/25/2020"), 0 when every such day reads both ways. */
+static int
+numeric_order (const char *text)
+{
+  int order = 0;
+  for (const char *p = text; *p; p++)
+    {
+      if (!g_ascii_isdigit (*p) || (p > text && g_ascii_isdigit (p[-1])))
+        continue;
+      const char *q = p;
+      int a = read_number (&q, 2);
+      char sign = *q;
+      if (a < 1 || (sign != '/' && sign != '-'))
+        continue;
+      q++;
+      int b = read_number (&q, 2);
+      if (b < 1 || *q != sign)
+        continue;
+      q++;
+      const char *year = q;
+      if (read_number (&q, 4) < 0 || (q - year != 2 && q - year != 4))
+        continue;
+      if (a > 12 && a <= 31 && b <= 12)
+        order |= 1;
+      else if (b > 12 && b <= 31 && a <= 12)
+        order |= 2;
+    }
+  return order == 1 ? 1 : order == 2 ? -1 : 0;
+}
+
+/* The language to read the page's numeric days in.  English without a region reads 6/7/2020
+ * month first (nf_date_find); a page that writes its days "25/12/2020" elsewhere (in any
+ * date it shows: its own or a teaser's, the site's one convention) is read day first. */
+static const char *
+page_date_language (HtmlDates *dates, const char *language)
+{
+  if (language == NULL || g_ascii_strcasecmp (language, "en") != 0)
+    return language;
+  int order = 0;
+  for (guint i = 0; i < dates->candidates->len; i++)
+    {
+      const Candidate *c = &g_array_index (dates->candidates, Candidate, i);
+      if (!c->in_text || !strcmp (c->source, "url"))
+        continue;
+      int o = numeric_order (c->value);
+      if (o && order && o != order)
+        return language; /* both ways on one page: no convention */
+      if (o)
+        order = o;
+    }
+  return order > 0 ? "en-GB" : language;
+}
+
 gboolean
 html_dates_choose (HtmlDates *dates, const char *language, const char *url, NfDate *date, NfDate *local,
                    char **value, const char **source)
@@ -987,6 +1052,7 @@ html_dates_choose (HtmlDates *dates, const char *language, const char *url, NfDa
           add (dates, clean, nf_date_find (clean, -1, NULL, &day, NULL, NULL) && url_has_day (clean) ? 53 : 40, 0, TRUE, "url");
         }
     }
+  language = page_date_language (dates, language);
   const char *page_path = url_path (url);
   for (guint i = 0; i < dates->candidates->len; i++)
     {

@@ -21,6 +21,7 @@ static gboolean shares_words (const char *a, const char *b);
 static gboolean looks_like_name (const char *text);
 static gboolean names_host (const char *word, const char *url);
 static void     offer_title_date (HtmlDates *dates, const char *title);
+static const char *date_locale (const char *html_lang, const char *og_locale, const char *language);
 static void     offer_description_date (HtmlDates *dates, const char *description);
 
 /* What separates a headline from the site's name or a section in a <title>. */
@@ -1054,13 +1055,30 @@ html_meta_read (htmlDocPtr doc, HtmlMeta *meta)
   html_dates_offer (t.dates, t.article_modified, 29, "modified");
   html_dates_offer (t.dates, t.m_modified, 28, "modified");
   g_clear_pointer (&meta->published, g_free);
-  const char *locale = t.html_lang ? t.html_lang : t.og_locale ? t.og_locale : meta->language;
+  const char *locale = date_locale (t.html_lang, t.og_locale, meta->language);
   meta->has_published = html_dates_choose (t.dates, locale, meta->url, &meta->published_date,
                                            &meta->published_local, &meta->published, &meta->published_source);
   meta_tags_clear (&t);
 }
 
 /* ---- titles and dates ---- */
+
+/* The language whose conventions read the page's numeric days: <html lang>, but with the
+ * region og:locale gives when <html lang> names the same language without one (WordPress
+ * writes lang="en" and og:locale="en_GB": a British page, 6/7/2020 the 6th of July). */
+static const char *
+date_locale (const char *html_lang, const char *og_locale, const char *language)
+{
+  if (html_lang == NULL)
+    return og_locale ? og_locale : language;
+  gsize n = 0;
+  while (g_ascii_isalpha (html_lang[n]))
+    n++;
+  if (html_lang[n] == '\0' && og_locale && g_ascii_strncasecmp (html_lang, og_locale, n) == 0
+      && (og_locale[n] == '_' || og_locale[n] == '-') && g_ascii_isalpha (og_locale[n + 1]))
+    return og_locale;
+  return html_lang;
+}
 
 /* Whether half the words of @a (case folded, 3 letters or more), and two of them at least,
  * appear in @b. */
