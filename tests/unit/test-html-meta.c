@@ -98,6 +98,18 @@ test_date_in_text_and_url (G_GNUC_UNUSED void **state)
                     "<ul class='related'><li><a href='/a'>A</a> <span class='date'>25/12/2019</span></li>"
                     "<li><a href='/b'>B</a> <span class='date'>12/24/2019</span></li></ul></body></html>",
                     "2020-06-07", "text");
+  /* A date element by the headline that a script fills from a data attribute: seconds or
+   * milliseconds since 1970, or a date's text. */
+  assert_published ("<html><body><article><h1>Park grows</h1><span class='post-date' data-timestamp='1591542360'>"
+                    "</span>" BODY "</article></body></html>", "2020-06-07T15:06:00Z", "time");
+  assert_published ("<html><body><article><h1>Park grows</h1><time data-time='1591542360000'></time>" BODY
+                    "</article></body></html>", "2020-06-07T15:06:00Z", "time");
+  assert_published ("<html lang='de'><body><article><h1>Der Park wächst</h1><div class='date' "
+                    "data-date='7. Juni 2020'></div>" BODY "</article></body></html>", "2020-06-07", "time");
+  /* Not a sharing widget's cache stamp, a menu's, or a duration. */
+  assert_published ("<html><body><span id='menuJsonMtime' data-time='1670442663'></span><article><h1>Park grows</h1>"
+                    BODY "<div class='shariff' data-timestamp='1498779750'></div><span class='time' data-time='95'>"
+                    "</span></article></body></html>", NULL, NULL);
   /* Only the URL's path has it. */
   assert_published ("<html><head><link rel='canonical' href='https://news.example/2012/05/31/park-grows'></head>"
                     "<body><h1>Park grows</h1>" BODY "</body></html>", "2012-05-31", "url");

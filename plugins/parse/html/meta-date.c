@@ -217,11 +217,11 @@ attr (xmlNode *node, const char *name)
   return NULL;
 }
 
-/* Whether a class names the article's own facts box ("meta", "article-meta", "byline"): some
- * layouts put the date and byline in an <aside class="meta"> beside the text.  Whole parts of
- * the attribute's words only ("metadata-nav" is no "meta"). */
+/* Whether one of the words or parts of a class or id (apart at spaces, - and _) is one of
+ * @words, ASCII case-blind: "article-meta" names "meta", "metadata-nav" and "menuJsonMtime"
+ * name neither "meta" nor "time". */
 static gboolean
-names_article_meta (const char *value)
+names_part (const char *value, const char *const *words)
 {
   if (value == NULL)
     return FALSE;
@@ -230,13 +230,17 @@ names_article_meta (const char *value)
       const char *end = part;
       while (*end && *end != ' ' && *end != '\t' && *end != '\n' && *end != '-' && *end != '_')
         end++;
-      if (html_ascii_equal_len (part, end - part, "meta") || html_ascii_equal_len (part, end - part, "byline")
-          || html_ascii_equal_len (part, end - part, "dateline"))
-        return TRUE;
+      for (const char *const *w = words; *w; w++)
+        if (html_ascii_equal_len (part, end - part, *w))
+          return TRUE;
       part = *end ? end + 1 : end;
     }
   return FALSE;
 }
+
+/* The article's own facts box ("meta", "article-meta", "byline"): some layouts put the date
+ * and byline in an <aside class="meta"> beside the text. */
+static const char *const article_meta_parts[] = { "meta", "byline", "dateline", NULL };
 
 typedef enum { PLACE_PAGE, PLACE_ARTICLE, PLACE_ELSEWHERE } Place;
 
@@ -270,7 +274,7 @@ place_of (const HtmlDates *dates, xmlNode *node, gboolean near_headline)
       if (depth > 8 || (near_headline && depth > 3))
         continue;
       /* An <aside> by the headline that names the article's facts is the article's byline box. */
-      if (((html_ascii_equal (name, "aside") && !(near_headline && names_article_meta (attr (n, "class"))))
+      if (((html_ascii_equal (name, "aside") && !(near_headline && names_part (attr (n, "class"), article_meta_parts)))
            || html_ascii_equal (name, "nav") || html_ascii_equal (name, "blockquote")
            || html_ascii_equal (name, "iframe") || html_ascii_equal (name, "form"))
           && !holds_headline (dates, n))
@@ -573,6 +577,53 @@ after_update_label (xmlNode *node)
   return FALSE;
 }
 
+/* Whether @order is in the article's header: from a little above the headline (a topline,
+ * a date before the sharing links) to a little below it (the byline). */
+static gboolean
+in_header (const HtmlDates *dates, guint order)
+{
+  return dates->headline_order && order + 16 >= dates->headline_order && order < dates->headline_order + 60;
+}
+
+/* A date that the markup keeps in a data attribute for its scripts to show ("data-timestamp=
+ * \"1566811926\"", "data-date-iso", "data-publish-date=\"2020-05-16\""): the value as text,
+ * or a count of seconds (or milliseconds) since 1970 written out in UTC into @buffer; NULL
+ * when the element has none.  A bare number of another length is no date ("data-time=95",
+ * a duration). */
+static const char *
+data_date (xmlNode *node, char buffer[32])
+{
+  static const char *const names[] = { "timestamp", "time", "date", "date-iso", "datetime", "publish-date",
+                                       "published", "pubdate", NULL };
+  for (xmlAttr *a = node->properties; a; a = a->next)
+    {
+      const char *n = (const char *) a->name;
+      if (n[0] != 'd' || strncmp (n, "data-", 5) != 0)
+        continue;
+      gboolean named = FALSE;
+      for (const char *const *w = names; *w && !named; w++)
+        named = html_ascii_equal (n + 5, *w);
+      const char *value = named && a->children && a->children->type == XML_TEXT_NODE && a->children->next == NULL
+                            ? (const char *) a->children->content : NULL;
+      if (value == NULL)
+        continue;
+      gsize length = strlen (value), digits = strspn (value, "0123456789");
+      if (digits == length && (length == 10 || length == 13))
+        {
+          gint64 seconds = g_ascii_strtoll (value, NULL, 10) / (length == 13 ? 1000 : 1);
+          g_autoptr (GDateTime) instant = g_date_time_new_from_unix_utc (seconds);
+          if (instant == NULL || g_date_time_get_year (instant) < 1995 || g_date_time_get_year (instant) > 2100)
+            continue;
+          g_autofree char *text = g_date_time_format (instant, "%Y-%m-%dT%H:%M:%SZ");
+          g_strlcpy (buffer, text, 32);
+          return buffer;
+        }
+      if (digits < length && length >= 6 && length <= 40 && has_digit (value))
+        return value;
+    }
+  return NULL;
+}
+
 void
 html_dates_element (HtmlDates *dates, xmlNode *node)
 {
@@ -590,6 +641,17 @@ html_dates_element (HtmlDates *dates, xmlNode *node)
   gboolean is_abbr = html_ascii_equal (name, "abbr") && contains_any (class, &lists[WORDS_PUBLISHED]);
   gboolean is_dated = !is_time && !is_item && !is_abbr
                       && (contains_any (class, &lists[WORDS_DATE]) || contains_any (id, &lists[WORDS_DATE]));
+  /* A <time> or date element in the article's header that keeps its date in a data attribute
+   * counts as a <time>'s datetime would.  Elsewhere such attributes are as often a script's
+   * cache stamp (a sharing widget's, a menu's "data-time") as a date. */
+  char stamp_buffer[32];
+  static const char *const date_parts[] = { "date", "time", "timestamp", "datetime", "published", "pubdate",
+                                            "posted", "datum", "fecha", NULL };
+  const char *stamp = (is_time || (is_dated && (names_part (class, date_parts) || names_part (id, date_parts))))
+                          && node->properties && in_header (dates, order)
+                        ? data_date (node, stamp_buffer) : NULL;
+  if (stamp && is_dated)
+    is_time = TRUE, is_dated = FALSE;
   /* Running text that opens with a date label, or any short text right after the headline. */
   xmlNode *first = node->children;
   Label label = LABEL_NONE;
@@ -664,6 +726,8 @@ html_dates_element (HtmlDates *dates, xmlNode *node)
         value = attr (node, "content");
       if (value == NULL && is_abbr)
         value = attr (node, "title");
+      if (value == NULL)
+        value = stamp;
       int score = is_item ? 75 : (is_abbr || attr (node, "pubdate") || contains_any (class, &lists[WORDS_PUBLISHED])
                                   || contains_any (itemprop, &lists[WORDS_PUBLISHED])) ? 70 : 55;
       const char *source = modified ? "modified" : is_item ? "itemprop" : "time";
@@ -803,14 +867,6 @@ static int
 day_key (const NfDate *d)
 {
   return d->year * 10000 + d->month * 100 + d->day;
-}
-
-/* Whether @order is in the article's header: from a little above the headline (a topline,
- * a date before the sharing links) to a little below it (the byline). */
-static gboolean
-in_header (const HtmlDates *dates, guint order)
-{
-  return dates->headline_order && order + 16 >= dates->headline_order && order < dates->headline_order + 60;
 }
 
 /* A bare <meta name="date"> (@bare, read as @date) is as often the page's last change or the
