@@ -4,7 +4,9 @@
 # an embedded tweet, comments or related lists, and none on a page without one; bylines
 # split and cleaned, the site's name refused as author; titles without the site's name; an
 # instant in UTC on the day after the page's own keeps the page's day as published_local; a
-# page updated and republished has the day its header shows when dateModified confirms it.
+# page updated and republished has the day its header shows when dateModified confirms it;
+# an <aside class="meta"> holds the article's date, read day first on a British page
+# (og:locale en_GB); a date element filled by script from data-timestamp.
 . "$(dirname "$0")/common.sh"
 
 DATA="$SOURCE/tests/data/meta"
@@ -18,7 +20,7 @@ expect_status 0 "pages with dates in markup, text and URL parse" -- "$NEWSFLOW" 
 python3 - "$WORK/out" <<'PY' && pass "dates, bylines and titles as the pages give them" || fail "metadata"
 import json, sys
 arts = {a["source"].rsplit("/", 1)[1]: a for a in map(json.loads, open(sys.argv[1], encoding="utf-8"))}
-assert len(arts) == 8, sorted(arts)
+assert len(arts) == 10, sorted(arts)
 
 a = arts["jsonld-and-tweet.html"]
 # The page's own day and offset; the instant in UTC is the next day.  Not the tweet's date.
@@ -65,5 +67,17 @@ a = arts["updated-header.html"]
 # which article:modified_time names too: the day the page states.
 assert a["published_local"] == "2021-03-20T15:00:00", a
 assert a["published_from"] == "text", a
+
+a = arts["aside-meta-british.html"]
+# The date in the article's facts box beside the text, day first (og:locale en_GB); not the
+# bare meta date (a later change), not the sidebar's.
+assert a["published_local"] == "2020-07-06", a
+assert a["published_from"] == "text", a
+
+a = arts["data-timestamp.html"]
+# The byline's date element keeps the instant in data-timestamp; not the menu's or the
+# sharing widget's stamps.
+assert a["published"] == "2020-06-07T15:06:00Z", a
+assert a["published_from"] == "time", a
 PY
 finish
