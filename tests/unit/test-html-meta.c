@@ -162,7 +162,21 @@ test_date_by_headline (G_GNUC_UNUSED void **state)
                     "class='meta__label'>21.01.2022 - 13:30</time></p></div></aside>" BODY "</article></body></html>",
                     "2022-01-21", "time");
   assert_published ("<html lang='de'><body><article><h1>Der Park wächst</h1><aside class='more'><time "
-                    "datetime='2022-01-21'>21.01.2022</time></aside>" BODY "</article></body></html>", NULL, NULL);
+                    "datetime='2022-01-21'>21.01.2022</time><a href='/anderes'>Ein anderer Park</a></aside>" BODY
+                    "</article></body></html>", NULL, NULL);
+  /* An <aside> inside the article that links nowhere is the article's own (a date box beside
+   * the post's title); one outside it, or one of links, is not. */
+  assert_published ("<html><body><h1>Jane's notes</h1><article><aside><time datetime='2021-06-06'>June 6, 2021</time>"
+                    "</aside><h2>A brief intro to git</h2>" BODY "<p><a href='/tags/dev'>dev</a></p></article></body></html>",
+                    "2021-06-06", "time");
+  assert_published ("<html><body><h1>Park grows</h1>" BODY "<aside><time datetime='2021-06-06'>June 6, 2021</time>"
+                    "</aside></body></html>", NULL, NULL);
+  /* The label of a change may be an icon's title before the date: then the date beside the
+   * icon titled "Created" is the page's. */
+  assert_published ("<html><body><article><h1>Park grows</h1>" BODY "<aside class='md-source-file'><span>"
+                    "<span class='md-icon' title='Last update'></span> <span class='revision-date'>March 11, 2026</span>"
+                    "</span><span><span class='md-icon' title='Created'></span> <span class='revision-date'>April 1, 2022"
+                    "</span></span></aside></article></body></html>", "2022-04-01", "text");
   /* A <time> just above the headline beats those of a "more news" block below it. */
   assert_published ("<html lang='de'><body><main><div class='title'><time datetime='2022-12-12 12:22'>12.12.2022</time>"
                     "<h1>Der Park wächst</h1></div>" BODY "<div class='weitere-block'><ul><li><time datetime='2022-08-10 11:05'>"

@@ -242,6 +242,16 @@ names_part (const char *value, const char *const *words)
  * and byline in an <aside class="meta"> beside the text. */
 static const char *const article_meta_parts[] = { "meta", "byline", "dateline", NULL };
 
+/* Whether an <article> holds @node (not <main>, which often holds the page's sidebars too). */
+static gboolean
+within_article (xmlNode *node)
+{
+  for (xmlNode *n = node->parent; n && n->type == XML_ELEMENT_NODE; n = n->parent)
+    if (html_ascii_equal ((const char *) n->name, "article"))
+      return TRUE;
+  return FALSE;
+}
+
 typedef enum { PLACE_PAGE, PLACE_ARTICLE, PLACE_ELSEWHERE } Place;
 
 /* Where @node sits: inside the article, somewhere on the page, or in a part that is not the
@@ -273,8 +283,11 @@ place_of (const HtmlDates *dates, xmlNode *node, gboolean near_headline)
        * "navigation-container") say nothing about the date. */
       if (depth > 8 || (near_headline && depth > 3))
         continue;
-      /* An <aside> by the headline that names the article's facts is the article's byline box. */
-      if (((html_ascii_equal (name, "aside") && !(near_headline && names_part (attr (n, "class"), article_meta_parts)))
+      /* An <aside> by the headline that names the article's facts is the article's byline box,
+       * and so is one inside the article that links nowhere (related stories, promotions and
+       * sidebars link to what they show). */
+      if (((html_ascii_equal (name, "aside") && !(near_headline && names_part (attr (n, "class"), article_meta_parts))
+            && !(within_article (n) && !holds_link (n)))
            || html_ascii_equal (name, "nav") || html_ascii_equal (name, "blockquote")
            || html_ascii_equal (name, "iframe") || html_ascii_equal (name, "form"))
           && !holds_headline (dates, n))
@@ -550,11 +563,20 @@ after_update_label (xmlNode *node)
 {
   static const char *const labels[] = { "updated", "last edited", "last modified", "edited", "modified", "revised",
                                         "aktualisiert", "geändert", "bearbeitet", "letzte änderung", "mis à jour",
-                                        "modifié", "actualizado", "aggiornato", "bijgewerkt", NULL };
+                                        "modifié", "actualizado", "aggiornato", "bijgewerkt", "last update",
+                                        "aktualisierung", "mise à jour", NULL };
   xmlNode *prev = node->prev;
-  if (prev == NULL || prev->type != XML_TEXT_NODE || prev->content == NULL)
+  if (prev && prev->type == XML_TEXT_NODE && prev->content && blank ((const char *) prev->content))
+    prev = prev->prev;
+  if (prev == NULL)
     return FALSE;
-  const char *text = (const char *) prev->content;
+  /* The label may be an icon's title before the date ("<span class=icon title='Last update'>
+   * </span> <span>March 11, 2026</span>"). */
+  const char *text = prev->type == XML_TEXT_NODE ? (const char *) prev->content
+                     : prev->type == XML_ELEMENT_NODE ? (attr (prev, "title") ? attr (prev, "title") : attr (prev, "aria-label"))
+                                                      : NULL;
+  if (text == NULL)
+    return FALSE;
   gsize n = strlen (text);
   /* The label's end: back over spaces, a colon and a preposition ("am", "on", "le"). */
   while (n > 0 && (g_ascii_isspace (text[n - 1]) || text[n - 1] == ':'))
