@@ -18,11 +18,14 @@
  * Elements inside <article> (or the article's body) and near the headline get a few points
  * more; nothing inside comments, embedded posts (a tweet's <time>), related-story lists,
  * sidebars, navigation or footers counts (but a part that holds the headline is the
- * article's).  dateModified and "updated" elements count only when nothing else does, and
- * to confirm that a later day the article's header shows is the page's (a republished
- * update: header_shows_update).
+ * article's; so is an <aside class="meta"> by the headline, or an <aside> in the <article>
+ * that links nowhere).  dateModified and "updated" elements count only when nothing else
+ * does, and, like a bare <meta name="date"> or a disagreeing publication field, to confirm
+ * that a later day the article's header shows is the page's (a republished update:
+ * header_shows_update).  A date element in the header may keep its date in a data
+ * attribute (data-timestamp).
  * Candidates are kept as text and read at the end, when the page's language (which decides
- * 6/7/2020) is known. */
+ * 6/7/2020, with the page's own day-first dates for English without a region) is known. */
 #include <string.h>
 
 #include <newsflow/date.h>
