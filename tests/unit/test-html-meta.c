@@ -171,6 +171,11 @@ test_date_by_headline (G_GNUC_UNUSED void **state)
                     "2021-06-06", "time");
   assert_published ("<html><body><h1>Park grows</h1>" BODY "<aside><time datetime='2021-06-06'>June 6, 2021</time>"
                     "</aside></body></html>", NULL, NULL);
+  /* An <aside> that opens right after the headline is the article's column of date, byline
+   * and topics, links and all. */
+  assert_published ("<html><body><h1>Sleep training for toddlers</h1><aside class='side-col'><p class='article-date'>"
+                    "May 25, 2023</p><p>Written By <span>Angela Holliday-Bell</span></p><ul><li><a href='/topics/sleep'>"
+                    "Sleep</a></li></ul></aside>" BODY "</body></html>", "2023-05-25", "text");
   /* The label of a change may be an icon's title before the date: then the date beside the
    * icon titled "Created" is the page's. */
   assert_published ("<html><body><article><h1>Park grows</h1>" BODY "<aside class='md-source-file'><span>"

@@ -18,8 +18,8 @@
  * Elements inside <article> (or the article's body) and near the headline get a few points
  * more; nothing inside comments, embedded posts (a tweet's <time>), related-story lists,
  * sidebars, navigation or footers counts (but a part that holds the headline is the
- * article's; so is an <aside class="meta"> by the headline, or an <aside> in the <article>
- * that links nowhere).  dateModified and "updated" elements count only when nothing else
+ * article's; so is an <aside class="meta"> by the headline, an <aside> in the <article>
+ * that links nowhere, or one that opens right after the headline).  dateModified and "updated" elements count only when nothing else
  * does, and, like a bare <meta name="date"> or a disagreeing publication field, to confirm
  * that a later day the article's header shows is the page's (a republished update:
  * header_shows_update).  A date element in the header may keep its date in a data
@@ -245,6 +245,44 @@ names_part (const char *value, const char *const *words)
  * and byline in an <aside class="meta"> beside the text. */
 static const char *const article_meta_parts[] = { "meta", "byline", "dateline", NULL };
 
+/* Whether a link (<a href>) sits right beside @node, the element before or after it: a
+ * teaser's date and its title ("<li><a href=...>Title</a> <time>...</time></li>"). */
+static gboolean
+beside_link (xmlNode *node)
+{
+  xmlNode *prev = node->prev, *next = node->next;
+  while (prev && prev->type != XML_ELEMENT_NODE)
+    prev = prev->prev;
+  while (next && next->type != XML_ELEMENT_NODE)
+    next = next->next;
+  return (prev && html_ascii_equal ((const char *) prev->name, "a") && attr (prev, "href"))
+         || (next && html_ascii_equal ((const char *) next->name, "a") && attr (next, "href"));
+}
+
+static gboolean blank (const char *text);
+
+/* Whether @node comes right after the headline: nothing but white space, comments and
+ * invisible elements (<meta>, <link>, <script>) between them, wrappers aside
+ * ("<div><h1>...</h1></div><div><aside>"). */
+static gboolean
+opens_after_headline (const HtmlDates *dates, xmlNode *node)
+{
+  xmlNode *n = node;
+  for (guint up = 0; n && n->type == XML_ELEMENT_NODE && up < 6; up++, n = n->parent)
+    {
+      xmlNode *p = n->prev;
+      while (p && (p->type == XML_COMMENT_NODE
+                   || (p->type == XML_TEXT_NODE && (p->content == NULL || blank ((const char *) p->content)))
+                   || (p->type == XML_ELEMENT_NODE && (html_ascii_equal ((const char *) p->name, "meta")
+                                                       || html_ascii_equal ((const char *) p->name, "link")
+                                                       || html_ascii_equal ((const char *) p->name, "script")))))
+        p = p->prev;
+      if (p)
+        return p->type == XML_ELEMENT_NODE && holds_headline (dates, p);
+    }
+  return FALSE;
+}
+
 /* Whether an <article> holds @node (not <main>, which often holds the page's sidebars too). */
 static gboolean
 within_article (xmlNode *node)
@@ -267,6 +305,8 @@ place_of (const HtmlDates *dates, xmlNode *node, gboolean near_headline)
    * often holds its date. */
   gboolean in_footer = FALSE;
   guint depth = 0, footer_depth = 0;
+  gboolean right_after = dates->headline_order && dates->order > dates->headline_order
+                         && dates->order - dates->headline_order <= 8 && !beside_link (node);
   for (xmlNode *n = node; n && n->type == XML_ELEMENT_NODE; n = n->parent, depth++)
     {
       const char *name = (const char *) n->name;
@@ -288,9 +328,11 @@ place_of (const HtmlDates *dates, xmlNode *node, gboolean near_headline)
         continue;
       /* An <aside> by the headline that names the article's facts is the article's byline box,
        * and so is one inside the article that links nowhere (related stories, promotions and
-       * sidebars link to what they show). */
+       * sidebars link to what they show), or one that opens right after the headline (the
+       * article's column of date, byline and topics). */
       if (((html_ascii_equal (name, "aside") && !(near_headline && names_part (attr (n, "class"), article_meta_parts))
-            && !(within_article (n) && !holds_link (n)))
+            && !(within_article (n) && !holds_link (n))
+            && !(right_after && opens_after_headline (dates, n)))
            || html_ascii_equal (name, "nav") || html_ascii_equal (name, "blockquote")
            || html_ascii_equal (name, "iframe") || html_ascii_equal (name, "form"))
           && !holds_headline (dates, n))
