@@ -53,6 +53,7 @@ static const char *const shipped_gazetteers[] = {
   "gazetteers/cities.txt",
   "gazetteers/regions.txt",
   "gazetteers/people.txt",
+  "gazetteers/world-cities.txt",
   NULL,
 };
 
@@ -70,6 +71,8 @@ typedef struct {
   GHashTable *group_nouns;
   GHashTable *female_names; /* given names (gazetteers/female-names.txt, male-names.txt) */
   GHashTable *male_names;
+  NlpSortedWords *common_words; /* words that are never names (common-words.txt): apart from
+                                 * the index, which every token looks up; few phrases ask */
   GHashTable *word_lists;   /* folded word -> the WordList bits of the lists holding it */
   struct IndexSlot *index;  /* word_lists and gazetteer together, by FNV-1a hash (below) */
   guint       n_index_slots;
@@ -120,6 +123,7 @@ entities_rules_free (gpointer data)
   g_clear_pointer (&self->group_nouns, g_hash_table_unref);
   g_clear_pointer (&self->female_names, g_hash_table_unref);
   g_clear_pointer (&self->male_names, g_hash_table_unref);
+  g_clear_pointer (&self->common_words, nlp_sorted_words_free);
   g_clear_pointer (&self->word_lists, g_hash_table_unref);
   g_free (self->index);
   g_free (self);
@@ -220,6 +224,7 @@ entities_load_lists (Entities *self, const char *const *extra, gboolean shipped,
       || !(self->group_nouns = nlp_word_set_load ("gazetteers/group-nouns.txt", error))
       || !(self->female_names = nlp_word_set_load ("gazetteers/female-names.txt", error))
       || !(self->male_names = nlp_word_set_load ("gazetteers/male-names.txt", error))
+      || !(self->common_words = nlp_sorted_words_load ("gazetteers/common-words.txt", error))
       || !(self->countries = entities_countries_load (error)))
     return FALSE;
 
@@ -816,6 +821,45 @@ in_title_case_heading (const Context *c, guint i)
   return words >= 2;
 }
 
+static gboolean apposition_after (const Context *c, guint last);
+static gboolean tok_is_capitalised_form (const Context *c, guint i, const char *lower);
+
+/* "House Democrats", "Trump Republicans": a party's members are a group (no_places_as_people) */
+static const char *const members_last[] = {
+  "democrats", "republicans", "conservatives", "liberals", "tories", "socialists", "yorkers", "peoples", NULL,
+};
+
+/* What names [a, b] a person although its words say otherwise: a speech verb after it
+ * ("Oluwaseun Martins said"; not after a sentence's first word, "Analysts said") or before
+ * it after a quotation (`"…," said Oluwaseun Martins`), or a role after it ("Oluwaseun
+ * Martins, a fintech analyst"). */
+static gboolean
+person_evidence (const Context *c, guint a, guint b)
+{
+  if (b + 1 < c->n && is_word_in (c, b + 1, W_SPEECH_VERBS) && !tok_is_initial (c, a))
+    return TRUE;
+  if (a >= 2 && is_word_in (c, a - 1, W_SPEECH_VERBS) && tok_is_punct (c, a - 2, ",\"”’'"))
+    return TRUE;
+  return apposition_after (c, b);
+}
+
+/* "Cleveland Orchestra", "Briefing Room": name-like words ending in a word that is never a
+ * name (common-words.txt), when no place or organisation word in them lets a later pass
+ * (no_places_as_people) name what they are, and nothing around says a person. */
+static gboolean
+ends_in_common_word (const Context *c, guint a, guint b)
+{
+  if (!nlp_sorted_words_has (c->self->common_words, tok_word (c, b, TRUE)->fold))
+    return FALSE;
+  for (guint k = a; k <= b; k++)
+    if (is_word_in (c, k, W_LOC_PREFIXES | W_LOC_SUFFIXES | W_ORG_SUFFIXES))
+      return FALSE;
+  for (const char *const *w = members_last; *w; w++)
+    if (tok_is_capitalised_form (c, b, *w))
+      return FALSE;
+  return !person_evidence (c, a, b);
+}
+
 /* Name-like words [a, b] (two or more) are a person's name unless, with no given name
  * first, they end in a people's name ("Native American", "Isleta Indian": a people) or hold
  * a country ("Virgin Australia", "Garuda Indonesia": a company named after it).  "Michael
@@ -849,6 +893,10 @@ name_words_label (Context *c, guint a, guint b)
       if (g_hash_table_contains (c->self->countries, c->scratch->str))
         return LABEL_ORGANIZATION;
     }
+  /* "Cleveland Orchestra", "Briefing Room": a person's name, unless it opens with a given name
+   * ("Tom Hanks"), does not end in a word that is never a name */
+  if (a < b && ends_in_common_word (c, a, b))
+    return LABEL_NONE;
   return LABEL_PERSON;
 }
 
@@ -870,6 +918,15 @@ static gboolean
 is_word_in (const Context *c, guint i, WordList list)
 {
   return c->tokens[i].kind == NF_TOKEN_WORD && (tok_lists (c, i, TRUE) & list);
+}
+
+/* A country's name (canonical form, as the gazetteers give it). */
+static gboolean
+is_country_name (const Context *c, const char *canonical)
+{
+  g_string_truncate (c->scratch, 0);
+  nlp_fold_append (c->scratch, canonical, strlen (canonical));
+  return g_hash_table_contains (c->self->countries, c->scratch->str);
 }
 
 /* "Deputy Minister Iryna Savchuk", "Staff Sgt. Albert Connelly", "Secretary of State John
@@ -902,8 +959,14 @@ try_title (Context *c, guint a, guint b)
         return FALSE;
       Label label;
       const NlpEntry *entry = lookup_label (c, name, b, name_end (c, b), &label);
-      if (entry && label != LABEL_PERSON)
-        return FALSE; /* "President Obama" yes; "Foreign Minister Ukraine"? no */
+      /* "President Obama" yes; "Foreign Minister Ukraine"? no; but a lone town's name after a
+       * title is a surname ("Mr Hammond", "Senator Warren") */
+      if (entry && label != LABEL_PERSON
+          && !(label == LABEL_LOCATION && name == b && entry->canonical
+               && !is_country_name (c, entry->canonical)))
+        return FALSE;
+      if (label != LABEL_PERSON)
+        entry = NULL;
       add_mention (c, name, b, LABEL_PERSON, entry ? entry->canonical : NULL, a);
       return TRUE;
     }
@@ -1844,9 +1907,11 @@ resolve (Context *c)
       if (m->first >= 1)
         for (const char *const *w = place_words; *w && !place; w++)
           place = tok_is (c, m->first - 1, *w);
-      /* someone called Lugo makes "Lugo" that person, except "in Lugo" */
+      /* someone called Lugo makes "Lugo" that person, except "in Lugo" (but "to Dayton's
+       * family" is the person's) */
+      gboolean possessive = name_end (c, m->first) != c->tokens[m->first].end;
       if (full && (m->label == LABEL_NONE || m->label == LABEL_PERSON
-                   || (m->label == LABEL_LOCATION && !place)
+                   || (m->label == LABEL_LOCATION && (!place || possessive))
                    || (m->label == LABEL_ORGANIZATION && caps && !m->canonical)))
         {
           m->label = LABEL_PERSON;
@@ -2040,9 +2105,6 @@ no_places_as_people (Context *c, const char *language)
         "ambassador", "envoy", "analyst", "editor", "writer", "correspondent", "reporter", "columnist",
         "strategist", "producer", "manager", NULL,
       };
-      static const char *const members_last[] = {
-        "democrats", "republicans", "conservatives", "liberals", "tories", "socialists", "yorkers", "peoples", NULL,
-      };
       if (english && m->last > m->first)
         {
           for (const char *const *w = roles_last; *w && better == LABEL_PERSON; w++)
@@ -2072,10 +2134,7 @@ no_places_as_people (Context *c, const char *language)
 static gboolean
 is_country (const Context *c, const Mention *m)
 {
-  if (!m->canonical)
-    return FALSE;
-  fold_into (c->scratch, m->canonical, strlen (m->canonical));
-  return g_hash_table_contains (c->self->countries, c->scratch->str);
+  return m->canonical && is_country_name (c, m->canonical);
 }
 
 static gboolean
