@@ -405,6 +405,11 @@ test_common_noun_pairs (void **state)
   assert_entities (f, "Officials said Tom Hanks arrived.", "Tom Hanks=PERSON:Tom Hanks");
   assert_entities (f, "\"It is good,\" said Oluwaseun Martins, a fintech analyst.",
                    "Oluwaseun Martins=PERSON:Oluwaseun Martins");
+  /* a place or organisation head after a given name is a surname when the words around
+   * say a person */
+  assert_entities (f, "Stuart Hill said it was over.", "Stuart Hill=PERSON:Stuart Hill");
+  assert_entities (f, "They walked in Victoria Park.", "Victoria Park=LOCATION:Victoria Park");
+  assert_entities (f, "The fault was fixed, said Skyline Air.", "Skyline Air=ORGANIZATION:Skyline Air");
 }
 
 /* particles in a row inside a name; a lone surname with its role or age after it */

@@ -830,13 +830,14 @@ static const char *const members_last[] = {
 };
 
 /* What names [a, b] a person although its words say otherwise: a speech verb after it
- * ("Oluwaseun Martins said"; not after a sentence's first word, "Analysts said") or before
+ * ("Oluwaseun Martins said"; not after a sentence's first word, "Analysts said", unless it
+ * is a given name) or before
  * it after a quotation (`"…," said Oluwaseun Martins`), or a role after it ("Oluwaseun
  * Martins, a fintech analyst"). */
 static gboolean
 person_evidence (const Context *c, guint a, guint b)
 {
-  if (b + 1 < c->n && is_word_in (c, b + 1, W_SPEECH_VERBS) && !tok_is_initial (c, a))
+  if (b + 1 < c->n && is_word_in (c, b + 1, W_SPEECH_VERBS) && (!tok_is_initial (c, a) || is_given_name (c, a)))
     return TRUE;
   if (a >= 2 && is_word_in (c, a - 1, W_SPEECH_VERBS) && tok_is_punct (c, a - 2, ",\"”’'"))
     return TRUE;
@@ -1118,6 +1119,10 @@ suffix_label (Context *c, guint a, guint b)
 {
   if (b > a && is_number_word (c, b))
     b--;
+  /* "Stuart Hill said", "said Kate Park, the minister,": after a given name, a head word is a
+   * surname when the words around say a person */
+  if (b == a + 1 && is_given_name (c, a) && person_evidence (c, a, b))
+    return LABEL_PERSON;
   if (is_word_in (c, b, W_ORG_SUFFIXES))
     return LABEL_ORGANIZATION;
   /* "Department of State", "University of Southern California", "Committee to Protect
@@ -2090,6 +2095,10 @@ no_places_as_people (Context *c, const char *language)
     {
       Mention *m = &ms[i];
       if (m->label != LABEL_PERSON || m->title_end > m->title_start)
+        continue;
+      /* "Stuart Hill said", "Kate Park, the minister,": a given name, and a speech verb or a
+       * role beside it, make the place word a surname */
+      if (m->last > m->first && is_given_name (c, m->first) && person_evidence (c, m->first, m->last))
         continue;
       Label better = LABEL_PERSON;
       for (guint k = m->first; k <= m->last && better == LABEL_PERSON; k++)
