@@ -321,7 +321,7 @@ typedef struct {
   guint  first, last;            /* tokens */
   gboolean tentative;            /* a lone unknown word, kept only with evidence */
   gboolean guessed;              /* labelled by the evidence around a lone word */
-  gboolean title_word;           /* a title word alone ("Bishop said"): kept only as the
+  gboolean title_word;           /* a title or head word alone ("Bishop said", "Hill said"): kept only as the
                                   * surname of a person named in full ("Kendra Bishop") */
 } Mention;
 
@@ -1561,12 +1561,12 @@ classify (Context *c, guint a, guint b)
       add_mention (c, a, a, LABEL_ORGANIZATION, NULL, -1);
       return;
     }
-  if (is_word_in (c, a, W_ORG_SUFFIXES) || is_word_in (c, a, W_LOC_SUFFIXES))
-    return;
-  /* in German a lone capitalised word is a noun unless a person named in full bears it as
-   * surname ("Katrin Wehmeyer ... Wehmeyer wies die Kritik zurück"): kept only as that */
+  /* a head word alone ("Police said", "Hill said") names nobody, unless a person named in
+   * full bears it as surname ("Stuart Hill ... Hill said"); so does, in German, a lone
+   * capitalised word, a noun ("Katrin Wehmeyer ... Wehmeyer wies die Kritik zurück") */
+  gboolean head_word = is_word_in (c, a, W_ORG_SUFFIXES) || is_word_in (c, a, W_LOC_SUFFIXES);
   Mention m = { .start = t->start, .end = name_end (c, a), .label = LABEL_NONE, .first = a, .last = a, .tentative = TRUE,
-                .title_word = c->nouns_capitalised };
+                .title_word = c->nouns_capitalised || head_word };
   g_array_append_val (c->mentions, m);
 }
 
@@ -2099,6 +2099,9 @@ no_places_as_people (Context *c, const char *language)
       /* "Stuart Hill said", "Kate Park, the minister,": a given name, and a speech verb or a
        * role beside it, make the place word a surname */
       if (m->last > m->first && is_given_name (c, m->first) && person_evidence (c, m->first, m->last))
+        continue;
+      /* "Hill" that names Stuart Hill */
+      if (m->last == m->first && m->canonical)
         continue;
       Label better = LABEL_PERSON;
       for (guint k = m->first; k <= m->last && better == LABEL_PERSON; k++)
