@@ -413,6 +413,9 @@ test_common_noun_pairs (void **state)
   assert_entities (f, "Stuart Hill said it was over. Later Hill said he would stay.",
                    "Stuart Hill=PERSON:Stuart Hill; Hill=PERSON:Stuart Hill");
   assert_entities (f, "Police said it was over.", "");
+  /* the body that made a law is named before the law's word */
+  assert_entities (f, "The vote on UN Security Council Resolution 2254 was unanimous. The Paris Agreement holds.",
+                   "UN Security Council=ORGANIZATION:UN Security Council");
   assert_entities (f, "The choir sang at Carnegie Hall with the Cleveland Orchestra.",
                    "Carnegie Hall=LOCATION:Carnegie Hall; Cleveland Orchestra=ORGANIZATION:Cleveland Orchestra");
   assert_entities (f, "The fault was fixed, said Skyline Air.", "Skyline Air=ORGANIZATION:Skyline Air");

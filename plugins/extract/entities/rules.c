@@ -1321,7 +1321,17 @@ classify (Context *c, guint a, guint b)
    * names, but of operations, days, storms, laws */
   if (b > a && (is_word_in (c, a, W_OTHER_NAMES) || is_word_in (c, b, W_OTHER_NAMES)
                 || (b > a + 1 && is_number_word (c, b) && is_word_in (c, b - 1, W_OTHER_NAMES))))
-    return;
+    {
+      /* "UN Security Council Resolution 2254", "Senate Bill": the body that made it is named
+       * before the law's word */
+      guint other = is_word_in (c, b, W_OTHER_NAMES) ? b : b - 1;
+      Label known;
+      if (other > a && !is_word_in (c, a, W_OTHER_NAMES) && tok_is_cap_word (c, other - 1)
+          && (is_word_in (c, other - 1, W_ORG_SUFFIXES)
+              || (lookup_label (c, a, other - 1, name_end (c, other - 1), &known) && known == LABEL_ORGANIZATION)))
+        classify (c, a, other - 1);
+      return;
+    }
 
   /* "and" stays inside an organisation's name ("Ministry of Agrarian Policy and Food",
    * "Foreign and Commonwealth Office") and otherwise joins two names ("Gen. Joseph Votel
