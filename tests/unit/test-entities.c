@@ -413,6 +413,11 @@ test_common_noun_pairs (void **state)
   assert_entities (f, "Stuart Hill said it was over. Later Hill said he would stay.",
                    "Stuart Hill=PERSON:Stuart Hill; Hill=PERSON:Stuart Hill");
   assert_entities (f, "Police said it was over.", "");
+  /* a surname that is also a word: a title before it elsewhere says a person */
+  assert_entities (f, "Kirstie Alley starred in it. Later Ms. Alley spoke.",
+                   "Kirstie Alley=PERSON:Kirstie Alley; Alley=PERSON:Kirstie Alley [Ms.]");
+  /* the personal titles only make a town's name a surname */
+  assert_entities (f, "He grew up in Bishop Auckland.", "Auckland=LOCATION:Auckland");
   /* the body that made a law is named before the law's word */
   assert_entities (f, "The vote on UN Security Council Resolution 2254 was unanimous. The Paris Agreement holds.",
                    "UN Security Council=ORGANIZATION:UN Security Council");

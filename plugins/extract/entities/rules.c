@@ -831,9 +831,9 @@ static const char *const members_last[] = {
 
 /* What names [a, b] a person although its words say otherwise: a speech verb after it
  * ("Oluwaseun Martins said"; not after a sentence's first word, "Analysts said", unless it
- * is a given name) or before
- * it after a quotation (`"…," said Oluwaseun Martins`), or a role after it ("Oluwaseun
- * Martins, a fintech analyst"). */
+ * is a given name) or before it after a quotation (`"…," said Oluwaseun Martins`), a role
+ * after it ("Oluwaseun Martins, a fintech analyst"), or its last word with a title before it
+ * or a speech verb after it elsewhere in the article ("Kirstie Alley" ... "Ms. Alley"). */
 static gboolean
 person_evidence (const Context *c, guint a, guint b)
 {
@@ -841,7 +841,20 @@ person_evidence (const Context *c, guint a, guint b)
     return TRUE;
   if (a >= 2 && is_word_in (c, a - 1, W_SPEECH_VERBS) && tok_is_punct (c, a - 2, ",\"”’'"))
     return TRUE;
-  return apposition_after (c, b);
+  if (apposition_after (c, b))
+    return TRUE;
+  /* "Kirstie Alley" ... "Ms. Alley", "Alley said": the last word is a surname elsewhere */
+  const Word *last = tok_word (c, b, TRUE);
+  for (guint i = 0; i < c->n; i++)
+    {
+      if (i == b || c->tokens[i].kind != NF_TOKEN_WORD || tok_word (c, i, TRUE) != last)
+        continue;
+      guint title = i >= 2 && tok_is (c, i - 1, ".") ? i - 2 : i - 1; /* "Ms. Alley" */
+      if ((i >= 1 && is_word_in (c, title, W_TITLES) && tok_is_cap_word (c, title))
+          || (i + 1 < c->n && is_word_in (c, i + 1, W_SPEECH_VERBS) && !tok_is_initial (c, i)))
+        return TRUE;
+    }
+  return FALSE;
 }
 
 /* "Cleveland Orchestra", "Briefing Room": name-like words ending in a word that is never a
@@ -921,6 +934,21 @@ is_word_in (const Context *c, guint i, WordList list)
   return c->tokens[i].kind == NF_TOKEN_WORD && (tok_lists (c, i, TRUE) & list);
 }
 
+/* "Mr", "Ms", "Dr", "Senator": titles of a person only, never the start of a place's name
+ * ("Bishop Auckland", "Prince of Wales" are other things). */
+static gboolean
+is_honorific (const Context *c, guint i)
+{
+  static const char *const honorifics[] = {
+    "mr", "mrs", "ms", "miss", "mx", "dr", "sir", "dame", "senator", "sen", "rep", "representative",
+    "congressman", "congresswoman", NULL,
+  };
+  for (const char *const *h = honorifics; *h; h++)
+    if (strcmp (tok_word (c, i, FALSE)->fold, *h) == 0)
+      return TRUE;
+  return FALSE;
+}
+
 /* A country's name (canonical form, as the gazetteers give it). */
 static gboolean
 is_country_name (const Context *c, const char *canonical)
@@ -963,7 +991,7 @@ try_title (Context *c, guint a, guint b)
       /* "President Obama" yes; "Foreign Minister Ukraine"? no; but a lone town's name after a
        * title is a surname ("Mr Hammond", "Senator Warren") */
       if (entry && label != LABEL_PERSON
-          && !(label == LABEL_LOCATION && name == b && entry->canonical
+          && !(label == LABEL_LOCATION && name == b && name == t + 1 && is_honorific (c, t) && entry->canonical
                && !is_country_name (c, entry->canonical)))
         return FALSE;
       if (label != LABEL_PERSON)
