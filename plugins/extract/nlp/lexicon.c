@@ -1,4 +1,5 @@
 /* lexicon.c: loading the word lists and gazetteers of the entities and quotes extractors. */
+#include <stdlib.h>
 #include <string.h>
 
 #include <newsflow/names.h>
@@ -48,23 +49,34 @@ resolve (const char *name, GError **error)
   return nf_data_find (name, error);
 }
 
+/* The contents of the list @name, checked to be UTF-8; @path receives where it was found. */
+static char *
+read_list (const char *name, char **path, GError **error)
+{
+  *path = resolve (name, error);
+  if (!*path)
+    return NULL;
+  g_autofree char *contents = NULL;
+  gsize length = 0;
+  if (!g_file_get_contents (*path, &contents, &length, error))
+    return NULL;
+  if (!g_utf8_validate (contents, length, NULL))
+    {
+      g_set_error (error, NF_ERROR, NF_ERROR_INVALID_INPUT, "%s: not valid UTF-8", *path);
+      return NULL;
+    }
+  return g_steal_pointer (&contents);
+}
+
 /* Calls @line_func on each significant line of the file @name. */
 static gboolean
 for_each_line (const char *name, gboolean (*line_func) (GHashTable *, char *, const char *, guint, GError **),
                GHashTable *table, GError **error)
 {
-  g_autofree char *path = resolve (name, error);
-  if (!path)
+  g_autofree char *path = NULL;
+  g_autofree char *contents = read_list (name, &path, error);
+  if (!contents)
     return FALSE;
-  g_autofree char *contents = NULL;
-  gsize length = 0;
-  if (!g_file_get_contents (path, &contents, &length, error))
-    return FALSE;
-  if (!g_utf8_validate (contents, length, NULL))
-    {
-      g_set_error (error, NF_ERROR, NF_ERROR_INVALID_INPUT, "%s: not valid UTF-8", path);
-      return FALSE;
-    }
   guint number = 0;
   for (char *line = contents, *next; line && *line; line = next)
     {
@@ -81,13 +93,26 @@ for_each_line (const char *name, gboolean (*line_func) (GHashTable *, char *, co
   return TRUE;
 }
 
+/* The folded copy of @text: one allocation for ASCII, most of the lists (tens of thousands
+ * of lines are loaded when a chain starts). */
+static char *
+fold_dup (const char *text, gsize length)
+{
+  gsize k = 0;
+  while (k < length && (guchar) text[k] < 0x80)
+    k++;
+  if (k == length)
+    return g_ascii_strdown (text, length);
+  GString *folded = g_string_sized_new (2 * length + 1);
+  nlp_fold_append (folded, text, length);
+  return g_string_free (folded, FALSE);
+}
+
 static gboolean
 add_word (GHashTable *set, char *line, G_GNUC_UNUSED const char *path, G_GNUC_UNUSED guint number,
           G_GNUC_UNUSED GError **error)
 {
-  g_autoptr (GString) key = g_string_new (NULL);
-  nlp_fold_append (key, line, strlen (line));
-  g_hash_table_add (set, g_string_free (g_steal_pointer (&key), FALSE));
+  g_hash_table_add (set, fold_dup (line, strlen (line)));
   return TRUE;
 }
 
@@ -127,11 +152,64 @@ nlp_word_set_has_text (GHashTable *set, const char *text, gsize length)
   return nlp_word_set_has (set, scratch, text, length);
 }
 
+static int
+compare_words (gconstpointer a, gconstpointer b)
+{
+  return strcmp (*(const char *const *) a, *(const char *const *) b);
+}
+
+NlpSortedWords *
+nlp_sorted_words_load (const char *name, GError **error)
+{
+  g_autofree char *path = NULL;
+  g_autoptr (NlpSortedWords) list = g_new0 (NlpSortedWords, 1);
+  if (!(list->contents = read_list (name, &path, error)))
+    return NULL;
+  GPtrArray *words = g_ptr_array_new ();
+  for (char *line = list->contents, *next; line && *line; line = next)
+    {
+      next = strchr (line, '\n');
+      if (next)
+        *next++ = '\0';
+      g_strchomp (line);
+      if (*line == '\0' || *line == '#')
+        continue;
+      /* folded as nlp_fold_append does ASCII; the shipped list is in lower case already */
+      for (char *p = line; *p; p++)
+        if (*p >= 'A' && *p <= 'Z')
+          *p += 'a' - 'A';
+      g_ptr_array_add (words, line);
+    }
+  list->n = words->len;
+  list->words = (const char **) g_ptr_array_free (words, FALSE);
+  gboolean sorted = TRUE;
+  for (guint i = 1; i < list->n && sorted; i++)
+    sorted = strcmp (list->words[i - 1], list->words[i]) <= 0;
+  if (!sorted) /* a list a user wrote */
+    qsort (list->words, list->n, sizeof *list->words, compare_words);
+  return g_steal_pointer (&list);
+}
+
+gboolean
+nlp_sorted_words_has (const NlpSortedWords *list, const char *word)
+{
+  return list->n > 0 && bsearch (&word, list->words, list->n, sizeof *list->words, compare_words) != NULL;
+}
+
+void
+nlp_sorted_words_free (NlpSortedWords *list)
+{
+  if (!list)
+    return;
+  g_free (list->words);
+  g_free (list->contents);
+  g_free (list);
+}
+
 static void
 entry_free (gpointer data)
 {
   NlpEntry *entry = data;
-  g_free (entry->label);
   g_free (entry->canonical);
   g_free (entry);
 }
@@ -146,30 +224,42 @@ static const char *const labels[] = {
   NF_LABEL_PERSON, NF_LABEL_LOCATION, NF_LABEL_ORGANIZATION, NF_LABEL_NATIONALITY, NULL,
 };
 
+/* "name<TAB>LABEL[<TAB>canonical]", split in place */
 static gboolean
 add_entry (GHashTable *table, char *line, const char *path, guint number, GError **error)
 {
-  g_auto (GStrv) fields = g_strsplit (line, "\t", 3);
-  const char *label = fields[1] ? g_strstrip (fields[1]) : NULL;
-  if (!label || !g_strv_contains (labels, label))
+  char *label = strchr (line, '\t');
+  char *canonical = label ? strchr (label + 1, '\t') : NULL;
+  if (label)
+    *label++ = '\0';
+  if (canonical)
+    *canonical++ = '\0';
+  const char *known = NULL;
+  for (guint l = 0; label && labels[l] && !known; l++)
+    if (strcmp (g_strstrip (label), labels[l]) == 0)
+      known = labels[l];
+  if (!known)
     {
       g_set_error (error, NF_ERROR, NF_ERROR_INVALID_INPUT,
                    "%s:%u: expected 'name<TAB>LABEL[<TAB>canonical]' with LABEL one of "
                    "PERSON, LOCATION, ORGANIZATION, NATIONALITY", path, number);
       return FALSE;
     }
-  const char *name = g_strstrip (fields[0]);
-  const char *canonical = fields[2] && *g_strstrip (fields[2]) ? fields[2] : name;
+  const char *name = g_strstrip (line);
+  if (!canonical || !*g_strstrip (canonical))
+    canonical = (char *) name;
   if (*name == '\0')
     return TRUE;
-  g_autoptr (GString) key = g_string_new (NULL);
-  nlp_fold_append (key, name, strlen (name));
-  if (g_hash_table_contains (table, key->str))
-    return TRUE;
+  char *key = fold_dup (name, strlen (name));
+  if (g_hash_table_contains (table, key))
+    {
+      g_free (key);
+      return TRUE;
+    }
   NlpEntry *entry = g_new (NlpEntry, 1);
-  entry->label = g_strdup (label);
+  entry->label = known;
   entry->canonical = g_strdup (canonical);
-  g_hash_table_insert (table, g_string_free (g_steal_pointer (&key), FALSE), entry);
+  g_hash_table_insert (table, key, entry);
   return TRUE;
 }
 

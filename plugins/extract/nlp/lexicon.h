@@ -10,8 +10,8 @@ G_BEGIN_DECLS
 /* A gazetteer entry: the label (PERSON, LOCATION, ORGANIZATION, NATIONALITY) and the
  * canonical name the entry stands for ("U.S." -> "United States"). */
 typedef struct {
-  char *label;
-  char *canonical;
+  const char *label;  /* one of the NF_LABEL_ strings */
+  char       *canonical;
 } NlpEntry;
 
 /* Appends the comparison form of @length bytes of @text to @out: lower case, curly
@@ -26,6 +26,21 @@ gboolean    nlp_word_set_has    (GHashTable *set, GString *scratch, const char *
 /* The same without a scratch string: a short ASCII word, most of them, is folded on the
  * stack, so a caller that has no scratch at hand allocates nothing. */
 gboolean    nlp_word_set_has_text (GHashTable *set, const char *text, gsize length);
+
+/* A long word list looked up rarely (gazetteers/common-words.txt: 40,000 words): the file's
+ * folded lines, sorted, searched by bisection.  Loading it costs a read and one pass, where
+ * a hash set would cost an allocation and an insertion a word at every start. */
+typedef struct {
+  char        *contents;
+  const char **words;
+  guint        n;
+} NlpSortedWords;
+
+NlpSortedWords *nlp_sorted_words_load (const char *name, GError **error);
+/* Whether the folded @word is in @list. */
+gboolean        nlp_sorted_words_has  (const NlpSortedWords *list, const char *word);
+void            nlp_sorted_words_free (NlpSortedWords *list);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (NlpSortedWords, nlp_sorted_words_free)
 
 /* Adds the entries of a gazetteer file (lines "name<TAB>LABEL[<TAB>canonical]") to @table
  * (folded name -> NlpEntry); earlier entries win.  Errors name the file and line. */

@@ -44,6 +44,7 @@ static const char *const shipped_gazetteers[] = {
   "gazetteers/nationalities.txt",
   "gazetteers/cities.txt",
   "gazetteers/regions.txt",
+  "gazetteers/world-cities.txt",
   NULL,
 };
 
