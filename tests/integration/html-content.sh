@@ -4,7 +4,9 @@
 # table block) is kept row by row, while an image's <figure> and caption are still dropped,
 # and keep-tables = false drops the table with its figure; the comments of highlighted code
 # (<span class="hljs-comment">) are code, not a comment section, which is still dropped;
-# credit and date labels as paragraphs of their own ("Reviewed by", "Last updated") go.
+# credit and date labels as paragraphs of their own ("Reviewed by", "Last updated") go; a
+# feed of other stories after the article (cards of a linked headline and a teaser) goes,
+# while an article whose own items have linked titles stays.
 . "$(dirname "$0")/common.sh"
 
 DATA="$SOURCE/tests/data/html-content"
@@ -47,5 +49,19 @@ import json, sys
 text = json.loads(open(sys.argv[1], encoding="utf-8").readline())["text"]
 assert text.startswith("A rain jacket has one job"), text
 assert text.endswith("pull the drawcords tight in the wind."), text
+PY
+expect_status 0 "a feed of story cards" -- "$NEWSFLOW" -c "$WORK/tables.chain" "$DATA/story-feed.html"
+python3 - "$WORK/out" <<'PY' && pass "a feed of linked headlines and teasers after the article dropped" || fail "story feed"
+import json, sys
+text = json.loads(open(sys.argv[1], encoding="utf-8").readline())["text"]
+assert text.endswith("so that the day shifts do not get longer."), text
+assert "Bridge repairs" not in text and "Single tickets" not in text, text
+PY
+expect_status 0 "a list of linked items" -- "$NEWSFLOW" -c "$WORK/tables.chain" "$DATA/linked-list.html"
+python3 - "$WORK/out" <<'PY' && pass "an article whose items' titles are links kept" || fail "linked list"
+import json, sys
+text = json.loads(open(sys.argv[1], encoding="utf-8").readline())["text"]
+for kept in ("The Rye House", "Crumb and Co", "Dough Street", "a small garden behind the shop"):
+    assert kept in text, (kept, text)
 PY
 finish

@@ -1789,6 +1789,58 @@ drop_repeated_calls (GPtrArray *paragraphs)
     }
 }
 
+/* A feed of other stories after the article: cards of a headline that is all link (to the
+ * other story) and a teaser or two under it, three cards or more, up to the article's end
+ * (a heading over the feed goes in trim_edges).  The article's own sections have headings of
+ * text; a list whose every item's title is linked (restaurants, channels) has linked titles
+ * before the run as well, or is the bulk of its page, where a feed is less than the article
+ * before it. */
+#define FEED_CARDS 3
+#define TEASER_MAX 600
+
+static gboolean
+is_linked_headline (const HtmlParagraph *p)
+{
+  gsize n = strlen (p->text);
+  return p->heading && n < 200 && p->link_bytes * 10 >= n * 9;
+}
+
+static void
+drop_story_feed (GPtrArray *paragraphs)
+{
+  guint start = paragraphs->len, cards = 0;
+  gsize feed = 0, total = 0;
+  for (guint i = 0; i < paragraphs->len; i++)
+    total += strlen (((HtmlParagraph *) g_ptr_array_index (paragraphs, i))->text);
+  while (start > 0)
+    {
+      guint j = start;
+      gsize card = 0;
+      while (j > 0 && start - j < 2)
+        {
+          const HtmlParagraph *p = g_ptr_array_index (paragraphs, j - 1);
+          gsize n = strlen (p->text);
+          if (p->heading || n >= TEASER_MAX)
+            break;
+          card += n;
+          j--;
+        }
+      if (j == 0 || !is_linked_headline (g_ptr_array_index (paragraphs, j - 1)))
+        break;
+      j--;
+      card += strlen (((HtmlParagraph *) g_ptr_array_index (paragraphs, j))->text);
+      start = j, feed += card, cards++;
+    }
+  if (cards < FEED_CARDS || feed >= total - feed)
+    return;
+  /* Items of the article's own list (the restaurants, the channels, each linked) have linked
+   * titles before the run too. */
+  for (guint i = 0; i < start; i++)
+    if (is_linked_headline (g_ptr_array_index (paragraphs, i)))
+      return;
+  g_ptr_array_set_size (paragraphs, start);
+}
+
 /* A paragraph that reads like running text: long enough, or a finished sentence. */
 static gboolean
 is_sentence (const HtmlParagraph *p)
@@ -1914,6 +1966,7 @@ write_article (Extractor *ex, xmlNode **roots, guint n_roots)
   g_free (w.href);
   drop_repeats (w.paragraphs);
   drop_repeated_calls (w.paragraphs);
+  drop_story_feed (w.paragraphs);
   trim_edges (ex, w.paragraphs);
   return w.paragraphs;
 }
