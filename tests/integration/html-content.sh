@@ -6,7 +6,9 @@
 # (<span class="hljs-comment">) are code, not a comment section, which is still dropped;
 # credit and date labels as paragraphs of their own ("Reviewed by", "Last updated") go; a
 # feed of other stories after the article (cards of a linked headline and a teaser) goes,
-# while an article whose own items have linked titles stays.
+# while an article whose own items have linked titles stays; a section of the article whose
+# bulk is a list of links that a sentence announces ("Several patches were sent for review:"),
+# even wrapped in a <div>, is kept with the list.
 . "$(dirname "$0")/common.sh"
 
 DATA="$SOURCE/tests/data/html-content"
@@ -63,5 +65,14 @@ import json, sys
 text = json.loads(open(sys.argv[1], encoding="utf-8").readline())["text"]
 for kept in ("The Rye House", "Crumb and Co", "Dough Street", "a small garden behind the shop"):
     assert kept in text, (kept, text)
+PY
+expect_status 0 "a section around an announced link list" -- "$NEWSFLOW" -c "$WORK/tables.chain" "$DATA/announced-section.html"
+python3 - "$WORK/out" <<'PY' && pass "a section whose bulk is an announced list of links kept, list and all" || fail "announced section"
+import json, sys
+text = json.loads(open(sys.argv[1], encoding="utf-8").readline())["text"]
+for kept in ("There has been good progress", "Several patches were sent for review:",
+             "codegen: allow casts between integers and pointers", "codegen: fix volatile loads and stores"):
+    assert kept in text, (kept, text)
+assert text.index("codegen: fix volatile") < text.index("Next month the focus"), text
 PY
 finish

@@ -1327,6 +1327,99 @@ is_story_card (Writer *w, const Info *info)
   return FALSE;
 }
 
+/* Whether the text of @node's subtree ends with a colon ("Many patches were sent for
+ * review:"): its last text node that is not all white space, looked at from the end. */
+static gboolean
+ends_with_colon (xmlNode *node)
+{
+  for (xmlNode *c = node->last; c; )
+    {
+      if (c->type == XML_TEXT_NODE && c->content)
+        {
+          const char *t = (const char *) c->content;
+          gsize n = strlen (t);
+          while (n && g_ascii_isspace (t[n - 1]))
+            n--;
+          if (n)
+            return t[n - 1] == ':';
+        }
+      else if (c->type == XML_ELEMENT_NODE && c->last)
+        {
+          c = c->last;
+          continue;
+        }
+      while (c && c != node && c->prev == NULL)
+        c = c->parent;
+      if (c == NULL || c == node)
+        break;
+      c = c->prev;
+    }
+  return FALSE;
+}
+
+/* The text and link text of the lists below @node that a sentence announces: the element
+ * just before the list (or before the wrapper the list is alone in) ends with a colon.
+ * A section of the article whose bulk is such a list (the patches sent, the sources
+ * named) is judged by the rest of its text. */
+/* Whether the only element with text below @node is a list, perhaps in wrappers of its own
+ * (<div class="ulist"><ul>): the list, as far as an announcement goes. */
+static gboolean
+wraps_a_list (Extractor *ex, xmlNode *node)
+{
+  for (int depth = 0; depth < 3; depth++)
+    {
+      xmlNode *only = NULL;
+      for (xmlNode *c = node->children; c; c = c->next)
+        {
+          Info *ci = c->type == XML_ELEMENT_NODE ? info_of (ex, c) : NULL;
+          if (ci && ci->text > 0)
+            {
+              if (only)
+                return FALSE;
+              only = c;
+            }
+          else if (c->type == XML_TEXT_NODE && c->content && !g_ascii_isspace (c->content[0]) && c->content[0])
+            return FALSE;
+        }
+      if (only == NULL)
+        return FALSE;
+      if (info_of (ex, only)->kind & K_LIST)
+        return TRUE;
+      node = only;
+    }
+  return FALSE;
+}
+
+#define ANNOUNCED_CONTEXT 150
+
+static void
+announced_lists (Extractor *ex, xmlNode *root, xmlNode *node, guint32 *text, guint32 *links)
+{
+  for (xmlNode *c = node->children; c; c = c->next)
+    {
+      Info *ci = c->type == XML_ELEMENT_NODE ? info_of (ex, c) : NULL;
+      if (ci == NULL || ci->text == 0 || (ci->flags & F_SKIP))
+        continue;
+      if (!(ci->kind & K_LIST))
+        {
+          announced_lists (ex, root, c, text, links);
+          continue;
+        }
+      xmlNode *at = c, *before;
+      for (;;)
+        {
+          before = at->prev;
+          while (before && before->type != XML_ELEMENT_NODE)
+            before = before->prev;
+          if (before || at->parent == NULL || at->parent == root)
+            break;
+          at = at->parent;
+        }
+      if (before && ends_with_colon (before))
+        *text += ci->text, *links += ci->links;
+    }
+}
+
 /* Whether the writer leaves out the subtree of @info (boilerplate inside the article). */
 static gboolean
 drop_subtree (Writer *w, Info *info, gboolean is_root)
@@ -1400,10 +1493,23 @@ drop_subtree (Writer *w, Info *info, gboolean is_root)
       /* But a list that a sentence of the article announces is its text (the patches, the
        * sources it names), unless nothing of the article follows it: trim_edges drops it
        * then, with its announcement ("If you liked this, you may like:"). */
-      if (links && (info->kind & K_LIST) && w->announced_root == NULL && after_colon (w))
+      if (links && ((info->kind & K_LIST) || wraps_a_list (ex, info->node)) && w->announced_root == NULL
+          && after_colon (w))
         {
           w->announced_root = info->node;
           return FALSE;
+        }
+      if (links && w->announced_root && is_ancestor (w->announced_root, info->node))
+        return FALSE; /* the list inside an announced wrapper */
+      if (links && !(info->kind & K_LIST))
+        {
+          guint32 listed = 0, listed_links = 0;
+          announced_lists (ex, info->node, info->node, &listed, &listed_links);
+          /* More than an announcement and its list ("Looking for a mover? Check out these
+           * resources:", a directory of links): text of the article's own around it. */
+          if (listed && info->text >= listed + ANNOUNCED_CONTEXT
+              && (double) (info->links - listed_links) / (info->text - listed) <= ex->max_link_density)
+            return FALSE;
         }
       return links;
     }
