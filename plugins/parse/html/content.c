@@ -1357,39 +1357,36 @@ ends_with_colon (xmlNode *node)
   return FALSE;
 }
 
-/* The text and link text of the lists below @node that a sentence announces: the element
- * just before the list (or before the wrapper the list is alone in) ends with a colon.
- * A section of the article whose bulk is such a list (the patches sent, the sources
- * named) is judged by the rest of its text. */
 /* Whether the only element with text below @node is a list, perhaps in wrappers of its own
  * (<div class="ulist"><ul>): the list, as far as an announcement goes. */
 static gboolean
 wraps_a_list (Extractor *ex, xmlNode *node)
 {
+  guint32 text = info_of (ex, node)->text;
   for (int depth = 0; depth < 3; depth++)
     {
-      xmlNode *only = NULL;
-      for (xmlNode *c = node->children; c; c = c->next)
+      Info *only = NULL;
+      for (xmlNode *c = node->children; c && only == NULL; c = c->next)
         {
           Info *ci = c->type == XML_ELEMENT_NODE ? info_of (ex, c) : NULL;
           if (ci && ci->text > 0)
-            {
-              if (only)
-                return FALSE;
-              only = c;
-            }
-          else if (c->type == XML_TEXT_NODE && c->content && !g_ascii_isspace (c->content[0]) && c->content[0])
-            return FALSE;
+            only = ci;
         }
-      if (only == NULL)
+      /* All of the text is in that one child: nothing beside it, not even bare text. */
+      if (only == NULL || only->text != text)
         return FALSE;
-      if (info_of (ex, only)->kind & K_LIST)
+      if (only->kind & K_LIST)
         return TRUE;
-      node = only;
+      node = only->node;
     }
   return FALSE;
 }
 
+/* The text and link text of the lists below @node that a sentence announces: the element
+ * just before the list (or before the wrapper the list is alone in, up to @root) ends with a
+ * colon.  A section of the article whose bulk is such a list (the patches sent, the sources
+ * named) is judged by the rest of its text, when that is at least ANNOUNCED_CONTEXT
+ * characters: an announcement and a directory of links alone is still a link block. */
 #define ANNOUNCED_CONTEXT 150
 
 static void
