@@ -4,7 +4,11 @@
 # table block) is kept row by row, while an image's <figure> and caption are still dropped,
 # and keep-tables = false drops the table with its figure; the comments of highlighted code
 # (<span class="hljs-comment">) are code, not a comment section, which is still dropped;
-# credit and date labels as paragraphs of their own ("Reviewed by", "Last updated") go.
+# credit and date labels as paragraphs of their own ("Reviewed by", "Last updated") go; a
+# feed of other stories after the article (cards of a linked headline and a teaser) goes,
+# while an article whose own items have linked titles stays; a section of the article whose
+# bulk is a list of links that a sentence announces ("Several patches were sent for review:"),
+# even wrapped in a <div>, is kept with the list.
 . "$(dirname "$0")/common.sh"
 
 DATA="$SOURCE/tests/data/html-content"
@@ -47,5 +51,28 @@ import json, sys
 text = json.loads(open(sys.argv[1], encoding="utf-8").readline())["text"]
 assert text.startswith("A rain jacket has one job"), text
 assert text.endswith("pull the drawcords tight in the wind."), text
+PY
+expect_status 0 "a feed of story cards" -- "$NEWSFLOW" -c "$WORK/tables.chain" "$DATA/story-feed.html"
+python3 - "$WORK/out" <<'PY' && pass "a feed of linked headlines and teasers after the article dropped" || fail "story feed"
+import json, sys
+text = json.loads(open(sys.argv[1], encoding="utf-8").readline())["text"]
+assert text.endswith("so that the day shifts do not get longer."), text
+assert "Bridge repairs" not in text and "Single tickets" not in text, text
+PY
+expect_status 0 "a list of linked items" -- "$NEWSFLOW" -c "$WORK/tables.chain" "$DATA/linked-list.html"
+python3 - "$WORK/out" <<'PY' && pass "an article whose items' titles are links kept" || fail "linked list"
+import json, sys
+text = json.loads(open(sys.argv[1], encoding="utf-8").readline())["text"]
+for kept in ("The Rye House", "Crumb and Co", "Dough Street", "a small garden behind the shop"):
+    assert kept in text, (kept, text)
+PY
+expect_status 0 "a section around an announced link list" -- "$NEWSFLOW" -c "$WORK/tables.chain" "$DATA/announced-section.html"
+python3 - "$WORK/out" <<'PY' && pass "a section whose bulk is an announced list of links kept, list and all" || fail "announced section"
+import json, sys
+text = json.loads(open(sys.argv[1], encoding="utf-8").readline())["text"]
+for kept in ("There has been good progress", "Several patches were sent for review:",
+             "codegen: allow casts between integers and pointers", "codegen: fix volatile loads and stores"):
+    assert kept in text, (kept, text)
+assert text.index("codegen: fix volatile") < text.index("Next month the focus"), text
 PY
 finish

@@ -1327,6 +1327,96 @@ is_story_card (Writer *w, const Info *info)
   return FALSE;
 }
 
+/* Whether the text of @node's subtree ends with a colon ("Many patches were sent for
+ * review:"): its last text node that is not all white space, looked at from the end. */
+static gboolean
+ends_with_colon (xmlNode *node)
+{
+  for (xmlNode *c = node->last; c; )
+    {
+      if (c->type == XML_TEXT_NODE && c->content)
+        {
+          const char *t = (const char *) c->content;
+          gsize n = strlen (t);
+          while (n && g_ascii_isspace (t[n - 1]))
+            n--;
+          if (n)
+            return t[n - 1] == ':';
+        }
+      else if (c->type == XML_ELEMENT_NODE && c->last)
+        {
+          c = c->last;
+          continue;
+        }
+      while (c && c != node && c->prev == NULL)
+        c = c->parent;
+      if (c == NULL || c == node)
+        break;
+      c = c->prev;
+    }
+  return FALSE;
+}
+
+/* Whether the only element with text below @node is a list, perhaps in wrappers of its own
+ * (<div class="ulist"><ul>): the list, as far as an announcement goes. */
+static gboolean
+wraps_a_list (Extractor *ex, xmlNode *node)
+{
+  guint32 text = info_of (ex, node)->text;
+  for (int depth = 0; depth < 3; depth++)
+    {
+      Info *only = NULL;
+      for (xmlNode *c = node->children; c && only == NULL; c = c->next)
+        {
+          Info *ci = c->type == XML_ELEMENT_NODE ? info_of (ex, c) : NULL;
+          if (ci && ci->text > 0)
+            only = ci;
+        }
+      /* All of the text is in that one child: nothing beside it, not even bare text. */
+      if (only == NULL || only->text != text)
+        return FALSE;
+      if (only->kind & K_LIST)
+        return TRUE;
+      node = only->node;
+    }
+  return FALSE;
+}
+
+/* The text and link text of the lists below @node that a sentence announces: the element
+ * just before the list (or before the wrapper the list is alone in, up to @root) ends with a
+ * colon.  A section of the article whose bulk is such a list (the patches sent, the sources
+ * named) is judged by the rest of its text, when that is at least ANNOUNCED_CONTEXT
+ * characters: an announcement and a directory of links alone is still a link block. */
+#define ANNOUNCED_CONTEXT 150
+
+static void
+announced_lists (Extractor *ex, xmlNode *root, xmlNode *node, guint32 *text, guint32 *links)
+{
+  for (xmlNode *c = node->children; c; c = c->next)
+    {
+      Info *ci = c->type == XML_ELEMENT_NODE ? info_of (ex, c) : NULL;
+      if (ci == NULL || ci->text == 0 || (ci->flags & F_SKIP))
+        continue;
+      if (!(ci->kind & K_LIST))
+        {
+          announced_lists (ex, root, c, text, links);
+          continue;
+        }
+      xmlNode *at = c, *before;
+      for (;;)
+        {
+          before = at->prev;
+          while (before && before->type != XML_ELEMENT_NODE)
+            before = before->prev;
+          if (before || at->parent == NULL || at->parent == root)
+            break;
+          at = at->parent;
+        }
+      if (before && ends_with_colon (before))
+        *text += ci->text, *links += ci->links;
+    }
+}
+
 /* Whether the writer leaves out the subtree of @info (boilerplate inside the article). */
 static gboolean
 drop_subtree (Writer *w, Info *info, gboolean is_root)
@@ -1400,10 +1490,23 @@ drop_subtree (Writer *w, Info *info, gboolean is_root)
       /* But a list that a sentence of the article announces is its text (the patches, the
        * sources it names), unless nothing of the article follows it: trim_edges drops it
        * then, with its announcement ("If you liked this, you may like:"). */
-      if (links && (info->kind & K_LIST) && w->announced_root == NULL && after_colon (w))
+      if (links && ((info->kind & K_LIST) || wraps_a_list (ex, info->node)) && w->announced_root == NULL
+          && after_colon (w))
         {
           w->announced_root = info->node;
           return FALSE;
+        }
+      if (links && w->announced_root && is_ancestor (w->announced_root, info->node))
+        return FALSE; /* the list inside an announced wrapper */
+      if (links && !(info->kind & K_LIST))
+        {
+          guint32 listed = 0, listed_links = 0;
+          announced_lists (ex, info->node, info->node, &listed, &listed_links);
+          /* More than an announcement and its list ("Looking for a mover? Check out these
+           * resources:", a directory of links): text of the article's own around it. */
+          if (listed && info->text >= listed + ANNOUNCED_CONTEXT
+              && (double) (info->links - listed_links) / (info->text - listed) <= ex->max_link_density)
+            return FALSE;
         }
       return links;
     }
@@ -1789,6 +1892,58 @@ drop_repeated_calls (GPtrArray *paragraphs)
     }
 }
 
+/* A feed of other stories after the article: cards of a headline that is all link (to the
+ * other story) and a teaser or two under it, three cards or more, up to the article's end
+ * (a heading over the feed goes in trim_edges).  The article's own sections have headings of
+ * text; a list whose every item's title is linked (restaurants, channels) has linked titles
+ * before the run as well, or is the bulk of its page, where a feed is less than the article
+ * before it. */
+#define FEED_CARDS 3
+#define TEASER_MAX 600
+
+static gboolean
+is_linked_headline (const HtmlParagraph *p)
+{
+  gsize n = strlen (p->text);
+  return p->heading && n < 200 && p->link_bytes * 10 >= n * 9;
+}
+
+static void
+drop_story_feed (GPtrArray *paragraphs)
+{
+  guint start = paragraphs->len, cards = 0;
+  gsize feed = 0, total = 0;
+  for (guint i = 0; i < paragraphs->len; i++)
+    total += strlen (((HtmlParagraph *) g_ptr_array_index (paragraphs, i))->text);
+  while (start > 0)
+    {
+      guint j = start;
+      gsize card = 0;
+      while (j > 0 && start - j < 2)
+        {
+          const HtmlParagraph *p = g_ptr_array_index (paragraphs, j - 1);
+          gsize n = strlen (p->text);
+          if (p->heading || n >= TEASER_MAX)
+            break;
+          card += n;
+          j--;
+        }
+      if (j == 0 || !is_linked_headline (g_ptr_array_index (paragraphs, j - 1)))
+        break;
+      j--;
+      card += strlen (((HtmlParagraph *) g_ptr_array_index (paragraphs, j))->text);
+      start = j, feed += card, cards++;
+    }
+  if (cards < FEED_CARDS || feed >= total - feed)
+    return;
+  /* Items of the article's own list (the restaurants, the channels, each linked) have linked
+   * titles before the run too. */
+  for (guint i = 0; i < start; i++)
+    if (is_linked_headline (g_ptr_array_index (paragraphs, i)))
+      return;
+  g_ptr_array_set_size (paragraphs, start);
+}
+
 /* A paragraph that reads like running text: long enough, or a finished sentence. */
 static gboolean
 is_sentence (const HtmlParagraph *p)
@@ -1914,6 +2069,7 @@ write_article (Extractor *ex, xmlNode **roots, guint n_roots)
   g_free (w.href);
   drop_repeats (w.paragraphs);
   drop_repeated_calls (w.paragraphs);
+  drop_story_feed (w.paragraphs);
   trim_edges (ex, w.paragraphs);
   return w.paragraphs;
 }
