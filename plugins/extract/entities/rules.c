@@ -2006,6 +2006,10 @@ resolve (Context *c)
       /* "to Counter ISIL", "to Protect Journalists": an infinitive in a capitalised name */
       if (place && tok_is (c, a - 1, "to") && a + 1 < c->n && tok_is_cap_word (c, a + 1))
         place = FALSE;
+      /* "written in Rust", "in Fashion": a word that is never a name takes more than a
+       * preposition to be a place */
+      if (place && nlp_sorted_words_has (c->self->common_words, tok_word (c, a, TRUE)->fold))
+        place = FALSE;
       /* "Analysts said": a sentence's first word followed by a verb is as likely a plural
        * noun; only a title makes it a person */
       if (tok_is_initial (c, a))
