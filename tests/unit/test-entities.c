@@ -418,6 +418,8 @@ test_common_noun_pairs (void **state)
                    "Kirstie Alley=PERSON:Kirstie Alley; Alley=PERSON:Kirstie Alley [Ms.]");
   /* the personal titles only make a town's name a surname */
   assert_entities (f, "He grew up in Bishop Auckland.", "Auckland=LOCATION:Auckland");
+  /* "Mid" opens a region's name as "North" does */
+  assert_entities (f, "He won Mid Sussex.", "Mid Sussex=LOCATION:Mid Sussex");
   /* a word that is never a name is no place for a preposition before it */
   assert_entities (f, "The library is written in Rust and ships in Spring.", "");
   /* the body that made a law is named before the law's word */
