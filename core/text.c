@@ -15,6 +15,13 @@ struct _NfText {
   guint       n_words;   /* NF_TOKEN_WORD and NF_TOKEN_NUMBER tokens: several stages ask */
   NfSentence *sentences;
   guint       n_sentences, sentences_size;
+  const char *text;      /* what was segmented: the folds are made from it on first use */
+  /* nf_text_get_fold_ids: made once, guarded by folds_ready */
+  gsize       folds_ready;
+  guint32    *fold_ids;
+  NfFold     *folds;
+  guint       n_folds;
+  char       *fold_text; /* the folded forms, NUL-separated */
 };
 
 /* The three lists are in strcmp() order: in_list() searches them by halves. */
@@ -441,6 +448,7 @@ nf_text_segment (const char *text, gsize length)
   segmentation->tokens = g_new (NfToken, segmentation->tokens_size);
   segmentation->sentences_size = length / 125 + 1;
   segmentation->sentences = g_new (NfSentence, segmentation->sentences_size);
+  segmentation->text = text;
   if (text)
     {
       tokenize (segmentation, text, length);
@@ -463,6 +471,9 @@ nf_text_unref (NfText *segmentation)
     return;
   g_free (segmentation->tokens);
   g_free (segmentation->sentences);
+  g_free (segmentation->fold_ids);
+  g_free (segmentation->folds);
+  g_free (segmentation->fold_text);
   g_free (segmentation);
 }
 
@@ -486,4 +497,176 @@ guint
 nf_text_count_words (const NfText *segmentation)
 {
   return segmentation->n_words;
+}
+
+/* ---- case-folded tokens ---- */
+
+void
+nf_text_fold_append (GString *out, const char *text, gsize length)
+{
+  const char *end = text + length;
+  for (const char *p = text; p < end;)
+    {
+      const char *run = p;
+      while (p < end && (guchar) *p < 0x80)
+        p++;
+      if (p > run)
+        {
+          gsize at = out->len;
+          g_string_set_size (out, at + (p - run));
+          for (char *o = out->str + at; run < p; run++, o++)
+            *o = (*run >= 'A' && *run <= 'Z') ? (char) (*run + ('a' - 'A')) : *run;
+          continue;
+        }
+      gunichar u = g_utf8_get_char_validated (p, end - p);
+      if (u == (gunichar) -1 || u == (gunichar) -2)
+        {
+          g_string_append_c (out, *p++);
+          continue;
+        }
+      if (u == 0x2019 || u == 0x2018)
+        g_string_append_c (out, '\'');
+      else
+        g_string_append_unichar (out, g_unichar_tolower (u));
+      p = g_utf8_next_char (p);
+    }
+}
+
+guint32
+nf_text_fold_hash (const char *folded, gsize length)
+{
+  guint32 hash = 2166136261u;
+  for (gsize k = 0; k < length; k++)
+    hash = (hash ^ (guchar) folded[k]) * 16777619u;
+  return hash;
+}
+
+/* The folds while they are made: the forms' offsets in one growing buffer, and an
+ * open-addressing table of index + 1 (0: free) keyed by the hash. */
+typedef struct {
+  GString *store;
+  NfFold  *folds;  /* text is an offset in store until the end: the store moves as it grows */
+  guint    n_folds, folds_size;
+  guint32 *slots;
+  guint    n_slots; /* a power of two, at most half full */
+} FoldBuilder;
+
+static void
+fold_slots_grow (FoldBuilder *b)
+{
+  guint n_slots = b->n_slots * 2;
+  guint32 *slots = g_new0 (guint32, n_slots);
+  for (guint k = 0; k < b->n_folds; k++)
+    {
+      guint at = b->folds[k].hash & (n_slots - 1);
+      while (slots[at])
+        at = (at + 1) & (n_slots - 1);
+      slots[at] = k + 1;
+    }
+  g_free (b->slots);
+  b->slots = slots;
+  b->n_slots = n_slots;
+}
+
+/* The id of @length bytes of @text folded, a new one when the form is new. */
+static guint32
+fold_intern (FoldBuilder *b, const char *text, gsize length)
+{
+  /* appended to the store first: kept when new, dropped when already there */
+  GString *store = b->store;
+  gsize at = store->len;
+  if (at + length + 1 >= store->allocated_len)
+    g_string_set_size (store, at + length + 1); /* (room: the ASCII pass writes in place) */
+  store->len = at;
+  guint32 hash = 2166136261u;
+  char *dst = store->str + at;
+  gsize k;
+  /* ASCII, nearly every token, folded and hashed in one pass */
+  for (k = 0; k < length; k++)
+    {
+      guchar ch = (guchar) text[k];
+      if (ch >= 0x80)
+        break;
+      ch += (guchar) ((guint) (ch - 'A') <= 'Z' - 'A') << 5; /* 'A'..'Z' to 'a'..'z' */
+      dst[k] = (char) ch;
+      hash = (hash ^ ch) * 16777619u;
+    }
+  gsize folded_length = length;
+  if (k == length)
+    store->len = at + length;
+  else
+    {
+      nf_text_fold_append (store, text, length);
+      folded_length = store->len - at;
+      hash = nf_text_fold_hash (store->str + at, folded_length);
+    }
+  const char *folded = store->str + at;
+  guint slot = hash & (b->n_slots - 1);
+  for (; b->slots[slot]; slot = (slot + 1) & (b->n_slots - 1))
+    {
+      const NfFold *f = &b->folds[b->slots[slot] - 1];
+      if (f->hash == hash && f->length == folded_length
+          && memcmp (store->str + GPOINTER_TO_SIZE (f->text), folded, folded_length) == 0)
+        {
+          g_string_truncate (store, at);
+          return b->slots[slot] - 1;
+        }
+    }
+  g_string_append_c (store, '\0');
+  if (b->n_folds == b->folds_size)
+    {
+      b->folds_size = MAX (64, 2 * b->folds_size);
+      b->folds = g_renew (NfFold, b->folds, b->folds_size);
+    }
+  b->folds[b->n_folds] = (NfFold) { GSIZE_TO_POINTER (at), folded_length, hash };
+  b->slots[slot] = ++b->n_folds;
+  if (2 * b->n_folds > b->n_slots)
+    fold_slots_grow (b);
+  return b->n_folds - 1;
+}
+
+static void
+make_folds (NfText *segmentation)
+{
+  guint n = segmentation->n_tokens;
+  /* about one distinct form in two tokens of a short article, far fewer in a long one */
+  guint n_slots = 64;
+  while (n_slots < n && n_slots < 8192)
+    n_slots *= 2;
+  FoldBuilder b = {
+    .store = g_string_sized_new (4 * (gsize) n + 16),
+    .slots = g_new0 (guint32, n_slots),
+    .n_slots = n_slots,
+  };
+  guint32 *ids = g_new (guint32, (gsize) n + 1);
+  for (guint i = 0; i < n; i++)
+    {
+      const NfToken *t = &segmentation->tokens[i];
+      ids[i] = fold_intern (&b, segmentation->text + t->start, t->end - t->start);
+    }
+  ids[n] = 0;
+  for (guint k = 0; k < b.n_folds; k++)
+    b.folds[k].text = b.store->str + GPOINTER_TO_SIZE (b.folds[k].text);
+  g_free (b.slots);
+  segmentation->fold_ids = ids;
+  segmentation->folds = b.folds;
+  segmentation->n_folds = b.n_folds;
+  segmentation->fold_text = g_string_free (b.store, FALSE);
+}
+
+const guint32 *
+nf_text_get_fold_ids (const NfText *segmentation, const NfFold **folds, guint *n_folds)
+{
+  /* computed on first use: the cache is the segmentation's, not part of what it says */
+  NfText *mutable = (NfText *) segmentation;
+  if (g_once_init_enter (&mutable->folds_ready))
+    {
+      make_folds (mutable);
+      g_once_init_leave (&mutable->folds_ready, 1);
+    }
+  if (folds)
+    *folds = segmentation->folds;
+  if (n_folds)
+    *n_folds = segmentation->n_folds;
+  return segmentation->fold_ids;
 }
