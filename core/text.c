@@ -532,13 +532,40 @@ nf_text_fold_append (GString *out, const char *text, gsize length)
     }
 }
 
+#define BYTES_OF(c) (G_GUINT64_CONSTANT (0x0101010101010101) * (c))
+#define FOLD_HASH_K G_GUINT64_CONSTANT (0x9E3779B97F4A7C15)
+
+/* The hash is taken over 8-byte pieces of the folded form (zeros past its end), so that the
+ * ASCII pass of make_folds folds and hashes a piece in a few operations. */
+static inline guint64
+fold_hash_begin (gsize length)
+{
+  return (G_GUINT64_CONSTANT (0xcbf29ce484222325) ^ length) * FOLD_HASH_K;
+}
+
+static inline guint64
+fold_hash_step (guint64 state, guint64 piece)
+{
+  state = (state ^ piece) * FOLD_HASH_K;
+  return state ^ (state >> 29);
+}
+
 guint32
 nf_text_fold_hash (const char *folded, gsize length)
 {
-  guint32 hash = 2166136261u;
-  for (gsize k = 0; k < length; k++)
-    hash = (hash ^ (guchar) folded[k]) * 16777619u;
-  return hash;
+  guint64 state = fold_hash_begin (length);
+  for (gsize i = 0; i < length; i += 8)
+    state = fold_hash_step (state, nf_load_bytes (folded + i, MIN (length - i, 8)));
+  return (guint32) (state >> 32);
+}
+
+/* @piece (8 ASCII bytes) with A-Z in lower case: a byte's top bit marks it at or past 'A'
+ * after one addition and past 'Z' after another (no carry: every byte is below 0x80). */
+static inline guint64
+ascii_lower (guint64 piece)
+{
+  guint64 from_a = piece + BYTES_OF (0x80 - 'A'), past_z = piece + BYTES_OF (0x80 - 'Z' - 1);
+  return piece | ((from_a & ~past_z & BYTES_OF (0x80)) >> 2);
 }
 
 /* The folds while they are made: the forms' offsets in one growing buffer, and an
@@ -568,35 +595,50 @@ fold_slots_grow (FoldBuilder *b)
   b->n_slots = n_slots;
 }
 
+/* memcmp (@a, @b, @n) == 0 without the call, for the short words most tokens are */
+static inline gboolean
+same_bytes (const char *a, const char *b, gsize n)
+{
+  for (gsize k = 0; k < n; k += 8)
+    if (nf_load_bytes (a + k, MIN (n - k, 8)) != nf_load_bytes (b + k, MIN (n - k, 8)))
+      return FALSE;
+  return TRUE;
+}
+
 /* The id of @length bytes of @text folded, a new one when the form is new. */
 static guint32
-fold_intern (FoldBuilder *b, const char *text, gsize length)
+fold_intern (FoldBuilder *b, const char *p, gsize length)
 {
-  /* appended to the store first: kept when new, dropped when already there */
+  /* folded at the end of the store: kept when new, dropped when already there */
   GString *store = b->store;
   gsize at = store->len;
-  if (at + length + 1 >= store->allocated_len)
-    g_string_set_size (store, at + length + 1); /* (room: the ASCII pass writes in place) */
+  if (at + length + 9 >= store->allocated_len)
+    g_string_set_size (store, at + length + 9); /* (room: the ASCII pass writes 8 at a time) */
   store->len = at;
-  guint32 hash = 2166136261u;
   char *dst = store->str + at;
-  gsize k;
-  /* ASCII, nearly every token, folded and hashed in one pass */
-  for (k = 0; k < length; k++)
+  /* ASCII, nearly every token: folded and hashed 8 bytes at a time (where a piece is stored
+   * back in memory order: elsewhere all goes the general way) */
+  guint64 state = fold_hash_begin (length);
+  gsize k = G_BYTE_ORDER == G_LITTLE_ENDIAN ? 0 : length + 1;
+  for (; k < length; k += 8)
     {
-      guchar ch = (guchar) text[k];
-      if (ch >= 0x80)
+      guint64 piece = nf_load_bytes (p + k, MIN (length - k, 8));
+      if (piece & BYTES_OF (0x80))
         break;
-      ch += (guchar) ((guint) (ch - 'A') <= 'Z' - 'A') << 5; /* 'A'..'Z' to 'a'..'z' */
-      dst[k] = (char) ch;
-      hash = (hash ^ ch) * 16777619u;
+      piece = ascii_lower (piece);
+      memcpy (dst + k, &piece, 8);
+      state = fold_hash_step (state, piece);
     }
   gsize folded_length = length;
-  if (k == length)
-    store->len = at + length;
+  guint32 hash;
+  if (G_BYTE_ORDER == G_LITTLE_ENDIAN && k >= length)
+    {
+      store->len = at + length;
+      hash = (guint32) (state >> 32);
+    }
   else
     {
-      nf_text_fold_append (store, text, length);
+      nf_text_fold_append (store, p, length);
       folded_length = store->len - at;
       hash = nf_text_fold_hash (store->str + at, folded_length);
     }
@@ -606,16 +648,16 @@ fold_intern (FoldBuilder *b, const char *text, gsize length)
     {
       const NfFold *f = &b->folds[b->slots[slot] - 1];
       if (f->hash == hash && f->length == folded_length
-          && memcmp (store->str + GPOINTER_TO_SIZE (f->text), folded, folded_length) == 0)
+          && same_bytes (store->str + GPOINTER_TO_SIZE (f->text), folded, folded_length))
         {
-          g_string_truncate (store, at);
+          store->len = at;
           return b->slots[slot] - 1;
         }
     }
-  g_string_append_c (store, '\0');
+  store->str[store->len++] = '\0';
   if (b->n_folds == b->folds_size)
     {
-      b->folds_size = MAX (64, 2 * b->folds_size);
+      b->folds_size *= 2;
       b->folds = g_renew (NfFold, b->folds, b->folds_size);
     }
   b->folds[b->n_folds] = (NfFold) { GSIZE_TO_POINTER (at), folded_length, hash };
@@ -635,6 +677,8 @@ make_folds (NfText *segmentation)
     n_slots *= 2;
   FoldBuilder b = {
     .store = g_string_sized_new (4 * (gsize) n + 16),
+    .folds_size = n_slots / 2,
+    .folds = g_new (NfFold, n_slots / 2),
     .slots = g_new0 (guint32, n_slots),
     .n_slots = n_slots,
   };

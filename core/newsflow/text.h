@@ -76,8 +76,9 @@ typedef struct {
  * U+2018 and U+2019 as ASCII "'", bytes that are not valid UTF-8 copied unchanged. */
 void             nf_text_fold_append    (GString *out, const char *text, gsize length);
 
-/* The 32-bit FNV-1a hash of @length bytes at @folded: what NfFold.hash holds, so a table keyed
- * by it can be asked with a fold's hash without hashing again. */
+/* The hash of @length bytes at @folded that NfFold.hash holds, so a table keyed by it is asked
+ * with a fold's hash without hashing again.  Taken over 8-byte pieces in memory order: the
+ * same within a process, not across machines of another byte order (do not store it). */
 guint32          nf_text_fold_hash      (const char *folded, gsize length);
 
 /* One id per token (as many as nf_text_get_tokens() gives, every kind), an index into the
