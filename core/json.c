@@ -533,7 +533,7 @@ buffer_commit (GString *buffer, char *end)
 static inline guint64
 load_short (const char *p, gsize n)
 {
-  return nf_load_bytes (p, n) | (BYTES_OF ('a') & (~G_GUINT64_CONSTANT (0) << (8 * n)));
+  return nf_load_bytes (p, n, 'a');
 }
 
 /* Where the piece of [@p, @end) to write next ends: what fills the buffer to the chunk size

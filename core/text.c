@@ -537,6 +537,17 @@ nf_text_fold_append (GString *out, const char *text, gsize length)
 
 /* The hash is taken over 8-byte pieces of the folded form (zeros past its end), so that the
  * ASCII pass of make_folds folds and hashes a piece in a few operations. */
+
+/* The 8 bytes at @p, or the @n (1 to 7) there and zeros */
+static inline guint64
+load_piece (const char *p, gsize n)
+{
+  guint64 piece;
+  if (n < 8)
+    return nf_load_bytes (p, n, 0);
+  memcpy (&piece, p, 8);
+  return piece;
+}
 static inline guint64
 fold_hash_begin (gsize length)
 {
@@ -555,7 +566,7 @@ nf_text_fold_hash (const char *folded, gsize length)
 {
   guint64 state = fold_hash_begin (length);
   for (gsize i = 0; i < length; i += 8)
-    state = fold_hash_step (state, nf_load_bytes (folded + i, MIN (length - i, 8)));
+    state = fold_hash_step (state, load_piece (folded + i, length - i));
   return (guint32) (state >> 32);
 }
 
@@ -574,6 +585,7 @@ typedef struct {
   GString *store;
   NfFold  *folds;  /* text is an offset in store until the end: the store moves as it grows */
   guint    n_folds, folds_size;
+  guint64 *heads;  /* per fold, its first 8 bytes (zeros past its end): most compare there */
   guint32 *slots;
   guint    n_slots; /* a power of two, at most half full */
 } FoldBuilder;
@@ -600,7 +612,7 @@ static inline gboolean
 same_bytes (const char *a, const char *b, gsize n)
 {
   for (gsize k = 0; k < n; k += 8)
-    if (nf_load_bytes (a + k, MIN (n - k, 8)) != nf_load_bytes (b + k, MIN (n - k, 8)))
+    if (load_piece (a + k, n - k) != load_piece (b + k, n - k))
       return FALSE;
   return TRUE;
 }
@@ -618,16 +630,18 @@ fold_intern (FoldBuilder *b, const char *p, gsize length)
   char *dst = store->str + at;
   /* ASCII, nearly every token: folded and hashed 8 bytes at a time (where a piece is stored
    * back in memory order: elsewhere all goes the general way) */
-  guint64 state = fold_hash_begin (length);
+  guint64 state = fold_hash_begin (length), head = 0;
   gsize k = G_BYTE_ORDER == G_LITTLE_ENDIAN ? 0 : length + 1;
   for (; k < length; k += 8)
     {
-      guint64 piece = nf_load_bytes (p + k, MIN (length - k, 8));
+      guint64 piece = load_piece (p + k, length - k);
       if (piece & BYTES_OF (0x80))
         break;
       piece = ascii_lower (piece);
       memcpy (dst + k, &piece, 8);
       state = fold_hash_step (state, piece);
+      if (k == 0)
+        head = piece;
     }
   gsize folded_length = length;
   guint32 hash;
@@ -641,14 +655,16 @@ fold_intern (FoldBuilder *b, const char *p, gsize length)
       nf_text_fold_append (store, p, length);
       folded_length = store->len - at;
       hash = nf_text_fold_hash (store->str + at, folded_length);
+      head = load_piece (store->str + at, folded_length);
     }
   const char *folded = store->str + at;
   guint slot = hash & (b->n_slots - 1);
   for (; b->slots[slot]; slot = (slot + 1) & (b->n_slots - 1))
     {
-      const NfFold *f = &b->folds[b->slots[slot] - 1];
-      if (f->hash == hash && f->length == folded_length
-          && same_bytes (store->str + GPOINTER_TO_SIZE (f->text), folded, folded_length))
+      guint32 id = b->slots[slot] - 1;
+      const NfFold *f = &b->folds[id];
+      if (f->hash == hash && f->length == folded_length && b->heads[id] == head
+          && (folded_length <= 8 || same_bytes (store->str + GPOINTER_TO_SIZE (f->text) + 8, folded + 8, folded_length - 8)))
         {
           store->len = at;
           return b->slots[slot] - 1;
@@ -659,7 +675,9 @@ fold_intern (FoldBuilder *b, const char *p, gsize length)
     {
       b->folds_size *= 2;
       b->folds = g_renew (NfFold, b->folds, b->folds_size);
+      b->heads = g_renew (guint64, b->heads, b->folds_size);
     }
+  b->heads[b->n_folds] = head;
   b->folds[b->n_folds] = (NfFold) { GSIZE_TO_POINTER (at), folded_length, hash };
   b->slots[slot] = ++b->n_folds;
   if (2 * b->n_folds > b->n_slots)
@@ -679,6 +697,7 @@ make_folds (NfText *segmentation)
     .store = g_string_sized_new (4 * (gsize) n + 16),
     .folds_size = n_slots / 2,
     .folds = g_new (NfFold, n_slots / 2),
+    .heads = g_new (guint64, n_slots / 2),
     .slots = g_new0 (guint32, n_slots),
     .n_slots = n_slots,
   };
@@ -692,6 +711,7 @@ make_folds (NfText *segmentation)
   for (guint k = 0; k < b.n_folds; k++)
     b.folds[k].text = b.store->str + GPOINTER_TO_SIZE (b.folds[k].text);
   g_free (b.slots);
+  g_free (b.heads);
   segmentation->fold_ids = ids;
   segmentation->folds = b.folds;
   segmentation->n_folds = b.n_folds;

@@ -86,18 +86,14 @@ guint32          nf_text_fold_hash      (const char *folded, gsize length);
  * on first use, safely from any thread, and owned by the segmentation. */
 const guint32   *nf_text_get_fold_ids   (const NfText *segmentation, const NfFold **folds, guint *n_folds);
 
-/* The @n (1 to 8) bytes at @p as the low bytes of a 64-bit word, in memory order on a
- * little-endian machine, zeros above: read in at most two overlapping loads and never a byte
- * past them, for code that scans text eight bytes at a time and meets a short tail. */
+/* The @n (1 to 7) bytes at @p as the low bytes of a 64-bit word (in memory order on a
+ * little-endian machine), the bytes above it @fill: read in two overlapping loads and never a
+ * byte past them, for code that scans text eight bytes at a time and meets a short tail.
+ * With a constant @fill (0: zeros) the filling costs nothing. */
 static inline guint64
-nf_load_bytes (const char *p, gsize n)
+nf_load_bytes (const char *p, gsize n, guchar fill)
 {
   guint64 word;
-  if (n >= 8)
-    {
-      memcpy (&word, p, 8);
-      return word;
-    }
   if (n >= 4)
     {
       guint32 low, high;
@@ -113,8 +109,9 @@ nf_load_bytes (const char *p, gsize n)
       word = (guint64) low | (guint64) high << (8 * (n - 2));
     }
   else
-    return (guchar) p[0];
-  return word & (~G_GUINT64_CONSTANT (0) >> (8 * (8 - n)));
+    word = (guchar) p[0];
+  guint64 pad = ~G_GUINT64_CONSTANT (0) << (8 * n);
+  return (word & ~pad) | (G_GUINT64_CONSTANT (0x0101010101010101) * fill & pad);
 }
 
 /* TRUE for a word whose final period does not end a sentence by itself: titles ("Dr.",

@@ -647,7 +647,7 @@ lex_of (EnWorker *worker, const EnLexicon *lexicon, const char *text, gsize leng
     }
   if (ascii && i < length)
     {
-      guint64 word = nf_load_bytes (text + i, length - i);
+      guint64 word = nf_load_bytes (text + i, length - i, 0);
       if (word & BYTES_OF (0x80))
         ascii = FALSE;
       else
