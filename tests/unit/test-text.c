@@ -429,6 +429,36 @@ test_fold_ids (G_GNUC_UNUSED void **state)
   assert_int_equal (ids[5], ids[8]);  /* "\u00c9cole", "\u00e9cole" */
   assert_int_not_equal (ids[8], ids[10]); /* "\u00e9cole\u2019s" */
   assert_int_equal (ids[1], ids[11]);
+  /* long words (pieces of 8 bytes and a tail), other scripts, broken bytes: each token's
+   * fold is nf_text_fold_append's, and equal folds share an id */
+  static const char *const others[] = {
+    "Internationalisation INTERNATIONALISATION internationalisations Ab AB ab Abcdefgh ABCDEFGH",
+    "\u0130stanbul istanbul \u039f\u0394\u039f\u03a3 \u1f08\u03b8\u03ae\u03bd\u03b1 M\u00dcLLER M\u00fcller",
+    "Caf\xc3 caf\xc3 \xff\xfe abc ABC \xe2\x80 x",
+  };
+  for (guint o = 0; o < G_N_ELEMENTS (others); o++)
+    {
+      g_autoptr (NfText) other = nf_text_segment (others[o], strlen (others[o]));
+      guint n_other, n_other_folds;
+      const NfToken *other_tokens = nf_text_get_tokens (other, &n_other);
+      const NfFold *other_folds;
+      const guint32 *other_ids = nf_text_get_fold_ids (other, &other_folds, &n_other_folds);
+      for (guint i = 0; i < n_other; i++)
+        {
+          const NfToken *t = &other_tokens[i];
+          g_autofree char *expected = folded (others[o] + t->start, t->end - t->start);
+          const NfFold *f = &other_folds[other_ids[i]];
+          assert_int_equal (f->length, strlen (expected));
+          assert_memory_equal (f->text, expected, f->length);
+          assert_int_equal (f->hash, nf_text_fold_hash (expected, strlen (expected)));
+          for (guint j = 0; j < i; j++)
+            {
+              const NfFold *g = &other_folds[other_ids[j]];
+              gboolean same = f->length == g->length && memcmp (f->text, g->text, f->length) == 0;
+              assert_int_equal (other_ids[i] == other_ids[j], same);
+            }
+        }
+    }
   g_autoptr (NfText) empty = nf_text_segment ("", 0);
   guint n_empty = 1;
   assert_non_null (nf_text_get_fold_ids (empty, NULL, &n_empty));
