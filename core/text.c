@@ -501,6 +501,9 @@ nf_text_count_words (const NfText *segmentation)
 
 /* ---- case-folded tokens ---- */
 
+/* the out-of-line copy of the header's inline definition, for calls not inlined */
+extern guint64 nf_load_bytes (const char *p, gsize n, guchar fill);
+
 void
 nf_text_fold_append (GString *out, const char *text, gsize length)
 {

@@ -4,8 +4,6 @@
 #ifndef NEWSFLOW_TEXT_H
 #define NEWSFLOW_TEXT_H
 
-#include <string.h>
-
 #include <glib.h>
 #include <newsflow/article.h>
 
@@ -89,23 +87,25 @@ const guint32   *nf_text_get_fold_ids   (const NfText *segmentation, const NfFol
 /* The @n (1 to 7) bytes at @p as the low bytes of a 64-bit word (in memory order on a
  * little-endian machine), the bytes above it @fill: read in two overlapping loads and never a
  * byte past them, for code that scans text eight bytes at a time and meets a short tail.
- * With a constant @fill (0: zeros) the filling costs nothing. */
-static inline guint64
+ * With a constant @fill (0: zeros) the filling costs nothing.  An inline definition (C99):
+ * calls are inlined where the compiler will, and libnewsflow exports the function for the
+ * rest; memcpy is the compiler's, as a public header includes no <string.h>. */
+inline guint64
 nf_load_bytes (const char *p, gsize n, guchar fill)
 {
   guint64 word;
   if (n >= 4)
     {
       guint32 low, high;
-      memcpy (&low, p, 4);
-      memcpy (&high, p + n - 4, 4);
+      __builtin_memcpy (&low, p, 4);
+      __builtin_memcpy (&high, p + n - 4, 4);
       word = (guint64) low | (guint64) high << (8 * (n - 4));
     }
   else if (n >= 2)
     {
       guint16 low, high;
-      memcpy (&low, p, 2);
-      memcpy (&high, p + n - 2, 2);
+      __builtin_memcpy (&low, p, 2);
+      __builtin_memcpy (&high, p + n - 2, 2);
       word = (guint64) low | (guint64) high << (8 * (n - 2));
     }
   else
