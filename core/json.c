@@ -8,6 +8,7 @@
 #include <newsflow/error.h>
 #include <newsflow/json.h>
 #include <newsflow/names.h>
+#include <newsflow/text.h>
 
 #include "serialised-private.h"
 
@@ -528,29 +529,11 @@ buffer_commit (GString *buffer, char *end)
 }
 
 /* The @n (1 to 7) bytes at @p as the low bytes of a word whose other bytes are 'a' (never
- * escaped), read without touching a byte past them: two overlapping loads of 4, 2 or 1. */
+ * escaped), read without touching a byte past them. */
 static inline guint64
 load_short (const char *p, gsize n)
 {
-  guint64 word;
-  if (n >= 4)
-    {
-      guint32 low, high;
-      memcpy (&low, p, 4);
-      memcpy (&high, p + n - 4, 4);
-      word = (guint64) low | (guint64) high << (8 * (n - 4));
-    }
-  else if (n >= 2)
-    {
-      guint16 low, high;
-      memcpy (&low, p, 2);
-      memcpy (&high, p + n - 2, 2);
-      word = (guint64) low | (guint64) high << (8 * (n - 2));
-    }
-  else
-    word = (guchar) p[0];
-  guint64 pad = ~G_GUINT64_CONSTANT (0) << (8 * n);
-  return (word & ~pad) | (BYTES_OF ('a') & pad);
+  return nf_load_bytes (p, n, 'a');
 }
 
 /* Where the piece of [@p, @end) to write next ends: what fills the buffer to the chunk size

@@ -15,6 +15,13 @@ struct _NfText {
   guint       n_words;   /* NF_TOKEN_WORD and NF_TOKEN_NUMBER tokens: several stages ask */
   NfSentence *sentences;
   guint       n_sentences, sentences_size;
+  const char *text;      /* what was segmented: the folds are made from it on first use */
+  /* nf_text_get_fold_ids: made once, guarded by folds_ready */
+  gsize       folds_ready;
+  guint32    *fold_ids;
+  NfFold     *folds;
+  guint       n_folds;
+  char       *fold_text; /* the folded forms, NUL-separated */
 };
 
 /* The three lists are in strcmp() order: in_list() searches them by halves. */
@@ -441,6 +448,7 @@ nf_text_segment (const char *text, gsize length)
   segmentation->tokens = g_new (NfToken, segmentation->tokens_size);
   segmentation->sentences_size = length / 125 + 1;
   segmentation->sentences = g_new (NfSentence, segmentation->sentences_size);
+  segmentation->text = text;
   if (text)
     {
       tokenize (segmentation, text, length);
@@ -463,6 +471,9 @@ nf_text_unref (NfText *segmentation)
     return;
   g_free (segmentation->tokens);
   g_free (segmentation->sentences);
+  g_free (segmentation->fold_ids);
+  g_free (segmentation->folds);
+  g_free (segmentation->fold_text);
   g_free (segmentation);
 }
 
@@ -486,4 +497,243 @@ guint
 nf_text_count_words (const NfText *segmentation)
 {
   return segmentation->n_words;
+}
+
+/* ---- case-folded tokens ---- */
+
+/* the out-of-line copy of the header's inline definition, for calls not inlined */
+extern guint64 nf_load_bytes (const char *p, gsize n, guchar fill);
+
+void
+nf_text_fold_append (GString *out, const char *text, gsize length)
+{
+  const char *end = text + length;
+  for (const char *p = text; p < end;)
+    {
+      const char *run = p;
+      while (p < end && (guchar) *p < 0x80)
+        p++;
+      if (p > run)
+        {
+          gsize at = out->len;
+          g_string_set_size (out, at + (p - run));
+          for (char *o = out->str + at; run < p; run++, o++)
+            *o = (*run >= 'A' && *run <= 'Z') ? (char) (*run + ('a' - 'A')) : *run;
+          continue;
+        }
+      gunichar u = g_utf8_get_char_validated (p, end - p);
+      if (u == (gunichar) -1 || u == (gunichar) -2)
+        {
+          g_string_append_c (out, *p++);
+          continue;
+        }
+      if (u == 0x2019 || u == 0x2018)
+        g_string_append_c (out, '\'');
+      else
+        g_string_append_unichar (out, g_unichar_tolower (u));
+      p = g_utf8_next_char (p);
+    }
+}
+
+#define BYTES_OF(c) (G_GUINT64_CONSTANT (0x0101010101010101) * (c))
+#define FOLD_HASH_K G_GUINT64_CONSTANT (0x9E3779B97F4A7C15)
+
+/* The hash is taken over 8-byte pieces of the folded form (zeros past its end), so that the
+ * ASCII pass of make_folds folds and hashes a piece in a few operations. */
+
+/* The 8 bytes at @p, or the @n (1 to 7) there and zeros */
+static inline guint64
+load_piece (const char *p, gsize n)
+{
+  guint64 piece;
+  if (n < 8)
+    return nf_load_bytes (p, n, 0);
+  memcpy (&piece, p, 8);
+  return piece;
+}
+static inline guint64
+fold_hash_begin (gsize length)
+{
+  return (G_GUINT64_CONSTANT (0xcbf29ce484222325) ^ length) * FOLD_HASH_K;
+}
+
+static inline guint64
+fold_hash_step (guint64 state, guint64 piece)
+{
+  state = (state ^ piece) * FOLD_HASH_K;
+  return state ^ (state >> 29);
+}
+
+guint32
+nf_text_fold_hash (const char *folded, gsize length)
+{
+  guint64 state = fold_hash_begin (length);
+  for (gsize i = 0; i < length; i += 8)
+    state = fold_hash_step (state, load_piece (folded + i, length - i));
+  return (guint32) (state >> 32);
+}
+
+/* @piece (8 ASCII bytes) with A-Z in lower case: a byte's top bit marks it at or past 'A'
+ * after one addition and past 'Z' after another (no carry: every byte is below 0x80). */
+static inline guint64
+ascii_lower (guint64 piece)
+{
+  guint64 from_a = piece + BYTES_OF (0x80 - 'A'), past_z = piece + BYTES_OF (0x80 - 'Z' - 1);
+  return piece | ((from_a & ~past_z & BYTES_OF (0x80)) >> 2);
+}
+
+/* The folds while they are made: the forms' offsets in one growing buffer, and an
+ * open-addressing table of index + 1 (0: free) keyed by the hash. */
+typedef struct {
+  GString *store;
+  NfFold  *folds;  /* text is an offset in store until the end: the store moves as it grows */
+  guint    n_folds, folds_size;
+  guint64 *heads;  /* per fold, its first 8 bytes (zeros past its end): most compare there */
+  guint32 *slots;
+  guint    n_slots; /* a power of two, at most half full */
+} FoldBuilder;
+
+static void
+fold_slots_grow (FoldBuilder *b)
+{
+  guint n_slots = b->n_slots * 2;
+  guint32 *slots = g_new0 (guint32, n_slots);
+  for (guint k = 0; k < b->n_folds; k++)
+    {
+      guint at = b->folds[k].hash & (n_slots - 1);
+      while (slots[at])
+        at = (at + 1) & (n_slots - 1);
+      slots[at] = k + 1;
+    }
+  g_free (b->slots);
+  b->slots = slots;
+  b->n_slots = n_slots;
+}
+
+/* memcmp (@a, @b, @n) == 0 without the call, for the short words most tokens are */
+static inline gboolean
+same_bytes (const char *a, const char *b, gsize n)
+{
+  for (gsize k = 0; k < n; k += 8)
+    if (load_piece (a + k, n - k) != load_piece (b + k, n - k))
+      return FALSE;
+  return TRUE;
+}
+
+/* The id of @length bytes of @text folded, a new one when the form is new. */
+static guint32
+fold_intern (FoldBuilder *b, const char *p, gsize length)
+{
+  /* folded at the end of the store: kept when new, dropped when already there */
+  GString *store = b->store;
+  gsize at = store->len;
+  if (at + length + 9 >= store->allocated_len)
+    g_string_set_size (store, at + length + 9); /* (room: the ASCII pass writes 8 at a time) */
+  store->len = at;
+  char *dst = store->str + at;
+  /* ASCII, nearly every token: folded and hashed 8 bytes at a time (where a piece is stored
+   * back in memory order: elsewhere all goes the general way) */
+  guint64 state = fold_hash_begin (length), head = 0;
+  gsize k = G_BYTE_ORDER == G_LITTLE_ENDIAN ? 0 : length + 1;
+  for (; k < length; k += 8)
+    {
+      guint64 piece = load_piece (p + k, length - k);
+      if (piece & BYTES_OF (0x80))
+        break;
+      piece = ascii_lower (piece);
+      memcpy (dst + k, &piece, 8);
+      state = fold_hash_step (state, piece);
+      if (k == 0)
+        head = piece;
+    }
+  gsize folded_length = length;
+  guint32 hash;
+  if (G_BYTE_ORDER == G_LITTLE_ENDIAN && k >= length)
+    {
+      store->len = at + length;
+      hash = (guint32) (state >> 32);
+    }
+  else
+    {
+      nf_text_fold_append (store, p, length);
+      folded_length = store->len - at;
+      hash = nf_text_fold_hash (store->str + at, folded_length);
+      head = load_piece (store->str + at, folded_length);
+    }
+  const char *folded = store->str + at;
+  guint slot = hash & (b->n_slots - 1);
+  for (; b->slots[slot]; slot = (slot + 1) & (b->n_slots - 1))
+    {
+      guint32 id = b->slots[slot] - 1;
+      const NfFold *f = &b->folds[id];
+      if (f->hash == hash && f->length == folded_length && b->heads[id] == head
+          && (folded_length <= 8 || same_bytes (store->str + GPOINTER_TO_SIZE (f->text) + 8, folded + 8, folded_length - 8)))
+        {
+          store->len = at;
+          return b->slots[slot] - 1;
+        }
+    }
+  store->str[store->len++] = '\0';
+  if (b->n_folds == b->folds_size)
+    {
+      b->folds_size *= 2;
+      b->folds = g_renew (NfFold, b->folds, b->folds_size);
+      b->heads = g_renew (guint64, b->heads, b->folds_size);
+    }
+  b->heads[b->n_folds] = head;
+  b->folds[b->n_folds] = (NfFold) { GSIZE_TO_POINTER (at), folded_length, hash };
+  b->slots[slot] = ++b->n_folds;
+  if (2 * b->n_folds > b->n_slots)
+    fold_slots_grow (b);
+  return b->n_folds - 1;
+}
+
+static void
+make_folds (NfText *segmentation)
+{
+  guint n = segmentation->n_tokens;
+  /* about one distinct form in two tokens of a short article, far fewer in a long one */
+  guint n_slots = 64;
+  while (n_slots < n && n_slots < 8192)
+    n_slots *= 2;
+  FoldBuilder b = {
+    .store = g_string_sized_new (4 * (gsize) n + 16),
+    .folds_size = n_slots / 2,
+    .folds = g_new (NfFold, n_slots / 2),
+    .heads = g_new (guint64, n_slots / 2),
+    .slots = g_new0 (guint32, n_slots),
+    .n_slots = n_slots,
+  };
+  guint32 *ids = g_new (guint32, (gsize) n + 1);
+  for (guint i = 0; i < n; i++)
+    {
+      const NfToken *t = &segmentation->tokens[i];
+      ids[i] = fold_intern (&b, segmentation->text + t->start, t->end - t->start);
+    }
+  ids[n] = 0;
+  for (guint k = 0; k < b.n_folds; k++)
+    b.folds[k].text = b.store->str + GPOINTER_TO_SIZE (b.folds[k].text);
+  g_free (b.slots);
+  g_free (b.heads);
+  segmentation->fold_ids = ids;
+  segmentation->folds = b.folds;
+  segmentation->n_folds = b.n_folds;
+  segmentation->fold_text = g_string_free (b.store, FALSE);
+}
+
+const guint32 *
+nf_text_get_fold_ids (const NfText *segmentation, const NfFold **folds, guint *n_folds)
+{
+  /* computed on first use: the cache is the segmentation's, not part of what it says */
+  NfText *mutable = (NfText *) segmentation;
+  if (g_once_init_enter (&mutable->folds_ready))
+    {
+      make_folds (mutable);
+      g_once_init_leave (&mutable->folds_ready, 1);
+    }
+  if (folds)
+    *folds = segmentation->folds;
+  if (n_folds)
+    *n_folds = segmentation->n_folds;
+  return segmentation->fold_ids;
 }

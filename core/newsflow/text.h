@@ -41,7 +41,9 @@ typedef struct {
 
 typedef struct _NfText NfText;
 
-/* Segments @length bytes of UTF-8 @text, paragraphs separated by blank lines ("\n\n"). */
+/* Segments @length bytes of UTF-8 @text, paragraphs separated by blank lines ("\n\n").  The
+ * segmentation keeps a pointer to @text, to fold its tokens when first asked
+ * (nf_text_get_fold_ids): until then @text must stay as it is. */
 NfText          *nf_text_segment        (const char *text, gsize length);
 NfText          *nf_text_ref            (NfText *segmentation);
 void             nf_text_unref          (NfText *segmentation);
@@ -53,6 +55,64 @@ guint            nf_text_count_words    (const NfText *segmentation);
 /* The article's segmentation, computed on first use and cached until the body changes.
  * Owned by the article: take a reference to keep it longer. */
 const NfText    *nf_article_get_segmentation (NfArticle *article);
+
+/* ---- case-folded tokens, interned ----
+ *
+ * Every token's text case-folded once per segmentation and interned: equal folded forms have
+ * equal ids, so an extractor looks a word up once per distinct form of the article (keyed by
+ * the id, or by the hash computed here) instead of folding and hashing each occurrence again.
+ * Folding is nf_text_fold_append()'s. */
+
+typedef struct {
+  const char *text;   /* the folded form, NUL-terminated, owned by the segmentation */
+  guint32     length; /* bytes */
+  guint32     hash;   /* nf_text_fold_hash (text, length) */
+} NfFold;
+
+/* Appends @length bytes of UTF-8 @text to @out case-folded: each character lower-cased with
+ * g_unichar_tolower() (per character: no special casing), the typographic apostrophes
+ * U+2018 and U+2019 as ASCII "'", bytes that are not valid UTF-8 copied unchanged. */
+void             nf_text_fold_append    (GString *out, const char *text, gsize length);
+
+/* The hash of @length bytes at @folded that NfFold.hash holds, so a table keyed by it is asked
+ * with a fold's hash without hashing again.  Taken over 8-byte pieces in memory order: the
+ * same within a process, not across machines of another byte order (do not store it). */
+guint32          nf_text_fold_hash      (const char *folded, gsize length);
+
+/* One id per token (as many as nf_text_get_tokens() gives, every kind), an index into the
+ * distinct folded forms returned in *@folds (*@n_folds of them; either may be NULL).  Computed
+ * on first use, safely from any thread, and owned by the segmentation. */
+const guint32   *nf_text_get_fold_ids   (const NfText *segmentation, const NfFold **folds, guint *n_folds);
+
+/* The @n (1 to 7) bytes at @p as the low bytes of a 64-bit word (in memory order on a
+ * little-endian machine), the bytes above it @fill: read in two overlapping loads and never a
+ * byte past them, for code that scans text eight bytes at a time and meets a short tail.
+ * With a constant @fill (0: zeros) the filling costs nothing.  An inline definition (C99):
+ * calls are inlined where the compiler will, and libnewsflow exports the function for the
+ * rest; memcpy is the compiler's, as a public header includes no <string.h>. */
+inline guint64
+nf_load_bytes (const char *p, gsize n, guchar fill)
+{
+  guint64 word;
+  if (n >= 4)
+    {
+      guint32 low, high;
+      __builtin_memcpy (&low, p, 4);
+      __builtin_memcpy (&high, p + n - 4, 4);
+      word = (guint64) low | (guint64) high << (8 * (n - 4));
+    }
+  else if (n >= 2)
+    {
+      guint16 low, high;
+      __builtin_memcpy (&low, p, 2);
+      __builtin_memcpy (&high, p + n - 2, 2);
+      word = (guint64) low | (guint64) high << (8 * (n - 2));
+    }
+  else
+    word = (guchar) p[0];
+  guint64 pad = ~G_GUINT64_CONSTANT (0) << (8 * n);
+  return (word & ~pad) | (G_GUINT64_CONSTANT (0x0101010101010101) * fill & pad);
+}
 
 /* TRUE for a word whose final period does not end a sentence by itself: titles ("Dr.",
  * "Gen."), month and other abbreviations ("Jan.", "approx."), initials ("J."). */

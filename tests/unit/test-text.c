@@ -374,6 +374,120 @@ test_white_space (G_GNUC_UNUSED void **state)
   assert_int_equal (nf_text_count_words (segmentation), 4);
 }
 
+static char *
+folded (const char *text, gssize length)
+{
+  GString *out = g_string_new (NULL);
+  nf_text_fold_append (out, text, length < 0 ? strlen (text) : (gsize) length);
+  return g_string_free (out, FALSE);
+}
+
+/* Folding is per character: lower case, typographic apostrophes ASCII, broken bytes kept. */
+static void
+test_fold_append (G_GNUC_UNUSED void **state)
+{
+  g_autofree char *ascii = folded ("U.S. Army", -1);
+  assert_string_equal (ascii, "u.s. army");
+  g_autofree char *accents = folded ("\u00c9COLE \u00dcBER Stra\u00dfe", -1);
+  assert_string_equal (accents, "\u00e9cole \u00fcber stra\u00dfe");
+  g_autofree char *apostrophes = folded ("Don\u2019t \u2018Quote", -1);
+  assert_string_equal (apostrophes, "don't 'quote");
+  /* per character, no special casing: the final sigma stays a sigma */
+  g_autofree char *greek = folded ("\u039f\u0394\u039f\u03a3", -1);
+  assert_string_equal (greek, "\u03bf\u03b4\u03bf\u03c3");
+  g_autofree char *broken = folded ("A\xff\xc3" "B", 4);
+  assert_memory_equal (broken, "a\xff\xc3" "b", 4);
+  /* the hash reads pieces of 8 bytes: equal up to the length it is told, different past it */
+  assert_int_equal (nf_text_fold_hash ("abcdefghij", 9), nf_text_fold_hash ("abcdefghiX", 9));
+  assert_int_not_equal (nf_text_fold_hash ("abcdefghij", 10), nf_text_fold_hash ("abcdefghiX", 10));
+  assert_int_not_equal (nf_text_fold_hash ("a", 1), nf_text_fold_hash ("a\0", 2));
+}
+
+/* Equal folded forms share an id; each fold is what nf_text_fold_append makes of its tokens. */
+static void
+test_fold_ids (G_GNUC_UNUSED void **state)
+{
+  const char *text = "The river rose. THE \u00c9cole said the \u00e9cole, \u00e9cole\u2019s river.";
+  g_autoptr (NfText) segmentation = nf_text_segment (text, strlen (text));
+  guint n_tokens, n_folds;
+  const NfToken *tokens = nf_text_get_tokens (segmentation, &n_tokens);
+  const NfFold *folds;
+  const guint32 *ids = nf_text_get_fold_ids (segmentation, &folds, &n_folds);
+  assert_ptr_equal (nf_text_get_fold_ids (segmentation, NULL, NULL), ids); /* made once */
+  assert_true (n_folds < n_tokens);
+  for (guint i = 0; i < n_tokens; i++)
+    {
+      assert_true (ids[i] < n_folds);
+      g_autofree char *expected = folded (text + tokens[i].start, tokens[i].end - tokens[i].start);
+      assert_string_equal (folds[ids[i]].text, expected);
+      assert_int_equal (folds[ids[i]].length, strlen (expected));
+      assert_int_equal (folds[ids[i]].hash, nf_text_fold_hash (expected, strlen (expected)));
+      for (guint j = 0; j < i; j++)
+        assert_int_equal (ids[i] == ids[j], strcmp (folds[ids[i]].text, folds[ids[j]].text) == 0);
+    }
+  assert_int_equal (ids[0], ids[4]);  /* "The", "THE" */
+  assert_int_equal (ids[5], ids[8]);  /* "\u00c9cole", "\u00e9cole" */
+  assert_int_not_equal (ids[8], ids[10]); /* "\u00e9cole\u2019s" */
+  assert_int_equal (ids[1], ids[11]);
+  /* long words (pieces of 8 bytes and a tail), other scripts, broken bytes: each token's
+   * fold is nf_text_fold_append's, and equal folds share an id */
+  static const char *const others[] = {
+    "Internationalisation INTERNATIONALISATION internationalisations Ab AB ab Abcdefgh ABCDEFGH",
+    "\u0130stanbul istanbul \u039f\u0394\u039f\u03a3 \u1f08\u03b8\u03ae\u03bd\u03b1 M\u00dcLLER M\u00fcller",
+    "Caf\xc3 caf\xc3 \xff\xfe abc ABC \xe2\x80 x",
+  };
+  for (guint o = 0; o < G_N_ELEMENTS (others); o++)
+    {
+      g_autoptr (NfText) other = nf_text_segment (others[o], strlen (others[o]));
+      guint n_other, n_other_folds;
+      const NfToken *other_tokens = nf_text_get_tokens (other, &n_other);
+      const NfFold *other_folds;
+      const guint32 *other_ids = nf_text_get_fold_ids (other, &other_folds, &n_other_folds);
+      for (guint i = 0; i < n_other; i++)
+        {
+          const NfToken *t = &other_tokens[i];
+          g_autofree char *expected = folded (others[o] + t->start, t->end - t->start);
+          const NfFold *f = &other_folds[other_ids[i]];
+          assert_int_equal (f->length, strlen (expected));
+          assert_memory_equal (f->text, expected, f->length);
+          assert_int_equal (f->hash, nf_text_fold_hash (expected, strlen (expected)));
+          for (guint j = 0; j < i; j++)
+            {
+              const NfFold *g = &other_folds[other_ids[j]];
+              gboolean same = f->length == g->length && memcmp (f->text, g->text, f->length) == 0;
+              assert_int_equal (other_ids[i] == other_ids[j], same);
+            }
+        }
+    }
+  g_autoptr (NfText) empty = nf_text_segment ("", 0);
+  guint n_empty = 1;
+  assert_non_null (nf_text_get_fold_ids (empty, NULL, &n_empty));
+  assert_int_equal (n_empty, 0);
+}
+
+/* nf_load_bytes reads 1 to 7 bytes as the low bytes of a word, the rest the fill byte. */
+static void
+test_load_bytes (G_GNUC_UNUSED void **state)
+{
+  const char bytes[] = "abcdefg";
+  for (gsize n = 1; n <= 7; n++)
+    {
+      /* a copy of exactly n bytes: a read past them shows under valgrind and ASan */
+      g_autofree char *exact = g_memdup2 (bytes, n);
+      guint64 zeros = 0, fill = 0;
+      for (gsize k = 0; k < 8; k++)
+        {
+          zeros |= (guint64) (k < n ? (guchar) bytes[k] : 0) << (8 * k);
+          fill |= (guint64) (k < n ? (guchar) bytes[k] : 'x') << (8 * k);
+        }
+      if (G_BYTE_ORDER == G_LITTLE_ENDIAN)
+        {
+          assert_int_equal (nf_load_bytes (exact, n, 0), zeros);
+          assert_int_equal (nf_load_bytes (exact, n, 'x'), fill);
+        }
+    }
+}
+
 int
 main (void)
 {
@@ -393,6 +507,9 @@ main (void)
     cmocka_unit_test (test_stopword_lists),
     cmocka_unit_test (test_charsets),
     cmocka_unit_test (test_white_space),
+    cmocka_unit_test (test_fold_append),
+    cmocka_unit_test (test_fold_ids),
+    cmocka_unit_test (test_load_bytes),
   };
   return cmocka_run_group_tests_name ("text", tests, NULL, NULL);
 }

@@ -74,15 +74,15 @@ typedef struct {
   NlpSortedWords *common_words; /* words that are never names (common-words.txt): apart from
                                  * the index, which every token looks up; few phrases ask */
   GHashTable *word_lists;   /* folded word -> the WordList bits of the lists holding it */
-  struct IndexSlot *index;  /* word_lists and gazetteer together, by FNV-1a hash (below) */
+  struct IndexSlot *index;  /* word_lists and gazetteer together, by hash (below) */
   guint       n_index_slots;
   gboolean    report[N_LABELS];
 } Entities;
 
 /* The keys of word_lists and of the gazetteer with what both tables hold for them, in an
- * open-addressing table keyed by the FNV-1a hash of the folded key: an article's words are
- * hashed so while they are folded (fold_hash), and looking them up in the GHashTables hashed
- * each again with g_str_hash. */
+ * open-addressing table keyed by nf_text_fold_hash of the folded key: the hash the
+ * segmentation's folds carry, so an article's words are looked up without hashing them again
+ * (the GHashTables hashed each again with g_str_hash). */
 typedef struct IndexSlot {
   const char     *key;     /* the tables' own; NULL: a free slot */
   guint32         length;
@@ -129,17 +129,8 @@ entities_rules_free (gpointer data)
   g_free (self);
 }
 
-static guint32
-fnv_hash (const char *text, gsize length)
-{
-  guint32 hash = 2166136261u;
-  for (gsize k = 0; k < length; k++)
-    hash = (hash ^ (guchar) text[k]) * 16777619u;
-  return hash;
-}
-
-/* The slot of @key (@length bytes, FNV-1a @hash) in the index: its own, or the free one
- * where it would go. */
+/* The slot of @key (@length bytes, @hash its nf_text_fold_hash) in the index: its own, or
+ * the free one where it would go. */
 static IndexSlot *
 index_slot (const Entities *self, const char *key, gsize length, guint32 hash)
 {
@@ -170,7 +161,7 @@ index_build (Entities *self)
       while (g_hash_table_iter_next (&iter, &key, &value))
         {
           gsize length = strlen (key);
-          guint32 hash = fnv_hash (key, length);
+          guint32 hash = nf_text_fold_hash (key, length);
           IndexSlot *slot = index_slot (self, key, length, hash);
           if (!slot->key)
             *slot = (IndexSlot) { .key = key, .length = length, .hash = hash };
@@ -193,7 +184,7 @@ index_build (Entities *self)
       if (!space)
         continue;
       gsize length = space - (const char *) key;
-      guint32 hash = fnv_hash (key, length);
+      guint32 hash = nf_text_fold_hash (key, length);
       IndexSlot *slot = index_slot (self, key, length, hash);
       if (!slot->key)
         *slot = (IndexSlot) { .key = key, .length = length, .hash = hash };
@@ -329,7 +320,7 @@ typedef struct {
  * possessive, and every test of a word (the lists, the gazetteer, the words written in lower
  * case) reads this instead of folding and hashing the word again for each. */
 typedef struct {
-  const char     *fold;        /* in the article's store */
+  const char     *fold;        /* in the article's store or the segmentation's */
   guint32         length;
   guint32         hash;
   guint           lists;       /* WordList bits */
@@ -360,6 +351,11 @@ typedef struct {
   guint32        *bare_words;  /* per token without its possessive, the same: most words
                                 * are asked both ways, and the possessive is then not looked
                                 * for again */
+  /* the segmentation's folds (NULL without one: the tagger's spans), which make a token's
+   * Word one look per distinct form: fold_words[id] is index + 1 in words, 0 until asked */
+  const guint32  *fold_ids;
+  const NfFold   *folds;
+  guint32        *fold_words;
 } Context;
 
 static const char *
@@ -382,38 +378,14 @@ tok_is (const Context *c, guint i, const char *word)
 
 static Label label_of (const NlpEntry *entry);
 
-/* @length bytes of @text folded as nlp_fold_append() does, into @out; returns their FNV-1a
- * hash.  ASCII, nearly every word, is folded and hashed in one pass. */
+/* @length bytes of @text folded as nlp_fold_append() does, into @out; returns their
+ * nf_text_fold_hash. */
 static guint32
 fold_hash (GString *out, const char *text, gsize length)
 {
-  /* the scratch seldom needs to grow: its length set without a call a word */
-  if (length >= out->allocated_len)
-    g_string_set_size (out, length);
-  out->len = length;
-  out->str[length] = '\0';
-  guint32 hash = 2166136261u;
-  /* through a local pointer: a char store may alias out->str, which would be read again
-   * for every byte */
-  char *dst = out->str;
-  gsize k;
-  for (k = 0; k < length; k++)
-    {
-      guchar ch = (guchar) text[k];
-      if (ch >= 0x80)
-        break;
-      ch += (guchar) ((guint) (ch - 'A') <= 'Z' - 'A') << 5; /* 'A'..'Z' to 'a'..'z' */
-      dst[k] = (char) ch;
-      hash = (hash ^ ch) * 16777619u;
-    }
-  if (k == length)
-    return hash;
   g_string_truncate (out, 0);
-  nlp_fold_append (out, text, length);
-  hash = 2166136261u;
-  for (k = 0; k < out->len; k++)
-    hash = (hash ^ (guchar) out->str[k]) * 16777619u;
-  return hash;
+  nf_text_fold_append (out, text, length);
+  return nf_text_fold_hash (out->str, out->len);
 }
 
 static void
@@ -431,6 +403,36 @@ words_grow (Context *c)
   g_free (c->slots);
   c->slots = slots;
   c->n_slots = n_slots;
+}
+
+/* The index + 1 of the Word of the folded form @fold (@length bytes, @hash its
+ * nf_text_fold_hash), a new Word when the form is new: copied into the store when @copy, else
+ * the segmentation's own, which outlives the article's work. */
+static guint32
+word_intern (Context *c, const char *fold, gsize length, guint32 hash, gboolean copy)
+{
+  guint at = hash & (c->n_slots - 1);
+  for (; c->slots[at]; at = (at + 1) & (c->n_slots - 1))
+    {
+      const Word *w = &c->words[c->slots[at] - 1];
+      if (w->hash == hash && w->length == length && memcmp (w->fold, fold, length) == 0)
+        return c->slots[at];
+    }
+  if (c->n_words == c->words_size)
+    {
+      c->words_size *= 2;
+      c->words = g_renew (Word, c->words, c->words_size);
+    }
+  c->words[c->n_words] = (Word) {
+    .fold = copy ? g_string_chunk_insert_len (c->store, fold, length) : fold,
+    .length = length,
+    .hash = hash,
+  };
+  c->slots[at] = ++c->n_words;
+  guint32 index = c->n_words;
+  if (2 * c->n_words > c->n_slots)
+    words_grow (c);
+  return index;
 }
 
 /* The Word of token @i as written, or without its possessive when @bare. */
@@ -457,33 +459,21 @@ tok_word (const Context *c_, guint i, gboolean bare)
     }
   else if (*slot)
     return &c->words[*slot - 1];
-  guint32 hash = fold_hash (c->scratch, c->text + t->start, end - t->start);
-  guint at = hash & (c->n_slots - 1);
-  for (; c->slots[at]; at = (at + 1) & (c->n_slots - 1))
+  if (!bare && c->fold_ids)
     {
-      const Word *w = &c->words[c->slots[at] - 1];
-      if (w->hash == hash && w->length == c->scratch->len && memcmp (w->fold, c->scratch->str, w->length) == 0)
+      /* as written: the segmentation folded and hashed it, once for all its occurrences */
+      guint32 id = c->fold_ids[i];
+      if (!c->fold_words[id])
         {
-          *slot = c->slots[at];
-          return &c->words[*slot - 1];
+          const NfFold *f = &c->folds[id];
+          c->fold_words[id] = word_intern (c, f->text, f->length, f->hash, FALSE);
         }
+      *slot = c->fold_words[id];
+      return &c->words[*slot - 1];
     }
-  if (c->n_words == c->words_size)
-    {
-      c->words_size *= 2;
-      c->words = g_renew (Word, c->words, c->words_size);
-    }
-  c->words[c->n_words] = (Word) {
-    .fold = g_string_chunk_insert_len (c->store, c->scratch->str, c->scratch->len),
-    .length = c->scratch->len,
-    .hash = hash,
-  };
-  c->slots[at] = ++c->n_words;
-  *slot = c->n_words;
-  Word *w = &c->words[c->n_words - 1];
-  if (2 * c->n_words > c->n_slots)
-    words_grow (c);
-  return w;
+  guint32 hash = fold_hash (c->scratch, c->text + t->start, end - t->start);
+  *slot = word_intern (c, c->scratch->str, c->scratch->len, hash, TRUE);
+  return &c->words[*slot - 1];
 }
 
 /* The lists and the gazetteer entry of @w, with one look at the index. */
@@ -661,7 +651,7 @@ lookup_label (const Context *c, guint a, guint b, gsize end, Label *label)
       else
         nlp_fold_append (c->joined, c->text + t->start, end - t->start);
     }
-  const NlpEntry *entry = index_slot (c->self, c->joined->str, c->joined->len, fnv_hash (c->joined->str, c->joined->len))->entry;
+  const NlpEntry *entry = index_slot (c->self, c->joined->str, c->joined->len, nf_text_fold_hash (c->joined->str, c->joined->len))->entry;
   *label = label_of (entry);
   return entry;
 }
@@ -2292,7 +2282,8 @@ find_mentions (Context *c, const char *language)
 
 /* The work of one article: what find_mentions() needs, freed by context_clear(). */
 static void
-context_init (Context *c, const Entities *self, const char *text, const NfToken *tokens, guint n)
+context_init (Context *c, const Entities *self, const char *text, const NfToken *tokens, guint n,
+              const NfText *segmentation)
 {
   /* short articles have about one distinct word in two tokens, long ones far fewer: room
    * for a short one's without growing, a long one's grows with what it holds */
@@ -2315,6 +2306,12 @@ context_init (Context *c, const Entities *self, const char *text, const NfToken 
     .token_words = g_new0 (guint32, (gsize) n + 1),
     .bare_words = g_new0 (guint32, (gsize) n + 1),
   };
+  if (segmentation)
+    {
+      guint n_folds;
+      c->fold_ids = nf_text_get_fold_ids (segmentation, &c->folds, &n_folds);
+      c->fold_words = g_new0 (guint32, (gsize) n_folds + 1);
+    }
 }
 
 static void
@@ -2328,6 +2325,7 @@ context_clear (Context *c)
   g_free (c->words);
   g_free (c->token_words);
   g_free (c->bare_words);
+  g_free (c->fold_words);
 }
 
 static int
@@ -2342,7 +2340,7 @@ entities_rules_spans (gconstpointer instance, const char *text, const NfToken *t
                       const char *language, GArray *spans)
 {
   Context c;
-  context_init (&c, instance, text, tokens, n);
+  context_init (&c, instance, text, tokens, n, NULL);
   find_mentions (&c, language);
   const GArray *mentions = c.mentions;
   guint t = 0;
@@ -2380,7 +2378,7 @@ entities_rules_process (gconstpointer instance, NfArticle *article)
   guint n;
   const NfToken *tokens = nf_text_get_tokens (segmentation, &n);
   Context c;
-  context_init (&c, self, text, tokens, n);
+  context_init (&c, self, text, tokens, n, segmentation);
   find_mentions (&c, nf_article_get_language (article));
   const GArray *mentions = c.mentions;
 

@@ -407,6 +407,8 @@ struct _EnWorker {
   gpointer      buffers[2];  /* words_of's Word arrays (body, headline), reused */
   gsize         capacity[2]; /* in Words */
   EnTag        *tags[2];     /* the tags of those words, as many */
+  Lex         **by_fold;     /* words_of's: per fold id of the segmentation, its entry */
+  guint         by_fold_size;
 };
 
 /* The vocabulary is dropped when it grows past this many words (between two articles): about
@@ -455,6 +457,7 @@ en_worker_free (EnWorker *worker)
       g_free (worker->buffers[slot]);
       g_free (worker->tags[slot]);
     }
+  g_free (worker->by_fold);
   g_free (worker);
 }
 
@@ -523,6 +526,11 @@ worker_end (EnWorker *worker)
           worker->capacity[c] = 0;
         }
     }
+  if (worker->by_fold_size > WORDS_KEEP)
+    {
+      g_clear_pointer (&worker->by_fold, g_free);
+      worker->by_fold_size = 0;
+    }
 }
 
 /* A light plural folding, so that "homes" and "home" are one phrase. */
@@ -563,31 +571,6 @@ intern_stem (EnWorker *worker, const char *lower)
 
 #define BYTES_OF(c) (G_GUINT64_CONSTANT (0x0101010101010101) * (c))
 
-/* The @n (1 to 7) bytes at @p as the low bytes of a word, zeros above, read without touching
- * a byte past them. */
-static inline guint64
-load_tail (const char *p, gsize n)
-{
-  guint64 word;
-  if (n >= 4)
-    {
-      guint32 low, high;
-      memcpy (&low, p, 4);
-      memcpy (&high, p + n - 4, 4);
-      word = (guint64) low | (guint64) high << (8 * (n - 4));
-    }
-  else if (n >= 2)
-    {
-      guint16 low, high;
-      memcpy (&low, p, 2);
-      memcpy (&high, p + n - 2, 2);
-      word = (guint64) low | (guint64) high << (8 * (n - 2));
-    }
-  else
-    word = (guchar) p[0];
-  return word & (~G_GUINT64_CONSTANT (0) >> (8 * (8 - n)));
-}
-
 /* @word (8 ASCII bytes) with A-Z in lower case: a byte's top bit marks it at or past 'A' after
  * one addition and past 'Z' after another (no carry: every byte is below 0x80). */
 static inline guint64
@@ -597,7 +580,9 @@ ascii_lower (guint64 word)
   return word | ((from_a & ~past_z & BYTES_OF (0x80)) >> 2);
 }
 
-/* The worker's word map's hash, over 8-byte words of the folded word (zeros after its end). */
+/* The worker's word map's hash is the segmentation's (nf_text_fold_hash), so that a token's
+ * fold is looked up with the hash it carries: the same pieces of 8 bytes, built here while
+ * folding. */
 static inline guint64
 word_hash_begin (gsize length)
 {
@@ -617,20 +602,23 @@ word_hash_end (guint64 state)
   return (guint32) (state >> 32);
 }
 
-static guint32
-word_hash (const char *word, gsize length)
+/* The entry of the folded word @lower (@length bytes, @hash its nf_text_fold_hash), added to
+ * the vocabulary when new. */
+static Lex *
+lex_of_folded (EnWorker *worker, const EnLexicon *lexicon, const char *lower, gsize length, guint32 hash)
 {
-  guint64 state = word_hash_begin (length);
-  gsize i = 0;
-  for (; i + 8 <= length; i += 8)
-    {
-      guint64 chunk;
-      memcpy (&chunk, word + i, 8);
-      state = word_hash_step (state, chunk);
-    }
-  if (i < length)
-    state = word_hash_step (state, load_tail (word + i, length - i));
-  return word_hash_end (state);
+  Lex *lex = strmap_lookup (&worker->words, lower, length, hash);
+  if (lex)
+    return lex;
+  lex = arena_alloc0 (&worker->lasting, sizeof (Lex));
+  lex->lower = arena_strndup (&worker->lasting, lower, length);
+  lex->length = length;
+  lex->chars = g_utf8_strlen (lex->lower, -1);
+  lex->closed = GPOINTER_TO_INT (g_hash_table_lookup (lexicon->closed, lex->lower));
+  lex->time = g_hash_table_contains (lexicon->time_words, lex->lower);
+  lex->stem = intern_stem (worker, lex->lower);
+  strmap_insert (&worker->words, lex->lower, length, hash, lex);
+  return lex;
 }
 
 /* The entry of the word @text (@length bytes, no possessive): folded as fold () does, ASCII
@@ -659,7 +647,7 @@ lex_of (EnWorker *worker, const EnLexicon *lexicon, const char *text, gsize leng
     }
   if (ascii && i < length)
     {
-      guint64 word = load_tail (text + i, length - i);
+      guint64 word = nf_load_bytes (text + i, length - i, 0);
       if (word & BYTES_OF (0x80))
         ascii = FALSE;
       else
@@ -683,22 +671,9 @@ lex_of (EnWorker *worker, const EnLexicon *lexicon, const char *text, gsize leng
       g_autofree char *original = g_strndup (text, length);
       lower = folded = fold (original);
       lower_length = strlen (folded);
-      hash = word_hash (lower, lower_length);
+      hash = nf_text_fold_hash (lower, lower_length);
     }
-  Lex *lex = strmap_lookup (&worker->words, lower, lower_length, hash);
-  if (lex)
-    {
-      g_free (folded);
-      return lex;
-    }
-  lex = arena_alloc0 (&worker->lasting, sizeof (Lex));
-  lex->lower = arena_strndup (&worker->lasting, lower, lower_length);
-  lex->length = lower_length;
-  lex->chars = g_utf8_strlen (lex->lower, -1);
-  lex->closed = GPOINTER_TO_INT (g_hash_table_lookup (lexicon->closed, lex->lower));
-  lex->time = g_hash_table_contains (lexicon->time_words, lex->lower);
-  lex->stem = intern_stem (worker, lex->lower);
-  strmap_insert (&worker->words, lex->lower, lower_length, hash, lex);
+  Lex *lex = lex_of_folded (worker, lexicon, lower, lower_length, hash);
   g_free (folded);
   return lex;
 }
@@ -725,12 +700,51 @@ typedef struct {
   guint capital : 1;
 } Word;
 
-/* The Words of @tokens, in the worker's array @slot (0 body, 1 headline) until the next article;
- * worker->tags[@slot] has room for their tags. */
-static Word *
-words_of (EnWorker *worker, int slot, const EnLexicon *lexicon, const char *text, const NfToken *tokens,
-          guint n_tokens)
+/* Not a vocabulary entry: by_fold's mark of a fold that is not ASCII, whose tokens are folded
+ * by lex_of (fold () lowers some characters otherwise than the segmentation's folding). */
+static Lex not_ascii;
+
+/* The entry of a token of @length bytes (without possessive) whose fold is @f: the article's
+ * tokens of one ASCII fold share it, found in @by_fold after the first (NULL: not yet). */
+static Lex *
+lex_of_token (EnWorker *worker, const EnLexicon *lexicon, const char *text, gsize length,
+              const NfFold *f, Lex **by_fold)
 {
+  /* an ASCII fold as long as the token is the token's own bytes lowered: every other
+   * character is two bytes or more, folded to one byte or to more than ASCII; a token
+   * without its possessive is longer than its fold */
+  if (f->length == length && *by_fold != &not_ascii)
+    {
+      if (*by_fold)
+        return *by_fold;
+      gsize k = 0;
+      while (k < f->length && (guchar) f->text[k] < 0x80)
+        k++;
+      if (k == f->length)
+        return *by_fold = lex_of_folded (worker, lexicon, f->text, f->length, f->hash);
+      *by_fold = &not_ascii;
+    }
+  return lex_of (worker, lexicon, text, length);
+}
+
+/* The Words of the tokens of @segmentation (NULL: none), in the worker's array @slot (0 body,
+ * 1 headline) until the next article; worker->tags[@slot] has room for their tags. */
+static Word *
+words_of (EnWorker *worker, int slot, const EnLexicon *lexicon, const char *text, const NfText *segmentation)
+{
+  guint n_tokens = 0, n_folds = 0;
+  const NfToken *tokens = segmentation ? nf_text_get_tokens (segmentation, &n_tokens) : NULL;
+  const NfFold *folds = NULL;
+  /* (not for a headline's few tokens: building its folds costs more than folding them) */
+  const guint32 *fold_ids = segmentation && slot == 0 ? nf_text_get_fold_ids (segmentation, &folds, &n_folds) : NULL;
+  if (worker->by_fold_size < n_folds)
+    {
+      g_free (worker->by_fold);
+      worker->by_fold_size = MAX (n_folds, 256);
+      worker->by_fold = g_new (Lex *, worker->by_fold_size);
+    }
+  if (n_folds)
+    memset (worker->by_fold, 0, n_folds * sizeof (Lex *));
   if (worker->capacity[slot] < (gsize) n_tokens + 1)
     {
       g_free (worker->buffers[slot]);
@@ -753,7 +767,9 @@ words_of (EnWorker *worker, int slot, const EnLexicon *lexicon, const char *text
                                                   : token->end - token->start;
       words[i].possessive = possessive;
       words[i].length = MIN (length, (gsize) (1u << 30) - 1); /* a 1 GB "word" is no phrase */
-      Lex *lex = words[i].lex = lex_of (worker, lexicon, text + token->start, length);
+      Lex *lex = words[i].lex = fold_ids ? lex_of_token (worker, lexicon, text + token->start, length,
+                                                         &folds[fold_ids[i]], &worker->by_fold[fold_ids[i]])
+                                         : lex_of (worker, lexicon, text + token->start, length);
       words[i].capital = token->kind == NF_TOKEN_WORD && is_upper_initial (text + token->start, length);
       if (lex->stamp != worker->stamp)
         {
@@ -900,7 +916,7 @@ en_tag (const EnLexicon *lexicon, const char *text, const NfText *segmentation, 
   guint n_tokens;
   const NfToken *tokens = nf_text_get_tokens (segmentation, &n_tokens);
   worker_begin (worker);
-  Word *words = words_of (worker, 0, lexicon, text, tokens, n_tokens);
+  Word *words = words_of (worker, 0, lexicon, text, segmentation);
   tag_words (lexicon, tokens, words, n_tokens, headline, FALSE, tags);
   worker_end (worker);
 }
@@ -1605,8 +1621,8 @@ en_phrases_extract (const EnLexicon *lexicon, EnWorker *worker, NfArticle *artic
     nf_text_get_sentences (headline, &headline_sentences);
   nf_text_get_sentences (segmentation, &body_sentences);
   worker_begin (worker);
-  Word *words = words_of (worker, 0, lexicon, body, tokens, n_tokens);
-  Word *headline_words = words_of (worker, 1, lexicon, title ? title : "", headline_tokens, n_headline);
+  Word *words = words_of (worker, 0, lexicon, body, segmentation);
+  Word *headline_words = words_of (worker, 1, lexicon, title ? title : "", headline);
   EnTag *tags = worker->tags[0], *headline_tags = worker->tags[1]; /* as many as words_of's */
 
   gboolean learned = options->ranker != NULL && !options->words_only;

@@ -207,8 +207,10 @@ quotes_process (NfStage *stage, G_GNUC_UNUSED gpointer worker, NfArticle *articl
     .others = others, .roles = roles,
   };
   c.tokens = nf_text_get_tokens (segmentation, &c.n);
-  g_autofree guint8 *list_memo = c.list_memo = g_new0 (guint8, c.n);
-  g_autofree guint32 *token_bits = c.token_bits = token_bits_new (&c);
+  guint n_folds;
+  c.fold_ids = nf_text_get_fold_ids (segmentation, &c.folds, &n_folds);
+  g_autofree guint8 *list_memo = c.list_memo = g_new0 (guint8, (gsize) n_folds + 1);
+  g_autofree guint32 *token_bits = c.token_bits = token_bits_new (&c, n_folds);
   guint n_sentences;
   const NfSentence *sentences = nf_text_get_sentences (segmentation, &n_sentences);
 

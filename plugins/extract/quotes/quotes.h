@@ -93,7 +93,9 @@ typedef struct {
   const NfToken *tokens;
   guint          n;
   GString       *scratch;
-  guint8        *list_memo; /* per token, 2 bits (asked, member) for each of the word lists
+  const guint32 *fold_ids;  /* per token, its fold in folds (the segmentation's) */
+  const NfFold  *folds;
+  guint8        *list_memo; /* per fold, 2 bits (asked, member) for each of the word lists
                              * tok_in is asked about most: verbs, titles, not_names, roles */
   guint32       *token_bits; /* per token: its bit in the word lists' filters (may_be_in_bit),
                               * or G_MAXUINT32 for a token that is not an ASCII word */
@@ -129,7 +131,7 @@ typedef struct {
 } Span;
 
 /* tokens.c */
-guint32 *token_bits_new (const Context *c);
+guint32 *token_bits_new (const Context *c, guint n_folds);
 gboolean tok_may_be_in (const Context *c, guint i, const guint8 *bits);
 
 static inline char
@@ -161,33 +163,27 @@ gboolean word_in_text (const Context *c, GHashTable *set, const char *word, gsiz
 void filters_init (Quotes *self);
 void filter_add (guint8 *bits, const char *folded);
 
-/* The filters hash eight bytes at a time: an ASCII word is lowered in the word (a byte from
- * 'A' to 'Z' gains 0x20, found by two additions that cannot carry into the next byte, as
- * no byte reaches 0x80) and mixed in by one multiplication, whose top bits depend on every
- * bit of the word.  @w: up to eight bytes, the first in the low byte, zeros after. */
-static inline guint64
-filter_mix (guint64 h, guint64 w)
-{
-  guint64 upper = ((w + 0x3f3f3f3f3f3f3f3full) ^ (w + 0x2525252525252525ull)) & 0x8080808080808080ull;
-  return ((h ^ (w | upper >> 2)) + 1) * 0x9e3779b97f4a7c15ull;
-}
+/* The longest ASCII word the filters know: longer ones are always asked of the lists. */
+enum { FILTER_WORD_MAX = 64 };
 
-/* The filter's bit for @length bytes of ASCII @text in lower case (filter_mix over its
- * eight-byte pieces, folded to 16 bits), in *@bit; FALSE when the text is not all ASCII. */
+/* The filter's bit for @length bytes of ASCII @text in lower case, in *@bit: the top 16 bits
+ * of the hash of its fold (nf_text_fold_hash), which the segmentation's folds carry, so a
+ * token's bit is read, not worked out; FALSE when the text is not all ASCII or is longer
+ * than FILTER_WORD_MAX. */
 static inline gboolean
 may_be_in_bit (const char *text, gsize length, guint *bit)
 {
-  guint64 h = length;
-  for (gsize k = 0; k < length; k += 8)
+  char lower[FILTER_WORD_MAX];
+  if (length > sizeof lower)
+    return FALSE;
+  for (gsize k = 0; k < length; k++)
     {
-      guint64 w = 0;
-      for (gsize j = 0; j < 8 && k + j < length; j++)
-        w |= (guint64) (guchar) text[k + j] << (8 * j);
-      if (w & 0x8080808080808080ull)
+      guchar ch = (guchar) text[k];
+      if (ch >= 0x80)
         return FALSE;
-      h = filter_mix (h, w);
+      lower[k] = (char) (ch >= 'A' && ch <= 'Z' ? ch + ('a' - 'A') : ch);
     }
-  *bit = (guint) (h >> 48);
+  *bit = nf_text_fold_hash (lower, length) >> 16;
   return TRUE;
 }
 

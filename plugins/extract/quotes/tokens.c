@@ -83,42 +83,32 @@ tok_is_one_of (const Context *c, guint i, const char *const *words, guint8 *bits
   return FALSE;
 }
 
-/* Every word token's filter bit, worked out in one pass: each list asks about most tokens,
- * and the bit is the same for all of them.  Where the text goes on for eight bytes, a
- * piece is read in one load and the bytes past the token masked off: the same word as
- * may_be_in_bit builds byte by byte (on a little-endian machine; elsewhere that is used). */
+/* Every word token's filter bit, read off its fold's hash: once per distinct fold, which is
+ * the token's own bytes lowered when it is ASCII and as long as the token (any other
+ * character is two bytes or more and folds to one byte, or to more than ASCII). */
 guint32 *
-token_bits_new (const Context *c)
+token_bits_new (const Context *c, guint n_folds)
 {
   guint32 *bits = g_new (guint32, c->n);
+  /* per fold: its bit + 1 for an ASCII fold the filters know, G_MAXUINT32 for another, 0 */
+  g_autofree guint32 *fold_bits = g_new0 (guint32, (gsize) n_folds + 1);
   for (guint i = 0; i < c->n; i++)
     {
       const NfToken *t = &c->tokens[i];
       bits[i] = G_MAXUINT32;
       if (t->kind != NF_TOKEN_WORD)
         continue;
-      gsize length = t->end - t->start;
-      guint bit;
-      if (G_BYTE_ORDER != G_LITTLE_ENDIAN || t->start + ((length + 7) & ~(gsize) 7) > c->length)
+      guint32 id = c->fold_ids[i];
+      const NfFold *f = &c->folds[id];
+      if (!fold_bits[id])
         {
-          if (may_be_in_bit (c->text + t->start, length, &bit))
-            bits[i] = bit;
-          continue;
+          gsize k = 0;
+          while (k < f->length && (guchar) f->text[k] < 0x80)
+            k++;
+          fold_bits[id] = k == f->length && f->length <= FILTER_WORD_MAX ? (f->hash >> 16) + 1 : G_MAXUINT32;
         }
-      guint64 h = length;
-      gsize k;
-      for (k = 0; k < length; k += 8)
-        {
-          guint64 w;
-          memcpy (&w, c->text + t->start + k, 8);
-          if (length - k < 8)
-            w &= ((guint64) 1 << (8 * (length - k))) - 1;
-          if (w & 0x8080808080808080ull)
-            break;
-          h = filter_mix (h, w);
-        }
-      if (k >= length)
-        bits[i] = (guint32) (h >> 48);
+      if (fold_bits[id] != G_MAXUINT32 && f->length == t->end - t->start)
+        bits[i] = fold_bits[id] - 1;
     }
   return bits;
 }
@@ -142,16 +132,16 @@ tok_in_lookup (const Context *c, guint i, GHashTable *set, int slot)
 {
   if (!c->list_memo)
     slot = -1;
-  if (slot >= 0 && (c->list_memo[i] >> (2 * slot)) & 1)
-    return (c->list_memo[i] >> (2 * slot + 1)) & 1;
-  const char *text = c->text + c->tokens[i].start;
-  gsize length = c->tokens[i].end - c->tokens[i].start;
+  /* the answer is the fold's: asked once for all the tokens of one */
+  guint8 *memo = slot >= 0 ? &c->list_memo[c->fold_ids[i]] : NULL;
+  if (memo && (*memo >> (2 * slot)) & 1)
+    return (*memo >> (2 * slot + 1)) & 1;
   /* (the filters of the memo's lists sit in the same slots) */
   const guint8 *bits = slot >= 0 && c->self->filters[slot].set == set ? c->self->filters[slot].bits
                                                                        : set_filter (c->self, set);
-  gboolean in = tok_may_be_in (c, i, bits) && set_has (c, set, text, length);
-  if (slot >= 0)
-    c->list_memo[i] |= (guint8) ((1u | (guint) in << 1) << (2 * slot));
+  gboolean in = tok_may_be_in (c, i, bits) && g_hash_table_contains (set, c->folds[c->fold_ids[i]].text);
+  if (memo)
+    *memo |= (guint8) ((1u | (guint) in << 1) << (2 * slot));
   return in;
 }
 
