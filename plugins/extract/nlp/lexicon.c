@@ -6,37 +6,11 @@
 
 #include "lexicon.h"
 
-/* Case-folded @text appended to @out.  Runs of ASCII, most of any English text, are folded in
- * place in one go: this runs for every word the quotes and entities extractors look up. */
+/* The core's folding (newsflow/text.h), so the lists and the shared token folds agree. */
 void
 nlp_fold_append (GString *out, const char *text, gsize length)
 {
-  const char *end = text + length;
-  for (const char *p = text; p < end;)
-    {
-      const char *run = p;
-      while (p < end && (guchar) *p < 0x80)
-        p++;
-      if (p > run)
-        {
-          gsize at = out->len;
-          g_string_set_size (out, at + (p - run));
-          for (char *o = out->str + at; run < p; run++, o++)
-            *o = (*run >= 'A' && *run <= 'Z') ? (char) (*run + ('a' - 'A')) : *run;
-          continue;
-        }
-      gunichar u = g_utf8_get_char_validated (p, end - p);
-      if (u == (gunichar) -1 || u == (gunichar) -2)
-        {
-          g_string_append_c (out, *p++);
-          continue;
-        }
-      if (u == 0x2019 || u == 0x2018)
-        g_string_append_c (out, '\'');
-      else
-        g_string_append_unichar (out, g_unichar_tolower (u));
-      p = g_utf8_next_char (p);
-    }
+  nf_text_fold_append (out, text, length);
 }
 
 /* A path the user gave is used as is; a shipped list is looked up in the data directories. */
