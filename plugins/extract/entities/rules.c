@@ -328,6 +328,8 @@ typedef struct {
   gboolean        lower;       /* the article writes it in lower case */
   Label           entry_label;
   const NlpEntry *entry;       /* the gazetteer's, or NULL */
+  gboolean        surname;     /* somewhere a title before it or a speech verb after it
+                                * (mark_surnames) */
 } Word;
 
 typedef struct {
@@ -356,6 +358,7 @@ typedef struct {
   const guint32  *fold_ids;
   const NfFold   *folds;
   guint32        *fold_words;
+  gboolean        surnames_marked; /* Word.surname is known */
 } Context;
 
 static const char *
@@ -819,6 +822,26 @@ static const char *const members_last[] = {
   "democrats", "republicans", "conservatives", "liberals", "tories", "socialists", "yorkers", "peoples", NULL,
 };
 
+/* Word.surname of every capitalised word of the article, once an article and only when a
+ * phrase asks (person_evidence). */
+static void
+mark_surnames (const Context *c_)
+{
+  Context *c = (Context *) c_; /* the article's working state, as tok_word's memo */
+  if (c->surnames_marked)
+    return;
+  c->surnames_marked = TRUE;
+  for (guint i = 0; i < c->n; i++)
+    {
+      if (!tok_is_cap_word (c, i))
+        continue;
+      guint title = i >= 2 && tok_is (c, i - 1, ".") ? i - 2 : i - 1; /* "Ms. Alley" */
+      if ((i >= 1 && is_word_in (c, title, W_TITLES) && tok_is_cap_word (c, title))
+          || (i + 1 < c->n && is_word_in (c, i + 1, W_SPEECH_VERBS) && !tok_is_initial (c, i)))
+        tok_word (c, i, TRUE)->surname = TRUE;
+    }
+}
+
 /* What names [a, b] a person although its words say otherwise: a speech verb after it
  * ("Oluwaseun Martins said"; not after a sentence's first word, "Analysts said", unless it
  * is a given name) or before it after a quotation (`"…," said Oluwaseun Martins`), a role
@@ -834,17 +857,8 @@ person_evidence (const Context *c, guint a, guint b)
   if (apposition_after (c, b))
     return TRUE;
   /* "Kirstie Alley" ... "Ms. Alley", "Alley said": the last word is a surname elsewhere */
-  const Word *last = tok_word (c, b, TRUE);
-  for (guint i = 0; i < c->n; i++)
-    {
-      if (i == b || c->tokens[i].kind != NF_TOKEN_WORD || tok_word (c, i, TRUE) != last)
-        continue;
-      guint title = i >= 2 && tok_is (c, i - 1, ".") ? i - 2 : i - 1; /* "Ms. Alley" */
-      if ((i >= 1 && is_word_in (c, title, W_TITLES) && tok_is_cap_word (c, title))
-          || (i + 1 < c->n && is_word_in (c, i + 1, W_SPEECH_VERBS) && !tok_is_initial (c, i)))
-        return TRUE;
-    }
-  return FALSE;
+  mark_surnames (c);
+  return tok_word (c, b, TRUE)->surname;
 }
 
 /* "Cleveland Orchestra", "Briefing Room": name-like words ending in a word that is never a
@@ -2128,10 +2142,6 @@ no_places_as_people (Context *c, const char *language)
       Mention *m = &ms[i];
       if (m->label != LABEL_PERSON || m->title_end > m->title_start)
         continue;
-      /* "Stuart Hill said", "Kate Park, the minister,": a given name, and a speech verb or a
-       * role beside it, make the place word a surname */
-      if (m->last > m->first && is_given_name (c, m->first) && person_evidence (c, m->first, m->last))
-        continue;
       /* "Hill" that names Stuart Hill */
       if (m->last == m->first && m->canonical)
         continue;
@@ -2141,6 +2151,11 @@ no_places_as_people (Context *c, const char *language)
           better = LABEL_LOCATION;
         else if (is_word_in (c, k, W_ORG_SUFFIXES))
           better = LABEL_ORGANIZATION;
+      /* "Stuart Hill said", "Kate Park, the minister,": a given name, and a speech verb or a
+       * role beside it, make the place word a surname */
+      if (better != LABEL_PERSON && m->last > m->first && is_given_name (c, m->first)
+          && person_evidence (c, m->first, m->last))
+        continue;
       /* "Sports Business Analyst", "Bullpin Editor": a role word never ends a name; "House
        * Democrats", "Trump Republicans": a party's members are a group */
       static const char *const roles_last[] = {
