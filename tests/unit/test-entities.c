@@ -527,6 +527,7 @@ test_tz_cities (void **state)
    * makes such a word a surname */
   assert_entities (f, "Forces retook Tikrit and Sinjar.", "Tikrit=LOCATION:Tikrit; Sinjar=LOCATION:Sinjar");
   assert_entities (f, "Officials said Mr Hammond spoke.", "Hammond=PERSON:Hammond [Mr]");
+  assert_entities (f, "Officials said Mr. Hammond spoke.", "Hammond=PERSON:Hammond [Mr.]");
   assert_entities (f, "Officials said Scott Dayton died. Tributes went to Dayton's family.",
                    "Scott Dayton=PERSON:Scott Dayton; Dayton=PERSON:Scott Dayton");
 }

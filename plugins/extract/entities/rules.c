@@ -995,7 +995,8 @@ try_title (Context *c, guint a, guint b)
       /* "President Obama" yes; "Foreign Minister Ukraine"? no; but a lone town's name after a
        * title is a surname ("Mr Hammond", "Senator Warren") */
       if (entry && label != LABEL_PERSON
-          && !(label == LABEL_LOCATION && name == b && name == t + 1 && is_honorific (c, t) && entry->canonical
+          && !(label == LABEL_LOCATION && name == b && (name == t + 1 || (name == t + 2 && tok_is (c, t + 1, ".")))
+               && is_honorific (c, t) && entry->canonical
                && !is_country_name (c, entry->canonical)))
         return FALSE;
       if (label != LABEL_PERSON)
