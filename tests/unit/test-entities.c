@@ -422,6 +422,12 @@ test_common_noun_pairs (void **state)
   assert_entities (f, "He won Mid Sussex.", "Mid Sussex=LOCATION:Mid Sussex");
   /* a word that is never a name is no place for a preposition before it */
   assert_entities (f, "The library is written in Rust and ships in Spring.", "");
+  /* "the Unite union": the name before an organisation's head word in lower case; a demonym
+   * described with an age is no name; sports roles are titles; "Capital" heads a firm */
+  assert_entities (f, "A spokesman for the Unite union spoke.", "Unite=ORGANIZATION:Unite");
+  assert_entities (f, "Goalkeeper Jonas Lindqvist saved it, said the 24-year-old Swede, who joined in May.",
+                   "Jonas Lindqvist=PERSON:Jonas Lindqvist [Goalkeeper]");
+  assert_entities (f, "Analysts at Brockhurst Capital agreed.", "Brockhurst Capital=ORGANIZATION:Brockhurst Capital");
   /* the body that made a law is named before the law's word */
   assert_entities (f, "The vote on UN Security Council Resolution 2254 was unanimous. The Paris Agreement holds.",
                    "UN Security Council=ORGANIZATION:UN Security Council");

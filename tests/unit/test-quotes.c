@@ -520,6 +520,14 @@ static void
 test_speaker_shapes (void **state)
 {
   Fixture *f = *state;
+  /* an unnamed spokesperson for a named organisation, then "he": the organisation */
+  assert_quotes (f, "We expect to be consulted, <- Unite (he) said",
+                 "Shares fell, analyst Deepak Raman said.",
+                 "A spokesman for the Unite union said members had not been told. \"We expect to be consulted,\" he said.");
+  /* a demonym after "the" and an age describes the person named before */
+  assert_quotes (f, "I guessed right twice, <- Jonas Lindqvist (the 24-year-old Swede) said",
+                 "Riverside won the cup on Saturday.",
+                 "Goalkeeper Jonas Lindqvist saved two penalties. \"I guessed right twice,\" said the 24-year-old Swede, who joined in the summer.");
   assert_quotes (f, "Amazon has avoided liability for years, <- Jim Dunham (Jim Dunham) noted",
                  "\"Amazon has avoided liability for years,\" noted Maryland-based product liability lawyer Jim Dunham in an interview.");
   assert_quotes (f, "What comes next for the court? <- ? (a reporter) asked",

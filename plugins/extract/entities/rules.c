@@ -2043,10 +2043,24 @@ resolve (Context *c)
           && !(a + 1 < c->n && (tok_is (c, a + 1, ",") || tok_is (c, a + 1, "and") || tok_is (c, a + 1, "or"))))
         with_person = FALSE;
       /* "the Exchequer said": nobody is named with "the" */
-      gboolean after_the = a >= 1 && (tok_is (c, a - 1, "the") || tok_is (c, a - 1, "The"));
+      /* ... nor with "the 24-year-old Swede", "the young Spaniard": a description */
+      guint the = a;
+      while (the > 0 && the + 8 > a && (the == a || c->tokens[the].kind == NF_TOKEN_NUMBER || tok_is (c, the, "-")
+                                        || (c->tokens[the].kind == NF_TOKEN_WORD && !(c->tokens[the].flags & NF_TOKEN_CAPITALIZED)
+                                            && !tok_is (c, the, "the"))))
+        the--;
+      gboolean after_the = the < a && (tok_is (c, the, "the") || tok_is (c, the, "The"));
       /* "in Morgantown, who wants": a place preposition outweighs a relative clause */
-      if (!after_the && (verb_after || verb_before || title_before || with_person
-                         || (!place && apposition_after (c, m->last))))
+      /* "the Unite union", "the Wagner group": a name between "the" and an organisation's
+       * head word in lower case is the organisation's */
+      gboolean org_noun_after = a >= 1 && tok_is (c, a - 1, "the") && a + 1 < c->n
+                                && c->tokens[a + 1].kind == NF_TOKEN_WORD
+                                && !(c->tokens[a + 1].flags & NF_TOKEN_CAPITALIZED)
+                                && is_word_in (c, a + 1, W_ORG_SUFFIXES);
+      if (org_noun_after)
+        m->label = LABEL_ORGANIZATION;
+      else if (!after_the && (verb_after || verb_before || title_before || with_person
+                              || (!place && apposition_after (c, m->last))))
         m->label = LABEL_PERSON;
       else if (place)
         m->label = LABEL_LOCATION;

@@ -98,6 +98,24 @@ resolve_pronoun (const Context *c, guint tok, guint sentence, int gender)
   return -1;
 }
 
+/* The organisation an unnamed spokesperson at token @i speaks for, as an index in names, or
+ * -1: "a spokesman for the Unite union", "A spokeswoman for Norvell" (not "a spokesman for
+ * the company": no name). */
+static gint
+spokesperson_for (const Context *c, guint i)
+{
+  if (!(tok_is (c, i, "spokesman") || tok_is (c, i, "spokeswoman") || tok_is (c, i, "spokesperson"))
+      || i == 0 || !(tok_is (c, i - 1, "a") || tok_is (c, i - 1, "A")) || i + 2 >= c->n || !tok_is (c, i + 1, "for"))
+    return -1;
+  guint w = i + 2;
+  if (tok_is (c, w, "the") && w + 1 < c->n)
+    w++;
+  const Name *n = name_at (c, w);
+  if (!n || n->person)
+    return -1;
+  return (gint) (n - (const Name *) (gpointer) c->names->data);
+}
+
 /* The names that share a canonical name, as chains: @next[k] is the next name after k with
  * the canonical name of k, or G_MAXUINT; the table maps each canonical name to its first. */
 static GHashTable *
@@ -148,7 +166,9 @@ build_mentions (Context *c)
       /* only a name or a pronoun is a mention: every other token is passed over here (the
        * quotation and the sentence of a token, worked out below, go forward only, so they
        * are the same when looked at for the candidates alone) */
-      if (!(next_name < n_names && names[next_name].start == t->start) && pronoun_gender (c, i) == GENDER_UNKNOWN)
+      gint spoken_for = -1;
+      if (!(next_name < n_names && names[next_name].start == t->start) && pronoun_gender (c, i) == GENDER_UNKNOWN
+          && (spoken_for = spokesperson_for (c, i)) < 0)
         continue;
       while (quote < n_quotes && quotes[quote].close < t->start)
         quote++;
@@ -170,7 +190,14 @@ build_mentions (Context *c)
       Mention x = { .tok = i, .sentence = t->sentence, .name = -1 };
       gboolean possessive = FALSE;
       const Name *n = next_name < n_names ? &names[next_name] : NULL;
-      if (n && n->start == t->start)
+      if (spoken_for >= 0)
+        {
+          /* "A spokesman for the Unite union said ... "…," he said": the organisation */
+          x.name = spoken_for;
+          x.gender = tok_is (c, i, "spokesman") ? GENDER_MALE : tok_is (c, i, "spokeswoman") ? GENDER_FEMALE
+                                                                                             : GENDER_UNKNOWN;
+        }
+      else if (n && n->start == t->start)
         {
           if (!n->person)
             continue;
