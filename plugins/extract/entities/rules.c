@@ -822,6 +822,22 @@ static const char *const members_last[] = {
   "democrats", "republicans", "conservatives", "liberals", "tories", "socialists", "yorkers", "peoples", NULL,
 };
 
+static gboolean is_name_particle (const Context *c, guint i, gboolean after_particle);
+
+/* A given name first ("Stuart Hill") or a surname particle inside ("Pieter van Dam"): the
+ * shape of a person's name, which a head word at its end does not overrule when the words
+ * around say a person. */
+static gboolean
+person_shaped (const Context *c, guint a, guint b)
+{
+  if (is_given_name (c, a))
+    return TRUE;
+  for (guint k = a + 1; k < b; k++)
+    if (!(c->tokens[k].flags & NF_TOKEN_CAPITALIZED) && is_name_particle (c, k, FALSE))
+      return TRUE;
+  return FALSE;
+}
+
 /* Word.surname of every capitalised word of the article, once an article and only when a
  * phrase asks (person_evidence). */
 static void
@@ -1154,7 +1170,7 @@ suffix_label (Context *c, guint a, guint b)
     b--;
   /* "Stuart Hill said", "said Kate Park, the minister,": after a given name, a head word is a
    * surname when the words around say a person */
-  if (b == a + 1 && is_given_name (c, a) && person_evidence (c, a, b))
+  if (b > a && b <= a + 3 && person_shaped (c, a, b) && person_evidence (c, a, b))
     return LABEL_PERSON;
   if (is_word_in (c, b, W_ORG_SUFFIXES))
     return LABEL_ORGANIZATION;
@@ -2168,7 +2184,7 @@ no_places_as_people (Context *c, const char *language)
           better = LABEL_ORGANIZATION;
       /* "Stuart Hill said", "Kate Park, the minister,": a given name, and a speech verb or a
        * role beside it, make the place word a surname */
-      if (better != LABEL_PERSON && m->last > m->first && is_given_name (c, m->first)
+      if (better != LABEL_PERSON && m->last > m->first && person_shaped (c, m->first, m->last)
           && person_evidence (c, m->first, m->last))
         continue;
       /* "Sports Business Analyst", "Bullpin Editor": a role word never ends a name; "House
