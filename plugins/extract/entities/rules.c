@@ -969,6 +969,28 @@ is_honorific (const Context *c, guint i)
   return FALSE;
 }
 
+/* Whether "the 24-year-old " (or "The") ends just before byte @at of @text, however the
+ * tokenizer split the age. */
+static gboolean
+after_the_and_age (const char *text, gsize at)
+{
+  const char *p = text + at;
+  while (p > text && p[-1] == ' ')
+    p--;
+  if (p - text < 9 || memcmp (p - 9, "-year-old", 9) != 0)
+    return FALSE;
+  p -= 9;
+  const char *digits = p;
+  while (p > text && g_ascii_isdigit (p[-1]))
+    p--;
+  if (p == digits)
+    return FALSE;
+  while (p > text && p[-1] == ' ')
+    p--;
+  return p - text >= 3 && (memcmp (p - 3, "the", 3) == 0 || memcmp (p - 3, "The", 3) == 0)
+         && (p - text == 3 || !g_ascii_isalnum (p[-4]));
+}
+
 /* A country's name (canonical form, as the gazetteers give it). */
 static gboolean
 is_country_name (const Context *c, const char *canonical)
@@ -2059,13 +2081,9 @@ resolve (Context *c)
           && !(a + 1 < c->n && (tok_is (c, a + 1, ",") || tok_is (c, a + 1, "and") || tok_is (c, a + 1, "or"))))
         with_person = FALSE;
       /* "the Exchequer said": nobody is named with "the" */
-      /* ... nor with "the 24-year-old Swede", "the young Spaniard": a description */
-      guint the = a;
-      while (the > 0 && the + 8 > a && (the == a || c->tokens[the].kind == NF_TOKEN_NUMBER || tok_is (c, the, "-")
-                                        || (c->tokens[the].kind == NF_TOKEN_WORD && !(c->tokens[the].flags & NF_TOKEN_CAPITALIZED)
-                                            && !tok_is (c, the, "the"))))
-        the--;
-      gboolean after_the = the < a && (tok_is (c, the, "the") || tok_is (c, the, "The"));
+      /* ... nor with "the 24-year-old Swede": a description */
+      gboolean after_the = (a >= 1 && (tok_is (c, a - 1, "the") || tok_is (c, a - 1, "The")))
+                           || after_the_and_age (c->text, c->tokens[a].start);
       /* "in Morgantown, who wants": a place preposition outweighs a relative clause */
       /* "the Unite union", "the Wagner group": a name between "the" and an organisation's
        * head word in lower case is the organisation's */

@@ -43,7 +43,7 @@ capitalised_inside_sentence (const Context *c, guint i)
 
 /* A speaker the tagger missed, at tokens @first..@last next to a speech verb. */
 /* "the Spaniard told BBC Sport", "the Swede said", "the 24-year-old Swede": one capitalised
- * word after a lower-case "the" (and a few lower-case words or an age between) whose
+ * word after a lower-case "the" (and an age between) whose
  * first four letters are a nationality's is a description of a person named before (found by
  * the speaker phrase), not a name the tagger missed. */
 static gboolean
@@ -51,10 +51,15 @@ is_demonym_after_the (Context *c, guint i)
 {
   if (i == 0 || (i + 1 < c->n && is_name_token (c, i + 1)))
     return FALSE;
+  gsize age_end;
   guint the = i - 1;
-  while (the > 0 && the + 8 > i && !tok_is (c, the, "the") && !(c->tokens[the].flags & NF_TOKEN_CAPITALIZED)
-         && (tok_is_word (c, the) || tok_is (c, the, "-") || c->tokens[the].kind == NF_TOKEN_NUMBER))
-    the--;
+  /* "the 24-year-old Swede": the age's first token is the number */
+  for (guint k = i - 1; k > 0 && k + 6 > i; k--)
+    if (age_at (c, k, &age_end) && age_end == c->tokens[i - 1].end)
+      {
+        the = k - 1;
+        break;
+      }
   if (!tok_is (c, the, "the") || (c->tokens[the].flags & NF_TOKEN_CAPITALIZED))
     return FALSE;
   g_string_truncate (c->scratch, 0);
