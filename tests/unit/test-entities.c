@@ -428,6 +428,7 @@ test_common_noun_pairs (void **state)
   assert_entities (f, "Goalkeeper Jonas Lindqvist saved it, said the 24-year-old Swede, who joined in May.",
                    "Jonas Lindqvist=PERSON:Jonas Lindqvist [Goalkeeper]");
   assert_entities (f, "Analysts at Brockhurst Capital agreed.", "Brockhurst Capital=ORGANIZATION:Brockhurst Capital");
+  assert_entities (f, "The minister said Lysenko, who leads the unit, would stay.", "Lysenko=PERSON:Lysenko");
   assert_entities (f, "The port stayed shut, union leader Pieter van Dam told AFP.",
                    "Pieter van Dam=PERSON:Pieter van Dam; AFP=ORGANIZATION:AFP");
   /* the body that made a law is named before the law's word */
