@@ -561,12 +561,12 @@ make_fingerprint (LangScratch *scratch, const char *text, gsize size)
     }
   /* textcat's extraction: the root out, the last item in its place, sifted with the old
    * size, the moved last item still in place */
-  for (guint size = n; size > 0; size--)
+  for (guint left = n; left > 0; left--)
     {
-      scratch->top[size - 1] = heap[0].entry;
-      heap[0] = heap[size - 1];
-      sift_down_deep (heap, size);
-      heap[size - 1].count = G_MAXUINT32;
+      scratch->top[left - 1] = heap[0].entry;
+      heap[0] = heap[left - 1];
+      sift_down_deep (heap, left);
+      heap[left - 1].count = G_MAXUINT32;
     }
   return n;
 }
