@@ -247,10 +247,11 @@ typedef struct {
   guint32 length;
 } Entry;
 
-typedef struct {
-  guint32 count;
-  guint32 entry;
-} HeapItem;
+/* An item of the heap: the entry << 32 | its count, built and moved as one integer */
+typedef guint64 HeapItem;
+#define ITEM_COUNT(item) ((guint32) (item))
+#define ITEM_ENTRY(item) ((guint32) ((item) >> 32))
+#define ABOVE_ALL G_MAXUINT32   /* an item whose count is above all */
 
 /* Bytes readable past the end of the buffer: key_of() reads an n-gram's 24 bytes at once. */
 #define BUFFER_SLACK (3 * 8)
@@ -262,7 +263,7 @@ struct LangScratch {
   guint32    entries_size;
   char      *buffer;              /* the text with runs of spaces and digits as one '_' */
   gsize      buffer_size;
-  HeapItem   heap[LANG_MAX_NGRAMS + 1]; /* heap[heap_size]: a count above all */
+  HeapItem   heap[LANG_MAX_NGRAMS + 1]; /* one more: ABOVE_ALL past the last */
   guint32    top[LANG_MAX_NGRAMS]; /* entry of each rank */
   Key        keys[LANG_MAX_NGRAMS];
   guint32    hashes[LANG_MAX_NGRAMS];
@@ -472,7 +473,7 @@ sift_up (HeapItem *heap, guint child)
   while (child > 0)
     {
       guint parent = (child - 1) >> 1;
-      if (heap[parent].count <= heap[child].count)
+      if (ITEM_COUNT (heap[parent]) <= ITEM_COUNT (heap[child]))
         return;
       HeapItem tmp = heap[parent];
       heap[parent] = heap[child];
@@ -490,8 +491,8 @@ sift_down (HeapItem *heap, guint size, guint parent)
   HeapItem item = heap[parent];
   for (guint child = parent * 2 + 1; child < size; child = parent * 2 + 1)
     {
-      child += heap[child].count > heap[child + 1].count;
-      if (item.count <= heap[child].count)
+      child += ITEM_COUNT (heap[child]) > ITEM_COUNT (heap[child + 1]);
+      if (ITEM_COUNT (item) <= ITEM_COUNT (heap[child]))
         break;
       heap[parent] = heap[child];
       parent = child;
@@ -509,8 +510,8 @@ sift_down_deep (HeapItem *heap, guint size)
   HeapItem item = heap[0];
   guint node = 0;
   for (guint child = 1; child < size; child = node * 2 + 1)
-    node = child + (heap[child].count > heap[child + 1].count);
-  while (node > 0 && heap[node].count >= item.count)
+    node = child + (ITEM_COUNT (heap[child]) > ITEM_COUNT (heap[child + 1]));
+  while (node > 0 && ITEM_COUNT (heap[node]) >= ITEM_COUNT (item))
     node = (node - 1) / 2;
   /* the path from the root down to node moves up a level */
   for (HeapItem carry = item; ; node = (node - 1) / 2)
@@ -534,7 +535,8 @@ make_fingerprint (LangScratch *scratch, const char *text, gsize size)
   HeapItem *heap = scratch->heap;
   const Entry *entries = scratch->entries;
   guint n = 0;
-  heap[0].count = G_MAXUINT32;
+  heap[0] = ABOVE_ALL;
+  guint32 root = 0;  /* the root's count once the heap is full */
   for (guint word = 0; word < G_N_ELEMENTS (scratch->used); word++)
     {
       for (guint64 bits = scratch->used[word]; bits; bits &= bits - 1)
@@ -542,17 +544,22 @@ make_fingerprint (LangScratch *scratch, const char *text, gsize size)
           guint bucket = word * 64 + __builtin_ctzll (bits);
           for (gint32 e = scratch->heads[bucket]; e >= 0; e = entries[e].next)
             {
-              HeapItem item = { entries[e].count, e };
+              guint32 count = entries[e].count;
+              HeapItem item = (HeapItem) e << 32 | count;
               if (n < LANG_MAX_NGRAMS)
                 {
                   heap[n] = item;
                   sift_up (heap, n);
-                  heap[++n].count = G_MAXUINT32;
+                  heap[++n] = ABOVE_ALL;
+                  root = ITEM_COUNT (heap[0]);
                 }
-              else if (item.count >= heap[0].count)
+              else if (count == root)
+                heap[0] = item;  /* no child is below it: it stays at the root */
+              else if (count > root)
                 {
                   heap[0] = item;
                   sift_down (heap, n, 0);
+                  root = ITEM_COUNT (heap[0]);
                 }
             }
           scratch->heads[bucket] = -1;
@@ -563,10 +570,10 @@ make_fingerprint (LangScratch *scratch, const char *text, gsize size)
    * size, the moved last item still in place */
   for (guint left = n; left > 0; left--)
     {
-      scratch->top[left - 1] = heap[0].entry;
+      scratch->top[left - 1] = ITEM_ENTRY (heap[0]);
       heap[0] = heap[left - 1];
       sift_down_deep (heap, left);
-      heap[left - 1].count = G_MAXUINT32;
+      heap[left - 1] = ABOVE_ALL;
     }
   return n;
 }
