@@ -238,7 +238,8 @@ lang_fingerprints_name (const LangFingerprints *fingerprints, guint index)
  * more character, so it is told from the others of its bucket by one integer,
  * (entry + 1) << 32 | the character's bytes, with no string compared: the same n-gram from two
  * places is the same chain of characters, since where a character ends depends only on its
- * own bytes. */
+ * own bytes.  Like textcat's, the chains grow with the text (a few KB keep them at one or two
+ * entries); the caller samples 768 bytes. */
 typedef struct {
   guint64 key;
   gint32  next;      /* in the bucket's chain; -1: none */
