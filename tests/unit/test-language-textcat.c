@@ -3,7 +3,8 @@
  * fingerprints: the same number of candidates, the same languages in the same order, the same
  * scores.  Texts: windows of every sample article at many offsets and sizes (whole articles,
  * paragraphs, a few words), and random texts mixing ASCII, accented Latin, Greek, Cyrillic,
- * CJK, digits, runs of spaces and malformed UTF-8; with the 18 default languages and with
+ * CJK, digits, runs of spaces and malformed UTF-8, and texts of tens of KB (more n-grams than
+ * the counting tables start with); with the 18 default languages and with
  * every fingerprint Debian ships (where ties and "too many candidates" are common). */
 #include "config.h"
 
@@ -151,6 +152,19 @@ compare_random (Pair *pair, guint count)
     }
 }
 
+/* texts of many KB: more distinct n-grams than the counting tables start with */
+static void
+compare_long (Pair *pair)
+{
+  g_autoptr (GRand) rand = g_rand_new_with_seed (16);
+  g_autoptr (GString) text = g_string_new (NULL);
+  static const char *const letters[] = { "a", "e", "i", "o", "u", "t", "n", "s", "r", "ä", "ł", "ы", "α", " " };
+  while (text->len < 60000)
+    g_string_append (text, letters[g_rand_int_range (rand, 0, G_N_ELEMENTS (letters))]);
+  compare (pair, text->str, 30000);
+  compare (pair, text->str, text->len);
+}
+
 static void
 test_default_languages (void **state G_GNUC_UNUSED)
 {
@@ -158,6 +172,7 @@ test_default_languages (void **state G_GNUC_UNUSED)
   assert_int_equal (lang_fingerprints_size (pair->fingerprints), G_N_ELEMENTS (default_languages));
   compare_articles (pair, 37);
   compare_random (pair, 3000);
+  compare_long (pair);
   compare (pair, "", 0);
   compare (pair, "   \n 123 ", 9);
   compare (pair, "x", 1);

@@ -23,19 +23,52 @@
 #define THRESHOLD_VALUE 1.03
 #define TABLE_POW 13                   /* textcat's TABLEPOW: its bucket order ranks ties */
 #define TABLE_SIZE (1u << TABLE_POW)
-/* Not a rank: at least 400 away from every rank, both ways round in 16 bits (see score()). */
-#define NO_RANK 0x8000
+/* Not a rank: more than 400 from every rank, in 16 bits with sign (see score()). */
+#define NO_RANK 0x4000
 #define LANES 8                        /* languages scored at once, in 16-bit lanes */
 
 /* ---- the languages' fingerprints ---- */
 
+/* An n-gram's bytes as three words, zero past its end (no n-gram has a NUL byte), so that it
+ * is hashed and compared in a few word operations instead of byte by byte. */
+typedef struct {
+  guint64 words[3];
+} Key;
+
+/* The word of @s's bytes from @start on, of which @length - @start belong to the n-gram; @s
+ * must be readable 8 bytes past @start either way. */
+static inline guint64
+key_word (const char *s, gint start, gint length)
+{
+  gint remaining = length - start;
+  if (remaining <= 0)
+    return 0;
+  guint64 word;
+  memcpy (&word, s + start, sizeof word);
+  word = GUINT64_FROM_LE (word);  /* the n-gram's first byte in the low bits */
+  return remaining >= 8 ? word : word & ((G_GUINT64_CONSTANT (1) << (8 * remaining)) - 1);
+}
+
+/* The key of the @length bytes at @s (at most MAX_NGRAM_BYTES), readable up to s + 24. */
+static inline Key
+key_of (const char *s, gint length)
+{
+  return (Key) { { key_word (s, 0, length), key_word (s, 8, length), key_word (s, 16, length) } };
+}
+
+static inline guint32
+key_hash (const Key *key)
+{
+  guint64 x = key->words[0] + key->words[1] * G_GUINT64_CONSTANT (0xC2B2AE3D27D4EB4F)
+    + key->words[2] * G_GUINT64_CONSTANT (0x165667B19E3779F9);
+  return (guint32) ((x * G_GUINT64_CONSTANT (0x9E3779B97F4A7C15)) >> 32);
+}
+
 /* An n-gram of the fingerprints with its rank in each language, on whole cache lines: a text's
  * n-gram costs one miss in the slot table and, when present, one in its record. */
 typedef struct {
-  guint8  length;
-  char    bytes[MAX_NGRAM_BYTES];
-  guint8  unused;
-  guint16 ranks[];      /* per language: rank, or NO_RANK */
+  Key     key;
+  gint16  ranks[];      /* per language: rank, or NO_RANK */
 } Record;
 
 typedef struct {
@@ -52,24 +85,15 @@ struct LangFingerprints {
   guint32   mask;
 };
 
-static inline guint32
-key_hash (const char *bytes, gsize length)
-{
-  guint32 h = 2166136261u;  /* FNV-1a */
-  for (gsize i = 0; i < length; i++)
-    h = (h ^ (guint8) bytes[i]) * 16777619u;
-  return h;
-}
-
 static inline Record *
 record_at (const LangFingerprints *fingerprints, guint32 index)
 {
   return (Record *) (fingerprints->records + index * fingerprints->record_size);
 }
 
-/* The record of the n-gram @length bytes at @bytes whose key_hash() is @h, or NULL. */
+/* The record of n-gram @key whose key_hash() is @h, or NULL. */
 static const Record *
-lookup (const LangFingerprints *fingerprints, const char *bytes, gsize length, guint32 h)
+lookup (const LangFingerprints *fingerprints, const Key *key, guint32 h)
 {
   for (guint32 slot = h & fingerprints->mask;; slot = (slot + 1) & fingerprints->mask)
     {
@@ -79,7 +103,8 @@ lookup (const LangFingerprints *fingerprints, const char *bytes, gsize length, g
       if (entry->hash != h)
         continue;
       const Record *record = record_at (fingerprints, entry->record - 1);
-      if (record->length == length && memcmp (record->bytes, bytes, length) == 0)
+      if (((record->key.words[0] ^ key->words[0]) | (record->key.words[1] ^ key->words[1])
+           | (record->key.words[2] ^ key->words[2])) == 0)
         return record;
     }
 }
@@ -143,7 +168,7 @@ lang_fingerprints_load (char **names, char **paths, guint n, GError **error)
   for (guint l = 0; l < n; l++)
     fingerprints->names[l] = g_strdup (names[l]);
   guint n_keys = strings->len;
-  fingerprints->record_size = (sizeof (Record) + n * sizeof (guint16) + 63) & ~(gsize) 63;
+  fingerprints->record_size = (sizeof (Record) + n * sizeof (gint16) + 63) & ~(gsize) 63;
   /* one record more: score() reads the ranks of LANES languages at a time, past the last */
   fingerprints->records = g_aligned_alloc0 (n_keys + 1, fingerprints->record_size, 64);
   guint32 capacity = 16;
@@ -155,11 +180,12 @@ lang_fingerprints_load (char **names, char **paths, guint n, GError **error)
     {
       const char *ngram = strings->pdata[k];
       Record *record = record_at (fingerprints, k);
-      record->length = strlen (ngram);
-      memcpy (record->bytes, ngram, record->length);
+      char padded[MAX_NGRAM_BYTES + 8] = { 0 };
+      memcpy (padded, ngram, strlen (ngram));
+      record->key = key_of (padded, strlen (ngram));
       for (guint l = 0; l < n; l++)
         record->ranks[l] = NO_RANK;
-      guint32 h = key_hash (record->bytes, record->length);
+      guint32 h = key_hash (&record->key);
       guint32 slot = h & fingerprints->mask;
       while (fingerprints->slots[slot].record)
         slot = (slot + 1) & fingerprints->mask;
@@ -207,41 +233,40 @@ lang_fingerprints_name (const LangFingerprints *fingerprints, guint index)
 
 /* ---- the text's fingerprint, as textcat's fingerprint.c makes it ---- */
 
+/* An n-gram of the text, in textcat's table: TABLE_SIZE buckets by simplehash(), each a chain
+ * of its n-grams, newest first.  An n-gram is its first n - 1 characters (an entry) and one
+ * more character, so it is told from the others of its bucket by one integer,
+ * (entry + 1) << 32 | the character's bytes, with no string compared: the same n-gram from two
+ * places is the same chain of characters, since where a character ends depends only on its
+ * own bytes.  Like textcat's, the chains grow with the text (a few KB keep them at one or two
+ * entries); the caller samples 768 bytes. */
 typedef struct {
-  gint32  next;      /* in the bucket's chain, newest first as textcat's */
+  guint64 key;
+  gint32  next;      /* in the bucket's chain; -1: none */
   guint32 count;
-  guint32 hash;      /* simplehash() */
   guint32 offset;    /* of its first occurrence in the buffer */
   guint32 length;
-  guint32 slot;      /* in the n-gram table */
 } Entry;
 
-typedef struct {
-  guint32 count;
-  guint32 entry;
-} HeapItem;
+/* An item of the heap: the entry << 32 | its count, built and moved as one integer */
+typedef guint64 HeapItem;
+#define ITEM_COUNT(item) ((guint32) (item))
+#define ITEM_ENTRY(item) ((guint32) ((item) >> 32))
+#define ABOVE_ALL G_MAXUINT32   /* an item whose count is above all */
 
-/* The n-gram table: an n-gram is its first n - 1 characters (an entry) and one more
- * character, so it is found by one integer, (entry + 1) << 32 | the character's bytes, in open
- * addressing, with no string hashed or compared: the same n-gram from two places is the same
- * chain of characters, since where a character ends depends only on its own bytes. */
-typedef struct {
-  guint64 key;       /* 0: empty (a character's bytes are never all NUL) */
-  guint32 entry;
-} NgramSlot;
+/* Bytes readable past the end of the buffer: key_of() reads an n-gram's 24 bytes at once. */
+#define BUFFER_SLACK (3 * 8)
 
 struct LangScratch {
-  gint32     heads[TABLE_SIZE];   /* textcat's buckets, for its order; -1: empty */
+  gint32     heads[TABLE_SIZE];   /* the buckets; -1: empty */
   guint64    used[TABLE_SIZE / 64]; /* buckets not empty: a short text fills few */
   Entry     *entries;
-  gsize      n_entries, entries_size;
-  NgramSlot *slots;
-  guint      slot_bits;
+  guint32    entries_size;
   char      *buffer;              /* the text with runs of spaces and digits as one '_' */
   gsize      buffer_size;
-  HeapItem   heap[LANG_MAX_NGRAMS + 1]; /* heap[heap_size]: a count above all */
-  guint      heap_size;
+  HeapItem   heap[LANG_MAX_NGRAMS + 1]; /* one more: ABOVE_ALL past the last */
   guint32    top[LANG_MAX_NGRAMS]; /* entry of each rank */
+  Key        keys[LANG_MAX_NGRAMS];
   guint32    hashes[LANG_MAX_NGRAMS];
 };
 
@@ -250,8 +275,8 @@ lang_scratch_new (void)
 {
   LangScratch *scratch = g_new0 (LangScratch, 1);
   memset (scratch->heads, 0xff, sizeof scratch->heads);
-  scratch->slot_bits = 13;  /* room for the n-grams of a few KB */
-  scratch->slots = g_new0 (NgramSlot, 1u << scratch->slot_bits);
+  scratch->entries_size = 4096;  /* the n-grams of a few KB */
+  scratch->entries = g_new (Entry, scratch->entries_size);
   return scratch;
 }
 
@@ -261,7 +286,6 @@ lang_scratch_free (LangScratch *scratch)
   if (scratch == NULL)
     return;
   g_free (scratch->entries);
-  g_free (scratch->slots);
   g_free (scratch->buffer);
   g_free (scratch);
 }
@@ -278,9 +302,9 @@ invalid (char c)
 static const char *
 prepare (LangScratch *scratch, const char *p, gsize size)
 {
-  if (scratch->buffer_size < size + 3)
+  if (scratch->buffer_size < size + 3 + BUFFER_SLACK)
     {
-      scratch->buffer_size = MAX (size + 3, 1024);
+      scratch->buffer_size = MAX (size + 3 + BUFFER_SLACK, 1024);
       scratch->buffer = g_realloc (scratch->buffer, scratch->buffer_size);
     }
   char *w = scratch->buffer;
@@ -313,7 +337,8 @@ prepare (LangScratch *scratch, const char *p, gsize size)
       else if (*p == '\0')
         break;
     }
-  *w = '\0';
+  /* the NUL, and defined bytes for key_of() to read past it */
+  memset (w, 0, 1 + BUFFER_SLACK);
   return scratch->buffer;
 }
 
@@ -331,123 +356,114 @@ char_length (const char *s)
   return n;
 }
 
+/* The character at @q: returns its bytes as an integer (never 0), sets @length to how many
+ * there are and adds them to simplehash()'s running @sum; @extra gains a factor 31 for each
+ * byte past the first (see count_ngrams()). */
 static inline guint32
-slot_of (guint64 key, guint bits)
+next_char (const char *q, gsize *length, guint32 *sum, guint32 *extra)
 {
-  return (guint32) ((key * G_GUINT64_CONSTANT (0x9E3779B97F4A7C15)) >> (64 - bits));
-}
-
-/* Doubles the n-gram table (at most half full, so probes stay short). */
-static void
-grow_slots (LangScratch *scratch)
-{
-  NgramSlot *old = scratch->slots;
-  guint32 old_size = 1u << scratch->slot_bits;
-  scratch->slot_bits++;
-  guint32 mask = (1u << scratch->slot_bits) - 1;
-  scratch->slots = g_new0 (NgramSlot, mask + 1);
-  for (guint32 i = 0; i < old_size; i++)
-    if (old[i].key)
-      {
-        guint32 slot = slot_of (old[i].key, scratch->slot_bits);
-        while (scratch->slots[slot].key)
-          slot = (slot + 1) & mask;
-        scratch->slots[slot] = old[i];
-        scratch->entries[old[i].entry].slot = slot;
-      }
-  g_free (old);
-}
-
-/* Adds the n-gram @length bytes at @bytes, first seen, with table key @key, to go in @slot;
- * its simplehash() is @h: the bucket order of that hash decides which of the equally frequent
- * n-grams are kept.  Returns its entry. */
-static gint32
-add_ngram (LangScratch *scratch, guint64 key, guint32 slot, const char *bytes, gsize length, guint32 h)
-{
-  if (scratch->n_entries == scratch->entries_size)
+  if (G_LIKELY ((guchar) *q < 0x80))
     {
-      scratch->entries_size = MAX (4096, 2 * scratch->entries_size);
-      scratch->entries = g_renew (Entry, scratch->entries, scratch->entries_size);
+      /* ASCII, most of any text: one byte (never NUL here) */
+      *length = 1;
+      *sum = *sum * 31 + (guchar) *q;
+      return (guchar) *q;
     }
-  gint32 e = scratch->n_entries++;
-  scratch->slots[slot] = (NgramSlot) { key, e };
-  guint32 bucket = h & (TABLE_SIZE - 1);
-  if (scratch->heads[bucket] < 0)
-    scratch->used[bucket / 64] |= G_GUINT64_CONSTANT (1) << (bucket % 64);
-  scratch->entries[e] = (Entry) {
-    .next = scratch->heads[bucket], .count = 1, .hash = h, .length = length,
-    .offset = bytes - scratch->buffer, .slot = slot,
+  gsize n = char_length (q);
+  guint32 bits = 0;
+  for (gsize i = 0; i < n; i++)
+    {
+      *sum = *sum * 31 + (guint32) (gint32) (signed char) q[i];
+      bits |= (guint32) (guchar) q[i] << (8 * i);
+    }
+  for (gsize i = 1; i < n; i++)
+    *extra *= 31;
+  *length = n;
+  return bits;
+}
+
+/* c * 13 * 31^c, the factor of the power in simplehash() of @c characters of one byte each */
+static inline guint32
+ascii_factor (guint chars)
+{
+  guint32 factor = chars * 13;
+  for (guint i = 0; i < chars; i++)
+    factor *= 31;
+  return factor;
+}
+
+/* The entries as the counting loop keeps them in registers. */
+typedef struct {
+  Entry  *entries;
+  guint32 n, size;
+} Entries;
+
+static G_GNUC_NO_INLINE void
+grow_entries (LangScratch *scratch, Entries *entries)
+{
+  scratch->entries_size *= 2;
+  scratch->entries = entries->entries = g_renew (Entry, scratch->entries, scratch->entries_size);
+  entries->size = scratch->entries_size;
+}
+
+/* Counts the n-gram from @start to the character at @c, its @chars-th, after the n-gram whose
+ * entry + 1 is @parent (0: none), given simplehash()'s running @sum and @extra for the bytes
+ * before @c; sets @length to the character's.  Returns the n-gram's entry + 1. */
+G_ALWAYS_INLINE static inline guint32
+count_ngram (LangScratch *scratch, Entries *entries, guint32 parent, const char *start,
+             const char *c, gsize *length, guint chars, guint32 *sum, guint32 *extra)
+{
+  guint64 key = (guint64) parent << 32 | next_char (c, length, sum, extra);
+  guint32 bucket = (ascii_factor (chars) * *extra + *sum) & (TABLE_SIZE - 1);
+  for (gint32 e = scratch->heads[bucket]; e >= 0; e = entries->entries[e].next)
+    if (entries->entries[e].key == key)
+      {
+        entries->entries[e].count++;
+        return e + 1;
+      }
+  if (G_UNLIKELY (entries->n == entries->size))
+    grow_entries (scratch, entries);
+  guint32 e = entries->n++;
+  scratch->used[bucket / 64] |= G_GUINT64_CONSTANT (1) << (bucket % 64);
+  entries->entries[e] = (Entry) {
+    .key = key, .next = scratch->heads[bucket], .count = 1,
+    .offset = start - scratch->buffer, .length = c + *length - start,
   };
   scratch->heads[bucket] = e;
-  if (2 * scratch->n_entries >= (1u << scratch->slot_bits))
-    grow_slots (scratch);
-  return e;
+  return e + 1;
 }
 
 /* utfcreatengramtable(): from each character, the n-grams of 1 to 5 characters that do not go
- * past an underscore (one may start with one).  simplehash() of n-gram b[0..k) of c characters
- * is c * 13 * 31^k + sum b[i] * 31^(k-1-i): the sum and the power grow byte by byte as the
- * n-gram does.  An n-gram is its first n - 1 characters (@parent) and one more: its key in the
- * table is (parent + 1) << 32 | that character's bytes. */
-static void
-count_ngrams (LangScratch *scratch, const char *buffer)
+ * past an underscore (one may start with one), stopping altogether at the first that reaches
+ * the end of the buffer.  simplehash() of n-gram b[0..k) of c characters is
+ * c * 13 * 31^k + sum b[i] * 31^(k-1-i): the sum grows byte by byte as the n-gram does, and
+ * the power, 31^c when every character is a byte, takes a factor @extra for the others.
+ * Returns the number of entries. */
+static guint32
+count_ngrams (LangScratch *scratch)
 {
-  /* in locals: the stores into the entries would otherwise reload them */
-  NgramSlot *slots = scratch->slots;
-  Entry *entries = scratch->entries;
-  guint bits_of_slots = scratch->slot_bits;
-  guint32 mask = (1u << bits_of_slots) - 1;
-  for (const char *p = buffer;; p += char_length (p))
+  Entries entries = { scratch->entries, 0, scratch->entries_size };
+  for (const char *p = scratch->buffer;;)
     {
-      guint32 sum = 0, power = 1;
-      const char *q = p;
-      gint32 parent = -1;
-      for (guint chars = 1; chars <= MAX_NGRAM_CHARS; chars++)
+      gsize length;
+      guint32 sum = 0, extra = 1;
+      guint32 parent = count_ngram (scratch, &entries, 0, p, p, &length, 1, &sum, &extra);
+      const char *q = p + length;
+      if (*q == '\0')
+        return entries.n;
+      const char *next = q;  /* the unigram's character is the step to the next position */
+      /* unrolled: the character count is a constant in each copy */
+#pragma GCC unroll 4
+      for (guint chars = 2; chars <= MAX_NGRAM_CHARS; chars++)
         {
-          gsize decay;
-          guint32 bits;
-          if ((guchar) *q < 0x80)
-            {
-              /* ASCII, most of any text: one byte (never NUL here) */
-              decay = 1;
-              bits = (guchar) *q;
-              sum = sum * 31 + bits;
-              power *= 31;
-            }
-          else
-            {
-              decay = char_length (q);
-              bits = 0;
-              for (gsize i = 0; i < decay; i++)
-                {
-                  sum = sum * 31 + (guint32) (gint32) (signed char) q[i];
-                  power *= 31;
-                  bits |= (guint32) (guchar) q[i] << (8 * i);
-                }
-            }
-          guint64 key = (guint64) (guint32) (parent + 1) << 32 | bits;
-          guint32 slot = slot_of (key, bits_of_slots);
-          while (slots[slot].key && slots[slot].key != key)
-            slot = (slot + 1) & mask;
-          if (slots[slot].key)
-            {
-              parent = slots[slot].entry;
-              entries[parent].count++;
-            }
-          else
-            {
-              parent = add_ngram (scratch, key, slot, p, q + decay - p, chars * 13 * power + sum);
-              slots = scratch->slots;
-              entries = scratch->entries;
-              bits_of_slots = scratch->slot_bits;
-              mask = (1u << bits_of_slots) - 1;
-            }
-          if (chars > 1 && *q == '_')
+          parent = count_ngram (scratch, &entries, parent, p, q, &length, chars, &sum, &extra);
+          if (*q == '_')
             break;
-          q += decay;
+          q += length;
           if (*q == '\0')
-            return;
+            return entries.n;
         }
+      p = next;
     }
 }
 
@@ -458,7 +474,7 @@ sift_up (HeapItem *heap, guint child)
   while (child > 0)
     {
       guint parent = (child - 1) >> 1;
-      if (heap[parent].count <= heap[child].count)
+      if (ITEM_COUNT (heap[parent]) <= ITEM_COUNT (heap[child]))
         return;
       HeapItem tmp = heap[parent];
       heap[parent] = heap[child];
@@ -476,8 +492,8 @@ sift_down (HeapItem *heap, guint size, guint parent)
   HeapItem item = heap[parent];
   for (guint child = parent * 2 + 1; child < size; child = parent * 2 + 1)
     {
-      child += heap[child].count > heap[child + 1].count;
-      if (item.count <= heap[child].count)
+      child += ITEM_COUNT (heap[child]) > ITEM_COUNT (heap[child + 1]);
+      if (ITEM_COUNT (item) <= ITEM_COUNT (heap[child]))
         break;
       heap[parent] = heap[child];
       parent = child;
@@ -495,8 +511,8 @@ sift_down_deep (HeapItem *heap, guint size)
   HeapItem item = heap[0];
   guint node = 0;
   for (guint child = 1; child < size; child = node * 2 + 1)
-    node = child + (heap[child].count > heap[child + 1].count);
-  while (node > 0 && heap[node].count >= item.count)
+    node = child + (ITEM_COUNT (heap[child]) > ITEM_COUNT (heap[child + 1]));
+  while (node > 0 && ITEM_COUNT (heap[node]) >= ITEM_COUNT (item))
     node = (node - 1) / 2;
   /* the path from the root down to node moves up a level */
   for (HeapItem carry = item; ; node = (node - 1) / 2)
@@ -509,100 +525,93 @@ sift_down_deep (HeapItem *heap, guint size)
     }
 }
 
-static inline void
-heap_insert (LangScratch *scratch, HeapItem item)
-{
-  if (scratch->heap_size < LANG_MAX_NGRAMS)
-    {
-      scratch->heap[scratch->heap_size] = item;
-      sift_up (scratch->heap, scratch->heap_size);
-      scratch->heap_size++;
-      scratch->heap[scratch->heap_size].count = G_MAXUINT32;
-      return;
-    }
-  if (item.count < scratch->heap[0].count)
-    return;
-  scratch->heap[0] = item;
-  sift_down (scratch->heap, scratch->heap_size, 0);
-}
-
-static inline HeapItem
-heap_extract (LangScratch *scratch)
-{
-  HeapItem item = scratch->heap[0];
-  if (scratch->heap_size > 1)
-    scratch->heap[0] = scratch->heap[scratch->heap_size - 1];
-  /* textcat sifts with the old size, the moved last item still in place */
-  sift_down_deep (scratch->heap, scratch->heap_size);
-  scratch->heap_size--;
-  scratch->heap[scratch->heap_size].count = G_MAXUINT32;
-  return item;
-}
-
 /* fp_Create(): the text's most frequent n-grams, by rank (0 the most frequent); returns how
- * many. */
+ * many.  The n-grams go into textcat's heap of 400 in its order, bucket by bucket; the walk
+ * empties the tables for the next call. */
 static guint
 make_fingerprint (LangScratch *scratch, const char *text, gsize size)
 {
-  count_ngrams (scratch, prepare (scratch, text, size));
-  scratch->heap_size = 0;
-  scratch->heap[0].count = G_MAXUINT32;
+  prepare (scratch, text, size);
+  count_ngrams (scratch);
+  HeapItem *heap = scratch->heap;
+  const Entry *entries = scratch->entries;
+  guint n = 0;
+  heap[0] = ABOVE_ALL;
+  guint32 root = 0;  /* the root's count once the heap is full */
   for (guint word = 0; word < G_N_ELEMENTS (scratch->used); word++)
-    for (guint64 bits = scratch->used[word]; bits; bits &= bits - 1)
-      {
-        guint bucket = word * 64 + __builtin_ctzll (bits);
-        for (gint32 e = scratch->heads[bucket]; e >= 0; e = scratch->entries[e].next)
-          heap_insert (scratch, (HeapItem) { scratch->entries[e].count, e });
-        scratch->heads[bucket] = -1;
-      }
-  /* the tables are empty again; the entries stay readable until the next call */
-  memset (scratch->used, 0, sizeof scratch->used);
-  for (gsize e = 0; e < scratch->n_entries; e++)
-    scratch->slots[scratch->entries[e].slot].key = 0;
-  scratch->n_entries = 0;
-  guint n = scratch->heap_size;
-  for (guint rank = n; rank-- > 0;)
-    scratch->top[rank] = heap_extract (scratch).entry;
+    {
+      for (guint64 bits = scratch->used[word]; bits; bits &= bits - 1)
+        {
+          guint bucket = word * 64 + __builtin_ctzll (bits);
+          for (gint32 e = scratch->heads[bucket]; e >= 0; e = entries[e].next)
+            {
+              guint32 count = entries[e].count;
+              HeapItem item = (HeapItem) e << 32 | count;
+              if (n < LANG_MAX_NGRAMS)
+                {
+                  heap[n] = item;
+                  sift_up (heap, n);
+                  heap[++n] = ABOVE_ALL;
+                  root = ITEM_COUNT (heap[0]);
+                }
+              else if (count == root)
+                heap[0] = item;  /* no child is below it: it stays at the root */
+              else if (count > root)
+                {
+                  heap[0] = item;
+                  sift_down (heap, n, 0);
+                  root = ITEM_COUNT (heap[0]);
+                }
+            }
+          scratch->heads[bucket] = -1;
+        }
+      scratch->used[word] = 0;
+    }
+  /* textcat's extraction: the root out, the last item in its place, sifted with the old
+   * size, the moved last item still in place */
+  for (guint left = n; left > 0; left--)
+    {
+      scratch->top[left - 1] = ITEM_ENTRY (heap[0]);
+      heap[0] = heap[left - 1];
+      sift_down_deep (heap, left);
+      heap[left - 1] = ABOVE_ALL;
+    }
   return n;
 }
 
 /* ---- the out-of-place distance ---- */
 
-typedef guint16 Lanes __attribute__ ((vector_size (LANES * sizeof (guint16))));
-
-static inline Lanes
-min_lanes (Lanes a, Lanes b)
-{
-  Lanes less = (Lanes) (a < b);  /* all ones where a < b */
-  return (a & less) | (b & ~less);
-}
+typedef gint16 Lanes __attribute__ ((vector_size (LANES * sizeof (gint16))));
+typedef guint16 Sums __attribute__ ((vector_size (LANES * sizeof (guint16))));  /* wrap */
 
 /* Adds to @sums, for each language, how far @rank is from the n-gram's rank in it, @ranks
- * (MISSING_PENALTY when it has none), LANES languages at a time.  In 16 bits without sign,
- * the smaller of a - b and b - a is |a - b| when both are ranks (below 400), and at least
- * 400 when one is NO_RANK, so capping at 400 gives the penalty without a test. */
+ * (MISSING_PENALTY when it has none), LANES languages at a time: |theirs - ours|, capped at
+ * MISSING_PENALTY, which only a NO_RANK reaches. */
 static inline void
-score (Lanes *sums, const guint16 *ranks, guint n_blocks, guint rank)
+score (Sums *sums, const gint16 *ranks, guint n_blocks, guint rank)
 {
-  Lanes ours = (Lanes) { 0 } + (guint16) rank, cap = (Lanes) { 0 } + (guint16) MISSING_PENALTY;
+  Lanes ours = (Lanes) { 0 } + (gint16) rank, cap = (Lanes) { 0 } + (gint16) MISSING_PENALTY;
   for (guint b = 0; b < n_blocks; b++)
     {
       Lanes theirs;
       memcpy (&theirs, ranks + b * LANES, sizeof theirs);  /* not aligned */
-      Lanes up = theirs - ours, down = ours - theirs;
-      sums[b] += min_lanes (min_lanes (up, down), cap);
+      Lanes distance = theirs - ours;
+      Lanes sign = distance >> 15;
+      distance = (distance ^ sign) - sign;
+      Lanes over = distance - cap;
+      sums[b] += (Sums) (distance - (over & ~(over >> 15)));
     }
 }
 
 /* Moves the 16-bit sums into @scores. */
 static void
-add_sums (int *scores, Lanes *sums, guint n_blocks)
+add_sums (int *scores, Sums *sums, guint n_blocks)
 {
   for (guint b = 0; b < n_blocks; b++)
     {
       for (guint i = 0; i < LANES; i++)
         scores[b * LANES + i] += sums[b][i];
-      sums[b] = (Lanes) { 0 };
+      sums[b] = (Sums) { 0 };
     }
 }
 
@@ -615,11 +624,11 @@ lang_fingerprints_classify (const LangFingerprints *fingerprints, LangScratch *s
   guint n_languages = fingerprints->n_languages;
   guint n_blocks = (n_languages + LANES - 1) / LANES;
   int stack_scores[64];
-  Lanes stack_sums[64 / LANES];
+  Sums stack_sums[64 / LANES];
   g_autofree int *heap_scores = n_blocks * LANES > G_N_ELEMENTS (stack_scores) ? g_new (int, n_blocks * LANES) : NULL;
-  g_autofree Lanes *heap_sums = n_blocks > G_N_ELEMENTS (stack_sums) ? g_new (Lanes, n_blocks) : NULL;
+  g_autofree Sums *heap_sums = n_blocks > G_N_ELEMENTS (stack_sums) ? g_new (Sums, n_blocks) : NULL;
   int *scores = heap_scores ? heap_scores : stack_scores;
-  Lanes *sums = heap_sums ? heap_sums : stack_sums;
+  Sums *sums = heap_sums ? heap_sums : stack_sums;
   memset (scores, 0, n_blocks * LANES * sizeof *scores);
   memset (sums, 0, n_blocks * sizeof *sums);
 
@@ -629,7 +638,8 @@ lang_fingerprints_classify (const LangFingerprints *fingerprints, LangScratch *s
   for (guint rank = 0; rank < n; rank++)
     {
       const Entry *entry = &scratch->entries[scratch->top[rank]];
-      guint32 h = key_hash (scratch->buffer + entry->offset, entry->length);
+      scratch->keys[rank] = key_of (scratch->buffer + entry->offset, entry->length);
+      guint32 h = key_hash (&scratch->keys[rank]);
       scratch->hashes[rank] = h;
       __builtin_prefetch (&fingerprints->slots[h & fingerprints->mask]);
     }
@@ -643,9 +653,7 @@ lang_fingerprints_classify (const LangFingerprints *fingerprints, LangScratch *s
   guint summed = 0;
   for (guint rank = 0; rank < n; rank++)
     {
-      const Entry *entry = &scratch->entries[scratch->top[rank]];
-      const Record *record = lookup (fingerprints, scratch->buffer + entry->offset, entry->length,
-                                     scratch->hashes[rank]);
+      const Record *record = lookup (fingerprints, &scratch->keys[rank], scratch->hashes[rank]);
       if (record == NULL)
         {
           missing++;
