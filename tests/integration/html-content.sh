@@ -12,7 +12,8 @@
 # (<div hidden id="S:N">) are read where their placeholders (<template id="P:N">, "B:N")
 # stand; parts of the content that a class calls unlikely ("listicle-header",
 # "pane-header-alignment") but that are running text stay, while comments and a site footer
-# of testimonials still go.
+# of testimonials still go; a sentence half of which is a link is text, a line that is all
+# link ("Read our guide to ...") is not.
 . "$(dirname "$0")/common.sh"
 
 DATA="$SOURCE/tests/data/html-content"
@@ -98,5 +99,12 @@ for kept in ("A small team does not need the software", "We scored each tool on 
     assert kept in text, (kept, text)
 assert text.index("A small team") < text.index("1. Boardly") < text.index("We scored each tool"), text
 assert "rehearsal" not in text and "saved our studio" not in text and "affiliate fluff" not in text, text
+PY
+expect_status 0 "a sentence half linked" -- "$NEWSFLOW" -c "$WORK/tables.chain" "$DATA/linked-sentence.html"
+python3 - "$WORK/out" <<'PY' && pass "a sentence that ends in a long link kept, a link line dropped" || fail "linked sentence"
+import json, sys
+text = json.loads(open(sys.argv[1], encoding="utf-8").readline())["text"]
+assert text.startswith("For first-time dog owners, knowing when to start training can be confusing - though"), text
+assert "crate training" not in text, text
 PY
 finish

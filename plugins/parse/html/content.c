@@ -1316,6 +1316,21 @@ repair_mojibake (const char *text)
   return g_string_free (out, FALSE);
 }
 
+/* Whether a paragraph that is mostly link is a sentence of the article all the same: one
+ * that ends as a sentence does, with LINKED_SENTENCE_TEXT characters of its own outside the
+ * links ("For first time dog owners, knowing when ... can be confusing - <a>though the
+ * benefits of ...</a>").  A link line ("Read more: ...", a headline) has little else. */
+#define LINKED_SENTENCE_TEXT 60
+
+static gboolean
+linked_sentence (const char *text, gsize length, gsize link_bytes)
+{
+  if (length < link_bytes + LINKED_SENTENCE_TEXT)
+    return FALSE;
+  char last = text[length - 1];
+  return last == '.' || last == '!' || last == '?';
+}
+
 static void
 flush (Writer *w)
 {
@@ -1334,7 +1349,7 @@ flush (Writer *w)
    * that nothing follows. */
   Closing closing = CLOSING_NONE;
   if (density > w->ex->max_link_density && !w->heading && w->li_depth == 0
-      && !w->in_table_row)
+      && !w->in_table_row && !linked_sentence (cur->str, cur->len, w->link_bytes))
     keep = FALSE; /* a link ("Leave a comment") closes nothing: the text may go on */
   else if ((closing = closing_kind (cur->str)) != CLOSING_NONE)
     keep = TRUE; /* a marker for trim_edges, never part of the body */
