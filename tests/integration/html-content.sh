@@ -8,7 +8,12 @@
 # feed of other stories after the article (cards of a linked headline and a teaser) goes,
 # while an article whose own items have linked titles stays; a section of the article whose
 # bulk is a list of links that a sentence announces ("Several patches were sent for review:"),
-# even wrapped in a <div>, is kept with the list.
+# even wrapped in a <div>, is kept with the list; the parts React streams after the footer
+# (<div hidden id="S:N">) are read where their placeholders (<template id="P:N">, "B:N")
+# stand; parts of the content that a class calls unlikely ("listicle-header",
+# "pane-header-alignment") but that are running text stay, while comments and a site footer
+# of testimonials still go; a sentence half of which is a link is text, a line that is all
+# link ("Read our guide to ...") is not.
 . "$(dirname "$0")/common.sh"
 
 DATA="$SOURCE/tests/data/html-content"
@@ -74,5 +79,32 @@ for kept in ("There has been good progress", "Several patches were sent for revi
              "codegen: allow casts between integers and pointers", "codegen: fix volatile loads and stores"):
     assert kept in text, (kept, text)
 assert text.index("codegen: fix volatile") < text.index("Next month the focus"), text
+PY
+expect_status 0 "React's streamed parts" -- "$NEWSFLOW" -c "$WORK/tables.chain" "$DATA/react-parts.html"
+python3 - "$WORK/out" <<'PY' && pass "React's streamed parts read at their placeholders" || fail "React parts"
+import json, sys
+text = json.loads(open(sys.argv[1], encoding="utf-8").readline())["text"]
+order = ["Heat pumps have become", "1. Insulation comes first", "2. Radiators may need to grow",
+         "3. Noise is a question of placement", "Whatever you choose"]
+assert all(o in text for o in order), text
+assert [text.index(o) for o in order] == sorted(text.index(o) for o in order), text
+assert "Homes Weekly Media Group" not in text, text
+PY
+expect_status 0 "prose in unlikely-named parts" -- "$NEWSFLOW" -c "$WORK/tables.chain" "$DATA/unlikely-prose.html"
+python3 - "$WORK/out" <<'PY' && pass "running text in parts of the content named header kept" || fail "unlikely prose"
+import json, sys
+text = json.loads(open(sys.argv[1], encoding="utf-8").readline())["text"]
+for kept in ("A small team does not need the software", "We scored each tool on the same rubric",
+             "Each tool was used for real work"):
+    assert kept in text, (kept, text)
+assert text.index("A small team") < text.index("1. Boardly") < text.index("We scored each tool"), text
+assert "rehearsal" not in text and "saved our studio" not in text and "affiliate fluff" not in text, text
+PY
+expect_status 0 "a sentence half linked" -- "$NEWSFLOW" -c "$WORK/tables.chain" "$DATA/linked-sentence.html"
+python3 - "$WORK/out" <<'PY' && pass "a sentence that ends in a long link kept, a link line dropped" || fail "linked sentence"
+import json, sys
+text = json.loads(open(sys.argv[1], encoding="utf-8").readline())["text"]
+assert text.startswith("For first-time dog owners, knowing when to start training can be confusing - though"), text
+assert "crate training" not in text, text
 PY
 finish

@@ -453,7 +453,8 @@ is_ancestor (xmlNode *ancestor, xmlNode *node)
   return FALSE;
 }
 
-enum { F_SKIP = 1 << 0, F_SCORED = 1 << 1 };
+/* F_IN_CONTENT: below an element whose class or tag says content (article, main, "post-body"). */
+enum { F_SKIP = 1 << 0, F_SCORED = 1 << 1, F_IN_CONTENT = 1 << 2 };
 
 typedef struct {
   xmlNode *node;
@@ -557,11 +558,58 @@ holds_block (xmlNode *node)
   return FALSE;
 }
 
+/* ---- React's streamed segments ----
+ * React (Next.js) streams server-rendered parts of a page after the rest: each part comes
+ * in a <div hidden id="S:N"> at the end of the body, and a script moves it to where its
+ * placeholder stands, a <template id="P:N"> (a segment) or <template id="B:N"> (a Suspense
+ * boundary), often inside another part.  The article then arrives in pieces after the
+ * footer, in the order the server finished them; done here, the page reads as it shows. */
+
+/* The number N of an id "X:N" with @prefix X (S, P or B), or -1. */
+static gint64
+react_part (const char *id, char prefix)
+{
+  if (id == NULL || id[0] != prefix || id[1] != ':' || !g_ascii_isdigit (id[2]))
+    return -1;
+  char *end;
+  gint64 n = g_ascii_strtoll (id + 2, &end, 10);
+  return *end == '\0' ? n : -1;
+}
+
+/* Moves every part of @parts (the hidden S:N divs, in page order; may be NULL) to its
+ * placeholder of @holders (N + 1 -> <template>); the placeholders go. */
+static void
+place_react_parts (Extractor *ex, GPtrArray *parts, GHashTable *holders)
+{
+  for (guint i = 0; parts && i < parts->len; i++)
+    {
+      xmlNode *part = g_ptr_array_index (parts, i);
+      g_autofree char *id = html_attr (part, "id");
+      xmlNode *holder = g_hash_table_lookup (holders, GSIZE_TO_POINTER ((gsize) react_part (id, 'S') + 1));
+      /* Never into itself: a part holds its own placeholder only in a broken page. */
+      if (holder == NULL || is_ancestor (part, holder))
+        continue;
+      xmlUnlinkNode (part);
+      xmlAddPrevSibling (holder, part);
+      info_of (ex, part)->hints &= ~H_HIDDEN;
+    }
+  GHashTableIter iter;
+  gpointer holder;
+  g_hash_table_iter_init (&iter, holders);
+  while (g_hash_table_iter_next (&iter, NULL, &holder))
+    {
+      xmlUnlinkNode (holder);
+      xmlFreeNode (holder);
+    }
+}
+
 /* Removes scripts, styles, comments, hidden elements; gives every element its Info. */
 static void
 prepare (Extractor *ex, xmlNode *root)
 {
   g_autoptr (GHashTable) hint_cache = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr (GPtrArray) react_parts = NULL;
+  g_autoptr (GHashTable) react_holders = NULL; /* N + 1 -> its <template> */
   xmlNode *node = root;
   while (node)
     {
@@ -570,7 +618,25 @@ prepare (Extractor *ex, xmlNode *root)
       if (node->type == XML_ELEMENT_NODE)
         {
           const TagInfo *tag = lookup_tag (node->name);
-          if ((tag->tag == T_JUNK || tag->tag == T_NOSCRIPT) && (!(tag->kind & K_SOFT) || !holds_block (node)))
+          gboolean holder = FALSE;
+          if (tag->tag == T_JUNK && node->name[0] == 't' && strcmp ((const char *) node->name, "template") == 0)
+            {
+              g_autofree char *id = html_attr (node, "id");
+              gint64 n = id ? MAX (react_part (id, 'P'), react_part (id, 'B')) : -1;
+              if (n >= 0)
+                {
+                  if (react_holders == NULL)
+                    react_holders = g_hash_table_new (NULL, NULL);
+                  if (!g_hash_table_contains (react_holders, GSIZE_TO_POINTER ((gsize) n + 1)))
+                    {
+                      g_hash_table_insert (react_holders, GSIZE_TO_POINTER ((gsize) n + 1), node);
+                      holder = TRUE; /* kept until the parts are placed, and not entered */
+                    }
+                }
+            }
+          if (holder)
+            ;
+          else if ((tag->tag == T_JUNK || tag->tag == T_NOSCRIPT) && (!(tag->kind & K_SOFT) || !holds_block (node)))
             remove = TRUE;
           else
             {
@@ -586,7 +652,16 @@ prepare (Extractor *ex, xmlNode *root)
               else
                 info.hints = class_hints (node, hint_cache) | (tag->tag == T_PRE || tag->tag == T_CODE ? H_CODE : 0);
               if (node != root && is_hidden (node))
-                info.hints |= H_HIDDEN;
+                {
+                  info.hints |= H_HIDDEN;
+                  g_autofree char *id = html_attr (node, "id");
+                  if (react_part (id, 'S') >= 0)
+                    {
+                      if (react_parts == NULL)
+                        react_parts = g_ptr_array_new ();
+                      g_ptr_array_add (react_parts, node);
+                    }
+                }
               if (tag->tag == T_NOSCRIPT)
                 info.hints |= H_NOSCRIPT;
               if (tag->tag == T_BODY && ex->body == NULL)
@@ -616,6 +691,8 @@ prepare (Extractor *ex, xmlNode *root)
         }
       node = next;
     }
+  if (react_holders)
+    place_react_parts (ex, react_parts, react_holders);
 }
 
 static float
@@ -646,13 +723,38 @@ base_score (const Info *info)
 
 typedef enum { MEASURE_ALL, MEASURE_VISIBLE, MEASURE_LIKELY } MeasureMode;
 
+/* Paragraph text that makes an unlikely-named part of the content its text (is_prose). */
+#define PROSE_MIN 200
+
+/* Whether an element says it holds content: <article>, <main>, a positive or body class
+ * (not on <body>, whose classes name the page's template: "single-post"). */
+static inline gboolean
+says_content (const Info *info)
+{
+  return info->tag == T_ARTICLE || info->tag == T_MAIN
+         || ((info->hints & (H_POSITIVE | H_BODY | H_ARTICLE_BODY)) && info->tag != T_BODY && info->tag != T_HTML);
+}
+
 /* Whether an <aside> is a box of the article's own text (a definition, a side story):
  * paragraphs and few links, where a sidebar or a pull quote has not. */
+
 static gboolean
 is_text_box (const Info *info)
 {
   return info->full_ptext >= 200 && info->full_links * 5 < info->full
          && !(info->hints & (H_JUNK | H_UNLIKELY));
+}
+
+/* Whether an element that only its class calls unlikely, inside what says it is content, is
+ * running text all the same: paragraphs, hardly a link ("kt-pane-header-alignment-left" on an
+ * accordion of the article, "listicle-header" on its introduction).  Outside content (a
+ * site's footer of testimonials) and for junk classes (comments, share bars, related
+ * stories) the class has the last word. */
+static gboolean
+is_prose (const Info *info)
+{
+  return (info->flags & F_IN_CONTENT) && !(info->hints & H_JUNK) && info->full_ptext >= PROSE_MIN
+         && info->full_links * 10 < info->full && info->full_ptext * 4 >= info->full * 3;
 }
 
 /* Whether a measure in @mode leaves out @info's subtree.  Nothing that holds most of the
@@ -685,7 +787,7 @@ skip_element (Extractor *ex, const Info *info, MeasureMode mode)
   if (info->tag == T_ASIDE)
     return !is_text_box (info);
   if ((info->hints & H_UNLIKELY) && !(info->hints & H_POSITIVE))
-    return TRUE;
+    return !is_prose (info);
   return FALSE;
 }
 
@@ -702,7 +804,7 @@ measure (Extractor *ex, xmlNode *root, MeasureMode mode)
       info->items = info->link_items = 0;
     }
   g_autoptr (GArray) blocks = g_array_new (FALSE, FALSE, sizeof (Info *));
-  guint in_link = 0;
+  guint in_link = 0, in_content = 0;
   xmlNode *node = root;
   while (node)
     {
@@ -710,6 +812,8 @@ measure (Extractor *ex, xmlNode *root, MeasureMode mode)
       Info *info = NULL;
       if (node->type == XML_ELEMENT_NODE && (info = info_of (ex, node)))
         {
+          if (in_content)
+            info->flags |= F_IN_CONTENT;
           if (skip_element (ex, info, mode))
             info->flags |= F_SKIP;
           else
@@ -719,6 +823,8 @@ measure (Extractor *ex, xmlNode *root, MeasureMode mode)
                 g_array_append_val (blocks, info);
               if (info->tag == T_A)
                 in_link++;
+              if (says_content (info))
+                in_content++;
             }
         }
       else if (node->type == XML_TEXT_NODE || node->type == XML_CDATA_SECTION_NODE)
@@ -765,6 +871,8 @@ measure (Extractor *ex, xmlNode *root, MeasureMode mode)
             {
               if (info->tag == T_A && in_link)
                 in_link--;
+              if (in_content && says_content (info))
+                in_content--;
               if ((info->kind & K_BLOCK) && blocks->len && g_array_index (blocks, Info *, blocks->len - 1) == info)
                 g_array_set_size (blocks, blocks->len - 1);
               /* A paragraph: enough own text that is not mostly links. */
@@ -1208,6 +1316,21 @@ repair_mojibake (const char *text)
   return g_string_free (out, FALSE);
 }
 
+/* Whether a paragraph that is mostly link is a sentence of the article all the same: one
+ * that ends as a sentence does, with LINKED_SENTENCE_TEXT characters of its own outside the
+ * links ("For first time dog owners, knowing when ... can be confusing - <a>though the
+ * benefits of ...</a>").  A link line ("Read more: ...", a headline) has little else. */
+#define LINKED_SENTENCE_TEXT 60
+
+static gboolean
+linked_sentence (const char *text, gsize length, gsize link_bytes)
+{
+  if (length < link_bytes + LINKED_SENTENCE_TEXT)
+    return FALSE;
+  char last = text[length - 1];
+  return last == '.' || last == '!' || last == '?';
+}
+
 static void
 flush (Writer *w)
 {
@@ -1226,7 +1349,7 @@ flush (Writer *w)
    * that nothing follows. */
   Closing closing = CLOSING_NONE;
   if (density > w->ex->max_link_density && !w->heading && w->li_depth == 0
-      && !w->in_table_row)
+      && !w->in_table_row && !linked_sentence (cur->str, cur->len, w->link_bytes))
     keep = FALSE; /* a link ("Leave a comment") closes nothing: the text may go on */
   else if ((closing = closing_kind (cur->str)) != CLOSING_NONE)
     keep = TRUE; /* a marker for trim_edges, never part of the body */
@@ -1466,7 +1589,8 @@ drop_subtree (Writer *w, Info *info, gboolean is_root)
   if ((info->hints & H_JUNK) && !(info->hints & (H_BODY | H_ARTICLE_BODY))
       && (info->text * 2 < w->root_text || info->tag == T_A || !(info->kind & K_CONTAINER)))
     return !recall || (info->hints & H_UNLIKELY);
-  if ((info->hints & H_UNLIKELY) && !(info->hints & H_POSITIVE) && info->text * 3 < w->root_text && !recall)
+  if ((info->hints & H_UNLIKELY) && !(info->hints & H_POSITIVE) && info->text * 3 < w->root_text && !recall
+      && !is_prose (info))
     return TRUE;
   /* Link lists and link-heavy containers: navigation, related stories.  A table (or the
    * wrappers around one) with text outside its links is data: the companies, each linked,
