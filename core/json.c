@@ -417,6 +417,7 @@ typedef struct {
   NfJsonWriteFunc write;      /* NULL: everything stays in buffer */
   gpointer        user_data;
   GError         *error;      /* the first failed write; nothing is written after it */
+  gsize           limit;      /* the chunk size when written out, else no bound */
 } Writer;
 
 /* A "[" or "{" being written: its level and how many members it has so far. */
@@ -547,26 +548,24 @@ piece_end (const Writer *writer, const char *p, const char *end)
   return (gsize) (end - p) > piece ? p + piece : end;
 }
 
-/* @length bytes of @string quoted and escaped as json-glib's json_strescape does (bytes other
- * than the quote, the backslash and control characters are copied, whether UTF-8 or not).
+/* The string from @p to @end escaped as json-glib's json_strescape does (bytes other than the
+ * quote, the backslash and control characters are copied, whether UTF-8 or not) and its
+ * closing quote, after its opening quote and any plain bytes before @p (write_string).
  * Room for a piece of the string (a chunk at most, so that a long text does not sit whole in
- * the buffer) is made once, and plain bytes go in 8 at a time as they are checked: about half
- * the strings the writer prints are a few bytes long (names, labels), so the cost per call
- * counts as much as the cost per byte.  An escape (6 bytes out for 1 in at most) makes room
- * again only when the piece would no longer fit; the buffer goes out when it reaches the chunk
- * size, so that every write is a chunk at most (and a few bytes). */
+ * the buffer) is made once, and plain bytes go in 8 at a time as they are checked.  An escape
+ * (6 bytes out for 1 in at most) makes room again only when the piece would no longer fit;
+ * the buffer goes out when it reaches the chunk size, so that every write is a chunk at most
+ * (and a few bytes). */
 static void
-write_string (Writer *writer, const char *string, gsize length)
+write_string_rest (Writer *writer, const char *p, const char *end)
 {
   static const char hex[] = "0123456789abcdef";
   GString *buffer = writer->buffer;
-  const char *p = string, *end = string + length;
   const char *stop = piece_end (writer, p, end);
   /* Invariant: room for the rest of the piece, the closing quote, the NUL and 8 bytes more,
    * so that a short tail goes in as a whole word. */
   char *out = buffer_reserve (buffer, (stop - p) + 10);
   char *room = buffer->str + buffer->allocated_len;
-  *out++ = '"';
   for (;;)
     {
       guint64 word;
@@ -647,6 +646,52 @@ write_string (Writer *writer, const char *string, gsize length)
   *out++ = '"';
   buffer_commit (buffer, out);
   writer_maybe_flush (writer);
+}
+
+/* @length bytes of @string quoted and escaped (write_string_rest).  Most strings the writer
+ * prints are short (names, labels, attribute values) and need no escape, so the cost per call
+ * counts as much as the cost per byte: a string that fits in the buffer below the chunk size
+ * goes in here, 8 bytes at a time as they are checked, with no piece to plan; at the first
+ * word with an escape, or a string that does not fit, write_string_rest goes on from there. */
+static inline void
+write_string (Writer *writer, const char *string, gsize length)
+{
+  GString *buffer = writer->buffer;
+  const char *p = string, *end = string + length;
+  /* Room for the quotes, the NUL and a whole word past the last byte. */
+  if (G_LIKELY (buffer->len + length + 16 < MIN (buffer->allocated_len, writer->limit)))
+    {
+      char *out = buffer->str + buffer->len;
+      *out++ = '"';
+      guint64 word;
+      while (end - p >= 8)
+        {
+          memcpy (&word, p, 8);
+          if (word_needs_escape (word))
+            goto rest;
+          memcpy (out, &word, 8);
+          out += 8;
+          p += 8;
+        }
+      if (p < end)
+        {
+          word = load_short (p, end - p);
+          if (word_needs_escape (word))
+            goto rest;
+          memcpy (out, &word, 8);
+          out += end - p;
+        }
+      *out++ = '"';
+      buffer_commit (buffer, out);
+      writer_maybe_flush (writer);
+      return;
+    rest:
+      buffer_commit (buffer, out);
+      write_string_rest (writer, p, end);
+      return;
+    }
+  buffer_append_literal (buffer, "\"");
+  write_string_rest (writer, p, end);
 }
 
 static void
@@ -951,19 +996,13 @@ typedef struct {
   gsize       position;   /* where the previous child ended */
 } Children;
 
+/* The elements of the array @parent, whose element type has @alignment and @fixed_size. */
 static void
-children_init (Children *children, Serialised parent)
+children_init_array (Children *children, Serialised parent, gsize alignment, gsize fixed_size)
 {
-  *children = (Children) { .parent = parent, .element = parent.type + 1, .array = *parent.type == 'a' };
+  *children = (Children) { .parent = parent, .element = parent.type + 1, .array = TRUE,
+                           .alignment = alignment, .fixed_size = fixed_size };
   children->width = serialised_offset_width_of (parent.size);
-  if (!children->array)
-    {
-      /* A tuple's framing offsets, one for each variable-size member but the last, are
-       * stored backwards from its end. */
-      children->offsets = parent.size;
-      return;
-    }
-  type_layout (children->element, &children->alignment, &children->fixed_size);
   if (children->fixed_size > 0)
     children->remaining = parent.size / children->fixed_size;
   else if (parent.size > 0)
@@ -976,6 +1015,23 @@ children_init (Children *children, Serialised parent)
           children->remaining = (parent.size - table) / children->width;
         }
     }
+}
+
+static void
+children_init (Children *children, Serialised parent)
+{
+  if (*parent.type == 'a')
+    {
+      gsize alignment, fixed_size;
+      type_layout (parent.type + 1, &alignment, &fixed_size);
+      children_init_array (children, parent, alignment, fixed_size);
+      return;
+    }
+  /* A tuple's framing offsets, one for each variable-size member but the last, are stored
+   * backwards from its end. */
+  *children = (Children) { .parent = parent, .element = parent.type + 1, .array = FALSE };
+  children->width = serialised_offset_width_of (parent.size);
+  children->offsets = parent.size;
 }
 
 static gboolean
@@ -1051,6 +1107,33 @@ entry_names_equal (const Entry *a, const Entry *b)
   return a->length == b->length && memcmp (a->name, b->name, a->length) == 0;
 }
 
+/* The name and value of the dict entry @entry of an a{sT}, T laid out as @value_alignment and
+ * @value_fixed_size: what children_next reads from it, with the layout worked out once for
+ * the dictionary.  The name is variable-size and not last, so the entry's one framing offset,
+ * at its end, is where the name ends. */
+static inline void
+entry_split (Serialised entry, const char *value_type, gsize value_alignment, gsize value_fixed_size, Entry *item)
+{
+  gsize width = serialised_offset_width_of (entry.size);
+  gsize table = entry.size - width;
+  gsize name_end = MIN (serialised_read_offset (entry.data + table, width), entry.size);
+  if (name_end > 0)
+    {
+      item->name = (const char *) entry.data;
+      item->length = name_end - 1; /* without its NUL */
+    }
+  else
+    {
+      item->name = "";
+      item->length = 0;
+    }
+  gsize start = align_up (name_end, value_alignment);
+  gsize end = value_fixed_size > 0 ? start + value_fixed_size : table;
+  end = MIN (end, entry.size);
+  start = MIN (start, end);
+  item->value = (Serialised) { value_type, entry.data + start, end - start };
+}
+
 /* An a{s*} as an object.  The tree kept a name once, where it first came, with its last
  * value (json_object_set_member replaces in place): so does this.  Repeated names are found
  * by comparing the few names of a small dictionary with each other, by a hash table in a
@@ -1061,22 +1144,17 @@ write_dictionary (Writer *writer, guint level, Serialised value)
   Entry stack_entries[16];
   GArray *heap = NULL;
   gsize n = 0;
+  /* The entries' layout, {sT}, from T's: aligned as T (or 1), never of a fixed size. */
+  const char *value_type = value.type + 3;
+  gsize value_alignment, value_fixed_size;
+  type_layout (value_type, &value_alignment, &value_fixed_size);
   Children children;
   Serialised entry;
-  children_init (&children, value);
+  children_init_array (&children, value, value_alignment, 0);
   while (children_next (&children, &entry))
     {
-      Children members;
-      Entry item = { "", 0, { NULL, NULL, 0 } };
-      Serialised key;
-      children_init (&members, entry);
-      if (children_next (&members, &key) && key.size > 0)
-        {
-          item.name = (const char *) key.data;
-          item.length = key.size - 1; /* without its NUL */
-        }
-      if (!children_next (&members, &item.value))
-        continue; /* only a broken value */
+      Entry item;
+      entry_split (entry, value_type, value_alignment, value_fixed_size, &item);
       if (n == G_N_ELEMENTS (stack_entries))
         {
           heap = g_array_sized_new (FALSE, FALSE, sizeof (Entry), 2 * n);
@@ -1362,7 +1440,7 @@ nf_article_write_json (NfArticle *article, gboolean pretty, NfJsonWriteFunc writ
                        gpointer user_data, GError **error)
 {
   g_return_val_if_fail (article != NULL && write != NULL, FALSE);
-  Writer writer = { g_string_sized_new (CHUNK_SIZE + 256), pretty, write, user_data, NULL };
+  Writer writer = { g_string_sized_new (CHUNK_SIZE + 256), pretty, write, user_data, NULL, CHUNK_SIZE };
   write_article (&writer, article);
   writer_flush (&writer);
   g_string_free (writer.buffer, TRUE);
@@ -1378,7 +1456,7 @@ void
 nf_article_append_json (NfArticle *article, gboolean pretty, GString *out)
 {
   g_return_if_fail (article != NULL && out != NULL);
-  Writer writer = { out, pretty, NULL, NULL, NULL };
+  Writer writer = { out, pretty, NULL, NULL, NULL, G_MAXSIZE };
   write_article (&writer, article);
 }
 
@@ -1386,6 +1464,6 @@ void
 nf_variant_append_json (GVariant *value, gboolean pretty, GString *out)
 {
   g_return_if_fail (out != NULL);
-  Writer writer = { out, pretty, NULL, NULL, NULL };
+  Writer writer = { out, pretty, NULL, NULL, NULL, G_MAXSIZE };
   write_variant (&writer, 0, value);
 }
