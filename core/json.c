@@ -418,7 +418,23 @@ typedef struct {
   gpointer        user_data;
   GError         *error;      /* the first failed write; nothing is written after it */
   gsize           limit;      /* the chunk size when written out, else no bound */
+  guint64         flushed;    /* the bytes handed to write so far */
+  struct CachedText *cache;   /* NULL: nothing is replayed (a single value) */
 } Writer;
+
+/* Text written for something the article holds by address while it is written: an annotation's
+ * type and attribute names (interned), and its attribute values of basic types, which the
+ * article's annotations share (thousands of "PERSON" or "said" are one GVariant).  A value seen
+ * again is copied from where its text was written, while that is still in the buffer, instead
+ * of being read through GLib (a lock and four calls) and escaped again.  Direct-mapped by
+ * address: a clash only costs the text being written anew. */
+#define TEXT_CACHE_SIZE 128
+
+typedef struct CachedText {
+  gconstpointer key;
+  guint64       position; /* where the text starts in the whole output */
+  gsize         length;
+} CachedText;
 
 /* A "[" or "{" being written: its level and how many members it has so far. */
 typedef struct {
@@ -453,7 +469,10 @@ writer_flush (Writer *writer)
       && writer->error == NULL)
     g_set_error_literal (&writer->error, NF_ERROR, NF_ERROR_IO, "writing JSON failed");
   if (writer->write)
-    g_string_truncate (writer->buffer, 0);
+    {
+      writer->flushed += writer->buffer->len;
+      g_string_truncate (writer->buffer, 0);
+    }
 }
 
 static inline void
@@ -461,6 +480,44 @@ writer_maybe_flush (Writer *writer)
 {
   if (writer->write && writer->buffer->len >= CHUNK_SIZE)
     writer_flush (writer);
+}
+
+/* Where the next byte goes in the whole output. */
+static inline guint64
+writer_position (const Writer *writer)
+{
+  return writer->flushed + writer->buffer->len;
+}
+
+static inline CachedText *
+cache_slot (const Writer *writer, gconstpointer key)
+{
+  guintptr address = (guintptr) key;
+  return &writer->cache[(address >> 4 ^ address >> 11) % TEXT_CACHE_SIZE];
+}
+
+/* Writes the text cached for @key again; FALSE when there is none, or it has gone out. */
+static inline gboolean
+cache_replay (Writer *writer, gconstpointer key)
+{
+  if (writer->cache == NULL)
+    return FALSE;
+  const CachedText *slot = cache_slot (writer, key);
+  if (slot->key != key || slot->position < writer->flushed)
+    return FALSE;
+  /* From before the end of the buffer to its end: no overlap, and g_string_append_len, when
+   * it grows the buffer, copes with a source inside it. */
+  buffer_append (writer->buffer, writer->buffer->str + (slot->position - writer->flushed), slot->length);
+  writer_maybe_flush (writer);
+  return TRUE;
+}
+
+/* The text from @start to here is what @key is written as, wherever it is written. */
+static inline void
+cache_record (Writer *writer, gconstpointer key, guint64 start)
+{
+  if (writer->cache && start >= writer->flushed)
+    *cache_slot (writer, key) = (CachedText) { key, start, writer_position (writer) - start };
 }
 
 static void
@@ -703,6 +760,20 @@ write_cstring (Writer *writer, const char *string)
     buffer_append_literal (writer->buffer, "null");
 }
 
+/* write_cstring for a string the article holds by address while it is written (an interned
+ * name): its text comes from the cache when it was written before. */
+static void
+write_interned (Writer *writer, const char *string)
+{
+  if (string == NULL || !cache_replay (writer, string))
+    {
+      guint64 start = writer_position (writer);
+      write_cstring (writer, string);
+      if (string)
+        cache_record (writer, string, start);
+    }
+}
+
 static void
 write_int (Writer *writer, gint64 value)
 {
@@ -823,10 +894,9 @@ container_begin (Writer *writer, guint level, char open)
   return (Container) { writer, level, 0, open == '{' ? '}' : ']' };
 }
 
-/* Starts the next member: the separator, the indent and, in an object, the name (@length
- * bytes). */
-static void
-container_next_len (Container *container, const char *name, gsize length)
+/* The separator and the indent before the next member. */
+static inline void
+container_separate (Container *container)
 {
   Writer *writer = container->writer;
   if (container->count++ > 0)
@@ -836,15 +906,41 @@ container_next_len (Container *container, const char *name, gsize length)
       buffer_append_literal (writer->buffer, "\n");
       write_indent (writer, container->level + 1);
     }
+}
+
+/* What follows a member's name. */
+static inline void
+container_name_end (Writer *writer)
+{
+  if (writer->pretty)
+    buffer_append_literal (writer->buffer, " : ");
+  else
+    buffer_append_literal (writer->buffer, ":");
+  writer_maybe_flush (writer);
+}
+
+/* Starts the next member: the separator, the indent and, in an object, the name (@length
+ * bytes). */
+static void
+container_next_len (Container *container, const char *name, gsize length)
+{
+  container_separate (container);
   if (name)
     {
-      write_string (writer, name, length);
-      if (writer->pretty)
-        buffer_append_literal (writer->buffer, " : ");
-      else
-        buffer_append_literal (writer->buffer, ":");
+      write_string (container->writer, name, length);
+      container_name_end (container->writer);
     }
-  writer_maybe_flush (writer);
+  else
+    writer_maybe_flush (container->writer);
+}
+
+/* container_next for a name held by address while the article is written (write_interned). */
+static void
+container_next_interned (Container *container, const char *name)
+{
+  container_separate (container);
+  write_interned (container->writer, name);
+  container_name_end (container->writer);
 }
 
 /* container_next for a name that needs no escape, given as a literal: its quoted form and
@@ -1330,13 +1426,21 @@ write_variant (Writer *writer, guint level, GVariant *value)
       buffer_append_literal (writer->buffer, "null");
       return;
     }
+  if (cache_replay (writer, value))
+    return;
   /* Free for what GLib built (trusted); a copy otherwise. */
   g_autoptr (GVariant) normal = NULL;
+  GVariant *readable = value;
   if (!g_variant_is_normal_form (value))
-    value = normal = g_variant_get_normal_form (value);
-  Serialised serialised = { g_variant_get_type_string (value), g_variant_get_data (value),
-                            g_variant_get_size (value) };
+    readable = normal = g_variant_get_normal_form (value);
+  Serialised serialised = { g_variant_get_type_string (readable), g_variant_get_data (readable),
+                            g_variant_get_size (readable) };
+  guint64 start = writer_position (writer);
   write_serialised (writer, level, serialised);
+  /* A value of a basic type is written the same at any level; the address of a copy could
+   * be another value's by the next one. */
+  if (normal == NULL && strchr ("amv({", *serialised.type) == NULL)
+    cache_record (writer, value, start);
 }
 
 static void
@@ -1346,7 +1450,7 @@ write_annotation (Writer *writer, guint level, const NfAnnotation *annotation, c
   gsize end = nf_annotation_get_end (annotation);
   Container object = container_begin (writer, level, '{');
   container_next_literal (&object, "type");
-  write_cstring (writer, nf_annotation_get_type (annotation));
+  write_interned (writer, nf_annotation_get_type (annotation));
   container_next_literal (&object, "start");
   write_int (writer, (gint64) start);
   container_next_literal (&object, "end");
@@ -1360,7 +1464,7 @@ write_annotation (Writer *writer, guint level, const NfAnnotation *annotation, c
     {
       const char *key;
       GVariant *value = nf_annotation_get_nth_attr (annotation, i, &key);
-      container_next (&attrs, key);
+      container_next_interned (&attrs, key);
       write_variant (writer, level + 2, value);
     }
   container_end (&attrs);
@@ -1440,7 +1544,8 @@ nf_article_write_json (NfArticle *article, gboolean pretty, NfJsonWriteFunc writ
                        gpointer user_data, GError **error)
 {
   g_return_val_if_fail (article != NULL && write != NULL, FALSE);
-  Writer writer = { g_string_sized_new (CHUNK_SIZE + 256), pretty, write, user_data, NULL, CHUNK_SIZE };
+  CachedText cache[TEXT_CACHE_SIZE] = { { NULL, 0, 0 } };
+  Writer writer = { g_string_sized_new (CHUNK_SIZE + 256), pretty, write, user_data, NULL, CHUNK_SIZE, 0, cache };
   write_article (&writer, article);
   writer_flush (&writer);
   g_string_free (writer.buffer, TRUE);
@@ -1456,7 +1561,8 @@ void
 nf_article_append_json (NfArticle *article, gboolean pretty, GString *out)
 {
   g_return_if_fail (article != NULL && out != NULL);
-  Writer writer = { out, pretty, NULL, NULL, NULL, G_MAXSIZE };
+  CachedText cache[TEXT_CACHE_SIZE] = { { NULL, 0, 0 } };
+  Writer writer = { out, pretty, NULL, NULL, NULL, G_MAXSIZE, 0, cache };
   write_article (&writer, article);
 }
 
@@ -1464,6 +1570,6 @@ void
 nf_variant_append_json (GVariant *value, gboolean pretty, GString *out)
 {
   g_return_if_fail (out != NULL);
-  Writer writer = { out, pretty, NULL, NULL, NULL, G_MAXSIZE };
+  Writer writer = { out, pretty, NULL, NULL, NULL, G_MAXSIZE, 0, NULL };
   write_variant (&writer, 0, value);
 }
