@@ -4,6 +4,9 @@
 
 #include <math.h>
 #include <string.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 #include <newsflow/error.h>
 #include <newsflow/json.h>
@@ -550,19 +553,35 @@ static const guint8 escaped[256] = {
 
 #define BYTES_OF(c) (G_GUINT64_CONSTANT (0x0101010101010101) * (c))
 
-/* Whether any of the 8 bytes of @word is escaped: the classic "has a zero byte" test
- * ((x - 0x01..) & ~x & 0x80..), on @word xor each byte escaped and on @word less 0x20, is
- * exact as a yes/no, and lets plain text go by 8 bytes at a time. */
-static inline gboolean
-word_needs_escape (guint64 word)
+/* The high bit of each byte of @word (in memory order, as loaded little-endian) that is
+ * escaped, exactly: on the low 7 bits of each byte, (c + 1) & 0x7f is below 0x21 for a control
+ * character or DEL and c ^ '"' (or '\\') is 0 for the quote (or the backslash), tested by adding
+ * what sets the high bit of the byte otherwise, which never carries into the next byte; bytes
+ * from 0x80 up are never escaped.  Plain text goes by 8 bytes at a time, and the first escape
+ * is found without a loop over bytes. */
+static inline guint64
+word_escapes (guint64 word)
 {
-  guint64 quote = word ^ BYTES_OF ('"'), backslash = word ^ BYTES_OF ('\\'), del = word ^ BYTES_OF (0x7f);
-  guint64 found = ((quote - BYTES_OF (1)) & ~quote)
-                  | ((backslash - BYTES_OF (1)) & ~backslash)
-                  | ((del - BYTES_OF (1)) & ~del)
-                  | ((word - BYTES_OF (0x20)) & ~word);
-  return (found & BYTES_OF (0x80)) != 0;
+  const guint64 low7 = BYTES_OF (0x7f);
+  guint64 low = word & low7;
+  guint64 control = ((low + BYTES_OF (1)) & low7) + BYTES_OF (0x5f);
+  guint64 quote = (low ^ BYTES_OF ('"')) + low7;
+  guint64 backslash = (low ^ BYTES_OF ('\\')) + low7;
+  return ~((control & quote & backslash) | word) & BYTES_OF (0x80);
 }
+
+#ifdef __SSE2__
+/* Bit i set when byte i of @block is escaped: 16 bytes at a time where the machine has it. */
+static inline guint
+block_escapes (__m128i block)
+{
+  __m128i control = _mm_cmpeq_epi8 (_mm_min_epu8 (block, _mm_set1_epi8 (0x1f)), block);
+  __m128i quote = _mm_cmpeq_epi8 (block, _mm_set1_epi8 ('"'));
+  __m128i backslash = _mm_cmpeq_epi8 (block, _mm_set1_epi8 ('\\'));
+  __m128i del = _mm_cmpeq_epi8 (block, _mm_set1_epi8 (0x7f));
+  return (guint) _mm_movemask_epi8 (_mm_or_si128 (_mm_or_si128 (control, quote), _mm_or_si128 (backslash, del)));
+}
+#endif
 
 /* Room for @n more bytes and the NUL after them; where they go.  The caller writes there and
  * moves buffer->len on (buffer_commit). */
@@ -605,6 +624,46 @@ piece_end (const Writer *writer, const char *p, const char *end)
   return (gsize) (end - p) > piece ? p + piece : end;
 }
 
+/* Copies the bytes from @p up to @stop or up to the first escaped one to @out, which has room
+ * for them and 8 bytes more, checking them 16 or 8 at a time (bytes past those counted may
+ * be written too); returns how many. */
+static inline G_ALWAYS_INLINE gsize
+copy_plain (char *out, const char *p, const char *stop)
+{
+  const char *start = p;
+#ifdef __SSE2__
+  while (stop - p >= 16)
+    {
+      __m128i block = _mm_loadu_si128 ((const __m128i *) p);
+      _mm_storeu_si128 ((__m128i *) (out + (p - start)), block);
+      guint found = block_escapes (block);
+      if (found)
+        return (p - start) + __builtin_ctz (found);
+      p += 16;
+    }
+#endif
+  while (stop - p >= 8)
+    {
+      guint64 word;
+      memcpy (&word, p, 8);
+      memcpy (out + (p - start), &word, 8);
+      guint64 found = word_escapes (GUINT64_FROM_LE (word));
+      if (found)
+        return (p - start) + __builtin_ctzll (found) / 8;
+      p += 8;
+    }
+  if (p < stop)
+    {
+      guint64 word = load_short (p, stop - p);
+      memcpy (out + (p - start), &word, 8);
+      if (word_escapes (word) == 0)
+        return stop - start;
+      while (!escaped[(guchar) *p]) /* a byte order of its own: found one by one */
+        p++;
+    }
+  return p - start;
+}
+
 /* The string from @p to @end escaped as json-glib's json_strescape does (bytes other than the
  * quote, the backslash and control characters are copied, whether UTF-8 or not) and its
  * closing quote, after its opening quote and any plain bytes before @p (write_string).
@@ -619,40 +678,16 @@ write_string_rest (Writer *writer, const char *p, const char *end)
   static const char hex[] = "0123456789abcdef";
   GString *buffer = writer->buffer;
   const char *stop = piece_end (writer, p, end);
-  /* Invariant: room for the rest of the piece, the closing quote, the NUL and 8 bytes more,
-   * so that a short tail goes in as a whole word. */
+  /* Invariant: room for the rest of the piece, the closing quote, the NUL and 8 bytes more
+   * (copy_plain's). */
   char *out = buffer_reserve (buffer, (stop - p) + 10);
   char *room = buffer->str + buffer->allocated_len;
   for (;;)
     {
-      guint64 word;
-      while (stop - p >= 8)
-        {
-          memcpy (&word, p, 8);
-          if (word_needs_escape (word))
-            break;
-          memcpy (out, &word, 8);
-          out += 8;
-          p += 8;
-        }
-      /* The last bytes of the piece in one word when none is escaped (most names and
-       * labels are shorter than 8 bytes). */
-      gsize tail = stop - p;
-      if (tail > 0 && tail < 8)
-        {
-          word = load_short (p, tail);
-          if (!word_needs_escape (word))
-            {
-              memcpy (out, &word, 8);
-              out += tail;
-              p = stop;
-            }
-        }
-      /* The word with an escape, or the piece's last bytes: one by one, to the escape. */
-      const char *limit = stop - p > 8 ? p + 8 : stop;
-      while (p < limit && !escaped[(guchar) *p])
-        *out++ = *p++;
-      if (p < limit)
+      gsize plain = copy_plain (out, p, stop);
+      out += plain;
+      p += plain;
+      if (p < stop)
         {
           guchar c = (guchar) *p++;
           if (G_UNLIKELY ((gsize) (room - out) < 6 + (gsize) (stop - p) + 10))
@@ -690,15 +725,12 @@ write_string_rest (Writer *writer, const char *p, const char *end)
         }
       if (p == end)
         break;
-      if (p == stop)
-        {
-          /* The next piece of a long string: what is written may go out first. */
-          buffer_commit (buffer, out);
-          writer_maybe_flush (writer);
-          stop = piece_end (writer, p, end);
-          out = buffer_reserve (buffer, (stop - p) + 10);
-          room = buffer->str + buffer->allocated_len;
-        }
+      /* The next piece of a long string: what is written may go out first. */
+      buffer_commit (buffer, out);
+      writer_maybe_flush (writer);
+      stop = piece_end (writer, p, end);
+      out = buffer_reserve (buffer, (stop - p) + 10);
+      room = buffer->str + buffer->allocated_len;
     }
   *out++ = '"';
   buffer_commit (buffer, out);
@@ -710,45 +742,30 @@ write_string_rest (Writer *writer, const char *p, const char *end)
  * counts as much as the cost per byte: a string that fits in the buffer below the chunk size
  * goes in here, 8 bytes at a time as they are checked, with no piece to plan; at the first
  * word with an escape, or a string that does not fit, write_string_rest goes on from there. */
-static inline void
+static inline G_ALWAYS_INLINE void
 write_string (Writer *writer, const char *string, gsize length)
 {
   GString *buffer = writer->buffer;
-  const char *p = string, *end = string + length;
-  /* Room for the quotes, the NUL and a whole word past the last byte. */
+  /* Room for the quotes, the NUL and copy_plain's 8 bytes more. */
   if (G_LIKELY (buffer->len + length + 16 < MIN (buffer->allocated_len, writer->limit)))
     {
       char *out = buffer->str + buffer->len;
       *out++ = '"';
-      guint64 word;
-      while (end - p >= 8)
+      gsize plain = copy_plain (out, string, string + length);
+      out += plain;
+      if (G_LIKELY (plain == length))
         {
-          memcpy (&word, p, 8);
-          if (word_needs_escape (word))
-            goto rest;
-          memcpy (out, &word, 8);
-          out += 8;
-          p += 8;
+          /* Below the limit: nothing to write out yet. */
+          *out++ = '"';
+          buffer_commit (buffer, out);
+          return;
         }
-      if (p < end)
-        {
-          word = load_short (p, end - p);
-          if (word_needs_escape (word))
-            goto rest;
-          memcpy (out, &word, 8);
-          out += end - p;
-        }
-      *out++ = '"';
       buffer_commit (buffer, out);
-      writer_maybe_flush (writer);
-      return;
-    rest:
-      buffer_commit (buffer, out);
-      write_string_rest (writer, p, end);
+      write_string_rest (writer, string + plain, string + length);
       return;
     }
   buffer_append_literal (buffer, "\"");
-  write_string_rest (writer, p, end);
+  write_string_rest (writer, string, string + length);
 }
 
 static void
@@ -948,7 +965,7 @@ container_next_interned (Container *container, const char *name)
 #define container_next_literal(container, literal) \
   container_next_quoted ((container), "\"" literal "\"", sizeof (literal) + 1)
 
-static void
+static inline G_ALWAYS_INLINE void
 container_next_quoted (Container *container, const char *quoted, gsize length)
 {
   Writer *writer = container->writer;
@@ -1326,95 +1343,104 @@ static void
 write_serialised (Writer *writer, guint level, Serialised value)
 {
   GString *buffer = writer->buffer;
-  switch (*value.type)
+  /* A variant's or a maybe's child in the same call: the loop goes on with it. */
+  for (;;)
     {
-    case 'b':
-      {
-        guint8 scalar;
-        load_scalar (value, &scalar, sizeof scalar);
-        if (scalar)
-          buffer_append_literal (buffer, "true");
-        else
-          buffer_append_literal (buffer, "false");
-        return;
-      }
-    case 'y':
-      WRITE_INTEGER (guint8);
-    case 'n':
-      WRITE_INTEGER (gint16);
-    case 'q':
-      WRITE_INTEGER (guint16);
-    case 'i': case 'h':
-      WRITE_INTEGER (gint32);
-    case 'u':
-      WRITE_INTEGER (guint32);
-    case 'x': case 't': /* a uint64 past G_MAXINT64 wraps, as json_node_set_int has it */
-      WRITE_INTEGER (gint64);
-    case 'd':
-      {
-        double scalar;
-        load_scalar (value, &scalar, sizeof scalar);
-        write_double (writer, scalar);
-        return;
-      }
-    case 's': case 'o': case 'g':
-      /* The bytes and a NUL. */
-      write_string (writer, (const char *) value.data, value.size > 0 ? value.size - 1 : 0);
-      return;
-    case 'v':
-      {
-        /* The child's bytes, a NUL and the child's type string: the last NUL divides them. */
-        gsize nul = value.size;
-        while (nul > 0 && value.data[--nul] != '\0')
-          ;
-        if (nul + 1 >= value.size)
-          break; /* no type: only a broken value */
-        write_serialised (writer, level, (Serialised) { (const char *) value.data + nul + 1, value.data, nul });
-        return;
-      }
-    case 'm':
-      {
-        /* Nothing is no bytes; Just is the child's bytes, and a NUL after a variable-size
-         * child. */
-        gsize alignment, fixed_size;
-        type_layout (value.type + 1, &alignment, &fixed_size);
-        if (value.size == 0)
-          break;
-        write_serialised (writer, level, (Serialised) { value.type + 1, value.data,
-                                                        fixed_size > 0 ? value.size : value.size - 1 });
-        return;
-      }
-    case 'a':
-      if (value.type[1] == 'y')
+      switch (*value.type)
         {
-          g_autofree char *encoded = g_base64_encode (value.data, value.size);
-          write_cstring (writer, encoded);
-          return;
-        }
-      if (value.type[1] == '{' && value.type[2] == 's')
-        {
-          write_dictionary (writer, level, value);
-          return;
-        }
-      G_GNUC_FALLTHROUGH;
-    case '(': case '{':
-      {
-        Container array = container_begin (writer, level, '[');
-        Children children;
-        Serialised child;
-        children_init (&children, value);
-        while (writer->error == NULL && children_next (&children, &child))
+        case 'b':
           {
-            container_next (&array, NULL);
-            write_serialised (writer, level + 1, child);
+            guint8 scalar;
+            load_scalar (value, &scalar, sizeof scalar);
+            if (scalar)
+              buffer_append_literal (buffer, "true");
+            else
+              buffer_append_literal (buffer, "false");
+            return;
           }
-        container_end (&array);
-        return;
-      }
-    default:
-      break;
+        case 'y':
+          WRITE_INTEGER (guint8);
+        case 'n':
+          WRITE_INTEGER (gint16);
+        case 'q':
+          WRITE_INTEGER (guint16);
+        case 'i': case 'h':
+          WRITE_INTEGER (gint32);
+        case 'u':
+          WRITE_INTEGER (guint32);
+        case 'x': case 't': /* a uint64 past G_MAXINT64 wraps, as json_node_set_int has it */
+          WRITE_INTEGER (gint64);
+        case 'd':
+          {
+            double scalar;
+            load_scalar (value, &scalar, sizeof scalar);
+            write_double (writer, scalar);
+            return;
+          }
+        case 's': case 'o': case 'g':
+          /* The bytes and a NUL. */
+          write_string (writer, (const char *) value.data, value.size > 0 ? value.size - 1 : 0);
+          return;
+        case 'v':
+          {
+            /* The child's bytes, a NUL and the child's type string: the last NUL divides them. */
+            gsize nul = value.size;
+            while (nul > 0 && value.data[--nul] != '\0')
+              ;
+            if (nul + 1 >= value.size)
+              {
+                buffer_append_literal (buffer, "null"); /* no type: only a broken value */
+                return;
+              }
+            value = (Serialised) { (const char *) value.data + nul + 1, value.data, nul };
+            continue;
+          }
+        case 'm':
+          {
+            /* Nothing is no bytes; Just is the child's bytes, and a NUL after a variable-size
+             * child. */
+            gsize alignment, fixed_size;
+            type_layout (value.type + 1, &alignment, &fixed_size);
+            if (value.size == 0)
+              {
+                buffer_append_literal (buffer, "null");
+                return;
+              }
+            value = (Serialised) { value.type + 1, value.data, fixed_size > 0 ? value.size : value.size - 1 };
+            continue;
+          }
+        case 'a':
+          if (value.type[1] == 'y')
+            {
+              g_autofree char *encoded = g_base64_encode (value.data, value.size);
+              write_cstring (writer, encoded);
+              return;
+            }
+          if (value.type[1] == '{' && value.type[2] == 's')
+            {
+              write_dictionary (writer, level, value);
+              return;
+            }
+          G_GNUC_FALLTHROUGH;
+        case '(': case '{':
+          {
+            Container array = container_begin (writer, level, '[');
+            Children children;
+            Serialised child;
+            children_init (&children, value);
+            while (writer->error == NULL && children_next (&children, &child))
+              {
+                container_next (&array, NULL);
+                write_serialised (writer, level + 1, child);
+              }
+            container_end (&array);
+            return;
+          }
+        default:
+          buffer_append_literal (buffer, "null");
+          return;
+        }
     }
-  buffer_append_literal (buffer, "null");
 }
 
 /* As nf_variant_to_json builds it. */
