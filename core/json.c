@@ -1220,19 +1220,87 @@ entry_names_equal (const Entry *a, const Entry *b)
   return a->length == b->length && memcmp (a->name, b->name, a->length) == 0;
 }
 
-/* The name and value of the dict entry @entry of an a{sT}, T laid out as @value_alignment and
- * @value_fixed_size: what children_next reads from it, with the layout worked out once for
- * the dictionary.  The name is variable-size and not last, so the entry's one framing offset,
- * at its end, is where the name ends. */
-static inline void
-entry_split (Serialised entry, const char *value_type, gsize value_alignment, gsize value_fixed_size, Entry *item)
+/* An integer of C type @ctype read from @value's bytes, written as a JSON number. */
+#define WRITE_INTEGER(ctype)                        \
+  do {                                              \
+    ctype scalar_;                                  \
+    load_scalar (value, &scalar_, sizeof scalar_); \
+    write_int (writer, scalar_);                    \
+    return TRUE;                                    \
+  } while (0)
+
+/* @value, when of a basic type, as nf_variant_to_json builds it; FALSE for any other type. */
+static inline G_ALWAYS_INLINE gboolean
+write_basic (Writer *writer, Serialised value)
 {
-  gsize width = serialised_offset_width_of (entry.size);
-  gsize table = entry.size - width;
-  gsize name_end = MIN (serialised_read_offset (entry.data + table, width), entry.size);
+  switch (*value.type)
+    {
+    case 'b':
+      {
+        guint8 scalar;
+        load_scalar (value, &scalar, sizeof scalar);
+        if (scalar)
+          buffer_append_literal (writer->buffer, "true");
+        else
+          buffer_append_literal (writer->buffer, "false");
+        return TRUE;
+      }
+    case 'y':
+      WRITE_INTEGER (guint8);
+    case 'n':
+      WRITE_INTEGER (gint16);
+    case 'q':
+      WRITE_INTEGER (guint16);
+    case 'i': case 'h':
+      WRITE_INTEGER (gint32);
+    case 'u':
+      WRITE_INTEGER (guint32);
+    case 'x': case 't': /* a uint64 past G_MAXINT64 wraps, as json_node_set_int has it */
+      WRITE_INTEGER (gint64);
+    case 'd':
+      {
+        double scalar;
+        load_scalar (value, &scalar, sizeof scalar);
+        write_double (writer, scalar);
+        return TRUE;
+      }
+    case 's': case 'o': case 'g':
+      /* The bytes and a NUL. */
+      write_string (writer, (const char *) value.data, value.size > 0 ? value.size - 1 : 0);
+      return TRUE;
+    default:
+      return FALSE;
+    }
+}
+
+/* The child of the variant @value: its bytes, a NUL and its type string, which the last NUL
+ * divides; FALSE when there is no type (only in a broken value). */
+static inline gboolean
+variant_child (Serialised value, Serialised *child)
+{
+  gsize nul = value.size;
+  while (nul > 0 && value.data[--nul] != '\0')
+    ;
+  if (nul + 1 >= value.size)
+    return FALSE;
+  *child = (Serialised) { (const char *) value.data + nul + 1, value.data, nul };
+  return TRUE;
+}
+
+/* The name and value of the dict entry @entry of an a{sT}, T laid out as @value_alignment and
+ * @value_fixed_size: what a tuple's reading gives, with the layout worked out once for the
+ * dictionary.  The name is variable-size and not last, so the entry's one framing offset, at
+ * its end, is where the name ends. */
+static inline void
+entry_split (const guchar *data, gsize size, const char *value_type, gsize value_alignment,
+             gsize value_fixed_size, Entry *item)
+{
+  gsize width = serialised_offset_width_of (size);
+  gsize table = size - width;
+  gsize name_end = MIN (serialised_read_offset (data + table, width), size);
   if (name_end > 0)
     {
-      item->name = (const char *) entry.data;
+      item->name = (const char *) data;
       item->length = name_end - 1; /* without its NUL */
     }
   else
@@ -1242,44 +1310,48 @@ entry_split (Serialised entry, const char *value_type, gsize value_alignment, gs
     }
   gsize start = align_up (name_end, value_alignment);
   gsize end = value_fixed_size > 0 ? start + value_fixed_size : table;
-  end = MIN (end, entry.size);
+  end = MIN (end, size);
   start = MIN (start, end);
-  item->value = (Serialised) { value_type, entry.data + start, end - start };
+  item->value = (Serialised) { value_type, data + start, end - start };
 }
 
 /* An a{s*} as an object.  The tree kept a name once, where it first came, with its last
  * value (json_object_set_member replaces in place): so does this.  Repeated names are found
  * by comparing the few names of a small dictionary with each other, by a hash table in a
- * large one. */
+ * large one.  The dictionaries of the extractors' fields (a{sv} of strings and numbers, in
+ * arrays of them) are most of what the writer walks: the entries are read here in one loop
+ * over the table of their ends, and a variant's value of a basic type is written here too. */
 static void
 write_dictionary (Writer *writer, guint level, Serialised value)
 {
   Entry stack_entries[16];
+  Entry *entries = stack_entries;
   GArray *heap = NULL;
-  gsize n = 0;
-  /* The entries' layout, {sT}, from T's: aligned as T (or 1), never of a fixed size. */
+  /* The entries' layout, {sT}, from T's: aligned as T (or 1), never of a fixed size, so their
+   * ends are in a table of framing offsets at the array's end, which the last one points to. */
   const char *value_type = value.type + 3;
   gsize value_alignment, value_fixed_size;
   type_layout (value_type, &value_alignment, &value_fixed_size);
-  Children children;
-  Serialised entry;
-  children_init_array (&children, value, value_alignment, 0);
-  while (children_next (&children, &entry))
+  gsize width = serialised_offset_width_of (value.size), table = 0, n = 0;
+  if (value.size > 0)
     {
-      Entry item;
-      entry_split (entry, value_type, value_alignment, value_fixed_size, &item);
-      if (n == G_N_ELEMENTS (stack_entries))
-        {
-          heap = g_array_sized_new (FALSE, FALSE, sizeof (Entry), 2 * n);
-          g_array_append_vals (heap, stack_entries, n);
-        }
-      if (heap)
-        g_array_append_val (heap, item);
-      else
-        stack_entries[n] = item;
-      n++;
+      table = serialised_read_offset (value.data + value.size - width, width);
+      n = table <= value.size ? (value.size - table) / width : 0;
     }
-  Entry *entries = heap ? (Entry *) heap->data : stack_entries;
+  if (n > G_N_ELEMENTS (stack_entries))
+    {
+      heap = g_array_sized_new (FALSE, FALSE, sizeof (Entry), n);
+      g_array_set_size (heap, n);
+      entries = (Entry *) heap->data;
+    }
+  for (gsize i = 0, position = 0; i < n; i++)
+    {
+      gsize start = align_up (position, value_alignment);
+      gsize end = MIN (serialised_read_offset (value.data + table + i * width, width), value.size);
+      start = MIN (start, end);
+      position = end;
+      entry_split (value.data + start, end - start, value_type, value_alignment, value_fixed_size, &entries[i]);
+    }
 
   /* last[i]: 1 + the index of the last entry named as entry i, 0 for an entry written where
    * its name first came; NULL when no name repeats. */
@@ -1320,8 +1392,13 @@ write_dictionary (Writer *writer, guint level, Serialised value)
     {
       if (last && last[i] == 0)
         continue;
-      container_next_len (&object, entries[i].name, entries[i].length);
-      write_serialised (writer, level + 1, entries[last ? last[i] - 1 : i].value);
+      container_separate (&object);
+      write_string (writer, entries[i].name, entries[i].length);
+      container_name_end (writer);
+      Serialised member = entries[last ? last[i] - 1 : i].value, child;
+      if (*member.type == 'v' && variant_child (member, &child) && write_basic (writer, child))
+        continue;
+      write_serialised (writer, level + 1, member);
     }
   container_end (&object);
   if (heap)
@@ -1329,81 +1406,33 @@ write_dictionary (Writer *writer, guint level, Serialised value)
   g_free (last);
 }
 
-/* An integer of C type @ctype read from @value's bytes, written as a JSON number. */
-#define WRITE_INTEGER(ctype)                        \
-  do {                                              \
-    ctype scalar_;                                  \
-    load_scalar (value, &scalar_, sizeof scalar_); \
-    write_int (writer, scalar_);                    \
-    return;                                         \
-  } while (0)
-
 /* @value as nf_variant_to_json builds it. */
 static void
 write_serialised (Writer *writer, guint level, Serialised value)
 {
-  GString *buffer = writer->buffer;
   /* A variant's or a maybe's child in the same call: the loop goes on with it. */
   for (;;)
     {
+      if (write_basic (writer, value))
+        return;
       switch (*value.type)
         {
-        case 'b':
-          {
-            guint8 scalar;
-            load_scalar (value, &scalar, sizeof scalar);
-            if (scalar)
-              buffer_append_literal (buffer, "true");
-            else
-              buffer_append_literal (buffer, "false");
-            return;
-          }
-        case 'y':
-          WRITE_INTEGER (guint8);
-        case 'n':
-          WRITE_INTEGER (gint16);
-        case 'q':
-          WRITE_INTEGER (guint16);
-        case 'i': case 'h':
-          WRITE_INTEGER (gint32);
-        case 'u':
-          WRITE_INTEGER (guint32);
-        case 'x': case 't': /* a uint64 past G_MAXINT64 wraps, as json_node_set_int has it */
-          WRITE_INTEGER (gint64);
-        case 'd':
-          {
-            double scalar;
-            load_scalar (value, &scalar, sizeof scalar);
-            write_double (writer, scalar);
-            return;
-          }
-        case 's': case 'o': case 'g':
-          /* The bytes and a NUL. */
-          write_string (writer, (const char *) value.data, value.size > 0 ? value.size - 1 : 0);
-          return;
         case 'v':
-          {
-            /* The child's bytes, a NUL and the child's type string: the last NUL divides them. */
-            gsize nul = value.size;
-            while (nul > 0 && value.data[--nul] != '\0')
-              ;
-            if (nul + 1 >= value.size)
-              {
-                buffer_append_literal (buffer, "null"); /* no type: only a broken value */
-                return;
-              }
-            value = (Serialised) { (const char *) value.data + nul + 1, value.data, nul };
-            continue;
-          }
+          if (!variant_child (value, &value))
+            {
+              buffer_append_literal (writer->buffer, "null"); /* only a broken value */
+              return;
+            }
+          continue;
         case 'm':
           {
-            /* Nothing is no bytes; Just is the child's bytes, and a NUL after a variable-size
-             * child. */
+            /* Nothing is no bytes; Just is the child's bytes, and a NUL after a
+             * variable-size child. */
             gsize alignment, fixed_size;
             type_layout (value.type + 1, &alignment, &fixed_size);
             if (value.size == 0)
               {
-                buffer_append_literal (buffer, "null");
+                buffer_append_literal (writer->buffer, "null");
                 return;
               }
             value = (Serialised) { value.type + 1, value.data, fixed_size > 0 ? value.size : value.size - 1 };
@@ -1437,7 +1466,7 @@ write_serialised (Writer *writer, guint level, Serialised value)
             return;
           }
         default:
-          buffer_append_literal (buffer, "null");
+          buffer_append_literal (writer->buffer, "null");
           return;
         }
     }
