@@ -13,6 +13,7 @@
 #include <newsflow/names.h>
 #include <newsflow/text.h>
 
+#include "article-private.h"
 #include "serialised-private.h"
 
 JsonNode *
@@ -791,57 +792,88 @@ write_interned (Writer *writer, const char *string)
     }
 }
 
+/* "00" to "99": decimal digits two at a time. */
+static const char digit_pairs[] =
+  "00010203040506070809101112131415161718192021222324252627282930313233343536373839"
+  "40414243444546474849505152535455565758596061626364656667686970717273747576777879"
+  "8081828384858687888990919293949596979899";
+
 static void
 write_int (Writer *writer, gint64 value)
 {
-  /* Digits right to left, without printf. */
-  char digits[24], *p = digits + sizeof digits;
+  /* Without printf: the digits counted, then written right to left two at a time (offsets
+   * and counts have a few digits, and there are two an annotation). */
+  char *out = buffer_reserve (writer->buffer, 20); /* "-" and 19 digits at most */
   guint64 magnitude = value < 0 ? -(guint64) value : (guint64) value;
-  do
-    *--p = (char) ('0' + magnitude % 10);
-  while ((magnitude /= 10) > 0);
   if (value < 0)
-    *--p = '-';
-  buffer_append (writer->buffer, p, digits + sizeof digits - p);
+    *out++ = '-';
+  gsize n = 1;
+  guint64 rest = magnitude;
+  for (; rest >= 10000; rest /= 10000)
+    n += 4;
+  n += (rest >= 10) + (rest >= 100) + (rest >= 1000);
+  char *end = out + n, *p = end;
+  while (magnitude >= 100)
+    {
+      p -= 2;
+      memcpy (p, digit_pairs + 2 * (magnitude % 100), 2);
+      magnitude /= 100;
+    }
+  if (magnitude >= 10)
+    memcpy (p - 2, digit_pairs + 2 * magnitude, 2);
+  else
+    p[-1] = (char) ('0' + magnitude);
+  buffer_commit (writer->buffer, end);
 }
 
 #ifdef __SIZEOF_INT128__
-/* g_ascii_dtostr's "%.17g" of a double from 1e-4 to 1e17 in magnitude, into @text, without
- * printf: glibc converts exactly with big numbers, thousands of instructions a double.  In
- * that range the 17 significant digits come out of one 128-bit product: the double is
- * mantissa * 2^shift (53 bits), the digits round(mantissa * 10^k * 2^shift), half to even as
- * printf rounds (in the default rounding mode), and "%g" writes them without an exponent,
- * trailing zeros dropped.  FALSE for any other value, left to g_ascii_dtostr. */
-static gboolean
+/* g_ascii_dtostr's "%.17g" of a double from 1e-4 to 1e17 in magnitude, with ".0" when it has
+ * no point (write_double), into @text, without printf: glibc converts exactly with big
+ * numbers, thousands of instructions a double.  In that range the double is normal and the
+ * 17 significant digits come out of one 128-bit product: the double is mantissa * 2^shift
+ * (53 bits), the digits round(mantissa * 10^k * 2^shift), half to even as printf rounds (in
+ * the default rounding mode), and "%g" writes them without an exponent, trailing zeros
+ * dropped.  Returns the length, or 0 for any other value, left to g_ascii_dtostr. */
+static gsize
 format_double (double value, char text[G_ASCII_DTOSTR_BUF_SIZE])
 {
-  const unsigned __int128 low = 10000000000000000ULL, high = 100000000000000000ULL;
+  static const unsigned __int128 powers[22] = {
+    1ULL, 10ULL, 100ULL, 1000ULL, 10000ULL, 100000ULL, 1000000ULL, 10000000ULL, 100000000ULL,
+    1000000000ULL, 10000000000ULL, 100000000000ULL, 1000000000000ULL, 10000000000000ULL,
+    100000000000000ULL, 1000000000000000ULL, 10000000000000000ULL, 100000000000000000ULL,
+    1000000000000000000ULL, 10000000000000000000ULL,
+    (unsigned __int128) 10000000000000000000ULL * 10, (unsigned __int128) 10000000000000000000ULL * 100,
+  };
+  const guint64 low = G_GUINT64_CONSTANT (10000000000000000), high = G_GUINT64_CONSTANT (100000000000000000);
   double magnitude = fabs (value);
   if (!(magnitude >= 1e-4 && magnitude < 1e17))
-    return FALSE;
-  int binary_exponent;
-  guint64 mantissa = (guint64) ldexp (frexp (magnitude, &binary_exponent), 53);
-  int shift = binary_exponent - 53; /* -66 to 4 */
-  int exponent = (int) floor (log10 (magnitude)); /* a guess, put right below */
-  unsigned __int128 digits = 0;
+    return 0;
+  guint64 bits;
+  memcpy (&bits, &magnitude, sizeof bits);
+  guint64 mantissa = (bits & ((G_GUINT64_CONSTANT (1) << 52) - 1)) | G_GUINT64_CONSTANT (1) << 52;
+  int shift = (int) (bits >> 52) - 1075; /* -66 to 4 */
+  /* A guess at floor (log10 (magnitude)), put right below: magnitude is 2^e2 to 2^(e2 + 1),
+   * and 78913 / 2^18 is log10 (2) to 1e-6. */
+  int e2 = shift + 52;
+  int exponent = e2 >= 0 ? (e2 * 78913) >> 18 : -((-e2 * 78913 + (1 << 18) - 1) >> 18);
+  guint64 digits = 0;
   for (int attempt = 0; attempt < 3; attempt++)
     {
       int k = 16 - exponent;
       if (k < 0 || k > 21) /* 10^21 * 2^53 < 2^127 */
-        return FALSE;
-      unsigned __int128 scaled = mantissa;
-      for (int i = 0; i < k; i++)
-        scaled *= 10;
+        return 0;
+      unsigned __int128 scaled = mantissa * powers[k], rounded;
       if (shift >= 0)
-        digits = scaled << shift;
+        rounded = scaled << shift;
       else
         {
           unsigned __int128 rest = scaled & ((((unsigned __int128) 1) << -shift) - 1);
           unsigned __int128 half = ((unsigned __int128) 1) << (-shift - 1);
-          digits = scaled >> -shift;
-          if (rest > half || (rest == half && (digits & 1)))
-            digits++;
+          rounded = scaled >> -shift;
+          if (rest > half || (rest == half && (rounded & 1)))
+            rounded++;
         }
+      digits = rounded >= high ? high : (guint64) rounded;
       if (digits >= high)
         exponent++;
       else if (digits < low)
@@ -850,13 +882,12 @@ format_double (double value, char text[G_ASCII_DTOSTR_BUF_SIZE])
         break;
     }
   if (digits < low || digits >= high || exponent < -4 || exponent > 16)
-    return FALSE; /* "%g" would write an exponent */
+    return 0; /* "%g" would write an exponent */
 
-  /* Below 10^17: 64-bit divisions by 10 (a multiplication), not 128-bit ones (a call). */
-  guint64 decimal = (guint64) digits;
   char significant[17];
-  for (int i = 16; i >= 0; i--, decimal /= 10)
-    significant[i] = (char) ('0' + (int) (decimal % 10));
+  for (int i = 15; i > 0; i -= 2, digits /= 100)
+    memcpy (significant + i, digit_pairs + 2 * (digits % 100), 2);
+  significant[0] = (char) ('0' + digits);
   char *p = text;
   if (value < 0)
     *p++ = '-';
@@ -880,8 +911,12 @@ format_double (double value, char text[G_ASCII_DTOSTR_BUF_SIZE])
       memcpy (p, significant + used, last + 1 - used);
       p += last + 1 - used;
     }
-  *p = '\0';
-  return TRUE;
+  else
+    {
+      memcpy (p, ".0", 2); /* a double stays a double when read back */
+      p += 2;
+    }
+  return p - text;
 }
 #endif
 
@@ -894,14 +929,21 @@ write_double (Writer *writer, double value)
       return;
     }
   char text[G_ASCII_DTOSTR_BUF_SIZE];
+  gsize length = 0;
 #ifdef __SIZEOF_INT128__
-  if (!format_double (value, text))
+  length = format_double (value, text);
 #endif
-    g_ascii_dtostr (text, sizeof text, value);
-  buffer_append (writer->buffer, text, strlen (text));
-  /* A double stays a double when read back. */
-  if (strpbrk (text, ".eE") == NULL)
-    buffer_append_literal (writer->buffer, ".0");
+  if (length == 0)
+    {
+      g_ascii_dtostr (text, sizeof text, value);
+      length = strlen (text);
+      buffer_append (writer->buffer, text, length);
+      /* A double stays a double when read back. */
+      if (strpbrk (text, ".eE") == NULL)
+        buffer_append_literal (writer->buffer, ".0");
+      return;
+    }
+  buffer_append (writer->buffer, text, length);
 }
 
 static Container
@@ -1030,6 +1072,18 @@ static inline gsize
 align_up (gsize offset, gsize alignment)
 {
   return (offset + alignment - 1) & ~(alignment - 1);
+}
+
+static inline gboolean
+type_is_container (const char *type)
+{
+  switch (*type)
+    {
+    case 'a': case 'm': case 'v': case '(': case '{':
+      return TRUE;
+    default:
+      return FALSE;
+    }
 }
 
 static inline gboolean
@@ -1494,33 +1548,61 @@ write_variant (Writer *writer, guint level, GVariant *value)
   write_serialised (writer, level, serialised);
   /* A value of a basic type is written the same at any level; the address of a copy could
    * be another value's by the next one. */
-  if (normal == NULL && strchr ("amv({", *serialised.type) == NULL)
+  if (normal == NULL && !type_is_container (serialised.type))
     cache_record (writer, value, start);
 }
 
+/* The annotation is read from its structure (article-private.h), not through a call per
+ * property: the writer is part of the core, and an article has tens of them. */
 static void
 write_annotation (Writer *writer, guint level, const NfAnnotation *annotation, const char *text)
 {
-  gsize start = nf_annotation_get_start (annotation);
-  gsize end = nf_annotation_get_end (annotation);
+  gsize start = annotation->start, end = annotation->end;
+  /* The tree held a C string of the span: it ended at a NUL. */
+  const char *covered = text ? text + start : "";
+  gsize length = text && end > start ? strnlen (text + start, end - start) : 0;
+  if (!writer->pretty)
+    {
+      /* The same as below, with the names and separators as single literals. */
+      GString *buffer = writer->buffer;
+      buffer_append_literal (buffer, "{\"type\":");
+      write_interned (writer, annotation->type);
+      buffer_append_literal (buffer, ",\"start\":");
+      write_int (writer, (gint64) start);
+      writer_maybe_flush (writer);
+      buffer_append_literal (buffer, ",\"end\":");
+      write_int (writer, (gint64) end);
+      buffer_append_literal (buffer, ",\"text\":");
+      writer_maybe_flush (writer);
+      write_string (writer, covered, length);
+      buffer_append_literal (buffer, ",\"attrs\":{");
+      for (guint i = 0; i < annotation->n_attrs; i++)
+        {
+          if (i > 0)
+            buffer_append_literal (buffer, ",");
+          write_interned (writer, annotation->attrs[i].key);
+          buffer_append_literal (buffer, ":");
+          write_variant (writer, level + 2, annotation->attrs[i].value);
+        }
+      buffer_append_literal (buffer, "}}");
+      writer_maybe_flush (writer);
+      return;
+    }
   Container object = container_begin (writer, level, '{');
   container_next_literal (&object, "type");
-  write_interned (writer, nf_annotation_get_type (annotation));
+  write_interned (writer, annotation->type);
   container_next_literal (&object, "start");
   write_int (writer, (gint64) start);
   container_next_literal (&object, "end");
   write_int (writer, (gint64) end);
   container_next_literal (&object, "text");
-  /* The tree held a C string of the span: it ended at a NUL. */
-  write_string (writer, text ? text + start : "", text && end > start ? strnlen (text + start, end - start) : 0);
+  write_string (writer, covered, length);
   container_next_literal (&object, "attrs");
   Container attrs = container_begin (writer, level + 1, '{');
-  for (guint i = 0; i < nf_annotation_get_n_attrs (annotation); i++)
+  for (guint i = 0; i < annotation->n_attrs; i++)
     {
-      const char *key;
-      GVariant *value = nf_annotation_get_nth_attr (annotation, i, &key);
-      container_next_interned (&attrs, key);
-      write_variant (writer, level + 2, value);
+      container_next_interned (&attrs, annotation->attrs[i].key);
+      write_variant (writer, level + 2, annotation->attrs[i].value);
     }
   container_end (&attrs);
   container_end (&object);
