@@ -449,7 +449,8 @@ typedef struct {
 } Container;
 
 /* g_string_append_len without its checks and call: nearly every append is a few bytes into
- * room the buffer already has. */
+ * room the buffer already has.  The NUL after the text is left out while writing (the text
+ * goes out by length) and put once at the end (buffer_terminate). */
 static inline void
 buffer_append (GString *buffer, const char *data, gsize length)
 {
@@ -457,10 +458,16 @@ buffer_append (GString *buffer, const char *data, gsize length)
     {
       memcpy (buffer->str + buffer->len, data, length);
       buffer->len += length;
-      buffer->str[buffer->len] = '\0';
     }
   else
     g_string_append_len (buffer, data, length);
+}
+
+/* The NUL a GString ends with (there is always room for it). */
+static inline void
+buffer_terminate (GString *buffer)
+{
+  buffer->str[buffer->len] = '\0';
 }
 
 #define buffer_append_literal(buffer, literal) buffer_append ((buffer), "" literal, sizeof (literal) - 1)
@@ -602,7 +609,6 @@ buffer_reserve (GString *buffer, gsize n)
 static inline void
 buffer_commit (GString *buffer, char *end)
 {
-  *end = '\0';
   buffer->len = end - buffer->str;
 }
 
@@ -1701,6 +1707,7 @@ nf_article_append_json (NfArticle *article, gboolean pretty, GString *out)
   CachedText cache[TEXT_CACHE_SIZE] = { { NULL, 0, 0 } };
   Writer writer = { out, pretty, NULL, NULL, NULL, G_MAXSIZE, 0, cache };
   write_article (&writer, article);
+  buffer_terminate (out);
 }
 
 void
@@ -1709,4 +1716,5 @@ nf_variant_append_json (GVariant *value, gboolean pretty, GString *out)
   g_return_if_fail (out != NULL);
   Writer writer = { out, pretty, NULL, NULL, NULL, G_MAXSIZE, 0, NULL };
   write_variant (&writer, 0, value);
+  buffer_terminate (out);
 }
