@@ -4,12 +4,16 @@
 
 #include <math.h>
 #include <string.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 #include <newsflow/error.h>
 #include <newsflow/json.h>
 #include <newsflow/names.h>
 #include <newsflow/text.h>
 
+#include "article-private.h"
 #include "serialised-private.h"
 
 JsonNode *
@@ -417,7 +421,24 @@ typedef struct {
   NfJsonWriteFunc write;      /* NULL: everything stays in buffer */
   gpointer        user_data;
   GError         *error;      /* the first failed write; nothing is written after it */
+  gsize           limit;      /* the chunk size when written out, else no bound */
+  guint64         flushed;    /* the bytes handed to write so far */
+  struct CachedText *cache;   /* NULL: nothing is replayed (a single value) */
 } Writer;
+
+/* Text written for something the article holds by address while it is written: an annotation's
+ * type and attribute names (interned), and its attribute values of basic types, which the
+ * article's annotations share (thousands of "PERSON" or "said" are one GVariant).  A value seen
+ * again is copied from where its text was written, while that is still in the buffer, instead
+ * of being read through GLib (a lock and four calls) and escaped again.  Direct-mapped by
+ * address: a clash only costs the text being written anew. */
+#define TEXT_CACHE_SIZE 128
+
+typedef struct CachedText {
+  gconstpointer key;
+  guint64       position; /* where the text starts in the whole output */
+  gsize         length;
+} CachedText;
 
 /* A "[" or "{" being written: its level and how many members it has so far. */
 typedef struct {
@@ -428,7 +449,8 @@ typedef struct {
 } Container;
 
 /* g_string_append_len without its checks and call: nearly every append is a few bytes into
- * room the buffer already has. */
+ * room the buffer already has.  The NUL after the text is left out while writing (the text
+ * goes out by length) and put once at the end (buffer_terminate). */
 static inline void
 buffer_append (GString *buffer, const char *data, gsize length)
 {
@@ -436,10 +458,16 @@ buffer_append (GString *buffer, const char *data, gsize length)
     {
       memcpy (buffer->str + buffer->len, data, length);
       buffer->len += length;
-      buffer->str[buffer->len] = '\0';
     }
   else
     g_string_append_len (buffer, data, length);
+}
+
+/* The NUL a GString ends with (there is always room for it). */
+static inline void
+buffer_terminate (GString *buffer)
+{
+  buffer->str[buffer->len] = '\0';
 }
 
 #define buffer_append_literal(buffer, literal) buffer_append ((buffer), "" literal, sizeof (literal) - 1)
@@ -452,7 +480,10 @@ writer_flush (Writer *writer)
       && writer->error == NULL)
     g_set_error_literal (&writer->error, NF_ERROR, NF_ERROR_IO, "writing JSON failed");
   if (writer->write)
-    g_string_truncate (writer->buffer, 0);
+    {
+      writer->flushed += writer->buffer->len;
+      g_string_truncate (writer->buffer, 0);
+    }
 }
 
 static inline void
@@ -460,6 +491,44 @@ writer_maybe_flush (Writer *writer)
 {
   if (writer->write && writer->buffer->len >= CHUNK_SIZE)
     writer_flush (writer);
+}
+
+/* Where the next byte goes in the whole output. */
+static inline guint64
+writer_position (const Writer *writer)
+{
+  return writer->flushed + writer->buffer->len;
+}
+
+static inline CachedText *
+cache_slot (const Writer *writer, gconstpointer key)
+{
+  guintptr address = (guintptr) key;
+  return &writer->cache[(address >> 4 ^ address >> 11) % TEXT_CACHE_SIZE];
+}
+
+/* Writes the text cached for @key again; FALSE when there is none, or it has gone out. */
+static inline gboolean
+cache_replay (Writer *writer, gconstpointer key)
+{
+  if (writer->cache == NULL)
+    return FALSE;
+  const CachedText *slot = cache_slot (writer, key);
+  if (slot->key != key || slot->position < writer->flushed)
+    return FALSE;
+  /* From before the end of the buffer to its end: no overlap, and g_string_append_len, when
+   * it grows the buffer, copes with a source inside it. */
+  buffer_append (writer->buffer, writer->buffer->str + (slot->position - writer->flushed), slot->length);
+  writer_maybe_flush (writer);
+  return TRUE;
+}
+
+/* The text from @start to here is what @key is written as, wherever it is written. */
+static inline void
+cache_record (Writer *writer, gconstpointer key, guint64 start)
+{
+  if (writer->cache && start >= writer->flushed)
+    *cache_slot (writer, key) = (CachedText) { key, start, writer_position (writer) - start };
 }
 
 static void
@@ -492,19 +561,35 @@ static const guint8 escaped[256] = {
 
 #define BYTES_OF(c) (G_GUINT64_CONSTANT (0x0101010101010101) * (c))
 
-/* Whether any of the 8 bytes of @word is escaped: the classic "has a zero byte" test
- * ((x - 0x01..) & ~x & 0x80..), on @word xor each byte escaped and on @word less 0x20, is
- * exact as a yes/no, and lets plain text go by 8 bytes at a time. */
-static inline gboolean
-word_needs_escape (guint64 word)
+/* The high bit of each byte of @word (in memory order, as loaded little-endian) that is
+ * escaped, exactly: on the low 7 bits of each byte, (c + 1) & 0x7f is below 0x21 for a control
+ * character or DEL and c ^ '"' (or '\\') is 0 for the quote (or the backslash), tested by adding
+ * what sets the high bit of the byte otherwise, which never carries into the next byte; bytes
+ * from 0x80 up are never escaped.  Plain text goes by 8 bytes at a time, and the first escape
+ * is found without a loop over bytes. */
+static inline guint64
+word_escapes (guint64 word)
 {
-  guint64 quote = word ^ BYTES_OF ('"'), backslash = word ^ BYTES_OF ('\\'), del = word ^ BYTES_OF (0x7f);
-  guint64 found = ((quote - BYTES_OF (1)) & ~quote)
-                  | ((backslash - BYTES_OF (1)) & ~backslash)
-                  | ((del - BYTES_OF (1)) & ~del)
-                  | ((word - BYTES_OF (0x20)) & ~word);
-  return (found & BYTES_OF (0x80)) != 0;
+  const guint64 low7 = BYTES_OF (0x7f);
+  guint64 low = word & low7;
+  guint64 control = ((low + BYTES_OF (1)) & low7) + BYTES_OF (0x5f);
+  guint64 quote = (low ^ BYTES_OF ('"')) + low7;
+  guint64 backslash = (low ^ BYTES_OF ('\\')) + low7;
+  return ~((control & quote & backslash) | word) & BYTES_OF (0x80);
 }
+
+#ifdef __SSE2__
+/* Bit i set when byte i of @block is escaped: 16 bytes at a time where the machine has it. */
+static inline guint
+block_escapes (__m128i block)
+{
+  __m128i control = _mm_cmpeq_epi8 (_mm_min_epu8 (block, _mm_set1_epi8 (0x1f)), block);
+  __m128i quote = _mm_cmpeq_epi8 (block, _mm_set1_epi8 ('"'));
+  __m128i backslash = _mm_cmpeq_epi8 (block, _mm_set1_epi8 ('\\'));
+  __m128i del = _mm_cmpeq_epi8 (block, _mm_set1_epi8 (0x7f));
+  return (guint) _mm_movemask_epi8 (_mm_or_si128 (_mm_or_si128 (control, quote), _mm_or_si128 (backslash, del)));
+}
+#endif
 
 /* Room for @n more bytes and the NUL after them; where they go.  The caller writes there and
  * moves buffer->len on (buffer_commit). */
@@ -524,7 +609,6 @@ buffer_reserve (GString *buffer, gsize n)
 static inline void
 buffer_commit (GString *buffer, char *end)
 {
-  *end = '\0';
   buffer->len = end - buffer->str;
 }
 
@@ -547,56 +631,70 @@ piece_end (const Writer *writer, const char *p, const char *end)
   return (gsize) (end - p) > piece ? p + piece : end;
 }
 
-/* @length bytes of @string quoted and escaped as json-glib's json_strescape does (bytes other
- * than the quote, the backslash and control characters are copied, whether UTF-8 or not).
+/* Copies the bytes from @p up to @stop or up to the first escaped one to @out, which has room
+ * for them and 8 bytes more, checking them 16 or 8 at a time (bytes past those counted may
+ * be written too); returns how many. */
+static inline G_ALWAYS_INLINE gsize
+copy_plain (char *out, const char *p, const char *stop)
+{
+  const char *start = p;
+#ifdef __SSE2__
+  while (stop - p >= 16)
+    {
+      __m128i block = _mm_loadu_si128 ((const __m128i *) p);
+      _mm_storeu_si128 ((__m128i *) (out + (p - start)), block);
+      guint found = block_escapes (block);
+      if (found)
+        return (p - start) + __builtin_ctz (found);
+      p += 16;
+    }
+#endif
+  while (stop - p >= 8)
+    {
+      guint64 word;
+      memcpy (&word, p, 8);
+      memcpy (out + (p - start), &word, 8);
+      guint64 found = word_escapes (GUINT64_FROM_LE (word));
+      if (found)
+        return (p - start) + __builtin_ctzll (found) / 8;
+      p += 8;
+    }
+  if (p < stop)
+    {
+      guint64 word = load_short (p, stop - p);
+      memcpy (out + (p - start), &word, 8);
+      if (word_escapes (word) == 0)
+        return stop - start;
+      while (!escaped[(guchar) *p]) /* a byte order of its own: found one by one */
+        p++;
+    }
+  return p - start;
+}
+
+/* The string from @p to @end escaped as json-glib's json_strescape does (bytes other than the
+ * quote, the backslash and control characters are copied, whether UTF-8 or not) and its
+ * closing quote, after its opening quote and any plain bytes before @p (write_string).
  * Room for a piece of the string (a chunk at most, so that a long text does not sit whole in
- * the buffer) is made once, and plain bytes go in 8 at a time as they are checked: about half
- * the strings the writer prints are a few bytes long (names, labels), so the cost per call
- * counts as much as the cost per byte.  An escape (6 bytes out for 1 in at most) makes room
- * again only when the piece would no longer fit; the buffer goes out when it reaches the chunk
- * size, so that every write is a chunk at most (and a few bytes). */
+ * the buffer) is made once, and plain bytes go in 8 at a time as they are checked.  An escape
+ * (6 bytes out for 1 in at most) makes room again only when the piece would no longer fit;
+ * the buffer goes out when it reaches the chunk size, so that every write is a chunk at most
+ * (and a few bytes). */
 static void
-write_string (Writer *writer, const char *string, gsize length)
+write_string_rest (Writer *writer, const char *p, const char *end)
 {
   static const char hex[] = "0123456789abcdef";
   GString *buffer = writer->buffer;
-  const char *p = string, *end = string + length;
   const char *stop = piece_end (writer, p, end);
-  /* Invariant: room for the rest of the piece, the closing quote, the NUL and 8 bytes more,
-   * so that a short tail goes in as a whole word. */
+  /* Invariant: room for the rest of the piece, the closing quote, the NUL and 8 bytes more
+   * (copy_plain's). */
   char *out = buffer_reserve (buffer, (stop - p) + 10);
   char *room = buffer->str + buffer->allocated_len;
-  *out++ = '"';
   for (;;)
     {
-      guint64 word;
-      while (stop - p >= 8)
-        {
-          memcpy (&word, p, 8);
-          if (word_needs_escape (word))
-            break;
-          memcpy (out, &word, 8);
-          out += 8;
-          p += 8;
-        }
-      /* The last bytes of the piece in one word when none is escaped (most names and
-       * labels are shorter than 8 bytes). */
-      gsize tail = stop - p;
-      if (tail > 0 && tail < 8)
-        {
-          word = load_short (p, tail);
-          if (!word_needs_escape (word))
-            {
-              memcpy (out, &word, 8);
-              out += tail;
-              p = stop;
-            }
-        }
-      /* The word with an escape, or the piece's last bytes: one by one, to the escape. */
-      const char *limit = stop - p > 8 ? p + 8 : stop;
-      while (p < limit && !escaped[(guchar) *p])
-        *out++ = *p++;
-      if (p < limit)
+      gsize plain = copy_plain (out, p, stop);
+      out += plain;
+      p += plain;
+      if (p < stop)
         {
           guchar c = (guchar) *p++;
           if (G_UNLIKELY ((gsize) (room - out) < 6 + (gsize) (stop - p) + 10))
@@ -634,19 +732,47 @@ write_string (Writer *writer, const char *string, gsize length)
         }
       if (p == end)
         break;
-      if (p == stop)
-        {
-          /* The next piece of a long string: what is written may go out first. */
-          buffer_commit (buffer, out);
-          writer_maybe_flush (writer);
-          stop = piece_end (writer, p, end);
-          out = buffer_reserve (buffer, (stop - p) + 10);
-          room = buffer->str + buffer->allocated_len;
-        }
+      /* The next piece of a long string: what is written may go out first. */
+      buffer_commit (buffer, out);
+      writer_maybe_flush (writer);
+      stop = piece_end (writer, p, end);
+      out = buffer_reserve (buffer, (stop - p) + 10);
+      room = buffer->str + buffer->allocated_len;
     }
   *out++ = '"';
   buffer_commit (buffer, out);
   writer_maybe_flush (writer);
+}
+
+/* @length bytes of @string quoted and escaped (write_string_rest).  Most strings the writer
+ * prints are short (names, labels, attribute values) and need no escape, so the cost per call
+ * counts as much as the cost per byte: a string that fits in the buffer below the chunk size
+ * goes in here, 8 bytes at a time as they are checked, with no piece to plan; at the first
+ * word with an escape, or a string that does not fit, write_string_rest goes on from there. */
+static inline G_ALWAYS_INLINE void
+write_string (Writer *writer, const char *string, gsize length)
+{
+  GString *buffer = writer->buffer;
+  /* Room for the quotes, the NUL and copy_plain's 8 bytes more. */
+  if (G_LIKELY (buffer->len + length + 16 < MIN (buffer->allocated_len, writer->limit)))
+    {
+      char *out = buffer->str + buffer->len;
+      *out++ = '"';
+      gsize plain = copy_plain (out, string, string + length);
+      out += plain;
+      if (G_LIKELY (plain == length))
+        {
+          /* Below the limit: nothing to write out yet. */
+          *out++ = '"';
+          buffer_commit (buffer, out);
+          return;
+        }
+      buffer_commit (buffer, out);
+      write_string_rest (writer, string + plain, string + length);
+      return;
+    }
+  buffer_append_literal (buffer, "\"");
+  write_string_rest (writer, string, string + length);
 }
 
 static void
@@ -658,57 +784,102 @@ write_cstring (Writer *writer, const char *string)
     buffer_append_literal (writer->buffer, "null");
 }
 
+/* write_cstring for a string the article holds by address while it is written (an interned
+ * name): its text comes from the cache when it was written before. */
+static void
+write_interned (Writer *writer, const char *string)
+{
+  if (string == NULL || !cache_replay (writer, string))
+    {
+      guint64 start = writer_position (writer);
+      write_cstring (writer, string);
+      if (string)
+        cache_record (writer, string, start);
+    }
+}
+
+/* "00" to "99": decimal digits two at a time. */
+static const char digit_pairs[] =
+  "00010203040506070809101112131415161718192021222324252627282930313233343536373839"
+  "40414243444546474849505152535455565758596061626364656667686970717273747576777879"
+  "8081828384858687888990919293949596979899";
+
 static void
 write_int (Writer *writer, gint64 value)
 {
-  /* Digits right to left, without printf. */
-  char digits[24], *p = digits + sizeof digits;
+  /* Without printf: the digits counted, then written right to left two at a time (offsets
+   * and counts have a few digits, and there are two an annotation). */
+  char *out = buffer_reserve (writer->buffer, 20); /* "-" and 19 digits at most */
   guint64 magnitude = value < 0 ? -(guint64) value : (guint64) value;
-  do
-    *--p = (char) ('0' + magnitude % 10);
-  while ((magnitude /= 10) > 0);
   if (value < 0)
-    *--p = '-';
-  buffer_append (writer->buffer, p, digits + sizeof digits - p);
+    *out++ = '-';
+  gsize n = 1;
+  guint64 rest = magnitude;
+  for (; rest >= 10000; rest /= 10000)
+    n += 4;
+  n += (rest >= 10) + (rest >= 100) + (rest >= 1000);
+  char *end = out + n, *p = end;
+  while (magnitude >= 100)
+    {
+      p -= 2;
+      memcpy (p, digit_pairs + 2 * (magnitude % 100), 2);
+      magnitude /= 100;
+    }
+  if (magnitude >= 10)
+    memcpy (p - 2, digit_pairs + 2 * magnitude, 2);
+  else
+    p[-1] = (char) ('0' + magnitude);
+  buffer_commit (writer->buffer, end);
 }
 
 #ifdef __SIZEOF_INT128__
-/* g_ascii_dtostr's "%.17g" of a double from 1e-4 to 1e17 in magnitude, into @text, without
- * printf: glibc converts exactly with big numbers, thousands of instructions a double.  In
- * that range the 17 significant digits come out of one 128-bit product: the double is
- * mantissa * 2^shift (53 bits), the digits round(mantissa * 10^k * 2^shift), half to even as
- * printf rounds (in the default rounding mode), and "%g" writes them without an exponent,
- * trailing zeros dropped.  FALSE for any other value, left to g_ascii_dtostr. */
-static gboolean
+/* g_ascii_dtostr's "%.17g" of a double from 1e-4 to 1e17 in magnitude, with ".0" when it has
+ * no point (write_double), into @text, without printf: glibc converts exactly with big
+ * numbers, thousands of instructions a double.  In that range the double is normal and the
+ * 17 significant digits come out of one 128-bit product: the double is mantissa * 2^shift
+ * (53 bits), the digits round(mantissa * 10^k * 2^shift), half to even as printf rounds (in
+ * the default rounding mode), and "%g" writes them without an exponent, trailing zeros
+ * dropped.  Returns the length, or 0 for any other value, left to g_ascii_dtostr. */
+static gsize
 format_double (double value, char text[G_ASCII_DTOSTR_BUF_SIZE])
 {
-  const unsigned __int128 low = 10000000000000000ULL, high = 100000000000000000ULL;
+  static const unsigned __int128 powers[22] = {
+    1ULL, 10ULL, 100ULL, 1000ULL, 10000ULL, 100000ULL, 1000000ULL, 10000000ULL, 100000000ULL,
+    1000000000ULL, 10000000000ULL, 100000000000ULL, 1000000000000ULL, 10000000000000ULL,
+    100000000000000ULL, 1000000000000000ULL, 10000000000000000ULL, 100000000000000000ULL,
+    1000000000000000000ULL, 10000000000000000000ULL,
+    (unsigned __int128) 10000000000000000000ULL * 10, (unsigned __int128) 10000000000000000000ULL * 100,
+  };
+  const guint64 low = G_GUINT64_CONSTANT (10000000000000000), high = G_GUINT64_CONSTANT (100000000000000000);
   double magnitude = fabs (value);
   if (!(magnitude >= 1e-4 && magnitude < 1e17))
-    return FALSE;
-  int binary_exponent;
-  guint64 mantissa = (guint64) ldexp (frexp (magnitude, &binary_exponent), 53);
-  int shift = binary_exponent - 53; /* -66 to 4 */
-  int exponent = (int) floor (log10 (magnitude)); /* a guess, put right below */
-  unsigned __int128 digits = 0;
+    return 0;
+  guint64 bits;
+  memcpy (&bits, &magnitude, sizeof bits);
+  guint64 mantissa = (bits & ((G_GUINT64_CONSTANT (1) << 52) - 1)) | G_GUINT64_CONSTANT (1) << 52;
+  int shift = (int) (bits >> 52) - 1075; /* -66 to 4 */
+  /* A guess at floor (log10 (magnitude)), put right below: magnitude is 2^e2 to 2^(e2 + 1),
+   * and 78913 / 2^18 is log10 (2) to 1e-6. */
+  int e2 = shift + 52;
+  int exponent = e2 >= 0 ? (e2 * 78913) >> 18 : -((-e2 * 78913 + (1 << 18) - 1) >> 18);
+  guint64 digits = 0;
   for (int attempt = 0; attempt < 3; attempt++)
     {
       int k = 16 - exponent;
       if (k < 0 || k > 21) /* 10^21 * 2^53 < 2^127 */
-        return FALSE;
-      unsigned __int128 scaled = mantissa;
-      for (int i = 0; i < k; i++)
-        scaled *= 10;
+        return 0;
+      unsigned __int128 scaled = mantissa * powers[k], rounded;
       if (shift >= 0)
-        digits = scaled << shift;
+        rounded = scaled << shift;
       else
         {
           unsigned __int128 rest = scaled & ((((unsigned __int128) 1) << -shift) - 1);
           unsigned __int128 half = ((unsigned __int128) 1) << (-shift - 1);
-          digits = scaled >> -shift;
-          if (rest > half || (rest == half && (digits & 1)))
-            digits++;
+          rounded = scaled >> -shift;
+          if (rest > half || (rest == half && (rounded & 1)))
+            rounded++;
         }
+      digits = rounded >= high ? high : (guint64) rounded;
       if (digits >= high)
         exponent++;
       else if (digits < low)
@@ -717,13 +888,12 @@ format_double (double value, char text[G_ASCII_DTOSTR_BUF_SIZE])
         break;
     }
   if (digits < low || digits >= high || exponent < -4 || exponent > 16)
-    return FALSE; /* "%g" would write an exponent */
+    return 0; /* "%g" would write an exponent */
 
-  /* Below 10^17: 64-bit divisions by 10 (a multiplication), not 128-bit ones (a call). */
-  guint64 decimal = (guint64) digits;
   char significant[17];
-  for (int i = 16; i >= 0; i--, decimal /= 10)
-    significant[i] = (char) ('0' + (int) (decimal % 10));
+  for (int i = 15; i > 0; i -= 2, digits /= 100)
+    memcpy (significant + i, digit_pairs + 2 * (digits % 100), 2);
+  significant[0] = (char) ('0' + digits);
   char *p = text;
   if (value < 0)
     *p++ = '-';
@@ -747,8 +917,12 @@ format_double (double value, char text[G_ASCII_DTOSTR_BUF_SIZE])
       memcpy (p, significant + used, last + 1 - used);
       p += last + 1 - used;
     }
-  *p = '\0';
-  return TRUE;
+  else
+    {
+      memcpy (p, ".0", 2); /* a double stays a double when read back */
+      p += 2;
+    }
+  return p - text;
 }
 #endif
 
@@ -761,14 +935,21 @@ write_double (Writer *writer, double value)
       return;
     }
   char text[G_ASCII_DTOSTR_BUF_SIZE];
+  gsize length = 0;
 #ifdef __SIZEOF_INT128__
-  if (!format_double (value, text))
+  length = format_double (value, text);
 #endif
-    g_ascii_dtostr (text, sizeof text, value);
-  buffer_append (writer->buffer, text, strlen (text));
-  /* A double stays a double when read back. */
-  if (strpbrk (text, ".eE") == NULL)
-    buffer_append_literal (writer->buffer, ".0");
+  if (length == 0)
+    {
+      g_ascii_dtostr (text, sizeof text, value);
+      length = strlen (text);
+      buffer_append (writer->buffer, text, length);
+      /* A double stays a double when read back. */
+      if (strpbrk (text, ".eE") == NULL)
+        buffer_append_literal (writer->buffer, ".0");
+      return;
+    }
+  buffer_append (writer->buffer, text, length);
 }
 
 static Container
@@ -778,10 +959,9 @@ container_begin (Writer *writer, guint level, char open)
   return (Container) { writer, level, 0, open == '{' ? '}' : ']' };
 }
 
-/* Starts the next member: the separator, the indent and, in an object, the name (@length
- * bytes). */
-static void
-container_next_len (Container *container, const char *name, gsize length)
+/* The separator and the indent before the next member. */
+static inline void
+container_separate (Container *container)
 {
   Writer *writer = container->writer;
   if (container->count++ > 0)
@@ -791,15 +971,41 @@ container_next_len (Container *container, const char *name, gsize length)
       buffer_append_literal (writer->buffer, "\n");
       write_indent (writer, container->level + 1);
     }
+}
+
+/* What follows a member's name. */
+static inline void
+container_name_end (Writer *writer)
+{
+  if (writer->pretty)
+    buffer_append_literal (writer->buffer, " : ");
+  else
+    buffer_append_literal (writer->buffer, ":");
+  writer_maybe_flush (writer);
+}
+
+/* Starts the next member: the separator, the indent and, in an object, the name (@length
+ * bytes). */
+static void
+container_next_len (Container *container, const char *name, gsize length)
+{
+  container_separate (container);
   if (name)
     {
-      write_string (writer, name, length);
-      if (writer->pretty)
-        buffer_append_literal (writer->buffer, " : ");
-      else
-        buffer_append_literal (writer->buffer, ":");
+      write_string (container->writer, name, length);
+      container_name_end (container->writer);
     }
-  writer_maybe_flush (writer);
+  else
+    writer_maybe_flush (container->writer);
+}
+
+/* container_next for a name held by address while the article is written (write_interned). */
+static void
+container_next_interned (Container *container, const char *name)
+{
+  container_separate (container);
+  write_interned (container->writer, name);
+  container_name_end (container->writer);
 }
 
 /* container_next for a name that needs no escape, given as a literal: its quoted form and
@@ -807,7 +1013,7 @@ container_next_len (Container *container, const char *name, gsize length)
 #define container_next_literal(container, literal) \
   container_next_quoted ((container), "\"" literal "\"", sizeof (literal) + 1)
 
-static void
+static inline G_ALWAYS_INLINE void
 container_next_quoted (Container *container, const char *quoted, gsize length)
 {
   Writer *writer = container->writer;
@@ -872,6 +1078,18 @@ static inline gsize
 align_up (gsize offset, gsize alignment)
 {
   return (offset + alignment - 1) & ~(alignment - 1);
+}
+
+static inline gboolean
+type_is_container (const char *type)
+{
+  switch (*type)
+    {
+    case 'a': case 'm': case 'v': case '(': case '{':
+      return TRUE;
+    default:
+      return FALSE;
+    }
 }
 
 static inline gboolean
@@ -951,19 +1169,13 @@ typedef struct {
   gsize       position;   /* where the previous child ended */
 } Children;
 
+/* The elements of the array @parent, whose element type has @alignment and @fixed_size. */
 static void
-children_init (Children *children, Serialised parent)
+children_init_array (Children *children, Serialised parent, gsize alignment, gsize fixed_size)
 {
-  *children = (Children) { .parent = parent, .element = parent.type + 1, .array = *parent.type == 'a' };
+  *children = (Children) { .parent = parent, .element = parent.type + 1, .array = TRUE,
+                           .alignment = alignment, .fixed_size = fixed_size };
   children->width = serialised_offset_width_of (parent.size);
-  if (!children->array)
-    {
-      /* A tuple's framing offsets, one for each variable-size member but the last, are
-       * stored backwards from its end. */
-      children->offsets = parent.size;
-      return;
-    }
-  type_layout (children->element, &children->alignment, &children->fixed_size);
   if (children->fixed_size > 0)
     children->remaining = parent.size / children->fixed_size;
   else if (parent.size > 0)
@@ -976,6 +1188,23 @@ children_init (Children *children, Serialised parent)
           children->remaining = (parent.size - table) / children->width;
         }
     }
+}
+
+static void
+children_init (Children *children, Serialised parent)
+{
+  if (*parent.type == 'a')
+    {
+      gsize alignment, fixed_size;
+      type_layout (parent.type + 1, &alignment, &fixed_size);
+      children_init_array (children, parent, alignment, fixed_size);
+      return;
+    }
+  /* A tuple's framing offsets, one for each variable-size member but the last, are stored
+   * backwards from its end. */
+  *children = (Children) { .parent = parent, .element = parent.type + 1, .array = FALSE };
+  children->width = serialised_offset_width_of (parent.size);
+  children->offsets = parent.size;
 }
 
 static gboolean
@@ -1051,44 +1280,138 @@ entry_names_equal (const Entry *a, const Entry *b)
   return a->length == b->length && memcmp (a->name, b->name, a->length) == 0;
 }
 
+/* An integer of C type @ctype read from @value's bytes, written as a JSON number. */
+#define WRITE_INTEGER(ctype)                        \
+  do {                                              \
+    ctype scalar_;                                  \
+    load_scalar (value, &scalar_, sizeof scalar_); \
+    write_int (writer, scalar_);                    \
+    return TRUE;                                    \
+  } while (0)
+
+/* @value, when of a basic type, as nf_variant_to_json builds it; FALSE for any other type. */
+static inline G_ALWAYS_INLINE gboolean
+write_basic (Writer *writer, Serialised value)
+{
+  switch (*value.type)
+    {
+    case 'b':
+      {
+        guint8 scalar;
+        load_scalar (value, &scalar, sizeof scalar);
+        if (scalar)
+          buffer_append_literal (writer->buffer, "true");
+        else
+          buffer_append_literal (writer->buffer, "false");
+        return TRUE;
+      }
+    case 'y':
+      WRITE_INTEGER (guint8);
+    case 'n':
+      WRITE_INTEGER (gint16);
+    case 'q':
+      WRITE_INTEGER (guint16);
+    case 'i': case 'h':
+      WRITE_INTEGER (gint32);
+    case 'u':
+      WRITE_INTEGER (guint32);
+    case 'x': case 't': /* a uint64 past G_MAXINT64 wraps, as json_node_set_int has it */
+      WRITE_INTEGER (gint64);
+    case 'd':
+      {
+        double scalar;
+        load_scalar (value, &scalar, sizeof scalar);
+        write_double (writer, scalar);
+        return TRUE;
+      }
+    case 's': case 'o': case 'g':
+      /* The bytes and a NUL. */
+      write_string (writer, (const char *) value.data, value.size > 0 ? value.size - 1 : 0);
+      return TRUE;
+    default:
+      return FALSE;
+    }
+}
+
+/* The child of the variant @value: its bytes, a NUL and its type string, which the last NUL
+ * divides; FALSE when there is no type (only in a broken value). */
+static inline gboolean
+variant_child (Serialised value, Serialised *child)
+{
+  gsize nul = value.size;
+  while (nul > 0 && value.data[--nul] != '\0')
+    ;
+  if (nul + 1 >= value.size)
+    return FALSE;
+  *child = (Serialised) { (const char *) value.data + nul + 1, value.data, nul };
+  return TRUE;
+}
+
+/* The name and value of the dict entry @entry of an a{sT}, T laid out as @value_alignment and
+ * @value_fixed_size: what a tuple's reading gives, with the layout worked out once for the
+ * dictionary.  The name is variable-size and not last, so the entry's one framing offset, at
+ * its end, is where the name ends. */
+static inline void
+entry_split (const guchar *data, gsize size, const char *value_type, gsize value_alignment,
+             gsize value_fixed_size, Entry *item)
+{
+  gsize width = serialised_offset_width_of (size);
+  gsize table = size - width;
+  gsize name_end = MIN (serialised_read_offset (data + table, width), size);
+  if (name_end > 0)
+    {
+      item->name = (const char *) data;
+      item->length = name_end - 1; /* without its NUL */
+    }
+  else
+    {
+      item->name = "";
+      item->length = 0;
+    }
+  gsize start = align_up (name_end, value_alignment);
+  gsize end = value_fixed_size > 0 ? start + value_fixed_size : table;
+  end = MIN (end, size);
+  start = MIN (start, end);
+  item->value = (Serialised) { value_type, data + start, end - start };
+}
+
 /* An a{s*} as an object.  The tree kept a name once, where it first came, with its last
  * value (json_object_set_member replaces in place): so does this.  Repeated names are found
  * by comparing the few names of a small dictionary with each other, by a hash table in a
- * large one. */
+ * large one.  The dictionaries of the extractors' fields (a{sv} of strings and numbers, in
+ * arrays of them) are most of what the writer walks: the entries are read here in one loop
+ * over the table of their ends, and a variant's value of a basic type is written here too. */
 static void
 write_dictionary (Writer *writer, guint level, Serialised value)
 {
   Entry stack_entries[16];
+  Entry *entries = stack_entries;
   GArray *heap = NULL;
-  gsize n = 0;
-  Children children;
-  Serialised entry;
-  children_init (&children, value);
-  while (children_next (&children, &entry))
+  /* The entries' layout, {sT}, from T's: aligned as T (or 1), never of a fixed size, so their
+   * ends are in a table of framing offsets at the array's end, which the last one points to. */
+  const char *value_type = value.type + 3;
+  gsize value_alignment, value_fixed_size;
+  type_layout (value_type, &value_alignment, &value_fixed_size);
+  gsize width = serialised_offset_width_of (value.size), table = 0, n = 0;
+  if (value.size > 0)
     {
-      Children members;
-      Entry item = { "", 0, { NULL, NULL, 0 } };
-      Serialised key;
-      children_init (&members, entry);
-      if (children_next (&members, &key) && key.size > 0)
-        {
-          item.name = (const char *) key.data;
-          item.length = key.size - 1; /* without its NUL */
-        }
-      if (!children_next (&members, &item.value))
-        continue; /* only a broken value */
-      if (n == G_N_ELEMENTS (stack_entries))
-        {
-          heap = g_array_sized_new (FALSE, FALSE, sizeof (Entry), 2 * n);
-          g_array_append_vals (heap, stack_entries, n);
-        }
-      if (heap)
-        g_array_append_val (heap, item);
-      else
-        stack_entries[n] = item;
-      n++;
+      table = serialised_read_offset (value.data + value.size - width, width);
+      n = table <= value.size ? (value.size - table) / width : 0;
     }
-  Entry *entries = heap ? (Entry *) heap->data : stack_entries;
+  if (n > G_N_ELEMENTS (stack_entries))
+    {
+      heap = g_array_sized_new (FALSE, FALSE, sizeof (Entry), n);
+      g_array_set_size (heap, n);
+      entries = (Entry *) heap->data;
+    }
+  for (gsize i = 0, position = 0; i < n; i++)
+    {
+      gsize start = align_up (position, value_alignment);
+      gsize end = MIN (serialised_read_offset (value.data + table + i * width, width), value.size);
+      start = MIN (start, end);
+      position = end;
+      entry_split (value.data + start, end - start, value_type, value_alignment, value_fixed_size, &entries[i]);
+    }
 
   /* last[i]: 1 + the index of the last entry named as entry i, 0 for an entry written where
    * its name first came; NULL when no name repeats. */
@@ -1129,8 +1452,13 @@ write_dictionary (Writer *writer, guint level, Serialised value)
     {
       if (last && last[i] == 0)
         continue;
-      container_next_len (&object, entries[i].name, entries[i].length);
-      write_serialised (writer, level + 1, entries[last ? last[i] - 1 : i].value);
+      container_separate (&object);
+      write_string (writer, entries[i].name, entries[i].length);
+      container_name_end (writer);
+      Serialised member = entries[last ? last[i] - 1 : i].value, child;
+      if (*member.type == 'v' && variant_child (member, &child) && write_basic (writer, child))
+        continue;
+      write_serialised (writer, level + 1, member);
     }
   container_end (&object);
   if (heap)
@@ -1138,109 +1466,70 @@ write_dictionary (Writer *writer, guint level, Serialised value)
   g_free (last);
 }
 
-/* An integer of C type @ctype read from @value's bytes, written as a JSON number. */
-#define WRITE_INTEGER(ctype)                        \
-  do {                                              \
-    ctype scalar_;                                  \
-    load_scalar (value, &scalar_, sizeof scalar_); \
-    write_int (writer, scalar_);                    \
-    return;                                         \
-  } while (0)
-
 /* @value as nf_variant_to_json builds it. */
 static void
 write_serialised (Writer *writer, guint level, Serialised value)
 {
-  GString *buffer = writer->buffer;
-  switch (*value.type)
+  /* A variant's or a maybe's child in the same call: the loop goes on with it. */
+  for (;;)
     {
-    case 'b':
-      {
-        guint8 scalar;
-        load_scalar (value, &scalar, sizeof scalar);
-        if (scalar)
-          buffer_append_literal (buffer, "true");
-        else
-          buffer_append_literal (buffer, "false");
+      if (write_basic (writer, value))
         return;
-      }
-    case 'y':
-      WRITE_INTEGER (guint8);
-    case 'n':
-      WRITE_INTEGER (gint16);
-    case 'q':
-      WRITE_INTEGER (guint16);
-    case 'i': case 'h':
-      WRITE_INTEGER (gint32);
-    case 'u':
-      WRITE_INTEGER (guint32);
-    case 'x': case 't': /* a uint64 past G_MAXINT64 wraps, as json_node_set_int has it */
-      WRITE_INTEGER (gint64);
-    case 'd':
-      {
-        double scalar;
-        load_scalar (value, &scalar, sizeof scalar);
-        write_double (writer, scalar);
-        return;
-      }
-    case 's': case 'o': case 'g':
-      /* The bytes and a NUL. */
-      write_string (writer, (const char *) value.data, value.size > 0 ? value.size - 1 : 0);
-      return;
-    case 'v':
-      {
-        /* The child's bytes, a NUL and the child's type string: the last NUL divides them. */
-        gsize nul = value.size;
-        while (nul > 0 && value.data[--nul] != '\0')
-          ;
-        if (nul + 1 >= value.size)
-          break; /* no type: only a broken value */
-        write_serialised (writer, level, (Serialised) { (const char *) value.data + nul + 1, value.data, nul });
-        return;
-      }
-    case 'm':
-      {
-        /* Nothing is no bytes; Just is the child's bytes, and a NUL after a variable-size
-         * child. */
-        gsize alignment, fixed_size;
-        type_layout (value.type + 1, &alignment, &fixed_size);
-        if (value.size == 0)
-          break;
-        write_serialised (writer, level, (Serialised) { value.type + 1, value.data,
-                                                        fixed_size > 0 ? value.size : value.size - 1 });
-        return;
-      }
-    case 'a':
-      if (value.type[1] == 'y')
+      switch (*value.type)
         {
-          g_autofree char *encoded = g_base64_encode (value.data, value.size);
-          write_cstring (writer, encoded);
-          return;
-        }
-      if (value.type[1] == '{' && value.type[2] == 's')
-        {
-          write_dictionary (writer, level, value);
-          return;
-        }
-      G_GNUC_FALLTHROUGH;
-    case '(': case '{':
-      {
-        Container array = container_begin (writer, level, '[');
-        Children children;
-        Serialised child;
-        children_init (&children, value);
-        while (writer->error == NULL && children_next (&children, &child))
+        case 'v':
+          if (!variant_child (value, &value))
+            {
+              buffer_append_literal (writer->buffer, "null"); /* only a broken value */
+              return;
+            }
+          continue;
+        case 'm':
           {
-            container_next (&array, NULL);
-            write_serialised (writer, level + 1, child);
+            /* Nothing is no bytes; Just is the child's bytes, and a NUL after a
+             * variable-size child. */
+            gsize alignment, fixed_size;
+            type_layout (value.type + 1, &alignment, &fixed_size);
+            if (value.size == 0)
+              {
+                buffer_append_literal (writer->buffer, "null");
+                return;
+              }
+            value = (Serialised) { value.type + 1, value.data, fixed_size > 0 ? value.size : value.size - 1 };
+            continue;
           }
-        container_end (&array);
-        return;
-      }
-    default:
-      break;
+        case 'a':
+          if (value.type[1] == 'y')
+            {
+              g_autofree char *encoded = g_base64_encode (value.data, value.size);
+              write_cstring (writer, encoded);
+              return;
+            }
+          if (value.type[1] == '{' && value.type[2] == 's')
+            {
+              write_dictionary (writer, level, value);
+              return;
+            }
+          G_GNUC_FALLTHROUGH;
+        case '(': case '{':
+          {
+            Container array = container_begin (writer, level, '[');
+            Children children;
+            Serialised child;
+            children_init (&children, value);
+            while (writer->error == NULL && children_next (&children, &child))
+              {
+                container_next (&array, NULL);
+                write_serialised (writer, level + 1, child);
+              }
+            container_end (&array);
+            return;
+          }
+        default:
+          buffer_append_literal (writer->buffer, "null");
+          return;
+        }
     }
-  buffer_append_literal (buffer, "null");
 }
 
 /* As nf_variant_to_json builds it. */
@@ -1252,38 +1541,74 @@ write_variant (Writer *writer, guint level, GVariant *value)
       buffer_append_literal (writer->buffer, "null");
       return;
     }
+  if (cache_replay (writer, value))
+    return;
   /* Free for what GLib built (trusted); a copy otherwise. */
   g_autoptr (GVariant) normal = NULL;
+  GVariant *readable = value;
   if (!g_variant_is_normal_form (value))
-    value = normal = g_variant_get_normal_form (value);
-  Serialised serialised = { g_variant_get_type_string (value), g_variant_get_data (value),
-                            g_variant_get_size (value) };
+    readable = normal = g_variant_get_normal_form (value);
+  Serialised serialised = { g_variant_get_type_string (readable), g_variant_get_data (readable),
+                            g_variant_get_size (readable) };
+  guint64 start = writer_position (writer);
   write_serialised (writer, level, serialised);
+  /* A value of a basic type is written the same at any level; the address of a copy could
+   * be another value's by the next one. */
+  if (normal == NULL && !type_is_container (serialised.type))
+    cache_record (writer, value, start);
 }
 
+/* The annotation is read from its structure (article-private.h), not through a call per
+ * property: the writer is part of the core, and an article has tens of them. */
 static void
 write_annotation (Writer *writer, guint level, const NfAnnotation *annotation, const char *text)
 {
-  gsize start = nf_annotation_get_start (annotation);
-  gsize end = nf_annotation_get_end (annotation);
+  gsize start = annotation->start, end = annotation->end;
+  /* The tree held a C string of the span: it ended at a NUL. */
+  const char *covered = text ? text + start : "";
+  gsize length = text && end > start ? strnlen (text + start, end - start) : 0;
+  if (!writer->pretty)
+    {
+      /* The same as below, with the names and separators as single literals. */
+      GString *buffer = writer->buffer;
+      buffer_append_literal (buffer, "{\"type\":");
+      write_interned (writer, annotation->type);
+      buffer_append_literal (buffer, ",\"start\":");
+      write_int (writer, (gint64) start);
+      writer_maybe_flush (writer);
+      buffer_append_literal (buffer, ",\"end\":");
+      write_int (writer, (gint64) end);
+      buffer_append_literal (buffer, ",\"text\":");
+      writer_maybe_flush (writer);
+      write_string (writer, covered, length);
+      buffer_append_literal (buffer, ",\"attrs\":{");
+      for (guint i = 0; i < annotation->n_attrs; i++)
+        {
+          if (i > 0)
+            buffer_append_literal (buffer, ",");
+          write_interned (writer, annotation->attrs[i].key);
+          buffer_append_literal (buffer, ":");
+          write_variant (writer, level + 2, annotation->attrs[i].value);
+        }
+      buffer_append_literal (buffer, "}}");
+      writer_maybe_flush (writer);
+      return;
+    }
   Container object = container_begin (writer, level, '{');
   container_next_literal (&object, "type");
-  write_cstring (writer, nf_annotation_get_type (annotation));
+  write_interned (writer, annotation->type);
   container_next_literal (&object, "start");
   write_int (writer, (gint64) start);
   container_next_literal (&object, "end");
   write_int (writer, (gint64) end);
   container_next_literal (&object, "text");
-  /* The tree held a C string of the span: it ended at a NUL. */
-  write_string (writer, text ? text + start : "", text && end > start ? strnlen (text + start, end - start) : 0);
+  write_string (writer, covered, length);
   container_next_literal (&object, "attrs");
   Container attrs = container_begin (writer, level + 1, '{');
-  for (guint i = 0; i < nf_annotation_get_n_attrs (annotation); i++)
+  for (guint i = 0; i < annotation->n_attrs; i++)
     {
-      const char *key;
-      GVariant *value = nf_annotation_get_nth_attr (annotation, i, &key);
-      container_next (&attrs, key);
-      write_variant (writer, level + 2, value);
+      container_next_interned (&attrs, annotation->attrs[i].key);
+      write_variant (writer, level + 2, annotation->attrs[i].value);
     }
   container_end (&attrs);
   container_end (&object);
@@ -1362,7 +1687,8 @@ nf_article_write_json (NfArticle *article, gboolean pretty, NfJsonWriteFunc writ
                        gpointer user_data, GError **error)
 {
   g_return_val_if_fail (article != NULL && write != NULL, FALSE);
-  Writer writer = { g_string_sized_new (CHUNK_SIZE + 256), pretty, write, user_data, NULL };
+  CachedText cache[TEXT_CACHE_SIZE] = { { NULL, 0, 0 } };
+  Writer writer = { g_string_sized_new (CHUNK_SIZE + 256), pretty, write, user_data, NULL, CHUNK_SIZE, 0, cache };
   write_article (&writer, article);
   writer_flush (&writer);
   g_string_free (writer.buffer, TRUE);
@@ -1378,14 +1704,17 @@ void
 nf_article_append_json (NfArticle *article, gboolean pretty, GString *out)
 {
   g_return_if_fail (article != NULL && out != NULL);
-  Writer writer = { out, pretty, NULL, NULL, NULL };
+  CachedText cache[TEXT_CACHE_SIZE] = { { NULL, 0, 0 } };
+  Writer writer = { out, pretty, NULL, NULL, NULL, G_MAXSIZE, 0, cache };
   write_article (&writer, article);
+  buffer_terminate (out);
 }
 
 void
 nf_variant_append_json (GVariant *value, gboolean pretty, GString *out)
 {
   g_return_if_fail (out != NULL);
-  Writer writer = { out, pretty, NULL, NULL, NULL };
+  Writer writer = { out, pretty, NULL, NULL, NULL, G_MAXSIZE, 0, NULL };
   write_variant (&writer, 0, value);
+  buffer_terminate (out);
 }

@@ -298,6 +298,40 @@ test_escapes_at_every_alignment (G_GNUC_UNUSED void **state)
 /* A random definite type, with @depth levels of containers at most.  No doubles when
  * @doubles is FALSE. */
 static void
+test_every_byte_at_every_offset (G_GNUC_UNUSED void **state)
+{
+  /* The writer finds escapes 16 bytes (SSE2) or 8 bytes at a time and takes the first one's
+   * position from a bit mask: every byte but NUL (and the paragraph break), including those
+   * whose low 7 bits are an escaped byte's (0x9f, 0xa2, 0xdc, 0xff), at every offset of
+   * strings of every length to 40, as annotation texts (raw bytes).  U+001F, which json-glib
+   * 1.6 copies raw, is taken as escaped. */
+  GString *text = g_string_new (NULL);
+  for (guint round = 0; round < 3; round++)
+    for (guint c = 1; c < 256; c++)
+      {
+        guint byte = round == 1 ? 256 - c : c;
+        if (byte != '\n')
+          g_string_append_c (text, (char) byte);
+        if (round == 2 && c % 7 == 0)
+          g_string_append (text, "plain run");
+      }
+  g_autoptr (NfArticle) article = harness_article ("Bytes", text->str, NULL, NULL);
+  g_string_free (text, TRUE);
+  gsize length = strlen (nf_article_get_text (article));
+  for (gsize start = 0; start < length; start++)
+    for (gsize n = 0; n <= 40 && start + n <= length; n++)
+      nf_article_add_annotation (article, "span", start, start + n);
+  for (int pretty = 0; pretty <= 1; pretty++)
+    {
+      g_autofree char *generator = generated (article, pretty);
+      g_auto (GStrv) parts = g_strsplit (generator, "\x1f", -1);
+      g_autofree char *expected = g_strjoinv ("\\u001f", parts);
+      g_autofree char *actual = streamed (article, pretty);
+      assert_string_equal (expected, actual);
+    }
+}
+
+static void
 random_type (GRand *rand, GString *type, guint depth, gboolean doubles)
 {
   static const char basic[] = "bynqiuxthsogd";
@@ -661,6 +695,7 @@ main (void)
     cmocka_unit_test (test_tricky_article_is_byte_identical),
     cmocka_unit_test (test_bare_article_is_byte_identical),
     cmocka_unit_test (test_long_text_goes_out_in_chunks),
+    cmocka_unit_test (test_every_byte_at_every_offset),
     cmocka_unit_test (test_dense_escapes_in_a_long_string),
     cmocka_unit_test (test_samples_after_every_extractor),
     cmocka_unit_test (test_json_where_json_glib_1_6_is_not),
