@@ -104,6 +104,9 @@ resolve_pronoun (const Context *c, guint tok, guint sentence, int gender)
 static gint
 spokesperson_for (const Context *c, guint i)
 {
+  /* asked of every token that is no name or pronoun: the first byte turns nearly all away */
+  if (c->text[c->tokens[i].start] != 's' || c->tokens[i].end - c->tokens[i].start < 9)
+    return -1;
   if (!(tok_is (c, i, "spokesman") || tok_is (c, i, "spokeswoman") || tok_is (c, i, "spokesperson"))
       || i == 0 || !(tok_is (c, i - 1, "a") || tok_is (c, i - 1, "A")) || i + 2 >= c->n || !tok_is (c, i + 1, "for"))
     return -1;
