@@ -595,11 +595,13 @@ score (Sums *sums, const gint16 *ranks, guint n_blocks, guint rank)
     {
       Lanes theirs;
       memcpy (&theirs, ranks + b * LANES, sizeof theirs);  /* not aligned */
-      Lanes distance = theirs - ours;
-      Lanes sign = distance >> 15;
-      distance = (distance ^ sign) - sign;
-      Lanes over = distance - cap;
-      sums[b] += (Sums) (distance - (over & ~(over >> 15)));
+      /* in unsigned lanes, where wrapping is defined: a NO_RANK minus a rank wraps to a
+       * magnitude far above the cap, which is all the cap needs */
+      Sums distance = (Sums) theirs - (Sums) ours;
+      Lanes sign = ((Lanes) distance) >> 15;
+      distance = (Sums) (((Lanes) distance) ^ sign) - (Sums) sign;  /* |d|, 32768 included */
+      Sums over = distance - (Sums) cap;                           /* high bit: below the cap */
+      sums[b] += distance - (over & (Sums) ~(((Lanes) over) >> 15));
     }
 }
 
