@@ -600,6 +600,27 @@ test_model (void **state)
                    "United States=ORGANIZATION:United States; Iraq=ORGANIZATION:Iraq");
 }
 
+/* The given names of the SSA's lists (female-names.txt, male-names.txt below their marker);
+ * a word of the language before one describes the person or opens the sentence; a firm's
+ * first word alone stands for the firm; an English word in capitals is no acronym. */
+static void
+test_given_names_and_firms (void **state)
+{
+  Fixture *f = *state;
+  assert_entities (f, "Parent Rachel Okonkwo agreed. Unseeded Maya Kovac won the final.",
+                   "Rachel Okonkwo=PERSON:Rachel Okonkwo; Maya Kovac=PERSON:Maya Kovac");
+  assert_entities (f, "Hey Frank, come in.", "Frank=PERSON:Frank");
+  assert_entities (f, "Norvell Semiconductor cut its forecast. Analysts at Brockhurst Capital "
+                      "were calm. Norvell said orders would recover, Brockhurst analyst Deepak Raman said.",
+                   "Norvell Semiconductor=ORGANIZATION:Norvell Semiconductor; "
+                   "Brockhurst Capital=ORGANIZATION:Brockhurst Capital; "
+                   "Norvell=ORGANIZATION:Norvell Semiconductor; Brockhurst=ORGANIZATION:Brockhurst Capital; "
+                   "Deepak Raman=PERSON:Deepak Raman");
+  assert_entities (f, "Eli Lilly and Lockheed Martin reported results.",
+                   "Eli Lilly=ORGANIZATION:Eli Lilly; Lockheed Martin=ORGANIZATION:Lockheed Martin");
+  assert_entities (f, "SAFETY FIRST: the NATO rules.", "NATO=ORGANIZATION:NATO");
+}
+
 static void
 test_model_errors (G_GNUC_UNUSED void **state)
 {
@@ -697,6 +718,7 @@ main (void)
     cmocka_unit_test_setup_teardown (test_heads_and_titled_places, setup, teardown),
     cmocka_unit_test_setup_teardown (test_place_evidence, setup, teardown),
     cmocka_unit_test_setup_teardown (test_common_noun_pairs, setup, teardown),
+    cmocka_unit_test_setup_teardown (test_given_names_and_firms, setup, teardown),
     cmocka_unit_test_setup_teardown (test_particles_and_appositions, setup, teardown),
     cmocka_unit_test_setup_teardown (test_not_persons_by_their_words, setup, teardown),
     cmocka_unit_test_setup_teardown (test_datelines, setup, teardown),

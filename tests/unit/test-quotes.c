@@ -226,6 +226,20 @@ test_speaker_after_cue_with_title (void **state)
                  "Team captain Jonas Holm told reporters: \"We back the manager.\"");
 }
 
+/* A first name the given-name lists lack before a middle name they have stays in the
+ * speaker's name ("Iwan Rhys Williams", not "Rhys Williams"); a word of the language there
+ * is a role ("Parent Rachel Okonkwo" is Rachel Okonkwo). */
+static void
+test_first_name_before_known_middle_name (void **state)
+{
+  Fixture *f = *state;
+  assert_quotes (f, "The staff have been incredible, <- Iwan Rhys Williams (he) said",
+                 "Her headteacher, Iwan Rhys Williams, said the results were the best in a decade.",
+                 "\"The staff have been incredible,\" he said.");
+  assert_quotes (f, "It is a relief. <- Rachel Okonkwo (Rachel Okonkwo) said",
+                 "Parent Rachel Okonkwo said: \"It is a relief.\"");
+}
+
 static void
 test_apposition (void **state)
 {
@@ -582,6 +596,7 @@ main (void)
     cmocka_unit_test_setup_teardown (test_not_quotes, setup, teardown),
     cmocka_unit_test_setup_teardown (test_speaker_after_cue_with_title, setup, teardown),
     cmocka_unit_test_setup_teardown (test_apposition, setup, teardown),
+    cmocka_unit_test_setup_teardown (test_first_name_before_known_middle_name, setup, teardown),
     cmocka_unit_test_setup_teardown (test_speaker_in_sentence_before, setup, teardown),
     cmocka_unit_test_setup_teardown (test_participial_cue, setup, teardown),
     cmocka_unit_test_setup_teardown (test_pronoun_nearest_compatible, setup, teardown),

@@ -71,6 +71,7 @@ typedef struct {
   GHashTable *group_nouns;
   GHashTable *female_names; /* given names (gazetteers/female-names.txt, male-names.txt) */
   GHashTable *male_names;
+  GHashTable *written_given; /* the two lists' hand-written parts */
   NlpSortedWords *common_words; /* words that are never names (common-words.txt): apart from
                                  * the index, which every token looks up; few phrases ask */
   GHashTable *word_lists;   /* folded word -> the WordList bits of the lists holding it */
@@ -103,6 +104,7 @@ typedef enum {
   W_GROUP_NOUNS  = 1 << 7,
   W_GIVEN_NAMES  = 1 << 8, /* female-names.txt or male-names.txt */
   W_LEADS        = 1 << 9, /* what a gazetteer name with a space has before its first one */
+  W_WRITTEN_GIVEN = 1 << 10, /* the hand-written given names, above the SSA's */
 } WordList;
 
 void
@@ -123,6 +125,7 @@ entities_rules_free (gpointer data)
   g_clear_pointer (&self->group_nouns, g_hash_table_unref);
   g_clear_pointer (&self->female_names, g_hash_table_unref);
   g_clear_pointer (&self->male_names, g_hash_table_unref);
+  g_clear_pointer (&self->written_given, g_hash_table_unref);
   g_clear_pointer (&self->common_words, nlp_sorted_words_free);
   g_clear_pointer (&self->word_lists, g_hash_table_unref);
   g_free (self->index);
@@ -215,9 +218,18 @@ entities_load_lists (Entities *self, const char *const *extra, gboolean shipped,
       || !(self->group_nouns = nlp_word_set_load ("gazetteers/group-nouns.txt", error))
       || !(self->female_names = nlp_word_set_load ("gazetteers/female-names.txt", error))
       || !(self->male_names = nlp_word_set_load ("gazetteers/male-names.txt", error))
+      || !(self->written_given = nlp_word_set_load_written ("gazetteers/female-names.txt", error))
       || !(self->common_words = nlp_sorted_words_load ("gazetteers/common-words.txt", error))
       || !(self->countries = entities_countries_load (error)))
     return FALSE;
+  g_autoptr (GHashTable) written_male = nlp_word_set_load_written ("gazetteers/male-names.txt", error);
+  if (!written_male)
+    return FALSE;
+  GHashTableIter names;
+  gpointer name;
+  g_hash_table_iter_init (&names, written_male);
+  while (g_hash_table_iter_next (&names, &name, NULL))
+    g_hash_table_add (self->written_given, g_strdup (name));
 
   /* the keys are the lists' own, which live as long as the table */
   const struct { GHashTable *set; WordList bit; } lists[] = {
@@ -226,6 +238,7 @@ entities_load_lists (Entities *self, const char *const *extra, gboolean shipped,
     { self->not_names, W_NOT_NAMES }, { self->other_names, W_OTHER_NAMES },
     { self->speech_verbs, W_SPEECH_VERBS }, { self->group_nouns, W_GROUP_NOUNS },
     { self->female_names, W_GIVEN_NAMES }, { self->male_names, W_GIVEN_NAMES },
+    { self->written_given, W_WRITTEN_GIVEN },
   };
   self->word_lists = g_hash_table_new (g_str_hash, g_str_equal);
   for (guint l = 0; l < G_N_ELEMENTS (lists); l++)
@@ -901,8 +914,10 @@ ends_in_common_word (const Context *c, guint a, guint b)
 static Label
 name_words_label (Context *c, guint a, guint b)
 {
+  /* a given name only the SSA's lists know ("Gilmore", "Norvell") does not outweigh a last
+   * word that is never a name ("Gilmore Girls"); "Tom Hanks" is the hand-written lists' */
   if (is_given_name (c, a))
-    return LABEL_PERSON;
+    return a < b && !is_word_in (c, a, W_WRITTEN_GIVEN) && ends_in_common_word (c, a, b) ? LABEL_NONE : LABEL_PERSON;
   /* a heading in title case ("Nutrition Facts", "Right Pot"), where capitals say nothing: one
    * word the article also writes in lower case makes it no name (a list of names, one a line,
    * has none) */
@@ -1353,6 +1368,20 @@ classify (Context *c, guint a, guint b)
           return;
         }
     }
+  /* "Parent Rachel Okonkwo", "Welcoming Damian", "Unseeded Mila Kovac": an English word that
+   * is never a name, or a sentence's first participle, before a given name describes the
+   * person or starts the sentence */
+  if (b > a && is_given_name (c, a + 1) && !is_given_name (c, a) && tok_is_cap_word (c, a)
+      && !is_word_in (c, a, W_TITLES | W_LOC_PREFIXES | W_LOC_SUFFIXES | W_ORG_SUFFIXES)
+      && (nlp_sorted_words_has (c->self->common_words, tok_word (c, a, TRUE)->fold)
+          || (tok_is_initial (c, a) && ends_like_participle (c, a))))
+    {
+      if (a + 1 == b && !is_word_in (c, b, W_NOT_NAMES | W_TITLES)) /* "Hey Frank" */
+        add_mention (c, b, b, LABEL_PERSON, NULL, -1);
+      else
+        classify (c, a + 1, b);
+      return;
+    }
   /* "Ninety-Four Citizen Airmen", "Three Iraqi Soldiers": a count starts no name */
   if (b > a && is_spelled_number (c, a))
     {
@@ -1607,6 +1636,10 @@ classify (Context *c, guint a, guint b)
       add_mention (c, a, a, LABEL_ORGANIZATION, NULL, -1);
       return;
     }
+  /* "SAFETY", "HOST:" (a transcript's speaker label): an English word in capitals, not an
+   * acronym; a known acronym ("NATO") was found in the gazetteers above */
+  if (all_caps && nlp_sorted_words_has (c->self->common_words, tok_word (c, a, TRUE)->fold))
+    return;
   if (all_caps)
     {
       static const char *const roman[] = { "II", "III", "IV", "VI", "VII", "VIII", "IX", "XI", "XII", NULL };
@@ -1922,6 +1955,18 @@ next_to (const Context *c, const Mention *ms, guint n, guint i, Label label)
 }
 
 /* Short mentions take the full name; lone unknown words need evidence. */
+/* Whether word @i, first of an organisation's name, may stand for it alone: capitalised, no
+ * English word, and in no list ("National Grid", "British Airways", "Bank of England" start
+ * with words that say something else alone). */
+static gboolean
+is_org_head (const Context *c, guint i)
+{
+  Label label;
+  return tok_is_cap_word (c, i) && !(c->tokens[i].flags & NF_TOKEN_ALL_CAPS)
+         && !(tok_lists (c, i, TRUE) & ~W_GIVEN_NAMES) && !lookup_label (c, i, i, name_end (c, i), &label)
+         && !nlp_sorted_words_has (c->self->common_words, tok_word (c, i, TRUE)->fold);
+}
+
 static void
 resolve (Context *c)
 {
@@ -1929,6 +1974,9 @@ resolve (Context *c)
   g_autoptr (GHashTable) surnames = g_hash_table_new (g_str_hash, g_str_equal);
   g_autoptr (GHashTable) acronyms = g_hash_table_new (g_str_hash, g_str_equal);
   g_autoptr (GHashTable) known = g_hash_table_new (g_str_hash, g_str_equal);
+  /* an organisation's first word, a word no list knows, to its name: "Norvell Semiconductor"
+   * ... "Norvell said", "Brockhurst Capital" ... "Brockhurst analyst Deepak Raman" */
+  g_autoptr (GHashTable) org_heads = g_hash_table_new (g_str_hash, g_str_equal);
   Mention *ms = (Mention *) c->mentions->data;
   guint n = c->mentions->len;
 
@@ -1966,6 +2014,12 @@ resolve (Context *c)
               g_string_printf (c->scratch, "%d%s", m->label, name);
               g_hash_table_insert (acronyms, (gpointer) key, g_string_chunk_insert (c->store, c->scratch->str));
             }
+        }
+      if (m->label == LABEL_ORGANIZATION && m->last > m->first && is_org_head (c, m->first))
+        {
+          const char *key = tok_word (c, m->first, TRUE)->fold;
+          if (!g_hash_table_contains (org_heads, key))
+            g_hash_table_insert (org_heads, (gpointer) key, (gpointer) mention_name (c, m));
         }
       if (m->label != LABEL_NONE)
         {
@@ -2008,6 +2062,14 @@ resolve (Context *c)
         }
       if (m->title_word)
         continue; /* no evidence makes a title alone a name */
+      const char *org = g_hash_table_lookup (org_heads, key);
+      if (org && (m->label == LABEL_NONE || (m->label == LABEL_PERSON && m->tentative)))
+        {
+          m->label = LABEL_ORGANIZATION;
+          m->canonical = org;
+          m->tentative = FALSE;
+          continue;
+        }
       const char *acronym = g_hash_table_lookup (acronyms, key);
       if (acronym && (m->label == LABEL_NONE || m->label == LABEL_ORGANIZATION))
         {

@@ -91,6 +91,28 @@ add_word (GHashTable *set, char *line, G_GNUC_UNUSED const char *path, G_GNUC_UN
 }
 
 GHashTable *
+nlp_word_set_load_written (const char *name, GError **error)
+{
+  g_autofree char *path = NULL;
+  g_autofree char *contents = read_list (name, &path, error);
+  if (!contents)
+    return NULL;
+  GHashTable *set = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  for (char *line = contents, *next; line && *line; line = next)
+    {
+      next = strchr (line, '\n');
+      if (next)
+        *next++ = '\0';
+      if (g_str_has_prefix (line, NLP_GENERATED_MARKER))
+        break;
+      g_strchomp (line);
+      if (*line != '\0' && *line != '#')
+        g_hash_table_add (set, fold_dup (line, strlen (line)));
+    }
+  return set;
+}
+
+GHashTable *
 nlp_word_set_load (const char *name, GError **error)
 {
   g_autoptr (GHashTable) set = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);

@@ -22,6 +22,10 @@ void        nlp_fold_append     (GString *out, const char *text, gsize length);
  * @name is a path when absolute, starting with ./ or ../, or naming an existing file;
  * otherwise a data file ("gazetteers/titles.txt") found with nf_data_find. */
 GHashTable *nlp_word_set_load   (const char *name, GError **error);
+/* The words of a list above its GENERATED marker line: the hand-written part of a list a
+ * script extends below it (gazetteers/make-gazetteers.py --ssa). */
+#define NLP_GENERATED_MARKER "# GENERATED"
+GHashTable *nlp_word_set_load_written (const char *name, GError **error);
 gboolean    nlp_word_set_has    (GHashTable *set, GString *scratch, const char *text, gsize length);
 /* The same without a scratch string: a short ASCII word, most of them, is folded on the
  * stack, so a caller that has no scratch at hand allocates nothing. */

@@ -75,6 +75,7 @@ quotes_free (gpointer data)
   g_clear_pointer (&self->demonyms, g_hash_table_unref);
   g_clear_pointer (&self->female, g_hash_table_unref);
   g_clear_pointer (&self->male, g_hash_table_unref);
+  g_clear_pointer (&self->common_words, nlp_sorted_words_free);
   g_free (self);
 }
 
@@ -91,7 +92,8 @@ quotes_load (Quotes *self, G_GNUC_UNUSED NfStage *stage, cfg_t *cfg, GError **er
       || !(self->org_suffixes = nlp_word_set_load ("gazetteers/org-suffixes.txt", error))
       || !(self->org_nouns = nlp_word_set_load ("quotes/org-nouns.txt", error))
       || !(self->female = nlp_word_set_load (cfg_getstr (cfg, "female-names"), error))
-      || !(self->male = nlp_word_set_load (cfg_getstr (cfg, "male-names"), error)))
+      || !(self->male = nlp_word_set_load (cfg_getstr (cfg, "male-names"), error))
+      || !(self->common_words = nlp_sorted_words_load ("gazetteers/common-words.txt", error)))
     return FALSE;
   /* nationalities.txt has "Spanish<TAB>NATIONALITY<TAB>Spain" lines; the nouns for a person
    * ("Spaniard", "Swede", "Frenchman") are mostly not in it but share the first four letters */

@@ -36,6 +36,7 @@ typedef struct {
   GHashTable *org_nouns;    /* "the company", "the organisation" */
   GHashTable *demonyms;     /* first four letters of nationalities: "the Spaniard", "the Swede" */
   GHashTable *female, *male;
+  NlpSortedWords *common_words; /* gazetteers/common-words.txt: words that are never names */
   long        min_words;
   gboolean    single_quotes;
   /* For each list above, a filter: a bit set by the hash of each of its ASCII words.  A token
