@@ -862,7 +862,8 @@ mark_surnames (const Context *c_)
   c->surnames_marked = TRUE;
   for (guint i = 0; i < c->n; i++)
     {
-      if (!tok_is_cap_word (c, i))
+      /* (an institution's head word after a department's, "State University", is no surname) */
+      if (!tok_is_cap_word (c, i) || is_word_in (c, i, W_ORG_SUFFIXES))
         continue;
       guint title = i >= 2 && tok_is (c, i - 1, ".") ? i - 2 : i - 1; /* "Ms. Alley" */
       if ((i >= 1 && is_word_in (c, title, W_TITLES) && tok_is_cap_word (c, title))
