@@ -619,6 +619,15 @@ test_given_names_and_firms (void **state)
   assert_entities (f, "Eli Lilly and Lockheed Martin reported results.",
                    "Eli Lilly=ORGANIZATION:Eli Lilly; Lockheed Martin=ORGANIZATION:Lockheed Martin");
   assert_entities (f, "SAFETY FIRST: the NATO rules.", "NATO=ORGANIZATION:NATO");
+  /* a model's number is no name; a capital inside a word names a firm, not a place */
+  assert_entities (f, "The new Lumix S1 costs less.", "");
+  assert_entities (f, "It was written in JavaScript by PayPal engineers with Leonardo DiCaprio.",
+                   "JavaScript=ORGANIZATION:JavaScript; PayPal=ORGANIZATION:PayPal; "
+                   "Leonardo DiCaprio=PERSON:Leonardo DiCaprio");
+  /* "and" before a person's name ends an organisation's */
+  assert_entities (f, "Leaders of the American Federation of Teachers and Thomas Kennedy met.",
+                   "American Federation of Teachers=ORGANIZATION:American Federation of Teachers; "
+                   "Thomas Kennedy=PERSON:Thomas Kennedy");
 }
 
 static void

@@ -764,6 +764,9 @@ tok_is_name_word (const Context *c, guint i)
   const char *text = tok_text (c, i, &length);
   if ((t->flags & NF_TOKEN_ALL_CAPS) && text[length - 1] != '.')
     return FALSE; /* "ETH Zurich", "NHS England": an acronym is no part of a person's name */
+  for (gsize k = 1; k < length; k++)
+    if (g_ascii_isdigit (text[k]))
+      return FALSE; /* "Lumix S1", "Raspberry Pi5": a model's number, no name */
   /* "Theresa May": a month after a name word is a surname */
   gboolean month_surname = is_month_name (c, i) && i > 0 && tok_is_cap_word (c, i - 1)
                            && !(i + 1 < c->n && c->tokens[i + 1].kind == NF_TOKEN_NUMBER);
@@ -1334,6 +1337,33 @@ title_cased (const Context *c, guint a, guint b)
 }
 
 /* Classifies the capitalised sequence of tokens [a, b] and records its mentions. */
+/* Whether a capitalised word has a capital after two or more small letters that are no
+ * surname prefix: "PayPal", "JavaScript", "PostgreSQL"; not "McKesson", "MacArthur",
+ * "DiCaprio", "DeSantis", "LeBron", "VanderMeer", "FitzGerald". */
+static gboolean
+is_camel_case (const char *text, gsize length)
+{
+  static const char *const prefixes[] = { "Mac", "Van", "Von", "Fitz", "Della", "Dalla", "Des", "Du", NULL };
+  if (length < 4 || !g_ascii_isupper (text[0]))
+    return FALSE;
+  gsize lower = 0;
+  for (gsize k = 1; k < length; k++)
+    {
+      if (g_ascii_islower (text[k]))
+        lower++;
+      else if (g_ascii_isupper (text[k]) && lower >= 2)
+        {
+          for (const char *const *p = prefixes; *p; p++)
+            if (strlen (*p) == k && memcmp (text, *p, k) == 0)
+              return FALSE;
+          return TRUE;
+        }
+      else if (!g_ascii_isalpha (text[k]))
+        return FALSE; /* "O'Brien", "Al-Assad", non-ASCII letters: not looked at */
+    }
+  return FALSE;
+}
+
 static void
 classify (Context *c, guint a, guint b)
 {
@@ -1448,7 +1478,10 @@ classify (Context *c, guint a, guint b)
         gboolean suffixed = is_word_in (c, b, W_ORG_SUFFIXES) && !is_word_in (c, i - 1, W_ORG_SUFFIXES)
                             && !is_word_in (c, i - 1, W_LOC_SUFFIXES)
                             && !lookup_label (c, a, i - 1, c->tokens[i - 1].end, &left_label);
-        if (!head_of && !suffixed)
+        /* "the American Federation of Teachers and Thomas Kennedy": a person's name after it */
+        gboolean person_after = i + 2 <= b && b <= i + 3 && is_given_name (c, i + 1)
+                                && all_name_words (c, i + 1, b);
+        if ((!head_of && !suffixed) || person_after)
           {
             classify (c, a, i - 1);
             classify (c, i + 1, b);
@@ -1630,6 +1663,14 @@ classify (Context *c, guint a, guint b)
       lower += g_ascii_islower (text[i]);
     }
   gboolean all_caps = upper >= 2 && lower == 0;
+  /* "PayPal", "JavaScript", "BlackRock": a capital after small letters inside a word names a
+   * firm or its product, not a place or a person ("McKesson", "DiCaprio", "LeBron", "MacArthur"
+   * are surnames' prefixes) */
+  if (is_camel_case (text, length))
+    {
+      add_mention (c, a, a, LABEL_ORGANIZATION, NULL, -1);
+      return;
+    }
   /* "DoD", "MoD", "DfE": an acronym with a small letter inside (not "PhD") */
   if (!all_caps && length >= 3 && length <= 5 && g_ascii_isupper (text[length - 1])
       && upper >= 2 && upper + lower == length && !(length == 3 && memcmp (text, "PhD", 3) == 0))
