@@ -624,6 +624,11 @@ test_given_names_and_firms (void **state)
   assert_entities (f, "It was written in JavaScript by PayPal engineers with Leonardo DiCaprio.",
                    "JavaScript=ORGANIZATION:JavaScript; PayPal=ORGANIZATION:PayPal; "
                    "Leonardo DiCaprio=PERSON:Leonardo DiCaprio");
+  /* thinkers of history by one name; faiths are groups, not places */
+  assert_entities (f, "From Plato to Kant, Buddhist monks read them.",
+                   "Plato=PERSON:Plato; Kant=PERSON:Immanuel Kant; Buddhist=NATIONALITY:Buddhist");
+  /* a word that is never a name needs a title or a quotation's verb to be a surname */
+  assert_entities (f, "Alice Moreno and Gyms came.", "Alice Moreno=PERSON:Alice Moreno");
   /* "and" before a person's name ends an organisation's */
   assert_entities (f, "Leaders of the American Federation of Teachers and Thomas Kennedy met.",
                    "American Federation of Teachers=ORGANIZATION:American Federation of Teachers; "

@@ -2195,10 +2195,14 @@ resolve (Context *c)
                                 && c->tokens[a + 1].kind == NF_TOKEN_WORD
                                 && !(c->tokens[a + 1].flags & NF_TOKEN_CAPITALIZED)
                                 && is_word_in (c, a + 1, W_ORG_SUFFIXES);
+      /* "Studies", "Gyms", "Speaker": a word that is never a name is a person's surname only
+       * after a title or a quotation's verb ("said Hurt"); a list or a verb after it is no
+       * evidence */
+      gboolean common = nlp_sorted_words_has (c->self->common_words, tok_word (c, a, TRUE)->fold);
       if (org_noun_after)
         m->label = LABEL_ORGANIZATION;
-      else if (!after_the && (verb_after || verb_before || title_before || with_person
-                              || (!place && apposition_after (c, m->last))))
+      else if (!after_the && (verb_before || title_before
+                              || (!common && (verb_after || with_person || (!place && apposition_after (c, m->last))))))
         m->label = LABEL_PERSON;
       else if (place)
         m->label = LABEL_LOCATION;
