@@ -629,6 +629,10 @@ test_given_names_and_firms (void **state)
                    "Plato=PERSON:Plato; Kant=PERSON:Immanuel Kant; Buddhist=NATIONALITY:Buddhist");
   /* a word that is never a name needs a title or a quotation's verb to be a surname */
   assert_entities (f, "Alice Moreno and Gyms came.", "Alice Moreno=PERSON:Alice Moreno");
+  /* holidays are no places; words that are never names after a title name nobody; a
+   * transcript's speaker by given name is no acronym */
+  assert_entities (f, "Sales ran through Christmas on Prime Video.", "");
+  assert_entities (f, "SACHA: Welcome back. The BART trains ran.", "BART=ORGANIZATION:BART");
   /* "and" before a person's name ends an organisation's */
   assert_entities (f, "Leaders of the American Federation of Teachers and Thomas Kennedy met.",
                    "American Federation of Teachers=ORGANIZATION:American Federation of Teachers; "

@@ -1047,6 +1047,13 @@ try_title (Context *c, guint a, guint b)
         }
       if (name > b || !all_name_words (c, name, b))
         return FALSE;
+      /* "Amazon Prime Video", "Texas State Building Trades": words that are never names after a
+       * title word name nobody ("Ms. Alley" does: an honorific takes any surname) */
+      gboolean common = !is_honorific (c, t);
+      for (guint k = name; k <= b && common; k++)
+        common = !tok_is_cap_word (c, k) || nlp_sorted_words_has (c->self->common_words, tok_word (c, k, TRUE)->fold);
+      if (common)
+        return FALSE;
       Label label;
       const NlpEntry *entry = lookup_label (c, name, b, name_end (c, b), &label);
       /* "President Obama" yes; "Foreign Minister Ukraine"? no; but a lone town's name after a
@@ -1652,8 +1659,7 @@ classify (Context *c, guint a, guint b)
   gsize length;
   const char *text = tok_text (c, a, &length);
   length = name_end (c, a) - t->start; /* "ISF's" is the acronym "ISF" */
-  if (length == 0 || is_word_in (c, a, W_NOT_NAMES) || is_word_in (c, a, W_TITLES)
-      || is_postnominal (c, a))
+  if (length == 0 || is_word_in (c, a, W_NOT_NAMES | W_TITLES | W_OTHER_NAMES) || is_postnominal (c, a))
     return;
   /* the letters of the word without its possessive: "ISF's" is written in capitals */
   gsize upper = 0, lower = 0;
@@ -1682,6 +1688,10 @@ classify (Context *c, guint a, guint b)
    * acronym; a known acronym ("NATO") was found in the gazetteers above */
   if (all_caps && nlp_sorted_words_has (c->self->common_words, tok_word (c, a, TRUE)->fold))
     return;
+  /* "SACHA:", "ROSIE:": a transcript's speaker by given name, a person named elsewhere if at
+   * all, no acronym (four letters may be one: "BART", "IRIS") */
+  if (all_caps && length >= 5 && is_given_name (c, a))
+    all_caps = FALSE;
   if (all_caps)
     {
       static const char *const roman[] = { "II", "III", "IV", "VI", "VII", "VIII", "IX", "XI", "XII", NULL };
