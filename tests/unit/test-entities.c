@@ -633,6 +633,11 @@ test_given_names_and_firms (void **state)
    * transcript's speaker by given name is no acronym */
   assert_entities (f, "Sales ran through Christmas on Prime Video.", "");
   assert_entities (f, "SACHA: Welcome back. The BART trains ran.", "BART=ORGANIZATION:BART");
+  /* Korean given names of two syllables; an office's last words before a given name */
+  assert_entities (f, "Officials said Lee Jae-myung won, and post-war Self-driving cars came.",
+                   "Lee Jae-myung=PERSON:Lee Jae-myung");
+  assert_entities (f, "\"We lost everything,\" said Cabinet Secretary for Special Programmes Grace Wanjiru Mwangi.",
+                   "Grace Wanjiru Mwangi=PERSON:Grace Wanjiru Mwangi [Cabinet Secretary for Special Programmes]");
   /* "and" before a person's name ends an organisation's */
   assert_entities (f, "Leaders of the American Federation of Teachers and Thomas Kennedy met.",
                    "American Federation of Teachers=ORGANIZATION:American Federation of Teachers; "

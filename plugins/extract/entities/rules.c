@@ -556,7 +556,34 @@ tok_is_cap_word (const Context *c, guint i)
           return TRUE;
       return FALSE;
     }
-  return !hyphen || hyphen + 1 >= c->text + t->end || !g_ascii_islower (hyphen[1]);
+  if (!hyphen || hyphen + 1 >= c->text + t->end || !g_ascii_islower (hyphen[1]))
+    return TRUE;
+  /* "Post-war", "Self-driving": a compound; but "Yoon Jae-kyung", "Kim Dae-jung": a given name
+   * of two syllables after a capitalised surname, neither an English word */
+  if (i == 0 || !(c->tokens[i - 1].flags & NF_TOKEN_CAPITALIZED) || c->tokens[i - 1].kind != NF_TOKEN_WORD)
+    return FALSE;
+  const char *start = c->text + t->start, *end = c->text + t->end;
+  for (const char *part = start; part < end;)
+    {
+      const char *stop = memchr (part, '-', (gsize) (end - part));
+      if (!stop)
+        stop = end;
+      char folded[16];
+      gsize n = (gsize) (stop - part);
+      if (n == 0 || n >= sizeof folded)
+        return FALSE;
+      for (gsize k = 0; k < n; k++)
+        {
+          if (!g_ascii_isalpha (part[k]))
+            return FALSE;
+          folded[k] = g_ascii_tolower (part[k]);
+        }
+      folded[n] = '\0';
+      if (nlp_sorted_words_has (c->self->common_words, folded) || nlp_word_set_has_text (c->self->not_names, folded, n))
+        return FALSE;
+      part = stop + 1;
+    }
+  return TRUE;
 }
 
 static gboolean
@@ -1045,6 +1072,11 @@ try_title (Context *c, guint a, guint b)
           while (name < b && (b - name + 1 > 2 || is_word_in (c, name, W_TITLES)))
             name++;
         }
+      /* "Secretary for Special Programmes Grace Wanjiru Mwangi": the office's last words,
+       * words of the language, before a given name */
+      while (name + 1 < b && is_given_name (c, name + 1) && !is_given_name (c, name)
+             && nlp_sorted_words_has (c->self->common_words, tok_word (c, name, TRUE)->fold))
+        name++;
       if (name > b || !all_name_words (c, name, b))
         return FALSE;
       /* "Amazon Prime Video", "Texas State Building Trades": words that are never names after a
