@@ -774,6 +774,8 @@ entities_rules_is_given_name (gconstpointer instance, GString *scratch, const ch
   return (GPOINTER_TO_UINT (g_hash_table_lookup (self->word_lists, scratch->str)) & W_GIVEN_NAMES) != 0;
 }
 
+static gboolean is_honorific (const Context *c, guint i);
+
 static gboolean
 tok_is_name_word (const Context *c, guint i)
 {
@@ -799,10 +801,13 @@ tok_is_name_word (const Context *c, guint i)
                            && !(i + 1 < c->n && c->tokens[i + 1].kind == NF_TOKEN_NUMBER);
   /* "John Major", "Julie Bishop", "Steve King": a title word after a given name is a surname */
   gboolean title_surname = i > 0 && is_given_name (c, i - 1);
+  /* "Mr Hill", "Ms. Park": any word after an honorific is one */
+  gboolean after_honorific = (i >= 1 && is_honorific (c, i - 1))
+                             || (i >= 2 && tok_is (c, i - 1, ".") && is_honorific (c, i - 2));
   guint lists = tok_lists (c, i, TRUE);
   return (month_surname || !(lists & W_NOT_NAMES))
          && (title_surname || !(lists & W_TITLES))
-         && !(lists & (W_ORG_SUFFIXES | W_LOC_SUFFIXES));
+         && (after_honorific || !(lists & (W_ORG_SUFFIXES | W_LOC_SUFFIXES)));
 }
 
 static gboolean
