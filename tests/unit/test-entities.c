@@ -638,6 +638,9 @@ test_given_names_and_firms (void **state)
                    "Lee Jae-myung=PERSON:Lee Jae-myung");
   assert_entities (f, "\"We lost everything,\" said Cabinet Secretary for Special Programmes Grace Wanjiru Mwangi.",
                    "Grace Wanjiru Mwangi=PERSON:Grace Wanjiru Mwangi [Cabinet Secretary for Special Programmes]");
+  /* an acronym's plural, a word with a digit after a preposition, "via": no places */
+  assert_entities (f, "Sales to CISOs rose in Q3, sent via Docker to Talkeetna.",
+                   "Talkeetna=LOCATION:Talkeetna");
   /* a place's or a firm's head word after an honorific is a surname */
   assert_entities (f, "Stuart Hill spoke first. Later Mr Hill agreed.",
                    "Stuart Hill=PERSON:Stuart Hill; Hill=PERSON:Stuart Hill [Mr]");

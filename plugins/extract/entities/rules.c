@@ -1706,6 +1706,9 @@ classify (Context *c, guint a, guint b)
       lower += g_ascii_islower (text[i]);
     }
   gboolean all_caps = upper >= 2 && lower == 0;
+  /* "APIs", "CEOs", "EVs": an acronym's plural names a kind of thing */
+  if (lower == 1 && upper >= 2 && upper + 1 == length && text[length - 1] == 's')
+    return;
   /* "PayPal", "JavaScript", "BlackRock": a capital after small letters inside a word names a
    * firm or its product, not a place or a person ("McKesson", "DiCaprio", "LeBron", "MacArthur"
    * are surnames' prefixes) */
@@ -2130,7 +2133,7 @@ resolve (Context *c)
       gboolean caps = (c->tokens[m->first].flags & NF_TOKEN_ALL_CAPS) != 0;
       static const char *const place_words[] = {
         "in", "near", "at", "from", "to", "outside", "across", "into", "around", "toward",
-        "towards", "through", "via", "throughout", "inside", NULL,
+        "towards", "through", "throughout", "inside", NULL,
       };
       gboolean place = FALSE;
       if (m->first >= 1)
@@ -2204,6 +2207,11 @@ resolve (Context *c)
        * preposition to be a place */
       if (place && nlp_sorted_words_has (c->self->common_words, tok_word (c, a, TRUE)->fold))
         place = FALSE;
+      /* "in Q3", "to V4": a word with a digit is a model's or a quarter's name, no place */
+      gsize word_length;
+      const char *word = tok_text (c, a, &word_length);
+      for (gsize k = 0; k < word_length && place; k++)
+        place = !g_ascii_isdigit (word[k]);
       /* "Analysts said": a sentence's first word followed by a verb is as likely a plural
        * noun; only a title makes it a person */
       if (tok_is_initial (c, a))
