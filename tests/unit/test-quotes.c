@@ -283,6 +283,11 @@ test_pronoun_nearest_compatible (void **state)
                  "Peter Lang met Helena Ruiz at the dam on Monday.",
                  "The meeting lasted an hour.",
                  "\"It is too early to tell,\" he said.");
+  /* given names known only from the SSA's data (below female-names.txt's GENERATED line):
+   * "she" is Brianna, not Tristan, the subject */
+  assert_quotes (f, "We will rebuild, <- Brianna Osei (she) said",
+                 "Tristan Holm disagreed with Brianna Osei on the plan.",
+                 "\"We will rebuild,\" she said.");
   /* the subject of the sentence before, not the newspaper she spoke to */
   assert_quotes (f, "I want answers, <- Gwen Price (she) said",
                  "Gwen Price told the Valley Chronicle that she would sue.",
