@@ -559,7 +559,8 @@ tok_is_cap_word (const Context *c, guint i)
   if (!hyphen || hyphen + 1 >= c->text + t->end || !g_ascii_islower (hyphen[1]))
     return TRUE;
   /* "Post-war", "Self-driving": a compound; but "Yoon Jae-kyung", "Kim Dae-jung": a given name
-   * of two syllables after a capitalised surname, neither an English word */
+   * of two syllables (five letters at most) after a capitalised surname, neither an English
+   * word */
   if (i == 0 || !(c->tokens[i - 1].flags & NF_TOKEN_CAPITALIZED) || c->tokens[i - 1].kind != NF_TOKEN_WORD)
     return FALSE;
   const char *start = c->text + t->start, *end = c->text + t->end;
@@ -570,7 +571,7 @@ tok_is_cap_word (const Context *c, guint i)
         stop = end;
       char folded[16];
       gsize n = (gsize) (stop - part);
-      if (n == 0 || n >= sizeof folded)
+      if (n == 0 || n > 5) /* a syllable: "Swift-themed" is a compound */
         return FALSE;
       for (gsize k = 0; k < n; k++)
         {
