@@ -569,6 +569,21 @@ test_bad_gazetteer (G_GNUC_UNUSED void **state)
   assert_contains (error->message, "bad.txt:1:");
   assert_contains (error->message, "ORGANIZATION");
   nf_chain_free (chain);
+
+  /* a list that is no UTF-8 (Latin-1 "Zürich" after a long ASCII run) is refused by name */
+  g_autofree char *latin1 = test_write_file (dir, "latin1.txt",
+                                             "Acme Corporation Limited\tORGANIZATION\tAcme\nZ\374rich\tLOCATION\tZurich\n");
+  g_autofree char *text2 = g_strdup_printf ("fetch \"files\" { }\nparse \"text\" { }\n"
+                                            "extract \"entities\" { gazetteers = { \"%s\" } }\n"
+                                            "format \"json\" { }\n", latin1);
+  g_autofree char *path2 = test_write_file (dir, "latin1.chain", text2);
+  g_clear_error (&error);
+  chain = nf_chain_load (path2, registry, &error);
+  assert_null (error);
+  assert_false (nf_chain_init (chain, &error));
+  assert_non_null (error);
+  assert_contains (error->message, "latin1.txt: not valid UTF-8");
+  nf_chain_free (chain);
   nf_registry_free (registry);
   test_dir_remove (dir);
 }
