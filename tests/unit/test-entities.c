@@ -631,6 +631,8 @@ test_given_names_and_firms (void **state)
                    "Brockhurst Capital=ORGANIZATION:Brockhurst Capital; "
                    "Norvell=ORGANIZATION:Norvell Semiconductor; Brockhurst=ORGANIZATION:Brockhurst Capital; "
                    "Deepak Raman=PERSON:Deepak Raman");
+  assert_entities (f, "They toured Tate Britain and the Emma Mason Gallery.",
+                   "Tate Britain=ORGANIZATION:Tate Britain; Emma Mason Gallery=ORGANIZATION:Emma Mason Gallery");
   assert_entities (f, "Eli Lilly and Lockheed Martin reported results.",
                    "Eli Lilly=ORGANIZATION:Eli Lilly; Lockheed Martin=ORGANIZATION:Lockheed Martin");
   assert_entities (f, "SAFETY FIRST: the NATO rules.", "NATO=ORGANIZATION:NATO");

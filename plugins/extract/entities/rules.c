@@ -953,8 +953,11 @@ name_words_label (Context *c, guint a, guint b)
 {
   /* a given name only the SSA's lists know ("Gilmore", "Norvell") does not outweigh a last
    * word that is never a name ("Gilmore Girls"); "Tom Hanks" is the hand-written lists' */
-  if (is_given_name (c, a))
-    return a < b && !is_word_in (c, a, W_WRITTEN_GIVEN) && ends_in_common_word (c, a, b) ? LABEL_NONE : LABEL_PERSON;
+  gboolean given = is_given_name (c, a);
+  if (given && !(a < b && !is_word_in (c, a, W_WRITTEN_GIVEN)))
+    return LABEL_PERSON;
+  if (given && ends_in_common_word (c, a, b))
+    return LABEL_NONE;
   /* a heading in title case ("Nutrition Facts", "Right Pot"), where capitals say nothing: one
    * word the article also writes in lower case makes it no name (a list of names, one a line,
    * has none) */
@@ -976,9 +979,12 @@ name_words_label (Context *c, guint a, guint b)
         }
       else
         g_string_assign (c->scratch, tok_word (c, i, TRUE)->fold); /* the word as looked up */
-      if (g_hash_table_contains (c->self->countries, c->scratch->str))
+      /* ... and "Tate Britain", "Shalom Japan" after a given name the SSA's lists alone know */
+      if (g_hash_table_contains (c->self->countries, c->scratch->str) && (!given || (b == a + 1 && i == b)))
         return LABEL_ORGANIZATION;
     }
+  if (given)
+    return LABEL_PERSON;
   /* "Cleveland Orchestra", "Briefing Room": a person's name, unless it opens with a given name
    * ("Tom Hanks"), does not end in a word that is never a name */
   if (a < b && ends_in_common_word (c, a, b))
