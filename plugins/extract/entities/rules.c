@@ -533,6 +533,14 @@ tok_written_lower (const Context *c, guint i, gboolean bare)
 
 static gboolean is_word_in (const Context *c, guint i, WordList list);
 
+/* Whether word @i, without its possessive, is an English word that is never a name
+ * (common-words.txt: "orchestra", "programmes"). */
+static gboolean
+tok_is_common_word (const Context *c, guint i)
+{
+  return nlp_sorted_words_has (c->self->common_words, tok_word (c, i, TRUE)->fold);
+}
+
 /* A capitalised word; "Kyiv-based", "Nine-year-old" and "War-risk" are adjectives. */
 static gboolean
 tok_is_cap_word (const Context *c, guint i)
@@ -569,18 +577,13 @@ tok_is_cap_word (const Context *c, guint i)
       const char *stop = memchr (part, '-', (gsize) (end - part));
       if (!stop)
         stop = end;
-      char folded[16];
       gsize n = (gsize) (stop - part);
       if (n == 0 || n > 5) /* a syllable: "Swift-themed" is a compound */
         return FALSE;
       for (gsize k = 0; k < n; k++)
-        {
-          if (!g_ascii_isalpha (part[k]))
-            return FALSE;
-          folded[k] = g_ascii_tolower (part[k]);
-        }
-      folded[n] = '\0';
-      if (nlp_sorted_words_has (c->self->common_words, folded) || nlp_word_set_has_text (c->self->not_names, folded, n))
+        if (!g_ascii_isalpha (part[k]))
+          return FALSE;
+      if (nlp_sorted_words_has_text (c->self->common_words, part, n) || nlp_word_set_has_text (c->self->not_names, part, n))
         return FALSE;
       part = stop + 1;
     }
@@ -933,7 +936,7 @@ person_evidence (const Context *c, guint a, guint b)
 static gboolean
 ends_in_common_word (const Context *c, guint a, guint b)
 {
-  if (!nlp_sorted_words_has (c->self->common_words, tok_word (c, b, TRUE)->fold))
+  if (!tok_is_common_word (c, b))
     return FALSE;
   for (guint k = a; k <= b; k++)
     if (is_word_in (c, k, W_LOC_PREFIXES | W_LOC_SUFFIXES | W_ORG_SUFFIXES))
@@ -1087,7 +1090,7 @@ try_title (Context *c, guint a, guint b)
       /* "Secretary for Special Programmes Grace Wanjiru Mwangi": the office's last words,
        * words of the language, before a given name */
       while (name + 1 < b && is_given_name (c, name + 1) && !is_given_name (c, name)
-             && nlp_sorted_words_has (c->self->common_words, tok_word (c, name, TRUE)->fold))
+             && tok_is_common_word (c, name))
         name++;
       if (name > b || !all_name_words (c, name, b))
         return FALSE;
@@ -1095,7 +1098,7 @@ try_title (Context *c, guint a, guint b)
        * title word name nobody ("Ms. Alley" does: an honorific takes any surname) */
       gboolean common = !is_honorific (c, t);
       for (guint k = name; k <= b && common; k++)
-        common = !tok_is_cap_word (c, k) || nlp_sorted_words_has (c->self->common_words, tok_word (c, k, TRUE)->fold);
+        common = !tok_is_cap_word (c, k) || tok_is_common_word (c, k);
       if (common)
         return FALSE;
       Label label;
@@ -1455,7 +1458,7 @@ classify (Context *c, guint a, guint b)
    * person or starts the sentence */
   if (b > a && is_given_name (c, a + 1) && !is_given_name (c, a) && tok_is_cap_word (c, a)
       && !is_word_in (c, a, W_TITLES | W_LOC_PREFIXES | W_LOC_SUFFIXES | W_ORG_SUFFIXES)
-      && (nlp_sorted_words_has (c->self->common_words, tok_word (c, a, TRUE)->fold)
+      && (tok_is_common_word (c, a)
           || (tok_is_initial (c, a) && ends_like_participle (c, a))))
     {
       if (a + 1 == b && !is_word_in (c, b, W_NOT_NAMES | W_TITLES)) /* "Hey Frank" */
@@ -1733,7 +1736,7 @@ classify (Context *c, guint a, guint b)
     }
   /* "SAFETY", "HOST:" (a transcript's speaker label): an English word in capitals, not an
    * acronym; a known acronym ("NATO") was found in the gazetteers above */
-  if (all_caps && nlp_sorted_words_has (c->self->common_words, tok_word (c, a, TRUE)->fold))
+  if (all_caps && tok_is_common_word (c, a))
     return;
   /* "SACHA:", "ROSIE:": a transcript's speaker by given name, a person named elsewhere if at
    * all, no acronym (four letters may be one: "BART", "IRIS") */
@@ -2063,7 +2066,7 @@ is_org_head (const Context *c, guint i)
   Label label;
   return tok_is_cap_word (c, i) && !(c->tokens[i].flags & NF_TOKEN_ALL_CAPS)
          && !(tok_lists (c, i, TRUE) & ~W_GIVEN_NAMES) && !lookup_label (c, i, i, name_end (c, i), &label)
-         && !nlp_sorted_words_has (c->self->common_words, tok_word (c, i, TRUE)->fold);
+         && !tok_is_common_word (c, i);
 }
 
 static void
@@ -2212,7 +2215,7 @@ resolve (Context *c)
         place = FALSE;
       /* "written in Rust", "in Fashion": a word that is never a name takes more than a
        * preposition to be a place */
-      if (place && nlp_sorted_words_has (c->self->common_words, tok_word (c, a, TRUE)->fold))
+      if (place && tok_is_common_word (c, a))
         place = FALSE;
       /* "in Q3", "to V4": a word with a digit is a model's or a quarter's name, no place */
       gsize word_length;
@@ -2260,7 +2263,7 @@ resolve (Context *c)
       /* "Studies", "Gyms", "Speaker": a word that is never a name is a person's surname only
        * after a title or a quotation's verb ("said Hurt"); a list or a verb after it is no
        * evidence */
-      gboolean common = nlp_sorted_words_has (c->self->common_words, tok_word (c, a, TRUE)->fold);
+      gboolean common = tok_is_common_word (c, a);
       if (org_noun_after)
         m->label = LABEL_ORGANIZATION;
       else if (!after_the && (verb_before || title_before

@@ -193,6 +193,26 @@ nlp_sorted_words_has (const NlpSortedWords *list, const char *word)
   return list->n > 0 && bsearch (&word, list->words, list->n, sizeof *list->words, compare_words) != NULL;
 }
 
+gboolean
+nlp_sorted_words_has_text (const NlpSortedWords *list, const char *text, gsize length)
+{
+  char folded[64];
+  if (length < sizeof folded)
+    {
+      gsize k;
+      for (k = 0; k < length && (guchar) text[k] < 0x80; k++)
+        folded[k] = (text[k] >= 'A' && text[k] <= 'Z') ? (char) (text[k] + ('a' - 'A')) : text[k];
+      if (k == length)
+        {
+          folded[length] = '\0';
+          return nlp_sorted_words_has (list, folded);
+        }
+    }
+  g_autoptr (GString) scratch = g_string_sized_new (2 * length + 1);
+  nlp_fold_append (scratch, text, length);
+  return nlp_sorted_words_has (list, scratch->str);
+}
+
 void
 nlp_sorted_words_free (NlpSortedWords *list)
 {

@@ -43,6 +43,8 @@ typedef struct {
 NlpSortedWords *nlp_sorted_words_load (const char *name, GError **error);
 /* Whether the folded @word is in @list. */
 gboolean        nlp_sorted_words_has  (const NlpSortedWords *list, const char *word);
+/* Whether @text (@length bytes, not folded) is in @list: folded on the stack when short. */
+gboolean        nlp_sorted_words_has_text (const NlpSortedWords *list, const char *text, gsize length);
 void            nlp_sorted_words_free (NlpSortedWords *list);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (NlpSortedWords, nlp_sorted_words_free)
 

@@ -302,28 +302,6 @@ word_in_bit (const Context *c, GHashTable *set, guint filter, const char *word, 
          && set_has (c, set, word, length);
 }
 
-/* Whether @word is an English word that is never a name (common-words.txt). */
-static gboolean
-is_common_word (const Context *c, const char *word, gsize length)
-{
-  char folded[64];
-  if (length == 0 || length >= sizeof folded)
-    return FALSE;
-  for (gsize k = 0; k < length; k++)
-    folded[k] = g_ascii_tolower (word[k]);
-  folded[length] = '\0';
-  return nlp_sorted_words_has (c->self->common_words, folded);
-}
-
-static gboolean
-is_ascii_word (const char *word, gsize length)
-{
-  for (gsize k = 0; k < length; k++)
-    if ((guchar) word[k] >= 0x80)
-      return FALSE;
-  return TRUE;
-}
-
 /* A name's canonical form without what only describes the person: titles and role words
  * before it ("Superintendent Howard Lindqvist", "Parent Rachel Okonkwo"), a word before a
  * known given name, a possessive at its end; its gender from a given name or an honorific;
@@ -374,7 +352,7 @@ refine_name (const Context *c, Name *n)
       for (guint k = first + 1; !title && k + 1 < count && !before_given; k++)
         before_given = gender_of_text (c, words[k].text, words[k].length) != GENDER_UNKNOWN;
       before_given = before_given && gender_of_bit (c, w, len, &b) == GENDER_UNKNOWN
-                     && (is_common_word (c, w, bare) || !is_ascii_word (w, bare));
+                     && nlp_sorted_words_has_text (c->self->common_words, w, bare);
       if (!title && !before_given)
         break;
       if (honorific == GENDER_UNKNOWN)
