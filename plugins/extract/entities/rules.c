@@ -1453,7 +1453,7 @@ classify (Context *c, guint a, guint b)
           return;
         }
     }
-  /* "Parent Rachel Okonkwo", "Welcoming Damian", "Unseeded Mila Kovac": an English word that
+  /* "Parent Rachel Okonkwo", "Welcoming Damian", "Unseeded Maya Kovac": an English word that
    * is never a name, or a sentence's first participle, before a given name describes the
    * person or starts the sentence */
   if (b > a && is_given_name (c, a + 1) && !is_given_name (c, a) && tok_is_cap_word (c, a)
