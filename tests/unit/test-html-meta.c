@@ -303,6 +303,16 @@ test_date_header_update (G_GNUC_UNUSED void **state)
   assert_published ("<html lang='de'><head><meta property='article:published_time' content='2021-03-16'>"
                     "</head><body><article><h1>Der Park wächst</h1><div class='meta'>20. März 2021</div>"
                     BODY "</article></body></html>", "2021-03-16", "meta");
+  /* The header's line of facts opens with another figure (a reading time); its date, the
+   * update's day that dateModified names, comes after it in the same line. */
+  assert_published (UPDATED_HEAD ("2021-11-29T14:13:37Z", "2022-01-12T14:27:30Z")
+                    "<body><article><h1>Der Park wächst</h1><div class='author'><span class='icon-book'></span>"
+                    "&nbsp; ca. 8 Min.<br>\n<span class='icon-calendar'></span>&nbsp; 12.01.2022\n</div>"
+                    BODY "</article></body></html>", "2022-01-12", "text");
+  /* A sentence of the text that names a day after another figure is no such line. */
+  assert_published ("<html><body><article><p>Dec 12, 2025</p><h1>Park grows</h1>"
+                    "<p>Version 2 of the plan <a href='/plan'>passed</a>. The council approved it on 30 October"
+                    " 2025 after a long debate.</p>" BODY "</article></body></html>", "2025-12-12", "text");
   /* Without a date in the header, the metadata's publication stands. */
   assert_published (UPDATED_HEAD ("2018-02-28T20:00:18Z", "2020-01-05T11:53:45Z")
                     "<body><article><h1>Der Park wächst</h1>" BODY "</article></body></html>",

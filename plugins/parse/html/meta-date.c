@@ -691,6 +691,41 @@ data_date (xmlNode *node, char buffer[32])
   return NULL;
 }
 
+/* Whether @text is a short line (a fact of the article's header, not a sentence of its text). */
+static gboolean
+short_line (const char *text)
+{
+  while (g_ascii_isspace (*text))
+    text++;
+  gsize length = strnlen (text, 64);
+  while (length > 0 && g_ascii_isspace (text[length - 1]))
+    length--;
+  return length <= 40;
+}
+
+/* A header line of several facts whose first figure is no date ("<div><span class=icon-book>
+ * </span> ca. 8 Min.<br><span class=icon-calendar></span> 12.01.2022</div>"): the later short
+ * text of @node that reads as a date, else @first (the text with the first figure).  Short
+ * lines only: a sentence of the article's first paragraph that names a day ("hit its 1.0
+ * release on 30 October 2025") is no date line. */
+static xmlNode *
+header_fact_date (xmlNode *node, xmlNode *first)
+{
+  NfDate probe;
+  const char *content = (const char *) first->content;
+  if (!short_line (content) || nf_date_find (content, -1, NULL, &probe, NULL, NULL))
+    return first;
+  guint seen = 0;
+  for (xmlNode *n = node->children; n != first; n = n->next)
+    seen++;
+  for (xmlNode *later = first->next; later && ++seen < 12; later = later->next)
+    if (later->type == XML_TEXT_NODE && later->content && has_digit ((const char *) later->content)
+        && short_line ((const char *) later->content)
+        && nf_date_find ((const char *) later->content, -1, NULL, &probe, NULL, NULL))
+      return later;
+  return first;
+}
+
 void
 html_dates_element (HtmlDates *dates, xmlNode *node)
 {
@@ -733,6 +768,9 @@ html_dates_element (HtmlDates *dates, xmlNode *node)
   /* A topline just above the headline ("<div class=topline><span>06.12.2022</span></div><h1>"). */
   gboolean before_headline = dates->headline_order && order < dates->headline_order
                              && dates->headline_order - order <= 8;
+  if (first && first->type == XML_TEXT_NODE && first->content && label == LABEL_NONE
+      && (near_headline || before_headline))
+    first = header_fact_date (node, first);
   gboolean is_labelled = !is_time && !is_item && !is_abbr && !is_dated && first && first->type == XML_TEXT_NODE
                          && first->content && (near_headline || before_headline || label != LABEL_NONE);
   if (!is_time && !is_item && !is_abbr && !is_dated && !is_labelled)
