@@ -273,6 +273,20 @@ test_date_header_update (G_GNUC_UNUSED void **state)
                     "<meta property='article:modified_time' content='2021-03-14T20:10:50Z'></head><body><article>"
                     "<h1>Park grows</h1><p class='byline'>By Jane Doe, Updated 2010 GMT March 14, 2021</p>" BODY
                     "</article></body></html>", "2021-03-14", "text");
+  /* ...but not when the header states the publication beside the update ("Originally
+   * published"), on its own line or in a summary the update's line unfolds. */
+  assert_published ("<html><head><meta name='publishtime' content='2022-11-09T11:01:10-05:00'>"
+                    "<meta property='article:modified_time' content='2022-11-11T20:23:00-05:00'></head><body>"
+                    "<h1>Park grows</h1><div class='story-meta'><div class='dateblock'><time "
+                    "datetime='2022-11-11T20:23:00-05:00'><span class='date'>Updated November 11, 2022</span>"
+                    "<span class='time'>8:23 PM ET</span><span class='tooltip'>Originally published "
+                    "<span class='tt-date'>November 9, 2022</span><span>11:01 AM ET</span></span></time></div></div>"
+                    BODY "</body></html>", "2022-11-09T11:01:10-05:00", "meta");
+  assert_published ("<html><head><meta property='article:published_time' content='2025-12-05T11:00:22Z'>"
+                    "<meta property='article:modified_time' content='2025-12-08T15:40:43Z'></head><body>"
+                    "<h1>Park grows</h1><details><summary><span>Fri 5 Dec 2025 12.00 CET</span></summary>"
+                    "Last modified on Mon 8 Dec 2025 16.40 CET</details>" BODY "</body></html>",
+                    "2025-12-05T11:00:22Z", "meta");
   /* A header that shows the published day keeps it... */
   assert_published (UPDATED_HEAD ("2021-03-16T16:16:10+01:00", "2021-03-20T14:00:17Z")
                     "<body><article><h1>Der Park wächst</h1><div class='meta'>16. März 2021</div>"

@@ -1003,6 +1003,26 @@ header_day_before (HtmlDates *dates, guint from, const char *language, Candidate
   return bare;
 }
 
+/* Whether the article's header (its text, <time> and itemprop candidates after @from) also
+ * shows the day @key: "Updated November 11, 2022 ... Originally published November 9, 2022"
+ * states the publication beside the update. */
+static gboolean
+header_shows_day (HtmlDates *dates, guint from, const char *language, int key)
+{
+  for (guint i = from; i < dates->candidates->len; i++)
+    {
+      Candidate *c = &g_array_index (dates->candidates, Candidate, i);
+      if (c->score < 36)
+        break;
+      NfDate d;
+      if (c->order && in_header (dates, c->order)
+          && (!strcmp (c->source, "text") || !strcmp (c->source, "time") || !strcmp (c->source, "itemprop"))
+          && read_candidate (c, language, &d) && day_key (&d) == key)
+        return TRUE;
+    }
+  return FALSE;
+}
+
 /* A page republished after an update often keeps its first datePublished in the metadata
  * while its header shows readers the day of the update ("20. März 2021 - 15:00 Uhr" by the
  * headline, "Updated ... March 14, 2021", "Stand: 07.11.2023"): the day the page states is
@@ -1013,7 +1033,8 @@ header_day_before (HtmlDates *dates, guint from, const char *language, Candidate
  * publication field (JSON-LD and article:published_time that disagree: the header breaks
  * the tie).  A header that shows the published day, an earlier one (a scheduled post
  * written before it appeared) or a later day that no other record confirms (a list of other
- * posts, an edition's date) leaves the markup's choice.  Returns the candidate to take,
+ * posts, an edition's date) leaves the markup's choice, and so does a header that shows the
+ * published day beside the update's (header_shows_day).  Returns the candidate to take,
  * @date read from it. */
 static Candidate *
 header_shows_update (HtmlDates *dates, guint from, const char *language, Candidate *chosen, NfDate *date)
@@ -1046,6 +1067,8 @@ header_shows_update (HtmlDates *dates, guint from, const char *language, Candida
         for (guint m = 0; m < n_records; m++)
           if (records[m] == day_key (&d))
             {
+              if (header_shows_day (dates, from, language, day_key (date)))
+                return chosen;
               *date = d;
               return c;
             }
