@@ -58,6 +58,15 @@ test_date_provenance (G_GNUC_UNUSED void **state)
                     "</script></head><body><article><h1>Park grows</h1>"
                     "<p class='byline'>By Jane Doe, 7 June 2020</p>" BODY "</article></body></html>",
                     "2020-06-07", "text");
+  /* Related stories written as articles of their own before the page's: the one that names
+   * another page (url, mainEntityOfPage) is not the page's article. */
+  assert_published ("<html><head><link rel='canonical' href='https://news.example/2020/park-grows/'>"
+                    "<script type='application/ld+json'>[{\"@type\": \"NewsArticle\", \"headline\": \"Bridge opens\", "
+                    "\"url\": \"https://news.example/2019/bridge-opens/\", \"datePublished\": \"2019-01-01T10:00:00Z\"}, "
+                    "{\"@type\": \"NewsArticle\", \"headline\": \"Park grows\", \"mainEntityOfPage\": {\"@type\": "
+                    "\"WebPage\", \"@id\": \"https://news.example/2020/park-grows\"}, \"datePublished\": "
+                    "\"2020-06-07T10:00:00Z\"}]</script></head><body><h1>Park grows</h1>" BODY "</body></html>",
+                    "2020-06-07T10:00:00Z", "json-ld");
   /* itemprop on a <span>, RFC 1123 in a meta, data in <abbr class="published">. */
   assert_published ("<html><body><article><h1>Park grows</h1><span itemprop='datePublished'>16.12.2012</span>"
                     BODY "</article></body></html>", "2012-12-16", "itemprop");
