@@ -244,6 +244,19 @@ test_date_fallbacks (G_GNUC_UNUSED void **state)
                     "<p><a href='/2009/04/07/'>Apr 7, 2009</a></p>"
                     "<ul><li>Apr 8, 2009</li></ul><aside><p>Apr 9, 2009</p></aside><p>Since Apr 10, 2009.</p>"
                     "</body></html>", NULL, NULL);
+  /* A day that a sentence by the headline tells of, in a short paragraph or at the opening
+   * of a long one, is not the day the page was published... */
+  assert_published ("<html><body><h1>Park grows</h1><p>The council first discussed the plan on March 3, 2019 "
+                    "and voted again this week.</p></body></html>", NULL, NULL);
+  assert_published ("<html lang='de'><body><h1>Mail-Aktion</h1><p>Ich habe am 12. Mai 2006 eine Mail-Aktion an "
+                    "die Mitglieder des Bundestages gestartet, mit folgendem Inhalt, den ich hier wiedergebe, "
+                    "weil viele danach gefragt haben und die Antworten noch immer ausstehen.</p></body></html>",
+                    NULL, NULL);
+  /* ...but a dateline or a header line with words on one side of its date is. */
+  assert_published ("<html lang='de'><body><h1>Der Park wächst</h1><p>Hofheim am Taunus | Wiesbaden, "
+                    "11. November 2021</p>" BODY "</body></html>", "2021-11-11", "text");
+  assert_published ("<html lang='de'><body><h1>Der Park wächst</h1><p>29.11.2022 – Mehrfach hatte die Branche "
+                    "die Nachteile des Plans genannt.</p>" BODY "</body></html>", "2022-11-29", "text");
   /* A summary that dates its item ("Notizia del 14 Gennaio 2020"), where the page shows no
    * date; a date the summary merely talks about is none. */
   assert_published ("<html lang='it'><head><meta name='description' content='ORSO MARSICANO: UN ANNO DA RECORD "

@@ -726,6 +726,41 @@ header_fact_date (xmlNode *node, xmlNode *first)
   return first;
 }
 
+/* How many words (runs of at least two letters, "12." and "-" are none) @text has between
+ * @from and @to. */
+static guint
+count_words_between (const char *from, const char *to)
+{
+  guint words = 0, letters = 0;
+  for (const char *p = from; p < to; p = g_utf8_next_char (p))
+    {
+      if (g_unichar_isalpha (g_utf8_get_char (p)))
+        letters++;
+      else
+        {
+          words += letters >= 2;
+          letters = 0;
+        }
+    }
+  return words + (letters >= 2);
+}
+
+/* Whether the first date in @text sits inside a sentence: three words or more before it and
+ * after it ("Ich habe am 12. Mai 2006 eine Mail-Aktion an die Mitglieder ... gestartet", "The
+ * council first discussed it on March 3, 2019 and voted"): a day the story tells of, not the
+ * day it was published.  A dateline ("Wiesbaden, 11. November 2021", "29.11.2022 - Die
+ * Branche ...") or a header line ("... lohnt 04.02.2022 | 15:33 Uhr") has no words on one
+ * side. */
+static gboolean
+in_sentence (const char *text)
+{
+  NfDate date;
+  gsize start, end;
+  if (!nf_date_find (text, -1, NULL, &date, &start, &end))
+    return FALSE;
+  return count_words_between (text, text + start) >= 3 && count_words_between (text + end, text + strlen (text)) >= 3;
+}
+
 void
 html_dates_element (HtmlDates *dates, xmlNode *node)
 {
@@ -806,7 +841,11 @@ html_dates_element (HtmlDates *dates, xmlNode *node)
             add (dates, around, score, order, TRUE, source);
         }
       else if (strlen (text) <= 200)
-        add (dates, text, score, order, TRUE, source);
+        {
+          if (label == LABEL_NONE && in_sentence (text))
+            return;
+          add (dates, text, score, order, TRUE, source);
+        }
       else if (near_headline)
         {
           /* A dateline opening the article's first paragraph ("27.1.2022 - Bei der ...",
@@ -814,6 +853,8 @@ html_dates_element (HtmlDates *dates, xmlNode *node)
            * below every other date of the page's own. */
           const char *end = g_utf8_offset_to_pointer (text, MIN (g_utf8_strlen (text, 200), 48));
           g_autofree char *head = g_strndup (text, end - text);
+          if (label == LABEL_NONE && in_sentence (head))
+            return;
           add (dates, head, 34, order, TRUE, "text");
         }
       return;
