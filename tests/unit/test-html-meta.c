@@ -141,6 +141,21 @@ test_date_never_from_elsewhere (G_GNUC_UNUSED void **state)
   /* ...and a page without a date has none (no crawl date, no copyright year). */
   assert_published ("<html><body><h1>Park grows</h1>" BODY "<footer>© 2020 The Planet</footer></body></html>",
                     NULL, NULL);
+  /* The day the page is read: in the site's banner over its menu, or in an element named for
+   * it, wherever it is. */
+  assert_published ("<html><body><header class='site'><div class='block-date'><p><strong>Friday</strong>, "
+                    "December 19, 2025</p></div><nav><a href='/'>Home</a> <a href='/news'>News</a></nav></header>"
+                    "<main><h1>Park grows</h1>" BODY "</main></body></html>", NULL, NULL);
+  assert_published ("<html><body><div class='top'><p id='todays-date'>December 19, 2025</p></div>"
+                    "<h1>Park grows</h1>" BODY "</body></html>", NULL, NULL);
+  assert_published ("<html><body><div class='top-today'><span class='date'>December 19, 2025</span></div>"
+                    "<h1>Park grows</h1>" BODY "</body></html>", NULL, NULL);
+  /* An article's own <header> holds its date, and so does one that holds the headline. */
+  assert_published ("<html><body><header class='site'><nav><a href='/'>Home</a></nav></header><article><header>"
+                    "<nav><a href='/news'>News</a></nav><span class='date'>June 7, 2020</span></header>"
+                    "<h1>Park grows</h1>" BODY "</article></body></html>", "2020-06-07", "text");
+  assert_published ("<html><body><header><nav><a href='/news'>News</a></nav><h1>Park grows</h1>"
+                    "<span class='date'>June 7, 2020</span></header>" BODY "</body></html>", "2020-06-07", "text");
 }
 
 static void

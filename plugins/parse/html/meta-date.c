@@ -131,7 +131,7 @@ names_elsewhere (const char *value)
     "recommendations", "similar", "popular", "trending", "mostread", "reply", "replies", "respond", "tweet",
     "twitter", "instagram", "embed", "embedded", "footer", "newsletter", "breadcrumb", "breadcrumbs",
     "carousel", "slider", "navigation", "nav", "promo", "advert", "ads", "cookie", "latest", "calendar", "weitere",
-    "morestories", "readmore", NULL
+    "morestories", "readmore", "today", "todays", NULL
   };
   if (value == NULL)
     return NULL;
@@ -172,17 +172,23 @@ names_elsewhere (const char *value)
   return NULL;
 }
 
-/* Whether @node holds a link (<a href>) within its first few hundred nodes. */
+/* Whether @node holds an element named @name (with an href when @name is "a") within its
+ * first few hundred nodes. */
 static gboolean
-holds_link (xmlNode *node)
+holds_element (xmlNode *node, const char *name)
 {
+  gboolean link = html_ascii_equal (name, "a");
   xmlNode *n = node->children;
   for (guint seen = 0; n && n != node && seen < 400; seen++)
     {
-      if (n->type == XML_ELEMENT_NODE && html_ascii_equal ((const char *) n->name, "a"))
-        for (xmlAttr *a = n->properties; a; a = a->next)
-          if (html_ascii_equal ((const char *) a->name, "href"))
+      if (n->type == XML_ELEMENT_NODE && html_ascii_equal ((const char *) n->name, name))
+        {
+          if (!link)
             return TRUE;
+          for (xmlAttr *a = n->properties; a; a = a->next)
+            if (html_ascii_equal ((const char *) a->name, "href"))
+              return TRUE;
+        }
       if (n->type == XML_ELEMENT_NODE && n->children)
         {
           n = n->children;
@@ -195,6 +201,13 @@ holds_link (xmlNode *node)
       n = n->next;
     }
   return FALSE;
+}
+
+/* Whether @node holds a link (<a href>) within its first few hundred nodes. */
+static gboolean
+holds_link (xmlNode *node)
+{
+  return holds_element (node, "a");
 }
 
 /* Whether the class or id @value puts @node in a part that is not the article.  A "teaser"
@@ -293,6 +306,16 @@ within_article (xmlNode *node)
   return FALSE;
 }
 
+/* Whether an <article> or <main> holds @node. */
+static gboolean
+within_article_or_main (xmlNode *node)
+{
+  for (xmlNode *n = node->parent; n && n->type == XML_ELEMENT_NODE; n = n->parent)
+    if (html_ascii_equal ((const char *) n->name, "article") || html_ascii_equal ((const char *) n->name, "main"))
+      return TRUE;
+  return FALSE;
+}
+
 typedef enum { PLACE_PAGE, PLACE_ARTICLE, PLACE_ELSEWHERE } Place;
 
 /* Where @node sits: inside the article, somewhere on the page, or in a part that is not the
@@ -322,6 +345,12 @@ place_of (const HtmlDates *dates, xmlNode *node, gboolean near_headline)
         place = PLACE_ARTICLE;
       if (html_ascii_equal (name, "article") || html_ascii_equal (name, "main"))
         place = PLACE_ARTICLE;
+      /* The site's banner: a <header> with the site's navigation, outside the article and
+       * without its headline, shows the day the page is read ("Friday, December 19, 2025"
+       * over the menu), however far up it is. */
+      if (html_ascii_equal (name, "header") && place != PLACE_ARTICLE && !holds_headline (dates, n)
+          && !within_article_or_main (n) && holds_element (n, "nav"))
+        return PLACE_ELSEWHERE;
       /* Far up, wrappers of the whole layout ("layoutTwoColumnsRightSidebar",
        * "navigation-container") say nothing about the date. */
       if (depth > 8 || (near_headline && depth > 3))
@@ -796,7 +825,10 @@ html_dates_element (HtmlDates *dates, xmlNode *node)
     if (first->type == XML_TEXT_NODE && first->content && !blank ((const char *) first->content)
         && ((label = starts_with_label ((const char *) first->content)) || has_digit ((const char *) first->content)))
       break;
-  if (label == LABEL_NOW)
+  /* The day the page is read, by its label or by its element's name ("todays-date",
+   * "currentDate"): never a publication date. */
+  static const char *const now_parts[] = { "today", "todays", "heute", "currentdate", NULL };
+  if (label == LABEL_NOW || ((class || id) && (names_part (class, now_parts) || names_part (id, now_parts))))
     return;
   gboolean near_headline = dates->headline_order && order > dates->headline_order
                            && order - dates->headline_order < 25;
