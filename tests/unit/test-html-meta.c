@@ -134,6 +134,11 @@ test_date_never_from_elsewhere (G_GNUC_UNUSED void **state)
                     "<aside class='related'><span class='date'>3 January 2020</span></aside>"
                     "<ul class='related-stories'><li><span class='date'>4 January 2020</span></li></ul>"
                     "</article></body></html>", NULL, NULL);
+  /* A blog's list of its recent posts beside the article is not the article's date. */
+  assert_published ("<html lang='de'><body><h1>Der Park wächst</h1><p>Berlin, 07.06.2020 – Der Stadtrat hat "
+                    "beschlossen.</p>" BODY "<section class='widget widget_recent_entries'><ul><li><a href='/x'>Ein "
+                    "anderer Beitrag</a> <span class='post-date'>08.06.2020</span></li></ul></section></body></html>",
+                    "2020-06-07", "text");
   /* ...dateModified is not datePublished, but says more than nothing... */
   assert_published ("<html><head><script type='application/ld+json'>{\"@type\": \"Article\", "
                     "\"dateModified\": \"2020-06-09\"}</script></head><body><h1>Park grows</h1>"

@@ -131,7 +131,7 @@ names_elsewhere (const char *value)
     "recommendations", "similar", "popular", "trending", "mostread", "reply", "replies", "respond", "tweet",
     "twitter", "instagram", "embed", "embedded", "footer", "newsletter", "breadcrumb", "breadcrumbs",
     "carousel", "slider", "navigation", "nav", "promo", "advert", "ads", "cookie", "latest", "calendar", "weitere",
-    "morestories", "readmore", "today", "todays", NULL
+    "morestories", "readmore", "today", "todays", "recent", "upcoming", NULL
   };
   if (value == NULL)
     return NULL;
