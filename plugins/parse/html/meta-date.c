@@ -608,6 +608,15 @@ add_teaser (HtmlDates *dates, xmlNode *node, guint order)
     g_array_index (dates->candidates, Candidate, before).link = g_strdup (link);
 }
 
+/* Whether @node's class or id names the day the page is read ("todays-date", "currentDate"):
+ * never a publication date, as a "Today is" label is not. */
+static gboolean
+names_now (xmlNode *node)
+{
+  static const char *const now_parts[] = { "today", "todays", "heute", "currentdate", NULL };
+  return names_part (attr (node, "class"), now_parts) || names_part (attr (node, "id"), now_parts);
+}
+
 /* An element whose whole text is a date ("<div>Apr 7, 2009</div>", "<span>01.02.2022</span>"),
  * outside links and the parts that are not the article: a page's date where it marks it no
  * other way, below every labelled date and the URL's. */
@@ -625,7 +634,8 @@ solitary_date (HtmlDates *dates, xmlNode *node, xmlNode *text, guint order, gboo
         || html_ascii_equal ((const char *) n->name, "li"))
       return;
   NfDate date;
-  if (!nf_date_parse (content, NULL, &date) || place_of (dates, node, near_headline) == PLACE_ELSEWHERE)
+  if (!nf_date_parse (content, NULL, &date) || place_of (dates, node, near_headline) == PLACE_ELSEWHERE
+      || names_now (node))
     return;
   add (dates, content, 37, order, TRUE, "text");
 }
@@ -837,10 +847,7 @@ html_dates_element (HtmlDates *dates, xmlNode *node)
     if (first->type == XML_TEXT_NODE && first->content && !blank ((const char *) first->content)
         && ((label = starts_with_label ((const char *) first->content)) || has_digit ((const char *) first->content)))
       break;
-  /* The day the page is read, by its label or by its element's name ("todays-date",
-   * "currentDate"): never a publication date. */
-  static const char *const now_parts[] = { "today", "todays", "heute", "currentdate", NULL };
-  if (label == LABEL_NOW || ((class || id) && (names_part (class, now_parts) || names_part (id, now_parts))))
+  if (label == LABEL_NOW)
     return;
   gboolean near_headline = dates->headline_order && order > dates->headline_order
                            && order - dates->headline_order < 25;
@@ -857,6 +864,8 @@ html_dates_element (HtmlDates *dates, xmlNode *node)
       solitary_date (dates, node, first, order, near_headline);
       return;
     }
+  if (names_now (node))
+    return;
   gboolean modified = (contains_any (class, &lists[WORDS_MODIFIED]) || contains_any (id, &lists[WORDS_MODIFIED])
                        || (itemprop && strstr (itemprop, "dateModified")) || after_update_label (node))
                       && !contains_any (class, &lists[WORDS_PUBLISHED]) && !(itemprop && strstr (itemprop, "datePublished"));
