@@ -640,22 +640,28 @@ solitary_date (HtmlDates *dates, xmlNode *node, xmlNode *text, guint order, gboo
   add (dates, content, 37, order, TRUE, "text");
 }
 
-/* Labels of a change and of a publication, in lower case. */
-static const char *const update_labels[] = {
-  "updated", "last edited", "last modified", "edited", "modified", "revised", "aktualisiert", "geändert", "bearbeitet",
-  "letzte änderung", "mis à jour", "modifié", "actualizado", "aggiornato", "bijgewerkt", "last update",
-  "aktualisierung", "mise à jour", NULL
-};
-static const char *const publication_labels[] = {
-  "published", "posted", "veröffentlicht", "erschienen", "erstellt", "publié", "publicado", "pubblicato",
-  "gepubliceerd", "publicerad", "opublikowano", "publikováno", "julkaistu", "publiceret", "created", NULL
-};
-
-/* Whether the first @n bytes of @text end with one of @labels (a whole word, ASCII
- * case-blind), after a colon and a preposition ("am", "on", "le") at their end. */
+/* Whether the text just before @node ends with the label of a change: "last edited: <span
+ * class=date>", "Aktualisiert am <time>" (the label outside the date's element). */
 static gboolean
-ends_with_label (const char *text, gsize n, const char *const *labels)
+after_update_label (xmlNode *node)
 {
+  static const char *const labels[] = { "updated", "last edited", "last modified", "edited", "modified", "revised",
+                                        "aktualisiert", "geändert", "bearbeitet", "letzte änderung", "mis à jour",
+                                        "modifié", "actualizado", "aggiornato", "bijgewerkt", "last update",
+                                        "aktualisierung", "mise à jour", NULL };
+  xmlNode *prev = node->prev;
+  if (prev && prev->type == XML_TEXT_NODE && prev->content && blank ((const char *) prev->content))
+    prev = prev->prev;
+  if (prev == NULL)
+    return FALSE;
+  /* The label may be an icon's title before the date ("<span class=icon title='Last update'>
+   * </span> <span>March 11, 2026</span>"). */
+  const char *text = prev->type == XML_TEXT_NODE ? (const char *) prev->content
+                     : prev->type == XML_ELEMENT_NODE ? (attr (prev, "title") ? attr (prev, "title") : attr (prev, "aria-label"))
+                                                      : NULL;
+  if (text == NULL)
+    return FALSE;
+  gsize n = strlen (text);
   /* The label's end: back over spaces, a colon and a preposition ("am", "on", "le"). */
   while (n > 0 && (g_ascii_isspace (text[n - 1]) || text[n - 1] == ':'))
     n--;
@@ -675,24 +681,6 @@ ends_with_label (const char *text, gsize n, const char *const *labels)
         return TRUE;
     }
   return FALSE;
-}
-
-/* Whether the text just before @node ends with the label of a change: "last edited: <span
- * class=date>", "Aktualisiert am <time>" (the label outside the date's element). */
-static gboolean
-after_update_label (xmlNode *node)
-{
-  xmlNode *prev = node->prev;
-  if (prev && prev->type == XML_TEXT_NODE && prev->content && blank ((const char *) prev->content))
-    prev = prev->prev;
-  if (prev == NULL)
-    return FALSE;
-  /* The label may be an icon's title before the date ("<span class=icon title='Last update'>
-   * </span> <span>March 11, 2026</span>"). */
-  const char *text = prev->type == XML_TEXT_NODE ? (const char *) prev->content
-                     : prev->type == XML_ELEMENT_NODE ? (attr (prev, "title") ? attr (prev, "title") : attr (prev, "aria-label"))
-                                                      : NULL;
-  return text && ends_with_label (text, strlen (text), update_labels);
 }
 
 /* Whether @order is in the article's header: from a little above the headline (a topline,
@@ -997,37 +985,10 @@ by_score (gconstpointer a, gconstpointer b)
   return (int) x->order - (int) y->order;
 }
 
-/* The publication date in @text: its first date, or, when a label says that first date is
- * a change ("Updated: June 9, 2020 Published: June 7, 2020", "Mis à jour le 9 juin 2020 -
- * Publié le 7 juin 2020"), a later one that a publication label names. */
-static gboolean
-find_published (const char *text, const char *language, NfDate *date)
-{
-  gsize start, end;
-  if (!nf_date_find (text, -1, language, date, &start, &end))
-    return FALSE;
-  if (!ends_with_label (text, start, update_labels))
-    return TRUE;
-  const char *rest = text + end;
-  for (guint i = 0; i < 3; i++)
-    {
-      NfDate next;
-      if (!nf_date_find (rest, -1, language, &next, &start, &end))
-        break;
-      if (ends_with_label (rest, start, publication_labels))
-        {
-          *date = next;
-          break;
-        }
-      rest += end;
-    }
-  return TRUE;
-}
-
 static gboolean
 read_candidate (const Candidate *c, const char *language, NfDate *date)
 {
-  return c->in_text ? find_published (c->value, language, date)
+  return c->in_text ? nf_date_find (c->value, -1, language, date, NULL, NULL)
                     : (nf_date_parse (c->value, language, date) || nf_date_find (c->value, -1, language, date, NULL, NULL));
 }
 
