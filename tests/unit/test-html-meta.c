@@ -58,6 +58,15 @@ test_date_provenance (G_GNUC_UNUSED void **state)
                     "</script></head><body><article><h1>Park grows</h1>"
                     "<p class='byline'>By Jane Doe, 7 June 2020</p>" BODY "</article></body></html>",
                     "2020-06-07", "text");
+  /* Related stories written as articles of their own before the page's: the one that names
+   * another page (url, mainEntityOfPage) is not the page's article. */
+  assert_published ("<html><head><link rel='canonical' href='https://news.example/2020/park-grows/'>"
+                    "<script type='application/ld+json'>[{\"@type\": \"NewsArticle\", \"headline\": \"Bridge opens\", "
+                    "\"url\": \"https://news.example/2019/bridge-opens/\", \"datePublished\": \"2019-01-01T10:00:00Z\"}, "
+                    "{\"@type\": \"NewsArticle\", \"headline\": \"Park grows\", \"mainEntityOfPage\": {\"@type\": "
+                    "\"WebPage\", \"@id\": \"https://news.example/2020/park-grows\"}, \"datePublished\": "
+                    "\"2020-06-07T10:00:00Z\"}]</script></head><body><h1>Park grows</h1>" BODY "</body></html>",
+                    "2020-06-07T10:00:00Z", "json-ld");
   /* itemprop on a <span>, RFC 1123 in a meta, data in <abbr class="published">. */
   assert_published ("<html><body><article><h1>Park grows</h1><span itemprop='datePublished'>16.12.2012</span>"
                     BODY "</article></body></html>", "2012-12-16", "itemprop");
@@ -125,6 +134,11 @@ test_date_never_from_elsewhere (G_GNUC_UNUSED void **state)
                     "<aside class='related'><span class='date'>3 January 2020</span></aside>"
                     "<ul class='related-stories'><li><span class='date'>4 January 2020</span></li></ul>"
                     "</article></body></html>", NULL, NULL);
+  /* A blog's list of its recent posts beside the article is not the article's date. */
+  assert_published ("<html lang='de'><body><h1>Der Park wächst</h1><p>Berlin, 07.06.2020 – Der Stadtrat hat "
+                    "beschlossen.</p>" BODY "<section class='widget widget_recent_entries'><ul><li><a href='/x'>Ein "
+                    "anderer Beitrag</a> <span class='post-date'>08.06.2020</span></li></ul></section></body></html>",
+                    "2020-06-07", "text");
   /* ...dateModified is not datePublished, but says more than nothing... */
   assert_published ("<html><head><script type='application/ld+json'>{\"@type\": \"Article\", "
                     "\"dateModified\": \"2020-06-09\"}</script></head><body><h1>Park grows</h1>"
@@ -132,6 +146,21 @@ test_date_never_from_elsewhere (G_GNUC_UNUSED void **state)
   /* ...and a page without a date has none (no crawl date, no copyright year). */
   assert_published ("<html><body><h1>Park grows</h1>" BODY "<footer>© 2020 The Planet</footer></body></html>",
                     NULL, NULL);
+  /* The day the page is read: in the site's banner over its menu, or in an element named for
+   * it, wherever it is. */
+  assert_published ("<html><body><header class='site'><div class='block-date'><p><strong>Friday</strong>, "
+                    "December 19, 2025</p></div><nav><a href='/'>Home</a> <a href='/news'>News</a></nav></header>"
+                    "<main><h1>Park grows</h1>" BODY "</main></body></html>", NULL, NULL);
+  assert_published ("<html><body><div class='top'><p id='todays-date'>December 19, 2025</p></div>"
+                    "<h1>Park grows</h1>" BODY "</body></html>", NULL, NULL);
+  assert_published ("<html><body><div class='top-today'><span class='date'>December 19, 2025</span></div>"
+                    "<h1>Park grows</h1>" BODY "</body></html>", NULL, NULL);
+  /* An article's own <header> holds its date, and so does one that holds the headline. */
+  assert_published ("<html><body><header class='site'><nav><a href='/'>Home</a></nav></header><article><header>"
+                    "<nav><a href='/news'>News</a></nav><span class='date'>June 7, 2020</span></header>"
+                    "<h1>Park grows</h1>" BODY "</article></body></html>", "2020-06-07", "text");
+  assert_published ("<html><body><header><nav><a href='/news'>News</a></nav><h1>Park grows</h1>"
+                    "<span class='date'>June 7, 2020</span></header>" BODY "</body></html>", "2020-06-07", "text");
 }
 
 static void
@@ -235,6 +264,19 @@ test_date_fallbacks (G_GNUC_UNUSED void **state)
                     "<p><a href='/2009/04/07/'>Apr 7, 2009</a></p>"
                     "<ul><li>Apr 8, 2009</li></ul><aside><p>Apr 9, 2009</p></aside><p>Since Apr 10, 2009.</p>"
                     "</body></html>", NULL, NULL);
+  /* A day that a sentence by the headline tells of, in a short paragraph or at the opening
+   * of a long one, is not the day the page was published... */
+  assert_published ("<html><body><h1>Park grows</h1><p>The council first discussed the plan on March 3, 2019 "
+                    "and voted again this week.</p></body></html>", NULL, NULL);
+  assert_published ("<html lang='de'><body><h1>Mail-Aktion</h1><p>Ich habe am 12. Mai 2006 eine Mail-Aktion an "
+                    "die Mitglieder des Bundestages gestartet, mit folgendem Inhalt, den ich hier wiedergebe, "
+                    "weil viele danach gefragt haben und die Antworten noch immer ausstehen.</p></body></html>",
+                    NULL, NULL);
+  /* ...but a dateline or a header line with words on one side of its date is. */
+  assert_published ("<html lang='de'><body><h1>Der Park wächst</h1><p>Hofheim am Taunus | Wiesbaden, "
+                    "11. November 2021</p>" BODY "</body></html>", "2021-11-11", "text");
+  assert_published ("<html lang='de'><body><h1>Der Park wächst</h1><p>29.11.2022 – Mehrfach hatte die Branche "
+                    "die Nachteile des Plans genannt.</p>" BODY "</body></html>", "2022-11-29", "text");
   /* A summary that dates its item ("Notizia del 14 Gennaio 2020"), where the page shows no
    * date; a date the summary merely talks about is none. */
   assert_published ("<html lang='it'><head><meta name='description' content='ORSO MARSICANO: UN ANNO DA RECORD "
@@ -273,6 +315,20 @@ test_date_header_update (G_GNUC_UNUSED void **state)
                     "<meta property='article:modified_time' content='2021-03-14T20:10:50Z'></head><body><article>"
                     "<h1>Park grows</h1><p class='byline'>By Jane Doe, Updated 2010 GMT March 14, 2021</p>" BODY
                     "</article></body></html>", "2021-03-14", "text");
+  /* ...but not when the header states the publication beside the update ("Originally
+   * published"), on its own line or in a summary the update's line unfolds. */
+  assert_published ("<html><head><meta name='publishtime' content='2022-11-09T11:01:10-05:00'>"
+                    "<meta property='article:modified_time' content='2022-11-11T20:23:00-05:00'></head><body>"
+                    "<h1>Park grows</h1><div class='story-meta'><div class='dateblock'><time "
+                    "datetime='2022-11-11T20:23:00-05:00'><span class='date'>Updated November 11, 2022</span>"
+                    "<span class='time'>8:23 PM ET</span><span class='tooltip'>Originally published "
+                    "<span class='tt-date'>November 9, 2022</span><span>11:01 AM ET</span></span></time></div></div>"
+                    BODY "</body></html>", "2022-11-09T11:01:10-05:00", "meta");
+  assert_published ("<html><head><meta property='article:published_time' content='2025-12-05T11:00:22Z'>"
+                    "<meta property='article:modified_time' content='2025-12-08T15:40:43Z'></head><body>"
+                    "<h1>Park grows</h1><details><summary><span>Fri 5 Dec 2025 12.00 CET</span></summary>"
+                    "Last modified on Mon 8 Dec 2025 16.40 CET</details>" BODY "</body></html>",
+                    "2025-12-05T11:00:22Z", "meta");
   /* A header that shows the published day keeps it... */
   assert_published (UPDATED_HEAD ("2021-03-16T16:16:10+01:00", "2021-03-20T14:00:17Z")
                     "<body><article><h1>Der Park wächst</h1><div class='meta'>16. März 2021</div>"
@@ -303,6 +359,16 @@ test_date_header_update (G_GNUC_UNUSED void **state)
   assert_published ("<html lang='de'><head><meta property='article:published_time' content='2021-03-16'>"
                     "</head><body><article><h1>Der Park wächst</h1><div class='meta'>20. März 2021</div>"
                     BODY "</article></body></html>", "2021-03-16", "meta");
+  /* The header's line of facts opens with another figure (a reading time); its date, the
+   * update's day that dateModified names, comes after it in the same line. */
+  assert_published (UPDATED_HEAD ("2021-11-29T14:13:37Z", "2022-01-12T14:27:30Z")
+                    "<body><article><h1>Der Park wächst</h1><div class='author'><span class='icon-book'></span>"
+                    "&nbsp; ca. 8 Min.<br>\n<span class='icon-calendar'></span>&nbsp; 12.01.2022\n</div>"
+                    BODY "</article></body></html>", "2022-01-12", "text");
+  /* A sentence of the text that names a day after another figure is no such line. */
+  assert_published ("<html><body><article><p>Dec 12, 2025</p><h1>Park grows</h1>"
+                    "<p>Version 2 of the plan <a href='/plan'>passed</a>. The council approved it on 30 October"
+                    " 2025 after a long debate.</p>" BODY "</article></body></html>", "2025-12-12", "text");
   /* Without a date in the header, the metadata's publication stands. */
   assert_published (UPDATED_HEAD ("2018-02-28T20:00:18Z", "2020-01-05T11:53:45Z")
                     "<body><article><h1>Der Park wächst</h1>" BODY "</article></body></html>",

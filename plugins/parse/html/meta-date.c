@@ -131,7 +131,7 @@ names_elsewhere (const char *value)
     "recommendations", "similar", "popular", "trending", "mostread", "reply", "replies", "respond", "tweet",
     "twitter", "instagram", "embed", "embedded", "footer", "newsletter", "breadcrumb", "breadcrumbs",
     "carousel", "slider", "navigation", "nav", "promo", "advert", "ads", "cookie", "latest", "calendar", "weitere",
-    "morestories", "readmore", NULL
+    "morestories", "readmore", "today", "todays", "recent", "upcoming", NULL
   };
   if (value == NULL)
     return NULL;
@@ -172,17 +172,23 @@ names_elsewhere (const char *value)
   return NULL;
 }
 
-/* Whether @node holds a link (<a href>) within its first few hundred nodes. */
+/* Whether @node holds an element named @name (with an href when @name is "a") within its
+ * first few hundred nodes. */
 static gboolean
-holds_link (xmlNode *node)
+holds_element (xmlNode *node, const char *name)
 {
+  gboolean link = html_ascii_equal (name, "a");
   xmlNode *n = node->children;
   for (guint seen = 0; n && n != node && seen < 400; seen++)
     {
-      if (n->type == XML_ELEMENT_NODE && html_ascii_equal ((const char *) n->name, "a"))
-        for (xmlAttr *a = n->properties; a; a = a->next)
-          if (html_ascii_equal ((const char *) a->name, "href"))
+      if (n->type == XML_ELEMENT_NODE && html_ascii_equal ((const char *) n->name, name))
+        {
+          if (!link)
             return TRUE;
+          for (xmlAttr *a = n->properties; a; a = a->next)
+            if (html_ascii_equal ((const char *) a->name, "href"))
+              return TRUE;
+        }
       if (n->type == XML_ELEMENT_NODE && n->children)
         {
           n = n->children;
@@ -195,6 +201,13 @@ holds_link (xmlNode *node)
       n = n->next;
     }
   return FALSE;
+}
+
+/* Whether @node holds a link (<a href>) within its first few hundred nodes. */
+static gboolean
+holds_link (xmlNode *node)
+{
+  return holds_element (node, "a");
 }
 
 /* Whether the class or id @value puts @node in a part that is not the article.  A "teaser"
@@ -293,6 +306,16 @@ within_article (xmlNode *node)
   return FALSE;
 }
 
+/* Whether an <article> or <main> holds @node. */
+static gboolean
+within_article_or_main (xmlNode *node)
+{
+  for (xmlNode *n = node->parent; n && n->type == XML_ELEMENT_NODE; n = n->parent)
+    if (html_ascii_equal ((const char *) n->name, "article") || html_ascii_equal ((const char *) n->name, "main"))
+      return TRUE;
+  return FALSE;
+}
+
 typedef enum { PLACE_PAGE, PLACE_ARTICLE, PLACE_ELSEWHERE } Place;
 
 /* Where @node sits: inside the article, somewhere on the page, or in a part that is not the
@@ -322,6 +345,12 @@ place_of (const HtmlDates *dates, xmlNode *node, gboolean near_headline)
         place = PLACE_ARTICLE;
       if (html_ascii_equal (name, "article") || html_ascii_equal (name, "main"))
         place = PLACE_ARTICLE;
+      /* The site's banner: a <header> with the site's navigation, outside the article and
+       * without its headline, shows the day the page is read ("Friday, December 19, 2025"
+       * over the menu), however far up it is. */
+      if (html_ascii_equal (name, "header") && place != PLACE_ARTICLE && !holds_headline (dates, n)
+          && !within_article_or_main (n) && holds_element (n, "nav"))
+        return PLACE_ELSEWHERE;
       /* Far up, wrappers of the whole layout ("layoutTwoColumnsRightSidebar",
        * "navigation-container") say nothing about the date. */
       if (depth > 8 || (near_headline && depth > 3))
@@ -579,6 +608,15 @@ add_teaser (HtmlDates *dates, xmlNode *node, guint order)
     g_array_index (dates->candidates, Candidate, before).link = g_strdup (link);
 }
 
+/* Whether @node's class or id names the day the page is read ("todays-date", "currentDate"):
+ * never a publication date, as a "Today is" label is not. */
+static gboolean
+names_now (xmlNode *node)
+{
+  static const char *const now_parts[] = { "today", "todays", "heute", "currentdate", NULL };
+  return names_part (attr (node, "class"), now_parts) || names_part (attr (node, "id"), now_parts);
+}
+
 /* An element whose whole text is a date ("<div>Apr 7, 2009</div>", "<span>01.02.2022</span>"),
  * outside links and the parts that are not the article: a page's date where it marks it no
  * other way, below every labelled date and the URL's. */
@@ -596,7 +634,8 @@ solitary_date (HtmlDates *dates, xmlNode *node, xmlNode *text, guint order, gboo
         || html_ascii_equal ((const char *) n->name, "li"))
       return;
   NfDate date;
-  if (!nf_date_parse (content, NULL, &date) || place_of (dates, node, near_headline) == PLACE_ELSEWHERE)
+  if (!nf_date_parse (content, NULL, &date) || place_of (dates, node, near_headline) == PLACE_ELSEWHERE
+      || names_now (node))
     return;
   add (dates, content, 37, order, TRUE, "text");
 }
@@ -691,6 +730,76 @@ data_date (xmlNode *node, char buffer[32])
   return NULL;
 }
 
+/* Whether @text is a short line (a fact of the article's header, not a sentence of its text). */
+static gboolean
+short_line (const char *text)
+{
+  while (g_ascii_isspace (*text))
+    text++;
+  gsize length = strnlen (text, 64);
+  while (length > 0 && g_ascii_isspace (text[length - 1]))
+    length--;
+  return length <= 40;
+}
+
+/* A header line of several facts whose first figure is no date ("<div><span class=icon-book>
+ * </span> ca. 8 Min.<br><span class=icon-calendar></span> 12.01.2022</div>"): the later short
+ * text of @node that reads as a date, else @first (the text with the first figure).  Short
+ * lines only: a sentence of the article's first paragraph that names a day ("hit its 1.0
+ * release on 30 October 2025") is no date line. */
+static xmlNode *
+header_fact_date (xmlNode *node, xmlNode *first)
+{
+  NfDate probe;
+  const char *content = (const char *) first->content;
+  if (!short_line (content) || nf_date_find (content, -1, NULL, &probe, NULL, NULL))
+    return first;
+  guint seen = 0;
+  for (xmlNode *n = node->children; n != first; n = n->next)
+    seen++;
+  for (xmlNode *later = first->next; later && ++seen < 12; later = later->next)
+    if (later->type == XML_TEXT_NODE && later->content && has_digit ((const char *) later->content)
+        && short_line ((const char *) later->content)
+        && nf_date_find ((const char *) later->content, -1, NULL, &probe, NULL, NULL))
+      return later;
+  return first;
+}
+
+/* How many words (runs of at least two letters, "12." and "-" are none) @text has between
+ * @from and @to. */
+static guint
+count_words_between (const char *from, const char *to)
+{
+  guint words = 0, letters = 0;
+  for (const char *p = from; p < to; p = g_utf8_next_char (p))
+    {
+      if (g_unichar_isalpha (g_utf8_get_char (p)))
+        letters++;
+      else
+        {
+          words += letters >= 2;
+          letters = 0;
+        }
+    }
+  return words + (letters >= 2);
+}
+
+/* Whether the first date in @text sits inside a sentence: three words or more before it and
+ * after it ("Ich habe am 12. Mai 2006 eine Mail-Aktion an die Mitglieder ... gestartet", "The
+ * council first discussed it on March 3, 2019 and voted"): a day the story tells of, not the
+ * day it was published.  A dateline ("Wiesbaden, 11. November 2021", "29.11.2022 - Die
+ * Branche ...") or a header line ("... lohnt 04.02.2022 | 15:33 Uhr") has no words on one
+ * side. */
+static gboolean
+in_sentence (const char *text)
+{
+  NfDate date;
+  gsize start, end;
+  if (!nf_date_find (text, -1, NULL, &date, &start, &end))
+    return FALSE;
+  return count_words_between (text, text + start) >= 3 && count_words_between (text + end, text + strlen (text)) >= 3;
+}
+
 void
 html_dates_element (HtmlDates *dates, xmlNode *node)
 {
@@ -733,6 +842,9 @@ html_dates_element (HtmlDates *dates, xmlNode *node)
   /* A topline just above the headline ("<div class=topline><span>06.12.2022</span></div><h1>"). */
   gboolean before_headline = dates->headline_order && order < dates->headline_order
                              && dates->headline_order - order <= 8;
+  if (first && first->type == XML_TEXT_NODE && first->content && label == LABEL_NONE
+      && (near_headline || before_headline))
+    first = header_fact_date (node, first);
   gboolean is_labelled = !is_time && !is_item && !is_abbr && !is_dated && first && first->type == XML_TEXT_NODE
                          && first->content && (near_headline || before_headline || label != LABEL_NONE);
   if (!is_time && !is_item && !is_abbr && !is_dated && !is_labelled)
@@ -740,6 +852,8 @@ html_dates_element (HtmlDates *dates, xmlNode *node)
       solitary_date (dates, node, first, order, near_headline);
       return;
     }
+  if (names_now (node))
+    return;
   gboolean modified = (contains_any (class, &lists[WORDS_MODIFIED]) || contains_any (id, &lists[WORDS_MODIFIED])
                        || (itemprop && strstr (itemprop, "dateModified")) || after_update_label (node))
                       && !contains_any (class, &lists[WORDS_PUBLISHED]) && !(itemprop && strstr (itemprop, "datePublished"));
@@ -768,7 +882,11 @@ html_dates_element (HtmlDates *dates, xmlNode *node)
             add (dates, around, score, order, TRUE, source);
         }
       else if (strlen (text) <= 200)
-        add (dates, text, score, order, TRUE, source);
+        {
+          if (label == LABEL_NONE && in_sentence (text))
+            return;
+          add (dates, text, score, order, TRUE, source);
+        }
       else if (near_headline)
         {
           /* A dateline opening the article's first paragraph ("27.1.2022 - Bei der ...",
@@ -776,6 +894,8 @@ html_dates_element (HtmlDates *dates, xmlNode *node)
            * below every other date of the page's own. */
           const char *end = g_utf8_offset_to_pointer (text, MIN (g_utf8_strlen (text, 200), 48));
           g_autofree char *head = g_strndup (text, end - text);
+          if (label == LABEL_NONE && in_sentence (head))
+            return;
           add (dates, head, 34, order, TRUE, "text");
         }
       return;
@@ -965,6 +1085,26 @@ header_day_before (HtmlDates *dates, guint from, const char *language, Candidate
   return bare;
 }
 
+/* Whether the article's header (its text, <time> and itemprop candidates after @from) also
+ * shows the day @key: "Updated November 11, 2022 ... Originally published November 9, 2022"
+ * states the publication beside the update. */
+static gboolean
+header_shows_day (HtmlDates *dates, guint from, const char *language, int key)
+{
+  for (guint i = from; i < dates->candidates->len; i++)
+    {
+      Candidate *c = &g_array_index (dates->candidates, Candidate, i);
+      if (c->score < 36)
+        break;
+      NfDate d;
+      if (c->order && in_header (dates, c->order)
+          && (!strcmp (c->source, "text") || !strcmp (c->source, "time") || !strcmp (c->source, "itemprop"))
+          && read_candidate (c, language, &d) && day_key (&d) == key)
+        return TRUE;
+    }
+  return FALSE;
+}
+
 /* A page republished after an update often keeps its first datePublished in the metadata
  * while its header shows readers the day of the update ("20. März 2021 - 15:00 Uhr" by the
  * headline, "Updated ... March 14, 2021", "Stand: 07.11.2023"): the day the page states is
@@ -975,7 +1115,8 @@ header_day_before (HtmlDates *dates, guint from, const char *language, Candidate
  * publication field (JSON-LD and article:published_time that disagree: the header breaks
  * the tie).  A header that shows the published day, an earlier one (a scheduled post
  * written before it appeared) or a later day that no other record confirms (a list of other
- * posts, an edition's date) leaves the markup's choice.  Returns the candidate to take,
+ * posts, an edition's date) leaves the markup's choice, and so does a header that shows the
+ * published day beside the update's (header_shows_day).  Returns the candidate to take,
  * @date read from it. */
 static Candidate *
 header_shows_update (HtmlDates *dates, guint from, const char *language, Candidate *chosen, NfDate *date)
@@ -1008,6 +1149,8 @@ header_shows_update (HtmlDates *dates, guint from, const char *language, Candida
         for (guint m = 0; m < n_records; m++)
           if (records[m] == day_key (&d))
             {
+              if (header_shows_day (dates, from, language, day_key (date)))
+                return chosen;
               *date = d;
               return c;
             }

@@ -1,6 +1,7 @@
 /* meta.c: an article's metadata from the places pages put it.  Order of preference, first
  * found wins for each field:
- *   1. JSON-LD (schema.org NewsArticle, Article, BlogPosting, ... also inside @graph)
+ *   1. JSON-LD (schema.org NewsArticle, Article, BlogPosting, ... also inside @graph; an
+ *      article whose url names another page than the canonical one comes after the others)
  *   2. Open Graph and article:* (<meta property="og:title">, article:published_time, ...)
  *   3. Twitter cards (twitter:title, twitter:description, twitter:image)
  *   4. other <meta> names (author, description, keywords, date, dc.*, parsely-*, sailthru.*)
@@ -319,8 +320,48 @@ ld_collect (JsonNode *node, GPtrArray *articles, GPtrArray *pages, GHashTable *i
   ld_collect (json_object_get_member (object, "mainEntity"), articles, pages, ids, depth + 1);
 }
 
+/* The path of @url (absolute, protocol-relative or from the host's root) up to its query or
+ * fragment, its trailing slashes aside: *@length bytes from the returned pointer, or NULL. */
+static const char *
+page_path (const char *url, gsize *length)
+{
+  if (url == NULL)
+    return NULL;
+  const char *path = strstr (url, "://");
+  path = path ? strchr (path + 3, '/') : g_str_has_prefix (url, "//") ? strchr (url + 2, '/') : *url == '/' ? url : NULL;
+  if (path == NULL)
+    return NULL;
+  gsize n = strcspn (path, "?#");
+  while (n > 1 && path[n - 1] == '/')
+    n--;
+  *length = n;
+  return path;
+}
+
+/* Whether a JSON-LD article says it is another page than @url (the page's canonical URL):
+ * its url, mainEntityOfPage or @id names another path.  A list of related stories written
+ * as articles of their own, before the page's own. */
+static gboolean
+ld_names_other_page (JsonObject *object, const char *url)
+{
+  gsize n_page, n;
+  const char *page = page_path (url, &n_page);
+  if (page == NULL || n_page <= 1)
+    return FALSE;
+  const char *own = ld_string (object, "url");
+  JsonNode *main = json_object_get_member (object, "mainEntityOfPage");
+  if (own == NULL && main && JSON_NODE_HOLDS_OBJECT (main))
+    own = ld_string (json_node_get_object (main), "@id");
+  if (own == NULL)
+    own = ld_string (object, "mainEntityOfPage");
+  if (own == NULL)
+    own = ld_string (object, "@id");
+  const char *path = page_path (own, &n);
+  return path && !(n == n_page && strncmp (path, page, n) == 0);
+}
+
 static void
-read_json_ld (HtmlMeta *meta, GPtrArray *scripts, char **website, char **page_published)
+read_json_ld (HtmlMeta *meta, GPtrArray *scripts, const char *url, char **website, char **page_published)
 {
   g_autoptr (GPtrArray) parsers = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr (GPtrArray) articles = g_ptr_array_new ();
@@ -340,8 +381,11 @@ read_json_ld (HtmlMeta *meta, GPtrArray *scripts, char **website, char **page_pu
       g_ptr_array_add (parsers, parser);
       ld_collect (json_parser_get_root (parser), articles, pages, ids, 0);
     }
-  for (guint i = 0; i < articles->len; i++)
-    ld_article (meta, g_ptr_array_index (articles, i), ids);
+  /* The page's own article first: those that name another page go last. */
+  for (int pass = 0; pass < 2; pass++)
+    for (guint i = 0; i < articles->len; i++)
+      if (ld_names_other_page (g_ptr_array_index (articles, i), url) == (pass == 1))
+        ld_article (meta, g_ptr_array_index (articles, i), ids);
   /* A WebPage gives dates and a name only where no article did. */
   for (guint i = 0; i < pages->len; i++)
     {
@@ -907,7 +951,7 @@ html_meta_read (htmlDocPtr doc, HtmlMeta *meta)
   g_autofree char *ld_title = NULL;
   g_autofree char *website = NULL;
   g_autofree char *page_published = NULL;
-  read_json_ld (meta, scripts, &website, &page_published);
+  read_json_ld (meta, scripts, t.canonical ? t.canonical : t.og_url, &website, &page_published);
   ld_title = g_steal_pointer (&meta->title);
 
   /* The article's publisher, og:site_name, then the JSON-LD WebSite's name. */
