@@ -1197,17 +1197,22 @@ collect_words (Collector *collector, const Source *source, const Collector *phra
     }
 }
 
-/* Whether the words of @inner stand in a row inside @outer (both space-separated keys).
- * No copies: merge_names asks this of every pair of names. */
+/* Whether the words of @inner stand in a row inside @outer: whether @inner's key (its stems,
+ * space-separated) is in @outer's between spaces or ends.  Stems are interned, one per text,
+ * and have no spaces, so that is whether @inner's stems are a run of @outer's, compared as
+ * pointers: merge_names asks it of every pair of names, with no string searched. */
 static gboolean
-key_contains (const char *outer, const char *inner)
+key_contains (const Phrase *outer, const Phrase *inner)
 {
-  gsize length = strlen (inner);
-  if (length == 0)
-    return FALSE;
-  for (const char *at = strstr (outer, inner); at; at = strstr (at + 1, inner))
-    if ((at == outer || at[-1] == ' ') && (at[length] == '\0' || at[length] == ' '))
-      return TRUE;
+  guint n = inner->n_words;
+  for (guint at = 0; at + n <= outer->n_words; at++)
+    {
+      guint w = 0;
+      while (w < n && outer->words[at + w]->stem == inner->words[w]->stem)
+        w++;
+      if (w == n)
+        return TRUE;
+    }
   return FALSE;
 }
 
@@ -1289,7 +1294,7 @@ merge_names (GPtrArray *order)
       for (guint k = 0; k < holders->len; k++)
         {
           Phrase *longer = g_ptr_array_index (holders, k);
-          if (longer->n_words > name->n_words && key_contains (longer->key, name->key)
+          if (longer->n_words > name->n_words && key_contains (longer, name)
               && (best == NULL || longer->count > best->count))
             best = longer;
         }
@@ -1316,6 +1321,11 @@ score_before (const Phrase *x, const Phrase *y)
 /* Sorts @ranked best first, stably: the phrase and the single word that tie (same score, same
  * order in their two collectors) keep the order they were ranked in. */
 KEYWORDS_DEFINE_STABLE_SORT (sort_by_score, Phrase, score_before)
+KEYWORDS_DEFINE_STABLE_TOP (top_by_score, Phrase, score_before)
+
+/* How many of the best candidates are picked out before the rest are sorted, if ever: the
+ * key phrases asked for and room for the parts of better ones that are skipped. */
+enum { TOP_PICKED = 32 };
 
 /* unit = "words": how often the word is used times its rarity, gently discounted by the
  * sentence it first appears in; a headline word counts as any other. */
@@ -1332,13 +1342,12 @@ score_words (const EnLexicon *lexicon, Collector *collector, GPtrArray *ranked)
       if (phrase->score > 0)
         g_ptr_array_add (ranked, phrase);
     }
-  sort_by_score (ranked);
 }
 
-/* log1p of small counts and the rules' position discount, (1 + sentence)^0.8, computed once:
- * the learned ranker asks for six logarithms of whole numbers per candidate. */
+/* log1p and log of small counts and the rules' position discount, (1 + sentence)^0.8, computed
+ * once: the learned ranker asks for seven logarithms of whole numbers per candidate. */
 enum { LOG1P_TABLE = 256, DISCOUNT_TABLE = 1024 };
-static double log1p_table[LOG1P_TABLE], discount_table[DISCOUNT_TABLE];
+static double log1p_table[LOG1P_TABLE], log_table[LOG1P_TABLE], discount_table[DISCOUNT_TABLE];
 
 static void
 tables_init (void)
@@ -1347,7 +1356,10 @@ tables_init (void)
   if (g_once_init_enter (&done))
     {
       for (guint n = 0; n < LOG1P_TABLE; n++)
-        log1p_table[n] = log1p (n);
+        {
+          log1p_table[n] = log1p (n);
+          log_table[n] = log (n);
+        }
       for (guint n = 0; n < DISCOUNT_TABLE; n++)
         discount_table[n] = pow (1 + n, 0.8);
       g_once_init_leave (&done, 1);
@@ -1368,7 +1380,8 @@ rules_formula (double weight, const Phrase *phrase, guint count)
 {
   guint n = phrase->n_words;
   double discount = phrase->first < DISCOUNT_TABLE ? discount_table[phrase->first] : pow (1 + phrase->first, 0.8);
-  double score = weight / n * (1 + log (MAX (count, 1))) / discount;
+  count = MAX (count, 1);
+  double score = weight / n * (1 + (count < LOG1P_TABLE ? log_table[count] : log (count))) / discount;
   if (n > 1)
     score *= 1.5;
   if (phrase->headline)
@@ -1421,7 +1434,6 @@ score_phrases (const EnLexicon *lexicon, Collector *collector, guint max_words, 
       if (phrase->score > 0)
         g_ptr_array_add (ranked, phrase);
     }
-  sort_by_score (ranked);
 }
 
 /* The learned ranker's view of one candidate (ranker.h says what each feature is). */
@@ -1538,7 +1550,6 @@ score_learned (const EnLexicon *lexicon, const EnRanker *ranker, Collector *phra
       if (keep_features)
         phrase->features = memcpy (arena_alloc (phrases->arena, sizeof x), x, sizeof x);
     }
-  sort_by_score (ranked);
 }
 
 /* unit = "words" with ranker = "model" (the default): the single words of collect_words,
@@ -1566,7 +1577,6 @@ score_learned_words (const EnLexicon *lexicon, const EnRanker *ranker, Collector
         word->features = memcpy (arena_alloc (words->arena, sizeof x), x, sizeof x);
       g_ptr_array_add (ranked, word);
     }
-  sort_by_score (ranked);
 }
 
 /* How the body writes its words: in lower case somewhere (so a capital in the headline or at
@@ -1661,17 +1671,27 @@ en_phrases_extract (const EnLexicon *lexicon, EnWorker *worker, NfArticle *artic
       merge_names (collector.order);
       score_phrases (lexicon, &collector, options->max_words, ranked);
     }
+  /* The scoring functions leave @ranked in their order: listing every candidate sorts them
+   * all, the usual ten take the best few out, and the rest are sorted only if those run out. */
+  Phrase *best_few[TOP_PICKED];
+  guint n_best = 0;
+  if (options->features || ranked->len <= TOP_PICKED)
+    sort_by_score (ranked);
+  else
+    n_best = top_by_score (ranked, best_few, TOP_PICKED);
   g_autoptr (GPtrArray) chosen = g_ptr_array_new ();
   for (guint r = 0; r < ranked->len && (chosen->len < options->top || options->features); r++)
     {
-      Phrase *phrase = g_ptr_array_index (ranked, r);
+      if (r == n_best && n_best > 0)
+        sort_by_score (ranked); /* the same first n_best, then the rest in order */
+      Phrase *phrase = r < n_best ? best_few[r] : g_ptr_array_index (ranked, r);
       /* One phrase per idea: a part of a better phrase already chosen ("census" after "1990
        * census") says nothing new.  The whole is never blocked by its part. */
       gboolean part = FALSE;
       for (guint c = 0; c < chosen->len && !part && !options->features; c++)
         {
           const Phrase *whole = g_ptr_array_index (chosen, c);
-          part = phrase->n_words < whole->n_words && key_contains (whole->key, phrase->key);
+          part = phrase->n_words < whole->n_words && key_contains (whole, phrase);
         }
       if (part)
         continue;
