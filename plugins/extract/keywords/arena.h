@@ -1,5 +1,6 @@
-/* arena.h: the keywords stage's memory: a map from byte strings to pointers and a bump
- * allocator, both reused from article to article by a worker (phrases.c says why). */
+/* arena.h: the keywords stage's memory: a map from byte strings to pointers, a bump allocator
+ * and a list of pointers, all reused from article to article by a worker (phrases.c says
+ * why). */
 #ifndef NF_KEYWORDS_ARENA_H
 #define NF_KEYWORDS_ARENA_H
 
@@ -185,6 +186,48 @@ arena_strndup (Arena *arena, const char *text, gsize length)
   memcpy (copy, text, length);
   copy[length] = '\0';
   return copy;
+}
+
+/* A list of pointers: an append is a store, not a call as g_ptr_array_add is (an article
+ * appends a few hundred candidates).  pdata and len are named as GPtrArray's, so that
+ * g_ptr_array_index reads either. */
+typedef struct {
+  gpointer *pdata;
+  guint     len;
+  guint     size;
+} PtrList;
+
+static inline void
+ptrlist_init (PtrList *list)
+{
+  *list = (PtrList) { NULL, 0, 0 };
+}
+
+static G_GNUC_UNUSED G_GNUC_NO_INLINE void
+ptrlist_grow (PtrList *list)
+{
+  list->size = MAX (2 * list->size, 256);
+  list->pdata = g_renew (gpointer, list->pdata, list->size);
+}
+
+static inline void
+ptrlist_add (PtrList *list, gpointer item)
+{
+  if (G_UNLIKELY (list->len == list->size))
+    ptrlist_grow (list);
+  list->pdata[list->len++] = item;
+}
+
+/* Empties @list, giving its memory back when it holds more than @keep items. */
+static inline void
+ptrlist_clear (PtrList *list, guint keep)
+{
+  if (list->size > keep)
+    {
+      g_free (list->pdata);
+      ptrlist_init (list);
+    }
+  list->len = 0;
 }
 
 #endif /* NF_KEYWORDS_ARENA_H */

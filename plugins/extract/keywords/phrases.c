@@ -401,8 +401,8 @@ struct _EnWorker {
   Arena         arena;   /* one article's candidates */
   guint         stamp;   /* the article's */
   StrMap        phrases[2];
-  GPtrArray    *order[2];
-  GPtrArray    *ranked;  /* the article's ranked candidates, reused: no allocation an article */
+  PtrList       order[2];
+  PtrList       ranked;  /* the article's ranked candidates, reused: no allocation an article */
   GString      *key, *form;
   gpointer      buffers[2];  /* words_of's Word arrays (body, headline), reused */
   gsize         capacity[2]; /* in Words */
@@ -427,11 +427,11 @@ en_worker_new (void)
   for (int c = 0; c < 2; c++)
     {
       strmap_init (&worker->phrases[c], 256);
-      worker->order[c] = g_ptr_array_new ();
+      ptrlist_init (&worker->order[c]);
     }
   worker->key = g_string_sized_new (64);
   worker->form = g_string_sized_new (64);
-  worker->ranked = g_ptr_array_sized_new (PHRASES_KEEP);
+  ptrlist_init (&worker->ranked);
   return worker;
 }
 
@@ -447,11 +447,11 @@ en_worker_free (EnWorker *worker)
   for (int c = 0; c < 2; c++)
     {
       g_free (worker->phrases[c].slots);
-      g_ptr_array_unref (worker->order[c]);
+      g_free (worker->order[c].pdata);
     }
   g_string_free (worker->key, TRUE);
   g_string_free (worker->form, TRUE);
-  g_ptr_array_unref (worker->ranked);
+  g_free (worker->ranked.pdata);
   for (int slot = 0; slot < 2; slot++)
     {
       g_free (worker->buffers[slot]);
@@ -485,7 +485,7 @@ static guint32 phrase_hash (gconstpointer phrase);
  * empty for the next ones: then only its phrases' slots are cleared, each found from its hash
  * (past slots already cleared: every phrase is there), not the whole table. */
 static void
-clear_phrases (StrMap *map, const GPtrArray *order)
+clear_phrases (StrMap *map, const PtrList *order)
 {
   if (map->mask + 1 > PHRASES_KEEP || (gsize) map->size * 8 > map->mask + 1U)
     {
@@ -509,16 +509,11 @@ static void
 worker_end (EnWorker *worker)
 {
   arena_reset (&worker->arena);
-  if (worker->ranked->len > PHRASES_KEEP)
-    {
-      g_ptr_array_unref (worker->ranked);
-      worker->ranked = g_ptr_array_sized_new (PHRASES_KEEP);
-    }
-  g_ptr_array_set_size (worker->ranked, 0);
+  ptrlist_clear (&worker->ranked, PHRASES_KEEP);
   for (int c = 0; c < 2; c++)
     {
-      clear_phrases (&worker->phrases[c], worker->order[c]);
-      g_ptr_array_set_size (worker->order[c], 0);
+      clear_phrases (&worker->phrases[c], &worker->order[c]);
+      ptrlist_clear (&worker->order[c], PHRASES_KEEP);
       if (worker->capacity[c] > WORDS_KEEP)
         {
           g_clear_pointer (&worker->buffers[c], g_free);
@@ -975,7 +970,7 @@ typedef struct {
  * article's, in the vocabulary: one collector counts them in an article. */
 typedef struct {
   StrMap    *phrases;   /* key -> Phrase */
-  GPtrArray *order;     /* Phrase, in order of first occurrence */
+  PtrList   *order;     /* Phrase, in order of first occurrence */
   GString   *key, *form; /* add_candidate's buffers, reused: no allocation per occurrence */
   Arena     *arena;     /* the phrases, their keys and forms */
 } Collector;
@@ -1037,7 +1032,7 @@ new_phrase (Collector *collector, const Source *source, guint start, guint end, 
   phrase->first = G_MAXUINT;
   phrase->order = collector->order->len;
   strmap_insert (collector->phrases, phrase->key, phrase->key_length, hash, phrase);
-  g_ptr_array_add (collector->order, phrase);
+  ptrlist_add (collector->order, phrase);
   return phrase;
 }
 
@@ -1216,15 +1211,6 @@ key_contains (const Phrase *outer, const Phrase *inner)
   return FALSE;
 }
 
-static gint
-compare_length (gconstpointer a, gconstpointer b)
-{
-  const Phrase *x = *(Phrase *const *) a, *y = *(Phrase *const *) b;
-  if (x->n_words != y->n_words)
-    return x->n_words < y->n_words ? -1 : 1;
-  return x->order < y->order ? -1 : x->order > y->order;
-}
-
 /* One phrase per idea: a plural that the light folding of append_stem leaves apart from its
  * singular ("menus", kept apart because "census" and "virus" end so too; "tornadoes") is
  * folded into the singular when the text also writes the singular.  Asking the text rather
@@ -1268,45 +1254,48 @@ merge_plurals (Collector *collector)
 }
 /* Names whole: "Johnson" counts for "Ben Johnson", "Path" for "Shining Path". */
 static void
-merge_names (GPtrArray *order)
+merge_names (Collector *collector)
 {
   /* Only a name of two words or more can hold another: those are asked, in their order,
    * not every name (most are one word). */
-  g_autoptr (GPtrArray) names = g_ptr_array_new ();
-  g_autoptr (GPtrArray) holders = g_ptr_array_new ();
+  const PtrList *order = collector->order;
+  Phrase **holders = arena_alloc (collector->arena, order->len * sizeof *holders);
+  guint n_holders = 0, longest = 0;
   for (guint i = 0; i < order->len; i++)
     {
       Phrase *phrase = g_ptr_array_index (order, i);
-      if (!phrase->name)
-        continue;
-      g_ptr_array_add (names, phrase);
-      if (phrase->n_words > 1)
-        g_ptr_array_add (holders, phrase);
-    }
-  if (holders->len == 0)
-    return;
-  g_autoptr (GPtrArray) by_length = g_ptr_array_copy (names, NULL, NULL);
-  g_ptr_array_sort (by_length, compare_length);
-  for (guint i = 0; i < by_length->len; i++)
-    {
-      Phrase *name = g_ptr_array_index (by_length, i);
-      Phrase *best = NULL;
-      for (guint k = 0; k < holders->len; k++)
+      if (phrase->name && phrase->n_words > 1)
         {
-          Phrase *longer = g_ptr_array_index (holders, k);
-          if (longer->n_words > name->n_words && key_contains (longer, name)
-              && (best == NULL || longer->count > best->count))
-            best = longer;
+          holders[n_holders++] = phrase;
+          longest = MAX (longest, phrase->n_words);
         }
-      if (best == NULL)
-        continue;
-      best->count += name->count;
-      best->first = MIN (best->first, name->first);
-      best->last = MAX (best->last, name->last);
-      best->headline += name->headline;
-      name->merged = TRUE;
-      name->part_of_name = TRUE;
     }
+  /* The names, shortest first, in their order among equals (a name's count grows with the
+   * names merged into it before it is merged itself); one as long as the longest holder
+   * has no holder. */
+  for (guint words = 1; words < longest; words++)
+    for (guint i = 0; i < order->len; i++)
+      {
+        Phrase *name = g_ptr_array_index (order, i);
+        if (!name->name || name->n_words != words)
+          continue;
+        Phrase *best = NULL;
+        for (guint k = 0; k < n_holders; k++)
+          {
+            Phrase *longer = holders[k];
+            if (longer->n_words > name->n_words && key_contains (longer, name)
+                && (best == NULL || longer->count > best->count))
+              best = longer;
+          }
+        if (best == NULL)
+          continue;
+        best->count += name->count;
+        best->first = MIN (best->first, name->first);
+        best->last = MAX (best->last, name->last);
+        best->headline += name->headline;
+        name->merged = TRUE;
+        name->part_of_name = TRUE;
+      }
 }
 
 /* Whether @x ranks before @y: the higher score, then the earlier phrase. */
@@ -1320,8 +1309,8 @@ score_before (const Phrase *x, const Phrase *y)
 
 /* Sorts @ranked best first, stably: the phrase and the single word that tie (same score, same
  * order in their two collectors) keep the order they were ranked in. */
-KEYWORDS_DEFINE_STABLE_SORT (sort_by_score, Phrase, score_before)
-KEYWORDS_DEFINE_STABLE_TOP (top_by_score, Phrase, score_before)
+KEYWORDS_DEFINE_STABLE_SORT (sort_by_score, PtrList, Phrase, score_before)
+KEYWORDS_DEFINE_STABLE_TOP (top_by_score, PtrList, Phrase, score_before)
 
 /* How many of the best candidates are picked out before the rest are sorted, if ever: the
  * key phrases asked for and room for the parts of better ones that are skipped. */
@@ -1330,7 +1319,7 @@ enum { TOP_PICKED = 32 };
 /* unit = "words": how often the word is used times its rarity, gently discounted by the
  * sentence it first appears in; a headline word counts as any other. */
 static void
-score_words (const EnLexicon *lexicon, Collector *collector, GPtrArray *ranked)
+score_words (const EnLexicon *lexicon, Collector *collector, PtrList *ranked)
 {
   for (guint i = 0; i < collector->order->len; i++)
     {
@@ -1340,7 +1329,7 @@ score_words (const EnLexicon *lexicon, Collector *collector, GPtrArray *ranked)
         continue;
       phrase->score = phrase->count * rarity (lexicon, word) / pow (1 + phrase->first, 0.3);
       if (phrase->score > 0)
-        g_ptr_array_add (ranked, phrase);
+        ptrlist_add (ranked, phrase);
     }
 }
 
@@ -1416,7 +1405,7 @@ key_chars (const Phrase *phrase)
 }
 
 static void
-score_phrases (const EnLexicon *lexicon, Collector *collector, guint max_words, GPtrArray *ranked)
+score_phrases (const EnLexicon *lexicon, Collector *collector, guint max_words, PtrList *ranked)
 {
   for (guint i = 0; i < collector->order->len; i++)
     {
@@ -1432,7 +1421,7 @@ score_phrases (const EnLexicon *lexicon, Collector *collector, guint max_words, 
         continue;
       phrase->score = rules_score (lexicon, phrase, phrase->count);
       if (phrase->score > 0)
-        g_ptr_array_add (ranked, phrase);
+        ptrlist_add (ranked, phrase);
     }
 }
 
@@ -1507,7 +1496,7 @@ count_roles (const Collector *phrases)
  * pick phrases ("welfare reform"), others tag words ("welfare"), and the model weighs both. */
 static void
 score_learned (const EnLexicon *lexicon, const EnRanker *ranker, Collector *phrases, Collector *words,
-               guint max_words, guint n_sentences, gboolean keep_features, GPtrArray *ranked)
+               guint max_words, guint n_sentences, gboolean keep_features, PtrList *ranked)
 {
   for (guint i = 0; i < phrases->order->len; i++)
     {
@@ -1522,7 +1511,7 @@ score_learned (const EnLexicon *lexicon, const EnRanker *ranker, Collector *phra
        * typography, not a phrase of the story; a date ("Tuesday") is no key phrase. */
       if (phrase->headline >= phrase->alone + phrase->within || all_time (phrase))
         continue;
-      g_ptr_array_add (ranked, phrase);
+      ptrlist_add (ranked, phrase);
     }
   for (guint i = 0; i < words->order->len; i++)
     {
@@ -1536,7 +1525,7 @@ score_learned (const EnLexicon *lexicon, const EnRanker *ranker, Collector *phra
         continue;
       word->alone = 0;
       word->within = word->count;
-      g_ptr_array_add (ranked, word);
+      ptrlist_add (ranked, word);
     }
   count_roles (phrases);
   double x[EN_N_FEATURES];
@@ -1560,7 +1549,7 @@ score_learned (const EnLexicon *lexicon, const EnRanker *ranker, Collector *phra
  * longer candidate. */
 static void
 score_learned_words (const EnLexicon *lexicon, const EnRanker *ranker, Collector *words, guint n_sentences,
-                     gboolean keep_features, GPtrArray *ranked)
+                     gboolean keep_features, PtrList *ranked)
 {
   double x[EN_N_FEATURES];
   for (guint i = 0; i < words->order->len; i++)
@@ -1575,7 +1564,7 @@ score_learned_words (const EnLexicon *lexicon, const EnRanker *ranker, Collector
       word->score = 1 / (1 + exp (-en_ranker_score (ranker, x)));
       if (keep_features)
         word->features = memcpy (arena_alloc (words->arena, sizeof x), x, sizeof x);
-      g_ptr_array_add (ranked, word);
+      ptrlist_add (ranked, word);
     }
 }
 
@@ -1612,7 +1601,7 @@ keywords_dateline_end (NfArticle *article)
 static Collector
 collector_of (EnWorker *worker, int c)
 {
-  return (Collector) { &worker->phrases[c], worker->order[c], worker->key, worker->form, &worker->arena };
+  return (Collector) { &worker->phrases[c], &worker->order[c], worker->key, worker->form, &worker->arena };
 }
 
 void
@@ -1653,7 +1642,7 @@ en_phrases_extract (const EnLexicon *lexicon, EnWorker *worker, NfArticle *artic
     collect_words (&singles, &sources[s], &collector);
 
   merge_plurals (&collector);
-  GPtrArray *ranked = worker->ranked; /* empty: worker_end emptied it */
+  PtrList *ranked = &worker->ranked; /* empty: worker_end emptied it */
   if (options->words_only && options->ranker)
     score_learned_words (lexicon, options->ranker, &collector, headline_sentences + body_sentences,
                          options->features, ranked);
@@ -1662,13 +1651,13 @@ en_phrases_extract (const EnLexicon *lexicon, EnWorker *worker, NfArticle *artic
   else if (learned)
     {
       merge_plurals (&singles);
-      merge_names (collector.order);
+      merge_names (&collector);
       score_learned (lexicon, options->ranker, &collector, &singles, options->max_words,
                      headline_sentences + body_sentences, options->features, ranked);
     }
   else
     {
-      merge_names (collector.order);
+      merge_names (&collector);
       score_phrases (lexicon, &collector, options->max_words, ranked);
     }
   /* The scoring functions leave @ranked in their order: listing every candidate sorts them
