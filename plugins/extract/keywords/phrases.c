@@ -986,7 +986,7 @@ static void
 count_form (Collector *collector, Phrase *phrase, const char *text, gsize length, gboolean headline)
 {
   Form *form = phrase->forms;
-  while (form && !(form->length == length && memcmp (form->text, text, length) == 0))
+  while (form && !(form->length == length && bytes_equal (form->text, text, length)))
     form = form->next;
   if (form == NULL)
     {
