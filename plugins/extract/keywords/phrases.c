@@ -712,10 +712,18 @@ lex_of_token (EnWorker *worker, const EnLexicon *lexicon, const char *text, gsiz
     {
       if (*by_fold)
         return *by_fold;
+      /* ASCII: no top bit set, asked 8 bytes at a time */
+      guint64 high = 0;
       gsize k = 0;
-      while (k < f->length && (guchar) f->text[k] < 0x80)
-        k++;
-      if (k == f->length)
+      for (; k + 8 <= f->length; k += 8)
+        {
+          guint64 piece;
+          memcpy (&piece, f->text + k, 8);
+          high |= piece;
+        }
+      if (k < f->length)
+        high |= nf_load_bytes (f->text + k, f->length - k, 0);
+      if ((high & BYTES_OF (0x80)) == 0)
         return *by_fold = lex_of_folded (worker, lexicon, f->text, f->length, f->hash);
       *by_fold = &not_ascii;
     }
@@ -760,12 +768,16 @@ words_of (EnWorker *worker, int slot, const EnLexicon *lexicon, const char *text
       gboolean possessive = FALSE;
       gsize length = token->kind == NF_TOKEN_WORD ? word_length (text, token, &possessive)
                                                   : token->end - token->start;
-      words[i].possessive = possessive;
-      words[i].length = MIN (length, (gsize) (1u << 30) - 1); /* a 1 GB "word" is no phrase */
-      Lex *lex = words[i].lex = fold_ids ? lex_of_token (worker, lexicon, text + token->start, length,
-                                                         &folds[fold_ids[i]], &worker->by_fold[fold_ids[i]])
-                                         : lex_of (worker, lexicon, text + token->start, length);
-      words[i].capital = token->kind == NF_TOKEN_WORD && is_upper_initial (text + token->start, length);
+      Lex *lex = fold_ids ? lex_of_token (worker, lexicon, text + token->start, length,
+                                          &folds[fold_ids[i]], &worker->by_fold[fold_ids[i]])
+                          : lex_of (worker, lexicon, text + token->start, length);
+      /* built whole and stored once: not a read and write of its bit-fields each */
+      words[i] = (Word) {
+        .lex = lex,
+        .length = MIN (length, (gsize) (1u << 30) - 1), /* a 1 GB "word" is no phrase */
+        .possessive = possessive,
+        .capital = token->kind == NF_TOKEN_WORD && is_upper_initial (text + token->start, length),
+      };
       if (lex->stamp != worker->stamp)
         {
           lex->stamp = worker->stamp;
@@ -1117,10 +1129,10 @@ collect (Collector *collector, const Source *source, const Collector *unused G_G
       source->words[i].lex->tf++;
   for (guint i = 0; i < n;)
     {
-      gboolean same_sentence_next = i + 1 < n && tokens[i + 1].sentence == tokens[i].sentence;
       gboolean starts = tokens[i].start >= source->skip
                         && (is_nominal (tags[i])
-                            || (tags[i] == EN_TAG_NUM && same_sentence_next && is_nominal (tags[i + 1])));
+                            || (tags[i] == EN_TAG_NUM && i + 1 < n && tokens[i + 1].sentence == tokens[i].sentence
+                                && is_nominal (tags[i + 1])));
       if (!starts)
         {
           i++;
