@@ -372,6 +372,7 @@ typedef struct {
   guint       chars;
   guint       stamp;           /* the article heads and modifiers count */
   guint       heads, modifiers; /* count_roles */
+  guint       held;            /* merge_names: the stamp of an article with a name holding it */
 } Stem;
 
 /* A word, case-folded, with everything the stage asks about it. */
@@ -1266,7 +1267,7 @@ merge_plurals (Collector *collector)
 }
 /* Names whole: "Johnson" counts for "Ben Johnson", "Path" for "Shining Path". */
 static void
-merge_names (Collector *collector)
+merge_names (Collector *collector, guint stamp)
 {
   /* Only a name of two words or more can hold another: those are asked, in their order,
    * not every name (most are one word). */
@@ -1280,6 +1281,8 @@ merge_names (Collector *collector)
         {
           holders[n_holders++] = phrase;
           longest = MAX (longest, phrase->n_words);
+          for (guint w = 0; w < phrase->n_words; w++)
+            phrase->words[w]->stem->held = stamp;
         }
     }
   /* The names, shortest first, in their order among equals (a name's count grows with the
@@ -1289,7 +1292,8 @@ merge_names (Collector *collector)
     for (guint i = 0; i < order->len; i++)
       {
         Phrase *name = g_ptr_array_index (order, i);
-        if (!name->name || name->n_words != words)
+        /* (a name whose first word is in no holder is in none) */
+        if (!name->name || name->n_words != words || name->words[0]->stem->held != stamp)
           continue;
         Phrase *best = NULL;
         for (guint k = 0; k < n_holders; k++)
@@ -1663,13 +1667,13 @@ en_phrases_extract (const EnLexicon *lexicon, EnWorker *worker, NfArticle *artic
   else if (learned)
     {
       merge_plurals (&singles);
-      merge_names (&collector);
+      merge_names (&collector, worker->stamp);
       score_learned (lexicon, options->ranker, &collector, &singles, options->max_words,
                      headline_sentences + body_sentences, options->features, ranked);
     }
   else
     {
-      merge_names (&collector);
+      merge_names (&collector, worker->stamp);
       score_phrases (lexicon, &collector, options->max_words, ranked);
     }
   /* The scoring functions leave @ranked in their order: listing every candidate sorts them
