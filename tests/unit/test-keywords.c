@@ -6,12 +6,17 @@
  * part of a chosen phrase not repeated, a verb between a name and its object not in it,
  * plural variants the light folding misses merged with their singular; unit = "words"
  * gives single content words, ranked by a model of their own; ranker = "model" ranks phrases
- * and single words alike with readable forms, and its model file is checked. */
+ * and single words alike with readable forms, and its model file is checked.  The stage's
+ * memory helpers (arena.h: key comparison and hash of every length, the map, the bump
+ * allocator across blocks) and the pick of the best few (stable-sort.h: the same first k as
+ * the stable sort, ties included). */
 #include "config.h"
 
 #include <string.h>
 
 #include "test-util.h"
+#include "../../plugins/extract/keywords/arena.h"
+#include "../../plugins/extract/keywords/stable-sort.h"
 
 static GPtrArray *
 titled_phrases (const char *block, const char *title, const char *body, const char *language)
@@ -573,6 +578,124 @@ test_serialised_form (void **state G_GNUC_UNUSED)
   assert_serialised_as_glib ("extract \"keywords\" { }", "T", "");
 }
 
+/* Keys of every length up to 40 (8 and 16 too, where the comparison changes method): equal
+ * keys compare and hash equal whatever follows them; one byte changed anywhere compares
+ * unequal.  The map finds every key of a family sharing prefixes, and no other. */
+static void
+test_arena_keys (void **state)
+{
+  (void) state;
+  char a[64], b[64];
+  for (gsize length = 0; length <= 40; length++)
+    {
+      for (gsize i = 0; i < sizeof a; i++)
+        {
+          a[i] = b[i] = (char) ('a' + (i * 7 + length) % 26);
+          if (i >= length)
+            b[i] = (char) ~a[i]; /* past the key: must not matter */
+        }
+      assert_true (bytes_equal (a, b, length));
+      assert_int_equal (hash_bytes (a, length), hash_bytes (b, length));
+      for (gsize i = 0; i < length; i++)
+        {
+          b[i] ^= 0x20;
+          assert_false (bytes_equal (a, b, length));
+          b[i] ^= 0x20;
+        }
+    }
+  StrMap map;
+  strmap_init (&map, 4);
+  static const char word[] = "abcdefghijklmnopqrstuvwxyz0123456789";
+  for (gsize length = 1; length < sizeof word; length++)
+    strmap_insert (&map, word, length, hash_bytes (word, length), GSIZE_TO_POINTER (length));
+  for (gsize length = 1; length < sizeof word; length++)
+    assert_int_equal (GPOINTER_TO_SIZE (strmap_lookup (&map, word, length, hash_bytes (word, length))), length);
+  assert_null (strmap_lookup (&map, "abcdefgX", 8, hash_bytes ("abcdefgX", 8)));
+  assert_null (strmap_lookup (&map, "abcdefghijklmnoX", 16, hash_bytes ("abcdefghijklmnoX", 16)));
+  g_free (map.slots);
+}
+
+/* Allocations of every size, small and large, across many blocks and two resets: each is
+ * 8-aligned and keeps what was written to it while the others are made. */
+static void
+test_arena_alloc (void **state)
+{
+  (void) state;
+  Arena arena;
+  arena_init (&arena);
+  for (int round = 0; round < 3; round++)
+    {
+      g_autoptr (GPtrArray) made = g_ptr_array_new ();
+      g_autoptr (GArray) sizes = g_array_new (FALSE, FALSE, sizeof (gsize));
+      for (gsize i = 0; i < 3000; i++)
+        {
+          gsize size = i % 97 == 0 ? ARENA_BLOCK / 4 + i : (i * 37) % 600;
+          guchar *memory = arena_alloc (&arena, size);
+          assert_non_null (memory);
+          assert_int_equal (GPOINTER_TO_SIZE (memory) % 8, 0);
+          memset (memory, (int) (i & 0xff), size);
+          g_ptr_array_add (made, memory);
+          g_array_append_val (sizes, size);
+        }
+      for (guint i = 0; i < made->len; i++)
+        {
+          const guchar *memory = made->pdata[i];
+          for (gsize k = 0; k < g_array_index (sizes, gsize, i); k++)
+            assert_int_equal (memory[k], i & 0xff);
+        }
+      arena_reset (&arena);
+    }
+  arena_free (&arena);
+}
+
+typedef struct {
+  double score;
+  guint  order;
+} Scored;
+
+static inline gboolean
+scored_before (const Scored *x, const Scored *y)
+{
+  if (x->score != y->score)
+    return x->score > y->score;
+  return x->order < y->order;
+}
+
+KEYWORDS_DEFINE_STABLE_SORT (sort_scored, GPtrArray, Scored, scored_before)
+KEYWORDS_DEFINE_STABLE_TOP (top_scored, GPtrArray, Scored, scored_before)
+
+/* The best k picked out are the first k of the stable sort, in its order, for every k and
+ * lists full of ties (equal score and order: only the list's order tells them apart). */
+static void
+test_stable_top (void **state)
+{
+  (void) state;
+  GRand *rand = g_rand_new_with_seed (15);
+  for (int trial = 0; trial < 200; trial++)
+    {
+      guint n = g_rand_int_range (rand, 1, 120);
+      Scored *items = g_new (Scored, n);
+      g_autoptr (GPtrArray) ranked = g_ptr_array_new ();
+      for (guint i = 0; i < n; i++)
+        {
+          items[i] = (Scored) { g_rand_int_range (rand, 0, 6) / 4.0, g_rand_int_range (rand, 0, 4) };
+          g_ptr_array_add (ranked, &items[i]);
+        }
+      g_autoptr (GPtrArray) sorted = g_ptr_array_copy (ranked, NULL, NULL);
+      sort_scored (sorted);
+      for (guint k = 1; k <= n + 2; k++)
+        {
+          Scored *top[130];
+          guint got = top_scored (ranked, top, k);
+          assert_int_equal (got, MIN (k, n));
+          for (guint i = 0; i < got; i++)
+            assert_ptr_equal (top[i], sorted->pdata[i]);
+        }
+      g_free (items);
+    }
+  g_rand_free (rand);
+}
+
 int
 main (void)
 {
@@ -596,6 +719,9 @@ main (void)
     cmocka_unit_test (test_ranker_model_checked),
     cmocka_unit_test (test_method_yake),
     cmocka_unit_test (test_serialised_form),
+    cmocka_unit_test (test_arena_keys),
+    cmocka_unit_test (test_arena_alloc),
+    cmocka_unit_test (test_stable_top),
   };
   return cmocka_run_group_tests_name ("keywords", tests, NULL, NULL);
 }

@@ -1,19 +1,54 @@
-/* arena.h: the keywords stage's memory: a map from byte strings to pointers and a bump
- * allocator, both reused from article to article by a worker (phrases.c says why). */
+/* arena.h: the keywords stage's memory: a map from byte strings to pointers, a bump allocator
+ * and a list of pointers, all reused from article to article by a worker (phrases.c says
+ * why). */
 #ifndef NF_KEYWORDS_ARENA_H
 #define NF_KEYWORDS_ARENA_H
 
 #include <string.h>
 #include <glib.h>
+#include <newsflow/newsflow.h>
 
-/* FNV-1a: short keys, hashed while they are folded. */
+/* Keys are hashed 8 bytes at a time (a multiply and a shift a piece), not byte by byte:
+ * candidates' keys are hashed at every use. */
+static inline guint64
+hash_step (guint64 state, guint64 piece)
+{
+  state = (state ^ piece) * G_GUINT64_CONSTANT (0x9E3779B97F4A7C15);
+  return state ^ (state >> 29);
+}
+
 static inline guint32
 hash_bytes (const char *bytes, gsize length)
 {
-  guint32 h = 2166136261u;
-  for (gsize i = 0; i < length; i++)
-    h = (h ^ (guchar) bytes[i]) * 16777619u;
-  return h;
+  guint64 state = (G_GUINT64_CONSTANT (0xcbf29ce484222325) ^ length) * G_GUINT64_CONSTANT (0x9E3779B97F4A7C15);
+  gsize i = 0;
+  for (; i + 8 <= length; i += 8)
+    {
+      guint64 piece;
+      memcpy (&piece, bytes + i, 8);
+      state = hash_step (state, piece);
+    }
+  if (i < length)
+    state = hash_step (state, nf_load_bytes (bytes + i, length - i, 0));
+  return (guint32) (state >> 32);
+}
+
+/* memcmp (@a, @b, @length) == 0 without the call for keys of up to 16 bytes, most of them. */
+static inline gboolean
+bytes_equal (const char *a, const char *b, gsize length)
+{
+  if (length > 16)
+    return memcmp (a, b, length) == 0;
+  if (length >= 8)
+    {
+      guint64 a1, a2, b1, b2;
+      memcpy (&a1, a, 8);
+      memcpy (&b1, b, 8);
+      memcpy (&a2, a + length - 8, 8);
+      memcpy (&b2, b + length - 8, 8);
+      return ((a1 ^ b1) | (a2 ^ b2)) == 0;
+    }
+  return length == 0 || nf_load_bytes (a, length, 0) == nf_load_bytes (b, length, 0); /* 1 to 7 */
 }
 
 typedef struct {
@@ -54,7 +89,8 @@ strmap_clear (StrMap *map, guint keep)
     }
 }
 
-static inline gpointer
+/* (inlined: a call's own cost is as much as a lookup's) */
+G_ALWAYS_INLINE static inline gpointer
 strmap_lookup (const StrMap *map, const char *key, gsize length, guint32 hash)
 {
   for (guint i = hash & map->mask;; i = (i + 1) & map->mask)
@@ -62,7 +98,7 @@ strmap_lookup (const StrMap *map, const char *key, gsize length, guint32 hash)
       const Slot *slot = &map->slots[i];
       if (slot->key == NULL)
         return NULL;
-      if (slot->hash == hash && slot->length == length && memcmp (slot->key, key, length) == 0)
+      if (slot->hash == hash && slot->length == length && bytes_equal (slot->key, key, length))
         return slot->value;
     }
 }
@@ -103,7 +139,7 @@ strmap_set (StrMap *map, const char *key, gsize length, guint32 hash, gpointer v
       Slot *slot = &map->slots[i];
       if (slot->key == NULL)
         break;
-      if (slot->hash == hash && slot->length == length && memcmp (slot->key, key, length) == 0)
+      if (slot->hash == hash && slot->length == length && bytes_equal (slot->key, key, length))
         {
           slot->value = value;
           return;
@@ -119,7 +155,8 @@ typedef struct {
   GPtrArray *blocks; /* ARENA_BLOCK bytes each */
   GPtrArray *large;  /* allocations of more than a quarter block, freed at each reset */
   guint      block;  /* the block in use */
-  gsize      used;   /* bytes of it used */
+  char      *next;   /* its free bytes, up to limit; NULL: no block in use yet */
+  char      *limit;
 } Arena;
 
 static inline void
@@ -128,7 +165,7 @@ arena_init (Arena *arena)
   arena->blocks = g_ptr_array_new_with_free_func (g_free);
   arena->large = g_ptr_array_new_with_free_func (g_free);
   arena->block = 0;
-  arena->used = 0;
+  arena->next = arena->limit = NULL;
 }
 
 /* Frees everything allocated; keeps a few blocks (memory stays flat after a huge article). */
@@ -139,7 +176,7 @@ arena_reset (Arena *arena)
   if (arena->blocks->len > ARENA_KEEP)
     g_ptr_array_set_size (arena->blocks, ARENA_KEEP);
   arena->block = 0;
-  arena->used = 0;
+  arena->next = arena->limit = NULL;
 }
 
 static inline void
@@ -149,27 +186,39 @@ arena_free (Arena *arena)
   g_ptr_array_unref (arena->large);
 }
 
-/* @size bytes, 8-aligned, not cleared. */
-static inline gpointer
-arena_alloc (Arena *arena, gsize size)
+/* arena_alloc when the block in use has no room (or none is): a large allocation of its own,
+ * else the next block. */
+static G_GNUC_UNUSED G_GNUC_NO_INLINE gpointer
+arena_alloc_slow (Arena *arena, gsize size)
 {
-  size = (size + 7) & ~(gsize) 7;
   if (size > ARENA_BLOCK / 4)
     {
       gpointer large = g_malloc (size);
       g_ptr_array_add (arena->large, large);
       return large;
     }
-  if (arena->used + size > ARENA_BLOCK)
-    {
-      arena->block++;
-      arena->used = 0;
-    }
+  if (arena->next)
+    arena->block++;
   if (arena->block == arena->blocks->len)
     g_ptr_array_add (arena->blocks, g_malloc (ARENA_BLOCK));
-  char *memory = (char *) g_ptr_array_index (arena->blocks, arena->block) + arena->used;
-  arena->used += size;
+  char *memory = g_ptr_array_index (arena->blocks, arena->block);
+  arena->next = memory + size;
+  arena->limit = memory + ARENA_BLOCK;
   return memory;
+}
+
+/* @size bytes, 8-aligned, not cleared: most allocations are a comparison and an addition. */
+static inline gpointer
+arena_alloc (Arena *arena, gsize size)
+{
+  size = size ? (size + 7) & ~(gsize) 7 : 8;  /* (never a null pointer, even for nothing) */
+  if (G_LIKELY (size <= ARENA_BLOCK / 4 && size <= (gsize) (arena->limit - arena->next)))
+    {
+      char *memory = arena->next;
+      arena->next += size;
+      return memory;
+    }
+  return arena_alloc_slow (arena, size);
 }
 
 static inline gpointer
@@ -185,6 +234,48 @@ arena_strndup (Arena *arena, const char *text, gsize length)
   memcpy (copy, text, length);
   copy[length] = '\0';
   return copy;
+}
+
+/* A list of pointers: an append is a store, not a call as g_ptr_array_add is (an article
+ * appends a few hundred candidates).  pdata and len are named as GPtrArray's, so that
+ * g_ptr_array_index reads either. */
+typedef struct {
+  gpointer *pdata;
+  guint     len;
+  guint     size;
+} PtrList;
+
+static inline void
+ptrlist_init (PtrList *list)
+{
+  *list = (PtrList) { NULL, 0, 0 };
+}
+
+static G_GNUC_UNUSED G_GNUC_NO_INLINE void
+ptrlist_grow (PtrList *list)
+{
+  list->size = MAX (2 * list->size, 256);
+  list->pdata = g_renew (gpointer, list->pdata, list->size);
+}
+
+static inline void
+ptrlist_add (PtrList *list, gpointer item)
+{
+  if (G_UNLIKELY (list->len == list->size))
+    ptrlist_grow (list);
+  list->pdata[list->len++] = item;
+}
+
+/* Empties @list, giving its memory back when it holds more than @keep items. */
+static inline void
+ptrlist_clear (PtrList *list, guint keep)
+{
+  if (list->size > keep)
+    {
+      g_free (list->pdata);
+      ptrlist_init (list);
+    }
+  list->len = 0;
 }
 
 #endif /* NF_KEYWORDS_ARENA_H */

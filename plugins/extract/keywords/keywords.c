@@ -442,7 +442,7 @@ candidate_before (const Candidate *x, const Candidate *y)
 
 /* Sorts @ranked best first, stably: candidates that tie (one first word, equal scores) keep
  * the order they were ranked in. */
-KEYWORDS_DEFINE_STABLE_SORT (sort_candidates, Candidate, candidate_before)
+KEYWORDS_DEFINE_STABLE_SORT (sort_candidates, GPtrArray, Candidate, candidate_before)
 
 /* Whether @candidate repeats a chosen phrase: at least half of its content terms are in it
  * ("security" after "security guarantees", "Union finance ministers" after "European Union

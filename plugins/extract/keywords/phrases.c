@@ -372,6 +372,7 @@ typedef struct {
   guint       chars;
   guint       stamp;           /* the article heads and modifiers count */
   guint       heads, modifiers; /* count_roles */
+  guint       held;            /* merge_names: the stamp of an article with a name holding it */
 } Stem;
 
 /* A word, case-folded, with everything the stage asks about it. */
@@ -401,8 +402,8 @@ struct _EnWorker {
   Arena         arena;   /* one article's candidates */
   guint         stamp;   /* the article's */
   StrMap        phrases[2];
-  GPtrArray    *order[2];
-  GPtrArray    *ranked;  /* the article's ranked candidates, reused: no allocation an article */
+  PtrList       order[2];
+  PtrList       ranked;  /* the article's ranked candidates, reused: no allocation an article */
   GString      *key, *form;
   gpointer      buffers[2];  /* words_of's Word arrays (body, headline), reused */
   gsize         capacity[2]; /* in Words */
@@ -427,11 +428,11 @@ en_worker_new (void)
   for (int c = 0; c < 2; c++)
     {
       strmap_init (&worker->phrases[c], 256);
-      worker->order[c] = g_ptr_array_new ();
+      ptrlist_init (&worker->order[c]);
     }
   worker->key = g_string_sized_new (64);
   worker->form = g_string_sized_new (64);
-  worker->ranked = g_ptr_array_sized_new (PHRASES_KEEP);
+  ptrlist_init (&worker->ranked);
   return worker;
 }
 
@@ -447,11 +448,11 @@ en_worker_free (EnWorker *worker)
   for (int c = 0; c < 2; c++)
     {
       g_free (worker->phrases[c].slots);
-      g_ptr_array_unref (worker->order[c]);
+      g_free (worker->order[c].pdata);
     }
   g_string_free (worker->key, TRUE);
   g_string_free (worker->form, TRUE);
-  g_ptr_array_unref (worker->ranked);
+  g_free (worker->ranked.pdata);
   for (int slot = 0; slot < 2; slot++)
     {
       g_free (worker->buffers[slot]);
@@ -485,7 +486,7 @@ static guint32 phrase_hash (gconstpointer phrase);
  * empty for the next ones: then only its phrases' slots are cleared, each found from its hash
  * (past slots already cleared: every phrase is there), not the whole table. */
 static void
-clear_phrases (StrMap *map, const GPtrArray *order)
+clear_phrases (StrMap *map, const PtrList *order)
 {
   if (map->mask + 1 > PHRASES_KEEP || (gsize) map->size * 8 > map->mask + 1U)
     {
@@ -509,16 +510,11 @@ static void
 worker_end (EnWorker *worker)
 {
   arena_reset (&worker->arena);
-  if (worker->ranked->len > PHRASES_KEEP)
-    {
-      g_ptr_array_unref (worker->ranked);
-      worker->ranked = g_ptr_array_sized_new (PHRASES_KEEP);
-    }
-  g_ptr_array_set_size (worker->ranked, 0);
+  ptrlist_clear (&worker->ranked, PHRASES_KEEP);
   for (int c = 0; c < 2; c++)
     {
-      clear_phrases (&worker->phrases[c], worker->order[c]);
-      g_ptr_array_set_size (worker->order[c], 0);
+      clear_phrases (&worker->phrases[c], &worker->order[c]);
+      ptrlist_clear (&worker->order[c], PHRASES_KEEP);
       if (worker->capacity[c] > WORDS_KEEP)
         {
           g_clear_pointer (&worker->buffers[c], g_free);
@@ -717,10 +713,18 @@ lex_of_token (EnWorker *worker, const EnLexicon *lexicon, const char *text, gsiz
     {
       if (*by_fold)
         return *by_fold;
+      /* ASCII: no top bit set, asked 8 bytes at a time */
+      guint64 high = 0;
       gsize k = 0;
-      while (k < f->length && (guchar) f->text[k] < 0x80)
-        k++;
-      if (k == f->length)
+      for (; k + 8 <= f->length; k += 8)
+        {
+          guint64 piece;
+          memcpy (&piece, f->text + k, 8);
+          high |= piece;
+        }
+      if (k < f->length)
+        high |= nf_load_bytes (f->text + k, f->length - k, 0);
+      if ((high & BYTES_OF (0x80)) == 0)
         return *by_fold = lex_of_folded (worker, lexicon, f->text, f->length, f->hash);
       *by_fold = &not_ascii;
     }
@@ -765,12 +769,16 @@ words_of (EnWorker *worker, int slot, const EnLexicon *lexicon, const char *text
       gboolean possessive = FALSE;
       gsize length = token->kind == NF_TOKEN_WORD ? word_length (text, token, &possessive)
                                                   : token->end - token->start;
-      words[i].possessive = possessive;
-      words[i].length = MIN (length, (gsize) (1u << 30) - 1); /* a 1 GB "word" is no phrase */
-      Lex *lex = words[i].lex = fold_ids ? lex_of_token (worker, lexicon, text + token->start, length,
-                                                         &folds[fold_ids[i]], &worker->by_fold[fold_ids[i]])
-                                         : lex_of (worker, lexicon, text + token->start, length);
-      words[i].capital = token->kind == NF_TOKEN_WORD && is_upper_initial (text + token->start, length);
+      Lex *lex = fold_ids ? lex_of_token (worker, lexicon, text + token->start, length,
+                                          &folds[fold_ids[i]], &worker->by_fold[fold_ids[i]])
+                          : lex_of (worker, lexicon, text + token->start, length);
+      /* built whole and stored once: not a read and write of its bit-fields each */
+      words[i] = (Word) {
+        .lex = lex,
+        .length = MIN (length, (gsize) (1u << 30) - 1), /* a 1 GB "word" is no phrase */
+        .possessive = possessive,
+        .capital = token->kind == NF_TOKEN_WORD && is_upper_initial (text + token->start, length),
+      };
       if (lex->stamp != worker->stamp)
         {
           lex->stamp = worker->stamp;
@@ -975,7 +983,7 @@ typedef struct {
  * article's, in the vocabulary: one collector counts them in an article. */
 typedef struct {
   StrMap    *phrases;   /* key -> Phrase */
-  GPtrArray *order;     /* Phrase, in order of first occurrence */
+  PtrList   *order;     /* Phrase, in order of first occurrence */
   GString   *key, *form; /* add_candidate's buffers, reused: no allocation per occurrence */
   Arena     *arena;     /* the phrases, their keys and forms */
 } Collector;
@@ -991,7 +999,7 @@ static void
 count_form (Collector *collector, Phrase *phrase, const char *text, gsize length, gboolean headline)
 {
   Form *form = phrase->forms;
-  while (form && !(form->length == length && memcmp (form->text, text, length) == 0))
+  while (form && !(form->length == length && bytes_equal (form->text, text, length)))
     form = form->next;
   if (form == NULL)
     {
@@ -1037,7 +1045,7 @@ new_phrase (Collector *collector, const Source *source, guint start, guint end, 
   phrase->first = G_MAXUINT;
   phrase->order = collector->order->len;
   strmap_insert (collector->phrases, phrase->key, phrase->key_length, hash, phrase);
-  g_ptr_array_add (collector->order, phrase);
+  ptrlist_add (collector->order, phrase);
   return phrase;
 }
 
@@ -1122,10 +1130,10 @@ collect (Collector *collector, const Source *source, const Collector *unused G_G
       source->words[i].lex->tf++;
   for (guint i = 0; i < n;)
     {
-      gboolean same_sentence_next = i + 1 < n && tokens[i + 1].sentence == tokens[i].sentence;
       gboolean starts = tokens[i].start >= source->skip
                         && (is_nominal (tags[i])
-                            || (tags[i] == EN_TAG_NUM && same_sentence_next && is_nominal (tags[i + 1])));
+                            || (tags[i] == EN_TAG_NUM && i + 1 < n && tokens[i + 1].sentence == tokens[i].sentence
+                                && is_nominal (tags[i + 1])));
       if (!starts)
         {
           i++;
@@ -1197,27 +1205,23 @@ collect_words (Collector *collector, const Source *source, const Collector *phra
     }
 }
 
-/* Whether the words of @inner stand in a row inside @outer (both space-separated keys).
- * No copies: merge_names asks this of every pair of names. */
+/* Whether the words of @inner stand in a row inside @outer: whether @inner's key (its stems,
+ * space-separated) is in @outer's between spaces or ends.  Stems are interned, one per text,
+ * and have no spaces, so that is whether @inner's stems are a run of @outer's, compared as
+ * pointers: merge_names asks it of every pair of names, with no string searched. */
 static gboolean
-key_contains (const char *outer, const char *inner)
+key_contains (const Phrase *outer, const Phrase *inner)
 {
-  gsize length = strlen (inner);
-  if (length == 0)
-    return FALSE;
-  for (const char *at = strstr (outer, inner); at; at = strstr (at + 1, inner))
-    if ((at == outer || at[-1] == ' ') && (at[length] == '\0' || at[length] == ' '))
-      return TRUE;
+  guint n = inner->n_words;
+  for (guint at = 0; at + n <= outer->n_words; at++)
+    {
+      guint w = 0;
+      while (w < n && outer->words[at + w]->stem == inner->words[w]->stem)
+        w++;
+      if (w == n)
+        return TRUE;
+    }
   return FALSE;
-}
-
-static gint
-compare_length (gconstpointer a, gconstpointer b)
-{
-  const Phrase *x = *(Phrase *const *) a, *y = *(Phrase *const *) b;
-  if (x->n_words != y->n_words)
-    return x->n_words < y->n_words ? -1 : 1;
-  return x->order < y->order ? -1 : x->order > y->order;
 }
 
 /* One phrase per idea: a plural that the light folding of append_stem leaves apart from its
@@ -1263,45 +1267,51 @@ merge_plurals (Collector *collector)
 }
 /* Names whole: "Johnson" counts for "Ben Johnson", "Path" for "Shining Path". */
 static void
-merge_names (GPtrArray *order)
+merge_names (Collector *collector, guint stamp)
 {
   /* Only a name of two words or more can hold another: those are asked, in their order,
    * not every name (most are one word). */
-  g_autoptr (GPtrArray) names = g_ptr_array_new ();
-  g_autoptr (GPtrArray) holders = g_ptr_array_new ();
+  const PtrList *order = collector->order;
+  Phrase **holders = arena_alloc (collector->arena, order->len * sizeof *holders);
+  guint n_holders = 0, longest = 0;
   for (guint i = 0; i < order->len; i++)
     {
       Phrase *phrase = g_ptr_array_index (order, i);
-      if (!phrase->name)
-        continue;
-      g_ptr_array_add (names, phrase);
-      if (phrase->n_words > 1)
-        g_ptr_array_add (holders, phrase);
-    }
-  if (holders->len == 0)
-    return;
-  g_autoptr (GPtrArray) by_length = g_ptr_array_copy (names, NULL, NULL);
-  g_ptr_array_sort (by_length, compare_length);
-  for (guint i = 0; i < by_length->len; i++)
-    {
-      Phrase *name = g_ptr_array_index (by_length, i);
-      Phrase *best = NULL;
-      for (guint k = 0; k < holders->len; k++)
+      if (phrase->name && phrase->n_words > 1)
         {
-          Phrase *longer = g_ptr_array_index (holders, k);
-          if (longer->n_words > name->n_words && key_contains (longer->key, name->key)
-              && (best == NULL || longer->count > best->count))
-            best = longer;
+          holders[n_holders++] = phrase;
+          longest = MAX (longest, phrase->n_words);
+          for (guint w = 0; w < phrase->n_words; w++)
+            phrase->words[w]->stem->held = stamp;
         }
-      if (best == NULL)
-        continue;
-      best->count += name->count;
-      best->first = MIN (best->first, name->first);
-      best->last = MAX (best->last, name->last);
-      best->headline += name->headline;
-      name->merged = TRUE;
-      name->part_of_name = TRUE;
     }
+  /* The names, shortest first, in their order among equals (a name's count grows with the
+   * names merged into it before it is merged itself); one as long as the longest holder
+   * has no holder. */
+  for (guint words = 1; words < longest; words++)
+    for (guint i = 0; i < order->len; i++)
+      {
+        Phrase *name = g_ptr_array_index (order, i);
+        /* (a name whose first word is in no holder is in none) */
+        if (!name->name || name->n_words != words || name->words[0]->stem->held != stamp)
+          continue;
+        Phrase *best = NULL;
+        for (guint k = 0; k < n_holders; k++)
+          {
+            Phrase *longer = holders[k];
+            if (longer->n_words > name->n_words && key_contains (longer, name)
+                && (best == NULL || longer->count > best->count))
+              best = longer;
+          }
+        if (best == NULL)
+          continue;
+        best->count += name->count;
+        best->first = MIN (best->first, name->first);
+        best->last = MAX (best->last, name->last);
+        best->headline += name->headline;
+        name->merged = TRUE;
+        name->part_of_name = TRUE;
+      }
 }
 
 /* Whether @x ranks before @y: the higher score, then the earlier phrase. */
@@ -1315,12 +1325,17 @@ score_before (const Phrase *x, const Phrase *y)
 
 /* Sorts @ranked best first, stably: the phrase and the single word that tie (same score, same
  * order in their two collectors) keep the order they were ranked in. */
-KEYWORDS_DEFINE_STABLE_SORT (sort_by_score, Phrase, score_before)
+KEYWORDS_DEFINE_STABLE_SORT (sort_by_score, PtrList, Phrase, score_before)
+KEYWORDS_DEFINE_STABLE_TOP (top_by_score, PtrList, Phrase, score_before)
+
+/* How many of the best candidates are picked out before the rest are sorted, if ever: the
+ * key phrases asked for and room for the parts of better ones that are skipped. */
+enum { TOP_PICKED = 32 };
 
 /* unit = "words": how often the word is used times its rarity, gently discounted by the
  * sentence it first appears in; a headline word counts as any other. */
 static void
-score_words (const EnLexicon *lexicon, Collector *collector, GPtrArray *ranked)
+score_words (const EnLexicon *lexicon, Collector *collector, PtrList *ranked)
 {
   for (guint i = 0; i < collector->order->len; i++)
     {
@@ -1330,15 +1345,14 @@ score_words (const EnLexicon *lexicon, Collector *collector, GPtrArray *ranked)
         continue;
       phrase->score = phrase->count * rarity (lexicon, word) / pow (1 + phrase->first, 0.3);
       if (phrase->score > 0)
-        g_ptr_array_add (ranked, phrase);
+        ptrlist_add (ranked, phrase);
     }
-  sort_by_score (ranked);
 }
 
-/* log1p of small counts and the rules' position discount, (1 + sentence)^0.8, computed once:
- * the learned ranker asks for six logarithms of whole numbers per candidate. */
+/* log1p and log of small counts and the rules' position discount, (1 + sentence)^0.8, computed
+ * once: the learned ranker asks for seven logarithms of whole numbers per candidate. */
 enum { LOG1P_TABLE = 256, DISCOUNT_TABLE = 1024 };
-static double log1p_table[LOG1P_TABLE], discount_table[DISCOUNT_TABLE];
+static double log1p_table[LOG1P_TABLE], log_table[LOG1P_TABLE], discount_table[DISCOUNT_TABLE];
 
 static void
 tables_init (void)
@@ -1347,7 +1361,10 @@ tables_init (void)
   if (g_once_init_enter (&done))
     {
       for (guint n = 0; n < LOG1P_TABLE; n++)
-        log1p_table[n] = log1p (n);
+        {
+          log1p_table[n] = log1p (n);
+          log_table[n] = log (n);
+        }
       for (guint n = 0; n < DISCOUNT_TABLE; n++)
         discount_table[n] = pow (1 + n, 0.8);
       g_once_init_leave (&done, 1);
@@ -1368,7 +1385,8 @@ rules_formula (double weight, const Phrase *phrase, guint count)
 {
   guint n = phrase->n_words;
   double discount = phrase->first < DISCOUNT_TABLE ? discount_table[phrase->first] : pow (1 + phrase->first, 0.8);
-  double score = weight / n * (1 + log (MAX (count, 1))) / discount;
+  count = MAX (count, 1);
+  double score = weight / n * (1 + (count < LOG1P_TABLE ? log_table[count] : log (count))) / discount;
   if (n > 1)
     score *= 1.5;
   if (phrase->headline)
@@ -1403,7 +1421,7 @@ key_chars (const Phrase *phrase)
 }
 
 static void
-score_phrases (const EnLexicon *lexicon, Collector *collector, guint max_words, GPtrArray *ranked)
+score_phrases (const EnLexicon *lexicon, Collector *collector, guint max_words, PtrList *ranked)
 {
   for (guint i = 0; i < collector->order->len; i++)
     {
@@ -1419,9 +1437,8 @@ score_phrases (const EnLexicon *lexicon, Collector *collector, guint max_words, 
         continue;
       phrase->score = rules_score (lexicon, phrase, phrase->count);
       if (phrase->score > 0)
-        g_ptr_array_add (ranked, phrase);
+        ptrlist_add (ranked, phrase);
     }
-  sort_by_score (ranked);
 }
 
 /* The learned ranker's view of one candidate (ranker.h says what each feature is). */
@@ -1495,7 +1512,7 @@ count_roles (const Collector *phrases)
  * pick phrases ("welfare reform"), others tag words ("welfare"), and the model weighs both. */
 static void
 score_learned (const EnLexicon *lexicon, const EnRanker *ranker, Collector *phrases, Collector *words,
-               guint max_words, guint n_sentences, gboolean keep_features, GPtrArray *ranked)
+               guint max_words, guint n_sentences, gboolean keep_features, PtrList *ranked)
 {
   for (guint i = 0; i < phrases->order->len; i++)
     {
@@ -1510,7 +1527,7 @@ score_learned (const EnLexicon *lexicon, const EnRanker *ranker, Collector *phra
        * typography, not a phrase of the story; a date ("Tuesday") is no key phrase. */
       if (phrase->headline >= phrase->alone + phrase->within || all_time (phrase))
         continue;
-      g_ptr_array_add (ranked, phrase);
+      ptrlist_add (ranked, phrase);
     }
   for (guint i = 0; i < words->order->len; i++)
     {
@@ -1524,7 +1541,7 @@ score_learned (const EnLexicon *lexicon, const EnRanker *ranker, Collector *phra
         continue;
       word->alone = 0;
       word->within = word->count;
-      g_ptr_array_add (ranked, word);
+      ptrlist_add (ranked, word);
     }
   count_roles (phrases);
   double x[EN_N_FEATURES];
@@ -1538,7 +1555,6 @@ score_learned (const EnLexicon *lexicon, const EnRanker *ranker, Collector *phra
       if (keep_features)
         phrase->features = memcpy (arena_alloc (phrases->arena, sizeof x), x, sizeof x);
     }
-  sort_by_score (ranked);
 }
 
 /* unit = "words" with ranker = "model" (the default): the single words of collect_words,
@@ -1549,7 +1565,7 @@ score_learned (const EnLexicon *lexicon, const EnRanker *ranker, Collector *phra
  * longer candidate. */
 static void
 score_learned_words (const EnLexicon *lexicon, const EnRanker *ranker, Collector *words, guint n_sentences,
-                     gboolean keep_features, GPtrArray *ranked)
+                     gboolean keep_features, PtrList *ranked)
 {
   double x[EN_N_FEATURES];
   for (guint i = 0; i < words->order->len; i++)
@@ -1564,9 +1580,8 @@ score_learned_words (const EnLexicon *lexicon, const EnRanker *ranker, Collector
       word->score = 1 / (1 + exp (-en_ranker_score (ranker, x)));
       if (keep_features)
         word->features = memcpy (arena_alloc (words->arena, sizeof x), x, sizeof x);
-      g_ptr_array_add (ranked, word);
+      ptrlist_add (ranked, word);
     }
-  sort_by_score (ranked);
 }
 
 /* How the body writes its words: in lower case somewhere (so a capital in the headline or at
@@ -1602,7 +1617,7 @@ keywords_dateline_end (NfArticle *article)
 static Collector
 collector_of (EnWorker *worker, int c)
 {
-  return (Collector) { &worker->phrases[c], worker->order[c], worker->key, worker->form, &worker->arena };
+  return (Collector) { &worker->phrases[c], &worker->order[c], worker->key, worker->form, &worker->arena };
 }
 
 void
@@ -1643,7 +1658,7 @@ en_phrases_extract (const EnLexicon *lexicon, EnWorker *worker, NfArticle *artic
     collect_words (&singles, &sources[s], &collector);
 
   merge_plurals (&collector);
-  GPtrArray *ranked = worker->ranked; /* empty: worker_end emptied it */
+  PtrList *ranked = &worker->ranked; /* empty: worker_end emptied it */
   if (options->words_only && options->ranker)
     score_learned_words (lexicon, options->ranker, &collector, headline_sentences + body_sentences,
                          options->features, ranked);
@@ -1652,26 +1667,36 @@ en_phrases_extract (const EnLexicon *lexicon, EnWorker *worker, NfArticle *artic
   else if (learned)
     {
       merge_plurals (&singles);
-      merge_names (collector.order);
+      merge_names (&collector, worker->stamp);
       score_learned (lexicon, options->ranker, &collector, &singles, options->max_words,
                      headline_sentences + body_sentences, options->features, ranked);
     }
   else
     {
-      merge_names (collector.order);
+      merge_names (&collector, worker->stamp);
       score_phrases (lexicon, &collector, options->max_words, ranked);
     }
+  /* The scoring functions leave @ranked in their order: listing every candidate sorts them
+   * all, the usual ten take the best few out, and the rest are sorted only if those run out. */
+  Phrase *best_few[TOP_PICKED];
+  guint n_best = 0;
+  if (options->features || ranked->len <= TOP_PICKED)
+    sort_by_score (ranked);
+  else
+    n_best = top_by_score (ranked, best_few, TOP_PICKED);
   g_autoptr (GPtrArray) chosen = g_ptr_array_new ();
   for (guint r = 0; r < ranked->len && (chosen->len < options->top || options->features); r++)
     {
-      Phrase *phrase = g_ptr_array_index (ranked, r);
+      if (r == n_best && n_best > 0)
+        sort_by_score (ranked); /* the same first n_best, then the rest in order */
+      Phrase *phrase = r < n_best ? best_few[r] : g_ptr_array_index (ranked, r);
       /* One phrase per idea: a part of a better phrase already chosen ("census" after "1990
        * census") says nothing new.  The whole is never blocked by its part. */
       gboolean part = FALSE;
       for (guint c = 0; c < chosen->len && !part && !options->features; c++)
         {
           const Phrase *whole = g_ptr_array_index (chosen, c);
-          part = phrase->n_words < whole->n_words && key_contains (whole->key, phrase->key);
+          part = phrase->n_words < whole->n_words && key_contains (whole, phrase);
         }
       if (part)
         continue;

@@ -11,10 +11,11 @@
 
 #include <glib.h>
 
-/* Defines `static void NAME (GPtrArray *ranked)`, sorting @ranked (of TYPE *) so that x comes
- * before y when BEFORE (x, y), an inline function or macro of two const TYPE *. */
-#define KEYWORDS_DEFINE_STABLE_SORT(NAME, TYPE, BEFORE)                                         \
-  static void NAME (GPtrArray *ranked)                                                          \
+/* Defines `static void NAME (LIST *ranked)`, sorting @ranked (of TYPE *; LIST a GPtrArray or
+ * another type with its pdata and len) so that x comes before y when BEFORE (x, y), an inline
+ * function or macro of two const TYPE *. */
+#define KEYWORDS_DEFINE_STABLE_SORT(NAME, LIST, TYPE, BEFORE)                                   \
+  static void NAME (LIST *ranked)                                                               \
   {                                                                                             \
     enum { RUN = 8 };                                                                           \
     TYPE **items = (TYPE **) ranked->pdata;                                                     \
@@ -57,6 +58,30 @@
       memcpy (items, from, n * sizeof *items);                                                  \
     if (scratch != stack)                                                                       \
       g_free (scratch);                                                                         \
+  }
+
+/* Defines `static guint NAME (const LIST *ranked, TYPE **top, guint k)` (k > 0): the first
+ * min (k, ranked->len) items of @ranked as the sort above orders them, into @top, @ranked
+ * left as it is.  An article ranks a hundred candidates or more and prints ten: one pass
+ * keeping the k best in order (an item goes after those it ties with, which came before it)
+ * costs a comparison with the k-th best for most, not a whole sort.  Should a caller need
+ * more, sorting @ranked gives the same first k. */
+#define KEYWORDS_DEFINE_STABLE_TOP(NAME, LIST, TYPE, BEFORE)                                    \
+  static guint NAME (const LIST *ranked, TYPE **top, guint k)                                   \
+  {                                                                                             \
+    TYPE **items = (TYPE **) ranked->pdata;                                                     \
+    guint n = 0;                                                                                \
+    for (guint i = 0; i < ranked->len; i++)                                                     \
+      {                                                                                         \
+        TYPE *x = items[i];                                                                     \
+        if (n == k && !BEFORE (x, top[k - 1]))                                                  \
+          continue;                                                                             \
+        guint j = n < k ? n++ : k - 1;                                                          \
+        for (; j > 0 && BEFORE (x, top[j - 1]); j--)                                            \
+          top[j] = top[j - 1];                                                                  \
+        top[j] = x;                                                                             \
+      }                                                                                         \
+    return n;                                                                                   \
   }
 
 #endif /* KEYWORDS_STABLE_SORT_H */

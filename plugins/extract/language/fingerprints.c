@@ -483,46 +483,37 @@ sift_up (HeapItem *heap, guint child)
     }
 }
 
-/* The item at @parent moves down to where textcat's swaps would take it, in one store
- * instead of a swap a level, with the same comparisons: heap[size] is a count above all, so
- * a last child with no sibling needs no test of its own. */
+/* textcat's sift down from the root, to where its swaps would take the root's item, with
+ * fewer operations.  textcat's comparisons go down the path of the smaller children (the
+ * right one only when strictly smaller) and stop at the first node of that path whose count
+ * is not below the item's; the counts on the path grow downwards, so that is also the deepest
+ * node of the path, seen from its leaf, whose parent's count is below the item's (Floyd's
+ * bottom-up heapsort).  So the path is walked to its leaf with one comparison a level, each
+ * child moving up into the hole above it, and the item is put back up from the leaf, which
+ * the items that come here (an n-gram more frequent than most, the heap's last item) leave
+ * after a level or two.  heap[size] is a count above all, so a last child with no sibling
+ * needs no test of its own. */
 static void
-sift_down (HeapItem *heap, guint size, guint parent)
-{
-  HeapItem item = heap[parent];
-  for (guint child = parent * 2 + 1; child < size; child = parent * 2 + 1)
-    {
-      child += ITEM_COUNT (heap[child]) > ITEM_COUNT (heap[child + 1]);
-      if (ITEM_COUNT (item) <= ITEM_COUNT (heap[child]))
-        break;
-      heap[parent] = heap[child];
-      parent = child;
-    }
-  heap[parent] = item;
-}
-
-/* sift_down() from the root when the item goes deep, as the last item of the heap does:
- * down the path of the smaller children to a leaf with one comparison a level, then back up
- * to the first node of that path whose count is below the item's (the counts on the path
- * grow downwards, so that is where the comparisons of sift_down() stop it). */
-static void
-sift_down_deep (HeapItem *heap, guint size)
+sift_down (HeapItem *heap, guint size)
 {
   HeapItem item = heap[0];
-  guint node = 0;
-  for (guint child = 1; child < size; child = node * 2 + 1)
-    node = child + (ITEM_COUNT (heap[child]) > ITEM_COUNT (heap[child + 1]));
-  while (node > 0 && ITEM_COUNT (heap[node]) >= ITEM_COUNT (item))
-    node = (node - 1) / 2;
-  /* the path from the root down to node moves up a level */
-  for (HeapItem carry = item; ; node = (node - 1) / 2)
+  gsize hole = 0;  /* (indexes of the pointer's width: no zero extension a level) */
+  for (gsize child = 1; child < size; child = hole * 2 + 1)
     {
-      HeapItem here = heap[node];
-      heap[node] = carry;
-      carry = here;
-      if (node == 0)
-        break;
+      HeapItem left = heap[child], right = heap[child + 1];
+      gboolean take_right = ITEM_COUNT (left) > ITEM_COUNT (right);
+      heap[hole] = take_right ? right : left;
+      hole = child + take_right;
     }
+  while (hole > 0)
+    {
+      gsize parent = (hole - 1) / 2;
+      if (ITEM_COUNT (heap[parent]) < ITEM_COUNT (item))
+        break;
+      heap[hole] = heap[parent];
+      hole = parent;
+    }
+  heap[hole] = item;
 }
 
 /* fp_Create(): the text's most frequent n-grams, by rank (0 the most frequent); returns how
@@ -559,7 +550,7 @@ make_fingerprint (LangScratch *scratch, const char *text, gsize size)
               else if (count > root)
                 {
                   heap[0] = item;
-                  sift_down (heap, n, 0);
+                  sift_down (heap, n);
                   root = ITEM_COUNT (heap[0]);
                 }
             }
@@ -573,7 +564,7 @@ make_fingerprint (LangScratch *scratch, const char *text, gsize size)
     {
       scratch->top[left - 1] = ITEM_ENTRY (heap[0]);
       heap[0] = heap[left - 1];
-      sift_down_deep (heap, left);
+      sift_down (heap, left);
       heap[left - 1] = ABOVE_ALL;
     }
   return n;
