@@ -319,14 +319,100 @@ needle_indexes (void)
   return indexes;
 }
 
-/* The hints of a lower-cased " class id" string; this runs for every element of every page.  @cache remembers the hints of each string:
- * pages repeat the same few hundred classes over thousands of elements. */
-static guint8
-words_hints (const char *s, GHashTable *cache)
+/* The hints of each " class id" string of a page: pages repeat the same few hundred classes
+ * over thousands of elements.  Open addressing, each string hashed once (a lookup that
+ * misses is followed by its insert), eight bytes at a time. */
+typedef struct {
+  char   *key;
+  guint64 hash;
+  guint8  hints;
+} HintSlot;
+
+typedef struct {
+  HintSlot *slots;
+  gsize     mask;  /* slots - 1, a power of two less one */
+  gsize     used;
+} HintCache;
+
+static void
+hint_cache_init (HintCache *cache)
 {
-  gpointer cached;
-  if (g_hash_table_lookup_extended (cache, s, NULL, &cached))
-    return (guint8) GPOINTER_TO_UINT (cached);
+  cache->mask = 255;
+  cache->used = 0;
+  cache->slots = g_new0 (HintSlot, cache->mask + 1);
+}
+
+static void
+hint_cache_clear (HintCache *cache)
+{
+  for (gsize i = 0; i <= cache->mask; i++)
+    g_free (cache->slots[i].key);
+  g_free (cache->slots);
+}
+
+static guint64
+hint_hash (const char *s, gsize n)
+{
+  guint64 h = 0x9E3779B97F4A7C15u ^ n;
+  gsize i = 0;
+  for (; i + 8 <= n; i += 8)
+    {
+      guint64 w;
+      memcpy (&w, s + i, 8);
+      h = (h ^ w) * 0xFF51AFD7ED558CCDu;
+      h ^= h >> 32;
+    }
+  guint64 w = 0;
+  memcpy (&w, s + i, n - i);
+  h = (h ^ w) * 0xC4CEB9FE1A85EC53u;
+  return h ^ (h >> 29);
+}
+
+/* The slot of @s (@n bytes, hashed @hash): where it is, or the empty one where it goes. */
+static HintSlot *
+hint_slot (HintCache *cache, const char *s, gsize n, guint64 hash)
+{
+  for (gsize i = hash & cache->mask;; i = (i + 1) & cache->mask)
+    {
+      HintSlot *slot = &cache->slots[i];
+      if (slot->key == NULL || (slot->hash == hash && strncmp (slot->key, s, n) == 0 && slot->key[n] == '\0'))
+        return slot;
+    }
+}
+
+static void
+hint_cache_add (HintCache *cache, HintSlot *slot, const char *s, gsize n, guint64 hash, guint8 hints)
+{
+  slot->key = g_strndup (s, n);
+  slot->hash = hash;
+  slot->hints = hints;
+  if (++cache->used * 2 <= cache->mask + 1)
+    return;
+  /* Half full: twice the slots. */
+  HintSlot *old = cache->slots;
+  gsize old_size = cache->mask + 1;
+  cache->mask = old_size * 2 - 1;
+  cache->slots = g_new0 (HintSlot, old_size * 2);
+  for (gsize i = 0; i < old_size; i++)
+    if (old[i].key)
+      {
+        gsize j = old[i].hash & cache->mask;
+        while (cache->slots[j].key)
+          j = (j + 1) & cache->mask;
+        cache->slots[j] = old[i];
+      }
+  g_free (old);
+}
+
+/* The hints of a lower-cased " class id" string of @n bytes; this runs for every element of
+ * every page. */
+static guint8
+words_hints (const char *s, gsize n, HintCache *cache)
+{
+  guint64 hash = hint_hash (s, n);
+  HintSlot *slot = hint_slot (cache, s, n, hash);
+  if (slot->key)
+    return slot->hints;
   const NeedleIndex *indexes = needle_indexes ();
   guint8 hints = 0;
   /* One pass over the string.  Positive and body words match anywhere ("maincontent");
@@ -348,7 +434,7 @@ words_hints (const char *s, GHashTable *cache)
     }
   if (!(hints & H_JUNK) && has_any_token (s, junk_tokens))
     hints |= H_JUNK;
-  g_hash_table_insert (cache, g_strdup (s), GUINT_TO_POINTER (hints));
+  hint_cache_add (cache, slot, s, n, hash, hints);
   return hints;
 }
 
@@ -383,7 +469,7 @@ is_heading_slug (const char *id)
 }
 
 static guint8
-class_hints (xmlNode *node, GHashTable *cache)
+class_hints (xmlNode *node, HintCache *cache)
 {
   guint8 hints = 0;
   char words[512]; /* " class id", lower-cased, white space as spaces */
@@ -431,7 +517,7 @@ class_hints (xmlNode *node, GHashTable *cache)
   if (n == 0)
     return hints;
   words[n] = '\0';
-  return hints | words_hints (words, cache);
+  return hints | words_hints (words, n, cache);
 }
 
 /* hidden, aria-hidden="true", style="display:none" or "visibility:hidden". */
@@ -628,7 +714,8 @@ place_react_parts (Extractor *ex, GPtrArray *parts, GHashTable *holders)
 static void
 prepare (Extractor *ex, xmlNode *root)
 {
-  g_autoptr (GHashTable) hint_cache = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  HintCache hint_cache;
+  hint_cache_init (&hint_cache);
   g_autoptr (GPtrArray) react_parts = NULL;
   g_autoptr (GHashTable) react_holders = NULL; /* N + 1 -> its <template> */
   xmlNode *node = root;
@@ -671,7 +758,7 @@ prepare (Extractor *ex, xmlNode *root)
               if (parent && (parent->hints & H_CODE) && !(tag->kind & K_BLOCK))
                 info.hints = H_CODE;
               else
-                info.hints = class_hints (node, hint_cache) | (tag->tag == T_PRE || tag->tag == T_CODE ? H_CODE : 0);
+                info.hints = class_hints (node, &hint_cache) | (tag->tag == T_PRE || tag->tag == T_CODE ? H_CODE : 0);
               if (node != root && is_hidden (node))
                 {
                   info.hints |= H_HIDDEN;
@@ -712,6 +799,7 @@ prepare (Extractor *ex, xmlNode *root)
         }
       node = next;
     }
+  hint_cache_clear (&hint_cache);
   if (react_holders)
     place_react_parts (ex, react_parts, react_holders);
 }
