@@ -150,6 +150,28 @@ test_boilerplate_inside_article_is_dropped (G_GNUC_UNUSED void **state)
     assert_not_contains (page->text, gone[i]);
 }
 
+/* Boilerplate lines are matched without case on their ASCII letters, and as g_utf8_strdown
+ * would lower them when a character lowers to an ASCII letter (the Kelvin sign is a "k"). */
+static void
+test_boilerplate_lines_without_case (G_GNUC_UNUSED void **state)
+{
+  g_autoptr (Page) page = read_page (
+    "<html><body><article>" STORY
+    "<p>ADVERTISEMENT</p>"
+    "<p>Clic\xe2\x84\xaa here for the full schedule</p>"
+    "<p>Text and pictures of this page belong to the Daily Planet, ALL Rights Reserved, "
+    "reprinted with permission of the editors.</p>"
+    "<p>Advertisers\xe2\x80\x99 own stories are told somewhere else, the editor said later on.</p>"
+    "<p>The footbridges open in May, two weeks after the cycle path, the council said.</p>"
+    "</article></body></html>");
+  assert_contains (page->text, "Work starts in March");
+  assert_not_contains (page->text, "ADVERTISEMENT");
+  assert_not_contains (page->text, "here for the full schedule");
+  assert_not_contains (page->text, "reprinted with permission");
+  assert_contains (page->text, "Advertisers\xe2\x80\x99 own stories");
+  assert_contains (page->text, "The footbridges open in May");
+}
+
 static void
 test_json_ld_wins_over_open_graph (G_GNUC_UNUSED void **state)
 {
@@ -1015,6 +1037,7 @@ main (void)
     cmocka_unit_test (test_navigation_list_is_dropped),
     cmocka_unit_test (test_block_quote_and_headings_are_kept),
     cmocka_unit_test (test_boilerplate_inside_article_is_dropped),
+    cmocka_unit_test (test_boilerplate_lines_without_case),
     cmocka_unit_test (test_json_ld_wins_over_open_graph),
     cmocka_unit_test (test_open_graph_and_meta_when_no_json_ld),
     cmocka_unit_test (test_visible_headline_is_the_title),

@@ -284,6 +284,17 @@ needle_at (const NeedleIndex *index, const char *at)
 
 enum { INDEX_POSITIVE, INDEX_BODY, INDEX_UNLIKELY, INDEX_JUNK, N_INDEXES };
 
+/* The first two bytes of every needle of every list, one bit per pair: most positions of
+ * a class string start no needle, and one bit says so.  Built with the indexes. */
+static guint64 needle_pairs[65536 / 64];
+
+static inline gboolean
+may_start_needle (const char *at)
+{
+  guint pair = (guint) (guchar) at[0] << 8 | (guchar) at[1];
+  return (needle_pairs[pair / 64] >> (pair % 64)) & 1;
+}
+
 static const NeedleIndex *
 needle_indexes (void)
 {
@@ -295,19 +306,113 @@ needle_indexes (void)
       needle_index_build (&indexes[INDEX_BODY], body_words);
       needle_index_build (&indexes[INDEX_UNLIKELY], unlikely_words);
       needle_index_build (&indexes[INDEX_JUNK], junk_words);
+      for (guint i = 0; i < N_INDEXES; i++)
+        for (guint k = 0; k < indexes[i].count; k++)
+          {
+            const char *needle = indexes[i].needles[k];
+            g_assert (indexes[i].lengths[k] >= 2); /* a pair per needle */
+            guint pair = (guint) (guchar) needle[0] << 8 | (guchar) needle[1];
+            needle_pairs[pair / 64] |= G_GUINT64_CONSTANT (1) << (pair % 64);
+          }
       g_once_init_leave (&ready, 1);
     }
   return indexes;
 }
 
-/* The hints of a lower-cased " class id" string; this runs for every element of every page.  @cache remembers the hints of each string:
- * pages repeat the same few hundred classes over thousands of elements. */
-static guint8
-words_hints (const char *s, GHashTable *cache)
+/* The hints of each " class id" string of a page: pages repeat the same few hundred classes
+ * over thousands of elements.  Open addressing, each string hashed once (a lookup that
+ * misses is followed by its insert), eight bytes at a time. */
+typedef struct {
+  char   *key;
+  guint64 hash;
+  guint8  hints;
+} HintSlot;
+
+typedef struct {
+  HintSlot *slots;
+  gsize     mask;  /* slots - 1, a power of two less one */
+  gsize     used;
+} HintCache;
+
+static void
+hint_cache_init (HintCache *cache)
 {
-  gpointer cached;
-  if (g_hash_table_lookup_extended (cache, s, NULL, &cached))
-    return (guint8) GPOINTER_TO_UINT (cached);
+  cache->mask = 255;
+  cache->used = 0;
+  cache->slots = g_new0 (HintSlot, cache->mask + 1);
+}
+
+static void
+hint_cache_clear (HintCache *cache)
+{
+  for (gsize i = 0; i <= cache->mask; i++)
+    g_free (cache->slots[i].key);
+  g_free (cache->slots);
+}
+
+static guint64
+hint_hash (const char *s, gsize n)
+{
+  guint64 h = 0x9E3779B97F4A7C15u ^ n;
+  gsize i = 0;
+  for (; i + 8 <= n; i += 8)
+    {
+      guint64 w;
+      memcpy (&w, s + i, 8);
+      h = (h ^ w) * 0xFF51AFD7ED558CCDu;
+      h ^= h >> 32;
+    }
+  guint64 w = 0;
+  memcpy (&w, s + i, n - i);
+  h = (h ^ w) * 0xC4CEB9FE1A85EC53u;
+  return h ^ (h >> 29);
+}
+
+/* The slot of @s (@n bytes, hashed @hash): where it is, or the empty one where it goes. */
+static HintSlot *
+hint_slot (HintCache *cache, const char *s, gsize n, guint64 hash)
+{
+  for (gsize i = hash & cache->mask;; i = (i + 1) & cache->mask)
+    {
+      HintSlot *slot = &cache->slots[i];
+      if (slot->key == NULL || (slot->hash == hash && strncmp (slot->key, s, n) == 0 && slot->key[n] == '\0'))
+        return slot;
+    }
+}
+
+static void
+hint_cache_add (HintCache *cache, HintSlot *slot, const char *s, gsize n, guint64 hash, guint8 hints)
+{
+  slot->key = g_strndup (s, n);
+  slot->hash = hash;
+  slot->hints = hints;
+  if (++cache->used * 2 <= cache->mask + 1)
+    return;
+  /* Half full: twice the slots. */
+  HintSlot *old = cache->slots;
+  gsize old_size = cache->mask + 1;
+  cache->mask = old_size * 2 - 1;
+  cache->slots = g_new0 (HintSlot, old_size * 2);
+  for (gsize i = 0; i < old_size; i++)
+    if (old[i].key)
+      {
+        gsize j = old[i].hash & cache->mask;
+        while (cache->slots[j].key)
+          j = (j + 1) & cache->mask;
+        cache->slots[j] = old[i];
+      }
+  g_free (old);
+}
+
+/* The hints of a lower-cased " class id" string of @n bytes; this runs for every element of
+ * every page. */
+static guint8
+words_hints (const char *s, gsize n, HintCache *cache)
+{
+  guint64 hash = hint_hash (s, n);
+  HintSlot *slot = hint_slot (cache, s, n, hash);
+  if (slot->key)
+    return slot->hints;
   const NeedleIndex *indexes = needle_indexes ();
   guint8 hints = 0;
   /* One pass over the string.  Positive and body words match anywhere ("maincontent");
@@ -315,6 +420,8 @@ words_hints (const char *s, GHashTable *cache)
    * and the unlikely needles that start with "-" anywhere too ("-ad-"). */
   for (const char *at = s; *at; at++)
     {
+      if (!may_start_needle (at))
+        continue;
       if (!(hints & H_POSITIVE) && needle_at (&indexes[INDEX_POSITIVE], at))
         hints |= H_POSITIVE;
       if (!(hints & H_BODY) && needle_at (&indexes[INDEX_BODY], at))
@@ -327,7 +434,7 @@ words_hints (const char *s, GHashTable *cache)
     }
   if (!(hints & H_JUNK) && has_any_token (s, junk_tokens))
     hints |= H_JUNK;
-  g_hash_table_insert (cache, g_strdup (s), GUINT_TO_POINTER (hints));
+  hint_cache_add (cache, slot, s, n, hash, hints);
   return hints;
 }
 
@@ -362,7 +469,7 @@ is_heading_slug (const char *id)
 }
 
 static guint8
-class_hints (xmlNode *node, GHashTable *cache)
+class_hints (xmlNode *node, HintCache *cache)
 {
   guint8 hints = 0;
   char words[512]; /* " class id", lower-cased, white space as spaces */
@@ -410,7 +517,7 @@ class_hints (xmlNode *node, GHashTable *cache)
   if (n == 0)
     return hints;
   words[n] = '\0';
-  return hints | words_hints (words, cache);
+  return hints | words_hints (words, n, cache);
 }
 
 /* hidden, aria-hidden="true", style="display:none" or "visibility:hidden". */
@@ -607,7 +714,8 @@ place_react_parts (Extractor *ex, GPtrArray *parts, GHashTable *holders)
 static void
 prepare (Extractor *ex, xmlNode *root)
 {
-  g_autoptr (GHashTable) hint_cache = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  HintCache hint_cache;
+  hint_cache_init (&hint_cache);
   g_autoptr (GPtrArray) react_parts = NULL;
   g_autoptr (GHashTable) react_holders = NULL; /* N + 1 -> its <template> */
   xmlNode *node = root;
@@ -650,7 +758,7 @@ prepare (Extractor *ex, xmlNode *root)
               if (parent && (parent->hints & H_CODE) && !(tag->kind & K_BLOCK))
                 info.hints = H_CODE;
               else
-                info.hints = class_hints (node, hint_cache) | (tag->tag == T_PRE || tag->tag == T_CODE ? H_CODE : 0);
+                info.hints = class_hints (node, &hint_cache) | (tag->tag == T_PRE || tag->tag == T_CODE ? H_CODE : 0);
               if (node != root && is_hidden (node))
                 {
                   info.hints |= H_HIDDEN;
@@ -691,6 +799,7 @@ prepare (Extractor *ex, xmlNode *root)
         }
       node = next;
     }
+  hint_cache_clear (&hint_cache);
   if (react_holders)
     place_react_parts (ex, react_parts, react_holders);
 }
@@ -803,7 +912,9 @@ measure (Extractor *ex, xmlNode *root, MeasureMode mode)
       info->flags = 0;
       info->items = info->link_items = 0;
     }
-  g_autoptr (GArray) blocks = g_array_new (FALSE, FALSE, sizeof (Info *));
+  /* The open block elements, innermost last: a plain stack, pushed for every block. */
+  gsize n_blocks = 0, blocks_size = 64;
+  g_autofree Info **blocks = g_new (Info *, blocks_size);
   guint in_link = 0, in_content = 0;
   xmlNode *node = root;
   while (node)
@@ -820,7 +931,11 @@ measure (Extractor *ex, xmlNode *root, MeasureMode mode)
             {
               descend = node->children != NULL;
               if (info->kind & K_BLOCK)
-                g_array_append_val (blocks, info);
+                {
+                  if (n_blocks == blocks_size)
+                    blocks = g_renew (Info *, blocks, blocks_size *= 2);
+                  blocks[n_blocks++] = info;
+                }
               if (info->tag == T_A)
                 in_link++;
               if (says_content (info))
@@ -849,9 +964,9 @@ measure (Extractor *ex, xmlNode *root, MeasureMode mode)
               parent->text += chars;
               if (in_link)
                 parent->links += chars;
-              if (blocks->len)
+              if (n_blocks)
                 {
-                  Info *block = g_array_index (blocks, Info *, blocks->len - 1);
+                  Info *block = blocks[n_blocks - 1];
                   block->own += chars;
                   block->commas += commas;
                   if (in_link)
@@ -873,8 +988,8 @@ measure (Extractor *ex, xmlNode *root, MeasureMode mode)
                 in_link--;
               if (in_content && says_content (info))
                 in_content--;
-              if ((info->kind & K_BLOCK) && blocks->len && g_array_index (blocks, Info *, blocks->len - 1) == info)
-                g_array_set_size (blocks, blocks->len - 1);
+              if ((info->kind & K_BLOCK) && n_blocks && blocks[n_blocks - 1] == info)
+                n_blocks--;
               /* A paragraph: enough own text that is not mostly links. */
               if (info->own >= 25 && info->own_links * 2 < info->own
                   && info->tag != T_BODY && info->tag != T_HTML)
@@ -1169,19 +1284,58 @@ static const char *const button_labels[] = {
   "load more content", "show more", "see more", "back to top", NULL
 };
 
+/* Whether @text holds a character that g_utf8_strdown turns into an ASCII letter: the
+ * Kelvin sign (k) and the capital I with a dot (i and a combining dot).  Without one,
+ * folding the ASCII letters alone matches the ASCII needles below as g_utf8_strdown does. */
+static gboolean
+has_ascii_lowering (const char *text, gsize length)
+{
+  for (gsize i = 0; i + 1 < length; i++)
+    if (((guchar) text[i] == 0xE2 && (guchar) text[i + 1] == 0x84 && i + 2 < length && (guchar) text[i + 2] == 0xAA)
+        || ((guchar) text[i] == 0xC4 && (guchar) text[i + 1] == 0xB0))
+      return TRUE;
+  return FALSE;
+}
+
+/* Whether @text holds @needle (ASCII, lower case), ASCII letters compared without case. */
+static gboolean
+contains_ascii_nocase (const char *text, gsize length, const char *needle)
+{
+  gsize n = strlen (needle);
+  for (gsize i = 0; i + n <= length; i++)
+    if ((text[i] | 0x20) == needle[0] && html_ascii_has_prefix (text + i, needle))
+      return TRUE;
+  return FALSE;
+}
+
+/* This runs for every short paragraph: the text is lower-cased only as far as a needle can
+ * reach (80 bytes), ASCII letters only (the needles are ASCII or "©", which lowering keeps),
+ * unless a character that lowers to an ASCII letter asks for g_utf8_strdown. */
 static gboolean
 looks_like_boilerplate (const char *text, gsize length)
 {
   if (length > 300)
     return FALSE;
-  g_autofree char *lower = lower_copy (text, length);
+  gboolean exact = has_ascii_lowering (text, length);
+  g_autofree char *slow = exact ? lower_copy (text, length) : NULL;
   /* Copyright lines, wherever the notice starts. */
-  if (strstr (lower, "all rights reserved") || (strstr (lower, "©") && length < 200))
+  if (exact ? strstr (slow, "all rights reserved") != NULL : contains_ascii_nocase (text, length, "all rights reserved"))
+    return TRUE;
+  if (length < 200 && g_strstr_len (text, length, "©"))
     return TRUE;
   if (length > 80)
     return FALSE;
+  char fast[81];
+  const char *lower = slow;
+  if (!exact)
+    {
+      for (gsize i = 0; i < length; i++)
+        fast[i] = text[i] >= 'A' && text[i] <= 'Z' ? text[i] + ('a' - 'A') : text[i];
+      fast[length] = '\0';
+      lower = fast;
+    }
   for (const char *const *s = boilerplate_starts; *s; s++)
-    if (g_str_has_prefix (lower, *s))
+    if ((*s)[0] == lower[0] && g_str_has_prefix (lower, *s))
       return TRUE;
   return g_strv_contains (button_labels, lower);
 }
@@ -1887,7 +2041,7 @@ drop_repeated_runs (gpointer *all, gsize n)
       memmove (window, window + 1, (RUN - 1) * sizeof window[0]);
       memmove (hashes, hashes + 1, (RUN - 1) * sizeof hashes[0]);
       window[RUN - 1] = i;
-      hashes[RUN - 1] = g_str_hash (((HtmlParagraph *) all[i])->text);
+      hashes[RUN - 1] = ((HtmlParagraph *) all[i])->hash;
       if (++filled < RUN)
         continue;
       guint h = 17;
@@ -1914,10 +2068,28 @@ drop_repeated_runs (gpointer *all, gsize n)
  * seen before is dropped, and so is a hidden one whose words mostly are in visible text.
  * Hidden paragraphs are judged after all visible ones, so the visible copy is the one kept.
  * Short ones ("Pros", "Cons") may repeat legitimately. */
+/* Paragraphs by their text, each text hashed once (drop_repeats). */
+static guint
+paragraph_hash (gconstpointer p)
+{
+  return ((const HtmlParagraph *) p)->hash;
+}
+
+static gboolean
+paragraph_equal (gconstpointer a, gconstpointer b)
+{
+  return strcmp (((const HtmlParagraph *) a)->text, ((const HtmlParagraph *) b)->text) == 0;
+}
+
 static void
 drop_repeats (GPtrArray *paragraphs)
 {
-  g_autoptr (GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+  for (guint i = 0; i < paragraphs->len; i++)
+    {
+      HtmlParagraph *p = g_ptr_array_index (paragraphs, i);
+      p->hash = g_str_hash (p->text);
+    }
+  g_autoptr (GHashTable) seen = g_hash_table_new (paragraph_hash, paragraph_equal);
   g_autoptr (GHashTable) seen_shingles = g_hash_table_new (NULL, NULL);
   g_autoptr (GArray) shingles = g_array_new (FALSE, FALSE, sizeof (guint32));
   gsize n;
@@ -1936,14 +2108,14 @@ drop_repeats (GPtrArray *paragraphs)
         /* Visible paragraphs that are merely alike (rows of a training plan, the same
          * disclaimer under each product) are the page's text, repeated on purpose. */
         gboolean copy = any_hidden && is_copy (p, seen_shingles, shingles) && hidden;
-        if ((long_enough && g_hash_table_contains (seen, p->text)) || copy)
+        if ((long_enough && g_hash_table_contains (seen, p)) || copy)
           {
             html_paragraph_free (p);
             all[i] = NULL;
             continue;
           }
         if (long_enough)
-          g_hash_table_add (seen, p->text);
+          g_hash_table_add (seen, p);
       }
   drop_repeated_runs (all, n);
   for (gsize i = 0; i < n; i++)

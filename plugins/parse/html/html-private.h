@@ -158,6 +158,7 @@ typedef struct {
   int    closing;  /* a heading that may open what follows the article ("More from us") */
   gboolean announced; /* an item of a link list that a sentence ending in a colon announced */
   gsize  link_bytes; /* of text that is inside links */
+  guint  hash;       /* g_str_hash of text, while repeats are looked for */
 } HtmlParagraph;
 
 typedef struct {
