@@ -130,21 +130,30 @@ nlp_word_set_has (GHashTable *set, GString *scratch, const char *text, gsize len
   return g_hash_table_contains (set, scratch->str);
 }
 
+/* @text folded into @folded (64 bytes) when it is short ASCII, as nlp_fold_append would fold
+ * it, without an allocation; NULL when it is not (the caller folds into a GString). */
+static const char *
+fold_short_ascii (const char *text, gsize length, char folded[64])
+{
+  if (length >= 64)
+    return NULL;
+  for (gsize k = 0; k < length; k++)
+    {
+      if ((guchar) text[k] >= 0x80)
+        return NULL;
+      folded[k] = (text[k] >= 'A' && text[k] <= 'Z') ? (char) (text[k] + ('a' - 'A')) : text[k];
+    }
+  folded[length] = '\0';
+  return folded;
+}
+
 gboolean
 nlp_word_set_has_text (GHashTable *set, const char *text, gsize length)
 {
-  char folded[64];
-  if (length < sizeof folded)
-    {
-      gsize k;
-      for (k = 0; k < length && (guchar) text[k] < 0x80; k++)
-        folded[k] = (text[k] >= 'A' && text[k] <= 'Z') ? (char) (text[k] + ('a' - 'A')) : text[k];
-      if (k == length)
-        {
-          folded[length] = '\0';
-          return g_hash_table_contains (set, folded);
-        }
-    }
+  char stack[64];
+  const char *folded = fold_short_ascii (text, length, stack);
+  if (folded)
+    return g_hash_table_contains (set, folded);
   g_autoptr (GString) scratch = g_string_sized_new (2 * length + 1);
   return nlp_word_set_has (set, scratch, text, length);
 }
@@ -196,18 +205,10 @@ nlp_sorted_words_has (const NlpSortedWords *list, const char *word)
 gboolean
 nlp_sorted_words_has_text (const NlpSortedWords *list, const char *text, gsize length)
 {
-  char folded[64];
-  if (length < sizeof folded)
-    {
-      gsize k;
-      for (k = 0; k < length && (guchar) text[k] < 0x80; k++)
-        folded[k] = (text[k] >= 'A' && text[k] <= 'Z') ? (char) (text[k] + ('a' - 'A')) : text[k];
-      if (k == length)
-        {
-          folded[length] = '\0';
-          return nlp_sorted_words_has (list, folded);
-        }
-    }
+  char stack[64];
+  const char *folded = fold_short_ascii (text, length, stack);
+  if (folded)
+    return nlp_sorted_words_has (list, folded);
   g_autoptr (GString) scratch = g_string_sized_new (2 * length + 1);
   nlp_fold_append (scratch, text, length);
   return nlp_sorted_words_has (list, scratch->str);
