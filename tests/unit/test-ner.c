@@ -344,6 +344,59 @@ test_word_set_has_text (G_GNUC_UNUSED void **state)
   assert_true (nlp_word_set_has_text (set, "Ministers", 8));
 }
 
+/* nlp_sorted_words_load: one parse gives the whole list, sorted and folded as lookups fold
+ * (non-ASCII too, in place or, when the fold is longer, apart), and its hand-written part
+ * above the GENERATED marker in the file's order; a list sorted in two parts is merged, any
+ * other order sorted. */
+static void
+test_sorted_words_parts (G_GNUC_UNUSED void **state)
+{
+  g_autofree char *dir = test_dir_new ();
+  /* U+023A folds to U+2C65, a byte longer */
+  g_autofree char *parts = test_write_file (dir, "two.txt",
+                                          "# names\nAda\n\u00c9lise  \nZoe\r\n\n" NLP_GENERATED_MARKER " below\n"
+                                          "# GENERATED again: a comment\naadhya\nBea\n\u023aNNA\nzara\n");
+  g_autofree char *loose = test_write_file (dir, "loose.txt", "pear\nApple\nO\u2019Neill\n" NLP_GENERATED_MARKER "\nfig\nbanana");
+  g_autofree char *plain = test_write_file (dir, "plain.txt", "a\nb\nc\n");
+  g_autoptr (GError) error = NULL;
+  g_autoptr (NlpSortedWords) names = nlp_sorted_words_load (parts, &error);
+  g_autoptr (NlpSortedWords) fruit = nlp_sorted_words_load (loose, &error);
+  g_autoptr (NlpSortedWords) letters = nlp_sorted_words_load (plain, &error);
+  test_dir_remove (dir);
+  assert_null (error);
+
+  static const char *const all[] = { "aadhya", "ada", "bea", "zara", "zoe", "\u00e9lise", "\u2c65nna" };
+  static const char *const written[] = { "ada", "\u00e9lise", "zoe" };
+  assert_int_equal (names->n, G_N_ELEMENTS (all));
+  for (guint k = 0; k < names->n; k++)
+    assert_string_equal (names->words[k], all[k]);
+  assert_int_equal (names->n_written, G_N_ELEMENTS (written));
+  for (guint k = 0; k < names->n_written; k++)
+    assert_string_equal (names->written[k], written[k]);
+  for (guint k = 0; k < names->n; k++)
+    assert_true (nlp_sorted_words_has (names, all[k]));
+  assert_false (nlp_sorted_words_has (names, "Ada"));
+  assert_false (nlp_sorted_words_has (names, "# names"));
+  assert_true (nlp_sorted_words_has_text (names, "\u00c9LISE", strlen ("\u00c9LISE")));
+  assert_true (nlp_sorted_words_has_text (names, "\u023anna", strlen ("\u023anna")));
+
+  static const char *const fruits[] = { "apple", "banana", "fig", "o'neill", "pear" };
+  static const char *const fruits_written[] = { "pear", "apple", "o'neill" };
+  assert_int_equal (fruit->n, G_N_ELEMENTS (fruits));
+  for (guint k = 0; k < fruit->n; k++)
+    assert_string_equal (fruit->words[k], fruits[k]);
+  assert_int_equal (fruit->n_written, G_N_ELEMENTS (fruits_written));
+  for (guint k = 0; k < fruit->n_written; k++)
+    assert_string_equal (fruit->written[k], fruits_written[k]);
+  assert_true (nlp_sorted_words_has_text (fruit, "O'Neill", 7));
+
+  /* no marker: all of it is written */
+  assert_int_equal (letters->n, 3);
+  assert_int_equal (letters->n_written, 3);
+  assert_string_equal (letters->written[2], "c");
+  assert_false (nlp_sorted_words_has (letters, "d"));
+}
+
 /* The "entities" field is written in GVariant's serialised form by hand (passes.c): it must
  * be the bytes GLib itself makes of the same list, for lists of any size (framing offsets of
  * one, two and four bytes), names of any length, repeated names and labels on a tie. */
@@ -437,6 +490,7 @@ main (void)
     cmocka_unit_test (test_word_classes_carry_to_unseen_words),
     cmocka_unit_test (test_fold_append),
     cmocka_unit_test (test_word_set_has_text),
+    cmocka_unit_test (test_sorted_words_parts),
     cmocka_unit_test (test_entities_list_bytes),
   };
   return cmocka_run_group_tests (tests, NULL, NULL);

@@ -69,26 +69,28 @@ typedef struct {
   GHashTable *speech_verbs;
   GHashTable *countries;    /* folded canonical names of countries */
   GHashTable *group_nouns;
-  GHashTable *female_names; /* given names (gazetteers/female-names.txt, male-names.txt) */
-  GHashTable *male_names;
-  GHashTable *written_given; /* the two lists' hand-written parts */
+  /* given names (gazetteers/female-names.txt, male-names.txt), read only into the index: a
+   * buffer each, with their hand-written parts from the same parse (16,000 names, which in
+   * hash sets cost more than the rest of the start together) */
+  NlpSortedWords *female_names;
+  NlpSortedWords *male_names;
   NlpSortedWords *common_words; /* words that are never names (common-words.txt): apart from
                                  * the index, which every token looks up; few phrases ask */
-  GHashTable *word_lists;   /* folded word -> the WordList bits of the lists holding it */
-  struct IndexSlot *index;  /* word_lists and gazetteer together, by hash (below) */
+  struct IndexSlot *index;  /* the word lists and the gazetteer together, by hash (below) */
   guint       n_index_slots;
   gboolean    report[N_LABELS];
 } Entities;
 
-/* The keys of word_lists and of the gazetteer with what both tables hold for them, in an
+/* The words of the word lists and the keys of the gazetteer with what the lists and the
+ * gazetteer hold for them, in an
  * open-addressing table keyed by nf_text_fold_hash of the folded key: the hash the
  * segmentation's folds carry, so an article's words are looked up without hashing them again
  * (the GHashTables hashed each again with g_str_hash). */
 typedef struct IndexSlot {
-  const char     *key;     /* the tables' own; NULL: a free slot */
+  const char     *key;     /* the lists' or the gazetteer's own; NULL: a free slot */
   guint32         length;
   guint32         hash;
-  guint           lists;   /* WordList bits, as word_lists */
+  guint           lists;   /* WordList bits: the lists holding the word */
   const NlpEntry *entry;   /* as the gazetteer, or NULL */
 } IndexSlot;
 
@@ -123,11 +125,9 @@ entities_rules_free (gpointer data)
   g_clear_pointer (&self->speech_verbs, g_hash_table_unref);
   g_clear_pointer (&self->countries, g_hash_table_unref);
   g_clear_pointer (&self->group_nouns, g_hash_table_unref);
-  g_clear_pointer (&self->female_names, g_hash_table_unref);
-  g_clear_pointer (&self->male_names, g_hash_table_unref);
-  g_clear_pointer (&self->written_given, g_hash_table_unref);
+  g_clear_pointer (&self->female_names, nlp_sorted_words_free);
+  g_clear_pointer (&self->male_names, nlp_sorted_words_free);
   g_clear_pointer (&self->common_words, nlp_sorted_words_free);
-  g_clear_pointer (&self->word_lists, g_hash_table_unref);
   g_free (self->index);
   g_free (self);
 }
@@ -146,52 +146,73 @@ index_slot (const Entities *self, const char *key, gsize length, guint32 hash)
     }
 }
 
+/* @key (@length bytes, folded) in the index, with the WordList @bits and gazetteer @entry
+ * it gains (OR'ed with what it has), which keeps the first pointer given for a key. */
+static IndexSlot *
+index_add (Entities *self, const char *key, gsize length, guint bits)
+{
+  guint32 hash = nf_text_fold_hash (key, length);
+  IndexSlot *slot = index_slot (self, key, length, hash);
+  if (!slot->key)
+    *slot = (IndexSlot) { .key = key, .length = length, .hash = hash };
+  slot->lists |= bits;
+  return slot;
+}
+
+/* The index of the word lists and the gazetteer, filled straight from them. */
 static void
 index_build (Entities *self)
 {
-  /* a key for each entry of either table, and at most one for each name's first word */
-  guint n = g_hash_table_size (self->word_lists) + 2 * g_hash_table_size (self->gazetteer);
+  const struct { GHashTable *set; WordList bit; } sets[] = {
+    { self->titles, W_TITLES }, { self->org_suffixes, W_ORG_SUFFIXES },
+    { self->loc_suffixes, W_LOC_SUFFIXES }, { self->loc_prefixes, W_LOC_PREFIXES },
+    { self->not_names, W_NOT_NAMES }, { self->other_names, W_OTHER_NAMES },
+    { self->speech_verbs, W_SPEECH_VERBS }, { self->group_nouns, W_GROUP_NOUNS },
+  };
+  const NlpSortedWords *given[] = { self->female_names, self->male_names };
+  /* a key for each word of the lists and entry of the gazetteer, and at most one for each
+   * name's first word (duplicates only make the table emptier) */
+  gsize n = 2 * (gsize) g_hash_table_size (self->gazetteer);
+  for (guint l = 0; l < G_N_ELEMENTS (sets); l++)
+    n += g_hash_table_size (sets[l].set);
+  for (guint l = 0; l < G_N_ELEMENTS (given); l++)
+    n += given[l]->n;
   self->n_index_slots = 64;
   while (self->n_index_slots < 2 * n)
     self->n_index_slots *= 2;
   self->index = g_new0 (IndexSlot, self->n_index_slots);
-  GHashTable *tables[] = { self->word_lists, self->gazetteer };
-  for (guint t = 0; t < G_N_ELEMENTS (tables); t++)
+
+  for (guint l = 0; l < G_N_ELEMENTS (sets); l++)
     {
       GHashTableIter iter;
-      gpointer key, value;
-      g_hash_table_iter_init (&iter, tables[t]);
-      while (g_hash_table_iter_next (&iter, &key, &value))
-        {
-          gsize length = strlen (key);
-          guint32 hash = nf_text_fold_hash (key, length);
-          IndexSlot *slot = index_slot (self, key, length, hash);
-          if (!slot->key)
-            *slot = (IndexSlot) { .key = key, .length = length, .hash = hash };
-          if (t == 0)
-            slot->lists = GPOINTER_TO_UINT (value);
-          else
-            slot->entry = value;
-        }
+      gpointer key;
+      g_hash_table_iter_init (&iter, sets[l].set);
+      while (g_hash_table_iter_next (&iter, &key, NULL))
+        index_add (self, key, strlen (key), sets[l].bit);
     }
+  for (guint l = 0; l < G_N_ELEMENTS (given); l++)
+    {
+      /* (the written part is the first n_written words in the file's order) */
+      for (guint k = 0; k < given[l]->n_written; k++)
+        index_add (self, given[l]->written[k], strlen (given[l]->written[k]), W_GIVEN_NAMES | W_WRITTEN_GIVEN);
+      for (guint k = 0; k < given[l]->n; k++)
+        index_add (self, given[l]->words[k], strlen (given[l]->words[k]), W_GIVEN_NAMES);
+    }
+  GHashTableIter iter;
+  gpointer key, value;
+  g_hash_table_iter_init (&iter, self->gazetteer);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    index_add (self, key, strlen (key), 0)->entry = value;
   /* The first words of the names of several words, marked (a prefix of the name's own key):
    * a run of tokens whose first is followed by a space can be a name only when that first
    * token is marked, which lookup_label() sees in the token's memo without joining the
    * run's words and looking the run up. */
-  GHashTableIter iter;
-  gpointer key;
   g_hash_table_iter_init (&iter, self->gazetteer);
   while (g_hash_table_iter_next (&iter, &key, NULL))
     {
       const char *space = strchr (key, ' ');
-      if (!space)
-        continue;
-      gsize length = space - (const char *) key;
-      guint32 hash = nf_text_fold_hash (key, length);
-      IndexSlot *slot = index_slot (self, key, length, hash);
-      if (!slot->key)
-        *slot = (IndexSlot) { .key = key, .length = length, .hash = hash };
-      slot->lists |= W_LEADS;
+      if (space)
+        index_add (self, key, space - (const char *) key, W_LEADS);
     }
 }
 
@@ -216,42 +237,11 @@ entities_load_lists (Entities *self, const char *const *extra, gboolean shipped,
       || !(self->other_names = nlp_word_set_load ("gazetteers/other-names.txt", error))
       || !(self->speech_verbs = nlp_word_set_load ("speech-verbs.txt", error))
       || !(self->group_nouns = nlp_word_set_load ("gazetteers/group-nouns.txt", error))
-      || !(self->female_names = nlp_word_set_load ("gazetteers/female-names.txt", error))
-      || !(self->male_names = nlp_word_set_load ("gazetteers/male-names.txt", error))
-      || !(self->written_given = nlp_word_set_load_written ("gazetteers/female-names.txt", error))
+      || !(self->female_names = nlp_sorted_words_load ("gazetteers/female-names.txt", error))
+      || !(self->male_names = nlp_sorted_words_load ("gazetteers/male-names.txt", error))
       || !(self->common_words = nlp_sorted_words_load ("gazetteers/common-words.txt", error))
       || !(self->countries = entities_countries_load (error)))
     return FALSE;
-  g_autoptr (GHashTable) written_male = nlp_word_set_load_written ("gazetteers/male-names.txt", error);
-  if (!written_male)
-    return FALSE;
-  GHashTableIter names;
-  gpointer name;
-  g_hash_table_iter_init (&names, written_male);
-  while (g_hash_table_iter_next (&names, &name, NULL))
-    g_hash_table_add (self->written_given, g_strdup (name));
-
-  /* the keys are the lists' own, which live as long as the table */
-  const struct { GHashTable *set; WordList bit; } lists[] = {
-    { self->titles, W_TITLES }, { self->org_suffixes, W_ORG_SUFFIXES },
-    { self->loc_suffixes, W_LOC_SUFFIXES }, { self->loc_prefixes, W_LOC_PREFIXES },
-    { self->not_names, W_NOT_NAMES }, { self->other_names, W_OTHER_NAMES },
-    { self->speech_verbs, W_SPEECH_VERBS }, { self->group_nouns, W_GROUP_NOUNS },
-    { self->female_names, W_GIVEN_NAMES }, { self->male_names, W_GIVEN_NAMES },
-    { self->written_given, W_WRITTEN_GIVEN },
-  };
-  self->word_lists = g_hash_table_new (g_str_hash, g_str_equal);
-  for (guint l = 0; l < G_N_ELEMENTS (lists); l++)
-    {
-      GHashTableIter iter;
-      gpointer key;
-      g_hash_table_iter_init (&iter, lists[l].set);
-      while (g_hash_table_iter_next (&iter, &key, NULL))
-        {
-          guint bits = GPOINTER_TO_UINT (g_hash_table_lookup (self->word_lists, key));
-          g_hash_table_insert (self->word_lists, key, GUINT_TO_POINTER (bits | lists[l].bit));
-        }
-    }
   index_build (self);
   return TRUE;
 }
@@ -775,7 +765,8 @@ entities_rules_is_given_name (gconstpointer instance, GString *scratch, const ch
   const Entities *self = instance;
   g_string_truncate (scratch, 0);
   nlp_fold_append (scratch, word, length);
-  return (GPOINTER_TO_UINT (g_hash_table_lookup (self->word_lists, scratch->str)) & W_GIVEN_NAMES) != 0;
+  return (index_slot (self, scratch->str, scratch->len, nf_text_fold_hash (scratch->str, scratch->len))->lists
+          & W_GIVEN_NAMES) != 0;
 }
 
 static gboolean is_honorific (const Context *c, guint i);

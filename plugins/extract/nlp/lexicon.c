@@ -92,28 +92,6 @@ add_word (GHashTable *set, char *line, G_GNUC_UNUSED const char *path, G_GNUC_UN
 }
 
 GHashTable *
-nlp_word_set_load_written (const char *name, GError **error)
-{
-  g_autofree char *path = NULL;
-  g_autofree char *contents = read_list (name, &path, error);
-  if (!contents)
-    return NULL;
-  GHashTable *set = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  for (char *line = contents, *next; line && *line; line = next)
-    {
-      next = strchr (line, '\n');
-      if (next)
-        *next++ = '\0';
-      if (g_str_has_prefix (line, NLP_GENERATED_MARKER))
-        break;
-      g_strchomp (line);
-      if (*line != '\0' && *line != '#')
-        g_hash_table_add (set, fold_dup (line, strlen (line)));
-    }
-  return set;
-}
-
-GHashTable *
 nlp_word_set_load (const char *name, GError **error)
 {
   g_autoptr (GHashTable) set = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
@@ -164,6 +142,64 @@ compare_words (gconstpointer a, gconstpointer b)
   return strcmp (*(const char *const *) a, *(const char *const *) b);
 }
 
+/* @line folded as nlp_fold_append folds it: ASCII in place (nearly every line), another in
+ * place too unless its fold is longer (a few capitals are), which then goes to list->longer. */
+static const char *
+fold_line (NlpSortedWords *list, char *line, GString **scratch)
+{
+  char *p = line;
+  for (; *p && (guchar) *p < 0x80; p++)
+    if (*p >= 'A' && *p <= 'Z')
+      *p += 'a' - 'A';
+  if (!*p)
+    return line;
+  gsize length = (p - line) + strlen (p);
+  if (!*scratch)
+    *scratch = g_string_sized_new (2 * length + 1);
+  g_string_truncate (*scratch, 0);
+  nlp_fold_append (*scratch, line, length);
+  if ((*scratch)->len <= length)
+    {
+      memcpy (line, (*scratch)->str, (*scratch)->len + 1);
+      return line;
+    }
+  if (!list->longer)
+    list->longer = g_string_chunk_new (256);
+  return g_string_chunk_insert_len (list->longer, (*scratch)->str, (*scratch)->len);
+}
+
+static gboolean
+words_sorted (const char *const *words, guint n)
+{
+  for (guint i = 1; i < n; i++)
+    if (strcmp (words[i - 1], words[i]) > 0)
+      return FALSE;
+  return TRUE;
+}
+
+/* The @n words of @order sorted into @out: the two sorted parts of a list a script extended
+ * (above and below its marker, @n_first and the rest) are merged in one pass; anything else
+ * (a list a user wrote) is sorted. */
+static void
+sort_words (const char **out, const char *const *order, guint n, guint n_first)
+{
+  const char *const *a = order, *const *b = order + n_first;
+  guint n_a = n_first, n_b = n - n_first;
+  if (!words_sorted (a, n_a) || !words_sorted (b, n_b))
+    {
+      memcpy (out, order, n * sizeof *out);
+      qsort (out, n, sizeof *out, compare_words);
+      return;
+    }
+  guint i = 0, j = 0, k = 0;
+  while (i < n_a && j < n_b)
+    out[k++] = strcmp (a[i], b[j]) <= 0 ? a[i++] : b[j++];
+  while (i < n_a)
+    out[k++] = a[i++];
+  while (j < n_b)
+    out[k++] = b[j++];
+}
+
 NlpSortedWords *
 nlp_sorted_words_load (const char *name, GError **error)
 {
@@ -171,28 +207,35 @@ nlp_sorted_words_load (const char *name, GError **error)
   g_autoptr (NlpSortedWords) list = g_new0 (NlpSortedWords, 1);
   if (!(list->contents = read_list (name, &path, error)))
     return NULL;
-  GPtrArray *words = g_ptr_array_new ();
+  g_autoptr (GString) scratch = NULL;
+  GPtrArray *order = g_ptr_array_new ();
+  guint n_written = G_MAXUINT;
   for (char *line = list->contents, *next; line && *line; line = next)
     {
       next = strchr (line, '\n');
       if (next)
         *next++ = '\0';
+      if (n_written == G_MAXUINT && g_str_has_prefix (line, NLP_GENERATED_MARKER))
+        {
+          n_written = order->len;
+          continue;
+        }
       g_strchomp (line);
       if (*line == '\0' || *line == '#')
         continue;
-      /* folded as nlp_fold_append does ASCII; the shipped list is in lower case already */
-      for (char *p = line; *p; p++)
-        if (*p >= 'A' && *p <= 'Z')
-          *p += 'a' - 'A';
-      g_ptr_array_add (words, line);
+      g_ptr_array_add (order, (gpointer) fold_line (list, line, &scratch));
     }
-  list->n = words->len;
-  list->words = (const char **) g_ptr_array_free (words, FALSE);
-  gboolean sorted = TRUE;
-  for (guint i = 1; i < list->n && sorted; i++)
-    sorted = strcmp (list->words[i - 1], list->words[i]) <= 0;
-  if (!sorted) /* a list a user wrote */
-    qsort (list->words, list->n, sizeof *list->words, compare_words);
+  list->n = order->len;
+  list->n_written = MIN (n_written, list->n);
+  const char **file_order = (const char **) g_ptr_array_free (order, FALSE);
+  if (words_sorted (file_order, list->n))
+    list->words = list->written = file_order;
+  else
+    {
+      list->words = g_new (const char *, list->n);
+      sort_words (list->words, file_order, list->n, list->n_written);
+      list->written = file_order;
+    }
   return g_steal_pointer (&list);
 }
 
@@ -219,8 +262,12 @@ nlp_sorted_words_free (NlpSortedWords *list)
 {
   if (!list)
     return;
+  if (list->written != list->words)
+    g_free (list->written);
   g_free (list->words);
   g_free (list->contents);
+  if (list->longer)
+    g_string_chunk_free (list->longer);
   g_free (list);
 }
 

@@ -22,22 +22,27 @@ void        nlp_fold_append     (GString *out, const char *text, gsize length);
  * @name is a path when absolute, starting with ./ or ../, or naming an existing file;
  * otherwise a data file ("gazetteers/titles.txt") found with nf_data_find. */
 GHashTable *nlp_word_set_load   (const char *name, GError **error);
-/* The words of a list above its GENERATED marker line: the hand-written part of a list a
- * script extends below it (gazetteers/make-gazetteers.py --ssa). */
+/* The line that ends the hand-written part of a list a script extends below it
+ * (gazetteers/make-gazetteers.py --ssa): see NlpSortedWords.written. */
 #define NLP_GENERATED_MARKER "# GENERATED"
-GHashTable *nlp_word_set_load_written (const char *name, GError **error);
 gboolean    nlp_word_set_has    (GHashTable *set, GString *scratch, const char *text, gsize length);
 /* The same without a scratch string: a short ASCII word, most of them, is folded on the
  * stack, so a caller that has no scratch at hand allocates nothing. */
 gboolean    nlp_word_set_has_text (GHashTable *set, const char *text, gsize length);
 
-/* A long word list looked up rarely (gazetteers/common-words.txt: 40,000 words): the file's
- * folded lines, sorted, searched by bisection.  Loading it costs a read and one pass, where
- * a hash set would cost an allocation and an insertion a word at every start. */
+/* A long word list looked up rarely (gazetteers/common-words.txt: 40,000 words; the given
+ * names: 16,000): the file's folded lines, sorted, searched by bisection.  Loading it costs
+ * a read and one pass, where a hash set would cost an allocation and an insertion a word at
+ * every start.  The words are folded as nlp_fold_append does, in the file's own buffer. */
 typedef struct {
-  char        *contents;
-  const char **words;
-  guint        n;
+  char         *contents;
+  const char  **words;     /* sorted (strcmp), duplicates kept */
+  guint         n;
+  /* the words above the list's NLP_GENERATED_MARKER line (all of them when it has none), in
+   * the file's order: the hand-written part, from the same parse */
+  const char  **written;
+  guint         n_written;
+  GStringChunk *longer;    /* the few folds longer than their line, or NULL */
 } NlpSortedWords;
 
 NlpSortedWords *nlp_sorted_words_load (const char *name, GError **error);

@@ -67,8 +67,8 @@ gender_of_bit (const Context *c, const char *word, gsize length, const WordBit *
     return GENDER_FEMALE;
   if (honorific && g_strv_contains (male, folded))
     return GENDER_MALE;
-  gboolean f = female_list && g_hash_table_contains (self->female, folded);
-  gboolean m = male_list && g_hash_table_contains (self->male, folded);
+  gboolean f = female_list && nlp_sorted_words_has (self->female, folded);
+  gboolean m = male_list && nlp_sorted_words_has (self->male, folded);
   return f == m ? GENDER_UNKNOWN : f ? GENDER_FEMALE : GENDER_MALE;
 }
 

@@ -73,8 +73,8 @@ quotes_free (gpointer data)
   g_clear_pointer (&self->org_suffixes, g_hash_table_unref);
   g_clear_pointer (&self->org_nouns, g_hash_table_unref);
   g_clear_pointer (&self->demonyms, g_hash_table_unref);
-  g_clear_pointer (&self->female, g_hash_table_unref);
-  g_clear_pointer (&self->male, g_hash_table_unref);
+  g_clear_pointer (&self->female, nlp_sorted_words_free);
+  g_clear_pointer (&self->male, nlp_sorted_words_free);
   g_clear_pointer (&self->common_words, nlp_sorted_words_free);
   g_free (self);
 }
@@ -91,8 +91,8 @@ quotes_load (Quotes *self, G_GNUC_UNUSED NfStage *stage, cfg_t *cfg, GError **er
       || !(self->not_persons = nlp_word_set_load ("quotes/not-persons.txt", error))
       || !(self->org_suffixes = nlp_word_set_load ("gazetteers/org-suffixes.txt", error))
       || !(self->org_nouns = nlp_word_set_load ("quotes/org-nouns.txt", error))
-      || !(self->female = nlp_word_set_load (cfg_getstr (cfg, "female-names"), error))
-      || !(self->male = nlp_word_set_load (cfg_getstr (cfg, "male-names"), error))
+      || !(self->female = nlp_sorted_words_load (cfg_getstr (cfg, "female-names"), error))
+      || !(self->male = nlp_sorted_words_load (cfg_getstr (cfg, "male-names"), error))
       || !(self->common_words = nlp_sorted_words_load ("gazetteers/common-words.txt", error)))
     return FALSE;
   /* nationalities.txt has "Spanish<TAB>NATIONALITY<TAB>Spain" lines; the nouns for a person

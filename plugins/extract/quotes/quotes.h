@@ -35,7 +35,7 @@ typedef struct {
   GHashTable *org_suffixes;
   GHashTable *org_nouns;    /* "the company", "the organisation" */
   GHashTable *demonyms;     /* first four letters of nationalities: "the Spaniard", "the Swede" */
-  GHashTable *female, *male;
+  NlpSortedWords *female, *male; /* given names: 16,000, asked only for a person's gender */
   NlpSortedWords *common_words; /* gazetteers/common-words.txt: words that are never names */
   long        min_words;
   gboolean    single_quotes;
@@ -43,8 +43,8 @@ typedef struct {
    * all ASCII (folding only lowers it) whose bit is not set is not in the list, which most
    * tokens show without being copied, folded or looked up. */
   struct {
-    GHashTable *set;
-    guint8      bits[65536 / 8];
+    gconstpointer set;      /* the list's GHashTable (female and male: NlpSortedWords) */
+    guint8        bits[65536 / 8];
   } filters[10];
   guint8      honorific_bits[65536 / 8]; /* the same for gender_of_word's honorifics */
 } Quotes;

@@ -44,12 +44,22 @@ filters_init (Quotes *self)
     [FILTER_VERBS] = self->verbs, [FILTER_TITLES] = self->titles, [FILTER_NOT_NAMES] = self->not_names,
     [FILTER_ROLES] = self->roles, [FILTER_NOT_PERSONS] = self->not_persons,
     [FILTER_ORG_SUFFIXES] = self->org_suffixes, [FILTER_ORG_NOUNS] = self->org_nouns,
-    [FILTER_DEMONYMS] = self->demonyms, [FILTER_FEMALE] = self->female, [FILTER_MALE] = self->male,
+    [FILTER_DEMONYMS] = self->demonyms,
+  };
+  const NlpSortedWords *lists[G_N_ELEMENTS (self->filters)] = {
+    [FILTER_FEMALE] = self->female, [FILTER_MALE] = self->male,
   };
   for (guint k = 0; k < G_N_ELEMENTS (self->filters); k++)
     {
-      self->filters[k].set = sets[k];
       memset (self->filters[k].bits, 0, sizeof self->filters[k].bits);
+      if (lists[k])
+        {
+          self->filters[k].set = lists[k];
+          for (guint w = 0; w < lists[k]->n; w++)
+            filter_add (self->filters[k].bits, lists[k]->words[w]);
+          continue;
+        }
+      self->filters[k].set = sets[k];
       GHashTableIter iter;
       gpointer key;
       g_hash_table_iter_init (&iter, sets[k]);
