@@ -24,18 +24,18 @@ resolve (const char *name, GError **error)
   return nf_data_find (name, error);
 }
 
-/* The contents of the list @name, checked to be UTF-8; @path receives where it was found. */
+/* The contents of the list @name, checked to be UTF-8 (so without a NUL); @path receives
+ * where it was found, @length its size. */
 static char *
-read_list (const char *name, char **path, GError **error)
+read_list (const char *name, char **path, gsize *length, GError **error)
 {
   *path = resolve (name, error);
   if (!*path)
     return NULL;
   g_autofree char *contents = NULL;
-  gsize length = 0;
-  if (!g_file_get_contents (*path, &contents, &length, error))
+  if (!g_file_get_contents (*path, &contents, length, error))
     return NULL;
-  if (!nf_utf8_validate (contents, length, NULL)) /* tens of thousands of lines at start-up */
+  if (!nf_utf8_validate (contents, *length, NULL)) /* tens of thousands of lines at start-up */
     {
       g_set_error (error, NF_ERROR, NF_ERROR_INVALID_INPUT, "%s: not valid UTF-8", *path);
       return NULL;
@@ -43,51 +43,77 @@ read_list (const char *name, char **path, GError **error)
   return g_steal_pointer (&contents);
 }
 
+/* The line at *@at (before @stop, where the contents' NUL is), ended by a NUL in place of
+ * its trailing whitespace (as g_strchomp would), its length in *@length, *@at moved past
+ * it; NULL after the last.  Tens of thousands of lines are read when a chain starts. */
+static inline char *
+next_line (char **at, char *stop, gsize *length)
+{
+  char *line = *at;
+  if (line >= stop)
+    return NULL;
+  char *end = memchr (line, '\n', stop - line);
+  *at = end ? end + 1 : stop;
+  if (!end)
+    end = stop;
+  while (end > line && g_ascii_isspace (end[-1]))
+    end--;
+  *end = '\0';
+  *length = end - line;
+  return line;
+}
+
+typedef gboolean (*LineFunc) (GHashTable *table, char *line, gsize length, GString *scratch, const char *path,
+                              guint number, GError **error);
+
 /* Calls @line_func on each significant line of the file @name. */
 static gboolean
-for_each_line (const char *name, gboolean (*line_func) (GHashTable *, char *, const char *, guint, GError **),
-               GHashTable *table, GError **error)
+for_each_line (const char *name, LineFunc line_func, GHashTable *table, GError **error)
 {
   g_autofree char *path = NULL;
-  g_autofree char *contents = read_list (name, &path, error);
+  gsize size = 0;
+  g_autofree char *contents = read_list (name, &path, &size, error);
   if (!contents)
     return FALSE;
+  g_autoptr (GString) scratch = g_string_sized_new (64);
   guint number = 0;
-  for (char *line = contents, *next; line && *line; line = next)
+  gsize length;
+  for (char *at = contents, *line; (line = next_line (&at, contents + size, &length));)
     {
       number++;
-      next = strchr (line, '\n');
-      if (next)
-        *next++ = '\0';
-      g_strchomp (line);
       if (*line == '\0' || *line == '#')
         continue;
-      if (!line_func (table, line, path, number, error))
+      if (!line_func (table, line, length, scratch, path, number, error))
         return FALSE;
     }
   return TRUE;
 }
 
-/* The folded copy of @text: one allocation for ASCII, most of the lists (tens of thousands
- * of lines are loaded when a chain starts). */
-static char *
-fold_dup (const char *text, gsize length)
+/* @length bytes of @text folded as nlp_fold_append folds them, into @scratch (its str).
+ * ASCII, nearly every line, is only lowered. */
+static void
+fold_into (GString *scratch, const char *text, gsize length)
 {
-  gsize k = 0;
-  while (k < length && (guchar) text[k] < 0x80)
-    k++;
-  if (k == length)
-    return g_ascii_strdown (text, length);
-  GString *folded = g_string_sized_new (2 * length + 1);
-  nlp_fold_append (folded, text, length);
-  return g_string_free (folded, FALSE);
+  g_string_set_size (scratch, length);
+  for (gsize k = 0; k < length; k++)
+    {
+      char ch = text[k];
+      if ((guchar) ch >= 0x80)
+        {
+          g_string_truncate (scratch, 0);
+          nlp_fold_append (scratch, text, length);
+          return;
+        }
+      scratch->str[k] = (ch >= 'A' && ch <= 'Z') ? (char) (ch + ('a' - 'A')) : ch;
+    }
 }
 
 static gboolean
-add_word (GHashTable *set, char *line, G_GNUC_UNUSED const char *path, G_GNUC_UNUSED guint number,
-          G_GNUC_UNUSED GError **error)
+add_word (GHashTable *set, char *line, gsize length, GString *scratch, G_GNUC_UNUSED const char *path,
+          G_GNUC_UNUSED guint number, G_GNUC_UNUSED GError **error)
 {
-  g_hash_table_add (set, fold_dup (line, strlen (line)));
+  fold_into (scratch, line, length);
+  g_hash_table_add (set, g_memdup2 (scratch->str, scratch->len + 1));
   return TRUE;
 }
 
@@ -145,15 +171,17 @@ compare_words (gconstpointer a, gconstpointer b)
 /* @line folded as nlp_fold_append folds it: ASCII in place (nearly every line), another in
  * place too unless its fold is longer (a few capitals are), which then goes to list->longer. */
 static const char *
-fold_line (NlpSortedWords *list, char *line, GString **scratch)
+fold_line (NlpSortedWords *list, char *line, gsize length, GString **scratch)
 {
-  char *p = line;
-  for (; *p && (guchar) *p < 0x80; p++)
-    if (*p >= 'A' && *p <= 'Z')
-      *p += 'a' - 'A';
-  if (!*p)
-    return line;
-  gsize length = (p - line) + strlen (p);
+  for (gsize k = 0; k < length; k++)
+    {
+      if ((guchar) line[k] >= 0x80)
+        goto unicode;
+      if (line[k] >= 'A' && line[k] <= 'Z')
+        line[k] += 'a' - 'A';
+    }
+  return line;
+unicode:
   if (!*scratch)
     *scratch = g_string_sized_new (2 * length + 1);
   g_string_truncate (*scratch, 0);
@@ -205,36 +233,31 @@ nlp_sorted_words_load (const char *name, GError **error)
 {
   g_autofree char *path = NULL;
   g_autoptr (NlpSortedWords) list = g_new0 (NlpSortedWords, 1);
-  if (!(list->contents = read_list (name, &path, error)))
+  gsize size = 0, length;
+  if (!(list->contents = read_list (name, &path, &size, error)))
     return NULL;
   g_autoptr (GString) scratch = NULL;
-  GPtrArray *order = g_ptr_array_new ();
-  guint n_written = G_MAXUINT;
-  for (char *line = list->contents, *next; line && *line; line = next)
+  guint n = 0, n_written = G_MAXUINT, allocated = 1024;
+  const char **order = g_new (const char *, allocated);
+  for (char *at = list->contents, *line; (line = next_line (&at, list->contents + size, &length));)
     {
-      next = strchr (line, '\n');
-      if (next)
-        *next++ = '\0';
-      if (n_written == G_MAXUINT && g_str_has_prefix (line, NLP_GENERATED_MARKER))
-        {
-          n_written = order->len;
-          continue;
-        }
-      g_strchomp (line);
+      if (*line == '#' && n_written == G_MAXUINT && g_str_has_prefix (line, NLP_GENERATED_MARKER))
+        n_written = n;
       if (*line == '\0' || *line == '#')
         continue;
-      g_ptr_array_add (order, (gpointer) fold_line (list, line, &scratch));
+      if (n == allocated)
+        order = g_renew (const char *, order, allocated *= 2);
+      order[n++] = fold_line (list, line, length, &scratch);
     }
-  list->n = order->len;
-  list->n_written = MIN (n_written, list->n);
-  const char **file_order = (const char **) g_ptr_array_free (order, FALSE);
-  if (words_sorted (file_order, list->n))
-    list->words = list->written = file_order;
+  list->n = n;
+  list->n_written = MIN (n_written, n);
+  if (words_sorted (order, n))
+    list->words = list->written = order;
   else
     {
-      list->words = g_new (const char *, list->n);
-      sort_words (list->words, file_order, list->n, list->n_written);
-      list->written = file_order;
+      list->words = g_new (const char *, n);
+      sort_words (list->words, order, n, list->n_written);
+      list->written = order;
     }
   return g_steal_pointer (&list);
 }
@@ -271,27 +294,35 @@ nlp_sorted_words_free (NlpSortedWords *list)
   g_free (list);
 }
 
-static void
-entry_free (gpointer data)
-{
-  NlpEntry *entry = data;
-  g_free (entry->canonical);
-  g_free (entry);
-}
-
+/* An entry is one allocation: the NlpEntry, then its canonical name and its key (the table's
+ * key points into it), freed with the value; tens of thousands are loaded at a start. */
 GHashTable *
 nlp_gazetteer_new (void)
 {
-  return g_hash_table_new_full (g_str_hash, g_str_equal, g_free, entry_free);
+  return g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
 }
 
 static const char *const labels[] = {
   NF_LABEL_PERSON, NF_LABEL_LOCATION, NF_LABEL_ORGANIZATION, NF_LABEL_NATIONALITY, NULL,
 };
 
+/* @text without the ASCII whitespace around it (as g_strstrip, without moving it). */
+static char *
+strip (char *text)
+{
+  while (g_ascii_isspace (*text))
+    text++;
+  char *end = text + strlen (text);
+  while (end > text && g_ascii_isspace (end[-1]))
+    end--;
+  *end = '\0';
+  return text;
+}
+
 /* "name<TAB>LABEL[<TAB>canonical]", split in place */
 static gboolean
-add_entry (GHashTable *table, char *line, const char *path, guint number, GError **error)
+add_entry (GHashTable *table, char *line, G_GNUC_UNUSED gsize length, GString *scratch, const char *path,
+           guint number, GError **error)
 {
   char *label = strchr (line, '\t');
   char *canonical = label ? strchr (label + 1, '\t') : NULL;
@@ -300,8 +331,10 @@ add_entry (GHashTable *table, char *line, const char *path, guint number, GError
   if (canonical)
     *canonical++ = '\0';
   const char *known = NULL;
+  if (label)
+    label = strip (label);
   for (guint l = 0; label && labels[l] && !known; l++)
-    if (strcmp (g_strstrip (label), labels[l]) == 0)
+    if (strcmp (label, labels[l]) == 0)
       known = labels[l];
   if (!known)
     {
@@ -310,20 +343,20 @@ add_entry (GHashTable *table, char *line, const char *path, guint number, GError
                    "PERSON, LOCATION, ORGANIZATION, NATIONALITY", path, number);
       return FALSE;
     }
-  const char *name = g_strstrip (line);
-  if (!canonical || !*g_strstrip (canonical))
+  const char *name = strip (line);
+  if (!canonical || !*(canonical = strip (canonical)))
     canonical = (char *) name;
   if (*name == '\0')
     return TRUE;
-  char *key = fold_dup (name, strlen (name));
-  if (g_hash_table_contains (table, key))
-    {
-      g_free (key);
-      return TRUE;
-    }
-  NlpEntry *entry = g_new (NlpEntry, 1);
+  fold_into (scratch, name, strlen (name));
+  if (g_hash_table_contains (table, scratch->str))
+    return TRUE;
+  gsize canonical_size = strlen (canonical) + 1;
+  NlpEntry *entry = g_malloc (sizeof *entry + canonical_size + scratch->len + 1);
+  char *strings = (char *) (entry + 1);
   entry->label = known;
-  entry->canonical = g_strdup (canonical);
+  entry->canonical = memcpy (strings, canonical, canonical_size);
+  char *key = memcpy (strings + canonical_size, scratch->str, scratch->len + 1);
   g_hash_table_insert (table, key, entry);
   return TRUE;
 }
