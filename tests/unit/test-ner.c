@@ -390,11 +390,24 @@ test_sorted_words_parts (G_GNUC_UNUSED void **state)
     assert_string_equal (fruit->written[k], fruits_written[k]);
   assert_true (nlp_sorted_words_has_text (fruit, "O'Neill", 7));
 
+  /* hashed instead of bisected: the same answers */
+  nlp_sorted_words_index (names);
+  for (guint k = 0; k < names->n; k++)
+    assert_true (nlp_sorted_words_has (names, all[k]));
+  assert_false (nlp_sorted_words_has (names, "Ada"));
+  assert_false (nlp_sorted_words_has (names, "ad"));
+  assert_false (nlp_sorted_words_has (names, ""));
+  assert_true (nlp_sorted_words_has_text (names, "\u00c9LISE", strlen ("\u00c9LISE")));
+
   /* no marker: all of it is written */
   assert_int_equal (letters->n, 3);
   assert_int_equal (letters->n_written, 3);
   assert_string_equal (letters->written[2], "c");
   assert_false (nlp_sorted_words_has (letters, "d"));
+  /* an empty list, indexed */
+  g_autoptr (NlpSortedWords) none = g_new0 (NlpSortedWords, 1);
+  nlp_sorted_words_index (none);
+  assert_false (nlp_sorted_words_has (none, "a"));
 }
 
 /* The "entities" field is written in GVariant's serialised form by hand (passes.c): it must

@@ -441,9 +441,9 @@ word_intern (Context *c, const char *fold, gsize length, guint32 hash, gboolean 
   return index;
 }
 
-/* The Word of token @i as written, or without its possessive when @bare. */
+/* The Word of token @i as written, or without its possessive when @bare: tok_word(). */
 static Word *
-tok_word (const Context *c_, guint i, gboolean bare)
+tok_word_intern (const Context *c_, guint i, gboolean bare)
 {
   /* the memo is the article's working state, not part of what the passes read */
   Context *c = (Context *) c_;
@@ -457,7 +457,7 @@ tok_word (const Context *c_, guint i, gboolean bare)
       if ((end = nlp_strip_possessive (c->text, t->start, t->end)) == t->end)
         {
           /* no possessive: the word as written */
-          Word *w = tok_word (c, i, FALSE);
+          Word *w = tok_word_intern (c, i, FALSE);
           c->bare_words[i] = c->token_words[i];
           return w;
         }
@@ -480,6 +480,17 @@ tok_word (const Context *c_, guint i, gboolean bare)
   guint32 hash = fold_hash (c->scratch, c->text + t->start, end - t->start);
   *slot = word_intern (c, c->scratch->str, c->scratch->len, hash, TRUE);
   return &c->words[*slot - 1];
+}
+
+/* tok_word_intern, inlined where the token's Word is known already (nearly every call: the
+ * passes ask the same tokens again and again). */
+static inline Word *
+tok_word (const Context *c, guint i, gboolean bare)
+{
+  guint32 at = bare ? c->bare_words[i] : c->token_words[i];
+  if (G_LIKELY (at))
+    return &c->words[at - 1];
+  return tok_word_intern (c, i, bare);
 }
 
 /* The lists and the gazetteer entry of @w, with one look at the index. */
@@ -538,7 +549,6 @@ tok_is_cap_word (const Context *c, guint i)
   const NfToken *t = &c->tokens[i];
   if (t->kind != NF_TOKEN_WORD)
     return FALSE;
-  const char *hyphen = memchr (c->text + t->start, '-', t->end - t->start);
   if (!(t->flags & NF_TOKEN_CAPITALIZED))
     {
       /* Arabic particles written with the name: "al-Abadi", "bin-Salman" */
@@ -546,6 +556,11 @@ tok_is_cap_word (const Context *c, guint i)
         "al", "el", "ad", "ar", "as", "ash", "at", "az", "adh", "ath", "ez", "es", "ed", "en", "er", "et",
         "ud", "ul", "bin", "ibn", NULL,
       };
+      /* asked of nearly every token, most in lower case: a particle is two or three letters,
+       * so only a first hyphen among the first four bytes can end one (no memchr over the
+       * whole word) */
+      gsize length = t->end - t->start;
+      const char *hyphen = memchr (c->text + t->start, '-', MIN (length, 4));
       if (!hyphen || hyphen + 1 >= c->text + t->end || !g_ascii_isupper (hyphen[1]))
         return FALSE;
       for (const char *const *p = particles; *p; p++)
@@ -554,6 +569,7 @@ tok_is_cap_word (const Context *c, guint i)
           return TRUE;
       return FALSE;
     }
+  const char *hyphen = memchr (c->text + t->start, '-', t->end - t->start);
   if (!hyphen || hyphen + 1 >= c->text + t->end || !g_ascii_islower (hyphen[1]))
     return TRUE;
   /* "Post-war", "Self-driving": a compound; but "Yoon Jae-kyung", "Kim Dae-jung": a given name
@@ -2449,6 +2465,9 @@ label_passes (Context *c)
   /* "the Secretary of State": the person who last bore that title, or the title itself */
   for (guint i = 1; i < c->n; i++)
     {
+      /* (a role opens with a capitalised word: the other tokens are not asked) */
+      if (c->tokens[i].kind != NF_TOKEN_WORD || !(c->tokens[i].flags & NF_TOKEN_CAPITALIZED))
+        continue;
       guint last = entities_role_end (&t, i, c->self->titles);
       if (!last || covered (c, i))
         continue;

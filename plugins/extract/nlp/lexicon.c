@@ -262,9 +262,38 @@ nlp_sorted_words_load (const char *name, GError **error)
   return g_steal_pointer (&list);
 }
 
+void
+nlp_sorted_words_index (NlpSortedWords *list)
+{
+  g_free (list->slots);
+  list->n_slots = 16;
+  while (list->n_slots < 2 * list->n)
+    list->n_slots *= 2;
+  list->slots = g_new0 (guint32, 2 * (gsize) list->n_slots);
+  guint mask = list->n_slots - 1;
+  for (guint k = 0; k < list->n; k++)
+    {
+      guint32 hash = nf_text_fold_hash (list->words[k], strlen (list->words[k]));
+      guint at = hash & mask;
+      while (list->slots[2 * at + 1])
+        at = (at + 1) & mask;
+      list->slots[2 * at] = hash;
+      list->slots[2 * at + 1] = k + 1;
+    }
+}
+
 gboolean
 nlp_sorted_words_has (const NlpSortedWords *list, const char *word)
 {
+  if (list->slots)
+    {
+      guint32 hash = nf_text_fold_hash (word, strlen (word));
+      guint mask = list->n_slots - 1;
+      for (guint at = hash & mask; list->slots[2 * at + 1]; at = (at + 1) & mask)
+        if (list->slots[2 * at] == hash && strcmp (list->words[list->slots[2 * at + 1] - 1], word) == 0)
+          return TRUE;
+      return FALSE;
+    }
   return list->n > 0 && bsearch (&word, list->words, list->n, sizeof *list->words, compare_words) != NULL;
 }
 
@@ -291,6 +320,7 @@ nlp_sorted_words_free (NlpSortedWords *list)
   g_free (list->contents);
   if (list->longer)
     g_string_chunk_free (list->longer);
+  g_free (list->slots);
   g_free (list);
 }
 

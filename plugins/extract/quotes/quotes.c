@@ -95,6 +95,9 @@ quotes_load (Quotes *self, G_GNUC_UNUSED NfStage *stage, cfg_t *cfg, GError **er
       || !(self->male = nlp_sorted_words_load (cfg_getstr (cfg, "male-names"), error))
       || !(self->common_words = nlp_sorted_words_load ("gazetteers/common-words.txt", error)))
     return FALSE;
+  /* asked for most capitalised words of an article (a person's gender) */
+  nlp_sorted_words_index (self->female);
+  nlp_sorted_words_index (self->male);
   /* nationalities.txt has "Spanish<TAB>NATIONALITY<TAB>Spain" lines; the nouns for a person
    * ("Spaniard", "Swede", "Frenchman") are mostly not in it but share the first four letters */
   g_autoptr (GHashTable) nationalities = nlp_word_set_load ("gazetteers/nationalities.txt", error);
