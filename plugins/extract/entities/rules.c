@@ -542,9 +542,9 @@ tok_is_common_word (const Context *c, guint i)
   return nlp_sorted_words_has (c->self->common_words, tok_word (c, i, TRUE)->fold);
 }
 
-/* A capitalised word; "Kyiv-based", "Nine-year-old" and "War-risk" are adjectives. */
+/* tok_is_cap_word() of a word token capitalised or with a hyphen third or fourth. */
 static gboolean
-tok_is_cap_word (const Context *c, guint i)
+tok_is_cap_word_checked (const Context *c, guint i)
 {
   const NfToken *t = &c->tokens[i];
   if (t->kind != NF_TOKEN_WORD)
@@ -594,6 +594,25 @@ tok_is_cap_word (const Context *c, guint i)
       part = stop + 1;
     }
   return TRUE;
+}
+
+/* A capitalised word; "Kyiv-based", "Nine-year-old" and "War-risk" are adjectives.  Asked
+ * of nearly every token, inlined: a token in lower case can be one only with a particle's
+ * hyphen ("al-Abadi") third or fourth, and most are turned away without a call. */
+static inline gboolean
+tok_is_cap_word (const Context *c, guint i)
+{
+  const NfToken *t = &c->tokens[i];
+  if (t->kind != NF_TOKEN_WORD)
+    return FALSE;
+  if (!(t->flags & NF_TOKEN_CAPITALIZED))
+    {
+      const char *text = c->text + t->start;
+      gsize length = t->end - t->start;
+      if (!((length > 2 && text[2] == '-') || (length > 3 && text[3] == '-')))
+        return FALSE;
+    }
+  return tok_is_cap_word_checked (c, i);
 }
 
 static gboolean
