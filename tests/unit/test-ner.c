@@ -410,6 +410,42 @@ test_sorted_words_parts (G_GNUC_UNUSED void **state)
   assert_false (nlp_sorted_words_has (none, "a"));
 }
 
+static void
+collect_entry (const char *key, gsize length, const char *label, const char *canonical, gpointer data)
+{
+  assert_int_equal (strlen (key), length);
+  g_string_append_printf (data, "%s|%s|%s\n", key, label, canonical);
+}
+
+/* nlp_gazetteer_read gives each entry as nlp_gazetteer_load reads it (folded name, label,
+ * canonical or the name), blank names skipped and duplicates not; a bad label is an error
+ * naming the line. */
+static void
+test_gazetteer_read (G_GNUC_UNUSED void **state)
+{
+  g_autofree char *dir = test_dir_new ();
+  g_autofree char *good = test_write_file (dir, "good.txt",
+                                           "# places\n U.S. \tLOCATION\t United States \nKYIV\tLOCATION\n"
+                                           "\tPERSON\n\u00c9lys\u00e9e\tORGANIZATION\t\nkyiv\tPERSON\tKiev\n");
+  g_autofree char *bad = test_write_file (dir, "bad.txt", "Kyiv\tLOCATION\nParis\tCITY\n");
+  g_autoptr (GString) seen = g_string_new (NULL);
+  g_autoptr (GError) error = NULL;
+  assert_true (nlp_gazetteer_read (good, collect_entry, seen, &error));
+  assert_string_equal (seen->str, "u.s.|LOCATION|United States\nkyiv|LOCATION|KYIV\n"
+                                  "\u00e9lys\u00e9e|ORGANIZATION|\u00c9lys\u00e9e\nkyiv|PERSON|Kiev\n");
+  /* the table keeps the first of a name */
+  g_autoptr (GHashTable) table = nlp_gazetteer_new ();
+  assert_true (nlp_gazetteer_load (table, good, &error));
+  assert_int_equal (g_hash_table_size (table), 3);
+  const NlpEntry *kyiv = g_hash_table_lookup (table, "kyiv");
+  assert_string_equal (kyiv->label, NF_LABEL_LOCATION);
+  assert_string_equal (kyiv->canonical, "KYIV");
+  g_string_truncate (seen, 0);
+  assert_false (nlp_gazetteer_read (bad, collect_entry, seen, &error));
+  test_dir_remove (dir);
+  assert_non_null (strstr (error->message, "bad.txt:2:"));
+}
+
 /* The "entities" field is written in GVariant's serialised form by hand (passes.c): it must
  * be the bytes GLib itself makes of the same list, for lists of any size (framing offsets of
  * one, two and four bytes), names of any length, repeated names and labels on a tie. */
@@ -504,6 +540,7 @@ main (void)
     cmocka_unit_test (test_fold_append),
     cmocka_unit_test (test_word_set_has_text),
     cmocka_unit_test (test_sorted_words_parts),
+    cmocka_unit_test (test_gazetteer_read),
     cmocka_unit_test (test_entities_list_bytes),
   };
   return cmocka_run_group_tests (tests, NULL, NULL);

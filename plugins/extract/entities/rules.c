@@ -59,7 +59,12 @@ static const char *const shipped_gazetteers[] = {
 
 
 typedef struct {
-  GHashTable *gazetteer;    /* folded name -> NlpEntry */
+  /* the gazetteer, read straight into the index (a GHashTable and three allocations an
+   * entry cost more than the rest of the start): its folded and canonical names, and its
+   * entries in blocks of ENTRY_BLOCK */
+  GStringChunk *gazetteer_strings;
+  GPtrArray  *gazetteer_entries;
+  guint       n_last_entries;   /* used in the last block */
   GHashTable *titles;       /* folded words */
   GHashTable *org_suffixes;
   GHashTable *loc_suffixes;
@@ -77,7 +82,8 @@ typedef struct {
   NlpSortedWords *common_words; /* words that are never names (common-words.txt): apart from
                                  * the index, which every token looks up; few phrases ask */
   struct IndexSlot *index;  /* the word lists and the gazetteer together, by hash (below) */
-  guint       n_index_slots;
+  guint       n_index_slots;    /* a power of two, at most half used */
+  guint       n_index_used;
   gboolean    report[N_LABELS];
 } Entities;
 
@@ -115,7 +121,8 @@ entities_rules_free (gpointer data)
   Entities *self = data;
   if (!self)
     return;
-  g_clear_pointer (&self->gazetteer, g_hash_table_unref);
+  g_clear_pointer (&self->gazetteer_strings, g_string_chunk_free);
+  g_clear_pointer (&self->gazetteer_entries, g_ptr_array_unref);
   g_clear_pointer (&self->titles, g_hash_table_unref);
   g_clear_pointer (&self->org_suffixes, g_hash_table_unref);
   g_clear_pointer (&self->loc_suffixes, g_hash_table_unref);
@@ -146,22 +153,89 @@ index_slot (const Entities *self, const char *key, gsize length, guint32 hash)
     }
 }
 
-/* @key (@length bytes, folded) in the index, with the WordList @bits and gazetteer @entry
- * it gains (OR'ed with what it has), which keeps the first pointer given for a key. */
-static IndexSlot *
-index_add (Entities *self, const char *key, gsize length, guint bits)
+enum { ENTRY_BLOCK = 1024 };
+
+/* The index twice as large, its keys where their hashes now say. */
+static void
+index_grow (Entities *self)
 {
-  guint32 hash = nf_text_fold_hash (key, length);
+  IndexSlot *old = self->index;
+  guint n_old = self->n_index_slots;
+  self->n_index_slots = n_old ? 2 * n_old : 1024;
+  self->index = g_new0 (IndexSlot, self->n_index_slots);
+  guint mask = self->n_index_slots - 1;
+  for (guint k = 0; k < n_old; k++)
+    if (old[k].key)
+      {
+        guint at = old[k].hash & mask;
+        while (self->index[at].key)
+          at = (at + 1) & mask;
+        self->index[at] = old[k];
+      }
+  g_free (old);
+}
+
+/* The slot of @key (@length bytes, folded, @hash its nf_text_fold_hash), made for it with
+ * @key (which must live as long as the index) when it has none. */
+static IndexSlot *
+index_put (Entities *self, const char *key, gsize length, guint32 hash)
+{
   IndexSlot *slot = index_slot (self, key, length, hash);
-  if (!slot->key)
-    *slot = (IndexSlot) { .key = key, .length = length, .hash = hash };
-  slot->lists |= bits;
+  if (slot->key)
+    return slot;
+  if (2 * (self->n_index_used + 1) > self->n_index_slots)
+    {
+      index_grow (self);
+      slot = index_slot (self, key, length, hash);
+    }
+  *slot = (IndexSlot) { .key = key, .length = length, .hash = hash };
+  self->n_index_used++;
   return slot;
 }
 
-/* The index of the word lists and the gazetteer, filled straight from them. */
+/* @key (@length bytes, folded) in the index, with the WordList @bits it gains (OR'ed with
+ * what it has). */
 static void
-index_build (Entities *self)
+index_add (Entities *self, const char *key, gsize length, guint bits)
+{
+  index_put (self, key, length, nf_text_fold_hash (key, length))->lists |= bits;
+}
+
+/* An entry of a gazetteer file (nlp_gazetteer_read) into the index: an earlier file's entry
+ * for the name wins, as in nlp_gazetteer_load's table. */
+static void
+add_gazetteer_entry (const char *key, gsize length, const char *label, const char *canonical, gpointer data)
+{
+  Entities *self = data;
+  guint32 hash = nf_text_fold_hash (key, length);
+  IndexSlot *slot = index_slot (self, key, length, hash);
+  if (slot->key && slot->entry)
+    return;
+  if (!slot->key)
+    slot = index_put (self, g_string_chunk_insert_len (self->gazetteer_strings, key, length), length, hash);
+  if (self->n_last_entries == ENTRY_BLOCK || self->gazetteer_entries->len == 0)
+    {
+      g_ptr_array_add (self->gazetteer_entries, g_new (NlpEntry, ENTRY_BLOCK));
+      self->n_last_entries = 0;
+    }
+  NlpEntry *entry = (NlpEntry *) g_ptr_array_index (self->gazetteer_entries, self->gazetteer_entries->len - 1)
+                    + self->n_last_entries++;
+  entry->label = label;
+  entry->canonical = g_string_chunk_insert (self->gazetteer_strings, canonical);
+  slot->entry = entry;
+  /* The first words of the names of several words, marked (a prefix of the name's own key):
+   * a run of tokens whose first is followed by a space can be a name only when that first
+   * token is marked, which lookup_label() sees in the token's memo without joining the
+   * run's words and looking the run up. */
+  const char *stored = slot->key; /* (the slot moves when the index grows) */
+  const char *space = memchr (stored, ' ', length);
+  if (space)
+    index_add (self, stored, space - stored, W_LEADS);
+}
+
+/* The word lists into the index (after the gazetteer). */
+static void
+index_add_lists (Entities *self)
 {
   const struct { GHashTable *set; WordList bit; } sets[] = {
     { self->titles, W_TITLES }, { self->org_suffixes, W_ORG_SUFFIXES },
@@ -170,18 +244,6 @@ index_build (Entities *self)
     { self->speech_verbs, W_SPEECH_VERBS }, { self->group_nouns, W_GROUP_NOUNS },
   };
   const NlpSortedWords *given[] = { self->female_names, self->male_names };
-  /* a key for each word of the lists and entry of the gazetteer, and at most one for each
-   * name's first word (duplicates only make the table emptier) */
-  gsize n = 2 * (gsize) g_hash_table_size (self->gazetteer);
-  for (guint l = 0; l < G_N_ELEMENTS (sets); l++)
-    n += g_hash_table_size (sets[l].set);
-  for (guint l = 0; l < G_N_ELEMENTS (given); l++)
-    n += given[l]->n;
-  self->n_index_slots = 64;
-  while (self->n_index_slots < 2 * n)
-    self->n_index_slots *= 2;
-  self->index = g_new0 (IndexSlot, self->n_index_slots);
-
   for (guint l = 0; l < G_N_ELEMENTS (sets); l++)
     {
       GHashTableIter iter;
@@ -198,35 +260,21 @@ index_build (Entities *self)
       for (guint k = 0; k < given[l]->n; k++)
         index_add (self, given[l]->words[k], strlen (given[l]->words[k]), W_GIVEN_NAMES);
     }
-  GHashTableIter iter;
-  gpointer key, value;
-  g_hash_table_iter_init (&iter, self->gazetteer);
-  while (g_hash_table_iter_next (&iter, &key, &value))
-    index_add (self, key, strlen (key), 0)->entry = value;
-  /* The first words of the names of several words, marked (a prefix of the name's own key):
-   * a run of tokens whose first is followed by a space can be a name only when that first
-   * token is marked, which lookup_label() sees in the token's memo without joining the
-   * run's words and looking the run up. */
-  g_hash_table_iter_init (&iter, self->gazetteer);
-  while (g_hash_table_iter_next (&iter, &key, NULL))
-    {
-      const char *space = strchr (key, ' ');
-      if (space)
-        index_add (self, key, space - (const char *) key, W_LEADS);
-    }
 }
 
 /* The word lists and gazetteers: @extra gazetteer files first (their entries win). */
 static gboolean
 entities_load_lists (Entities *self, const char *const *extra, gboolean shipped, GError **error)
 {
-  self->gazetteer = nlp_gazetteer_new ();
+  self->gazetteer_strings = g_string_chunk_new (64 * 1024);
+  self->gazetteer_entries = g_ptr_array_new_with_free_func (g_free);
+  index_grow (self);
   for (const char *const *name = extra; name && *name; name++)
-    if (!nlp_gazetteer_load (self->gazetteer, *name, error))
+    if (!nlp_gazetteer_read (*name, add_gazetteer_entry, self, error))
       return FALSE;
   if (shipped)
     for (const char *const *name = shipped_gazetteers; *name; name++)
-      if (!nlp_gazetteer_load (self->gazetteer, *name, error))
+      if (!nlp_gazetteer_read (*name, add_gazetteer_entry, self, error))
         return FALSE;
 
   if (!(self->titles = nlp_word_set_load ("gazetteers/titles.txt", error))
@@ -242,7 +290,7 @@ entities_load_lists (Entities *self, const char *const *extra, gboolean shipped,
       || !(self->common_words = nlp_sorted_words_load ("gazetteers/common-words.txt", error))
       || !(self->countries = entities_countries_load (error)))
     return FALSE;
-  index_build (self);
+  index_add_lists (self);
   return TRUE;
 }
 

@@ -63,12 +63,12 @@ next_line (char **at, char *stop, gsize *length)
   return line;
 }
 
-typedef gboolean (*LineFunc) (GHashTable *table, char *line, gsize length, GString *scratch, const char *path,
+typedef gboolean (*LineFunc) (gpointer data, char *line, gsize length, GString *scratch, const char *path,
                               guint number, GError **error);
 
 /* Calls @line_func on each significant line of the file @name. */
 static gboolean
-for_each_line (const char *name, LineFunc line_func, GHashTable *table, GError **error)
+for_each_line (const char *name, LineFunc line_func, gpointer data, GError **error)
 {
   g_autofree char *path = NULL;
   gsize size = 0;
@@ -83,7 +83,7 @@ for_each_line (const char *name, LineFunc line_func, GHashTable *table, GError *
       number++;
       if (*line == '\0' || *line == '#')
         continue;
-      if (!line_func (table, line, length, scratch, path, number, error))
+      if (!line_func (data, line, length, scratch, path, number, error))
         return FALSE;
     }
   return TRUE;
@@ -109,7 +109,7 @@ fold_into (GString *scratch, const char *text, gsize length)
 }
 
 static gboolean
-add_word (GHashTable *set, char *line, gsize length, GString *scratch, G_GNUC_UNUSED const char *path,
+add_word (gpointer set, char *line, gsize length, GString *scratch, G_GNUC_UNUSED const char *path,
           G_GNUC_UNUSED guint number, G_GNUC_UNUSED GError **error)
 {
   fold_into (scratch, line, length);
@@ -349,10 +349,12 @@ strip (char *text)
   return text;
 }
 
-/* "name<TAB>LABEL[<TAB>canonical]", split in place */
+/* "name<TAB>LABEL[<TAB>canonical]", split in place: the name folded into @scratch, *@label
+ * and *@canonical (the name when none is given); FALSE for a bad label, with @error set.  A
+ * blank name leaves @scratch empty. */
 static gboolean
-add_entry (GHashTable *table, char *line, G_GNUC_UNUSED gsize length, GString *scratch, const char *path,
-           guint number, GError **error)
+split_entry (char *line, GString *scratch, const char *path, guint number, const char **label_out,
+             const char **canonical_out, GError **error)
 {
   char *label = strchr (line, '\t');
   char *canonical = label ? strchr (label + 1, '\t') : NULL;
@@ -376,15 +378,26 @@ add_entry (GHashTable *table, char *line, G_GNUC_UNUSED gsize length, GString *s
   const char *name = strip (line);
   if (!canonical || !*(canonical = strip (canonical)))
     canonical = (char *) name;
-  if (*name == '\0')
-    return TRUE;
   fold_into (scratch, name, strlen (name));
-  if (g_hash_table_contains (table, scratch->str))
+  *label_out = known;
+  *canonical_out = canonical;
+  return TRUE;
+}
+
+static gboolean
+add_entry (gpointer data, char *line, G_GNUC_UNUSED gsize length, GString *scratch, const char *path,
+           guint number, GError **error)
+{
+  GHashTable *table = data;
+  const char *label, *canonical;
+  if (!split_entry (line, scratch, path, number, &label, &canonical, error))
+    return FALSE;
+  if (scratch->len == 0 || g_hash_table_contains (table, scratch->str))
     return TRUE;
   gsize canonical_size = strlen (canonical) + 1;
   NlpEntry *entry = g_malloc (sizeof *entry + canonical_size + scratch->len + 1);
   char *strings = (char *) (entry + 1);
-  entry->label = known;
+  entry->label = label;
   entry->canonical = memcpy (strings, canonical, canonical_size);
   char *key = memcpy (strings + canonical_size, scratch->str, scratch->len + 1);
   g_hash_table_insert (table, key, entry);
@@ -395,6 +408,31 @@ gboolean
 nlp_gazetteer_load (GHashTable *table, const char *name, GError **error)
 {
   return for_each_line (name, add_entry, table, error);
+}
+
+typedef struct {
+  NlpGazetteerFunc func;
+  gpointer         data;
+} Reader;
+
+static gboolean
+read_entry (gpointer data, char *line, G_GNUC_UNUSED gsize length, GString *scratch, const char *path, guint number,
+            GError **error)
+{
+  const Reader *reader = data;
+  const char *label, *canonical;
+  if (!split_entry (line, scratch, path, number, &label, &canonical, error))
+    return FALSE;
+  if (scratch->len > 0)
+    reader->func (scratch->str, scratch->len, label, canonical, reader->data);
+  return TRUE;
+}
+
+gboolean
+nlp_gazetteer_read (const char *name, NlpGazetteerFunc func, gpointer data, GError **error)
+{
+  Reader reader = { func, data };
+  return for_each_line (name, read_entry, &reader, error);
 }
 
 gsize

@@ -65,6 +65,13 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (NlpSortedWords, nlp_sorted_words_free)
  * (folded name -> NlpEntry); earlier entries win.  Errors name the file and line. */
 GHashTable *nlp_gazetteer_new   (void);
 gboolean    nlp_gazetteer_load  (GHashTable *table, const char *name, GError **error);
+/* The same entries (blank names skipped, duplicates not), each given to @func as it is read:
+ * the folded name (@length bytes), the label (an NF_LABEL_ string) and the canonical name,
+ * the strings valid during the call only.  For a caller with a table of its own, which then
+ * costs no GHashTable and no allocation an entry. */
+typedef void (*NlpGazetteerFunc) (const char *key, gsize length, const char *label, const char *canonical,
+                                  gpointer data);
+gboolean    nlp_gazetteer_read  (const char *name, NlpGazetteerFunc func, gpointer data, GError **error);
 
 /* The end of a word without its possessive: "Ukraine's" -> "Ukraine", "Forces'" -> "Forces". */
 gsize       nlp_strip_possessive (const char *text, gsize start, gsize end);
