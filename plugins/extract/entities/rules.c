@@ -1467,6 +1467,34 @@ classify (Context *c, guint a, guint b)
         classify (c, a + 1, b);
       return;
     }
+  /* "Bronx Republican Kristy Marmorato", "Texas Democrat Jasmine Crockett", "Welsh rugby
+   * Captain": a party's member, or a place or a people and an English word, before a given
+   * name describe the person */
+  static const char *const members[] = {
+    "Republican", "Democrat", "Conservative", "Tory", "Labour", "Liberal", "Independent", "Socialist",
+    "Libertarian", "Progressive", NULL,
+  };
+  for (guint k = a + 2; k <= b; k++)
+    {
+      if (!is_given_name (c, k))
+        continue;
+      Label before;
+      gboolean member = FALSE;
+      for (const char *const *w = members; *w && !member; w++)
+        member = tok_is (c, k - 1, *w);
+      if (member
+          || (is_word_in (c, k, W_WRITTEN_GIVEN)
+              && tok_is_common_word (c, k - 1) && !is_given_name (c, k - 1) && tok_is_cap_word (c, k - 1)
+              && !is_word_in (c, k - 1, W_TITLES | W_LOC_PREFIXES | W_LOC_SUFFIXES | W_ORG_SUFFIXES)
+              && lookup_label (c, a, k - 2, name_end (c, k - 2), &before)
+              && (before == LABEL_LOCATION || before == LABEL_NATIONALITY)))
+        {
+          classify (c, a, k - 2);
+          classify (c, k, b);
+          return;
+        }
+      break;
+    }
   /* "Ninety-Four Citizen Airmen", "Three Iraqi Soldiers": a count starts no name */
   if (b > a && is_spelled_number (c, a))
     {
@@ -1623,8 +1651,10 @@ classify (Context *c, guint a, guint b)
         }
     }
 
-  /* "East Mosul", "Northern Iraq", "Tal Afar", "Fort Campbell" */
-  if (b > a && is_word_in (c, a, W_LOC_PREFIXES) && tok_is_cap_word (c, a + 1))
+  /* "East Mosul", "Northern Iraq", "Tal Afar", "Fort Campbell"; but "Al" is also an English
+   * given name: "Al Horford said", "Al Gore ... Gore said" */
+  if (b > a && is_word_in (c, a, W_LOC_PREFIXES) && tok_is_cap_word (c, a + 1)
+      && !(tok_is (c, a, "Al") && person_evidence (c, a, b)))
     {
       add_mention (c, a, b, LABEL_LOCATION, NULL, -1);
       return;
