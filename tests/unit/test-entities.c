@@ -686,6 +686,15 @@ test_sports_clubs_and_al (void **state)
                       "Crockett spoke.",
                    "Kristy Marmorato=PERSON:Kristy Marmorato; Texas=LOCATION:Texas; "
                    "Jasmine Crockett=PERSON:Jasmine Crockett");
+  /* a firm's word in a person-shaped name makes it a firm's, unless a given name is in it */
+  assert_entities (f, "She studied at UMass Amherst and ran Red Hat OpenShift with YouTuber Julien Solomita.",
+                   "UMass Amherst=ORGANIZATION:UMass Amherst; Red Hat OpenShift=ORGANIZATION:Red Hat OpenShift; "
+                   "YouTuber Julien Solomita=PERSON:YouTuber Julien Solomita");
+  /* trades that end a business's name, museums and palaces of other languages */
+  assert_entities (f, "Great Western Railway ran trains to Kimbo Cafe. The Musee Guimet lent it to the "
+                      "Chateau de Versailles.",
+                   "Great Western Railway=ORGANIZATION:Great Western Railway; Kimbo Cafe=ORGANIZATION:Kimbo Cafe; "
+                   "Musee Guimet=ORGANIZATION:Musee Guimet; Chateau de Versailles=LOCATION:Chateau de Versailles");
 }
 
 static void

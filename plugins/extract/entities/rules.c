@@ -951,8 +951,31 @@ ends_in_common_word (const Context *c, guint a, guint b)
  * first, they end in a people's name ("Native American", "Isleta Indian": a people) or hold
  * a country ("Virgin Australia", "Garuda Indonesia": a company named after it).  "Michael
  * Jordan" and "Rachel English" open with a given name. */
+static gboolean is_camel_case (const char *text, gsize length);
+
+static Label
+name_words_label_of_words (Context *c, guint a, guint b);
+
+/* "UMass Amherst", "Red Hat OpenShift": a firm's word makes a person's name a firm's (but
+ * "YouTuber Julien Solomita" is a person; what is no name stays none) */
 static Label
 name_words_label (Context *c, guint a, guint b)
+{
+  Label label = name_words_label_of_words (c, a, b);
+  if (label != LABEL_PERSON)
+    return label;
+  gboolean firm_word = FALSE;
+  for (guint k = a; k <= b; k++)
+    {
+      if (is_given_name (c, k))
+        return label;
+      firm_word = firm_word || is_camel_case (c->text + c->tokens[k].start, c->tokens[k].end - c->tokens[k].start);
+    }
+  return firm_word ? LABEL_ORGANIZATION : label;
+}
+
+static Label
+name_words_label_of_words (Context *c, guint a, guint b)
 {
   /* a given name only the SSA's lists know ("Gilmore", "Norvell") does not outweigh a last
    * word that is never a name ("Gilmore Girls"); "Tom Hanks" is the hand-written lists' */
@@ -1393,13 +1416,22 @@ title_cased (const Context *c, guint a, guint b)
 /* Classifies the capitalised sequence of tokens [a, b] and records its mentions. */
 /* Whether a capitalised word has a capital after two or more small letters that are no
  * surname prefix: "PayPal", "JavaScript", "PostgreSQL"; not "McKesson", "MacArthur",
- * "DiCaprio", "DeSantis", "LeBron", "VanderMeer", "FitzGerald". */
+ * "DiCaprio", "DeSantis", "LeBron", "VanderMeer", "FitzGerald"; or opens with two capitals
+ * before two or more small letters: "UMass", "UConn" (not "CEOs"). */
 static gboolean
 is_camel_case (const char *text, gsize length)
 {
   static const char *const prefixes[] = { "Mac", "Van", "Von", "Fitz", "Della", "Dalla", "Des", "Du", NULL };
   if (length < 4 || !g_ascii_isupper (text[0]))
     return FALSE;
+  if (g_ascii_isupper (text[1]))
+    {
+      gsize k = 2;
+      while (k < length && g_ascii_islower (text[k]))
+        k++;
+      if (k == length && k >= 4 && length <= 6) /* not a handle: "ABlinken" */
+        return TRUE;
+    }
   gsize lower = 0;
   for (gsize k = 1; k < length; k++)
     {
