@@ -695,6 +695,10 @@ test_sports_clubs_and_al (void **state)
                       "Chateau de Versailles.",
                    "Great Western Railway=ORGANIZATION:Great Western Railway; Kimbo Cafe=ORGANIZATION:Kimbo Cafe; "
                    "Musee Guimet=ORGANIZATION:Musee Guimet; Chateau de Versailles=LOCATION:Chateau de Versailles");
+  /* a verb that opens an instruction is no part of a name; one that ends a name is */
+  assert_entities (f, "Visit MasTec today. Try Jane Doe's app. Human Rights Watch agreed.",
+                   "MasTec=ORGANIZATION:MasTec; Jane Doe=PERSON:Jane Doe; "
+                   "Human Rights Watch=ORGANIZATION:Human Rights Watch");
 }
 
 static void

@@ -1476,6 +1476,20 @@ classify (Context *c, guint a, guint b)
       return;
     }
 
+  /* "Install Windows", "Visit MasTec", "Try FlexClip": a verb that opens an instruction or a
+   * call to action (only there: "Human Rights Watch", "Microsoft Learn" end in one) */
+  static const char *const instructions[] = {
+    "Install", "Make", "Launch", "Take", "Try", "Visit", "Contact", "Choose", "Define", "Use", "Get", "Click",
+    "Download", "Subscribe", "Join", "Follow", "Share", "Learn", "Explore", "Buy", "Email", "Create", "Enable",
+    "Improve", NULL,
+  };
+  if (b > a && tok_is_initial (c, a))
+    for (const char *const *w = instructions; *w; w++)
+      if (tok_is (c, a, *w))
+        {
+          classify (c, a + 1, b);
+          return;
+        }
   /* A sentence-initial common word is not a name: drop it and look at the rest. */
   if (tok_is_initial (c, a) || is_word_in (c, a, W_NOT_NAMES))
     {
