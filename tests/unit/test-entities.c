@@ -699,6 +699,9 @@ test_sports_clubs_and_al (void **state)
   assert_entities (f, "Visit MasTec today. Try Jane Doe's app. Human Rights Watch agreed.",
                    "MasTec=ORGANIZATION:MasTec; Jane Doe=PERSON:Jane Doe; "
                    "Human Rights Watch=ORGANIZATION:Human Rights Watch");
+  /* a sound is a place, even after a title and a given name; newspapers' last words */
+  assert_entities (f, "The spill fouled Prince William Sound, the Toronto Globe reported.",
+                   "Prince William Sound=LOCATION:Prince William Sound; Toronto Globe=ORGANIZATION:Toronto Globe");
 }
 
 static void
