@@ -702,6 +702,14 @@ test_sports_clubs_and_al (void **state)
   /* a sound is a place, even after a title and a given name; newspapers' last words */
   assert_entities (f, "The spill fouled Prince William Sound, the Toronto Globe reported.",
                    "Prince William Sound=LOCATION:Prince William Sound; Toronto Globe=ORGANIZATION:Toronto Globe");
+  /* a storm's name alone is no person; no one's name starts with "New"; a person with a given
+   * name and a place after a comma are two names */
+  assert_entities (f, "Hurricane Andrew hit Florida. Andrew Card said Andrew was strong.",
+                   "Florida=LOCATION:Florida; Andrew Card=PERSON:Andrew Card");
+  assert_entities (f, "Quakes hit New Madrid, New Yorkers heard.",
+                   "New Madrid=LOCATION:New Madrid; New Yorkers=ORGANIZATION:New Yorkers");
+  assert_entities (f, "He met William Armstrong, Colorado's senator.",
+                   "William Armstrong=PERSON:William Armstrong; Colorado=LOCATION:Colorado");
 }
 
 static void

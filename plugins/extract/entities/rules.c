@@ -964,6 +964,14 @@ name_words_label (Context *c, guint a, guint b)
   Label label = name_words_label_of_words (c, a, b);
   if (label != LABEL_PERSON)
     return label;
+  /* "New Madrid", "New Brighton": no one's name starts with "New" (but "New Yorkers" are
+   * people, not a place) */
+  const NfToken *last = &c->tokens[b];
+  gsize length = last->end - last->start;
+  const char *end = c->text + last->end;
+  gboolean people = (length > 2 && memcmp (end - 2, "er", 2) == 0) || (length > 3 && memcmp (end - 3, "ers", 3) == 0);
+  if (a < b && tok_is (c, a, "New") && !people)
+    return LABEL_LOCATION;
   gboolean firm_word = FALSE;
   for (guint k = a; k <= b; k++)
     {
@@ -2398,7 +2406,8 @@ join_places (Context *c)
        * like any other ("Istanbul, Turkey") */
       gboolean place_like = !m->title_word && (!m->canonical || (m->label == LABEL_LOCATION && !is_country (c, m)))
                             && (m->label == LABEL_LOCATION || m->tentative
-                                || (m->label == LABEL_PERSON && m->title_end == m->title_start));
+                                || (m->label == LABEL_PERSON && m->title_end == m->title_start
+                                    && !is_given_name (c, m->first)));
       if (!place_like || n->label != LABEL_LOCATION || n->tentative || !n->canonical || n->first != m->last + 2
           || !tok_is (c, m->last + 1, ","))
         continue;
@@ -2416,6 +2425,42 @@ join_places (Context *c)
       m->canonical = g_string_chunk_insert_len (c->store, c->text + m->start, m->end - m->start);
       g_array_remove_index (c->mentions, i + 1);
       ms = (Mention *) c->mentions->data;
+    }
+}
+
+/* "Hurricane Andrew ... Andrew hit Florida": a storm's name, once the article has said what
+ * it is, names no person or place on its own either. */
+static void
+drop_storm_names (Context *c)
+{
+  static const char *const storms[] = { "Hurricane", "Typhoon", "Cyclone", "Storm", NULL };
+  guint names[8], n = 0;
+  for (guint i = 0; i + 1 < c->n && n < G_N_ELEMENTS (names); i++)
+    for (const char *const *w = storms; *w; w++)
+      if (tok_is (c, i, *w) && tok_is_cap_word (c, i + 1))
+        {
+          names[n++] = i + 1;
+          break;
+        }
+  Mention *ms = (Mention *) c->mentions->data;
+  for (guint k = 0; n > 0 && k < c->mentions->len;)
+    {
+      const Mention *m = &ms[k];
+      gboolean storm = FALSE;
+      if (m->first == m->last && (m->label == LABEL_PERSON || m->label == LABEL_LOCATION))
+        for (guint j = 0; j < n && !storm; j++)
+          {
+            const NfToken *t = &c->tokens[m->first], *name = &c->tokens[names[j]];
+            storm = t->end - t->start == name->end - name->start
+                    && memcmp (c->text + t->start, c->text + name->start, t->end - t->start) == 0;
+          }
+      if (storm)
+        {
+          g_array_remove_index (c->mentions, k);
+          ms = (Mention *) c->mentions->data;
+        }
+      else
+        k++;
     }
 }
 
@@ -2590,6 +2635,7 @@ find_mentions (Context *c, const char *language)
   /* and the lone words the evidence made people ("la consejera de Salud, Inmaculada ...") */
   no_places_as_people (c, language);
   join_places (c);
+  drop_storm_names (c);
   label_passes (c);
 }
 
