@@ -679,8 +679,9 @@ test_sports_clubs_and_al (void **state)
                    "Sixers=ORGANIZATION:Philadelphia 76ers; Celtics=ORGANIZATION:Boston Celtics; "
                    "Tyrese Maxey=PERSON:Tyrese Maxey");
   assert_entities (f, "The Dallas Cowboys hired him.", "Dallas Cowboys=ORGANIZATION:Dallas Cowboys");
-  assert_entities (f, "Al Horford said the team played well. Troops reached Al Huwayjah.",
-                   "Al Horford=PERSON:Al Horford; Al Huwayjah=LOCATION:Al Huwayjah");
+  assert_entities (f, "Al Gore met Al Horford. Troops fought near Al Huwayjah and via Al Mukalla.",
+                   "Al Gore=PERSON:Al Gore; Al Horford=PERSON:Al Horford; Al Huwayjah=LOCATION:Al Huwayjah; "
+                   "Al Mukalla=LOCATION:Al Mukalla");
   /* a party's member before a given name describes the person */
   assert_entities (f, "Bronx Republican Kristy Marmorato said the plan failed. Texas Democrat Jasmine "
                       "Crockett spoke.",
@@ -710,6 +711,9 @@ test_sports_clubs_and_al (void **state)
                    "New Madrid=LOCATION:New Madrid; New Yorkers=ORGANIZATION:New Yorkers");
   assert_entities (f, "He met William Armstrong, Colorado's senator.",
                    "William Armstrong=PERSON:William Armstrong; Colorado=LOCATION:Colorado");
+  /* an honorific and a given name make the place word a surname; a party's members, events */
+  assert_entities (f, "Mr Roger Hill said Democrat John Dingell ran the Boston Marathon.",
+                   "Roger Hill=PERSON:Roger Hill [Mr]; John Dingell=PERSON:John Dingell");
 }
 
 static void

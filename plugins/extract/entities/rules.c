@@ -807,7 +807,8 @@ tok_is_name_word (const Context *c, guint i)
   gboolean title_surname = i > 0 && is_given_name (c, i - 1);
   /* "Mr Hill", "Ms. Park": any word after an honorific is one */
   gboolean after_honorific = (i >= 1 && is_honorific (c, i - 1))
-                             || (i >= 2 && tok_is (c, i - 1, ".") && is_honorific (c, i - 2));
+                             || (i >= 2 && tok_is (c, i - 1, ".") && is_honorific (c, i - 2))
+                             || (i >= 2 && is_given_name (c, i - 1) && is_honorific (c, i - 2)); /* "Mr Roger Hill" */
   guint lists = tok_lists (c, i, TRUE);
   return (month_surname || !(lists & W_NOT_NAMES))
          && (title_surname || !(lists & W_TITLES))
@@ -1421,6 +1422,34 @@ title_cased (const Context *c, guint a, guint b)
   return g_string_free (out, FALSE);
 }
 
+/* Words that a place follows. */
+static const char *const place_words[] = {
+  "in", "near", "at", "from", "to", "outside", "across", "into", "around", "toward",
+  "towards", "through", "throughout", "inside", NULL,
+};
+
+/* Whether token @i follows a word that a place follows ("in", "near", "to", ...). */
+static gboolean
+after_place_word (const Context *c, guint i)
+{
+  if (i == 0)
+    return FALSE;
+  for (const char *const *w = place_words; *w; w++)
+    if (tok_is (c, i - 1, *w) || (tok_is_initial (c, i - 1) && tok_is_capitalised_form (c, i - 1, *w)))
+      return TRUE; /* "Near Al Huwayjah, ..." opens a list's line */
+  return FALSE;
+}
+
+/* "Al" is an English given name as well as the head of Arabic place names: a place's head
+ * after a place's word, "the" or "via" ("in Al Anbar", "the Al Salem hospital", "via Al
+ * Mukalla"), a man's name otherwise ("Al Gore", "Al Horford said"). */
+static gboolean
+al_names_a_man (const Context *c, guint i)
+{
+  return tok_is (c, i, "Al")
+         && !(after_place_word (c, i) || (i >= 1 && (tok_is (c, i - 1, "the") || tok_is (c, i - 1, "via"))));
+}
+
 /* Classifies the capitalised sequence of tokens [a, b] and records its mentions. */
 /* Whether a capitalised word has a capital after two or more small letters that are no
  * surname prefix: "PayPal", "JavaScript", "PostgreSQL"; not "McKesson", "MacArthur",
@@ -1526,9 +1555,9 @@ classify (Context *c, guint a, guint b)
    * name describe the person */
   static const char *const members[] = {
     "Republican", "Democrat", "Conservative", "Tory", "Labour", "Liberal", "Independent", "Socialist",
-    "Libertarian", "Progressive", NULL,
+    "Libertarian", "Progressive", "Republicans", "Democrats", NULL,
   };
-  for (guint k = a + 2; k <= b; k++)
+  for (guint k = a + 1; k <= b; k++)
     {
       if (!is_given_name (c, k))
         continue;
@@ -1537,13 +1566,14 @@ classify (Context *c, guint a, guint b)
       for (const char *const *w = members; *w && !member; w++)
         member = tok_is (c, k - 1, *w);
       if (member
-          || (is_word_in (c, k, W_WRITTEN_GIVEN)
+          || (k >= a + 2 && is_word_in (c, k, W_WRITTEN_GIVEN)
               && tok_is_common_word (c, k - 1) && !is_given_name (c, k - 1) && tok_is_cap_word (c, k - 1)
               && !is_word_in (c, k - 1, W_TITLES | W_LOC_PREFIXES | W_LOC_SUFFIXES | W_ORG_SUFFIXES)
               && lookup_label (c, a, k - 2, name_end (c, k - 2), &before)
               && (before == LABEL_LOCATION || before == LABEL_NATIONALITY)))
         {
-          classify (c, a, k - 2);
+          if (k >= a + 2)
+            classify (c, a, k - 2);
           classify (c, k, b);
           return;
         }
@@ -1686,7 +1716,7 @@ classify (Context *c, guint a, guint b)
       }
 
   /* a suffix word alone ("Battalion", "Office") names nothing; "the Coalition" is below */
-  Label by_suffix = b > a ? suffix_label (c, a, b) : LABEL_NONE;
+  Label by_suffix = b > a && !is_honorific (c, a) ? suffix_label (c, a, b) : LABEL_NONE; /* "Mr Roger Hill" */
   if (by_suffix != LABEL_NONE)
     {
       add_mention (c, a, b, by_suffix, NULL, -1);
@@ -1705,10 +1735,9 @@ classify (Context *c, guint a, guint b)
         }
     }
 
-  /* "East Mosul", "Northern Iraq", "Tal Afar", "Fort Campbell"; but "Al" is also an English
-   * given name: "Al Horford said", "Al Gore ... Gore said" */
+  /* "East Mosul", "Northern Iraq", "Tal Afar", "Fort Campbell"; but "Al Gore" */
   if (b > a && is_word_in (c, a, W_LOC_PREFIXES) && tok_is_cap_word (c, a + 1)
-      && !(tok_is (c, a, "Al") && person_evidence (c, a, b)))
+      && !(al_names_a_man (c, a) || (tok_is (c, a, "Al") && person_evidence (c, a, b))))
     {
       add_mention (c, a, b, LABEL_LOCATION, NULL, -1);
       return;
@@ -2225,14 +2254,7 @@ resolve (Context *c)
       const char *full = g_hash_table_lookup (surnames, key);
       /* a country keeps its name even when someone is called Jordan */
       gboolean caps = (c->tokens[m->first].flags & NF_TOKEN_ALL_CAPS) != 0;
-      static const char *const place_words[] = {
-        "in", "near", "at", "from", "to", "outside", "across", "into", "around", "toward",
-        "towards", "through", "throughout", "inside", NULL,
-      };
-      gboolean place = FALSE;
-      if (m->first >= 1)
-        for (const char *const *w = place_words; *w && !place; w++)
-          place = tok_is (c, m->first - 1, *w);
+      gboolean place = after_place_word (c, m->first);
       /* someone called Lugo makes "Lugo" that person, except "in Lugo" (but "to Dayton's
        * family" is the person's) */
       gboolean possessive = name_end (c, m->first) != c->tokens[m->first].end;
@@ -2485,12 +2507,13 @@ no_places_as_people (Context *c, const char *language)
       Mention *m = &ms[i];
       if (m->label != LABEL_PERSON || m->title_end > m->title_start)
         continue;
-      /* "Hill" that names Stuart Hill */
-      if (m->last == m->first && m->canonical)
+      /* "Hill" that names Stuart Hill; "Mr Roger Hill" is a man */
+      if ((m->last == m->first && m->canonical) || is_honorific (c, m->first))
         continue;
       Label better = LABEL_PERSON;
       for (guint k = m->first; k <= m->last && better == LABEL_PERSON; k++)
-        if (is_word_in (c, k, W_LOC_PREFIXES) || is_word_in (c, k, W_LOC_SUFFIXES))
+        if ((is_word_in (c, k, W_LOC_PREFIXES) && !(k == m->first && al_names_a_man (c, k)))
+            || is_word_in (c, k, W_LOC_SUFFIXES))
           better = LABEL_LOCATION;
         else if (is_word_in (c, k, W_ORG_SUFFIXES))
           better = LABEL_ORGANIZATION;
