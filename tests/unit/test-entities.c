@@ -714,6 +714,9 @@ test_sports_clubs_and_al (void **state)
   /* an honorific and a given name make the place word a surname; a party's members, events */
   assert_entities (f, "Mr Roger Hill said Democrat John Dingell ran the Boston Marathon.",
                    "Roger Hill=PERSON:Roger Hill [Mr]; John Dingell=PERSON:John Dingell");
+  /* a state's party member is the state; regions of the United States; Hawaiian mountains */
+  assert_entities (f, "An Ohio Democrat spoke of the Midwest and Mauna Kea.",
+                   "Ohio=LOCATION:Ohio; Midwest=LOCATION:Midwest; Mauna Kea=LOCATION:Mauna Kea");
 }
 
 static void

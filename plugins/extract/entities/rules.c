@@ -1557,6 +1557,13 @@ classify (Context *c, guint a, guint b)
     "Republican", "Democrat", "Conservative", "Tory", "Labour", "Liberal", "Independent", "Socialist",
     "Libertarian", "Progressive", "Republicans", "Democrats", NULL,
   };
+  /* "a Missouri Republican", "an Ohio Democrat": the place only ("House Democrats" are a group) */
+  for (const char *const *w = members; b > a && *w; w++)
+    if (tok_is (c, b, *w) && (*w)[strlen (*w) - 1] != 's')
+      {
+        classify (c, a, b - 1);
+        return;
+      }
   for (guint k = a + 1; k <= b; k++)
     {
       if (!is_given_name (c, k))
