@@ -717,6 +717,12 @@ test_sports_clubs_and_al (void **state)
   /* a state's party member is the state; regions of the United States; Hawaiian mountains */
   assert_entities (f, "An Ohio Democrat spoke of the Midwest and Mauna Kea.",
                    "Ohio=LOCATION:Ohio; Midwest=LOCATION:Midwest; Mauna Kea=LOCATION:Mauna Kea");
+  /* a word of the language not in capitals is no acronym ("Who", "Us"); a given name alone is
+   * the one person of the article who has it; "Internet" is no name */
+  assert_entities (f, "Who are the winners? The WHO said so on the Internet.",
+                   "WHO=ORGANIZATION:World Health Organization");
+  assert_entities (f, "Larry Page spoke. It did not fit Larry's plans, or interest Larry.",
+                   "Larry Page=PERSON:Larry Page; Larry=PERSON:Larry Page; Larry=PERSON:Larry Page");
 }
 
 static void

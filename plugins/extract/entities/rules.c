@@ -520,6 +520,15 @@ tok_entry (const Context *c, guint i, gboolean bare, Label *label)
   Word *w = tok_word (c, i, bare);
   if (!w->lists_known)
     word_look_up (c, w);
+  /* "Who are they?", "Us": a word of the language not in capitals is no acronym that the
+   * gazetteers expand ("WHO", "US") */
+  if (w->entry && w->entry->canonical && !(c->tokens[i].flags & NF_TOKEN_ALL_CAPS)
+      && ((w->lists & W_NOT_NAMES) || nlp_sorted_words_has (c->self->common_words, w->fold))
+      && g_ascii_strcasecmp (w->entry->canonical, w->fold) != 0)
+    {
+      *label = LABEL_NONE;
+      return NULL;
+    }
   *label = w->entry_label;
   return w->entry;
 }
@@ -1517,7 +1526,7 @@ classify (Context *c, guint a, guint b)
    * call to action (only there: "Human Rights Watch", "Microsoft Learn" end in one) */
   static const char *const instructions[] = {
     "Install", "Make", "Launch", "Take", "Try", "Visit", "Contact", "Choose", "Define", "Use", "Get", "Click",
-    "Download", "Subscribe", "Join", "Follow", "Share", "Learn", "Explore", "Buy", "Email", "Create", "Enable",
+    "Download", "Subscribe", "Join", "Follow", "Share", "Learn", "Explore", "Buy", "Email", "Create", "Enable", "Consider",
     "Improve", NULL,
   };
   if (b > a && tok_is_initial (c, a))
@@ -2199,6 +2208,10 @@ resolve (Context *c)
   /* an organisation's first word, a word no list knows, to its name: "Norvell Semiconductor"
    * ... "Norvell said", "Brockhurst Capital" ... "Brockhurst analyst Deepak Raman" */
   g_autoptr (GHashTable) org_heads = g_hash_table_new (g_str_hash, g_str_equal);
+  /* a person's given name to the person, when one person of the article has it: "Larry Page"
+   * ... "fit Larry's personality", "interesting to Larry" (a place by its word before) */
+  g_autoptr (GHashTable) givens = g_hash_table_new (g_str_hash, g_str_equal);
+  static const char shared_given[] = "";
   Mention *ms = (Mention *) c->mentions->data;
   guint n = c->mentions->len;
 
@@ -2215,6 +2228,15 @@ resolve (Context *c)
                             : (fold_into (c->scratch, c->text + t->start, m->end - t->start), c->scratch->str);
           if (!g_hash_table_contains (surnames, key))
             g_hash_table_insert (surnames, (gpointer) stored_key (c, key), (gpointer) name);
+          if (is_word_in (c, m->first, W_WRITTEN_GIVEN))
+            {
+              const char *given = tok_word (c, m->first, FALSE)->fold;
+              const char *had = g_hash_table_lookup (givens, given);
+              if (!had)
+                g_hash_table_insert (givens, (gpointer) given, (gpointer) name);
+              else if (had != shared_given && strcmp (had, name) != 0)
+                g_hash_table_insert (givens, (gpointer) given, (gpointer) shared_given);
+            }
           /* Spanish and Portuguese names carry two surnames: "Guadalupe Ramírez Soto" is
            * also "Ramírez" */
           if (m->last >= m->first + 2 && tok_is_cap_word (c, m->last - 1))
@@ -2271,6 +2293,16 @@ resolve (Context *c)
         {
           m->label = LABEL_PERSON;
           m->canonical = full;
+          m->tentative = FALSE;
+          m->title_word = FALSE;
+          continue;
+        }
+      const char *person = g_hash_table_lookup (givens, key);
+      if (person && person != shared_given && !m->canonical
+          && (m->label == LABEL_NONE || m->label == LABEL_PERSON || m->label == LABEL_LOCATION))
+        {
+          m->label = LABEL_PERSON;
+          m->canonical = person;
           m->tentative = FALSE;
           m->title_word = FALSE;
           continue;
