@@ -723,6 +723,10 @@ test_sports_clubs_and_al (void **state)
                    "WHO=ORGANIZATION:World Health Organization");
   assert_entities (f, "Larry Page spoke. It did not fit Larry's plans, or interest Larry.",
                    "Larry Page=PERSON:Larry Page; Larry=PERSON:Larry Page; Larry=PERSON:Larry Page");
+  /* a sentence's opening preposition is no name; Spanish and Philippine places' heads */
+  assert_entities (f, "Outside Wales, shootings hit Ciudad Juarez and Barangay La Purisima.",
+                   "Wales=LOCATION:Wales; Ciudad Juarez=LOCATION:Ciudad Juarez; "
+                   "Barangay La Purisima=LOCATION:Barangay La Purisima");
 }
 
 static void

@@ -2228,7 +2228,7 @@ resolve (Context *c)
                             : (fold_into (c->scratch, c->text + t->start, m->end - t->start), c->scratch->str);
           if (!g_hash_table_contains (surnames, key))
             g_hash_table_insert (surnames, (gpointer) stored_key (c, key), (gpointer) name);
-          if (is_word_in (c, m->first, W_WRITTEN_GIVEN))
+          if (is_given_name (c, m->first))
             {
               const char *given = tok_word (c, m->first, FALSE)->fold;
               const char *had = g_hash_table_lookup (givens, given);
