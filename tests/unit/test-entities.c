@@ -727,6 +727,9 @@ test_sports_clubs_and_al (void **state)
   assert_entities (f, "Outside Wales, shootings hit Ciudad Juarez and Barangay La Purisima.",
                    "Wales=LOCATION:Wales; Ciudad Juarez=LOCATION:Ciudad Juarez; "
                    "Barangay La Purisima=LOCATION:Barangay La Purisima");
+  /* a lawmaker's party and state, a public programme, shouting: no names */
+  assert_entities (f, "Pete Stark, D-California, said cuts to Medicare hurt. HE LEFT THE JOB.",
+                   "Pete Stark=PERSON:Pete Stark");
 }
 
 static void

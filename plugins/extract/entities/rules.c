@@ -1459,6 +1459,13 @@ al_names_a_man (const Context *c, guint i)
          && !(after_place_word (c, i) || (i >= 1 && (tok_is (c, i - 1, "the") || tok_is (c, i - 1, "via"))));
 }
 
+/* A word written in capitals. */
+static gboolean
+caps_word (const Context *c, guint i)
+{
+  return c->tokens[i].kind == NF_TOKEN_WORD && (c->tokens[i].flags & NF_TOKEN_ALL_CAPS);
+}
+
 /* Classifies the capitalised sequence of tokens [a, b] and records its mentions. */
 /* Whether a capitalised word has a capital after two or more small letters that are no
  * surname prefix: "PayPal", "JavaScript", "PostgreSQL"; not "McKesson", "MacArthur",
@@ -1845,6 +1852,13 @@ classify (Context *c, guint a, guint b)
       lower += g_ascii_islower (text[i]);
     }
   gboolean all_caps = upper >= 2 && lower == 0;
+  /* "R-Texas", "D-California": a lawmaker's party and state, no name */
+  if (length >= 4 && (text[0] == 'R' || text[0] == 'D' || text[0] == 'I') && text[1] == '-' && g_ascii_isupper (text[2]))
+    return;
+  /* "HE WAS HEAD PROSECUTOR AND LEFT THE JOB": a word in capitals between two more is
+   * shouting, no acronym */
+  if (all_caps && a >= 1 && caps_word (c, a - 1) && ((a + 1 < c->n && caps_word (c, a + 1)) || (a >= 2 && caps_word (c, a - 2))))
+    return;
   /* "APIs", "CEOs", "EVs": an acronym's plural names a kind of thing */
   if (lower == 1 && upper >= 2 && upper + 1 == length && text[length - 1] == 's')
     return;
