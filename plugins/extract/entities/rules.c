@@ -105,7 +105,29 @@ typedef enum {
   W_GIVEN_NAMES  = 1 << 8, /* female-names.txt or male-names.txt */
   W_LEADS        = 1 << 9, /* what a gazetteer name with a space has before its first one */
   W_WRITTEN_GIVEN = 1 << 10, /* the hand-written given names, above the SSA's */
+  W_CAPS_ONLY    = 1 << 11, /* a gazetteer acronym that is also a word of the language ("WHO") */
+  W_PARTY        = 1 << 12, /* a party's member: "Republican", "Democrats" (marked_words) */
+  W_INSTRUCTION  = 1 << 13, /* a verb that opens an instruction: "Install", "Visit" */
+  W_STORM        = 1 << 14, /* a word before a storm's name: "Hurricane" */
 } WordList;
+
+/* Words the rules ask about by their own bits, marked in the index with the lists'. */
+static const struct {
+  const char *fold;
+  WordList    bit;
+} marked_words[] = {
+  { "republican", W_PARTY }, { "democrat", W_PARTY }, { "conservative", W_PARTY }, { "tory", W_PARTY },
+  { "labour", W_PARTY }, { "liberal", W_PARTY }, { "independent", W_PARTY }, { "socialist", W_PARTY },
+  { "libertarian", W_PARTY }, { "progressive", W_PARTY }, { "republicans", W_PARTY }, { "democrats", W_PARTY },
+  { "install", W_INSTRUCTION }, { "make", W_INSTRUCTION }, { "launch", W_INSTRUCTION }, { "take", W_INSTRUCTION },
+  { "try", W_INSTRUCTION }, { "visit", W_INSTRUCTION }, { "contact", W_INSTRUCTION }, { "choose", W_INSTRUCTION },
+  { "define", W_INSTRUCTION }, { "use", W_INSTRUCTION }, { "get", W_INSTRUCTION }, { "click", W_INSTRUCTION },
+  { "download", W_INSTRUCTION }, { "subscribe", W_INSTRUCTION }, { "join", W_INSTRUCTION }, { "follow", W_INSTRUCTION },
+  { "share", W_INSTRUCTION }, { "learn", W_INSTRUCTION }, { "explore", W_INSTRUCTION }, { "buy", W_INSTRUCTION },
+  { "email", W_INSTRUCTION }, { "create", W_INSTRUCTION }, { "enable", W_INSTRUCTION }, { "improve", W_INSTRUCTION },
+  { "consider", W_INSTRUCTION },
+  { "hurricane", W_STORM }, { "typhoon", W_STORM }, { "cyclone", W_STORM }, { "storm", W_STORM },
+};
 
 void
 entities_rules_free (gpointer data)
@@ -173,6 +195,16 @@ index_build (Entities *self)
           else
             slot->entry = value;
         }
+    }
+  /* "Who are they?", "Us": a short word of the language is an acronym that the gazetteers
+   * expand ("WHO", "US") only when written in capitals; marked once here, asked per token */
+  for (guint i = 0; i < self->n_index_slots; i++)
+    {
+      IndexSlot *slot = &self->index[i];
+      if (slot->key && slot->entry && slot->entry->canonical && slot->length <= 6
+          && g_ascii_strcasecmp (slot->entry->canonical, slot->key) != 0
+          && ((slot->lists & W_NOT_NAMES) || nlp_sorted_words_has (self->common_words, slot->key)))
+        slot->lists |= W_CAPS_ONLY;
     }
   /* The first words of the names of several words, marked (a prefix of the name's own key):
    * a run of tokens whose first is followed by a space can be a name only when that first
@@ -251,6 +283,11 @@ entities_load_lists (Entities *self, const char *const *extra, gboolean shipped,
           guint bits = GPOINTER_TO_UINT (g_hash_table_lookup (self->word_lists, key));
           g_hash_table_insert (self->word_lists, key, GUINT_TO_POINTER (bits | lists[l].bit));
         }
+    }
+  for (guint m = 0; m < G_N_ELEMENTS (marked_words); m++)
+    {
+      guint bits = GPOINTER_TO_UINT (g_hash_table_lookup (self->word_lists, marked_words[m].fold));
+      g_hash_table_insert (self->word_lists, (gpointer) marked_words[m].fold, GUINT_TO_POINTER (bits | marked_words[m].bit));
     }
   index_build (self);
   return TRUE;
@@ -520,11 +557,7 @@ tok_entry (const Context *c, guint i, gboolean bare, Label *label)
   Word *w = tok_word (c, i, bare);
   if (!w->lists_known)
     word_look_up (c, w);
-  /* "Who are they?", "Us": a word of the language not in capitals is no acronym that the
-   * gazetteers expand ("WHO", "US") */
-  if (w->entry && w->entry->canonical && !(c->tokens[i].flags & NF_TOKEN_ALL_CAPS)
-      && ((w->lists & W_NOT_NAMES) || nlp_sorted_words_has (c->self->common_words, w->fold))
-      && g_ascii_strcasecmp (w->entry->canonical, w->fold) != 0)
+  if ((w->lists & W_CAPS_ONLY) && !(c->tokens[i].flags & NF_TOKEN_ALL_CAPS))
     {
       *label = LABEL_NONE;
       return NULL;
@@ -1441,11 +1474,16 @@ static const char *const place_words[] = {
 static gboolean
 after_place_word (const Context *c, guint i)
 {
-  if (i == 0)
+  if (i == 0 || c->tokens[i - 1].kind != NF_TOKEN_WORD || c->tokens[i - 1].end - c->tokens[i - 1].start > 10)
     return FALSE;
   for (const char *const *w = place_words; *w; w++)
-    if (tok_is (c, i - 1, *w) || (tok_is_initial (c, i - 1) && tok_is_capitalised_form (c, i - 1, *w)))
-      return TRUE; /* "Near Al Huwayjah, ..." opens a list's line */
+    if (tok_is (c, i - 1, *w))
+      return TRUE;
+  /* "Near Al Huwayjah, ..." opens a list's line */
+  if ((c->tokens[i - 1].flags & NF_TOKEN_CAPITALIZED) && tok_is_initial (c, i - 1))
+    for (const char *const *w = place_words; *w; w++)
+      if (tok_is_capitalised_form (c, i - 1, *w))
+        return TRUE;
   return FALSE;
 }
 
@@ -1464,6 +1502,13 @@ static gboolean
 caps_word (const Context *c, guint i)
 {
   return c->tokens[i].kind == NF_TOKEN_WORD && (c->tokens[i].flags & NF_TOKEN_ALL_CAPS);
+}
+
+/* A party's member in capitals: "Republican", "Democrats" (not "liberal", "LABOUR"). */
+static gboolean
+party_member (const Context *c, guint i)
+{
+  return is_word_in (c, i, W_PARTY) && tok_is_cap_word (c, i) && !(c->tokens[i].flags & NF_TOKEN_ALL_CAPS);
 }
 
 /* Classifies the capitalised sequence of tokens [a, b] and records its mentions. */
@@ -1531,18 +1576,11 @@ classify (Context *c, guint a, guint b)
 
   /* "Install Windows", "Visit MasTec", "Try FlexClip": a verb that opens an instruction or a
    * call to action (only there: "Human Rights Watch", "Microsoft Learn" end in one) */
-  static const char *const instructions[] = {
-    "Install", "Make", "Launch", "Take", "Try", "Visit", "Contact", "Choose", "Define", "Use", "Get", "Click",
-    "Download", "Subscribe", "Join", "Follow", "Share", "Learn", "Explore", "Buy", "Email", "Create", "Enable", "Consider",
-    "Improve", NULL,
-  };
-  if (b > a && tok_is_initial (c, a))
-    for (const char *const *w = instructions; *w; w++)
-      if (tok_is (c, a, *w))
-        {
-          classify (c, a + 1, b);
-          return;
-        }
+  if (b > a && is_word_in (c, a, W_INSTRUCTION) && !(c->tokens[a].flags & NF_TOKEN_ALL_CAPS) && tok_is_initial (c, a))
+    {
+      classify (c, a + 1, b);
+      return;
+    }
   /* A sentence-initial common word is not a name: drop it and look at the rest. */
   if (tok_is_initial (c, a) || is_word_in (c, a, W_NOT_NAMES))
     {
@@ -1569,26 +1607,18 @@ classify (Context *c, guint a, guint b)
   /* "Bronx Republican Kristy Marmorato", "Texas Democrat Jasmine Crockett", "Welsh rugby
    * Captain": a party's member, or a place or a people and an English word, before a given
    * name describe the person */
-  static const char *const members[] = {
-    "Republican", "Democrat", "Conservative", "Tory", "Labour", "Liberal", "Independent", "Socialist",
-    "Libertarian", "Progressive", "Republicans", "Democrats", NULL,
-  };
   /* "a Missouri Republican", "an Ohio Democrat": the place only ("House Democrats" are a group) */
-  for (const char *const *w = members; b > a && *w; w++)
-    if (tok_is (c, b, *w) && (*w)[strlen (*w) - 1] != 's')
-      {
-        classify (c, a, b - 1);
-        return;
-      }
+  if (b > a && party_member (c, b) && c->text[c->tokens[b].end - 1] != 's')
+    {
+      classify (c, a, b - 1);
+      return;
+    }
   for (guint k = a + 1; k <= b; k++)
     {
       if (!is_given_name (c, k))
         continue;
       Label before;
-      gboolean member = FALSE;
-      for (const char *const *w = members; *w && !member; w++)
-        member = tok_is (c, k - 1, *w);
-      if (member
+      if (party_member (c, k - 1)
           || (k >= a + 2 && is_word_in (c, k, W_WRITTEN_GIVEN)
               && tok_is_common_word (c, k - 1) && !is_given_name (c, k - 1) && tok_is_cap_word (c, k - 1)
               && !is_word_in (c, k - 1, W_TITLES | W_LOC_PREFIXES | W_LOC_SUFFIXES | W_ORG_SUFFIXES)
@@ -2508,15 +2538,10 @@ join_places (Context *c)
 static void
 drop_storm_names (Context *c)
 {
-  static const char *const storms[] = { "Hurricane", "Typhoon", "Cyclone", "Storm", NULL };
   guint names[8], n = 0;
   for (guint i = 0; i + 1 < c->n && n < G_N_ELEMENTS (names); i++)
-    for (const char *const *w = storms; *w; w++)
-      if (tok_is (c, i, *w) && tok_is_cap_word (c, i + 1))
-        {
-          names[n++] = i + 1;
-          break;
-        }
+    if ((c->tokens[i].flags & NF_TOKEN_CAPITALIZED) && is_word_in (c, i, W_STORM) && tok_is_cap_word (c, i + 1))
+      names[n++] = i + 1;
   Mention *ms = (Mention *) c->mentions->data;
   for (guint k = 0; n > 0 && k < c->mentions->len;)
     {
