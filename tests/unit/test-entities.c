@@ -730,6 +730,9 @@ test_sports_clubs_and_al (void **state)
   /* a lawmaker's party and state, a public programme, shouting: no names */
   assert_entities (f, "Pete Stark, D-California, said cuts to Medicare hurt. HE LEFT THE JOB.",
                    "Pete Stark=PERSON:Pete Stark");
+  /* given names that are also countries' */
+  assert_entities (f, "Chad Billingsley and Jordan Henderson flew to Chad.",
+                   "Chad Billingsley=PERSON:Chad Billingsley; Jordan Henderson=PERSON:Jordan Henderson; Chad=LOCATION:Chad");
 }
 
 static void
