@@ -707,8 +707,9 @@ test_sports_clubs_and_al (void **state)
    * name and a place after a comma are two names */
   assert_entities (f, "Hurricane Andrew hit Florida. Andrew Card said Andrew was strong.",
                    "Florida=LOCATION:Florida; Andrew Card=PERSON:Andrew Card");
-  assert_entities (f, "Quakes hit New Madrid, New Yorkers heard.",
-                   "New Madrid=LOCATION:New Madrid; New Yorkers=ORGANIZATION:New Yorkers");
+  assert_entities (f, "Quakes hit New Madrid, New Yorkers and New Democrats heard.",
+                   "New Madrid=LOCATION:New Madrid; New Yorkers=ORGANIZATION:New Yorkers; "
+                   "New Democrats=ORGANIZATION:New Democrats");
   assert_entities (f, "He met William Armstrong, Colorado's senator.",
                    "William Armstrong=PERSON:William Armstrong; Colorado=LOCATION:Colorado");
   /* an honorific and a given name make the place word a surname; a party's members, events */

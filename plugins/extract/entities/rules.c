@@ -1007,12 +1007,12 @@ name_words_label (Context *c, guint a, guint b)
   Label label = name_words_label_of_words (c, a, b);
   if (label != LABEL_PERSON)
     return label;
-  /* "New Madrid", "New Brighton": no one's name starts with "New" (but "New Yorkers" are
-   * people, not a place) */
+  /* "New Madrid", "New Brighton": no one's name starts with "New" (but "New Yorkers" and "New
+   * Democrats" are people, not a place) */
   const NfToken *last = &c->tokens[b];
   gsize length = last->end - last->start;
   const char *end = c->text + last->end;
-  gboolean people = (length > 2 && memcmp (end - 2, "er", 2) == 0) || (length > 3 && memcmp (end - 3, "ers", 3) == 0);
+  gboolean people = (length > 2 && memcmp (end - 2, "er", 2) == 0) || (length > 3 && end[-1] == 's'); /* "New Democrats" */
   if (a < b && tok_is (c, a, "New") && !people)
     return LABEL_LOCATION;
   gboolean firm_word = FALSE;
