@@ -113,7 +113,29 @@ typedef enum {
   W_GIVEN_NAMES  = 1 << 8, /* female-names.txt or male-names.txt */
   W_LEADS        = 1 << 9, /* what a gazetteer name with a space has before its first one */
   W_WRITTEN_GIVEN = 1 << 10, /* the hand-written given names, above the SSA's */
+  W_CAPS_ONLY    = 1 << 11, /* a gazetteer acronym that is also a word of the language ("WHO") */
+  W_PARTY        = 1 << 12, /* a party's member: "Republican", "Democrats" (marked_words) */
+  W_INSTRUCTION  = 1 << 13, /* a verb that opens an instruction: "Install", "Visit" */
+  W_STORM        = 1 << 14, /* a word before a storm's name: "Hurricane" */
 } WordList;
+
+/* Words the rules ask about by their own bits, marked in the index with the lists'. */
+static const struct {
+  const char *fold;
+  WordList    bit;
+} marked_words[] = {
+  { "republican", W_PARTY }, { "democrat", W_PARTY }, { "conservative", W_PARTY }, { "tory", W_PARTY },
+  { "labour", W_PARTY }, { "liberal", W_PARTY }, { "independent", W_PARTY }, { "socialist", W_PARTY },
+  { "libertarian", W_PARTY }, { "progressive", W_PARTY }, { "republicans", W_PARTY }, { "democrats", W_PARTY },
+  { "install", W_INSTRUCTION }, { "make", W_INSTRUCTION }, { "launch", W_INSTRUCTION }, { "take", W_INSTRUCTION },
+  { "try", W_INSTRUCTION }, { "visit", W_INSTRUCTION }, { "contact", W_INSTRUCTION }, { "choose", W_INSTRUCTION },
+  { "define", W_INSTRUCTION }, { "use", W_INSTRUCTION }, { "get", W_INSTRUCTION }, { "click", W_INSTRUCTION },
+  { "download", W_INSTRUCTION }, { "subscribe", W_INSTRUCTION }, { "join", W_INSTRUCTION }, { "follow", W_INSTRUCTION },
+  { "share", W_INSTRUCTION }, { "learn", W_INSTRUCTION }, { "explore", W_INSTRUCTION }, { "buy", W_INSTRUCTION },
+  { "email", W_INSTRUCTION }, { "create", W_INSTRUCTION }, { "enable", W_INSTRUCTION }, { "improve", W_INSTRUCTION },
+  { "consider", W_INSTRUCTION },
+  { "hurricane", W_STORM }, { "typhoon", W_STORM }, { "cyclone", W_STORM }, { "storm", W_STORM },
+};
 
 void
 entities_rules_free (gpointer data)
@@ -291,6 +313,22 @@ entities_load_lists (Entities *self, const char *const *extra, gboolean shipped,
       || !(self->countries = entities_countries_load (error)))
     return FALSE;
   index_add_lists (self);
+  for (guint m = 0; m < G_N_ELEMENTS (marked_words); m++)
+    index_add (self, marked_words[m].fold, strlen (marked_words[m].fold), marked_words[m].bit);
+  /* "Who are they?", "Us": a short word of the language is an acronym that the gazetteers
+   * expand ("WHO", "US") only when written in capitals; marked once here, asked per token */
+  for (guint i = 0; i < self->n_index_slots; i++)
+    {
+      IndexSlot *slot = &self->index[i];
+      if (!slot->key || !slot->entry || !slot->entry->canonical || slot->length > 6)
+        continue;
+      char word[8]; /* (a key may be a longer name's first word: not NUL-terminated) */
+      memcpy (word, slot->key, slot->length);
+      word[slot->length] = '\0';
+      if (g_ascii_strcasecmp (slot->entry->canonical, word) != 0
+          && ((slot->lists & W_NOT_NAMES) || nlp_sorted_words_has (self->common_words, word)))
+        slot->lists |= W_CAPS_ONLY;
+    }
   return TRUE;
 }
 
@@ -569,6 +607,11 @@ tok_entry (const Context *c, guint i, gboolean bare, Label *label)
   Word *w = tok_word (c, i, bare);
   if (!w->lists_known)
     word_look_up (c, w);
+  if ((w->lists & W_CAPS_ONLY) && !(c->tokens[i].flags & NF_TOKEN_ALL_CAPS))
+    {
+      *label = LABEL_NONE;
+      return NULL;
+    }
   *label = w->entry_label;
   return w->entry;
 }
@@ -881,7 +924,8 @@ tok_is_name_word (const Context *c, guint i)
   gboolean title_surname = i > 0 && is_given_name (c, i - 1);
   /* "Mr Hill", "Ms. Park": any word after an honorific is one */
   gboolean after_honorific = (i >= 1 && is_honorific (c, i - 1))
-                             || (i >= 2 && tok_is (c, i - 1, ".") && is_honorific (c, i - 2));
+                             || (i >= 2 && tok_is (c, i - 1, ".") && is_honorific (c, i - 2))
+                             || (i >= 2 && is_given_name (c, i - 1) && is_honorific (c, i - 2)); /* "Mr Roger Hill" */
   guint lists = tok_lists (c, i, TRUE);
   return (month_surname || !(lists & W_NOT_NAMES))
          && (title_surname || !(lists & W_TITLES))
@@ -1025,8 +1069,39 @@ ends_in_common_word (const Context *c, guint a, guint b)
  * first, they end in a people's name ("Native American", "Isleta Indian": a people) or hold
  * a country ("Virgin Australia", "Garuda Indonesia": a company named after it).  "Michael
  * Jordan" and "Rachel English" open with a given name. */
+static gboolean is_camel_case (const char *text, gsize length);
+
+static Label
+name_words_label_of_words (Context *c, guint a, guint b);
+
+/* "UMass Amherst", "Red Hat OpenShift": a firm's word makes a person's name a firm's (but
+ * "YouTuber Julien Solomita" is a person; what is no name stays none) */
 static Label
 name_words_label (Context *c, guint a, guint b)
+{
+  Label label = name_words_label_of_words (c, a, b);
+  if (label != LABEL_PERSON)
+    return label;
+  /* "New Madrid", "New Brighton": no one's name starts with "New" (but "New Yorkers" and "New
+   * Democrats" are people, not a place) */
+  const NfToken *last = &c->tokens[b];
+  gsize length = last->end - last->start;
+  const char *end = c->text + last->end;
+  gboolean people = (length > 2 && memcmp (end - 2, "er", 2) == 0) || (length > 3 && end[-1] == 's'); /* "New Democrats" */
+  if (a < b && tok_is (c, a, "New") && !people)
+    return LABEL_LOCATION;
+  gboolean firm_word = FALSE;
+  for (guint k = a; k <= b; k++)
+    {
+      if (is_given_name (c, k))
+        return label;
+      firm_word = firm_word || is_camel_case (c->text + c->tokens[k].start, c->tokens[k].end - c->tokens[k].start);
+    }
+  return firm_word ? LABEL_ORGANIZATION : label;
+}
+
+static Label
+name_words_label_of_words (Context *c, guint a, guint b)
 {
   /* a given name only the SSA's lists know ("Gilmore", "Norvell") does not outweigh a last
    * word that is never a name ("Gilmore Girls"); "Tom Hanks" is the hand-written lists' */
@@ -1464,16 +1539,72 @@ title_cased (const Context *c, guint a, guint b)
   return g_string_free (out, FALSE);
 }
 
+/* Words that a place follows. */
+static const char *const place_words[] = {
+  "in", "near", "at", "from", "to", "outside", "across", "into", "around", "toward",
+  "towards", "through", "throughout", "inside", NULL,
+};
+
+/* Whether token @i follows a word that a place follows ("in", "near", "to", ...). */
+static gboolean
+after_place_word (const Context *c, guint i)
+{
+  if (i == 0 || c->tokens[i - 1].kind != NF_TOKEN_WORD || c->tokens[i - 1].end - c->tokens[i - 1].start > 10)
+    return FALSE;
+  for (const char *const *w = place_words; *w; w++)
+    if (tok_is (c, i - 1, *w))
+      return TRUE;
+  /* "Near Al Huwayjah, ..." opens a list's line */
+  if ((c->tokens[i - 1].flags & NF_TOKEN_CAPITALIZED) && tok_is_initial (c, i - 1))
+    for (const char *const *w = place_words; *w; w++)
+      if (tok_is_capitalised_form (c, i - 1, *w))
+        return TRUE;
+  return FALSE;
+}
+
+/* "Al" is an English given name as well as the head of Arabic place names: a place's head
+ * after a place's word, "the" or "via" ("in Al Anbar", "the Al Salem hospital", "via Al
+ * Mukalla"), a man's name otherwise ("Al Gore", "Al Horford said"). */
+static gboolean
+al_names_a_man (const Context *c, guint i)
+{
+  return tok_is (c, i, "Al")
+         && !(after_place_word (c, i) || (i >= 1 && (tok_is (c, i - 1, "the") || tok_is (c, i - 1, "via"))));
+}
+
+/* A word written in capitals. */
+static gboolean
+caps_word (const Context *c, guint i)
+{
+  return c->tokens[i].kind == NF_TOKEN_WORD && (c->tokens[i].flags & NF_TOKEN_ALL_CAPS);
+}
+
+/* A party's member in capitals: "Republican", "Democrats" (not "liberal", "LABOUR"). */
+static gboolean
+party_member (const Context *c, guint i)
+{
+  return is_word_in (c, i, W_PARTY) && tok_is_cap_word (c, i) && !(c->tokens[i].flags & NF_TOKEN_ALL_CAPS);
+}
+
 /* Classifies the capitalised sequence of tokens [a, b] and records its mentions. */
 /* Whether a capitalised word has a capital after two or more small letters that are no
  * surname prefix: "PayPal", "JavaScript", "PostgreSQL"; not "McKesson", "MacArthur",
- * "DiCaprio", "DeSantis", "LeBron", "VanderMeer", "FitzGerald". */
+ * "DiCaprio", "DeSantis", "LeBron", "VanderMeer", "FitzGerald"; or opens with two capitals
+ * before two or more small letters: "UMass", "UConn" (not "CEOs"). */
 static gboolean
 is_camel_case (const char *text, gsize length)
 {
   static const char *const prefixes[] = { "Mac", "Van", "Von", "Fitz", "Della", "Dalla", "Des", "Du", NULL };
   if (length < 4 || !g_ascii_isupper (text[0]))
     return FALSE;
+  if (g_ascii_isupper (text[1]))
+    {
+      gsize k = 2;
+      while (k < length && g_ascii_islower (text[k]))
+        k++;
+      if (k == length && k >= 4 && length <= 6) /* not a handle: "ABlinken" */
+        return TRUE;
+    }
   gsize lower = 0;
   for (gsize k = 1; k < length; k++)
     {
@@ -1518,6 +1649,13 @@ classify (Context *c, guint a, guint b)
       return;
     }
 
+  /* "Install Windows", "Visit MasTec", "Try FlexClip": a verb that opens an instruction or a
+   * call to action (only there: "Human Rights Watch", "Microsoft Learn" end in one) */
+  if (b > a && is_word_in (c, a, W_INSTRUCTION) && !(c->tokens[a].flags & NF_TOKEN_ALL_CAPS) && tok_is_initial (c, a))
+    {
+      classify (c, a + 1, b);
+      return;
+    }
   /* A sentence-initial common word is not a name: drop it and look at the rest. */
   if (tok_is_initial (c, a) || is_word_in (c, a, W_NOT_NAMES))
     {
@@ -1540,6 +1678,34 @@ classify (Context *c, guint a, guint b)
       else
         classify (c, a + 1, b);
       return;
+    }
+  /* "Bronx Republican Kristy Marmorato", "Texas Democrat Jasmine Crockett", "Welsh rugby
+   * Captain": a party's member, or a place or a people and an English word, before a given
+   * name describe the person */
+  /* "a Missouri Republican", "an Ohio Democrat": the place only ("House Democrats" are a group) */
+  if (b > a && party_member (c, b) && c->text[c->tokens[b].end - 1] != 's')
+    {
+      classify (c, a, b - 1);
+      return;
+    }
+  for (guint k = a + 1; k <= b; k++)
+    {
+      if (!is_given_name (c, k))
+        continue;
+      Label before;
+      if (party_member (c, k - 1)
+          || (k >= a + 2 && is_word_in (c, k, W_WRITTEN_GIVEN)
+              && tok_is_common_word (c, k - 1) && !is_given_name (c, k - 1) && tok_is_cap_word (c, k - 1)
+              && !is_word_in (c, k - 1, W_TITLES | W_LOC_PREFIXES | W_LOC_SUFFIXES | W_ORG_SUFFIXES)
+              && lookup_label (c, a, k - 2, name_end (c, k - 2), &before)
+              && (before == LABEL_LOCATION || before == LABEL_NATIONALITY)))
+        {
+          if (k >= a + 2)
+            classify (c, a, k - 2);
+          classify (c, k, b);
+          return;
+        }
+      break;
     }
   /* "Ninety-Four Citizen Airmen", "Three Iraqi Soldiers": a count starts no name */
   if (b > a && is_spelled_number (c, a))
@@ -1678,7 +1844,7 @@ classify (Context *c, guint a, guint b)
       }
 
   /* a suffix word alone ("Battalion", "Office") names nothing; "the Coalition" is below */
-  Label by_suffix = b > a ? suffix_label (c, a, b) : LABEL_NONE;
+  Label by_suffix = b > a && !is_honorific (c, a) ? suffix_label (c, a, b) : LABEL_NONE; /* "Mr Roger Hill" */
   if (by_suffix != LABEL_NONE)
     {
       add_mention (c, a, b, by_suffix, NULL, -1);
@@ -1697,8 +1863,9 @@ classify (Context *c, guint a, guint b)
         }
     }
 
-  /* "East Mosul", "Northern Iraq", "Tal Afar", "Fort Campbell" */
-  if (b > a && is_word_in (c, a, W_LOC_PREFIXES) && tok_is_cap_word (c, a + 1))
+  /* "East Mosul", "Northern Iraq", "Tal Afar", "Fort Campbell"; but "Al Gore" */
+  if (b > a && is_word_in (c, a, W_LOC_PREFIXES) && tok_is_cap_word (c, a + 1)
+      && !(al_names_a_man (c, a) || (tok_is (c, a, "Al") && person_evidence (c, a, b))))
     {
       add_mention (c, a, b, LABEL_LOCATION, NULL, -1);
       return;
@@ -1790,6 +1957,13 @@ classify (Context *c, guint a, guint b)
       lower += g_ascii_islower (text[i]);
     }
   gboolean all_caps = upper >= 2 && lower == 0;
+  /* "R-Texas", "D-California": a lawmaker's party and state, no name */
+  if (length >= 4 && (text[0] == 'R' || text[0] == 'D' || text[0] == 'I') && text[1] == '-' && g_ascii_isupper (text[2]))
+    return;
+  /* "HE WAS HEAD PROSECUTOR AND LEFT THE JOB": a word in capitals between two more is
+   * shouting, no acronym */
+  if (all_caps && a >= 1 && caps_word (c, a - 1) && ((a + 1 < c->n && caps_word (c, a + 1)) || (a >= 2 && caps_word (c, a - 2))))
+    return;
   /* "APIs", "CEOs", "EVs": an acronym's plural names a kind of thing */
   if (lower == 1 && upper >= 2 && upper + 1 == length && text[length - 1] == 's')
     return;
@@ -2153,6 +2327,10 @@ resolve (Context *c)
   /* an organisation's first word, a word no list knows, to its name: "Norvell Semiconductor"
    * ... "Norvell said", "Brockhurst Capital" ... "Brockhurst analyst Deepak Raman" */
   g_autoptr (GHashTable) org_heads = g_hash_table_new (g_str_hash, g_str_equal);
+  /* a person's given name to the person, when one person of the article has it: "Larry Page"
+   * ... "fit Larry's personality", "interesting to Larry" (a place by its word before) */
+  g_autoptr (GHashTable) givens = g_hash_table_new (g_str_hash, g_str_equal);
+  static const char shared_given[] = "";
   Mention *ms = (Mention *) c->mentions->data;
   guint n = c->mentions->len;
 
@@ -2169,6 +2347,15 @@ resolve (Context *c)
                             : (fold_into (c->scratch, c->text + t->start, m->end - t->start), c->scratch->str);
           if (!g_hash_table_contains (surnames, key))
             g_hash_table_insert (surnames, (gpointer) stored_key (c, key), (gpointer) name);
+          if (is_given_name (c, m->first))
+            {
+              const char *given = tok_word (c, m->first, FALSE)->fold;
+              const char *had = g_hash_table_lookup (givens, given);
+              if (!had)
+                g_hash_table_insert (givens, (gpointer) given, (gpointer) name);
+              else if (had != shared_given && strcmp (had, name) != 0)
+                g_hash_table_insert (givens, (gpointer) given, (gpointer) shared_given);
+            }
           /* Spanish and Portuguese names carry two surnames: "Guadalupe Ramírez Soto" is
            * also "Ramírez" */
           if (m->last >= m->first + 2 && tok_is_cap_word (c, m->last - 1))
@@ -2215,14 +2402,7 @@ resolve (Context *c)
       const char *full = g_hash_table_lookup (surnames, key);
       /* a country keeps its name even when someone is called Jordan */
       gboolean caps = (c->tokens[m->first].flags & NF_TOKEN_ALL_CAPS) != 0;
-      static const char *const place_words[] = {
-        "in", "near", "at", "from", "to", "outside", "across", "into", "around", "toward",
-        "towards", "through", "throughout", "inside", NULL,
-      };
-      gboolean place = FALSE;
-      if (m->first >= 1)
-        for (const char *const *w = place_words; *w && !place; w++)
-          place = tok_is (c, m->first - 1, *w);
+      gboolean place = after_place_word (c, m->first);
       /* someone called Lugo makes "Lugo" that person, except "in Lugo" (but "to Dayton's
        * family" is the person's) */
       gboolean possessive = name_end (c, m->first) != c->tokens[m->first].end;
@@ -2232,6 +2412,16 @@ resolve (Context *c)
         {
           m->label = LABEL_PERSON;
           m->canonical = full;
+          m->tentative = FALSE;
+          m->title_word = FALSE;
+          continue;
+        }
+      const char *person = g_hash_table_lookup (givens, key);
+      if (person && person != shared_given && !m->canonical
+          && (m->label == LABEL_NONE || m->label == LABEL_PERSON || m->label == LABEL_LOCATION))
+        {
+          m->label = LABEL_PERSON;
+          m->canonical = person;
           m->tentative = FALSE;
           m->title_word = FALSE;
           continue;
@@ -2396,7 +2586,8 @@ join_places (Context *c)
        * like any other ("Istanbul, Turkey") */
       gboolean place_like = !m->title_word && (!m->canonical || (m->label == LABEL_LOCATION && !is_country (c, m)))
                             && (m->label == LABEL_LOCATION || m->tentative
-                                || (m->label == LABEL_PERSON && m->title_end == m->title_start));
+                                || (m->label == LABEL_PERSON && m->title_end == m->title_start
+                                    && !is_given_name (c, m->first)));
       if (!place_like || n->label != LABEL_LOCATION || n->tentative || !n->canonical || n->first != m->last + 2
           || !tok_is (c, m->last + 1, ","))
         continue;
@@ -2414,6 +2605,37 @@ join_places (Context *c)
       m->canonical = g_string_chunk_insert_len (c->store, c->text + m->start, m->end - m->start);
       g_array_remove_index (c->mentions, i + 1);
       ms = (Mention *) c->mentions->data;
+    }
+}
+
+/* "Hurricane Andrew ... Andrew hit Florida": a storm's name, once the article has said what
+ * it is, names no person or place on its own either. */
+static void
+drop_storm_names (Context *c)
+{
+  guint names[8], n = 0;
+  for (guint i = 0; i + 1 < c->n && n < G_N_ELEMENTS (names); i++)
+    if ((c->tokens[i].flags & NF_TOKEN_CAPITALIZED) && is_word_in (c, i, W_STORM) && tok_is_cap_word (c, i + 1))
+      names[n++] = i + 1;
+  Mention *ms = (Mention *) c->mentions->data;
+  for (guint k = 0; n > 0 && k < c->mentions->len;)
+    {
+      const Mention *m = &ms[k];
+      gboolean storm = FALSE;
+      if (m->first == m->last && (m->label == LABEL_PERSON || m->label == LABEL_LOCATION))
+        for (guint j = 0; j < n && !storm; j++)
+          {
+            const NfToken *t = &c->tokens[m->first], *name = &c->tokens[names[j]];
+            storm = t->end - t->start == name->end - name->start
+                    && memcmp (c->text + t->start, c->text + name->start, t->end - t->start) == 0;
+          }
+      if (storm)
+        {
+          g_array_remove_index (c->mentions, k);
+          ms = (Mention *) c->mentions->data;
+        }
+      else
+        k++;
     }
 }
 
@@ -2438,12 +2660,13 @@ no_places_as_people (Context *c, const char *language)
       Mention *m = &ms[i];
       if (m->label != LABEL_PERSON || m->title_end > m->title_start)
         continue;
-      /* "Hill" that names Stuart Hill */
-      if (m->last == m->first && m->canonical)
+      /* "Hill" that names Stuart Hill; "Mr Roger Hill" is a man */
+      if ((m->last == m->first && m->canonical) || is_honorific (c, m->first))
         continue;
       Label better = LABEL_PERSON;
       for (guint k = m->first; k <= m->last && better == LABEL_PERSON; k++)
-        if (is_word_in (c, k, W_LOC_PREFIXES) || is_word_in (c, k, W_LOC_SUFFIXES))
+        if ((is_word_in (c, k, W_LOC_PREFIXES) && !(k == m->first && al_names_a_man (c, k)))
+            || is_word_in (c, k, W_LOC_SUFFIXES))
           better = LABEL_LOCATION;
         else if (is_word_in (c, k, W_ORG_SUFFIXES))
           better = LABEL_ORGANIZATION;
@@ -2591,6 +2814,7 @@ find_mentions (Context *c, const char *language)
   /* and the lone words the evidence made people ("la consejera de Salud, Inmaculada ...") */
   no_places_as_people (c, language);
   join_places (c);
+  drop_storm_names (c);
   label_passes (c);
 }
 
