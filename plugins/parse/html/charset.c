@@ -325,6 +325,38 @@ restore_bodies (htmlDocPtr doc, const char *text, GArray *bodies)
   return k == bodies->len;
 }
 
+/* @text with each body replaced by its marker (BODY_MARK, its number and "-"), in one
+ * allocation and without a printf a body. */
+static char *
+cut_bodies (const char *text, gsize length, GArray *bodies, gsize *cut_length)
+{
+  /* A marker is at most BODY_MARK, 10 digits and "-". */
+  char *cut = g_malloc (length + bodies->len * (strlen (BODY_MARK) + 11) + 1);
+  char *out = cut;
+  gsize at = 0;
+  for (guint k = 0; k < bodies->len; k++)
+    {
+      const Body *body = &g_array_index (bodies, Body, k);
+      memcpy (out, text + at, body->start - at);
+      out += body->start - at;
+      memcpy (out, BODY_MARK, strlen (BODY_MARK));
+      out += strlen (BODY_MARK);
+      char digits[10];
+      guint n = 0;
+      for (guint v = k; n == 0 || v; v /= 10)
+        digits[n++] = (char) ('0' + v % 10);
+      while (n)
+        *out++ = digits[--n];
+      *out++ = '-';
+      at = body->end;
+    }
+  memcpy (out, text + at, length - at);
+  out += length - at;
+  *out = '\0';
+  *cut_length = out - cut;
+  return cut;
+}
+
 static htmlDocPtr
 parse (const char *text, gsize length, const char *url, gboolean *too_deep)
 {
@@ -359,18 +391,10 @@ html_parse_utf8 (const char *text, gsize length, const char *url, gboolean *too_
 #endif
   if (bodies && bodies->len)
     {
-      GString *cut = g_string_sized_new (length);
-      gsize at = 0;
-      for (guint k = 0; k < bodies->len; k++)
-        {
-          const Body *body = &g_array_index (bodies, Body, k);
-          g_string_append_len (cut, text + at, body->start - at);
-          g_string_append_printf (cut, BODY_MARK "%u-", k);
-          at = body->end;
-        }
-      g_string_append_len (cut, text + at, length - at);
-      doc = parse (cut->str, cut->len, url, too_deep);
-      g_string_free (cut, TRUE);
+      gsize cut_length;
+      char *cut = cut_bodies (text, length, bodies, &cut_length);
+      doc = parse (cut, cut_length, url, too_deep);
+      g_free (cut);
       if (doc && !restore_bodies (doc, text, bodies))
         g_clear_pointer (&doc, xmlFreeDoc);
     }
