@@ -163,9 +163,13 @@ names_elsewhere (const char *value)
           const char *end = part;
           while (end < token + length && *end != '-' && *end != '_')
             end++;
-          for (const char *const *w = words; *w; w++)
-            if (html_ascii_equal_len (part, end - part, *w))
-              return *w;
+          /* Only parts of a word's length (3 to 15 bytes) and first letter can be one. */
+          gsize n = end - part;
+          char first = (char) (*part | 0x20);
+          if (n >= 3 && n <= 15)
+            for (const char *const *w = words; *w; w++)
+              if ((*w)[0] == first && html_ascii_equal_len (part, n, *w))
+                return *w;
           part = end + 1;
         }
     }
@@ -498,9 +502,18 @@ starts_with_label (const char *text)
                                         "Zuletzt bearbeitet", "letzte Änderung", "Letzte Änderung",
                                         "dernière modification", "Dernière modification", NULL };
   if (strnlen (text, 201) <= 200 && (strchr (text, 'e') || strchr (text, 'E')))
-    for (const char *const *l = edited; *l; l++)
-      if (strstr (text, *l))
-        return LABEL_UPDATED;
+    {
+      /* One pass instead of a strstr a spelling: a spelling is compared only where the text
+       * has its first letter (l, z or d, in either case). */
+      for (const char *p = text; *p; p++)
+        {
+          if (*p != 'l' && *p != 'L' && *p != 'z' && *p != 'Z' && *p != 'd' && *p != 'D')
+            continue;
+          for (const char *const *l = edited; *l; l++)
+            if ((*l)[0] == *p && strncmp (p, *l, strlen (*l)) == 0)
+              return LABEL_UPDATED;
+        }
+    }
   return LABEL_NONE;
 }
 
