@@ -253,6 +253,10 @@ test_date_fallbacks (G_GNUC_UNUSED void **state)
   assert_published ("<html><body><h1>Getting started</h1>" BODY5 BODY5 BODY5 BODY5 BODY5 BODY5
                     "<p id='pageinfo'>GettingStarted (last edited 2019-11-10 13:28:18 by Jane)</p></body></html>",
                     "2019-11-10T13:28:18", "modified");
+  /* The same in German, its label anywhere in the line (one pass looks for every spelling). */
+  assert_published ("<html lang='de'><body><h1>Erste Schritte</h1>" BODY5 BODY5 BODY5 BODY5 BODY5 BODY5
+                    "<p id='pageinfo'>Seite Start (Zuletzt ge\xC3\xA4ndert 2019-11-10 13:28:18 von Jana)</p></body></html>",
+                    "2019-11-10T13:28:18", "modified");
   /* "am 20.09.2020" alone on its line. */
   assert_published ("<html lang='de'><body><h1>Tomaten schneiden</h1>" BODY5 BODY5 BODY5 BODY5 BODY5 BODY5
                     "<div class='user'><span>am 20.09.2020</span></div></body></html>", "2020-09-20", "text");

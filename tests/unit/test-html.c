@@ -957,6 +957,10 @@ test_script_bodies_give_libxml2s_tree (G_GNUC_UNUSED void **state)
     "<div><style media='a\"b'>q{}</style><script>\n\r\nr()\t</script></div>",
     "<html><body><p>x</p></body></html><script>late()</script><p>after the end</p>",
     "<scripts>not a script</scripts><script-x>nor this</script-x><p>l</p>",
+    /* Markers of two digits and more, each put back in its own element. */
+    "<script>s0()</script><script>s1()</script><script>s2()</script><script>s3()</script>"
+    "<script>s4()</script><script>s5()</script><script>s6()</script><script>s7()</script>"
+    "<script>s8()</script><script>s9()</script><style>s10{}</style><script>s11()</script><p>o</p>",
   };
   for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
     {
@@ -991,6 +995,38 @@ test_script_bodies_give_libxml2s_tree (G_GNUC_UNUSED void **state)
   xmlFree (dump);
   xmlFreeDoc (doc);
   g_string_free (bomb, TRUE);
+}
+
+/* html_attrs_read: the first attribute of each name, whatever its case, and NULL for a value
+ * that is not one text node or for an attribute the element lacks. */
+static void
+test_attrs_are_read_in_one_pass (G_GNUC_UNUSED void **state)
+{
+  const char *page = "<div id='a' CLASS='c d' itemprop='author' property='og:x' rel='author' "
+                     "data-testid='byline' class='second' id='b'>x</div><p>y</p>";
+  gboolean deep;
+  htmlDocPtr doc = html_parse_utf8 (page, strlen (page), NULL, &deep);
+  xmlNode *body = xmlDocGetRootElement (doc)->children;
+  xmlNode *div = body->children, *p = div->next;
+  HtmlAttrs attrs;
+  html_attrs_read (div, &attrs);
+  assert_string_equal (attrs.id, "a");
+  assert_string_equal (attrs.class_, "c d");
+  assert_string_equal (attrs.itemprop, "author");
+  assert_string_equal (attrs.property, "og:x");
+  assert_string_equal (attrs.rel, "author");
+  assert_string_equal (attrs.testid, "byline");
+  html_attrs_read (p, &attrs);
+  assert_null (attrs.id);
+  assert_null (attrs.class_);
+  assert_null (attrs.testid);
+  /* A value of two nodes (a text and an entity reference, as the tree API can make it). */
+  xmlNode *ref = xmlNewReference (doc, (const xmlChar *) "&amp;");
+  xmlAttr *attr = xmlSetProp (p, (const xmlChar *) "class", (const xmlChar *) "x");
+  xmlAddChild ((xmlNode *) attr, ref);
+  html_attrs_read (p, &attrs);
+  assert_null (attrs.class_);
+  xmlFreeDoc (doc);
 }
 
 /* A page that is valid UTF-8 is parsed where it lies; the check for it reads eight bytes at a
@@ -1071,6 +1107,7 @@ main (void)
     cmocka_unit_test (test_repeated_calls_to_action_are_dropped),
     cmocka_unit_test (test_embedded_social_posts_are_dropped),
     cmocka_unit_test (test_script_bodies_give_libxml2s_tree),
+    cmocka_unit_test (test_attrs_are_read_in_one_pass),
     cmocka_unit_test (test_utf8_pages_are_not_copied),
   };
   return cmocka_run_group_tests_name ("html", tests, NULL, NULL);

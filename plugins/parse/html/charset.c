@@ -298,39 +298,112 @@ find_bodies (const char *text, gsize length)
   return bodies;
 }
 
+/* Writes the k-th marker (BODY_MARK, k in decimal, "-") at @out, which has room for
+ * MARK_MAX bytes; returns its length. */
+#define MARK_MAX (sizeof BODY_MARK - 1 + 10 + 1)
+
+static gsize
+write_mark (char *out, guint k)
+{
+  memcpy (out, BODY_MARK, strlen (BODY_MARK));
+  gsize n = strlen (BODY_MARK);
+  char digits[10];
+  guint d = 0;
+  for (guint v = k; d == 0 || v; v /= 10)
+    digits[d++] = (char) ('0' + v % 10);
+  while (d)
+    out[n++] = digits[--d];
+  out[n++] = '-';
+  return n;
+}
+
+/* @text with each body replaced by its marker, in one allocation. */
+static char *
+cut_bodies (const char *text, gsize length, GArray *bodies, gsize *cut_length)
+{
+  char *cut = g_malloc (length + bodies->len * MARK_MAX + 1);
+  char *out = cut;
+  gsize at = 0;
+  for (guint k = 0; k < bodies->len; k++)
+    {
+      const Body *body = &g_array_index (bodies, Body, k);
+      memcpy (out, text + at, body->start - at);
+      out += body->start - at;
+      out += write_mark (out, k);
+      at = body->end;
+    }
+  memcpy (out, text + at, length - at);
+  out += length - at;
+  *out = '\0';
+  *cut_length = out - cut;
+  return cut;
+}
+
+/* What the parse of a cut page notes for restore_bodies (in the parser's _private): the
+ * script or style element whose text opened with the k-th marker, in the order libxml2 hands
+ * the texts over, which is the order of the page.  So the bodies go back without a walk over
+ * the whole tree. */
+typedef struct {
+  GArray *bodies;
+  xmlNode **nodes;      /* one a body, NULL until its marker is seen */
+  guint next;           /* the marker expected next */
+  cdataBlockSAXFunc cdata; /* libxml2's own */
+} Cut;
+
+static void
+note_body (void *user, const xmlChar *value, int length)
+{
+  xmlParserCtxtPtr context = user;
+  Cut *cut = context->_private;
+  xmlNode *node = context->node;
+  if (cut->next < cut->bodies->len && node && node->children == NULL && node->type == XML_ELEMENT_NODE
+      && (html_ascii_equal ((const char *) node->name, "script") || html_ascii_equal ((const char *) node->name, "style")))
+    {
+      char mark[MARK_MAX];
+      gsize n = write_mark (mark, cut->next);
+      if ((gsize) length == n && memcmp (value, mark, n) == 0)
+        cut->nodes[cut->next++] = node;
+    }
+  cut->cdata (user, value, length);
+}
+
 /* Puts the bodies back: the k-th marker must be the whole text of the k-th script or style
  * element that has one, and every marker must come back. */
 static gboolean
-restore_bodies (htmlDocPtr doc, const char *text, GArray *bodies)
+restore_bodies (const Cut *cut, const char *text)
 {
-  guint k = 0;
-  char mark[32];
-  g_snprintf (mark, sizeof mark, BODY_MARK "%u-", k);
-  xmlNode *root = (xmlNode *) doc;
-  for (xmlNode *node = doc->children; node && k < bodies->len; node = html_next_node (node, root, TRUE))
+  if (cut->next != cut->bodies->len)
+    return FALSE;
+  for (guint k = 0; k < cut->bodies->len; k++)
     {
-      if (node->type != XML_ELEMENT_NODE
-          || !(html_ascii_equal ((const char *) node->name, "script")
-               || html_ascii_equal ((const char *) node->name, "style")))
-        continue;
-      xmlNode *child = node->children;
+      char mark[MARK_MAX + 1];
+      mark[write_mark (mark, k)] = '\0';
+      xmlNode *child = cut->nodes[k]->children;
       if (child == NULL || child->next || child->type != XML_CDATA_SECTION_NODE || child->content == NULL
           || strcmp ((const char *) child->content, mark) != 0)
-        continue;
-      const Body *body = &g_array_index (bodies, Body, k);
-      xmlNodeSetContentLen (child, (const xmlChar *) text + body->start, (int) (body->end - body->start));
-      k++;
-      g_snprintf (mark, sizeof mark, BODY_MARK "%u-", k);
+        return FALSE;
     }
-  return k == bodies->len;
+  for (guint k = 0; k < cut->bodies->len; k++)
+    {
+      const Body *body = &g_array_index (cut->bodies, Body, k);
+      xmlNodeSetContentLen (cut->nodes[k]->children, (const xmlChar *) text + body->start,
+                            (int) (body->end - body->start));
+    }
+  return TRUE;
 }
 
 static htmlDocPtr
-parse (const char *text, gsize length, const char *url, gboolean *too_deep)
+parse (const char *text, gsize length, const char *url, Cut *cut, gboolean *too_deep)
 {
   htmlParserCtxtPtr context = htmlNewParserCtxt ();
   if (context == NULL)
     return NULL;
+  if (cut)
+    {
+      context->_private = cut;
+      cut->cdata = context->sax->cdataBlock;
+      context->sax->cdataBlock = note_body;
+    }
   /* IGNORE_ENC: the bytes are UTF-8 now, whatever <meta charset> says.  No HUGE: libxml2
    * stops at 256 nested elements, which keeps a nesting bomb cheap; we report it. */
   htmlDocPtr doc = htmlCtxtReadMemory (context, text, (int) length, url, "UTF-8",
@@ -359,23 +432,17 @@ html_parse_utf8 (const char *text, gsize length, const char *url, gboolean *too_
 #endif
   if (bodies && bodies->len)
     {
-      GString *cut = g_string_sized_new (length);
-      gsize at = 0;
-      for (guint k = 0; k < bodies->len; k++)
-        {
-          const Body *body = &g_array_index (bodies, Body, k);
-          g_string_append_len (cut, text + at, body->start - at);
-          g_string_append_printf (cut, BODY_MARK "%u-", k);
-          at = body->end;
-        }
-      g_string_append_len (cut, text + at, length - at);
-      doc = parse (cut->str, cut->len, url, too_deep);
-      g_string_free (cut, TRUE);
-      if (doc && !restore_bodies (doc, text, bodies))
+      gsize cut_length;
+      char *cut_text = cut_bodies (text, length, bodies, &cut_length);
+      g_autofree xmlNode **nodes = g_new0 (xmlNode *, bodies->len);
+      Cut cut = { .bodies = bodies, .nodes = nodes };
+      doc = parse (cut_text, cut_length, url, &cut, too_deep);
+      g_free (cut_text);
+      if (doc && !restore_bodies (&cut, text))
         g_clear_pointer (&doc, xmlFreeDoc);
     }
   if (doc == NULL)
-    doc = parse (text, length, url, too_deep);
+    doc = parse (text, length, url, NULL, too_deep);
   /* After a stray </html>, libxml2 starts a second <html> beside the first; the article
    * may be in it.  Move its children into the first. */
   xmlNode *root = doc ? xmlDocGetRootElement (doc) : NULL;

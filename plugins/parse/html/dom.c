@@ -78,3 +78,50 @@ html_next_node (xmlNode *node, xmlNode *root, gboolean descend)
     node = node->parent;
   return node == NULL || node == root ? NULL : node->next;
 }
+
+/* One pass over the attribute list instead of one a name: every element of a page goes
+ * through here, and its attributes are read once while they are in the cache. */
+void
+html_attrs_read (xmlNode *node, HtmlAttrs *attrs)
+{
+  memset (attrs, 0, sizeof *attrs);
+  guint seen = 0; /* bit k: the k-th name was found (maybe with no plain value) */
+  for (xmlAttr *a = node->properties; a; a = a->next)
+    {
+      const char *name = (const char *) a->name;
+      const char **slot = NULL;
+      guint bit = 0;
+      switch (name[0] | 0x20)
+        {
+        case 'c':
+          if (html_ascii_equal (name, "class"))
+            slot = &attrs->class_, bit = 1;
+          break;
+        case 'i':
+          if (html_ascii_equal (name, "id"))
+            slot = &attrs->id, bit = 2;
+          else if (html_ascii_equal (name, "itemprop"))
+            slot = &attrs->itemprop, bit = 4;
+          break;
+        case 'p':
+          if (html_ascii_equal (name, "property"))
+            slot = &attrs->property, bit = 8;
+          break;
+        case 'r':
+          if (html_ascii_equal (name, "rel"))
+            slot = &attrs->rel, bit = 16;
+          break;
+        case 'd':
+          if (html_ascii_equal (name, "data-testid"))
+            slot = &attrs->testid, bit = 32;
+          break;
+        default:
+          break;
+        }
+      if (slot == NULL || (seen & bit))
+        continue;
+      seen |= bit;
+      *slot = a->children && a->children->type == XML_TEXT_NODE && a->children->next == NULL
+                ? (const char *) a->children->content : NULL;
+    }
+}

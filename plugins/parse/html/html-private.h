@@ -119,8 +119,15 @@ void       html_dates_offer (HtmlDates *dates, const char *value, int score, con
 /* A bare <meta name="date"> (dc.date, dcterms.date): below a date in the article's header,
  * and never later than the day the header shows (see meta-date.c). */
 void       html_dates_offer_bare (HtmlDates *dates, const char *value);
-/* Looks at every element of the page in document order for date candidates. */
-void       html_dates_element (HtmlDates *dates, xmlNode *node);
+/* The attributes that the metadata readers look at on every element, found in one pass over
+ * its attribute list (see html_attrs_read). */
+typedef struct {
+  const char *class_, *id, *itemprop, *property, *rel, *testid; /* testid: data-testid */
+} HtmlAttrs;
+
+/* Looks at every element of the page in document order for date candidates; @attrs are
+ * @node's (html_attrs_read). */
+void       html_dates_element (HtmlDates *dates, xmlNode *node, const HtmlAttrs *attrs);
 /* The page's headline element and its @order (see html_find_headline), before the walk:
  * dates right after it (or just before, a topline) are the article header's, and no part of
  * the page that holds it is "other". */
@@ -223,6 +230,10 @@ char *html_node_spaced_text (xmlNode *node, gsize max);
 xmlNode *html_next_node (xmlNode *node, xmlNode *root, gboolean descend);
 /* The value of attribute @name of @node, or NULL (free with g_free). */
 char *html_attr (xmlNode *node, const char *name);
+/* @node's class, id, itemprop, property, rel and data-testid without copies, each the value
+ * of the first attribute of that name (ASCII case-blind), or NULL when there is none or its
+ * value is not one text node. */
+void html_attrs_read (xmlNode *node, HtmlAttrs *attrs);
 
 G_END_DECLS
 

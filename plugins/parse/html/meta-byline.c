@@ -514,7 +514,8 @@ letters_only (const char *text)
 void
 html_byline_drop_text (GPtrArray *list, const char *text)
 {
-  if (text == NULL)
+  /* Nothing to drop from an empty list: no folding of @text (most lists are empty). */
+  if (text == NULL || list->len == 0)
     return;
   g_autofree char *t = letters_only (text);
   for (guint i = list->len; i-- > 0;)
@@ -556,7 +557,8 @@ html_byline_drop_site_names (GPtrArray *list, const char *const *names)
 void
 html_byline_drop_handles (GPtrArray *list, const char *text)
 {
-  if (text == NULL)
+  /* Nothing to drop from an empty list: no folding of @text (most lists are empty). */
+  if (text == NULL || list->len == 0)
     return;
   g_autofree char *t = letters_only (text);
   for (guint i = list->len; i-- > 0;)

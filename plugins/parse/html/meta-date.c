@@ -163,9 +163,13 @@ names_elsewhere (const char *value)
           const char *end = part;
           while (end < token + length && *end != '-' && *end != '_')
             end++;
-          for (const char *const *w = words; *w; w++)
-            if (html_ascii_equal_len (part, end - part, *w))
-              return *w;
+          /* Only parts of a word's length (3 to 15 bytes) and first letter can be one. */
+          gsize n = end - part;
+          char first = (char) (*part | 0x20);
+          if (n >= 3 && n <= 15)
+            for (const char *const *w = words; *w; w++)
+              if ((*w)[0] == first && html_ascii_equal_len (part, n, *w))
+                return *w;
           part = end + 1;
         }
     }
@@ -408,13 +412,14 @@ html_dates_in_other_part (HtmlDates *dates, xmlNode *node)
   return place_of (dates, node, near_headline) == PLACE_ELSEWHERE;
 }
 
-/* Whether one of @parts (words of lower-case ASCII letters and signs, each opening with a
- * letter, 32 at most) occurs in @value, ASCII case-blind.  This runs on every element with a
+/* Whether one of @parts (words of lower-case ASCII letters and signs, each opening with two
+ * letters, 32 at most) occurs in @value, ASCII case-blind.  This runs on every element with a
  * class or id: no copies, and a position is compared only with the words that open with its
- * letter (their indexes by letter are worked out once a list). */
+ * two letters (their indexes by letter pair are worked out once a list): most positions of a
+ * class name open no word, and one table look-up says so. */
 typedef struct {
   const char *const *parts;
-  guint32 by_letter[26]; /* bit i: parts[i] opens with the letter */
+  guint32 by_letter[26][26]; /* bit i: parts[i] opens with the two letters */
 } WordsByLetter;
 
 static gboolean
@@ -427,7 +432,10 @@ contains_any (const char *value, const WordsByLetter *words)
       guint c = ((guchar) *v | 0x20) - 'a'; /* a letter in lower case; any other byte is not < 26 */
       if (c >= 26)
         continue;
-      for (guint32 bits = words->by_letter[c]; bits; bits &= bits - 1)
+      guint d = ((guchar) v[1] | 0x20) - 'a'; /* the same; the NUL at the end is not < 26 */
+      if (d >= 26)
+        continue;
+      for (guint32 bits = words->by_letter[c][d]; bits; bits &= bits - 1)
         if (html_ascii_has_prefix (v, words->parts[g_bit_nth_lsf (bits, -1)]))
           return TRUE;
     }
@@ -440,8 +448,8 @@ words_by_letter_init (WordsByLetter *words, const char *const *parts)
   words->parts = parts;
   for (guint i = 0; parts[i]; i++)
     {
-      g_assert (i < 32 && parts[i][0] >= 'a' && parts[i][0] <= 'z');
-      words->by_letter[parts[i][0] - 'a'] |= 1u << i;
+      g_assert (i < 32 && parts[i][0] >= 'a' && parts[i][0] <= 'z' && parts[i][1] >= 'a' && parts[i][1] <= 'z');
+      words->by_letter[parts[i][0] - 'a'][parts[i][1] - 'a'] |= 1u << i;
     }
 }
 
@@ -494,9 +502,18 @@ starts_with_label (const char *text)
                                         "Zuletzt bearbeitet", "letzte Änderung", "Letzte Änderung",
                                         "dernière modification", "Dernière modification", NULL };
   if (strnlen (text, 201) <= 200 && (strchr (text, 'e') || strchr (text, 'E')))
-    for (const char *const *l = edited; *l; l++)
-      if (strstr (text, *l))
-        return LABEL_UPDATED;
+    {
+      /* One pass instead of a strstr a spelling: a spelling is compared only where the text
+       * has its first letter (l, z or d, in either case). */
+      for (const char *p = text; *p; p++)
+        {
+          if (*p != 'l' && *p != 'L' && *p != 'z' && *p != 'Z' && *p != 'd' && *p != 'D')
+            continue;
+          for (const char *const *l = edited; *l; l++)
+            if ((*l)[0] == *p && strncmp (p, *l, strlen (*l)) == 0)
+              return LABEL_UPDATED;
+        }
+    }
   return LABEL_NONE;
 }
 
@@ -801,17 +818,17 @@ in_sentence (const char *text)
 }
 
 void
-html_dates_element (HtmlDates *dates, xmlNode *node)
+html_dates_element (HtmlDates *dates, xmlNode *node, const HtmlAttrs *attrs)
 {
   guint order = ++dates->order;
   const WordsByLetter *lists = word_lists ();
   const char *name = (const char *) node->name;
-  const char *class = attr (node, "class");
-  const char *id = attr (node, "id");
-  const char *itemprop = attr (node, "itemprop");
+  const char *class = attrs->class_;
+  const char *id = attrs->id;
+  const char *itemprop = attrs->itemprop;
   gboolean is_time = html_ascii_equal (name, "time");
   if (itemprop == NULL)
-    itemprop = attr (node, "property"); /* RDFa: property="schema:dateCreated" */
+    itemprop = attrs->property; /* RDFa: property="schema:dateCreated" */
   gboolean is_item = itemprop && (strstr (itemprop, "datePublished") || strstr (itemprop, "dateCreated"))
                      && !html_ascii_equal (name, "meta");
   gboolean is_abbr = html_ascii_equal (name, "abbr") && contains_any (class, &lists[WORDS_PUBLISHED]);

@@ -659,7 +659,11 @@ static void
 read_element (MetaTags *t, GPtrArray *scripts, xmlNode *node)
 {
   const char *name = (const char *) node->name;
-  html_dates_element (t->dates, node);
+  /* Case-blind where attr_text compares exactly: libxml2's HTML parser writes attribute
+   * names in lower case, so the two find the same attribute. */
+  HtmlAttrs attrs;
+  html_attrs_read (node, &attrs);
+  html_dates_element (t->dates, node, &attrs);
   if (html_ascii_equal (name, "meta"))
     read_meta_element (t, node);
   else if (html_ascii_equal (name, "script"))
@@ -713,7 +717,7 @@ read_element (MetaTags *t, GPtrArray *scripts, xmlNode *node)
       else
         g_free (text);
     }
-  const char *itemprop = attr_text (node, "itemprop");
+  const char *itemprop = attrs.itemprop;
   if (itemprop && !html_ascii_equal (name, "meta"))
     {
       if (has_token (itemprop, "dateModified"))
@@ -731,7 +735,7 @@ read_element (MetaTags *t, GPtrArray *scripts, xmlNode *node)
           offer_byline (t->page_authors, text);
         }
     }
-  const char *rel = attr_text (node, "rel");
+  const char *rel = attrs.rel;
   if (rel && has_token (rel, "author") && !html_dates_in_other_part (t->dates, node))
     {
       g_autofree char *text = html_node_text (node);
@@ -784,13 +788,13 @@ read_element (MetaTags *t, GPtrArray *scripts, xmlNode *node)
       if (dated && !html_dates_in_other_part (t->dates, node))
         html_byline_add_name (t->text_authors, dated);
     }
-  const char *class = attr_text (node, "class");
+  const char *class = attrs.class_;
   /* Generated class names say nothing ("QHbl nkdH"): a byline's id or test hook still does. */
   if (class == NULL || !strstr (class, "byline"))
     {
-      const char *hook = attr_text (node, "data-testid");
+      const char *hook = attrs.testid;
       if (hook == NULL || !strstr (hook, "byline"))
-        hook = attr_text (node, "id");
+        hook = attrs.id;
       if (hook && strstr (hook, "byline"))
         class = hook;
     }
