@@ -1679,9 +1679,8 @@ classify (Context *c, guint a, guint b)
         classify (c, a + 1, b);
       return;
     }
-  /* "Bronx Republican Kristy Marmorato", "Texas Democrat Jasmine Crockett", "Welsh rugby
-   * Captain": a party's member, or a place or a people and an English word, before a given
-   * name describe the person */
+  /* "Bronx Republican Kristy Marmorato", "Democrat John Dingell": a party's member, or a place
+   * or a people and a capitalised English word, before a given name describe the person */
   /* "a Missouri Republican", "an Ohio Democrat": the place only ("House Democrats" are a group) */
   if (b > a && party_member (c, b) && c->text[c->tokens[b].end - 1] != 's')
     {
