@@ -32,8 +32,9 @@ free_port() {
   done
 }
 
-# nats_launch NAME: (re)starts NAME from the arguments saved by nats_start.
-nats_launch() {
+# nats_try_launch NAME: (re)starts NAME from the arguments saved by nats_start; fails
+# (status 1) when it does not get ready, status 2 when its port was taken meanwhile.
+nats_try_launch() {
   local name=$1 dir="$WORK/nats-$1" before
   before=$(cat "$dir/log" 2>/dev/null | wc -l)
   # shellcheck disable=SC2046
@@ -45,18 +46,35 @@ nats_launch() {
     if ! kill -0 "$(cat "$dir/pid")" 2>/dev/null; then break; fi
     sleep 0.1
   done
-  echo "FAIL: nats-server $name did not start"; sed 's/^/  | /' "$dir/log" | tail -20
+  tail -n "+$((before + 1))" "$dir/log" 2>/dev/null | grep -q "address already in use" && return 2
+  return 1
+}
+
+nats_launch() {
+  nats_try_launch "$1" && return 0
+  echo "FAIL: nats-server $1 did not start"; sed 's/^/  | /' "$WORK/nats-$1/log" | tail -20
   exit 1
 }
 
 nats_start() {
   local name=$1; shift
-  local dir="$WORK/nats-$name"
+  local dir="$WORK/nats-$name" status
   mkdir -p "$dir/store"
-  [ -s "$dir/port" ] || free_port >"$dir/port"
   echo "$*" >"$dir/args"
   NATS_NAMES="$NATS_NAMES $name"
-  nats_launch "$name"
+  # A port free when picked can be taken before the server binds it (tests run in
+  # parallel): a new one then, a few times.
+  for attempt in 1 2 3 4 5; do
+    [ -s "$dir/port" ] || free_port >"$dir/port"
+    status=0; nats_try_launch "$name" || status=$?
+    [ "$status" = 2 ] && [ "$attempt" -lt 5 ] || break
+    echo "nats-server $name: port $(cat "$dir/port") was taken, trying another" >&2
+    : >"$dir/port"
+  done
+  if [ "$status" != 0 ]; then
+    echo "FAIL: nats-server $name did not start"; sed 's/^/  | /' "$dir/log" | tail -20
+    exit 1
+  fi
   NATS_URL=$(nats_url "$name")
 }
 
