@@ -97,27 +97,53 @@ nats_restart() {
 }
 
 nats_cluster_start() {
-  local n=$1 i routes= urls=
+  local n=$1 i attempt taken
+  for i in $(seq "$n"); do NATS_NAMES="$NATS_NAMES n$i"; done
+  # As in nats_start, a port free when picked can be taken before a node binds it; then
+  # every node starts again on new ports (the routes name them all).
+  for attempt in 1 2 3; do
+    nats_cluster_launch "$n"
+    taken=
+    for i in $(seq "$n"); do
+      [ "$(cat "$WORK/nats-n$i/launch-status")" = 2 ] && taken="$taken n$i"
+    done
+    [ -n "$taken" ] && [ "$attempt" -lt 3 ] || break
+    echo "nats cluster: a port of$taken was taken, starting all nodes on new ports" >&2
+    for i in $(seq "$n"); do nats_stop "n$i" KILL; rm -rf "$WORK/nats-n$i/store"; done
+  done
   for i in $(seq "$n"); do
-    mkdir -p "$WORK/nats-n$i"
+    if [ "$(cat "$WORK/nats-n$i/launch-status")" != 0 ]; then
+      echo "FAIL: nats-server n$i did not start"; sed 's/^/  | /' "$WORK/nats-n$i/log" | tail -20
+      exit 1
+    fi
+  done
+  wait_for_cluster "$n"
+  local urls=
+  for i in $(seq "$n"); do urls="$urls${urls:+, }\"$(nats_url "n$i")\""; done
+  NATS_URLS="{ $urls }"
+}
+
+# nats_cluster_launch N: picks new ports for n1..nN and starts them together (each waits for
+# the others' routes before JetStream is ready); leaves each launch's status in its directory.
+nats_cluster_launch() {
+  local n=$1 i routes= launchers=
+  for i in $(seq "$n"); do
+    mkdir -p "$WORK/nats-n$i/store"
     free_port >"$WORK/nats-n$i/port"
     free_port >"$WORK/nats-n$i/cluster-port"
     free_port >"$WORK/nats-n$i/monitor-port"
   done
   for i in $(seq "$n"); do
     routes="$routes${routes:+,}nats://127.0.0.1:$(cat "$WORK/nats-n$i/cluster-port")"
-    urls="$urls${urls:+, }\"$(nats_url "n$i")\""
   done
-  # Started together: each waits for the others' routes before JetStream is ready.
   for i in $(seq "$n"); do
     local dir="$WORK/nats-n$i"
-    mkdir -p "$dir/store"
     echo "--cluster_name newsflow --cluster nats://127.0.0.1:$(cat "$dir/cluster-port") --routes $routes -m $(cat "$dir/monitor-port")" >"$dir/args"
-    NATS_NAMES="$NATS_NAMES n$i"
-    nats_launch "n$i" &
+    ( status=0; nats_try_launch "n$i" || status=$?; echo "$status" >"$dir/launch-status" ) &
+    launchers="$launchers $!"
   done
-  wait_for_cluster "$n"
-  NATS_URLS="{ $urls }"
+  # shellcheck disable=SC2086
+  wait $launchers
 }
 
 # Waits until the JetStream meta leader sees every other node as a current peer: a stream
