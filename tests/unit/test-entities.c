@@ -769,6 +769,10 @@ test_states (void **state)
   assert_entities (*state, "The attack in Istanbul, Turkey, was condemned.",
                    "Istanbul, Turkey=LOCATION:Istanbul, Turkey");
   assert_entities (*state, "The raid hit Sarmada, Syria, on Monday.", "Sarmada, Syria=LOCATION:Sarmada, Syria");
+  /* a state contains its city; a city does not contain another */
+  assert_entities (*state, "She moved to Austin, Texas, last year.", "Austin, Texas=LOCATION:Austin, Texas");
+  assert_entities (*state, "Storms hit Chicago, San Antonio yesterday.",
+                   "Chicago=LOCATION:Chicago; San Antonio=LOCATION:San Antonio");
 }
 
 /* groups.c: a nationality or country with a group noun, and a people, are organisations */

@@ -73,6 +73,7 @@ typedef struct {
   GHashTable *other_names;  /* first or last words of names of other things */
   GHashTable *speech_verbs;
   GHashTable *countries;    /* folded canonical names of countries */
+  GHashTable *regions;      /* folded canonical names of regions: states, provinces, continents */
   GHashTable *group_nouns;
   /* given names (gazetteers/female-names.txt, male-names.txt), read only into the index: a
    * buffer each, with their hand-written parts from the same parse (16,000 names, which in
@@ -153,6 +154,7 @@ entities_rules_free (gpointer data)
   g_clear_pointer (&self->other_names, g_hash_table_unref);
   g_clear_pointer (&self->speech_verbs, g_hash_table_unref);
   g_clear_pointer (&self->countries, g_hash_table_unref);
+  g_clear_pointer (&self->regions, g_hash_table_unref);
   g_clear_pointer (&self->group_nouns, g_hash_table_unref);
   g_clear_pointer (&self->female_names, nlp_sorted_words_free);
   g_clear_pointer (&self->male_names, nlp_sorted_words_free);
@@ -284,6 +286,15 @@ index_add_lists (Entities *self)
     }
 }
 
+static void
+add_region (const char *key, gsize length, const char *label, const char *canonical, gpointer data)
+{
+  (void) key, (void) length, (void) label;
+  GString *folded = g_string_new (NULL);
+  nlp_fold_append (folded, canonical, strlen (canonical));
+  g_hash_table_add (data, g_string_free (folded, FALSE));
+}
+
 /* The word lists and gazetteers: @extra gazetteer files first (their entries win). */
 static gboolean
 entities_load_lists (Entities *self, const char *const *extra, gboolean shipped, GError **error)
@@ -311,6 +322,11 @@ entities_load_lists (Entities *self, const char *const *extra, gboolean shipped,
       || !(self->male_names = nlp_sorted_words_load ("gazetteers/male-names.txt", error))
       || !(self->common_words = nlp_sorted_words_load ("gazetteers/common-words.txt", error))
       || !(self->countries = entities_countries_load (error)))
+    return FALSE;
+  /* (places.txt is mostly seas, continents and world regions besides a few large cities) */
+  self->regions = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  if (!nlp_gazetteer_read ("gazetteers/regions.txt", add_region, self->regions, error)
+      || !nlp_gazetteer_read ("gazetteers/places.txt", add_region, self->regions, error))
     return FALSE;
   index_add_lists (self);
   for (guint m = 0; m < G_N_ELEMENTS (marked_words); m++)
@@ -2573,6 +2589,7 @@ drop_lone_titles (Context *c)
  * is one place (Paris, Texas is not Paris); lists ("Egypt, Spain, Turkey and China") are
  * left alone. */
 static gboolean is_country (const Context *c, const Mention *m);
+static gboolean is_region (const Context *c, const Mention *m);
 
 static void
 join_places (Context *c)
@@ -2587,8 +2604,9 @@ join_places (Context *c)
                             && (m->label == LABEL_LOCATION || m->tentative
                                 || (m->label == LABEL_PERSON && m->title_end == m->title_start
                                     && !is_given_name (c, m->first)));
+      /* the second must contain the first: "Austin, Texas", not "Chicago, San Antonio" */
       if (!place_like || n->label != LABEL_LOCATION || n->tentative || !n->canonical || n->first != m->last + 2
-          || !tok_is (c, m->last + 1, ","))
+          || !tok_is (c, m->last + 1, ",") || !(is_country (c, n) || is_region (c, n)))
         continue;
       /* not inside a list: nothing like ", X" before or ", X" / "and X" after */
       if (m->first >= 1 && tok_is (c, m->first - 1, ",") && m->first >= 2 && tok_is_cap_word (c, m->first - 2))
@@ -2712,6 +2730,14 @@ static gboolean
 is_country (const Context *c, const Mention *m)
 {
   return m->canonical && is_country_name (c, m->canonical);
+}
+
+static gboolean
+is_region (const Context *c, const Mention *m)
+{
+  g_string_truncate (c->scratch, 0);
+  nlp_fold_append (c->scratch, m->canonical, strlen (m->canonical));
+  return g_hash_table_contains (c->self->regions, c->scratch->str);
 }
 
 static gboolean
