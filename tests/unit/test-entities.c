@@ -123,6 +123,15 @@ test_titles_are_not_names (void **state)
                    "Joseph Votel=PERSON:Joseph Votel [Gen.]; Albert Connelly=PERSON:Albert Connelly [Staff Sgt.]");
   assert_entities (f, "He met Secretary of State John Kerry in Geneva.",
                    "John Kerry=PERSON:John Kerry [Secretary of State]; Geneva=LOCATION:Geneva");
+  /* the speaker of a house, and occupations news writes before a name */
+  assert_entities (f, "House Speaker Mike Johnson spoke.", "Mike Johnson=PERSON:Mike Johnson [House Speaker]");
+  assert_entities (f, "Ayatollah Mohammad Shakhiry spoke.", "Mohammad Shakhiry=PERSON:Mohammad Shakhiry [Ayatollah]");
+  /* a middle initial, even one that is a word ("A", "I"), after a title */
+  assert_entities (f, "Senator John A. Boehner said no.", "John A. Boehner=PERSON:John A. Boehner [Senator]");
+  /* a place's head word after a title and a given name is a surname; not after a royal's
+   * title, after whom places are named */
+  assert_entities (f, "Coach Harry Hill said no.", "Harry Hill=PERSON:Harry Hill [Coach]");
+  assert_entities (f, "The oil reached Prince William Sound.", "Prince William Sound=LOCATION:Prince William Sound");
 }
 
 static void
@@ -405,6 +414,7 @@ test_common_noun_pairs (void **state)
   assert_entities (f, "Officials said Tom Hanks arrived.", "Tom Hanks=PERSON:Tom Hanks");
   assert_entities (f, "\"It is good,\" said Oluwaseun Martins, a fintech analyst.",
                    "Oluwaseun Martins=PERSON:Oluwaseun Martins");
+  assert_entities (f, "Harry Hill, a comedian, was there.", "Harry Hill=PERSON:Harry Hill");
   /* a place or organisation head after a given name is a surname when the words around
    * say a person */
   assert_entities (f, "Stuart Hill said it was over.", "Stuart Hill=PERSON:Stuart Hill");

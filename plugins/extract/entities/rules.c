@@ -484,6 +484,16 @@ tok_is (const Context *c, guint i, const char *word)
   return length > 0 && *text == *word && strlen (word) == length && memcmp (text, word, length) == 0;
 }
 
+/* Whether token @i is one of the NULL-terminated @words, as written. */
+static gboolean
+tok_is_one_of (const Context *c, guint i, const char *const *words)
+{
+  for (const char *const *w = words; *w; w++)
+    if (tok_is (c, i, *w))
+      return TRUE;
+  return FALSE;
+}
+
 static Label label_of (const NlpEntry *entry);
 
 /* @length bytes of @text folded as nlp_fold_append() does, into @out; returns their
@@ -928,8 +938,13 @@ tok_is_name_word (const Context *c, guint i)
     return FALSE;
   gsize length;
   const char *text = tok_text (c, i, &length);
+  /* "ETH Zurich", "NHS England": an acronym is no part of a person's name; an initial is
+   * ("John A. Boehner": the tokenizer leaves its period apart) */
+  gboolean initial = length == 1 && i + 1 < c->n && tok_is (c, i + 1, ".") && c->tokens[i + 1].start == t->end;
+  if (initial)
+    return TRUE; /* (whatever the letter is as a word: "A", "I") */
   if ((t->flags & NF_TOKEN_ALL_CAPS) && text[length - 1] != '.')
-    return FALSE; /* "ETH Zurich", "NHS England": an acronym is no part of a person's name */
+    return FALSE;
   for (gsize k = 1; k < length; k++)
     if (g_ascii_isdigit (text[k]))
       return FALSE; /* "Lumix S1", "Raspberry Pi5": a model's number, no name */
@@ -1857,6 +1872,18 @@ classify (Context *c, guint a, guint b)
         classify (c, i + 2, b);
         return;
       }
+
+  /* "Coach Harry Hill", "Director Kate Park": after a title and a given name, a place's head
+   * word is the surname (an honorific's case is in tok_is_name_word); but places are named
+   * after royals ("Prince William Sound", "King George Island", "Queen Maud Land") */
+  static const char *const royals[] = { "Prince", "Princess", "King", "Queen", "Lord", "Lady", "Duke", "Duchess",
+                                        "Emperor", "Empress", NULL };
+  if (b == a + 2 && is_word_in (c, a, W_TITLES) && tok_is_cap_word (c, a) && is_given_name (c, a + 1)
+      && is_word_in (c, b, W_LOC_SUFFIXES) && !is_word_in (c, b, W_ORG_SUFFIXES) && !tok_is_one_of (c, a, royals))
+    {
+      add_mention (c, a + 1, b, LABEL_PERSON, NULL, a);
+      return;
+    }
 
   /* a suffix word alone ("Battalion", "Office") names nothing; "the Coalition" is below */
   Label by_suffix = b > a && !is_honorific (c, a) ? suffix_label (c, a, b) : LABEL_NONE; /* "Mr Roger Hill" */
