@@ -128,6 +128,12 @@ test_titles_are_not_names (void **state)
   assert_entities (f, "Ayatollah Mohammad Shakhiry spoke.", "Mohammad Shakhiry=PERSON:Mohammad Shakhiry [Ayatollah]");
   /* a middle initial, even one that is a word ("A", "I"), after a title */
   assert_entities (f, "Senator John A. Boehner said no.", "John A. Boehner=PERSON:John A. Boehner [Senator]");
+  /* a Roman numeral that ends a person's name is part of it; "World War II" is no person */
+  assert_entities (f, "Queen Elizabeth II and Charles H. Keating IV were there.",
+                   "Elizabeth II=PERSON:Elizabeth II [Queen]; Charles H. Keating IV=PERSON:Charles H. Keating IV");
+  assert_entities (f, "After World War II it changed.", "");
+  /* a title word after a given name is a surname, whatever follows */
+  assert_entities (f, "Martin Luther King Jr. spoke.", "Martin Luther King Jr=PERSON:Martin Luther King Jr");
   /* a place's head word after a title and a given name is a surname; not after a royal's
    * title, after whom places are named */
   assert_entities (f, "Coach Harry Hill said no.", "Harry Hill=PERSON:Harry Hill [Coach]");

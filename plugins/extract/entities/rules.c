@@ -923,6 +923,31 @@ entities_rules_is_given_name (gconstpointer instance, GString *scratch, const ch
 
 static gboolean is_honorific (const Context *c, guint i);
 
+/* "Elizabeth II", "Pope Benedict XVI", "Charles H. Keating IV": a Roman numeral that ends a
+ * person's name (a given name or a title among the few words before it; "World War II" and
+ * "Phase III" have neither) is part of the name. */
+static gboolean
+tok_is_regnal_number (const Context *c, guint i)
+{
+  gsize length;
+  const char *text = tok_text (c, i, &length);
+  /* (it ends the name: "Samuel R. Bush III Cincinnati" signs a letter) */
+  if (length == 0 || length > 5 || i == 0 || !tok_is_cap_word (c, i - 1)
+      || (i + 1 < c->n && tok_is_cap_word (c, i + 1) && !is_word_in (c, i + 1, W_NOT_NAMES)))
+    return FALSE;
+  for (gsize k = 0; k < length; k++)
+    if (text[k] != 'I' && text[k] != 'V' && text[k] != 'X')
+      return FALSE;
+  for (guint k = i - 1; k + 5 > i; k--)
+    {
+      if (is_given_name (c, k) || (tok_is_cap_word (c, k) && is_word_in (c, k, W_TITLES)))
+        return TRUE;
+      if (k == 0 || !(tok_is_cap_word (c, k) || tok_is_punct (c, k, ".")))
+        break;
+    }
+  return FALSE;
+}
+
 static gboolean
 tok_is_name_word (const Context *c, guint i)
 {
@@ -941,8 +966,8 @@ tok_is_name_word (const Context *c, guint i)
   /* "ETH Zurich", "NHS England": an acronym is no part of a person's name; an initial is
    * ("John A. Boehner": the tokenizer leaves its period apart) */
   gboolean initial = length == 1 && i + 1 < c->n && tok_is (c, i + 1, ".") && c->tokens[i + 1].start == t->end;
-  if (initial)
-    return TRUE; /* (whatever the letter is as a word: "A", "I") */
+  if (initial || tok_is_regnal_number (c, i))
+    return TRUE; /* (whatever the letters are as a word: "A", "I") */
   if ((t->flags & NF_TOKEN_ALL_CAPS) && text[length - 1] != '.')
     return FALSE;
   for (gsize k = 1; k < length; k++)
@@ -973,8 +998,9 @@ all_name_words (const Context *c, guint a, guint b)
         return FALSE;
       words += tok_is_cap_word (c, i);
     }
-  /* the last word must be a real name, not an initial or a particle */
-  return words >= 1 && words <= 5 && tok_is_cap_word (c, b) && c->tokens[b].end - c->tokens[b].start > 1;
+  /* the last word must be a real name, not an initial or a particle ("Elizabeth I" is one) */
+  return words >= 1 && words <= 5 && tok_is_cap_word (c, b)
+         && (c->tokens[b].end - c->tokens[b].start > 1 || tok_is_regnal_number (c, b));
 }
 
 static guint lower_case_words (const Context *c, guint a, guint b, guint *n_words);
@@ -1248,7 +1274,8 @@ try_title (Context *c, guint a, guint b)
 {
   for (guint t = b; t-- > a;)
     {
-      if (!is_word_in (c, t, W_TITLES))
+      /* (after a given name a title word is a surname: "Martin Luther King Jr.", "Steve King") */
+      if (!is_word_in (c, t, W_TITLES) || (t > a && is_given_name (c, t - 1)))
         continue;
       guint name = t + 1;
       if (name <= b && tok_is (c, name, "."))
