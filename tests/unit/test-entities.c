@@ -134,6 +134,10 @@ test_titles_are_not_names (void **state)
   assert_entities (f, "After World War II it changed.", "");
   /* a title word after a given name is a surname, whatever follows */
   assert_entities (f, "Martin Luther King Jr. spoke.", "Martin Luther King Jr=PERSON:Martin Luther King Jr");
+  /* but a title between a given name and a given name is a title ("Tesla" is one) */
+  assert_entities (f, "Tesla CEO Elon Musk spoke.", "Elon Musk=PERSON:Elon Musk [Tesla CEO]");
+  /* a web domain's ending makes a firm's name */
+  assert_entities (f, "Shares of Amazon.com rose.", "Amazon.com=ORGANIZATION:Amazon.com");
   /* a place's head word after a title and a given name is a surname; not after a royal's
    * title, after whom places are named */
   assert_entities (f, "Coach Harry Hill said no.", "Harry Hill=PERSON:Harry Hill [Coach]");
@@ -789,6 +793,9 @@ test_states (void **state)
   assert_entities (*state, "She moved to Austin, Texas, last year.", "Austin, Texas=LOCATION:Austin, Texas");
   assert_entities (*state, "Storms hit Chicago, San Antonio yesterday.",
                    "Chicago=LOCATION:Chicago; San Antonio=LOCATION:San Antonio");
+  /* regions by their English names */
+  assert_entities (*state, "Warnings were issued for Cornwall and Devon.",
+                   "Cornwall=LOCATION:Cornwall; Devon=LOCATION:Devon");
 }
 
 /* groups.c: a nationality or country with a group noun, and a people, are organisations */

@@ -1274,8 +1274,9 @@ try_title (Context *c, guint a, guint b)
 {
   for (guint t = b; t-- > a;)
     {
-      /* (after a given name a title word is a surname: "Martin Luther King Jr.", "Steve King") */
-      if (!is_word_in (c, t, W_TITLES) || (t > a && is_given_name (c, t - 1)))
+      /* (between a given name and what is no given name a title word is a surname: "Martin
+       * Luther King Jr.", but "Tesla Chairman Elon Musk") */
+      if (!is_word_in (c, t, W_TITLES) || (t > a && is_given_name (c, t - 1) && !is_given_name (c, t + 1)))
         continue;
       guint name = t + 1;
       if (name <= b && tok_is (c, name, "."))
@@ -1691,6 +1692,18 @@ classify (Context *c, guint a, guint b)
     b--;
   if (a > b || b >= c->n)
     return;
+
+  /* "Amazon.com", "Booking.com": a word with a web domain's ending is a firm's name (the
+   * river is not written so) */
+  static const char *const domains[] = { "com", "net", "org", "io", NULL };
+  if (b + 2 < c->n && tok_is (c, b + 1, ".") && c->tokens[b + 1].start == c->tokens[b].end
+      && c->tokens[b + 2].start == c->tokens[b + 1].end && tok_is_one_of (c, b + 2, domains))
+    {
+      if (b > a)
+        classify (c, a, b - 1);
+      add_mention (c, b, b + 2, LABEL_ORGANIZATION, NULL, -1);
+      return;
+    }
 
   Label label;
   const NlpEntry *entry = lookup_label (c, a, b, name_end (c, b), &label);
