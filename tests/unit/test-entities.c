@@ -138,6 +138,11 @@ test_titles_are_not_names (void **state)
   assert_entities (f, "Tesla CEO Elon Musk spoke.", "Elon Musk=PERSON:Elon Musk [Tesla CEO]");
   /* a web domain's ending makes a firm's name */
   assert_entities (f, "Shares of Amazon.com rose.", "Amazon.com=ORGANIZATION:Amazon.com");
+  /* an owner's possessive ends a name before another name; a unit its owner names goes on */
+  assert_entities (f, "Shares of South Korea's Samsung Electronics rose.",
+                   "South Korea=LOCATION:South Korea; Samsung Electronics=ORGANIZATION:Samsung Electronics");
+  assert_entities (f, "Analysts at Germany's Economy Ministry agreed.",
+                   "Germany's Economy Ministry=ORGANIZATION:Germany's Economy Ministry");
   /* a place's head word after a title and a given name is a surname; not after a royal's
    * title, after whom places are named */
   assert_entities (f, "Coach Harry Hill said no.", "Harry Hill=PERSON:Harry Hill [Coach]");

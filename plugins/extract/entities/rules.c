@@ -2151,6 +2151,19 @@ find_sequences (Context *c)
             {
               /* "Ukraine's Danube ports" ends at the possessive; "the U.N. Children's Fund"
                * goes on, since an organisation word ends it */
+              /* ... but not after an owner that is a name of its own, before a name of its own:
+               * "South Korea's Samsung Electronics", "Stanford University's Hoover Institution";
+               * "Germany's Economy Ministry" is named by its owner */
+              gboolean owner = FALSE;
+              if (last + 1 < c->n && tok_is_cap_word (c, last + 1) && !tok_is_common_word (c, last + 1))
+                for (guint j = i; j <= last && !owner; j++)
+                  {
+                    Label label; /* (the run may start earlier: "Shares of South Korea's ...") */
+                    owner = tok_is_cap_word (c, j)
+                            && ((last > j && is_given_name (c, j)) || lookup_label (c, j, last, name_end (c, last), &label));
+                  }
+              if (owner)
+                break;
               guint k = last + 1;
               while (k < c->n && tok_is_cap_word (c, k) && c->tokens[k].sentence == c->tokens[i].sentence)
                 k++;
