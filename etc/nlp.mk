@@ -8,7 +8,10 @@ dist_gazetteer_DATA = \
 	etc/newsflow/gazetteers/cities.txt \
 	etc/newsflow/gazetteers/world-cities.txt \
 	etc/newsflow/gazetteers/common-words.txt \
+	etc/newsflow/gazetteers/countries-en.txt \
 	etc/newsflow/gazetteers/places.txt \
+	etc/newsflow/gazetteers/regions-en.txt \
+	etc/newsflow/gazetteers/landmarks.txt \
 	etc/newsflow/gazetteers/organizations.txt \
 	etc/newsflow/gazetteers/people.txt \
 	etc/newsflow/gazetteers/nationalities.txt \

@@ -202,6 +202,7 @@ def ssa_names(directory, outdir):
     words, _ = dictionary()
     taken = set()
     for list_name in ('countries.txt', 'regions.txt', 'cities.txt', 'world-cities.txt', 'places.txt',
+                      'countries-en.txt', 'regions-en.txt', 'landmarks.txt',
                       'nationalities.txt', 'titles.txt', 'not-names.txt', 'org-suffixes.txt',
                       'location-suffixes.txt', 'location-prefixes.txt', 'other-names.txt',
                       'organizations.txt', 'group-nouns.txt', 'female-names.txt', 'male-names.txt'):

@@ -47,7 +47,10 @@ static const char *const label_names[N_LABELS] = {
 /* The shipped gazetteers, in priority order (an earlier file wins a name). */
 static const char *const shipped_gazetteers[] = {
   "gazetteers/organizations.txt",
+  "gazetteers/countries-en.txt",
   "gazetteers/places.txt",
+  "gazetteers/regions-en.txt",
+  "gazetteers/landmarks.txt",
   "gazetteers/countries.txt",
   "gazetteers/nationalities.txt",
   "gazetteers/cities.txt",
@@ -323,10 +326,9 @@ entities_load_lists (Entities *self, const char *const *extra, gboolean shipped,
       || !(self->common_words = nlp_sorted_words_load ("gazetteers/common-words.txt", error))
       || !(self->countries = entities_countries_load (error)))
     return FALSE;
-  /* (places.txt is mostly seas, continents and world regions besides a few large cities) */
   self->regions = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   if (!nlp_gazetteer_read ("gazetteers/regions.txt", add_region, self->regions, error)
-      || !nlp_gazetteer_read ("gazetteers/places.txt", add_region, self->regions, error))
+      || !nlp_gazetteer_read ("gazetteers/regions-en.txt", add_region, self->regions, error))
     return FALSE;
   index_add_lists (self);
   for (guint m = 0; m < G_N_ELEMENTS (marked_words); m++)

@@ -91,7 +91,8 @@ GHashTable *
 entities_countries_load (GError **error)
 {
   g_autoptr (GHashTable) gazetteer = nlp_gazetteer_new ();
-  if (!nlp_gazetteer_load (gazetteer, "gazetteers/countries.txt", error))
+  if (!nlp_gazetteer_load (gazetteer, "gazetteers/countries.txt", error)
+      || !nlp_gazetteer_load (gazetteer, "gazetteers/countries-en.txt", error))
     return NULL;
   GHashTable *set = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   GHashTableIter iter;

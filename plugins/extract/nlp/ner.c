@@ -39,7 +39,10 @@ nlp_ner_type_parse (const char *name)
 /* The shipped gazetteers, in priority order (an earlier file wins a name). */
 static const char *const shipped_gazetteers[] = {
   "gazetteers/organizations.txt",
+  "gazetteers/countries-en.txt",
   "gazetteers/places.txt",
+  "gazetteers/regions-en.txt",
+  "gazetteers/landmarks.txt",
   "gazetteers/countries.txt",
   "gazetteers/nationalities.txt",
   "gazetteers/cities.txt",
