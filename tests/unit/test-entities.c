@@ -798,6 +798,12 @@ test_states (void **state)
   assert_entities (*state, "She moved to Austin, Texas, last year.", "Austin, Texas=LOCATION:Austin, Texas");
   assert_entities (*state, "Storms hit Chicago, San Antonio yesterday.",
                    "Chicago=LOCATION:Chicago; San Antonio=LOCATION:San Antonio");
+  /* a list of places is no place and its region; a unit and its base are */
+  assert_entities (*state, "Strikes hit Baghdad, Fallujah, Iraq and more.",
+                   "Baghdad=LOCATION:Baghdad; Fallujah=LOCATION:Fallujah; Iraq=LOCATION:Iraq");
+  assert_entities (*state, "He served with the 101st Airborne Division, Fort Campbell, Kentucky.",
+                   "Airborne Division=ORGANIZATION:Airborne Division; "
+                   "Fort Campbell, Kentucky=LOCATION:Fort Campbell, Kentucky");
   /* regions by their English names */
   assert_entities (*state, "Warnings were issued for Cornwall and Devon.",
                    "Cornwall=LOCATION:Cornwall; Devon=LOCATION:Devon");

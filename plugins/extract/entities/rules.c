@@ -2690,8 +2690,10 @@ join_places (Context *c)
       if (!place_like || n->label != LABEL_LOCATION || n->tentative || !n->canonical || n->first != m->last + 2
           || !tok_is (c, m->last + 1, ",") || !(is_country (c, n) || is_region (c, n)))
         continue;
-      /* not inside a list: nothing like ", X" before or ", X" / "and X" after */
-      if (m->first >= 1 && tok_is (c, m->first - 1, ",") && m->first >= 2 && tok_is_cap_word (c, m->first - 2))
+      /* not inside a list of places: no place like ", X" before ("5th Special Forces Group,
+       * Fort Campbell, Kentucky" is a unit's base), nothing like ", X" / "and X" after */
+      if (m->first >= 2 && tok_is (c, m->first - 1, ",") && tok_is_cap_word (c, m->first - 2)
+          && !(i > 0 && ms[i - 1].last == m->first - 2 && ms[i - 1].label != LABEL_LOCATION && !ms[i - 1].tentative))
         continue;
       guint after = n->last + 1;
       if (after + 1 < c->n && (tok_is (c, after, ",") || tok_is (c, after, "and") || tok_is (c, after, "or"))
