@@ -136,6 +136,10 @@ test_titles_are_not_names (void **state)
   assert_entities (f, "Martin Luther King Jr. spoke.", "Martin Luther King Jr=PERSON:Martin Luther King Jr");
   /* but a title between a given name and a given name is a title ("Tesla" is one) */
   assert_entities (f, "Tesla CEO Elon Musk spoke.", "Elon Musk=PERSON:Elon Musk [Tesla CEO]");
+  /* a firm named like a given name, alone; before a surname, a person */
+  assert_entities (f, "Lewis Hamilton of Mercedes won the British Grand Prix.",
+                   "Lewis Hamilton=PERSON:Lewis Hamilton; Mercedes=ORGANIZATION:Mercedes-Benz");
+  assert_entities (f, "Mercedes Schlapp spoke.", "Mercedes Schlapp=PERSON:Mercedes Schlapp");
   /* a web domain's ending makes a firm's name */
   assert_entities (f, "Shares of Amazon.com rose.", "Amazon.com=ORGANIZATION:Amazon.com");
   /* an owner's possessive ends a name before another name; a unit its owner names goes on */

@@ -1935,8 +1935,10 @@ classify (Context *c, guint a, guint b)
       return;
     }
 
-  /* "Banco Horizonte", "Bank Leumi", "NHS England": an organisation word or name first */
-  if (b > a && (tok_is_cap_word (c, a + 1) || (tok_is_connector (c, a + 1) && !tok_is (c, a + 1, "and"))))
+  /* "Banco Horizonte", "Bank Leumi", "NHS England": an organisation word or name first (a
+   * firm's name that is a given name is one before a surname: "Mercedes Schlapp") */
+  if (b > a && (tok_is_cap_word (c, a + 1) || (tok_is_connector (c, a + 1) && !tok_is (c, a + 1, "and")))
+      && !(b == a + 1 && is_given_name (c, a) && !is_word_in (c, b, W_ORG_SUFFIXES)))
     {
       Label first;
       if (is_word_in (c, a, W_ORG_SUFFIXES)
