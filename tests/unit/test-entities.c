@@ -140,6 +140,13 @@ test_titles_are_not_names (void **state)
   assert_entities (f, "Lewis Hamilton of Mercedes won the British Grand Prix.",
                    "Lewis Hamilton=PERSON:Lewis Hamilton; Mercedes=ORGANIZATION:Mercedes-Benz");
   assert_entities (f, "Mercedes Schlapp spoke.", "Mercedes Schlapp=PERSON:Mercedes Schlapp");
+  /* the first words of an organisation's name stand for it; not a place it is named after */
+  assert_entities (f, "The Golden State Warriors won. Golden State led by ten.",
+                   "Golden State Warriors=ORGANIZATION:Golden State Warriors; "
+                   "Golden State=ORGANIZATION:Golden State Warriors");
+  assert_entities (f, "Madison County Memorial Hospital is in Madison County.",
+                   "Madison County Memorial Hospital=ORGANIZATION:Madison County Memorial Hospital; "
+                   "Madison County=LOCATION:Madison County");
   /* a web domain's ending makes a firm's name */
   assert_entities (f, "Shares of Amazon.com rose.", "Amazon.com=ORGANIZATION:Amazon.com");
   /* an owner's possessive ends a name before another name; a unit its owner names goes on */

@@ -2907,6 +2907,54 @@ label_passes (Context *c)
     }
 }
 
+/* "The Golden State Warriors ... Golden State led": a name of several words that no list
+ * knows and that starts an organisation's longer name in the article is that organisation
+ * ("New York" of "New York Times" is known: a place).  Not a name complete by its own last
+ * word ("Air Force"), nor a place an institution is named after ("Madison County" of
+ * "Madison County Memorial Hospital"). */
+static void
+resolve_org_short_forms (Context *c)
+{
+  Mention *ms = (Mention *) c->mentions->data;
+  g_autoptr (GHashTable) starts = NULL; /* the folded first words (two or more) of each
+                                         * organisation's name, to its name */
+  for (guint i = 0; i < c->mentions->len; i++)
+    {
+      const Mention *o = &ms[i];
+      if (o->label != LABEL_ORGANIZATION || o->last < o->first + 2)
+        continue;
+      if (!starts)
+        starts = g_hash_table_new (g_str_hash, g_str_equal);
+      /* (the label before the name tells whether a place may take it) */
+      g_string_printf (c->scratch, "%c%s", is_word_in (c, o->last, W_ORG_SUFFIXES) ? 'i' : 'o', mention_name (c, o));
+      const char *name = g_string_chunk_insert (c->store, c->scratch->str);
+      for (guint k = o->first + 1; k < o->last; k++)
+        if (tok_is_cap_word (c, k))
+          {
+            fold_into (c->scratch, c->text + o->start, c->tokens[k].end - o->start);
+            if (!g_hash_table_contains (starts, c->scratch->str))
+              g_hash_table_insert (starts, (gpointer) stored_key (c, c->scratch->str), (gpointer) name);
+          }
+    }
+  if (!starts)
+    return;
+  for (guint i = 0; i < c->mentions->len; i++)
+    {
+      Mention *m = &ms[i];
+      if (m->last == m->first || m->canonical || is_word_in (c, m->last, W_ORG_SUFFIXES)
+          || !(m->label == LABEL_LOCATION || m->label == LABEL_ORGANIZATION
+               || (m->label == LABEL_PERSON && m->tentative)))
+        continue;
+      const char *org = g_hash_table_lookup (starts, mention_fold (c, m));
+      if (org && !(org[0] == 'i' && m->label == LABEL_LOCATION))
+        {
+          m->label = LABEL_ORGANIZATION;
+          m->canonical = org + 1;
+          m->tentative = FALSE;
+        }
+    }
+}
+
 /* Finds the mentions of @c (tokens, text and language set). */
 static void
 find_mentions (Context *c, const char *language)
@@ -2921,6 +2969,7 @@ find_mentions (Context *c, const char *language)
   /* before short mentions take a full name: "Lyon" must not become "Métropole de Lyon" */
   no_places_as_people (c, language);
   resolve (c);
+  resolve_org_short_forms (c);
   drop_lone_titles (c);
   /* and the lone words the evidence made people ("la consejera de Salud, Inmaculada ...") */
   no_places_as_people (c, language);
