@@ -147,6 +147,14 @@ test_titles_are_not_names (void **state)
   assert_entities (f, "Madison County Memorial Hospital is in Madison County.",
                    "Madison County Memorial Hospital=ORGANIZATION:Madison County Memorial Hospital; "
                    "Madison County=LOCATION:Madison County");
+  /* two institutions joined by "and", each complete with its head word */
+  assert_entities (f, "Researchers at the Massachusetts Institute of Technology and Harvard Medical School agreed.",
+                   "Massachusetts Institute of Technology=ORGANIZATION:Massachusetts Institute of Technology; "
+                   "Harvard Medical School=ORGANIZATION:Harvard Medical School");
+  assert_entities (f, "The Department of Health and Human Services spoke.",
+                   "Department of Health and Human Services=ORGANIZATION:Department of Health and Human Services");
+  /* instruments are no people */
+  assert_entities (f, "The James Webb Space Telescope imaged it.", "");
   /* a web domain's ending makes a firm's name */
   assert_entities (f, "Shares of Amazon.com rose.", "Amazon.com=ORGANIZATION:Amazon.com");
   /* an owner's possessive ends a name before another name; a unit its owner names goes on */

@@ -1847,7 +1847,13 @@ classify (Context *c, guint a, guint b)
         /* "the American Federation of Teachers and Thomas Kennedy": a person's name after it */
         gboolean person_after = i + 2 <= b && b <= i + 3 && is_given_name (c, i + 1)
                                 && all_name_words (c, i + 1, b);
-        if ((!head_of && !suffixed) || person_after)
+        /* "the Massachusetts Institute of Technology and Harvard Medical School": after a
+         * name complete with its head, another with its own ("Department of Health and Human
+         * Services" goes on: its second part starts with a word of the language) */
+        gboolean second_org = head_of && b >= i + 2 && is_word_in (c, b, W_ORG_SUFFIXES)
+                              && tok_is_cap_word (c, i + 1) && !tok_is_common_word (c, i + 1)
+                              && !is_word_in (c, i + 1, W_ORG_SUFFIXES | W_TITLES);
+        if ((!head_of && !suffixed) || person_after || second_org)
           {
             classify (c, a, i - 1);
             classify (c, i + 1, b);
