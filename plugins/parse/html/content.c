@@ -2663,6 +2663,9 @@ html_extract_content (htmlDocPtr doc, const HtmlOptions *options, const HtmlMeta
           g_ptr_array_unref (best);
           best = paragraphs_from_text (meta->article_body);
         }
+      /* The elements of the paragraphs are the tree's, which the caller frees. */
+      for (guint i = 0; i < best->len; i++)
+        ((HtmlParagraph *) g_ptr_array_index (best, i))->block = NULL;
       /* Leave libxml2's tree as we found it: _private pointed into our array. */
       for (guint i = 0; i < ex.infos->len; i++)
         g_array_index (ex.infos, Info, i).node->_private = NULL;
