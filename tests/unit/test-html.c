@@ -685,6 +685,51 @@ test_story_cards_are_dropped (G_GNUC_UNUSED void **state)
   assert_contains (list->text, "A quiet meadow by the old mill");
 }
 
+/* What a site puts after the article, outside the element that holds most of its text: a call
+ * to action with a phone number, the offices' addresses.  It goes; a last part in a wrapper of
+ * its own that is running text (questions and their answers) stays. */
+#define LONG_STORY                                                                         \
+  STORY                                                                                    \
+  "<p>The first footbridge will be named after the engineer who designed the old ferry, "  \
+  "a choice the council made unanimously after a public vote in the spring.</p>"           \
+  "<p>Residents of the eastern bank, who lost their gardens in the floods of 2021, asked " \
+  "for a say in the planting and will get two seats on the park's new board.</p>"           \
+  "<p>The board meets four times a year, in public, and its first task is to choose the "   \
+  "trees for the eastern bank from a list drawn up by the university's botanists.</p>"
+
+static void
+test_tail_outside_the_article_is_dropped (G_GNUC_UNUSED void **state)
+{
+  g_autoptr (Page) page = read_page (
+    "<html><body><div class='wrap'><h1>River park grows</h1>"
+    "<div class='col'>" LONG_STORY "</div>"
+    "<div class='box'><h3>Get a free quote today.</h3><p>A planner will contact you within 24 "
+    "hours. Or skip the form and call now: 555 0100.</p></div>"
+    "<div class='offices'><h3>USA</h3><p>116 Village Blvd, Suite 200, Princeton, NJ 08540</p>"
+    "<h3>India</h3><p>Survey No. 11, 3rd Floor, Indraprastha, Gubbi Cross, Bengaluru</p></div>"
+    "</div></body></html>");
+  assert_contains (page->text, "will get two seats on the park's new board.");
+  assert_not_contains (page->text, "free quote");
+  assert_not_contains (page->text, "call now");
+  assert_not_contains (page->text, "Village Blvd");
+
+  g_autoptr (Page) faq = read_page (
+    "<html><body><div class='wrap'><h1>River park grows</h1>"
+    "<div class='col'>" LONG_STORY "</div>"
+    "<div class='faq'><h3>When does the park open?</h3><p>The first section opens next summer, "
+    "weather permitting; the council will announce the date in the spring, once the footbridges "
+    "have passed their inspection.</p>"
+    "<h3>Who pays for it?</h3><p>The city pays 14 million euros from its flood budget, and the "
+    "region adds a grant for the cycle path, which is part of the regional network planned for "
+    "the end of the decade.</p>"
+    "<h3>Can dogs come?</h3><p>Dogs are welcome on a lead everywhere but in the wetland, where "
+    "ground-nesting birds breed from March to July, and the rangers will enforce the rule from "
+    "the first day.</p></div>"
+    "</div></body></html>");
+  assert_contains (faq->text, "will get two seats on the park's new board.");
+  assert_contains (faq->text, "ground-nesting birds breed");
+}
+
 /* The article cut in two parts of the same body class, each in a wrapper of its own (an
  * introduction box, then the body): both are the article. */
 static void
@@ -1096,6 +1141,7 @@ main (void)
     cmocka_unit_test (test_counters_and_buttons_are_dropped),
     cmocka_unit_test (test_story_cards_are_dropped),
     cmocka_unit_test (test_wrapped_body_parts_are_joined),
+    cmocka_unit_test (test_tail_outside_the_article_is_dropped),
     cmocka_unit_test (test_hidden_duplicates_are_dropped),
     cmocka_unit_test (test_noscript_text_is_dropped),
     cmocka_unit_test (test_tables_lists_and_lines_are_kept),

@@ -1265,6 +1265,8 @@ typedef struct {
   gboolean   in_table_row;
   xmlNode   *hidden_root; /* the hidden element the writer is in, if any */
   xmlNode   *announced_root; /* the link list announced by a colon the writer is in */
+  xmlNode   *last_text; /* the text node written last */
+  guint      root;      /* the index of the root being written */
 } Writer;
 
 static const char *const boilerplate_starts[] = {
@@ -1520,6 +1522,8 @@ flush (Writer *w)
       p->announced = w->announced_root != NULL;
       p->link_bytes = w->link_bytes;
       p->closing = closing;
+      p->block = w->last_text ? w->last_text->parent : NULL;
+      p->root = w->root;
       if (w->links && w->links->len)
         {
           p->links = w->links;
@@ -1855,6 +1859,7 @@ write_subtree (Writer *w, xmlNode *root)
           g_autofree char *repaired = may_be_mojibake (text) ? repair_mojibake (text) : NULL;
           if (repaired)
             text = repaired;
+          w->last_text = node;
           if (in_pre)
             append_preformatted (w->current, text, &w->pending_space);
           else
@@ -2340,6 +2345,103 @@ trim_edges (Extractor *ex, GPtrArray *paragraphs)
     }
 }
 
+/* What follows the article in the container chosen for it: when most of the text
+ * (MAIN_SHARE_PERCENT) sits in one element, the article is that element, and the blocks after
+ * its last paragraph, outside it, are what the site puts under every article: a call to action
+ * ("Get a free quote today"), its addresses, a newsletter box, a disclaimer, its services.
+ * They go when they hold a label (a heading, a line that is no sentence), unless they are
+ * running text of their own (TAIL_PROSE_PARAGRAPHS paragraphs of TAIL_PROSE characters:
+ * questions and answers, a last section in a wrapper of its own).  What comes before the main
+ * element's last paragraph is the article's whatever its wrappers, and so are the siblings
+ * that extract_once added to the container.  One walk up from each kept paragraph, at most
+ * TAIL_CLIMB levels (pages nest 100,000 deep): an element further up is never the main one. */
+#define MAIN_SHARE_PERCENT 80
+#define TAIL_PROSE 150
+#define TAIL_PROSE_PARAGRAPHS 3
+#define TAIL_CLIMB 64
+
+/* Whether @ancestor is @node or one of its TAIL_CLIMB nearest ancestors. */
+static gboolean
+is_near_ancestor (xmlNode *ancestor, xmlNode *node)
+{
+  for (int level = 0; node && level <= TAIL_CLIMB; node = node->parent, level++)
+    if (node == ancestor)
+      return TRUE;
+  return FALSE;
+}
+
+static void
+drop_tail_outside_main (Extractor *ex, GPtrArray *paragraphs)
+{
+  if (ex->options->favor == HTML_FAVOR_RECALL || paragraphs->len < 2)
+    return;
+  gsize total = 0;
+  for (guint i = 0; i < paragraphs->len; i++)
+    {
+      HtmlParagraph *p = g_ptr_array_index (paragraphs, i);
+      if (p->block == NULL)
+        return;
+      total += strlen (p->text);
+    }
+  /* The text of the kept paragraphs under each element, by the element's Info index. */
+  g_autofree gsize *under = g_new0 (gsize, ex->infos->len);
+  for (guint i = 0; i < paragraphs->len; i++)
+    {
+      HtmlParagraph *p = g_ptr_array_index (paragraphs, i);
+      gsize n = strlen (p->text);
+      xmlNode *node = p->block;
+      for (int level = 0; node && level <= TAIL_CLIMB; node = node->parent, level++)
+        if (node->type == XML_ELEMENT_NODE && node->_private)
+          under[GPOINTER_TO_SIZE (node->_private) - 1] += n;
+    }
+  /* The deepest element with the share: the elements that have it are one chain, the
+   * deepest holds the least text. */
+  xmlNode *article = NULL;
+  gsize article_text = G_MAXSIZE;
+  for (guint i = 0; i < paragraphs->len; i++)
+    {
+      xmlNode *node = ((HtmlParagraph *) g_ptr_array_index (paragraphs, i))->block;
+      for (int level = 0; node && level <= TAIL_CLIMB; node = node->parent, level++)
+        {
+          if (node->type != XML_ELEMENT_NODE || node->_private == NULL)
+            continue;
+          gsize n = under[GPOINTER_TO_SIZE (node->_private) - 1];
+          if (n * 100 >= total * MAIN_SHARE_PERCENT)
+            {
+              if (n < article_text)
+                article = node, article_text = n;
+              break;
+            }
+        }
+    }
+  if (article == NULL)
+    return;
+  guint last = paragraphs->len;
+  while (last > 0 && !is_near_ancestor (article, ((HtmlParagraph *) g_ptr_array_index (paragraphs, last - 1))->block))
+    last--;
+  if (last == 0 || last == paragraphs->len)
+    return;
+  guint root = ((HtmlParagraph *) g_ptr_array_index (paragraphs, last - 1))->root;
+  guint prose = 0;
+  gboolean label = FALSE;
+  for (guint i = last; i < paragraphs->len; i++)
+    {
+      const HtmlParagraph *p = g_ptr_array_index (paragraphs, i);
+      const char *text = p->text;
+      /* A sibling of the container that was judged to belong with it (Readability's siblings:
+       * the article's last paragraph in a wrapper of its own) is the article's. */
+      if (p->root != root)
+        return;
+      if (strlen (text) >= TAIL_PROSE && g_utf8_strlen (text, -1) >= TAIL_PROSE && ++prose >= TAIL_PROSE_PARAGRAPHS)
+        return;
+      label |= !is_sentence (p);
+    }
+  /* Sentences alone may be the article's last words in a wrapper of their own ("Councillors
+   * will meet again next week"); a site's block has a label: a heading, an address, a button. */
+  if (label)
+    g_ptr_array_set_size (paragraphs, last);
+}
+
 static gsize
 total_length (GPtrArray *paragraphs)
 {
@@ -2357,7 +2459,10 @@ write_article (Extractor *ex, xmlNode **roots, guint n_roots)
   for (guint i = 0; i < n_roots; i++)
     w.root_text += info_of (ex, roots[i])->text;
   for (guint i = 0; i < n_roots; i++)
-    write_subtree (&w, roots[i]);
+    {
+      w.root = i;
+      write_subtree (&w, roots[i]);
+    }
   flush (&w);
   g_string_free (w.current, TRUE);
   if (w.links)
@@ -2367,6 +2472,7 @@ write_article (Extractor *ex, xmlNode **roots, guint n_roots)
   drop_repeated_calls (w.paragraphs);
   drop_story_feed (w.paragraphs);
   trim_edges (ex, w.paragraphs);
+  drop_tail_outside_main (ex, w.paragraphs);
   return w.paragraphs;
 }
 
@@ -2557,6 +2663,9 @@ html_extract_content (htmlDocPtr doc, const HtmlOptions *options, const HtmlMeta
           g_ptr_array_unref (best);
           best = paragraphs_from_text (meta->article_body);
         }
+      /* The elements of the paragraphs are the tree's, which the caller frees. */
+      for (guint i = 0; i < best->len; i++)
+        ((HtmlParagraph *) g_ptr_array_index (best, i))->block = NULL;
       /* Leave libxml2's tree as we found it: _private pointed into our array. */
       for (guint i = 0; i < ex.infos->len; i++)
         g_array_index (ex.infos, Info, i).node->_private = NULL;

@@ -166,6 +166,8 @@ typedef struct {
   gboolean announced; /* an item of a link list that a sentence ending in a colon announced */
   gsize  link_bytes; /* of text that is inside links */
   guint  hash;       /* g_str_hash of text, while repeats are looked for */
+  xmlNode *block;    /* the element of its last text, while the article is written */
+  guint  root;       /* which of the article's roots it was written from */
 } HtmlParagraph;
 
 typedef struct {
