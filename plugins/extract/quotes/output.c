@@ -115,8 +115,9 @@ QuoteList *
 quote_list_new (void)
 {
   QuoteList *list = g_new0 (QuoteList, 1);
-  list->body = g_byte_array_new ();
-  list->ends = g_array_new (FALSE, FALSE, sizeof (gsize));
+  /* (room for the quotes of a short article: a few hundred bytes each) */
+  list->body = g_byte_array_sized_new (4096);
+  list->ends = g_array_sized_new (FALSE, FALSE, sizeof (gsize), 16);
   return list;
 }
 

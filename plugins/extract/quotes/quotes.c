@@ -199,12 +199,15 @@ quotes_process (NfStage *stage, G_GNUC_UNUSED gpointer worker, NfArticle *articl
     return TRUE;
   const NfText *segmentation = nf_article_get_segmentation (article);
   g_autoptr (GString) scratch = g_string_sized_new (64);
-  g_autoptr (GArray) names = g_array_new (FALSE, FALSE, sizeof (Name));
-  g_autoptr (GArray) quotes = g_array_new (FALSE, FALSE, sizeof (Quote));
-  g_autoptr (GArray) mentions = g_array_new (FALSE, FALSE, sizeof (Mention));
+  /* Room for what a news article of a few KB holds (a dozen quotes, a few dozen names and
+   * mentions): grown from nothing, each array was reallocated at every power of two, ~90
+   * reallocations an article; a long one grows them as before. */
+  g_autoptr (GArray) names = g_array_sized_new (FALSE, FALSE, sizeof (Name), 64);
+  g_autoptr (GArray) quotes = g_array_sized_new (FALSE, FALSE, sizeof (Quote), 16);
+  g_autoptr (GArray) mentions = g_array_sized_new (FALSE, FALSE, sizeof (Mention), 64);
   g_array_set_clear_func (names, clear_name);
   g_array_set_clear_func (quotes, clear_quote);
-  g_autoptr (GArray) others = g_array_new (FALSE, FALSE, sizeof (gsize));
+  g_autoptr (GArray) others = g_array_sized_new (FALSE, FALSE, sizeof (gsize), 64);
   g_autoptr (GHashTable) roles = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, free_roles);
   Context c = {
     .self = self, .text = text, .length = nf_article_get_text_length (article),
@@ -234,7 +237,7 @@ quotes_process (NfStage *stage, G_GNUC_UNUSED gpointer worker, NfArticle *articl
   attribute_unattributed (&c);
 
   /* the speakers' spans, by start, for nicknames inside them */
-  g_autoptr (GArray) speakers = g_array_new (FALSE, FALSE, sizeof (SpeakerSpan));
+  g_autoptr (GArray) speakers = g_array_sized_new (FALSE, FALSE, sizeof (SpeakerSpan), quotes->len);
   gsize longest = 0;
   for (guint k = 0; k < quotes->len; k++)
     {
