@@ -58,8 +58,9 @@ in_sorted_list (const char *const *list, gsize n, const char *word, gsize length
   char lower[16];
   if (length == 0 || length >= sizeof lower)
     return FALSE;
+  /* (g_ascii_tolower is a call a byte: this is asked of every period's word) */
   for (gsize i = 0; i < length; i++)
-    lower[i] = g_ascii_tolower (word[i]);
+    lower[i] = word[i] >= 'A' && word[i] <= 'Z' ? (char) (word[i] + ('a' - 'A')) : word[i];
   lower[length] = '\0';
   gsize low = 0, high = n;
   while (low < high)
@@ -324,17 +325,18 @@ is_terminal (const char *text, const NfToken *token)
 {
   if (token->kind != NF_TOKEN_PUNCT)
     return FALSE;
-  gunichar c = g_utf8_get_char (text + token->start);
+  gunichar c = char_at (text + token->start);
   return c == '.' || c == '!' || c == '?' || c == 0x2026;
 }
 
 static gboolean
 is_closer (const char *text, const NfToken *token)
 {
-  gunichar c = g_utf8_get_char (text + token->start);
-  return token->kind == NF_TOKEN_PUNCT
-         && (c == '"' || c == '\'' || c == ')' || c == ']' || c == 0x201D || c == 0x2019
-             || c == 0xBB || c == 0x201C /* German closing „…“ */);
+  if (token->kind != NF_TOKEN_PUNCT)
+    return FALSE;
+  gunichar c = char_at (text + token->start);
+  return c == '"' || c == '\'' || c == ')' || c == ']' || c == 0x201D || c == 0x2019
+         || c == 0xBB || c == 0x201C /* German closing „…“ */;
 }
 
 static gboolean

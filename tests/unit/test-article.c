@@ -167,6 +167,30 @@ test_attribute_int64 (G_GNUC_UNUSED void **state)
   assert_true (g_variant_get_int64 (nf_annotation_get_attr (a, "other")) == -5);
 }
 
+/* nf_annotation_get_attr_string reads a normal-form string's bytes directly: what
+ * g_variant_get_string would say for every kind of value, untrusted ones included. */
+static void
+test_attribute_string_kinds (G_GNUC_UNUSED void **state)
+{
+  g_autoptr (NfArticle) article = nf_article_new ("a");
+  nf_article_add_paragraph (article, "Iryna Savchuk said so.", -1);
+  NfAnnotation *a = nf_article_add_annotation (article, "quote", 0, 22);
+  static const char good[] = "Savchuk", bad[] = { 'a', 'b' };  /* no NUL: not a string */
+  nf_annotation_set_attr (a, "good", g_variant_new_from_data (G_VARIANT_TYPE_STRING, good, sizeof good,
+                                                              FALSE, NULL, NULL));
+  nf_annotation_set_attr (a, "bad", g_variant_new_from_data (G_VARIANT_TYPE_STRING, bad, sizeof bad,
+                                                             FALSE, NULL, NULL));
+  nf_annotation_set_attr (a, "path", g_variant_new_object_path ("/a"));
+  nf_annotation_set_attr_int64 (a, "number", 7);
+  nf_annotation_set_attr_string (a, "made", "said");
+  assert_string_equal (nf_annotation_get_attr_string (a, "good"), "Savchuk");
+  assert_string_equal (nf_annotation_get_attr_string (a, "bad"), "");
+  assert_null (nf_annotation_get_attr_string (a, "path"));
+  assert_null (nf_annotation_get_attr_string (a, "number"));
+  assert_null (nf_annotation_get_attr_string (a, "missing"));
+  assert_string_equal (nf_annotation_get_attr_string (a, "made"), "said");
+}
+
 static void
 test_attributes_grow (G_GNUC_UNUSED void **state)
 {
@@ -431,6 +455,7 @@ main (void)
     cmocka_unit_test (test_count_entities),
     cmocka_unit_test (test_attributes_grow),
     cmocka_unit_test (test_attribute_int64),
+    cmocka_unit_test (test_attribute_string_kinds),
     cmocka_unit_test (test_annotation_types_interned),
   };
   return cmocka_run_group_tests_name ("article", tests, NULL, NULL);

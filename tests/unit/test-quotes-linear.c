@@ -286,6 +286,50 @@ test_quote_item_serialised (G_GNUC_UNUSED void **state)
         }
 }
 
+/* The "quotes" field written item by item into one buffer (quote_list_*) is byte for byte
+ * what a GVariantBuilder of the same items serialises: empty, one item, items of odd sizes
+ * (padding to 8 between them), items added as values, and lists whose offsets take one, two
+ * and four bytes. */
+static void
+test_quote_list_serialised (G_GNUC_UNUSED void **state)
+{
+  static const guint counts[] = { 0, 1, 2, 3, 40, 2000 };
+  static const char *const speakers[] = { NULL, "Anna Lindqvist", "", "Jean-Luc Mélenchon" };
+  static const char *const cues[] = { "said", NULL, "according to" };
+  g_autofree char *text = g_malloc (70001);
+  for (gsize i = 0; i < 70000; i++)
+    text[i] = (char) ('a' + i % 26);
+  text[70000] = '\0';
+  for (guint c = 0; c < G_N_ELEMENTS (counts); c++)
+    for (guint big = 0; big < 2; big++)
+      {
+        GVariantBuilder tree;
+        g_variant_builder_init (&tree, G_VARIANT_TYPE ("aa{sv}"));
+        QuoteList *list = quote_list_new ();
+        for (guint k = 0; k < counts[c]; k++)
+          {
+            gsize length = big && k == 0 ? 66000 : (k * 7) % 23;
+            const char *speaker = speakers[k % G_N_ELEMENTS (speakers)], *cue = cues[k % G_N_ELEMENTS (cues)];
+            g_autoptr (GVariant) item = g_variant_ref_sink (quote_item_new (text, length, speaker, cue));
+            g_variant_builder_add_value (&tree, item);
+            if (k % 5 == 4)
+              quote_list_add_value (list, item);
+            else
+              quote_list_add (list, text, length, speaker, cue);
+          }
+        g_autoptr (GVariant) expected = g_variant_ref_sink (g_variant_builder_end (&tree));
+        g_autoptr (GVariant) got = g_variant_ref_sink (quote_list_end (list));
+        assert_true (g_variant_is_of_type (got, G_VARIANT_TYPE ("aa{sv}")));
+        assert_int_equal (g_variant_get_size (got), g_variant_get_size (expected));
+        if (g_variant_get_size (got))
+          assert_memory_equal (g_variant_get_data (got), g_variant_get_data (expected), g_variant_get_size (got));
+        g_autoptr (GVariant) check = g_variant_new_from_data (G_VARIANT_TYPE ("aa{sv}"), g_variant_get_data (got),
+                                                              g_variant_get_size (got), FALSE, NULL, NULL);
+        assert_true (g_variant_is_normal_form (check));
+        assert_true (g_variant_equal (check, expected));
+      }
+}
+
 /* The word lists' filters (filters_init, may_be_in) never turn away a word the list holds:
  * whatever its case, with non-ASCII letters or a curly apostrophe (folded to ASCII), as
  * word_in, a token (tok_in, through the article's token bits) and gender_of_word ask. */
@@ -439,6 +483,7 @@ main (void)
     cmocka_unit_test (test_name_at_by_position),
     cmocka_unit_test (test_spans),
     cmocka_unit_test (test_quote_item_serialised),
+    cmocka_unit_test (test_quote_list_serialised),
     cmocka_unit_test (test_word_filters),
     cmocka_unit_test (test_filter_bits),
     cmocka_unit_test (test_mid_capitals),

@@ -464,7 +464,7 @@ refine_names (Context *c)
   for (guint k = 0; k < c->names->len; k++)
     refine_name (c, &g_array_index (c->names, Name, k));
   /* the names of several words people bear, in the order of their first mention */
-  g_autoptr (GArray) values = g_array_new (FALSE, FALSE, sizeof (Value));
+  g_autoptr (GArray) values = g_array_sized_new (FALSE, FALSE, sizeof (Value), MIN (c->names->len, 64));
   g_array_set_clear_func (values, clear_value);
   g_autoptr (GHashTable) value_of = g_hash_table_new (g_str_hash, g_str_equal);
   g_autoptr (GHashTable) singles = NULL; /* made for the first name of one word */

@@ -60,27 +60,128 @@ entry_write (const Entry *e, guint8 *out, gsize size)
   nf_serialised_put_offset (out + size - os, key, os);
 }
 
-GVariant *
-quote_item_new (const char *text, gsize length, const char *speaker, const char *cue)
+/* The item's size, and its bytes written at @out (zeroed first: @size bytes). */
+typedef struct {
+  Entry entries[3];
+  gsize sizes[3], ends[3], body, size;
+} Item;
+
+static void
+item_init (Item *item, const char *text, gsize length, const char *speaker, const char *cue)
 {
-  Entry entries[3] = {
+  *item = (Item) { .entries = {
     { "text", "s", text, length, FALSE },
     { "speaker", "ms", speaker, speaker ? strlen (speaker) : 0, TRUE },
     { "cue", "ms", cue, cue ? strlen (cue) : 0, TRUE },
-  };
-  gsize sizes[3], ends[3], body = 0;
+  } };
   for (guint k = 0; k < 3; k++)
     {
-      sizes[k] = entry_size (&entries[k]);
-      body = align8 (body) + sizes[k];
-      ends[k] = body;
+      item->sizes[k] = entry_size (&item->entries[k]);
+      item->body = align8 (item->body) + item->sizes[k];
+      item->ends[k] = item->body;
     }
-  gsize size = container_size (body, 3);
-  guint8 *data = g_malloc0 (size);
+  item->size = container_size (item->body, 3);
+}
+
+static void
+item_write (const Item *item, guint8 *data)
+{
+  memset (data, 0, item->size);
   for (guint k = 0; k < 3; k++)
-    entry_write (&entries[k], data + ends[k] - sizes[k], sizes[k]);
-  guint os = nf_serialised_offset_width_of (size);
+    entry_write (&item->entries[k], data + item->ends[k] - item->sizes[k], item->sizes[k]);
+  guint os = nf_serialised_offset_width_of (item->size);
   for (guint k = 0; k < 3; k++)
-    nf_serialised_put_offset (data + body + k * os, ends[k], os);
-  return g_variant_new_from_data (G_VARIANT_TYPE_VARDICT, data, size, TRUE, g_free, data);
+    nf_serialised_put_offset (data + item->body + k * os, item->ends[k], os);
+}
+
+GVariant *
+quote_item_new (const char *text, gsize length, const char *speaker, const char *cue)
+{
+  Item item;
+  item_init (&item, text, length, speaker, cue);
+  guint8 *data = g_malloc (item.size);
+  item_write (&item, data);
+  return g_variant_new_from_data (G_VARIANT_TYPE_VARDICT, data, item.size, TRUE, g_free, data);
+}
+
+/* ---- the field: an array of items, serialised as GVariant does an "aa{sv}" ----
+ * Each item starts at a multiple of 8 (the alignment of a{sv}) after zeros, and the array
+ * ends with the offsets of the items' ends, of the width its whole size needs (GLib's
+ * gvs_variable_sized_array_serialise).  Written into one buffer as the items come, instead
+ * of a GVariant per item kept by a GVariantBuilder and copied again when it ends, which cost
+ * a quarter of the stage. */
+
+QuoteList *
+quote_list_new (void)
+{
+  QuoteList *list = g_new0 (QuoteList, 1);
+  /* (room for the quotes of a short article: a few hundred bytes each) */
+  list->body = g_byte_array_sized_new (4096);
+  list->ends = g_array_sized_new (FALSE, FALSE, sizeof (gsize), 16);
+  return list;
+}
+
+/* Room for @size bytes of an item at the next multiple of 8, after zeros; the item's end
+ * recorded. */
+static guint8 *
+quote_list_reserve (QuoteList *list, gsize size)
+{
+  gsize from = list->body->len, start = align8 (from);
+  g_byte_array_set_size (list->body, start + size);
+  memset (list->body->data + from, 0, start - from);
+  gsize end = start + size;
+  g_array_append_val (list->ends, end);
+  return list->body->data + start;
+}
+
+void
+quote_list_add (QuoteList *list, const char *text, gsize length, const char *speaker, const char *cue)
+{
+  Item item;
+  item_init (&item, text, length, speaker, cue);
+  item_write (&item, quote_list_reserve (list, item.size));
+}
+
+void
+quote_list_add_value (QuoteList *list, GVariant *item)
+{
+  gsize size = g_variant_get_size (item);
+  guint8 *at = quote_list_reserve (list, size);
+  if (size)
+    memcpy (at, g_variant_get_data (item), size);
+}
+
+GVariant *
+quote_list_end (QuoteList *list)
+{
+  GVariant *value;
+  guint n = list->ends->len;
+  if (n == 0)
+    value = g_variant_new_array (G_VARIANT_TYPE_VARDICT, NULL, 0);
+  else
+    {
+      gsize body = list->body->len;
+      guint os = nf_serialised_offset_width (body, n);
+      gsize size = body + (gsize) n * os;
+      g_byte_array_set_size (list->body, size);
+      for (guint k = 0; k < n; k++)
+        nf_serialised_put_offset (list->body->data + body + (gsize) k * os, g_array_index (list->ends, gsize, k), os);
+      GBytes *bytes = g_byte_array_free_to_bytes (list->body);
+      list->body = NULL;
+      value = g_variant_new_from_bytes (G_VARIANT_TYPE ("aa{sv}"), bytes, TRUE);
+      g_bytes_unref (bytes);
+    }
+  quote_list_free (list);
+  return value;
+}
+
+void
+quote_list_free (QuoteList *list)
+{
+  if (!list)
+    return;
+  if (list->body)
+    g_byte_array_unref (list->body);
+  g_array_unref (list->ends);
+  g_free (list);
 }

@@ -330,6 +330,21 @@ void attribute_quotes (Context *c, const NfSentence *sentences);
  * (floating; the strings valid UTF-8, @text without NUL) */
 GVariant *quote_item_new (const char *text, gsize length, const char *speaker, const char *cue);
 
+/* The "quotes" field ("aa{sv}") written item by item into one buffer, the same bytes as a
+ * GVariantBuilder of the items would serialise. */
+typedef struct {
+  GByteArray *body;  /* the items, each at a multiple of 8 */
+  GArray     *ends;  /* gsize: where each item ends */
+} QuoteList;
+QuoteList *quote_list_new (void);
+/* an item as quote_item_new would make it (the same conditions) */
+void quote_list_add (QuoteList *list, const char *text, gsize length, const char *speaker, const char *cue);
+/* an item made otherwise (serialised: its bytes are copied) */
+void quote_list_add_value (QuoteList *list, GVariant *item);
+/* the field (floating); frees @list */
+GVariant *quote_list_end (QuoteList *list);
+void quote_list_free (QuoteList *list);
+
 /* standalone.c */
 gboolean other_person_between (const Context *c, const Quote *p, const Quote *q);
 void attribution_standalone (Context *c, Quote *q);
