@@ -117,6 +117,7 @@ typedef enum {
   W_PARTY        = 1 << 12, /* a party's member: "Republican", "Democrats" (marked_words) */
   W_INSTRUCTION  = 1 << 13, /* a verb that opens an instruction: "Install", "Visit" */
   W_STORM        = 1 << 14, /* a word before a storm's name: "Hurricane" */
+  W_HONORIFIC    = 1 << 15, /* a person's title only: "Mr", "Senator" (is_honorific) */
 } WordList;
 
 /* Words the rules ask about by their own bits, marked in the index with the lists'. */
@@ -135,6 +136,11 @@ static const struct {
   { "email", W_INSTRUCTION }, { "create", W_INSTRUCTION }, { "enable", W_INSTRUCTION }, { "improve", W_INSTRUCTION },
   { "consider", W_INSTRUCTION },
   { "hurricane", W_STORM }, { "typhoon", W_STORM }, { "cyclone", W_STORM }, { "storm", W_STORM },
+  /* (is_honorific: they were 14 strcmp a question, asked of most capitalised words) */
+  { "mr", W_HONORIFIC }, { "mrs", W_HONORIFIC }, { "ms", W_HONORIFIC }, { "miss", W_HONORIFIC },
+  { "mx", W_HONORIFIC }, { "dr", W_HONORIFIC }, { "sir", W_HONORIFIC }, { "dame", W_HONORIFIC },
+  { "senator", W_HONORIFIC }, { "sen", W_HONORIFIC }, { "rep", W_HONORIFIC },
+  { "representative", W_HONORIFIC }, { "congressman", W_HONORIFIC }, { "congresswoman", W_HONORIFIC },
 };
 
 void
@@ -1192,14 +1198,9 @@ is_word_in (const Context *c, guint i, WordList list)
 static gboolean
 is_honorific (const Context *c, guint i)
 {
-  static const char *const honorifics[] = {
-    "mr", "mrs", "ms", "miss", "mx", "dr", "sir", "dame", "senator", "sen", "rep", "representative",
-    "congressman", "congresswoman", NULL,
-  };
-  for (const char *const *h = honorifics; *h; h++)
-    if (strcmp (tok_word (c, i, FALSE)->fold, *h) == 0)
-      return TRUE;
-  return FALSE;
+  /* the honorifics are marked in the index (marked_words), and the word as written, folded,
+   * is looked up once for all its questions */
+  return (tok_lists (c, i, FALSE) & W_HONORIFIC) != 0;
 }
 
 /* Whether "the 24-year-old " (or "The") ends just before byte @at of @text, however the
