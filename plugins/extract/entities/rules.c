@@ -652,7 +652,19 @@ tok_written_lower (const Context *c, guint i, gboolean bare)
   return tok_word (c, i, bare)->lower;
 }
 
-static gboolean is_word_in (const Context *c, guint i, WordList list);
+/* Whether word @i, without its possessive, is in @list.  Inlined: asked of nearly every
+ * token, most often again (the token's Word and its lists are known after the first
+ * question: read here without a call; the rest is tok_lists'). */
+static inline G_ALWAYS_INLINE gboolean
+is_word_in (const Context *c, guint i, WordList list)
+{
+  if (c->tokens[i].kind != NF_TOKEN_WORD)
+    return FALSE;
+  guint32 at = c->bare_words[i];
+  if (G_LIKELY (at) && c->words[at - 1].lists_known)
+    return (c->words[at - 1].lists & list) != 0;
+  return (tok_lists (c, i, TRUE) & list) != 0;
+}
 
 /* Whether word @i, without its possessive, is an English word that is never a name
  * (common-words.txt: "orchestra", "programmes"). */
@@ -1193,12 +1205,6 @@ has_connector (const Context *c, guint a, guint b, guint *at)
   return FALSE;
 }
 
-/* Whether word @i, without its possessive, is in @list. */
-static gboolean
-is_word_in (const Context *c, guint i, WordList list)
-{
-  return c->tokens[i].kind == NF_TOKEN_WORD && (tok_lists (c, i, TRUE) & list);
-}
 
 /* "Mr", "Ms", "Dr", "Senator": titles of a person only, never the start of a place's name
  * ("Bishop Auckland", "Prince of Wales" are other things). */
