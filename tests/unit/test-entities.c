@@ -269,6 +269,30 @@ test_surnames (void **state)
                    "Ernesto Lugo=PERSON:Ernesto Lugo; Lugo=PERSON:Ernesto Lugo; Lugo=LOCATION:Lugo");
 }
 
+/* Each worker keeps the rules' buffers from one article to the next, and gives back what a
+ * huge article grew: what an article gets does not depend on the articles before it. */
+static void
+test_worker_reuse (void **state)
+{
+  Fixture *f = *state;
+  const char *text = "Guadalupe Ramírez Soto won. Ramírez cried. Ernesto Lugo said Lugo would run in Lugo.";
+  g_autofree char *alone = entities_of_text (f, text);
+  g_autofree char *other = entities_of_text (f, "Secretary of State John Kerry met Iraqi Prime Minister Haider "
+                                                "al-Abadi in Baghdad on Monday.");
+  assert_string_equal (other, "John Kerry=PERSON:John Kerry [Secretary of State]; "
+                              "Haider al-Abadi=PERSON:Haider al-Abadi [Iraqi Prime Minister]; Baghdad=LOCATION:Baghdad");
+  g_autofree char *again = entities_of_text (f, text);
+  assert_string_equal (again, alone);
+  /* past the 65,536 tokens a worker keeps room for */
+  g_autoptr (GString) huge = g_string_new (NULL);
+  while (huge->len < 400000)
+    g_string_append (huge, "Mr Lugo met the Ramírez family in Soto, Spain, on Monday. ");
+  g_autofree char *big = entities_of_text (f, huge->str);
+  assert_true (g_str_has_prefix (big, "Lugo=PERSON:"));
+  g_autofree char *after = entities_of_text (f, text);
+  assert_string_equal (after, alone);
+}
+
 static void
 test_titles_of_works (void **state)
 {
@@ -879,6 +903,7 @@ main (void)
     cmocka_unit_test_setup_teardown (test_not_entities, setup, teardown),
     cmocka_unit_test_setup_teardown (test_roles_and_members_last, setup, teardown),
     cmocka_unit_test_setup_teardown (test_surnames, setup, teardown),
+    cmocka_unit_test_setup_teardown (test_worker_reuse, setup, teardown),
     cmocka_unit_test_setup_teardown (test_titles_of_works, setup, teardown),
     cmocka_unit_test_setup_teardown (test_german_nouns, setup, teardown),
     cmocka_unit_test_setup_teardown (test_nickname, setup, teardown),

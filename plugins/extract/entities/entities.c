@@ -63,12 +63,25 @@ entities_init (NfStage *stage, GError **error)
   return TRUE;
 }
 
+/* The rules' buffers, reused by each worker thread from one article to the next. */
+static gpointer
+entities_worker_new (G_GNUC_UNUSED NfStage *stage, G_GNUC_UNUSED GError **error)
+{
+  return entities_rules_worker_new ();
+}
+
+static void
+entities_worker_free (gpointer worker)
+{
+  entities_rules_worker_free (worker);
+}
+
 static gboolean
-entities_process (NfStage *stage, G_GNUC_UNUSED gpointer worker, NfArticle *article, G_GNUC_UNUSED GError **error)
+entities_process (NfStage *stage, gpointer worker, NfArticle *article, G_GNUC_UNUSED GError **error)
 {
   const Entities *self = nf_stage_get_instance (stage);
   return self->tagger ? entities_tagger_process (self->instance, article)
-                      : entities_rules_process (self->instance, article);
+                      : entities_rules_process (self->instance, worker, article);
 }
 
 NF_PLUGIN_DEFINE (
@@ -77,6 +90,8 @@ NF_PLUGIN_DEFINE (
   .summary = "Finds people, places, organisations and nationalities, with canonical names (rules, or a learned model)",
   .options = entities_options,
   .init = entities_init,
+  .worker_new = entities_worker_new,
+  .worker_free = entities_worker_free,
   .process = entities_process,
   .free = entities_free,
 );

@@ -11,7 +11,11 @@
 G_BEGIN_DECLS
 
 gpointer entities_rules_new      (NfStage *stage, cfg_t *cfg, GError **error);
-gboolean entities_rules_process  (gconstpointer instance, NfArticle *article);
+/* A worker thread's buffers for the rules' work, kept from one article to the next. */
+typedef struct _EntitiesRulesWorker EntitiesRulesWorker;
+EntitiesRulesWorker *entities_rules_worker_new  (void);
+void                 entities_rules_worker_free (EntitiesRulesWorker *worker);
+gboolean entities_rules_process  (gconstpointer instance, EntitiesRulesWorker *worker, NfArticle *article);
 void     entities_rules_free     (gpointer instance);
 
 /* The rules without a stage, for stacking under the tagger (the tagger and newsflow-train

@@ -37,41 +37,80 @@ entities_tok_possessive (const EntitiesTokens *t, guint i)
 #define LIST_MAX_LABELS 4
 
 typedef struct {
-  const char *name;                     /* in the list's chunk */
+  gsize       name;                     /* offset of the name (NUL-terminated) in names */
+  gsize       length;                   /* its bytes */
+  guint32     hash;
   const char *labels[LIST_MAX_LABELS];  /* static label names, in order of first mention */
   gint64      counts[LIST_MAX_LABELS];
   guint       n_labels;
   gint64      total;
 } ListItem;
 
+/* The distinct names by an open-addressing table of item index + 1 (0: free), keyed by
+ * nf_text_fold_hash of the name's bytes: a GHashTable hashed each mention with g_str_hash,
+ * compared with g_str_equal and copied names one by one into a GStringChunk, together about
+ * 800 instructions a mention, as much as the rest of the list's work. */
 struct _EntitiesList {
-  GHashTable   *by_name;  /* name -> index + 1 in items */
-  GArray       *items;    /* ListItem, in order of first mention */
-  GStringChunk *names;    /* the names, copied once each: one allocation for many */
+  guint32 *slots;
+  guint    n_slots;  /* a power of two, at most half used */
+  GArray  *items;    /* ListItem, in order of first mention */
+  GString *names;    /* the names one after the other, each with its NUL */
 };
 
 EntitiesList *
 entities_list_new (void)
 {
   EntitiesList *list = g_new0 (EntitiesList, 1);
-  list->by_name = g_hash_table_new (g_str_hash, g_str_equal);
+  list->n_slots = 64;
+  list->slots = g_new0 (guint32, list->n_slots);
   list->items = g_array_new (FALSE, FALSE, sizeof (ListItem));
-  list->names = g_string_chunk_new (512);
+  list->names = g_string_sized_new (512);
   return list;
+}
+
+static void
+list_grow (EntitiesList *list)
+{
+  g_free (list->slots);
+  list->n_slots *= 2;
+  list->slots = g_new0 (guint32, list->n_slots);
+  guint mask = list->n_slots - 1;
+  for (guint k = 0; k < list->items->len; k++)
+    {
+      guint at = g_array_index (list->items, ListItem, k).hash & mask;
+      while (list->slots[at])
+        at = (at + 1) & mask;
+      list->slots[at] = k + 1;
+    }
 }
 
 void
 entities_list_add (EntitiesList *list, const char *name, const char *label)
 {
-  guint index = GPOINTER_TO_UINT (g_hash_table_lookup (list->by_name, name));
-  if (!index)
+  gsize length = strlen (name);
+  guint32 hash = nf_text_fold_hash (name, length);
+  guint mask = list->n_slots - 1, at = hash & mask;
+  ListItem *item = NULL;
+  for (; list->slots[at]; at = (at + 1) & mask)
     {
-      ListItem added = { .name = g_string_chunk_insert (list->names, name) };
-      g_array_append_val (list->items, added);
-      index = list->items->len;
-      g_hash_table_insert (list->by_name, (gpointer) added.name, GUINT_TO_POINTER (index));
+      ListItem *known = &g_array_index (list->items, ListItem, list->slots[at] - 1);
+      if (known->hash == hash && known->length == length
+          && memcmp (list->names->str + known->name, name, length) == 0)
+        {
+          item = known;
+          break;
+        }
     }
-  ListItem *item = &g_array_index (list->items, ListItem, index - 1);
+  if (!item)
+    {
+      ListItem added = { .name = list->names->len, .length = length, .hash = hash };
+      g_string_append_len (list->names, name, length + 1); /* with its NUL */
+      g_array_append_val (list->items, added);
+      list->slots[at] = list->items->len;
+      item = &g_array_index (list->items, ListItem, list->items->len - 1);
+      if (2 * list->items->len > list->n_slots)
+        list_grow (list);
+    }
   guint k;
   for (k = 0; k < item->n_labels; k++)
     if (item->labels[k] == label)
@@ -161,7 +200,7 @@ entities_list_end (EntitiesList *list)
   for (guint i = 0; i < n; i++)
     {
       const ListItem *item = &g_array_index (list->items, ListItem, i);
-      size += 3 * (7 + ENTRY_OVERHEAD + 8) + strlen (item->name) + 1 + sizeof (gint64) + 7 + 8;
+      size += 3 * (7 + ENTRY_OVERHEAD + 8) + item->length + 1 + sizeof (gint64) + 7 + 8;
       for (guint k = 0; k < item->n_labels; k++)
         size += strlen (item->labels[k]) + 1;
     }
@@ -178,7 +217,7 @@ entities_list_end (EntitiesList *list)
       pad (&out, 0, 8);
       gsize start = out.length;
       gsize entry_ends[3];
-      put_entry (&out, name_key, sizeof name_key, item->name, strlen (item->name) + 1, 's');
+      put_entry (&out, name_key, sizeof name_key, list->names->str + item->name, item->length + 1, 's');
       entry_ends[0] = out.length - start;
       pad (&out, start, 8);
       put_entry (&out, label_key, sizeof label_key, item->labels[best], strlen (item->labels[best]) + 1, 's');
@@ -192,9 +231,9 @@ entities_list_end (EntitiesList *list)
     }
   put_array_end (&out, 0, ends, n);
   g_assert (out.length <= size);
-  g_hash_table_unref (list->by_name);
+  g_free (list->slots);
   g_array_unref (list->items);
-  g_string_chunk_free (list->names);
+  g_string_free (list->names, TRUE);
   g_free (list);
   g_autoptr (GBytes) bytes = g_bytes_new_take (out.data, out.length);
   return g_variant_new_from_bytes (G_VARIANT_TYPE ("aa{sv}"), bytes, TRUE);

@@ -89,6 +89,41 @@ strmap_clear (StrMap *map, guint keep)
     }
 }
 
+/* Asks the memory for what strmap_lookup (@map, ..., @hash) will read first: the slot where
+ * the probe starts.  No effect on any result; see strmap_prefetch_entry. */
+static inline void
+strmap_prefetch_slot (const StrMap *map, guint32 hash)
+{
+#if defined(__GNUC__)
+  __builtin_prefetch (&map->slots[hash & map->mask]);
+#else
+  (void) map, (void) hash;
+#endif
+}
+
+/* After strmap_prefetch_slot (and once the slot has had time to arrive): the key and the
+ * value of the first slot of the probe for @hash that holds that hash, which the lookup
+ * compares and its caller reads (a few slots on at most: they share the first's line or the
+ * next). */
+static inline void
+strmap_prefetch_entry (const StrMap *map, guint32 hash)
+{
+#if defined(__GNUC__)
+  for (guint i = hash & map->mask, k = 0; k < 4 && map->slots[i].key; i = (i + 1) & map->mask, k++)
+    if (map->slots[i].hash == hash)
+      {
+        __builtin_prefetch (map->slots[i].key);
+        __builtin_prefetch (map->slots[i].value);
+        break;
+      }
+  /* (a function that only reads and prefetches is taken by GCC for one without effects, and
+   * its call dropped: the empty asm is an effect) */
+  __asm__ __volatile__ ("");
+#else
+  (void) map, (void) hash;
+#endif
+}
+
 /* (inlined: a call's own cost is as much as a lookup's) */
 G_ALWAYS_INLINE static inline gpointer
 strmap_lookup (const StrMap *map, const char *key, gsize length, guint32 hash)
