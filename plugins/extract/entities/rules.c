@@ -829,10 +829,7 @@ tok_is_connector (const Context *c, guint i)
   if (c->tokens[i].kind != NF_TOKEN_WORD || (c->tokens[i].flags & NF_TOKEN_CAPITALIZED)
       || c->tokens[i].end - c->tokens[i].start > 3)
     return FALSE;
-  for (const char *const *w = connectors; *w; w++)
-    if (tok_is (c, i, *w))
-      return TRUE;
-  return FALSE;
+  return tok_is_one_of (c, i, connectors);
 }
 
 /* "of the", "for the": the article inside an organisation's name. */
@@ -1016,7 +1013,7 @@ tok_is_name_word (const Context *c, guint i)
   /* "ETH Zurich", "NHS England": an acronym is no part of a person's name; an initial is
    * ("John A. Boehner": the tokenizer leaves its period apart) */
   gboolean initial = length == 1 && i + 1 < c->n && tok_is (c, i + 1, ".") && c->tokens[i + 1].start == t->end;
-  if (initial || tok_is_regnal_number (c, i))
+  if (initial || (((t->flags & NF_TOKEN_ALL_CAPS) || length == 1) && tok_is_regnal_number (c, i)))
     return TRUE; /* (whatever the letters are as a word: "A", "I") */
   if ((t->flags & NF_TOKEN_ALL_CAPS) && text[length - 1] != '.')
     return FALSE;
@@ -1297,13 +1294,20 @@ after_the_and_age (const char *text, gsize at)
          && (p - text == 3 || !g_ascii_isalnum (p[-4]));
 }
 
+/* Whether @set (folded canonical names) holds @canonical. */
+static gboolean
+canonical_in (const Context *c, GHashTable *set, const char *canonical)
+{
+  g_string_truncate (c->scratch, 0);
+  nlp_fold_append (c->scratch, canonical, strlen (canonical));
+  return g_hash_table_contains (set, c->scratch->str);
+}
+
 /* A country's name (canonical form, as the gazetteers give it). */
 static gboolean
 is_country_name (const Context *c, const char *canonical)
 {
-  g_string_truncate (c->scratch, 0);
-  nlp_fold_append (c->scratch, canonical, strlen (canonical));
-  return g_hash_table_contains (c->self->countries, c->scratch->str);
+  return canonical_in (c, c->self->countries, canonical);
 }
 
 /* "Deputy Minister Iryna Savchuk", "Staff Sgt. Albert Connelly", "Secretary of State John
@@ -1388,10 +1392,7 @@ is_number_word (const Context *c, guint i)
   };
   if (!tok_may_be (c, i, 1, 5))
     return FALSE;
-  for (const char *const *w = numbers; *w; w++)
-    if (tok_is (c, i, *w))
-      return TRUE;
-  return FALSE;
+  return tok_is_one_of (c, i, numbers);
 }
 
 /* Months may be surnames ("Theresa May"); days are not. */
@@ -1404,10 +1405,7 @@ is_month_name (const Context *c, guint i)
   };
   if (!tok_may_be (c, i, 3, 9))
     return FALSE;
-  for (const char *const *w = months; *w; w++)
-    if (tok_is (c, i, *w))
-      return TRUE;
-  return FALSE;
+  return tok_is_one_of (c, i, months);
 }
 
 /* Honours and offices written after a British or Commonwealth name. */
@@ -1420,10 +1418,7 @@ is_postnominal (const Context *c, guint i)
   };
   if (!tok_may_be (c, i, 2, 4))
     return FALSE;
-  for (const char *const *w = letters; *w; w++)
-    if (tok_is (c, i, *w))
-      return TRUE;
-  return FALSE;
+  return tok_is_one_of (c, i, letters);
 }
 
 /* Whether every capitalised word of [a, b] is also written in lower case elsewhere in the
@@ -2383,10 +2378,7 @@ apposition_after (const Context *c, guint last)
         "widower", "parents", "children", "lawyer", "lawyers", "attorney", "girlfriend", "boyfriend",
         "partner", "grandson", "granddaughter", "nephew", "niece", "uncle", "aunt", NULL,
       };
-      for (const char *const *w = kin; *w; w++)
-        if (tok_is (c, i, *w))
-          return TRUE;
-      return FALSE;
+      return tok_is_one_of (c, i, kin);
     }
   /* "Lysenko, who ..." */
   if (i + 1 < c->n && tok_is (c, i, ",") && tok_is (c, i + 1, "who"))
@@ -2864,9 +2856,7 @@ is_country (const Context *c, const Mention *m)
 static gboolean
 is_region (const Context *c, const Mention *m)
 {
-  g_string_truncate (c->scratch, 0);
-  nlp_fold_append (c->scratch, m->canonical, strlen (m->canonical));
-  return g_hash_table_contains (c->self->regions, c->scratch->str);
+  return m->canonical && canonical_in (c, c->self->regions, m->canonical);
 }
 
 static gboolean
