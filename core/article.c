@@ -813,9 +813,10 @@ nf_annotation_set_attr_string (NfAnnotation *annotation, const char *key, const 
    * again (what nf_annotation_set_attr would do, at a third of the cost). */
   char *copy = g_strndup (value, length);
   /* a string needs no alignment, so GLib keeps these very bytes: @copy is the variant's
-   * string, as g_variant_get_string would return it at a cost */
-  GVariant *string = g_variant_ref_sink (
-    g_variant_new_from_bytes (G_VARIANT_TYPE_STRING, g_bytes_new_take (copy, length + 1), TRUE));
+   * string, as g_variant_get_string would return it at a cost (the variant takes its own
+   * reference to the bytes) */
+  g_autoptr (GBytes) bytes = g_bytes_new_take (copy, length + 1);
+  GVariant *string = g_variant_ref_sink (g_variant_new_from_bytes (G_VARIANT_TYPE_STRING, bytes, TRUE));
   strings_add (list, copy, hash, g_variant_ref (string));
   annotation_put (annotation, key, string);
 }

@@ -3,6 +3,9 @@
 #include "config.h"
 
 #include <string.h>
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
 
 #include "test-util.h"
 #include "article-private.h"
@@ -122,6 +125,37 @@ test_attribute_values_shared (G_GNUC_UNUSED void **state)
   NfAnnotation *again = nf_article_add_annotation (article, "entity", 0, 4);
   nf_annotation_set_attr_string (again, "label", "PERSON");
   assert_string_equal (nf_annotation_get_attr_string (again, "label"), "PERSON");
+}
+
+/* A new string value (not yet in the article's list) is freed with the article: memory in
+ * use stays flat over many articles (each such value once leaked its bytes, ~60 bytes a
+ * value; a leak valgrind saw but LeakSanitizer did not, since GLib's slices hid it).  The
+ * figure is glibc's; elsewhere, or under a sanitizer's allocator, it reads 0 and proves
+ * nothing. */
+static void
+test_string_values_freed (G_GNUC_UNUSED void **state)
+{
+#ifdef __GLIBC__
+  size_t before = 0;
+  for (guint round = 0; round < 2; round++)
+    {
+      for (guint i = 0; i < 20000; i++)
+        {
+          g_autoptr (NfArticle) article = nf_article_new ("a");
+          nf_article_add_paragraph (article, "Kyiv and Lviv.", -1);
+          NfAnnotation *place = nf_article_add_annotation (article, "entity", 0, 4);
+          char value[32];
+          g_snprintf (value, sizeof value, "name %u", i);
+          nf_annotation_set_attr_string (place, "canonical", value);
+        }
+      /* (the first round warms up what stays: interned types, GLib's caches) */
+      size_t in_use = mallinfo2 ().uordblks;
+      if (round == 0)
+        before = in_use;
+      else
+        assert_true (in_use < before + 256 * 1024);
+    }
+#endif
 }
 
 /* An annotation's attributes grow in a block of doubling size (issue 15): across its
@@ -439,6 +473,7 @@ main (void)
 {
   const struct CMUnitTest tests[] = {
     cmocka_unit_test (test_properties_and_refcount),
+    cmocka_unit_test (test_string_values_freed),
     cmocka_unit_test (test_no_authors_is_empty_list),
     cmocka_unit_test (test_paragraph_spans),
     cmocka_unit_test (test_fields_keep_order_and_replace),
