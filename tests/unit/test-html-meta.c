@@ -776,6 +776,177 @@ test_clean_name (G_GNUC_UNUSED void **state)
                   (const char *[]) { NULL });
 }
 
+/* A page of one language: its headline in an <article>, then @top (the byline's place),
+ * the text, then @rest. */
+#define PAGE(lang, head, top, rest)                                                                 \
+  "<html lang='" lang "'><head>" head "</head><body><article><h1>Headline here</h1>" top BODY rest \
+  "</article></body></html>"
+#define assert_day(html, expected) assert_published (html, expected, NULL)
+
+static void
+test_date_languages (G_GNUC_UNUSED void **state)
+{
+  /* The day by the headline in many languages and scripts: month names from CLDR (through
+   * ICU) for languages the date reader does not know (Arabic, Indonesian, Malay, Ukrainian,
+   * Hindi, Lithuanian), digits of other scripts, Korean 년월일, a year first with a space
+   * after its dots ("2020. 6. 7."), and Hungarian's year, month name and day. */
+  assert_day (PAGE ("fr", "", "<p class='auteur'>"
+              "Par Jean Dupont, publié le 7 juin 2020 à 15h06</p>", ""), "2020-06-07T15:06:00");
+  assert_day (PAGE ("fr", "", "<p>Publié le 7 juin 2020</p>", ""), "2020-06-07");
+  assert_day (PAGE ("fr", "", "<div>Jean Dupont</div><div>7 juin 2020</div>", ""), "2020-06-07");
+  assert_day (PAGE ("fr", "", "<div>Jean Dupont</div><div>"
+              "Le dimanche 7 juin 2020 à 15:06</div>", ""), "2020-06-07T15:06:00");
+  assert_day (PAGE ("es", "", "<p>Publicado el 7 de junio de 2020</p>", ""), "2020-06-07");
+  assert_day (PAGE ("es", "", "<span>Juan Pérez</span> <span>"
+              "7 de junio de 2020 - 15:06</span>", ""), "2020-06-07T15:06:00");
+  assert_day (PAGE ("es", "", "<p>Domingo, 7 junio 2020</p>", ""), "2020-06-07");
+  assert_day (PAGE ("pt", "", "<p>Publicado em 7 de junho de 2020, às 15h06</p>", ""), "2020-06-07T15:06:00");
+  assert_day (PAGE ("pt-BR", "", "<p>07/06/2020 15h06 Atualizado 08/06/2020 10h00</p>", ""), "2020-06-07T15:06:00");
+  assert_day (PAGE ("it", "", "<p>Pubblicato il 7 giugno 2020</p>", ""), "2020-06-07");
+  assert_day (PAGE ("it", "", "<div class='autore'>di Mario Rossi</div><div>"
+              "domenica 7 giugno 2020</div>", ""), "2020-06-07");
+  assert_day (PAGE ("de", "", "<p>7. Juni 2020</p>", ""), "2020-06-07");
+  assert_day (PAGE ("de", "", "<p>Von Jana Muster, 7. Juni 2020, 15:06 Uhr</p>", ""), "2020-06-07T15:06:00");
+  assert_day (PAGE ("nl", "", "<p>Door Jan Jansen, 7 juni 2020 15:06</p>", ""), "2020-06-07T15:06:00");
+  assert_day (PAGE ("nl", "", "<p>zo 7 jun 2020</p>", ""), "2020-06-07");
+  assert_day (PAGE ("pl", "", "<p>7 czerwca 2020</p>", ""), "2020-06-07");
+  assert_day (PAGE ("pl", "", "<p>Opublikowano: 7 czerwca 2020, 15:06</p>", ""), "2020-06-07T15:06:00");
+  assert_day (PAGE ("ru", "", "<p>7 июня 2020</p>", ""), "2020-06-07");
+  assert_day (PAGE ("ru", "", "<p>07.06.2020 15:06</p>", ""), "2020-06-07T15:06:00");
+  assert_day (PAGE ("uk", "", "<p>7 червня 2020</p>", ""), "2020-06-07");
+  assert_day (PAGE ("tr", "", "<p>7 Haziran 2020</p>", ""), "2020-06-07");
+  assert_day (PAGE ("id", "", "<p>Minggu, 7 Juni 2020 15:06 WIB</p>", ""), "2020-06-07T15:06:00");
+  assert_day (PAGE ("id", "", "<p>17 Agustus 2020</p>", ""), "2020-08-17");
+  assert_day (PAGE ("id", "", "<p>Selasa, 3 Maret 2020</p>", ""), "2020-03-03");
+  assert_day (PAGE ("id", "", "<p>Rabu, 9 Desember 2020</p>", ""), "2020-12-09");
+  assert_day (PAGE ("ms", "", "<p>Isnin, 7 Dis 2020</p>", ""), "2020-12-07");
+  assert_day (PAGE ("zh", "", "<p>2020年06月07日 15:06</p>", ""), "2020-06-07T15:06:00");
+  assert_day (PAGE ("zh-CN", "", "<p>发布时间：2020-06-07 15:06</p>", ""), "2020-06-07T15:06:00");
+  assert_day (PAGE ("zh-TW", "", "<p>2020/06/07 15:06</p>", ""), "2020-06-07T15:06:00");
+  assert_day (PAGE ("ko", "", "<p>2020년 6월 7일</p>", ""), "2020-06-07");
+  assert_day (PAGE ("ko", "", "<p>입력 2020.06.07 15:06</p>", ""), "2020-06-07T15:06:00");
+  assert_day (PAGE ("ko", "", "<p>2020년 6월 7일 오후 3시 6분</p>", ""), "2020-06-07");
+  assert_day (PAGE ("ar", "", "<p>٧ يونيو ٢٠٢٠</p>", ""), "2020-06-07");
+  assert_day (PAGE ("ar", "", "<p>الأحد 7 يونيو 2020</p>", ""), "2020-06-07");
+  assert_day (PAGE ("ar", "", "<p>7 حزيران 2020</p>", ""), "2020-06-07");
+  assert_day (PAGE ("ar", "", "<p>٢٠٢٠/٠٦/٠٧</p>", ""), "2020-06-07");
+  assert_day (PAGE ("fa", "", "<p>۲۰۲۰-۰۶-۰۷</p>", ""), "2020-06-07");
+  assert_day (PAGE ("hi", "", "<p>7 जून 2020</p>", ""), "2020-06-07");
+  assert_day (PAGE ("el", "", "<p>7 Ιουνίου 2020</p>", ""), "2020-06-07");
+  assert_day (PAGE ("cs", "", "<p>7. června 2020</p>", ""), "2020-06-07");
+  assert_day (PAGE ("sv", "", "<p>Publicerad 7 juni 2020</p>", ""), "2020-06-07");
+  assert_day (PAGE ("da", "", "<p>7. juni 2020</p>", ""), "2020-06-07");
+  assert_day (PAGE ("fi", "", "<p>7.6.2020 15:06</p>", ""), "2020-06-07T15:06:00");
+  assert_day (PAGE ("ro", "", "<p>7 iunie 2020</p>", ""), "2020-06-07");
+  assert_day (PAGE ("hu", "", "<p>2020. június 7.</p>", ""), "2020-06-07");
+  assert_day (PAGE ("vi", "", "<p>Chủ nhật, 7/6/2020, 15:06</p>", ""), "2020-06-07T15:06:00");
+  assert_day (PAGE ("ko", "", "<p>기사입력 2020. 6. 7. 오후 3:06</p>", ""), "2020-06-07");
+  assert_day (PAGE ("ko", "", "<p>승인 2020.06.07 15:06 수정 2020.06.08 10:00</p>", ""), "2020-06-07T15:06:00");
+  assert_day (PAGE ("lt", "", "<p>2020 m. birželio 7 d. 15:06</p>", ""), "2020-06-07");
+  assert_day (PAGE ("de", "", "<p>7. 6. 2020</p>", ""), "2020-06-07");
+  assert_day (PAGE ("en", "", "", "<footer>© 2020 Daily Planet. All rights reserved.</footer>"), NULL);
+}
+
+static void
+test_date_numbers_and_labels (G_GNUC_UNUSED void **state)
+{
+  /* Numeric days by the page's language: month first only in US English.  A publication's
+   * line beats an update's, whichever comes first, in one line or two. */
+  assert_day (PAGE ("fr", "", "<span class='date'>07/06/2020</span>", ""), "2020-06-07");
+  assert_day (PAGE ("en-US", "", "<span class='date'>07/06/2020</span>", ""), "2020-07-06");
+  assert_day (PAGE ("en-AU", "", "<span class='date'>07/06/2020</span>", ""), "2020-06-07");
+  assert_day (PAGE ("en-IN", "", "<span class='date'>07/06/2020</span>", ""), "2020-06-07");
+  assert_day (PAGE ("en", "<meta property='og:locale' content='en_IN'>", "<span class='date'>"
+              "07/06/2020</span>", ""), "2020-06-07");
+  assert_day (PAGE ("en", "", "<p>Published: 2020-06-07 15:06</p>", ""), "2020-06-07T15:06:00");
+  assert_day (PAGE ("en", "", "<p>Updated: June 9, 2020</p><p>Published: June 7, 2020</p>", ""), "2020-06-07");
+  assert_day (PAGE ("en", "", "<p>Published June 7, 2020 | Updated June 9, 2020</p>", ""), "2020-06-07");
+  assert_day (PAGE ("en", "", "<p>Updated June 9, 2020, 10:00 AM; Published June 7, 2020</p>", ""), "2020-06-07");
+  assert_day (PAGE ("en", "", "<p>Last modified on Tue 9 Jun 2020 10.00 BST</p><p>"
+              "First published on Sun 7 Jun 2020 15.06 BST</p>", ""), "2020-06-07T15:06:00+01:00");
+  assert_day (PAGE ("de", "", "<p>Aktualisiert am 09.06.2020</p><p>Erstellt am 07.06.2020</p>", ""), "2020-06-07");
+  assert_day (PAGE ("fr", "", "<p>Mis à jour le 9 juin 2020</p><p>Publié le 7 juin 2020</p>", ""), "2020-06-07");
+  assert_day (PAGE ("es", "", "<p>Actualizado 09/06/2020</p><p>Publicado 07/06/2020</p>", ""), "2020-06-07");
+}
+
+static void
+test_date_meta_and_url (G_GNUC_UNUSED void **state)
+{
+  /* Publication dates under more <meta> names, a day of digits only ("20200607") or a count
+   * of seconds, parsely-page's record; an update's time only when nothing else. */
+  assert_day (PAGE ("en", "<meta name='date' content='2020-06-07'>", "", ""), "2020-06-07");
+  assert_day (PAGE ("en", "<meta name='DC.date.issued' content='2020-06-07'>", "", ""), "2020-06-07");
+  assert_day (PAGE ("en", "<meta name='DC.Date' content='2020-06-07'>", "", ""), "2020-06-07");
+  assert_day (PAGE ("en", "<meta property='og:updated_time' content='2020-06-09T10:00:00+00:00'>", "", ""),
+              "2020-06-09T10:00:00Z");
+  assert_day (PAGE ("en", "<meta property='og:updated_time' content='2020-06-09T10:00:00+00:00'>"
+              "<meta property='article:published_time' content='2020-06-07T15:06:00+00:00'>", "", ""),
+              "2020-06-07T15:06:00Z");
+  assert_day (PAGE ("en", "<meta name='sailthru.date' content='2020-06-07 15:06:00'>", "", ""),
+              "2020-06-07T15:06:00");
+  assert_day (PAGE ("en", "<meta name='parsely-pub-date' content='2020-06-07T15:06:00Z'>", "", ""),
+              "2020-06-07T15:06:00Z");
+  assert_day (PAGE ("en", "<meta name='parsely-page' content='{\"title\": \"Headline here\", \"pub_date\": \"2020-06-07T15:06:00Z\"}'>", "", ""), "2020-06-07T15:06:00Z");
+  assert_day (PAGE ("en", "<meta name='parsely-metadata' content='{\"pub_date\": \"2020-06-07T15:06:00Z\"}'>", "", ""), NULL);
+  assert_day (PAGE ("en", "<meta itemprop='datePublished' content='2020-06-07'>", "", ""), "2020-06-07");
+  assert_day (PAGE ("en", "<meta name='pubdate' content='20200607'>", "", ""), "2020-06-07");
+  assert_day (PAGE ("en", "<meta name='OriginalPublicationDate' content='2020/06/07 15:06:00'>", "", ""),
+              "2020-06-07T15:06:00");
+  assert_day (PAGE ("en", "<meta property='article:published_time' content='1591542360'>", "", ""),
+              "2020-06-07T15:06:00Z");
+  assert_day (PAGE ("en", "<meta name='pdate' content='20200607'>", "", ""), "2020-06-07");
+  assert_day (PAGE ("en", "<meta name='citation_date' content='2020/06/07'>", "", ""), "2020-06-07");
+  /* The URL's path: a day in groups ("/2020/06/07/", "/2020/0607/", "/2020-06/07/") or
+   * whole ("/20200607/"), never a number that is no day. */
+  assert_day (PAGE ("en", "<link rel='canonical' href='https://n.example/2020/06/07/park'>", "", ""), "2020-06-07");
+  assert_day (PAGE ("en", "<link rel='canonical' href='https://n.example/news/20200607/park.html'>", "", ""),
+              "2020-06-07");
+  assert_day (PAGE ("en", "<link rel='canonical' href='https://n.example/news/2020-06-07-park'>", "", ""),
+              "2020-06-07");
+  assert_day (PAGE ("en", "<link rel='canonical' href='https://n.example/news/park-2020-06-07.html'>", "",
+              ""), "2020-06-07");
+  assert_day (PAGE ("en", "<meta property='og:url' content='https://n.example/2020/6/7/park'>", "", ""),
+              "2020-06-07");
+  assert_day (PAGE ("en", "<link rel='canonical' href='https://n.example/news/20200607153000-park.html'>",
+              "", ""), "2020-06-07");
+  assert_day (PAGE ("en", "<link rel='canonical' href='https://n.example/a/12345678/park'>", "", ""), NULL);
+  assert_day (PAGE ("en", "<link rel='canonical' href='https://n.example/2020/06/park'>", "", ""), NULL);
+  assert_day (PAGE ("zh", "<link rel='canonical' href='http://n.example/n1/2020/0607/c1002-31737373.html'>",
+              "", ""), "2020-06-07");
+  assert_day (PAGE ("zh", "<link rel='canonical' href='http://n.example/politics/2020-06/07/c_1126083563.htm'>", "", ""), "2020-06-07");
+  assert_day (PAGE ("zh", "<link rel='canonical' href='http://n.example/gn/202006/07/t123.shtml'>", "", ""),
+              "2020-06-07");
+  assert_day (PAGE ("en", "<link rel='canonical' href='http://n.example/a/2020/0634/x.html'>", "", ""), NULL);
+  assert_day (PAGE ("en", "<link rel='canonical' href='http://n.example/a/1234/5678/x.html'>", "", ""), NULL);
+}
+
+static void
+test_date_not_the_publication (G_GNUC_UNUSED void **state)
+{
+  /* A copyright, a comment's day, the site's clock above the article, an event's day in the
+   * text ("When:", "Termin:", a sentence that ends with it): no date, or the byline's. */
+  assert_day (PAGE ("de", "", "<p>Version 2020. 3 neue Funktionen</p>", ""), NULL);
+  assert_day (PAGE ("en", "", "", "<p>Copyright 07.06.2020 Daily Planet</p>"), NULL);
+  assert_day (PAGE ("en", "", "", "<div id='comments'><div class='comment'><span class='date'>"
+              "June 8, 2020</span><p>Nice</p></div></div>"), NULL);
+  assert_day (PAGE ("en", "", "", "<section class='comments'><p>John said on June 8, 2020 at 10:00 am:</p><p>"
+              "Nice</p></section>"), NULL);
+  assert_day ("<html lang='en'><body><header><div class='clock'>Sunday, June 14, 2020</div><nav><a href='/'>"
+              "Home</a></nav></header><article><h1>Headline here</h1>" BODY "</article></body></html>", NULL);
+  assert_day ("<html lang='en'><body><div class='top-bar'>Sunday, June 14, 2020</div><article><h1>"
+              "Headline here</h1>" BODY "</article></body></html>", NULL);
+  assert_day (PAGE ("en", "", "", "<p>x</p><p>y</p><p>z</p><p>w</p><p>v</p><p>u</p><p>t</p><p>s</p><p>r</p><p>"
+              "q</p><p>o</p><p>n</p><p>m</p><p>"
+              "The festival will take place on 21 August 2020 in the park.</p>"), NULL);
+  assert_day (PAGE ("en", "", "", "<p>The festival opens on August 21, 2020.</p>"), NULL);
+  assert_day (PAGE ("en", "", "<p>By Jane Doe</p>", "<p>x</p><p>y</p><p>z</p><p>w</p><p>v</p><p>u</p><p>t</p>"
+              "<p>s</p><p>r</p><p>q</p><p>o</p><p>n</p><p>m</p><p><strong>When:</strong>"
+              " Saturday, August 22, 2020</p>"), NULL);
+  assert_day (PAGE ("de", "", "<p>Von Jana Muster</p>", "<p>Termin: 22.08.2020, Stadtpark</p>"), NULL);
+  assert_day (PAGE ("en", "", "<p class='byline'>By Jane Doe, June 7, 2020</p>", "<p>"
+              "The festival will take place on 21 August 2020.</p>"), "2020-06-07");
+}
+
 int
 main (void)
 {
@@ -789,6 +960,10 @@ main (void)
     cmocka_unit_test (test_date_header_update),
     cmocka_unit_test (test_date_meta_names),
     cmocka_unit_test (test_date_labels),
+    cmocka_unit_test (test_date_languages),
+    cmocka_unit_test (test_date_numbers_and_labels),
+    cmocka_unit_test (test_date_meta_and_url),
+    cmocka_unit_test (test_date_not_the_publication),
     cmocka_unit_test (test_bylines),
     cmocka_unit_test (test_bylines_more),
     cmocka_unit_test (test_bylines_shown),

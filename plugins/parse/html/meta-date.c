@@ -28,6 +28,8 @@
  * 6/7/2020, with the page's own day-first dates for English without a region) is known. */
 #include <string.h>
 
+#include <unicode/udat.h>
+
 #include <newsflow/date.h>
 #include <newsflow/text.h>
 
@@ -48,6 +50,8 @@ struct _HtmlDates {
   guint   order;
   guint   headline_order; /* order of the headline element, 0 before it */
   xmlNode *headline;      /* the page's headline element (html_dates_set_headline), or NULL */
+  char    *language;      /* <html lang>, read when the walk meets it: the language of the
+                           * page's month names before the page's language is settled */
 };
 
 static void
@@ -72,6 +76,7 @@ html_dates_free (HtmlDates *dates)
   if (dates == NULL)
     return;
   g_array_unref (dates->candidates);
+  g_free (dates->language);
   g_free (dates);
 }
 
@@ -82,6 +87,389 @@ add (HtmlDates *dates, const char *value, int score, guint order, gboolean in_te
     return;
   Candidate c = { g_strdup (value), score, order, in_text, NULL, FALSE, source };
   g_array_append_val (dates->candidates, c);
+}
+
+/* ---- dates in forms the date reader does not read ----
+ * newsflow's date reader reads ASCII digits, CJK 年月日 and the month names of the languages
+ * extract "language" detects.  News in other languages and scripts writes its dates with
+ * other names and digits: "٧ يونيو ٢٠٢٠", "7 حزيران 2020", "17 Agustus 2020", "7 червня 2020",
+ * "7 जून 2020", "2020년 6월 7일", "２０２０年６月７日".  Such a text is read through a copy in
+ * the reader's forms: ASCII digits and signs, 年月日 for 년월일, and for the page's language
+ * the English name of each month and weekday that CLDR gives (through ICU, in the Gregorian
+ * calendar: a Persian page's Persian months are not turned into Gregorian ones). */
+
+static const char *const english_months[] = { "January", "February", "March", "April", "May", "June", "July",
+                                               "August", "September", "October", "November", "December" };
+static const char *const english_weekdays[] = { "", "Sunday", "Monday", "Tuesday", "Wednesday", "Thursday",
+                                                 "Friday", "Saturday" };
+
+/* Languages whose names the date reader does not know, and the ICU locales that write them
+ * (Arabic's Levantine and Maghrebi month names beside the Egyptian ones). */
+static const struct { const char *language; const char *locales[3]; } foreign_languages[] = {
+  { "ar", { "ar", "ar_SY", "ar_DZ" } }, { "id", { "id" } }, { "ms", { "ms" } }, { "uk", { "uk" } },
+  { "hi", { "hi" } }, { "bg", { "bg" } }, { "hr", { "hr" } }, { "sr", { "sr_Latn", "sr" } }, { "bs", { "bs" } },
+  { "sk", { "sk" } }, { "sl", { "sl" } }, { "lt", { "lt" } }, { "lv", { "lv" } }, { "et", { "et" } },
+  { "ca", { "ca" } }, { "gl", { "gl" } }, { "eu", { "eu" } }, { "he", { "he" } }, { "fa", { "fa" } },
+  { "ur", { "ur" } }, { "bn", { "bn" } }, { "mk", { "mk" } }, { "be", { "be" } }, { "sq", { "sq" } },
+  { "sw", { "sw" } }, { "az", { "az" } }, { "kk", { "kk" } }, { "ka", { "ka" } }, { "hy", { "hy" } },
+  { "mr", { "mr" } }, { "ne", { "ne" } }, { "ta", { "ta" } }, { "fil", { "fil" } }, { "tl", { "fil" } },
+  { "is", { "is" } }, { "af", { "af" } }, { "cy", { "cy" } }, { "ga", { "ga" } }, { "mt", { "mt" } },
+};
+
+typedef struct {
+  char      **words; /* the name's words, case-folded, a trailing dot dropped */
+  const char *english;
+} ForeignName;
+
+/* First word (case-folded) -> GPtrArray of ForeignName, the names of most words first. */
+static GHashTable *foreign_names[G_N_ELEMENTS (foreign_languages)];
+
+static gboolean
+word_char (gunichar c)
+{
+  return g_unichar_isalpha (c) || g_unichar_ismark (c);
+}
+
+static void
+foreign_name_free (gpointer data)
+{
+  ForeignName *name = data;
+  g_strfreev (name->words);
+  g_free (name);
+}
+
+static gint
+by_words (gconstpointer a, gconstpointer b)
+{
+  const ForeignName *x = *(ForeignName *const *) a, *y = *(ForeignName *const *) b;
+  return (int) g_strv_length (y->words) - (int) g_strv_length (x->words);
+}
+
+static void
+add_foreign_symbols (GHashTable *names, UDateFormat *format, UDateFormatSymbolType type, gboolean months)
+{
+  int count = udat_countSymbols (format, type);
+  for (int i = 0; i < count; i++)
+    {
+      UChar buffer[64];
+      UErrorCode status = U_ZERO_ERROR;
+      int32_t n = udat_getSymbols (format, type, i, buffer, G_N_ELEMENTS (buffer), &status);
+      if (U_FAILURE (status) || n <= 0 || n >= (int32_t) G_N_ELEMENTS (buffer)
+          || (months ? i >= 12 : (i < 1 || i > 7)))
+        continue;
+      g_autofree char *utf8 = g_utf16_to_utf8 ((const gunichar2 *) buffer, n, NULL, NULL, NULL);
+      if (utf8 == NULL)
+        continue;
+      g_autofree char *folded = g_utf8_casefold (utf8, -1);
+      /* Words apart at anything that is not a letter ("كانون الثاني", "авг."). */
+      GPtrArray *words = g_ptr_array_new ();
+      for (const char *p = folded; *p;)
+        {
+          while (*p && !word_char (g_utf8_get_char (p)))
+            p = g_utf8_next_char (p);
+          const char *start = p;
+          while (*p && word_char (g_utf8_get_char (p)))
+            p = g_utf8_next_char (p);
+          if (p > start)
+            g_ptr_array_add (words, g_strndup (start, p - start));
+        }
+      /* A name of one or two letters ("M" for Monday) is a letter of the text as often. */
+      if (words->len == 0 || (words->len == 1 && g_utf8_strlen (g_ptr_array_index (words, 0), -1) < 3))
+        {
+          g_ptr_array_set_free_func (words, g_free);
+          g_ptr_array_unref (words);
+          continue;
+        }
+      g_ptr_array_add (words, NULL);
+      ForeignName *name = g_new0 (ForeignName, 1);
+      name->words = (char **) g_ptr_array_free (words, FALSE);
+      name->english = months ? english_months[i] : english_weekdays[i];
+      GPtrArray *list = g_hash_table_lookup (names, name->words[0]);
+      if (list == NULL)
+        {
+          list = g_ptr_array_new_with_free_func (foreign_name_free);
+          g_hash_table_insert (names, g_strdup (name->words[0]), list);
+        }
+      g_ptr_array_add (list, name);
+    }
+}
+
+/* The month and weekday names of the foreign language @l, read from ICU once a process. */
+static GHashTable *
+foreign_names_of (guint l)
+{
+  if (g_once_init_enter (&foreign_names[l]))
+    {
+      static const struct { UDateFormatSymbolType type; gboolean months; } symbols[] = {
+        { UDAT_MONTHS, TRUE }, { UDAT_SHORT_MONTHS, TRUE }, { UDAT_STANDALONE_MONTHS, TRUE },
+        { UDAT_STANDALONE_SHORT_MONTHS, TRUE }, { UDAT_WEEKDAYS, FALSE }, { UDAT_SHORT_WEEKDAYS, FALSE },
+      };
+      GHashTable *names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) g_ptr_array_unref);
+      for (guint k = 0; k < G_N_ELEMENTS (foreign_languages[l].locales) && foreign_languages[l].locales[k]; k++)
+        {
+          g_autofree char *locale = g_strconcat (foreign_languages[l].locales[k], "@calendar=gregorian", NULL);
+          UErrorCode status = U_ZERO_ERROR;
+          UDateFormat *format = udat_open (UDAT_DEFAULT, UDAT_DEFAULT, locale, NULL, 0, NULL, 0, &status);
+          if (U_FAILURE (status) || format == NULL)
+            continue;
+          for (guint s = 0; s < G_N_ELEMENTS (symbols); s++)
+            add_foreign_symbols (names, format, symbols[s].type, symbols[s].months);
+          udat_close (format);
+        }
+      GHashTableIter iter;
+      gpointer list;
+      g_hash_table_iter_init (&iter, names);
+      while (g_hash_table_iter_next (&iter, NULL, &list))
+        g_ptr_array_sort (list, by_words);
+      g_once_init_leave (&foreign_names[l], names);
+    }
+  return foreign_names[l];
+}
+
+/* The names of @language ("ar", "ar-EG", "uk_UA") when the date reader does not know them. */
+static GHashTable *
+foreign_names_for (const char *language)
+{
+  if (language == NULL)
+    return NULL;
+  gsize n = 0;
+  while (g_ascii_isalpha (language[n]))
+    n++;
+  for (guint l = 0; l < G_N_ELEMENTS (foreign_languages); l++)
+    if (strlen (foreign_languages[l].language) == n
+        && g_ascii_strncasecmp (language, foreign_languages[l].language, n) == 0)
+      return foreign_names_of (l);
+  return NULL;
+}
+
+/* The ASCII digit of a decimal digit of another script (Arabic-Indic, Persian, Devanagari,
+ * Bengali, full-width), or -1. */
+static int
+other_digit (gunichar c)
+{
+  static const gunichar zeros[] = { 0x0660, 0x06F0, 0x0966, 0x09E6, 0xFF10 };
+  for (guint i = 0; i < G_N_ELEMENTS (zeros); i++)
+    if (c >= zeros[i] && c <= zeros[i] + 9)
+      return (int) (c - zeros[i]);
+  return -1;
+}
+
+/* A sign the reader reads in its ASCII form: the Arabic comma, full-width colon, slash, dot
+ * and hyphen ("１５：０６"), or 0. */
+static char
+ascii_sign (gunichar c)
+{
+  switch (c)
+    {
+    case 0x060C: return ',';
+    case 0xFF1A: return ':';
+    case 0xFF0F: return '/';
+    case 0xFF0E: return '.';
+    case 0xFF0D: return '-';
+    case 0xFF0C: return ',';
+    default: return 0;
+    }
+}
+
+/* @text in the reader's forms (see above), or NULL when it is already in them (all ASCII
+ * text, the common case, is never copied). */
+static char *
+reader_forms (const char *text, const char *language)
+{
+  GHashTable *names = foreign_names_for (language);
+  const char *p = text;
+  gboolean year_dot = FALSE; /* "2020. 6. 7." */
+  for (; *p && (guchar) *p < 0x80; p++)
+    if (*p == '.' && p[1] == ' ' && p - text >= 4 && g_ascii_isdigit (p[-1]))
+      year_dot = TRUE;
+  if (*p == '\0' && names == NULL && !year_dot)
+    return NULL;
+  GString *out = NULL;
+  gboolean digit_before = FALSE, word_before = FALSE;
+  /* The digits of the number before, and of the first number of a run of numbers and dots:
+   * a year first ("2020. 6. 7.", Korean and Hungarian) loses the spaces after its dots, which
+   * the reader reads only in a day first ("7. 6. 2020"). */
+  guint run = 0, chain_first = 0;
+  for (p = text; *p;)
+    {
+      if (g_ascii_isdigit (*p))
+        run++;
+      else if (*p == '.' && run)
+        {
+          if (chain_first == 0)
+            chain_first = run;
+          run = 0;
+          const char *q = p + 1;
+          while (*q == ' ')
+            q++;
+          if (chain_first == 4 && q > p + 1 && g_ascii_isdigit (*q))
+            {
+              if (out == NULL)
+                out = g_string_new_len (text, p - text);
+              g_string_append_c (out, '.');
+              p = q;
+              digit_before = FALSE, word_before = FALSE;
+              continue;
+            }
+        }
+      else
+        run = 0, chain_first = 0;
+      gunichar c = g_utf8_get_char_validated (p, -1);
+      if (c == (gunichar) -1 || c == (gunichar) -2)
+        {
+          if (out)
+            g_string_free (out, TRUE);
+          return NULL;
+        }
+      const char *next = g_utf8_next_char (p);
+      int digit = other_digit (c);
+      char sign = ascii_sign (c);
+      const char *replacement = NULL;
+      const char *until = next;
+      char buffer[2] = { 0 };
+      if (digit >= 0)
+        buffer[0] = (char) ('0' + digit), replacement = buffer;
+      else if (sign)
+        buffer[0] = sign, replacement = buffer;
+      else if (digit_before && (c == 0xB144 || c == 0xC6D4 || c == 0xC77C))
+        replacement = c == 0xB144 ? "年" : c == 0xC6D4 ? "月" : "日"; /* 년 월 일 */
+      else if (names && !word_before && word_char (c))
+        {
+          /* A word: a month's or weekday's name, maybe of several words, in English. */
+          const char *end = p;
+          while (*end && word_char (g_utf8_get_char (end)))
+            end = g_utf8_next_char (end);
+          g_autofree char *folded = g_utf8_casefold (p, end - p);
+          GPtrArray *list = g_hash_table_lookup (names, folded);
+          for (guint i = 0; list && i < list->len && !replacement; i++)
+            {
+              ForeignName *name = g_ptr_array_index (list, i);
+              const char *q = end;
+              guint w = 1;
+              for (; name->words[w]; w++)
+                {
+                  const char *s = q;
+                  while (*s == ' ' || g_utf8_get_char (s) == 0xA0)
+                    s = g_utf8_next_char (s);
+                  const char *e = s;
+                  while (*e && word_char (g_utf8_get_char (e)))
+                    e = g_utf8_next_char (e);
+                  g_autofree char *next_folded = e > s ? g_utf8_casefold (s, e - s) : NULL;
+                  if (next_folded == NULL || strcmp (next_folded, name->words[w]) != 0)
+                    break;
+                  q = e;
+                }
+              if (name->words[w] == NULL)
+                replacement = name->english, until = q;
+            }
+          if (replacement == NULL)
+            until = end;
+        }
+      if (replacement)
+        {
+          if (out == NULL)
+            out = g_string_new_len (text, p - text);
+          /* A name gets a space either side: "7حزيران" is "7 June". */
+          gboolean name = g_ascii_isalpha (replacement[0]);
+          if (name && out->len && !g_ascii_isspace (out->str[out->len - 1]))
+            g_string_append_c (out, ' ');
+          g_string_append (out, replacement);
+          if (name && *until && !nf_unichar_is_space (g_utf8_get_char (until)))
+            g_string_append_c (out, ' ');
+        }
+      else if (out)
+        g_string_append_len (out, p, until - p);
+      digit_before = digit >= 0 || (c < 0x80 && g_ascii_isdigit (c))
+                     || (digit_before && nf_unichar_is_space (c));
+      word_before = until == next && word_char (c) && replacement == NULL;
+      if (until != next)
+        word_before = FALSE, digit_before = FALSE;
+      p = until;
+    }
+  return out ? g_string_free (out, FALSE) : NULL;
+}
+
+/* The year, a month's name and the day, the way Hungarian and Lithuanian write them ("2020.
+ * június 7.", "2020 m. birželio 7 d."; the Lithuanian name in English by reader_forms), which
+ * the reader does not read: the first such date in @text, its bytes [@start, @end). */
+static gboolean
+year_name_day (const char *text, const char *language, NfDate *date, gsize *start, gsize *end)
+{
+  for (const char *p = text; (p = strpbrk (p, "0123456789")); )
+    {
+      const char *year = p;
+      while (g_ascii_isdigit (*p))
+        p++;
+      if (p - year != 4 || (year > text && g_ascii_isalnum (year[-1])))
+        continue;
+      const char *q = p;
+      if (*q == '.')
+        q++;
+      else if (q[0] == ' ' && q[1] == 'm' && q[2] == '.')
+        q += 3;
+      else
+        continue;
+      while (*q == ' ')
+        q++;
+      const char *word = q;
+      while (*q && word_char (g_utf8_get_char (q)))
+        q = g_utf8_next_char (q);
+      int month;
+      if (q == word || nf_date_lookup_name (word, q - word, language, &month) != NF_DATE_NAME_MONTH)
+        continue;
+      if (*q == '.')
+        q++;
+      while (*q == ' ')
+        q++;
+      const char *day = q;
+      while (g_ascii_isdigit (*q))
+        q++;
+      if (q == day || q - day > 2)
+        continue;
+      int y = atoi (year), d = atoi (day);
+      if (y < 1900 || y > 2199 || d < 1 || !g_date_valid_dmy (d, month, y))
+        continue;
+      memset (date, 0, sizeof *date);
+      date->year = y, date->month = month, date->day = d;
+      if (start)
+        *start = year - text;
+      if (end)
+        *end = q - text;
+      return TRUE;
+    }
+  return FALSE;
+}
+
+/* nf_date_find and nf_date_parse on @text in the reader's forms; @start and @end (when not
+ * NULL) are offsets into that form of the text, which *@form gets when it is another. */
+static gboolean
+find_date (const char *text, const char *language, NfDate *date, gsize *start, gsize *end, char **form)
+{
+  char *other = reader_forms (text, language);
+  gboolean found = nf_date_find (other ? other : text, -1, language, date, start, end)
+                   || year_name_day (other ? other : text, language, date, start, end);
+  if (form)
+    *form = other;
+  else
+    g_free (other);
+  return found;
+}
+
+static gboolean
+parse_date (const char *text, const char *language, NfDate *date)
+{
+  g_autofree char *other = reader_forms (text, language);
+  const char *form = other ? other : text;
+  if (nf_date_parse (form, language, date))
+    return TRUE;
+  /* All of the text: a date of year_name_day's with nothing but signs around it. */
+  gsize start, end;
+  if (!year_name_day (form, language, date, &start, &end))
+    return FALSE;
+  for (gsize i = 0; form[i]; i++)
+    if ((i < start || i >= end) && (g_ascii_isalnum (form[i]) || (guchar) form[i] >= 0x80))
+      return FALSE;
+  return TRUE;
 }
 
 void
@@ -462,17 +850,29 @@ typedef enum { LABEL_NONE, LABEL_PUBLISHED, LABEL_UPDATED, LABEL_NOW } Label;
 static Label
 starts_with_label (const char *text)
 {
+  /* Non-ASCII labels are compared byte for byte: they are listed as pages write them, with a
+   * capital where the script has one ("Опубликовано"). */
   static const char *const labels[] = {
     "published", "posted", "veröffentlicht", "erschienen", "stand", "datum", "date", "publié", "publicado",
-    "pubblicato", "gepubliceerd", "publicerad", "opublikowano", "publikováno", "julkaistu", "publiceret", NULL
+    "pubblicato", "gepubliceerd", "publicerad", "opublikowano", "publikováno", "julkaistu", "publiceret",
+    "first published", "originally published", "erstellt", "publicada", "publicat", "yayınlanma", "yayın tarihi",
+    "diterbitkan", "dipublikasikan", "terbit", "objavljeno", "közzétéve", "Опубликовано", "опубликовано",
+    "Опубліковано", "опубліковано", "Дата публикации", "Дата публікації", "发布时间", "发布日期", "發佈時間",
+    "發布時間", "公開日", "投稿日", "掲載日", "입력", "등록", "기사입력", "تاريخ النشر", "نشر في", NULL
   };
   static const char *const updated[] = {
     "aktualisiert", "zuletzt aktualisiert", "letzte aktualisierung", "zuletzt geändert", "updated", "last updated",
-    "last modified", "last edited", "mis à jour", "actualizado", "aggiornato", "bijgewerkt", NULL
+    "last modified", "last edited", "mis à jour", "actualizado", "aggiornato", "bijgewerkt", "actualizada",
+    "atualizado", "atualizada", "aktualizacja", "zaktualizowano", "güncellenme", "güncelleme", "diperbarui",
+    "opdateret", "uppdaterad", "päivitetty", "oppdatert", "aktualizováno", "Обновлено", "обновлено", "Оновлено",
+    "оновлено", "更新", "最終更新", "수정", "업데이트", "آخر تحديث", "تم التحديث", "تحديث", NULL
   };
+  /* The day the page is read, a copyright's year and an event's day ("When:", "Termin:"):
+   * never the publication. */
   static const char *const now[] = {
     "aktuelles datum", "heutiges datum", "heute ist", "current date", "current time", "today is", "today's date",
-    "date du jour", "nous sommes le", "fecha actual", "hoy es", "data odierna", "oggi è", NULL
+    "date du jour", "nous sommes le", "fecha actual", "hoy es", "data odierna", "oggi è", "copyright", "©",
+    "(c)", "when:", "wann:", "termin:", "quand :", "quand:", "cuándo:", "quando:", "event date", NULL
   };
   while (*text == ' ' || *text == '\n' || *text == '\t' || *text == '\r')
     text++;
@@ -517,6 +917,46 @@ starts_with_label (const char *text)
   return LABEL_NONE;
 }
 
+/* Where a publication label ("Published", "Veröffentlicht", "Publié") follows in @text (a
+ * line that opens with an update's label), or NULL. */
+static const char *
+published_label_in (const char *text)
+{
+  static const char *const labels[] = { "published", "posted", "veröffentlicht", "erschienen", "erstellt", "publié",
+                                        "publicado", "publicada", "pubblicato", "gepubliceerd", "publicerad",
+                                        "opublikowano", "publikováno", "julkaistu", "publiceret", NULL };
+  for (const char *p = text + 1; *p; p++)
+    {
+      if (g_ascii_isalnum (p[-1]) || (guchar) p[-1] >= 0x80)
+        continue;
+      char first = g_ascii_tolower (*p);
+      for (const char *const *l = labels; *l; l++)
+        if ((*l)[0] == first && html_ascii_has_prefix (p, *l) && !g_ascii_isalpha (p[strlen (*l)]))
+          return p;
+    }
+  return NULL;
+}
+
+/* Where an update's label ("Last updated", "Updated", "Aktualisiert") follows in @text (a
+ * publication's line), or NULL. */
+static const char *
+update_label_in (const char *text)
+{
+  static const char *const labels[] = { "updated", "last updated", "last modified", "modified", "aktualisiert",
+                                        "geändert", "mis à jour", "actualizado", "atualizado", "aggiornato",
+                                        "bijgewerkt", NULL };
+  for (const char *p = text + 1; *p; p++)
+    {
+      if (g_ascii_isalnum (p[-1]) || (guchar) p[-1] >= 0x80)
+        continue;
+      char first = g_ascii_tolower (*p);
+      for (const char *const *l = labels; *l; l++)
+        if ((*l)[0] == first && html_ascii_has_prefix (p, *l) && !g_ascii_isalpha (p[strlen (*l)]))
+          return p;
+    }
+  return NULL;
+}
+
 /* Only white space, by the core's one definition (no-break and thin spaces included). */
 static gboolean
 blank (const char *text)
@@ -536,12 +976,24 @@ blank (const char *text)
   return TRUE;
 }
 
+/* Whether @text has a digit: an ASCII one, or one of the scripts reader_forms reads
+ * (Arabic-Indic, Persian, Devanagari, Bengali, full-width), told by their UTF-8 bytes. */
 static gboolean
 has_digit (const char *text)
 {
-  for (; *text; text++)
-    if (g_ascii_isdigit (*text))
-      return TRUE;
+  for (const guchar *p = (const guchar *) text; *p; p++)
+    {
+      if (*p < 0x80)
+        {
+          if (g_ascii_isdigit (*p))
+            return TRUE;
+          continue;
+        }
+      if ((p[0] == 0xD9 && p[1] >= 0xA0 && p[1] <= 0xA9) || (p[0] == 0xDB && p[1] >= 0xB0 && p[1] <= 0xB9)
+          || (p[0] == 0xE0 && (p[1] == 0xA5 || p[1] == 0xA7) && p[2] >= 0xA6 && p[2] <= 0xAF)
+          || (p[0] == 0xEF && p[1] == 0xBC && p[2] >= 0x90 && p[2] <= 0x99))
+        return TRUE;
+    }
   return FALSE;
 }
 
@@ -634,6 +1086,25 @@ names_now (xmlNode *node)
   return names_part (attr (node, "class"), now_parts) || names_part (attr (node, "id"), now_parts);
 }
 
+/* Whether @node (at @order) comes before the headline, outside the <article> that holds the
+ * headline: the site's bar above the article ("Sunday, June 14, 2020" over the menu, the
+ * day the page is read), not the article's topline. */
+static gboolean
+before_headline_article (const HtmlDates *dates, xmlNode *node, guint order)
+{
+  if (dates->headline == NULL || order >= dates->headline_order)
+    return FALSE;
+  xmlNode *article = dates->headline->parent;
+  while (article && article->type == XML_ELEMENT_NODE && !html_ascii_equal ((const char *) article->name, "article"))
+    article = article->parent;
+  if (article == NULL || article->type != XML_ELEMENT_NODE)
+    return FALSE;
+  for (xmlNode *n = node; n; n = n->parent)
+    if (n == article)
+      return FALSE;
+  return TRUE;
+}
+
 /* An element whose whole text is a date ("<div>Apr 7, 2009</div>", "<span>01.02.2022</span>"),
  * outside links and the parts that are not the article: a page's date where it marks it no
  * other way, below every labelled date and the URL's. */
@@ -651,7 +1122,9 @@ solitary_date (HtmlDates *dates, xmlNode *node, xmlNode *text, guint order, gboo
         || html_ascii_equal ((const char *) n->name, "li"))
       return;
   NfDate date;
-  if (!nf_date_parse (content, NULL, &date) || place_of (dates, node, near_headline) == PLACE_ELSEWHERE
+  if (before_headline_article (dates, node, order))
+    return;
+  if (!parse_date (content, dates->language, &date) || place_of (dates, node, near_headline) == PLACE_ELSEWHERE
       || names_now (node))
     return;
   add (dates, content, 37, order, TRUE, "text");
@@ -765,11 +1238,11 @@ short_line (const char *text)
  * lines only: a sentence of the article's first paragraph that names a day ("hit its 1.0
  * release on 30 October 2025") is no date line. */
 static xmlNode *
-header_fact_date (xmlNode *node, xmlNode *first)
+header_fact_date (xmlNode *node, xmlNode *first, const char *language)
 {
   NfDate probe;
   const char *content = (const char *) first->content;
-  if (!short_line (content) || nf_date_find (content, -1, NULL, &probe, NULL, NULL))
+  if (!short_line (content) || find_date (content, language, &probe, NULL, NULL, NULL))
     return first;
   guint seen = 0;
   for (xmlNode *n = node->children; n != first; n = n->next)
@@ -777,7 +1250,7 @@ header_fact_date (xmlNode *node, xmlNode *first)
   for (xmlNode *later = first->next; later && ++seen < 12; later = later->next)
     if (later->type == XML_TEXT_NODE && later->content && has_digit ((const char *) later->content)
         && short_line ((const char *) later->content)
-        && nf_date_find ((const char *) later->content, -1, NULL, &probe, NULL, NULL))
+        && find_date ((const char *) later->content, language, &probe, NULL, NULL, NULL))
       return later;
   return first;
 }
@@ -808,13 +1281,32 @@ count_words_between (const char *from, const char *to)
  * Branche ...") or a header line ("... lohnt 04.02.2022 | 15:33 Uhr") has no words on one
  * side. */
 static gboolean
-in_sentence (const char *text)
+in_sentence (const char *text, const char *language)
 {
   NfDate date;
   gsize start, end;
-  if (!nf_date_find (text, -1, NULL, &date, &start, &end))
+  g_autofree char *form = NULL;
+  if (!find_date (text, language, &date, &start, &end, &form))
     return FALSE;
-  return count_words_between (text, text + start) >= 3 && count_words_between (text + end, text + strlen (text)) >= 3;
+  if (form)
+    text = form;
+  guint before = count_words_between (text, text + start);
+  if (before >= 3 && count_words_between (text + end, text + strlen (text)) >= 3)
+    return TRUE;
+  /* A sentence that ends with the date ("The festival opens on August 21, 2020."), but not
+   * a byline that ends so ("By Jane Doe on June 7, 2020."). */
+  const char *after = text + end;
+  while (*after == ' ')
+    after++;
+  if (before < 4 || (*after != '.' && *after != '!' && *after != '?'))
+    return FALSE;
+  while (g_ascii_isspace (*text))
+    text++;
+  static const char *const by[] = { "by ", "von ", "par ", "por ", "di ", "da ", "door ", "av ", "af ", "de ", NULL };
+  for (const char *const *b = by; *b; b++)
+    if (g_ascii_strncasecmp (text, *b, strlen (*b)) == 0)
+      return FALSE;
+  return TRUE;
 }
 
 void
@@ -823,6 +1315,11 @@ html_dates_element (HtmlDates *dates, xmlNode *node, const HtmlAttrs *attrs)
   guint order = ++dates->order;
   const WordsByLetter *lists = word_lists ();
   const char *name = (const char *) node->name;
+  if (order == 1 && dates->language == NULL && html_ascii_equal (name, "html"))
+    {
+      const char *lang = attr (node, "lang");
+      dates->language = g_strdup (lang ? lang : attr (node, "xml:lang"));
+    }
   const char *class = attrs->class_;
   const char *id = attrs->id;
   const char *itemprop = attrs->itemprop;
@@ -852,16 +1349,25 @@ html_dates_element (HtmlDates *dates, xmlNode *node, const HtmlAttrs *attrs)
     if (first->type == XML_TEXT_NODE && first->content && !blank ((const char *) first->content)
         && ((label = starts_with_label ((const char *) first->content)) || has_digit ((const char *) first->content)))
       break;
+  /* The label in an element of its own before the date ("<strong>When:</strong> Saturday,
+   * August 22, 2020"). */
+  if (label == LABEL_NONE && first && first->prev)
+    {
+      xmlNode *prev = first->prev;
+      if (prev->type == XML_ELEMENT_NODE && prev->children && prev->children->type == XML_TEXT_NODE
+          && prev->children->content)
+        label = starts_with_label ((const char *) prev->children->content) == LABEL_NOW ? LABEL_NOW : LABEL_NONE;
+    }
   if (label == LABEL_NOW)
     return;
   gboolean near_headline = dates->headline_order && order > dates->headline_order
                            && order - dates->headline_order < 25;
   /* A topline just above the headline ("<div class=topline><span>06.12.2022</span></div><h1>"). */
   gboolean before_headline = dates->headline_order && order < dates->headline_order
-                             && dates->headline_order - order <= 8;
+                             && dates->headline_order - order <= 8 && !before_headline_article (dates, node, order);
   if (first && first->type == XML_TEXT_NODE && first->content && label == LABEL_NONE
       && (near_headline || before_headline))
-    first = header_fact_date (node, first);
+    first = header_fact_date (node, first, dates->language);
   gboolean is_labelled = !is_time && !is_item && !is_abbr && !is_dated && first && first->type == XML_TEXT_NODE
                          && first->content && (near_headline || before_headline || label != LABEL_NONE);
   if (!is_time && !is_item && !is_abbr && !is_dated && !is_labelled)
@@ -891,6 +1397,25 @@ html_dates_element (HtmlDates *dates, xmlNode *node, const HtmlAttrs *attrs)
        * the best there is, like a dateModified. */
       if (label == LABEL_UPDATED && !near_headline)
         score = 27, source = "modified";
+      /* By the headline, an update's line still says the day of the story (and, confirmed
+       * by the metadata, the day a republished page states: header_shows_update), but a
+       * publication line or a bare date beside it says it better ("Last modified on Tue 9
+       * Jun 2020 ... First published on Sun 7 Jun 2020"). */
+      else if (label == LABEL_UPDATED)
+        score -= 1;
+      /* "Updated June 9, 2020; Published June 7, 2020": the publication that follows. */
+      const char *published_part = label == LABEL_UPDATED ? published_label_in (text) : NULL;
+      if (published_part)
+        text = published_part, score = 42 + (place == PLACE_ARTICLE ? 2 : 0), source = "text";
+      /* "Originally published in March 2022. Last updated on December 20, 2024.": a
+       * publication's line reads no further than an update's label in it. */
+      g_autofree char *before_update = NULL;
+      if ((label == LABEL_PUBLISHED || published_part) && strlen (text) <= 200)
+        {
+          const char *update = update_label_in (text);
+          if (update)
+            text = before_update = g_strndup (text, update - text);
+        }
       if (!has_digit (text) && node->parent && node->parent->type == XML_ELEMENT_NODE)
         {
           /* "<span>Datum:</span> <span>18.10.2021</span>": the label's parent holds both. */
@@ -900,7 +1425,7 @@ html_dates_element (HtmlDates *dates, xmlNode *node, const HtmlAttrs *attrs)
         }
       else if (strlen (text) <= 200)
         {
-          if (label == LABEL_NONE && in_sentence (text))
+          if (label == LABEL_NONE && in_sentence (text, dates->language))
             return;
           add (dates, text, score, order, TRUE, source);
         }
@@ -911,7 +1436,7 @@ html_dates_element (HtmlDates *dates, xmlNode *node, const HtmlAttrs *attrs)
            * below every other date of the page's own. */
           const char *end = g_utf8_offset_to_pointer (text, MIN (g_utf8_strlen (text, 200), 48));
           g_autofree char *head = g_strndup (text, end - text);
-          if (label == LABEL_NONE && in_sentence (head))
+          if (label == LABEL_NONE && in_sentence (head, dates->language))
             return;
           add (dates, head, 34, order, TRUE, "text");
         }
@@ -993,6 +1518,50 @@ url_has_day (const char *path)
   return FALSE;
 }
 
+static const char *digits_date (const char *value, char buffer[32]);
+
+/* A day that opens a segment of @path in a form the date reader does not read: its eight
+ * digits together or in groups of 4-4 or 6-2 ("/20200607/", "/20200607153000-slug.html",
+ * "/2020/0607/c1002-...", "/2020-06/07/c_...", "/202006/07/"), in RFC 3339 form into
+ * @buffer, or NULL. */
+static const char *
+url_compact_day (const char *path, char buffer[32])
+{
+  for (const char *p = path; (p = strchr (p, '/')); p++)
+    {
+      char digits[15];
+      gsize n = 0;
+      const char *q = p + 1;
+      guint groups = 0;
+      gboolean shape = TRUE;
+      while (shape && g_ascii_isdigit (*q))
+        {
+          gsize run = strspn (q, "0123456789");
+          /* The groups a day is cut into: 8 (or 14 with the time), 4+4, 4+2+2, 6+2. */
+          shape = n + run <= 14 && (groups == 0 ? (run == 4 || run == 6 || run == 8 || run == 14)
+                                                : (run == 2 || (run == 4 && n == 4)));
+          if (!shape)
+            break;
+          memcpy (digits + n, q, run);
+          n += run, q += run, groups++;
+          if (n >= 8 || !((*q == '/' || *q == '-' || *q == '_') && g_ascii_isdigit (q[1])))
+            break;
+          q++;
+        }
+      char after = *q;
+      if (!shape || (n != 8 && n != 14) || (groups > 1 && n != 8)
+          || g_ascii_isdigit (after) || (after && after != '/' && after != '-' && after != '_' && after != '.'))
+        continue;
+      digits[n] = '\0';
+      if (digits_date (digits, buffer))
+        {
+          buffer[10] = '\0'; /* the day: a path's time names no zone */
+          return buffer;
+        }
+    }
+  return NULL;
+}
+
 static gint
 by_score (gconstpointer a, gconstpointer b)
 {
@@ -1002,11 +1571,49 @@ by_score (gconstpointer a, gconstpointer b)
   return (int) x->order - (int) y->order;
 }
 
+/* A value of digits only: a day written without signs ("20200607", "20200607153000") or a
+ * count of seconds or milliseconds since 1970 ("1591542360"), in RFC 3339 form into @buffer;
+ * NULL for any other value. */
+static const char *
+digits_date (const char *value, char buffer[32])
+{
+  gsize length = strspn (value, "0123456789");
+  if (value[length] != '\0')
+    return NULL;
+  if (length == 8 || length == 14)
+    {
+      int y = (value[0] - '0') * 1000 + (value[1] - '0') * 100 + (value[2] - '0') * 10 + (value[3] - '0');
+      int m = (value[4] - '0') * 10 + (value[5] - '0'), d = (value[6] - '0') * 10 + (value[7] - '0');
+      if (y < 1995 || y > 2100 || m < 1 || m > 12 || d < 1 || !g_date_valid_dmy (d, m, y))
+        return NULL;
+      if (length == 8)
+        g_snprintf (buffer, 32, "%04d-%02d-%02d", y, m, d);
+      else
+        g_snprintf (buffer, 32, "%04d-%02d-%02dT%.2s:%.2s:%.2s", y, m, d, value + 8, value + 10, value + 12);
+      return buffer;
+    }
+  if (length == 10 || length == 13)
+    {
+      gint64 seconds = g_ascii_strtoll (value, NULL, 10) / (length == 13 ? 1000 : 1);
+      g_autoptr (GDateTime) instant = g_date_time_new_from_unix_utc (seconds);
+      if (instant == NULL || g_date_time_get_year (instant) < 1995 || g_date_time_get_year (instant) > 2100)
+        return NULL;
+      g_autofree char *text = g_date_time_format (instant, "%Y-%m-%dT%H:%M:%SZ");
+      g_strlcpy (buffer, text, 32);
+      return buffer;
+    }
+  return NULL;
+}
+
 static gboolean
 read_candidate (const Candidate *c, const char *language, NfDate *date)
 {
-  return c->in_text ? nf_date_find (c->value, -1, language, date, NULL, NULL)
-                    : (nf_date_parse (c->value, language, date) || nf_date_find (c->value, -1, language, date, NULL, NULL));
+  char buffer[32];
+  const char *digits = !c->in_text && g_ascii_isdigit (c->value[0]) ? digits_date (c->value, buffer) : NULL;
+  if (digits)
+    return nf_date_parse (digits, language, date);
+  return c->in_text ? find_date (c->value, language, date, NULL, NULL, NULL)
+                    : (parse_date (c->value, language, date) || find_date (c->value, language, date, NULL, NULL, NULL));
 }
 
 /* Metadata often gives the instant in UTC ("2020-02-25T02:25:54Z") where the page shows its
@@ -1332,7 +1939,12 @@ html_dates_choose (HtmlDates *dates, const char *language, const char *url, NfDa
           /* A whole day in the path ("/2017/06/07/") is the publisher's own record of the
            * day: above dates in free text (a list of other posts' days), below markup. */
           NfDate day;
-          add (dates, clean, nf_date_find (clean, -1, NULL, &day, NULL, NULL) && url_has_day (clean) ? 53 : 40, 0, TRUE, "url");
+          char buffer[32];
+          const char *compact;
+          if (nf_date_find (clean, -1, NULL, &day, NULL, NULL))
+            add (dates, clean, url_has_day (clean) ? 53 : 40, 0, TRUE, "url");
+          else if ((compact = url_compact_day (clean, buffer)))
+            add (dates, compact, 40, 0, TRUE, "url");
         }
     }
   language = page_date_language (dates, language);

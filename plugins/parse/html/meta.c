@@ -453,6 +453,23 @@ names_publication (const char *k)
          || (strstr (k, "publish") && (strstr (k, "date") || strstr (k, "time")));
 }
 
+/* The "pub_date" string of a parsely-page record ('{"title": ..., "pub_date": "2020-06-07T15:06:00Z"}'),
+ * or NULL. */
+static char *
+parsely_pub_date (const char *content)
+{
+  g_autoptr (JsonParser) parser = json_parser_new ();
+  if (!json_parser_load_from_data (parser, content, -1, NULL))
+    return NULL;
+  JsonNode *root = json_parser_get_root (parser);
+  if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
+    return NULL;
+  JsonNode *value = json_object_get_member (json_node_get_object (root), "pub_date");
+  if (value == NULL || !JSON_NODE_HOLDS_VALUE (value) || json_node_get_value_type (value) != G_TYPE_STRING)
+    return NULL;
+  return g_strdup (json_node_get_string (value));
+}
+
 static void
 read_meta_element (MetaTags *t, xmlNode *node)
 {
@@ -499,9 +516,18 @@ read_meta_element (MetaTags *t, xmlNode *node)
     offer (&t->m_date, content);
   else if (!strcmp (k, "dcterms.created") || !strcmp (k, "dcterms.issued") || !strcmp (k, "dc.date.created")
            || !strcmp (k, "dc.date.issued") || !strcmp (k, "citation_publication_date") || !strcmp (k, "publication_date")
-           || !strcmp (k, "article_date_original")
+           || !strcmp (k, "article_date_original") || !strcmp (k, "originalpublicationdate")
+           || !strcmp (k, "publicationdate") || !strcmp (k, "citation_date") || !strcmp (k, "citation_online_date")
+           || !strcmp (k, "datecreated") || !strcmp (k, "dc.created")
+           || !strcmp (k, "release_date") || !strcmp (k, "pdate") || !strcmp (k, "ptime")
            || names_publication (k))
     offer (&t->m_published, content);
+  /* Parse.ly's page record: a JSON object whose "pub_date" is the publication. */
+  else if (!strcmp (k, "parsely-page"))
+    {
+      g_autofree char *pub_date = parsely_pub_date (content);
+      offer (&t->m_published, pub_date);
+    }
   else if (!strcmp (k, "last-modified") || !strcmp (k, "dcterms.modified") || !strcmp (k, "datemodified"))
     offer (&t->m_modified, content);
   else if (!strcmp (k, "content-language") || !strcmp (k, "dc.language") || !strcmp (k, "language"))
