@@ -832,6 +832,11 @@ test_date_languages (G_GNUC_UNUSED void **state)
   assert_day (PAGE ("ar", "", "<p>٢٠٢٠/٠٦/٠٧</p>", ""), "2020-06-07");
   assert_day (PAGE ("fa", "", "<p>۲۰۲۰-۰۶-۰۷</p>", ""), "2020-06-07");
   assert_day (PAGE ("hi", "", "<p>7 जून 2020</p>", ""), "2020-06-07");
+  /* A page in Arabic or Cyrillic script under a template's lang="en", or without a lang. */
+  assert_day (PAGE ("en", "", "<p>الأحد 7 يونيو 2020</p>", ""), "2020-06-07");
+  assert_day ("<html><body><article><h1>Заголовок</h1><p>7 червня 2020</p>" BODY "</article></body></html>",
+              "2020-06-07");
+  assert_day (PAGE ("fa", "", "<p>۷ ژوئن ۲۰۲۰</p>", ""), "2020-06-07");
   assert_day (PAGE ("el", "", "<p>7 Ιουνίου 2020</p>", ""), "2020-06-07");
   assert_day (PAGE ("cs", "", "<p>7. června 2020</p>", ""), "2020-06-07");
   assert_day (PAGE ("sv", "", "<p>Publicerad 7 juni 2020</p>", ""), "2020-06-07");

@@ -104,9 +104,15 @@ static const char *const english_weekdays[] = { "", "Sunday", "Monday", "Tuesday
                                                  "Friday", "Saturday" };
 
 /* Languages whose names the date reader does not know, and the ICU locales that write them
- * (Arabic's Levantine and Maghrebi month names beside the Egyptian ones). */
-static const struct { const char *language; const char *locales[3]; } foreign_languages[] = {
-  { "ar", { "ar", "ar_SY", "ar_DZ" } }, { "id", { "id" } }, { "ms", { "ms" } }, { "uk", { "uk" } },
+ * (Arabic's Levantine and Maghrebi month names beside the Egyptian ones).  The first two also
+ * read a page in their script whose language is not given or not one of these (an Arabic
+ * page under a template's lang="en"): Persian and Urdu write the Gregorian months in Arabic
+ * script too, and the Cyrillic languages the date reader does not know are Ukrainian's
+ * neighbours. */
+#define N_LOCALES 5
+static const struct { const char *language; const char *locales[N_LOCALES]; } foreign_languages[] = {
+  { "ar", { "ar", "ar_SY", "ar_DZ", "fa", "ur" } }, { "uk", { "uk", "bg", "sr", "mk", "be" } },
+  { "id", { "id" } }, { "ms", { "ms" } },
   { "hi", { "hi" } }, { "bg", { "bg" } }, { "hr", { "hr" } }, { "sr", { "sr_Latn", "sr" } }, { "bs", { "bs" } },
   { "sk", { "sk" } }, { "sl", { "sl" } }, { "lt", { "lt" } }, { "lv", { "lv" } }, { "et", { "et" } },
   { "ca", { "ca" } }, { "gl", { "gl" } }, { "eu", { "eu" } }, { "he", { "he" } }, { "fa", { "fa" } },
@@ -205,7 +211,7 @@ foreign_names_of (guint l)
         { UDAT_STANDALONE_SHORT_MONTHS, TRUE }, { UDAT_WEEKDAYS, FALSE }, { UDAT_SHORT_WEEKDAYS, FALSE },
       };
       GHashTable *names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) g_ptr_array_unref);
-      for (guint k = 0; k < G_N_ELEMENTS (foreign_languages[l].locales) && foreign_languages[l].locales[k]; k++)
+      for (guint k = 0; k < N_LOCALES && foreign_languages[l].locales[k]; k++)
         {
           g_autofree char *locale = g_strconcat (foreign_languages[l].locales[k], "@calendar=gregorian", NULL);
           UErrorCode status = U_ZERO_ERROR;
@@ -284,6 +290,16 @@ reader_forms (const char *text, const char *language)
       year_dot = TRUE;
   if (*p == '\0' && names == NULL && !year_dot)
     return NULL;
+  if (names == NULL && *p)
+    {
+      /* By the script of its letters (UTF-8 lead bytes): Arabic (U+0600..06FF), Cyrillic
+       * (U+0400..04FF) when the page's language is not Russian, whose names the reader knows. */
+      for (const guchar *b = (const guchar *) p; *b && names == NULL; b++)
+        if (*b >= 0xD8 && *b <= 0xDB)
+          names = foreign_names_of (0);
+        else if ((*b == 0xD0 || *b == 0xD1) && !(language && g_ascii_strncasecmp (language, "ru", 2) == 0))
+          names = foreign_names_of (1);
+    }
   GString *out = NULL;
   gboolean digit_before = FALSE, word_before = FALSE;
   /* The digits of the number before, and of the first number of a run of numbers and dots:
