@@ -901,6 +901,13 @@ test_date_meta_and_url (G_GNUC_UNUSED void **state)
               "2020-06-07T15:06:00Z");
   assert_day (PAGE ("en", "<meta name='pdate' content='20200607'>", "", ""), "2020-06-07");
   assert_day (PAGE ("en", "<meta name='citation_date' content='2020/06/07'>", "", ""), "2020-06-07");
+  /* A page that dates itself only in its scripts' state; not when anything else dates it. */
+  assert_day (PAGE ("en", "<script>window.__STATE__ = {\"article\": {\"id\": 12, \"datePublished\": "
+                    "\"2020-06-07T15:06:00Z\"}};</script>", "", ""), "2020-06-07T15:06:00Z");
+  assert_day (PAGE ("en", "<script>var page = {publishedAt: 1, \"publishedAt\": 1591542360};</script>", "", ""),
+              "2020-06-07T15:06:00Z");
+  assert_day (PAGE ("en", "<meta property='article:published_time' content='2020-06-05'><script>x = "
+                    "{\"datePublished\": \"2020-06-07\"}</script>", "", ""), "2020-06-05");
   /* The URL's path: a day in groups ("/2020/06/07/", "/2020/0607/", "/2020-06/07/") or
    * whole ("/20200607/"), never a number that is no day. */
   assert_day (PAGE ("en", "<link rel='canonical' href='https://n.example/2020/06/07/park'>", "", ""), "2020-06-07");

@@ -52,6 +52,8 @@ struct _HtmlDates {
   xmlNode *headline;      /* the page's headline element (html_dates_set_headline), or NULL */
   char    *language;      /* <html lang>, read when the walk meets it: the language of the
                            * page's month names before the page's language is settled */
+  xmlNode *scripts[16];   /* the page's first scripts that are not JSON-LD (script_dates) */
+  guint    n_scripts;
 };
 
 static void
@@ -1336,6 +1338,13 @@ html_dates_element (HtmlDates *dates, xmlNode *node, const HtmlAttrs *attrs)
       const char *lang = attr (node, "lang");
       dates->language = g_strdup (lang ? lang : attr (node, "xml:lang"));
     }
+  if (name[0] == 's' && html_ascii_equal (name, "script") && dates->n_scripts < G_N_ELEMENTS (dates->scripts)
+      && node->children && node->children->content)
+    {
+      const char *type = attr (node, "type");
+      if (type == NULL || !strstr (type, "ld+json"))
+        dates->scripts[dates->n_scripts++] = node;
+    }
   const char *class = attrs->class_;
   const char *id = attrs->id;
   const char *itemprop = attrs->itemprop;
@@ -1937,10 +1946,51 @@ page_date_language (HtmlDates *dates, const char *language)
   return order > 0 ? "en-GB" : language;
 }
 
+/* A page that shows its date only through its scripts (an application that renders the
+ * article: '"datePublished":"2020-06-07T15:06:00Z"', '"publishedAt":1591542360' in its
+ * state), when nothing else on the page dates it: the first such field of its scripts. */
+static void
+script_dates (HtmlDates *dates)
+{
+  static const char *const keys[] = { "\"datePublished\"", "\"publishDate\"", "\"publishedDate\"",
+                                      "\"publish_date\"", "\"published_at\"", "\"publishedAt\"",
+                                      "\"pubDate\"", "\"firstPublished\"", "\"first_published_at\"", NULL };
+  for (guint i = 0; i < dates->n_scripts; i++)
+    {
+      const char *content = (const char *) dates->scripts[i]->children->content;
+      for (const char *const *k = keys; *k; k++)
+        {
+          const char *at = strstr (content, *k);
+          if (at == NULL)
+            continue;
+          const char *v = at + strlen (*k);
+          while (*v == ' ')
+            v++;
+          if (*v++ != ':')
+            continue;
+          while (*v == ' ')
+            v++;
+          gboolean quoted = *v == '"';
+          v += quoted;
+          gsize n = quoted ? strcspn (v, "\"\\") : strspn (v, "0123456789");
+          if (n < 8 || n > 40)
+            continue;
+          g_autofree char *text = g_strndup (v, n);
+          add (dates, text, 39, 0, FALSE, "script");
+          return;
+        }
+    }
+}
+
 gboolean
 html_dates_choose (HtmlDates *dates, const char *language, const char *url, NfDate *date, NfDate *local,
                    char **value, const char **source)
 {
+  int best = -1;
+  for (guint i = 0; i < dates->candidates->len; i++)
+    best = MAX (best, g_array_index (dates->candidates, Candidate, i).score);
+  if (best < 45)
+    script_dates (dates);
   if (url)
     {
       /* Only the path: hosts and queries carry numbers that are not dates. */
