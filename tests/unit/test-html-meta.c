@@ -412,6 +412,12 @@ test_date_local_day (G_GNUC_UNUSED void **state)
   assert_local_day ("<html lang='fi'><head><meta property='article:published_time' "
                     "content='2022-06-06T21:30:00Z'></head><body><h1>Puisto kasvaa</h1>" BODY "</body></html>",
                     "2022-06-07T00:30:00+03:00");
+  assert_local_day ("<html lang='ru'><head><meta property='article:published_time' "
+                    "content='2020-06-06T22:30:00Z'></head><body><h1>Парк растёт</h1>" BODY "</body></html>",
+                    "2020-06-07T01:30:00+03:00");
+  assert_local_day ("<html lang='id'><head><meta property='article:published_time' "
+                    "content='2020-06-06T18:30:00Z'></head><body><h1>Taman tumbuh</h1>" BODY "</body></html>",
+                    "2020-06-07T01:30:00+07:00");
   /* ...but not for a language of many zones, nor a region far from the language's home. */
   assert_local_day ("<html lang='en'><head><meta property='article:published_time' "
                     "content='2022-11-06T23:00:00Z'></head><body><h1>Park grows</h1>" BODY "</body></html>",

@@ -1826,6 +1826,15 @@ home_zone (const char *language)
     { "ro", "RO MD", "Europe/Bucharest" }, { "bg", "BG", "Europe/Sofia" }, { "tr", "TR CY", "Europe/Istanbul" },
     { "ja", "JP", "Asia/Tokyo" }, { "ko", "KR", "Asia/Seoul" }, { "zh", "CN TW HK MO SG", "Asia/Shanghai" },
     { "en", "GB IE", NULL }, { "es", "ES", "Europe/Madrid" }, { "pt", "PT", "Europe/Lisbon" },
+    /* Languages of one country and zone (Indonesian of Jakarta's, where most of its news is
+     * written; Russian of Moscow's), in the page's day when metadata gives UTC. */
+    { "ru", "RU", "Europe/Moscow" }, { "uk", "UA", "Europe/Kiev" }, { "be", "BY", "Europe/Minsk" },
+    { "id", "ID", "Asia/Jakarta" }, { "ms", "MY", "Asia/Kuala_Lumpur" }, { "th", "TH", "Asia/Bangkok" },
+    { "vi", "VN", "Asia/Ho_Chi_Minh" }, { "hi", "IN", "Asia/Kolkata" }, { "bn", "BD", "Asia/Dhaka" },
+    { "he", "IL", "Asia/Jerusalem" }, { "fa", "IR", "Asia/Tehran" }, { "ka", "GE", "Asia/Tbilisi" },
+    { "hy", "AM", "Asia/Yerevan" }, { "az", "AZ", "Asia/Baku" }, { "sr", "RS BA ME", "Europe/Belgrade" },
+    { "bs", "BA", "Europe/Sarajevo" }, { "mk", "MK", "Europe/Skopje" }, { "sq", "AL XK", "Europe/Tirane" },
+    { "ca", "ES AD", "Europe/Madrid" },
   };
   if (language == NULL)
     return NULL;
