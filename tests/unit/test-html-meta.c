@@ -957,6 +957,13 @@ test_date_not_the_publication (G_GNUC_UNUSED void **state)
               "q</p><p>o</p><p>n</p><p>m</p><p>"
               "The festival will take place on 21 August 2020 in the park.</p>"), NULL);
   assert_day (PAGE ("en", "", "", "<p>The festival opens on August 21, 2020.</p>"), NULL);
+  /* The site's date far above the headline, outside the article, is the day it was read:
+   * the byline's day beats it. */
+  assert_day ("<html lang='en'><body><div class='top'><div class='header-date'>Sunday, June 14, 2020</div>"
+              "<ul><li><a href='/a'>A</a></li><li><a href='/b'>B</a></li><li><a href='/c'>C</a></li>"
+              "<li><a href='/d'>D</a></li><li><a href='/e'>E</a></li><li><a href='/f'>F</a></li>"
+              "<li><a href='/g'>G</a></li><li><a href='/h'>H</a></li></ul></div><div><h1>Headline here</h1>"
+              "<p>Jane Doe</p><p>June 7, 2020</p>" BODY "</div></body></html>", "2020-06-07");
   assert_day (PAGE ("en", "", "<p>By Jane Doe</p>", "<p>x</p><p>y</p><p>z</p><p>w</p><p>v</p><p>u</p><p>t</p>"
               "<p>s</p><p>r</p><p>q</p><p>o</p><p>n</p><p>m</p><p><strong>When:</strong>"
               " Saturday, August 22, 2020</p>"), NULL);

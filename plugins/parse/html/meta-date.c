@@ -1496,6 +1496,11 @@ html_dates_element (HtmlDates *dates, xmlNode *node, const HtmlAttrs *attrs)
     }
   /* A date, byline or meta element: its text, when short (not a whole section). */
   g_autofree char *text = html_node_spaced_text (node, 300); /* add() takes 300 bytes at most */
+  /* Far above the headline, outside the article: the site's bar, whose date element shows
+   * the day the page is read ("<div class=header-date>Sunday, 7 June 2020</div>" over the
+   * menu), below every date of the article's header. */
+  if (dates->headline_order && order + 16 < dates->headline_order && place != PLACE_ARTICLE)
+    bonus -= 10;
   if (text && g_utf8_strlen (text, -1) <= 160)
     add (dates, text, 45 + bonus, order, TRUE, modified ? "modified" : "text");
 }
