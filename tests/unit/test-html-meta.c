@@ -972,6 +972,64 @@ test_date_not_the_publication (G_GNUC_UNUSED void **state)
               "The festival will take place on 21 August 2020.</p>"), "2020-06-07");
 }
 
+static void
+test_date_update_and_publication_lines (G_GNUC_UNUSED void **state)
+{
+  /* Header lines in many languages: the publication's day, not the update's, whichever
+   * comes first; times, zones and the page's own forms of the day. */
+  assert_day (PAGE ("es", "", "<p>Madrid, 07 jun (EFE).- El Gobierno</p><p class='fecha'>"
+              "07/06/2020 15:06 CEST</p>", ""), "2020-06-07T15:06:00+02:00");
+  assert_day (PAGE ("es", "", "<p>7 de jun. de 2020</p>", ""), "2020-06-07");
+  assert_day (PAGE ("it", "", "<p>Domenica 7 Giugno 2020, 15:06</p>", ""), "2020-06-07T15:06:00");
+  assert_day (PAGE ("pt", "", "<p>7 jun 2020</p>", ""), "2020-06-07");
+  assert_day (PAGE ("pt", "", "<p>07/06/2020 às 15h06</p>", ""), "2020-06-07T15:06:00");
+  assert_day (PAGE ("fr", "", "<p>Mis à jour le 08/06/2020 à 10h00 - Publié le 07/06/2020 à 15h06</p>", ""),
+              "2020-06-07T15:06:00");
+  assert_day (PAGE ("fr", "", "<p>Publié le 07/06/2020 à 15h06, mis à jour le 08/06/2020 à 10h00</p>", ""),
+              "2020-06-07T15:06:00");
+  assert_day (PAGE ("de", "", "<p>Stand: 07.06.2020, 15:06 Uhr</p>", ""), "2020-06-07T15:06:00");
+  assert_day (PAGE ("de", "", "<p>Erstellt: 07.06.2020 | Aktualisiert: 08.06.2020</p>", ""), "2020-06-07");
+  assert_day (PAGE ("pl", "", "<p>7 cze 2020</p>", ""), "2020-06-07");
+  assert_day (PAGE ("pl", "", "<p>Data utworzenia: 7 czerwca 2020, 15:06</p>", ""), "2020-06-07T15:06:00");
+  assert_day (PAGE ("pl", "", "<p>Aktualizacja: 08.06.2020 10:00</p><p>"
+              "Publikacja: 07.06.2020 15:06</p>", ""), "2020-06-07T15:06:00");
+  assert_day (PAGE ("tr", "", "<p>Güncelleme: 08.06.2020 10:00</p><p>"
+              "Yayınlanma: 07.06.2020 15:06</p>", ""), "2020-06-07T15:06:00");
+  assert_day (PAGE ("tr", "", "<p>Oluşturulma Tarihi: Haziran 07, 2020 15:06</p>", ""), "2020-06-07T15:06:00");
+  assert_day (PAGE ("ru", "", "<p>Обновлено 08.06.2020 в 10:00</p><p>"
+              "Опубликовано 07.06.2020 в 15:06</p>", ""), "2020-06-07");
+  assert_day (PAGE ("ru", "", "<time>7 июня 2020, 15:06</time>", ""), "2020-06-07T15:06:00");
+  assert_day (PAGE ("el", "", "<p>07 Ιουνίου 2020, 15:06</p>", ""), "2020-06-07T15:06:00");
+  assert_day (PAGE ("cs", "", "<p>7. června 2020 15:06</p>", ""), "2020-06-07T15:06:00");
+  assert_day (PAGE ("zh", "", "<p>2020年6月7日 星期日</p>", ""), "2020-06-07");
+  assert_day (PAGE ("zh", "", "<p>2020-06-07 15:06 来源：新华网</p>", ""), "2020-06-07T15:06:00");
+  assert_day (PAGE ("zh", "", "<p>更新时间：2020-06-08 10:00</p><p>发布时间：2020-06-07 15:06</p>", ""), "2020-06-07T15:06:00");
+  assert_day (PAGE ("ja", "", "<p>更新日：2020年6月8日</p><p>公開日：2020年6月7日</p>", ""), "2020-06-07");
+  assert_day (PAGE ("ja", "", "<p>２０２０年６月７日</p>", ""), "2020-06-07");
+  assert_day (PAGE ("ko", "", "<p>수정 2020-06-08 10:00</p><p>등록 2020-06-07 15:06</p>", ""), "2020-06-07T15:06:00");
+  assert_day (PAGE ("ko", "", "<p>2020.06.07 일요일</p>", ""), "2020-06-07");
+  assert_day (PAGE ("nl", "", "<p>zondag 7 juni 2020, 15:06</p>", ""), "2020-06-07T15:06:00");
+  assert_day (PAGE ("en", "", "<p>Sun 7 Jun 2020 15.06 BST</p>", ""), "2020-06-07T15:06:00+01:00");
+  assert_day (PAGE ("ar", "", "<p>آخر تحديث: 8 يونيو 2020</p><p>تاريخ النشر: 7 يونيو 2020</p>", ""), "2020-06-07");
+  assert_day (PAGE ("id", "", "<p>Kompas.com - 07/06/2020, 15:06 WIB</p>", ""), "2020-06-07T15:06:00");
+  assert_day (PAGE ("id", "", "<p>Minggu, 07 Jun 2020 15:06 WIB</p>", ""), "2020-06-07T15:06:00");
+  assert_day (PAGE ("hi", "", "<p>अपडेटेड: 8 जून 2020</p><p>प्रकाशित: 7 जून 2020</p>", ""), "2020-06-07");
+  assert_day (PAGE ("uk", "", "<p>07 червня 2020, 15:06</p>", ""), "2020-06-07T15:06:00");
+  assert_day (PAGE ("ro", "", "<p>Publicat: 7 iunie 2020, 15:06</p>", ""), "2020-06-07T15:06:00");
+  assert_day (PAGE ("sv", "", "<p>Publicerad 7 juni 2020 kl 15.06</p><p>"
+              "Uppdaterad 8 juni 2020</p>", ""), "2020-06-07T15:06:00");
+  assert_day (PAGE ("da", "", "<p>Opdateret 8. juni 2020</p><p>Publiceret 7. juni 2020</p>", ""), "2020-06-07");
+  assert_day (PAGE ("fi", "", "<p>Päivitetty 8.6.2020</p><p>"
+              "Julkaistu 7.6.2020 15:06</p>", ""), "2020-06-07T15:06:00");
+  assert_day (PAGE ("no", "", "<p>Oppdatert 8. juni 2020</p><p>Publisert 7. juni 2020</p>", ""), "2020-06-07");
+  assert_day (PAGE ("it", "", "<p>Aggiornato il 8 giugno 2020</p><p>"
+              "Pubblicato il 7 giugno 2020</p>", ""), "2020-06-07");
+  assert_day (PAGE ("pt", "", "<p>Atualizado em 8 de junho de 2020</p><p>"
+              "Publicado em 7 de junho de 2020</p>", ""), "2020-06-07");
+  assert_day (PAGE ("es", "", "<p>Actualizado el 8 de junio de 2020</p><p>"
+              "Publicado el 7 de junio de 2020</p>", ""), "2020-06-07");
+}
+
 int
 main (void)
 {
@@ -989,6 +1047,7 @@ main (void)
     cmocka_unit_test (test_date_numbers_and_labels),
     cmocka_unit_test (test_date_meta_and_url),
     cmocka_unit_test (test_date_not_the_publication),
+    cmocka_unit_test (test_date_update_and_publication_lines),
     cmocka_unit_test (test_bylines),
     cmocka_unit_test (test_bylines_more),
     cmocka_unit_test (test_bylines_shown),

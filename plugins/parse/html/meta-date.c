@@ -876,14 +876,16 @@ starts_with_label (const char *text)
     "first published", "originally published", "erstellt", "publicada", "publicat", "yayınlanma", "yayın tarihi",
     "diterbitkan", "dipublikasikan", "terbit", "objavljeno", "közzétéve", "Опубликовано", "опубликовано",
     "Опубліковано", "опубліковано", "Дата публикации", "Дата публікації", "发布时间", "发布日期", "發佈時間",
-    "發布時間", "公開日", "投稿日", "掲載日", "입력", "등록", "기사입력", "تاريخ النشر", "نشر في", NULL
+    "發布時間", "公開日", "投稿日", "掲載日", "입력", "등록", "기사입력", "تاريخ النشر", "نشر في", "تاریخ انتشار", "प्रकाशित", "Δημοσίευση", "פורסם",
+    "Publisert", "publisert", NULL
   };
   static const char *const updated[] = {
     "aktualisiert", "zuletzt aktualisiert", "letzte aktualisierung", "zuletzt geändert", "updated", "last updated",
     "last modified", "last edited", "mis à jour", "actualizado", "aggiornato", "bijgewerkt", "actualizada",
     "atualizado", "atualizada", "aktualizacja", "zaktualizowano", "güncellenme", "güncelleme", "diperbarui",
     "opdateret", "uppdaterad", "päivitetty", "oppdatert", "aktualizováno", "Обновлено", "обновлено", "Оновлено",
-    "оновлено", "更新", "最終更新", "수정", "업데이트", "آخر تحديث", "تم التحديث", "تحديث", NULL
+    "оновлено", "更新", "最終更新", "수정", "업데이트", "آخر تحديث", "تم التحديث", "تحديث", "अपडेटेड", "अपडेट", "Ενημέρωση",
+    "עודכן", "Cập nhật", "cập nhật", NULL
   };
   /* The day the page is read, a copyright's year and an event's day ("When:", "Termin:"):
    * never the publication. */
