@@ -867,6 +867,11 @@ test_date_numbers_and_labels (G_GNUC_UNUSED void **state)
   assert_day (PAGE ("en-US", "", "<span class='date'>07/06/2020</span>", ""), "2020-07-06");
   assert_day (PAGE ("en-AU", "", "<span class='date'>07/06/2020</span>", ""), "2020-06-07");
   assert_day (PAGE ("en-IN", "", "<span class='date'>07/06/2020</span>", ""), "2020-06-07");
+  /* English without a region: the country of the site's domain. */
+  assert_day (PAGE ("en", "<link rel='canonical' href='https://www.news.co.uk/park'>", "<span class='date'>07/06/2020</span>",
+                    ""), "2020-06-07");
+  assert_day (PAGE ("en", "<link rel='canonical' href='https://news.example.com/park'>",
+                    "<span class='date'>07/06/2020</span>", ""), "2020-07-06");
   assert_day (PAGE ("en", "<meta property='og:locale' content='en_IN'>", "<span class='date'>"
               "07/06/2020</span>", ""), "2020-06-07");
   assert_day (PAGE ("en", "", "<p>Published: 2020-06-07 15:06</p>", ""), "2020-06-07T15:06:00");

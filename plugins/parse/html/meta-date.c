@@ -1942,8 +1942,31 @@ numeric_order (const char *text)
 /* The language to read the page's numeric days in.  English without a region reads 6/7/2020
  * month first (nf_date_find); a page that writes its days "25/12/2020" elsewhere (in any
  * date it shows: its own or a teaser's, the site's one convention) is read day first. */
+/* Whether @url's host is under the country domain of a land that writes English days first
+ * (".co.uk", ".com.au", ".in", ".ng" ...). */
+static gboolean
+day_first_english_host (const char *url)
+{
+  static const char *const countries[] = { "uk", "au", "in", "ie", "nz", "za", "ng", "pk", "sg", "my", "ke", "gh",
+                                            "lk", "bd", "hk", "mt", "cy", "jm", "tt", "zw", "ug", "tz", "zm", "bw",
+                                            "na", "np", NULL };
+  const char *host = url ? strstr (url, "://") : NULL;
+  if (host == NULL)
+    return FALSE;
+  host += 3;
+  gsize n = strcspn (host, "/:?#");
+  while (n > 0 && host[n - 1] == '.')
+    n--;
+  if (n < 4 || host[n - 3] != '.')
+    return FALSE;
+  for (const char *const *c = countries; *c; c++)
+    if (g_ascii_strncasecmp (host + n - 2, *c, 2) == 0)
+      return TRUE;
+  return FALSE;
+}
+
 static const char *
-page_date_language (HtmlDates *dates, const char *language)
+page_date_language (HtmlDates *dates, const char *language, const char *url)
 {
   if (language == NULL || g_ascii_strcasecmp (language, "en") != 0)
     return language;
@@ -1959,7 +1982,8 @@ page_date_language (HtmlDates *dates, const char *language)
       if (o)
         order = o;
     }
-  return order > 0 ? "en-GB" : language;
+  /* Without a day that tells, the country of the site's domain. */
+  return order > 0 || (order == 0 && day_first_english_host (url)) ? "en-GB" : language;
 }
 
 /* A page that shows its date only through its scripts (an application that renders the
@@ -2029,7 +2053,7 @@ html_dates_choose (HtmlDates *dates, const char *language, const char *url, NfDa
             add (dates, compact, 40, 0, TRUE, "url");
         }
     }
-  language = page_date_language (dates, language);
+  language = page_date_language (dates, language, url);
   const char *page_path = url_path (url);
   for (guint i = 0; i < dates->candidates->len; i++)
     {
