@@ -838,6 +838,9 @@ test_date_languages (G_GNUC_UNUSED void **state)
   assert_day (PAGE ("ar", "", "<p>٢٠٢٠/٠٦/٠٧</p>", ""), "2020-06-07");
   assert_day (PAGE ("fa", "", "<p>۲۰۲۰-۰۶-۰۷</p>", ""), "2020-06-07");
   assert_day (PAGE ("hi", "", "<p>7 जून 2020</p>", ""), "2020-06-07");
+  /* Thai counts the years of the Buddhist era. */
+  assert_day (PAGE ("th", "", "<p>7 มิถุนายน 2563</p>", ""), "2020-06-07");
+  assert_day (PAGE ("th", "", "<p>7 มิ.ย. 2563 15:06 น.</p>", ""), "2020-06-07T15:06:00");
   /* A page in Arabic or Cyrillic script under a template's lang="en", or without a lang. */
   assert_day (PAGE ("en", "", "<p>الأحد 7 يونيو 2020</p>", ""), "2020-06-07");
   assert_day ("<html><body><article><h1>Заголовок</h1><p>7 червня 2020</p>" BODY "</article></body></html>",

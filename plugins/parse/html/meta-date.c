@@ -121,7 +121,7 @@ static const struct { const char *language; const char *locales[N_LOCALES]; } fo
   { "ur", { "ur" } }, { "bn", { "bn" } }, { "mk", { "mk" } }, { "be", { "be" } }, { "sq", { "sq" } },
   { "sw", { "sw" } }, { "az", { "az" } }, { "kk", { "kk" } }, { "ka", { "ka" } }, { "hy", { "hy" } },
   { "mr", { "mr" } }, { "ne", { "ne" } }, { "ta", { "ta" } }, { "fil", { "fil" } }, { "tl", { "fil" } },
-  { "is", { "is" } }, { "af", { "af" } }, { "cy", { "cy" } }, { "ga", { "ga" } }, { "mt", { "mt" } },
+  { "th", { "th" } }, { "is", { "is" } }, { "af", { "af" } }, { "cy", { "cy" } }, { "ga", { "ga" } }, { "mt", { "mt" } },
 };
 
 typedef struct {
@@ -366,8 +366,9 @@ reader_forms (const char *text, const char *language)
               guint w = 1;
               for (; name->words[w]; w++)
                 {
+                  /* Apart at spaces, or at dots ("มิ.ย.", Thai's short months). */
                   const char *s = q;
-                  while (*s == ' ' || g_utf8_get_char (s) == 0xA0)
+                  while (*s == ' ' || *s == '.' || g_utf8_get_char (s) == 0xA0)
                     s = g_utf8_next_char (s);
                   const char *e = s;
                   while (*e && word_char (g_utf8_get_char (e)))
@@ -403,6 +404,24 @@ reader_forms (const char *text, const char *language)
       if (until != next)
         word_before = FALSE, digit_before = FALSE;
       p = until;
+    }
+  /* Thai pages count the years of the Buddhist era (2563 is 2020). */
+  if (language && g_ascii_strncasecmp (language, "th", 2) == 0 && !g_ascii_isalpha (language[2]))
+    {
+      if (out == NULL)
+        out = g_string_new (text);
+      for (gsize i = 0; i + 4 <= out->len; i++)
+        if ((i == 0 || !g_ascii_isdigit (out->str[i - 1])) && strspn (out->str + i, "0123456789") == 4)
+          {
+            int year = atoi (out->str + i);
+            if (year >= 2500 && year < 2700)
+              {
+                char buffer[5];
+                g_snprintf (buffer, sizeof buffer, "%04d", year - 543);
+                memcpy (out->str + i, buffer, 4);
+              }
+            i += 3;
+          }
     }
   return out ? g_string_free (out, FALSE) : NULL;
 }
