@@ -1038,6 +1038,52 @@ test_date_update_and_publication_lines (G_GNUC_UNUSED void **state)
               "Publicado el 7 de junio de 2020</p>", ""), "2020-06-07");
 }
 
+/* Paragraphs enough to be far from the headline. */
+#define FAR                                                                                              \
+  "<p>x</p><p>y</p><p>z</p><p>w</p><p>v</p><p>u</p><p>t</p><p>s</p><p>r</p><p>q</p><p>o</p><p>n</p><p>m</p>" \
+  "<p>l</p><p>k</p><p>j</p><p>i</p><p>h</p><p>g</p><p>f</p><p>e</p><p>d</p><p>c</p><p>b</p><p>a</p>"
+
+static void
+test_date_events_and_comments (G_GNUC_UNUSED void **state)
+{
+  /* A <time> in a sentence of the text far from the header is a day the story tells of (a
+   * byline's "posted on <time>" is not); an event's box; comments and related stories named
+   * in other languages or by their comment system. */
+  assert_day (PAGE ("en", "", "<p class='byline'>By Jane Doe | June 7, 2020</p>", FAR "<p>"
+              "The festival opens on <time datetime='2020-08-21'>August 21</time>"
+              " in the park and runs for three days.</p>"), "2020-06-07");
+  assert_day (PAGE ("en", "", "<p>By Jane Doe</p><p>June 7, 2020</p>", FAR "<p>"
+              "The festival opens on <time datetime='2020-08-21'>August 21</time>"
+              " in the park and runs for three days.</p>"), "2020-06-07");
+  assert_day (PAGE ("de", "", "<p>Von Jana Muster</p><p>07.06.2020</p>", FAR "<p>"
+              "Das Fest beginnt am <time datetime='2020-08-21'>21. August</time>"
+              " im Park und dauert drei Tage.</p>"), "2020-06-07");
+  assert_day (PAGE ("en", "", "<p>By Jane Doe</p>", FAR "<p>The festival opens on <time datetime='2020-08-21'>"
+              "August 21</time> in the park and runs for three days.</p>"), NULL);
+  assert_day (PAGE ("en", "", "<p>By Jane Doe</p>", FAR "<div class='event-date'>"
+              "Saturday, August 22, 2020</div>"), NULL);
+  assert_day (PAGE ("en", "", "<p>By Jane Doe</p>", FAR "<div class='event'><span class='date'>"
+              "August 22, 2020</span></div>"), NULL);
+  assert_day (PAGE ("en", "", "<p>By Jane Doe</p>", FAR "<p>Posted on <time datetime='2020-06-07'>"
+              "June 7, 2020</time></p>"), "2020-06-07");
+  assert_day (PAGE ("en", "", "", "<div class='comments'><article class='comment'><h3>Bob</h3>"
+              "<time datetime='2020-06-08'>June 8</time><p>Nice</p></article></div>"), NULL);
+  assert_day (PAGE ("en", "", "", "<ol class='commentlist'><li><cite>Bob</cite> <span>"
+              "June 8, 2020 at 10:00 am</span><p>Nice</p></li></ol>"), NULL);
+  assert_day (PAGE ("en", "", "", "<div id='disqus_thread'><p>June 8, 2020</p></div>"), NULL);
+  assert_day (PAGE ("fr", "", "", "<div class='commentaires'><p class='date'>8 juin 2020</p><p>Bien</p>"
+              "</div>"), NULL);
+  assert_day (PAGE ("de", "", "", "<div class='kommentare'><p class='datum'>08.06.2020</p><p>Gut</p></div>"), NULL);
+  assert_day (PAGE ("es", "", "", "<div class='comentarios'><p class='fecha'>08/06/2020</p><p>Bien</p></div>"), NULL);
+  assert_day (PAGE ("en", "", "", "<div class='related-posts'><a href='/other'>Other</a><span class='date'>"
+              "June 8, 2020</span></div>"), NULL);
+  assert_day (PAGE ("de", "", "", "<div class='verwandte-artikel'><a href='/anderes'>Anderes</a>"
+              "<span class='datum'>08.06.2020</span></div>"), NULL);
+  assert_day (PAGE ("en", "", "<p>By Jane Doe</p>", FAR "<p>"
+              "This entry was posted on <time datetime='2020-06-07'>June 7, 2020</time>"
+              " in News and Politics.</p>"), "2020-06-07");
+}
+
 int
 main (void)
 {
@@ -1056,6 +1102,7 @@ main (void)
     cmocka_unit_test (test_date_meta_and_url),
     cmocka_unit_test (test_date_not_the_publication),
     cmocka_unit_test (test_date_update_and_publication_lines),
+    cmocka_unit_test (test_date_events_and_comments),
     cmocka_unit_test (test_bylines),
     cmocka_unit_test (test_bylines_more),
     cmocka_unit_test (test_bylines_shown),

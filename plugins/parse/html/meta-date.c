@@ -556,7 +556,13 @@ names_elsewhere (const char *value)
     "recommendations", "similar", "popular", "trending", "mostread", "reply", "replies", "respond", "tweet",
     "twitter", "instagram", "embed", "embedded", "footer", "newsletter", "breadcrumb", "breadcrumbs",
     "carousel", "slider", "navigation", "nav", "promo", "advert", "ads", "cookie", "latest", "calendar", "weitere",
-    "morestories", "readmore", "today", "todays", "recent", "upcoming", NULL
+    "morestories", "readmore", "today", "todays", "recent", "upcoming",
+    /* the same in other languages, and comment systems by name */
+    "disqus", "kommentar", "kommentare", "commentaire", "commentaires", "comentario", "comentarios", "commenti",
+    "commento", "reacties", "komentarze", "komentare", "yorum", "yorumlar", "kommentarer", "kommentit",
+    "verwandte", "relacionados", "relacionadas", "correlati", "similaires", "gerelateerd", "powiazane",
+    /* an event's box: its day is the event's */
+    "event", "events", "veranstaltung", "termine", NULL
   };
   if (value == NULL)
     return NULL;
@@ -1144,6 +1150,15 @@ before_headline_article (const HtmlDates *dates, xmlNode *node, guint order)
   return TRUE;
 }
 
+/* Whether @node's class or id names an event's day ("event-date", "termin-datum"): the
+ * day of what the page announces, not of the page. */
+static gboolean
+names_event (xmlNode *node)
+{
+  static const char *const event_parts[] = { "event", "events", "termin", "veranstaltung", NULL };
+  return names_part (attr (node, "class"), event_parts) || names_part (attr (node, "id"), event_parts);
+}
+
 /* An element whose whole text is a date ("<div>Apr 7, 2009</div>", "<span>01.02.2022</span>"),
  * outside links and the parts that are not the article: a page's date where it marks it no
  * other way, below every labelled date and the URL's. */
@@ -1257,6 +1272,24 @@ data_date (xmlNode *node, char buffer[32])
         return value;
     }
   return NULL;
+}
+
+static guint count_words_between (const char *from, const char *to);
+
+/* Whether @node sits inside a sentence: three words or more in the text right before it and
+ * right after it, which names no publication ("This entry was posted on <time>...</time> in
+ * News and Politics" is a byline). */
+static gboolean
+in_running_text (xmlNode *node)
+{
+  xmlNode *prev = node->prev, *next = node->next;
+  if (prev == NULL || next == NULL || prev->type != XML_TEXT_NODE || next->type != XML_TEXT_NODE
+      || prev->content == NULL || next->content == NULL)
+    return FALSE;
+  const char *before = (const char *) prev->content, *after = (const char *) next->content;
+  return count_words_between (before, before + strlen (before)) >= 3
+         && count_words_between (after, after + strlen (after)) >= 3 && starts_with_label (before) == LABEL_NONE
+         && published_label_in (before) == NULL;
 }
 
 /* Whether @text is a short line (a fact of the article's header, not a sentence of its text). */
@@ -1421,7 +1454,7 @@ html_dates_element (HtmlDates *dates, xmlNode *node, const HtmlAttrs *attrs)
       solitary_date (dates, node, first, order, near_headline);
       return;
     }
-  if (names_now (node))
+  if (names_now (node) || names_event (node))
     return;
   gboolean modified = (contains_any (class, &lists[WORDS_MODIFIED]) || contains_any (id, &lists[WORDS_MODIFIED])
                        || (itemprop && strstr (itemprop, "dateModified")) || after_update_label (node))
@@ -1506,6 +1539,11 @@ html_dates_element (HtmlDates *dates, xmlNode *node, const HtmlAttrs *attrs)
       int score = is_item ? 75 : (is_abbr || attr (node, "pubdate") || contains_any (class, &lists[WORDS_PUBLISHED])
                                   || contains_any (itemprop, &lists[WORDS_PUBLISHED])) ? 70 : 55;
       const char *source = modified ? "modified" : is_item ? "itemprop" : "time";
+      /* A <time> in a sentence of the text, away from the header ("The festival opens on
+       * <time datetime=2020-08-21>August 21</time> in the park and ..."): a day the story
+       * tells of. */
+      if (is_time && score == 55 && !near_headline && in_running_text (node))
+        return;
       if (value)
         add (dates, value, score + bonus, order, FALSE, source);
       else
