@@ -1084,6 +1084,45 @@ test_date_events_and_comments (G_GNUC_UNUSED void **state)
               " in News and Politics.</p>"), "2020-06-07");
 }
 
+static void
+test_bylines_languages (G_GNUC_UNUSED void **state)
+{
+  /* Bylines in many languages: their labels dropped ("Автор:", "Yazar:", "Penulis:"), names
+   * split at the language's "and", a picture's credit left out. */
+  assert_authors (PAGE ("es", "", "<p class='byline'>Por Ana García y Luis Pérez</p>", ""),
+                  (const char *[]) { "Ana García", "Luis Pérez", NULL });
+  assert_authors (PAGE ("de", "", "<p class='byline'>Von Jana Muster und Max Beispiel</p>", ""),
+                  (const char *[]) { "Jana Muster", "Max Beispiel", NULL });
+  assert_authors (PAGE ("fr", "", "<p class='byline'>Par Jean Dupont et Marie Durand</p>", ""),
+                  (const char *[]) { "Jean Dupont", "Marie Durand", NULL });
+  assert_authors (PAGE ("it", "", "<p class='byline'>di Mario Rossi e Luca Bianchi</p>", ""),
+                  (const char *[]) { "Mario Rossi", "Luca Bianchi", NULL });
+  assert_authors (PAGE ("nl", "", "<p class='byline'>Door Jan Jansen en Piet Vries</p>", ""),
+                  (const char *[]) { "Jan Jansen", "Piet Vries", NULL });
+  assert_authors (PAGE ("sv", "", "<p class='byline'>Av Anna Svensson och Erik Berg</p>", ""),
+                  (const char *[]) { "Anna Svensson", "Erik Berg", NULL });
+  assert_authors (PAGE ("pl", "", "<p class='author'>Autor: Jan Kowalski</p>", ""),
+                  (const char *[]) { "Jan Kowalski", NULL });
+  assert_authors (PAGE ("ru", "", "<p class='author'>Автор: Иван Петров</p>", ""),
+                  (const char *[]) { "Иван Петров", NULL });
+  assert_authors (PAGE ("tr", "", "<p class='author'>Yazar: Ahmet Yılmaz</p>", ""),
+                  (const char *[]) { "Ahmet Yılmaz", NULL });
+  assert_authors (PAGE ("pt", "", "<p class='autor'>Por João Silva e Maria Souza</p>", ""),
+                  (const char *[]) { "João Silva", "Maria Souza", NULL });
+  assert_authors (PAGE ("id", "", "<p class='author'>Penulis: Budi Santoso</p>", ""),
+                  (const char *[]) { "Budi Santoso", NULL });
+  assert_authors (PAGE ("en", "", "<p class='byline'>By Jane Doe, John Roe and Ann Poe</p>", ""),
+                  (const char *[]) { "Jane Doe", "John Roe", "Ann Poe", NULL });
+  assert_authors (PAGE ("en", "", "<p class='byline'>Jane Doe | Staff Writer</p>", ""),
+                  (const char *[]) { "Jane Doe", NULL });
+  assert_authors (PAGE ("de", "", "<p class='autor'>Text: Jana Muster, Fotos: Max Beispiel</p>", ""),
+                  (const char *[]) { "Jana Muster", NULL });
+  assert_authors (PAGE ("en", "", "<a rel='author' href='/a/jane'>Jane Doe</a>", ""),
+                  (const char *[]) { "Jane Doe", NULL });
+  assert_authors (PAGE ("en", "", "<p class='byline'>By Jane Doe (jane@example.com)</p>", ""),
+                  (const char *[]) { "Jane Doe", NULL });
+}
+
 int
 main (void)
 {
@@ -1108,6 +1147,7 @@ main (void)
     cmocka_unit_test (test_bylines_shown),
     cmocka_unit_test (test_bylines_date_line),
     cmocka_unit_test (test_bylines_signed),
+    cmocka_unit_test (test_bylines_languages),
     cmocka_unit_test (test_titles),
     cmocka_unit_test (test_clean_name),
   };

@@ -19,7 +19,9 @@ static const char *const labels[] = {
   "ein beitrag von", "ein artikel von", "eingestellt von", "gespeichert von", "veröffentlicht von", "von", "vom", "voor", "door",
   "tous les articles de", "publié par", "écrit par", "rédigé par", "par", "publicado por", "escrito por", "por",
   "scritto da", "pubblicato da", "di", "af", "av", "przez", "autorem", "auteur:", "auteure:", "interview:",
-  "text:", "texte:", "texto:", "testo:", "redaktion:", "text von", NULL
+  "text:", "texte:", "texto:", "testo:", "redaktion:", "text von", "autore:", "tekst:", "автор:", "автор",
+  "автори:", "yazar:", "yazan:", "muhabir:", "penulis:", "penulis", "oleh", "reporter:", "kirjoittaja:",
+  "forfatter:", "författare:", "szerző:", "autorka:", "συντάκτης:", "作者：", "作者:", "بقلم", NULL
 };
 
 /* Credentials, roles and words that are never a name on their own. */
@@ -431,6 +433,17 @@ html_byline_add_names (GPtrArray *list, const char *text, gboolean visible)
             break;
           }
       const char *cuts[] = { " • ", " · ", " - ", " – ", " — " };
+      /* "Text: Jana Muster, Fotos: Max Beispiel": a picture's credit is no byline. */
+      static const char *const credits[] = { "foto:", "fotos:", "photo:", "photos:", "bild:", "bilder:", "video:",
+                                             "illustration:", "grafik:", "fotografía:", "fotografia:", NULL };
+      for (char *q = copy; *q; q++)
+        if ((q == copy || q[-1] == ' ' || q[-1] == ',') && g_ascii_isalpha (*q))
+          for (const char *const *c = credits; *c; c++)
+            if (g_ascii_strncasecmp (q, *c, strlen (*c)) == 0 && q > copy)
+              {
+                *q = '\0';
+                break;
+              }
       for (guint i = 0; i < G_N_ELEMENTS (cuts); i++)
         {
           char *at = strstr (copy, cuts[i]);
