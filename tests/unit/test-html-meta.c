@@ -838,6 +838,11 @@ test_date_languages (G_GNUC_UNUSED void **state)
   assert_day (PAGE ("ar", "", "<p>٢٠٢٠/٠٦/٠٧</p>", ""), "2020-06-07");
   assert_day (PAGE ("fa", "", "<p>۲۰۲۰-۰۶-۰۷</p>", ""), "2020-06-07");
   assert_day (PAGE ("hi", "", "<p>7 जून 2020</p>", ""), "2020-06-07");
+  /* Japanese eras, Taiwan's Minguo years. */
+  assert_day (PAGE ("ja", "", "<p>令和2年6月7日</p>", ""), "2020-06-07");
+  assert_day (PAGE ("ja", "", "<p>平成31年4月30日</p>", ""), "2019-04-30");
+  assert_day (PAGE ("ja", "", "<p>令和元年5月1日</p>", ""), "2019-05-01");
+  assert_day (PAGE ("zh-TW", "", "<p>民國109年6月7日</p>", ""), "2020-06-07");
   /* Thai counts the years of the Buddhist era. */
   assert_day (PAGE ("th", "", "<p>7 มิถุนายน 2563</p>", ""), "2020-06-07");
   assert_day (PAGE ("th", "", "<p>7 มิ.ย. 2563 15:06 น.</p>", ""), "2020-06-07T15:06:00");

@@ -405,6 +405,45 @@ reader_forms (const char *text, const char *language)
         word_before = FALSE, digit_before = FALSE;
       p = until;
     }
+  /* Japanese eras and Taiwan's Minguo years before 年: 令和2年 and 民國109年 are 2020. */
+  static const struct { const char *name; int start; } eras[] = {
+    { "令和", 2018 }, { "平成", 1988 }, { "民國", 1911 }, { "民国", 1911 },
+  };
+  for (guint e = 0; e < G_N_ELEMENTS (eras); e++)
+    {
+      const char *source = out ? out->str : text;
+      const char *at = strstr (source, eras[e].name);
+      if (at == NULL)
+        continue;
+      if (out == NULL)
+        out = g_string_new (text);
+      gsize i;
+      while ((at = strstr (out->str, eras[e].name)))
+        {
+          i = at - out->str;
+          gsize n = strlen (eras[e].name), d = i + n;
+          while (out->str[d] == ' ')
+            d++;
+          int year = 0;
+          gsize digits = 0;
+          if (strncmp (out->str + d, "元", strlen ("元")) == 0)
+            year = 1, digits = strlen ("元");
+          else
+            while (g_ascii_isdigit (out->str[d + digits]) && digits < 3)
+              year = year * 10 + (out->str[d + digits] - '0'), digits++;
+          if (digits == 0 || strncmp (out->str + d + digits, "年", strlen ("年")) != 0)
+            {
+              /* Not a year of the era: the name stays, marked read by a space after it. */
+              g_string_erase (out, i, n);
+              g_string_insert (out, i, " ");
+              continue;
+            }
+          char buffer[8];
+          g_snprintf (buffer, sizeof buffer, "%d", eras[e].start + year);
+          g_string_erase (out, i, d + digits - i);
+          g_string_insert (out, i, buffer);
+        }
+    }
   /* Thai pages count the years of the Buddhist era (2563 is 2020). */
   if (language && g_ascii_strncasecmp (language, "th", 2) == 0 && !g_ascii_isalpha (language[2]))
     {
