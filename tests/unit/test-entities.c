@@ -251,7 +251,8 @@ test_not_entities (void **state)
   Fixture *f = *state;
   /* sentence-initial common words, days, months, adjectives in capitals */
   assert_entities (f, "Exports rose. However, exports fell on Monday in March.", "");
-  assert_entities (f, "Meanwhile the Kyiv-based firm said nothing.", "");
+  /* (a known place before "-based" is named: test_ampersands_and_owner_adjectives) */
+  assert_entities (f, "Meanwhile the Post-war firm said nothing.", "");
   /* names of operations, storms, days and laws are not people, places or organisations */
   assert_entities (f, "Operation Inherent Resolve began on Thanksgiving Day as Typhoon Lawin hit.", "");
   /* a title alone is a person (roles.c, test_roles), but not a title with a name after it */
@@ -413,7 +414,8 @@ test_acronym_shapes (void **state)
   assert_entities (f, "A spokesman for CJTF-OIR spoke.", "CJTF-OIR=ORGANIZATION:CJTF-OIR");
   assert_entities (f, "The plan of the DoD was approved.", "DoD=ORGANIZATION:DoD");
   assert_entities (f, "It makes the ISF\u2019s job easier.", "ISF=ORGANIZATION:ISF");
-  assert_entities (f, "She earned a PhD and took an X-RAY of the US-led unit.", "");
+  assert_entities (f, "She earned a PhD and took an X-RAY of the unit.", "");
+  assert_entities (f, "A US-led unit left.", "US=LOCATION:United States");
 }
 
 /* the head before "of" decides; a country before a title names only the country */
@@ -868,6 +870,27 @@ test_groups (void **state)
   assert_entities (*state, "An ISIL military commander was killed.", "ISIL=ORGANIZATION:ISIL");
 }
 
+/* an ampersand between capitalised words names a firm; the known place or organisation
+ * before "-based", "-backed", "-run" is named */
+static void
+test_ampersands_and_owner_adjectives (void **state)
+{
+  Fixture *f = *state;
+  assert_entities (f, "Shares of Marks & Spencer and of AT&T rose.",
+                   "Marks & Spencer=ORGANIZATION:Marks & Spencer; AT&T=ORGANIZATION:AT&T");
+  /* not an abbreviation, a citation's authors, two names a list knows, people credited */
+  assert_entities (f, "R&D spending at Acme rose (Makel & Plucker, 2012).", "");
+  assert_entities (f, "Talks between Israel & Hamas stalled.",
+                   "Israel=ORGANIZATION:Israel; Hamas=ORGANIZATION:Hamas");
+  assert_entities (f, "It was written by Cinco Paul & Ken Daurio.",
+                   "Cinco Paul=PERSON:Cinco Paul; Ken Daurio=PERSON:Ken Daurio");
+  assert_entities (f, "A London-based charity said Iran-backed rebels and a Hamas-run ministry agreed.",
+                   "London=LOCATION:London; Iran=LOCATION:Iran; Hamas=ORGANIZATION:Hamas");
+  /* the longest name before the hyphen; a nationality is not named */
+  assert_entities (f, "The Texas-born singer joined a New York-based and a Saudi-led group.",
+                   "Texas=LOCATION:Texas; New York=LOCATION:New York");
+}
+
 /* roles.c: a capitalised title used alone is a person: the one who bore it, or the title */
 static void
 test_roles (void **state)
@@ -897,6 +920,7 @@ main (void)
     cmocka_unit_test_setup_teardown (test_roles, setup, teardown),
     cmocka_unit_test_setup_teardown (test_titles_are_not_names, setup, teardown),
     cmocka_unit_test_setup_teardown (test_organisation_rules, setup, teardown),
+    cmocka_unit_test_setup_teardown (test_ampersands_and_owner_adjectives, setup, teardown),
     cmocka_unit_test_setup_teardown (test_place_rules, setup, teardown),
     cmocka_unit_test_setup_teardown (test_short_mentions_resolve, setup, teardown),
     cmocka_unit_test_setup_teardown (test_lone_words_need_evidence, setup, teardown),

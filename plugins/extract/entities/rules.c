@@ -702,6 +702,22 @@ tok_is_common_word (const Context *c, guint i)
   return nlp_sorted_words_has (c->self->common_words, tok_word (c, i, TRUE)->fold);
 }
 
+/* The participles of "Kyiv-based", "Iran-backed", "Hamas-run": adjectives naming who owns,
+ * runs or houses something. */
+static gboolean
+is_owner_participle (const char *text, gsize length)
+{
+  static const char *const participles[] = {
+    "based", "backed", "led", "run", "owned", "controlled", "held", "funded", "sponsored",
+    "born", "bred", "made", "installed", "occupied", "appointed", "allied", "aligned", "linked",
+    "affiliated", "headquartered", "registered", "listed", "operated", "annexed", NULL,
+  };
+  for (const char *const *w = participles; *w; w++)
+    if (strlen (*w) == length && memcmp (*w, text, length) == 0)
+      return TRUE;
+  return FALSE;
+}
+
 /* tok_is_cap_word() of a word token capitalised or with a hyphen third or fourth. */
 static gboolean
 tok_is_cap_word_checked (const Context *c, guint i)
@@ -738,6 +754,8 @@ tok_is_cap_word_checked (const Context *c, guint i)
   if (i == 0 || !(c->tokens[i - 1].flags & NF_TOKEN_CAPITALIZED) || c->tokens[i - 1].kind != NF_TOKEN_WORD)
     return FALSE;
   const char *start = c->text + t->start, *end = c->text + t->end;
+  if (is_owner_participle (hyphen + 1, (gsize) (end - hyphen - 1))) /* "The Texas-born singer" */
+    return FALSE;
   for (const char *part = start; part < end;)
     {
       const char *stop = memchr (part, '-', (gsize) (end - part));
@@ -1716,6 +1734,70 @@ is_camel_case (const char *text, gsize length)
   return FALSE;
 }
 
+/* Whether [a, b] is a firm's name joined by an ampersand.  Not two names each of which a list
+ * knows ("Israel & Hamas" in a heading), nor words the article also writes in lower case
+ * ("Research & Development"), nor the abbreviations written with one ("R&D", "Q&A"). */
+static gboolean
+ampersand_firm (const Context *c, guint a, guint b)
+{
+  static const char *const abbreviations[] = {
+    "R&D", "Q&A", "B&B", "M&A", "P&L", "R&B", "F&B", "G&T", "A&E", "T&C", "T&Cs", "O&M", "D&I", NULL,
+  };
+  guint at = 0;
+  for (guint i = a + 1; i < b; i++)
+    {
+      /* a list: split first ("Procter & Gamble and Unilever"); "Shares of AT&T",
+       * "Research & Development Director Tom Smith": what is around the firm's name is
+       * not part of it */
+      if (tok_is (c, i, "and") || tok_is (c, i, ",") || (tok_is_connector (c, i) && !tok_is (c, i, "&"))
+          || is_word_in (c, i, W_TITLES))
+        return FALSE;
+      if (tok_is (c, i, "&") && !at)
+        at = i;
+    }
+  if (!at)
+    return FALSE;
+  if (c->tokens[at].start == c->tokens[at - 1].end && c->tokens[at + 1].start == c->tokens[at].end)
+    {
+      gsize length = c->tokens[at + 1].end - c->tokens[at - 1].start;
+      for (const char *const *w = abbreviations; *w; w++)
+        if (strlen (*w) == length && memcmp (c->text + c->tokens[at - 1].start, *w, length) == 0)
+          return FALSE;
+    }
+  /* a side a list knows is a name of its own: "Israel & Hamas" in a heading, "Wells Fargo &
+   * Co" (the firm as the list names it); so is a known name the run starts with ("Dolce &
+   * Gabbana" before a heading's next words) */
+  Label side;
+  if (lookup_label (c, a, at - 1, c->tokens[at - 1].end, &side) || lookup_label (c, at + 1, b, name_end (c, b), &side))
+    return FALSE;
+  for (guint k = at + 1; k < b; k++)
+    if (lookup_label (c, a, k, name_end (c, k), &side))
+      return FALSE;
+  /* "Cinco Paul & Ken Daurio", "Hugh Kevin & Robert": people credited together */
+  if ((at - a >= 2 && is_given_name (c, a)) || (b - at >= 2 && is_given_name (c, at + 1)))
+    return FALSE;
+  /* "COMING TUESDAY IN SCIENCE & MEDICINE": a heading in capitals */
+  guint caps = 0;
+  for (guint i = a; i <= b; i++)
+    caps += c->tokens[i].kind == NF_TOKEN_WORD && (c->tokens[i].flags & NF_TOKEN_ALL_CAPS) && c->tokens[i].end - c->tokens[i].start > 1;
+  if (caps >= 3)
+    return FALSE;
+  /* "(Makel & Plucker, 2012)", "Benioff & Weiss (2011)", "Carrano & Biewener [7]": a
+   * citation's authors */
+  if (b + 1 < c->n && c->tokens[b + 1].kind == NF_TOKEN_NUMBER)
+    return FALSE;
+  if (b + 2 < c->n && (tok_is (c, b + 1, ",") || tok_is (c, b + 1, "(") || tok_is (c, b + 1, "["))
+      && c->tokens[b + 2].kind == NF_TOKEN_NUMBER)
+    return FALSE;
+  /* "Food & Beverage", "Health & Wellness": a heading's words, or words of the language */
+  if (common_words (c, a, b) || in_title_case_heading (c, a))
+    return FALSE;
+  for (guint i = a; i <= b; i++)
+    if (i != at && !tok_is_common_word (c, i))
+      return TRUE;
+  return FALSE;
+}
+
 static void
 classify (Context *c, guint a, guint b)
 {
@@ -1762,7 +1844,9 @@ classify (Context *c, guint a, guint b)
       return;
     }
   /* A sentence-initial common word is not a name: drop it and look at the rest. */
-  if (tok_is_initial (c, a) || is_word_in (c, a, W_NOT_NAMES))
+  /* (not a word written with an ampersand: "AT&T") */
+  gboolean ampersand_after = a + 1 <= b && tok_is (c, a + 1, "&") && c->tokens[a + 1].start == c->tokens[a].end;
+  if ((tok_is_initial (c, a) || is_word_in (c, a, W_NOT_NAMES)) && !ampersand_after)
     {
       if ((tok_lists (c, a, FALSE) & W_NOT_NAMES) || tok_written_lower (c, a, FALSE))
         {
@@ -1818,6 +1902,14 @@ classify (Context *c, guint a, guint b)
       return;
     }
 
+  /* "Procter & Gamble", "Marks & Spencer", "AT&T": an ampersand between capitalised words
+   * names a firm (people and places are joined with "and") */
+  if (b > a && ampersand_firm (c, a, b))
+    {
+      add_mention (c, a, b, LABEL_ORGANIZATION, NULL, -1);
+      return;
+    }
+
   /* Months and days may end a sequence ("Paris Monday") without being part of it; a month
    * name that no day number follows is a name's last word ("Theresa May", "Brian May"). */
   if (b > a && is_word_in (c, b, W_NOT_NAMES)
@@ -1865,34 +1957,44 @@ classify (Context *c, guint a, guint b)
   /* "and" stays inside an organisation's name ("Ministry of Agrarian Policy and Food",
    * "Foreign and Commonwealth Office") and otherwise joins two names ("Gen. Joseph Votel
    * and Staff Sgt. Albert Connelly") */
-  for (guint i = a + 1; i < b; i++)
-    if (tok_is (c, i, "and") || tok_is (c, i, "&"))
-      {
-        gboolean head_of = FALSE;
-        for (guint k = a + 1; k < i; k++)
-          head_of |= (tok_is (c, k, "of") || tok_is (c, k, "for"))
-                     && (is_word_in (c, k - 1, W_ORG_SUFFIXES) || is_word_in (c, k - 1, W_LOC_SUFFIXES));
-        Label left_label;
-        gboolean suffixed = is_word_in (c, b, W_ORG_SUFFIXES) && !is_word_in (c, i - 1, W_ORG_SUFFIXES)
-                            && !is_word_in (c, i - 1, W_LOC_SUFFIXES)
-                            && !lookup_label (c, a, i - 1, c->tokens[i - 1].end, &left_label);
-        /* "the American Federation of Teachers and Thomas Kennedy": a person's name after it */
-        gboolean person_after = i + 2 <= b && b <= i + 3 && is_given_name (c, i + 1)
-                                && all_name_words (c, i + 1, b);
-        /* "the Massachusetts Institute of Technology and Harvard Medical School": after a
-         * name complete with its head, another with its own ("Department of Health and Human
-         * Services" goes on: its second part starts with a word of the language) */
-        gboolean second_org = head_of && b >= i + 2 && is_word_in (c, b, W_ORG_SUFFIXES)
-                              && tok_is_cap_word (c, i + 1) && !tok_is_common_word (c, i + 1)
-                              && !is_word_in (c, i + 1, W_ORG_SUFFIXES | W_TITLES);
-        if ((!head_of && !suffixed) || person_after || second_org)
-          {
-            classify (c, a, i - 1);
-            classify (c, i + 1, b);
-            return;
-          }
-        break;
-      }
+  /* (an "and" before an ampersand: "Procter & Gamble and Johnson & Johnson") */
+  guint split = 0;
+  for (guint i = a + 1; i < b && !split; i++)
+    if (tok_is (c, i, "and"))
+      split = i;
+  /* (not before "of": "Shares of Marks & Spencer" splits there first) */
+  for (guint i = a + 1; i < b && !split; i++)
+    if (tok_is (c, i, "&"))
+      split = i;
+    else if (tok_is_connector (c, i))
+      break;
+  if (split)
+    {
+      guint i = split;
+      gboolean head_of = FALSE;
+      for (guint k = a + 1; k < i; k++)
+        head_of |= (tok_is (c, k, "of") || tok_is (c, k, "for"))
+                   && (is_word_in (c, k - 1, W_ORG_SUFFIXES) || is_word_in (c, k - 1, W_LOC_SUFFIXES));
+      Label left_label;
+      gboolean suffixed = is_word_in (c, b, W_ORG_SUFFIXES) && !is_word_in (c, i - 1, W_ORG_SUFFIXES)
+                          && !is_word_in (c, i - 1, W_LOC_SUFFIXES)
+                          && !lookup_label (c, a, i - 1, c->tokens[i - 1].end, &left_label);
+      /* "the American Federation of Teachers and Thomas Kennedy": a person's name after it */
+      gboolean person_after = i + 2 <= b && b <= i + 3 && is_given_name (c, i + 1)
+                              && all_name_words (c, i + 1, b);
+      /* "the Massachusetts Institute of Technology and Harvard Medical School": after a
+       * name complete with its head, another with its own ("Department of Health and Human
+       * Services" goes on: its second part starts with a word of the language) */
+      gboolean second_org = head_of && b >= i + 2 && is_word_in (c, b, W_ORG_SUFFIXES)
+                            && tok_is_cap_word (c, i + 1) && !tok_is_common_word (c, i + 1)
+                            && !is_word_in (c, i + 1, W_ORG_SUFFIXES | W_TITLES);
+      if ((!head_of && !suffixed) || person_after || second_org)
+        {
+          classify (c, a, i - 1);
+          classify (c, i + 1, b);
+          return;
+        }
+    }
 
   /* "Secretary of State", "Foreign Secretary": a title alone names nobody */
   gboolean only_titles = TRUE;
@@ -2178,13 +2280,52 @@ is_quoted_title (Context *c, guint a, guint b)
 }
 
 /* Collects capitalised sequences and hands each to classify(). */
+/* "Kyiv-based", "Iran-backed", "Hamas-run": the known place or organisation before the hyphen
+ * of such an adjective is named (a nationality is not: "Saudi-led"). */
+static void
+hyphen_prefix_mention (Context *c, guint i)
+{
+  const NfToken *t = &c->tokens[i];
+  const char *text = c->text + t->start;
+  gsize length = t->end - t->start;
+  const char *hyphen = memchr (text, '-', length);
+  if (!hyphen || hyphen == text || !is_owner_participle (hyphen + 1, (gsize) (text + length - hyphen - 1)))
+    return;
+  /* the longest name that ends there: "New York-based" is New York's, not York's */
+  for (guint first = i >= 2 ? i - 2 : 0; first <= i; first++)
+    {
+      gboolean words = TRUE;
+      for (guint k = first; k < i && words; k++)
+        words = tok_is_cap_word (c, k) && c->tokens[k + 1].start == c->tokens[k].end + 1;
+      if (!words)
+        continue;
+      g_string_truncate (c->joined, 0);
+      nlp_fold_append (c->joined, c->text + c->tokens[first].start, (gsize) (hyphen - (c->text + c->tokens[first].start)));
+      const NlpEntry *entry = index_slot (c->self, c->joined->str, c->joined->len,
+                                          nf_text_fold_hash (c->joined->str, c->joined->len))->entry;
+      Label label = label_of (entry);
+      if (label != LABEL_LOCATION && label != LABEL_ORGANIZATION)
+        continue;
+      /* (the first words were a sequence of their own: "Hong" of "Hong Kong-based") */
+      while (c->mentions->len && g_array_index (c->mentions, Mention, c->mentions->len - 1).last >= first)
+        g_array_set_size (c->mentions, c->mentions->len - 1);
+      add_mention (c, first, i, label, entry->canonical, -1);
+      g_array_index (c->mentions, Mention, c->mentions->len - 1).end = t->start + (gsize) (hyphen - text);
+      return;
+    }
+}
+
 static void
 find_sequences (Context *c)
 {
   for (guint i = 0; i < c->n; i++)
     {
       if (!tok_is_cap_word (c, i))
-        continue;
+        {
+          if (c->tokens[i].kind == NF_TOKEN_WORD && (c->tokens[i].flags & NF_TOKEN_CAPITALIZED))
+            hyphen_prefix_mention (c, i);
+          continue;
+        }
       guint last = i;
       while (last + 1 < c->n && c->tokens[last + 1].sentence == c->tokens[i].sentence)
         {
@@ -2879,6 +3020,9 @@ label_passes (Context *c)
       gboolean country = m->label == LABEL_LOCATION && !m->tentative && is_country (c, m);
       gboolean organisation = m->label == LABEL_ORGANIZATION;
       if (m->label != LABEL_NATIONALITY && !country && !organisation)
+        continue;
+      /* "the Iran-backed militias": the adjective's owner is named, not the group */
+      if (m->end < c->tokens[m->last].end && c->text[m->end] == '-')
         continue;
       guint group = entities_group_end (&t, m->last, c->self->group_nouns);
       if (group && (i + 1 >= c->mentions->len || g_array_index (c->mentions, Mention, i + 1).first > group))
