@@ -837,7 +837,7 @@ tok_is_connector (const Context *c, guint i)
 {
   static const char *const connectors[] = {
     "of", "for", "and", "&", "de", "del", "der", "den", "da", "do", "dos", "das", "du", "van",
-    "von", "bin", "ibn", "al", "el", "la", "le", "y", "on",
+    "von", "ten", "ter", "bin", "ibn", "al", "el", "la", "le", "y", "on",
     /* the Arabic article assimilated: "Dayr az Zawr", "Ras ash Shamra" */
     "az", "ash", "adh", "ath", "ez", NULL,
   };
@@ -1734,6 +1734,16 @@ is_camel_case (const char *text, gsize length)
   return FALSE;
 }
 
+/* A year's number, 1800 to 2099. */
+static gboolean
+is_year (const Context *c, guint i)
+{
+  gsize length;
+  const char *text = tok_text (c, i, &length);
+  return c->tokens[i].kind == NF_TOKEN_NUMBER && length == 4
+         && ((text[0] == '1' && (text[1] == '8' || text[1] == '9')) || (text[0] == '2' && text[1] == '0'));
+}
+
 /* Whether [a, b] is a firm's name joined by an ampersand.  Not two names each of which a list
  * knows ("Israel & Hamas" in a heading), nor words the article also writes in lower case
  * ("Research & Development"), nor the abbreviations written with one ("R&D", "Q&A"). */
@@ -1784,8 +1794,8 @@ ampersand_firm (const Context *c, guint a, guint b)
     return FALSE;
   /* "(Makel & Plucker, 2012)", "Benioff & Weiss (2011)", "Carrano & Biewener [7]": a
    * citation's authors */
-  if (b + 1 < c->n && c->tokens[b + 1].kind == NF_TOKEN_NUMBER)
-    return FALSE;
+  if (b + 1 < c->n && is_year (c, b + 1))
+    return FALSE; /* (not "S&P 500") */
   if (b + 2 < c->n && (tok_is (c, b + 1, ",") || tok_is (c, b + 1, "(") || tok_is (c, b + 1, "["))
       && c->tokens[b + 2].kind == NF_TOKEN_NUMBER)
     return FALSE;
@@ -2315,6 +2325,19 @@ hyphen_prefix_mention (Context *c, guint i)
     }
 }
 
+/* The AP style's abbreviations of US states, written after a town and a comma ("Lansing,
+ * Mich."). */
+static gboolean
+is_state_abbreviation (const Context *c, guint i)
+{
+  static const char *const states[] = {
+    "Ala", "Ariz", "Ark", "Calif", "Colo", "Conn", "Del", "Fla", "Ga", "Ill", "Ind", "Kan", "Kans",
+    "Ky", "La", "Md", "Mass", "Mich", "Minn", "Miss", "Mo", "Mont", "Neb", "Nev", "Okla", "Ore", "Pa",
+    "Tenn", "Tex", "Vt", "Va", "Wash", "Wis", "Wyo", NULL,
+  };
+  return tok_is_one_of (c, i, states);
+}
+
 static void
 find_sequences (Context *c)
 {
@@ -2371,8 +2394,11 @@ find_sequences (Context *c)
                 }
               break;
             }
-          /* the period of "Gen." or "H." */
+          /* the period of "Gen." or "H."; not of a state's abbreviation after a place and a
+           * comma, which ends the sentence ("in Lansing, Mich. Ford Motor Co. said") */
           if (tok_is (c, k, ".") && c->tokens[k].start == cur->end && cur->kind == NF_TOKEN_WORD
+              && !(last == i && i >= 2 && tok_is (c, i - 1, ",") && tok_is_cap_word (c, i - 2)
+                   && is_state_abbreviation (c, i))
               && k + 1 < c->n && tok_is_cap_word (c, k + 1) && c->tokens[k + 1].sentence == c->tokens[i].sentence
               && nf_text_is_abbreviation (c->text + cur->start, cur->end - cur->start))
             {
