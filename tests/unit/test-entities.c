@@ -886,6 +886,14 @@ test_ampersands_and_owner_adjectives (void **state)
                    "Cinco Paul=PERSON:Cinco Paul; Ken Daurio=PERSON:Ken Daurio");
   assert_entities (f, "A London-based charity said Iran-backed rebels and a Hamas-run ministry agreed.",
                    "London=LOCATION:London; Iran=LOCATION:Iran; Hamas=ORGANIZATION:Hamas");
+  /* a Dutch particle inside a name; a state's abbreviation after a town ends the sentence;
+   * a place word after an owner's possessive that no list knows */
+  assert_entities (f, "Coach Erik ten Hag left.", "Erik ten Hag=PERSON:Erik ten Hag [Coach]");
+  assert_entities (f, "It opened in Lansing, Mich. Acme Robotics Inc. said so.",
+                   "Lansing=LOCATION:Lansing; Mich=LOCATION:Mich; Acme Robotics Inc=ORGANIZATION:Acme Robotics Inc");
+  assert_entities (f, "Crowds filled St. Peter's Square and Manhattan's Fifth Avenue.",
+                   "St. Peter's Square=LOCATION:St. Peter's Square; Manhattan=LOCATION:Manhattan; "
+                   "Fifth Avenue=LOCATION:Fifth Avenue");
   /* the longest name before the hyphen; a nationality is not named */
   assert_entities (f, "The Texas-born singer joined a New York-based and a Saudi-led group.",
                    "Texas=LOCATION:Texas; New York=LOCATION:New York");

@@ -2373,7 +2373,13 @@ find_sequences (Context *c)
               guint k = last + 1;
               while (k < c->n && tok_is_cap_word (c, k) && c->tokens[k].sentence == c->tokens[i].sentence)
                 k++;
-              if (k == last + 1 || !is_word_in (c, k - 1, W_ORG_SUFFIXES))
+              /* ... or a place word right after an owner no list knows ("St. Peter's Square",
+               * "Regent's Park"; not "Manhattan's Fifth Avenue") */
+              Label owner_label;
+              gboolean place_word = k == last + 2 && is_word_in (c, k - 1, W_LOC_SUFFIXES)
+                                    && !lookup_label (c, i, last, name_end (c, last), &owner_label)
+                                    && !lookup_label (c, last, last, name_end (c, last), &owner_label);
+              if (k == last + 1 || !(is_word_in (c, k - 1, W_ORG_SUFFIXES) || place_word))
                 break;
               last = k - 1;
               continue;
