@@ -894,6 +894,11 @@ test_ampersands_and_owner_adjectives (void **state)
   assert_entities (f, "Crowds filled St. Peter's Square and Manhattan's Fifth Avenue.",
                    "St. Peter's Square=LOCATION:St. Peter's Square; Manhattan=LOCATION:Manhattan; "
                    "Fifth Avenue=LOCATION:Fifth Avenue");
+  /* a title's abbreviation after a place named like a woman, or a place prefix; a new title */
+  assert_entities (f, "West Virginia Sen. Joe Manchin and EPA Administrator Michael Regan met.",
+                   "Joe Manchin=PERSON:Joe Manchin [West Virginia Sen.]; Michael Regan=PERSON:Michael Regan [EPA Administrator]");
+  /* words of the language ending in a plural name no one, even before a speech verb */
+  assert_entities (f, "Roads closed, National Highways said.", "");
   /* the longest name before the hyphen; a nationality is not named */
   assert_entities (f, "The Texas-born singer joined a New York-based and a Saudi-led group.",
                    "Texas=LOCATION:Texas; New York=LOCATION:New York");

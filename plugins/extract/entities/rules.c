@@ -1222,6 +1222,15 @@ name_words_label (Context *c, guint a, guint b)
   return firm_word ? LABEL_ORGANIZATION : label;
 }
 
+/* A word ending in a plural's "s" (not "ss": "Ross", "Hess"). */
+static gboolean
+tok_ends_plural (const Context *c, guint i)
+{
+  gsize length = name_end (c, i) - c->tokens[i].start;
+  const char *text = c->text + c->tokens[i].start;
+  return length > 3 && text[length - 1] == 's' && text[length - 2] != 's' && text[length - 2] != 'u';
+}
+
 static Label
 name_words_label_of_words (Context *c, guint a, guint b)
 {
@@ -1259,6 +1268,18 @@ name_words_label_of_words (Context *c, guint a, guint b)
     }
   if (given)
     return LABEL_PERSON;
+  /* "National Highways said", "Local Officials": words of the language only, the last a
+   * plural, name no one, whatever verb follows */
+  if (a < b && tok_ends_plural (c, b))
+    {
+      gboolean all_common = TRUE;
+      for (guint k = a; k <= b && all_common; k++)
+        all_common = tok_is_common_word (c, k);
+      for (const char *const *w = members_last; *w && all_common; w++)
+        all_common = !tok_is_capitalised_form (c, b, *w); /* "House Democrats": a group, later */
+      if (all_common)
+        return LABEL_NONE;
+    }
   /* "Cleveland Orchestra", "Briefing Room": a person's name, unless it opens with a given name
    * ("Tom Hanks"), does not end in a word that is never a name */
   if (a < b && ends_in_common_word (c, a, b))
@@ -1337,7 +1358,9 @@ try_title (Context *c, guint a, guint b)
     {
       /* (between a given name and what is no given name a title word is a surname: "Martin
        * Luther King Jr.", but "Tesla Chairman Elon Musk") */
-      if (!is_word_in (c, t, W_TITLES) || (t > a && is_given_name (c, t - 1) && !is_given_name (c, t + 1)))
+      /* (an abbreviation is no surname: "Virginia Sen. Joe Manchin") */
+      if (!is_word_in (c, t, W_TITLES)
+          || (t > a && is_given_name (c, t - 1) && !tok_is (c, t + 1, ".") && !is_given_name (c, t + 1)))
         continue;
       guint name = t + 1;
       if (name <= b && tok_is (c, name, "."))
@@ -1744,6 +1767,17 @@ is_year (const Context *c, guint i)
          && ((text[0] == '1' && (text[1] == '8' || text[1] == '9')) || (text[0] == '2' && text[1] == '0'));
 }
 
+/* Whether a title stands among the words [a, b] before a name ("West Virginia Sen. Joe
+ * Manchin": the place is the title's, the name a person's). */
+static gboolean
+has_title_after (const Context *c, guint a, guint b)
+{
+  for (guint k = a; k < b; k++)
+    if (is_word_in (c, k, W_TITLES) && tok_is_cap_word (c, k + 1 + (tok_is (c, k + 1, ".") ? 1 : 0)))
+      return TRUE;
+  return FALSE;
+}
+
 /* Whether [a, b] is a firm's name joined by an ampersand.  Not two names each of which a list
  * knows ("Israel & Hamas" in a heading), nor words the article also writes in lower case
  * ("Research & Development"), nor the abbreviations written with one ("R&D", "Q&A"). */
@@ -2101,7 +2135,8 @@ classify (Context *c, guint a, guint b)
 
   /* "East Mosul", "Northern Iraq", "Tal Afar", "Fort Campbell"; but "Al Gore" */
   if (b > a && is_word_in (c, a, W_LOC_PREFIXES) && tok_is_cap_word (c, a + 1)
-      && !(al_names_a_man (c, a) || (tok_is (c, a, "Al") && person_evidence (c, a, b))))
+      && !(al_names_a_man (c, a) || (tok_is (c, a, "Al") && person_evidence (c, a, b)))
+      && !has_title_after (c, a + 1, b))
     {
       add_mention (c, a, b, LABEL_LOCATION, NULL, -1);
       return;
