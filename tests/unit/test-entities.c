@@ -899,6 +899,13 @@ test_ampersands_and_owner_adjectives (void **state)
                    "Joe Manchin=PERSON:Joe Manchin [West Virginia Sen.]; Michael Regan=PERSON:Michael Regan [EPA Administrator]");
   /* words of the language ending in a plural name no one, even before a speech verb */
   assert_entities (f, "Roads closed, National Highways said.", "");
+  /* in a match report a town beside a match's verb is its club, all its mentions; not in a
+   * vote's report, nor a home nation */
+  assert_entities (f, "In the league, Liverpool drew with Chelsea. Barcelona beat Sevilla 3-0 and the England "
+                      "goalkeeper saved a penalty. Fans in Liverpool cheered.",
+                   "Liverpool=ORGANIZATION:Liverpool; Chelsea=ORGANIZATION:Chelsea; Barcelona=ORGANIZATION:Barcelona; "
+                   "Sevilla=ORGANIZATION:Sevilla; England=LOCATION:England; Liverpool=ORGANIZATION:Liverpool");
+  assert_entities (f, "The court ruled 5-4 against Chicago. Chicago beat the deadline.", "Chicago=LOCATION:Chicago; Chicago=LOCATION:Chicago");
   /* the longest name before the hyphen; a nationality is not named */
   assert_entities (f, "The Texas-born singer joined a New York-based and a Saudi-led group.",
                    "Texas=LOCATION:Texas; New York=LOCATION:New York");

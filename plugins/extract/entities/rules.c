@@ -3151,6 +3151,111 @@ label_passes (Context *c)
     }
 }
 
+/* Whether the article reports a match: a score written as two small numbers and a dash
+ * ("2-1", "3–0"), and two words of a sport's (a vote is "5-4" too, a product's size
+ * "12-15"). */
+static gboolean
+is_match_report (const Context *c)
+{
+  static const char *const sport[] = {
+    "match", "goal", "goals", "striker", "goalkeeper", "midfielder", "defender", "league", "cup",
+    "season", "coach", "manager", "tournament", "championship", "playoff", "playoffs", "innings",
+    "wicket", "touchdown", "quarterback", "pitcher", "inning", "stadium", "fixture", "referee",
+    "halftime", "half-time", "penalty", "scored", NULL,
+  };
+  guint words = 0;
+  const char *first = NULL;
+  for (guint i = 0; i < c->n && words < 2; i++)
+    for (const char *const *w = sport; *w; w++)
+      if (tok_is (c, i, *w))
+        {
+          if (*w != first)
+            words++;
+          first = *w;
+          break;
+        }
+  if (words < 2)
+    return FALSE;
+  for (guint i = 1; i + 1 < c->n; i++)
+    {
+      const NfToken *t = &c->tokens[i];
+      if (t->kind != NF_TOKEN_PUNCT || c->tokens[i - 1].kind != NF_TOKEN_NUMBER
+          || c->tokens[i + 1].kind != NF_TOKEN_NUMBER || c->tokens[i - 1].end != t->start
+          || c->tokens[i + 1].start != t->end)
+        continue;
+      if (!tok_is (c, i, "-") && !tok_is (c, i, "\u2013"))
+        continue;
+      if (c->tokens[i - 1].end - c->tokens[i - 1].start <= 2 && c->tokens[i + 1].end - c->tokens[i + 1].start <= 2)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* "Liverpool drew with Chelsea", "beat Barcelona 2-1", "Leeds manager": in a match report a
+ * town's name beside a match's verb or a player's role is its club's, and so are its other
+ * mentions in the article ("Texas beat Oklahoma 31-24": a university's).  Countries stay
+ * places (national sides are named as the country, and news treats them so); "The court
+ * ruled 5-4 against Chicago" is no match. */
+static void
+sports_clubs (Context *c)
+{
+  static const char *const before[] = {
+    "beat", "beating", "defeated", "v", "vs", "with", "to", "hosted", "edged", "thrashed", "hammered",
+    "routed", "stunned", "eliminated", NULL,
+  };
+  static const char *const after[] = {
+    "beat", "beats", "won", "win", "wins", "lost", "lose", "loses", "drew", "draw", "defeated", "thrashed",
+    "manager", "coach", "striker", "midfielder", "defender", "goalkeeper", "keeper", "captain", "fans",
+    "supporters", "forward", "winger", "boss", "squad", "players", "player", "scored", "v", "vs",
+    "edged", "routed", "hosted", NULL,
+  };
+  static const char *const home_nations[] = { "England", "Scotland", "Wales", "Ireland", "Northern", NULL };
+  Mention *ms = (Mention *) c->mentions->data;
+  guint n = c->mentions->len;
+  gboolean any = FALSE;
+  for (guint i = 0; i < n && !any; i++)
+    any = ms[i].label == LABEL_LOCATION && !ms[i].tentative;
+  if (!any || !is_match_report (c))
+    return;
+  g_autoptr (GPtrArray) clubs = g_ptr_array_new_with_free_func (g_free);
+  for (guint i = 0; i < n; i++)
+    {
+      Mention *m = &ms[i];
+      if (m->label != LABEL_LOCATION || is_country (c, m))
+        continue;
+      guint a = m->first, b = m->last;
+      /* (no home nation: "England goalkeeper" is the national side's) */
+      if (tok_is_one_of (c, a, home_nations))
+        continue;
+      gboolean club = (a >= 1 && tok_is_one_of (c, a - 1, before)
+                       /* "with" and "to" of "drew with", "lost to" only */
+                       && (!(tok_is (c, a - 1, "with") || tok_is (c, a - 1, "to"))
+                           || (a >= 2 && (tok_is (c, a - 2, "drew") || tok_is (c, a - 2, "draw") || tok_is (c, a - 2, "lost")
+                                          || tok_is (c, a - 2, "losing"))))
+                       /* "Brown v. Board of Education" is a court's case */
+                       && !(tok_is (c, a - 1, "v") && a >= 2 && tok_is (c, a - 2, ".")))
+                      || (b + 1 < c->n && tok_is_one_of (c, b + 1, after) && !(b + 2 < c->n && tok_is (c, b + 2, ".")))
+                      || (b + 2 < c->n && c->tokens[b + 1].kind == NF_TOKEN_NUMBER && tok_is_punct (c, b + 2, "-"));
+      if (club)
+        g_ptr_array_add (clubs, g_strdup (mention_fold (c, m)));
+    }
+  if (clubs->len == 0)
+    return;
+  for (guint i = 0; i < n; i++)
+    {
+      Mention *m = &ms[i];
+      if (m->label != LABEL_LOCATION)
+        continue;
+      const char *fold = mention_fold (c, m);
+      for (guint k = 0; k < clubs->len; k++)
+        if (strcmp (fold, g_ptr_array_index (clubs, k)) == 0)
+          {
+            m->label = LABEL_ORGANIZATION;
+            break;
+          }
+    }
+}
+
 /* "The Golden State Warriors ... Golden State led": a name of several words that no list
  * knows and that starts an organisation's longer name in the article is that organisation
  * ("New York" of "New York Times" is known: a place).  Not a name complete by its own last
@@ -3219,6 +3324,7 @@ find_mentions (Context *c, const char *language)
   no_places_as_people (c, language);
   join_places (c);
   drop_storm_names (c);
+  sports_clubs (c);
   label_passes (c);
 }
 
