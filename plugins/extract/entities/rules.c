@@ -3519,6 +3519,9 @@ entities_rules_spans (gconstpointer instance, const char *text, const NfToken *t
       const Mention *m = &g_array_index (mentions, Mention, i);
       if (m->label == LABEL_NONE || m->tentative || m->end <= m->start)
         continue;
+      /* (the model's spans are whole tokens: not "London" of "London-based") */
+      if (m->end < tokens[m->last].end && text[m->end] == '-')
+        continue;
       /* the tokens of the name (without title or possessive); mentions come in text order */
       while (t > 0 && tokens[t - 1].end > m->start)
         t--;
