@@ -906,6 +906,10 @@ test_ampersands_and_owner_adjectives (void **state)
                    "Liverpool=ORGANIZATION:Liverpool; Chelsea=ORGANIZATION:Chelsea; Barcelona=ORGANIZATION:Barcelona; "
                    "Sevilla=ORGANIZATION:Sevilla; England=LOCATION:England; Liverpool=ORGANIZATION:Liverpool");
   assert_entities (f, "The court ruled 5-4 against Chicago. Chicago beat the deadline.", "Chicago=LOCATION:Chicago; Chicago=LOCATION:Chicago");
+  /* a Chinese given name's later syllable may spell an English word; parties the lists know */
+  assert_entities (f, "President Tsai Ing-wen met Jordan Bardella of the National Rally.",
+                   "Tsai Ing-wen=PERSON:Tsai Ing-wen [President]; Jordan Bardella=PERSON:Jordan Bardella; "
+                   "National Rally=ORGANIZATION:National Rally");
   /* the longest name before the hyphen; a nationality is not named */
   assert_entities (f, "The Texas-born singer joined a New York-based and a Saudi-led group.",
                    "Texas=LOCATION:Texas; New York=LOCATION:New York");

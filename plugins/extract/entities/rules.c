@@ -767,7 +767,10 @@ tok_is_cap_word_checked (const Context *c, guint i)
       for (gsize k = 0; k < n; k++)
         if (!g_ascii_isalpha (part[k]))
           return FALSE;
-      if (nlp_sorted_words_has_text (c->self->common_words, part, n) || nlp_word_set_has_text (c->self->not_names, part, n))
+      /* (a later syllable of three letters or fewer may spell an English word: "Tsai
+       * Ing-wen"; not "New York-style", "Long Beach-bound") */
+      if (((part == start || n >= 4) && nlp_sorted_words_has_text (c->self->common_words, part, n))
+          || nlp_word_set_has_text (c->self->not_names, part, n))
         return FALSE;
       part = stop + 1;
     }
