@@ -416,6 +416,8 @@ test_acronym_shapes (void **state)
   assert_entities (f, "It makes the ISF\u2019s job easier.", "ISF=ORGANIZATION:ISF");
   assert_entities (f, "She earned a PhD and took an X-RAY of the unit.", "");
   assert_entities (f, "A US-led unit left.", "US=LOCATION:United States");
+  /* acronyms of things and measures name no organisation */
+  assert_entities (f, "The SUV had an OLED screen, GPS and a CPI reading; NATO paid.", "NATO=ORGANIZATION:NATO");
 }
 
 /* the head before "of" decides; a country before a title names only the country */

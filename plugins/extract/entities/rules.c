@@ -2267,6 +2267,16 @@ classify (Context *c, guint a, guint b)
   if (all_caps)
     {
       static const char *const roman[] = { "II", "III", "IV", "VI", "VII", "VIII", "IX", "XI", "XII", NULL };
+      /* acronyms of things, measures and conditions, which news writes every day and which
+       * name no organisation ("an OLED screen", "a GPS chip", "the CPI", "PTSD") */
+      static const char *const things[] = {
+        "LED", "OLED", "LCD", "GPS", "USB", "HDMI", "CPU", "GPU", "SSD", "DNA", "RNA", "GDP", "CPI",
+        "PPI", "IPO", "ETF", "NFT", "EV", "SUV", "ATM", "PDF", "URL", "API", "SMS", "LGBT", "LGBTQ",
+        "PTSD", "ADHD", "MRI", "ICU", "IVF", "BMI", "VAT", "GMT", "UTC", "DIY", "MVP", "HD", "UV",
+        "HVAC", "SEO", "ESG", "DEI", "PPE", "CCTV", "VPN", "QR", "IQ", "RSVP", "GPA", "NDA", "HR",
+        "KPI", "ROI", "ASAP", "ICBM", "IED", "VBIED", "UAV", "CT", "ECG", "EEG", "STEM", "ACL", "MMA",
+        "TBD", "FAQ", "VR", "AR", "5G", "4G", "LNG", "EBITDA", "YoY", NULL,
+      };
       /* "NATO", and hyphenated "CJTF-OIR" with pieces of such a length */
       gsize letters = 0, piece = 0, longest = 0;
       gboolean shape = text[0] != '-' && text[length - 1] != '-';
@@ -2285,8 +2295,10 @@ classify (Context *c, guint a, guint b)
         }
       if (shape && letters >= 2 && longest <= 7)
         {
-          gboolean is_roman = FALSE;
+          gboolean is_roman = FALSE; /* (or a thing's acronym) */
           for (const char *const *r = roman; *r && !is_roman; r++)
+            is_roman = strlen (*r) == length && memcmp (*r, text, length) == 0;
+          for (const char *const *r = things; *r && !is_roman; r++)
             is_roman = strlen (*r) == length && memcmp (*r, text, length) == 0;
           if (!is_roman)
             add_mention (c, a, a, LABEL_ORGANIZATION, NULL, -1);
