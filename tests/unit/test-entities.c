@@ -912,6 +912,9 @@ test_ampersands_and_owner_adjectives (void **state)
   assert_entities (f, "President Tsai Ing-wen met Jordan Bardella of the National Rally.",
                    "Tsai Ing-wen=PERSON:Tsai Ing-wen [President]; Jordan Bardella=PERSON:Jordan Bardella; "
                    "National Rally=ORGANIZATION:National Rally");
+  /* a Korean name's surname first stands for the person; a modal verb opens no name */
+  assert_entities (f, "President Moon Jae-in spoke. Later, Moon left. Could Smith stay?",
+                   "Moon Jae-in=PERSON:Moon Jae-in [President]; Moon=PERSON:Moon Jae-in");
   /* the longest name before the hyphen; a nationality is not named */
   assert_entities (f, "The Texas-born singer joined a New York-based and a Saudi-led group.",
                    "Texas=LOCATION:Texas; New York=LOCATION:New York");

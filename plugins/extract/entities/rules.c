@@ -768,9 +768,9 @@ tok_is_cap_word_checked (const Context *c, guint i)
         if (!g_ascii_isalpha (part[k]))
           return FALSE;
       /* (a later syllable of three letters or fewer may spell an English word: "Tsai
-       * Ing-wen"; not "New York-style", "Long Beach-bound") */
-      if (((part == start || n >= 4) && nlp_sorted_words_has_text (c->self->common_words, part, n))
-          || nlp_word_set_has_text (c->self->not_names, part, n))
+       * Ing-wen", "Moon Jae-in"; not "New York-style", "Long Beach-bound") */
+      if ((part == start || n >= 4)
+          && (nlp_sorted_words_has_text (c->self->common_words, part, n) || nlp_word_set_has_text (c->self->not_names, part, n)))
         return FALSE;
       part = stop + 1;
     }
@@ -2712,6 +2712,19 @@ resolve (Context *c)
                 g_hash_table_insert (givens, (gpointer) given, (gpointer) name);
               else if (had != shared_given && strcmp (had, name) != 0)
                 g_hash_table_insert (givens, (gpointer) given, (gpointer) shared_given);
+            }
+          /* a Korean or Chinese name is written surname first: "Ban Ki-moon" is also "Ban"
+           * (a given name of two syllables joined by a hyphen last) */
+          if (m->last == m->first + 1 && !is_given_name (c, m->first))
+            {
+              const NfToken *g = &c->tokens[m->last];
+              const char *hyphen = memchr (c->text + g->start, '-', g->end - g->start);
+              if (hyphen && hyphen + 1 < c->text + g->end && g_ascii_islower (hyphen[1]))
+                {
+                  key = tok_word (c, m->first, FALSE)->fold;
+                  if (!g_hash_table_contains (surnames, key))
+                    g_hash_table_insert (surnames, (gpointer) key, (gpointer) name);
+                }
             }
           /* Spanish and Portuguese names carry two surnames: "Guadalupe Ramírez Soto" is
            * also "Ramírez" */
