@@ -915,6 +915,9 @@ test_ampersands_and_owner_adjectives (void **state)
   /* a Korean name's surname first stands for the person; a modal verb opens no name */
   assert_entities (f, "President Moon Jae-in spoke. Later, Moon left. Could Smith stay?",
                    "Moon Jae-in=PERSON:Moon Jae-in [President]; Moon=PERSON:Moon Jae-in");
+  /* an organisation's first words that read as a person's name stand for it */
+  assert_entities (f, "De Beers Consolidated Mines Ltd. said De Beers sold more; BSE spread.",
+                   "De Beers Consolidated Mines Ltd=ORGANIZATION:De Beers Consolidated Mines Ltd");
   /* the longest name before the hyphen; a nationality is not named */
   assert_entities (f, "The Texas-born singer joined a New York-based and a Saudi-led group.",
                    "Texas=LOCATION:Texas; New York=LOCATION:New York");

@@ -2275,7 +2275,8 @@ classify (Context *c, guint a, guint b)
         "PTSD", "ADHD", "MRI", "ICU", "IVF", "BMI", "VAT", "GMT", "UTC", "DIY", "MVP", "HD", "UV",
         "HVAC", "SEO", "ESG", "DEI", "PPE", "CCTV", "VPN", "QR", "IQ", "RSVP", "GPA", "NDA", "HR",
         "KPI", "ROI", "ASAP", "ICBM", "IED", "VBIED", "UAV", "CT", "ECG", "EEG", "STEM", "ACL", "MMA",
-        "TBD", "FAQ", "VR", "AR", "5G", "4G", "LNG", "EBITDA", "YoY", NULL,
+        "TBD", "FAQ", "VR", "AR", "5G", "4G", "LNG", "EBITDA", "YoY", "BSE", "CJD", "SARS", "MERS",
+        "ALS", "COPD", "OCD", "PCOS", "IBS", "UTI", "STD", "STI", NULL,
       };
       /* "NATO", and hyphenated "CJTF-OIR" with pieces of such a length */
       gsize letters = 0, piece = 0, longest = 0;
@@ -3320,8 +3321,10 @@ resolve_org_short_forms (Context *c)
       Mention *m = &ms[i];
       if (m->last == m->first || m->canonical || is_word_in (c, m->last, W_ORG_SUFFIXES)
           || !(m->label == LABEL_LOCATION || m->label == LABEL_ORGANIZATION
-               || (m->label == LABEL_PERSON && m->tentative)))
+               || (m->label == LABEL_PERSON && (m->tentative || !is_given_name (c, m->first)))))
         continue;
+      /* (and a person's name that is no given name and a surname: "De Beers Consolidated
+       * Mines Ltd" ... "De Beers") */
       const char *org = g_hash_table_lookup (starts, mention_fold (c, m));
       if (org && !(org[0] == 'i' && m->label == LABEL_LOCATION))
         {
