@@ -762,7 +762,7 @@ test_sports_clubs_and_al (void **state)
   /* a firm's word in a person-shaped name makes it a firm's, unless a given name is in it */
   assert_entities (f, "She studied at UMass Amherst and ran Red Hat OpenShift with YouTuber Julien Solomita.",
                    "UMass Amherst=ORGANIZATION:UMass Amherst; Red Hat OpenShift=ORGANIZATION:Red Hat OpenShift; "
-                   "YouTuber Julien Solomita=PERSON:YouTuber Julien Solomita");
+                   "Julien Solomita=PERSON:Julien Solomita [YouTuber]");
   /* trades that end a business's name, museums and palaces of other languages */
   assert_entities (f, "Great Western Railway ran trains to Kimbo Cafe. The Musee Guimet lent it to the "
                       "Chateau de Versailles.",
@@ -918,6 +918,9 @@ test_ampersands_and_owner_adjectives (void **state)
   /* an organisation's first words that read as a person's name stand for it */
   assert_entities (f, "De Beers Consolidated Mines Ltd. said De Beers sold more; BSE spread.",
                    "De Beers Consolidated Mines Ltd=ORGANIZATION:De Beers Consolidated Mines Ltd");
+  /* a role in lower case before a name is a person's; not a modifier's or a team's */
+  assert_entities (f, "Olympic champion Usain Bolt won; the former Dallas Cowboys lost.",
+                   "Usain Bolt=PERSON:Usain Bolt; Dallas Cowboys=ORGANIZATION:Dallas Cowboys");
   /* the longest name before the hyphen; a nationality is not named */
   assert_entities (f, "The Texas-born singer joined a New York-based and a Saudi-led group.",
                    "Texas=LOCATION:Texas; New York=LOCATION:New York");

@@ -1166,6 +1166,18 @@ person_evidence (const Context *c, guint a, guint b)
     return TRUE;
   if (a >= 2 && is_word_in (c, a - 1, W_SPEECH_VERBS) && tok_is_punct (c, a - 2, ",\"”’'"))
     return TRUE;
+  /* "Olympic champion Usain Bolt": a role in lower case before it (not a modifier of one,
+   * nor a word that heads firms and teams too: "the former Dallas Cowboys", "security
+   * leader Nozomi Networks") */
+  static const char *const modifiers[] = {
+    "first", "former", "leader", "head", "senior", "junior", "special", "executive", "managing",
+    "acting", "deputy", "vice", "chief", "late", "then", "home", "finance", "health", "interior",
+    "justice", "press", NULL,
+  };
+  if (a >= 1 && c->tokens[a - 1].kind == NF_TOKEN_WORD && !(c->tokens[a - 1].flags & NF_TOKEN_CAPITALIZED)
+      && c->tokens[a - 1].sentence == c->tokens[a].sentence && is_word_in (c, a - 1, W_TITLES)
+      && !tok_is_one_of (c, a - 1, modifiers))
+    return TRUE;
   if (apposition_after (c, b))
     return TRUE;
   /* "Kirstie Alley" ... "Ms. Alley", "Alley said": the last word is a surname elsewhere */
