@@ -3204,20 +3204,9 @@ is_match_report (const Context *c)
     "wicket", "touchdown", "quarterback", "pitcher", "inning", "stadium", "fixture", "referee",
     "halftime", "half-time", "penalty", "scored", NULL,
   };
-  guint words = 0;
-  const char *first = NULL;
-  for (guint i = 0; i < c->n && words < 2; i++)
-    for (const char *const *w = sport; *w; w++)
-      if (tok_is (c, i, *w))
-        {
-          if (*w != first)
-            words++;
-          first = *w;
-          break;
-        }
-  if (words < 2)
-    return FALSE;
-  for (guint i = 1; i + 1 < c->n; i++)
+  /* the score first: few articles have one, and the words take a look at every token */
+  gboolean score = FALSE;
+  for (guint i = 1; i + 1 < c->n && !score; i++)
     {
       const NfToken *t = &c->tokens[i];
       if (t->kind != NF_TOKEN_PUNCT || c->tokens[i - 1].kind != NF_TOKEN_NUMBER
@@ -3226,10 +3215,26 @@ is_match_report (const Context *c)
         continue;
       if (!tok_is (c, i, "-") && !tok_is (c, i, "\u2013"))
         continue;
-      if (c->tokens[i - 1].end - c->tokens[i - 1].start <= 2 && c->tokens[i + 1].end - c->tokens[i + 1].start <= 2)
-        return TRUE;
+      score = c->tokens[i - 1].end - c->tokens[i - 1].start <= 2 && c->tokens[i + 1].end - c->tokens[i + 1].start <= 2;
     }
-  return FALSE;
+  if (!score)
+    return FALSE;
+  guint words = 0;
+  const char *first = NULL;
+  for (guint i = 0; i < c->n && words < 2; i++)
+    {
+      if (c->tokens[i].kind != NF_TOKEN_WORD || (c->tokens[i].flags & NF_TOKEN_CAPITALIZED))
+        continue;
+      for (const char *const *w = sport; *w; w++)
+        if (tok_is (c, i, *w))
+          {
+            if (*w != first)
+              words++;
+            first = *w;
+            break;
+          }
+    }
+  return words >= 2;
 }
 
 /* "Liverpool drew with Chelsea", "beat Barcelona 2-1", "Leeds manager": in a match report a
