@@ -1802,7 +1802,13 @@ ampersand_firm (const Context *c, guint a, guint b)
   static const char *const abbreviations[] = {
     "R&D", "Q&A", "B&B", "M&A", "P&L", "R&B", "F&B", "G&T", "A&E", "T&C", "T&Cs", "O&M", "D&I", NULL,
   };
+  /* (most runs have none: looked for first, by the token's kind) */
   guint at = 0;
+  for (guint i = a + 1; i < b && !at; i++)
+    at = c->tokens[i].kind == NF_TOKEN_PUNCT && tok_is (c, i, "&") ? i : 0;
+  if (!at)
+    return FALSE;
+  at = 0;
   for (guint i = a + 1; i < b; i++)
     {
       /* a list: split first ("Procter & Gamble and Unilever"); "Shares of AT&T",
@@ -3258,21 +3264,13 @@ sports_clubs (Context *c)
   static const char *const home_nations[] = { "England", "Scotland", "Wales", "Ireland", "Northern", NULL };
   Mention *ms = (Mention *) c->mentions->data;
   guint n = c->mentions->len;
-  gboolean any = FALSE;
-  for (guint i = 0; i < n && !any; i++)
-    any = ms[i].label == LABEL_LOCATION && !ms[i].tentative;
-  if (!any || !is_match_report (c))
-    return;
-  g_autoptr (GPtrArray) clubs = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr (GPtrArray) clubs = NULL;
   for (guint i = 0; i < n; i++)
     {
       Mention *m = &ms[i];
-      if (m->label != LABEL_LOCATION || is_country (c, m))
+      if (m->label != LABEL_LOCATION)
         continue;
       guint a = m->first, b = m->last;
-      /* (no home nation: "England goalkeeper" is the national side's) */
-      if (tok_is_one_of (c, a, home_nations))
-        continue;
       gboolean club = (a >= 1 && tok_is_one_of (c, a - 1, before)
                        /* "with" and "to" of "drew with", "lost to" only */
                        && (!(tok_is (c, a - 1, "with") || tok_is (c, a - 1, "to"))
@@ -3282,10 +3280,15 @@ sports_clubs (Context *c)
                        && !(tok_is (c, a - 1, "v") && a >= 2 && tok_is (c, a - 2, ".")))
                       || (b + 1 < c->n && tok_is_one_of (c, b + 1, after) && !(b + 2 < c->n && tok_is (c, b + 2, ".")))
                       || (b + 2 < c->n && c->tokens[b + 1].kind == NF_TOKEN_NUMBER && tok_is_punct (c, b + 2, "-"));
-      if (club)
-        g_ptr_array_add (clubs, g_strdup (mention_fold (c, m)));
+      /* (no home nation: "England goalkeeper" is the national side's) */
+      if (!club || is_country (c, m) || tok_is_one_of (c, a, home_nations))
+        continue;
+      if (!clubs)
+        clubs = g_ptr_array_new_with_free_func (g_free);
+      g_ptr_array_add (clubs, g_strdup (mention_fold (c, m)));
     }
-  if (clubs->len == 0)
+  /* (the article asked last: few have a place beside such a word) */
+  if (!clubs || !is_match_report (c))
     return;
   for (guint i = 0; i < n; i++)
     {
