@@ -921,6 +921,9 @@ test_ampersands_and_owner_adjectives (void **state)
   /* a role in lower case before a name is a person's; not a modifier's or a team's */
   assert_entities (f, "Olympic champion Usain Bolt won; the former Dallas Cowboys lost.",
                    "Usain Bolt=PERSON:Usain Bolt; Dallas Cowboys=ORGANIZATION:Dallas Cowboys");
+  /* a place's newspaper; not a person named so */
+  assert_entities (f, "He told the Baltimore Sun and Anna Sun.",
+                   "Baltimore Sun=ORGANIZATION:Baltimore Sun; Anna Sun=PERSON:Anna Sun");
   /* the longest name before the hyphen; a nationality is not named */
   assert_entities (f, "The Texas-born singer joined a New York-based and a Saudi-led group.",
                    "Texas=LOCATION:Texas; New York=LOCATION:New York");

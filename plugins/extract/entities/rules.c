@@ -1901,6 +1901,17 @@ classify (Context *c, guint a, guint b)
       return;
     }
 
+  /* "Baltimore Sun", "Kansas City Star", "Sacramento Bee": a place's newspaper */
+  static const char *const papers[] = { "Sun", "Star", "Bee", "Times", "Post", "News", "Daily", "Mail",
+                                        "Courant", "Sentinel", "Dispatch", "Examiner", "Enquirer", NULL };
+  Label place;
+  if (b > a && tok_is_one_of (c, b, papers) && !is_given_name (c, a)
+      && lookup_label (c, a, b - 1, name_end (c, b - 1), &place) && place == LABEL_LOCATION)
+    {
+      add_mention (c, a, b, LABEL_ORGANIZATION, NULL, -1);
+      return;
+    }
+
   /* "Install Windows", "Visit MasTec", "Try FlexClip": a verb that opens an instruction or a
    * call to action (only there: "Human Rights Watch", "Microsoft Learn" end in one) */
   if (b > a && is_word_in (c, a, W_INSTRUCTION) && !(c->tokens[a].flags & NF_TOKEN_ALL_CAPS) && tok_is_initial (c, a))
