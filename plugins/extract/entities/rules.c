@@ -702,6 +702,22 @@ tok_is_common_word (const Context *c, guint i)
   return nlp_sorted_words_has (c->self->common_words, tok_word (c, i, TRUE)->fold);
 }
 
+/* The participles of "Kyiv-based", "Iran-backed", "Hamas-run": adjectives naming who owns,
+ * runs or houses something. */
+static gboolean
+is_owner_participle (const char *text, gsize length)
+{
+  static const char *const participles[] = {
+    "based", "backed", "led", "run", "owned", "controlled", "held", "funded", "sponsored",
+    "born", "bred", "made", "installed", "occupied", "appointed", "allied", "aligned", "linked",
+    "affiliated", "headquartered", "registered", "listed", "operated", "annexed", NULL,
+  };
+  for (const char *const *w = participles; *w; w++)
+    if (strlen (*w) == length && memcmp (*w, text, length) == 0)
+      return TRUE;
+  return FALSE;
+}
+
 /* tok_is_cap_word() of a word token capitalised or with a hyphen third or fourth. */
 static gboolean
 tok_is_cap_word_checked (const Context *c, guint i)
@@ -738,6 +754,8 @@ tok_is_cap_word_checked (const Context *c, guint i)
   if (i == 0 || !(c->tokens[i - 1].flags & NF_TOKEN_CAPITALIZED) || c->tokens[i - 1].kind != NF_TOKEN_WORD)
     return FALSE;
   const char *start = c->text + t->start, *end = c->text + t->end;
+  if (is_owner_participle (hyphen + 1, (gsize) (end - hyphen - 1))) /* "The Texas-born singer" */
+    return FALSE;
   for (const char *part = start; part < end;)
     {
       const char *stop = memchr (part, '-', (gsize) (end - part));
@@ -749,7 +767,10 @@ tok_is_cap_word_checked (const Context *c, guint i)
       for (gsize k = 0; k < n; k++)
         if (!g_ascii_isalpha (part[k]))
           return FALSE;
-      if (nlp_sorted_words_has_text (c->self->common_words, part, n) || nlp_word_set_has_text (c->self->not_names, part, n))
+      /* (a later syllable of three letters or fewer may spell an English word: "Tsai
+       * Ing-wen", "Moon Jae-in"; not "New York-style", "Long Beach-bound") */
+      if ((part == start || n >= 4)
+          && (nlp_sorted_words_has_text (c->self->common_words, part, n) || nlp_word_set_has_text (c->self->not_names, part, n)))
         return FALSE;
       part = stop + 1;
     }
@@ -819,7 +840,7 @@ tok_is_connector (const Context *c, guint i)
 {
   static const char *const connectors[] = {
     "of", "for", "and", "&", "de", "del", "der", "den", "da", "do", "dos", "das", "du", "van",
-    "von", "bin", "ibn", "al", "el", "la", "le", "y", "on",
+    "von", "ten", "ter", "bin", "ibn", "al", "el", "la", "le", "y", "on",
     /* the Arabic article assimilated: "Dayr az Zawr", "Ras ash Shamra" */
     "az", "ash", "adh", "ath", "ez", NULL,
   };
@@ -1145,6 +1166,18 @@ person_evidence (const Context *c, guint a, guint b)
     return TRUE;
   if (a >= 2 && is_word_in (c, a - 1, W_SPEECH_VERBS) && tok_is_punct (c, a - 2, ",\"”’'"))
     return TRUE;
+  /* "Olympic champion Usain Bolt": a role in lower case before it (not a modifier of one,
+   * nor a word that heads firms and teams too: "the former Dallas Cowboys", "security
+   * leader Nozomi Networks") */
+  static const char *const modifiers[] = {
+    "first", "former", "leader", "head", "senior", "junior", "special", "executive", "managing",
+    "acting", "deputy", "vice", "chief", "late", "then", "home", "finance", "health", "interior",
+    "justice", "press", NULL,
+  };
+  if (a >= 1 && c->tokens[a - 1].kind == NF_TOKEN_WORD && !(c->tokens[a - 1].flags & NF_TOKEN_CAPITALIZED)
+      && c->tokens[a - 1].sentence == c->tokens[a].sentence && is_word_in (c, a - 1, W_TITLES)
+      && !tok_is_one_of (c, a - 1, modifiers))
+    return TRUE;
   if (apposition_after (c, b))
     return TRUE;
   /* "Kirstie Alley" ... "Ms. Alley", "Alley said": the last word is a surname elsewhere */
@@ -1204,6 +1237,15 @@ name_words_label (Context *c, guint a, guint b)
   return firm_word ? LABEL_ORGANIZATION : label;
 }
 
+/* A word ending in a plural's "s" (not "ss": "Ross", "Hess"). */
+static gboolean
+tok_ends_plural (const Context *c, guint i)
+{
+  gsize length = name_end (c, i) - c->tokens[i].start;
+  const char *text = c->text + c->tokens[i].start;
+  return length > 3 && text[length - 1] == 's' && text[length - 2] != 's' && text[length - 2] != 'u';
+}
+
 static Label
 name_words_label_of_words (Context *c, guint a, guint b)
 {
@@ -1241,6 +1283,18 @@ name_words_label_of_words (Context *c, guint a, guint b)
     }
   if (given)
     return LABEL_PERSON;
+  /* "National Highways said", "Local Officials": words of the language only, the last a
+   * plural, name no one, whatever verb follows */
+  if (a < b && tok_ends_plural (c, b))
+    {
+      gboolean all_common = TRUE;
+      for (guint k = a; k <= b && all_common; k++)
+        all_common = tok_is_common_word (c, k);
+      for (const char *const *w = members_last; *w && all_common; w++)
+        all_common = !tok_is_capitalised_form (c, b, *w); /* "House Democrats": a group, later */
+      if (all_common)
+        return LABEL_NONE;
+    }
   /* "Cleveland Orchestra", "Briefing Room": a person's name, unless it opens with a given name
    * ("Tom Hanks"), does not end in a word that is never a name */
   if (a < b && ends_in_common_word (c, a, b))
@@ -1319,7 +1373,9 @@ try_title (Context *c, guint a, guint b)
     {
       /* (between a given name and what is no given name a title word is a surname: "Martin
        * Luther King Jr.", but "Tesla Chairman Elon Musk") */
-      if (!is_word_in (c, t, W_TITLES) || (t > a && is_given_name (c, t - 1) && !is_given_name (c, t + 1)))
+      /* (an abbreviation is no surname: "Virginia Sen. Joe Manchin") */
+      if (!is_word_in (c, t, W_TITLES)
+          || (t > a && is_given_name (c, t - 1) && !tok_is (c, t + 1, ".") && !is_given_name (c, t + 1)))
         continue;
       guint name = t + 1;
       if (name <= b && tok_is (c, name, "."))
@@ -1716,6 +1772,97 @@ is_camel_case (const char *text, gsize length)
   return FALSE;
 }
 
+/* A year's number, 1800 to 2099. */
+static gboolean
+is_year (const Context *c, guint i)
+{
+  gsize length;
+  const char *text = tok_text (c, i, &length);
+  return c->tokens[i].kind == NF_TOKEN_NUMBER && length == 4
+         && ((text[0] == '1' && (text[1] == '8' || text[1] == '9')) || (text[0] == '2' && text[1] == '0'));
+}
+
+/* Whether a title stands among the words [a, b] before a name ("West Virginia Sen. Joe
+ * Manchin": the place is the title's, the name a person's). */
+static gboolean
+has_title_after (const Context *c, guint a, guint b)
+{
+  for (guint k = a; k < b; k++)
+    if (is_word_in (c, k, W_TITLES) && tok_is_cap_word (c, k + 1 + (tok_is (c, k + 1, ".") ? 1 : 0)))
+      return TRUE;
+  return FALSE;
+}
+
+/* Whether [a, b] is a firm's name joined by an ampersand.  Not two names each of which a list
+ * knows ("Israel & Hamas" in a heading), nor words the article also writes in lower case
+ * ("Research & Development"), nor the abbreviations written with one ("R&D", "Q&A"). */
+static gboolean
+ampersand_firm (const Context *c, guint a, guint b)
+{
+  static const char *const abbreviations[] = {
+    "R&D", "Q&A", "B&B", "M&A", "P&L", "R&B", "F&B", "G&T", "A&E", "T&C", "T&Cs", "O&M", "D&I", NULL,
+  };
+  /* (most runs have none: looked for first, by the token's kind) */
+  guint at = 0;
+  for (guint i = a + 1; i < b && !at; i++)
+    at = c->tokens[i].kind == NF_TOKEN_PUNCT && tok_is (c, i, "&") ? i : 0;
+  if (!at)
+    return FALSE;
+  at = 0;
+  for (guint i = a + 1; i < b; i++)
+    {
+      /* a list: split first ("Procter & Gamble and Unilever"); "Shares of AT&T",
+       * "Research & Development Director Tom Smith": what is around the firm's name is
+       * not part of it */
+      if (tok_is (c, i, "and") || tok_is (c, i, ",") || (tok_is_connector (c, i) && !tok_is (c, i, "&"))
+          || is_word_in (c, i, W_TITLES))
+        return FALSE;
+      if (tok_is (c, i, "&") && !at)
+        at = i;
+    }
+  if (!at)
+    return FALSE;
+  if (c->tokens[at].start == c->tokens[at - 1].end && c->tokens[at + 1].start == c->tokens[at].end)
+    {
+      gsize length = c->tokens[at + 1].end - c->tokens[at - 1].start;
+      for (const char *const *w = abbreviations; *w; w++)
+        if (strlen (*w) == length && memcmp (c->text + c->tokens[at - 1].start, *w, length) == 0)
+          return FALSE;
+    }
+  /* a side a list knows is a name of its own: "Israel & Hamas" in a heading, "Wells Fargo &
+   * Co" (the firm as the list names it); so is a known name the run starts with ("Dolce &
+   * Gabbana" before a heading's next words) */
+  Label side;
+  if (lookup_label (c, a, at - 1, c->tokens[at - 1].end, &side) || lookup_label (c, at + 1, b, name_end (c, b), &side))
+    return FALSE;
+  for (guint k = at + 1; k < b; k++)
+    if (lookup_label (c, a, k, name_end (c, k), &side))
+      return FALSE;
+  /* "Cinco Paul & Ken Daurio", "Hugh Kevin & Robert": people credited together */
+  if ((at - a >= 2 && is_given_name (c, a)) || (b - at >= 2 && is_given_name (c, at + 1)))
+    return FALSE;
+  /* "COMING TUESDAY IN SCIENCE & MEDICINE": a heading in capitals */
+  guint caps = 0;
+  for (guint i = a; i <= b; i++)
+    caps += c->tokens[i].kind == NF_TOKEN_WORD && (c->tokens[i].flags & NF_TOKEN_ALL_CAPS) && c->tokens[i].end - c->tokens[i].start > 1;
+  if (caps >= 3)
+    return FALSE;
+  /* "(Makel & Plucker, 2012)", "Benioff & Weiss (2011)", "Carrano & Biewener [7]": a
+   * citation's authors */
+  if (b + 1 < c->n && is_year (c, b + 1))
+    return FALSE; /* (not "S&P 500") */
+  if (b + 2 < c->n && (tok_is (c, b + 1, ",") || tok_is (c, b + 1, "(") || tok_is (c, b + 1, "["))
+      && c->tokens[b + 2].kind == NF_TOKEN_NUMBER)
+    return FALSE;
+  /* "Food & Beverage", "Health & Wellness": a heading's words, or words of the language */
+  if (common_words (c, a, b) || in_title_case_heading (c, a))
+    return FALSE;
+  for (guint i = a; i <= b; i++)
+    if (i != at && !tok_is_common_word (c, i))
+      return TRUE;
+  return FALSE;
+}
+
 static void
 classify (Context *c, guint a, guint b)
 {
@@ -1754,6 +1901,17 @@ classify (Context *c, guint a, guint b)
       return;
     }
 
+  /* "Baltimore Sun", "Kansas City Star", "Sacramento Bee": a place's newspaper */
+  static const char *const papers[] = { "Sun", "Star", "Bee", "Times", "Post", "News", "Daily", "Mail",
+                                        "Courant", "Sentinel", "Dispatch", "Examiner", "Enquirer", NULL };
+  Label place;
+  if (b > a && tok_is_one_of (c, b, papers) && !is_given_name (c, a)
+      && lookup_label (c, a, b - 1, name_end (c, b - 1), &place) && place == LABEL_LOCATION)
+    {
+      add_mention (c, a, b, LABEL_ORGANIZATION, NULL, -1);
+      return;
+    }
+
   /* "Install Windows", "Visit MasTec", "Try FlexClip": a verb that opens an instruction or a
    * call to action (only there: "Human Rights Watch", "Microsoft Learn" end in one) */
   if (b > a && is_word_in (c, a, W_INSTRUCTION) && !(c->tokens[a].flags & NF_TOKEN_ALL_CAPS) && tok_is_initial (c, a))
@@ -1762,7 +1920,9 @@ classify (Context *c, guint a, guint b)
       return;
     }
   /* A sentence-initial common word is not a name: drop it and look at the rest. */
-  if (tok_is_initial (c, a) || is_word_in (c, a, W_NOT_NAMES))
+  /* (not a word written with an ampersand: "AT&T") */
+  gboolean ampersand_after = a + 1 <= b && tok_is (c, a + 1, "&") && c->tokens[a + 1].start == c->tokens[a].end;
+  if ((tok_is_initial (c, a) || is_word_in (c, a, W_NOT_NAMES)) && !ampersand_after)
     {
       if ((tok_lists (c, a, FALSE) & W_NOT_NAMES) || tok_written_lower (c, a, FALSE))
         {
@@ -1818,6 +1978,14 @@ classify (Context *c, guint a, guint b)
       return;
     }
 
+  /* "Procter & Gamble", "Marks & Spencer", "AT&T": an ampersand between capitalised words
+   * names a firm (people and places are joined with "and") */
+  if (b > a && ampersand_firm (c, a, b))
+    {
+      add_mention (c, a, b, LABEL_ORGANIZATION, NULL, -1);
+      return;
+    }
+
   /* Months and days may end a sequence ("Paris Monday") without being part of it; a month
    * name that no day number follows is a name's last word ("Theresa May", "Brian May"). */
   if (b > a && is_word_in (c, b, W_NOT_NAMES)
@@ -1865,34 +2033,44 @@ classify (Context *c, guint a, guint b)
   /* "and" stays inside an organisation's name ("Ministry of Agrarian Policy and Food",
    * "Foreign and Commonwealth Office") and otherwise joins two names ("Gen. Joseph Votel
    * and Staff Sgt. Albert Connelly") */
-  for (guint i = a + 1; i < b; i++)
-    if (tok_is (c, i, "and") || tok_is (c, i, "&"))
-      {
-        gboolean head_of = FALSE;
-        for (guint k = a + 1; k < i; k++)
-          head_of |= (tok_is (c, k, "of") || tok_is (c, k, "for"))
-                     && (is_word_in (c, k - 1, W_ORG_SUFFIXES) || is_word_in (c, k - 1, W_LOC_SUFFIXES));
-        Label left_label;
-        gboolean suffixed = is_word_in (c, b, W_ORG_SUFFIXES) && !is_word_in (c, i - 1, W_ORG_SUFFIXES)
-                            && !is_word_in (c, i - 1, W_LOC_SUFFIXES)
-                            && !lookup_label (c, a, i - 1, c->tokens[i - 1].end, &left_label);
-        /* "the American Federation of Teachers and Thomas Kennedy": a person's name after it */
-        gboolean person_after = i + 2 <= b && b <= i + 3 && is_given_name (c, i + 1)
-                                && all_name_words (c, i + 1, b);
-        /* "the Massachusetts Institute of Technology and Harvard Medical School": after a
-         * name complete with its head, another with its own ("Department of Health and Human
-         * Services" goes on: its second part starts with a word of the language) */
-        gboolean second_org = head_of && b >= i + 2 && is_word_in (c, b, W_ORG_SUFFIXES)
-                              && tok_is_cap_word (c, i + 1) && !tok_is_common_word (c, i + 1)
-                              && !is_word_in (c, i + 1, W_ORG_SUFFIXES | W_TITLES);
-        if ((!head_of && !suffixed) || person_after || second_org)
-          {
-            classify (c, a, i - 1);
-            classify (c, i + 1, b);
-            return;
-          }
-        break;
-      }
+  /* (an "and" before an ampersand: "Procter & Gamble and Johnson & Johnson") */
+  guint split = 0;
+  for (guint i = a + 1; i < b && !split; i++)
+    if (tok_is (c, i, "and"))
+      split = i;
+  /* (not before "of": "Shares of Marks & Spencer" splits there first) */
+  for (guint i = a + 1; i < b && !split; i++)
+    if (tok_is (c, i, "&"))
+      split = i;
+    else if (tok_is_connector (c, i))
+      break;
+  if (split)
+    {
+      guint i = split;
+      gboolean head_of = FALSE;
+      for (guint k = a + 1; k < i; k++)
+        head_of |= (tok_is (c, k, "of") || tok_is (c, k, "for"))
+                   && (is_word_in (c, k - 1, W_ORG_SUFFIXES) || is_word_in (c, k - 1, W_LOC_SUFFIXES));
+      Label left_label;
+      gboolean suffixed = is_word_in (c, b, W_ORG_SUFFIXES) && !is_word_in (c, i - 1, W_ORG_SUFFIXES)
+                          && !is_word_in (c, i - 1, W_LOC_SUFFIXES)
+                          && !lookup_label (c, a, i - 1, c->tokens[i - 1].end, &left_label);
+      /* "the American Federation of Teachers and Thomas Kennedy": a person's name after it */
+      gboolean person_after = i + 2 <= b && b <= i + 3 && is_given_name (c, i + 1)
+                              && all_name_words (c, i + 1, b);
+      /* "the Massachusetts Institute of Technology and Harvard Medical School": after a
+       * name complete with its head, another with its own ("Department of Health and Human
+       * Services" goes on: its second part starts with a word of the language) */
+      gboolean second_org = head_of && b >= i + 2 && is_word_in (c, b, W_ORG_SUFFIXES)
+                            && tok_is_cap_word (c, i + 1) && !tok_is_common_word (c, i + 1)
+                            && !is_word_in (c, i + 1, W_ORG_SUFFIXES | W_TITLES);
+      if ((!head_of && !suffixed) || person_after || second_org)
+        {
+          classify (c, a, i - 1);
+          classify (c, i + 1, b);
+          return;
+        }
+    }
 
   /* "Secretary of State", "Foreign Secretary": a title alone names nobody */
   gboolean only_titles = TRUE;
@@ -1989,7 +2167,8 @@ classify (Context *c, guint a, guint b)
 
   /* "East Mosul", "Northern Iraq", "Tal Afar", "Fort Campbell"; but "Al Gore" */
   if (b > a && is_word_in (c, a, W_LOC_PREFIXES) && tok_is_cap_word (c, a + 1)
-      && !(al_names_a_man (c, a) || (tok_is (c, a, "Al") && person_evidence (c, a, b))))
+      && !(al_names_a_man (c, a) || (tok_is (c, a, "Al") && person_evidence (c, a, b)))
+      && !has_title_after (c, a + 1, b))
     {
       add_mention (c, a, b, LABEL_LOCATION, NULL, -1);
       return;
@@ -2117,6 +2296,17 @@ classify (Context *c, guint a, guint b)
   if (all_caps)
     {
       static const char *const roman[] = { "II", "III", "IV", "VI", "VII", "VIII", "IX", "XI", "XII", NULL };
+      /* acronyms of things, measures and conditions, which news writes every day and which
+       * name no organisation ("an OLED screen", "a GPS chip", "the CPI", "PTSD") */
+      static const char *const things[] = {
+        "LED", "OLED", "LCD", "GPS", "USB", "HDMI", "CPU", "GPU", "SSD", "DNA", "RNA", "GDP", "CPI",
+        "PPI", "IPO", "ETF", "NFT", "EV", "SUV", "ATM", "PDF", "URL", "API", "SMS", "LGBT", "LGBTQ",
+        "PTSD", "ADHD", "MRI", "ICU", "IVF", "BMI", "VAT", "GMT", "UTC", "DIY", "MVP", "HD", "UV",
+        "HVAC", "SEO", "ESG", "DEI", "PPE", "CCTV", "VPN", "QR", "IQ", "RSVP", "GPA", "NDA", "HR",
+        "KPI", "ROI", "ASAP", "ICBM", "IED", "VBIED", "UAV", "CT", "ECG", "EEG", "STEM", "ACL", "MMA",
+        "TBD", "FAQ", "VR", "AR", "5G", "4G", "LNG", "EBITDA", "YoY", "BSE", "CJD", "SARS", "MERS",
+        "ALS", "COPD", "OCD", "PCOS", "IBS", "UTI", "STD", "STI", NULL,
+      };
       /* "NATO", and hyphenated "CJTF-OIR" with pieces of such a length */
       gsize letters = 0, piece = 0, longest = 0;
       gboolean shape = text[0] != '-' && text[length - 1] != '-';
@@ -2135,8 +2325,10 @@ classify (Context *c, guint a, guint b)
         }
       if (shape && letters >= 2 && longest <= 7)
         {
-          gboolean is_roman = FALSE;
+          gboolean is_roman = FALSE; /* (or a thing's acronym) */
           for (const char *const *r = roman; *r && !is_roman; r++)
+            is_roman = strlen (*r) == length && memcmp (*r, text, length) == 0;
+          for (const char *const *r = things; *r && !is_roman; r++)
             is_roman = strlen (*r) == length && memcmp (*r, text, length) == 0;
           if (!is_roman)
             add_mention (c, a, a, LABEL_ORGANIZATION, NULL, -1);
@@ -2178,13 +2370,65 @@ is_quoted_title (Context *c, guint a, guint b)
 }
 
 /* Collects capitalised sequences and hands each to classify(). */
+/* "Kyiv-based", "Iran-backed", "Hamas-run": the known place or organisation before the hyphen
+ * of such an adjective is named (a nationality is not: "Saudi-led"). */
+static void
+hyphen_prefix_mention (Context *c, guint i)
+{
+  const NfToken *t = &c->tokens[i];
+  const char *text = c->text + t->start;
+  gsize length = t->end - t->start;
+  const char *hyphen = memchr (text, '-', length);
+  if (!hyphen || hyphen == text || !is_owner_participle (hyphen + 1, (gsize) (text + length - hyphen - 1)))
+    return;
+  /* the longest name that ends there: "New York-based" is New York's, not York's */
+  for (guint first = i >= 2 ? i - 2 : 0; first <= i; first++)
+    {
+      gboolean words = TRUE;
+      for (guint k = first; k < i && words; k++)
+        words = tok_is_cap_word (c, k) && c->tokens[k + 1].start == c->tokens[k].end + 1;
+      if (!words)
+        continue;
+      g_string_truncate (c->joined, 0);
+      nlp_fold_append (c->joined, c->text + c->tokens[first].start, (gsize) (hyphen - (c->text + c->tokens[first].start)));
+      const NlpEntry *entry = index_slot (c->self, c->joined->str, c->joined->len,
+                                          nf_text_fold_hash (c->joined->str, c->joined->len))->entry;
+      Label label = label_of (entry);
+      if (label != LABEL_LOCATION && label != LABEL_ORGANIZATION)
+        continue;
+      /* (the first words were a sequence of their own: "Hong" of "Hong Kong-based") */
+      while (c->mentions->len && g_array_index (c->mentions, Mention, c->mentions->len - 1).last >= first)
+        g_array_set_size (c->mentions, c->mentions->len - 1);
+      add_mention (c, first, i, label, entry->canonical, -1);
+      g_array_index (c->mentions, Mention, c->mentions->len - 1).end = t->start + (gsize) (hyphen - text);
+      return;
+    }
+}
+
+/* The AP style's abbreviations of US states, written after a town and a comma ("Lansing,
+ * Mich."). */
+static gboolean
+is_state_abbreviation (const Context *c, guint i)
+{
+  static const char *const states[] = {
+    "Ala", "Ariz", "Ark", "Calif", "Colo", "Conn", "Del", "Fla", "Ga", "Ill", "Ind", "Kan", "Kans",
+    "Ky", "La", "Md", "Mass", "Mich", "Minn", "Miss", "Mo", "Mont", "Neb", "Nev", "Okla", "Ore", "Pa",
+    "Tenn", "Tex", "Vt", "Va", "Wash", "Wis", "Wyo", NULL,
+  };
+  return tok_is_one_of (c, i, states);
+}
+
 static void
 find_sequences (Context *c)
 {
   for (guint i = 0; i < c->n; i++)
     {
       if (!tok_is_cap_word (c, i))
-        continue;
+        {
+          if (c->tokens[i].kind == NF_TOKEN_WORD && (c->tokens[i].flags & NF_TOKEN_CAPITALIZED))
+            hyphen_prefix_mention (c, i);
+          continue;
+        }
       guint last = i;
       while (last + 1 < c->n && c->tokens[last + 1].sentence == c->tokens[i].sentence)
         {
@@ -2209,7 +2453,13 @@ find_sequences (Context *c)
               guint k = last + 1;
               while (k < c->n && tok_is_cap_word (c, k) && c->tokens[k].sentence == c->tokens[i].sentence)
                 k++;
-              if (k == last + 1 || !is_word_in (c, k - 1, W_ORG_SUFFIXES))
+              /* ... or a place word right after an owner no list knows ("St. Peter's Square",
+               * "Regent's Park"; not "Manhattan's Fifth Avenue") */
+              Label owner_label;
+              gboolean place_word = k == last + 2 && is_word_in (c, k - 1, W_LOC_SUFFIXES)
+                                    && !lookup_label (c, i, last, name_end (c, last), &owner_label)
+                                    && !lookup_label (c, last, last, name_end (c, last), &owner_label);
+              if (k == last + 1 || !(is_word_in (c, k - 1, W_ORG_SUFFIXES) || place_word))
                 break;
               last = k - 1;
               continue;
@@ -2230,8 +2480,11 @@ find_sequences (Context *c)
                 }
               break;
             }
-          /* the period of "Gen." or "H." */
+          /* the period of "Gen." or "H."; not of a state's abbreviation after a place and a
+           * comma, which ends the sentence ("in Lansing, Mich. Ford Motor Co. said") */
           if (tok_is (c, k, ".") && c->tokens[k].start == cur->end && cur->kind == NF_TOKEN_WORD
+              && !(last == i && i >= 2 && tok_is (c, i - 1, ",") && tok_is_cap_word (c, i - 2)
+                   && is_state_abbreviation (c, i))
               && k + 1 < c->n && tok_is_cap_word (c, k + 1) && c->tokens[k + 1].sentence == c->tokens[i].sentence
               && nf_text_is_abbreviation (c->text + cur->start, cur->end - cur->start))
             {
@@ -2489,6 +2742,19 @@ resolve (Context *c)
                 g_hash_table_insert (givens, (gpointer) given, (gpointer) name);
               else if (had != shared_given && strcmp (had, name) != 0)
                 g_hash_table_insert (givens, (gpointer) given, (gpointer) shared_given);
+            }
+          /* a Korean or Chinese name is written surname first: "Ban Ki-moon" is also "Ban"
+           * (a given name of two syllables joined by a hyphen last) */
+          if (m->last == m->first + 1 && !is_given_name (c, m->first))
+            {
+              const NfToken *g = &c->tokens[m->last];
+              const char *hyphen = memchr (c->text + g->start, '-', g->end - g->start);
+              if (hyphen && hyphen + 1 < c->text + g->end && g_ascii_islower (hyphen[1]))
+                {
+                  key = tok_word (c, m->first, FALSE)->fold;
+                  if (!g_hash_table_contains (surnames, key))
+                    g_hash_table_insert (surnames, (gpointer) key, (gpointer) name);
+                }
             }
           /* Spanish and Portuguese names carry two surnames: "Guadalupe Ramírez Soto" is
            * also "Ramírez" */
@@ -2880,6 +3146,9 @@ label_passes (Context *c)
       gboolean organisation = m->label == LABEL_ORGANIZATION;
       if (m->label != LABEL_NATIONALITY && !country && !organisation)
         continue;
+      /* "the Iran-backed militias": the adjective's owner is named, not the group */
+      if (m->end < c->tokens[m->last].end && c->text[m->end] == '-')
+        continue;
       guint group = entities_group_end (&t, m->last, c->self->group_nouns);
       if (group && (i + 1 >= c->mentions->len || g_array_index (c->mentions, Mention, i + 1).first > group))
         {
@@ -2940,6 +3209,113 @@ label_passes (Context *c)
     }
 }
 
+/* Whether the article reports a match: a score written as two small numbers and a dash
+ * ("2-1", "3–0"), and two words of a sport's (a vote is "5-4" too, a product's size
+ * "12-15"). */
+static gboolean
+is_match_report (const Context *c)
+{
+  static const char *const sport[] = {
+    "match", "goal", "goals", "striker", "goalkeeper", "midfielder", "defender", "league", "cup",
+    "season", "coach", "manager", "tournament", "championship", "playoff", "playoffs", "innings",
+    "wicket", "touchdown", "quarterback", "pitcher", "inning", "stadium", "fixture", "referee",
+    "halftime", "half-time", "penalty", "scored", NULL,
+  };
+  /* the score first: few articles have one, and the words take a look at every token */
+  gboolean score = FALSE;
+  for (guint i = 1; i + 1 < c->n && !score; i++)
+    {
+      const NfToken *t = &c->tokens[i];
+      if (t->kind != NF_TOKEN_PUNCT || c->tokens[i - 1].kind != NF_TOKEN_NUMBER
+          || c->tokens[i + 1].kind != NF_TOKEN_NUMBER || c->tokens[i - 1].end != t->start
+          || c->tokens[i + 1].start != t->end)
+        continue;
+      if (!tok_is (c, i, "-") && !tok_is (c, i, "\u2013"))
+        continue;
+      score = c->tokens[i - 1].end - c->tokens[i - 1].start <= 2 && c->tokens[i + 1].end - c->tokens[i + 1].start <= 2;
+    }
+  if (!score)
+    return FALSE;
+  guint words = 0;
+  const char *first = NULL;
+  for (guint i = 0; i < c->n && words < 2; i++)
+    {
+      if (c->tokens[i].kind != NF_TOKEN_WORD || (c->tokens[i].flags & NF_TOKEN_CAPITALIZED))
+        continue;
+      for (const char *const *w = sport; *w; w++)
+        if (tok_is (c, i, *w))
+          {
+            if (*w != first)
+              words++;
+            first = *w;
+            break;
+          }
+    }
+  return words >= 2;
+}
+
+/* "Liverpool drew with Chelsea", "beat Barcelona 2-1", "Leeds manager": in a match report a
+ * town's name beside a match's verb or a player's role is its club's, and so are its other
+ * mentions in the article ("Texas beat Oklahoma 31-24": a university's).  Countries stay
+ * places (national sides are named as the country, and news treats them so); "The court
+ * ruled 5-4 against Chicago" is no match. */
+static void
+sports_clubs (Context *c)
+{
+  static const char *const before[] = {
+    "beat", "beating", "defeated", "v", "vs", "with", "to", "hosted", "edged", "thrashed", "hammered",
+    "routed", "stunned", "eliminated", NULL,
+  };
+  static const char *const after[] = {
+    "beat", "beats", "won", "win", "wins", "lost", "lose", "loses", "drew", "draw", "defeated", "thrashed",
+    "manager", "coach", "striker", "midfielder", "defender", "goalkeeper", "keeper", "captain", "fans",
+    "supporters", "forward", "winger", "boss", "squad", "players", "player", "scored", "v", "vs",
+    "edged", "routed", "hosted", NULL,
+  };
+  static const char *const home_nations[] = { "England", "Scotland", "Wales", "Ireland", "Northern", NULL };
+  Mention *ms = (Mention *) c->mentions->data;
+  guint n = c->mentions->len;
+  g_autoptr (GPtrArray) clubs = NULL;
+  for (guint i = 0; i < n; i++)
+    {
+      Mention *m = &ms[i];
+      if (m->label != LABEL_LOCATION)
+        continue;
+      guint a = m->first, b = m->last;
+      gboolean club = (a >= 1 && tok_is_one_of (c, a - 1, before)
+                       /* "with" and "to" of "drew with", "lost to" only */
+                       && (!(tok_is (c, a - 1, "with") || tok_is (c, a - 1, "to"))
+                           || (a >= 2 && (tok_is (c, a - 2, "drew") || tok_is (c, a - 2, "draw") || tok_is (c, a - 2, "lost")
+                                          || tok_is (c, a - 2, "losing"))))
+                       /* "Brown v. Board of Education" is a court's case */
+                       && !(tok_is (c, a - 1, "v") && a >= 2 && tok_is (c, a - 2, ".")))
+                      || (b + 1 < c->n && tok_is_one_of (c, b + 1, after) && !(b + 2 < c->n && tok_is (c, b + 2, ".")))
+                      || (b + 2 < c->n && c->tokens[b + 1].kind == NF_TOKEN_NUMBER && tok_is_punct (c, b + 2, "-"));
+      /* (no home nation: "England goalkeeper" is the national side's) */
+      if (!club || is_country (c, m) || tok_is_one_of (c, a, home_nations))
+        continue;
+      if (!clubs)
+        clubs = g_ptr_array_new_with_free_func (g_free);
+      g_ptr_array_add (clubs, g_strdup (mention_fold (c, m)));
+    }
+  /* (the article asked last: few have a place beside such a word) */
+  if (!clubs || !is_match_report (c))
+    return;
+  for (guint i = 0; i < n; i++)
+    {
+      Mention *m = &ms[i];
+      if (m->label != LABEL_LOCATION)
+        continue;
+      const char *fold = mention_fold (c, m);
+      for (guint k = 0; k < clubs->len; k++)
+        if (strcmp (fold, g_ptr_array_index (clubs, k)) == 0)
+          {
+            m->label = LABEL_ORGANIZATION;
+            break;
+          }
+    }
+}
+
 /* "The Golden State Warriors ... Golden State led": a name of several words that no list
  * knows and that starts an organisation's longer name in the article is that organisation
  * ("New York" of "New York Times" is known: a place).  Not a name complete by its own last
@@ -2976,8 +3352,10 @@ resolve_org_short_forms (Context *c)
       Mention *m = &ms[i];
       if (m->last == m->first || m->canonical || is_word_in (c, m->last, W_ORG_SUFFIXES)
           || !(m->label == LABEL_LOCATION || m->label == LABEL_ORGANIZATION
-               || (m->label == LABEL_PERSON && m->tentative)))
+               || (m->label == LABEL_PERSON && (m->tentative || !is_given_name (c, m->first)))))
         continue;
+      /* (and a person's name that is no given name and a surname: "De Beers Consolidated
+       * Mines Ltd" ... "De Beers") */
       const char *org = g_hash_table_lookup (starts, mention_fold (c, m));
       if (org && !(org[0] == 'i' && m->label == LABEL_LOCATION))
         {
@@ -3008,6 +3386,7 @@ find_mentions (Context *c, const char *language)
   no_places_as_people (c, language);
   join_places (c);
   drop_storm_names (c);
+  sports_clubs (c);
   label_passes (c);
 }
 
@@ -3201,6 +3580,9 @@ entities_rules_spans (gconstpointer instance, const char *text, const NfToken *t
     {
       const Mention *m = &g_array_index (mentions, Mention, i);
       if (m->label == LABEL_NONE || m->tentative || m->end <= m->start)
+        continue;
+      /* (the model's spans are whole tokens: not "London" of "London-based") */
+      if (m->end < tokens[m->last].end && text[m->end] == '-')
         continue;
       /* the tokens of the name (without title or possessive); mentions come in text order */
       while (t > 0 && tokens[t - 1].end > m->start)
