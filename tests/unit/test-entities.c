@@ -924,6 +924,12 @@ test_ampersands_and_owner_adjectives (void **state)
   /* a place's newspaper; not a person named so */
   assert_entities (f, "He told the Baltimore Sun and Anna Sun.",
                    "Baltimore Sun=ORGANIZATION:Baltimore Sun; Anna Sun=PERSON:Anna Sun");
+  /* a first word of the language that is no given name opens no person's name (things,
+   * films, bands), unless a given name ends it, or evidence, or a place's first word */
+  assert_entities (f, "Scientists restarted the Large Hadron Collider near Woody Allen and New Madrid.",
+                   "Woody Allen=PERSON:Woody Allen; New Madrid=LOCATION:New Madrid");
+  assert_entities (f, "The report, published by the Mines Inspectorate, was read.",
+                   "Mines Inspectorate=ORGANIZATION:Mines Inspectorate");
   /* the longest name before the hyphen; a nationality is not named */
   assert_entities (f, "The Texas-born singer joined a New York-based and a Saudi-led group.",
                    "Texas=LOCATION:Texas; New York=LOCATION:New York");

@@ -1237,6 +1237,24 @@ name_words_label (Context *c, guint a, guint b)
   return firm_word ? LABEL_ORGANIZATION : label;
 }
 
+/* What keeps a run opening with a word of the language a name: a place's or a title's first
+ * word ("New Madrid", "East Mosul": later passes name them), a given name last ("Woody
+ * Allen"), a surname's particle ("Dries van Noten"), a people's plural ("Congressional
+ * Democrats"). */
+static gboolean
+opens_with_a_name_word (const Context *c, guint a, guint b)
+{
+  if (is_word_in (c, a, W_LOC_PREFIXES | W_TITLES) || tok_is (c, a, "New") || is_given_name (c, b))
+    return TRUE;
+  for (guint k = a + 1; k < b; k++)
+    if (is_name_particle (c, k, FALSE))
+      return TRUE;
+  for (const char *const *w = members_last; *w; w++)
+    if (tok_is_capitalised_form (c, b, *w))
+      return TRUE;
+  return FALSE;
+}
+
 /* A word ending in a plural's "s" (not "ss": "Ross", "Hess"). */
 static gboolean
 tok_ends_plural (const Context *c, guint i)
@@ -1283,6 +1301,10 @@ name_words_label_of_words (Context *c, guint a, guint b)
     }
   if (given)
     return LABEL_PERSON;
+  /* "Large Hadron Collider": a first word of the language that is no given name opens no
+   * person's name, unless something around says a person */
+  if (a < b && tok_is_common_word (c, a) && !opens_with_a_name_word (c, a, b) && !person_evidence (c, a, b))
+    return LABEL_NONE;
   /* "National Highways said", "Local Officials": words of the language only, the last a
    * plural, name no one, whatever verb follows */
   if (a < b && tok_ends_plural (c, b))
