@@ -504,6 +504,32 @@ test_announced_link_lists_are_kept (G_GNUC_UNUSED void **state)
   assert_not_contains (page->text, "you may also like");
 }
 
+/* A heading may announce the list as well ("<h4>Top picks:</h4>", then the products, each a
+ * link): its items are the article's when the article goes on after them; at the very end,
+ * the heading and its links are a "see also" all the same. */
+static void
+test_heading_announces_a_link_list (G_GNUC_UNUSED void **state)
+{
+  g_autoptr (Page) page = read_page (
+    "<html><body><article>" STORY
+    "<h4>Tools the park rangers recommend:</h4>"
+    "<ul><li><h2><a href='https://shop.example/1'>Folding trail saw</a></h2></li>"
+    "<li><h2><a href='https://shop.example/2'>Waders with boot feet</a></h2></li>"
+    "<li><h2><a href='https://shop.example/3'>Wetland field guide</a></h2></li></ul>"
+    "<p>The rangers will lend these to volunteers at the first planting day in April, the council said.</p>"
+    "<p>Volunteers can sign up at the town hall until the end of March, or at the park office on weekends.</p>"
+    "<h4>More stories from the river park:</h4>"
+    "<ul><li><a href='/s/1'>Tram line to the airport delayed again</a></li>"
+    "<li><a href='/s/2'>School budgets cut by three percent</a></li>"
+    "<li><a href='/s/3'>New bus routes for the northern districts</a></li></ul>"
+    "</article></body></html>");
+  assert_contains (page->text, "Folding trail saw");
+  assert_contains (page->text, "Wetland field guide");
+  assert_contains (page->text, "at the first planting day in April");
+  assert_not_contains (page->text, "Tram line");
+  assert_not_contains (page->text, "More stories from the river park");
+}
+
 /* Shape 1 too: what follows the article inside its container without a class that says so:
  * an author box (a masthead title on a line of its own, then a bio), recommendations under
  * a heading that says so in other words, a list of sources.  A role word inside a sentence
@@ -1134,6 +1160,7 @@ main (void)
     cmocka_unit_test (test_tables_and_links_on_request),
     cmocka_unit_test (test_related_story_blocks_are_dropped),
     cmocka_unit_test (test_announced_link_lists_are_kept),
+    cmocka_unit_test (test_heading_announces_a_link_list),
     cmocka_unit_test (test_author_box_and_recommendations_close_the_article),
     cmocka_unit_test (test_author_bio_disclaimer_and_footnotes_are_dropped),
     cmocka_unit_test (test_heading_anchor_ids_are_not_hints),

@@ -1567,7 +1567,9 @@ holds_table (Extractor *ex, xmlNode *node)
 
 /* Whether the text written just before ends with a colon ("Many patches were sent for
  * review:"): what follows is what the sentence announces, even when every item is a link.
- * Closing headings ("Related:") announce nothing the article says. */
+ * A heading announces as well ("Top picks:" over the products, each a link); closing
+ * headings ("Related:") announce nothing the article says, and a list announced at the very
+ * end goes in trim_edges all the same. */
 static gboolean
 after_colon (Writer *w)
 {
@@ -1578,7 +1580,7 @@ after_colon (Writer *w)
   else if (w->paragraphs->len)
     {
       HtmlParagraph *p = g_ptr_array_index (w->paragraphs, w->paragraphs->len - 1);
-      if (p->closing || p->heading)
+      if (p->closing)
         return FALSE;
       text = p->text, n = strlen (p->text);
     }
