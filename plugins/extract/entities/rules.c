@@ -1825,12 +1825,12 @@ ampersand_firm (const Context *c, guint a, guint b)
     "R&D", "Q&A", "B&B", "M&A", "P&L", "R&B", "F&B", "G&T", "A&E", "T&C", "T&Cs", "O&M", "D&I", NULL,
   };
   /* (most runs have none: looked for first, by the token's kind) */
-  guint at = 0;
-  for (guint i = a + 1; i < b && !at; i++)
-    at = c->tokens[i].kind == NF_TOKEN_PUNCT && tok_is (c, i, "&") ? i : 0;
-  if (!at)
+  gboolean any = FALSE;
+  for (guint i = a + 1; i < b && !any; i++)
+    any = c->tokens[i].kind == NF_TOKEN_PUNCT && tok_is (c, i, "&");
+  if (!any)
     return FALSE;
-  at = 0;
+  guint at = 0;
   for (guint i = a + 1; i < b; i++)
     {
       /* a list: split first ("Procter & Gamble and Unilever"); "Shares of AT&T",
@@ -2326,7 +2326,7 @@ classify (Context *c, guint a, guint b)
         "PTSD", "ADHD", "MRI", "ICU", "IVF", "BMI", "VAT", "GMT", "UTC", "DIY", "MVP", "HD", "UV",
         "HVAC", "SEO", "ESG", "DEI", "PPE", "CCTV", "VPN", "QR", "IQ", "RSVP", "GPA", "NDA", "HR",
         "KPI", "ROI", "ASAP", "ICBM", "IED", "VBIED", "UAV", "CT", "ECG", "EEG", "STEM", "ACL", "MMA",
-        "TBD", "FAQ", "VR", "AR", "5G", "4G", "LNG", "EBITDA", "YoY", "BSE", "CJD", "SARS", "MERS",
+        "TBD", "FAQ", "VR", "AR", "LNG", "EBITDA", "BSE", "CJD", "SARS", "MERS",
         "ALS", "COPD", "OCD", "PCOS", "IBS", "UTI", "STD", "STI", NULL,
       };
       /* "NATO", and hyphenated "CJTF-OIR" with pieces of such a length */
@@ -2347,12 +2347,12 @@ classify (Context *c, guint a, guint b)
         }
       if (shape && letters >= 2 && longest <= 7)
         {
-          gboolean is_roman = FALSE; /* (or a thing's acronym) */
-          for (const char *const *r = roman; *r && !is_roman; r++)
-            is_roman = strlen (*r) == length && memcmp (*r, text, length) == 0;
-          for (const char *const *r = things; *r && !is_roman; r++)
-            is_roman = strlen (*r) == length && memcmp (*r, text, length) == 0;
-          if (!is_roman)
+          gboolean no_body = FALSE;
+          for (const char *const *r = roman; *r && !no_body; r++)
+            no_body = strlen (*r) == length && memcmp (*r, text, length) == 0;
+          for (const char *const *r = things; *r && !no_body; r++)
+            no_body = strlen (*r) == length && memcmp (*r, text, length) == 0;
+          if (!no_body)
             add_mention (c, a, a, LABEL_ORGANIZATION, NULL, -1);
         }
       return;
