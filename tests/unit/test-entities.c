@@ -928,8 +928,8 @@ test_ampersands_and_owner_adjectives (void **state)
    * films, bands), unless a given name ends it, or evidence, or a place's first word */
   assert_entities (f, "Scientists restarted the Large Hadron Collider near Woody Allen and New Madrid.",
                    "Woody Allen=PERSON:Woody Allen; New Madrid=LOCATION:New Madrid");
-  assert_entities (f, "The report, published by the Mines Inspectorate, was read.",
-                   "Mines Inspectorate=ORGANIZATION:Mines Inspectorate");
+  assert_entities (f, "The report, published by the Mines Inspectorate, blamed the Sinaloa Cartel.",
+                   "Mines Inspectorate=ORGANIZATION:Mines Inspectorate; Sinaloa Cartel=ORGANIZATION:Sinaloa Cartel");
   /* the longest name before the hyphen; a nationality is not named */
   assert_entities (f, "The Texas-born singer joined a New York-based and a Saudi-led group.",
                    "Texas=LOCATION:Texas; New York=LOCATION:New York");
