@@ -1001,14 +1001,10 @@ starts_with_label (const char *text)
   return LABEL_NONE;
 }
 
-/* Where a publication label ("Published", "Veröffentlicht", "Publié") follows in @text (a
- * line that opens with an update's label), or NULL. */
+/* Where one of @labels (lower case) starts a word after the first byte of @text, or NULL. */
 static const char *
-published_label_in (const char *text)
+label_in (const char *text, const char *const *labels)
 {
-  static const char *const labels[] = { "published", "posted", "veröffentlicht", "erschienen", "erstellt", "publié",
-                                        "publicado", "publicada", "pubblicato", "gepubliceerd", "publicerad",
-                                        "opublikowano", "publikováno", "julkaistu", "publiceret", NULL };
   for (const char *p = text + 1; *p; p++)
     {
       if (g_ascii_isalnum (p[-1]) || (guchar) p[-1] >= 0x80)
@@ -1021,6 +1017,17 @@ published_label_in (const char *text)
   return NULL;
 }
 
+/* Where a publication label ("Published", "Veröffentlicht", "Publié") follows in @text (a
+ * line that opens with an update's label), or NULL. */
+static const char *
+published_label_in (const char *text)
+{
+  static const char *const labels[] = { "published", "posted", "veröffentlicht", "erschienen", "erstellt", "publié",
+                                        "publicado", "publicada", "pubblicato", "gepubliceerd", "publicerad",
+                                        "opublikowano", "publikováno", "julkaistu", "publiceret", NULL };
+  return label_in (text, labels);
+}
+
 /* Where an update's label ("Last updated", "Updated", "Aktualisiert") follows in @text (a
  * publication's line), or NULL. */
 static const char *
@@ -1029,16 +1036,7 @@ update_label_in (const char *text)
   static const char *const labels[] = { "updated", "last updated", "last modified", "modified", "aktualisiert",
                                         "geändert", "mis à jour", "actualizado", "atualizado", "aggiornato",
                                         "bijgewerkt", NULL };
-  for (const char *p = text + 1; *p; p++)
-    {
-      if (g_ascii_isalnum (p[-1]) || (guchar) p[-1] >= 0x80)
-        continue;
-      char first = g_ascii_tolower (*p);
-      for (const char *const *l = labels; *l; l++)
-        if ((*l)[0] == first && html_ascii_has_prefix (p, *l) && !g_ascii_isalpha (p[strlen (*l)]))
-          return p;
-    }
-  return NULL;
+  return label_in (text, labels);
 }
 
 /* Only white space, by the core's one definition (no-break and thin spaces included). */
