@@ -921,6 +921,10 @@ test_ampersands_and_owner_adjectives (void **state)
   /* a role in lower case before a name is a person's; not a modifier's or a team's */
   assert_entities (f, "Olympic champion Usain Bolt won; the former Dallas Cowboys lost.",
                    "Usain Bolt=PERSON:Usain Bolt; Dallas Cowboys=ORGANIZATION:Dallas Cowboys");
+  /* a person's full name owns the name of several words after it; a club is named after one */
+  assert_entities (f, "Lina Khan's Federal Trade Commission met at Ronnie Scott's Club.",
+                   "Lina Khan=PERSON:Lina Khan; Federal Trade Commission=ORGANIZATION:Federal Trade Commission; "
+                   "Ronnie Scott's Club=ORGANIZATION:Ronnie Scott's Club");
   /* a place's newspaper; not a person named so */
   assert_entities (f, "He told the Baltimore Sun and Anna Sun.",
                    "Baltimore Sun=ORGANIZATION:Baltimore Sun; Anna Sun=PERSON:Anna Sun");

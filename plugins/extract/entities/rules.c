@@ -2470,6 +2470,13 @@ find_sequences (Context *c)
                     owner = tok_is_cap_word (c, j)
                             && ((last > j && is_given_name (c, j)) || lookup_label (c, j, last, name_end (c, last), &label));
                   }
+              /* "Lina Khan's Federal Trade Commission": a person's full name owns a name of
+               * several words after it, whatever its first word ("Ronnie Scott's Club" is
+               * named after him) */
+              if (!owner && last > i && is_given_name (c, i) && all_name_words (c, i, last)
+                  && last + 2 < c->n && tok_is_cap_word (c, last + 1) && tok_is_cap_word (c, last + 2)
+                  && c->tokens[last + 2].sentence == c->tokens[i].sentence)
+                owner = TRUE;
               if (owner)
                 break;
               guint k = last + 1;
