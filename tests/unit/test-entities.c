@@ -925,6 +925,9 @@ test_ampersands_and_owner_adjectives (void **state)
   assert_entities (f, "Lina Khan's Federal Trade Commission met at Ronnie Scott's Club.",
                    "Lina Khan=PERSON:Lina Khan; Federal Trade Commission=ORGANIZATION:Federal Trade Commission; "
                    "Ronnie Scott's Club=ORGANIZATION:Ronnie Scott's Club");
+  /* a word made with "bank" is a bank; a role and a comma before a given name say a person */
+  assert_entities (f, "Sovcombank was hit, its chief economist, Nathan Sheets, said by the Riverbank.",
+                   "Sovcombank=ORGANIZATION:Sovcombank; Nathan Sheets=PERSON:Nathan Sheets");
   /* a place's newspaper; not a person named so */
   assert_entities (f, "He told the Baltimore Sun and Anna Sun.",
                    "Baltimore Sun=ORGANIZATION:Baltimore Sun; Anna Sun=PERSON:Anna Sun");

@@ -1174,9 +1174,12 @@ person_evidence (const Context *c, guint a, guint b)
     "acting", "deputy", "vice", "chief", "late", "then", "home", "finance", "health", "interior",
     "justice", "press", NULL,
   };
-  if (a >= 1 && c->tokens[a - 1].kind == NF_TOKEN_WORD && !(c->tokens[a - 1].flags & NF_TOKEN_CAPITALIZED)
-      && c->tokens[a - 1].sentence == c->tokens[a].sentence && is_word_in (c, a - 1, W_TITLES)
-      && !tok_is_one_of (c, a - 1, modifiers))
+  /* (... or a comma after it, before a given name: "Citigroup's chief economist, Nathan
+   * Sheets, said") */
+  guint role = a >= 2 && tok_is (c, a - 1, ",") && is_given_name (c, a) ? a - 2 : a - 1;
+  if (a >= 1 && c->tokens[role].kind == NF_TOKEN_WORD && !(c->tokens[role].flags & NF_TOKEN_CAPITALIZED)
+      && c->tokens[role].sentence == c->tokens[a].sentence && is_word_in (c, role, W_TITLES)
+      && !tok_is_one_of (c, role, modifiers))
     return TRUE;
   if (apposition_after (c, b))
     return TRUE;
@@ -1794,6 +1797,18 @@ is_camel_case (const char *text, gsize length)
   return FALSE;
 }
 
+/* Whether the first @length bytes of @text, folded, are a word of the language. */
+static gboolean
+common_prefix (const Context *c, const char *text, gsize length)
+{
+  char folded[32];
+  if (length >= sizeof folded)
+    return FALSE;
+  for (gsize i = 0; i < length; i++)
+    folded[i] = g_ascii_tolower (text[i]);
+  return nlp_sorted_words_has_text (c->self->common_words, folded, length);
+}
+
 /* A year's number, 1800 to 2099. */
 static gboolean
 is_year (const Context *c, guint i)
@@ -2292,6 +2307,14 @@ classify (Context *c, guint a, guint b)
   /* "APIs", "CEOs", "EVs": an acronym's plural names a kind of thing */
   if (lower == 1 && upper >= 2 && upper + 1 == length && text[length - 1] == 's')
     return;
+  /* "Sovcombank", "Rabobank", "Commerzbank": a word made with "bank" names one (not after a
+   * word of the language: "Riverbank", "Southbank", "Foodbank") */
+  if (!all_caps && length > 6 && memcmp (text + length - 4, "bank", 4) == 0 && !tok_is_common_word (c, a)
+      && !common_prefix (c, text, length - 4))
+    {
+      add_mention (c, a, a, LABEL_ORGANIZATION, NULL, -1);
+      return;
+    }
   /* "PayPal", "JavaScript", "BlackRock": a capital after small letters inside a word names a
    * firm or its product, not a place or a person ("McKesson", "DiCaprio", "LeBron", "MacArthur"
    * are surnames' prefixes) */
