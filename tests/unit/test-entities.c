@@ -899,8 +899,11 @@ test_ampersands_and_owner_adjectives (void **state)
   /* a title's abbreviation after a place named like a woman, or a place prefix; a new title */
   assert_entities (f, "West Virginia Sen. Joe Manchin and EPA Administrator Michael Regan met.",
                    "Joe Manchin=PERSON:Joe Manchin [West Virginia Sen.]; Michael Regan=PERSON:Michael Regan [EPA Administrator]");
-  /* words of the language ending in a plural name no one, even before a speech verb */
-  assert_entities (f, "Roads closed, National Highways said.", "");
+  /* words of the language only name no one; before a speech verb, a body that speaks */
+  assert_entities (f, "Local Officials met.", "");
+  assert_entities (f, "Roads closed, National Highways said; National Grid said; Frank Field said so.",
+                   "National Highways=ORGANIZATION:National Highways; National Grid=ORGANIZATION:National Grid; "
+                   "Frank Field=PERSON:Frank Field");
   /* in a match report a town beside a match's verb is its club, all its mentions; not in a
    * vote's report, nor a home nation */
   assert_entities (f, "In the league, Liverpool drew with Chelsea. Barcelona beat Sevilla 3-0 and the England "

@@ -1304,6 +1304,14 @@ name_words_label_of_words (Context *c, guint a, guint b)
     }
   if (given)
     return LABEL_PERSON;
+  /* "National Grid said", "Thames Water said": words of the language only, no given name
+   * among them, name a body that speaks, not a person (unless a title says one) */
+  gboolean language_words = TRUE;
+  for (guint k = a; k <= b && language_words; k++)
+    language_words = tok_is_common_word (c, k) && !is_given_name (c, k);
+  if (a < b && language_words && !opens_with_a_name_word (c, a, b)
+      && !(a >= 1 && is_word_in (c, a - 1, W_TITLES)))
+    return b + 1 < c->n && is_word_in (c, b + 1, W_SPEECH_VERBS) ? LABEL_ORGANIZATION : LABEL_NONE;
   /* "Large Hadron Collider": a first word of the language that is no given name opens no
    * person's name, unless something around says a person */
   if (a < b && tok_is_common_word (c, a) && !opens_with_a_name_word (c, a, b) && !person_evidence (c, a, b))
