@@ -931,6 +931,8 @@ test_ampersands_and_owner_adjectives (void **state)
   /* a word made with "bank" is a bank; a role and a comma before a given name say a person */
   assert_entities (f, "Sovcombank was hit, its chief economist, Nathan Sheets, said by the Riverbank.",
                    "Sovcombank=ORGANIZATION:Sovcombank; Nathan Sheets=PERSON:Nathan Sheets");
+  /* a deity alone is no entity; a church named after one is */
+  assert_entities (f, "They prayed to God at the Church of God.", "Church of God=ORGANIZATION:Church of God");
   /* a place's newspaper; not a person named so */
   assert_entities (f, "He told the Baltimore Sun and Anna Sun.",
                    "Baltimore Sun=ORGANIZATION:Baltimore Sun; Anna Sun=PERSON:Anna Sun");

@@ -2297,6 +2297,9 @@ classify (Context *c, guint a, guint b)
   length = name_end (c, a) - t->start; /* "ISF's" is the acronym "ISF" */
   if (length == 0 || is_word_in (c, a, W_NOT_NAMES | W_TITLES | W_OTHER_NAMES) || is_postnominal (c, a))
     return;
+  /* "thank God": a deity alone is none of the three (but "Church of God" is a church) */
+  if (tok_is (c, a, "God") || tok_is (c, a, "GOD"))
+    return;
   /* the letters of the word without its possessive: "ISF's" is written in capitals */
   gsize upper = 0, lower = 0;
   for (gsize i = 0; i < length; i++)
