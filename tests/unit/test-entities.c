@@ -899,8 +899,11 @@ test_ampersands_and_owner_adjectives (void **state)
   /* a title's abbreviation after a place named like a woman, or a place prefix; a new title */
   assert_entities (f, "West Virginia Sen. Joe Manchin and EPA Administrator Michael Regan met.",
                    "Joe Manchin=PERSON:Joe Manchin [West Virginia Sen.]; Michael Regan=PERSON:Michael Regan [EPA Administrator]");
-  /* words of the language ending in a plural name no one, even before a speech verb */
-  assert_entities (f, "Roads closed, National Highways said.", "");
+  /* words of the language only name no one; before a speech verb, a body that speaks */
+  assert_entities (f, "Local Officials met.", "");
+  assert_entities (f, "Roads closed, National Highways said; National Grid said; Frank Field said so.",
+                   "National Highways=ORGANIZATION:National Highways; National Grid=ORGANIZATION:National Grid; "
+                   "Frank Field=PERSON:Frank Field");
   /* in a match report a town beside a match's verb is its club, all its mentions; not in a
    * vote's report, nor a home nation */
   assert_entities (f, "In the league, Liverpool drew with Chelsea. Barcelona beat Sevilla 3-0 and the England "
@@ -921,6 +924,15 @@ test_ampersands_and_owner_adjectives (void **state)
   /* a role in lower case before a name is a person's; not a modifier's or a team's */
   assert_entities (f, "Olympic champion Usain Bolt won; the former Dallas Cowboys lost.",
                    "Usain Bolt=PERSON:Usain Bolt; Dallas Cowboys=ORGANIZATION:Dallas Cowboys");
+  /* a person's full name owns the name of several words after it; a club is named after one */
+  assert_entities (f, "Lina Khan's Federal Trade Commission met at Ronnie Scott's Club.",
+                   "Lina Khan=PERSON:Lina Khan; Federal Trade Commission=ORGANIZATION:Federal Trade Commission; "
+                   "Ronnie Scott's Club=ORGANIZATION:Ronnie Scott's Club");
+  /* a word made with "bank" is a bank; a role and a comma before a given name say a person */
+  assert_entities (f, "Sovcombank was hit, its chief economist, Nathan Sheets, said by the Riverbank.",
+                   "Sovcombank=ORGANIZATION:Sovcombank; Nathan Sheets=PERSON:Nathan Sheets");
+  /* a deity alone is no entity; a church named after one is */
+  assert_entities (f, "They prayed to God at the Church of God.", "Church of God=ORGANIZATION:Church of God");
   /* a place's newspaper; not a person named so */
   assert_entities (f, "He told the Baltimore Sun and Anna Sun.",
                    "Baltimore Sun=ORGANIZATION:Baltimore Sun; Anna Sun=PERSON:Anna Sun");

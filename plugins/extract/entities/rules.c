@@ -1174,9 +1174,12 @@ person_evidence (const Context *c, guint a, guint b)
     "acting", "deputy", "vice", "chief", "late", "then", "home", "finance", "health", "interior",
     "justice", "press", NULL,
   };
-  if (a >= 1 && c->tokens[a - 1].kind == NF_TOKEN_WORD && !(c->tokens[a - 1].flags & NF_TOKEN_CAPITALIZED)
-      && c->tokens[a - 1].sentence == c->tokens[a].sentence && is_word_in (c, a - 1, W_TITLES)
-      && !tok_is_one_of (c, a - 1, modifiers))
+  /* (... or a comma after it, before a given name: "Citigroup's chief economist, Nathan
+   * Sheets, said") */
+  guint role = a >= 2 && tok_is (c, a - 1, ",") && is_given_name (c, a) ? a - 2 : a - 1;
+  if (a >= 1 && c->tokens[role].kind == NF_TOKEN_WORD && !(c->tokens[role].flags & NF_TOKEN_CAPITALIZED)
+      && c->tokens[role].sentence == c->tokens[a].sentence && is_word_in (c, role, W_TITLES)
+      && !tok_is_one_of (c, role, modifiers))
     return TRUE;
   if (apposition_after (c, b))
     return TRUE;
@@ -1301,6 +1304,14 @@ name_words_label_of_words (Context *c, guint a, guint b)
     }
   if (given)
     return LABEL_PERSON;
+  /* "National Grid said", "Thames Water said": words of the language only, no given name
+   * among them, name a body that speaks, not a person (unless a title says one) */
+  gboolean language_words = TRUE;
+  for (guint k = a; k <= b && language_words; k++)
+    language_words = tok_is_common_word (c, k) && !is_given_name (c, k);
+  if (a < b && language_words && !opens_with_a_name_word (c, a, b)
+      && !(a >= 1 && is_word_in (c, a - 1, W_TITLES)))
+    return b + 1 < c->n && is_word_in (c, b + 1, W_SPEECH_VERBS) ? LABEL_ORGANIZATION : LABEL_NONE;
   /* "Large Hadron Collider": a first word of the language that is no given name opens no
    * person's name, unless something around says a person */
   if (a < b && tok_is_common_word (c, a) && !opens_with_a_name_word (c, a, b) && !person_evidence (c, a, b))
@@ -1794,6 +1805,18 @@ is_camel_case (const char *text, gsize length)
   return FALSE;
 }
 
+/* Whether the first @length bytes of @text, folded, are a word of the language. */
+static gboolean
+common_prefix (const Context *c, const char *text, gsize length)
+{
+  char folded[32];
+  if (length >= sizeof folded)
+    return FALSE;
+  for (gsize i = 0; i < length; i++)
+    folded[i] = g_ascii_tolower (text[i]);
+  return nlp_sorted_words_has_text (c->self->common_words, folded, length);
+}
+
 /* A year's number, 1800 to 2099. */
 static gboolean
 is_year (const Context *c, guint i)
@@ -2274,6 +2297,9 @@ classify (Context *c, guint a, guint b)
   length = name_end (c, a) - t->start; /* "ISF's" is the acronym "ISF" */
   if (length == 0 || is_word_in (c, a, W_NOT_NAMES | W_TITLES | W_OTHER_NAMES) || is_postnominal (c, a))
     return;
+  /* "thank God": a deity alone is none of the three (but "Church of God" is a church) */
+  if (tok_is (c, a, "God") || tok_is (c, a, "GOD"))
+    return;
   /* the letters of the word without its possessive: "ISF's" is written in capitals */
   gsize upper = 0, lower = 0;
   for (gsize i = 0; i < length; i++)
@@ -2292,6 +2318,14 @@ classify (Context *c, guint a, guint b)
   /* "APIs", "CEOs", "EVs": an acronym's plural names a kind of thing */
   if (lower == 1 && upper >= 2 && upper + 1 == length && text[length - 1] == 's')
     return;
+  /* "Sovcombank", "Rabobank", "Commerzbank": a word made with "bank" names one (not after a
+   * word of the language: "Riverbank", "Southbank", "Foodbank") */
+  if (!all_caps && length > 6 && memcmp (text + length - 4, "bank", 4) == 0 && !tok_is_common_word (c, a)
+      && !common_prefix (c, text, length - 4))
+    {
+      add_mention (c, a, a, LABEL_ORGANIZATION, NULL, -1);
+      return;
+    }
   /* "PayPal", "JavaScript", "BlackRock": a capital after small letters inside a word names a
    * firm or its product, not a place or a person ("McKesson", "DiCaprio", "LeBron", "MacArthur"
    * are surnames' prefixes) */
@@ -2470,6 +2504,13 @@ find_sequences (Context *c)
                     owner = tok_is_cap_word (c, j)
                             && ((last > j && is_given_name (c, j)) || lookup_label (c, j, last, name_end (c, last), &label));
                   }
+              /* "Lina Khan's Federal Trade Commission": a person's full name owns a name of
+               * several words after it, whatever its first word ("Ronnie Scott's Club" is
+               * named after him) */
+              if (!owner && last > i && is_given_name (c, i) && all_name_words (c, i, last)
+                  && last + 2 < c->n && tok_is_cap_word (c, last + 1) && tok_is_cap_word (c, last + 2)
+                  && c->tokens[last + 2].sentence == c->tokens[i].sentence)
+                owner = TRUE;
               if (owner)
                 break;
               guint k = last + 1;
