@@ -41,6 +41,20 @@ python3 "$data/score.py" entities --data "$data" --pred "$work/pred-titles.jsonl
 # figures above describe it on text it was trained on; these are the ones to quote.
 train_data=${NER_TRAIN_DATA:-$(dirname "$data")/ner-train}
 ids_of () { (cd "$data/articles" && ls $1 2>/dev/null | sed 's/\.txt$//' | paste -sd, -); }
+# fold_predict SEED: trains the fold's model (skip_args, with that shuffling seed) and writes
+# its titled predictions on the fold's articles (pattern) to fold-pred.jsonl.
+fold_predict () {
+  "$build/newsflow-train" entities --held-out 0 --seed "$1" -o "$work/fold.model" --corpus "$train_data" \
+    --conll "$train_data/wikigold/wikigold.conll.txt" --corpus "$data" "${skip_args[@]}" > /dev/null
+  cat > "$work/fold.chain" <<CHAIN
+fetch "files" { paths = { "$data/articles" } pattern = { $pattern } }
+parse "text" { }
+extract "entities" { model = "$work/fold.model" }
+format "json" { output = "$work/fold.jsonl" }
+CHAIN
+  "$build/newsflow" -q -c "$work/fold.chain" 2> /dev/null
+  python3 "$here/nlp-score.py" --title-mentions "$work/fold.jsonl" > "$work/fold-pred.jsonl"
+}
 if [ -x "$build/newsflow-train" ] && [ -f "$train_data/gold/entities.jsonl" ]; then
   for fold in "ukgov-:ukgov-*.txt" "centcom- usstate-:centcom-*.txt usstate-*.txt"; do
     skips=${fold%%:*} files=${fold#*:}
@@ -51,32 +65,14 @@ if [ -x "$build/newsflow-train" ] && [ -f "$train_data/gold/entities.jsonl" ]; t
     if [ "$seeds" != 1 ]; then
       scores=""
       for seed in $seeds; do
-        "$build/newsflow-train" entities --held-out 0 --seed "$seed" -o "$work/fold.model" --corpus "$train_data" \
-          --conll "$train_data/wikigold/wikigold.conll.txt" --corpus "$data" "${skip_args[@]}" > /dev/null
-        cat > "$work/fold.chain" <<CHAIN
-fetch "files" { paths = { "$data/articles" } pattern = { $pattern } }
-parse "text" { }
-extract "entities" { model = "$work/fold.model" }
-format "json" { output = "$work/fold.jsonl" }
-CHAIN
-        "$build/newsflow" -q -c "$work/fold.chain" 2> /dev/null
-        python3 "$here/nlp-score.py" --title-mentions "$work/fold.jsonl" > "$work/fold-pred.jsonl"
+        fold_predict "$seed"
         scores="$scores $(python3 "$data/score.py" entities --data "$data" --pred "$work/fold-pred.jsonl" \
           --ids "$(ids_of "$files")" | tail -1 | awk '{ print $3 }')"
       done
       echo "== entities held out: $files, seeds $seeds: F1$scores, mean" \
         "$(echo $scores | tr ' ' '\n' | awk '{ s += $1 } END { printf "%.3f", s / NR }')"
     fi
-    "$build/newsflow-train" entities --held-out 0 -o "$work/fold.model" --corpus "$train_data" \
-      --conll "$train_data/wikigold/wikigold.conll.txt" --corpus "$data" "${skip_args[@]}" > /dev/null
-    cat > "$work/fold.chain" <<CHAIN
-fetch "files" { paths = { "$data/articles" } pattern = { $pattern } }
-parse "text" { }
-extract "entities" { model = "$work/fold.model" }
-format "json" { output = "$work/fold.jsonl" }
-CHAIN
-    "$build/newsflow" -q -c "$work/fold.chain" 2> /dev/null
-    python3 "$here/nlp-score.py" --title-mentions "$work/fold.jsonl" > "$work/fold-pred.jsonl"
+    fold_predict 1
     echo "== entities held out: $files (model trained on ner-train + the other articles)"
     python3 "$data/score.py" entities --data "$data" --pred "$work/fold-pred.jsonl" --ids "$(ids_of "$files")" | tail -1
     python3 "$here/nlp-score.py" --by-type "$data" "$work/fold-pred.jsonl" $(echo "$files" | sed 's/\*\.txt//g')
