@@ -450,6 +450,32 @@ test_place_evidence (void **state)
   assert_entities (f, "Fighters defend Tabqa.", "");
 }
 
+/* where only an organisation or a place stands: a lone unknown word by the words around it */
+static void
+test_lone_word_contexts (void **state)
+{
+  Fixture *f = *state;
+  /* a source, a company's shares, desks and kinds of organisation */
+  assert_entities (f, "Prices rose, according to Brevik.", "Brevik=ORGANIZATION:Brevik");
+  assert_entities (f, "Officials said Talvora shares fell.", "Talvora=ORGANIZATION:Talvora");
+  assert_entities (f, "Officials sold a stake in Talvora last year.", "Talvora=ORGANIZATION:Talvora");
+  assert_entities (f, "Prices rose, said analysts at Quillfield.", "Quillfield=ORGANIZATION:Quillfield");
+  assert_entities (f, "Officials met the campaign group Brevik on Monday.", "Brevik=ORGANIZATION:Brevik");
+  /* a cause after "to" is no destination: nothing without other evidence */
+  assert_entities (f, "Prices rose thanks to Brevik.", "");
+  assert_entities (f, "Prices rose. They flew to Brevik.", "Brevik=LOCATION:Brevik");
+  /* people and things only a place has */
+  assert_entities (f, "Officials told residents of Talvora to leave.", "Talvora=LOCATION:Talvora");
+  assert_entities (f, "Officials met the mayor of Talvora.", "Talvora=LOCATION:Talvora");
+  /* a person described by a participle first; "United" names things */
+  assert_entities (f, "Unseeded Mila Kovac won.", "Mila Kovac=PERSON:Mila Kovac");
+  /* organisations the lists now know */
+  assert_entities (f, "Officials of ECOWAS and the Greens met the Joint Chiefs of Staff.",
+                   "ECOWAS=ORGANIZATION:ECOWAS; Greens=ORGANIZATION:Greens; "
+                   "Joint Chiefs of Staff=ORGANIZATION:Joint Chiefs of Staff");
+  assert_entities (f, "Officials said the Qassam Brigades fired.", "Qassam Brigades=ORGANIZATION:Qassam Brigades");
+}
+
 /* capitalised common nouns the article also writes in lower case are not a person */
 static void
 test_common_noun_pairs (void **state)
@@ -994,6 +1020,7 @@ main (void)
     cmocka_unit_test_setup_teardown (test_acronym_shapes, setup, teardown),
     cmocka_unit_test_setup_teardown (test_heads_and_titled_places, setup, teardown),
     cmocka_unit_test_setup_teardown (test_place_evidence, setup, teardown),
+    cmocka_unit_test_setup_teardown (test_lone_word_contexts, setup, teardown),
     cmocka_unit_test_setup_teardown (test_common_noun_pairs, setup, teardown),
     cmocka_unit_test_setup_teardown (test_given_names_and_firms, setup, teardown),
     cmocka_unit_test_setup_teardown (test_sports_clubs_and_al, setup, teardown),

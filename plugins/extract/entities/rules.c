@@ -1989,6 +1989,18 @@ classify (Context *c, guint a, guint b)
         classify (c, a + 1, b);
       return;
     }
+  /* "Unseeded Mila Kovac", "Injured Tomas Ek": a sentence's first word in "-ed" before two
+   * words no list knows is a description of the person, whose given name may be one no list
+   * has ("United" starts names of its own) */
+  if (b == a + 2 && tok_is_initial (c, a) && !tok_is (c, a, "United") && !is_given_name (c, a)
+      && ends_like_participle (c, a) && c->text[c->tokens[a].end - 1] == 'd'
+      && !is_word_in (c, a, W_TITLES | W_ORG_SUFFIXES | W_LOC_SUFFIXES | W_LOC_PREFIXES | W_OTHER_NAMES)
+      && tok_is_cap_word (c, a + 1) && tok_is_cap_word (c, b) && !tok_lists (c, a + 1, FALSE)
+      && !tok_lists (c, b, FALSE) && !tok_is_common_word (c, a + 1) && !tok_is_common_word (c, b))
+    {
+      classify (c, a + 1, b);
+      return;
+    }
   /* "Bronx Republican Kristy Marmorato", "Democrat John Dingell": a party's member, or a place
    * or a people and a capitalised English word, before a given name describe the person */
   /* "a Missouri Republican", "an Ohio Democrat": the place only ("House Democrats" are a group) */
@@ -2767,6 +2779,37 @@ is_org_head (const Context *c, guint i)
          && !tok_is_common_word (c, i);
 }
 
+/* Whether the lone unknown word @a stands where only a company or another organisation
+ * does: "Nvidia shares", "a stake in Wirecard", "analysts at Jefferies", "the campaign group
+ * Greenpeace", "investment bank Lazard". */
+static gboolean
+org_context (const Context *c, guint a)
+{
+  /* lower-case words, the only thing after the name */
+  static const char *const holdings[] = { "shares", "stock", "stocks", "stake", "shareholders", "shareholder",
+                                          "bonds", NULL };
+  if (a + 1 < c->n && tok_is_one_of (c, a + 1, holdings) && !(a + 2 < c->n && tok_is_cap_word (c, a + 2)))
+    return TRUE;
+  if (a < 2 || tok_is_initial (c, a))
+    return FALSE;
+  /* "shares in X", "a stake in X", "analysts at X" */
+  static const char *const desks[] = { "analyst", "analysts", "economist", "economists", "strategist",
+                                       "strategists", "broker", "brokers", "executives", "executive",
+                                       "employees", "staff", NULL };
+  if ((tok_is (c, a - 1, "in") && tok_is_one_of (c, a - 2, holdings))
+      || (tok_is (c, a - 1, "at") && tok_is_one_of (c, a - 2, desks)))
+    return TRUE;
+  /* "the campaign group Greenpeace", "investment bank Lazard": an organisation's kind in
+   * lower case just before the name */
+  static const char *const kinds[] = { "group", "bank", "charity", "firm", "company", "agency", "union",
+                                       "insurer", "lender", "retailer", "carmaker", "automaker", "broker",
+                                       "brokerage", "startup", "start-up", "consultancy", "broadcaster",
+                                       "airline", "publisher", "newspaper", "watchdog", "regulator",
+                                       "conglomerate", "giant", "chain", "supermarket", "developer", NULL };
+  return tok_is_one_of (c, a - 1, kinds) && !(c->tokens[a - 1].flags & NF_TOKEN_CAPITALIZED)
+         && !(a + 1 < c->n && tok_is_cap_word (c, a + 1)) && !is_given_name (c, a);
+}
+
 static void
 resolve (Context *c)
 {
@@ -2940,6 +2983,13 @@ resolve (Context *c)
       /* "to Counter ISIL", "to Protect Journalists": an infinitive in a capitalised name */
       if (place && tok_is (c, a - 1, "to") && a + 1 < c->n && tok_is_cap_word (c, a + 1))
         place = FALSE;
+      /* "thanks to Nvidia", "due to Brexit", "according to Reuters": "to" after a cause or a
+       * source names no destination */
+      static const char *const to_not_places[] = { "thanks", "due", "owing", "according", "compared", "similar",
+                                                   "thank", "close", "next", NULL };
+      gboolean source_before = a >= 2 && tok_is (c, a - 1, "to") && tok_is_one_of (c, a - 2, to_not_places);
+      if (source_before)
+        place = FALSE;
       /* "written in Rust", "in Fashion": a word that is never a name takes more than a
        * preposition to be a place */
       if (place && tok_is_common_word (c, a))
@@ -2954,11 +3004,14 @@ resolve (Context *c)
       if (tok_is_initial (c, a))
         verb_after = FALSE; /* also after a dateline's dash or an opening quote */
       /* "the city of Raqqah", "north of Mosul" */
+      /* ... "residents of Kherson", "the streets of Tbilisi", "the mayor of Lviv": people and
+       * things only a place has */
       static const char *const place_nouns[] = {
         "city", "town", "village", "province", "region", "district", "outskirts", "capital",
         "port", "suburb", "suburbs", "north", "south", "east", "west", "northeast", "northwest",
         "southeast", "southwest", "governorate", "county", "state", "island", "area", "cities",
-        "towns", "villages", "provinces", "regions", "districts", "islands", NULL,
+        "towns", "villages", "provinces", "regions", "districts", "islands", "residents",
+        "inhabitants", "streets", "mayor", "centre", "center", "citizens", "municipality", NULL,
       };
       if (!place && a >= 2 && tok_is (c, a - 1, "of"))
         for (const char *const *w = place_nouns; *w && !place; w++)
@@ -2980,7 +3033,8 @@ resolve (Context *c)
       /* ... nor with "the 24-year-old Swede": a description */
       gboolean after_the = (a >= 1 && (tok_is (c, a - 1, "the") || tok_is (c, a - 1, "The")))
                            || after_the_and_age (c->text, c->tokens[a].start);
-      /* "in Morgantown, who wants": a place preposition outweighs a relative clause */
+      /* "in Morgantown, who wants": a place preposition outweighs a relative clause, and a
+       * verb after it ("officials in Kherson said": the officials speak) */
       /* "the Unite union", "the Wagner group": a name between "the" and an organisation's
        * head word in lower case is the organisation's */
       gboolean org_noun_after = a >= 1 && tok_is (c, a - 1, "the") && a + 1 < c->n
@@ -2991,10 +3045,14 @@ resolve (Context *c)
        * after a title or a quotation's verb ("said Hurt"); a list or a verb after it is no
        * evidence */
       gboolean common = tok_is_common_word (c, a);
-      if (org_noun_after)
+      /* "according to Reuters": a source no person named in full in the article (their
+       * surname was resolved above) is a publisher or an agency */
+      gboolean source = source_before && tok_is (c, a - 2, "according");
+      if (org_noun_after || source || org_context (c, a))
         m->label = LABEL_ORGANIZATION;
       else if (!after_the && (verb_before || title_before
-                              || (!common && (verb_after || with_person || (!place && apposition_after (c, m->last))))))
+                              || (!common && ((verb_after && !place) || with_person
+                                              || (!place && apposition_after (c, m->last))))))
         m->label = LABEL_PERSON;
       else if (place)
         m->label = LABEL_LOCATION;
