@@ -476,6 +476,29 @@ test_lone_word_contexts (void **state)
   assert_entities (f, "Officials said the Qassam Brigades fired.", "Qassam Brigades=ORGANIZATION:Qassam Brigades");
 }
 
+/* places linked by particles, institutions two places share, clubs by a match's result,
+ * a firm after its owner, a country that owns what follows */
+static void
+test_linked_names_and_clubs (void **state)
+{
+  Fixture *f = *state;
+  assert_entities (f, "Officials in Port-au-Prince and Stoke-on-Trent waited.",
+                   "Port-au-Prince=LOCATION:Port-au-Prince; Stoke-on-Trent=LOCATION:Stoke-on-Trent");
+  assert_entities (f, "Talks opened in Dar es Salaam.", "Dar es Salaam=LOCATION:Dar es Salaam");
+  /* a compound of the language and a given name linked so are no place */
+  assert_entities (f, "The Commander-in-chief spoke.", "");
+  assert_entities (f, "Officials said Jean-de-Dieu Mugabo spoke.", "Jean-de-Dieu Mugabo=PERSON:Jean-de-Dieu Mugabo");
+  assert_entities (f, "Staff at Devon and Cornwall Police agreed.",
+                   "Devon and Cornwall Police=ORGANIZATION:Devon and Cornwall Police");
+  assert_entities (f, "Staff from France and Germany met.", "France=LOCATION:France; Germany=LOCATION:Germany");
+  assert_entities (f, "It was a 2-1 defeat by Leeds. The striker scored a goal in the match.",
+                   "Leeds=ORGANIZATION:Leeds");
+  assert_entities (f, "Officials said Ratcliffe's Ineos group bought it.", "Ineos=ORGANIZATION:Ineos");
+  assert_entities (f, "Floods hit Valencia, Spain's agency said.", "Valencia=LOCATION:Valencia; Spain=ORGANIZATION:Spain");
+  assert_entities (f, "Floods hit Valencia, Spain, on Monday.", "Valencia, Spain=LOCATION:Valencia, Spain");
+  assert_entities (f, "Officials said Gaza-bound ships sailed.", "Gaza=LOCATION:Gaza");
+}
+
 /* capitalised common nouns the article also writes in lower case are not a person */
 static void
 test_common_noun_pairs (void **state)
@@ -1021,6 +1044,7 @@ main (void)
     cmocka_unit_test_setup_teardown (test_heads_and_titled_places, setup, teardown),
     cmocka_unit_test_setup_teardown (test_place_evidence, setup, teardown),
     cmocka_unit_test_setup_teardown (test_lone_word_contexts, setup, teardown),
+    cmocka_unit_test_setup_teardown (test_linked_names_and_clubs, setup, teardown),
     cmocka_unit_test_setup_teardown (test_common_noun_pairs, setup, teardown),
     cmocka_unit_test_setup_teardown (test_given_names_and_firms, setup, teardown),
     cmocka_unit_test_setup_teardown (test_sports_clubs_and_al, setup, teardown),

@@ -710,12 +710,48 @@ is_owner_participle (const char *text, gsize length)
   static const char *const participles[] = {
     "based", "backed", "led", "run", "owned", "controlled", "held", "funded", "sponsored",
     "born", "bred", "made", "installed", "occupied", "appointed", "allied", "aligned", "linked",
-    "affiliated", "headquartered", "registered", "listed", "operated", "annexed", NULL,
+    "affiliated", "headquartered", "registered", "listed", "operated", "annexed", "area", "bound", NULL,
   };
   for (const char *const *w = participles; *w; w++)
     if (strlen (*w) == length && memcmp (*w, text, length) == 0)
       return TRUE;
   return FALSE;
+}
+
+/* "Port-au-Prince", "Aix-en-Provence", "Stoke-on-Trent", "Ashby-de-la-Zouch": capitalised
+ * words linked by lower-case particles, the shape of a place's name (a compound of the
+ * language links words in lower case: "Commander-in-chief", "Jack-of-all-trades") */
+static gboolean
+is_linked_name (const char *start, const char *end)
+{
+  static const char *const particles[] = {
+    "au", "aux", "en", "de", "du", "des", "la", "le", "les", "sur", "sous", "on", "upon", "under",
+    "di", "da", "del", "della", "dos", "das", "do", "am", "an", "im", "es", NULL,
+  };
+  if (!g_ascii_isupper (start[0]))
+    return FALSE;
+  gboolean particle_seen = FALSE, last_capitalised = FALSE;
+  for (const char *part = start; part < end;)
+    {
+      const char *stop = memchr (part, '-', (gsize) (end - part));
+      if (!stop)
+        stop = end;
+      gsize n = (gsize) (stop - part);
+      if (n == 0)
+        return FALSE;
+      last_capitalised = g_ascii_isupper (part[0]) || (guchar) part[0] >= 0x80;
+      if (!last_capitalised)
+        {
+          gboolean known = FALSE;
+          for (const char *const *p = particles; *p && !known; p++)
+            known = strlen (*p) == n && memcmp (part, *p, n) == 0;
+          if (!known)
+            return FALSE;
+          particle_seen = TRUE;
+        }
+      part = stop + 1;
+    }
+  return particle_seen && last_capitalised;
 }
 
 /* tok_is_cap_word() of a word token capitalised or with a hyphen third or fourth. */
@@ -747,6 +783,8 @@ tok_is_cap_word_checked (const Context *c, guint i)
     }
   const char *hyphen = memchr (c->text + t->start, '-', t->end - t->start);
   if (!hyphen || hyphen + 1 >= c->text + t->end || !g_ascii_islower (hyphen[1]))
+    return TRUE;
+  if (is_linked_name (c->text + t->start, c->text + t->end))
     return TRUE;
   /* "Post-war", "Self-driving": a compound; but "Yoon Jae-kyung", "Kim Dae-jung": a given name
    * of two syllables (five letters at most) after a capitalised surname, neither an English
@@ -841,6 +879,8 @@ tok_is_connector (const Context *c, guint i)
   static const char *const connectors[] = {
     "of", "for", "and", "&", "de", "del", "der", "den", "da", "do", "dos", "das", "du", "van",
     "von", "ten", "ter", "bin", "ibn", "al", "el", "la", "le", "y", "on",
+    /* "Dar es Salaam" */
+    "es",
     /* the Arabic article assimilated: "Dayr az Zawr", "Ras ash Shamra" */
     "az", "ash", "adh", "ath", "ez", NULL,
   };
@@ -1395,6 +1435,21 @@ static gboolean
 is_country_name (const Context *c, const char *canonical)
 {
   return canonical_in (c, c->self->countries, canonical);
+}
+
+/* Whether the one-word names @a and @b are places but not countries ("Devon", "Cornwall"):
+ * @b known, @a known or no word of the language. */
+static gboolean
+shared_by_places (const Context *c, guint a, guint b)
+{
+  Label label;
+  const NlpEntry *right = lookup_label (c, b, b, name_end (c, b), &label);
+  if (!right || label != LABEL_LOCATION || !right->canonical || is_country_name (c, right->canonical))
+    return FALSE;
+  const NlpEntry *left = lookup_label (c, a, a, name_end (c, a), &label);
+  if (!left)
+    return tok_is_cap_word (c, a) && !tok_is_common_word (c, a) && !(tok_lists (c, a, FALSE) & ~W_GIVEN_NAMES);
+  return label == LABEL_LOCATION && left->canonical && !is_country_name (c, left->canonical);
 }
 
 /* "Deputy Minister Iryna Savchuk", "Staff Sgt. Albert Connelly", "Secretary of State John
@@ -2121,6 +2176,13 @@ classify (Context *c, guint a, guint b)
       gboolean second_org = head_of && b >= i + 2 && is_word_in (c, b, W_ORG_SUFFIXES)
                             && tok_is_cap_word (c, i + 1) && !tok_is_common_word (c, i + 1)
                             && !is_word_in (c, i + 1, W_ORG_SUFFIXES | W_TITLES);
+      /* "Chelsea and Westminster Hospital", "Devon and Cornwall Police": two places, neither
+       * a country, that share one institution (the first one may be a district no list has) */
+      if (i == a + 1 && b == i + 2 && is_word_in (c, b, W_ORG_SUFFIXES) && shared_by_places (c, a, i + 1))
+        {
+          add_mention (c, a, b, LABEL_ORGANIZATION, NULL, -1);
+          return;
+        }
       if ((!head_of && !suffixed) || person_after || second_org)
         {
           classify (c, a, i - 1);
@@ -2401,6 +2463,15 @@ classify (Context *c, guint a, guint b)
           if (!no_body)
             add_mention (c, a, a, LABEL_ORGANIZATION, NULL, -1);
         }
+      return;
+    }
+  /* "Port-au-Prince", "Aix-en-Provence": particles between capitalised words name a place,
+   * unless the first is a given name ("Jean-de-Dieu") */
+  const char *first_hyphen = all_caps ? NULL : memchr (text, '-', length);
+  if (first_hyphen && is_linked_name (text, text + length)
+      && !entities_rules_is_given_name (c->self, c->scratch, text, (gsize) (first_hyphen - text)))
+    {
+      add_mention (c, a, a, LABEL_LOCATION, NULL, -1);
       return;
     }
   /* "the Coalition", "the Ministry": a capitalised institution word after "the" */
@@ -3037,7 +3108,12 @@ resolve (Context *c)
        * verb after it ("officials in Kherson said": the officials speak) */
       /* "the Unite union", "the Wagner group": a name between "the" and an organisation's
        * head word in lower case is the organisation's */
-      gboolean org_noun_after = a >= 1 && tok_is (c, a - 1, "the") && a + 1 < c->n
+      /* ... nor after an owner, before a firm's noun: "Ratcliffe's Ineos group" (not
+       * "Ethiopia's Marxist government") */
+      static const char *const firms[] = { "group", "company", "firm", "empire", "conglomerate", "label", NULL };
+      gboolean owner_before = a >= 1 && tok_is_cap_word (c, a - 1) && name_end (c, a - 1) != c->tokens[a - 1].end
+                              && a + 1 < c->n && tok_is_one_of (c, a + 1, firms);
+      gboolean org_noun_after = a >= 1 && (tok_is (c, a - 1, "the") || owner_before) && a + 1 < c->n
                                 && c->tokens[a + 1].kind == NF_TOKEN_WORD
                                 && !(c->tokens[a + 1].flags & NF_TOKEN_CAPITALIZED)
                                 && is_word_in (c, a + 1, W_ORG_SUFFIXES);
@@ -3113,6 +3189,10 @@ join_places (Context *c)
       /* the second must contain the first: "Austin, Texas", not "Chicago, San Antonio" */
       if (!place_like || n->label != LABEL_LOCATION || n->tentative || !n->canonical || n->first != m->last + 2
           || !tok_is (c, m->last + 1, ",") || !(is_country (c, n) || is_region (c, n)))
+        continue;
+      /* "in Valencia, Spain's weather agency said": a country that owns what follows starts
+       * a new clause */
+      if (n->end != c->tokens[n->last].end)
         continue;
       /* not inside a list of places: no place like ", X" before ("5th Special Forces Group,
        * Fort Campbell, Kentucky" is a unit's base), nothing like ", X" / "and X" after */
@@ -3385,7 +3465,12 @@ sports_clubs (Context *c)
 {
   static const char *const before[] = {
     "beat", "beating", "defeated", "v", "vs", "with", "to", "hosted", "edged", "thrashed", "hammered",
-    "routed", "stunned", "eliminated", NULL,
+    "routed", "stunned", "eliminated", "against", NULL,
+  };
+  /* "a 2-1 defeat by Brentford", "a win over Leeds" */
+  static const char *const results[] = {
+    "defeat", "defeats", "loss", "losses", "win", "wins", "victory", "victories", "triumph", "beaten",
+    "thrashing", "draw", NULL,
   };
   static const char *const after[] = {
     "beat", "beats", "won", "win", "wins", "lost", "lose", "loses", "drew", "draw", "defeated", "thrashed",
@@ -3410,6 +3495,8 @@ sports_clubs (Context *c)
                                           || tok_is (c, a - 2, "losing"))))
                        /* "Brown v. Board of Education" is a court's case */
                        && !(tok_is (c, a - 1, "v") && a >= 2 && tok_is (c, a - 2, ".")))
+                      || (a >= 2 && (tok_is (c, a - 1, "by") || tok_is (c, a - 1, "over"))
+                          && tok_is_one_of (c, a - 2, results))
                       || (b + 1 < c->n && tok_is_one_of (c, b + 1, after) && !(b + 2 < c->n && tok_is (c, b + 2, ".")))
                       || (b + 2 < c->n && c->tokens[b + 1].kind == NF_TOKEN_NUMBER && tok_is_punct (c, b + 2, "-"));
       /* (no home nation: "England goalkeeper" is the national side's) */
