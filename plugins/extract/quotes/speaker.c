@@ -45,6 +45,59 @@ organisation_before (const Context *c, gsize pos, gboolean person)
 /* Whether a role word ("lawyer", "spokesman") comes within three lower-case words after
  * @w, with only lower-case words or in-word hyphens between ("product liability lawyer",
  * "Maryland-based real-estate agent") */
+/* Public bodies that news leaves unnamed: "the port authority said", "the foreign ministry
+ * said"; the description is all the reader gets, so it is the speaker. */
+static const char *const unnamed_bodies[] = { "ministry", "authority", "department", "council", "government",
+                                               "army", "military", "court", "embassy", "office",
+                                               "administration", "police", "prosecutors", NULL };
+
+/* Whether token @i is a lower-case word that may describe a body: "foreign", "port"
+ * (no article, possessive, verb or number). */
+static gboolean
+is_body_modifier (const Context *c, guint i)
+{
+  static const char *const not_modifiers[] = { "the", "a", "an", "its", "their", "our", "his", "her", "this",
+                                               "that", "said", "and", "or", NULL };
+  const NfToken *t = &c->tokens[i];
+  if (!tok_is_word (c, i) || (t->flags & NF_TOKEN_CAPITALIZED) || tok_in (c, i, c->self->verbs))
+    return FALSE;
+  for (const char *const *w = not_modifiers; *w; w++)
+    if (tok_is (c, i, *w))
+      return FALSE;
+  return TRUE;
+}
+
+/* The unnamed body "the [@first..]@head_tok" stands for, as the text describes it: its own
+ * words when it has a modifier ("the port authority" -> "port authority"), else the nearest
+ * earlier description with the same head ("the ministry" after "Vestria's defence ministry
+ * said" -> "defence ministry"); NULL when there is none. */
+static char *
+unnamed_body (const Context *c, guint first, guint head_tok, const char *head)
+{
+  gboolean body = FALSE;
+  for (const char *const *w = unnamed_bodies; *w && !body; w++)
+    body = strcmp (head, *w) == 0;
+  if (!body)
+    return NULL;
+  if (head_tok > first)
+    {
+      for (guint w = first; w < head_tok; w++)
+        if (!is_body_modifier (c, w))
+          return NULL;
+      return g_strndup (c->text + c->tokens[first].start, c->tokens[head_tok].end - c->tokens[first].start);
+    }
+  for (guint k = first; k-- > 1;)
+    {
+      if (!tok_is (c, k, head) || !is_body_modifier (c, k - 1))
+        continue;
+      guint start = k - 1;
+      while (start > 0 && start + 2 > k && is_body_modifier (c, start - 1))
+        start--;
+      return g_strndup (c->text + c->tokens[start].start, c->tokens[k].end - c->tokens[start].start);
+    }
+  return NULL;
+}
+
 static gboolean
 role_follows (Context *c, guint w, guint limit)
 {
@@ -273,7 +326,7 @@ speaker_at (Context *c, guint i, guint limit, Quote *q, guint *last)
             titled = salient_person (c, i);
         }
       const Name *speaker = titled ? titled : inner ? inner : named;
-      q->speaker = speaker ? g_strdup (speaker->canonical) : NULL;
+      q->speaker = speaker ? g_strdup (speaker->canonical) : definite ? unnamed_body (c, i + 1, head_tok, head) : NULL;
       *last = head_tok;
       return TRUE;
     }
