@@ -461,6 +461,8 @@ test_lone_word_contexts (void **state)
   assert_entities (f, "Officials sold a stake in Talvora last year.", "Talvora=ORGANIZATION:Talvora");
   assert_entities (f, "Prices rose, said analysts at Quillfield.", "Quillfield=ORGANIZATION:Quillfield");
   assert_entities (f, "Officials met the campaign group Brevik on Monday.", "Brevik=ORGANIZATION:Brevik");
+  assert_entities (f, "Farmers waited. Brevik, which represents farm unions, agreed.", "Brevik=ORGANIZATION:Brevik");
+  assert_entities (f, "Farmers waited. Brevik, the farm lobby, agreed.", "Brevik=ORGANIZATION:Brevik");
   /* a cause after "to" is no destination: nothing without other evidence */
   assert_entities (f, "Prices rose thanks to Brevik.", "");
   assert_entities (f, "Prices rose. They flew to Brevik.", "Brevik=LOCATION:Brevik");

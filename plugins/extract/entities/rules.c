@@ -2861,6 +2861,23 @@ org_context (const Context *c, guint a)
                                           "bonds", NULL };
   if (a + 1 < c->n && tok_is_one_of (c, a + 1, holdings) && !(a + 2 < c->n && tok_is_cap_word (c, a + 2)))
     return TRUE;
+  /* "the campaign group Greenpeace", "investment bank Lazard", "Copa, the farmers' lobby,":
+   * an organisation's kind in lower case just before the name or in apposition after it */
+  static const char *const kinds[] = { "group", "bank", "charity", "firm", "company", "agency", "union",
+                                       "insurer", "lender", "retailer", "carmaker", "automaker", "broker",
+                                       "brokerage", "startup", "start-up", "consultancy", "broadcaster",
+                                       "airline", "publisher", "newspaper", "watchdog", "regulator",
+                                       "conglomerate", "giant", "chain", "supermarket", "developer", "lobby",
+                                       "association", "federation", "organisation", "organization", NULL };
+  if (a + 3 < c->n && tok_is (c, a + 1, ",") && (tok_is (c, a + 2, "the") || tok_is (c, a + 2, "a")))
+    for (guint k = a + 3; k < c->n && k < a + 7 && c->tokens[k].kind == NF_TOKEN_WORD
+                          && !(c->tokens[k].flags & NF_TOKEN_CAPITALIZED); k++)
+      if (tok_is_one_of (c, k, kinds))
+        return k + 1 < c->n && (tok_is_punct (c, k + 1, ",.;") || tok_is (c, k + 1, "that") || tok_is (c, k + 1, "which"));
+  /* "Copa, which represents farm unions": a body speaks for its members */
+  if (a + 3 < c->n && tok_is (c, a + 1, ",") && tok_is (c, a + 2, "which")
+      && (tok_is (c, a + 3, "represents") || tok_is (c, a + 3, "represent")))
+    return TRUE;
   if (a < 2 || tok_is_initial (c, a))
     return FALSE;
   /* "shares in X", "a stake in X", "analysts at X" */
@@ -2870,13 +2887,6 @@ org_context (const Context *c, guint a)
   if ((tok_is (c, a - 1, "in") && tok_is_one_of (c, a - 2, holdings))
       || (tok_is (c, a - 1, "at") && tok_is_one_of (c, a - 2, desks)))
     return TRUE;
-  /* "the campaign group Greenpeace", "investment bank Lazard": an organisation's kind in
-   * lower case just before the name */
-  static const char *const kinds[] = { "group", "bank", "charity", "firm", "company", "agency", "union",
-                                       "insurer", "lender", "retailer", "carmaker", "automaker", "broker",
-                                       "brokerage", "startup", "start-up", "consultancy", "broadcaster",
-                                       "airline", "publisher", "newspaper", "watchdog", "regulator",
-                                       "conglomerate", "giant", "chain", "supermarket", "developer", NULL };
   return tok_is_one_of (c, a - 1, kinds) && !(c->tokens[a - 1].flags & NF_TOKEN_CAPITALIZED)
          && !(a + 1 < c->n && tok_is_cap_word (c, a + 1)) && !is_given_name (c, a);
 }
