@@ -3465,6 +3465,23 @@ is_match_report (const Context *c)
   return words >= 2;
 }
 
+/* Whether the words between a place's last token @b and a person's first @person are the
+ * role of a company's or a club's head: "Brighton chief executive Paul Barber", "Wrexham
+ * owner Rob McElhenney" (a town's own are "mayor", "council leader"). */
+static gboolean
+led_by (const Context *c, guint b, guint person)
+{
+  static const char *const roles[] = { "chief", "executive", "chairman", "chairwoman", "owner", "owners",
+                                       "ceo", "founder", "co-founder", "director", "boss", NULL };
+  if (person <= b + 1 || person > b + 3)
+    return FALSE;
+  for (guint k = b + 1; k < person; k++)
+    if (!tok_is_one_of (c, k, roles))
+      return FALSE;
+  /* "chief" alone is a police's or a tribe's */
+  return !(person == b + 2 && tok_is (c, b + 1, "chief"));
+}
+
 /* "Liverpool drew with Chelsea", "beat Barcelona 2-1", "Leeds manager": in a match report a
  * town's name beside a match's verb or a player's role is its club's, and so are its other
  * mentions in the article ("Texas beat Oklahoma 31-24": a university's).  Countries stay
@@ -3492,6 +3509,7 @@ sports_clubs (Context *c)
   Mention *ms = (Mention *) c->mentions->data;
   guint n = c->mentions->len;
   g_autoptr (GPtrArray) clubs = NULL;
+  g_autoptr (GPtrArray) led = NULL;
   for (guint i = 0; i < n; i++)
     {
       Mention *m = &ms[i];
@@ -3510,11 +3528,36 @@ sports_clubs (Context *c)
                       || (b + 1 < c->n && tok_is_one_of (c, b + 1, after) && !(b + 2 < c->n && tok_is (c, b + 2, ".")))
                       || (b + 2 < c->n && c->tokens[b + 1].kind == NF_TOKEN_NUMBER && tok_is_punct (c, b + 2, "-"));
       /* (no home nation: "England goalkeeper" is the national side's) */
-      if (!club || is_country (c, m) || tok_is_one_of (c, a, home_nations))
+      if (is_country (c, m) || tok_is_one_of (c, a, home_nations))
         continue;
-      if (!clubs)
-        clubs = g_ptr_array_new_with_free_func (g_free);
-      g_ptr_array_add (clubs, g_strdup (mention_fold (c, m)));
+      if (club)
+        {
+          if (!clubs)
+            clubs = g_ptr_array_new_with_free_func (g_free);
+          g_ptr_array_add (clubs, g_strdup (mention_fold (c, m)));
+        }
+      else if (i + 1 < n && ms[i + 1].label == LABEL_PERSON && !is_region (c, m) && led_by (c, b, ms[i + 1].first))
+        {
+          if (!led)
+            led = g_ptr_array_new_with_free_func (g_free);
+          g_ptr_array_add (led, g_strdup (mention_fold (c, m)));
+        }
+    }
+  /* "Brighton chief executive Paul Barber ... the club said": a town whose chief executive
+   * is named runs no company, so the name is a club's or a firm's, wherever the article
+   * does not put something in it */
+  for (guint i = 0; led && i < n; i++)
+    {
+      Mention *m = &ms[i];
+      if (m->label != LABEL_LOCATION || after_place_word (c, m->first))
+        continue;
+      const char *fold = mention_fold (c, m);
+      for (guint k = 0; k < led->len; k++)
+        if (strcmp (fold, g_ptr_array_index (led, k)) == 0)
+          {
+            m->label = LABEL_ORGANIZATION;
+            break;
+          }
     }
   /* (the article asked last: few have a place beside such a word) */
   if (!clubs || !is_match_report (c))
