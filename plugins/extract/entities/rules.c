@@ -2850,6 +2850,20 @@ is_org_head (const Context *c, guint i)
          && !tok_is_common_word (c, i);
 }
 
+/* Whether token @i is a plural noun in lower case ("glaciers", "leaders"): after `said X`, X
+ * is then an adjective ("said Alpine glaciers had shrunk"), no speaker. */
+static gboolean
+is_plural_noun (const Context *c, guint i)
+{
+  static const char *const adverbs[] = { "towards", "afterwards", "besides", "sometimes", "outwards", "forwards",
+                                         "backwards", "upwards", "downwards", NULL };
+  const NfToken *t = &c->tokens[i];
+  gsize length = t->end - t->start;
+  const char *text = c->text + t->start;
+  return t->kind == NF_TOKEN_WORD && !(t->flags & NF_TOKEN_CAPITALIZED) && length >= 5 && text[length - 1] == 's'
+         && !tok_is_one_of (c, i, adverbs) && nlp_sorted_words_has_text (c->self->common_words, text, length - 1);
+}
+
 /* Whether the lone unknown word @a stands where only a company or another organisation
  * does: "Nvidia shares", "a stake in Wirecard", "analysts at Jefferies", "the campaign group
  * Greenpeace", "investment bank Lazard". */
@@ -3053,7 +3067,8 @@ resolve (Context *c)
       /* `"…," said Russell`; but `Myers, who ran it, told Variety` names who was told */
       gboolean verb_before = a >= 1 && is_word_in (c, a - 1, W_SPEECH_VERBS)
                              && a >= 2 && tok_is_punct (c, a - 2, ",\"”’'")
-                             && !tok_is (c, a - 1, "told") && !tok_is (c, a - 1, "tells");
+                             && !tok_is (c, a - 1, "told") && !tok_is (c, a - 1, "tells")
+                             && !(a + 1 < c->n && is_plural_noun (c, a + 1));
       gboolean title_before = a >= 1 && c->tokens[a - 1].kind == NF_TOKEN_WORD
                               && !(c->tokens[a - 1].flags & NF_TOKEN_CAPITALIZED)
                               && is_word_in (c, a - 1, W_TITLES);
