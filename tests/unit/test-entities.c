@@ -499,6 +499,16 @@ test_linked_names_and_clubs (void **state)
   assert_entities (f, "Floods hit Valencia, Spain's agency said.", "Valencia=LOCATION:Valencia; Spain=ORGANIZATION:Spain");
   assert_entities (f, "Floods hit Valencia, Spain, on Monday.", "Valencia, Spain=LOCATION:Valencia, Spain");
   assert_entities (f, "Officials said Gaza-bound ships sailed.", "Gaza=LOCATION:Gaza");
+  /* a town whose chief executive or owner is named is a club's or a firm's name; a mayor's
+   * is the town */
+  assert_entities (f, "Brighton chief executive Paul Barber spoke. Fans of Brighton cheered.",
+                   "Brighton=ORGANIZATION:Brighton; Paul Barber=PERSON:Paul Barber; Brighton=ORGANIZATION:Brighton");
+  assert_entities (f, "Officials said London mayor Sadiq Khan spoke.",
+                   "London=LOCATION:London; Sadiq Khan=PERSON:Sadiq Khan");
+  /* after `said X` a plural noun makes X an adjective; "Corporator" is a title */
+  assert_entities (f, "A study is out, said Alpine glaciers had shrunk.", "");
+  assert_entities (f, "Officials blamed it. Corporator Sunil Patwardhan spoke.",
+                   "Sunil Patwardhan=PERSON:Sunil Patwardhan [Corporator]");
 }
 
 /* capitalised common nouns the article also writes in lower case are not a person */

@@ -571,6 +571,45 @@ test_speaker_shapes (void **state)
                  "Then when Vogue asked Dion about her strength, the singer answered, \"I feel stronger than ever.\"");
   assert_quotes (f, "We got here at last, <- Alfredo Pedroza (Alfredo Pedroza) said",
                  "\"We got here at last,\" said Supervisor Alfredo Pedroza of Napa County.");
+  /* an unnamed public body is the description the text gives it: its own words, or, for
+   * "the ministry", the nearest earlier description with that head */
+  assert_quotes (f, "irresponsible <- port authority (The port authority) said",
+                 "The port authority said in a statement that the strike was \"irresponsible\" and costly.");
+  assert_quotes (f, "We demand their release, <- foreign ministry (the ministry) said",
+                 "Two soldiers were detained, the foreign ministry said on Thursday.",
+                 "\"We demand their release,\" the ministry said in a statement.");
+  /* a body no one described is nobody we can name */
+  assert_quotes (f, "We demand their release, <- ? (the ministry) said",
+                 "\"We demand their release,\" the ministry said in a statement.");
+}
+
+/* Spanish, French and German news: an article before the role after the cue, the French
+ * perfect and its inverted subject (after the closing mark or inside the guillemets), a
+ * Spanish cue with its subject left out */
+static void
+test_other_languages (void **state)
+{
+  Fixture *f = *state;
+  assert_quotes (f, "Estamos ante un episodio excepcional <- Inmaculada Torralba Ruiz (Inmaculada Torralba Ruiz) dijo",
+                 "La ola de calor sigue.",
+                 "«Estamos ante un episodio excepcional», dijo la consejera de Salud, Inmaculada Torralba Ruiz, en Sevilla.");
+  assert_quotes (f, "Wir nehmen die Sorgen ernst <- Katrin Wehmeyer (die Ministerin) sagte",
+                 "Die Ministerin Katrin Wehmeyer stellte das Programm vor.",
+                 "„Wir nehmen die Sorgen ernst“, sagte die Ministerin.");
+  assert_quotes (f, "Ce jugement dit une chose simple <- Camille Darrieux (Camille Darrieux) déclaré",
+                 "Le tribunal a condamné l'entreprise.",
+                 "« Ce jugement dit une chose simple », a déclaré Me Camille Darrieux, avocate des parties civiles.");
+  assert_quotes (f, "J'ai attendu ce jour pendant quatre ans <- Sylvie Chaumette (a-t-elle) confié",
+                 "Parmi eux, Sylvie Chaumette, maraîchère, a dû cesser d'arroser ses cultures.",
+                 "« J'ai attendu ce jour pendant quatre ans », a-t-elle confié.");
+  assert_quotes (f, "Mon client a toujours coopéré avec l'administration, a-t-il affirmé devant la presse. Il n'a jamais "
+                    "cherché à dissimuler quoi que ce soit. <- Olivier Sautereau (a-t-il) affirmé",
+                 "Son avocat, Me Olivier Sautereau, a annoncé son intention de faire appel.",
+                 "« Mon client a toujours coopéré avec l'administration, a-t-il affirmé devant la presse. Il n'a jamais "
+                 "cherché à dissimuler quoi que ce soit. »");
+  assert_quotes (f, "Aquí no hay ventilador que valga <- Carmen Heredia Montoya (dijo) dijo",
+                 "Carmen Heredia Montoya, de 71 años, contó que duerme en el pasillo.",
+                 "«Aquí no hay ventilador que valga», dijo.");
 }
 
 static void
@@ -622,6 +661,7 @@ main (void)
     cmocka_unit_test_setup_teardown (test_closing_attribution, setup, teardown),
     cmocka_unit_test_setup_teardown (test_cue_names, setup_alone, teardown),
     cmocka_unit_test_setup_teardown (test_standalone, setup, teardown),
+    cmocka_unit_test_setup_teardown (test_other_languages, setup, teardown),
     cmocka_unit_test_setup_teardown (test_speaker_shapes, setup, teardown),
   };
   return cmocka_run_group_tests (tests, NULL, NULL);

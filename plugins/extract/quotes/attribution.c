@@ -54,6 +54,36 @@ attribution_closing (Context *c, Quote *q, guint v, guint limit)
 }
 
 /* `"…," X said`, `"…," said X`, `"…," according to X`. */
+/* A French inverted subject at token @i: "a-t-il affirmé", "a-t-elle confié", "dit-il",
+ * "ajoute-t-elle".  Returns the pronoun's gender and the cue verb's token in @verb, or -1. */
+static int
+inverted_subject (const Context *c, guint i, guint limit, guint *verb)
+{
+  static const struct { const char *ending; int gender; } endings[] = {
+    { "-t-il", GENDER_MALE }, { "-t-elle", GENDER_FEMALE }, { "-il", GENDER_MALE }, { "-elle", GENDER_FEMALE },
+  };
+  const NfToken *t = &c->tokens[i];
+  if (t->kind != NF_TOKEN_WORD)
+    return -1;
+  const char *text = c->text + t->start;
+  gsize length = t->end - t->start;
+  for (guint e = 0; e < G_N_ELEMENTS (endings); e++)
+    {
+      gsize n = strlen (endings[e].ending);
+      if (length <= n || memcmp (text + length - n, endings[e].ending, n) != 0)
+        continue;
+      gsize stem = length - n;
+      if (stem == 1 && text[0] == 'a' && i + 1 < limit && tok_in (c, i + 1, c->self->verbs))
+        *verb = i + 1; /* "a-t-il affirmé" */
+      else if (word_in_text (c, c->self->verbs, text, stem))
+        *verb = i; /* "dit-il" */
+      else
+        return -1;
+      return endings[e].gender;
+    }
+  return -1;
+}
+
 gboolean
 attribution_after (Context *c, Quote *q, guint limit)
 {
@@ -90,9 +120,31 @@ attribution_after (Context *c, Quote *q, guint limit)
   if (i >= limit)
     return FALSE;
   guint end_tok;
+  /* "a déclaré Me Camille Darrieux": the French perfect's auxiliary before the cue */
+  if ((tok_is (c, i, "a") || tok_is (c, i, "avait") || tok_is (c, i, "ont")) && i + 1 < limit
+      && tok_in (c, i + 1, c->self->verbs))
+    i++;
   if (tok_in (c, i, c->self->verbs) && speaker_at (c, i + 1, limit, q, &end_tok))
     {
       set_cue (c, q, i);
+      return TRUE;
+    }
+  guint verb;
+  int gender = inverted_subject (c, i, limit, &verb);
+  /* "«…», dijo.": a verb with no subject after it, in a language that leaves the subject
+   * out: the person the sentences before were about */
+  if (gender < 0 && tok_in (c, i, c->self->verbs) && (i + 1 >= limit || tok_char (c, i + 1) == '.'))
+    {
+      gender = GENDER_UNKNOWN;
+      verb = i;
+    }
+  if (gender >= 0)
+    {
+      const Name *n = person_referent (c, i, gender);
+      q->speaker = n ? g_strdup (n->canonical) : NULL;
+      q->speaker_start = c->tokens[i].start;
+      q->speaker_end = c->tokens[i].end;
+      set_cue (c, q, verb);
       return TRUE;
     }
   if (tok_is (c, i, "according") && i + 1 < limit && tok_is (c, i + 1, "to")
@@ -438,6 +490,27 @@ attribution_reported (Context *c, Quote *q, guint sentence_first)
   return unnamed != G_MAXUINT && attribute_to_subject (c, q, sentence_first, unnamed);
 }
 
+/* French news puts the attribution inside the guillemets, between commas: "« Mon client a
+ * toujours coopéré, a-t-il affirmé devant la presse. Il n'a jamais … »". */
+static gboolean
+attribution_incise (Context *c, Quote *q)
+{
+  for (guint i = q->open_tok + 2; i < q->close_tok && i < c->n; i++)
+    {
+      guint verb;
+      int gender;
+      if (tok_char (c, i - 1) != ',' || (gender = inverted_subject (c, i, q->close_tok, &verb)) < 0)
+        continue;
+      const Name *n = person_referent (c, i, gender);
+      q->speaker = n ? g_strdup (n->canonical) : NULL;
+      q->speaker_start = c->tokens[i].start;
+      q->speaker_end = c->tokens[i].end;
+      set_cue (c, q, verb);
+      return TRUE;
+    }
+  return FALSE;
+}
+
 /* A paragraph that introduces a quotation with a colon: "A Foreign Office spokesman said:",
  * "Gen. Joseph Votel released the following statement today:". */
 gboolean
@@ -519,7 +592,8 @@ attribute_quotes (Context *c, const NfSentence *sentences)
           if (p->close_tok < q->open_tok && p->close_tok + 1 > first)
             first = p->close_tok + 1;
         }
-      if (!attribution_before (c, q, first) && !attribution_intro (c, q, sentences))
-        attribution_reported (c, q, first);
+      if (!attribution_before (c, q, first) && !attribution_intro (c, q, sentences)
+          && !attribution_reported (c, q, first))
+        attribution_incise (c, q);
     }
 }

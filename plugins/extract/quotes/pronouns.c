@@ -60,7 +60,8 @@ referent_gender (const Context *c, gint name)
 
 /* The referent of a pronoun of @gender in @sentence before token @tok: the sentences are
  * searched back from this one; in each, the subject first, then the others, nearest first;
- * the first person whose gender is known to be the pronoun's, or unknown, wins. */
+ * the first person whose gender is known to be the pronoun's, or unknown, wins (any
+ * person when @gender is unknown). */
 static gint
 resolve_pronoun (const Context *c, guint tok, guint sentence, int gender)
 {
@@ -89,7 +90,7 @@ resolve_pronoun (const Context *c, guint tok, guint sentence, int gender)
             int g = referent_gender (c, x->name);
             if (x->gender != GENDER_UNKNOWN && g == GENDER_UNKNOWN)
               g = x->gender;
-            if (g == GENDER_UNKNOWN || g == gender)
+            if (g == GENDER_UNKNOWN || gender == GENDER_UNKNOWN || g == gender)
               return x->name;
           }
       if (k == 0)
@@ -280,6 +281,16 @@ person_named_next (const Context *c, guint tok)
 }
 
 /* The person a "he" or "she" at token @i stands for, or NULL. */
+/* The person a pronoun of @gender at token @tok would stand for, for subjects that are not
+ * "he" or "she" tokens: French inversions ("a-t-elle confié") and the subject a Spanish verb
+ * leaves out ("«…», dijo."). */
+const Name *
+person_referent (const Context *c, guint tok, int gender)
+{
+  gint name = resolve_pronoun (c, tok, c->tokens[tok].sentence, gender);
+  return name >= 0 ? &g_array_index (c->names, Name, name) : NULL;
+}
+
 const Name *
 pronoun_referent (const Context *c, guint i)
 {

@@ -306,6 +306,7 @@ void build_mentions (Context *c);
 const Name *salient_person (const Context *c, guint tok);
 const Name *person_named_next (const Context *c, guint tok);
 const Name *pronoun_referent (const Context *c, guint i);
+const Name *person_referent (const Context *c, guint tok, int gender);
 
 /* roles.c */
 guint age_at (const Context *c, guint i, gsize *end);

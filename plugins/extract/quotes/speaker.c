@@ -98,6 +98,27 @@ unnamed_body (const Context *c, guint first, guint head_tok, const char *head)
   return NULL;
 }
 
+/* Whether token @i is an article (only a definite one when @definite): English, and the
+ * Spanish, French and German ones, so that "dijo la consejera de Salud, Inmaculada Torralba"
+ * and "sagte die Ministerin" are read as "said the health minister, ..." is. */
+static gboolean
+is_article (const Context *c, guint i, gboolean definite)
+{
+  static const char *const definites[] = { "the", "el", "la", "los", "las", "le", "les", "der", "die", "das",
+                                           "dem", "den", NULL };
+  static const char *const indefinites[] = { "a", "an", "un", "una", "une", "ein", "eine", NULL };
+  const NfToken *t = &c->tokens[i];
+  if (t->kind != NF_TOKEN_WORD || t->end - t->start > 4)
+    return FALSE;
+  for (const char *const *w = definites; *w; w++)
+    if (tok_is (c, i, *w))
+      return TRUE;
+  for (const char *const *w = indefinites; *w && !definite; w++)
+    if (tok_is (c, i, *w))
+      return TRUE;
+  return FALSE;
+}
+
 static gboolean
 role_follows (Context *c, guint w, guint limit)
 {
@@ -200,7 +221,7 @@ speaker_at (Context *c, guint i, guint limit, Quote *q, guint *last)
   /* "said its secretary, Mared Owen", "the club's coach, Marta Ruiz, said": a description
    * and the name in apposition to it */
   if (!n && (tok_is (c, i, "its") || tok_is (c, i, "his") || tok_is (c, i, "her") || tok_is (c, i, "their")
-             || tok_is (c, i, "the") || tok_is (c, i, "a") || tok_is (c, i, "an")))
+             || is_article (c, i, FALSE)))
     for (guint w = i + 1; w < limit && w < i + 7 && tok_is_word (c, w) && !tok_in (c, w, c->self->verbs); w++)
       if (w + 2 < c->n && tok_char (c, w + 1) == ',' && name_at (c, w + 2) && name_at (c, w + 2)->person
           && name_at (c, w + 2)->start == c->tokens[w + 2].start && !tok_in (c, w, c->self->org_nouns))
@@ -220,9 +241,10 @@ speaker_at (Context *c, guint i, guint limit, Quote *q, guint *last)
     }
   /* "the spokeswoman", "a ministry spokesman", "a spokesman for the ministry": words after
    * an article, up to a preposition */
-  if (tok_is (c, i, "the") || tok_is (c, i, "a") || tok_is (c, i, "an"))
+  if (is_article (c, i, FALSE))
     {
-      static const char *const stops[] = { "for", "of", "at", "with", "in", "on", "from", "who", "which", NULL };
+      static const char *const stops[] = { "for", "of", "at", "with", "in", "on", "from", "who", "which",
+                                           "de", "del", "du", "des", "von", "vom", "bei", "en", NULL };
       guint j = i + 1;
       gboolean stop = FALSE;
       /* "the 34-year-old" (and "the 34-year-old welder") */
@@ -256,7 +278,7 @@ speaker_at (Context *c, guint i, guint limit, Quote *q, guint *last)
           nlp_fold_append (c->scratch, c->text + c->tokens[head_tok].start, c->tokens[head_tok].end - c->tokens[head_tok].start);
           head = g_strdup (c->scratch->str);
         }
-      gboolean definite = tok_is (c, i, "the");
+      gboolean definite = is_article (c, i, TRUE);
       /* "a Foreign Office spokesman" and "a spokesman for the Foreign Office" speak for it */
       const Name *inner = NULL;
       for (guint w = i + 1; w < j && !inner; w++)
