@@ -84,6 +84,18 @@ inverted_subject (const Context *c, guint i, guint limit, guint *verb)
   return -1;
 }
 
+/* The quotation's speaker is the person a subject of @gender at token @i, which names no
+ * one itself (an inverted "il", a left-out subject), stands for; @verb is the cue. */
+static void
+attribute_to_person_at (Context *c, Quote *q, guint i, int gender, guint verb)
+{
+  const Name *n = person_referent (c, i, gender);
+  q->speaker = n ? g_strdup (n->canonical) : NULL;
+  q->speaker_start = c->tokens[i].start;
+  q->speaker_end = c->tokens[i].end;
+  set_cue (c, q, verb);
+}
+
 gboolean
 attribution_after (Context *c, Quote *q, guint limit)
 {
@@ -140,11 +152,7 @@ attribution_after (Context *c, Quote *q, guint limit)
     }
   if (gender >= 0)
     {
-      const Name *n = person_referent (c, i, gender);
-      q->speaker = n ? g_strdup (n->canonical) : NULL;
-      q->speaker_start = c->tokens[i].start;
-      q->speaker_end = c->tokens[i].end;
-      set_cue (c, q, verb);
+      attribute_to_person_at (c, q, i, gender, verb);
       return TRUE;
     }
   if (tok_is (c, i, "according") && i + 1 < limit && tok_is (c, i + 1, "to")
@@ -501,11 +509,7 @@ attribution_incise (Context *c, Quote *q)
       int gender;
       if (tok_char (c, i - 1) != ',' || (gender = inverted_subject (c, i, q->close_tok, &verb)) < 0)
         continue;
-      const Name *n = person_referent (c, i, gender);
-      q->speaker = n ? g_strdup (n->canonical) : NULL;
-      q->speaker_start = c->tokens[i].start;
-      q->speaker_end = c->tokens[i].end;
-      set_cue (c, q, verb);
+      attribute_to_person_at (c, q, i, gender, verb);
       return TRUE;
     }
   return FALSE;
