@@ -578,6 +578,10 @@ test_speaker_shapes (void **state)
   assert_quotes (f, "We demand their release, <- foreign ministry (the ministry) said",
                  "Two soldiers were detained, the foreign ministry said on Thursday.",
                  "\"We demand their release,\" the ministry said in a statement.");
+  /* an adverb between the subject and the cue is no part of the subject */
+  assert_quotes (f, "sandbox, <- Central Bank of Nigeria (The central bank) said",
+                 "The Central Bank of Nigeria ordered lenders to register.",
+                 "The central bank also said it would expand its regulatory \"sandbox,\" which lets startups test products.");
   /* a body no one described is nobody we can name */
   assert_quotes (f, "We demand their release, <- ? (the ministry) said",
                  "\"We demand their release,\" the ministry said in a statement.");

@@ -49,7 +49,8 @@ organisation_before (const Context *c, gsize pos, gboolean person)
  * said"; the description is all the reader gets, so it is the speaker. */
 static const char *const unnamed_bodies[] = { "ministry", "authority", "department", "council", "government",
                                                "army", "military", "court", "embassy", "office",
-                                               "administration", "police", "prosecutors", NULL };
+                                               "administration", "police", "prosecutors", "jury", "panel",
+                                               "board", "tribunal", NULL };
 
 /* Whether token @i is a lower-case word that may describe a body: "foreign", "port"
  * (no article, possessive, verb or number). */
@@ -257,7 +258,7 @@ speaker_at (Context *c, guint i, guint limit, Quote *q, guint *last)
             j++;
           age_tok = j - 1;
         }
-      while (j < limit && j < i + 5 && tok_is_word (c, j) && !tok_in (c, j, c->self->verbs) && !stop)
+      while (j < limit && j < i + 5 && tok_is_word (c, j) && !tok_in (c, j, c->self->verbs) && !is_cue_adverb (c, j) && !stop)
         {
           for (const char *const *w = stops; *w && !stop; w++)
             stop = tok_is (c, j, *w);
