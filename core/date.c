@@ -767,7 +767,7 @@ numeric_offset (const Scan *s, guint i, int *offset)
 static guint
 match_time (const Scan *s, guint i, NfDate *date)
 {
-  static const char *const joiners[] = { "t", "at", "um", "à", "a", "alle", "om", "kl", "klo", "o", "às", "las", NULL };
+  static const char *const joiners[] = { "t", "at", "um", "à", "a", "alle", "om", "kl", "klo", "o", "às", "las", "в", "о", NULL };
   guint j = i;
   for (int skips = 0; skips < 3; skips++)
     {
@@ -1104,8 +1104,9 @@ match_at (const Scan *s, guint i, NfDate *date)
     date->year -= 543;
   if (!valid_day (date->year, date->month, date->day))
     return 0;
-  /* A year glued to more digits is not a year ("2020123"). */
-  if (tok (s, k) && tok (s, k)->kind == T_NUM && !tok (s, k)->space_before)
+  /* A year glued to more digits is not a year ("2020123"); after 日 a time may follow
+   * unspaced ("2020年6月7日15時6分"). */
+  if (tok (s, k) && tok (s, k)->kind == T_NUM && !tok (s, k)->space_before && tok (s, k - 1)->kind == T_NUM)
     return 0;
   k = skip_year_word (s, k);
   return (k - i) + match_time (s, k, date);
