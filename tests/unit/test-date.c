@@ -215,6 +215,80 @@ test_names_shortcuts (void **state)
   assert_int_equal (nf_date_lookup_name ("grudnia", -1, "en", &value), NF_DATE_NAME_NONE);
 }
 
+/* The names of languages read only in their own text (Indonesian, Lithuanian, Thai ...),
+ * names of several words, Arabic and Cyrillic names by their script, other scripts'
+ * digits and signs: one table, from CLDR through ICU. */
+static void
+test_other_languages (void **state)
+{
+  (void) state;
+  int value = 0;
+  assert_int_equal (nf_date_lookup_name ("Agustus", -1, "id", &value), NF_DATE_NAME_MONTH);
+  assert_int_equal (value, 8);
+  assert_int_equal (nf_date_lookup_name ("Agustus", -1, "de", &value), NF_DATE_NAME_NONE); /* not Indonesian text */
+  assert_int_equal (nf_date_lookup_name ("Agustus", -1, NULL, &value), NF_DATE_NAME_NONE);
+  assert_int_equal (nf_date_lookup_name ("Rabu", -1, "id", &value), NF_DATE_NAME_WEEKDAY);
+  assert_int_equal (value, G_DATE_WEDNESDAY);
+  assert_int_equal (nf_date_lookup_name ("June", -1, "id", &value), NF_DATE_NAME_MONTH); /* English too */
+  assert_int_equal (nf_date_lookup_name ("يونيو", -1, "en", &value), NF_DATE_NAME_MONTH); /* by its script */
+  assert_int_equal (value, 6);
+  assert_int_equal (nf_date_lookup_name ("червня", -1, NULL, &value), NF_DATE_NAME_MONTH);
+  assert_int_equal (value, 6);
+  assert_local ("17 Agustus 2020", "id", "2020-08-17");
+  assert_local ("Isnin, 7 Dis 2020", "ms", "2020-12-07");
+  assert_local ("7 червня 2020", "uk", "2020-06-07");
+  assert_local ("7 जून 2020", "hi", "2020-06-07");
+  assert_local ("7 حزيران 2020", "ar", "2020-06-07");
+  assert_local ("١ كانون الثاني ٢٠٢٠", "ar", "2020-01-01");   /* two words, Arabic-Indic digits */
+  assert_local ("١ كانون الأول ٢٠٢٠", "ar", "2020-12-01");
+  assert_local ("۲۰۲۰-۰۶-۰۷", "fa", "2020-06-07");
+  assert_local ("２０２０年６月７日　１５：０６", "ja", "2020-06-07T15:06:00");
+  assert_local ("2020년 6월 7일", "ko", "2020-06-07");
+  assert_local ("2020. 6. 7. 오후 3:06", "ko", "2020-06-07");     /* a year first, a space after its dots */
+  assert_local ("2020. június 7.", "hu", "2020-06-07");
+  assert_local ("2020 m. birželio 7 d.", "lt", "2020-06-07");
+  assert_local ("In 2020. May 7 people came", "en", NULL);   /* a sentence's end, not a year before a month */
+  assert_local ("7 มิ.ย. 2563 15:06 น.", "th", "2020-06-07T15:06:00"); /* Buddhist era */
+  assert_local ("7/6/2563", NULL, NULL);                      /* not in Thai text: no such year */
+  assert_local ("令和2年6月7日", "ja", "2020-06-07");
+  assert_local ("令和元年5月1日", "ja", "2019-05-01");
+  assert_local ("平成31年4月30日", "ja", "2019-04-30");
+  assert_local ("民國109年6月7日", "zh-TW", "2020-06-07");
+}
+
+/* Issue 19's shapes of CJK, Russian, Vietnamese, Korean and Chinese news pages. */
+static void
+test_more_shapes (void **state)
+{
+  (void) state;
+  assert_local ("2012年5月31日 15時06分", "ja", "2012-05-31T15:06:00");
+  assert_local ("2012年5月31日15时6分30秒", "zh", "2012-05-31T15:06:30");
+  assert_local ("2012-05-31 15時06分", "ja", "2012-05-31T15:06:00");
+  assert_local ("15時06分", "ja", NULL);                          /* a time is not a day */
+  assert_local ("2012年5月31日 25時06分", "ja", "2012-05-31");     /* nor a bad time */
+  assert_local ("31 мая 2012 г., 15:06", "ru", "2012-05-31T15:06:00");
+  assert_local ("31 мая 2012 года в 15:06", "ru", "2012-05-31T15:06:00");
+  assert_local ("31 maja 2012 r., 15:06", "pl", "2012-05-31T15:06:00");
+  assert_local ("ngày 31/5/2012", "vi", "2012-05-31");
+  assert_local ("Thứ năm, 31/5/2012, 15:06", "vi", "2012-05-31T15:06:00");
+  assert_local ("ngày 5/6/2012", "vi", "2012-06-05");              /* day first */
+  assert_local ("2012.05.31 15:06", "ko", "2012-05-31T15:06:00");
+  assert_local ("입력 2012.05.31 15:06", "ko", "2012-05-31T15:06:00");
+  assert_local ("입력 : 2012-05-31", "ko", "2012-05-31");
+  assert_local ("来源：新华社 2012-05-31 15:06", "zh", "2012-05-31T15:06:00");
+  assert_local ("发布于2012年5月31日", "zh", "2012-05-31");       /* glued to a word written without spaces */
+  assert_local ("ABC2012-05-31", NULL, NULL);                      /* but not to a Latin one */
+  NfDate date;
+  assert_true (nf_date_parse ("31 мая 2012 г.", "ru", &date));
+  assert_true (nf_date_parse ("2012年5月31日15時06分", "ja", &date));
+  assert_true (date.has_time);
+  gsize start, end;
+  const char *text = "来源：新华社 2012-05-31 15:06 责任编辑";
+  assert_true (nf_date_find (text, -1, "zh", &date, &start, &end));
+  assert_int_equal (start, strstr (text, "2012") - text);
+  assert_int_equal (end, strstr (text, " 责任") - text);
+}
+
 int
 main (void)
 {
@@ -229,6 +303,8 @@ main (void)
     cmocka_unit_test (test_utc_and_published),
     cmocka_unit_test (test_names),
     cmocka_unit_test (test_names_shortcuts),
+    cmocka_unit_test (test_other_languages),
+    cmocka_unit_test (test_more_shapes),
   };
   return cmocka_run_group_tests (tests, NULL, NULL);
 }

@@ -866,6 +866,26 @@ test_date_languages (G_GNUC_UNUSED void **state)
   assert_day (PAGE ("en", "", "", "<footer>© 2020 Daily Planet. All rights reserved.</footer>"), NULL);
 }
 
+/* Issue 19's date shapes of CJK, Russian, Vietnamese and Korean news pages, each in the
+ * place a page gives it (a header line by the headline, after a label or a source). */
+static void
+test_date_more_shapes (G_GNUC_UNUSED void **state)
+{
+  assert_day (PAGE ("ja", "", "<p>2020年6月7日 15時06分</p>", ""), "2020-06-07T15:06:00");
+  assert_day (PAGE ("ja", "", "<p class='date'>公開日：2020年6月7日15時6分</p>", ""), "2020-06-07T15:06:00");
+  assert_day (PAGE ("zh", "", "<p>发布于2020年6月7日</p>", ""), "2020-06-07");
+  assert_day (PAGE ("zh-CN", "", "<div class='info'>来源：新华社 2020-06-07 15:06</div>", ""), "2020-06-07T15:06:00");
+  assert_day (PAGE ("zh-CN", "", "<div>2020-06-07 15:06　来源：人民网</div>", ""), "2020-06-07T15:06:00");
+  assert_day (PAGE ("ru", "", "<p>7 июня 2020 г., 15:06</p>", ""), "2020-06-07T15:06:00");
+  assert_day (PAGE ("ru", "", "<div class='author'>Иван Петров</div><div>7 июня 2020 года</div>", ""), "2020-06-07");
+  assert_day (PAGE ("vi", "", "<p>ngày 7/6/2020</p>", ""), "2020-06-07");
+  assert_day (PAGE ("vi", "", "<p>Thứ năm, 7/6/2020, 15:06 (GMT+7)</p>", ""), "2020-06-07T15:06:00");
+  assert_day (PAGE ("ko", "", "<p>2020.06.07 15:06</p>", ""), "2020-06-07T15:06:00");
+  assert_day (PAGE ("ko", "", "<span>입력 : 2020-06-07</span>", ""), "2020-06-07");
+  assert_day (PAGE ("ko", "", "<span>입력 2020.06.07 15:06</span> <span>수정 2020.06.08 09:00</span>", ""),
+              "2020-06-07T15:06:00");
+}
+
 static void
 test_date_numbers_and_labels (G_GNUC_UNUSED void **state)
 {
@@ -1010,7 +1030,7 @@ test_date_update_and_publication_lines (G_GNUC_UNUSED void **state)
               "Yayınlanma: 07.06.2020 15:06</p>", ""), "2020-06-07T15:06:00");
   assert_day (PAGE ("tr", "", "<p>Oluşturulma Tarihi: Haziran 07, 2020 15:06</p>", ""), "2020-06-07T15:06:00");
   assert_day (PAGE ("ru", "", "<p>Обновлено 08.06.2020 в 10:00</p><p>"
-              "Опубликовано 07.06.2020 в 15:06</p>", ""), "2020-06-07");
+              "Опубликовано 07.06.2020 в 15:06</p>", ""), "2020-06-07T15:06:00");
   assert_day (PAGE ("ru", "", "<time>7 июня 2020, 15:06</time>", ""), "2020-06-07T15:06:00");
   assert_day (PAGE ("el", "", "<p>07 Ιουνίου 2020, 15:06</p>", ""), "2020-06-07T15:06:00");
   assert_day (PAGE ("cs", "", "<p>7. června 2020 15:06</p>", ""), "2020-06-07T15:06:00");
@@ -1142,6 +1162,7 @@ main (void)
     cmocka_unit_test (test_date_meta_names),
     cmocka_unit_test (test_date_labels),
     cmocka_unit_test (test_date_languages),
+    cmocka_unit_test (test_date_more_shapes),
     cmocka_unit_test (test_date_numbers_and_labels),
     cmocka_unit_test (test_date_meta_and_url),
     cmocka_unit_test (test_date_not_the_publication),

@@ -28,8 +28,6 @@
  * 6/7/2020, with the page's own day-first dates for English without a region) is known. */
 #include <string.h>
 
-#include <unicode/udat.h>
-
 #include <newsflow/date.h>
 #include <newsflow/text.h>
 
@@ -89,463 +87,6 @@ add (HtmlDates *dates, const char *value, int score, guint order, gboolean in_te
     return;
   Candidate c = { g_strdup (value), score, order, in_text, NULL, FALSE, source };
   g_array_append_val (dates->candidates, c);
-}
-
-/* ---- dates in forms the date reader does not read ----
- * newsflow's date reader reads ASCII digits, CJK 年月日 and the month names of the languages
- * extract "language" detects.  News in other languages and scripts writes its dates with
- * other names and digits: "٧ يونيو ٢٠٢٠", "7 حزيران 2020", "17 Agustus 2020", "7 червня 2020",
- * "7 जून 2020", "2020년 6월 7일", "２０２０年６月７日".  Such a text is read through a copy in
- * the reader's forms: ASCII digits and signs, 年月日 for 년월일, and for the page's language
- * the English name of each month and weekday that CLDR gives (through ICU, in the Gregorian
- * calendar: a Persian page's Persian months are not turned into Gregorian ones). */
-
-static const char *const english_months[] = { "January", "February", "March", "April", "May", "June", "July",
-                                               "August", "September", "October", "November", "December" };
-static const char *const english_weekdays[] = { "", "Sunday", "Monday", "Tuesday", "Wednesday", "Thursday",
-                                                 "Friday", "Saturday" };
-
-/* Languages whose names the date reader does not know, and the ICU locales that write them
- * (Arabic's Levantine and Maghrebi month names beside the Egyptian ones).  The first two also
- * read a page in their script whose language is not given or not one of these (an Arabic
- * page under a template's lang="en"): Persian and Urdu write the Gregorian months in Arabic
- * script too, and the Cyrillic languages the date reader does not know are Ukrainian's
- * neighbours. */
-#define N_LOCALES 5
-static const struct { const char *language; const char *locales[N_LOCALES]; } foreign_languages[] = {
-  { "ar", { "ar", "ar_SY", "ar_DZ", "fa", "ur" } }, { "uk", { "uk", "bg", "sr", "mk", "be" } },
-  { "id", { "id" } }, { "ms", { "ms" } },
-  { "hi", { "hi" } }, { "bg", { "bg" } }, { "hr", { "hr" } }, { "sr", { "sr_Latn", "sr" } }, { "bs", { "bs" } },
-  { "sk", { "sk" } }, { "sl", { "sl" } }, { "lt", { "lt" } }, { "lv", { "lv" } }, { "et", { "et" } },
-  { "ca", { "ca" } }, { "gl", { "gl" } }, { "eu", { "eu" } }, { "he", { "he" } }, { "fa", { "fa" } },
-  { "ur", { "ur" } }, { "bn", { "bn" } }, { "mk", { "mk" } }, { "be", { "be" } }, { "sq", { "sq" } },
-  { "sw", { "sw" } }, { "az", { "az" } }, { "kk", { "kk" } }, { "ka", { "ka" } }, { "hy", { "hy" } },
-  { "mr", { "mr" } }, { "ne", { "ne" } }, { "ta", { "ta" } }, { "fil", { "fil" } }, { "tl", { "fil" } },
-  { "th", { "th" } }, { "is", { "is" } }, { "af", { "af" } }, { "cy", { "cy" } }, { "ga", { "ga" } }, { "mt", { "mt" } },
-};
-
-typedef struct {
-  char      **words; /* the name's words, case-folded, a trailing dot dropped */
-  const char *english;
-} ForeignName;
-
-/* First word (case-folded) -> GPtrArray of ForeignName, the names of most words first. */
-static GHashTable *foreign_names[G_N_ELEMENTS (foreign_languages)];
-
-static gboolean
-word_char (gunichar c)
-{
-  return g_unichar_isalpha (c) || g_unichar_ismark (c);
-}
-
-static void
-foreign_name_free (gpointer data)
-{
-  ForeignName *name = data;
-  g_strfreev (name->words);
-  g_free (name);
-}
-
-static gint
-by_words (gconstpointer a, gconstpointer b)
-{
-  const ForeignName *x = *(ForeignName *const *) a, *y = *(ForeignName *const *) b;
-  return (int) g_strv_length (y->words) - (int) g_strv_length (x->words);
-}
-
-static void
-add_foreign_symbols (GHashTable *names, UDateFormat *format, UDateFormatSymbolType type, gboolean months)
-{
-  int count = udat_countSymbols (format, type);
-  for (int i = 0; i < count; i++)
-    {
-      UChar buffer[64];
-      UErrorCode status = U_ZERO_ERROR;
-      int32_t n = udat_getSymbols (format, type, i, buffer, G_N_ELEMENTS (buffer), &status);
-      if (U_FAILURE (status) || n <= 0 || n >= (int32_t) G_N_ELEMENTS (buffer)
-          || (months ? i >= 12 : (i < 1 || i > 7)))
-        continue;
-      g_autofree char *utf8 = g_utf16_to_utf8 ((const gunichar2 *) buffer, n, NULL, NULL, NULL);
-      if (utf8 == NULL)
-        continue;
-      g_autofree char *folded = g_utf8_casefold (utf8, -1);
-      /* Words apart at anything that is not a letter ("كانون الثاني", "авг."). */
-      GPtrArray *words = g_ptr_array_new ();
-      for (const char *p = folded; *p;)
-        {
-          while (*p && !word_char (g_utf8_get_char (p)))
-            p = g_utf8_next_char (p);
-          const char *start = p;
-          while (*p && word_char (g_utf8_get_char (p)))
-            p = g_utf8_next_char (p);
-          if (p > start)
-            g_ptr_array_add (words, g_strndup (start, p - start));
-        }
-      /* A name of one or two letters ("M" for Monday) is a letter of the text as often. */
-      if (words->len == 0 || (words->len == 1 && g_utf8_strlen (g_ptr_array_index (words, 0), -1) < 3))
-        {
-          g_ptr_array_set_free_func (words, g_free);
-          g_ptr_array_unref (words);
-          continue;
-        }
-      g_ptr_array_add (words, NULL);
-      ForeignName *name = g_new0 (ForeignName, 1);
-      name->words = (char **) g_ptr_array_free (words, FALSE);
-      name->english = months ? english_months[i] : english_weekdays[i];
-      GPtrArray *list = g_hash_table_lookup (names, name->words[0]);
-      if (list == NULL)
-        {
-          list = g_ptr_array_new_with_free_func (foreign_name_free);
-          g_hash_table_insert (names, g_strdup (name->words[0]), list);
-        }
-      g_ptr_array_add (list, name);
-    }
-}
-
-/* The month and weekday names of the foreign language @l, read from ICU once a process. */
-static GHashTable *
-foreign_names_of (guint l)
-{
-  if (g_once_init_enter (&foreign_names[l]))
-    {
-      static const struct { UDateFormatSymbolType type; gboolean months; } symbols[] = {
-        { UDAT_MONTHS, TRUE }, { UDAT_SHORT_MONTHS, TRUE }, { UDAT_STANDALONE_MONTHS, TRUE },
-        { UDAT_STANDALONE_SHORT_MONTHS, TRUE }, { UDAT_WEEKDAYS, FALSE }, { UDAT_SHORT_WEEKDAYS, FALSE },
-      };
-      GHashTable *names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) g_ptr_array_unref);
-      for (guint k = 0; k < N_LOCALES && foreign_languages[l].locales[k]; k++)
-        {
-          g_autofree char *locale = g_strconcat (foreign_languages[l].locales[k], "@calendar=gregorian", NULL);
-          UErrorCode status = U_ZERO_ERROR;
-          UDateFormat *format = udat_open (UDAT_DEFAULT, UDAT_DEFAULT, locale, NULL, 0, NULL, 0, &status);
-          if (U_FAILURE (status) || format == NULL)
-            continue;
-          for (guint s = 0; s < G_N_ELEMENTS (symbols); s++)
-            add_foreign_symbols (names, format, symbols[s].type, symbols[s].months);
-          udat_close (format);
-        }
-      GHashTableIter iter;
-      gpointer list;
-      g_hash_table_iter_init (&iter, names);
-      while (g_hash_table_iter_next (&iter, NULL, &list))
-        g_ptr_array_sort (list, by_words);
-      g_once_init_leave (&foreign_names[l], names);
-    }
-  return foreign_names[l];
-}
-
-/* The names of @language ("ar", "ar-EG", "uk_UA") when the date reader does not know them. */
-static GHashTable *
-foreign_names_for (const char *language)
-{
-  if (language == NULL)
-    return NULL;
-  gsize n = 0;
-  while (g_ascii_isalpha (language[n]))
-    n++;
-  for (guint l = 0; l < G_N_ELEMENTS (foreign_languages); l++)
-    if (strlen (foreign_languages[l].language) == n
-        && g_ascii_strncasecmp (language, foreign_languages[l].language, n) == 0)
-      return foreign_names_of (l);
-  return NULL;
-}
-
-/* The ASCII digit of a decimal digit of another script (Arabic-Indic, Persian, Devanagari,
- * Bengali, full-width), or -1. */
-static int
-other_digit (gunichar c)
-{
-  static const gunichar zeros[] = { 0x0660, 0x06F0, 0x0966, 0x09E6, 0xFF10 };
-  for (guint i = 0; i < G_N_ELEMENTS (zeros); i++)
-    if (c >= zeros[i] && c <= zeros[i] + 9)
-      return (int) (c - zeros[i]);
-  return -1;
-}
-
-/* A sign the reader reads in its ASCII form: the Arabic comma, full-width colon, slash, dot
- * and hyphen ("１５：０６"), or 0. */
-static char
-ascii_sign (gunichar c)
-{
-  switch (c)
-    {
-    case 0x060C: return ',';
-    case 0xFF1A: return ':';
-    case 0xFF0F: return '/';
-    case 0xFF0E: return '.';
-    case 0xFF0D: return '-';
-    case 0xFF0C: return ',';
-    default: return 0;
-    }
-}
-
-/* @text in the reader's forms (see above), or NULL when it is already in them (all ASCII
- * text, the common case, is never copied). */
-static char *
-reader_forms (const char *text, const char *language)
-{
-  GHashTable *names = foreign_names_for (language);
-  const char *p = text;
-  gboolean year_dot = FALSE; /* "2020. 6. 7." */
-  for (; *p && (guchar) *p < 0x80; p++)
-    if (*p == '.' && p[1] == ' ' && p - text >= 4 && g_ascii_isdigit (p[-1]))
-      year_dot = TRUE;
-  if (*p == '\0' && names == NULL && !year_dot)
-    return NULL;
-  if (names == NULL && *p)
-    {
-      /* By the script of its letters (UTF-8 lead bytes): Arabic (U+0600..06FF), Cyrillic
-       * (U+0400..04FF) when the page's language is not Russian, whose names the reader knows. */
-      for (const guchar *b = (const guchar *) p; *b && names == NULL; b++)
-        if (*b >= 0xD8 && *b <= 0xDB)
-          names = foreign_names_of (0);
-        else if ((*b == 0xD0 || *b == 0xD1) && !(language && g_ascii_strncasecmp (language, "ru", 2) == 0))
-          names = foreign_names_of (1);
-    }
-  GString *out = NULL;
-  gboolean digit_before = FALSE, word_before = FALSE;
-  /* The digits of the number before, and of the first number of a run of numbers and dots:
-   * a year first ("2020. 6. 7.", Korean and Hungarian) loses the spaces after its dots, which
-   * the reader reads only in a day first ("7. 6. 2020"). */
-  guint run = 0, chain_first = 0;
-  for (p = text; *p;)
-    {
-      if (g_ascii_isdigit (*p))
-        run++;
-      else if (*p == '.' && run)
-        {
-          if (chain_first == 0)
-            chain_first = run;
-          run = 0;
-          const char *q = p + 1;
-          while (*q == ' ')
-            q++;
-          if (chain_first == 4 && q > p + 1 && g_ascii_isdigit (*q))
-            {
-              if (out == NULL)
-                out = g_string_new_len (text, p - text);
-              g_string_append_c (out, '.');
-              p = q;
-              digit_before = FALSE, word_before = FALSE;
-              continue;
-            }
-        }
-      else
-        run = 0, chain_first = 0;
-      gunichar c = g_utf8_get_char_validated (p, -1);
-      if (c == (gunichar) -1 || c == (gunichar) -2)
-        {
-          if (out)
-            g_string_free (out, TRUE);
-          return NULL;
-        }
-      const char *next = g_utf8_next_char (p);
-      int digit = other_digit (c);
-      char sign = ascii_sign (c);
-      const char *replacement = NULL;
-      const char *until = next;
-      char buffer[2] = { 0 };
-      if (digit >= 0)
-        buffer[0] = (char) ('0' + digit), replacement = buffer;
-      else if (sign)
-        buffer[0] = sign, replacement = buffer;
-      else if (digit_before && (c == 0xB144 || c == 0xC6D4 || c == 0xC77C))
-        replacement = c == 0xB144 ? "年" : c == 0xC6D4 ? "月" : "日"; /* 년 월 일 */
-      else if (names && !word_before && word_char (c))
-        {
-          /* A word: a month's or weekday's name, maybe of several words, in English. */
-          const char *end = p;
-          while (*end && word_char (g_utf8_get_char (end)))
-            end = g_utf8_next_char (end);
-          g_autofree char *folded = g_utf8_casefold (p, end - p);
-          GPtrArray *list = g_hash_table_lookup (names, folded);
-          for (guint i = 0; list && i < list->len && !replacement; i++)
-            {
-              ForeignName *name = g_ptr_array_index (list, i);
-              const char *q = end;
-              guint w = 1;
-              for (; name->words[w]; w++)
-                {
-                  /* Apart at spaces, or at dots ("มิ.ย.", Thai's short months). */
-                  const char *s = q;
-                  while (*s == ' ' || *s == '.' || g_utf8_get_char (s) == 0xA0)
-                    s = g_utf8_next_char (s);
-                  const char *e = s;
-                  while (*e && word_char (g_utf8_get_char (e)))
-                    e = g_utf8_next_char (e);
-                  g_autofree char *next_folded = e > s ? g_utf8_casefold (s, e - s) : NULL;
-                  if (next_folded == NULL || strcmp (next_folded, name->words[w]) != 0)
-                    break;
-                  q = e;
-                }
-              if (name->words[w] == NULL)
-                replacement = name->english, until = q;
-            }
-          if (replacement == NULL)
-            until = end;
-        }
-      if (replacement)
-        {
-          if (out == NULL)
-            out = g_string_new_len (text, p - text);
-          /* A name gets a space either side: "7حزيران" is "7 June". */
-          gboolean name = g_ascii_isalpha (replacement[0]);
-          if (name && out->len && !g_ascii_isspace (out->str[out->len - 1]))
-            g_string_append_c (out, ' ');
-          g_string_append (out, replacement);
-          if (name && *until && !nf_unichar_is_space (g_utf8_get_char (until)))
-            g_string_append_c (out, ' ');
-        }
-      else if (out)
-        g_string_append_len (out, p, until - p);
-      digit_before = digit >= 0 || (c < 0x80 && g_ascii_isdigit (c))
-                     || (digit_before && nf_unichar_is_space (c));
-      word_before = until == next && word_char (c) && replacement == NULL;
-      if (until != next)
-        word_before = FALSE, digit_before = FALSE;
-      p = until;
-    }
-  /* Japanese eras and Taiwan's Minguo years before 年: 令和2年 and 民國109年 are 2020. */
-  static const struct { const char *name; int start; } eras[] = {
-    { "令和", 2018 }, { "平成", 1988 }, { "民國", 1911 }, { "民国", 1911 },
-  };
-  for (guint e = 0; e < G_N_ELEMENTS (eras); e++)
-    {
-      const char *source = out ? out->str : text;
-      const char *at = strstr (source, eras[e].name);
-      if (at == NULL)
-        continue;
-      if (out == NULL)
-        out = g_string_new (text);
-      gsize i;
-      while ((at = strstr (out->str, eras[e].name)))
-        {
-          i = at - out->str;
-          gsize n = strlen (eras[e].name), d = i + n;
-          while (out->str[d] == ' ')
-            d++;
-          int year = 0;
-          gsize digits = 0;
-          if (strncmp (out->str + d, "元", strlen ("元")) == 0)
-            year = 1, digits = strlen ("元");
-          else
-            while (g_ascii_isdigit (out->str[d + digits]) && digits < 3)
-              year = year * 10 + (out->str[d + digits] - '0'), digits++;
-          if (digits == 0 || strncmp (out->str + d + digits, "年", strlen ("年")) != 0)
-            {
-              /* Not a year of the era: the name stays, marked read by a space after it. */
-              g_string_erase (out, i, n);
-              g_string_insert (out, i, " ");
-              continue;
-            }
-          char buffer[8];
-          g_snprintf (buffer, sizeof buffer, "%d", eras[e].start + year);
-          g_string_erase (out, i, d + digits - i);
-          g_string_insert (out, i, buffer);
-        }
-    }
-  /* Thai pages count the years of the Buddhist era (2563 is 2020). */
-  if (language && g_ascii_strncasecmp (language, "th", 2) == 0 && !g_ascii_isalpha (language[2]))
-    {
-      if (out == NULL)
-        out = g_string_new (text);
-      for (gsize i = 0; i + 4 <= out->len; i++)
-        if ((i == 0 || !g_ascii_isdigit (out->str[i - 1])) && strspn (out->str + i, "0123456789") == 4)
-          {
-            int year = atoi (out->str + i);
-            if (year >= 2500 && year < 2700)
-              {
-                char buffer[5];
-                g_snprintf (buffer, sizeof buffer, "%04d", year - 543);
-                memcpy (out->str + i, buffer, 4);
-              }
-            i += 3;
-          }
-    }
-  return out ? g_string_free (out, FALSE) : NULL;
-}
-
-/* The year, a month's name and the day, the way Hungarian and Lithuanian write them ("2020.
- * június 7.", "2020 m. birželio 7 d."; the Lithuanian name in English by reader_forms), which
- * the reader does not read: the first such date in @text, its bytes [@start, @end). */
-static gboolean
-year_name_day (const char *text, const char *language, NfDate *date, gsize *start, gsize *end)
-{
-  for (const char *p = text; (p = strpbrk (p, "0123456789")); )
-    {
-      const char *year = p;
-      while (g_ascii_isdigit (*p))
-        p++;
-      if (p - year != 4 || (year > text && g_ascii_isalnum (year[-1])))
-        continue;
-      const char *q = p;
-      if (*q == '.')
-        q++;
-      else if (q[0] == ' ' && q[1] == 'm' && q[2] == '.')
-        q += 3;
-      else
-        continue;
-      while (*q == ' ')
-        q++;
-      const char *word = q;
-      while (*q && word_char (g_utf8_get_char (q)))
-        q = g_utf8_next_char (q);
-      int month;
-      if (q == word || nf_date_lookup_name (word, q - word, language, &month) != NF_DATE_NAME_MONTH)
-        continue;
-      if (*q == '.')
-        q++;
-      while (*q == ' ')
-        q++;
-      const char *day = q;
-      while (g_ascii_isdigit (*q))
-        q++;
-      if (q == day || q - day > 2)
-        continue;
-      int y = atoi (year), d = atoi (day);
-      if (y < 1900 || y > 2199 || d < 1 || !g_date_valid_dmy (d, month, y))
-        continue;
-      memset (date, 0, sizeof *date);
-      date->year = y, date->month = month, date->day = d;
-      if (start)
-        *start = year - text;
-      if (end)
-        *end = q - text;
-      return TRUE;
-    }
-  return FALSE;
-}
-
-/* nf_date_find and nf_date_parse on @text in the reader's forms; @start and @end (when not
- * NULL) are offsets into that form of the text, which *@form gets when it is another. */
-static gboolean
-find_date (const char *text, const char *language, NfDate *date, gsize *start, gsize *end, char **form)
-{
-  char *other = reader_forms (text, language);
-  gboolean found = nf_date_find (other ? other : text, -1, language, date, start, end)
-                   || year_name_day (other ? other : text, language, date, start, end);
-  if (form)
-    *form = other;
-  else
-    g_free (other);
-  return found;
-}
-
-static gboolean
-parse_date (const char *text, const char *language, NfDate *date)
-{
-  g_autofree char *other = reader_forms (text, language);
-  const char *form = other ? other : text;
-  if (nf_date_parse (form, language, date))
-    return TRUE;
-  /* All of the text: a date of year_name_day's with nothing but signs around it. */
-  gsize start, end;
-  if (!year_name_day (form, language, date, &start, &end))
-    return FALSE;
-  for (gsize i = 0; form[i]; i++)
-    if ((i < start || i >= end) && (g_ascii_isalnum (form[i]) || (guchar) form[i] >= 0x80))
-      return FALSE;
-  return TRUE;
 }
 
 void
@@ -1058,7 +599,7 @@ blank (const char *text)
   return TRUE;
 }
 
-/* Whether @text has a digit: an ASCII one, or one of the scripts reader_forms reads
+/* Whether @text has a digit: an ASCII one, or one of the scripts the date reader reads
  * (Arabic-Indic, Persian, Devanagari, Bengali, full-width), told by their UTF-8 bytes. */
 static gboolean
 has_digit (const char *text)
@@ -1215,7 +756,7 @@ solitary_date (HtmlDates *dates, xmlNode *node, xmlNode *text, guint order, gboo
   NfDate date;
   if (before_headline_article (dates, node, order))
     return;
-  if (!parse_date (content, dates->language, &date) || place_of (dates, node, near_headline) == PLACE_ELSEWHERE
+  if (!nf_date_parse (content, dates->language, &date) || place_of (dates, node, near_headline) == PLACE_ELSEWHERE
       || names_now (node))
     return;
   add (dates, content, 37, order, TRUE, "text");
@@ -1351,7 +892,7 @@ header_fact_date (xmlNode *node, xmlNode *first, const char *language)
 {
   NfDate probe;
   const char *content = (const char *) first->content;
-  if (!short_line (content) || find_date (content, language, &probe, NULL, NULL, NULL))
+  if (!short_line (content) || nf_date_find (content, -1, language, &probe, NULL, NULL))
     return first;
   guint seen = 0;
   for (xmlNode *n = node->children; n != first; n = n->next)
@@ -1359,7 +900,7 @@ header_fact_date (xmlNode *node, xmlNode *first, const char *language)
   for (xmlNode *later = first->next; later && ++seen < 12; later = later->next)
     if (later->type == XML_TEXT_NODE && later->content && has_digit ((const char *) later->content)
         && short_line ((const char *) later->content)
-        && find_date ((const char *) later->content, language, &probe, NULL, NULL, NULL))
+        && nf_date_find ((const char *) later->content, -1, language, &probe, NULL, NULL))
       return later;
   return first;
 }
@@ -1394,11 +935,8 @@ in_sentence (const char *text, const char *language)
 {
   NfDate date;
   gsize start, end;
-  g_autofree char *form = NULL;
-  if (!find_date (text, language, &date, &start, &end, &form))
+  if (!nf_date_find (text, -1, language, &date, &start, &end))
     return FALSE;
-  if (form)
-    text = form;
   guint before = count_words_between (text, text + start);
   if (before >= 3 && count_words_between (text + end, text + strlen (text)) >= 3)
     return TRUE;
@@ -1738,8 +1276,8 @@ read_candidate (const Candidate *c, const char *language, NfDate *date)
   const char *digits = !c->in_text && g_ascii_isdigit (c->value[0]) ? digits_date (c->value, buffer) : NULL;
   if (digits)
     return nf_date_parse (digits, language, date);
-  return c->in_text ? find_date (c->value, language, date, NULL, NULL, NULL)
-                    : (parse_date (c->value, language, date) || find_date (c->value, language, date, NULL, NULL, NULL));
+  return c->in_text ? nf_date_find (c->value, -1, language, date, NULL, NULL)
+                    : (nf_date_parse (c->value, language, date) || nf_date_find (c->value, -1, language, date, NULL, NULL));
 }
 
 /* Metadata often gives the instant in UTC ("2020-02-25T02:25:54Z") where the page shows its
