@@ -15,7 +15,7 @@
  *    after it has written them, so the ring still bounds the articles in memory;
  *  - each thread says when it sleeps, and a condition is signalled only for a sleeper: the
  *    consumer when the next article in order is done, the fetcher when slots were freed,
- *    an idle worker when no worker is awake or another batch is queued (wake_worker).
+ *    an idle worker when no worker is awake or another batch is queued (worker_to_wake).
  * Which thread processes which article changes nothing in the output or the accounting.
  *
  * Articles the formatters accepted are pending until the formatters' commit point (every
