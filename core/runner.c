@@ -6,6 +6,18 @@
  * ordered extractors and the formatters, and accounts for each article exactly once.
  * Because the ring is indexed by sequence number, output is identical for every -j.
  *
+ * Hand-offs go in batches, because a wake-up is a system call (GLib's g_cond_signal is a
+ * futex wake even when no thread waits) and costs as much as a small article's work:
+ *  - the ring is also the workers' queue: a worker claims up to WORK_BATCH queued articles
+ *    at once (fewer when the queue is short, so the workers share it) and marks them done
+ *    together under one lock;
+ *  - the consumer takes every article ready in order at once, and frees their slots only
+ *    after it has written them, so the ring still bounds the articles in memory;
+ *  - each thread says when it sleeps, and a condition is signalled only for a sleeper: the
+ *    consumer when the next article in order is done, the fetcher when slots were freed,
+ *    an idle worker when no worker is awake or another batch is queued (worker_to_wake).
+ * Which thread processes which article changes nothing in the output or the accounting.
+ *
  * Articles the formatters accepted are pending until the formatters' commit point (every
  * --commit-every articles or --commit-interval ms, at the end, after an interruption):
  * only then are they counted as written and their end notified (nf_article_set_ended_notify). */
@@ -71,6 +83,10 @@ typedef struct {
 
 typedef struct _Run Run;
 
+/* Articles a worker claims at once: enough to make the hand-offs rare, few enough that the
+ * consumer does not wait long for the first of them. */
+#define WORK_BATCH 8
+
 typedef struct {
   Run        *run;
   GThread    *thread;
@@ -88,9 +104,14 @@ struct _Run {
   GMutex   lock;
   GCond    has_space;   /* fetcher waits for it */
   GCond    has_done;    /* consumer waits for it */
+  GCond    has_work;    /* idle workers wait for it */
+  gboolean fetcher_waiting;  /* ...each set while they wait, so that nobody signals in vain */
+  gboolean consumer_waiting;
+  guint    workers_idle;
   Slot    *ring;
   guint    capacity;
   guint64  next_seq;    /* fetcher side */
+  guint64  next_claim;  /* workers' side: the first article no worker took yet */
   guint64  next_emit;   /* consumer side */
   gboolean fetch_done;
   gboolean fetch_started;
@@ -98,7 +119,6 @@ struct _Run {
   gint     cancelled;   /* atomic: stop fetching (fatal error) */
   gboolean measure_cpu; /* read threads' CPU time per stage: someone asked for the figures */
 
-  GAsyncQueue *work;    /* NfArticle * for workers; the run itself is the end marker */
   Worker   *workers;
   StageStats *stats;    /* fetch stages (fetcher thread) and consumer stages */
   GError   *fatal;      /* first run-level error, under lock */
@@ -170,6 +190,46 @@ set_fatal (Run *run, GError *error)
   g_mutex_unlock (&run->lock);
 }
 
+/* Articles read that no worker took yet (some may be done already: failed as they were
+ * read).  With the lock held. */
+static guint64
+queued_articles (const Run *run)
+{
+  return run->next_seq - MAX (run->next_claim, run->next_emit);
+}
+
+/* Who to wake is decided with the lock held (the sleepers' flags are under it) and the
+ * condition signalled after it is released, so that the thread woken does not at once
+ * block again on the lock its waker still holds. */
+static void
+wake (GCond *cond)
+{
+  if (cond)
+    g_cond_signal (cond);
+}
+
+/* An article was queued: an idle worker is woken when no worker is awake to take it, or
+ * when another whole batch is queued; a worker awake takes the rest after its batch. */
+static GCond *
+worker_to_wake (Run *run)
+{
+  if (run->workers_idle == 0)
+    return NULL;
+  if (run->workers_idle == run->options->workers || queued_articles (run) % WORK_BATCH == 0)
+    return &run->has_work;
+  return NULL;
+}
+
+/* The consumer, when it sleeps and the article it waits for is done. */
+static GCond *
+consumer_to_wake (Run *run)
+{
+  if (run->consumer_waiting && run->next_emit < run->next_seq
+      && run->ring[run->next_emit % run->capacity].done)
+    return &run->has_done;
+  return NULL;
+}
+
 /* ---- fetcher side ---------------------------------------------------------------------- */
 
 /* --max-article-bytes: an article larger than the limit fails at @stage before the next
@@ -194,7 +254,11 @@ run_sink_push (NfSink *sink, NfArticle *article)
   Run *run = sink->owner;
   g_mutex_lock (&run->lock);
   while (run->next_seq - run->next_emit >= run->capacity && !g_atomic_int_get (&run->cancelled))
-    wait_briefly (run, &run->has_space);
+    {
+      run->fetcher_waiting = TRUE;
+      wait_briefly (run, &run->has_space);
+      run->fetcher_waiting = FALSE;
+    }
   if (g_atomic_int_get (&run->cancelled))
     {
       g_mutex_unlock (&run->lock);
@@ -208,9 +272,9 @@ run_sink_push (NfSink *sink, NfArticle *article)
   Slot *slot = &run->ring[seq % run->capacity];
   slot->article = article;
   slot->done = failed;
-  if (failed)
-    g_cond_signal (&run->has_done);
+  GCond *sleeper = failed ? consumer_to_wake (run) : worker_to_wake (run);
   g_mutex_unlock (&run->lock);
+  wake (sleeper);
 
   for (guint i = 0; i < run->chain->stages[NF_PLUGIN_FETCH]->len; i++)
     if (stage_at (run, NF_PLUGIN_FETCH, i) == sink->stage)
@@ -219,8 +283,6 @@ run_sink_push (NfSink *sink, NfArticle *article)
         COUNTER_ADD (stats->items, 1);
         COUNTER_ADD (stats->failed, failed);
       }
-  if (!failed)
-    g_async_queue_push (run->work, article);
   return TRUE;
 }
 
@@ -318,9 +380,8 @@ fetcher_main (gpointer data)
   g_mutex_lock (&run->lock);
   run->fetch_done = TRUE;
   g_cond_signal (&run->has_done);
+  g_cond_broadcast (&run->has_work); /* the workers empty the queue and stop */
   g_mutex_unlock (&run->lock);
-  for (guint i = 0; i < run->options->workers; i++)
-    g_async_queue_push (run->work, run); /* one end marker per worker */
   return NULL;
 }
 
@@ -438,31 +499,67 @@ process_article (Worker *worker, NfArticle *article)
     }
 }
 
+/* Takes up to WORK_BATCH queued articles into @batch: a fair share of the queue when it is
+ * short, so that every worker gets some.  Articles already done (failed as they were read)
+ * are passed over.  Returns how many it took, 0 when nothing is queued; with the lock held. */
+static guint
+claim_work (Run *run, NfArticle **batch)
+{
+  guint n = 0;
+  /* The consumer may have passed articles failed as they were read: their slots are reused. */
+  run->next_claim = MAX (run->next_claim, run->next_emit);
+  while (n == 0 && run->next_claim < run->next_seq)
+    {
+      guint64 share = (queued_articles (run) + run->options->workers - 1) / run->options->workers;
+      guint64 end = run->next_claim + MIN (share, WORK_BATCH);
+      for (; run->next_claim < end; run->next_claim++)
+        {
+          Slot *slot = &run->ring[run->next_claim % run->capacity];
+          if (!slot->done)
+            batch[n++] = slot->article;
+        }
+    }
+  return n;
+}
+
 static gpointer
 worker_main (gpointer data)
 {
   Worker *worker = data;
   Run *run = worker->run;
+  NfArticle *batch[WORK_BATCH];
+  guint n = 0;
   for (;;)
     {
-      gpointer item = g_async_queue_pop (run->work);
-      if (item == run)
-        break;
-      NfArticle *article = item;
-      if (!g_atomic_int_get (&run->cancelled))
-        process_article (worker, article);
-      else
-        {
-          g_autoptr (GError) stopped = g_error_new_literal (NF_ERROR, NF_ERROR_FAILED,
-                                                            "not processed: the run was stopped");
-          nf_article_set_failed (article, "run", stopped);
-        }
       g_mutex_lock (&run->lock);
-      Slot *slot = &run->ring[nf_article_get_index (article) % run->capacity];
-      slot->done = TRUE;
-      if (nf_article_get_index (article) == run->next_emit)
-        g_cond_signal (&run->has_done);
+      /* The batch just processed is done: the consumer may be waiting for one of them. */
+      for (guint i = 0; i < n; i++)
+        run->ring[nf_article_get_index (batch[i]) % run->capacity].done = TRUE;
+      GCond *sleeper = n > 0 ? consumer_to_wake (run) : NULL;
+      n = claim_work (run, batch);
+      while (n == 0 && !run->fetch_done)
+        {
+          wake (g_steal_pointer (&sleeper)); /* before sleeping too */
+          run->workers_idle++;
+          g_cond_wait (&run->has_work, &run->lock);
+          run->workers_idle--;
+          n = claim_work (run, batch);
+        }
       g_mutex_unlock (&run->lock);
+      wake (sleeper);
+      if (n == 0)
+        break;
+      for (guint i = 0; i < n; i++)
+        {
+          if (!g_atomic_int_get (&run->cancelled))
+            process_article (worker, batch[i]);
+          else
+            {
+              g_autoptr (GError) stopped = g_error_new_literal (NF_ERROR, NF_ERROR_FAILED,
+                                                                "not processed: the run was stopped");
+              nf_article_set_failed (batch[i], "run", stopped);
+            }
+        }
     }
   return NULL;
 }
@@ -942,47 +1039,81 @@ report (Run *run, const NfTally *tally, gboolean final)
     }
 }
 
+/* Frees the slots of the @n articles just consumed; returns the fetcher's condition when it
+ * waits for them.  With the lock held. */
+static GCond *
+release_slots (Run *run, guint n)
+{
+  for (guint i = 0; i < n; i++)
+    {
+      Slot *slot = &run->ring[(run->next_emit + i) % run->capacity];
+      slot->article = NULL;
+      slot->done = FALSE;
+    }
+  run->next_emit += n;
+  return n > 0 && run->fetcher_waiting ? &run->has_space : NULL;
+}
+
+/* Takes every article done in order into @taken (the ring's capacity at most); with the
+ * lock held.  Their slots stay taken until release_slots. */
+static guint
+take_ready (Run *run, NfArticle **taken)
+{
+  guint n = 0;
+  for (Slot *slot; run->next_emit + n < run->next_seq
+                   && (slot = &run->ring[(run->next_emit + n) % run->capacity])->done; n++)
+    taken[n] = slot->article;
+  return n;
+}
+
 static void
 consumer_loop (Run *run, NfTally *tally)
 {
+  /* The articles done in order, taken at once; their slots stay taken while they are
+   * consumed, so the ring alone bounds the articles in memory. */
+  NfArticle **taken = g_new (NfArticle *, run->capacity);
+  guint n = 0;
   for (;;)
     {
       g_mutex_lock (&run->lock);
-      Slot *slot = &run->ring[run->next_emit % run->capacity];
+      GCond *sleeper = release_slots (run, n);
       gboolean ready, end;
       for (;;)
         {
-          ready = run->next_emit < run->next_seq && slot->done;
+          ready = run->next_emit < run->next_seq && run->ring[run->next_emit % run->capacity].done;
           end = run->fetch_done && run->next_emit == run->next_seq;
           /* Idle with articles pending: their commit is not held back by a slow source;
            * idle or not, a long-running chain keeps its progress and metrics current. */
           gint64 now = g_get_monotonic_time ();
           if (ready || end || commit_due (run) || progress_due (run, now) || metrics_due (run, now))
             break;
+          wake (g_steal_pointer (&sleeper)); /* before sleeping too */
+          run->consumer_waiting = TRUE;
           wait_briefly (run, &run->has_done);
+          run->consumer_waiting = FALSE;
         }
+      n = ready ? take_ready (run, taken) : 0;
+      g_mutex_unlock (&run->lock);
+      wake (sleeper);
       if (!ready)
         {
-          g_mutex_unlock (&run->lock);
           if (end)
             break;
           commit_batch (run, tally, TRUE);
           report (run, tally, FALSE);
           continue;
         }
-      NfArticle *article = slot->article;
-      slot->article = NULL;
-      slot->done = FALSE;
-      run->next_emit++;
-      g_cond_signal (&run->has_space);
-      g_mutex_unlock (&run->lock);
 
-      consume (run, article, tally);
-      nf_article_unref (article);
-      if (commit_due (run))
-        commit_batch (run, tally, TRUE);
-      report (run, tally, FALSE);
+      for (guint i = 0; i < n; i++)
+        {
+          consume (run, taken[i], tally);
+          nf_article_unref (taken[i]);
+          if (commit_due (run))
+            commit_batch (run, tally, TRUE);
+          report (run, tally, FALSE);
+        }
     }
+  g_free (taken);
 }
 
 static void
@@ -1067,10 +1198,10 @@ nf_run (NfChain *chain, const NfRunOptions *options, NfTally *tally, GError **er
   run.capacity = MAX (64, 32 * options->workers);
   run.ring = g_new0 (Slot, run.capacity);
   run.stats = g_new0 (StageStats, run.stages->len);
-  run.work = g_async_queue_new ();
   g_mutex_init (&run.lock);
   g_cond_init (&run.has_space);
   g_cond_init (&run.has_done);
+  g_cond_init (&run.has_work);
   memset (tally, 0, sizeof *tally);
 
   run.batch = g_array_new (FALSE, FALSE, sizeof (Ended));
@@ -1149,10 +1280,10 @@ nf_run (NfChain *chain, const NfRunOptions *options, NfTally *tally, GError **er
   g_clear_error (&run.fatal);
   g_array_unref (run.batch);
   g_ptr_array_unref (run.resuming);
-  g_async_queue_unref (run.work);
   g_mutex_clear (&run.lock);
   g_cond_clear (&run.has_space);
   g_cond_clear (&run.has_done);
+  g_cond_clear (&run.has_work);
   g_free (run.ring);
   g_free (run.stats);
   g_ptr_array_unref (run.stages);

@@ -125,17 +125,161 @@ test_ordered_extractor_sees_input_order (void **state)
     }
 }
 
-/* fetch "acked" (10 articles whose end is logged) -> text -> failevery3 -> format "flaky"
- * (commits logged to the same file); returns the log. */
+/* Many tiny articles (next to their work, the hand-offs between the threads cost most):
+ * article i fails as it is read when i % 7 == 3 (larger than max_article_bytes), in
+ * extractor failevery3 when i % 3 == 2, is dropped by a filter when i % 5 == 4, and is
+ * written otherwise. */
+#define TINY_ARTICLES 600
+#define TINY_MAX_BYTES 200
+
+typedef enum { TINY_WRITTEN, TINY_DROPPED, TINY_FAILED } TinyOutcome;
+
+static TinyOutcome
+tiny_outcome (guint i)
+{
+  if (i % 7 == 3 || i % 3 == 2)
+    return TINY_FAILED;
+  return i % 5 == 4 ? TINY_DROPPED : TINY_WRITTEN;
+}
+
 static char *
-run_acked (Fixture *fixture, const char *flaky_options, NfRunOptions *options, NfTally *tally,
-           gboolean *ok, GError **error)
+write_tiny_articles (Fixture *fixture)
+{
+  char *dir = g_build_filename (fixture->dir, "tiny", NULL);
+  g_assert (g_mkdir (dir, 0755) == 0);
+  for (guint i = 0; i < TINY_ARTICLES; i++)
+    {
+      g_autoptr (GString) text = g_string_new (NULL);
+      g_string_append_printf (text, "Tiny article %u\n\n%s\n", i, i % 5 == 4 ? "Discard it." : "Keep it.");
+      while (i % 7 == 3 && text->len <= TINY_MAX_BYTES)
+        g_string_append (text, "Too long to be read.\n");
+      g_autofree char *name = g_strdup_printf ("t%04u.txt", i);
+      g_free (test_write_file (dir, name, text->str));
+    }
+  return dir;
+}
+
+typedef struct {
+  char   *output;
+  char   *errors;
+  NfTally tally;
+} TinyRun;
+
+static void
+tiny_run_clear (TinyRun *run)
+{
+  g_free (run->output);
+  g_free (run->errors);
+}
+
+/* The tiny articles through failevery3, a filter and an ordered extractor at -j @workers,
+ * with a commit point every 7 articles. */
+static void
+run_tiny (Fixture *fixture, const char *dir, guint workers, TinyRun *run)
+{
+  g_autofree char *output = g_build_filename (fixture->dir, "tiny.jsonl", NULL);
+  g_autofree char *errors_path = g_build_filename (fixture->dir, "tiny-errors.jsonl", NULL);
+  g_autofree char *text = g_strdup_printf (
+    "fetch \"files\" { paths = { \"%s\" } }\n"
+    "parse \"text\" { }\n"
+    "extract \"failevery3\" { }\n"
+    "extract \"filter\" { exclude = \"Discard\" }\n"
+    "extract \"stats\" { }\n"
+    "extract \"ordered\" { }\n"
+    "format \"json\" { output = \"%s\" }\n", dir, output);
+  g_autofree char *path = test_write_file (fixture->dir, "tiny.chain", text);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (NfChain) chain = nf_chain_load (path, fixture->registry, &error);
+  assert_null (error);
+  assert_true (nf_chain_init (chain, &error));
+  FILE *errors = fopen (errors_path, "w");
+  assert_non_null (errors);
+  NfRunOptions options = { .workers = workers, .errors = errors, .quiet = TRUE,
+                           .max_article_bytes = TINY_MAX_BYTES, .commit_every = 7 };
+  assert_true (nf_run (chain, &options, &run->tally, &error));
+  assert_null (error);
+  fclose (errors);
+  assert_true (g_file_get_contents (output, &run->output, NULL, NULL));
+  assert_true (g_file_get_contents (errors_path, &run->errors, NULL, NULL));
+}
+
+/* Batched hand-offs change nothing: the output and the error file are byte for byte those
+ * of -j 1 for every -j, in input order, and every article is counted once as it should. */
+static void
+test_tiny_articles_identical_for_any_jobs (void **state)
+{
+  Fixture *fixture = *state;
+  g_autofree char *dir = write_tiny_articles (fixture);
+  guint64 written = 0, dropped = 0, failed = 0;
+  for (guint i = 0; i < TINY_ARTICLES; i++)
+    {
+      TinyOutcome outcome = tiny_outcome (i);
+      written += outcome == TINY_WRITTEN;
+      dropped += outcome == TINY_DROPPED;
+      failed += outcome == TINY_FAILED;
+    }
+
+  TinyRun serial;
+  run_tiny (fixture, dir, 1, &serial);
+  assert_int_equal (serial.tally.read, TINY_ARTICLES);
+  assert_int_equal (serial.tally.written, written);
+  assert_int_equal (serial.tally.dropped, dropped);
+  assert_int_equal (serial.tally.failed, failed);
+  assert_int_equal (count_lines (serial.output), written);
+  assert_int_equal (count_lines (serial.errors), failed);
+  /* In input order: the written articles one after the other, the failed ones too. */
+  g_auto (GStrv) lines = g_strsplit (serial.output, "\n", -1);
+  for (guint i = 0, line = 0; i < TINY_ARTICLES; i++)
+    {
+      if (tiny_outcome (i) != TINY_WRITTEN)
+        continue;
+      g_autofree char *source = g_strdup_printf ("t%04u.txt\"", i);
+      g_autofree char *seen = g_strdup_printf ("\"seen_as\":%u", line);
+      assert_contains (lines[line], source);
+      assert_contains (lines[line], seen);
+      line++;
+    }
+  g_auto (GStrv) errors = g_strsplit (serial.errors, "\n", -1);
+  for (guint i = 0, line = 0; i < TINY_ARTICLES; i++)
+    {
+      if (tiny_outcome (i) != TINY_FAILED)
+        continue;
+      g_autofree char *index = g_strdup_printf ("{\"index\":%u,", i);
+      assert_true (g_str_has_prefix (errors[line], index));
+      assert_contains (errors[line], i % 7 == 3 ? "max-article-bytes" : "fails by design");
+      line++;
+    }
+  g_autofree char *serial_drops = nf_tally_format_drops (&serial.tally);
+
+  const guint jobs[] = { 2, 3, 4, 2 };
+  for (guint j = 0; j < G_N_ELEMENTS (jobs); j++)
+    {
+      TinyRun parallel;
+      run_tiny (fixture, dir, jobs[j], &parallel);
+      assert_string_equal (parallel.output, serial.output);
+      assert_string_equal (parallel.errors, serial.errors);
+      assert_int_equal (parallel.tally.read, serial.tally.read);
+      assert_int_equal (parallel.tally.written, serial.tally.written);
+      assert_int_equal (parallel.tally.dropped, serial.tally.dropped);
+      assert_int_equal (parallel.tally.failed, serial.tally.failed);
+      g_autofree char *drops = nf_tally_format_drops (&parallel.tally);
+      assert_string_equal (drops, serial_drops);
+      tiny_run_clear (&parallel);
+    }
+  tiny_run_clear (&serial);
+}
+
+/* fetch "acked" (@count articles whose end is logged) -> text -> failevery3 -> format
+ * "flaky" (commits logged to the same file); returns the log. */
+static char *
+run_acked (Fixture *fixture, guint count, const char *flaky_options, NfRunOptions *options,
+           NfTally *tally, gboolean *ok, GError **error)
 {
   g_autofree char *log = g_build_filename (fixture->dir, "ended.log", NULL);
   g_autofree char *text = g_strdup_printf (
-    "fetch \"acked\" { count = 10 log = \"%s\" }\n"
+    "fetch \"acked\" { count = %u log = \"%s\" }\n"
     "parse \"text\" { }\nextract \"failevery3\" { }\n"
-    "format \"flaky\" { log = \"%s\" %s }\n", log, log, flaky_options);
+    "format \"flaky\" { log = \"%s\" %s }\n", count, log, log, flaky_options);
   g_autofree char *path = test_write_file (fixture->dir, "acked.chain", text);
   g_autoptr (NfChain) chain = nf_chain_load (path, fixture->registry, error);
   assert_non_null (chain);
@@ -166,7 +310,7 @@ test_ended_after_commit (void **state)
   NfTally tally;
   gboolean ok;
   g_autoptr (GError) error = NULL;
-  g_autofree char *log = run_acked (*state, "", &options, &tally, &ok, &error);
+  g_autofree char *log = run_acked (*state, 10, "", &options, &tally, &ok, &error);
   assert_null (error);
   assert_true (ok);
   g_auto (GStrv) lines = g_strsplit (log, "\n", -1);
@@ -190,6 +334,46 @@ test_ended_after_commit (void **state)
     }
 }
 
+/* Many articles handed between the threads in batches, commit points every 7: each article
+ * ends once, as it should, after the commit of its own batch and before the next one. */
+static void
+test_many_ended_after_their_commit (void **state)
+{
+  const guint count = 400, every = 7;
+  NfRunOptions options = { .workers = 2, .quiet = TRUE, .commit_every = every };
+  NfTally tally;
+  gboolean ok;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *log = run_acked (*state, count, "", &options, &tally, &ok, &error);
+  assert_null (error);
+  assert_true (ok);
+  assert_int_equal (tally.read, count);
+  assert_int_equal (tally.failed, count / 3);
+  assert_int_equal (tally.written, count - count / 3);
+  g_auto (GStrv) lines = g_strsplit (log, "\n", -1);
+  /* The line of each commit point: "commit K ok N". */
+  guint commits = (count + every - 1) / every;
+  g_autofree guint *commit_line = g_new (guint, commits + 1);
+  for (guint k = 0; k <= commits; k++)
+    commit_line[k] = G_MAXUINT;
+  for (guint i = 0; lines[i]; i++)
+    {
+      guint k;
+      if (sscanf (lines[i], "commit %u ok", &k) == 1 && k >= 1 && k <= commits)
+        commit_line[k] = i;
+    }
+  for (guint i = 0; i < count; i++)
+    {
+      gboolean fails = i % 3 == 2;
+      guint line = 0, batch = i / every + 1;
+      assert_int_equal (count_ended (lines, i, fails ? "failed" : "written", &line), 1);
+      assert_int_equal (count_ended (lines, i, fails ? "written" : "failed", NULL), 0);
+      assert_true (commit_line[batch] < line);
+      if (batch < commits)
+        assert_true (line < commit_line[batch + 1]);
+    }
+}
+
 /* A commit that fails fails its batch's articles (not written) and stops the run; what was
  * committed before stays written. */
 static void
@@ -199,7 +383,7 @@ test_failed_commit_fails_its_batch (void **state)
   NfTally tally;
   gboolean ok;
   g_autoptr (GError) error = NULL;
-  g_autofree char *log = run_acked (*state, "fail-commit = 2", &options, &tally, &ok, &error);
+  g_autofree char *log = run_acked (*state, 10, "fail-commit = 2", &options, &tally, &ok, &error);
   assert_false (ok);
   assert_non_null (error);
   assert_string_equal (error->message, "format flaky: commit 2 refused by design");
@@ -229,6 +413,8 @@ main (void)
     cmocka_unit_test_setup_teardown (test_ordered_extractor_sees_input_order, setup, teardown),
     cmocka_unit_test_setup_teardown (test_ended_after_commit, setup, teardown),
     cmocka_unit_test_setup_teardown (test_failed_commit_fails_its_batch, setup, teardown),
+    cmocka_unit_test_setup_teardown (test_tiny_articles_identical_for_any_jobs, setup, teardown),
+    cmocka_unit_test_setup_teardown (test_many_ended_after_their_commit, setup, teardown),
   };
   return cmocka_run_group_tests_name ("runner", tests, NULL, NULL);
 }
