@@ -13,7 +13,8 @@
 # stand; parts of the content that a class calls unlikely ("listicle-header",
 # "pane-header-alignment") but that are running text stay, while comments and a site footer
 # of testimonials still go; a sentence half of which is a link is text, a line that is all
-# link ("Read our guide to ...") is not.
+# link ("Read our guide to ...") is not; the page's own <footer> (in no article, section or
+# main) goes even when its addresses and disclaimers outweigh a short article.
 . "$(dirname "$0")/common.sh"
 
 DATA="$SOURCE/tests/data/html-content"
@@ -106,5 +107,13 @@ import json, sys
 text = json.loads(open(sys.argv[1], encoding="utf-8").readline())["text"]
 assert text.startswith("For first-time dog owners, knowing when to start training can be confusing - though"), text
 assert "crate training" not in text, text
+PY
+expect_status 0 "the page's footer" -- "$NEWSFLOW" -c "$WORK/tables.chain" "$DATA/page-footer.html"
+python3 - "$WORK/out" <<'PY' && pass "the page's footer dropped after a short article" || fail "page footer"
+import json, sys
+text = json.loads(open(sys.argv[1], encoding="utf-8").readline())["text"]
+assert text.startswith("Screening renters well"), text
+assert text.endswith("Renting vehicles fitted with hand controls"), text
+assert "Harbour Road" not in text and "qualified adviser" not in text, text
 PY
 finish

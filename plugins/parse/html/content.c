@@ -1700,6 +1700,28 @@ announced_lists (Extractor *ex, xmlNode *root, xmlNode *node, guint32 *text, gui
     }
 }
 
+/* Whether the <footer> @node is the page's, not an article's: HTML gives a footer to its
+ * nearest sectioning ancestor, and one with none (no article, section, aside, main, nav)
+ * is the site's: its addresses, disclaimers and forms, however much text they hold. */
+static gboolean
+is_page_footer (Extractor *ex, xmlNode *node)
+{
+  for (xmlNode *n = node->parent; n && n->type == XML_ELEMENT_NODE; n = n->parent)
+    {
+      const Info *info = info_of (ex, n);
+      if (info == NULL)
+        continue;
+      switch (info->tag)
+        {
+        case T_ARTICLE: case T_SECTION: case T_ASIDE: case T_MAIN: case T_NAV:
+          return FALSE;
+        default:
+          break;
+        }
+    }
+  return TRUE;
+}
+
 /* Whether the writer leaves out the subtree of @info (boilerplate inside the article). */
 static gboolean
 drop_subtree (Writer *w, Info *info, gboolean is_root)
@@ -1729,7 +1751,11 @@ drop_subtree (Writer *w, Info *info, gboolean is_root)
       if (info->ptext < 80)
         return TRUE;
       break;
-    case T_FOOTER: case T_FORM: case T_FIELDSET:
+    case T_FOOTER:
+      if (is_page_footer (ex, info->node))
+        return TRUE;
+      /* fall through */
+    case T_FORM: case T_FIELDSET:
       if (info->ptext * 2 < w->root_text || info->text < 200)
         return TRUE;
       break;
