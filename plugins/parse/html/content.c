@@ -1205,11 +1205,28 @@ static const char *const closing_phrases[] = {
   "you may like", "you may be interested", "you might be interested", NULL
 };
 
+#define INVITATION_MAX 100
+
+/* "You may be interested in the following topics as well:": too long for a heading, it
+ * announces other pages as a closing heading does.  A sentence of the article that merely
+ * holds the words ("benefits of the job that you might enjoy most:") does not open with them. */
+static gboolean
+is_reading_invitation (const char *text, gsize length)
+{
+  if (length >= INVITATION_MAX || length == 0 || text[length - 1] != ':')
+    return FALSE;
+  for (const char *const *s = closing_phrases; *s; s++)
+    if (g_ascii_strncasecmp (text, *s, strlen (*s)) == 0)
+      return TRUE;
+  return FALSE;
+}
+
 static Closing
 closing_kind (const char *text)
 {
-  if (strlen (text) >= 40)
-    return CLOSING_NONE;
+  gsize length = strlen (text);
+  if (length >= 40)
+    return is_reading_invitation (text, length) ? CLOSING_AT_END : CLOSING_NONE;
   g_autofree char *lower = lower_copy (text, -1);
   /* A count or a note in brackets adds nothing: "Footnotes ( returns to text)", "Related (4)". */
   char *bracket = strstr (lower, " (");
