@@ -17,7 +17,8 @@
 # main) goes even when its addresses and disclaimers outweigh a short article; a line that
 # opens with an invitation to read on and ends in a colon ("You may be interested in the
 # following topics as well:") closes the article, while a sentence of the article that merely
-# holds such words stays.
+# holds such words stays; a credit line that runs on with names and titles ("Reviewed by ...,
+# MD, Editor in Chief, ...; Contributor") goes, a sentence that opens with "Written by" stays.
 . "$(dirname "$0")/common.sh"
 
 DATA="$SOURCE/tests/data/html-content"
@@ -127,5 +128,13 @@ assert text.startswith("Evening courses suit people"), text
 assert text.endswith("when work or family gets in the way."), text
 assert "interested" not in text and "part-time schools" not in text, text
 assert "that you might enjoy most once you have started:" in text and "A demo night at the end" in text, text
+PY
+expect_status 0 "a long credit line" -- "$NEWSFLOW" -c "$WORK/tables.chain" "$DATA/credit-line.html"
+python3 - "$WORK/out" <<'PY' && pass "a credit line of names and titles dropped, a sentence opening with its words kept" || fail "credit line"
+import json, sys
+text = json.loads(open(sys.argv[1], encoding="utf-8").readline())["text"]
+assert text.startswith("Regular walking can ease"), text
+assert "Written by a team of sports scientists" in text, text
+assert "Kowalska" not in text, text
 PY
 finish

@@ -1330,6 +1330,31 @@ contains_ascii_nocase (const char *text, gsize length, const char *needle)
 /* This runs for every short paragraph: the text is lower-cased only as far as a needle can
  * reach (80 bytes), ASCII letters only (the needles are ASCII or "©", which lowering keeps),
  * unless a character that lowers to an ASCII letter asks for g_utf8_strdown. */
+/* The labels of an article's credits, which run on with names and titles. */
+static const char *const credit_labels[] = {
+  "written by ", "reviewed by ", "medically reviewed by ", "edited by ", "fact-checked by ",
+  "fact checked by ", NULL
+};
+
+/* A credit line longer than a label ("Reviewed by Toni Golen, MD, Editor in Chief, Harvard
+ * Women's Health Watch; Contributor", "Edited by G Eysenbach; submitted 04.04.19; ..."): it
+ * opens with a credit's label and does not end as a sentence does, while a sentence of the
+ * article that opens with the words ("Written by a critic, the novel is ...") does. */
+static gboolean
+is_credit_line (const char *text, gsize length)
+{
+  if (length == 0 || length > 300)
+    return FALSE;
+  char last = text[length - 1];
+  if (last == '.' || last == '!' || last == '?' || last == '"'
+      || (length >= 3 && memcmp (text + length - 3, "\xe2\x80\x9d", 3) == 0)) /* ” */
+    return FALSE;
+  for (const char *const *s = credit_labels; *s; s++)
+    if (g_ascii_strncasecmp (text, *s, strlen (*s)) == 0)
+      return TRUE;
+  return FALSE;
+}
+
 static gboolean
 looks_like_boilerplate (const char *text, gsize length)
 {
@@ -1341,6 +1366,8 @@ looks_like_boilerplate (const char *text, gsize length)
   if (exact ? strstr (slow, "all rights reserved") != NULL : contains_ascii_nocase (text, length, "all rights reserved"))
     return TRUE;
   if (length < 200 && g_strstr_len (text, length, "©"))
+    return TRUE;
+  if (is_credit_line (text, length))
     return TRUE;
   if (length > 80)
     return FALSE;
