@@ -13,7 +13,12 @@
 # stand; parts of the content that a class calls unlikely ("listicle-header",
 # "pane-header-alignment") but that are running text stay, while comments and a site footer
 # of testimonials still go; a sentence half of which is a link is text, a line that is all
-# link ("Read our guide to ...") is not.
+# link ("Read our guide to ...") is not; the page's own <footer> (in no article, section or
+# main) goes even when its addresses and disclaimers outweigh a short article; a line that
+# opens with an invitation to read on and ends in a colon ("You may be interested in the
+# following topics as well:") closes the article, while a sentence of the article that merely
+# holds such words stays; a credit line that runs on with names and titles ("Reviewed by ...,
+# MD, Editor in Chief, ...; Contributor") goes, a sentence that opens with "Written by" stays.
 . "$(dirname "$0")/common.sh"
 
 DATA="$SOURCE/tests/data/html-content"
@@ -106,5 +111,30 @@ import json, sys
 text = json.loads(open(sys.argv[1], encoding="utf-8").readline())["text"]
 assert text.startswith("For first-time dog owners, knowing when to start training can be confusing - though"), text
 assert "crate training" not in text, text
+PY
+expect_status 0 "the page's footer" -- "$NEWSFLOW" -c "$WORK/tables.chain" "$DATA/page-footer.html"
+python3 - "$WORK/out" <<'PY' && pass "the page's footer dropped after a short article" || fail "page footer"
+import json, sys
+text = json.loads(open(sys.argv[1], encoding="utf-8").readline())["text"]
+assert text.startswith("Screening renters well"), text
+assert text.endswith("Renting vehicles fitted with hand controls"), text
+assert "Harbour Road" not in text and "qualified adviser" not in text, text
+PY
+expect_status 0 "an invitation to read on" -- "$NEWSFLOW" -c "$WORK/tables.chain" "$DATA/reading-invitation.html"
+python3 - "$WORK/out" <<'PY' && pass "a long invitation to other pages closes the article" || fail "reading invitation"
+import json, sys
+text = json.loads(open(sys.argv[1], encoding="utf-8").readline())["text"]
+assert text.startswith("Evening courses suit people"), text
+assert text.endswith("when work or family gets in the way."), text
+assert "interested" not in text and "part-time schools" not in text, text
+assert "that you might enjoy most once you have started:" in text and "A demo night at the end" in text, text
+PY
+expect_status 0 "a long credit line" -- "$NEWSFLOW" -c "$WORK/tables.chain" "$DATA/credit-line.html"
+python3 - "$WORK/out" <<'PY' && pass "a credit line of names and titles dropped, a sentence opening with its words kept" || fail "credit line"
+import json, sys
+text = json.loads(open(sys.argv[1], encoding="utf-8").readline())["text"]
+assert text.startswith("Regular walking can ease"), text
+assert "Written by a team of sports scientists" in text, text
+assert "Kowalska" not in text, text
 PY
 finish

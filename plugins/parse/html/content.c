@@ -1205,11 +1205,28 @@ static const char *const closing_phrases[] = {
   "you may like", "you may be interested", "you might be interested", NULL
 };
 
+#define INVITATION_MAX 100
+
+/* "You may be interested in the following topics as well:": too long for a heading, it
+ * announces other pages as a closing heading does.  A sentence of the article that merely
+ * holds the words ("benefits of the job that you might enjoy most:") does not open with them. */
+static gboolean
+is_reading_invitation (const char *text, gsize length)
+{
+  if (length >= INVITATION_MAX || length == 0 || text[length - 1] != ':')
+    return FALSE;
+  for (const char *const *s = closing_phrases; *s; s++)
+    if (g_ascii_strncasecmp (text, *s, strlen (*s)) == 0)
+      return TRUE;
+  return FALSE;
+}
+
 static Closing
 closing_kind (const char *text)
 {
-  if (strlen (text) >= 40)
-    return CLOSING_NONE;
+  gsize length = strlen (text);
+  if (length >= 40)
+    return is_reading_invitation (text, length) ? CLOSING_AT_END : CLOSING_NONE;
   g_autofree char *lower = lower_copy (text, -1);
   /* A count or a note in brackets adds nothing: "Footnotes ( returns to text)", "Related (4)". */
   char *bracket = strstr (lower, " (");
@@ -1313,6 +1330,31 @@ contains_ascii_nocase (const char *text, gsize length, const char *needle)
 /* This runs for every short paragraph: the text is lower-cased only as far as a needle can
  * reach (80 bytes), ASCII letters only (the needles are ASCII or "©", which lowering keeps),
  * unless a character that lowers to an ASCII letter asks for g_utf8_strdown. */
+/* The labels of an article's credits, which run on with names and titles. */
+static const char *const credit_labels[] = {
+  "written by ", "reviewed by ", "medically reviewed by ", "edited by ", "fact-checked by ",
+  "fact checked by ", NULL
+};
+
+/* A credit line longer than a label ("Reviewed by Toni Golen, MD, Editor in Chief, Harvard
+ * Women's Health Watch; Contributor", "Edited by G Eysenbach; submitted 04.04.19; ..."): it
+ * opens with a credit's label and does not end as a sentence does, while a sentence of the
+ * article that opens with the words ("Written by a critic, the novel is ...") does. */
+static gboolean
+is_credit_line (const char *text, gsize length)
+{
+  if (length == 0 || length > 300)
+    return FALSE;
+  char last = text[length - 1];
+  if (last == '.' || last == '!' || last == '?' || last == '"'
+      || (length >= 3 && memcmp (text + length - 3, "\xe2\x80\x9d", 3) == 0)) /* ” */
+    return FALSE;
+  for (const char *const *s = credit_labels; *s; s++)
+    if (g_ascii_strncasecmp (text, *s, strlen (*s)) == 0)
+      return TRUE;
+  return FALSE;
+}
+
 static gboolean
 looks_like_boilerplate (const char *text, gsize length)
 {
@@ -1324,6 +1366,8 @@ looks_like_boilerplate (const char *text, gsize length)
   if (exact ? strstr (slow, "all rights reserved") != NULL : contains_ascii_nocase (text, length, "all rights reserved"))
     return TRUE;
   if (length < 200 && g_strstr_len (text, length, "©"))
+    return TRUE;
+  if (is_credit_line (text, length))
     return TRUE;
   if (length > 80)
     return FALSE;
@@ -1700,6 +1744,28 @@ announced_lists (Extractor *ex, xmlNode *root, xmlNode *node, guint32 *text, gui
     }
 }
 
+/* Whether the <footer> @node is the page's, not an article's: HTML gives a footer to its
+ * nearest sectioning ancestor, and one with none (no article, section, aside, main, nav)
+ * is the site's: its addresses, disclaimers and forms, however much text they hold. */
+static gboolean
+is_page_footer (Extractor *ex, xmlNode *node)
+{
+  for (xmlNode *n = node->parent; n && n->type == XML_ELEMENT_NODE; n = n->parent)
+    {
+      const Info *info = info_of (ex, n);
+      if (info == NULL)
+        continue;
+      switch (info->tag)
+        {
+        case T_ARTICLE: case T_SECTION: case T_ASIDE: case T_MAIN: case T_NAV:
+          return FALSE;
+        default:
+          break;
+        }
+    }
+  return TRUE;
+}
+
 /* Whether the writer leaves out the subtree of @info (boilerplate inside the article). */
 static gboolean
 drop_subtree (Writer *w, Info *info, gboolean is_root)
@@ -1729,7 +1795,11 @@ drop_subtree (Writer *w, Info *info, gboolean is_root)
       if (info->ptext < 80)
         return TRUE;
       break;
-    case T_FOOTER: case T_FORM: case T_FIELDSET:
+    case T_FOOTER:
+      if (is_page_footer (ex, info->node))
+        return TRUE;
+      /* fall through */
+    case T_FORM: case T_FIELDSET:
       if (info->ptext * 2 < w->root_text || info->text < 200)
         return TRUE;
       break;
