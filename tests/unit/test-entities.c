@@ -463,6 +463,12 @@ test_lone_word_contexts (void **state)
   assert_entities (f, "Officials met the campaign group Brevik on Monday.", "Brevik=ORGANIZATION:Brevik");
   assert_entities (f, "Farmers waited. Brevik, which represents farm unions, agreed.", "Brevik=ORGANIZATION:Brevik");
   assert_entities (f, "Farmers waited. Brevik, the farm lobby, agreed.", "Brevik=ORGANIZATION:Brevik");
+  /* a word of the language, even a head word, between "The" and an organisation's kind; not
+   * a name after a sentence's "The" nor an owner */
+  assert_entities (f, "Jobs went. The Community union objected.", "Community=ORGANIZATION:Community");
+  assert_entities (f, "Jobs went. The Reagan administration objected. President Reagan spoke.",
+                   "Reagan=PERSON:Reagan; Reagan=PERSON:Reagan [President]");
+  assert_entities (f, "He served in the Tsar's service.", "");
   /* a cause after "to" is no destination: nothing without other evidence */
   assert_entities (f, "Prices rose thanks to Brevik.", "");
   assert_entities (f, "Prices rose. They flew to Brevik.", "Brevik=LOCATION:Brevik");

@@ -2850,6 +2850,16 @@ is_org_head (const Context *c, guint i)
          && !tok_is_common_word (c, i);
 }
 
+/* "the Unite union", "The Community union": whether word @a stands between "the" (also
+ * "The" opening a sentence when @any_the) and an organisation's kind in lower case. */
+static gboolean
+kind_follows_the_name (const Context *c, guint a, gboolean any_the)
+{
+  return a >= 1 && (tok_is (c, a - 1, "the") || (any_the && tok_is (c, a - 1, "The"))) && a + 1 < c->n
+         && c->tokens[a + 1].kind == NF_TOKEN_WORD && !(c->tokens[a + 1].flags & NF_TOKEN_CAPITALIZED)
+         && is_word_in (c, a + 1, W_ORG_SUFFIXES);
+}
+
 /* Whether token @i is a plural noun in lower case ("glaciers", "leaders"): after `said X`, X
  * is then an adjective ("said Alpine glaciers had shrunk"), no speaker. */
 static gboolean
@@ -3027,6 +3037,16 @@ resolve (Context *c)
           m->title_word = FALSE;
           continue;
         }
+      /* "The Community union called": even a head word ("Community", "Police") names the
+       * organisation whose kind follows it in lower case */
+      if (m->title_word && m->label == LABEL_NONE && kind_follows_the_name (c, m->first, TRUE)
+          && name_end (c, m->first) == c->tokens[m->first].end) /* (not "the Tsar's service") */
+        {
+          m->label = LABEL_ORGANIZATION;
+          m->tentative = FALSE;
+          m->title_word = FALSE;
+          continue;
+        }
       if (m->title_word)
         continue; /* no evidence makes a title alone a name */
       const char *org = g_hash_table_lookup (org_heads, key);
@@ -3138,10 +3158,9 @@ resolve (Context *c)
       static const char *const firms[] = { "group", "company", "firm", "empire", "conglomerate", "label", NULL };
       gboolean owner_before = a >= 1 && tok_is_cap_word (c, a - 1) && name_end (c, a - 1) != c->tokens[a - 1].end
                               && a + 1 < c->n && tok_is_one_of (c, a + 1, firms);
-      gboolean org_noun_after = a >= 1 && (tok_is (c, a - 1, "the") || owner_before) && a + 1 < c->n
-                                && c->tokens[a + 1].kind == NF_TOKEN_WORD
-                                && !(c->tokens[a + 1].flags & NF_TOKEN_CAPITALIZED)
-                                && is_word_in (c, a + 1, W_ORG_SUFFIXES);
+      /* (after a sentence's "The" only a word of the language: "The Reagan administration" is
+       * no organisation called Reagan) */
+      gboolean org_noun_after = kind_follows_the_name (c, a, tok_is_common_word (c, a)) || (owner_before && is_word_in (c, a + 1, W_ORG_SUFFIXES));
       /* "Studies", "Gyms", "Speaker": a word that is never a name is a person's surname only
        * after a title or a quotation's verb ("said Hurt"); a list or a verb after it is no
        * evidence */
