@@ -16,8 +16,8 @@ struct _NfText {
   NfSentence *sentences;
   guint       n_sentences, sentences_size;
   const char *text;      /* what was segmented: the folds are made from it on first use */
-  /* nf_text_get_fold_ids: made once, guarded by folds_ready */
-  gsize       folds_ready;
+  /* nf_text_get_fold_ids: made once; folds_state says how far (FOLDS_*), atomically */
+  gint        folds_state;
   guint32    *fold_ids;
   NfFold     *folds;
   guint       n_folds;
@@ -723,15 +723,33 @@ make_folds (NfText *segmentation)
   segmentation->fold_text = g_string_free (b.store, FALSE);
 }
 
+/* The folds are made once a segmentation, on first use, and not under g_once_init_enter():
+ * that takes GLib's one process-wide mutex, and g_once_init_leave() broadcasts its one
+ * condition, a futex system call, so every article cost a system call and the workers
+ * contended for one lock.  In the runner a segmentation is asked by one thread at a time
+ * (an article is a worker's until it is handed, under the ring's lock, to the in-order
+ * thread), but the header lets any thread ask and a plugin may share one by reference, so
+ * the guard is the segmentation's own atomic state: whoever moves it from NONE to MAKING
+ * makes the folds and publishes them by storing READY; a thread that finds MAKING yields
+ * until READY, which only threads sharing one segmentation ever do, for one folding's time.
+ * Once READY, an ask costs an atomic load (a plain load on common machines) and no call. */
+enum { FOLDS_NONE, FOLDS_MAKING, FOLDS_READY };
+
 const guint32 *
 nf_text_get_fold_ids (const NfText *segmentation, const NfFold **folds, guint *n_folds)
 {
   /* computed on first use: the cache is the segmentation's, not part of what it says */
   NfText *mutable = (NfText *) segmentation;
-  if (g_once_init_enter (&mutable->folds_ready))
+  if (g_atomic_int_get (&mutable->folds_state) != FOLDS_READY)
     {
-      make_folds (mutable);
-      g_once_init_leave (&mutable->folds_ready, 1);
+      if (g_atomic_int_compare_and_exchange (&mutable->folds_state, FOLDS_NONE, FOLDS_MAKING))
+        {
+          make_folds (mutable);
+          g_atomic_int_set (&mutable->folds_state, FOLDS_READY);
+        }
+      else
+        while (g_atomic_int_get (&mutable->folds_state) != FOLDS_READY)
+          g_thread_yield ();
     }
   if (folds)
     *folds = segmentation->folds;

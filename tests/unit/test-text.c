@@ -465,6 +465,69 @@ test_fold_ids (G_GNUC_UNUSED void **state)
   assert_int_equal (n_empty, 0);
 }
 
+/* One of several threads asking for a shared segmentation's folds at once.  It only records
+ * what it got: the main thread asserts (a cmocka failure must not jump in another thread). */
+typedef struct {
+  NfText        *segmentation;
+  gint          *go; /* the askers start together when it turns 1 */
+  const guint32 *ids;
+  const NfFold  *folds;
+  guint          n_folds;
+} FoldAsker;
+
+static gpointer
+ask_folds (gpointer data)
+{
+  FoldAsker *asker = data;
+  while (!g_atomic_int_get (asker->go))
+    g_thread_yield ();
+  asker->ids = nf_text_get_fold_ids (asker->segmentation, &asker->folds, &asker->n_folds);
+  return NULL;
+}
+
+/* Asked by several threads at once, the folds are made once (every thread gets the same
+ * arrays) and are what one thread alone makes of the same text. */
+static void
+test_fold_ids_threads (G_GNUC_UNUSED void **state)
+{
+  g_autoptr (GString) text = g_string_new (NULL);
+  for (guint i = 0; i < 400; i++)
+    g_string_append_printf (text, "Word%u said the W\u00d6RD%u river. ", i % 37, i % 53);
+  g_autoptr (NfText) alone = nf_text_segment (text->str, text->len);
+  guint n_tokens, n_alone;
+  nf_text_get_tokens (alone, &n_tokens);
+  const NfFold *alone_folds;
+  const guint32 *alone_ids = nf_text_get_fold_ids (alone, &alone_folds, &n_alone);
+  for (guint round = 0; round < 50; round++)
+    {
+      g_autoptr (NfText) shared = nf_text_segment (text->str, text->len);
+      gint go = 0;
+      FoldAsker askers[4];
+      GThread *threads[G_N_ELEMENTS (askers)];
+      for (guint t = 0; t < G_N_ELEMENTS (askers); t++)
+        {
+          askers[t] = (FoldAsker) { .segmentation = shared, .go = &go };
+          threads[t] = g_thread_new ("fold-asker", ask_folds, &askers[t]);
+        }
+      g_atomic_int_set (&go, 1);
+      for (guint t = 0; t < G_N_ELEMENTS (askers); t++)
+        g_thread_join (threads[t]);
+      for (guint t = 0; t < G_N_ELEMENTS (askers); t++)
+        {
+          assert_ptr_equal (askers[t].ids, askers[0].ids);
+          assert_ptr_equal (askers[t].folds, askers[0].folds);
+          assert_int_equal (askers[t].n_folds, n_alone);
+        }
+      assert_memory_equal (askers[0].ids, alone_ids, ((gsize) n_tokens + 1) * sizeof *alone_ids);
+      for (guint k = 0; k < n_alone; k++)
+        {
+          assert_int_equal (askers[0].folds[k].length, alone_folds[k].length);
+          assert_int_equal (askers[0].folds[k].hash, alone_folds[k].hash);
+          assert_memory_equal (askers[0].folds[k].text, alone_folds[k].text, alone_folds[k].length);
+        }
+    }
+}
+
 /* nf_load_bytes reads 1 to 7 bytes as the low bytes of a word, the rest the fill byte. */
 static void
 test_load_bytes (G_GNUC_UNUSED void **state)
@@ -509,6 +572,7 @@ main (void)
     cmocka_unit_test (test_white_space),
     cmocka_unit_test (test_fold_append),
     cmocka_unit_test (test_fold_ids),
+    cmocka_unit_test (test_fold_ids_threads),
     cmocka_unit_test (test_load_bytes),
   };
   return cmocka_run_group_tests_name ("text", tests, NULL, NULL);
