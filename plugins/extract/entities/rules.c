@@ -2885,7 +2885,7 @@ org_context (const Context *c, guint a)
                                           "bonds", NULL };
   if (a + 1 < c->n && tok_is_one_of (c, a + 1, holdings) && !(a + 2 < c->n && tok_is_cap_word (c, a + 2)))
     return TRUE;
-  /* "the campaign group Greenpeace", "investment bank Lazard", "Copa, the farmers' lobby,":
+  /* "the campaign group Greenpeace", "investment bank Lazard", "Copa, the farm lobby,":
    * an organisation's kind in lower case just before the name or in apposition after it */
   static const char *const kinds[] = { "group", "bank", "charity", "firm", "company", "agency", "union",
                                        "insurer", "lender", "retailer", "carmaker", "automaker", "broker",
