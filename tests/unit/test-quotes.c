@@ -614,6 +614,11 @@ test_other_languages (void **state)
   assert_quotes (f, "Aquí no hay ventilador que valga <- Carmen Heredia Montoya (dijo) dijo",
                  "Carmen Heredia Montoya, de 71 años, contó que duerme en el pasillo.",
                  "«Aquí no hay ventilador que valga», dijo.");
+  /* a stray period between the cue and its speaker is no left-out subject (the quotation
+   * before it stays without one; the next goes to the person the paragraph names) */
+  assert_quotes (f, "We are excited to fly these missions over the desert, <- ? ()  | The capability these Airmen provide is vital. <- David C. Lyons (David C. Lyons) ",
+                 "Fighters arrived on Monday. \u201cWe are excited to fly these missions over the desert,\u201d said. Col. David C. Lyons, "
+                 "the group's commander. \u201cThe capability these Airmen provide is vital.\u201d");
 }
 
 static void

@@ -144,8 +144,10 @@ attribution_after (Context *c, Quote *q, guint limit)
   guint verb;
   int gender = inverted_subject (c, i, limit, &verb);
   /* "«…», dijo.": a verb with no subject after it, in a language that leaves the subject
-   * out: the person the sentences before were about */
-  if (gender < 0 && tok_in (c, i, c->self->verbs) && (i + 1 >= limit || tok_char (c, i + 1) == '.'))
+   * out: the person the sentences before were about (not a stray period before the
+   * speaker: "said. Col. David C. Lyons") */
+  if (gender < 0 && tok_in (c, i, c->self->verbs) && (i + 1 >= limit || tok_char (c, i + 1) == '.')
+      && !(i + 2 < c->n && (tok_in (c, i + 2, c->self->titles) || (name_at (c, i + 2) && name_at (c, i + 2)->person))))
     {
       gender = GENDER_UNKNOWN;
       verb = i;
