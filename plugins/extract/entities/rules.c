@@ -1254,6 +1254,23 @@ static gboolean is_camel_case (const char *text, gsize length);
 static Label
 name_words_label_of_words (Context *c, guint a, guint b);
 
+/* Whether token @i is an organisation's kind in lower case ("the campaign group", "investment
+ * bank", "the farm lobby"); with @also_people, the kinds that are people's roles too
+ * ("property developer Nick Candy", "publisher Rupert Murdoch"). */
+static gboolean
+is_org_kind (const Context *c, guint i, gboolean also_people)
+{
+  static const char *const kinds[] = { "group", "bank", "charity", "firm", "company", "agency", "union",
+                                       "insurer", "lender", "retailer", "carmaker", "automaker", "brokerage",
+                                       "startup", "start-up", "consultancy", "broadcaster", "airline",
+                                       "newspaper", "watchdog", "regulator", "conglomerate", "giant", "chain",
+                                       "supermarket", "lobby", "association", "federation", "organisation",
+                                       "organization", NULL };
+  static const char *const people_too[] = { "broker", "publisher", "developer", NULL };
+  return c->tokens[i].kind == NF_TOKEN_WORD && !(c->tokens[i].flags & NF_TOKEN_CAPITALIZED)
+         && (tok_is_one_of (c, i, kinds) || (also_people && tok_is_one_of (c, i, people_too)));
+}
+
 /* "UMass Amherst", "Red Hat OpenShift": a firm's word makes a person's name a firm's (but
  * "YouTuber Julien Solomita" is a person; what is no name stays none) */
 static Label
@@ -1277,7 +1294,9 @@ name_words_label (Context *c, guint a, guint b)
         return label;
       firm_word = firm_word || is_camel_case (c->text + c->tokens[k].start, c->tokens[k].end - c->tokens[k].start);
     }
-  return firm_word ? LABEL_ORGANIZATION : label;
+  /* "the Jakarta-based group Jaringan Tambang": a name without a given name after an
+   * organisation's kind is that organisation's */
+  return firm_word || (a >= 1 && is_org_kind (c, a - 1, FALSE)) ? LABEL_ORGANIZATION : label;
 }
 
 /* What keeps a run opening with a word of the language a name: a place's or a title's first
@@ -1644,6 +1663,19 @@ plural_men_last (const Context *c, guint b)
   return length > 4 && memcmp (text + length - 3, "men", 3) == 0;
 }
 
+/* "Gaines County", "Luhansk Oblast": a place word that no family is named (unlike Hill,
+ * Park or Ford) keeps a given name before it a place's, whatever is said around it. */
+static gboolean
+never_a_surname (const Context *c, guint b)
+{
+  static const char *const words[] = {
+    "County", "Province", "Region", "District", "Governorate", "Oblast", "Prefecture", "Territory",
+    "Township", "Upazila", "Airport", "Airfield", "Stadium", "Cathedral", "Mosque", "Synagogue",
+    "Basilica", "Avenue", "Boulevard", "Motorway", "Highway", "Expressway", "Parkway", NULL,
+  };
+  return tok_is_one_of (c, b, words);
+}
+
 static Label
 suffix_label (Context *c, guint a, guint b)
 {
@@ -1651,7 +1683,7 @@ suffix_label (Context *c, guint a, guint b)
     b--;
   /* "Stuart Hill said", "said Kate Park, the minister,": after a given name, a head word is a
    * surname when the words around say a person */
-  if (b > a && b <= a + 3 && person_shaped (c, a, b) && person_evidence (c, a, b))
+  if (b > a && b <= a + 3 && !never_a_surname (c, b) && person_shaped (c, a, b) && person_evidence (c, a, b))
     return LABEL_PERSON;
   if (is_word_in (c, b, W_ORG_SUFFIXES))
     return LABEL_ORGANIZATION;
@@ -2887,16 +2919,10 @@ org_context (const Context *c, guint a)
     return TRUE;
   /* "the campaign group Greenpeace", "investment bank Lazard", "Copa, the farm lobby,":
    * an organisation's kind in lower case just before the name or in apposition after it */
-  static const char *const kinds[] = { "group", "bank", "charity", "firm", "company", "agency", "union",
-                                       "insurer", "lender", "retailer", "carmaker", "automaker", "broker",
-                                       "brokerage", "startup", "start-up", "consultancy", "broadcaster",
-                                       "airline", "publisher", "newspaper", "watchdog", "regulator",
-                                       "conglomerate", "giant", "chain", "supermarket", "developer", "lobby",
-                                       "association", "federation", "organisation", "organization", NULL };
   if (a + 3 < c->n && tok_is (c, a + 1, ",") && (tok_is (c, a + 2, "the") || tok_is (c, a + 2, "a")))
     for (guint k = a + 3; k < c->n && k < a + 7 && c->tokens[k].kind == NF_TOKEN_WORD
                           && !(c->tokens[k].flags & NF_TOKEN_CAPITALIZED); k++)
-      if (tok_is_one_of (c, k, kinds))
+      if (is_org_kind (c, k, TRUE))
         return k + 1 < c->n && (tok_is_punct (c, k + 1, ",.;") || tok_is (c, k + 1, "that") || tok_is (c, k + 1, "which"));
   /* "Copa, which represents farm unions": a body speaks for its members */
   if (a + 3 < c->n && tok_is (c, a + 1, ",") && tok_is (c, a + 2, "which")
@@ -2911,8 +2937,7 @@ org_context (const Context *c, guint a)
   if ((tok_is (c, a - 1, "in") && tok_is_one_of (c, a - 2, holdings))
       || (tok_is (c, a - 1, "at") && tok_is_one_of (c, a - 2, desks)))
     return TRUE;
-  return tok_is_one_of (c, a - 1, kinds) && !(c->tokens[a - 1].flags & NF_TOKEN_CAPITALIZED)
-         && !(a + 1 < c->n && tok_is_cap_word (c, a + 1)) && !is_given_name (c, a);
+  return is_org_kind (c, a - 1, TRUE) && !(a + 1 < c->n && tok_is_cap_word (c, a + 1)) && !is_given_name (c, a);
 }
 
 static void
@@ -3212,8 +3237,8 @@ drop_lone_titles (Context *c)
 }
 
 /* "Fort Campbell, Kentucky", "Sarmada, Syria": a place followed by its region or country
- * is one place (Paris, Texas is not Paris); lists ("Egypt, Spain, Turkey and China") are
- * left alone. */
+ * is one mention of that place, named by the place (Paris, Texas is the article's Paris);
+ * lists ("Egypt, Spain, Turkey and China") are left alone. */
 static gboolean is_country (const Context *c, const Mention *m);
 static gboolean is_region (const Context *c, const Mention *m);
 
@@ -3247,13 +3272,118 @@ join_places (Context *c)
       if (after + 1 < c->n && (tok_is (c, after, ",") || tok_is (c, after, "and") || tok_is (c, after, "or"))
           && tok_is_cap_word (c, after + 1))
         continue;
+      /* a place already is the referent ("Exeter, Devon" ... "Exeter"); a name only the
+       * comma makes a place is named as written ("Sarmada, Syria") */
+      if (m->label != LABEL_LOCATION || m->tentative)
+        m->canonical = NULL;
+      else if (!m->canonical)
+        m->canonical = g_string_chunk_insert_len (c->store, c->text + m->start, c->tokens[m->last].end - m->start);
+      if (!m->canonical)
+        m->canonical = g_string_chunk_insert_len (c->store, c->text + m->start, n->end - m->start);
       m->end = n->end;
       m->last = n->last;
       m->label = LABEL_LOCATION;
       m->tentative = FALSE;
-      m->canonical = g_string_chunk_insert_len (c->store, c->text + m->start, m->end - m->start);
       g_array_remove_index (c->mentions, i + 1);
       ms = (Mention *) c->mentions->data;
+    }
+}
+
+/* The token after a list of remits that ends in "and" and one more ("Culture, Media and
+ * Sport" after "Department for"): each item one to three capitalised words that name
+ * nothing of their own (not "Oxfam and Save the Children"), 0 when the words from @i are no
+ * such list. */
+static guint
+listed_names_end (const Context *c, guint i)
+{
+  gboolean anded = FALSE;
+  while (i + 1 < c->n && (tok_is (c, i, ",") || tok_is (c, i, "and")) && !anded)
+    {
+      anded = tok_is (c, i, "and");
+      guint k = i + 1, words = 0;
+      while (k < c->n && words < 3 && tok_is_cap_word (c, k) && c->tokens[k].sentence == c->tokens[i].sentence)
+        {
+          Label label;
+          if (!tok_is_common_word (c, k)
+              && (is_given_name (c, k) || lookup_label (c, k, k, name_end (c, k), &label)))
+            return 0;
+          k++, words++;
+        }
+      if (words == 0 || (k < c->n && tok_is_cap_word (c, k)))
+        return 0;
+      i = k;
+    }
+  return anded ? i : 0;
+}
+
+/* "the Department for Culture, Media and Sport", "the Ministry of Agriculture, Fisheries
+ * and Food": a department's remit is a list that the comma would cut from its name. */
+static void
+department_remits (Context *c)
+{
+  Mention *ms = (Mention *) c->mentions->data;
+  for (guint i = 0; i < c->mentions->len; i++)
+    {
+      Mention *m = &ms[i];
+      if (m->label != LABEL_ORGANIZATION || m->last < m->first + 2 || !is_word_in (c, m->first, W_ORG_SUFFIXES)
+          || !(tok_is (c, m->first + 1, "of") || tok_is (c, m->first + 1, "for")) || m->end != c->tokens[m->last].end
+          || m->last + 1 >= c->n || !tok_is (c, m->last + 1, ","))
+        continue;
+      guint end = listed_names_end (c, m->last + 1);
+      if (!end)
+        continue;
+      /* the list's own words were read as names of their own: they are the department's */
+      while (i + 1 < c->mentions->len && ms[i + 1].first < end)
+        g_array_remove_index (c->mentions, i + 1);
+      ms = (Mention *) c->mentions->data;
+      m = &ms[i];
+      m->last = end - 1;
+      m->end = c->tokens[end - 1].end;
+      m->canonical = NULL;
+    }
+}
+
+/* Whether the text before byte @at ends in a time of day: "22:30", "10am", "10 p.m.". */
+static gboolean
+time_of_day_before (const char *text, gsize at)
+{
+  gsize i = at;
+  while (i > 0 && text[i - 1] == ' ')
+    i--;
+  gsize end = i;
+  while (i > 0 && (g_ascii_isalpha (text[i - 1]) || text[i - 1] == '.'))
+    i--;
+  if (i < end)
+    {
+      gsize n = end - i;
+      const char *w = text + i;
+      gboolean meridiem = (n == 2 && (g_ascii_strncasecmp (w, "am", 2) == 0 || g_ascii_strncasecmp (w, "pm", 2) == 0))
+                          || (n == 4 && (g_ascii_strncasecmp (w, "a.m.", 4) == 0 || g_ascii_strncasecmp (w, "p.m.", 4) == 0));
+      if (!meridiem)
+        return FALSE;
+      while (i > 0 && text[i - 1] == ' ')
+        i--;
+      return i > 0 && g_ascii_isdigit (text[i - 1]);
+    }
+  /* hh:mm */
+  return i >= 4 && g_ascii_isdigit (text[i - 1]) && g_ascii_isdigit (text[i - 2]) && text[i - 3] == ':'
+         && g_ascii_isdigit (text[i - 4]);
+}
+
+/* "at 22:30 BST", "10 a.m. EDT": capitals after a time of day are its zone, no
+ * organisation. */
+static void
+drop_time_zones (Context *c)
+{
+  for (guint k = c->mentions->len; k-- > 0;)
+    {
+      const Mention *m = &g_array_index (c->mentions, Mention, k);
+      gsize n = m->end - m->start;
+      gboolean capitals = m->first == m->last && n >= 2 && n <= 5;
+      for (gsize j = 0; j < n && capitals; j++)
+        capitals = g_ascii_isupper (c->text[m->start + j]);
+      if (capitals && time_of_day_before (c->text, m->start))
+        g_array_remove_index (c->mentions, k);
     }
 }
 
@@ -3672,6 +3802,7 @@ find_mentions (Context *c, const char *language)
       tok_word (c, i, FALSE)->lower = TRUE;
 
   find_sequences (c);
+  department_remits (c);
   /* before short mentions take a full name: "Lyon" must not become "Métropole de Lyon" */
   no_places_as_people (c, language);
   resolve (c);
@@ -3681,6 +3812,7 @@ find_mentions (Context *c, const char *language)
   no_places_as_people (c, language);
   join_places (c);
   drop_storm_names (c);
+  drop_time_zones (c);
   sports_clubs (c);
   label_passes (c);
 }
