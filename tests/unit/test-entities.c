@@ -923,6 +923,13 @@ test_states (void **state)
                    "Department for Culture, Media and Sport=ORGANIZATION:Department for Culture, Media and Sport");
   assert_entities (*state, "The Ministry of Defence, Oxfam and Save the Children met.",
                    "Ministry of Defence=ORGANIZATION:Ministry of Defence; Oxfam=ORGANIZATION:Oxfam");
+  /* a post at a place of work names an organisation; a site's kind after a name, a place */
+  assert_entities (*state, "Websense said so, said Patrik Runald, a senior manager of security research at Websense.",
+                   "Websense=ORGANIZATION:Websense; Patrik Runald=PERSON:Patrik Runald; Websense=ORGANIZATION:Websense");
+  assert_entities (*state, "Radiation near the Fukushima Daiichi plant rose.", "Fukushima Daiichi=LOCATION:Fukushima Daiichi");
+  /* acronyms of things; a designer is a person's role */
+  assert_entities (*state, "It is sold on DVD and as PVC plastic.", "");
+  assert_entities (*state, "They love fashion designer Whitney Port's clothing line.", "Whitney Port=PERSON:Whitney Port");
   /* capitals after a time of day are its zone */
   assert_entities (*state, "The crash was at about 22:30 BST, and at 10 a.m. EDT the BBC said so.", "BBC=ORGANIZATION:BBC");
   /* a name with no given name after an organisation's kind is the organisation */

@@ -1296,7 +1296,17 @@ name_words_label (Context *c, guint a, guint b)
     }
   /* "the Jakarta-based group Jaringan Tambang": a name without a given name after an
    * organisation's kind is that organisation's */
-  return firm_word || (a >= 1 && is_org_kind (c, a - 1, FALSE)) ? LABEL_ORGANIZATION : label;
+  if (firm_word || (a >= 1 && is_org_kind (c, a - 1, FALSE)))
+    return LABEL_ORGANIZATION;
+  /* "the Fukushima Daiichi plant", "the Zaatari camp": ... and before a site's kind, the
+   * site's */
+  static const char *const sites[] = { "plant", "reactor", "refinery", "mine", "factory", "smelter", "terminal",
+                                       "dam", "airport", "oilfield", "gasfield", "camp", "prison", "stadium",
+                                       "bridge", "checkpoint", "crossing", NULL };
+  if (b + 1 < c->n && c->tokens[b + 1].kind == NF_TOKEN_WORD && !(c->tokens[b + 1].flags & NF_TOKEN_CAPITALIZED)
+      && tok_is_one_of (c, b + 1, sites))
+    return LABEL_LOCATION;
+  return label;
 }
 
 /* What keeps a run opening with a word of the language a name: a place's or a title's first
@@ -2467,7 +2477,8 @@ classify (Context *c, guint a, guint b)
         "HVAC", "SEO", "ESG", "DEI", "PPE", "CCTV", "VPN", "QR", "IQ", "RSVP", "GPA", "NDA", "HR",
         "KPI", "ROI", "ASAP", "ICBM", "IED", "VBIED", "UAV", "CT", "ECG", "EEG", "STEM", "ACL", "MMA",
         "TBD", "FAQ", "VR", "AR", "LNG", "EBITDA", "BSE", "CJD", "SARS", "MERS",
-        "ALS", "COPD", "OCD", "PCOS", "IBS", "UTI", "STD", "STI", NULL,
+        "ALS", "COPD", "OCD", "PCOS", "IBS", "UTI", "STD", "STI", "DVD", "CD", "PVC", "BPA", "GMO",
+        "HDTV", "PFAS", "PCB", "CBD", "THC", NULL,
       };
       /* "NATO", and hyphenated "CJTF-OIR" with pieces of such a length */
       gsize letters = 0, piece = 0, longest = 0;
@@ -2937,6 +2948,16 @@ org_context (const Context *c, guint a)
   if ((tok_is (c, a - 1, "in") && tok_is_one_of (c, a - 2, holdings))
       || (tok_is (c, a - 1, "at") && tok_is_one_of (c, a - 2, desks)))
     return TRUE;
+  /* "a senior manager of security research at Websense": someone's post at a place of work */
+  if (tok_is (c, a - 1, "at"))
+    for (guint k = a - 1; k-- > 0 && k + 6 > a;)
+      {
+        const NfToken *t = &c->tokens[k];
+        if (t->kind != NF_TOKEN_WORD || (t->flags & NF_TOKEN_CAPITALIZED))
+          break;
+        if (is_word_in (c, k, W_TITLES))
+          return TRUE;
+      }
   return is_org_kind (c, a - 1, TRUE) && !(a + 1 < c->n && tok_is_cap_word (c, a + 1)) && !is_given_name (c, a);
 }
 
