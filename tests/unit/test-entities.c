@@ -847,7 +847,7 @@ test_sports_clubs_and_al (void **state)
   assert_entities (f, "Hurricane Andrew hit Florida. Andrew Card said Andrew was strong.",
                    "Florida=LOCATION:Florida; Andrew Card=PERSON:Andrew Card");
   assert_entities (f, "Quakes hit New Madrid, New Yorkers and New Democrats heard.",
-                   "New Madrid=LOCATION:New Madrid; New Yorkers=ORGANIZATION:New Yorkers; "
+                   "New Madrid=LOCATION:New Madrid; New Yorkers=NATIONALITY:New Yorkers; "
                    "New Democrats=ORGANIZATION:New Democrats");
   assert_entities (f, "He met William Armstrong, Colorado's senator.",
                    "William Armstrong=PERSON:William Armstrong; Colorado=LOCATION:Colorado");
@@ -930,6 +930,9 @@ test_states (void **state)
   /* acronyms of things; a designer is a person's role */
   assert_entities (*state, "It is sold on DVD and as PVC plastic.", "");
   assert_entities (*state, "They love fashion designer Whitney Port's clothing line.", "Whitney Port=PERSON:Whitney Port");
+  /* the people of a US state or a large city are no place */
+  assert_entities (*state, "Services to Arizonans in need were cut.", "Arizonans=ORGANIZATION:Arizonans");
+  assert_entities (*state, "Most South Dakotans voted.", "South Dakotans=NATIONALITY:South Dakotans");
   /* capitals after a time of day are its zone */
   assert_entities (*state, "The crash was at about 22:30 BST, and at 10 a.m. EDT the BBC said so.", "BBC=ORGANIZATION:BBC");
   /* a name with no given name after an organisation's kind is the organisation */
