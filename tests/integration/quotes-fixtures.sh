@@ -99,6 +99,16 @@ run_fold news-dev3
 expect_status 0 "fourth news fold: quotes F1 >= 0.95, speakers >= 0.93" -- \
   score "$DATA/news-dev3" "$WORK/news-dev3.jsonl" --min-f1 0.95 --min-speaker 0.93
 cat "$WORK/out"
+# the fifth news fold (12 articles, 107 quotes, and the first entity gold on news: 194
+# referents), written and committed before anything was run on it and scored once (quotes F1
+# 0.995, speakers 0.990, entities F1 0.854); never read for misses, so its floors are loose
+run_fold news-heldout2
+expect_status 0 "second news held-out fold: quotes F1 >= 0.95, speakers >= 0.90" -- \
+  score "$DATA/news-heldout2" "$WORK/news-heldout2.jsonl" --min-f1 0.95 --min-speaker 0.90
+cat "$WORK/out"
+expect_status 0 "second news held-out fold: entities F1 >= 0.75" -- \
+  score "$DATA/news-heldout2" "$WORK/news-heldout2.jsonl" --entities --min-f1 0.75
+cat "$WORK/out"
 # the same in British style (‘single marks’, quotations over paragraphs in them): none lost
 python3 "$DATA/british.py" "$DATA/news-dev" "$WORK/british"
 run_fold british "$WORK/british"
