@@ -833,6 +833,25 @@ test_tables_lists_and_lines_are_kept (G_GNUC_UNUSED void **state)
   assert_contains (page->text, "\n\nFriends of the River Park\n\n12 Mill Lane\n\nRiverside RT4 5JP");
 }
 
+/* Shape 4 too: an ordered list's items keep the numbers the page shows ("1. Soak the
+ * beans"), from its start attribute on; an item that numbers itself keeps its own number,
+ * and the items of a bulleted list, nested in a numbered one, get none. */
+static void
+test_ordered_list_items_keep_their_numbers (G_GNUC_UNUSED void **state)
+{
+  const char *html =
+    "<html><body><article>" STORY
+    "<ol><li>Soak the beans overnight in cold water.</li>"
+    "<li><a href='/pots'>Rinse</a> them and cover them with fresh water.<ul><li>A large pot is best.</li></ul></li>"
+    "<li> </li><li>Simmer for two hours with the lid on.</li></ol>"
+    "<ol start='7'><li><p>Season the stew at the very end.</p></li><li>4 cloves of garlic, chopped fine.</li></ol>"
+    "</article></body></html>";
+  g_autoptr (Page) page = read_page (html);
+  assert_contains (page->text, "\n\n1. Soak the beans overnight in cold water.\n\n2. Rinse them and cover them");
+  assert_contains (page->text, "\n\nA large pot is best.\n\n4. Simmer for two hours");
+  assert_contains (page->text, "\n\n7. Season the stew at the very end.\n\n4 cloves of garlic");
+}
+
 /* Shape 4 too: a data table whose first column is links (each company linked, then its
  * revenue) is the article's text, row by row, in its scrolling wrapper too; a table of
  * links only is navigation. */
@@ -1172,6 +1191,7 @@ main (void)
     cmocka_unit_test (test_hidden_duplicates_are_dropped),
     cmocka_unit_test (test_noscript_text_is_dropped),
     cmocka_unit_test (test_tables_lists_and_lines_are_kept),
+    cmocka_unit_test (test_ordered_list_items_keep_their_numbers),
     cmocka_unit_test (test_data_table_with_links_is_kept),
     cmocka_unit_test (test_linked_headings_are_kept),
     cmocka_unit_test (test_preformatted_text_keeps_its_lines),

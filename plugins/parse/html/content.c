@@ -1284,7 +1284,17 @@ typedef struct {
   xmlNode   *announced_root; /* the link list announced by a colon the writer is in */
   xmlNode   *last_text; /* the text node written last */
   guint      root;      /* the index of the root being written */
+  GArray    *lists;     /* ListLevel: the <ol> and <ul> the writer is in, innermost last */
+  gint64     item_number; /* the number of the <ol> item whose first text is still to come, or 0 */
 } Writer;
+
+/* An open list of the writer: the number of its last item (an <ol>), or LIST_UNNUMBERED. */
+typedef struct {
+  xmlNode *node;
+  gint64   number;
+} ListLevel;
+
+#define LIST_UNNUMBERED G_MININT64
 
 static const char *const boilerplate_starts[] = {
   "advertisement", "advertising", "sponsored", "share this", "share on", "share:", "read more",
@@ -1867,6 +1877,63 @@ drop_subtree (Writer *w, Info *info, gboolean is_root)
   return FALSE;
 }
 
+/* The items of an ordered list keep their numbers ("1. Lettuce", "2. Tomatoes"), as the page
+ * shows them: the number is the item's first word, and the list reads as the page's steps or
+ * ranks.  <ol start="N"> counts from N. */
+static void
+enter_list (Writer *w, xmlNode *node, guint8 tag)
+{
+  ListLevel level = { node, LIST_UNNUMBERED };
+  if (tag == T_OL)
+    {
+      g_autofree char *start = html_attr (node, "start");
+      gint64 first = start ? g_ascii_strtoll (start, NULL, 10) : 1;
+      level.number = (first > -1000000 && first < 1000000 ? first : 1) - 1;
+    }
+  if (w->lists == NULL)
+    w->lists = g_array_new (FALSE, FALSE, sizeof (ListLevel));
+  g_array_append_val (w->lists, level);
+}
+
+static void
+leave_list (Writer *w, xmlNode *node)
+{
+  if (w->lists && w->lists->len && g_array_index (w->lists, ListLevel, w->lists->len - 1).node == node)
+    g_array_set_size (w->lists, w->lists->len - 1);
+}
+
+/* An item of the innermost list: its number waits for the item's first text. */
+static void
+enter_item (Writer *w)
+{
+  w->item_number = 0;
+  if (w->lists == NULL || w->lists->len == 0)
+    return;
+  ListLevel *level = &g_array_index (w->lists, ListLevel, w->lists->len - 1);
+  if (level->number != LIST_UNNUMBERED)
+    w->item_number = ++level->number;
+}
+
+/* Writes the pending item number before @text, unless @text is white space only or opens
+ * with a digit already (an item that numbers itself: "1. Thinkific"). */
+static void
+write_item_number (Writer *w, const char *text)
+{
+  const char *c = text;
+  while (*c && g_ascii_isspace (*c))
+    c++;
+  if (*c == '\0')
+    return;
+  gint64 number = w->item_number;
+  w->item_number = 0;
+  if (g_ascii_isdigit (*c) || w->current->len)
+    return;
+  g_string_append_printf (w->current, "%" G_GINT64_FORMAT ". ", number);
+  w->pending_space = FALSE;
+  if (w->href && w->link_start < w->current->len)
+    w->link_start = w->current->len;
+}
+
 static void
 write_subtree (Writer *w, xmlNode *root)
 {
@@ -1898,7 +1965,12 @@ write_subtree (Writer *w, xmlNode *root)
                   if (info->kind & K_HEADING)
                     w->heading = info->tag - T_H1 + 1;
                   if (info->tag == T_LI)
-                    w->li_depth++;
+                    {
+                      w->li_depth++;
+                      enter_item (w);
+                    }
+                  else if (info->tag == T_OL || info->tag == T_UL)
+                    enter_list (w, node, info->tag);
                   if (info->tag == T_TR && ex->options->keep_tables)
                     w->in_table_row = TRUE;
                 }
@@ -1932,6 +2004,11 @@ write_subtree (Writer *w, xmlNode *root)
           if (repaired)
             text = repaired;
           w->last_text = node;
+          if (w->item_number)
+            {
+              write_item_number (w, text);
+              before = w->current->len; /* the number is no link's text */
+            }
           if (in_pre)
             append_preformatted (w->current, text, &w->pending_space);
           else
@@ -1951,10 +2028,13 @@ write_subtree (Writer *w, xmlNode *root)
               Info *info = info_of (ex, node);
               if (info && !(info->flags & F_SKIP))
                 {
+                  if (info->tag == T_OL || info->tag == T_UL)
+                    leave_list (w, node);
                   if (info->tag == T_LI && w->li_depth)
                     {
                       flush (w);
                       w->li_depth--;
+                      w->item_number = 0;
                     }
                   else if (info->tag == T_TR && w->in_table_row)
                     {
@@ -2539,6 +2619,8 @@ write_article (Extractor *ex, xmlNode **roots, guint n_roots)
   g_string_free (w.current, TRUE);
   if (w.links)
     g_array_unref (w.links);
+  if (w.lists)
+    g_array_unref (w.lists);
   g_free (w.href);
   drop_repeats (w.paragraphs);
   drop_repeated_calls (w.paragraphs);
