@@ -930,6 +930,9 @@ test_states (void **state)
   /* acronyms of things; a designer is a person's role */
   assert_entities (*state, "It is sold on DVD and as PVC plastic.", "");
   assert_entities (*state, "They love fashion designer Whitney Port's clothing line.", "Whitney Port=PERSON:Whitney Port");
+  /* a sentence that opens with its speech verb: the verb is no part of the name */
+  assert_entities (*state, "John Mayberry hit a homer. Said Mayberry: \u201cFine.\u201d",
+                   "John Mayberry=PERSON:John Mayberry; Mayberry=PERSON:John Mayberry");
   /* the people of a US state or a large city are no place */
   assert_entities (*state, "Services to Arizonans in need were cut.", "Arizonans=ORGANIZATION:Arizonans");
   assert_entities (*state, "Most South Dakotans voted.", "South Dakotans=NATIONALITY:South Dakotans");

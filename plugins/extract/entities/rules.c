@@ -2611,6 +2611,11 @@ find_sequences (Context *c)
             hyphen_prefix_mention (c, i);
           continue;
         }
+      /* `Said Mayberry of the win: "…"`: a sentence that opens with its speech verb */
+      static const char *const inverted_verbs[] = { "Said", "Says", "Added", "Adds", "Wrote", "Writes", NULL };
+      if ((c->tokens[i].flags & NF_TOKEN_SENTENCE_START) && i + 1 < c->n && tok_is_cap_word (c, i + 1)
+          && tok_is_one_of (c, i, inverted_verbs))
+        continue;
       guint last = i;
       while (last + 1 < c->n && c->tokens[last + 1].sentence == c->tokens[i].sentence)
         {

@@ -351,8 +351,12 @@ attribute_to_subject (Context *c, Quote *q, guint sentence_first, guint verb)
           || (!subject_before (c, sentence_first, verb) && !is_addressee_verb (c, verb)))
       && !(verb > sentence_first && tok_char (c, verb - 1) == ',' && !inverted_after_quote (c, verb))
       && speaker_at (c, verb + 1, q->open_tok, q, &last)
-      /* the speaker ends the clause; "described the walkout as" is an object */
-      && ((q->speaker && last + 1 >= q->open_tok) || tok_char (c, last + 1) == ',' || tok_char (c, last + 1) == ':'))
+      /* the speaker ends the clause; "described the walkout as" is an object ... but a
+       * sentence opening with the verb says what of: `Said Mayberry of his pie in the face:
+       * "…"` */
+      && ((q->speaker && last + 1 >= q->open_tok) || tok_char (c, last + 1) == ',' || tok_char (c, last + 1) == ':'
+          || (verb == sentence_first && (tok_is (c, last + 1, "of") || tok_is (c, last + 1, "about"))
+              && q->open_tok > last + 2 && (tok_char (c, q->open_tok - 1) == ':' || tok_char (c, q->open_tok - 1) == ','))))
     {
       set_cue (c, q, verb);
       return TRUE;
