@@ -1110,6 +1110,28 @@ test_date_events_and_comments (G_GNUC_UNUSED void **state)
 }
 
 static void
+test_date_numbered_comments (G_GNUC_UNUSED void **state)
+{
+  /* Comment systems that number each comment without a dash ("comment3111", "reply27"): a
+   * commenter's day is not the article's, as with "comment-3111". */
+  assert_day (PAGE ("de", "", "", FAR "<div><div id='comment3111'><div><p class='name'>Max</p>"
+              "<p class='datum'>28.02.2018</p></div></div></div>"), NULL);
+  assert_day (PAGE ("en", "", "", FAR "<ul><li class='reply27'><div><b>Max</b> <span class='date'>"
+              "June 8, 2020</span></div></li></ul>"), NULL);
+  assert_day (PAGE ("en", "", "<p class='byline'>By Jane Doe, June 7, 2020</p>",
+              "<div id='comments2'><p class='date'>June 8, 2020</p></div>"), "2020-06-07");
+  /* A word that only holds such a word is none, nor is a camel-case name cut into words: a
+   * forum's opening post ("forumCommentFirst") holds the page's day, "teaserTyp3" names a
+   * layout. */
+  assert_day (PAGE ("de", "", "<div class='teaserTyp3 newsSingle'><span class='blue'>01.02.2022</span></div>",
+              ""), "2022-02-01");
+  assert_day (PAGE ("de", "", "", FAR "<div class='forumCommentFirst'><span class='postTime'>"
+              "28.09.2019 12:44</span></div>"), "2019-09-28T12:44:00");
+  assert_day (PAGE ("en", "", "<div class='recommendation3'><span class='date'>June 7, 2020</span></div>", ""),
+              "2020-06-07");
+}
+
+static void
 test_bylines_languages (G_GNUC_UNUSED void **state)
 {
   /* Bylines in many languages: their labels dropped ("Автор:", "Yazar:", "Penulis:"), names
@@ -1168,6 +1190,7 @@ main (void)
     cmocka_unit_test (test_date_not_the_publication),
     cmocka_unit_test (test_date_update_and_publication_lines),
     cmocka_unit_test (test_date_events_and_comments),
+    cmocka_unit_test (test_date_numbered_comments),
     cmocka_unit_test (test_bylines),
     cmocka_unit_test (test_bylines_more),
     cmocka_unit_test (test_bylines_shown),

@@ -123,10 +123,34 @@ holds_headline (const HtmlDates *dates, xmlNode *node)
   return FALSE;
 }
 
+/* Whether a number of a class or id starts or ends at @p (not its first byte): "comment3111"
+ * is a comment numbered as "comment-3111" is.  Words in camel case are not cut: a forum's
+ * opening post ("SynMtnForumCommentFirst") is the page's, and "teaserTyp3" names a layout. */
+static gboolean
+number_boundary (const char *p)
+{
+  return g_ascii_isdigit (p[0]) != g_ascii_isdigit (p[-1]);
+}
+
+/* The word of @words (lower case) that the @n bytes at @part are, ASCII case-blind, or NULL:
+ * only parts of a word's length (3 to 15 bytes) and first letter can be one. */
+static const char *
+word_among (const char *part, gsize n, const char *const *words)
+{
+  if (n < 3 || n > 15)
+    return NULL;
+  char first = (char) (*part | 0x20);
+  for (const char *const *w = words; *w; w++)
+    if ((*w)[0] == first && html_ascii_equal_len (part, n, *w))
+      return *w;
+  return NULL;
+}
+
 /* Whether a class or id names a place that is not the article: comments, related stories,
- * embedded posts, sidebars and the like.  Whole words of the attribute only ("node-promoted"
- * is no promotion, "sticky-sidebar-parent" is no sidebar); WordPress's "category-popular"
- * and "tag-..." classes describe the post, not a place.  This runs on every ancestor of every
+ * embedded posts, sidebars and the like.  Whole words of the attribute only, or a word
+ * before a number ("comment3111"): "node-promoted" is no promotion, "sticky-sidebar-parent"
+ * is no sidebar; WordPress's "category-popular" and "tag-..." classes describe the post, not
+ * a place.  This runs on every ancestor of every
  * date: the value is cut into tokens and parts in place, without copies. */
 static const char *
 names_elsewhere (const char *value)
@@ -174,13 +198,19 @@ names_elsewhere (const char *value)
           const char *end = part;
           while (end < token + length && *end != '-' && *end != '_')
             end++;
-          /* Only parts of a word's length (3 to 15 bytes) and first letter can be one. */
-          gsize n = end - part;
-          char first = (char) (*part | 0x20);
-          if (n >= 3 && n <= 15)
-            for (const char *const *w = words; *w; w++)
-              if ((*w)[0] == first && html_ascii_equal_len (part, n, *w))
-                return *w;
+          const char *word = word_among (part, end - part, words);
+          if (word)
+            return word;
+          /* Its word before a number ("comment3111"). */
+          for (const char *sub = part; sub < end;)
+            {
+              const char *sub_end = sub + 1;
+              while (sub_end < end && !number_boundary (sub_end))
+                sub_end++;
+              if (sub_end - sub < end - part && (word = word_among (sub, sub_end - sub, words)))
+                return word;
+              sub = sub_end;
+            }
           part = end + 1;
         }
     }
