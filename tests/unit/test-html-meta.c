@@ -1132,6 +1132,37 @@ test_date_numbered_comments (G_GNUC_UNUSED void **state)
 }
 
 static void
+test_date_beside_another_story (G_GNUC_UNUSED void **state)
+{
+  /* Far from the article's header, a date beside a link to another story (its title: three
+   * words or more) is that story's: the previous and next posts, a list of more stories
+   * named no other way.  Nothing then, rather than another story's day. */
+  assert_day (PAGE ("en", "", "", FAR "<div class='post-links'><div class='previous-post'><a href='/older'>"
+              "Bridge opens to traffic</a> <span class='date'>May 1, 2020</span></div></div>"), NULL);
+  assert_day (PAGE ("en", "", "", FAR "<h3>More stories</h3><div><div><a href='/a'>Bridge opens to traffic</a>"
+              "<time datetime='2020-05-01'>May 1</time></div><div><a href='/b'>Road closes for repairs</a>"
+              "<div>May 2, 2020</div></div></div>"), NULL);
+  /* The article's own: its byline's date beside the headline's links, a teaser that links to
+   * the page itself, an author's name (two words), a category's or the permalink around the
+   * date, and a date that opens the article's text, whose links are the text's. */
+  assert_day (PAGE ("en", "<link rel='canonical' href='https://n.example/park-grows'>", "", FAR
+              "<div><div><a href='/park-grows'>Park grows by twelve hectares</a><span class='date'>"
+              "June 7, 2020</span></div></div>"), "2020-06-07");
+  assert_day (PAGE ("en", "", "", FAR "<div class='about'><a href='/author/jane'>Jane Doe</a>"
+              "<span class='date'>June 7, 2020</span></div>"), "2020-06-07");
+  assert_day (PAGE ("en", "", "", FAR "<p class='meta'>Posted <span class='date'>June 7, 2020</span> in "
+              "<a href='/category/city-news' rel='category tag'>City news and views</a></p>"), "2020-06-07");
+  assert_day (PAGE ("en", "", "", FAR "<p class='meta'><a href='/park-grows' rel='bookmark'>"
+              "<time datetime='2020-06-07'>June 7, 2020</time></a></p>"), "2020-06-07");
+  assert_day ("<html lang='de'><body><h1>Park wächst</h1>" FAR "<article><div><div class='publish-info'>"
+              "<p class='date-time'>07.06.2020 - 15:00 Uhr</p></div><p>Der Rat hat am Dienstag nach langer "
+              "Debatte beschlossen, den Park am Fluss um zwölf Hektar zu erweitern, wie <a href='/rat'>"
+              "der Rat der Stadt</a> mitteilte. Die Arbeiten sollen im Herbst beginnen und zwei Jahre "
+              "dauern, sagte die Bürgermeisterin bei der Vorstellung der Pläne im Rathaus.</p></div>"
+              "</article></body></html>", "2020-06-07T15:00:00");
+}
+
+static void
 test_bylines_languages (G_GNUC_UNUSED void **state)
 {
   /* Bylines in many languages: their labels dropped ("Автор:", "Yazar:", "Penulis:"), names
@@ -1191,6 +1222,7 @@ main (void)
     cmocka_unit_test (test_date_update_and_publication_lines),
     cmocka_unit_test (test_date_events_and_comments),
     cmocka_unit_test (test_date_numbered_comments),
+    cmocka_unit_test (test_date_beside_another_story),
     cmocka_unit_test (test_bylines),
     cmocka_unit_test (test_bylines_more),
     cmocka_unit_test (test_bylines_shown),

@@ -707,12 +707,11 @@ teaser_link (xmlNode *node)
   return NULL;
 }
 
-/* A date in a teaser list or another part of the page: it is the article's own when its
- * teaser links to the page itself (html_dates_choose compares the link with the page's URL). */
+/* The date at @node as a teaser's, linked to @link: it is the article's own only when the
+ * link leads to the page itself (html_dates_choose compares the link with the page's URL). */
 static void
-add_teaser (HtmlDates *dates, xmlNode *node, guint order)
+add_linked (HtmlDates *dates, xmlNode *node, guint order, const char *link)
 {
-  const char *link = teaser_link (node);
   /* A link with a fragment is a comment's permalink on the page itself, not a teaser. */
   if (link == NULL || *link == '\0' || strchr (link, '#'))
     return;
@@ -728,6 +727,71 @@ add_teaser (HtmlDates *dates, xmlNode *node, guint order)
   add (dates, value ? value : text, 41, order, value == NULL, "text");
   if (dates->candidates->len > before)
     g_array_index (dates->candidates, Candidate, before).link = g_strdup (link);
+}
+
+/* A date in a teaser list or another part of the page: the article's own only when its
+ * teaser links to the page itself. */
+static void
+add_teaser (HtmlDates *dates, xmlNode *node, guint order)
+{
+  add_linked (dates, node, order, teaser_link (node));
+}
+
+static guint count_words_between (const char *from, const char *to);
+
+/* The link of another story's teaser beside the date @node: the first <a href> of its
+ * parent or grandparent ("<div><a href=/other>Bridge opens to traffic</a><span class=date>
+ * May 1, 2020</span></div>", a list of more stories, the previous and next posts) when the
+ * link's text is a title (three words or more) and does not hold the date.  A link around
+ * the date is the post's permalink, and a tag's, a category's or an author's link ("Posted
+ * on June 7, 2020 in <a rel=category>News</a>") names no other story; NULL then. */
+static const char *
+story_link_beside (xmlNode *node)
+{
+  for (xmlNode *n = node; n && n->type == XML_ELEMENT_NODE; n = n->parent)
+    if (html_ascii_equal ((const char *) n->name, "a"))
+      return NULL;
+  xmlNode *n = node->parent;
+  for (guint up = 0; n && n->type == XML_ELEMENT_NODE && up < 2; up++, n = n->parent)
+    {
+      /* A teaser is small: a part with more text is the article or a whole list, whose
+       * links (in the text, to other stories) are not the date's. */
+      g_autofree char *whole = html_node_spaced_text (n, 400);
+      if (whole == NULL || g_utf8_strlen (whole, -1) > 240)
+        return NULL;
+      xmlNode *c = n->children;
+      for (guint seen = 0; c && seen < 40; seen++)
+        {
+          if (c->type == XML_ELEMENT_NODE && html_ascii_equal ((const char *) c->name, "a") && attr (c, "href"))
+            {
+              const char *rel = attr (c, "rel");
+              if (rel && (strstr (rel, "tag") || strstr (rel, "category") || strstr (rel, "author")))
+                return NULL;
+              g_autofree char *title = html_node_spaced_text (c, 200);
+              return title && count_words_between (title, title + strlen (title)) >= 3 ? attr (c, "href") : NULL;
+            }
+          /* Not into the date itself. */
+          if (c != node && c->type == XML_ELEMENT_NODE && c->children)
+            {
+              c = c->children;
+              continue;
+            }
+          while (c != n && c->next == NULL)
+            c = c->parent;
+          if (c == n)
+            break;
+          c = c->next;
+        }
+    }
+  return NULL;
+}
+
+/* Whether @order is well away from the article's header, above or below it: where lists
+ * of other stories are, not the byline. */
+static gboolean
+away_from_header (const HtmlDates *dates, guint order)
+{
+  return dates->headline_order && (order >= dates->headline_order + 25 || order + 16 < dates->headline_order);
 }
 
 /* Whether @node's class or id names the day the page is read ("todays-date", "currentDate"):
@@ -789,7 +853,11 @@ solitary_date (HtmlDates *dates, xmlNode *node, xmlNode *text, guint order, gboo
   if (!nf_date_parse (content, dates->language, &date) || place_of (dates, node, near_headline) == PLACE_ELSEWHERE
       || names_now (node))
     return;
-  add (dates, content, 37, order, TRUE, "text");
+  const char *story = away_from_header (dates, order) ? story_link_beside (node) : NULL;
+  if (story)
+    add_linked (dates, node, order, story);
+  else
+    add (dates, content, 37, order, TRUE, "text");
 }
 
 /* Whether the text just before @node ends with the label of a change: "last edited: <span
@@ -882,7 +950,6 @@ data_date (xmlNode *node, char buffer[32])
   return NULL;
 }
 
-static guint count_words_between (const char *from, const char *to);
 
 /* Whether @node sits inside a sentence: three words or more in the text right before it and
  * right after it, which names no publication ("This entry was posted on <time>...</time> in
@@ -1070,6 +1137,12 @@ html_dates_element (HtmlDates *dates, xmlNode *node, const HtmlAttrs *attrs)
     {
       if (is_time || is_item || is_dated)
         add_teaser (dates, node, order);
+      return;
+    }
+  const char *story = (is_time || is_dated) && away_from_header (dates, order) ? story_link_beside (node) : NULL;
+  if (story)
+    {
+      add_linked (dates, node, order, story);
       return;
     }
   if (is_labelled)
