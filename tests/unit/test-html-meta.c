@@ -1163,6 +1163,29 @@ test_date_beside_another_story (G_GNUC_UNUSED void **state)
 }
 
 static void
+test_date_readers_pictures_and_printouts (G_GNUC_UNUSED void **state)
+{
+  /* A reader's comment or review in microdata, a picture's caption and the day the page was
+   * printed or looked up are not the article's date. */
+  assert_day (PAGE ("en", "", "", "<div itemprop='comment' itemscope itemtype='https://schema.org/Comment'>"
+              "<span itemprop='dateCreated' content='2020-06-08'>June 8</span><p>Nice</p></div>"), NULL);
+  assert_day (PAGE ("en", "", "", "<div itemscope itemtype='https://schema.org/UserComments'><span class='date'>"
+              "June 8, 2020</span></div>"), NULL);
+  assert_day (PAGE ("en", "", "", "<div itemscope itemtype='https://schema.org/Product'><div itemprop='review' "
+              "itemscope itemtype='https://schema.org/Review'><meta itemprop='datePublished' content='2020-06-08'>"
+              "<p itemprop='reviewBody'>Works well</p></div></div>"), NULL);
+  assert_day (PAGE ("en", "", "<figure><img src='p.jpg'><figcaption>Photo taken June 1, 2020</figcaption></figure>",
+              ""), NULL);
+  assert_day (PAGE ("en", "", "<p>Printed on: June 9, 2020</p>", ""), NULL);
+  assert_day (PAGE ("de", "", "<p>Abgerufen am 09.06.2020</p>", ""), NULL);
+  /* A critic's review is the page's article, and the byline's day stays beside a caption. */
+  assert_day ("<html lang='en'><body><div itemscope itemtype='https://schema.org/Review'><h1>Headline here</h1>"
+              "<meta itemprop='datePublished' content='2020-06-07'>" BODY "</div></body></html>", "2020-06-07");
+  assert_day (PAGE ("en", "", "<p class='byline'>By Jane Doe, June 7, 2020</p><figure><img src='p.jpg'>"
+              "<figcaption>The park on June 1, 2020</figcaption></figure>", ""), "2020-06-07");
+}
+
+static void
 test_bylines_languages (G_GNUC_UNUSED void **state)
 {
   /* Bylines in many languages: their labels dropped ("Автор:", "Yazar:", "Penulis:"), names
@@ -1223,6 +1246,7 @@ main (void)
     cmocka_unit_test (test_date_events_and_comments),
     cmocka_unit_test (test_date_numbered_comments),
     cmocka_unit_test (test_date_beside_another_story),
+    cmocka_unit_test (test_date_readers_pictures_and_printouts),
     cmocka_unit_test (test_bylines),
     cmocka_unit_test (test_bylines_more),
     cmocka_unit_test (test_bylines_shown),

@@ -363,8 +363,12 @@ within_article_or_main (xmlNode *node)
 
 typedef enum { PLACE_PAGE, PLACE_ARTICLE, PLACE_ELSEWHERE } Place;
 
+/* The itemprop of a reader's part in microdata: a comment or a review (not "reviewBody"). */
+static const char *const reader_parts[] = { "comment", "comments", "review", "reviews", NULL };
+
 /* Where @node sits: inside the article, somewhere on the page, or in a part that is not the
- * article (see names_elsewhere; also <aside>, <footer>, <nav>, <blockquote>, <iframe>). */
+ * article (see names_elsewhere; also <aside>, <footer>, <nav>, <blockquote>, <iframe>, <form>,
+ * a picture's <figcaption>, and microdata of a comment or review). */
 static Place
 place_of (const HtmlDates *dates, xmlNode *node, gboolean near_headline)
 {
@@ -388,6 +392,14 @@ place_of (const HtmlDates *dates, xmlNode *node, gboolean near_headline)
       const char *itemtype = attr (n, "itemtype");
       if (itemtype && (strstr (itemtype, "Article") || strstr (itemtype, "BlogPosting")))
         place = PLACE_ARTICLE;
+      /* Microdata of a reader's comment or review ("itemprop=comment", "itemprop=review",
+       * "itemtype=.../Comment"): its dateCreated is the commenter's.  A part whose itemtype
+       * is a Review is often the page's own article (a critic's review), even where the
+       * headline found is another element: only a review given as a property is a reader's. */
+      if (n != node && !holds_headline (dates, n)
+          && (names_part (itemprop, reader_parts)
+              || (itemtype && (g_str_has_suffix (itemtype, "/Comment") || g_str_has_suffix (itemtype, "/UserComments")))))
+        return PLACE_ELSEWHERE;
       if (html_ascii_equal (name, "article") || html_ascii_equal (name, "main"))
         place = PLACE_ARTICLE;
       /* The site's banner: a <header> with the site's navigation, outside the article and
@@ -408,7 +420,8 @@ place_of (const HtmlDates *dates, xmlNode *node, gboolean near_headline)
             && !(within_article (n) && !holds_link (n))
             && !(right_after && opens_after_headline (dates, n)))
            || html_ascii_equal (name, "nav") || html_ascii_equal (name, "blockquote")
-           || html_ascii_equal (name, "iframe") || html_ascii_equal (name, "form"))
+           || html_ascii_equal (name, "iframe") || html_ascii_equal (name, "form")
+           || html_ascii_equal (name, "figcaption"))
           && !holds_headline (dates, n))
         return PLACE_ELSEWHERE;
       if (html_ascii_equal (name, "footer"))
@@ -522,12 +535,15 @@ starts_with_label (const char *text)
     "оновлено", "更新", "最終更新", "수정", "업데이트", "آخر تحديث", "تم التحديث", "تحديث", "अपडेटेड", "अपडेट", "Ενημέρωση",
     "עודכן", "Cập nhật", "cập nhật", NULL
   };
-  /* The day the page is read, a copyright's year and an event's day ("When:", "Termin:"):
-   * never the publication. */
+  /* The day the page is read, printed or looked up, a copyright's year and an event's day
+   * ("When:", "Termin:"): never the publication. */
   static const char *const now[] = {
     "aktuelles datum", "heutiges datum", "heute ist", "current date", "current time", "today is", "today's date",
     "date du jour", "nous sommes le", "fecha actual", "hoy es", "data odierna", "oggi è", "copyright", "©",
-    "(c)", "when:", "wann:", "termin:", "quand :", "quand:", "cuándo:", "quando:", "event date", NULL
+    "(c)", "when:", "wann:", "termin:", "quand :", "quand:", "cuándo:", "quando:", "event date",
+    /* the day the page was printed or looked up ("Printed on", "Abgerufen am") */
+    "printed on", "printed:", "print date", "gedruckt am", "druckdatum", "abgerufen am", "accessed on", "accessed:",
+    "retrieved on", "retrieved:", "consulté le", "imprimé le", NULL
   };
   while (*text == ' ' || *text == '\n' || *text == '\t' || *text == '\r')
     text++;
