@@ -1150,6 +1150,13 @@ test_date_beside_another_story (G_GNUC_UNUSED void **state)
               "June 7, 2020</span></div></div>"), "2020-06-07");
   assert_day (PAGE ("en", "", "", FAR "<div class='about'><a href='/author/jane'>Jane Doe</a>"
               "<span class='date'>June 7, 2020</span></div>"), "2020-06-07");
+  /* A byline's link, labelled or to an author's or a tag's page, whatever its length. */
+  assert_day (PAGE ("en", "", "", FAR "<div><p>Written by <a href='/blog/jane-doe-and-john-roe'>Jane Doe and "
+              "John Roe</a></p><p>June 7, 2020</p></div>"), "2020-06-07");
+  assert_day (PAGE ("en", "", "", FAR "<div><p><a href='/blog/author/jane-doe-and-john-roe'>Jane Doe and John "
+              "Roe</a></p><p>June 7, 2020</p></div>"), "2020-06-07");
+  assert_day (PAGE ("en", "", "", FAR "<div><a href='/tag/city-parks-and-gardens'>City parks and gardens</a> "
+              "<span class='date'>June 7, 2020</span></div>"), "2020-06-07");
   assert_day (PAGE ("en", "", "", FAR "<p class='meta'>Posted <span class='date'>June 7, 2020</span> in "
               "<a href='/category/city-news' rel='category tag'>City news and views</a></p>"), "2020-06-07");
   assert_day (PAGE ("en", "", "", FAR "<p class='meta'><a href='/park-grows' rel='bookmark'>"

@@ -755,6 +755,38 @@ add_teaser (HtmlDates *dates, xmlNode *node, guint order)
 
 static guint count_words_between (const char *from, const char *to);
 
+/* Whether @href leads to a list of stories rather than one: an author's, a tag's or a
+ * category's page ("/blog/author/jane-doe", "/tag/parks/", "/kategorie/politik"). */
+static gboolean
+links_to_index (const char *href)
+{
+  static const char *const segments[] = { "author", "authors", "autor", "autoren", "auteur", "profile", "profil",
+                                          "user", "users", "people", "tag", "tags", "category", "categories",
+                                          "kategorie", "categorie", "topic", "topics", "thema", "themen", NULL };
+  if (href == NULL)
+    return FALSE;
+  gsize n = strcspn (href, "?#");
+  for (const char *p = href; p < href + n; p++)
+    if (*p == '/')
+      for (const char *const *s = segments; *s; s++)
+        {
+          gsize k = strlen (*s);
+          if (p + 1 + k <= href + n && g_ascii_strncasecmp (p + 1, *s, k) == 0
+              && (p[1 + k] == '/' || p[1 + k] == '-' || p[1 + k] == ',' || p + 1 + k == href + n))
+            return TRUE;
+        }
+  return FALSE;
+}
+
+/* Whether the text right before the link @a labels a byline ("Written by <a>Jane Doe</a>"):
+ * the link is its author's. */
+static gboolean
+after_byline_label (xmlNode *a)
+{
+  xmlNode *prev = a->prev;
+  return prev && prev->type == XML_TEXT_NODE && prev->content && html_byline_is_labelled ((const char *) prev->content);
+}
+
 /* The link of another story's teaser beside the date @node: the first <a href> of its
  * parent or grandparent ("<div><a href=/other>Bridge opens to traffic</a><span class=date>
  * May 1, 2020</span></div>", a list of more stories, the previous and next posts) when the
@@ -781,7 +813,8 @@ story_link_beside (xmlNode *node)
           if (c->type == XML_ELEMENT_NODE && html_ascii_equal ((const char *) c->name, "a") && attr (c, "href"))
             {
               const char *rel = attr (c, "rel");
-              if (rel && (strstr (rel, "tag") || strstr (rel, "category") || strstr (rel, "author")))
+              if ((rel && (strstr (rel, "tag") || strstr (rel, "category") || strstr (rel, "author")))
+                  || links_to_index (attr (c, "href")) || after_byline_label (c))
                 return NULL;
               g_autofree char *title = html_node_spaced_text (c, 200);
               return title && count_words_between (title, title + strlen (title)) >= 3 ? attr (c, "href") : NULL;
