@@ -1110,6 +1110,89 @@ test_date_events_and_comments (G_GNUC_UNUSED void **state)
 }
 
 static void
+test_date_numbered_comments (G_GNUC_UNUSED void **state)
+{
+  /* Comment systems that number each comment without a dash ("comment3111", "reply27"): a
+   * commenter's day is not the article's, as with "comment-3111". */
+  assert_day (PAGE ("de", "", "", FAR "<div><div id='comment3111'><div><p class='name'>Max</p>"
+              "<p class='datum'>28.02.2018</p></div></div></div>"), NULL);
+  assert_day (PAGE ("en", "", "", FAR "<ul><li class='reply27'><div><b>Max</b> <span class='date'>"
+              "June 8, 2020</span></div></li></ul>"), NULL);
+  assert_day (PAGE ("en", "", "<p class='byline'>By Jane Doe, June 7, 2020</p>",
+              "<div id='comments2'><p class='date'>June 8, 2020</p></div>"), "2020-06-07");
+  /* A word that only holds such a word is none, nor is a camel-case name cut into words: a
+   * forum's opening post ("forumCommentFirst") holds the page's day, "teaserTyp3" names a
+   * layout. */
+  assert_day (PAGE ("de", "", "<div class='teaserTyp3 newsSingle'><span class='blue'>01.02.2022</span></div>",
+              ""), "2022-02-01");
+  assert_day (PAGE ("de", "", "", FAR "<div class='forumCommentFirst'><span class='postTime'>"
+              "28.09.2019 12:44</span></div>"), "2019-09-28T12:44:00");
+  assert_day (PAGE ("en", "", "<div class='recommendation3'><span class='date'>June 7, 2020</span></div>", ""),
+              "2020-06-07");
+}
+
+static void
+test_date_beside_another_story (G_GNUC_UNUSED void **state)
+{
+  /* Far from the article's header, a date beside a link to another story (its title: three
+   * words or more) is that story's: the previous and next posts, a list of more stories
+   * named no other way.  Nothing then, rather than another story's day. */
+  assert_day (PAGE ("en", "", "", FAR "<div class='post-links'><div class='previous-post'><a href='/older'>"
+              "Bridge opens to traffic</a> <span class='date'>May 1, 2020</span></div></div>"), NULL);
+  assert_day (PAGE ("en", "", "", FAR "<h3>More stories</h3><div><div><a href='/a'>Bridge opens to traffic</a>"
+              "<time datetime='2020-05-01'>May 1</time></div><div><a href='/b'>Road closes for repairs</a>"
+              "<div>May 2, 2020</div></div></div>"), NULL);
+  /* The article's own: its byline's date beside the headline's links, a teaser that links to
+   * the page itself, an author's name (two words), a category's or the permalink around the
+   * date, and a date that opens the article's text, whose links are the text's. */
+  assert_day (PAGE ("en", "<link rel='canonical' href='https://n.example/park-grows'>", "", FAR
+              "<div><div><a href='/park-grows'>Park grows by twelve hectares</a><span class='date'>"
+              "June 7, 2020</span></div></div>"), "2020-06-07");
+  assert_day (PAGE ("en", "", "", FAR "<div class='about'><a href='/author/jane'>Jane Doe</a>"
+              "<span class='date'>June 7, 2020</span></div>"), "2020-06-07");
+  /* A byline's link, labelled or to an author's or a tag's page, whatever its length. */
+  assert_day (PAGE ("en", "", "", FAR "<div><p>Written by <a href='/blog/jane-doe-and-john-roe'>Jane Doe and "
+              "John Roe</a></p><p>June 7, 2020</p></div>"), "2020-06-07");
+  assert_day (PAGE ("en", "", "", FAR "<div><p><a href='/blog/author/jane-doe-and-john-roe'>Jane Doe and John "
+              "Roe</a></p><p>June 7, 2020</p></div>"), "2020-06-07");
+  assert_day (PAGE ("en", "", "", FAR "<div><a href='/tag/city-parks-and-gardens'>City parks and gardens</a> "
+              "<span class='date'>June 7, 2020</span></div>"), "2020-06-07");
+  assert_day (PAGE ("en", "", "", FAR "<p class='meta'>Posted <span class='date'>June 7, 2020</span> in "
+              "<a href='/category/city-news' rel='category tag'>City news and views</a></p>"), "2020-06-07");
+  assert_day (PAGE ("en", "", "", FAR "<p class='meta'><a href='/park-grows' rel='bookmark'>"
+              "<time datetime='2020-06-07'>June 7, 2020</time></a></p>"), "2020-06-07");
+  assert_day ("<html lang='de'><body><h1>Park wächst</h1>" FAR "<article><div><div class='publish-info'>"
+              "<p class='date-time'>07.06.2020 - 15:00 Uhr</p></div><p>Der Rat hat am Dienstag nach langer "
+              "Debatte beschlossen, den Park am Fluss um zwölf Hektar zu erweitern, wie <a href='/rat'>"
+              "der Rat der Stadt</a> mitteilte. Die Arbeiten sollen im Herbst beginnen und zwei Jahre "
+              "dauern, sagte die Bürgermeisterin bei der Vorstellung der Pläne im Rathaus.</p></div>"
+              "</article></body></html>", "2020-06-07T15:00:00");
+}
+
+static void
+test_date_readers_pictures_and_printouts (G_GNUC_UNUSED void **state)
+{
+  /* A reader's comment or review in microdata, a picture's caption and the day the page was
+   * printed or looked up are not the article's date. */
+  assert_day (PAGE ("en", "", "", "<div itemprop='comment' itemscope itemtype='https://schema.org/Comment'>"
+              "<span itemprop='dateCreated' content='2020-06-08'>June 8</span><p>Nice</p></div>"), NULL);
+  assert_day (PAGE ("en", "", "", "<div itemscope itemtype='https://schema.org/UserComments'><span class='date'>"
+              "June 8, 2020</span></div>"), NULL);
+  assert_day (PAGE ("en", "", "", "<div itemscope itemtype='https://schema.org/Product'><div itemprop='review' "
+              "itemscope itemtype='https://schema.org/Review'><meta itemprop='datePublished' content='2020-06-08'>"
+              "<p itemprop='reviewBody'>Works well</p></div></div>"), NULL);
+  assert_day (PAGE ("en", "", "<figure><img src='p.jpg'><figcaption>Photo taken June 1, 2020</figcaption></figure>",
+              ""), NULL);
+  assert_day (PAGE ("en", "", "<p>Printed on: June 9, 2020</p>", ""), NULL);
+  assert_day (PAGE ("de", "", "<p>Abgerufen am 09.06.2020</p>", ""), NULL);
+  /* A critic's review is the page's article, and the byline's day stays beside a caption. */
+  assert_day ("<html lang='en'><body><div itemscope itemtype='https://schema.org/Review'><h1>Headline here</h1>"
+              "<meta itemprop='datePublished' content='2020-06-07'>" BODY "</div></body></html>", "2020-06-07");
+  assert_day (PAGE ("en", "", "<p class='byline'>By Jane Doe, June 7, 2020</p><figure><img src='p.jpg'>"
+              "<figcaption>The park on June 1, 2020</figcaption></figure>", ""), "2020-06-07");
+}
+
+static void
 test_bylines_languages (G_GNUC_UNUSED void **state)
 {
   /* Bylines in many languages: their labels dropped ("Автор:", "Yazar:", "Penulis:"), names
@@ -1168,6 +1251,9 @@ main (void)
     cmocka_unit_test (test_date_not_the_publication),
     cmocka_unit_test (test_date_update_and_publication_lines),
     cmocka_unit_test (test_date_events_and_comments),
+    cmocka_unit_test (test_date_numbered_comments),
+    cmocka_unit_test (test_date_beside_another_story),
+    cmocka_unit_test (test_date_readers_pictures_and_printouts),
     cmocka_unit_test (test_bylines),
     cmocka_unit_test (test_bylines_more),
     cmocka_unit_test (test_bylines_shown),

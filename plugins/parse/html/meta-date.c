@@ -123,10 +123,34 @@ holds_headline (const HtmlDates *dates, xmlNode *node)
   return FALSE;
 }
 
+/* Whether a number of a class or id starts or ends at @p (not its first byte): "comment3111"
+ * is a comment numbered as "comment-3111" is.  Words in camel case are not cut: a forum's
+ * opening post ("SynMtnForumCommentFirst") is the page's, and "teaserTyp3" names a layout. */
+static gboolean
+number_boundary (const char *p)
+{
+  return g_ascii_isdigit (p[0]) != g_ascii_isdigit (p[-1]);
+}
+
+/* The word of @words (lower case) that the @n bytes at @part are, ASCII case-blind, or NULL:
+ * only parts of a word's length (3 to 15 bytes) and first letter can be one. */
+static const char *
+word_among (const char *part, gsize n, const char *const *words)
+{
+  if (n < 3 || n > 15)
+    return NULL;
+  char first = (char) (*part | 0x20);
+  for (const char *const *w = words; *w; w++)
+    if ((*w)[0] == first && html_ascii_equal_len (part, n, *w))
+      return *w;
+  return NULL;
+}
+
 /* Whether a class or id names a place that is not the article: comments, related stories,
- * embedded posts, sidebars and the like.  Whole words of the attribute only ("node-promoted"
- * is no promotion, "sticky-sidebar-parent" is no sidebar); WordPress's "category-popular"
- * and "tag-..." classes describe the post, not a place.  This runs on every ancestor of every
+ * embedded posts, sidebars and the like.  Whole words of the attribute only, or a word
+ * before a number ("comment3111"): "node-promoted" is no promotion, "sticky-sidebar-parent"
+ * is no sidebar; WordPress's "category-popular" and "tag-..." classes describe the post, not
+ * a place.  This runs on every ancestor of every
  * date: the value is cut into tokens and parts in place, without copies. */
 static const char *
 names_elsewhere (const char *value)
@@ -174,13 +198,19 @@ names_elsewhere (const char *value)
           const char *end = part;
           while (end < token + length && *end != '-' && *end != '_')
             end++;
-          /* Only parts of a word's length (3 to 15 bytes) and first letter can be one. */
-          gsize n = end - part;
-          char first = (char) (*part | 0x20);
-          if (n >= 3 && n <= 15)
-            for (const char *const *w = words; *w; w++)
-              if ((*w)[0] == first && html_ascii_equal_len (part, n, *w))
-                return *w;
+          const char *word = word_among (part, end - part, words);
+          if (word)
+            return word;
+          /* Its word before a number ("comment3111"). */
+          for (const char *sub = part; sub < end;)
+            {
+              const char *sub_end = sub + 1;
+              while (sub_end < end && !number_boundary (sub_end))
+                sub_end++;
+              if (sub_end - sub < end - part && (word = word_among (sub, sub_end - sub, words)))
+                return word;
+              sub = sub_end;
+            }
           part = end + 1;
         }
     }
@@ -333,8 +363,12 @@ within_article_or_main (xmlNode *node)
 
 typedef enum { PLACE_PAGE, PLACE_ARTICLE, PLACE_ELSEWHERE } Place;
 
+/* The itemprop of a reader's part in microdata: a comment or a review (not "reviewBody"). */
+static const char *const reader_parts[] = { "comment", "comments", "review", "reviews", NULL };
+
 /* Where @node sits: inside the article, somewhere on the page, or in a part that is not the
- * article (see names_elsewhere; also <aside>, <footer>, <nav>, <blockquote>, <iframe>). */
+ * article (see names_elsewhere; also <aside>, <footer>, <nav>, <blockquote>, <iframe>, <form>,
+ * a picture's <figcaption>, and microdata of a comment or review). */
 static Place
 place_of (const HtmlDates *dates, xmlNode *node, gboolean near_headline)
 {
@@ -358,6 +392,14 @@ place_of (const HtmlDates *dates, xmlNode *node, gboolean near_headline)
       const char *itemtype = attr (n, "itemtype");
       if (itemtype && (strstr (itemtype, "Article") || strstr (itemtype, "BlogPosting")))
         place = PLACE_ARTICLE;
+      /* Microdata of a reader's comment or review ("itemprop=comment", "itemprop=review",
+       * "itemtype=.../Comment"): its dateCreated is the commenter's.  A part whose itemtype
+       * is a Review is often the page's own article (a critic's review), even where the
+       * headline found is another element: only a review given as a property is a reader's. */
+      if (n != node && !holds_headline (dates, n)
+          && (names_part (itemprop, reader_parts)
+              || (itemtype && (g_str_has_suffix (itemtype, "/Comment") || g_str_has_suffix (itemtype, "/UserComments")))))
+        return PLACE_ELSEWHERE;
       if (html_ascii_equal (name, "article") || html_ascii_equal (name, "main"))
         place = PLACE_ARTICLE;
       /* The site's banner: a <header> with the site's navigation, outside the article and
@@ -378,7 +420,8 @@ place_of (const HtmlDates *dates, xmlNode *node, gboolean near_headline)
             && !(within_article (n) && !holds_link (n))
             && !(right_after && opens_after_headline (dates, n)))
            || html_ascii_equal (name, "nav") || html_ascii_equal (name, "blockquote")
-           || html_ascii_equal (name, "iframe") || html_ascii_equal (name, "form"))
+           || html_ascii_equal (name, "iframe") || html_ascii_equal (name, "form")
+           || html_ascii_equal (name, "figcaption"))
           && !holds_headline (dates, n))
         return PLACE_ELSEWHERE;
       if (html_ascii_equal (name, "footer"))
@@ -492,12 +535,15 @@ starts_with_label (const char *text)
     "оновлено", "更新", "最終更新", "수정", "업데이트", "آخر تحديث", "تم التحديث", "تحديث", "अपडेटेड", "अपडेट", "Ενημέρωση",
     "עודכן", "Cập nhật", "cập nhật", NULL
   };
-  /* The day the page is read, a copyright's year and an event's day ("When:", "Termin:"):
-   * never the publication. */
+  /* The day the page is read, printed or looked up, a copyright's year and an event's day
+   * ("When:", "Termin:"): never the publication. */
   static const char *const now[] = {
     "aktuelles datum", "heutiges datum", "heute ist", "current date", "current time", "today is", "today's date",
     "date du jour", "nous sommes le", "fecha actual", "hoy es", "data odierna", "oggi è", "copyright", "©",
-    "(c)", "when:", "wann:", "termin:", "quand :", "quand:", "cuándo:", "quando:", "event date", NULL
+    "(c)", "when:", "wann:", "termin:", "quand :", "quand:", "cuándo:", "quando:", "event date",
+    /* the day the page was printed or looked up ("Printed on", "Abgerufen am") */
+    "printed on", "printed:", "print date", "gedruckt am", "druckdatum", "abgerufen am", "accessed on", "accessed:",
+    "retrieved on", "retrieved:", "consulté le", "imprimé le", NULL
   };
   while (*text == ' ' || *text == '\n' || *text == '\t' || *text == '\r')
     text++;
@@ -677,12 +723,11 @@ teaser_link (xmlNode *node)
   return NULL;
 }
 
-/* A date in a teaser list or another part of the page: it is the article's own when its
- * teaser links to the page itself (html_dates_choose compares the link with the page's URL). */
+/* The date at @node as a teaser's, linked to @link: it is the article's own only when the
+ * link leads to the page itself (html_dates_choose compares the link with the page's URL). */
 static void
-add_teaser (HtmlDates *dates, xmlNode *node, guint order)
+add_linked (HtmlDates *dates, xmlNode *node, guint order, const char *link)
 {
-  const char *link = teaser_link (node);
   /* A link with a fragment is a comment's permalink on the page itself, not a teaser. */
   if (link == NULL || *link == '\0' || strchr (link, '#'))
     return;
@@ -698,6 +743,104 @@ add_teaser (HtmlDates *dates, xmlNode *node, guint order)
   add (dates, value ? value : text, 41, order, value == NULL, "text");
   if (dates->candidates->len > before)
     g_array_index (dates->candidates, Candidate, before).link = g_strdup (link);
+}
+
+/* A date in a teaser list or another part of the page: the article's own only when its
+ * teaser links to the page itself. */
+static void
+add_teaser (HtmlDates *dates, xmlNode *node, guint order)
+{
+  add_linked (dates, node, order, teaser_link (node));
+}
+
+static guint count_words_between (const char *from, const char *to);
+
+/* Whether @href leads to a list of stories rather than one: an author's, a tag's or a
+ * category's page ("/blog/author/jane-doe", "/tag/parks/", "/kategorie/politik"). */
+static gboolean
+links_to_index (const char *href)
+{
+  static const char *const segments[] = { "author", "authors", "autor", "autoren", "auteur", "profile", "profil",
+                                          "user", "users", "people", "tag", "tags", "category", "categories",
+                                          "kategorie", "categorie", "topic", "topics", "thema", "themen", NULL };
+  if (href == NULL)
+    return FALSE;
+  gsize n = strcspn (href, "?#");
+  for (const char *p = href; p < href + n; p++)
+    if (*p == '/')
+      for (const char *const *s = segments; *s; s++)
+        {
+          gsize k = strlen (*s);
+          if (p + 1 + k <= href + n && g_ascii_strncasecmp (p + 1, *s, k) == 0
+              && (p[1 + k] == '/' || p[1 + k] == '-' || p[1 + k] == ',' || p + 1 + k == href + n))
+            return TRUE;
+        }
+  return FALSE;
+}
+
+/* Whether the text right before the link @a labels a byline ("Written by <a>Jane Doe</a>"):
+ * the link is its author's. */
+static gboolean
+after_byline_label (xmlNode *a)
+{
+  xmlNode *prev = a->prev;
+  return prev && prev->type == XML_TEXT_NODE && prev->content && html_byline_is_labelled ((const char *) prev->content);
+}
+
+/* The link of another story's teaser beside the date @node: the first <a href> of its
+ * parent or grandparent ("<div><a href=/other>Bridge opens to traffic</a><span class=date>
+ * May 1, 2020</span></div>", a list of more stories, the previous and next posts) when the
+ * link's text is a title (three words or more) and does not hold the date.  A link around
+ * the date is the post's permalink, and a tag's, a category's or an author's link ("Posted
+ * on June 7, 2020 in <a rel=category>News</a>") names no other story; NULL then. */
+static const char *
+story_link_beside (xmlNode *node)
+{
+  for (xmlNode *n = node; n && n->type == XML_ELEMENT_NODE; n = n->parent)
+    if (html_ascii_equal ((const char *) n->name, "a"))
+      return NULL;
+  xmlNode *n = node->parent;
+  for (guint up = 0; n && n->type == XML_ELEMENT_NODE && up < 2; up++, n = n->parent)
+    {
+      /* A teaser is small: a part with more text is the article or a whole list, whose
+       * links (in the text, to other stories) are not the date's. */
+      g_autofree char *whole = html_node_spaced_text (n, 400);
+      if (whole == NULL || g_utf8_strlen (whole, -1) > 240)
+        return NULL;
+      xmlNode *c = n->children;
+      for (guint seen = 0; c && seen < 40; seen++)
+        {
+          if (c->type == XML_ELEMENT_NODE && html_ascii_equal ((const char *) c->name, "a") && attr (c, "href"))
+            {
+              const char *rel = attr (c, "rel");
+              if ((rel && (strstr (rel, "tag") || strstr (rel, "category") || strstr (rel, "author")))
+                  || links_to_index (attr (c, "href")) || after_byline_label (c))
+                return NULL;
+              g_autofree char *title = html_node_spaced_text (c, 200);
+              return title && count_words_between (title, title + strlen (title)) >= 3 ? attr (c, "href") : NULL;
+            }
+          /* Not into the date itself. */
+          if (c != node && c->type == XML_ELEMENT_NODE && c->children)
+            {
+              c = c->children;
+              continue;
+            }
+          while (c != n && c->next == NULL)
+            c = c->parent;
+          if (c == n)
+            break;
+          c = c->next;
+        }
+    }
+  return NULL;
+}
+
+/* Whether @order is well away from the article's header, above or below it: where lists
+ * of other stories are, not the byline. */
+static gboolean
+away_from_header (const HtmlDates *dates, guint order)
+{
+  return dates->headline_order && (order >= dates->headline_order + 25 || order + 16 < dates->headline_order);
 }
 
 /* Whether @node's class or id names the day the page is read ("todays-date", "currentDate"):
@@ -759,7 +902,11 @@ solitary_date (HtmlDates *dates, xmlNode *node, xmlNode *text, guint order, gboo
   if (!nf_date_parse (content, dates->language, &date) || place_of (dates, node, near_headline) == PLACE_ELSEWHERE
       || names_now (node))
     return;
-  add (dates, content, 37, order, TRUE, "text");
+  const char *story = away_from_header (dates, order) ? story_link_beside (node) : NULL;
+  if (story)
+    add_linked (dates, node, order, story);
+  else
+    add (dates, content, 37, order, TRUE, "text");
 }
 
 /* Whether the text just before @node ends with the label of a change: "last edited: <span
@@ -852,7 +999,6 @@ data_date (xmlNode *node, char buffer[32])
   return NULL;
 }
 
-static guint count_words_between (const char *from, const char *to);
 
 /* Whether @node sits inside a sentence: three words or more in the text right before it and
  * right after it, which names no publication ("This entry was posted on <time>...</time> in
@@ -1040,6 +1186,12 @@ html_dates_element (HtmlDates *dates, xmlNode *node, const HtmlAttrs *attrs)
     {
       if (is_time || is_item || is_dated)
         add_teaser (dates, node, order);
+      return;
+    }
+  const char *story = (is_time || is_dated) && away_from_header (dates, order) ? story_link_beside (node) : NULL;
+  if (story)
+    {
+      add_linked (dates, node, order, story);
       return;
     }
   if (is_labelled)

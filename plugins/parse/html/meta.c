@@ -476,8 +476,11 @@ read_meta_element (MetaTags *t, xmlNode *node)
   g_autofree char *key = html_attr (node, "property");
   if (key == NULL)
     key = html_attr (node, "name");
-  if (key == NULL)
-    key = html_attr (node, "itemprop");
+  /* Microdata in the page's body: a date there is the article's only where an element's
+   * would be (not a comment's, a reader's review's or a related story's). */
+  gboolean item_elsewhere = FALSE;
+  if (key == NULL && (key = html_attr (node, "itemprop")))
+    item_elsewhere = html_dates_in_other_part (t->dates, node);
   if (key == NULL)
     key = html_attr (node, "http-equiv");
   if (key == NULL)
@@ -512,6 +515,11 @@ read_meta_element (MetaTags *t, xmlNode *node)
     offer_tags (t->m_tags, content);
   /* A bare "date" names no event: content systems fill it with the page's last change or
    * the time it was generated as often as with its publication. */
+  else if (item_elsewhere && (!strcmp (k, "date") || !strcmp (k, "datecreated") || !strcmp (k, "datemodified")
+                              || names_publication (k)))
+    {
+      /* another item's date: not the page's */
+    }
   else if (!strcmp (k, "date") || !strcmp (k, "dc.date") || !strcmp (k, "dcterms.date") || !strcmp (k, "sailthru.date"))
     offer (&t->m_date, content);
   else if (!strcmp (k, "dcterms.created") || !strcmp (k, "dcterms.issued") || !strcmp (k, "dc.date.created")
