@@ -353,6 +353,8 @@ ends_sentence (const char *text, const NfToken *tokens, guint i, const NfToken *
   const NfToken *token = &tokens[i];
   if (next->kind == NF_TOKEN_WORD && !(next->flags & NF_TOKEN_CAPITALIZED))
     return FALSE; /* "... the U.S. economy", "\"Why?\" she asked" */
+  if (next->kind == NF_TOKEN_PUNCT && strchr (",;:", text[next->start]))
+    return FALSE; /* "of Norwalk, Conn., says", "the U.S., China and Japan": no sentence opens so */
 
   gboolean period = token->kind == NF_TOKEN_PUNCT && text[token->start] == '.';
   if (token->kind == NF_TOKEN_WORD) /* an acronym ending in a period */

@@ -66,6 +66,9 @@ test_abbreviations_that_may_end (G_GNUC_UNUSED void **state)
                     "Shares of Acme Robotics Inc. rose. | The company said so.");
   assert_sentences ("It was founded by Acme Inc. The rest is history.",
                     "It was founded by Acme Inc. | The rest is history.");
+  /* a comma after an abbreviation's or an acronym's period opens no sentence */
+  assert_sentences ("David Munro of Norwalk, Conn., says so. Talks with the U.S., China and Japan began.",
+                    "David Munro of Norwalk, Conn., says so. | Talks with the U.S., China and Japan began.");
   assert_sentences ("The vote is on Jan. 5 in Springfield, Ill. The council agreed.",
                     "The vote is on Jan. 5 in Springfield, Ill. | The council agreed.");
 }
