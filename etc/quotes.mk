@@ -5,4 +5,6 @@ quotesdatadir = $(chaindir)/quotes
 dist_quotesdata_DATA = \
 	etc/newsflow/quotes/roles.txt \
 	etc/newsflow/quotes/not-persons.txt \
-	etc/newsflow/quotes/org-nouns.txt
+	etc/newsflow/quotes/org-nouns.txt \
+	etc/newsflow/quotes/person-nouns.txt
+EXTRA_DIST += etc/newsflow/quotes/make-person-nouns.py

@@ -619,6 +619,10 @@ test_other_languages (void **state)
   assert_quotes (f, "We are excited to fly these missions over the desert, <- ? ()  | The capability these Airmen provide is vital. <- David C. Lyons (David C. Lyons) ",
                  "Fighters arrived on Monday. \u201cWe are excited to fly these missions over the desert,\u201d said. Col. David C. Lyons, "
                  "the group's commander. \u201cThe capability these Airmen provide is vital.\u201d");
+  /* a description WordNet reads as a person ("the rookie") is the person the text is about */
+  assert_quotes (f, "Hopefully I will get it back, <- Brandon Belt (the rookie) said",
+                 "Brandon Belt hit a homer in the fourth inning.", "The Giants led by two runs.",
+                 "\"Hopefully I will get it back,\" the rookie said.");
   /* a sentence that opens with its verb, and says what of, before the quotation */
   assert_quotes (f, "This is the script I would have written. <- John Mayberry Jr (Mayberry) Said",
                  "Outfielder John Mayberry Jr. hit a homer. Said Mayberry of his shaving-cream pie in the face: "

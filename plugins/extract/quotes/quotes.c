@@ -76,6 +76,7 @@ quotes_free (gpointer data)
   g_clear_pointer (&self->female, nlp_sorted_words_free);
   g_clear_pointer (&self->male, nlp_sorted_words_free);
   g_clear_pointer (&self->common_words, nlp_sorted_words_free);
+  g_clear_pointer (&self->person_nouns, nlp_sorted_words_free);
   g_free (self);
 }
 
@@ -93,7 +94,8 @@ quotes_load (Quotes *self, G_GNUC_UNUSED NfStage *stage, cfg_t *cfg, GError **er
       || !(self->org_nouns = nlp_word_set_load ("quotes/org-nouns.txt", error))
       || !(self->female = nlp_sorted_words_load (cfg_getstr (cfg, "female-names"), error))
       || !(self->male = nlp_sorted_words_load (cfg_getstr (cfg, "male-names"), error))
-      || !(self->common_words = nlp_sorted_words_load ("gazetteers/common-words.txt", error)))
+      || !(self->common_words = nlp_sorted_words_load ("gazetteers/common-words.txt", error))
+      || !(self->person_nouns = nlp_sorted_words_load ("quotes/person-nouns.txt", error)))
     return FALSE;
   /* asked for most capitalised words of an article (a person's gender) */
   nlp_sorted_words_index (self->female);

@@ -37,6 +37,7 @@ typedef struct {
   GHashTable *demonyms;     /* first four letters of nationalities: "the Spaniard", "the Swede" */
   NlpSortedWords *female, *male; /* given names: 16,000, asked only for a person's gender */
   NlpSortedWords *common_words; /* gazetteers/common-words.txt: words that are never names */
+  NlpSortedWords *person_nouns; /* WordNet's nouns for people: "the shortstop", "the rookie" */
   long        min_words;
   gboolean    single_quotes;
   /* For each list above, a filter: a bit set by the hash of each of its ASCII words.  A token

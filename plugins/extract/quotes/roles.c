@@ -159,8 +159,9 @@ person_with_role (const Context *c, gsize pos, const char *role)
   return NULL;
 }
 
-/* A description that stands for a person: a title or role word, an age, a nationality, or
- * a word for someone who does something ("the striker", "the veteran"). */
+/* A description that stands for a person: a title or role word, an age, a nationality, a
+ * word for someone who does something ("the striker"), or a noun WordNet first reads as a
+ * person ("the shortstop", "the rookie", "the veteran"). */
 gboolean
 describes_person (const Context *c, guint head, const char *folded)
 {
@@ -177,6 +178,8 @@ describes_person (const Context *c, guint head, const char *folded)
                                             "sector", "corridor", "quarter", "winter", "summer", NULL };
   if (length < 4 || g_strv_contains (not_people, folded))
     return FALSE;
+  if (nlp_sorted_words_has (c->self->person_nouns, folded))
+    return TRUE;
   for (const char *const *s = suffixes; *s; s++)
     if (g_str_has_suffix (folded, *s))
       return TRUE;
