@@ -619,6 +619,9 @@ test_other_languages (void **state)
   assert_quotes (f, "We are excited to fly these missions over the desert, <- ? ()  | The capability these Airmen provide is vital. <- David C. Lyons (David C. Lyons) ",
                  "Fighters arrived on Monday. \u201cWe are excited to fly these missions over the desert,\u201d said. Col. David C. Lyons, "
                  "the group's commander. \u201cThe capability these Airmen provide is vital.\u201d");
+  /* a party and state in brackets between the speaker and the verb */
+  assert_quotes (f, "It is wrong to count them, <- Thomas Petri (Thomas Petri) said",
+                 "\"It is wrong to count them,\" Rep. Thomas Petri (R., Wis.) said in a House debate.");
   /* a description WordNet reads as a person ("the rookie") is the person the text is about */
   assert_quotes (f, "Hopefully I will get it back, <- Brandon Belt (the rookie) said",
                  "Brandon Belt hit a homer in the fourth inning.", "The Giants led by two runs.",

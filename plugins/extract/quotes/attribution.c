@@ -177,6 +177,15 @@ attribution_after (Context *c, Quote *q, guint limit)
           if (j < limit && tok_char (c, j) == ',')
             v = j + 1;
         }
+      /* "Rep. Thomas Petri (R., Wis.) said": a party and state in brackets */
+      else if (v < limit && tok_char (c, v) == '(')
+        {
+          guint j = v + 1;
+          while (j < limit && j < v + 12 && tok_char (c, j) != ')')
+            j++;
+          if (j < limit && tok_char (c, j) == ')')
+            v = j + 1;
+        }
       /* "Smith also said", "he later added" */
       if (v + 1 < limit && is_cue_adverb (c, v) && tok_in (c, v + 1, c->self->verbs))
         v++;
