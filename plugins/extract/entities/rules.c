@@ -1265,7 +1265,9 @@ is_org_kind (const Context *c, guint i, gboolean also_people)
                                        "startup", "start-up", "consultancy", "broadcaster", "airline",
                                        "newspaper", "watchdog", "regulator", "conglomerate", "giant", "chain",
                                        "supermarket", "lobby", "association", "federation", "organisation",
-                                       "organization", NULL };
+                                       "organization", "app", "platform", "brand", "maker", "manufacturer",
+                                       "drugmaker", "chipmaker", "nonprofit", "coalition", "network", "studio",
+                                       "magazine", "website", "provider", "operator", "band", NULL };
   static const char *const people_too[] = { "broker", "publisher", "developer", NULL };
   return c->tokens[i].kind == NF_TOKEN_WORD && !(c->tokens[i].flags & NF_TOKEN_CAPITALIZED)
          && (tok_is_one_of (c, i, kinds) || (also_people && tok_is_one_of (c, i, people_too)));
@@ -1582,12 +1584,67 @@ is_month_name (const Context *c, guint i)
 }
 
 /* Honours and offices written after a British or Commonwealth name. */
+/* The US state whose postal code ("NJ", @all_caps) or AP style abbreviation ("Nev") is the
+ * @length bytes at @code, or NULL. */
+static const char *
+us_state_of_code (const char *code, gsize length, gboolean all_caps)
+{
+  static const struct {
+    char        code[6];
+    const char *name;
+  } abbreviations[] = {
+    { "Ala", "Alabama" }, { "Ariz", "Arizona" }, { "Ark", "Arkansas" }, { "Calif", "California" },
+    { "Colo", "Colorado" }, { "Conn", "Connecticut" }, { "Del", "Delaware" }, { "Fla", "Florida" },
+    { "Ga", "Georgia" }, { "Ill", "Illinois" }, { "Ind", "Indiana" }, { "Kan", "Kansas" }, { "Kans", "Kansas" },
+    { "Ky", "Kentucky" }, { "La", "Louisiana" }, { "Md", "Maryland" }, { "Mass", "Massachusetts" },
+    { "Mich", "Michigan" }, { "Minn", "Minnesota" }, { "Miss", "Mississippi" }, { "Mo", "Missouri" },
+    { "Mont", "Montana" }, { "Neb", "Nebraska" }, { "Nev", "Nevada" }, { "Okla", "Oklahoma" },
+    { "Ore", "Oregon" }, { "Pa", "Pennsylvania" }, { "Tenn", "Tennessee" }, { "Tex", "Texas" },
+    { "Vt", "Vermont" }, { "Va", "Virginia" }, { "Wash", "Washington" }, { "Wis", "Wisconsin" },
+    { "Wyo", "Wyoming" },
+  };
+  if (!all_caps)
+    {
+      for (gsize i = 0; i < G_N_ELEMENTS (abbreviations); i++)
+        if (strlen (abbreviations[i].code) == length && memcmp (abbreviations[i].code, code, length) == 0
+            && code[length] == '.')
+          return abbreviations[i].name;
+      return NULL;
+    }
+  if (length != 2)
+    return NULL;
+  static const struct {
+    char        code[3];
+    const char *name;
+  } states[] = {
+    { "AL", "Alabama" }, { "AK", "Alaska" }, { "AZ", "Arizona" }, { "AR", "Arkansas" }, { "CA", "California" },
+    { "CO", "Colorado" }, { "CT", "Connecticut" }, { "DE", "Delaware" }, { "DC", "District of Columbia" },
+    { "FL", "Florida" }, { "GA", "Georgia" }, { "HI", "Hawaii" }, { "ID", "Idaho" }, { "IL", "Illinois" },
+    { "IN", "Indiana" }, { "IA", "Iowa" }, { "KS", "Kansas" }, { "KY", "Kentucky" }, { "LA", "Louisiana" },
+    { "ME", "Maine" }, { "MD", "Maryland" }, { "MA", "Massachusetts" }, { "MI", "Michigan" },
+    { "MN", "Minnesota" }, { "MS", "Mississippi" }, { "MO", "Missouri" }, { "MT", "Montana" },
+    { "NE", "Nebraska" }, { "NV", "Nevada" }, { "NH", "New Hampshire" }, { "NJ", "New Jersey" },
+    { "NM", "New Mexico" }, { "NY", "New York" }, { "NC", "North Carolina" }, { "ND", "North Dakota" },
+    { "OH", "Ohio" }, { "OK", "Oklahoma" }, { "OR", "Oregon" }, { "PA", "Pennsylvania" },
+    { "RI", "Rhode Island" }, { "SC", "South Carolina" }, { "SD", "South Dakota" }, { "TN", "Tennessee" },
+    { "TX", "Texas" }, { "UT", "Utah" }, { "VT", "Vermont" }, { "VA", "Virginia" }, { "WA", "Washington" },
+    { "WV", "West Virginia" }, { "WI", "Wisconsin" }, { "WY", "Wyoming" },
+  };
+  for (gsize i = 0; i < G_N_ELEMENTS (states); i++)
+    if (states[i].code[0] == code[0] && states[i].code[1] == code[1])
+      return states[i].name;
+  return NULL;
+}
+
 static gboolean
 is_postnominal (const Context *c, guint i)
 {
   static const char *const letters[] = {
     "MP", "MEP", "MSP", "AM", "MLA", "QC", "KC", "OBE", "MBE", "CBE", "KBE", "DBE",
-    "KCMG", "GCMG", "CMG", "KCB", "GCB", "CB", "FRS", "PC", NULL,
+    "KCMG", "GCMG", "CMG", "KCB", "GCB", "CB", "FRS", "PC",
+    /* degrees and licences written after a name in health and science news */
+    "PhD", "MPH", "MBA", "DDS", "DMD", "DVM", "PsyD", "EdD", "FACS", "FACP", "RN", "LCSW", "MSW",
+    "FRCP", "FRCS", NULL,
   };
   if (!tok_may_be (c, i, 2, 4))
     return FALSE;
@@ -2424,6 +2481,30 @@ classify (Context *c, guint a, guint b)
       lower += g_ascii_islower (text[i]);
     }
   gboolean all_caps = upper >= 2 && lower == 0;
+  /* "Clifton, NJ", "Baltimore, MD": a US state's postal code after a town and a comma
+   * names the state (join_places makes the two one place) */
+  const char *state = a >= 2 && tok_is (c, a - 1, ",") && c->mentions->len
+                          && g_array_index (c->mentions, Mention, c->mentions->len - 1).last == a - 2
+                          && g_array_index (c->mentions, Mention, c->mentions->len - 1).label != LABEL_PERSON
+                        ? us_state_of_code (text, length, all_caps)
+                        : NULL;
+  if (state)
+    {
+      add_mention (c, a, a, LABEL_LOCATION, state, -1);
+      return;
+    }
+  /* "GLP-1", "IL-6", "MH-17": letters joined to a number name a substance, a protein or a
+   * model, no organisation */
+  if (all_caps && c->text[t->end] == '-' && g_ascii_isdigit (c->text[t->end + 1]))
+    return;
+  /* "Elizabeth Hoge, MD, said": a degree after a person's name and a comma is no
+   * organisation (after a town, "MD" is Maryland's) */
+  if (all_caps && a >= 2 && tok_is (c, a - 1, ",") && c->mentions->len
+      && g_array_index (c->mentions, Mention, c->mentions->len - 1).last == a - 2
+      && g_array_index (c->mentions, Mention, c->mentions->len - 1).label == LABEL_PERSON
+      && (tok_is (c, a, "MD") || tok_is (c, a, "DO") || tok_is (c, a, "MS") || tok_is (c, a, "MA")
+          || tok_is (c, a, "PA")))
+    return;
   /* "R-Texas", "D-California": a lawmaker's party and state, no name */
   if (length >= 4 && (text[0] == 'R' || text[0] == 'D' || text[0] == 'I') && text[1] == '-' && g_ascii_isupper (text[2]))
     return;
@@ -3369,6 +3450,53 @@ department_remits (Context *c)
     }
 }
 
+/* Whether token @i is a compass point or "Central" (not "Al", "Tal": the other first words
+ * of place names). */
+static gboolean
+is_compass_word (const Context *c, guint i)
+{
+  static const char *const compass[] = { "North", "South", "East", "West", "Northern", "Southern", "Eastern",
+                                         "Western", "Central", "Upper", "Lower", NULL };
+  return tok_is_one_of (c, i, compass);
+}
+
+/* "Central and South America", "North and South Korea", "Eastern and Central Europe": the
+ * first compass word shares the place's name with the second, and names a place of its own
+ * ("Central America"), not a place called "Central". */
+static void
+elided_places (Context *c)
+{
+  for (guint k = 0; k < c->mentions->len; k++)
+    {
+      Mention *m = &g_array_index (c->mentions, Mention, k);
+      guint a = m->first;
+      if (m->label != LABEL_LOCATION || m->last == a || a < 2 || !is_compass_word (c, a)
+          || !(tok_is (c, a - 1, "and") || tok_is (c, a - 1, "or")) || !is_compass_word (c, a - 2)
+          || name_end (c, a - 2) != c->tokens[a - 2].end)
+        continue;
+      /* the first word with the rest of the second's name */
+      g_string_assign (c->scratch, mention_name (c, m));
+      const char *rest = strchr (c->scratch->str, ' ');
+      if (!rest)
+        continue;
+      gsize word_length;
+      const char *word = tok_text (c, a - 2, &word_length);
+      g_string_erase (c->scratch, 0, rest - c->scratch->str);
+      g_string_prepend_len (c->scratch, word, (gssize) word_length);
+      const Mention first = {
+        .start = c->tokens[a - 2].start,
+        .end = c->tokens[a - 2].end,
+        .label = LABEL_LOCATION,
+        .canonical = g_string_chunk_insert (c->store, c->scratch->str),
+        .first = a - 2,
+        .last = a - 2,
+      };
+      /* (the lone "Central" found before stands for it) */
+      if (k > 0 && g_array_index (c->mentions, Mention, k - 1).first == a - 2)
+        g_array_index (c->mentions, Mention, k - 1) = first;
+    }
+}
+
 /* Whether the text before byte @at ends in a time of day: "22:30", "10am", "10 p.m.". */
 static gboolean
 time_of_day_before (const char *text, gsize at)
@@ -3772,15 +3900,52 @@ sports_clubs (Context *c)
  * ("New York" of "New York Times" is known: a place).  Not a name complete by its own last
  * word ("Air Force"), nor a place an institution is named after ("Madison County" of
  * "Madison County Memorial Hospital"). */
+/* The word of the two-word organisation [a, b] that names it alone, or G_MAXUINT: the
+ * first unless it is a given name ("Novo" of "Novo Nordisk", "Goldman" of "Goldman Sachs"),
+ * else the last ("Lilly" of "Eli Lilly"); never a word of the language, a kind ("Bank",
+ * "Group") or a word the gazetteers know on its own ("Deutsche", "American"). */
+static guint
+short_form_word (const Context *c, guint a, guint b)
+{
+  guint k = is_given_name (c, a) ? b : a;
+  Label label;
+  /* (not a party's members: "House Democrats" is no "House") */
+  if (is_word_in (c, k == a ? b : a, W_PARTY | W_GROUP_NOUNS) || !tok_is_cap_word (c, k) || (c->tokens[k].flags & NF_TOKEN_ALL_CAPS) || tok_is_common_word (c, k)
+      || (tok_lists (c, k, TRUE) & ~(W_GIVEN_NAMES | W_WRITTEN_GIVEN | W_LEADS))
+      || lookup_label (c, k, k, name_end (c, k), &label)
+      || tok_is (c, a, "The"))
+    return G_MAXUINT;
+  return k;
+}
+
 static void
 resolve_org_short_forms (Context *c)
 {
   Mention *ms = (Mention *) c->mentions->data;
   g_autoptr (GHashTable) starts = NULL; /* the folded first words (two or more) of each
                                          * organisation's name, to its name */
+  /* a two-word firm's distinctive word alone, to its name: "Novo Nordisk" ... "Novo",
+   * "Eli Lilly" ... "Lilly's" (NULL: two firms share the word) */
+  g_autoptr (GHashTable) words = NULL;
   for (guint i = 0; i < c->mentions->len; i++)
     {
       const Mention *o = &ms[i];
+      if (o->label == LABEL_ORGANIZATION && o->last == o->first + 1)
+        {
+          guint k = short_form_word (c, o->first, o->last);
+          if (k == G_MAXUINT)
+            continue;
+          if (!words)
+            words = g_hash_table_new (g_str_hash, g_str_equal);
+          const char *key = tok_word (c, k, TRUE)->fold;
+          const char *name = o->canonical ? o->canonical : mention_name (c, o);
+          const char *had = g_hash_table_lookup (words, key);
+          if (!g_hash_table_contains (words, key))
+            g_hash_table_insert (words, (gpointer) key, (gpointer) name);
+          else if (had && strcmp (had, name) != 0)
+            g_hash_table_insert (words, (gpointer) key, NULL);
+          continue;
+        }
       if (o->label != LABEL_ORGANIZATION || o->last < o->first + 2)
         continue;
       if (!starts)
@@ -3796,6 +3961,23 @@ resolve_org_short_forms (Context *c)
               g_hash_table_insert (starts, (gpointer) stored_key (c, c->scratch->str), (gpointer) name);
           }
     }
+  if (words)
+    for (guint i = 0; i < c->mentions->len; i++)
+      {
+        Mention *m = &ms[i];
+        Label known;
+        /* (a word the gazetteers know keeps its label: "Washington" of "Washington Post") */
+        if (m->last != m->first || m->canonical || m->label == LABEL_NATIONALITY
+            || !(m->guessed || m->tentative || m->label != LABEL_PERSON) || tok_entry (c, m->first, TRUE, &known))
+          continue;
+        const char *org = g_hash_table_lookup (words, tok_word (c, m->first, TRUE)->fold);
+        if (org)
+          {
+            m->label = LABEL_ORGANIZATION;
+            m->canonical = org;
+            m->tentative = FALSE;
+          }
+      }
   if (!starts)
     return;
   for (guint i = 0; i < c->mentions->len; i++)
@@ -3829,6 +4011,7 @@ find_mentions (Context *c, const char *language)
 
   find_sequences (c);
   department_remits (c);
+  elided_places (c);
   /* before short mentions take a full name: "Lyon" must not become "Métropole de Lyon" */
   no_places_as_people (c, language);
   resolve (c);
