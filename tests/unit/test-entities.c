@@ -710,6 +710,15 @@ test_news_copy_shapes (void **state)
   assert_entities (f, "They met in Clifton, NJ. Lights went out in Reno, Nev., and in Austin, TX on Monday.",
                    "Clifton, NJ=LOCATION:Clifton; Reno, Nev=LOCATION:Reno; Austin, TX=LOCATION:Austin");
   assert_entities (f, "The fitness app Strava reported a rise.", "Strava=ORGANIZATION:Strava");
+  /* a post at an organisation names the organisation */
+  assert_entities (f, "We are glad, said Katherine Maher, Executive Director of the Wikimedia Foundation.",
+                   "Katherine Maher=PERSON:Katherine Maher; Wikimedia Foundation=ORGANIZATION:Wikimedia Foundation");
+  /* a party's adjective before a noun names no one */
+  assert_entities (f, "Ministers met a former Conservative chief whip. They play in Republican districts.", "");
+  /* a list with a known organisation: its unknown items are organisations too */
+  assert_entities (f, "Shops list cards from Nvidia, Zotac, MSI and Asus.",
+                   "Nvidia=ORGANIZATION:Nvidia; Zotac=ORGANIZATION:Zotac; MSI=ORGANIZATION:MSI; "
+                   "Asus=ORGANIZATION:Asus");
 }
 
 static void

@@ -2092,6 +2092,23 @@ classify (Context *c, guint a, guint b)
       add_mention (c, a, b, label, entry->canonical, -1);
       return;
     }
+  /* "Executive Director of the Wikimedia Foundation", "Chief Executive of Tesco": a post
+   * at an organisation names the organisation (whose head word or listing says so), no
+   * body called by the post ("Secretary of State" is left to the roles) */
+  guint of = a;
+  while (of < b && is_word_in (c, of, W_TITLES) && !tok_is (c, of, "of"))
+    of++;
+  if (of > a && of < b && tok_is (c, of, "of"))
+    {
+      guint rest = of + 1 + (tok_is_article (c, of + 1) ? 1 : 0);
+      Label rest_label;
+      if (rest <= b && (rest < b ? is_word_in (c, b, W_ORG_SUFFIXES)
+                                 : lookup_label (c, rest, b, name_end (c, b), &rest_label) && rest_label == LABEL_ORGANIZATION))
+        {
+          classify (c, rest, b);
+          return;
+        }
+    }
   if (is_dateline_place (c, a, b))
     {
       /* in the article's store: a mention keeps the canonical form it is given */
@@ -2469,6 +2486,11 @@ classify (Context *c, guint a, guint b)
   const char *text = tok_text (c, a, &length);
   length = name_end (c, a) - t->start; /* "ISF's" is the acronym "ISF" */
   if (length == 0 || is_word_in (c, a, W_NOT_NAMES | W_TITLES | W_OTHER_NAMES) || is_postnominal (c, a))
+    return;
+  /* "a former Conservative chief whip", "in Republican districts": a party's adjective
+   * before a noun names no one ("Labour" is also the party's name) */
+  if (party_member (c, a) && !tok_is (c, a, "Labour") && text[length - 1] != 's' && a + 1 < c->n
+      && c->tokens[a + 1].kind == NF_TOKEN_WORD && !(c->tokens[a + 1].flags & NF_TOKEN_CAPITALIZED))
     return;
   /* "thank God": a deity alone is none of the three (but "Church of God" is a church) */
   if (tok_is (c, a, "God") || tok_is (c, a, "GOD"))
@@ -3300,7 +3322,10 @@ resolve (Context *c)
       /* "according to Reuters": a source no person named in full in the article (their
        * surname was resolved above) is a publisher or an agency */
       gboolean source = source_before && tok_is (c, a - 2, "according");
-      if (org_noun_after || source || org_context (c, a))
+      /* "from Nvidia, Gigabyte, MSI and Asus": a list with a known organisation */
+      gboolean with_org = !(c->tokens[a].flags & NF_TOKEN_SENTENCE_START) && !verb_before && !title_before
+                          && !tok_is_common_word (c, a) && !is_given_name (c, a) && next_to (c, ms, n, i, LABEL_ORGANIZATION);
+      if (org_noun_after || source || with_org || org_context (c, a))
         m->label = LABEL_ORGANIZATION;
       else if (!after_the && (verb_before || title_before
                               || (!common && ((verb_after && !place) || with_person
