@@ -205,6 +205,12 @@ test_not_quotes (void **state)
                  "One diplomat said the mood had been \"polite but cold.\" According to the diplomat, they left.");
   /* a name given with "called" is no quotation */
   assert_quotes (f, "", "The troops flew to Qayyarah Airfield West, also called \u201cQ-West\u201d, on Monday.");
+  /* a short term a determiner opens and a noun follows, or a word like "term" names, is no
+   * quotation whatever verb is near */
+  assert_quotes (f, "", "Michael Scott said the park ended its \"let-burn\" policy in May.");
+  assert_quotes (f, "", "The judge said the word \"people\" is used collectively.");
+  assert_quotes (f, "reckless <- Ana Ruiz (Ana Ruiz) called",
+                 "Ana Ruiz called the plan \"reckless\" on Monday.");
   /* a nickname inside a speaker's name is not a quote */
   assert_quotes (f, "We will strike, <- John Dorrian (John \"J.D.\" Dorrian) said",
                  "\"We will strike,\" said Col. John \"J.D.\" Dorrian.");

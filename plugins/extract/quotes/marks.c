@@ -248,3 +248,44 @@ looks_like_title (const Context *c, const Quote *q)
       }
   return words > 0 && caps == words;
 }
+
+/* `the "let-burn" policy`, `its "natural" policies`, `the word "people"`: a quoted term of
+ * a word or three that a determiner opens and a noun in lower case follows, or that a word
+ * like "term" names, is no one's speech, whatever speech verb is near. */
+gboolean
+looks_like_term (const Context *c, const Quote *q)
+{
+  guint words = count_words (c, q);
+  if (words == 0 || words > 3 || q->open_tok == 0 || q->close_tok >= c->n)
+    return FALSE;
+  static const char *const naming[] = { "word", "words", "term", "terms", "phrase", "label", "slogan", "motto",
+                                        "so-called", "dubbed", "nicknamed", "hashtag", NULL };
+  static const char *const determiners[] = { "the", "a", "an", "its", "their", "his", "her", "our", "this",
+                                             "these", "those", NULL };
+  /* what cannot be the noun the term modifies */
+  static const char *const not_nouns[] = { "and", "or", "but", "nor", "as", "is", "was", "are", "were", "be",
+                                           "been", "that", "which", "who", "to", "of", "in", "for", "because",
+                                           "with", "on", "at", "by", "from", "than", "if", "when", "while",
+                                           "said", "says", "say", "told", "he", "she", "they", "it", "we", "i",
+                                           "you", "then", "so", "not", "will", "would", "could", "should",
+                                           "can", "may", "might", "has", "have", "had", NULL };
+  guint before = q->open_tok - 1;
+  for (const char *const *w = naming; *w; w++)
+    if (tok_is (c, before, *w))
+      return TRUE;
+  gboolean determiner = FALSE;
+  for (const char *const *w = determiners; *w && !determiner; w++)
+    determiner = tok_is (c, before, *w);
+  /* (what someone "called an "outrageous" breach" is their word) */
+  static const char *const calling[] = { "called", "call", "calls", "calling", "termed", "as", NULL };
+  for (const char *const *w = calling; *w && determiner && before > 0; w++)
+    determiner = !tok_is (c, before - 1, *w);
+  guint after = q->close_tok + 1;
+  if (!determiner || after >= c->n || c->tokens[after].kind != NF_TOKEN_WORD
+      || (c->tokens[after].flags & NF_TOKEN_CAPITALIZED))
+    return FALSE;
+  for (const char *const *w = not_nouns; *w; w++)
+    if (tok_is (c, after, *w))
+      return FALSE;
+  return TRUE;
+}

@@ -265,7 +265,7 @@ quotes_process (NfStage *stage, G_GNUC_UNUSED gpointer worker, NfArticle *articl
           if (q->single || looks_like_title (&c, q) || count_words (&c, q) < (guint) self->min_words)
             continue;
         }
-      else if ((!q->speaker || q->fragment) && looks_like_title (&c, q))
+      else if (((!q->speaker || q->fragment) && looks_like_title (&c, q)) || looks_like_term (&c, q))
         continue; /* "The Quiet Year", `also called "Q-West"`: a title or a name, whatever verb is near */
       NfAnnotation *a = nf_article_add_annotation (article, NF_ANNOTATION_QUOTE, q->start, q->end);
       if (q->speaker)

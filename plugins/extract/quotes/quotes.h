@@ -273,6 +273,7 @@ void find_quotes (Context *c, NfArticle *article);
 gboolean opens_sentence (const Context *c, const Quote *q);
 guint count_words (const Context *c, const Quote *q);
 gboolean looks_like_title (const Context *c, const Quote *q);
+gboolean looks_like_term (const Context *c, const Quote *q);
 
 /* names.c */
 void add_name (Context *c, gsize start, gsize end, const char *canonical, const char *title, gboolean person);
