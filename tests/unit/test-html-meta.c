@@ -742,6 +742,68 @@ test_bylines_signed (G_GNUC_UNUSED void **state)
 }
 
 static void
+test_bylines_label_apart (G_GNUC_UNUSED void **state)
+{
+  /* A label alone in its element, the name in the next element: a heading and its text, a
+   * definition list, the same label twice for two screen sizes. */
+  assert_authors ("<html lang='de'><body><h1>Der Park wächst</h1>" BODY "<section><h4>Autor</h4>"
+                  "<p><a href='/profil/jm'>Jana Muster</a><b>, </b></p></section></body></html>",
+                  (const char *[]) { "Jana Muster", NULL });
+  assert_authors ("<html><body><h1>Park grows</h1><dl><dt>Author:</dt> <dd>Jane Doe</dd></dl>" BODY
+                  "</body></html>", (const char *[]) { "Jane Doe", NULL });
+  assert_authors ("<html lang='fr'><body><h1>Le parc grandit</h1><div><div>Auteur :</div><div>Auteur(s) :</div>"
+                  "<div><strong>Jeanne Dupont</strong></div></div>" BODY "</body></html>",
+                  (const char *[]) { "Jeanne Dupont", NULL });
+  /* Not a label that is a sentence's first word, nor the label itself as a name, nor a
+   * label in a comment. */
+  assert_authors ("<html><body><h1>Park grows</h1><p>Author</p><p>The council voted on Tuesday.</p>" BODY
+                  "</body></html>", (const char *[]) { NULL });
+  assert_authors ("<html><body><h1>Park grows</h1><div>Author:</div><div>Author</div>" BODY "</body></html>",
+                  (const char *[]) { NULL });
+  assert_authors ("<html><body><h1>Park grows</h1>" BODY "<div class='comments'><div class='comment'>"
+                  "<span>Author:</span><span>Jane Doe</span></div></div></body></html>", (const char *[]) { NULL });
+}
+
+static void
+test_bylines_french_colon (G_GNUC_UNUSED void **state)
+{
+  /* French typography puts a space, often a no-break one, before the colon. */
+  assert_authors ("<html lang='fr'><body><h1>Le parc grandit</h1>" BODY "<p>Auteur : Jeanne Dupont</p>"
+                  "<p>Edition : Marc Durand</p></body></html>", (const char *[]) { "Jeanne Dupont", NULL });
+  assert_authors ("<html lang='fr'><body><h1>Le parc grandit</h1>" BODY "<p>Auteur\xc2\xa0: Jeanne Dupont</p>"
+                  "</body></html>", (const char *[]) { "Jeanne Dupont", NULL });
+  g_autofree char *name = html_byline_clean_name ("Auteur : Jeanne Dupont");
+  assert_string_equal (name, "Jeanne Dupont");
+  assert_true (html_byline_is_label ("Auteur :"));
+  assert_true (html_byline_is_label ("  Written by "));
+  assert_false (html_byline_is_label ("Author of the week"));
+  assert_false (html_byline_is_label ("Text"));
+}
+
+static void
+test_bylines_twitter_card (G_GNUC_UNUSED void **state)
+{
+  /* The label and value pair of a Twitter card that SEO plugins fill with the post's author
+   * ("Written by", "Verfasst von"), when the page shows that name. */
+  assert_authors ("<html><head><meta name='twitter:label1' content='Verfasst von'>"
+                  "<meta name='twitter:data1' content='Jana Muster'><meta name='twitter:label2' content='Geschätzte"
+                  " Lesezeit'><meta name='twitter:data2' content='3 Minuten'></head><body><h1>Der Park wächst</h1>"
+                  BODY "<footer><p>Jana Muster</p></footer></body></html>",
+                  (const char *[]) { "Jana Muster", NULL });
+  /* The value in the other order, before its label. */
+  assert_authors ("<html><head><meta name='twitter:data2' content='Jane Doe'>"
+                  "<meta name='twitter:label2' content='Written by'></head><body><h1>Park grows</h1>"
+                  BODY "<p>Jane Doe</p></body></html>", (const char *[]) { "Jane Doe", NULL });
+  /* Not another label's value, nor a name the page never shows (a theme's default author). */
+  assert_authors ("<html><head><meta name='twitter:label1' content='Est. reading time'>"
+                  "<meta name='twitter:data1' content='Jane Doe'></head><body><h1>Park grows</h1>" BODY
+                  "<p>Jane Doe</p></body></html>", (const char *[]) { NULL });
+  assert_authors ("<html><head><meta name='twitter:label1' content='Written by'>"
+                  "<meta name='twitter:data1' content='Jane Doe'></head><body><h1>Park grows</h1>" BODY
+                  "</body></html>", (const char *[]) { NULL });
+}
+
+static void
 test_clean_name (G_GNUC_UNUSED void **state)
 {
   const struct { const char *in, *out; } cases[] = {
@@ -1259,6 +1321,9 @@ main (void)
     cmocka_unit_test (test_bylines_shown),
     cmocka_unit_test (test_bylines_date_line),
     cmocka_unit_test (test_bylines_signed),
+    cmocka_unit_test (test_bylines_label_apart),
+    cmocka_unit_test (test_bylines_french_colon),
+    cmocka_unit_test (test_bylines_twitter_card),
     cmocka_unit_test (test_bylines_languages),
     cmocka_unit_test (test_titles),
     cmocka_unit_test (test_clean_name),

@@ -30,6 +30,7 @@ static const char *const not_names[] = {
   "staff", "editor", "editors", "admin", "administrator", "wordpressadmin", "webmaster", "guest", "team",
   "by", "posted by", "written by", "updated", "unknown", "no author", "anonymous", "view my complete profile",
   "afficher mon profil complet", "mein profil vollständig anzeigen", "ver todo mi perfil", "author", "autor",
+  "autorin", "auteur", "autore",
   "redaktion", "redaction", "rédaction", "red", "newsroom", "name", "link", "stand", "veröffentlicht", "published",
   "share", "teilen", "follow", "folgen", "publisher", "anónimo", "anonimo", "anonym", "anonyme", "zvg",
   "unbekannt", "weiter", "weitere artikel", "alle beiträge", "alle artikel", "archiv anzeigen", "mehr", "more",
@@ -73,6 +74,37 @@ looks_like_domain (const char *name)
   return tld >= 2 && tld <= 12 && dot[1 + tld] == '\0' && dot > name && g_ascii_isalnum (dot[-1]);
 }
 
+/* The length of the colon at @text that ends a label, with the spaces French typography
+ * puts before it ("Auteur : Jane Doe", a space or a no-break space): 0 when there is none. */
+static gsize
+label_colon (const char *text)
+{
+  const char *p = text;
+  for (;;)
+    if (*p == ' ')
+      p++;
+    else if (g_str_has_prefix (p, "\xc2\xa0")) /* U+00A0 */
+      p += 2;
+    else if (g_str_has_prefix (p, "\xe2\x80\xaf")) /* U+202F */
+      p += 3;
+    else
+      break;
+  return *p == ':' ? (gsize) (p + 1 - text) : 0;
+}
+
+/* How much of @text a label @l (lower case, ASCII or a case fold of the same length) covers,
+ * its colon included ("author:" covers "Author :"), or 0 when @text does not open with it. */
+static gsize
+label_length (const char *text, const char *l)
+{
+  gsize n = strlen (l);
+  if (l[n - 1] == ':')
+    return html_ascii_has_prefix (text, l) ? n
+           : g_ascii_strncasecmp (text, l, n - 1) == 0 && label_colon (text + n - 1) ? n - 1 + label_colon (text + n - 1)
+                                                                                      : 0;
+  return html_ascii_has_prefix (text, l) ? n : 0;
+}
+
 /* Drops a label from the start of @name; TRUE when one was there. */
 static gboolean
 strip_label (char **name)
@@ -80,14 +112,23 @@ strip_label (char **name)
   for (const char *const *l = labels; *l; l++)
     {
       gsize n = strlen (*l);
-      /* The labels' case folds keep their byte length, so the fold's offsets are the name's. */
-      g_autofree char *head = g_utf8_casefold (*name, MIN (strlen (*name), n + 1));
+      /* The labels' case folds keep their byte length, so the fold's offsets are the name's
+       * (a few bytes more: "auteur :" before a colon after a space). */
+      g_autofree char *head = g_utf8_casefold (*name, MIN (strlen (*name), n + 4));
       /* Long labels run into the name in some markup ("show all articles ofJane Doe"). */
       if (strncmp (head, *l, n) == 0
           && (head[n] == ' ' || head[n] == ':' || head[n] == '\0' || (*l)[n - 1] == ':' || n >= 12))
         {
           *name += n;
           while (**name == ':' || **name == ' ')
+            (*name)++;
+          return TRUE;
+        }
+      /* "Auteur : Jane Doe": a colon after a space. */
+      if ((*l)[n - 1] == ':' && strncmp (head, *l, n - 1) == 0 && label_colon (head + n - 1))
+        {
+          *name += n - 1 + label_colon (head + n - 1);
+          while (**name == ' ')
             (*name)++;
           return TRUE;
         }
@@ -330,8 +371,8 @@ html_byline_signed (const char *text, gboolean only_label)
     {
       if ((*l)[0] != first)
         continue;
-      gsize n = strlen (*l);
-      found = html_ascii_has_prefix (text, *l) && (text[n] == ' ' || text[n] == ':' || (*l)[n - 1] == ':');
+      gsize n = label_length (text, *l);
+      found = n > 0 && (text[n] == ' ' || text[n] == ':' || (*l)[strlen (*l) - 1] == ':');
     }
   if (!found || only_label)
     return found ? g_strdup ("") : NULL;
@@ -344,6 +385,36 @@ html_byline_signed (const char *text, gboolean only_label)
   if (name && !html_byline_looks_like_name (name))
     g_clear_pointer (&name, g_free);
   return name;
+}
+
+gboolean
+html_byline_is_label (const char *text)
+{
+  /* Words that name the author and nothing else, alone in an element or a field's label. */
+  static const char *const alone[] = {
+    "author", "authors", "author(s)", "autor", "autorin", "autoren", "autor(en)", "autor/in", "autor*in", "auteur",
+    "auteure", "auteurs", "auteur(s)", "autore", "autori",
+    "verfasser", "verfasserin", "by", "von", "written by", "words by", "text by", "story by", "reported by",
+    "geschrieben von", "verfasst von", "text von", "ein beitrag von", "ein artikel von", "écrit par", "rédigé par",
+    "escrito por", "scritto da", NULL
+  };
+  if (text == NULL || strnlen (text, 41) > 40)
+    return FALSE;
+  g_autofree char *folded = g_utf8_casefold (text, -1);
+  char *word = g_strstrip (folded);
+  gsize n = strlen (word);
+  /* "Author:", "Auteur :": the colon and the spaces before it. */
+  if (n > 0 && word[n - 1] == ':')
+    {
+      word[--n] = '\0';
+      g_strchomp (word);
+      if (g_str_has_suffix (word, "\xc2\xa0") || g_str_has_suffix (word, "\xe2\x80\xaf"))
+        return FALSE;
+    }
+  for (const char *const *l = alone; *l; l++)
+    if (!strcmp (word, *l))
+      return TRUE;
+  return FALSE;
 }
 
 gboolean
@@ -360,8 +431,8 @@ html_byline_is_labelled (const char *text)
     text++;
   for (const char *const *l = visible; *l; l++)
     {
-      gsize n = strlen (*l);
-      if (g_ascii_strncasecmp (text, *l, n) != 0 || (text[n] != ' ' && (*l)[n - 1] != ':'))
+      gsize n = label_length (text, *l);
+      if (n == 0 || (text[n] != ' ' && (*l)[strlen (*l) - 1] != ':'))
         continue;
       const char *next = text + n;
       while (*next == ' ')
