@@ -781,6 +781,19 @@ test_bylines_french_colon (G_GNUC_UNUSED void **state)
 }
 
 static void
+test_bylines_signature_dash (G_GNUC_UNUSED void **state)
+{
+  /* A signature's dashes before the byline's label, right below the headline. */
+  assert_authors ("<html><body><h1>Micropolitics</h1><div><span><strong><em>---- by Jane Doe</em></strong>"
+                  "</span></div>" BODY "</body></html>", (const char *[]) { "Jane Doe", NULL });
+  assert_authors ("<html><body><h1>Micropolitics</h1><p>\xe2\x80\x94 By Jane Doe</p>" BODY "</body></html>",
+                  (const char *[]) { "Jane Doe", NULL });
+  assert_true (html_byline_is_labelled ("\xe2\x80\x94 by Jane Doe"));
+  /* Not a dash before a sentence that opens with "by". */
+  assert_false (html_byline_is_labelled ("\xe2\x80\x94 by the river, the park grows"));
+}
+
+static void
 test_bylines_twitter_card (G_GNUC_UNUSED void **state)
 {
   /* The label and value pair of a Twitter card that SEO plugins fill with the post's author
@@ -1324,6 +1337,7 @@ main (void)
     cmocka_unit_test (test_bylines_label_apart),
     cmocka_unit_test (test_bylines_french_colon),
     cmocka_unit_test (test_bylines_twitter_card),
+    cmocka_unit_test (test_bylines_signature_dash),
     cmocka_unit_test (test_bylines_languages),
     cmocka_unit_test (test_titles),
     cmocka_unit_test (test_clean_name),

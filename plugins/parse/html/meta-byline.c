@@ -427,8 +427,15 @@ html_byline_is_labelled (const char *text)
     "ein artikel von", "ein beitrag von", "geschrieben von", "verfasst von", "écrit par", "escrito por",
     "scritto da", "author:", "autor:", "autorin:", "auteur:", "text:", NULL
   };
-  while (*text == ' ' || *text == '\n' || *text == '\t' || *text == '\r')
-    text++;
+  /* A signature's dashes before the label ("— by Jane Doe", "---- by Jane Doe"). */
+  for (;;)
+    if (*text == ' ' || *text == '\n' || *text == '\t' || *text == '\r' || *text == '-')
+      text++;
+    else if (g_str_has_prefix (text, "\xe2\x80\x93") || g_str_has_prefix (text, "\xe2\x80\x94")
+             || g_str_has_prefix (text, "\xe2\x80\x95")) /* – — ― */
+      text += 3;
+    else
+      break;
   for (const char *const *l = visible; *l; l++)
     {
       gsize n = label_length (text, *l);
