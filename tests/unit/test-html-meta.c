@@ -794,6 +794,24 @@ test_bylines_signature_dash (G_GNUC_UNUSED void **state)
 }
 
 static void
+test_bylines_submitted (G_GNUC_UNUSED void **state)
+{
+  /* A content system's "submitted" line names the account that posted the page, whatever
+   * its case; a weekday that opens such a line is no name. */
+  assert_authors ("<html lang='de'><body><h1>Der Park wächst</h1>" BODY "<div class='submitted'>Gespeichert von"
+                  " <span class='username'>jmuster</span> am 24. Juli 2017 - 18:55</div></body></html>",
+                  (const char *[]) { "jmuster", NULL });
+  assert_authors ("<html><body><h1>Park grows</h1>" BODY "<div class='submitted'>Submitted by Jane Doe on"
+                  " Fri, 06/07/2020 - 15:06</div></body></html>", (const char *[]) { "Jane Doe", NULL });
+  assert_authors ("<html lang='en'><body><h1>Park grows</h1><div class='submitted'>Friday, 8 February 2019</div>"
+                  BODY "</body></html>", (const char *[]) { NULL });
+  g_autofree char *weekday = html_byline_clean_name ("Friday");
+  assert_null (weekday);
+  g_autofree char *month = html_byline_clean_name ("April");
+  assert_string_equal (month, "April");
+}
+
+static void
 test_bylines_twitter_card (G_GNUC_UNUSED void **state)
 {
   /* The label and value pair of a Twitter card that SEO plugins fill with the post's author
@@ -1338,6 +1356,7 @@ main (void)
     cmocka_unit_test (test_bylines_french_colon),
     cmocka_unit_test (test_bylines_twitter_card),
     cmocka_unit_test (test_bylines_signature_dash),
+    cmocka_unit_test (test_bylines_submitted),
     cmocka_unit_test (test_bylines_languages),
     cmocka_unit_test (test_titles),
     cmocka_unit_test (test_clean_name),

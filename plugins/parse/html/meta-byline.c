@@ -13,7 +13,7 @@
 /* Labels that open a byline, longest first within a language (lower case). */
 static const char *const labels[] = {
   "view all posts by", "view all articles by", "show all articles of", "show all articles by", "all posts by",
-  "more articles by", "more from", "posted by", "written by", "words by", "text by", "story by", "reported by",
+  "more articles by", "more from", "posted by", "submitted by", "soumis par", "enviado por", "written by", "words by", "text by", "story by", "reported by",
   "updated by", "reviewed by", "edited by", "erstellt von", "artikel von", "beitrag von", "by", "author:", "author", "authors:", "autor:", "autorin:", "autor",
   "autorin", "zeige alle beiträge von", "alle beiträge von", "mehr von", "geschrieben von", "verfasst von",
   "ein beitrag von", "ein artikel von", "eingestellt von", "gespeichert von", "veröffentlicht von", "von", "vom", "voor", "door",
@@ -238,6 +238,10 @@ clean_name (const char *value, gboolean *phrase)
       words++;
     }
   if (words > 5)
+    return NULL;
+  /* A weekday's name alone ("Friday" of "Friday, 8 February 2019", "الجمعة") dates a line; it
+   * names nobody (a month's may: "April", "Jan"). */
+  if (words == 1 && nf_date_lookup_name (name, length, NULL, NULL) == NF_DATE_NAME_WEEKDAY)
     return NULL;
   /* Initials ("kj", "GNB") sign a piece but name nobody; news agencies' tags are kept. */
   static const char *const agencies[] = { "dpa", "afp", "ap", "apa", "sda", "kna", "epd", "ddp", "ansa", "efe", "upi", NULL };

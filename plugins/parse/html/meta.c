@@ -881,7 +881,7 @@ read_element (MetaTags *t, GPtrArray *scripts, xmlNode *node)
         class = hook;
     }
   if (class && (strstr (class, "byline") || strstr (class, "author") || strstr (class, "autor")
-                || strstr (class, "verfasser") || strstr (class, "writer"))
+                || strstr (class, "verfasser") || strstr (class, "writer") || has_token (class, "submitted"))
       && !strstr (class, "author-bio") && !strstr (class, "author-avatar") && !strstr (class, "author-image")
       && !strstr (class, "authors-list") && !html_dates_in_other_part (t->dates, node))
     {
