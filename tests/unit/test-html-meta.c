@@ -812,6 +812,17 @@ test_bylines_submitted (G_GNUC_UNUSED void **state)
 }
 
 static void
+test_bylines_interview (G_GNUC_UNUSED void **state)
+{
+  /* An interview's byline names both sides. */
+  assert_authors ("<html lang='de'><body><h1>Der Park wächst</h1><p>Der Rat hat am Dienstag beschlossen.</p>"
+                  "<p class='author'>Jana Muster im Gespräch mit Max Beispiel</p>" BODY "</body></html>",
+                  (const char *[]) { "Jana Muster", "Max Beispiel", NULL });
+  assert_authors ("<html><body><h1>Park grows</h1><p class='byline'>Jane Doe in conversation with John Roe</p>"
+                  BODY "</body></html>", (const char *[]) { "Jane Doe", "John Roe", NULL });
+}
+
+static void
 test_bylines_twitter_card (G_GNUC_UNUSED void **state)
 {
   /* The label and value pair of a Twitter card that SEO plugins fill with the post's author
@@ -1357,6 +1368,7 @@ main (void)
     cmocka_unit_test (test_bylines_twitter_card),
     cmocka_unit_test (test_bylines_signature_dash),
     cmocka_unit_test (test_bylines_submitted),
+    cmocka_unit_test (test_bylines_interview),
     cmocka_unit_test (test_bylines_languages),
     cmocka_unit_test (test_titles),
     cmocka_unit_test (test_clean_name),

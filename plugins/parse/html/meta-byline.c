@@ -532,6 +532,19 @@ html_byline_add_names (GPtrArray *list, const char *text, gboolean visible)
           if (at)
             *at = '\0';
         }
+      /* An interview's line names both sides ("Jane Doe im Gespräch mit John Roe"): split
+       * there as at a comma. */
+      static const char *const talks[] = { " im gespräch mit ", " im interview mit ", " in conversation with ",
+                                           " en conversation avec ", " en conversación con ", " in conversazione con ",
+                                           NULL };
+      for (char *at = strchr (copy, ' '); at; at = strchr (at + 1, ' '))
+        for (const char *const *t = talks; *t; t++)
+          if (g_ascii_strncasecmp (at, *t, strlen (*t)) == 0)
+            {
+              memset (at, ' ', strlen (*t) - 1);
+              *at = ',';
+              break;
+            }
     }
   /* Split at , ; & and at joining words. */
   g_autoptr (GPtrArray) parts = g_ptr_array_new_with_free_func (g_free);
