@@ -107,6 +107,17 @@ test_date_in_text_and_url (G_GNUC_UNUSED void **state)
                     "<ul class='related'><li><a href='/a'>A</a> <span class='date'>25/12/2019</span></li>"
                     "<li><a href='/b'>B</a> <span class='date'>12/24/2019</span></li></ul></body></html>",
                     "2020-06-07", "text");
+  /* ...or the month of the URL's path, when no day on the page tells. */
+  assert_published ("<html lang='en'><head><link rel='canonical' href='https://news.example/2020/07/park-grows'>"
+                    "</head><body><h1>Park grows</h1><span class='date'>06/07/2020</span>" BODY "</body></html>",
+                    "2020-07-06", "text");
+  assert_published ("<html lang='en'><head><link rel='canonical' href='https://news.example/2020/6/park-grows'>"
+                    "</head><body><h1>Park grows</h1><span class='date'>06/07/20</span>" BODY "</body></html>",
+                    "2020-06-07", "text");
+  /* Not the month of a URL that is not the day's year. */
+  assert_published ("<html lang='en'><head><link rel='canonical' href='https://news.example/2019/07/park-grows'>"
+                    "</head><body><h1>Park grows</h1><span class='date'>06/07/2020</span>" BODY "</body></html>",
+                    "2020-06-07", "text");
   /* A date element by the headline that a script fills from a data attribute: seconds or
    * milliseconds since 1970, or a date's text. */
   assert_published ("<html><body><article><h1>Park grows</h1><span class='post-date' data-timestamp='1591542360'>"
