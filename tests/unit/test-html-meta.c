@@ -834,6 +834,20 @@ test_bylines_interview (G_GNUC_UNUSED void **state)
 }
 
 static void
+test_bylines_credit (G_GNUC_UNUSED void **state)
+{
+  /* Another role's credit after the byline, without a separator between them. */
+  assert_authors ("<html lang='de'><body><h1>Der Park wächst</h1><h3>Ein Besuch im Park.</h3><p><em>Text von Jana"
+                  " Muster &nbsp; &nbsp;Illustration von Max Beispiel</em></p>" BODY "</body></html>",
+                  (const char *[]) { "Jana Muster", NULL });
+  assert_authors ("<html><body><h1>Park grows</h1><div class='byline'>By Jane Doe Photos by John Roe</div>" BODY
+                  "</body></html>", (const char *[]) { "Jane Doe", NULL });
+  /* Not a name that holds such a word ("Bild" of a surname, "Video" of a title alone). */
+  assert_authors ("<html><body><h1>Park grows</h1><div class='byline'>By Jane Fotos</div>" BODY "</body></html>",
+                  (const char *[]) { "Jane Fotos", NULL });
+}
+
+static void
 test_bylines_twitter_card (G_GNUC_UNUSED void **state)
 {
   /* The label and value pair of a Twitter card that SEO plugins fill with the post's author
@@ -1380,6 +1394,7 @@ main (void)
     cmocka_unit_test (test_bylines_signature_dash),
     cmocka_unit_test (test_bylines_submitted),
     cmocka_unit_test (test_bylines_interview),
+    cmocka_unit_test (test_bylines_credit),
     cmocka_unit_test (test_bylines_languages),
     cmocka_unit_test (test_titles),
     cmocka_unit_test (test_clean_name),

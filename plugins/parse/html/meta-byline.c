@@ -354,6 +354,35 @@ html_byline_from_date_line (const char *text)
   return name;
 }
 
+/* Cuts @text where another role's credit follows the byline ("Text: Jana Muster, Fotos: Max
+ * Beispiel", "Text von Jana Muster Illustration von Max Beispiel", "By Jane Doe Photos by
+ * John Roe"): a picture's credit is no byline. */
+static void
+cut_credit (char *text)
+{
+  static const char *const credits[] = { "foto", "fotos", "photo", "photos", "photography", "bild", "bilder",
+                                         "video", "illustration", "illustrationen", "illustrations", "grafik",
+                                         "fotografía", "fotografia", NULL };
+  static const char *const links[] = { ":", " von ", " by ", " de ", " di ", NULL };
+  for (char *q = text + 1; *q; q++)
+    {
+      if ((q[-1] != ' ' && q[-1] != ',') || !g_ascii_isalpha (*q))
+        continue;
+      for (const char *const *c = credits; *c; c++)
+        {
+          gsize n = strlen (*c);
+          if (g_ascii_strncasecmp (q, *c, n) != 0)
+            continue;
+          for (const char *const *l = links; *l; l++)
+            if (g_ascii_strncasecmp (q + n, *l, strlen (*l)) == 0)
+              {
+                *q = '\0';
+                return;
+              }
+        }
+    }
+}
+
 char *
 html_byline_signed (const char *text, gboolean only_label)
 {
@@ -382,6 +411,7 @@ html_byline_signed (const char *text, gboolean only_label)
     return found ? g_strdup ("") : NULL;
   /* "Autorin: Jana Muster, Projektleiterin in Tunis": the name before a role. */
   g_autofree char *copy = g_strdup (text);
+  cut_credit (copy);
   char *comma = strchr (copy, ',');
   if (comma)
     *comma = '\0';
@@ -515,17 +545,7 @@ html_byline_add_names (GPtrArray *list, const char *text, gboolean visible)
             break;
           }
       const char *cuts[] = { " • ", " · ", " - ", " – ", " — " };
-      /* "Text: Jana Muster, Fotos: Max Beispiel": a picture's credit is no byline. */
-      static const char *const credits[] = { "foto:", "fotos:", "photo:", "photos:", "bild:", "bilder:", "video:",
-                                             "illustration:", "grafik:", "fotografía:", "fotografia:", NULL };
-      for (char *q = copy; *q; q++)
-        if ((q == copy || q[-1] == ' ' || q[-1] == ',') && g_ascii_isalpha (*q))
-          for (const char *const *c = credits; *c; c++)
-            if (g_ascii_strncasecmp (q, *c, strlen (*c)) == 0 && q > copy)
-              {
-                *q = '\0';
-                break;
-              }
+      cut_credit (copy);
       for (guint i = 0; i < G_N_ELEMENTS (cuts); i++)
         {
           char *at = strstr (copy, cuts[i]);
