@@ -427,26 +427,40 @@ html_byline_is_label (const char *text)
   /* Words that name the author and nothing else, alone in an element or a field's label. */
   static const char *const alone[] = {
     "author", "authors", "author(s)", "autor", "autorin", "autoren", "autor(en)", "autor/in", "autor*in", "auteur",
-    "auteure", "auteurs", "auteur(s)", "autore", "autori",
-    "verfasser", "verfasserin", "by", "von", "written by", "words by", "text by", "story by", "reported by",
-    "geschrieben von", "verfasst von", "text von", "ein beitrag von", "ein artikel von", "écrit par", "rédigé par",
-    "escrito por", "scritto da", NULL
+    "auteure", "auteurs", "auteur(s)", "autore", "autori", "verfasser", "verfasserin", "by", "von", "written by",
+    "words by", "text by", "story by", "reported by", "geschrieben von", "verfasst von", "text von",
+    "ein beitrag von", "ein artikel von", "écrit par", "rédigé par", "escrito por", "scritto da", NULL
   };
-  if (text == NULL || strnlen (text, 41) > 40)
+  /* This runs on every element with one short text: no copies, the first letter first. */
+  if (text == NULL)
     return FALSE;
-  g_autofree char *folded = g_utf8_casefold (text, -1);
-  char *word = g_strstrip (folded);
-  gsize n = strlen (word);
+  while (*text == ' ' || *text == '\n' || *text == '\t' || *text == '\r')
+    text++;
+  char first = g_ascii_tolower (*text);
+  if (first != 'a' && first != 'b' && first != 'v' && first != 'w' && first != 's' && first != 'r' && first != 'g'
+      && first != 't' && first != 'e' && first != '\xc3')
+    return FALSE;
+  gsize n = strnlen (text, 41);
+  if (n > 40)
+    return FALSE;
+  while (n > 0 && (text[n - 1] == ' ' || text[n - 1] == '\n' || text[n - 1] == '\t' || text[n - 1] == '\r'))
+    n--;
   /* "Author:", "Auteur :": the colon and the spaces before it. */
-  if (n > 0 && word[n - 1] == ':')
+  if (n > 0 && text[n - 1] == ':')
     {
-      word[--n] = '\0';
-      g_strchomp (word);
-      if (g_str_has_suffix (word, "\xc2\xa0") || g_str_has_suffix (word, "\xe2\x80\xaf"))
-        return FALSE;
+      n--;
+      for (;;)
+        if (n > 0 && text[n - 1] == ' ')
+          n--;
+        else if (n >= 2 && !strncmp (text + n - 2, "\xc2\xa0", 2)) /* U+00A0 */
+          n -= 2;
+        else if (n >= 3 && !strncmp (text + n - 3, "\xe2\x80\xaf", 3)) /* U+202F */
+          n -= 3;
+        else
+          break;
     }
   for (const char *const *l = alone; *l; l++)
-    if (!strcmp (word, *l))
+    if (strlen (*l) == n && g_ascii_strncasecmp (text, *l, n) == 0)
       return TRUE;
   return FALSE;
 }
