@@ -107,6 +107,17 @@ test_date_in_text_and_url (G_GNUC_UNUSED void **state)
                     "<ul class='related'><li><a href='/a'>A</a> <span class='date'>25/12/2019</span></li>"
                     "<li><a href='/b'>B</a> <span class='date'>12/24/2019</span></li></ul></body></html>",
                     "2020-06-07", "text");
+  /* ...or the month of the URL's path, when no day on the page tells. */
+  assert_published ("<html lang='en'><head><link rel='canonical' href='https://news.example/2020/07/park-grows'>"
+                    "</head><body><h1>Park grows</h1><span class='date'>06/07/2020</span>" BODY "</body></html>",
+                    "2020-07-06", "text");
+  assert_published ("<html lang='en'><head><link rel='canonical' href='https://news.example/2020/6/park-grows'>"
+                    "</head><body><h1>Park grows</h1><span class='date'>06/07/20</span>" BODY "</body></html>",
+                    "2020-06-07", "text");
+  /* Not the month of a URL that is not the day's year. */
+  assert_published ("<html lang='en'><head><link rel='canonical' href='https://news.example/2019/07/park-grows'>"
+                    "</head><body><h1>Park grows</h1><span class='date'>06/07/2020</span>" BODY "</body></html>",
+                    "2020-06-07", "text");
   /* A date element by the headline that a script fills from a data attribute: seconds or
    * milliseconds since 1970, or a date's text. */
   assert_published ("<html><body><article><h1>Park grows</h1><span class='post-date' data-timestamp='1591542360'>"
@@ -742,6 +753,124 @@ test_bylines_signed (G_GNUC_UNUSED void **state)
 }
 
 static void
+test_bylines_label_apart (G_GNUC_UNUSED void **state)
+{
+  /* A label alone in its element, the name in the next element: a heading and its text, a
+   * definition list, the same label twice for two screen sizes. */
+  assert_authors ("<html lang='de'><body><h1>Der Park wächst</h1>" BODY "<section><h4>Autor</h4>"
+                  "<p><a href='/profil/jm'>Jana Muster</a><b>, </b></p></section></body></html>",
+                  (const char *[]) { "Jana Muster", NULL });
+  assert_authors ("<html><body><h1>Park grows</h1><dl><dt>Author:</dt> <dd>Jane Doe</dd></dl>" BODY
+                  "</body></html>", (const char *[]) { "Jane Doe", NULL });
+  assert_authors ("<html lang='fr'><body><h1>Le parc grandit</h1><div><div>Auteur :</div><div>Auteur(s) :</div>"
+                  "<div><strong>Jeanne Dupont</strong></div></div>" BODY "</body></html>",
+                  (const char *[]) { "Jeanne Dupont", NULL });
+  /* Not a label that is a sentence's first word, nor the label itself as a name, nor a
+   * label in a comment. */
+  assert_authors ("<html><body><h1>Park grows</h1><p>Author</p><p>The council voted on Tuesday.</p>" BODY
+                  "</body></html>", (const char *[]) { NULL });
+  assert_authors ("<html><body><h1>Park grows</h1><div>Author:</div><div>Author</div>" BODY "</body></html>",
+                  (const char *[]) { NULL });
+  assert_authors ("<html><body><h1>Park grows</h1>" BODY "<div class='comments'><div class='comment'>"
+                  "<span>Author:</span><span>Jane Doe</span></div></div></body></html>", (const char *[]) { NULL });
+}
+
+static void
+test_bylines_french_colon (G_GNUC_UNUSED void **state)
+{
+  /* French typography puts a space, often a no-break one, before the colon. */
+  assert_authors ("<html lang='fr'><body><h1>Le parc grandit</h1>" BODY "<p>Auteur : Jeanne Dupont</p>"
+                  "<p>Edition : Marc Durand</p></body></html>", (const char *[]) { "Jeanne Dupont", NULL });
+  assert_authors ("<html lang='fr'><body><h1>Le parc grandit</h1>" BODY "<p>Auteur\xc2\xa0: Jeanne Dupont</p>"
+                  "</body></html>", (const char *[]) { "Jeanne Dupont", NULL });
+  g_autofree char *name = html_byline_clean_name ("Auteur : Jeanne Dupont");
+  assert_string_equal (name, "Jeanne Dupont");
+  assert_true (html_byline_is_label ("Auteur :"));
+  assert_true (html_byline_is_label ("  Written by "));
+  assert_false (html_byline_is_label ("Author of the week"));
+  assert_false (html_byline_is_label ("Text"));
+}
+
+static void
+test_bylines_signature_dash (G_GNUC_UNUSED void **state)
+{
+  /* A signature's dashes before the byline's label, right below the headline. */
+  assert_authors ("<html><body><h1>Micropolitics</h1><div><span><strong><em>---- by Jane Doe</em></strong>"
+                  "</span></div>" BODY "</body></html>", (const char *[]) { "Jane Doe", NULL });
+  assert_authors ("<html><body><h1>Micropolitics</h1><p>\xe2\x80\x94 By Jane Doe</p>" BODY "</body></html>",
+                  (const char *[]) { "Jane Doe", NULL });
+  assert_true (html_byline_is_labelled ("\xe2\x80\x94 by Jane Doe"));
+  /* Not a dash before a sentence that opens with "by". */
+  assert_false (html_byline_is_labelled ("\xe2\x80\x94 by the river, the park grows"));
+}
+
+static void
+test_bylines_submitted (G_GNUC_UNUSED void **state)
+{
+  /* A content system's "submitted" line names the account that posted the page, whatever
+   * its case; a weekday that opens such a line is no name. */
+  assert_authors ("<html lang='de'><body><h1>Der Park wächst</h1>" BODY "<div class='submitted'>Gespeichert von"
+                  " <span class='username'>jmuster</span> am 24. Juli 2017 - 18:55</div></body></html>",
+                  (const char *[]) { "jmuster", NULL });
+  assert_authors ("<html><body><h1>Park grows</h1>" BODY "<div class='submitted'>Submitted by Jane Doe on"
+                  " Fri, 06/07/2020 - 15:06</div></body></html>", (const char *[]) { "Jane Doe", NULL });
+  assert_authors ("<html lang='en'><body><h1>Park grows</h1><div class='submitted'>Friday, 8 February 2019</div>"
+                  BODY "</body></html>", (const char *[]) { NULL });
+  g_autofree char *weekday = html_byline_clean_name ("Friday");
+  assert_null (weekday);
+  g_autofree char *month = html_byline_clean_name ("April");
+  assert_string_equal (month, "April");
+}
+
+static void
+test_bylines_interview (G_GNUC_UNUSED void **state)
+{
+  /* An interview's byline names both sides. */
+  assert_authors ("<html lang='de'><body><h1>Der Park wächst</h1><p>Der Rat hat am Dienstag beschlossen.</p>"
+                  "<p class='author'>Jana Muster im Gespräch mit Max Beispiel</p>" BODY "</body></html>",
+                  (const char *[]) { "Jana Muster", "Max Beispiel", NULL });
+  assert_authors ("<html><body><h1>Park grows</h1><p class='byline'>Jane Doe in conversation with John Roe</p>"
+                  BODY "</body></html>", (const char *[]) { "Jane Doe", "John Roe", NULL });
+}
+
+static void
+test_bylines_credit (G_GNUC_UNUSED void **state)
+{
+  /* Another role's credit after the byline, without a separator between them. */
+  assert_authors ("<html lang='de'><body><h1>Der Park wächst</h1><h3>Ein Besuch im Park.</h3><p><em>Text von Jana"
+                  " Muster &nbsp; &nbsp;Illustration von Max Beispiel</em></p>" BODY "</body></html>",
+                  (const char *[]) { "Jana Muster", NULL });
+  assert_authors ("<html><body><h1>Park grows</h1><div class='byline'>By Jane Doe Photos by John Roe</div>" BODY
+                  "</body></html>", (const char *[]) { "Jane Doe", NULL });
+  /* Not a name that holds such a word ("Bild" of a surname, "Video" of a title alone). */
+  assert_authors ("<html><body><h1>Park grows</h1><div class='byline'>By Jane Fotos</div>" BODY "</body></html>",
+                  (const char *[]) { "Jane Fotos", NULL });
+}
+
+static void
+test_bylines_twitter_card (G_GNUC_UNUSED void **state)
+{
+  /* The label and value pair of a Twitter card that SEO plugins fill with the post's author
+   * ("Written by", "Verfasst von"), when the page shows that name. */
+  assert_authors ("<html><head><meta name='twitter:label1' content='Verfasst von'>"
+                  "<meta name='twitter:data1' content='Jana Muster'><meta name='twitter:label2' content='Geschätzte"
+                  " Lesezeit'><meta name='twitter:data2' content='3 Minuten'></head><body><h1>Der Park wächst</h1>"
+                  BODY "<footer><p>Jana Muster</p></footer></body></html>",
+                  (const char *[]) { "Jana Muster", NULL });
+  /* The value in the other order, before its label. */
+  assert_authors ("<html><head><meta name='twitter:data2' content='Jane Doe'>"
+                  "<meta name='twitter:label2' content='Written by'></head><body><h1>Park grows</h1>"
+                  BODY "<p>Jane Doe</p></body></html>", (const char *[]) { "Jane Doe", NULL });
+  /* Not another label's value, nor a name the page never shows (a theme's default author). */
+  assert_authors ("<html><head><meta name='twitter:label1' content='Est. reading time'>"
+                  "<meta name='twitter:data1' content='Jane Doe'></head><body><h1>Park grows</h1>" BODY
+                  "<p>Jane Doe</p></body></html>", (const char *[]) { NULL });
+  assert_authors ("<html><head><meta name='twitter:label1' content='Written by'>"
+                  "<meta name='twitter:data1' content='Jane Doe'></head><body><h1>Park grows</h1>" BODY
+                  "</body></html>", (const char *[]) { NULL });
+}
+
+static void
 test_clean_name (G_GNUC_UNUSED void **state)
 {
   const struct { const char *in, *out; } cases[] = {
@@ -1259,6 +1388,13 @@ main (void)
     cmocka_unit_test (test_bylines_shown),
     cmocka_unit_test (test_bylines_date_line),
     cmocka_unit_test (test_bylines_signed),
+    cmocka_unit_test (test_bylines_label_apart),
+    cmocka_unit_test (test_bylines_french_colon),
+    cmocka_unit_test (test_bylines_twitter_card),
+    cmocka_unit_test (test_bylines_signature_dash),
+    cmocka_unit_test (test_bylines_submitted),
+    cmocka_unit_test (test_bylines_interview),
+    cmocka_unit_test (test_bylines_credit),
     cmocka_unit_test (test_bylines_languages),
     cmocka_unit_test (test_titles),
     cmocka_unit_test (test_clean_name),

@@ -98,6 +98,10 @@ char    *html_byline_signed (const char *text, gboolean only_label);
 /* Whether @text opens with a byline's label and a capitalised word ("By Jane", "Von Jana",
  * "Ein Artikel von Jana", "Autorin: Jana"): a byline without markup. */
 gboolean html_byline_is_labelled (const char *text);
+/* Whether @text (an element's whole text, or a field's label) is a label that names the
+ * author and nothing more ("Autor", "Author:", "Auteur :", "Written by", "Verfasst von"):
+ * the name is in the next element, or the field's value. */
+gboolean html_byline_is_label (const char *text);
 /* Removes the authors that are the site's or publisher's name (@names, NULL-terminated), the
  * same but for spaces, signs and a domain, or a one-word handle inside one of them. */
 void  html_byline_drop_site_names (GPtrArray *list, const char *const *names);

@@ -13,7 +13,7 @@
 /* Labels that open a byline, longest first within a language (lower case). */
 static const char *const labels[] = {
   "view all posts by", "view all articles by", "show all articles of", "show all articles by", "all posts by",
-  "more articles by", "more from", "posted by", "written by", "words by", "text by", "story by", "reported by",
+  "more articles by", "more from", "posted by", "submitted by", "soumis par", "enviado por", "written by", "words by", "text by", "story by", "reported by",
   "updated by", "reviewed by", "edited by", "erstellt von", "artikel von", "beitrag von", "by", "author:", "author", "authors:", "autor:", "autorin:", "autor",
   "autorin", "zeige alle beiträge von", "alle beiträge von", "mehr von", "geschrieben von", "verfasst von",
   "ein beitrag von", "ein artikel von", "eingestellt von", "gespeichert von", "veröffentlicht von", "von", "vom", "voor", "door",
@@ -30,6 +30,7 @@ static const char *const not_names[] = {
   "staff", "editor", "editors", "admin", "administrator", "wordpressadmin", "webmaster", "guest", "team",
   "by", "posted by", "written by", "updated", "unknown", "no author", "anonymous", "view my complete profile",
   "afficher mon profil complet", "mein profil vollständig anzeigen", "ver todo mi perfil", "author", "autor",
+  "autorin", "auteur", "autore",
   "redaktion", "redaction", "rédaction", "red", "newsroom", "name", "link", "stand", "veröffentlicht", "published",
   "share", "teilen", "follow", "folgen", "publisher", "anónimo", "anonimo", "anonym", "anonyme", "zvg",
   "unbekannt", "weiter", "weitere artikel", "alle beiträge", "alle artikel", "archiv anzeigen", "mehr", "more",
@@ -73,6 +74,37 @@ looks_like_domain (const char *name)
   return tld >= 2 && tld <= 12 && dot[1 + tld] == '\0' && dot > name && g_ascii_isalnum (dot[-1]);
 }
 
+/* The length of the colon at @text that ends a label, with the spaces French typography
+ * puts before it ("Auteur : Jane Doe", a space or a no-break space): 0 when there is none. */
+static gsize
+label_colon (const char *text)
+{
+  const char *p = text;
+  for (;;)
+    if (*p == ' ')
+      p++;
+    else if (g_str_has_prefix (p, "\xc2\xa0")) /* U+00A0 */
+      p += 2;
+    else if (g_str_has_prefix (p, "\xe2\x80\xaf")) /* U+202F */
+      p += 3;
+    else
+      break;
+  return *p == ':' ? (gsize) (p + 1 - text) : 0;
+}
+
+/* How much of @text a label @l (lower case, ASCII or a case fold of the same length) covers,
+ * its colon included ("author:" covers "Author :"), or 0 when @text does not open with it. */
+static gsize
+label_length (const char *text, const char *l)
+{
+  gsize n = strlen (l);
+  if (l[n - 1] == ':')
+    return html_ascii_has_prefix (text, l) ? n
+           : g_ascii_strncasecmp (text, l, n - 1) == 0 && label_colon (text + n - 1) ? n - 1 + label_colon (text + n - 1)
+                                                                                      : 0;
+  return html_ascii_has_prefix (text, l) ? n : 0;
+}
+
 /* Drops a label from the start of @name; TRUE when one was there. */
 static gboolean
 strip_label (char **name)
@@ -80,14 +112,23 @@ strip_label (char **name)
   for (const char *const *l = labels; *l; l++)
     {
       gsize n = strlen (*l);
-      /* The labels' case folds keep their byte length, so the fold's offsets are the name's. */
-      g_autofree char *head = g_utf8_casefold (*name, MIN (strlen (*name), n + 1));
+      /* The labels' case folds keep their byte length, so the fold's offsets are the name's
+       * (a few bytes more: "auteur :" before a colon after a space). */
+      g_autofree char *head = g_utf8_casefold (*name, MIN (strlen (*name), n + 4));
       /* Long labels run into the name in some markup ("show all articles ofJane Doe"). */
       if (strncmp (head, *l, n) == 0
           && (head[n] == ' ' || head[n] == ':' || head[n] == '\0' || (*l)[n - 1] == ':' || n >= 12))
         {
           *name += n;
           while (**name == ':' || **name == ' ')
+            (*name)++;
+          return TRUE;
+        }
+      /* "Auteur : Jane Doe": a colon after a space. */
+      if ((*l)[n - 1] == ':' && strncmp (head, *l, n - 1) == 0 && label_colon (head + n - 1))
+        {
+          *name += n - 1 + label_colon (head + n - 1);
+          while (**name == ' ')
             (*name)++;
           return TRUE;
         }
@@ -197,6 +238,10 @@ clean_name (const char *value, gboolean *phrase)
       words++;
     }
   if (words > 5)
+    return NULL;
+  /* A weekday's name alone ("Friday" of "Friday, 8 February 2019", "الجمعة") dates a line; it
+   * names nobody (a month's may: "April", "Jan"). */
+  if (words == 1 && nf_date_lookup_name (name, length, NULL, NULL) == NF_DATE_NAME_WEEKDAY)
     return NULL;
   /* Initials ("kj", "GNB") sign a piece but name nobody; news agencies' tags are kept. */
   static const char *const agencies[] = { "dpa", "afp", "ap", "apa", "sda", "kna", "epd", "ddp", "ansa", "efe", "upi", NULL };
@@ -309,6 +354,35 @@ html_byline_from_date_line (const char *text)
   return name;
 }
 
+/* Cuts @text where another role's credit follows the byline ("Text: Jana Muster, Fotos: Max
+ * Beispiel", "Text von Jana Muster Illustration von Max Beispiel", "By Jane Doe Photos by
+ * John Roe"): a picture's credit is no byline. */
+static void
+cut_credit (char *text)
+{
+  static const char *const credits[] = { "foto", "fotos", "photo", "photos", "photography", "bild", "bilder",
+                                         "video", "illustration", "illustrationen", "illustrations", "grafik",
+                                         "fotografía", "fotografia", NULL };
+  static const char *const links[] = { ":", " von ", " by ", " de ", " di ", NULL };
+  for (char *q = text + 1; *q; q++)
+    {
+      if ((q[-1] != ' ' && q[-1] != ',') || !g_ascii_isalpha (*q))
+        continue;
+      for (const char *const *c = credits; *c; c++)
+        {
+          gsize n = strlen (*c);
+          if (g_ascii_strncasecmp (q, *c, n) != 0)
+            continue;
+          for (const char *const *l = links; *l; l++)
+            if (g_ascii_strncasecmp (q + n, *l, strlen (*l)) == 0)
+              {
+                *q = '\0';
+                return;
+              }
+        }
+    }
+}
+
 char *
 html_byline_signed (const char *text, gboolean only_label)
 {
@@ -330,13 +404,14 @@ html_byline_signed (const char *text, gboolean only_label)
     {
       if ((*l)[0] != first)
         continue;
-      gsize n = strlen (*l);
-      found = html_ascii_has_prefix (text, *l) && (text[n] == ' ' || text[n] == ':' || (*l)[n - 1] == ':');
+      gsize n = label_length (text, *l);
+      found = n > 0 && (text[n] == ' ' || text[n] == ':' || (*l)[strlen (*l) - 1] == ':');
     }
   if (!found || only_label)
     return found ? g_strdup ("") : NULL;
   /* "Autorin: Jana Muster, Projektleiterin in Tunis": the name before a role. */
   g_autofree char *copy = g_strdup (text);
+  cut_credit (copy);
   char *comma = strchr (copy, ',');
   if (comma)
     *comma = '\0';
@@ -344,6 +419,50 @@ html_byline_signed (const char *text, gboolean only_label)
   if (name && !html_byline_looks_like_name (name))
     g_clear_pointer (&name, g_free);
   return name;
+}
+
+gboolean
+html_byline_is_label (const char *text)
+{
+  /* Words that name the author and nothing else, alone in an element or a field's label. */
+  static const char *const alone[] = {
+    "author", "authors", "author(s)", "autor", "autorin", "autoren", "autor(en)", "autor/in", "autor*in", "auteur",
+    "auteure", "auteurs", "auteur(s)", "autore", "autori", "verfasser", "verfasserin", "by", "von", "written by",
+    "words by", "text by", "story by", "reported by", "geschrieben von", "verfasst von", "text von",
+    "ein beitrag von", "ein artikel von", "écrit par", "rédigé par", "escrito por", "scritto da", NULL
+  };
+  /* This runs on every element with one short text: no copies, the first letter first. */
+  if (text == NULL)
+    return FALSE;
+  while (*text == ' ' || *text == '\n' || *text == '\t' || *text == '\r')
+    text++;
+  char first = g_ascii_tolower (*text);
+  if (first != 'a' && first != 'b' && first != 'v' && first != 'w' && first != 's' && first != 'r' && first != 'g'
+      && first != 't' && first != 'e' && first != '\xc3')
+    return FALSE;
+  gsize n = strnlen (text, 41);
+  if (n > 40)
+    return FALSE;
+  while (n > 0 && (text[n - 1] == ' ' || text[n - 1] == '\n' || text[n - 1] == '\t' || text[n - 1] == '\r'))
+    n--;
+  /* "Author:", "Auteur :": the colon and the spaces before it. */
+  if (n > 0 && text[n - 1] == ':')
+    {
+      n--;
+      for (;;)
+        if (n > 0 && text[n - 1] == ' ')
+          n--;
+        else if (n >= 2 && !strncmp (text + n - 2, "\xc2\xa0", 2)) /* U+00A0 */
+          n -= 2;
+        else if (n >= 3 && !strncmp (text + n - 3, "\xe2\x80\xaf", 3)) /* U+202F */
+          n -= 3;
+        else
+          break;
+    }
+  for (const char *const *l = alone; *l; l++)
+    if (strlen (*l) == n && g_ascii_strncasecmp (text, *l, n) == 0)
+      return TRUE;
+  return FALSE;
 }
 
 gboolean
@@ -356,12 +475,19 @@ html_byline_is_labelled (const char *text)
     "ein artikel von", "ein beitrag von", "geschrieben von", "verfasst von", "écrit par", "escrito por",
     "scritto da", "author:", "autor:", "autorin:", "auteur:", "text:", NULL
   };
-  while (*text == ' ' || *text == '\n' || *text == '\t' || *text == '\r')
-    text++;
+  /* A signature's dashes before the label ("— by Jane Doe", "---- by Jane Doe"). */
+  for (;;)
+    if (*text == ' ' || *text == '\n' || *text == '\t' || *text == '\r' || *text == '-')
+      text++;
+    else if (g_str_has_prefix (text, "\xe2\x80\x93") || g_str_has_prefix (text, "\xe2\x80\x94")
+             || g_str_has_prefix (text, "\xe2\x80\x95")) /* – — ― */
+      text += 3;
+    else
+      break;
   for (const char *const *l = visible; *l; l++)
     {
-      gsize n = strlen (*l);
-      if (g_ascii_strncasecmp (text, *l, n) != 0 || (text[n] != ' ' && (*l)[n - 1] != ':'))
+      gsize n = label_length (text, *l);
+      if (n == 0 || (text[n] != ' ' && (*l)[strlen (*l) - 1] != ':'))
         continue;
       const char *next = text + n;
       while (*next == ' ')
@@ -433,23 +559,26 @@ html_byline_add_names (GPtrArray *list, const char *text, gboolean visible)
             break;
           }
       const char *cuts[] = { " • ", " · ", " - ", " – ", " — " };
-      /* "Text: Jana Muster, Fotos: Max Beispiel": a picture's credit is no byline. */
-      static const char *const credits[] = { "foto:", "fotos:", "photo:", "photos:", "bild:", "bilder:", "video:",
-                                             "illustration:", "grafik:", "fotografía:", "fotografia:", NULL };
-      for (char *q = copy; *q; q++)
-        if ((q == copy || q[-1] == ' ' || q[-1] == ',') && g_ascii_isalpha (*q))
-          for (const char *const *c = credits; *c; c++)
-            if (g_ascii_strncasecmp (q, *c, strlen (*c)) == 0 && q > copy)
-              {
-                *q = '\0';
-                break;
-              }
+      cut_credit (copy);
       for (guint i = 0; i < G_N_ELEMENTS (cuts); i++)
         {
           char *at = strstr (copy, cuts[i]);
           if (at)
             *at = '\0';
         }
+      /* An interview's line names both sides ("Jane Doe im Gespräch mit John Roe"): split
+       * there as at a comma. */
+      static const char *const talks[] = { " im gespräch mit ", " im interview mit ", " in conversation with ",
+                                           " en conversation avec ", " en conversación con ", " in conversazione con ",
+                                           NULL };
+      for (char *at = strchr (copy, ' '); at; at = strchr (at + 1, ' '))
+        for (const char *const *t = talks; *t; t++)
+          if (g_ascii_strncasecmp (at, *t, strlen (*t)) == 0)
+            {
+              memset (at, ' ', strlen (*t) - 1);
+              *at = ',';
+              break;
+            }
     }
   /* Split at , ; & and at joining words. */
   g_autoptr (GPtrArray) parts = g_ptr_array_new_with_free_func (g_free);

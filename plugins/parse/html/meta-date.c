@@ -1749,6 +1749,67 @@ day_first_english_host (const char *url)
   return FALSE;
 }
 
+/* The year and month that @url's path gives as segments ("/2020/07/", "/2020/7/slug"), or
+ * FALSE. */
+static gboolean
+url_year_month (const char *url, int *year, int *month)
+{
+  const char *path = url_path (url);
+  for (const char *p = path; p && (p = strchr (p, '/')); p++)
+    {
+      const char *q = p + 1;
+      int y = read_number (&q, 4);
+      if (q - p != 5 || *q != '/' || y < 1995 || y > 2100)
+        continue;
+      q++;
+      const char *start = q;
+      int m = read_number (&q, 2);
+      if (m >= 1 && m <= 12 && *q == '/' && q > start)
+        {
+          *year = y, *month = m;
+          return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+/* How @text writes a numeric day of @year's @month (from the page's URL): +1 day first
+ * ("06/07/2020" under /2020/07/), -1 month first ("07/06/2020" there), 0 when no such day
+ * tells. */
+static int
+numeric_order_in_month (const char *text, int year, int month)
+{
+  int order = 0;
+  for (const char *p = text; *p; p++)
+    {
+      if (!g_ascii_isdigit (*p) || (p > text && g_ascii_isdigit (p[-1])))
+        continue;
+      const char *q = p;
+      int a = read_number (&q, 2);
+      char sign = *q;
+      if (a < 1 || (sign != '/' && sign != '-' && sign != '.'))
+        continue;
+      q++;
+      int b = read_number (&q, 2);
+      if (b < 1 || *q != sign)
+        continue;
+      q++;
+      const char *start = q;
+      int y = read_number (&q, 4);
+      if (q - start == 2)
+        y += 2000;
+      else if (q - start != 4)
+        continue;
+      if (y != year || a == b || a > 12 || b > 12)
+        continue;
+      if (b == month)
+        order |= 1;
+      else if (a == month)
+        order |= 2;
+    }
+  return order == 1 ? 1 : order == 2 ? -1 : 0;
+}
+
 static const char *
 page_date_language (HtmlDates *dates, const char *language, const char *url)
 {
@@ -1766,7 +1827,21 @@ page_date_language (HtmlDates *dates, const char *language, const char *url)
       if (o)
         order = o;
     }
-  /* Without a day that tells, the country of the site's domain. */
+  /* Without a day that tells, the month in the URL's path ("/2020/07/" over "06/07/2020"
+   * in the article's header), then the country of the site's domain. */
+  int year, month;
+  if (order == 0 && url_year_month (url, &year, &month))
+    for (guint i = 0; i < dates->candidates->len; i++)
+      {
+        const Candidate *c = &g_array_index (dates->candidates, Candidate, i);
+        if (!c->in_text || !strcmp (c->source, "url") || c->link)
+          continue;
+        int o = numeric_order_in_month (c->value, year, month);
+        if (o && order && o != order)
+          return language;
+        if (o)
+          order = o;
+      }
   return order > 0 || (order == 0 && day_first_english_host (url)) ? "en-GB" : language;
 }
 

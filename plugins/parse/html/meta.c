@@ -415,6 +415,11 @@ typedef struct {
   GPtrArray *text_authors; /* a labelled byline without markup, right after the headline */
   GPtrArray *signed_authors; /* "Autorin: Jana Muster" after the headline, often at the end */
   char *item_modified;
+  /* A label and value pair of Twitter's card ("twitter:label1" "Written by", "twitter:data1"
+   * "Jane Doe", as WordPress's SEO plugins write the post's author): the values by their
+   * number, and the numbers whose label names the author. */
+  char   *tw_data[10];
+  guint16 tw_author_slots;
   GPtrArray *page_authors;
   HtmlDates *dates;
 } MetaTags;
@@ -429,6 +434,8 @@ meta_tags_clear (MetaTags *t)
                        &t->title_element, &t->canonical, &t->html_lang, &t->item_modified };
   for (guint i = 0; i < G_N_ELEMENTS (strings); i++)
     g_clear_pointer (strings[i], g_free);
+  for (guint i = 0; i < G_N_ELEMENTS (t->tw_data); i++)
+    g_clear_pointer (&t->tw_data[i], g_free);
   g_ptr_array_unref (t->article_authors);
   g_ptr_array_unref (t->article_tags);
   g_ptr_array_unref (t->m_authors);
@@ -507,6 +514,13 @@ read_meta_element (MetaTags *t, xmlNode *node)
   else if (!strcmp (k, "twitter:title")) offer (&t->tw_title, content);
   else if (!strcmp (k, "twitter:description")) offer (&t->tw_description, content);
   else if (!strcmp (k, "twitter:image") || !strcmp (k, "twitter:image:src")) offer (&t->tw_image, content);
+  else if (g_str_has_prefix (k, "twitter:label") && g_ascii_isdigit (k[13]) && k[14] == '\0')
+    {
+      if (html_byline_is_label (content))
+        t->tw_author_slots |= 1u << (k[13] - '0');
+    }
+  else if (g_str_has_prefix (k, "twitter:data") && g_ascii_isdigit (k[12]) && k[13] == '\0')
+    offer (&t->tw_data[k[12] - '0'], content);
   else if (!strcmp (k, "description") || !strcmp (k, "dc.description")) offer (&t->m_description, content);
   else if (!strcmp (k, "author") || !strcmp (k, "dc.creator") || !strcmp (k, "sailthru.author")
            || !strcmp (k, "parsely-author") || !strcmp (k, "citation_author") || !strcmp (k, "byl"))
@@ -564,6 +578,13 @@ has_token (const char *list, const char *token)
         p++;
     }
   return FALSE;
+}
+
+/* Whether @text is white space only. */
+static gboolean
+blank_text (const char *text)
+{
+  return text[strspn (text, " \t\r\n")] == '\0';
 }
 
 /* A byline element's text: "By Jane Doe and John Roe" -> two names. */
@@ -793,6 +814,33 @@ read_element (MetaTags *t, GPtrArray *scripts, xmlNode *node)
             html_byline_add_name (t->signed_authors, signer);
         }
     }
+  /* A label alone in its element with the name in the next one: "<h4>Autor</h4><p><a>Jane
+   * Doe</a></p>", "<dt>Author:</dt><dd>Jane Doe</dd>", "<th>Auteur :</th><td>Jane Doe</td>". */
+  if (t->signed_authors->len == 0)
+    {
+      xmlNode *only = node->children;
+      if (only && only->next == NULL && only->type == XML_TEXT_NODE && only->content
+          && html_byline_is_label ((const char *) only->content))
+        {
+          /* Past the same label for another screen size ("Auteur :" and "Auteur(s) :"). */
+          g_autofree char *text = NULL;
+          guint labels = 0;
+          for (xmlNode *value = node->next; value && labels < 3; value = value->next)
+            {
+              if (value->type == XML_TEXT_NODE && value->content && blank_text ((const char *) value->content))
+                continue;
+              if (value->type != XML_ELEMENT_NODE)
+                break;
+              text = html_node_spaced_text (value, 200);
+              if (text == NULL || !html_byline_is_label (text))
+                break;
+              g_clear_pointer (&text, g_free);
+              labels++;
+            }
+          if (text && g_utf8_strlen (text, -1) <= 100 && !html_dates_in_other_part (t->dates, node))
+            offer_byline (t->signed_authors, text);
+        }
+    }
   /* A byline element ("By Jane Doe and John Roe"): the first one only, bylines repeat in
    * teasers further down the page. */
   if (t->byline_seen)
@@ -833,7 +881,7 @@ read_element (MetaTags *t, GPtrArray *scripts, xmlNode *node)
         class = hook;
     }
   if (class && (strstr (class, "byline") || strstr (class, "author") || strstr (class, "autor")
-                || strstr (class, "verfasser") || strstr (class, "writer"))
+                || strstr (class, "verfasser") || strstr (class, "writer") || has_token (class, "submitted"))
       && !strstr (class, "author-bio") && !strstr (class, "author-avatar") && !strstr (class, "author-image")
       && !strstr (class, "authors-list") && !html_dates_in_other_part (t->dates, node))
     {
@@ -1087,6 +1135,9 @@ html_meta_read (htmlDocPtr doc, HtmlMeta *meta)
       if (at && count_words (t.title_element, at - t.title_element) >= 2 && (title_tail == NULL || at + strlen (*sep) > title_tail))
         title_tail = at + strlen (*sep);
     }
+  for (guint i = 0; i < G_N_ELEMENTS (t.tw_data); i++)
+    if ((t.tw_author_slots & (1u << i)) && t.tw_data[i])
+      offer_names (t.m_authors, t.tw_data[i]);
   /* Authors: the first source that names someone other than the site itself. */
   const char *site_names[] = { meta->site_name ? meta->site_name : "", t.og_site_name ? t.og_site_name : "",
                                website ? website : "", NULL };
