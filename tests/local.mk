@@ -126,6 +126,8 @@ EXTRA_DIST += \
 	tests/bench/nlp-score.py \
 	tests/bench/nlp-score.sh \
 	tests/bench/nlp-speed.sh \
+	tests/bench/real-news-entities.jsonl \
+	tests/bench/real-news-entities.sh \
 	tests/bench/scale-out.sh \
 	tests/bench/throughput.sh \
 	tests/bench/warc-stream.sh
