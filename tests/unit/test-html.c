@@ -814,6 +814,25 @@ test_noscript_text_is_dropped (G_GNUC_UNUSED void **state)
   assert_not_contains (page->text, "Photo of the river park");
 }
 
+/* A labelled notice of the site's ("Disclosure: ... affiliate links", "Disclaimer: ... for
+ * informational purposes only") is the same under every post: it goes wherever it stands;
+ * a line of the article under the same label that is about something else stays. */
+static void
+test_disclosures_are_dropped (G_GNUC_UNUSED void **state)
+{
+  g_autoptr (Page) page = read_page (
+    "<html><body><article>"
+    "<p>Disclosures: As an Amazon Associate I earn from qualifying purchases made through the links on this page.</p>"
+    STORY
+    "<p>Disclaimer: the footbridges may close at short notice when the river floods, the council warned.</p>"
+    "<p>Medical disclaimer : this article is not a substitute for professional advice.</p>"
+    "</article></body></html>");
+  assert_true (g_str_has_prefix (page->text, "The city council voted on Tuesday"));
+  assert_contains (page->text, "Disclaimer: the footbridges may close");
+  assert_not_contains (page->text, "Amazon Associate");
+  assert_not_contains (page->text, "substitute");
+}
+
 /* Shape 4: tables, definition lists and lines broken by <br> are the article's text, kept
  * row by row (tables by default: keep-tables is true). */
 static void
@@ -1190,6 +1209,7 @@ main (void)
     cmocka_unit_test (test_tail_outside_the_article_is_dropped),
     cmocka_unit_test (test_hidden_duplicates_are_dropped),
     cmocka_unit_test (test_noscript_text_is_dropped),
+    cmocka_unit_test (test_disclosures_are_dropped),
     cmocka_unit_test (test_tables_lists_and_lines_are_kept),
     cmocka_unit_test (test_ordered_list_items_keep_their_numbers),
     cmocka_unit_test (test_data_table_with_links_is_kept),

@@ -1396,6 +1396,51 @@ looks_like_boilerplate (const char *text, gsize length)
   return g_strv_contains (button_labels, lower);
 }
 
+/* The labels of a site's notice about the page ("Disclosure: This post contains affiliate
+ * links", "Disclaimer: This article is for informational purposes only"). */
+static const char *const disclosure_labels[] = {
+  "disclosure", "disclaimer", "affiliate disclosure", "affiliate disclaimer", "advertiser disclosure",
+  "advertising disclosure", "editorial disclosure", "ftc disclosure", "medical disclaimer", NULL
+};
+/* What such a notice is about: the site's earnings or its liability.  A paragraph of the
+ * article labelled so in jest ("Disclaimer: do not play these speakers on the bus") or about
+ * the article's making ("no compensation was exchanged") has none of them. */
+static const char *const disclosure_words[] = {
+  "affiliate", "commission", "we may earn", "i may earn", "we earn", "i earn",
+  "informational purposes", "educational purposes", "not a substitute", "professional advice",
+  "medical advice", "financial advice", "legal advice", NULL
+};
+#define DISCLOSURE_MAX 700
+
+/* Whether @text is a labelled notice of the site's (disclosure_labels, a colon, then
+ * disclosure_words): the same under every post, not the article's text. */
+static gboolean
+is_disclosure (const char *text, gsize length)
+{
+  if (length > DISCLOSURE_MAX || length < 20)
+    return FALSE;
+  gsize label = 0;
+  for (const char *const *s = disclosure_labels; *s && label == 0; s++)
+    {
+      gsize k = strlen (*s);
+      if (g_ascii_strncasecmp (text, *s, k) != 0)
+        continue;
+      gsize at = k;
+      if (at < length && (text[at] == 's' || text[at] == 'S'))
+        at++;
+      while (at < length && text[at] == ' ')
+        at++;
+      if (at < length && text[at] == ':')
+        label = at + 1;
+    }
+  if (label == 0)
+    return FALSE;
+  for (const char *const *w = disclosure_words; *w; w++)
+    if (contains_ascii_nocase (text + label, length - label, *w))
+      return TRUE;
+  return FALSE;
+}
+
 /* Whether @text has no letter: a count of likes or comments, a page number. */
 static gboolean
 has_no_letter (const char *text)
@@ -1563,7 +1608,7 @@ flush (Writer *w)
     keep = FALSE; /* a link ("Leave a comment") closes nothing: the text may go on */
   else if ((closing = closing_kind (cur->str)) != CLOSING_NONE)
     keep = TRUE; /* a marker for trim_edges, never part of the body */
-  else if (looks_like_boilerplate (cur->str, cur->len))
+  else if (looks_like_boilerplate (cur->str, cur->len) || is_disclosure (cur->str, cur->len))
     keep = FALSE;
   else if (w->heading && w->ex->meta->title && g_ascii_strcasecmp (cur->str, w->ex->meta->title) == 0)
     keep = FALSE;
