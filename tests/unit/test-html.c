@@ -833,6 +833,29 @@ test_disclosures_are_dropped (G_GNUC_UNUSED void **state)
   assert_not_contains (page->text, "substitute");
 }
 
+/* The header's date and reading time as lines of their own under a standfirst ("Dec 17,
+ * 2025", "Updated on Jan. 16, 2026 · 8 min read") are metadata, not text; a date that
+ * labels the article's own facts ("Date: 16-19 March 2026") and a sentence about minutes
+ * stay. */
+static void
+test_date_and_reading_time_lines_are_dropped (G_GNUC_UNUSED void **state)
+{
+  g_autoptr (Page) page = read_page (
+    "<html><body><article>"
+    "<p class='standfirst'>The council will add wetland and two footbridges to the river park.</p>"
+    "<p>Updated on Jan. 16, 2026 \xc2\xb7 8 min read</p><p>December 17, 2025</p><p>3 MIN. READ</p>"
+    STORY
+    "<p>Date: 16-19 March 2026</p>"
+    "<p>It takes 5 minutes to read the plan, which the council published on its site.</p>"
+    "</article></body></html>");
+  assert_contains (page->text, "The council will add wetland");
+  assert_contains (page->text, "Date: 16-19 March 2026");
+  assert_contains (page->text, "It takes 5 minutes to read the plan");
+  assert_not_contains (page->text, "Updated on");
+  assert_not_contains (page->text, "December 17");
+  assert_not_contains (page->text, "MIN. READ");
+}
+
 /* Shape 4: tables, definition lists and lines broken by <br> are the article's text, kept
  * row by row (tables by default: keep-tables is true). */
 static void
@@ -1210,6 +1233,7 @@ main (void)
     cmocka_unit_test (test_hidden_duplicates_are_dropped),
     cmocka_unit_test (test_noscript_text_is_dropped),
     cmocka_unit_test (test_disclosures_are_dropped),
+    cmocka_unit_test (test_date_and_reading_time_lines_are_dropped),
     cmocka_unit_test (test_tables_lists_and_lines_are_kept),
     cmocka_unit_test (test_ordered_list_items_keep_their_numbers),
     cmocka_unit_test (test_data_table_with_links_is_kept),

@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <newsflow/date.h>
 #include <newsflow/text.h>
 
 #include "html-private.h"
@@ -1441,6 +1442,97 @@ is_disclosure (const char *text, gsize length)
   return FALSE;
 }
 
+/* A line of the article's header that says when it was published or how long it takes to
+ * read ("Dec 17, 2025", "Updated on Jan. 16, 2026", "8 min read", "Jun 08, 2023 • 11 Minute
+ * Read"): metadata shown as text, never a sentence of the article.  Under a standfirst it
+ * follows the first sentence, where trim_edges keeps what comes after. */
+#define FURNITURE_MAX 60
+
+/* Whether @text holds a reading time: a number, then "min" or "minute(s)" and "read". */
+static gboolean
+has_reading_time (const char *text, gsize length)
+{
+  for (gsize i = 0; i < length; i++)
+    {
+      if (!g_ascii_isdigit (text[i]) || (i > 0 && g_ascii_isdigit (text[i - 1])))
+        continue;
+      gsize at = i;
+      while (at < length && g_ascii_isdigit (text[at]))
+        at++;
+      while (at < length && (text[at] == ' ' || text[at] == '-'))
+        at++;
+      if (at + 3 > length || g_ascii_strncasecmp (text + at, "min", 3) != 0)
+        continue;
+      while (at < length && g_ascii_isalpha (text[at]))
+        at++;
+      while (at < length && (text[at] == '.' || text[at] == ' '))
+        at++;
+      if (at + 3 <= length && g_ascii_strncasecmp (text + at, "to ", 3) == 0)
+        at += 3;
+      if (at + 4 <= length && g_ascii_strncasecmp (text + at, "read", 4) == 0)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* The words that may stand beside a date in a date line. */
+static const char *const date_line_words[] = {
+  "published", "updated", "posted", "last", "on", "at", "modified", "am", "pm",
+  "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", NULL
+};
+
+/* Whether @text is a date and nothing else but date_line_words, signs and a time zone's
+ * capitals ("IST"): nf_date_find reads the date, a year (four digits) first says it may. */
+static gboolean
+is_date_line (const char *text, gsize length, const char *language)
+{
+  guint digits = 0, run = 0;
+  for (gsize i = 0; i < length && digits < 4; i++)
+    run = g_ascii_isdigit (text[i]) ? run + 1 : 0, digits = MAX (digits, run);
+  NfDate date;
+  gsize start, end;
+  if (digits < 4 || !nf_date_find (text, (gssize) length, language, &date, &start, &end))
+    return FALSE;
+  for (gsize i = 0; i < length;)
+    {
+      if (i >= start && i < end)
+        {
+          i = end;
+          continue;
+        }
+      if ((guchar) text[i] >= 0x80)
+        {
+          /* Signs between the parts ("•", "·", "|" as U+2502): not letters. */
+          gunichar c = g_utf8_get_char_validated (text + i, (gssize) (length - i));
+          if (c == (gunichar) -1 || c == (gunichar) -2 || g_unichar_isalpha (c))
+            return FALSE;
+          i = g_utf8_next_char (text + i) - text;
+          continue;
+        }
+      if (!g_ascii_isalpha (text[i]))
+        {
+          i++;
+          continue;
+        }
+      gsize word = i;
+      gboolean upper = TRUE;
+      while (i < length && g_ascii_isalpha (text[i]))
+        upper &= g_ascii_isupper (text[i]), i++;
+      gboolean known = upper && i - word <= 4 && i - word >= 2;
+      for (const char *const *w = date_line_words; *w && !known; w++)
+        known = html_ascii_equal_len (text + word, i - word, *w);
+      if (!known)
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+is_header_furniture (const char *text, gsize length, const char *language)
+{
+  return length < FURNITURE_MAX && (has_reading_time (text, length) || is_date_line (text, length, language));
+}
+
 /* Whether @text has no letter: a count of likes or comments, a page number. */
 static gboolean
 has_no_letter (const char *text)
@@ -1608,7 +1700,8 @@ flush (Writer *w)
     keep = FALSE; /* a link ("Leave a comment") closes nothing: the text may go on */
   else if ((closing = closing_kind (cur->str)) != CLOSING_NONE)
     keep = TRUE; /* a marker for trim_edges, never part of the body */
-  else if (looks_like_boilerplate (cur->str, cur->len) || is_disclosure (cur->str, cur->len))
+  else if (looks_like_boilerplate (cur->str, cur->len) || is_disclosure (cur->str, cur->len)
+           || (!w->heading && is_header_furniture (cur->str, cur->len, w->ex->meta->language)))
     keep = FALSE;
   else if (w->heading && w->ex->meta->title && g_ascii_strcasecmp (cur->str, w->ex->meta->title) == 0)
     keep = FALSE;
