@@ -835,22 +835,32 @@ test_disclosures_are_dropped (G_GNUC_UNUSED void **state)
 
 /* The header's date and reading time as lines of their own under a standfirst ("Dec 17,
  * 2025", "Updated on Jan. 16, 2026 · 8 min read") are metadata, not text; a date that
- * labels the article's own facts ("Date: 16-19 March 2026") and a sentence about minutes
- * stay. */
+ * labels the article's own facts ("Date: 16-19 March 2026"), a sentence about minutes, a
+ * date beside a figure and the dates of a table or a list stay. */
 static void
 test_date_and_reading_time_lines_are_dropped (G_GNUC_UNUSED void **state)
 {
-  g_autoptr (Page) page = read_page (
+  const char *html =
     "<html><body><article>"
     "<p class='standfirst'>The council will add wetland and two footbridges to the river park.</p>"
     "<p>Updated on Jan. 16, 2026 \xc2\xb7 8 min read</p><p>December 17, 2025</p><p>3 MIN. READ</p>"
     STORY
     "<p>Date: 16-19 March 2026</p>"
+    "<p>Monthly change in prices:</p><p>1/1/2013 | +13.1%</p><p>2/1/2013 | +12.9%</p>"
+    "<table><tr><td>3/1/2013</td><td>+11.9%</td></tr><tr><td>4/1/2013</td><td>+12.5%</td></tr></table>"
+    "<ul><li>May 2, 2024</li><li>June 6, 2024</li></ul>"
     "<p>It takes 5 minutes to read the plan, which the council published on its site.</p>"
-    "</article></body></html>");
+    "</article></body></html>";
+  HtmlOptions options = { .favor = HTML_FAVOR_BALANCED, .min_length = 250, .keep_tables = TRUE };
+  g_autoptr (Page) page = read_page_with (html, strlen (html), NULL, &options);
   assert_contains (page->text, "The council will add wetland");
   assert_contains (page->text, "Date: 16-19 March 2026");
   assert_contains (page->text, "It takes 5 minutes to read the plan");
+  /* Dates beside figures are data, dates of a table or a list are its items. */
+  assert_contains (page->text, "1/1/2013 | +13.1%");
+  assert_contains (page->text, "2/1/2013 | +12.9%");
+  assert_contains (page->text, "3/1/2013 | +11.9%");
+  assert_contains (page->text, "June 6, 2024");
   assert_not_contains (page->text, "Updated on");
   assert_not_contains (page->text, "December 17");
   assert_not_contains (page->text, "MIN. READ");

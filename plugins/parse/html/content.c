@@ -1481,8 +1481,9 @@ static const char *const date_line_words[] = {
   "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", NULL
 };
 
-/* Whether @text is a date and nothing else but date_line_words, signs and a time zone's
- * capitals ("IST"): nf_date_find reads the date, a year (four digits) first says it may. */
+/* Whether @text is a date and nothing else but date_line_words, signs, a time and a time
+ * zone's capitals ("IST"): nf_date_find reads the date, a year (four digits) first says it
+ * may. */
 static gboolean
 is_date_line (const char *text, gsize length, const char *language)
 {
@@ -1507,6 +1508,17 @@ is_date_line (const char *text, gsize length, const char *language)
           if (c == (gunichar) -1 || c == (gunichar) -2 || g_unichar_isalpha (c))
             return FALSE;
           i = g_utf8_next_char (text + i) - text;
+          continue;
+        }
+      /* A figure beside the date ("1/1/2013 | +13.1%", a table's row written as a line) is
+       * data; a time ("10:39") is the date's. */
+      if (g_ascii_isdigit (text[i]))
+        {
+          gsize figure = i;
+          while (i < length && g_ascii_isdigit (text[i]))
+            i++;
+          if (!((i < length && text[i] == ':') || (figure > 0 && text[figure - 1] == ':')))
+            return FALSE;
           continue;
         }
       if (!g_ascii_isalpha (text[i]))
@@ -1701,7 +1713,8 @@ flush (Writer *w)
   else if ((closing = closing_kind (cur->str)) != CLOSING_NONE)
     keep = TRUE; /* a marker for trim_edges, never part of the body */
   else if (looks_like_boilerplate (cur->str, cur->len) || is_disclosure (cur->str, cur->len)
-           || (!w->heading && is_header_furniture (cur->str, cur->len, w->ex->meta->language)))
+           || (!w->heading && !w->in_table_row && w->li_depth == 0
+               && is_header_furniture (cur->str, cur->len, w->ex->meta->language)))
     keep = FALSE;
   else if (w->heading && w->ex->meta->title && g_ascii_strcasecmp (cur->str, w->ex->meta->title) == 0)
     keep = FALSE;
