@@ -18,7 +18,10 @@
 # opens with an invitation to read on and ends in a colon ("You may be interested in the
 # following topics as well:") closes the article, while a sentence of the article that merely
 # holds such words stays; a credit line that runs on with names and titles ("Reviewed by ...,
-# MD, Editor in Chief, ...; Contributor") goes, a sentence that opens with "Written by" stays.
+# MD, Editor in Chief, ...; Contributor") goes, a sentence that opens with "Written by" stays;
+# a labelled notice of the site's earnings or liability ("Disclosure: This post contains
+# affiliate links", "Disclaimer: ... for informational purposes only") goes, while a line of
+# the article that wears the label in jest stays.
 . "$(dirname "$0")/common.sh"
 
 DATA="$SOURCE/tests/data/html-content"
@@ -136,5 +139,13 @@ text = json.loads(open(sys.argv[1], encoding="utf-8").readline())["text"]
 assert text.startswith("Regular walking can ease"), text
 assert "Written by a team of sports scientists" in text, text
 assert "Kowalska" not in text, text
+PY
+expect_status 0 "disclosures" -- "$NEWSFLOW" -c "$WORK/tables.chain" "$DATA/disclosure.html"
+python3 - "$WORK/out" <<'PY' && pass "a site's disclosure and disclaimer dropped, the article's own disclaimer kept" || fail "disclosure"
+import json, sys
+text = json.loads(open(sys.argv[1], encoding="utf-8").readline())["text"]
+assert text.startswith("We wore each of these jackets"), text
+assert "Disclaimer: do not trust any jacket" in text, text
+assert "affiliate" not in text and "informational purposes" not in text, text
 PY
 finish

@@ -814,6 +814,58 @@ test_noscript_text_is_dropped (G_GNUC_UNUSED void **state)
   assert_not_contains (page->text, "Photo of the river park");
 }
 
+/* A labelled notice of the site's ("Disclosure: ... affiliate links", "Disclaimer: ... for
+ * informational purposes only") is the same under every post: it goes wherever it stands;
+ * a line of the article under the same label that is about something else stays. */
+static void
+test_disclosures_are_dropped (G_GNUC_UNUSED void **state)
+{
+  g_autoptr (Page) page = read_page (
+    "<html><body><article>"
+    "<p>Disclosures: As an Amazon Associate I earn from qualifying purchases made through the links on this page.</p>"
+    STORY
+    "<p>Disclaimer: the footbridges may close at short notice when the river floods, the council warned.</p>"
+    "<p>Medical disclaimer : this article is not a substitute for professional advice.</p>"
+    "</article></body></html>");
+  assert_true (g_str_has_prefix (page->text, "The city council voted on Tuesday"));
+  assert_contains (page->text, "Disclaimer: the footbridges may close");
+  assert_not_contains (page->text, "Amazon Associate");
+  assert_not_contains (page->text, "substitute");
+}
+
+/* The header's date and reading time as lines of their own under a standfirst ("Dec 17,
+ * 2025", "Updated on Jan. 16, 2026 · 8 min read") are metadata, not text; a date that
+ * labels the article's own facts ("Date: 16-19 March 2026"), a sentence about minutes, a
+ * date beside a figure and the dates of a table or a list stay. */
+static void
+test_date_and_reading_time_lines_are_dropped (G_GNUC_UNUSED void **state)
+{
+  const char *html =
+    "<html><body><article>"
+    "<p class='standfirst'>The council will add wetland and two footbridges to the river park.</p>"
+    "<p>Updated on Jan. 16, 2026 \xc2\xb7 8 min read</p><p>December 17, 2025</p><p>3 MIN. READ</p>"
+    STORY
+    "<p>Date: 16-19 March 2026</p>"
+    "<p>Monthly change in prices:</p><p>1/1/2013 | +13.1%</p><p>2/1/2013 | +12.9%</p>"
+    "<table><tr><td>3/1/2013</td><td>+11.9%</td></tr><tr><td>4/1/2013</td><td>+12.5%</td></tr></table>"
+    "<ul><li>May 2, 2024</li><li>June 6, 2024</li></ul>"
+    "<p>It takes 5 minutes to read the plan, which the council published on its site.</p>"
+    "</article></body></html>";
+  HtmlOptions options = { .favor = HTML_FAVOR_BALANCED, .min_length = 250, .keep_tables = TRUE };
+  g_autoptr (Page) page = read_page_with (html, strlen (html), NULL, &options);
+  assert_contains (page->text, "The council will add wetland");
+  assert_contains (page->text, "Date: 16-19 March 2026");
+  assert_contains (page->text, "It takes 5 minutes to read the plan");
+  /* Dates beside figures are data, dates of a table or a list are its items. */
+  assert_contains (page->text, "1/1/2013 | +13.1%");
+  assert_contains (page->text, "2/1/2013 | +12.9%");
+  assert_contains (page->text, "3/1/2013 | +11.9%");
+  assert_contains (page->text, "June 6, 2024");
+  assert_not_contains (page->text, "Updated on");
+  assert_not_contains (page->text, "December 17");
+  assert_not_contains (page->text, "MIN. READ");
+}
+
 /* Shape 4: tables, definition lists and lines broken by <br> are the article's text, kept
  * row by row (tables by default: keep-tables is true). */
 static void
@@ -1190,6 +1242,8 @@ main (void)
     cmocka_unit_test (test_tail_outside_the_article_is_dropped),
     cmocka_unit_test (test_hidden_duplicates_are_dropped),
     cmocka_unit_test (test_noscript_text_is_dropped),
+    cmocka_unit_test (test_disclosures_are_dropped),
+    cmocka_unit_test (test_date_and_reading_time_lines_are_dropped),
     cmocka_unit_test (test_tables_lists_and_lines_are_kept),
     cmocka_unit_test (test_ordered_list_items_keep_their_numbers),
     cmocka_unit_test (test_data_table_with_links_is_kept),

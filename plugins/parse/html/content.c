@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <newsflow/date.h>
 #include <newsflow/text.h>
 
 #include "html-private.h"
@@ -1396,6 +1397,154 @@ looks_like_boilerplate (const char *text, gsize length)
   return g_strv_contains (button_labels, lower);
 }
 
+/* The labels of a site's notice about the page ("Disclosure: This post contains affiliate
+ * links", "Disclaimer: This article is for informational purposes only"). */
+static const char *const disclosure_labels[] = {
+  "disclosure", "disclaimer", "affiliate disclosure", "affiliate disclaimer", "advertiser disclosure",
+  "advertising disclosure", "editorial disclosure", "ftc disclosure", "medical disclaimer", NULL
+};
+/* What such a notice is about: the site's earnings or its liability.  A paragraph of the
+ * article labelled so in jest ("Disclaimer: do not play these speakers on the bus") or about
+ * the article's making ("no compensation was exchanged") has none of them. */
+static const char *const disclosure_words[] = {
+  "affiliate", "commission", "we may earn", "i may earn", "we earn", "i earn",
+  "informational purposes", "educational purposes", "not a substitute", "professional advice",
+  "medical advice", "financial advice", "legal advice", NULL
+};
+#define DISCLOSURE_MAX 700
+
+/* Whether @text is a labelled notice of the site's (disclosure_labels, a colon, then
+ * disclosure_words): the same under every post, not the article's text. */
+static gboolean
+is_disclosure (const char *text, gsize length)
+{
+  if (length > DISCLOSURE_MAX || length < 20)
+    return FALSE;
+  gsize label = 0;
+  for (const char *const *s = disclosure_labels; *s && label == 0; s++)
+    {
+      gsize k = strlen (*s);
+      if (g_ascii_strncasecmp (text, *s, k) != 0)
+        continue;
+      gsize at = k;
+      if (at < length && (text[at] == 's' || text[at] == 'S'))
+        at++;
+      while (at < length && text[at] == ' ')
+        at++;
+      if (at < length && text[at] == ':')
+        label = at + 1;
+    }
+  if (label == 0)
+    return FALSE;
+  for (const char *const *w = disclosure_words; *w; w++)
+    if (contains_ascii_nocase (text + label, length - label, *w))
+      return TRUE;
+  return FALSE;
+}
+
+/* A line of the article's header that says when it was published or how long it takes to
+ * read ("Dec 17, 2025", "Updated on Jan. 16, 2026", "8 min read", "Jun 08, 2023 • 11 Minute
+ * Read"): metadata shown as text, never a sentence of the article.  Under a standfirst it
+ * follows the first sentence, where trim_edges keeps what comes after. */
+#define FURNITURE_MAX 60
+
+/* Whether @text holds a reading time: a number, then "min" or "minute(s)" and "read". */
+static gboolean
+has_reading_time (const char *text, gsize length)
+{
+  for (gsize i = 0; i < length; i++)
+    {
+      if (!g_ascii_isdigit (text[i]) || (i > 0 && g_ascii_isdigit (text[i - 1])))
+        continue;
+      gsize at = i;
+      while (at < length && g_ascii_isdigit (text[at]))
+        at++;
+      while (at < length && (text[at] == ' ' || text[at] == '-'))
+        at++;
+      if (at + 3 > length || g_ascii_strncasecmp (text + at, "min", 3) != 0)
+        continue;
+      while (at < length && g_ascii_isalpha (text[at]))
+        at++;
+      while (at < length && (text[at] == '.' || text[at] == ' '))
+        at++;
+      if (at + 3 <= length && g_ascii_strncasecmp (text + at, "to ", 3) == 0)
+        at += 3;
+      if (at + 4 <= length && g_ascii_strncasecmp (text + at, "read", 4) == 0)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* The words that may stand beside a date in a date line. */
+static const char *const date_line_words[] = {
+  "published", "updated", "posted", "last", "on", "at", "modified", "am", "pm",
+  "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", NULL
+};
+
+/* Whether @text is a date and nothing else but date_line_words, signs, a time and a time
+ * zone's capitals ("IST"): nf_date_find reads the date, a year (four digits) first says it
+ * may. */
+static gboolean
+is_date_line (const char *text, gsize length, const char *language)
+{
+  guint digits = 0, run = 0;
+  for (gsize i = 0; i < length && digits < 4; i++)
+    run = g_ascii_isdigit (text[i]) ? run + 1 : 0, digits = MAX (digits, run);
+  NfDate date;
+  gsize start, end;
+  if (digits < 4 || !nf_date_find (text, (gssize) length, language, &date, &start, &end))
+    return FALSE;
+  for (gsize i = 0; i < length;)
+    {
+      if (i >= start && i < end)
+        {
+          i = end;
+          continue;
+        }
+      if ((guchar) text[i] >= 0x80)
+        {
+          /* Signs between the parts ("•", "·", "|" as U+2502): not letters. */
+          gunichar c = g_utf8_get_char_validated (text + i, (gssize) (length - i));
+          if (c == (gunichar) -1 || c == (gunichar) -2 || g_unichar_isalpha (c))
+            return FALSE;
+          i = g_utf8_next_char (text + i) - text;
+          continue;
+        }
+      /* A figure beside the date ("1/1/2013 | +13.1%", a table's row written as a line) is
+       * data; a time ("10:39") is the date's. */
+      if (g_ascii_isdigit (text[i]))
+        {
+          gsize figure = i;
+          while (i < length && g_ascii_isdigit (text[i]))
+            i++;
+          if (!((i < length && text[i] == ':') || (figure > 0 && text[figure - 1] == ':')))
+            return FALSE;
+          continue;
+        }
+      if (!g_ascii_isalpha (text[i]))
+        {
+          i++;
+          continue;
+        }
+      gsize word = i;
+      gboolean upper = TRUE;
+      while (i < length && g_ascii_isalpha (text[i]))
+        upper &= g_ascii_isupper (text[i]), i++;
+      gboolean known = upper && i - word <= 4 && i - word >= 2;
+      for (const char *const *w = date_line_words; *w && !known; w++)
+        known = html_ascii_equal_len (text + word, i - word, *w);
+      if (!known)
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+is_header_furniture (const char *text, gsize length, const char *language)
+{
+  return length < FURNITURE_MAX && (has_reading_time (text, length) || is_date_line (text, length, language));
+}
+
 /* Whether @text has no letter: a count of likes or comments, a page number. */
 static gboolean
 has_no_letter (const char *text)
@@ -1563,7 +1712,9 @@ flush (Writer *w)
     keep = FALSE; /* a link ("Leave a comment") closes nothing: the text may go on */
   else if ((closing = closing_kind (cur->str)) != CLOSING_NONE)
     keep = TRUE; /* a marker for trim_edges, never part of the body */
-  else if (looks_like_boilerplate (cur->str, cur->len))
+  else if (looks_like_boilerplate (cur->str, cur->len) || is_disclosure (cur->str, cur->len)
+           || (!w->heading && !w->in_table_row && w->li_depth == 0
+               && is_header_furniture (cur->str, cur->len, w->ex->meta->language)))
     keep = FALSE;
   else if (w->heading && w->ex->meta->title && g_ascii_strcasecmp (cur->str, w->ex->meta->title) == 0)
     keep = FALSE;
