@@ -1692,29 +1692,46 @@ read_number (const char **p, guint max)
   return n >= 1 && n <= max ? value : -1;
 }
 
-/* How @text writes a numeric day with slashes or dashes, when it tells: +1 day first
- * ("25/12/2020"), -1 month first ("12/25/2020"), 0 when every such day reads both ways. */
-static int
-numeric_order (const char *text)
+/* The next numeric day in @text from *@p on, written with one of @signs between its parts
+ * ("25/12/2020", "7-6-20"): its first and second numbers and its year (two digits as
+ * written: 20 for "20"); FALSE when there is none.  *@p is left after it. */
+static gboolean
+next_numeric_day (const char **p, const char *text, const char *signs, int *first, int *second, int *year)
 {
-  int order = 0;
-  for (const char *p = text; *p; p++)
+  for (; **p; (*p)++)
     {
-      if (!g_ascii_isdigit (*p) || (p > text && g_ascii_isdigit (p[-1])))
+      const char *d = *p;
+      if (!g_ascii_isdigit (*d) || (d > text && g_ascii_isdigit (d[-1])))
         continue;
-      const char *q = p;
+      const char *q = d;
       int a = read_number (&q, 2);
       char sign = *q;
-      if (a < 1 || (sign != '/' && sign != '-'))
+      if (a < 1 || sign == '\0' || !strchr (signs, sign))
         continue;
       q++;
       int b = read_number (&q, 2);
       if (b < 1 || *q != sign)
         continue;
       q++;
-      const char *year = q;
-      if (read_number (&q, 4) < 0 || (q - year != 2 && q - year != 4))
+      const char *start = q;
+      int y = read_number (&q, 4);
+      if (y < 0 || (q - start != 2 && q - start != 4))
         continue;
+      *first = a, *second = b, *year = y;
+      *p = q;
+      return TRUE;
+    }
+  return FALSE;
+}
+
+/* How @text writes a numeric day with slashes or dashes, when it tells: +1 day first
+ * ("25/12/2020"), -1 month first ("12/25/2020"), 0 when every such day reads both ways. */
+static int
+numeric_order (const char *text)
+{
+  int order = 0, a, b, y;
+  for (const char *p = text; next_numeric_day (&p, text, "/-", &a, &b, &y);)
+    {
       if (a > 12 && a <= 31 && b <= 12)
         order |= 1;
       else if (b > 12 && b <= 31 && a <= 12)
@@ -1779,27 +1796,11 @@ url_year_month (const char *url, int *year, int *month)
 static int
 numeric_order_in_month (const char *text, int year, int month)
 {
-  int order = 0;
-  for (const char *p = text; *p; p++)
+  int order = 0, a, b, y;
+  for (const char *p = text; next_numeric_day (&p, text, "/-.", &a, &b, &y);)
     {
-      if (!g_ascii_isdigit (*p) || (p > text && g_ascii_isdigit (p[-1])))
-        continue;
-      const char *q = p;
-      int a = read_number (&q, 2);
-      char sign = *q;
-      if (a < 1 || (sign != '/' && sign != '-' && sign != '.'))
-        continue;
-      q++;
-      int b = read_number (&q, 2);
-      if (b < 1 || *q != sign)
-        continue;
-      q++;
-      const char *start = q;
-      int y = read_number (&q, 4);
-      if (q - start == 2)
+      if (y < 100)
         y += 2000;
-      else if (q - start != 4)
-        continue;
       if (y != year || a == b || a > 12 || b > 12)
         continue;
       if (b == month)
