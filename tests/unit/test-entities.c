@@ -719,6 +719,10 @@ test_news_copy_shapes (void **state)
   assert_entities (f, "Shops list cards from Nvidia, Zotac, MSI and Asus.",
                    "Nvidia=ORGANIZATION:Nvidia; Zotac=ORGANIZATION:Zotac; MSI=ORGANIZATION:MSI; "
                    "Asus=ORGANIZATION:Asus");
+  /* a place preposition before "nearby"; a site's kind after a word or two of its kind */
+  assert_entities (f, "A tractor rolled over, authorities in nearby Sangatte reported.", "Sangatte=LOCATION:Sangatte");
+  assert_entities (f, "Robots helped engineers at the Fukushima Daiichi nuclear power plant.",
+                   "Fukushima Daiichi=LOCATION:Fukushima Daiichi");
 }
 
 static void

@@ -1305,9 +1305,12 @@ name_words_label (Context *c, guint a, guint b)
   static const char *const sites[] = { "plant", "reactor", "refinery", "mine", "factory", "smelter", "terminal",
                                        "dam", "airport", "oilfield", "gasfield", "camp", "prison", "stadium",
                                        "bridge", "checkpoint", "crossing", NULL };
-  if (b + 1 < c->n && c->tokens[b + 1].kind == NF_TOKEN_WORD && !(c->tokens[b + 1].flags & NF_TOKEN_CAPITALIZED)
-      && tok_is_one_of (c, b + 1, sites))
-    return LABEL_LOCATION;
+  /* (also after a word or two of its kind: "the Fukushima Daiichi nuclear power plant") */
+  for (guint k = b + 1; k < c->n && k <= b + 3 && c->tokens[k].kind == NF_TOKEN_WORD
+                        && !(c->tokens[k].flags & NF_TOKEN_CAPITALIZED);
+       k++)
+    if (tok_is_one_of (c, k, sites))
+      return LABEL_LOCATION;
   return label;
 }
 
@@ -3247,9 +3250,12 @@ resolve (Context *c)
                               && !(c->tokens[a - 1].flags & NF_TOKEN_CAPITALIZED)
                               && is_word_in (c, a - 1, W_TITLES);
       place = FALSE;
-      if (a >= 1 && !tok_is_initial (c, a) && c->tokens[a - 1].kind == NF_TOKEN_WORD)
+      /* "in nearby Sangatte", "to neighbouring Kent": the preposition before the adjective */
+      static const char *const nearby[] = { "nearby", "neighbouring", "neighboring", NULL };
+      guint at = a >= 2 && tok_is_one_of (c, a - 1, nearby) ? a - 1 : a;
+      if (at >= 1 && !tok_is_initial (c, a) && c->tokens[at - 1].kind == NF_TOKEN_WORD)
         for (const char *const *w = place_words; *w && !place; w++)
-          place = tok_is (c, a - 1, *w) || (tok_is_initial (c, a - 1) && tok_is_capitalised_form (c, a - 1, *w));
+          place = tok_is (c, at - 1, *w) || (tok_is_initial (c, at - 1) && tok_is_capitalised_form (c, at - 1, *w));
       /* "to Counter ISIL", "to Protect Journalists": an infinitive in a capitalised name */
       if (place && tok_is (c, a - 1, "to") && a + 1 < c->n && tok_is_cap_word (c, a + 1))
         place = FALSE;
