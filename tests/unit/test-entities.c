@@ -723,6 +723,8 @@ test_news_copy_shapes (void **state)
   assert_entities (f, "A tractor rolled over, authorities in nearby Sangatte reported.", "Sangatte=LOCATION:Sangatte");
   assert_entities (f, "Robots helped engineers at the Fukushima Daiichi nuclear power plant.",
                    "Fukushima Daiichi=LOCATION:Fukushima Daiichi");
+  /* a currency before its amount */
+  assert_entities (f, "Damage could rise to Dollars 20bn, it was estimated.", "");
 }
 
 static void

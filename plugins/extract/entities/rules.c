@@ -2495,6 +2495,12 @@ classify (Context *c, guint a, guint b)
   if (party_member (c, a) && !tok_is (c, a, "Labour") && text[length - 1] != 's' && a + 1 < c->n
       && c->tokens[a + 1].kind == NF_TOKEN_WORD && !(c->tokens[a + 1].flags & NF_TOKEN_CAPITALIZED))
     return;
+  /* "Dollars 20bn", "Pounds 1m": a currency written before its amount, as the Financial
+   * Times writes it, is no name */
+  static const char *const currencies[] = { "Dollars", "Dollar", "Pounds", "Euros", "Ecus", "Yen", "Francs",
+                                            "Marks", NULL };
+  if (a + 1 < c->n && c->tokens[a + 1].kind == NF_TOKEN_NUMBER && tok_is_one_of (c, a, currencies))
+    return;
   /* "thank God": a deity alone is none of the three (but "Church of God" is a church) */
   if (tok_is (c, a, "God") || tok_is (c, a, "GOD"))
     return;
