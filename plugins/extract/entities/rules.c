@@ -3947,10 +3947,10 @@ short_form_word (const Context *c, guint a, guint b)
   guint k = is_given_name (c, a) ? b : a;
   Label label;
   /* (not a party's members: "House Democrats" is no "House") */
-  if (is_word_in (c, k == a ? b : a, W_PARTY | W_GROUP_NOUNS) || !tok_is_cap_word (c, k) || (c->tokens[k].flags & NF_TOKEN_ALL_CAPS) || tok_is_common_word (c, k)
+  if (is_word_in (c, k == a ? b : a, W_PARTY | W_GROUP_NOUNS) || !tok_is_cap_word (c, k)
+      || (c->tokens[k].flags & NF_TOKEN_ALL_CAPS) || tok_is_common_word (c, k)
       || (tok_lists (c, k, TRUE) & ~(W_GIVEN_NAMES | W_WRITTEN_GIVEN | W_LEADS))
-      || lookup_label (c, k, k, name_end (c, k), &label)
-      || tok_is (c, a, "The"))
+      || lookup_label (c, k, k, name_end (c, k), &label) || tok_is (c, a, "The"))
     return G_MAXUINT;
   return k;
 }
