@@ -725,6 +725,30 @@ test_news_copy_shapes (void **state)
                    "Fukushima Daiichi=LOCATION:Fukushima Daiichi");
   /* a currency before its amount */
   assert_entities (f, "Damage could rise to Dollars 20bn, it was estimated.", "");
+  /* a people's adjective after an honorific, or after a given name, is a surname */
+  assert_entities (f, "Officials said Mr. Christian left.", "Christian=PERSON:Christian [Mr.]");
+  assert_entities (f, "Officials said Ed Christian left.", "Ed Christian=PERSON:Ed Christian");
+  /* initials without periods between a title and a surname; two capitals elsewhere are an
+   * acronym, not the given name they spell */
+  assert_entities (f, "Officials said Congressman JJ Pickle agreed.", "JJ Pickle=PERSON:JJ Pickle [Congressman]");
+  assert_entities (f, "Police said six IRA men were held.", "IRA=ORGANIZATION:IRA");
+  /* a capitalised "The" before a people's name in the singular is a newspaper's title */
+  assert_entities (f, "He wrote in The New Yorker and told The Australian on Monday. A New Yorker agreed.",
+                   "New Yorker=ORGANIZATION:New Yorker; Australian=ORGANIZATION:Australian; New Yorker=NATIONALITY:New Yorker");
+  assert_entities (f, "He spoke to The Canadian Press on Monday.", "Canadian Press=ORGANIZATION:Canadian Press");
+  /* a sports club's last word after its town names it alone */
+  assert_entities (f, "Police said a San Francisco Giants fan was hurt. The game between the Giants and the Dodgers ended.",
+                   "San Francisco Giants=ORGANIZATION:San Francisco Giants; Giants=ORGANIZATION:San Francisco Giants");
+  /* after a place's preposition, a comma opens the subject: no list of people */
+  assert_entities (f, "At the grotto in Honomu, Wendy Gilliam sells pouches.",
+                   "Honomu=LOCATION:Honomu; Wendy Gilliam=PERSON:Wendy Gilliam");
+  /* a legislature is an organisation's word; a tabloid is an organisation's kind */
+  assert_entities (f, "Republicans in the state Legislature and Palin's aides agreed.", "");
+  assert_entities (f, "The story ran in the tabloid Bild on Monday.", "Bild=ORGANIZATION:Bild");
+  /* an organisation's remit goes on with "in the" and words of the language, not a place */
+  assert_entities (f, "The Center for Science in the Public Interest and the Institute for Fiscal Studies in London said so.",
+                   "Center for Science in the Public Interest=ORGANIZATION:Center for Science in the Public Interest; "
+                   "Institute for Fiscal Studies=ORGANIZATION:Institute for Fiscal Studies; London=LOCATION:London");
 }
 
 static void

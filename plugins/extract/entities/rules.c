@@ -1009,6 +1009,44 @@ add_mention (Context *c, guint a, guint b, Label label, const char *canonical, g
   g_array_append_val (c->mentions, m);
 }
 
+/* "Congressman JJ Pickle", "director JJ Abrams": two capitals no list knows, between a
+ * title and a surname, are a person's initials written without periods (elsewhere two
+ * capitals are far more often an acronym: "BP", "GE") */
+static gboolean is_honorific (const Context *c, guint i);
+
+static gboolean
+initials_after_title (const Context *c, guint i)
+{
+  const NfToken *t = &c->tokens[i];
+  Label label;
+  if (t->end - t->start != 2 || i == 0 || i + 1 >= c->n || tok_lists (c, i, FALSE) || tok_entry (c, i, FALSE, &label)
+      || !(is_word_in (c, i - 1, W_TITLES) || is_honorific (c, i - 1)))
+    return FALSE;
+  /* the surname ends the run ("Pickle" may be a word of the language) */
+  const NfToken *surname = &c->tokens[i + 1];
+  return surname->kind == NF_TOKEN_WORD && (surname->flags & NF_TOKEN_CAPITALIZED)
+         && !(surname->flags & NF_TOKEN_ALL_CAPS) && !tok_lists (c, i + 1, FALSE)
+         && !tok_entry (c, i + 1, FALSE, &label)
+         && (i + 2 >= c->n || c->tokens[i + 2].kind != NF_TOKEN_WORD || !(c->tokens[i + 2].flags & NF_TOKEN_CAPITALIZED));
+}
+
+/* "Six IRA men", "an ED nurse": a word in capitals with no word in capitals beside it is an
+ * acronym, not the given name its letters spell ("JOHN SMITH" in a capitals line is a name) */
+static gboolean
+is_acronym_among_words (const Context *c, guint i)
+{
+  const NfToken *t = &c->tokens[i];
+  if (!(t->flags & NF_TOKEN_ALL_CAPS) || t->end - t->start < 2)
+    return FALSE;
+  /* (a transcript's "SACHA:" has no word beside it in its sentence) */
+  gboolean word_before = i > 0 && c->tokens[i - 1].kind == NF_TOKEN_WORD && c->tokens[i - 1].sentence == t->sentence;
+  gboolean word_after = i + 1 < c->n && c->tokens[i + 1].kind == NF_TOKEN_WORD && c->tokens[i + 1].sentence == t->sentence;
+  if (!word_before && !word_after)
+    return FALSE;
+  return !(word_before && (c->tokens[i - 1].flags & NF_TOKEN_ALL_CAPS))
+         && !(word_after && (c->tokens[i + 1].flags & NF_TOKEN_ALL_CAPS));
+}
+
 /* A word that can be part of a person's name. */
 static gboolean is_month_name (const Context *c, guint i);
 
@@ -1016,7 +1054,7 @@ static gboolean is_month_name (const Context *c, guint i);
 static gboolean
 is_given_name (const Context *c, guint i)
 {
-  return tok_is_cap_word (c, i) && (tok_lists (c, i, FALSE) & W_GIVEN_NAMES);
+  return tok_is_cap_word (c, i) && (tok_lists (c, i, FALSE) & W_GIVEN_NAMES) && !is_acronym_among_words (c, i);
 }
 
 gboolean
@@ -1028,8 +1066,6 @@ entities_rules_is_given_name (gconstpointer instance, GString *scratch, const ch
   return (index_slot (self, scratch->str, scratch->len, nf_text_fold_hash (scratch->str, scratch->len))->lists
           & W_GIVEN_NAMES) != 0;
 }
-
-static gboolean is_honorific (const Context *c, guint i);
 
 /* "Elizabeth II", "Pope Benedict XVI", "Charles H. Keating IV": a Roman numeral that ends a
  * person's name (a given name or a title among the few words before it; "World War II" and
@@ -1077,7 +1113,7 @@ tok_is_name_word (const Context *c, guint i)
   if (initial || (((t->flags & NF_TOKEN_ALL_CAPS) || length == 1) && tok_is_regnal_number (c, i)))
     return TRUE; /* (whatever the letters are as a word: "A", "I") */
   if ((t->flags & NF_TOKEN_ALL_CAPS) && text[length - 1] != '.')
-    return FALSE;
+    return initials_after_title (c, i);
   for (gsize k = 1; k < length; k++)
     if (g_ascii_isdigit (text[k]))
       return FALSE; /* "Lumix S1", "Raspberry Pi5": a model's number, no name */
@@ -1267,7 +1303,8 @@ is_org_kind (const Context *c, guint i, gboolean also_people)
                                        "supermarket", "lobby", "association", "federation", "organisation",
                                        "organization", "app", "platform", "brand", "maker", "manufacturer",
                                        "drugmaker", "chipmaker", "nonprofit", "coalition", "network", "studio",
-                                       "magazine", "website", "provider", "operator", "band", NULL };
+                                       "magazine", "website", "provider", "operator", "band", "tabloid", "broadsheet",
+                                       "outlet", "channel", "carrier", NULL };
   static const char *const people_too[] = { "broker", "publisher", "developer", NULL };
   return c->tokens[i].kind == NF_TOKEN_WORD && !(c->tokens[i].flags & NF_TOKEN_CAPITALIZED)
          && (tok_is_one_of (c, i, kinds) || (also_people && tok_is_one_of (c, i, people_too)));
@@ -1533,11 +1570,14 @@ try_title (Context *c, guint a, guint b)
       Label label;
       const NlpEntry *entry = lookup_label (c, name, b, name_end (c, b), &label);
       /* "President Obama" yes; "Foreign Minister Ukraine"? no; but a lone town's name after a
-       * title is a surname ("Mr Hammond", "Senator Warren") */
+       * title is a surname ("Mr Hammond", "Senator Warren"), and so is a people's adjective
+       * ("Mr. Christian", "Ms. English") */
+      gboolean lone_after_honorific = name == b && (name == t + 1 || (name == t + 2 && tok_is (c, t + 1, ".")))
+                                      && is_honorific (c, t);
       if (entry && label != LABEL_PERSON
-          && !(label == LABEL_LOCATION && name == b && (name == t + 1 || (name == t + 2 && tok_is (c, t + 1, ".")))
-               && is_honorific (c, t) && entry->canonical
-               && !is_country_name (c, entry->canonical)))
+          && !(lone_after_honorific && label == LABEL_LOCATION && entry->canonical
+               && !is_country_name (c, entry->canonical))
+          && !(lone_after_honorific && label == LABEL_NATIONALITY))
         return FALSE;
       if (label != LABEL_PERSON)
         entry = NULL;
@@ -2065,9 +2105,53 @@ ampersand_firm (const Context *c, guint a, guint b)
   return FALSE;
 }
 
+static void classify (Context *c, guint a, guint b);
+
+/* "in The New Yorker", "told The Australian", "The Hindu reported": a capitalised "The"
+ * inside a sentence before a people's name in the singular is a newspaper's title ("the
+ * Australian" is a man; "The Hague" is a place, no people's name) */
+static gboolean
+publication_of_a_people (Context *c, guint a, guint b)
+{
+  if (a >= b || !tok_is (c, a, "The") || (c->tokens[a].flags & NF_TOKEN_SENTENCE_START) || a == 0
+      || !(c->tokens[a - 1].kind == NF_TOKEN_WORD || tok_is (c, a - 1, ",")))
+    return FALSE;
+  /* "The Canadian Press": a people's name and an organisation's word after it, no "press of
+   * Canada" */
+  guint e = a + 1;
+  while (e < b && tok_is_cap_word (c, e + 1) && !is_given_name (c, e + 1))
+    e++;
+  Label first;
+  if (e > a + 1 && is_word_in (c, e, W_ORG_SUFFIXES) && lookup_label (c, a + 1, a + 1, name_end (c, a + 1), &first)
+      && first == LABEL_NATIONALITY && !lookup_label (c, a + 1, e, name_end (c, e), &first))
+    {
+      add_mention (c, a + 1, e, LABEL_ORGANIZATION, NULL, -1);
+      if (e < b)
+        classify (c, e + 1, b);
+      return TRUE;
+    }
+  /* (the run may go on: "The Australian on Monday") */
+  for (guint k = MIN (b, a + 3); k > a; k--)
+    {
+      Label label;
+      const NlpEntry *entry = lookup_label (c, a + 1, k, name_end (c, k), &label);
+      /* (the people's name ends the name: "The Canadian Press" is no "Canadian") */
+      if (!entry || label != LABEL_NATIONALITY || c->text[name_end (c, k) - 1] == 's'
+          || (k < b && tok_is_cap_word (c, k + 1)))
+        continue;
+      add_mention (c, a + 1, k, LABEL_ORGANIZATION, NULL, -1);
+      if (k < b)
+        classify (c, k + 1, b);
+      return TRUE;
+    }
+  return FALSE;
+}
+
 static void
 classify (Context *c, guint a, guint b)
 {
+  if (publication_of_a_people (c, a, b))
+    return;
   /* Trim what cannot begin or end a name. */
   while (a <= b && (tok_is_connector (c, a) || tok_is_article (c, a) || tok_is_punct (c, a, ".")))
     a++;
@@ -2712,6 +2796,31 @@ is_state_abbreviation (const Context *c, guint i)
   return tok_is_one_of (c, i, states);
 }
 
+/* Whether the run [i, last] of an organisation's head word and "for" (token @k is
+ * after it) goes on with "in the" and capitalised words of the language that end the run. */
+static gboolean
+org_remit_goes_on (const Context *c, guint i, guint last, guint k)
+{
+  if (k + 2 >= c->n || !tok_is (c, k, "in") || !tok_is (c, k + 1, "the") || !tok_is_cap_word (c, k + 2)
+      || c->tokens[k + 2].sentence != c->tokens[i].sentence)
+    return FALSE;
+  gboolean remit = FALSE;
+  for (guint j = i + 1; j < last && !remit; j++)
+    remit = tok_is (c, j, "for") && is_word_in (c, j - 1, W_ORG_SUFFIXES);
+  if (!remit)
+    return FALSE;
+  guint e = k + 2;
+  while (e < c->n && tok_is_cap_word (c, e) && c->tokens[e].sentence == c->tokens[i].sentence)
+    {
+      Label label;
+      if (!tok_is_common_word (c, e) || tok_entry (c, e, TRUE, &label))
+        return FALSE;
+      e++;
+    }
+  /* (the words end the run: not "... in the Public Interest of Greater Manchester") */
+  return !(e + 1 < c->n && tok_is_connector (c, e) && tok_is_cap_word (c, e + 1));
+}
+
 static void
 find_sequences (Context *c)
 {
@@ -2821,6 +2930,16 @@ find_sequences (Context *c)
               && c->tokens[k + 2].sentence == c->tokens[i].sentence)
             {
               last = k + 2;
+              continue;
+            }
+          /* "Center for Science in the Public Interest": an organisation's remit goes on with
+           * "in the" and words of the language up to the run's end (not "... in the Middle
+           * East", a place) */
+          if (org_remit_goes_on (c, i, last, k))
+            {
+              last = k + 2;
+              while (last + 1 < c->n && tok_is_cap_word (c, last + 1))
+                last++;
               continue;
             }
           /* connectors, and "of the", followed by a capitalised word */
@@ -3310,6 +3429,10 @@ resolve (Context *c)
        * that no further item follows is the name's affiliation, not a list of people */
       if (with_person && tok_is (c, a - 1, ",")
           && !(a + 1 < c->n && (tok_is (c, a + 1, ",") || tok_is (c, a + 1, "and") || tok_is (c, a + 1, "or"))))
+        with_person = FALSE;
+      /* "in Honomu, Wendy Gilliam sells ...": after a place's preposition, a comma opens the
+       * sentence's subject; only "and" or "or" would make a list of people */
+      if (with_person && place && !(a + 1 < c->n && (tok_is (c, a + 1, "and") || tok_is (c, a + 1, "or"))))
         with_person = FALSE;
       /* "the Exchequer said": nobody is named with "the" */
       /* ... nor with "the 24-year-old Swede": a description */
@@ -3955,6 +4078,26 @@ short_form_word (const Context *c, guint a, guint b)
   return k;
 }
 
+/* The word that names the organisation [a, b] alone, or G_MAXUINT: a two-word firm's
+ * distinctive word (short_form_word); the last after a place ("San Francisco Giants" ...
+ * "the Giants", "Boston Globe" ... "the Globe"; not the first of a longer name: "VMware
+ * Cloud Foundation" is no "VMware") */
+static guint
+org_short_form_word (const Context *c, guint a, guint b)
+{
+  if (b == a + 1)
+    return short_form_word (c, a, b);
+  if (b == a)
+    return G_MAXUINT;
+  Label label;
+  if (b <= a + 3 && lookup_label (c, a, b - 1, name_end (c, b - 1), &label) && label == LABEL_LOCATION
+      && tok_is_cap_word (c, b) && !(c->tokens[b].flags & NF_TOKEN_ALL_CAPS)
+      && !is_word_in (c, b, W_ORG_SUFFIXES | W_LOC_SUFFIXES | W_PARTY | W_GROUP_NOUNS)
+      && !lookup_label (c, b, b, name_end (c, b), &label))
+    return b;
+  return G_MAXUINT;
+}
+
 static void
 resolve_org_short_forms (Context *c)
 {
@@ -3967,21 +4110,18 @@ resolve_org_short_forms (Context *c)
   for (guint i = 0; i < c->mentions->len; i++)
     {
       const Mention *o = &ms[i];
-      if (o->label == LABEL_ORGANIZATION && o->last == o->first + 1)
+      guint alone = o->label == LABEL_ORGANIZATION ? org_short_form_word (c, o->first, o->last) : G_MAXUINT;
+      if (alone != G_MAXUINT)
         {
-          guint k = short_form_word (c, o->first, o->last);
-          if (k == G_MAXUINT)
-            continue;
           if (!words)
             words = g_hash_table_new (g_str_hash, g_str_equal);
-          const char *key = tok_word (c, k, TRUE)->fold;
+          const char *key = tok_word (c, alone, TRUE)->fold;
           const char *name = o->canonical ? o->canonical : mention_name (c, o);
           const char *had = g_hash_table_lookup (words, key);
           if (!g_hash_table_contains (words, key))
             g_hash_table_insert (words, (gpointer) key, (gpointer) name);
           else if (had && strcmp (had, name) != 0)
             g_hash_table_insert (words, (gpointer) key, NULL);
-          continue;
         }
       if (o->label != LABEL_ORGANIZATION || o->last < o->first + 2)
         continue;
