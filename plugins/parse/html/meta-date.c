@@ -23,7 +23,8 @@
  * does, and, like a bare <meta name="date"> or a disagreeing publication field, to confirm
  * that a later day the article's header shows is the page's (a republished update:
  * header_shows_update).  A date element in the header may keep its date in a data
- * attribute (data-timestamp).
+ * attribute (data-timestamp).  A <time> whose datetime is an instant in UTC shows readers the
+ * page's own day ("June 7, 2020 10:30 pm"): published_local takes that day (shown_day).
  * Candidates are kept as text and read at the end, when the page's language (which decides
  * 6/7/2020, with the page's own day-first dates for English without a region) is known. */
 #include <string.h>
@@ -1934,7 +1935,7 @@ shown_day (const Candidate *c, const char *language, const NfDate *utc, NfDate *
   if (c->shown == NULL || !nf_date_find (c->shown, -1, language, &d, NULL, NULL))
     return FALSE;
   if (day_key (&d) == day_key (utc))
-    return TRUE; /* the page shows UTC's day, which no zone of its language then moves */
+    return TRUE; /* the page shows UTC's own day: no zone of its language moves it */
   return local_from_shown (utc, &d, local);
 }
 
@@ -1994,9 +1995,8 @@ html_dates_choose (HtmlDates *dates, const char *language, const char *url, NfDa
           *value = g_strdup (c->value);
           *source = c->source;
           *local = *date;
-          if (date->has_time && date->has_offset && date->offset == 0 && shown_day (c, language, date, local))
-            ;
-          else if (date->has_time && date->has_offset && date->offset == 0)
+          /* An instant in UTC: the day its own element shows, else the page's other dates. */
+          if (date->has_time && date->has_offset && date->offset == 0 && !shown_day (c, language, date, local))
             {
               local_day (dates, i + 1, language, date, local);
               if (local->day == date->day && local->month == date->month && local->year == date->year)
