@@ -3,7 +3,7 @@
 # publication date, on the development set ../shared/bench/meta (546 real pages with gold
 # from the trafilatura evaluation set, and its scorer score.py).
 #
-#   tests/bench/meta-quality.sh [--binary PATH] [--baseline PATH] [--data DIR] [--fold all|dev|held-out] [--per-page] [--no-speed]
+#   tests/bench/meta-quality.sh [--binary PATH] [--baseline PATH] [--data DIR] [--fold all|dev|held-out] [--per-page] [--date-misses] [--no-speed]
 #
 # Runs newsflow once over the pages (fetch "files" -> parse "html" { min-length = 0 } ->
 # format "json") and prints score.py's figures beside those of issue 19's table.  --fold
@@ -11,12 +11,14 @@
 # was never tuned on), "dev" the other two thirds.  Then the parser's speed on
 # ../shared/bench/html (pages/s from newsflow --stats, parsing only), and with --baseline the
 # same figure for another build measured in the same run, alternating, best of three each.
+# --date-misses lists the fold's pages whose day is not the gold's: id, our day, the gold's,
+# where ours came from (published_from) and the URL (read the pages of the dev fold only).
 # Skips (exit 0) with a message when the data set is absent: it lives outside the repository.
 set -u -o pipefail
 
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 srcdir=$(cd "$here/../.." && pwd)
-binary=${NEWSFLOW:-} baseline= data= fold=all per_page= speed=1
+binary=${NEWSFLOW:-} baseline= data= fold=all per_page= date_misses= speed=1
 while [ $# -gt 0 ]; do
   case $1 in
     --binary) binary=$2; shift 2 ;;
@@ -24,8 +26,9 @@ while [ $# -gt 0 ]; do
     --data) data=$2; shift 2 ;;
     --fold) fold=$2; shift 2 ;;
     --per-page) per_page=--per-page; shift ;;
+    --date-misses) date_misses=1; shift ;;
     --no-speed) speed=0; shift ;;
-    -h|--help) sed -n '2,14p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,16p' "$0"; exit 0 ;;
     *) echo "meta-quality.sh: unknown argument $1" >&2; exit 1 ;;
   esac
 done
@@ -77,6 +80,26 @@ echo "issue 19, trafilatura 2.2: title exact 0.716, authors F1 0.652, false byli
 echo "issue 19, htmldate 1.10:                                                             date same-day 0.861 coverage 1.000"
 echo "newsflow now:"
 python3 "$data/score.py" --data "$work/data" --pred "$work/pred.jsonl" $per_page
+if [ -n "$date_misses" ]; then
+  echo "date misses (id, ours, gold, provenance, url):"
+  python3 - "$data/score.py" "$work/data/gold.jsonl" "$work/pred.jsonl" <<'PY'
+import importlib.util, json, os, sys
+spec = importlib.util.spec_from_file_location("score", sys.argv[1])
+score = importlib.util.module_from_spec(spec); spec.loader.exec_module(score)
+pred = {}
+for line in open(sys.argv[3], encoding="utf-8"):
+    if line.strip():
+        r = json.loads(line)
+        pred[os.path.basename(r.get("source") or "").split(".")[0] or r.get("id")] = r
+for line in open(sys.argv[2], encoding="utf-8"):
+    g = json.loads(line)
+    gold = score.norm_date(g.get("date"))
+    p = pred.get(g["id"], {})
+    ours = score.norm_date(p.get("published_local") or p.get("published"))
+    if gold and ours != gold:
+        print(g["id"], ours or "-", gold, p.get("published_from") or "-", g.get("url", ""))
+PY
+fi
 
 # Speed on the html set: parse "html" alone, as --stats reports it.
 html=$(dirname "$data")/html

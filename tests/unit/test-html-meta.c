@@ -446,6 +446,62 @@ test_date_local_day (G_GNUC_UNUSED void **state)
                     "</body></html>", "2020-02-18T12:53:40Z");
 }
 
+/* The site's bar is not the article's header. */
+static void
+test_date_site_bar (G_GNUC_UNUSED void **state)
+{
+  /* The site's bar above the <article> that holds the headline shows the day the page is
+   * read: a page with no other date has none, never the day it was fetched... */
+  assert_published ("<html><body><div class='topbar'><span class='date'>Sunday, January 19, 2020</span></div>"
+                    "<article><h1>Park grows</h1>" BODY "</article></body></html>", NULL, NULL);
+  assert_published ("<html lang='de'><body><div class='header'><p class='date'>Freitag, 21. Januar 2022</p></div>"
+                    "<article><h1>Der Park wächst</h1>" BODY "</article></body></html>", NULL, NULL);
+  /* ...and the article's own date still counts beside it. */
+  assert_published ("<html><body><div class='topbar'><span class='date'>Sunday, January 19, 2020</span></div>"
+                    "<article><h1>Park grows</h1><span class='date'>January 17, 2020</span>" BODY
+                    "</article></body></html>", "2020-01-17", "text");
+}
+
+/* One date element, two labels. */
+static void
+test_date_update_line_first (G_GNUC_UNUSED void **state)
+{
+  /* A date element whose line opens with the update and names the publication after it:
+   * the publication's day, not the change's. */
+  assert_published ("<html><body><article><h1>Park grows</h1><p class='meta'>Updated: June 9, 2020 · Published: "
+                    "June 7, 2020</p>" BODY "</article></body></html>", "2020-06-07", "text");
+  assert_published ("<html lang='de'><body><article><h1>Der Park wächst</h1><div class='date'>Aktualisiert am "
+                    "09.06.2020, veröffentlicht am 07.06.2020</div>" BODY "</article></body></html>", "2020-06-07", "text");
+  /* A lone update line keeps its day (the best there is). */
+  assert_published ("<html><body><article><h1>Park grows</h1><div class='timestamp'>Updated May 06, 2019</div>" BODY
+                    "</article></body></html>", "2019-05-06", "text");
+}
+
+/* What a <time> shows beside its datetime. */
+static void
+test_date_time_shows_local_day (G_GNUC_UNUSED void **state)
+{
+  /* A <time> whose datetime is an instant in UTC shows readers the page's own day and time:
+   * that day, with the offset they imply (the instant unchanged)... */
+  const char *page = "<html lang='en-US'><body><article><h1>Park grows</h1><time datetime='2020-06-08T02:30:00Z'>"
+                     "June 7, 2020 10:30 pm</time>" BODY "</article></body></html>";
+  assert_local_day (page, "2020-06-07T22:30:00-04:00");
+  {
+    g_autoptr (HtmlMeta) m = read_meta (page);
+    g_autofree char *text = nf_date_format_local (&m->published_date);
+    assert_string_equal (text, "2020-06-08T02:30:00Z");
+  }
+  /* ...or the day alone when it shows no time; the day it shows when it is UTC's, whatever
+   * the language's home zone would make of the instant. */
+  assert_local_day ("<html><body><article><h1>Park grows</h1><time datetime='2020-06-08T01:00:00+00:00'>June 7, 2020"
+                    "</time>" BODY "</article></body></html>", "2020-06-07");
+  assert_local_day ("<html lang='de'><body><article><h1>Der Park wächst</h1><time datetime='2022-11-06T23:30:00Z'>"
+                    "06.11.2022</time>" BODY "</article></body></html>", "2022-11-06T23:30:00Z");
+  /* A <time> that shows only its time ("15:32") leaves the day to the rest of the page. */
+  assert_local_day ("<html lang='de'><body><article><h1>Der Park wächst</h1><time datetime='2022-11-06T23:30:00Z'>"
+                    "23:30</time>" BODY "</article></body></html>", "2022-11-07T00:30:00+01:00");
+}
+
 static void
 assert_authors (const char *html, const char *const *expected)
 {
@@ -1383,6 +1439,9 @@ main (void)
     cmocka_unit_test (test_date_numbered_comments),
     cmocka_unit_test (test_date_beside_another_story),
     cmocka_unit_test (test_date_readers_pictures_and_printouts),
+    cmocka_unit_test (test_date_site_bar),
+    cmocka_unit_test (test_date_update_line_first),
+    cmocka_unit_test (test_date_time_shows_local_day),
     cmocka_unit_test (test_bylines),
     cmocka_unit_test (test_bylines_more),
     cmocka_unit_test (test_bylines_shown),

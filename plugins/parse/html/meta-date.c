@@ -23,7 +23,8 @@
  * does, and, like a bare <meta name="date"> or a disagreeing publication field, to confirm
  * that a later day the article's header shows is the page's (a republished update:
  * header_shows_update).  A date element in the header may keep its date in a data
- * attribute (data-timestamp).
+ * attribute (data-timestamp).  A <time> whose datetime is an instant in UTC shows readers the
+ * page's own day ("June 7, 2020 10:30 pm"): published_local takes that day (shown_day).
  * Candidates are kept as text and read at the end, when the page's language (which decides
  * 6/7/2020, with the page's own day-first dates for English without a region) is known. */
 #include <string.h>
@@ -41,6 +42,7 @@ typedef struct {
   char       *link;     /* a teaser's link: the date counts only when it links to this page */
   gboolean    bare;     /* a <meta name="date">, which names no event (html_dates_offer_bare) */
   const char *source;
+  char       *shown;    /* what a <time> with a datetime shows its readers ("June 7, 2020"), or NULL */
 } Candidate;
 
 struct _HtmlDates {
@@ -59,6 +61,7 @@ candidate_clear (gpointer data)
 {
   g_free (((Candidate *) data)->value);
   g_free (((Candidate *) data)->link);
+  g_free (((Candidate *) data)->shown);
 }
 
 HtmlDates *
@@ -85,7 +88,7 @@ add (HtmlDates *dates, const char *value, int score, guint order, gboolean in_te
 {
   if (value == NULL || *value == '\0' || strlen (value) > 300)
     return;
-  Candidate c = { g_strdup (value), score, order, in_text, NULL, FALSE, source };
+  Candidate c = { g_strdup (value), score, order, in_text, NULL, FALSE, source, NULL };
   g_array_append_val (dates->candidates, c);
 }
 
@@ -626,6 +629,16 @@ update_label_in (const char *text)
   return label_in (text, labels);
 }
 
+/* @text, or its publication part when it opens with an update's label and names the
+ * publication after it ("Updated: June 9, 2020 · Published: June 7, 2020" in one date
+ * element): the first date of such a line is the change, not the publication. */
+static const char *
+published_part_of (const char *text)
+{
+  const char *published = starts_with_label (text) == LABEL_UPDATED ? published_label_in (text) : NULL;
+  return published ? published : text;
+}
+
 /* Only white space, by the core's one definition (no-break and thin spaces included). */
 static gboolean
 blank (const char *text)
@@ -1102,6 +1115,21 @@ in_sentence (const char *text, const char *language)
   return TRUE;
 }
 
+/* A <time>'s (or an itemprop's) machine-readable @value, with the date its element shows
+ * its readers: the page's own day when the value is an instant in UTC ("<time datetime=
+ * 2020-06-08T02:30:00Z>June 7, 2020 10:30 pm</time>", html_dates_choose). */
+static void
+add_shown (HtmlDates *dates, xmlNode *node, const char *value, int score, guint order, const char *source)
+{
+  guint before = dates->candidates->len;
+  add (dates, value, score, order, FALSE, source);
+  if (dates->candidates->len == before || node->children == NULL)
+    return;
+  g_autofree char *shown = html_node_spaced_text (node, 100);
+  if (shown && has_digit (shown))
+    g_array_index (dates->candidates, Candidate, before).shown = g_steal_pointer (&shown);
+}
+
 void
 html_dates_element (HtmlDates *dates, xmlNode *node, const HtmlAttrs *attrs)
 {
@@ -1272,7 +1300,7 @@ html_dates_element (HtmlDates *dates, xmlNode *node, const HtmlAttrs *attrs)
       if (is_time && score == 55 && !near_headline && in_running_text (node))
         return;
       if (value)
-        add (dates, value, score + bonus, order, FALSE, source);
+        add_shown (dates, node, value, score + bonus, order, source);
       else
         {
           g_autofree char *text = html_node_spaced_text (node, 300); /* add() takes 300 bytes at most */
@@ -1280,6 +1308,12 @@ html_dates_element (HtmlDates *dates, xmlNode *node, const HtmlAttrs *attrs)
         }
       return;
     }
+  /* Before the headline and outside the <article> that holds it: the site's bar, whose date
+   * element shows the day the page is read ("<p class=date>Freitag, 21. Januar 2022</p>" over
+   * the menu), never the article's.  A page with no other date has none, not the day it
+   * was fetched (as solitary_date and the topline rule already hold). */
+  if (before_headline_article (dates, node, order))
+    return;
   /* A date, byline or meta element: its text, when short (not a whole section). */
   g_autofree char *text = html_node_spaced_text (node, 300); /* add() takes 300 bytes at most */
   /* Far above the headline, outside the article: the site's bar, whose date element shows
@@ -1288,7 +1322,7 @@ html_dates_element (HtmlDates *dates, xmlNode *node, const HtmlAttrs *attrs)
   if (dates->headline_order && order + 16 < dates->headline_order && place != PLACE_ARTICLE)
     bonus -= 10;
   if (text && g_utf8_strlen (text, -1) <= 160)
-    add (dates, text, 45 + bonus, order, TRUE, modified ? "modified" : "text");
+    add (dates, published_part_of (text), 45 + bonus, order, TRUE, modified ? "modified" : "text");
 }
 
 /* The path of @url (absolute, or relative to the host), or NULL. */
@@ -1432,6 +1466,45 @@ read_candidate (const Candidate *c, const char *language, NfDate *date)
                     : (nf_date_parse (c->value, language, date) || nf_date_find (c->value, -1, language, date, NULL, NULL));
 }
 
+/* @utc read where the page shows its day as @d: when @d is the day before or after @utc
+ * and an offset of at most 14 hours explains it, @local gets that day, with @utc's time in
+ * the page's offset when @d gives its local time.  Returns whether @local changed. */
+static gboolean
+local_from_shown (const NfDate *utc, const NfDate *d, NfDate *local)
+{
+  GDate a, b;
+  g_date_clear (&a, 1), g_date_clear (&b, 1);
+  g_date_set_dmy (&a, utc->day, utc->month, utc->year);
+  g_date_set_dmy (&b, d->day, d->month, d->year);
+  int days = g_date_days_between (&a, &b);
+  /* West of Greenwich the local day is the one before late in UTC's morning at most. */
+  if (!((days == -1 && utc->hour < 14) || (days == 1 && utc->hour >= 10)))
+    return FALSE;
+  *local = *d;
+  if (d->has_time && !d->has_offset)
+    {
+      int offset = (days * 24 * 60 + d->hour * 60 + d->minute) - (utc->hour * 60 + utc->minute);
+      if (offset % 15 == 0 && offset >= -14 * 60 && offset <= 14 * 60)
+        {
+          *local = *utc;
+          local->year = d->year, local->month = d->month, local->day = d->day;
+          local->hour = d->hour, local->minute = d->minute;
+          local->offset = offset * 60;
+        }
+      else
+        local->has_time = FALSE;
+    }
+  else if (d->has_time)
+    {
+      /* The same instant in the page's own offset stays whole; another is a day only. */
+      g_autoptr (GDateTime) x = nf_date_to_utc (utc);
+      g_autoptr (GDateTime) y = nf_date_to_utc (d);
+      if (!x || !y || ABS (g_date_time_difference (x, y)) > 60 * G_TIME_SPAN_SECOND)
+        local->has_time = FALSE, local->has_offset = FALSE;
+    }
+  return TRUE;
+}
+
 /* Metadata often gives the instant in UTC ("2020-02-25T02:25:54Z") where the page shows its
  * own day ("Feb 24, 2020", /2020/02/24/): the page's day is the one it states.  The best of
  * the page's own candidates after @from (the URL, or text, <time> or itemprop in the
@@ -1455,37 +1528,7 @@ local_day (HtmlDates *dates, guint from, const char *language, const NfDate *utc
       NfDate d;
       if (!read_candidate (c, language, &d))
         continue;
-      GDate a, b;
-      g_date_clear (&a, 1), g_date_clear (&b, 1);
-      g_date_set_dmy (&a, utc->day, utc->month, utc->year);
-      g_date_set_dmy (&b, d.day, d.month, d.year);
-      int days = g_date_days_between (&a, &b);
-      /* West of Greenwich the local day is the one before late in UTC's morning at most. */
-      if ((days == -1 && utc->hour < 14) || (days == 1 && utc->hour >= 10))
-        {
-          *local = d;
-          if (d.has_time && !d.has_offset)
-            {
-              int offset = (days * 24 * 60 + d.hour * 60 + d.minute) - (utc->hour * 60 + utc->minute);
-              if (offset % 15 == 0 && offset >= -14 * 60 && offset <= 14 * 60)
-                {
-                  *local = *utc;
-                  local->year = d.year, local->month = d.month, local->day = d.day;
-                  local->hour = d.hour, local->minute = d.minute;
-                  local->offset = offset * 60;
-                }
-              else
-                local->has_time = FALSE;
-            }
-          else if (d.has_time)
-            {
-              /* The same instant in the page's own offset stays whole; another is a day only. */
-              g_autoptr (GDateTime) x = nf_date_to_utc (utc);
-              g_autoptr (GDateTime) y = nf_date_to_utc (&d);
-              if (!x || !y || ABS (g_date_time_difference (x, y)) > 60 * G_TIME_SPAN_SECOND)
-                local->has_time = FALSE, local->has_offset = FALSE;
-            }
-        }
+      local_from_shown (utc, &d, local);
       return;
     }
 }
@@ -1882,6 +1925,20 @@ script_dates (HtmlDates *dates)
     }
 }
 
+/* The day the chosen candidate @c's own element shows (its "shown" text), for @utc read
+ * from its value: that day, the day before or the one after, sets @local; any other leaves
+ * the choice to the rest of the page.  Returns whether the element decided. */
+static gboolean
+shown_day (const Candidate *c, const char *language, const NfDate *utc, NfDate *local)
+{
+  NfDate d;
+  if (c->shown == NULL || !nf_date_find (c->shown, -1, language, &d, NULL, NULL))
+    return FALSE;
+  if (day_key (&d) == day_key (utc))
+    return TRUE; /* the page shows UTC's own day: no zone of its language moves it */
+  return local_from_shown (utc, &d, local);
+}
+
 gboolean
 html_dates_choose (HtmlDates *dates, const char *language, const char *url, NfDate *date, NfDate *local,
                    char **value, const char **source)
@@ -1938,7 +1995,8 @@ html_dates_choose (HtmlDates *dates, const char *language, const char *url, NfDa
           *value = g_strdup (c->value);
           *source = c->source;
           *local = *date;
-          if (date->has_time && date->has_offset && date->offset == 0)
+          /* An instant in UTC: the day its own element shows, else the page's other dates. */
+          if (date->has_time && date->has_offset && date->offset == 0 && !shown_day (c, language, date, local))
             {
               local_day (dates, i + 1, language, date, local);
               if (local->day == date->day && local->month == date->month && local->year == date->year)
