@@ -222,10 +222,59 @@ collect_asked_words (const Context *c, GHashTable *words, AskedBits *asked)
  * answers are worked out in one pass over the tokens, where a token is folded and looked
  * up only when the filter of those words lets it through, instead of keeping every
  * lower-case word of the article. */
+/* The folds of the word tokens that are not capitalised, as a hash set of fold ids (the
+ * segmentation's folds and hashes: no word is copied, folded or hashed again), made in one
+ * pass over the tokens on the first question: refine_name asks about several words an
+ * article, each answered by folding the word and a probe or two. */
+static void
+lower_case_folds_index (Context *c)
+{
+  /* at most n_folds distinct folds: the table at most half full */
+  guint size = 16;
+  while (size < 2 * (gsize) c->n_folds + 2)
+    size *= 2;
+  c->lower_mask = size - 1;
+  c->lower_slots = g_new0 (guint32, size);
+  for (guint i = 0; i < c->n; i++)
+    {
+      const NfToken *t = &c->tokens[i];
+      if (t->kind != NF_TOKEN_WORD || (t->flags & NF_TOKEN_CAPITALIZED))
+        continue;
+      guint32 id = c->fold_ids[i];
+      guint slot = c->folds[id].hash & c->lower_mask;
+      while (c->lower_slots[slot] && c->lower_slots[slot] != id + 1)
+        slot = (slot + 1) & c->lower_mask;
+      c->lower_slots[slot] = id + 1;
+    }
+}
+
+/* Whether a word token not capitalised folds to the @length bytes of @folded. */
+static gboolean
+lower_case_folds_has (const Context *c, const char *folded, gsize length)
+{
+  guint32 hash = nf_text_fold_hash (folded, length);
+  for (guint slot = hash & c->lower_mask; c->lower_slots[slot]; slot = (slot + 1) & c->lower_mask)
+    {
+      const NfFold *f = &c->folds[c->lower_slots[slot] - 1];
+      if (f->hash == hash && f->length == length && memcmp (f->text, folded, length) == 0)
+        return TRUE;
+    }
+  return FALSE;
+}
+
 static gboolean
 written_in_lower_case (const Context *c, const char *word, gsize length)
 {
   Context *mutable = (Context *) c;
+  if (c->fold_ids)
+    {
+      if (!c->lower_slots)
+        lower_case_folds_index (mutable);
+      g_string_truncate (c->scratch, 0);
+      nlp_fold_append (c->scratch, word, length);
+      return lower_case_folds_has (c, c->scratch->str, c->scratch->len);
+    }
+  /* (no folds from the segmentation: the words asked are collected and looked for) */
   if (!c->lower)
     {
       mutable->lower = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);

@@ -219,6 +219,7 @@ quotes_process (NfStage *stage, G_GNUC_UNUSED gpointer worker, NfArticle *articl
   c.tokens = nf_text_get_tokens (segmentation, &c.n);
   guint n_folds;
   c.fold_ids = nf_text_get_fold_ids (segmentation, &c.folds, &n_folds);
+  c.n_folds = n_folds;
   g_autofree guint8 *list_memo = c.list_memo = g_new0 (guint8, (gsize) n_folds + 1);
   g_autofree guint32 *token_bits = c.token_bits = token_bits_new (&c, n_folds);
   guint n_sentences;
@@ -310,6 +311,7 @@ quotes_process (NfStage *stage, G_GNUC_UNUSED gpointer worker, NfArticle *articl
     }
   nf_article_set_field (article, NF_FIELD_QUOTES, quote_list_end (list));
   g_clear_pointer (&c.lower, g_hash_table_unref);
+  g_clear_pointer (&c.lower_slots, g_free);
   index_clear (&c);
   return TRUE;
 }

@@ -108,6 +108,10 @@ typedef struct {
   GHashTable    *roles;    /* canonical name -> GString of " role words " (see collect_roles) */
   GHashTable    *lower;    /* folded word -> whether the article writes it in lower case, for
                             * the words refine_name asks about; built on demand */
+  guint32       *lower_slots; /* the same from the segmentation's folds: a hash set of the fold
+                               * ids (+ 1) of the word tokens not capitalised, by fold hash */
+  guint32        lower_mask;  /* its size - 1 */
+  guint          n_folds;
   /* indexes by position (index.c), so that no lookup scans the whole article */
   GArray        *quote_spans;   /* Span of each quotation's marks, by start, max end so far */
   GArray        *other_spans;   /* the same for others */
