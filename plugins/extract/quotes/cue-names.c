@@ -81,7 +81,8 @@ add_cue_name (Context *c, guint first, guint last, GHashTable **runs)
   if (covered_by_name (c, start, end) || inside_quote (c, start)
       || (other && first > 0 && tok_is (c, first - 1, "the")))
     return FALSE; /* "the Russian told reporters" describes a person */
-  if (!*runs)
+  /* (the runs are made only for a single word, the only one they are asked about) */
+  if (first == last && !*runs)
     *runs = capital_runs (c);
   g_autofree char *written = g_strndup (c->text + start, end - start);
   g_string_truncate (c->scratch, 0);

@@ -93,32 +93,45 @@ tok_is_one_of (const Context *c, guint i, const char *const *words, guint8 *bits
   return FALSE;
 }
 
-/* Every word token's filter bit, read off its fold's hash: once per distinct fold, which is
- * the token's own bytes lowered when it is ASCII and as long as the token (any other
- * character is two bytes or more and folds to one byte, or to more than ASCII). */
+/* Whether the @length bytes of @p are all ASCII, eight at a time. */
+static inline gboolean
+is_ascii (const char *p, gsize length)
+{
+  guint64 any = 0;
+  gsize k = 0;
+  for (; k + 8 <= length; k += 8)
+    {
+      guint64 piece;
+      memcpy (&piece, p + k, 8);
+      any |= piece;
+    }
+  if (k < length)
+    any |= nf_load_bytes (p + k, length - k, 0);
+  return !(any & G_GUINT64_CONSTANT (0x8080808080808080));
+}
+
+/* Every word token's filter bit, read off its fold's hash: the folds are looked at once each
+ * (a fold is the token's own bytes lowered when it is ASCII and as long as the token: any
+ * other character is two bytes or more and folds to one byte, or to more than ASCII), then
+ * each token reads its fold's answer. */
 guint32 *
 token_bits_new (const Context *c, guint n_folds)
 {
   guint32 *bits = g_new (guint32, c->n);
-  /* per fold: its bit + 1 for an ASCII fold the filters know, G_MAXUINT32 for another, 0 */
-  g_autofree guint32 *fold_bits = g_new0 (guint32, (gsize) n_folds + 1);
+  /* per fold: its length above its bit when it is ASCII and the filters know words as long,
+   * else G_MAXUINT32 */
+  g_autofree guint32 *fold_bits = g_new (guint32, (gsize) n_folds + 1);
+  for (guint id = 0; id < n_folds; id++)
+    {
+      const NfFold *f = &c->folds[id];
+      fold_bits[id] = f->length <= FILTER_WORD_MAX && is_ascii (f->text, f->length)
+                        ? f->length << 16 | f->hash >> 16 : G_MAXUINT32;
+    }
   for (guint i = 0; i < c->n; i++)
     {
       const NfToken *t = &c->tokens[i];
-      bits[i] = G_MAXUINT32;
-      if (t->kind != NF_TOKEN_WORD)
-        continue;
-      guint32 id = c->fold_ids[i];
-      const NfFold *f = &c->folds[id];
-      if (!fold_bits[id])
-        {
-          gsize k = 0;
-          while (k < f->length && (guchar) f->text[k] < 0x80)
-            k++;
-          fold_bits[id] = k == f->length && f->length <= FILTER_WORD_MAX ? (f->hash >> 16) + 1 : G_MAXUINT32;
-        }
-      if (fold_bits[id] != G_MAXUINT32 && f->length == t->end - t->start)
-        bits[i] = fold_bits[id] - 1;
+      guint32 v = t->kind == NF_TOKEN_WORD ? fold_bits[c->fold_ids[i]] : G_MAXUINT32;
+      bits[i] = v != G_MAXUINT32 && v >> 16 == t->end - t->start ? v & 0xffff : G_MAXUINT32;
     }
   return bits;
 }
