@@ -222,27 +222,35 @@ collect_asked_words (const Context *c, GHashTable *words, AskedBits *asked)
  * answers are worked out in one pass over the tokens, where a token is folded and looked
  * up only when the filter of those words lets it through, instead of keeping every
  * lower-case word of the article. */
-/* The folds of the word tokens that are not capitalised, as a hash set of fold ids (the
- * segmentation's folds and hashes: no word is copied, folded or hashed again), made in one
- * pass over the tokens on the first question: refine_name asks about several words an
- * article, each answered by folding the word and a probe or two. */
+/* The folds of the word tokens that are not capitalised (marked in fold_lower by
+ * token_bits_new's pass over the tokens), as a hash set of fold ids by the segmentation's
+ * fold hashes: no word is copied, folded or hashed again, and the set is made on the first
+ * question only.  refine_name asks about several words an article, each answered by folding
+ * the word and a probe or two.  A set of an ordinary article's size lives in the Context. */
 static void
 lower_case_folds_index (Context *c)
 {
-  /* at most n_folds distinct folds: the table at most half full */
+  guint count = 0;
+  for (guint id = 0; id < c->n_folds; id++)
+    count += c->fold_lower[id];
+  /* at most half full */
   guint size = 16;
-  while (size < 2 * (gsize) c->n_folds + 2)
+  while (size < 2 * (gsize) count + 2)
     size *= 2;
   c->lower_mask = size - 1;
-  c->lower_slots = g_new0 (guint32, size);
-  for (guint i = 0; i < c->n; i++)
+  if (size <= G_N_ELEMENTS (c->lower_inline))
     {
-      const NfToken *t = &c->tokens[i];
-      if (t->kind != NF_TOKEN_WORD || (t->flags & NF_TOKEN_CAPITALIZED))
+      c->lower_slots = c->lower_inline;
+      memset (c->lower_slots, 0, size * sizeof *c->lower_slots);
+    }
+  else
+    c->lower_slots = c->lower_heap = g_new0 (guint32, size);
+  for (guint id = 0; id < c->n_folds; id++)
+    {
+      if (!c->fold_lower[id])
         continue;
-      guint32 id = c->fold_ids[i];
       guint slot = c->folds[id].hash & c->lower_mask;
-      while (c->lower_slots[slot] && c->lower_slots[slot] != id + 1)
+      while (c->lower_slots[slot])
         slot = (slot + 1) & c->lower_mask;
       c->lower_slots[slot] = id + 1;
     }
@@ -266,7 +274,7 @@ static gboolean
 written_in_lower_case (const Context *c, const char *word, gsize length)
 {
   Context *mutable = (Context *) c;
-  if (c->fold_ids)
+  if (c->fold_ids && c->fold_lower)
     {
       if (!c->lower_slots)
         lower_case_folds_index (mutable);

@@ -220,7 +220,10 @@ quotes_process (NfStage *stage, G_GNUC_UNUSED gpointer worker, NfArticle *articl
   guint n_folds;
   c.fold_ids = nf_text_get_fold_ids (segmentation, &c.folds, &n_folds);
   c.n_folds = n_folds;
-  g_autofree guint8 *list_memo = c.list_memo = g_new0 (guint8, (gsize) n_folds + 1);
+  /* (with fold_lower, which token_bits_new fills, in one block) */
+  g_autofree guint8 *list_memo = c.list_memo = g_new0 (guint8, 2 * ((gsize) n_folds + 1));
+  c.fold_lower = list_memo + n_folds + 1;
+  g_autoptr (GArray) mention_words = c.mention_words = g_array_sized_new (FALSE, FALSE, sizeof (guint), 32);
   g_autofree guint32 *token_bits = c.token_bits = token_bits_new (&c, n_folds);
   guint n_sentences;
   const NfSentence *sentences = nf_text_get_sentences (segmentation, &n_sentences);
@@ -311,7 +314,7 @@ quotes_process (NfStage *stage, G_GNUC_UNUSED gpointer worker, NfArticle *articl
     }
   nf_article_set_field (article, NF_FIELD_QUOTES, quote_list_end (list));
   g_clear_pointer (&c.lower, g_hash_table_unref);
-  g_clear_pointer (&c.lower_slots, g_free);
+  g_clear_pointer (&c.lower_heap, g_free);
   index_clear (&c);
   return TRUE;
 }
