@@ -132,6 +132,7 @@ typedef struct {
                                  * organisations whose folded name contains it */
   GPtrArray     *mid_capitals;  /* capitalised words not opening a sentence, sorted (strcmp) */
   guint          mid_capital_asks; /* questions answered by a scan before mid_capitals is made */
+  guint          capital_run_asks; /* add_cue_name's questions answered by a scan (cue-names.c) */
   /* the work done, counted for tests/unit/test-quotes-linear.c */
   guint64        comparisons;   /* pairs of distinct names compared by refine_names */
   guint64        probes;        /* names looked at by name_at */
