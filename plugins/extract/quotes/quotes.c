@@ -309,8 +309,8 @@ quotes_process (NfStage *stage, gpointer worker, NfArticle *article, G_GNUC_UNUS
   if (!text)
     return TRUE;
   const NfText *segmentation = nf_article_get_segmentation (article);
-  /* (the worker's containers; without a worker, ones of this article's own) */
-  Worker own = { NULL }, *w = worker ? worker : &own;
+  /* (the worker's containers: worker_fill makes again those a long article had freed) */
+  Worker *w = worker;
   worker_fill (w);
   GArray *names = w->names, *quotes = w->quotes;
   Context c = {
@@ -417,10 +417,7 @@ quotes_process (NfStage *stage, gpointer worker, NfArticle *article, G_GNUC_UNUS
   g_clear_pointer (&c.lower, g_hash_table_unref);
   g_clear_pointer (&c.lower_heap, g_free);
   index_clear (&c);
-  if (w == &own)
-    worker_clear (&own);
-  else
-    worker_reset (w);
+  worker_reset (w);
   return TRUE;
 }
 
