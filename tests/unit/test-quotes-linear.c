@@ -475,6 +475,107 @@ test_mid_capitals (G_GNUC_UNUSED void **state)
   fixture_free (sorted);
 }
 
+/* The segmentation of @text in the Context of @f as quotes_process makes it: fold ids, the
+ * token pass (token_bits_new) with its lower-case folds and mention words. */
+static NfText *
+fixture_segment (Fixture *f, const char *text, guint32 **bits)
+{
+  NfText *segmentation = nf_text_segment (text, strlen (text));
+  f->c.text = text;
+  f->c.length = strlen (text);
+  f->c.tokens = nf_text_get_tokens (segmentation, &f->c.n);
+  f->c.fold_ids = nf_text_get_fold_ids (segmentation, &f->c.folds, &f->c.n_folds);
+  f->c.fold_lower = g_new0 (guint8, f->c.n_folds + 1);
+  f->c.mention_words = g_array_new (FALSE, FALSE, sizeof (guint));
+  *bits = f->c.token_bits = token_bits_new (&f->c, f->c.n_folds);
+  return segmentation;
+}
+
+/* The token pass marks the folds of the words written in lower case and lists the words a
+ * pronoun or an unnamed spokesperson mention starts with: what plain scans of the tokens
+ * find. */
+static void
+test_token_pass (G_GNUC_UNUSED void **state)
+{
+  const char *text = "He said she left. SHE and he, the Spokesman and a spokeswoman, met the SPOKESPERSON; "
+                     "Hebe, shed, spokesmen, Hé and ﬁne he. Chief chief Überall überall Straße STRASSE";
+  Fixture *f = fixture_new (NULL, NULL, 0);
+  g_autofree guint32 *bits = NULL;
+  g_autoptr (NfText) segmentation = fixture_segment (f, text, &bits);
+  static const char *const mention_words[] = { "he", "she", "spokesman", "spokeswoman", "spokesperson", NULL };
+  guint listed = 0, lower = 0;
+  for (guint i = 0; i < f->c.n; i++)
+    {
+      const NfToken *t = &f->c.tokens[i];
+      gsize length = t->end - t->start;
+      gboolean mention = FALSE;
+      for (const char *const *w = mention_words; *w; w++)
+        mention |= t->kind == NF_TOKEN_WORD && length == strlen (*w) && g_ascii_strncasecmp (text + t->start, *w, length) == 0;
+      if (mention)
+        {
+          assert_true (listed < f->c.mention_words->len);
+          assert_int_equal (g_array_index (f->c.mention_words, guint, listed), i);
+          listed++;
+        }
+      /* a fold is marked when some word token not capitalised has it */
+      gboolean written_lower = FALSE;
+      for (guint j = 0; j < f->c.n; j++)
+        written_lower |= f->c.tokens[j].kind == NF_TOKEN_WORD && !(f->c.tokens[j].flags & NF_TOKEN_CAPITALIZED)
+                         && f->c.fold_ids[j] == f->c.fold_ids[i];
+      assert_int_equal (f->c.fold_lower[f->c.fold_ids[i]], written_lower);
+      lower += written_lower;
+    }
+  assert_int_equal (listed, f->c.mention_words->len);
+  assert_int_equal (listed, 8);
+  assert_true (lower > 10);
+  g_array_unref (f->c.mention_words);
+  g_free (f->c.fold_lower);
+  fixture_free (f);
+}
+
+/* refine_name takes a capitalised word before a name of three words or more for a title when
+ * the article writes it in lower case: answered from the lower-case folds of the token pass,
+ * the same as from the words collected without them. */
+static void
+test_written_in_lower_case (G_GNUC_UNUSED void **state)
+{
+  const char *text = "Chief Constable Andy Marsh spoke. The chief constable said Überall Hans Jürgen Weber left "
+                     "überall, and Detective Sergeant Kim Lee stayed: a detective.";
+  static const char *const names[][2] = {
+    { "Chief Constable Andy Marsh", "Andy Marsh" },
+    { "Überall Hans Jürgen Weber", "Hans Jürgen Weber" },
+    { "Detective Sergeant Kim Lee", "Sergeant Kim Lee" }, /* "detective" written in lower case, not "sergeant" */
+    { "Sergeant Kim Lee", "Sergeant Kim Lee" },                     /* two words left: kept */
+  };
+  Fixture *folds = fixture_new (NULL, NULL, 0), *collected = fixture_new (NULL, NULL, 0);
+  g_autofree guint32 *bits = NULL;
+  g_autoptr (NfText) segmentation = fixture_segment (folds, text, &bits);
+  collected->c.text = text;
+  collected->c.length = strlen (text);
+  collected->c.tokens = folds->c.tokens;
+  collected->c.n = folds->c.n;
+  for (guint k = 0; k < G_N_ELEMENTS (names); k++)
+    {
+      add_name (&folds->c, 0, 0, names[k][0], NULL, TRUE);
+      add_name (&collected->c, 0, 0, names[k][0], NULL, TRUE);
+    }
+  refine_names (&folds->c);
+  refine_names (&collected->c);
+  assert_non_null (folds->c.lower_slots);
+  assert_null (folds->c.lower);
+  assert_non_null (collected->c.lower);
+  for (guint k = 0; k < G_N_ELEMENTS (names); k++)
+    {
+      assert_string_equal (g_array_index (folds->c.names, Name, k).canonical, names[k][1]);
+      assert_string_equal (g_array_index (collected->c.names, Name, k).canonical, names[k][1]);
+    }
+  g_free (folds->c.lower_heap);
+  g_array_unref (folds->c.mention_words);
+  g_free (folds->c.fold_lower);
+  fixture_free (folds);
+  fixture_free (collected);
+}
+
 int
 main (void)
 {
@@ -487,6 +588,8 @@ main (void)
     cmocka_unit_test (test_word_filters),
     cmocka_unit_test (test_filter_bits),
     cmocka_unit_test (test_mid_capitals),
+    cmocka_unit_test (test_token_pass),
+    cmocka_unit_test (test_written_in_lower_case),
   };
   return cmocka_run_group_tests (tests, NULL, NULL);
 }

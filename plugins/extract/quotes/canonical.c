@@ -222,10 +222,67 @@ collect_asked_words (const Context *c, GHashTable *words, AskedBits *asked)
  * answers are worked out in one pass over the tokens, where a token is folded and looked
  * up only when the filter of those words lets it through, instead of keeping every
  * lower-case word of the article. */
+/* The folds of the word tokens that are not capitalised (marked in fold_lower by
+ * token_bits_new's pass over the tokens), as a hash set of fold ids by the segmentation's
+ * fold hashes: no word is copied, folded or hashed again, and the set is made on the first
+ * question only.  refine_name asks about several words an article, each answered by folding
+ * the word and a probe or two.  A set of an ordinary article's size lives in the Context. */
+static void
+lower_case_folds_index (Context *c)
+{
+  guint count = 0;
+  for (guint id = 0; id < c->n_folds; id++)
+    count += c->fold_lower[id];
+  /* at most half full */
+  guint size = 16;
+  while (size < 2 * (gsize) count + 2)
+    size *= 2;
+  c->lower_mask = size - 1;
+  if (size <= G_N_ELEMENTS (c->lower_inline))
+    {
+      c->lower_slots = c->lower_inline;
+      memset (c->lower_slots, 0, size * sizeof *c->lower_slots);
+    }
+  else
+    c->lower_slots = c->lower_heap = g_new0 (guint32, size);
+  for (guint id = 0; id < c->n_folds; id++)
+    {
+      if (!c->fold_lower[id])
+        continue;
+      guint slot = c->folds[id].hash & c->lower_mask;
+      while (c->lower_slots[slot])
+        slot = (slot + 1) & c->lower_mask;
+      c->lower_slots[slot] = id + 1;
+    }
+}
+
+/* Whether a word token not capitalised folds to the @length bytes of @folded. */
+static gboolean
+lower_case_folds_has (const Context *c, const char *folded, gsize length)
+{
+  guint32 hash = nf_text_fold_hash (folded, length);
+  for (guint slot = hash & c->lower_mask; c->lower_slots[slot]; slot = (slot + 1) & c->lower_mask)
+    {
+      const NfFold *f = &c->folds[c->lower_slots[slot] - 1];
+      if (f->hash == hash && f->length == length && memcmp (f->text, folded, length) == 0)
+        return TRUE;
+    }
+  return FALSE;
+}
+
 static gboolean
 written_in_lower_case (const Context *c, const char *word, gsize length)
 {
   Context *mutable = (Context *) c;
+  if (c->fold_ids && c->fold_lower)
+    {
+      if (!c->lower_slots)
+        lower_case_folds_index (mutable);
+      g_string_truncate (c->scratch, 0);
+      nlp_fold_append (c->scratch, word, length);
+      return lower_case_folds_has (c, c->scratch->str, c->scratch->len);
+    }
+  /* (no folds from the segmentation: the words asked are collected and looked for) */
   if (!c->lower)
     {
       mutable->lower = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);

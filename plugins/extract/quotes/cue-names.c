@@ -32,6 +32,54 @@ capital_runs (Context *c)
   return runs;
 }
 
+/* How many questions add_cue_name answers by a scan of the tokens before it makes the table
+ * of capital_runs: an article asks once or twice, when the table (a copy and a fold of every
+ * run, a hash table) costs several scans; an article asking more gets the table, so a long
+ * one stays linear. */
+#define CAPITAL_RUN_SCANS 4
+
+/* Whether the run ending at token @last (its word up to @end, a possessive off) ends in the
+ * word folded to @key: the segmentation's fold of the token when nothing is off. */
+static gboolean
+run_ends_in (const Context *c, guint last, gsize end, const char *key, gsize key_length, GString **fold)
+{
+  const NfToken *t = &c->tokens[last];
+  if (c->fold_ids && end == t->end)
+    {
+      const NfFold *f = &c->folds[c->fold_ids[last]];
+      return f->length == key_length && memcmp (f->text, key, key_length) == 0;
+    }
+  if (!*fold)
+    *fold = g_string_sized_new (32);
+  g_string_truncate (*fold, 0);
+  nlp_fold_append (*fold, c->text + t->start, end - t->start);
+  return (*fold)->len == key_length && memcmp ((*fold)->str, key, key_length) == 0;
+}
+
+/* What the table of capital_runs holds for @key (a folded word), found by a scan of the
+ * tokens as capital_runs makes it: the words of the first run ending in it, or NULL. */
+static char *
+capital_run_ending_in (const Context *c, const char *key, gsize key_length)
+{
+  g_autoptr (GString) fold = NULL;
+  for (guint i = 0; i < c->n; i++)
+    {
+      if (!is_name_token (c, i))
+        continue;
+      guint last = i;
+      while (last + 1 < c->n && c->tokens[last + 1].sentence == c->tokens[i].sentence && is_name_token (c, last + 1))
+        last++;
+      if (last > i && last - i <= 3 && !inside_quote (c, c->tokens[i].start))
+        {
+          gsize end = nlp_strip_possessive (c->text, c->tokens[last].start, c->tokens[last].end);
+          if (run_ends_in (c, last, end, key, key_length, &fold))
+            return g_strndup (c->text + c->tokens[i].start, end - c->tokens[i].start);
+        }
+      i = last;
+    }
+  return NULL;
+}
+
 /* Whether the word at token @i is written capitalised somewhere inside a sentence: a name,
  * not a common noun that opens a sentence ("Officials said"). */
 static gboolean
@@ -81,12 +129,23 @@ add_cue_name (Context *c, guint first, guint last, GHashTable **runs)
   if (covered_by_name (c, start, end) || inside_quote (c, start)
       || (other && first > 0 && tok_is (c, first - 1, "the")))
     return FALSE; /* "the Russian told reporters" describes a person */
-  if (!*runs)
+  /* (the runs are asked about a single word only: the first questions answered by a scan,
+   * then the table, made before the scratch string holds the word) */
+  gboolean scan = first == last && !*runs && c->capital_run_asks < CAPITAL_RUN_SCANS;
+  if (first == last && !*runs && !scan)
     *runs = capital_runs (c);
   g_autofree char *written = g_strndup (c->text + start, end - start);
   g_string_truncate (c->scratch, 0);
   nlp_fold_append (c->scratch, c->text + c->tokens[last].start, end - c->tokens[last].start);
-  const char *full = first == last ? g_hash_table_lookup (*runs, c->scratch->str) : NULL;
+  g_autofree char *scanned = NULL;
+  const char *full = NULL;
+  if (scan)
+    {
+      c->capital_run_asks++;
+      full = scanned = capital_run_ending_in (c, c->scratch->str, c->scratch->len);
+    }
+  else if (first == last)
+    full = g_hash_table_lookup (*runs, c->scratch->str);
   gboolean known_given = gender_of_word (c, written) != GENDER_UNKNOWN;
   /* a single word opening its sentence is a name only when it is one elsewhere too, or
    * when it is no plural ("Uber said", not "Officials said") nor a collective noun */

@@ -147,7 +147,16 @@ covered_by_other (const Context *c, gsize start, gsize end)
 void
 index_name_added (Context *c, const Name *n)
 {
-  for (gsize p = n->start; p < n->end && p < c->length; p++)
+  gsize p = n->start, end = MIN (n->end, c->length);
+  /* bit by bit up to a whole byte of the bitmap, whole bytes, then bit by bit */
+  for (; p < end && p % 8; p++)
+    c->name_bytes[p / 8] |= 1u << (p % 8);
+  if (p + 8 <= end)
+    {
+      memset (c->name_bytes + p / 8, 0xff, (end - p) / 8);
+      p += (end - p) / 8 * 8;
+    }
+  for (; p < end; p++)
     c->name_bytes[p / 8] |= 1u << (p % 8);
 }
 

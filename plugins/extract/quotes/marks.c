@@ -2,6 +2,10 @@
  * what a quotation looks like (its words, a title of a work, the start of a sentence). */
 #include <string.h>
 
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
+
 #include "quotes.h"
 
 static gboolean
@@ -139,6 +143,21 @@ has_zero_byte (guint64 w)
 static gsize
 next_mark_byte (const char *text, gsize i, gsize end)
 {
+#ifdef __SSE2__
+  /* sixteen bytes at a time where the machine compares them at once (every x86-64): the
+   * bytes equal to one of the four as bits of a mask */
+  const __m128i quote = _mm_set1_epi8 ('"'), apostrophe = _mm_set1_epi8 ('\''),
+                c2 = _mm_set1_epi8 ((char) 0xC2), e2 = _mm_set1_epi8 ((char) 0xE2);
+  for (; i + 16 <= end; i += 16)
+    {
+      __m128i v = _mm_loadu_si128 ((const __m128i *) (gconstpointer) (text + i));
+      __m128i any = _mm_or_si128 (_mm_or_si128 (_mm_cmpeq_epi8 (v, quote), _mm_cmpeq_epi8 (v, apostrophe)),
+                                  _mm_or_si128 (_mm_cmpeq_epi8 (v, c2), _mm_cmpeq_epi8 (v, e2)));
+      int mask = _mm_movemask_epi8 (any);
+      if (mask)
+        return i + (gsize) __builtin_ctz ((unsigned) mask);
+    }
+#endif
   for (; i + 8 <= end; i += 8)
     {
       guint64 w;

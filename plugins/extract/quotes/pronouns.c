@@ -147,6 +147,40 @@ names_by_canonical (const Context *c, guint *next)
   return first;
 }
 
+static gint
+compare_guints (gconstpointer a, gconstpointer b)
+{
+  guint x = *(const guint *) a, y = *(const guint *) b;
+  return x < y ? -1 : x > y;
+}
+
+/* The tokens build_mentions must look at, in order, without duplicates: those starting a
+ * name and those whose fold is a pronoun's or a spokesperson's (mention_words).  Every other
+ * token is passed over by its first test, so the loop need not meet it: a few dozen tokens
+ * an article instead of all of them.  NULL without mention_words (then every token). */
+static GArray *
+mention_candidates (const Context *c)
+{
+  if (!c->mention_words)
+    return NULL;
+  GArray *candidates = g_array_sized_new (FALSE, FALSE, sizeof (guint), c->mention_words->len + c->names->len);
+  g_array_append_vals (candidates, c->mention_words->data, c->mention_words->len);
+  for (guint k = 0; k < c->names->len; k++)
+    {
+      gsize start = g_array_index (c->names, Name, k).start;
+      guint i = token_at (c, start);
+      if (i < c->n && c->tokens[i].start == start)
+        g_array_append_val (candidates, i);
+    }
+  g_array_sort (candidates, compare_guints);
+  guint kept = 0;
+  for (guint k = 0; k < candidates->len; k++)
+    if (kept == 0 || g_array_index (candidates, guint, kept - 1) != g_array_index (candidates, guint, k))
+      g_array_index (candidates, guint, kept++) = g_array_index (candidates, guint, k);
+  g_array_set_size (candidates, kept);
+  return candidates;
+}
+
 /* The people named outside quotations and the pronouns that refer to them, in text order. */
 void
 build_mentions (Context *c)
@@ -162,8 +196,11 @@ build_mentions (Context *c)
   const Quote *quotes = (const Quote *) (gpointer) c->quotes->data;
   const Name *names = (const Name *) (gpointer) c->names->data;
   const guint n_quotes = c->quotes->len, n_names = c->names->len;
-  for (guint i = 0; i < c->n; i++)
+  g_autoptr (GArray) candidates = mention_candidates (c);
+  const guint n_candidates = candidates ? candidates->len : c->n;
+  for (guint m = 0; m < n_candidates; m++)
     {
+      const guint i = candidates ? g_array_index (candidates, guint, m) : m;
       const NfToken *t = &c->tokens[i];
       while (next_name < n_names && names[next_name].end <= t->start)
         next_name++;

@@ -158,6 +158,116 @@ typedef struct {
   guint quote;
 } SpeakerSpan;
 
+/* The containers quotes_process fills for an article, kept by each worker thread from one
+ * article to the next and emptied, not freed: blocks of a few KB each (room for a dozen
+ * quotes, a few dozen names and mentions) were allocated and freed for every article.  One
+ * that grew past WORKER_KEEP elements (a long article) is freed after it, so that a worker
+ * keeps no more than an ordinary article needs. */
+typedef struct {
+  GString    *scratch;
+  GArray     *names, *quotes, *mentions, *others, *mention_words, *speakers;
+  GHashTable *roles;
+} Worker;
+
+#define WORKER_KEEP 1024
+
+static void
+free_string (GString *string)
+{
+  g_string_free (string, TRUE);
+}
+
+/* Makes the containers of @w that are missing. */
+static void
+worker_fill (Worker *w)
+{
+  if (!w->scratch)
+    w->scratch = g_string_sized_new (64);
+  /* (grown from nothing, each array was reallocated at every power of two) */
+  if (!w->names)
+    {
+      w->names = g_array_sized_new (FALSE, FALSE, sizeof (Name), 64);
+      g_array_set_clear_func (w->names, clear_name);
+    }
+  if (!w->quotes)
+    {
+      w->quotes = g_array_sized_new (FALSE, FALSE, sizeof (Quote), 16);
+      g_array_set_clear_func (w->quotes, clear_quote);
+    }
+  if (!w->mentions)
+    w->mentions = g_array_sized_new (FALSE, FALSE, sizeof (Mention), 64);
+  if (!w->others)
+    w->others = g_array_sized_new (FALSE, FALSE, sizeof (gsize), 64);
+  if (!w->mention_words)
+    w->mention_words = g_array_sized_new (FALSE, FALSE, sizeof (guint), 32);
+  if (!w->speakers)
+    w->speakers = g_array_sized_new (FALSE, FALSE, sizeof (SpeakerSpan), 16);
+  if (!w->roles)
+    w->roles = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, free_roles);
+}
+
+static void
+worker_clear (Worker *w)
+{
+  g_clear_pointer (&w->scratch, free_string);
+  g_clear_pointer (&w->names, g_array_unref);
+  g_clear_pointer (&w->quotes, g_array_unref);
+  g_clear_pointer (&w->mentions, g_array_unref);
+  g_clear_pointer (&w->others, g_array_unref);
+  g_clear_pointer (&w->mention_words, g_array_unref);
+  g_clear_pointer (&w->speakers, g_array_unref);
+  g_clear_pointer (&w->roles, g_hash_table_unref);
+}
+
+/* Empties @array (its clear function frees what its elements own) for the next article, or
+ * frees it when a long article made it large. */
+static void
+array_reset (GArray **array)
+{
+  if ((*array)->len > WORKER_KEEP)
+    g_clear_pointer (array, g_array_unref);
+  else
+    g_array_set_size (*array, 0);
+}
+
+/* After an article: the containers of @w emptied, or freed when they grew large. */
+static void
+worker_reset (Worker *w)
+{
+  if (w->scratch->allocated_len > 64 * WORKER_KEEP)
+    g_clear_pointer (&w->scratch, free_string);
+  else
+    g_string_truncate (w->scratch, 0);
+  array_reset (&w->names);
+  array_reset (&w->quotes);
+  array_reset (&w->mentions);
+  array_reset (&w->others);
+  array_reset (&w->mention_words);
+  array_reset (&w->speakers);
+  if (g_hash_table_size (w->roles) > WORKER_KEEP)
+    g_clear_pointer (&w->roles, g_hash_table_unref);
+  else
+    g_hash_table_remove_all (w->roles);
+}
+
+static gpointer
+quotes_worker_new (G_GNUC_UNUSED NfStage *stage, G_GNUC_UNUSED GError **error)
+{
+  Worker *w = g_new0 (Worker, 1);
+  worker_fill (w);
+  return w;
+}
+
+static void
+quotes_worker_free (gpointer data)
+{
+  Worker *w = data;
+  if (!w)
+    return;
+  worker_clear (w);
+  g_free (w);
+}
+
 static gint
 compare_speaker_spans (gconstpointer a, gconstpointer b)
 {
@@ -192,34 +302,29 @@ in_speaker_name (const GArray *speakers, gsize longest, guint k, const Quote *q)
 }
 
 static gboolean
-quotes_process (NfStage *stage, G_GNUC_UNUSED gpointer worker, NfArticle *article,
-                G_GNUC_UNUSED GError **error)
+quotes_process (NfStage *stage, gpointer worker, NfArticle *article, G_GNUC_UNUSED GError **error)
 {
   const Quotes *self = nf_stage_get_instance (stage);
   const char *text = nf_article_get_text (article);
   if (!text)
     return TRUE;
   const NfText *segmentation = nf_article_get_segmentation (article);
-  g_autoptr (GString) scratch = g_string_sized_new (64);
-  /* Room for what a news article of a few KB holds (a dozen quotes, a few dozen names and
-   * mentions): grown from nothing, each array was reallocated at every power of two, ~90
-   * reallocations an article; a long one grows them as before. */
-  g_autoptr (GArray) names = g_array_sized_new (FALSE, FALSE, sizeof (Name), 64);
-  g_autoptr (GArray) quotes = g_array_sized_new (FALSE, FALSE, sizeof (Quote), 16);
-  g_autoptr (GArray) mentions = g_array_sized_new (FALSE, FALSE, sizeof (Mention), 64);
-  g_array_set_clear_func (names, clear_name);
-  g_array_set_clear_func (quotes, clear_quote);
-  g_autoptr (GArray) others = g_array_sized_new (FALSE, FALSE, sizeof (gsize), 64);
-  g_autoptr (GHashTable) roles = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, free_roles);
+  /* (the worker's containers: worker_fill makes again those a long article had freed) */
+  Worker *w = worker;
+  worker_fill (w);
+  GArray *names = w->names, *quotes = w->quotes;
   Context c = {
     .self = self, .text = text, .length = nf_article_get_text_length (article),
-    .scratch = scratch, .names = names, .quotes = quotes, .mentions = mentions,
-    .others = others, .roles = roles,
+    .scratch = w->scratch, .names = names, .quotes = quotes, .mentions = w->mentions,
+    .others = w->others, .roles = w->roles, .mention_words = w->mention_words,
   };
   c.tokens = nf_text_get_tokens (segmentation, &c.n);
   guint n_folds;
   c.fold_ids = nf_text_get_fold_ids (segmentation, &c.folds, &n_folds);
-  g_autofree guint8 *list_memo = c.list_memo = g_new0 (guint8, (gsize) n_folds + 1);
+  c.n_folds = n_folds;
+  /* (with fold_lower, which token_bits_new fills, in one block) */
+  g_autofree guint8 *list_memo = c.list_memo = g_new0 (guint8, 2 * ((gsize) n_folds + 1));
+  c.fold_lower = list_memo + n_folds + 1;
   g_autofree guint32 *token_bits = c.token_bits = token_bits_new (&c, n_folds);
   guint n_sentences;
   const NfSentence *sentences = nf_text_get_sentences (segmentation, &n_sentences);
@@ -239,7 +344,7 @@ quotes_process (NfStage *stage, G_GNUC_UNUSED gpointer worker, NfArticle *articl
   attribute_unattributed (&c);
 
   /* the speakers' spans, by start, for nicknames inside them */
-  g_autoptr (GArray) speakers = g_array_sized_new (FALSE, FALSE, sizeof (SpeakerSpan), quotes->len);
+  GArray *speakers = w->speakers;
   gsize longest = 0;
   for (guint k = 0; k < quotes->len; k++)
     {
@@ -310,7 +415,9 @@ quotes_process (NfStage *stage, G_GNUC_UNUSED gpointer worker, NfArticle *articl
     }
   nf_article_set_field (article, NF_FIELD_QUOTES, quote_list_end (list));
   g_clear_pointer (&c.lower, g_hash_table_unref);
+  g_clear_pointer (&c.lower_heap, g_free);
   index_clear (&c);
+  worker_reset (w);
   return TRUE;
 }
 
@@ -320,6 +427,8 @@ NF_PLUGIN_DEFINE (
   .summary = "Finds direct quotations and attributes them to their speakers",
   .options = quotes_options,
   .init = quotes_init,
+  .worker_new = quotes_worker_new,
+  .worker_free = quotes_worker_free,
   .process = quotes_process,
   .free = quotes_free,
 );

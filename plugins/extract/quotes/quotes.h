@@ -108,6 +108,16 @@ typedef struct {
   GHashTable    *roles;    /* canonical name -> GString of " role words " (see collect_roles) */
   GHashTable    *lower;    /* folded word -> whether the article writes it in lower case, for
                             * the words refine_name asks about; built on demand */
+  GArray        *mention_words; /* guint: the tokens whose fold is_mention_fold (tokens.c), in
+                                 * order (made by token_bits_new when set) */
+  guint8        *fold_lower;  /* per fold, whether a word token not capitalised has it (made
+                               * by token_bits_new when set) */
+  guint32       *lower_slots; /* the same from the segmentation's folds: a hash set of the fold
+                               * ids (+ 1) of fold_lower, by fold hash; lower_inline or lower_heap */
+  guint32        lower_mask;  /* its size - 1 */
+  guint32       *lower_heap;
+  guint32        lower_inline[512];
+  guint          n_folds;
   /* indexes by position (index.c), so that no lookup scans the whole article */
   GArray        *quote_spans;   /* Span of each quotation's marks, by start, max end so far */
   GArray        *other_spans;   /* the same for others */
@@ -122,6 +132,7 @@ typedef struct {
                                  * organisations whose folded name contains it */
   GPtrArray     *mid_capitals;  /* capitalised words not opening a sentence, sorted (strcmp) */
   guint          mid_capital_asks; /* questions answered by a scan before mid_capitals is made */
+  guint          capital_run_asks; /* add_cue_name's questions answered by a scan (cue-names.c) */
   /* the work done, counted for tests/unit/test-quotes-linear.c */
   guint64        comparisons;   /* pairs of distinct names compared by refine_names */
   guint64        probes;        /* names looked at by name_at */

@@ -93,32 +93,85 @@ tok_is_one_of (const Context *c, guint i, const char *const *words, guint8 *bits
   return FALSE;
 }
 
-/* Every word token's filter bit, read off its fold's hash: once per distinct fold, which is
- * the token's own bytes lowered when it is ASCII and as long as the token (any other
- * character is two bytes or more and folds to one byte, or to more than ASCII). */
+/* Whether the @length bytes of @p are all ASCII, eight at a time. */
+static inline gboolean
+is_ascii (const char *p, gsize length)
+{
+  guint64 any = 0;
+  gsize k = 0;
+  for (; k + 8 <= length; k += 8)
+    {
+      guint64 piece;
+      memcpy (&piece, p + k, 8);
+      any |= piece;
+    }
+  if (k < length)
+    any |= nf_load_bytes (p + k, length - k, 0);
+  return !(any & G_GUINT64_CONSTANT (0x8080808080808080));
+}
+
+/* Whether fold @f is one of the words a mention that is no name starts with: "he", "she"
+ * and an unnamed spokesperson (pronoun_gender and spokesperson_for in pronouns.c; both
+ * compare an ASCII token's bytes in any case, whose fold is the token lowered). */
+static gboolean
+is_mention_fold (const NfFold *f)
+{
+  switch (f->length)
+    {
+    case 2: return memcmp (f->text, "he", 2) == 0;
+    case 3: return memcmp (f->text, "she", 3) == 0;
+    case 9: return memcmp (f->text, "spokesman", 9) == 0;
+    case 11: return memcmp (f->text, "spokeswoman", 11) == 0;
+    case 12: return memcmp (f->text, "spokesperson", 12) == 0;
+    default: return FALSE;
+    }
+}
+
+/* (in token_bits_new's answer for a fold, above its length and bit) */
+#define MENTION_FOLD (1u << 30)
+
+/* Every word token's filter bit, read off its fold's hash: the folds are looked at once each
+ * (a fold is the token's own bytes lowered when it is ASCII and as long as the token: any
+ * other character is two bytes or more and folds to one byte, or to more than ASCII), then
+ * each token reads its fold's answer. */
 guint32 *
 token_bits_new (const Context *c, guint n_folds)
 {
   guint32 *bits = g_new (guint32, c->n);
-  /* per fold: its bit + 1 for an ASCII fold the filters know, G_MAXUINT32 for another, 0 */
-  g_autofree guint32 *fold_bits = g_new0 (guint32, (gsize) n_folds + 1);
-  for (guint i = 0; i < c->n; i++)
+  /* per fold: its length above its bit when it is ASCII and the filters know words as long,
+   * else G_MAXUINT32 */
+  g_autofree guint32 *fold_bits = g_new (guint32, (gsize) n_folds + 1);
+  for (guint id = 0; id < n_folds; id++)
     {
-      const NfToken *t = &c->tokens[i];
-      bits[i] = G_MAXUINT32;
-      if (t->kind != NF_TOKEN_WORD)
-        continue;
-      guint32 id = c->fold_ids[i];
       const NfFold *f = &c->folds[id];
-      if (!fold_bits[id])
+      fold_bits[id] = f->length <= FILTER_WORD_MAX && is_ascii (f->text, f->length)
+                        ? (is_mention_fold (f) ? MENTION_FOLD : 0) | f->length << 16 | f->hash >> 16
+                        : G_MAXUINT32;
+    }
+  /* (through locals: a store to fold_lower, bytes, may alias anything the compiler would
+   * otherwise load again from @c on every token) */
+  const NfToken *tokens = c->tokens;
+  const guint32 *fold_ids = c->fold_ids;
+  guint8 *fold_lower = c->fold_lower;
+  GArray *mention_words = c->mention_words;
+  const guint n = c->n;
+  for (guint i = 0; i < n; i++)
+    {
+      const NfToken *t = &tokens[i];
+      if (t->kind != NF_TOKEN_WORD)
         {
-          gsize k = 0;
-          while (k < f->length && (guchar) f->text[k] < 0x80)
-            k++;
-          fold_bits[id] = k == f->length && f->length <= FILTER_WORD_MAX ? (f->hash >> 16) + 1 : G_MAXUINT32;
+          bits[i] = G_MAXUINT32;
+          continue;
         }
-      if (fold_bits[id] != G_MAXUINT32 && f->length == t->end - t->start)
-        bits[i] = fold_bits[id] - 1;
+      guint32 id = fold_ids[i], v = fold_bits[id];
+      bits[i] = v != G_MAXUINT32 && (v >> 16 & 0xff) == t->end - t->start ? v & 0xffff : G_MAXUINT32;
+      /* (only a word token can be "he" or "she": the tokens build_mentions looks at, in the
+       * same pass) */
+      if (G_UNLIKELY (v != G_MAXUINT32 && (v & MENTION_FOLD)) && mention_words)
+        g_array_append_val (mention_words, i);
+      /* (the folds written in lower case, for written_in_lower_case, in the same pass) */
+      if (fold_lower && !(t->flags & NF_TOKEN_CAPITALIZED))
+        fold_lower[id] = 1;
     }
   return bits;
 }
