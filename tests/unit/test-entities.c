@@ -745,6 +745,17 @@ test_news_copy_shapes (void **state)
   /* a legislature is an organisation's word; a tabloid is an organisation's kind */
   assert_entities (f, "Republicans in the state Legislature and Palin's aides agreed.", "");
   assert_entities (f, "The story ran in the tabloid Bild on Monday.", "Bild=ORGANIZATION:Bild");
+  /* a name the lists know with "and" of its own, then "and" and another name; a place before it */
+  assert_entities (f, "Data came from the Centers for Disease Control and Prevention and the American Cancer Society.",
+                   "Centers for Disease Control and Prevention=ORGANIZATION:Centers for Disease Control and Prevention; "
+                   "American Cancer Society=ORGANIZATION:American Cancer Society");
+  assert_entities (f, "Bank of America and Wells Fargo fell.",
+                   "Bank of America=ORGANIZATION:Bank of America; Wells Fargo=ORGANIZATION:Wells Fargo");
+  assert_entities (f, "Data came from the U.S. Centers for Disease Control and Prevention and the FBI.",
+                   "U.S. Centers for Disease Control and Prevention=ORGANIZATION:U.S. Centers for Disease Control and Prevention; "
+                   "FBI=ORGANIZATION:FBI");
+  /* acronyms of conditions and trades */
+  assert_entities (f, "He got TB in 1990, went to the ER and now works in PR.", "");
   /* an organisation's remit goes on with "in the" and words of the language, not a place */
   assert_entities (f, "The Center for Science in the Public Interest and the Institute for Fiscal Studies in London said so.",
                    "Center for Science in the Public Interest=ORGANIZATION:Center for Science in the Public Interest; "

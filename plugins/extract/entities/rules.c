@@ -2107,6 +2107,38 @@ ampersand_firm (const Context *c, guint a, guint b)
 
 static void classify (Context *c, guint a, guint b);
 
+/* A name the lists know, with connectors of its own, inside the run [a, b] that is none:
+ * "Centers for Disease Control and Prevention and the American Cancer Society" (the known
+ * name, then "and" and the rest); "U.S. Centers for Disease Control and Prevention" (a place
+ * before it: one organisation, as "U.S. National Cancer Institute" is). */
+static gboolean
+known_name_with_connectors (Context *c, guint a, guint b)
+{
+  /* (runs of a few words; a name the lists know has at most a dozen) */
+  if (b - a > 16)
+    return FALSE;
+  for (guint s = a; s <= a + 2 && s + 2 <= b; s++)
+    {
+      Label label;
+      if (s > a && !(lookup_label (c, a, s - 1, name_end (c, s - 1), &label) && label == LABEL_LOCATION))
+        continue;
+      for (guint k = b; k > s + 1; k--)
+        {
+          if (k < b && !(tok_is (c, k + 1, "and") || tok_is (c, k + 1, ",")))
+            continue;
+          const NlpEntry *entry = lookup_label (c, s, k, name_end (c, k), &label);
+          if (!entry || (s == a && k == b) || (s > a && label != LABEL_ORGANIZATION))
+            continue;
+          /* (with the place before it the name is no longer the list's) */
+          add_mention (c, a, k, label, s == a ? entry->canonical : NULL, -1);
+          if (k < b)
+            classify (c, k + 2, b);
+          return TRUE;
+        }
+    }
+  return FALSE;
+}
+
 /* "in The New Yorker", "told The Australian", "The Hindu reported": a capitalised "The"
  * inside a sentence before a people's name in the singular is a newspaper's title ("the
  * Australian" is a man; "The Hague" is a place, no people's name) */
@@ -2179,6 +2211,8 @@ classify (Context *c, guint a, guint b)
       add_mention (c, a, b, label, entry->canonical, -1);
       return;
     }
+  if (b > a + 2 && known_name_with_connectors (c, a, b))
+    return;
   /* "Executive Director of the Wikimedia Foundation", "Chief Executive of Tesco": a post
    * at an organisation names the organisation (whose head word or listing says so), no
    * body called by the post ("Secretary of State" is left to the roles) */
@@ -2674,7 +2708,7 @@ classify (Context *c, guint a, guint b)
         "KPI", "ROI", "ASAP", "ICBM", "IED", "VBIED", "UAV", "CT", "ECG", "EEG", "STEM", "ACL", "MMA",
         "TBD", "FAQ", "VR", "AR", "LNG", "EBITDA", "BSE", "CJD", "SARS", "MERS",
         "ALS", "COPD", "OCD", "PCOS", "IBS", "UTI", "STD", "STI", "DVD", "CD", "PVC", "BPA", "GMO",
-        "HDTV", "PFAS", "PCB", "CBD", "THC", NULL,
+        "HDTV", "PFAS", "PCB", "CBD", "THC", "TB", "EQ", "UI", "UX", "ER", "PR", "NICU", "OTC", NULL,
       };
       /* "NATO", and hyphenated "CJTF-OIR" with pieces of such a length */
       gsize letters = 0, piece = 0, longest = 0;
