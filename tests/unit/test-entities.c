@@ -736,6 +736,8 @@ test_news_copy_shapes (void **state)
   assert_entities (f, "He wrote in The New Yorker and told The Australian on Monday. A New Yorker agreed.",
                    "New Yorker=ORGANIZATION:New Yorker; Australian=ORGANIZATION:Australian; New Yorker=NATIONALITY:New Yorker");
   assert_entities (f, "He spoke to The Canadian Press on Monday.", "Canadian Press=ORGANIZATION:Canadian Press");
+  assert_entities (f, "He cited The American Academy of Pediatrics on Monday.",
+                   "American Academy of Pediatrics=ORGANIZATION:American Academy of Pediatrics");
   /* a sports club's last word after its town names it alone */
   assert_entities (f, "Police said a San Francisco Giants fan was hurt. The game between the Giants and the Dodgers ended.",
                    "San Francisco Giants=ORGANIZATION:San Francisco Giants; Giants=ORGANIZATION:San Francisco Giants");
@@ -754,6 +756,16 @@ test_news_copy_shapes (void **state)
   assert_entities (f, "Data came from the U.S. Centers for Disease Control and Prevention and the FBI.",
                    "U.S. Centers for Disease Control and Prevention=ORGANIZATION:U.S. Centers for Disease Control and Prevention; "
                    "FBI=ORGANIZATION:FBI");
+  /* a name before a spokesperson's word speaks for an organisation, unless a person named in
+   * full bears it */
+  assert_entities (f, "The plan works, said Zorvex spokesman John Doe. Zorvex fell.",
+                   "Zorvex=ORGANIZATION:Zorvex; John Doe=PERSON:John Doe; Zorvex=ORGANIZATION:Zorvex");
+  assert_entities (f, "The move was criticized, says Accion International spokeswoman Gabriela Romanow.",
+                   "Accion International=ORGANIZATION:Accion International; Gabriela Romanow=PERSON:Gabriela Romanow");
+  assert_entities (f, "Mitt Romney spoke. Romney spokesman Andrea Saul agreed.",
+                   "Mitt Romney=PERSON:Mitt Romney; Romney=PERSON:Mitt Romney; Andrea Saul=PERSON:Andrea Saul");
+  /* a source opening the sentence is no destination */
+  assert_entities (f, "According to Gartner, sales rose.", "Gartner=ORGANIZATION:Gartner");
   /* acronyms of conditions and trades */
   assert_entities (f, "He got TB in 1990, went to the ER and now works in PR.", "");
   /* an organisation's remit goes on with "in the" and words of the language, not a place */

@@ -2154,7 +2154,9 @@ publication_of_a_people (Context *c, guint a, guint b)
   while (e < b && tok_is_cap_word (c, e + 1) && !is_given_name (c, e + 1))
     e++;
   Label first;
-  if (e > a + 1 && is_word_in (c, e, W_ORG_SUFFIXES) && lookup_label (c, a + 1, a + 1, name_end (c, a + 1), &first)
+  /* (not when the name goes on: "The American Academy of Pediatrics") */
+  if (e > a + 1 && is_word_in (c, e, W_ORG_SUFFIXES) && !(e < b && (tok_is (c, e + 1, "of") || tok_is (c, e + 1, "for") || tok_is (c, e + 1, "and")))
+      && lookup_label (c, a + 1, a + 1, name_end (c, a + 1), &first)
       && first == LABEL_NATIONALITY && !lookup_label (c, a + 1, e, name_end (c, e), &first))
     {
       add_mention (c, a + 1, e, LABEL_ORGANIZATION, NULL, -1);
@@ -3231,6 +3233,16 @@ org_context (const Context *c, guint a)
   return is_org_kind (c, a - 1, TRUE) && !(a + 1 < c->n && tok_is_cap_word (c, a + 1)) && !is_given_name (c, a);
 }
 
+/* Whether token @i is one of the lower-case @words written with a capital. */
+static gboolean
+capitalised_one_of (const Context *c, guint i, const char *const *words)
+{
+  for (const char *const *w = words; *w; w++)
+    if (tok_is_capitalised_form (c, i, *w))
+      return TRUE;
+  return FALSE;
+}
+
 static void
 resolve (Context *c)
 {
@@ -3422,7 +3434,10 @@ resolve (Context *c)
        * source names no destination */
       static const char *const to_not_places[] = { "thanks", "due", "owing", "according", "compared", "similar",
                                                    "thank", "close", "next", NULL };
-      gboolean source_before = a >= 2 && tok_is (c, a - 1, "to") && tok_is_one_of (c, a - 2, to_not_places);
+      /* (also opening a sentence: "According to Gartner, sales rose") */
+      gboolean source_before = a >= 2 && tok_is (c, a - 1, "to")
+                               && (tok_is_one_of (c, a - 2, to_not_places)
+                                   || (tok_is_initial (c, a - 2) && capitalised_one_of (c, a - 2, to_not_places)));
       if (source_before)
         place = FALSE;
       /* "written in Rust", "in Fashion": a word that is never a name takes more than a
@@ -3490,7 +3505,7 @@ resolve (Context *c)
       gboolean common = tok_is_common_word (c, a);
       /* "according to Reuters": a source no person named in full in the article (their
        * surname was resolved above) is a publisher or an agency */
-      gboolean source = source_before && tok_is (c, a - 2, "according");
+      gboolean source = source_before && (tok_is (c, a - 2, "according") || tok_is (c, a - 2, "According"));
       /* "from Nvidia, Gigabyte, MSI and Asus": a list with a known organisation */
       gboolean with_org = !(c->tokens[a].flags & NF_TOKEN_SENTENCE_START) && !verb_before && !title_before
                           && !tok_is_common_word (c, a) && !is_given_name (c, a) && next_to (c, ms, n, i, LABEL_ORGANIZATION);
@@ -4063,7 +4078,7 @@ sports_clubs (Context *c)
       Mention *m = &ms[i];
       if (m->label != LABEL_LOCATION || after_place_word (c, m->first))
         continue;
-      const char *fold = mention_fold (c, m);
+      g_autofree char *fold = g_strdup (mention_fold (c, m)); /* (the scratch is reused) */
       for (guint k = 0; k < led->len; k++)
         if (strcmp (fold, g_ptr_array_index (led, k)) == 0)
           {
@@ -4079,7 +4094,7 @@ sports_clubs (Context *c)
       Mention *m = &ms[i];
       if (m->label != LABEL_LOCATION)
         continue;
-      const char *fold = mention_fold (c, m);
+      g_autofree char *fold = g_strdup (mention_fold (c, m)); /* (the scratch is reused) */
       for (guint k = 0; k < clubs->len; k++)
         if (strcmp (fold, g_ptr_array_index (clubs, k)) == 0)
           {
@@ -4210,6 +4225,40 @@ resolve_org_short_forms (Context *c)
     }
 }
 
+/* "says Accion International spokeswoman Gabriela Romanow", "said Zorvex spokesman John
+ * Doe": a name no list knows, with no given name, before a spokesperson's word and a name is
+ * the organisation the spokesperson speaks for ("Putin spokesman Dmitry Peskov": the lists
+ * know Putin; "Obama" named in full earlier is his) */
+static void
+spokespeople_of_organisations (Context *c)
+{
+  static const char *const spokes[] = { "spokesman", "spokeswoman", "spokesperson", "spokespeople", NULL };
+  Mention *ms = (Mention *) c->mentions->data;
+  for (guint i = 0; i < c->mentions->len; i++)
+    {
+      Mention *m = &ms[i];
+      guint after = m->last + 1;
+      Label known;
+      if (m->label != LABEL_PERSON || m->canonical || m->title_word || after + 1 >= c->n
+          || !tok_is_one_of (c, after, spokes) || !tok_is_cap_word (c, after + 1)
+          || is_given_name (c, m->first) || name_end (c, m->last) != c->tokens[m->last].end
+          || (m->first == m->last && tok_entry (c, m->first, TRUE, &known)))
+        continue;
+      /* (a surname of someone named in full: "Mitt Romney ... Romney spokesman") */
+      const Word *word = tok_word (c, m->last, TRUE);
+      gboolean surname = FALSE;
+      for (guint k = 0; k < c->mentions->len && !surname; k++)
+        surname = k != i && ms[k].label == LABEL_PERSON && ms[k].last > ms[k].first && tok_word (c, ms[k].last, TRUE) == word;
+      if (surname)
+        continue;
+      /* (and wherever else the article writes the name: "Zorvex fell") */
+      g_autofree char *fold = g_strdup (mention_fold (c, m)); /* (the scratch is reused) */
+      for (guint k = 0; k < c->mentions->len; k++)
+        if (ms[k].label == LABEL_PERSON && !ms[k].canonical && (k == i || strcmp (mention_fold (c, &ms[k]), fold) == 0))
+          ms[k].label = LABEL_ORGANIZATION;
+    }
+}
+
 /* Finds the mentions of @c (tokens, text and language set). */
 static void
 find_mentions (Context *c, const char *language)
@@ -4226,6 +4275,7 @@ find_mentions (Context *c, const char *language)
   /* before short mentions take a full name: "Lyon" must not become "Métropole de Lyon" */
   no_places_as_people (c, language);
   resolve (c);
+  spokespeople_of_organisations (c);
   resolve_org_short_forms (c);
   drop_lone_titles (c);
   /* and the lone words the evidence made people ("la consejera de Salud, Inmaculada ...") */
