@@ -10,7 +10,9 @@
 # 12 files), and of 500n/articles, every 18th starting at index 9 (9, 27, ..., 207; 12
 # files).  The gold lists every distinct person, place and organization named in each body
 # (headline not annotated) and was written and committed before newsflow was run on them.
-# The metric is tests/data/quotes/score.py --entities (distinct referents per article).
+# The metric is tests/data/quotes/score.py --entities (distinct referents per article); the
+# articles are scored with the default chain's settings and again with convention = "conll",
+# the gold's own convention.
 set -eu
 here=$(cd "$(dirname "$0")" && pwd)
 source_dir=$(cd "$here/../.." && pwd)
@@ -42,13 +44,20 @@ if ! cmp -s "$work/chosen" "$work/annotated"; then
   diff "$work/chosen" "$work/annotated" >&2 || true
   exit 1
 fi
-cat > "$work/entities.chain" <<CHAIN
+# the default chain's settings, then convention = "conll", the gold's own convention (a
+# country is always a place; a people in the plural a nationality)
+for convention in re3d conll; do
+  cat > "$work/entities.chain" <<CHAIN
 fetch "files" { paths = { "$work/fold" } pattern = { "*.txt" } }
 parse "text" { }
-extract "entities" { }
-format "json" { output = "$work/out.jsonl" }
+extract "entities" { convention = "$convention" }
+format "json" { output = "$work/out-$convention.jsonl" }
 CHAIN
-"$build/newsflow" -q -c "$work/entities.chain"
+  "$build/newsflow" -q -c "$work/entities.chain"
+done
+cp "$work/out-re3d.jsonl" "$work/out.jsonl"
 echo "== entities, 24 real news articles (12 DUC-2001, 12 500N; gold written before any run)"
 "$python" "$source_dir/tests/data/quotes/score.py" "$work/fold" "$work/out.jsonl" --entities "$@"
+echo "== the same with convention = \"conll\""
+"$python" "$source_dir/tests/data/quotes/score.py" "$work/fold" "$work/out-conll.jsonl" --entities "$@"
 if [ -n "${REAL_NEWS_KEEP:-}" ]; then cp "$work/out.jsonl" "$REAL_NEWS_KEEP"/; fi

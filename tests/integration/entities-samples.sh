@@ -40,4 +40,28 @@ if grep -qE $'^0[456]-[^\t]+\tPERSON\t' "$WORK/ents"; then
   grep -E $'^0[456]-[^\t]+\tPERSON\t' "$WORK/ents" | grep -vE $'\t(Inmaculada Torralba Ruiz|Fernando Gálvez Ortega|Carmen Heredia Montoya|Lucía Benjumea|Camille Darrieux|Bertrand Morel-Aubry|Olivier Sautereau|Sylvie Chaumette|Antoine Lefebvre-Caradec|Katrin Wehmeyer|Jörg Brandstätter|Annette Kühnel|Thomas Achterberg)\t' > "$WORK/odd" || true
   if [ -s "$WORK/odd" ]; then fail "es/fr/de samples: something else taken for a person: $(cat "$WORK/odd")"; else pass "es/fr/de samples: only people are people"; fi
 fi
+
+# convention: re3d (the default) makes acting countries, peoples in the plural and forces
+# named by a people organisations; conll keeps them a place and nationalities
+mkdir -p "$WORK/conv"
+printf 'Talks\n\nThe U.S. said Syrians and Iraqi security forces fought near Mosul.\n' > "$WORK/conv/a.txt"
+for convention in re3d conll; do
+  cat > "$WORK/$convention.chain" <<CHAIN
+fetch "files" { paths = { "$WORK/conv" } }
+parse "text" { }
+extract "entities" { convention = "$convention" }
+format "json" { output = "-" }
+CHAIN
+  expect_status 0 "entities with convention $convention" -- "$NEWSFLOW" -q -c "$WORK/$convention.chain"
+  python3 -c 'import json, sys
+for e in json.loads(open(sys.argv[1]).readline())["entities"]: print(e["label"], e["name"])' "$WORK/out" > "$WORK/$convention.ents"
+done
+expect_grep "$WORK/re3d.ents" '^ORGANIZATION United States$' "re3d: a country that acts is an organisation"
+expect_grep "$WORK/re3d.ents" '^ORGANIZATION Iraqi security forces$' "re3d: forces named by a people are an organisation"
+expect_grep "$WORK/conll.ents" '^LOCATION United States$' "conll: a country is a place"
+expect_grep "$WORK/conll.ents" '^NATIONALITY Syrians$' "conll: a people in the plural is a nationality"
+if grep -q '^ORGANIZATION' "$WORK/conll.ents"; then fail "conll: no organisation in the sentence"; else pass "conll: no organisation named"; fi
+sed -i 's/convention = "conll"/convention = "CoNLL-2003"/' "$WORK/conll.chain"
+expect_status 1 "an unknown convention is refused" -- "$NEWSFLOW" -q -c "$WORK/conll.chain"
+expect_grep "$WORK/err" 'conll.chain:3: extract "entities": unknown convention .CoNLL-2003.' "the error names the chain line and the value"
 finish

@@ -25,6 +25,12 @@ static const NfOption entities_options[] = {
                       "The entity labels to report, among PERSON, LOCATION, ORGANIZATION and "
                       "NATIONALITY (empty: all); the others are still recognised, so that their "
                       "words are not taken for something else, but not written."),
+  NF_OPTION_STR ("convention", "re3d",
+                 "Which names count as organisations (rules only, no model): \"re3d\" (the "
+                 "development set's convention: a country that acts, \"the U.S. said\", a people "
+                 "in the plural, \"Syrians\", and a people's or country's forces, \"Iraqi security "
+                 "forces\", are organisations) or \"conll\" (CoNLL and OntoNotes: a country is "
+                 "always a place, a people a nationality, and forces named by a people no name)."),
   NF_OPTION_END
 };
 
@@ -51,9 +57,23 @@ entities_init (NfStage *stage, GError **error)
 {
   cfg_t *cfg = nf_stage_get_config (stage);
   const char *model = cfg_getstr (cfg, "model");
+  const char *convention = cfg_getstr (cfg, "convention");
+  if (g_strcmp0 (convention, "re3d") != 0 && g_strcmp0 (convention, "conll") != 0)
+    {
+      g_set_error (error, NF_ERROR, NF_ERROR_CHAIN, "unknown convention '%s' (expected \"re3d\" or \"conll\")",
+                   convention);
+      return FALSE;
+    }
+  if (model && *model && g_strcmp0 (convention, "re3d") != 0)
+    {
+      g_set_error (error, NF_ERROR, NF_ERROR_CHAIN,
+                   "convention = \"%s\" applies to the rules; a model keeps the convention it "
+                   "was trained with (leave model unset)", convention);
+      return FALSE;
+    }
   Entities *self = g_new0 (Entities, 1);
   self->tagger = model && *model;
-  self->instance = self->tagger ? entities_tagger_new (stage, cfg, model, error) : entities_rules_new (stage, cfg, error);
+  self->instance = self->tagger ? entities_tagger_new (cfg, model, error) : entities_rules_new (cfg, error);
   if (!self->instance)
     {
       g_free (self);

@@ -10,7 +10,7 @@
 
 G_BEGIN_DECLS
 
-gpointer entities_rules_new      (NfStage *stage, cfg_t *cfg, GError **error);
+gpointer entities_rules_new      (cfg_t *cfg, GError **error);
 /* A worker thread's buffers for the rules' work, kept from one article to the next. */
 typedef struct _EntitiesRulesWorker EntitiesRulesWorker;
 EntitiesRulesWorker *entities_rules_worker_new  (void);
@@ -38,7 +38,7 @@ void     entities_rules_spans    (gconstpointer instance, const char *text, cons
 gboolean entities_rules_is_given_name (gconstpointer instance, GString *scratch, const char *word, gsize length);
 
 /* @model: a path, or a file of the data directory ("models/entities-en.model"). */
-gpointer entities_tagger_new     (NfStage *stage, cfg_t *cfg, const char *model, GError **error);
+gpointer entities_tagger_new     (cfg_t *cfg, const char *model, GError **error);
 gboolean entities_tagger_process (gconstpointer instance, NfArticle *article);
 void     entities_tagger_free    (gpointer instance);
 

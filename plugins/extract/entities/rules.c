@@ -89,6 +89,7 @@ typedef struct {
   guint       n_index_slots;    /* a power of two, at most half used */
   guint       n_index_used;
   gboolean    report[N_LABELS];
+  gboolean    conll;            /* convention = "conll": countries stay places (label_passes) */
 } Entities;
 
 /* The words of the word lists and the keys of the gazetteer with what the lists and the
@@ -380,7 +381,7 @@ entities_load_lists (Entities *self, const char *const *extra, gboolean shipped,
 }
 
 static gboolean
-entities_load (Entities *self, NfStage *stage, cfg_t *cfg, GError **error)
+entities_load (Entities *self, cfg_t *cfg, GError **error)
 {
   g_autoptr (GPtrArray) extra = g_ptr_array_new ();
   for (guint i = 0; i < cfg_size (cfg, "gazetteers"); i++)
@@ -389,6 +390,7 @@ entities_load (Entities *self, NfStage *stage, cfg_t *cfg, GError **error)
   if (!entities_load_lists (self, (const char *const *) extra->pdata, cfg_getbool (cfg, "shipped-gazetteers"), error))
     return FALSE;
 
+  self->conll = g_strcmp0 (cfg_getstr (cfg, "convention"), "conll") == 0;
   if (cfg_size (cfg, "labels") == 0)
     for (guint l = 1; l < N_LABELS; l++)
       self->report[l] = TRUE;
@@ -402,8 +404,8 @@ entities_load (Entities *self, NfStage *stage, cfg_t *cfg, GError **error)
       if (l == N_LABELS)
         {
           g_set_error (error, NF_ERROR, NF_ERROR_CHAIN,
-                       "%s: unknown label '%s' in labels (expected PERSON, LOCATION, "
-                       "ORGANIZATION or NATIONALITY)", nf_stage_get_location (stage), label);
+                       "unknown label '%s' in labels (expected PERSON, LOCATION, "
+                       "ORGANIZATION or NATIONALITY)", label);
           return FALSE;
         }
       self->report[l] = TRUE;
@@ -412,10 +414,10 @@ entities_load (Entities *self, NfStage *stage, cfg_t *cfg, GError **error)
 }
 
 gpointer
-entities_rules_new (NfStage *stage, cfg_t *cfg, GError **error)
+entities_rules_new (cfg_t *cfg, GError **error)
 {
   Entities *self = g_new0 (Entities, 1);
-  if (!entities_load (self, stage, cfg, error))
+  if (!entities_load (self, cfg, error))
     {
       entities_rules_free (self);
       return NULL;
@@ -3882,7 +3884,8 @@ label_passes (Context *c)
       Mention *m = &g_array_index (c->mentions, Mention, i);
       gboolean country = m->label == LABEL_LOCATION && !m->tentative && is_country (c, m);
       gboolean organisation = m->label == LABEL_ORGANIZATION;
-      if (m->label != LABEL_NATIONALITY && !country && !organisation)
+      /* (the CoNLL convention names none of these organisations) */
+      if ((m->label != LABEL_NATIONALITY && !country && !organisation) || c->self->conll)
         continue;
       /* "the Iran-backed militias": the adjective's owner is named, not the group */
       if (m->end < c->tokens[m->last].end && c->text[m->end] == '-')

@@ -79,7 +79,7 @@ find_model (const char *name, GError **error)
 }
 
 static gboolean
-entities_load (Entities *self, NfStage *stage, cfg_t *cfg, const char *model, GError **error)
+entities_load (Entities *self, cfg_t *cfg, const char *model, GError **error)
 {
   g_autoptr (GPtrArray) extra = g_ptr_array_new ();
   for (guint i = 0; i < cfg_size (cfg, "gazetteers"); i++)
@@ -99,7 +99,7 @@ entities_load (Entities *self, NfStage *stage, cfg_t *cfg, const char *model, GE
     self->model = nlp_perceptron_load (path, NLP_NER_KIND, &local);
   if (!self->model)
     {
-      g_set_error (error, NF_ERROR, NF_ERROR_CHAIN, "%s: model: %s", nf_stage_get_location (stage), local->message);
+      g_set_error (error, NF_ERROR, NF_ERROR_CHAIN, "model: %s", local->message);
       return FALSE;
     }
 
@@ -116,8 +116,8 @@ entities_load (Entities *self, NfStage *stage, cfg_t *cfg, const char *model, GE
       if (l == N_LABELS)
         {
           g_set_error (error, NF_ERROR, NF_ERROR_CHAIN,
-                       "%s: unknown label '%s' in labels (expected PERSON, LOCATION, "
-                       "ORGANIZATION or NATIONALITY)", nf_stage_get_location (stage), label);
+                       "unknown label '%s' in labels (expected PERSON, LOCATION, "
+                       "ORGANIZATION or NATIONALITY)", label);
           return FALSE;
         }
       self->report[l] = TRUE;
@@ -126,10 +126,10 @@ entities_load (Entities *self, NfStage *stage, cfg_t *cfg, const char *model, GE
 }
 
 gpointer
-entities_tagger_new (NfStage *stage, cfg_t *cfg, const char *model, GError **error)
+entities_tagger_new (cfg_t *cfg, const char *model, GError **error)
 {
   Entities *self = g_new0 (Entities, 1);
-  if (!entities_load (self, stage, cfg, model, error))
+  if (!entities_load (self, cfg, model, error))
     {
       entities_tagger_free (self);
       return NULL;
