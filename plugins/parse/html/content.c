@@ -405,15 +405,10 @@ hint_cache_add (HintCache *cache, HintSlot *slot, const char *s, gsize n, guint6
   g_free (old);
 }
 
-/* The hints of a lower-cased " class id" string of @n bytes; this runs for every element of
- * every page. */
+/* The hints of a lower-cased " class id" string (NUL-terminated). */
 static guint8
-words_hints (const char *s, gsize n, HintCache *cache)
+words_hints (const char *s)
 {
-  guint64 hash = hint_hash (s, n);
-  HintSlot *slot = hint_slot (cache, s, n, hash);
-  if (slot->key)
-    return slot->hints;
   const NeedleIndex *indexes = needle_indexes ();
   guint8 hints = 0;
   /* One pass over the string.  Positive and body words match anywhere ("maincontent");
@@ -435,7 +430,43 @@ words_hints (const char *s, gsize n, HintCache *cache)
     }
   if (!(hints & H_JUNK) && has_any_token (s, junk_tokens))
     hints |= H_JUNK;
-  hint_cache_add (cache, slot, s, n, hash, hints);
+  return hints;
+}
+
+/* The words of class and id values as words_hints reads them: lower case, white space as
+ * spaces, "_" as "-", a "-" between the words of camelCase ("AffiliateModal",
+ * "authorContainer"; not the case changes of a generated hash, "PFk9dDFp"), at most
+ * @size - 1 bytes (long utility-class lists are cut: the words that matter come first).
+ * @raw is the values as they are, each after a space: the rules look at neighbours within
+ * a value only, and a space is no letter, so one pass over them all is a pass a value. */
+static void
+class_words (const char *raw, char *words, gsize size)
+{
+  gsize n = 0;
+  for (const char *c = raw; *c && n < size - 1; c++)
+    {
+      if (g_ascii_isupper (*c) && c > raw + 1 && g_ascii_islower (c[-1]) && g_ascii_islower (c[-2])
+          && g_ascii_islower (c[1]) && n < size - 2)
+        words[n++] = '-';
+      words[n++] = g_ascii_isspace (*c) ? ' ' : *c == '_' ? '-' : *c >= 'A' && *c <= 'Z' ? *c + ('a' - 'A') : *c;
+    }
+  words[n] = '\0';
+}
+
+/* The hints of the class and id values @raw (@n bytes, see class_words); this runs for
+ * every element of every page, and pages repeat the same few hundred values over thousands
+ * of elements: the values as they are are the key, so a repeat costs a hash and a compare. */
+static guint8
+raw_words_hints (const char *raw, gsize n, HintCache *cache)
+{
+  guint64 hash = hint_hash (raw, n);
+  HintSlot *slot = hint_slot (cache, raw, n, hash);
+  if (slot->key)
+    return slot->hints;
+  char words[512];
+  class_words (raw, words, sizeof words);
+  guint8 hints = words_hints (words);
+  hint_cache_add (cache, slot, raw, n, hash, hints);
   return hints;
 }
 
@@ -473,8 +504,9 @@ static guint8
 class_hints (xmlNode *node, HintCache *cache)
 {
   guint8 hints = 0;
-  char words[512]; /* " class id", lower-cased, white space as spaces */
+  char raw[2048]; /* " class id" as the page writes them (class_words) */
   gsize n = 0;
+  gboolean long_values = FALSE; /* more than raw holds: not cached */
   for (xmlAttr *attr = node->properties; attr; attr = attr->next)
     {
       const char *name = (const char *) attr->name;
@@ -485,18 +517,15 @@ class_hints (xmlNode *node, HintCache *cache)
         continue;
       if (strcmp (name, "class") == 0 || strcmp (name, "id") == 0)
         {
-          /* Long utility-class lists are cut: the words that matter come first. */
-          if (n < sizeof words - 1)
-            words[n++] = ' ';
-          for (const char *c = value; *c && n < sizeof words - 1; c++)
+          gsize length = strlen (value);
+          if (n + 1 + length < sizeof raw)
             {
-              /* camelCase words are words too: "AffiliateModal", "authorContainer"; not
-               * the case changes of a generated hash ("PFk9dDFp"). */
-              if (g_ascii_isupper (*c) && c > value + 1 && g_ascii_islower (c[-1]) && g_ascii_islower (c[-2])
-                  && g_ascii_islower (c[1]) && n < sizeof words - 2)
-                words[n++] = '-';
-              words[n++] = g_ascii_isspace (*c) ? ' ' : *c == '_' ? '-' : *c >= 'A' && *c <= 'Z' ? *c + ('a' - 'A') : *c;
+              raw[n++] = ' ';
+              memcpy (raw + n, value, length);
+              n += length;
             }
+          else
+            long_values = TRUE, n = sizeof raw;
         }
       else if (strcmp (name, "itemprop") == 0)
         {
@@ -517,8 +546,30 @@ class_hints (xmlNode *node, HintCache *cache)
     }
   if (n == 0)
     return hints;
-  words[n] = '\0';
-  return hints | words_hints (words, n, cache);
+  if (!long_values)
+    {
+      raw[n] = '\0';
+      return hints | raw_words_hints (raw, n, cache);
+    }
+  /* The rare element with kilobytes of classes: the values joined in a string of their own. */
+  GString *all = g_string_new (NULL);
+  for (xmlAttr *attr = node->properties; attr; attr = attr->next)
+    {
+      const char *name = (const char *) attr->name;
+      if (attr->children == NULL || attr->children->content == NULL)
+        continue;
+      const char *value = (const char *) attr->children->content;
+      if ((strcmp (name, "class") == 0 || strcmp (name, "id") == 0)
+          && !(strcmp (name, "id") == 0 && is_heading_slug (value)))
+        {
+          g_string_append_c (all, ' ');
+          g_string_append (all, value);
+        }
+    }
+  char words[512];
+  class_words (all->str, words, sizeof words);
+  g_string_free (all, TRUE);
+  return hints | words_hints (words);
 }
 
 /* hidden, aria-hidden="true", style="display:none" or "visibility:hidden". */
