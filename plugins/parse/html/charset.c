@@ -240,7 +240,7 @@ plain_body (const char *body, gsize length)
  * it parses) and of an attribute that repeats one before it (libxml2 drops it). */
 
 #define ATTR_MARK "\x7fnf-attr-"
-#define ATTR_MIN 48
+#define ATTR_MIN 24
 
 static gboolean
 is_blank (char c)
