@@ -17,7 +17,7 @@ charset_from_meta (const guint8 *data, gsize length)
   char head[4097];
   gsize n_head = 0;
   for (; n_head < probe && data[n_head]; n_head++)
-    head[n_head] = g_ascii_tolower (data[n_head]);
+    head[n_head] = html_ascii_lower ((char) data[n_head]);
   head[n_head] = '\0';
   for (const char *meta = strstr (head, "<meta"); meta; meta = strstr (meta + 5, "<meta"))
     {

@@ -143,8 +143,14 @@ lookup_tag (const xmlChar *name)
   if (g >= 26)
     return &other;
   for (guint i = groups[g].start; i < groups[g].end; i++)
-    if (strcmp ((const char *) name + 1, tag_table[i].name + 1) == 0)
-      return &tag_table[i];
+    {
+      /* strcmp without the call: tag names are a few bytes. */
+      const char *a = (const char *) name + 1, *b = tag_table[i].name + 1;
+      while (*a && *a == *b)
+        a++, b++;
+      if (*a == *b)
+        return &tag_table[i];
+    }
   return &other;
 }
 
@@ -592,7 +598,7 @@ is_hidden (xmlNode *node)
           gsize n = 0;
           for (const char *c = value; *c && n < sizeof squeezed - 1; c++)
             if (!g_ascii_isspace (*c))
-              squeezed[n++] = g_ascii_tolower (*c);
+              squeezed[n++] = html_ascii_lower (*c);
           squeezed[n] = '\0';
           if (strstr (squeezed, "display:none") || strstr (squeezed, "visibility:hidden"))
             return TRUE;
@@ -2328,7 +2334,7 @@ word_shingles (const char *text, GArray *out)
             break;
           if (!(g_ascii_isalnum (*p) || *p >= 0x80))
             break;
-          h = (h ^ g_ascii_tolower (*p)) * 16777619u;
+          h = (h ^ html_ascii_lower (*p)) * 16777619u;
           any = TRUE;
           p++;
         }

@@ -113,7 +113,7 @@ fold_head (const char *name, gsize n, gsize ascii, char *buffer, gsize size, cha
   if (n <= ascii && n < size)
     {
       for (gsize i = 0; i < n; i++)
-        buffer[i] = g_ascii_tolower (name[i]);
+        buffer[i] = html_ascii_lower (name[i]);
       buffer[n] = '\0';
       return buffer;
     }

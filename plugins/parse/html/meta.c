@@ -910,7 +910,7 @@ html_find_headline (xmlNode *root, guint *order)
       /* Counted as html_meta_read's walk counts (html_dates_element's order). */
       if (node->type == XML_ELEMENT_NODE)
         count++;
-      if (node->type == XML_ELEMENT_NODE && g_ascii_tolower (node->name[0]) == 'h' && node->name[1]
+      if (node->type == XML_ELEMENT_NODE && html_ascii_lower (node->name[0]) == 'h' && node->name[1]
           && node->name[2] == '\0')
         {
           if (node->name[1] == '1' && n1 < G_N_ELEMENTS (h1))
