@@ -294,12 +294,23 @@ enum { INDEX_POSITIVE, INDEX_BODY, INDEX_UNLIKELY, INDEX_JUNK, N_INDEXES };
 /* The first two bytes of every needle of every list, one bit per pair: most positions of
  * a class string start no needle, and one bit says so.  Built with the indexes. */
 static guint64 needle_pairs[65536 / 64];
+/* The same a list: a position is compared with a list's needles only when one of them opens
+ * with its two bytes. */
+static guint64 index_pairs[N_INDEXES][65536 / 64];
 
 static inline gboolean
 may_start_needle (const char *at)
 {
   guint pair = (guint) (guchar) at[0] << 8 | (guchar) at[1];
   return (needle_pairs[pair / 64] >> (pair % 64)) & 1;
+}
+
+/* Whether a needle of list @index may start at @at (by its first two bytes). */
+static inline gboolean
+may_start_in (guint index, const char *at)
+{
+  guint pair = (guint) (guchar) at[0] << 8 | (guchar) at[1];
+  return (index_pairs[index][pair / 64] >> (pair % 64)) & 1;
 }
 
 static const NeedleIndex *
@@ -320,6 +331,7 @@ needle_indexes (void)
             g_assert (indexes[i].lengths[k] >= 2); /* a pair per needle */
             guint pair = (guint) (guchar) needle[0] << 8 | (guchar) needle[1];
             needle_pairs[pair / 64] |= G_GUINT64_CONSTANT (1) << (pair % 64);
+            index_pairs[i][pair / 64] |= G_GUINT64_CONSTANT (1) << (pair % 64);
           }
       g_once_init_leave (&ready, 1);
     }
@@ -424,14 +436,15 @@ words_hints (const char *s)
     {
       if (!may_start_needle (at))
         continue;
-      if (!(hints & H_POSITIVE) && needle_at (&indexes[INDEX_POSITIVE], at))
+      if (!(hints & H_POSITIVE) && may_start_in (INDEX_POSITIVE, at) && needle_at (&indexes[INDEX_POSITIVE], at))
         hints |= H_POSITIVE;
-      if (!(hints & H_BODY) && needle_at (&indexes[INDEX_BODY], at))
+      if (!(hints & H_BODY) && may_start_in (INDEX_BODY, at) && needle_at (&indexes[INDEX_BODY], at))
         hints |= H_BODY;
       gboolean word_start = *at != ' ' && (at == s || at[-1] == ' ' || at[-1] == '-' || at[-1] == '_');
-      if (!(hints & H_UNLIKELY) && (word_start || *at == '-') && needle_at (&indexes[INDEX_UNLIKELY], at))
+      if (!(hints & H_UNLIKELY) && (word_start || *at == '-') && may_start_in (INDEX_UNLIKELY, at)
+          && needle_at (&indexes[INDEX_UNLIKELY], at))
         hints |= H_UNLIKELY;
-      if (!(hints & H_JUNK) && word_start && needle_at (&indexes[INDEX_JUNK], at))
+      if (!(hints & H_JUNK) && word_start && may_start_in (INDEX_JUNK, at) && needle_at (&indexes[INDEX_JUNK], at))
         hints |= H_JUNK;
     }
   if (!(hints & H_JUNK) && has_any_token (s, junk_tokens))
