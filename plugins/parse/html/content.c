@@ -2337,7 +2337,11 @@ sibling_belongs (Extractor *ex, Info *top, Info *sibling)
       if (sibling->text > 0 && sibling->text <= 80 && density == 0 && sibling->own > 0)
         {
           xmlChar *content = xmlNodeGetContent (sibling->node);
-          gboolean sentence = content && g_regex_match_simple ("\\.( |$)", (const char *) content, 0, 0);
+          /* Compiled once: g_regex_match_simple compiles a pattern a call. */
+          static GRegex *full_stop;
+          if (g_once_init_enter (&full_stop))
+            g_once_init_leave (&full_stop, g_regex_new ("\\.( |$)", 0, 0, NULL));
+          gboolean sentence = content && g_regex_match (full_stop, (const char *) content, 0, NULL);
           xmlFree (content);
           return sentence;
         }
