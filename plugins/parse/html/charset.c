@@ -189,7 +189,14 @@ find_bytes (const char *haystack, gsize length, const char *needle, gsize n)
 static inline gboolean
 is_name_char (char c)
 {
-  return g_ascii_isalnum (c) || c == ':' || c == '_' || c == '.' || c == '-';
+  /* By table: this runs on every byte of every tag and attribute name. */
+  static const guint64 table[4] = {
+    G_GUINT64_CONSTANT (0x07FF600000000000), /* - . 0-9 : */
+    G_GUINT64_CONSTANT (0x07FFFFFE87FFFFFE), /* A-Z _ a-z */
+    0, 0
+  };
+  guchar b = (guchar) c;
+  return (table[b >> 6] >> (b & 63)) & 1;
 }
 
 /* Whether libxml2 keeps every character of @body as it is (no control characters, no

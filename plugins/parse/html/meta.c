@@ -572,7 +572,8 @@ has_token (const char *list, const char *token)
       const char *start = p;
       while (*p && *p != ' ' && *p != '\t' && *p != '\n')
         p++;
-      if ((gsize) (p - start) == n && g_ascii_strncasecmp (start, token, n) == 0)
+      if ((gsize) (p - start) == n && html_ascii_lower (*start) == html_ascii_lower (*token)
+          && g_ascii_strncasecmp (start, token, n) == 0)
         return TRUE;
       if (*p)
         p++;
