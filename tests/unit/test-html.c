@@ -1139,6 +1139,48 @@ test_script_bodies_give_libxml2s_tree (G_GNUC_UNUSED void **state)
   g_string_free (bomb, TRUE);
 }
 
+/* html_parse_utf8 cuts long attribute values out too: the tree must still be libxml2's own
+ * for every shape of value and tag (repeated attributes, a repeated <body> whose attributes
+ * libxml2 moves to the first, character references, ids, values that do not close, tags in
+ * comments and text, <meta>, unquoted and odd attribute names). */
+#define LONG_VALUE "https://example.com/images/2024/05/a-long-file-name-for-the-picture-1200x800.jpg"
+static void
+test_long_attribute_values_give_libxml2s_tree (G_GNUC_UNUSED void **state)
+{
+  static const char *const pages[] = {
+    "<html><body><p class=\"" LONG_VALUE "\" title='" LONG_VALUE "'>a</p>"
+    "<img src=\"" LONG_VALUE "\" srcset=\"" LONG_VALUE " 1x, " LONG_VALUE " 2x\"></body></html>",
+    "<div class=\"" LONG_VALUE "\" class=\"" LONG_VALUE "-second\" CLASS='" LONG_VALUE "-third'>b</div>",
+    "<p>x</p><body class=\"" LONG_VALUE "\"><p>y</p><html lang=\"" LONG_VALUE "\"><p>z</p>",
+    "<a href=\"" LONG_VALUE "?a=1&amp;b=2\" id=\"" LONG_VALUE "\" name=\"" LONG_VALUE "\">c</a>",
+    "<meta name='description' content=\"" LONG_VALUE "\"><meta charset=\"utf-8\"><p>d</p>",
+    "<!-- <div class=\"" LONG_VALUE "\"> --><p title=\"" LONG_VALUE "\">e</p>",
+    "<p>f <b class = \"" LONG_VALUE "\" >g</b> 3 < 4 data=\"" LONG_VALUE "\" </p>",
+    "<div data-x=" LONG_VALUE " data-y=\"" LONG_VALUE "\"/><p>h</p>",
+    "<div title=\"" LONG_VALUE "\" 9bad=\"" LONG_VALUE "\" ok=\"" LONG_VALUE "\">i</div>",
+    "<div title=\"" LONG_VALUE " <script>x()</script> " LONG_VALUE "\">j</div><script>k()</script>",
+    "<div title=\"" LONG_VALUE "\n\t" LONG_VALUE "\" alt=\"caf\xc3\xa9 " LONG_VALUE "\">l</div>",
+    "<p title=\"" LONG_VALUE "\">m</p><p title=\"never closes " LONG_VALUE,
+    "<p title=\"\x7fnf-attr-0-\">n</p><p title=\"" LONG_VALUE "\">o</p>",
+    "<svg><path d=\"M0 0 L10 10 L20 0 L30 10 L40 0 L50 10 L60 0 L70 10 L80 0 L90 10 Z\"/></svg><p>p</p>",
+  };
+  for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
+    {
+      gsize length = strlen (pages[i]);
+      gboolean plain_deep, deep;
+      g_autofree char *plain = plain_parse_dump (pages[i], length, &plain_deep);
+      htmlDocPtr doc = html_parse_utf8 (pages[i], length, NULL, &deep);
+      assert_non_null (doc);
+      xmlChar *dump = NULL;
+      int size = 0;
+      htmlDocDumpMemory (doc, &dump, &size);
+      xmlFreeDoc (doc);
+      assert_string_equal ((const char *) dump, plain);
+      assert_int_equal (deep, plain_deep);
+      xmlFree (dump);
+    }
+}
+
 /* html_attrs_read: the first attribute of each name, whatever its case, and NULL for a value
  * that is not one text node or for an attribute the element lacks. */
 static void
@@ -1254,6 +1296,7 @@ main (void)
     cmocka_unit_test (test_repeated_calls_to_action_are_dropped),
     cmocka_unit_test (test_embedded_social_posts_are_dropped),
     cmocka_unit_test (test_script_bodies_give_libxml2s_tree),
+    cmocka_unit_test (test_long_attribute_values_give_libxml2s_tree),
     cmocka_unit_test (test_attrs_are_read_in_one_pass),
     cmocka_unit_test (test_utf8_pages_are_not_copied),
   };

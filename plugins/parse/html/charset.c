@@ -17,7 +17,7 @@ charset_from_meta (const guint8 *data, gsize length)
   char head[4097];
   gsize n_head = 0;
   for (; n_head < probe && data[n_head]; n_head++)
-    head[n_head] = g_ascii_tolower (data[n_head]);
+    head[n_head] = html_ascii_lower ((char) data[n_head]);
   head[n_head] = '\0';
   for (const char *meta = strstr (head, "<meta"); meta; meta = strstr (meta + 5, "<meta"))
     {
@@ -170,8 +170,10 @@ typedef struct {
   gsize start, end; /* the body, in bytes of the text */
 } Body;
 
-/* DEL, a character libxml2 keeps, starts it: rare in pages, so the search for it is quick. */
+/* DEL, a character libxml2 keeps, starts it: rare in pages, so the search for it is quick.
+ * MARK_PREFIX opens every marker (those of attribute values too, below). */
 #define BODY_MARK "\x7fnf-body-"
+#define MARK_PREFIX "\x7fnf-"
 
 /* memmem, which is not in C11: memchr finds the candidates fast. */
 static const char *
@@ -184,10 +186,17 @@ find_bytes (const char *haystack, gsize length, const char *needle, gsize n)
   return NULL;
 }
 
-static gboolean
+static inline gboolean
 is_name_char (char c)
 {
-  return g_ascii_isalnum (c) || c == ':' || c == '_' || c == '.' || c == '-';
+  /* By table: this runs on every byte of every tag and attribute name. */
+  static const guint64 table[4] = {
+    G_GUINT64_CONSTANT (0x07FF600000000000), /* - . 0-9 : */
+    G_GUINT64_CONSTANT (0x07FFFFFE87FFFFFE), /* A-Z _ a-z */
+    0, 0
+  };
+  guchar b = (guchar) c;
+  return (table[b >> 6] >> (b & 63)) & 1;
 }
 
 /* Whether libxml2 keeps every character of @body as it is (no control characters, no
@@ -226,9 +235,110 @@ plain_body (const char *body, gsize length)
   return TRUE;
 }
 
-/* The bodies of the page's script and style elements that can be cut out. */
+/* ---- long attribute values ----
+ * libxml2 also reads an attribute's value character by character into a buffer of its
+ * own; long values (URLs, srcset lists, inline styles, JSON in data- attributes, SVG paths)
+ * are a fifth of a news page's bytes outside its scripts.  They are cut out the same way:
+ * a quoted value of ATTR_MIN bytes or more that libxml2 would copy as it is (printable
+ * ASCII, no character reference) becomes a marker, noted when its element starts and put
+ * back after the parse.  Not cut: the values of <meta> (libxml2 reads its charset), of
+ * <html> and <body> (libxml2 adds a repeated tag's attributes to the first one without
+ * the SAX call that notes them), of id and name attributes (libxml2 files them as IDs while
+ * it parses) and of an attribute that repeats one before it (libxml2 drops it). */
+
+#define ATTR_MARK "\x7fnf-attr-"
+#define ATTR_MIN 24
+
+static gboolean
+is_blank (char c)
+{
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
+
+/* Whether libxml2 copies the @length bytes at @value into the attribute as they are. */
+static gboolean
+plain_value (const char *value, gsize length)
+{
+  gsize i = 0;
+  /* Eight bytes at a time while none is below 0x20, "&", DEL or above (a word is flagged
+   * when one of its bytes may be; the flagged word is then read byte by byte). */
+  for (; i + 8 <= length; i += 8)
+    {
+      guint64 w, amp;
+      memcpy (&w, value + i, 8);
+      amp = w ^ 0x2626262626262626u;
+      if (((w - 0x2020202020202020u) | (amp - 0x0101010101010101u) | (w + 0x0101010101010101u) | w)
+          & 0x8080808080808080u)
+        break;
+    }
+  for (; i < length; i++)
+    {
+      guchar c = (guchar) value[i];
+      if (c == '&' || c >= 0x7f || (c < 0x20 && c != '\t' && c != '\n'))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* Notes in @attrs the values to cut of the start tag whose attributes start at @p, read
+ * as libxml2's htmlParseStartTag reads them; returns where it stopped: at the tag's end, or
+ * where the tag stops looking like one (the scan of the page goes on from there). */
+static const char *
+find_values (const char *text, const char *p, const char *end, GArray *attrs)
+{
+  /* The names so far: libxml2 drops an attribute that repeats one (its value with it). */
+  struct { const char *name; gsize length; } seen[32];
+  guint n_seen = 0;
+  for (;;)
+    {
+      while (p < end && is_blank (*p))
+        p++;
+      if (p >= end || *p == '>' || *p == '<' || (*p == '/' && p + 1 < end && p[1] == '>'))
+        return p;
+      if (!g_ascii_isalpha (*p) && *p != '_' && *p != ':' && *p != '.')
+        return p;
+      const char *name = p;
+      while (p < end && is_name_char (*p))
+        p++;
+      gsize name_length = p - name;
+      gboolean repeated = n_seen == G_N_ELEMENTS (seen);
+      for (guint i = 0; i < n_seen && !repeated; i++)
+        repeated = seen[i].length == name_length && g_ascii_strncasecmp (seen[i].name, name, name_length) == 0;
+      if (n_seen < G_N_ELEMENTS (seen))
+        seen[n_seen].name = name, seen[n_seen++].length = name_length;
+      while (p < end && is_blank (*p))
+        p++;
+      if (p >= end || *p != '=')
+        continue;
+      p++;
+      while (p < end && is_blank (*p))
+        p++;
+      if (p >= end)
+        return p;
+      if (*p != '"' && *p != '\'')
+        {
+          while (p < end && !is_blank (*p) && *p != '>')
+            p++;
+          continue;
+        }
+      const char *close = memchr (p + 1, *p, end - p - 1);
+      if (close == NULL)
+        return end;
+      gsize n = close - (p + 1);
+      if (n >= ATTR_MIN && !repeated && name_length < 100 && !html_ascii_equal_len (name, name_length, "id")
+          && !html_ascii_equal_len (name, name_length, "name") && plain_value (p + 1, n))
+        {
+          Body value = { p + 1 - text, close - text };
+          g_array_append_val (attrs, value);
+        }
+      p = close + 1;
+    }
+}
+
+/* The bodies of the page's script and style elements that can be cut out, and (in @attrs)
+ * its long attribute values. */
 static GArray *
-find_bodies (const char *text, gsize length)
+find_bodies (const char *text, gsize length, GArray *attrs)
 {
   GArray *bodies = g_array_sized_new (FALSE, FALSE, sizeof (Body), 64);
   const char *p = text, *end = text + length;
@@ -252,7 +362,19 @@ find_bodies (const char *text, gsize length)
         name = "style", n = 5;
       if (name == NULL || is_name_char (p[1 + n]))
         {
-          p++;
+          /* Another start tag: its long attribute values (not those of <meta>). */
+          const char *tag = p + 1, *tag_end = tag;
+          while (tag_end < end && is_name_char (*tag_end))
+            tag_end++;
+          gsize tag_length = tag_end - tag;
+          if (tag < end && g_ascii_isalpha (*tag) && !html_ascii_equal_len (tag, tag_length, "meta")
+              && !html_ascii_equal_len (tag, tag_length, "body") && !html_ascii_equal_len (tag, tag_length, "html"))
+            {
+              const char *stop = find_values (text, tag_end, end, attrs);
+              p = MAX (stop, p + 1);
+            }
+          else
+            p++;
           continue;
         }
       /* The start tag's ">", outside a quoted attribute value. */
@@ -298,15 +420,16 @@ find_bodies (const char *text, gsize length)
   return bodies;
 }
 
-/* Writes the k-th marker (BODY_MARK, k in decimal, "-") at @out, which has room for
+/* Writes the k-th marker (@mark, k in decimal, "-") at @out, which has room for
  * MARK_MAX bytes; returns its length. */
 #define MARK_MAX (sizeof BODY_MARK - 1 + 10 + 1)
+G_STATIC_ASSERT (sizeof ATTR_MARK == sizeof BODY_MARK);
 
 static gsize
-write_mark (char *out, guint k)
+write_mark (char *out, const char *mark, guint k)
 {
-  memcpy (out, BODY_MARK, strlen (BODY_MARK));
-  gsize n = strlen (BODY_MARK);
+  memcpy (out, mark, strlen (mark));
+  gsize n = strlen (mark);
   char digits[10];
   guint d = 0;
   for (guint v = k; d == 0 || v; v /= 10)
@@ -317,20 +440,24 @@ write_mark (char *out, guint k)
   return n;
 }
 
-/* @text with each body replaced by its marker, in one allocation. */
+/* @text with each body and value replaced by its marker, in one allocation (both lists are
+ * in the order of the page and do not overlap). */
 static char *
-cut_bodies (const char *text, gsize length, GArray *bodies, gsize *cut_length)
+cut_bodies (const char *text, gsize length, GArray *bodies, GArray *attrs, gsize *cut_length)
 {
-  char *cut = g_malloc (length + bodies->len * MARK_MAX + 1);
+  char *cut = g_malloc (length + (bodies->len + attrs->len) * MARK_MAX + 1);
   char *out = cut;
   gsize at = 0;
-  for (guint k = 0; k < bodies->len; k++)
+  for (guint b = 0, a = 0; b < bodies->len || a < attrs->len;)
     {
-      const Body *body = &g_array_index (bodies, Body, k);
-      memcpy (out, text + at, body->start - at);
-      out += body->start - at;
-      out += write_mark (out, k);
-      at = body->end;
+      const Body *body = b < bodies->len ? &g_array_index (bodies, Body, b) : NULL;
+      const Body *value = a < attrs->len ? &g_array_index (attrs, Body, a) : NULL;
+      gboolean is_body = value == NULL || (body && body->start < value->start);
+      const Body *span = is_body ? body : value;
+      memcpy (out, text + at, span->start - at);
+      out += span->start - at;
+      out += is_body ? write_mark (out, BODY_MARK, b++) : write_mark (out, ATTR_MARK, a++);
+      at = span->end;
     }
   memcpy (out, text + at, length - at);
   out += length - at;
@@ -348,6 +475,10 @@ typedef struct {
   xmlNode **nodes;      /* one a body, NULL until its marker is seen */
   guint next;           /* the marker expected next */
   cdataBlockSAXFunc cdata; /* libxml2's own */
+  GArray *attrs;        /* the values cut, and the same for them: */
+  xmlAttr **attr_nodes;
+  guint next_attr;
+  startElementSAXFunc start_element;
 } Cut;
 
 static void
@@ -360,24 +491,59 @@ note_body (void *user, const xmlChar *value, int length)
       && (html_ascii_equal ((const char *) node->name, "script") || html_ascii_equal ((const char *) node->name, "style")))
     {
       char mark[MARK_MAX];
-      gsize n = write_mark (mark, cut->next);
+      gsize n = write_mark (mark, BODY_MARK, cut->next);
       if ((gsize) length == n && memcmp (value, mark, n) == 0)
         cut->nodes[cut->next++] = node;
     }
   cut->cdata (user, value, length);
 }
 
+/* The attributes of the element just started whose values are markers, in the order of
+ * the page: libxml2 made them from the start tag's attributes in their order. */
+static void
+note_attrs (void *user, const xmlChar *name, const xmlChar **atts)
+{
+  xmlParserCtxtPtr context = user;
+  Cut *cut = context->_private;
+  cut->start_element (user, name, atts);
+  gboolean marked = FALSE;
+  for (guint i = 0; atts && atts[i] && !marked; i += 2)
+    marked = atts[i + 1] && atts[i + 1][0] == 0x7f;
+  xmlNode *node = context->node;
+  if (!marked || node == NULL || node->type != XML_ELEMENT_NODE)
+    return;
+  for (xmlAttr *a = node->properties; a && cut->next_attr < cut->attrs->len; a = a->next)
+    {
+      xmlNode *value = a->children;
+      if (value == NULL || value->type != XML_TEXT_NODE || value->content == NULL || value->content[0] != 0x7f)
+        continue;
+      char mark[MARK_MAX + 1];
+      mark[write_mark (mark, ATTR_MARK, cut->next_attr)] = '\0';
+      if (strcmp ((const char *) value->content, mark) == 0)
+        cut->attr_nodes[cut->next_attr++] = a;
+    }
+}
+
 /* Puts the bodies back: the k-th marker must be the whole text of the k-th script or style
- * element that has one, and every marker must come back. */
+ * element that has one, and every marker must come back; the same for the values. */
 static gboolean
 restore_bodies (const Cut *cut, const char *text)
 {
-  if (cut->next != cut->bodies->len)
+  if (cut->next != cut->bodies->len || cut->next_attr != cut->attrs->len)
     return FALSE;
+  for (guint k = 0; k < cut->attrs->len; k++)
+    {
+      char mark[MARK_MAX + 1];
+      mark[write_mark (mark, ATTR_MARK, k)] = '\0';
+      xmlNode *value = cut->attr_nodes[k]->children;
+      if (value == NULL || value->next || value->type != XML_TEXT_NODE || value->content == NULL
+          || strcmp ((const char *) value->content, mark) != 0)
+        return FALSE;
+    }
   for (guint k = 0; k < cut->bodies->len; k++)
     {
       char mark[MARK_MAX + 1];
-      mark[write_mark (mark, k)] = '\0';
+      mark[write_mark (mark, BODY_MARK, k)] = '\0';
       xmlNode *child = cut->nodes[k]->children;
       if (child == NULL || child->next || child->type != XML_CDATA_SECTION_NODE || child->content == NULL
           || strcmp ((const char *) child->content, mark) != 0)
@@ -388,6 +554,12 @@ restore_bodies (const Cut *cut, const char *text)
       const Body *body = &g_array_index (cut->bodies, Body, k);
       xmlNodeSetContentLen (cut->nodes[k]->children, (const xmlChar *) text + body->start,
                             (int) (body->end - body->start));
+    }
+  for (guint k = 0; k < cut->attrs->len; k++)
+    {
+      const Body *value = &g_array_index (cut->attrs, Body, k);
+      xmlNodeSetContentLen (cut->attr_nodes[k]->children, (const xmlChar *) text + value->start,
+                            (int) (value->end - value->start));
     }
   return TRUE;
 }
@@ -403,6 +575,8 @@ parse (const char *text, gsize length, const char *url, Cut *cut, gboolean *too_
       context->_private = cut;
       cut->cdata = context->sax->cdataBlock;
       context->sax->cdataBlock = note_body;
+      cut->start_element = context->sax->startElement;
+      context->sax->startElement = note_attrs;
     }
   /* IGNORE_ENC: the bytes are UTF-8 now, whatever <meta charset> says.  No HUGE: libxml2
    * stops at 256 nested elements, which keeps a nesting bomb cheap; we report it. */
@@ -425,17 +599,19 @@ html_parse_utf8 (const char *text, gsize length, const char *url, gboolean *too_
   /* A page that holds the marker itself is parsed as it is.  The rule for a body's end is
    * that of libxml2's parser before 2.14 (tested with 2.9.14); 2.14's HTML5 tokenizer has
    * rules of its own, which the check after the parse would mostly, not surely, catch. */
+  g_autoptr (GArray) attrs = g_array_sized_new (FALSE, FALSE, sizeof (Body), 1024);
 #if LIBXML_VERSION < 21400
-  g_autoptr (GArray) bodies = find_bytes (text, length, BODY_MARK, strlen (BODY_MARK)) ? NULL : find_bodies (text, length);
+  g_autoptr (GArray) bodies = find_bytes (text, length, MARK_PREFIX, strlen (MARK_PREFIX)) ? NULL : find_bodies (text, length, attrs);
 #else
   g_autoptr (GArray) bodies = NULL;
 #endif
-  if (bodies && bodies->len)
+  if (bodies && (bodies->len || attrs->len))
     {
       gsize cut_length;
-      char *cut_text = cut_bodies (text, length, bodies, &cut_length);
-      g_autofree xmlNode **nodes = g_new0 (xmlNode *, bodies->len);
-      Cut cut = { .bodies = bodies, .nodes = nodes };
+      char *cut_text = cut_bodies (text, length, bodies, attrs, &cut_length);
+      g_autofree xmlNode **nodes = g_new0 (xmlNode *, MAX (bodies->len, 1));
+      g_autofree xmlAttr **attr_nodes = g_new0 (xmlAttr *, MAX (attrs->len, 1));
+      Cut cut = { .bodies = bodies, .nodes = nodes, .attrs = attrs, .attr_nodes = attr_nodes };
       doc = parse (cut_text, cut_length, url, &cut, too_deep);
       g_free (cut_text);
       if (doc && !restore_bodies (&cut, text))

@@ -143,8 +143,14 @@ lookup_tag (const xmlChar *name)
   if (g >= 26)
     return &other;
   for (guint i = groups[g].start; i < groups[g].end; i++)
-    if (strcmp ((const char *) name + 1, tag_table[i].name + 1) == 0)
-      return &tag_table[i];
+    {
+      /* strcmp without the call: tag names are a few bytes. */
+      const char *a = (const char *) name + 1, *b = tag_table[i].name + 1;
+      while (*a && *a == *b)
+        a++, b++;
+      if (*a == *b)
+        return &tag_table[i];
+    }
   return &other;
 }
 
@@ -288,12 +294,23 @@ enum { INDEX_POSITIVE, INDEX_BODY, INDEX_UNLIKELY, INDEX_JUNK, N_INDEXES };
 /* The first two bytes of every needle of every list, one bit per pair: most positions of
  * a class string start no needle, and one bit says so.  Built with the indexes. */
 static guint64 needle_pairs[65536 / 64];
+/* The same a list: a position is compared with a list's needles only when one of them opens
+ * with its two bytes. */
+static guint64 index_pairs[N_INDEXES][65536 / 64];
 
 static inline gboolean
 may_start_needle (const char *at)
 {
   guint pair = (guint) (guchar) at[0] << 8 | (guchar) at[1];
   return (needle_pairs[pair / 64] >> (pair % 64)) & 1;
+}
+
+/* Whether a needle of list @index may start at @at (by its first two bytes). */
+static inline gboolean
+may_start_in (guint index, const char *at)
+{
+  guint pair = (guint) (guchar) at[0] << 8 | (guchar) at[1];
+  return (index_pairs[index][pair / 64] >> (pair % 64)) & 1;
 }
 
 static const NeedleIndex *
@@ -314,6 +331,7 @@ needle_indexes (void)
             g_assert (indexes[i].lengths[k] >= 2); /* a pair per needle */
             guint pair = (guint) (guchar) needle[0] << 8 | (guchar) needle[1];
             needle_pairs[pair / 64] |= G_GUINT64_CONSTANT (1) << (pair % 64);
+            index_pairs[i][pair / 64] |= G_GUINT64_CONSTANT (1) << (pair % 64);
           }
       g_once_init_leave (&ready, 1);
     }
@@ -405,15 +423,10 @@ hint_cache_add (HintCache *cache, HintSlot *slot, const char *s, gsize n, guint6
   g_free (old);
 }
 
-/* The hints of a lower-cased " class id" string of @n bytes; this runs for every element of
- * every page. */
+/* The hints of a lower-cased " class id" string (NUL-terminated). */
 static guint8
-words_hints (const char *s, gsize n, HintCache *cache)
+words_hints (const char *s)
 {
-  guint64 hash = hint_hash (s, n);
-  HintSlot *slot = hint_slot (cache, s, n, hash);
-  if (slot->key)
-    return slot->hints;
   const NeedleIndex *indexes = needle_indexes ();
   guint8 hints = 0;
   /* One pass over the string.  Positive and body words match anywhere ("maincontent");
@@ -423,19 +436,56 @@ words_hints (const char *s, gsize n, HintCache *cache)
     {
       if (!may_start_needle (at))
         continue;
-      if (!(hints & H_POSITIVE) && needle_at (&indexes[INDEX_POSITIVE], at))
+      if (!(hints & H_POSITIVE) && may_start_in (INDEX_POSITIVE, at) && needle_at (&indexes[INDEX_POSITIVE], at))
         hints |= H_POSITIVE;
-      if (!(hints & H_BODY) && needle_at (&indexes[INDEX_BODY], at))
+      if (!(hints & H_BODY) && may_start_in (INDEX_BODY, at) && needle_at (&indexes[INDEX_BODY], at))
         hints |= H_BODY;
       gboolean word_start = *at != ' ' && (at == s || at[-1] == ' ' || at[-1] == '-' || at[-1] == '_');
-      if (!(hints & H_UNLIKELY) && (word_start || *at == '-') && needle_at (&indexes[INDEX_UNLIKELY], at))
+      if (!(hints & H_UNLIKELY) && (word_start || *at == '-') && may_start_in (INDEX_UNLIKELY, at)
+          && needle_at (&indexes[INDEX_UNLIKELY], at))
         hints |= H_UNLIKELY;
-      if (!(hints & H_JUNK) && word_start && needle_at (&indexes[INDEX_JUNK], at))
+      if (!(hints & H_JUNK) && word_start && may_start_in (INDEX_JUNK, at) && needle_at (&indexes[INDEX_JUNK], at))
         hints |= H_JUNK;
     }
   if (!(hints & H_JUNK) && has_any_token (s, junk_tokens))
     hints |= H_JUNK;
-  hint_cache_add (cache, slot, s, n, hash, hints);
+  return hints;
+}
+
+/* The words of class and id values as words_hints reads them: lower case, white space as
+ * spaces, "_" as "-", a "-" between the words of camelCase ("AffiliateModal",
+ * "authorContainer"; not the case changes of a generated hash, "PFk9dDFp"), at most
+ * @size - 1 bytes (long utility-class lists are cut: the words that matter come first).
+ * @raw is the values as they are, each after a space: the rules look at neighbours within
+ * a value only, and a space is no letter, so one pass over them all is a pass a value. */
+static void
+class_words (const char *raw, char *words, gsize size)
+{
+  gsize n = 0;
+  for (const char *c = raw; *c && n < size - 1; c++)
+    {
+      if (g_ascii_isupper (*c) && c > raw + 1 && g_ascii_islower (c[-1]) && g_ascii_islower (c[-2])
+          && g_ascii_islower (c[1]) && n < size - 2)
+        words[n++] = '-';
+      words[n++] = g_ascii_isspace (*c) ? ' ' : *c == '_' ? '-' : *c >= 'A' && *c <= 'Z' ? *c + ('a' - 'A') : *c;
+    }
+  words[n] = '\0';
+}
+
+/* The hints of the class and id values @raw (@n bytes, see class_words); this runs for
+ * every element of every page, and pages repeat the same few hundred values over thousands
+ * of elements: the values as they are are the key, so a repeat costs a hash and a compare. */
+static guint8
+raw_words_hints (const char *raw, gsize n, HintCache *cache)
+{
+  guint64 hash = hint_hash (raw, n);
+  HintSlot *slot = hint_slot (cache, raw, n, hash);
+  if (slot->key)
+    return slot->hints;
+  char words[512];
+  class_words (raw, words, sizeof words);
+  guint8 hints = words_hints (words);
+  hint_cache_add (cache, slot, raw, n, hash, hints);
   return hints;
 }
 
@@ -473,8 +523,9 @@ static guint8
 class_hints (xmlNode *node, HintCache *cache)
 {
   guint8 hints = 0;
-  char words[512]; /* " class id", lower-cased, white space as spaces */
+  char raw[2048]; /* " class id" as the page writes them (class_words) */
   gsize n = 0;
+  gboolean long_values = FALSE; /* more than raw holds: not cached */
   for (xmlAttr *attr = node->properties; attr; attr = attr->next)
     {
       const char *name = (const char *) attr->name;
@@ -485,18 +536,15 @@ class_hints (xmlNode *node, HintCache *cache)
         continue;
       if (strcmp (name, "class") == 0 || strcmp (name, "id") == 0)
         {
-          /* Long utility-class lists are cut: the words that matter come first. */
-          if (n < sizeof words - 1)
-            words[n++] = ' ';
-          for (const char *c = value; *c && n < sizeof words - 1; c++)
+          gsize length = strlen (value);
+          if (n + 1 + length < sizeof raw)
             {
-              /* camelCase words are words too: "AffiliateModal", "authorContainer"; not
-               * the case changes of a generated hash ("PFk9dDFp"). */
-              if (g_ascii_isupper (*c) && c > value + 1 && g_ascii_islower (c[-1]) && g_ascii_islower (c[-2])
-                  && g_ascii_islower (c[1]) && n < sizeof words - 2)
-                words[n++] = '-';
-              words[n++] = g_ascii_isspace (*c) ? ' ' : *c == '_' ? '-' : *c >= 'A' && *c <= 'Z' ? *c + ('a' - 'A') : *c;
+              raw[n++] = ' ';
+              memcpy (raw + n, value, length);
+              n += length;
             }
+          else
+            long_values = TRUE, n = sizeof raw;
         }
       else if (strcmp (name, "itemprop") == 0)
         {
@@ -517,8 +565,30 @@ class_hints (xmlNode *node, HintCache *cache)
     }
   if (n == 0)
     return hints;
-  words[n] = '\0';
-  return hints | words_hints (words, n, cache);
+  if (!long_values)
+    {
+      raw[n] = '\0';
+      return hints | raw_words_hints (raw, n, cache);
+    }
+  /* The rare element with kilobytes of classes: the values joined in a string of their own. */
+  GString *all = g_string_new (NULL);
+  for (xmlAttr *attr = node->properties; attr; attr = attr->next)
+    {
+      const char *name = (const char *) attr->name;
+      if (attr->children == NULL || attr->children->content == NULL)
+        continue;
+      const char *value = (const char *) attr->children->content;
+      if ((strcmp (name, "class") == 0 || strcmp (name, "id") == 0)
+          && !(strcmp (name, "id") == 0 && is_heading_slug (value)))
+        {
+          g_string_append_c (all, ' ');
+          g_string_append (all, value);
+        }
+    }
+  char words[512];
+  class_words (all->str, words, sizeof words);
+  g_string_free (all, TRUE);
+  return hints | words_hints (words);
 }
 
 /* hidden, aria-hidden="true", style="display:none" or "visibility:hidden". */
@@ -541,7 +611,7 @@ is_hidden (xmlNode *node)
           gsize n = 0;
           for (const char *c = value; *c && n < sizeof squeezed - 1; c++)
             if (!g_ascii_isspace (*c))
-              squeezed[n++] = g_ascii_tolower (*c);
+              squeezed[n++] = html_ascii_lower (*c);
           squeezed[n] = '\0';
           if (strstr (squeezed, "display:none") || strstr (squeezed, "visibility:hidden"))
             return TRUE;
@@ -629,8 +699,26 @@ static void
 count_text (const char *text, guint32 *chars, guint32 *commas)
 {
   guint32 n = 0, c = 0;
+  const unsigned char *end = (const unsigned char *) text + strlen (text);
   for (const unsigned char *p = (const unsigned char *) text; *p; p++)
     {
+      /* Eight ASCII bytes at a time (most of a page's text): the bytes above a space and the
+       * commas among them, counted with the usual bit tricks; the rest byte by byte. */
+      while (end - p >= 8)
+        {
+          guint64 w;
+          memcpy (&w, p, 8);
+          if (w & 0x8080808080808080u)
+            break;
+          guint64 visible = (w + 0x5F5F5F5F5F5F5F5Fu) & 0x8080808080808080u; /* byte > 0x20 */
+          guint64 x = w ^ 0x2C2C2C2C2C2C2C2Cu;                               /* 0 for a comma */
+          guint64 comma = ~(((x & 0x7F7F7F7F7F7F7F7Fu) + 0x7F7F7F7F7F7F7F7Fu) | x | 0x7F7F7F7F7F7F7F7Fu);
+          n += (guint32) (((visible >> 7) * 0x0101010101010101u) >> 56);
+          c += (guint32) (((comma >> 7) * 0x0101010101010101u) >> 56);
+          p += 8;
+        }
+      if (*p == '\0')
+        break;
       if (*p <= ' ')
         continue;
       if ((*p & 0xC0) == 0x80)
@@ -2249,7 +2337,11 @@ sibling_belongs (Extractor *ex, Info *top, Info *sibling)
       if (sibling->text > 0 && sibling->text <= 80 && density == 0 && sibling->own > 0)
         {
           xmlChar *content = xmlNodeGetContent (sibling->node);
-          gboolean sentence = content && g_regex_match_simple ("\\.( |$)", (const char *) content, 0, 0);
+          /* Compiled once: g_regex_match_simple compiles a pattern a call. */
+          static GRegex *full_stop;
+          if (g_once_init_enter (&full_stop))
+            g_once_init_leave (&full_stop, g_regex_new ("\\.( |$)", 0, 0, NULL));
+          gboolean sentence = content && g_regex_match (full_stop, (const char *) content, 0, NULL);
           xmlFree (content);
           return sentence;
         }
@@ -2277,7 +2369,7 @@ word_shingles (const char *text, GArray *out)
             break;
           if (!(g_ascii_isalnum (*p) || *p >= 0x80))
             break;
-          h = (h ^ g_ascii_tolower (*p)) * 16777619u;
+          h = (h ^ html_ascii_lower (*p)) * 16777619u;
           any = TRUE;
           p++;
         }

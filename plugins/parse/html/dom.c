@@ -69,16 +69,6 @@ html_attr (xmlNode *node, const char *name)
   return copy;
 }
 
-xmlNode *
-html_next_node (xmlNode *node, xmlNode *root, gboolean descend)
-{
-  if (descend && node->children)
-    return node->children;
-  while (node && node != root && node->next == NULL)
-    node = node->parent;
-  return node == NULL || node == root ? NULL : node->next;
-}
-
 /* One pass over the attribute list instead of one a name: every element of a page goes
  * through here, and its attributes are read once while they are in the cache. */
 void

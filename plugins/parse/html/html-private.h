@@ -222,6 +222,14 @@ html_ascii_has_prefix (const char *s, const char *lower)
 }
 
 
+/* g_ascii_tolower without the call (it is a function, not a macro): per byte of a page's
+ * head and per element. */
+static inline char
+html_ascii_lower (char c)
+{
+  return c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c;
+}
+
 /* Appends @text to @out with runs of white space collapsed to one space. */
 void html_append_collapsed (GString *out, const char *text, gboolean *pending_space);
 /* The text content of @node, white space collapsed and trimmed. */
@@ -232,8 +240,17 @@ char *html_node_text (xmlNode *node);
  * stays short. */
 char *html_node_spaced_text (xmlNode *node, gsize max);
 /* The node after @node in document order within @root: its first child when @descend, else
- * the next node not below it; NULL at the end of @root. */
-xmlNode *html_next_node (xmlNode *node, xmlNode *root, gboolean descend);
+ * the next node not below it; NULL at the end of @root.  Inline: the walks over every node
+ * of a page step with it. */
+static inline xmlNode *
+html_next_node (xmlNode *node, xmlNode *root, gboolean descend)
+{
+  if (descend && node->children)
+    return node->children;
+  while (node && node != root && node->next == NULL)
+    node = node->parent;
+  return node == NULL || node == root ? NULL : node->next;
+}
 /* The value of attribute @name of @node, or NULL (free with g_free). */
 char *html_attr (xmlNode *node, const char *name);
 /* @node's class, id, itemprop, property, rel and data-testid without copies, each the value

@@ -105,16 +105,37 @@ label_length (const char *text, const char *l)
   return html_ascii_has_prefix (text, l) ? n : 0;
 }
 
+/* The case fold of the first @n bytes of @name, in @buffer (of @size bytes) when those are
+ * ASCII (their fold is their lower case), else a new string in *@folded. */
+static const char *
+fold_head (const char *name, gsize n, gsize ascii, char *buffer, gsize size, char **folded)
+{
+  if (n <= ascii && n < size)
+    {
+      for (gsize i = 0; i < n; i++)
+        buffer[i] = html_ascii_lower (name[i]);
+      buffer[n] = '\0';
+      return buffer;
+    }
+  return *folded = g_utf8_casefold (name, n);
+}
+
 /* Drops a label from the start of @name; TRUE when one was there. */
 static gboolean
 strip_label (char **name)
 {
+  gsize length = strlen (*name), ascii = 0;
+  while (ascii < MIN (length, 64) && (guchar) (*name)[ascii] < 0x80)
+    ascii++;
   for (const char *const *l = labels; *l; l++)
     {
       gsize n = strlen (*l);
       /* The labels' case folds keep their byte length, so the fold's offsets are the name's
-       * (a few bytes more: "auteur :" before a colon after a space). */
-      g_autofree char *head = g_utf8_casefold (*name, MIN (strlen (*name), n + 4));
+       * (a few bytes more: "auteur :" before a colon after a space).  A fold a label, but
+       * without an allocation while the name opens in ASCII: this runs a label a name. */
+      char buffer[64];
+      g_autofree char *folded = NULL;
+      const char *head = fold_head (*name, MIN (length, n + 4), ascii, buffer, sizeof buffer, &folded);
       /* Long labels run into the name in some markup ("show all articles ofJane Doe"). */
       if (strncmp (head, *l, n) == 0
           && (head[n] == ' ' || head[n] == ':' || head[n] == '\0' || (*l)[n - 1] == ':' || n >= 12))

@@ -572,7 +572,8 @@ has_token (const char *list, const char *token)
       const char *start = p;
       while (*p && *p != ' ' && *p != '\t' && *p != '\n')
         p++;
-      if ((gsize) (p - start) == n && g_ascii_strncasecmp (start, token, n) == 0)
+      if ((gsize) (p - start) == n && html_ascii_lower (*start) == html_ascii_lower (*token)
+          && g_ascii_strncasecmp (start, token, n) == 0)
         return TRUE;
       if (*p)
         p++;
@@ -910,7 +911,7 @@ html_find_headline (xmlNode *root, guint *order)
       /* Counted as html_meta_read's walk counts (html_dates_element's order). */
       if (node->type == XML_ELEMENT_NODE)
         count++;
-      if (node->type == XML_ELEMENT_NODE && g_ascii_tolower (node->name[0]) == 'h' && node->name[1]
+      if (node->type == XML_ELEMENT_NODE && html_ascii_lower (node->name[0]) == 'h' && node->name[1]
           && node->name[2] == '\0')
         {
           if (node->name[1] == '1' && n1 < G_N_ELEMENTS (h1))
@@ -1220,7 +1221,12 @@ shares_words (const char *a, const char *b)
 {
   g_autofree char *la = g_utf8_casefold (a, -1);
   g_autofree char *lb = g_utf8_casefold (b, -1);
-  g_auto (GStrv) words = g_regex_split_simple ("[^\\w]+", la, 0, 0);
+  /* Compiled once (g_regex_split_simple compiles a pattern a call); a GRegex may be used
+   * by several threads at once. */
+  static GRegex *non_word;
+  if (g_once_init_enter (&non_word))
+    g_once_init_leave (&non_word, g_regex_new ("[^\\w]+", 0, 0, NULL));
+  g_auto (GStrv) words = g_regex_split (non_word, la, 0);
   guint total = 0, found = 0;
   for (char **w = words; *w; w++)
     if (g_utf8_strlen (*w, -1) >= 3)
