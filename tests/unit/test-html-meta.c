@@ -842,6 +842,9 @@ test_bylines_french_colon (G_GNUC_UNUSED void **state)
   g_autofree char *name = html_byline_clean_name ("Auteur : Jeanne Dupont");
   assert_string_equal (name, "Jeanne Dupont");
   assert_true (html_byline_is_label ("Auteur :"));
+  assert_true (html_byline_is_label ("\xc3\x89" "crit par")); /* "Écrit par": a capital É */
+  assert_true (html_byline_is_label ("\xc3\xa9" "crit par"));
+  assert_false (html_byline_is_label ("\xc3\x89" "crit parfois"));
   assert_true (html_byline_is_label ("  Written by "));
   assert_false (html_byline_is_label ("Author of the week"));
   assert_false (html_byline_is_label ("Text"));

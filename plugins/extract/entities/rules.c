@@ -2109,6 +2109,16 @@ ampersand_firm (const Context *c, guint a, guint b)
 
 static void classify (Context *c, guint a, guint b);
 
+/* Adds the mention [a, last] and classifies what of the run is left, [rest, b]; TRUE. */
+static gboolean
+mention_then_rest (Context *c, guint a, guint last, Label label, const char *canonical, guint rest, guint b)
+{
+  add_mention (c, a, last, label, canonical, -1);
+  if (rest <= b)
+    classify (c, rest, b);
+  return TRUE;
+}
+
 /* A name the lists know, with connectors of its own, inside the run [a, b] that is none:
  * "Centers for Disease Control and Prevention and the American Cancer Society" (the known
  * name, then "and" and the rest); "U.S. Centers for Disease Control and Prevention" (a place
@@ -2132,10 +2142,7 @@ known_name_with_connectors (Context *c, guint a, guint b)
           if (!entry || (s == a && k == b) || (s > a && label != LABEL_ORGANIZATION))
             continue;
           /* (with the place before it the name is no longer the list's) */
-          add_mention (c, a, k, label, s == a ? entry->canonical : NULL, -1);
-          if (k < b)
-            classify (c, k + 2, b);
-          return TRUE;
+          return mention_then_rest (c, a, k, label, s == a ? entry->canonical : NULL, k + 2, b);
         }
     }
   return FALSE;
@@ -2161,10 +2168,7 @@ publication_of_a_people (Context *c, guint a, guint b)
       && lookup_label (c, a + 1, a + 1, name_end (c, a + 1), &first)
       && first == LABEL_NATIONALITY && !lookup_label (c, a + 1, e, name_end (c, e), &first))
     {
-      add_mention (c, a + 1, e, LABEL_ORGANIZATION, NULL, -1);
-      if (e < b)
-        classify (c, e + 1, b);
-      return TRUE;
+      return mention_then_rest (c, a + 1, e, LABEL_ORGANIZATION, NULL, e + 1, b);
     }
   /* (the run may go on: "The Australian on Monday") */
   for (guint k = MIN (b, a + 3); k > a; k--)
@@ -2175,10 +2179,7 @@ publication_of_a_people (Context *c, guint a, guint b)
       if (!entry || label != LABEL_NATIONALITY || c->text[name_end (c, k) - 1] == 's'
           || (k < b && tok_is_cap_word (c, k + 1)))
         continue;
-      add_mention (c, a + 1, k, LABEL_ORGANIZATION, NULL, -1);
-      if (k < b)
-        classify (c, k + 1, b);
-      return TRUE;
+      return mention_then_rest (c, a + 1, k, LABEL_ORGANIZATION, NULL, k + 1, b);
     }
   return FALSE;
 }

@@ -7,27 +7,42 @@
 /* Capitalised runs of two to four name words, by their folded last word (the first run
  * wins): what a surname alone stands for when the tagger found neither it nor the full name
  * ("Deborah Quinn, who runs a trucking firm" ... "Quinn said").  One pass over the tokens. */
+/* The next such run from token *@i on: TRUE with its first token in *@i, its last in *@last
+ * and its last word's end (a possessive off) in *@end; *@i is then moved past it by the
+ * caller (*@i = *@last). */
+static gboolean
+next_capital_run (const Context *c, guint *i, guint *last, gsize *end)
+{
+  for (; *i < c->n; (*i)++)
+    {
+      if (!is_name_token (c, *i))
+        continue;
+      *last = *i;
+      while (*last + 1 < c->n && c->tokens[*last + 1].sentence == c->tokens[*i].sentence && is_name_token (c, *last + 1))
+        (*last)++;
+      if (*last > *i && *last - *i <= 3 && !inside_quote (c, c->tokens[*i].start))
+        {
+          *end = nlp_strip_possessive (c->text, c->tokens[*last].start, c->tokens[*last].end);
+          return TRUE;
+        }
+      *i = *last;
+    }
+  return FALSE;
+}
+
 static GHashTable *
 capital_runs (Context *c)
 {
   GHashTable *runs = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  for (guint i = 0; i < c->n; i++)
+  guint last;
+  gsize end;
+  for (guint i = 0; next_capital_run (c, &i, &last, &end); i = last + 1)
     {
-      if (!is_name_token (c, i))
-        continue;
-      guint last = i;
-      while (last + 1 < c->n && c->tokens[last + 1].sentence == c->tokens[i].sentence && is_name_token (c, last + 1))
-        last++;
-      if (last > i && last - i <= 3 && !inside_quote (c, c->tokens[i].start))
-        {
-          gsize end = nlp_strip_possessive (c->text, c->tokens[last].start, c->tokens[last].end);
-          g_string_truncate (c->scratch, 0);
-          nlp_fold_append (c->scratch, c->text + c->tokens[last].start, end - c->tokens[last].start);
-          if (!g_hash_table_contains (runs, c->scratch->str))
-            g_hash_table_insert (runs, g_strdup (c->scratch->str),
-                                 g_strndup (c->text + c->tokens[i].start, end - c->tokens[i].start));
-        }
-      i = last;
+      g_string_truncate (c->scratch, 0);
+      nlp_fold_append (c->scratch, c->text + c->tokens[last].start, end - c->tokens[last].start);
+      if (!g_hash_table_contains (runs, c->scratch->str))
+        g_hash_table_insert (runs, g_strdup (c->scratch->str),
+                             g_strndup (c->text + c->tokens[i].start, end - c->tokens[i].start));
     }
   return runs;
 }
@@ -62,21 +77,11 @@ static char *
 capital_run_ending_in (const Context *c, const char *key, gsize key_length)
 {
   g_autoptr (GString) fold = NULL;
-  for (guint i = 0; i < c->n; i++)
-    {
-      if (!is_name_token (c, i))
-        continue;
-      guint last = i;
-      while (last + 1 < c->n && c->tokens[last + 1].sentence == c->tokens[i].sentence && is_name_token (c, last + 1))
-        last++;
-      if (last > i && last - i <= 3 && !inside_quote (c, c->tokens[i].start))
-        {
-          gsize end = nlp_strip_possessive (c->text, c->tokens[last].start, c->tokens[last].end);
-          if (run_ends_in (c, last, end, key, key_length, &fold))
-            return g_strndup (c->text + c->tokens[i].start, end - c->tokens[i].start);
-        }
-      i = last;
-    }
+  guint last;
+  gsize end;
+  for (guint i = 0; next_capital_run (c, &i, &last, &end); i = last + 1)
+    if (run_ends_in (c, last, end, key, key_length, &fold))
+      return g_strndup (c->text + c->tokens[i].start, end - c->tokens[i].start);
   return NULL;
 }
 

@@ -442,6 +442,18 @@ html_byline_signed (const char *text, gboolean only_label)
   return name;
 }
 
+/* g_ascii_strncasecmp() that also takes a capital of Latin-1's letters for its small
+ * letter when @lower has it first ("Écrit par" for "écrit par": U+00C0-U+00DE are two bytes
+ * each, C3 80-9E, 0x20 below their small letters). */
+static int
+latin_strncasecmp (const char *text, const char *lower, gsize n)
+{
+  if (n >= 2 && text[0] == '\xc3' && lower[0] == '\xc3' && (guchar) text[1] >= 0x80 && (guchar) text[1] <= 0x9e
+      && (guchar) text[1] != 0x97 && ((guchar) text[1] | 0x20) == (guchar) lower[1])
+    return g_ascii_strncasecmp (text + 2, lower + 2, n - 2);
+  return g_ascii_strncasecmp (text, lower, n);
+}
+
 gboolean
 html_byline_is_label (const char *text)
 {
@@ -481,7 +493,7 @@ html_byline_is_label (const char *text)
           break;
     }
   for (const char *const *l = alone; *l; l++)
-    if (strlen (*l) == n && g_ascii_strncasecmp (text, *l, n) == 0)
+    if (strlen (*l) == n && latin_strncasecmp (text, *l, n) == 0)
       return TRUE;
   return FALSE;
 }
