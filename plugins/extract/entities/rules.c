@@ -2164,12 +2164,11 @@ publication_of_a_people (Context *c, guint a, guint b)
     e++;
   Label first;
   /* (not when the name goes on: "The American Academy of Pediatrics") */
-  if (e > a + 1 && is_word_in (c, e, W_ORG_SUFFIXES) && !(e < b && (tok_is (c, e + 1, "of") || tok_is (c, e + 1, "for") || tok_is (c, e + 1, "and")))
+  gboolean goes_on = e < b && (tok_is (c, e + 1, "of") || tok_is (c, e + 1, "for") || tok_is (c, e + 1, "and"));
+  if (e > a + 1 && is_word_in (c, e, W_ORG_SUFFIXES) && !goes_on
       && lookup_label (c, a + 1, a + 1, name_end (c, a + 1), &first)
       && first == LABEL_NATIONALITY && !lookup_label (c, a + 1, e, name_end (c, e), &first))
-    {
-      return mention_then_rest (c, a + 1, e, LABEL_ORGANIZATION, NULL, e + 1, b);
-    }
+    return mention_then_rest (c, a + 1, e, LABEL_ORGANIZATION, NULL, e + 1, b);
   /* (the run may go on: "The Australian on Monday") */
   for (guint k = MIN (b, a + 3); k > a; k--)
     {
@@ -2977,7 +2976,7 @@ find_sequences (Context *c)
           if (org_remit_goes_on (c, i, last, k))
             {
               last = k + 2;
-              while (last + 1 < c->n && tok_is_cap_word (c, last + 1))
+              while (last + 1 < c->n && tok_is_cap_word (c, last + 1) && c->tokens[last + 1].sentence == c->tokens[i].sentence)
                 last++;
               continue;
             }
