@@ -660,6 +660,12 @@ test_date_labels (G_GNUC_UNUSED void **state)
                     "</body></html>", "2013-10-26T15:48:00", "text");
   assert_published ("<html><body><p class='date'>Today is Monday, 7 June 2021</p><h1>Park grows</h1>" BODY
                     "</body></html>", NULL, NULL);
+  /* A reading day's label that opens with a publication label ("Date du jour" and "Date"):
+   * the labels indexed by first byte keep the lists' order, the reading day's first. */
+  assert_published ("<html><body><p class='date'>Date du jour: Monday, 7 June 2021</p><h1>Park grows</h1>"
+                    BODY "</body></html>", NULL, NULL);
+  assert_published ("<html lang='fr'><body><p class='date'>Date : dimanche 7 juin 2020</p><h1>Le parc</h1>"
+                    BODY "</body></html>", "2020-06-07", "text");
   /* "am 20.09.2020" after the author's name and a <br>, with the markup's indentation after it. */
   assert_published ("<html lang='de'><body><h1>Tomaten schneiden</h1>" BODY "<p>x</p><p>y</p><p>z</p><p>w</p>"
                     "<p>v</p><p>u</p><p>t</p><p>s</p><p>r</p><p>q</p><p>o</p><p>n</p><p>m</p><p>l</p><p>k</p>"

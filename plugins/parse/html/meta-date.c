@@ -477,22 +477,40 @@ html_dates_in_other_part (HtmlDates *dates, xmlNode *node)
 typedef struct {
   const char *const *parts;
   guint32 by_letter[26][26]; /* bit i: parts[i] opens with the two letters */
+  guint8  opens[256];        /* 1 + the letter (0 for a) of a byte, either case, that opens a part; 0 for
+                              * any other byte: one look-up rules out most positions */
 } WordsByLetter;
+
+/* 1 + a byte's letter, either case (1 for a and A); 0 for any other byte. */
+static const guint8 *
+letter_table (void)
+{
+  static guint8 letters[256];
+  static gsize ready = 0;
+  if (g_once_init_enter (&ready))
+    {
+      for (guint c = 0; c < 26; c++)
+        letters['a' + c] = letters['A' + c] = (guint8) (c + 1);
+      g_once_init_leave (&ready, 1);
+    }
+  return letters;
+}
 
 static gboolean
 contains_any (const char *value, const WordsByLetter *words)
 {
   if (value == NULL)
     return FALSE;
+  const guint8 *letters = letter_table ();
   for (const char *v = value; *v; v++)
     {
-      guint c = ((guchar) *v | 0x20) - 'a'; /* a letter in lower case; any other byte is not < 26 */
-      if (c >= 26)
+      guint c = words->opens[(guchar) *v];
+      if (c == 0)
         continue;
-      guint d = ((guchar) v[1] | 0x20) - 'a'; /* the same; the NUL at the end is not < 26 */
-      if (d >= 26)
+      guint d = letters[(guchar) v[1]]; /* the NUL at the end is no letter */
+      if (d == 0)
         continue;
-      for (guint32 bits = words->by_letter[c][d]; bits; bits &= bits - 1)
+      for (guint32 bits = words->by_letter[c - 1][d - 1]; bits; bits &= bits - 1)
         if (html_ascii_has_prefix (v, words->parts[g_bit_nth_lsf (bits, -1)]))
           return TRUE;
     }
@@ -507,6 +525,8 @@ words_by_letter_init (WordsByLetter *words, const char *const *parts)
     {
       g_assert (i < 32 && parts[i][0] >= 'a' && parts[i][0] <= 'z' && parts[i][1] >= 'a' && parts[i][1] <= 'z');
       words->by_letter[parts[i][0] - 'a'][parts[i][1] - 'a'] |= 1u << i;
+      words->opens[(guchar) parts[i][0]] = words->opens[(guchar) g_ascii_toupper (parts[i][0])]
+        = (guint8) (parts[i][0] - 'a' + 1);
     }
 }
 
@@ -516,78 +536,137 @@ words_by_letter_init (WordsByLetter *words, const char *const *parts)
  * read ("Aktuelles Datum und Uhrzeit:", "Today is"): LABEL_NOW, never a publication date. */
 typedef enum { LABEL_NONE, LABEL_PUBLISHED, LABEL_UPDATED, LABEL_NOW } Label;
 
+/* Non-ASCII labels are compared byte for byte: they are listed as pages write them, with a
+ * capital where the script has one ("Опубликовано"). */
+static const char *const published_labels[] = {
+  "published", "posted", "veröffentlicht", "erschienen", "stand", "datum", "date", "publié", "publicado",
+  "pubblicato", "gepubliceerd", "publicerad", "opublikowano", "publikováno", "julkaistu", "publiceret",
+  "first published", "originally published", "erstellt", "publicada", "publicat", "yayınlanma", "yayın tarihi",
+  "diterbitkan", "dipublikasikan", "terbit", "objavljeno", "közzétéve", "Опубликовано", "опубликовано",
+  "Опубліковано", "опубліковано", "Дата публикации", "Дата публікації", "发布时间", "发布日期", "發佈時間",
+  "發布時間", "公開日", "投稿日", "掲載日", "입력", "등록", "기사입력", "تاريخ النشر", "نشر في", "تاریخ انتشار", "प्रकाशित", "Δημοσίευση", "פורסם",
+  "Publisert", "publisert", NULL
+};
+static const char *const updated_labels[] = {
+  "aktualisiert", "zuletzt aktualisiert", "letzte aktualisierung", "zuletzt geändert", "updated", "last updated",
+  "last modified", "last edited", "mis à jour", "actualizado", "aggiornato", "bijgewerkt", "actualizada",
+  "atualizado", "atualizada", "aktualizacja", "zaktualizowano", "güncellenme", "güncelleme", "diperbarui",
+  "opdateret", "uppdaterad", "päivitetty", "oppdatert", "aktualizováno", "Обновлено", "обновлено", "Оновлено",
+  "оновлено", "更新", "最終更新", "수정", "업데이트", "آخر تحديث", "تم التحديث", "تحديث", "अपडेटेड", "अपडेट", "Ενημέρωση",
+  "עודכן", "Cập nhật", "cập nhật", NULL
+};
+/* The day the page is read, printed or looked up, a copyright's year and an event's day
+ * ("When:", "Termin:"): never the publication. */
+static const char *const now_labels[] = {
+  "aktuelles datum", "heutiges datum", "heute ist", "current date", "current time", "today is", "today's date",
+  "date du jour", "nous sommes le", "fecha actual", "hoy es", "data odierna", "oggi è", "copyright", "©",
+  "(c)", "when:", "wann:", "termin:", "quand :", "quand:", "cuándo:", "quando:", "event date",
+  /* the day the page was printed or looked up ("Printed on", "Abgerufen am") */
+  "printed on", "printed:", "print date", "gedruckt am", "druckdatum", "abgerufen am", "accessed on", "accessed:",
+  "retrieved on", "retrieved:", "consulté le", "imprimé le", NULL
+};
+/* A wiki's page information: "Download (last edited 2019-11-10 13:28:18 by ...)". */
+static const char *const edited_spellings[] = { "last edited", "Last edited", "last modified", "Last modified",
+                                                "zuletzt geändert", "Zuletzt geändert", "zuletzt bearbeitet",
+                                                "Zuletzt bearbeitet", "letzte Änderung", "Letzte Änderung",
+                                                "dernière modification", "Dernière modification", NULL };
+
+#define N_LABEL_WORDS (G_N_ELEMENTS (now_labels) + G_N_ELEMENTS (published_labels) + G_N_ELEMENTS (updated_labels))
+
+typedef struct {
+  const char *word;
+  guint8      length;
+  guint8      label; /* a Label */
+} LabelWord;
+
+/* The labels by their first byte: starts_with_label runs on most texts of a page, and a text
+ * is compared only with the labels that open with its first byte (lower-cased), in the order
+ * of the lists (now, published, updated: the first that matches decides), which for most
+ * texts is none or a handful instead of some 150.  The same for the wiki spellings, by any
+ * byte of the text. */
+typedef struct {
+  LabelWord words[N_LABEL_WORDS];
+  guint16   start[257];         /* words[start[b] .. start[b + 1]) open with byte b */
+  guint16   edited_by_byte[256]; /* bit i: edited_spellings[i] opens with the byte */
+  guint8    edited_length[G_N_ELEMENTS (edited_spellings)];
+} LabelIndex;
+
+static const LabelIndex *
+label_index (void)
+{
+  static LabelIndex index;
+  static gsize ready = 0;
+  if (g_once_init_enter (&ready))
+    {
+      const struct { const char *const *words; Label label; } lists[] = {
+        { now_labels, LABEL_NOW }, { published_labels, LABEL_PUBLISHED }, { updated_labels, LABEL_UPDATED },
+      };
+      /* A counting sort by first byte, stable so that each byte's labels keep the lists' order. */
+      guint count[256] = { 0 };
+      for (guint i = 0; i < G_N_ELEMENTS (lists); i++)
+        for (const char *const *l = lists[i].words; *l; l++)
+          count[(guchar) (*l)[0]]++;
+      guint16 next[256];
+      index.start[0] = 0;
+      for (guint b = 0; b < 256; b++)
+        index.start[b + 1] = index.start[b] + count[b], next[b] = index.start[b];
+      for (guint i = 0; i < G_N_ELEMENTS (lists); i++)
+        for (const char *const *l = lists[i].words; *l; l++)
+          {
+            gsize length = strlen (*l);
+            g_assert (length < 256);
+            index.words[next[(guchar) (*l)[0]]++] = (LabelWord) { *l, (guint8) length, (guint8) lists[i].label };
+          }
+      for (guint i = 0; edited_spellings[i]; i++)
+        {
+          g_assert (i < 16);
+          index.edited_by_byte[(guchar) edited_spellings[i][0]] |= 1u << i;
+          index.edited_length[i] = (guint8) strlen (edited_spellings[i]);
+        }
+      g_once_init_leave (&ready, 1);
+    }
+  return &index;
+}
+
 static Label
 starts_with_label (const char *text)
 {
-  /* Non-ASCII labels are compared byte for byte: they are listed as pages write them, with a
-   * capital where the script has one ("Опубликовано"). */
-  static const char *const labels[] = {
-    "published", "posted", "veröffentlicht", "erschienen", "stand", "datum", "date", "publié", "publicado",
-    "pubblicato", "gepubliceerd", "publicerad", "opublikowano", "publikováno", "julkaistu", "publiceret",
-    "first published", "originally published", "erstellt", "publicada", "publicat", "yayınlanma", "yayın tarihi",
-    "diterbitkan", "dipublikasikan", "terbit", "objavljeno", "közzétéve", "Опубликовано", "опубликовано",
-    "Опубліковано", "опубліковано", "Дата публикации", "Дата публікації", "发布时间", "发布日期", "發佈時間",
-    "發布時間", "公開日", "投稿日", "掲載日", "입력", "등록", "기사입력", "تاريخ النشر", "نشر في", "تاریخ انتشار", "प्रकाशित", "Δημοσίευση", "פורסם",
-    "Publisert", "publisert", NULL
-  };
-  static const char *const updated[] = {
-    "aktualisiert", "zuletzt aktualisiert", "letzte aktualisierung", "zuletzt geändert", "updated", "last updated",
-    "last modified", "last edited", "mis à jour", "actualizado", "aggiornato", "bijgewerkt", "actualizada",
-    "atualizado", "atualizada", "aktualizacja", "zaktualizowano", "güncellenme", "güncelleme", "diperbarui",
-    "opdateret", "uppdaterad", "päivitetty", "oppdatert", "aktualizováno", "Обновлено", "обновлено", "Оновлено",
-    "оновлено", "更新", "最終更新", "수정", "업데이트", "آخر تحديث", "تم التحديث", "تحديث", "अपडेटेड", "अपडेट", "Ενημέρωση",
-    "עודכן", "Cập nhật", "cập nhật", NULL
-  };
-  /* The day the page is read, printed or looked up, a copyright's year and an event's day
-   * ("When:", "Termin:"): never the publication. */
-  static const char *const now[] = {
-    "aktuelles datum", "heutiges datum", "heute ist", "current date", "current time", "today is", "today's date",
-    "date du jour", "nous sommes le", "fecha actual", "hoy es", "data odierna", "oggi è", "copyright", "©",
-    "(c)", "when:", "wann:", "termin:", "quand :", "quand:", "cuándo:", "quando:", "event date",
-    /* the day the page was printed or looked up ("Printed on", "Abgerufen am") */
-    "printed on", "printed:", "print date", "gedruckt am", "druckdatum", "abgerufen am", "accessed on", "accessed:",
-    "retrieved on", "retrieved:", "consulté le", "imprimé le", NULL
-  };
+  const LabelIndex *index = label_index ();
   while (*text == ' ' || *text == '\n' || *text == '\t' || *text == '\r')
     text++;
-  /* This runs on most texts of the page: only the labels that start with the text's first
-   * letter are compared (they are all in lower case). */
-  const struct { const char *const *words; Label label; } lists[] = {
-    { now, LABEL_NOW }, { labels, LABEL_PUBLISHED }, { updated, LABEL_UPDATED },
-  };
-  char first = g_ascii_tolower (*text);
-  for (guint i = 0; i < G_N_ELEMENTS (lists); i++)
-    for (const char *const *l = lists[i].words; *l; l++)
-      if ((*l)[0] == first && html_ascii_has_prefix (text, *l) && !g_ascii_isalpha (text[strlen (*l)]))
-        return lists[i].label;
-  /* "am 20.09.2020", "on May 3, 2019": a preposition and a date, alone on their line (the
-   * white space of the markup's indentation after it aside). */
-  static const char *const on[] = { "am ", "on ", "le ", "el ", "il ", "op ", NULL };
-  gsize length = strnlen (text, 201);
-  while (length > 0 && g_ascii_isspace (text[length - 1]))
-    length--;
-  for (const char *const *l = on; *l; l++)
-    if (g_ascii_strncasecmp (text, *l, 3) == 0 && g_ascii_isalnum (text[3]) && length <= 32)
-      return LABEL_PUBLISHED;
-  /* A wiki's page information: "Download (last edited 2019-11-10 13:28:18 by ...)".  This
-   * runs on most texts of the page: a fast search for the few spellings there are. */
-  static const char *const edited[] = { "last edited", "Last edited", "last modified", "Last modified",
-                                        "zuletzt geändert", "Zuletzt geändert", "zuletzt bearbeitet",
-                                        "Zuletzt bearbeitet", "letzte Änderung", "Letzte Änderung",
-                                        "dernière modification", "Dernière modification", NULL };
-  if (strnlen (text, 201) <= 200 && (strchr (text, 'e') || strchr (text, 'E')))
+  /* Only the labels that start with the text's first byte, in lower case: a label that opens
+   * with a capital ("Publisert") never matches here. */
+  guchar first = (guchar) html_ascii_lower (*text);
+  for (guint i = index->start[first]; i < index->start[first + 1]; i++)
     {
-      /* One pass instead of a strstr a spelling: a spelling is compared only where the text
-       * has its first letter (l, z or d, in either case). */
-      for (const char *p = text; *p; p++)
-        {
-          if (*p != 'l' && *p != 'L' && *p != 'z' && *p != 'Z' && *p != 'd' && *p != 'D')
-            continue;
-          for (const char *const *l = edited; *l; l++)
-            if ((*l)[0] == *p && strncmp (p, *l, strlen (*l)) == 0)
-              return LABEL_UPDATED;
-        }
+      const LabelWord *l = &index->words[i];
+      if (html_ascii_has_prefix (text, l->word) && !g_ascii_isalpha (text[l->length]))
+        return (Label) l->label;
     }
+  /* "am 20.09.2020", "on May 3, 2019": a preposition and a date, alone on their line (the
+   * white space of the markup's indentation after it aside).  All the prepositions are two
+   * letters and a space: the third byte rules out most texts before any compare. */
+  static const char *const on[] = { "am ", "on ", "le ", "el ", "il ", "op ", NULL };
+  gsize text_length = strnlen (text, 201);
+  if (text[0] && text[1] && text[2] == ' ' && g_ascii_isalnum (text[3]))
+    {
+      gsize length = text_length;
+      while (length > 0 && g_ascii_isspace (text[length - 1]))
+        length--;
+      for (const char *const *l = on; *l; l++)
+        if (g_ascii_strncasecmp (text, *l, 3) == 0 && length <= 32)
+          return LABEL_PUBLISHED;
+    }
+  /* A wiki's page information: "Download (last edited 2019-11-10 13:28:18 by ...)".  One pass:
+   * a spelling is compared only where the text has its first two bytes. */
+  if (text_length <= 200 && (strchr (text, 'e') || strchr (text, 'E')))
+    for (const char *p = text; *p; p++)
+      for (guint bits = index->edited_by_byte[(guchar) *p]; bits; bits &= bits - 1)
+        {
+          guint i = g_bit_nth_lsf (bits, -1);
+          if (p[1] == edited_spellings[i][1] && strncmp (p, edited_spellings[i], index->edited_length[i]) == 0)
+            return LABEL_UPDATED;
+        }
   return LABEL_NONE;
 }
 
