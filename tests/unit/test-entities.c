@@ -766,6 +766,12 @@ test_news_copy_shapes (void **state)
                    "Mitt Romney=PERSON:Mitt Romney; Romney=PERSON:Mitt Romney; Andrea Saul=PERSON:Andrea Saul");
   /* a source opening the sentence is no destination */
   assert_entities (f, "According to Gartner, sales rose.", "Gartner=ORGANIZATION:Gartner");
+  assert_entities (f, "Investors watched the U.S. Federal Reserve and Wells Fargo and Bank of America.",
+                   "U.S. Federal Reserve=ORGANIZATION:U.S. Federal Reserve; Wells Fargo=ORGANIZATION:Wells Fargo; "
+                   "Bank of America=ORGANIZATION:Bank of America");
+  /* a department's remit after its owner */
+  assert_entities (f, "Japan's Ministry of Health, Labour and Welfare said so.",
+                   "Japan's Ministry of Health, Labour and Welfare=ORGANIZATION:Japan's Ministry of Health, Labour and Welfare");
   /* acronyms of conditions and trades */
   assert_entities (f, "He got TB in 1990, went to the ER and now works in PR.", "");
   /* an organisation's remit goes on with "in the" and words of the language, not a place */

@@ -2129,12 +2129,12 @@ known_name_with_connectors (Context *c, guint a, guint b)
   /* (runs of a few words; a name the lists know has at most a dozen) */
   if (b - a > 16)
     return FALSE;
-  for (guint s = a; s <= a + 2 && s + 2 <= b; s++)
+  for (guint s = a; s <= a + 2 && s + 1 <= b; s++)
     {
       Label label;
       if (s > a && !(lookup_label (c, a, s - 1, name_end (c, s - 1), &label) && label == LABEL_LOCATION))
         continue;
-      for (guint k = b; k > s + 1; k--)
+      for (guint k = b; k > s; k--)
         {
           if (k < b && !(tok_is (c, k + 1, "and") || tok_is (c, k + 1, ",")))
             continue;
@@ -2215,7 +2215,7 @@ classify (Context *c, guint a, guint b)
       add_mention (c, a, b, label, entry->canonical, -1);
       return;
     }
-  if (b > a + 2 && known_name_with_connectors (c, a, b))
+  if (b > a + 1 && known_name_with_connectors (c, a, b))
     return;
   /* "Executive Director of the Wikimedia Foundation", "Chief Executive of Tesco": a post
    * at an organisation names the organisation (whose head word or listing says so), no
@@ -3643,8 +3643,10 @@ department_remits (Context *c)
   for (guint i = 0; i < c->mentions->len; i++)
     {
       Mention *m = &ms[i];
-      if (m->label != LABEL_ORGANIZATION || m->last < m->first + 2 || !is_word_in (c, m->first, W_ORG_SUFFIXES)
-          || !(tok_is (c, m->first + 1, "of") || tok_is (c, m->first + 1, "for")) || m->end != c->tokens[m->last].end
+      /* (its owner may come first: "Japan's Ministry of Health, Labour and Welfare") */
+      guint head = m->first + (m->last > m->first && name_end (c, m->first) != c->tokens[m->first].end ? 1 : 0);
+      if (m->label != LABEL_ORGANIZATION || m->last < head + 2 || !is_word_in (c, head, W_ORG_SUFFIXES)
+          || !(tok_is (c, head + 1, "of") || tok_is (c, head + 1, "for")) || m->end != c->tokens[m->last].end
           || m->last + 1 >= c->n || !tok_is (c, m->last + 1, ","))
         continue;
       guint end = listed_names_end (c, m->last + 1);
