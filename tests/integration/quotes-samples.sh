@@ -25,6 +25,8 @@ expect_grep "$WORK/quotes" $'^01-kyiv-grain-corridor.txt\tAndriy Melnychenko\tad
 expect_grep "$WORK/quotes" $'^24-auckland-film-festival.txt\tTama Rewiti\tsaid\tWe made this film' "surname resolved to the full name"
 if grep -qE $'\t(Salt and Cinder,|The Quiet Year,|Eleven Tides.)$' "$WORK/quotes"; then
   fail "a title of a work reported as a quote"; else pass "titles of works left out"; fi
+if grep -qE $'\tchip war$' "$WORK/quotes"; then
+  fail "a passive naming (what is often called the \"chip war\") reported as a quote"; else pass "passive naming left out"; fi
 # quotes alone (no entities): its own name rules still give full names
 cat > "$WORK/q2.chain" <<CHAIN
 fetch "files" { paths = { "-" } }

@@ -268,6 +268,31 @@ looks_like_title (const Context *c, const Quote *q)
   return words > 0 && caps == words;
 }
 
+/* Whether token @v ends a passive naming: "what is often called (the) "chip war"", "has been
+ * termed "the new oil"" (a form of "be", at most one adverb, then "called" or "termed"): the
+ * words are the language's, nobody's quotation (an active "called an "outrageous" breach"
+ * is the caller's). */
+static gboolean
+passive_naming (const Context *c, guint v)
+{
+  static const char *const be[] = { "is", "are", "was", "were", "be", "been", "being", NULL };
+  static const char *const adverbs[] = { "often", "sometimes", "now", "also", "widely", "commonly", "popularly",
+                                         "generally", "usually", "aptly", "informally", NULL };
+  if (v == 0 || v >= c->n || !(tok_is (c, v, "called") || tok_is (c, v, "termed")))
+    return FALSE;
+  guint k = v - 1;
+  for (const char *const *w = adverbs; *w && k > 0; w++)
+    if (tok_is (c, k, *w))
+      {
+        k--;
+        break;
+      }
+  for (const char *const *w = be; *w; w++)
+    if (tok_is (c, k, *w))
+      return TRUE;
+  return FALSE;
+}
+
 /* `the "let-burn" policy`, `its "natural" policies`, `the word "people"`: a quoted term of
  * a word or three that a determiner opens and a noun in lower case follows, or that a word
  * like "term" names, is no one's speech, whatever speech verb is near. */
@@ -295,6 +320,8 @@ looks_like_term (const Context *c, const Quote *q)
   gboolean determiner = FALSE;
   for (const char *const *w = determiners; *w && !determiner; w++)
     determiner = tok_is (c, before, *w);
+  if (passive_naming (c, determiner ? before - 1 : before))
+    return TRUE;
   /* (what someone "called an "outrageous" breach" is their word) */
   static const char *const calling[] = { "called", "call", "calls", "calling", "termed", "as", NULL };
   for (const char *const *w = calling; *w && determiner && before > 0; w++)
