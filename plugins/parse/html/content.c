@@ -2320,6 +2320,18 @@ write_subtree (Writer *w, xmlNode *root)
     }
 }
 
+/* Whether @text has a full stop before a space or at its end (before a last newline at
+ * most): what the pattern "\\.( |$)" matched, without a regular expression to compile (or to
+ * keep for the process). */
+static gboolean
+ends_a_sentence (const char *text)
+{
+  for (const char *p = strchr (text, '.'); p; p = strchr (p + 1, '.'))
+    if (p[1] == ' ' || p[1] == '\0' || (p[1] == '\n' && p[2] == '\0'))
+      return TRUE;
+  return FALSE;
+}
+
 /* Readability's sibling test: parts of the article that sit next to the best container. */
 static gboolean
 sibling_belongs (Extractor *ex, Info *top, Info *sibling)
@@ -2337,11 +2349,7 @@ sibling_belongs (Extractor *ex, Info *top, Info *sibling)
       if (sibling->text > 0 && sibling->text <= 80 && density == 0 && sibling->own > 0)
         {
           xmlChar *content = xmlNodeGetContent (sibling->node);
-          /* Compiled once: g_regex_match_simple compiles a pattern a call. */
-          static GRegex *full_stop;
-          if (g_once_init_enter (&full_stop))
-            g_once_init_leave (&full_stop, g_regex_new ("\\.( |$)", 0, 0, NULL));
-          gboolean sentence = content && g_regex_match (full_stop, (const char *) content, 0, NULL);
+          gboolean sentence = content && ends_a_sentence ((const char *) content);
           xmlFree (content);
           return sentence;
         }

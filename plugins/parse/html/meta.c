@@ -1221,12 +1221,9 @@ shares_words (const char *a, const char *b)
 {
   g_autofree char *la = g_utf8_casefold (a, -1);
   g_autofree char *lb = g_utf8_casefold (b, -1);
-  /* Compiled once (g_regex_split_simple compiles a pattern a call); a GRegex may be used
-   * by several threads at once. */
-  static GRegex *non_word;
-  if (g_once_init_enter (&non_word))
-    g_once_init_leave (&non_word, g_regex_new ("[^\\w]+", 0, 0, NULL));
-  g_auto (GStrv) words = g_regex_split (non_word, la, 0);
+  /* (a pattern compiled a call: a GRegex kept for the process would be global state, and
+   * leak when the plugin is unloaded; this runs once or twice a page) */
+  g_auto (GStrv) words = g_regex_split_simple ("[^\\w]+", la, 0, 0);
   guint total = 0, found = 0;
   for (char **w = words; *w; w++)
     if (g_utf8_strlen (*w, -1) >= 3)
