@@ -230,26 +230,25 @@ names_elsewhere (const char *value)
           || (length >= 4 && strncmp (token, "tag-", 4) == 0))
         continue;
       /* Its parts, apart at - and _: "sticky-sidebar-parent", "sidebar-wrapper" are a part of
-       * a layout, not the sidebar. */
-      const char *last = token;
-      guint parts = 1;
-      for (const char *c = token; c < token + length; c++)
-        if (*c == '-' || *c == '_')
-          parts++, last = c + 1;
-      gsize last_length = token + length - last;
-      if (parts > 1 && (html_ascii_equal_len (last, last_length, "parent")
-                        || html_ascii_equal_len (last, last_length, "wrapper")))
+       * a layout, not the sidebar.  The last part is found from the token's end. */
+      const char *token_end = token + length, *last = token_end;
+      while (last > token && last[-1] != '-' && last[-1] != '_')
+        last--;
+      gsize last_length = token_end - last;
+      if (last > token && (html_ascii_equal_len (last, last_length, "parent")
+                           || html_ascii_equal_len (last, last_length, "wrapper")))
         continue;
-      for (const char *part = token; part <= token + length;)
+      for (const char *part = token; part <= token_end;)
         {
           const char *end = part;
-          while (end < token + length && *end != '-' && *end != '_')
-            end++;
+          gboolean digits = FALSE;
+          for (; end < token_end && *end != '-' && *end != '_'; end++)
+            digits |= g_ascii_isdigit (*end);
           const char *word = word_among (part, end - part, &index);
           if (word)
             return word;
-          /* Its word before a number ("comment3111"). */
-          for (const char *sub = part; sub < end;)
+          /* Its word before a number ("comment3111"): only a part with a digit has one. */
+          for (const char *sub = part; digits && sub < end;)
             {
               const char *sub_end = sub + 1;
               while (sub_end < end && !number_boundary (sub_end))
