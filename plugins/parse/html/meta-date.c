@@ -135,17 +135,54 @@ number_boundary (const char *p)
   return g_ascii_isdigit (p[0]) != g_ascii_isdigit (p[-1]);
 }
 
-/* The word of @words (lower case) that the @n bytes at @part are, ASCII case-blind, or NULL:
- * only parts of a word's length (3 to 15 bytes) and first letter can be one. */
+static const guint8 *letter_table (void);
+
+/* Words of lower-case ASCII letters by their first letter, with their lengths: names_elsewhere
+ * asks for every part of every class and id of every ancestor of every date, and a part is
+ * compared only with the words of its first letter and length (a handful, or none) instead
+ * of the whole list. */
+#define MAX_INDEXED_WORDS 96
+typedef struct {
+  const char *word[MAX_INDEXED_WORDS];
+  guint8      length[MAX_INDEXED_WORDS];
+  guint8      start[27]; /* word[start[c] .. start[c + 1]) open with letter c (0 for a) */
+} WordIndex;
+
+static void
+word_index_init (WordIndex *index, const char *const *words)
+{
+  /* A counting sort by first letter. */
+  guint count[26] = { 0 }, next[26], n = 0;
+  for (; words[n]; n++)
+    {
+      g_assert (n < MAX_INDEXED_WORDS && words[n][0] >= 'a' && words[n][0] <= 'z' && strlen (words[n]) < 256);
+      count[words[n][0] - 'a']++;
+    }
+  index->start[0] = 0;
+  for (guint c = 0; c < 26; c++)
+    index->start[c + 1] = (guint8) (index->start[c] + count[c]), next[c] = index->start[c];
+  for (guint i = 0; i < n; i++)
+    {
+      guint slot = next[words[i][0] - 'a']++;
+      index->word[slot] = words[i];
+      index->length[slot] = (guint8) strlen (words[i]);
+    }
+}
+
+/* The word of @index that the @n bytes at @part are, ASCII case-blind, or NULL: only parts
+ * of a word's length (3 to 15 bytes) and first letter can be one (the words are distinct, so
+ * at most one is). */
 static const char *
-word_among (const char *part, gsize n, const char *const *words)
+word_among (const char *part, gsize n, const WordIndex *index)
 {
   if (n < 3 || n > 15)
     return NULL;
-  char first = (char) (*part | 0x20);
-  for (const char *const *w = words; *w; w++)
-    if ((*w)[0] == first && html_ascii_equal_len (part, n, *w))
-      return *w;
+  guint c = letter_table ()[(guchar) *part];
+  if (c == 0)
+    return NULL;
+  for (guint i = index->start[c - 1]; i < index->start[c]; i++)
+    if (index->length[i] == n && html_ascii_equal_len (part, n, index->word[i]))
+      return index->word[i];
   return NULL;
 }
 
@@ -171,6 +208,13 @@ names_elsewhere (const char *value)
     /* an event's box: its day is the event's */
     "event", "events", "veranstaltung", "termine", NULL
   };
+  static WordIndex index;
+  static gsize ready = 0;
+  if (g_once_init_enter (&ready))
+    {
+      word_index_init (&index, words);
+      g_once_init_leave (&ready, 1);
+    }
   if (value == NULL)
     return NULL;
   for (const char *p = value; *p;)
@@ -186,31 +230,30 @@ names_elsewhere (const char *value)
           || (length >= 4 && strncmp (token, "tag-", 4) == 0))
         continue;
       /* Its parts, apart at - and _: "sticky-sidebar-parent", "sidebar-wrapper" are a part of
-       * a layout, not the sidebar. */
-      const char *last = token;
-      guint parts = 1;
-      for (const char *c = token; c < token + length; c++)
-        if (*c == '-' || *c == '_')
-          parts++, last = c + 1;
-      gsize last_length = token + length - last;
-      if (parts > 1 && (html_ascii_equal_len (last, last_length, "parent")
-                        || html_ascii_equal_len (last, last_length, "wrapper")))
+       * a layout, not the sidebar.  The last part is found from the token's end. */
+      const char *token_end = token + length, *last = token_end;
+      while (last > token && last[-1] != '-' && last[-1] != '_')
+        last--;
+      gsize last_length = token_end - last;
+      if (last > token && (html_ascii_equal_len (last, last_length, "parent")
+                           || html_ascii_equal_len (last, last_length, "wrapper")))
         continue;
-      for (const char *part = token; part <= token + length;)
+      for (const char *part = token; part <= token_end;)
         {
           const char *end = part;
-          while (end < token + length && *end != '-' && *end != '_')
-            end++;
-          const char *word = word_among (part, end - part, words);
+          gboolean digits = FALSE;
+          for (; end < token_end && *end != '-' && *end != '_'; end++)
+            digits |= g_ascii_isdigit (*end);
+          const char *word = word_among (part, end - part, &index);
           if (word)
             return word;
-          /* Its word before a number ("comment3111"). */
-          for (const char *sub = part; sub < end;)
+          /* Its word before a number ("comment3111"): only a part with a digit has one. */
+          for (const char *sub = part; digits && sub < end;)
             {
               const char *sub_end = sub + 1;
               while (sub_end < end && !number_boundary (sub_end))
                 sub_end++;
-              if (sub_end - sub < end - part && (word = word_among (sub, sub_end - sub, words)))
+              if (sub_end - sub < end - part && (word = word_among (sub, sub_end - sub, &index)))
                 return word;
               sub = sub_end;
             }
@@ -366,6 +409,17 @@ within_article_or_main (xmlNode *node)
 
 typedef enum { PLACE_PAGE, PLACE_ARTICLE, PLACE_ELSEWHERE } Place;
 
+/* Whether @lower (lower-case ASCII) occurs in @s, ASCII case-blind: what strstr finds in
+ * g_ascii_strdown (@s), without the copy. */
+static gboolean
+contains_ascii_caseless (const char *s, const char *lower)
+{
+  for (; *s; s++)
+    if (html_ascii_has_prefix (s, lower))
+      return TRUE;
+  return FALSE;
+}
+
 /* The itemprop of a reader's part in microdata: a comment or a review (not "reviewBody"). */
 static const char *const reader_parts[] = { "comment", "comments", "review", "reviews", NULL };
 
@@ -433,8 +487,7 @@ place_of (const HtmlDates *dates, xmlNode *node, gboolean near_headline)
       const char *id = attr (n, "id");
       if (n != node && (elsewhere_by_name (n, class) || elsewhere_by_name (n, id)) && !holds_headline (dates, n))
         {
-          g_autofree char *lower = g_ascii_strdown (class ? class : id, -1);
-          if (!strstr (lower, "footer"))
+          if (!contains_ascii_caseless (class ? class : id, "footer"))
             return PLACE_ELSEWHERE;
           in_footer = TRUE, footer_depth = depth;
         }
@@ -718,10 +771,57 @@ published_part_of (const char *text)
   return published ? published : text;
 }
 
-/* Only white space, by the core's one definition (no-break and thin spaces included). */
+/* Eight bytes at @p as one word, whatever its alignment. */
+static inline guint64
+load_word (const char *p)
+{
+  guint64 word;
+  memcpy (&word, p, sizeof word);
+  return word;
+}
+
+#define BYTES_ONE  G_GUINT64_CONSTANT (0x0101010101010101)
+#define BYTES_HIGH (BYTES_ONE * 0x80)
+#define BYTES_LOW7 (BYTES_ONE * 0x7F)
+
+/* The high bit of each byte of @word below 0x80 that lies strictly between @low and @high
+ * (@high at most 128): exact per byte, no carry crosses a byte. */
+static inline guint64
+bytes_between (guint64 word, guint low, guint high)
+{
+  guint64 low7 = word & BYTES_LOW7;
+  return (BYTES_ONE * (127 + high) - low7) & ~word & (low7 + BYTES_ONE * (127 - low)) & BYTES_HIGH;
+}
+
+/* The high bit of each byte of @word that is a space or one of \t \n \v \f \r (what blank
+ * takes for white space below 0x80). */
+static inline guint64
+ascii_spaces (guint64 word)
+{
+  guint64 x = word ^ (BYTES_ONE * ' ');
+  guint64 not_space = ((x & BYTES_LOW7) + BYTES_LOW7) | x; /* high bit set where x's byte is not 0 */
+  return (~not_space & BYTES_HIGH) | bytes_between (word, '\t' - 1, '\r' + 1);
+}
+
+/* Only white space, by the core's one definition (no-break and thin spaces included).  This
+ * runs on most texts of a page: the markup's indentation between elements is read eight
+ * bytes at a time as long as it is ASCII, and a text that opens with anything else is
+ * settled by its first byte. */
 static gboolean
 blank (const char *text)
 {
+  guchar first = (guchar) *text;
+  if (first < 0x80 && first != ' ' && !(first >= '\t' && first <= '\r'))
+    return first == '\0';
+  const char *end = text + strlen (text);
+  for (; end - text >= 8; text += 8)
+    {
+      guint64 word = load_word (text);
+      if (word & BYTES_HIGH)
+        break; /* read from here on character by character */
+      if (ascii_spaces (word) != BYTES_HIGH)
+        return FALSE;
+    }
   for (; *text; text = g_utf8_next_char (text))
     {
       /* ASCII first: a letter or digit settles it without decoding. */
@@ -737,24 +837,40 @@ blank (const char *text)
   return TRUE;
 }
 
-/* Whether @text has a digit: an ASCII one, or one of the scripts the date reader reads
- * (Arabic-Indic, Persian, Devanagari, Bengali, full-width), told by their UTF-8 bytes. */
+/* Whether a digit opens at @p (not its NUL): an ASCII one, or one of the scripts the date
+ * reader reads (Arabic-Indic, Persian, Devanagari, Bengali, full-width), told by their UTF-8
+ * bytes.  A byte after @p is read only when the ones before it match, so never past the NUL. */
+static inline gboolean
+digit_at (const guchar *p)
+{
+  if (*p < 0x80)
+    return g_ascii_isdigit (*p);
+  return (p[0] == 0xD9 && p[1] >= 0xA0 && p[1] <= 0xA9) || (p[0] == 0xDB && p[1] >= 0xB0 && p[1] <= 0xB9)
+         || (p[0] == 0xE0 && (p[1] == 0xA5 || p[1] == 0xA7) && p[2] >= 0xA6 && p[2] <= 0xAF)
+         || (p[0] == 0xEF && p[1] == 0xBC && p[2] >= 0x90 && p[2] <= 0x99);
+}
+
+/* Whether @text has a digit (digit_at).  This runs on most texts of a page, and most have
+ * none: eight bytes at a time, byte by byte only in the words that hold a byte above 0x7F. */
 static gboolean
 has_digit (const char *text)
 {
-  for (const guchar *p = (const guchar *) text; *p; p++)
+  const guchar *p = (const guchar *) text, *end = p + strlen (text);
+  for (; end - p >= 8; p += 8)
     {
-      if (*p < 0x80)
+      guint64 word = load_word ((const char *) p);
+      if (word & BYTES_HIGH)
         {
-          if (g_ascii_isdigit (*p))
-            return TRUE;
-          continue;
+          for (guint i = 0; i < 8; i++)
+            if (digit_at (p + i))
+              return TRUE;
         }
-      if ((p[0] == 0xD9 && p[1] >= 0xA0 && p[1] <= 0xA9) || (p[0] == 0xDB && p[1] >= 0xB0 && p[1] <= 0xB9)
-          || (p[0] == 0xE0 && (p[1] == 0xA5 || p[1] == 0xA7) && p[2] >= 0xA6 && p[2] <= 0xAF)
-          || (p[0] == 0xEF && p[1] == 0xBC && p[2] >= 0x90 && p[2] <= 0x99))
+      else if (bytes_between (word, '0' - 1, '9' + 1))
         return TRUE;
     }
+  for (; *p; p++)
+    if (digit_at (p))
+      return TRUE;
   return FALSE;
 }
 
