@@ -192,6 +192,28 @@ test_captions_ending_in_a_credit_are_dropped (G_GNUC_UNUSED void **state)
   assert_contains (page->text, "Photos by readers will hang");
 }
 
+/* An invitation to follow the site on social networks is the site's; the article's people
+ * following someone else, and a writer's paragraph that ends with one, are the article's. */
+static void
+test_follow_prompts_are_dropped (G_GNUC_UNUSED void **state)
+{
+  g_autoptr (Page) page = read_page (
+    "<html><body><article>" STORY
+    "<p>Follow us on Telegram, Facebook, Instagram and YouTube for the latest news and updates "
+    "from the city.</p>"
+    "<p>Read the council's plans in full on its website, and follow us on Instagram and TikTok "
+    "to stay up to date with the works.</p>"
+    "<p>The mayor told residents to follow him on Instagram, where he posts the works each week.</p>"
+    "<p>I hope this guide helps you find your way around the new park this summer. If you have "
+    "questions, follow me on Bluesky or write to the council.</p>"
+    "</article></body></html>");
+  assert_contains (page->text, "Work starts in March");
+  assert_not_contains (page->text, "latest news and updates");
+  assert_not_contains (page->text, "stay up to date with the works");
+  assert_contains (page->text, "follow him on Instagram");
+  assert_contains (page->text, "follow me on Bluesky");
+}
+
 /* Boilerplate lines are matched without case on their ASCII letters, and as g_utf8_strdown
  * would lower them when a character lowers to an ASCII letter (the Kelvin sign is a "k"). */
 static void
@@ -1336,6 +1358,7 @@ main (void)
     cmocka_unit_test (test_utf8_pages_are_not_copied),
     cmocka_unit_test (test_newsletter_calls_are_dropped),
     cmocka_unit_test (test_captions_ending_in_a_credit_are_dropped),
+    cmocka_unit_test (test_follow_prompts_are_dropped),
   };
   return cmocka_run_group_tests_name ("html", tests, NULL, NULL);
 }

@@ -1575,6 +1575,69 @@ is_signup_call (const char *text, gsize length)
   return FALSE;
 }
 
+/* An invitation to follow the site or its writer elsewhere ("Follow us on Telegram, Facebook
+ * and YouTube for the latest news", "Join me on TikTok: @...", "... and follow us on Instagram
+ * to stay up to date"): in the paragraph's first sentence "follow", "join", "find" or
+ * "connect with", then "us" or "me", "on" or "via" and a social network.  The article's people follow someone else ("told his fans
+ * to follow him on Telegram"). */
+static const char *const follow_verbs[] = { "follow ", "join ", "find ", "connect with ", NULL };
+static const char *const social_networks[] = {
+  "instagram", "facebook", "twitter", "tiktok", "youtube", "linkedin", "pinterest", "telegram",
+  "threads", "mastodon", "bluesky", "snapchat", "whatsapp", "social media", NULL
+};
+#define FOLLOW_MAX 300
+#define FOLLOW_REACH 40
+
+/* The position after "us" or "me" and " on " or " via " (within FOLLOW_REACH bytes) that
+ * follow a follow_verbs word at @at, or 0. */
+static gsize
+follow_object_end (const char *text, gsize length, gsize at)
+{
+  for (const char *const *v = follow_verbs; *v; v++)
+    {
+      gsize k = strlen (*v);
+      if (at + k + 3 > length || !html_ascii_has_prefix (text + at, *v))
+        continue;
+      gsize i = at + k;
+      if (!(html_ascii_has_prefix (text + i, "us") || html_ascii_has_prefix (text + i, "me"))
+          || (i + 2 < length && g_ascii_isalpha (text[i + 2])))
+        return 0;
+      gsize stop = MIN (length, i + FOLLOW_REACH);
+      for (i += 2; i + 4 <= stop; i++)
+        if (html_ascii_has_prefix (text + i, " on ") || html_ascii_has_prefix (text + i, " via "))
+          return i + 4;
+      return 0;
+    }
+  return 0;
+}
+
+static gboolean
+is_follow_prompt (const char *text, gsize length)
+{
+  if (length > FOLLOW_MAX)
+    return FALSE;
+  for (gsize at = 0; at < length; at++)
+    {
+      /* The prompt opens the paragraph's first sentence or is it: a writer's own paragraph
+       * that ends with one ("... If you need help, join the Slack. You might also want to
+       * follow me on Bluesky") is the article's sign-off. */
+      if (at > 1 && text[at - 1] == ' '
+          && (text[at - 2] == '.' || text[at - 2] == '!' || text[at - 2] == '?'))
+        return FALSE;
+      char c = text[at] | 0x20;
+      if ((c != 'f' && c != 'j' && c != 'c') || (at > 0 && g_ascii_isalpha (text[at - 1])))
+        continue;
+      gsize end = follow_object_end (text, length, at);
+      if (end == 0)
+        continue;
+      gsize reach = MIN (length - end, FOLLOW_REACH);
+      for (const char *const *s = social_networks; *s; s++)
+        if (contains_ascii_nocase (text + end, reach, *s))
+          return TRUE;
+    }
+  return FALSE;
+}
+
 /* The credit that ends a caption ("The Sony mirrorless system. Photo by: 'Markus Lompa'.",
  * "A portrait of the Queen in 2004 (Picture credit: Getty)"): a sentence or a bracket at the
  * end that opens with a credit's label.  The article's sentences do not end so; a caption
@@ -1913,6 +1976,7 @@ flush (Writer *w)
     keep = TRUE; /* a marker for trim_edges, never part of the body */
   else if (looks_like_boilerplate (cur->str, cur->len) || is_disclosure (cur->str, cur->len)
            || is_signup_call (cur->str, cur->len) || ends_with_photo_credit (cur->str, cur->len)
+           || is_follow_prompt (cur->str, cur->len)
            || (!w->heading && !w->in_table_row && w->li_depth == 0
                && is_header_furniture (cur->str, cur->len, w->ex->meta->language)))
     keep = FALSE;
