@@ -150,6 +150,70 @@ test_boilerplate_inside_article_is_dropped (G_GNUC_UNUSED void **state)
     assert_not_contains (page->text, gone[i]);
 }
 
+/* A call to sign up for the site's newsletter is the site's, wherever it stands; a sentence
+ * about newsletters, or a sign-up that sends no letters, is the article's. */
+static void
+test_newsletter_calls_are_dropped (G_GNUC_UNUSED void **state)
+{
+  g_autoptr (Page) page = read_page (
+    "<html><body><article>" STORY
+    "<h3>Join Our Newsletter</h3>"
+    "<p>Want more from the Daily Planet? Sign up for our newsletter, The Riverside, and never miss "
+    "a story about the parks of the city.</p>"
+    "<p>Sign up now to get the freshest updates on the city's parks delivered straight to your inbox!</p>"
+    "<p>The council's own newsletter reached 68,000 subscribers last year, the mayor's office said.</p>"
+    "<p>Sign up for the guided walks opens in April, and places are free for residents of the city.</p>"
+    "</article></body></html>");
+  assert_contains (page->text, "Work starts in March");
+  assert_not_contains (page->text, "Join Our Newsletter");
+  assert_not_contains (page->text, "The Riverside");
+  assert_not_contains (page->text, "freshest updates");
+  assert_contains (page->text, "68,000 subscribers");
+  assert_contains (page->text, "guided walks opens in April");
+}
+
+/* A caption that ends with its photo credit is not the article's text; a sentence that holds
+ * a bracket or the word "photo" is. */
+static void
+test_captions_ending_in_a_credit_are_dropped (G_GNUC_UNUSED void **state)
+{
+  g_autoptr (Page) page = read_page (
+    "<html><body><article>" STORY
+    "<p>The eastern bank of the river at dawn. Photo by: 'Jane Doe'.</p>"
+    "<p>A portrait of the mayor in 2004 (Picture credit: Getty)</p>"
+    "<p>Residents sent in pictures of the floods. Photos by readers will hang in the town hall "
+    "until the end of the summer, the mayor said.</p>"
+    "<p>The mayor posed for a photo by the new footbridge (the first of two) on Friday.</p>"
+    "</article></body></html>");
+  assert_contains (page->text, "Work starts in March");
+  assert_not_contains (page->text, "eastern bank of the river at dawn");
+  assert_not_contains (page->text, "A portrait of the mayor");
+  assert_contains (page->text, "posed for a photo by the new footbridge");
+  assert_contains (page->text, "Photos by readers will hang");
+}
+
+/* An invitation to follow the site on social networks is the site's; the article's people
+ * following someone else, and a writer's paragraph that ends with one, are the article's. */
+static void
+test_follow_prompts_are_dropped (G_GNUC_UNUSED void **state)
+{
+  g_autoptr (Page) page = read_page (
+    "<html><body><article>" STORY
+    "<p>Follow us on Telegram, Facebook, Instagram and YouTube for the latest news and updates "
+    "from the city.</p>"
+    "<p>Read the council's plans in full on its website, and follow us on Instagram and TikTok "
+    "to stay up to date with the works.</p>"
+    "<p>The mayor told residents to follow him on Instagram, where he posts the works each week.</p>"
+    "<p>I hope this guide helps you find your way around the new park this summer. If you have "
+    "questions, follow me on Bluesky or write to the council.</p>"
+    "</article></body></html>");
+  assert_contains (page->text, "Work starts in March");
+  assert_not_contains (page->text, "latest news and updates");
+  assert_not_contains (page->text, "stay up to date with the works");
+  assert_contains (page->text, "follow him on Instagram");
+  assert_contains (page->text, "follow me on Bluesky");
+}
+
 /* Boilerplate lines are matched without case on their ASCII letters, and as g_utf8_strdown
  * would lower them when a character lowers to an ASCII letter (the Kelvin sign is a "k"). */
 static void
@@ -1292,6 +1356,9 @@ main (void)
     cmocka_unit_test (test_long_attribute_values_give_libxml2s_tree),
     cmocka_unit_test (test_attrs_are_read_in_one_pass),
     cmocka_unit_test (test_utf8_pages_are_not_copied),
+    cmocka_unit_test (test_newsletter_calls_are_dropped),
+    cmocka_unit_test (test_captions_ending_in_a_credit_are_dropped),
+    cmocka_unit_test (test_follow_prompts_are_dropped),
   };
   return cmocka_run_group_tests_name ("html", tests, NULL, NULL);
 }

@@ -1530,6 +1530,180 @@ is_disclosure (const char *text, gsize length)
   return FALSE;
 }
 
+/* A call to sign up for the site's letters ("Join Our Newsletter", "Want more? Sign up for
+ * our newsletter, The Selection.", "Sign up now to get the freshest updates delivered
+ * straight to your inbox!"): a sentence opens with a sign-up verb and the paragraph names
+ * what is sent.  A sentence of the article about newsletters ("The Guardian added 680,000
+ * newsletter subscribers") opens otherwise; one that signs up for something else ("Sign up
+ * for the trial") names no letter. */
+static const char *const signup_verbs[] = {
+  "sign up", "signup", "subscribe ", "subscribe!", "subscribe.", "join our ", "join the ",
+  "join my ", "get our ", NULL
+};
+static const char *const signup_objects[] = {
+  "newsletter", "inbox", "mailing list", "email list", "our emails", "our e-mails", NULL
+};
+#define SIGNUP_MAX 300
+
+/* Whether a sentence of @text (its start, or after ". ", "! ", "? ") opens with a sign-up verb. */
+static gboolean
+opens_with_signup (const char *text, gsize length)
+{
+  for (gsize i = 0; i < length; i++)
+    {
+      if (i > 0 && !(text[i - 1] == ' ' && i > 1
+                     && (text[i - 2] == '.' || text[i - 2] == '!' || text[i - 2] == '?')))
+        continue;
+      char c = text[i] | 0x20;
+      if (c != 's' && c != 'j' && c != 'g')
+        continue;
+      for (const char *const *v = signup_verbs; *v; v++)
+        if (i + strlen (*v) <= length && html_ascii_has_prefix (text + i, *v))
+          return TRUE;
+    }
+  return FALSE;
+}
+
+static gboolean
+is_signup_call (const char *text, gsize length)
+{
+  if (length > SIGNUP_MAX || !opens_with_signup (text, length))
+    return FALSE;
+  for (const char *const *o = signup_objects; *o; o++)
+    if (contains_ascii_nocase (text, length, *o))
+      return TRUE;
+  return FALSE;
+}
+
+/* An invitation to follow the site or its writer elsewhere ("Follow us on Telegram, Facebook
+ * and YouTube for the latest news", "Join me on TikTok: @...", "... and follow us on Instagram
+ * to stay up to date"): in the paragraph's first sentence "follow", "join", "find" or
+ * "connect with", then "us" or "me", "on" or "via" and a social network.  The article's people follow someone else ("told his fans
+ * to follow him on Telegram"). */
+static const char *const follow_verbs[] = { "follow ", "join ", "find ", "connect with ", NULL };
+static const char *const social_networks[] = {
+  "instagram", "facebook", "twitter", "tiktok", "youtube", "linkedin", "pinterest", "telegram",
+  "threads", "mastodon", "bluesky", "snapchat", "whatsapp", "social media", NULL
+};
+#define FOLLOW_MAX 300
+#define FOLLOW_REACH 40
+
+/* The position after "us" or "me" and " on " or " via " (within FOLLOW_REACH bytes) that
+ * follow a follow_verbs word at @at, or 0. */
+static gsize
+follow_object_end (const char *text, gsize length, gsize at)
+{
+  for (const char *const *v = follow_verbs; *v; v++)
+    {
+      gsize k = strlen (*v);
+      if (at + k + 3 > length || !html_ascii_has_prefix (text + at, *v))
+        continue;
+      gsize i = at + k;
+      if (!(html_ascii_has_prefix (text + i, "us") || html_ascii_has_prefix (text + i, "me"))
+          || (i + 2 < length && g_ascii_isalpha (text[i + 2])))
+        return 0;
+      gsize stop = MIN (length, i + FOLLOW_REACH);
+      for (i += 2; i + 4 <= stop; i++)
+        if (html_ascii_has_prefix (text + i, " on ") || html_ascii_has_prefix (text + i, " via "))
+          return i + 4;
+      return 0;
+    }
+  return 0;
+}
+
+static gboolean
+is_follow_prompt (const char *text, gsize length)
+{
+  if (length > FOLLOW_MAX)
+    return FALSE;
+  for (gsize at = 0; at < length; at++)
+    {
+      /* The prompt opens the paragraph's first sentence or is it: a writer's own paragraph
+       * that ends with one ("... If you need help, join the Slack. You might also want to
+       * follow me on Bluesky") is the article's sign-off. */
+      if (at > 1 && text[at - 1] == ' '
+          && (text[at - 2] == '.' || text[at - 2] == '!' || text[at - 2] == '?'))
+        return FALSE;
+      char c = text[at] | 0x20;
+      if ((c != 'f' && c != 'j' && c != 'c') || (at > 0 && g_ascii_isalpha (text[at - 1])))
+        continue;
+      gsize end = follow_object_end (text, length, at);
+      if (end == 0)
+        continue;
+      gsize reach = MIN (length - end, FOLLOW_REACH);
+      for (const char *const *s = social_networks; *s; s++)
+        if (contains_ascii_nocase (text + end, reach, *s))
+          return TRUE;
+    }
+  return FALSE;
+}
+
+/* The credit that ends a caption ("The Sony mirrorless system. Photo by: 'Markus Lompa'.",
+ * "A portrait of the Queen in 2004 (Picture credit: Getty)"): a sentence or a bracket at the
+ * end that opens with a credit's label.  The article's sentences do not end so; a caption
+ * describes a picture the text does not show. */
+static const char *const caption_credits[] = {
+  "photo by", "photos by", "photo credit", "photograph by", "picture credit", "image credit",
+  "image by", "image courtesy", "photo courtesy", "photo:", "photograph:", "image:", "picture:",
+  "credit:", NULL
+};
+#define CAPTION_MAX 200
+#define CREDIT_MAX 60
+
+/* The small words a credit's names may hold ("Courtesy of NASA", "Smith for Reuters"). */
+static const char *const credit_joins[] = { "of", "via", "and", "for", "by", "on", "the", NULL };
+
+/* Whether the words of @text (what follows a credit's label) are names: none opens with a
+ * small letter but credit_joins.  "Photos by readers will hang in the hall" is a sentence. */
+static gboolean
+names_only (const char *text, gsize length)
+{
+  for (gsize i = 0; i < length;)
+    {
+      if (!g_ascii_isalpha (text[i]))
+        {
+          i++;
+          continue;
+        }
+      gsize word = i;
+      while (i < length && g_ascii_isalpha (text[i]))
+        i++;
+      if (g_ascii_islower (text[word]) && (word == 0 || text[word - 1] != '-'))
+        {
+          gboolean join = FALSE;
+          for (const char *const *j = credit_joins; *j && !join; j++)
+            join = html_ascii_equal_len (text + word, i - word, *j);
+          if (!join)
+            return FALSE;
+        }
+    }
+  return TRUE;
+}
+
+static gboolean
+ends_with_photo_credit (const char *text, gsize length)
+{
+  if (length > CAPTION_MAX || length < 8)
+    return FALSE;
+  /* The credit's start: after the last ". " or "(" within CREDIT_MAX bytes of the end. */
+  gsize stop = length > CREDIT_MAX ? length - CREDIT_MAX : 0;
+  for (gsize i = length - 2; i > stop; i--)
+    {
+      gboolean sentence = text[i - 1] == ' ' && i >= 2 && text[i - 2] == '.';
+      gboolean bracket = text[i - 1] == '(';
+      if (!sentence && !bracket)
+        continue;
+      char c = text[i] | 0x20;
+      if (c != 'p' && c != 'i' && c != 'c')
+        return FALSE;
+      for (const char *const *s = caption_credits; *s; s++)
+        if (i + strlen (*s) < length && html_ascii_has_prefix (text + i, *s))
+          return names_only (text + i + strlen (*s), length - i - strlen (*s));
+      return FALSE;
+    }
+  return FALSE;
+}
+
 /* A line of the article's header that says when it was published or how long it takes to
  * read ("Dec 17, 2025", "Updated on Jan. 16, 2026", "8 min read", "Jun 08, 2023 • 11 Minute
  * Read"): metadata shown as text, never a sentence of the article.  Under a standfirst it
@@ -1801,6 +1975,8 @@ flush (Writer *w)
   else if ((closing = closing_kind (cur->str)) != CLOSING_NONE)
     keep = TRUE; /* a marker for trim_edges, never part of the body */
   else if (looks_like_boilerplate (cur->str, cur->len) || is_disclosure (cur->str, cur->len)
+           || is_signup_call (cur->str, cur->len) || ends_with_photo_credit (cur->str, cur->len)
+           || is_follow_prompt (cur->str, cur->len)
            || (!w->heading && !w->in_table_row && w->li_depth == 0
                && is_header_furniture (cur->str, cur->len, w->ex->meta->language)))
     keep = FALSE;
