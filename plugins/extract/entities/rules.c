@@ -817,6 +817,22 @@ tok_is_cap_word_checked (const Context *c, guint i)
   return TRUE;
 }
 
+/* "Patrizia d'Ettorre", "Valéry Giscard d’Estaing": a surname after the elided particle
+ * of French and Italian names, written with it in lower case after a capitalised word that
+ * is no English word (not a "chargé d'affaires"; "Côte d'Ivoire" is found whole in the
+ * gazetteers first). */
+static gboolean
+is_elided_particle_name (const Context *c, guint i, const char *text, gsize length)
+{
+  gsize apostrophe = text[1] == '\'' ? 1 : length > 4 && memcmp (text + 1, "\xe2\x80\x99", 3) == 0 ? 3 : 0;
+  if (apostrophe == 0 || length <= 1 + apostrophe || !g_ascii_isupper (text[1 + apostrophe]) || i == 0
+      || (length - 1 - apostrophe == 8 && g_ascii_strncasecmp (text + 1 + apostrophe, "affaires", 8) == 0))
+    return FALSE;
+  const NfToken *before = &c->tokens[i - 1];
+  return before->kind == NF_TOKEN_WORD && (before->flags & NF_TOKEN_CAPITALIZED) && before->end < c->tokens[i].start
+         && !tok_is_common_word (c, i - 1);
+}
+
 /* A capitalised word; "Kyiv-based", "Nine-year-old" and "War-risk" are adjectives.  Asked
  * of nearly every token, inlined: a token in lower case can be one only with a particle's
  * hyphen ("al-Abadi") third or fourth, and most are turned away without a call. */
@@ -831,7 +847,7 @@ tok_is_cap_word (const Context *c, guint i)
       const char *text = c->text + t->start;
       gsize length = t->end - t->start;
       if (!((length > 2 && text[2] == '-') || (length > 3 && text[3] == '-')))
-        return FALSE;
+        return text[0] == 'd' && is_elided_particle_name (c, i, text, length);
     }
   return tok_is_cap_word_checked (c, i);
 }
@@ -2183,6 +2199,20 @@ publication_of_a_people (Context *c, guint a, guint b)
   return FALSE;
 }
 
+/* "Wikinews", "Ynetnews", "NewsNation": one word made with "news" names an outlet (no
+ * person's or place's name is written so). */
+static gboolean
+is_news_outlet_word (const Context *c, guint i)
+{
+  gsize length;
+  const char *text = tok_text (c, i, &length);
+  length = nlp_strip_possessive (c->text, c->tokens[i].start, c->tokens[i].end) - c->tokens[i].start;
+  if (length < 7)
+    return FALSE;
+  return g_ascii_strncasecmp (text + length - 4, "news", 4) == 0
+         || (memcmp (text, "News", 4) == 0 && g_ascii_isupper (text[4]));
+}
+
 static void
 classify (Context *c, guint a, guint b)
 {
@@ -2213,6 +2243,11 @@ classify (Context *c, guint a, guint b)
   if (entry)
     {
       add_mention (c, a, b, label, entry->canonical, -1);
+      return;
+    }
+  if (a == b && is_news_outlet_word (c, a))
+    {
+      add_mention (c, a, b, LABEL_ORGANIZATION, NULL, -1);
       return;
     }
   if (b > a + 1 && known_name_with_connectors (c, a, b))
@@ -2369,7 +2404,14 @@ classify (Context *c, guint a, guint b)
 
   /* "Operation Inherent Resolve", "Thanksgiving Day", "Typhoon Lawin", "Paris Agreement":
    * names, but of operations, days, storms, laws */
-  if (b > a && (is_word_in (c, a, W_OTHER_NAMES) || is_word_in (c, b, W_OTHER_NAMES)
+  /* (a given name that is also a law's or a day's word opens a person's name before a
+   * surname: "Bill Gates", "Eve Arnold"; not "Bill of Rights") */
+  gboolean named_person_first = b > a && is_given_name (c, a) && !tok_is_connector (c, a + 1)
+                                && all_name_words (c, a + 1, b);
+  /* (nor does it when an organisation's word ends the name: "the War Committee") */
+  guint connector;
+  gboolean named_body = b > a && is_word_in (c, b, W_ORG_SUFFIXES) && !is_given_name (c, a) && !has_connector (c, a, b, &connector);
+  if (b > a && ((is_word_in (c, a, W_OTHER_NAMES) && !named_person_first && !named_body) || is_word_in (c, b, W_OTHER_NAMES)
                 || (b > a + 1 && is_number_word (c, b) && is_word_in (c, b - 1, W_OTHER_NAMES))))
     {
       /* "UN Security Council Resolution 2254", "Senate Bill": the body that made it is named
@@ -2859,6 +2901,32 @@ org_remit_goes_on (const Context *c, guint i, guint last, guint k)
   return !(e + 1 < c->n && tok_is_connector (c, e) && tok_is_cap_word (c, e + 1));
 }
 
+/* Whether the run [a, b] (its last word possessive) names a known organisation or is an
+ * acronym alone ("USDA's"). */
+static gboolean
+organisation_owner (const Context *c, guint a, guint b)
+{
+  Label label;
+  if (lookup_label (c, a, b, name_end (c, b), &label))
+    return label == LABEL_ORGANIZATION;
+  gsize length = nlp_strip_possessive (c->text, c->tokens[b].start, c->tokens[b].end) - c->tokens[b].start;
+  if (a != b || length < 2)
+    return FALSE;
+  for (gsize k = 0; k < length; k++)
+    if (!g_ascii_isupper (c->text[c->tokens[b].start + k]))
+      return FALSE;
+  return TRUE;
+}
+
+/* "F-111", "MiG-29": a capitalised word with a hyphen and a number after it, glued, is an
+ * aircraft's or a weapon's model, no word of a name. */
+static gboolean
+is_model_code (const Context *c, guint i)
+{
+  return i + 2 < c->n && tok_is_punct (c, i + 1, "-") && c->tokens[i + 1].start == c->tokens[i].end
+         && c->tokens[i + 2].start == c->tokens[i + 1].end && c->tokens[i + 2].kind == NF_TOKEN_NUMBER;
+}
+
 static void
 find_sequences (Context *c)
 {
@@ -2901,11 +2969,16 @@ find_sequences (Context *c)
                   && last + 2 < c->n && tok_is_cap_word (c, last + 1) && tok_is_cap_word (c, last + 2)
                   && c->tokens[last + 2].sentence == c->tokens[i].sentence)
                 owner = TRUE;
-              if (owner)
-                break;
               guint k = last + 1;
               while (k < c->n && tok_is_cap_word (c, k) && c->tokens[k].sentence == c->tokens[i].sentence)
                 k++;
+              /* "USDA's Commodity Credit Corp", "NASA's Jet Propulsion Laboratory": an
+               * organisation owns another named by words of its own that end in an
+               * organisation's word */
+              if (!owner && k >= last + 3 && is_word_in (c, k - 1, W_ORG_SUFFIXES) && organisation_owner (c, i, last))
+                owner = TRUE;
+              if (owner)
+                break;
               /* ... or a place word right after an owner no list knows ("St. Peter's Square",
                * "Regent's Park"; not "Manhattan's Fifth Avenue") */
               Label owner_label;
@@ -2944,7 +3017,7 @@ find_sequences (Context *c)
               last = k + 1;
               continue;
             }
-          if (tok_is_cap_word (c, k))
+          if (tok_is_cap_word (c, k) && !is_model_code (c, k))
             {
               last = k;
               continue;
@@ -3149,6 +3222,28 @@ next_to (const Context *c, const Mention *ms, guint n, guint i, Label label)
       const Mention *prev = &ms[i - 1];
       if (prev->label == label && !prev->tentative && (label == LABEL_LOCATION || !prev->guessed) && m->first == prev->last + 2
           && (tok_is (c, m->first - 1, ",") || tok_is (c, m->first - 1, "and") || tok_is (c, m->first - 1, "or")))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* Whether the name [a, b] is an item of an enumeration that an "and" or "or" closes
+ * ("Nvidia, Gigabyte, MSI and Asus"): a lone comma between two names is no list ("With
+ * Reuters, Sarvis discusses ..." opens a clause). */
+static gboolean
+in_enumeration (const Context *c, guint a, guint b)
+{
+  if ((a > 0 && (tok_is (c, a - 1, "and") || tok_is (c, a - 1, "or")))
+      || (b + 1 < c->n && (tok_is (c, b + 1, "and") || tok_is (c, b + 1, "or"))))
+    return TRUE;
+  guint k = b + 1;
+  while (k + 1 < c->n && tok_is (c, k, ",") && tok_is_cap_word (c, k + 1)
+         && c->tokens[k + 1].sentence == c->tokens[a].sentence)
+    {
+      k += 2;
+      while (k < c->n && (tok_is_cap_word (c, k) || (tok_is_connector (c, k) && !tok_is (c, k, "and"))))
+        k++;
+      if (k + 1 < c->n && (tok_is (c, k, "and") || tok_is (c, k, "or")) && tok_is_cap_word (c, k + 1))
         return TRUE;
     }
   return FALSE;
@@ -3510,7 +3605,8 @@ resolve (Context *c)
       gboolean source = source_before && (tok_is (c, a - 2, "according") || tok_is (c, a - 2, "According"));
       /* "from Nvidia, Gigabyte, MSI and Asus": a list with a known organisation */
       gboolean with_org = !(c->tokens[a].flags & NF_TOKEN_SENTENCE_START) && !verb_before && !title_before
-                          && !tok_is_common_word (c, a) && !is_given_name (c, a) && next_to (c, ms, n, i, LABEL_ORGANIZATION);
+                          && !tok_is_common_word (c, a) && !is_given_name (c, a) && next_to (c, ms, n, i, LABEL_ORGANIZATION)
+                          && in_enumeration (c, m->first, m->last);
       if (org_noun_after || source || with_org || org_context (c, a))
         m->label = LABEL_ORGANIZATION;
       else if (!after_the && (verb_before || title_before
@@ -3556,7 +3652,9 @@ drop_lone_titles (Context *c)
 
 /* "Fort Campbell, Kentucky", "Sarmada, Syria": a place followed by its region or country
  * is one mention of that place, named by the place (Paris, Texas is the article's Paris);
- * lists ("Egypt, Spain, Turkey and China") are left alone. */
+ * lists ("Egypt, Spain, Turkey and China") are left alone.  The region stays a mention of
+ * its own inside it: the article names Kentucky too, and news annotation (CoNLL, OntoNotes,
+ * GUM) counts it as a place; only re3d leaves it out. */
 static gboolean is_country (const Context *c, const Mention *m);
 static gboolean is_region (const Context *c, const Mention *m);
 
@@ -3602,8 +3700,7 @@ join_places (Context *c)
       m->last = n->last;
       m->label = LABEL_LOCATION;
       m->tentative = FALSE;
-      g_array_remove_index (c->mentions, i + 1);
-      ms = (Mention *) c->mentions->data;
+      i++; /* (n stays: the region, nested in m) */
     }
 }
 
