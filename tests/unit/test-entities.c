@@ -798,6 +798,18 @@ test_news_copy_shapes (void **state)
   assert_entities (f, "Loans made by USDA's Commodity Credit Corp and Germany's Economy Ministry grew.",
                    "USDA=ORGANIZATION:USDA; Commodity Credit Corp=ORGANIZATION:Commodity Credit Corp; "
                    "Germany's Economy Ministry=ORGANIZATION:Germany's Economy Ministry");
+  /* a kind of place and "of" name a place; a person's word after a name and a comma a person */
+  assert_entities (f, "Monterrey lies in the northeastern state of Nuevo Leon.",
+                   "Monterrey=LOCATION:Monterrey; Nuevo Leon=LOCATION:Nuevo Leon");
+  assert_entities (f, "Joe Mount, the man behind the band, spoke.", "Joe Mount=PERSON:Joe Mount");
+  /* the title of a work after its kind names nobody; the verb does not ("to play X") */
+  assert_entities (f, "The novel Wolf Hall and his 1992 film Jamon Jamon sold well.", "");
+  assert_entities (f, "To play Sreesanth, who had not bowled, was wise.", "Sreesanth=PERSON:Sreesanth");
+  /* given names in a list are no places because one of them is a region too; a compass
+   * word before a noun in lower case is an adjective */
+  assert_entities (f, "This year's storms are: Arthur, Bertha, Cesar, Diana and Fran.", "Cesar=LOCATION:Cesar");
+  assert_entities (f, "Officials from Western states met its Western creditors in Western Australia.",
+                   "Western Australia=LOCATION:Western Australia");
   /* an aircraft's model after its owner's name */
   assert_entities (f, "An Air Force F-111 crashed.", "Air Force=ORGANIZATION:Air Force");
 }

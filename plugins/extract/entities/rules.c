@@ -2199,6 +2199,21 @@ publication_of_a_people (Context *c, guint a, guint b)
   return FALSE;
 }
 
+/* Whether token @i makes the word after it a noun: an article, a possessive, a year or a
+ * word that qualifies a work ("his 1992 movie", "Allen's movie", "the novel"; not "to play"). */
+static gboolean
+work_determined (const Context *c, guint i)
+{
+  static const char *const determiners[] = {
+    "the", "a", "an", "his", "her", "their", "its", "my", "our", "your", "new", "latest", "hit",
+    "debut", "first", "last", "next", "animated", "upcoming", "The", "A", "An", "His", "Her", "Their",
+    "Its", "My", "Our", "Your", NULL,
+  };
+  const NfToken *t = &c->tokens[i];
+  return t->kind == NF_TOKEN_NUMBER || tok_is_one_of (c, i, determiners)
+         || (t->kind == NF_TOKEN_WORD && nlp_strip_possessive (c->text, t->start, t->end) != t->end);
+}
+
 /* "Wikinews", "Ynetnews", "NewsNation": one word made with "news" names an outlet (no
  * person's or place's name is written so). */
 static gboolean
@@ -2245,6 +2260,14 @@ classify (Context *c, guint a, guint b)
       add_mention (c, a, b, label, entry->canonical, -1);
       return;
     }
+  /* "his 1992 movie Jamon Jamon", "the novel Wolf Hall": the title of a work after the kind
+   * of work names no person, place or organisation */
+  static const char *const works[] = {
+    "movie", "film", "novel", "album", "song", "single", "book", "play", "opera", "musical",
+    "documentary", "sitcom", "poem", "painting", "memoir", NULL,
+  };
+  if (a >= 2 && tok_is_one_of (c, a - 1, works) && work_determined (c, a - 2))
+    return;
   if (a == b && is_news_outlet_word (c, a))
     {
       add_mention (c, a, b, LABEL_ORGANIZATION, NULL, -1);
@@ -2542,6 +2565,19 @@ classify (Context *c, guint a, guint b)
       && is_word_in (c, b, W_LOC_SUFFIXES) && !is_word_in (c, b, W_ORG_SUFFIXES) && !tok_is_one_of (c, a, royals))
     {
       add_mention (c, a + 1, b, LABEL_PERSON, NULL, a);
+      return;
+    }
+
+  /* "the northeastern state of Nuevo Leon", "the town of Port Clare": a kind of place and
+   * "of" name the place, whatever its words look like */
+  static const char *const place_kinds[] = {
+    "city", "town", "village", "province", "region", "district", "state", "county", "governorate",
+    "municipality", "island", "prefecture", "township", "suburb", NULL,
+  };
+  if (a >= 2 && tok_is (c, a - 1, "of") && tok_is_one_of (c, a - 2, place_kinds)
+      && !is_word_in (c, b, W_ORG_SUFFIXES) && !has_title_after (c, a, b))
+    {
+      add_mention (c, a, b, LABEL_LOCATION, NULL, -1);
       return;
     }
 
@@ -3178,12 +3214,17 @@ apposition_after (const Context *c, guint last)
     return tok_is (c, i + 2, ",") && c->tokens[i + 1].end - c->tokens[i + 1].start <= 3;
   if (!tok_is (c, i + 1, "a") && !tok_is (c, i + 1, "an") && !tok_is (c, i + 1, "the"))
     return FALSE;
-  /* the role's head among the next few lower-case words */
+  /* the role's head among the next few lower-case words; or a word only a person is ("Joe
+   * Mount, the man behind Metronomy") */
+  static const char *const persons[] = {
+    "man", "woman", "boy", "girl", "teenager", "mother", "father", "son", "daughter", "wife",
+    "husband", "widow", "resident", "student", "veteran", "victim", NULL,
+  };
   for (guint k = i + 2; k < c->n && k < i + 6; k++)
     {
       if (c->tokens[k].kind != NF_TOKEN_WORD)
         return FALSE;
-      if (!(c->tokens[k].flags & NF_TOKEN_CAPITALIZED) && is_word_in (c, k, W_TITLES))
+      if (!(c->tokens[k].flags & NF_TOKEN_CAPITALIZED) && (is_word_in (c, k, W_TITLES) || tok_is_one_of (c, k, persons)))
         return TRUE;
     }
   return FALSE;
@@ -3225,6 +3266,23 @@ next_to (const Context *c, const Mention *ms, guint n, guint i, Label label)
         return TRUE;
     }
   return FALSE;
+}
+
+/* Whether the mentions beside mention @i in its sentence, where there are any, are each a
+ * given name alone. */
+static gboolean
+beside_given_names (const Context *c, const Mention *ms, guint n, guint i)
+{
+  gboolean any = FALSE;
+  for (guint k = i > 0 ? i - 1 : i + 1; k <= i + 1 && k < n; k += 2)
+    {
+      if (c->tokens[ms[k].first].sentence != c->tokens[ms[i].first].sentence)
+        continue;
+      if (ms[k].first != ms[k].last || !is_given_name (c, ms[k].first))
+        return FALSE;
+      any = TRUE;
+    }
+  return any;
 }
 
 /* Whether the name [a, b] is an item of an enumeration that an "and" or "or" closes
@@ -3339,6 +3397,7 @@ capitalised_one_of (const Context *c, guint i, const char *const *words)
       return TRUE;
   return FALSE;
 }
+
 
 static void
 resolve (Context *c)
@@ -3541,6 +3600,12 @@ resolve (Context *c)
        * preposition to be a place */
       if (place && tok_is_common_word (c, a))
         place = FALSE;
+      /* "from Western states", "its Western creditors": a compass word before a noun in lower
+       * case qualifies the noun */
+      static const char *const compass_adjectives[] = { "Western", "Eastern", "Northern", "Southern", NULL };
+      if (tok_is_one_of (c, a, compass_adjectives) && m->first == m->last && a + 1 < c->n && c->tokens[a + 1].kind == NF_TOKEN_WORD
+          && !(c->tokens[a + 1].flags & NF_TOKEN_CAPITALIZED))
+        continue;
       /* "in Q3", "to V4": a word with a digit is a model's or a quarter's name, no place */
       gsize word_length;
       const char *word = tok_text (c, a, &word_length);
@@ -3565,8 +3630,10 @@ resolve (Context *c)
           place = tok_is (c, a - 2, *w);
       /* "Baghdad and Najaf", "Aleppo, Homs or Idlib": a list with a known place; "Raqqah,
        * Syria": a place followed by its country or region */
+      /* (not a given name beside given names: "Arthur, Bertha, Cesar, Diana" names storms,
+       * though Cesar is a region too) */
       if (!place)
-        place = next_to (c, ms, n, i, LABEL_LOCATION);
+        place = next_to (c, ms, n, i, LABEL_LOCATION) && !(is_given_name (c, a) && beside_given_names (c, ms, n, i));
       /* "Barack Obama and Putin": a list with a person named in full */
       gboolean with_person = !(c->tokens[a].flags & NF_TOKEN_SENTENCE_START) && next_to (c, ms, n, i, LABEL_PERSON)
                              && (i + 1 >= n || ms[i + 1].label != LABEL_PERSON || ms[i + 1].last > ms[i + 1].first)
