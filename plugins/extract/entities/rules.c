@@ -89,7 +89,8 @@ typedef struct {
   guint       n_index_slots;    /* a power of two, at most half used */
   guint       n_index_used;
   gboolean    report[N_LABELS];
-  gboolean    conll;            /* convention = "conll": countries stay places (label_passes) */
+  gboolean    conll;            /* convention = "conll": countries stay places (label_passes),
+                                 * a town's region is a place of its own (join_places) */
 } Entities;
 
 /* The words of the word lists and the keys of the gazetteer with what the lists and the
@@ -3719,9 +3720,9 @@ drop_lone_titles (Context *c)
 
 /* "Fort Campbell, Kentucky", "Sarmada, Syria": a place followed by its region or country
  * is one mention of that place, named by the place (Paris, Texas is the article's Paris);
- * lists ("Egypt, Spain, Turkey and China") are left alone.  The region stays a mention of
- * its own inside it: the article names Kentucky too, and news annotation (CoNLL, OntoNotes,
- * GUM) counts it as a place; only re3d leaves it out. */
+ * lists ("Egypt, Spain, Turkey and China") are left alone.  With convention = "conll" the
+ * region stays a mention of its own inside it, as CoNLL, OntoNotes and GUM count it; re3d's
+ * annotation leaves it out. */
 static gboolean is_country (const Context *c, const Mention *m);
 static gboolean is_region (const Context *c, const Mention *m);
 
@@ -3767,7 +3768,13 @@ join_places (Context *c)
       m->last = n->last;
       m->label = LABEL_LOCATION;
       m->tentative = FALSE;
-      i++; /* (n stays: the region, nested in m) */
+      if (c->self->conll)
+        i++; /* (n stays: the region, nested in m) */
+      else
+        {
+          g_array_remove_index (c->mentions, i + 1);
+          ms = (Mention *) c->mentions->data;
+        }
     }
 }
 
