@@ -829,6 +829,19 @@ test_news_copy_shapes (void **state)
   assert_entities (f, "This year's storms are: Arthur, Bertha, Cesar, Diana and Fran.", "Cesar=LOCATION:Cesar");
   assert_entities (f, "Officials from Western states met its Western creditors in Western Australia.",
                    "Western Australia=LOCATION:Western Australia");
+  /* a transcript's speakers named in full in capitals are people, named as the text writes
+   * them; unnamed voices are nobody; a dateline is a place */
+  {
+    const char *const transcript[] = {
+      "Test", "SACHA PFEIFFER, HOST:", "The Texas Legislature met.", "UNIDENTIFIED GROUP #2: (Chanting) Vouchers.",
+      "ZEPH CAPO: We are with Thomas Kennedy.", "THOMAS KENNEDY: I am a plumber.", NULL,
+    };
+    g_autofree char *got = entities_of (f, transcript);
+    assert_string_equal (got, "SACHA PFEIFFER=PERSON:Sacha Pfeiffer; Texas Legislature=ORGANIZATION:Texas Legislature; "
+                              "ZEPH CAPO=PERSON:Zeph Capo; Thomas Kennedy=PERSON:Thomas Kennedy; "
+                              "THOMAS KENNEDY=PERSON:Thomas Kennedy");
+  }
+  assert_entities (f, "NEW DELHI: Ravi Shankar spoke.", "NEW DELHI=LOCATION:New Delhi; Ravi Shankar=PERSON:Ravi Shankar");
   /* an aircraft's model after its owner's name */
   assert_entities (f, "An Air Force F-111 crashed.", "Air Force=ORGANIZATION:Air Force");
 }

@@ -2964,11 +2964,79 @@ is_model_code (const Context *c, guint i)
          && c->tokens[i + 2].start == c->tokens[i + 1].end && c->tokens[i + 2].kind == NF_TOKEN_NUMBER;
 }
 
+/* The token after a transcript's speaker label that opens a paragraph at token @i ("SACHA
+ * PFEIFFER, HOST:", "ZEPH CAPO:", "UNIDENTIFIED PERSON #1:"), 0 when there is none; *last_name_word
+ * is the label's name's last word (the words before a comma or "#"). */
+static guint
+transcript_label_end (const Context *c, guint i, guint *last_name_word)
+{
+  if ((i > 0 && c->tokens[i - 1].paragraph == c->tokens[i].paragraph) || !(c->tokens[i].flags & NF_TOKEN_ALL_CAPS))
+    return 0;
+  guint k = i;
+  while (k < c->n && k < i + 4 && c->tokens[k].kind == NF_TOKEN_WORD && (c->tokens[k].flags & NF_TOKEN_ALL_CAPS))
+    k++;
+  *last_name_word = k - 1;
+  /* a role after a comma, or a number after "#" */
+  if (k + 1 < c->n && (tok_is (c, k, ",") || tok_is_punct (c, k, "#")))
+    for (k++; k < c->n && k < *last_name_word + 6 && !tok_is (c, k, ":"); k++)
+      if (!(c->tokens[k].flags & NF_TOKEN_ALL_CAPS) && c->tokens[k].kind != NF_TOKEN_NUMBER && !tok_is (c, k, ","))
+        return 0;
+  return k < c->n && tok_is (c, k, ":") && c->tokens[k].paragraph == c->tokens[i].paragraph ? k + 1 : 0;
+}
+
+/* A transcript's speaker named in full in capitals is a person, named as the rest of the
+ * article would write the name ("THOMAS KENNEDY:" is Thomas Kennedy); a label of an unnamed
+ * voice ("UNIDENTIFIED GROUP #2:") names nobody.  Returns the token after the label, or 0
+ * when the rules for words in capitals are to read it. */
+static guint
+transcript_speaker (Context *c, guint i, gboolean transcript)
+{
+  guint last, after = transcript_label_end (c, i, &last);
+  /* (one word, or a title before a surname, is left to the rules: "SEATTLE:", "SECRETARY
+   * KERRY:" name the Kerry of the article) */
+  if (after == 0 || last == i || is_word_in (c, i, W_TITLES) || is_honorific (c, i))
+    return 0;
+  /* (a dateline is no speaker: "NEW DELHI: The minister ..."; one label alone needs a role
+   * after its name to be a transcript's) */
+  Label known;
+  if ((lookup_label (c, i, last, name_end (c, last), &known) && known != LABEL_PERSON)
+      || (!transcript && after == last + 2))
+    return 0;
+  static const char *const unnamed[] = { "UNIDENTIFIED", "UNKNOWN", "UNNAMED", NULL };
+  gboolean words = TRUE;
+  for (guint k = i; k <= last; k++)
+    words = words && tok_is_common_word (c, k);
+  if (tok_is_one_of (c, i, unnamed) || words)
+    return after;
+  g_autofree char *lower = g_utf8_strdown (c->text + c->tokens[i].start, c->tokens[last].end - c->tokens[i].start);
+  GString *name = g_string_sized_new (strlen (lower));
+  gboolean word_start = TRUE;
+  for (const char *p = lower; *p; p = g_utf8_next_char (p))
+    {
+      gunichar ch = g_utf8_get_char (p);
+      g_string_append_unichar (name, word_start ? g_unichar_toupper (ch) : ch);
+      word_start = ch == ' ' || ch == '-' || ch == '\'' || ch == 0x2019;
+    }
+  add_mention (c, i, last, LABEL_PERSON, g_string_chunk_insert_len (c->store, name->str, name->len), -1);
+  g_string_free (name, TRUE);
+  return after;
+}
+
 static void
 find_sequences (Context *c)
 {
+  /* a transcript: two paragraphs or more open with a speaker's label */
+  guint labels = 0;
+  for (guint i = 0, end; i < c->n && labels < 2; i++)
+    labels += (c->tokens[i].flags & NF_TOKEN_ALL_CAPS) && transcript_label_end (c, i, &end) > 0;
   for (guint i = 0; i < c->n; i++)
     {
+      guint after_label = c->tokens[i].flags & NF_TOKEN_ALL_CAPS ? transcript_speaker (c, i, labels >= 2) : 0;
+      if (after_label)
+        {
+          i = after_label - 1;
+          continue;
+        }
       if (!tok_is_cap_word (c, i))
         {
           if (c->tokens[i].kind == NF_TOKEN_WORD && (c->tokens[i].flags & NF_TOKEN_CAPITALIZED))
