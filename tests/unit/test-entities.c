@@ -842,6 +842,12 @@ test_news_copy_shapes (void **state)
                               "THOMAS KENNEDY=PERSON:Thomas Kennedy");
   }
   assert_entities (f, "NEW DELHI: Ravi Shankar spoke.", "NEW DELHI=LOCATION:New Delhi; Ravi Shankar=PERSON:Ravi Shankar");
+  /* after "in", a name joined by a Romance preposition is a place; an owner is a person */
+  assert_entities (f, "She was taken to a hospital in Marina del Rey. The role in Guillermo del Toro's film was small.",
+                   "Marina del Rey=LOCATION:Marina del Rey; Guillermo del Toro=PERSON:Guillermo del Toro");
+  /* a compass word before a people's name is a people's adjective */
+  assert_entities (f, "West African leaders met North American officials.",
+                   "West African=NATIONALITY:West African; North American=NATIONALITY:North American");
   /* an aircraft's model after its owner's name */
   assert_entities (f, "An Air Force F-111 crashed.", "Air Force=ORGANIZATION:Air Force");
 }

@@ -2202,6 +2202,8 @@ publication_of_a_people (Context *c, guint a, guint b)
 
 /* Whether token @i makes the word after it a noun: an article, a possessive, a year or a
  * word that qualifies a work ("his 1992 movie", "Allen's movie", "the novel"; not "to play"). */
+static gboolean is_compass_word (const Context *c, guint i);
+
 static gboolean
 work_determined (const Context *c, guint i)
 {
@@ -2269,6 +2271,15 @@ classify (Context *c, guint a, guint b)
   };
   if (a >= 2 && tok_is_one_of (c, a - 1, works) && work_determined (c, a - 2))
     return;
+  /* "West African", "North American", "East Asian": a compass word before a people's name is
+   * the adjective of a people too (not a place called "West African") */
+  Label people_label;
+  if (b == a + 1 && is_compass_word (c, a) && lookup_label (c, b, b, name_end (c, b), &people_label)
+      && people_label == LABEL_NATIONALITY)
+    {
+      add_mention (c, a, b, LABEL_NATIONALITY, NULL, -1);
+      return;
+    }
   if (a == b && is_news_outlet_word (c, a))
     {
       add_mention (c, a, b, LABEL_ORGANIZATION, NULL, -1);
@@ -2580,6 +2591,23 @@ classify (Context *c, guint a, guint b)
     {
       add_mention (c, a, b, LABEL_LOCATION, NULL, -1);
       return;
+    }
+
+  /* "in Marina del Rey", "at Playa de las Américas": after "in" or "at", a name joined by a
+   * Spanish or Portuguese article's preposition is a place (a person's would be an owner:
+   * "in Guillermo del Toro's film") */
+  if (a >= 1 && b >= a + 2 && (tok_is (c, a - 1, "in") || tok_is (c, a - 1, "at"))
+      && nlp_strip_possessive (c->text, c->tokens[b].start, c->tokens[b].end) == c->tokens[b].end)
+    {
+      static const char *const romance[] = { "del", "de", "dos", "das", "do", "da", NULL };
+      gboolean joined = FALSE;
+      for (guint k = a + 1; k < b && !joined; k++)
+        joined = tok_is_one_of (c, k, romance);
+      if (joined)
+        {
+          add_mention (c, a, b, LABEL_LOCATION, NULL, -1);
+          return;
+        }
     }
 
   /* a suffix word alone ("Battalion", "Office") names nothing; "the Coalition" is below */
