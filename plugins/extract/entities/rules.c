@@ -2200,6 +2200,18 @@ publication_of_a_people (Context *c, guint a, guint b)
   return FALSE;
 }
 
+/* Whether token @i may be one of the kinds of work below: a word in lower case of four to
+ * eleven bytes that starts as one of them does (asked of the word before every name, so most
+ * are turned away here). */
+static inline gboolean
+maybe_work_noun (const Context *c, guint i)
+{
+  const NfToken *t = &c->tokens[i];
+  gsize length = t->end - t->start;
+  return t->kind == NF_TOKEN_WORD && !(t->flags & NF_TOKEN_CAPITALIZED) && length >= 4 && length <= 11
+         && strchr ("abdfmnops", c->text[t->start]) != NULL;
+}
+
 /* Whether token @i makes the word after it a noun: an article, a possessive, a year or a
  * word that qualifies a work ("his 1992 movie", "Allen's movie", "the novel"; not "to play"). */
 static gboolean is_compass_word (const Context *c, guint i);
@@ -2229,6 +2241,22 @@ is_news_outlet_word (const Context *c, guint i)
     return FALSE;
   return g_ascii_strncasecmp (text + length - 4, "news", 4) == 0
          || (memcmp (text, "News", 4) == 0 && g_ascii_isupper (text[4]));
+}
+
+/* Whether the name [a, b] opens with a word of the names of other things ("Operation",
+ * "Bill", "Day") that makes it no entity: not a given name that is also such a word before
+ * a surname ("Bill Gates", "Eve Arnold"; not "Bill of Rights"), nor when an organisation's
+ * word ends the name ("the War Committee"). */
+static gboolean
+other_name_first (const Context *c, guint a, guint b)
+{
+  if (!is_word_in (c, a, W_OTHER_NAMES))
+    return FALSE;
+  gboolean given = is_given_name (c, a);
+  if (given && !tok_is_connector (c, a + 1) && all_name_words (c, a + 1, b))
+    return FALSE;
+  guint connector;
+  return given || !is_word_in (c, b, W_ORG_SUFFIXES) || has_connector (c, a, b, &connector);
 }
 
 static void
@@ -2269,12 +2297,13 @@ classify (Context *c, guint a, guint b)
     "movie", "film", "novel", "album", "song", "single", "book", "play", "opera", "musical",
     "documentary", "sitcom", "poem", "painting", "memoir", NULL,
   };
-  if (a >= 2 && tok_is_one_of (c, a - 1, works) && work_determined (c, a - 2))
+  if (a >= 2 && maybe_work_noun (c, a - 1) && tok_is_one_of (c, a - 1, works) && work_determined (c, a - 2))
     return;
   /* "West African", "North American", "East Asian": a compass word before a people's name is
    * the adjective of a people too (not a place called "West African") */
   Label people_label;
-  if (b == a + 1 && is_compass_word (c, a) && lookup_label (c, b, b, name_end (c, b), &people_label)
+  if (b == a + 1 && is_word_in (c, a, W_LOC_PREFIXES) && is_compass_word (c, a)
+      && lookup_label (c, b, b, name_end (c, b), &people_label)
       && people_label == LABEL_NATIONALITY)
     {
       add_mention (c, a, b, LABEL_NATIONALITY, NULL, -1);
@@ -2439,14 +2468,7 @@ classify (Context *c, guint a, guint b)
 
   /* "Operation Inherent Resolve", "Thanksgiving Day", "Typhoon Lawin", "Paris Agreement":
    * names, but of operations, days, storms, laws */
-  /* (a given name that is also a law's or a day's word opens a person's name before a
-   * surname: "Bill Gates", "Eve Arnold"; not "Bill of Rights") */
-  gboolean named_person_first = b > a && is_given_name (c, a) && !tok_is_connector (c, a + 1)
-                                && all_name_words (c, a + 1, b);
-  /* (nor does it when an organisation's word ends the name: "the War Committee") */
-  guint connector;
-  gboolean named_body = b > a && is_word_in (c, b, W_ORG_SUFFIXES) && !is_given_name (c, a) && !has_connector (c, a, b, &connector);
-  if (b > a && ((is_word_in (c, a, W_OTHER_NAMES) && !named_person_first && !named_body) || is_word_in (c, b, W_OTHER_NAMES)
+  if (b > a && (other_name_first (c, a, b) || is_word_in (c, b, W_OTHER_NAMES)
                 || (b > a + 1 && is_number_word (c, b) && is_word_in (c, b - 1, W_OTHER_NAMES))))
     {
       /* "UN Security Council Resolution 2254", "Senate Bill": the body that made it is named
@@ -3016,8 +3038,19 @@ transcript_label_end (const Context *c, guint i, guint *last_name_word)
  * article would write the name ("THOMAS KENNEDY:" is Thomas Kennedy); a label of an unnamed
  * voice ("UNIDENTIFIED GROUP #2:") names nobody.  Returns the token after the label, or 0
  * when the rules for words in capitals are to read it. */
+/* Whether two paragraphs or more open with a speaker's label: a transcript. */
+static gboolean
+is_transcript (const Context *c)
+{
+  guint labels = 0, end;
+  for (guint i = 0; i < c->n && labels < 2; i++)
+    labels += (c->tokens[i].flags & NF_TOKEN_ALL_CAPS) && transcript_label_end (c, i, &end) > 0;
+  return labels >= 2;
+}
+
+/* @transcript is -1 until is_transcript() was asked, then its answer. */
 static guint
-transcript_speaker (Context *c, guint i, gboolean transcript)
+transcript_speaker (Context *c, guint i, int *transcript)
 {
   guint last, after = transcript_label_end (c, i, &last);
   /* (one word, or a title before a surname, is left to the rules: "SEATTLE:", "SECRETARY
@@ -3027,8 +3060,11 @@ transcript_speaker (Context *c, guint i, gboolean transcript)
   /* (a dateline is no speaker: "NEW DELHI: The minister ..."; one label alone needs a role
    * after its name to be a transcript's) */
   Label known;
-  if ((lookup_label (c, i, last, name_end (c, last), &known) && known != LABEL_PERSON)
-      || (!transcript && after == last + 2))
+  if (lookup_label (c, i, last, name_end (c, last), &known) && known != LABEL_PERSON)
+    return 0;
+  if (after == last + 2 && *transcript < 0)
+    *transcript = is_transcript (c);
+  if (after == last + 2 && !*transcript)
     return 0;
   static const char *const unnamed[] = { "UNIDENTIFIED", "UNKNOWN", "UNNAMED", NULL };
   gboolean words = TRUE;
@@ -3053,13 +3089,10 @@ transcript_speaker (Context *c, guint i, gboolean transcript)
 static void
 find_sequences (Context *c)
 {
-  /* a transcript: two paragraphs or more open with a speaker's label */
-  guint labels = 0;
-  for (guint i = 0, end; i < c->n && labels < 2; i++)
-    labels += (c->tokens[i].flags & NF_TOKEN_ALL_CAPS) && transcript_label_end (c, i, &end) > 0;
+  int transcript = -1;
   for (guint i = 0; i < c->n; i++)
     {
-      guint after_label = c->tokens[i].flags & NF_TOKEN_ALL_CAPS ? transcript_speaker (c, i, labels >= 2) : 0;
+      guint after_label = c->tokens[i].flags & NF_TOKEN_ALL_CAPS ? transcript_speaker (c, i, &transcript) : 0;
       if (after_label)
         {
           i = after_label - 1;
