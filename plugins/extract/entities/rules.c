@@ -479,6 +479,7 @@ typedef struct {
   GString        *scratch;
   GString        *joined;      /* the folded words of a name, for the gazetteer */
   GArray         *mentions;    /* Mention */
+  const char     *headline;    /* the article's title, or NULL */
   gboolean        nouns_capitalised; /* German: capitals do not mark names */
   GStringChunk   *store;       /* folded words, names: freed with the article's work */
   /* the distinct folded words: an open-addressing table of index + 1 in words (0: free),
@@ -2303,6 +2304,7 @@ classify (Context *c, guint a, guint b)
    * the adjective of a people too (not a place called "West African") */
   Label people_label;
   if (b == a + 1 && is_word_in (c, a, W_LOC_PREFIXES) && is_compass_word (c, a)
+      && !(a >= 2 && (tok_is (c, a - 1, "and") || tok_is (c, a - 1, "or")) && is_compass_word (c, a - 2)) /* "the North and South Poles" */
       && lookup_label (c, b, b, name_end (c, b), &people_label)
       && people_label == LABEL_NATIONALITY)
     {
@@ -3529,6 +3531,86 @@ capitalised_one_of (const Context *c, guint i, const char *const *words)
 }
 
 
+/* Whether @length bytes at @word are a capitalised word (letters, an inner hyphen or
+ * apostrophe) that no list of English words holds. */
+static gboolean
+headline_name_word (const Context *c, const char *word, gsize length)
+{
+  if (length < 2 || !g_unichar_isupper (g_utf8_get_char (word)) || nlp_sorted_words_has_text (c->self->common_words, word, length))
+    return FALSE;
+  gboolean lower = FALSE;
+  for (const char *p = word; p < word + length; p = g_utf8_next_char (p))
+    {
+      gunichar ch = g_utf8_get_char (p);
+      if (!g_unichar_isalpha (ch) && ch != '-' && ch != '\'' && ch != 0x2019)
+        return FALSE;
+      lower = lower || g_unichar_islower (ch);
+    }
+  return lower; /* (not a word in capitals) */
+}
+
+/* Records the surname of @given and @surname, one space apart in the headline, when they
+ * are a person's name; returns whether they were. */
+static gboolean
+try_headline_person (Context *c, GHashTable *surnames, GHashTable *known, const char *given, gsize given_length,
+                     const char *surname, gsize surname_length)
+{
+  if (surname != given + given_length + 1 || !headline_name_word (c, surname, surname_length)
+      || entities_rules_is_given_name (c->self, c->scratch, surname, surname_length))
+    return FALSE;
+  /* (not a name the article gives another label: "Aston Villa") */
+  fold_into (c->scratch, given, surname + surname_length - given);
+  gpointer label = g_hash_table_lookup (known, c->scratch->str);
+  if (label && GPOINTER_TO_INT (label) != LABEL_PERSON)
+    return FALSE;
+  fold_into (c->scratch, surname, surname_length);
+  if (!g_hash_table_contains (surnames, c->scratch->str))
+    g_hash_table_insert (surnames, (gpointer) stored_key (c, c->scratch->str),
+                         g_string_chunk_insert_len (c->store, given, surname + surname_length - given));
+  return TRUE;
+}
+
+/* "Joel Embiid leads Sixers to statement victory" over a body that says only "Embiid": a
+ * person the headline names in full (a given name that is no English word, then a name)
+ * is who the surname alone names, unless the article names the pair as something else
+ * (@known: folded names to labels).  Adds the surnames to @surnames, the names in the
+ * article's store. */
+static void
+headline_people (Context *c, GHashTable *surnames, GHashTable *known)
+{
+  if (!c->headline)
+    return;
+  /* the headline's words: letters with inner hyphens and apostrophes, read in place */
+  const char *given = NULL;
+  gsize given_length = 0;
+  for (const char *p = c->headline; *p;)
+    {
+      gunichar ch = g_utf8_get_char (p);
+      if (!g_unichar_isalpha (ch))
+        {
+          if (ch != ' ')
+            given = NULL; /* (a name does not run across punctuation) */
+          p = g_utf8_next_char (p);
+          continue;
+        }
+      const char *word = p;
+      while (*p && (g_unichar_isalpha (ch = g_utf8_get_char (p)) || ch == '-' || ch == '\'' || ch == 0x2019))
+        p = g_utf8_next_char (p);
+      gsize length = nlp_strip_possessive (word, 0, (gsize) (p - word));
+      if (given && try_headline_person (c, surnames, known, given, given_length, word, length))
+        given = NULL;
+      else
+        {
+          gboolean whole = length == (gsize) (p - word);
+          /* (the cheap tests first: most headline words are no given name) */
+          given = whole && g_unichar_isupper (g_utf8_get_char (word))
+                  && entities_rules_is_given_name (c->self, c->scratch, word, length)
+                  && headline_name_word (c, word, length) ? word : NULL;
+          given_length = length;
+        }
+    }
+}
+
 static void
 resolve (Context *c)
 {
@@ -3618,6 +3700,7 @@ resolve (Context *c)
         }
     }
 
+  headline_people (c, surnames, known);
   for (guint i = 0; i < n; i++)
     {
       Mention *m = &ms[i];
@@ -4816,6 +4899,7 @@ entities_rules_process (gconstpointer instance, EntitiesRulesWorker *worker, NfA
   const NfToken *tokens = nf_text_get_tokens (segmentation, &n);
   Context c;
   context_init (&c, self, text, tokens, n, segmentation, worker);
+  c.headline = nf_article_get_title (article);
   find_mentions (&c, nf_article_get_language (article));
   const GArray *mentions = c.mentions;
 
