@@ -553,6 +553,12 @@ test_speaker_shapes (void **state)
   assert_quotes (f, "I guessed right twice, <- Jonas Lindqvist (the 24-year-old Swede) said",
                  "Riverside won the cup on Saturday.",
                  "Goalkeeper Jonas Lindqvist saved two penalties. \"I guessed right twice,\" said the 24-year-old Swede, who joined in the summer.");
+  /* a description of a person no one was described as: whoever spoke just before */
+  assert_quotes (f, "That was just desire to win, <- Jimmy Rollins (Jimmy Rollins) said | "
+                    "No one wanted to make that last out, <- Jimmy Rollins (the shortstop) said",
+                 "The Phillies won on Friday.",
+                 "\"That was just desire to win,\" said Jimmy Rollins, who got the rally started. "
+                 "\"No one wanted to make that last out,\" the shortstop said.");
   assert_quotes (f, "Amazon has avoided liability for years, <- Jim Dunham (Jim Dunham) noted",
                  "\"Amazon has avoided liability for years,\" noted Maryland-based product liability lawyer Jim Dunham in an interview.");
   assert_quotes (f, "What comes next for the court? <- ? (a reporter) asked",

@@ -298,6 +298,33 @@ salient_person (const Context *c, guint tok)
   return NULL;
 }
 
+/* The person who spoke the quotation before @quote, when it ended at most two sentences
+ * before the speaker phrase at token @tok: `"That was just desire to win," said Jimmy Rollins. ... "No one wanted
+ * to make that last out," the shortstop said.` (news varies the name of whoever it quotes
+ * with what they are). */
+const Name *
+previous_speaker (const Context *c, const Quote *quote, guint tok)
+{
+  const Quote *before = NULL;
+  for (guint k = 0; k < c->quotes->len; k++)
+    {
+      const Quote *q = &g_array_index (c->quotes, Quote, k);
+      if (q->close < quote->open && q->group != quote->group && (!before || q->close > before->close))
+        before = q;
+    }
+  /* (its speaker as the words that name it: canonical names come later) */
+  if (!before || !before->attributed || before->speaker_end <= before->speaker_start
+      || c->tokens[before->close_tok].sentence + 2 < c->tokens[tok].sentence)
+    return NULL;
+  for (guint k = 0; k < c->names->len; k++)
+    {
+      const Name *name = &g_array_index (c->names, Name, k);
+      if (name->start >= before->speaker_start && name->end <= before->speaker_end && name->person)
+        return name;
+    }
+  return NULL;
+}
+
 /* The first person the text names (as a sentence's subject) after token @tok, in the
  * paragraph after its own. */
 const Name *

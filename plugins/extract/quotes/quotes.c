@@ -18,7 +18,8 @@
  *      of them ("Quinn said" -> the earlier "Deborah Quinn").  What the article says each
  *      person is (title, words before the name, appositions, "61," ages) lets "the manager"
  *      and "the 34-year-old" find their person; "the Swede" with no such person is the one
- *      the text is about (the last sentence subject).
+ *      the text is about (the last sentence subject), else whoever spoke the quotation just
+ *      before ("said Jimmy Rollins ... the shortstop said").
  *   3. The attribution is looked for after the closing mark (`"…," X said`, `"…," said X`,
  *      `"…," according to X`), before the opening mark (`X said, "…"`, `X, the coach, said:
  *      "…"`, `…, stating, "…"`), earlier in the sentence for fragments of reported speech

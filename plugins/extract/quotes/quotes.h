@@ -317,6 +317,7 @@ void refine_names (Context *c);
 const Name *person_before (const Context *c, gsize pos, const char *title_word);
 void build_mentions (Context *c);
 const Name *salient_person (const Context *c, guint tok);
+const Name *previous_speaker (const Context *c, const Quote *quote, guint tok);
 const Name *person_named_next (const Context *c, guint tok);
 const Name *pronoun_referent (const Context *c, guint i);
 const Name *person_referent (const Context *c, guint tok, int gender);

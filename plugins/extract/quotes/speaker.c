@@ -347,6 +347,9 @@ speaker_at (Context *c, guint i, guint limit, Quote *q, guint *last)
             titled = person_named_next (c, i);
           else if (definite)
             titled = salient_person (c, i);
+          /* ... or who spoke just before */
+          if (!titled && definite)
+            titled = previous_speaker (c, q, i);
         }
       const Name *speaker = titled ? titled : inner ? inner : named;
       q->speaker = speaker ? g_strdup (speaker->canonical) : definite ? unnamed_body (c, i + 1, head_tok, head) : NULL;
