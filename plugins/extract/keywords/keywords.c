@@ -27,7 +27,8 @@ typedef struct {
   GHashTable *verbs;      /* folded words: never inside a phrase */
   GHashTable *articles;   /* folded words: inside only after another function word */
   GHashTable *connectors; /* folded words: prepositions that join the parts of a name */
-  GPtrArray  *endings;    /* finite-verb endings: a lower-case word so ended is no edge */
+  GPtrArray  *endings;    /* finite-verb endings, each after its minimum stem length (a
+                           * byte): a lower-case word so ended is in no phrase */
   gboolean    capitalised_nouns; /* German: a phrase is built around capitalised nouns */
 } Shapes;
 
@@ -173,7 +174,15 @@ shapes_load (const char *language)
       else if (strcmp (*line, "connector") == 0)
         g_hash_table_add (shapes->connectors, folded);
       else if (strcmp (*line, "ending") == 0)
-        g_ptr_array_add (shapes->endings, folded);
+        {
+          /* "ending ara" or "ending aron 3": the stem before it has 4 letters or that many */
+          char *space = strchr (folded, ' ');
+          guint stem = space ? CLAMP (g_ascii_strtoull (space + 1, NULL, 10), 1, 9) : 4;
+          if (space)
+            *space = '\0';
+          g_autofree char *entry = folded;
+          g_ptr_array_add (shapes->endings, g_strdup_printf ("%c%s", '0' + stem, entry));
+        }
       else
         {
           shapes->capitalised_nouns |= strcmp (*line, "nouns") == 0 && strcmp (word, "capitalised") == 0;
@@ -434,18 +443,16 @@ word_length (const char *text, const NfToken *token)
 }
 
 /* The vocabulary's entry of @word (@length bytes): case-folded, a stopword or stemmed. */
-/* Whether the lower-case word @folded ends in one of @shapes' verb endings after a stem of
- * four letters or more ("pronosticara", not "cámara"). */
+/* Whether the lower-case word @folded ends in one of @shapes' verb endings after a stem as
+ * long as the ending asks ("pronosticara", not "cámara"). */
 static gboolean
 verb_ending (const Shapes *shapes, const char *folded)
 {
   glong letters = g_utf8_strlen (folded, -1);
-  gsize length = strlen (folded);
   for (guint e = 0; e < shapes->endings->len; e++)
     {
-      const char *ending = g_ptr_array_index (shapes->endings, e);
-      if (g_str_has_suffix (folded, ending) && letters - g_utf8_strlen (ending, -1) >= 4
-          && length > strlen (ending))
+      const char *entry = g_ptr_array_index (shapes->endings, e), *ending = entry + 1;
+      if (g_str_has_suffix (folded, ending) && letters - g_utf8_strlen (ending, -1) >= entry[0] - '0')
         return TRUE;
     }
   return FALSE;
@@ -690,7 +697,8 @@ edge (const Shape *shape, guint i, gboolean first)
   return first ? !cuts_name_before (shape, i) : !cuts_name_after (shape, i);
 }
 
-/* Whether the candidate [@first, @last) may go on with the word @last: no verb inside, an
+/* Whether the candidate [@first, @last) may go on with the word @last: no verb inside (a
+ * listed one, or a lower-case word with a finite-verb ending), an
  * article only after another function word ("Agencia de la Energía", not "martes el nivel"),
  * and in German no lower-case content word after the first noun ("Kommunen brauchen Geld")
  * nor a function word before it. */
@@ -698,7 +706,7 @@ static gboolean
 continues (const Shape *shape, guint first, guint last, gboolean *seen_noun)
 {
   const Term *term = &shape->terms[shape->term_of[last]];
-  if (term->verb)
+  if (term->verb || (term->ending && !capitalised (shape, last)))
     return FALSE;
   if (last > first && term->article)
     {
@@ -925,6 +933,16 @@ keywords_process (NfStage *stage, gpointer data, NfArticle *article, G_GNUC_UNUS
             continue;
           product *= term->weight;
           total += term->weight;
+        }
+      /* A name longer than max-words (kept whole) weighs as a phrase of max-words: the product
+       * of more small weights would put every long name first. */
+      guint content = 0;
+      for (guint k = 0; k < candidate->length; k++)
+        content += !terms[term_of[candidate->first + k]].stop;
+      if (content > keywords->max_words)
+        {
+          product = pow (product, (double) keywords->max_words / content);
+          total *= (double) keywords->max_words / content;
         }
       candidate->score = product / (candidate->tf * (1.0 + total));
       g_ptr_array_add (ranked, candidate);
