@@ -597,6 +597,9 @@ opens (const char *text, const NfToken *tokens, guint i)
     return FALSE;
   const char *p = text + tokens[i - 1].start;
   gsize length = tokens[i - 1].end - tokens[i - 1].start;
+  /* Most punctuation is a comma or a full stop: a look at its first byte settles it. */
+  if (length == 1 && *p != ':' && *p != '"' && *p != '\'' && *p != '(')
+    return FALSE;
   static const char *const openers[] = { ":", "\"", "'", "(", "„", "“", "‚", "«", "‹", "¿", "¡" };
   for (guint k = 0; k < G_N_ELEMENTS (openers); k++)
     if (strlen (openers[k]) == length && memcmp (p, openers[k], length) == 0)
@@ -613,7 +616,17 @@ typedef struct {
   guint          n_tokens;
   const char    *text;
   gboolean       nouns;   /* Shapes.capitalised_nouns */
+  guint8        *marks;   /* each word token's answers (Mark), asked once: not per candidate */
 } Shape;
+
+typedef enum {
+  MARK_NAME = 1 << 0,      /* name_word () */
+  MARK_NOUN = 1 << 1,      /* German: noun () */
+  MARK_ADJECTIVE = 1 << 2, /* German: adjective () */
+  MARK_BREAKS = 1 << 3,    /* a verb: in no phrase */
+  MARK_FIRST = 1 << 4,     /* may start a phrase: edges () */
+  MARK_LAST = 1 << 5,      /* may end one */
+} Mark;
 
 static gboolean
 capitalised (const Shape *shape, guint i)
@@ -660,13 +673,19 @@ adjective (const Shape *shape, guint i)
   return end[-2] == 'e' && (end[-1] == 'n' || end[-1] == 'r' || end[-1] == 's' || end[-1] == 'm');
 }
 
+static gboolean
+marked (const Shape *shape, guint i, Mark mark)
+{
+  return (shape->marks[i] & mark) != 0;
+}
+
 /* Whether a candidate starting at @i cuts a name: the word before is a word of the same name
  * ("Estatal de Meteorología" of "Agencia Estatal de Meteorología"). */
 static gboolean
 cuts_name_before (const Shape *shape, guint i)
 {
-  return i > 0 && name_word (shape, i) && shape->tokens[i - 1].sentence == shape->tokens[i].sentence
-         && name_word (shape, i - 1);
+  return i > 0 && marked (shape, i, MARK_NAME) && shape->tokens[i - 1].sentence == shape->tokens[i].sentence
+         && marked (shape, i - 1, MARK_NAME);
 }
 
 /* Whether a candidate ending at @last cuts a name: a word of the same name follows, directly or
@@ -674,40 +693,68 @@ cuts_name_before (const Shape *shape, guint i)
 static gboolean
 cuts_name_after (const Shape *shape, guint last)
 {
-  if (!name_word (shape, last))
+  if (!marked (shape, last, MARK_NAME))
     return FALSE;
   guint next = last + 1;
   if (next < shape->n_tokens && shape->tokens[next].sentence == shape->tokens[last].sentence
       && shape->term_of[next] >= 0 && shape->terms[shape->term_of[next]].connector)
     next++;
   return next < shape->n_tokens && shape->tokens[next].sentence == shape->tokens[last].sentence
-         && name_word (shape, next);
+         && marked (shape, next, MARK_NAME);
 }
 
-/* Whether the word @i may start or end a key phrase: not a function word, no verb form, and in
- * German a noun (or, to start one, an adjective). */
-static gboolean
-edge (const Shape *shape, guint i, gboolean first)
+/* The edges the word @i may stand at (MARK_FIRST, MARK_LAST): not a function word, no verb
+ * form, no cut name, and in German a noun (or, to start a phrase, an adjective). */
+static guint8
+edges (const Shape *shape, guint i)
 {
-  const Term *term = &shape->terms[shape->term_of[i]];
-  if (term->stop || term->verb || (term->ending && !capitalised (shape, i)))
-    return FALSE;
-  if (shape->nouns && !noun (shape, i) && !(first && adjective (shape, i)))
-    return FALSE;
-  return first ? !cuts_name_before (shape, i) : !cuts_name_after (shape, i);
+  guint8 mark = shape->marks[i];
+  if ((mark & MARK_BREAKS) || shape->terms[shape->term_of[i]].stop)
+    return 0;
+  if (shape->nouns && !(mark & MARK_NOUN))
+    return (mark & MARK_ADJECTIVE) && !cuts_name_before (shape, i) ? MARK_FIRST : 0;
+  return (cuts_name_before (shape, i) ? 0 : MARK_FIRST) | (cuts_name_after (shape, i) ? 0 : MARK_LAST);
+}
+
+/* Marks each word token: what it is first, then where it may stand. */
+static void
+mark_tokens (Shape *shape)
+{
+  for (guint i = 0; i < shape->n_tokens; i++)
+    {
+      shape->marks[i] = 0;
+      if (shape->term_of[i] < 0)
+        continue;
+      const Term *term = &shape->terms[shape->term_of[i]];
+      guint8 mark = name_word (shape, i) ? MARK_NAME : 0;
+      if (term->verb || (term->ending && !capitalised (shape, i)))
+        mark |= MARK_BREAKS; /* stopwords too: "will" */
+      if (term->stop)
+        {
+          shape->marks[i] = mark; /* no noun: it only sits inside phrases */
+          continue;
+        }
+      if (shape->nouns && noun (shape, i))
+        mark |= MARK_NOUN;
+      else if (shape->nouns && adjective (shape, i))
+        mark |= MARK_ADJECTIVE;
+      shape->marks[i] = mark;
+    }
+  for (guint i = 0; i < shape->n_tokens; i++)
+    if (shape->term_of[i] >= 0 && !shape->terms[shape->term_of[i]].stop)
+      shape->marks[i] |= edges (shape, i);
 }
 
 /* Whether the candidate [@first, @last) may go on with the word @last: no verb inside (a
- * listed one, or a lower-case word with a finite-verb ending), an
- * article only after another function word ("Agencia de la Energía", not "martes el nivel"),
- * and in German no lower-case content word after the first noun ("Kommunen brauchen Geld")
- * nor a function word before it. */
+ * listed one, or a lower-case word with a finite-verb ending), an article only after another
+ * function word ("Agencia de la Energía", not "martes el nivel"), and in German no lower-case
+ * content word after the first noun ("Kommunen brauchen Geld") nor a function word before it. */
 static gboolean
 continues (const Shape *shape, guint first, guint last, gboolean *seen_noun)
 {
-  const Term *term = &shape->terms[shape->term_of[last]];
-  if (term->verb || (term->ending && !capitalised (shape, last)))
+  if (marked (shape, last, MARK_BREAKS))
     return FALSE;
+  const Term *term = &shape->terms[shape->term_of[last]];
   if (last > first && term->article)
     {
       const Term *before = &shape->terms[shape->term_of[last - 1]];
@@ -716,9 +763,9 @@ continues (const Shape *shape, guint first, guint last, gboolean *seen_noun)
     }
   if (shape->nouns)
     {
-      if (noun (shape, last))
+      if (marked (shape, last, MARK_NOUN))
         *seen_noun = TRUE;
-      else if (term->stop ? !*seen_noun : (*seen_noun || !adjective (shape, last)))
+      else if (term->stop ? !*seen_noun : (*seen_noun || !marked (shape, last, MARK_ADJECTIVE)))
         return FALSE;
     }
   return TRUE;
@@ -780,9 +827,10 @@ keywords_process (NfStage *stage, gpointer data, NfArticle *article, G_GNUC_UNUS
     {
       const NfToken *token = &tokens[i];
       term_of[i] = -1;
-      start[i] = opens (text, tokens, i);
+      start[i] = FALSE;
       if (token->kind != NF_TOKEN_WORD || token->start < skip)
         continue;
+      start[i] = opens (text, tokens, i);
       YakeWord *word = yake_word (vocabulary, stopwords, shapes, stemmer, text + token->start, word_length (text, token));
       YakeKey *key = word->key;
       if (key->stamp != stamp)
@@ -889,10 +937,12 @@ keywords_process (NfStage *stage, gpointer data, NfArticle *article, G_GNUC_UNUS
    * and shaped as the language's noun phrases are (edge, continues). */
   g_autoptr (GHashTable) candidates = g_hash_table_new (candidate_hash, candidate_equal);
   arena_reset (&worker->arena);
-  Shape shape = { tokens, term_of, terms, start, n_tokens, text, shapes && shapes->capitalised_nouns };
+  g_autofree guint8 *marks = g_new (guint8, n_tokens + 1);
+  Shape shape = { tokens, term_of, terms, start, n_tokens, text, shapes && shapes->capitalised_nouns, marks };
+  mark_tokens (&shape);
   for (guint i = 0; i < n_tokens; i++)
     {
-      if (term_of[i] < 0 || !edge (&shape, i, TRUE))
+      if (!(marks[i] & MARK_FIRST))
         continue;
       gboolean seen_noun = FALSE, name = TRUE;
       for (guint n = 1; n <= NAME_MAX_WORDS && i + n <= n_tokens; n++)
@@ -902,10 +952,10 @@ keywords_process (NfStage *stage, gpointer data, NfArticle *article, G_GNUC_UNUS
               || !continues (&shape, i, last, &seen_noun))
             break;
           /* (in German every noun is capitalised: no name is longer than max-words) */
-          name &= !shape.nouns && (terms[term_of[last]].stop || name_word (&shape, last));
+          name &= !shape.nouns && (terms[term_of[last]].stop || (marks[last] & MARK_NAME));
           if (n > keywords->max_words && !name)
             break;
-          if (!edge (&shape, last, FALSE))
+          if (!(marks[last] & MARK_LAST))
             continue;
           Candidate probe = { .terms = term_of + i, .first = i, .length = n };
           Candidate *candidate = g_hash_table_lookup (candidates, &probe);
@@ -926,6 +976,7 @@ keywords_process (NfStage *stage, gpointer data, NfArticle *article, G_GNUC_UNUS
     {
       Candidate *candidate = value;
       double product = 1, total = 0;
+      guint content = 0;
       for (guint k = 0; k < candidate->length; k++)
         {
           const Term *term = &terms[term_of[candidate->first + k]];
@@ -933,12 +984,10 @@ keywords_process (NfStage *stage, gpointer data, NfArticle *article, G_GNUC_UNUS
             continue;
           product *= term->weight;
           total += term->weight;
+          content++;
         }
       /* A name longer than max-words (kept whole) weighs as a phrase of max-words: the product
        * of more small weights would put every long name first. */
-      guint content = 0;
-      for (guint k = 0; k < candidate->length; k++)
-        content += !terms[term_of[candidate->first + k]].stop;
       if (content > keywords->max_words)
         {
           product = pow (product, (double) keywords->max_words / content);
