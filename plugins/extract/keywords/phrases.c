@@ -393,6 +393,7 @@ typedef struct {
   guint       chars;
   int         closed;       /* a closed-class word's EnTag + 1, else 0 */
   gboolean    time;         /* a day, a month, "year" */
+  gboolean    particle;     /* is_name_particle (): asked once per word, not per token */
   gboolean    analysed;     /* morph is known */
   gboolean    rarity_known;
   Morph       morph;
@@ -609,6 +610,24 @@ word_hash_end (guint64 state)
   return (guint32) (state >> 32);
 }
 
+/* Whether @lower (@length bytes) is a particle that other languages' names hold in lower case
+ * ("Minera Andina del Norte", "Ludwig van Beethoven", "Rio de la Plata"): none is an English
+ * word that could stand between two names. */
+static gboolean
+is_name_particle (const char *lower, gsize length)
+{
+  static const char *const particles[] = {
+    "de", "del", "della", "dei", "degli", "di", "da", "das", "do", "dos", "du", "des",
+    "la", "le", "van", "von", "der", "den", "ter", "ten", "bin", "ibn", "al", "el", "y",
+  };
+  if (length > 5 || strchr ("abdeilty", lower[0]) == NULL)
+    return FALSE; /* (the particles' first letters: most words are out after one look) */
+  for (guint k = 0; k < G_N_ELEMENTS (particles); k++)
+    if (particles[k][0] == lower[0] && strcmp (lower, particles[k]) == 0)
+      return TRUE;
+  return FALSE;
+}
+
 /* The entry of the folded word @lower (@length bytes, @hash its nf_text_fold_hash), added to
  * the vocabulary when new. */
 static Lex *
@@ -623,6 +642,7 @@ lex_of_folded (EnWorker *worker, const EnLexicon *lexicon, const char *lower, gs
   lex->chars = g_utf8_strlen (lex->lower, -1);
   lex->closed = GPOINTER_TO_INT (g_hash_table_lookup (lexicon->closed, lex->lower));
   lex->time = g_hash_table_contains (lexicon->time_words, lex->lower);
+  lex->particle = is_name_particle (lex->lower, length);
   lex->stem = intern_stem (worker, lex->lower);
   strmap_insert (&worker->words, lex->lower, length, hash, lex);
   return lex;
@@ -860,9 +880,10 @@ tag_word (const EnLexicon *lexicon, const NfToken *tokens, const Word *words, gu
       /* A possessive pronoun right after a determiner, adjective or noun is the noun it is
        * spelled as ("the Cerro Alto copper mine"), when the lexicon knows one (an object
        * pronoun may follow a noun: "under the ice it went"). */
-      gboolean noun_after = tag == EN_TAG_PRON && !capital && possessive_pronoun (lower)
+      gboolean noun_after = tag == EN_TAG_PRON && !capital
                             && (previous == EN_TAG_DET || previous == EN_TAG_ADJ || previous == EN_TAG_NOUN
-                                || previous == EN_TAG_PROPN || previous == EN_TAG_NUM);
+                                || previous == EN_TAG_PROPN || previous == EN_TAG_NUM)
+                            && possessive_pronoun (lower);
       if (noun_after)
         {
           if (!lex->analysed)
@@ -960,22 +981,10 @@ tag_word (const EnLexicon *lexicon, const NfToken *tokens, const Word *words, gu
   return best_score > 0 ? best : EN_TAG_NOUN;
 }
 
-/* Whether @lex is a particle that other languages' names hold in lower case ("Minera Andina
- * del Norte", "Ludwig van Beethoven", "Rio de la Plata"): none is an English word that could
- * stand between two names. */
 static gboolean
 name_particle (const Lex *lex)
 {
-  static const char *const particles[] = {
-    "de", "del", "della", "dei", "degli", "di", "da", "das", "do", "dos", "du", "des",
-    "la", "le", "van", "von", "der", "den", "ter", "ten", "bin", "ibn", "al", "el", "y",
-  };
-  if (lex == NULL || lex->length > 5)
-    return FALSE;
-  for (guint k = 0; k < G_N_ELEMENTS (particles); k++)
-    if (strcmp (lex->lower, particles[k]) == 0)
-      return TRUE;
-  return FALSE;
+  return lex != NULL && lex->particle;
 }
 
 /* A particle in lower case between two parts of a name is part of it: tagged a proper noun,
