@@ -6,7 +6,11 @@
  * part of a chosen phrase not repeated, a verb between a name and its object not in it,
  * plural variants the light folding misses merged with their singular; unit = "words"
  * gives single content words, ranked by a model of their own; ranker = "model" ranks phrases
- * and single words alike with readable forms, and its model file is checked.  The stage's
+ * and single words alike with readable forms, and its model file is checked.  Phrase shapes
+ * (issue 20): for YAKE no verb-led German phrase, no modal inside, nouns only, no article
+ * after a content word, no finite verb form, names whole, no French conjunction at an edge;
+ * for English name particles inside names, no noun run across an object relative, plurals
+ * before a past tense as nouns, "copper mine", sentence-start capitals in lower case.  The stage's
  * memory helpers (arena.h: key comparison and hash of every length, the map, the bump
  * allocator across blocks) and the pick of the best few (stable-sort.h: the same first k as
  * the stable sort, ties included). */
