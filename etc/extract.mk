@@ -18,6 +18,15 @@ stopwords_DATA = \
 	etc/newsflow/stopwords/tr.txt
 EXTRA_DIST += $(stopwords_DATA) etc/newsflow/stopwords/README
 
+# The phrase shapes of extract "keywords"' YAKE method per language (which words a key
+# phrase cannot hold; etc/newsflow/keywords/README), installed under $(sysconfdir)/newsflow/keywords.
+keywordsdatadir = $(chaindir)/keywords
+keywordsdata_DATA = \
+	etc/newsflow/keywords/de.txt \
+	etc/newsflow/keywords/es.txt \
+	etc/newsflow/keywords/fr.txt
+EXTRA_DIST += $(keywordsdata_DATA) etc/newsflow/keywords/README
+
 # The English lexicon of extract "keywords" (made from WordNet 3.0 by make-lexicon.py).
 lexicondir = $(chaindir)/lexicon
 lexicon_DATA = \

@@ -6,7 +6,11 @@
  * part of a chosen phrase not repeated, a verb between a name and its object not in it,
  * plural variants the light folding misses merged with their singular; unit = "words"
  * gives single content words, ranked by a model of their own; ranker = "model" ranks phrases
- * and single words alike with readable forms, and its model file is checked.  The stage's
+ * and single words alike with readable forms, and its model file is checked.  Phrase shapes
+ * (issue 20): for YAKE no verb-led German phrase, no modal inside, nouns only, no article
+ * after a content word, no finite verb form, names whole, no French conjunction at an edge;
+ * for English name particles inside names, no noun run across an object relative, plurals
+ * before a past tense as nouns, "copper mine", sentence-start capitals in lower case.  The stage's
  * memory helpers (arena.h: key comparison and hash of every length, the map, the bump
  * allocator across blocks) and the pick of the best few (stable-sort.h: the same first k as
  * the stable sort, ties included). */
@@ -509,6 +513,211 @@ test_ranker_model_checked (void **state G_GNUC_UNUSED)
   g_remove (dir);
 }
 
+/* ---- phrase shapes (issue 20): no phrase a reader would call broken ---- */
+
+/* Whether @list has @phrase exactly (case included). */
+static gboolean
+has_exact (GPtrArray *list, const char *phrase)
+{
+  for (guint i = 0; i < list->len; i++)
+    if (strcmp (g_ptr_array_index (list, i), phrase) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+/* Whether a phrase of @list starts or ends with the word @word (any case), or is it. */
+static gboolean
+has_edge (GPtrArray *list, const char *word)
+{
+  gsize length = strlen (word);
+  for (guint i = 0; i < list->len; i++)
+    {
+      const char *phrase = g_ptr_array_index (list, i);
+      gsize n = strlen (phrase);
+      if (n >= length && g_ascii_strncasecmp (phrase, word, length) == 0 && (phrase[length] == ' ' || phrase[length] == '\0'))
+        return TRUE;
+      if (n > length && g_ascii_strcasecmp (phrase + n - length, word) == 0 && phrase[n - length - 1] == ' ')
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* Whether a phrase of @list has the word @word inside (not at an edge). */
+static gboolean
+has_inside (GPtrArray *list, const char *word)
+{
+  g_autofree char *spaced = g_strdup_printf (" %s ", word);
+  for (guint i = 0; i < list->len; i++)
+    if (strstr (g_ptr_array_index (list, i), spaced))
+      return TRUE;
+  return FALSE;
+}
+
+/* Every candidate of a short text is listed: a broken shape anywhere shows. */
+#define ALL_YAKE "extract \"keywords\" { top = 200 }"
+
+/* German: a capitalised verb opening a clause after a colon is no noun: it starts no phrase. */
+static void
+test_yake_german_verb_after_colon (void **state G_GNUC_UNUSED)
+{
+  g_autoptr (GPtrArray) list = phrases (ALL_YAKE,
+    "Die Regel ist einfach: Verlangt eine Bauaufsichtsbehörde weitere Unterlagen, ruht die Frist. "
+    "Die Bauaufsichtsbehörde prüft die Unterlagen.", "de");
+  print_list ("colon", list);
+  assert_true (has (list, "Bauaufsichtsbehörde"));
+  assert_false (has_edge (list, "Verlangt"));
+}
+
+/* German: a modal or auxiliary verb is inside no phrase ("Regierung will Verfahren"). */
+static void
+test_yake_german_modal_inside (void **state G_GNUC_UNUSED)
+{
+  g_autoptr (GPtrArray) list = phrases (ALL_YAKE,
+    "Die Landesregierung will Prüfverfahren vereinfachen. Die Landesregierung will Prüfverfahren "
+    "digitalisieren, und die Landesregierung kann Prüfverfahren künftig online führen.", "de");
+  print_list ("modal", list);
+  assert_true (has (list, "Prüfverfahren"));
+  assert_false (has_inside (list, "will") || has_inside (list, "kann"));
+}
+
+/* German: a phrase is built around nouns: a reporting verb alone, or a lower-case verb at an
+ * edge, is none ("sagte", "Mieten steigen"). */
+static void
+test_yake_german_nouns_only (void **state G_GNUC_UNUSED)
+{
+  g_autoptr (GPtrArray) list = phrases (ALL_YAKE,
+    "Die Mieten steigen weiter, sagte die Sprecherin. Die Mieten steigen, sagte der Verband. "
+    "Die Sprecherin sagte, die Mieten steigen schneller als die Löhne.", "de");
+  print_list ("nouns", list);
+  assert_true (has (list, "Mieten"));
+  assert_false (has (list, "sagte") || has_edge (list, "steigen") || has_edge (list, "sagte"));
+}
+
+/* Spanish: an article after a content word opens the next noun phrase ("martes el nivel"). */
+static void
+test_yake_article_after_content_word (void **state G_GNUC_UNUSED)
+{
+  g_autoptr (GPtrArray) list = phrases (ALL_YAKE,
+    "La Junta aprobó el martes el nivel máximo de alerta. El martes el nivel del embalse bajó a "
+    "mínimos históricos en toda la cuenca.", "es");
+  print_list ("article", list);
+  assert_false (has_inside (list, "el"));
+}
+
+/* Spanish: a finite verb form (an imperfect subjunctive, a preterite) is in no phrase. */
+static void
+test_yake_verb_ending_edge (void **state G_GNUC_UNUSED)
+{
+  g_autoptr (GPtrArray) list = phrases (ALL_YAKE,
+    "El ayuntamiento cerró los parques después de que el servicio meteorológico anunciara tormentas "
+    "fuertes. Las tormentas fuertes dañaron varios tejados.", "es");
+  print_list ("ending", list);
+  assert_true (has (list, "tormentas fuertes"));
+  assert_false (has_edge (list, "anunciara") || has_inside (list, "anunciara") || has_edge (list, "dañaron"));
+}
+
+/* A name longer than max-words is kept whole, never cut ("Estatal de Meteorología"). */
+static void
+test_yake_name_whole (void **state G_GNUC_UNUSED)
+{
+  g_autoptr (GPtrArray) list = phrases (ALL_YAKE,
+    "La Oficina Nacional de Estadística publicó el martes nuevos datos. Según la Oficina Nacional de "
+    "Estadística, el paro bajó en marzo.", "es");
+  print_list ("name", list);
+  assert_true (has (list, "Oficina Nacional de Estadística"));
+  assert_false (has (list, "Nacional de Estadística") || has (list, "Oficina Nacional"));
+}
+
+/* French: a conjunction ends no phrase ("décision saluée comme"). */
+static void
+test_yake_french_function_word_edge (void **state G_GNUC_UNUSED)
+{
+  g_autoptr (GPtrArray) list = phrases (ALL_YAKE,
+    "Le conseil a adopté une réforme présentée comme « urgente » par le maire. La réforme présentée "
+    "comme prioritaire entre en vigueur en mai.", "fr");
+  print_list ("comme", list);
+  assert_false (has_edge (list, "comme"));
+}
+
+/* English: a particle of another language's name is part of the name, never a key word
+ * alone ("del" of "Minera Andina del Norte"). */
+static void
+test_english_name_particle (void **state G_GNUC_UNUSED)
+{
+  g_autoptr (GPtrArray) list = titled_phrases ("extract \"keywords\" { top = 50 }", "Miners strike",
+    "Miners rejected an offer from operator Compania Minera del Pacifico on Monday. The union said "
+    "Compania Minera del Pacifico had cut bonuses.", "en");
+  print_list ("particle", list);
+  assert_false (has (list, "del") || has_edge (list, "del"));
+}
+
+/* English: "a" takes a singular head: "a decision privacy advocates called ..." is two phrases
+ * (a relative clause without "that"), not "decision privacy" nor "decision privacy advocates". */
+static void
+test_english_relative_without_that (void **state G_GNUC_UNUSED)
+{
+  g_autoptr (GPtrArray) list = titled_phrases ("extract \"keywords\" { top = 50 }", "Court ruling",
+    "The court ruled that police need a warrant, a ruling tenant groups called historic. Tenant "
+    "groups had asked for the warrant rule.", "en");
+  print_list ("relative", list);
+  assert_false (has (list, "ruling tenant") || has (list, "ruling tenant groups"));
+  assert_true (has (list, "tenant groups"));
+}
+
+/* English: a plural before a past tense is a subject, no verb ("privacy advocates called"). */
+static void
+test_english_plural_before_past (void **state G_GNUC_UNUSED)
+{
+  g_autoptr (GPtrArray) list = titled_phrases ("extract \"keywords\" { top = 50 }", "Ruling welcomed",
+    "Privacy advocates called the ruling historic. Consumer advocates welcomed it too.", "en");
+  print_list ("advocates", list);
+  assert_true (has (list, "privacy advocates"));
+}
+
+/* English: "mine" after a noun is the noun, not the pronoun that ends the phrase before it
+ * ("copper mine", never "Cerro Alto copper"). */
+static void
+test_english_possessive_spelled_noun (void **state G_GNUC_UNUSED)
+{
+  g_autoptr (GPtrArray) list = titled_phrases ("extract \"keywords\" { top = 50 }", "Strike",
+    "Workers at the Lomas Blancas copper mine went on strike. The copper mine produced less ore.", "en");
+  print_list ("mine", list);
+  assert_true (has (list, "copper mine"));
+  for (guint i = 0; i < list->len; i++)
+    assert_false (g_str_has_suffix (g_ptr_array_index (list, i), "copper"));
+}
+
+/* English: a common word capitalised only by the start of a sentence, or of the text after the
+ * dateline, is printed in lower case ("Shipments", "Measles cases"). */
+static void
+test_english_sentence_start_lower (void **state G_GNUC_UNUSED)
+{
+  g_autoptr (GError) error = NULL;
+  Harness *harness = harness_new ("extract \"keywords\" { top = 50 }", &error);
+  assert_null (error);
+  const char *dateline = "SEOUL, May 2 (Reuters) - ";
+  g_autofree char *body = g_strconcat (dateline,
+    "Measles cases rose sharply in April, officials said. Vaccine shipments were late.\n\n"
+    "Shipments of vaccine doses fell by half. Officials blamed measles cases on gaps in vaccine "
+    "shipments.", NULL);
+  g_autoptr (NfArticle) article = harness_article ("Measles returns", body, NULL, "en");
+  nf_article_add_annotation (article, "dateline", 0, strlen (dateline));
+  assert_true (harness_process (harness, article, &error));
+  harness_free (harness);
+  GVariant *keywords = nf_article_get_field (article, "keywords");
+  g_autoptr (GPtrArray) list = g_ptr_array_new_with_free_func (g_free);
+  for (gsize i = 0; i < g_variant_n_children (keywords); i++)
+    {
+      g_autoptr (GVariant) item = g_variant_get_child_value (keywords, i);
+      const char *phrase = NULL;
+      assert_true (g_variant_lookup (item, "phrase", "&s", &phrase));
+      g_ptr_array_add (list, g_strdup (phrase));
+    }
+  print_list ("start", list);
+  assert_true (has_exact (list, "measles cases"));
+  assert_false (has_exact (list, "Measles cases") || has_exact (list, "Shipments"));
+}
+
 /* method = "yake" keeps the language-independent method for English too. */
 static void
 test_method_yake (void **state G_GNUC_UNUSED)
@@ -718,6 +927,18 @@ main (void)
     cmocka_unit_test (test_english_unit_words_model),
     cmocka_unit_test (test_ranker_model_checked),
     cmocka_unit_test (test_method_yake),
+    cmocka_unit_test (test_yake_german_verb_after_colon),
+    cmocka_unit_test (test_yake_german_modal_inside),
+    cmocka_unit_test (test_yake_german_nouns_only),
+    cmocka_unit_test (test_yake_article_after_content_word),
+    cmocka_unit_test (test_yake_verb_ending_edge),
+    cmocka_unit_test (test_yake_name_whole),
+    cmocka_unit_test (test_yake_french_function_word_edge),
+    cmocka_unit_test (test_english_name_particle),
+    cmocka_unit_test (test_english_relative_without_that),
+    cmocka_unit_test (test_english_plural_before_past),
+    cmocka_unit_test (test_english_possessive_spelled_noun),
+    cmocka_unit_test (test_english_sentence_start_lower),
     cmocka_unit_test (test_serialised_form),
     cmocka_unit_test (test_arena_keys),
     cmocka_unit_test (test_arena_alloc),

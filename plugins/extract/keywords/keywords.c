@@ -21,9 +21,21 @@
 #include "ranker.h"
 #include "stable-sort.h"
 
+/* A language's phrase shapes (etc/newsflow/keywords/README): which words a key phrase of
+ * YAKE cannot hold, or only at some places. */
+typedef struct {
+  GHashTable *verbs;      /* folded words: never inside a phrase */
+  GHashTable *articles;   /* folded words: inside only after another function word */
+  GHashTable *connectors; /* folded words: prepositions that join the parts of a name */
+  GPtrArray  *endings;    /* finite-verb endings, each after its minimum stem length (a
+                           * byte): a lower-case word so ended is in no phrase */
+  gboolean    capitalised_nouns; /* German: a phrase is built around capitalised nouns */
+} Shapes;
+
 /* The languages whose stopword lists newsflow ships; "nb" reads "no". */
 typedef struct {
   GHashTable *stopwords; /* language -> set of case-folded words */
+  GHashTable *shapes;    /* language -> Shapes, for the languages that have a file */
   guint       top;
   guint       max_words;
   char       *default_language;
@@ -54,6 +66,10 @@ typedef struct {
 typedef struct {
   YakeKey *key;
   gboolean stop;
+  gboolean verb;    /* Shapes.verbs */
+  gboolean article; /* Shapes.articles */
+  gboolean connector; /* Shapes.connectors */
+  gboolean ending;  /* ends as a finite verb does (Shapes.endings) */
 } YakeWord;
 
 typedef struct {
@@ -114,10 +130,91 @@ static const NfOption keywords_options[] = {
 };
 
 static void
+shapes_free (gpointer data)
+{
+  Shapes *shapes = data;
+  g_hash_table_unref (shapes->verbs);
+  g_hash_table_unref (shapes->articles);
+  g_hash_table_unref (shapes->connectors);
+  g_ptr_array_unref (shapes->endings);
+  g_free (shapes);
+}
+
+/* Reads keywords/@language.txt: NULL when there is none (or it cannot be read: YAKE's own
+ * rule still holds). */
+static Shapes *
+shapes_load (const char *language)
+{
+  g_autofree char *relative = g_strdup_printf ("keywords/%s.txt", language);
+  g_autofree char *path = nf_data_find (relative, NULL);
+  g_autofree char *contents = NULL;
+  if (path == NULL || !g_file_get_contents (path, &contents, NULL, NULL))
+    return NULL;
+  Shapes *shapes = g_new0 (Shapes, 1);
+  shapes->verbs = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  shapes->articles = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  shapes->connectors = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  shapes->endings = g_ptr_array_new_with_free_func (g_free);
+  g_auto (GStrv) lines = g_strsplit (contents, "\n", -1);
+  for (char **line = lines; *line; line++)
+    {
+      g_strstrip (*line);
+      if (**line == '#' || **line == '\0')
+        continue;
+      char *word = strchr (*line, ' ');
+      if (word == NULL)
+        continue;
+      *word++ = '\0';
+      g_strstrip (word);
+      char *folded = g_utf8_casefold (word, -1);
+      if (strcmp (*line, "verb") == 0)
+        g_hash_table_add (shapes->verbs, folded);
+      else if (strcmp (*line, "article") == 0)
+        g_hash_table_add (shapes->articles, folded);
+      else if (strcmp (*line, "connector") == 0)
+        g_hash_table_add (shapes->connectors, folded);
+      else if (strcmp (*line, "ending") == 0)
+        {
+          /* "ending ara" or "ending aron 3": the stem before it has 4 letters or that many */
+          char *space = strchr (folded, ' ');
+          guint stem = space ? CLAMP (g_ascii_strtoull (space + 1, NULL, 10), 1, 9) : 4;
+          if (space)
+            *space = '\0';
+          g_autofree char *entry = folded;
+          g_ptr_array_add (shapes->endings, g_strdup_printf ("%c%s", '0' + stem, entry));
+        }
+      else
+        {
+          shapes->capitalised_nouns |= strcmp (*line, "nouns") == 0 && strcmp (word, "capitalised") == 0;
+          g_free (folded);
+        }
+    }
+  return shapes;
+}
+
+/* The shapes of each language that has a stopword list. */
+static GHashTable *
+shapes_load_all (GHashTable *stopwords)
+{
+  GHashTable *all = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, shapes_free);
+  GHashTableIter iter;
+  gpointer language;
+  g_hash_table_iter_init (&iter, stopwords);
+  while (g_hash_table_iter_next (&iter, &language, NULL))
+    {
+      Shapes *shapes = shapes_load (language);
+      if (shapes)
+        g_hash_table_insert (all, g_strdup (language), shapes);
+    }
+  return all;
+}
+
+static void
 keywords_free (gpointer instance)
 {
   Keywords *keywords = instance;
   g_clear_pointer (&keywords->stopwords, g_hash_table_unref);
+  g_clear_pointer (&keywords->shapes, g_hash_table_unref);
   g_clear_pointer (&keywords->english, en_lexicon_free);
   g_clear_pointer (&keywords->ranker, en_ranker_free);
   g_free (keywords->default_language);
@@ -165,6 +262,7 @@ keywords_init (NfStage *stage, GError **error)
       keywords_free (keywords);
       return FALSE;
     }
+  keywords->shapes = shapes_load_all (keywords->stopwords);
   nf_stage_set_instance (stage, keywords);
   return TRUE;
 }
@@ -302,6 +400,7 @@ typedef struct {
   guint  first;              /* first occurrence (token index) */
   guint  positions;          /* where its sentences start in the article's positions */
   gboolean stop;
+  gboolean verb, article, connector, ending; /* its words' YakeWord classes */
   double weight;             /* H: lower is more important */
 } Term;
 
@@ -344,9 +443,24 @@ word_length (const char *text, const NfToken *token)
 }
 
 /* The vocabulary's entry of @word (@length bytes): case-folded, a stopword or stemmed. */
+/* Whether the lower-case word @folded ends in one of @shapes' verb endings after a stem as
+ * long as the ending asks ("pronosticara", not "cámara"). */
+static gboolean
+verb_ending (const Shapes *shapes, const char *folded)
+{
+  glong letters = g_utf8_strlen (folded, -1);
+  for (guint e = 0; e < shapes->endings->len; e++)
+    {
+      const char *entry = g_ptr_array_index (shapes->endings, e), *ending = entry + 1;
+      if (g_str_has_suffix (folded, ending) && letters - g_utf8_strlen (ending, -1) >= entry[0] - '0')
+        return TRUE;
+    }
+  return FALSE;
+}
+
 static YakeWord *
-yake_word (YakeVocabulary *vocabulary, GHashTable *stopwords, struct sb_stemmer *stemmer,
-           const char *word, gsize length)
+yake_word (YakeVocabulary *vocabulary, GHashTable *stopwords, const Shapes *shapes,
+           struct sb_stemmer *stemmer, const char *word, gsize length)
 {
   guint32 hash = hash_bytes (word, length);
   YakeWord *entry = strmap_lookup (&vocabulary->words, word, length, hash);
@@ -376,6 +490,10 @@ yake_word (YakeVocabulary *vocabulary, GHashTable *stopwords, struct sb_stemmer 
   entry = arena_alloc (&vocabulary->memory, sizeof (YakeWord));
   entry->key = term;
   entry->stop = stop;
+  entry->verb = shapes && g_hash_table_contains (shapes->verbs, folded);
+  entry->article = shapes && g_hash_table_contains (shapes->articles, folded);
+  entry->connector = shapes && g_hash_table_contains (shapes->connectors, folded);
+  entry->ending = shapes && !stop && verb_ending (shapes, folded);
   strmap_insert (&vocabulary->words, arena_strndup (&vocabulary->memory, word, length), length, hash, entry);
   return entry;
 }
@@ -467,6 +585,195 @@ repeats (const int *term_of, const Term *terms, const Candidate *candidate, cons
   return content > 0 && 2 * shared >= content;
 }
 
+/* Whether token @i opens a sentence for casing's sake: the segmenter's sentence start, or the
+ * first word after a colon or an opening quote or bracket, where German and the Romance
+ * languages capitalise any word ("Genehmigungsfiktion: Entscheidet eine ..."). */
+static gboolean
+opens (const char *text, const NfToken *tokens, guint i)
+{
+  if (tokens[i].flags & NF_TOKEN_SENTENCE_START)
+    return TRUE;
+  if (i == 0 || tokens[i - 1].kind != NF_TOKEN_PUNCT)
+    return FALSE;
+  const char *p = text + tokens[i - 1].start;
+  gsize length = tokens[i - 1].end - tokens[i - 1].start;
+  /* Most punctuation is a comma or a full stop: a look at its first byte settles it. */
+  if (length == 1 && *p != ':' && *p != '"' && *p != '\'' && *p != '(')
+    return FALSE;
+  static const char *const openers[] = { ":", "\"", "'", "(", "„", "“", "‚", "«", "‹", "¿", "¡" };
+  for (guint k = 0; k < G_N_ELEMENTS (openers); k++)
+    if (strlen (openers[k]) == length && memcmp (p, openers[k], length) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+/* What the candidate rules ask of one article's tokens. */
+typedef struct {
+  const NfToken *tokens;
+  const int     *term_of;
+  const Term    *terms;
+  const gboolean *start;  /* opens () of each token */
+  guint          n_tokens;
+  const char    *text;
+  gboolean       nouns;   /* Shapes.capitalised_nouns */
+  guint8        *marks;   /* each word token's answers (Mark), asked once: not per candidate */
+} Shape;
+
+typedef enum {
+  MARK_NAME = 1 << 0,      /* name_word () */
+  MARK_NOUN = 1 << 1,      /* German: noun () */
+  MARK_ADJECTIVE = 1 << 2, /* German: adjective () */
+  MARK_BREAKS = 1 << 3,    /* a verb: in no phrase */
+  MARK_FIRST = 1 << 4,     /* may start a phrase: edges () */
+  MARK_LAST = 1 << 5,      /* may end one */
+} Mark;
+
+static gboolean
+capitalised (const Shape *shape, guint i)
+{
+  return (shape->tokens[i].flags & (NF_TOKEN_CAPITALIZED | NF_TOKEN_ALL_CAPS)) != 0;
+}
+
+/* A word of a name: capitalised where a capital is not owed to the sentence's start, and no
+ * function word (the title "Me" of "Me Camille Darrieux" is French "me" too). */
+static gboolean
+name_word (const Shape *shape, guint i)
+{
+  if (shape->term_of[i] < 0)
+    return FALSE;
+  if (shape->tokens[i].flags & NF_TOKEN_ALL_CAPS)
+    return TRUE; /* "SA" of "Chimie Rhodanienne SA" is French "sa" too */
+  return capitalised (shape, i) && !shape->start[i] && !shape->terms[shape->term_of[i]].stop;
+}
+
+/* German: a noun is a capitalised word that the text capitalises where the sentence does not
+ * ask for it (here or elsewhere): "Entscheidet" after a colon is not one. */
+static gboolean
+noun (const Shape *shape, guint i)
+{
+  const Term *term = &shape->terms[shape->term_of[i]];
+  return capitalised (shape, i) && (!shape->start[i] || term->tf_upper > 0 || term->tf_acronym > 0);
+}
+
+/* German: an attributive adjective, lower case and inflected (-e, -en, -er, -es, -em): what
+ * may stand before a phrase's first noun ("neue Wohnungen"); a verb mostly may not
+ * ("verkürzen und Kommunen" is cut by its "und", "sagte" is a listed verb). */
+static gboolean
+adjective (const Shape *shape, guint i)
+{
+  const Term *term = &shape->terms[shape->term_of[i]];
+  if (capitalised (shape, i) || term->stop || term->verb)
+    return FALSE;
+  const char *end = shape->text + shape->tokens[i].end;
+  gsize length = shape->tokens[i].end - shape->tokens[i].start;
+  if (length < 3)
+    return FALSE;
+  if (end[-1] == 'e')
+    return TRUE;
+  return end[-2] == 'e' && (end[-1] == 'n' || end[-1] == 'r' || end[-1] == 's' || end[-1] == 'm');
+}
+
+static gboolean
+marked (const Shape *shape, guint i, Mark mark)
+{
+  return (shape->marks[i] & mark) != 0;
+}
+
+/* Whether a candidate starting at @i cuts a name: the word before is a word of the same name
+ * ("Estatal de Meteorología" of "Agencia Estatal de Meteorología"). */
+static gboolean
+cuts_name_before (const Shape *shape, guint i)
+{
+  return i > 0 && marked (shape, i, MARK_NAME) && shape->tokens[i - 1].sentence == shape->tokens[i].sentence
+         && marked (shape, i - 1, MARK_NAME);
+}
+
+/* Whether a candidate ending at @last cuts a name: a word of the same name follows, directly or
+ * after a connector ("Agencia Estatal" + "de Meteorología"). */
+static gboolean
+cuts_name_after (const Shape *shape, guint last)
+{
+  if (!marked (shape, last, MARK_NAME))
+    return FALSE;
+  guint next = last + 1;
+  if (next < shape->n_tokens && shape->tokens[next].sentence == shape->tokens[last].sentence
+      && shape->term_of[next] >= 0 && shape->terms[shape->term_of[next]].connector)
+    next++;
+  return next < shape->n_tokens && shape->tokens[next].sentence == shape->tokens[last].sentence
+         && marked (shape, next, MARK_NAME);
+}
+
+/* The edges the word @i may stand at (MARK_FIRST, MARK_LAST): not a function word, no verb
+ * form, no cut name, and in German a noun (or, to start a phrase, an adjective). */
+static guint8
+edges (const Shape *shape, guint i)
+{
+  guint8 mark = shape->marks[i];
+  if ((mark & MARK_BREAKS) || shape->terms[shape->term_of[i]].stop)
+    return 0;
+  if (shape->nouns && !(mark & MARK_NOUN))
+    return (mark & MARK_ADJECTIVE) && !cuts_name_before (shape, i) ? MARK_FIRST : 0;
+  return (cuts_name_before (shape, i) ? 0 : MARK_FIRST) | (cuts_name_after (shape, i) ? 0 : MARK_LAST);
+}
+
+/* Marks each word token: what it is first, then where it may stand. */
+static void
+mark_tokens (Shape *shape)
+{
+  for (guint i = 0; i < shape->n_tokens; i++)
+    {
+      shape->marks[i] = 0;
+      if (shape->term_of[i] < 0)
+        continue;
+      const Term *term = &shape->terms[shape->term_of[i]];
+      guint8 mark = name_word (shape, i) ? MARK_NAME : 0;
+      if (term->verb || (term->ending && !capitalised (shape, i)))
+        mark |= MARK_BREAKS; /* stopwords too: "will" */
+      if (term->stop)
+        {
+          shape->marks[i] = mark; /* no noun: it only sits inside phrases */
+          continue;
+        }
+      if (shape->nouns && noun (shape, i))
+        mark |= MARK_NOUN;
+      else if (shape->nouns && adjective (shape, i))
+        mark |= MARK_ADJECTIVE;
+      shape->marks[i] = mark;
+    }
+  for (guint i = 0; i < shape->n_tokens; i++)
+    if (shape->term_of[i] >= 0 && !shape->terms[shape->term_of[i]].stop)
+      shape->marks[i] |= edges (shape, i);
+}
+
+/* Whether the candidate [@first, @last) may go on with the word @last: no verb inside (a
+ * listed one, or a lower-case word with a finite-verb ending), an article only after another
+ * function word ("Agencia de la Energía", not "martes el nivel"), and in German no lower-case
+ * content word after the first noun ("Kommunen brauchen Geld") nor a function word before it. */
+static gboolean
+continues (const Shape *shape, guint first, guint last, gboolean *seen_noun)
+{
+  if (marked (shape, last, MARK_BREAKS))
+    return FALSE;
+  const Term *term = &shape->terms[shape->term_of[last]];
+  if (last > first && term->article)
+    {
+      const Term *before = &shape->terms[shape->term_of[last - 1]];
+      if (!before->stop || before->article)
+        return FALSE;
+    }
+  if (shape->nouns)
+    {
+      if (marked (shape, last, MARK_NOUN))
+        *seen_noun = TRUE;
+      else if (term->stop ? !*seen_noun : (*seen_noun || !marked (shape, last, MARK_ADJECTIVE)))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* Names are kept whole up to this many words, beyond max-words. */
+enum { NAME_MAX_WORDS = 8 };
+
 static gboolean
 keywords_process (NfStage *stage, gpointer data, NfArticle *article, G_GNUC_UNUSED GError **error)
 {
@@ -492,7 +799,9 @@ keywords_process (NfStage *stage, gpointer data, NfArticle *article, G_GNUC_UNUS
       nf_article_set_field (article, NF_FIELD_KEYWORDS, keywords_list_end (&result));
       return TRUE;
     }
-  GHashTable *stopwords = g_hash_table_lookup (keywords->stopwords, strcmp (language, "nb") == 0 ? "no" : language);
+  const char *list = strcmp (language, "nb") == 0 ? "no" : language;
+  GHashTable *stopwords = g_hash_table_lookup (keywords->stopwords, list);
+  const Shapes *shapes = g_hash_table_lookup (keywords->shapes, list);
   struct sb_stemmer *stemmer = get_stemmer (worker, language);
 
   const char *text = nf_article_get_text (article);
@@ -511,15 +820,18 @@ keywords_process (NfStage *stage, gpointer data, NfArticle *article, G_GNUC_UNUS
   g_autofree int *term_of = g_new (int, n_tokens + 1);
   /* (term, sentence) of each term's first use in a sentence, in text order */
   g_autofree guint *visits = g_new (guint, 2 * (gsize) n_tokens + 2);
+  g_autofree gboolean *start = g_new (gboolean, n_tokens + 1);
   guint n_visits = 0;
   gsize skip = keywords_dateline_end (article);
   for (guint i = 0; i < n_tokens; i++)
     {
       const NfToken *token = &tokens[i];
       term_of[i] = -1;
+      start[i] = FALSE;
       if (token->kind != NF_TOKEN_WORD || token->start < skip)
         continue;
-      YakeWord *word = yake_word (vocabulary, stopwords, stemmer, text + token->start, word_length (text, token));
+      start[i] = opens (text, tokens, i);
+      YakeWord *word = yake_word (vocabulary, stopwords, shapes, stemmer, text + token->start, word_length (text, token));
       YakeKey *key = word->key;
       if (key->stamp != stamp)
         {
@@ -532,9 +844,13 @@ keywords_process (NfStage *stage, gpointer data, NfArticle *article, G_GNUC_UNUS
       term_of[i] = t;
       Term *term = &terms[t];
       term->tf++;
+      term->verb |= word->verb;
+      term->article |= word->article;
+      term->connector |= word->connector;
+      term->ending |= word->ending;
       if (token->flags & NF_TOKEN_ALL_CAPS)
         term->tf_acronym++;
-      else if ((token->flags & NF_TOKEN_CAPITALIZED) && !(token->flags & NF_TOKEN_SENTENCE_START))
+      else if ((token->flags & NF_TOKEN_CAPITALIZED) && !start[i])
         term->tf_upper++;
       if (term->last_sentence != token->sentence)
         {
@@ -616,20 +932,30 @@ keywords_process (NfStage *stage, gpointer data, NfArticle *article, G_GNUC_UNUS
       term->weight = relatedness * position / (casing + frequency / relatedness + spread / relatedness);
     }
 
-  /* Candidate phrases: 1..max-words words in a row inside one sentence, neither first nor
-   * last a stopword ("Bank of England" keeps its "of"). */
+  /* Candidate phrases: 1..max-words words in a row inside one sentence (a name up to
+   * NAME_MAX_WORDS), neither first nor last a stopword ("Bank of England" keeps its "of"),
+   * and shaped as the language's noun phrases are (edge, continues). */
   g_autoptr (GHashTable) candidates = g_hash_table_new (candidate_hash, candidate_equal);
   arena_reset (&worker->arena);
+  g_autofree guint8 *marks = g_new (guint8, n_tokens + 1);
+  Shape shape = { tokens, term_of, terms, start, n_tokens, text, shapes && shapes->capitalised_nouns, marks };
+  mark_tokens (&shape);
   for (guint i = 0; i < n_tokens; i++)
     {
-      if (term_of[i] < 0 || terms[term_of[i]].stop)
+      if (!(marks[i] & MARK_FIRST))
         continue;
-      for (guint n = 1; n <= keywords->max_words && i + n <= n_tokens; n++)
+      gboolean seen_noun = FALSE, name = TRUE;
+      for (guint n = 1; n <= NAME_MAX_WORDS && i + n <= n_tokens; n++)
         {
           guint last = i + n - 1;
-          if (term_of[last] < 0 || tokens[last].sentence != tokens[i].sentence)
+          if (term_of[last] < 0 || tokens[last].sentence != tokens[i].sentence
+              || !continues (&shape, i, last, &seen_noun))
             break;
-          if (terms[term_of[last]].stop)
+          /* (in German every noun is capitalised: no name is longer than max-words) */
+          name &= !shape.nouns && (terms[term_of[last]].stop || (marks[last] & MARK_NAME));
+          if (n > keywords->max_words && !name)
+            break;
+          if (!(marks[last] & MARK_LAST))
             continue;
           Candidate probe = { .terms = term_of + i, .first = i, .length = n };
           Candidate *candidate = g_hash_table_lookup (candidates, &probe);
@@ -650,6 +976,7 @@ keywords_process (NfStage *stage, gpointer data, NfArticle *article, G_GNUC_UNUS
     {
       Candidate *candidate = value;
       double product = 1, total = 0;
+      guint content = 0;
       for (guint k = 0; k < candidate->length; k++)
         {
           const Term *term = &terms[term_of[candidate->first + k]];
@@ -657,6 +984,14 @@ keywords_process (NfStage *stage, gpointer data, NfArticle *article, G_GNUC_UNUS
             continue;
           product *= term->weight;
           total += term->weight;
+          content++;
+        }
+      /* A name longer than max-words (kept whole) weighs as a phrase of max-words: the product
+       * of more small weights would put every long name first. */
+      if (content > keywords->max_words)
+        {
+          product = pow (product, (double) keywords->max_words / content);
+          total *= (double) keywords->max_words / content;
         }
       candidate->score = product / (candidate->tf * (1.0 + total));
       g_ptr_array_add (ranked, candidate);

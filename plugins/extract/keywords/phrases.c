@@ -393,6 +393,7 @@ typedef struct {
   guint       chars;
   int         closed;       /* a closed-class word's EnTag + 1, else 0 */
   gboolean    time;         /* a day, a month, "year" */
+  gboolean    particle;     /* is_name_particle (): asked once per word, not per token */
   gboolean    analysed;     /* morph is known */
   gboolean    rarity_known;
   Morph       morph;
@@ -609,6 +610,24 @@ word_hash_end (guint64 state)
   return (guint32) (state >> 32);
 }
 
+/* Whether @lower (@length bytes) is a particle that other languages' names hold in lower case
+ * ("Minera Andina del Norte", "Ludwig van Beethoven", "Rio de la Plata"): none is an English
+ * word that could stand between two names. */
+static gboolean
+is_name_particle (const char *lower, gsize length)
+{
+  static const char *const particles[] = {
+    "de", "del", "della", "dei", "degli", "di", "da", "das", "do", "dos", "du", "des",
+    "la", "le", "van", "von", "der", "den", "ter", "ten", "bin", "ibn", "al", "el", "y",
+  };
+  if (length > 5 || strchr ("abdeilty", lower[0]) == NULL)
+    return FALSE; /* (the particles' first letters: most words are out after one look) */
+  for (guint k = 0; k < G_N_ELEMENTS (particles); k++)
+    if (particles[k][0] == lower[0] && strcmp (lower, particles[k]) == 0)
+      return TRUE;
+  return FALSE;
+}
+
 /* The entry of the folded word @lower (@length bytes, @hash its nf_text_fold_hash), added to
  * the vocabulary when new. */
 static Lex *
@@ -623,6 +642,7 @@ lex_of_folded (EnWorker *worker, const EnLexicon *lexicon, const char *lower, gs
   lex->chars = g_utf8_strlen (lex->lower, -1);
   lex->closed = GPOINTER_TO_INT (g_hash_table_lookup (lexicon->closed, lex->lower));
   lex->time = g_hash_table_contains (lexicon->time_words, lex->lower);
+  lex->particle = is_name_particle (lex->lower, length);
   lex->stem = intern_stem (worker, lex->lower);
   strmap_insert (&worker->words, lex->lower, length, hash, lex);
   return lex;
@@ -813,14 +833,40 @@ words_of (EnWorker *worker, int slot, const EnLexicon *lexicon, const char *text
   return words;
 }
 
+static gboolean
+possessive_pronoun (const char *lower)
+{
+  return strcmp (lower, "mine") == 0 || strcmp (lower, "yours") == 0 || strcmp (lower, "hers") == 0
+         || strcmp (lower, "ours") == 0 || strcmp (lower, "theirs") == 0;
+}
+
+/* Whether the word after @i (in its sentence) is a past form that is only a verb ("called"). */
+static gboolean
+next_is_past (const EnLexicon *lexicon, const NfToken *tokens, const Word *words, guint n_tokens, guint i)
+{
+  if (i + 1 >= n_tokens || tokens[i + 1].kind != NF_TOKEN_WORD || tokens[i + 1].sentence != tokens[i].sentence)
+    return FALSE;
+  Lex *next = words[i + 1].lex;
+  if (next == NULL || next->closed || words[i + 1].capital)
+    return FALSE;
+  if (!next->analysed)
+    {
+      morph (lexicon, next->lower, &next->morph);
+      next->analysed = TRUE;
+    }
+  const Morph *m = &next->morph;
+  return m->verb_form == 'e' && m->count[NOUN] == 0 && m->count[ADJ] == 0;
+}
+
 static EnTag
 tag_word (const EnLexicon *lexicon, const NfToken *tokens, const Word *words, guint n_tokens, guint i,
-          EnTag previous, gboolean after_possessive, gboolean headline, gboolean with_body)
+          EnTag previous, gboolean after_possessive, gboolean headline, gboolean with_body,
+          gboolean after_dateline)
 {
   const NfToken *token = &tokens[i];
   Lex *lex = words[i].lex;
   const char *lower = lex->lower;
-  gboolean first = (token->flags & NF_TOKEN_SENTENCE_START) != 0;
+  gboolean first = (token->flags & NF_TOKEN_SENTENCE_START) || after_dateline;
   gboolean capital = words[i].capital;
 
   if (lex->closed)
@@ -831,6 +877,23 @@ tag_word (const EnLexicon *lexicon, const NfToken *tokens, const Word *words, gu
                                || tag == EN_TAG_AUX || tag == EN_TAG_PRON || tag == EN_TAG_PART
                                || tag == EN_TAG_TITLE;
       gboolean pronoun_i = lex->length == 1 && lower[0] == 'i';
+      /* A possessive pronoun right after a determiner, adjective or noun is the noun it is
+       * spelled as ("the Cerro Alto copper mine"), when the lexicon knows one (an object
+       * pronoun may follow a noun: "under the ice it went"). */
+      gboolean noun_after = tag == EN_TAG_PRON && !capital
+                            && (previous == EN_TAG_DET || previous == EN_TAG_ADJ || previous == EN_TAG_NOUN
+                                || previous == EN_TAG_PROPN || previous == EN_TAG_NUM)
+                            && possessive_pronoun (lower);
+      if (noun_after)
+        {
+          if (!lex->analysed)
+            {
+              morph (lexicon, lower, &lex->morph);
+              lex->analysed = TRUE;
+            }
+          if (lex->morph.count[NOUN] > 0)
+            return EN_TAG_NOUN;
+        }
       if (!(capital && !first && !pronoun_i && !function_word))
         return tag;
     }
@@ -900,6 +963,10 @@ tag_word (const EnLexicon *lexicon, const NfToken *tokens, const Word *words, gu
       else if (next_closed && (next == EN_TAG_DET || next == EN_TAG_PRON))
         verb *= 5;
     }
+  /* A plural before a past tense is its subject, no verb ("a decision privacy advocates
+   * called historic"): two finite verbs do not follow each other. */
+  if (verb > 0 && noun > 0 && !headline && lex_ends_with (lex, "s") && next_is_past (lexicon, tokens, words, n_tokens, i))
+    verb *= 0.1;
   /* Headlines are in the present tense: "Kenya appeals", "Mumbai speeds". */
   if (headline && verb > 0 && lex_ends_with (lex, "s") && (previous == EN_TAG_NOUN || previous == EN_TAG_PROPN))
     verb *= 10;
@@ -914,27 +981,59 @@ tag_word (const EnLexicon *lexicon, const NfToken *tokens, const Word *words, gu
   return best_score > 0 ? best : EN_TAG_NOUN;
 }
 
-/* @with_body: the body's casing (body_casing) informs the tags. */
+static gboolean
+name_particle (const Lex *lex)
+{
+  return lex != NULL && lex->particle;
+}
+
+/* A particle in lower case between two parts of a name is part of it: tagged a proper noun,
+ * so that the name stays whole and the particle is never a key word of its own ("del"). */
+static void
+join_name_particles (const NfToken *tokens, const Word *words, guint n_tokens, EnTag *tags)
+{
+  for (guint i = 1; i + 1 < n_tokens; i++)
+    {
+      if (tags[i - 1] != EN_TAG_PROPN || words[i].capital || !name_particle (words[i].lex))
+        continue;
+      guint next = i + 1;
+      if (next + 1 < n_tokens && !words[next].capital && name_particle (words[next].lex))
+        next++; /* "de la" */
+      if (tokens[next].sentence != tokens[i].sentence || tokens[next].kind != NF_TOKEN_WORD
+          || !words[next].capital || tags[next] != EN_TAG_PROPN)
+        continue;
+      for (guint k = i; k < next; k++)
+        tags[k] = EN_TAG_PROPN;
+      i = next - 1;
+    }
+}
+
+/* @with_body: the body's casing (body_casing) informs the tags.  @skip: where the text after
+ * the dateline begins (its first word is capitalised as a sentence's first is: "GENEVA
+ * (Reuters) - Measles cases rose"). */
 static void
 tag_words (const EnLexicon *lexicon, const NfToken *tokens, const Word *words, guint n_tokens,
-           gboolean headline, gboolean with_body, EnTag *tags)
+           gboolean headline, gboolean with_body, gsize skip, EnTag *tags)
 {
   EnTag previous = EN_TAG_PUNCT;
   gboolean after_possessive = FALSE;
   for (guint i = 0; i < n_tokens; i++)
     {
-      if (tokens[i].flags & NF_TOKEN_SENTENCE_START)
+      gboolean after_dateline = skip > 0 && tokens[i].start >= skip && (i == 0 || tokens[i - 1].start < skip);
+      if ((tokens[i].flags & NF_TOKEN_SENTENCE_START) || after_dateline)
         previous = EN_TAG_PUNCT, after_possessive = FALSE;
       if (tokens[i].kind == NF_TOKEN_NUMBER)
         tags[i] = EN_TAG_NUM;
       else if (tokens[i].kind != NF_TOKEN_WORD)
         tags[i] = EN_TAG_PUNCT;
       else
-        tags[i] = tag_word (lexicon, tokens, words, n_tokens, i, previous, after_possessive, headline, with_body);
+        tags[i] = tag_word (lexicon, tokens, words, n_tokens, i, previous, after_possessive, headline, with_body,
+                            after_dateline);
       /* "the company's chief": after a possessive comes a noun phrase, as after "the". */
       previous = tags[i];
       after_possessive = words[i].possessive;
     }
+  join_name_particles (tokens, words, n_tokens, tags);
 }
 
 void
@@ -945,7 +1044,7 @@ en_tag (const EnLexicon *lexicon, const char *text, const NfText *segmentation, 
   const NfToken *tokens = nf_text_get_tokens (segmentation, &n_tokens);
   worker_begin (worker);
   Word *words = words_of (worker, 0, lexicon, text, segmentation);
-  tag_words (lexicon, tokens, words, n_tokens, headline, FALSE, tags);
+  tag_words (lexicon, tokens, words, n_tokens, headline, FALSE, 0, tags);
   worker_end (worker);
 }
 
@@ -1069,9 +1168,41 @@ new_phrase (Collector *collector, const Source *source, guint start, guint end, 
   return phrase;
 }
 
+/* Whether the capital of the word @i is owed to the start of its sentence (or of the text
+ * after the dateline) and the word is a common one: "Workers at the mine ..." is printed
+ * "workers", as the text writes it elsewhere. */
+static gboolean
+capital_of_start (const Source *source, guint i)
+{
+  const NfToken *token = &source->tokens[i];
+  if (source->headline || !source->words[i].capital || source->tags[i] == EN_TAG_PROPN
+      || (token->flags & NF_TOKEN_ALL_CAPS))
+    return FALSE;
+  gboolean first = (token->flags & NF_TOKEN_SENTENCE_START) || (i > 0 && source->tokens[i - 1].start < source->skip);
+  const char *c = source->text + token->start;
+  return first && *c >= 'A' && *c <= 'Z';
+}
+
+/* count_form for the single word @i, lower-cased first when @lower_first. */
+static void
+count_word_form (Collector *collector, Phrase *phrase, const Source *source, guint i, gboolean lower_first)
+{
+  const char *text = source->text + source->tokens[i].start;
+  gsize length = source->words[i].length;
+  if (lower_first)
+    {
+      g_string_truncate (collector->form, 0);
+      g_string_append_len (collector->form, text, length);
+      collector->form->str[0] = g_ascii_tolower (text[0]);
+      text = collector->form->str;
+    }
+  count_form (collector, phrase, text, length, source->headline);
+}
+
 static Phrase *
 add_candidate (Collector *collector, const Source *source, guint start, guint end)
 {
+  gboolean lower_first = capital_of_start (source, start);
   if (end == start + 1)
     {
       /* One word (most candidates): its key is its stem, hashed once for the vocabulary, and
@@ -1085,8 +1216,7 @@ add_candidate (Collector *collector, const Source *source, guint start, guint en
       phrase->first = MIN (phrase->first, sentence);
       phrase->last = MAX (phrase->last, sentence);
       phrase->headline += source->headline;
-      count_form (collector, phrase, source->text + source->tokens[start].start, source->words[start].length,
-                  source->headline);
+      count_word_form (collector, phrase, source, start, lower_first);
       return phrase;
     }
   /* The key (the words' stems) and the form (as written), space-separated, sized first and
@@ -1114,6 +1244,8 @@ add_candidate (Collector *collector, const Source *source, guint start, guint en
       memcpy (f, source->text + source->tokens[i].start, source->words[i].length);
       f += source->words[i].length;
     }
+  if (lower_first)
+    form->str[0] = g_ascii_tolower (form->str[0]);
   guint32 hash = hash_bytes (key->str, key->len);
   Phrase *phrase = strmap_lookup (collector->phrases, key->str, key->len, hash);
   if (phrase == NULL)
@@ -1136,7 +1268,35 @@ add_word_again (Collector *collector, Phrase *phrase, const Source *source, guin
   phrase->first = MIN (phrase->first, sentence);
   phrase->last = MAX (phrase->last, sentence);
   phrase->headline += source->headline;
-  count_form (collector, phrase, source->text + source->tokens[i].start, source->words[i].length, source->headline);
+  count_word_form (collector, phrase, source, i, capital_of_start (source, i));
+}
+
+/* Whether @lex is a plural the light folding takes back to a singular ("advocates"). */
+static gboolean
+plural (const Lex *lex)
+{
+  return lex->stem->length < lex->length && lex->lower[lex->length - 1] == 's';
+}
+
+/* Where the noun phrase [@start, @end) after "a", "an", "each", "every" or "another" must
+ * end: that determiner takes a singular head, so a run of nouns ending in a plural is two
+ * phrases, the determiner's ending at its first noun ("a decision | privacy advocates
+ * called ...", an object relative clause without "that").  @end when the run is whole. */
+static guint
+singular_head (const Source *source, guint start, guint end)
+{
+  if (start == 0 || end < start + 2 || source->tokens[start - 1].sentence != source->tokens[start].sentence
+      || source->tags[end - 1] != EN_TAG_NOUN || !plural (source->words[end - 1].lex))
+    return end;
+  const Lex *before = source->words[start - 1].lex;
+  if (before == NULL || source->tags[start - 1] != EN_TAG_DET
+      || !(strcmp (before->lower, "a") == 0 || strcmp (before->lower, "an") == 0 || strcmp (before->lower, "each") == 0
+           || strcmp (before->lower, "every") == 0 || strcmp (before->lower, "another") == 0))
+    return end;
+  for (guint k = start; k + 1 < end; k++)
+    if (source->tags[k] == EN_TAG_NOUN)
+      return plural (source->words[k].lex) ? end : k;
+  return end;
 }
 
 static void
@@ -1180,6 +1340,13 @@ collect (Collector *collector, const Source *source, const Collector *unused G_G
       guint end = j;
       while (end > i && tags[end - 1] != EN_TAG_NOUN && tags[end - 1] != EN_TAG_PROPN && tags[end - 1] != EN_TAG_NUM)
         end--;
+      guint head = singular_head (source, i, end);
+      if (head < end)
+        {
+          add_candidate (collector, source, i, head + 1);
+          i = head + 1;
+          continue;
+        }
       if (end > i)
         add_candidate (collector, source, i, end);
       i = j == i ? j + 1 : j;
@@ -1669,8 +1836,8 @@ en_phrases_extract (const EnLexicon *lexicon, EnWorker *worker, NfArticle *artic
     { body, tokens, words, tags, n_tokens, headline_sentences, FALSE, keywords_dateline_end (article) },
   };
   if (headline)
-    tag_words (lexicon, headline_tokens, headline_words, n_headline, TRUE, TRUE, headline_tags);
-  tag_words (lexicon, tokens, words, n_tokens, FALSE, TRUE, tags);
+    tag_words (lexicon, headline_tokens, headline_words, n_headline, TRUE, TRUE, 0, headline_tags);
+  tag_words (lexicon, tokens, words, n_tokens, FALSE, TRUE, sources[1].skip, tags);
   for (guint s = headline ? 0 : 1; s < 2; s++)
     (options->words_only ? collect_words : collect) (&collector, &sources[s], NULL);
   /* The single words after the phrases: a word that is a phrase too is counted there. */
