@@ -13,8 +13,6 @@
  * answers against libexttextcat's on many texts. */
 #include "fingerprints.h"
 
-#include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
 
 #define MAX_NGRAM_CHARS 5
@@ -109,57 +107,107 @@ lookup (const LangFingerprints *fingerprints, const Key *key, guint32 h)
     }
 }
 
-/* Reads a .lm file as fp_Read does: up to 400 lines, each trimmed and cut at its first space
- * or tab; lines longer than 20 bytes are skipped and take no rank. */
-static GPtrArray *
-read_fingerprint (const char *path, GError **error)
+/* An n-gram line of a .lm file: its bytes in the file's contents. */
+typedef struct {
+  const char *start;
+  gsize       length;
+} Line;
+
+/* Reads a .lm file as fp_Read does, a line at a time with fgets into 1,024 bytes: up to 400
+ * lines, each cut at its first NUL, CR or LF, trimmed and cut at its first space or tab; lines
+ * longer than 20 bytes are skipped and take no rank.  The file is read whole and the lines
+ * point into @contents: no string is copied and no stream read a line at a time. */
+static gboolean
+read_fingerprint (const char *path, char **contents, Line *lines, guint *n_lines, GError **error)
 {
-  FILE *file = fopen (path, "r");
-  if (file == NULL)
+  gsize size;
+  if (!g_file_get_contents (path, contents, &size, NULL))
     {
       g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_NOENT, "cannot open %s", path);
-      return NULL;
+      return FALSE;
     }
-  GPtrArray *ngrams = g_ptr_array_new_with_free_func (g_free);
-  char line[1024];
-  while (ngrams->len < LANG_MAX_NGRAMS && fgets (line, sizeof line, file))
+  const char *p = *contents, *end = *contents + size;
+  guint n = 0;
+  while (n < LANG_MAX_NGRAMS && p < end)
     {
-      line[strcspn (line, "\n\r")] = '\0';
-      char *start = line;
-      while (g_ascii_isspace (*start))
+      /* what one fgets reads: through the first LF, 1,023 bytes at most */
+      const char *line = p, *newline = memchr (p, '\n', MIN ((gsize) (end - p), 1023));
+      p = newline ? newline + 1 : p + MIN ((gsize) (end - p), 1023);
+      const char *stop = line;
+      while (stop < p && *stop && *stop != '\n' && *stop != '\r')
+        stop++;
+      const char *start = line;
+      while (start < stop && g_ascii_isspace (*start))
         start++;
-      start[strcspn (start, " \t")] = '\0';
-      char *end = start + strlen (start);
-      while (end > start && g_ascii_isspace (end[-1]))
-        *--end = '\0';
-      if (end - start > MAX_NGRAM_BYTES)
+      const char *cut = start;
+      while (cut < stop && *cut != ' ' && *cut != '\t')
+        cut++;
+      while (cut > start && g_ascii_isspace (cut[-1]))
+        cut--;
+      if (cut - start > MAX_NGRAM_BYTES)
         continue;
-      g_ptr_array_add (ngrams, g_strdup (start));
+      lines[n++] = (Line) { start, cut - start };
     }
-  fclose (file);
-  return ngrams;
+  *n_lines = n;
+  return TRUE;
+}
+
+/* The record of @key (hashed @h) in the open-addressing table @slots of @mask + 1 slots over
+ * @records, or the empty slot where it goes. */
+static Slot *
+find_slot (Slot *slots, guint32 mask, const char *records, gsize record_size, const Key *key, guint32 h)
+{
+  for (guint32 slot = h & mask;; slot = (slot + 1) & mask)
+    {
+      if (slots[slot].record == 0)
+        return &slots[slot];
+      const Record *record = (const Record *) (records + (slots[slot].record - 1) * record_size);
+      if (slots[slot].hash == h && memcmp (&record->key, key, sizeof *key) == 0)
+        return &slots[slot];
+    }
 }
 
 LangFingerprints *
 lang_fingerprints_load (char **names, char **paths, guint n, GError **error)
 {
-  g_autoptr (GHashTable) index_of = g_hash_table_new (g_str_hash, g_str_equal);
-  g_autoptr (GPtrArray) lists = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
-  g_autoptr (GPtrArray) strings = g_ptr_array_new ();  /* distinct n-grams, owned by lists */
+  gsize record_size = (sizeof (Record) + n * sizeof (gint16) + 63) & ~(gsize) 63;
+  /* the distinct n-grams in order of first appearance, with their ranks, in a table of room
+   * for every line of every file; copied to one of their number's size below */
+  g_autofree char *scratch = g_malloc ((gsize) n * LANG_MAX_NGRAMS * record_size);
+  guint32 scratch_mask = 15;
+  while (scratch_mask + 1 < 2 * n * LANG_MAX_NGRAMS)
+    scratch_mask = scratch_mask * 2 + 1;
+  g_autofree Slot *scratch_slots = g_new0 (Slot, scratch_mask + 1);
+  guint n_keys = 0;
+  g_autofree Line *lines = g_new (Line, LANG_MAX_NGRAMS);
   for (guint l = 0; l < n; l++)
     {
-      GPtrArray *ngrams = read_fingerprint (paths[l], error);
-      if (ngrams == NULL)
+      g_autofree char *contents = NULL;
+      guint n_lines;
+      if (!read_fingerprint (paths[l], &contents, lines, &n_lines, error))
         return NULL;
-      g_ptr_array_add (lists, ngrams);
-      for (guint r = 0; r < ngrams->len; r++)
+      for (guint r = 0; r < n_lines; r++)
         {
-          char *ngram = ngrams->pdata[r];
-          if (ngram[0] != '\0' && !g_hash_table_contains (index_of, ngram))
+          if (lines[r].length == 0)
+            continue;  /* takes a rank, matches no n-gram */
+          char padded[MAX_NGRAM_BYTES + 8] = { 0 };
+          memcpy (padded, lines[r].start, lines[r].length);
+          Key key = key_of (padded, lines[r].length);
+          guint32 h = key_hash (&key);
+          Slot *slot = find_slot (scratch_slots, scratch_mask, scratch, record_size, &key, h);
+          if (slot->record == 0)
             {
-              g_hash_table_insert (index_of, ngram, GUINT_TO_POINTER (strings->len));
-              g_ptr_array_add (strings, ngram);
+              Record *record = (Record *) (scratch + n_keys * record_size);
+              record->key = key;
+              for (guint k = 0; k < n; k++)
+                record->ranks[k] = NO_RANK;
+              *slot = (Slot) { h, ++n_keys };
             }
+          Record *record = (Record *) (scratch + (slot->record - 1) * record_size);
+          /* textcat merges sorted lists, so a duplicate n-gram would take an arbitrary one of
+           * its ranks; the first is as good, and the files shipped have none */
+          if (record->ranks[l] == NO_RANK)
+            record->ranks[l] = r;
         }
     }
   LangFingerprints *fingerprints = g_new0 (LangFingerprints, 1);
@@ -167,10 +215,11 @@ lang_fingerprints_load (char **names, char **paths, guint n, GError **error)
   fingerprints->names = g_new0 (char *, n + 1);
   for (guint l = 0; l < n; l++)
     fingerprints->names[l] = g_strdup (names[l]);
-  guint n_keys = strings->len;
-  fingerprints->record_size = (sizeof (Record) + n * sizeof (gint16) + 63) & ~(gsize) 63;
+  fingerprints->record_size = record_size;
   /* one record more: score() reads the ranks of LANES languages at a time, past the last */
-  fingerprints->records = g_aligned_alloc0 (n_keys + 1, fingerprints->record_size, 64);
+  fingerprints->records = g_aligned_alloc0 (n_keys + 1, record_size, 64);
+  if (n_keys)
+    memcpy (fingerprints->records, scratch, n_keys * record_size);
   guint32 capacity = 16;
   while (capacity < 2 * n_keys)
     capacity *= 2;
@@ -178,32 +227,11 @@ lang_fingerprints_load (char **names, char **paths, guint n, GError **error)
   fingerprints->slots = g_new0 (Slot, capacity);
   for (guint k = 0; k < n_keys; k++)
     {
-      const char *ngram = strings->pdata[k];
-      Record *record = record_at (fingerprints, k);
-      char padded[MAX_NGRAM_BYTES + 8] = { 0 };
-      memcpy (padded, ngram, strlen (ngram));
-      record->key = key_of (padded, strlen (ngram));
-      for (guint l = 0; l < n; l++)
-        record->ranks[l] = NO_RANK;
-      guint32 h = key_hash (&record->key);
+      guint32 h = key_hash (&record_at (fingerprints, k)->key);
       guint32 slot = h & fingerprints->mask;
       while (fingerprints->slots[slot].record)
         slot = (slot + 1) & fingerprints->mask;
       fingerprints->slots[slot] = (Slot) { h, k + 1 };
-    }
-  for (guint l = 0; l < n; l++)
-    {
-      GPtrArray *ngrams = lists->pdata[l];
-      /* textcat merges sorted lists, so a duplicate n-gram would take an arbitrary one of its
-       * ranks; the first is as good, and the files shipped have none */
-      for (guint r = ngrams->len; r-- > 0;)
-        {
-          const char *ngram = ngrams->pdata[r];
-          if (ngram[0] == '\0')
-            continue;
-          guint k = GPOINTER_TO_UINT (g_hash_table_lookup (index_of, ngram));
-          record_at (fingerprints, k)->ranks[l] = r;
-        }
     }
   return fingerprints;
 }
@@ -408,19 +436,22 @@ grow_entries (LangScratch *scratch, Entries *entries)
 
 /* Counts the n-gram from @start to the character at @c, its @chars-th, after the n-gram whose
  * entry + 1 is @parent (0: none), given simplehash()'s running @sum and @extra for the bytes
- * before @c; sets @length to the character's.  Returns the n-gram's entry + 1. */
+ * before @c; sets @length to the character's.  Returns the n-gram's entry + 1.  @fresh: the
+ * parent's entry was made by this call's caller just now, so no entry can hold a key with it
+ * and the n-gram is new without a look at its bucket (most longer n-grams of a text). */
 G_ALWAYS_INLINE static inline guint32
-count_ngram (LangScratch *scratch, Entries *entries, guint32 parent, const char *start,
+count_ngram (LangScratch *scratch, Entries *entries, guint32 parent, gboolean fresh, const char *start,
              const char *c, gsize *length, guint chars, guint32 *sum, guint32 *extra)
 {
   guint64 key = (guint64) parent << 32 | next_char (c, length, sum, extra);
   guint32 bucket = (ascii_factor (chars) * *extra + *sum) & (TABLE_SIZE - 1);
-  for (gint32 e = scratch->heads[bucket]; e >= 0; e = entries->entries[e].next)
-    if (entries->entries[e].key == key)
-      {
-        entries->entries[e].count++;
-        return e + 1;
-      }
+  if (!fresh)
+    for (gint32 e = scratch->heads[bucket]; e >= 0; e = entries->entries[e].next)
+      if (entries->entries[e].key == key)
+        {
+          entries->entries[e].count++;
+          return e + 1;
+        }
   if (G_UNLIKELY (entries->n == entries->size))
     grow_entries (scratch, entries);
   guint32 e = entries->n++;
@@ -447,7 +478,8 @@ count_ngrams (LangScratch *scratch)
     {
       gsize length;
       guint32 sum = 0, extra = 1;
-      guint32 parent = count_ngram (scratch, &entries, 0, p, p, &length, 1, &sum, &extra);
+      guint32 mark = entries.n;  /* entries + 1 above it are new from this position */
+      guint32 parent = count_ngram (scratch, &entries, 0, FALSE, p, p, &length, 1, &sum, &extra);
       const char *q = p + length;
       if (*q == '\0')
         return entries.n;
@@ -456,7 +488,7 @@ count_ngrams (LangScratch *scratch)
 #pragma GCC unroll 4
       for (guint chars = 2; chars <= MAX_NGRAM_CHARS; chars++)
         {
-          parent = count_ngram (scratch, &entries, parent, p, q, &length, chars, &sum, &extra);
+          parent = count_ngram (scratch, &entries, parent, parent > mark, p, q, &length, chars, &sum, &extra);
           if (*q == '_')
             break;
           q += length;
