@@ -287,6 +287,7 @@ typedef guint64 HeapItem;
 
 struct LangScratch {
   gint32     heads[TABLE_SIZE];   /* the buckets; -1: empty */
+  guint32    ascii[128];          /* entry + 1 of each ASCII unigram counted; 0: none yet */
   guint64    used[TABLE_SIZE / 64]; /* buckets not empty: a short text fills few */
   Entry     *entries;
   guint32    entries_size;
@@ -479,7 +480,22 @@ count_ngrams (LangScratch *scratch)
       gsize length;
       guint32 sum = 0, extra = 1;
       guint32 mark = entries.n;  /* entries + 1 above it are new from this position */
-      guint32 parent = count_ngram (scratch, &entries, 0, FALSE, p, p, &length, 1, &sum, &extra);
+      guint32 parent;
+      guchar first = (guchar) *p;
+      if (first < 0x80 && scratch->ascii[first])
+        {
+          /* an ASCII character seen before: its entry straight from the byte, no hash */
+          parent = scratch->ascii[first];
+          entries.entries[parent - 1].count++;
+          length = 1;
+          sum = first;
+        }
+      else
+        {
+          parent = count_ngram (scratch, &entries, 0, FALSE, p, p, &length, 1, &sum, &extra);
+          if (first < 0x80)
+            scratch->ascii[first] = parent;
+        }
       const char *q = p + length;
       if (*q == '\0')
         return entries.n;
@@ -555,6 +571,7 @@ static guint
 make_fingerprint (LangScratch *scratch, const char *text, gsize size)
 {
   prepare (scratch, text, size);
+  memset (scratch->ascii, 0, sizeof scratch->ascii);
   count_ngrams (scratch);
   HeapItem *heap = scratch->heap;
   const Entry *entries = scratch->entries;
