@@ -71,8 +71,9 @@ static const Word words[] = {
 typedef struct {
   GHashTable *words; /* lower-case word -> its first const Word * in words[] */
   gsize       max_word_bytes;
-  /* bit set: some word of the table starts with these two bytes (every word has two or more):
-   * most tokens are turned away before they are hashed */
+  /* bit set: some word of the table starts with these two bytes, in any case, or they are
+   * not both ASCII (every word has two or more): most tokens are turned away before they are
+   * hashed, by their bytes as they are */
   guint8      first_pairs[65536 / 8];
   /* bit set: the hash (word_bit) of some ASCII word of the table; an ASCII token whose bit is
    * not set is none of them, so the common words that pass the pairs ("the", "in", "day"
@@ -136,6 +137,15 @@ dates_init (NfStage *stage, G_GNUC_UNUSED GError **error)
           dates->word_bits[bit >> 3] |= (guint8) (1u << (bit & 7));
         }
     }
+  /* the pairs of bytes that lower to a first pair, and the pairs that are not both ASCII,
+   * which lowering may turn into anything: a token's pair is then read without lowering */
+  g_autofree guint8 *lower_pairs = g_memdup2 (dates->first_pairs, sizeof dates->first_pairs);
+  for (guint pair = 0; pair < 65536; pair++)
+    {
+      guint lowered = (guint) ascii_lower ((char) (pair >> 8)) << 8 | ascii_lower ((char) (pair & 0xff));
+      if ((pair & 0x8080) || (lower_pairs[lowered >> 3] & (1u << (lowered & 7))))
+        dates->first_pairs[pair >> 3] |= (guint8) (1u << (pair & 7));
+    }
   for (guint length = 0; length < G_N_ELEMENTS (dates->key_masks); length++)
     for (guint w = 0; w < 3; w++)
       {
@@ -175,12 +185,16 @@ typedef struct {
   const char    *text;
   const NfToken *tokens;
   guint          n;
-  const Word   **word; /* per token: the word entry, or NULL (and NULL after the last) */
+  const Word   **word; /* per token: the word entry, &number_word, or NULL (and NULL after the last) */
   /* word for an article of up to 2,047 tokens (16 KB of a worker's stack): an allocation of
    * a few KB per article makes malloc consolidate its free lists, which cost more than the
    * scan itself */
   const Word    *small[2048];
 } Scan;
+
+/* A number's entry: of no kind, so that find_matches tells the tokens a shape may start at
+ * by their entry alone. */
+static const Word number_word = { "", 0, 0, 0, 0 };
 
 /* What the date reader's names stand for here (months 1..12, weekdays 1..7). */
 static const Word month_words[13] = {
@@ -289,15 +303,14 @@ lookup_lower (Dates *dates, const char *lower, const NfToken *token, guint langs
 
 /* Whether the @length bytes at @s are no word of the table by their first two bytes alone:
  * every word has two bytes or more and starts with two ASCII letters, and lowering leaves
- * ASCII bytes as they are (one bit of first_pairs per pair). */
+ * ASCII bytes as they are (one bit of first_pairs per pair of bytes as written, set for
+ * those that are not both ASCII). */
 static inline gboolean
 starts_no_word (const Dates *dates, const char *s, gsize length)
 {
   if (length < 2)
     return TRUE;
-  if ((s[0] | s[1]) & 0x80)
-    return FALSE;
-  guint pair = (guint) ascii_lower (s[0]) << 8 | ascii_lower (s[1]);
+  guint pair = (guint) (guchar) s[0] << 8 | (guchar) s[1];
   return !(dates->first_pairs[pair >> 3] & (1u << (pair & 7)));
 }
 
@@ -427,7 +440,8 @@ scan_init (Scan *scan, Dates *dates, DatesWorker *worker, const NfText *segmenta
   scan->word = scan->n < G_N_ELEMENTS (scan->small) ? scan->small : g_new (const Word *, scan->n + 1);
   gsize text_length = strlen (text);
   for (guint i = 0; i < scan->n; i++)
-    scan->word[i] = lookup (dates, worker, text, text_length, &scan->tokens[i], langs);
+    scan->word[i] = scan->tokens[i].kind == NF_TOKEN_NUMBER ? &number_word
+                                                            : lookup (dates, worker, text, text_length, &scan->tokens[i], langs);
   scan->word[scan->n] = NULL;
 }
 
@@ -717,7 +731,7 @@ find_matches (const Scan *scan)
   for (guint i = 0; i < scan->n;)
     {
       /* every shape starts at a number or at a word of the table (month names included) */
-      if (scan->tokens[i].kind != NF_TOKEN_NUMBER && !scan->word[i])
+      if (!scan->word[i])
         {
           i++;
           continue;
