@@ -292,6 +292,7 @@ struct LangScratch {
   Entry     *entries;
   guint32    entries_size;
   char      *buffer;              /* the text with runs of spaces and digits as one '_' */
+  const char *buffer_end;         /* its NUL */
   gsize      buffer_size;
   HeapItem   heap[LANG_MAX_NGRAMS + 1]; /* one more: ABOVE_ALL past the last */
   guint32    top[LANG_MAX_NGRAMS]; /* entry of each rank */
@@ -368,6 +369,7 @@ prepare (LangScratch *scratch, const char *p, gsize size)
     }
   /* the NUL, and defined bytes for key_of() to read past it */
   memset (w, 0, 1 + BUFFER_SLACK);
+  scratch->buffer_end = w;
   return scratch->buffer;
 }
 
@@ -424,16 +426,8 @@ ascii_factor (guint chars)
 /* The entries as the counting loop keeps them in registers. */
 typedef struct {
   Entry  *entries;
-  guint32 n, size;
+  guint32 n;
 } Entries;
-
-static G_GNUC_NO_INLINE void
-grow_entries (LangScratch *scratch, Entries *entries)
-{
-  scratch->entries_size *= 2;
-  scratch->entries = entries->entries = g_renew (Entry, scratch->entries, scratch->entries_size);
-  entries->size = scratch->entries_size;
-}
 
 /* Counts the n-gram from @start to the character at @c, its @chars-th, after the n-gram whose
  * entry + 1 is @parent (0: none), given simplehash()'s running @sum and @extra for the bytes
@@ -453,8 +447,6 @@ count_ngram (LangScratch *scratch, Entries *entries, guint32 parent, gboolean fr
           entries->entries[e].count++;
           return e + 1;
         }
-  if (G_UNLIKELY (entries->n == entries->size))
-    grow_entries (scratch, entries);
   guint32 e = entries->n++;
   scratch->used[bucket / 64] |= G_GUINT64_CONSTANT (1) << (bucket % 64);
   entries->entries[e] = (Entry) {
@@ -465,54 +457,73 @@ count_ngram (LangScratch *scratch, Entries *entries, guint32 parent, gboolean fr
   return e + 1;
 }
 
-/* utfcreatengramtable(): from each character, the n-grams of 1 to 5 characters that do not go
- * past an underscore (one may start with one), stopping altogether at the first that reaches
- * the end of the buffer.  simplehash() of n-gram b[0..k) of c characters is
- * c * 13 * 31^k + sum b[i] * 31^(k-1-i): the sum grows byte by byte as the n-gram does, and
- * the power, 31^c when every character is a byte, takes a factor @extra for the others.
- * Returns the number of entries. */
-static guint32
+/* utfcreatengramtable() at the character at @p: the n-grams of 1 to 5 characters from it that
+ * do not go past an underscore (one may start with one).  Returns where the next character
+ * starts, or NULL when an n-gram reached the end of the buffer, where textcat stops counting
+ * altogether; @near_end: whether it may, else the tests are left out.  simplehash() of n-gram
+ * b[0..k) of c characters is c * 13 * 31^k + sum b[i] * 31^(k-1-i): the sum grows byte by
+ * byte as the n-gram does, and the power, 31^c when every character is a byte, takes a
+ * factor @extra for the others. */
+G_ALWAYS_INLINE static inline const char *
+count_position (LangScratch *scratch, Entries *entries, const char *p, gboolean near_end)
+{
+  gsize length;
+  guint32 sum = 0, extra = 1;
+  guint32 mark = entries->n;  /* entries + 1 above it are new from this position */
+  guint32 parent;
+  guchar first = (guchar) *p;
+  if (first < 0x80 && scratch->ascii[first])
+    {
+      /* an ASCII character seen before: its entry straight from the byte, no hash */
+      parent = scratch->ascii[first];
+      entries->entries[parent - 1].count++;
+      length = 1;
+      sum = first;
+    }
+  else
+    {
+      parent = count_ngram (scratch, entries, 0, FALSE, p, p, &length, 1, &sum, &extra);
+      if (first < 0x80)
+        scratch->ascii[first] = parent;
+    }
+  const char *q = p + length;
+  if (near_end && *q == '\0')
+    return NULL;
+  const char *next = q;  /* the unigram's character is the step to the next position */
+  /* unrolled: the character count is a constant in each copy */
+#pragma GCC unroll 4
+  for (guint chars = 2; chars <= MAX_NGRAM_CHARS; chars++)
+    {
+      parent = count_ngram (scratch, entries, parent, parent > mark, p, q, &length, chars, &sum, &extra);
+      if (*q == '_')
+        break;
+      q += length;
+      if (near_end && *q == '\0')
+        return NULL;
+    }
+  return next;
+}
+
+/* The n-grams of the buffer, from each character.  The n-grams from a character read its 5
+ * characters of 4 bytes at most and the byte after them, so from a character more than 20
+ * bytes before the end none can reach it.  Each character counts 5 n-grams at most, so the
+ * entries are made room for beforehand. */
+static void
 count_ngrams (LangScratch *scratch)
 {
-  Entries entries = { scratch->entries, 0, scratch->entries_size };
-  for (const char *p = scratch->buffer;;)
+  gsize most = MAX_NGRAM_CHARS * (gsize) (scratch->buffer_end - scratch->buffer);
+  if (scratch->entries_size < most)
     {
-      gsize length;
-      guint32 sum = 0, extra = 1;
-      guint32 mark = entries.n;  /* entries + 1 above it are new from this position */
-      guint32 parent;
-      guchar first = (guchar) *p;
-      if (first < 0x80 && scratch->ascii[first])
-        {
-          /* an ASCII character seen before: its entry straight from the byte, no hash */
-          parent = scratch->ascii[first];
-          entries.entries[parent - 1].count++;
-          length = 1;
-          sum = first;
-        }
-      else
-        {
-          parent = count_ngram (scratch, &entries, 0, FALSE, p, p, &length, 1, &sum, &extra);
-          if (first < 0x80)
-            scratch->ascii[first] = parent;
-        }
-      const char *q = p + length;
-      if (*q == '\0')
-        return entries.n;
-      const char *next = q;  /* the unigram's character is the step to the next position */
-      /* unrolled: the character count is a constant in each copy */
-#pragma GCC unroll 4
-      for (guint chars = 2; chars <= MAX_NGRAM_CHARS; chars++)
-        {
-          parent = count_ngram (scratch, &entries, parent, parent > mark, p, q, &length, chars, &sum, &extra);
-          if (*q == '_')
-            break;
-          q += length;
-          if (*q == '\0')
-            return entries.n;
-        }
-      p = next;
+      while (scratch->entries_size < most)
+        scratch->entries_size *= 2;
+      scratch->entries = g_renew (Entry, scratch->entries, scratch->entries_size);
     }
+  Entries entries = { scratch->entries, 0 };
+  const char *p = scratch->buffer;
+  while (p + MAX_NGRAM_BYTES < scratch->buffer_end)
+    p = count_position (scratch, &entries, p, FALSE);
+  while (p)
+    p = count_position (scratch, &entries, p, TRUE);
 }
 
 /* textcat's heap, comparison for comparison: its ties decide the ranks */
