@@ -125,9 +125,18 @@ dates_init (NfStage *stage, G_GNUC_UNUSED GError **error)
       if (!g_hash_table_contains (dates->words, words[i].word))
         g_hash_table_insert (dates->words, (gpointer) words[i].word, (gpointer) &words[i]);
       dates->max_word_bytes = MAX (dates->max_word_bytes, strlen (words[i].word));
-      guint pair = (guint) (guchar) words[i].word[0] << 8 | (guchar) words[i].word[1];
       g_assert (words[i].word[0] && words[i].word[1]);
-      dates->first_pairs[pair >> 3] |= (guint8) (1u << (pair & 7));
+      /* the pair in every case that lowers to it (the words are in lower case) */
+      for (guint upper = 0; upper < 4; upper++)
+        {
+          guchar a = (guchar) words[i].word[0], b = (guchar) words[i].word[1];
+          if (upper & 1)
+            a = (guchar) g_ascii_toupper (a);
+          if (upper & 2)
+            b = (guchar) g_ascii_toupper (b);
+          guint pair = (guint) a << 8 | b;
+          dates->first_pairs[pair >> 3] |= (guint8) (1u << (pair & 7));
+        }
       gsize length = strlen (words[i].word), k = 0;
       while (k < length && !(words[i].word[k] & 0x80))
         k++;
@@ -137,14 +146,15 @@ dates_init (NfStage *stage, G_GNUC_UNUSED GError **error)
           dates->word_bits[bit >> 3] |= (guint8) (1u << (bit & 7));
         }
     }
-  /* the pairs of bytes that lower to a first pair, and the pairs that are not both ASCII,
-   * which lowering may turn into anything: a token's pair is then read without lowering */
-  g_autofree guint8 *lower_pairs = g_memdup2 (dates->first_pairs, sizeof dates->first_pairs);
-  for (guint pair = 0; pair < 65536; pair++)
+  /* the pairs that are not both ASCII, which lowering may turn into anything: a token's pair
+   * is read without lowering (the ASCII pairs that lower to a first pair are set above) */
+  for (guint first = 0; first < 256; first++)
     {
-      guint lowered = (guint) ascii_lower ((char) (pair >> 8)) << 8 | ascii_lower ((char) (pair & 0xff));
-      if ((pair & 0x8080) || (lower_pairs[lowered >> 3] & (1u << (lowered & 7))))
-        dates->first_pairs[pair >> 3] |= (guint8) (1u << (pair & 7));
+      guint8 *row = dates->first_pairs + first * 256 / 8;
+      if (first & 0x80)
+        memset (row, 0xff, 256 / 8);
+      else
+        memset (row + 128 / 8, 0xff, 128 / 8);
     }
   for (guint length = 0; length < G_N_ELEMENTS (dates->key_masks); length++)
     for (guint w = 0; w < 3; w++)
