@@ -288,9 +288,7 @@ typedef guint64 HeapItem;
 struct LangScratch {
   gint32     heads[TABLE_SIZE];   /* the buckets; -1: empty */
   guint32    ascii[128];          /* entry + 1 of each ASCII unigram counted; 0: none yet */
-  /* buckets not empty, a byte each (one store to mark, where a bit takes a read, a shift
-   * and a write): the walk reads them 8 at a time, and a short text fills few */
-  guint64    used[TABLE_SIZE / 8];
+  guint64    used[TABLE_SIZE / 64]; /* buckets not empty: a short text fills few */
   Entry     *entries;
   guint32    entries_size;
   char      *buffer;              /* the text with runs of spaces and digits as one '_' */
@@ -450,7 +448,7 @@ count_ngram (LangScratch *scratch, Entries *entries, guint32 parent, gboolean fr
           return e + 1;
         }
   guint32 e = entries->n++;
-  ((guint8 *) scratch->used)[bucket] = 1;
+  scratch->used[bucket / 64] |= G_GUINT64_CONSTANT (1) << (bucket % 64);
   entries->entries[e] = (Entry) {
     .key = key, .next = scratch->heads[bucket], .count = 1,
     .offset = start - scratch->buffer, .length = c + *length - start,
@@ -593,10 +591,9 @@ make_fingerprint (LangScratch *scratch, const char *text, gsize size)
   guint32 root = 0;  /* the root's count once the heap is full */
   for (guint word = 0; word < G_N_ELEMENTS (scratch->used); word++)
     {
-      /* byte k of the word (bit 8k set) is bucket 8 * word + k */
-      for (guint64 bits = GUINT64_FROM_LE (scratch->used[word]); bits; bits &= bits - 1)
+      for (guint64 bits = scratch->used[word]; bits; bits &= bits - 1)
         {
-          guint bucket = word * 8 + __builtin_ctzll (bits) / 8;
+          guint bucket = word * 64 + __builtin_ctzll (bits);
           for (gint32 e = scratch->heads[bucket]; e >= 0; e = entries[e].next)
             {
               guint32 count = entries[e].count;
