@@ -605,13 +605,17 @@ make_fingerprint (LangScratch *scratch, const char *text, gsize size)
                   heap[++n] = ABOVE_ALL;
                   root = ITEM_COUNT (heap[0]);
                 }
-              else if (count == root)
-                heap[0] = item;  /* no child is below it: it stays at the root */
-              else if (count > root)
+              else
                 {
-                  heap[0] = item;
-                  sift_down (heap, n);
-                  root = ITEM_COUNT (heap[0]);
+                  /* an equal count replaces the root and stays there (no child is below
+                   * it); a lower one changes nothing.  Chosen without a branch: on a short
+                   * text most counts are the root's or below, in no predictable order. */
+                  heap[0] = count >= root ? item : heap[0];
+                  if (count > root)
+                    {
+                      sift_down (heap, n);
+                      root = ITEM_COUNT (heap[0]);
+                    }
                 }
             }
           scratch->heads[bucket] = -1;
