@@ -423,38 +423,53 @@ ascii_factor (guint chars)
   return factor;
 }
 
+/* ascii_factor() of 0 to 5 characters */
+static const guint32 ascii_factors[MAX_NGRAM_CHARS + 1] = {
+  0, 1 * 13 * 31, 2 * 13 * 31 * 31, 3 * 13 * 31 * 31 * 31, 4u * 13 * 31 * 31 * 31 * 31,
+  5u * 13 * 31 * 31 * 31 * 31 * 31,
+};
+
 /* The entries as the counting loop keeps them in registers. */
 typedef struct {
   Entry  *entries;
   guint32 n;
 } Entries;
 
-/* Counts the n-gram from @start to the character at @c, its @chars-th, after the n-gram whose
- * entry + 1 is @parent (0: none), given simplehash()'s running @sum and @extra for the bytes
- * before @c; sets @length to the character's.  Returns the n-gram's entry + 1.  @fresh: the
- * parent's entry was made by this call's caller just now, so no entry can hold a key with it
- * and the n-gram is new without a look at its bucket (most longer n-grams of a text). */
+/* Makes the entry of a new n-gram from @start to the character at @c (of @length bytes) in
+ * @bucket, after the n-gram whose entry + 1 is @parent.  Returns its entry + 1. */
 G_ALWAYS_INLINE static inline guint32
-count_ngram (LangScratch *scratch, Entries *entries, guint32 parent, gboolean fresh, const char *start,
-             const char *c, gsize *length, guint chars, guint32 *sum, guint32 *extra)
+add_ngram (LangScratch *scratch, Entries *entries, guint64 key, guint32 bucket, const char *start,
+           const char *c, gsize length)
 {
-  guint64 key = (guint64) parent << 32 | next_char (c, length, sum, extra);
-  guint32 bucket = (ascii_factor (chars) * *extra + *sum) & (TABLE_SIZE - 1);
-  if (!fresh)
-    for (gint32 e = scratch->heads[bucket]; e >= 0; e = entries->entries[e].next)
-      if (entries->entries[e].key == key)
-        {
-          entries->entries[e].count++;
-          return e + 1;
-        }
   guint32 e = entries->n++;
   scratch->used[bucket / 64] |= G_GUINT64_CONSTANT (1) << (bucket % 64);
   entries->entries[e] = (Entry) {
     .key = key, .next = scratch->heads[bucket], .count = 1,
-    .offset = start - scratch->buffer, .length = c + *length - start,
+    .offset = start - scratch->buffer, .length = c + length - start,
   };
   scratch->heads[bucket] = e;
   return e + 1;
+}
+
+/* Counts the n-gram from @start to the character at @c, its @chars-th, after the n-gram whose
+ * entry + 1 is @parent (0: none), given simplehash()'s running @sum and @extra for the bytes
+ * before @c; sets @length to the character's and @made to whether the n-gram is new.  Returns
+ * the n-gram's entry + 1. */
+G_ALWAYS_INLINE static inline guint32
+count_ngram (LangScratch *scratch, Entries *entries, guint32 parent, const char *start,
+             const char *c, gsize *length, guint chars, guint32 *sum, guint32 *extra, gboolean *made)
+{
+  guint64 key = (guint64) parent << 32 | next_char (c, length, sum, extra);
+  guint32 bucket = (ascii_factor (chars) * *extra + *sum) & (TABLE_SIZE - 1);
+  for (gint32 e = scratch->heads[bucket]; e >= 0; e = entries->entries[e].next)
+    if (entries->entries[e].key == key)
+      {
+        entries->entries[e].count++;
+        *made = FALSE;
+        return e + 1;
+      }
+  *made = TRUE;
+  return add_ngram (scratch, entries, key, bucket, start, c, *length);
 }
 
 /* utfcreatengramtable() at the character at @p: the n-grams of 1 to 5 characters from it that
@@ -469,8 +484,8 @@ count_position (LangScratch *scratch, Entries *entries, const char *p, gboolean 
 {
   gsize length;
   guint32 sum = 0, extra = 1;
-  guint32 mark = entries->n;  /* entries + 1 above it are new from this position */
   guint32 parent;
+  gboolean made = FALSE;
   guchar first = (guchar) *p;
   if (first < 0x80 && scratch->ascii[first])
     {
@@ -482,7 +497,7 @@ count_position (LangScratch *scratch, Entries *entries, const char *p, gboolean 
     }
   else
     {
-      parent = count_ngram (scratch, entries, 0, FALSE, p, p, &length, 1, &sum, &extra);
+      parent = count_ngram (scratch, entries, 0, p, p, &length, 1, &sum, &extra, &made);
       if (first < 0x80)
         scratch->ascii[first] = parent;
     }
@@ -490,11 +505,34 @@ count_position (LangScratch *scratch, Entries *entries, const char *p, gboolean 
   if (near_end && *q == '\0')
     return NULL;
   const char *next = q;  /* the unigram's character is the step to the next position */
-  /* unrolled: the character count is a constant in each copy */
-#pragma GCC unroll 4
-  for (guint chars = 2; chars <= MAX_NGRAM_CHARS; chars++)
+  guint chars = 2;
+  if (!made)
     {
-      parent = count_ngram (scratch, entries, parent, parent > mark, p, q, &length, chars, &sum, &extra);
+      /* unrolled: the character count is a constant in each copy */
+#pragma GCC unroll 4
+      for (; chars <= MAX_NGRAM_CHARS; chars++)
+        {
+          parent = count_ngram (scratch, entries, parent, p, q, &length, chars, &sum, &extra, &made);
+          if (*q == '_')
+            return next;
+          q += length;
+          if (near_end && *q == '\0')
+            return NULL;
+          if (made)
+            {
+              chars++;
+              break;
+            }
+        }
+    }
+  /* After a new n-gram the longer ones from here are new too: their keys hold its entry, which
+   * no other key can, so they are made without a look at their buckets (most longer n-grams
+   * of a text). */
+  for (; chars <= MAX_NGRAM_CHARS; chars++)
+    {
+      guint64 key = (guint64) parent << 32 | next_char (q, &length, &sum, &extra);
+      guint32 bucket = (ascii_factors[chars] * extra + sum) & (TABLE_SIZE - 1);
+      parent = add_ngram (scratch, entries, key, bucket, p, q, length);
       if (*q == '_')
         break;
       q += length;
