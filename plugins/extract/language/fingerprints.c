@@ -627,39 +627,60 @@ make_fingerprint (LangScratch *scratch, const char *text, gsize size)
   guint n = 0;
   heap[0] = ABOVE_ALL;
   guint32 root = 0;  /* the root's count once the heap is full */
-  for (guint word = 0; word < G_N_ELEMENTS (scratch->used); word++)
+  guint word;
+  guint64 bits;
+  guint bucket;
+  gint32 e;
+  /* The walk in two copies, so that the one most n-grams go through tests no heap size: the
+   * first 400 n-grams fill the heap, then the walk goes on from the same n-gram in the
+   * second copy, which picks up the same word, bits and chain. */
+  for (word = 0; word < G_N_ELEMENTS (scratch->used); word++)
     {
-      for (guint64 bits = scratch->used[word]; bits; bits &= bits - 1)
+      for (bits = scratch->used[word]; bits; bits &= bits - 1)
         {
-          guint bucket = word * 64 + __builtin_ctzll (bits);
-          for (gint32 e = scratch->heads[bucket]; e >= 0; e = entries[e].next)
+          bucket = word * 64 + __builtin_ctzll (bits);
+          for (e = scratch->heads[bucket]; e >= 0; e = entries[e].next)
             {
-              guint32 count = entries[e].count;
-              HeapItem item = (HeapItem) e << 32 | count;
-              if (n < LANG_MAX_NGRAMS)
+              heap[n] = (HeapItem) e << 32 | entries[e].count;
+              sift_up (heap, n);
+              heap[++n] = ABOVE_ALL;
+              if (n == LANG_MAX_NGRAMS)
                 {
-                  heap[n] = item;
-                  sift_up (heap, n);
-                  heap[++n] = ABOVE_ALL;
                   root = ITEM_COUNT (heap[0]);
-                }
-              else
-                {
-                  /* an equal count replaces the root and stays there (no child is below
-                   * it); a lower one changes nothing.  Chosen without a branch: on a short
-                   * text most counts are the root's or below, in no predictable order. */
-                  heap[0] = count >= root ? item : heap[0];
-                  if (count > root)
-                    {
-                      sift_down (heap, n);
-                      root = ITEM_COUNT (heap[0]);
-                    }
+                  e = entries[e].next;
+                  goto full;
                 }
             }
           scratch->heads[bucket] = -1;
         }
       scratch->used[word] = 0;
     }
+  goto walked;
+  for (; word < G_N_ELEMENTS (scratch->used); word++)
+    {
+      for (bits = scratch->used[word]; bits; bits &= bits - 1)
+        {
+          bucket = word * 64 + __builtin_ctzll (bits);
+          e = scratch->heads[bucket];
+        full:
+          for (; e >= 0; e = entries[e].next)
+            {
+              guint32 count = entries[e].count;
+              /* an equal count replaces the root and stays there (no child is below it); a
+               * lower one changes nothing.  Chosen without a branch: on a short text most
+               * counts are the root's or below, in no predictable order. */
+              heap[0] = count >= root ? (HeapItem) e << 32 | count : heap[0];
+              if (count > root)
+                {
+                  sift_down (heap, n);
+                  root = ITEM_COUNT (heap[0]);
+                }
+            }
+          scratch->heads[bucket] = -1;
+        }
+      scratch->used[word] = 0;
+    }
+walked:
   /* textcat's extraction: the root out, the last item in its place, sifted with the old
    * size, the moved last item still in place */
   for (guint left = n; left > 0; left--)
