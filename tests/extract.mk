@@ -6,7 +6,8 @@ EXTRACT_UNIT_TESTS = \
 	tests/unit/test-language \
 	tests/unit/test-language-textcat \
 	tests/unit/test-keywords \
-	tests/unit/test-summary
+	tests/unit/test-summary \
+	tests/unit/test-stats
 check_PROGRAMS += $(EXTRACT_UNIT_TESTS)
 TESTS += $(EXTRACT_UNIT_TESTS)
 EXTRACT_HARNESS = $(UNIT_COMMON)
@@ -32,6 +33,9 @@ tests_unit_test_keywords_LDADD = $(UNIT_LDADD)
 tests_unit_test_summary_SOURCES = tests/unit/test-summary.c $(EXTRACT_HARNESS)
 tests_unit_test_summary_CFLAGS = $(UNIT_CFLAGS)
 tests_unit_test_summary_LDADD = $(UNIT_LDADD)
+tests_unit_test_stats_SOURCES = tests/unit/test-stats.c $(EXTRACT_HARNESS)
+tests_unit_test_stats_CFLAGS = $(UNIT_CFLAGS)
+tests_unit_test_stats_LDADD = $(UNIT_LDADD)
 
 # The default chain over the samples; dedupe with -j 1 and -j 4 over planted copies.
 EXTRACT_INTEGRATION_TESTS = \

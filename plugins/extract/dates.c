@@ -71,8 +71,9 @@ static const Word words[] = {
 typedef struct {
   GHashTable *words; /* lower-case word -> its first const Word * in words[] */
   gsize       max_word_bytes;
-  /* bit set: some word of the table starts with these two bytes (every word has two or more):
-   * most tokens are turned away before they are hashed */
+  /* bit set: some word of the table starts with these two bytes, in any case, or they are
+   * not both ASCII (every word has two or more): most tokens are turned away before they are
+   * hashed, by their bytes as they are */
   guint8      first_pairs[65536 / 8];
   /* bit set: the hash (word_bit) of some ASCII word of the table; an ASCII token whose bit is
    * not set is none of them, so the common words that pass the pairs ("the", "in", "day"
@@ -124,9 +125,18 @@ dates_init (NfStage *stage, G_GNUC_UNUSED GError **error)
       if (!g_hash_table_contains (dates->words, words[i].word))
         g_hash_table_insert (dates->words, (gpointer) words[i].word, (gpointer) &words[i]);
       dates->max_word_bytes = MAX (dates->max_word_bytes, strlen (words[i].word));
-      guint pair = (guint) (guchar) words[i].word[0] << 8 | (guchar) words[i].word[1];
       g_assert (words[i].word[0] && words[i].word[1]);
-      dates->first_pairs[pair >> 3] |= (guint8) (1u << (pair & 7));
+      /* the pair in every case that lowers to it (the words are in lower case) */
+      for (guint upper = 0; upper < 4; upper++)
+        {
+          guchar a = (guchar) words[i].word[0], b = (guchar) words[i].word[1];
+          if (upper & 1)
+            a = (guchar) g_ascii_toupper (a);
+          if (upper & 2)
+            b = (guchar) g_ascii_toupper (b);
+          guint pair = (guint) a << 8 | b;
+          dates->first_pairs[pair >> 3] |= (guint8) (1u << (pair & 7));
+        }
       gsize length = strlen (words[i].word), k = 0;
       while (k < length && !(words[i].word[k] & 0x80))
         k++;
@@ -135,6 +145,16 @@ dates_init (NfStage *stage, G_GNUC_UNUSED GError **error)
           guint bit = word_bit (words[i].word, length);
           dates->word_bits[bit >> 3] |= (guint8) (1u << (bit & 7));
         }
+    }
+  /* the pairs that are not both ASCII, which lowering may turn into anything: a token's pair
+   * is read without lowering (the ASCII pairs that lower to a first pair are set above) */
+  for (guint first = 0; first < 256; first++)
+    {
+      guint8 *row = dates->first_pairs + first * 256 / 8;
+      if (first & 0x80)
+        memset (row, 0xff, 256 / 8);
+      else
+        memset (row + 128 / 8, 0xff, 128 / 8);
     }
   for (guint length = 0; length < G_N_ELEMENTS (dates->key_masks); length++)
     for (guint w = 0; w < 3; w++)
@@ -175,12 +195,16 @@ typedef struct {
   const char    *text;
   const NfToken *tokens;
   guint          n;
-  const Word   **word; /* per token: the word entry, or NULL (and NULL after the last) */
+  const Word   **word; /* per token: the word entry, &number_word, or NULL (and NULL after the last) */
   /* word for an article of up to 2,047 tokens (16 KB of a worker's stack): an allocation of
    * a few KB per article makes malloc consolidate its free lists, which cost more than the
    * scan itself */
   const Word    *small[2048];
 } Scan;
+
+/* A number's entry: of no kind, so that find_matches tells the tokens a shape may start at
+ * by their entry alone. */
+static const Word number_word = { "", 0, 0, 0, 0 };
 
 /* What the date reader's names stand for here (months 1..12, weekdays 1..7). */
 static const Word month_words[13] = {
@@ -289,15 +313,14 @@ lookup_lower (Dates *dates, const char *lower, const NfToken *token, guint langs
 
 /* Whether the @length bytes at @s are no word of the table by their first two bytes alone:
  * every word has two bytes or more and starts with two ASCII letters, and lowering leaves
- * ASCII bytes as they are (one bit of first_pairs per pair). */
+ * ASCII bytes as they are (one bit of first_pairs per pair of bytes as written, set for
+ * those that are not both ASCII). */
 static inline gboolean
 starts_no_word (const Dates *dates, const char *s, gsize length)
 {
   if (length < 2)
     return TRUE;
-  if ((s[0] | s[1]) & 0x80)
-    return FALSE;
-  guint pair = (guint) ascii_lower (s[0]) << 8 | ascii_lower (s[1]);
+  guint pair = (guint) (guchar) s[0] << 8 | (guchar) s[1];
   return !(dates->first_pairs[pair >> 3] & (1u << (pair & 7)));
 }
 
@@ -427,7 +450,8 @@ scan_init (Scan *scan, Dates *dates, DatesWorker *worker, const NfText *segmenta
   scan->word = scan->n < G_N_ELEMENTS (scan->small) ? scan->small : g_new (const Word *, scan->n + 1);
   gsize text_length = strlen (text);
   for (guint i = 0; i < scan->n; i++)
-    scan->word[i] = lookup (dates, worker, text, text_length, &scan->tokens[i], langs);
+    scan->word[i] = scan->tokens[i].kind == NF_TOKEN_NUMBER ? &number_word
+                                                            : lookup (dates, worker, text, text_length, &scan->tokens[i], langs);
   scan->word[scan->n] = NULL;
 }
 
@@ -717,7 +741,7 @@ find_matches (const Scan *scan)
   for (guint i = 0; i < scan->n;)
     {
       /* every shape starts at a number or at a word of the table (month names included) */
-      if (scan->tokens[i].kind != NF_TOKEN_NUMBER && !scan->word[i])
+      if (!scan->word[i])
         {
           i++;
           continue;
@@ -962,11 +986,12 @@ describe_relative (const Match *match)
     case M_OFFSET:
       return g_strdup (match->amount == 0 ? "today" : match->amount == -1 ? "yesterday"
                        : match->amount == 1 ? "tomorrow" : "-2 days");
+    /* (concatenated: a format string costs more to parse than these few bytes to copy) */
     case M_WEEKDAY:
-      return match->modifier >= 0 ? g_strdup_printf ("%s %s", modifier_names[match->modifier], weekday_names[match->weekday])
-                                  : g_strdup_printf ("%s%s", match->future ? "next " : "", weekday_names[match->weekday]);
+      return match->modifier >= 0 ? g_strconcat (modifier_names[match->modifier], " ", weekday_names[match->weekday], NULL)
+                                  : g_strconcat (match->future ? "next " : "", weekday_names[match->weekday], NULL);
     case M_PERIOD:
-      return g_strdup_printf ("%s %s", modifier_names[match->modifier], unit_names[match->unit]);
+      return g_strconcat (modifier_names[match->modifier], " ", unit_names[match->unit], NULL);
     case M_AGO:
       return g_strdup_printf ("%d %s%s ago", match->amount, unit_names[match->unit], match->amount == 1 ? "" : "s");
     default:

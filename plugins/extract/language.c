@@ -76,6 +76,33 @@ code_of_fingerprint (const char *file)
   return g_ascii_strdown (file, length);
 }
 
+/* The .lm files that fpdb.conf's @contents lists, in its order: the first word of each line
+ * that is not a comment.  The words are cut out of @contents in place, which must outlive
+ * the array; no line is split into a vector of its own. */
+static GPtrArray *
+fingerprint_files (char *contents)
+{
+  GPtrArray *files = g_ptr_array_new ();
+  for (char *line = contents; line;)
+    {
+      char *newline = strchr (line, '\n');
+      if (newline)
+        *newline = '\0';
+      /* as g_strstrip, then the first word up to a space or tab */
+      char *word = line, *end = line + strlen (line);
+      while (g_ascii_isspace (*word))
+        word++;
+      while (end > word && g_ascii_isspace (end[-1]))
+        end--;
+      *end = '\0';
+      word[strcspn (word, " \t")] = '\0';
+      if (word[0] != '#' && g_str_has_suffix (word, ".lm"))
+        g_ptr_array_add (files, word);
+      line = newline ? newline + 1 : NULL;
+    }
+  return files;
+}
+
 /* Loads the fingerprints that fpdb.conf lists for @codes, in fpdb.conf's order (the order
  * in which textcat reports equal scores), each named by its ISO code. */
 static LangFingerprints *
@@ -89,30 +116,33 @@ load_fingerprints (const char *dir, char **codes, guint n_codes, GError **error)
                       "(install libexttextcat-data or set fingerprints): ");
       return NULL;
     }
-  g_autoptr (GString) known = g_string_new (NULL);
   g_autoptr (GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
   g_autoptr (GPtrArray) paths = g_ptr_array_new_with_free_func (g_free);
   g_autofree gboolean *found = g_new0 (gboolean, n_codes);
-  g_auto (GStrv) lines = g_strsplit (contents, "\n", -1);
-  for (char **line = lines; *line; line++)
+  g_autoptr (GPtrArray) files = fingerprint_files (contents);
+  for (guint f = 0; f < files->len; f++)
     {
-      g_auto (GStrv) words = g_strsplit_set (g_strstrip (*line), " \t", 2);
-      if (words[0] == NULL || words[0][0] == '#' || !g_str_has_suffix (words[0], ".lm"))
-        continue;
-      g_autofree char *code = code_of_fingerprint (words[0]);
-      g_string_append_printf (known, "%s%s", known->len ? ", " : "", code);
+      const char *file = files->pdata[f];
+      g_autofree char *code = code_of_fingerprint (file);
       for (guint i = 0; i < n_codes; i++)
         if (!found[i] && strcmp (codes[i], code) == 0)
           {
             /* The first fingerprint of a code wins: "sr-Cyrl" before "sr-Latn" as listed. */
             found[i] = TRUE;
             g_ptr_array_add (names, g_strdup (code));
-            g_ptr_array_add (paths, g_build_filename (dir, words[0], NULL));
+            g_ptr_array_add (paths, g_build_filename (dir, file, NULL));
           }
     }
   for (guint i = 0; i < n_codes; i++)
     if (!found[i])
       {
+        /* the list of known codes only now, for the message */
+        g_autoptr (GString) known = g_string_new (NULL);
+        for (guint f = 0; f < files->len; f++)
+          {
+            g_autofree char *code = code_of_fingerprint (files->pdata[f]);
+            g_string_append_printf (known, "%s%s", known->len ? ", " : "", code);
+          }
         g_set_error (error, NF_ERROR, NF_ERROR_CHAIN,
                      "language: no fingerprint for language '%s' in %s; known: %s",
                      codes[i], conf, known->str);

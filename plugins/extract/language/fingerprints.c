@@ -13,8 +13,6 @@
  * answers against libexttextcat's on many texts. */
 #include "fingerprints.h"
 
-#include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
 
 #define MAX_NGRAM_CHARS 5
@@ -109,57 +107,107 @@ lookup (const LangFingerprints *fingerprints, const Key *key, guint32 h)
     }
 }
 
-/* Reads a .lm file as fp_Read does: up to 400 lines, each trimmed and cut at its first space
- * or tab; lines longer than 20 bytes are skipped and take no rank. */
-static GPtrArray *
-read_fingerprint (const char *path, GError **error)
+/* An n-gram line of a .lm file: its bytes in the file's contents. */
+typedef struct {
+  const char *start;
+  gsize       length;
+} Line;
+
+/* Reads a .lm file as fp_Read does, a line at a time with fgets into 1,024 bytes: up to 400
+ * lines, each cut at its first NUL, CR or LF, trimmed and cut at its first space or tab; lines
+ * longer than 20 bytes are skipped and take no rank.  The file is read whole and the lines
+ * point into @contents: no string is copied and no stream read a line at a time. */
+static gboolean
+read_fingerprint (const char *path, char **contents, Line *lines, guint *n_lines, GError **error)
 {
-  FILE *file = fopen (path, "r");
-  if (file == NULL)
+  gsize size;
+  if (!g_file_get_contents (path, contents, &size, NULL))
     {
       g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_NOENT, "cannot open %s", path);
-      return NULL;
+      return FALSE;
     }
-  GPtrArray *ngrams = g_ptr_array_new_with_free_func (g_free);
-  char line[1024];
-  while (ngrams->len < LANG_MAX_NGRAMS && fgets (line, sizeof line, file))
+  const char *p = *contents, *end = *contents + size;
+  guint n = 0;
+  while (n < LANG_MAX_NGRAMS && p < end)
     {
-      line[strcspn (line, "\n\r")] = '\0';
-      char *start = line;
-      while (g_ascii_isspace (*start))
+      /* what one fgets reads: through the first LF, 1,023 bytes at most */
+      const char *line = p, *newline = memchr (p, '\n', MIN ((gsize) (end - p), 1023));
+      p = newline ? newline + 1 : p + MIN ((gsize) (end - p), 1023);
+      const char *stop = line;
+      while (stop < p && *stop && *stop != '\n' && *stop != '\r')
+        stop++;
+      const char *start = line;
+      while (start < stop && g_ascii_isspace (*start))
         start++;
-      start[strcspn (start, " \t")] = '\0';
-      char *end = start + strlen (start);
-      while (end > start && g_ascii_isspace (end[-1]))
-        *--end = '\0';
-      if (end - start > MAX_NGRAM_BYTES)
+      const char *cut = start;
+      while (cut < stop && *cut != ' ' && *cut != '\t')
+        cut++;
+      while (cut > start && g_ascii_isspace (cut[-1]))
+        cut--;
+      if (cut - start > MAX_NGRAM_BYTES)
         continue;
-      g_ptr_array_add (ngrams, g_strdup (start));
+      lines[n++] = (Line) { start, cut - start };
     }
-  fclose (file);
-  return ngrams;
+  *n_lines = n;
+  return TRUE;
+}
+
+/* The record of @key (hashed @h) in the open-addressing table @slots of @mask + 1 slots over
+ * @records, or the empty slot where it goes. */
+static Slot *
+find_slot (Slot *slots, guint32 mask, const char *records, gsize record_size, const Key *key, guint32 h)
+{
+  for (guint32 slot = h & mask;; slot = (slot + 1) & mask)
+    {
+      if (slots[slot].record == 0)
+        return &slots[slot];
+      const Record *record = (const Record *) (records + (slots[slot].record - 1) * record_size);
+      if (slots[slot].hash == h && memcmp (&record->key, key, sizeof *key) == 0)
+        return &slots[slot];
+    }
 }
 
 LangFingerprints *
 lang_fingerprints_load (char **names, char **paths, guint n, GError **error)
 {
-  g_autoptr (GHashTable) index_of = g_hash_table_new (g_str_hash, g_str_equal);
-  g_autoptr (GPtrArray) lists = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
-  g_autoptr (GPtrArray) strings = g_ptr_array_new ();  /* distinct n-grams, owned by lists */
+  gsize record_size = (sizeof (Record) + n * sizeof (gint16) + 63) & ~(gsize) 63;
+  /* the distinct n-grams in order of first appearance, with their ranks, in a table of room
+   * for every line of every file; copied to one of their number's size below */
+  g_autofree char *scratch = g_malloc ((gsize) n * LANG_MAX_NGRAMS * record_size);
+  guint32 scratch_mask = 15;
+  while (scratch_mask + 1 < 2 * n * LANG_MAX_NGRAMS)
+    scratch_mask = scratch_mask * 2 + 1;
+  g_autofree Slot *scratch_slots = g_new0 (Slot, scratch_mask + 1);
+  guint n_keys = 0;
+  g_autofree Line *lines = g_new (Line, LANG_MAX_NGRAMS);
   for (guint l = 0; l < n; l++)
     {
-      GPtrArray *ngrams = read_fingerprint (paths[l], error);
-      if (ngrams == NULL)
+      g_autofree char *contents = NULL;
+      guint n_lines;
+      if (!read_fingerprint (paths[l], &contents, lines, &n_lines, error))
         return NULL;
-      g_ptr_array_add (lists, ngrams);
-      for (guint r = 0; r < ngrams->len; r++)
+      for (guint r = 0; r < n_lines; r++)
         {
-          char *ngram = ngrams->pdata[r];
-          if (ngram[0] != '\0' && !g_hash_table_contains (index_of, ngram))
+          if (lines[r].length == 0)
+            continue;  /* takes a rank, matches no n-gram */
+          char padded[MAX_NGRAM_BYTES + 8] = { 0 };
+          memcpy (padded, lines[r].start, lines[r].length);
+          Key key = key_of (padded, lines[r].length);
+          guint32 h = key_hash (&key);
+          Slot *slot = find_slot (scratch_slots, scratch_mask, scratch, record_size, &key, h);
+          if (slot->record == 0)
             {
-              g_hash_table_insert (index_of, ngram, GUINT_TO_POINTER (strings->len));
-              g_ptr_array_add (strings, ngram);
+              Record *record = (Record *) (scratch + n_keys * record_size);
+              record->key = key;
+              for (guint k = 0; k < n; k++)
+                record->ranks[k] = NO_RANK;
+              *slot = (Slot) { h, ++n_keys };
             }
+          Record *record = (Record *) (scratch + (slot->record - 1) * record_size);
+          /* textcat merges sorted lists, so a duplicate n-gram would take an arbitrary one of
+           * its ranks; the first is as good, and the files shipped have none */
+          if (record->ranks[l] == NO_RANK)
+            record->ranks[l] = r;
         }
     }
   LangFingerprints *fingerprints = g_new0 (LangFingerprints, 1);
@@ -167,10 +215,11 @@ lang_fingerprints_load (char **names, char **paths, guint n, GError **error)
   fingerprints->names = g_new0 (char *, n + 1);
   for (guint l = 0; l < n; l++)
     fingerprints->names[l] = g_strdup (names[l]);
-  guint n_keys = strings->len;
-  fingerprints->record_size = (sizeof (Record) + n * sizeof (gint16) + 63) & ~(gsize) 63;
+  fingerprints->record_size = record_size;
   /* one record more: score() reads the ranks of LANES languages at a time, past the last */
-  fingerprints->records = g_aligned_alloc0 (n_keys + 1, fingerprints->record_size, 64);
+  fingerprints->records = g_aligned_alloc0 (n_keys + 1, record_size, 64);
+  if (n_keys)
+    memcpy (fingerprints->records, scratch, n_keys * record_size);
   guint32 capacity = 16;
   while (capacity < 2 * n_keys)
     capacity *= 2;
@@ -178,32 +227,11 @@ lang_fingerprints_load (char **names, char **paths, guint n, GError **error)
   fingerprints->slots = g_new0 (Slot, capacity);
   for (guint k = 0; k < n_keys; k++)
     {
-      const char *ngram = strings->pdata[k];
-      Record *record = record_at (fingerprints, k);
-      char padded[MAX_NGRAM_BYTES + 8] = { 0 };
-      memcpy (padded, ngram, strlen (ngram));
-      record->key = key_of (padded, strlen (ngram));
-      for (guint l = 0; l < n; l++)
-        record->ranks[l] = NO_RANK;
-      guint32 h = key_hash (&record->key);
+      guint32 h = key_hash (&record_at (fingerprints, k)->key);
       guint32 slot = h & fingerprints->mask;
       while (fingerprints->slots[slot].record)
         slot = (slot + 1) & fingerprints->mask;
       fingerprints->slots[slot] = (Slot) { h, k + 1 };
-    }
-  for (guint l = 0; l < n; l++)
-    {
-      GPtrArray *ngrams = lists->pdata[l];
-      /* textcat merges sorted lists, so a duplicate n-gram would take an arbitrary one of its
-       * ranks; the first is as good, and the files shipped have none */
-      for (guint r = ngrams->len; r-- > 0;)
-        {
-          const char *ngram = ngrams->pdata[r];
-          if (ngram[0] == '\0')
-            continue;
-          guint k = GPOINTER_TO_UINT (g_hash_table_lookup (index_of, ngram));
-          record_at (fingerprints, k)->ranks[l] = r;
-        }
     }
   return fingerprints;
 }
@@ -259,10 +287,12 @@ typedef guint64 HeapItem;
 
 struct LangScratch {
   gint32     heads[TABLE_SIZE];   /* the buckets; -1: empty */
+  guint32    ascii[128];          /* entry + 1 of each ASCII unigram counted; 0: none yet */
   guint64    used[TABLE_SIZE / 64]; /* buckets not empty: a short text fills few */
   Entry     *entries;
   guint32    entries_size;
   char      *buffer;              /* the text with runs of spaces and digits as one '_' */
+  const char *buffer_end;         /* its NUL */
   gsize      buffer_size;
   HeapItem   heap[LANG_MAX_NGRAMS + 1]; /* one more: ABOVE_ALL past the last */
   guint32    top[LANG_MAX_NGRAMS]; /* entry of each rank */
@@ -339,6 +369,7 @@ prepare (LangScratch *scratch, const char *p, gsize size)
     }
   /* the NUL, and defined bytes for key_of() to read past it */
   memset (w, 0, 1 + BUFFER_SLACK);
+  scratch->buffer_end = w;
   return scratch->buffer;
 }
 
@@ -392,26 +423,41 @@ ascii_factor (guint chars)
   return factor;
 }
 
+/* ascii_factor() of 0 to 5 characters */
+static const guint32 ascii_factors[MAX_NGRAM_CHARS + 1] = {
+  0, 1 * 13 * 31, 2 * 13 * 31 * 31, 3 * 13 * 31 * 31 * 31, 4u * 13 * 31 * 31 * 31 * 31,
+  5u * 13 * 31 * 31 * 31 * 31 * 31,
+};
+
 /* The entries as the counting loop keeps them in registers. */
 typedef struct {
   Entry  *entries;
-  guint32 n, size;
+  guint32 n;
 } Entries;
 
-static G_GNUC_NO_INLINE void
-grow_entries (LangScratch *scratch, Entries *entries)
+/* Makes the entry of a new n-gram from @start to the character at @c (of @length bytes) in
+ * @bucket, after the n-gram whose entry + 1 is @parent.  Returns its entry + 1. */
+G_ALWAYS_INLINE static inline guint32
+add_ngram (LangScratch *scratch, Entries *entries, guint64 key, guint32 bucket, const char *start,
+           const char *c, gsize length)
 {
-  scratch->entries_size *= 2;
-  scratch->entries = entries->entries = g_renew (Entry, scratch->entries, scratch->entries_size);
-  entries->size = scratch->entries_size;
+  guint32 e = entries->n++;
+  scratch->used[bucket / 64] |= G_GUINT64_CONSTANT (1) << (bucket % 64);
+  entries->entries[e] = (Entry) {
+    .key = key, .next = scratch->heads[bucket], .count = 1,
+    .offset = start - scratch->buffer, .length = c + length - start,
+  };
+  scratch->heads[bucket] = e;
+  return e + 1;
 }
 
 /* Counts the n-gram from @start to the character at @c, its @chars-th, after the n-gram whose
  * entry + 1 is @parent (0: none), given simplehash()'s running @sum and @extra for the bytes
- * before @c; sets @length to the character's.  Returns the n-gram's entry + 1. */
+ * before @c; sets @length to the character's and @made to whether the n-gram is new.  Returns
+ * the n-gram's entry + 1. */
 G_ALWAYS_INLINE static inline guint32
 count_ngram (LangScratch *scratch, Entries *entries, guint32 parent, const char *start,
-             const char *c, gsize *length, guint chars, guint32 *sum, guint32 *extra)
+             const char *c, gsize *length, guint chars, guint32 *sum, guint32 *extra, gboolean *made)
 {
   guint64 key = (guint64) parent << 32 | next_char (c, length, sum, extra);
   guint32 bucket = (ascii_factor (chars) * *extra + *sum) & (TABLE_SIZE - 1);
@@ -419,52 +465,103 @@ count_ngram (LangScratch *scratch, Entries *entries, guint32 parent, const char 
     if (entries->entries[e].key == key)
       {
         entries->entries[e].count++;
+        *made = FALSE;
         return e + 1;
       }
-  if (G_UNLIKELY (entries->n == entries->size))
-    grow_entries (scratch, entries);
-  guint32 e = entries->n++;
-  scratch->used[bucket / 64] |= G_GUINT64_CONSTANT (1) << (bucket % 64);
-  entries->entries[e] = (Entry) {
-    .key = key, .next = scratch->heads[bucket], .count = 1,
-    .offset = start - scratch->buffer, .length = c + *length - start,
-  };
-  scratch->heads[bucket] = e;
-  return e + 1;
+  *made = TRUE;
+  return add_ngram (scratch, entries, key, bucket, start, c, *length);
 }
 
-/* utfcreatengramtable(): from each character, the n-grams of 1 to 5 characters that do not go
- * past an underscore (one may start with one), stopping altogether at the first that reaches
- * the end of the buffer.  simplehash() of n-gram b[0..k) of c characters is
- * c * 13 * 31^k + sum b[i] * 31^(k-1-i): the sum grows byte by byte as the n-gram does, and
- * the power, 31^c when every character is a byte, takes a factor @extra for the others.
- * Returns the number of entries. */
-static guint32
-count_ngrams (LangScratch *scratch)
+/* utfcreatengramtable() at the character at @p: the n-grams of 1 to 5 characters from it that
+ * do not go past an underscore (one may start with one).  Returns where the next character
+ * starts, or NULL when an n-gram reached the end of the buffer, where textcat stops counting
+ * altogether; @near_end: whether it may, else the tests are left out.  simplehash() of n-gram
+ * b[0..k) of c characters is c * 13 * 31^k + sum b[i] * 31^(k-1-i): the sum grows byte by
+ * byte as the n-gram does, and the power, 31^c when every character is a byte, takes a
+ * factor @extra for the others. */
+G_ALWAYS_INLINE static inline const char *
+count_position (LangScratch *scratch, Entries *entries, const char *p, gboolean near_end)
 {
-  Entries entries = { scratch->entries, 0, scratch->entries_size };
-  for (const char *p = scratch->buffer;;)
+  gsize length;
+  guint32 sum = 0, extra = 1;
+  guint32 parent;
+  gboolean made = FALSE;
+  guchar first = (guchar) *p;
+  if (first < 0x80 && scratch->ascii[first])
     {
-      gsize length;
-      guint32 sum = 0, extra = 1;
-      guint32 parent = count_ngram (scratch, &entries, 0, p, p, &length, 1, &sum, &extra);
-      const char *q = p + length;
-      if (*q == '\0')
-        return entries.n;
-      const char *next = q;  /* the unigram's character is the step to the next position */
+      /* an ASCII character seen before: its entry straight from the byte, no hash */
+      parent = scratch->ascii[first];
+      entries->entries[parent - 1].count++;
+      length = 1;
+      sum = first;
+    }
+  else
+    {
+      parent = count_ngram (scratch, entries, 0, p, p, &length, 1, &sum, &extra, &made);
+      if (first < 0x80)
+        scratch->ascii[first] = parent;
+    }
+  const char *q = p + length;
+  if (near_end && *q == '\0')
+    return NULL;
+  const char *next = q;  /* the unigram's character is the step to the next position */
+  guint chars = 2;
+  if (!made)
+    {
       /* unrolled: the character count is a constant in each copy */
 #pragma GCC unroll 4
-      for (guint chars = 2; chars <= MAX_NGRAM_CHARS; chars++)
+      for (; chars <= MAX_NGRAM_CHARS; chars++)
         {
-          parent = count_ngram (scratch, &entries, parent, p, q, &length, chars, &sum, &extra);
+          parent = count_ngram (scratch, entries, parent, p, q, &length, chars, &sum, &extra, &made);
           if (*q == '_')
-            break;
+            return next;
           q += length;
-          if (*q == '\0')
-            return entries.n;
+          if (near_end && *q == '\0')
+            return NULL;
+          if (made)
+            {
+              chars++;
+              break;
+            }
         }
-      p = next;
     }
+  /* After a new n-gram the longer ones from here are new too: their keys hold its entry, which
+   * no other key can, so they are made without a look at their buckets (most longer n-grams
+   * of a text). */
+  for (; chars <= MAX_NGRAM_CHARS; chars++)
+    {
+      guint64 key = (guint64) parent << 32 | next_char (q, &length, &sum, &extra);
+      guint32 bucket = (ascii_factors[chars] * extra + sum) & (TABLE_SIZE - 1);
+      parent = add_ngram (scratch, entries, key, bucket, p, q, length);
+      if (*q == '_')
+        break;
+      q += length;
+      if (near_end && *q == '\0')
+        return NULL;
+    }
+  return next;
+}
+
+/* The n-grams of the buffer, from each character.  The n-grams from a character read its 5
+ * characters of 4 bytes at most and the byte after them, so from a character more than 20
+ * bytes before the end none can reach it.  Each character counts 5 n-grams at most, so the
+ * entries are made room for beforehand. */
+static void
+count_ngrams (LangScratch *scratch)
+{
+  gsize most = MAX_NGRAM_CHARS * (gsize) (scratch->buffer_end - scratch->buffer);
+  if (scratch->entries_size < most)
+    {
+      while (scratch->entries_size < most)
+        scratch->entries_size *= 2;
+      scratch->entries = g_renew (Entry, scratch->entries, scratch->entries_size);
+    }
+  Entries entries = { scratch->entries, 0 };
+  const char *p = scratch->buffer;
+  while (p + MAX_NGRAM_BYTES < scratch->buffer_end)
+    p = count_position (scratch, &entries, p, FALSE);
+  while (p)
+    p = count_position (scratch, &entries, p, TRUE);
 }
 
 /* textcat's heap, comparison for comparison: its ties decide the ranks */
@@ -523,33 +620,58 @@ static guint
 make_fingerprint (LangScratch *scratch, const char *text, gsize size)
 {
   prepare (scratch, text, size);
+  memset (scratch->ascii, 0, sizeof scratch->ascii);
   count_ngrams (scratch);
   HeapItem *heap = scratch->heap;
   const Entry *entries = scratch->entries;
   guint n = 0;
   heap[0] = ABOVE_ALL;
   guint32 root = 0;  /* the root's count once the heap is full */
-  for (guint word = 0; word < G_N_ELEMENTS (scratch->used); word++)
+  guint word;
+  guint64 bits;
+  guint bucket;
+  gint32 e;
+  /* The walk in two copies, so that the one most n-grams go through tests no heap size: the
+   * first 400 n-grams fill the heap, then the walk goes on from the same n-gram in the
+   * second copy, which picks up the same word, bits and chain. */
+  for (word = 0; word < G_N_ELEMENTS (scratch->used); word++)
     {
-      for (guint64 bits = scratch->used[word]; bits; bits &= bits - 1)
+      for (bits = scratch->used[word]; bits; bits &= bits - 1)
         {
-          guint bucket = word * 64 + __builtin_ctzll (bits);
-          for (gint32 e = scratch->heads[bucket]; e >= 0; e = entries[e].next)
+          bucket = word * 64 + __builtin_ctzll (bits);
+          for (e = scratch->heads[bucket]; e >= 0; e = entries[e].next)
+            {
+              heap[n] = (HeapItem) e << 32 | entries[e].count;
+              sift_up (heap, n);
+              heap[++n] = ABOVE_ALL;
+              if (n == LANG_MAX_NGRAMS)
+                {
+                  root = ITEM_COUNT (heap[0]);
+                  e = entries[e].next;
+                  goto full;
+                }
+            }
+          scratch->heads[bucket] = -1;
+        }
+      scratch->used[word] = 0;
+    }
+  goto walked;
+  for (; word < G_N_ELEMENTS (scratch->used); word++)
+    {
+      for (bits = scratch->used[word]; bits; bits &= bits - 1)
+        {
+          bucket = word * 64 + __builtin_ctzll (bits);
+          e = scratch->heads[bucket];
+        full:
+          for (; e >= 0; e = entries[e].next)
             {
               guint32 count = entries[e].count;
-              HeapItem item = (HeapItem) e << 32 | count;
-              if (n < LANG_MAX_NGRAMS)
+              /* an equal count replaces the root and stays there (no child is below it); a
+               * lower one changes nothing.  Chosen without a branch: on a short text most
+               * counts are the root's or below, in no predictable order. */
+              heap[0] = count >= root ? (HeapItem) e << 32 | count : heap[0];
+              if (count > root)
                 {
-                  heap[n] = item;
-                  sift_up (heap, n);
-                  heap[++n] = ABOVE_ALL;
-                  root = ITEM_COUNT (heap[0]);
-                }
-              else if (count == root)
-                heap[0] = item;  /* no child is below it: it stays at the root */
-              else if (count > root)
-                {
-                  heap[0] = item;
                   sift_down (heap, n);
                   root = ITEM_COUNT (heap[0]);
                 }
@@ -558,6 +680,7 @@ make_fingerprint (LangScratch *scratch, const char *text, gsize size)
         }
       scratch->used[word] = 0;
     }
+walked:
   /* textcat's extraction: the root out, the last item in its place, sifted with the old
    * size, the moved last item still in place */
   for (guint left = n; left > 0; left--)
