@@ -68,6 +68,14 @@ compact_value (GVariant *value)
 
 /* ---- annotation storage ---- */
 
+/* An attribute's value: a GVariant's reference, or an int64 kept in the pointer. */
+static void
+attr_value_release (gpointer value)
+{
+  if (!nf_attr_is_int (value))
+    g_variant_unref (value);
+}
+
 /* Longer strings are not looked up for sharing: they seldom repeat, and the list would keep
  * a replaced one alive until the article goes. */
 #define MAX_SHARED_STRING 1024
@@ -98,7 +106,7 @@ annotation_list_clear (NfAnnotationList *list)
     {
       NfAnnotation *annotation = annotation_list_slot (list, i);
       for (guint k = 0; k < annotation->n_attrs; k++)
-        g_variant_unref (annotation->attrs[k].value);
+        attr_value_release (annotation->attrs[k].value);
       g_free (annotation->attrs);
     }
   for (guint b = 0; b < NF_ANNOTATION_BLOCKS; b++)
@@ -756,14 +764,14 @@ find_attr (const NfAnnotation *annotation, const char *key)
   return NULL;
 }
 
-/* Sets @key to @value, whose reference it takes. */
+/* Sets @key to @value (a GVariant, whose reference it takes, or an int64 in the pointer). */
 static void
-annotation_put (NfAnnotation *annotation, const char *key, GVariant *value)
+annotation_put (NfAnnotation *annotation, const char *key, gpointer value)
 {
   NfAttr *attr = find_attr (annotation, key);
   if (attr)
     {
-      g_variant_unref (attr->value);
+      attr_value_release (attr->value);
       attr->value = value;
       return;
     }
@@ -825,20 +833,42 @@ void
 nf_annotation_set_attr_int64 (NfAnnotation *annotation, const char *key, gint64 value)
 {
   g_return_if_fail (key != NULL);
-  annotation_put (annotation, key, g_variant_ref_sink (g_variant_new_int64 (value)));
+  if (value >= NF_ATTR_INT_MIN && value <= NF_ATTR_INT_MAX)
+    annotation_put (annotation, key, nf_attr_pack_int (value));
+  else
+    annotation_put (annotation, key, g_variant_ref_sink (g_variant_new_int64 (value)));
+}
+
+/* @attr's value as a GVariant, made from an int64 kept in the pointer the first time one is
+ * asked for and kept, so that it stays valid as the getters promise.  The annotation is
+ * const to the caller; the exchange keeps two readers of one article from leaking one (the
+ * runner never lets two threads at an article, but a plugin's helper thread might). */
+static GVariant *
+attr_variant (const NfAttr *attr)
+{
+  gpointer *slot = (gpointer *) &attr->value;
+  gpointer value = g_atomic_pointer_get (slot);
+  if (!nf_attr_is_int (value))
+    return value;
+  GVariant *made = g_variant_ref_sink (g_variant_new_int64 (nf_attr_get_int (value)));
+  if (g_atomic_pointer_compare_and_exchange (slot, value, made))
+    return made;
+  g_variant_unref (made);
+  return g_atomic_pointer_get (slot);
 }
 
 GVariant *
 nf_annotation_get_attr (const NfAnnotation *annotation, const char *key)
 {
   NfAttr *attr = find_attr (annotation, key);
-  return attr ? attr->value : NULL;
+  return attr ? attr_variant (attr) : NULL;
 }
 
 const char *
 nf_annotation_get_attr_string (const NfAnnotation *annotation, const char *key)
 {
-  GVariant *value = nf_annotation_get_attr (annotation, key);
+  NfAttr *attr = find_attr (annotation, key);
+  GVariant *value = attr && !nf_attr_is_int (attr->value) ? attr->value : NULL;
   /* Asked for most annotations by the extractors after the one that set them (quotes reads
    * every entity's): g_variant_is_of_type and g_variant_get_string (which tests the type
    * three times more) cost ~1,300 instructions a call.  classify answers 's' for type "s"
@@ -865,7 +895,7 @@ nf_annotation_get_nth_attr (const NfAnnotation *annotation, guint i, const char 
   g_return_val_if_fail (i < nf_annotation_get_n_attrs (annotation), NULL);
   if (key)
     *key = annotation->attrs[i].key;
-  return annotation->attrs[i].value;
+  return attr_variant (&annotation->attrs[i]);
 }
 
 /* ---- outcome ---- */

@@ -1558,6 +1558,17 @@ write_variant (Writer *writer, guint level, GVariant *value)
     cache_record (writer, value, start);
 }
 
+/* An attribute's value, as the GVariant the getters would make of an int64 in the pointer
+ * would be written (an int64 is a plain number at any level), without making it. */
+static inline void
+write_attr_value (Writer *writer, guint level, gconstpointer value)
+{
+  if (nf_attr_is_int (value))
+    write_int (writer, nf_attr_get_int (value));
+  else
+    write_variant (writer, level, (GVariant *) value);
+}
+
 /* The annotation is read from its structure (article-private.h), not through a call per
  * property: the writer is part of the core, and an article has tens of them. */
 static void
@@ -1588,7 +1599,7 @@ write_annotation (Writer *writer, guint level, const NfAnnotation *annotation, c
             buffer_append_literal (buffer, ",");
           write_interned (writer, annotation->attrs[i].key);
           buffer_append_literal (buffer, ":");
-          write_variant (writer, level + 2, annotation->attrs[i].value);
+          write_attr_value (writer, level + 2, annotation->attrs[i].value);
         }
       buffer_append_literal (buffer, "}}");
       writer_maybe_flush (writer);
@@ -1608,7 +1619,7 @@ write_annotation (Writer *writer, guint level, const NfAnnotation *annotation, c
   for (guint i = 0; i < annotation->n_attrs; i++)
     {
       container_next_interned (&attrs, annotation->attrs[i].key);
-      write_variant (writer, level + 2, annotation->attrs[i].value);
+      write_attr_value (writer, level + 2, annotation->attrs[i].value);
     }
   container_end (&attrs);
   container_end (&object);

@@ -121,8 +121,8 @@ gsize        nf_annotation_get_end      (const NfAnnotation *annotation);
 void         nf_annotation_set_attr     (NfAnnotation *annotation, const char *key, GVariant *value);
 void         nf_annotation_set_attr_string (NfAnnotation *annotation, const char *key, const char *value);
 /* The same as nf_annotation_set_attr (@annotation, @key, g_variant_new_int64 (@value)) at a
- * third of the cost: a position or a count is rarely repeated, so it is not looked up among
- * the article's shared values. */
+ * small part of the cost: the number is kept without a GVariant (formatters write it as
+ * one), and the getters make the GVariant they return the first time it is asked for. */
 void         nf_annotation_set_attr_int64 (NfAnnotation *annotation, const char *key, gint64 value);
 GVariant    *nf_annotation_get_attr     (const NfAnnotation *annotation, const char *key);
 const char  *nf_annotation_get_attr_string (const NfAnnotation *annotation, const char *key);

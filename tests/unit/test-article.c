@@ -201,6 +201,63 @@ test_attribute_int64 (G_GNUC_UNUSED void **state)
   assert_true (g_variant_get_int64 (nf_annotation_get_attr (a, "other")) == -5);
 }
 
+/* An int64 set with nf_annotation_set_attr_int64 reads back as the GVariant the generic setter
+ * would have kept, at the edges of what fits in the attribute's pointer (article-private.h)
+ * and past them; the getter returns the same variant each time (it belongs to the article),
+ * and both JSON writers and the wire form say what they say for a GVariant int64. */
+static void
+test_attribute_int64_edges (G_GNUC_UNUSED void **state)
+{
+  static const gint64 values[] = {
+    0, 1, -1, 42, -42, NF_ATTR_INT_MAX, NF_ATTR_INT_MAX + 1, NF_ATTR_INT_MIN, NF_ATTR_INT_MIN - 1,
+    G_MAXINT32, G_MININT32, G_MAXINT64, G_MININT64,
+  };
+  g_autoptr (NfArticle) fast = nf_article_new ("a");
+  g_autoptr (NfArticle) slow = nf_article_new ("a");
+  nf_article_add_paragraph (fast, "Iryna Savchuk said so.", -1);
+  nf_article_add_paragraph (slow, "Iryna Savchuk said so.", -1);
+  for (guint i = 0; i < G_N_ELEMENTS (values); i++)
+    {
+      NfAnnotation *a = nf_article_add_annotation (fast, "quote", 0, 13);
+      NfAnnotation *b = nf_article_add_annotation (slow, "quote", 0, 13);
+      nf_annotation_set_attr_int64 (a, "speaker_start", values[i]);
+      nf_annotation_set_attr_string (a, "speaker", "Iryna Savchuk");
+      nf_annotation_set_attr (b, "speaker_start", g_variant_new_int64 (values[i]));
+      nf_annotation_set_attr_string (b, "speaker", "Iryna Savchuk");
+    }
+  /* written before any getter made a GVariant of them */
+  for (int pretty = 0; pretty <= 1; pretty++)
+    {
+      g_autoptr (GString) expected = g_string_new (NULL), got = g_string_new (NULL);
+      nf_article_append_json (slow, pretty, expected);
+      nf_article_append_json (fast, pretty, got);
+      assert_string_equal (got->str, expected->str);
+    }
+  g_autoptr (GVariant) wire_fast = nf_article_to_variant (fast, TRUE);
+  g_autoptr (GVariant) wire_slow = nf_article_to_variant (slow, TRUE);
+  assert_true (g_variant_equal (wire_fast, wire_slow));
+  for (guint i = 0; i < G_N_ELEMENTS (values); i++)
+    {
+      NfAnnotation *a = nf_article_get_annotation (fast, i);
+      const char *key = NULL;
+      GVariant *value = nf_annotation_get_nth_attr (a, 0, &key);
+      assert_string_equal (key, "speaker_start");
+      assert_true (g_variant_is_of_type (value, G_VARIANT_TYPE_INT64));
+      assert_false (g_variant_is_floating (value));
+      assert_true (g_variant_get_int64 (value) == values[i]);
+      assert_ptr_equal (nf_annotation_get_attr (a, "speaker_start"), value);
+      assert_null (nf_annotation_get_attr_string (a, "speaker_start"));
+      /* replaced by a string, and back */
+      nf_annotation_set_attr_string (a, "speaker_start", "x");
+      assert_string_equal (nf_annotation_get_attr_string (a, "speaker_start"), "x");
+      nf_annotation_set_attr_int64 (a, "speaker_start", values[i]);
+    }
+  g_autoptr (GString) expected = g_string_new (NULL), got = g_string_new (NULL);
+  nf_article_append_json (slow, FALSE, expected);
+  nf_article_append_json (fast, FALSE, got);
+  assert_string_equal (got->str, expected->str);
+}
+
 /* nf_annotation_get_attr_string reads a normal-form string's bytes directly: what
  * g_variant_get_string would say for every kind of value, untrusted ones included. */
 static void
@@ -490,6 +547,7 @@ main (void)
     cmocka_unit_test (test_count_entities),
     cmocka_unit_test (test_attributes_grow),
     cmocka_unit_test (test_attribute_int64),
+    cmocka_unit_test (test_attribute_int64_edges),
     cmocka_unit_test (test_attribute_string_kinds),
     cmocka_unit_test (test_annotation_types_interned),
   };
