@@ -23,8 +23,21 @@ typedef struct {
  * of a large article hold a few hundred "PERSON", "said" and names, not 50,000 copies. */
 typedef struct {
   const char *key;
-  gpointer    value; /* a GVariant *, or an int64 kept in the pointer: see nf_attr_is_int */
+  /* a GVariant *, or an int64 kept in the pointer (nf_attr_is_int), or one of the list's
+   * shared strings (nf_attr_is_string) */
+  gpointer    value;
 } NfAttr;
+
+/* A string value the annotations of a list share ("PERSON", "said", a name said again),
+ * with no GVariant until a getter asks for one: nf_annotation_set_attr_string, the JSON
+ * writer and nf_annotation_get_attr_string use the text.  An attribute's value points to it
+ * plus 2: malloc's blocks, like GVariants, are aligned, so a GVariant's address ends in two
+ * zero bits and an int64's (2n+1) in a one. */
+typedef struct {
+  GVariant *variant;  /* NULL until made (or given to nf_annotation_set_attr); one reference */
+  gsize     length;
+  char      text[];   /* valid UTF-8, NUL-terminated */
+} NfAttrString;
 
 /* An int64 attribute (nf_annotation_set_attr_int64) is kept in its pointer, as 2n+1, when it
  * fits: an odd value is never a GVariant's address (they are aligned).  Making a GVariant for
@@ -51,6 +64,31 @@ nf_attr_pack_int (gint64 value)
   return (gpointer) (guintptr) ((gintptr) value * 2 + 1);
 }
 
+static inline gboolean
+nf_attr_is_string (gconstpointer value)
+{
+  return ((guintptr) value & 3) == 2;
+}
+
+static inline NfAttrString *
+nf_attr_get_string (gconstpointer value)
+{
+  return (NfAttrString *) ((guintptr) value - 2);
+}
+
+static inline gpointer
+nf_attr_pack_string (const NfAttrString *string)
+{
+  return (gpointer) ((guintptr) string + 2);
+}
+
+/* Whether @value is a GVariant (neither kind above). */
+static inline gboolean
+nf_attr_is_variant (gconstpointer value)
+{
+  return ((guintptr) value & 3) == 0;
+}
+
 typedef struct _NfAnnotationList NfAnnotationList;
 
 /* Kept small for the same reason: the attributes are one block of n_attrs rounded up to a
@@ -75,16 +113,15 @@ struct _NfAnnotation {
 #define NF_ANNOTATION_RECENT_TYPES 4
 
 typedef struct {
-  const char *key;   /* the value's own string; NULL: a free slot */
-  GVariant   *value;
-  guint32     hash;
+  NfAttrString *string; /* NULL: a free slot */
+  guint32       hash;
 } NfSharedString;
 
 struct _NfAnnotationList {
   NfAnnotation *blocks[NF_ANNOTATION_BLOCKS];
   guint       n;
-  /* the value's own string -> GVariant of type "s", one reference: open addressing by
-   * FNV-1a, sized a power of two, at most half full (strings_size 0: none yet) */
+  /* the shared strings, owned: open addressing by FNV-1a on the text, sized a power of two,
+   * at most half full (strings_size 0: none yet) */
   NfSharedString *strings;
   guint       n_strings, strings_size;
   GHashTable *values;  /* other GVariants of basic types, one reference each */

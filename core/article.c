@@ -68,11 +68,12 @@ compact_value (GVariant *value)
 
 /* ---- annotation storage ---- */
 
-/* An attribute's value: a GVariant's reference, or an int64 kept in the pointer. */
+/* An attribute's value: a GVariant's reference, or what the pointer holds (an int64, one of
+ * the list's strings), which the attribute does not own. */
 static void
 attr_value_release (gpointer value)
 {
-  if (!nf_attr_is_int (value))
+  if (nf_attr_is_variant (value))
     g_variant_unref (value);
 }
 
@@ -113,8 +114,11 @@ annotation_list_clear (NfAnnotationList *list)
     g_clear_pointer (&list->blocks[b], g_free);
   list->n = 0;
   for (guint i = 0; i < list->strings_size; i++)
-    if (list->strings[i].key)
-      g_variant_unref (list->strings[i].value);
+    if (list->strings[i].string)
+      {
+        g_clear_pointer (&list->strings[i].string->variant, g_variant_unref);
+        g_free (list->strings[i].string);
+      }
   g_clear_pointer (&list->strings, g_free);
   list->n_strings = list->strings_size = 0;
   g_clear_pointer (&list->values, g_hash_table_unref);
@@ -147,20 +151,21 @@ strings_slot (const NfAnnotationList *list, const char *key, guint32 hash)
   for (guint at = hash & mask;; at = (at + 1) & mask)
     {
       NfSharedString *slot = &list->strings[at];
-      if (!slot->key || (slot->hash == hash && strcmp (slot->key, key) == 0))
+      if (!slot->string || (slot->hash == hash && strcmp (slot->string->text, key) == 0))
         return slot;
     }
 }
 
-static GVariant *
+static NfAttrString *
 strings_lookup (const NfAnnotationList *list, const char *key, guint32 hash)
 {
-  return list->strings_size ? strings_slot (list, key, hash)->value : NULL;
+  return list->strings_size ? strings_slot (list, key, hash)->string : NULL;
 }
 
-/* Adds @key (not in the list yet), the string of @value, whose reference the list takes. */
-static void
-strings_add (NfAnnotationList *list, const char *key, guint32 hash, GVariant *value)
+/* Adds a copy of @key (@length bytes of valid UTF-8, not in the list yet) and returns it; the
+ * list owns it. */
+static NfAttrString *
+strings_add (NfAnnotationList *list, const char *key, gsize length, guint32 hash)
 {
   if (2 * (list->n_strings + 1) > list->strings_size)
     {
@@ -169,19 +174,27 @@ strings_add (NfAnnotationList *list, const char *key, guint32 hash, GVariant *va
       list->strings_size = MAX (64, 2 * old_size);
       list->strings = g_new0 (NfSharedString, list->strings_size);
       for (guint i = 0; i < old_size; i++)
-        if (old[i].key)
-          *strings_slot (list, old[i].key, old[i].hash) = old[i];
+        if (old[i].string)
+          *strings_slot (list, old[i].string->text, old[i].hash) = old[i];
       g_free (old);
     }
-  *strings_slot (list, key, hash) = (NfSharedString) { key, value, hash };
+  NfAttrString *string = g_malloc (sizeof (NfAttrString) + length + 1);
+  string->variant = NULL;
+  string->length = length;
+  memcpy (string->text, key, length);
+  string->text[length] = '\0';
+  *strings_slot (list, string->text, hash) = (NfSharedString) { string, hash };
   list->n_strings++;
+  return string;
 }
 
-/* @value (sunk here) as the list keeps it: the list's equal value when it has one, so that a
- * value repeated by thousands of annotations is held once.  GVariants are immutable, so a
- * shared one cannot be told from a copy.  A container is serialised instead (compact_value).
- * Returns one reference for the caller. */
-static GVariant *
+/* @value (sunk here) as an attribute keeps it: the list's equal value when it has one, so
+ * that a value repeated by thousands of annotations is held once.  GVariants are immutable,
+ * so a shared one cannot be told from a copy.  A string becomes one of the list's shared
+ * strings (keeping @value, when in normal form, as the GVariant the getters return); a
+ * container is serialised instead (compact_value).  Returns an attribute's value: a
+ * reference for the caller, or a shared string. */
+static gpointer
 annotation_list_share (NfAnnotationList *list, GVariant *value)
 {
   g_variant_ref_sink (value);
@@ -189,18 +202,19 @@ annotation_list_share (NfAnnotationList *list, GVariant *value)
   if (g_variant_type_equal (type, G_VARIANT_TYPE_STRING))
     {
       gsize length;
-      const char *string = g_variant_get_string (value, &length);
+      const char *text = g_variant_get_string (value, &length);
       if (length > MAX_SHARED_STRING)
         return value;
-      guint32 hash = string_hash (string);
-      GVariant *found = strings_lookup (list, string, hash);
-      if (found)
+      guint32 hash = string_hash (text);
+      NfAttrString *string = strings_lookup (list, text, hash);
+      if (string == NULL)
         {
-          g_variant_unref (value);
-          return g_variant_ref (found);
+          string = strings_add (list, text, length, hash);
+          if (g_variant_is_normal_form (value))
+            string->variant = g_steal_pointer (&value);
         }
-      strings_add (list, string, hash, g_variant_ref (value));
-      return value;
+      g_clear_pointer (&value, g_variant_unref);
+      return nf_attr_pack_string (string);
     }
   if (!g_variant_type_is_basic (type))
     return serialise_tree (value); /* already sunk above: one reference, the caller's */
@@ -804,10 +818,10 @@ nf_annotation_set_attr_string (NfAnnotation *annotation, const char *key, const 
     value = "";
   NfAnnotationList *list = annotation->list;
   guint32 hash = string_hash (value);
-  GVariant *found = strings_lookup (list, value, hash);
+  NfAttrString *found = strings_lookup (list, value, hash);
   if (found)
     {
-      annotation_put (annotation, key, g_variant_ref (found));
+      annotation_put (annotation, key, nf_attr_pack_string (found));
       return;
     }
   gsize length = strlen (value);
@@ -818,15 +832,9 @@ nf_annotation_set_attr_string (NfAnnotation *annotation, const char *key, const 
       return;
     }
   /* Valid and not in the list, as just seen: added without validating or looking it up
-   * again (what nf_annotation_set_attr would do, at a third of the cost). */
-  char *copy = g_strndup (value, length);
-  /* a string needs no alignment, so GLib keeps these very bytes: @copy is the variant's
-   * string, as g_variant_get_string would return it at a cost (the variant takes its own
-   * reference to the bytes) */
-  g_autoptr (GBytes) bytes = g_bytes_new_take (copy, length + 1);
-  GVariant *string = g_variant_ref_sink (g_variant_new_from_bytes (G_VARIANT_TYPE_STRING, bytes, TRUE));
-  strings_add (list, copy, hash, g_variant_ref (string));
-  annotation_put (annotation, key, string);
+   * again, and without a GVariant (what nf_annotation_set_attr would do, at a fraction of
+   * the cost). */
+  annotation_put (annotation, key, nf_attr_pack_string (strings_add (list, value, length, hash)));
 }
 
 void
@@ -839,15 +847,29 @@ nf_annotation_set_attr_int64 (NfAnnotation *annotation, const char *key, gint64 
     annotation_put (annotation, key, g_variant_ref_sink (g_variant_new_int64 (value)));
 }
 
-/* @attr's value as a GVariant, made from an int64 kept in the pointer the first time one is
- * asked for and kept, so that it stays valid as the getters promise.  The annotation is
- * const to the caller; the exchange keeps two readers of one article from leaking one (the
- * runner never lets two threads at an article, but a plugin's helper thread might). */
+/* @attr's value as a GVariant, made from an int64 kept in the pointer or a shared string the
+ * first time one is asked for and kept (in the attribute, in the string), so that it stays
+ * valid as the getters promise.  The annotation is const to the caller; the exchange keeps
+ * two readers of one article from leaking one (the runner never lets two threads at an
+ * article, but a plugin's helper thread might). */
 static GVariant *
 attr_variant (const NfAttr *attr)
 {
   gpointer *slot = (gpointer *) &attr->value;
   gpointer value = g_atomic_pointer_get (slot);
+  if (nf_attr_is_string (value))
+    {
+      NfAttrString *string = nf_attr_get_string (value);
+      slot = (gpointer *) &string->variant;
+      value = g_atomic_pointer_get (slot);
+      if (value)
+        return value;
+      GVariant *made = g_variant_ref_sink (g_variant_new_string (string->text));
+      if (g_atomic_pointer_compare_and_exchange (slot, NULL, made))
+        return made;
+      g_variant_unref (made);
+      return g_atomic_pointer_get (slot);
+    }
   if (!nf_attr_is_int (value))
     return value;
   GVariant *made = g_variant_ref_sink (g_variant_new_int64 (nf_attr_get_int (value)));
@@ -868,7 +890,9 @@ const char *
 nf_annotation_get_attr_string (const NfAnnotation *annotation, const char *key)
 {
   NfAttr *attr = find_attr (annotation, key);
-  GVariant *value = attr && !nf_attr_is_int (attr->value) ? attr->value : NULL;
+  if (attr && nf_attr_is_string (attr->value))
+    return nf_attr_get_string (attr->value)->text;
+  GVariant *value = attr && nf_attr_is_variant (attr->value) ? attr->value : NULL;
   /* Asked for most annotations by the extractors after the one that set them (quotes reads
    * every entity's): g_variant_is_of_type and g_variant_get_string (which tests the type
    * three times more) cost ~1,300 instructions a call.  classify answers 's' for type "s"

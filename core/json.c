@@ -1558,13 +1558,23 @@ write_variant (Writer *writer, guint level, GVariant *value)
     cache_record (writer, value, start);
 }
 
-/* An attribute's value, as the GVariant the getters would make of an int64 in the pointer
- * would be written (an int64 is a plain number at any level), without making it. */
+/* An attribute's value, as the GVariant the getters would make of an int64 in the pointer or
+ * of a shared string would be written (either is the same at any level), without making it.
+ * A shared string is written once an article while it is in the buffer, as a GVariant is. */
 static inline void
 write_attr_value (Writer *writer, guint level, gconstpointer value)
 {
   if (nf_attr_is_int (value))
     write_int (writer, nf_attr_get_int (value));
+  else if (nf_attr_is_string (value))
+    {
+      const NfAttrString *string = nf_attr_get_string (value);
+      if (cache_replay (writer, string))
+        return;
+      guint64 start = writer_position (writer);
+      write_string (writer, string->text, string->length);
+      cache_record (writer, string, start);
+    }
   else
     write_variant (writer, level, (GVariant *) value);
 }

@@ -191,6 +191,36 @@ test_long_text_goes_out_in_chunks (G_GNUC_UNUSED void **state)
   assert_same (article);
 }
 
+/* Attribute strings the annotations share (set by either setter, kept without a GVariant
+ * until a getter asks) and int64 attributes kept in the pointer: written, escapes and all,
+ * before any getter made a GVariant of them and again after, the same as the generator's. */
+static void
+test_shared_attribute_values (G_GNUC_UNUSED void **state)
+{
+  g_autofree char *nasty = nasty_text ();
+  g_autoptr (NfArticle) article = harness_article ("Shared", "Iryna Savchuk said so, twice.", NULL, NULL);
+  const char *values[] = { "PERSON", "said", "", "tab\t quote\" back\\slash \x01 é 😀", nasty };
+  for (guint round = 0; round < 3; round++)
+    for (guint i = 0; i < G_N_ELEMENTS (values); i++)
+      {
+        NfAnnotation *a = nf_article_add_annotation (article, "entity", 0, 13);
+        if (round == 1)
+          nf_annotation_set_attr (a, "label", g_variant_new_string (g_utf8_validate (values[i], -1, NULL)
+                                                                    ? values[i] : "valid"));
+        else
+          nf_annotation_set_attr_string (a, "label", values[i]);
+        nf_annotation_set_attr_int64 (a, "at", (gint64) (round * 1000 + i) - 2000);
+        nf_annotation_set_attr_string (a, "cue", values[(i + round) % G_N_ELEMENTS (values)]);
+      }
+  g_autofree char *before = streamed (article, FALSE);
+  g_autofree char *before_pretty = streamed (article, TRUE);
+  g_autofree char *expected = generated (article, FALSE);
+  g_autofree char *expected_pretty = generated (article, TRUE);
+  assert_string_equal (before, expected);
+  assert_string_equal (before_pretty, expected_pretty);
+  assert_same (article);
+}
+
 static void
 test_dense_escapes_in_a_long_string (G_GNUC_UNUSED void **state)
 {
@@ -695,6 +725,7 @@ main (void)
     cmocka_unit_test (test_tricky_article_is_byte_identical),
     cmocka_unit_test (test_bare_article_is_byte_identical),
     cmocka_unit_test (test_long_text_goes_out_in_chunks),
+    cmocka_unit_test (test_shared_attribute_values),
     cmocka_unit_test (test_every_byte_at_every_offset),
     cmocka_unit_test (test_dense_escapes_in_a_long_string),
     cmocka_unit_test (test_samples_after_every_extractor),
