@@ -91,10 +91,20 @@ nf_attr_is_variant (gconstpointer value)
 
 typedef struct _NfAnnotationList NfAnnotationList;
 
+/* Memory handed out by bumping a pointer and freed all at once (article.c): an article's
+ * attribute blocks and shared strings, which go together with its annotations. */
+typedef struct _NfArenaChunk NfArenaChunk;
+typedef struct {
+  NfArenaChunk *chunk; /* the current one, linked to those before; NULL: none yet */
+  gsize         next_size;
+} NfArena;
+
 /* Kept small for the same reason: the attributes are one block of n_attrs rounded up to a
  * power of two, at least 2 (an annotation has a handful), not a GArray with its header and
- * slack, and its size is known from n_attrs alone; the
- * annotations themselves live in the list's blocks, not in one allocation each. */
+ * slack, and its size is known from n_attrs alone; the blocks come from the list's arena
+ * (a block that grows at the arena's end grows in place, as an annotation's attributes set
+ * one after another do), and the annotations themselves live in the list's blocks, not in
+ * one allocation each. */
 struct _NfAnnotation {
   const char       *type; /* interned */
   gsize             start;
@@ -124,6 +134,8 @@ struct _NfAnnotationList {
    * at most half full (strings_size 0: none yet) */
   NfSharedString *strings;
   guint       n_strings, strings_size;
+  NfArena     attrs_arena;   /* the attributes' blocks */
+  NfArena     strings_arena; /* the shared strings (NfAttrString) */
   GHashTable *values;  /* other GVariants of basic types, one reference each */
   GHashTable *keys;    /* names past the process's bound, owned */
   /* the shared names last put: an annotation's few names repeat in every one of its kind,

@@ -258,6 +258,50 @@ test_attribute_int64_edges (G_GNUC_UNUSED void **state)
   assert_string_equal (got->str, expected->str);
 }
 
+/* Attribute blocks and shared strings come from the list's arena: blocks that grow in place
+ * (set one after another) and blocks that must move (set in turns across annotations), over
+ * many chunks, and again after a new body cleared them, keep every value. */
+static void
+test_attributes_arena (G_GNUC_UNUSED void **state)
+{
+  g_autoptr (NfArticle) article = nf_article_new ("a");
+  for (int round = 0; round < 2; round++)
+    {
+      const char *body[] = { "Iryna Savchuk said so.", NULL };
+      nf_article_set_paragraphs (article, body, -1);
+      enum { N = 3000, ATTRS = 6 };
+      NfAnnotation *annotations[N];
+      for (guint i = 0; i < N; i++)
+        annotations[i] = nf_article_add_annotation (article, "entity", 0, 13);
+      for (guint k = 0; k < ATTRS; k++)
+        for (guint i = 0; i < N; i++)
+          {
+            /* the first half one annotation at a time, the rest in turns */
+            guint at = i < N / 2 ? i : N / 2 + (i * 7 + k) % (N - N / 2);
+            g_autofree char *key = g_strdup_printf ("key%u", k);
+            g_autofree char *value = g_strdup_printf ("value %u %u", at % 97, k);
+            if (k % 2)
+              nf_annotation_set_attr_int64 (annotations[at], key, (gint64) at * 10 + k - 5000);
+            else
+              nf_annotation_set_attr_string (annotations[at], key, value);
+          }
+      for (guint i = 0; i < N; i++)
+        {
+          assert_int_equal (nf_annotation_get_n_attrs (annotations[i]), ATTRS);
+          for (guint k = 0; k < ATTRS; k++)
+            {
+              g_autofree char *key = g_strdup_printf ("key%u", k);
+              g_autofree char *value = g_strdup_printf ("value %u %u", i % 97, k);
+              if (k % 2)
+                assert_true (g_variant_get_int64 (nf_annotation_get_attr (annotations[i], key))
+                             == (gint64) i * 10 + k - 5000);
+              else
+                assert_string_equal (nf_annotation_get_attr_string (annotations[i], key), value);
+            }
+        }
+    }
+}
+
 /* nf_annotation_get_attr_string reads a normal-form string's bytes directly: what
  * g_variant_get_string would say for every kind of value, untrusted ones included. */
 static void
@@ -548,6 +592,7 @@ main (void)
     cmocka_unit_test (test_attributes_grow),
     cmocka_unit_test (test_attribute_int64),
     cmocka_unit_test (test_attribute_int64_edges),
+    cmocka_unit_test (test_attributes_arena),
     cmocka_unit_test (test_attribute_string_kinds),
     cmocka_unit_test (test_annotation_types_interned),
   };
