@@ -208,22 +208,31 @@ scan_word (const char *p, const char *end, NfTokenFlags *flags)
   /* Most words are ASCII letters ending at an ASCII character that is no joiner: scanned and
    * their case counted in one pass. */
   p = start;
-  guint upper = 0;
-  letters = 0;
+  const guint16 *table = g_ascii_table;
+  guint16 seen = 0;
   for (; p < end; p++)
     {
-      /* one look at GLib's table for the three questions (0 above 0x7f) */
-      guint16 type = g_ascii_table[(guchar) *p];
+      /* one look at GLib's table (0 above 0x7f), its answers gathered: whether any letter
+       * is lower case is all the case takes, but for the rare word without one */
+      guint16 type = table[(guchar) *p];
       if (!(type & G_ASCII_ALNUM))
         break;
-      letters += (type & G_ASCII_ALPHA) != 0;
-      upper += (type & G_ASCII_UPPER) != 0;
+      seen |= type;
     }
   /* the word starts with a letter: an ASCII one is its first letter */
   gboolean first_upper = (guint) (guchar) *start - 'A' < 26;
   if (p >= end || ((guchar) *p < 0x80 && !is_joiner ((guchar) *p)))
     {
-      *flags = flags_of_counts (first_upper, letters, upper);
+      /* an ASCII letter is upper or lower case: without a lower-case one, all are upper */
+      if (seen & G_ASCII_LOWER)
+        *flags = flags_of_counts (first_upper, 0, 0);
+      else
+        {
+          letters = 0;
+          for (const char *r = start; r < p; r++)
+            letters += (table[(guchar) *r] & G_ASCII_ALPHA) != 0;
+          *flags = flags_of_counts (first_upper, letters, letters);
+        }
       return p;
     }
   while (p < end)

@@ -161,6 +161,55 @@ reference_kind (gunichar c)
     }
 }
 
+/* The case of every ASCII word of up to five letters and digits from "aZ7" (after "x" or a
+ * single letter and period, as an acronym's test sees it, and before a space, a comma or the
+ * end): capitalized when its first letter is upper case, all caps when two or more letters are
+ * and every one is, counted as the definition says. */
+static void
+test_ascii_word_case (G_GNUC_UNUSED void **state)
+{
+  static const char alphabet[] = "aZ7";
+  static const char *const befores[] = { "", "x ", "J. " };
+  static const char *const afters[] = { "", " ", ",", "'", ".", ". Z" };
+  for (guint length = 1; length <= 5; length++)
+    {
+      guint combinations = 1;
+      for (guint k = 0; k < length; k++)
+        combinations *= 3;
+      for (guint c = 0; c < combinations; c++)
+        {
+          char word[8];
+          guint letters = 0, upper = 0;
+          for (guint k = 0, rest = c; k < length; k++, rest /= 3)
+            {
+              word[k] = alphabet[rest % 3];
+              letters += word[k] != '7';
+              upper += word[k] == 'Z';
+            }
+          word[length] = '\0';
+          if (word[0] == '7')
+            continue; /* a number */
+          NfTokenFlags expected = (word[0] == 'Z' ? NF_TOKEN_CAPITALIZED : 0)
+                                  | (letters >= 2 && upper == letters ? NF_TOKEN_ALL_CAPS : 0);
+          for (guint b = 0; b < G_N_ELEMENTS (befores); b++)
+            for (guint a = 0; a < G_N_ELEMENTS (afters); a++)
+              {
+                g_autofree char *text = g_strconcat (befores[b], word, afters[a], NULL);
+                g_autoptr (NfText) segmentation = nf_text_segment (text, strlen (text));
+                guint n;
+                const NfToken *tokens = nf_text_get_tokens (segmentation, &n);
+                gsize at = strlen (befores[b]);
+                guint i = 0;
+                while (i < n && tokens[i].start != at)
+                  i++;
+                assert_true (i < n);
+                assert_int_equal (tokens[i].end - tokens[i].start, length);
+                assert_int_equal (tokens[i].flags & (NF_TOKEN_CAPITALIZED | NF_TOKEN_ALL_CAPS), expected);
+              }
+        }
+    }
+}
+
 static void
 test_ascii_fast_paths (G_GNUC_UNUSED void **state)
 {
@@ -559,6 +608,7 @@ main (void)
 {
   const struct CMUnitTest tests[] = {
     cmocka_unit_test (test_plain_sentences),
+    cmocka_unit_test (test_ascii_word_case),
     cmocka_unit_test (test_titles_and_initials),
     cmocka_unit_test (test_acronyms),
     cmocka_unit_test (test_abbreviations_that_may_end),
