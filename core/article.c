@@ -605,9 +605,8 @@ nf_article_add_paragraph (NfArticle *article, const char *paragraph, gssize leng
       g_autofree char *valid = g_utf8_make_valid (paragraph, bytes);
       g_string_append (article->text, valid);
     }
-  gsize end = article->text->len;
-  g_array_append_val (article->paragraphs, start);
-  g_array_append_val (article->paragraphs, end);
+  gsize span[2] = { start, article->text->len };
+  g_array_append_vals (article->paragraphs, span, 2);
 }
 
 guint
