@@ -304,6 +304,65 @@ test_attributes_arena (G_GNUC_UNUSED void **state)
     }
 }
 
+/* Readers that share an article (a plugin's helper threads, with a reference each) may ask
+ * for the GVariant of an int64 or a shared string at once: each gets the one the article
+ * keeps, and none is leaked (the sanitizer build checks). */
+typedef struct {
+  NfArticle *article;
+  GVariant **seen; /* per annotation and attribute */
+} Reader;
+
+static gpointer
+read_attrs (gpointer data)
+{
+  Reader *reader = data;
+  guint n = nf_article_get_n_annotations (reader->article);
+  for (guint i = 0; i < n; i++)
+    {
+      NfAnnotation *a = nf_article_get_annotation (reader->article, i);
+      for (guint k = 0; k < nf_annotation_get_n_attrs (a); k++)
+        reader->seen[i * 2 + k] = nf_annotation_get_nth_attr (a, k, NULL);
+    }
+  return NULL;
+}
+
+static void
+test_attribute_variants_shared_by_threads (G_GNUC_UNUSED void **state)
+{
+  enum { N = 2000, THREADS = 4 };
+  g_autoptr (NfArticle) article = nf_article_new ("a");
+  nf_article_add_paragraph (article, "Iryna Savchuk said so.", -1);
+  for (guint i = 0; i < N; i++)
+    {
+      NfAnnotation *a = nf_article_add_annotation (article, "quote", 0, 13);
+      g_autofree char *name = g_strdup_printf ("speaker %u", i % 50);
+      nf_annotation_set_attr_string (a, "speaker", name);
+      nf_annotation_set_attr_int64 (a, "speaker_start", i);
+    }
+  Reader readers[THREADS];
+  GThread *threads[THREADS];
+  for (guint t = 0; t < THREADS; t++)
+    {
+      readers[t] = (Reader) { article, g_new0 (GVariant *, 2 * N) };
+      threads[t] = g_thread_new ("reader", read_attrs, &readers[t]);
+    }
+  for (guint t = 0; t < THREADS; t++)
+    g_thread_join (threads[t]);
+  for (guint i = 0; i < N; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("speaker %u", i % 50);
+      assert_string_equal (g_variant_get_string (readers[0].seen[2 * i], NULL), name);
+      assert_true (g_variant_get_int64 (readers[0].seen[2 * i + 1]) == i);
+      for (guint t = 1; t < THREADS; t++)
+        {
+          assert_ptr_equal (readers[t].seen[2 * i], readers[0].seen[2 * i]);
+          assert_ptr_equal (readers[t].seen[2 * i + 1], readers[0].seen[2 * i + 1]);
+        }
+    }
+  for (guint t = 0; t < THREADS; t++)
+    g_free (readers[t].seen);
+}
+
 /* nf_annotation_get_attr_string reads a normal-form string's bytes directly: what
  * g_variant_get_string would say for every kind of value, untrusted ones included. */
 static void
@@ -595,6 +654,7 @@ main (void)
     cmocka_unit_test (test_attribute_int64),
     cmocka_unit_test (test_attribute_int64_edges),
     cmocka_unit_test (test_attributes_arena),
+    cmocka_unit_test (test_attribute_variants_shared_by_threads),
     cmocka_unit_test (test_attribute_string_kinds),
     cmocka_unit_test (test_annotation_types_interned),
   };
