@@ -66,6 +66,23 @@ nf_safe_file_name (const char *text, const char *fallback)
   return g_string_free (name, FALSE);
 }
 
+/* Where in @word (eight bytes of text, in memory order) the first byte of 0x80 or up or the
+ * first NUL is: a flag in the top bit of each such byte (the NUL test, (w - 1) & ~w, flags a
+ * byte above a NUL or a borrow falsely, never one below the first), the lowest counted. */
+static inline guint64
+word_stops (guint64 word)
+{
+  return (word | ((word - 0x0101010101010101u) & ~word)) & 0x8080808080808080u;
+}
+
+/* The length of the valid two-byte character at @p (before @stop), the form of the accented
+ * letters of European text, or 0 for anything else (left to g_utf8_validate_len). */
+static inline gsize
+two_byte_char (const guint8 *p, const guint8 *stop)
+{
+  return p[0] >= 0xC2 && p[0] <= 0xDF && stop - p >= 2 && (p[1] & 0xC0) == 0x80 ? 2 : 0;
+}
+
 gboolean
 nf_utf8_validate (const char *text, gsize length, const char **end)
 {
@@ -76,10 +93,16 @@ nf_utf8_validate (const char *text, gsize length, const char **end)
         {
           guint64 word;
           memcpy (&word, p, 8);
-          /* no high bit, and no zero byte (the usual test, exact when no high bit is set) */
-          if ((word & 0x8080808080808080u) || ((word - 0x0101010101010101u) & ~word & 0x8080808080808080u))
-            break;
-          p += 8;
+          guint64 stops = word_stops (word);
+          if (stops == 0)
+            {
+              p += 8;
+              continue;
+            }
+          /* straight to the byte that stopped it, rather than a byte at a time */
+          if (G_BYTE_ORDER == G_LITTLE_ENDIAN)
+            p += (guint) __builtin_ctzll (stops) / 8;
+          break;
         }
       if (p == stop)
         break;
@@ -95,7 +118,13 @@ nf_utf8_validate (const char *text, gsize length, const char **end)
           continue;
         }
       /* a multi-byte character is made of non-ASCII bytes only, so each run of them is valid
-       * or not on its own */
+       * or not on its own; its valid two-byte characters first, without a call (a run valid
+       * after them is valid, and GLib stops at the same byte in the rest as in the whole) */
+      gsize n;
+      while ((n = two_byte_char (p, stop)) > 0)
+        p += n;
+      if (p == stop || *p < 0x80)
+        continue;
       const guint8 *run = p;
       while (p < stop && *p >= 0x80)
         p++;

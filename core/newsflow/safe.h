@@ -27,7 +27,8 @@ char *nf_safe_display (const char *text, gssize length);
 
 /* g_utf8_validate_len (@text, @length, @end), the same answer and the same @end (may be NULL),
  * faster on the long runs of ASCII that make up most news text: eight bytes at a time until
- * a byte is not ASCII or is NUL (which, as g_utf8_validate_len, it refuses). */
+ * a byte is not ASCII or is NUL (which, as g_utf8_validate_len, it refuses), and on the
+ * two-byte characters of accented letters, checked without a call. */
 gboolean nf_utf8_validate (const char *text, gsize length, const char **end);
 
 /* TRUE if @text needs nothing from nf_safe_display(). */

@@ -157,6 +157,20 @@ test_utf8_validate_as_glib (G_GNUC_UNUSED void **state)
           memcpy (buffer + before, pieces[k], lengths[k]);
           check_same (buffer, before + lengths[k] + after);
         }
+  /* every two-byte lead and following byte, alone, in a run of two-byte characters, before
+   * a three-byte one and a stray continuation byte, at every place against the steps */
+  for (guint lead = 0xC0; lead <= 0xDF; lead++)
+    for (guint next = 0; next <= 0xFF; next++)
+      for (gsize before = 0; before < 10; before += 3)
+        {
+          memset (buffer, 'a', sizeof buffer);
+          char pair[2] = { (char) lead, (char) next };
+          memcpy (buffer + before, "\xc3\xa9", 2);
+          memcpy (buffer + before + 2, pair, 2);
+          memcpy (buffer + before + 4, "\xc3\xbc\xe2\x80\x9c\x80", 6);
+          for (gsize length = before; length <= before + 12; length++)
+            check_same (buffer, length);
+        }
   g_autoptr (GRand) rand = g_rand_new_with_seed (7);
   for (guint round = 0; round < 2000; round++)
     {
@@ -166,6 +180,11 @@ test_utf8_validate_as_glib (G_GNUC_UNUSED void **state)
           /* mostly ASCII, as text is, with now and then a byte of a multi-byte character */
           guint32 r = g_rand_int (rand);
           buffer[i] = (char) (r % 8 ? 'a' + r % 26 : 0x80 + (r >> 8) % 0x80);
+          if (r % 16 == 3 && i + 1 < length) /* a two-byte character now and then */
+            {
+              buffer[i] = (char) (0xC2 + (r >> 8) % 30);
+              buffer[++i] = (char) (0x80 + (r >> 16) % 0x40);
+            }
         }
       check_same (buffer, length);
       /* and a valid character at a random place */
