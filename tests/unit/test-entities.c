@@ -722,7 +722,7 @@ test_person_lists (void **state)
 /* shapes of real news copy: a firm's short name, degrees after a name, codes joined to a
  * number, shared compass names, US state codes after a town, a firm's kind before it */
 /* convention = "conll": a town's region or country is a place of its own inside the town's
- * mention, as CoNLL, OntoNotes and GUM annotate it. */
+ * mention, as CoNLL, OntoNotes and GUM annotate it; "the X regime" names its leader. */
 static void
 test_conll_regions (void **state)
 {
@@ -732,6 +732,8 @@ test_conll_regions (void **state)
   assert_entities (f, "They met in Clifton, NJ. Lights went out in Reno, Nev., on Monday.",
                    "Clifton, NJ=LOCATION:Clifton; NJ=LOCATION:New Jersey; Reno, Nev=LOCATION:Reno; Nev=LOCATION:Nevada");
   assert_entities (f, "Buyers were Egypt, Spain and China.", "Egypt=LOCATION:Egypt; Spain=LOCATION:Spain; China=LOCATION:China");
+  /* a rule named after its leader names the leader */
+  assert_entities (f, "They called for an end to the Zorblat regime's attacks.", "Zorblat=PERSON:Zorblat");
 }
 
 static void

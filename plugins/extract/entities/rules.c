@@ -519,6 +519,20 @@ tok_is (const Context *c, guint i, const char *word)
   return length > 0 && *text == *word && strlen (word) == length && memcmp (text, word, length) == 0;
 }
 
+/* Whether token @i without its possessive is one of the NULL-terminated @words ("regime's"). */
+static gboolean
+bare_word_is_one_of (const Context *c, guint i, const char *const *words)
+{
+  const NfToken *t = &c->tokens[i];
+  if (t->kind != NF_TOKEN_WORD)
+    return FALSE;
+  gsize length = nlp_strip_possessive (c->text, t->start, t->end) - t->start;
+  for (const char *const *w = words; *w; w++)
+    if (strlen (*w) == length && memcmp (c->text + t->start, *w, length) == 0)
+      return TRUE;
+  return FALSE;
+}
+
 /* Whether token @i is one of the NULL-terminated @words, as written. */
 static gboolean
 tok_is_one_of (const Context *c, guint i, const char *const *words)
@@ -3887,7 +3901,15 @@ resolve (Context *c)
       gboolean with_org = !(c->tokens[a].flags & NF_TOKEN_SENTENCE_START) && !verb_before && !title_before
                           && !tok_is_common_word (c, a) && !is_given_name (c, a) && next_to (c, ms, n, i, LABEL_ORGANIZATION)
                           && in_enumeration (c, m->first, m->last);
-      if (org_noun_after || source || with_org || org_context (c, a))
+      /* "the Asad regime", "the Maduro administration": with convention = "conll", a rule
+       * named after its leader names the leader (re3d marks the regime an organisation) */
+      static const char *const rules_by_leader[] = { "regime", "dictatorship", "administration", "junta", NULL };
+      gboolean leader = c->self->conll && a >= 1 && a + 1 < c->n && tok_is (c, a - 1, "the")
+                        && name_end (c, a) == c->tokens[a].end && bare_word_is_one_of (c, a + 1, rules_by_leader)
+                        && !tok_is_common_word (c, a);
+      if (leader)
+        m->label = LABEL_PERSON;
+      else if (org_noun_after || source || with_org || org_context (c, a))
         m->label = LABEL_ORGANIZATION;
       else if (!after_the && (verb_before || title_before
                               || (!common && ((verb_after && !place) || with_person
