@@ -60,12 +60,15 @@ teardown (void **state)
   return 0;
 }
 
-/* The entities of @paragraphs as "text=LABEL:canonical" joined with "; ". */
+/* The entities of @paragraphs under the headline @title (or none) as
+ * "text=LABEL:canonical" joined with "; ". */
 static char *
-entities_of (Fixture *f, const char *const *paragraphs)
+entities_under (Fixture *f, const char *title, const char *const *paragraphs)
 {
   g_autoptr (NfArticle) article = nf_article_new ("test");
   nf_article_set_paragraphs (article, paragraphs, -1);
+  if (title)
+    nf_article_set_title (article, title);
   g_autoptr (GError) error = NULL;
   assert_true (harness_process (f, article, &error));
   GString *out = g_string_new (NULL);
@@ -86,25 +89,10 @@ entities_of (Fixture *f, const char *const *paragraphs)
   return g_string_free (out, FALSE);
 }
 
-/* The entities of @text under the headline @title, as entities_of() gives them. */
 static char *
-entities_under (Fixture *f, const char *title, const char *text)
+entities_of (Fixture *f, const char *const *paragraphs)
 {
-  g_autoptr (NfArticle) article = nf_article_new ("test");
-  const char *paragraphs[] = { text, NULL };
-  nf_article_set_paragraphs (article, paragraphs, -1);
-  nf_article_set_title (article, title);
-  g_autoptr (GError) error = NULL;
-  assert_true (harness_process (f, article, &error));
-  GString *out = g_string_new (NULL);
-  for (guint i = 0; i < nf_article_get_n_annotations (article); i++)
-    {
-      NfAnnotation *a = nf_article_get_annotation (article, i);
-      if (strcmp (nf_annotation_get_type (a), "entity") == 0)
-        g_string_append_printf (out, "%s%s:%s", out->len ? "; " : "", nf_annotation_get_attr_string (a, "label"),
-                                nf_annotation_get_attr_string (a, "canonical"));
-    }
-  return g_string_free (out, FALSE);
+  return entities_under (f, NULL, paragraphs);
 }
 
 static char *
@@ -874,10 +862,11 @@ test_news_copy_shapes (void **state)
   /* a person the headline names in full is who the body's surname names; not a pair the
    * body names as something else */
   {
-    g_autofree char *got = entities_under (f, "Joel Embiid leads Sixers past Celtics",
-                                           "Embiid scored 10 points. Later Embiid starred again.");
-    assert_string_equal (got, "PERSON:Joel Embiid; PERSON:Joel Embiid");
-    g_autofree char *club = entities_under (f, "Aston Villa beat Leeds", "Aston Villa won. Villa scored twice.");
+    const char *const embiid[] = { "Embiid scored 10 points. Later Embiid starred again.", NULL };
+    g_autofree char *got = entities_under (f, "Joel Embiid leads Sixers past Celtics", embiid);
+    assert_string_equal (got, "Embiid=PERSON:Joel Embiid; Embiid=PERSON:Joel Embiid");
+    const char *const villa[] = { "Aston Villa won. Villa scored twice.", NULL };
+    g_autofree char *club = entities_under (f, "Aston Villa beat Leeds", villa);
     assert_null (strstr (club, "PERSON"));
   }
   /* an aircraft's model after its owner's name */
