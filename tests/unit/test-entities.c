@@ -60,15 +60,15 @@ teardown (void **state)
   return 0;
 }
 
-/* The entities of @paragraphs under the headline @title (or none) as
- * "text=LABEL:canonical" joined with "; ". */
+/* The entities of @paragraphs under @headline (or none) as "text=LABEL:canonical" joined
+ * with "; ". */
 static char *
-entities_under (Fixture *f, const char *title, const char *const *paragraphs)
+entities_under (Fixture *f, const char *headline, const char *const *paragraphs)
 {
   g_autoptr (NfArticle) article = nf_article_new ("test");
   nf_article_set_paragraphs (article, paragraphs, -1);
-  if (title)
-    nf_article_set_title (article, title);
+  if (headline)
+    nf_article_set_title (article, headline);
   g_autoptr (GError) error = NULL;
   assert_true (harness_process (f, article, &error));
   GString *out = g_string_new (NULL);
