@@ -12,7 +12,8 @@ FORMAT_TESTS = \
 	tests/integration/format-browser.sh \
 	tests/integration/format-postgresql.sh \
 	tests/integration/format-elasticsearch.sh \
-	tests/integration/big-article-memory.sh
+	tests/integration/big-article-memory.sh \
+	tests/integration/long-run-memory.sh
 TESTS += $(FORMAT_TESTS)
 EXTRA_DIST += $(FORMAT_TESTS) tests/data/format tests/data/http/bulk-server.py
 

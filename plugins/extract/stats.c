@@ -129,8 +129,9 @@ stats_process (NfStage *stage, G_GNUC_UNUSED gpointer worker, NfArticle *article
   memcpy (data, serialised, size);
   for (gsize i = 0; i < N_STATS; i++)
     memcpy (data + stats->offsets[i], &values[i], sizeof values[i]);
-  nf_article_set_field (article, NF_FIELD_STATS,
-                        g_variant_new_from_bytes (G_VARIANT_TYPE_VARDICT, g_bytes_new_take (data, size), TRUE));
+  /* the variant takes a reference of its own: ours goes when this function returns */
+  g_autoptr (GBytes) bytes = g_bytes_new_take (data, size);
+  nf_article_set_field (article, NF_FIELD_STATS, g_variant_new_from_bytes (G_VARIANT_TYPE_VARDICT, bytes, TRUE));
   return TRUE;
 }
 
