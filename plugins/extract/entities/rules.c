@@ -24,6 +24,7 @@
  * Annotation: type "entity", span of the name without title or possessive, attributes
  * "label", "canonical" and, when one was written, "title". */
 #include <string.h>
+#include <glib/gstdio.h>
 
 #include <newsflow/newsflow.h>
 
@@ -91,6 +92,8 @@ typedef struct {
   gboolean    report[N_LABELS];
   gboolean    conll;            /* convention = "conll": countries stay places (label_passes),
                                  * a town's region is a place of its own (join_places) */
+  gboolean    reading_regions;  /* while loading: the gazetteer read is a region list, whose
+                                 * entries go to regions too (add_gazetteer_entry) */
 } Entities;
 
 /* The words of the word lists and the keys of the gazetteer with what the lists and the
@@ -100,11 +103,16 @@ typedef struct {
  * (the GHashTables hashed each again with g_str_hash). */
 typedef struct IndexSlot {
   const char     *key;     /* the lists' or the gazetteer's own; NULL: a free slot */
-  guint32         length;
-  guint32         hash;
-  guint           lists;   /* WordList bits: the lists holding the word */
   const NlpEntry *entry;   /* as the gazetteer, or NULL */
+  guint32         hash;
+  /* (16 bits each: 24 bytes a slot, not 32; the index is megabytes, and the pages it
+   * touches were most of the start-up's page faults) */
+  guint16         length;  /* at most INDEX_KEY_MAX */
+  guint16         lists;   /* WordList bits: the lists holding the word */
 } IndexSlot;
+
+/* The longest key the index holds: no list entry or name comes near it. */
+#define INDEX_KEY_MAX G_MAXUINT16
 
 /* The word lists a folded word is in, as bits: one lookup answers them all. */
 typedef enum {
@@ -124,6 +132,7 @@ typedef enum {
   W_INSTRUCTION  = 1 << 13, /* a verb that opens an instruction: "Install", "Visit" */
   W_STORM        = 1 << 14, /* a word before a storm's name: "Hurricane" */
   W_HONORIFIC    = 1 << 15, /* a person's title only: "Mr", "Senator" (is_honorific) */
+  /* (no more: IndexSlot.lists has 16 bits) */
 } WordList;
 
 /* Words the rules ask about by their own bits, marked in the index with the lists'. */
@@ -210,14 +219,17 @@ index_prefetch (const Entities *self, const NfFold *folds, guint n)
 
 enum { ENTRY_BLOCK = 1024 };
 
-/* The index twice as large, its keys where their hashes now say. */
+/* The index with @n_slots slots (a power of two), its keys where their hashes now say. */
 static void
-index_grow (Entities *self)
+index_resize (Entities *self, guint n_slots)
 {
   IndexSlot *old = self->index;
   guint n_old = self->n_index_slots;
-  self->n_index_slots = n_old ? 2 * n_old : 1024;
-  self->index = g_new0 (IndexSlot, self->n_index_slots);
+  self->n_index_slots = n_slots;
+  /* zeroed by a write, not calloc: calloc's fresh pages are mapped on the first read of a
+   * slot (a lookup) and copied again at the first write, two page faults a page */
+  self->index = g_new (IndexSlot, self->n_index_slots);
+  memset (self->index, 0, self->n_index_slots * sizeof *self->index);
   guint mask = self->n_index_slots - 1;
   for (guint k = 0; k < n_old; k++)
     if (old[k].key)
@@ -230,11 +242,33 @@ index_grow (Entities *self)
   g_free (old);
 }
 
+/* The index twice as large. */
+static void
+index_grow (Entities *self)
+{
+  index_resize (self, self->n_index_slots ? 2 * self->n_index_slots : 1024);
+}
+
+/* Room in the index for @n_keys keys without growing: made once at its size, the index
+ * does not touch the pages of its smaller copies (megabytes) nor move its keys again. */
+static void
+index_reserve (Entities *self, gsize n_keys)
+{
+  guint n_slots = MAX (self->n_index_slots, 1024);
+  while (n_slots < 2 * n_keys && n_slots < (1u << 30))
+    n_slots *= 2;
+  if (n_slots != self->n_index_slots)
+    index_resize (self, n_slots);
+}
+
 /* The slot of @key (@length bytes, folded, @hash its nf_text_fold_hash), made for it with
- * @key (which must live as long as the index) when it has none. */
+ * @key (which must live as long as the index) when it has none; NULL when the key is longer
+ * than INDEX_KEY_MAX (then never found, as no token is). */
 static IndexSlot *
 index_put (Entities *self, const char *key, gsize length, guint32 hash)
 {
+  if (length > INDEX_KEY_MAX)
+    return NULL;
   IndexSlot *slot = index_slot (self, key, length, hash);
   if (slot->key)
     return slot;
@@ -253,7 +287,19 @@ index_put (Entities *self, const char *key, gsize length, guint32 hash)
 static void
 index_add (Entities *self, const char *key, gsize length, guint bits)
 {
-  index_put (self, key, length, nf_text_fold_hash (key, length))->lists |= bits;
+  IndexSlot *slot = index_put (self, key, length, nf_text_fold_hash (key, length));
+  if (slot)
+    slot->lists |= bits;
+}
+
+/* The folded canonical name of a region gazetteer's entry into the set @data. */
+static void
+add_region (const char *key, gsize length, const char *label, const char *canonical, gpointer data)
+{
+  (void) key, (void) length, (void) label;
+  GString *folded = g_string_new (NULL);
+  nlp_fold_append (folded, canonical, strlen (canonical));
+  g_hash_table_add (data, g_string_free (folded, FALSE));
 }
 
 /* An entry of a gazetteer file (nlp_gazetteer_read) into the index: an earlier file's entry
@@ -262,6 +308,10 @@ static void
 add_gazetteer_entry (const char *key, gsize length, const char *label, const char *canonical, gpointer data)
 {
   Entities *self = data;
+  if (self->reading_regions)
+    add_region (key, length, label, canonical, self->regions);
+  if (length > INDEX_KEY_MAX)
+    return;
   guint32 hash = nf_text_fold_hash (key, length);
   IndexSlot *slot = index_slot (self, key, length, hash);
   if (slot->key && slot->entry)
@@ -317,13 +367,43 @@ index_add_lists (Entities *self)
     }
 }
 
-static void
-add_region (const char *key, gsize length, const char *label, const char *canonical, gpointer data)
+/* The gazetteers whose canonical names are regions (Entities.regions). */
+static const char *const region_lists[] = { "gazetteers/regions.txt", "gazetteers/regions-en.txt" };
+
+static gboolean
+is_region_list (const char *name)
 {
-  (void) key, (void) length, (void) label;
-  GString *folded = g_string_new (NULL);
-  nlp_fold_append (folded, canonical, strlen (canonical));
-  g_hash_table_add (data, g_string_free (folded, FALSE));
+  for (guint r = 0; r < G_N_ELEMENTS (region_lists); r++)
+    if (strcmp (name, region_lists[r]) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+/* The word lists read into the index besides the gazetteers, for its size. */
+static const char *const index_word_lists[] = {
+  "gazetteers/titles.txt", "gazetteers/org-suffixes.txt", "gazetteers/location-suffixes.txt",
+  "gazetteers/location-prefixes.txt", "gazetteers/not-names.txt", "gazetteers/other-names.txt",
+  "speech-verbs.txt", "gazetteers/group-nouns.txt", "gazetteers/female-names.txt",
+  "gazetteers/male-names.txt", NULL,
+};
+
+/* At most about how many keys the shipped lists put in the index: their bytes over 16 (a
+ * line is 20 bytes on average, a key to it plus a few first words of names), so the index
+ * is made at its size once.  Only a size: a missing file is reported when it is read. */
+static gsize
+shipped_keys_estimate (void)
+{
+  const char *const *lists[] = { shipped_gazetteers, index_word_lists };
+  gsize bytes = 0;
+  for (guint l = 0; l < G_N_ELEMENTS (lists); l++)
+    for (const char *const *name = lists[l]; *name; name++)
+      {
+        g_autofree char *path = nf_data_find (*name, NULL);
+        GStatBuf st;
+        if (path && g_stat (path, &st) == 0)
+          bytes += st.st_size;
+      }
+  return bytes / 16;
 }
 
 /* The word lists and gazetteers: @extra gazetteer files first (their entries win). */
@@ -332,14 +412,24 @@ entities_load_lists (Entities *self, const char *const *extra, gboolean shipped,
 {
   self->gazetteer_strings = g_string_chunk_new (64 * 1024);
   self->gazetteer_entries = g_ptr_array_new_with_free_func (g_free);
-  index_grow (self);
+  self->regions = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  index_reserve (self, shipped ? shipped_keys_estimate () : 0);
   for (const char *const *name = extra; name && *name; name++)
     if (!nlp_gazetteer_read (*name, add_gazetteer_entry, self, error))
       return FALSE;
+  /* the region lists' canonical names are taken as the shipped gazetteers are read, which
+   * then need not be read again for them */
+  gboolean regions_read = FALSE;
   if (shipped)
     for (const char *const *name = shipped_gazetteers; *name; name++)
-      if (!nlp_gazetteer_read (*name, add_gazetteer_entry, self, error))
-        return FALSE;
+      {
+        self->reading_regions = is_region_list (*name);
+        regions_read |= self->reading_regions;
+        gboolean read = nlp_gazetteer_read (*name, add_gazetteer_entry, self, error);
+        self->reading_regions = FALSE;
+        if (!read)
+          return FALSE;
+      }
 
   if (!(self->titles = nlp_word_set_load ("gazetteers/titles.txt", error))
       || !(self->org_suffixes = nlp_word_set_load ("gazetteers/org-suffixes.txt", error))
@@ -354,10 +444,10 @@ entities_load_lists (Entities *self, const char *const *extra, gboolean shipped,
       || !(self->common_words = nlp_sorted_words_load ("gazetteers/common-words.txt", error))
       || !(self->countries = entities_countries_load (error)))
     return FALSE;
-  self->regions = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  if (!nlp_gazetteer_read ("gazetteers/regions.txt", add_region, self->regions, error)
-      || !nlp_gazetteer_read ("gazetteers/regions-en.txt", add_region, self->regions, error))
-    return FALSE;
+  if (!regions_read)
+    for (guint r = 0; r < G_N_ELEMENTS (region_lists); r++)
+      if (!nlp_gazetteer_read (region_lists[r], add_region, self->regions, error))
+        return FALSE;
   /* by hash, not bisection: a bisection of 40,000 words misses the cache at most of its 16
    * steps, and a few words an article asked cost as much time as the index's lookups */
   nlp_sorted_words_index (self->common_words);

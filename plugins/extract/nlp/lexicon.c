@@ -269,7 +269,10 @@ nlp_sorted_words_index (NlpSortedWords *list)
   list->n_slots = 16;
   while (list->n_slots < 2 * list->n)
     list->n_slots *= 2;
-  list->slots = g_new0 (guint32, 2 * (gsize) list->n_slots);
+  /* zeroed by a write, not calloc: calloc's fresh pages are mapped on the first read of a
+   * slot and again at the first write, two page faults a page */
+  list->slots = g_new (guint32, 2 * (gsize) list->n_slots);
+  memset (list->slots, 0, 2 * (gsize) list->n_slots * sizeof *list->slots);
   guint mask = list->n_slots - 1;
   for (guint k = 0; k < list->n; k++)
     {
