@@ -62,6 +62,18 @@ static const char *const shipped_gazetteers[] = {
 };
 
 
+/* A gazetteer entry read, waiting to go into the index with its batch
+ * (index_flush_pending): its name and canonical name at offsets of pending_strings; its
+ * name's first word, when the name has several, the first lead_length bytes. */
+typedef struct {
+  gsize       key_at, canonical_at;
+  guint32     length, hash;
+  guint32     lead_length, lead_hash;
+  const char *label;
+} PendingEntry;
+
+enum { PENDING_BATCH = 32 };
+
 typedef struct {
   /* the gazetteer, read straight into the index (a GHashTable and three allocations an
    * entry cost more than the rest of the start): its folded and canonical names, and its
@@ -94,6 +106,11 @@ typedef struct {
                                  * a town's region is a place of its own (join_places) */
   gboolean    reading_regions;  /* while loading: the gazetteer read is a region list, whose
                                  * entries go to regions too (add_gazetteer_entry) */
+  /* while loading: the gazetteer entries read and not yet in the index (their strings in
+   * pending_strings, NUL-terminated) */
+  PendingEntry pending[PENDING_BATCH];
+  guint       n_pending;
+  GString    *pending_strings;
 } Entities;
 
 /* The words of the word lists and the keys of the gazetteer with what the lists and the
@@ -165,6 +182,8 @@ entities_rules_free (gpointer data)
   if (!self)
     return;
   g_clear_pointer (&self->gazetteer_strings, g_string_chunk_free);
+  if (self->pending_strings)
+    g_string_free (self->pending_strings, TRUE);
   g_clear_pointer (&self->gazetteer_entries, g_ptr_array_unref);
   g_clear_pointer (&self->titles, g_hash_table_unref);
   g_clear_pointer (&self->org_suffixes, g_hash_table_unref);
@@ -302,8 +321,64 @@ add_region (const char *key, gsize length, const char *label, const char *canoni
   g_hash_table_add (data, g_string_free (folded, FALSE));
 }
 
-/* An entry of a gazetteer file (nlp_gazetteer_read) into the index: an earlier file's entry
- * for the name wins, as in nlp_gazetteer_load's table. */
+/* A gazetteer entry @p (its strings in @strings) into the index: an earlier file's entry for
+ * the name wins, as in nlp_gazetteer_load's table. */
+static void
+index_put_entry (Entities *self, const PendingEntry *p, const char *strings)
+{
+  const char *key = strings + p->key_at;
+  IndexSlot *slot = index_slot (self, key, p->length, p->hash);
+  if (slot->key && slot->entry)
+    return;
+  if (!slot->key)
+    slot = index_put (self, g_string_chunk_insert_len (self->gazetteer_strings, key, p->length), p->length, p->hash);
+  if (self->n_last_entries == ENTRY_BLOCK || self->gazetteer_entries->len == 0)
+    {
+      g_ptr_array_add (self->gazetteer_entries, g_new (NlpEntry, ENTRY_BLOCK));
+      self->n_last_entries = 0;
+    }
+  NlpEntry *entry = (NlpEntry *) g_ptr_array_index (self->gazetteer_entries, self->gazetteer_entries->len - 1)
+                    + self->n_last_entries++;
+  entry->label = p->label;
+  entry->canonical = g_string_chunk_insert (self->gazetteer_strings, strings + p->canonical_at);
+  slot->entry = entry;
+  /* The first words of the names of several words, marked (a prefix of the name's own key):
+   * a run of tokens whose first is followed by a space can be a name only when that first
+   * token is marked, which lookup_label() sees in the token's memo without joining the
+   * run's words and looking the run up. */
+  if (p->lead_length)
+    {
+      IndexSlot *lead = index_put (self, slot->key, p->lead_length, p->lead_hash);
+      if (lead)
+        lead->lists |= W_LEADS;
+    }
+}
+
+/* The pending gazetteer entries into the index, in the order read: their slots (and their
+ * first words') are asked of the memory together first.  The index is megabytes, out of the
+ * cache, and a lookup an entry waiting for its slot was the largest cost of the start in
+ * time; asked together, the misses overlap.  No effect on what the index holds. */
+static void
+index_flush_pending (Entities *self)
+{
+  const char *strings = self->pending_strings->str;
+#if defined(__GNUC__)
+  guint mask = self->n_index_slots - 1;
+  for (guint k = 0; k < self->n_pending; k++)
+    {
+      __builtin_prefetch (&self->index[self->pending[k].hash & mask]);
+      if (self->pending[k].lead_length)
+        __builtin_prefetch (&self->index[self->pending[k].lead_hash & mask]);
+    }
+#endif
+  for (guint k = 0; k < self->n_pending; k++)
+    index_put_entry (self, &self->pending[k], strings);
+  self->n_pending = 0;
+  g_string_truncate (self->pending_strings, 0);
+}
+
+/* An entry of a gazetteer file (nlp_gazetteer_read): kept with the next ones of its batch,
+ * which go into the index together (index_flush_pending). */
 static void
 add_gazetteer_entry (const char *key, gsize length, const char *label, const char *canonical, gpointer data)
 {
@@ -312,30 +387,59 @@ add_gazetteer_entry (const char *key, gsize length, const char *label, const cha
     add_region (key, length, label, canonical, self->regions);
   if (length > INDEX_KEY_MAX)
     return;
-  guint32 hash = nf_text_fold_hash (key, length);
-  IndexSlot *slot = index_slot (self, key, length, hash);
-  if (slot->key && slot->entry)
-    return;
-  if (!slot->key)
-    slot = index_put (self, g_string_chunk_insert_len (self->gazetteer_strings, key, length), length, hash);
-  if (self->n_last_entries == ENTRY_BLOCK || self->gazetteer_entries->len == 0)
+  PendingEntry *p = &self->pending[self->n_pending++];
+  const char *space = memchr (key, ' ', length);
+  *p = (PendingEntry) {
+    .key_at = self->pending_strings->len,
+    .length = length,
+    .hash = nf_text_fold_hash (key, length),
+    .label = label,
+    .lead_length = space ? space - key : 0,
+    .lead_hash = space ? nf_text_fold_hash (key, space - key) : 0,
+  };
+  g_string_append_len (self->pending_strings, key, length);
+  g_string_append_c (self->pending_strings, '\0');
+  p->canonical_at = self->pending_strings->len;
+  g_string_append (self->pending_strings, canonical);
+  g_string_append_c (self->pending_strings, '\0');
+  if (self->n_pending == PENDING_BATCH)
+    index_flush_pending (self);
+}
+
+/* Reads the gazetteer @name into the index. */
+static gboolean
+read_gazetteer (Entities *self, const char *name, GError **error)
+{
+  gboolean read = nlp_gazetteer_read (name, add_gazetteer_entry, self, error);
+  index_flush_pending (self);
+  return read;
+}
+
+/* The @n folded @keys into the index with the WordList @bits, by batches whose slots are
+ * asked of the memory together first (index_flush_pending). */
+static void
+index_add_all (Entities *self, const char *const *keys, guint n, guint bits)
+{
+  for (guint k = 0; k < n; k += PENDING_BATCH)
     {
-      g_ptr_array_add (self->gazetteer_entries, g_new (NlpEntry, ENTRY_BLOCK));
-      self->n_last_entries = 0;
+      guint m = MIN (PENDING_BATCH, n - k);
+      gsize lengths[PENDING_BATCH];
+      guint32 hashes[PENDING_BATCH];
+      for (guint j = 0; j < m; j++)
+        {
+          lengths[j] = strlen (keys[k + j]);
+          hashes[j] = nf_text_fold_hash (keys[k + j], lengths[j]);
+#if defined(__GNUC__)
+          __builtin_prefetch (&self->index[hashes[j] & (self->n_index_slots - 1)]);
+#endif
+        }
+      for (guint j = 0; j < m; j++)
+        {
+          IndexSlot *slot = index_put (self, keys[k + j], lengths[j], hashes[j]);
+          if (slot)
+            slot->lists |= bits;
+        }
     }
-  NlpEntry *entry = (NlpEntry *) g_ptr_array_index (self->gazetteer_entries, self->gazetteer_entries->len - 1)
-                    + self->n_last_entries++;
-  entry->label = label;
-  entry->canonical = g_string_chunk_insert (self->gazetteer_strings, canonical);
-  slot->entry = entry;
-  /* The first words of the names of several words, marked (a prefix of the name's own key):
-   * a run of tokens whose first is followed by a space can be a name only when that first
-   * token is marked, which lookup_label() sees in the token's memo without joining the
-   * run's words and looking the run up. */
-  const char *stored = slot->key; /* (the slot moves when the index grows) */
-  const char *space = memchr (stored, ' ', length);
-  if (space)
-    index_add (self, stored, space - stored, W_LEADS);
 }
 
 /* The word lists into the index (after the gazetteer). */
@@ -351,19 +455,15 @@ index_add_lists (Entities *self)
   const NlpSortedWords *given[] = { self->female_names, self->male_names };
   for (guint l = 0; l < G_N_ELEMENTS (sets); l++)
     {
-      GHashTableIter iter;
-      gpointer key;
-      g_hash_table_iter_init (&iter, sets[l].set);
-      while (g_hash_table_iter_next (&iter, &key, NULL))
-        index_add (self, key, strlen (key), sets[l].bit);
+      guint n;
+      g_autofree gpointer *keys = g_hash_table_get_keys_as_array (sets[l].set, &n);
+      index_add_all (self, (const char *const *) keys, n, sets[l].bit);
     }
   for (guint l = 0; l < G_N_ELEMENTS (given); l++)
     {
       /* (the written part is the first n_written words in the file's order) */
-      for (guint k = 0; k < given[l]->n_written; k++)
-        index_add (self, given[l]->written[k], strlen (given[l]->written[k]), W_GIVEN_NAMES | W_WRITTEN_GIVEN);
-      for (guint k = 0; k < given[l]->n; k++)
-        index_add (self, given[l]->words[k], strlen (given[l]->words[k]), W_GIVEN_NAMES);
+      index_add_all (self, given[l]->written, given[l]->n_written, W_GIVEN_NAMES | W_WRITTEN_GIVEN);
+      index_add_all (self, given[l]->words, given[l]->n, W_GIVEN_NAMES);
     }
 }
 
@@ -412,10 +512,11 @@ entities_load_lists (Entities *self, const char *const *extra, gboolean shipped,
 {
   self->gazetteer_strings = g_string_chunk_new (64 * 1024);
   self->gazetteer_entries = g_ptr_array_new_with_free_func (g_free);
+  self->pending_strings = g_string_sized_new (PENDING_BATCH * 64);
   self->regions = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   index_reserve (self, shipped ? shipped_keys_estimate () : 0);
   for (const char *const *name = extra; name && *name; name++)
-    if (!nlp_gazetteer_read (*name, add_gazetteer_entry, self, error))
+    if (!read_gazetteer (self, *name, error))
       return FALSE;
   /* the region lists' canonical names are taken as the shipped gazetteers are read, which
    * then need not be read again for them */
@@ -425,7 +526,7 @@ entities_load_lists (Entities *self, const char *const *extra, gboolean shipped,
       {
         self->reading_regions = is_region_list (*name);
         regions_read |= self->reading_regions;
-        gboolean read = nlp_gazetteer_read (*name, add_gazetteer_entry, self, error);
+        gboolean read = read_gazetteer (self, *name, error);
         self->reading_regions = FALSE;
         if (!read)
           return FALSE;
