@@ -74,6 +74,15 @@ typedef struct {
 
 enum { PENDING_BATCH = 32 };
 
+/* A key of the index (not NUL-terminated when it is a longer name's first word). */
+typedef struct {
+  const char *key;
+  gsize       length;
+} IndexKey;
+
+/* The longest name that is an acronym only when written in capitals (W_CAPS_ONLY). */
+enum { CAPS_ONLY_MAX = 6 };
+
 typedef struct {
   /* the gazetteer, read straight into the index (a GHashTable and three allocations an
    * entry cost more than the rest of the start): its folded and canonical names, and its
@@ -111,6 +120,11 @@ typedef struct {
   PendingEntry pending[PENDING_BATCH];
   guint       n_pending;
   GString    *pending_strings;
+  /* while loading: the keys (IndexKey) of the entries of short names whose canonical name
+   * is another word ("us" -> "United States"): W_CAPS_ONLY's candidates, known when the
+   * entry is made (its strings then in the cache), where a pass over the index at the end
+   * waited for the entry of each short key */
+  GArray     *caps_candidates;
 } Entities;
 
 /* The words of the word lists and the keys of the gazetteer with what the lists and the
@@ -184,6 +198,7 @@ entities_rules_free (gpointer data)
   g_clear_pointer (&self->gazetteer_strings, g_string_chunk_free);
   if (self->pending_strings)
     g_string_free (self->pending_strings, TRUE);
+  g_clear_pointer (&self->caps_candidates, g_array_unref);
   g_clear_pointer (&self->gazetteer_entries, g_ptr_array_unref);
   g_clear_pointer (&self->titles, g_hash_table_unref);
   g_clear_pointer (&self->org_suffixes, g_hash_table_unref);
@@ -342,6 +357,11 @@ index_put_entry (Entities *self, const PendingEntry *p, const char *strings)
   entry->label = p->label;
   entry->canonical = g_string_chunk_insert (self->gazetteer_strings, strings + p->canonical_at);
   slot->entry = entry;
+  if (p->length <= CAPS_ONLY_MAX && g_ascii_strcasecmp (strings + p->canonical_at, key) != 0)
+    {
+      IndexKey candidate = { slot->key, p->length };
+      g_array_append_val (self->caps_candidates, candidate);
+    }
   /* The first words of the names of several words, marked (a prefix of the name's own key):
    * a run of tokens whose first is followed by a space can be a name only when that first
    * token is marked, which lookup_label() sees in the token's memo without joining the
@@ -513,6 +533,7 @@ entities_load_lists (Entities *self, const char *const *extra, gboolean shipped,
   self->gazetteer_strings = g_string_chunk_new (64 * 1024);
   self->gazetteer_entries = g_ptr_array_new_with_free_func (g_free);
   self->pending_strings = g_string_sized_new (PENDING_BATCH * 64);
+  self->caps_candidates = g_array_new (FALSE, FALSE, sizeof (IndexKey));
   self->regions = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   index_reserve (self, shipped ? shipped_keys_estimate () : 0);
   for (const char *const *name = extra; name && *name; name++)
@@ -557,18 +578,17 @@ entities_load_lists (Entities *self, const char *const *extra, gboolean shipped,
     index_add (self, marked_words[m].fold, strlen (marked_words[m].fold), marked_words[m].bit);
   /* "Who are they?", "Us": a short word of the language is an acronym that the gazetteers
    * expand ("WHO", "US") only when written in capitals; marked once here, asked per token */
-  for (guint i = 0; i < self->n_index_slots; i++)
+  for (guint i = 0; i < self->caps_candidates->len; i++)
     {
-      IndexSlot *slot = &self->index[i];
-      if (!slot->key || !slot->entry || !slot->entry->canonical || slot->length > 6)
-        continue;
-      char word[8]; /* (a key may be a longer name's first word: not NUL-terminated) */
-      memcpy (word, slot->key, slot->length);
-      word[slot->length] = '\0';
-      if (g_ascii_strcasecmp (slot->entry->canonical, word) != 0
-          && ((slot->lists & W_NOT_NAMES) || nlp_sorted_words_has (self->common_words, word)))
+      const IndexKey *candidate = &g_array_index (self->caps_candidates, IndexKey, i);
+      char word[CAPS_ONLY_MAX + 1];
+      memcpy (word, candidate->key, candidate->length);
+      word[candidate->length] = '\0';
+      IndexSlot *slot = index_slot (self, word, candidate->length, nf_text_fold_hash (word, candidate->length));
+      if ((slot->lists & W_NOT_NAMES) || nlp_sorted_words_has (self->common_words, word))
         slot->lists |= W_CAPS_ONLY;
     }
+  g_clear_pointer (&self->caps_candidates, g_array_unref);
   return TRUE;
 }
 
