@@ -706,6 +706,8 @@ typedef struct {
   guint32        *bare_words;  /* per token without its possessive, the same: most words
                                 * are asked both ways, and the possessive is then not looked
                                 * for again */
+  guint32        *cap_words;   /* per token: tok_is_cap_word_checked's answer + 1, 0 until
+                                * asked (the passes ask a capitalised word again and again) */
   /* the segmentation's folds (NULL without one: the tagger's spans), which make a token's
    * Word one look per distinct form: fold_words[id] is index + 1 in words, 0 until asked */
   const guint32  *fold_ids;
@@ -1078,7 +1080,10 @@ tok_is_cap_word (const Context *c, guint i)
       if (!((length > 2 && text[2] == '-') || (length > 3 && text[3] == '-')))
         return text[0] == 'd' && is_elided_particle_name (c, i, text, length);
     }
-  return tok_is_cap_word_checked (c, i);
+  guint32 *known = &((Context *) c)->cap_words[i]; /* (the memo: the article's working state) */
+  if (!*known)
+    *known = tok_is_cap_word_checked (c, i) + 1;
+  return *known - 1;
 }
 
 /* tok_is_punct() of a punctuation token. */
@@ -4922,8 +4927,8 @@ struct _EntitiesRulesWorker {
   guint         n_slots;      /* allocated */
   Word         *words;
   guint         words_size;
-  guint32      *token_words, *bare_words, *fold_words;
-  gsize         token_words_size, bare_words_size, fold_words_size; /* allocated */
+  guint32      *token_words, *bare_words, *fold_words, *cap_words;
+  gsize         token_words_size, bare_words_size, fold_words_size, cap_words_size; /* allocated */
 };
 
 enum { WORKER_KEEP = 1 << 16 };
@@ -4951,6 +4956,7 @@ entities_rules_worker_free (EntitiesRulesWorker *worker)
   g_free (worker->slots);
   g_free (worker->words);
   g_free (worker->token_words);
+  g_free (worker->cap_words);
   g_free (worker->bare_words);
   g_free (worker->fold_words);
   g_free (worker);
@@ -5014,6 +5020,7 @@ context_init (Context *c, const Entities *self, const char *text, const NfToken 
   c->words_size = w->words_size;
   c->token_words = zeroed (&w->token_words, &w->token_words_size, (gsize) n + 1);
   c->bare_words = zeroed (&w->bare_words, &w->bare_words_size, (gsize) n + 1);
+  c->cap_words = zeroed (&w->cap_words, &w->cap_words_size, (gsize) n + 1);
   if (segmentation)
     {
       guint n_folds;
@@ -5039,6 +5046,7 @@ context_clear (Context *c, EntitiesRulesWorker *worker)
       g_free (c->token_words);
       g_free (c->bare_words);
       g_free (c->fold_words);
+      g_free (c->cap_words);
       return;
     }
   g_array_set_size (c->mentions, 0);
@@ -5060,8 +5068,9 @@ context_clear (Context *c, EntitiesRulesWorker *worker)
       g_clear_pointer (&worker->token_words, g_free);
       g_clear_pointer (&worker->bare_words, g_free);
       g_clear_pointer (&worker->fold_words, g_free);
+      g_clear_pointer (&worker->cap_words, g_free);
       worker->n_slots = worker->words_size = 0;
-      worker->token_words_size = worker->bare_words_size = worker->fold_words_size = 0;
+      worker->token_words_size = worker->bare_words_size = worker->fold_words_size = worker->cap_words_size = 0;
     }
   if (worker->scratch->allocated_len > 4 * WORKER_KEEP)
     {
