@@ -684,6 +684,9 @@ typedef struct {
                                 * (mark_surnames) */
 } Word;
 
+/* The tables resolve() fills and empties (string keys and values in the article's store). */
+enum { N_RESOLVE_TABLES = 5 };
+
 typedef struct {
   const Entities *self;
   const char     *text;
@@ -708,6 +711,7 @@ typedef struct {
                                 * for again */
   guint32        *cap_words;   /* per token: tok_is_cap_word_checked's answer + 1, 0 until
                                 * asked (the passes ask a capitalised word again and again) */
+  GHashTable     *resolve_tables[N_RESOLVE_TABLES]; /* resolve()'s, empty between its calls */
   /* the segmentation's folds (NULL without one: the tagger's spans), which make a token's
    * Word one look per distinct form: fold_words[id] is index + 1 in words, 0 until asked */
   const guint32  *fold_ids;
@@ -3846,16 +3850,17 @@ headline_people (Context *c, GHashTable *surnames, GHashTable *known)
 static void
 resolve (Context *c)
 {
-  /* keys and values live in the article's store */
-  g_autoptr (GHashTable) surnames = g_hash_table_new (g_str_hash, g_str_equal);
-  g_autoptr (GHashTable) acronyms = g_hash_table_new (g_str_hash, g_str_equal);
-  g_autoptr (GHashTable) known = g_hash_table_new (g_str_hash, g_str_equal);
+  /* keys and values live in the article's store; the tables are the worker's, emptied at the
+   * end (five tables made and freed an article cost more than their few entries) */
+  GHashTable *surnames = c->resolve_tables[0];
+  GHashTable *acronyms = c->resolve_tables[1];
+  GHashTable *known = c->resolve_tables[2];
   /* an organisation's first word, a word no list knows, to its name: "Norvell Semiconductor"
    * ... "Norvell said", "Brockhurst Capital" ... "Brockhurst analyst Deepak Raman" */
-  g_autoptr (GHashTable) org_heads = g_hash_table_new (g_str_hash, g_str_equal);
+  GHashTable *org_heads = c->resolve_tables[3];
   /* a person's given name to the person, when one person of the article has it: "Larry Page"
    * ... "fit Larry's personality", "interesting to Larry" (a place by its word before) */
-  g_autoptr (GHashTable) givens = g_hash_table_new (g_str_hash, g_str_equal);
+  GHashTable *givens = c->resolve_tables[4];
   static const char shared_given[] = "";
   Mention *ms = (Mention *) c->mentions->data;
   guint n = c->mentions->len;
@@ -4155,6 +4160,8 @@ resolve (Context *c)
           m->tentative = FALSE;
         }
     }
+  for (guint t = 0; t < N_RESOLVE_TABLES; t++)
+    g_hash_table_remove_all (c->resolve_tables[t]);
 }
 
 /* A title alone that named nobody's surname goes back to the label passes ("the President"
@@ -4927,6 +4934,7 @@ struct _EntitiesRulesWorker {
   guint         n_slots;      /* allocated */
   Word         *words;
   guint         words_size;
+  GHashTable   *resolve_tables[N_RESOLVE_TABLES];
   guint32      *token_words, *bare_words, *fold_words, *cap_words;
   gsize         token_words_size, bare_words_size, fold_words_size, cap_words_size; /* allocated */
 };
@@ -4941,6 +4949,8 @@ entities_rules_worker_new (void)
   worker->joined = g_string_sized_new (64);
   worker->mentions = g_array_new (FALSE, FALSE, sizeof (Mention));
   worker->store = g_string_chunk_new (4096);
+  for (guint t = 0; t < N_RESOLVE_TABLES; t++)
+    worker->resolve_tables[t] = g_hash_table_new (g_str_hash, g_str_equal);
   return worker;
 }
 
@@ -4953,6 +4963,8 @@ entities_rules_worker_free (EntitiesRulesWorker *worker)
   g_string_free (worker->joined, TRUE);
   g_array_unref (worker->mentions);
   g_string_chunk_free (worker->store);
+  for (guint t = 0; t < N_RESOLVE_TABLES; t++)
+    g_hash_table_unref (worker->resolve_tables[t]);
   g_free (worker->slots);
   g_free (worker->words);
   g_free (worker->token_words);
@@ -5002,11 +5014,14 @@ context_init (Context *c, const Entities *self, const char *text, const NfToken 
       local.joined = g_string_sized_new (64);
       local.mentions = g_array_new (FALSE, FALSE, sizeof (Mention));
       local.store = g_string_chunk_new (4096);
+      for (guint t = 0; t < N_RESOLVE_TABLES; t++)
+        local.resolve_tables[t] = g_hash_table_new (g_str_hash, g_str_equal);
     }
   c->scratch = w->scratch;
   c->joined = w->joined;
   c->mentions = w->mentions;
   c->store = w->store;
+  memcpy (c->resolve_tables, w->resolve_tables, sizeof c->resolve_tables);
   gsize slots_size = w->n_slots;
   c->slots = zeroed (&w->slots, &slots_size, n_slots);
   w->n_slots = slots_size;
@@ -5047,6 +5062,8 @@ context_clear (Context *c, EntitiesRulesWorker *worker)
       g_free (c->bare_words);
       g_free (c->fold_words);
       g_free (c->cap_words);
+      for (guint t = 0; t < N_RESOLVE_TABLES; t++)
+        g_hash_table_unref (c->resolve_tables[t]);
       return;
     }
   g_array_set_size (c->mentions, 0);
