@@ -377,22 +377,14 @@ index_put_entry (Entities *self, const PendingEntry *p, const char *strings)
 }
 
 /* The pending gazetteer entries into the index, in the order read: their slots (and their
- * first words') are asked of the memory together first.  The index is megabytes, out of the
- * cache, and a lookup an entry waiting for its slot was the largest cost of the start in
- * time; asked together, the misses overlap.  No effect on what the index holds. */
+ * first words') were asked of the memory as they were read (add_gazetteer_entry).  The
+ * index is megabytes, out of the cache, and a lookup an entry waiting for its slot was the
+ * largest cost of the start in time; asked ahead, the misses overlap with the reading of the
+ * next lines.  No effect on what the index holds. */
 static void
 index_flush_pending (Entities *self)
 {
   const char *strings = self->pending_strings->str;
-#if defined(__GNUC__)
-  guint mask = self->n_index_slots - 1;
-  for (guint k = 0; k < self->n_pending; k++)
-    {
-      __builtin_prefetch (&self->index[self->pending[k].hash & mask]);
-      if (self->pending[k].lead_length)
-        __builtin_prefetch (&self->index[self->pending[k].lead_hash & mask]);
-    }
-#endif
   for (guint k = 0; k < self->n_pending; k++)
     index_put_entry (self, &self->pending[k], strings);
   self->n_pending = 0;
@@ -424,6 +416,11 @@ add_gazetteer_entry (const char *key, gsize length, const char *label, const cha
   p->canonical_at = self->pending_strings->len;
   g_string_append (self->pending_strings, canonical);
   g_string_append_c (self->pending_strings, '\0');
+#if defined(__GNUC__)
+  __builtin_prefetch (&self->index[p->hash & (self->n_index_slots - 1)]);
+  if (p->lead_length)
+    __builtin_prefetch (&self->index[p->lead_hash & (self->n_index_slots - 1)]);
+#endif
   if (self->n_pending == PENDING_BATCH)
     index_flush_pending (self);
 }
@@ -1480,7 +1477,9 @@ mark_surnames (const Context *c_)
       if (!tok_is_cap_word (c, i) || is_word_in (c, i, W_ORG_SUFFIXES))
         continue;
       guint title = i >= 2 && tok_is (c, i - 1, ".") ? i - 2 : i - 1; /* "Ms. Alley" */
-      if ((i >= 1 && is_word_in (c, title, W_TITLES) && tok_is_cap_word (c, title))
+      /* (the title's capital first: kept per token, where the lists of a word in lower case
+       * would be looked up for the question) */
+      if ((i >= 1 && tok_is_cap_word (c, title) && is_word_in (c, title, W_TITLES))
           || (i + 1 < c->n && is_word_in (c, i + 1, W_SPEECH_VERBS) && !tok_is_initial (c, i)))
         tok_word (c, i, TRUE)->surname = TRUE;
     }
