@@ -1439,7 +1439,18 @@ in_title_case_heading (const Context *c, guint i)
 }
 
 static gboolean apposition_after (const Context *c, guint last);
-static gboolean tok_is_capitalised_form (const Context *c, guint i, const char *lower);
+/* Whether token @i is @word with its first letter in capitals: "Near" for "near". */
+static inline G_ALWAYS_INLINE gboolean
+tok_is_capitalised_form (const Context *c, guint i, const char *word)
+{
+  gsize length;
+  const char *text = tok_text (c, i, &length);
+  /* the first letter first: it is asked for long lists of one token, which it rules out
+   * for nearly every word without a call */
+  char first = word[0] >= 'a' && word[0] <= 'z' ? (char) (word[0] - 'a' + 'A') : word[0];
+  return length > 0 && text[0] == first && strlen (word) == length
+         && memcmp (text + 1, word + 1, length - 1) == 0;
+}
 
 /* "House Democrats", "Trump Republicans": a party's members are a group (no_places_as_people) */
 static const char *const members_last[] = {
@@ -3597,18 +3608,6 @@ apposition_after (const Context *c, guint last)
   return FALSE;
 }
 
-/* Whether token @i is @word with its first letter in capitals: "Near" for "near". */
-static gboolean
-tok_is_capitalised_form (const Context *c, guint i, const char *word)
-{
-  gsize length;
-  const char *text = tok_text (c, i, &length);
-  /* the first letter first: it is asked for long lists of one token, which it rules out
-   * for nearly every word without a call */
-  char first = word[0] >= 'a' && word[0] <= 'z' ? (char) (word[0] - 'a' + 'A') : word[0];
-  return length > 0 && text[0] == first && strlen (word) == length
-         && memcmp (text + 1, word + 1, length - 1) == 0;
-}
 
 /* A mention of @label next to mention @i in a list ("Baghdad and Najaf", "Aleppo, Homs"),
  * or after it as its country or region ("Raqqah, Syria").  A place found by its evidence
