@@ -681,6 +681,121 @@ typedef struct {
                                 * (mark_surnames) */
 } Word;
 
+/* A table of the article's names (resolve()'s): NUL-terminated keys, non-NULL values, both
+ * in the article's store or the lists', by nf_text_fold_hash with open addressing.  Five
+ * GHashTables an article, which hashed each key again with g_str_hash, grew from eight
+ * buckets and shrank when emptied, were half of resolve()'s instructions. */
+typedef struct {
+  const char *key;   /* NULL: free */
+  gpointer    value;
+  guint32     hash;
+} NameSlot;
+
+typedef struct {
+  NameSlot *slots;
+  guint     n_slots; /* a power of two, at most half used */
+  guint     n_used;
+} NameTable;
+
+/* The slot of @key (@hash its hash) in @table: its own, or the free one where it would go. */
+static NameSlot *
+name_table_slot (const NameTable *table, const char *key, guint32 hash)
+{
+  guint mask = table->n_slots - 1;
+  for (guint at = hash & mask;; at = (at + 1) & mask)
+    {
+      NameSlot *slot = &table->slots[at];
+      if (!slot->key || (slot->hash == hash && strcmp (slot->key, key) == 0))
+        return slot;
+    }
+}
+
+static guint32
+name_hash (const char *key)
+{
+  return nf_text_fold_hash (key, strlen (key));
+}
+
+/* The value of @key in @table, or NULL. */
+static gpointer
+name_table_lookup (const NameTable *table, const char *key)
+{
+  return name_table_slot (table, key, name_hash (key))->value;
+}
+
+static gboolean
+name_table_contains (const NameTable *table, const char *key)
+{
+  return name_table_slot (table, key, name_hash (key))->key != NULL;
+}
+
+/* @table twice as large. */
+static void
+name_table_grow (NameTable *table)
+{
+  NameSlot *old = table->slots;
+  guint n_old = table->n_slots;
+  table->n_slots *= 2;
+  table->slots = g_new0 (NameSlot, table->n_slots);
+  guint mask = table->n_slots - 1;
+  for (guint k = 0; k < n_old; k++)
+    if (old[k].key)
+      {
+        guint at = old[k].hash & mask;
+        while (table->slots[at].key)
+          at = (at + 1) & mask;
+        table->slots[at] = old[k];
+      }
+  g_free (old);
+}
+
+/* Sets @key's value to @value (not NULL), as g_hash_table_insert: a key already there is
+ * kept; a new one is @key itself, which must live as long as the table's contents. */
+static void
+name_table_insert (NameTable *table, const char *key, gpointer value)
+{
+  guint32 hash = name_hash (key);
+  NameSlot *slot = name_table_slot (table, key, hash);
+  if (!slot->key)
+    {
+      if (2 * (table->n_used + 1) > table->n_slots)
+        {
+          name_table_grow (table);
+          slot = name_table_slot (table, key, hash);
+        }
+      slot->key = key;
+      slot->hash = hash;
+      table->n_used++;
+    }
+  slot->value = value;
+}
+
+/* A table's room at first, and the most kept from one article to the next. */
+enum { NAME_TABLE_MIN = 64, NAME_TABLE_KEEP = 4096 };
+
+static void
+name_table_init (NameTable *table)
+{
+  table->n_slots = NAME_TABLE_MIN;
+  table->slots = g_new0 (NameSlot, table->n_slots);
+  table->n_used = 0;
+}
+
+/* @table emptied, its room kept unless a huge article grew it past @keep slots. */
+static void
+name_table_clear (NameTable *table, guint keep)
+{
+  if (table->n_slots > keep)
+    {
+      g_free (table->slots);
+      name_table_init (table);
+      return;
+    }
+  if (table->n_used)
+    memset (table->slots, 0, table->n_slots * sizeof *table->slots);
+  table->n_used = 0;
+}
+
 /* The tables resolve() fills and empties (string keys and values in the article's store). */
 enum { N_RESOLVE_TABLES = 5 };
 
@@ -708,7 +823,7 @@ typedef struct {
                                 * for again */
   guint32        *cap_words;   /* per token: tok_is_cap_word_checked's answer + 1, 0 until
                                 * asked (the passes ask a capitalised word again and again) */
-  GHashTable     *resolve_tables[N_RESOLVE_TABLES]; /* resolve()'s, empty between its calls */
+  NameTable       resolve_tables[N_RESOLVE_TABLES]; /* resolve()'s, empty between its calls */
   /* the segmentation's folds (NULL without one: the tagger's spans), which make a token's
    * Word one look per distinct form: fold_words[id] is index + 1 in words, 0 until asked */
   const guint32  *fold_ids;
@@ -1196,7 +1311,10 @@ lookup_label (const Context *c, guint a, guint b, gsize end, Label *label)
       if (i < b || end == t->end || end == bare_end)
         {
           const Word *w = tok_word (c, i, i == b && end != t->end);
-          g_string_append_len (c->joined, w->fold, w->length);
+          /* (a copy: g_string_append_len's general insertion cost more than the words) */
+          gsize at = c->joined->len;
+          g_string_set_size (c->joined, at + w->length);
+          memcpy (c->joined->str + at, w->fold, w->length);
         }
       else
         nlp_fold_append (c->joined, c->text + t->start, end - t->start);
@@ -3552,19 +3670,16 @@ stored_key (const Context *c, const char *key)
   return key == c->scratch->str ? g_string_chunk_insert (c->store, key) : key;
 }
 
-/* Sets @key to @value in @table (keys in the article's store, no free function); an
- * existing key is kept. */
+/* Sets @key to @value in @table (keys in the article's store); an existing key is kept. */
 static void
-table_put (const Context *c, GHashTable *table, const char *key, gpointer value)
+table_put (const Context *c, NameTable *table, const char *key, gpointer value)
 {
   /* a key already in the store (a token's fold, most) is kept as it is either way: one
    * insert, which keeps the table's key when it has one */
-  if (key != c->scratch->str)
-    g_hash_table_insert (table, (gpointer) key, value);
-  else if (g_hash_table_contains (table, key))
-    g_hash_table_insert (table, (gpointer) key, value); /* keeps the stored key */
+  if (key != c->scratch->str || name_table_contains (table, key))
+    name_table_insert (table, key, value);
   else
-    g_hash_table_insert (table, (gpointer) stored_key (c, key), value);
+    name_table_insert (table, stored_key (c, key), value);
 }
 
 /* "O'Brien, the minister, ...", "Smith, 45, ...", "Smith, who", "Smith's wife": a person's
@@ -3786,7 +3901,7 @@ headline_name_word (const Context *c, const char *word, gsize length)
 /* Records the surname of @given and @surname, one space apart in the headline, when they
  * are a person's name; returns whether they were. */
 static gboolean
-try_headline_person (Context *c, GHashTable *surnames, GHashTable *known, const char *given, gsize given_length,
+try_headline_person (Context *c, NameTable *surnames, NameTable *known, const char *given, gsize given_length,
                      const char *surname, gsize surname_length)
 {
   if (surname != given + given_length + 1 || !headline_name_word (c, surname, surname_length)
@@ -3794,13 +3909,13 @@ try_headline_person (Context *c, GHashTable *surnames, GHashTable *known, const 
     return FALSE;
   /* (not a name the article gives another label: "Aston Villa") */
   fold_into (c->scratch, given, surname + surname_length - given);
-  gpointer label = g_hash_table_lookup (known, c->scratch->str);
+  gpointer label = name_table_lookup (known, c->scratch->str);
   if (label && GPOINTER_TO_INT (label) != LABEL_PERSON)
     return FALSE;
   fold_into (c->scratch, surname, surname_length);
-  if (!g_hash_table_contains (surnames, c->scratch->str))
-    g_hash_table_insert (surnames, (gpointer) stored_key (c, c->scratch->str),
-                         g_string_chunk_insert_len (c->store, given, surname + surname_length - given));
+  if (!name_table_contains (surnames, c->scratch->str))
+    name_table_insert (surnames, stored_key (c, c->scratch->str),
+                       g_string_chunk_insert_len (c->store, given, surname + surname_length - given));
   return TRUE;
 }
 
@@ -3810,7 +3925,7 @@ try_headline_person (Context *c, GHashTable *surnames, GHashTable *known, const 
  * (@known: folded names to labels).  Adds the surnames to @surnames, the names in the
  * article's store. */
 static void
-headline_people (Context *c, GHashTable *surnames, GHashTable *known)
+headline_people (Context *c, NameTable *surnames, NameTable *known)
 {
   if (!c->headline)
     return;
@@ -3850,15 +3965,15 @@ resolve (Context *c)
 {
   /* keys and values live in the article's store; the tables are the worker's, emptied at the
    * end (five tables made and freed an article cost more than their few entries) */
-  GHashTable *surnames = c->resolve_tables[0];
-  GHashTable *acronyms = c->resolve_tables[1];
-  GHashTable *known = c->resolve_tables[2];
+  NameTable *surnames = &c->resolve_tables[0];
+  NameTable *acronyms = &c->resolve_tables[1];
+  NameTable *known = &c->resolve_tables[2];
   /* an organisation's first word, a word no list knows, to its name: "Norvell Semiconductor"
    * ... "Norvell said", "Brockhurst Capital" ... "Brockhurst analyst Deepak Raman" */
-  GHashTable *org_heads = c->resolve_tables[3];
+  NameTable *org_heads = &c->resolve_tables[3];
   /* a person's given name to the person, when one person of the article has it: "Larry Page"
    * ... "fit Larry's personality", "interesting to Larry" (a place by its word before) */
-  GHashTable *givens = c->resolve_tables[4];
+  NameTable *givens = &c->resolve_tables[4];
   static const char shared_given[] = "";
   Mention *ms = (Mention *) c->mentions->data;
   guint n = c->mentions->len;
@@ -3874,16 +3989,16 @@ resolve (Context *c)
           const char *key = m->end == t->end ? tok_word (c, m->last, FALSE)->fold
                             : m->end == nlp_strip_possessive (c->text, t->start, t->end) ? tok_word (c, m->last, TRUE)->fold
                             : (fold_into (c->scratch, c->text + t->start, m->end - t->start), c->scratch->str);
-          if (!g_hash_table_contains (surnames, key))
-            g_hash_table_insert (surnames, (gpointer) stored_key (c, key), (gpointer) name);
+          if (!name_table_contains (surnames, key))
+            name_table_insert (surnames, stored_key (c, key), (gpointer) name);
           if (is_given_name (c, m->first))
             {
               const char *given = tok_word (c, m->first, FALSE)->fold;
-              const char *had = g_hash_table_lookup (givens, given);
+              const char *had = name_table_lookup (givens, given);
               if (!had)
-                g_hash_table_insert (givens, (gpointer) given, (gpointer) name);
+                name_table_insert (givens, given, (gpointer) name);
               else if (had != shared_given && strcmp (had, name) != 0)
-                g_hash_table_insert (givens, (gpointer) given, (gpointer) shared_given);
+                name_table_insert (givens, given, (gpointer) shared_given);
             }
           /* a Korean or Chinese name is written surname first: "Ban Ki-moon" is also "Ban"
            * (a given name of two syllables joined by a hyphen last) */
@@ -3894,8 +4009,8 @@ resolve (Context *c)
               if (hyphen && hyphen + 1 < c->text + g->end && g_ascii_islower (hyphen[1]))
                 {
                   key = tok_word (c, m->first, FALSE)->fold;
-                  if (!g_hash_table_contains (surnames, key))
-                    g_hash_table_insert (surnames, (gpointer) key, (gpointer) name);
+                  if (!name_table_contains (surnames, key))
+                    name_table_insert (surnames, key, (gpointer) name);
                 }
             }
           /* Spanish and Portuguese names carry two surnames: "Guadalupe Ramírez Soto" is
@@ -3903,8 +4018,8 @@ resolve (Context *c)
           if (m->last >= m->first + 2 && tok_is_cap_word (c, m->last - 1))
             {
               key = tok_word (c, m->last - 1, FALSE)->fold;
-              if (!g_hash_table_contains (surnames, key))
-                g_hash_table_insert (surnames, (gpointer) key, (gpointer) name);
+              if (!name_table_contains (surnames, key))
+                name_table_insert (surnames, key, (gpointer) name);
             }
         }
       if ((m->label == LABEL_ORGANIZATION || m->label == LABEL_LOCATION) && m->last > m->first
@@ -3913,24 +4028,24 @@ resolve (Context *c)
         {
           /* "Syrian Democratic Forces (SDF)": the label as a digit, then the name */
           const char *key = tok_word (c, m->last + 2, FALSE)->fold;
-          if (!g_hash_table_contains (acronyms, key))
+          if (!name_table_contains (acronyms, key))
             {
               const char *name = mention_name (c, m);
               g_string_printf (c->scratch, "%d%s", m->label, name);
-              g_hash_table_insert (acronyms, (gpointer) key, g_string_chunk_insert (c->store, c->scratch->str));
+              name_table_insert (acronyms, key, g_string_chunk_insert (c->store, c->scratch->str));
             }
         }
       if (m->label == LABEL_ORGANIZATION && m->last > m->first && is_org_head (c, m->first))
         {
           const char *key = tok_word (c, m->first, TRUE)->fold;
-          if (!g_hash_table_contains (org_heads, key))
-            g_hash_table_insert (org_heads, (gpointer) key, (gpointer) mention_name (c, m));
+          if (!name_table_contains (org_heads, key))
+            name_table_insert (org_heads, key, (gpointer) mention_name (c, m));
         }
       if (m->label != LABEL_NONE)
         {
           /* a person stays a person: "Kerry" then "KERRY" */
           const char *key = mention_fold (c, m);
-          if (m->label == LABEL_PERSON || !g_hash_table_contains (known, key))
+          if (m->label == LABEL_PERSON || !name_table_contains (known, key))
             table_put (c, known, key, GINT_TO_POINTER (m->label));
         }
     }
@@ -3942,7 +4057,7 @@ resolve (Context *c)
       if (m->last != m->first || m->label == LABEL_NATIONALITY)
         continue;
       const char *key = mention_fold (c, m);
-      const char *full = g_hash_table_lookup (surnames, key);
+      const char *full = name_table_lookup (surnames, key);
       /* a country keeps its name even when someone is called Jordan */
       gboolean caps = (c->tokens[m->first].flags & NF_TOKEN_ALL_CAPS) != 0;
       gboolean place = after_place_word (c, m->first);
@@ -3959,7 +4074,7 @@ resolve (Context *c)
           m->title_word = FALSE;
           continue;
         }
-      const char *person = g_hash_table_lookup (givens, key);
+      const char *person = name_table_lookup (givens, key);
       if (person && person != shared_given && !m->canonical
           && (m->label == LABEL_NONE || m->label == LABEL_PERSON || m->label == LABEL_LOCATION))
         {
@@ -3981,7 +4096,7 @@ resolve (Context *c)
         }
       if (m->title_word)
         continue; /* no evidence makes a title alone a name */
-      const char *org = g_hash_table_lookup (org_heads, key);
+      const char *org = name_table_lookup (org_heads, key);
       if (org && (m->label == LABEL_NONE || (m->label == LABEL_PERSON && m->tentative)))
         {
           m->label = LABEL_ORGANIZATION;
@@ -3989,7 +4104,7 @@ resolve (Context *c)
           m->tentative = FALSE;
           continue;
         }
-      const char *acronym = g_hash_table_lookup (acronyms, key);
+      const char *acronym = name_table_lookup (acronyms, key);
       if (acronym && (m->label == LABEL_NONE || m->label == LABEL_ORGANIZATION))
         {
           m->label = (Label) (acronym[0] - '0');
@@ -3999,14 +4114,14 @@ resolve (Context *c)
         }
       /* "KERRY:" in a transcript is the Kerry named elsewhere */
       if (caps && m->label == LABEL_ORGANIZATION && !m->canonical
-          && GPOINTER_TO_INT (g_hash_table_lookup (known, key)) == LABEL_PERSON)
+          && GPOINTER_TO_INT (name_table_lookup (known, key)) == LABEL_PERSON)
         {
           m->label = LABEL_PERSON;
           continue;
         }
       if (!m->tentative)
         continue;
-      gpointer seen = g_hash_table_lookup (known, key);
+      gpointer seen = name_table_lookup (known, key);
       if (seen)
         {
           m->label = GPOINTER_TO_INT (seen);
@@ -4151,7 +4266,7 @@ resolve (Context *c)
       Mention *m = &ms[i];
       if (!m->tentative || m->title_word)
         continue;
-      gpointer seen = g_hash_table_lookup (known, mention_fold (c, m));
+      gpointer seen = name_table_lookup (known, mention_fold (c, m));
       if (seen)
         {
           m->label = GPOINTER_TO_INT (seen);
@@ -4159,7 +4274,7 @@ resolve (Context *c)
         }
     }
   for (guint t = 0; t < N_RESOLVE_TABLES; t++)
-    g_hash_table_remove_all (c->resolve_tables[t]);
+    name_table_clear (&c->resolve_tables[t], NAME_TABLE_KEEP);
 }
 
 /* A title alone that named nobody's surname goes back to the label passes ("the President"
@@ -4932,7 +5047,7 @@ struct _EntitiesRulesWorker {
   guint         n_slots;      /* allocated */
   Word         *words;
   guint         words_size;
-  GHashTable   *resolve_tables[N_RESOLVE_TABLES];
+  NameTable     resolve_tables[N_RESOLVE_TABLES];
   guint32      *token_words, *bare_words, *fold_words, *cap_words;
   gsize         token_words_size, bare_words_size, fold_words_size, cap_words_size; /* allocated */
 };
@@ -4948,7 +5063,7 @@ entities_rules_worker_new (void)
   worker->mentions = g_array_new (FALSE, FALSE, sizeof (Mention));
   worker->store = g_string_chunk_new (4096);
   for (guint t = 0; t < N_RESOLVE_TABLES; t++)
-    worker->resolve_tables[t] = g_hash_table_new (g_str_hash, g_str_equal);
+    name_table_init (&worker->resolve_tables[t]);
   return worker;
 }
 
@@ -4962,7 +5077,7 @@ entities_rules_worker_free (EntitiesRulesWorker *worker)
   g_array_unref (worker->mentions);
   g_string_chunk_free (worker->store);
   for (guint t = 0; t < N_RESOLVE_TABLES; t++)
-    g_hash_table_unref (worker->resolve_tables[t]);
+    g_free (worker->resolve_tables[t].slots);
   g_free (worker->slots);
   g_free (worker->words);
   g_free (worker->token_words);
@@ -5013,7 +5128,7 @@ context_init (Context *c, const Entities *self, const char *text, const NfToken 
       local.mentions = g_array_new (FALSE, FALSE, sizeof (Mention));
       local.store = g_string_chunk_new (4096);
       for (guint t = 0; t < N_RESOLVE_TABLES; t++)
-        local.resolve_tables[t] = g_hash_table_new (g_str_hash, g_str_equal);
+        name_table_init (&local.resolve_tables[t]);
     }
   c->scratch = w->scratch;
   c->joined = w->joined;
@@ -5061,7 +5176,7 @@ context_clear (Context *c, EntitiesRulesWorker *worker)
       g_free (c->fold_words);
       g_free (c->cap_words);
       for (guint t = 0; t < N_RESOLVE_TABLES; t++)
-        g_hash_table_unref (c->resolve_tables[t]);
+        g_free (c->resolve_tables[t].slots);
       return;
     }
   g_array_set_size (c->mentions, 0);
@@ -5075,6 +5190,8 @@ context_clear (Context *c, EntitiesRulesWorker *worker)
     }
   worker->words = c->words;
   worker->words_size = c->words_size;
+  /* (resolve() emptied them, and a table it grew has other slots) */
+  memcpy (worker->resolve_tables, c->resolve_tables, sizeof worker->resolve_tables);
   if (worker->n_slots > WORKER_KEEP || worker->token_words_size > WORKER_KEEP
       || worker->fold_words_size > WORKER_KEEP)
     {
