@@ -411,11 +411,14 @@ add_gazetteer_entry (const char *key, gsize length, const char *label, const cha
     .lead_length = space ? space - key : 0,
     .lead_hash = space ? nf_text_fold_hash (key, space - key) : 0,
   };
-  g_string_append_len (self->pending_strings, key, length);
-  g_string_append_c (self->pending_strings, '\0');
-  p->canonical_at = self->pending_strings->len;
-  g_string_append (self->pending_strings, canonical);
-  g_string_append_c (self->pending_strings, '\0');
+  /* (one size and two copies: four appends an entry cost more than the rest of it) */
+  gsize canonical_size = strlen (canonical) + 1;
+  p->canonical_at = p->key_at + length + 1;
+  g_string_set_size (self->pending_strings, p->canonical_at + canonical_size); /* (its NUL kept) */
+  char *strings = self->pending_strings->str;
+  memcpy (strings + p->key_at, key, length);
+  strings[p->key_at + length] = '\0';
+  memcpy (strings + p->canonical_at, canonical, canonical_size);
 #if defined(__GNUC__)
   __builtin_prefetch (&self->index[p->hash & (self->n_index_slots - 1)]);
   if (p->lead_length)
