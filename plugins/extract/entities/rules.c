@@ -802,6 +802,15 @@ name_table_clear (NameTable *table, guint keep)
 /* The tables resolve() fills and empties (string keys and values in the article's store). */
 enum { N_RESOLVE_TABLES = 5 };
 
+/* An answer of canonical_in(): whether @set holds @canonical. */
+typedef struct {
+  const char *canonical;
+  const void *set;
+  gboolean    in;
+} CanonicalMemo;
+
+enum { CANONICAL_MEMO = 64 }; /* a power of two */
+
 typedef struct {
   const Entities *self;
   const char     *text;
@@ -827,6 +836,10 @@ typedef struct {
   guint32        *cap_words;   /* per token: tok_is_cap_word_checked's answer + 1, 0 until
                                 * asked (the passes ask a capitalised word again and again) */
   NameTable       resolve_tables[N_RESOLVE_TABLES]; /* resolve()'s, empty between its calls */
+  /* canonical_in()'s answers, by the addresses of the canonical name and the set: a
+   * canonical name is a gazetteer's or in the article's store, never changed while the
+   * article is worked on, and the passes ask the same few places again and again */
+  CanonicalMemo   canonical_memo[CANONICAL_MEMO];
   /* the segmentation's folds (NULL without one: the tagger's spans), which make a token's
    * Word one look per distinct form: fold_words[id] is index + 1 in words, 0 until asked */
   const guint32  *fold_ids;
@@ -1883,9 +1896,17 @@ after_the_and_age (const char *text, gsize at)
 static gboolean
 canonical_in (const Context *c, GHashTable *set, const char *canonical)
 {
+  guint at = (guint) (((guintptr) canonical >> 3) ^ ((guintptr) set >> 4)) & (CANONICAL_MEMO - 1);
+  /* (the memo is the article's working state, as tok_word's) */
+  CanonicalMemo *memo = &((Context *) c)->canonical_memo[at];
+  if (memo->canonical == canonical && memo->set == set)
+    return memo->in;
   g_string_truncate (c->scratch, 0);
   nlp_fold_append (c->scratch, canonical, strlen (canonical));
-  return g_hash_table_contains (set, c->scratch->str);
+  memo->canonical = canonical;
+  memo->set = set;
+  memo->in = g_hash_table_contains (set, c->scratch->str);
+  return memo->in;
 }
 
 /* A country's name (canonical form, as the gazetteers give it). */
