@@ -884,8 +884,15 @@ bare_word_is_one_of (const Context *c, guint i, const char *const *words)
 static gboolean
 tok_is_one_of (const Context *c, guint i, const char *const *words)
 {
+  gsize length;
+  const char *text = tok_text (c, i, &length);
+  if (length == 0)
+    return FALSE;
+  /* the first two bytes before a strlen: most words of a list that begin as the token does
+   * differ at the second ((*w)[1] is there: (*w)[0] is the token's first byte, not a NUL) */
+  char first = text[0], second = length > 1 ? text[1] : '\0';
   for (const char *const *w = words; *w; w++)
-    if (tok_is (c, i, *w))
+    if ((*w)[0] == first && (*w)[1] == second && (length == 1 || (strlen (*w) == length && memcmp (text, *w, length) == 0)))
       return TRUE;
   return FALSE;
 }
