@@ -310,6 +310,28 @@ test_worker_reuse (void **state)
   assert_string_equal (after, alone);
 }
 
+/* An article of thousands of people: the tables that resolve a surname to the person
+ * named in full grow far past their first room (and are given back smaller after), and the
+ * first and the last person are still found by their surnames. */
+static void
+test_many_people (void **state)
+{
+  Fixture *f = *state;
+  const char *text = "Guadalupe Ramírez Soto won. Ramírez cried. Ernesto Lugo said Lugo would run in Lugo.";
+  g_autofree char *alone = entities_of_text (f, text);
+  g_autoptr (GString) many = g_string_new (NULL);
+  enum { N_PEOPLE = 3000 };
+  for (guint i = 0; i < N_PEOPLE; i++)
+    g_string_append_printf (many, "John Var%c%c%c spoke. ", 'a' + i / 676, 'a' + i / 26 % 26, 'a' + i % 26);
+  g_string_append_printf (many, "Later Varaaa said no. Then Var%c%c%c said yes.", 'a' + (N_PEOPLE - 1) / 676,
+                          'a' + (N_PEOPLE - 1) / 26 % 26, 'a' + (N_PEOPLE - 1) % 26);
+  g_autofree char *got = entities_of_text (f, many->str);
+  assert_non_null (strstr (got, "; Varaaa=PERSON:John Varaaa"));
+  assert_non_null (strstr (got, "; Varelj=PERSON:John Varelj"));
+  g_autofree char *after = entities_of_text (f, text);
+  assert_string_equal (after, alone);
+}
+
 static void
 test_titles_of_works (void **state)
 {
@@ -1265,6 +1287,7 @@ main (void)
     cmocka_unit_test_setup_teardown (test_roles_and_members_last, setup, teardown),
     cmocka_unit_test_setup_teardown (test_surnames, setup, teardown),
     cmocka_unit_test_setup_teardown (test_worker_reuse, setup, teardown),
+    cmocka_unit_test_setup_teardown (test_many_people, setup, teardown),
     cmocka_unit_test_setup_teardown (test_titles_of_works, setup, teardown),
     cmocka_unit_test_setup_teardown (test_german_nouns, setup, teardown),
     cmocka_unit_test_setup_teardown (test_nickname, setup, teardown),

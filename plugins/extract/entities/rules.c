@@ -24,6 +24,7 @@
  * Annotation: type "entity", span of the name without title or possessive, attributes
  * "label", "canonical" and, when one was written, "title". */
 #include <string.h>
+#include <glib/gstdio.h>
 
 #include <newsflow/newsflow.h>
 
@@ -61,6 +62,27 @@ static const char *const shipped_gazetteers[] = {
 };
 
 
+/* A gazetteer entry read, waiting to go into the index with its batch
+ * (index_flush_pending): its name and canonical name at offsets of pending_strings; its
+ * name's first word, when the name has several, the first lead_length bytes. */
+typedef struct {
+  gsize       key_at, canonical_at;
+  guint32     length, hash;
+  guint32     lead_length, lead_hash;
+  const char *label;
+} PendingEntry;
+
+enum { PENDING_BATCH = 32 };
+
+/* A key of the index (not NUL-terminated when it is a longer name's first word). */
+typedef struct {
+  const char *key;
+  gsize       length;
+} IndexKey;
+
+/* The longest name that is an acronym only when written in capitals (W_CAPS_ONLY). */
+enum { CAPS_ONLY_MAX = 6 };
+
 typedef struct {
   /* the gazetteer, read straight into the index (a GHashTable and three allocations an
    * entry cost more than the rest of the start): its folded and canonical names, and its
@@ -91,6 +113,18 @@ typedef struct {
   gboolean    report[N_LABELS];
   gboolean    conll;            /* convention = "conll": countries stay places (label_passes),
                                  * a town's region is a place of its own (join_places) */
+  gboolean    reading_regions;  /* while loading: the gazetteer read is a region list, whose
+                                 * entries go to regions too (add_gazetteer_entry) */
+  /* while loading: the gazetteer entries read and not yet in the index (their strings in
+   * pending_strings, NUL-terminated) */
+  PendingEntry pending[PENDING_BATCH];
+  guint       n_pending;
+  GString    *pending_strings;
+  /* while loading: the keys (IndexKey) of the entries of short names whose canonical name
+   * is another word ("us" -> "United States"): W_CAPS_ONLY's candidates, known when the
+   * entry is made (its strings then in the cache), where a pass over the index at the end
+   * waited for the entry of each short key */
+  GArray     *caps_candidates;
 } Entities;
 
 /* The words of the word lists and the keys of the gazetteer with what the lists and the
@@ -100,11 +134,16 @@ typedef struct {
  * (the GHashTables hashed each again with g_str_hash). */
 typedef struct IndexSlot {
   const char     *key;     /* the lists' or the gazetteer's own; NULL: a free slot */
-  guint32         length;
-  guint32         hash;
-  guint           lists;   /* WordList bits: the lists holding the word */
   const NlpEntry *entry;   /* as the gazetteer, or NULL */
+  guint32         hash;
+  /* (16 bits each: 24 bytes a slot, not 32; the index is megabytes, and the pages it
+   * touches were most of the start-up's page faults) */
+  guint16         length;  /* at most INDEX_KEY_MAX */
+  guint16         lists;   /* WordList bits: the lists holding the word */
 } IndexSlot;
+
+/* The longest key the index holds: no list entry or name comes near it. */
+#define INDEX_KEY_MAX G_MAXUINT16
 
 /* The word lists a folded word is in, as bits: one lookup answers them all. */
 typedef enum {
@@ -124,6 +163,7 @@ typedef enum {
   W_INSTRUCTION  = 1 << 13, /* a verb that opens an instruction: "Install", "Visit" */
   W_STORM        = 1 << 14, /* a word before a storm's name: "Hurricane" */
   W_HONORIFIC    = 1 << 15, /* a person's title only: "Mr", "Senator" (is_honorific) */
+  /* (no more: IndexSlot.lists has 16 bits) */
 } WordList;
 
 /* Words the rules ask about by their own bits, marked in the index with the lists'. */
@@ -156,6 +196,9 @@ entities_rules_free (gpointer data)
   if (!self)
     return;
   g_clear_pointer (&self->gazetteer_strings, g_string_chunk_free);
+  if (self->pending_strings)
+    g_string_free (self->pending_strings, TRUE);
+  g_clear_pointer (&self->caps_candidates, g_array_unref);
   g_clear_pointer (&self->gazetteer_entries, g_ptr_array_unref);
   g_clear_pointer (&self->titles, g_hash_table_unref);
   g_clear_pointer (&self->org_suffixes, g_hash_table_unref);
@@ -210,14 +253,19 @@ index_prefetch (const Entities *self, const NfFold *folds, guint n)
 
 enum { ENTRY_BLOCK = 1024 };
 
-/* The index twice as large, its keys where their hashes now say. */
+/* The index with @n_slots slots (a power of two), its keys where their hashes now say. */
 static void
-index_grow (Entities *self)
+index_resize (Entities *self, guint n_slots)
 {
   IndexSlot *old = self->index;
   guint n_old = self->n_index_slots;
-  self->n_index_slots = n_old ? 2 * n_old : 1024;
+  self->n_index_slots = n_slots;
+  /* calloc's fresh pages are mapped on the first read of a slot (a lookup) and again at the
+   * first write, two page faults a page: a zero written into each page maps it for writing
+   * at once (a memset would also write the megabytes the kernel zeroed) */
   self->index = g_new0 (IndexSlot, self->n_index_slots);
+  for (gsize at = 0; at < self->n_index_slots * sizeof *self->index; at += 4096)
+    ((volatile char *) self->index)[at] = 0;
   guint mask = self->n_index_slots - 1;
   for (guint k = 0; k < n_old; k++)
     if (old[k].key)
@@ -230,11 +278,33 @@ index_grow (Entities *self)
   g_free (old);
 }
 
+/* The index twice as large. */
+static void
+index_grow (Entities *self)
+{
+  index_resize (self, self->n_index_slots ? 2 * self->n_index_slots : 1024);
+}
+
+/* Room in the index for @n_keys keys without growing: made once at its size, the index
+ * does not touch the pages of its smaller copies (megabytes) nor move its keys again. */
+static void
+index_reserve (Entities *self, gsize n_keys)
+{
+  guint n_slots = MAX (self->n_index_slots, 1024);
+  while (n_slots < 2 * n_keys && n_slots < (1u << 30))
+    n_slots *= 2;
+  if (n_slots != self->n_index_slots)
+    index_resize (self, n_slots);
+}
+
 /* The slot of @key (@length bytes, folded, @hash its nf_text_fold_hash), made for it with
- * @key (which must live as long as the index) when it has none. */
+ * @key (which must live as long as the index) when it has none; NULL when the key is longer
+ * than INDEX_KEY_MAX (then never found, as no token is). */
 static IndexSlot *
 index_put (Entities *self, const char *key, gsize length, guint32 hash)
 {
+  if (length > INDEX_KEY_MAX)
+    return NULL;
   IndexSlot *slot = index_slot (self, key, length, hash);
   if (slot->key)
     return slot;
@@ -253,21 +323,32 @@ index_put (Entities *self, const char *key, gsize length, guint32 hash)
 static void
 index_add (Entities *self, const char *key, gsize length, guint bits)
 {
-  index_put (self, key, length, nf_text_fold_hash (key, length))->lists |= bits;
+  IndexSlot *slot = index_put (self, key, length, nf_text_fold_hash (key, length));
+  if (slot)
+    slot->lists |= bits;
 }
 
-/* An entry of a gazetteer file (nlp_gazetteer_read) into the index: an earlier file's entry
- * for the name wins, as in nlp_gazetteer_load's table. */
+/* The folded canonical name of a region gazetteer's entry into the set @data. */
 static void
-add_gazetteer_entry (const char *key, gsize length, const char *label, const char *canonical, gpointer data)
+add_region (const char *key, gsize length, const char *label, const char *canonical, gpointer data)
 {
-  Entities *self = data;
-  guint32 hash = nf_text_fold_hash (key, length);
-  IndexSlot *slot = index_slot (self, key, length, hash);
+  (void) key, (void) length, (void) label;
+  GString *folded = g_string_new (NULL);
+  nlp_fold_append (folded, canonical, strlen (canonical));
+  g_hash_table_add (data, g_string_free (folded, FALSE));
+}
+
+/* A gazetteer entry @p (its strings in @strings) into the index: an earlier file's entry for
+ * the name wins, as in nlp_gazetteer_load's table. */
+static void
+index_put_entry (Entities *self, const PendingEntry *p, const char *strings)
+{
+  const char *key = strings + p->key_at;
+  IndexSlot *slot = index_slot (self, key, p->length, p->hash);
   if (slot->key && slot->entry)
     return;
   if (!slot->key)
-    slot = index_put (self, g_string_chunk_insert_len (self->gazetteer_strings, key, length), length, hash);
+    slot = index_put (self, g_string_chunk_insert_len (self->gazetteer_strings, key, p->length), p->length, p->hash);
   if (self->n_last_entries == ENTRY_BLOCK || self->gazetteer_entries->len == 0)
     {
       g_ptr_array_add (self->gazetteer_entries, g_new (NlpEntry, ENTRY_BLOCK));
@@ -275,17 +356,112 @@ add_gazetteer_entry (const char *key, gsize length, const char *label, const cha
     }
   NlpEntry *entry = (NlpEntry *) g_ptr_array_index (self->gazetteer_entries, self->gazetteer_entries->len - 1)
                     + self->n_last_entries++;
-  entry->label = label;
-  entry->canonical = g_string_chunk_insert (self->gazetteer_strings, canonical);
+  entry->label = p->label;
+  entry->canonical = g_string_chunk_insert (self->gazetteer_strings, strings + p->canonical_at);
   slot->entry = entry;
+  if (p->length <= CAPS_ONLY_MAX && g_ascii_strcasecmp (strings + p->canonical_at, key) != 0)
+    {
+      IndexKey candidate = { slot->key, p->length };
+      g_array_append_val (self->caps_candidates, candidate);
+    }
   /* The first words of the names of several words, marked (a prefix of the name's own key):
    * a run of tokens whose first is followed by a space can be a name only when that first
    * token is marked, which lookup_label() sees in the token's memo without joining the
    * run's words and looking the run up. */
-  const char *stored = slot->key; /* (the slot moves when the index grows) */
-  const char *space = memchr (stored, ' ', length);
-  if (space)
-    index_add (self, stored, space - stored, W_LEADS);
+  if (p->lead_length)
+    {
+      IndexSlot *lead = index_put (self, slot->key, p->lead_length, p->lead_hash);
+      if (lead)
+        lead->lists |= W_LEADS;
+    }
+}
+
+/* The pending gazetteer entries into the index, in the order read: their slots (and their
+ * first words') were asked of the memory as they were read (add_gazetteer_entry).  The
+ * index is megabytes, out of the cache, and a lookup an entry waiting for its slot was the
+ * largest cost of the start in time; asked ahead, the misses overlap with the reading of the
+ * next lines.  No effect on what the index holds. */
+static void
+index_flush_pending (Entities *self)
+{
+  const char *strings = self->pending_strings->str;
+  for (guint k = 0; k < self->n_pending; k++)
+    index_put_entry (self, &self->pending[k], strings);
+  self->n_pending = 0;
+  g_string_truncate (self->pending_strings, 0);
+}
+
+/* An entry of a gazetteer file (nlp_gazetteer_read): kept with the next ones of its batch,
+ * which go into the index together (index_flush_pending). */
+static void
+add_gazetteer_entry (const char *key, gsize length, const char *label, const char *canonical, gpointer data)
+{
+  Entities *self = data;
+  if (self->reading_regions)
+    add_region (key, length, label, canonical, self->regions);
+  if (length > INDEX_KEY_MAX)
+    return;
+  PendingEntry *p = &self->pending[self->n_pending++];
+  const char *space = memchr (key, ' ', length);
+  *p = (PendingEntry) {
+    .key_at = self->pending_strings->len,
+    .length = length,
+    .hash = nf_text_fold_hash (key, length),
+    .label = label,
+    .lead_length = space ? space - key : 0,
+    .lead_hash = space ? nf_text_fold_hash (key, space - key) : 0,
+  };
+  /* (one size and two copies: four appends an entry cost more than the rest of it) */
+  gsize canonical_size = strlen (canonical) + 1;
+  p->canonical_at = p->key_at + length + 1;
+  g_string_set_size (self->pending_strings, p->canonical_at + canonical_size); /* (its NUL kept) */
+  char *strings = self->pending_strings->str;
+  memcpy (strings + p->key_at, key, length);
+  strings[p->key_at + length] = '\0';
+  memcpy (strings + p->canonical_at, canonical, canonical_size);
+#if defined(__GNUC__)
+  __builtin_prefetch (&self->index[p->hash & (self->n_index_slots - 1)]);
+  if (p->lead_length)
+    __builtin_prefetch (&self->index[p->lead_hash & (self->n_index_slots - 1)]);
+#endif
+  if (self->n_pending == PENDING_BATCH)
+    index_flush_pending (self);
+}
+
+/* Reads the gazetteer @name into the index. */
+static gboolean
+read_gazetteer (Entities *self, const char *name, GError **error)
+{
+  gboolean read = nlp_gazetteer_read (name, add_gazetteer_entry, self, error);
+  index_flush_pending (self);
+  return read;
+}
+
+/* The @n folded @keys into the index with the WordList @bits, by batches whose slots are
+ * asked of the memory together first (index_flush_pending). */
+static void
+index_add_all (Entities *self, const char *const *keys, guint n, guint bits)
+{
+  for (guint k = 0; k < n; k += PENDING_BATCH)
+    {
+      guint m = MIN (PENDING_BATCH, n - k);
+      gsize lengths[PENDING_BATCH];
+      guint32 hashes[PENDING_BATCH];
+      for (guint j = 0; j < m; j++)
+        {
+          lengths[j] = strlen (keys[k + j]);
+          hashes[j] = nf_text_fold_hash (keys[k + j], lengths[j]);
+#if defined(__GNUC__)
+          __builtin_prefetch (&self->index[hashes[j] & (self->n_index_slots - 1)]);
+#endif
+        }
+      for (guint j = 0; j < m; j++)
+        {
+          IndexSlot *slot = index_put (self, keys[k + j], lengths[j], hashes[j]);
+          if (slot)
+            slot->lists |= bits;
+        }
+    }
 }
 
 /* The word lists into the index (after the gazetteer). */
@@ -301,29 +477,55 @@ index_add_lists (Entities *self)
   const NlpSortedWords *given[] = { self->female_names, self->male_names };
   for (guint l = 0; l < G_N_ELEMENTS (sets); l++)
     {
-      GHashTableIter iter;
-      gpointer key;
-      g_hash_table_iter_init (&iter, sets[l].set);
-      while (g_hash_table_iter_next (&iter, &key, NULL))
-        index_add (self, key, strlen (key), sets[l].bit);
+      guint n;
+      g_autofree gpointer *keys = g_hash_table_get_keys_as_array (sets[l].set, &n);
+      index_add_all (self, (const char *const *) keys, n, sets[l].bit);
     }
   for (guint l = 0; l < G_N_ELEMENTS (given); l++)
     {
       /* (the written part is the first n_written words in the file's order) */
-      for (guint k = 0; k < given[l]->n_written; k++)
-        index_add (self, given[l]->written[k], strlen (given[l]->written[k]), W_GIVEN_NAMES | W_WRITTEN_GIVEN);
-      for (guint k = 0; k < given[l]->n; k++)
-        index_add (self, given[l]->words[k], strlen (given[l]->words[k]), W_GIVEN_NAMES);
+      index_add_all (self, given[l]->written, given[l]->n_written, W_GIVEN_NAMES | W_WRITTEN_GIVEN);
+      index_add_all (self, given[l]->words, given[l]->n, W_GIVEN_NAMES);
     }
 }
 
-static void
-add_region (const char *key, gsize length, const char *label, const char *canonical, gpointer data)
+/* The gazetteers whose canonical names are regions (Entities.regions). */
+static const char *const region_lists[] = { "gazetteers/regions.txt", "gazetteers/regions-en.txt" };
+
+static gboolean
+is_region_list (const char *name)
 {
-  (void) key, (void) length, (void) label;
-  GString *folded = g_string_new (NULL);
-  nlp_fold_append (folded, canonical, strlen (canonical));
-  g_hash_table_add (data, g_string_free (folded, FALSE));
+  for (guint r = 0; r < G_N_ELEMENTS (region_lists); r++)
+    if (strcmp (name, region_lists[r]) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+/* The word lists read into the index besides the gazetteers, for its size. */
+static const char *const index_word_lists[] = {
+  "gazetteers/titles.txt", "gazetteers/org-suffixes.txt", "gazetteers/location-suffixes.txt",
+  "gazetteers/location-prefixes.txt", "gazetteers/not-names.txt", "gazetteers/other-names.txt",
+  "speech-verbs.txt", "gazetteers/group-nouns.txt", "gazetteers/female-names.txt",
+  "gazetteers/male-names.txt", NULL,
+};
+
+/* At most about how many keys the shipped lists put in the index: their bytes over 16 (a
+ * line is 20 bytes on average, a key to it plus a few first words of names), so the index
+ * is made at its size once.  Only a size: a missing file is reported when it is read. */
+static gsize
+shipped_keys_estimate (void)
+{
+  const char *const *lists[] = { shipped_gazetteers, index_word_lists };
+  gsize bytes = 0;
+  for (guint l = 0; l < G_N_ELEMENTS (lists); l++)
+    for (const char *const *name = lists[l]; *name; name++)
+      {
+        g_autofree char *path = nf_data_find (*name, NULL);
+        GStatBuf st;
+        if (path && g_stat (path, &st) == 0)
+          bytes += st.st_size;
+      }
+  return bytes / 16;
 }
 
 /* The word lists and gazetteers: @extra gazetteer files first (their entries win). */
@@ -332,14 +534,26 @@ entities_load_lists (Entities *self, const char *const *extra, gboolean shipped,
 {
   self->gazetteer_strings = g_string_chunk_new (64 * 1024);
   self->gazetteer_entries = g_ptr_array_new_with_free_func (g_free);
-  index_grow (self);
+  self->pending_strings = g_string_sized_new (PENDING_BATCH * 64);
+  self->caps_candidates = g_array_new (FALSE, FALSE, sizeof (IndexKey));
+  self->regions = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  index_reserve (self, shipped ? shipped_keys_estimate () : 0);
   for (const char *const *name = extra; name && *name; name++)
-    if (!nlp_gazetteer_read (*name, add_gazetteer_entry, self, error))
+    if (!read_gazetteer (self, *name, error))
       return FALSE;
+  /* the region lists' canonical names are taken as the shipped gazetteers are read, which
+   * then need not be read again for them */
+  gboolean regions_read = FALSE;
   if (shipped)
     for (const char *const *name = shipped_gazetteers; *name; name++)
-      if (!nlp_gazetteer_read (*name, add_gazetteer_entry, self, error))
-        return FALSE;
+      {
+        self->reading_regions = is_region_list (*name);
+        regions_read |= self->reading_regions;
+        gboolean read = read_gazetteer (self, *name, error);
+        self->reading_regions = FALSE;
+        if (!read)
+          return FALSE;
+      }
 
   if (!(self->titles = nlp_word_set_load ("gazetteers/titles.txt", error))
       || !(self->org_suffixes = nlp_word_set_load ("gazetteers/org-suffixes.txt", error))
@@ -354,10 +568,10 @@ entities_load_lists (Entities *self, const char *const *extra, gboolean shipped,
       || !(self->common_words = nlp_sorted_words_load ("gazetteers/common-words.txt", error))
       || !(self->countries = entities_countries_load (error)))
     return FALSE;
-  self->regions = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  if (!nlp_gazetteer_read ("gazetteers/regions.txt", add_region, self->regions, error)
-      || !nlp_gazetteer_read ("gazetteers/regions-en.txt", add_region, self->regions, error))
-    return FALSE;
+  if (!regions_read)
+    for (guint r = 0; r < G_N_ELEMENTS (region_lists); r++)
+      if (!nlp_gazetteer_read (region_lists[r], add_region, self->regions, error))
+        return FALSE;
   /* by hash, not bisection: a bisection of 40,000 words misses the cache at most of its 16
    * steps, and a few words an article asked cost as much time as the index's lookups */
   nlp_sorted_words_index (self->common_words);
@@ -366,18 +580,17 @@ entities_load_lists (Entities *self, const char *const *extra, gboolean shipped,
     index_add (self, marked_words[m].fold, strlen (marked_words[m].fold), marked_words[m].bit);
   /* "Who are they?", "Us": a short word of the language is an acronym that the gazetteers
    * expand ("WHO", "US") only when written in capitals; marked once here, asked per token */
-  for (guint i = 0; i < self->n_index_slots; i++)
+  for (guint i = 0; i < self->caps_candidates->len; i++)
     {
-      IndexSlot *slot = &self->index[i];
-      if (!slot->key || !slot->entry || !slot->entry->canonical || slot->length > 6)
-        continue;
-      char word[8]; /* (a key may be a longer name's first word: not NUL-terminated) */
-      memcpy (word, slot->key, slot->length);
-      word[slot->length] = '\0';
-      if (g_ascii_strcasecmp (slot->entry->canonical, word) != 0
-          && ((slot->lists & W_NOT_NAMES) || nlp_sorted_words_has (self->common_words, word)))
+      const IndexKey *candidate = &g_array_index (self->caps_candidates, IndexKey, i);
+      char word[CAPS_ONLY_MAX + 1];
+      memcpy (word, candidate->key, candidate->length);
+      word[candidate->length] = '\0';
+      IndexSlot *slot = index_slot (self, word, candidate->length, nf_text_fold_hash (word, candidate->length));
+      if ((slot->lists & W_NOT_NAMES) || nlp_sorted_words_has (self->common_words, word))
         slot->lists |= W_CAPS_ONLY;
     }
+  g_clear_pointer (&self->caps_candidates, g_array_unref);
   return TRUE;
 }
 
@@ -471,6 +684,133 @@ typedef struct {
                                 * (mark_surnames) */
 } Word;
 
+/* A table of the article's names (resolve()'s): NUL-terminated keys, non-NULL values, both
+ * in the article's store or the lists', by nf_text_fold_hash with open addressing.  Five
+ * GHashTables an article, which hashed each key again with g_str_hash, grew from eight
+ * buckets and shrank when emptied, were half of resolve()'s instructions. */
+typedef struct {
+  const char *key;   /* NULL: free */
+  gpointer    value;
+  guint32     hash;
+} NameSlot;
+
+typedef struct {
+  NameSlot *slots;
+  guint     n_slots; /* a power of two, at most half used */
+  guint     n_used;
+} NameTable;
+
+/* The slot of @key (@hash its hash) in @table: its own, or the free one where it would go. */
+static NameSlot *
+name_table_slot (const NameTable *table, const char *key, guint32 hash)
+{
+  guint mask = table->n_slots - 1;
+  for (guint at = hash & mask;; at = (at + 1) & mask)
+    {
+      NameSlot *slot = &table->slots[at];
+      if (!slot->key || (slot->hash == hash && strcmp (slot->key, key) == 0))
+        return slot;
+    }
+}
+
+static guint32
+name_hash (const char *key)
+{
+  return nf_text_fold_hash (key, strlen (key));
+}
+
+/* The value of @key in @table, or NULL. */
+static gpointer
+name_table_lookup (const NameTable *table, const char *key)
+{
+  return name_table_slot (table, key, name_hash (key))->value;
+}
+
+static gboolean
+name_table_contains (const NameTable *table, const char *key)
+{
+  return name_table_slot (table, key, name_hash (key))->key != NULL;
+}
+
+/* @table twice as large. */
+static void
+name_table_grow (NameTable *table)
+{
+  NameSlot *old = table->slots;
+  guint n_old = table->n_slots;
+  table->n_slots *= 2;
+  table->slots = g_new0 (NameSlot, table->n_slots);
+  guint mask = table->n_slots - 1;
+  for (guint k = 0; k < n_old; k++)
+    if (old[k].key)
+      {
+        guint at = old[k].hash & mask;
+        while (table->slots[at].key)
+          at = (at + 1) & mask;
+        table->slots[at] = old[k];
+      }
+  g_free (old);
+}
+
+/* Sets @key's value to @value (not NULL), as g_hash_table_insert: a key already there is
+ * kept; a new one is @key itself, which must live as long as the table's contents. */
+static void
+name_table_insert (NameTable *table, const char *key, gpointer value)
+{
+  guint32 hash = name_hash (key);
+  NameSlot *slot = name_table_slot (table, key, hash);
+  if (!slot->key)
+    {
+      if (2 * (table->n_used + 1) > table->n_slots)
+        {
+          name_table_grow (table);
+          slot = name_table_slot (table, key, hash);
+        }
+      slot->key = key;
+      slot->hash = hash;
+      table->n_used++;
+    }
+  slot->value = value;
+}
+
+/* A table's room at first, and the most kept from one article to the next. */
+enum { NAME_TABLE_MIN = 64, NAME_TABLE_KEEP = 4096 };
+
+static void
+name_table_init (NameTable *table)
+{
+  table->n_slots = NAME_TABLE_MIN;
+  table->slots = g_new0 (NameSlot, table->n_slots);
+  table->n_used = 0;
+}
+
+/* @table emptied, its room kept unless a huge article grew it past @keep slots. */
+static void
+name_table_clear (NameTable *table, guint keep)
+{
+  if (table->n_slots > keep)
+    {
+      g_free (table->slots);
+      name_table_init (table);
+      return;
+    }
+  if (table->n_used)
+    memset (table->slots, 0, table->n_slots * sizeof *table->slots);
+  table->n_used = 0;
+}
+
+/* The tables resolve() fills and empties (string keys and values in the article's store). */
+enum { N_RESOLVE_TABLES = 5 };
+
+/* An answer of canonical_in(): whether @set holds @canonical. */
+typedef struct {
+  const char *canonical;
+  const void *set;
+  gboolean    in;
+} CanonicalMemo;
+
+enum { CANONICAL_MEMO = 64 }; /* a power of two */
+
 typedef struct {
   const Entities *self;
   const char     *text;
@@ -493,6 +833,13 @@ typedef struct {
   guint32        *bare_words;  /* per token without its possessive, the same: most words
                                 * are asked both ways, and the possessive is then not looked
                                 * for again */
+  guint32        *cap_words;   /* per token: tok_is_cap_word_checked's answer + 1, 0 until
+                                * asked (the passes ask a capitalised word again and again) */
+  NameTable       resolve_tables[N_RESOLVE_TABLES]; /* resolve()'s, empty between its calls */
+  /* canonical_in()'s answers, by the addresses of the canonical name and the set: a
+   * canonical name is a gazetteer's or in the article's store, never changed while the
+   * article is worked on, and the passes ask the same few places again and again */
+  CanonicalMemo   canonical_memo[CANONICAL_MEMO];
   /* the segmentation's folds (NULL without one: the tagger's spans), which make a token's
    * Word one look per distinct form: fold_words[id] is index + 1 in words, 0 until asked */
   const guint32  *fold_ids;
@@ -537,8 +884,15 @@ bare_word_is_one_of (const Context *c, guint i, const char *const *words)
 static gboolean
 tok_is_one_of (const Context *c, guint i, const char *const *words)
 {
+  gsize length;
+  const char *text = tok_text (c, i, &length);
+  if (length == 0)
+    return FALSE;
+  /* the first two bytes before a strlen: most words of a list that begin as the token does
+   * differ at the second ((*w)[1] is there: (*w)[0] is the token's first byte, not a NUL) */
+  char first = text[0], second = length > 1 ? text[1] : '\0';
   for (const char *const *w = words; *w; w++)
-    if (tok_is (c, i, *w))
+    if ((*w)[0] == first && (*w)[1] == second && (length == 1 || (strlen (*w) == length && memcmp (text, *w, length) == 0)))
       return TRUE;
   return FALSE;
 }
@@ -865,7 +1219,10 @@ tok_is_cap_word (const Context *c, guint i)
       if (!((length > 2 && text[2] == '-') || (length > 3 && text[3] == '-')))
         return text[0] == 'd' && is_elided_particle_name (c, i, text, length);
     }
-  return tok_is_cap_word_checked (c, i);
+  guint32 *known = &((Context *) c)->cap_words[i]; /* (the memo: the article's working state) */
+  if (!*known)
+    *known = tok_is_cap_word_checked (c, i) + 1;
+  return *known - 1;
 }
 
 /* tok_is_punct() of a punctuation token. */
@@ -977,7 +1334,10 @@ lookup_label (const Context *c, guint a, guint b, gsize end, Label *label)
       if (i < b || end == t->end || end == bare_end)
         {
           const Word *w = tok_word (c, i, i == b && end != t->end);
-          g_string_append_len (c->joined, w->fold, w->length);
+          /* (a copy: g_string_append_len's general insertion cost more than the words) */
+          gsize at = c->joined->len;
+          g_string_set_size (c->joined, at + w->length);
+          memcpy (c->joined->str + at, w->fold, w->length);
         }
       else
         nlp_fold_append (c->joined, c->text + t->start, end - t->start);
@@ -1220,7 +1580,18 @@ in_title_case_heading (const Context *c, guint i)
 }
 
 static gboolean apposition_after (const Context *c, guint last);
-static gboolean tok_is_capitalised_form (const Context *c, guint i, const char *lower);
+/* Whether token @i is @word with its first letter in capitals: "Near" for "near". */
+static inline G_ALWAYS_INLINE gboolean
+tok_is_capitalised_form (const Context *c, guint i, const char *word)
+{
+  gsize length;
+  const char *text = tok_text (c, i, &length);
+  /* the first letter first: it is asked for long lists of one token, which it rules out
+   * for nearly every word without a call */
+  char first = word[0] >= 'a' && word[0] <= 'z' ? (char) (word[0] - 'a' + 'A') : word[0];
+  return length > 0 && text[0] == first && strlen (word) == length
+         && memcmp (text + 1, word + 1, length - 1) == 0;
+}
 
 /* "House Democrats", "Trump Republicans": a party's members are a group (no_places_as_people) */
 static const char *const members_last[] = {
@@ -1258,7 +1629,9 @@ mark_surnames (const Context *c_)
       if (!tok_is_cap_word (c, i) || is_word_in (c, i, W_ORG_SUFFIXES))
         continue;
       guint title = i >= 2 && tok_is (c, i - 1, ".") ? i - 2 : i - 1; /* "Ms. Alley" */
-      if ((i >= 1 && is_word_in (c, title, W_TITLES) && tok_is_cap_word (c, title))
+      /* (the title's capital first: kept per token, where the lists of a word in lower case
+       * would be looked up for the question) */
+      if ((i >= 1 && tok_is_cap_word (c, title) && is_word_in (c, title, W_TITLES))
           || (i + 1 < c->n && is_word_in (c, i + 1, W_SPEECH_VERBS) && !tok_is_initial (c, i)))
         tok_word (c, i, TRUE)->surname = TRUE;
     }
@@ -1530,9 +1903,17 @@ after_the_and_age (const char *text, gsize at)
 static gboolean
 canonical_in (const Context *c, GHashTable *set, const char *canonical)
 {
+  guint at = (guint) (((guintptr) canonical >> 3) ^ ((guintptr) set >> 4)) & (CANONICAL_MEMO - 1);
+  /* (the memo is the article's working state, as tok_word's) */
+  CanonicalMemo *memo = &((Context *) c)->canonical_memo[at];
+  if (memo->canonical == canonical && memo->set == set)
+    return memo->in;
   g_string_truncate (c->scratch, 0);
   nlp_fold_append (c->scratch, canonical, strlen (canonical));
-  return g_hash_table_contains (set, c->scratch->str);
+  memo->canonical = canonical;
+  memo->set = set;
+  memo->in = g_hash_table_contains (set, c->scratch->str);
+  return memo->in;
 }
 
 /* A country's name (canonical form, as the gazetteers give it). */
@@ -3320,19 +3701,16 @@ stored_key (const Context *c, const char *key)
   return key == c->scratch->str ? g_string_chunk_insert (c->store, key) : key;
 }
 
-/* Sets @key to @value in @table (keys in the article's store, no free function); an
- * existing key is kept. */
+/* Sets @key to @value in @table (keys in the article's store); an existing key is kept. */
 static void
-table_put (const Context *c, GHashTable *table, const char *key, gpointer value)
+table_put (const Context *c, NameTable *table, const char *key, gpointer value)
 {
   /* a key already in the store (a token's fold, most) is kept as it is either way: one
    * insert, which keeps the table's key when it has one */
-  if (key != c->scratch->str)
-    g_hash_table_insert (table, (gpointer) key, value);
-  else if (g_hash_table_contains (table, key))
-    g_hash_table_insert (table, (gpointer) key, value); /* keeps the stored key */
+  if (key != c->scratch->str || name_table_contains (table, key))
+    name_table_insert (table, key, value);
   else
-    g_hash_table_insert (table, (gpointer) stored_key (c, key), value);
+    name_table_insert (table, stored_key (c, key), value);
 }
 
 /* "O'Brien, the minister, ...", "Smith, 45, ...", "Smith, who", "Smith's wife": a person's
@@ -3376,18 +3754,6 @@ apposition_after (const Context *c, guint last)
   return FALSE;
 }
 
-/* Whether token @i is @word with its first letter in capitals: "Near" for "near". */
-static gboolean
-tok_is_capitalised_form (const Context *c, guint i, const char *word)
-{
-  gsize length;
-  const char *text = tok_text (c, i, &length);
-  /* the first letter first: it is asked for long lists of one token, which it rules out
-   * for nearly every word without a call */
-  char first = word[0] >= 'a' && word[0] <= 'z' ? (char) (word[0] - 'a' + 'A') : word[0];
-  return length > 0 && text[0] == first && strlen (word) == length
-         && memcmp (text + 1, word + 1, length - 1) == 0;
-}
 
 /* A mention of @label next to mention @i in a list ("Baghdad and Najaf", "Aleppo, Homs"),
  * or after it as its country or region ("Raqqah, Syria").  A place found by its evidence
@@ -3566,7 +3932,7 @@ headline_name_word (const Context *c, const char *word, gsize length)
 /* Records the surname of @given and @surname, one space apart in the headline, when they
  * are a person's name; returns whether they were. */
 static gboolean
-try_headline_person (Context *c, GHashTable *surnames, GHashTable *known, const char *given, gsize given_length,
+try_headline_person (Context *c, NameTable *surnames, NameTable *known, const char *given, gsize given_length,
                      const char *surname, gsize surname_length)
 {
   if (surname != given + given_length + 1 || !headline_name_word (c, surname, surname_length)
@@ -3574,13 +3940,13 @@ try_headline_person (Context *c, GHashTable *surnames, GHashTable *known, const 
     return FALSE;
   /* (not a name the article gives another label: "Aston Villa") */
   fold_into (c->scratch, given, surname + surname_length - given);
-  gpointer label = g_hash_table_lookup (known, c->scratch->str);
+  gpointer label = name_table_lookup (known, c->scratch->str);
   if (label && GPOINTER_TO_INT (label) != LABEL_PERSON)
     return FALSE;
   fold_into (c->scratch, surname, surname_length);
-  if (!g_hash_table_contains (surnames, c->scratch->str))
-    g_hash_table_insert (surnames, (gpointer) stored_key (c, c->scratch->str),
-                         g_string_chunk_insert_len (c->store, given, surname + surname_length - given));
+  if (!name_table_contains (surnames, c->scratch->str))
+    name_table_insert (surnames, stored_key (c, c->scratch->str),
+                       g_string_chunk_insert_len (c->store, given, surname + surname_length - given));
   return TRUE;
 }
 
@@ -3590,7 +3956,7 @@ try_headline_person (Context *c, GHashTable *surnames, GHashTable *known, const 
  * (@known: folded names to labels).  Adds the surnames to @surnames, the names in the
  * article's store. */
 static void
-headline_people (Context *c, GHashTable *surnames, GHashTable *known)
+headline_people (Context *c, NameTable *surnames, NameTable *known)
 {
   if (!c->headline)
     return;
@@ -3628,16 +3994,17 @@ headline_people (Context *c, GHashTable *surnames, GHashTable *known)
 static void
 resolve (Context *c)
 {
-  /* keys and values live in the article's store */
-  g_autoptr (GHashTable) surnames = g_hash_table_new (g_str_hash, g_str_equal);
-  g_autoptr (GHashTable) acronyms = g_hash_table_new (g_str_hash, g_str_equal);
-  g_autoptr (GHashTable) known = g_hash_table_new (g_str_hash, g_str_equal);
+  /* keys and values live in the article's store; the tables are the worker's, emptied at the
+   * end (five tables made and freed an article cost more than their few entries) */
+  NameTable *surnames = &c->resolve_tables[0];
+  NameTable *acronyms = &c->resolve_tables[1];
+  NameTable *known = &c->resolve_tables[2];
   /* an organisation's first word, a word no list knows, to its name: "Norvell Semiconductor"
    * ... "Norvell said", "Brockhurst Capital" ... "Brockhurst analyst Deepak Raman" */
-  g_autoptr (GHashTable) org_heads = g_hash_table_new (g_str_hash, g_str_equal);
+  NameTable *org_heads = &c->resolve_tables[3];
   /* a person's given name to the person, when one person of the article has it: "Larry Page"
    * ... "fit Larry's personality", "interesting to Larry" (a place by its word before) */
-  g_autoptr (GHashTable) givens = g_hash_table_new (g_str_hash, g_str_equal);
+  NameTable *givens = &c->resolve_tables[4];
   static const char shared_given[] = "";
   Mention *ms = (Mention *) c->mentions->data;
   guint n = c->mentions->len;
@@ -3653,16 +4020,16 @@ resolve (Context *c)
           const char *key = m->end == t->end ? tok_word (c, m->last, FALSE)->fold
                             : m->end == nlp_strip_possessive (c->text, t->start, t->end) ? tok_word (c, m->last, TRUE)->fold
                             : (fold_into (c->scratch, c->text + t->start, m->end - t->start), c->scratch->str);
-          if (!g_hash_table_contains (surnames, key))
-            g_hash_table_insert (surnames, (gpointer) stored_key (c, key), (gpointer) name);
+          if (!name_table_contains (surnames, key))
+            name_table_insert (surnames, stored_key (c, key), (gpointer) name);
           if (is_given_name (c, m->first))
             {
               const char *given = tok_word (c, m->first, FALSE)->fold;
-              const char *had = g_hash_table_lookup (givens, given);
+              const char *had = name_table_lookup (givens, given);
               if (!had)
-                g_hash_table_insert (givens, (gpointer) given, (gpointer) name);
+                name_table_insert (givens, given, (gpointer) name);
               else if (had != shared_given && strcmp (had, name) != 0)
-                g_hash_table_insert (givens, (gpointer) given, (gpointer) shared_given);
+                name_table_insert (givens, given, (gpointer) shared_given);
             }
           /* a Korean or Chinese name is written surname first: "Ban Ki-moon" is also "Ban"
            * (a given name of two syllables joined by a hyphen last) */
@@ -3673,8 +4040,8 @@ resolve (Context *c)
               if (hyphen && hyphen + 1 < c->text + g->end && g_ascii_islower (hyphen[1]))
                 {
                   key = tok_word (c, m->first, FALSE)->fold;
-                  if (!g_hash_table_contains (surnames, key))
-                    g_hash_table_insert (surnames, (gpointer) key, (gpointer) name);
+                  if (!name_table_contains (surnames, key))
+                    name_table_insert (surnames, key, (gpointer) name);
                 }
             }
           /* Spanish and Portuguese names carry two surnames: "Guadalupe Ramírez Soto" is
@@ -3682,8 +4049,8 @@ resolve (Context *c)
           if (m->last >= m->first + 2 && tok_is_cap_word (c, m->last - 1))
             {
               key = tok_word (c, m->last - 1, FALSE)->fold;
-              if (!g_hash_table_contains (surnames, key))
-                g_hash_table_insert (surnames, (gpointer) key, (gpointer) name);
+              if (!name_table_contains (surnames, key))
+                name_table_insert (surnames, key, (gpointer) name);
             }
         }
       if ((m->label == LABEL_ORGANIZATION || m->label == LABEL_LOCATION) && m->last > m->first
@@ -3692,24 +4059,24 @@ resolve (Context *c)
         {
           /* "Syrian Democratic Forces (SDF)": the label as a digit, then the name */
           const char *key = tok_word (c, m->last + 2, FALSE)->fold;
-          if (!g_hash_table_contains (acronyms, key))
+          if (!name_table_contains (acronyms, key))
             {
               const char *name = mention_name (c, m);
               g_string_printf (c->scratch, "%d%s", m->label, name);
-              g_hash_table_insert (acronyms, (gpointer) key, g_string_chunk_insert (c->store, c->scratch->str));
+              name_table_insert (acronyms, key, g_string_chunk_insert (c->store, c->scratch->str));
             }
         }
       if (m->label == LABEL_ORGANIZATION && m->last > m->first && is_org_head (c, m->first))
         {
           const char *key = tok_word (c, m->first, TRUE)->fold;
-          if (!g_hash_table_contains (org_heads, key))
-            g_hash_table_insert (org_heads, (gpointer) key, (gpointer) mention_name (c, m));
+          if (!name_table_contains (org_heads, key))
+            name_table_insert (org_heads, key, (gpointer) mention_name (c, m));
         }
       if (m->label != LABEL_NONE)
         {
           /* a person stays a person: "Kerry" then "KERRY" */
           const char *key = mention_fold (c, m);
-          if (m->label == LABEL_PERSON || !g_hash_table_contains (known, key))
+          if (m->label == LABEL_PERSON || !name_table_contains (known, key))
             table_put (c, known, key, GINT_TO_POINTER (m->label));
         }
     }
@@ -3721,7 +4088,7 @@ resolve (Context *c)
       if (m->last != m->first || m->label == LABEL_NATIONALITY)
         continue;
       const char *key = mention_fold (c, m);
-      const char *full = g_hash_table_lookup (surnames, key);
+      const char *full = name_table_lookup (surnames, key);
       /* a country keeps its name even when someone is called Jordan */
       gboolean caps = (c->tokens[m->first].flags & NF_TOKEN_ALL_CAPS) != 0;
       gboolean place = after_place_word (c, m->first);
@@ -3738,7 +4105,7 @@ resolve (Context *c)
           m->title_word = FALSE;
           continue;
         }
-      const char *person = g_hash_table_lookup (givens, key);
+      const char *person = name_table_lookup (givens, key);
       if (person && person != shared_given && !m->canonical
           && (m->label == LABEL_NONE || m->label == LABEL_PERSON || m->label == LABEL_LOCATION))
         {
@@ -3760,7 +4127,7 @@ resolve (Context *c)
         }
       if (m->title_word)
         continue; /* no evidence makes a title alone a name */
-      const char *org = g_hash_table_lookup (org_heads, key);
+      const char *org = name_table_lookup (org_heads, key);
       if (org && (m->label == LABEL_NONE || (m->label == LABEL_PERSON && m->tentative)))
         {
           m->label = LABEL_ORGANIZATION;
@@ -3768,7 +4135,7 @@ resolve (Context *c)
           m->tentative = FALSE;
           continue;
         }
-      const char *acronym = g_hash_table_lookup (acronyms, key);
+      const char *acronym = name_table_lookup (acronyms, key);
       if (acronym && (m->label == LABEL_NONE || m->label == LABEL_ORGANIZATION))
         {
           m->label = (Label) (acronym[0] - '0');
@@ -3778,14 +4145,14 @@ resolve (Context *c)
         }
       /* "KERRY:" in a transcript is the Kerry named elsewhere */
       if (caps && m->label == LABEL_ORGANIZATION && !m->canonical
-          && GPOINTER_TO_INT (g_hash_table_lookup (known, key)) == LABEL_PERSON)
+          && GPOINTER_TO_INT (name_table_lookup (known, key)) == LABEL_PERSON)
         {
           m->label = LABEL_PERSON;
           continue;
         }
       if (!m->tentative)
         continue;
-      gpointer seen = g_hash_table_lookup (known, key);
+      gpointer seen = name_table_lookup (known, key);
       if (seen)
         {
           m->label = GPOINTER_TO_INT (seen);
@@ -3930,13 +4297,15 @@ resolve (Context *c)
       Mention *m = &ms[i];
       if (!m->tentative || m->title_word)
         continue;
-      gpointer seen = g_hash_table_lookup (known, mention_fold (c, m));
+      gpointer seen = name_table_lookup (known, mention_fold (c, m));
       if (seen)
         {
           m->label = GPOINTER_TO_INT (seen);
           m->tentative = FALSE;
         }
     }
+  for (guint t = 0; t < N_RESOLVE_TABLES; t++)
+    name_table_clear (&c->resolve_tables[t], NAME_TABLE_KEEP);
 }
 
 /* A title alone that named nobody's surname goes back to the label passes ("the President"
@@ -4709,8 +5078,9 @@ struct _EntitiesRulesWorker {
   guint         n_slots;      /* allocated */
   Word         *words;
   guint         words_size;
-  guint32      *token_words, *bare_words, *fold_words;
-  gsize         token_words_size, bare_words_size, fold_words_size; /* allocated */
+  NameTable     resolve_tables[N_RESOLVE_TABLES];
+  guint32      *token_words, *bare_words, *fold_words, *cap_words;
+  gsize         token_words_size, bare_words_size, fold_words_size, cap_words_size; /* allocated */
 };
 
 enum { WORKER_KEEP = 1 << 16 };
@@ -4723,6 +5093,8 @@ entities_rules_worker_new (void)
   worker->joined = g_string_sized_new (64);
   worker->mentions = g_array_new (FALSE, FALSE, sizeof (Mention));
   worker->store = g_string_chunk_new (4096);
+  for (guint t = 0; t < N_RESOLVE_TABLES; t++)
+    name_table_init (&worker->resolve_tables[t]);
   return worker;
 }
 
@@ -4735,9 +5107,12 @@ entities_rules_worker_free (EntitiesRulesWorker *worker)
   g_string_free (worker->joined, TRUE);
   g_array_unref (worker->mentions);
   g_string_chunk_free (worker->store);
+  for (guint t = 0; t < N_RESOLVE_TABLES; t++)
+    g_free (worker->resolve_tables[t].slots);
   g_free (worker->slots);
   g_free (worker->words);
   g_free (worker->token_words);
+  g_free (worker->cap_words);
   g_free (worker->bare_words);
   g_free (worker->fold_words);
   g_free (worker);
@@ -4783,11 +5158,14 @@ context_init (Context *c, const Entities *self, const char *text, const NfToken 
       local.joined = g_string_sized_new (64);
       local.mentions = g_array_new (FALSE, FALSE, sizeof (Mention));
       local.store = g_string_chunk_new (4096);
+      for (guint t = 0; t < N_RESOLVE_TABLES; t++)
+        name_table_init (&local.resolve_tables[t]);
     }
   c->scratch = w->scratch;
   c->joined = w->joined;
   c->mentions = w->mentions;
   c->store = w->store;
+  memcpy (c->resolve_tables, w->resolve_tables, sizeof c->resolve_tables);
   gsize slots_size = w->n_slots;
   c->slots = zeroed (&w->slots, &slots_size, n_slots);
   w->n_slots = slots_size;
@@ -4801,6 +5179,7 @@ context_init (Context *c, const Entities *self, const char *text, const NfToken 
   c->words_size = w->words_size;
   c->token_words = zeroed (&w->token_words, &w->token_words_size, (gsize) n + 1);
   c->bare_words = zeroed (&w->bare_words, &w->bare_words_size, (gsize) n + 1);
+  c->cap_words = zeroed (&w->cap_words, &w->cap_words_size, (gsize) n + 1);
   if (segmentation)
     {
       guint n_folds;
@@ -4826,6 +5205,9 @@ context_clear (Context *c, EntitiesRulesWorker *worker)
       g_free (c->token_words);
       g_free (c->bare_words);
       g_free (c->fold_words);
+      g_free (c->cap_words);
+      for (guint t = 0; t < N_RESOLVE_TABLES; t++)
+        g_free (c->resolve_tables[t].slots);
       return;
     }
   g_array_set_size (c->mentions, 0);
@@ -4839,6 +5221,8 @@ context_clear (Context *c, EntitiesRulesWorker *worker)
     }
   worker->words = c->words;
   worker->words_size = c->words_size;
+  /* (resolve() emptied them, and a table it grew has other slots) */
+  memcpy (worker->resolve_tables, c->resolve_tables, sizeof worker->resolve_tables);
   if (worker->n_slots > WORKER_KEEP || worker->token_words_size > WORKER_KEEP
       || worker->fold_words_size > WORKER_KEEP)
     {
@@ -4847,8 +5231,9 @@ context_clear (Context *c, EntitiesRulesWorker *worker)
       g_clear_pointer (&worker->token_words, g_free);
       g_clear_pointer (&worker->bare_words, g_free);
       g_clear_pointer (&worker->fold_words, g_free);
+      g_clear_pointer (&worker->cap_words, g_free);
       worker->n_slots = worker->words_size = 0;
-      worker->token_words_size = worker->bare_words_size = worker->fold_words_size = 0;
+      worker->token_words_size = worker->bare_words_size = worker->fold_words_size = worker->cap_words_size = 0;
     }
   if (worker->scratch->allocated_len > 4 * WORKER_KEEP)
     {

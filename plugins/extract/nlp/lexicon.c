@@ -269,16 +269,34 @@ nlp_sorted_words_index (NlpSortedWords *list)
   list->n_slots = 16;
   while (list->n_slots < 2 * list->n)
     list->n_slots *= 2;
+  /* calloc's fresh pages are mapped on the first read of a slot and again at the first
+   * write, two page faults a page: a zero written into each page maps it for writing at once */
   list->slots = g_new0 (guint32, 2 * (gsize) list->n_slots);
+  for (gsize at = 0; at < 2 * (gsize) list->n_slots * sizeof *list->slots; at += 4096)
+    ((volatile char *) list->slots)[at] = 0;
   guint mask = list->n_slots - 1;
-  for (guint k = 0; k < list->n; k++)
+  /* by batches whose slots are asked of the memory together first: a slot a word, at random
+   * in a table larger than the cache, each waiting for its slot was most of the time */
+  enum { BATCH = 32 };
+  guint32 hashes[BATCH];
+  for (guint k = 0; k < list->n; k += BATCH)
     {
-      guint32 hash = nf_text_fold_hash (list->words[k], strlen (list->words[k]));
-      guint at = hash & mask;
-      while (list->slots[2 * at + 1])
-        at = (at + 1) & mask;
-      list->slots[2 * at] = hash;
-      list->slots[2 * at + 1] = k + 1;
+      guint m = MIN (BATCH, list->n - k);
+      for (guint j = 0; j < m; j++)
+        {
+          hashes[j] = nf_text_fold_hash (list->words[k + j], strlen (list->words[k + j]));
+#if defined(__GNUC__)
+          __builtin_prefetch (&list->slots[2 * (hashes[j] & mask)]);
+#endif
+        }
+      for (guint j = 0; j < m; j++)
+        {
+          guint at = hashes[j] & mask;
+          while (list->slots[2 * at + 1])
+            at = (at + 1) & mask;
+          list->slots[2 * at] = hashes[j];
+          list->slots[2 * at + 1] = k + j + 1;
+        }
     }
 }
 
