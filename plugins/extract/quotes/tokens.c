@@ -231,7 +231,11 @@ token_bits_new (const Context *c, guint n_folds)
       /* (only a word token can be "he" or "she": the tokens build_mentions looks at, in the
        * same pass) */
       if (G_UNLIKELY (v != G_MAXUINT32 && (v & MENTION_FOLD)) && mention_words)
-        g_array_append_val (mention_words, i);
+        {
+          /* (a copy: the address of the loop's counter would keep it in memory) */
+          guint mention = i;
+          g_array_append_val (mention_words, mention);
+        }
       /* (the folds written in lower case, for written_in_lower_case, in the same pass) */
       if (fold_lower && !(t->flags & NF_TOKEN_CAPITALIZED))
         fold_lower[id] = 1;
