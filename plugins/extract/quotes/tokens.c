@@ -216,7 +216,18 @@ token_bits_new (const Context *c, guint n_folds)
   const NfToken *tokens = c->tokens;
   const guint32 *fold_ids = c->fold_ids;
   guint8 *fold_lower = c->fold_lower;
-  GArray *mention_words = c->mention_words;
+  GArray *mention_words = c->mention_words, *verb_words = c->verb_words;
+  /* (written in place, room for every token made first: an append a token costs a call) */
+  guint *verbs = NULL, n_verbs = 0;
+  const guint8 *verb_bits = NULL;
+  if (verb_words)
+    {
+      g_array_set_size (verb_words, c->n);
+      verbs = (guint *) (void *) verb_words->data;
+      /* (the filter tok_in reads for the speech verbs, when the filters are made) */
+      if (c->self->filters[FILTER_VERBS].set == c->self->verbs)
+        verb_bits = c->self->filters[FILTER_VERBS].bits;
+    }
   const guint n = c->n;
   for (guint i = 0; i < n; i++)
     {
@@ -227,7 +238,11 @@ token_bits_new (const Context *c, guint n_folds)
           continue;
         }
       guint32 id = fold_ids[i], v = fold_bits[id];
-      bits[i] = v != G_MAXUINT32 && (v >> 16 & 0xff) == t->end - t->start ? v & 0xffff : G_MAXUINT32;
+      guint32 bit = v != G_MAXUINT32 && (v >> 16 & 0xff) == t->end - t->start ? v & 0xffff : G_MAXUINT32;
+      bits[i] = bit;
+      /* (the word tokens tok_in does not turn away from the speech verbs by this bit) */
+      if (verbs && (bit == G_MAXUINT32 || !verb_bits || filter_has (verb_bits, bit)))
+        verbs[n_verbs++] = i;
       /* (only a word token can be "he" or "she": the tokens build_mentions looks at, in the
        * same pass) */
       if (G_UNLIKELY (v != G_MAXUINT32 && (v & MENTION_FOLD)) && mention_words)
@@ -240,6 +255,8 @@ token_bits_new (const Context *c, guint n_folds)
       if (fold_lower && !(t->flags & NF_TOKEN_CAPITALIZED))
         fold_lower[id] = 1;
     }
+  if (verb_words)
+    g_array_set_size (verb_words, n_verbs);
   return bits;
 }
 
