@@ -275,8 +275,12 @@ word_of_code (gint32 code)
 
 #define TOKEN_SLOTS 8192 /* a power of two: the common words of many articles */
 
+typedef struct _Pending Pending;
+
 typedef struct {
   TokenSlot *tokens; /* allocated on first use */
+  Pending   *pending; /* scan_init's, room for pending_size tokens */
+  guint      pending_size;
   /* per language (English, German, Spanish, French), allocated on first use: most workers
    * only ever see English and one other */
   NameSlot *names[4];
@@ -295,6 +299,7 @@ dates_worker_free (gpointer data)
   for (guint i = 0; i < G_N_ELEMENTS (worker->names); i++)
     g_free (worker->names[i]);
   g_aligned_free (worker->tokens);
+  g_free (worker->pending);
   g_free (worker);
 }
 
@@ -415,59 +420,102 @@ token_slot_holds (const TokenSlot *slot, const guint64 *key, guint32 tag)
   return slot->tag == tag && slot->key[0] == key[0] && slot->key[1] == key[1] && slot->key[2] == key[2];
 }
 
-/* The entry of words[] for a token (or NULL): most tokens of an article are common words
- * that occurred before, and one hash and one comparison find their answer. */
-static const Word *
-lookup (Dates *dates, DatesWorker *worker, const char *text, gsize text_length, const NfToken *token, guint langs)
+/* The bytes of word token @token (NAME_BYTES at most) as three words, zero after the last:
+ * hashed and compared a word at a time, not a byte. */
+static inline void
+token_key (const Dates *dates, const char *text, gsize text_length, const NfToken *token, guint64 key[NAME_BYTES / 8])
+{
+  gsize length = token->end - token->start;
+  const char *s = text + token->start;
+  if (token->start + NAME_BYTES <= text_length)
+    {
+      /* three unaligned loads, the bytes after the token masked away */
+      memcpy (key, s, NAME_BYTES);
+      for (guint w = 0; w < NAME_BYTES / 8; w++)
+        key[w] = GUINT64_FROM_LE (key[w]) & dates->key_masks[length][w];
+    }
+  else
+    {
+      memset (key, 0, NAME_BYTES);
+      for (gsize k = 0; k < length; k++)
+        key[k / 8] |= (guint64) (guchar) s[k] << (8 * (k % 8));
+    }
+}
+
+/* A token to look up in the token cache: its key, tag and set, from the first pass of
+ * scan_init to the second. */
+#define PENDING_KEEP 16384 /* tokens: a worker keeps no more room than ordinary articles need */
+
+struct _Pending {
+  guint64 key[NAME_BYTES / 8];
+  guint32 tag, set;
+  guint32 token;
+};
+
+/* The first half of a token's look-up: its entry of words[] (or NULL) when it is known
+ * without the cache (most lower-case words: turned away by one bit), FALSE; else TRUE, and
+ * @pending the key, tag and set of the token cache its answer is in, or goes (the cache made
+ * on first use). */
+static inline gboolean
+lookup_set (Dates *dates, DatesWorker *worker, const char *text, gsize text_length, const NfToken *token,
+            guint langs, const Word **word, Pending *pending)
 {
   if (token->kind != NF_TOKEN_WORD)
-    return NULL;
+    {
+      *word = NULL;
+      return FALSE;
+    }
   gsize length = token->end - token->start;
   if (worker == NULL || length > NAME_BYTES)
-    return lookup_uncached (dates, worker, text, token, langs);
-  const char *s = text + token->start;
+    {
+      *word = lookup_uncached (dates, worker, text, token, langs);
+      return FALSE;
+    }
   guint capital = (token->flags & NF_TOKEN_CAPITALIZED) != 0;
   /* A word the core's reader is not asked about (English and German names need a capital)
    * whose first two bytes start no word of the table is none: most lower-case words, turned
    * away by one bit, cheaper than the cache (as in lookup_uncached). */
-  if (!capital && !(langs & (LANG_ES | LANG_FR)))
+  if (!capital && !(langs & (LANG_ES | LANG_FR)) && starts_no_word (dates, text + token->start, length))
     {
-      if (starts_no_word (dates, s, length))
-        return NULL;
+      *word = NULL;
+      return FALSE;
     }
-  /* The bytes as three words, hashed and compared a word at a time, not a byte. */
-  guint64 key[NAME_BYTES / 8] = { 0 };
-  if (token->start + NAME_BYTES <= text_length)
-    {
-      /* three unaligned loads, the bytes after the token masked away */
-      memcpy (key, s, sizeof key);
-      for (guint w = 0; w < G_N_ELEMENTS (key); w++)
-        key[w] = GUINT64_FROM_LE (key[w]) & dates->key_masks[length][w];
-    }
-  else
-    for (gsize k = 0; k < length; k++)
-      key[k / 8] |= (guint64) (guchar) s[k] << (8 * (k % 8));
+  guint64 *key = pending->key;
+  token_key (dates, text, text_length, token, key);
   guint64 h = (key[0] * 0x9E3779B97F4A7C15u) ^ (key[1] * 0xC2B2AE3D27D4EB4Fu)
               ^ (key[2] * 0x165667B19E3779F9u) ^ (length << 1 | capital);
   h = (h ^ (h >> 29)) * 0xBF58476D1CE4E5B9u;
   if (worker->tokens == NULL)
     worker->tokens = g_aligned_alloc0 (TOKEN_SLOTS, sizeof (TokenSlot), 64);
+  pending->tag = token_tag (length, capital, langs);
+  pending->set = (guint32) (h >> 32) & (TOKEN_SLOTS - 2);
+  return TRUE;
+}
+
+/* The second half: the token's entry from its set of the cache, looked up and kept there
+ * when it is not. */
+static inline const Word *
+lookup_in_set (Dates *dates, DatesWorker *worker, const char *text, const NfToken *token, guint langs,
+               const Pending *pending)
+{
   /* two ways, in one cache line: the newer answer first, so that two common words of the
    * same hash do not push each other out */
-  guint32 tag = token_tag (length, capital, langs);
-  TokenSlot *slot = &worker->tokens[(h >> 32) & (TOKEN_SLOTS - 2)];
-  if (!token_slot_holds (slot, key, tag))
+  TokenSlot *slot = &worker->tokens[pending->set];
+  if (!token_slot_holds (slot, pending->key, pending->tag))
     {
-      if (token_slot_holds (slot + 1, key, tag))
+      if (token_slot_holds (slot + 1, pending->key, pending->tag))
         return word_of_code (slot[1].word);
       slot[1] = slot[0];
       slot->word = word_code (lookup_uncached (dates, worker, text, token, langs));
-      slot->tag = tag;
-      memcpy (slot->key, key, sizeof key);
+      slot->tag = pending->tag;
+      memcpy (slot->key, pending->key, sizeof slot->key);
     }
   return word_of_code (slot->word);
 }
 
+/* Every token's entry: the sets of the cache to look in are found for all the tokens first,
+ * and asked for, then looked in: the cache is mostly out of the processor's caches by the
+ * next article, and its misses then overlap instead of stalling the scan one by one. */
 static void
 scan_init (Scan *scan, Dates *dates, DatesWorker *worker, const NfText *segmentation, const char *text, guint langs)
 {
@@ -475,10 +523,43 @@ scan_init (Scan *scan, Dates *dates, DatesWorker *worker, const NfText *segmenta
   scan->tokens = nf_text_get_tokens (segmentation, &scan->n);
   scan->word = scan->n < G_N_ELEMENTS (scan->small) ? scan->small : g_new (const Word *, scan->n + 1);
   gsize text_length = strlen (text);
+  /* (the worker's, kept from one article to the next; without a worker nothing is cached) */
+  Pending *pending = NULL;
+  if (worker)
+    {
+      if (worker->pending_size < scan->n)
+        {
+          worker->pending_size = MAX (scan->n, 1024);
+          g_free (worker->pending);
+          worker->pending = g_new (Pending, worker->pending_size);
+        }
+      pending = worker->pending;
+    }
+  guint n_pending = 0;
+  const NfToken *tokens = scan->tokens;
+  const Word **word = scan->word;
   for (guint i = 0; i < scan->n; i++)
-    scan->word[i] = scan->tokens[i].kind == NF_TOKEN_NUMBER ? &number_word
-                                                            : lookup (dates, worker, text, text_length, &scan->tokens[i], langs);
-  scan->word[scan->n] = NULL;
+    {
+      if (tokens[i].kind == NF_TOKEN_NUMBER)
+        {
+          word[i] = &number_word;
+          continue;
+        }
+      if (lookup_set (dates, worker, text, text_length, &tokens[i], langs, &word[i], &pending[n_pending]))
+        {
+          __builtin_prefetch (&worker->tokens[pending[n_pending].set]);
+          pending[n_pending++].token = i;
+        }
+    }
+  for (guint k = 0; k < n_pending; k++)
+    word[pending[k].token] = lookup_in_set (dates, worker, text, &tokens[pending[k].token], langs, &pending[k]);
+  word[scan->n] = NULL;
+  if (worker && worker->pending_size > PENDING_KEEP)
+    {
+      /* (a long article's room is not kept for the next) */
+      g_clear_pointer (&worker->pending, g_free);
+      worker->pending_size = 0;
+    }
 }
 
 static void
