@@ -278,7 +278,8 @@ word_of_code (gint32 code)
 typedef struct _Pending Pending;
 
 typedef struct {
-  TokenSlot *tokens; /* allocated on first use */
+  TokenSlot *tokens; /* made on first use (token_cache_new), 64-byte aligned in tokens_block */
+  gpointer   tokens_block;
   Pending   *pending; /* scan_init's, room for pending_size tokens */
   guint      pending_size;
   /* per language (English, German, Spanish, French), allocated on first use: most workers
@@ -298,7 +299,7 @@ dates_worker_free (gpointer data)
   DatesWorker *worker = data;
   for (guint i = 0; i < G_N_ELEMENTS (worker->names); i++)
     g_free (worker->names[i]);
-  g_aligned_free (worker->tokens);
+  g_free (worker->tokens_block);
   g_free (worker->pending);
   g_free (worker);
 }
@@ -452,6 +453,16 @@ struct _Pending {
   guint32 token;
 };
 
+/* Makes @worker's token cache, cleared and aligned to a cache line: from g_malloc0 (a block
+ * this large comes zeroed from the system, its pages touched only as slots are used) rather
+ * than g_aligned_alloc0, which clears every page at the first article. */
+static void
+token_cache_new (DatesWorker *worker)
+{
+  worker->tokens_block = g_malloc0 (TOKEN_SLOTS * sizeof (TokenSlot) + 63);
+  worker->tokens = (TokenSlot *) (((guintptr) worker->tokens_block + 63) & ~(guintptr) 63);
+}
+
 /* The first half of a token's look-up: its entry of words[] (or NULL) when it is known
  * without the cache (most lower-case words: turned away by one bit), FALSE; else TRUE, and
  * @pending the key, tag and set of the token cache its answer is in, or goes (the cache made
@@ -486,7 +497,7 @@ lookup_set (Dates *dates, DatesWorker *worker, const char *text, gsize text_leng
               ^ (key[2] * 0x165667B19E3779F9u) ^ (length << 1 | capital);
   h = (h ^ (h >> 29)) * 0xBF58476D1CE4E5B9u;
   if (worker->tokens == NULL)
-    worker->tokens = g_aligned_alloc0 (TOKEN_SLOTS, sizeof (TokenSlot), 64);
+    token_cache_new (worker);
   pending->tag = token_tag (length, capital, langs);
   pending->set = (guint32) (h >> 32) & (TOKEN_SLOTS - 2);
   return TRUE;
