@@ -242,7 +242,7 @@ typedef struct {
  * line: the table is mostly out of the cache by the next article, and a look-up that read
  * two lines missed twice. */
 typedef struct {
-  guint64 key[NAME_BYTES / 8]; /* the bytes, zero after the last (see lookup) */
+  guint64 key[NAME_BYTES / 8]; /* the bytes, zero after the last (see token_key) */
   guint32 tag;                 /* token_tag(); 0: empty */
   gint32  word;                /* word_code() of the entry */
 } TokenSlot;
@@ -443,10 +443,12 @@ token_key (const Dates *dates, const char *text, gsize text_length, const NfToke
     }
 }
 
+/* Room for Pending a worker keeps after an article, in tokens: no more than ordinary
+ * articles need. */
+#define PENDING_KEEP 16384
+
 /* A token to look up in the token cache: its key, tag and set, from the first pass of
  * scan_init to the second. */
-#define PENDING_KEEP 16384 /* tokens: a worker keeps no more room than ordinary articles need */
-
 struct _Pending {
   guint64 key[NAME_BYTES / 8];
   guint32 tag, set;
@@ -534,21 +536,25 @@ scan_init (Scan *scan, Dates *dates, DatesWorker *worker, const NfText *segmenta
   scan->tokens = nf_text_get_tokens (segmentation, &scan->n);
   scan->word = scan->n < G_N_ELEMENTS (scan->small) ? scan->small : g_new (const Word *, scan->n + 1);
   gsize text_length = strlen (text);
-  /* (the worker's, kept from one article to the next; without a worker nothing is cached) */
-  Pending *pending = NULL;
-  if (worker)
-    {
-      if (worker->pending_size < scan->n)
-        {
-          worker->pending_size = MAX (scan->n, 1024);
-          g_free (worker->pending);
-          worker->pending = g_new (Pending, worker->pending_size);
-        }
-      pending = worker->pending;
-    }
-  guint n_pending = 0;
   const NfToken *tokens = scan->tokens;
   const Word **word = scan->word;
+  word[scan->n] = NULL;
+  if (worker == NULL)
+    {
+      /* nothing cached: every token asked in full */
+      for (guint i = 0; i < scan->n; i++)
+        word[i] = tokens[i].kind == NF_TOKEN_NUMBER ? &number_word : lookup_uncached (dates, NULL, text, &tokens[i], langs);
+      return;
+    }
+  /* (the worker's, kept from one article to the next) */
+  if (worker->pending_size < scan->n)
+    {
+      worker->pending_size = MAX (scan->n, 1024);
+      g_free (worker->pending);
+      worker->pending = g_new (Pending, worker->pending_size);
+    }
+  Pending *pending = worker->pending;
+  guint n_pending = 0;
   for (guint i = 0; i < scan->n; i++)
     {
       if (tokens[i].kind == NF_TOKEN_NUMBER)
@@ -564,8 +570,7 @@ scan_init (Scan *scan, Dates *dates, DatesWorker *worker, const NfText *segmenta
     }
   for (guint k = 0; k < n_pending; k++)
     word[pending[k].token] = lookup_in_set (dates, worker, text, &tokens[pending[k].token], langs, &pending[k]);
-  word[scan->n] = NULL;
-  if (worker && worker->pending_size > PENDING_KEEP)
+  if (worker->pending_size > PENDING_KEEP)
     {
       /* (a long article's room is not kept for the next) */
       g_clear_pointer (&worker->pending, g_free);
