@@ -7,6 +7,7 @@
  * language (run "language" first).  Month and weekday names come from the core's date reader
  * (newsflow/date.h: CLDR through ICU), so every language it knows is read the same way as in
  * page metadata.  Works on the shared tokens (text.h). */
+#include <stdint.h>
 #include <string.h>
 #include <time.h>
 
@@ -236,19 +237,51 @@ typedef struct {
 } NameSlot;
 
 /* A token's entry in words[] (or NULL) as lookup_uncached found it, by the token's bytes,
- * whether it is capitalised and the languages asked about: everything that entry depends on. */
+ * whether it is capitalised and the languages asked about: everything that entry depends on.
+ * 32 bytes, the entry as 32 bits (word_code), so that the two ways of a set share one cache
+ * line: the table is mostly out of the cache by the next article, and a look-up that read
+ * two lines missed twice. */
 typedef struct {
-  guint64     key[NAME_BYTES / 8]; /* the bytes, zero after the last (see lookup) */
-  const Word *word;
-  guint8      length; /* 0: empty */
-  guint8      capital;
-  guint8      langs;
+  guint64 key[NAME_BYTES / 8]; /* the bytes, zero after the last (see token_key) */
+  guint32 tag;                 /* token_tag(); 0: empty */
+  gint32  word;                /* word_code() of the entry */
 } TokenSlot;
+G_STATIC_ASSERT (sizeof (TokenSlot) == 32);
+
+/* The tag of a token of @length bytes (1 to NAME_BYTES), @capital or not, asked about in
+ * @langs: never 0. */
+static inline guint32
+token_tag (gsize length, guint capital, guint langs)
+{
+  return (guint32) length | capital << 8 | langs << 16;
+}
+
+/* An entry lookup_uncached returns (in words[], month_words[] or weekday_words[], all static
+ * in this module, within 2 GB of each other) as 32 bits, and back: its address's distance
+ * from words[], or NO_WORD for NULL; one addition to read back. */
+#define NO_WORD G_MININT32
+
+static inline gint32
+word_code (const Word *word)
+{
+  return word ? (gint32) ((intptr_t) word - (intptr_t) words) : NO_WORD;
+}
+
+static inline const Word *
+word_of_code (gint32 code)
+{
+  return code == NO_WORD ? NULL : (const Word *) ((intptr_t) words + code);
+}
 
 #define TOKEN_SLOTS 8192 /* a power of two: the common words of many articles */
 
+typedef struct _Pending Pending;
+
 typedef struct {
-  TokenSlot *tokens; /* allocated on first use */
+  TokenSlot *tokens; /* made on first use (token_cache_new), 64-byte aligned in tokens_block */
+  gpointer   tokens_block;
+  Pending   *pending; /* scan_init's, room for pending_size tokens */
+  guint      pending_size;
   /* per language (English, German, Spanish, French), allocated on first use: most workers
    * only ever see English and one other */
   NameSlot *names[4];
@@ -266,7 +299,8 @@ dates_worker_free (gpointer data)
   DatesWorker *worker = data;
   for (guint i = 0; i < G_N_ELEMENTS (worker->names); i++)
     g_free (worker->names[i]);
-  g_free (worker->tokens);
+  g_free (worker->tokens_block);
+  g_free (worker->pending);
   g_free (worker);
 }
 
@@ -382,66 +416,119 @@ lookup_uncached (Dates *dates, DatesWorker *worker, const char *text, const NfTo
 }
 
 static inline gboolean
-token_slot_holds (const TokenSlot *slot, const guint64 *key, gsize length, guint capital, guint langs)
+token_slot_holds (const TokenSlot *slot, const guint64 *key, guint32 tag)
 {
-  return slot->length == length && slot->capital == capital && slot->langs == langs
-         && slot->key[0] == key[0] && slot->key[1] == key[1] && slot->key[2] == key[2];
+  return slot->tag == tag && slot->key[0] == key[0] && slot->key[1] == key[1] && slot->key[2] == key[2];
 }
 
-/* The entry of words[] for a token (or NULL): most tokens of an article are common words
- * that occurred before, and one hash and one comparison find their answer. */
-static const Word *
-lookup (Dates *dates, DatesWorker *worker, const char *text, gsize text_length, const NfToken *token, guint langs)
+/* The bytes of word token @token (NAME_BYTES at most) as three words, zero after the last:
+ * hashed and compared a word at a time, not a byte. */
+static inline void
+token_key (const Dates *dates, const char *text, gsize text_length, const NfToken *token, guint64 key[NAME_BYTES / 8])
+{
+  gsize length = token->end - token->start;
+  const char *s = text + token->start;
+  if (token->start + NAME_BYTES <= text_length)
+    {
+      /* three unaligned loads, the bytes after the token masked away */
+      memcpy (key, s, NAME_BYTES);
+      for (guint w = 0; w < NAME_BYTES / 8; w++)
+        key[w] = GUINT64_FROM_LE (key[w]) & dates->key_masks[length][w];
+    }
+  else
+    {
+      memset (key, 0, NAME_BYTES);
+      for (gsize k = 0; k < length; k++)
+        key[k / 8] |= (guint64) (guchar) s[k] << (8 * (k % 8));
+    }
+}
+
+/* Room for Pending a worker keeps after an article, in tokens: no more than ordinary
+ * articles need. */
+#define PENDING_KEEP 16384
+
+/* A token to look up in the token cache: its key, tag and set, from the first pass of
+ * scan_init to the second. */
+struct _Pending {
+  guint64 key[NAME_BYTES / 8];
+  guint32 tag, set;
+  guint32 token;
+};
+
+/* Makes @worker's token cache, cleared and aligned to a cache line: from g_malloc0 (a block
+ * this large comes zeroed from the system, its pages touched only as slots are used) rather
+ * than g_aligned_alloc0, which clears every page at the first article. */
+static void
+token_cache_new (DatesWorker *worker)
+{
+  worker->tokens_block = g_malloc0 (TOKEN_SLOTS * sizeof (TokenSlot) + 63);
+  worker->tokens = (TokenSlot *) (((guintptr) worker->tokens_block + 63) & ~(guintptr) 63);
+}
+
+/* The first half of a token's look-up: its entry of words[] (or NULL) when it is known
+ * without the cache (most lower-case words: turned away by one bit), FALSE; else TRUE, and
+ * @pending the key, tag and set of the token cache its answer is in, or goes (the cache made
+ * on first use). */
+static inline gboolean
+lookup_set (Dates *dates, DatesWorker *worker, const char *text, gsize text_length, const NfToken *token,
+            guint langs, const Word **word, Pending *pending)
 {
   if (token->kind != NF_TOKEN_WORD)
-    return NULL;
+    {
+      *word = NULL;
+      return FALSE;
+    }
   gsize length = token->end - token->start;
   if (worker == NULL || length > NAME_BYTES)
-    return lookup_uncached (dates, worker, text, token, langs);
-  const char *s = text + token->start;
+    {
+      *word = lookup_uncached (dates, worker, text, token, langs);
+      return FALSE;
+    }
   guint capital = (token->flags & NF_TOKEN_CAPITALIZED) != 0;
   /* A word the core's reader is not asked about (English and German names need a capital)
    * whose first two bytes start no word of the table is none: most lower-case words, turned
    * away by one bit, cheaper than the cache (as in lookup_uncached). */
-  if (!capital && !(langs & (LANG_ES | LANG_FR)))
+  if (!capital && !(langs & (LANG_ES | LANG_FR)) && starts_no_word (dates, text + token->start, length))
     {
-      if (starts_no_word (dates, s, length))
-        return NULL;
+      *word = NULL;
+      return FALSE;
     }
-  /* The bytes as three words, hashed and compared a word at a time, not a byte. */
-  guint64 key[NAME_BYTES / 8] = { 0 };
-  if (token->start + NAME_BYTES <= text_length)
-    {
-      /* three unaligned loads, the bytes after the token masked away */
-      memcpy (key, s, sizeof key);
-      for (guint w = 0; w < G_N_ELEMENTS (key); w++)
-        key[w] = GUINT64_FROM_LE (key[w]) & dates->key_masks[length][w];
-    }
-  else
-    for (gsize k = 0; k < length; k++)
-      key[k / 8] |= (guint64) (guchar) s[k] << (8 * (k % 8));
+  guint64 *key = pending->key;
+  token_key (dates, text, text_length, token, key);
   guint64 h = (key[0] * 0x9E3779B97F4A7C15u) ^ (key[1] * 0xC2B2AE3D27D4EB4Fu)
               ^ (key[2] * 0x165667B19E3779F9u) ^ (length << 1 | capital);
   h = (h ^ (h >> 29)) * 0xBF58476D1CE4E5B9u;
   if (worker->tokens == NULL)
-    worker->tokens = g_new0 (TokenSlot, TOKEN_SLOTS);
-  /* two ways: the newer answer first, so that two common words of the same hash do not
-   * push each other out */
-  TokenSlot *slot = &worker->tokens[(h >> 32) & (TOKEN_SLOTS - 2)];
-  if (!token_slot_holds (slot, key, length, capital, langs))
-    {
-      if (token_slot_holds (slot + 1, key, length, capital, langs))
-        return slot[1].word;
-      slot[1] = slot[0];
-      slot->word = lookup_uncached (dates, worker, text, token, langs);
-      slot->length = (guint8) length;
-      slot->capital = (guint8) capital;
-      slot->langs = (guint8) langs;
-      memcpy (slot->key, key, sizeof key);
-    }
-  return slot->word;
+    token_cache_new (worker);
+  pending->tag = token_tag (length, capital, langs);
+  pending->set = (guint32) (h >> 32) & (TOKEN_SLOTS - 2);
+  return TRUE;
 }
 
+/* The second half: the token's entry from its set of the cache, looked up and kept there
+ * when it is not. */
+static inline const Word *
+lookup_in_set (Dates *dates, DatesWorker *worker, const char *text, const NfToken *token, guint langs,
+               const Pending *pending)
+{
+  /* two ways, in one cache line: the newer answer first, so that two common words of the
+   * same hash do not push each other out */
+  TokenSlot *slot = &worker->tokens[pending->set];
+  if (!token_slot_holds (slot, pending->key, pending->tag))
+    {
+      if (token_slot_holds (slot + 1, pending->key, pending->tag))
+        return word_of_code (slot[1].word);
+      slot[1] = slot[0];
+      slot->word = word_code (lookup_uncached (dates, worker, text, token, langs));
+      slot->tag = pending->tag;
+      memcpy (slot->key, pending->key, sizeof slot->key);
+    }
+  return word_of_code (slot->word);
+}
+
+/* Every token's entry: the sets of the cache to look in are found for all the tokens first,
+ * and asked for, then looked in: the cache is mostly out of the processor's caches by the
+ * next article, and its misses then overlap instead of stalling the scan one by one. */
 static void
 scan_init (Scan *scan, Dates *dates, DatesWorker *worker, const NfText *segmentation, const char *text, guint langs)
 {
@@ -449,10 +536,46 @@ scan_init (Scan *scan, Dates *dates, DatesWorker *worker, const NfText *segmenta
   scan->tokens = nf_text_get_tokens (segmentation, &scan->n);
   scan->word = scan->n < G_N_ELEMENTS (scan->small) ? scan->small : g_new (const Word *, scan->n + 1);
   gsize text_length = strlen (text);
+  const NfToken *tokens = scan->tokens;
+  const Word **word = scan->word;
+  word[scan->n] = NULL;
+  if (worker == NULL)
+    {
+      /* nothing cached: every token asked in full */
+      for (guint i = 0; i < scan->n; i++)
+        word[i] = tokens[i].kind == NF_TOKEN_NUMBER ? &number_word : lookup_uncached (dates, NULL, text, &tokens[i], langs);
+      return;
+    }
+  /* (the worker's, kept from one article to the next) */
+  if (worker->pending_size < scan->n)
+    {
+      worker->pending_size = MAX (scan->n, 1024);
+      g_free (worker->pending);
+      worker->pending = g_new (Pending, worker->pending_size);
+    }
+  Pending *pending = worker->pending;
+  guint n_pending = 0;
   for (guint i = 0; i < scan->n; i++)
-    scan->word[i] = scan->tokens[i].kind == NF_TOKEN_NUMBER ? &number_word
-                                                            : lookup (dates, worker, text, text_length, &scan->tokens[i], langs);
-  scan->word[scan->n] = NULL;
+    {
+      if (tokens[i].kind == NF_TOKEN_NUMBER)
+        {
+          word[i] = &number_word;
+          continue;
+        }
+      if (lookup_set (dates, worker, text, text_length, &tokens[i], langs, &word[i], &pending[n_pending]))
+        {
+          __builtin_prefetch (&worker->tokens[pending[n_pending].set]);
+          pending[n_pending++].token = i;
+        }
+    }
+  for (guint k = 0; k < n_pending; k++)
+    word[pending[k].token] = lookup_in_set (dates, worker, text, &tokens[pending[k].token], langs, &pending[k]);
+  if (worker->pending_size > PENDING_KEEP)
+    {
+      /* (a long article's room is not kept for the next) */
+      g_clear_pointer (&worker->pending, g_free);
+      worker->pending_size = 0;
+    }
 }
 
 static void

@@ -390,6 +390,77 @@ test_word_filters (G_GNUC_UNUSED void **state)
   nlp_sorted_words_free (self.male);
 }
 
+/* The filters of indexed given-name lists (made from the index's hashes) turn away no word
+ * the list holds, and the token pass lists every token tok_in may find a speech verb at
+ * (verb_words, which names_from_cues asks instead of every token), in order, and not all
+ * of them. */
+static void
+test_indexed_filters_and_verb_words (G_GNUC_UNUSED void **state)
+{
+  static const char *const listed[] = { "said", "told", "müller", "o'brien", "x", "anne-marie", "abcdefghijklmnopq",
+                                        NULL };
+  Quotes self = { 0 };
+  GHashTable **sets[] = { &self.verbs, &self.titles, &self.not_names, &self.roles, &self.not_persons,
+                          &self.org_suffixes, &self.org_nouns, &self.demonyms };
+  for (guint k = 0; k < G_N_ELEMENTS (sets); k++)
+    {
+      *sets[k] = empty_set ();
+      for (const char *const *w = listed; *w; w++)
+        g_hash_table_add (*sets[k], g_strdup (*w));
+    }
+  g_autofree char *dir = test_dir_new ();
+  g_autoptr (GString) lines = g_string_new (NULL);
+  for (const char *const *w = listed; *w; w++)
+    g_string_append_printf (lines, "%s\n", *w);
+  g_autofree char *file = test_write_file (dir, "names.txt", lines->str);
+  g_autoptr (GError) error = NULL;
+  self.female = nlp_sorted_words_load (file, &error);
+  self.male = nlp_sorted_words_load (file, &error);
+  test_dir_remove (dir);
+  assert_null (error);
+  nlp_sorted_words_index (self.female);
+  nlp_sorted_words_index (self.male);
+  filters_init (&self);
+  for (const char *const *w = listed; *w; w++)
+    for (guint upper = 0; upper < 2; upper++)
+      {
+        g_autofree char *asked = upper ? g_utf8_strup (*w, -1) : g_strdup (*w);
+        assert_true (may_be_in (self.filters[FILTER_FEMALE].bits, asked, strlen (asked)));
+        assert_true (may_be_in (self.filters[FILTER_MALE].bits, asked, strlen (asked)));
+      }
+
+  const char *text = "Quinn said it was over, he told reporters. \"No,\" SAID Müller, who TOLD us he was "
+                     "saying nothing; Told by the staff, Sofia says the board sold it. Said Anne-Marie: "
+                     "x marks the spot, O'Brien told.";
+  g_autoptr (GString) scratch = g_string_new (NULL);
+  Context c = { .self = &self, .scratch = scratch, .text = text, .length = strlen (text) };
+  g_autoptr (NfText) segmentation = nf_text_segment (text, strlen (text));
+  c.tokens = nf_text_get_tokens (segmentation, &c.n);
+  c.fold_ids = nf_text_get_fold_ids (segmentation, &c.folds, &c.n_folds);
+  g_autoptr (GArray) verb_words = c.verb_words = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_autofree guint32 *bits = c.token_bits = token_bits_new (&c, c.n_folds);
+  guint listed_at = 0, verbs = 0, words = 0;
+  for (guint i = 0; i < c.n; i++)
+    {
+      gboolean in_list = listed_at < verb_words->len && g_array_index (verb_words, guint, listed_at) == i;
+      listed_at += in_list;
+      words += c.tokens[i].kind == NF_TOKEN_WORD;
+      assert_true (!in_list || c.tokens[i].kind == NF_TOKEN_WORD);
+      if (tok_in (&c, i, self.verbs))
+        {
+          assert_true (in_list);
+          verbs++;
+        }
+    }
+  assert_int_equal (listed_at, verb_words->len); /* in order, without duplicates */
+  assert_int_equal (verbs, 11); /* said, told, SAID, Müller, TOLD, Told, Said, Anne-Marie, x, O'Brien, told */
+  assert_true (verb_words->len < words / 2);
+  for (guint k = 0; k < G_N_ELEMENTS (sets); k++)
+    g_hash_table_unref (*sets[k]);
+  nlp_sorted_words_free (self.female);
+  nlp_sorted_words_free (self.male);
+}
+
 /* The filter bit is the top of the fold's hash for every ASCII byte at every place of words
  * of one to three pieces of eight bytes; and token_bits_new, which reads it off the
  * segmentation's folds, gives each ASCII word token that bit and every other token none. */
@@ -589,6 +660,7 @@ main (void)
     cmocka_unit_test (test_filter_bits),
     cmocka_unit_test (test_mid_capitals),
     cmocka_unit_test (test_token_pass),
+    cmocka_unit_test (test_indexed_filters_and_verb_words),
     cmocka_unit_test (test_written_in_lower_case),
   };
   return cmocka_run_group_tests (tests, NULL, NULL);

@@ -14,6 +14,9 @@
 #include "fingerprints.h"
 
 #include <string.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 #define MAX_NGRAM_CHARS 5
 #define MAX_NGRAM_BYTES (MAX_NGRAM_CHARS * 4)
@@ -171,9 +174,14 @@ LangFingerprints *
 lang_fingerprints_load (char **names, char **paths, guint n, GError **error)
 {
   gsize record_size = (sizeof (Record) + n * sizeof (gint16) + 63) & ~(gsize) 63;
-  /* the distinct n-grams in order of first appearance, with their ranks, in a table of room
-   * for every line of every file; copied to one of their number's size below */
-  g_autofree char *scratch = g_malloc ((gsize) n * LANG_MAX_NGRAMS * record_size);
+  /* The distinct n-grams in order of first appearance, with their ranks, made in place in
+   * room for every line of every file, one record more (score() reads the ranks of LANES
+   * languages at a time, past the last).  The room is not cleared: each record is written
+   * whole when made, so the pages past the last record made are never touched and cost no
+   * page fault nor memory, where a cleared scratch table copied to one of the exact size
+   * cost both twice over at every start. */
+  gsize room = (gsize) n * LANG_MAX_NGRAMS + 1;
+  char *records = g_aligned_alloc (room, record_size, 64);
   guint32 scratch_mask = 15;
   while (scratch_mask + 1 < 2 * n * LANG_MAX_NGRAMS)
     scratch_mask = scratch_mask * 2 + 1;
@@ -185,7 +193,10 @@ lang_fingerprints_load (char **names, char **paths, guint n, GError **error)
       g_autofree char *contents = NULL;
       guint n_lines;
       if (!read_fingerprint (paths[l], &contents, lines, &n_lines, error))
-        return NULL;
+        {
+          g_aligned_free (records);
+          return NULL;
+        }
       for (guint r = 0; r < n_lines; r++)
         {
           if (lines[r].length == 0)
@@ -194,32 +205,31 @@ lang_fingerprints_load (char **names, char **paths, guint n, GError **error)
           memcpy (padded, lines[r].start, lines[r].length);
           Key key = key_of (padded, lines[r].length);
           guint32 h = key_hash (&key);
-          Slot *slot = find_slot (scratch_slots, scratch_mask, scratch, record_size, &key, h);
+          Slot *slot = find_slot (scratch_slots, scratch_mask, records, record_size, &key, h);
           if (slot->record == 0)
             {
-              Record *record = (Record *) (scratch + n_keys * record_size);
+              Record *record = (Record *) (records + n_keys * record_size);
+              memset (record, 0, record_size);
               record->key = key;
               for (guint k = 0; k < n; k++)
                 record->ranks[k] = NO_RANK;
               *slot = (Slot) { h, ++n_keys };
             }
-          Record *record = (Record *) (scratch + (slot->record - 1) * record_size);
+          Record *record = (Record *) (records + (slot->record - 1) * record_size);
           /* textcat merges sorted lists, so a duplicate n-gram would take an arbitrary one of
            * its ranks; the first is as good, and the files shipped have none */
           if (record->ranks[l] == NO_RANK)
             record->ranks[l] = r;
         }
     }
+  memset (records + n_keys * record_size, 0, record_size);
   LangFingerprints *fingerprints = g_new0 (LangFingerprints, 1);
   fingerprints->n_languages = n;
   fingerprints->names = g_new0 (char *, n + 1);
   for (guint l = 0; l < n; l++)
     fingerprints->names[l] = g_strdup (names[l]);
   fingerprints->record_size = record_size;
-  /* one record more: score() reads the ranks of LANES languages at a time, past the last */
-  fingerprints->records = g_aligned_alloc0 (n_keys + 1, record_size, 64);
-  if (n_keys)
-    memcpy (fingerprints->records, scratch, n_keys * record_size);
+  fingerprints->records = records;
   guint32 capacity = 16;
   while (capacity < 2 * n_keys)
     capacity *= 2;
@@ -704,6 +714,19 @@ typedef guint16 Sums __attribute__ ((vector_size (LANES * sizeof (guint16))));  
 static inline void
 score (Sums *sums, const gint16 *ranks, guint n_blocks, guint rank)
 {
+#ifdef __SSE2__
+  /* In signed lanes: theirs - ours lies in [-399, NO_RANK], so it neither wraps nor loses
+   * its sign, and |d| capped is min (max (d, -d), cap): four operations a block, where the
+   * portable version below needs nine. */
+  __m128i ours = _mm_set1_epi16 ((gint16) rank), cap = _mm_set1_epi16 (MISSING_PENALTY);
+  for (guint b = 0; b < n_blocks; b++)
+    {
+      __m128i theirs = _mm_loadu_si128 ((const __m128i *) (ranks + b * LANES));
+      __m128i d = _mm_sub_epi16 (theirs, ours);
+      __m128i distance = _mm_min_epi16 (_mm_max_epi16 (d, _mm_sub_epi16 (_mm_setzero_si128 (), d)), cap);
+      sums[b] = (Sums) _mm_add_epi16 ((__m128i) sums[b], distance);
+    }
+#else
   Lanes ours = (Lanes) { 0 } + (gint16) rank, cap = (Lanes) { 0 } + (gint16) MISSING_PENALTY;
   for (guint b = 0; b < n_blocks; b++)
     {
@@ -717,6 +740,7 @@ score (Sums *sums, const gint16 *ranks, guint n_blocks, guint rank)
       Sums over = distance - (Sums) cap;                           /* high bit: below the cap */
       sums[b] += distance - (over & (Sums) ~(((Lanes) over) >> 15));
     }
+#endif
 }
 
 /* Moves the 16-bit sums into @scores. */

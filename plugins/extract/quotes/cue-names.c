@@ -176,9 +176,14 @@ names_from_cues (Context *c)
 {
   g_autoptr (GHashTable) runs = NULL;
   gboolean added = FALSE;
-  for (guint v = 1; v + 1 < c->n; v++)
+  /* the tokens that may be speech verbs, when token_bits_new listed them (a few dozen of an
+   * article's hundreds), else every token */
+  const GArray *verbs = c->token_bits ? c->verb_words : NULL;
+  guint n_asked = verbs ? verbs->len : c->n;
+  for (guint k = 0; k < n_asked; k++)
     {
-      if (!tok_in (c, v, c->self->verbs))
+      guint v = verbs ? g_array_index (verbs, guint, k) : k;
+      if (v < 1 || v + 1 >= c->n || !tok_in (c, v, c->self->verbs))
         continue;
       guint last = v - 1;
       /* "The Dutch road authority, Rijkswaterstaat, said": a name in apposition */

@@ -166,7 +166,7 @@ typedef struct {
  * keeps no more than an ordinary article needs. */
 typedef struct {
   GString    *scratch;
-  GArray     *names, *quotes, *mentions, *others, *mention_words, *speakers;
+  GArray     *names, *quotes, *mentions, *others, *mention_words, *verb_words, *speakers;
   GHashTable *roles;
 } Worker;
 
@@ -201,6 +201,8 @@ worker_fill (Worker *w)
     w->others = g_array_sized_new (FALSE, FALSE, sizeof (gsize), 64);
   if (!w->mention_words)
     w->mention_words = g_array_sized_new (FALSE, FALSE, sizeof (guint), 32);
+  if (!w->verb_words)
+    w->verb_words = g_array_sized_new (FALSE, FALSE, sizeof (guint), 32);
   if (!w->speakers)
     w->speakers = g_array_sized_new (FALSE, FALSE, sizeof (SpeakerSpan), 16);
   if (!w->roles)
@@ -216,6 +218,7 @@ worker_clear (Worker *w)
   g_clear_pointer (&w->mentions, g_array_unref);
   g_clear_pointer (&w->others, g_array_unref);
   g_clear_pointer (&w->mention_words, g_array_unref);
+  g_clear_pointer (&w->verb_words, g_array_unref);
   g_clear_pointer (&w->speakers, g_array_unref);
   g_clear_pointer (&w->roles, g_hash_table_unref);
 }
@@ -244,6 +247,7 @@ worker_reset (Worker *w)
   array_reset (&w->mentions);
   array_reset (&w->others);
   array_reset (&w->mention_words);
+  array_reset (&w->verb_words);
   array_reset (&w->speakers);
   if (g_hash_table_size (w->roles) > WORKER_KEEP)
     g_clear_pointer (&w->roles, g_hash_table_unref);
@@ -318,6 +322,7 @@ quotes_process (NfStage *stage, gpointer worker, NfArticle *article, G_GNUC_UNUS
     .self = self, .text = text, .length = nf_article_get_text_length (article),
     .scratch = w->scratch, .names = names, .quotes = quotes, .mentions = w->mentions,
     .others = w->others, .roles = w->roles, .mention_words = w->mention_words,
+    .verb_words = w->verb_words,
   };
   c.tokens = nf_text_get_tokens (segmentation, &c.n);
   guint n_folds;

@@ -110,6 +110,9 @@ typedef struct {
                             * the words refine_name asks about; built on demand */
   GArray        *mention_words; /* guint: the tokens whose fold is_mention_fold (tokens.c), in
                                  * order (made by token_bits_new when set) */
+  GArray        *verb_words;    /* guint: the word tokens the filter of the speech verbs lets
+                                 * through, in order (made by token_bits_new when set): those
+                                 * names_from_cues asks about */
   guint8        *fold_lower;  /* per fold, whether a word token not capitalised has it (made
                                * by token_bits_new when set) */
   guint32       *lower_slots; /* the same from the segmentation's folds: a hash set of the fold

@@ -24,16 +24,80 @@ set_has (const Context *c, GHashTable *set, const char *text, gsize length)
   return nlp_word_set_has (set, c->scratch, text, length);
 }
 
+/* How filter_add sets the bit of @folded (@length bytes): FALSE when it sets none (a word
+ * not all ASCII); else in *@hashable whether the bit is its fold hash's top 16 bits, as
+ * the word is (ASCII in lower case, as folding leaves it, of FILTER_WORD_MAX bytes at
+ * most: may_be_in_bit would hash the same bytes), or must be may_be_in_bit's. */
+static gboolean
+filter_word (const char *folded, gsize length, gboolean *hashable)
+{
+  /* eight bytes at a time: a byte with its high bit set (not ASCII), or an ASCII capital,
+   * which adding 0x80 - 'A' lifts to the high bit and adding 0x80 - 'Z' - 1 does not */
+  const guint64 ones = G_GUINT64_CONSTANT (0x0101010101010101), high = 0x80 * ones;
+  guint64 any = 0, upper = 0;
+  for (gsize k = 0; k < length; k += 8)
+    {
+      guint64 piece;
+      if (k + 8 <= length)
+        memcpy (&piece, folded + k, 8);
+      else
+        piece = nf_load_bytes (folded + k, length - k, 0);
+      any |= piece;
+      guint64 low = piece & ~high; /* (a byte of seven bits: the additions carry no further) */
+      upper |= (low + (0x80 - 'A') * ones) & ~(low + (0x80 - 'Z' - 1) * ones);
+    }
+  if (any & high)
+    return FALSE; /* only an ASCII token can fold to an ASCII word, and only those are filtered */
+  *hashable = !(upper & high) && length <= FILTER_WORD_MAX;
+  return TRUE;
+}
+
+static inline void
+set_bit (guint8 *bits, guint bit)
+{
+  bits[bit >> 3] |= (guint8) (1u << (bit & 7));
+}
+
+/* Adds @folded (@length bytes) to filter @bits, whose fold hash (nf_text_fold_hash) is
+ * @hash, or to be worked out when @hash is NULL. */
+static void
+filter_add_hashed (guint8 *bits, const char *folded, gsize length, const guint32 *hash)
+{
+  gboolean hashable;
+  if (!filter_word (folded, length, &hashable))
+    return;
+  guint bit = 0;
+  if (hashable)
+    bit = (hash ? *hash : nf_text_fold_hash (folded, length)) >> 16;
+  else
+    may_be_in_bit (folded, length, &bit); /* (a word too long leaves bit 0, as ever) */
+  set_bit (bits, bit);
+}
+
 void
 filter_add (guint8 *bits, const char *folded)
 {
-  gsize length = strlen (folded);
-  for (gsize k = 0; k < length; k++)
-    if ((guchar) folded[k] & 0x80)
-      return; /* only an ASCII token can fold to an ASCII word, and only those are filtered */
-  guint bit = 0;
-  may_be_in_bit (folded, length, &bit);
-  bits[bit >> 3] |= (guint8) (1u << (bit & 7));
+  filter_add_hashed (bits, folded, strlen (folded), NULL);
+}
+
+/* Adds the words of @list to filter @bits: through the hashes of its index when it has one
+ * (nlp_sorted_words_index hashed every word as may_be_in_bit would), so that the ten
+ * thousand given names of each gender are not hashed again at every start. */
+static void
+filter_add_list (guint8 *bits, const NlpSortedWords *list)
+{
+  if (!list->slots)
+    {
+      for (guint w = 0; w < list->n; w++)
+        filter_add (bits, list->words[w]);
+      return;
+    }
+  for (guint at = 0; at < list->n_slots; at++)
+    if (list->slots[2 * at + 1])
+      {
+        const char *word = list->words[list->slots[2 * at + 1] - 1];
+        filter_add_hashed (bits, word, strlen (word), &list->slots[2 * at]);
+      }
 }
 
 /* The filters of the word lists, made once in init. */
@@ -55,8 +119,7 @@ filters_init (Quotes *self)
       if (lists[k])
         {
           self->filters[k].set = lists[k];
-          for (guint w = 0; w < lists[k]->n; w++)
-            filter_add (self->filters[k].bits, lists[k]->words[w]);
+          filter_add_list (self->filters[k].bits, lists[k]);
           continue;
         }
       self->filters[k].set = sets[k];
@@ -153,7 +216,18 @@ token_bits_new (const Context *c, guint n_folds)
   const NfToken *tokens = c->tokens;
   const guint32 *fold_ids = c->fold_ids;
   guint8 *fold_lower = c->fold_lower;
-  GArray *mention_words = c->mention_words;
+  GArray *mention_words = c->mention_words, *verb_words = c->verb_words;
+  /* (written in place, room for every token made first: an append a token costs a call) */
+  guint *verbs = NULL, n_verbs = 0;
+  const guint8 *verb_bits = NULL;
+  if (verb_words)
+    {
+      g_array_set_size (verb_words, c->n);
+      verbs = (guint *) (void *) verb_words->data;
+      /* (the filter tok_in reads for the speech verbs, when the filters are made) */
+      if (c->self->filters[FILTER_VERBS].set == c->self->verbs)
+        verb_bits = c->self->filters[FILTER_VERBS].bits;
+    }
   const guint n = c->n;
   for (guint i = 0; i < n; i++)
     {
@@ -164,15 +238,25 @@ token_bits_new (const Context *c, guint n_folds)
           continue;
         }
       guint32 id = fold_ids[i], v = fold_bits[id];
-      bits[i] = v != G_MAXUINT32 && (v >> 16 & 0xff) == t->end - t->start ? v & 0xffff : G_MAXUINT32;
+      guint32 bit = v != G_MAXUINT32 && (v >> 16 & 0xff) == t->end - t->start ? v & 0xffff : G_MAXUINT32;
+      bits[i] = bit;
+      /* (the word tokens tok_in does not turn away from the speech verbs by this bit) */
+      if (verbs && (bit == G_MAXUINT32 || !verb_bits || filter_has (verb_bits, bit)))
+        verbs[n_verbs++] = i;
       /* (only a word token can be "he" or "she": the tokens build_mentions looks at, in the
        * same pass) */
       if (G_UNLIKELY (v != G_MAXUINT32 && (v & MENTION_FOLD)) && mention_words)
-        g_array_append_val (mention_words, i);
+        {
+          /* (a copy: the address of the loop's counter would keep it in memory) */
+          guint mention = i;
+          g_array_append_val (mention_words, mention);
+        }
       /* (the folds written in lower case, for written_in_lower_case, in the same pass) */
       if (fold_lower && !(t->flags & NF_TOKEN_CAPITALIZED))
         fold_lower[id] = 1;
     }
+  if (verb_words)
+    g_array_set_size (verb_words, n_verbs);
   return bits;
 }
 
