@@ -36,20 +36,38 @@ typedef struct {
   guint32 df;
 } Entry;
 
-typedef struct {
+/* An irregular inflection, chained to the next base of the same form in the file's order. */
+typedef struct _Inflection Inflection;
+struct _Inflection {
   const char *base;
-  int pos;
-} Inflection;
+  int         pos;
+  Inflection *next;
+};
+
+/* The words of en-wordnet.tsv, found where the loaded file writes them: a slot is the key's
+ * hash and where its line starts (+ 1; 0 is a free slot), the counts parsed when a word is
+ * looked up.  Parsing all 53,000 lines' numbers into entries and a map of 24-byte slots was
+ * most of the stage's start-up; a worker looks a word up once (its Lex keeps the answers). */
+typedef struct {
+  guint32 hash;
+  guint32 line; /* offset of the line in the file + 1 */
+} LineSlot;
+
+typedef struct {
+  LineSlot *slots;
+  guint     mask; /* capacity - 1, a power of two */
+  guint     size;
+} LineIndex;
 
 struct _EnLexicon {
   char       *words_file;   /* the loaded files: keys point into them */
   char       *inflections_file;
   char       *closed_file;
-  StrMap      words;        /* word -> Entry: sized once for the file, no rehashing */
-  GHashTable *inflections;  /* form -> GArray of Inflection */
+  LineIndex   words;        /* word -> its line (a key cut at its tab, the line at its end) */
+  StrMap      inflections;  /* form -> its first Inflection */
+  Inflection *inflection_list;
   GHashTable *closed;       /* word -> EnTag + 1 */
   GHashTable *time_words;   /* set: days, months, "year" */
-  Entry      *entries;
   double      glosses;
 };
 
@@ -87,10 +105,10 @@ en_lexicon_free (EnLexicon *lexicon)
   if (lexicon == NULL)
     return;
   g_clear_pointer (&lexicon->words.slots, g_free);
-  g_clear_pointer (&lexicon->inflections, g_hash_table_unref);
+  g_clear_pointer (&lexicon->inflections.slots, g_free);
+  g_free (lexicon->inflection_list);
   g_clear_pointer (&lexicon->closed, g_hash_table_unref);
   g_clear_pointer (&lexicon->time_words, g_hash_table_unref);
-  g_free (lexicon->entries);
   g_free (lexicon->words_file);
   g_free (lexicon->inflections_file);
   g_free (lexicon->closed_file);
@@ -117,34 +135,61 @@ parse_count (char *text, char **end)
   return value;
 }
 
-EnLexicon *
-en_lexicon_load (GError **error)
+/* The slot of @key (@length bytes, hashed to @hash) in @index: the one that holds it, or the
+ * free slot where it goes. */
+static LineSlot *
+line_index_probe (const LineIndex *index, const char *file, const char *key, gsize length, guint32 hash)
 {
-  tables_init ();
-  EnLexicon *lexicon = g_new0 (EnLexicon, 1);
-  lexicon->inflections = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, (GDestroyNotify) g_array_unref);
-  lexicon->closed = g_hash_table_new (g_str_hash, g_str_equal);
-  lexicon->time_words = g_hash_table_new (g_str_hash, g_str_equal);
-  if ((lexicon->words_file = load_file ("lexicon/en-wordnet.tsv", error)) == NULL
-      || (lexicon->inflections_file = load_file ("lexicon/en-inflections.tsv", error)) == NULL
-      || (lexicon->closed_file = load_file ("lexicon/en-closed.txt", error)) == NULL)
+  for (guint i = hash & index->mask;; i = (i + 1) & index->mask)
     {
-      en_lexicon_free (lexicon);
-      return NULL;
+      LineSlot *slot = &index->slots[i];
+      if (slot->line == 0)
+        return slot;
+      /* a key is cut at its tab by a NUL: a longer key differs there */
+      const char *line = file + slot->line - 1;
+      if (slot->hash == hash && bytes_equal (line, key, length) && line[length] == '\0')
+        return slot;
     }
+}
 
-  /* Loading is a fixed cost of every run, as large as a few hundred articles: the file's
-   * 53,000 lines are read with no call per number and no rehashing. */
-  guint lines = 1;
-  for (const char *c = lexicon->words_file; (c = strchr (c, '\n')) != NULL; c++)
-    lines++;
-  lexicon->entries = g_new0 (Entry, lines);
-  guint capacity = 16;
-  while (capacity < 2 * lines + 2)
+static void
+line_index_init (LineIndex *index, guint capacity)
+{
+  index->slots = g_new0 (LineSlot, capacity);
+  index->mask = capacity - 1;
+  index->size = 0;
+}
+
+/* Doubles @index's slots (a file much denser in lines than its size suggested). */
+static void
+line_index_grow (LineIndex *index)
+{
+  LineSlot *old = index->slots;
+  guint capacity = index->mask + 1;
+  line_index_init (index, 2 * capacity);
+  for (guint i = 0; i < capacity; i++)
+    if (old[i].line)
+      {
+        guint j = old[i].hash & index->mask;
+        while (index->slots[j].line)
+          j = (j + 1) & index->mask;
+        index->slots[j] = old[i];
+        index->size++;
+      }
+  g_free (old);
+}
+
+/* Indexes the lines of en-wordnet.tsv (@file, which is cut at each line's end and key's tab);
+ * a word listed twice is its last line, as when the counts were parsed at load. */
+static void
+index_words (EnLexicon *lexicon, char *file)
+{
+  /* about 20 bytes a line: a table twice as large as the lines, grown if they are shorter */
+  guint capacity = 1024;
+  while (capacity < strlen (file) / 10)
     capacity *= 2;
-  strmap_init (&lexicon->words, capacity);
-  guint n = 0;
-  for (char *line = lexicon->words_file, *next; line && *line; line = next)
+  line_index_init (&lexicon->words, capacity);
+  for (char *line = file, *next; line && *line; line = next)
     {
       next = strchr (line, '\n');
       if (next)
@@ -156,20 +201,36 @@ en_lexicon_load (GError **error)
           continue;
         }
       char *tab = strchr (line, '\t');
-      if (tab == NULL)
+      if (tab == NULL || (gsize) (line - file) >= G_MAXUINT32 - 1)
         continue;
       *tab = '\0';
-      Entry *entry = &lexicon->entries[n++];
-      char *end = tab + 1;
-      for (int p = 0; p < 4; p++)
-        entry->count[p] = (guint32) parse_count (end, &end);
-      entry->df = (guint32) parse_count (end, &end);
-      strmap_set (&lexicon->words, line, tab - line, hash_bytes (line, tab - line), entry);
+      gsize length = tab - line;
+      guint32 hash = hash_bytes (line, length);
+      LineSlot *slot = line_index_probe (&lexicon->words, file, line, length, hash);
+      if (slot->line == 0)
+        {
+          if (2 * (lexicon->words.size + 1) > lexicon->words.mask + 1)
+            {
+              line_index_grow (&lexicon->words);
+              slot = line_index_probe (&lexicon->words, file, line, length, hash);
+            }
+          lexicon->words.size++;
+        }
+      *slot = (LineSlot) { hash, (guint32) (line - file) + 1 };
     }
-  if (lexicon->glosses < 1)
-    lexicon->glosses = 1;
+}
 
-  for (char *line = lexicon->inflections_file, *next; line && *line; line = next)
+/* Indexes en-inflections.tsv (@file; the fields are cut at their tabs): form -> its bases. */
+static void
+index_inflections (EnLexicon *lexicon, char *file)
+{
+  guint lines = 1;
+  for (const char *c = file; (c = strchr (c, '\n')) != NULL; c++)
+    lines++;
+  lexicon->inflection_list = g_new (Inflection, lines);
+  guint n = 0;
+  strmap_init (&lexicon->inflections, 1024);
+  for (char *line = file, *next; line && *line; line = next)
     {
       next = strchr (line, '\n');
       if (next)
@@ -177,21 +238,49 @@ en_lexicon_load (GError **error)
       /* form, base and part of speech: two tabs at least (no copy of the fields). */
       char *base = line[0] == '#' ? NULL : strchr (line, '\t');
       char *pos = base ? strchr (base + 1, '\t') : NULL;
-      if (pos)
+      if (pos == NULL)
+        continue;
+      /* Keys and bases point into the file: cut it at the tabs. */
+      *base++ = '\0';
+      *pos++ = '\0';
+      Inflection *inflection = &lexicon->inflection_list[n++];
+      *inflection = (Inflection) {
+        base, strchr ("nvar", pos[0]) ? (int) (strchr ("nvar", pos[0]) - "nvar") : NOUN, NULL
+      };
+      gsize length = base - 1 - line;
+      guint32 hash = hash_bytes (line, length);
+      Inflection *first = strmap_lookup (&lexicon->inflections, line, length, hash);
+      if (first == NULL)
+        strmap_insert (&lexicon->inflections, line, length, hash, inflection);
+      else
         {
-          /* Keys and bases point into the file: cut it at the tabs. */
-          *base++ = '\0';
-          *pos++ = '\0';
-          Inflection inflection = { base, strchr ("nvar", pos[0]) ? (int) (strchr ("nvar", pos[0]) - "nvar") : NOUN };
-          GArray *bases = g_hash_table_lookup (lexicon->inflections, line);
-          if (bases == NULL)
-            {
-              bases = g_array_new (FALSE, FALSE, sizeof (Inflection));
-              g_hash_table_insert (lexicon->inflections, line, bases);
-            }
-          g_array_append_val (bases, inflection);
+          while (first->next)
+            first = first->next;
+          first->next = inflection;
         }
     }
+}
+
+EnLexicon *
+en_lexicon_load (GError **error)
+{
+  tables_init ();
+  EnLexicon *lexicon = g_new0 (EnLexicon, 1);
+  lexicon->closed = g_hash_table_new (g_str_hash, g_str_equal);
+  lexicon->time_words = g_hash_table_new (g_str_hash, g_str_equal);
+  if ((lexicon->words_file = load_file ("lexicon/en-wordnet.tsv", error)) == NULL
+      || (lexicon->inflections_file = load_file ("lexicon/en-inflections.tsv", error)) == NULL
+      || (lexicon->closed_file = load_file ("lexicon/en-closed.txt", error)) == NULL)
+    {
+      en_lexicon_free (lexicon);
+      return NULL;
+    }
+  /* Loading is a fixed cost of every run, as large as a few hundred articles: the 53,000
+   * words are indexed where the file has them, their numbers read when a word is asked. */
+  index_words (lexicon, lexicon->words_file);
+  if (lexicon->glosses < 1)
+    lexicon->glosses = 1;
+  index_inflections (lexicon, lexicon->inflections_file);
 
   for (char *line = lexicon->closed_file, *next; line && *line; line = next)
     {
@@ -236,17 +325,25 @@ typedef struct {
   char verb_form; /* 'e' (-ed) or 'i' (-ing) when the verb was found through that suffix */
 } Morph;
 
-static const Entry *
-lookup_length (const EnLexicon *lexicon, const char *word, gsize length)
+/* The entry of @word (@length bytes): parsed from its line, FALSE when the file has none. */
+static gboolean
+lookup_length (const EnLexicon *lexicon, const char *word, gsize length, Entry *entry)
 {
-  return strmap_lookup (&lexicon->words, word, length, hash_bytes (word, length));
+  const LineSlot *slot = line_index_probe (&lexicon->words, lexicon->words_file, word, length,
+                                           hash_bytes (word, length));
+  if (slot->line == 0)
+    return FALSE;
+  char *end = lexicon->words_file + slot->line - 1 + length + 1; /* after the key's tab */
+  for (int p = 0; p < 4; p++)
+    entry->count[p] = (guint32) parse_count (end, &end);
+  entry->df = (guint32) parse_count (end, &end);
+  return TRUE;
 }
 
-static const Entry *
-lookup (const EnLexicon *lexicon, const char *word)
+static gboolean
+lookup (const EnLexicon *lexicon, const char *word, Entry *entry)
 {
-  gsize length = strlen (word);
-  return strmap_lookup (&lexicon->words, word, length, hash_bytes (word, length));
+  return lookup_length (lexicon, word, strlen (word), entry);
 }
 
 /* WordNet's morphy: the word itself, its irregular base forms, then regular suffixes. */
@@ -265,18 +362,15 @@ morph (const EnLexicon *lexicon, const char *word, Morph *out)
   };
 #undef RULE
   memset (out, 0, sizeof *out);
-  const Entry *entry = lookup (lexicon, word);
-  for (int p = 0; entry && p < 4; p++)
-    out->count[p] = entry->count[p];
-  GArray *bases = g_hash_table_lookup (lexicon->inflections, word);
-  for (guint i = 0; bases && i < bases->len; i++)
-    {
-      const Inflection *inflection = &g_array_index (bases, Inflection, i);
-      const Entry *base = lookup (lexicon, inflection->base);
-      if (base && base->count[inflection->pos])
-        out->count[inflection->pos] += base->count[inflection->pos];
-    }
+  Entry entry, base;
   gsize length = strlen (word);
+  if (lookup_length (lexicon, word, length, &entry))
+    for (int p = 0; p < 4; p++)
+      out->count[p] = entry.count[p];
+  for (const Inflection *inflection = strmap_lookup (&lexicon->inflections, word, length, hash_bytes (word, length));
+       inflection; inflection = inflection->next)
+    if (lookup (lexicon, inflection->base, &base) && base.count[inflection->pos])
+      out->count[inflection->pos] += base.count[inflection->pos];
   char stem[128];
   for (gsize r = 0; r < G_N_ELEMENTS (rules); r++)
     {
@@ -286,10 +380,9 @@ morph (const EnLexicon *lexicon, const char *word, Morph *out)
         continue;
       memcpy (stem, word, length - suffix);
       memcpy (stem + (length - suffix), rules[r].replace, rules[r].replace_length);
-      const Entry *base = lookup_length (lexicon, stem, stem_length);
-      if (base && base->count[rules[r].pos])
+      if (lookup_length (lexicon, stem, stem_length, &base) && base.count[rules[r].pos])
         {
-          out->count[rules[r].pos] = base->count[rules[r].pos];
+          out->count[rules[r].pos] = base.count[rules[r].pos];
           if (rules[r].verb_form)
             out->verb_form = rules[r].verb_form;
         }
@@ -710,8 +803,9 @@ rarity (const EnLexicon *lexicon, Lex *lex)
 {
   if (!lex->rarity_known)
     {
-      const Entry *entry = lookup (lexicon, lex->lower);
-      lex->rarity = log ((lexicon->glosses + 1) / ((entry ? entry->df : 0) + 1.0));
+      Entry entry;
+      guint32 df = lookup_length (lexicon, lex->lower, lex->length, &entry) ? entry.df : 0;
+      lex->rarity = log ((lexicon->glosses + 1) / (df + 1.0));
       lex->rarity_known = TRUE;
     }
   return lex->rarity;
