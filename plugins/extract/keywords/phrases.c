@@ -798,17 +798,22 @@ lex_of (EnWorker *worker, const EnLexicon *lexicon, const char *text, gsize leng
   return lex;
 }
 
-static double
+/* rarity () of a word asked for the first time: its line's gloss frequency. */
+static G_GNUC_NO_INLINE double
+rarity_of_new (const EnLexicon *lexicon, Lex *lex)
+{
+  Entry entry;
+  guint32 df = lookup_length (lexicon, lex->lower, lex->length, &entry) ? entry.df : 0;
+  lex->rarity = log ((lexicon->glosses + 1) / (df + 1.0));
+  lex->rarity_known = TRUE;
+  return lex->rarity;
+}
+
+/* (inline: every word of every candidate asks, nearly always a word known already) */
+static inline double
 rarity (const EnLexicon *lexicon, Lex *lex)
 {
-  if (!lex->rarity_known)
-    {
-      Entry entry;
-      guint32 df = lookup_length (lexicon, lex->lower, lex->length, &entry) ? entry.df : 0;
-      lex->rarity = log ((lexicon->glosses + 1) / (df + 1.0));
-      lex->rarity_known = TRUE;
-    }
-  return lex->rarity;
+  return G_LIKELY (lex->rarity_known) ? lex->rarity : rarity_of_new (lexicon, lex);
 }
 
 /* Each token's word once: its vocabulary entry (equal words are equal pointers), its length
@@ -1236,27 +1241,24 @@ static Phrase *
 new_phrase (Collector *collector, const Source *source, guint start, guint end, const char *key,
             gsize key_length, guint32 hash)
 {
-  Phrase *phrase = arena_alloc0 (collector->arena, sizeof (Phrase));
-  phrase->key = (char *) key;
-  phrase->key_length = key_length;
-  phrase->hash = hash;
-  phrase->n_words = end - start;
-  phrase->words = arena_alloc (collector->arena, phrase->n_words * sizeof (Lex *));
+  /* The phrase and its words in one allocation, its fields stored once (no memset first). */
+  guint n_words = end - start;
+  Phrase *phrase = arena_alloc (collector->arena, sizeof (Phrase) + n_words * sizeof (Lex *));
+  Lex **words = (Lex **) (phrase + 1);
   gboolean name = TRUE, adjectives = TRUE, some_name = FALSE, number = FALSE;
   for (guint i = start; i < end; i++)
     {
-      phrase->words[i - start] = source->words[i].lex;
+      words[i - start] = source->words[i].lex;
       name &= source->tags[i] == EN_TAG_PROPN;
       adjectives &= source->tags[i] == EN_TAG_ADJ;
       some_name |= source->tags[i] == EN_TAG_PROPN;
       number |= source->tags[i] == EN_TAG_NUM;
     }
-  phrase->name = name;
-  phrase->adjectives = adjectives;
-  phrase->some_name = some_name;
-  phrase->number = number;
-  phrase->first = G_MAXUINT;
-  phrase->order = collector->order->len;
+  *phrase = (Phrase) {
+    .key = (char *) key, .key_length = key_length, .hash = hash, .words = words, .n_words = n_words,
+    .name = name, .adjectives = adjectives, .some_name = some_name, .number = number,
+    .first = G_MAXUINT, .order = collector->order->len,
+  };
   strmap_insert (collector->phrases, phrase->key, phrase->key_length, hash, phrase);
   ptrlist_add (collector->order, phrase);
   return phrase;
@@ -1742,7 +1744,8 @@ features_of (const EnLexicon *lexicon, const Phrase *phrase, guint n_sentences, 
     }
   double sentences = MAX (n_sentences, 1);
   guint uses = phrase->alone + phrase->within;
-  memset (x, 0, EN_N_FEATURES * sizeof *x);
+  /* every feature is stored below: no clearing first */
+  G_STATIC_ASSERT (EN_N_FEATURES == EN_FEATURE_TF_MAX + 1);
   x[EN_FEATURE_BIAS] = 1;
   x[EN_FEATURE_WORDS_2] = n == 2;
   x[EN_FEATURE_WORDS_3] = n >= 3;
@@ -1764,11 +1767,8 @@ features_of (const EnLexicon *lexicon, const Phrase *phrase, guint n_sentences, 
   x[EN_FEATURE_TIME] = time;
   x[EN_FEATURE_PART_OF_NAME] = phrase->part_of_name;
   x[EN_FEATURE_SHORT] = n == 1 && key_chars (phrase) <= 3;
-  if (n == 1)
-    {
-      x[EN_FEATURE_HEAD] = log1p_count (phrase->words[0]->stem->heads);
-      x[EN_FEATURE_MODIFIER] = log1p_count (phrase->words[0]->stem->modifiers);
-    }
+  x[EN_FEATURE_HEAD] = n == 1 ? log1p_count (phrase->words[0]->stem->heads) : 0;
+  x[EN_FEATURE_MODIFIER] = n == 1 ? log1p_count (phrase->words[0]->stem->modifiers) : 0;
   x[EN_FEATURE_TF_MAX] = log1p_count (tf_max);
 }
 
