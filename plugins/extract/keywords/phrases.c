@@ -44,6 +44,10 @@ struct _Inflection {
   Inflection *next;
 };
 
+/* What en-closed.txt says of a word: its class (EnTag + 1, 0 for none) and whether it is a
+ * day, a month or "year" (TIME). */
+enum { CLOSED_TAG = 0xff, CLOSED_TIME = 0x100 };
+
 /* The words of en-wordnet.tsv, found where the loaded file writes them: a slot is the key's
  * hash and where its line starts (+ 1; 0 is a free slot), the counts parsed when a word is
  * looked up.  Parsing all 53,000 lines' numbers into entries and a map of 24-byte slots was
@@ -66,8 +70,7 @@ struct _EnLexicon {
   LineIndex   words;        /* word -> its line (a key cut at its tab, the line at its end) */
   StrMap      inflections;  /* form -> its first Inflection */
   Inflection *inflection_list;
-  GHashTable *closed;       /* word -> EnTag + 1 */
-  GHashTable *time_words;   /* set: days, months, "year" */
+  StrMap      closed;       /* word -> its ClosedWord bits: one look-up a new word, no g_str_hash */
   double      glosses;
 };
 
@@ -107,8 +110,7 @@ en_lexicon_free (EnLexicon *lexicon)
   g_clear_pointer (&lexicon->words.slots, g_free);
   g_clear_pointer (&lexicon->inflections.slots, g_free);
   g_free (lexicon->inflection_list);
-  g_clear_pointer (&lexicon->closed, g_hash_table_unref);
-  g_clear_pointer (&lexicon->time_words, g_hash_table_unref);
+  g_clear_pointer (&lexicon->closed.slots, g_free);
   g_free (lexicon->words_file);
   g_free (lexicon->inflections_file);
   g_free (lexicon->closed_file);
@@ -266,8 +268,7 @@ en_lexicon_load (GError **error)
 {
   tables_init ();
   EnLexicon *lexicon = g_new0 (EnLexicon, 1);
-  lexicon->closed = g_hash_table_new (g_str_hash, g_str_equal);
-  lexicon->time_words = g_hash_table_new (g_str_hash, g_str_equal);
+  strmap_init (&lexicon->closed, 256);
   if ((lexicon->words_file = load_file ("lexicon/en-wordnet.tsv", error)) == NULL
       || (lexicon->inflections_file = load_file ("lexicon/en-inflections.tsv", error)) == NULL
       || (lexicon->closed_file = load_file ("lexicon/en-closed.txt", error)) == NULL)
@@ -308,10 +309,14 @@ en_lexicon_load (GError **error)
             *end++ = '\0';
           if (*word == '\0')
             continue;
+          gsize length = strlen (word);
+          guint32 hash = hash_bytes (word, length);
+          guint bits = GPOINTER_TO_UINT (strmap_lookup (&lexicon->closed, word, length, hash));
           if (time)
-            g_hash_table_add (lexicon->time_words, word);
-          else if (!g_hash_table_contains (lexicon->closed, word)) /* the first class listed wins */
-            g_hash_table_insert (lexicon->closed, word, GINT_TO_POINTER (tag + 1));
+            bits |= CLOSED_TIME;
+          else if ((bits & CLOSED_TAG) == 0) /* the first class listed wins */
+            bits |= tag + 1;
+          strmap_set (&lexicon->closed, word, length, hash, GUINT_TO_POINTER (bits));
         }
     }
   return lexicon;
@@ -733,8 +738,9 @@ lex_of_folded (EnWorker *worker, const EnLexicon *lexicon, const char *lower, gs
   lex->lower = arena_strndup (&worker->lasting, lower, length);
   lex->length = length;
   lex->chars = g_utf8_strlen (lex->lower, -1);
-  lex->closed = GPOINTER_TO_INT (g_hash_table_lookup (lexicon->closed, lex->lower));
-  lex->time = g_hash_table_contains (lexicon->time_words, lex->lower);
+  guint closed = GPOINTER_TO_UINT (strmap_lookup (&lexicon->closed, lex->lower, length, hash_bytes (lex->lower, length)));
+  lex->closed = closed & CLOSED_TAG;
+  lex->time = (closed & CLOSED_TIME) != 0;
   lex->particle = is_name_particle (lex->lower, length);
   lex->stem = intern_stem (worker, lex->lower);
   strmap_insert (&worker->words, lex->lower, length, hash, lex);
