@@ -31,10 +31,9 @@
 
 enum { NOUN, VERB, ADJ, ADV };
 
-typedef struct {
-  guint32 count[4]; /* 0 when WordNet does not list the word so, else 1 + SemCor count */
-  guint32 df;
-} Entry;
+/* A line of en-wordnet.tsv after its key: the word's count for each part of speech (0 when
+ * WordNet does not list the word so, else 1 + its SemCor count), then its gloss frequency. */
+enum { FIELD_DF = 4 };
 
 /* An irregular inflection, chained to the next base of the same form in the file's order. */
 typedef struct _Inflection Inflection;
@@ -187,8 +186,9 @@ static void
 index_words (EnLexicon *lexicon, char *file)
 {
   /* about 20 bytes a line: a table twice as large as the lines, grown if they are shorter */
+  gsize size = strlen (file);
   guint capacity = 1024;
-  while (capacity < strlen (file) / 10)
+  while (capacity < size / 10)
     capacity *= 2;
   line_index_init (&lexicon->words, capacity);
   for (char *line = file, *next; line && *line; line = next)
@@ -330,25 +330,32 @@ typedef struct {
   char verb_form; /* 'e' (-ed) or 'i' (-ing) when the verb was found through that suffix */
 } Morph;
 
-/* The entry of @word (@length bytes): parsed from its line, FALSE when the file has none. */
-static gboolean
-lookup_length (const EnLexicon *lexicon, const char *word, gsize length, Entry *entry)
+/* The numbers of @word's line (@length bytes; after the key's tab), NULL when the file has
+ * none; line_field reads the one asked for. */
+static const char *
+lookup_length (const EnLexicon *lexicon, const char *word, gsize length)
 {
   const LineSlot *slot = line_index_probe (&lexicon->words, lexicon->words_file, word, length,
                                            hash_bytes (word, length));
-  if (slot->line == 0)
-    return FALSE;
-  char *end = lexicon->words_file + slot->line - 1 + length + 1; /* after the key's tab */
-  for (int p = 0; p < 4; p++)
-    entry->count[p] = (guint32) parse_count (end, &end);
-  entry->df = (guint32) parse_count (end, &end);
-  return TRUE;
+  return slot->line ? lexicon->words_file + slot->line - 1 + length + 1 : NULL;
 }
 
-static gboolean
-lookup (const EnLexicon *lexicon, const char *word, Entry *entry)
+static const char *
+lookup (const EnLexicon *lexicon, const char *word)
 {
-  return lookup_length (lexicon, word, strlen (word), entry);
+  return lookup_length (lexicon, word, strlen (word));
+}
+
+/* The number @field (a part of speech, or FIELD_DF) of @numbers (lookup_length's): read as
+ * the load read them all, but only as far as the one asked for. */
+static guint32
+line_field (const char *numbers, int field)
+{
+  char *end = (char *) numbers;
+  guint32 value = 0;
+  for (int k = 0; k <= field; k++)
+    value = (guint32) parse_count (end, &end);
+  return value;
 }
 
 /* WordNet's morphy: the word itself, its irregular base forms, then regular suffixes. */
@@ -367,27 +374,53 @@ morph (const EnLexicon *lexicon, const char *word, Morph *out)
   };
 #undef RULE
   memset (out, 0, sizeof *out);
-  Entry entry, base;
   gsize length = strlen (word);
-  if (lookup_length (lexicon, word, length, &entry))
-    for (int p = 0; p < 4; p++)
-      out->count[p] = entry.count[p];
+  const char *numbers = lookup_length (lexicon, word, length);
+  if (numbers)
+    {
+      char *end = (char *) numbers;
+      for (int p = 0; p < 4; p++)
+        out->count[p] = (guint32) parse_count (end, &end);
+    }
   for (const Inflection *inflection = strmap_lookup (&lexicon->inflections, word, length, hash_bytes (word, length));
        inflection; inflection = inflection->next)
-    if (lookup (lexicon, inflection->base, &base) && base.count[inflection->pos])
-      out->count[inflection->pos] += base.count[inflection->pos];
-  char stem[128];
+    {
+      const char *base = lookup (lexicon, inflection->base);
+      guint32 count = base ? line_field (base, inflection->pos) : 0;
+      if (count)
+        out->count[inflection->pos] += count;
+    }
+  /* The rules' stems, each looked up once: a noun's and a verb's rule often make the same
+   * ("walks": "walk" twice; "boxes": "box" and "boxe" twice each), and a look-up is a miss in
+   * the lexicon's megabyte.  (Words have few: room for every rule's.) */
+  enum { STEM_MAX = 128 };
+  char stems[G_N_ELEMENTS (rules)][STEM_MAX];
+  gsize stem_lengths[G_N_ELEMENTS (rules)];
+  const char *stem_numbers[G_N_ELEMENTS (rules)];
+  guint n_stems = 0;
   for (gsize r = 0; r < G_N_ELEMENTS (rules); r++)
     {
       gsize suffix = rules[r].suffix_length, stem_length = length - suffix + rules[r].replace_length;
-      if (out->count[rules[r].pos] > 0 || length <= suffix + 1 || stem_length >= sizeof stem
-          || memcmp (word + length - suffix, rules[r].suffix, suffix) != 0)
+      /* (most rules' suffixes end otherwise than the word: one byte says so, no comparison) */
+      if (out->count[rules[r].pos] > 0 || length <= suffix + 1 || word[length - 1] != rules[r].suffix[suffix - 1]
+          || stem_length >= STEM_MAX || memcmp (word + length - suffix, rules[r].suffix, suffix) != 0)
         continue;
+      char *stem = stems[n_stems];
       memcpy (stem, word, length - suffix);
       memcpy (stem + (length - suffix), rules[r].replace, rules[r].replace_length);
-      if (lookup_length (lexicon, stem, stem_length, &base) && base.count[rules[r].pos])
+      guint s = 0;
+      while (s < n_stems && !(stem_lengths[s] == stem_length && memcmp (stems[s], stem, stem_length) == 0))
+        s++;
+      if (s == n_stems)
         {
-          out->count[rules[r].pos] = base.count[rules[r].pos];
+          stem_lengths[s] = stem_length;
+          stem_numbers[s] = lookup_length (lexicon, stem, stem_length);
+          n_stems++;
+        }
+      guint32 count = stem_numbers[s] ? line_field (stem_numbers[s], rules[r].pos) : 0;
+      if (count)
+        {
+          out->count[rules[r].pos] = count;
           if (rules[r].verb_form)
             out->verb_form = rules[r].verb_form;
         }
@@ -808,8 +841,8 @@ lex_of (EnWorker *worker, const EnLexicon *lexicon, const char *text, gsize leng
 static G_GNUC_NO_INLINE double
 rarity_of_new (const EnLexicon *lexicon, Lex *lex)
 {
-  Entry entry;
-  guint32 df = lookup_length (lexicon, lex->lower, lex->length, &entry) ? entry.df : 0;
+  const char *numbers = lookup_length (lexicon, lex->lower, lex->length);
+  guint32 df = numbers ? line_field (numbers, FIELD_DF) : 0;
   lex->rarity = log ((lexicon->glosses + 1) / (df + 1.0));
   lex->rarity_known = TRUE;
   return lex->rarity;
