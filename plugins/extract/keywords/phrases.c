@@ -507,7 +507,7 @@ same_bytes (const char *a, const char *b, gsize n)
  * word is a field too, valid while its stamp is the article's.  Candidates and their strings
  * come from a bump arena that the next article reuses: no malloc and free per candidate. */
 
-/* The key form of a word (append_stem): what phrase keys are made of. */
+/* The key form of a word (stem_of): what phrase keys are made of. */
 typedef struct {
   const char *text;
   guint32     length, hash;
@@ -672,28 +672,48 @@ worker_end (EnWorker *worker)
     }
 }
 
-/* A light plural folding, so that "homes" and "home" are one phrase. */
-static void
-append_stem (GString *key, const char *word)
+/* ends_with for a word of @length bytes and a literal suffix. */
+#define word_ends_with(word, length, literal)                                   \
+  ((length) >= sizeof (literal) - 1                                              \
+   && memcmp ((word) + (length) - (sizeof (literal) - 1), literal, sizeof (literal) - 1) == 0)
+
+/* A light plural folding, so that "homes" and "home" are one phrase: the stem of @word
+ * (@length bytes) is its first bytes, as many as returned, and a 'y' when @y is set. */
+static gsize
+stem_of (const char *word, gsize length, gboolean *y)
 {
-  gsize length = strlen (word);
-  if (length > 4 && ends_with (word, "ies"))
+  *y = FALSE;
+  if (length > 4 && word_ends_with (word, length, "ies"))
     {
-      g_string_append_len (key, word, length - 3);
-      g_string_append_c (key, 'y');
+      *y = TRUE;
+      return length - 3;
     }
-  else if (length > 3 && word[length - 1] == 's' && !ends_with (word, "ss") && !ends_with (word, "us")
-           && !ends_with (word, "is"))
-    g_string_append_len (key, word, length - 1);
-  else
-    g_string_append (key, word);
+  if (length > 3 && word[length - 1] == 's' && !word_ends_with (word, length, "ss")
+      && !word_ends_with (word, length, "us") && !word_ends_with (word, length, "is"))
+    return length - 1;
+  return length;
 }
 
-static Stem *
-intern_stem (EnWorker *worker, const char *lower)
+/* g_utf8_strlen (@text, @length) without the call for ASCII, nearly every word. */
+static guint
+chars_of (const char *text, gsize length)
 {
-  GString *key = g_string_truncate (worker->key, 0);
-  append_stem (key, lower);
+  for (gsize i = 0; i < length; i++)
+    if ((guchar) text[i] >= 0x80)
+      return g_utf8_strlen (text, length);
+  return length;
+}
+
+/* The stem of the word @lower (@length bytes), interned: a new word's, asked once. */
+static Stem *
+intern_stem (EnWorker *worker, const char *lower, gsize length)
+{
+  gboolean y;
+  gsize cut = stem_of (lower, length, &y);
+  GString *key = g_string_set_size (worker->key, cut + (y ? 1 : 0));
+  memcpy (key->str, lower, cut);
+  if (y)
+    key->str[cut] = 'y';
   guint32 hash = hash_bytes (key->str, key->len);
   Stem *stem = strmap_lookup (&worker->stems, key->str, key->len, hash);
   if (stem == NULL)
@@ -702,7 +722,7 @@ intern_stem (EnWorker *worker, const char *lower)
       stem->text = arena_strndup (&worker->lasting, key->str, key->len);
       stem->length = key->len;
       stem->hash = hash;
-      stem->chars = g_utf8_strlen (stem->text, -1);
+      stem->chars = chars_of (stem->text, stem->length);
       strmap_insert (&worker->stems, stem->text, stem->length, hash, stem);
     }
   return stem;
@@ -770,12 +790,12 @@ lex_of_folded (EnWorker *worker, const EnLexicon *lexicon, const char *lower, gs
   lex = arena_alloc0 (&worker->lasting, sizeof (Lex));
   lex->lower = arena_strndup (&worker->lasting, lower, length);
   lex->length = length;
-  lex->chars = g_utf8_strlen (lex->lower, -1);
+  lex->chars = chars_of (lex->lower, length);
   guint closed = GPOINTER_TO_UINT (strmap_lookup (&lexicon->closed, lex->lower, length, hash_bytes (lex->lower, length)));
   lex->closed = closed & CLOSED_TAG;
   lex->time = (closed & CLOSED_TIME) != 0;
   lex->particle = is_name_particle (lex->lower, length);
-  lex->stem = intern_stem (worker, lex->lower);
+  lex->stem = intern_stem (worker, lex->lower, length);
   strmap_insert (&worker->words, lex->lower, length, hash, lex);
   return lex;
 }
@@ -1546,7 +1566,7 @@ key_contains (const Phrase *outer, const Phrase *inner)
   return FALSE;
 }
 
-/* One phrase per idea: a plural that the light folding of append_stem leaves apart from its
+/* One phrase per idea: a plural that the light folding of stem_of leaves apart from its
  * singular ("menus", kept apart because "census" and "virus" end so too; "tornadoes") is
  * folded into the singular when the text also writes the singular.  Asking the text rather
  * than a suffix list keeps "census" whole. */
