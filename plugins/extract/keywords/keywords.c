@@ -345,7 +345,12 @@ list_item (KeywordsList *list, gsize size)
 void
 keywords_list_add (KeywordsList *list, const char *phrase, double score)
 {
-  gsize length = strlen (phrase);
+  keywords_list_add_len (list, phrase, strlen (phrase), score);
+}
+
+void
+keywords_list_add_len (KeywordsList *list, const char *phrase, gsize length, double score)
+{
   /* {"phrase", <s>}: "phrase\0", a zero to 8, the string and its NUL, a NUL, "s"; the key's end */
   gsize first_body = 8 + length + 3, first = framed (first_body, 1);
   /* {"score", <d>}: "score\0", two zeros, the double, a NUL, "d"; the key's end */

@@ -1211,7 +1211,7 @@ en_tag (const EnLexicon *lexicon, const char *text, const NfText *segmentation, 
 /* A surface form of a candidate, in its list in order of first use. */
 typedef struct _Form Form;
 struct _Form {
-  const char *text;     /* in the arena */
+  const char *text;     /* @length bytes: the article's own (no NUL after), or a copy in the arena */
   gsize       length;
   guint       count;    /* uses outside the headline */
   Form       *next;
@@ -1271,9 +1271,12 @@ is_nominal (EnTag tag)
   return tag == EN_TAG_ADJ || tag == EN_TAG_NOUN || tag == EN_TAG_PROPN;
 }
 
-/* The form @text (@length bytes) of @phrase: a use of it outside the headline counts. */
+/* The form @text (@length bytes) of @phrase: a use of it outside the headline counts.
+ * @stable: @text is the article's own bytes (not a buffer built for it), which outlive its
+ * phrases: a new form points there, no copy. */
 static void
-count_form (Collector *collector, Phrase *phrase, const char *text, gsize length, gboolean headline)
+count_form (Collector *collector, Phrase *phrase, const char *text, gsize length, gboolean headline,
+            gboolean stable)
 {
   Form *form = phrase->forms;
   while (form && !(form->length == length && bytes_equal (form->text, text, length)))
@@ -1281,7 +1284,7 @@ count_form (Collector *collector, Phrase *phrase, const char *text, gsize length
   if (form == NULL)
     {
       form = arena_alloc0 (collector->arena, sizeof (Form));
-      form->text = arena_strndup (collector->arena, text, length);
+      form->text = stable ? text : arena_strndup (collector->arena, text, length);
       form->length = length;
       if (phrase->last_form)
         phrase->last_form->next = form;
@@ -1351,7 +1354,7 @@ count_word_form (Collector *collector, Phrase *phrase, const Source *source, gui
       collector->form->str[0] = g_ascii_tolower (text[0]);
       text = collector->form->str;
     }
-  count_form (collector, phrase, text, length, source->headline);
+  count_form (collector, phrase, text, length, source->headline, !lower_first);
 }
 
 static Phrase *
@@ -1410,7 +1413,7 @@ add_candidate (Collector *collector, const Source *source, guint start, guint en
   phrase->first = MIN (phrase->first, source->tokens[start].sentence + source->sentence_offset);
   phrase->last = MAX (phrase->last, source->tokens[start].sentence + source->sentence_offset);
   phrase->headline += source->headline;
-  count_form (collector, phrase, form->str, form->len, source->headline);
+  count_form (collector, phrase, form->str, form->len, source->headline, FALSE);
   return phrase;
 }
 
@@ -2047,12 +2050,12 @@ en_phrases_extract (const EnLexicon *lexicon, EnWorker *worker, NfArticle *artic
           best = form;
       if (!(options->features && phrase->features))
         {
-          keywords_list_add (result, best->text, phrase->score);
+          keywords_list_add_len (result, best->text, best->length, phrase->score);
           continue;
         }
       GVariantBuilder item;
       g_variant_builder_init (&item, G_VARIANT_TYPE_VARDICT);
-      g_variant_builder_add (&item, "{sv}", "phrase", g_variant_new_string (best->text));
+      g_variant_builder_add (&item, "{sv}", "phrase", g_variant_new_take_string (g_strndup (best->text, best->length)));
       g_variant_builder_add (&item, "{sv}", "score", g_variant_new_double (phrase->score));
       g_variant_builder_add (&item, "{sv}", "key", g_variant_new_string (phrase->key));
       g_variant_builder_add (&item, "{sv}", "features",
