@@ -47,20 +47,10 @@ struct _Inflection {
  * day, a month or "year" (TIME). */
 enum { CLOSED_TAG = 0xff, CLOSED_TIME = 0x100 };
 
-/* The words of en-wordnet.tsv, found where the loaded file writes them: a slot is the key's
- * hash and where its line starts (+ 1; 0 is a free slot), the counts parsed when a word is
- * looked up.  Parsing all 53,000 lines' numbers into entries and a map of 24-byte slots was
- * most of the stage's start-up; a worker looks a word up once (its Lex keeps the answers). */
-typedef struct {
-  guint32 hash;
-  guint32 line; /* offset of the line in the file + 1 */
-} LineSlot;
-
-typedef struct {
-  LineSlot *slots;
-  guint     mask; /* capacity - 1, a power of two */
-  guint     size;
-} LineIndex;
+/* The words of en-wordnet.tsv are a LineIndex (arena.h) of the loaded file, their counts
+ * parsed when a word is looked up.  Parsing all 53,000 lines' numbers into entries and a map
+ * of 24-byte slots was most of the stage's start-up; a worker looks a word up once (its Lex
+ * keeps the answers). */
 
 struct _EnLexicon {
   char       *words_file;   /* the loaded files: keys point into them */
@@ -106,7 +96,7 @@ en_lexicon_free (EnLexicon *lexicon)
 {
   if (lexicon == NULL)
     return;
-  g_clear_pointer (&lexicon->words.slots, g_free);
+  line_index_clear (&lexicon->words);
   g_clear_pointer (&lexicon->inflections.slots, g_free);
   g_free (lexicon->inflection_list);
   g_clear_pointer (&lexicon->closed.slots, g_free);
@@ -136,50 +126,6 @@ parse_count (char *text, char **end)
   return value;
 }
 
-/* The slot of @key (@length bytes, hashed to @hash) in @index: the one that holds it, or the
- * free slot where it goes. */
-static LineSlot *
-line_index_probe (const LineIndex *index, const char *file, const char *key, gsize length, guint32 hash)
-{
-  for (guint i = hash & index->mask;; i = (i + 1) & index->mask)
-    {
-      LineSlot *slot = &index->slots[i];
-      if (slot->line == 0)
-        return slot;
-      /* a key is cut at its tab by a NUL: a longer key differs there */
-      const char *line = file + slot->line - 1;
-      if (slot->hash == hash && bytes_equal (line, key, length) && line[length] == '\0')
-        return slot;
-    }
-}
-
-static void
-line_index_init (LineIndex *index, guint capacity)
-{
-  index->slots = g_new0 (LineSlot, capacity);
-  index->mask = capacity - 1;
-  index->size = 0;
-}
-
-/* Doubles @index's slots (a file much denser in lines than its size suggested). */
-static void
-line_index_grow (LineIndex *index)
-{
-  LineSlot *old = index->slots;
-  guint capacity = index->mask + 1;
-  line_index_init (index, 2 * capacity);
-  for (guint i = 0; i < capacity; i++)
-    if (old[i].line)
-      {
-        guint j = old[i].hash & index->mask;
-        while (index->slots[j].line)
-          j = (j + 1) & index->mask;
-        index->slots[j] = old[i];
-        index->size++;
-      }
-  g_free (old);
-}
-
 /* Indexes the lines of en-wordnet.tsv (@file, which is cut at each line's end and key's tab);
  * a word listed twice is its last line, as when the counts were parsed at load. */
 static void
@@ -206,19 +152,7 @@ index_words (EnLexicon *lexicon, char *file)
       if (tab == NULL || (gsize) (line - file) >= G_MAXUINT32 - 1)
         continue;
       *tab = '\0';
-      gsize length = tab - line;
-      guint32 hash = hash_bytes (line, length);
-      LineSlot *slot = line_index_probe (&lexicon->words, file, line, length, hash);
-      if (slot->line == 0)
-        {
-          if (2 * (lexicon->words.size + 1) > lexicon->words.mask + 1)
-            {
-              line_index_grow (&lexicon->words);
-              slot = line_index_probe (&lexicon->words, file, line, length, hash);
-            }
-          lexicon->words.size++;
-        }
-      *slot = (LineSlot) { hash, (guint32) (line - file) + 1 };
+      line_index_put (&lexicon->words, file, line - file, tab - line);
     }
 }
 
@@ -335,9 +269,8 @@ typedef struct {
 static const char *
 lookup_length (const EnLexicon *lexicon, const char *word, gsize length)
 {
-  const LineSlot *slot = line_index_probe (&lexicon->words, lexicon->words_file, word, length,
-                                           hash_bytes (word, length));
-  return slot->line ? lexicon->words_file + slot->line - 1 + length + 1 : NULL;
+  const char *key = line_index_find (&lexicon->words, lexicon->words_file, word, length);
+  return key ? key + length + 1 : NULL;
 }
 
 static const char *
