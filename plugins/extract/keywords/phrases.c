@@ -480,6 +480,7 @@ struct _EnWorker {
   StrMap        phrases[2];
   PtrList       order[2];
   PtrList       ranked;  /* the article's ranked candidates, reused: no allocation an article */
+  PtrList       chosen;  /* the key phrases picked from them, as reused */
   GString      *key, *form;
   gpointer      buffers[2];  /* words_of's Word arrays (body, headline), reused */
   gsize         capacity[2]; /* in Words */
@@ -509,6 +510,7 @@ en_worker_new (void)
   worker->key = g_string_sized_new (64);
   worker->form = g_string_sized_new (64);
   ptrlist_init (&worker->ranked);
+  ptrlist_init (&worker->chosen);
   return worker;
 }
 
@@ -529,6 +531,7 @@ en_worker_free (EnWorker *worker)
   g_string_free (worker->key, TRUE);
   g_string_free (worker->form, TRUE);
   g_free (worker->ranked.pdata);
+  g_free (worker->chosen.pdata);
   for (int slot = 0; slot < 2; slot++)
     {
       g_free (worker->buffers[slot]);
@@ -587,6 +590,7 @@ worker_end (EnWorker *worker)
 {
   arena_reset (&worker->arena);
   ptrlist_clear (&worker->ranked, PHRASES_KEEP);
+  ptrlist_clear (&worker->chosen, PHRASES_KEEP);
   for (int c = 0; c < 2; c++)
     {
       clear_phrases (&worker->phrases[c], &worker->order[c]);
@@ -854,9 +858,13 @@ lex_of_token (EnWorker *worker, const EnLexicon *lexicon, const char *text, gsiz
 }
 
 /* The Words of the tokens of @segmentation (NULL: none), in the worker's array @slot (0 body,
- * 1 headline) until the next article; worker->tags[@slot] has room for their tags. */
+ * 1 headline) until the next article; worker->tags[@slot] has room for their tags.  @casing
+ * (the body): how the text writes each word is noted in its entry as well, in this pass over
+ * the tokens: in lower case somewhere (Lex.body_lower: a capital in the headline or at a
+ * sentence's start is typography), or capitalised mid-sentence (Lex.body_upper: a name). */
 static Word *
-words_of (EnWorker *worker, int slot, const EnLexicon *lexicon, const char *text, const NfText *segmentation)
+words_of (EnWorker *worker, int slot, const EnLexicon *lexicon, const char *text, const NfText *segmentation,
+          gboolean casing)
 {
   guint n_tokens = 0, n_folds = 0;
   const NfToken *tokens = segmentation ? nf_text_get_tokens (segmentation, &n_tokens) : NULL;
@@ -904,11 +912,12 @@ words_of (EnWorker *worker, int slot, const EnLexicon *lexicon, const char *text
                                           &folds[fold_ids[i]], &worker->by_fold[fold_ids[i]])
                           : lex_of (worker, lexicon, text + token->start, length);
       /* built whole and stored once: not a read and write of its bit-fields each */
+      gboolean capital = token->kind == NF_TOKEN_WORD && is_upper_initial (text + token->start, length);
       words[i] = (Word) {
         .lex = lex,
         .length = MIN (length, (gsize) (1u << 30) - 1), /* a 1 GB "word" is no phrase */
         .possessive = possessive,
-        .capital = token->kind == NF_TOKEN_WORD && is_upper_initial (text + token->start, length),
+        .capital = capital,
       };
       if (lex->stamp != worker->stamp)
         {
@@ -918,6 +927,13 @@ words_of (EnWorker *worker, int slot, const EnLexicon *lexicon, const char *text
           lex->by_word = NULL;
           lex->stem->stamp = worker->stamp;
           lex->stem->heads = lex->stem->modifiers = 0;
+        }
+      if (casing && token->kind == NF_TOKEN_WORD)
+        {
+          if (!capital)
+            lex->body_lower = TRUE;
+          else if (!(token->flags & NF_TOKEN_SENTENCE_START))
+            lex->body_upper = TRUE;
         }
     }
   words[n_tokens] = (Word) { NULL, 0, 0, 0 };
@@ -1099,7 +1115,7 @@ join_name_particles (const NfToken *tokens, const Word *words, guint n_tokens, E
     }
 }
 
-/* @with_body: the body's casing (body_casing) informs the tags.  @skip: where the text after
+/* @with_body: the body's casing (words_of's @casing) informs the tags.  @skip: where the text after
  * the dateline begins (its first word is capitalised as a sentence's first is: "GENEVA
  * (Reuters) - Measles cases rose"). */
 static void
@@ -1134,7 +1150,7 @@ en_tag (const EnLexicon *lexicon, const char *text, const NfText *segmentation, 
   guint n_tokens;
   const NfToken *tokens = nf_text_get_tokens (segmentation, &n_tokens);
   worker_begin (worker);
-  Word *words = words_of (worker, 0, lexicon, text, segmentation);
+  Word *words = words_of (worker, 0, lexicon, text, segmentation, FALSE);
   tag_words (lexicon, tokens, words, n_tokens, headline, FALSE, 0, tags);
   worker_end (worker);
 }
@@ -1860,22 +1876,6 @@ score_learned_words (const EnLexicon *lexicon, const EnRanker *ranker, Collector
     }
 }
 
-/* How the body writes its words: in lower case somewhere (so a capital in the headline or at
- * a sentence's start is typography), or capitalised mid-sentence (a name). */
-static void
-body_casing (const NfToken *tokens, const Word *words, guint n_tokens)
-{
-  for (guint i = 0; i < n_tokens; i++)
-    {
-      if (tokens[i].kind != NF_TOKEN_WORD)
-        continue;
-      if (!words[i].capital)
-        words[i].lex->body_lower = TRUE;
-      else if (!(tokens[i].flags & NF_TOKEN_SENTENCE_START))
-        words[i].lex->body_upper = TRUE;
-    }
-}
-
 /* Where the text after the dateline ("BRUSSELS, Nov 26 (Reuters) - ") begins, or 0: place
  * and agency are not what the article is about.  Both methods skip it. */
 gsize
@@ -1912,14 +1912,13 @@ en_phrases_extract (const EnLexicon *lexicon, EnWorker *worker, NfArticle *artic
     nf_text_get_sentences (headline, &headline_sentences);
   nf_text_get_sentences (segmentation, &body_sentences);
   worker_begin (worker);
-  Word *words = words_of (worker, 0, lexicon, body, segmentation);
-  Word *headline_words = words_of (worker, 1, lexicon, title ? title : "", headline);
+  Word *words = words_of (worker, 0, lexicon, body, segmentation, TRUE);
+  Word *headline_words = words_of (worker, 1, lexicon, title ? title : "", headline, FALSE);
   EnTag *tags = worker->tags[0], *headline_tags = worker->tags[1]; /* as many as words_of's */
 
   gboolean learned = options->ranker != NULL && !options->words_only;
   Collector collector = collector_of (worker, 0);
   Collector singles = collector_of (worker, 1); /* the learned ranker's single words */
-  body_casing (tokens, words, n_tokens);
   Source sources[2] = {
     { title, headline_tokens, headline_words, headline_tags, n_headline, 0, TRUE, 0 },
     { body, tokens, words, tags, n_tokens, headline_sentences, FALSE, keywords_dateline_end (article) },
@@ -1960,7 +1959,7 @@ en_phrases_extract (const EnLexicon *lexicon, EnWorker *worker, NfArticle *artic
     sort_by_score (ranked);
   else
     n_best = top_by_score (ranked, best_few, TOP_PICKED);
-  g_autoptr (GPtrArray) chosen = g_ptr_array_new ();
+  PtrList *chosen = &worker->chosen; /* empty: worker_end emptied it */
   for (guint r = 0; r < ranked->len && (chosen->len < options->top || options->features); r++)
     {
       if (r == n_best && n_best > 0)
@@ -1976,7 +1975,7 @@ en_phrases_extract (const EnLexicon *lexicon, EnWorker *worker, NfArticle *artic
         }
       if (part)
         continue;
-      g_ptr_array_add (chosen, phrase);
+      ptrlist_add (chosen, phrase);
       const Form *best = phrase->forms;
       for (const Form *form = best->next; form; form = form->next)
         if (form->count > best->count)
