@@ -11,8 +11,8 @@
  * after a content word, no finite verb form, names whole, no French conjunction at an edge;
  * for English name particles inside names, no noun run across an object relative, plurals
  * before a past tense as nouns, "copper mine", sentence-start capitals in lower case.  The stage's
- * memory helpers (arena.h: key comparison and hash of every length, the map, the bump
- * allocator across blocks) and the pick of the best few (stable-sort.h: the same first k as
+ * memory helpers (arena.h: key comparison and hash of every length, the map, the index of
+ * a loaded file's keys, the bump allocator across blocks) and the pick of the best few (stable-sort.h: the same first k as
  * the stable sort, ties included). */
 #include "config.h"
 
@@ -824,6 +824,56 @@ test_arena_keys (void **state)
   g_free (map.slots);
 }
 
+/* The index of a file's keys (the lexicon's words): a key is found only whole (not its prefix,
+ * not a longer key it begins), a key listed twice is its last place, and every key is found
+ * after the index grew many times from a table of 4 slots. */
+static void
+test_line_index (void **state)
+{
+  (void) state;
+  /* keys cut by a NUL, as the lexicon's are at their tabs */
+  static const char lines[] = "ab\0" "1\n" "abc\0" "2\n" "a\0" "3\n" "ab\0" "4\n";
+  char file[sizeof lines];
+  memcpy (file, lines, sizeof lines);
+  LineIndex index;
+  line_index_init (&index, 4);
+  line_index_put (&index, file, 0, 2);  /* ab */
+  line_index_put (&index, file, 5, 3);  /* abc */
+  line_index_put (&index, file, 11, 1); /* a */
+  line_index_put (&index, file, 15, 2); /* ab again */
+  assert_int_equal (index.size, 3);
+  assert_ptr_equal (line_index_find (&index, file, "ab", 2), file + 15);
+  assert_ptr_equal (line_index_find (&index, file, "abc", 3), file + 5);
+  assert_ptr_equal (line_index_find (&index, file, "a", 1), file + 11);
+  assert_null (line_index_find (&index, file, "abcd", 4));
+  assert_null (line_index_find (&index, file, "b", 1));
+  assert_null (line_index_find (&index, file, "", 0));
+  line_index_clear (&index);
+
+  /* 1,000 keys "w0".."w999", each NUL-ended, put into 4 slots that must grow to 2,048 */
+  GString *many = g_string_new (NULL);
+  g_autofree gsize *offsets = g_new (gsize, 1000);
+  for (guint k = 0; k < 1000; k++)
+    {
+      offsets[k] = many->len;
+      g_string_append_printf (many, "w%u", k);
+      g_string_append_c (many, '\0');
+    }
+  line_index_init (&index, 4);
+  for (guint k = 0; k < 1000; k++)
+    line_index_put (&index, many->str, offsets[k], strlen (many->str + offsets[k]));
+  assert_int_equal (index.size, 1000);
+  assert_int_equal (index.mask + 1, 2048);
+  for (guint k = 0; k < 1000; k++)
+    {
+      g_autofree char *key = g_strdup_printf ("w%u", k);
+      assert_ptr_equal (line_index_find (&index, many->str, key, strlen (key)), many->str + offsets[k]);
+    }
+  assert_null (line_index_find (&index, many->str, "w1000", 5));
+  line_index_clear (&index);
+  g_string_free (many, TRUE);
+}
+
 /* Allocations of every size, small and large, across many blocks and two resets: each is
  * 8-aligned and keeps what was written to it while the others are made. */
 static void
@@ -941,6 +991,7 @@ main (void)
     cmocka_unit_test (test_english_sentence_start_lower),
     cmocka_unit_test (test_serialised_form),
     cmocka_unit_test (test_arena_keys),
+    cmocka_unit_test (test_line_index),
     cmocka_unit_test (test_arena_alloc),
     cmocka_unit_test (test_stable_top),
   };

@@ -1,6 +1,6 @@
-/* arena.h: the keywords stage's memory: a map from byte strings to pointers, a bump allocator
- * and a list of pointers, all reused from article to article by a worker (phrases.c says
- * why). */
+/* arena.h: the keywords stage's memory: a map from byte strings to pointers, an index of the
+ * keys of a loaded file (the lexicon's, read-only once built), a bump allocator and a list
+ * of pointers, these reused from article to article by a worker (phrases.c says why). */
 #ifndef NF_KEYWORDS_ARENA_H
 #define NF_KEYWORDS_ARENA_H
 
@@ -181,6 +181,98 @@ strmap_set (StrMap *map, const char *key, gsize length, guint32 hash, gpointer v
         }
     }
   strmap_insert (map, key, length, hash, value);
+}
+
+/* A set of keys that are in a loaded file, each cut by a NUL (the lexicon's words, cut at
+ * their tabs): a slot is the key's hash and its offset in the file, 8 bytes, no copy. */
+typedef struct {
+  guint32 hash;
+  guint32 offset; /* of the key in the file, + 1: 0 is a free slot */
+} LineSlot;
+
+typedef struct {
+  LineSlot *slots;
+  guint     mask; /* capacity - 1, a power of two */
+  guint     size;
+} LineIndex;
+
+/* @capacity: a power of two, twice the keys expected (more are taken: it grows). */
+static inline void
+line_index_init (LineIndex *index, guint capacity)
+{
+  index->slots = g_new0 (LineSlot, capacity);
+  index->mask = capacity - 1;
+  index->size = 0;
+}
+
+static inline void
+line_index_clear (LineIndex *index)
+{
+  g_clear_pointer (&index->slots, g_free);
+  index->mask = index->size = 0;
+}
+
+/* The slot of @key (@length bytes, hashed to @hash) in @index of @file: the one that holds
+ * it, or the free slot where it goes. */
+static inline LineSlot *
+line_index_probe (const LineIndex *index, const char *file, const char *key, gsize length, guint32 hash)
+{
+  for (guint i = hash & index->mask;; i = (i + 1) & index->mask)
+    {
+      LineSlot *slot = &index->slots[i];
+      if (slot->offset == 0)
+        return slot;
+      /* a key is cut by a NUL: a longer one differs there */
+      const char *known = file + slot->offset - 1;
+      if (slot->hash == hash && bytes_equal (known, key, length) && known[length] == '\0')
+        return slot;
+    }
+}
+
+/* Doubles @index's slots. */
+static G_GNUC_UNUSED void
+line_index_grow (LineIndex *index)
+{
+  LineSlot *old = index->slots;
+  guint capacity = index->mask + 1;
+  line_index_init (index, 2 * capacity);
+  for (guint i = 0; i < capacity; i++)
+    if (old[i].offset)
+      {
+        guint j = old[i].hash & index->mask;
+        while (index->slots[j].offset)
+          j = (j + 1) & index->mask;
+        index->slots[j] = old[i];
+        index->size++;
+      }
+  g_free (old);
+}
+
+/* Adds the key of @length bytes at @offset of @file (a NUL after it; @offset below
+ * G_MAXUINT32); a key added twice is its last offset. */
+static G_GNUC_UNUSED void
+line_index_put (LineIndex *index, const char *file, gsize offset, gsize length)
+{
+  guint32 hash = hash_bytes (file + offset, length);
+  LineSlot *slot = line_index_probe (index, file, file + offset, length, hash);
+  if (slot->offset == 0)
+    {
+      if (2 * (index->size + 1) > index->mask + 1)
+        {
+          line_index_grow (index);
+          slot = line_index_probe (index, file, file + offset, length, hash);
+        }
+      index->size++;
+    }
+  *slot = (LineSlot) { hash, (guint32) offset + 1 };
+}
+
+/* Where @file has @key (@length bytes), or NULL. */
+static inline const char *
+line_index_find (const LineIndex *index, const char *file, const char *key, gsize length)
+{
+  const LineSlot *slot = line_index_probe (index, file, key, length, hash_bytes (key, length));
+  return slot->offset ? file + slot->offset - 1 : NULL;
 }
 
 enum { ARENA_BLOCK = 64 * 1024, ARENA_KEEP = 16 };

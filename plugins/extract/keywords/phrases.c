@@ -31,25 +31,35 @@
 
 enum { NOUN, VERB, ADJ, ADV };
 
-typedef struct {
-  guint32 count[4]; /* 0 when WordNet does not list the word so, else 1 + SemCor count */
-  guint32 df;
-} Entry;
+/* A line of en-wordnet.tsv after its key: the word's count for each part of speech (0 when
+ * WordNet does not list the word so, else 1 + its SemCor count), then its gloss frequency. */
+enum { FIELD_DF = 4 };
 
-typedef struct {
+/* An irregular inflection, chained to the next base of the same form in the file's order. */
+typedef struct _Inflection Inflection;
+struct _Inflection {
   const char *base;
-  int pos;
-} Inflection;
+  int         pos;
+  Inflection *next;
+};
+
+/* What en-closed.txt says of a word: its class (EnTag + 1, 0 for none) and whether it is a
+ * day, a month or "year" (TIME). */
+enum { CLOSED_TAG = 0xff, CLOSED_TIME = 0x100 };
+
+/* The words of en-wordnet.tsv are a LineIndex (arena.h) of the loaded file, their counts
+ * parsed when a word is looked up.  Parsing all 53,000 lines' numbers into entries and a map
+ * of 24-byte slots was most of the stage's start-up; a worker looks a word up once (its Lex
+ * keeps the answers). */
 
 struct _EnLexicon {
   char       *words_file;   /* the loaded files: keys point into them */
   char       *inflections_file;
   char       *closed_file;
-  StrMap      words;        /* word -> Entry: sized once for the file, no rehashing */
-  GHashTable *inflections;  /* form -> GArray of Inflection */
-  GHashTable *closed;       /* word -> EnTag + 1 */
-  GHashTable *time_words;   /* set: days, months, "year" */
-  Entry      *entries;
+  LineIndex   words;        /* word -> its line (a key cut at its tab, the line at its end) */
+  StrMap      inflections;  /* form -> its first Inflection */
+  Inflection *inflection_list;
+  StrMap      closed;       /* word -> its ClosedWord bits: one look-up a new word, no g_str_hash */
   double      glosses;
 };
 
@@ -86,11 +96,10 @@ en_lexicon_free (EnLexicon *lexicon)
 {
   if (lexicon == NULL)
     return;
-  g_clear_pointer (&lexicon->words.slots, g_free);
-  g_clear_pointer (&lexicon->inflections, g_hash_table_unref);
-  g_clear_pointer (&lexicon->closed, g_hash_table_unref);
-  g_clear_pointer (&lexicon->time_words, g_hash_table_unref);
-  g_free (lexicon->entries);
+  line_index_clear (&lexicon->words);
+  g_clear_pointer (&lexicon->inflections.slots, g_free);
+  g_free (lexicon->inflection_list);
+  g_clear_pointer (&lexicon->closed.slots, g_free);
   g_free (lexicon->words_file);
   g_free (lexicon->inflections_file);
   g_free (lexicon->closed_file);
@@ -117,34 +126,18 @@ parse_count (char *text, char **end)
   return value;
 }
 
-EnLexicon *
-en_lexicon_load (GError **error)
+/* Indexes the lines of en-wordnet.tsv (@file, which is cut at each line's end and key's tab);
+ * a word listed twice is its last line, as when the counts were parsed at load. */
+static void
+index_words (EnLexicon *lexicon, char *file)
 {
-  tables_init ();
-  EnLexicon *lexicon = g_new0 (EnLexicon, 1);
-  lexicon->inflections = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, (GDestroyNotify) g_array_unref);
-  lexicon->closed = g_hash_table_new (g_str_hash, g_str_equal);
-  lexicon->time_words = g_hash_table_new (g_str_hash, g_str_equal);
-  if ((lexicon->words_file = load_file ("lexicon/en-wordnet.tsv", error)) == NULL
-      || (lexicon->inflections_file = load_file ("lexicon/en-inflections.tsv", error)) == NULL
-      || (lexicon->closed_file = load_file ("lexicon/en-closed.txt", error)) == NULL)
-    {
-      en_lexicon_free (lexicon);
-      return NULL;
-    }
-
-  /* Loading is a fixed cost of every run, as large as a few hundred articles: the file's
-   * 53,000 lines are read with no call per number and no rehashing. */
-  guint lines = 1;
-  for (const char *c = lexicon->words_file; (c = strchr (c, '\n')) != NULL; c++)
-    lines++;
-  lexicon->entries = g_new0 (Entry, lines);
-  guint capacity = 16;
-  while (capacity < 2 * lines + 2)
+  /* about 20 bytes a line: a table twice as large as the lines, grown if they are shorter */
+  gsize size = strlen (file);
+  guint capacity = 1024;
+  while (capacity < size / 10)
     capacity *= 2;
-  strmap_init (&lexicon->words, capacity);
-  guint n = 0;
-  for (char *line = lexicon->words_file, *next; line && *line; line = next)
+  line_index_init (&lexicon->words, capacity);
+  for (char *line = file, *next; line && *line; line = next)
     {
       next = strchr (line, '\n');
       if (next)
@@ -156,20 +149,24 @@ en_lexicon_load (GError **error)
           continue;
         }
       char *tab = strchr (line, '\t');
-      if (tab == NULL)
+      if (tab == NULL || (gsize) (line - file) >= G_MAXUINT32 - 1)
         continue;
       *tab = '\0';
-      Entry *entry = &lexicon->entries[n++];
-      char *end = tab + 1;
-      for (int p = 0; p < 4; p++)
-        entry->count[p] = (guint32) parse_count (end, &end);
-      entry->df = (guint32) parse_count (end, &end);
-      strmap_set (&lexicon->words, line, tab - line, hash_bytes (line, tab - line), entry);
+      line_index_put (&lexicon->words, file, line - file, tab - line);
     }
-  if (lexicon->glosses < 1)
-    lexicon->glosses = 1;
+}
 
-  for (char *line = lexicon->inflections_file, *next; line && *line; line = next)
+/* Indexes en-inflections.tsv (@file; the fields are cut at their tabs): form -> its bases. */
+static void
+index_inflections (EnLexicon *lexicon, char *file)
+{
+  guint lines = 1;
+  for (const char *c = file; (c = strchr (c, '\n')) != NULL; c++)
+    lines++;
+  lexicon->inflection_list = g_new (Inflection, lines);
+  guint n = 0;
+  strmap_init (&lexicon->inflections, 1024);
+  for (char *line = file, *next; line && *line; line = next)
     {
       next = strchr (line, '\n');
       if (next)
@@ -177,21 +174,48 @@ en_lexicon_load (GError **error)
       /* form, base and part of speech: two tabs at least (no copy of the fields). */
       char *base = line[0] == '#' ? NULL : strchr (line, '\t');
       char *pos = base ? strchr (base + 1, '\t') : NULL;
-      if (pos)
+      if (pos == NULL)
+        continue;
+      /* Keys and bases point into the file: cut it at the tabs. */
+      *base++ = '\0';
+      *pos++ = '\0';
+      Inflection *inflection = &lexicon->inflection_list[n++];
+      *inflection = (Inflection) {
+        base, strchr ("nvar", pos[0]) ? (int) (strchr ("nvar", pos[0]) - "nvar") : NOUN, NULL
+      };
+      gsize length = base - 1 - line;
+      guint32 hash = hash_bytes (line, length);
+      Inflection *first = strmap_lookup (&lexicon->inflections, line, length, hash);
+      if (first == NULL)
+        strmap_insert (&lexicon->inflections, line, length, hash, inflection);
+      else
         {
-          /* Keys and bases point into the file: cut it at the tabs. */
-          *base++ = '\0';
-          *pos++ = '\0';
-          Inflection inflection = { base, strchr ("nvar", pos[0]) ? (int) (strchr ("nvar", pos[0]) - "nvar") : NOUN };
-          GArray *bases = g_hash_table_lookup (lexicon->inflections, line);
-          if (bases == NULL)
-            {
-              bases = g_array_new (FALSE, FALSE, sizeof (Inflection));
-              g_hash_table_insert (lexicon->inflections, line, bases);
-            }
-          g_array_append_val (bases, inflection);
+          while (first->next)
+            first = first->next;
+          first->next = inflection;
         }
     }
+}
+
+EnLexicon *
+en_lexicon_load (GError **error)
+{
+  tables_init ();
+  EnLexicon *lexicon = g_new0 (EnLexicon, 1);
+  strmap_init (&lexicon->closed, 256);
+  if ((lexicon->words_file = load_file ("lexicon/en-wordnet.tsv", error)) == NULL
+      || (lexicon->inflections_file = load_file ("lexicon/en-inflections.tsv", error)) == NULL
+      || (lexicon->closed_file = load_file ("lexicon/en-closed.txt", error)) == NULL)
+    {
+      en_lexicon_free (lexicon);
+      return NULL;
+    }
+  /* Loading is a fixed cost of every run, as large as a few hundred articles: the 53,000
+   * words are indexed where the file has them, their numbers read when a word is asked. */
+  index_words (lexicon, lexicon->words_file);
+  if (lexicon->glosses < 1)
+    lexicon->glosses = 1;
+  index_inflections (lexicon, lexicon->inflections_file);
 
   for (char *line = lexicon->closed_file, *next; line && *line; line = next)
     {
@@ -219,10 +243,14 @@ en_lexicon_load (GError **error)
             *end++ = '\0';
           if (*word == '\0')
             continue;
+          gsize length = strlen (word);
+          guint32 hash = hash_bytes (word, length);
+          guint bits = GPOINTER_TO_UINT (strmap_lookup (&lexicon->closed, word, length, hash));
           if (time)
-            g_hash_table_add (lexicon->time_words, word);
-          else if (!g_hash_table_contains (lexicon->closed, word)) /* the first class listed wins */
-            g_hash_table_insert (lexicon->closed, word, GINT_TO_POINTER (tag + 1));
+            bits |= CLOSED_TIME;
+          else if ((bits & CLOSED_TAG) == 0) /* the first class listed wins */
+            bits |= tag + 1;
+          strmap_set (&lexicon->closed, word, length, hash, GUINT_TO_POINTER (bits));
         }
     }
   return lexicon;
@@ -236,17 +264,31 @@ typedef struct {
   char verb_form; /* 'e' (-ed) or 'i' (-ing) when the verb was found through that suffix */
 } Morph;
 
-static const Entry *
+/* The numbers of @word's line (@length bytes; after the key's tab), NULL when the file has
+ * none; line_field reads the one asked for. */
+static const char *
 lookup_length (const EnLexicon *lexicon, const char *word, gsize length)
 {
-  return strmap_lookup (&lexicon->words, word, length, hash_bytes (word, length));
+  const char *key = line_index_find (&lexicon->words, lexicon->words_file, word, length);
+  return key ? key + length + 1 : NULL;
 }
 
-static const Entry *
+static const char *
 lookup (const EnLexicon *lexicon, const char *word)
 {
-  gsize length = strlen (word);
-  return strmap_lookup (&lexicon->words, word, length, hash_bytes (word, length));
+  return lookup_length (lexicon, word, strlen (word));
+}
+
+/* The number @field (a part of speech, or FIELD_DF) of @numbers (lookup_length's): read as
+ * the load read them all, but only as far as the one asked for. */
+static guint32
+line_field (const char *numbers, int field)
+{
+  char *end = (char *) numbers;
+  guint32 value = 0;
+  for (int k = 0; k <= field; k++)
+    value = (guint32) parse_count (end, &end);
+  return value;
 }
 
 /* WordNet's morphy: the word itself, its irregular base forms, then regular suffixes. */
@@ -265,31 +307,53 @@ morph (const EnLexicon *lexicon, const char *word, Morph *out)
   };
 #undef RULE
   memset (out, 0, sizeof *out);
-  const Entry *entry = lookup (lexicon, word);
-  for (int p = 0; entry && p < 4; p++)
-    out->count[p] = entry->count[p];
-  GArray *bases = g_hash_table_lookup (lexicon->inflections, word);
-  for (guint i = 0; bases && i < bases->len; i++)
-    {
-      const Inflection *inflection = &g_array_index (bases, Inflection, i);
-      const Entry *base = lookup (lexicon, inflection->base);
-      if (base && base->count[inflection->pos])
-        out->count[inflection->pos] += base->count[inflection->pos];
-    }
   gsize length = strlen (word);
-  char stem[128];
+  const char *numbers = lookup_length (lexicon, word, length);
+  if (numbers)
+    {
+      char *end = (char *) numbers;
+      for (int p = 0; p < 4; p++)
+        out->count[p] = (guint32) parse_count (end, &end);
+    }
+  for (const Inflection *inflection = strmap_lookup (&lexicon->inflections, word, length, hash_bytes (word, length));
+       inflection; inflection = inflection->next)
+    {
+      const char *base = lookup (lexicon, inflection->base);
+      guint32 count = base ? line_field (base, inflection->pos) : 0;
+      if (count)
+        out->count[inflection->pos] += count;
+    }
+  /* The rules' stems, each looked up once: a noun's and a verb's rule often make the same
+   * ("walks": "walk" twice; "boxes": "box" and "boxe" twice each), and a look-up is a miss in
+   * the lexicon's megabyte.  (Words have few: room for every rule's.) */
+  enum { STEM_MAX = 128 };
+  char stems[G_N_ELEMENTS (rules)][STEM_MAX];
+  gsize stem_lengths[G_N_ELEMENTS (rules)];
+  const char *stem_numbers[G_N_ELEMENTS (rules)];
+  guint n_stems = 0;
   for (gsize r = 0; r < G_N_ELEMENTS (rules); r++)
     {
       gsize suffix = rules[r].suffix_length, stem_length = length - suffix + rules[r].replace_length;
-      if (out->count[rules[r].pos] > 0 || length <= suffix + 1 || stem_length >= sizeof stem
-          || memcmp (word + length - suffix, rules[r].suffix, suffix) != 0)
+      /* (most rules' suffixes end otherwise than the word: one byte says so, no comparison) */
+      if (out->count[rules[r].pos] > 0 || length <= suffix + 1 || word[length - 1] != rules[r].suffix[suffix - 1]
+          || stem_length >= STEM_MAX || memcmp (word + length - suffix, rules[r].suffix, suffix) != 0)
         continue;
+      char *stem = stems[n_stems];
       memcpy (stem, word, length - suffix);
       memcpy (stem + (length - suffix), rules[r].replace, rules[r].replace_length);
-      const Entry *base = lookup_length (lexicon, stem, stem_length);
-      if (base && base->count[rules[r].pos])
+      guint s = 0;
+      while (s < n_stems && !(stem_lengths[s] == stem_length && memcmp (stems[s], stem, stem_length) == 0))
+        s++;
+      if (s == n_stems)
         {
-          out->count[rules[r].pos] = base->count[rules[r].pos];
+          stem_lengths[s] = stem_length;
+          stem_numbers[s] = lookup_length (lexicon, stem, stem_length);
+          n_stems++;
+        }
+      guint32 count = stem_numbers[s] ? line_field (stem_numbers[s], rules[r].pos) : 0;
+      if (count)
+        {
+          out->count[rules[r].pos] = count;
           if (rules[r].verb_form)
             out->verb_form = rules[r].verb_form;
         }
@@ -376,7 +440,7 @@ same_bytes (const char *a, const char *b, gsize n)
  * word is a field too, valid while its stamp is the article's.  Candidates and their strings
  * come from a bump arena that the next article reuses: no malloc and free per candidate. */
 
-/* The key form of a word (append_stem): what phrase keys are made of. */
+/* The key form of a word (stem_of): what phrase keys are made of. */
 typedef struct {
   const char *text;
   guint32     length, hash;
@@ -416,6 +480,7 @@ struct _EnWorker {
   StrMap        phrases[2];
   PtrList       order[2];
   PtrList       ranked;  /* the article's ranked candidates, reused: no allocation an article */
+  PtrList       chosen;  /* the key phrases picked from them, as reused */
   GString      *key, *form;
   gpointer      buffers[2];  /* words_of's Word arrays (body, headline), reused */
   gsize         capacity[2]; /* in Words */
@@ -445,6 +510,7 @@ en_worker_new (void)
   worker->key = g_string_sized_new (64);
   worker->form = g_string_sized_new (64);
   ptrlist_init (&worker->ranked);
+  ptrlist_init (&worker->chosen);
   return worker;
 }
 
@@ -465,6 +531,7 @@ en_worker_free (EnWorker *worker)
   g_string_free (worker->key, TRUE);
   g_string_free (worker->form, TRUE);
   g_free (worker->ranked.pdata);
+  g_free (worker->chosen.pdata);
   for (int slot = 0; slot < 2; slot++)
     {
       g_free (worker->buffers[slot]);
@@ -523,6 +590,7 @@ worker_end (EnWorker *worker)
 {
   arena_reset (&worker->arena);
   ptrlist_clear (&worker->ranked, PHRASES_KEEP);
+  ptrlist_clear (&worker->chosen, PHRASES_KEEP);
   for (int c = 0; c < 2; c++)
     {
       clear_phrases (&worker->phrases[c], &worker->order[c]);
@@ -541,28 +609,48 @@ worker_end (EnWorker *worker)
     }
 }
 
-/* A light plural folding, so that "homes" and "home" are one phrase. */
-static void
-append_stem (GString *key, const char *word)
+/* ends_with for a word of @length bytes and a literal suffix. */
+#define word_ends_with(word, length, literal)                                   \
+  ((length) >= sizeof (literal) - 1                                              \
+   && memcmp ((word) + (length) - (sizeof (literal) - 1), literal, sizeof (literal) - 1) == 0)
+
+/* A light plural folding, so that "homes" and "home" are one phrase: the stem of @word
+ * (@length bytes) is its first bytes, as many as returned, and a 'y' when @y is set. */
+static gsize
+stem_of (const char *word, gsize length, gboolean *y)
 {
-  gsize length = strlen (word);
-  if (length > 4 && ends_with (word, "ies"))
+  *y = FALSE;
+  if (length > 4 && word_ends_with (word, length, "ies"))
     {
-      g_string_append_len (key, word, length - 3);
-      g_string_append_c (key, 'y');
+      *y = TRUE;
+      return length - 3;
     }
-  else if (length > 3 && word[length - 1] == 's' && !ends_with (word, "ss") && !ends_with (word, "us")
-           && !ends_with (word, "is"))
-    g_string_append_len (key, word, length - 1);
-  else
-    g_string_append (key, word);
+  if (length > 3 && word[length - 1] == 's' && !word_ends_with (word, length, "ss")
+      && !word_ends_with (word, length, "us") && !word_ends_with (word, length, "is"))
+    return length - 1;
+  return length;
 }
 
-static Stem *
-intern_stem (EnWorker *worker, const char *lower)
+/* g_utf8_strlen (@text, @length) without the call for ASCII, nearly every word. */
+static guint
+chars_of (const char *text, gsize length)
 {
-  GString *key = g_string_truncate (worker->key, 0);
-  append_stem (key, lower);
+  for (gsize i = 0; i < length; i++)
+    if ((guchar) text[i] >= 0x80)
+      return g_utf8_strlen (text, length);
+  return length;
+}
+
+/* The stem of the word @lower (@length bytes), interned: a new word's, asked once. */
+static Stem *
+intern_stem (EnWorker *worker, const char *lower, gsize length)
+{
+  gboolean y;
+  gsize cut = stem_of (lower, length, &y);
+  GString *key = g_string_set_size (worker->key, cut + (y ? 1 : 0));
+  memcpy (key->str, lower, cut);
+  if (y)
+    key->str[cut] = 'y';
   guint32 hash = hash_bytes (key->str, key->len);
   Stem *stem = strmap_lookup (&worker->stems, key->str, key->len, hash);
   if (stem == NULL)
@@ -571,7 +659,7 @@ intern_stem (EnWorker *worker, const char *lower)
       stem->text = arena_strndup (&worker->lasting, key->str, key->len);
       stem->length = key->len;
       stem->hash = hash;
-      stem->chars = g_utf8_strlen (stem->text, -1);
+      stem->chars = chars_of (stem->text, stem->length);
       strmap_insert (&worker->stems, stem->text, stem->length, hash, stem);
     }
   return stem;
@@ -639,11 +727,12 @@ lex_of_folded (EnWorker *worker, const EnLexicon *lexicon, const char *lower, gs
   lex = arena_alloc0 (&worker->lasting, sizeof (Lex));
   lex->lower = arena_strndup (&worker->lasting, lower, length);
   lex->length = length;
-  lex->chars = g_utf8_strlen (lex->lower, -1);
-  lex->closed = GPOINTER_TO_INT (g_hash_table_lookup (lexicon->closed, lex->lower));
-  lex->time = g_hash_table_contains (lexicon->time_words, lex->lower);
+  lex->chars = chars_of (lex->lower, length);
+  guint closed = GPOINTER_TO_UINT (strmap_lookup (&lexicon->closed, lex->lower, length, hash_bytes (lex->lower, length)));
+  lex->closed = closed & CLOSED_TAG;
+  lex->time = (closed & CLOSED_TIME) != 0;
   lex->particle = is_name_particle (lex->lower, length);
-  lex->stem = intern_stem (worker, lex->lower);
+  lex->stem = intern_stem (worker, lex->lower, length);
   strmap_insert (&worker->words, lex->lower, length, hash, lex);
   return lex;
 }
@@ -705,16 +794,22 @@ lex_of (EnWorker *worker, const EnLexicon *lexicon, const char *text, gsize leng
   return lex;
 }
 
-static double
+/* rarity () of a word asked for the first time: its line's gloss frequency. */
+static G_GNUC_NO_INLINE double
+rarity_of_new (const EnLexicon *lexicon, Lex *lex)
+{
+  const char *numbers = lookup_length (lexicon, lex->lower, lex->length);
+  guint32 df = numbers ? line_field (numbers, FIELD_DF) : 0;
+  lex->rarity = log ((lexicon->glosses + 1) / (df + 1.0));
+  lex->rarity_known = TRUE;
+  return lex->rarity;
+}
+
+/* (inline: every word of every candidate asks, nearly always a word known already) */
+static inline double
 rarity (const EnLexicon *lexicon, Lex *lex)
 {
-  if (!lex->rarity_known)
-    {
-      const Entry *entry = lookup (lexicon, lex->lower);
-      lex->rarity = log ((lexicon->glosses + 1) / ((entry ? entry->df : 0) + 1.0));
-      lex->rarity_known = TRUE;
-    }
-  return lex->rarity;
+  return G_LIKELY (lex->rarity_known) ? lex->rarity : rarity_of_new (lexicon, lex);
 }
 
 /* Each token's word once: its vocabulary entry (equal words are equal pointers), its length
@@ -763,9 +858,13 @@ lex_of_token (EnWorker *worker, const EnLexicon *lexicon, const char *text, gsiz
 }
 
 /* The Words of the tokens of @segmentation (NULL: none), in the worker's array @slot (0 body,
- * 1 headline) until the next article; worker->tags[@slot] has room for their tags. */
+ * 1 headline) until the next article; worker->tags[@slot] has room for their tags.  @casing
+ * (the body): how the text writes each word is noted in its entry as well, in this pass over
+ * the tokens: in lower case somewhere (Lex.body_lower: a capital in the headline or at a
+ * sentence's start is typography), or capitalised mid-sentence (Lex.body_upper: a name). */
 static Word *
-words_of (EnWorker *worker, int slot, const EnLexicon *lexicon, const char *text, const NfText *segmentation)
+words_of (EnWorker *worker, int slot, const EnLexicon *lexicon, const char *text, const NfText *segmentation,
+          gboolean casing)
 {
   guint n_tokens = 0, n_folds = 0;
   const NfToken *tokens = segmentation ? nf_text_get_tokens (segmentation, &n_tokens) : NULL;
@@ -813,11 +912,12 @@ words_of (EnWorker *worker, int slot, const EnLexicon *lexicon, const char *text
                                           &folds[fold_ids[i]], &worker->by_fold[fold_ids[i]])
                           : lex_of (worker, lexicon, text + token->start, length);
       /* built whole and stored once: not a read and write of its bit-fields each */
+      gboolean capital = token->kind == NF_TOKEN_WORD && is_upper_initial (text + token->start, length);
       words[i] = (Word) {
         .lex = lex,
         .length = MIN (length, (gsize) (1u << 30) - 1), /* a 1 GB "word" is no phrase */
         .possessive = possessive,
-        .capital = token->kind == NF_TOKEN_WORD && is_upper_initial (text + token->start, length),
+        .capital = capital,
       };
       if (lex->stamp != worker->stamp)
         {
@@ -827,6 +927,13 @@ words_of (EnWorker *worker, int slot, const EnLexicon *lexicon, const char *text
           lex->by_word = NULL;
           lex->stem->stamp = worker->stamp;
           lex->stem->heads = lex->stem->modifiers = 0;
+        }
+      if (casing && token->kind == NF_TOKEN_WORD)
+        {
+          if (!capital)
+            lex->body_lower = TRUE;
+          else if (!(token->flags & NF_TOKEN_SENTENCE_START))
+            lex->body_upper = TRUE;
         }
     }
   words[n_tokens] = (Word) { NULL, 0, 0, 0 };
@@ -1008,7 +1115,7 @@ join_name_particles (const NfToken *tokens, const Word *words, guint n_tokens, E
     }
 }
 
-/* @with_body: the body's casing (body_casing) informs the tags.  @skip: where the text after
+/* @with_body: the body's casing (words_of's @casing) informs the tags.  @skip: where the text after
  * the dateline begins (its first word is capitalised as a sentence's first is: "GENEVA
  * (Reuters) - Measles cases rose"). */
 static void
@@ -1043,7 +1150,7 @@ en_tag (const EnLexicon *lexicon, const char *text, const NfText *segmentation, 
   guint n_tokens;
   const NfToken *tokens = nf_text_get_tokens (segmentation, &n_tokens);
   worker_begin (worker);
-  Word *words = words_of (worker, 0, lexicon, text, segmentation);
+  Word *words = words_of (worker, 0, lexicon, text, segmentation, FALSE);
   tag_words (lexicon, tokens, words, n_tokens, headline, FALSE, 0, tags);
   worker_end (worker);
 }
@@ -1053,7 +1160,7 @@ en_tag (const EnLexicon *lexicon, const char *text, const NfText *segmentation, 
 /* A surface form of a candidate, in its list in order of first use. */
 typedef struct _Form Form;
 struct _Form {
-  const char *text;     /* in the arena */
+  const char *text;     /* @length bytes: the article's own (no NUL after), or a copy in the arena */
   gsize       length;
   guint       count;    /* uses outside the headline */
   Form       *next;
@@ -1113,9 +1220,12 @@ is_nominal (EnTag tag)
   return tag == EN_TAG_ADJ || tag == EN_TAG_NOUN || tag == EN_TAG_PROPN;
 }
 
-/* The form @text (@length bytes) of @phrase: a use of it outside the headline counts. */
+/* The form @text (@length bytes) of @phrase: a use of it outside the headline counts.
+ * @stable: @text is the article's own bytes (not a buffer built for it), which outlive its
+ * phrases: a new form points there, no copy. */
 static void
-count_form (Collector *collector, Phrase *phrase, const char *text, gsize length, gboolean headline)
+count_form (Collector *collector, Phrase *phrase, const char *text, gsize length, gboolean headline,
+            gboolean stable)
 {
   Form *form = phrase->forms;
   while (form && !(form->length == length && bytes_equal (form->text, text, length)))
@@ -1123,7 +1233,7 @@ count_form (Collector *collector, Phrase *phrase, const char *text, gsize length
   if (form == NULL)
     {
       form = arena_alloc0 (collector->arena, sizeof (Form));
-      form->text = arena_strndup (collector->arena, text, length);
+      form->text = stable ? text : arena_strndup (collector->arena, text, length);
       form->length = length;
       if (phrase->last_form)
         phrase->last_form->next = form;
@@ -1142,27 +1252,24 @@ static Phrase *
 new_phrase (Collector *collector, const Source *source, guint start, guint end, const char *key,
             gsize key_length, guint32 hash)
 {
-  Phrase *phrase = arena_alloc0 (collector->arena, sizeof (Phrase));
-  phrase->key = (char *) key;
-  phrase->key_length = key_length;
-  phrase->hash = hash;
-  phrase->n_words = end - start;
-  phrase->words = arena_alloc (collector->arena, phrase->n_words * sizeof (Lex *));
+  /* The phrase and its words in one allocation, its fields stored once (no memset first). */
+  guint n_words = end - start;
+  Phrase *phrase = arena_alloc (collector->arena, sizeof (Phrase) + n_words * sizeof (Lex *));
+  Lex **words = (Lex **) (phrase + 1);
   gboolean name = TRUE, adjectives = TRUE, some_name = FALSE, number = FALSE;
   for (guint i = start; i < end; i++)
     {
-      phrase->words[i - start] = source->words[i].lex;
+      words[i - start] = source->words[i].lex;
       name &= source->tags[i] == EN_TAG_PROPN;
       adjectives &= source->tags[i] == EN_TAG_ADJ;
       some_name |= source->tags[i] == EN_TAG_PROPN;
       number |= source->tags[i] == EN_TAG_NUM;
     }
-  phrase->name = name;
-  phrase->adjectives = adjectives;
-  phrase->some_name = some_name;
-  phrase->number = number;
-  phrase->first = G_MAXUINT;
-  phrase->order = collector->order->len;
+  *phrase = (Phrase) {
+    .key = (char *) key, .key_length = key_length, .hash = hash, .words = words, .n_words = n_words,
+    .name = name, .adjectives = adjectives, .some_name = some_name, .number = number,
+    .first = G_MAXUINT, .order = collector->order->len,
+  };
   strmap_insert (collector->phrases, phrase->key, phrase->key_length, hash, phrase);
   ptrlist_add (collector->order, phrase);
   return phrase;
@@ -1196,7 +1303,7 @@ count_word_form (Collector *collector, Phrase *phrase, const Source *source, gui
       collector->form->str[0] = g_ascii_tolower (text[0]);
       text = collector->form->str;
     }
-  count_form (collector, phrase, text, length, source->headline);
+  count_form (collector, phrase, text, length, source->headline, !lower_first);
 }
 
 static Phrase *
@@ -1255,7 +1362,7 @@ add_candidate (Collector *collector, const Source *source, guint start, guint en
   phrase->first = MIN (phrase->first, source->tokens[start].sentence + source->sentence_offset);
   phrase->last = MAX (phrase->last, source->tokens[start].sentence + source->sentence_offset);
   phrase->headline += source->headline;
-  count_form (collector, phrase, form->str, form->len, source->headline);
+  count_form (collector, phrase, form->str, form->len, source->headline, FALSE);
   return phrase;
 }
 
@@ -1411,7 +1518,7 @@ key_contains (const Phrase *outer, const Phrase *inner)
   return FALSE;
 }
 
-/* One phrase per idea: a plural that the light folding of append_stem leaves apart from its
+/* One phrase per idea: a plural that the light folding of stem_of leaves apart from its
  * singular ("menus", kept apart because "census" and "virus" end so too; "tornadoes") is
  * folded into the singular when the text also writes the singular.  Asking the text rather
  * than a suffix list keeps "census" whole. */
@@ -1648,7 +1755,8 @@ features_of (const EnLexicon *lexicon, const Phrase *phrase, guint n_sentences, 
     }
   double sentences = MAX (n_sentences, 1);
   guint uses = phrase->alone + phrase->within;
-  memset (x, 0, EN_N_FEATURES * sizeof *x);
+  /* every feature is stored below: no clearing first */
+  G_STATIC_ASSERT (EN_N_FEATURES == EN_FEATURE_TF_MAX + 1);
   x[EN_FEATURE_BIAS] = 1;
   x[EN_FEATURE_WORDS_2] = n == 2;
   x[EN_FEATURE_WORDS_3] = n >= 3;
@@ -1670,11 +1778,8 @@ features_of (const EnLexicon *lexicon, const Phrase *phrase, guint n_sentences, 
   x[EN_FEATURE_TIME] = time;
   x[EN_FEATURE_PART_OF_NAME] = phrase->part_of_name;
   x[EN_FEATURE_SHORT] = n == 1 && key_chars (phrase) <= 3;
-  if (n == 1)
-    {
-      x[EN_FEATURE_HEAD] = log1p_count (phrase->words[0]->stem->heads);
-      x[EN_FEATURE_MODIFIER] = log1p_count (phrase->words[0]->stem->modifiers);
-    }
+  x[EN_FEATURE_HEAD] = n == 1 ? log1p_count (phrase->words[0]->stem->heads) : 0;
+  x[EN_FEATURE_MODIFIER] = n == 1 ? log1p_count (phrase->words[0]->stem->modifiers) : 0;
   x[EN_FEATURE_TF_MAX] = log1p_count (tf_max);
 }
 
@@ -1771,22 +1876,6 @@ score_learned_words (const EnLexicon *lexicon, const EnRanker *ranker, Collector
     }
 }
 
-/* How the body writes its words: in lower case somewhere (so a capital in the headline or at
- * a sentence's start is typography), or capitalised mid-sentence (a name). */
-static void
-body_casing (const NfToken *tokens, const Word *words, guint n_tokens)
-{
-  for (guint i = 0; i < n_tokens; i++)
-    {
-      if (tokens[i].kind != NF_TOKEN_WORD)
-        continue;
-      if (!words[i].capital)
-        words[i].lex->body_lower = TRUE;
-      else if (!(tokens[i].flags & NF_TOKEN_SENTENCE_START))
-        words[i].lex->body_upper = TRUE;
-    }
-}
-
 /* Where the text after the dateline ("BRUSSELS, Nov 26 (Reuters) - ") begins, or 0: place
  * and agency are not what the article is about.  Both methods skip it. */
 gsize
@@ -1823,14 +1912,13 @@ en_phrases_extract (const EnLexicon *lexicon, EnWorker *worker, NfArticle *artic
     nf_text_get_sentences (headline, &headline_sentences);
   nf_text_get_sentences (segmentation, &body_sentences);
   worker_begin (worker);
-  Word *words = words_of (worker, 0, lexicon, body, segmentation);
-  Word *headline_words = words_of (worker, 1, lexicon, title ? title : "", headline);
+  Word *words = words_of (worker, 0, lexicon, body, segmentation, TRUE);
+  Word *headline_words = words_of (worker, 1, lexicon, title ? title : "", headline, FALSE);
   EnTag *tags = worker->tags[0], *headline_tags = worker->tags[1]; /* as many as words_of's */
 
   gboolean learned = options->ranker != NULL && !options->words_only;
   Collector collector = collector_of (worker, 0);
   Collector singles = collector_of (worker, 1); /* the learned ranker's single words */
-  body_casing (tokens, words, n_tokens);
   Source sources[2] = {
     { title, headline_tokens, headline_words, headline_tags, n_headline, 0, TRUE, 0 },
     { body, tokens, words, tags, n_tokens, headline_sentences, FALSE, keywords_dateline_end (article) },
@@ -1871,7 +1959,7 @@ en_phrases_extract (const EnLexicon *lexicon, EnWorker *worker, NfArticle *artic
     sort_by_score (ranked);
   else
     n_best = top_by_score (ranked, best_few, TOP_PICKED);
-  g_autoptr (GPtrArray) chosen = g_ptr_array_new ();
+  PtrList *chosen = &worker->chosen; /* empty: worker_end emptied it */
   for (guint r = 0; r < ranked->len && (chosen->len < options->top || options->features); r++)
     {
       if (r == n_best && n_best > 0)
@@ -1887,19 +1975,19 @@ en_phrases_extract (const EnLexicon *lexicon, EnWorker *worker, NfArticle *artic
         }
       if (part)
         continue;
-      g_ptr_array_add (chosen, phrase);
+      ptrlist_add (chosen, phrase);
       const Form *best = phrase->forms;
       for (const Form *form = best->next; form; form = form->next)
         if (form->count > best->count)
           best = form;
       if (!(options->features && phrase->features))
         {
-          keywords_list_add (result, best->text, phrase->score);
+          keywords_list_add_len (result, best->text, best->length, phrase->score);
           continue;
         }
       GVariantBuilder item;
       g_variant_builder_init (&item, G_VARIANT_TYPE_VARDICT);
-      g_variant_builder_add (&item, "{sv}", "phrase", g_variant_new_string (best->text));
+      g_variant_builder_add (&item, "{sv}", "phrase", g_variant_new_take_string (g_strndup (best->text, best->length)));
       g_variant_builder_add (&item, "{sv}", "score", g_variant_new_double (phrase->score));
       g_variant_builder_add (&item, "{sv}", "key", g_variant_new_string (phrase->key));
       g_variant_builder_add (&item, "{sv}", "features",

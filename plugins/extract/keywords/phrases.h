@@ -42,6 +42,8 @@ typedef struct {
 void      keywords_list_init (KeywordsList *list);
 /* Adds {"phrase": @phrase, "score": @score}. */
 void      keywords_list_add (KeywordsList *list, const char *phrase, double score);
+/* keywords_list_add of the @length bytes at @phrase (no NUL needed). */
+void      keywords_list_add_len (KeywordsList *list, const char *phrase, gsize length, double score);
 /* Adds @item (an "a{sv}" GVariant; its floating reference is taken). */
 void      keywords_list_add_value (KeywordsList *list, GVariant *item);
 /* The "aa{sv}" value (floating); frees the list's memory. */
