@@ -31,6 +31,12 @@ char *nf_safe_display (const char *text, gssize length);
  * two-byte characters of accented letters, checked without a call. */
 gboolean nf_utf8_validate (const char *text, gsize length, const char **end);
 
+/* The characters of @length bytes of valid UTF-8 (or -1: up to the NUL): the bytes that start
+ * one, every byte but the continuation bytes 10xxxxxx.  g_utf8_strlen()'s count for valid
+ * text, sixteen bytes at a time instead of a character at a time: for the lengths of an
+ * article's text and paragraphs. */
+gsize nf_utf8_length (const char *text, gssize length);
+
 /* TRUE if @text needs nothing from nf_safe_display(). */
 gboolean nf_safe_is_displayable (const char *text, gssize length);
 

@@ -11,35 +11,6 @@ static const NfOption stats_options[] = {
   NF_OPTION_END
 };
 
-/* Sixteen bytes as one vector: GCC's generic vectors, SSE2 on x86-64. */
-typedef guint8 Bytes16 __attribute__ ((vector_size (16)));
-
-/* The characters of @length bytes of valid UTF-8 without NUL (an article's text): the bytes
- * that start one, that is all but the continuation bytes 10xxxxxx.  Sixteen bytes at a time,
- * each lane of @lanes counting its continuation bytes (a comparison is 0 or -1 a lane) for up
- * to 255 blocks before the lanes are summed.  The same count as g_utf8_strlen(), which steps
- * through the text a character at a time. */
-static gint64
-utf8_length (const char *text, gsize length)
-{
-  gsize k = 0, continuation = 0;
-  while (k + 16 <= length)
-    {
-      Bytes16 lanes = { 0 };
-      for (guint blocks = 0; blocks < 255 && k + 16 <= length; blocks++, k += 16)
-        {
-          Bytes16 x;
-          memcpy (&x, text + k, 16);
-          lanes -= (Bytes16) ((x & 0xC0) == 0x80);
-        }
-      for (guint i = 0; i < 16; i++)
-        continuation += lanes[i];
-    }
-  for (; k < length; k++)
-    continuation += ((guchar) text[k] & 0xC0) == 0x80;
-  return (gint64) (length - continuation);
-}
-
 /* The keys, in output order: an array, not a GVariantDict, so they keep this order in every
  * output. */
 static const char *const stats_keys[] = {
@@ -118,7 +89,7 @@ stats_process (NfStage *stage, G_GNUC_UNUSED gpointer worker, NfArticle *article
   guint words = nf_text_count_words (segmentation), sentences = 0;
   nf_text_get_sentences (segmentation, &sentences);
   guint paragraphs = nf_article_get_n_paragraphs (article);
-  gint64 characters = utf8_length (nf_article_get_text (article), nf_article_get_text_length (article));
+  gint64 characters = nf_utf8_length (nf_article_get_text (article), nf_article_get_text_length (article));
   gint64 reading = words_per_minute > 0 ? (words * 60 + words_per_minute - 1) / words_per_minute : 0;
 
   const gint64 values[N_STATS] = { words, sentences, paragraphs, characters, reading };

@@ -196,6 +196,27 @@ test_utf8_validate_as_glib (G_GNUC_UNUSED void **state)
     }
 }
 
+/* nf_utf8_length counts what g_utf8_strlen counts in valid UTF-8 of every length around its
+ * sixteen-byte steps and past the 255 steps after which it sums its lanes, NUL-terminated or
+ * not; NULL is no character. */
+static void
+test_utf8_length_as_glib (G_GNUC_UNUSED void **state)
+{
+  static const char *const characters[] = { "a", "\xc3\xa9", "\xe2\x80\x9c", "\xf0\x9f\x98\x80" };
+  g_autoptr (GRand) rand = g_rand_new_with_seed (11);
+  g_autoptr (GString) text = g_string_new (NULL);
+  for (guint round = 0; round < 300; round++)
+    {
+      g_string_truncate (text, 0);
+      guint n = round < 100 ? round : g_rand_int_range (rand, 0, 9000); /* 9000: > 255 * 16 bytes */
+      for (guint i = 0; i < n; i++)
+        g_string_append (text, characters[g_rand_int_range (rand, 0, round % 4 == 0 ? 1 : 4)]);
+      assert_int_equal (nf_utf8_length (text->str, text->len), g_utf8_strlen (text->str, text->len));
+      assert_int_equal (nf_utf8_length (text->str, -1), n);
+    }
+  assert_int_equal (nf_utf8_length (NULL, -1), 0);
+}
+
 int
 main (void)
 {
@@ -207,6 +228,7 @@ main (void)
     cmocka_unit_test (test_nothing_left_is_a_hash),
     cmocka_unit_test (test_display_escapes_controls_and_bad_utf8),
     cmocka_unit_test (test_non_public_addresses),
+    cmocka_unit_test (test_utf8_length_as_glib),
   };
   return cmocka_run_group_tests (tests, NULL, NULL);
 }

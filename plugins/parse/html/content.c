@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include <newsflow/date.h>
+#include <newsflow/safe.h>
 #include <newsflow/text.h>
 
 #include "html-private.h"
@@ -2917,7 +2918,7 @@ trim_edges (Extractor *ex, GPtrArray *paragraphs)
   for (guint i = 0; i < first_sentence; i++)
     {
       HtmlParagraph *p = g_ptr_array_index (paragraphs, kept);
-      if (!p->heading && g_utf8_strlen (p->text, -1) < 50)
+      if (!p->heading && nf_utf8_length (p->text, -1) < 50)
         g_ptr_array_remove_index (paragraphs, kept);
       else
         kept++;
@@ -3011,7 +3012,7 @@ drop_tail_outside_main (Extractor *ex, GPtrArray *paragraphs)
        * the article's last paragraph in a wrapper of its own) is the article's. */
       if (p->root != root)
         return;
-      if (strlen (text) >= TAIL_PROSE && g_utf8_strlen (text, -1) >= TAIL_PROSE && ++prose >= TAIL_PROSE_PARAGRAPHS)
+      if (strlen (text) >= TAIL_PROSE && nf_utf8_length (text, -1) >= TAIL_PROSE && ++prose >= TAIL_PROSE_PARAGRAPHS)
         return;
       label |= !is_sentence (p);
     }
@@ -3026,7 +3027,7 @@ total_length (GPtrArray *paragraphs)
 {
   gsize n = 0;
   for (guint i = 0; i < paragraphs->len; i++)
-    n += g_utf8_strlen (((HtmlParagraph *) g_ptr_array_index (paragraphs, i))->text, -1);
+    n += nf_utf8_length (((HtmlParagraph *) g_ptr_array_index (paragraphs, i))->text, -1);
   return n;
 }
 
@@ -3239,7 +3240,7 @@ html_extract_content (htmlDocPtr doc, const HtmlOptions *options, const HtmlMeta
             g_ptr_array_unref (second);
         }
       /* The publisher's own copy of the body, when the page gave far less. */
-      if (meta->article_body && g_utf8_strlen (meta->article_body, -1) > (glong) MAX (length * 2, 200u))
+      if (meta->article_body && nf_utf8_length (meta->article_body, -1) > MAX (length * 2, 200u))
         {
           g_ptr_array_unref (best);
           best = paragraphs_from_text (meta->article_body);

@@ -136,7 +136,7 @@ html_process (NfStage *stage, G_GNUC_UNUSED gpointer worker, NfArticle *article,
     {
       HtmlParagraph *p = g_ptr_array_index (paragraphs, i);
       nf_article_add_paragraph (article, p->text, -1);
-      chars += g_utf8_strlen (p->text, -1);
+      chars += nf_utf8_length (p->text, -1);
       gsize start, end;
       nf_article_get_paragraph_span (article, nf_article_get_n_paragraphs (article) - 1, &start, &end);
       if (p->heading)
