@@ -330,6 +330,59 @@ test_quote_list_serialised (G_GNUC_UNUSED void **state)
       }
 }
 
+/* The word sets of @self that quotes_listing() fills: its GHashTables of words. */
+#define N_SETS 8
+
+static void
+quotes_sets (Quotes *self, GHashTable **sets[N_SETS])
+{
+  GHashTable **all[N_SETS] = { &self->verbs, &self->titles, &self->not_names, &self->roles, &self->not_persons,
+                               &self->org_suffixes, &self->org_nouns, &self->demonyms };
+  memcpy (sets, all, sizeof all);
+}
+
+/* Every word set of @self and both given-name lists (sorted lists loaded from a file, indexed
+ * when @indexed) hold the words of @listed; then the filters made from them. */
+static void
+quotes_listing (Quotes *self, const char *const *listed, gboolean indexed)
+{
+  GHashTable **sets[N_SETS];
+  quotes_sets (self, sets);
+  for (guint k = 0; k < N_SETS; k++)
+    {
+      *sets[k] = empty_set ();
+      for (const char *const *w = listed; *w; w++)
+        g_hash_table_add (*sets[k], g_strdup (*w));
+    }
+  g_autofree char *dir = test_dir_new ();
+  g_autoptr (GString) lines = g_string_new (NULL);
+  for (const char *const *w = listed; *w; w++)
+    g_string_append_printf (lines, "%s\n", *w);
+  g_autofree char *file = test_write_file (dir, "names.txt", lines->str);
+  g_autoptr (GError) error = NULL;
+  self->female = nlp_sorted_words_load (file, &error);
+  self->male = nlp_sorted_words_load (file, &error);
+  test_dir_remove (dir);
+  assert_null (error);
+  if (indexed)
+    {
+      nlp_sorted_words_index (self->female);
+      nlp_sorted_words_index (self->male);
+    }
+  filters_init (self);
+}
+
+static void
+quotes_unlisting (Quotes *self)
+{
+  GHashTable **sets[N_SETS];
+  quotes_sets (self, sets);
+  for (guint k = 0; k < N_SETS; k++)
+    g_hash_table_unref (*sets[k]);
+  nlp_sorted_words_free (self->female);
+  nlp_sorted_words_free (self->male);
+}
+
 /* The word lists' filters (filters_init, may_be_in) never turn away a word the list holds:
  * whatever its case, with non-ASCII letters or a curly apostrophe (folded to ASCII), as
  * word_in, a token (tok_in, through the article's token bits) and gender_of_word ask. */
@@ -340,32 +393,15 @@ test_word_filters (G_GNUC_UNUSED void **state)
   static const char *const asked[] = { "said", "SAID", "Said", "says", "MÜLLER", "Müller", "muller", "O’Brien",
                                        "O'BRIEN", "X", "y", "Chief constable", "", NULL };
   Quotes self = { 0 };
-  GHashTable **sets[] = { &self.verbs, &self.titles, &self.not_names, &self.roles, &self.not_persons,
-                          &self.org_suffixes, &self.org_nouns, &self.demonyms };
-  for (guint k = 0; k < G_N_ELEMENTS (sets); k++)
-    {
-      *sets[k] = empty_set ();
-      for (const char *const *w = listed; *w; w++)
-        g_hash_table_add (*sets[k], g_strdup (*w));
-    }
-  /* the given names are sorted lists, loaded from a file */
-  g_autofree char *dir = test_dir_new ();
-  g_autoptr (GString) lines = g_string_new (NULL);
-  for (const char *const *w = listed; *w; w++)
-    g_string_append_printf (lines, "%s\n", *w);
-  g_autofree char *file = test_write_file (dir, "names.txt", lines->str);
-  g_autoptr (GError) error = NULL;
-  self.female = nlp_sorted_words_load (file, &error);
-  self.male = nlp_sorted_words_load (file, &error);
-  test_dir_remove (dir);
-  assert_null (error);
-  filters_init (&self);
+  quotes_listing (&self, listed, FALSE);
+  GHashTable **sets[N_SETS];
+  quotes_sets (&self, sets);
   g_autoptr (GString) scratch = g_string_new (NULL);
   Context c = { .self = &self, .scratch = scratch };
   for (const char *const *w = asked; *w; w++)
     {
       gboolean in = nlp_word_set_has (self.verbs, scratch, *w, strlen (*w));
-      for (guint k = 0; k < G_N_ELEMENTS (sets); k++)
+      for (guint k = 0; k < N_SETS; k++)
         assert_int_equal (word_in (&c, *sets[k], *w), in);
       /* the same word as a token of an article */
       NfToken token = { .start = 0, .end = strlen (*w), .kind = NF_TOKEN_WORD };
@@ -384,10 +420,7 @@ test_word_filters (G_GNUC_UNUSED void **state)
     }
   assert_int_equal (gender_of_word (&c, "Mrs."), GENDER_FEMALE);
   assert_int_equal (gender_of_word (&c, "SIR"), GENDER_MALE);
-  for (guint k = 0; k < G_N_ELEMENTS (sets); k++)
-    g_hash_table_unref (*sets[k]);
-  nlp_sorted_words_free (self.female);
-  nlp_sorted_words_free (self.male);
+  quotes_unlisting (&self);
 }
 
 /* The filters of indexed given-name lists (made from the index's hashes) turn away no word
@@ -400,27 +433,7 @@ test_indexed_filters_and_verb_words (G_GNUC_UNUSED void **state)
   static const char *const listed[] = { "said", "told", "müller", "o'brien", "x", "anne-marie", "abcdefghijklmnopq",
                                         NULL };
   Quotes self = { 0 };
-  GHashTable **sets[] = { &self.verbs, &self.titles, &self.not_names, &self.roles, &self.not_persons,
-                          &self.org_suffixes, &self.org_nouns, &self.demonyms };
-  for (guint k = 0; k < G_N_ELEMENTS (sets); k++)
-    {
-      *sets[k] = empty_set ();
-      for (const char *const *w = listed; *w; w++)
-        g_hash_table_add (*sets[k], g_strdup (*w));
-    }
-  g_autofree char *dir = test_dir_new ();
-  g_autoptr (GString) lines = g_string_new (NULL);
-  for (const char *const *w = listed; *w; w++)
-    g_string_append_printf (lines, "%s\n", *w);
-  g_autofree char *file = test_write_file (dir, "names.txt", lines->str);
-  g_autoptr (GError) error = NULL;
-  self.female = nlp_sorted_words_load (file, &error);
-  self.male = nlp_sorted_words_load (file, &error);
-  test_dir_remove (dir);
-  assert_null (error);
-  nlp_sorted_words_index (self.female);
-  nlp_sorted_words_index (self.male);
-  filters_init (&self);
+  quotes_listing (&self, listed, TRUE);
   for (const char *const *w = listed; *w; w++)
     for (guint upper = 0; upper < 2; upper++)
       {
@@ -455,10 +468,7 @@ test_indexed_filters_and_verb_words (G_GNUC_UNUSED void **state)
   assert_int_equal (listed_at, verb_words->len); /* in order, without duplicates */
   assert_int_equal (verbs, 11); /* said, told, SAID, Müller, TOLD, Told, Said, Anne-Marie, x, O'Brien, told */
   assert_true (verb_words->len < words / 2);
-  for (guint k = 0; k < G_N_ELEMENTS (sets); k++)
-    g_hash_table_unref (*sets[k]);
-  nlp_sorted_words_free (self.female);
-  nlp_sorted_words_free (self.male);
+  quotes_unlisting (&self);
 }
 
 /* The filter bit is the top of the fold's hash for every ASCII byte at every place of words

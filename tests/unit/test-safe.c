@@ -208,7 +208,7 @@ test_utf8_length_as_glib (G_GNUC_UNUSED void **state)
   for (guint round = 0; round < 300; round++)
     {
       g_string_truncate (text, 0);
-      guint n = round < 100 ? round : g_rand_int_range (rand, 0, 9000); /* 9000: > 255 * 16 bytes */
+      guint n = round < 100 ? round : (guint) g_rand_int_range (rand, 0, 9000); /* 9000: > 255 * 16 bytes */
       for (guint i = 0; i < n; i++)
         g_string_append (text, characters[g_rand_int_range (rand, 0, round % 4 == 0 ? 1 : 4)]);
       assert_int_equal (nf_utf8_length (text->str, text->len), g_utf8_strlen (text->str, text->len));
