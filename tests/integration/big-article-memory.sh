@@ -7,11 +7,7 @@
 # Skipped without GNU time and under the sanitizers, whose shadow memory is no measure.
 . "$(dirname "$0")/common.sh"
 
-[ -x /usr/bin/time ] || { echo "SKIP: no GNU time (/usr/bin/time)"; exit 77; }
-command -v python3 >/dev/null || { echo "SKIP: no python3"; exit 77; }
-if grep -q '^SANITIZER_FLAGS = -f' "$BUILD/Makefile" 2>/dev/null; then
-  echo "SKIP: sanitizer build"; exit 77
-fi
+skip_unless_memory_measurable
 
 # make_article MB FILE: the samples' body paragraphs in a shuffled order (fixed seed), a blank
 # line apart, as tests/bench/big-article.sh makes them.

@@ -27,6 +27,16 @@ expect_grep() {
     fail "$3: no line matching /$2/ in $(basename "$1")"; sed 's/^/  | /' "$1" | head -20; fi
 }
 
+# skip_unless_memory_measurable: peak RSS needs GNU time (and python3 makes the inputs); a
+# sanitizer build's shadow memory is no measure of newsflow's.
+skip_unless_memory_measurable() {
+  [ -x /usr/bin/time ] || { echo "SKIP: no GNU time (/usr/bin/time)"; exit 77; }
+  command -v python3 >/dev/null || { echo "SKIP: no python3"; exit 77; }
+  if grep -q '^SANITIZER_FLAGS = -f' "$BUILD/Makefile" 2>/dev/null; then
+    echo "SKIP: sanitizer build"; exit 77
+  fi
+}
+
 finish() {
   if [ "$failures" -gt 0 ]; then echo "$failures check(s) failed"; exit 1; fi
   exit 0

@@ -9,11 +9,7 @@
 # Skipped without GNU time and under the sanitizers, whose shadow memory is no measure.
 . "$(dirname "$0")/common.sh"
 
-[ -x /usr/bin/time ] || { echo "SKIP: no GNU time (/usr/bin/time)"; exit 77; }
-command -v python3 >/dev/null || { echo "SKIP: no python3"; exit 77; }
-if grep -q '^SANITIZER_FLAGS = -f' "$BUILD/Makefile" 2>/dev/null; then
-  echo "SKIP: sanitizer build"; exit 77
-fi
+skip_unless_memory_measurable
 
 # make_articles N FILE: N articles of three of the samples' paragraphs each, chosen by the
 # article's number, and a title of a paragraph's first words, as JSON Lines.
