@@ -571,6 +571,10 @@ parse (const char *text, gsize length, const char *url, Cut *cut, gboolean *too_
   htmlParserCtxtPtr context = htmlNewParserCtxt ();
   if (context == NULL)
     return NULL;
+  /* No table of ids: nothing here looks an element up by its id, and libxml2 would hash
+   * every id of the page while parsing (reporting each duplicate, with a formatted message)
+   * and unhash it again while freeing.  The tree is the same. */
+  context->loadsubset |= XML_SKIP_IDS;
   if (cut)
     {
       context->_private = cut;
