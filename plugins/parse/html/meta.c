@@ -581,6 +581,49 @@ has_token (const char *list, const char *token)
   return FALSE;
 }
 
+/* Whether a class list names a byline: "byline", "author", "autor", "verfasser" or "writer"
+ * in it (as written), or a "submitted" of its own (any case, as has_token reads tokens).  One
+ * pass: every element with a class comes here. */
+static gboolean
+names_byline (const char *class)
+{
+  const char *token = class;
+  for (const char *p = class;; p++)
+    {
+      switch (*p)
+        {
+        case '\0':
+        case ' ':
+        case '\t':
+        case '\n':
+          if (p - token == 9 && g_ascii_strncasecmp (token, "submitted", 9) == 0)
+            return TRUE;
+          if (*p == '\0')
+            return FALSE;
+          token = p + 1;
+          break;
+        case 'a':
+          if (strncmp (p, "author", 6) == 0 || strncmp (p, "autor", 5) == 0)
+            return TRUE;
+          break;
+        case 'b':
+          if (strncmp (p, "byline", 6) == 0)
+            return TRUE;
+          break;
+        case 'v':
+          if (strncmp (p, "verfasser", 9) == 0)
+            return TRUE;
+          break;
+        case 'w':
+          if (strncmp (p, "writer", 6) == 0)
+            return TRUE;
+          break;
+        default:
+          break;
+        }
+    }
+}
+
 /* Whether @text is white space only. */
 static gboolean
 blank_text (const char *text)
@@ -881,8 +924,7 @@ read_element (MetaTags *t, GPtrArray *scripts, xmlNode *node)
       if (hook && strstr (hook, "byline"))
         class = hook;
     }
-  if (class && (strstr (class, "byline") || strstr (class, "author") || strstr (class, "autor")
-                || strstr (class, "verfasser") || strstr (class, "writer") || has_token (class, "submitted"))
+  if (class && names_byline (class)
       && !strstr (class, "author-bio") && !strstr (class, "author-avatar") && !strstr (class, "author-image")
       && !strstr (class, "authors-list") && !html_dates_in_other_part (t->dates, node))
     {
