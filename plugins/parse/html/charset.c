@@ -2,6 +2,9 @@
  * (the order HTML5 gives), and libxml2's HTML parser set up for UTF-8 input. */
 #include <errno.h>
 #include <string.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 #include <newsflow/newsflow.h>
 
@@ -208,6 +211,20 @@ plain_body (const char *body, gsize length)
     return FALSE;
   for (gsize i = 0; i < length;)
     {
+#ifdef __SSE2__
+      /* Sixteen bytes at a time where the CPU can: the bodies are most of a page's bytes. */
+      if (length - i >= 16)
+        {
+          __m128i v = _mm_loadu_si128 ((const __m128i *) (body + i));
+          __m128i low = _mm_cmpeq_epi8 (_mm_min_epu8 (v, _mm_set1_epi8 (0x1F)), v); /* below 0x20 */
+          __m128i ef = _mm_cmpeq_epi8 (v, _mm_set1_epi8 ((char) 0xEF));
+          if (_mm_movemask_epi8 (_mm_or_si128 (low, ef)) == 0)
+            {
+              i += 16;
+              continue;
+            }
+        }
+#endif
       /* Eight bytes at a time while none is below 0x20 or 0xEF (the usual bit tricks: a
        * word is flagged when one of its bytes is; the flagged word is then read byte by byte). */
       if (length - i >= 8)
