@@ -581,6 +581,49 @@ has_token (const char *list, const char *token)
   return FALSE;
 }
 
+/* Whether a class list names a byline: "byline", "author", "autor", "verfasser" or "writer"
+ * in it (as written), or a "submitted" of its own (any case, as has_token reads tokens).  One
+ * pass: every element with a class comes here. */
+static gboolean
+names_byline (const char *class)
+{
+  const char *token = class;
+  for (const char *p = class;; p++)
+    {
+      switch (*p)
+        {
+        case '\0':
+        case ' ':
+        case '\t':
+        case '\n':
+          if (p - token == 9 && g_ascii_strncasecmp (token, "submitted", 9) == 0)
+            return TRUE;
+          if (*p == '\0')
+            return FALSE;
+          token = p + 1;
+          break;
+        case 'a':
+          if (strncmp (p, "author", 6) == 0 || strncmp (p, "autor", 5) == 0)
+            return TRUE;
+          break;
+        case 'b':
+          if (strncmp (p, "byline", 6) == 0)
+            return TRUE;
+          break;
+        case 'v':
+          if (strncmp (p, "verfasser", 9) == 0)
+            return TRUE;
+          break;
+        case 'w':
+          if (strncmp (p, "writer", 6) == 0)
+            return TRUE;
+          break;
+        default:
+          break;
+        }
+    }
+}
+
 /* Whether @text is white space only. */
 static gboolean
 blank_text (const char *text)
@@ -881,8 +924,7 @@ read_element (MetaTags *t, GPtrArray *scripts, xmlNode *node)
       if (hook && strstr (hook, "byline"))
         class = hook;
     }
-  if (class && (strstr (class, "byline") || strstr (class, "author") || strstr (class, "autor")
-                || strstr (class, "verfasser") || strstr (class, "writer") || has_token (class, "submitted"))
+  if (class && names_byline (class)
       && !strstr (class, "author-bio") && !strstr (class, "author-avatar") && !strstr (class, "author-image")
       && !strstr (class, "authors-list") && !html_dates_in_other_part (t->dates, node))
     {
@@ -1214,23 +1256,42 @@ date_locale (const char *html_lang, const char *og_locale, const char *language)
   return html_lang;
 }
 
+/* Whether @c is a word's character as GRegex's "\w" reads one (a letter, a digit or "_":
+ * PCRE2 with Unicode properties, which GLib asks for; a PCRE2 with older Unicode tables
+ * than GLib's knows fewer letters of the newest scripts). */
+static inline gboolean
+is_word_char (gunichar c)
+{
+  return c == '_' || g_unichar_isalnum (c);
+}
+
 /* Whether half the words of @a (case folded, 3 letters or more), and two of them at least,
- * appear in @b. */
+ * appear in @b.  The words are the runs of word characters, split in place (each looked for
+ * with its end made a NUL for a moment): no pattern compiled a call, no copy a word. */
 static gboolean
 shares_words (const char *a, const char *b)
 {
   g_autofree char *la = g_utf8_casefold (a, -1);
   g_autofree char *lb = g_utf8_casefold (b, -1);
-  /* (a pattern compiled a call: a GRegex kept for the process would be global state, and
-   * leak when the plugin is unloaded; this runs once or twice a page) */
-  g_auto (GStrv) words = g_regex_split_simple ("[^\\w]+", la, 0, 0);
   guint total = 0, found = 0;
-  for (char **w = words; *w; w++)
-    if (g_utf8_strlen (*w, -1) >= 3)
-      {
-        total++;
-        found += strstr (lb, *w) != NULL;
-      }
+  char *p = la;
+  while (*p)
+    {
+      char *start = p;
+      glong length = 0;
+      while (*p && is_word_char (g_utf8_get_char (p)))
+        p = g_utf8_next_char (p), length++;
+      if (length >= 3)
+        {
+          char saved = *p;
+          *p = '\0';
+          total++;
+          found += strstr (lb, start) != NULL;
+          *p = saved;
+        }
+      if (*p)
+        p = g_utf8_next_char (p); /* the separator (between two, an empty word: not counted) */
+    }
   return found >= MIN (total, 2u) && total > 0 && found * 2 >= total;
 }
 
