@@ -2,6 +2,7 @@
 NLP_UNIT_TESTS = \
 	tests/unit/test-entities \
 	tests/unit/test-quotes \
+	tests/unit/test-references \
 	tests/unit/test-quotes-linear \
 	tests/unit/test-ner
 check_PROGRAMS += $(NLP_UNIT_TESTS)
@@ -19,6 +20,9 @@ tests_unit_test_ner_LDADD = $(UNIT_LDADD) -lm
 tests_unit_test_quotes_SOURCES = tests/unit/test-quotes.c $(UNIT_COMMON)
 tests_unit_test_quotes_CFLAGS = $(UNIT_CFLAGS)
 tests_unit_test_quotes_LDADD = $(UNIT_LDADD)
+tests_unit_test_references_SOURCES = tests/unit/test-references.c $(UNIT_COMMON)
+tests_unit_test_references_CFLAGS = $(UNIT_CFLAGS)
+tests_unit_test_references_LDADD = $(UNIT_LDADD)
 # the plugin's steps, compiled in: counts of the work done as articles grow (issue 12)
 tests_unit_test_quotes_linear_SOURCES = tests/unit/test-quotes-linear.c $(UNIT_COMMON) $(QUOTES_STEPS) $(NLP_LEXICON)
 tests_unit_test_quotes_linear_CPPFLAGS = $(AM_CPPFLAGS) -I$(srcdir)/plugins/extract

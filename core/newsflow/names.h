@@ -34,6 +34,10 @@
 #define NF_ANNOTATION_ENTITY           "entity"
 /* extract "quotes": the quoted words without their marks; attribute NF_ATTR_SPEAKER. */
 #define NF_ANNOTATION_QUOTE            "quote"
+/* extract "quotes": a person referred to without the name, a pronoun ("she", "I" in their
+ * quotation) or a description ("the Foreign Secretary"); attributes NF_ATTR_LABEL,
+ * NF_ATTR_CANONICAL (the person's) and NF_ATTR_KIND. */
+#define NF_ANNOTATION_REFERENCE        "reference"
 /* extract "dates": a date in the body; attribute NF_ATTR_VALUE. */
 #define NF_ANNOTATION_DATE             "date"
 /* extract "summary": a sentence chosen for the summary. */
@@ -49,6 +53,8 @@
 #define NF_ATTR_TITLE     "title"
 /* A quotation's speaker, canonical name (absent when unknown). */
 #define NF_ATTR_SPEAKER   "speaker"
+/* What kind of mention a reference is: "pronoun" or "description". */
+#define NF_ATTR_KIND      "kind"
 /* A date's value in ISO 8601 ("2026-11-27", "2026-11", "2026-W48", "2026"). */
 #define NF_ATTR_VALUE     "value"
 

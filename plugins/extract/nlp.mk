@@ -31,7 +31,7 @@ QUOTES_STEPS = plugins/extract/quotes/quotes.h \
 	plugins/extract/quotes/canonical.c plugins/extract/quotes/roles.c \
 	plugins/extract/quotes/pronouns.c plugins/extract/quotes/speaker.c \
 	plugins/extract/quotes/attribution.c plugins/extract/quotes/standalone.c \
-	plugins/extract/quotes/output.c
+	plugins/extract/quotes/output.c plugins/extract/quotes/references.c
 plugins_extract_extract_quotes_la_SOURCES = plugins/extract/quotes/quotes.c $(QUOTES_STEPS) $(NLP_LEXICON)
 plugins_extract_extract_quotes_la_CPPFLAGS = $(AM_CPPFLAGS) -I$(srcdir)/plugins/extract
 plugins_extract_extract_quotes_la_LDFLAGS = $(PLUGIN_LDFLAGS)

@@ -11,6 +11,9 @@ written (before per-mention labels, the same set as the "entities" field).  With
 title ("Defense Secretary Ash Carter"), the form re3d's gold spans use; our spans leave
 titles out by design.  NATIONALITY is not scored (the gold has no such people/place/org
 type), so it is left out.
+A person's "reference" annotations (extract "quotes": "he", "I" in their quotation, "the
+Foreign Secretary") are mentions of that person too, as the gold marks them; a reference
+whose person has no entity annotation is left out.
 """
 import json
 import sys
@@ -22,7 +25,10 @@ def convert(record, title_mentions):
     text = record.get('text') or ''
     data = text.encode('utf-8')
     mentions = {}
+    references = []
     for a in record.get('annotations', []):
+        if a.get('type') == 'reference':
+            references.append(a)
         if a.get('type') != 'entity':
             continue
         attrs = a.get('attrs', {})
@@ -31,6 +37,11 @@ def convert(record, title_mentions):
         forms.add(data[a['start']:a['end']].decode('utf-8', 'replace'))
         if title_mentions and attrs.get('title'):
             forms.add(attrs['title'] + ' ' + data[a['start']:a['end']].decode('utf-8', 'replace'))
+    for a in references:
+        attrs = a.get('attrs', {})
+        forms = mentions.get((attrs.get('label'), attrs.get('canonical')))
+        if forms is not None:
+            forms.add(data[a['start']:a['end']].decode('utf-8', 'replace'))
     # one predicted entity per distinct (label, canonical) of the annotations: the
     # "entities" field lists a name once even when its mentions carry different labels
     # ("Ukraine" the state and the place), and the gold counts those as two referents

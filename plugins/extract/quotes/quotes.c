@@ -57,6 +57,10 @@ static const NfOption quotes_options[] = {
                  "file name or a path)."),
   NF_OPTION_BOOL ("single-quotes", cfg_true,
                   "Whether text in single quotation marks counts, when it is attributed."),
+  NF_OPTION_BOOL ("references", cfg_true,
+                  "Whether to write a \"reference\" annotation for each person referred to "
+                  "without their name: a pronoun (\"she\"; \"I\" in their quotation) or a "
+                  "description (\"the Foreign Secretary\"), with the person's canonical name."),
   NF_OPTION_END
 };
 
@@ -86,6 +90,7 @@ quotes_load (Quotes *self, G_GNUC_UNUSED NfStage *stage, cfg_t *cfg, GError **er
 {
   self->min_words = cfg_getint (cfg, "min-words");
   self->single_quotes = cfg_getbool (cfg, "single-quotes");
+  self->references = cfg_getbool (cfg, "references");
   if (!(self->verbs = nlp_word_set_load (cfg_getstr (cfg, "speech-verbs"), error))
       || !(self->titles = nlp_word_set_load ("gazetteers/titles.txt", error))
       || !(self->not_names = nlp_word_set_load ("gazetteers/not-names.txt", error))
@@ -348,6 +353,8 @@ quotes_process (NfStage *stage, gpointer worker, NfArticle *article, G_GNUC_UNUS
 
   attribute_quotes (&c, sentences);
   attribute_unattributed (&c);
+  if (self->references)
+    write_references (&c, article);
 
   /* the speakers' spans, by start, for nicknames inside them */
   GArray *speakers = w->speakers;

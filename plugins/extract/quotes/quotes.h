@@ -14,6 +14,7 @@
  *                  of the sentence before
  *   tokens.c       small tests on tokens shared by all of them
  *   output.c       an item of the "quotes" field, written in GVariant's serialised form
+ *   references.c   the people referred to without their name: pronouns, descriptions
  *   quotes.c       the plugin: options, word lists, the pipeline, the output */
 #ifndef QUOTES_QUOTES_H
 #define QUOTES_QUOTES_H
@@ -40,6 +41,7 @@ typedef struct {
   NlpSortedWords *person_nouns; /* WordNet's nouns for people: "the shortstop", "the rookie" */
   long        min_words;
   gboolean    single_quotes;
+  gboolean    references;   /* write "reference" annotations (references.c) */
   /* For each list above, a filter: a bit set by the hash of each of its ASCII words.  A token
    * all ASCII (folding only lowers it) whose bit is not set is not in the list, which most
    * tokens show without being copied, folded or looked up. */
@@ -362,6 +364,9 @@ void quote_list_add_value (QuoteList *list, GVariant *item);
 /* the field (floating); frees @list */
 GVariant *quote_list_end (QuoteList *list);
 void quote_list_free (QuoteList *list);
+
+/* references.c: the "reference" annotations of the people referred to without their name */
+void write_references (Context *c, NfArticle *article);
 
 /* standalone.c */
 gboolean other_person_between (const Context *c, const Quote *p, const Quote *q);
