@@ -79,6 +79,8 @@ test_third_person (void **state)
                      "Secretary John Kerry spoke with Foreign Minister Sergei Lavrov and urged him to act.");
   assert_references (h, "him -> Matthew Byrne (pronoun)",
                      "Matthew Byrne batted for five hours before Jack Halloran trapped him lbw.");
+  /* "him or her" is anyone */
+  assert_references (h, "", "Lender Joy Okafor sent messages calling him or her a thief.");
   /* inside a quotation "he" is the speaker's word for someone the text may not name */
   assert_references (h, "", "\"He will not win this time,\" Anna Berg told reporters in the square.");
 }

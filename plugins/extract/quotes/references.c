@@ -130,6 +130,21 @@ object_referent (const Context *c, guint i)
   return NULL;
 }
 
+/* Whether the pronoun at token @i is one of a pair that means anyone ("he or she", "his or
+ * her", "him or her"): nobody in particular. */
+static gboolean
+is_third_person (const Context *c, guint i)
+{
+  return is_pronoun (c, i) || object_pronoun_gender (c, i) != GENDER_UNKNOWN;
+}
+
+static gboolean
+generic_pair (const Context *c, guint i)
+{
+  return (i + 2 < c->n && tok_is (c, i + 1, "or") && is_third_person (c, i + 2))
+         || (i >= 2 && tok_is (c, i - 1, "or") && is_third_person (c, i - 2));
+}
+
 /* "he" and "she" as build_mentions resolved them, outside quotations (inside one, "he" is
  * the speaker's word for someone else); object_pronoun_at resolves the other third-person
  * pronouns the same way. */
@@ -140,7 +155,7 @@ subject_pronouns (const Context *c, Out *out)
     {
       const Mention *x = &g_array_index (c->mentions, Mention, k);
       const NfToken *t = &c->tokens[x->tok];
-      if (x->name < 0 || name_at (c, x->tok) || t->end - t->start > 3)
+      if (x->name < 0 || name_at (c, x->tok) || t->end - t->start > 3 || generic_pair (c, x->tok))
         continue; /* a name, or a spokesperson standing for an organisation */
       const Name *n = &g_array_index (c->names, Name, x->name);
       if (n->person)
@@ -153,7 +168,7 @@ static void
 object_pronoun_at (const Context *c, Out *out, guint i)
 {
   int gender = object_pronoun_gender (c, i);
-  if (gender == GENDER_UNKNOWN || inside_quote (c, c->tokens[i].start))
+  if (gender == GENDER_UNKNOWN || inside_quote (c, c->tokens[i].start) || generic_pair (c, i))
     return;
   const Name *n = tok_is (c, i, "him") ? object_referent (c, i) : NULL;
   if (!n)
