@@ -34,9 +34,10 @@
 #define NF_ANNOTATION_ENTITY           "entity"
 /* extract "quotes": the quoted words without their marks; attribute NF_ATTR_SPEAKER. */
 #define NF_ANNOTATION_QUOTE            "quote"
-/* extract "quotes": a person referred to without the name, a pronoun ("she", "I" in their
- * quotation) or a description ("the Foreign Secretary"); attributes NF_ATTR_LABEL,
- * NF_ATTR_CANONICAL (the person's) and NF_ATTR_KIND. */
+/* extract "quotes": a person or organisation referred to without the name, a pronoun
+ * ("she", "I" in their quotation, "we" in an organisation's) or a description ("the
+ * Foreign Secretary"); attributes NF_ATTR_LABEL, NF_ATTR_CANONICAL (the referent's) and
+ * NF_ATTR_KIND. */
 #define NF_ANNOTATION_REFERENCE        "reference"
 /* extract "dates": a date in the body; attribute NF_ATTR_VALUE. */
 #define NF_ANNOTATION_DATE             "date"

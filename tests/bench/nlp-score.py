@@ -11,9 +11,10 @@ written (before per-mention labels, the same set as the "entities" field).  With
 title ("Defense Secretary Ash Carter"), the form re3d's gold spans use; our spans leave
 titles out by design.  NATIONALITY is not scored (the gold has no such people/place/org
 type), so it is left out.
-A person's "reference" annotations (extract "quotes": "he", "I" in their quotation, "the
-Foreign Secretary") are mentions of that person too, as the gold marks them; a reference
-whose person has no entity annotation is left out.
+The "reference" annotations of extract "quotes" ("he", "I" in a person's quotation, "the
+Foreign Secretary"; "we" in the quotation of an organisation or of who speaks for it) are
+mentions of their person's or organisation's entity too, as re3d's gold marks them; a
+reference whose entity has no entity annotation is left out.
 """
 import json
 import sys

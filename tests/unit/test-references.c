@@ -37,7 +37,8 @@ teardown (void **state)
   return 0;
 }
 
-/* The references as "words -> canonical (kind)" in text order, joined with " | ". */
+/* The references as "words -> canonical (kind)" in text order, joined with " | " (with the
+ * label after the kind when it is not PERSON). */
 static char *
 references_of (Harness *h, const char *const *paragraphs)
 {
@@ -53,10 +54,11 @@ references_of (Harness *h, const char *const *paragraphs)
       if (strcmp (nf_annotation_get_type (a), NF_ANNOTATION_REFERENCE) != 0)
         continue;
       gsize start = nf_annotation_get_start (a), end = nf_annotation_get_end (a);
-      assert_string_equal (nf_annotation_get_attr_string (a, NF_ATTR_LABEL), NF_LABEL_PERSON);
-      g_string_append_printf (out, "%s%.*s -> %s (%s)", out->len ? " | " : "", (int) (end - start), text + start,
+      const char *label = nf_annotation_get_attr_string (a, NF_ATTR_LABEL);
+      gboolean person = g_strcmp0 (label, NF_LABEL_PERSON) == 0;
+      g_string_append_printf (out, "%s%.*s -> %s (%s%s%s)", out->len ? " | " : "", (int) (end - start), text + start,
                               nf_annotation_get_attr_string (a, NF_ATTR_CANONICAL),
-                              nf_annotation_get_attr_string (a, NF_ATTR_KIND));
+                              nf_annotation_get_attr_string (a, NF_ATTR_KIND), person ? "" : ", ", person ? "" : label);
     }
   return g_string_free (out, FALSE);
 }
@@ -104,6 +106,23 @@ test_first_person (void **state)
   assert_references (h, "", "The embassy said:", "I condemn this attack on innocent people.");
 }
 
+/* "we" in a quotation is the organisation that speaks, or the one its speaker speaks for */
+static void
+test_organisations (void **state)
+{
+  Harness *h = *state;
+  assert_references (h, "We -> European Commission (pronoun, ORGANIZATION)",
+                     "\"We are ready to act,\" said a spokesman for the European Commission.");
+  assert_references (h, "We -> CJTF-OIR (pronoun, ORGANIZATION) | the CJTF-OIR spokesperson -> John Dorrian (description)",
+                     "\"We will not allow them to regroup,\" said Col. John Dorrian, the CJTF-OIR spokesperson.");
+  /* no organisation beside the speaker: the "we" of a fisherman is his family's */
+  assert_references (h, "I -> Arnel Bautista (pronoun)",
+                     "\"We lost everything, and I do not know where to go,\" said Arnel Bautista, a fisherman.");
+  /* an economist's "us" is the market, not the bank that employs them */
+  assert_references (h, "",
+                     "\"The central bank is telling us it will wait,\" said Ana Lima, chief economist at Banco Horizonte.");
+}
+
 static void
 test_descriptions (void **state)
 {
@@ -136,6 +155,7 @@ main (void)
   const struct CMUnitTest tests[] = {
     cmocka_unit_test_setup_teardown (test_third_person, setup, teardown),
     cmocka_unit_test_setup_teardown (test_first_person, setup, teardown),
+    cmocka_unit_test_setup_teardown (test_organisations, setup, teardown),
     cmocka_unit_test_setup_teardown (test_descriptions, setup, teardown),
     cmocka_unit_test_setup_teardown (test_option_off, setup_without, teardown),
   };

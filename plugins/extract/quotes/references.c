@@ -1,13 +1,14 @@
-/* references.c: the people the text refers to without their name, written as "reference"
- * annotations (NF_ANNOTATION_REFERENCE) with the person's canonical name, so that what is
- * said of someone is known beyond the sentence that names them.  The attribution of quotes
+/* references.c: the people (and organisations) the text refers to without their name,
+ * written as "reference" annotations (NF_ANNOTATION_REFERENCE) with the referent's canonical
+ * name, so that what is said of someone is known beyond the sentence that names them.  The attribution of quotes
  * already works out who each of these is; this writes it down:
  *   - "he", "she", "him", "his", "her" outside quotations: the person pronouns.c resolves
  *     them to (kind "pronoun");
  *   - "I", "me", "my", "myself" inside a quotation whose speaker is a person, or in
  *     the paragraphs of a statement a person introduces without quotation marks ("Tobias
  *     Ellwood said:" and the statement below it, as press releases write it; kind
- *     "pronoun");
+ *     "pronoun"); "we", "us", "our" there for the organisation that speaks, or that the
+ *     speaker's title or apposition names (label ORGANIZATION);
  *   - a description by what the article said the person is: "the secretary" after "Foreign
  *     Secretary Philip Hammond", "the minister", and a title set off by commas beside the
  *     name ("Minister for the Middle East, Tobias Ellwood, said"; kind "description").
@@ -57,25 +58,10 @@ write_found (Out *out, NfArticle *article)
       if (before && before->start == r->start && before->end == r->end)
         continue;
       NfAnnotation *a = nf_article_add_annotation (article, NF_ANNOTATION_REFERENCE, r->start, r->end);
-      nf_annotation_set_attr_string (a, NF_ATTR_LABEL, NF_LABEL_PERSON);
+      nf_annotation_set_attr_string (a, NF_ATTR_LABEL, r->name->person ? NF_LABEL_PERSON : NF_LABEL_ORGANIZATION);
       nf_annotation_set_attr_string (a, NF_ATTR_CANONICAL, r->name->canonical);
       nf_annotation_set_attr_string (a, NF_ATTR_KIND, r->kind);
     }
-}
-
-/* A person of the article named @canonical, or NULL (an organisation that speaks). */
-static const Name *
-person_named (const Context *c, const char *canonical)
-{
-  if (!canonical)
-    return NULL;
-  for (guint k = 0; k < c->names->len; k++)
-    {
-      const Name *n = &g_array_index (c->names, Name, k);
-      if (n->person && strcmp (n->canonical, canonical) == 0)
-        return n;
-    }
-  return NULL;
 }
 
 static gboolean
@@ -130,14 +116,14 @@ object_referent (const Context *c, guint i)
   return NULL;
 }
 
-/* Whether the pronoun at token @i is one of a pair that means anyone ("he or she", "his or
- * her", "him or her"): nobody in particular. */
 static gboolean
 is_third_person (const Context *c, guint i)
 {
   return is_pronoun (c, i) || object_pronoun_gender (c, i) != GENDER_UNKNOWN;
 }
 
+/* Whether the pronoun at token @i is one of a pair that means anyone ("he or she", "his or
+ * her", "him or her"): nobody in particular. */
 static gboolean
 generic_pair (const Context *c, guint i)
 {
@@ -177,13 +163,156 @@ object_pronoun_at (const Context *c, Out *out, guint i)
     add_reference (out, c->tokens[i].start, c->tokens[i].end, n, "pronoun");
 }
 
-/* "I", "me", "my" in the tokens [@first, @end) as the words of @speaker. */
+static gboolean
+is_first_person_plural (const Context *c, guint i)
+{
+  char first = (char) (c->text[c->tokens[i].start] | 0x20);
+  if ((first != 'w' && first != 'u' && first != 'o') || c->tokens[i].end - c->tokens[i].start > 9)
+    return FALSE;
+  return tok_is (c, i, "we") || tok_is (c, i, "us") || tok_is (c, i, "our") || tok_is (c, i, "ours")
+         || tok_is (c, i, "ourselves");
+}
+
+/* Whether token @i may be a word of a title or role phrase: a title or role word, or a
+ * capitalised word ("Foreign", "Office", "Middle East"). */
+static gboolean
+title_phrase_word (const Context *c, guint i)
+{
+  const NfToken *t = &c->tokens[i];
+  return t->kind == NF_TOKEN_WORD
+         && ((t->flags & NF_TOKEN_CAPITALIZED) || tok_in (c, i, c->self->titles) || tok_in (c, i, c->self->roles));
+}
+
+/* Whether token @i can head a phrase that names a person: a role word, or a title word
+ * that WordNet first reads as a person ("secretary", "envoy"; not the "Festival" of
+ * "Festival director" or the "Security" of "Security Council"). */
+static gboolean
+is_person_head (const Context *c, guint i)
+{
+  if (tok_in (c, i, c->self->roles))
+    return TRUE;
+  if (!tok_in (c, i, c->self->titles))
+    return FALSE;
+  g_string_truncate (c->scratch, 0);
+  nlp_fold_append (c->scratch, c->text + c->tokens[i].start, c->tokens[i].end - c->tokens[i].start);
+  return nlp_sorted_words_has (c->self->person_nouns, c->scratch->str);
+}
+
+static gboolean
+is_remit_word (const Context *c, guint i)
+{
+  return tok_is (c, i, "for") || tok_is (c, i, "of");
+}
+
+/* Whether token @i names someone who comments on others, not speaks for their employer: the
+ * "we" of "chief economist at Banco Horizonte" is the market, not the bank. */
+static gboolean
+is_commentator (const Context *c, guint i)
+{
+  static const char *const words[] = { "economist", "economists", "analyst", "analysts", "strategist",
+                                       "strategists", "trader", "traders", "investor", "investors", NULL };
+  static guint8 bits[65536 / 8];
+  static gsize ready;
+  return c->tokens[i].kind == NF_TOKEN_WORD && tok_is_one_of (c, i, words, bits, &ready);
+}
+
+/* Whether token @i may stand in a title or apposition between a person's name and the
+ * organisation it names: a title phrase's word, a remit's "of", "for", "at", an article, a
+ * possessive.  A word in lower case that is none of these ("against", "artillery") ends it. */
+static gboolean
+in_role_phrase (const Context *c, guint i)
+{
+  if (c->tokens[i].kind != NF_TOKEN_WORD)
+    {
+      gunichar ch = tok_char (c, i);
+      return ch == '\'' || ch == 0x2019; /* the possessive's apostrophe */
+    }
+  return title_phrase_word (c, i) || is_commentator (c, i) || is_remit_word (c, i) || tok_is (c, i, "at")
+         || tok_is (c, i, "the") || tok_is (c, i, "a") || tok_is (c, i, "an") || tok_is (c, i, "s");
+}
+
+/* The organisation the article names in a person's title or apposition, outside quotations:
+ * "CJTF-OIR spokesperson John Dorrian", "Gen. Joseph Votel, commander of U.S. Central
+ * Command,", "a senior health adviser at UNICEF"; the nearest to the name.  NULL when there
+ * is none, or the person is a commentator (is_commentator). */
+static const Name *
+organisation_beside (const Context *c, const Name *n)
+{
+  for (guint k = 0; k < c->names->len; k++)
+    {
+      const Name *m = &g_array_index (c->names, Name, k);
+      if (!m->person || strcmp (m->canonical, n->canonical) != 0 || inside_quote (c, m->start))
+        continue;
+      guint first = token_at (c, m->start), end = token_at (c, m->end);
+      if (first >= c->n)
+        continue;
+      guint sentence = c->tokens[first].sentence;
+      for (guint j = first, count = 0; j-- > 0 && count < 6 && c->tokens[j].sentence == sentence; count++)
+        {
+          const Name *o = name_at (c, j);
+          if (is_commentator (c, j))
+            return NULL;
+          if (o && !o->person)
+            return o;
+          if (o || !in_role_phrase (c, j))
+            break;
+        }
+      if (end >= c->n || tok_char (c, end) != ',')
+        continue;
+      for (guint j = end + 1, count = 0; j < c->n && count < 10 && c->tokens[j].sentence == sentence; j++, count++)
+        {
+          const Name *o = name_at (c, j);
+          if (is_commentator (c, j))
+            return NULL;
+          if (o && !o->person)
+            return o;
+          if (o || !in_role_phrase (c, j))
+            break;
+        }
+    }
+  return NULL;
+}
+
+/* The words of @speaker in the tokens [@first, @end): "I", "me", "my" are the speaker; "we",
+ * "us", "our" the organisation the speaker is, or speaks for (organisation_beside; none is
+ * guessed: the "we" of a fisherman is his family's). */
 static void
 first_person_between (const Context *c, Out *out, guint first, guint end, const Name *speaker)
 {
+  const Name *organisation = speaker->person ? NULL : speaker;
+  gboolean looked = !speaker->person;
   for (guint i = first; i < end && i < c->n; i++)
-    if (is_first_person (c, i))
+    if (speaker->person && is_first_person (c, i))
       add_reference (out, c->tokens[i].start, c->tokens[i].end, speaker, "pronoun");
+    else if (is_first_person_plural (c, i))
+      {
+        if (!looked)
+          {
+            organisation = organisation_beside (c, speaker);
+            looked = TRUE;
+          }
+        if (organisation)
+          add_reference (out, c->tokens[i].start, c->tokens[i].end, organisation, "pronoun");
+      }
+}
+
+/* The person named @canonical, or else the organisation, or NULL. */
+static const Name *
+speaker_named (const Context *c, const char *canonical)
+{
+  const Name *organisation = NULL;
+  if (!canonical)
+    return NULL;
+  for (guint k = 0; k < c->names->len; k++)
+    {
+      const Name *n = &g_array_index (c->names, Name, k);
+      if (strcmp (n->canonical, canonical) != 0)
+        continue;
+      if (n->person)
+        return n;
+      organisation = organisation ? organisation : n;
+    }
+  return organisation;
 }
 
 static void
@@ -192,7 +321,7 @@ quoted_first_person (const Context *c, Out *out)
   for (guint k = 0; k < c->quotes->len; k++)
     {
       const Quote *q = &g_array_index (c->quotes, Quote, k);
-      const Name *speaker = q->attributed ? person_named (c, q->speaker) : NULL;
+      const Name *speaker = q->attributed ? speaker_named (c, q->speaker) : NULL;
       if (speaker)
         first_person_between (c, out, q->open_tok, q->close_tok, speaker);
     }
@@ -260,37 +389,6 @@ statement_at (const Context *c, Out *out, guint i)
         break;
       next = pend;
     }
-}
-
-/* Whether token @i may be a word of a title or role phrase: a title or role word, or a
- * capitalised word ("Foreign", "Office", "Middle East"). */
-static gboolean
-title_phrase_word (const Context *c, guint i)
-{
-  const NfToken *t = &c->tokens[i];
-  return t->kind == NF_TOKEN_WORD
-         && ((t->flags & NF_TOKEN_CAPITALIZED) || tok_in (c, i, c->self->titles) || tok_in (c, i, c->self->roles));
-}
-
-/* Whether token @i can head a phrase that names a person: a role word, or a title word
- * that WordNet first reads as a person ("secretary", "envoy"; not the "Festival" of
- * "Festival director" or the "Security" of "Security Council"). */
-static gboolean
-is_person_head (const Context *c, guint i)
-{
-  if (tok_in (c, i, c->self->roles))
-    return TRUE;
-  if (!tok_in (c, i, c->self->titles))
-    return FALSE;
-  g_string_truncate (c->scratch, 0);
-  nlp_fold_append (c->scratch, c->text + c->tokens[i].start, c->tokens[i].end - c->tokens[i].start);
-  return nlp_sorted_words_has (c->self->person_nouns, c->scratch->str);
-}
-
-static gboolean
-is_remit_word (const Context *c, guint i)
-{
-  return tok_is (c, i, "for") || tok_is (c, i, "of");
 }
 
 /* The end (exclusive) of a title phrase at @i: words title_phrase_word takes, and a remit
