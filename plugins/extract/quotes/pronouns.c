@@ -122,7 +122,7 @@ spokesperson_for (const Context *c, guint i)
 
 /* The names that share a canonical name, as chains: @next[k] is the next name after k with
  * the canonical name of k, or G_MAXUINT; the table maps each canonical name to its first. */
-static GHashTable *
+GHashTable *
 names_by_canonical (const Context *c, guint *next)
 {
   GHashTable *first = g_hash_table_new (g_str_hash, g_str_equal);

@@ -319,6 +319,10 @@ const char *last_word (const char *name);
 void refine_names (Context *c);
 
 /* pronouns.c */
+/* The names that share a canonical name, as chains: @next[k] (c->names->len of them) is the
+ * next name after k with the canonical name of k, or G_MAXUINT; the table maps each
+ * canonical name to its first (GUINT_TO_POINTER). */
+GHashTable *names_by_canonical (const Context *c, guint *next);
 const Name *person_before (const Context *c, gsize pos, const char *title_word);
 void build_mentions (Context *c);
 const Name *salient_person (const Context *c, guint tok);
