@@ -4641,14 +4641,37 @@ is_region (const Context *c, const Mention *m)
   return m->canonical && canonical_in (c, c->self->regions, m->canonical);
 }
 
-static gboolean
-covered (const Context *c, guint i)
+/* The mentions before a token, swept once in order as the token advances, so that the
+ * roles' pass asks each mention once, not once for each role (a long article has tens of
+ * thousands of both): whether some mention covers the token, and the person who last bore
+ * a title with a given word (its title's words -> its index, the later one kept). */
+typedef struct {
+  guint       next;     /* mentions[0, next) are swept: those that start at or before the token */
+  guint       max_last; /* the furthest last token among them (+ 1; 0 for none) */
+  GHashTable *titled;   /* a word of a person's title (as written) -> index + 1 */
+} MentionSweep;
+
+static void
+sweep_to (const Context *c, MentionSweep *sweep, guint i)
 {
   const Mention *ms = (const Mention *) c->mentions->data;
-  for (guint k = 0; k < c->mentions->len; k++)
-    if (ms[k].first <= i && i <= ms[k].last)
-      return TRUE;
-  return FALSE;
+  for (; sweep->next < c->mentions->len && ms[sweep->next].first <= i; sweep->next++)
+    {
+      const Mention *m = &ms[sweep->next];
+      sweep->max_last = MAX (sweep->max_last, m->last + 1);
+      if (m->label != LABEL_PERSON || m->title_end == m->title_start)
+        continue;
+      /* each word between the title's spaces, as entities_title_has_word matches them */
+      const char *title = c->text + m->title_start, *end = c->text + m->title_end;
+      for (const char *w = title; w < end;)
+        {
+          const char *space = memchr (w, ' ', end - w);
+          const char *stop = space ? space : end;
+          if (stop > w)
+            g_hash_table_insert (sweep->titled, g_strndup (w, stop - w), GUINT_TO_POINTER (sweep->next + 1));
+          w = stop + 1;
+        }
+    }
 }
 
 static void
@@ -4682,47 +4705,53 @@ label_passes (Context *c)
         m->label = LABEL_ORGANIZATION;
     }
 
-  /* "the Secretary of State": the person who last bore that title, or the title itself */
+  /* "the Secretary of State": the person who last bore that title, or the title itself.
+   * The roles are merged into the mentions once all are found: each goes after the mentions
+   * that start within it, before those that start after it. */
+  MentionSweep sweep = { .titled = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL) };
+  g_autoptr (GArray) roles = g_array_new (FALSE, FALSE, sizeof (Mention));
   for (guint i = 1; i < c->n; i++)
     {
       /* (a role opens with a capitalised word: the other tokens are not asked) */
       if (c->tokens[i].kind != NF_TOKEN_WORD || !(c->tokens[i].flags & NF_TOKEN_CAPITALIZED))
         continue;
       guint last = entities_role_end (&t, i, c->self->titles);
-      if (!last || covered (c, i))
+      if (!last)
         continue;
+      sweep_to (c, &sweep, i);
+      if (sweep.max_last > i)
+        continue; /* inside a mention */
       guint head = entities_role_head (&t, i, last);
-      gsize head_length;
-      const char *head_text = tok_text (c, head, &head_length);
-      head_length = name_end (c, head) - c->tokens[head].start;
-      const char *person = NULL;
-      guint at = 0;
-      Mention *ms = (Mention *) c->mentions->data;
-      for (guint k = 0; k < c->mentions->len; k++)
-        {
-          if (ms[k].first > i)
-            break;
-          at = k + 1;
-          if (ms[k].label != LABEL_PERSON || ms[k].title_end == ms[k].title_start)
-            continue;
-          /* the head word among the words of that person's title */
-          const char *title = c->text + ms[k].title_start;
-          gsize title_length = ms[k].title_end - ms[k].title_start;
-          if (entities_title_has_word (title, title_length, head_text, head_length))
-            person = mention_name (c, &ms[k]);
-        }
-      for (guint k = at; k < c->mentions->len && ms[k].first <= last; k++)
-        at = k + 1;
+      gsize head_length = name_end (c, head) - c->tokens[head].start;
+      g_autofree char *head_text = g_strndup (c->text + c->tokens[head].start, head_length);
+      guint bearer = GPOINTER_TO_UINT (g_hash_table_lookup (sweep.titled, head_text));
       Mention m = {
         .start = c->tokens[i].start,
         .end = name_end (c, last),
         .label = LABEL_PERSON,
-        .canonical = person,
+        .canonical = bearer ? mention_name (c, &g_array_index (c->mentions, Mention, bearer - 1)) : NULL,
         .first = i,
         .last = last,
       };
-      g_array_insert_val (c->mentions, at, m);
+      g_array_append_val (roles, m);
       i = last;
+    }
+  g_hash_table_unref (sweep.titled);
+  if (roles->len)
+    {
+      GArray *merged = g_array_sized_new (FALSE, FALSE, sizeof (Mention), c->mentions->len + roles->len);
+      guint k = 0;
+      for (guint r = 0; r < roles->len; r++)
+        {
+          const Mention *role = &g_array_index (roles, Mention, r);
+          for (; k < c->mentions->len && g_array_index (c->mentions, Mention, k).first <= role->last; k++)
+            g_array_append_val (merged, g_array_index (c->mentions, Mention, k));
+          g_array_append_val (merged, *role);
+        }
+      g_array_append_vals (merged, (Mention *) c->mentions->data + k, c->mentions->len - k);
+      g_array_set_size (c->mentions, 0);
+      g_array_append_vals (c->mentions, merged->data, merged->len);
+      g_array_unref (merged);
     }
 }
 
