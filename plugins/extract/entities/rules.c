@@ -4308,17 +4308,36 @@ resolve (Context *c)
     name_table_clear (&c->resolve_tables[t], NAME_TABLE_KEEP);
 }
 
+/* Keeps the mentions @keep says yes to, in order, in one pass: removing each from the middle
+ * of the array moved all that follow it, quadratic in a long article (tens of thousands of
+ * mentions, a removal every few hundred). */
+static void
+keep_mentions (Context *c, gboolean (*keep) (const Context *c, const Mention *m, gconstpointer data), gconstpointer data)
+{
+  Mention *ms = (Mention *) c->mentions->data;
+  guint kept = 0;
+  for (guint i = 0; i < c->mentions->len; i++)
+    if (keep (c, &ms[i], data))
+      {
+        if (kept != i)
+          ms[kept] = ms[i];
+        kept++;
+      }
+  g_array_set_size (c->mentions, kept);
+}
+
+static gboolean
+not_lone_title (G_GNUC_UNUSED const Context *c, const Mention *m, G_GNUC_UNUSED gconstpointer data)
+{
+  return !(m->title_word && m->tentative);
+}
+
 /* A title alone that named nobody's surname goes back to the label passes ("the President"
  * as the office's holder, roles.c). */
 static void
 drop_lone_titles (Context *c)
 {
-  for (guint i = c->mentions->len; i-- > 0;)
-    {
-      const Mention *m = &g_array_index (c->mentions, Mention, i);
-      if (m->title_word && m->tentative)
-        g_array_remove_index (c->mentions, i);
-    }
+  keep_mentions (c, not_lone_title, NULL);
 }
 
 /* "Fort Campbell, Kentucky", "Sarmada, Syria": a place followed by its region or country
@@ -4329,56 +4348,71 @@ drop_lone_titles (Context *c)
 static gboolean is_country (const Context *c, const Mention *m);
 static gboolean is_region (const Context *c, const Mention *m);
 
+/* Whether place @m and the region or country @n right after it are one place ("Austin,
+ * Texas"); @before is the mention before @m, or NULL. */
+static gboolean
+joins_place (const Context *c, const Mention *before, const Mention *m, const Mention *n)
+{
+  /* the first must not be a country: "Iraq, Syria" is a list; a known city is a place
+   * like any other ("Istanbul, Turkey") */
+  gboolean place_like = !m->title_word && (!m->canonical || (m->label == LABEL_LOCATION && !is_country (c, m)))
+                        && (m->label == LABEL_LOCATION || m->tentative
+                            || (m->label == LABEL_PERSON && m->title_end == m->title_start
+                                && !is_given_name (c, m->first)));
+  /* the second must contain the first: "Austin, Texas", not "Chicago, San Antonio" */
+  if (!place_like || n->label != LABEL_LOCATION || n->tentative || !n->canonical || n->first != m->last + 2
+      || !tok_is (c, m->last + 1, ",") || !(is_country (c, n) || is_region (c, n)))
+    return FALSE;
+  /* "in Valencia, Spain's weather agency said": a country that owns what follows starts
+   * a new clause */
+  if (n->end != c->tokens[n->last].end)
+    return FALSE;
+  /* not inside a list of places: no place like ", X" before ("5th Special Forces Group,
+   * Fort Campbell, Kentucky" is a unit's base), nothing like ", X" / "and X" after */
+  if (m->first >= 2 && tok_is (c, m->first - 1, ",") && tok_is_cap_word (c, m->first - 2)
+      && !(before && before->last == m->first - 2 && before->label != LABEL_LOCATION && !before->tentative))
+    return FALSE;
+  guint after = n->last + 1;
+  if (after + 1 < c->n && (tok_is (c, after, ",") || tok_is (c, after, "and") || tok_is (c, after, "or"))
+      && tok_is_cap_word (c, after + 1))
+    return FALSE;
+  return TRUE;
+}
+
 static void
 join_places (Context *c)
 {
+  /* in one pass, the kept mentions written over the array's front (ms[0, kept)): removing
+   * the region from the middle of the array moved all that follow it */
   Mention *ms = (Mention *) c->mentions->data;
-  for (guint i = 0; i + 1 < c->mentions->len; i++)
+  guint len = c->mentions->len, kept = 0;
+  for (guint i = 0; i < len; i++)
     {
-      Mention *m = &ms[i], *n = &ms[i + 1];
-      /* the first must not be a country: "Iraq, Syria" is a list; a known city is a place
-       * like any other ("Istanbul, Turkey") */
-      gboolean place_like = !m->title_word && (!m->canonical || (m->label == LABEL_LOCATION && !is_country (c, m)))
-                            && (m->label == LABEL_LOCATION || m->tentative
-                                || (m->label == LABEL_PERSON && m->title_end == m->title_start
-                                    && !is_given_name (c, m->first)));
-      /* the second must contain the first: "Austin, Texas", not "Chicago, San Antonio" */
-      if (!place_like || n->label != LABEL_LOCATION || n->tentative || !n->canonical || n->first != m->last + 2
-          || !tok_is (c, m->last + 1, ",") || !(is_country (c, n) || is_region (c, n)))
-        continue;
-      /* "in Valencia, Spain's weather agency said": a country that owns what follows starts
-       * a new clause */
-      if (n->end != c->tokens[n->last].end)
-        continue;
-      /* not inside a list of places: no place like ", X" before ("5th Special Forces Group,
-       * Fort Campbell, Kentucky" is a unit's base), nothing like ", X" / "and X" after */
-      if (m->first >= 2 && tok_is (c, m->first - 1, ",") && tok_is_cap_word (c, m->first - 2)
-          && !(i > 0 && ms[i - 1].last == m->first - 2 && ms[i - 1].label != LABEL_LOCATION && !ms[i - 1].tentative))
-        continue;
-      guint after = n->last + 1;
-      if (after + 1 < c->n && (tok_is (c, after, ",") || tok_is (c, after, "and") || tok_is (c, after, "or"))
-          && tok_is_cap_word (c, after + 1))
-        continue;
-      /* a place already is the referent ("Exeter, Devon" ... "Exeter"); a name only the
-       * comma makes a place is named as written ("Sarmada, Syria") */
-      if (m->label != LABEL_LOCATION || m->tentative)
-        m->canonical = NULL;
-      else if (!m->canonical)
-        m->canonical = g_string_chunk_insert_len (c->store, c->text + m->start, c->tokens[m->last].end - m->start);
-      if (!m->canonical)
-        m->canonical = g_string_chunk_insert_len (c->store, c->text + m->start, n->end - m->start);
-      m->end = n->end;
-      m->last = n->last;
-      m->label = LABEL_LOCATION;
-      m->tentative = FALSE;
-      if (c->self->conll)
-        i++; /* (n stays: the region, nested in m) */
-      else
+      Mention *m = &ms[i];
+      const Mention *n = i + 1 < len ? &ms[i + 1] : NULL;
+      if (n && joins_place (c, kept ? &ms[kept - 1] : NULL, m, n))
         {
-          g_array_remove_index (c->mentions, i + 1);
-          ms = (Mention *) c->mentions->data;
+          /* a place already is the referent ("Exeter, Devon" ... "Exeter"); a name only the
+           * comma makes a place is named as written ("Sarmada, Syria") */
+          if (m->label != LABEL_LOCATION || m->tentative)
+            m->canonical = NULL;
+          else if (!m->canonical)
+            m->canonical = g_string_chunk_insert_len (c->store, c->text + m->start, c->tokens[m->last].end - m->start);
+          if (!m->canonical)
+            m->canonical = g_string_chunk_insert_len (c->store, c->text + m->start, n->end - m->start);
+          m->end = n->end;
+          m->last = n->last;
+          m->label = LABEL_LOCATION;
+          m->tentative = FALSE;
+          ms[kept++] = *m;
+          if (c->self->conll)
+            ms[kept++] = ms[i + 1]; /* (n stays: the region, nested in m) */
+          i++;
+          continue;
         }
+      ms[kept++] = *m;
     }
+  g_array_set_size (c->mentions, kept);
 }
 
 /* The token after a list of remits that ends in "and" and one more ("Culture, Media and
@@ -4413,10 +4447,14 @@ listed_names_end (const Context *c, guint i)
 static void
 department_remits (Context *c)
 {
+  /* (the kept mentions written over the array's front, as in join_places) */
   Mention *ms = (Mention *) c->mentions->data;
-  for (guint i = 0; i < c->mentions->len; i++)
+  guint len = c->mentions->len, kept = 0;
+  for (guint i = 0; i < len; i++)
     {
       Mention *m = &ms[i];
+      ms[kept++] = *m;
+      m = &ms[kept - 1];
       /* (its owner may come first: "Japan's Ministry of Health, Labour and Welfare") */
       guint head = m->first + (m->last > m->first && name_end (c, m->first) != c->tokens[m->first].end ? 1 : 0);
       if (m->label != LABEL_ORGANIZATION || m->last < head + 2 || !is_word_in (c, head, W_ORG_SUFFIXES)
@@ -4427,14 +4465,13 @@ department_remits (Context *c)
       if (!end)
         continue;
       /* the list's own words were read as names of their own: they are the department's */
-      while (i + 1 < c->mentions->len && ms[i + 1].first < end)
-        g_array_remove_index (c->mentions, i + 1);
-      ms = (Mention *) c->mentions->data;
-      m = &ms[i];
+      while (i + 1 < len && ms[i + 1].first < end)
+        i++;
       m->last = end - 1;
       m->end = c->tokens[end - 1].end;
       m->canonical = NULL;
     }
+  g_array_set_size (c->mentions, kept);
 }
 
 /* Whether token @i is a compass point or "Central" (not "Al", "Tal": the other first words
@@ -4513,19 +4550,42 @@ time_of_day_before (const char *text, gsize at)
 
 /* "at 22:30 BST", "10 a.m. EDT": capitals after a time of day are its zone, no
  * organisation. */
+static gboolean
+not_time_zone (const Context *c, const Mention *m, G_GNUC_UNUSED gconstpointer data)
+{
+  gsize n = m->end - m->start;
+  gboolean capitals = m->first == m->last && n >= 2 && n <= 5;
+  for (gsize j = 0; j < n && capitals; j++)
+    capitals = g_ascii_isupper (c->text[m->start + j]);
+  return !(capitals && time_of_day_before (c->text, m->start));
+}
+
 static void
 drop_time_zones (Context *c)
 {
-  for (guint k = c->mentions->len; k-- > 0;)
+  keep_mentions (c, not_time_zone, NULL);
+}
+
+/* The storms' names of drop_storm_names: the tokens of the names after a storm's word. */
+typedef struct {
+  guint tokens[8];
+  guint n;
+} StormNames;
+
+static gboolean
+not_storm_name (const Context *c, const Mention *m, gconstpointer data)
+{
+  const StormNames *names = data;
+  if (m->first != m->last || (m->label != LABEL_PERSON && m->label != LABEL_LOCATION))
+    return TRUE;
+  for (guint j = 0; j < names->n; j++)
     {
-      const Mention *m = &g_array_index (c->mentions, Mention, k);
-      gsize n = m->end - m->start;
-      gboolean capitals = m->first == m->last && n >= 2 && n <= 5;
-      for (gsize j = 0; j < n && capitals; j++)
-        capitals = g_ascii_isupper (c->text[m->start + j]);
-      if (capitals && time_of_day_before (c->text, m->start))
-        g_array_remove_index (c->mentions, k);
+      const NfToken *t = &c->tokens[m->first], *name = &c->tokens[names->tokens[j]];
+      if (t->end - t->start == name->end - name->start
+          && memcmp (c->text + t->start, c->text + name->start, t->end - t->start) == 0)
+        return FALSE;
     }
+  return TRUE;
 }
 
 /* "Hurricane Andrew ... Andrew hit Florida": a storm's name, once the article has said what
@@ -4533,30 +4593,12 @@ drop_time_zones (Context *c)
 static void
 drop_storm_names (Context *c)
 {
-  guint names[8], n = 0;
-  for (guint i = 0; i + 1 < c->n && n < G_N_ELEMENTS (names); i++)
+  StormNames names = { .n = 0 };
+  for (guint i = 0; i + 1 < c->n && names.n < G_N_ELEMENTS (names.tokens); i++)
     if ((c->tokens[i].flags & NF_TOKEN_CAPITALIZED) && is_word_in (c, i, W_STORM) && tok_is_cap_word (c, i + 1))
-      names[n++] = i + 1;
-  Mention *ms = (Mention *) c->mentions->data;
-  for (guint k = 0; n > 0 && k < c->mentions->len;)
-    {
-      const Mention *m = &ms[k];
-      gboolean storm = FALSE;
-      if (m->first == m->last && (m->label == LABEL_PERSON || m->label == LABEL_LOCATION))
-        for (guint j = 0; j < n && !storm; j++)
-          {
-            const NfToken *t = &c->tokens[m->first], *name = &c->tokens[names[j]];
-            storm = t->end - t->start == name->end - name->start
-                    && memcmp (c->text + t->start, c->text + name->start, t->end - t->start) == 0;
-          }
-      if (storm)
-        {
-          g_array_remove_index (c->mentions, k);
-          ms = (Mention *) c->mentions->data;
-        }
-      else
-        k++;
-    }
+      names.tokens[names.n++] = i + 1;
+  if (names.n > 0)
+    keep_mentions (c, not_storm_name, &names);
 }
 
 /* Names of places and institutions in the news of other languages look like people's to

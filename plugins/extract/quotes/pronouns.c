@@ -5,14 +5,19 @@
 #include "quotes.h"
 
 /* The last person named before @pos outside quotations (for "he", "she"), optionally one
- * whose title contains @title_word. */
+ * whose title contains @title_word, among the last 200 names before it (as person_with_role):
+ * a title nobody bore would otherwise send each "the minister said" through every name of
+ * the article, quadratic in a long one. */
 const Name *
 person_before (const Context *c, gsize pos, const char *title_word)
 {
-  for (guint k = names_before (c, pos); k-- > 0;)
+  for (guint k = names_before (c, pos), seen = 0; k-- > 0 && seen < 200;)
     {
       const Name *n = &g_array_index (c->names, Name, k);
-      if (n->start >= pos || !n->person || inside_quote (c, n->start))
+      if (n->start >= pos)
+        continue;
+      seen++;
+      if (!n->person || inside_quote (c, n->start))
         continue;
       if (title_word && !(n->title && strstr (n->title, title_word)))
         continue;
