@@ -1566,17 +1566,28 @@ merge_names (Collector *collector, guint stamp)
   /* Only a name of two words or more can hold another: those are asked, in their order,
    * not every name (most are one word). */
   const PtrList *order = collector->order;
-  Phrase **holders = arena_alloc (collector->arena, order->len * sizeof *holders);
-  guint n_holders = 0, longest = 0;
+  guint longest = 0;
+  /* each stem of a holder -> the holders that have it, in their order: a name is asked only
+   * of the holders of its rarest stem, not of every holder (quadratic in an article of
+   * thousands of names) */
+  g_autoptr (GHashTable) holding = g_hash_table_new_full (g_direct_hash, g_direct_equal, NULL,
+                                                          (GDestroyNotify) g_ptr_array_unref);
   for (guint i = 0; i < order->len; i++)
     {
       Phrase *phrase = g_ptr_array_index (order, i);
       if (phrase->name && phrase->n_words > 1)
         {
-          holders[n_holders++] = phrase;
           longest = MAX (longest, phrase->n_words);
           for (guint w = 0; w < phrase->n_words; w++)
-            phrase->words[w]->stem->held = stamp;
+            {
+              Stem *stem = phrase->words[w]->stem;
+              GPtrArray *list = stem->held == stamp ? g_hash_table_lookup (holding, stem) : NULL;
+              if (!list)
+                g_hash_table_insert (holding, stem, list = g_ptr_array_new ());
+              stem->held = stamp;
+              if (list->len == 0 || g_ptr_array_index (list, list->len - 1) != phrase)
+                g_ptr_array_add (list, phrase);
+            }
         }
     }
   /* The names, shortest first, in their order among equals (a name's count grows with the
@@ -1589,10 +1600,21 @@ merge_names (Collector *collector, guint stamp)
         /* (a name whose first word is in no holder is in none) */
         if (!name->name || name->n_words != words || name->words[0]->stem->held != stamp)
           continue;
-        Phrase *best = NULL;
-        for (guint k = 0; k < n_holders; k++)
+        /* (every holder of the name has each of its stems: those of the rarest suffice) */
+        const GPtrArray *candidates = NULL;
+        for (guint w = 0; w < name->n_words; w++)
           {
-            Phrase *longer = holders[k];
+            Stem *stem = name->words[w]->stem;
+            const GPtrArray *list = stem->held == stamp ? g_hash_table_lookup (holding, stem) : NULL;
+            if (!list || !candidates || list->len < candidates->len)
+              candidates = list;
+            if (!list)
+              break;
+          }
+        Phrase *best = NULL;
+        for (guint k = 0; candidates && k < candidates->len; k++)
+          {
+            Phrase *longer = g_ptr_array_index (candidates, k);
             if (longer->n_words > name->n_words && key_contains (longer, name)
                 && (best == NULL || longer->count > best->count))
               best = longer;
