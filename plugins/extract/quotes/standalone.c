@@ -83,20 +83,25 @@ attribution_standalone (Context *c, Quote *q)
 void
 attribute_unattributed (Context *c)
 {
-  for (guint k = 0; k < c->quotes->len; k++)
+  /* the next piece of each one's quotation that was attributed, before any is attributed
+   * here (this loop only changes the pieces before the one it looks at), found once from
+   * the end: looking ahead from each piece went through the whole quotation for each of
+   * its pieces, quadratic in one that never closes */
+  guint n = c->quotes->len;
+  g_autofree guint *next_attributed = g_new (guint, n + 1);
+  next_attributed[n] = G_MAXUINT;
+  for (guint k = n; k-- > 0;)
+    {
+      const Quote *q = &g_array_index (c->quotes, Quote, k);
+      const Quote *o = k + 1 < n ? &g_array_index (c->quotes, Quote, k + 1) : NULL;
+      next_attributed[k] = !o || o->group != q->group ? G_MAXUINT : o->attributed ? k + 1 : next_attributed[k + 1];
+    }
+  for (guint k = 0; k < n; k++)
     {
       Quote *q = &g_array_index (c->quotes, Quote, k);
       if (q->attributed)
         continue;
-      Quote *from = NULL;
-      for (guint j = k + 1; j < c->quotes->len && !from; j++)
-        {
-          Quote *o = &g_array_index (c->quotes, Quote, j);
-          if (o->group != q->group)
-            break;
-          if (o->attributed)
-            from = o;
-        }
+      Quote *from = next_attributed[k] != G_MAXUINT ? &g_array_index (c->quotes, Quote, next_attributed[k]) : NULL;
       if (!from && k > 0)
         {
           Quote *p = &g_array_index (c->quotes, Quote, k - 1);
