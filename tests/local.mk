@@ -115,6 +115,7 @@ EXTRA_DIST += $(INTEGRATION_TESTS) tests/integration/common.sh tests/lsan.supp
 EXTRA_DIST += \
 	tests/bench/README.md \
 	tests/bench/big-article.sh \
+	tests/bench/hostile-shapes.sh \
 	tests/bench/extract-speed.sh \
 	tests/bench/extract-summary.py \
 	tests/bench/format-report.sh \

@@ -117,6 +117,18 @@ test_refine_names_per_distinct_name (void **state)
   assert_true (many <= 2 * 40 * 40);
 }
 
+/* Nor do many distinct people cost each a comparison with every other: with more than a
+ * few names, refine_names asks only the names that share a surname, its misspellings,
+ * given names or endings (600 people: 360,000 comparisons before). */
+static void
+test_refine_names_many_people (void **state)
+{
+  (void) state;
+  guint64 few = refine_cost (150, 1), many = refine_cost (600, 1);
+  assert_true (many <= 10 * 600);
+  assert_true (many <= 5 * few);
+}
+
 /* Tokens of a generated article: "Word " repeated, a name every @every tokens. */
 typedef struct {
   GString *text;
@@ -662,6 +674,7 @@ main (void)
 {
   const struct CMUnitTest tests[] = {
     cmocka_unit_test (test_refine_names_per_distinct_name),
+    cmocka_unit_test (test_refine_names_many_people),
     cmocka_unit_test (test_name_at_by_position),
     cmocka_unit_test (test_spans),
     cmocka_unit_test (test_quote_item_serialised),

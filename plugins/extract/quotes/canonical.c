@@ -511,6 +511,167 @@ given_name_of (const GArray *values, const char *word, const char *full, gint *a
   return *as_first == 1 && *as_last == (strcmp (last_word (full), word) == 0);
 }
 
+/* Which values a name may match, so that refine_names need not compare each name with every
+ * value (quadratic in an article of thousands of people: 10 s for 1.4 MB).  Lists of value
+ * indexes, ascending, under a kind's letter and a text:
+ *   'E' the surname (last word) folded, and 'D' each of its one-letter deletions when it is
+ *       long enough for a misspelling (same_surname: ASCII case, one edit; two words one edit
+ *       apart share one of these keys);
+ *   'S' each ending after a space, folded ("Le Maire", "Maire" of "Bruno Le Maire": a
+ *       name of several words that ends a longer one);
+ *   'P' the words before the surname ("Anna " of "Anna Lindqvist": a misspelt surname);
+ *   'F' the first word, 'X' the surname as written (given_name_of's counts).
+ * Made only for articles with many names: a few are compared with each other directly. */
+enum { VALUES_INDEXED = 32, SURNAME_TYPO_MIN = 6, SURNAME_TYPO_MAX = 40 };
+
+typedef struct {
+  GHashTable *lists;   /* key -> GArray of guint */
+  GString    *key;
+  GArray     *found;   /* the candidates of the last question */
+} ValueIndex;
+
+static GArray *
+index_list (ValueIndex *index, char kind, const char *text, gsize length, gboolean fold, gboolean make)
+{
+  g_string_truncate (index->key, 0);
+  g_string_append_c (index->key, kind);
+  for (gsize i = 0; i < length; i++)
+    g_string_append_c (index->key, fold ? g_ascii_tolower (text[i]) : text[i]);
+  GArray *list = g_hash_table_lookup (index->lists, index->key->str);
+  if (!list && make)
+    {
+      list = g_array_new (FALSE, FALSE, sizeof (guint));
+      g_hash_table_insert (index->lists, g_strdup (index->key->str), list);
+    }
+  return list;
+}
+
+static void
+index_add (ValueIndex *index, char kind, const char *text, gsize length, gboolean fold, guint j)
+{
+  GArray *list = index_list (index, kind, text, length, fold, TRUE);
+  if (list->len == 0 || g_array_index (list, guint, list->len - 1) != j)
+    g_array_append_val (list, j);
+}
+
+/* Calls @each with every one-letter deletion of @word (@length bytes), in a buffer. */
+static void
+for_each_deletion (const char *word, gsize length, void (*each) (ValueIndex *, const char *, gsize, guint),
+                   ValueIndex *index, guint j)
+{
+  char buffer[SURNAME_TYPO_MAX];
+  for (gsize k = 0; k < length; k++)
+    {
+      memcpy (buffer, word, k);
+      memcpy (buffer + k, word + k + 1, length - k - 1);
+      each (index, buffer, length - 1, j);
+    }
+}
+
+static void
+add_deletion (ValueIndex *index, const char *text, gsize length, guint j)
+{
+  index_add (index, 'D', text, length, TRUE, j);
+}
+
+static ValueIndex *
+value_index_new (const GArray *values)
+{
+  ValueIndex *index = g_new0 (ValueIndex, 1);
+  index->lists = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) g_array_unref);
+  index->key = g_string_new (NULL);
+  index->found = g_array_new (FALSE, FALSE, sizeof (guint));
+  for (guint j = 0; j < values->len; j++)
+    {
+      const char *name = g_array_index (values, Value, j).canonical, *surname = last_word (name);
+      gsize length = strlen (surname);
+      index_add (index, 'E', surname, length, TRUE, j);
+      index_add (index, 'X', surname, length, FALSE, j);
+      index_add (index, 'P', name, surname - name, FALSE, j);
+      index_add (index, 'F', name, first_word_end (name) - name, FALSE, j);
+      for (const char *space = strchr (name, ' '); space; space = strchr (space + 1, ' '))
+        index_add (index, 'S', space + 1, strlen (space + 1), TRUE, j);
+      if (length >= SURNAME_TYPO_MIN && length <= SURNAME_TYPO_MAX)
+        for_each_deletion (surname, length, add_deletion, index, j);
+    }
+  return index;
+}
+
+static void
+value_index_free (ValueIndex *index)
+{
+  if (!index)
+    return;
+  g_hash_table_unref (index->lists);
+  g_string_free (index->key, TRUE);
+  g_array_unref (index->found);
+  g_free (index);
+}
+
+static void
+found_add (ValueIndex *index, const GArray *list)
+{
+  if (list)
+    g_array_append_vals (index->found, list->data, list->len);
+}
+
+static gint
+compare_guint (gconstpointer a, gconstpointer b)
+{
+  guint x = *(const guint *) a, y = *(const guint *) b;
+  return x < y ? -1 : x > y;
+}
+
+/* index->found sorted, each once */
+static const GArray *
+found_sorted (ValueIndex *index)
+{
+  GArray *found = index->found;
+  g_array_sort (found, compare_guint);
+  guint kept = 0;
+  for (guint k = 0; k < found->len; k++)
+    if (kept == 0 || g_array_index (found, guint, kept - 1) != g_array_index (found, guint, k))
+      g_array_index (found, guint, kept++) = g_array_index (found, guint, k);
+  g_array_set_size (found, kept);
+  return found;
+}
+
+static void
+find_deletion (ValueIndex *index, const char *text, gsize length, G_GNUC_UNUSED guint j)
+{
+  found_add (index, index_list (index, 'E', text, length, TRUE, FALSE));
+  found_add (index, index_list (index, 'D', text, length, TRUE, FALSE));
+}
+
+/* The values a single word may be the surname or the given name of: those whose surname is
+ * one edit from it at most, or whose first word it is. */
+static const GArray *
+single_candidates (ValueIndex *index, const char *word)
+{
+  gsize length = strlen (word);
+  g_array_set_size (index->found, 0);
+  found_add (index, index_list (index, 'E', word, length, TRUE, FALSE));
+  if (length >= SURNAME_TYPO_MIN && length <= SURNAME_TYPO_MAX)
+    {
+      found_add (index, index_list (index, 'D', word, length, TRUE, FALSE));
+      for_each_deletion (word, length, find_deletion, index, 0);
+    }
+  found_add (index, index_list (index, 'F', word, length, FALSE, FALSE));
+  return found_sorted (index);
+}
+
+/* The values a name of several words may stand for: those that end with it, or begin with
+ * its words before the surname. */
+static const GArray *
+several_candidates (ValueIndex *index, const char *name)
+{
+  const char *surname = last_word (name);
+  g_array_set_size (index->found, 0);
+  found_add (index, index_list (index, 'S', name, strlen (name), TRUE, FALSE));
+  found_add (index, index_list (index, 'P', name, surname - name, FALSE, FALSE));
+  return found_sorted (index);
+}
+
 /* Every person named by a surname alone, or once misspelled, takes the full name used
  * elsewhere in the article; people with the same canonical name share a known gender.
  * The names are compared as distinct canonical names, each with each at most once, so that
@@ -536,6 +697,7 @@ refine_names (Context *c)
     }
   /* what each distinct name stands for, worked out at its first mention */
   g_autofree char **resolved = g_new0 (char *, c->names->len);
+  ValueIndex *index = values->len > VALUES_INDEXED ? value_index_new (values) : NULL;
   for (guint k = 0; k < c->names->len; k++)
     {
       Name *n = &g_array_index (c->names, Name, k);
@@ -551,8 +713,21 @@ refine_names (Context *c)
           if (!g_hash_table_lookup_extended (singles, n->canonical, NULL, &cached))
             {
               gint found = -1, as_first = -1, as_last = -1;
-              for (guint j = 0; j < values->len && found < 0; j++)
+              const GArray *candidates = NULL;
+              if (index)
                 {
+                  /* given_name_of's counts, from the index */
+                  gsize length = strlen (n->canonical);
+                  const GArray *first = index_list (index, 'F', n->canonical, length, FALSE, FALSE);
+                  const GArray *last = index_list (index, 'X', n->canonical, length, FALSE, FALSE);
+                  as_first = first ? (gint) first->len : 0;
+                  as_last = last ? (gint) last->len : 0;
+                  candidates = single_candidates (index, n->canonical);
+                }
+              guint n_candidates = candidates ? candidates->len : values->len;
+              for (guint i = 0; i < n_candidates && found < 0; i++)
+                {
+                  guint j = candidates ? g_array_index (candidates, guint, i) : i;
                   const Value *o = &g_array_index (values, Value, j);
                   c->comparisons++;
                   if (same_surname (n->canonical, last_word (o->canonical))
@@ -572,8 +747,11 @@ refine_names (Context *c)
             {
               v->compared = TRUE;
               const char *surname = last_word (n->canonical);
-              for (guint j = 0; j < values->len; j++)
+              const GArray *candidates = index ? several_candidates (index, n->canonical) : NULL;
+              guint n_candidates = candidates ? candidates->len : values->len;
+              for (guint i = 0; i < n_candidates; i++)
                 {
+                  guint j = candidates ? g_array_index (candidates, guint, i) : i;
                   const Value *o = &g_array_index (values, Value, j);
                   if (o == v)
                     continue;
@@ -607,6 +785,7 @@ refine_names (Context *c)
             n->gender = g_array_index (c->names, Name, full_value->first).gender;
         }
     }
+  value_index_free (index);
   /* (the values point into the names' canonical strings: replaced only now) */
   g_hash_table_remove_all (value_of);
   if (singles)
