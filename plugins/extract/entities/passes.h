@@ -62,6 +62,31 @@ guint    entities_role_head     (const EntitiesTokens *t, guint first, guint las
 gboolean entities_title_has_word (const char *title, gsize title_length, const char *word,
                                   gsize word_length);
 
+/* roles.c: the mentions before a token, swept once in order as the token advances, for the
+ * pass that gives a lone title its bearer ("the Defence Secretary": the person who last bore
+ * a title with that head word), so that it asks each mention once and not once for each
+ * role (quadratic in a long article).  The caller describes its mentions through @view. */
+typedef struct {
+  guint    first, last;              /* tokens */
+  gboolean person;
+  gsize    title_start, title_end;   /* the title before the name, or equal when none */
+} EntitiesMentionView;
+typedef void (*EntitiesViewFunc) (gconstpointer mentions, guint k, EntitiesMentionView *view);
+typedef struct {
+  guint       next;     /* mentions [0, next) are swept: those opening at or before the token */
+  guint       max_last; /* the furthest last token among them, + 1 (0: none) */
+  GHashTable *titled;   /* a word of a person's title, as written -> the mention's index + 1 */
+} EntitiesRoleSweep;
+void  entities_role_sweep_init  (EntitiesRoleSweep *sweep);
+void  entities_role_sweep_clear (EntitiesRoleSweep *sweep);
+/* Sweeps @mentions (@n of them) up to those opening after token @i.  Then token @i is inside
+ * a mention when sweep->max_last > @i. */
+void  entities_role_sweep_to    (EntitiesRoleSweep *sweep, const char *text, gconstpointer mentions, guint n,
+                                 EntitiesViewFunc view, guint i);
+/* The index + 1 of the last swept person whose title has the word @head (@length bytes), or
+ * 0 (entities_title_has_word's question). */
+guint entities_role_sweep_bearer (EntitiesRoleSweep *sweep, const char *head, gsize length);
+
 /* passes.c: the "entities" field, one entry per distinct name in order of first mention.
  * A name whose mentions carry different labels ("Ukraine" the state and the place) is
  * listed once, with the label most of them carry; each annotation keeps its own. */

@@ -80,3 +80,48 @@ entities_title_has_word (const char *title, gsize title_length, const char *word
       return TRUE;
   return FALSE;
 }
+
+void
+entities_role_sweep_init (EntitiesRoleSweep *sweep)
+{
+  *sweep = (EntitiesRoleSweep) { .titled = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL) };
+}
+
+void
+entities_role_sweep_clear (EntitiesRoleSweep *sweep)
+{
+  g_clear_pointer (&sweep->titled, g_hash_table_unref);
+}
+
+void
+entities_role_sweep_to (EntitiesRoleSweep *sweep, const char *text, gconstpointer mentions, guint n,
+                        EntitiesViewFunc view, guint i)
+{
+  EntitiesMentionView m;
+  for (; sweep->next < n; sweep->next++)
+    {
+      view (mentions, sweep->next, &m);
+      if (m.first > i)
+        break;
+      sweep->max_last = MAX (sweep->max_last, m.last + 1);
+      if (!m.person || m.title_end == m.title_start)
+        continue;
+      /* each word between the title's spaces, as entities_title_has_word matches them */
+      const char *end = text + m.title_end;
+      for (const char *w = text + m.title_start; w < end;)
+        {
+          const char *space = memchr (w, ' ', end - w);
+          const char *stop = space ? space : end;
+          if (stop > w)
+            g_hash_table_insert (sweep->titled, g_strndup (w, stop - w), GUINT_TO_POINTER (sweep->next + 1));
+          w = stop + 1;
+        }
+    }
+}
+
+guint
+entities_role_sweep_bearer (EntitiesRoleSweep *sweep, const char *head, gsize length)
+{
+  g_autofree char *key = g_strndup (head, length);
+  return GPOINTER_TO_UINT (g_hash_table_lookup (sweep->titled, key));
+}

@@ -4683,37 +4683,12 @@ is_region (const Context *c, const Mention *m)
   return m->canonical && canonical_in (c, c->self->regions, m->canonical);
 }
 
-/* The mentions before a token, swept once in order as the token advances, so that the
- * roles' pass asks each mention once, not once for each role (a long article has tens of
- * thousands of both): whether some mention covers the token, and the person who last bore
- * a title with a given word (its title's words -> its index, the later one kept). */
-typedef struct {
-  guint       next;     /* mentions[0, next) are swept: those that start at or before the token */
-  guint       max_last; /* the furthest last token among them (+ 1; 0 for none) */
-  GHashTable *titled;   /* a word of a person's title (as written) -> index + 1 */
-} MentionSweep;
-
+/* The view of a mention entities_role_sweep_to asks for (passes.h). */
 static void
-sweep_to (const Context *c, MentionSweep *sweep, guint i)
+view_mention (gconstpointer mentions, guint k, EntitiesMentionView *view)
 {
-  const Mention *ms = (const Mention *) c->mentions->data;
-  for (; sweep->next < c->mentions->len && ms[sweep->next].first <= i; sweep->next++)
-    {
-      const Mention *m = &ms[sweep->next];
-      sweep->max_last = MAX (sweep->max_last, m->last + 1);
-      if (m->label != LABEL_PERSON || m->title_end == m->title_start)
-        continue;
-      /* each word between the title's spaces, as entities_title_has_word matches them */
-      const char *title = c->text + m->title_start, *end = c->text + m->title_end;
-      for (const char *w = title; w < end;)
-        {
-          const char *space = memchr (w, ' ', end - w);
-          const char *stop = space ? space : end;
-          if (stop > w)
-            g_hash_table_insert (sweep->titled, g_strndup (w, stop - w), GUINT_TO_POINTER (sweep->next + 1));
-          w = stop + 1;
-        }
-    }
+  const Mention *m = &((const Mention *) mentions)[k];
+  *view = (EntitiesMentionView) { m->first, m->last, m->label == LABEL_PERSON, m->title_start, m->title_end };
 }
 
 static void
@@ -4750,7 +4725,8 @@ label_passes (Context *c)
   /* "the Secretary of State": the person who last bore that title, or the title itself.
    * The roles are merged into the mentions once all are found: each goes after the mentions
    * that start within it, before those that start after it. */
-  MentionSweep sweep = { .titled = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL) };
+  EntitiesRoleSweep sweep;
+  entities_role_sweep_init (&sweep);
   g_autoptr (GArray) roles = g_array_new (FALSE, FALSE, sizeof (Mention));
   for (guint i = 1; i < c->n; i++)
     {
@@ -4760,13 +4736,12 @@ label_passes (Context *c)
       guint last = entities_role_end (&t, i, c->self->titles);
       if (!last)
         continue;
-      sweep_to (c, &sweep, i);
+      entities_role_sweep_to (&sweep, c->text, c->mentions->data, c->mentions->len, view_mention, i);
       if (sweep.max_last > i)
         continue; /* inside a mention */
       guint head = entities_role_head (&t, i, last);
-      gsize head_length = name_end (c, head) - c->tokens[head].start;
-      g_autofree char *head_text = g_strndup (c->text + c->tokens[head].start, head_length);
-      guint bearer = GPOINTER_TO_UINT (g_hash_table_lookup (sweep.titled, head_text));
+      guint bearer = entities_role_sweep_bearer (&sweep, c->text + c->tokens[head].start,
+                                                 name_end (c, head) - c->tokens[head].start);
       Mention m = {
         .start = c->tokens[i].start,
         .end = name_end (c, last),
@@ -4778,7 +4753,7 @@ label_passes (Context *c)
       g_array_append_val (roles, m);
       i = last;
     }
-  g_hash_table_unref (sweep.titled);
+  entities_role_sweep_clear (&sweep);
   if (roles->len)
     {
       GArray *merged = g_array_sized_new (FALSE, FALSE, sizeof (Mention), c->mentions->len + roles->len);

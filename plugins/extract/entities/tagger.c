@@ -605,9 +605,18 @@ take_rules_spans (Context *c, GArray *spans, const GArray *found)
       const EntitiesRuleSpan *rs = &g_array_index (found, EntitiesRuleSpan, r);
       if (rs->label < 1 || rs->label > 3) /* PERSON, LOCATION, ORGANIZATION = NlpNerType */
         continue;
-      guint a = 0;
-      while (a < spans->len && g_array_index (spans, NlpNerSpan, a).last < rs->first)
-        a++;
+      /* the first span that does not end before it: the spans' last tokens never decrease
+       * (the model's spans are in order and apart, and each merge below keeps them so), so
+       * by bisection rather than a walk from the start for each of the rules' names */
+      guint a = 0, hi = spans->len;
+      while (a < hi)
+        {
+          guint mid = (a + hi) / 2;
+          if (g_array_index (spans, NlpNerSpan, mid).last < rs->first)
+            a = mid + 1;
+          else
+            hi = mid;
+        }
       guint b = a;
       while (b < spans->len && g_array_index (spans, NlpNerSpan, b).first <= rs->last)
         b++;
@@ -731,14 +740,12 @@ is_country (const Context *c, const Mention *m)
   return g_hash_table_contains (c->self->countries, c->scratch->str);
 }
 
-static gboolean
-covered (const Context *c, guint i)
+/* The view of a mention entities_role_sweep_to asks for (passes.h). */
+static void
+view_mention (gconstpointer mentions, guint k, EntitiesMentionView *view)
 {
-  const Mention *ms = (const Mention *) c->mentions->data;
-  for (guint k = 0; k < c->mentions->len; k++)
-    if (ms[k].first <= i && i <= ms[k].last)
-      return TRUE;
-  return FALSE;
+  const Mention *m = &((const Mention *) mentions)[k];
+  *view = (EntitiesMentionView) { m->first, m->last, m->label == LABEL_PERSON, m->title_start, m->title_end };
 }
 
 static void
@@ -768,49 +775,58 @@ label_passes (Context *c)
         m->label = LABEL_ORGANIZATION;
     }
 
-  /* "the Secretary of State": the person who last bore that title, or the title itself */
+  /* "the Secretary of State": the person who last bore that title, or the title itself.
+   * As in rules.c: the mentions swept once (passes.h), the roles merged in at the end, each
+   * after the mentions that open within it. */
+  EntitiesRoleSweep sweep;
+  entities_role_sweep_init (&sweep);
+  g_autoptr (GArray) roles = g_array_new (FALSE, FALSE, sizeof (Mention));
   for (guint i = 1; i < c->n; i++)
     {
       guint last = entities_role_end (&t, i, c->self->lexicon->titles);
-      if (!last || covered (c, i))
+      if (!last)
         continue;
+      entities_role_sweep_to (&sweep, c->text, c->mentions->data, c->mentions->len, view_mention, i);
+      if (sweep.max_last > i)
+        continue; /* inside a mention */
       guint head = entities_role_head (&t, i, last);
-      const char *head_text = c->text + c->tokens[head].start;
-      gsize head_length = nlp_strip_possessive (c->text, c->tokens[head].start, c->tokens[head].end) - c->tokens[head].start;
-      const char *person = NULL;
-      guint at = 0;
+      guint bearer = entities_role_sweep_bearer (&sweep, c->text + c->tokens[head].start,
+                                                 nlp_strip_possessive (c->text, c->tokens[head].start, c->tokens[head].end)
+                                                   - c->tokens[head].start);
       g_autofree char *owned = NULL;
-      Mention *ms = (Mention *) c->mentions->data;
-      for (guint k = 0; k < c->mentions->len; k++)
-        {
-          if (ms[k].first > i)
-            break;
-          at = k + 1;
-          if (ms[k].label != LABEL_PERSON || ms[k].title_end == ms[k].title_start)
-            continue;
-          /* the head word among the words of that person's title */
-          const char *title = c->text + ms[k].title_start;
-          gsize title_length = ms[k].title_end - ms[k].title_start;
-          if (entities_title_has_word (title, title_length, head_text, head_length))
-            {
-              g_clear_pointer (&owned, g_free);
-              person = mention_name (c, &ms[k], &owned);
-              if (person && !owned)
-                owned = g_strdup (person);
-            }
-        }
-      for (guint k = at; k < c->mentions->len && ms[k].first <= last; k++)
-        at = k + 1;
+      const char *person = bearer ? mention_name (c, &g_array_index (c->mentions, Mention, bearer - 1), &owned) : NULL;
       Mention m = {
         .start = c->tokens[i].start,
         .end = nlp_strip_possessive (c->text, c->tokens[last].start, c->tokens[last].end),
         .label = LABEL_PERSON,
-        .canonical = g_steal_pointer (&owned),
+        .canonical = owned ? g_steal_pointer (&owned) : g_strdup (person),
         .first = i,
         .last = last,
       };
-      g_array_insert_val (c->mentions, at, m);
+      g_array_append_val (roles, m);
       i = last;
+    }
+  entities_role_sweep_clear (&sweep);
+  if (roles->len)
+    {
+      /* (the mentions move: their canonical strings go with them, freed once) */
+      GArray *merged = g_array_sized_new (FALSE, FALSE, sizeof (Mention), c->mentions->len + roles->len);
+      guint k = 0;
+      for (guint r = 0; r < roles->len; r++)
+        {
+          const Mention *role = &g_array_index (roles, Mention, r);
+          for (; k < c->mentions->len && g_array_index (c->mentions, Mention, k).first <= role->last; k++)
+            g_array_append_val (merged, g_array_index (c->mentions, Mention, k));
+          g_array_append_val (merged, *role);
+        }
+      g_array_append_vals (merged, (Mention *) c->mentions->data + k, c->mentions->len - k);
+      /* (set_size 0 would call the clear function on the moved strings: overwrite instead) */
+      g_array_set_size (roles, 0);
+      memcpy (c->mentions->data, merged->data, MIN (c->mentions->len, merged->len) * sizeof (Mention));
+      guint old = c->mentions->len;
+      if (merged->len > old)
+        g_array_append_vals (c->mentions, (Mention *) merged->data + old, merged->len - old);
+      g_array_unref (merged);
     }
 }
 
