@@ -13,3 +13,8 @@ plugins_parse_parse_html_la_SOURCES = plugins/parse/html/html.c $(HTML_PARSER_SO
 plugins_parse_parse_html_la_LDFLAGS = $(PLUGIN_LDFLAGS)
 plugins_parse_parse_html_la_CFLAGS = $(AM_CFLAGS) $(LIBXML_CFLAGS) $(JSON_GLIB_CFLAGS) $(ICU_CFLAGS)
 plugins_parse_parse_html_la_LIBADD = $(PLUGIN_LIBADD) $(LIBXML_LIBS) $(JSON_GLIB_LIBS) $(ICU_LIBS) -lm
+
+# parse "html"'s block model (block-model; tests/bench/html-train.py).
+htmlmodeldir = $(chaindir)/models
+dist_htmlmodel_DATA = etc/newsflow/models/html-blocks.model
+EXTRA_DIST += tests/bench/html-train.py
