@@ -2955,8 +2955,8 @@ is_near_ancestor (xmlNode *ancestor, xmlNode *node)
   return FALSE;
 }
 
-/* The deepest element that holds MAIN_SHARE_PERCENT of the text of @paragraphs, or NULL
- * (or when a paragraph has no element). */
+/* The deepest element that holds MAIN_SHARE_PERCENT of the text of @paragraphs; NULL when
+ * none does or a paragraph has no element. */
 static xmlNode *
 main_element (Extractor *ex, GPtrArray *paragraphs)
 {
@@ -3050,6 +3050,9 @@ total_length (GPtrArray *paragraphs)
 /* How far up a block's hints are looked for: the wrapper of a teaser or of a site's box is
  * a few levels above its text, the article's container further. */
 #define SHAPE_HINT_LEVELS 4
+/* Depths are counted this far up at most: libxml2 stops at 256 levels, and the depth only
+ * tells a block apart from its neighbours'. */
+#define SHAPE_MAX_DEPTH 256
 
 /* What the walk found about @p's element, for the block model's features. */
 static void
@@ -3063,9 +3066,9 @@ block_shape (Extractor *ex, const HtmlParagraph *p, xmlNode *main, HtmlBlockShap
   shape->parent = p->block->parent;
   gboolean tagged = FALSE;
   guint hint_levels = 0;
-  for (xmlNode *node = p->block; node; node = node->parent)
+  for (xmlNode *node = p->block; node && shape->depth < SHAPE_MAX_DEPTH; node = node->parent)
     {
-      shape->depth += shape->depth < G_MAXUINT16;
+      shape->depth++;
       Info *info = node->type == XML_ELEMENT_NODE ? info_of (ex, node) : NULL;
       if (info == NULL)
         continue;
