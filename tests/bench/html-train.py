@@ -11,13 +11,16 @@ of 3); the held-out fold is never read, not even dumped.  Steps:
 2. A block's label: boilerplate when fewer than half of its word 4-gram shingles occur in the
    page's ground-truth text (a block of fewer than 4 words: when its words are not a run of
    the truth's); words are maximal runs of Unicode word characters, as the set's scorer counts.
-3. Logistic regression (L2, standardised features, a fixed number of passes of plain
-   gradient descent: deterministic), each block weighted by its share of its page's shingles
-   so that a page counts once, as the scorer's per-page average does.
+3. Logistic regression (L2, standardised features, eight steps of Newton's method:
+   deterministic), each block weighted by its share of its page's shingles so that a page
+   counts once, as the scorer's per-page average does.  Pages more than 30% of whose body is
+   not the truth's went wrong before the blocks (another container, or a truth that is part
+   of the text) and are left out of the fit, not of the scoring.
 4. The threshold: 5-fold cross-validation within dev (folds by page id): each page's blocks
    are scored by a model that did not see it, and the threshold (and the cap on the share of
    a body that may go) that gives the best F1 of the dev pages, computed as the scorer does,
-   is kept.  Then the model is fitted on all dev pages and written with that threshold.
+   is kept, even when it is no better than no model (the line "best:" says by how much).
+   Then the model is fitted on all dev pages and written with that threshold.
 
 Prints the cross-validated dev figures for each threshold tried.  Standard library only.
 """
