@@ -4,6 +4,7 @@
 #
 #   tests/bench/html-quality.sh [--binary PATH] [--data DIR] [--favor F] [--keep DIR]
 #                               [--scores FILE] [--before FILE] [--runs N] [--slowest]
+#                               [--block-model NAME]
 #
 # Runs newsflow once over all pages on one thread (fetch "files" -> parse "html" ->
 # format "json"), writes each page's body to <id>.txt, scores them with the set's
@@ -16,13 +17,14 @@
 # (best of --runs, 3).  It also prints how many titles equal the ground truth's.
 # --scores keeps evaluate.py's per-page JSON; --before takes such a file from an earlier run
 # and adds its F1 per class to the table.  With --slowest it times every page alone and
-# prints the slowest ones.
+# prints the slowest ones.  --block-model runs parse "html" (and html-speed) with that block
+# model (block-model = NAME: a path or "models/html-blocks.model").
 # Skips (exit 0) with a message when the data set is absent: it lives outside the repository.
 set -u -o pipefail
 
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 srcdir=$(cd "$here/../.." && pwd)
-binary=${NEWSFLOW:-} data= favor=balanced keep= slowest=0 scores= before= runs=3
+binary=${NEWSFLOW:-} data= favor=balanced keep= slowest=0 scores= before= runs=3 model=
 while [ $# -gt 0 ]; do
   case $1 in
     --binary) binary=$2; shift 2 ;;
@@ -33,7 +35,8 @@ while [ $# -gt 0 ]; do
     --before) before=$2; shift 2 ;;
     --runs) runs=$2; shift 2 ;;
     --slowest) slowest=1; shift ;;
-    -h|--help) sed -n '2,20p' "$0"; exit 0 ;;
+    --block-model) model=$2; shift 2 ;;
+    -h|--help) sed -n '2,22p' "$0"; exit 0 ;;
     *) echo "html-quality.sh: unknown argument $1" >&2; exit 1 ;;
   esac
 done
@@ -59,7 +62,7 @@ out=${keep:-$work/out}
 mkdir -p "$out"
 cat > "$work/bench.chain" <<CHAIN
 fetch "files" { paths = { "$data/html" } pattern = { "*.html.gz", "*.html" } }
-parse "html" { favor = "$favor" min-length = 0 }
+parse "html" { favor = "$favor" min-length = 0 block-model = "$model" }
 format "json" { output = "$work/articles.jsonl" }
 CHAIN
 
@@ -119,7 +122,7 @@ PY
 speed=$(dirname "$binary")/tests/bench/html-speed
 [ -x "$speed" ] || make -s -C "$(dirname "$binary")" tests/bench/html-speed > /dev/null 2>&1
 if [ -x "$speed" ]; then
-  python3 - $("$speed" --runs "$runs" "$work"/one/*.html) "$runs" <<'PY'
+  python3 - $("$speed" --runs "$runs" ${model:+--model "$model"} "$work"/one/*.html) "$runs" <<'PY'
 import sys
 n, bare, ours, runs = int(sys.argv[1]), float(sys.argv[2]), float(sys.argv[3]), sys.argv[4]
 print(f"in one process, CPU time, best of {runs}: libxml2 bare parse {n / bare:.1f} pages/s "
@@ -133,7 +136,7 @@ fi
 if [ "$slowest" = 1 ]; then
   cat > "$work/one.chain" <<CHAIN
 fetch "files" { }
-parse "html" { favor = "$favor" min-length = 0 }
+parse "html" { favor = "$favor" min-length = 0 block-model = "$model" }
 format "json" { output = "/dev/null" }
 CHAIN
   for f in "$work"/one/*.html; do

@@ -9,7 +9,13 @@
  * what parse "html" does to a page: decode to UTF-8, parse, read metadata, extract the
  * body, free.  The two alternate page by page so that both see the same caches.
  * --phases adds a second line, the seconds of each of ours's phases in the fastest pass:
- * "decode <s> parse <s> meta <s> content <s> free <s>". */
+ * "decode <s> parse <s> meta <s> content <s> free <s>".
+ *
+ *   html-speed [--model NAME] ...       ours with that block model (block-model = NAME)
+ *   html-speed --blocks FILE.html...    no timing: for each page, a line per block of its
+ *                                       body, "<page>\t<features>\t<text>" (blocks.c's
+ *                                       features, the model off), html-train.py's input;
+ *                                       <page> is the file's name up to its first dot */
 #include "config.h"
 
 #include <stdlib.h>
@@ -79,16 +85,60 @@ our_parse (const char *data, gsize length, const HtmlOptions *options, double *p
   phase_end (phases, PHASE_FREE, &mark);
 }
 
+/* --blocks: the features of each page's blocks, as html-quality.sh's run gets its body
+ * (min-length 0, as there). */
+static int
+dump_blocks (char **names, int pages, GBytes **files, HtmlOptions *options)
+{
+  options->min_length = 0;
+  options->block_dump = g_string_new (NULL);
+  for (int i = 0; i < pages; i++)
+    {
+      g_autofree char *base = g_path_get_basename (names[i]);
+      char *dot = strchr (base, '.');
+      if (dot)
+        *dot = '\0';
+      g_string_truncate (options->block_dump, 0);
+      gsize length;
+      const char *data = g_bytes_get_data (files[i], &length);
+      gsize text_length;
+      g_autofree char *charset = NULL, *copy = NULL;
+      const char *text = html_decode_view ((const guint8 *) data, length, "text/html", &text_length, &charset, &copy, NULL);
+      htmlDocPtr doc = text ? html_parse_utf8 (text, text_length, NULL, &(gboolean) { 0 }) : NULL;
+      if (doc == NULL)
+        continue;
+      HtmlMeta *meta = html_meta_new ();
+      html_meta_read (doc, meta);
+      g_ptr_array_unref (html_extract_content (doc, options, meta));
+      html_meta_free (meta);
+      xmlFreeDoc (doc);
+      g_auto (GStrv) lines = g_strsplit (options->block_dump->str, "\n", -1);
+      for (char **line = lines; *line; line++)
+        if (**line)
+          printf ("%s\t%s\n", base, *line);
+    }
+  g_string_free (options->block_dump, TRUE);
+  for (int i = 0; i < pages; i++)
+    g_bytes_unref (files[i]);
+  g_free (files);
+  return 0;
+}
+
 int
 main (int argc, char **argv)
 {
   int first = 1, runs = 3;
-  gboolean show_phases = FALSE;
+  gboolean show_phases = FALSE, blocks = FALSE;
+  const char *model_name = NULL;
   for (;;)
     if (argc > first + 1 && strcmp (argv[first], "--runs") == 0)
       runs = MAX (1, atoi (argv[first + 1])), first += 2;
+    else if (argc > first + 1 && strcmp (argv[first], "--model") == 0)
+      model_name = argv[first + 1], first += 2;
     else if (argc > first && strcmp (argv[first], "--phases") == 0)
       show_phases = TRUE, first++;
+    else if (argc > first && strcmp (argv[first], "--blocks") == 0)
+      blocks = TRUE, first++;
     else
       break;
   xmlInitParser ();
@@ -108,6 +158,16 @@ main (int argc, char **argv)
     }
   /* parse "html"'s defaults, min-length aside (the fallback passes are part of the cost). */
   HtmlOptions options = { .favor = HTML_FAVOR_BALANCED, .keep_tables = TRUE, .min_length = 250 };
+  if (blocks)
+    return dump_blocks (argv + first, pages, files, &options);
+  g_autoptr (GError) error = NULL;
+  HtmlBlockModel *model = model_name && *model_name ? html_block_model_load (model_name, &error) : NULL;
+  if (model_name && *model_name && model == NULL)
+    {
+      g_printerr ("html-speed: %s\n", error->message);
+      return 1;
+    }
+  options.block_model = model;
   double best_bare = G_MAXDOUBLE, best_ours = G_MAXDOUBLE, best_phases[N_PHASES] = { 0 };
   for (int run = 0; run < runs; run++)
     {
@@ -138,5 +198,6 @@ main (int argc, char **argv)
   for (int i = 0; i < pages; i++)
     g_bytes_unref (files[i]);
   g_free (files);
+  html_block_model_free (model);
   return 0;
 }

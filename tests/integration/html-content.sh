@@ -21,7 +21,9 @@
 # MD, Editor in Chief, ...; Contributor") goes, a sentence that opens with "Written by" stays;
 # a labelled notice of the site's earnings or liability ("Disclosure: This post contains
 # affiliate links", "Disclaimer: ... for informational purposes only") goes, while a line of
-# the article that wears the label in jest stays.
+# the article that wears the label in jest stays; with block-model = the shipped
+# models/html-blocks.model, a shouted promotion line the rules keep at the body's end goes
+# and the article's paragraphs stay (without it the line stays).
 . "$(dirname "$0")/common.sh"
 
 DATA="$SOURCE/tests/data/html-content"
@@ -148,4 +150,23 @@ assert text.startswith("We wore each of these jackets"), text
 assert "Disclaimer: do not trust any jacket" in text, text
 assert "affiliate" not in text and "informational purposes" not in text, text
 PY
+sed 's|parse "html" { }|parse "html" { block-model = "models/html-blocks.model" }|' "$WORK/tables.chain" > "$WORK/model.chain"
+expect_status 0 "no block model" -- "$NEWSFLOW" -c "$WORK/tables.chain" "$DATA/block-model.html"
+python3 - "$WORK/out" <<'PY' && pass "without block-model the rules keep the promotion line" || fail "no block model"
+import json, sys
+text = json.loads(open(sys.argv[1], encoding="utf-8").readline())["text"]
+assert "YOUR WEEKEND, SORTED" in text, text
+PY
+expect_status 0 "block model" -- "$NEWSFLOW" -c "$WORK/model.chain" "$DATA/block-model.html"
+python3 - "$WORK/out" <<'PY' && pass "the block model drops the promotion line and keeps the article" || fail "block model"
+import json, sys
+text = json.loads(open(sys.argv[1], encoding="utf-8").readline())["text"]
+assert "YOUR WEEKEND, SORTED" not in text, text
+assert text.startswith("The city council voted on Tuesday"), text
+for kept in ("Supporters said the plan", "Work starts in March", "The park was first opened in 1962",
+             "goes to the council for approval in February."):
+    assert kept in text, (kept, text)
+PY
+sed 's|parse "html" { }|parse "html" { block-model = "no/such.model" }|' "$WORK/tables.chain" > "$WORK/bad-model.chain"
+expect_status 1 "a missing block model" -- "$NEWSFLOW" -c "$WORK/bad-model.chain" "$DATA/block-model.html"
 finish

@@ -236,6 +236,32 @@ test_boilerplate_lines_without_case (G_GNUC_UNUSED void **state)
   assert_contains (page->text, "The footbridges open in May");
 }
 
+/* The block model (blocks.c) drops the kept blocks it calls boilerplate with high
+ * probability and leaves the rest: a model that knows one feature, a label (no sentence)
+ * at the very end of the body, takes away such a line the rules kept and no paragraph. */
+static void
+test_block_model_drops_what_it_calls_boilerplate (G_GNUC_UNUSED void **state)
+{
+  static const char page_html[] =
+    "<html><body><article><h1>River park grows</h1>" STORY
+    "<div><p>Tours of the river park from 99 euros</p></div></article></body></html>";
+  g_autoptr (GError) error = NULL;
+  HtmlBlockModel *model = html_block_model_new_from_text ("# a test model\nthreshold 0.95\nmax-share 0.5\n"
+                                                          "bias -8\ntail_label 12\n", &error);
+  assert_non_null (model);
+  HtmlOptions options = { .favor = HTML_FAVOR_BALANCED, .min_length = 250 };
+  g_autoptr (Page) without = read_page_with (page_html, strlen (page_html), "text/html", &options);
+  assert_contains (without->text, "Tours of the river park");
+  options.block_model = model;
+  g_autoptr (Page) with = read_page_with (page_html, strlen (page_html), "text/html", &options);
+  assert_not_contains (with->text, "Tours of the river park");
+  assert_contains (with->text, "The city council voted on Tuesday");
+  assert_contains (with->text, "with the rest following in stages over three years.");
+  html_block_model_free (model);
+  /* A model file that names an unknown feature is refused, not read in part. */
+  assert_null (html_block_model_new_from_text ("bias -1\nno_such_feature 2\n", &error));
+}
+
 static void
 test_json_ld_wins_over_open_graph (G_GNUC_UNUSED void **state)
 {
@@ -1359,6 +1385,7 @@ main (void)
     cmocka_unit_test (test_newsletter_calls_are_dropped),
     cmocka_unit_test (test_captions_ending_in_a_credit_are_dropped),
     cmocka_unit_test (test_follow_prompts_are_dropped),
+    cmocka_unit_test (test_block_model_drops_what_it_calls_boilerplate),
   };
   return cmocka_run_group_tests_name ("html", tests, NULL, NULL);
 }

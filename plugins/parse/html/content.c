@@ -669,6 +669,7 @@ typedef struct {
   double max_link_density;
   double sibling_factor;
   GArray *texts;       /* TextCount of the text nodes measured, indexed by node->psvi - 1 */
+  GString *dump;       /* the block dump of the body written last (options->block_dump) */
 } Extractor;
 
 /* A text node's count_text, kept from the first measure for the next ones (the page is
@@ -2954,17 +2955,17 @@ is_near_ancestor (xmlNode *ancestor, xmlNode *node)
   return FALSE;
 }
 
-static void
-drop_tail_outside_main (Extractor *ex, GPtrArray *paragraphs)
+/* The deepest element that holds MAIN_SHARE_PERCENT of the text of @paragraphs; NULL when
+ * none does or a paragraph has no element. */
+static xmlNode *
+main_element (Extractor *ex, GPtrArray *paragraphs)
 {
-  if (ex->options->favor == HTML_FAVOR_RECALL || paragraphs->len < 2)
-    return;
   gsize total = 0;
   for (guint i = 0; i < paragraphs->len; i++)
     {
       HtmlParagraph *p = g_ptr_array_index (paragraphs, i);
       if (p->block == NULL)
-        return;
+        return NULL;
       total += strlen (p->text);
     }
   /* The text of the kept paragraphs under each element, by the element's Info index. */
@@ -2998,6 +2999,15 @@ drop_tail_outside_main (Extractor *ex, GPtrArray *paragraphs)
             }
         }
     }
+  return article;
+}
+
+static void
+drop_tail_outside_main (Extractor *ex, GPtrArray *paragraphs)
+{
+  if (ex->options->favor == HTML_FAVOR_RECALL || paragraphs->len < 2)
+    return;
+  xmlNode *article = main_element (ex, paragraphs);
   if (article == NULL)
     return;
   guint last = paragraphs->len;
@@ -3035,6 +3045,92 @@ total_length (GPtrArray *paragraphs)
   return n;
 }
 
+/* ---- the block model (blocks.c) ---- */
+
+/* How far up a block's hints are looked for: the wrapper of a teaser or of a site's box is
+ * a few levels above its text, the article's container further. */
+#define SHAPE_HINT_LEVELS 4
+/* Depths are counted this far up at most: libxml2 stops at 256 levels, and the depth only
+ * tells a block apart from its neighbours'. */
+#define SHAPE_MAX_DEPTH 256
+
+/* What the walk found about @p's element, for the block model's features. */
+static void
+block_shape (Extractor *ex, const HtmlParagraph *p, xmlNode *main, HtmlBlockShape *shape)
+{
+  memset (shape, 0, sizeof *shape);
+  shape->sentence = is_sentence (p);
+  if (p->block == NULL)
+    return;
+  shape->outside_main = main && !is_near_ancestor (main, p->block);
+  shape->parent = p->block->parent;
+  gboolean tagged = FALSE;
+  guint hint_levels = 0;
+  for (xmlNode *node = p->block; node && shape->depth < SHAPE_MAX_DEPTH; node = node->parent)
+    {
+      shape->depth++;
+      Info *info = node->type == XML_ELEMENT_NODE ? info_of (ex, node) : NULL;
+      if (info == NULL)
+        continue;
+      if (!tagged && (info->kind & K_BLOCK))
+        {
+          tagged = TRUE;
+          switch (info->tag)
+            {
+            case T_P: shape->tag = HTML_BLOCK_TAG_P; break;
+            case T_LI: case T_DD: case T_DT: shape->tag = HTML_BLOCK_TAG_LI; break;
+            case T_TD: case T_TH: shape->tag = HTML_BLOCK_TAG_CELL; break;
+            case T_BLOCKQUOTE: shape->tag = HTML_BLOCK_TAG_QUOTE; break;
+            default: break;
+            }
+        }
+      if (hint_levels++ < SHAPE_HINT_LEVELS)
+        shape->hints |= ((info->hints & H_JUNK) ? HTML_BLOCK_HINT_JUNK : 0)
+                        | ((info->hints & H_UNLIKELY) ? HTML_BLOCK_HINT_UNLIKELY : 0)
+                        | ((info->hints & H_POSITIVE) ? HTML_BLOCK_HINT_POSITIVE : 0)
+                        | ((info->hints & (H_BODY | H_ARTICLE_BODY)) ? HTML_BLOCK_HINT_BODY : 0)
+                        | ((info->hints & H_CODE) ? HTML_BLOCK_HINT_CODE : 0);
+    }
+}
+
+/* One line per paragraph into the block dump: the features, a tab, the text on one line. */
+static void
+dump_blocks (GString *dump, GPtrArray *paragraphs, const double *features)
+{
+  for (guint i = 0; i < paragraphs->len; i++)
+    {
+      const double *f = features + (gsize) i * HTML_BLOCK_N_FEATURES;
+      for (guint k = 0; k < HTML_BLOCK_N_FEATURES; k++)
+        g_string_append_printf (dump, k ? " %.6g" : "%.6g", f[k]);
+      g_string_append_c (dump, '\t');
+      for (const char *c = ((HtmlParagraph *) g_ptr_array_index (paragraphs, i))->text; *c; c++)
+        g_string_append_c (dump, *c == '\t' || *c == '\n' || *c == '\r' ? ' ' : *c);
+      g_string_append_c (dump, '\n');
+    }
+}
+
+/* The block model's look at the body that the rules left, and the dump of its features. */
+static void
+judge_blocks (Extractor *ex, GPtrArray *paragraphs)
+{
+  const HtmlOptions *options = ex->options;
+  if ((options->block_model == NULL && options->block_dump == NULL) || paragraphs->len == 0)
+    return;
+  g_autofree HtmlBlockShape *shapes = g_new (HtmlBlockShape, paragraphs->len);
+  xmlNode *main = main_element (ex, paragraphs);
+  for (guint i = 0; i < paragraphs->len; i++)
+    block_shape (ex, g_ptr_array_index (paragraphs, i), main, &shapes[i]);
+  g_autofree double *features = g_new (double, (gsize) paragraphs->len * HTML_BLOCK_N_FEATURES);
+  html_blocks_features (paragraphs, shapes, features);
+  if (ex->dump)
+    {
+      g_string_truncate (ex->dump, 0);
+      dump_blocks (ex->dump, paragraphs, features);
+    }
+  if (options->block_model)
+    html_blocks_apply (options->block_model, paragraphs, features);
+}
+
 static GPtrArray *
 write_article (Extractor *ex, xmlNode **roots, guint n_roots)
 {
@@ -3059,6 +3155,7 @@ write_article (Extractor *ex, xmlNode **roots, guint n_roots)
   drop_story_feed (w.paragraphs);
   trim_edges (ex, w.paragraphs);
   drop_tail_outside_main (ex, w.paragraphs);
+  judge_blocks (ex, w.paragraphs);
   return w.paragraphs;
 }
 
@@ -3227,17 +3324,24 @@ html_extract_content (htmlDocPtr doc, const HtmlOptions *options, const HtmlMeta
       ex.body = root;
       gsize min_length = options->min_length > 0 ? (gsize) options->min_length : 0;
       measure (&ex, ex.body, MEASURE_ALL);
+      /* The dump is of the body that is returned: each pass writes its own. */
+      g_autoptr (GString) first_dump = options->block_dump ? g_string_new (NULL) : NULL;
+      g_autoptr (GString) second_dump = options->block_dump ? g_string_new (NULL) : NULL;
+      ex.dump = first_dump;
       best = extract_once (&ex, options->favor != HTML_FAVOR_RECALL ? MEASURE_LIKELY : MEASURE_VISIBLE);
+      GString *best_dump = first_dump;
       gsize length = total_length (best);
       /* Too little: the class hints removed the article; try without them. */
       if (length < MAX (min_length, 250u) && options->favor != HTML_FAVOR_RECALL)
         {
+          ex.dump = second_dump;
           GPtrArray *second = extract_once (&ex, MEASURE_VISIBLE);
           gsize second_length = total_length (second);
           if (second_length > length)
             {
               g_ptr_array_unref (best);
               best = second;
+              best_dump = second_dump;
               length = second_length;
             }
           else
@@ -3248,7 +3352,10 @@ html_extract_content (htmlDocPtr doc, const HtmlOptions *options, const HtmlMeta
         {
           g_ptr_array_unref (best);
           best = paragraphs_from_text (meta->article_body);
+          best_dump = NULL; /* no blocks of the page's: nothing to learn from */
         }
+      if (options->block_dump && best_dump)
+        g_string_append_len (options->block_dump, best_dump->str, best_dump->len);
       /* The elements of the paragraphs are the tree's, which the caller frees. */
       for (guint i = 0; i < best->len; i++)
         ((HtmlParagraph *) g_ptr_array_index (best, i))->block = NULL;

@@ -15,11 +15,16 @@ typedef enum {
   HTML_FAVOR_RECALL,
 } HtmlFavor;
 
+typedef struct _HtmlBlockModel HtmlBlockModel;
+
 typedef struct {
   HtmlFavor favor;
   gboolean  keep_links;  /* record links as "link" annotations with an "href" */
   gboolean  keep_tables; /* data tables become rows of "cell | cell" paragraphs */
   gint64    min_length;  /* bodies shorter than this (characters) fall back to more recall */
+  const HtmlBlockModel *block_model; /* blocks.c: drops kept blocks it calls boilerplate; NULL: off */
+  GString  *block_dump;  /* when set, gets a line per block of the body: its features, a tab,
+                          * its text (tests/bench/html-train.py's data); never in normal runs */
 } HtmlOptions;
 
 /* ---- charset.c ---- */
@@ -185,6 +190,42 @@ void html_paragraph_free (gpointer paragraph);
  * styles and hidden elements).  @meta gives the title (to drop repeated headlines) and the
  * JSON-LD articleBody (a fallback when the page text yields too little). */
 GPtrArray *html_extract_content (htmlDocPtr doc, const HtmlOptions *options, const HtmlMeta *meta);
+
+/* ---- blocks.c ---- */
+
+#define HTML_BLOCK_N_FEATURES 45
+
+enum { HTML_BLOCK_TAG_OTHER, HTML_BLOCK_TAG_P, HTML_BLOCK_TAG_LI, HTML_BLOCK_TAG_CELL, HTML_BLOCK_TAG_QUOTE };
+enum {
+  HTML_BLOCK_HINT_JUNK = 1 << 0, HTML_BLOCK_HINT_UNLIKELY = 1 << 1, HTML_BLOCK_HINT_POSITIVE = 1 << 2,
+  HTML_BLOCK_HINT_BODY = 1 << 3, HTML_BLOCK_HINT_CODE = 1 << 4,
+};
+
+/* What content.c knows of a kept block's element: its kind of tag, the class and id hints of
+ * it and its nearest ancestors, its depth in the tree, and whether it reads as a sentence. */
+typedef struct {
+  guint8  tag;
+  guint8  hints;
+  guint16 depth;
+  gboolean sentence;
+  gboolean outside_main; /* not inside the element that holds most of the body's text */
+  const void *parent;    /* its element's parent, to compare with its neighbours' */
+} HtmlBlockShape;
+
+/* The model of a file of "feature weight" lines, "threshold" and "max-share" (blocks.c):
+ * @name is a path, or a data file's name ("models/html-blocks.model", nf_data_find). */
+HtmlBlockModel *html_block_model_load (const char *name, GError **error);
+HtmlBlockModel *html_block_model_new_from_text (const char *text, GError **error);
+void            html_block_model_free (HtmlBlockModel *model);
+const char     *html_block_feature_name (guint feature);
+/* The HTML_BLOCK_N_FEATURES features of each of @paragraphs (the body in page order; @shapes
+ * the same length) into @out, one row per paragraph. */
+void            html_blocks_features (GPtrArray *paragraphs, const HtmlBlockShape *shapes, double *out);
+/* The chance that the block of @features is boilerplate. */
+double          html_block_model_chance (const HtmlBlockModel *model, const double *features);
+/* Removes the paragraphs whose chance is at least the model's threshold, unless they hold
+ * more than its max-share of the body's text. */
+void            html_blocks_apply (const HtmlBlockModel *model, GPtrArray *paragraphs, const double *features);
 
 /* ---- shared helpers (dom.c) ---- */
 

@@ -19,6 +19,10 @@ static const NfOption html_options[] = {
   NF_OPTION_INT ("min-length", 250,
                  "A body shorter than this many characters makes the parser try again with fewer "
                  "page parts removed; an article still shorter than it is failed (0: never)."),
+  NF_OPTION_STR ("block-model", "",
+                 "A learned block classifier (a data file such as \"models/html-blocks.model\", or a "
+                 "path) that drops the blocks of the body it calls boilerplate with high probability; "
+                 "empty: off."),
   NF_OPTION_END
 };
 
@@ -44,8 +48,28 @@ html_init (NfStage *stage, GError **error)
       g_free (options);
       return FALSE;
     }
+  const char *model = cfg_getstr (config, "block-model");
+  if (model && *model)
+    {
+      HtmlBlockModel *loaded = html_block_model_load (model, error);
+      if (loaded == NULL)
+        {
+          g_prefix_error (error, "block-model: ");
+          g_free (options);
+          return FALSE;
+        }
+      options->block_model = loaded;
+    }
   nf_stage_set_instance (stage, options);
   return TRUE;
+}
+
+static void
+html_free (gpointer instance)
+{
+  HtmlOptions *options = instance;
+  html_block_model_free ((HtmlBlockModel *) options->block_model);
+  g_free (options);
 }
 
 /* dateModified as the page gave it (RFC 3339), or as written when it does not read as a date. */
@@ -179,5 +203,5 @@ NF_PLUGIN_DEFINE (
   .content_types = html_types,
   .init = html_init,
   .process = html_process,
-  .free = g_free,
+  .free = html_free,
 );
