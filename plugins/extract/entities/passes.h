@@ -87,6 +87,12 @@ void  entities_role_sweep_to    (EntitiesRoleSweep *sweep, const char *text, gco
  * 0 (entities_title_has_word's question). */
 guint entities_role_sweep_bearer (EntitiesRoleSweep *sweep, const char *head, gsize length);
 
+/* Merges @roles (found in order by the roles' pass) into @mentions: each after the mentions
+ * that open within it, before those that open after it (where inserting it then would have
+ * put it), in one pass.  Elements are moved, not copied: @mentions' clear function, if any,
+ * is not called; @roles is emptied. */
+void  entities_role_merge       (GArray *mentions, GArray *roles, EntitiesViewFunc view);
+
 /* passes.c: the "entities" field, one entry per distinct name in order of first mention.
  * A name whose mentions carry different labels ("Ukraine" the state and the place) is
  * listed once, with the label most of them carry; each annotation keeps its own. */

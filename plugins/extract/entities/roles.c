@@ -125,3 +125,33 @@ entities_role_sweep_bearer (EntitiesRoleSweep *sweep, const char *head, gsize le
   g_autofree char *key = g_strndup (head, length);
   return GPOINTER_TO_UINT (g_hash_table_lookup (sweep->titled, key));
 }
+
+void
+entities_role_merge (GArray *mentions, GArray *roles, EntitiesViewFunc view)
+{
+  if (roles->len == 0)
+    return;
+  guint size = g_array_get_element_size (mentions);
+  GArray *merged = g_array_sized_new (FALSE, FALSE, size, mentions->len + roles->len);
+  EntitiesMentionView m, role;
+  guint k = 0;
+  for (guint r = 0; r < roles->len; r++)
+    {
+      view (roles->data, r, &role);
+      for (; k < mentions->len; k++)
+        {
+          view (mentions->data, k, &m);
+          if (m.first > role.last)
+            break;
+          g_array_append_vals (merged, mentions->data + (gsize) k * size, 1);
+        }
+      g_array_append_vals (merged, roles->data + (gsize) r * size, 1);
+    }
+  g_array_append_vals (merged, mentions->data + (gsize) k * size, mentions->len - k);
+  /* (overwritten in place, then grown: shrinking or clearing would free what moved) */
+  guint old = mentions->len;
+  memcpy (mentions->data, merged->data, (gsize) old * size);
+  g_array_append_vals (mentions, merged->data + (gsize) old * size, merged->len - old);
+  g_array_unref (merged);
+  g_array_set_size (roles, 0);
+}

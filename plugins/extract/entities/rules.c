@@ -4754,22 +4754,7 @@ label_passes (Context *c)
       i = last;
     }
   entities_role_sweep_clear (&sweep);
-  if (roles->len)
-    {
-      GArray *merged = g_array_sized_new (FALSE, FALSE, sizeof (Mention), c->mentions->len + roles->len);
-      guint k = 0;
-      for (guint r = 0; r < roles->len; r++)
-        {
-          const Mention *role = &g_array_index (roles, Mention, r);
-          for (; k < c->mentions->len && g_array_index (c->mentions, Mention, k).first <= role->last; k++)
-            g_array_append_val (merged, g_array_index (c->mentions, Mention, k));
-          g_array_append_val (merged, *role);
-        }
-      g_array_append_vals (merged, (Mention *) c->mentions->data + k, c->mentions->len - k);
-      g_array_set_size (c->mentions, 0);
-      g_array_append_vals (c->mentions, merged->data, merged->len);
-      g_array_unref (merged);
-    }
+  entities_role_merge (c->mentions, roles, view_mention);
 }
 
 /* Whether the article reports a match: a score written as two small numbers and a dash

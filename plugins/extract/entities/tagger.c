@@ -807,27 +807,7 @@ label_passes (Context *c)
       i = last;
     }
   entities_role_sweep_clear (&sweep);
-  if (roles->len)
-    {
-      /* (the mentions move: their canonical strings go with them, freed once) */
-      GArray *merged = g_array_sized_new (FALSE, FALSE, sizeof (Mention), c->mentions->len + roles->len);
-      guint k = 0;
-      for (guint r = 0; r < roles->len; r++)
-        {
-          const Mention *role = &g_array_index (roles, Mention, r);
-          for (; k < c->mentions->len && g_array_index (c->mentions, Mention, k).first <= role->last; k++)
-            g_array_append_val (merged, g_array_index (c->mentions, Mention, k));
-          g_array_append_val (merged, *role);
-        }
-      g_array_append_vals (merged, (Mention *) c->mentions->data + k, c->mentions->len - k);
-      /* (set_size 0 would call the clear function on the moved strings: overwrite instead) */
-      g_array_set_size (roles, 0);
-      memcpy (c->mentions->data, merged->data, MIN (c->mentions->len, merged->len) * sizeof (Mention));
-      guint old = c->mentions->len;
-      if (merged->len > old)
-        g_array_append_vals (c->mentions, (Mention *) merged->data + old, merged->len - old);
-      g_array_unref (merged);
-    }
+  entities_role_merge (c->mentions, roles, view_mention);
 }
 
 static void

@@ -615,25 +615,12 @@ found_add (ValueIndex *index, const GArray *list)
     g_array_append_vals (index->found, list->data, list->len);
 }
 
-static gint
-compare_guint (gconstpointer a, gconstpointer b)
-{
-  guint x = *(const guint *) a, y = *(const guint *) b;
-  return x < y ? -1 : x > y;
-}
-
 /* index->found sorted, each once */
 static const GArray *
 found_sorted (ValueIndex *index)
 {
-  GArray *found = index->found;
-  g_array_sort (found, compare_guint);
-  guint kept = 0;
-  for (guint k = 0; k < found->len; k++)
-    if (kept == 0 || g_array_index (found, guint, kept - 1) != g_array_index (found, guint, k))
-      g_array_index (found, guint, kept++) = g_array_index (found, guint, k);
-  g_array_set_size (found, kept);
-  return found;
+  sort_unique_guints (index->found);
+  return index->found;
 }
 
 static void

@@ -152,13 +152,6 @@ names_by_canonical (const Context *c, guint *next)
   return first;
 }
 
-static gint
-compare_guints (gconstpointer a, gconstpointer b)
-{
-  guint x = *(const guint *) a, y = *(const guint *) b;
-  return x < y ? -1 : x > y;
-}
-
 /* The tokens build_mentions must look at, in order, without duplicates: those starting a
  * name and those whose fold is a pronoun's or a spokesperson's (mention_words).  Every other
  * token is passed over by its first test, so the loop need not meet it: a few dozen tokens
@@ -177,12 +170,7 @@ mention_candidates (const Context *c)
       if (i < c->n && c->tokens[i].start == start)
         g_array_append_val (candidates, i);
     }
-  g_array_sort (candidates, compare_guints);
-  guint kept = 0;
-  for (guint k = 0; k < candidates->len; k++)
-    if (kept == 0 || g_array_index (candidates, guint, kept - 1) != g_array_index (candidates, guint, k))
-      g_array_index (candidates, guint, kept++) = g_array_index (candidates, guint, k);
-  g_array_set_size (candidates, kept);
+  sort_unique_guints (candidates);
   return candidates;
 }
 

@@ -173,6 +173,8 @@ gboolean tok_in_lookup (const Context *c, guint i, GHashTable *set, int slot);
 gunichar tok_char (const Context *c, guint i);
 gboolean is_quote_char (gunichar ch);
 guint token_at (const Context *c, gsize pos);
+/* Sorts an array of guint ascending and keeps each value once. */
+void sort_unique_guints (GArray *array);
 gboolean tok_is_word (const Context *c, guint i);
 gboolean is_pronoun (const Context *c, guint i);
 gboolean set_has (const Context *c, GHashTable *set, const char *text, gsize length);

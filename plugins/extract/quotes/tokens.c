@@ -305,6 +305,24 @@ is_quote_char (gunichar ch)
          || ch == 0x2018 || ch == 0x2019 || ch == '\'';
 }
 
+static gint
+compare_guints (gconstpointer a, gconstpointer b)
+{
+  guint x = *(const guint *) a, y = *(const guint *) b;
+  return x < y ? -1 : x > y;
+}
+
+void
+sort_unique_guints (GArray *array)
+{
+  g_array_sort (array, compare_guints);
+  guint kept = 0;
+  for (guint k = 0; k < array->len; k++)
+    if (kept == 0 || g_array_index (array, guint, kept - 1) != g_array_index (array, guint, k))
+      g_array_index (array, guint, kept++) = g_array_index (array, guint, k);
+  g_array_set_size (array, kept);
+}
+
 /* The token index at byte offset @pos (the first token starting at or after it). */
 guint
 token_at (const Context *c, gsize pos)
