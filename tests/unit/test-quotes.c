@@ -10,34 +10,18 @@
 /* The chain's extract stages: a Harness from test-util. */
 typedef Harness Fixture;
 
-static int
-setup_with (void **state, const char *extractors)
-{
-  g_autoptr (GError) error = NULL;
-  *state = harness_new (extractors, &error);
-  assert_null (error);
-  return 0;
-}
-
 /* entities then quotes: speakers come from entity annotations */
 static int
 setup (void **state)
 {
-  return setup_with (state, "extract \"entities\" { }\nextract \"quotes\" { }");
+  return harness_setup (state, "extract \"entities\" { }\nextract \"quotes\" { }");
 }
 
 /* quotes alone: its own capitalised-name rules */
 static int
 setup_alone (void **state)
 {
-  return setup_with (state, "extract \"quotes\" { }");
-}
-
-static int
-teardown (void **state)
-{
-  harness_free (*state);
-  return 0;
+  return harness_setup (state, "extract \"quotes\" { }");
 }
 
 static NfArticle *
@@ -663,38 +647,38 @@ int
 main (void)
 {
   const struct CMUnitTest tests[] = {
-    cmocka_unit_test_setup_teardown (test_marks, setup, teardown),
-    cmocka_unit_test_setup_teardown (test_patterns, setup, teardown),
-    cmocka_unit_test_setup_teardown (test_split_quote, setup, teardown),
-    cmocka_unit_test_setup_teardown (test_organisations, setup, teardown),
-    cmocka_unit_test_setup_teardown (test_pronouns, setup, teardown),
-    cmocka_unit_test_setup_teardown (test_paragraphs, setup, teardown),
-    cmocka_unit_test_setup_teardown (test_not_quotes, setup, teardown),
-    cmocka_unit_test_setup_teardown (test_speaker_after_cue_with_title, setup, teardown),
-    cmocka_unit_test_setup_teardown (test_apposition, setup, teardown),
-    cmocka_unit_test_setup_teardown (test_first_name_before_known_middle_name, setup, teardown),
-    cmocka_unit_test_setup_teardown (test_speaker_in_sentence_before, setup, teardown),
-    cmocka_unit_test_setup_teardown (test_participial_cue, setup, teardown),
-    cmocka_unit_test_setup_teardown (test_pronoun_nearest_compatible, setup, teardown),
-    cmocka_unit_test_setup_teardown (test_organisation_speakers, setup, teardown),
-    cmocka_unit_test_setup_teardown (test_partial_quotes, setup, teardown),
-    cmocka_unit_test_setup_teardown (test_continuation_without_opening_mark, setup, teardown),
-    cmocka_unit_test_setup_teardown (test_misspelt_surname, setup, teardown),
-    cmocka_unit_test_setup_teardown (test_role_reference, setup, teardown),
-    cmocka_unit_test_setup_teardown (test_verb_with_subject_not_inverted, setup, teardown),
-    cmocka_unit_test_setup_teardown (test_speaker_after_description, setup, teardown),
-    cmocka_unit_test_setup_teardown (test_subject_not_possessive_or_object, setup, teardown),
-    cmocka_unit_test_setup_teardown (test_organisation_descriptions, setup, teardown),
-    cmocka_unit_test_setup_teardown (test_british_single_marks, setup, teardown),
-    cmocka_unit_test_setup_teardown (test_surname_of_several_words, setup, teardown),
-    cmocka_unit_test_setup_teardown (test_long_unattributed, setup, teardown),
-    cmocka_unit_test_setup_teardown (test_without_entities, setup_alone, teardown),
-    cmocka_unit_test_setup_teardown (test_quotes_field, setup, teardown),
-    cmocka_unit_test_setup_teardown (test_closing_attribution, setup, teardown),
-    cmocka_unit_test_setup_teardown (test_cue_names, setup_alone, teardown),
-    cmocka_unit_test_setup_teardown (test_standalone, setup, teardown),
-    cmocka_unit_test_setup_teardown (test_other_languages, setup, teardown),
-    cmocka_unit_test_setup_teardown (test_speaker_shapes, setup, teardown),
+    cmocka_unit_test_setup_teardown (test_marks, setup, harness_teardown),
+    cmocka_unit_test_setup_teardown (test_patterns, setup, harness_teardown),
+    cmocka_unit_test_setup_teardown (test_split_quote, setup, harness_teardown),
+    cmocka_unit_test_setup_teardown (test_organisations, setup, harness_teardown),
+    cmocka_unit_test_setup_teardown (test_pronouns, setup, harness_teardown),
+    cmocka_unit_test_setup_teardown (test_paragraphs, setup, harness_teardown),
+    cmocka_unit_test_setup_teardown (test_not_quotes, setup, harness_teardown),
+    cmocka_unit_test_setup_teardown (test_speaker_after_cue_with_title, setup, harness_teardown),
+    cmocka_unit_test_setup_teardown (test_apposition, setup, harness_teardown),
+    cmocka_unit_test_setup_teardown (test_first_name_before_known_middle_name, setup, harness_teardown),
+    cmocka_unit_test_setup_teardown (test_speaker_in_sentence_before, setup, harness_teardown),
+    cmocka_unit_test_setup_teardown (test_participial_cue, setup, harness_teardown),
+    cmocka_unit_test_setup_teardown (test_pronoun_nearest_compatible, setup, harness_teardown),
+    cmocka_unit_test_setup_teardown (test_organisation_speakers, setup, harness_teardown),
+    cmocka_unit_test_setup_teardown (test_partial_quotes, setup, harness_teardown),
+    cmocka_unit_test_setup_teardown (test_continuation_without_opening_mark, setup, harness_teardown),
+    cmocka_unit_test_setup_teardown (test_misspelt_surname, setup, harness_teardown),
+    cmocka_unit_test_setup_teardown (test_role_reference, setup, harness_teardown),
+    cmocka_unit_test_setup_teardown (test_verb_with_subject_not_inverted, setup, harness_teardown),
+    cmocka_unit_test_setup_teardown (test_speaker_after_description, setup, harness_teardown),
+    cmocka_unit_test_setup_teardown (test_subject_not_possessive_or_object, setup, harness_teardown),
+    cmocka_unit_test_setup_teardown (test_organisation_descriptions, setup, harness_teardown),
+    cmocka_unit_test_setup_teardown (test_british_single_marks, setup, harness_teardown),
+    cmocka_unit_test_setup_teardown (test_surname_of_several_words, setup, harness_teardown),
+    cmocka_unit_test_setup_teardown (test_long_unattributed, setup, harness_teardown),
+    cmocka_unit_test_setup_teardown (test_without_entities, setup_alone, harness_teardown),
+    cmocka_unit_test_setup_teardown (test_quotes_field, setup, harness_teardown),
+    cmocka_unit_test_setup_teardown (test_closing_attribution, setup, harness_teardown),
+    cmocka_unit_test_setup_teardown (test_cue_names, setup_alone, harness_teardown),
+    cmocka_unit_test_setup_teardown (test_standalone, setup, harness_teardown),
+    cmocka_unit_test_setup_teardown (test_other_languages, setup, harness_teardown),
+    cmocka_unit_test_setup_teardown (test_speaker_shapes, setup, harness_teardown),
   };
   return cmocka_run_group_tests (tests, NULL, NULL);
 }

@@ -10,31 +10,15 @@
 #include "test-util.h"
 
 static int
-setup_with (void **state, const char *extractors)
-{
-  g_autoptr (GError) error = NULL;
-  *state = harness_new (extractors, &error);
-  assert_null (error);
-  return 0;
-}
-
-static int
 setup (void **state)
 {
-  return setup_with (state, "extract \"entities\" { }\nextract \"quotes\" { }");
+  return harness_setup (state, "extract \"entities\" { }\nextract \"quotes\" { }");
 }
 
 static int
 setup_without (void **state)
 {
-  return setup_with (state, "extract \"entities\" { }\nextract \"quotes\" { references = false }");
-}
-
-static int
-teardown (void **state)
-{
-  harness_free (*state);
-  return 0;
+  return harness_setup (state, "extract \"entities\" { }\nextract \"quotes\" { references = false }");
 }
 
 /* The references as "words -> canonical (kind)" in text order, joined with " | " (with the
@@ -153,11 +137,11 @@ int
 main (void)
 {
   const struct CMUnitTest tests[] = {
-    cmocka_unit_test_setup_teardown (test_third_person, setup, teardown),
-    cmocka_unit_test_setup_teardown (test_first_person, setup, teardown),
-    cmocka_unit_test_setup_teardown (test_organisations, setup, teardown),
-    cmocka_unit_test_setup_teardown (test_descriptions, setup, teardown),
-    cmocka_unit_test_setup_teardown (test_option_off, setup_without, teardown),
+    cmocka_unit_test_setup_teardown (test_third_person, setup, harness_teardown),
+    cmocka_unit_test_setup_teardown (test_first_person, setup, harness_teardown),
+    cmocka_unit_test_setup_teardown (test_organisations, setup, harness_teardown),
+    cmocka_unit_test_setup_teardown (test_descriptions, setup, harness_teardown),
+    cmocka_unit_test_setup_teardown (test_option_off, setup_without, harness_teardown),
   };
   return cmocka_run_group_tests (tests, NULL, NULL);
 }

@@ -159,3 +159,19 @@ harness_find_annotation (NfArticle *article, const char *type, const char *text)
     }
   return NULL;
 }
+
+int
+harness_setup (void **state, const char *block)
+{
+  g_autoptr (GError) error = NULL;
+  *state = harness_new (block, &error);
+  assert_null (error);
+  return 0;
+}
+
+int
+harness_teardown (void **state)
+{
+  harness_free (*state);
+  return 0;
+}

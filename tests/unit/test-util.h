@@ -39,6 +39,9 @@ typedef struct {
  * several allowed); NULL and @error when the chain is refused. */
 Harness   *harness_new     (const char *block, GError **error);
 void       harness_free    (Harness *harness);
+/* cmocka fixtures: *@state becomes the harness of @block, which must load; and is freed. */
+int        harness_setup    (void **state, const char *block);
+int        harness_teardown (void **state);
 /* An article with @title and a body of @paragraphs ("\n\n"-separated), a published date
  * ("2026-11-27", or NULL) and a language (or NULL). */
 NfArticle *harness_article (const char *title, const char *paragraphs, const char *published, const char *language);
