@@ -1,6 +1,7 @@
 /* data.c: nf_data_find, the search for data files shipped with plugins. */
 #include "config.h"
 
+#include <math.h>
 #include <string.h>
 
 #include <newsflow/data.h>
@@ -79,4 +80,27 @@ nf_stopwords_load_all (GError **error)
       g_hash_table_insert (lists, g_strndup (name, strlen (name) - 4), set);
     }
   return g_steal_pointer (&lists);
+}
+
+gboolean
+nf_data_read_named_values (const char *contents, const char *path, const char *what, NfNamedValueFunc each,
+                           gpointer user_data, GError **error)
+{
+  g_auto (GStrv) lines = g_strsplit (contents, "\n", -1);
+  for (guint n = 0; lines[n]; n++)
+    {
+      char *line = g_strstrip (lines[n]);
+      if (*line == '\0' || *line == '#')
+        continue;
+      g_auto (GStrv) fields = g_strsplit_set (line, " \t", 2);
+      char *end = NULL;
+      double value = fields[1] ? g_ascii_strtod (g_strstrip (fields[1]), &end) : 0;
+      gboolean number = end && end != fields[1] && *end == '\0' && isfinite (value);
+      if (!number || !each (fields[0], value, user_data))
+        {
+          g_set_error (error, NF_ERROR, NF_ERROR_INVALID_INPUT, "%s:%u: not %s: '%s'", path, n + 1, what, line);
+          return FALSE;
+        }
+    }
+  return TRUE;
 }

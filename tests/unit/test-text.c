@@ -313,6 +313,37 @@ test_stopword_lists (G_GNUC_UNUSED void **state)
   test_dir_remove (dir);
 }
 
+static gboolean
+collect_named (const char *name, double value, gpointer data)
+{
+  if (strcmp (name, "refused") == 0)
+    return FALSE;
+  g_string_append_printf (data, "%s=%g;", name, value);
+  return TRUE;
+}
+
+/* nf_data_read_named_values: a small model's "name value" lines */
+static void
+test_named_values (G_GNUC_UNUSED void **state)
+{
+  g_autoptr (GString) seen = g_string_new (NULL);
+  g_autoptr (GError) error = NULL;
+  assert_true (nf_data_read_named_values ("# weights\nbias -1.5\n\n  words\t2e-1 \n", "m.model", "a weight",
+                                          collect_named, seen, &error));
+  assert_null (error);
+  assert_string_equal (seen->str, "bias=-1.5;words=0.2;");
+  const char *bad[] = { "bias\n", "bias x\n", "bias 1.5x\n", "bias inf\n", "bias 1\nrefused 2\n" };
+  const char *lines[] = { "1", "1", "1", "1", "2" };
+  for (guint k = 0; k < G_N_ELEMENTS (bad); k++)
+    {
+      g_clear_error (&error);
+      assert_false (nf_data_read_named_values (bad[k], "m.model", "a weight", collect_named, seen, &error));
+      assert_true (g_error_matches (error, NF_ERROR, NF_ERROR_INVALID_INPUT));
+      g_autofree char *prefix = g_strdup_printf ("m.model:%s: not a weight: '", lines[k]);
+      assert_true (g_str_has_prefix (error->message, prefix));
+    }
+}
+
 static void
 test_charsets (G_GNUC_UNUSED void **state)
 {
@@ -621,6 +652,7 @@ main (void)
     cmocka_unit_test (test_article_cache),
     cmocka_unit_test (test_abbreviation_lookup),
     cmocka_unit_test (test_stopword_lists),
+    cmocka_unit_test (test_named_values),
     cmocka_unit_test (test_charsets),
     cmocka_unit_test (test_white_space),
     cmocka_unit_test (test_fold_append),

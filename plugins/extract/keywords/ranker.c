@@ -15,6 +15,19 @@ struct _EnRanker {
   double weights[EN_N_FEATURES];
 };
 
+static gboolean
+set_weight (const char *name, double weight, gpointer data)
+{
+  EnRanker *ranker = data;
+  for (guint f = 0; f < EN_N_FEATURES; f++)
+    if (strcmp (en_feature_names[f], name) == 0)
+      {
+        ranker->weights[f] = weight;
+        return TRUE;
+      }
+  return FALSE;
+}
+
 EnRanker *
 en_ranker_load (const char *relative, GError **error)
 {
@@ -23,26 +36,8 @@ en_ranker_load (const char *relative, GError **error)
   if (path == NULL || !g_file_get_contents (path, &contents, NULL, error))
     return NULL;
   g_autofree EnRanker *ranker = g_new0 (EnRanker, 1);
-  g_auto (GStrv) lines = g_strsplit (contents, "\n", -1);
-  for (guint n = 0; lines[n]; n++)
-    {
-      char *line = g_strstrip (lines[n]);
-      if (*line == '\0' || *line == '#')
-        continue;
-      g_auto (GStrv) fields = g_strsplit_set (line, " \t", 2);
-      char *end = NULL;
-      double weight = fields[1] ? g_ascii_strtod (g_strstrip (fields[1]), &end) : 0;
-      guint f = 0;
-      while (f < EN_N_FEATURES && strcmp (en_feature_names[f], fields[0]) != 0)
-        f++;
-      if (f == EN_N_FEATURES || end == NULL || end == fields[1] || *end != '\0')
-        {
-          g_set_error (error, NF_ERROR, NF_ERROR_INVALID_INPUT, "%s:%u: not a known feature and its weight: '%s'",
-                       path, n + 1, line);
-          return NULL;
-        }
-      ranker->weights[f] = weight;
-    }
+  if (!nf_data_read_named_values (contents, path, "a known feature and its weight", set_weight, ranker, error))
+    return NULL;
   return g_steal_pointer (&ranker);
 }
 

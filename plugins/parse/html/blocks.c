@@ -43,38 +43,34 @@ html_block_feature_name (guint feature)
 
 /* Reads "name value" lines ('#' starts a comment): a weight per feature (missing ones are 0),
  * "threshold" and "max-share". */
+static gboolean
+model_set (const char *name, double value, gpointer data)
+{
+  HtmlBlockModel *model = data;
+  for (guint f = 0; f < HTML_BLOCK_N_FEATURES; f++)
+    if (strcmp (feature_names[f], name) == 0)
+      {
+        model->weights[f] = value;
+        return TRUE;
+      }
+  if (strcmp (name, "threshold") == 0 && value > 0 && value <= 1)
+    model->threshold = value;
+  else if (strcmp (name, "max-share") == 0 && value >= 0 && value <= 1)
+    model->max_share = value;
+  else
+    return FALSE;
+  return TRUE;
+}
+
 static HtmlBlockModel *
 model_parse (const char *contents, const char *path, GError **error)
 {
   g_autofree HtmlBlockModel *model = g_new0 (HtmlBlockModel, 1);
   model->threshold = 0.9;
   model->max_share = 0.5;
-  g_auto (GStrv) lines = g_strsplit (contents, "\n", -1);
-  for (guint n = 0; lines[n]; n++)
-    {
-      char *line = g_strstrip (lines[n]);
-      if (*line == '\0' || *line == '#')
-        continue;
-      g_auto (GStrv) fields = g_strsplit_set (line, " \t", 2);
-      char *end = NULL;
-      double value = fields[1] ? g_ascii_strtod (g_strstrip (fields[1]), &end) : 0;
-      gboolean known = end && end != fields[1] && *end == '\0' && isfinite (value);
-      guint f = 0;
-      while (f < HTML_BLOCK_N_FEATURES && strcmp (feature_names[f], fields[0]) != 0)
-        f++;
-      if (known && f < HTML_BLOCK_N_FEATURES)
-        model->weights[f] = value;
-      else if (known && strcmp (fields[0], "threshold") == 0 && value > 0 && value <= 1)
-        model->threshold = value;
-      else if (known && strcmp (fields[0], "max-share") == 0 && value >= 0 && value <= 1)
-        model->max_share = value;
-      else
-        {
-          g_set_error (error, NF_ERROR, NF_ERROR_INVALID_INPUT,
-                       "%s:%u: not a known feature, threshold or max-share and its value: '%s'", path, n + 1, line);
-          return NULL;
-        }
-    }
+  if (!nf_data_read_named_values (contents, path, "a known feature, threshold or max-share and its value", model_set,
+                                  model, error))
+    return NULL;
   return g_steal_pointer (&model);
 }
 
