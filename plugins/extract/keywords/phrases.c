@@ -1559,6 +1559,9 @@ merge_plurals (Collector *collector)
       plural->merged = TRUE;
     }
 }
+/* Above this many names of two words or more, merge_names indexes them by stem. */
+enum { HOLDERS_INDEXED = 32 };
+
 /* Names whole: "Johnson" counts for "Ben Johnson", "Path" for "Shining Path". */
 static void
 merge_names (Collector *collector, guint stamp)
@@ -1566,25 +1569,36 @@ merge_names (Collector *collector, guint stamp)
   /* Only a name of two words or more can hold another: those are asked, in their order,
    * not every name (most are one word). */
   const PtrList *order = collector->order;
-  guint longest = 0;
-  /* each stem of a holder -> the holders that have it, in their order: a name is asked only
-   * of the holders of its rarest stem, not of every holder (quadratic in an article of
-   * thousands of names) */
-  g_autoptr (GHashTable) holding = g_hash_table_new_full (g_direct_hash, g_direct_equal, NULL,
-                                                          (GDestroyNotify) g_ptr_array_unref);
+  guint longest = 0, n_holders = 0;
+  GPtrArray *all = g_ptr_array_new ();
   for (guint i = 0; i < order->len; i++)
     {
       Phrase *phrase = g_ptr_array_index (order, i);
       if (phrase->name && phrase->n_words > 1)
         {
+          g_ptr_array_add (all, phrase);
+          n_holders++;
           longest = MAX (longest, phrase->n_words);
+          for (guint w = 0; w < phrase->n_words; w++)
+            phrase->words[w]->stem->held = stamp;
+        }
+    }
+  /* With many holders, each stem of a holder -> the holders that have it, in their order: a
+   * name is asked only of the holders of its rarest stem, not of every holder (quadratic in
+   * an article of thousands of names); with a few, every holder is asked. */
+  g_autoptr (GHashTable) holding = NULL;
+  if (n_holders > HOLDERS_INDEXED)
+    {
+      holding = g_hash_table_new_full (g_direct_hash, g_direct_equal, NULL, (GDestroyNotify) g_ptr_array_unref);
+      for (guint i = 0; i < all->len; i++)
+        {
+          Phrase *phrase = g_ptr_array_index (all, i);
           for (guint w = 0; w < phrase->n_words; w++)
             {
               Stem *stem = phrase->words[w]->stem;
-              GPtrArray *list = stem->held == stamp ? g_hash_table_lookup (holding, stem) : NULL;
+              GPtrArray *list = g_hash_table_lookup (holding, stem);
               if (!list)
                 g_hash_table_insert (holding, stem, list = g_ptr_array_new ());
-              stem->held = stamp;
               if (list->len == 0 || g_ptr_array_index (list, list->len - 1) != phrase)
                 g_ptr_array_add (list, phrase);
             }
@@ -1601,8 +1615,8 @@ merge_names (Collector *collector, guint stamp)
         if (!name->name || name->n_words != words || name->words[0]->stem->held != stamp)
           continue;
         /* (every holder of the name has each of its stems: those of the rarest suffice) */
-        const GPtrArray *candidates = NULL;
-        for (guint w = 0; w < name->n_words; w++)
+        const GPtrArray *candidates = holding ? NULL : all;
+        for (guint w = 0; holding && w < name->n_words; w++)
           {
             Stem *stem = name->words[w]->stem;
             const GPtrArray *list = stem->held == stamp ? g_hash_table_lookup (holding, stem) : NULL;
@@ -1628,6 +1642,7 @@ merge_names (Collector *collector, guint stamp)
         name->merged = TRUE;
         name->part_of_name = TRUE;
       }
+  g_ptr_array_unref (all);
 }
 
 /* Whether @x ranks before @y: the higher score, then the earlier phrase. */

@@ -31,7 +31,7 @@ typedef struct {
  * that no step looks through every name for each quotation (a 6 MB article has 10,000). */
 typedef struct {
   GArray     *found;         /* Reference */
-  GHashTable *by_canonical;  /* names_by_canonical's, and its chains in next */
+  GHashTable *by_canonical;  /* names_by_canonical's, and its chains in next (next_named) */
   guint      *next;
   GHashTable *organisations; /* a person's canonical name -> organisation_beside's answer
                               * (the person's own Name when there is none) */
@@ -70,17 +70,31 @@ write_found (Out *out, NfArticle *article)
     }
 }
 
-/* The index of the first name whose canonical name is @canonical, or G_MAXUINT; the others
- * follow in out->next. */
+/* Above this many names, the names of one canonical name are found through
+ * names_by_canonical's chains, made once; below, a walk costs less than making them. */
+enum { NAMES_CHAINED = 64 };
+
+/* The index of the next name after @k (G_MAXUINT: from the start) whose canonical name is
+ * @canonical, or G_MAXUINT. */
 static guint
-first_named (const Context *c, Out *out, const char *canonical)
+next_named (const Context *c, Out *out, const char *canonical, guint k)
 {
-  if (!out->by_canonical)
-    out->by_canonical = names_by_canonical (c, out->next = g_new (guint, c->names->len));
-  gpointer first;
-  if (!canonical || !g_hash_table_lookup_extended (out->by_canonical, canonical, NULL, &first))
+  if (!canonical)
     return G_MAXUINT;
-  return GPOINTER_TO_UINT (first);
+  if (c->names->len > NAMES_CHAINED)
+    {
+      if (k != G_MAXUINT)
+        return out->next[k];
+      if (!out->by_canonical)
+        out->by_canonical = names_by_canonical (c, out->next = g_new (guint, c->names->len));
+      gpointer first;
+      return g_hash_table_lookup_extended (out->by_canonical, canonical, NULL, &first) ? GPOINTER_TO_UINT (first)
+                                                                                      : G_MAXUINT;
+    }
+  for (guint j = k == G_MAXUINT ? 0 : k + 1; j < c->names->len; j++)
+    if (strcmp (g_array_index (c->names, Name, j).canonical, canonical) == 0)
+      return j;
+  return G_MAXUINT;
 }
 
 static gboolean
@@ -257,7 +271,7 @@ in_role_phrase (const Context *c, guint i)
 static const Name *
 organisation_near_mentions (const Context *c, Out *out, const Name *n)
 {
-  for (guint k = first_named (c, out, n->canonical); k != G_MAXUINT; k = out->next[k])
+  for (guint k = next_named (c, out, n->canonical, G_MAXUINT); k != G_MAXUINT; k = next_named (c, out, n->canonical, k))
     {
       const Name *m = &g_array_index (c->names, Name, k);
       if (!m->person || inside_quote (c, m->start))
@@ -334,7 +348,7 @@ static const Name *
 speaker_named (const Context *c, Out *out, const char *canonical)
 {
   const Name *organisation = NULL;
-  for (guint k = first_named (c, out, canonical); k != G_MAXUINT; k = out->next[k])
+  for (guint k = next_named (c, out, canonical, G_MAXUINT); k != G_MAXUINT; k = next_named (c, out, canonical, k))
     {
       const Name *n = &g_array_index (c->names, Name, k);
       if (n->person)
