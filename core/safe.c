@@ -76,11 +76,13 @@ word_stops (guint64 word)
 }
 
 /* The length of the valid two-byte character at @p (before @stop), the form of the accented
- * letters of European text, or 0 for anything else (left to g_utf8_validate_len). */
+ * letters of European text, or 0 for anything else (left to g_utf8_validate_len).  @p may
+ * be @stop (the caller's loop reaches it after a character that ends the text), so the room
+ * is tested before any byte is read: the text need not be followed by a NUL. */
 static inline gsize
 two_byte_char (const guint8 *p, const guint8 *stop)
 {
-  return p[0] >= 0xC2 && p[0] <= 0xDF && stop - p >= 2 && (p[1] & 0xC0) == 0x80 ? 2 : 0;
+  return stop - p >= 2 && p[0] >= 0xC2 && p[0] <= 0xDF && (p[1] & 0xC0) == 0x80 ? 2 : 0;
 }
 
 gboolean

@@ -586,6 +586,21 @@ test_bylines_more (G_GNUC_UNUSED void **state)
                   (const char *[]) { "Jane Doe", NULL });
 }
 
+/* A byline element left with no text, or cut at its first byte by a digit or a separator,
+ * names nobody (fuzz-html found the credit cut reading past the empty copy's NUL; the
+ * replay of tests/fuzz/corpus/html/crash-byline-empty-credit-cut pins it under ASan). */
+static void
+test_bylines_empty (G_GNUC_UNUSED void **state)
+{
+  assert_authors ("<a rel=author", (const char *[]) { NULL });
+  assert_authors ("<html><body><h1>Park grows</h1><a rel='author' href='/a'></a>" BODY "</body></html>",
+                  (const char *[]) { NULL });
+  assert_authors ("<html><body><h1>Park grows</h1><p class='byline'>7 June 2020</p>" BODY "</body></html>",
+                  (const char *[]) { NULL });
+  assert_authors ("<html><body><h1>Park grows</h1><span class='byline'>| Photos: Max Beispiel</span>" BODY
+                  "</body></html>", (const char *[]) { NULL });
+}
+
 static void
 test_bylines_shown (G_GNUC_UNUSED void **state)
 {
@@ -1453,6 +1468,7 @@ main (void)
     cmocka_unit_test (test_date_time_shows_local_day),
     cmocka_unit_test (test_bylines),
     cmocka_unit_test (test_bylines_more),
+    cmocka_unit_test (test_bylines_empty),
     cmocka_unit_test (test_bylines_shown),
     cmocka_unit_test (test_bylines_date_line),
     cmocka_unit_test (test_bylines_signed),

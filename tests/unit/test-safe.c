@@ -1,6 +1,8 @@
 /* test-safe.c: newsflow/safe.h: file names from hostile article content stay one plain
  * component inside their directory; text for terminals carries no control characters. */
 #include <string.h>
+#include <sys/mman.h>
+#include <unistd.h>
 
 #include "test-util.h"
 #include <newsflow/safe.h>
@@ -196,6 +198,35 @@ test_utf8_validate_as_glib (G_GNUC_UNUSED void **state)
     }
 }
 
+/* nf_utf8_validate and nf_utf8_length read no byte past @length: the text is put at the end
+ * of a page followed by one that cannot be read, so a read past it crashes.  Text ending in
+ * a two-byte character once made nf_utf8_validate read the byte after it (found by
+ * fuzz-extract; the bytes of an article need not be followed by a NUL). */
+static void
+test_utf8_reads_stop_at_length (G_GNUC_UNUSED void **state)
+{
+  static const char *const endings[] = {
+    "\xd1\x82", "\xc3\xa9\xc3\xbc", "a\xc3\xa9", "abcdefg\xc3\xa9", "abcdefgh\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9",
+    "\xe2\x80\x9c", "\xc3", "\xc3\xa9\xe2\x80", "a", "\xf0\x9f\x98\x80",
+  };
+  gsize page = (gsize) sysconf (_SC_PAGESIZE);
+  char *pages = mmap (NULL, 2 * page, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+  assert_true (pages != MAP_FAILED);
+  assert_int_equal (mprotect (pages + page, page, PROT_NONE), 0);
+  for (guint k = 0; k < G_N_ELEMENTS (endings); k++)
+    for (gsize before = 0; before < 20; before++)
+      {
+        gsize length = before + strlen (endings[k]);
+        char *text = pages + page - length;
+        memset (text, 'a', before);
+        memcpy (text + before, endings[k], strlen (endings[k]));
+        check_same (text, length);
+        if (g_utf8_validate_len (text, length, NULL))
+          assert_int_equal (nf_utf8_length (text, length), g_utf8_strlen (text, length));
+      }
+  munmap (pages, 2 * page);
+}
+
 /* nf_utf8_length counts what g_utf8_strlen counts in valid UTF-8 of every length around its
  * sixteen-byte steps and past the 255 steps after which it sums its lanes, NUL-terminated or
  * not; NULL is no character. */
@@ -229,6 +260,7 @@ main (void)
     cmocka_unit_test (test_display_escapes_controls_and_bad_utf8),
     cmocka_unit_test (test_non_public_addresses),
     cmocka_unit_test (test_utf8_length_as_glib),
+    cmocka_unit_test (test_utf8_reads_stop_at_length),
   };
   return cmocka_run_group_tests (tests, NULL, NULL);
 }

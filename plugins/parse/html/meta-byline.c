@@ -385,6 +385,11 @@ cut_credit (char *text)
                                          "video", "illustration", "illustrationen", "illustrations", "grafik",
                                          "fotografía", "fotografia", NULL };
   static const char *const links[] = { ":", " von ", " by ", " de ", " di ", NULL };
+  /* The scan starts at the second byte (a credit follows a space or a comma): an empty
+   * @text (a byline element with no text, or one cut at its first byte by a digit or a
+   * date) has none, and its NUL is the last byte of the copy. */
+  if (*text == '\0')
+    return;
   for (char *q = text + 1; *q; q++)
     {
       if ((q[-1] != ' ' && q[-1] != ',') || !g_ascii_isalpha (*q))
