@@ -408,6 +408,8 @@ nf_field_map_apply_data (const NfFieldMap *map, const char *data, gsize length,
     }
   if (!check_no_nul (data, length, error))
     return FALSE;
+  if (!nf_json_check_depth (data, (gssize) length, error))
+    return FALSE;
   g_autoptr (JsonParser) parser = json_parser_new_immutable ();
   g_autoptr (GError) local = NULL;
   if (!json_parser_load_from_data (parser, data, (gssize) length, &local))

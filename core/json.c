@@ -248,6 +248,40 @@ nf_json_validate_utf8 (JsonNode *node, GError **error)
   return node == NULL || validate_utf8 (node, "the document", error);
 }
 
+gboolean
+nf_json_check_depth (const char *data, gssize length, GError **error)
+{
+  const char *p = data, *end = length < 0 ? data + strlen (data) : data + length;
+  guint depth = 0;
+  gboolean in_string = FALSE;
+  for (; p < end; p++)
+    {
+      char ch = *p;
+      if (in_string)
+        {
+          if (ch == '\\')
+            p++; /* the escaped character, whatever it is */
+          else if (ch == '"')
+            in_string = FALSE;
+        }
+      else if (ch == '"')
+        in_string = TRUE;
+      else if (ch == '[' || ch == '{')
+        {
+          if (++depth > NF_JSON_MAX_DEPTH)
+            {
+              g_set_error (error, NF_ERROR, NF_ERROR_INVALID_INPUT,
+                           "JSON nested deeper than %d levels (at byte %" G_GSIZE_FORMAT ")", NF_JSON_MAX_DEPTH,
+                           (gsize) (p - data));
+              return FALSE;
+            }
+        }
+      else if ((ch == ']' || ch == '}') && depth > 0)
+        depth--;
+    }
+  return TRUE;
+}
+
 static void
 set_string_or_null (JsonObject *object, const char *name, const char *value)
 {

@@ -12,6 +12,7 @@
 
 #include "sniff-private.h"
 #include <newsflow/error.h>
+#include <newsflow/json.h>
 #include <newsflow/safe.h>
 #include <newsflow/sniff.h>
 
@@ -142,6 +143,8 @@ looks_like_json_lines (const char *p, const char *end)
   while (next < end && g_ascii_isspace (*next))
     next++;
   if (next >= end || *next != '{')
+    return FALSE;
+  if (!nf_json_check_depth (p, newline - p, NULL))
     return FALSE;
   g_autoptr (JsonParser) parser = json_parser_new ();
   if (!json_parser_load_from_data (parser, p, newline - p, NULL))

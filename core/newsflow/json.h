@@ -47,6 +47,16 @@ GVariant *nf_variant_from_json (JsonNode *node);
  * is valid. */
 gboolean  nf_json_validate_utf8 (JsonNode *node, GError **error);
 
+/* The deepest nesting of arrays and objects nf_json_check_depth lets through. */
+#define NF_JSON_MAX_DEPTH 512
+
+/* Checks that @length bytes of JSON text (-1: up to a NUL) nest arrays and objects no deeper
+ * than NF_JSON_MAX_DEPTH, counting brackets outside strings (it validates nothing else).
+ * json-glib parses recursively: a document of a few hundred KB of "[" overflows a worker's
+ * stack and kills the whole run.  Call this before json_parser_load_from_data on untrusted
+ * JSON; FALSE sets an NF_ERROR_INVALID_INPUT error. */
+gboolean  nf_json_check_depth   (const char *data, gssize length, GError **error);
+
 /* One distinct entity among an article's "entity" annotations. */
 typedef struct {
   char  *name;     /* the "canonical" attribute, or the covered text when there is none */

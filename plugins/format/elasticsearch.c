@@ -276,7 +276,7 @@ post_once (BulkFormatter *formatter, NfStage *stage, GPtrArray *pairs, GArray *a
   GBytes *reply = nf_http_response_get_body (response);
   gsize length = 0;
   const char *text = reply ? g_bytes_get_data (reply, &length) : NULL;
-  if (text == NULL || !json_parser_load_from_data (parser, text, length, NULL)
+  if (text == NULL || !nf_json_check_depth (text, length, NULL) || !json_parser_load_from_data (parser, text, length, NULL)
       || !JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
     {
       g_set_error (error, NF_ERROR, NF_ERROR_INVALID_INPUT, "%s: the reply is not a _bulk response", formatter->bulk_url);

@@ -79,7 +79,7 @@ read_existing_ids (const char *path, GError **error)
       g_autoptr (GError) local = NULL;
       JsonNode *root = NULL;
       const char *id = NULL;
-      if (json_parser_load_from_data (parser, line, length, &local)
+      if (nf_json_check_depth (line, length, NULL) && json_parser_load_from_data (parser, line, length, &local)
           && (root = json_parser_get_root (parser)) && JSON_NODE_HOLDS_OBJECT (root))
         {
           JsonNode *member = json_object_get_member (json_node_get_object (root), "id");

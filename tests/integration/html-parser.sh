@@ -78,4 +78,22 @@ assert arts["garbage.html"]["text"].startswith("Readable words before the noise.
 assert arts["huge.html"]["title"] == "Huge page"
 assert len(arts["huge.html"]["text"]) > 10_000_000, len(arts["huge.html"]["text"])
 PY
+
+# JSON-LD nested 200,000 levels deep: json-glib parses recursively and overflowed the
+# worker's stack (the whole run died).  The page is parsed without it.
+mkdir -p "$WORK/jsonld"
+python3 - "$WORK/jsonld/deep.html" <<'PY'
+import sys
+body = "<p>" + "The council met on Monday to agree the budget for the coming year. " * 8 + "</p>"
+open(sys.argv[1], "w").write('<html><head><title>Deep data</title><script type="application/ld+json">'
+                             '{"@type": "NewsArticle", "x": ' + "[" * 200000 + "]" * 200000 + '}</script></head>'
+                             '<body><article><h1>Deep data</h1>' + body + '</article></body></html>')
+PY
+cat > "$WORK/jsonld.chain" <<CHAIN
+fetch "files" { paths = { "$WORK/jsonld" } pattern = { "*.html" } }
+parse "html" { }
+format "json" { output = "$WORK/jsonld.jsonl" }
+CHAIN
+expect_status 0 "a page with JSON-LD nested 200,000 levels deep is parsed" -- "$NEWSFLOW" -j 1 -c "$WORK/jsonld.chain"
+expect_grep "$WORK/jsonld.jsonl" '"title":"Deep data"' "its article is written, title and all"
 finish

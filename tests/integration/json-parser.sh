@@ -70,4 +70,19 @@ keys = [k for k in a if k.endswith("-field") or k == "keep-other"]
 assert len(keys) == 8, keys
 assert all(a[k] == b[k] for k in keys), [k for k in keys if a[k] != b[k]]
 PY
+# JSON nested 200,000 levels deep: json-glib parses recursively and overflowed the worker's
+# stack (the whole run died).  Now that article fails with one message, and the next is
+# written.
+mkdir -p "$WORK/deep"
+python3 -c 'import sys; sys.stdout.write("{\"title\": \"Deep\", \"text\": \"x\", \"extra\": " + "[" * 200000 + "]" * 200000 + "}")' \
+  > "$WORK/deep/a-deep.json"
+printf '{"title": "Fine", "text": "A normal article."}' > "$WORK/deep/b-fine.json"
+cat > "$WORK/deep.chain" <<CHAIN
+fetch "files" { paths = { "$WORK/deep" } pattern = { "*.json" } }
+parse "json" { }
+format "json" { output = "$WORK/deep.jsonl" }
+CHAIN
+expect_status 2 "an article nested 200,000 levels deep fails alone" -- "$NEWSFLOW" -j 1 -c "$WORK/deep.chain"
+expect_grep "$WORK/err" 'a-deep.json: parse json: JSON nested deeper than 512 levels' "its error names the file and the depth"
+expect_grep "$WORK/deep.jsonl" '"title":"Fine"' "the next article is written"
 finish

@@ -718,6 +718,36 @@ test_many_distinct_attribute_names (G_GNUC_UNUSED void **state)
   assert_same (article);
 }
 
+/* nf_json_check_depth: NF_JSON_MAX_DEPTH levels pass, one more does not; brackets inside
+ * strings (with escaped quotes) do not count. */
+static void
+test_check_depth (G_GNUC_UNUSED void **state)
+{
+  GString *deep = g_string_new (NULL);
+  for (guint k = 0; k < NF_JSON_MAX_DEPTH; k++)
+    g_string_append_c (deep, '[');
+  for (guint k = 0; k < NF_JSON_MAX_DEPTH; k++)
+    g_string_append_c (deep, ']');
+  g_autoptr (GError) error = NULL;
+  assert_true (nf_json_check_depth (deep->str, (gssize) deep->len, &error));
+  g_string_prepend_c (deep, '[');
+  g_string_append_c (deep, ']');
+  assert_false (nf_json_check_depth (deep->str, -1, &error));
+  assert_true (g_error_matches (error, NF_ERROR, NF_ERROR_INVALID_INPUT));
+  assert_non_null (strstr (error->message, "nested deeper than 512 levels"));
+  g_string_free (deep, TRUE);
+  /* a string full of brackets after an escaped quote and an escaped backslash: taking
+   * either escape for the string's end would count the brackets */
+  GString *text = g_string_new ("{\"a\": \"\\\" \\\\ ");
+  for (guint k = 0; k < 2 * NF_JSON_MAX_DEPTH; k++)
+    g_string_append (text, "[{");
+  g_string_append (text, "\", \"b\": [1]}");
+  assert_true (nf_json_check_depth (text->str, -1, NULL));
+  g_string_free (text, TRUE);
+  /* unbalanced closers cannot make the count negative */
+  assert_true (nf_json_check_depth ("]]]}}{[1]}", -1, NULL));
+}
+
 int
 main (void)
 {
@@ -735,6 +765,7 @@ main (void)
     cmocka_unit_test (test_escapes_at_every_alignment),
     cmocka_unit_test (test_random_variants_read_as_glib_reads_them),
     cmocka_unit_test (test_doubles_as_printf_prints_them),
+    cmocka_unit_test (test_check_depth),
   };
   return cmocka_run_group_tests (tests, NULL, NULL);
 }

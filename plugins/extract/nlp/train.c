@@ -183,7 +183,8 @@ read_jsonl (const char *path, const NlpNerLexicon *lexicon, GPtrArray *docs, GEr
       if (!*g_strstrip (lines[l]))
         continue;
       g_autofree char *where = g_strdup_printf ("%s:%u", path, l + 1);
-      if (!json_parser_load_from_data (parser, lines[l], -1, &local) || !JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
+      if (!nf_json_check_depth (lines[l], -1, &local) || !json_parser_load_from_data (parser, lines[l], -1, &local)
+          || !JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
         {
           g_set_error (error, NF_ERROR, NF_ERROR_INVALID_INPUT, "%s: not a JSON object%s%s", where,
                        local ? ": " : "", local ? local->message : "");
@@ -223,7 +224,8 @@ read_corpus (const char *dir, char **skip_prefixes, const NlpNerLexicon *lexicon
       if (!*g_strstrip (lines[l]))
         continue;
       g_autofree char *where = g_strdup_printf ("%s:%u", gold, l + 1);
-      if (!json_parser_load_from_data (parser, lines[l], -1, &local) || !JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
+      if (!nf_json_check_depth (lines[l], -1, &local) || !json_parser_load_from_data (parser, lines[l], -1, &local)
+          || !JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
         {
           g_set_error (error, NF_ERROR, NF_ERROR_INVALID_INPUT, "%s: not a JSON object%s%s", where,
                        local ? ": " : "", local ? local->message : "");

@@ -372,7 +372,7 @@ read_json_ld (HtmlMeta *meta, GPtrArray *scripts, const char *url, char **websit
     {
       JsonParser *parser = json_parser_new_immutable ();
       const char *text = g_ptr_array_index (scripts, i);
-      if (!json_parser_load_from_data (parser, text, -1, NULL)
+      if (!nf_json_check_depth (text, -1, NULL) || !json_parser_load_from_data (parser, text, -1, NULL)
           || !nf_json_validate_utf8 (json_parser_get_root (parser), NULL))
         {
           g_object_unref (parser);
@@ -466,7 +466,7 @@ static char *
 parsely_pub_date (const char *content)
 {
   g_autoptr (JsonParser) parser = json_parser_new ();
-  if (!json_parser_load_from_data (parser, content, -1, NULL))
+  if (!nf_json_check_depth (content, -1, NULL) || !json_parser_load_from_data (parser, content, -1, NULL))
     return NULL;
   JsonNode *root = json_parser_get_root (parser);
   if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
