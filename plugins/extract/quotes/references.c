@@ -237,6 +237,21 @@ is_remit_word (const Context *c, guint i)
   return tok_is (c, i, "for") || tok_is (c, i, "of");
 }
 
+/* Whether @n is a person named outside quotations; then its first token, the token after
+ * it and its sentence. */
+static gboolean
+person_outside_quotes (const Context *c, const Name *n, guint *first, guint *end, guint *sentence)
+{
+  if (!n->person || inside_quote (c, n->start))
+    return FALSE;
+  *first = token_at (c, n->start);
+  *end = token_at (c, n->end);
+  if (*first >= c->n)
+    return FALSE;
+  *sentence = c->tokens[*first].sentence;
+  return TRUE;
+}
+
 /* Whether token @i names someone who comments on others, not speaks for their employer: the
  * "we" of "chief economist at Banco Horizonte" is the market, not the bank. */
 static gboolean
@@ -273,13 +288,9 @@ organisation_near_mentions (const Context *c, Out *out, const Name *n)
 {
   for (guint k = next_named (c, out, n->canonical, G_MAXUINT); k != G_MAXUINT; k = next_named (c, out, n->canonical, k))
     {
-      const Name *m = &g_array_index (c->names, Name, k);
-      if (!m->person || inside_quote (c, m->start))
+      guint first, end, sentence;
+      if (!person_outside_quotes (c, &g_array_index (c->names, Name, k), &first, &end, &sentence))
         continue;
-      guint first = token_at (c, m->start), end = token_at (c, m->end);
-      if (first >= c->n)
-        continue;
-      guint sentence = c->tokens[first].sentence;
       for (guint j = first, count = 0; j-- > 0 && count < 6 && c->tokens[j].sentence == sentence; count++)
         {
           const Name *o = name_at (c, j);
@@ -548,12 +559,9 @@ appositive_titles (Context *c, Out *out)
   for (guint k = 0; k < c->names->len; k++)
     {
       const Name *n = &g_array_index (c->names, Name, k);
-      if (!n->person || inside_quote (c, n->start))
+      guint first, last, sentence;
+      if (!person_outside_quotes (c, n, &first, &last, &sentence))
         continue;
-      guint first = token_at (c, n->start), last = token_at (c, n->end);
-      if (first >= c->n)
-        continue;
-      guint sentence = c->tokens[first].sentence;
       gboolean has_title;
       /* before: the sentence opens with the title phrase, a comma, then the name */
       if (first >= 2 && tok_char (c, first - 1) == ',')
